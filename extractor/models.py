@@ -1,0 +1,180 @@
+"""The records every stage passes on: documents, figures, dates, legal references, observations.
+
+All records are frozen pydantic models that refuse unknown fields. Every record that comes from
+text carries its evidence: the raw text, character offsets into ``Document.text``, the sentence
+and the id of the rule that produced it. Money in VND is an integer number of đồng; rates are
+``Decimal``; nothing numeric is ever a float.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, PlainSerializer, model_validator
+
+Language = Literal["en", "vi"]
+FigureKind = Literal["money", "count", "percent", "ratio"]
+Qualifier = Literal["exact", "approx", "more_than", "less_than"]
+Granularity = Literal["day", "month", "quarter", "half", "year"]
+Boundaries = Literal["pre-2025", "2025"]
+Status = Literal["actual", "target"]
+LegalKind = Literal[
+    "directive",
+    "conclusion",
+    "resolution",
+    "decision",
+    "decree",
+    "circular",
+    "plan",
+    "official_letter",
+    "law",
+    "notice",
+    "report",
+    "instruction",
+    "other",
+]
+
+
+def _number_json(value: Decimal) -> int | float:
+    """JSON numbers: integral values as ints, others as the shortest float that round-trips."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Number = Annotated[Decimal, PlainSerializer(_number_json, when_used="json")]
+Box = tuple[float, float, float, float]
+
+
+class Record(BaseModel):
+    """Base for every record: immutable, strict about fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Record):
+    """Where a record sits in ``Document.text`` and the sentence around it."""
+
+    text: str
+    start: int
+    end: int
+    sentence: str = ""
+    sentence_start: int = 0
+    rule: str = ""
+    page: int | None = None
+    bbox: Box | None = None
+
+    @model_validator(mode="after")
+    def _offsets_ordered(self) -> Span:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad offsets {self.start}..{self.end}")
+        return self
+
+
+class Document(Record):
+    """One source document: the clean text and what we know about where it came from."""
+
+    id: str
+    source: str
+    title: str | None = None
+    published: dt.date | None = None
+    language: Language = "en"
+    language_evidence: str = ""
+    text: str
+    province: str | None = None
+    content_type: str = "text/plain"
+    meta: dict[str, str] = {}
+
+
+class Figure(Span):
+    """A number with what it measures: money, count, percent or ratio."""
+
+    kind: FigureKind
+    value: Number
+    unit: str
+    qualifier: Qualifier = "exact"
+    counted: str | None = None
+    change: Literal["increase", "decrease"] | None = None
+    upper: Number | None = None
+    confidence: float = 1.0
+    notes: tuple[str, ...] = ()
+    row_header: str | None = None
+    column_header: str | None = None
+    ocr: bool = False
+
+    @model_validator(mode="after")
+    def _vnd_is_integral(self) -> Figure:
+        if self.unit.startswith("VND") and self.value != self.value.to_integral_value():
+            raise ValueError(f"VND amount must be a whole number of đồng, got {self.value}")
+        return self
+
+
+class DateMention(Span):
+    """A date, a point at the edge of a period, or a period.
+
+    ``value`` is set when the text pins one day ("30/6/2024", "the end of 2024" → 2024-12-31);
+    ``period_start``/``period_end`` are set when it names a span ("the first 6 months of 2024").
+    ``granularity`` is the precision the text gives.
+    """
+
+    value: dt.date | None = None
+    granularity: Granularity = "day"
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    year_inferred: bool = False
+
+    @model_validator(mode="after")
+    def _has_a_date(self) -> DateMention:
+        if self.value is None and self.period_start is None and self.period_end is None:
+            raise ValueError("a date mention needs a value or a period")
+        return self
+
+
+class LegalRef(Span):
+    """A reference to a Vietnamese legal or party document: "Directive No. 40-CT/TW"."""
+
+    id: str
+    kind: LegalKind
+    number: str
+    year: int | None = None
+    type_code: str
+    issuer_code: str
+    issuer: str | None = None
+    issued: dt.date | None = None
+    short_form: bool = False
+
+
+class Observation(Record):
+    """One row of the indicator table, traceable to the figure and sentence it came from."""
+
+    indicator: str
+    province: str | None = None
+    boundaries: Boundaries | None = None
+    value: Number
+    unit: str
+    qualifier: Qualifier = "exact"
+    as_of: dt.date | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    date_inferred: bool = False
+    status: Status = "actual"
+    change_value: Number | None = None
+    change_unit: str | None = None
+    change_baseline: dt.date | None = None
+    document_id: str = ""
+    text: str
+    start: int
+    end: int
+    sentence: str
+    rules: dict[str, str] = {}
+
+
+class Extraction(Record):
+    """Everything read from one document: the JSON contract of ``extractor extract``."""
+
+    document: Document
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    legal_refs: tuple[LegalRef, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    warnings: tuple[str, ...] = ()
