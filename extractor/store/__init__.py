@@ -1,0 +1,53 @@
+"""The indicator table in SQLite: schema and migrations, writing, search, queries and exports.
+
+The public API (the CLI and the web call only these)::
+
+    conn = connect(path_or_None)                      # --db / $VBSP_DB / ./vbsp.sqlite, migrated, WAL
+    save_extraction(conn, extraction, raw=bytes)      # -> SaveResult(status new|unchanged|replaced)
+    ingest_paths(conn, [Path(...)], extract=...)      # -> IngestReport
+    reextract(conn)                                   # -> IngestReport
+    query_observations(conn, ObservationFilter(...), limit=, offset=)  # -> Page[StoredObservation]
+    search(conn, "dư nợ 13.357 tỷ", limit=, offset=)  # -> Page[SearchHit]
+    search_documents(conn, "Ha Noi")                  # -> Page[DocumentHit]
+    province_table(conn, boundaries="2025")           # -> list[TableCell]
+    conflicts(conn)                                   # -> Page[Conflict]
+    rolled_up_observations(conn, mapping={...})       # -> list[StoredObservation]
+    export_observations(conn, "csv", output=Path(...))
+"""
+
+from __future__ import annotations
+
+from extractor.store.db import QueryTimeout, connect, migrate, schema_version, time_limit, transaction
+from extractor.store.export import export_observations
+from extractor.store.ingest import IngestReport, Outcome, ingest_paths, reextract
+from extractor.store.query import (
+    conflicts,
+    get_observation,
+    iter_observations,
+    province_table,
+    query_observations,
+    quote_fts,
+    search,
+    search_documents,
+)
+from extractor.store.records import (
+    Conflict,
+    DocumentHit,
+    ObservationFilter,
+    Page,
+    SearchHit,
+    StoredObservation,
+    TableCell,
+)
+from extractor.store.rollup import roll_up, rolled_up_observations
+from extractor.store.schema import SCHEMA_VERSION
+from extractor.store.write import SaveResult, bulk_save, mark_copy, rebuild_derived, save_extraction
+
+__all__ = [
+    "SCHEMA_VERSION", "Conflict", "DocumentHit", "IngestReport", "ObservationFilter", "Outcome", "Page",
+    "QueryTimeout", "SaveResult", "SearchHit", "StoredObservation", "TableCell", "bulk_save", "conflicts",
+    "connect", "export_observations", "get_observation", "ingest_paths", "iter_observations", "mark_copy",
+    "migrate", "province_table", "query_observations", "quote_fts", "rebuild_derived", "reextract",
+    "roll_up", "rolled_up_observations", "save_extraction", "schema_version", "search",
+    "search_documents", "time_limit", "transaction",
+]

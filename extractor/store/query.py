@@ -1,0 +1,381 @@
+"""Reading the indicator table: filtered observations, search, the province table, conflicts.
+
+Every function takes an open connection and returns plain records (``records.py``) so the CLI
+can print them and the web can render and paginate them. SQL is parameterised; user search text
+reaches FTS5 only quoted (``quote_fts``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from extractor.settings import resolve
+from extractor.store.numeric import NumberTerm, QueryLocale, query_numbers, words_without_numbers
+from extractor.store.records import (
+    Conflict,
+    DocumentHit,
+    ObservationFilter,
+    Page,
+    SearchHit,
+    StoredObservation,
+    TableCell,
+)
+
+# The document an observation counts as: the original when it is a near-duplicate copy.
+CANONICAL_DOC = (
+    "coalesce((SELECT c.copy_of_doc_id FROM doc_copies c WHERE c.doc_id = o.document_id "
+    "ORDER BY c.similarity DESC LIMIT 1), o.document_id)"
+)
+_OBS_SELECT = (
+    "SELECT o.*, o.obs_date AS obs_date, d.source, d.title, d.published, d.language "
+    "FROM observations o JOIN documents d ON d.id = o.document_id"
+)
+
+
+def page_limit(limit: int | None) -> int:
+    """The page size to use: the default when None, never above the configured maximum."""
+    default, most = int(resolve("page_size")), int(resolve("max_page_size"))
+    return max(1, min(limit if limit is not None else default, most))
+
+
+def fold(text: str) -> str:
+    """Lower-case without diacritics ("Nghệ An" → "nghe an"), for matching names loosely."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+def province_names(conn: sqlite3.Connection, name: str) -> list[str]:
+    """The stored province names ``name`` stands for, ignoring case and diacritics."""
+    stored = [r[0] for r in conn.execute("SELECT DISTINCT province FROM cell_keys")]
+    if name in stored:
+        return [name]
+    return [p for p in stored if fold(p) == fold(name)] or [name]
+
+
+def observation_from_row(row: sqlite3.Row) -> StoredObservation:
+    """A ``StoredObservation`` from an observations row joined with its document."""
+    keys = row.keys()
+    get = lambda k: row[k] if k in keys else None  # noqa: E731 - documents columns are optional
+    return StoredObservation(
+        id=row["id"], indicator=row["indicator"], province=row["province"],
+        boundaries=row["boundaries"], value=Decimal(row["value_text"]), unit=row["unit"],
+        qualifier=row["qualifier"], as_of=_date(row["as_of"]), period_start=_date(row["period_start"]),
+        period_end=_date(row["period_end"]), date_inferred=bool(row["date_inferred"]),
+        status=row["status"], change_value=_decimal(row["change_value"]), change_unit=row["change_unit"],
+        change_baseline=_date(row["change_baseline"]), document_id=row["document_id"], text=row["text"],
+        start=row["start"], end=row["end"], sentence=row["sentence"], rules=json.loads(row["rules"]),
+        obs_date=_date(row["obs_date"]), source=get("source") or "", title=get("title"),
+        published=_date(get("published")), language=get("language"), sentence_id=row["sentence_id"])
+
+
+def _date(value: str | None) -> dt.date | None:
+    """A date from ISO text (None stays None)."""
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    """A Decimal from exact text (None stays None)."""
+    return None if value is None else Decimal(value)
+
+
+def _filter_sql(conn: sqlite3.Connection, f: ObservationFilter) -> tuple[str, list[Any]]:
+    """WHERE clause and parameters for an observation filter."""
+    clauses, params = ["1"], []
+    if f.province:
+        names = province_names(conn, f.province)
+        clauses.append(f"o.province IN ({', '.join('?' * len(names))})")
+        params += names
+    for column, value in (("indicator", f.indicator), ("boundaries", f.boundaries),
+                          ("status", f.status), ("document_id", f.document_id)):
+        if value:
+            clauses.append(f"o.{column} = ?")
+            params.append(value)
+    if f.date_from:
+        clauses.append("o.obs_date >= ?")
+        params.append(f.date_from.isoformat())
+    if f.date_to:
+        clauses.append("o.obs_date <= ?")
+        params.append(f.date_to.isoformat())
+    return " AND ".join(clauses), params
+
+
+def query_observations(
+    conn: sqlite3.Connection,
+    filters: ObservationFilter | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    count: bool = True,
+) -> Page[StoredObservation]:
+    """Observations matching ``filters``, newest date first; ``count`` adds the total for paging."""
+    where, params = _filter_sql(conn, filters or ObservationFilter())
+    size = page_limit(limit)
+    rows = conn.execute(
+        f"{_OBS_SELECT} WHERE {where} ORDER BY o.obs_date DESC, o.id DESC LIMIT ? OFFSET ?",
+        (*params, size, max(0, offset))).fetchall()
+    total = conn.execute(f"SELECT count(*) FROM observations o WHERE {where}", params).fetchone()[0] if count else None
+    return Page(items=[observation_from_row(r) for r in rows], limit=size, offset=offset, total=total)
+
+
+def iter_observations(
+    conn: sqlite3.Connection, filters: ObservationFilter | None = None, *, batch: int = 5000
+) -> Iterable[StoredObservation]:
+    """Every observation matching ``filters`` in id order, read in batches (for exports)."""
+    where, params = _filter_sql(conn, filters or ObservationFilter())
+    last = 0
+    while True:
+        rows = conn.execute(f"{_OBS_SELECT} WHERE {where} AND o.id > ? ORDER BY o.id LIMIT ?",
+                            (*params, last, batch)).fetchall()
+        if not rows:
+            return
+        yield from (observation_from_row(r) for r in rows)
+        last = rows[-1]["id"]
+
+
+def get_observation(conn: sqlite3.Connection, observation_id: int) -> StoredObservation | None:
+    """One observation by id, with its source document's metadata."""
+    row = conn.execute(f"{_OBS_SELECT} WHERE o.id = ?", (observation_id,)).fetchone()
+    return observation_from_row(row) if row else None
+
+
+# ---- full-text and numeric search -------------------------------------------------------------
+
+_FTS_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def quote_fts(query: str) -> str:
+    """User text as a safe FTS5 query: every word (or "quoted phrase") a quoted string, ANDed.
+
+    >>> quote_fts('dư nợ "Hà Nội" OR x*')
+    '"dư" "nợ" "Hà Nội" "OR" "x*"'
+    """
+    parts = [m.group(1) if m.group(1) is not None else m.group(2) for m in _FTS_TOKEN.finditer(query)]
+    words = [p for p in parts if re.search(r"\w", p)]
+    return " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
+
+
+def _number_clause(term: NumberTerm) -> tuple[str, list[str]]:
+    """SQL selecting sentence ids with a figure or observation matching one query number."""
+    column, values = ("value_text", list(term.exact_values())) if term.scale or term.percent else (
+        "value_digits", list(term.digit_keys()))
+    marks = ", ".join("?" * len(values))
+    sql = (f"s.id IN (SELECT sentence_id FROM figures WHERE {column} IN ({marks}) "
+           f"UNION SELECT sentence_id FROM observations WHERE {column} IN ({marks}))")
+    return sql, values + values
+
+
+def _hit_filters(province: str | None, indicator: str | None, language: str | None) -> tuple[list[str], list[Any]]:
+    """Extra WHERE clauses for search facets (province/indicator of the sentence's observations)."""
+    clauses, params = [], []
+    if province or indicator:
+        sub = "EXISTS (SELECT 1 FROM observations x WHERE x.sentence_id = s.id"
+        if province:
+            sub += " AND x.province = ?"
+            params.append(province)
+        if indicator:
+            sub += " AND x.indicator = ?"
+            params.append(indicator)
+        clauses.append(sub + ")")
+    if language:
+        clauses.append("d.language = ?")
+        params.append(language)
+    return clauses, params
+
+
+def search(
+    conn: sqlite3.Connection,
+    text: str,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    locale: QueryLocale = "auto",
+    province: str | None = None,
+    indicator: str | None = None,
+    language: str | None = None,
+) -> Page[SearchHit]:
+    """Sentences matching ``text``: its words through FTS (diacritics folded), its numbers by value."""
+    words, numbers = quote_fts(words_without_numbers(text)), query_numbers(text, locale=locale)
+    if not words and not numbers:
+        return Page(items=[], limit=page_limit(limit), offset=offset, total=0)
+    clauses, params = _hit_filters(province, indicator, language)
+    for term in numbers:
+        sql, values = _number_clause(term)
+        clauses.append(sql)
+        params += values
+    size = page_limit(limit)
+    rows = _search_rows(conn, words, clauses, params, size, offset)
+    matched = "both" if words and numbers else "text" if words else "number"
+    return Page(items=_hits(conn, rows, matched), limit=size, offset=offset)
+
+
+def _search_rows(conn: sqlite3.Connection, words: str, clauses: list[str], params: list[Any],
+                 size: int, offset: int) -> list[sqlite3.Row]:
+    """Run the sentence search: ranked by FTS when there are words, newest first otherwise."""
+    cols = "s.id, s.document_id, s.text, s.start, s.\"end\", d.title, d.source, d.published, d.language"
+    where = " AND ".join(clauses) or "1"
+    if words:
+        sql = (f"SELECT {cols} FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
+               f"JOIN documents d ON d.id = s.document_id WHERE sentences_fts MATCH ? AND {where} "
+               "ORDER BY f.rank LIMIT ? OFFSET ?")
+        return conn.execute(sql, (words, *params, size, offset)).fetchall()
+    sql = (f"SELECT {cols} FROM sentences s JOIN documents d ON d.id = s.document_id "
+           f"WHERE {where} ORDER BY s.id DESC LIMIT ? OFFSET ?")
+    return conn.execute(sql, (*params, size, offset)).fetchall()
+
+
+def _hits(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row], matched: str) -> list[SearchHit]:
+    """SearchHit records for sentence rows, with the ids of the observations in each sentence."""
+    ids = [r["id"] for r in rows]
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    if ids:
+        for sid, oid in conn.execute(
+                f"SELECT sentence_id, id FROM observations WHERE sentence_id IN ({', '.join('?' * len(ids))}) "
+                "ORDER BY id", ids):
+            by_sentence[sid].append(oid)
+    return [SearchHit(document_id=r["document_id"], sentence_id=r["id"], sentence=r["text"],
+                      start=r["start"], end=r["end"], title=r["title"], source=r["source"],
+                      published=_date(r["published"]), language=r["language"], matched=matched,  # type: ignore[arg-type]
+                      observation_ids=tuple(by_sentence[r["id"]])) for r in rows]
+
+
+def search_documents(
+    conn: sqlite3.Connection, text: str, *, limit: int | None = None, offset: int = 0
+) -> Page[DocumentHit]:
+    """Documents whose title or text match ``text`` (diacritics folded), best first."""
+    words, size = quote_fts(text), page_limit(limit)
+    if not words:
+        return Page(items=[], limit=size, offset=offset, total=0)
+    rows = conn.execute(
+        "SELECT d.id, d.title, d.source, d.published, d.language, d.province, "
+        "snippet(documents_fts, 1, '', '', '…', 16) AS snip FROM documents_fts f "
+        "JOIN documents d ON d.pk = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
+        (words, size, offset)).fetchall()
+    hits = [DocumentHit(document_id=r["id"], title=r["title"], source=r["source"],
+                        published=_date(r["published"]), language=r["language"],
+                        province=r["province"], snippet=r["snip"]) for r in rows]
+    return Page(items=hits, limit=size, offset=offset)
+
+
+# ---- province × indicator table ---------------------------------------------------------------
+
+_TABLE_SQL = f"""
+WITH latest AS (
+    SELECT k.province, k.indicator, k.boundaries,
+           (SELECT max(o.obs_date) FROM observations o
+             WHERE o.province = k.province AND o.indicator = k.indicator
+               AND o.boundaries IS nullif(k.boundaries, '') AND o.status = 'actual') AS d
+    FROM cell_keys k WHERE {{where}}
+)
+SELECT l.province, l.indicator, nullif(l.boundaries, '') AS boundaries, l.d AS as_of,
+       o.value_text, o.unit, count(DISTINCT {CANONICAL_DOC}) AS sources,
+       max(o.id) AS observation_id, max(o.document_id) AS document_id
+FROM latest l JOIN observations o
+  ON o.province = l.province AND o.indicator = l.indicator
+ AND o.boundaries IS nullif(l.boundaries, '') AND o.status = 'actual' AND o.obs_date = l.d
+GROUP BY l.province, l.indicator, l.boundaries, o.value_text, o.unit
+"""
+
+
+def province_table(
+    conn: sqlite3.Connection,
+    *,
+    province: str | None = None,
+    indicator: str | None = None,
+    boundaries: str | None = None,
+) -> list[TableCell]:
+    """Province × indicator cells: latest actual value, its date and how many sources give it."""
+    clauses, params = ["1"], []
+    if province:
+        names = province_names(conn, province)
+        clauses.append(f"k.province IN ({', '.join('?' * len(names))})")
+        params += names
+    if indicator:
+        clauses.append("k.indicator = ?")
+        params.append(indicator)
+    if boundaries:
+        clauses.append("k.boundaries = ?")
+        params.append(boundaries)
+    rows = conn.execute(_TABLE_SQL.format(where=" AND ".join(clauses)), params).fetchall()
+    return _cells(rows)
+
+
+def _cells(rows: Iterable[sqlite3.Row]) -> list[TableCell]:
+    """One cell per key: the value most sources give at the latest date (ties: latest row)."""
+    groups: dict[tuple[str, str, str | None], list[sqlite3.Row]] = defaultdict(list)
+    for row in rows:
+        groups[(row["province"], row["indicator"], row["boundaries"])].append(row)
+    cells = []
+    for (province, indicator, boundaries), options in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1], g[0][2] or "")):
+        best = max(options, key=lambda r: (r["sources"], r["observation_id"]))
+        cells.append(TableCell(
+            province=province, boundaries=boundaries, indicator=indicator, value=Decimal(best["value_text"]),
+            unit=best["unit"], as_of=_date(best["as_of"]), sources=best["sources"],
+            conflict=len(options) > 1, observation_id=best["observation_id"], document_id=best["document_id"]))
+    return cells
+
+
+# ---- conflicts --------------------------------------------------------------------------------
+
+_CONFLICT_KEYS = f"""
+SELECT o.province, o.indicator, o.boundaries, o.as_of, o.period_start, o.period_end
+FROM observations o
+WHERE o.status = 'actual' AND o.qualifier = 'exact' AND o.date_inferred = 0 AND {{where}}
+GROUP BY o.province, o.indicator, o.boundaries, o.as_of, o.period_start, o.period_end, o.unit
+HAVING count(DISTINCT o.value_text) > 1 AND count(DISTINCT {CANONICAL_DOC}) > 1
+ORDER BY o.province, o.indicator, o.as_of, o.period_end
+"""
+
+
+def conflicts(
+    conn: sqlite3.Connection,
+    *,
+    province: str | None = None,
+    indicator: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page[Conflict]:
+    """Same province, indicator and date, different values from different documents, as pairs.
+
+    Only exact, actual values with a date the text states are compared: "more than", targets
+    and dates filled in from the publication date would make conflicts out of nothing.
+    """
+    where, params = _filter_sql(conn, ObservationFilter(province=province, indicator=indicator))
+    keys = conn.execute(_CONFLICT_KEYS.format(where=where), params).fetchall()
+    pairs = [pair for key in keys for pair in _conflict_pairs(conn, key)]
+    size = page_limit(limit)
+    return Page(items=pairs[offset:offset + size], limit=size, offset=offset, total=len(pairs))
+
+
+def _conflict_pairs(conn: sqlite3.Connection, key: sqlite3.Row) -> list[Conflict]:
+    """The pairs (first value's observation vs each other value's) for one conflicting key."""
+    rows = conn.execute(
+        f"{_OBS_SELECT.replace('SELECT o.*', f'SELECT o.*, {CANONICAL_DOC} AS canon')} "
+        "WHERE o.province IS ? AND o.indicator = ? AND o.boundaries IS ? AND o.as_of IS ? "
+        "AND o.period_start IS ? AND o.period_end IS ? AND o.status = 'actual' AND o.qualifier = 'exact' "
+        "AND o.date_inferred = 0 ORDER BY o.id", tuple(key)).fetchall()
+    first_by_value: dict[str, sqlite3.Row] = {}
+    for row in rows:
+        first_by_value.setdefault(row["value_text"], row)
+    reps = list(first_by_value.values())
+    out = []
+    for a_row in reps[:1]:
+        for b_row in reps[1:]:
+            b_row = next((r for r in rows if r["value_text"] == b_row["value_text"] and r["canon"] != a_row["canon"]), None)
+            if b_row is not None:
+                out.append(_conflict(key, observation_from_row(a_row), observation_from_row(b_row)))
+    return out
+
+
+def _conflict(key: sqlite3.Row, a: StoredObservation, b: StoredObservation) -> Conflict:
+    """A Conflict record for one key and two observations."""
+    return Conflict(province=key["province"], boundaries=key["boundaries"], indicator=key["indicator"],
+                    as_of=_date(key["as_of"]), period_start=_date(key["period_start"]),
+                    period_end=_date(key["period_end"]), a=a, b=b)

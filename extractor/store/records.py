@@ -1,0 +1,115 @@
+"""Plain records the query layer returns: the CLI prints them, the web renders and paginates them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from extractor.models import Boundaries, Language, Number, Observation, Record, Status
+
+
+class ObservationFilter(Record):
+    """Filters of ``query_observations`` (every one optional; dates bound ``obs_date``)."""
+
+    province: str | None = None
+    indicator: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    boundaries: Boundaries | None = None
+    status: Status | None = None
+    document_id: str | None = None
+
+
+class StoredObservation(Observation):
+    """An observation as stored: its row id, the date it is filed under and its source document.
+
+    Rolled-up rows (old provinces summed into a 2025 province) have ``id`` None, ``rolled_up``
+    True, the ids of the observations summed in ``parts`` and the rule in ``rules["rollup"]``.
+    """
+
+    id: int | None
+    obs_date: dt.date | None = None
+    source: str = ""
+    title: str | None = None
+    published: dt.date | None = None
+    language: Language | None = None
+    sentence_id: int | None = None
+    rolled_up: bool = False
+    parts: tuple[int, ...] = ()
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of results: the items, the paging used and the total when it was counted."""
+
+    model_config = ConfigDict(frozen=True)
+
+    items: list[T]
+    limit: int
+    offset: int
+    total: int | None = None
+
+
+class SearchHit(Record):
+    """A sentence matching a search: where it sits in which document, and its observations."""
+
+    document_id: str
+    sentence_id: int
+    sentence: str
+    start: int | None
+    end: int | None
+    title: str | None = None
+    source: str = ""
+    published: dt.date | None = None
+    language: Language | None = None
+    matched: Literal["text", "number", "both"]
+    observation_ids: tuple[int, ...] = ()
+
+
+class DocumentHit(Record):
+    """A document matching a search on its title or text."""
+
+    document_id: str
+    title: str | None
+    source: str
+    published: dt.date | None
+    language: Language | None
+    province: str | None
+    snippet: str
+
+
+class TableCell(Record):
+    """One cell of the province × indicator table: the latest value and how many sources give it.
+
+    ``sources`` counts distinct documents giving ``value`` at ``as_of`` (near-duplicate copies
+    count once); ``conflict`` is True when other sources give another value for that date.
+    """
+
+    province: str
+    boundaries: Boundaries | None
+    indicator: str
+    value: Number
+    unit: str
+    as_of: dt.date | None
+    sources: int
+    conflict: bool = False
+    observation_id: int | None = None
+    document_id: str = ""
+    rolled_up: bool = False
+
+
+class Conflict(Record):
+    """Two different values for the same province, indicator and date, from different documents."""
+
+    province: str | None
+    boundaries: Boundaries | None
+    indicator: str
+    as_of: dt.date | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    a: StoredObservation
+    b: StoredObservation

@@ -1,0 +1,259 @@
+"""Saving extractions: one document and everything read from it, in one transaction.
+
+A document's id is the hash of its raw bytes, so re-ingesting the same bytes changes nothing;
+new bytes from a source we already hold replace that source's old records (never half of them).
+Raw bytes are kept by content hash so any document can be re-extracted offline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from extractor.models import DateMention, Extraction, Figure, LegalRef, Observation, Span
+from extractor.store.db import transaction
+from extractor.store.numeric import canonical, value_columns
+
+SaveStatus = Literal["new", "unchanged", "replaced", "reextracted"]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What saving one extraction did, and the ids of the documents it replaced."""
+
+    status: SaveStatus
+    document_id: str
+    replaced: tuple[str, ...] = ()
+
+
+def raw_sha256(raw: bytes) -> str:
+    """The full SHA-256 of the raw bytes: the key raw bytes are kept under."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def document_id_for(raw: bytes) -> str:
+    """A document's id: the first 16 hex digits of its raw bytes' SHA-256."""
+    return raw_sha256(raw)[:16]
+
+
+def with_document_id(extraction: Extraction, doc_id: str) -> Extraction:
+    """The extraction with its document (and every observation) carrying ``doc_id``."""
+    if extraction.document.id == doc_id and all(o.document_id == doc_id for o in extraction.observations):
+        return extraction
+    observations = tuple(o.model_copy(update={"document_id": doc_id}) for o in extraction.observations)
+    document = extraction.document.model_copy(update={"id": doc_id})
+    return extraction.model_copy(update={"document": document, "observations": observations})
+
+
+def save_extraction(
+    conn: sqlite3.Connection, extraction: Extraction, *, raw: bytes | None = None, force: bool = False
+) -> SaveResult:
+    """Store one extraction; ``force`` replaces the records of a document we already hold."""
+    raw = extraction.document.text.encode("utf-8") if raw is None else raw
+    extraction = with_document_id(extraction, document_id_for(raw))
+    with transaction(conn):
+        return _save(conn, extraction, raw, force=force)
+
+
+def _save(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *, force: bool) -> SaveResult:
+    """The body of ``save_extraction``, inside the caller's transaction."""
+    doc = extraction.document
+    held = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone() is not None
+    if held and not force:
+        return SaveResult("unchanged", doc.id)
+    stale = [r[0] for r in conn.execute(
+        "SELECT id FROM documents WHERE source = ? AND id != ?", (doc.source, doc.id))]
+    for old in stale + ([doc.id] if held else []):
+        delete_document(conn, old)
+    insert_extraction(conn, extraction, raw)
+    sync_fts(conn, doc.id)
+    status: SaveStatus = "reextracted" if held else "replaced" if stale else "new"
+    return SaveResult(status, doc.id, tuple(stale))
+
+
+def delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Remove a document and its records (FTS entries first: they are external-content)."""
+    conn.execute(
+        "INSERT INTO sentences_fts(sentences_fts, rowid, text) "
+        "SELECT 'delete', id, text FROM sentences WHERE document_id = ?", (doc_id,))
+    conn.execute(
+        "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
+        "SELECT 'delete', pk, title, text FROM documents WHERE id = ?", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+
+def sync_fts(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Index one document's title, text and sentences for full-text search."""
+    conn.execute(
+        "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE document_id = ?",
+        (doc_id,))
+    conn.execute(
+        "INSERT INTO documents_fts(rowid, title, text) SELECT pk, title, text FROM documents WHERE id = ?",
+        (doc_id,))
+
+
+def rebuild_derived(conn: sqlite3.Connection) -> None:
+    """Rebuild the FTS indexes and cell keys from the tables (after a bulk load)."""
+    with transaction(conn):
+        conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
+        conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+        conn.execute(
+            "INSERT OR IGNORE INTO cell_keys(province, indicator, boundaries) "
+            "SELECT DISTINCT province, indicator, coalesce(boundaries, '') "
+            "FROM observations WHERE province IS NOT NULL")
+
+
+def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> None:
+    """Insert the document, its raw bytes and all its records (no FTS; see ``sync_fts``)."""
+    _insert_document(conn, extraction, raw)
+    sentences = _SentenceIndex(conn, extraction.document.id, extraction.document.text)
+    doc_id = extraction.document.id
+    conn.executemany(_insert_sql("figures", _FIGURE_COLS),
+                     [_figure_row(f, doc_id, sentences) for f in extraction.figures])
+    conn.executemany(_insert_sql("dates", _DATE_COLS),
+                     [_date_row(d, doc_id, sentences) for d in extraction.dates])
+    conn.executemany(_insert_sql("legal_refs", _LEGAL_COLS),
+                     [_legal_row(r, doc_id, sentences) for r in extraction.legal_refs])
+    conn.executemany(_insert_sql("observations", OBSERVATION_COLS),
+                     [observation_row(o, doc_id, sentences) for o in extraction.observations])
+    conn.executemany(
+        "INSERT OR IGNORE INTO cell_keys(province, indicator, boundaries) VALUES (?, ?, ?)",
+        {(o.province, o.indicator, o.boundaries or "") for o in extraction.observations if o.province})
+
+
+def _insert_document(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> None:
+    """Insert the document row and its raw bytes (shared by every document with those bytes)."""
+    doc = extraction.document
+    digest = raw_sha256(raw)
+    conn.execute("INSERT OR IGNORE INTO raw_blobs(sha256, content, size) VALUES (?, ?, ?)",
+                 (digest, raw, len(raw)))
+    conn.execute(
+        _insert_sql("documents", _DOCUMENT_COLS),
+        (doc.id, doc.source, doc.title, _iso(doc.published), doc.language, doc.language_evidence,
+         doc.province, doc.content_type, digest, raw_sha256(doc.text.encode("utf-8")), doc.text,
+         json.dumps(doc.meta, ensure_ascii=False), json.dumps(list(extraction.warnings), ensure_ascii=False),
+         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+
+
+class _SentenceIndex:
+    """Gives each distinct sentence of one document a row in ``sentences`` (inserted on first use)."""
+
+    def __init__(self, conn: sqlite3.Connection, doc_id: str, text: str) -> None:
+        self.conn, self.doc_id, self.text = conn, doc_id, text
+        self.ids: dict[tuple[int | None, str], int] = {}
+
+    def id_for(self, sentence: str, *, hint: int | None, start: int, end: int) -> int | None:
+        """The row id of ``sentence`` around ``start..end``, inserting it when new."""
+        if not sentence:
+            return None
+        at = locate_sentence(self.text, sentence, hint=hint, start=start, end=end)
+        key = (at, sentence)
+        if key not in self.ids:
+            cursor = self.conn.execute(
+                'INSERT INTO sentences(document_id, start, "end", text) VALUES (?, ?, ?, ?)',
+                (self.doc_id, at, None if at is None else at + len(sentence), sentence))
+            self.ids[key] = int(cursor.lastrowid or 0)
+        return self.ids[key]
+
+
+def locate_sentence(text: str, sentence: str, *, hint: int | None, start: int, end: int) -> int | None:
+    """Where ``sentence`` starts in ``text``: the hint if right, else the copy around the span."""
+    if hint is not None and text.startswith(sentence, hint):
+        return hint
+    at = text.rfind(sentence, 0, start + 1)
+    if at >= 0 and at + len(sentence) >= end:
+        return at
+    at = text.find(sentence)
+    return at if at >= 0 else None
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    """A parameterised INSERT for ``columns`` of ``table``."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _iso(value: dt.date | None) -> str | None:
+    """ISO text for a date (sorts and compares correctly as TEXT)."""
+    return value.isoformat() if value else None
+
+
+def _json(value: Any) -> str | None:
+    """Compact JSON for list/dict/tuple columns, None stays NULL."""
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+_DOCUMENT_COLS = ("id", "source", "title", "published", "language", "language_evidence", "province",
+                  "content_type", "raw_sha256", "text_sha256", "text", "meta", "warnings", "ingested_at")
+_SPAN_COLS = ("text", "start", "end", "sentence", "sentence_start", "sentence_id", "rule", "page", "bbox")
+_FIGURE_COLS = ("document_id", "kind", "value_text", "value_int", "value_num", "value_digits", "unit",
+                "qualifier", "counted", "change", "upper_text", "confidence", "notes", "row_header",
+                "column_header", "ocr") + _SPAN_COLS
+_DATE_COLS = ("document_id", "value", "granularity", "period_start", "period_end",
+              "year_inferred") + _SPAN_COLS
+_LEGAL_COLS = ("document_id", "ref_id", "kind", "number", "year", "type_code", "issuer_code", "issuer",
+               "issued", "short_form") + _SPAN_COLS
+OBSERVATION_COLS = ("document_id", "indicator", "province", "boundaries", "value_text", "value_int",
+                    "value_num", "value_digits", "unit", "qualifier", "as_of", "period_start",
+                    "period_end", "date_inferred", "status", "change_value", "change_unit",
+                    "change_baseline", "text", "start", "end", "sentence", "sentence_id", "rules")
+
+
+def _span_values(span: Span, sentences: _SentenceIndex) -> tuple[Any, ...]:
+    """The shared evidence columns of a figure, date or legal reference."""
+    sid = sentences.id_for(span.sentence, hint=span.sentence_start, start=span.start, end=span.end)
+    return (span.text, span.start, span.end, span.sentence, span.sentence_start, sid, span.rule,
+            span.page, _json(span.bbox))
+
+
+def _figure_row(f: Figure, doc_id: str, sentences: _SentenceIndex) -> tuple[Any, ...]:
+    """One ``figures`` row."""
+    return (doc_id, f.kind, *value_columns(f.value), f.unit, f.qualifier, f.counted, f.change,
+            None if f.upper is None else canonical(f.upper), f.confidence, _json(list(f.notes)),
+            f.row_header, f.column_header, int(f.ocr), *_span_values(f, sentences))
+
+
+def _date_row(d: DateMention, doc_id: str, sentences: _SentenceIndex) -> tuple[Any, ...]:
+    """One ``dates`` row."""
+    return (doc_id, _iso(d.value), d.granularity, _iso(d.period_start), _iso(d.period_end),
+            int(d.year_inferred), *_span_values(d, sentences))
+
+
+def _legal_row(r: LegalRef, doc_id: str, sentences: _SentenceIndex) -> tuple[Any, ...]:
+    """One ``legal_refs`` row."""
+    return (doc_id, r.id, r.kind, r.number, r.year, r.type_code, r.issuer_code, r.issuer,
+            _iso(r.issued), int(r.short_form), *_span_values(r, sentences))
+
+
+def observation_row(o: Observation, doc_id: str, sentences: _SentenceIndex | None) -> tuple[Any, ...]:
+    """One ``observations`` row (every Observation field; the sentence linked when known)."""
+    sid = sentences.id_for(o.sentence, hint=None, start=o.start, end=o.end) if sentences else None
+    change = None if o.change_value is None else canonical(o.change_value)
+    return (doc_id, o.indicator, o.province, o.boundaries, *value_columns(o.value), o.unit, o.qualifier,
+            _iso(o.as_of), _iso(o.period_start), _iso(o.period_end), int(o.date_inferred), o.status,
+            change, o.change_unit, _iso(o.change_baseline), o.text, o.start, o.end, o.sentence, sid,
+            json.dumps(o.rules, ensure_ascii=False, sort_keys=True))
+
+
+def bulk_save(conn: sqlite3.Connection, items: Iterable[tuple[Extraction, bytes]]) -> int:
+    """Insert many new documents in one transaction without FTS upkeep; call ``rebuild_derived`` after."""
+    count = 0
+    with transaction(conn):
+        for extraction, raw in items:
+            insert_extraction(conn, with_document_id(extraction, document_id_for(raw)), raw)
+            count += 1
+    return count
+
+
+def mark_copy(conn: sqlite3.Connection, doc_id: str, copy_of: str, *, similarity: float) -> None:
+    """Record that ``doc_id`` is a near-duplicate of ``copy_of`` (sources then count once)."""
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO doc_copies(doc_id, copy_of_doc_id, similarity) VALUES (?, ?, ?) "
+            "ON CONFLICT(doc_id, copy_of_doc_id) DO UPDATE SET similarity = excluded.similarity",
+            (doc_id, copy_of, similarity))

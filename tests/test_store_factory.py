@@ -1,0 +1,91 @@
+"""Builders for store tests: documents whose lines carry their own observation, and a stand-in extractor.
+
+A line reads ``<sentence> ⟦province|indicator|value|unit|date|figure text⟧``; ``fake_extract``
+turns each such line into a Figure and an Observation whose offsets point into the text, so
+store tests exercise real offsets and sentences without depending on the NLP pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractor.models import Document, Extraction, Figure, Observation
+
+_LINE = re.compile(r"^(?P<sentence>.*?) ⟦(?P<note>[^⟧]*)⟧$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One observation to write into a test document."""
+
+    sentence: str
+    figure: str
+    province: str | None
+    indicator: str
+    value: str
+    unit: str = "VND"
+    date: str = "2024-06-30"
+    boundaries: str = "pre-2025"
+    qualifier: str = "exact"
+
+
+def fact_line(fact: Fact) -> str:
+    """The text line that carries ``fact``."""
+    note = "|".join([fact.province or "", fact.indicator, fact.value, fact.unit, fact.date, fact.figure,
+                     fact.boundaries, fact.qualifier])
+    return f"{fact.sentence} ⟦{note}⟧"
+
+
+def doc_text(*facts: Fact, title: str = "Tin dụng chính sách") -> str:
+    """A document: a title line, then one line per fact."""
+    return "\n".join([title, *(fact_line(f) for f in facts)]) + "\n"
+
+
+def fake_extract(text: str, *, source: str, lang: str = "auto", published: dt.date | None = None,
+                 raw: bytes | None = None) -> Extraction:
+    """Stand-in for ``extract_text``: reads the facts back out of their annotated lines."""
+    if "FAIL" in text:
+        raise ValueError("the fake extractor was told to fail")
+    figures, observations = [], []
+    for match in _LINE.finditer(text):
+        figure, obs = _read_line(text, match)
+        figures.append(figure)
+        observations.append(obs)
+    language = "en" if lang == "en" or "outstanding loans" in text else "vi"
+    doc = Document(id="pending", source=source, title=text.splitlines()[0] if text else None,
+                   published=published, language=language, text=text)
+    return Extraction(document=doc, figures=tuple(figures), observations=tuple(observations))
+
+
+def _read_line(text: str, match: re.Match[str]) -> tuple[Figure, Observation]:
+    """A figure and an observation from one annotated line."""
+    province, indicator, value, unit, date, shown, boundaries, qualifier = match.group("note").split("|")
+    sentence, s_start = match.group("sentence"), match.start("sentence")
+    start = text.index(shown, s_start)
+    end = start + len(shown)
+    kind = "percent" if unit == "%" else "money" if unit.startswith("VND") else "count"
+    figure = Figure(text=shown, start=start, end=end, sentence=sentence, sentence_start=s_start, rule="fake",
+                    kind=kind, value=Decimal(value), unit=unit, qualifier=qualifier)  # type: ignore[arg-type]
+    obs = Observation(indicator=indicator, province=province or None, boundaries=boundaries or None,  # type: ignore[arg-type]
+                      value=Decimal(value), unit=unit, qualifier=qualifier, as_of=dt.date.fromisoformat(date),  # type: ignore[arg-type]
+                      text=shown, start=start, end=end, sentence=sentence,
+                      rules={"indicator": "fake", "province": "fake"})
+    return figure, obs
+
+
+def make_extraction(*facts: Fact, source: str = "https://example.test/a", title: str = "Tin dụng chính sách",
+                    published: dt.date | None = None) -> tuple[Extraction, bytes]:
+    """An extraction and the raw bytes it came from."""
+    text = doc_text(*facts, title=title)
+    return fake_extract(text, source=source, published=published), text.encode("utf-8")
+
+
+NGHE_AN = Fact("Tính đến 30/6/2024, tổng dư nợ đạt 13.357 tỷ đồng.", "13.357 tỷ đồng", "Nghệ An",
+               "outstanding_loans", "13357000000000")
+NGHE_AN_EN = Fact("By June 30, 2024, outstanding loans reached VND 13,357 billion.", "VND 13,357 billion",
+                  "Nghệ An", "outstanding_loans", "13357000000000")
+HA_NOI = Fact("Tại Hà Nội, dư nợ quá hạn chiếm 0,14% tổng dư nợ.", "0,14%", "Hà Nội", "overdue_debt_rate",
+              "0.14", unit="%")

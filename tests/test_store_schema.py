@@ -1,0 +1,76 @@
+"""Schema versions and migrations: from an empty file and from v1 with data in it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import StoreError
+from extractor.store import SCHEMA_VERSION, connect, schema_version, search
+from extractor.store.db import migrate
+from extractor.store.write import insert_extraction, with_document_id
+from test_store_factory import NGHE_AN, make_extraction
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+
+
+def test_empty_file_migrates_to_latest(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "t.sqlite")
+    assert schema_version(conn) == SCHEMA_VERSION >= 2
+    assert {"documents", "raw_blobs", "sentences", "figures", "dates", "legal_refs", "observations",
+            "doc_copies", "sentences_fts", "documents_fts"} <= _tables(conn)
+
+
+def test_wal_mode_and_foreign_keys(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "t.sqlite")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_v1_with_data_migrates_and_indexes_old_rows(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    conn = connect(path, migrate_to=1)
+    assert schema_version(conn) == 1 and "sentences_fts" not in _tables(conn)
+    extraction, raw = make_extraction(NGHE_AN)
+    from extractor.store.write import document_id_for
+    conn.execute("BEGIN")
+    # v1 has no FTS or cell keys: insert only the plain tables, as a v1 program would have.
+    ex = with_document_id(extraction, document_id_for(raw))
+    conn.execute("CREATE TEMP TABLE cell_keys(province, indicator, boundaries)")
+    insert_extraction(conn, ex, raw)
+    conn.execute("DROP TABLE temp.cell_keys")
+    conn.execute("COMMIT")
+    conn.close()
+    conn = connect(path)
+    assert schema_version(conn) == SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM observations").fetchone()[0] == 1
+    assert [h.document_id for h in search(conn, "du no").items] == [ex.document.id]
+    assert conn.execute("SELECT count(*) FROM cell_keys").fetchone()[0] == 1
+
+
+def test_migrating_twice_changes_nothing(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "t.sqlite")
+    assert migrate(conn) == SCHEMA_VERSION
+
+
+def test_newer_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    sqlite3.connect(path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="newer"):
+        connect(path)
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        connect(tmp_path / "nope" / "t.sqlite")
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open"):
+        connect(path)
