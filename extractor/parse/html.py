@@ -1,0 +1,420 @@
+"""HTML → clean article text: trafilatura finds the body, lxml reads metadata and bylines.
+
+Boilerplate (navigation, sidebars, related lists, share buttons, comments, footers) is left out,
+image captions are kept apart, tables stay tables (one row a line, cells joined by " | ") and the
+publication date comes only from metadata or the visible byline, never from the body.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import email.utils
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+import trafilatura
+from charset_normalizer import from_bytes
+from lxml import etree
+from lxml import html as lxml_html
+
+from extractor.errors import InputError
+from extractor.models import Language
+from extractor.parse.layout import Loaded, TableCell, render_table
+
+MIN_ARTICLE_CHARS = 200
+MAX_LINK_SHARE = 0.4
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+CAPTION_CLASS = re.compile(r"caption|photo-?desc|image-?desc|img-?desc|fig-?desc|expnoedit", re.I)
+BYLINE_CLASS = re.compile(r"date|time|byline|meta|publish|posted|dateline|post-info|article-info", re.I)
+VI_WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|2|3|4|5|6|7))|Chủ\s+[Nn]hật)"
+DMY = re.compile(rf"(?:{VI_WEEKDAY}\s*,?\s*)?\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\b")
+VI_LONG = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+EN_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
+BYLINE_MAX_CHARS = 160
+PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                  "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date")
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset parameter of a Content-Type header."""
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", content_type or "", re.I)
+    return match.group(1) if match else None
+
+
+def known_codec(name: str | None) -> str | None:
+    """Python's codec name for a declared charset, or None if unknown."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def decode(raw: bytes, *, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes → (NFC text, encoding): BOM, valid UTF-8, declared charsets, then detection."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return _nfc(raw.decode(codec, errors="replace")), codec
+    candidates = ["utf-8", known_codec(declared), known_codec(_meta_charset(raw))]
+    for codec in (c for c in candidates if c):
+        try:
+            return _nfc(raw.decode(codec)), codec
+        except UnicodeDecodeError:
+            continue
+    best = from_bytes(raw).best()
+    if best is not None:
+        return _nfc(str(best)), best.encoding
+    return _nfc(raw.decode("cp1252", errors="replace")), "cp1252"
+
+
+def _meta_charset(raw: bytes) -> str | None:
+    """The charset a page declares in a <meta> tag within its first 4 KB."""
+    match = META_CHARSET.search(raw[:4096])
+    return match.group(1).decode("ascii", errors="ignore") if match else None
+
+
+def _nfc(text: str) -> str:
+    """NFC-normalise: windows-1258 pages carry tones as combining marks."""
+    return unicodedata.normalize("NFC", text)
+
+
+# --- metadata -----------------------------------------------------------------------------
+
+
+def parse_tree(text: str, *, source: str) -> lxml_html.HtmlElement:
+    """An lxml tree of an HTML string (XML declaration removed, since lxml refuses it on str)."""
+    try:
+        return lxml_html.document_fromstring(XML_DECL.sub("", text, count=1))
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{source}: not readable as HTML ({exc})", hint="Check that the file is an HTML page.") from exc
+
+
+def json_ld(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page (``@graph`` and lists flattened); bad JSON skipped."""
+    found: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except json.JSONDecodeError:
+            continue
+        found.extend(_flatten_ld(data))
+    return found
+
+
+def _flatten_ld(data: Any) -> Iterator[dict[str, Any]]:
+    """Objects in a JSON-LD value: itself, list members and @graph members."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_ld(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _flatten_ld(data.get("@graph", []))
+
+
+def article_ld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
+    """The JSON-LD NewsArticle/Article object, or {}."""
+    for obj in json_ld(tree):
+        kinds = obj.get("@type", [])
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(str(k).endswith("Article") or k == "Report" for k in kinds):
+            return obj
+    return {}
+
+
+def meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """<meta property|name|itemprop=... content=...> as a dict of lower-cased keys (first wins)."""
+    tags: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        value = el.get("content")
+        if key and value and value.strip():
+            tags.setdefault(key.strip().lower(), " ".join(value.split()))
+    return tags
+
+
+def ld_author(obj: dict[str, Any]) -> str | None:
+    """Author name(s) from a JSON-LD article."""
+    authors = obj.get("author")
+    authors = authors if isinstance(authors, list) else [authors]
+    names = [a.get("name") if isinstance(a, dict) else a for a in authors]
+    names = [str(n).strip() for n in names if n]
+    return ", ".join(names) or None
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A date from a metadata string: ISO 8601, RFC 2822, or day/month/year."""
+    if not value:
+        return None
+    value = value.strip()
+    iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if iso:
+        return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError):
+        pass
+    return date_in_text(value)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the numbers do not make one."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_in_text(text: str) -> dt.date | None:
+    """The first date in a short byline: "Thứ Bảy, 26/10/2025 - 07:30", "October 27, 2025"."""
+    for pattern in (DMY, VI_LONG):
+        match = pattern.search(text)
+        if match:
+            return _safe_date(int(match[3]), int(match[2]), int(match[1]))
+    match = EN_MDY.search(text)
+    if match and match[1].lower()[:3] in {m[:3] for m in MONTHS}:
+        return _safe_date(int(match[3]), _month(match[1]), int(match[2]))
+    match = EN_DMY.search(text)
+    if match and match[2].lower()[:3] in {m[:3] for m in MONTHS}:
+        return _safe_date(int(match[3]), _month(match[2]), int(match[1]))
+    return None
+
+
+def _month(name: str) -> int:
+    """Month number of an English month name or abbreviation."""
+    return next(i for m, i in MONTHS.items() if m.startswith(name.lower()[:3]))
+
+
+def byline_candidates(tree: lxml_html.HtmlElement) -> list[tuple[etree._Element, str]]:
+    """Short visible elements that look like bylines/date lines, in document order."""
+    found = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "p", "li", "td", "th"):
+            continue
+        label = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+        if el.tag == "time" or BYLINE_CLASS.search(label):
+            text = " ".join(el.text_content().split())
+            if text and len(text) <= BYLINE_MAX_CHARS and not _in_comments(el):
+                found.append((el, el.get("datetime") or text))
+    return found
+
+
+def _in_comments(el: etree._Element) -> bool:
+    """True inside a comments section (reader comments carry their own dates)."""
+    return any(re.search(r"comment|binh-?luan|disqus", f"{a.get('class', '')} {a.get('id', '')}", re.I)
+               for a in el.iterancestors())
+
+
+def byline_date(tree: lxml_html.HtmlElement) -> dt.date | None:
+    """The date in the first byline after the headline (the date widget above it is today's)."""
+    headline = next(iter(tree.iter("h1")), None)
+    order = {el: i for i, el in enumerate(tree.iter())}
+    after = order.get(headline, -1) if headline is not None else -1
+    for el, text in byline_candidates(tree):
+        if order.get(el, 0) > after:
+            found = parse_date(text) if el.tag == "time" else date_in_text(text)
+            if found:
+                return found
+    return None
+
+
+def published_date(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> tuple[dt.date | None, str]:
+    """(publication date, where it came from): JSON-LD, meta tags, then the visible byline."""
+    found = parse_date(str(ld.get("datePublished", "")) or None)
+    if found:
+        return found, "json-ld datePublished"
+    for key in PUBLISHED_META:
+        found = parse_date(tags.get(key))
+        if found:
+            return found, f"meta {key}"
+    found = byline_date(tree)
+    return (found, "byline") if found else (None, "")
+
+
+def page_language(tree: lxml_html.HtmlElement, tags: dict[str, str]) -> Language | None:
+    """The language a page declares (<html lang>, og:locale, content-language), if vi or en."""
+    for value in (tree.get("lang"), tags.get("og:locale"), tags.get("content-language"), tags.get("language")):
+        code = (value or "").strip().lower()[:2]
+        if code == "vi":
+            return "vi"
+        if code == "en":
+            return "en"
+    return None
+
+
+def page_title(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> str | None:
+    """Headline: JSON-LD headline, og:title, the first <h1>, then <title>."""
+    h1 = next(iter(tree.iter("h1")), None)
+    title_el = next(iter(tree.iter("title")), None)
+    for value in (ld.get("headline"), tags.get("og:title"), h1.text_content() if h1 is not None else None,
+                  title_el.text_content() if title_el is not None else None):
+        if value and str(value).strip():
+            return " ".join(str(value).split())
+    return None
+
+
+def read_meta(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> dict[str, str]:
+    """og:*, author, canonical URL, description, section, site name and keywords."""
+    meta = {k: v for k, v in tags.items() if k.startswith(("og:", "article:"))}
+    author = ld_author(ld) or tags.get("author") or tags.get("article:author") or _byline_author(tree)
+    canonical = next((el.get("href") for el in tree.iter("link") if el.get("rel", "").lower() == "canonical"), None)
+    extras = {"author": author, "canonical_url": canonical or tags.get("og:url"),
+              "description": tags.get("description") or tags.get("og:description"),
+              "site_name": tags.get("og:site_name"), "section": tags.get("article:section"),
+              "keywords": tags.get("keywords") or tags.get("news_keywords")}
+    meta.update({k: " ".join(v.split()) for k, v in extras.items() if v and v.strip()})
+    return meta
+
+
+def _byline_author(tree: lxml_html.HtmlElement) -> str | None:
+    """The text of a visible author element."""
+    for el in tree.xpath('//*[contains(@class,"author") or @rel="author" or @itemprop="author"]'):
+        text = " ".join(el.text_content().split())
+        if text and len(text) <= 80 and not _in_comments(el):
+            return text
+    return None
+
+
+# --- body ---------------------------------------------------------------------------------
+
+
+def pop_captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+    """Remove image captions from the tree and return their texts (kept apart from the body)."""
+    captions = []
+    for el in list(tree.iter("figcaption")) + tree.xpath("//*[@class]"):
+        if el.getparent() is None:
+            continue
+        if el.tag == "figcaption" or (el.tag != "body" and CAPTION_CLASS.search(el.get("class", ""))):
+            text = " ".join(el.text_content().split())
+            if text:
+                captions.append(text)
+            el.drop_tree()
+    return tuple(dict.fromkeys(captions))
+
+
+def main_content(tree: lxml_html.HtmlElement, *, source: str) -> etree._Element | None:
+    """trafilatura's main-content XML (comments off, tables on, its date guessing unused)."""
+    html = lxml_html.tostring(tree, encoding="unicode")
+    xml = trafilatura.extract(
+        html, url=source if source.startswith("http") else None, output_format="xml",
+        include_comments=False, include_tables=True, include_images=False, include_links=False,
+        include_formatting=False, with_metadata=False, deduplicate=False,
+    )
+    if not xml:
+        return None
+    return etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+
+
+def block_text(el: etree._Element) -> str:
+    """An element's text on one line (line breaks become spaces), NFC."""
+    return _nfc(" ".join("".join(el.itertext()).split()))
+
+
+class BodyWriter:
+    """Accumulates blocks of body text and the table cells found on the way."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.cells: list[TableCell] = []
+        self.tables = 0
+
+    @property
+    def offset(self) -> int:
+        """Where the next block starts (blocks are joined by a blank line)."""
+        return sum(len(b) for b in self.blocks) + 2 * len(self.blocks)
+
+    def add(self, text: str) -> None:
+        """Append one paragraph-like block."""
+        if text:
+            self.blocks.append(text)
+
+    def add_table(self, table: etree._Element) -> None:
+        """Append a table: rows on their own lines, cells joined by " | "."""
+        rows = [[block_text(c) for c in row if c.tag == "cell"] for row in table.iter("row")]
+        rows = [r for r in rows if any(r)]
+        if not rows:
+            return
+        marked = any(c.get("role") == "head" for c in next(table.iter("row")).iter("cell"))
+        text, cells = render_table(rows, offset=self.offset, table=self.tables, header_marked=marked)
+        self.tables += 1
+        self.cells.extend(cells)
+        self.blocks.append(text)
+
+    def walk(self, parent: etree._Element) -> None:
+        """Turn trafilatura's XML blocks (p, head, list, quote, table) into text blocks."""
+        for el in parent:
+            if el.tag == "table":
+                self.add_table(el)
+            elif el.tag == "list":
+                self.add("\n".join(block_text(item) for item in el.iter("item") if block_text(item)))
+            elif el.tag in ("quote", "div") and len(el):
+                self.walk(el)
+            else:
+                self.add(block_text(el))
+
+    @property
+    def text(self) -> str:
+        """The body: blocks joined by blank lines."""
+        return "\n\n".join(self.blocks)
+
+
+def prose_chars(main: etree._Element) -> int:
+    """Characters of running prose (paragraphs, quotes, tables) — lists and headings don't count."""
+    return sum(len(block_text(el)) for el in main.iter("p", "quote", "cell"))
+
+
+def parse_html(raw: bytes, *, source: str, content_type: str | None = None) -> Loaded:
+    """Read an HTML page into a Loaded document; InputError if it is not an article."""
+    text, encoding = decode(raw, declared=charset_of(content_type))
+    tree = parse_tree(text, source=source)
+    ld, tags = article_ld(tree), meta_tags(tree)
+    published, date_source = published_date(tree, ld, tags)
+    meta = read_meta(tree, ld, tags) | {"encoding": encoding}
+    if date_source:
+        meta["date_source"] = date_source
+    captions = pop_captions(tree)
+    if captions:
+        meta["captions"] = "\n".join(captions)
+    body = _article_body(tree, source=source)
+    return Loaded(raw=raw, source=source, content_type="text/html", text=body.text, title=page_title(tree, ld, tags),
+                  published=published, meta=meta, language=page_language(tree, tags), captions=captions,
+                  cells=tuple(body.cells))
+
+
+def link_share(text: str, tree: lxml_html.HtmlElement) -> float:
+    """Share of ``text`` made of link texts from the page: high for list, tag and home pages."""
+    anchors = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    linked = sum(text.count(a) * len(a) for a in anchors if len(a) >= 12)
+    return min(1.0, linked / max(1, len(text)))
+
+
+def _not_article(source: str, why: str) -> InputError:
+    """The error for a page that holds no article."""
+    return InputError(f"{source}: not an article ({why}; a list, tag or error page?)",
+                      hint="Give the URL of an article page; for a list page use a follow pattern to reach its articles.")
+
+
+def _article_body(tree: lxml_html.HtmlElement, *, source: str) -> BodyWriter:
+    """The article's body text, or InputError when the page has no article in it."""
+    anchors = lxml_html.fromstring(lxml_html.tostring(tree))  # main_content may consume the tree
+    main = main_content(tree, source=source)
+    found = 0 if main is None else prose_chars(main)
+    if main is None or found < MIN_ARTICLE_CHARS:
+        raise _not_article(source, f"{found} characters of running text found")
+    writer = BodyWriter()
+    writer.walk(next(main.iter("main"), main))
+    share = link_share(writer.text, anchors)
+    if share > MAX_LINK_SHARE:
+        raise _not_article(source, f"{share:.0%} of the extracted text is link text")
+    return writer
