@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractor.models import Document, Extraction, Figure, Observation
+from extractor.parse import Loaded
 
 _LINE = re.compile(r"^(?P<sentence>.*?) ⟦(?P<note>[^⟧]*)⟧$", re.MULTILINE)
 
@@ -89,3 +90,10 @@ NGHE_AN_EN = Fact("By June 30, 2024, outstanding loans reached VND 13,357 billio
                   "Nghệ An", "outstanding_loans", "13357000000000")
 HA_NOI = Fact("Tại Hà Nội, dư nợ quá hạn chiếm 0,14% tổng dư nợ.", "0,14%", "Hà Nội", "overdue_debt_rate",
               "0.14", unit="%")
+
+
+def fake_extract_loaded(loaded: Loaded) -> Extraction:
+    """Stand-in for ``extractor.parse.extract_loaded`` built on ``fake_extract``."""
+    extraction = fake_extract(loaded.text, source=loaded.source, published=loaded.published, raw=loaded.raw)
+    document = extraction.document.model_copy(update={"content_type": loaded.content_type})
+    return extraction.model_copy(update={"document": document})

@@ -157,6 +157,7 @@ def quote_fts(query: str) -> str:
     >>> quote_fts('dư nợ "Hà Nội" OR x*')
     '"dư" "nợ" "Hà Nội" "OR" "x*"'
     """
+    query = query.replace("\x00", " ")  # FTS5 reads NUL as the end of the query string
     parts = [m.group(1) if m.group(1) is not None else m.group(2) for m in _FTS_TOKEN.finditer(query)]
     words = [p for p in parts if re.search(r"\w", p)]
     return " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
@@ -361,17 +362,18 @@ def _conflict_pairs(conn: sqlite3.Connection, key: sqlite3.Row) -> list[Conflict
         "WHERE o.province IS ? AND o.indicator = ? AND o.boundaries IS ? AND o.as_of IS ? "
         "AND o.period_start IS ? AND o.period_end IS ? AND o.status = 'actual' AND o.qualifier = 'exact' "
         "AND o.date_inferred = 0 ORDER BY o.id", tuple(key)).fetchall()
-    first_by_value: dict[str, sqlite3.Row] = {}
-    for row in rows:
-        first_by_value.setdefault(row["value_text"], row)
-    reps = list(first_by_value.values())
-    out = []
-    for a_row in reps[:1]:
-        for b_row in reps[1:]:
-            b_row = next((r for r in rows if r["value_text"] == b_row["value_text"] and r["canon"] != a_row["canon"]), None)
-            if b_row is not None:
-                out.append(_conflict(key, observation_from_row(a_row), observation_from_row(b_row)))
-    return out
+    values = list(dict.fromkeys(r["value_text"] for r in rows))
+    pairs = (_pick_pair(rows, values[0], other) for other in values[1:])
+    return [_conflict(key, observation_from_row(a), observation_from_row(b)) for a, b in pairs if a is not None and b is not None]
+
+
+def _pick_pair(rows: Sequence[sqlite3.Row], first: str, other: str) -> tuple[sqlite3.Row | None, sqlite3.Row | None]:
+    """The earliest two rows giving ``first`` and ``other`` from different (original) documents."""
+    for a in (r for r in rows if r["value_text"] == first):
+        for b in (r for r in rows if r["value_text"] == other):
+            if a["canon"] != b["canon"]:
+                return a, b
+    return None, None
 
 
 def _conflict(key: sqlite3.Row, a: StoredObservation, b: StoredObservation) -> Conflict:

@@ -37,8 +37,8 @@ def raw_sha256(raw: bytes) -> str:
 
 
 def document_id_for(raw: bytes) -> str:
-    """A document's id: the first 16 hex digits of its raw bytes' SHA-256."""
-    return raw_sha256(raw)[:16]
+    """A document's id: the SHA-256 of its raw bytes (as ``extractor.nlp.pipeline`` makes it)."""
+    return raw_sha256(raw)
 
 
 def with_document_id(extraction: Extraction, doc_id: str) -> Extraction:

@@ -1,0 +1,94 @@
+"""Filtered queries, the province × indicator table, near-duplicate copies and conflicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractor.store import ObservationFilter, conflicts, connect, mark_copy, province_table, query_observations, save_extraction
+from extractor.store.write import document_id_for
+from test_store_factory import Fact, make_extraction
+
+
+def loans(value: str, date: str, province: str = "Nghệ An", note: str = "") -> Fact:
+    return Fact(f"Dư nợ {note}đạt {value} đồng.", f"{value} đồng", province, "outstanding_loans", value, date=date)
+
+
+def add(conn: sqlite3.Connection, *facts: Fact, source: str) -> str:
+    extraction, raw = make_extraction(*facts, source=source)
+    save_extraction(conn, extraction, raw=raw)
+    return document_id_for(raw)
+
+
+@pytest.fixture()
+def conn(tmp_path: Path) -> sqlite3.Connection:
+    return connect(tmp_path / "t.sqlite")
+
+
+def test_filters_and_paging(conn: sqlite3.Connection) -> None:
+    add(conn, loans("100", "2023-12-31"), loans("120", "2024-06-30"), loans("7", "2024-06-30", "Hà Tĩnh"), source="a")
+    page = query_observations(conn, ObservationFilter(province="nghe an"), limit=1)
+    assert page.total == 2 and [o.value for o in page.items] == [Decimal(120)]
+    assert [o.value for o in query_observations(conn, ObservationFilter(province="Nghệ An"), offset=1).items] == [100]
+    dated = ObservationFilter(date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))
+    assert sorted(o.value for o in query_observations(conn, dated).items) == [7, 120]
+    assert query_observations(conn, ObservationFilter(boundaries="2025")).total == 0
+    assert query_observations(conn, ObservationFilter(indicator="overdue_debt")).items == []
+
+
+def test_table_gives_latest_value_and_counts_sources(conn: sqlite3.Connection) -> None:
+    add(conn, loans("100", "2023-12-31"), loans("120", "2024-06-30"), source="a")
+    add(conn, loans("120", "2024-06-30", note="vẫn "), source="b")
+    cells = province_table(conn)
+    assert [(c.province, c.indicator, c.value, c.as_of, c.sources, c.conflict) for c in cells] == [
+        ("Nghệ An", "outstanding_loans", Decimal(120), dt.date(2024, 6, 30), 2, False)]
+
+
+def test_near_duplicate_copies_count_once(conn: sqlite3.Connection) -> None:
+    original = add(conn, loans("120", "2024-06-30"), source="a")
+    copy = add(conn, loans("120", "2024-06-30", note="đã "), source="b")
+    mark_copy(conn, copy, original, similarity=0.97)
+    assert province_table(conn)[0].sources == 1
+
+
+def test_table_prefers_the_value_most_sources_give(conn: sqlite3.Connection) -> None:
+    add(conn, loans("120", "2024-06-30"), source="a")
+    add(conn, loans("120", "2024-06-30", note="x "), source="b")
+    add(conn, loans("121", "2024-06-30"), source="c")
+    cell = province_table(conn)[0]
+    assert (cell.value, cell.sources, cell.conflict) == (Decimal(120), 2, True)
+
+
+def test_conflicts_pair_different_values_from_different_documents(conn: sqlite3.Connection) -> None:
+    add(conn, loans("120", "2024-06-30"), loans("7", "2024-06-30", "Hà Tĩnh"), source="a")
+    add(conn, loans("125", "2024-06-30"), loans("7", "2024-06-30", "Hà Tĩnh", note="y "), source="b")
+    found = conflicts(conn).items
+    assert len(found) == 1
+    pair = found[0]
+    assert (pair.province, pair.indicator, pair.as_of) == ("Nghệ An", "outstanding_loans", dt.date(2024, 6, 30))
+    assert {pair.a.value, pair.b.value} == {Decimal(120), Decimal(125)}
+    assert {pair.a.sentence, pair.b.sentence} == {"Dư nợ đạt 120 đồng.", "Dư nợ đạt 125 đồng."}
+
+
+def test_one_document_disagreeing_with_itself_is_not_a_conflict(conn: sqlite3.Connection) -> None:
+    add(conn, loans("120", "2024-06-30"), loans("125", "2024-06-30"), source="a")
+    assert conflicts(conn).items == []
+
+
+def test_copies_do_not_conflict_and_other_dates_do_not(conn: sqlite3.Connection) -> None:
+    first = add(conn, loans("120", "2024-06-30"), source="a")
+    second = add(conn, loans("125", "2024-06-30"), source="b")
+    add(conn, loans("130", "2024-09-30"), source="c")
+    mark_copy(conn, second, first, similarity=0.95)
+    assert conflicts(conn).items == []
+
+
+def test_approximate_values_do_not_conflict(conn: sqlite3.Connection) -> None:
+    add(conn, loans("120", "2024-06-30"), source="a")
+    approx = Fact("Dư nợ hơn 100 đồng.", "100 đồng", "Nghệ An", "outstanding_loans", "100", qualifier="more_than")
+    add(conn, approx, source="b")
+    assert conflicts(conn).items == []

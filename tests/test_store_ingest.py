@@ -1,0 +1,131 @@
+"""Ingesting folders: same rows on a second run, bad files reported, re-extraction, killed runs."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from extractor.store import connect, ingest_paths, query_observations, reextract
+from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, doc_text, fake_extract_loaded
+from test_store_write import snapshot
+
+TESTS = Path(__file__).parent
+
+
+def corpus(folder: Path) -> Path:
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(doc_text(NGHE_AN, HA_NOI), encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text(doc_text(NGHE_AN_EN), encoding="utf-8")
+    (folder / "notes.md").write_text("not ingested", encoding="utf-8")
+    return folder
+
+
+def test_ingesting_a_folder_twice_leaves_the_same_rows(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    conn = connect(tmp_path / "t.sqlite")
+    first = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    assert first.counts()["new"] == 2 and not first.failures
+    before = snapshot(conn)
+    second = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    assert second.counts()["unchanged"] == 2
+    assert snapshot(conn) == before
+
+
+def test_an_edited_file_replaces_its_document(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    conn = connect(tmp_path / "t.sqlite")
+    ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    (folder / "a.txt").write_text(doc_text(HA_NOI), encoding="utf-8")
+    report = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    assert report.counts() == {"new": 0, "unchanged": 1, "replaced": 1, "reextracted": 0, "failed": 0}
+    assert query_observations(conn).total == 2
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "zz_crash.txt").write_text("FAIL here", encoding="utf-8")
+    conn = connect(tmp_path / "t.sqlite")
+    report = ingest_paths(conn, [folder, tmp_path / "missing.txt"], extract=fake_extract_loaded)
+    reasons = {Path(o.path).name: o.reason for o in report.failures}
+    assert set(reasons) == {"image.txt", "empty.txt", "zz_crash.txt", "missing.txt"}
+    assert "binary" in reasons["image.txt"] and "empty" in reasons["empty.txt"]
+    assert "no such file" in reasons["missing.txt"] and "ValueError" in reasons["zz_crash.txt"]
+    assert report.counts()["new"] == 2
+
+
+def test_reextract_rebuilds_records_from_raw_bytes(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    conn = connect(tmp_path / "t.sqlite")
+    ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    for path in folder.rglob("*.txt"):
+        path.unlink()  # offline: only the stored bytes remain
+    conn.execute("DELETE FROM observations")  # as if the old rules had found nothing
+    report = reextract(conn, extract=fake_extract_loaded)
+    assert report.counts()["reextracted"] == 2
+    assert query_observations(conn).total == 3
+
+
+def test_failed_reextraction_keeps_the_old_records(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "t.sqlite")
+    ingest_paths(conn, [corpus(tmp_path / "in")], extract=fake_extract_loaded)
+
+    def broken(loaded: object) -> None:
+        raise RuntimeError("new rules crash")
+
+    report = reextract(conn, extract=broken)  # type: ignore[arg-type]
+    assert report.counts()["failed"] == 2
+    assert query_observations(conn).total == 3
+
+
+WRITER = """
+import itertools, sys
+sys.path.insert(0, {tests!r})
+from extractor.store import connect, save_extraction
+from test_store_factory import Fact, make_extraction
+
+conn = connect({db!r})
+for i in itertools.count():
+    facts = [Fact(f"Kỳ {{i}}: dư nợ đạt {{i * 100 + j}} tỷ đồng.", f"{{i * 100 + j}} tỷ đồng", f"Tỉnh {{j % 63}}",
+                  "outstanding_loans", str((i * 100 + j) * 10**9)) for j in range(100)]
+    # Sources repeat, so later documents replace earlier ones (the delete path runs too).
+    extraction, raw = make_extraction(*facts, source=f"src{{i % 7}}")
+    save_extraction(conn, extraction, raw=raw)
+    print(i, flush=True)
+"""
+
+
+def test_killed_ingest_leaves_a_sound_database(tmp_path: Path) -> None:
+    db = tmp_path / "killed.sqlite"
+    script = tmp_path / "writer.py"
+    script.write_text(textwrap.dedent(WRITER.format(tests=str(TESTS), db=str(db))), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(TESTS.parent)})
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if int(line) >= 12:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')")
+    conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+    # The external-content index matches the table (3.40's integrity-check does not compare them).
+    conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, sentences_fts, row)")
+    indexed = conn.execute("SELECT doc FROM temp.vocab WHERE term = 'ky'").fetchone()[0]
+    assert indexed == conn.execute("SELECT count(*) FROM sentences").fetchone()[0] == 700
+    # Every stored document is whole: its 100 observations, and one document per source.
+    counts = conn.execute("SELECT count(*) FROM observations GROUP BY document_id").fetchall()
+    assert counts and {c[0] for c in counts} == {100}
+    assert conn.execute("SELECT count(*), count(DISTINCT source) FROM documents").fetchone() == (7, 7)
