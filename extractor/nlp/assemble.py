@@ -1,0 +1,210 @@
+"""From drafts to records: settle overlaps, resolve values, attach sentences and issue dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
+from extractor.nlp.dates import context_year
+from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
+from extractor.nlp.legal import resolve_short
+from extractor.nlp.numbers import choose, foreign_notation, readings
+from extractor.nlp.rules import RuleSet
+from extractor.nlp.sentences import Sentences
+
+CHANGE_WINDOW = 40
+ISSUE_WINDOW = 160
+Draft = FigureDraft | DateDraft | LegalDraft
+
+
+def select(drafts: Sequence[Draft]) -> list[Draft]:
+    """Non-overlapping drafts: longest first, then the rule's priority, then leftmost."""
+    ordered = sorted(drafts, key=lambda d: (-(d.end - d.start), -d.priority, d.start))
+    taken: list[Draft] = []
+    occupied: list[tuple[int, int]] = []
+    for draft in ordered:
+        if all(draft.end <= s or draft.start >= e for s, e in occupied):
+            taken.append(draft)
+            occupied.append((draft.start, draft.end))
+    return sorted(taken, key=lambda d: d.start)
+
+
+def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
+             rules: RuleSet) -> Extraction:
+    """The records of one document from its drafts."""
+    chosen = select(drafts)
+    warnings: list[str] = []
+    figure_drafts = [d for d in chosen if isinstance(d, FigureDraft)]
+    date_drafts = [d for d in chosen if isinstance(d, DateDraft)]
+    legal_drafts = resolve_short([d for d in chosen if isinstance(d, LegalDraft)])
+    mentions = resolve_dates(document, date_drafts, sentences)
+    figures = build_figures(document.text, figure_drafts, sentences, rules, warnings)
+    refs = build_legal(document.text, legal_drafts, mentions, sentences, rules)
+    return Extraction(document=document, figures=tuple(figures), dates=tuple(mentions),
+                      legal_refs=tuple(refs), warnings=tuple(warnings))
+
+
+def _span(text: str, start: int, end: int, sentences: Sentences, rule: str) -> dict[str, Any]:
+    sentence, sentence_start = sentences.sentence(start)
+    return {"text": text[start:end], "start": start, "end": end, "sentence": sentence,
+            "sentence_start": sentence_start, "rule": rule}
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def resolve_dates(document: Document, drafts: list[DateDraft],
+                  sentences: Sentences) -> list[DateMention]:
+    """Resolve each date draft with the document's context year and publication date."""
+    year = context_year(drafts)
+    out = []
+    for draft in drafts:
+        fields = draft.resolve(year, document.published)
+        if fields:
+            out.append(DateMention(**_span(document.text, draft.start, draft.end, sentences,
+                                           draft.rule), **fields))
+    return out
+
+
+# --- figures ----------------------------------------------------------------------------
+
+
+def _family(draft: FigureDraft) -> str:
+    """Plausibility bucket of a figure: VND, USD, count or percent."""
+    if draft.kind in ("count", "percent"):
+        return draft.kind
+    return draft.unit.split("/")[0]
+
+
+def _candidates(draft: FigureDraft) -> list[Decimal]:
+    return [r * draft.multiplier + draft.addend for r in draft.readings]
+
+
+def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> None:
+    """Fill each draft's readings in the document's notation (mixed if it shows both)."""
+    separator = rules.lexicon.number.decimal_separator
+    mixed = foreign_notation([d.number_text for d in drafts if not d.readings],
+                             decimal_separator=separator)
+    for draft in drafts:
+        if not draft.readings:
+            draft.readings = readings(draft.number_text, decimal_separator=separator,
+                                      mixed=mixed).values
+
+
+def _sibling_numbers(draft: FigureDraft, drafts: list[FigureDraft]) -> list[Decimal]:
+    """Unambiguous numbers written with the same unit and scale as ``draft``."""
+    return [d.readings[0] for d in drafts if d is not draft and len(d.readings) == 1
+            and d.unit == draft.unit and d.multiplier == draft.multiplier]
+
+
+def figure_value(draft: FigureDraft, siblings: list[Decimal],
+                 rules: RuleSet) -> tuple[Decimal, float, list[str]]:
+    """The value of a figure; for an ambiguous number, the reading the evidence favours."""
+    if len(draft.readings) == 1:
+        return _candidates(draft)[0], 1.0, list(draft.notes)
+    family = _family(draft)
+    limit = rules.lexicon.plausible_max.get(family)
+    choice = choose(
+        draft.number_text, list(draft.readings),
+        plausible_max=None if limit is None else limit / float(draft.multiplier),
+        siblings=siblings,
+        integral=(draft.kind == "count" or family == "VND") and draft.multiplier == 1,
+    )
+    value = choice.value * draft.multiplier + draft.addend
+    return value, choice.confidence, [*draft.notes, choice.note]
+
+
+def change_of(text: str, start: int, rules: RuleSet) -> str | None:
+    """"increase"/"decrease" when the words before a figure make it a change."""
+    before = text[max(0, start - CHANGE_WINDOW):start]
+    for cue in rules.lexicon.change_cues:
+        if re.search(cue.pattern, before):
+            return cue.value
+    return None
+
+
+def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, rules: RuleSet,
+                  warnings: list[str]) -> list[Figure]:
+    """Figure records with values chosen, change cues and sentences attached."""
+    read_numbers(drafts, rules)
+    by_sentence: dict[int, list[FigureDraft]] = defaultdict(list)
+    for draft in drafts:
+        by_sentence[sentences.around(draft.start)[0]].append(draft)
+    figures = []
+    for draft in drafts:
+        siblings = (_sibling_numbers(draft, by_sentence[sentences.around(draft.start)[0]])
+                    or _sibling_numbers(draft, drafts))
+        value, confidence, notes = figure_value(draft, siblings, rules)
+        if _family(draft) == "VND" and value != value.to_integral_value():
+            warnings.append(f"{text[draft.start:draft.end]!r} at {draft.start}: not a whole "
+                            "number of đồng; figure skipped")
+            continue
+        figures.append(Figure(
+            **_span(text, draft.start, draft.end, sentences, draft.rule),
+            kind=draft.kind, value=value, unit=draft.unit, qualifier=draft.qualifier,
+            counted=draft.counted, change=change_of(text, draft.start, rules),
+            confidence=confidence, notes=tuple(notes),
+        ))
+    return figures
+
+
+# --- legal references -------------------------------------------------------------------
+
+
+def _issued_after(text: str, draft: LegalDraft, mentions: list[DateMention],
+                  rules: RuleSet) -> dt.date | None:
+    for mention in mentions:
+        if mention.value is None or mention.start < draft.end:
+            continue
+        if mention.start - draft.end > ISSUE_WINDOW:
+            break
+        between = text[draft.end:mention.start]
+        if any(re.search(p.pattern, between) for p in rules.lexicon.legal_issued_after):
+            return mention.value
+    return None
+
+
+def _issued_before(text: str, draft: LegalDraft, mentions: list[DateMention],
+                   rules: RuleSet) -> dt.date | None:
+    for mention in reversed(mentions):
+        if mention.value is None or mention.end > draft.start:
+            continue
+        if draft.start - mention.end > ISSUE_WINDOW:
+            break
+        between = text[mention.end:draft.start]
+        if any(re.search(p.pattern, between) for p in rules.lexicon.legal_issued_before):
+            return mention.value
+    return None
+
+
+def issue_dates(text: str, drafts: list[LegalDraft], mentions: list[DateMention],
+                rules: RuleSet) -> dict[str, dt.date]:
+    """The issue date of each reference id, from the date attached to any of its mentions."""
+    dated = [m for m in mentions if m.granularity == "day" and m.value is not None]
+    found: dict[str, dt.date] = {}
+    for draft in drafts:
+        ref_id = draft.fields["id"]
+        if ref_id in found or draft.short:
+            continue
+        issued = (_issued_after(text, draft, dated, rules)
+                  or _issued_before(text, draft, dated, rules))
+        if issued:
+            found[ref_id] = issued
+    return found
+
+
+def build_legal(text: str, drafts: list[LegalDraft], mentions: list[DateMention],
+                sentences: Sentences, rules: RuleSet) -> list[LegalRef]:
+    """LegalRef records; every mention of an id carries the id's issue date."""
+    issued = issue_dates(text, drafts, mentions, rules)
+    refs = []
+    for draft in drafts:
+        fields = {k: v for k, v in draft.fields.items() if k != "issued"}
+        refs.append(LegalRef(**_span(text, draft.start, draft.end, sentences, draft.rule),
+                             **fields, issued=issued.get(fields["id"]), short_form=draft.short))
+    return refs

@@ -1,0 +1,34 @@
+"""Counts: a number with the thing it counts ("234,414 poor households", "92,5 nghìn lượt")."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from extractor.nlp.drafts import FigureDraft, group, power_of, qualifier_of
+from extractor.nlp.rules import CompiledRule, RuleSet
+
+
+def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
+    """One draft per count match; the unit is the counted noun's canonical name."""
+    noun = match.group("noun")
+    unit = rs.find("count_nouns", noun)
+    if unit is None:
+        return []
+    mods = (group(match, "mods") or "").strip()
+    counted = f"{mods} {noun}".strip()
+    vague = group(match, "vague")
+    if vague:
+        return [FigureDraft(
+            kind="count", start=match.start(), end=match.end(), rule=rule.id,
+            priority=rule.rule.priority, number_text=vague,
+            readings=(Decimal(rs.find("vague", vague)),), multiplier=Decimal(1), unit=unit,
+            qualifier="more_than", counted=counted, notes=["vague amount: value is the lower bound"],
+        )]
+    text = match.group("num")
+    return [FigureDraft(
+        kind="count", start=match.start(), end=match.end(), rule=rule.id,
+        priority=rule.rule.priority, number_text=text,
+        multiplier=Decimal(10) ** power_of(match, rs), unit=unit,
+        qualifier=qualifier_of(match, rs), counted=counted,
+    )]

@@ -1,0 +1,237 @@
+"""Dates, period edges and periods, day first, with years resolved from context.
+
+Every rule's match becomes a ``DateDraft`` whose ``resolve(context_year, published)`` gives
+the fields of a ``DateMention``: ``value`` for a day the text pins (an explicit date, or the
+edge of a period: "the end of 2024" → 2024-12-31), ``period_start``/``period_end`` for a span.
+A partial date ("July 12", "30.9") takes its year from the publication date or, without one,
+from the document's latest explicit full date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from extractor.nlp.drafts import DateDraft, group, span_of
+from extractor.nlp.rules import CompiledRule, RuleSet
+
+Fields = dict[str, Any]
+Resolver = Callable[[int | None, dt.date | None], Fields | None]
+EDGE_FUTURE_SLACK = dt.timedelta(days=31)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the numbers do not make one (31/2, 13/13)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _int(match: re.Match[str], name: str) -> int | None:
+    text = group(match, name)
+    return int(text) if text and text.isdigit() else None
+
+
+def _month(match: re.Match[str], rs: RuleSet) -> int | None:
+    text = group(match, "month")
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else rs.find("months", text.rstrip("."))
+
+
+def _small(match: re.Match[str], rs: RuleSet, name: str) -> int | None:
+    """A quarter, half or month count written as digits, an ordinal or a word."""
+    text = group(match, name)
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    return rs.find("ordinals", text) or rs.find("number_words", text)
+
+
+def _partial_year(month: int, day: int, context_year: int | None,
+                  published: dt.date | None) -> int | None:
+    """Year of a day-month date: the publication year (the year before if that lands in the
+    future), else the document's latest explicit year."""
+    if published is not None:
+        candidate = safe_date(published.year, month, day)
+        if candidate and candidate > published + EDGE_FUTURE_SLACK:
+            return published.year - 1
+        return published.year
+    return context_year
+
+
+def _year_or_context(match: re.Match[str], context_year: int | None,
+                     published: dt.date | None) -> tuple[int | None, bool]:
+    year = _int(match, "year")
+    if year is not None:
+        return year, False
+    return (published.year if published else context_year), True
+
+
+# --- resolvers, one per shape -----------------------------------------------------------
+
+
+def _day(match: re.Match[str], rs: RuleSet) -> Resolver:
+    def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
+        month, day = _month(match, rs), _int(match, "day")
+        if month is None or day is None:
+            return None
+        year = _int(match, "year")
+        inferred = year is None
+        if year is None:
+            year = _partial_year(month, day, context_year, published)
+        value = safe_date(year, month, day) if year else None
+        return {"value": value, "granularity": "day", "year_inferred": inferred} if value else None
+
+    return resolve
+
+
+def _month_period(match: re.Match[str], rs: RuleSet) -> Resolver:
+    def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
+        month = _month(match, rs)
+        year, inferred = _year_or_context(match, context_year, published)
+        if month is None or year is None or not 1 <= month <= 12:
+            return None
+        edge = _edge(match)
+        start, end = dt.date(year, month, 1), month_end(year, month)
+        return _edged(start, end, edge, "month", inferred)
+
+    return resolve
+
+
+def _quarter(match: re.Match[str], rs: RuleSet) -> Resolver:
+    def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
+        quarter = _small(match, rs, "q")
+        year, inferred = _year_or_context(match, context_year, published)
+        if quarter is None or year is None or not 1 <= quarter <= 4:
+            return None
+        start = dt.date(year, 3 * quarter - 2, 1)
+        end = month_end(year, 3 * quarter)
+        return _edged(start, end, _edge(match), "quarter", inferred)
+
+    return resolve
+
+
+def _first_months(match: re.Match[str], rs: RuleSet) -> Resolver:
+    def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
+        months = _small(match, rs, "n")
+        year, inferred = _year_or_context(match, context_year, published)
+        if months is None or year is None or not 1 <= months <= 12:
+            return None
+        granularity = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
+        return _edged(dt.date(year, 1, 1), month_end(year, months), None, granularity, inferred)
+
+    return resolve
+
+
+def _half(match: re.Match[str], rs: RuleSet) -> Resolver:
+    def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
+        half = _small(match, rs, "half")
+        year, inferred = _year_or_context(match, context_year, published)
+        if half not in (1, 2) or year is None:
+            return None
+        start = dt.date(year, 1 if half == 1 else 7, 1)
+        end = month_end(year, 6 if half == 1 else 12)
+        return _edged(start, end, _edge(match), "half", inferred)
+
+    return resolve
+
+
+def _year(match: re.Match[str], rs: RuleSet) -> Resolver:
+    def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
+        year, inferred = _year_or_context(match, context_year, published)
+        if year is None:
+            return None
+        year2 = _int(match, "year2") or year
+        if year2 < year:
+            return None
+        start, end = dt.date(year, 1, 1), dt.date(year2, 12, 31)
+        return _edged(start, end, _edge(match), "year", inferred)
+
+    return resolve
+
+
+def _to_now(match: re.Match[str], rs: RuleSet) -> Resolver:
+    def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
+        year, inferred = _year_or_context(match, context_year, published)
+        if year is None:
+            return None
+        return {"period_start": dt.date(year, 1, 1), "period_end": published,
+                "granularity": "day" if published else "year", "year_inferred": inferred}
+
+    return resolve
+
+
+EDGES = {"end": "end", "beginning": "start", "start": "start", "middle": "middle", "mid": "middle",
+         "cuối": "end", "hết": "end", "đầu": "start", "giữa": "middle"}
+
+
+def _edge(match: re.Match[str]) -> str | None:
+    word = group(match, "edge")
+    return EDGES.get(word.lower()) if word else None
+
+
+def _edged(start: dt.date, end: dt.date, edge: str | None, granularity: str,
+           inferred: bool) -> Fields:
+    """A period, or one of its edges when the text names it ("the end of …")."""
+    base: Fields = {"granularity": granularity, "year_inferred": inferred}
+    if edge == "end":
+        return {**base, "value": end}
+    if edge == "start":
+        return {**base, "value": start}
+    if edge == "middle":
+        return {**base, "value": month_end(start.year, 6) if granularity == "year" else end}
+    return {**base, "period_start": start, "period_end": end}
+
+
+SHAPES: dict[str, Callable[[re.Match[str], RuleSet], Resolver]] = {
+    "day": _day,
+    "month": _month_period,
+    "quarter": _quarter,
+    "first_months": _first_months,
+    "half": _half,
+    "year": _year,
+    "to_now": _to_now,
+}
+
+
+def shape_of(match: re.Match[str]) -> str:
+    """Which resolver a match needs, from the named groups it has."""
+    names = {n for n, v in match.groupdict().items() if v is not None}
+    if "now" in match.re.groupindex or "to_now" in names:
+        return "to_now"
+    for shape, needed in (("day", "day"), ("quarter", "q"), ("first_months", "n"),
+                          ("half", "half"), ("month", "month")):
+        if needed in names:
+            return shape
+    return "year"
+
+
+def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
+    """One draft per date match; its value is resolved once the document's year is known."""
+    shape = "to_now" if rule.id.endswith("_to_now") else shape_of(match)
+    start, end = span_of(match)
+    year = _int(match, "year")
+    day_precise = shape == "day" and year is not None
+    return [DateDraft(start=start, end=end, rule=rule.id, priority=rule.rule.priority,
+                      explicit_year=year, day_precise=day_precise,
+                      resolve=SHAPES[shape](match, rs))]
+
+
+def context_year(drafts: list[DateDraft]) -> int | None:
+    """The document's latest explicit full-date year, else its latest explicit year."""
+    full = [d.explicit_year for d in drafts if d.day_precise and d.explicit_year]
+    if full:
+        return max(full)
+    years = [d.explicit_year for d in drafts if d.explicit_year]
+    return max(years) if years else None

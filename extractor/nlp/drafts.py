@@ -1,0 +1,97 @@
+"""Drafts: what a rule found, before overlaps are settled and values are finalised."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Protocol
+
+from extractor.nlp.rules import CompiledRule, RuleSet
+
+
+class Located(Protocol):
+    start: int
+    end: int
+    priority: int
+
+
+@dataclass
+class FigureDraft:
+    """A number with its unit; ``readings`` are the possible values of the written number."""
+
+    kind: str
+    start: int
+    end: int
+    rule: str
+    priority: int
+    number_text: str
+    multiplier: Decimal
+    unit: str
+    readings: tuple[Decimal, ...] = ()
+    qualifier: str = "exact"
+    counted: str | None = None
+    addend: Decimal = Decimal(0)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DateDraft:
+    """A date mention; ``resolve(context_year, published)`` gives the DateMention fields."""
+
+    start: int
+    end: int
+    rule: str
+    priority: int
+    explicit_year: int | None
+    day_precise: bool
+    resolve: Callable[[int | None, Any], dict[str, Any] | None]
+    kind: str = "date"
+
+
+@dataclass
+class LegalDraft:
+    """A legal reference; short forms are resolved against the full ones afterwards."""
+
+    start: int
+    end: int
+    rule: str
+    priority: int
+    fields: dict[str, Any]
+    short: bool = False
+    kind: str = "legal"
+
+
+Normaliser = Callable[[re.Match[str], CompiledRule, RuleSet], Sequence[Any]]
+
+
+def span_of(match: re.Match[str]) -> tuple[int, int]:
+    """The reported span: the ``fig`` group when the rule has one, else the whole match."""
+    if "fig" in match.re.groupindex and match.group("fig") is not None:
+        return match.span("fig")
+    return match.span()
+
+
+def qualifier_of(match: re.Match[str], rs: RuleSet) -> str:
+    """The qualifier word's meaning ("over" → more_than), exact when there is none."""
+    word = group(match, "qual")
+    return rs.find("qualifiers", word) or "exact" if word else "exact"
+
+
+def group(match: re.Match[str], name: str) -> str | None:
+    """A named group's text, or None when the rule has no such group or it did not match."""
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def power_of(match: re.Match[str], rs: RuleSet, name: str = "scale") -> int:
+    """The power of ten of a scale word group (billion → 9), 0 when absent."""
+    word = group(match, name)
+    return int(rs.find("scales", word) or 0) if word else 0
+
+
+def number_readings(text: str, rs: RuleSet) -> tuple[Decimal, ...]:
+    """Readings of a written number in this language's notation (see numbers.readings)."""
+    from extractor.nlp.numbers import readings
+
+    return readings(text, decimal_separator=rs.lexicon.number.decimal_separator).values

@@ -1,0 +1,82 @@
+"""Money: VND (integer đồng) and USD amounts, with scale words, qualifiers and per-units."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from extractor.nlp.drafts import FigureDraft, group, number_readings, power_of, qualifier_of
+from extractor.nlp.rules import CompiledRule, RuleSet
+
+
+def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
+    """Turn a money match into one draft (two for a range, see ``_range``)."""
+    unit = _unit(match, rs)
+    if unit is None:
+        return []
+    if group(match, "num2") is not None:
+        return _range(match, rule, rs, unit)
+    if group(match, "vague") is not None:
+        return [_vague(match, rule, rs, unit)]
+    text = match.group("num")
+    power = power_of(match, rs)
+    addend = _compound_rest(match, rs)
+    return [
+        FigureDraft(
+            kind="money", start=match.start(), end=match.end(), rule=rule.id,
+            priority=rule.rule.priority, number_text=text, multiplier=Decimal(10) ** power, unit=unit, qualifier=qualifier_of(match, rs),
+            addend=addend,
+        )
+    ]
+
+
+def _unit(match: re.Match[str], rs: RuleSet) -> str | None:
+    """VND or USD, with a per-unit ("VND/year") when the text gives one."""
+    currency = group(match, "cur")
+    unit = rs.find("currencies", currency) if currency else "VND"
+    per = group(match, "per")
+    if unit and per:
+        unit = f"{unit}/{rs.find('per_units', per)}"
+    return unit
+
+
+def _compound_rest(match: re.Match[str], rs: RuleSet) -> Decimal:
+    """The smaller parts of a compound amount: "3.579 tỷ 654 triệu" → 654 × 10⁶."""
+    total = Decimal(0)
+    for index in (2, 3):
+        text = group(match, f"part{index}")
+        if text:
+            value = number_readings(text, rs)[0]
+            total += value * Decimal(10) ** power_of(match, rs, f"scale{index}")
+    return total
+
+
+def _vague(match: re.Match[str], rule: CompiledRule, rs: RuleSet, unit: str) -> FigureDraft:
+    """"hundreds of trillions of VND": the lower bound, qualifier more_than."""
+    bound = Decimal(rs.find("vague", match.group("vague")))
+    return FigureDraft(
+        kind="money", start=match.start(), end=match.end(), rule=rule.id,
+        priority=rule.rule.priority, number_text=match.group("vague"), readings=(bound,),
+        multiplier=Decimal(10) ** power_of(match, rs), unit=unit, qualifier="more_than",
+        notes=["vague amount: value is the lower bound"],
+    )
+
+
+def _range(match: re.Match[str], rule: CompiledRule, rs: RuleSet, unit: str) -> list[FigureDraft]:
+    """"from 30 to 50 million VND": two figures; the first takes the second's scale if it has none."""
+    high_power = power_of(match, rs)
+    low_power = power_of(match, rs, "scale1") if group(match, "scale1") else high_power
+    drafts = []
+    for name, power, note in (("num", low_power, "range: lower bound"),
+                              ("num2", high_power, "range: upper bound")):
+        start, end = match.span(name)
+        if name == "num2":
+            end = match.end()
+        elif group(match, "scale1"):
+            end = match.end("scale1")
+        text = match.group(name)
+        drafts.append(FigureDraft(
+            kind="money", start=start, end=end, rule=rule.id, priority=rule.rule.priority,
+            number_text=text, multiplier=Decimal(10) ** power, unit=unit, notes=[note],
+        ))
+    return drafts

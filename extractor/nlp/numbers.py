@@ -1,0 +1,172 @@
+"""Numbers as written, read with an explicit locale.
+
+Vietnamese writes "13.374" for thirteen thousand three hundred seventy-four and "0,14" for a
+decimal; English writes "13,374" and "0.14". One separator followed by exactly three digits
+("13.090", "13,374") can be read both ways: ``readings`` returns both, the locale's reading
+first, and ``choose`` picks one with the evidence at hand, saying why.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+SEPARATORS = ".,"
+
+
+@dataclass(frozen=True)
+class Readings:
+    """The possible values of a written number; ``values[0]`` is the locale's reading."""
+
+    values: tuple[Decimal, ...]
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.values) > 1
+
+
+def _digits(text: str) -> Decimal:
+    return Decimal("".join(ch for ch in text if ch.isdigit()))
+
+
+def _grouped(parts: list[str]) -> bool:
+    """True when parts after the first are groups of three digits."""
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def _as_decimal(integer: str, fraction: str) -> Decimal:
+    return Decimal(f"{integer or '0'}.{fraction}")
+
+
+def readings(text: str, *, decimal_separator: str, mixed: bool = False) -> Readings:
+    """All sensible readings of ``text``, the ``decimal_separator`` locale's first.
+
+    A single separator before exactly three digits is ambiguous when it is the locale's
+    decimal mark ("13.090" in English could be Vietnamese for 13,090), or when the document
+    is ``mixed`` (it also shows the other notation).
+
+    >>> readings("13.374", decimal_separator=",").values
+    (Decimal('13374'),)
+    >>> readings("0,14", decimal_separator=",").values
+    (Decimal('0.14'),)
+    >>> readings("13,374", decimal_separator=".").values
+    (Decimal('13374'),)
+    >>> readings("13.090", decimal_separator=".").values
+    (Decimal('13.090'), Decimal('13090'))
+    >>> readings("3.107.885", decimal_separator=".").values
+    (Decimal('3107885'),)
+    """
+    seps = [ch for ch in text if ch in SEPARATORS]
+    if not seps:
+        return Readings((Decimal(text),))
+    if len(set(seps)) == 2:
+        return Readings((_mixed(text, seps[-1]),))
+    sep = seps[0]
+    parts = text.split(sep)
+    if len(parts) > 2:
+        if not _grouped(parts):
+            raise ValueError(f"not a number: {text!r}")
+        return Readings((_digits(text),))
+    return _one_separator(parts[0], parts[1], sep, decimal_separator, mixed)
+
+
+def _mixed(text: str, decimal_sep: str) -> Decimal:
+    """Both separators: the last one is the decimal mark ("1.234,5", "1,234.5")."""
+    integer, fraction = text.rsplit(decimal_sep, 1)
+    group_sep = "," if decimal_sep == "." else "."
+    if not _grouped(integer.split(group_sep)):
+        raise ValueError(f"not a number: {text!r}")
+    return _as_decimal(integer.replace(group_sep, ""), fraction)
+
+
+def _one_separator(integer: str, fraction: str, sep: str, decimal_separator: str,
+                   mixed: bool) -> Readings:
+    as_decimal = _as_decimal(integer, fraction)
+    if len(fraction) != 3 or integer == "0" or len(integer) > 3:
+        return Readings((as_decimal,))
+    as_group = Decimal(integer + fraction)
+    if sep == decimal_separator:
+        return Readings((as_decimal, as_group))
+    return Readings((as_group, as_decimal) if mixed else (as_group,))
+
+
+def foreign_notation(texts: Sequence[str], *, decimal_separator: str) -> bool:
+    """True when some number can only be read in the other notation ("0,14" in English).
+
+    >>> foreign_notation(["13,374", "0,14"], decimal_separator=".")
+    True
+    >>> foreign_notation(["13,374", "7.52"], decimal_separator=".")
+    False
+    """
+    group_separator = "," if decimal_separator == "." else "."
+    for text in texts:
+        parts = text.split(group_separator)
+        if len(parts) == 2 and decimal_separator not in text and len(parts[1]) != 3:
+            return True
+        if text.count(decimal_separator) > 1:
+            return True
+    return False
+
+
+def parse_number(text: str, *, decimal_separator: str) -> Decimal:
+    """The locale's reading of a written number.
+
+    >>> parse_number("140.000", decimal_separator=",")
+    Decimal('140000')
+    >>> parse_number("41,7", decimal_separator=",")
+    Decimal('41.7')
+    """
+    return readings(text, decimal_separator=decimal_separator).values[0]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The reading chosen for an ambiguous number, with the evidence."""
+
+    value: Decimal
+    confidence: float
+    note: str
+
+
+def choose(
+    text: str,
+    candidates: Sequence[Decimal],
+    *,
+    plausible_max: float | None,
+    siblings: Sequence[Decimal],
+    integral: bool,
+) -> Choice:
+    """Pick among the readings (already scaled) of an ambiguous number.
+
+    Evidence in order: a reading that is impossible (a fraction of a household) or
+    implausible for the unit; the magnitude of unambiguous sibling numbers with the same unit
+    and scale word ("66,251 billion … 55.518 billion"); trailing zeros (nobody writes
+    "1.000 billion" for one billion); else the locale's reading.
+    """
+    pool = [v for v in candidates if not integral or v == v.to_integral_value()]
+    if len(pool) == 1:
+        return Choice(pool[0], 0.95, f"{text!r}: the other reading is not a whole number")
+    plausible = [v for v in pool if plausible_max is None or v <= Decimal(str(plausible_max))]
+    if len(plausible) == 1:
+        return Choice(plausible[0], 0.9, f"{text!r}: the other reading is implausibly large")
+    pool = plausible or pool
+    by_siblings = _closest_to_siblings(pool, siblings)
+    if by_siblings is not None:
+        return Choice(by_siblings, 0.8, f"{text!r}: read like the sibling figures' magnitude")
+    fraction = text.replace(",", ".").rsplit(".", 1)[-1]
+    if fraction.endswith("0"):
+        grouped = max(pool)
+        return Choice(grouped, 0.7, f"{text!r}: trailing zero, read as a thousands group")
+    return Choice(pool[0], 0.6, f"{text!r}: ambiguous separator, read in the document's notation")
+
+
+def _closest_to_siblings(pool: Sequence[Decimal], siblings: Sequence[Decimal]) -> Decimal | None:
+    """The reading within one order of magnitude of the siblings' median, if only one is."""
+    logs = sorted(math.log10(s) for s in siblings if s > 0)
+    if not logs:
+        return None
+    median = logs[len(logs) // 2]
+    near = [v for v in pool if v > 0 and abs(math.log10(v) - median) < 1.0]
+    return near[0] if len(near) == 1 else None

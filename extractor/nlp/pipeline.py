@@ -1,0 +1,171 @@
+"""The extraction pipeline: a blank spaCy language plus rule components built from ``rules/``.
+
+``spacy.blank(lang)`` tokenises (legal numbers such as "40-CT/TW" kept whole); the
+``vbsp_sentences`` component sets sentence starts from one regex pass over the text; the
+``vbsp_mentions`` component runs every compiled rule over ``doc.text`` (a raw-text regex pass
+is cheaper than token patterns, see field notes) and leaves drafts on the Doc. ``extract_text``
+then settles overlaps, resolves dates, ambiguous numbers and short legal forms, and returns the
+records. No model weights; nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Literal
+
+import numpy as np
+import spacy
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+from extractor.models import Document, Extraction
+from extractor.nlp import counts, dates, legal, money, percent
+from extractor.nlp.assemble import assemble
+from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
+from extractor.nlp.language import detect
+from extractor.nlp.rules import RuleSet, ruleset
+from extractor.nlp.sentences import Sentences, split
+
+Draft = FigureDraft | DateDraft | LegalDraft
+LangOption = Literal["en", "vi", "auto"]
+NORMALISERS: dict[str, Callable[..., Sequence[Draft]]] = {
+    "money": money.normalise,
+    "count": counts.normalise,
+    "percent": percent.normalise,
+    "ratio": percent.normalise,
+    "date": dates.normalise,
+    "legal": legal.normalise,
+}
+# Keep document numbers ("40-CT/TW", "No.05/QD-TTg", "78/2002/NĐ-CP") as one token.
+LEGAL_TOKEN = re.compile(r"^(?:No\.)?\d+(?:/\d{4})?(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)+$")
+
+
+@Language.factory("vbsp_sentences", default_config={"lang": "en"})
+def make_sentences(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
+    """Sentence starts from the language's abbreviation-aware boundary rules."""
+    abbreviations = frozenset(f"{a}." for a in ruleset(lang).lexicon.abbreviations)
+
+    def set_sentences(doc: Doc) -> Doc:
+        sentences = split(doc.text, abbreviations)
+        doc.user_data["vbsp_sentences"] = sentences
+        if len(doc):
+            starts = doc.to_array([IDX]).astype("int64")
+            flags = np.full(len(doc), -1, dtype="int64")
+            flags[np.searchsorted(starts, sentences.starts, side="right") - 1] = 1
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+        return doc
+
+    return set_sentences
+
+
+@Language.factory("vbsp_mentions", default_config={"lang": "en"})
+def make_mentions(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
+    """Run every rule of the language over the text; drafts go to ``doc.user_data``."""
+    rules = ruleset(lang)
+
+    def find_mentions(doc: Doc) -> Doc:
+        doc.user_data["vbsp_drafts"] = find_drafts(doc.text, rules)
+        return doc
+
+    return find_mentions
+
+
+def find_drafts(text: str, rules: RuleSet) -> list[Draft]:
+    """Every rule's matches turned into drafts (overlaps still unsettled)."""
+    drafts: list[Draft] = []
+    for rule in rules.rules:
+        normalise = NORMALISERS[rule.rule.kind]
+        for match in rule.regex.finditer(text):
+            drafts.extend(normalise(match, rule, rules))
+    return drafts
+
+
+def _vietnamese_tokenizer(nlp: Language) -> Tokenizer:
+    """Syllables split on white space, with punctuation split off: "đồng," → "đồng" ","."""
+    english = spacy.blank("en").Defaults
+    return Tokenizer(
+        nlp.vocab,
+        rules={},
+        prefix_search=compile_prefix_regex(english.prefixes).search,
+        suffix_search=compile_suffix_regex(english.suffixes).search,
+        token_match=LEGAL_TOKEN.match,
+        url_match=None,
+    )
+
+
+@cache
+def build_nlp(lang: str) -> Language:
+    """The spaCy pipeline of a language: blank tokenizer plus the rule components."""
+    if lang == "vi":
+        nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+        nlp.tokenizer = _vietnamese_tokenizer(nlp)
+    else:
+        nlp = spacy.blank(lang)
+        nlp.tokenizer.token_match = LEGAL_TOKEN.match
+    nlp.add_pipe("vbsp_sentences", config={"lang": lang})
+    nlp.add_pipe("vbsp_mentions", config={"lang": lang})
+    return nlp
+
+
+def document_id(raw: bytes) -> str:
+    """A document's id: the SHA-256 of its raw bytes."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def make_document(text: str, *, source: str, lang: LangOption, published: dt.date | None,
+                  raw: bytes | None, title: str | None, meta: dict[str, str] | None,
+                  content_type: str) -> Document:
+    """The Document record: text metadata, overridden by what the caller knows better."""
+    from extractor.parse.text import clean, read_metadata
+
+    text = clean(text)
+    stated = read_metadata(text)
+    language, evidence = detect(text) if lang == "auto" else (lang, "given")
+    return Document(
+        id=document_id(raw if raw is not None else text.encode("utf-8")),
+        source=source,
+        title=title or stated.title,
+        published=published or stated.published,
+        language=language,
+        language_evidence=evidence,
+        text=text,
+        content_type=content_type,
+        meta={**({"source_url": stated.source_url} if stated.source_url else {}), **(meta or {})},
+    )
+
+
+def extract_document(document: Document, *, link: bool = True) -> Extraction:
+    """Run the pipeline of the document's language and assemble the records."""
+    doc = build_nlp(document.language)(document.text)
+    sentences: Sentences = doc.user_data["vbsp_sentences"]
+    extraction = assemble(document, doc.user_data["vbsp_drafts"], sentences,
+                          ruleset(document.language))
+    return _link(extraction) if link else extraction
+
+
+def _link(extraction: Extraction) -> Extraction:
+    """Fill observations when the linking stage is installed (it lands in its own issue)."""
+    try:
+        from extractor.nlp.link import link
+    except ImportError:
+        return extraction
+    return link(extraction)
+
+
+def extract_text(text: str, *, source: str = "<text>", lang: LangOption = "auto",
+                 published: dt.date | None = None, raw: bytes | None = None,
+                 title: str | None = None, meta: dict[str, str] | None = None,
+                 content_type: str = "text/plain", link: bool = True) -> Extraction:
+    """Extract every figure, date and legal reference of a text, with provenance."""
+    document = make_document(text, source=source, lang=lang, published=published, raw=raw,
+                             title=title, meta=meta, content_type=content_type)
+    return extract_document(document, link=link)
+

@@ -1,0 +1,143 @@
+"""Plain-text documents: decode the bytes, then read the title and publication date.
+
+The title is the first line (unless it is the outlet's banner); the publication date comes
+from a short date line near the top ("June 17, 2021 | 21:51", a date glued to the outlet
+name as in "Báo Ninh Bình26/10/2025") or from a dated "Source:" URL. A date cited in the body
+("on November 22, 2014, the Secretariat issued …") is never taken for the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import cache
+
+from charset_normalizer import from_bytes
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from extractor.errors import InputError, RuleError
+from extractor.nlp.rules import Regex, read_yaml, strip_lines
+from extractor.resources import rules_dir
+
+
+class TextRules(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    banner: list[Regex]
+    source_line: list[Regex]
+    url_date: list[Regex]
+    header_lines: int
+    date_line_max_words: int
+
+
+class TextDocument(BaseModel):
+    """A decoded plain-text document and the metadata its text states."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    source_url: str | None = None
+
+
+@cache
+def text_rules() -> TextRules:
+    path = rules_dir() / "text_metadata.yaml"
+    try:
+        return TextRules.model_validate(strip_lines(read_yaml(path)))
+    except ValidationError as exc:
+        raise RuleError([f"{path}:1: {err['loc']}: {err['msg']}" for err in exc.errors()]) from exc
+
+
+def decode(raw: bytes, *, source: str) -> str:
+    """UTF-8 (with or without BOM), else the encoding charset-normalizer finds."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(raw).best()
+        if best is None:
+            raise InputError(f"{source}: cannot tell the text encoding",
+                             hint="Save the file as UTF-8 and try again.") from None
+        return str(best)
+
+
+def clean(text: str) -> str:
+    """NFC, Unix line ends, no NUL or other control characters (tabs and newlines stay)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def title_of(text: str) -> str | None:
+    """The first line that is not the outlet's banner."""
+    banners = [re.compile(r.pattern) for r in text_rules().banner]
+    for line in _lines(text)[:3]:
+        if not any(b.search(line) for b in banners):
+            return line
+    return None
+
+
+def source_url_of(text: str) -> str | None:
+    patterns = [re.compile(r.pattern) for r in text_rules().source_line]
+    for line in _lines(text):
+        for pattern in patterns:
+            match = pattern.search(line)
+            if match:
+                return match.group("url")
+    return None
+
+
+def _full_date(line: str) -> dt.date | None:
+    """The first explicit full date in a line, read with the bundled date rules."""
+    from extractor.nlp.dates import normalise
+    from extractor.nlp.rules import ruleset
+
+    for lang in ("en", "vi"):
+        rules = ruleset(lang)
+        for rule in rules.by_kind("date"):
+            for match in rule.regex.finditer(line):
+                for draft in normalise(match, rule, rules):
+                    fields = draft.resolve(None, None) if draft.day_precise else None
+                    if fields and fields.get("value"):
+                        return fields["value"]
+    return None
+
+
+def published_of(text: str, source_url: str | None) -> dt.date | None:
+    """The date of a short date line near the top, else a date in the source URL."""
+    rules = text_rules()
+    for line in _lines(text)[: rules.header_lines]:
+        if len(line.split()) <= rules.date_line_max_words:
+            found = _full_date(line)
+            if found:
+                return found
+    return _url_date(source_url) if source_url else None
+
+
+def _url_date(url: str) -> dt.date | None:
+    for rule in text_rules().url_date:
+        match = re.search(rule.pattern, url)
+        if match:
+            try:
+                return dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+            except ValueError:
+                continue
+    return None
+
+
+def read_metadata(text: str) -> TextDocument:
+    """Title, publication date and source URL as the text states them."""
+    url = source_url_of(text)
+    return TextDocument(text=text, title=title_of(text), published=published_of(text, url),
+                        source_url=url)
+
+
+def read_text(raw: bytes, *, source: str) -> TextDocument:
+    """Decode and clean a plain-text file, then read its metadata."""
+    text = clean(decode(raw, source=source))
+    if not text.strip():
+        raise InputError(f"{source}: the file holds no text", hint="Check the file is not empty.")
+    return read_metadata(text)
