@@ -1,0 +1,319 @@
+"""The indicator lexicon: which words make a figure a measure of which indicator.
+
+``rules/indicators.yaml`` lists every indicator code of ``shared/spec/indicators.md`` with its kind
+(money, count, percent), whether it is a stock (read at a date) or a flow (summed over a period),
+and its cues in English and Vietnamese. A cue *before* a figure governs it ("dư nợ đạt 13.612 tỷ
+đồng"), a cue *after* it governs it when it follows closely ("234,414 households still having
+outstanding loans"), and a count whose counted noun names the indicator ("21 transaction offices")
+needs no other cue. One compiled regular expression per language finds every cue of a text in one
+pass. This module also holds the YAML loader the province and linking rules share: every bad entry
+of a file is reported as ``file:line`` in one :class:`~extractor.errors.RuleError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from extractor.errors import RuleError
+from extractor.resources import rules_dir
+
+Lang = Literal["en", "vi"]
+Kind = Literal["money", "count", "percent"]
+Measure = Literal["stock", "flow"]
+M = TypeVar("M", bound=BaseModel)
+
+
+# --- loading YAML with line numbers -------------------------------------------------------
+
+
+class Strict(BaseModel):
+    """Base of every rule model: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _display(path: Path) -> str:
+    """The path as shown in errors: relative to the rules folder's parent when possible."""
+    try:
+        return str(path.resolve().relative_to(rules_dir().resolve().parent))
+    except ValueError:
+        return str(path)
+
+
+def node_line(node: yaml.Node, loc: Sequence[Any]) -> int:
+    """1-based line of the YAML node at ``loc`` (keys and indexes), or of its deepest parent."""
+    for key in loc:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == str(key)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """A parsed rule file: its data, its node tree (for line numbers) and its display name."""
+
+    path: Path
+    name: str
+    data: Any
+    root: yaml.Node
+
+    def problem(self, loc: Sequence[Any], message: str) -> str:
+        """``file:line: message`` for the entry at ``loc``."""
+        return f"{self.name}:{node_line(self.root, loc)}: {message}"
+
+
+def read_rule_file(path: Path) -> RuleFile:
+    """Parse a YAML rule file, turning syntax errors into a ``RuleError`` with the line."""
+    name = _display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except OSError as exc:
+        raise RuleError([f"{name}:0: cannot read: {exc}"]) from exc
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise RuleError([f"{name}:{line}: YAML syntax: {exc.problem}"]) from exc
+    if root is None:
+        raise RuleError([f"{name}:1: empty rule file"])
+    return RuleFile(path, name, data, root)
+
+
+def validate_rule_file(rf: RuleFile, model: type[M]) -> M:
+    """Validate a parsed file against ``model``; every error becomes one ``file:line`` entry."""
+    try:
+        return model.model_validate(rf.data)
+    except ValidationError as exc:
+        problems = [
+            rf.problem(err["loc"], f"{'.'.join(map(str, err['loc'])) or '<root>'}: {err['msg']}")
+            for err in exc.errors()
+        ]
+        raise RuleError(problems) from exc
+
+
+def raise_problems(problems: list[str]) -> None:
+    """Raise one ``RuleError`` listing ``problems`` when there are any."""
+    if problems:
+        raise RuleError(problems)
+
+
+# --- cue phrases as regular expressions ---------------------------------------------------
+
+# Old and new Vietnamese tone placement ("hoà"/"hòa", "uỷ"/"ủy"): both spellings are current, so
+# text and cues are brought to one before matching. Each swap keeps the length, so offsets hold.
+_TONES = {"à": "ò", "á": "ó", "ả": "ỏ", "ã": "õ", "ạ": "ọ"}
+_OLD_TONE = {}
+for _plain, _toned in _TONES.items():
+    _OLD_TONE["o" + _plain] = _toned + "a"
+    _OLD_TONE["o" + {"à": "è", "á": "é", "ả": "ẻ", "ã": "ẽ", "ạ": "ẹ"}[_plain]] = (
+        _toned + "e"
+    )
+for _old, _new in zip("ỳýỷỹỵ", "ùúủũụ", strict=True):
+    _OLD_TONE["u" + _old] = _new + "y"
+for _key, _value in list(_OLD_TONE.items()):
+    _OLD_TONE[_key.capitalize()] = _value.capitalize()
+    _OLD_TONE[_key.upper()] = _value.upper()
+_OLD_TONE_RE = re.compile("|".join(sorted(_OLD_TONE, key=len, reverse=True)))
+
+
+def new_tone(text: str) -> str:
+    """Move tone marks to the new placement ("hoà" → "hòa"); the length never changes.
+
+    >>> new_tone("uỷ thác, Hoà Bình")
+    'ủy thác, Hòa Bình'
+    """
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], text)
+
+
+_OPTIONAL = re.compile(r"\[([^\]]+)\]")
+
+
+def phrase_regex(phrase: str) -> str:
+    r"""A cue phrase as a regex: a word ``[a|b]`` is optional (one of the alternatives).
+
+    Words are separated by any whitespace; the first word must not be optional.
+
+    >>> print(phrase_regex("total [policy|credit] capital"))
+    total(?:\s+(?:policy|credit))?\s+capital
+    """
+    parts: list[str] = []
+    for word in new_tone(phrase).split():
+        opt = _OPTIONAL.fullmatch(word)
+        if opt and not parts:
+            raise re.error(f"the first word of {phrase!r} is optional")
+        if opt:
+            alts = "|".join(re.escape(a) for a in opt.group(1).split("|"))
+            parts.append(f"(?:\\s+(?:{alts}))?")
+        else:
+            parts.append(("\\s+" if parts else "") + re.escape(word))
+    return "".join(parts)
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation of whole-word phrases, longest first, in named groups."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    alts = [f"(?P<c{i}>{phrase_regex(p)})" for i, p in enumerate(ordered)]
+    body = "|".join(alts) if alts else "(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """A compiled set of phrases that reports which phrase matched where."""
+
+    pattern: re.Pattern[str]
+    phrases: tuple[str, ...]
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> PhraseSet:
+        """Compile ``phrases`` (group ``c<i>`` is ``phrases[i]`` in length order)."""
+        ordered = tuple(sorted(set(phrases), key=lambda p: (-len(p), p)))
+        return cls(compile_phrases(ordered), ordered)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """``(start, end, phrase)`` of every match in ``text[start:end]`` (text in new tone)."""
+        stop = len(text) if end is None else end
+        found = []
+        for m in self.pattern.finditer(text, start, stop):
+            group = m.lastgroup or ""
+            found.append((m.start(), m.end(), self.phrases[int(group[1:])]))
+        return found
+
+
+# --- the indicator lexicon ------------------------------------------------------------------
+
+
+class Cues(Strict):
+    """Cue phrases of one language group: before the figure, or right after it."""
+
+    en: list[str] = []
+    vi: list[str] = []
+
+
+class IndicatorRule(Strict):
+    """One indicator: its code, what kind of figure measures it and the words that say so."""
+
+    code: str = Field(pattern=r"^[a-z][a-z_]*$")
+    kind: Kind
+    measure: Measure
+    name: str
+    units: list[str] = Field(min_length=1)
+    before: Cues = Cues()
+    after: Cues = Cues()
+    counted: list[str] = []
+
+
+class IndicatorFile(Strict):
+    """``rules/indicators.yaml``."""
+
+    version: Literal[1]
+    indicators: list[IndicatorRule] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found in a text: where, which phrase, and whether it reads before or after."""
+
+    start: int
+    end: int
+    phrase: str
+    position: Literal["before", "after"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The loaded indicator lexicon with compiled matchers per language and position."""
+
+    indicators: dict[str, IndicatorRule]
+    matchers: dict[tuple[str, str], PhraseSet]
+    by_phrase: dict[tuple[str, str, str], tuple[str, ...]]
+    by_unit: dict[str, str]
+
+    def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[Cue]:
+        """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
+        cues = [
+            Cue(s, e, phrase, position)  # type: ignore[arg-type]
+            for position in ("before", "after")
+            for s, e, phrase in self.matchers[(lang, position)].finditer(text, start, end)
+        ]
+        return sorted(cues, key=lambda c: (c.start, -c.end))
+
+    def candidates(self, cue: Cue, *, lang: str) -> tuple[str, ...]:
+        """Indicator codes a cue can stand for (the figure's kind and unit choose among them)."""
+        return self.by_phrase.get((lang, cue.position, cue.phrase.lower()), ())
+
+    def accepts(self, code: str, *, kind: str, unit: str) -> bool:
+        """Whether a figure of ``kind`` and ``unit`` can measure indicator ``code``."""
+        rule = self.indicators[code]
+        return rule.kind == kind and unit in rule.units
+
+
+def _phrase_problems(rf: RuleFile, model: IndicatorFile) -> list[str]:
+    """Duplicate codes, cues that cannot compile, cues claimed twice for one kind."""
+    problems: list[str] = []
+    seen_codes: set[str] = set()
+    owners: dict[tuple[str, str, str, str], str] = {}
+    for i, rule in enumerate(model.indicators):
+        if rule.code in seen_codes:
+            problems.append(rf.problem(("indicators", i, "code"), f"duplicate code {rule.code!r}"))
+        seen_codes.add(rule.code)
+        for position in ("before", "after"):
+            cues: Cues = getattr(rule, position)
+            for lang in ("en", "vi"):
+                for j, phrase in enumerate(getattr(cues, lang)):
+                    loc = ("indicators", i, position, lang, j)
+                    try:
+                        re.compile(phrase_regex(phrase))
+                    except re.error as exc:
+                        problems.append(rf.problem(loc, f"cue {phrase!r} does not compile: {exc}"))
+                    key = (lang, position, phrase.lower(), rule.kind)
+                    if key in owners and owners[key] != rule.code:
+                        problems.append(
+                            rf.problem(loc, f"cue {phrase!r} already governs {owners[key]} ({rule.kind})")
+                        )
+                    owners.setdefault(key, rule.code)
+    return problems
+
+
+def build_lexicon(model: IndicatorFile) -> Lexicon:
+    """Compile the validated lexicon into per-language, per-position matchers."""
+    by_phrase: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    phrases: dict[tuple[str, str], list[str]] = {(l, p): [] for l in ("en", "vi") for p in ("before", "after")}
+    for rule in model.indicators:
+        for position in ("before", "after"):
+            for lang in ("en", "vi"):
+                for phrase in getattr(getattr(rule, position), lang):
+                    key = (lang, position, phrase.lower())
+                    by_phrase[key] = (*by_phrase.get(key, ()), rule.code)
+                    phrases[(lang, position)].append(phrase)
+    by_unit = {unit: rule.code for rule in model.indicators for unit in rule.counted}
+    matchers = {key: PhraseSet.of(found) for key, found in phrases.items()}
+    return Lexicon({r.code: r for r in model.indicators}, matchers, by_phrase, by_unit)
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Load, validate and compile ``rules/indicators.yaml`` (or ``path``)."""
+    rf = read_rule_file(path or rules_dir() / "indicators.yaml")
+    model = validate_rule_file(rf, IndicatorFile)
+    raise_problems(_phrase_problems(rf, model))
+    return build_lexicon(model)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The bundled lexicon, loaded once."""
+    return load_lexicon()

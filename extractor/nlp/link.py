@@ -1,0 +1,771 @@
+"""Linking: each figure becomes an observation (indicator × province × date) or stays a figure.
+
+Figure by figure, in text order:
+
+- **indicator**: a count whose counted noun names an indicator ("21 transaction offices"); else a
+  cue right after the figure ("234,414 households still having outstanding loans"); else the
+  nearest cue before it in its clause (then in the earlier clauses of its sentence part) whose
+  indicator takes the figure's kind and unit. No cue, no observation.
+- **changes** ("an increase of VND 7,132 billion compared to 2014") attach to the level they
+  modify; a percent change of outstanding loans is also an ``outstanding_growth_rate``.
+- **province**: named in the clause, else earlier in the sentence, else the document's province;
+  ``national`` for whole-bank figures. Boundaries from the date and "(old)"/"(cũ)" markers.
+- **date**: from the figure's sentence part (``as_of`` for stocks, a period for flows), "since
+  Directive 40" (its issue date), "currently" (the publication date), else the date that governed
+  the previous observations, else the publication date; borrowed dates are flagged inferred.
+- **status**: ``target`` after "striving to", "phấn đấu"… or for dates after publication.
+
+Every decision is written in ``Observation.rules``. All words come from ``rules/``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlparse
+
+from pydantic import Field
+
+from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
+from extractor.nlp.indicators import (
+    Cue,
+    Cues,
+    Lexicon,
+    PhraseSet,
+    Strict,
+    lexicon,
+    new_tone,
+    read_rule_file,
+    validate_rule_file,
+)
+from extractor.nlp.provinces import Gazetteer, Mention, gazetteer
+from extractor.resources import rules_dir
+
+NATIONAL = "national"
+MARKER_LISTS = (
+    "national",
+    "province_ref",
+    "target",
+    "comparison",
+    "since",
+    "until",
+    "to_now",
+    "present",
+    "flow",
+    "blockers",
+    "date_binders",
+    "decrease",
+    "anecdote",
+    "reporting",
+)
+_CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\s[-–—]\s")
+_SEGMENT_BREAK = re.compile(r";")
+_GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.I)
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+class LinkRules(Strict):
+    """``rules/linking.yaml``: every list has English and Vietnamese phrases."""
+
+    version: Literal[1]
+    national: Cues
+    province_ref: Cues
+    target: Cues
+    comparison: Cues
+    since: Cues
+    until: Cues
+    to_now: Cues
+    present: Cues
+    flow: Cues
+    blockers: Cues
+    date_binders: Cues
+    decrease: Cues
+    anecdote: Cues
+    reporting: Cues = Field(default_factory=Cues)
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Everything linking needs, loaded and compiled once."""
+
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+    markers: dict[tuple[str, str], PhraseSet]
+
+
+def load_link_rules(path: Path | None = None) -> dict[tuple[str, str], PhraseSet]:
+    """Load ``rules/linking.yaml`` and compile each list per language."""
+    rf = read_rule_file(path or rules_dir() / "linking.yaml")
+    model = validate_rule_file(rf, LinkRules)
+    return {
+        (name, lang): PhraseSet.of(getattr(getattr(model, name), lang))
+        for name in MARKER_LISTS
+        for lang in ("en", "vi")
+    }
+
+
+@cache
+def linker() -> Linker:
+    """The bundled linker."""
+    return Linker(lexicon(), gazetteer(), load_link_rules())
+
+
+# --- per-document context ---------------------------------------------------------------------
+
+Hit = tuple[int, int, str]
+
+
+@dataclass
+class Frame:
+    """The date that governed the previous observations: a reporting date and a flow period."""
+
+    as_of: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass
+class Context:
+    """One document's text, mentions, markers and figures, looked up by offset."""
+
+    ex: Extraction
+    text: str
+    lang: str
+    linker: Linker
+    hits: dict[str, list[Hit]]
+    cues: list[Cue]
+    mentions: list[Mention]
+    figures: list[Figure]
+    issued: dict[str, dt.date]
+    province: str | None
+    province_rule: str
+    frame: Frame = field(default_factory=Frame)
+
+    @property
+    def published(self) -> dt.date | None:
+        """The document's publication date, if known."""
+        return self.ex.document.published
+
+    def marks(self, name: str, start: int, end: int) -> list[Hit]:
+        """Matches of marker list ``name`` inside ``[start, end)``."""
+        found = self.hits[name]
+        i = bisect.bisect_left(found, (start, -1, ""))
+        out = []
+        while i < len(found) and found[i][0] < end:
+            if found[i][1] <= end:
+                out.append(found[i])
+            i += 1
+        return out
+
+    def marker_before(self, name: str, pos: int, *, within: int = 8) -> Hit | None:
+        """A marker of ``name`` that ends right before ``pos`` (only spaces or "the" between)."""
+        for hit in reversed(self.marks(name, max(0, pos - within - 40), pos)):
+            gap = _GAP_WORDS.fullmatch(self.text, hit[1], pos)
+            if gap:
+                return hit
+        return None
+
+
+def _language(doc: Document) -> str:
+    """The document's language code for cue lists."""
+    return doc.language if doc.language in ("en", "vi") else "en"
+
+
+def build_context(ex: Extraction, lk: Linker) -> Context:
+    """Find every cue, marker and mention of the document once."""
+    text = ex.document.text
+    toned = new_tone(text)
+    lang = _language(ex.document)
+    hits = {name: lk.markers[(name, lang)].finditer(toned) for name in MARKER_LISTS}
+    mentions = lk.gazetteer.find(text)
+    ctx = Context(
+        ex=ex,
+        text=text,
+        lang=lang,
+        linker=lk,
+        hits=hits,
+        cues=lk.lexicon.find_cues(toned, lang=lang),
+        mentions=mentions,
+        figures=sorted(ex.figures, key=lambda f: f.start),
+        issued={r.id: r.issued for r in ex.legal_refs if r.issued},
+        province=None,
+        province_rule="none",
+    )
+    ctx.province, ctx.province_rule = document_province(ctx)
+    return ctx
+
+
+# --- the document's province --------------------------------------------------------------------
+
+
+def _title_span(doc: Document) -> tuple[int, int]:
+    """Where the title is: the first lines of the text (scraped pages start with chrome)."""
+    lines = [m for m in re.finditer(r"[^\n]+", doc.text[:600]) if m.group().strip()][:2]
+    return (0, lines[-1].end()) if lines else (0, 0)
+
+
+def _outlet_codes(ctx: Context) -> list[str]:
+    """Provinces named by the outlet: the source's host name ("baoninhbinh.org.vn")."""
+    doc = ctx.ex.document
+    host = urlparse(doc.source).netloc if "//" in doc.source else ""
+    named = [m.code for m in ctx.linker.gazetteer.find(doc.meta.get("site_name", ""))]
+    return ctx.linker.gazetteer.in_compact(host) + named
+
+
+def document_province(ctx: Context) -> tuple[str | None, str]:
+    """The document's main province: title and outlet weigh most, then how often it is named."""
+    doc = ctx.ex.document
+    scores: Counter[str] = Counter()
+    title = ctx.linker.gazetteer.find(doc.title) if doc.title else []
+    t0, t1 = _title_span(doc)
+    title += [m for m in ctx.mentions if t0 <= m.start < t1]
+    for m in title:
+        scores[m.code] += 3
+    for code in _outlet_codes(ctx):
+        scores[code] += 3
+    for m in ctx.mentions:
+        scores[m.code] += 0.5 if m.marked_old else 1
+    if not scores:
+        return None, "none"
+    code, score = max(scores.items(), key=lambda kv: (kv[1], -_first(ctx, kv[0])))
+    if score < 2 and not ctx.hits["province_ref"]:
+        return None, "none"
+    name = ctx.linker.gazetteer.name_at(code, doc.published)
+    return name, "title" if any(m.code == code for m in title) else "frequency"
+
+
+def _first(ctx: Context, code: str) -> int:
+    """Offset of the first mention of ``code`` (earlier wins a tie)."""
+    return next((m.start for m in ctx.mentions if m.code == code), len(ctx.text))
+
+
+# --- sentences and clauses ------------------------------------------------------------------------
+
+
+def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
+    """The figure's sentence in document offsets (its line when the figure carries none)."""
+    if fig.sentence:
+        return fig.sentence_start, fig.sentence_start + len(fig.sentence)
+    start = ctx.text.rfind("\n", 0, fig.start) + 1
+    end = ctx.text.find("\n", fig.end)
+    return start, len(ctx.text) if end < 0 else end
+
+
+def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The part of ``span`` between the breaks around ``pos``."""
+    start, end = span
+    for m in breaks.finditer(ctx.text, span[0], span[1]):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def clause_span(ctx: Context, fig: Figure) -> tuple[int, int]:
+    """The clause around the figure: between commas, semicolons, colons, brackets, dashes."""
+    return _piece(ctx, fig.start, sentence_span(ctx, fig), _CLAUSE_BREAK)
+
+
+def segment_span(ctx: Context, fig: Figure) -> tuple[int, int]:
+    """The sentence part around the figure: between semicolons."""
+    return _piece(ctx, fig.start, sentence_span(ctx, fig), _SEGMENT_BREAK)
+
+
+# --- indicator --------------------------------------------------------------------------------------
+
+
+def _accepting(ctx: Context, cue: Cue, fig: Figure) -> str | None:
+    """The indicator a cue gives this figure, if its kind and unit fit."""
+    for code in ctx.linker.lexicon.candidates(cue, lang=ctx.lang):
+        if ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
+            return code
+    return None
+
+
+def _figures_between(ctx: Context, start: int, end: int) -> bool:
+    """Whether another figure starts inside ``[start, end)``."""
+    return any(start <= f.start < end for f in ctx.figures)
+
+
+def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
+    """A cue that closely follows the figure in its clause: "234,414 households still having…"."""
+    for cue in ctx.cues:
+        if cue.position != "after" or cue.start < fig.end:
+            continue
+        if cue.start >= clause_end or cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
+            return None
+        code = _accepting(ctx, cue, fig)
+        if code:
+            return code, f"cue-after:{cue.phrase}"
+    return None
+
+
+def _cue_before(ctx: Context, fig: Figure, start: int) -> tuple[str, str] | None | Literal[False]:
+    """The nearest fitting cue in ``[start, fig.start)``; ``False`` when a blocker comes first."""
+    blockers = ctx.marks("blockers", start, fig.start)
+    cues = [c for c in ctx.cues if c.position == "before" and start <= c.start and c.end <= fig.start]
+    for cue in reversed(cues):
+        if any(b[0] >= cue.end for b in blockers):
+            return False
+        code = _accepting(ctx, cue, fig)
+        if code:
+            return code, f"cue:{cue.phrase}"
+    return False if blockers else None
+
+
+def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """The indicator that governs the figure and the rule that decided, or None."""
+    if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
+        return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
+    c0, c1 = clause_span(ctx, fig)
+    found = _cue_after(ctx, fig, c1) or _cue_before(ctx, fig, c0)
+    if found is None:
+        s0, _ = segment_span(ctx, fig)
+        earlier = _cue_before(ctx, fig, s0)
+        found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
+    return found or None
+
+
+# --- changes ----------------------------------------------------------------------------------------
+
+
+def is_change(ctx: Context, fig: Figure) -> bool:
+    """A figure that says how much something moved: flagged by the extractor or "compared to"."""
+    c0, c1 = clause_span(ctx, fig)
+    return fig.change is not None or bool(ctx.marks("comparison", c0, c1))
+
+
+def change_baseline(ctx: Context, fig: Figure) -> dt.date | None:
+    """The date a change is measured from: the date after "compared to" in the figure's clause."""
+    c0, c1 = clause_span(ctx, fig)
+    marks = ctx.marks("comparison", c0, c1)
+    if not marks:
+        return None
+    for d in ctx.ex.dates:
+        if marks[0][1] <= d.start < c1:
+            return d.value or d.period_end
+    return None
+
+
+def change_sign(ctx: Context, fig: Figure) -> int:
+    """-1 for a decrease (from the extractor, or "giảm"/"down" in the clause), else +1."""
+    if fig.change is not None:
+        return -1 if fig.change == "decrease" else 1
+    c0, _ = clause_span(ctx, fig)
+    return -1 if ctx.marks("decrease", c0, fig.start) else 1
+
+
+def _fits_level(change: Figure, level: Observation) -> bool:
+    """A money change modifies money, a count a count; percent and times modify anything."""
+    if change.kind in ("percent", "ratio"):
+        return True
+    return change.unit == level.unit
+
+
+def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]]) -> int | None:
+    """Index of the observation a change modifies: the nearest level before it in its sentence."""
+    s0, _ = sentence_span(ctx, fig)
+    c0, _ = clause_span(ctx, fig)
+    own = [c for c in ctx.cues if c.position == "before" and c0 <= c.start and c.end <= fig.start]
+    for i in range(len(levels) - 1, -1, -1):
+        lf, obs = levels[i]
+        if lf.start < s0 or lf.start > fig.start or obs.rules.get("change"):
+            continue
+        # A change whose own clause names another indicator is not about this level.
+        named = {code for c in own for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
+        if named and obs.indicator not in named:
+            return None
+        return i if _fits_level(fig, obs) else None
+    return None
+
+
+def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
+    """The level with the change written on it."""
+    unit = "%" if fig.kind == "percent" else ("times" if fig.kind == "ratio" else fig.unit)
+    rules = {**level.rules, "change": f"change:{fig.text}"}
+    return level.model_copy(
+        update={
+            "change_value": fig.value * change_sign(ctx, fig),
+            "change_unit": unit,
+            "change_baseline": change_baseline(ctx, fig),
+            "rules": rules,
+        }
+    )
+
+
+def growth_rate(fig: Figure, level: Observation) -> Observation:
+    """A percent change of outstanding loans is also an ``outstanding_growth_rate``."""
+    return level.model_copy(
+        update={
+            "indicator": "outstanding_growth_rate",
+            "value": fig.value,
+            "unit": "%",
+            "qualifier": fig.qualifier,
+            "text": fig.text,
+            "start": fig.start,
+            "end": fig.end,
+            "change_value": None,
+            "change_unit": None,
+            "change_baseline": None,
+            "rules": {**level.rules, "indicator": "change-of:outstanding_loans"},
+        }
+    )
+
+
+# --- province -----------------------------------------------------------------------------------------
+
+Place = tuple[str, int, int, bool]  # code or "national", start, end, marked old
+
+
+def _places(ctx: Context, start: int, end: int) -> list[Place]:
+    """Province mentions and national markers inside ``[start, end)``, in order."""
+    found: list[Place] = [(m.code, m.start, m.end, m.marked_old) for m in ctx.mentions if start <= m.start < end]
+    found += [(NATIONAL, s, e, False) for s, e, _ in ctx.marks("national", start, end)]
+    return sorted(found, key=lambda p: p[1])
+
+
+def place_of(ctx: Context, fig: Figure) -> tuple[Place | None, str]:
+    """The place a figure is about: clause, then earlier in the sentence, then the document."""
+    c0, c1 = clause_span(ctx, fig)
+    s0, s1 = sentence_span(ctx, fig)
+    before = _places(ctx, c0, fig.start)
+    if before:
+        return before[-1], "clause"
+    after = _places(ctx, fig.end, c1)
+    if after:
+        return after[0], "clause"
+    earlier = _places(ctx, s0, c0)
+    if earlier:
+        return earlier[-1], "sentence"
+    if ctx.province is not None:
+        return None, f"document:{ctx.province_rule}"
+    later = _places(ctx, c1, s1)
+    return (later[0], "sentence") if later else (None, "none")
+
+
+def resolve_place(
+    ctx: Context, place: Place | None, rule: str, on: dt.date | None
+) -> tuple[str | None, str | None, str]:
+    """Canonical province name, boundaries and the boundaries rule for a date."""
+    on_or_pub = on or ctx.published
+    if place is None and ctx.province is None:
+        return None, _era(ctx, on_or_pub), "date"
+    if place is None:
+        code = _code_of(ctx, ctx.province)
+        marked = False
+    else:
+        code, _, _, marked = place
+    if code == NATIONAL:
+        return NATIONAL, _era(ctx, on_or_pub), "date"
+    resolved = ctx.linker.gazetteer.resolve(code, on=on_or_pub, marked_old=marked)
+    return resolved.name, resolved.boundaries, resolved.rule
+
+
+def _code_of(ctx: Context, name: str | None) -> str:
+    """The old-unit code of the document's province name."""
+    gz = ctx.linker.gazetteer
+    return next(c for c, p in gz.old.items() if gz.name_at(c, ctx.published) == name)
+
+
+def _era(ctx: Context, on: dt.date | None) -> str | None:
+    """Boundaries of a date: before or after the 2025 merger."""
+    if on is None:
+        return None
+    return "pre-2025" if on < ctx.linker.gazetteer.merger_date else "2025"
+
+
+# --- dates ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class When:
+    """The date an observation holds at, or the period it covers, and how it was found."""
+
+    as_of: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    inferred: bool = False
+    rule: str = "none"
+
+
+def _start(d: DateMention) -> dt.date | None:
+    """First day a mention covers."""
+    return d.period_start or d.value
+
+
+def _end(d: DateMention) -> dt.date | None:
+    """Last day a mention covers (None for an open period such as "from 2025 to now")."""
+    return d.value if d.value else d.period_end
+
+
+def _near_legal(ctx: Context, d: DateMention) -> bool:
+    """A legal document's date ("Directive 39-CT/TW dated October 30, 2024"), not the figure's."""
+    for ref in ctx.ex.legal_refs:
+        if 0 <= d.start - ref.end <= 40 or (ref.issued and ref.issued == d.value and abs(d.start - ref.start) < 200):
+            return True
+    return False
+
+
+def _bound_elsewhere(ctx: Context, d: DateMention, fig: Figure) -> bool:
+    """A date glued to another figure ("0,43% năm 2014"): it dates that figure only."""
+    for other in ctx.figures:
+        if other is fig or other.end > d.start or d.start - other.end > 25:
+            continue
+        gap = ctx.text[other.end : d.start]
+        if not gap.strip() or any(b[0] >= other.end and b[1] <= d.start and not ctx.text[b[1] : d.start].strip()
+                                  for b in ctx.marks("date_binders", other.end, d.start)):
+            if not _figures_between(ctx, other.end + 1, d.start):
+                return True
+    return False
+
+
+def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
+    """A date after "compared to" in its clause is a baseline."""
+    c0, c1 = _piece(ctx, d.start, sentence_span(ctx, fig), _CLAUSE_BREAK)
+    return any(m[1] <= d.start for m in ctx.marks("comparison", c0, c1))
+
+
+def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
+    """Dates in the figure's sentence part that can date it."""
+    g0, g1 = segment_span(ctx, fig)
+    return [
+        d
+        for d in sorted(ctx.ex.dates, key=lambda d: d.start)
+        if g0 <= d.start < g1
+        and not _near_legal(ctx, d)
+        and not _in_comparison(ctx, d, fig)
+        and not _bound_elsewhere(ctx, d, fig)
+    ]
+
+
+def _anchor(dates: list[DateMention], fig: Figure) -> DateMention | None:
+    """The nearest date before the figure, else the nearest after it."""
+    before = [d for d in dates if d.end <= fig.start]
+    if before:
+        return before[-1]
+    after = [d for d in dates if d.start >= fig.end]
+    return after[0] if after else None
+
+
+def since_legal(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
+    """ "Since the implementation of Directive 40-CT/TW": the directive's issue date."""
+    s0, _ = sentence_span(ctx, fig)
+    for ref in reversed([r for r in ctx.ex.legal_refs if s0 <= r.start < fig.start]):
+        issued = ref.issued or ctx.issued.get(ref.id)
+        if issued and ctx.marker_before("since", ref.start, within=30):
+            return issued, ref.id
+    return None
+
+
+def _open_end(ctx: Context) -> tuple[dt.date | None, str]:
+    """Where an open period ("since …", "… to now") ends: publication, else the frame's date."""
+    if ctx.published:
+        return ctx.published, "published"
+    return ctx.frame.as_of, "frame"
+
+
+def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig: Figure) -> When:
+    """A period for a flow from the sentence's dates and their since/until words."""
+    if ctx.marker_before("since", anchor.start):
+        later = [d for d in dates if d.start > anchor.end and ctx.marker_before("until", d.start)]
+        if later:
+            return When(start=_start(anchor), end=_end(later[0]), rule="sentence:from-to")
+        end, how = (anchor.period_end, "sentence") if anchor.period_end else _open_end(ctx)
+        return When(start=_start(anchor), end=end, rule=f"sentence:since+{how}")
+    if anchor.period_start and anchor.period_end and not ctx.marker_before("until", anchor.start):
+        return When(start=anchor.period_start, end=anchor.period_end, rule="sentence:period")
+    earlier = [d for d in dates if d.end <= anchor.start and ctx.marker_before("since", d.start)]
+    legal = since_legal(ctx, fig)
+    start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
+    end = _end(anchor) or _open_end(ctx)[0]
+    return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
+
+
+def _stock_when(ctx: Context, anchor: DateMention) -> When:
+    """``as_of`` for a stock: the day named, or the end of the period named."""
+    if anchor.value and not ctx.marker_before("since", anchor.start):
+        return When(as_of=anchor.value, rule="sentence:as_of")
+    if anchor.period_end and not ctx.marker_before("since", anchor.start):
+        return When(as_of=anchor.period_end, rule="sentence:period_end")
+    end, how = _open_end(ctx)
+    return When(as_of=end, rule=f"sentence:to_now+{how}")
+
+
+def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
+    """No date in the sentence: "since Directive …", "currently", the frame, the publication."""
+    legal = since_legal(ctx, fig)
+    if legal and measure == "flow":
+        end, how = _open_end(ctx)
+        return When(start=legal[0], end=end, rule=f"since:{legal[1]}+{how}")
+    s0, _ = sentence_span(ctx, fig)
+    present = ctx.marks("present", s0, fig.start)
+    if present and ctx.published:
+        return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
+    frame = ctx.frame
+    if measure == "flow" and frame.end:
+        return When(start=frame.start, end=frame.end, inferred=True, rule="frame")
+    if frame.as_of or frame.end:
+        return _shape(measure, None, frame.as_of or frame.end, True, "frame")
+    if ctx.published:
+        return _shape(measure, None, ctx.published, True, "published")
+    return When()
+
+
+def _shape(measure: str, start: dt.date | None, end: dt.date | None, inferred: bool, rule: str) -> When:
+    """A date as ``as_of`` for a stock, or as the end of a period for a flow."""
+    if measure == "flow":
+        return When(start=start, end=end, inferred=inferred, rule=rule)
+    return When(as_of=end, inferred=inferred, rule=rule)
+
+
+def measure_of(ctx: Context, fig: Figure, code: str) -> str:
+    """Stock or flow: a stock indicator read as an amount "added" is a flow."""
+    measure = ctx.linker.lexicon.indicators[code].measure
+    c0, _ = clause_span(ctx, fig)
+    if measure == "stock" and ctx.marks("flow", c0, fig.start):
+        return "flow"
+    return measure
+
+
+def when_of(ctx: Context, fig: Figure, measure: str) -> When:
+    """The figure's date or period and the rule that found it."""
+    dates = candidate_dates(ctx, fig)
+    anchor = _anchor(dates, fig)
+    if anchor is None:
+        return _fallback_when(ctx, fig, measure)
+    if measure == "flow":
+        return _flow_when(ctx, dates, anchor, fig)
+    return _stock_when(ctx, anchor)
+
+
+def update_frame(ctx: Context, when: When) -> None:
+    """Remember a stated date: it governs the next figures that state none."""
+    if when.inferred or when.rule == "none":
+        return
+    latest = when.as_of or when.end
+    if ctx.published and latest and latest > ctx.published:
+        return
+    if latest and (ctx.frame.as_of is None or latest >= ctx.frame.as_of):
+        ctx.frame.as_of = latest
+    if when.start and when.end:
+        ctx.frame.start, ctx.frame.end = when.start, when.end
+
+
+# --- status -----------------------------------------------------------------------------------------------
+
+
+def status_of(ctx: Context, fig: Figure, when: When) -> tuple[str, str]:
+    """``target`` after a plan word in the sentence or for a date after publication."""
+    s0, _ = sentence_span(ctx, fig)
+    legal_starts = [r.start for r in ctx.ex.legal_refs]
+    for s, e, phrase in reversed(ctx.marks("target", s0, fig.start)):
+        if not any(0 <= r - s <= len(phrase) + 6 for r in legal_starts):
+            return "target", f"target:{phrase}"
+    first = when.as_of or when.start
+    if ctx.published and first and first > ctx.published and not when.inferred:
+        return "target", "future-date"
+    return "actual", "actual"
+
+
+def is_anecdote(ctx: Context, fig: Figure) -> bool:
+    """A sentence about one borrower ("Ms. Nguyen Thi Nhu …") that quotes nobody."""
+    s0, s1 = sentence_span(ctx, fig)
+    opener = [h for h in ctx.marks("anecdote", s0, s0 + 8) if h[0] == s0]
+    if not opener or not ctx.text[opener[0][1] : s1].lstrip()[:1].isupper():
+        return False
+    return not ctx.marks("reporting", s0, s1)
+
+
+# --- observations --------------------------------------------------------------------------------------
+
+
+def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:
+    """An "(old)" unit's figure predates the merger: a borrowed post-merger date is wrong."""
+    merger = ctx.linker.gazetteer.merger_date
+    latest = when.as_of or when.end
+    if boundaries_rule == "old-marker" and when.inferred and latest and latest >= merger:
+        return When(rule="old-marker:undated")
+    return when
+
+
+def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observation:
+    """One observation of ``code`` from ``fig``: province, boundaries, date, status."""
+    when = when_of(ctx, fig, measure_of(ctx, fig, code))
+    place, place_rule = place_of(ctx, fig)
+    name, boundaries, b_rule = resolve_place(ctx, place, place_rule, when.as_of or when.end or when.start)
+    when = _drop_late_date(ctx, when, b_rule)
+    status, status_rule = status_of(ctx, fig, when)
+    if status == "actual":
+        update_frame(ctx, when)
+    return Observation(
+        indicator=code,
+        province=name,
+        boundaries=boundaries,
+        value=fig.value,
+        unit=fig.unit,
+        qualifier=fig.qualifier,
+        as_of=when.as_of,
+        period_start=when.start,
+        period_end=when.end,
+        date_inferred=when.inferred,
+        status=status,
+        document_id=ctx.ex.document.id,
+        text=fig.text,
+        start=fig.start,
+        end=fig.end,
+        sentence=fig.sentence,
+        rules={
+            "indicator": indicator_rule,
+            "province": place_rule,
+            "boundaries": b_rule,
+            "date": when.rule,
+            "status": status_rule,
+        },
+    )
+
+
+def _attach(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]], extra: list[Observation]) -> None:
+    """Write a change on the level it modifies (and a growth rate for outstanding loans)."""
+    i = level_for(ctx, fig, levels)
+    if i is None:
+        return
+    level_fig, level = levels[i]
+    levels[i] = (level_fig, apply_change(ctx, fig, level))
+    if fig.kind == "percent" and level.indicator == "outstanding_loans":
+        extra.append(growth_rate(fig, levels[i][1]))
+
+
+def observations(ctx: Context) -> list[Observation]:
+    """Every observation of the document, in text order."""
+    levels: list[tuple[Figure, Observation]] = []
+    extra: list[Observation] = []
+    for fig in ctx.figures:
+        if is_anecdote(ctx, fig):
+            continue
+        if is_change(ctx, fig):
+            _attach(ctx, fig, levels, extra)
+            continue
+        if fig.kind not in ("money", "count", "percent"):
+            continue
+        found = indicator_of(ctx, fig)
+        if found:
+            levels.append((fig, observe(ctx, fig, *found)))
+    return sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
+
+
+def link(extraction: Extraction, *, linker_: Linker | None = None) -> Extraction:
+    """A copy of ``extraction`` with ``observations`` filled and ``document.province`` set."""
+    ctx = build_context(extraction, linker_ or linker())
+    found = observations(ctx)
+    document = extraction.document.model_copy(update={"province": ctx.province})
+    return extraction.model_copy(update={"document": document, "observations": tuple(found)})

@@ -1,0 +1,321 @@
+"""The province gazetteer: Vietnam's 63 provinces before 1 July 2025, the 34 after, and a matcher.
+
+``rules/provinces.yaml`` holds both lists, the official codes, the old → new map of Resolution
+202/2025/QH15 and the spellings real text uses. The matcher is one compiled regular expression
+run over a diacritic-folded copy of the text (same length, so offsets hold): "Nghe An", "Nghệ An",
+"tỉnh Nghệ An", "NGHỆ AN", "Ninh Binh (old)" and "TP.HCM" are all found in one pass. A mention
+names an *old* unit (its pre-2025 code); :meth:`Gazetteer.resolve` turns it into the canonical
+name and boundaries for a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from extractor.nlp.indicators import Strict, RuleFile, raise_problems, read_rule_file, validate_rule_file
+from extractor.resources import rules_dir
+
+Code = str
+Boundaries = Literal["pre-2025", "2025"]
+_CODE = r"^\d{2}$"
+
+
+# --- diacritic folding ------------------------------------------------------------------------
+
+
+def _fold_char(ch: str) -> str:
+    """A letter without its diacritics ("ệ" → "e", "Đ" → "D"); other characters unchanged."""
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if base.isascii() and base.isalpha() else ch
+
+
+_FOLD = {
+    ord(ch): _fold_char(ch)
+    for ch in map(chr, range(0xC0, 0x1EFA))
+    if ch.isalpha() and _fold_char(ch) != ch
+}
+
+
+def fold(text: str) -> str:
+    """Drop Vietnamese diacritics, keeping case and length (offsets stay valid).
+
+    >>> fold("Thừa Thiên Huế, Đắk Lắk")
+    'Thua Thien Hue, Dak Lak'
+    """
+    return text.translate(_FOLD)
+
+
+def key_of(name: str) -> str:
+    """The lookup key of a name: folded, lower case, spaces and dashes collapsed to one space."""
+    return re.sub(r"[\s\-–—]+", " ", fold(name).lower()).strip()
+
+
+# --- the rule file --------------------------------------------------------------------------
+
+
+class Affixes(Strict):
+    """Words that belong to a mention: "tỉnh …", "… province"."""
+
+    prefixes: list[str]
+    suffixes: list[str]
+
+
+class OldMarkers(Strict):
+    """Words that mark a mention as one of the 63 old units: "(cũ)", "(old)", "former …"."""
+
+    before: list[str]
+    after: list[str]
+
+
+class OldProvince(Strict):
+    """One of the 63 units before 1 July 2025."""
+
+    code: Code = Field(pattern=_CODE)
+    name: str
+    type: Literal["province", "city"]
+    new: Code = Field(pattern=_CODE)
+    aliases: list[str] = []
+
+
+class NewProvince(Strict):
+    """One of the 34 units from 1 July 2025."""
+
+    code: Code = Field(pattern=_CODE)
+    name: str
+    type: Literal["province", "city"]
+    merged_from: list[Code] = Field(min_length=1)
+
+
+class ProvinceFile(Strict):
+    """``rules/provinces.yaml``."""
+
+    version: Literal[1]
+    merger_date: dt.date
+    affixes: Affixes
+    old_markers: OldMarkers
+    guarded: list[str] = []
+    guard_allow: list[str] = []
+    stopphrases: list[str] = []
+    pre_2025: list[OldProvince] = Field(min_length=1)
+    post_2025: list[NewProvince] = Field(min_length=1)
+
+
+def _duplicates(rf: RuleFile, section: str, codes: list[str]) -> list[str]:
+    """Problems for codes that appear twice in a section."""
+    seen: set[str] = set()
+    problems = []
+    for i, code in enumerate(codes):
+        if code in seen:
+            problems.append(rf.problem((section, i, "code"), f"duplicate code {code!r}"))
+        seen.add(code)
+    return problems
+
+
+def _map_problems(rf: RuleFile, model: ProvinceFile) -> list[str]:
+    """Old → new links must agree with each new unit's ``merged_from``."""
+    new = {p.code: p for p in model.post_2025}
+    problems = []
+    for i, old in enumerate(model.pre_2025):
+        if old.new not in new:
+            problems.append(rf.problem(("pre_2025", i, "new"), f"{old.name}: no new unit {old.new!r}"))
+        elif old.code not in new[old.new].merged_from:
+            problems.append(
+                rf.problem(("pre_2025", i, "new"), f"{old.name}: {old.new} does not list {old.code}")
+            )
+    olds = {p.code for p in model.pre_2025}
+    for i, unit in enumerate(model.post_2025):
+        for j, code in enumerate(unit.merged_from):
+            if code not in olds:
+                problems.append(rf.problem(("post_2025", i, "merged_from", j), f"unknown old code {code!r}"))
+    return problems
+
+
+def _alias_problems(rf: RuleFile, model: ProvinceFile) -> list[str]:
+    """A folded spelling must name one unit only, or the matcher could not tell them apart."""
+    owner: dict[str, str] = {}
+    problems = []
+    for i, old in enumerate(model.pre_2025):
+        for j, name in enumerate([old.name, *old.aliases]):
+            key = key_of(name)
+            if owner.get(key, old.code) != old.code:
+                loc = ("pre_2025", i, "aliases", j - 1) if j else ("pre_2025", i, "name")
+                problems.append(rf.problem(loc, f"{name!r} also names unit {owner[key]}"))
+            owner.setdefault(key, old.code)
+    return problems
+
+
+# --- the gazetteer --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A province named in a text: offsets of the whole mention, the old unit, the old marker."""
+
+    start: int
+    end: int
+    text: str
+    code: Code
+    marked_old: bool
+
+
+@dataclass(frozen=True)
+class Place:
+    """A province resolved for a date: canonical name, boundaries and the rule that decided."""
+
+    name: str
+    code: Code
+    boundaries: Boundaries | None
+    rule: str
+
+
+_GAP = r"(?:\s*[-–—]\s*|\s+)"
+
+
+def _trie(words: list[str]) -> str:
+    """Words (already keys: folded, lower, single spaces) as a trie-shaped regex.
+
+    Python's ``re`` tries alternatives one by one; sharing prefixes makes a 700-name
+    alternation about as cheap as a short one. A space matches any run of spaces or a dash.
+    """
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(tree)
+
+
+def _trie_node(node: dict[str, dict]) -> str:
+    """The regex of one trie node (``""`` marks the end of a word)."""
+    alts = [(_GAP if ch == " " else re.escape(ch)) + _trie_node(child) for ch, child in node.items() if ch]
+    optional = "" in node
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if optional:
+        return f"(?:{body})?"
+    return body
+
+
+def _alternation(words: list[str]) -> str:
+    """Words folded, lower-cased and compiled to a trie-shaped alternation."""
+    return _trie(sorted({key_of(w) for w in words}))
+
+
+class Gazetteer:
+    """Provinces old and new, with a one-pass matcher over raw text."""
+
+    def __init__(self, model: ProvinceFile) -> None:
+        self.model = model
+        self.merger_date = model.merger_date
+        self.old = {p.code: p for p in model.pre_2025}
+        self.new = {p.code: p for p in model.post_2025}
+        self.by_key = {key_of(n): p.code for p in model.pre_2025 for n in (p.name, *p.aliases)}
+        self.compact = {k.replace(" ", ""): c for k, c in self.by_key.items() if len(k.replace(" ", "")) >= 5}
+        self._pattern = self._compile()
+        self._stop = re.compile(_alternation(model.stopphrases), re.I) if model.stopphrases else None
+        after = "|".join(re.escape(m) for m in sorted(model.old_markers.after, key=len, reverse=True))
+        before = "|".join(re.escape(m) for m in sorted(model.old_markers.before, key=len, reverse=True))
+        self._old_after = re.compile(rf"\s*(?:{after})(?!\w)", re.I)
+        self._old_before = re.compile(rf"(?<!\w)(?:{before})\s+$", re.I)
+
+    def _compile(self) -> re.Pattern[str]:
+        """The matcher: optional prefix, a name, optional suffix, on folded text."""
+        prefixes = _alternation(self.model.affixes.prefixes)
+        suffixes = _alternation(self.model.affixes.suffixes)
+        names = _alternation(list(self.by_key))
+        return re.compile(
+            rf"(?<!\w)(?:(?P<prefix>{prefixes})\s*)?(?P<name>{names})(?!(?-i:[a-z]))"
+            rf"(?:\s+(?P<suffix>{suffixes})(?!\w))?",
+            re.IGNORECASE,
+        )
+
+    def find(self, text: str) -> list[Mention]:
+        """Every province mention in ``text``, in order, with its old-unit code and old marker."""
+        folded = fold(text)
+        stops = [m.span() for m in self._stop.finditer(folded)] if self._stop else []
+        mentions = []
+        for m in self._pattern.finditer(folded):
+            if any(s <= m.start("name") < e for s, e in stops) or not self._plausible(text, m):
+                continue
+            code = self.by_key[key_of(m.group("name"))]
+            end, old = self._marker_after(text, m.end())
+            old = old or bool(self._old_before.search(text, max(0, m.start() - 20), m.start()))
+            mentions.append(Mention(m.start(), end, text[m.start() : end], code, old))
+        return mentions
+
+    def _plausible(self, text: str, m: re.Match[str]) -> bool:
+        """Reject lower-case common words ("hòa bình": peace) and guarded personal names."""
+        name = text[m.start("name") : m.end("name")]
+        marked = bool(m.group("prefix") or m.group("suffix"))
+        if name.islower() and not marked:
+            return False
+        if marked or key_of(name) not in self.model.guarded:
+            return True
+        before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30) : m.start()])
+        word = before.group(1) if before else ""
+        return not word[:1].isupper() or word.lower().strip(".,") in self.model.guard_allow
+
+    def _marker_after(self, text: str, end: int) -> tuple[int, bool]:
+        """Extend a mention over a following "(old)"/"(cũ)" marker."""
+        m = self._old_after.match(text, end)
+        return (m.end(), True) if m else (end, False)
+
+    def in_compact(self, text: str) -> list[Code]:
+        """Units whose name, folded and without spaces, occurs in ``text`` (a host name)."""
+        flat = fold(text).lower()
+        return [code for key, code in self.compact.items() if key in flat]
+
+    def resolve(self, code: Code, *, on: dt.date | None, marked_old: bool = False) -> Place:
+        """Canonical name and boundaries of old unit ``code`` for a figure dated ``on``."""
+        old = self.old[code]
+        if marked_old:
+            return Place(old.name, code, "pre-2025", "old-marker")
+        if on is None:
+            return Place(old.name, code, None, "no-date")
+        if on < self.merger_date:
+            return Place(old.name, code, "pre-2025", "date")
+        new = self.new[old.new]
+        if new.name == old.name or new.merged_from == [code]:
+            return Place(new.name, new.code, "2025", "date")
+        # The unit was merged into one with another name: a mention of it is the old area.
+        return Place(old.name, code, "pre-2025", "merged-away")
+
+    def name_at(self, code: Code, on: dt.date | None) -> str:
+        """The canonical name of old unit ``code`` at a date (the new name once it continues)."""
+        return self.resolve(code, on=on).name
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load, validate and compile ``rules/provinces.yaml`` (or ``path``)."""
+    rf = read_rule_file(path or rules_dir() / "provinces.yaml")
+    model = validate_rule_file(rf, ProvinceFile)
+    raise_problems(
+        _duplicates(rf, "pre_2025", [p.code for p in model.pre_2025])
+        + _duplicates(rf, "post_2025", [p.code for p in model.post_2025])
+        + _map_problems(rf, model)
+        + _alias_problems(rf, model)
+    )
+    return Gazetteer(model)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once."""
+    return load_gazetteer()
+
+
+def find_provinces(text: str) -> list[Mention]:
+    """Province mentions in ``text`` (see :meth:`Gazetteer.find`)."""
+    return gazetteer().find(text)
