@@ -680,7 +680,9 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[str, str]:
 def is_anecdote(ctx: Context, fig: Figure) -> bool:
     """A sentence about one borrower ("Ms. Nguyen Thi Nhu …") that quotes nobody."""
     s0, s1 = sentence_span(ctx, fig)
-    opener = [h for h in ctx.marks("anecdote", s0, s0 + 8) if h[0] == s0]
+    # A splitter may cut after "Ms.": accept a title that ends right before the sentence too.
+    opener = [h for h in ctx.marks("anecdote", max(0, s0 - 8), s0 + 8) if h[0] == s0 or
+              (h[1] <= s0 and not ctx.text[h[1] : s0].strip())]
     if not opener or not ctx.text[opener[0][1] : s1].lstrip()[:1].isupper():
         return False
     return not ctx.marks("reporting", s0, s1)
