@@ -66,3 +66,32 @@ def test_a_part_whose_sources_disagree_blocks_the_sum(conn: sqlite3.Connection) 
 def test_filter_by_new_province(conn: sqlite3.Connection) -> None:
     rows = rolled_up_observations(conn, mapping=MAPPING, province="Nghệ An")
     assert {r.province for r in rows} == {"Nghệ An"}
+
+
+def test_table_fills_2025_cells_from_rolled_up_rows(conn: sqlite3.Connection) -> None:
+    from extractor.store.rollup import province_table_rolled_up
+
+    cells = province_table_rolled_up(conn, mapping=MAPPING)
+    got = {(c.province, c.indicator): (c.value, c.rolled_up, c.sources) for c in cells}
+    assert got == {("Ninh Bình", "outstanding_loans"): (Decimal(600), True, 3),
+                   ("Nghệ An", "overdue_debt_rate"): (Decimal("0.14"), True, 1)}
+
+
+def test_a_direct_2025_value_wins_over_an_older_roll_up(conn: sqlite3.Connection) -> None:
+    from extractor.store.rollup import province_table_rolled_up
+
+    newer = Fact("Ninh Bình: dư nợ 700.", "700", "Ninh Bình", "outstanding_loans", "700", date="2025-09-30",
+                 boundaries="2025")
+    extraction, raw = make_extraction(newer, source="new")
+    save_extraction(conn, extraction, raw=raw)
+    cells = {(c.province, c.indicator): c for c in province_table_rolled_up(conn, mapping=MAPPING)}
+    cell = cells[("Ninh Bình", "outstanding_loans")]
+    assert (cell.value, cell.rolled_up) == (Decimal(700), False)
+
+
+def test_default_mapping_is_the_63_to_34_merger() -> None:
+    from extractor.store.rollup import default_mapping, parts_of
+
+    mapping = default_mapping()
+    assert len(mapping) == 63 and len(parts_of(mapping)) == 34
+    assert parts_of(mapping)["Ninh Bình"] == {"Ninh Bình", "Hà Nam", "Nam Định"}

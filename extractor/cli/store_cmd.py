@@ -1,9 +1,364 @@
-"""Commands of this group are added by their own issue."""
+"""Commands over the indicator table: ingest, query, search, table, conflicts, export, reextract.
+
+Each command parses its options, calls one ``extractor.store`` function and prints the records
+it returns. Every query-like command takes the same ``--format table|csv|json`` bundle and every
+command takes ``--db`` (default and environment variable from ``extractor.settings``).
+"""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from extractor.errors import ExtractorError
+from extractor.settings import setting
+
+err = Console(stderr=True)
+out = Console()
+if not out.is_terminal:
+    out = Console(width=220)  # piped tables: wide enough for a sentence column, never 80 columns
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class OutputFormat(str, Enum):
+    """How query-like commands print their rows."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    """File formats of ``extractor export``."""
+
+    csv = "csv"
+    json = "json"
+    parquet = "parquet"
+
+
+class BoundariesOption(str, Enum):
+    """Which administrative map a province name refers to."""
+
+    new = "2025"
+    old = "pre-2025"
+
+
+_DB = setting("db")
+DbOpt = Annotated[Optional[Path], typer.Option(
+    "--db", envvar=_DB.env, show_envvar=True, help=f"{_DB.help} [default: ./{_DB.default}]")]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output: table, csv or json.")]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="Rows per page (capped by VBSP_MAX_PAGE_SIZE).")]
+OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Rows to skip (for paging).")]
+ProvinceOpt = Annotated[Optional[str], typer.Option("--province", help="Province name; case and diacritics ignored.")]
+IndicatorOpt = Annotated[Optional[str], typer.Option("--indicator", help="Indicator code, e.g. outstanding_loans.")]
+BoundariesOpt = Annotated[Optional[BoundariesOption], typer.Option(
+    "--boundaries", help="2025 (34 provinces) or pre-2025 (63 provinces).")]
+RollUpOpt = Annotated[bool, typer.Option(
+    "--roll-up", help="Add 2025-province rows summed from all their pre-2025 parts (never rates).")]
+
+
+def friendly(func: F) -> F:
+    """Turn library errors into a message on stderr and exit code 1 (no traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ExtractorError as exc:
+            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            raise typer.Exit(code=1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def opened(db: Path | None) -> Iterator[Any]:
+    """An open, migrated connection to the database (closed afterwards)."""
+    from extractor.store import connect  # noqa: PLC0415 - keep `--help` fast
+
+    conn = connect(db)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _cell(value: Any) -> str:
+    """A value as table/CSV text: exact decimals, ISO dates, empty for None."""
+    from extractor.store.numeric import canonical  # noqa: PLC0415
+
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return canonical(value)
+    if isinstance(value, (dt.date, Enum)):
+        return str(value.value if isinstance(value, Enum) else value.isoformat())
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def emit(rows: Sequence[dict[str, Any]], fmt: OutputFormat, *, columns: Sequence[str], title: str = "") -> None:
+    """Print rows as a rich table, CSV or JSON (scraped text is never read as markup)."""
+    if fmt is OutputFormat.json:
+        from extractor.store.export import _json_value  # noqa: PLC0415
+
+        body = [{k: _json_value(v) if not isinstance(v, dt.date) else v.isoformat() for k, v in r.items()} for r in rows]
+        sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is OutputFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({k: _cell(r.get(k)) for k in columns} for r in rows)
+    else:
+        _print_table(rows, columns, title)
+
+
+def _print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str) -> None:
+    """A rich table of ``columns`` (markup off: cells hold untrusted scraped text)."""
+    table = Table(title=title or None, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_short(c, _cell(row.get(c))) for c in columns))
+    out.print(table, markup=False)
+    if not rows:
+        err.print("no rows", highlight=False)
+
+
+def _short(column: str, text: str) -> str:
+    """Table cells kept readable: ids cut to 12 characters, sentences to 160 (csv/json keep all)."""
+    if column.endswith(("document_id", "_document")) and len(text) > 12:
+        return text[:12] + "…"
+    return text[:159] + "…" if len(text) > 160 else text
+
+
+def _page_note(shown: int, offset: int, total: int | None) -> None:
+    """Say on stderr which rows were shown when there are more."""
+    if total is not None and total > shown:
+        err.print(f"rows {offset + 1}–{offset + shown} of {total} (use --limit/--offset)", highlight=False)
+
+
+# ---- ingest and reextract ---------------------------------------------------------------------
+
+def _progress() -> Progress:
+    """A progress bar on stderr, so stdout stays clean for the summary."""
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=err, transient=True)
+
+
+def _summary(report: Any, verb: str) -> None:
+    """The closing summary: counts per status, then every failure with its reason."""
+    counts = report.counts()
+    shown = ", ".join(f"{n} {status}" for status, n in counts.items() if n or status in ("new", "failed"))
+    out.print(f"{verb}: {shown}", markup=False, highlight=False)
+    for failure in report.failures:
+        err.print(f"failed: {failure.path}: {failure.reason}", markup=False, highlight=False)
+
+
+def _run_batch(run: Callable[..., Any], total: int, label: str) -> Any:
+    """Run a batch function with a progress bar advanced by its ``on_outcome`` callback."""
+    with _progress() as progress:
+        task = progress.add_task(label, total=total)
+        return run(on_outcome=lambda outcome: progress.advance(task))
+
+
+@friendly
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .pdf) and folders to ingest.")],
+    db: DbOpt = None,
+) -> None:
+    """Extract figures from files and folders and store them (unchanged files are skipped)."""
+    from extractor.store.ingest import default_extract, discover, ingest_paths  # noqa: PLC0415
+
+    with opened(db) as conn:
+        files = list(discover(paths))
+        extract = default_extract()
+        report = _run_batch(lambda **kw: ingest_paths(conn, files, extract=extract, **kw), len(files), "ingest")
+    _summary(report, "ingested")
+    if report.failures and len(report.failures) == len(report.outcomes):
+        raise typer.Exit(code=1)
+
+
+@friendly
+def reextract(
+    db: DbOpt = None,
+    document: Annotated[Optional[list[str]], typer.Option("--document", help="Only these document ids.")] = None,
+) -> None:
+    """Run extraction again on the stored raw bytes (after the rules improve), offline."""
+    from extractor.store.ingest import default_extract, reextract as run_reextract, stored_documents  # noqa: PLC0415
+
+    with opened(db) as conn:
+        total = len(document) if document else len(stored_documents(conn))
+        extract = default_extract()
+        report = _run_batch(lambda **kw: run_reextract(conn, extract=extract, document_ids=document, **kw),
+                            total, "reextract")
+    _summary(report, "re-extracted")
+
+
+# ---- queries ----------------------------------------------------------------------------------
+
+OBSERVATION_COLUMNS = ("id", "province", "boundaries", "indicator", "value", "unit", "qualifier", "obs_date",
+                       "status", "document_id", "sentence")
+
+
+def _observation_dict(row: Any) -> dict[str, Any]:
+    """An observation as a flat dict (export columns plus the date it is filed under)."""
+    from extractor.store.export import flat_record  # noqa: PLC0415
+
+    return {**flat_record(row), "obs_date": row.obs_date}
+
+
+@friendly
+def query(
+    province: ProvinceOpt = None,
+    indicator: IndicatorOpt = None,
+    date_from: Annotated[Optional[dt.datetime], typer.Option("--from", formats=["%Y-%m-%d"], help="On or after this date.")] = None,
+    date_to: Annotated[Optional[dt.datetime], typer.Option("--to", formats=["%Y-%m-%d"], help="On or before this date.")] = None,
+    boundaries: BoundariesOpt = None,
+    roll_up: RollUpOpt = False,
+    fmt: FormatOpt = OutputFormat.table,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
+    db: DbOpt = None,
+) -> None:
+    """Observations filtered by province, indicator, date and boundaries, newest first."""
+    from extractor.store import ObservationFilter, query_observations  # noqa: PLC0415
+
+    filters = ObservationFilter(province=province, indicator=indicator, boundaries=boundaries.value if boundaries else None,
+                                date_from=date_from.date() if date_from else None, date_to=date_to.date() if date_to else None)
+    with opened(db) as conn:
+        page = query_observations(conn, filters, limit=limit, offset=offset)
+        rows = page.items + (_rolled(conn, filters) if roll_up else [])
+    columns = OBSERVATION_COLUMNS if fmt is OutputFormat.table else OBSERVATION_COLUMNS + ("rules", "source")
+    emit([_observation_dict(r) for r in rows], fmt, columns=columns)
+    _page_note(len(page.items), offset, page.total)
+
+
+def _rolled(conn: Any, filters: Any) -> list[Any]:
+    """Rolled-up 2025 rows matching the filters' province, indicator and dates."""
+    from extractor.store.rollup import rolled_up_observations  # noqa: PLC0415
+
+    rows = rolled_up_observations(conn, province=filters.province, indicator=filters.indicator)
+    return [r for r in rows if (not filters.date_from or (r.obs_date and r.obs_date >= filters.date_from))
+            and (not filters.date_to or (r.obs_date and r.obs_date <= filters.date_to))]
+
+
+@friendly
+def search(
+    text: Annotated[str, typer.Argument(help='Words and/or numbers: "du no Nghe An", "13.357 tỷ", "13,357".')],
+    province: ProvinceOpt = None,
+    indicator: IndicatorOpt = None,
+    locale: Annotated[str, typer.Option("--locale", help="How to read 13.374: auto (both), vi (13374) or en (13.374).")] = "auto",
+    fmt: FormatOpt = OutputFormat.table,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
+    db: DbOpt = None,
+) -> None:
+    """Sentences matching words (diacritics ignored) and numbers (however they are written)."""
+    from extractor.store import search as run_search  # noqa: PLC0415
+
+    if locale not in ("auto", "en", "vi"):
+        raise typer.BadParameter("use auto, en or vi", param_hint="--locale")
+    with opened(db) as conn:
+        page = run_search(conn, text, limit=limit, offset=offset, locale=locale, province=province, indicator=indicator)  # type: ignore[arg-type]
+    rows = [h.model_dump() for h in page.items]
+    emit(rows, fmt, columns=("document_id", "sentence_id", "start", "end", "matched", "observation_ids", "sentence"))
+
+
+@friendly
+def table(
+    province: ProvinceOpt = None,
+    indicator: IndicatorOpt = None,
+    boundaries: BoundariesOpt = None,
+    roll_up: RollUpOpt = False,
+    fmt: FormatOpt = OutputFormat.table,
+    db: DbOpt = None,
+) -> None:
+    """Provinces × indicators: the latest value, its date and how many sources give it."""
+    from extractor.store import province_table  # noqa: PLC0415
+    from extractor.store.rollup import province_table_rolled_up  # noqa: PLC0415
+
+    with opened(db) as conn:
+        if roll_up:
+            cells = province_table_rolled_up(conn, province=province, indicator=indicator)
+        else:
+            cells = province_table(conn, province=province, indicator=indicator,
+                                   boundaries=boundaries.value if boundaries else None)
+    emit([c.model_dump() for c in cells], fmt, columns=(
+        "province", "boundaries", "indicator", "value", "unit", "as_of", "sources", "conflict", "rolled_up",
+        "observation_id"))
+
+
+CONFLICT_COLUMNS = ("province", "boundaries", "indicator", "as_of", "period_start", "period_end", "a_value",
+                    "a_document", "a_sentence", "b_value", "b_document", "b_sentence")
+
+
+def _conflict_dict(c: Any) -> dict[str, Any]:
+    """A conflict as one flat row with both values and both sentences."""
+    row = c.model_dump(exclude={"a", "b"})
+    for side, obs in (("a", c.a), ("b", c.b)):
+        row |= {f"{side}_value": obs.value, f"{side}_unit": obs.unit, f"{side}_document": obs.document_id,
+                f"{side}_source": obs.source, f"{side}_sentence": obs.sentence, f"{side}_id": obs.id}
+    return row
+
+
+@friendly
+def conflicts(
+    province: ProvinceOpt = None,
+    indicator: IndicatorOpt = None,
+    fmt: FormatOpt = OutputFormat.table,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = 0,
+    db: DbOpt = None,
+) -> None:
+    """Same province, indicator and date, different values from different documents."""
+    from extractor.store import conflicts as find_conflicts  # noqa: PLC0415
+
+    with opened(db) as conn:
+        page = find_conflicts(conn, province=province, indicator=indicator, limit=limit, offset=offset)
+    emit([_conflict_dict(c) for c in page.items], fmt, columns=CONFLICT_COLUMNS)
+    _page_note(len(page.items), offset, page.total)
+
+
+@friendly
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json or parquet.")] = ExportFormat.csv,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (stdout for csv/json when left out).")] = None,
+    province: ProvinceOpt = None,
+    indicator: IndicatorOpt = None,
+    boundaries: BoundariesOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Export observations with their sources; values stay exact in every format."""
+    from extractor.store import ObservationFilter, export_observations  # noqa: PLC0415
+
+    filters = ObservationFilter(province=province, indicator=indicator, boundaries=boundaries.value if boundaries else None)
+    if fmt is ExportFormat.parquet and output is None:
+        raise typer.BadParameter("parquet is binary: give a file", param_hint="--output")
+    with opened(db) as conn:
+        count = export_observations(conn, fmt.value, output=output, filters=filters, stream=sys.stdout)
+    if output is not None:
+        err.print(f"wrote {count} observations to {output}", markup=False, highlight=False)
+
+
+COMMANDS: tuple[Callable[..., Any], ...] = (ingest, query, search, table, conflicts, export, reextract)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    for command in COMMANDS:
+        app.command(name=command.__name__)(command)

@@ -9,13 +9,14 @@ flagged (``rolled_up``), lists the observations it came from (``parts``) and nam
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
-from extractor.store.query import iter_observations
-from extractor.store.records import ObservationFilter, StoredObservation
+from extractor.store.query import iter_observations, province_table
+from extractor.store.records import ObservationFilter, StoredObservation, TableCell
 
 ProvinceMap = Mapping[str, str]
 _DateKey = tuple[object, object, object]
@@ -29,18 +30,11 @@ def is_rate(observation: StoredObservation) -> bool:
 
 
 def default_mapping() -> ProvinceMap:
-    """The old → 2025 province map from ``extractor.nlp.provinces`` (empty until it exists)."""
-    try:
-        from extractor.nlp import provinces  # noqa: PLC0415 - optional, written by another stage
-    except ImportError:
-        return {}
-    for name in ("old_to_new", "OLD_TO_NEW", "mapping_old_to_new", "province_mapping"):
-        found = getattr(provinces, name, None)
-        if callable(found):
-            return dict(found())
-        if isinstance(found, Mapping):
-            return dict(found)
-    return {}
+    """Old → 2025 province names from the gazetteer (``rules/provinces.yaml``, via nlp.provinces)."""
+    from extractor.nlp.provinces import gazetteer  # noqa: PLC0415 - loads and validates the rules
+
+    places = gazetteer()
+    return {old.name: places.new[old.new].name for old in places.model.pre_2025}
 
 
 def parts_of(mapping: ProvinceMap) -> dict[str, frozenset[str]]:
@@ -97,7 +91,8 @@ def _rolled_row(new: str, rows: Sequence[StoredObservation], total: Decimal, rul
         "published": None, "language": None, "sentence_id": None, "text": "", "start": 0, "end": 0,
         "sentence": "", "date_inferred": any(r.date_inferred for r in rows),
         "change_value": None, "change_unit": None, "change_baseline": None,
-        "rules": {"rollup": rule}, "rolled_up": True, "parts": tuple(r.id for r in rows if r.id is not None),
+        "rules": {"rollup": rule, "rollup_documents": " ".join(sorted({r.document_id for r in rows}))},
+        "rolled_up": True, "parts": tuple(r.id for r in rows if r.id is not None),
     })
 
 
@@ -117,3 +112,33 @@ def rolled_up_observations(
         wanted = ObservationFilter(province=old, indicator=indicator, boundaries="pre-2025", status="actual")
         rows.extend(r for r in iter_observations(conn, wanted) if r.province == old)
     return roll_up(rows, table)
+
+
+def rolled_up_cells(rows: Iterable[StoredObservation]) -> list[TableCell]:
+    """Table cells from rolled-up rows: the latest date per 2025 province and indicator."""
+    latest: dict[tuple[str, str], StoredObservation] = {}
+    for row in rows:
+        key = (row.province or "", row.indicator)
+        if key not in latest or (row.obs_date or dt.date.min) > (latest[key].obs_date or dt.date.min):
+            latest[key] = row
+    return [TableCell(province=r.province or "", boundaries="2025", indicator=r.indicator, value=r.value,
+                      unit=r.unit, as_of=r.obs_date, sources=len(r.rules["rollup_documents"].split()),
+                      rolled_up=True) for _, r in sorted(latest.items())]
+
+
+def province_table_rolled_up(
+    conn: sqlite3.Connection,
+    *,
+    mapping: ProvinceMap | None = None,
+    province: str | None = None,
+    indicator: str | None = None,
+) -> list[TableCell]:
+    """The 2025-boundaries table, filled in with rolled-up cells where they are newer or alone."""
+    direct = {(c.province, c.indicator): c for c in province_table(
+        conn, province=province, indicator=indicator, boundaries="2025")}
+    rolled = rolled_up_cells(rolled_up_observations(conn, mapping=mapping, province=province, indicator=indicator))
+    for cell in rolled:
+        held = direct.get((cell.province, cell.indicator))
+        if held is None or (held.as_of or dt.date.min) < (cell.as_of or dt.date.min):
+            direct[(cell.province, cell.indicator)] = cell
+    return [direct[k] for k in sorted(direct)]
