@@ -60,6 +60,8 @@ MARKER_LISTS = (
     "flow",
     "blockers",
     "date_binders",
+    "breakdown",
+    "programme",
     "decrease",
     "anecdote",
     "reporting",
@@ -87,6 +89,8 @@ class LinkRules(Strict):
     flow: Cues
     blockers: Cues
     date_binders: Cues
+    breakdown: Cues
+    programme: Cues
     decrease: Cues
     anecdote: Cues
     reporting: Cues = Field(default_factory=Cues)
@@ -329,7 +333,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
     c0, c1 = clause_span(ctx, fig)
     found = _cue_after(ctx, fig, c1) or _cue_before(ctx, fig, c0)
-    if found is None:
+    if found is None and not ctx.marks("breakdown", c0, fig.start):
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
@@ -377,12 +381,15 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
     s0, _ = sentence_span(ctx, fig)
     c0, _ = clause_span(ctx, fig)
     own = [c for c in ctx.cues if c.position == "before" and c0 <= c.start and c.end <= fig.start]
+    named = {code for c in own for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
     for i in range(len(levels) - 1, -1, -1):
         lf, obs = levels[i]
-        if lf.start < s0 or lf.start > fig.start or obs.rules.get("change"):
+        if lf.start < s0 or lf.start > fig.start:
+            continue
+        # "tăng 1.198 tỷ đồng, tương đương 7,75%": a second change restates the first.
+        if obs.change_value is not None and fig.kind != "percent":
             continue
         # A change whose own clause names another indicator is not about this level.
-        named = {code for c in own for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
         if named and obs.indicator not in named:
             return None
         return i if _fits_level(fig, obs) else None
@@ -518,15 +525,23 @@ def _near_legal(ctx: Context, d: DateMention) -> bool:
 
 def _bound_elsewhere(ctx: Context, d: DateMention, fig: Figure) -> bool:
     """A date glued to another figure ("0,43% năm 2014"): it dates that figure only."""
+    s0, _ = sentence_span(ctx, fig)
     for other in ctx.figures:
-        if other is fig or other.end > d.start or d.start - other.end > 25:
+        if other is fig or other.end < s0 or other.end > d.start or d.start - other.end > 25:
             continue
-        gap = ctx.text[other.end : d.start]
-        if not gap.strip() or any(b[0] >= other.end and b[1] <= d.start and not ctx.text[b[1] : d.start].strip()
-                                  for b in ctx.marks("date_binders", other.end, d.start)):
-            if not _figures_between(ctx, other.end + 1, d.start):
-                return True
+        if _glued(ctx, other.end, d.start):
+            return True
     return False
+
+
+def _glued(ctx: Context, end: int, start: int) -> bool:
+    """Only spaces, or spaces around one binder word ("in", "năm"), between two offsets."""
+    if not ctx.text[end:start].strip():
+        return True
+    return any(
+        not ctx.text[end : b[0]].strip() and not ctx.text[b[1] : start].strip()
+        for b in ctx.marks("date_binders", end, start)
+    )
 
 
 def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
@@ -688,14 +703,19 @@ def is_anecdote(ctx: Context, fig: Figure) -> bool:
     return not ctx.marks("reporting", s0, s1)
 
 
+def is_programme(ctx: Context, fig: Figure) -> bool:
+    """One programme's share ("Riêng chương trình cho vay hộ nghèo có dư nợ …"), not the total."""
+    s0, _ = sentence_span(ctx, fig)
+    return bool(ctx.marks("programme", s0, fig.start))
+
+
 # --- observations --------------------------------------------------------------------------------------
 
 
 def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:
-    """An "(old)" unit's figure predates the merger: a borrowed post-merger date is wrong."""
+    """An "(old)" unit's flow predates the merger: a borrowed post-merger period is wrong."""
     merger = ctx.linker.gazetteer.merger_date
-    latest = when.as_of or when.end
-    if boundaries_rule == "old-marker" and when.inferred and latest and latest >= merger:
+    if boundaries_rule == "old-marker" and when.inferred and when.end and when.end >= merger:
         return When(rule="old-marker:undated")
     return when
 
@@ -740,11 +760,20 @@ def _attach(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],
     """Write a change on the level it modifies (and a growth rate for outstanding loans)."""
     i = level_for(ctx, fig, levels)
     if i is None:
+        _unattached_growth(ctx, fig, extra)
         return
     level_fig, level = levels[i]
-    levels[i] = (level_fig, apply_change(ctx, fig, level))
+    if level.change_value is None:
+        levels[i] = (level_fig, apply_change(ctx, fig, level))
     if fig.kind == "percent" and level.indicator == "outstanding_loans":
         extra.append(growth_rate(fig, levels[i][1]))
+
+
+def _unattached_growth(ctx: Context, fig: Figure, extra: list[Observation]) -> None:
+    """ "Outstanding loans grew by 9.6% in 2018" with no level beside it: a growth rate alone."""
+    found = indicator_of(ctx, fig) if fig.kind == "percent" else None
+    if found and found[0] == "outstanding_growth_rate":
+        extra.append(observe(ctx, fig, *found))
 
 
 def observations(ctx: Context) -> list[Observation]:
@@ -752,7 +781,7 @@ def observations(ctx: Context) -> list[Observation]:
     levels: list[tuple[Figure, Observation]] = []
     extra: list[Observation] = []
     for fig in ctx.figures:
-        if is_anecdote(ctx, fig):
+        if is_anecdote(ctx, fig) or is_programme(ctx, fig):
             continue
         if is_change(ctx, fig):
             _attach(ctx, fig, levels, extra)

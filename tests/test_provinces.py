@@ -1,0 +1,192 @@
+"""The province gazetteer: data cross-checked with vietnamadminunits, the matcher, the resolver."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.errors import RuleError
+from extractor.nlp.provinces import find_provinces, fold, gazetteer, key_of, load_gazetteer
+
+GZ = gazetteer()
+BEFORE = dt.date(2024, 6, 30)
+AFTER = dt.date(2025, 9, 30)
+
+
+# --- the data against a maintained source -------------------------------------------------------
+
+vau = pytest.importorskip("vietnamadminunits")
+
+
+def _units(table: str) -> dict[str, dict[str, str]]:
+    """vietnamadminunits' provinces of a table, by province key."""
+    from vietnamadminunits.database import get_data
+
+    rows = get_data(fields=["province", "provinceShort", "provinceCode", "provinceKey"], table=table)
+    return {r["provinceKey"]: r for r in rows}
+
+
+def test_counts() -> None:
+    assert len(GZ.old) == 63
+    assert len(GZ.new) == 34
+
+
+def test_old_codes_and_names_match_vietnamadminunits() -> None:
+    theirs = {r["provinceCode"]: r["provinceShort"] for r in _units("admin_units_legacy").values()}
+    assert set(theirs) == set(GZ.old)
+    for code, name in theirs.items():
+        # The package names the legacy Thừa Thiên Huế by its 2025 name; we keep both.
+        assert name == GZ.old[code].name or name in GZ.old[code].aliases, code
+
+
+def test_new_codes_and_names_match_vietnamadminunits() -> None:
+    theirs = {r["provinceCode"]: r["provinceShort"] for r in _units("admin_units").values()}
+    assert {c: p.name for c, p in GZ.new.items()} == theirs
+
+
+def test_old_to_new_map_matches_vietnamadminunits() -> None:
+    from vietnamadminunits.converter.converter_2025 import DICT_PROVINCE
+
+    old, new = _units("admin_units_legacy"), _units("admin_units")
+    theirs = {old[o]["provinceCode"]: new[n]["provinceCode"] for n, olds in DICT_PROVINCE.items() for o in olds}
+    assert {c: p.new for c, p in GZ.old.items()} == theirs
+
+
+def test_merged_from_is_the_inverse_of_new() -> None:
+    for code, unit in GZ.new.items():
+        assert sorted(unit.merged_from) == sorted(c for c, p in GZ.old.items() if p.new == code)
+
+
+def test_no_two_units_share_a_folded_spelling() -> None:
+    """Diacritic-insensitive matching is safe only if no folded name names two units."""
+    owners: dict[str, str] = {}
+    for code, unit in GZ.old.items():
+        for name in (unit.name, *unit.aliases):
+            assert owners.setdefault(key_of(name), code) == code, name
+
+
+# --- the matcher -----------------------------------------------------------------------------------
+
+# (text, expected mentions as (code, marked_old)); first the forms the issue lists, then others.
+MATCHES = [
+    ("Hanoi's outstanding loans", [("01", False)]),
+    ("Thành phố Hà Nội và Ha Noi", [("01", False), ("01", False)]),
+    ("Ho Chi Minh City, HCMC, TP.HCM and TP HCM", [("79", False)] * 4),
+    ("Thua Thien Hue province", [("46", False)]),
+    ("Dak Lak and Đắk Lắk and Daklak", [("66", False)] * 3),
+    ("Ba Ria - Vung Tau, Bà Rịa – Vũng Tàu, Ba Ria-Vung Tau", [("77", False)] * 3),
+    ("Nghe An province, tỉnh Nghệ An, NGHỆ AN", [("40", False)] * 3),
+    ("Ninh Binh (old) added; Nam Định (cũ) approved", [("37", True), ("36", True)]),
+    ("Nam Dinh province (old) approved", [("36", True)]),
+    ("tỉnh Hà Nam cũ, the former Ha Nam province", [("35", True), ("35", True)]),
+    ("Hoà Bình và Hòa Bình", [("17", False), ("17", False)]),
+    ("Báo Ninh BìnhBáo Ninh Bình26/10/2025", [("37", False), ("37", False)]),
+    ("In Hue, the city", [("46", False)]),
+    # negatives: common words, personal names, longer names, the Pacific
+    ("vì hòa bình và phát triển", []),
+    ("bà Nguyễn Thị Huế cho biết", []),
+    ("Hanoians invite each other", []),
+    ("Thái Bình Dương", []),
+    ("Nghe Anh is a name", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MATCHES)
+def test_matcher(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(m.code, m.marked_old) for m in find_provinces(text)] == expected
+
+
+def test_mention_offsets_point_at_the_text() -> None:
+    text = "Previously, Nam Dinh province (old) approved the Project"
+    (m,) = find_provinces(text)
+    assert text[m.start : m.end] == m.text == "Nam Dinh province (old)"
+
+
+def test_outlet_host_names_a_province() -> None:
+    assert GZ.in_compact("baoninhbinh.org.vn") == ["37"]
+    assert GZ.in_compact("vietnam.vn") == []
+
+
+@given(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ ĐÁ"))
+def test_fold_keeps_length(text: str) -> None:
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded.isascii()
+
+
+# --- resolving a mention at a date ------------------------------------------------------------------
+
+RESOLVE = [
+    # (old code, date, marked old, name, boundaries, rule id)
+    ("40", BEFORE, False, "Nghệ An", "pre-2025", "date"),
+    ("40", AFTER, False, "Nghệ An", "2025", "date"),
+    ("37", AFTER, False, "Ninh Bình", "2025", "date"),
+    ("37", AFTER, True, "Ninh Bình", "pre-2025", "old-marker"),
+    ("36", AFTER, False, "Nam Định", "pre-2025", "merged-away"),
+    ("36", BEFORE, False, "Nam Định", "pre-2025", "date"),
+    ("46", BEFORE, False, "Thừa Thiên Huế", "pre-2025", "date"),
+    ("46", AFTER, False, "Huế", "2025", "date"),
+    ("72", AFTER, False, "Tây Ninh", "2025", "date"),  # keeps its name, takes Long An's code
+    ("80", AFTER, False, "Long An", "pre-2025", "merged-away"),
+    ("40", None, False, "Nghệ An", None, "no-date"),
+]
+
+
+@pytest.mark.parametrize(("code", "on", "old", "name", "boundaries", "rule"), RESOLVE)
+def test_resolve(code: str, on: dt.date | None, old: bool, name: str, boundaries: str | None, rule: str) -> None:
+    place = GZ.resolve(code, on=on, marked_old=old)
+    assert (place.name, place.boundaries, place.rule) == (name, boundaries, rule)
+
+
+@pytest.mark.parametrize("rule", ["date", "old-marker", "merged-away", "no-date"])
+def test_resolve_rule_has_examples(rule: str) -> None:
+    """Meta: each resolve rule decides one row and, for the same unit, fails to decide another."""
+    positive = [r for r in RESOLVE if r[-1] == rule]
+    negative = [r for r in RESOLVE if r[-1] != rule and r[0] in {p[0] for p in positive}]
+    assert positive and negative
+
+
+# --- the loader -----------------------------------------------------------------------------------
+
+GOOD = Path(__file__).resolve().parents[1] / "rules" / "provinces.yaml"
+
+
+def _broken(tmp_path: Path, old: str, new: str) -> Path:
+    text = GOOD.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "provinces.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_bad_entries_are_all_reported_with_lines(tmp_path: Path) -> None:
+    path = _broken(tmp_path, 'code: "04", name: Cao Bằng', 'code: "4", name: Cao Bằng, colour: red')
+    with pytest.raises(RuleError) as err:
+        load_gazetteer(path)
+    line = _line_of(path, "colour: red")
+    assert len(err.value.problems) == 2
+    assert all(p.startswith(f"provinces.yaml:{line}:") or f"provinces.yaml:{line}:" in p for p in err.value.problems)
+
+
+def test_broken_map_is_reported(tmp_path: Path) -> None:
+    path = _broken(tmp_path, 'name: Nghệ An, type: province, new: "40"', 'name: Nghệ An, type: province, new: "42"')
+    with pytest.raises(RuleError) as err:
+        load_gazetteer(path)
+    line = _line_of(path, "name: Nghệ An, type: province, new")
+    assert any(f":{line}:" in p and "does not list 40" in p for p in err.value.problems)
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path = _broken(tmp_path, 'code: "04", name: Cao Bằng', 'code: "04", name: [Cao Bằng')
+    with pytest.raises(RuleError) as err:
+        load_gazetteer(path)
+    assert "provinces.yaml:" in err.value.problems[0]
+    assert "YAML syntax" in err.value.problems[0]
