@@ -17,6 +17,8 @@ from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, Fact, make_extractio
 
 OTHER = Fact("Tổng nguồn vốn đạt 13.374 tỷ đồng.", "13.374 tỷ đồng", "Ninh Bình", "total_capital",
              "13374000000000", date="2025-09-30", boundaries="2025")
+DAK_LAK = Fact("Tại Đắk Lắk, tổng nguồn vốn đạt 9.000 tỷ đồng.", "9.000 tỷ đồng", "Đắk Lắk", "total_capital",
+               "9000000000000", date="2025-09-30", boundaries="2025")
 SMALL = Fact("Số hộ còn dư nợ là 13.374 hộ.", "13.374 hộ", "Ninh Bình", "borrowers_outstanding", "13374",
              unit="households")
 
@@ -24,7 +26,7 @@ SMALL = Fact("Số hộ còn dư nợ là 13.374 hộ.", "13.374 hộ", "Ninh B�
 @pytest.fixture(scope="module")
 def conn(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
     db = connect(tmp_path_factory.mktemp("s") / "t.sqlite")
-    for i, facts in enumerate([(NGHE_AN, HA_NOI), (NGHE_AN_EN,), (OTHER, SMALL)]):
+    for i, facts in enumerate([(NGHE_AN, HA_NOI), (NGHE_AN_EN,), (OTHER, SMALL), (DAK_LAK,)]):
         extraction, raw = make_extraction(*facts, source=f"https://example.test/{i}",
                                           title="Hà Nội: tín dụng chính sách" if i == 0 else "News")
         save_extraction(db, extraction, raw=raw)
@@ -38,6 +40,11 @@ def sentences(conn: sqlite3.Connection, query: str, **kw: object) -> list[str]:
 @pytest.mark.parametrize("query", ["du no qua han", "dư nợ quá hạn", "DU NO QUA HAN", "Ha Noi", "hà nội"])
 def test_diacritics_and_case_are_folded(conn: sqlite3.Connection, query: str) -> None:
     assert sentences(conn, query) == [HA_NOI.sentence]
+
+
+@pytest.mark.parametrize("query", ["Dak Lak", "dak lak", "Đắk Lắk", "ĐẮK LẮK", "dak lak 9000 ty dong"])
+def test_d_with_stroke_is_folded_too(conn: sqlite3.Connection, query: str) -> None:
+    assert sentences(conn, query) == [DAK_LAK.sentence]
 
 
 def test_folding_finds_every_sentence_with_the_words(conn: sqlite3.Connection) -> None:
@@ -84,6 +91,7 @@ def test_search_facets(conn: sqlite3.Connection) -> None:
 def test_documents_search_folds_diacritics(conn: sqlite3.Connection) -> None:
     hits = search_documents(conn, "ha noi tin dung").items
     assert [h.title for h in hits] == ["Hà Nội: tín dụng chính sách"]
+    assert "tín dụng chính sách" in hits[0].snippet  # the original text, not the folded index
 
 
 @pytest.mark.parametrize("query", ['"', '""', "AND", "OR NOT", "*", "du*no", "NEAR(a b)", "a:b", "'; DROP TABLE x",

@@ -154,10 +154,11 @@ _FTS_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 def quote_fts(query: str) -> str:
     """User text as a safe FTS5 query: every word (or "quoted phrase") a quoted string, ANDed.
 
-    >>> quote_fts('dư nợ "Hà Nội" OR x*')
-    '"dư" "nợ" "Hà Nội" "OR" "x*"'
+    >>> quote_fts('dư nợ "Hà Nội" OR x* đồng')
+    '"dư" "nợ" "Hà Nội" "OR" "x*" "dồng"'
     """
-    query = query.replace("\x00", " ")  # FTS5 reads NUL as the end of the query string
+    # FTS5 reads NUL as the end of the query; the index spells đ as d (schema v3), so must we.
+    query = query.replace("\x00", " ").replace("đ", "d").replace("Đ", "D")
     parts = [m.group(1) if m.group(1) is not None else m.group(2) for m in _FTS_TOKEN.finditer(query)]
     words = [p for p in parts if re.search(r"\w", p)]
     return " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
@@ -255,14 +256,28 @@ def search_documents(
     if not words:
         return Page(items=[], limit=size, offset=offset, total=0)
     rows = conn.execute(
-        "SELECT d.id, d.title, d.source, d.published, d.language, d.province, "
-        "snippet(documents_fts, 1, '', '', '…', 16) AS snip FROM documents_fts f "
+        "SELECT d.id, d.title, d.source, d.published, d.language, d.province, d.text FROM documents_fts f "
         "JOIN documents d ON d.pk = f.rowid WHERE documents_fts MATCH ? ORDER BY f.rank LIMIT ? OFFSET ?",
         (words, size, offset)).fetchall()
     hits = [DocumentHit(document_id=r["id"], title=r["title"], source=r["source"],
                         published=_date(r["published"]), language=r["language"],
-                        province=r["province"], snippet=r["snip"]) for r in rows]
+                        province=r["province"], snippet=snippet(r["text"], text)) for r in rows]
     return Page(items=hits, limit=size, offset=offset)
+
+
+def _fold_char(c: str) -> str:
+    """One character folded like the FTS index (one character in, one out, so offsets hold)."""
+    return (fold(c) or c)[:1]
+
+
+def snippet(text: str, query: str, *, width: int = 200) -> str:
+    """The original text around the first word of ``query`` found in it (FTS snippets would be folded)."""
+    folded = "".join(_fold_char(c) for c in text)
+    hits = [folded.find(w) for w in fold(query).split() if len(w) > 1]
+    at = min((h for h in hits if h >= 0), default=0)
+    start = max(0, at - width // 3)
+    piece = " ".join(text[start:start + width].split())
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
 # ---- province × indicator table ---------------------------------------------------------------

@@ -175,6 +175,27 @@ INSERT OR IGNORE INTO cell_keys(province, indicator, boundaries)
 """
 
 
+# unicode61 folds "ộ" and "ế" but keeps "đ" (a letter of its own, not d + a mark), so "Dak Lak"
+# would miss "Đắk Lắk": FTS reads views that spell đ as d, and queries are folded the same way.
+_FOLD_D = "replace(replace({col}, 'đ', 'd'), 'Đ', 'D')"
+_V3 = f"""
+DROP TABLE sentences_fts;
+DROP TABLE documents_fts;
+CREATE VIEW sentences_folded AS
+    SELECT id, {_FOLD_D.format(col="text")} AS text FROM sentences;
+CREATE VIEW documents_folded AS
+    SELECT pk, {_FOLD_D.format(col="title")} AS title, {_FOLD_D.format(col="text")} AS text FROM documents;
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+    text, content='sentences_folded', content_rowid='id', tokenize="{FTS_TOKENIZE}"
+);
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, text, content='documents_folded', content_rowid='pk', tokenize="{FTS_TOKENIZE}"
+);
+INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+"""
+
+
 def _run_script(sql: str) -> Callable[[sqlite3.Connection], None]:
     """A migration that runs each statement of ``sql`` (inside the caller's transaction)."""
 
@@ -201,5 +222,6 @@ def _statements(sql: str) -> list[str]:
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V1),  # v1: documents, raw bytes, sentences, figures, dates, legal refs, observations
     _run_script(_V2),  # v2: near-duplicate links, cell keys, value indexes, FTS5 (filled from v1 rows)
+    _run_script(_V3),  # v3: FTS5 over views that fold "đ" to "d" as well
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -80,21 +80,23 @@ def delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
     """Remove a document and its records (FTS entries first: they are external-content)."""
     conn.execute(
         "INSERT INTO sentences_fts(sentences_fts, rowid, text) "
-        "SELECT 'delete', id, text FROM sentences WHERE document_id = ?", (doc_id,))
+        "SELECT 'delete', f.id, f.text FROM sentences s JOIN sentences_folded f ON f.id = s.id "
+        "WHERE s.document_id = ?", (doc_id,))
     conn.execute(
         "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
-        "SELECT 'delete', pk, title, text FROM documents WHERE id = ?", (doc_id,))
+        "SELECT 'delete', f.pk, f.title, f.text FROM documents d JOIN documents_folded f ON f.pk = d.pk "
+        "WHERE d.id = ?", (doc_id,))
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
 
 def sync_fts(conn: sqlite3.Connection, doc_id: str) -> None:
     """Index one document's title, text and sentences for full-text search."""
     conn.execute(
-        "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE document_id = ?",
-        (doc_id,))
+        "INSERT INTO sentences_fts(rowid, text) SELECT f.id, f.text FROM sentences s "
+        "JOIN sentences_folded f ON f.id = s.id WHERE s.document_id = ?", (doc_id,))
     conn.execute(
-        "INSERT INTO documents_fts(rowid, title, text) SELECT pk, title, text FROM documents WHERE id = ?",
-        (doc_id,))
+        "INSERT INTO documents_fts(rowid, title, text) SELECT f.pk, f.title, f.text FROM documents d "
+        "JOIN documents_folded f ON f.pk = d.pk WHERE d.id = ?", (doc_id,))
 
 
 def rebuild_derived(conn: sqlite3.Connection) -> None:
