@@ -271,7 +271,7 @@ def site() -> Iterator[Site]:
         server.server_close()
 
 
-def test_options(**overrides: object) -> FetchOptions:
+def fixture_options(**overrides: object) -> FetchOptions:
     """Fetch options for tests: private addresses allowed, no politeness waits, short timeouts."""
     values: dict[str, object] = {"allow_private": True, "delay": 0.0, "backoff": 0.0, "timeout": 2.0, "retries": 2}
     values.update(overrides)
@@ -282,7 +282,7 @@ def test_options(**overrides: object) -> FetchOptions:
 def site_fetcher(site: Site) -> Iterator[Fetcher]:
     """A Fetcher for the fixture server; its sleeps are recorded, not slept."""
     sleeps: list[float] = []
-    fetcher = Fetcher(test_options(), sleep=sleeps.append)
+    fetcher = Fetcher(fixture_options(), sleep=sleeps.append)
     fetcher.sleeps = sleeps  # type: ignore[attr-defined]
     with fetcher:
         yield fetcher
