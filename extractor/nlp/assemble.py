@@ -85,8 +85,8 @@ def _candidates(draft: FigureDraft) -> list[Decimal]:
     return [r * draft.multiplier + draft.addend for r in draft.readings]
 
 
-def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> None:
-    """Fill each draft's readings in the document's notation (mixed if it shows both)."""
+def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> bool:
+    """Fill each draft's readings in the document's notation; True if it mixes notations."""
     separator = rules.lexicon.number.decimal_separator
     mixed = foreign_notation([d.number_text for d in drafts if not d.readings],
                              decimal_separator=separator)
@@ -94,6 +94,7 @@ def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> None:
         if not draft.readings:
             draft.readings = readings(draft.number_text, decimal_separator=separator,
                                       mixed=mixed).values
+    return mixed
 
 
 def _sibling_numbers(draft: FigureDraft, drafts: list[FigureDraft]) -> list[Decimal]:
@@ -102,8 +103,8 @@ def _sibling_numbers(draft: FigureDraft, drafts: list[FigureDraft]) -> list[Deci
             and d.unit == draft.unit and d.multiplier == draft.multiplier]
 
 
-def figure_value(draft: FigureDraft, siblings: list[Decimal],
-                 rules: RuleSet) -> tuple[Decimal, float, list[str]]:
+def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
+                 *, mixed: bool) -> tuple[Decimal, float, list[str]]:
     """The value of a figure; for an ambiguous number, the reading the evidence favours."""
     if len(draft.readings) == 1:
         return _candidates(draft)[0], 1.0, list(draft.notes)
@@ -114,6 +115,7 @@ def figure_value(draft: FigureDraft, siblings: list[Decimal],
         plausible_max=None if limit is None else limit / float(draft.multiplier),
         siblings=siblings,
         integral=(draft.kind == "count" or family == "VND") and draft.multiplier == 1,
+        mixed=mixed,
     )
     value = choice.value * draft.multiplier + draft.addend
     return value, choice.confidence, [*draft.notes, choice.note]
@@ -131,15 +133,11 @@ def change_of(text: str, start: int, rules: RuleSet) -> str | None:
 def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, rules: RuleSet,
                   warnings: list[str]) -> list[Figure]:
     """Figure records with values chosen, change cues and sentences attached."""
-    read_numbers(drafts, rules)
-    by_sentence: dict[int, list[FigureDraft]] = defaultdict(list)
-    for draft in drafts:
-        by_sentence[sentences.around(draft.start)[0]].append(draft)
+    mixed = read_numbers(drafts, rules)
     figures = []
     for draft in drafts:
-        siblings = (_sibling_numbers(draft, by_sentence[sentences.around(draft.start)[0]])
-                    or _sibling_numbers(draft, drafts))
-        value, confidence, notes = figure_value(draft, siblings, rules)
+        siblings = _sibling_numbers(draft, drafts) if len(draft.readings) > 1 else []
+        value, confidence, notes = figure_value(draft, siblings, rules, mixed=mixed)
         if _family(draft) == "VND" and value != value.to_integral_value():
             warnings.append(f"{text[draft.start:draft.end]!r} at {draft.start}: not a whole "
                             "number of đồng; figure skipped")
@@ -156,15 +154,19 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
 # --- legal references -------------------------------------------------------------------
 
 
+LEFT_CONTEXT = 60
+
+
 def _issued_after(text: str, draft: LegalDraft, mentions: list[DateMention],
                   rules: RuleSet) -> dt.date | None:
+    left = text[max(0, draft.start - LEFT_CONTEXT):draft.start]
     for mention in mentions:
         if mention.value is None or mention.start < draft.end:
             continue
         if mention.start - draft.end > ISSUE_WINDOW:
             break
-        between = text[draft.end:mention.start]
-        if any(re.search(p.pattern, between) for p in rules.lexicon.legal_issued_after):
+        context = f"{left}@REF@{text[draft.end:mention.start]}@DATE@"
+        if any(re.search(p.pattern, context) for p in rules.lexicon.legal_issued_after):
             return mention.value
     return None
 
@@ -176,8 +178,8 @@ def _issued_before(text: str, draft: LegalDraft, mentions: list[DateMention],
             continue
         if draft.start - mention.end > ISSUE_WINDOW:
             break
-        between = text[mention.end:draft.start]
-        if any(re.search(p.pattern, between) for p in rules.lexicon.legal_issued_before):
+        context = f"@DATE@{text[mention.end:draft.start]}@REF@"
+        if any(re.search(p.pattern, context) for p in rules.lexicon.legal_issued_before):
             return mention.value
     return None
 

@@ -224,14 +224,14 @@ def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[Dat
     year = _int(match, "year")
     day_precise = shape == "day" and year is not None
     return [DateDraft(start=start, end=end, rule=rule.id, priority=rule.rule.priority,
-                      explicit_year=year, day_precise=day_precise,
+                      explicit_year=year, day_precise=day_precise, context=rule.rule.context,
                       resolve=SHAPES[shape](match, rs))]
 
 
 def context_year(drafts: list[DateDraft]) -> int | None:
-    """The document's latest explicit full-date year, else its latest explicit year."""
-    full = [d.explicit_year for d in drafts if d.day_precise and d.explicit_year]
-    if full:
-        return max(full)
-    years = [d.explicit_year for d in drafts if d.explicit_year]
+    """The document's latest explicit year, leaving out horizons and spans ("to 2030",
+    "2023 - 2025"), which name plans rather than when the text was written."""
+    years = [d.explicit_year for d in drafts if d.explicit_year and d.context]
+    if not years:
+        years = [d.explicit_year for d in drafts if d.explicit_year]
     return max(years) if years else None

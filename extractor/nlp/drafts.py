@@ -46,6 +46,7 @@ class DateDraft:
     priority: int
     explicit_year: int | None
     day_precise: bool
+    context: bool
     resolve: Callable[[int | None, Any], dict[str, Any] | None]
     kind: str = "date"
 

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 SEPARATORS = ".,"
+# A reading is "like its siblings" when within half an order of magnitude of one of them,
+# and at least half an order nearer than the other reading.
+SIBLING_NEAR = 0.5
+SIBLING_MARGIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -137,13 +141,15 @@ def choose(
     plausible_max: float | None,
     siblings: Sequence[Decimal],
     integral: bool,
+    mixed: bool = False,
 ) -> Choice:
     """Pick among the readings (already scaled) of an ambiguous number.
 
     Evidence in order: a reading that is impossible (a fraction of a household) or
     implausible for the unit; the magnitude of unambiguous sibling numbers with the same unit
-    and scale word ("66,251 billion … 55.518 billion"); trailing zeros (nobody writes
-    "1.000 billion" for one billion); else the locale's reading.
+    and scale word ("66,251 billion … 55.518 billion"); in a document that mixes notations,
+    the thousands-group reading (decimals rarely run to three digits); trailing zeros (nobody
+    writes "1.000 billion" for one billion); else the locale's reading.
     """
     pool = [v for v in candidates if not integral or v == v.to_integral_value()]
     if len(pool) == 1:
@@ -156,6 +162,9 @@ def choose(
     if by_siblings is not None:
         return Choice(by_siblings, 0.8, f"{text!r}: read like the sibling figures' magnitude")
     fraction = text.replace(",", ".").rsplit(".", 1)[-1]
+    if mixed:
+        return Choice(max(pool), 0.7, f"{text!r}: the document mixes notations; three digits "
+                      "after the separator read as a thousands group")
     if fraction.endswith("0"):
         grouped = max(pool)
         return Choice(grouped, 0.7, f"{text!r}: trailing zero, read as a thousands group")
@@ -163,10 +172,12 @@ def choose(
 
 
 def _closest_to_siblings(pool: Sequence[Decimal], siblings: Sequence[Decimal]) -> Decimal | None:
-    """The reading within one order of magnitude of the siblings' median, if only one is."""
-    logs = sorted(math.log10(s) for s in siblings if s > 0)
+    """The reading nearest (in orders of magnitude) to some sibling, when clearly nearest."""
+    logs = [math.log10(s) for s in siblings if s > 0]
     if not logs:
         return None
-    median = logs[len(logs) // 2]
-    near = [v for v in pool if v > 0 and abs(math.log10(v) - median) < 1.0]
-    return near[0] if len(near) == 1 else None
+    distances = sorted((min(abs(math.log10(v) - s) for s in logs), v) for v in pool if v > 0)
+    if len(distances) < 2:
+        return None
+    (best, value), (second, _) = distances[0], distances[1]
+    return value if best < SIBLING_NEAR and second - best >= SIBLING_MARGIN else None

@@ -40,6 +40,7 @@ class PatternRule(Strict):
     pattern: str
     priority: int = 0
     ignore_case: bool = True
+    context: bool = True
     note: str = ""
 
 
