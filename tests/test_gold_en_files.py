@@ -27,17 +27,54 @@ BOUNDARIES = {"pre-2025", "2025"}
 STATUSES = {"actual", "target"}
 LANGUAGES = {"en", "vi"}
 LEGAL_KINDS = {
-    "directive", "conclusion", "resolution", "decision", "decree", "circular", "plan",
-    "official_letter", "law", "notice", "report", "instruction", "other",
+    "directive",
+    "conclusion",
+    "resolution",
+    "decision",
+    "decree",
+    "circular",
+    "plan",
+    "official_letter",
+    "law",
+    "notice",
+    "report",
+    "instruction",
+    "other",
 }
 MONEY_UNITS = {"VND", "USD", "VND/year", "VND/household", "VND/person", "VND/month"}
 # The counted nouns the guidelines list, in their plural English form.
 COUNT_UNITS = {
-    "households", "customers", "borrowers", "beneficiaries", "people", "persons", "turns",
-    "workers", "labourers", "laborers", "employees", "staff", "students", "pupils",
-    "savings and loan groups", "transaction points", "transaction offices", "communes", "wards",
-    "villages", "hamlets", "houses", "homes", "works", "programmes", "programs", "projects",
-    "loans", "jobs", "members", "associations",
+    "households",
+    "customers",
+    "borrowers",
+    "beneficiaries",
+    "people",
+    "persons",
+    "turns",
+    "workers",
+    "labourers",
+    "laborers",
+    "employees",
+    "staff",
+    "students",
+    "pupils",
+    "savings and loan groups",
+    "transaction points",
+    "transaction offices",
+    "communes",
+    "wards",
+    "villages",
+    "hamlets",
+    "houses",
+    "homes",
+    "works",
+    "programmes",
+    "programs",
+    "projects",
+    "loans",
+    "jobs",
+    "members",
+    "associations",
 }
 UNITS = {"money": MONEY_UNITS, "count": COUNT_UNITS, "percent": {"%"}, "ratio": {"times"}}
 # An ASCII legal id: number, optional year, type-issuer code, with the document's separators.
@@ -122,9 +159,12 @@ def _date_problems(date: dict[str, Any]) -> list[str]:
         problems.append("value/period_start/period_end must be ISO dates")
     elif all(date.get(f) is None for f in fields):
         problems.append("needs a value or a period")
-    elif date.get("period_start") and date.get("period_end"):
-        if date["period_start"] > date["period_end"]:
-            problems.append("period_start after period_end")
+    elif (
+        date.get("period_start")
+        and date.get("period_end")
+        and (date["period_start"] > date["period_end"])
+    ):
+        problems.append("period_start after period_end")
     return problems
 
 
@@ -192,6 +232,12 @@ def test_english_gold_exists() -> None:
     names = {p.stem for p in GOLD_FILES}
     assert {"seed_000", "seed_001", "seed_002"} <= names
     assert len(names) >= 15
+
+
+def test_every_document_has_gold() -> None:
+    """No English document sits in the gold folder without its annotations."""
+    orphans = [t.name for t in GOLD_EN.glob("*.txt") if not t.with_suffix(".yaml").is_file()]
+    assert not orphans, f"documents without a .yaml: {orphans}"
 
 
 def test_indicator_table_parses() -> None:
