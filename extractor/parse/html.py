@@ -183,17 +183,21 @@ def date_in_text(text: str) -> dt.date | None:
         if match:
             return _safe_date(int(match[3]), int(match[2]), int(match[1]))
     match = EN_MDY.search(text)
-    if match and match[1].lower()[:3] in {m[:3] for m in MONTHS}:
+    if match and _month(match[1]):
         return _safe_date(int(match[3]), _month(match[1]), int(match[2]))
     match = EN_DMY.search(text)
-    if match and match[2].lower()[:3] in {m[:3] for m in MONTHS}:
+    if match and _month(match[2]):
         return _safe_date(int(match[3]), _month(match[2]), int(match[1]))
     return None
 
 
 def _month(name: str) -> int:
-    """Month number of an English month name or abbreviation."""
-    return next(i for m, i in MONTHS.items() if m.startswith(name.lower()[:3]))
+    """Month number of an English month name or abbreviation ("Oct", "Sept"), else 0."""
+    name = name.lower()
+    for month, number in MONTHS.items():
+        if name == month or (len(name) in (3, 4) and month.startswith(name)):
+            return number
+    return 0
 
 
 def byline_candidates(tree: lxml_html.HtmlElement) -> list[tuple[etree._Element, str]]:
