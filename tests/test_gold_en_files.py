@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -272,6 +273,30 @@ def test_texts_occur_verbatim(path: Path) -> None:
         if not isinstance(entry.get("text"), str) or entry["text"] not in text
     ]
     assert not missing, f"{path.name}: not in the text: {missing}"
+
+
+def _repeat_problems(entries: list[dict[str, Any]], text: str, *, per_value: bool) -> list[str]:
+    """Spans listed more often than they occur (a range's bounds share one span)."""
+    listed: dict[str, Counter[Any]] = {}
+    for entry in entries:
+        key = entry.get("value") if per_value else None
+        listed.setdefault(str(entry.get("text")), Counter())[key] += 1
+    return [
+        f"{span!r} listed {max(counts.values())} times, occurs {text.count(span)}"
+        for span, counts in listed.items()
+        if max(counts.values()) > text.count(span)
+    ]
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
+def test_repeated_mentions_exist(path: Path) -> None:
+    """A span listed n times (one entry per mention) occurs at least n times in the text."""
+    data = _load(path)
+    text = _document(path, data).read_text(encoding="utf-8")
+    problems = _repeat_problems(data.get("figures") or [], text, per_value=True)
+    for key in ("dates", "legal_refs"):
+        problems += _repeat_problems(data.get(key) or [], text, per_value=False)
+    assert not problems, f"{path.name}: {problems}"
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
