@@ -37,7 +37,7 @@ COLUMN_GAP_EMS = 2.5
 HEADER_LINES = 12
 CID = re.compile(r"\(cid:\d+\)")
 # Latin-1 symbols that legacy TCVN3 (ABC) fonts put where Vietnamese letters should be.
-TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿ÇËÎÏÐÑÖ×ØÞßäåæçëîïñöøûüþÿ")
+TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿×Þ")
 # Letters VNI fonts append to vowels for tones and hats; none occurs in Vietnamese.
 VNI_MARKS = set("øûïäëöñåæ")
 MOTTO = re.compile(r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
@@ -150,12 +150,12 @@ def garble_reason(text: str) -> str | None:
     if bad >= 3 and bad > 0.01 * letters:
         return f"{bad} U+FFFD replacement characters"
     tcvn3 = sum(ch in TCVN3_MARKS for ch in text)
-    if tcvn3 >= 5 and tcvn3 > 0.03 * letters:
-        return "legacy TCVN3 (ABC) font encoding (mojibake such as 'Ng©n hµng')"
     vni = sum(ch in VNI_MARKS for ch in text)
-    if vni >= 5 and vni > 0.03 * letters:
-        return "legacy VNI font encoding (mojibake such as 'Ngaân haøng')"
-    return None
+    if max(tcvn3, vni) < 5 or max(tcvn3, vni) <= 0.03 * letters:
+        return None
+    if tcvn3 >= vni:
+        return "legacy TCVN3 (ABC) font encoding (mojibake such as 'Ng©n hµng')"
+    return "legacy VNI font encoding (mojibake such as 'Ngaân haøng')"
 
 
 # --- words → lines --------------------------------------------------------------------------

@@ -1,0 +1,79 @@
+"""Near-duplicate detection: a republished article is found, different articles are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.dedupe import DuplicateIndex, fingerprint, from_bytes, shingles, similar, to_bytes
+from extractor.parse import load_path
+from tests.sitefixtures import SITE
+
+ORIGINAL = SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"
+REPUBLISHED = SITE / "aggregator/news/ninh-binh-tin-dung-chinh-sach.html"
+OTHERS = [SITE / "baotinh/nghe-an-10-nam-chi-thi-40.html", SITE / "aggregator/news/vbsp-outstanding-loans.html",
+          SITE / "aggregator/news/conclusion-06-kl-tw.html", SITE / "baotinh/gia-vien-cho-vay-xss.html"]
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    """Body texts of the fixture articles by file stem (with the site folder)."""
+    return {f"{p.parent.name}/{p.stem}": load_path(p).text for p in [ORIGINAL, REPUBLISHED, *OTHERS]}
+
+
+def test_republished_article_is_similar(texts: dict[str, str]) -> None:
+    assert similar(texts["baotinh/ninh-binh-tin-dung-chinh-sach"], texts["news/ninh-binh-tin-dung-chinh-sach"]) >= 0.8
+
+
+def test_different_articles_are_not(texts: dict[str, str]) -> None:
+    names = list(texts)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if {a, b} != {"baotinh/ninh-binh-tin-dung-chinh-sach", "news/ninh-binh-tin-dung-chinh-sach"}:
+                assert similar(texts[a], texts[b]) < 0.3, (a, b)
+
+
+def test_index_links_the_copy_to_the_first_seen(texts: dict[str, str]) -> None:
+    index = DuplicateIndex()
+    found = {name: index.add(name, text) for name, text in texts.items()}
+    assert found["news/ninh-binh-tin-dung-chinh-sach"] == ["baotinh/ninh-binh-tin-dung-chinh-sach"]
+    assert all(not v for k, v in found.items() if k != "news/ninh-binh-tin-dung-chinh-sach")
+    assert len(index) == len(texts) and "baotinh/gia-vien-cho-vay-xss" in index
+
+
+def test_case_and_whitespace_do_not_matter() -> None:
+    text = "Tổng dư nợ đạt 13.357 tỷ đồng với 234.414 khách hàng còn dư nợ trên địa bàn tỉnh Ninh Bình."
+    assert similar(text, "  " + text.upper().replace(" ", "\n  ")) == 1.0
+
+
+def test_numbers_stay_whole_in_shingles() -> None:
+    assert "đạt 13.357 tỷ đồng với" in shingles("Tổng dư nợ đạt 13.357 tỷ đồng với 234.414 khách hàng")
+
+
+def test_a_changed_figure_lowers_similarity_but_keeps_a_near_duplicate() -> None:
+    base = " ".join(f"Câu số {i} nói về nguồn vốn tín dụng chính sách của tỉnh." for i in range(40))
+    changed = base.replace("Câu số 7 ", "Câu số 7 mới ")
+    assert 0.7 <= similar(base, changed) < 1.0
+
+
+def test_empty_texts_are_never_duplicates() -> None:
+    index = DuplicateIndex()
+    assert index.add("a", "") == [] and index.add("b", "") == [] and similar("", "") == 0.0
+
+
+def test_fingerprints_are_stable_and_round_trip() -> None:
+    fp = fingerprint("Ngân hàng Chính sách xã hội tỉnh Ninh Bình giải ngân 1.250 tỷ đồng")
+    assert fp == fingerprint("Ngân hàng Chính sách xã hội tỉnh Ninh Bình giải ngân 1.250 tỷ đồng")
+    assert from_bytes(to_bytes(fp)) == fp and len(fp) == 128
+
+
+def test_index_accepts_stored_fingerprints(texts: dict[str, str]) -> None:
+    index = DuplicateIndex()
+    index.add("stored", from_bytes(to_bytes(fingerprint(texts["baotinh/ninh-binh-tin-dung-chinh-sach"]))))
+    assert index.add("new", texts["news/ninh-binh-tin-dung-chinh-sach"]) == ["stored"]
+
+
+def test_adding_an_id_twice_is_an_error() -> None:
+    index = DuplicateIndex()
+    index.add("a", "một hai ba bốn năm sáu")
+    with pytest.raises(ValueError, match="already"):
+        index.add("a", "một hai ba bốn năm sáu")
