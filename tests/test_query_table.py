@@ -92,3 +92,28 @@ def test_approximate_values_do_not_conflict(conn: sqlite3.Connection) -> None:
     approx = Fact("Dư nợ hơn 100 đồng.", "100 đồng", "Nghệ An", "outstanding_loans", "100", qualifier="more_than")
     add(conn, approx, source="b")
     assert conflicts(conn).items == []
+
+
+def test_table_as_of_a_date(conn: sqlite3.Connection) -> None:
+    add(conn, loans("100", "2023-12-31"), loans("120", "2024-06-30"), source="a")
+    cells = province_table(conn, as_of=dt.date(2024, 1, 31))
+    assert [(c.value, c.as_of) for c in cells] == [(Decimal(100), dt.date(2023, 12, 31))]
+    assert province_table(conn, as_of=dt.date(2020, 1, 1)) == []
+
+
+def test_document_page_and_disagreeing_sources(conn: sqlite3.Connection) -> None:
+    from extractor.store.documents import disagreeing, get_document
+
+    first = add(conn, loans("120", "2024-06-30"), source="a")
+    second = add(conn, loans("125", "2024-06-30"), source="b")
+    stored = get_document(conn, first)
+    assert stored is not None and stored.document.source == "a"
+    assert [f.value for f in stored.figures] == [Decimal(120)] and len(stored.observations) == 1
+    figure = stored.figures[0]
+    assert stored.document.text[figure.start:figure.end] == figure.text
+    others = disagreeing(conn, stored.observations[0].id or 0)
+    assert [(o.document_id, o.value) for o in others] == [(second, Decimal(125))]
+    mark_copy(conn, second, first, similarity=0.9)
+    assert disagreeing(conn, stored.observations[0].id or 0) == []
+    assert [c.copy_of_doc_id for c in get_document(conn, second).copies] == [first]  # type: ignore[union-attr]
+    assert get_document(conn, "nope") is None

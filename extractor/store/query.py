@@ -287,16 +287,30 @@ WITH latest AS (
     SELECT k.province, k.indicator, k.boundaries,
            (SELECT max(o.obs_date) FROM observations o
              WHERE o.province = k.province AND o.indicator = k.indicator
-               AND o.boundaries IS nullif(k.boundaries, '') AND o.status = 'actual') AS d
+               AND o.boundaries IS nullif(k.boundaries, '') AND o.status = 'actual'
+               AND o.obs_date <= :as_of) AS d
     FROM cell_keys k WHERE {{where}}
+),
+options AS (
+    SELECT l.province, l.indicator, l.boundaries, l.d AS as_of, o.value_text, o.unit,
+           count(DISTINCT {CANONICAL_DOC}) AS sources, max(o.id) AS observation_id
+    FROM latest l JOIN observations o
+      ON o.province = l.province AND o.indicator = l.indicator
+     AND o.boundaries IS nullif(l.boundaries, '') AND o.status = 'actual' AND o.obs_date = l.d
+    GROUP BY l.province, l.indicator, l.boundaries, o.value_text, o.unit
+),
+ranked AS (
+    SELECT *, row_number() OVER key_window AS choice, count(*) OVER key_window AS values_given
+    FROM options
+    WINDOW key_window AS (PARTITION BY province, indicator, boundaries
+                          ORDER BY sources DESC, observation_id DESC
+                          RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 )
-SELECT l.province, l.indicator, nullif(l.boundaries, '') AS boundaries, l.d AS as_of,
-       o.value_text, o.unit, count(DISTINCT {CANONICAL_DOC}) AS sources,
-       max(o.id) AS observation_id, max(o.document_id) AS document_id
-FROM latest l JOIN observations o
-  ON o.province = l.province AND o.indicator = l.indicator
- AND o.boundaries IS nullif(l.boundaries, '') AND o.status = 'actual' AND o.obs_date = l.d
-GROUP BY l.province, l.indicator, l.boundaries, o.value_text, o.unit
+SELECT r.province, r.indicator, nullif(r.boundaries, '') AS boundaries, r.as_of, r.value_text, r.unit,
+       r.sources, r.values_given > 1 AS conflict, r.observation_id, o.document_id
+FROM ranked r JOIN observations o ON o.id = r.observation_id
+WHERE r.choice = 1
+ORDER BY r.province, r.indicator, r.boundaries
 """
 
 
@@ -306,36 +320,30 @@ def province_table(
     province: str | None = None,
     indicator: str | None = None,
     boundaries: str | None = None,
+    as_of: dt.date | None = None,
 ) -> list[TableCell]:
-    """Province × indicator cells: latest actual value, its date and how many sources give it."""
-    clauses, params = ["1"], []
+    """Province × indicator cells: latest actual value (on or before ``as_of``), its date, its sources."""
+    clauses, params = ["1"], {"as_of": (as_of or dt.date.max).isoformat()}
     if province:
         names = province_names(conn, province)
-        clauses.append(f"k.province IN ({', '.join('?' * len(names))})")
-        params += names
+        clauses.append(f"k.province IN ({', '.join(f':p{i}' for i in range(len(names)))})")
+        params |= {f"p{i}": name for i, name in enumerate(names)}
     if indicator:
-        clauses.append("k.indicator = ?")
-        params.append(indicator)
+        clauses.append("k.indicator = :indicator")
+        params["indicator"] = indicator
     if boundaries:
-        clauses.append("k.boundaries = ?")
-        params.append(boundaries)
+        clauses.append("k.boundaries = :boundaries")
+        params["boundaries"] = boundaries
     rows = conn.execute(_TABLE_SQL.format(where=" AND ".join(clauses)), params).fetchall()
-    return _cells(rows)
+    return [cell for cell in _cells(rows) if cell.as_of is not None or as_of is None]
 
 
 def _cells(rows: Iterable[sqlite3.Row]) -> list[TableCell]:
-    """One cell per key: the value most sources give at the latest date (ties: latest row)."""
-    groups: dict[tuple[str, str, str | None], list[sqlite3.Row]] = defaultdict(list)
-    for row in rows:
-        groups[(row["province"], row["indicator"], row["boundaries"])].append(row)
-    cells = []
-    for (province, indicator, boundaries), options in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1], g[0][2] or "")):
-        best = max(options, key=lambda r: (r["sources"], r["observation_id"]))
-        cells.append(TableCell(
-            province=province, boundaries=boundaries, indicator=indicator, value=Decimal(best["value_text"]),
-            unit=best["unit"], as_of=_date(best["as_of"]), sources=best["sources"],
-            conflict=len(options) > 1, observation_id=best["observation_id"], document_id=best["document_id"]))
-    return cells
+    """Cells from the table query, which already chose the value most sources give (ties: latest)."""
+    return [TableCell(province=r["province"], boundaries=r["boundaries"], indicator=r["indicator"],
+                      value=Decimal(r["value_text"]), unit=r["unit"], as_of=_date(r["as_of"]),
+                      sources=r["sources"], conflict=bool(r["conflict"]), observation_id=r["observation_id"],
+                      document_id=r["document_id"]) for r in rows]
 
 
 # ---- conflicts --------------------------------------------------------------------------------

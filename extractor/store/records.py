@@ -7,7 +7,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from extractor.models import Boundaries, Language, Number, Observation, Record, Status
+from extractor.models import Boundaries, Document, Figure, Language, Number, Observation, Record, Status
 
 
 class ObservationFilter(Record):
@@ -113,3 +113,23 @@ class Conflict(Record):
     period_end: dt.date | None
     a: StoredObservation
     b: StoredObservation
+
+
+class DocumentCopy(Record):
+    """A near-duplicate link: ``doc_id`` is a copy of ``copy_of_doc_id``."""
+
+    doc_id: str
+    copy_of_doc_id: str
+    similarity: float
+
+
+class StoredDocument(Record):
+    """A stored document with everything read from it, for a document page."""
+
+    document: Document
+    raw_sha256: str | None
+    ingested_at: str
+    figures: tuple[Figure, ...] = ()
+    observations: tuple[StoredObservation, ...] = ()
+    copies: tuple[DocumentCopy, ...] = ()
+    warnings: tuple[str, ...] = ()
