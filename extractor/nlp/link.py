@@ -24,7 +24,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -595,10 +595,11 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
         later = [d for d in dates if d.start > anchor.end and ctx.marker_before("until", d.start)]
         if later:
             return When(start=_start(anchor), end=_end(later[0]), rule="sentence:from-to")
-        end, how = (anchor.period_end, "sentence") if anchor.period_end else _open_end(ctx)
+        end, how = _open_end(ctx)
         return When(start=_start(anchor), end=end, rule=f"sentence:since+{how}")
-    if anchor.period_start and anchor.period_end and not ctx.marker_before("until", anchor.start):
-        return When(start=anchor.period_start, end=anchor.period_end, rule="sentence:period")
+    if anchor.period_start and not ctx.marker_before("until", anchor.start):
+        end, how = (anchor.period_end, "period") if anchor.period_end else _open_end(ctx)
+        return When(start=anchor.period_start, end=end, rule=f"sentence:{how}")
     earlier = [d for d in dates if d.end <= anchor.start and ctx.marker_before("since", d.start)]
     legal = since_legal(ctx, fig)
     start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
@@ -658,14 +659,29 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     anchor = _anchor(dates, fig)
     if anchor is None:
         return _fallback_when(ctx, fig, measure)
-    if measure == "flow":
-        return _flow_when(ctx, dates, anchor, fig)
-    return _stock_when(ctx, anchor)
+    when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor)
+    when = _to_now(ctx, fig, when)
+    if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
+        # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
+        when = replace(when, rule=when.rule + "+glued")
+    return when
+
+
+def _to_now(ctx: Context, fig: Figure, when: When) -> When:
+    """ "… to now", "đến nay" in the sentence part: the period or stock ends at publication."""
+    g0, g1 = segment_span(ctx, fig)
+    marks = ctx.marks("to_now", g0, g1)
+    if not marks or ctx.published is None:
+        return when
+    rule = f"{when.rule}+to_now:{marks[0][2]}"
+    if when.as_of is not None or when.end is None and when.start is None:
+        return replace(when, as_of=ctx.published, rule=rule)
+    return replace(when, end=ctx.published, rule=rule)
 
 
 def update_frame(ctx: Context, when: When) -> None:
     """Remember a stated date: it governs the next figures that state none."""
-    if when.inferred or when.rule == "none":
+    if when.inferred or when.rule == "none" or when.rule.endswith("+glued"):
         return
     latest = when.as_of or when.end
     if ctx.published and latest and latest > ctx.published:

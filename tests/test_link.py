@@ -1,0 +1,345 @@
+"""The linker on hand-written sentences: every rule of rules/linking.yaml, shown firing and not.
+
+Sentences are written in a small markup so the figures, dates and legal references the
+extraction pipeline would find are spelled out by hand (the linker is tested on its own):
+
+    [[VND 5,000 billion|VND|5000000000000]]     a figure: text | unit | value | change
+    {{June 30, 2024|2024-06-30}}                a date: a day, or start..end (either may be empty)
+    <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>  a legal reference: text | id | issue date
+
+The observation checked is the one of the figure marked ``[[*…]]`` (else the first figure).
+Expected values are written by reading the sentence, never by running the linker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from extractor.errors import RuleError
+from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
+from extractor.nlp.link import MARKER_LISTS, link, load_link_rules
+
+PUB = dt.date(2025, 10, 26)
+_MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}|<<(.+?)>>")
+_SENTENCE = re.compile(r"\n+|(?<=[.!?])(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _kind(unit: str) -> str:
+    if unit.startswith(("VND", "USD")):
+        return "money"
+    return {"%": "percent", "times": "ratio"}.get(unit, "count")
+
+
+def _sentence(text: str, pos: int) -> tuple[str, int]:
+    starts = [0] + [m.end() for m in _SENTENCE.finditer(text)]
+    start = max(s for s in starts if s <= pos)
+    ends = [s for s in starts if s > start]
+    end = (ends[0] if ends else len(text))
+    return text[start:end].rstrip(), start
+
+
+def _figure(body: str, start: int, text: str) -> Figure:
+    parts = body.lstrip("*").split("|")
+    raw, unit = parts[0], parts[1]
+    value = Decimal(parts[2]) if len(parts) > 2 and parts[2] else Decimal(1000)
+    change = parts[3] if len(parts) > 3 else None
+    sentence, s0 = _sentence(text, start)
+    return Figure(text=raw, start=start, end=start + len(raw), sentence=sentence, sentence_start=s0,
+                  kind=_kind(unit), value=value, unit=unit, change=change)
+
+
+def _date(body: str, start: int, text: str) -> DateMention:
+    raw, when = body.split("|")
+    sentence, s0 = _sentence(text, start)
+    if ".." not in when:
+        return DateMention(text=raw, start=start, end=start + len(raw), sentence=sentence,
+                           sentence_start=s0, value=dt.date.fromisoformat(when))
+    a, b = when.split("..")
+    return DateMention(text=raw, start=start, end=start + len(raw), sentence=sentence, sentence_start=s0,
+                       granularity="year", period_start=dt.date.fromisoformat(a) if a else None,
+                       period_end=dt.date.fromisoformat(b) if b else None)
+
+
+def _legal(body: str, start: int, text: str) -> LegalRef:
+    raw, ident, issued = body.split("|")
+    sentence, s0 = _sentence(text, start)
+    return LegalRef(text=raw, start=start, end=start + len(raw), sentence=sentence, sentence_start=s0,
+                    id=ident, kind="directive", number=ident.split("-")[0], type_code="CT",
+                    issuer_code="TW", issued=dt.date.fromisoformat(issued) if issued else None)
+
+
+def build(markup: str, *, lang: str = "en", published: dt.date | None = PUB,
+          source: str = "<test>") -> tuple[Extraction, int]:
+    """An extraction from markup, and the start offset of the figure to check."""
+    pieces, spans, pos = [], [], 0
+    for m in _MARK.finditer(markup):
+        pieces.append(markup[pos : m.start()])
+        offset = sum(map(len, pieces))
+        body = next(g for g in m.groups() if g is not None)
+        raw = body.lstrip("*").split("|")[0]
+        spans.append((m.lastindex, body, offset))
+        pieces.append(raw)
+        pos = m.end()
+    pieces.append(markup[pos:])
+    text = "".join(pieces)
+    makers = {1: _figure, 2: _date, 3: _legal}
+    records = [(kind, makers[kind](body, offset, text)) for kind, body, offset in spans]
+    figures = [r for k, r in records if k == 1]
+    starred = [offset for kind, body, offset in spans if kind == 1 and body.startswith("*")]
+    focus = starred[0] if starred else (figures[0].start if figures else -1)
+    doc = Document(id="t", source=source, text=text, language=lang, published=published)
+    return Extraction(document=doc, figures=tuple(figures),
+                      dates=tuple(r for k, r in records if k == 2),
+                      legal_refs=tuple(r for k, r in records if k == 3)), focus
+
+
+def observe(markup: str, **kwargs: Any) -> Observation | None:
+    """The observation linked from the focus figure of ``markup`` (None if it yields none)."""
+    ex, focus = build(markup, **kwargs)
+    found = [o for o in link(ex).observations if o.start == focus]
+    return found[0] if found else None
+
+
+def check(obs: Observation | None, expected: dict[str, Any]) -> None:
+    """Compare the fields named in ``expected``; ``indicator: None`` means no observation."""
+    if expected.get("indicator", "") is None:
+        assert obs is None, obs
+        return
+    assert obs is not None
+    for key, want in expected.items():
+        got = obs.rules.get(key.removeprefix("rule_")) if key.startswith("rule_") else getattr(obs, key)
+        if isinstance(want, str) and key in ("as_of", "period_start", "period_end", "change_baseline"):
+            want = dt.date.fromisoformat(want)
+        if key == "change_value" and want is not None:
+            want = Decimal(str(want))
+        assert got == want, (key, got, want)
+
+
+# --- rule table: (rule id, polarity, language, markup, expected) ------------------------------------
+
+NGHE = "Nghe An news\n"  # a title naming the document's province
+VI_NGHE = "Tin Nghệ An\n"
+HEAD = "News in brief\nBy staff\n"  # a title and byline naming no province
+RULES: list[tuple[str, str, str, str, dict[str, Any]]] = [
+    # national
+    ("national:nationwide", "+", "en", NGHE + "Nationwide, outstanding loans reached [[VND 345,000 billion|VND]].", {"province": "national"}),
+    ("national:nationwide", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]]. Loans reach poor households nationwide.", {"province": "Nghệ An"}),
+    ("national:across the country", "+", "en", NGHE + "Across the country, outstanding loans reached [[VND 345,000 billion|VND]].", {"province": "national"}),
+    ("national:across the country", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]]. Offices across the country held meetings.", {"province": "Nghệ An"}),
+    ("national:the whole country", "+", "en", NGHE + "In the whole country, total capital reached [[VND 350,000 billion|VND]].", {"province": "national"}),
+    ("national:the whole country", "-", "en", NGHE + "Total capital reached [[VND 13,000 billion|VND]]. The whole country praised it.", {"province": "Nghệ An"}),
+    ("national:the whole VBSP system", "+", "en", NGHE + "Outstanding loans of the whole VBSP system reached [[VND 345,000 billion|VND]].", {"province": "national"}),
+    ("national:the whole VBSP system", "-", "en", NGHE + "The branch's outstanding loans reached [[VND 13,000 billion|VND]].", {"province": "Nghệ An"}),
+    ("national:cả nước", "+", "vi", VI_NGHE + "Cả nước có tổng dư nợ [[345.000 tỷ đồng|VND]].", {"province": "national"}),
+    ("national:cả nước", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[13.000 tỷ đồng|VND]]. Cả nước đã họp.", {"province": "Nghệ An"}),
+    ("national:toàn quốc", "+", "vi", VI_NGHE + "Trên toàn quốc, tổng dư nợ đạt [[345.000 tỷ đồng|VND]].", {"province": "national"}),
+    ("national:toàn quốc", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[13.000 tỷ đồng|VND]]. Hội nghị toàn quốc đã diễn ra.", {"province": "Nghệ An"}),
+    ("national:toàn hệ thống", "+", "vi", VI_NGHE + "Dư nợ toàn hệ thống đạt [[345.000 tỷ đồng|VND]].", {"province": "national"}),
+    ("national:toàn hệ thống", "-", "vi", VI_NGHE + "Dư nợ của chi nhánh đạt [[13.000 tỷ đồng|VND]].", {"province": "Nghệ An"}),
+    # province_ref: one named mention is enough for the document's province
+    ("province_ref:the province", "+", "en", HEAD + "In the province, outstanding loans reached [[VND 5,000 billion|VND]]. Thanh Hoa sent delegates.", {"province": "Thanh Hóa", "rule_province": "document:frequency"}),
+    ("province_ref:the province", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Thanh Hoa sent delegates.", {"province": None}),
+    ("province_ref:the whole province", "+", "en", HEAD + "The whole province has outstanding loans of [[VND 5,000 billion|VND]]. Thanh Hoa sent delegates.", {"province": "Thanh Hóa"}),
+    ("province_ref:the whole province", "-", "en", HEAD + "The whole bank has outstanding loans of [[VND 5,000 billion|VND]]. Thanh Hoa sent delegates.", {"province": None}),
+    ("province_ref:toàn tỉnh", "+", "vi", HEAD + "Toàn tỉnh có tổng dư nợ [[5.000 tỷ đồng|VND]]. Thanh Hóa cử đại biểu.", {"province": "Thanh Hóa"}),
+    ("province_ref:toàn tỉnh", "-", "vi", HEAD + "Chi nhánh có tổng dư nợ [[5.000 tỷ đồng|VND]]. Thanh Hóa cử đại biểu.", {"province": None}),
+    ("province_ref:trên địa bàn tỉnh", "+", "vi", HEAD + "Tổng dư nợ trên địa bàn tỉnh đạt [[5.000 tỷ đồng|VND]]. Thanh Hóa cử đại biểu.", {"province": "Thanh Hóa"}),
+    ("province_ref:trên địa bàn tỉnh", "-", "vi", HEAD + "Tổng dư nợ của chi nhánh đạt [[5.000 tỷ đồng|VND]]. Thanh Hóa cử đại biểu.", {"province": None}),
+    # target
+    ("target:striving to", "+", "en", NGHE + "The branch is striving to raise outstanding loans to [[VND 15,000 billion|VND]].", {"status": "target"}),
+    ("target:striving to", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]], striving to grow further.", {"status": "actual"}),
+    ("target:strives to", "+", "en", NGHE + "In 2026 the branch strives to keep the overdue debt ratio below [[0.3%|%|0.3]].", {"status": "target"}),
+    ("target:strives to", "-", "en", NGHE + "The overdue debt ratio was [[0.2%|%|0.2]]; the branch strives to keep it low.", {"status": "actual"}),
+    ("target:aims to", "+", "en", NGHE + "The province aims to bring total capital to [[VND 16,000 billion|VND]].", {"status": "target"}),
+    ("target:aims to", "-", "en", NGHE + "Total capital reached [[VND 13,000 billion|VND]]. The province aims to do more.", {"status": "actual"}),
+    ("target:plans to", "+", "en", NGHE + "The branch plans to disburse [[VND 3,000 billion|VND]] in 2026.", {"status": "target"}),
+    ("target:plans to", "-", "en", NGHE + "The branch disbursed [[VND 3,000 billion|VND]]. It plans to continue.", {"status": "actual"}),
+    ("target:the target of", "+", "en", NGHE + "Under the target of the strategy, outstanding loans will reach [[VND 20,000 billion|VND]].", {"status": "target"}),
+    ("target:the target of", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]], exceeding the target of the year.", {"status": "actual"}),
+    ("target:phấn đấu", "+", "vi", VI_NGHE + "Tỉnh phấn đấu tổng dư nợ đạt [[22.000 tỷ đồng|VND]].", {"status": "target"}),
+    ("target:phấn đấu", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[14.000 tỷ đồng|VND]], tỉnh tiếp tục phấn đấu.", {"status": "actual"}),
+    ("target:mục tiêu", "+", "vi", VI_NGHE + "Mục tiêu tỷ lệ nợ quá hạn dưới [[0,1%|%|0.1]].", {"status": "target"}),
+    ("target:mục tiêu", "-", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn là [[0,09%|%|0.09]], đạt mục tiêu.", {"status": "actual"}),
+    ("target:kế hoạch", "+", "vi", VI_NGHE + "Theo kế hoạch, doanh số cho vay đạt [[3.000 tỷ đồng|VND]].", {"status": "target"}),
+    ("target:kế hoạch", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[3.000 tỷ đồng|VND]], vượt kế hoạch.", {"status": "actual"}),
+    ("target:dự kiến", "+", "vi", VI_NGHE + "Dự kiến tổng nguồn vốn đạt [[16.000 tỷ đồng|VND]].", {"status": "target"}),
+    ("target:dự kiến", "-", "vi", VI_NGHE + "Tổng nguồn vốn đạt [[14.000 tỷ đồng|VND]] như dự kiến.", {"status": "actual"}),
+    # comparison: a change attaches to its level and its date is the baseline
+    ("comparison:compared to", "+", "en", NGHE + "Total capital reached [[VND 13,374 billion|VND|13374000000000]], an increase of [[VND 7,132 billion|VND|7132000000000]] compared to {{2014|2014-01-01..2014-12-31}}.", {"change_value": 7132000000000, "change_baseline": "2014-12-31"}),
+    ("comparison:compared to", "-", "en", NGHE + "Total capital reached [[VND 13,374 billion|VND|13374000000000]]; the share compared to the plan is high.", {"change_value": None}),
+    ("comparison:compared with", "+", "en", NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]], [[VND 500 billion|VND|500000000000]] more compared with {{the end of 2024|2024-12-31}}.", {"change_value": 500000000000, "change_baseline": "2024-12-31"}),
+    ("comparison:compared with", "-", "en", NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]]; the bank disbursed [[*VND 500 billion|VND]] more.", {"indicator": "lending_turnover", "change_value": None}),
+    ("comparison:over the same period", "+", "en", NGHE + "Lending turnover reached [[VND 900 billion|VND]], up [[VND 50 billion|VND|50000000000]] over the same period.", {"change_value": 50000000000}),
+    ("comparison:over the same period", "-", "en", NGHE + "Lending turnover reached [[VND 900 billion|VND]], and [[*VND 50 billion|VND]] was disbursed to students.", {"indicator": "lending_turnover", "change_value": None}),
+    ("comparison:so với", "+", "vi", VI_NGHE + "Vốn ủy thác đạt [[1.095 tỷ đồng|VND]], tăng [[346 tỷ đồng|VND|346000000000]] so với {{đầu năm|2025-01-01}}.", {"change_value": 346000000000, "change_baseline": "2025-01-01"}),
+    ("comparison:so với", "-", "vi", VI_NGHE + "Vốn ủy thác đạt [[1.095 tỷ đồng|VND]], tăng thêm [[*346 tỷ đồng|VND]].", {"indicator": "local_entrusted_capital"}),
+    ("comparison:so cùng kỳ", "+", "vi", VI_NGHE + "Doanh số cho vay đạt [[900 tỷ đồng|VND]], tăng [[50 tỷ đồng|VND|50000000000]] so cùng kỳ.", {"change_value": 50000000000}),
+    ("comparison:so cùng kỳ", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[900 tỷ đồng|VND]] trong kỳ.", {"change_value": None}),
+    # since: the start of a period
+    ("since:since", "+", "en", NGHE + "Since {{July 2025|2025-07-01..2025-07-31}}, the branch has disbursed [[VND 800 billion|VND]].", {"period_start": "2025-07-01", "period_end": "2025-10-26"}),
+    ("since:since", "-", "en", NGHE + "In {{July 2025|2025-07-01..2025-07-31}}, the branch disbursed [[VND 800 billion|VND]].", {"period_start": "2025-07-01", "period_end": "2025-07-31"}),
+    ("since:since the implementation of", "+", "en", NGHE + "Since the implementation of <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>, lending turnover reached [[VND 27,706 billion|VND]].", {"period_start": "2014-11-22", "rule_date": "since:40-CT/TW+published"}),
+    ("since:since the implementation of", "-", "en", NGHE + "After ten years of <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>, lending turnover reached [[VND 27,706 billion|VND]].", {"period_start": None, "rule_date": "published"}),
+    ("since:from", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, the province has disbursed [[VND 3,843 billion|VND]].", {"period_start": "2025-01-01", "period_end": "2025-10-26"}),
+    ("since:from", "-", "en", NGHE + "At {{the beginning of 2025|2025-01-01}}, outstanding loans stood at [[VND 12,000 billion|VND]].", {"as_of": "2025-01-01"}),
+    ("since:kể từ khi", "+", "vi", VI_NGHE + "Kể từ khi <<Chỉ thị 40-CT/TW|40-CT/TW|2014-11-22>> ban hành, doanh số cho vay đạt [[27.706 tỷ đồng|VND]].", {"period_start": "2014-11-22"}),
+    ("since:kể từ khi", "-", "vi", VI_NGHE + "Sau 10 năm thực hiện <<Chỉ thị 40-CT/TW|40-CT/TW|2014-11-22>>, doanh số cho vay đạt [[27.706 tỷ đồng|VND]].", {"period_start": None}),
+    ("since:từ khi", "+", "vi", VI_NGHE + "Từ khi <<Chỉ thị 40-CT/TW|40-CT/TW|2014-11-22>> ra đời, doanh số cho vay đạt [[27.706 tỷ đồng|VND]].", {"period_start": "2014-11-22"}),
+    ("since:từ khi", "-", "vi", VI_NGHE + "Thực hiện <<Chỉ thị 40-CT/TW|40-CT/TW|2014-11-22>>, doanh số cho vay đạt [[27.706 tỷ đồng|VND]].", {"period_start": None}),
+    ("since:từ", "+", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}} đến hết {{tháng 6/2024|2024-06-01..2024-06-30}}, doanh số cho vay đạt [[38.512 tỷ đồng|VND]].", {"period_start": "2015-01-01", "period_end": "2024-06-30"}),
+    ("since:từ", "-", "vi", VI_NGHE + "Trong {{năm 2015|2015-01-01..2015-12-31}}, doanh số cho vay đạt [[3.512 tỷ đồng|VND]].", {"period_start": "2015-01-01", "period_end": "2015-12-31"}),
+    ("since:kể từ", "+", "vi", VI_NGHE + "Kể từ {{tháng 7/2025|2025-07-01..2025-07-31}}, chi nhánh đã giải ngân [[800 tỷ đồng|VND]].", {"period_start": "2025-07-01", "period_end": "2025-10-26"}),
+    ("since:kể từ", "-", "vi", VI_NGHE + "Trong {{tháng 7/2025|2025-07-01..2025-07-31}}, chi nhánh đã giải ngân [[800 tỷ đồng|VND]].", {"period_end": "2025-07-31"}),
+    # until: the end of a period
+    ("until:to", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} to {{June 2019|2019-06-01..2019-06-30}}, the branch lent [[VND 5,320 billion|VND]].", {"period_start": "2015-01-01", "period_end": "2019-06-30"}),
+    ("until:to", "-", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the branch lent [[VND 5,320 billion|VND]] to households.", {"period_start": "2015-01-01", "period_end": "2025-10-26"}),
+    ("until:until", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} until {{2020|2020-01-01..2020-12-31}}, the branch lent [[VND 9,000 billion|VND]].", {"period_start": "2015-01-01", "period_end": "2020-12-31"}),
+    ("until:until", "-", "en", NGHE + "In {{2020|2020-01-01..2020-12-31}}, the branch lent [[VND 2,000 billion|VND]].", {"period_start": "2020-01-01", "period_end": "2020-12-31"}),
+    ("until:by", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} by {{June 30, 2024|2024-06-30}}, lending turnover reached [[VND 27,706 billion|VND]].", {"period_start": "2015-01-01", "period_end": "2024-06-30"}),
+    ("until:by", "-", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, lending turnover reached [[VND 27,706 billion|VND]].", {"period_start": "2015-01-01", "period_end": "2025-10-26"}),
+    ("until:as of", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} as of {{June 30, 2024|2024-06-30}}, the bank lent [[VND 27,706 billion|VND]].", {"period_end": "2024-06-30"}),
+    ("until:as of", "-", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the bank lent [[VND 27,706 billion|VND]].", {"period_end": "2025-10-26"}),
+    ("until:đến", "+", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}} đến {{năm 2020|2020-01-01..2020-12-31}}, doanh số cho vay đạt [[9.000 tỷ đồng|VND]].", {"period_start": "2015-01-01", "period_end": "2020-12-31"}),
+    ("until:đến", "-", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}}, doanh số cho vay đạt [[9.000 tỷ đồng|VND]].", {"period_end": "2025-10-26"}),
+    ("until:đến hết", "+", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}} đến hết {{năm 2020|2020-01-01..2020-12-31}}, chi nhánh giải ngân [[9.000 tỷ đồng|VND]].", {"period_end": "2020-12-31"}),
+    ("until:đến hết", "-", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}}, chi nhánh giải ngân [[9.000 tỷ đồng|VND]].", {"period_end": "2025-10-26"}),
+    ("until:tính đến", "+", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}} tính đến {{30/6/2024|2024-06-30}}, doanh số thu nợ đạt [[7.000 tỷ đồng|VND]].", {"period_end": "2024-06-30"}),
+    ("until:tính đến", "-", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}}, doanh số thu nợ đạt [[7.000 tỷ đồng|VND]].", {"period_end": "2025-10-26"}),
+]
+RULES += [
+    # to_now: an open period ends at publication
+    ("to_now:to now", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, outstanding loans rose to [[VND 13,612 billion|VND]].", {"as_of": "2025-10-26"}),
+    ("to_now:to now", "-", "en", NGHE + "At {{the beginning of 2025|2025-01-01}}, outstanding loans were [[VND 12,612 billion|VND]].", {"as_of": "2025-01-01"}),
+    ("to_now:to date", "+", "en", NGHE + "To date, the branch has disbursed [[VND 800 billion|VND]] in {{2025|2025-01-01..}}.", {"period_start": "2025-01-01", "period_end": "2025-10-26"}),
+    ("to_now:to date", "-", "en", NGHE + "The branch disbursed [[VND 800 billion|VND]] in {{2024|2024-01-01..2024-12-31}}.", {"period_end": "2024-12-31"}),
+    ("to_now:so far", "+", "en", NGHE + "So far in {{2025|2025-01-01..}}, the branch has disbursed [[VND 800 billion|VND]].", {"period_end": "2025-10-26"}),
+    ("to_now:so far", "-", "en", NGHE + "In {{the first half of 2025|2025-01-01..2025-06-30}}, the branch disbursed [[VND 800 billion|VND]].", {"period_end": "2025-06-30"}),
+    ("to_now:đến nay", "+", "vi", VI_NGHE + "Từ {{đầu năm 2025|2025-01-01}} đến nay, chi nhánh giải ngân [[3.843 tỷ đồng|VND]].", {"period_start": "2025-01-01", "period_end": "2025-10-26"}),
+    ("to_now:đến nay", "-", "vi", VI_NGHE + "Trong {{quý I/2025|2025-01-01..2025-03-31}}, chi nhánh giải ngân [[843 tỷ đồng|VND]].", {"period_end": "2025-03-31"}),
+    # present: the figure holds at publication
+    ("present:currently", "+", "en", NGHE + "The branch currently maintains [[21 transaction offices|transaction offices]].", {"as_of": "2025-10-26", "date_inferred": False, "rule_date": "present:currently"}),
+    ("present:currently", "-", "en", NGHE + "The branch maintains [[21 transaction offices|transaction offices]].", {"as_of": "2025-10-26", "date_inferred": True}),
+    ("present:at present", "+", "en", NGHE + "At present, the province has [[397 transaction points|transaction points]].", {"rule_date": "present:at present"}),
+    ("present:at present", "-", "en", NGHE + "The province has [[397 transaction points|transaction points]].", {"rule_date": "published"}),
+    ("present:hiện có", "+", "vi", VI_NGHE + "Toàn tỉnh hiện có [[26 phòng giao dịch|transaction offices]].", {"rule_date": "present:hiện có", "date_inferred": False}),
+    ("present:hiện có", "-", "vi", VI_NGHE + "Toàn tỉnh có [[26 phòng giao dịch|transaction offices]].", {"rule_date": "published", "date_inferred": True}),
+    ("present:hiện nay", "+", "vi", VI_NGHE + "Hiện nay, toàn tỉnh có [[7.125 Tổ TK&VV|savings and loan groups]].", {"rule_date": "present:hiện nay"}),
+    ("present:hiện nay", "-", "vi", VI_NGHE + "Toàn tỉnh có [[7.125 Tổ TK&VV|savings and loan groups]].", {"rule_date": "published"}),
+    ("present:hiện đang", "+", "vi", VI_NGHE + "Chi nhánh hiện đang duy trì [[547 điểm giao dịch|transaction points]].", {"rule_date": "present:hiện đang"}),
+    ("present:hiện đang", "-", "vi", VI_NGHE + "Chi nhánh duy trì [[547 điểm giao dịch|transaction points]].", {"rule_date": "published"}),
+    # flow: a stock indicator read as an amount added over a period
+    ("flow:added", "+", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, entrusted capital added [[VND 20 billion|VND]].", {"period_start": "2024-01-01", "period_end": "2024-12-31", "as_of": None}),
+    ("flow:added", "-", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, entrusted capital reached [[VND 200 billion|VND]].", {"as_of": "2024-12-31", "period_start": None}),
+    ("flow:an additional", "+", "en", NGHE + "Entrusted capital got an additional [[VND 400 billion|VND]] in {{2023 - 2025|2023-01-01..2025-12-31}}.", {"period_start": "2023-01-01", "period_end": "2025-12-31"}),
+    ("flow:an additional", "-", "en", NGHE + "Entrusted capital reached [[VND 400 billion|VND]] in {{2025|2025-01-01..2025-12-31}}.", {"as_of": "2025-12-31"}),
+    ("flow:allocate", "+", "en", NGHE + "The province will allocate [[VND 400 billion|VND]] in {{2023 - 2025|2023-01-01..2025-12-31}}.", {"indicator": "local_entrusted_capital", "period_start": "2023-01-01"}),
+    ("flow:allocate", "-", "en", NGHE + "Capital entrusted was [[VND 400 billion|VND]] at {{the end of 2025|2025-12-31}}.", {"indicator": "local_entrusted_capital", "period_start": None}),
+    ("flow:bổ sung", "+", "vi", VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, vốn ủy thác bổ sung [[50 tỷ đồng|VND]].", {"period_start": "2024-01-01", "as_of": None}),
+    ("flow:bổ sung", "-", "vi", VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, vốn ủy thác đạt [[500 tỷ đồng|VND]].", {"as_of": "2024-12-31"}),
+    ("flow:bố trí", "+", "vi", VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, ngân sách tỉnh bố trí [[100 tỷ đồng|VND]].", {"indicator": "local_entrusted_capital", "period_start": "2024-01-01"}),
+    ("flow:bố trí", "-", "vi", VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, vốn ủy thác đạt [[100 tỷ đồng|VND]].", {"indicator": "local_entrusted_capital", "period_start": None}),
+    # blockers: they govern a figure that measures nothing of ours
+    ("blockers:revenue", "+", "en", NGHE + "Outstanding loans helped a factory with a revenue of [[VND 5 billion|VND]].", {"indicator": None}),
+    ("blockers:revenue", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]] as revenue grew.", {"indicator": "outstanding_loans"}),
+    ("blockers:income", "+", "en", NGHE + "Loans disbursed lifted the income of a family to [[VND 200 million|VND]].", {"indicator": None}),
+    ("blockers:income", "-", "en", NGHE + "Loans disbursed reached [[VND 200 billion|VND]] for income growth.", {"indicator": "lending_turnover"}),
+    ("blockers:a scale of", "+", "en", NGHE + "Capital entrusted funds a project with a scale of [[VND 550 billion|VND]].", {"indicator": None}),
+    ("blockers:a scale of", "-", "en", NGHE + "Capital entrusted reached [[VND 550 billion|VND]] at a scale of its own.", {"indicator": "local_entrusted_capital"}),
+    ("blockers:interest rate", "+", "en", NGHE + "Overdue debt rate rules set an interest rate of [[6.6%|%|6.6]].", {"indicator": None}),
+    ("blockers:interest rate", "-", "en", NGHE + "The overdue debt rate was [[0.2%|%|0.2]] and the interest rate fell.", {"indicator": "overdue_debt_rate"}),
+    ("blockers:doanh thu", "+", "vi", VI_NGHE + "Nhờ vốn cho vay, hộ có doanh thu [[5 tỷ đồng|VND]].", {"indicator": None}),
+    ("blockers:doanh thu", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[5 tỷ đồng|VND]], doanh thu tăng.", {"indicator": "lending_turnover"}),
+    ("blockers:thu nhập", "+", "vi", VI_NGHE + "Nhờ vốn cho vay, thu nhập đạt [[200 triệu đồng|VND]].", {"indicator": None}),
+    ("blockers:thu nhập", "-", "vi", VI_NGHE + "Chi nhánh cho vay [[200 tỷ đồng|VND]], thu nhập tăng.", {"indicator": "lending_turnover"}),
+    ("blockers:quy mô", "+", "vi", VI_NGHE + "Đề án hỗ trợ cho vay có quy mô [[550 tỷ đồng|VND]].", {"indicator": None}),
+    ("blockers:quy mô", "-", "vi", VI_NGHE + "Chi nhánh cho vay [[550 tỷ đồng|VND]], mở rộng quy mô.", {"indicator": "lending_turnover"}),
+    ("blockers:lãi suất", "+", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn thấp, lãi suất cho vay [[6,6%|%|6.6]].", {"indicator": None}),
+    ("blockers:lãi suất", "-", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn [[0,2%|%|0.2]], lãi suất ổn định.", {"indicator": "overdue_debt_rate"}),
+    # breakdown: the parts do not borrow the whole's cue from an earlier clause
+    ("breakdown:of which", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which [[*VND 900 billion|VND]] for students.", {"indicator": None}),
+    ("breakdown:of which", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], with [[*118,932 customers|customers]].", {"indicator": "borrowers_outstanding"}),
+    ("breakdown:including", "+", "en", NGHE + "With [[118,932 customers|customers]] still having outstanding loans, including [[*21,406 poor households|households]].", {"indicator": None}),
+    ("breakdown:including", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], [[*21,406 poor households|households]] in all.", {"indicator": "borrowers_outstanding"}),
+    ("breakdown:trong đó", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[118.932 khách hàng|customers]] còn dư nợ, trong đó có [[*21.406 hộ nghèo|households]].", {"indicator": None}),
+    ("breakdown:trong đó", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[*21.406 hộ nghèo|households]].", {"indicator": "borrowers_outstanding"}),
+    ("breakdown:bao gồm", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], bao gồm [[*900 tỷ đồng|VND]] cho HSSV.", {"indicator": None}),
+    ("breakdown:bao gồm", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[*900 tỷ đồng|VND]] cho HSSV.", {"indicator": "outstanding_loans"}),
+    # programme: one programme's share is not the province's total
+    ("programme:lending program for", "+", "en", NGHE + "The lending program for poor households alone had outstanding loans of [[1,218 billion VND|VND]].", {"indicator": None}),
+    ("programme:lending program for", "-", "en", NGHE + "All programs together had outstanding loans of [[4,218 billion VND|VND]].", {"indicator": "outstanding_loans"}),
+    ("programme:lending programme for", "+", "en", NGHE + "The lending programme for students disbursed [[VND 300 billion|VND]].", {"indicator": None}),
+    ("programme:lending programme for", "-", "en", NGHE + "The branch disbursed [[VND 3,000 billion|VND]] under 18 programmes.", {"indicator": "lending_turnover"}),
+    ("programme:riêng chương trình", "+", "vi", VI_NGHE + "Riêng chương trình cho vay hộ nghèo có dư nợ [[1.218 tỷ đồng|VND]].", {"indicator": None}),
+    ("programme:riêng chương trình", "-", "vi", VI_NGHE + "Riêng trong tháng 9, chi nhánh giải ngân [[187 tỷ đồng|VND]].", {"indicator": "lending_turnover"}),
+    # date_binders: a date glued to one figure dates that figure only
+    ("date_binders:in", "+", "en", NGHE + "The overdue debt rate fell from [[0.43%|%|0.43]] in {{2014|2014-01-01..2014-12-31}} to [[*0.09%|%|0.09]].", {"as_of": "2025-10-26"}),
+    ("date_binders:in", "-", "en", NGHE + "In {{2014|2014-01-01..2014-12-31}}, the overdue debt rate was [[0.43%|%|0.43]], then [[*0.09%|%|0.09]].", {"as_of": "2014-12-31"}),
+    ("date_binders:at", "+", "en", NGHE + "The overdue debt rate was [[0.5%|%|0.5]] at {{the end of 2020|2020-12-31}}, now [[*0.1%|%|0.1]].", {"as_of": "2025-10-26"}),
+    ("date_binders:at", "-", "en", NGHE + "At {{the end of 2020|2020-12-31}}, the overdue debt rate was [[0.5%|%|0.5]], then [[*0.1%|%|0.1]].", {"as_of": "2020-12-31"}),
+    ("date_binders:năm", "+", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn giảm từ [[0,43%|%|0.43]] năm {{2014|2014-01-01..2014-12-31}} xuống [[*0,09%|%|0.09]].", {"as_of": "2025-10-26"}),
+    ("date_binders:năm", "-", "vi", VI_NGHE + "Năm {{2014|2014-01-01..2014-12-31}}, tỷ lệ nợ quá hạn là [[0,43%|%|0.43]], sau là [[*0,09%|%|0.09]].", {"as_of": "2014-12-31"}),
+    ("date_binders:vào", "+", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn là [[0,5%|%|0.5]] vào {{cuối năm 2020|2020-12-31}}, nay [[*0,1%|%|0.1]].", {"as_of": "2025-10-26"}),
+    ("date_binders:vào", "-", "vi", VI_NGHE + "Vào {{cuối năm 2020|2020-12-31}}, tỷ lệ nợ quá hạn là [[0,5%|%|0.5]], sau là [[*0,1%|%|0.1]].", {"as_of": "2020-12-31"}),
+    # decrease: a change that goes down
+    ("decrease:decreased by", "+", "en", NGHE + "Overdue debt stood at [[VND 18.4 billion|VND|18400000000]]; it decreased by [[VND 2.1 billion|VND|2100000000]] compared to the beginning of the year.", {"change_value": -2100000000}),
+    ("decrease:decreased by", "-", "en", NGHE + "Overdue debt stood at [[VND 18.4 billion|VND|18400000000]]; it rose by [[VND 2.1 billion|VND|2100000000]] compared to the beginning of the year.", {"change_value": 2100000000}),
+    ("decrease:down", "+", "en", NGHE + "Overdue debt was [[VND 18.4 billion|VND|18400000000]], down [[VND 2.1 billion|VND|2100000000]] compared to 2024.", {"change_value": -2100000000}),
+    ("decrease:down", "-", "en", NGHE + "Overdue debt was [[VND 18.4 billion|VND|18400000000]], up [[VND 2.1 billion|VND|2100000000]] compared to 2024.", {"change_value": 2100000000}),
+    ("decrease:a decrease of", "+", "en", NGHE + "Overdue debt was [[VND 18.4 billion|VND|18400000000]], a decrease of [[VND 2.1 billion|VND|2100000000]] compared to 2024.", {"change_value": -2100000000}),
+    ("decrease:a decrease of", "-", "en", NGHE + "Overdue debt was [[VND 18.4 billion|VND|18400000000]], an increase of [[VND 2.1 billion|VND|2100000000]] compared to 2024.", {"change_value": 2100000000}),
+    ("decrease:giảm", "+", "vi", VI_NGHE + "Nợ quá hạn [[18,4 tỷ đồng|VND|18400000000]], giảm [[2,1 tỷ đồng|VND|2100000000]] so với đầu năm.", {"change_value": -2100000000}),
+    ("decrease:giảm", "-", "vi", VI_NGHE + "Nợ quá hạn [[18,4 tỷ đồng|VND|18400000000]], tăng [[2,1 tỷ đồng|VND|2100000000]] so với đầu năm.", {"change_value": 2100000000}),
+    # anecdote and reporting: one borrower's story is not the province's figure
+    ("anecdote:Ms.", "+", "en", NGHE + "Ms. Nguyen Thi Nhu has a factory, creating jobs for [[20 local workers|workers]].", {"indicator": None}),
+    ("anecdote:Ms.", "-", "en", NGHE + "Loans helped the province, creating jobs for [[20,000 local workers|workers]].", {"indicator": "jobs_created"}),
+    ("anecdote:Mr.", "+", "en", NGHE + "Mr. Tran Van Binh borrowed and disbursed [[VND 50 million|VND]] to his farm.", {"indicator": None}),
+    ("anecdote:Mr.", "-", "en", NGHE + "The branch disbursed [[VND 50 billion|VND]] to farms.", {"indicator": "lending_turnover"}),
+    ("anecdote:Mrs.", "+", "en", NGHE + "Mrs. Lo Thi Mai got loans, creating jobs for [[5 workers|workers]].", {"indicator": None}),
+    ("anecdote:Mrs.", "-", "en", NGHE + "The loans of Mrs. Lo Thi Mai's village kept creating jobs for [[500 workers|workers]].", {"indicator": "jobs_created"}),
+    ("anecdote:Bà", "+", "vi", VI_NGHE + "Bà Nguyễn Thị Nhu mở xưởng may, tạo việc làm cho [[20 lao động|workers]].", {"indicator": None}),
+    ("anecdote:Bà", "-", "vi", VI_NGHE + "Vốn vay đã tạo việc làm cho [[20.000 lao động|workers]].", {"indicator": "jobs_created"}),
+    ("anecdote:Ông", "+", "vi", VI_NGHE + "Ông Trần Văn Bình được giải ngân [[50 triệu đồng|VND]].", {"indicator": None}),
+    ("anecdote:Ông", "-", "vi", VI_NGHE + "Chi nhánh đã giải ngân [[50 tỷ đồng|VND]].", {"indicator": "lending_turnover"}),
+    ("anecdote:Chị", "+", "vi", VI_NGHE + "Chị Lò Thị Mai vay vốn, tạo việc làm cho [[5 lao động|workers]].", {"indicator": None}),
+    ("anecdote:Chị", "-", "vi", VI_NGHE + "Các chị em vay vốn, tạo việc làm cho [[5.000 lao động|workers]].", {"indicator": "jobs_created"}),
+    ("anecdote:Anh", "+", "vi", VI_NGHE + "Anh Lê Văn Tám được giải ngân [[80 triệu đồng|VND]].", {"indicator": None}),
+    ("anecdote:Anh", "-", "vi", VI_NGHE + "Anh em trong tỉnh được giải ngân [[80 tỷ đồng|VND]].", {"indicator": "lending_turnover"}),
+    ("reporting:said", "+", "en", NGHE + "Mr. Pham Duc Cuong said the branch maintains [[21 transaction offices|transaction offices]].", {"indicator": "transaction_offices"}),
+    ("reporting:said", "-", "en", NGHE + "Mr. Pham Duc Cuong runs a shop and keeps [[21 transaction offices|transaction offices]].", {"indicator": None}),
+    ("reporting:stated", "+", "en", NGHE + "Ms. Le Thi Ha stated that the branch disbursed [[VND 900 billion|VND]].", {"indicator": "lending_turnover"}),
+    ("reporting:stated", "-", "en", NGHE + "Ms. Le Thi Ha disbursed [[VND 90 million|VND]] to her farm.", {"indicator": None}),
+    ("reporting:reported", "+", "en", NGHE + "Mr. Ho Van Nam reported outstanding loans of [[VND 9,000 billion|VND]].", {"indicator": "outstanding_loans"}),
+    ("reporting:reported", "-", "en", NGHE + "Mr. Ho Van Nam still has outstanding loans of [[VND 90 million|VND]].", {"indicator": None}),
+    ("reporting:cho biết", "+", "vi", VI_NGHE + "Ông Phạm Đức Cường cho biết tổng dư nợ đạt [[13.612 tỷ đồng|VND]].", {"indicator": "outstanding_loans"}),
+    ("reporting:cho biết", "-", "vi", VI_NGHE + "Ông Phạm Đức Cường còn dư nợ [[50 triệu đồng|VND]].", {"indicator": None}),
+    ("reporting:phát biểu", "+", "vi", VI_NGHE + "Bà Lê Thị Hà phát biểu: tổng dư nợ đạt [[13.612 tỷ đồng|VND]].", {"indicator": "outstanding_loans"}),
+    ("reporting:phát biểu", "-", "vi", VI_NGHE + "Bà Lê Thị Hà có dư nợ [[50 triệu đồng|VND]].", {"indicator": None}),
+]
+
+
+@pytest.mark.parametrize(("rule", "polarity", "lang", "markup", "expected"), RULES,
+                         ids=[f"{r[0]}{r[1]}" for r in RULES])
+def test_rule(rule: str, polarity: str, lang: str, markup: str, expected: dict[str, Any]) -> None:
+    check(observe(markup, lang=lang), expected)
+
+
+def _rule_ids() -> set[str]:
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8"))
+    return {f"{name}:{phrase}" for name in MARKER_LISTS for lang in ("en", "vi") for phrase in data[name][lang]}
+
+
+def test_every_linking_rule_has_a_positive_and_a_negative_example() -> None:
+    """Meta: no phrase of rules/linking.yaml lacks examples, and no example names a stale rule."""
+    ids = _rule_ids()
+    positive = {r[0] for r in RULES if r[1] == "+"}
+    negative = {r[0] for r in RULES if r[1] == "-"}
+    assert ids - positive == set(), "rules without a positive example"
+    assert ids - negative == set(), "rules without a negative example"
+    assert positive | negative <= ids, "examples for rules that no longer exist"
