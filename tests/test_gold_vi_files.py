@@ -9,6 +9,7 @@ translation pair carry the same figures.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -48,8 +49,9 @@ def _gold_files() -> list[Path]:
     return sorted((GOLD / "vi").glob("*.yaml")) + sorted((GOLD / "en").glob("pair_*.yaml"))
 
 
+@functools.cache
 def _load(path: Path) -> dict[str, Any]:
-    """The gold file as a mapping (safe_load: dates become ``datetime.date``)."""
+    """The gold file as a mapping (safe_load: dates become ``datetime.date``); read once, never mutated."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(data, dict), f"{path}: not a mapping"
     return data
@@ -126,6 +128,8 @@ def test_dates(path: Path) -> None:
         fields = [date.get(k) for k in ("value", "period_start", "period_end")]
         assert any(v is not None for v in fields), where
         assert all(v is None or _is_date(v) for v in fields), where
+        if date["granularity"] == "day":
+            assert date.get("value") is not None, f"a day-precise date needs a value: {where}"
         if date.get("period_start") and date.get("period_end"):
             assert date["period_start"] <= date["period_end"], where
 
@@ -197,3 +201,16 @@ def test_pair_sides_carry_the_same_figures(pair: str) -> None:
         return Counter((f["kind"], f["value"]) for f in _load(path).get("figures") or [])
 
     assert figures(sides["en"]) == figures(sides["vi"])
+
+
+@pytest.mark.parametrize("pair", sorted(PAIRS))
+def test_pair_sides_carry_the_same_observations(pair: str) -> None:
+    sides = PAIRS[pair]
+    assert set(sides) == {"en", "vi"}, f"{pair}: sides {sorted(sides)}"
+
+    def rows(path: Path) -> Counter[tuple[Any, ...]]:
+        keys = ("indicator", "province", "value", "as_of", "period_start", "period_end", "status")
+        return Counter(tuple(o.get(k) for k in keys) for o in _load(path).get("observations") or [])
+
+    assert rows(sides["en"]) == rows(sides["vi"])
+    assert _load(sides["en"]).get("published") == _load(sides["vi"]).get("published")
