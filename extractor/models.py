@@ -178,3 +178,9 @@ class Extraction(Record):
     legal_refs: tuple[LegalRef, ...] = ()
     observations: tuple[Observation, ...] = ()
     warnings: tuple[str, ...] = ()
+
+    def contract(self, *, with_text: bool = False) -> dict[str, object]:
+        """The JSON contract of ``extractor extract``: every record, the document text only
+        when asked (offsets point into it)."""
+        exclude = None if with_text else {"document": {"text"}}
+        return self.model_dump(mode="json", exclude=exclude)

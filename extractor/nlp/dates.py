@@ -206,9 +206,10 @@ SHAPES: dict[str, Callable[[re.Match[str], RuleSet], Resolver]] = {
 
 
 def shape_of(match: re.Match[str]) -> str:
-    """Which resolver a match needs, from the named groups it has."""
+    """Which resolver a match needs, from the named groups it has (an empty ``now`` group
+    marks a period running to the publication date)."""
     names = {n for n, v in match.groupdict().items() if v is not None}
-    if "now" in match.re.groupindex or "to_now" in names:
+    if "now" in names:
         return "to_now"
     for shape, needed in (("day", "day"), ("quarter", "q"), ("first_months", "n"),
                           ("half", "half"), ("month", "month")):
@@ -219,7 +220,7 @@ def shape_of(match: re.Match[str]) -> str:
 
 def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
     """One draft per date match; its value is resolved once the document's year is known."""
-    shape = "to_now" if rule.id.endswith("_to_now") else shape_of(match)
+    shape = shape_of(match)
     start, end = span_of(match)
     year = _int(match, "year")
     day_precise = shape == "day" and year is not None

@@ -50,7 +50,7 @@ LEGAL_TOKEN = re.compile(r"^(?:No\.)?\d+(?:/\d{4})?(?:[-/][A-ZĐ][A-Za-zĐđ0-9]
 @Language.factory("vbsp_sentences", default_config={"lang": "en"})
 def make_sentences(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     """Sentence starts from the language's abbreviation-aware boundary rules."""
-    abbreviations = frozenset(f"{a}." for a in ruleset(lang).lexicon.abbreviations)
+    abbreviations = frozenset(ruleset(lang).lexicon.abbreviations)
 
     def set_sentences(doc: Doc) -> Doc:
         sentences = split(doc.text, abbreviations)

@@ -366,8 +366,15 @@ def load_ruleset(folder: Path, lang: str) -> RuleSet:
     lexicon = load_lexicon(lex_path, problems)
     rules = compile_rules(folder, lang, lexicon, problems) if lexicon else []
     if problems or lexicon is None:
-        raise RuleError(problems)
+        raise RuleError(sorted(problems, key=_location))
     return RuleSet(lang, lexicon, tuple(rules), _lookup_tables(lexicon))
+
+
+def _location(problem: str) -> tuple[str, int]:
+    """Sort key of a ``file:line: message`` problem: by file, then line number."""
+    where = problem.split(": ", 1)[0]
+    path, _, line = where.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (where, 0)
 
 
 @cache

@@ -2,7 +2,7 @@
 
 A boundary is a line break, or sentence-final punctuation followed by a space and a capital
 letter, digit or opening quote, unless the word before the stop is an abbreviation of the
-language's lexicon ("No.", "Mr.", "TP."). Computed with one regex pass over the text.
+language's lexicon ("No.", "Mr.", "TP."; listed without the stop). Computed with one regex pass over the text.
 """
 
 from __future__ import annotations

@@ -1,0 +1,185 @@
+"""`extractor extract` and `extractor eval`: read documents, score against the gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from extractor.errors import ExtractorError
+from extractor.models import Extraction
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    en = "en"
+    vi = "vi"
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    table = "table"
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def fail(exc: ExtractorError) -> None:
+    """Report a library error on stderr, without a traceback."""
+    err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `extract` and `eval`."""
+    app.command("extract")(extract)
+    app.command("eval")(evaluate)
+
+
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .html .pdf), folders or URLs.")],
+    lang: Annotated[Lang, typer.Option(help="Document language; auto detects it.")] = Lang.auto,
+    published: Annotated[dt.datetime | None, typer.Option(
+        formats=["%Y-%m-%d"], help="Publication date, when the document does not state it.")] = None,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
+    with_text: Annotated[bool, typer.Option(help="Include the document text in the JSON.")] = False,
+) -> None:
+    """Extract figures, dates and legal references with their provenance."""
+    from extractor.inputs import expand, extract_target
+
+    results: list[dict[str, Any]] = []
+    failed = 0
+    try:
+        targets = list(expand(paths))
+    except ExtractorError as exc:
+        fail(exc)
+        raise typer.Exit(1) from None
+    for target in targets:
+        try:
+            extraction = extract_target(target, lang=lang.value,
+                                        published=published.date() if published else None)
+        except ExtractorError as exc:
+            fail(exc)
+            failed += 1
+            continue
+        if format is ExtractFormat.table:
+            print_extraction(extraction)
+        else:
+            results.append(extraction.contract(with_text=with_text))
+    if format is ExtractFormat.json and results:
+        payload = results[0] if len(results) == 1 and len(paths) == 1 else results
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+    if failed:
+        raise typer.Exit(1)
+
+
+def print_extraction(extraction: Extraction) -> None:
+    """A readable view of one document's records."""
+    doc = extraction.document
+    out.rule(f"[bold]{doc.title or doc.source}")
+    out.print(f"source {doc.source} · published {doc.published or '?'} · language "
+              f"{doc.language} · province {doc.province or '?'}", highlight=False, markup=False)
+    figures = Table("kind", "text", "value", "unit", "qualifier", "offsets", "rule")
+    for f in extraction.figures:
+        figures.add_row(f.kind, f.text, f"{f.value:,}", f.unit, f.qualifier, f"{f.start}-{f.end}",
+                        f.rule)
+    out.print(figures)
+    if extraction.legal_refs:
+        refs = Table("legal reference", "id", "kind", "issuer", "issued")
+        for r in extraction.legal_refs:
+            refs.add_row(r.text, r.id, r.kind, r.issuer or "", str(r.issued or ""))
+        out.print(refs)
+    if extraction.observations:
+        obs = Table("indicator", "province", "value", "unit", "as of / period", "status")
+        for o in extraction.observations:
+            when = str(o.as_of or f"{o.period_start or '…'} → {o.period_end or '…'}")
+            obs.add_row(o.indicator, o.province or "", f"{o.value:,}", o.unit, when, o.status)
+        out.print(obs)
+    for warning in extraction.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+
+
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="The gold folder.")] = Path("corpus/gold"),
+    lang: Annotated[Lang, typer.Option(help="Score one language, or both (auto).")] = Lang.auto,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.table,
+    errors: Annotated[int, typer.Option(help="How many misses and false positives to list.")] = 20,
+    update_baseline: Annotated[bool, typer.Option(
+        help="Pin the current scores as the gate's floors in baseline.json.")] = False,
+    allow_lower: Annotated[bool, typer.Option(help="Let --update-baseline lower a floor.")] = False,
+) -> None:
+    """Score the extractor against hand-made gold: precision, recall and F1 per kind."""
+    from extractor import evaluation as ev
+
+    try:
+        languages = [lang.value] if lang is not Lang.auto else ["en", "vi"]
+        reports = {}
+        for language in languages:
+            cases = ev.load_gold(gold, language=language)
+            if cases:
+                reports[language] = (ev.evaluate(cases, ev.extract_case), ev.corpus_hash(cases))
+        if update_baseline:
+            _update_baseline(gold / "baseline.json", reports, allow_lower=allow_lower)
+    except ExtractorError as exc:
+        fail(exc)
+        raise typer.Exit(1) from None
+    if format is EvalFormat.json:
+        out.print_json(json.dumps({k: {"documents": r.documents, "corpus_hash": h, **r.scores()}
+                                   for k, (r, h) in reports.items()}))
+        return
+    for language, (report, _) in reports.items():
+        _print_report(language, report, errors)
+
+
+def _update_baseline(path: Path, reports: dict[str, Any], *, allow_lower: bool) -> None:
+    from extractor import evaluation as ev
+
+    old = ev.read_baseline(path) if path.exists() else {"floors": {}, "corpus_hash": {}}
+    for language, (report, corpus) in reports.items():
+        old["floors"][language] = ev.new_floors(report.scores(), old["floors"].get(language, {}),
+                                                allow_lower=allow_lower)
+        old["corpus_hash"][language] = corpus
+    path.write_text(json.dumps(old, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    err.print(f"pinned floors in {path}")
+
+
+def _print_report(language: str, report: Any, errors: int) -> None:
+    table = Table(title=f"{language}: {report.documents} documents", title_justify="left")
+    for column in ("what", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "what" else "right")
+    rows = [(f"figures: {k}", t) for k, t in sorted(report.figures.items())]
+    rows += [("figures: all", report.figures_all()), ("legal references", report.legal),
+             ("dates", report.dates), ("dates: day-precise", report.day_dates),
+             ("observations", report.observations)]
+    for name, t in rows:
+        table.add_row(name, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}",
+                      str(t.tp), str(t.fp), str(t.fn))
+    out.print(table)
+    for name, acc in (("qualifier", report.qualifier), ("legal issue date", report.issued),
+                      ("published", report.published), ("observation as_of ±7 days", report.as_of),
+                      ("document province", report.province)):
+        out.print(f"{name}: {acc.score:.3f} ({acc.right}/{acc.total})", highlight=False)
+    _print_errors(report, errors)
+
+
+def _print_errors(report: Any, limit: int) -> None:
+    lines = [("miss", m) for t in report.figures.values() for m in t.misses]
+    lines += [("false positive", m) for t in report.figures.values() for m in t.false_positives]
+    lines += [("legal miss", m) for m in report.legal.misses]
+    lines += [("legal false positive", m) for m in report.legal.false_positives]
+    lines += [("date miss", m) for m in report.day_dates.misses]
+    lines += [("qualifier", m) for m in report.qualifier.wrong]
+    for label, line in lines[:limit]:
+        out.print(f"  {label}: {line}", highlight=False, markup=False)
+    if len(lines) > limit:
+        out.print(f"  … and {len(lines) - limit} more (--errors N)", highlight=False)

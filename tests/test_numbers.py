@@ -1,0 +1,108 @@
+"""Numbers in both notations: examples, doctests and a property test over random amounts."""
+
+from __future__ import annotations
+
+import doctest
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.nlp import numbers
+from extractor.nlp.numbers import choose, parse_number, readings
+from extractor.nlp.pipeline import extract_text
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(numbers).failed == 0
+
+
+@pytest.mark.parametrize(("text", "sep", "expected"), [
+    ("13.374", ",", Decimal("13374")),
+    ("0,14", ",", Decimal("0.14")),
+    ("3.107.885", ",", Decimal("3107885")),
+    ("1.095", ",", Decimal("1095")),
+    ("41,7", ",", Decimal("41.7")),
+    ("13,374", ".", Decimal("13374")),
+    ("0.14", ".", Decimal("0.14")),
+    ("13,625,214", ".", Decimal("13625214")),
+    ("1,234.5", ".", Decimal("1234.5")),
+    ("1.234,5", ",", Decimal("1234.5")),
+])
+def test_locale_reading(text: str, sep: str, expected: Decimal) -> None:
+    assert parse_number(text, decimal_separator=sep) == expected
+
+
+def test_malformed_groups_raise() -> None:
+    with pytest.raises(ValueError):
+        readings("1.23.4", decimal_separator=",")
+
+
+def test_choice_prefers_the_plausible_reading() -> None:
+    # "13.090 trillion VND" read as 13,090 trillion would be 13 quadrillion đồng.
+    pick = choose("13.090", [Decimal("13.090"), Decimal("13090")], plausible_max=2000.0,
+                  siblings=[], integral=False)
+    assert pick.value == Decimal("13.090") and pick.confidence < 1
+
+
+def test_choice_follows_siblings_of_the_same_scale() -> None:
+    pick = choose("55.518", [Decimal("55.518"), Decimal("55518")], plausible_max=None,
+                  siblings=[Decimal("66251")], integral=False)
+    assert pick.value == Decimal("55518")
+
+
+def _en(value: int) -> str:
+    return f"{value:,}"
+
+
+def _vi(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_integers_round_trip_in_both_notations(value: int) -> None:
+    assert parse_number(_en(value), decimal_separator=".") == value
+    assert parse_number(_vi(value), decimal_separator=",") == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=99_999), st.integers(min_value=1, max_value=99))
+def test_decimals_round_trip_in_both_notations(whole: int, cents: int) -> None:
+    fraction = f"{cents:02d}".rstrip("0") or "0"
+    expected = Decimal(f"{whole}.{fraction}")
+    assert parse_number(f"{_en(whole)}.{fraction}", decimal_separator=".") == expected
+    assert parse_number(f"{_vi(whole)},{fraction}", decimal_separator=",") == expected
+
+
+SCALES_EN = {"billion": 10**9, "million": 10**6}
+SCALES_VI = {"tỷ": 10**9, "triệu": 10**6}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(sorted(SCALES_EN)))
+def test_english_amounts_with_scale_words(number: int, scale: str) -> None:
+    text = f"The branch lent VND {_en(number)} {scale} to poor households."
+    money = [f for f in extract_text(text, lang="en", link=False).figures if f.kind == "money"]
+    assert [f.value for f in money] == [number * SCALES_EN[scale]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(sorted(SCALES_VI)),
+       st.integers(min_value=0, max_value=9))
+def test_vietnamese_amounts_with_scale_words(number: int, scale: str, tenth: int) -> None:
+    written = _vi(number) + (f",{tenth}" if tenth else "")
+    text = f"Ngân hàng đã cho vay {written} {scale} đồng đối với hộ nghèo."
+    money = [f for f in extract_text(text, lang="vi", link=False).figures if f.kind == "money"]
+    expected = (Decimal(number) + Decimal(tenth) / 10) * SCALES_VI[scale]
+    assert [f.value for f in money] == [expected]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1, max_value=10**9))
+def test_plain_amounts_without_scale_words(value: int) -> None:
+    en = extract_text(f"Each household received {_en(value)} VND.", lang="en", link=False)
+    vi = extract_text(f"Mỗi hộ nhận {_vi(value)} đồng.", lang="vi", link=False)
+    assert [f.value for f in en.figures] == [value]
+    assert [f.value for f in vi.figures] == [value]

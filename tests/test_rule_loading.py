@@ -1,0 +1,88 @@
+"""Malformed rule files fail when loaded, with every bad entry reported as file:line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import RuleError
+from extractor.nlp.rules import load_ruleset
+from extractor.resources import rules_dir
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "en"
+    shutil.copytree(rules_dir() / "en", folder)
+    return folder
+
+
+def _problems(folder: Path) -> list[str]:
+    with pytest.raises(RuleError) as info:
+        load_ruleset(folder, "en")
+    return info.value.problems
+
+
+def test_bundled_rules_load() -> None:
+    for lang in ("en", "vi"):
+        assert load_ruleset(rules_dir() / lang, lang).rules
+
+
+def test_every_bad_pattern_line_is_reported(rules_copy: Path) -> None:
+    path = rules_copy / "money.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = '{"id": "money.en.broken", "kind": "money", "pattern": "(unclosed"}'
+    lines.append('{"id": "money.en.extra", "kind": "money", "pattern": "x", "colour": "red"}')
+    lines.append("not json at all")
+    lines.append('{"id": "money.en.macro", "kind": "money", "pattern": "<NO_SUCH_MACRO>"}')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = _problems(rules_copy)
+    where = [p.split(": ")[0] for p in problems]
+    n = len(lines)
+    assert where == [f"{path}:2", f"{path}:{n - 2}", f"{path}:{n - 1}", f"{path}:{n}"]
+    assert "bad pattern" in problems[0]
+    assert "Extra inputs are not permitted" in problems[1]
+    assert "invalid JSON" in problems[2]
+    assert "unknown macro <NO_SUCH_MACRO>" in problems[3]
+
+
+def test_duplicate_and_mislabelled_ids_are_reported(rules_copy: Path) -> None:
+    path = rules_copy / "percent.jsonl"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(path.read_text(encoding="utf-8") + first + "\n"
+                    + '{"id": "percent.vi.wrong_lang", "kind": "percent", "pattern": "x"}\n',
+                    encoding="utf-8")
+    problems = "\n".join(_problems(rules_copy))
+    assert "duplicate rule id" in problems
+    assert "must carry the language 'en'" in problems
+
+
+def test_bad_lexicon_entries_name_their_yaml_line(rules_copy: Path) -> None:
+    path = rules_copy / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - {phrase: thousand, power: 3}\n",
+                        "  - {phrase: thousand, power: 99}\n  - {phrase: lakh}\n")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - {phrase: thousand, power: 99}") + 1
+    problems = _problems(rules_copy)
+    assert any(p.startswith(f"{path}:{line}: scales") for p in problems), problems
+    assert any(p.startswith(f"{path}:{line + 1}: scales") for p in problems), problems
+
+
+def test_yaml_syntax_error_names_the_line(rules_copy: Path) -> None:
+    path = rules_copy / "lexicon.yaml"
+    path.write_text("number: {decimal_separator: '.'\nscales: [\n", encoding="utf-8")
+    problems = _problems(rules_copy)
+    assert problems and problems[0].startswith(f"{path}:") and "YAML syntax error" in problems[0]
+
+
+def test_a_bad_cue_regex_is_reported_with_its_line(rules_copy: Path) -> None:
+    path = rules_copy / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "change_cues:\n", "change_cues:\n  - {pattern: '(unclosed', value: increase}\n")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - {pattern: '(unclosed', value: increase}") + 1
+    assert any(p.startswith(f"{path}:{line}: change_cues") and "bad regular expression" in p
+               for p in _problems(rules_copy))

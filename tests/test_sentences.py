@@ -1,0 +1,36 @@
+"""Sentence boundaries and tokens: legal numbers survive, Vietnamese punctuation is split."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.nlp.pipeline import build_nlp
+
+SENTENCES = [
+    ("en", "Implementing Directive No. 40-CT/TW of the Secretariat, the bank grew. It lent more.",
+     ["Implementing Directive No. 40-CT/TW of the Secretariat, the bank grew.", "It lent more."]),
+    ("en", "Under Decision No. 05/QD-TTg dated January 4, 2023, capital grew. Loans rose.",
+     ["Under Decision No. 05/QD-TTg dated January 4, 2023, capital grew.", "Loans rose."]),
+    ("en", "Mr. Hieu chaired it.\nThe meeting ended.", ["Mr. Hieu chaired it.", "The meeting ended."]),
+    ("vi", "Thực hiện Chỉ thị số 40-CT/TW. Tổng dư nợ đạt 13.374 tỷ đồng. TP. HCM dẫn đầu.",
+     ["Thực hiện Chỉ thị số 40-CT/TW.", "Tổng dư nợ đạt 13.374 tỷ đồng.", "TP. HCM dẫn đầu."]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SENTENCES)
+def test_sentence_boundaries(lang: str, text: str, expected: list[str]) -> None:
+    doc = build_nlp(lang)(text)
+    assert [s.text.strip() for s in doc.sents] == expected
+
+
+TOKENS = [
+    ("en", "Directive No. 40-CT/TW and 1560/QĐ-TTg.", ["Directive", "No", ".", "40-CT/TW", "and", "1560/QĐ-TTg", "."]),
+    ("vi", "vay 5 tỷ đồng, theo Chỉ thị 40-CT/TW.", ["vay", "5", "tỷ", "đồng", ",", "theo", "Chỉ", "thị", "40-CT/TW", "."]),
+    ("vi", "Ngân hàng Chính sách xã hội (NHCSXH) cho vay", ["Ngân", "hàng", "Chính", "sách", "xã", "hội", "(", "NHCSXH", ")", "cho", "vay"]),
+    ("vi", "Tổ TK&VV đạt 0,14%", ["Tổ", "TK&VV", "đạt", "0,14", "%"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), TOKENS)
+def test_tokens(lang: str, text: str, expected: list[str]) -> None:
+    assert [t.text for t in build_nlp(lang)(text)] == expected
