@@ -302,9 +302,10 @@ def _figures_between(ctx: Context, start: int, end: int) -> bool:
 
 
 def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
-    """A cue that closely follows the figure in its clause: "234,414 households still having…"."""
+    """A cue inside or closely after the figure in its clause: "234,414 households still having…"."""
     for cue in ctx.cues:
-        if cue.position != "after" or cue.start < fig.end:
+        # The counted noun may carry the cue: "14,620 clean water and sanitation works".
+        if cue.position != "after" or cue.start <= fig.start:
             continue
         if cue.start >= clause_end or cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
             return None
