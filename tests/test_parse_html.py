@@ -112,6 +112,7 @@ def test_no_date_when_only_the_body_has_dates() -> None:
             "của Ủy ban nhân dân tỉnh về đầu tư tín dụng chính sách.</p></div></body></html>")
     loaded = load_bytes(page.encode(), source="inline.html")
     assert loaded.published is None and "22/11/2014" in loaded.text
+    assert loaded.title == "Tín dụng chính sách"  # the <h1>, read before trafilatura prunes the tree
 
 
 def test_metadata_og_canonical_language(site: Site, site_fetcher: Fetcher) -> None:

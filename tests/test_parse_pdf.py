@@ -22,12 +22,13 @@ from extractor.parse import Loaded, attach_layout, load_bytes, load_path
 from extractor.parse import pdf as pdf_module
 from extractor.parse.pdf import garble_reason, ocr_available
 from extractor.parse.text import clean
-from tests.sitefixtures import PDFS, ROOT
+from tests.sitefixtures import PDFS, ROOT, SITE
 
 REPORT = PDFS / "bao-cao-tin-dung.pdf"
 PLAN = PDFS / "ke-hoach-ninh-binh.pdf"
 SCAN = PDFS / "scan-thong-bao.pdf"
 LEGACY = PDFS / "ma-cu-tcvn3.pdf"
+SITE_TABLE_PAGE = SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"
 needs_ocr = pytest.mark.skipif(not ocr_available(), reason="tesseract with Vietnamese data is not installed")
 
 
@@ -242,3 +243,45 @@ def test_committed_pdfs_are_fresh(tmp_path: Path) -> None:
     for name, path in built.items():
         assert page_texts(path) == page_texts(PDFS / name), f"{name} is stale: run scripts/make_fixture_pdfs.py"
         assert image_digests(path) == image_digests(PDFS / name), f"{name} images are stale"
+
+
+# --- with the real pipeline -----------------------------------------------------------------
+
+
+def pipeline_figures(path: Path) -> tuple[Loaded, Extraction]:
+    """Load a file and run the NLP pipeline on it with layout attached."""
+    from extractor.parse import extract_loaded
+
+    loaded = load_path(path)
+    return loaded, extract_loaded(loaded)
+
+
+@pytest.mark.parametrize("path", [REPORT, PLAN])
+def test_pipeline_figures_carry_page_and_box(path: Path) -> None:
+    loaded, done = pipeline_figures(path)
+    assert done.figures, "the pipeline should find figures in the fixture"
+    with pdfplumber.open(path) as pdf:
+        for fig in done.figures:
+            assert fig.page is not None and fig.bbox is not None, fig
+            page = pdf.pages[fig.page - 1].dedupe_chars()
+            digits = "".join(ch for ch in page.crop(fig.bbox).extract_text() if ch.isdigit())
+            assert "".join(ch for ch in fig.text if ch.isdigit()) in digits, fig
+
+
+@needs_ocr
+def test_pipeline_figures_from_ocr_are_marked() -> None:
+    _, done = pipeline_figures(SCAN)
+    assert done.figures and all(f.ocr and f.page == 1 for f in done.figures)
+    assert any("OCR" in w for w in done.warnings)
+
+
+def test_pipeline_figures_in_html_table_cells_get_headers() -> None:
+    loaded, done = pipeline_figures(SITE_TABLE_PAGE)
+    for fig in done.figures:
+        cells = [c for c in loaded.cells if c.start < fig.end and fig.start < c.end
+                 and any(ch.isdigit() for ch in loaded.text[max(c.start, fig.start):min(c.end, fig.end)])]
+        if cells:
+            assert (fig.row_header, fig.column_header) == (cells[0].row_header, cells[0].column_header), fig
+        else:
+            assert fig.row_header is None and fig.column_header is None
+        assert fig.page is None and not fig.ocr

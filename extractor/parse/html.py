@@ -308,10 +308,9 @@ def pop_captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
 
 
 def main_content(tree: lxml_html.HtmlElement, *, source: str) -> etree._Element | None:
-    """trafilatura's main-content XML (comments off, tables on, its date guessing unused)."""
-    html = lxml_html.tostring(tree, encoding="unicode")
+    """trafilatura's main-content XML (comments off, tables on, its date guessing unused); prunes ``tree``."""
     xml = trafilatura.extract(
-        html, url=source if source.startswith("http") else None, output_format="xml",
+        tree, url=source if source.startswith("http") else None, output_format="xml",
         include_comments=False, include_tables=True, include_images=False, include_links=False,
         include_formatting=False, with_metadata=False, deduplicate=False,
     )
@@ -384,21 +383,25 @@ def parse_html(raw: bytes, *, source: str, content_type: str | None = None) -> L
     tree = parse_tree(text, source=source)
     ld, tags = article_ld(tree), meta_tags(tree)
     published, date_source = published_date(tree, ld, tags)
+    title, language = page_title(tree, ld, tags), page_language(tree, tags)
     meta = read_meta(tree, ld, tags) | {"encoding": encoding}
     if date_source:
         meta["date_source"] = date_source
     captions = pop_captions(tree)
     if captions:
         meta["captions"] = "\n".join(captions)
-    body = _article_body(tree, source=source)
-    return Loaded(raw=raw, source=source, content_type="text/html", text=body.text, title=page_title(tree, ld, tags),
-                  published=published, meta=meta, language=page_language(tree, tags), captions=captions,
-                  cells=tuple(body.cells))
+    body = _article_body(tree, source=source)  # last: trafilatura prunes the tree
+    return Loaded(raw=raw, source=source, content_type="text/html", text=body.text, title=title,
+                  published=published, meta=meta, language=language, captions=captions, cells=tuple(body.cells))
 
 
-def link_share(text: str, tree: lxml_html.HtmlElement) -> float:
+def link_texts(tree: lxml_html.HtmlElement) -> set[str]:
+    """The texts of every link on the page."""
+    return {" ".join(a.text_content().split()) for a in tree.iter("a")}
+
+
+def link_share(text: str, anchors: set[str]) -> float:
     """Share of ``text`` made of link texts from the page: high for list, tag and home pages."""
-    anchors = {" ".join(a.text_content().split()) for a in tree.iter("a")}
     linked = sum(text.count(a) * len(a) for a in anchors if len(a) >= 12)
     return min(1.0, linked / max(1, len(text)))
 
@@ -411,7 +414,7 @@ def _not_article(source: str, why: str) -> InputError:
 
 def _article_body(tree: lxml_html.HtmlElement, *, source: str) -> BodyWriter:
     """The article's body text, or InputError when the page has no article in it."""
-    anchors = lxml_html.fromstring(lxml_html.tostring(tree))  # main_content may consume the tree
+    anchors = link_texts(tree)  # before trafilatura, which prunes the tree it is given
     main = main_content(tree, source=source)
     found = 0 if main is None else prose_chars(main)
     if main is None or found < MIN_ARTICLE_CHARS:

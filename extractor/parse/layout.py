@@ -179,9 +179,14 @@ def boxes_in(loaded: Loaded, start: int, end: int) -> list[TextBox]:
 
 
 def cell_at(loaded: Loaded, start: int, end: int) -> TableCell | None:
-    """The table cell that contains chars [start, end)."""
+    """The table cell holding the number of chars [start, end): the first overlapping cell with a digit.
+
+    A span may run past its cell ("2.876,4\nLao động" when a matcher crosses a row break); the
+    headers belong to the cell its digits are in.
+    """
     for cell in loaded.cells:
-        if cell.start <= start and end <= cell.end:
+        overlap = loaded.text[max(start, cell.start):min(end, cell.end)]
+        if any(ch.isdigit() for ch in overlap):
             return cell
     return None
 

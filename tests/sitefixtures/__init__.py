@@ -262,7 +262,7 @@ def site() -> Iterator[Site]:
     handler = type("BoundHandler", (Handler,), {"log": log})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield Site(base=f"http://127.0.0.1:{server.server_address[1]}", log=log)
