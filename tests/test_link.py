@@ -343,3 +343,105 @@ def test_every_linking_rule_has_a_positive_and_a_negative_example() -> None:
     assert ids - positive == set(), "rules without a positive example"
     assert ids - negative == set(), "rules without a negative example"
     assert positive | negative <= ids, "examples for rules that no longer exist"
+
+
+# --- the seeds, end to end through the extraction pipeline ---------------------------------------------
+
+SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
+
+
+def _seed(name: str, published: dt.date | None) -> Extraction:
+    from extractor.nlp.pipeline import extract_text
+
+    path = next(SEEDS.glob(f"{name}_*.txt"))
+    return extract_text(path.read_text("utf-8"), source=str(path), lang="en", published=published)
+
+
+def _find(ex: Extraction, indicator: str, value: int | str) -> list[Observation]:
+    return [o for o in ex.observations if o.indicator == indicator and o.value == Decimal(value)]
+
+
+def test_seed_000_nghe_an_outstanding_loans_and_borrowers() -> None:
+    ex = _seed("000", None)
+    assert ex.document.province == "Nghệ An"
+    (loans,) = _find(ex, "outstanding_loans", 13_357_000_000_000)
+    assert (loans.province, loans.boundaries, loans.as_of, loans.status) == (
+        "Nghệ An", "pre-2025", dt.date(2024, 6, 30), "actual")
+    (borrowers,) = _find(ex, "borrowers_outstanding", 234_414)
+    assert (borrowers.province, borrowers.unit, borrowers.as_of) == ("Nghệ An", "households", dt.date(2024, 6, 30))
+
+
+def test_seed_000_changes_attach_to_their_level() -> None:
+    ex = _seed("000", None)
+    (capital,) = _find(ex, "total_capital", 13_374_000_000_000)
+    assert (capital.change_value, capital.change_unit, capital.change_baseline) == (
+        Decimal(7_132_000_000_000), "VND", dt.date(2014, 12, 31))
+    assert not _find(ex, "total_capital", 7_132_000_000_000)  # a change is never a level
+
+
+def test_seed_000_flows_since_directive_40() -> None:
+    ex = _seed("000", None)
+    (lending,) = _find(ex, "lending_turnover", 27_706_000_000_000)
+    assert lending.period_start == dt.date(2014, 11, 22)  # Directive 40-CT/TW's issue date
+    (target,) = _find(ex, "local_entrusted_capital", 400_000_000_000)
+    assert target.status == "target"
+
+
+def test_seed_002_ninh_binh_after_the_merger() -> None:
+    ex = _seed("002", dt.date(2025, 10, 26))
+    assert ex.document.province == "Ninh Bình"
+    (capital,) = _find(ex, "total_capital", 13_625_000_000_000)
+    assert (capital.province, capital.boundaries, capital.as_of) == ("Ninh Bình", "2025", dt.date(2025, 9, 30))
+    (overdue,) = _find(ex, "overdue_debt_rate", "0.14")
+    assert (overdue.province, overdue.boundaries) == ("Ninh Bình", "2025")
+
+
+def test_seed_002_old_ninh_binh_is_pre_2025() -> None:
+    ex = _seed("002", dt.date(2025, 10, 26))
+    (added,) = _find(ex, "local_entrusted_capital", 20_000_000_000)
+    assert (added.province, added.boundaries, added.rules["boundaries"]) == ("Ninh Bình", "pre-2025", "old-marker")
+
+
+def test_seed_002_growth_of_outstanding_loans_is_also_an_observation() -> None:
+    ex = _seed("002", dt.date(2025, 10, 26))
+    (loans,) = _find(ex, "outstanding_loans", 13_612_000_000_000)
+    assert (loans.change_value, loans.change_unit, loans.change_baseline) == (Decimal("7.52"), "%", dt.date(2024, 12, 31))
+    (growth,) = _find(ex, "outstanding_growth_rate", "7.52")
+    assert growth.as_of == loans.as_of
+
+
+def test_seed_001_is_national() -> None:
+    ex = _seed("001", dt.date(2021, 6, 17))
+    assert ex.document.province is None
+    assert {o.province for o in ex.observations} <= {"national"}
+
+
+# --- the loader ------------------------------------------------------------------------------------------
+
+
+def test_linking_rules_report_every_bad_entry_with_its_line(tmp_path: Path) -> None:
+    good = (Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8")
+    bad = good.replace("national:\n  en:", "national:\n  fr: [partout]\n  en:", 1).replace(
+        "present:\n  en:", "present:\n  en: currently\n  xx:", 1)
+    path = tmp_path / "linking.yaml"
+    path.write_text(bad, "utf-8")
+    with pytest.raises(RuleError) as err:
+        load_link_rules(path)
+    lines = bad.splitlines()
+    fr = next(i for i, l in enumerate(lines, 1) if "fr: [partout]" in l)
+    xx = next(i for i, l in enumerate(lines, 1) if l.startswith("  xx:"))
+    en = next(i for i, l in enumerate(lines, 1) if l == "  en: currently")
+    found = " ".join(err.value.problems)
+    assert f"linking.yaml:{fr}:" in found and f"linking.yaml:{xx}:" in found and f"linking.yaml:{en}:" in found
+
+
+def test_document_province_from_the_outlet() -> None:
+    ex, _ = build("Policy credit news\nBy staff\nOutstanding loans reached [[VND 9,000 billion|VND]].",
+                  source="https://baoninhbinh.org.vn/tin-dung-123.html")
+    assert link(ex).document.province == "Ninh Bình"
+
+
+def test_linking_is_idempotent() -> None:
+    ex, _ = build(NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]] by {{June 30, 2024|2024-06-30}}.")
+    once = link(ex)
+    assert link(once) == once
