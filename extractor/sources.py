@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import ExtractorError, FetchError
-from extractor.fetch import Fetcher, FetchResult
+from extractor.fetch import Fetcher, FetchFailed, FetchResult
 
 SourceKind = Literal["auto", "url", "file", "folder", "sitemap", "feed", "list", "urls"]
 DOCUMENT_SUFFIXES = {".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf", ".txt": "text/plain"}
@@ -149,8 +149,8 @@ def fetch_item(url: str, *, fetcher: Fetcher, found_via: str | None = None) -> I
     try:
         result = fetcher.fetch(url)
     except ExtractorError as exc:
-        return Failed(source=url, reason=exc.message, kind=getattr(exc, "kind", "error"), hint=exc.hint,
-                      found_via=found_via)
+        kind = exc.kind if isinstance(exc, FetchFailed) else "error"
+        return Failed(source=url, reason=exc.message, kind=kind, hint=exc.hint, found_via=found_via)
     return to_item(result, found_via=found_via)
 
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from extractor.errors import FetchError
-from extractor.fetch import Fetcher, FetchOptions, JsonFileCache, is_public
+from extractor.fetch import Fetcher, FetchFailed, FetchOptions, JsonFileCache, is_public
 from extractor.fetch.client import retry_after_seconds
 from extractor.fetch.robots import parse_robots
 from tests.sitefixtures import SITE, Site, fixture_options, site, site_fetcher  # noqa: F401
@@ -30,8 +30,9 @@ class FakeClock:
 
 
 def kind_of(error: FetchError) -> str:
-    """The failure kind the client attached to an error."""
-    return getattr(error, "kind", "")
+    """The failure kind the client attached to an error (every client error is a FetchFailed)."""
+    assert isinstance(error, FetchFailed)
+    return error.kind
 
 
 # --- plain success, gzip, user agent ------------------------------------------------------
@@ -230,3 +231,34 @@ def test_retry_after_http_date() -> None:
     now = time.time()
     header = email.utils.formatdate(now + 30, usegmt=True)
     assert retry_after_seconds(header, now=now) == pytest.approx(30, abs=1.5)
+
+
+def test_dns_answer_changing_after_the_check_is_caught(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.fetch import guard
+
+    monkeypatch.setattr(guard, "resolve", lambda host, port: ["93.184.216.34"])  # the check sees a public address
+    with Fetcher(FetchOptions(delay=0, respect_robots=False)) as fetcher, pytest.raises(FetchError) as caught:
+        fetcher.fetch(site.url("/aggregator/rss.xml"))
+    assert kind_of(caught.value) == "private" and "127.0.0.1" in str(caught.value)
+
+
+def test_robots_crawl_delay_raises_the_per_host_delay(site: Site) -> None:
+    from extractor.fetch.robots import RobotsPolicy
+
+    clock = FakeClock()
+    with Fetcher(fixture_options(delay=1.0, max_crawl_delay=30), sleep=clock.sleep, clock=clock) as fetcher:
+        fetcher.robots = RobotsPolicy(lambda url: (200, b"User-agent: *\nCrawl-delay: 5\n"), agent="vbsp-extractor")
+        fetcher.fetch(site.url("/aggregator/rss.xml"))
+        fetcher.fetch(site.url("/baotinh/atom.xml"))
+    assert clock.sleeps == [5.0]
+
+
+def test_crawl_delay_is_capped(site: Site) -> None:
+    from extractor.fetch.robots import RobotsPolicy
+
+    clock = FakeClock()
+    with Fetcher(fixture_options(delay=0.0, max_crawl_delay=2), sleep=clock.sleep, clock=clock) as fetcher:
+        fetcher.robots = RobotsPolicy(lambda url: (200, b"User-agent: *\nCrawl-delay: 3600\n"), agent="vbsp-extractor")
+        fetcher.fetch(site.url("/aggregator/rss.xml"))
+        fetcher.fetch(site.url("/baotinh/atom.xml"))
+    assert clock.sleeps == [2.0]

@@ -154,3 +154,23 @@ def test_feed_links_skip_self_links() -> None:
     raw = (b'<feed xmlns="http://www.w3.org/2005/Atom"><link rel="self" href="/feed"/>'
            b'<entry><link rel="enclosure" href="/a.mp3"/><link rel="alternate" href="/a.html"/></entry></feed>')
     assert feed_links(raw, base="http://example.org/") == ["http://example.org/a.html"]
+
+
+def test_sitemap_index_walks_child_sitemaps(site: Site, site_fetcher: Fetcher) -> None:
+    items = list(iter_source(site.url("/sitemap-index.xml"), fetcher=site_fetcher))
+    fetched = [i for i in items if isinstance(i, RawItem)]
+    failed = [i for i in items if isinstance(i, Failed)]
+    assert len(fetched) == 8 and all(i.found_via == site.url("/sitemap.xml") for i in fetched)
+    assert paths(failed, site.base) == ["/sitemap-2019.xml"] and failed[0].kind == "http"
+
+
+def test_plain_page_url_is_the_document(site: Site, site_fetcher: Fetcher) -> None:
+    (item,) = iter_source(site.url("/aggregator/news/conclusion-06-kl-tw.html"), fetcher=site_fetcher)
+    assert isinstance(item, RawItem) and item.status == 200 and item.etag
+
+
+def test_unchanged_page_on_recrawl(site: Site, site_fetcher: Fetcher) -> None:
+    url = site.url("/aggregator/news/conclusion-06-kl-tw.html")
+    list(iter_source(url, fetcher=site_fetcher))
+    (again,) = iter_source(url, fetcher=site_fetcher)
+    assert isinstance(again, RawItem) and again.not_modified and again.raw == b""

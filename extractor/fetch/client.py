@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import FetchError
 from extractor.fetch.cache import MemoryCache, ValidatorCache, Validators
-from extractor.fetch.guard import check_address
+from extractor.fetch.guard import PRIVATE_HINT, check_address, is_public
 from extractor.fetch.options import FetchOptions
 from extractor.fetch.robots import RobotsPolicy
 
@@ -56,12 +56,18 @@ class _Raw(BaseModel):
     attempts: int = 1
 
 
-def fetch_error(url: str, reason: str, hint: str, *, kind: FailureKind) -> FetchError:
-    """A FetchError carrying the URL and a machine-readable ``kind``."""
-    error = FetchError(f"{url}: {reason}", hint=hint)
-    error.url = url  # type: ignore[attr-defined]
-    error.kind = kind  # type: ignore[attr-defined]
-    return error
+class FetchFailed(FetchError):
+    """A FetchError that also says which URL failed and how (``kind``), so a batch can count failures."""
+
+    def __init__(self, url: str, reason: str, *, hint: str, kind: FailureKind) -> None:
+        super().__init__(f"{url}: {reason}", hint=hint)
+        self.url = url
+        self.kind: FailureKind = kind
+
+
+def fetch_error(url: str, reason: str, hint: str, *, kind: FailureKind) -> FetchFailed:
+    """A FetchFailed carrying the URL and a machine-readable ``kind``."""
+    return FetchFailed(url, reason, hint=hint, kind=kind)
 
 
 def retry_after_seconds(value: str | None, *, now: float | None = None) -> float | None:
@@ -146,8 +152,7 @@ class Fetcher:
         try:
             check_address(url, allow_private=self.options.allow_private)
         except FetchError as exc:
-            exc.url, exc.kind = url, "private"  # type: ignore[attr-defined]
-            raise
+            raise fetch_error(url, exc.message.removeprefix(f"{url}: "), exc.hint, kind="private") from None
         if self.options.respect_robots and not self.robots.allowed(url):
             raise fetch_error(url, "disallowed by robots.txt",
                               "The site asks crawlers not to fetch this path; download it by hand if you have permission.",
@@ -234,11 +239,22 @@ class Fetcher:
         self._wait_for_host(url)
         cap = cap or self.options.max_bytes
         with self._client.stream("GET", url, headers=headers) as response:
+            self._check_peer(url, response)
             found = {k.lower(): v for k, v in response.headers.items()}
             if not 200 <= response.status_code < 300:
                 return _Raw(status=response.status_code, headers=found)
             _check_declared_size(url, found, cap)
             return _Raw(status=response.status_code, headers=found, body=_read_capped(url, response, cap))
+
+    def _check_peer(self, url: str, response: httpx.Response) -> None:
+        """Refuse to read from a non-public peer: DNS may have changed since the address check."""
+        if self.options.allow_private:
+            return
+        stream = response.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if peer and not is_public(str(peer[0])):
+            raise fetch_error(url, f"connected to non-public address {peer[0]} (DNS changed after the check?)",
+                              PRIVATE_HINT, kind="private")
 
     def _get_robots(self, url: str) -> tuple[int, bytes]:
         """Fetch robots.txt for the policy: (status, body), status 0 when unreachable."""
