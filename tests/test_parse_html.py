@@ -25,6 +25,7 @@ ARTICLE_PAGES = [
     "/aggregator/news/vbsp-outstanding-loans.html",
     "/aggregator/news/ninh-binh-tin-dung-chinh-sach.html",
     "/aggregator/news/conclusion-06-kl-tw.html",
+    "/tinnhanh/kinh-doanh/ha-tinh-von-vay-uu-dai.html",
 ]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -89,6 +90,13 @@ def test_publication_date_from_visible_byline_not_from_body() -> None:
     assert "22/11/2014" in loaded.text and "30/9/2025" in loaded.text  # cited dates stay in the body
     assert loaded.published == dt.date(2025, 10, 26)  # "Thứ Bảy, 26/10/2025 - 07:30"
     assert loaded.meta["date_source"] == "byline"  # not the "today" widget above the headline
+
+
+def test_byline_above_the_headline_in_its_container() -> None:
+    loaded = load_path(SITE / "tinnhanh/kinh-doanh/ha-tinh-von-vay-uu-dai.html")
+    assert loaded.published == dt.date(2025, 10, 15)  # not the header's "Thứ Hai, 23/11/2026"
+    assert loaded.title == "Hà Tĩnh dành thêm vốn vay ưu đãi cho hộ mới thoát nghèo"  # " - Tin Nhanh" cut
+    assert loaded.captions and "4.321" not in loaded.text
 
 
 def test_publication_date_from_json_ld() -> None:

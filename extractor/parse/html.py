@@ -220,16 +220,30 @@ def _in_comments(el: etree._Element) -> bool:
                for a in el.iterancestors())
 
 
+def shares_container(el: etree._Element, headline: etree._Element) -> bool:
+    """True when ``el`` and the headline sit in one container below <body> (not a site-wide header)."""
+    around = set(headline.iterancestors())
+    common = next((a for a in el.iterancestors() if a in around), None)
+    return common is not None and common.tag not in ("body", "html")
+
+
 def byline_date(tree: lxml_html.HtmlElement) -> dt.date | None:
-    """The date in the first byline after the headline (the date widget above it is today's)."""
+    """The byline's date: the first after the headline, else one above it in the headline's container.
+
+    A date widget in the site header shows today's date, not the article's: it shares no
+    container with the headline but <body>, so it is never taken.
+    """
     headline = next(iter(tree.iter("h1")), None)
     order = {el: i for i, el in enumerate(tree.iter())}
     after = order.get(headline, -1) if headline is not None else -1
-    for el, text in byline_candidates(tree):
-        if order.get(el, 0) > after:
-            found = parse_date(text) if el.tag == "time" else date_in_text(text)
-            if found:
-                return found
+    candidates = byline_candidates(tree)
+    later = [(el, text) for el, text in candidates if order.get(el, 0) > after]
+    earlier = [(el, text) for el, text in candidates if headline is not None and order.get(el, 0) < after
+               and shares_container(el, headline)]
+    for el, text in later + earlier[::-1]:
+        found = parse_date(text) if el.tag == "time" else date_in_text(text)
+        if found:
+            return found
     return None
 
 
@@ -258,14 +272,23 @@ def page_language(tree: lxml_html.HtmlElement, tags: dict[str, str]) -> Language
 
 
 def page_title(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> str | None:
-    """Headline: JSON-LD headline, og:title, the first <h1>, then <title>."""
+    """Headline: JSON-LD headline, og:title, the first <h1>, then <title>; the site name suffix cut."""
     h1 = next(iter(tree.iter("h1")), None)
     title_el = next(iter(tree.iter("title")), None)
     for value in (ld.get("headline"), tags.get("og:title"), h1.text_content() if h1 is not None else None,
                   title_el.text_content() if title_el is not None else None):
         if value and str(value).strip():
-            return " ".join(str(value).split())
+            return strip_site_name(" ".join(str(value).split()), tags.get("og:site_name"))
     return None
+
+
+def strip_site_name(title: str, site_name: str | None) -> str:
+    """ "Headline - Site" → "Headline" when the site's name is known."""
+    if site_name:
+        for sep in (" - ", " | ", " – ", " — "):
+            if title.endswith(sep + site_name) and len(title) > len(sep + site_name):
+                return title[: -len(sep + site_name)]
+    return title
 
 
 def read_meta(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> dict[str, str]:
