@@ -177,9 +177,9 @@ RULES: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("comparison:compared with", "+", "en", NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]], [[VND 500 billion|VND|500000000000]] more compared with {{the end of 2024|2024-12-31}}.", {"change_value": 500000000000, "change_baseline": "2024-12-31"}),
     ("comparison:compared with", "-", "en", NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]]; the bank disbursed [[*VND 500 billion|VND]] more.", {"indicator": "lending_turnover", "change_value": None}),
     ("comparison:over the same period", "+", "en", NGHE + "Lending turnover reached [[VND 900 billion|VND]], up [[VND 50 billion|VND|50000000000]] over the same period.", {"change_value": 50000000000}),
-    ("comparison:over the same period", "-", "en", NGHE + "Lending turnover reached [[VND 900 billion|VND]], and [[*VND 50 billion|VND]] was disbursed to students.", {"indicator": "lending_turnover", "change_value": None}),
+    ("comparison:over the same period", "-", "en", NGHE + "Lending turnover reached [[VND 900 billion|VND]]; disbursement to students was [[*VND 50 billion|VND]].", {"indicator": "lending_turnover", "change_value": None}),
     ("comparison:so với", "+", "vi", VI_NGHE + "Vốn ủy thác đạt [[1.095 tỷ đồng|VND]], tăng [[346 tỷ đồng|VND|346000000000]] so với {{đầu năm|2025-01-01}}.", {"change_value": 346000000000, "change_baseline": "2025-01-01"}),
-    ("comparison:so với", "-", "vi", VI_NGHE + "Vốn ủy thác đạt [[1.095 tỷ đồng|VND]], tăng thêm [[*346 tỷ đồng|VND]].", {"indicator": "local_entrusted_capital"}),
+    ("comparison:so với", "-", "vi", VI_NGHE + "Vốn ủy thác đạt [[1.095 tỷ đồng|VND]] vào {{đầu năm|2025-01-01}}.", {"indicator": "local_entrusted_capital", "change_value": None}),
     ("comparison:so cùng kỳ", "+", "vi", VI_NGHE + "Doanh số cho vay đạt [[900 tỷ đồng|VND]], tăng [[50 tỷ đồng|VND|50000000000]] so cùng kỳ.", {"change_value": 50000000000}),
     ("comparison:so cùng kỳ", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[900 tỷ đồng|VND]] trong kỳ.", {"change_value": None}),
     # since: the start of a period
@@ -270,7 +270,7 @@ RULES += [
     ("breakdown:trong đó", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[118.932 khách hàng|customers]] còn dư nợ, trong đó có [[*21.406 hộ nghèo|households]].", {"indicator": None}),
     ("breakdown:trong đó", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[*21.406 hộ nghèo|households]].", {"indicator": "borrowers_outstanding"}),
     ("breakdown:bao gồm", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], bao gồm [[*900 tỷ đồng|VND]] cho HSSV.", {"indicator": None}),
-    ("breakdown:bao gồm", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[*900 tỷ đồng|VND]] cho HSSV.", {"indicator": "outstanding_loans"}),
+    ("breakdown:bao gồm", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[*85.579 khách hàng|customers]].", {"indicator": "borrowers_outstanding"}),
     # programme: one programme's share is not the province's total
     ("programme:lending program for", "+", "en", NGHE + "The lending program for poor households alone had outstanding loans of [[1,218 billion VND|VND]].", {"indicator": None}),
     ("programme:lending program for", "-", "en", NGHE + "All programs together had outstanding loans of [[4,218 billion VND|VND]].", {"indicator": "outstanding_loans"}),
@@ -280,13 +280,13 @@ RULES += [
     ("programme:riêng chương trình", "-", "vi", VI_NGHE + "Riêng trong tháng 9, chi nhánh giải ngân [[187 tỷ đồng|VND]].", {"indicator": "lending_turnover"}),
     # date_binders: a date glued to one figure dates that figure only
     ("date_binders:in", "+", "en", NGHE + "The overdue debt rate fell from [[0.43%|%|0.43]] in {{2014|2014-01-01..2014-12-31}} to [[*0.09%|%|0.09]].", {"as_of": "2025-10-26"}),
-    ("date_binders:in", "-", "en", NGHE + "In {{2014|2014-01-01..2014-12-31}}, the overdue debt rate was [[0.43%|%|0.43]], then [[*0.09%|%|0.09]].", {"as_of": "2014-12-31"}),
-    ("date_binders:at", "+", "en", NGHE + "The overdue debt rate was [[0.5%|%|0.5]] at {{the end of 2020|2020-12-31}}, now [[*0.1%|%|0.1]].", {"as_of": "2025-10-26"}),
-    ("date_binders:at", "-", "en", NGHE + "At {{the end of 2020|2020-12-31}}, the overdue debt rate was [[0.5%|%|0.5]], then [[*0.1%|%|0.1]].", {"as_of": "2020-12-31"}),
+    ("date_binders:in", "-", "en", NGHE + "In {{2014|2014-01-01..2014-12-31}} the overdue debt rate fell from [[0.43%|%|0.43]] to [[*0.09%|%|0.09]].", {"as_of": "2014-12-31"}),
+    ("date_binders:at", "+", "en", NGHE + "The overdue debt rate fell from [[0.5%|%|0.5]] at {{the end of 2020|2020-12-31}} to [[*0.1%|%|0.1]].", {"as_of": "2025-10-26"}),
+    ("date_binders:at", "-", "en", NGHE + "At {{the end of 2020|2020-12-31}} the overdue debt rate fell from [[0.5%|%|0.5]] to [[*0.1%|%|0.1]].", {"as_of": "2020-12-31"}),
     ("date_binders:năm", "+", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn giảm từ [[0,43%|%|0.43]] năm {{2014|2014-01-01..2014-12-31}} xuống [[*0,09%|%|0.09]].", {"as_of": "2025-10-26"}),
-    ("date_binders:năm", "-", "vi", VI_NGHE + "Năm {{2014|2014-01-01..2014-12-31}}, tỷ lệ nợ quá hạn là [[0,43%|%|0.43]], sau là [[*0,09%|%|0.09]].", {"as_of": "2014-12-31"}),
-    ("date_binders:vào", "+", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn là [[0,5%|%|0.5]] vào {{cuối năm 2020|2020-12-31}}, nay [[*0,1%|%|0.1]].", {"as_of": "2025-10-26"}),
-    ("date_binders:vào", "-", "vi", VI_NGHE + "Vào {{cuối năm 2020|2020-12-31}}, tỷ lệ nợ quá hạn là [[0,5%|%|0.5]], sau là [[*0,1%|%|0.1]].", {"as_of": "2020-12-31"}),
+    ("date_binders:năm", "-", "vi", VI_NGHE + "Năm {{2014|2014-01-01..2014-12-31}} tỷ lệ nợ quá hạn giảm từ [[0,43%|%|0.43]] xuống [[*0,09%|%|0.09]].", {"as_of": "2014-12-31"}),
+    ("date_binders:vào", "+", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn giảm từ [[0,5%|%|0.5]] vào {{cuối năm 2020|2020-12-31}} xuống [[*0,1%|%|0.1]].", {"as_of": "2025-10-26"}),
+    ("date_binders:vào", "-", "vi", VI_NGHE + "Vào {{cuối năm 2020|2020-12-31}} tỷ lệ nợ quá hạn giảm từ [[0,5%|%|0.5]] xuống [[*0,1%|%|0.1]].", {"as_of": "2020-12-31"}),
     # decrease: a change that goes down
     ("decrease:decreased by", "+", "en", NGHE + "Overdue debt stood at [[VND 18.4 billion|VND|18400000000]]; it decreased by [[VND 2.1 billion|VND|2100000000]] compared to the beginning of the year.", {"change_value": -2100000000}),
     ("decrease:decreased by", "-", "en", NGHE + "Overdue debt stood at [[VND 18.4 billion|VND|18400000000]]; it rose by [[VND 2.1 billion|VND|2100000000]] compared to the beginning of the year.", {"change_value": 2100000000}),
@@ -321,6 +321,34 @@ RULES += [
     ("reporting:cho biết", "-", "vi", VI_NGHE + "Ông Phạm Đức Cường còn dư nợ [[50 triệu đồng|VND]].", {"indicator": None}),
     ("reporting:phát biểu", "+", "vi", VI_NGHE + "Bà Lê Thị Hà phát biểu: tổng dư nợ đạt [[13.612 tỷ đồng|VND]].", {"indicator": "outstanding_loans"}),
     ("reporting:phát biểu", "-", "vi", VI_NGHE + "Bà Lê Thị Hà có dư nợ [[50 triệu đồng|VND]].", {"indicator": None}),
+]
+
+
+RULES += [
+    # bank: a title naming the bank and no province makes the figures national
+    ("bank:VBSP", "+", "en", "VBSP outstanding loans reach 166 trillion VND\nBy staff\nTotal outstanding loans reached [[166.43 trillion VND|VND]].", {"province": "national", "rule_province": "document:national"}),
+    ("bank:VBSP", "-", "en", "VBSP Nghe An branch reviews 2024\nBy staff\nTotal outstanding loans reached [[13,000 billion VND|VND]].", {"province": "Nghệ An"}),
+    ("bank:Vietnam Bank for Social Policies", "+", "en", "The Vietnam Bank for Social Policies reviews 2018\nBy staff\nLending turnover reached [[66,251 billion VND|VND]].", {"province": "national"}),
+    ("bank:Vietnam Bank for Social Policies", "-", "en", "The Vietnam Bank for Social Policies in Ha Tinh reviews 2016\nBy staff\nLending turnover reached [[1,356 billion VND|VND]].", {"province": "Hà Tĩnh"}),
+    ("bank:Social Policy Bank", "+", "en", "Social Policy Bank reviews the year\nBy staff\nOverdue debt accounted for [[0.3%|%|0.3]].", {"province": "national"}),
+    ("bank:Social Policy Bank", "-", "en", "A good year for poor households\nBy staff\nOverdue debt accounted for [[0.3%|%|0.3]].", {"province": None}),
+    ("bank:NHCSXH", "+", "vi", "NHCSXH sơ kết 6 tháng\nPV\nTổng dư nợ đạt [[380.126 tỷ đồng|VND]].", {"province": "national"}),
+    ("bank:NHCSXH", "-", "vi", "NHCSXH tỉnh Cao Bằng sơ kết 6 tháng\nPV\nTổng dư nợ đạt [[5.126 tỷ đồng|VND]].", {"province": "Cao Bằng"}),
+    ("bank:Ngân hàng Chính sách xã hội", "+", "vi", "Ngân hàng Chính sách xã hội: dư nợ tăng\nPV\nTổng dư nợ đạt [[380.126 tỷ đồng|VND]].", {"province": "national"}),
+    ("bank:Ngân hàng Chính sách xã hội", "-", "vi", "Tín dụng chính sách: dư nợ tăng\nPV\nTổng dư nợ đạt [[380.126 tỷ đồng|VND]].", {"province": None}),
+    # awards and more programme shares
+    ("awards:Certificates of Merit", "+", "en", NGHE + "Certificates of Merit went to [[25 savings and loan groups|savings and loan groups]].", {"indicator": None}),
+    ("awards:Certificates of Merit", "-", "en", NGHE + "The province has [[25 savings and loan groups|savings and loan groups]].", {"indicator": "savings_loan_groups"}),
+    ("awards:awarded", "+", "en", NGHE + "The province awarded [[10 transaction points|transaction points]] for good service.", {"indicator": None}),
+    ("awards:awarded", "-", "en", NGHE + "The province has [[10 transaction points|transaction points]].", {"indicator": "transaction_points"}),
+    ("awards:giấy khen", "+", "vi", VI_NGHE + "Giám đốc tặng giấy khen cho [[25 Tổ TK&VV|savings and loan groups]] tiêu biểu.", {"indicator": None}),
+    ("awards:giấy khen", "-", "vi", VI_NGHE + "Toàn tỉnh có [[2.500 Tổ TK&VV|savings and loan groups]].", {"indicator": "savings_loan_groups"}),
+    ("awards:bằng khen", "+", "vi", VI_NGHE + "Tỉnh tặng bằng khen cho [[15 phòng giao dịch|transaction offices]].", {"indicator": None}),
+    ("awards:bằng khen", "-", "vi", VI_NGHE + "Tỉnh có [[15 phòng giao dịch|transaction offices]].", {"indicator": "transaction_offices"}),
+    ("programme:programme alone", "+", "en", NGHE + "The near-poor household programme alone disbursed [[VND 418 billion|VND]].", {"indicator": None}),
+    ("programme:programme alone", "-", "en", NGHE + "The branch alone disbursed [[VND 2,854 billion|VND]].", {"indicator": "lending_turnover"}),
+    ("programme:program alone", "+", "en", NGHE + "The student loan program alone had outstanding loans of [[VND 900 billion|VND]].", {"indicator": None}),
+    ("programme:program alone", "-", "en", NGHE + "In 2016 alone, the branch had outstanding loans of [[VND 5,148 billion|VND]].", {"indicator": "outstanding_loans"}),
 ]
 
 

@@ -50,6 +50,7 @@ from extractor.resources import rules_dir
 NATIONAL = "national"
 MARKER_LISTS = (
     "national",
+    "bank",
     "province_ref",
     "target",
     "comparison",
@@ -62,11 +63,12 @@ MARKER_LISTS = (
     "date_binders",
     "breakdown",
     "programme",
+    "awards",
     "decrease",
     "anecdote",
     "reporting",
 )
-_CLAUSE_BREAK = re.compile(r"[;:()]|,\s|\s[-–—]\s")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[-–—]\s")
 _SEGMENT_BREAK = re.compile(r";")
 _GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.I)
 
@@ -79,6 +81,7 @@ class LinkRules(Strict):
 
     version: Literal[1]
     national: Cues
+    bank: Cues
     province_ref: Cues
     target: Cues
     comparison: Cues
@@ -91,6 +94,7 @@ class LinkRules(Strict):
     date_binders: Cues
     breakdown: Cues
     programme: Cues
+    awards: Cues
     decrease: Cues
     anecdote: Cues
     reporting: Cues = Field(default_factory=Cues)
@@ -231,10 +235,10 @@ def document_province(ctx: Context) -> tuple[str | None, str]:
     title = ctx.linker.gazetteer.find(doc.title) if doc.title else []
     t0, t1 = _title_span(doc)
     title += [m for m in ctx.mentions if t0 <= m.start < t1]
-    for m in title:
-        scores[m.code] += 3
-    for code in _outlet_codes(ctx):
+    for code in [m.code for m in title] + _outlet_codes(ctx):
         scores[code] += 3
+    if not scores and _bank_wide(ctx, t0, t1):
+        return None, NATIONAL
     for m in ctx.mentions:
         scores[m.code] += 0.5 if m.marked_old else 1
     if not scores:
@@ -244,6 +248,14 @@ def document_province(ctx: Context) -> tuple[str | None, str]:
         return None, "none"
     name = ctx.linker.gazetteer.name_at(code, doc.published)
     return name, "title" if any(m.code == code for m in title) else "frequency"
+
+
+def _bank_wide(ctx: Context, t0: int, t1: int) -> bool:
+    """A title that names the bank (and no province) in a text that never says "the province"."""
+    title = ctx.ex.document.title or ""
+    named = ctx.marks("bank", t0, t1) or ctx.marks("national", t0, t1)
+    in_title = ctx.linker.markers[("bank", ctx.lang)].finditer(new_tone(title))
+    return bool(named or in_title) and len(ctx.hits["province_ref"]) < 2
 
 
 def _first(ctx: Context, code: str) -> int:
@@ -301,6 +313,11 @@ def _figures_between(ctx: Context, start: int, end: int) -> bool:
     return any(start <= f.start < end for f in ctx.figures)
 
 
+def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
+    """Whether a figure of the same kind lies between ``start`` and ``fig``."""
+    return any(start <= f.start < fig.start and f.kind == fig.kind for f in ctx.figures)
+
+
 def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
     """A cue inside or closely after the figure in its clause: "234,414 households still having…"."""
     for cue in ctx.cues:
@@ -315,10 +332,18 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
     return None
 
 
-def _cue_before(ctx: Context, fig: Figure, start: int) -> tuple[str, str] | None | Literal[False]:
-    """The nearest fitting cue in ``[start, fig.start)``; ``False`` when a blocker comes first."""
+def _cue_before(
+    ctx: Context, fig: Figure, start: int, *, free: bool = False
+) -> tuple[str, str] | None | Literal[False]:
+    """The nearest fitting cue in ``[start, fig.start)``; ``False`` when a blocker comes first.
+
+    ``free``: only cues no figure of the same kind follows ("created jobs for 400,000 workers,
+    helped 5,600 workers go abroad": the second count does not borrow the first one's cue).
+    """
     blockers = ctx.marks("blockers", start, fig.start)
     cues = [c for c in ctx.cues if c.position == "before" and start <= c.start and c.end <= fig.start]
+    if free:
+        cues = [c for c in cues if not _kin_between(ctx, fig, c.end)]
     for cue in reversed(cues):
         if any(b[0] >= cue.end for b in blockers):
             return False
@@ -336,7 +361,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     found = _cue_after(ctx, fig, c1) or _cue_before(ctx, fig, c0)
     if found is None and not ctx.marks("breakdown", c0, fig.start):
         s0, _ = segment_span(ctx, fig)
-        earlier = _cue_before(ctx, fig, s0)
+        earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
     return found or None
 
@@ -457,6 +482,8 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Place | None, str]:
         return earlier[-1], "sentence"
     if ctx.province is not None:
         return None, f"document:{ctx.province_rule}"
+    if ctx.province_rule == NATIONAL:
+        return (NATIONAL, -1, -1, False), "document:national"
     later = _places(ctx, c1, s1)
     return (later[0], "sentence") if later else (None, "none")
 
@@ -721,9 +748,9 @@ def is_anecdote(ctx: Context, fig: Figure) -> bool:
 
 
 def is_programme(ctx: Context, fig: Figure) -> bool:
-    """One programme's share ("Riêng chương trình cho vay hộ nghèo có dư nợ …"), not the total."""
+    """One programme's share ("Riêng chương trình cho vay hộ nghèo có dư nợ …") or an award."""
     s0, _ = sentence_span(ctx, fig)
-    return bool(ctx.marks("programme", s0, fig.start))
+    return bool(ctx.marks("programme", s0, fig.start) or ctx.marks("awards", s0, fig.start))
 
 
 # --- observations --------------------------------------------------------------------------------------
