@@ -25,7 +25,7 @@ from lxml import html as lxml_html
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.parse import Loaded, load_bytes  # noqa: E402
+from extractor.parse import Loaded, load_bytes
 
 SITE = ROOT / "corpus" / "fixtures" / "site"
 PDFS = ROOT / "corpus" / "fixtures" / "pdf"
@@ -35,7 +35,11 @@ TEXT_PDFS = ["bao-cao-tin-dung.pdf", "ke-hoach-ninh-binh.pdf", "ma-cu-tcvn3.pdf"
 def html_pages() -> list[tuple[str, bytes]]:
     """The fixture article pages (list, tag and robots-blocked pages left out)."""
     skip = ("tin-tuc", "tag", "private")
-    return [(str(p), p.read_bytes()) for p in sorted(SITE.rglob("*.html")) if not any(s in p.parts for s in skip)]
+    return [
+        (str(p), p.read_bytes())
+        for p in sorted(SITE.rglob("*.html"))
+        if not any(s in p.parts for s in skip)
+    ]
 
 
 def pdf_files(names: Sequence[str]) -> list[tuple[str, bytes]]:
@@ -118,7 +122,7 @@ def extract_stage() -> Callable[[Loaded], object] | str:
         from extractor.parse import extract_loaded
 
         extract_loaded(parse_all(html_pages()[:1])[0])
-    except Exception as exc:  # the pipeline lands separately; report rather than crash
+    except Exception as exc:  # noqa: BLE001 - the pipeline lands separately: report, do not crash
         return f"{type(exc).__name__}: {str(exc).splitlines()[0][:100]}"
     return extract_loaded
 
@@ -128,7 +132,7 @@ def store_stage(extract: Callable[[Loaded], object]) -> Callable[[Sequence[Loade
     try:
         from extractor.store.db import connect
         from extractor.store.write import save_extraction
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - the store is optional here: report, do not crash
         return f"{type(exc).__name__}: {exc}"
 
     def run(loaded: Sequence[Loaded]) -> None:
@@ -156,8 +160,10 @@ def main() -> None:
     html = html_pages() * 4
     pdfs = pdf_files(TEXT_PDFS)
     pdf_pages = pdf_page_count(pdfs)
-    print(f"HTML: {len(html)} pages ({sum(len(r) for _, r in html) // len(html) // 1024} KB avg); "
-          f"PDF: {len(pdfs)} files, {pdf_pages} pages; best of {args.rounds} rounds")
+    print(
+        f"HTML: {len(html)} pages ({sum(len(r) for _, r in html) // len(html) // 1024} KB avg); "
+        f"PDF: {len(pdfs)} files, {pdf_pages} pages; best of {args.rounds} rounds"
+    )
 
     base_html = timed(lambda: lxml_baseline(html), rounds=args.rounds)
     ours_html = timed(lambda: parse_all(html), rounds=args.rounds)
@@ -194,8 +200,24 @@ def main() -> None:
         else:
             s_html = timed(lambda: store(loaded_html), rounds=max(1, args.rounds // 2))
             s_pdf = timed(lambda: store(loaded_pdf), rounds=max(1, args.rounds // 2))
-            print(row("parse + extract + store, HTML", len(html), ours_html + s_html, base_html, "HTML pages"))
-            print(row("parse + extract + store, PDF", pdf_pages, ours_pdf + s_pdf, base_pdf, "PDF pages"))
+            print(
+                row(
+                    "parse + extract + store, HTML",
+                    len(html),
+                    ours_html + s_html,
+                    base_html,
+                    "HTML pages",
+                )
+            )
+            print(
+                row(
+                    "parse + extract + store, PDF",
+                    pdf_pages,
+                    ours_pdf + s_pdf,
+                    base_pdf,
+                    "PDF pages",
+                )
+            )
 
     print("peak memory: Python heap (tracemalloc) | peak RSS growth in a forked child")
     for name, base_name, ours, base in (
@@ -204,9 +226,13 @@ def main() -> None:
     ):
         heap, heap_base = peak_mib(ours), peak_mib(base)
         rss, rss_base = rss_growth_mib(ours), rss_growth_mib(base)
-        print(f"  {name:<11} heap {heap:6.1f} MiB ({base_name} {heap_base:5.1f}) | "
-              f"RSS +{rss:6.1f} MiB ({base_name} +{rss_base:5.1f})")
-    print(f"  this process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        print(
+            f"  {name:<11} heap {heap:6.1f} MiB ({base_name} {heap_base:5.1f}) | "
+            f"RSS +{rss:6.1f} MiB ({base_name} +{rss_base:5.1f})"
+        )
+    print(
+        f"  this process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

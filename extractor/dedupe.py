@@ -39,7 +39,7 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[str]:
     words = tokens(text)
     if len(words) <= size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def _minhash(text: str, *, num_perm: int = NUM_PERM) -> MinHash:
@@ -74,7 +74,9 @@ def similar(a: str | Fingerprint, b: str | Fingerprint) -> float:
     fa = fingerprint(a) if isinstance(a, str) else a
     fb = fingerprint(b) if isinstance(b, str) else b
     if len(fa) != len(fb):
-        raise ValueError(f"fingerprints differ in length ({len(fa)} vs {len(fb)}): made with different num_perm")
+        raise ValueError(
+            f"fingerprints differ in length ({len(fa)} vs {len(fb)}): made with different num_perm"
+        )
     if is_empty(fa) or is_empty(fb):
         return 0.0
     return sum(x == y for x, y in zip(fa, fb)) / len(fa)
@@ -82,7 +84,9 @@ def similar(a: str | Fingerprint, b: str | Fingerprint) -> float:
 
 def _restore(fp: Fingerprint, *, num_perm: int) -> MinHash:
     """A datasketch MinHash rebuilt from a fingerprint."""
-    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME, hashvalues=np.asarray(fp, dtype=np.uint32))
+    return MinHash(
+        num_perm=num_perm, seed=SEED, scheme=SCHEME, hashvalues=np.asarray(fp, dtype=np.uint32)
+    )
 
 
 class DuplicateIndex:

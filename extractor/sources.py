@@ -21,8 +21,26 @@ from extractor.errors import ExtractorError, FetchError
 from extractor.fetch import Fetcher, FetchFailed, FetchResult
 
 SourceKind = Literal["auto", "url", "file", "folder", "sitemap", "feed", "list", "urls"]
-DOCUMENT_SUFFIXES = {".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf", ".txt": "text/plain"}
-NEXT_WORDS = {"next", "next page", "older", "sau", "trang sau", "tiếp", "tiếp theo", "xem tiếp", "»", "›", ">", ">>"}
+DOCUMENT_SUFFIXES = {
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".pdf": "application/pdf",
+    ".txt": "text/plain",
+}
+NEXT_WORDS = {
+    "next",
+    "next page",
+    "older",
+    "sau",
+    "trang sau",
+    "tiếp",
+    "tiếp theo",
+    "xem tiếp",
+    "»",
+    "›",
+    ">",
+    ">>",
+}
 MAX_SITEMAP_DEPTH = 3
 
 
@@ -79,7 +97,9 @@ def iter_source(
             return
 
 
-def _dispatch(spec: str, *, fetcher: Fetcher | None, kind: SourceKind, follow: str | None, max_pages: int) -> Iterator[Item]:
+def _dispatch(
+    spec: str, *, fetcher: Fetcher | None, kind: SourceKind, follow: str | None, max_pages: int
+) -> Iterator[Item]:
     """Route a spec to the right walker."""
     if kind in ("file", "folder") or (kind == "auto" and not is_url(spec)):
         return iter_path(Path(spec))
@@ -88,8 +108,16 @@ def _dispatch(spec: str, *, fetcher: Fetcher | None, kind: SourceKind, follow: s
     web = _need(fetcher, spec)
     if kind == "list" or (kind == "auto" and follow):
         if not follow:
-            return iter([Failed(source=spec, reason="a list page needs a follow pattern", kind="usage",
-                                hint="Pass follow='regex matching article URLs'.")])
+            return iter(
+                [
+                    Failed(
+                        source=spec,
+                        reason="a list page needs a follow pattern",
+                        kind="usage",
+                        hint="Pass follow='regex matching article URLs'.",
+                    )
+                ]
+            )
         return iter_list_pages(spec, follow=follow, fetcher=web, max_pages=max_pages)
     if kind == "sitemap":
         return iter_sitemap(spec, fetcher=web)
@@ -101,7 +129,10 @@ def _dispatch(spec: str, *, fetcher: Fetcher | None, kind: SourceKind, follow: s
 def _need(fetcher: Fetcher | None, spec: str) -> Fetcher:
     """The fetcher, or a FetchError when a URL source was given without one."""
     if fetcher is None:
-        raise FetchError(f"{spec}: a URL source needs a Fetcher", hint="Create Fetcher(FetchOptions(...)) and pass it.")
+        raise FetchError(
+            f"{spec}: a URL source needs a Fetcher",
+            hint="Create Fetcher(FetchOptions(...)) and pass it.",
+        )
     return fetcher
 
 
@@ -123,21 +154,33 @@ def iter_path(path: Path) -> Iterator[Item]:
     elif path.exists():
         yield read_file(path)
     else:
-        yield Failed(source=str(path), reason="no such file or folder", kind="missing",
-                     hint="Check the path, or give a URL starting with http(s)://.")
+        yield Failed(
+            source=str(path),
+            reason="no such file or folder",
+            kind="missing",
+            hint="Check the path, or give a URL starting with http(s)://.",
+        )
 
 
 def read_file(path: Path) -> Item:
     """A file as a RawItem, or Failed when it is not a document we read or cannot be read."""
     content_type = DOCUMENT_SUFFIXES.get(path.suffix.lower())
     if content_type is None:
-        return Failed(source=str(path), reason=f"skipped: {path.suffix or 'no suffix'} is not .html, .pdf or .txt",
-                      kind="skipped", hint="Rename or convert the file if it is a document.")
+        return Failed(
+            source=str(path),
+            reason=f"skipped: {path.suffix or 'no suffix'} is not .html, .pdf or .txt",
+            kind="skipped",
+            hint="Rename or convert the file if it is a document.",
+        )
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return Failed(source=str(path), reason=f"cannot read: {exc.strerror}", kind="unreadable",
-                      hint="Check the file's permissions.")
+        return Failed(
+            source=str(path),
+            reason=f"cannot read: {exc.strerror}",
+            kind="unreadable",
+            hint="Check the file's permissions.",
+        )
     return RawItem(source=str(path), raw=raw, content_type=content_type)
 
 
@@ -157,13 +200,21 @@ def fetch_item(url: str, *, fetcher: Fetcher, found_via: str | None = None) -> I
 def to_item(result: FetchResult, *, found_via: str | None = None) -> RawItem:
     """A FetchResult as a RawItem."""
     return RawItem(
-        source=result.url, raw=result.body, content_type=result.content_type, final_url=result.final_url,
-        status=result.status, not_modified=result.not_modified, etag=result.etag,
-        last_modified=result.last_modified, found_via=found_via,
+        source=result.url,
+        raw=result.body,
+        content_type=result.content_type,
+        final_url=result.final_url,
+        status=result.status,
+        not_modified=result.not_modified,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        found_via=found_via,
     )
 
 
-def iter_urls(urls: Iterable[str], *, fetcher: Fetcher, found_via: str | None = None) -> Iterator[Item]:
+def iter_urls(
+    urls: Iterable[str], *, fetcher: Fetcher, found_via: str | None = None
+) -> Iterator[Item]:
     """Fetch each URL once, in order; failures are yielded, not raised."""
     seen: set[str] = set()
     for url in urls:
@@ -182,7 +233,9 @@ def iter_url_auto(url: str, *, fetcher: Fetcher) -> Iterator[Item]:
     if shape == "sitemap":
         yield from _walk_sitemap(item, fetcher=fetcher, depth=0)
     elif shape == "feed":
-        yield from iter_urls(feed_links(item.raw, base=item.final_url or url), fetcher=fetcher, found_via=url)
+        yield from iter_urls(
+            feed_links(item.raw, base=item.final_url or url), fetcher=fetcher, found_via=url
+        )
     else:
         yield item
 
@@ -198,7 +251,9 @@ def _xml_root(raw: bytes) -> etree._Element | None:
         except (OSError, EOFError):
             return None
     head = raw[:1024].lstrip()
-    if not head.startswith((b"<?xml", b"<urlset", b"<sitemapindex", b"<rss", b"<feed", b"<rdf", b"\xef\xbb\xbf<")):
+    if not head.startswith(
+        (b"<?xml", b"<urlset", b"<sitemapindex", b"<rss", b"<feed", b"<rdf", b"\xef\xbb\xbf<")
+    ):
         return None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
     try:
@@ -248,8 +303,12 @@ def _walk_sitemap(item: RawItem, *, fetcher: Fetcher, depth: int) -> Iterator[It
     """Pages of a fetched sitemap; child sitemaps are followed up to a fixed depth."""
     pages, children = sitemap_locs(item.raw)
     if not pages and not children:
-        yield Failed(source=item.source, reason="not a sitemap (no <loc> entries)", kind="not_sitemap",
-                     hint="Give the sitemap.xml URL, or use the URL as a plain page.")
+        yield Failed(
+            source=item.source,
+            reason="not a sitemap (no <loc> entries)",
+            kind="not_sitemap",
+            hint="Give the sitemap.xml URL, or use the URL as a plain page.",
+        )
         return
     yield from iter_urls(pages, fetcher=fetcher, found_via=item.source)
     for child in children:
@@ -257,7 +316,11 @@ def _walk_sitemap(item: RawItem, *, fetcher: Fetcher, depth: int) -> Iterator[It
             yield Failed(source=child, reason="sitemap index nested too deep", kind="too_deep")
             continue
         sub = fetch_item(child, fetcher=fetcher, found_via=item.source)
-        yield from [sub] if isinstance(sub, Failed) else _walk_sitemap(sub, fetcher=fetcher, depth=depth + 1)
+        yield from (
+            [sub]
+            if isinstance(sub, Failed)
+            else _walk_sitemap(sub, fetcher=fetcher, depth=depth + 1)
+        )
 
 
 def feed_links(raw: bytes, *, base: str) -> list[str]:
@@ -294,8 +357,12 @@ def iter_feed(url: str, *, fetcher: Fetcher) -> Iterator[Item]:
         return
     links = feed_links(item.raw, base=item.final_url or url)
     if not links:
-        yield Failed(source=url, reason="not a feed (no items with links)", kind="not_feed",
-                     hint="Give the RSS/Atom URL, or use the URL as a plain page.")
+        yield Failed(
+            source=url,
+            reason="not a feed (no items with links)",
+            kind="not_feed",
+            hint="Give the RSS/Atom URL, or use the URL as a plain page.",
+        )
     yield from iter_urls(links, fetcher=fetcher, found_via=url)
 
 
@@ -326,7 +393,9 @@ def next_page(links: list[tuple[str, str, str]], *, seen: set[str]) -> str | Non
     return None
 
 
-def iter_list_pages(start: str, *, follow: str, fetcher: Fetcher, max_pages: int = 10) -> Iterator[Item]:
+def iter_list_pages(
+    start: str, *, follow: str, fetcher: Fetcher, max_pages: int = 10
+) -> Iterator[Item]:
     """Articles linked from a list page (URLs matching ``follow``), walking up to ``max_pages`` pages."""
     pattern = re.compile(follow)
     pages_seen: set[str] = set()
@@ -339,7 +408,11 @@ def iter_list_pages(start: str, *, follow: str, fetcher: Fetcher, max_pages: int
             yield listing
             return
         links = page_links(listing.raw, base=listing.final_url or page)
-        targets = [u for u, _, _ in links if pattern.search(u) and u not in articles_seen and u not in pages_seen]
+        targets = [
+            u
+            for u, _, _ in links
+            if pattern.search(u) and u not in articles_seen and u not in pages_seen
+        ]
         articles_seen.update(targets)
         yield from iter_urls(targets, fetcher=fetcher, found_via=page)
         page = next_page(links, seen=pages_seen)

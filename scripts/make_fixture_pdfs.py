@@ -29,7 +29,7 @@ OUT = ROOT / "corpus" / "fixtures" / "pdf"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
-CREATED = dt.datetime(2025, 9, 18, 8, 0, tzinfo=dt.timezone.utc)
+CREATED = dt.datetime(2025, 9, 18, 8, 0, tzinfo=dt.UTC)
 
 
 def new_pdf(title: str) -> FPDF:
@@ -56,11 +56,23 @@ def report(path: Path) -> None:
     """Three pages: prose with figures, a table with row and column headers, a doubled line."""
     pdf = new_pdf("Báo cáo kết quả tín dụng chính sách 9 tháng năm 2025")
     pdf.add_page()
-    para(pdf, "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG TÍN DỤNG CHÍNH SÁCH 9 THÁNG NĂM 2025", size=14, style="B", align="C")
-    para(pdf, "Đến ngày 30/9/2025, tổng nguồn vốn tín dụng chính sách xã hội của chi nhánh đạt 13.374 tỷ đồng, "
-              "tăng 1.029 tỷ đồng so với đầu năm, tốc độ tăng trưởng 8,34%.")
-    para(pdf, "Nguồn vốn ngân sách địa phương ủy thác đạt 1.146 tỷ đồng, chiếm 8,57% tổng nguồn vốn. "
-              "Tổng dư nợ đạt 13.357 tỷ đồng với 234.414 khách hàng còn dư nợ.")
+    para(
+        pdf,
+        "BÁO CÁO KẾT QUẢ HOẠT ĐỘNG TÍN DỤNG CHÍNH SÁCH 9 THÁNG NĂM 2025",
+        size=14,
+        style="B",
+        align="C",
+    )
+    para(
+        pdf,
+        "Đến ngày 30/9/2025, tổng nguồn vốn tín dụng chính sách xã hội của chi nhánh đạt 13.374 tỷ đồng, "
+        "tăng 1.029 tỷ đồng so với đầu năm, tốc độ tăng trưởng 8,34%.",
+    )
+    para(
+        pdf,
+        "Nguồn vốn ngân sách địa phương ủy thác đạt 1.146 tỷ đồng, chiếm 8,57% tổng nguồn vốn. "
+        "Tổng dư nợ đạt 13.357 tỷ đồng với 234.414 khách hàng còn dư nợ.",
+    )
     para(pdf, "Chi tiết kết quả cho vay theo chương trình được trình bày tại bảng ở trang sau.")
     pdf.add_page()
     para(pdf, "Bảng 1. Kết quả cho vay một số chương trình", style="B")
@@ -72,7 +84,9 @@ def report(path: Path) -> None:
         ("Cho vay giải quyết việc làm", "3.120,4", "52.903"),
         ("Nước sạch và vệ sinh môi trường", "1.402,9", "61.488"),
     ]
-    with pdf.table(col_widths=(80, 45, 45), text_align=("LEFT", "RIGHT", "RIGHT"), first_row_as_headings=True) as table:
+    with pdf.table(
+        col_widths=(80, 45, 45), text_align=("LEFT", "RIGHT", "RIGHT"), first_row_as_headings=True
+    ) as table:
         for row in rows:
             table.row(row)
     pdf.ln(4)
@@ -89,7 +103,9 @@ def report(path: Path) -> None:
     pdf.output(str(path))
 
 
-def two_columns(pdf: FPDF, left: str, right: str, *, style_left: str = "", style_right: str = "") -> None:
+def two_columns(
+    pdf: FPDF, left: str, right: str, *, style_left: str = "", style_right: str = ""
+) -> None:
     """One header row: left block (issuer) and right block (national motto, place and date)."""
     y = pdf.get_y()
     pdf.set_font("DejaVu", style_left, 11)
@@ -106,25 +122,44 @@ def plan(path: Path) -> None:
     pdf = new_pdf("Kế hoạch 12/KH-UBND")
     pdf.add_page()
     two_columns(pdf, "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style_right="B")
-    two_columns(pdf, "TỈNH NINH BÌNH", "Độc lập - Tự do - Hạnh phúc", style_left="B", style_right="B")
+    two_columns(
+        pdf, "TỈNH NINH BÌNH", "Độc lập - Tự do - Hạnh phúc", style_left="B", style_right="B"
+    )
     pdf.ln(4)
     two_columns(pdf, "Số: 12/KH-UBND", "Ninh Bình, ngày 18 tháng 9 năm 2025")
     pdf.ln(8)
     para(pdf, "KẾ HOẠCH", size=13, style="B", align="C")
-    para(pdf, "Thực hiện Chỉ thị số 39-CT/TW ngày 30/10/2024 của Ban Bí thư\n"
-              "về nâng cao hiệu quả tín dụng chính sách xã hội", style="B", align="C")
+    para(
+        pdf,
+        "Thực hiện Chỉ thị số 39-CT/TW ngày 30/10/2024 của Ban Bí thư\n"
+        "về nâng cao hiệu quả tín dụng chính sách xã hội",
+        style="B",
+        align="C",
+    )
     pdf.ln(3)
-    para(pdf, "Căn cứ Chỉ thị số 39-CT/TW ngày 30/10/2024 của Ban Bí thư và Quyết định số 05/QĐ-TTg ngày "
-              "04/01/2023 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:")
+    para(
+        pdf,
+        "Căn cứ Chỉ thị số 39-CT/TW ngày 30/10/2024 của Ban Bí thư và Quyết định số 05/QĐ-TTg ngày "
+        "04/01/2023 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:",
+    )
     para(pdf, "I. MỤC TIÊU", style="B", align="L")
-    para(pdf, "1. Phấn đấu đến năm 2030, nguồn vốn ủy thác từ ngân sách địa phương đạt tối thiểu 1.500 tỷ "
-              "đồng, chiếm 15% tổng nguồn vốn tín dụng chính sách trên địa bàn.")
-    para(pdf, "2. Hằng năm bố trí tối thiểu 120 tỷ đồng từ ngân sách tỉnh ủy thác qua Ngân hàng Chính sách "
-              "xã hội; tỷ lệ nợ quá hạn dưới 0,3% tổng dư nợ.")
+    para(
+        pdf,
+        "1. Phấn đấu đến năm 2030, nguồn vốn ủy thác từ ngân sách địa phương đạt tối thiểu 1.500 tỷ "
+        "đồng, chiếm 15% tổng nguồn vốn tín dụng chính sách trên địa bàn.",
+    )
+    para(
+        pdf,
+        "2. Hằng năm bố trí tối thiểu 120 tỷ đồng từ ngân sách tỉnh ủy thác qua Ngân hàng Chính sách "
+        "xã hội; tỷ lệ nợ quá hạn dưới 0,3% tổng dư nợ.",
+    )
     pdf.add_page()
     para(pdf, "II. NHIỆM VỤ, GIẢI PHÁP", style="B", align="L")
-    para(pdf, "Các sở, ngành và Ủy ban nhân dân cấp xã tổ chức quán triệt Chỉ thị đến 100% chi bộ; "
-              "hỗ trợ khoảng 25.000 lượt hộ nghèo, hộ cận nghèo được vay vốn mỗi năm.")
+    para(
+        pdf,
+        "Các sở, ngành và Ủy ban nhân dân cấp xã tổ chức quán triệt Chỉ thị đến 100% chi bộ; "
+        "hỗ trợ khoảng 25.000 lượt hộ nghèo, hộ cận nghèo được vay vốn mỗi năm.",
+    )
     pdf.ln(6)
     y = pdf.get_y()
     left = ["Nơi nhận:", "- Ban Bí thư (để b/c);", "- TT Tỉnh ủy, TT HĐND tỉnh;", "- Lưu: VT, KT."]
@@ -169,8 +204,10 @@ def scan(path: Path) -> None:
 
 
 # Legacy TCVN3 (ABC) bytes shown through a Unicode font: what a PDF with a TCVN3 font yields.
-TCVN3_TEXT = ("Ng©n hµng ChÝnh s¸ch x· héi tØnh Ninh B×nh ®· gi¶i ng©n 1.250 tû ®ång cho "
-              "21.345 lao ®éng, d­ nî ch­¬ng tr×nh häc sinh sinh viªn ®¹t 356,8 tû ®ång.")
+TCVN3_TEXT = (
+    "Ng©n hµng ChÝnh s¸ch x· héi tØnh Ninh B×nh ®· gi¶i ng©n 1.250 tû ®ång cho "
+    "21.345 lao ®éng, d­ nî ch­¬ng tr×nh häc sinh sinh viªn ®¹t 356,8 tû ®ång."
+)
 
 
 def legacy(path: Path) -> None:

@@ -10,25 +10,40 @@ from tests.sitefixtures import SITE
 
 ORIGINAL = SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"
 REPUBLISHED = SITE / "aggregator/news/ninh-binh-tin-dung-chinh-sach.html"
-OTHERS = [SITE / "baotinh/nghe-an-10-nam-chi-thi-40.html", SITE / "aggregator/news/vbsp-outstanding-loans.html",
-          SITE / "aggregator/news/conclusion-06-kl-tw.html", SITE / "baotinh/gia-vien-cho-vay-xss.html"]
+OTHERS = [
+    SITE / "baotinh/nghe-an-10-nam-chi-thi-40.html",
+    SITE / "aggregator/news/vbsp-outstanding-loans.html",
+    SITE / "aggregator/news/conclusion-06-kl-tw.html",
+    SITE / "baotinh/gia-vien-cho-vay-xss.html",
+]
 
 
 @pytest.fixture(scope="module")
 def texts() -> dict[str, str]:
     """Body texts of the fixture articles by file stem (with the site folder)."""
-    return {f"{p.parent.name}/{p.stem}": load_path(p).text for p in [ORIGINAL, REPUBLISHED, *OTHERS]}
+    return {
+        f"{p.parent.name}/{p.stem}": load_path(p).text for p in [ORIGINAL, REPUBLISHED, *OTHERS]
+    }
 
 
 def test_republished_article_is_similar(texts: dict[str, str]) -> None:
-    assert similar(texts["baotinh/ninh-binh-tin-dung-chinh-sach"], texts["news/ninh-binh-tin-dung-chinh-sach"]) >= 0.8
+    assert (
+        similar(
+            texts["baotinh/ninh-binh-tin-dung-chinh-sach"],
+            texts["news/ninh-binh-tin-dung-chinh-sach"],
+        )
+        >= 0.8
+    )
 
 
 def test_different_articles_are_not(texts: dict[str, str]) -> None:
     names = list(texts)
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if {a, b} != {"baotinh/ninh-binh-tin-dung-chinh-sach", "news/ninh-binh-tin-dung-chinh-sach"}:
+        for b in names[i + 1 :]:
+            if {a, b} != {
+                "baotinh/ninh-binh-tin-dung-chinh-sach",
+                "news/ninh-binh-tin-dung-chinh-sach",
+            }:
                 assert similar(texts[a], texts[b]) < 0.3, (a, b)
 
 
@@ -46,7 +61,9 @@ def test_case_and_whitespace_do_not_matter() -> None:
 
 
 def test_numbers_stay_whole_in_shingles() -> None:
-    assert "đạt 13.357 tỷ đồng với" in shingles("Tổng dư nợ đạt 13.357 tỷ đồng với 234.414 khách hàng")
+    assert "đạt 13.357 tỷ đồng với" in shingles(
+        "Tổng dư nợ đạt 13.357 tỷ đồng với 234.414 khách hàng"
+    )
 
 
 def test_a_changed_figure_lowers_similarity_but_keeps_a_near_duplicate() -> None:
@@ -68,7 +85,9 @@ def test_fingerprints_are_stable_and_round_trip() -> None:
 
 def test_index_accepts_stored_fingerprints(texts: dict[str, str]) -> None:
     index = DuplicateIndex()
-    index.add("stored", from_bytes(to_bytes(fingerprint(texts["baotinh/ninh-binh-tin-dung-chinh-sach"]))))
+    index.add(
+        "stored", from_bytes(to_bytes(fingerprint(texts["baotinh/ninh-binh-tin-dung-chinh-sach"])))
+    )
     assert index.add("new", texts["news/ninh-binh-tin-dung-chinh-sach"]) == ["stored"]
 
 

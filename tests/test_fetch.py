@@ -11,7 +11,10 @@ from extractor.errors import FetchError
 from extractor.fetch import Fetcher, FetchFailed, FetchOptions, JsonFileCache, is_public
 from extractor.fetch.client import retry_after_seconds
 from extractor.fetch.robots import parse_robots
-from tests.sitefixtures import SITE, Site, fixture_options, site, site_fetcher  # noqa: F401
+from tests import sitefixtures
+from tests.sitefixtures import SITE, Site, fixture_options
+
+site, site_fetcher = sitefixtures.site, sitefixtures.site_fetcher  # fixtures used by name below
 
 
 class FakeClock:
@@ -41,7 +44,11 @@ def kind_of(error: FetchError) -> str:
 def test_fetches_article_with_gzip_and_user_agent(site: Site, site_fetcher: Fetcher) -> None:
     url = site.url("/aggregator/news/vbsp-outstanding-loans.html")
     result = site_fetcher.fetch(url)
-    expected = (SITE / "aggregator/news/vbsp-outstanding-loans.html").read_bytes().replace(b"{{BASE}}", site.base.encode())
+    expected = (
+        (SITE / "aggregator/news/vbsp-outstanding-loans.html")
+        .read_bytes()
+        .replace(b"{{BASE}}", site.base.encode())
+    )
     assert result.status == 200 and result.body == expected
     assert result.content_type is not None and result.content_type.startswith("text/html")
     assert "/aggregator/news/vbsp-outstanding-loans.html" in site.log.sent_gzip
@@ -62,7 +69,9 @@ def test_robots_disallowed_path_is_never_requested(site: Site, site_fetcher: Fet
     with pytest.raises(FetchError) as caught:
         site_fetcher.fetch(site.url("/private/secret.html"))
     assert kind_of(caught.value) == "robots"
-    assert "robots.txt" in str(caught.value) and site.url("/private/secret.html") in str(caught.value)
+    assert "robots.txt" in str(caught.value) and site.url("/private/secret.html") in str(
+        caught.value
+    )
     assert "/private/secret.html" not in site.log.paths
     assert "/robots.txt" in site.log.paths
 
@@ -79,7 +88,9 @@ def test_robots_can_be_ignored_when_asked(site: Site) -> None:
         assert fetcher.fetch(site.url("/private/secret.html")).status == 200
 
 
-@pytest.mark.parametrize(("status", "allowed"), [(200, None), (404, True), (403, True), (500, False), (0, False)])
+@pytest.mark.parametrize(
+    ("status", "allowed"), [(200, None), (404, True), (403, True), (500, False), (0, False)]
+)
 def test_robots_failures_follow_rfc_9309(status: int, allowed: bool | None) -> None:
     parser = parse_robots(status, b"User-agent: *\nDisallow: /x/\n")
     url = "http://example.org/x/page.html"
@@ -87,9 +98,11 @@ def test_robots_failures_follow_rfc_9309(status: int, allowed: bool | None) -> N
 
 
 def test_private_addresses_refused_by_default(site: Site) -> None:
-    with Fetcher(FetchOptions(delay=0), sleep=lambda s: None) as fetcher:
-        with pytest.raises(FetchError) as caught:
-            fetcher.fetch(site.url("/aggregator/news/vbsp-outstanding-loans.html"))
+    with (
+        Fetcher(FetchOptions(delay=0), sleep=lambda s: None) as fetcher,
+        pytest.raises(FetchError) as caught,
+    ):
+        fetcher.fetch(site.url("/aggregator/news/vbsp-outstanding-loans.html"))
     assert kind_of(caught.value) == "private"
     assert "allow_private" in str(caught.value)
     assert site.log.paths == []  # not even robots.txt was asked for
@@ -100,11 +113,24 @@ def test_allow_private_flag_lets_the_test_server_through(site: Site) -> None:
         assert fetcher.fetch(site.url("/baotinh/atom.xml")).status == 200
 
 
-@pytest.mark.parametrize(("address", "public"), [
-    ("8.8.8.8", True), ("2001:4860:4860::8888", True), ("127.0.0.1", False), ("10.1.2.3", False),
-    ("172.16.0.9", False), ("192.168.1.1", False), ("169.254.169.254", False), ("::1", False),
-    ("fe80::1", False), ("fc00::1", False), ("::ffff:127.0.0.1", False), ("0.0.0.0", False), ("224.0.0.1", False),
-])
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("8.8.8.8", True),
+        ("2001:4860:4860::8888", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.9", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),
+        ("::1", False),
+        ("fe80::1", False),
+        ("fc00::1", False),
+        ("::ffff:127.0.0.1", False),
+        ("0.0.0.0", False),
+        ("224.0.0.1", False),
+    ],
+)
 def test_is_public(address: str, public: bool) -> None:
     assert is_public(address) is public
 
@@ -154,7 +180,10 @@ def test_503_backs_off_exponentially(site: Site) -> None:
 
 
 def test_slow_response_times_out(site: Site) -> None:
-    with Fetcher(fixture_options(timeout=0.3, retries=1)) as fetcher, pytest.raises(FetchError) as caught:
+    with (
+        Fetcher(fixture_options(timeout=0.3, retries=1)) as fetcher,
+        pytest.raises(FetchError) as caught,
+    ):
         fetcher.fetch(site.url("/fail/slow"))
     assert kind_of(caught.value) == "timeout" and "timed out after 2 attempt" in str(caught.value)
 
@@ -167,7 +196,10 @@ def test_redirect_loop_is_stopped(site: Site, site_fetcher: Fetcher) -> None:
 
 
 def test_50mb_streamed_body_is_aborted_at_the_cap(site: Site) -> None:
-    with Fetcher(fixture_options(max_bytes=2 * 1024 * 1024)) as fetcher, pytest.raises(FetchError) as caught:
+    with (
+        Fetcher(fixture_options(max_bytes=2 * 1024 * 1024)) as fetcher,
+        pytest.raises(FetchError) as caught,
+    ):
         fetcher.fetch(site.url("/fail/big"))
     assert kind_of(caught.value) == "too_large" and "while streaming" in str(caught.value)
 
@@ -193,7 +225,9 @@ def test_second_fetch_is_conditional_and_not_modified(site: Site, site_fetcher: 
     second = site_fetcher.fetch(url)
     assert first.etag and first.last_modified and not first.not_modified
     assert second.status == 304 and second.not_modified and second.body == b""
-    assert site.log.headers["/baotinh/nghe-an-10-nam-chi-thi-40.html"]["if-none-match"] == first.etag
+    assert (
+        site.log.headers["/baotinh/nghe-an-10-nam-chi-thi-40.html"]["if-none-match"] == first.etag
+    )
 
 
 def test_validators_persist_in_a_json_file(site: Site, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -220,9 +254,16 @@ def test_one_request_per_second_per_host(site: Site) -> None:
     assert clock.sleeps == [1.0] * (len(site.log.paths) - 2)
 
 
-@pytest.mark.parametrize(("value", "seconds"), [
-    ("2", 2.0), ("0", 0.0), ("", None), (None, None), ("soon", None),
-])
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("2", 2.0),
+        ("0", 0.0),
+        ("", None),
+        (None, None),
+        ("soon", None),
+    ],
+)
 def test_retry_after_values(value: str | None, seconds: float | None) -> None:
     assert retry_after_seconds(value) == seconds
 
@@ -233,11 +274,18 @@ def test_retry_after_http_date() -> None:
     assert retry_after_seconds(header, now=now) == pytest.approx(30, abs=1.5)
 
 
-def test_dns_answer_changing_after_the_check_is_caught(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dns_answer_changing_after_the_check_is_caught(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from extractor.fetch import guard
 
-    monkeypatch.setattr(guard, "resolve", lambda host, port: ["93.184.216.34"])  # the check sees a public address
-    with Fetcher(FetchOptions(delay=0, respect_robots=False)) as fetcher, pytest.raises(FetchError) as caught:
+    monkeypatch.setattr(
+        guard, "resolve", lambda host, port: ["93.184.216.34"]
+    )  # the check sees a public address
+    with (
+        Fetcher(FetchOptions(delay=0, respect_robots=False)) as fetcher,
+        pytest.raises(FetchError) as caught,
+    ):
         fetcher.fetch(site.url("/aggregator/rss.xml"))
     assert kind_of(caught.value) == "private" and "127.0.0.1" in str(caught.value)
 
@@ -246,8 +294,12 @@ def test_robots_crawl_delay_raises_the_per_host_delay(site: Site) -> None:
     from extractor.fetch.robots import RobotsPolicy
 
     clock = FakeClock()
-    with Fetcher(fixture_options(delay=1.0, max_crawl_delay=30), sleep=clock.sleep, clock=clock) as fetcher:
-        fetcher.robots = RobotsPolicy(lambda url: (200, b"User-agent: *\nCrawl-delay: 5\n"), agent="vbsp-extractor")
+    with Fetcher(
+        fixture_options(delay=1.0, max_crawl_delay=30), sleep=clock.sleep, clock=clock
+    ) as fetcher:
+        fetcher.robots = RobotsPolicy(
+            lambda url: (200, b"User-agent: *\nCrawl-delay: 5\n"), agent="vbsp-extractor"
+        )
         fetcher.fetch(site.url("/aggregator/rss.xml"))
         fetcher.fetch(site.url("/baotinh/atom.xml"))
     assert clock.sleeps == [5.0]
@@ -257,8 +309,12 @@ def test_crawl_delay_is_capped(site: Site) -> None:
     from extractor.fetch.robots import RobotsPolicy
 
     clock = FakeClock()
-    with Fetcher(fixture_options(delay=0.0, max_crawl_delay=2), sleep=clock.sleep, clock=clock) as fetcher:
-        fetcher.robots = RobotsPolicy(lambda url: (200, b"User-agent: *\nCrawl-delay: 3600\n"), agent="vbsp-extractor")
+    with Fetcher(
+        fixture_options(delay=0.0, max_crawl_delay=2), sleep=clock.sleep, clock=clock
+    ) as fetcher:
+        fetcher.robots = RobotsPolicy(
+            lambda url: (200, b"User-agent: *\nCrawl-delay: 3600\n"), agent="vbsp-extractor"
+        )
         fetcher.fetch(site.url("/aggregator/rss.xml"))
         fetcher.fetch(site.url("/baotinh/atom.xml"))
     assert clock.sleeps == [2.0]

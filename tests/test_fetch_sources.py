@@ -9,8 +9,19 @@ import pytest
 from extractor.errors import InputError
 from extractor.fetch import Fetcher
 from extractor.parse import load_bytes
-from extractor.sources import Failed, RawItem, feed_links, iter_source, iter_urls, sitemap_locs, xml_shape
-from tests.sitefixtures import PDFS, SITE, Site, site, site_fetcher  # noqa: F401
+from extractor.sources import (
+    Failed,
+    RawItem,
+    feed_links,
+    iter_source,
+    iter_urls,
+    sitemap_locs,
+    xml_shape,
+)
+from tests import sitefixtures
+from tests.sitefixtures import PDFS, SITE, Site
+
+site, site_fetcher = sitefixtures.site, sitefixtures.site_fetcher  # fixtures used by name below
 
 ARTICLES = {
     "/baotinh/ninh-binh-tin-dung-chinh-sach.html",
@@ -27,25 +38,49 @@ def paths(items: list[RawItem | Failed], base: str) -> list[str]:
 
 
 def test_list_page_follows_pattern_across_pagination(site: Site, site_fetcher: Fetcher) -> None:
-    items = list(iter_source(site.url("/baotinh/tin-tuc/index.html"), fetcher=site_fetcher, follow=FOLLOW))
+    items = list(
+        iter_source(site.url("/baotinh/tin-tuc/index.html"), fetcher=site_fetcher, follow=FOLLOW)
+    )
     fetched = [i for i in items if isinstance(i, RawItem)]
     failed = [i for i in items if isinstance(i, Failed)]
     assert set(paths(fetched, site.base)) == ARTICLES
-    assert len(fetched) == len(ARTICLES)  # the article linked from two pages (and with #fragment) once
+    assert len(fetched) == len(
+        ARTICLES
+    )  # the article linked from two pages (and with #fragment) once
     assert paths(failed, site.base) == ["/baotinh/bai-da-go.html"] and "404" in failed[0].reason
-    assert {"/baotinh/tin-tuc/index.html", "/baotinh/tin-tuc/trang-2.html", "/baotinh/tin-tuc/trang-3.html"} <= set(site.log.paths)
+    assert {
+        "/baotinh/tin-tuc/index.html",
+        "/baotinh/tin-tuc/trang-2.html",
+        "/baotinh/tin-tuc/trang-3.html",
+    } <= set(site.log.paths)
     assert not any("chuyen-muc" in p for p in site.log.paths)  # menu links do not match the pattern
-    assert all(i.found_via and i.found_via.startswith(site.base + "/baotinh/tin-tuc/") for i in items)
+    assert all(
+        i.found_via and i.found_via.startswith(site.base + "/baotinh/tin-tuc/") for i in items
+    )
 
 
 def test_max_pages_stops_pagination(site: Site, site_fetcher: Fetcher) -> None:
-    items = list(iter_source(site.url("/baotinh/tin-tuc/index.html"), fetcher=site_fetcher, follow=FOLLOW, max_pages=1))
-    assert set(paths(items, site.base)) == {"/baotinh/ninh-binh-tin-dung-chinh-sach.html", "/baotinh/nghe-an-10-nam-chi-thi-40.html"}
+    items = list(
+        iter_source(
+            site.url("/baotinh/tin-tuc/index.html"),
+            fetcher=site_fetcher,
+            follow=FOLLOW,
+            max_pages=1,
+        )
+    )
+    assert set(paths(items, site.base)) == {
+        "/baotinh/ninh-binh-tin-dung-chinh-sach.html",
+        "/baotinh/nghe-an-10-nam-chi-thi-40.html",
+    }
     assert "/baotinh/tin-tuc/trang-2.html" not in site.log.paths
 
 
 def test_limit_caps_documents(site: Site, site_fetcher: Fetcher) -> None:
-    items = list(iter_source(site.url("/baotinh/tin-tuc/index.html"), fetcher=site_fetcher, follow=FOLLOW, limit=3))
+    items = list(
+        iter_source(
+            site.url("/baotinh/tin-tuc/index.html"), fetcher=site_fetcher, follow=FOLLOW, limit=3
+        )
+    )
     assert len(items) == 3
 
 
@@ -62,15 +97,24 @@ def test_rss_feed(site: Site, site_fetcher: Fetcher) -> None:
 def test_atom_feed(site: Site, site_fetcher: Fetcher) -> None:
     items = list(iter_source(site.url("/baotinh/atom.xml"), fetcher=site_fetcher, kind="feed"))
     assert paths(items, site.base) == [
-        "/baotinh/gia-vien-cho-vay-xss.html", "/baotinh/ha-nam-viec-lam.html", "/baotinh/ninh-binh-tin-dung-chinh-sach.html"]
+        "/baotinh/gia-vien-cho-vay-xss.html",
+        "/baotinh/ha-nam-viec-lam.html",
+        "/baotinh/ninh-binh-tin-dung-chinh-sach.html",
+    ]
 
 
 def test_sitemap_every_document_parses(site: Site, site_fetcher: Fetcher) -> None:
     items = list(iter_source(site.url("/sitemap.xml"), fetcher=site_fetcher))
     assert len(items) == 8 and all(isinstance(i, RawItem) for i in items)
-    loaded = [load_bytes(i.raw, source=i.source, content_type=i.content_type) for i in items if isinstance(i, RawItem)]
+    loaded = [
+        load_bytes(i.raw, source=i.source, content_type=i.content_type)
+        for i in items
+        if isinstance(i, RawItem)
+    ]
     pdf = [doc for doc in loaded if doc.source.endswith(".bin")]
-    assert len(pdf) == 1 and pdf[0].content_type == "application/pdf"  # served as application/octet-stream
+    assert (
+        len(pdf) == 1 and pdf[0].content_type == "application/pdf"
+    )  # served as application/octet-stream
     assert all(doc.title and doc.published and doc.text for doc in loaded)
 
 
@@ -89,7 +133,9 @@ def test_a_batch_goes_on_past_every_failure(site: Site, site_fetcher: Fetcher) -
         "/docs/ke-hoach-ninh-binh.bin": "ok",
         "/aggregator/news/conclusion-06-kl-tw.html": "ok",
     }
-    with Fetcher(site_fetcher.options.model_copy(update={"timeout": 0.5, "retries": 1}), sleep=lambda s: None) as fetcher:
+    with Fetcher(
+        site_fetcher.options.model_copy(update={"timeout": 0.5, "retries": 1}), sleep=lambda s: None
+    ) as fetcher:
         items = list(iter_urls([site.url(p) for p in outcomes], fetcher=fetcher))
     assert paths(items, site.base) == list(outcomes)
     for item, expected in zip(items, outcomes.values()):
@@ -100,7 +146,9 @@ def test_a_batch_goes_on_past_every_failure(site: Site, site_fetcher: Fetcher) -
     for item in items:
         if isinstance(item, RawItem):
             try:
-                parsed[item.source] = load_bytes(item.raw, source=item.source, content_type=item.content_type).title
+                parsed[item.source] = load_bytes(
+                    item.raw, source=item.source, content_type=item.content_type
+                ).title
             except InputError as exc:
                 parsed[item.source] = exc
     assert isinstance(parsed.pop(site.url("/aggregator/tag/vbsp.html")), InputError)
@@ -108,7 +156,9 @@ def test_a_batch_goes_on_past_every_failure(site: Site, site_fetcher: Fetcher) -
 
 
 def test_folder_source(tmp_path: Path) -> None:
-    (tmp_path / "a.html").write_bytes((SITE / "baotinh/nghe-an-10-nam-chi-thi-40.html").read_bytes())
+    (tmp_path / "a.html").write_bytes(
+        (SITE / "baotinh/nghe-an-10-nam-chi-thi-40.html").read_bytes()
+    )
     (tmp_path / "b.pdf").write_bytes((PDFS / "ke-hoach-ninh-binh.pdf").read_bytes())
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text("Tiêu đề\nDư nợ đạt 1.250 tỷ đồng.", encoding="utf-8")
@@ -116,7 +166,11 @@ def test_folder_source(tmp_path: Path) -> None:
     (tmp_path / ".hidden.html").write_text("<p>x</p>")
     items = list(iter_source(str(tmp_path)))
     assert [Path(i.source).name for i in items] == ["a.html", "b.pdf", "photo.jpg", "c.txt"]
-    assert [i.content_type for i in items if isinstance(i, RawItem)] == ["text/html", "application/pdf", "text/plain"]
+    assert [i.content_type for i in items if isinstance(i, RawItem)] == [
+        "text/html",
+        "application/pdf",
+        "text/plain",
+    ]
     skipped = [i for i in items if isinstance(i, Failed)]
     assert len(skipped) == 1 and skipped[0].kind == "skipped"
 
@@ -128,18 +182,35 @@ def test_missing_path_is_a_failure_not_an_exception(tmp_path: Path) -> None:
 
 def test_url_list_file(site: Site, site_fetcher: Fetcher, tmp_path: Path) -> None:
     listing = tmp_path / "urls.txt"
-    listing.write_text(f"# sources\n{site.url('/baotinh/atom.xml')}\n\n{site.url('/fail/500')}\n", encoding="utf-8")
+    listing.write_text(
+        f"# sources\n{site.url('/baotinh/atom.xml')}\n\n{site.url('/fail/500')}\n", encoding="utf-8"
+    )
     items = list(iter_source(str(listing), fetcher=site_fetcher, kind="urls"))
     assert [type(i).__name__ for i in items] == ["RawItem", "Failed"]
 
 
-@pytest.mark.parametrize(("raw", "shape"), [
-    (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://a/</loc></url></urlset>', "sitemap"),
-    (b"<rss version='2.0'><channel><item><link>http://a/1</link></item></channel></rss>", "feed"),
-    (b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="http://a/2"/></entry></feed>', "feed"),
-    (b"<!doctype html><html><body><p>x</p></body></html>", "other"),
-    (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><urlset><url><loc>&e;</loc></url></urlset>', "sitemap"),
-])
+@pytest.mark.parametrize(
+    ("raw", "shape"),
+    [
+        (
+            b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://a/</loc></url></urlset>',
+            "sitemap",
+        ),
+        (
+            b"<rss version='2.0'><channel><item><link>http://a/1</link></item></channel></rss>",
+            "feed",
+        ),
+        (
+            b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="http://a/2"/></entry></feed>',
+            "feed",
+        ),
+        (b"<!doctype html><html><body><p>x</p></body></html>", "other"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><urlset><url><loc>&e;</loc></url></urlset>',
+            "sitemap",
+        ),
+    ],
+)
 def test_xml_shapes(raw: bytes, shape: str) -> None:
     assert xml_shape(raw) == shape
 
@@ -151,8 +222,10 @@ def test_external_entities_are_not_resolved() -> None:
 
 
 def test_feed_links_skip_self_links() -> None:
-    raw = (b'<feed xmlns="http://www.w3.org/2005/Atom"><link rel="self" href="/feed"/>'
-           b'<entry><link rel="enclosure" href="/a.mp3"/><link rel="alternate" href="/a.html"/></entry></feed>')
+    raw = (
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><link rel="self" href="/feed"/>'
+        b'<entry><link rel="enclosure" href="/a.mp3"/><link rel="alternate" href="/a.html"/></entry></feed>'
+    )
     assert feed_links(raw, base="http://example.org/") == ["http://example.org/a.html"]
 
 
@@ -165,7 +238,9 @@ def test_sitemap_index_walks_child_sitemaps(site: Site, site_fetcher: Fetcher) -
 
 
 def test_plain_page_url_is_the_document(site: Site, site_fetcher: Fetcher) -> None:
-    (item,) = iter_source(site.url("/aggregator/news/conclusion-06-kl-tw.html"), fetcher=site_fetcher)
+    (item,) = iter_source(
+        site.url("/aggregator/news/conclusion-06-kl-tw.html"), fetcher=site_fetcher
+    )
     assert isinstance(item, RawItem) and item.status == 200 and item.etag
 
 

@@ -14,7 +14,10 @@ from extractor.fetch import Fetcher
 from extractor.parse import Loaded, load_bytes, load_path, sniff
 from extractor.parse.html import date_in_text, decode
 from extractor.parse.text import clean
-from tests.sitefixtures import PDFS, SITE, Site, site, site_fetcher  # noqa: F401
+from tests import sitefixtures
+from tests.sitefixtures import PDFS, SITE, Site
+
+site, site_fetcher = sitefixtures.site, sitefixtures.site_fetcher  # fixtures used by name below
 
 ARTICLE_PAGES = [
     "/baotinh/ninh-binh-tin-dung-chinh-sach.html",
@@ -62,7 +65,9 @@ def regions(raw: bytes) -> dict[str, set[str]]:
 
 
 @pytest.mark.parametrize("path", ARTICLE_PAGES)
-def test_boilerplate_numbers_never_reach_the_body(site: Site, site_fetcher: Fetcher, path: str) -> None:
+def test_boilerplate_numbers_never_reach_the_body(
+    site: Site, site_fetcher: Fetcher, path: str
+) -> None:
     raw, loaded = served(site, site_fetcher, path)
     found = regions(raw)
     forbidden = (found["chrome"] | found["caption"]) - found["outside"]
@@ -79,7 +84,9 @@ def test_every_body_number_is_kept(site: Site, site_fetcher: Fetcher, path: str)
 
 
 @pytest.mark.parametrize("path", ARTICLE_PAGES)
-def test_text_is_clean_nfc_and_has_title_and_date(site: Site, site_fetcher: Fetcher, path: str) -> None:
+def test_text_is_clean_nfc_and_has_title_and_date(
+    site: Site, site_fetcher: Fetcher, path: str
+) -> None:
     _, loaded = served(site, site_fetcher, path)
     assert loaded.text == clean(loaded.text) == unicodedata.normalize("NFC", loaded.text)
     assert loaded.title and loaded.published and loaded.content_type == "text/html"
@@ -87,7 +94,9 @@ def test_text_is_clean_nfc_and_has_title_and_date(site: Site, site_fetcher: Fetc
 
 def test_publication_date_from_visible_byline_not_from_body() -> None:
     loaded = load_path(SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
-    assert "22/11/2014" in loaded.text and "30/9/2025" in loaded.text  # cited dates stay in the body
+    assert (
+        "22/11/2014" in loaded.text and "30/9/2025" in loaded.text
+    )  # cited dates stay in the body
     assert loaded.published == dt.date(2025, 10, 26)  # "Thứ Bảy, 26/10/2025 - 07:30"
     assert loaded.meta["date_source"] == "byline"  # not the "today" widget above the headline
 
@@ -95,7 +104,9 @@ def test_publication_date_from_visible_byline_not_from_body() -> None:
 def test_byline_above_the_headline_in_its_container() -> None:
     loaded = load_path(SITE / "tinnhanh/kinh-doanh/ha-tinh-von-vay-uu-dai.html")
     assert loaded.published == dt.date(2025, 10, 15)  # not the header's "Thứ Hai, 23/11/2026"
-    assert loaded.title == "Hà Tĩnh dành thêm vốn vay ưu đãi cho hộ mới thoát nghèo"  # " - Tin Nhanh" cut
+    assert (
+        loaded.title == "Hà Tĩnh dành thêm vốn vay ưu đãi cho hộ mới thoát nghèo"
+    )  # " - Tin Nhanh" cut
     assert loaded.captions and "4.321" not in loaded.text
 
 
@@ -113,27 +124,35 @@ def test_publication_date_from_article_published_time() -> None:
 
 
 def test_no_date_when_only_the_body_has_dates() -> None:
-    page = ("<html><head><title>Ninh Bình</title></head><body><h1>Tín dụng chính sách</h1>"
-            "<div class='content'><p>Ngày 22/11/2014, Ban Bí thư ban hành Chỉ thị số 40-CT/TW về tăng cường sự lãnh đạo "
-            "của Đảng đối với tín dụng chính sách xã hội. Đến ngày 30/6/2024, tổng nguồn vốn đạt 13.374 tỷ đồng.</p>"
-            "<p>Tỉnh đã bố trí thêm 400 tỷ đồng cho vay giai đoạn 2023 - 2025 theo Đề án ban hành ngày 15/3/2023 "
-            "của Ủy ban nhân dân tỉnh về đầu tư tín dụng chính sách.</p></div></body></html>")
+    page = (
+        "<html><head><title>Ninh Bình</title></head><body><h1>Tín dụng chính sách</h1>"
+        "<div class='content'><p>Ngày 22/11/2014, Ban Bí thư ban hành Chỉ thị số 40-CT/TW về tăng cường sự lãnh đạo "
+        "của Đảng đối với tín dụng chính sách xã hội. Đến ngày 30/6/2024, tổng nguồn vốn đạt 13.374 tỷ đồng.</p>"
+        "<p>Tỉnh đã bố trí thêm 400 tỷ đồng cho vay giai đoạn 2023 - 2025 theo Đề án ban hành ngày 15/3/2023 "
+        "của Ủy ban nhân dân tỉnh về đầu tư tín dụng chính sách.</p></div></body></html>"
+    )
     loaded = load_bytes(page.encode(), source="inline.html")
     assert loaded.published is None and "22/11/2014" in loaded.text
-    assert loaded.title == "Tín dụng chính sách"  # the <h1>, read before trafilatura prunes the tree
+    assert (
+        loaded.title == "Tín dụng chính sách"
+    )  # the <h1>, read before trafilatura prunes the tree
 
 
 def test_metadata_og_canonical_language(site: Site, site_fetcher: Fetcher) -> None:
     _, loaded = served(site, site_fetcher, "/aggregator/news/vbsp-outstanding-loans.html")
     assert loaded.language == "en" and loaded.title == "VBSP outstanding loans top VND 375 trillion"
     assert loaded.meta["canonical_url"] == site.url("/aggregator/news/vbsp-outstanding-loans.html")
-    assert loaded.meta["og:site_name"] == "Vietnam Policy News" and loaded.meta["author"] == "Thanh Ha"
+    assert (
+        loaded.meta["og:site_name"] == "Vietnam Policy News" and loaded.meta["author"] == "Thanh Ha"
+    )
     assert loaded.meta["section"] == "Economy"
 
 
 def test_captions_are_kept_apart() -> None:
     loaded = load_path(SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
-    assert loaded.captions == ("Cán bộ NHCSXH giải ngân cho 1.818 hộ vay tại xã Gia Viễn. Ảnh: Minh Đức",)
+    assert loaded.captions == (
+        "Cán bộ NHCSXH giải ngân cho 1.818 hộ vay tại xã Gia Viễn. Ảnh: Minh Đức",
+    )
     assert loaded.meta["captions"] == loaded.captions[0]
     assert "1.818" not in loaded.text
 
@@ -142,31 +161,44 @@ def test_tables_stay_tables_with_headers() -> None:
     loaded = load_path(SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
     assert "Hộ nghèo được vay vốn (hộ) | 2.345 | 2.517" in loaded.text.splitlines()
     assert "Doanh số cho vay (tỷ đồng) | 3.412,5 | 2.876,4" in loaded.text.splitlines()
-    cell = next(c for c in loaded.cells if loaded.text[c.start:c.end] == "2.876,4")
-    assert (cell.row_header, cell.column_header) == ("Doanh số cho vay (tỷ đồng)", "9 tháng năm 2025")
+    cell = next(c for c in loaded.cells if loaded.text[c.start : c.end] == "2.876,4")
+    assert (cell.row_header, cell.column_header) == (
+        "Doanh số cho vay (tỷ đồng)",
+        "9 tháng năm 2025",
+    )
     assert not re.search(r"\)\d", loaded.text)  # no label glued to a number
 
 
 def test_english_table_keeps_thousands_separators_apart() -> None:
     loaded = load_path(SITE / "aggregator/news/vbsp-outstanding-loans.html")
     assert "Poor households | 1,204,556 | 58,713" in loaded.text.splitlines()
-    cell = next(c for c in loaded.cells if loaded.text[c.start:c.end] == "61,904")
+    cell = next(c for c in loaded.cells if loaded.text[c.start : c.end] == "61,904")
     assert (cell.row_header, cell.column_header) == ("Job creation", "Outstanding (VND billion)")
 
 
-@pytest.mark.parametrize("path", ["/baotinh/ha-nam-viec-lam.html", "/baotinh/ha-nam-viec-lam-undeclared.html"])
-def test_windows_1258_page_is_correct_vietnamese(site: Site, site_fetcher: Fetcher, path: str) -> None:
+@pytest.mark.parametrize(
+    "path", ["/baotinh/ha-nam-viec-lam.html", "/baotinh/ha-nam-viec-lam-undeclared.html"]
+)
+def test_windows_1258_page_is_correct_vietnamese(
+    site: Site, site_fetcher: Fetcher, path: str
+) -> None:
     raw, loaded = served(site, site_fetcher, path)
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")
     assert b"\xcc" in raw or b"\xde" in raw or b"\xf2" in raw  # combining tone marks on the wire
     assert loaded.meta["encoding"] == "cp1258"
-    assert "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Hà Nam đã giải ngân 1.250 tỷ đồng" in loaded.text
+    assert (
+        "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Hà Nam đã giải ngân 1.250 tỷ đồng"
+        in loaded.text
+    )
     assert loaded.title == "Hà Nam: vốn vay ưu đãi tạo việc làm cho hơn 21 nghìn lao động"
     assert not any(unicodedata.combining(ch) for ch in loaded.text)
 
 
-@pytest.mark.parametrize("path", ["/aggregator/tag/vbsp.html", "/baotinh/tin-tuc/index.html", "/baotinh/tin-tuc/trang-2.html"])
+@pytest.mark.parametrize(
+    "path",
+    ["/aggregator/tag/vbsp.html", "/baotinh/tin-tuc/index.html", "/baotinh/tin-tuc/trang-2.html"],
+)
 def test_page_that_is_not_an_article(site: Site, site_fetcher: Fetcher, path: str) -> None:
     with pytest.raises(InputError) as caught:
         served(site, site_fetcher, path)
@@ -177,9 +209,17 @@ def test_page_that_is_not_an_article(site: Site, site_fetcher: Fetcher, path: st
 def test_script_and_onerror_do_not_reach_the_text() -> None:
     loaded = load_path(SITE / "baotinh/gia-vien-cho-vay-xss.html")
     assert "666.666" not in loaded.text and "xss-1" not in loaded.text  # <script> content dropped
-    assert "onerror" not in loaded.text and "xss-2" not in loaded.text and "javascript:" not in loaded.text
-    assert '<script>alert("xss-3")</script>' in loaded.text  # escaped text in the article is content
-    assert loaded.title == "Gia Viễn giải ngân vốn vay <ưu đãi> & hỗ trợ"  # unescaped: escaping is the web layer's job
+    assert (
+        "onerror" not in loaded.text
+        and "xss-2" not in loaded.text
+        and "javascript:" not in loaded.text
+    )
+    assert (
+        '<script>alert("xss-3")</script>' in loaded.text
+    )  # escaped text in the article is content
+    assert (
+        loaded.title == "Gia Viễn giải ngân vốn vay <ưu đãi> & hỗ trợ"
+    )  # unescaped: escaping is the web layer's job
 
 
 def test_pdf_served_as_octet_stream_is_read_as_pdf(site: Site, site_fetcher: Fetcher) -> None:
@@ -189,25 +229,31 @@ def test_pdf_served_as_octet_stream_is_read_as_pdf(site: Site, site_fetcher: Fet
     assert loaded.content_type == "application/pdf" and loaded.meta["doc_number"] == "12/KH-UBND"
 
 
-@pytest.mark.parametrize(("raw", "content_type", "kind"), [
-    (b"%PDF-1.7\n...", "application/octet-stream", "pdf"),
-    (b"\n\n%PDF-1.4\n", None, "pdf"),
-    (b"<!DOCTYPE html><html><body>x</body></html>", "application/octet-stream", "html"),
-    (b"\xef\xbb\xbf<html><p>x</p></html>", None, "html"),
-    (b"<!-- c --><html lang=vi>", "text/plain", "html"),
-    (b"Ninh Binh\nDu no dat 1.250 ty dong", None, "text"),
-    ("Dư nợ đạt 1.250 tỷ đồng".encode(), "text/plain; charset=utf-8", "text"),
-])
+@pytest.mark.parametrize(
+    ("raw", "content_type", "kind"),
+    [
+        (b"%PDF-1.7\n...", "application/octet-stream", "pdf"),
+        (b"\n\n%PDF-1.4\n", None, "pdf"),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "application/octet-stream", "html"),
+        (b"\xef\xbb\xbf<html><p>x</p></html>", None, "html"),
+        (b"<!-- c --><html lang=vi>", "text/plain", "html"),
+        (b"Ninh Binh\nDu no dat 1.250 ty dong", None, "text"),
+        ("Dư nợ đạt 1.250 tỷ đồng".encode(), "text/plain; charset=utf-8", "text"),
+    ],
+)
 def test_sniff(raw: bytes, content_type: str | None, kind: str) -> None:
     assert sniff(raw, content_type=content_type, source="x") == kind
 
 
-@pytest.mark.parametrize(("raw", "source", "error"), [
-    (b"PK\x03\x04zipzip", "a.docx", UnsupportedFormat),
-    (b"\x89PNG\r\n\x1a\n", "a.png", UnsupportedFormat),
-    (b"<html>not really a pdf</html>"[6:], "report.pdf", InputError),
-    (b"   ", "empty.html", InputError),
-])
+@pytest.mark.parametrize(
+    ("raw", "source", "error"),
+    [
+        (b"PK\x03\x04zipzip", "a.docx", UnsupportedFormat),
+        (b"\x89PNG\r\n\x1a\n", "a.png", UnsupportedFormat),
+        (b"<html>not really a pdf</html>"[6:], "report.pdf", InputError),
+        (b"   ", "empty.html", InputError),
+    ],
+)
 def test_unreadable_inputs_name_the_source(raw: bytes, source: str, error: type[Exception]) -> None:
     with pytest.raises(error) as caught:
         load_bytes(raw, source=source)
@@ -215,7 +261,9 @@ def test_unreadable_inputs_name_the_source(raw: bytes, source: str, error: type[
 
 
 def test_text_files_delegate_to_parse_text() -> None:
-    loaded = load_bytes("Nghệ An: 10 năm Chỉ thị 40\nDư nợ đạt 13.357 tỷ đồng.\n".encode(), source="a.txt")
+    loaded = load_bytes(
+        "Nghệ An: 10 năm Chỉ thị 40\nDư nợ đạt 13.357 tỷ đồng.\n".encode(), source="a.txt"
+    )
     assert loaded.content_type == "text/plain" and loaded.title == "Nghệ An: 10 năm Chỉ thị 40"
 
 
@@ -223,19 +271,25 @@ def test_pdf_files_load_by_path() -> None:
     assert load_path(PDFS / "ke-hoach-ninh-binh.pdf").content_type == "application/pdf"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Thứ Bảy, 26/10/2025 - 07:30", dt.date(2025, 10, 26)),
-    ("Chủ nhật, 2/3/2025 15:00 (GMT+7)", dt.date(2025, 3, 2)),
-    ("26-10-2025 | 07:30", dt.date(2025, 10, 26)),
-    ("Cập nhật ngày 5 tháng 11 năm 2025", dt.date(2025, 11, 5)),
-    ("October 27, 2025 - 09:15 | Economy", dt.date(2025, 10, 27)),
-    ("Published 27 Oct 2025", dt.date(2025, 10, 27)),
-    ("Sept. 3, 2024", dt.date(2024, 9, 3)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thứ Bảy, 26/10/2025 - 07:30", dt.date(2025, 10, 26)),
+        ("Chủ nhật, 2/3/2025 15:00 (GMT+7)", dt.date(2025, 3, 2)),
+        ("26-10-2025 | 07:30", dt.date(2025, 10, 26)),
+        ("Cập nhật ngày 5 tháng 11 năm 2025", dt.date(2025, 11, 5)),
+        ("October 27, 2025 - 09:15 | Economy", dt.date(2025, 10, 27)),
+        ("Published 27 Oct 2025", dt.date(2025, 10, 27)),
+        ("Sept. 3, 2024", dt.date(2024, 9, 3)),
+    ],
+)
 def test_byline_dates(text: str, expected: dt.date) -> None:
     assert date_in_text(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Hotline 0229.3871.999", "31/02/2025", "Mayor 12, 2025", "Lượt xem: 15.662", "By Hai An"])
+@pytest.mark.parametrize(
+    "text",
+    ["Hotline 0229.3871.999", "31/02/2025", "Mayor 12, 2025", "Lượt xem: 15.662", "By Hai An"],
+)
 def test_byline_non_dates(text: str) -> None:
     assert date_in_text(text) is None

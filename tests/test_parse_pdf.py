@@ -29,12 +29,16 @@ PLAN = PDFS / "ke-hoach-ninh-binh.pdf"
 SCAN = PDFS / "scan-thong-bao.pdf"
 LEGACY = PDFS / "ma-cu-tcvn3.pdf"
 SITE_TABLE_PAGE = SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"
-needs_ocr = pytest.mark.skipif(not ocr_available(), reason="tesseract with Vietnamese data is not installed")
+needs_ocr = pytest.mark.skipif(
+    not ocr_available(), reason="tesseract with Vietnamese data is not installed"
+)
 
 
 def generator() -> ModuleType:
     """scripts/make_fixture_pdfs.py as a module."""
-    spec = importlib.util.spec_from_file_location("make_fixture_pdfs", ROOT / "scripts" / "make_fixture_pdfs.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_fixture_pdfs", ROOT / "scripts" / "make_fixture_pdfs.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -50,12 +54,16 @@ def span_of(loaded: Loaded, needle: str, *, after: int = 0) -> tuple[int, int]:
 def figure(loaded: Loaded, needle: str, *, after: int = 0) -> Figure:
     """A hand-made figure over ``needle`` (the pipeline's figures carry the same span fields)."""
     start, end = span_of(loaded, needle, after=after)
-    return Figure(text=needle, start=start, end=end, kind="count", value=Decimal(1), unit="households")
+    return Figure(
+        text=needle, start=start, end=end, kind="count", value=Decimal(1), unit="households"
+    )
 
 
 def extraction(loaded: Loaded, *figures: Figure) -> Extraction:
     """An extraction over the loaded text holding ``figures``."""
-    return Extraction(document=Document(id="d", source=loaded.source, text=loaded.text), figures=figures)
+    return Extraction(
+        document=Document(id="d", source=loaded.source, text=loaded.text), figures=figures
+    )
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +83,7 @@ def test_pages_cover_the_text_in_order(report: Loaded) -> None:
     assert [p.number for p in report.pages] == [1, 2, 3]
     assert report.pages[0].start == 0 and report.pages[-1].end == len(report.text)
     assert all(a.end < b.start for a, b in zip(report.pages, report.pages[1:]))
-    page2 = report.text[report.pages[1].start:report.pages[1].end]
+    page2 = report.text[report.pages[1].start : report.pages[1].end]
     assert "Bảng 1" in page2 and "13.374" not in page2
     assert report.text == clean(report.text)
 
@@ -90,7 +98,9 @@ def test_every_word_box_holds_its_word(report: Loaded) -> None:
 
 
 def test_figure_gets_page_and_bbox(report: Loaded) -> None:
-    done = attach_layout(extraction(report, figure(report, "234.414"), figure(report, "0,09%")), report)
+    done = attach_layout(
+        extraction(report, figure(report, "234.414"), figure(report, "0,09%")), report
+    )
     first, second = done.figures
     assert (first.page, second.page) == (1, 2)
     with pdfplumber.open(REPORT) as pdf:
@@ -101,8 +111,12 @@ def test_figure_gets_page_and_bbox(report: Loaded) -> None:
 def test_span_over_several_words_gets_their_union(report: Loaded) -> None:
     (fig,) = attach_layout(extraction(report, figure(report, "13.374 tỷ đồng")), report).figures
     boxes = [b for b in report.boxes if b.start < fig.end and b.end > fig.start]
-    assert len(boxes) == 3 and fig.bbox == (min(b.bbox[0] for b in boxes), min(b.bbox[1] for b in boxes),
-                                           max(b.bbox[2] for b in boxes), max(b.bbox[3] for b in boxes))
+    assert len(boxes) == 3 and fig.bbox == (
+        min(b.bbox[0] for b in boxes),
+        min(b.bbox[1] for b in boxes),
+        max(b.bbox[2] for b in boxes),
+        max(b.bbox[3] for b in boxes),
+    )
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -116,9 +130,16 @@ def test_table_rows_are_lines_with_cells_apart(report: Loaded) -> None:
 
 def test_table_cell_figure_gets_row_and_column_header(report: Loaded) -> None:
     table_at = report.text.index("Chương trình |")
-    done = attach_layout(extraction(report, figure(report, "2.345.678"), figure(report, "52.903", after=table_at)), report)
+    done = attach_layout(
+        extraction(report, figure(report, "2.345.678"), figure(report, "52.903", after=table_at)),
+        report,
+    )
     poor, jobs = done.figures
-    assert (poor.row_header, poor.column_header, poor.page) == ("Cho vay hộ nghèo", "Dư nợ (tỷ đồng)", 2)
+    assert (poor.row_header, poor.column_header, poor.page) == (
+        "Cho vay hộ nghèo",
+        "Dư nợ (tỷ đồng)",
+        2,
+    )
     assert (jobs.row_header, jobs.column_header) == ("Cho vay giải quyết việc làm", "Số khách hàng")
     with pdfplumber.open(REPORT) as pdf:
         assert poor.bbox and "2.345.678" in pdf.pages[1].crop(poor.bbox).extract_text()
@@ -141,8 +162,10 @@ def test_administrative_header(plan: Loaded) -> None:
     assert plan.meta["place"] == "Ninh Bình"
     assert plan.published == dt.date(2025, 9, 18)  # not 30/10/2024 or 04/01/2023 cited below it
     assert plan.meta["doc_type"] == "KẾ HOẠCH"
-    assert plan.title == ("KẾ HOẠCH Thực hiện Chỉ thị số 39-CT/TW ngày 30/10/2024 của Ban Bí thư "
-                          "về nâng cao hiệu quả tín dụng chính sách xã hội")
+    assert plan.title == (
+        "KẾ HOẠCH Thực hiện Chỉ thị số 39-CT/TW ngày 30/10/2024 của Ban Bí thư "
+        "về nâng cao hiệu quả tín dụng chính sách xã hội"
+    )
     assert plan.meta["signer"] == "Nguyễn Cao Sơn"
     assert plan.meta["signer_title"] == "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH; PHÓ CHỦ TỊCH"
     assert plan.language == "vi"
@@ -154,7 +177,9 @@ def test_header_columns_are_kept_apart(plan: Loaded) -> None:
 
 def test_report_without_header_has_no_header_meta(report: Loaded) -> None:
     assert not {"issuer", "doc_number", "signer"} & set(report.meta) and report.published is None
-    assert report.title == "Báo cáo kết quả tín dụng chính sách 9 tháng năm 2025"  # the PDF's own title
+    assert (
+        report.title == "Báo cáo kết quả tín dụng chính sách 9 tháng năm 2025"
+    )  # the PDF's own title
 
 
 # --- scanned pages and OCR ------------------------------------------------------------------
@@ -170,7 +195,9 @@ def test_image_only_page_is_ocrd_and_marked() -> None:
     assert done.figures[0].ocr and done.figures[0].page == 1 and done.figures[0].bbox is not None
 
 
-def test_image_only_page_without_ocr_is_reported_not_silent(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_image_only_page_without_ocr_is_reported_not_silent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(pdf_module, "ocr_available", lambda lang="vie": False)
     loaded = load_path(SCAN)
     assert loaded.text == "" and not loaded.pages[0].ocr
@@ -187,25 +214,33 @@ def test_ocr_can_be_turned_off() -> None:
 
 def test_legacy_font_page_is_reported() -> None:
     loaded = load_path(LEGACY, ocr="never")
-    assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith("page 2: garbled text (legacy TCVN3")
+    assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith(
+        "page 2: garbled text (legacy TCVN3"
+    )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("(cid:12)(cid:45)(cid:7) (cid:99)(cid:3)", "cid"),
-    ("Ng\ufffd\ufffdn h\ufffdng ch\ufffdnh s\ufffdch", "U+FFFD"),
-    ("Ng©n hµng ChÝnh s¸ch x· héi tØnh Ninh B×nh ®· gi¶i ng©n", "TCVN3"),
-    ("Ngaân haøng Chính saùch xaõ hoäi ñaõ giaûi ngaân voán vay cho hoä ngheøo", "VNI"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(cid:12)(cid:45)(cid:7) (cid:99)(cid:3)", "cid"),
+        ("Ng\ufffd\ufffdn h\ufffdng ch\ufffdnh s\ufffdch", "U+FFFD"),
+        ("Ng©n hµng ChÝnh s¸ch x· héi tØnh Ninh B×nh ®· gi¶i ng©n", "TCVN3"),
+        ("Ngaân haøng Chính saùch xaõ hoäi ñaõ giaûi ngaân voán vay cho hoä ngheøo", "VNI"),
+    ],
+)
 def test_garbled_text_detected(text: str, expected: str) -> None:
     reason = garble_reason(text)
     assert reason is not None and expected in reason
 
 
-@pytest.mark.parametrize("text", [
-    "Ngân hàng Chính sách xã hội tỉnh Ninh Bình đã giải ngân 1.250 tỷ đồng, đạt 27°C, « trích dẫn ».",
-    "Outstanding loans at the VBSP reached VND 375.6 trillion © 2025.",
-    "Ủy ban nhân dân tỉnh Thừa Thiên Huế; Nguyễn Ngọc Ánh; Đặng Thị Ấu; Ỷ Lan; Ợ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngân hàng Chính sách xã hội tỉnh Ninh Bình đã giải ngân 1.250 tỷ đồng, đạt 27°C, « trích dẫn ».",
+        "Outstanding loans at the VBSP reached VND 375.6 trillion © 2025.",
+        "Ủy ban nhân dân tỉnh Thừa Thiên Huế; Nguyễn Ngọc Ánh; Đặng Thị Ấu; Ỷ Lan; Ợ",
+    ],
+)
 def test_clean_text_not_flagged(text: str) -> None:
     assert garble_reason(text) is None
 
@@ -215,7 +250,11 @@ def test_clean_text_not_flagged(text: str) -> None:
 
 @pytest.mark.parametrize("damage", ["truncated", "junk"])
 def test_corrupt_pdf_names_the_file(damage: str) -> None:
-    raw = PLAN.read_bytes()[:1500] if damage == "truncated" else b"%PDF-1.7\n" + bytes(range(256)) * 20
+    raw = (
+        PLAN.read_bytes()[:1500]
+        if damage == "truncated"
+        else b"%PDF-1.7\n" + bytes(range(256)) * 20
+    )
     with pytest.raises(InputError) as caught:
         loaded = load_bytes(raw, source="broken/ke-hoach.pdf")
         assert loaded.text.strip(), "a corrupt PDF must not load as empty without an error"
@@ -234,14 +273,20 @@ def page_texts(path: Path) -> list[str]:
 def image_digests(path: Path) -> list[str]:
     """SHA-256 of each embedded image stream."""
     with pdfplumber.open(path) as pdf:
-        return [hashlib.sha256(img["stream"].get_data()).hexdigest() for page in pdf.pages for img in page.images]
+        return [
+            hashlib.sha256(img["stream"].get_data()).hexdigest()
+            for page in pdf.pages
+            for img in page.images
+        ]
 
 
 def test_committed_pdfs_are_fresh(tmp_path: Path) -> None:
     built = generator().build_all(tmp_path)
     assert sorted(built) == sorted(p.name for p in PDFS.glob("*.pdf"))
     for name, path in built.items():
-        assert page_texts(path) == page_texts(PDFS / name), f"{name} is stale: run scripts/make_fixture_pdfs.py"
+        assert page_texts(path) == page_texts(PDFS / name), (
+            f"{name} is stale: run scripts/make_fixture_pdfs.py"
+        )
         assert image_digests(path) == image_digests(PDFS / name), f"{name} images are stale"
 
 
@@ -258,7 +303,7 @@ def pipeline_figures(path: Path) -> tuple[Loaded, Extraction]:
 
 @pytest.mark.parametrize("path", [REPORT, PLAN])
 def test_pipeline_figures_carry_page_and_box(path: Path) -> None:
-    loaded, done = pipeline_figures(path)
+    _, done = pipeline_figures(path)
     assert done.figures, "the pipeline should find figures in the fixture"
     with pdfplumber.open(path) as pdf:
         for fig in done.figures:
@@ -278,10 +323,20 @@ def test_pipeline_figures_from_ocr_are_marked() -> None:
 def test_pipeline_figures_in_html_table_cells_get_headers() -> None:
     loaded, done = pipeline_figures(SITE_TABLE_PAGE)
     for fig in done.figures:
-        cells = [c for c in loaded.cells if c.start < fig.end and fig.start < c.end
-                 and any(ch.isdigit() for ch in loaded.text[max(c.start, fig.start):min(c.end, fig.end)])]
+        cells = [
+            c
+            for c in loaded.cells
+            if c.start < fig.end
+            and fig.start < c.end
+            and any(
+                ch.isdigit() for ch in loaded.text[max(c.start, fig.start) : min(c.end, fig.end)]
+            )
+        ]
         if cells:
-            assert (fig.row_header, fig.column_header) == (cells[0].row_header, cells[0].column_header), fig
+            assert (fig.row_header, fig.column_header) == (
+                cells[0].row_header,
+                cells[0].column_header,
+            ), fig
         else:
             assert fig.row_header is None and fig.column_header is None
         assert fig.page is None and not fig.ocr

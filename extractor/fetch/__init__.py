@@ -7,8 +7,8 @@ from extractor.fetch.options import USER_AGENT, FetchOptions
 
 __all__ = [
     "USER_AGENT",
-    "FetchOptions",
     "FetchFailed",
+    "FetchOptions",
     "FetchResult",
     "Fetcher",
     "JsonFileCache",

@@ -11,7 +11,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -25,7 +25,9 @@ from extractor.fetch.robots import RobotsPolicy
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 ROBOTS_MAX_BYTES = 500 * 1024
-FailureKind = Literal["http", "timeout", "network", "robots", "private", "too_large", "redirect_loop", "redirects"]
+FailureKind = Literal[
+    "http", "timeout", "network", "robots", "private", "too_large", "redirect_loop", "redirects"
+]
 
 
 class FetchResult(BaseModel):
@@ -115,7 +117,7 @@ class Fetcher:
         )
         self.robots = RobotsPolicy(self._get_robots, agent=self.options.robots_token)
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -138,25 +140,37 @@ class Fetcher:
             if target is None:
                 return self._finish(url, current, raw, tuple(hops[1:]), attempts)
             if target in hops:
-                raise fetch_error(url, f"redirect loop ({' -> '.join(hops + [target])})",
-                                  "The site redirects in a circle; open it in a browser or drop this URL.",
-                                  kind="redirect_loop")
+                raise fetch_error(
+                    url,
+                    f"redirect loop ({' -> '.join(hops + [target])})",
+                    "The site redirects in a circle; open it in a browser or drop this URL.",
+                    kind="redirect_loop",
+                )
             self._check_allowed(target)
             hops.append(target)
             current = target
-        raise fetch_error(url, f"more than {self.options.max_redirects} redirects",
-                          "Give the final URL directly or raise max_redirects.", kind="redirects")
+        raise fetch_error(
+            url,
+            f"more than {self.options.max_redirects} redirects",
+            "Give the final URL directly or raise max_redirects.",
+            kind="redirects",
+        )
 
     def _check_allowed(self, url: str) -> None:
         """Refuse private addresses and URLs robots.txt disallows."""
         try:
             check_address(url, allow_private=self.options.allow_private)
         except FetchError as exc:
-            raise fetch_error(url, exc.message.removeprefix(f"{url}: "), exc.hint, kind="private") from None
+            raise fetch_error(
+                url, exc.message.removeprefix(f"{url}: "), exc.hint, kind="private"
+            ) from None
         if self.options.respect_robots and not self.robots.allowed(url):
-            raise fetch_error(url, "disallowed by robots.txt",
-                              "The site asks crawlers not to fetch this path; download it by hand if you have permission.",
-                              kind="robots")
+            raise fetch_error(
+                url,
+                "disallowed by robots.txt",
+                "The site asks crawlers not to fetch this path; download it by hand if you have permission.",
+                kind="robots",
+            )
 
     @staticmethod
     def _redirect_target(url: str, raw: _Raw) -> str | None:
@@ -166,16 +180,36 @@ class Fetcher:
             return urljoin(url, location)
         return None
 
-    def _finish(self, url: str, final: str, raw: _Raw, hops: tuple[str, ...], attempts: int) -> FetchResult:
+    def _finish(
+        self, url: str, final: str, raw: _Raw, hops: tuple[str, ...], attempts: int
+    ) -> FetchResult:
         """Turn the last response into a FetchResult or a FetchError."""
         if raw.status == 304:
-            return FetchResult(url=url, final_url=final, status=304, not_modified=True, redirects=hops,
-                               attempts=attempts, content_type=raw.headers.get("content-type"))
+            return FetchResult(
+                url=url,
+                final_url=final,
+                status=304,
+                not_modified=True,
+                redirects=hops,
+                attempts=attempts,
+                content_type=raw.headers.get("content-type"),
+            )
         if raw.status >= 400 or raw.status < 200:
-            raise fetch_error(url, f"HTTP {raw.status} after {attempts} attempt(s)", _status_hint(raw.status), kind="http")
+            raise fetch_error(
+                url,
+                f"HTTP {raw.status} after {attempts} attempt(s)",
+                _status_hint(raw.status),
+                kind="http",
+            )
         result = FetchResult(
-            url=url, final_url=final, status=raw.status, body=raw.body, redirects=hops, attempts=attempts,
-            content_type=raw.headers.get("content-type"), etag=raw.headers.get("etag"),
+            url=url,
+            final_url=final,
+            status=raw.status,
+            body=raw.body,
+            redirects=hops,
+            attempts=attempts,
+            content_type=raw.headers.get("content-type"),
+            etag=raw.headers.get("etag"),
             last_modified=raw.headers.get("last-modified"),
         )
         self._remember(url, result)
@@ -185,7 +219,9 @@ class Fetcher:
         """Store the validators a server gave, so the next crawl can ask 'changed since?'."""
         if result.etag or result.last_modified:
             digest = hashlib.sha256(result.body).hexdigest()
-            self.cache.put(url, Validators(etag=result.etag, last_modified=result.last_modified, sha256=digest))
+            self.cache.put(
+                url, Validators(etag=result.etag, last_modified=result.last_modified, sha256=digest)
+            )
 
     def _get_with_retries(self, url: str, headers: dict[str, str]) -> _Raw:
         """One GET, retried with exponential backoff on 429, 5xx, timeouts and network errors."""
@@ -244,7 +280,9 @@ class Fetcher:
             if not 200 <= response.status_code < 300:
                 return _Raw(status=response.status_code, headers=found)
             _check_declared_size(url, found, cap)
-            return _Raw(status=response.status_code, headers=found, body=_read_capped(url, response, cap))
+            return _Raw(
+                status=response.status_code, headers=found, body=_read_capped(url, response, cap)
+            )
 
     def _check_peer(self, url: str, response: httpx.Response) -> None:
         """Refuse to read from a non-public peer: DNS may have changed since the address check."""
@@ -253,8 +291,12 @@ class Fetcher:
         stream = response.extensions.get("network_stream")
         peer = stream.get_extra_info("server_addr") if stream is not None else None
         if peer and not is_public(str(peer[0])):
-            raise fetch_error(url, f"connected to non-public address {peer[0]} (DNS changed after the check?)",
-                              PRIVATE_HINT, kind="private")
+            raise fetch_error(
+                url,
+                f"connected to non-public address {peer[0]} (DNS changed after the check?)",
+                PRIVATE_HINT,
+                kind="private",
+            )
 
     def _get_robots(self, url: str) -> tuple[int, bytes]:
         """Fetch robots.txt for the policy: (status, body), status 0 when unreachable."""
@@ -269,8 +311,12 @@ def _check_declared_size(url: str, headers: dict[str, str], cap: int) -> None:
     """Abort before reading when Content-Length already exceeds the cap."""
     declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
-        raise fetch_error(url, f"body of {int(declared):,} bytes exceeds the {cap:,}-byte cap",
-                          "Raise max_bytes if this document is really needed.", kind="too_large")
+        raise fetch_error(
+            url,
+            f"body of {int(declared):,} bytes exceeds the {cap:,}-byte cap",
+            "Raise max_bytes if this document is really needed.",
+            kind="too_large",
+        )
 
 
 def _read_capped(url: str, response: httpx.Response, cap: int) -> bytes:
@@ -280,8 +326,12 @@ def _read_capped(url: str, response: httpx.Response, cap: int) -> bytes:
     for chunk in response.iter_bytes():
         total += len(chunk)
         if total > cap:
-            raise fetch_error(url, f"body exceeds the {cap:,}-byte cap (aborted while streaming)",
-                              "Raise max_bytes if this document is really needed.", kind="too_large")
+            raise fetch_error(
+                url,
+                f"body exceeds the {cap:,}-byte cap (aborted while streaming)",
+                "Raise max_bytes if this document is really needed.",
+                kind="too_large",
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -289,10 +339,18 @@ def _read_capped(url: str, response: httpx.Response, cap: int) -> bytes:
 def _transport_error(url: str, exc: Exception, tries: int) -> FetchError:
     """A FetchError for a timeout or network failure after all retries."""
     if isinstance(exc, httpx.TimeoutException):
-        return fetch_error(url, f"timed out after {tries} attempt(s)",
-                           "The server is slow or down; try later or raise the timeout.", kind="timeout")
-    return fetch_error(url, f"network error after {tries} attempt(s): {type(exc).__name__}: {exc}",
-                       "Check the URL and your connection; try again later.", kind="network")
+        return fetch_error(
+            url,
+            f"timed out after {tries} attempt(s)",
+            "The server is slow or down; try later or raise the timeout.",
+            kind="timeout",
+        )
+    return fetch_error(
+        url,
+        f"network error after {tries} attempt(s): {type(exc).__name__}: {exc}",
+        "Check the URL and your connection; try again later.",
+        kind="network",
+    )
 
 
 def _status_hint(status: int) -> str:

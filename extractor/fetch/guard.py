@@ -18,7 +18,9 @@ def check_scheme(url: str) -> None:
     """Only http and https URLs are fetched."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(f"{url}: not an http(s) URL", hint="Give a URL starting with http:// or https://.")
+        raise FetchError(
+            f"{url}: not an http(s) URL", hint="Give a URL starting with http:// or https://."
+        )
 
 
 def is_public(address: str) -> bool:
@@ -34,7 +36,10 @@ def resolve(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise FetchError(f"{host}: cannot resolve host ({exc})", hint="Check the URL's host name and your network.") from exc
+        raise FetchError(
+            f"{host}: cannot resolve host ({exc})",
+            hint="Check the URL's host name and your network.",
+        ) from exc
     return sorted({str(info[4][0]) for info in infos})
 
 
@@ -47,4 +52,6 @@ def check_address(url: str, *, allow_private: bool) -> None:
     port = parts.port or (443 if parts.scheme == "https" else 80)
     for address in resolve(parts.hostname or "", port):
         if not is_public(address):
-            raise FetchError(f"{url}: host resolves to non-public address {address}", hint=PRIVATE_HINT)
+            raise FetchError(
+                f"{url}: host resolves to non-public address {address}", hint=PRIVATE_HINT
+            )

@@ -18,12 +18,31 @@ if TYPE_CHECKING:
 
 Kind = Literal["pdf", "html", "text"]
 OcrMode = Literal["auto", "never"]
-HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-HTML_ANYWHERE = re.compile(rb"<(?:html|body|article|div|p)[\s>]", re.I)
-BINARY_MAGIC = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0", b"\x1f\x8b")
+HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+HTML_ANYWHERE = re.compile(rb"<(?:html|body|article|div|p)[\s>]", re.IGNORECASE)
+BINARY_MAGIC = (
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\xd0\xcf\x11\xe0",
+    b"\x1f\x8b",
+)
 
-__all__ = ["Loaded", "PageSpan", "TableCell", "TextBox", "attach_layout", "extract_loaded", "load_bytes",
-           "load_path", "sniff"]
+__all__ = [
+    "Loaded",
+    "PageSpan",
+    "TableCell",
+    "TextBox",
+    "attach_layout",
+    "extract_loaded",
+    "load_bytes",
+    "load_path",
+    "sniff",
+]
 
 
 def _strip_bom(raw: bytes) -> bytes:
@@ -41,19 +60,35 @@ def sniff(raw: bytes, *, content_type: str | None = None, source: str = "") -> K
     declared = (content_type or "").split(";")[0].strip().lower()
     suffix = Path(source.split("?")[0]).suffix.lower()
     if declared == "application/pdf" or suffix == ".pdf":
-        raise InputError(f"{source}: declared a PDF but has no PDF header (corrupt or truncated?)",
-                         hint="Download the file again or open it in a PDF viewer to check it.")
-    if raw.startswith(BINARY_MAGIC) or b"\x00" in raw[:1024] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnsupportedFormat(f"{source}: binary content ({declared or 'unknown type'}) is not a document we read")
-    if declared in ("text/html", "application/xhtml+xml") or suffix in (".html", ".htm") or HTML_ANYWHERE.search(head):
+        raise InputError(
+            f"{source}: declared a PDF but has no PDF header (corrupt or truncated?)",
+            hint="Download the file again or open it in a PDF viewer to check it.",
+        )
+    if (
+        raw.startswith(BINARY_MAGIC)
+        or b"\x00" in raw[:1024]
+        and not raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    ):
+        raise UnsupportedFormat(
+            f"{source}: binary content ({declared or 'unknown type'}) is not a document we read"
+        )
+    if (
+        declared in ("text/html", "application/xhtml+xml")
+        or suffix in (".html", ".htm")
+        or HTML_ANYWHERE.search(head)
+    ):
         return "html"
     return "text"
 
 
-def load_bytes(raw: bytes, *, source: str, content_type: str | None = None, ocr: OcrMode = "auto") -> Loaded:
+def load_bytes(
+    raw: bytes, *, source: str, content_type: str | None = None, ocr: OcrMode = "auto"
+) -> Loaded:
     """Read raw bytes of a PDF, HTML page or text file into a Loaded document."""
     if not raw.strip():
-        raise InputError(f"{source}: empty document", hint="Check the file or URL; nothing was downloaded.")
+        raise InputError(
+            f"{source}: empty document", hint="Check the file or URL; nothing was downloaded."
+        )
     kind = sniff(raw, content_type=content_type, source=source)
     if kind == "pdf":
         from extractor.parse.pdf import parse_pdf
@@ -72,8 +107,15 @@ def load_text(raw: bytes, *, source: str) -> Loaded:
 
     doc = read_text(raw, source=source)
     meta = {"source_url": doc.source_url} if doc.source_url else {}
-    return Loaded(raw=raw, source=source, content_type="text/plain", text=doc.text, title=doc.title,
-                  published=doc.published, meta=meta)
+    return Loaded(
+        raw=raw,
+        source=source,
+        content_type="text/plain",
+        text=doc.text,
+        title=doc.title,
+        published=doc.published,
+        meta=meta,
+    )
 
 
 def load_path(path: str | Path, *, ocr: OcrMode = "auto") -> Loaded:
@@ -84,19 +126,31 @@ def load_path(path: str | Path, *, ocr: OcrMode = "auto") -> Loaded:
     except FileNotFoundError:
         raise InputError(f"{path}: no such file", hint="Check the path.") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})", hint="Check the file's permissions.") from None
+        raise InputError(
+            f"{path}: cannot read ({exc.strerror})", hint="Check the file's permissions."
+        ) from None
     return load_bytes(raw, source=str(path), ocr=ocr)
 
 
-def extract_loaded(loaded: Loaded, *, lang: Literal["auto", "en", "vi"] | None = None) -> Extraction:
+def extract_loaded(
+    loaded: Loaded, *, lang: Literal["auto", "en", "vi"] | None = None
+) -> Extraction:
     """Run the NLP pipeline on a loaded document and attach its layout and warnings."""
     from extractor.nlp.pipeline import extract_text
 
     extraction = extract_text(
-        loaded.text, source=loaded.source, lang=lang or loaded.language or "auto", published=loaded.published,
-        raw=loaded.raw, title=loaded.title, meta=loaded.meta, content_type=loaded.content_type,
+        loaded.text,
+        source=loaded.source,
+        lang=lang or loaded.language or "auto",
+        published=loaded.published,
+        raw=loaded.raw,
+        title=loaded.title,
+        meta=loaded.meta,
+        content_type=loaded.content_type,
     )
     extraction = attach_layout(extraction, loaded)
     if loaded.warnings:
-        extraction = extraction.model_copy(update={"warnings": loaded.warnings + extraction.warnings})
+        extraction = extraction.model_copy(
+            update={"warnings": loaded.warnings + extraction.warnings}
+        )
     return extraction

@@ -27,20 +27,52 @@ from extractor.parse.layout import Loaded, TableCell, render_table
 
 MIN_ARTICLE_CHARS = 200
 MAX_LINK_SHARE = 0.4
-META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-CAPTION_CLASS = re.compile(r"caption|photo-?desc|image-?desc|img-?desc|fig-?desc|expnoedit", re.I)
-BYLINE_CLASS = re.compile(r"date|time|byline|meta|publish|posted|dateline|post-info|article-info", re.I)
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+CAPTION_CLASS = re.compile(
+    r"caption|photo-?desc|image-?desc|img-?desc|fig-?desc|expnoedit", re.IGNORECASE
+)
+BYLINE_CLASS = re.compile(
+    r"date|time|byline|meta|publish|posted|dateline|post-info|article-info", re.IGNORECASE
+)
 VI_WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|2|3|4|5|6|7))|Chủ\s+[Nn]hật)"
 DMY = re.compile(rf"(?:{VI_WEEKDAY}\s*,?\s*)?\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\b")
-VI_LONG = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
+VI_LONG = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 EN_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 BYLINE_MAX_CHARS = 160
-PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-                  "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date")
+PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
 
 
 # --- decoding -----------------------------------------------------------------------------
@@ -48,7 +80,7 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
 
 def charset_of(content_type: str | None) -> str | None:
     """The charset parameter of a Content-Type header."""
-    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", content_type or "", re.I)
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", content_type or "", re.IGNORECASE)
     return match.group(1) if match else None
 
 
@@ -64,7 +96,11 @@ def known_codec(name: str | None) -> str | None:
 
 def decode(raw: bytes, *, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes → (NFC text, encoding): BOM, valid UTF-8, declared charsets, then detection."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             return _nfc(raw.decode(codec, errors="replace")), codec
     candidates = ["utf-8", known_codec(declared), known_codec(_meta_charset(raw))]
@@ -98,7 +134,9 @@ def parse_tree(text: str, *, source: str) -> lxml_html.HtmlElement:
     try:
         return lxml_html.document_fromstring(XML_DECL.sub("", text, count=1))
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"{source}: not readable as HTML ({exc})", hint="Check that the file is an HTML page.") from exc
+        raise InputError(
+            f"{source}: not readable as HTML ({exc})", hint="Check that the file is an HTML page."
+        ) from exc
 
 
 def json_ld(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
@@ -216,8 +254,12 @@ def byline_candidates(tree: lxml_html.HtmlElement) -> list[tuple[etree._Element,
 
 def _in_comments(el: etree._Element) -> bool:
     """True inside a comments section (reader comments carry their own dates)."""
-    return any(re.search(r"comment|binh-?luan|disqus", f"{a.get('class', '')} {a.get('id', '')}", re.I)
-               for a in el.iterancestors())
+    return any(
+        re.search(
+            r"comment|binh-?luan|disqus", f"{a.get('class', '')} {a.get('id', '')}", re.IGNORECASE
+        )
+        for a in el.iterancestors()
+    )
 
 
 def shares_container(el: etree._Element, headline: etree._Element) -> bool:
@@ -238,8 +280,11 @@ def byline_date(tree: lxml_html.HtmlElement) -> dt.date | None:
     after = order.get(headline, -1) if headline is not None else -1
     candidates = byline_candidates(tree)
     later = [(el, text) for el, text in candidates if order.get(el, 0) > after]
-    earlier = [(el, text) for el, text in candidates if headline is not None and order.get(el, 0) < after
-               and shares_container(el, headline)]
+    earlier = [
+        (el, text)
+        for el, text in candidates
+        if headline is not None and order.get(el, 0) < after and shares_container(el, headline)
+    ]
     for el, text in later + earlier[::-1]:
         found = parse_date(text) if el.tag == "time" else date_in_text(text)
         if found:
@@ -247,7 +292,9 @@ def byline_date(tree: lxml_html.HtmlElement) -> dt.date | None:
     return None
 
 
-def published_date(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> tuple[dt.date | None, str]:
+def published_date(
+    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]
+) -> tuple[dt.date | None, str]:
     """(publication date, where it came from): JSON-LD, meta tags, then the visible byline."""
     found = parse_date(str(ld.get("datePublished", "")) or None)
     if found:
@@ -262,7 +309,12 @@ def published_date(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[s
 
 def page_language(tree: lxml_html.HtmlElement, tags: dict[str, str]) -> Language | None:
     """The language a page declares (<html lang>, og:locale, content-language), if vi or en."""
-    for value in (tree.get("lang"), tags.get("og:locale"), tags.get("content-language"), tags.get("language")):
+    for value in (
+        tree.get("lang"),
+        tags.get("og:locale"),
+        tags.get("content-language"),
+        tags.get("language"),
+    ):
         code = (value or "").strip().lower()[:2]
         if code == "vi":
             return "vi"
@@ -275,8 +327,12 @@ def page_title(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, 
     """Headline: JSON-LD headline, og:title, the first <h1>, then <title>; the site name suffix cut."""
     h1 = next(iter(tree.iter("h1")), None)
     title_el = next(iter(tree.iter("title")), None)
-    for value in (ld.get("headline"), tags.get("og:title"), h1.text_content() if h1 is not None else None,
-                  title_el.text_content() if title_el is not None else None):
+    for value in (
+        ld.get("headline"),
+        tags.get("og:title"),
+        h1.text_content() if h1 is not None else None,
+        title_el.text_content() if title_el is not None else None,
+    ):
         if value and str(value).strip():
             return strip_site_name(" ".join(str(value).split()), tags.get("og:site_name"))
     return None
@@ -291,15 +347,26 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     return title
 
 
-def read_meta(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> dict[str, str]:
+def read_meta(
+    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]
+) -> dict[str, str]:
     """og:*, author, canonical URL, description, section, site name and keywords."""
     meta = {k: v for k, v in tags.items() if k.startswith(("og:", "article:"))}
-    author = ld_author(ld) or tags.get("author") or tags.get("article:author") or _byline_author(tree)
-    canonical = next((el.get("href") for el in tree.iter("link") if el.get("rel", "").lower() == "canonical"), None)
-    extras = {"author": author, "canonical_url": canonical or tags.get("og:url"),
-              "description": tags.get("description") or tags.get("og:description"),
-              "site_name": tags.get("og:site_name"), "section": tags.get("article:section"),
-              "keywords": tags.get("keywords") or tags.get("news_keywords")}
+    author = (
+        ld_author(ld) or tags.get("author") or tags.get("article:author") or _byline_author(tree)
+    )
+    canonical = next(
+        (el.get("href") for el in tree.iter("link") if el.get("rel", "").lower() == "canonical"),
+        None,
+    )
+    extras = {
+        "author": author,
+        "canonical_url": canonical or tags.get("og:url"),
+        "description": tags.get("description") or tags.get("og:description"),
+        "site_name": tags.get("og:site_name"),
+        "section": tags.get("article:section"),
+        "keywords": tags.get("keywords") or tags.get("news_keywords"),
+    }
     meta.update({k: " ".join(v.split()) for k, v in extras.items() if v and v.strip()})
     return meta
 
@@ -322,7 +389,9 @@ def pop_captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     for el in list(tree.iter("figcaption")) + tree.xpath("//*[@class]"):
         if el.getparent() is None:
             continue
-        if el.tag == "figcaption" or (el.tag != "body" and CAPTION_CLASS.search(el.get("class", ""))):
+        if el.tag == "figcaption" or (
+            el.tag != "body" and CAPTION_CLASS.search(el.get("class", ""))
+        ):
             text = " ".join(el.text_content().split())
             if text:
                 captions.append(text)
@@ -333,13 +402,22 @@ def pop_captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
 def main_content(tree: lxml_html.HtmlElement, *, source: str) -> etree._Element | None:
     """trafilatura's main-content XML (comments off, tables on, its date guessing unused); prunes ``tree``."""
     xml = trafilatura.extract(
-        tree, url=source if source.startswith("http") else None, output_format="xml",
-        include_comments=False, include_tables=True, include_images=False, include_links=False,
-        include_formatting=False, with_metadata=False, deduplicate=False,
+        tree,
+        url=source if source.startswith("http") else None,
+        output_format="xml",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        with_metadata=False,
+        deduplicate=False,
     )
     if not xml:
         return None
-    return etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    return etree.fromstring(
+        xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True)
+    )
 
 
 def block_text(el: etree._Element) -> str:
@@ -372,7 +450,9 @@ class BodyWriter:
         if not rows:
             return
         marked = any(c.get("role") == "head" for c in next(table.iter("row")).iter("cell"))
-        text, cells = render_table(rows, offset=self.offset, table=self.tables, header_marked=marked)
+        text, cells = render_table(
+            rows, offset=self.offset, table=self.tables, header_marked=marked
+        )
         self.tables += 1
         self.cells.extend(cells)
         self.blocks.append(text)
@@ -383,7 +463,9 @@ class BodyWriter:
             if el.tag == "table":
                 self.add_table(el)
             elif el.tag == "list":
-                self.add("\n".join(block_text(item) for item in el.iter("item") if block_text(item)))
+                self.add(
+                    "\n".join(block_text(item) for item in el.iter("item") if block_text(item))
+                )
             elif el.tag in ("quote", "div") and len(el):
                 self.walk(el)
             else:
@@ -414,8 +496,18 @@ def parse_html(raw: bytes, *, source: str, content_type: str | None = None) -> L
     if captions:
         meta["captions"] = "\n".join(captions)
     body = _article_body(tree, source=source)  # last: trafilatura prunes the tree
-    return Loaded(raw=raw, source=source, content_type="text/html", text=body.text, title=title,
-                  published=published, meta=meta, language=language, captions=captions, cells=tuple(body.cells))
+    return Loaded(
+        raw=raw,
+        source=source,
+        content_type="text/html",
+        text=body.text,
+        title=title,
+        published=published,
+        meta=meta,
+        language=language,
+        captions=captions,
+        cells=tuple(body.cells),
+    )
 
 
 def link_texts(tree: lxml_html.HtmlElement) -> set[str]:
@@ -431,8 +523,10 @@ def link_share(text: str, anchors: set[str]) -> float:
 
 def _not_article(source: str, why: str) -> InputError:
     """The error for a page that holds no article."""
-    return InputError(f"{source}: not an article ({why}; a list, tag or error page?)",
-                      hint="Give the URL of an article page; for a list page use a follow pattern to reach its articles.")
+    return InputError(
+        f"{source}: not an article ({why}; a list, tag or error page?)",
+        hint="Give the URL of an article page; for a list page use a follow pattern to reach its articles.",
+    )
 
 
 def _article_body(tree: lxml_html.HtmlElement, *, source: str) -> BodyWriter:

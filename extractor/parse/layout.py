@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
+from pydantic import Field
+
 from extractor.models import Box, Extraction, Language, Record, Span
 
 CELL_SEPARATOR = " | "
@@ -67,7 +69,7 @@ class Loaded(Record):
     text: str
     title: str | None = None
     published: dt.date | None = None
-    meta: dict[str, str] = {}
+    meta: dict[str, str] = Field(default_factory=dict)
     language: Language | None = None
     captions: tuple[str, ...] = ()
     pages: tuple[PageSpan, ...] = ()
@@ -128,7 +130,9 @@ def render_table(
             if parts:
                 cursor += len(CELL_SEPARATOR)
             box = boxes[r][c] if boxes is not None and c < len(boxes[r]) else None
-            cells.append(_cell(grid, r, c, start=cursor, table=table, header=header, page=page, bbox=box))
+            cells.append(
+                _cell(grid, r, c, start=cursor, table=table, header=header, page=page, bbox=box)
+            )
             parts.append(value)
             cursor += len(value)
         lines.append(CELL_SEPARATOR.join(parts))
@@ -136,16 +140,38 @@ def render_table(
     return "\n".join(lines), cells
 
 
-def _cell(grid: list[list[str]], r: int, c: int, *, start: int, table: int, header: bool,
-          page: int | None, bbox: Box | None) -> TableCell:
+def _cell(
+    grid: list[list[str]],
+    r: int,
+    c: int,
+    *,
+    start: int,
+    table: int,
+    header: bool,
+    page: int | None,
+    bbox: Box | None,
+) -> TableCell:
     """One cell with its row header (first cell, if a label) and column header (first row)."""
     value = grid[r][c]
     in_header_row = header and r == 0
     row_label = grid[r][0] if grid[r] else ""
-    row_header = row_label if c > 0 and row_label and not is_numeric(row_label) and not in_header_row else None
+    row_header = (
+        row_label
+        if c > 0 and row_label and not is_numeric(row_label) and not in_header_row
+        else None
+    )
     column_header = grid[0][c] if header and r > 0 and c < len(grid[0]) and grid[0][c] else None
-    return TableCell(start=start, end=start + len(value), table=table, row=r, col=c, row_header=row_header,
-                     column_header=column_header, page=page, bbox=bbox)
+    return TableCell(
+        start=start,
+        end=start + len(value),
+        table=table,
+        row=r,
+        col=c,
+        row_header=row_header,
+        column_header=column_header,
+        page=page,
+        bbox=bbox,
+    )
 
 
 # --- mapping spans to layout ----------------------------------------------------------------
@@ -153,7 +179,12 @@ def _cell(grid: list[list[str]], r: int, c: int, *, start: int, table: int, head
 
 def union(boxes: Sequence[Box]) -> Box:
     """The smallest box holding all ``boxes``."""
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def page_at(loaded: Loaded, offset: int) -> PageSpan | None:
@@ -185,7 +216,7 @@ def cell_at(loaded: Loaded, start: int, end: int) -> TableCell | None:
     headers belong to the cell its digits are in.
     """
     for cell in loaded.cells:
-        overlap = loaded.text[max(start, cell.start):min(end, cell.end)]
+        overlap = loaded.text[max(start, cell.start) : min(end, cell.end)]
         if any(ch.isdigit() for ch in overlap):
             return cell
     return None
@@ -196,7 +227,9 @@ def locate(span: S, loaded: Loaded) -> dict[str, object]:
     update: dict[str, object] = {}
     page = page_at(loaded, span.start)
     cell = cell_at(loaded, span.start, span.end)
-    found = [b for b in boxes_in(loaded, span.start, span.end) if page is None or b.page == page.number]
+    found = [
+        b for b in boxes_in(loaded, span.start, span.end) if page is None or b.page == page.number
+    ]
     if page is not None:
         update["page"] = page.number
     if found:
@@ -226,8 +259,10 @@ def attach_layout(extraction: Extraction, loaded: Loaded) -> Extraction:
         return extraction.model_copy(update={"warnings": extraction.warnings + (warning,)})
     if not (loaded.pages or loaded.cells):
         return extraction
-    return extraction.model_copy(update={
-        "figures": _placed(extraction.figures, loaded),
-        "dates": _placed(extraction.dates, loaded),
-        "legal_refs": _placed(extraction.legal_refs, loaded),
-    })
+    return extraction.model_copy(
+        update={
+            "figures": _placed(extraction.figures, loaded),
+            "dates": _placed(extraction.dates, loaded),
+            "legal_refs": _placed(extraction.legal_refs, loaded),
+        }
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -40,11 +41,18 @@ CID = re.compile(r"\(cid:\d+\)")
 TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿×Þ")
 # Letters VNI fonts append to vowels for tones and hats; none occurs in Vietnamese.
 VNI_MARKS = set("øûïäëöñåæ")
-MOTTO = re.compile(r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
-                   r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|[-_*=]{2,}", re.I)
+MOTTO = re.compile(
+    r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|[-_*=]{2,}",
+    re.IGNORECASE,
+)
 DOC_NUMBER = re.compile(r"\bSố\s*:?\s*(\d+[\w./-]*?/[\w./-]*[A-ZĐ][\w./-]*)")
-PLACE_DATE = re.compile(r"([A-ZĐÀ-Ỹ][\w .'-]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
-SIGN_TITLE = re.compile(r"^(?:TM|KT|Q|TL|TUQ)\.|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BÍ\s+THƯ|TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM")
+PLACE_DATE = re.compile(
+    r"([A-ZĐÀ-Ỹ][\w .'-]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+)
+SIGN_TITLE = re.compile(
+    r"^(?:TM|KT|Q|TL|TUQ)\.|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BÍ\s+THƯ|TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM"
+)
 
 
 @dataclass
@@ -175,7 +183,7 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
 def split_segments(words: list[Word]) -> list[list[Word]]:
     """Split a line where the gap between words is wider than a few ems (a column break)."""
     segments = [[words[0]]]
-    for prev, word in zip(words, words[1:]):
+    for prev, word in itertools.pairwise(words):
         if word.x0 - prev.x1 > COLUMN_GAP_EMS * max(prev.size, word.size):
             segments.append([word])
         else:
@@ -192,7 +200,10 @@ def inside(word: Word, box: Box) -> bool:
 def page_words(page: Any) -> list[Word]:
     """The words of a pdfplumber page (duplicate characters already removed)."""
     found = page.extract_words(x_tolerance=1.5, y_tolerance=LINE_TOLERANCE, extra_attrs=["size"])
-    words = [Word(clean_word(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"], w.get("size", 10.0)) for w in found]
+    words = [
+        Word(clean_word(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"], w.get("size", 10.0))
+        for w in found
+    ]
     return [w for w in words if w.text]
 
 
@@ -201,7 +212,9 @@ def page_tables(page: Any) -> list[Table]:
     tables = []
     for found in page.find_tables():
         rows = found.extract()
-        boxes = [[tuple(round(v, 2) for v in c) if c else None for c in row.cells] for row in found.rows]
+        boxes = [
+            [tuple(round(v, 2) for v in c) if c else None for c in row.cells] for row in found.rows
+        ]
         tables.append(Table(top=found.bbox[1], rows=rows, boxes=boxes))  # type: ignore[arg-type]
     return tables
 
@@ -228,7 +241,9 @@ def ocr_available(lang: str = "vie") -> bool:
     if binary is None:
         return False
     try:
-        listed = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=30)
+        listed = subprocess.run(
+            [binary, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return lang in (listed.stdout + listed.stderr).split()
@@ -240,8 +255,13 @@ def ocr_lines(page: Any, *, lang: str = "vie") -> list[Line]:
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page.png"
         image.save(png)
-        done = subprocess.run(["tesseract", str(png), "stdout", "-l", lang, "--psm", "3", "tsv"],
-                              capture_output=True, text=True, timeout=OCR_TIMEOUT, check=True)
+        done = subprocess.run(
+            ["tesseract", str(png), "stdout", "-l", lang, "--psm", "3", "tsv"],
+            capture_output=True,
+            text=True,
+            timeout=OCR_TIMEOUT,
+            check=True,
+        )
     return tsv_lines(done.stdout, scale=72 / OCR_DPI)
 
 
@@ -253,9 +273,18 @@ def tsv_lines(tsv: str, *, scale: float) -> list[Line]:
         if len(cols) < 12 or cols[0] != "5" or not clean_word(cols[11]).strip():
             continue
         left, top, width, height = (float(v) * scale for v in cols[6:10])
-        word = Word(clean_word(cols[11]).strip(), left, top, left + width, top + height, size=max(height, 1.0))
+        word = Word(
+            clean_word(cols[11]).strip(),
+            left,
+            top,
+            left + width,
+            top + height,
+            size=max(height, 1.0),
+        )
         grouped.setdefault((cols[2], cols[3], cols[4]), []).append(word)
-    lines = [Line(segments=split_segments(sorted(ws, key=lambda w: w.x0))) for ws in grouped.values()]
+    lines = [
+        Line(segments=split_segments(sorted(ws, key=lambda w: w.x0))) for ws in grouped.values()
+    ]
     return sorted(lines, key=lambda line: (line.top, line.x0))
 
 
@@ -270,8 +299,13 @@ def read_page(page: Any, number: int, *, ocr: OcrMode) -> PageContent:
     if not page.chars:
         return _image_page(page, number, ocr=ocr)
     content = text_layer(page, number)
-    reason = garble_reason(plain(content.lines) + "\n" + "\n".join(
-        c or "" for t in content.blocks if isinstance(t, Table) for row in t.rows for c in row))
+    reason = garble_reason(
+        plain(content.lines)
+        + "\n"
+        + "\n".join(
+            c or "" for t in content.blocks if isinstance(t, Table) for row in t.rows for c in row
+        )
+    )
     if reason:
         content.warnings.append(f"page {number}: garbled text ({reason})")
         _try_ocr_instead(page, content, ocr=ocr)
@@ -284,13 +318,21 @@ def _image_page(page: Any, number: int, *, ocr: OcrMode) -> PageContent:
     if not page.images:
         return content  # a blank page
     if ocr == "never" or not ocr_available():
-        why = "OCR turned off" if ocr == "never" else "tesseract with Vietnamese data is not installed"
-        content.warnings.append(f"page {number}: no text layer (scanned image) and {why}; its text is missing "
-                                "(install tesseract-ocr and tesseract-ocr-vie to read it)")
+        why = (
+            "OCR turned off"
+            if ocr == "never"
+            else "tesseract with Vietnamese data is not installed"
+        )
+        content.warnings.append(
+            f"page {number}: no text layer (scanned image) and {why}; its text is missing "
+            "(install tesseract-ocr and tesseract-ocr-vie to read it)"
+        )
         return content
     content.blocks = list(ocr_lines(page))
     content.ocr = True
-    content.warnings.append(f"page {number}: no text layer; text read by OCR (tesseract, vie): check its figures")
+    content.warnings.append(
+        f"page {number}: no text layer; text read by OCR (tesseract, vie): check its figures"
+    )
     return content
 
 
@@ -302,7 +344,9 @@ def _try_ocr_instead(page: Any, content: PageContent, *, ocr: OcrMode) -> None:
     if lines and garble_reason(plain(lines)) is None:
         content.blocks = list(lines)
         content.ocr = True
-        content.warnings.append(f"page {content.number}: garbled text replaced by OCR (tesseract, vie): check its figures")
+        content.warnings.append(
+            f"page {content.number}: garbled text replaced by OCR (tesseract, vie): check its figures"
+        )
 
 
 # --- assembling the document text ----------------------------------------------------------
@@ -333,10 +377,20 @@ class TextWriter:
         for block in content.blocks:
             if previous is not None:
                 self.write("\n\n" if _paragraph_break(previous, block) else "\n")
-            self.add_line(block, content.number) if isinstance(block, Line) else self.add_table(block, content.number)
+            self.add_line(block, content.number) if isinstance(block, Line) else self.add_table(
+                block, content.number
+            )
             previous = block
-        self.pages.append(PageSpan(number=content.number, start=start, end=self.cursor, width=content.width,
-                                   height=content.height, ocr=content.ocr))
+        self.pages.append(
+            PageSpan(
+                number=content.number,
+                start=start,
+                end=self.cursor,
+                width=content.width,
+                height=content.height,
+                ocr=content.ocr,
+            )
+        )
 
     def add_line(self, line: Line, page: int) -> None:
         """Append a line word by word, recording each word's box."""
@@ -346,12 +400,21 @@ class TextWriter:
             for i, word in enumerate(segment):
                 if i:
                     self.write(" ")
-                self.boxes.append(TextBox(start=self.cursor, end=self.cursor + len(word.text), page=page, bbox=word.bbox))
+                self.boxes.append(
+                    TextBox(
+                        start=self.cursor,
+                        end=self.cursor + len(word.text),
+                        page=page,
+                        bbox=word.bbox,
+                    )
+                )
                 self.write(word.text)
 
     def add_table(self, table: Table, page: int) -> None:
         """Append a table one row a line, cells joined by " | ", with headers and boxes."""
-        text, cells = render_table(table.rows, offset=self.cursor, table=self.tables, page=page, boxes=table.boxes)
+        text, cells = render_table(
+            table.rows, offset=self.cursor, table=self.tables, page=page, boxes=table.boxes
+        )
         self.tables += 1
         self.cells.extend(cells)
         self.write(text)
@@ -382,8 +445,12 @@ def admin_header(first: PageContent, last: PageContent) -> dict[str, str]:
     if number is None and dated is None:
         return {}
     meta: dict[str, str] = {}
-    end = max(i for i, t in enumerate(texts) if (number and number.group(0) in t) or (dated and dated.group(0) in t))
-    issuer = _issuer(lines[:end + 1], width=first.width)
+    end = max(
+        i
+        for i, t in enumerate(texts)
+        if (number and number.group(0) in t) or (dated and dated.group(0) in t)
+    )
+    issuer = _issuer(lines[: end + 1], width=first.width)
     if issuer:
         meta["issuer"] = issuer
     if number:
@@ -391,7 +458,7 @@ def admin_header(first: PageContent, last: PageContent) -> dict[str, str]:
     if dated:
         meta["place"] = " ".join(dated.group(1).split())
         meta["issued"] = f"{int(dated[4]):04d}-{int(dated[3]):02d}-{int(dated[2]):02d}"
-    meta.update(_title(first.lines[end + 1:], width=first.width))
+    meta.update(_title(first.lines[end + 1 :], width=first.width))
     meta.update(_signer(last.lines, width=last.width))
     return meta
 
@@ -431,7 +498,9 @@ def _title(lines: Sequence[Line], *, width: float) -> dict[str, str]:
 def _is_name(text: str) -> bool:
     """True for a personal name: 2–5 capitalised words, no digits or punctuation."""
     words = text.split()
-    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    return 2 <= len(words) <= 5 and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words
+    )
 
 
 def _signer(lines: Sequence[Line], *, width: float) -> dict[str, str]:
@@ -443,7 +512,7 @@ def _signer(lines: Sequence[Line], *, width: float) -> dict[str, str]:
     names = [i for i, t in enumerate(right) if i > titles[0] and _is_name(t)]
     if not names:
         return {}
-    return {"signer": right[names[-1]], "signer_title": "; ".join(right[titles[0]:names[-1]])}
+    return {"signer": right[names[-1]], "signer_title": "; ".join(right[titles[0] : names[-1]])}
 
 
 # --- the document --------------------------------------------------------------------------
@@ -456,8 +525,11 @@ def open_pdf(raw: bytes, *, source: str) -> Any:
         _ = pdf.pages
     except Exception as exc:  # pdfminer raises many unrelated types on broken files
         name = type(exc).__name__
-        hint = ("Remove the password and try again." if "Password" in name or "Encrypt" in name
-                else "The PDF is corrupt or truncated: download it again or re-save it from a PDF viewer.")
+        hint = (
+            "Remove the password and try again."
+            if "Password" in name or "Encrypt" in name
+            else "The PDF is corrupt or truncated: download it again or re-save it from a PDF viewer."
+        )
         raise InputError(f"{source}: cannot read PDF ({name}: {exc})", hint=hint) from exc
     return pdf
 
@@ -468,7 +540,7 @@ def read_pages(pdf: Any, *, ocr: OcrMode) -> list[PageContent]:
     for number, page in enumerate(pdf.pages, start=1):
         try:
             contents.append(read_page(page, number, ocr=ocr))
-        except Exception as exc:  # one broken page must not lose the document
+        except Exception as exc:  # noqa: BLE001 - one broken page must not lose the document
             empty = PageContent(number=number, width=float(page.width), height=float(page.height))
             empty.warnings.append(f"page {number}: unreadable ({type(exc).__name__}: {exc})")
             contents.append(empty)
@@ -477,9 +549,18 @@ def read_pages(pdf: Any, *, ocr: OcrMode) -> list[PageContent]:
 
 def pdf_meta(pdf: Any) -> dict[str, str]:
     """The PDF's own metadata (title, author, creator, producer, creation date) and page count."""
-    info = {k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, bytes)) and str(v).strip()}
-    keys = {"title": "pdf_title", "author": "pdf_author", "creator": "pdf_creator", "producer": "pdf_producer",
-            "creationdate": "pdf_creation_date"}
+    info = {
+        k.lower(): str(v)
+        for k, v in (pdf.metadata or {}).items()
+        if isinstance(v, (str, bytes)) and str(v).strip()
+    }
+    keys = {
+        "title": "pdf_title",
+        "author": "pdf_author",
+        "creator": "pdf_creator",
+        "producer": "pdf_producer",
+        "creationdate": "pdf_creation_date",
+    }
     meta = {new: info[old] for old, new in keys.items() if old in info}
     meta["page_count"] = str(len(pdf.pages))
     return meta
@@ -501,11 +582,18 @@ def parse_pdf(raw: bytes, *, source: str, ocr: OcrMode = "auto") -> Loaded:
     if not writer.text.strip():
         warnings += (f"{source}: no text could be read from any page",)
     return Loaded(
-        raw=raw, source=source, content_type="application/pdf", text=writer.text,
+        raw=raw,
+        source=source,
+        content_type="application/pdf",
+        text=writer.text,
         title=header.get("title") or meta.get("pdf_title") or _first_line(writer.text),
         published=dt.date.fromisoformat(header["issued"]) if "issued" in header else None,
-        meta=meta, language="vi" if header else None, pages=tuple(writer.pages), boxes=tuple(writer.boxes),
-        cells=tuple(writer.cells), warnings=warnings,
+        meta=meta,
+        language="vi" if header else None,
+        pages=tuple(writer.pages),
+        boxes=tuple(writer.boxes),
+        cells=tuple(writer.cells),
+        warnings=warnings,
     )
 
 

@@ -28,7 +28,11 @@ PDFS = ROOT / "corpus" / "fixtures" / "pdf"
 LAST_MODIFIED = "Wed, 05 Nov 2025 02:00:00 GMT"
 BIG_BYTES = 50 * 1024 * 1024
 SLOW_SECONDS = 3.0
-TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8"}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 def encode_cp1258(text: str) -> bytes:
@@ -87,10 +91,10 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "FixtureSite/1.0"
     log: SiteLog  # set on the subclass made per server
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Keep test output quiet."""
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         """Route one GET."""
         path = urlsplit(self.path).path
         count = self.log.record(self.path, {k.lower(): v for k, v in self.headers.items()})
@@ -109,10 +113,14 @@ class Handler(BaseHTTPRequestHandler):
         host, port = self.server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def send(self, status: int, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
+    def send(
+        self, status: int, body: bytes, content_type: str, extra: dict[str, str] | None = None
+    ) -> None:
         """Send a complete response, gzipped when the client accepts it and it is text."""
         headers = dict(extra or {})
-        if "gzip" in self.headers.get("Accept-Encoding", "") and content_type.startswith(("text/", "application/xml")):
+        if "gzip" in self.headers.get("Accept-Encoding", "") and content_type.startswith(
+            ("text/", "application/xml")
+        ):
             body = gzip.compress(body, mtime=0)
             headers["Content-Encoding"] = "gzip"
             self.log.sent_gzip.add(self.path)
@@ -130,7 +138,9 @@ class Handler(BaseHTTPRequestHandler):
         if path.endswith("/"):
             file = file / "index.html"
         if SITE not in file.parents or not file.is_file():
-            self.send(404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html; charset=utf-8")
+            self.send(
+                404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html; charset=utf-8"
+            )
             return
         body = file.read_bytes()
         if file.suffix in (".html", ".xml", ".txt"):
@@ -154,7 +164,9 @@ def _cp1258_page(declared: bool):  # type: ignore[no-untyped-def]
     def route(handler: Handler, count: int) -> None:
         text = (SITE / "baotinh" / "ha-nam-viec-lam.utf8.html").read_text(encoding="utf-8")
         if not declared:
-            text = text.replace('<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">\n', "")
+            text = text.replace(
+                '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">\n', ""
+            )
         handler.send_versioned(encode_cp1258(text), "text/html")
 
     return route
@@ -223,7 +235,9 @@ def _big(declared: bool):  # type: ignore[no-untyped-def]
 
 def _pdf_octet(handler: Handler, count: int) -> None:
     """The administrative-document PDF served as application/octet-stream."""
-    handler.send_versioned((PDFS / "ke-hoach-ninh-binh.pdf").read_bytes(), "application/octet-stream")
+    handler.send_versioned(
+        (PDFS / "ke-hoach-ninh-binh.pdf").read_bytes(), "application/octet-stream"
+    )
 
 
 ROUTES = {
@@ -262,7 +276,9 @@ def site() -> Iterator[Site]:
     handler = type("BoundHandler", (Handler,), {"log": log})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield Site(base=f"http://127.0.0.1:{server.server_address[1]}", log=log)
@@ -273,7 +289,13 @@ def site() -> Iterator[Site]:
 
 def fixture_options(**overrides: object) -> FetchOptions:
     """Fetch options for tests: private addresses allowed, no politeness waits, short timeouts."""
-    values: dict[str, object] = {"allow_private": True, "delay": 0.0, "backoff": 0.0, "timeout": 2.0, "retries": 2}
+    values: dict[str, object] = {
+        "allow_private": True,
+        "delay": 0.0,
+        "backoff": 0.0,
+        "timeout": 2.0,
+        "retries": 2,
+    }
     values.update(overrides)
     return FetchOptions(**values)  # type: ignore[arg-type]
 
