@@ -111,9 +111,9 @@ def test_ingest_seeds_twice_with_the_real_pipeline(tmp_path: Path) -> None:
     (folder / "broken.pdf").write_bytes(b"not a pdf at all")
     path = str(tmp_path / "s.sqlite")
     code, out, err = run("ingest", str(folder), "--db", path)
-    assert code == 0 and "3 new" in out and "1 failed" in out and "broken.pdf" in err
-    code, out, _ = run("ingest", str(folder), "--db", path)
-    assert code == 0 and "3 unchanged" in out
+    assert code == 0 and "3 new" in out and "1 failed" in out and "broken.pdf" in err, (out, err)
+    code, out, err = run("ingest", str(folder), "--db", path)
+    assert code == 0 and "3 unchanged" in out, (out, err)
     code, out, _ = run("query", "--province", "Nghệ An", "--indicator", "outstanding_loans", "-f", "json", "--db", path)
     assert [(r["value"], r["as_of"]) for r in json.loads(out)] == [(13357000000000, "2024-06-30")]
     code, out, _ = run("reextract", "--db", path)

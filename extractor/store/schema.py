@@ -218,10 +218,36 @@ def _statements(sql: str) -> list[str]:
     return [s for s in out if s]
 
 
+_V4 = """
+CREATE TABLE cells (
+    province TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    boundaries TEXT NOT NULL DEFAULT '',
+    as_of TEXT,
+    value_text TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    sources INTEGER NOT NULL,
+    conflict INTEGER NOT NULL,
+    observation_id INTEGER NOT NULL,
+    document_id TEXT NOT NULL,
+    PRIMARY KEY (province, indicator, boundaries)
+) WITHOUT ROWID;
+"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """v4: keep the province × indicator table as a table, filled from the observations held."""
+    from extractor.store.cells import refresh_cells  # noqa: PLC0415 - the SQL lives with its upkeep
+
+    _run_script(_V4)(conn)
+    refresh_cells(conn)
+
+
 # Ordered: MIGRATIONS[i] takes a database from user_version i to i + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V1),  # v1: documents, raw bytes, sentences, figures, dates, legal refs, observations
     _run_script(_V2),  # v2: near-duplicate links, cell keys, value indexes, FTS5 (filled from v1 rows)
     _run_script(_V3),  # v3: FTS5 over views that fold "đ" to "d" as well
+    _v4,  # v4: the province × indicator table kept in ``cells``
 )
 SCHEMA_VERSION = len(MIGRATIONS)

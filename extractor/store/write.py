@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from extractor.models import DateMention, Extraction, Figure, LegalRef, Observation, Span
+from extractor.store.cells import document_keys, refresh_cells
 from extractor.store.db import transaction
 from extractor.store.numeric import canonical, value_columns
 
@@ -68,10 +69,13 @@ def _save(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *, force
         return SaveResult("unchanged", doc.id)
     stale = [r[0] for r in conn.execute(
         "SELECT id FROM documents WHERE source = ? AND id != ?", (doc.source, doc.id))]
-    for old in stale + ([doc.id] if held else []):
+    gone = stale + ([doc.id] if held else [])
+    touched = document_keys(conn, gone)
+    for old in gone:
         delete_document(conn, old)
     insert_extraction(conn, extraction, raw)
     sync_fts(conn, doc.id)
+    refresh_cells(conn, touched | document_keys(conn, [doc.id]))
     status: SaveStatus = "reextracted" if held else "replaced" if stale else "new"
     return SaveResult(status, doc.id, tuple(stale))
 
@@ -108,6 +112,7 @@ def rebuild_derived(conn: sqlite3.Connection) -> None:
             "INSERT OR IGNORE INTO cell_keys(province, indicator, boundaries) "
             "SELECT DISTINCT province, indicator, coalesce(boundaries, '') "
             "FROM observations WHERE province IS NOT NULL")
+        refresh_cells(conn)
 
 
 def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> None:
@@ -259,3 +264,4 @@ def mark_copy(conn: sqlite3.Connection, doc_id: str, copy_of: str, *, similarity
             "INSERT INTO doc_copies(doc_id, copy_of_doc_id, similarity) VALUES (?, ?, ?) "
             "ON CONFLICT(doc_id, copy_of_doc_id) DO UPDATE SET similarity = excluded.similarity",
             (doc_id, copy_of, similarity))
+        refresh_cells(conn, document_keys(conn, [doc_id, copy_of]))

@@ -1,0 +1,82 @@
+"""The province × indicator table, kept as a table: recomputed for the cells a write touches.
+
+Computing every cell from a million observations takes about half a second (one index seek per
+cell, then every source at the latest date); reading the kept ``cells`` table takes a few
+milliseconds. Each write refreshes only the (province, indicator, boundaries) keys it touched,
+inside the same transaction, so the kept table never disagrees with the observations.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+# The document an observation counts as: the original when it is a near-duplicate copy.
+# (min() rather than ORDER BY similarity: no temporary b-tree per row, and a copy has one original.)
+CANONICAL_DOC = "coalesce((SELECT min(c.copy_of_doc_id) FROM doc_copies c WHERE c.doc_id = o.document_id), o.document_id)"
+TABLE_SQL = f"""
+WITH latest AS MATERIALIZED (
+    SELECT k.province, k.indicator, k.boundaries,
+           (SELECT max(o.obs_date) FROM observations o
+             WHERE o.province = k.province AND o.indicator = k.indicator
+               AND o.boundaries IS nullif(k.boundaries, '') AND o.status = 'actual'
+               AND o.obs_date <= :as_of) AS d
+    FROM cell_keys k WHERE {{where}}
+),
+options AS (
+    SELECT l.province, l.indicator, l.boundaries, l.d AS as_of, o.value_text, o.unit,
+           count(DISTINCT {CANONICAL_DOC}) AS sources, max(o.id) AS observation_id
+    FROM latest l JOIN observations o
+      ON o.province = l.province AND o.indicator = l.indicator
+     AND o.boundaries IS nullif(l.boundaries, '') AND o.status = 'actual' AND o.obs_date = l.d
+    GROUP BY l.province, l.indicator, l.boundaries, o.value_text, o.unit
+),
+ranked AS (
+    SELECT *, row_number() OVER key_window AS choice, count(*) OVER key_window AS values_given
+    FROM options
+    WINDOW key_window AS (PARTITION BY province, indicator, boundaries
+                          ORDER BY sources DESC, observation_id DESC
+                          RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+)
+SELECT r.province, r.indicator, nullif(r.boundaries, '') AS boundaries, r.as_of, r.value_text, r.unit,
+       r.sources, r.values_given > 1 AS conflict, r.observation_id, o.document_id
+FROM ranked r JOIN observations o ON o.id = r.observation_id
+WHERE r.choice = 1
+ORDER BY r.province, r.indicator, r.boundaries
+"""
+
+
+CellKey = tuple[str, str, str]  # province, indicator, boundaries ('' when unknown)
+
+_INSERT = """
+INSERT INTO cells(province, indicator, boundaries, as_of, value_text, unit, sources, conflict,
+                  observation_id, document_id)
+SELECT province, indicator, coalesce(boundaries, ''), as_of, value_text, unit, sources, conflict,
+       observation_id, document_id
+FROM ({table})
+"""
+
+
+def refresh_cells(conn: sqlite3.Connection, keys: Iterable[CellKey] | None = None) -> None:
+    """Recompute the kept cells for ``keys`` (every cell when None), inside the caller's transaction."""
+    params = {"as_of": "9999-12-31"}
+    if keys is None:
+        conn.execute("DELETE FROM cells")
+        conn.execute(_INSERT.format(table=TABLE_SQL.format(where="1")), params)
+        return
+    one = TABLE_SQL.format(where="k.province = :province AND k.indicator = :indicator AND k.boundaries = :boundaries")
+    for province, indicator, boundaries in sorted(set(keys)):
+        key = {"province": province, "indicator": indicator, "boundaries": boundaries}
+        conn.execute("DELETE FROM cells WHERE province = :province AND indicator = :indicator "
+                     "AND boundaries = :boundaries", key)
+        conn.execute(_INSERT.format(table=one), params | key)
+
+
+def document_keys(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> set[CellKey]:
+    """The cell keys a set of stored documents' observations fall in."""
+    keys: set[CellKey] = set()
+    for doc_id in doc_ids:
+        keys |= {tuple(r) for r in conn.execute(  # type: ignore[misc]
+            "SELECT DISTINCT province, indicator, coalesce(boundaries, '') FROM observations "
+            "WHERE document_id = ? AND province IS NOT NULL", (doc_id,))}
+    return keys
