@@ -341,7 +341,7 @@ def _entry_link(entry: etree._Element) -> str | None:
     for child in entry:
         if _local(child.tag) != "link":
             continue
-        href = child.get("href")
+        href = str(child.get("href") or "")
         if href and child.get("rel", "alternate") == "alternate":
             return href.strip()
         if not href and (child.text or "").strip():

@@ -18,13 +18,13 @@ class FetchOptions(BaseModel):
 
     user_agent: str = USER_AGENT
     robots_token: str = ROBOTS_TOKEN
-    delay: float = Field(1.0, ge=0, description="seconds between requests to one host")
-    timeout: float = Field(20.0, gt=0, description="seconds to connect / wait for data")
-    retries: int = Field(3, ge=0, description="extra attempts on 429, 5xx and timeouts")
-    backoff: float = Field(1.0, ge=0, description="first retry wait; doubles each attempt")
-    max_retry_after: float = Field(60.0, ge=0, description="cap on a server's Retry-After")
-    max_redirects: int = Field(10, ge=0)
-    max_bytes: int = Field(20 * 1024 * 1024, gt=0, description="abort bodies past this size")
-    max_crawl_delay: float = Field(30.0, ge=0, description="cap on robots.txt Crawl-delay")
+    delay: float = Field(default=1.0, ge=0, description="seconds between requests to one host")
+    timeout: float = Field(default=20.0, gt=0, description="seconds to connect / wait for data")
+    retries: int = Field(default=3, ge=0, description="extra attempts on 429, 5xx and timeouts")
+    backoff: float = Field(default=1.0, ge=0, description="first retry wait; doubles each attempt")
+    max_retry_after: float = Field(default=60.0, ge=0, description="cap on a server's Retry-After")
+    max_redirects: int = Field(default=10, ge=0)
+    max_bytes: int = Field(default=20 * 1024 * 1024, gt=0, description="abort bodies past this size")
+    max_crawl_delay: float = Field(default=30.0, ge=0, description="cap on robots.txt Crawl-delay")
     respect_robots: bool = True
     allow_private: bool = False

@@ -22,9 +22,9 @@ def parse_robots(status: int, body: bytes) -> RobotFileParser:
     if 200 <= status < 300:
         parser.parse(body.decode("utf-8", errors="replace").splitlines())
     elif 400 <= status < 500:
-        parser.allow_all = True
+        parser.parse([])  # no rules: everything allowed
     else:
-        parser.disallow_all = True
+        parser.parse(["User-agent: *", "Disallow: /"])
     return parser
 
 

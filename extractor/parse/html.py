@@ -184,11 +184,10 @@ def meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
 
 def ld_author(obj: dict[str, Any]) -> str | None:
     """Author name(s) from a JSON-LD article."""
-    authors = obj.get("author")
-    authors = authors if isinstance(authors, list) else [authors]
+    found = obj.get("author")
+    authors: list[Any] = found if isinstance(found, list) else [found]
     names = [a.get("name") if isinstance(a, dict) else a for a in authors]
-    names = [str(n).strip() for n in names if n]
-    return ", ".join(names) or None
+    return ", ".join(str(n).strip() for n in names if n) or None
 
 
 def parse_date(value: str | None) -> dt.date | None:

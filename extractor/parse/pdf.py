@@ -117,9 +117,14 @@ class Line:
 class Table:
     """A table found on a page: its rows of cell texts and cell boxes."""
 
-    top: float
+    bbox: Box
     rows: list[list[str | None]]
     boxes: list[list[Box | None]]
+
+    @property
+    def top(self) -> float:
+        """Top edge, for reading order."""
+        return self.bbox[1]
 
 
 @dataclass
@@ -215,17 +220,15 @@ def page_tables(page: Any) -> list[Table]:
         boxes = [
             [tuple(round(v, 2) for v in c) if c else None for c in row.cells] for row in found.rows
         ]
-        tables.append(Table(top=found.bbox[1], rows=rows, boxes=boxes))  # type: ignore[arg-type]
+        tables.append(Table(bbox=tuple(found.bbox), rows=rows, boxes=boxes))
     return tables
 
 
 def text_layer(page: Any, number: int) -> PageContent:
     """A page's lines and tables in reading order (top to bottom)."""
     content = PageContent(number=number, width=float(page.width), height=float(page.height))
-    found_tables = page.find_tables()
     tables = page_tables(page)
-    boxes = [t.bbox for t in found_tables]
-    words = [w for w in page_words(page) if not any(inside(w, b) for b in boxes)]
+    words = [w for w in page_words(page) if not any(inside(w, t.bbox) for t in tables)]
     blocks: list[Line | Table] = [*group_lines(words), *tables]
     content.blocks = sorted(blocks, key=lambda b: b.top)
     return content
