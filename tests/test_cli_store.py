@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction
 from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.cli.store_cmd import COMMANDS
 from extractor.store import connect, save_extraction
-from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction
 
 SEEDS = Path(__file__).parent.parent / "corpus" / "seeds"
 QUERY_LIKE = ("query", "search", "table", "conflicts")

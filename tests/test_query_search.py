@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, Fact, make_extraction
 
 from extractor.store import connect, save_extraction, search, search_documents
 from extractor.store.numeric import query_numbers, readings
 from extractor.store.query import quote_fts
-from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, Fact, make_extraction
 
 OTHER = Fact("Tổng nguồn vốn đạt 13.374 tỷ đồng.", "13.374 tỷ đồng", "Ninh Bình", "total_capital",
              "13374000000000", date="2025-09-30", boundaries="2025")
@@ -131,3 +131,14 @@ def test_number_readings(text: str, locale: str, expected: tuple[str, ...]) -> N
 def test_years_are_words_not_figures() -> None:
     assert query_numbers("Nghe An 2024") == []
     assert query_numbers("2024 tỷ")[0].scale == 10**9
+
+
+def test_the_query_as_a_phrase_ranks_first(tmp_path: Path) -> None:
+    db = connect(tmp_path / "r.sqlite")
+    scattered = Fact("Nợ được thu, dư thừa vốn, tổng cộng 5 đồng của Nghệ An.", "5 đồng", "Nghệ An", "total_capital", "5")
+    phrase = Fact("Tổng dư nợ của tỉnh Nghệ An đạt 6 đồng và còn tăng thêm nhiều hơn nữa.", "6 đồng", "Nghệ An",
+                  "outstanding_loans", "6")
+    for i, f in enumerate((phrase, scattered)):
+        extraction, raw = make_extraction(f, source=f"r{i}")
+        save_extraction(db, extraction, raw=raw)
+    assert sentences(db, "tong du no") == [phrase.sentence, scattered.sentence]

@@ -8,10 +8,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
-from extractor.store import ObservationFilter, conflicts, connect, mark_copy, province_table, query_observations, save_extraction
-from extractor.store.write import document_id_for
 from test_store_factory import Fact, make_extraction
+
+from extractor.store import (
+    ObservationFilter,
+    conflicts,
+    connect,
+    mark_copy,
+    province_table,
+    query_observations,
+    save_extraction,
+)
+from extractor.store.write import document_id_for
 
 
 def loans(value: str, date: str, province: str = "Nghệ An", note: str = "") -> Fact:
@@ -117,3 +125,19 @@ def test_document_page_and_disagreeing_sources(conn: sqlite3.Connection) -> None
     assert disagreeing(conn, stored.observations[0].id or 0) == []
     assert [c.copy_of_doc_id for c in get_document(conn, second).copies] == [first]  # type: ignore[union-attr]
     assert get_document(conn, "nope") is None
+
+
+def _live(conn: sqlite3.Connection) -> list[object]:
+    return province_table(conn, as_of=dt.date.max)
+
+
+def test_kept_table_follows_every_kind_of_write(conn: sqlite3.Connection) -> None:
+    first = add(conn, loans("120", "2024-06-30"), loans("7", "2024-06-30", "Hà Tĩnh"), source="a")
+    second = add(conn, loans("125", "2024-06-30"), source="b")
+    assert province_table(conn) == _live(conn) and province_table(conn)[1].conflict
+    mark_copy(conn, second, first, similarity=0.9)
+    assert province_table(conn) == _live(conn)
+    add(conn, loans("9", "2025-03-31", "Hà Tĩnh"), source="a")  # replaces the first document
+    cells = province_table(conn)
+    assert cells == _live(conn)
+    assert [(c.province, c.value) for c in cells] == [("Hà Tĩnh", Decimal(9)), ("Nghệ An", Decimal(125))]

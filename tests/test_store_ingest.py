@@ -10,11 +10,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-
-from extractor.store import connect, ingest_paths, query_observations, reextract
 from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, doc_text, fake_extract_loaded
 from test_store_write import snapshot
+
+from extractor.store import connect, ingest_paths, query_observations, reextract
 
 TESTS = Path(__file__).parent
 

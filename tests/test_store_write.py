@@ -8,12 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction
 
 from extractor.models import DateMention, LegalRef, Observation
 from extractor.store import ObservationFilter, connect, query_observations, save_extraction
 from extractor.store import write as store_write
 from extractor.store.write import document_id_for
-from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction
 
 TABLES = ("documents", "raw_blobs", "sentences", "figures", "dates", "legal_refs", "observations")
 

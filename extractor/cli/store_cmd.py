@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -58,14 +58,14 @@ class BoundariesOption(str, Enum):
 
 
 _DB = setting("db")
-DbOpt = Annotated[Optional[Path], typer.Option(
+DbOpt = Annotated[Path | None, typer.Option(
     "--db", envvar=_DB.env, show_envvar=True, help=f"{_DB.help} [default: ./{_DB.default}]")]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output: table, csv or json.")]
-LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="Rows per page (capped by VBSP_MAX_PAGE_SIZE).")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", min=1, help="Rows per page (capped by VBSP_MAX_PAGE_SIZE).")]
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Rows to skip (for paging).")]
-ProvinceOpt = Annotated[Optional[str], typer.Option("--province", help="Province name; case and diacritics ignored.")]
-IndicatorOpt = Annotated[Optional[str], typer.Option("--indicator", help="Indicator code, e.g. outstanding_loans.")]
-BoundariesOpt = Annotated[Optional[BoundariesOption], typer.Option(
+ProvinceOpt = Annotated[str | None, typer.Option("--province", help="Province name; case and diacritics ignored.")]
+IndicatorOpt = Annotated[str | None, typer.Option("--indicator", help="Indicator code, e.g. outstanding_loans.")]
+BoundariesOpt = Annotated[BoundariesOption | None, typer.Option(
     "--boundaries", help="2025 (34 provinces) or pre-2025 (63 provinces).")]
 RollUpOpt = Annotated[bool, typer.Option(
     "--roll-up", help="Add 2025-province rows summed from all their pre-2025 parts (never rates).")]
@@ -88,7 +88,7 @@ def friendly(func: F) -> F:
 @contextmanager
 def opened(db: Path | None) -> Iterator[Any]:
     """An open, migrated connection to the database (closed afterwards)."""
-    from extractor.store import connect  # noqa: PLC0415 - keep `--help` fast
+    from extractor.store import connect
 
     conn = connect(db)
     try:
@@ -99,7 +99,7 @@ def opened(db: Path | None) -> Iterator[Any]:
 
 def _cell(value: Any) -> str:
     """A value as table/CSV text: exact decimals, ISO dates, empty for None."""
-    from extractor.store.numeric import canonical  # noqa: PLC0415
+    from extractor.store.numeric import canonical
 
     if value is None:
         return ""
@@ -115,7 +115,7 @@ def _cell(value: Any) -> str:
 def emit(rows: Sequence[dict[str, Any]], fmt: OutputFormat, *, columns: Sequence[str], title: str = "") -> None:
     """Print rows as a rich table, CSV or JSON (scraped text is never read as markup)."""
     if fmt is OutputFormat.json:
-        from extractor.store.export import _json_value  # noqa: PLC0415
+        from extractor.store.export import _json_value
 
         body = [{k: _json_value(v) if not isinstance(v, dt.date) else v.isoformat() for k, v in r.items()} for r in rows]
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
@@ -182,7 +182,7 @@ def ingest(
     db: DbOpt = None,
 ) -> None:
     """Extract figures from files and folders and store them (unchanged files are skipped)."""
-    from extractor.store.ingest import default_extract, discover, ingest_paths  # noqa: PLC0415
+    from extractor.store.ingest import default_extract, discover, ingest_paths
 
     with opened(db) as conn:
         files = list(discover(paths))
@@ -196,10 +196,11 @@ def ingest(
 @friendly
 def reextract(
     db: DbOpt = None,
-    document: Annotated[Optional[list[str]], typer.Option("--document", help="Only these document ids.")] = None,
+    document: Annotated[list[str] | None, typer.Option("--document", help="Only these document ids.")] = None,
 ) -> None:
     """Run extraction again on the stored raw bytes (after the rules improve), offline."""
-    from extractor.store.ingest import default_extract, reextract as run_reextract, stored_documents  # noqa: PLC0415
+    from extractor.store.ingest import default_extract, stored_documents
+    from extractor.store.ingest import reextract as run_reextract
 
     with opened(db) as conn:
         total = len(document) if document else len(stored_documents(conn))
@@ -217,7 +218,7 @@ OBSERVATION_COLUMNS = ("id", "province", "boundaries", "indicator", "value", "un
 
 def _observation_dict(row: Any) -> dict[str, Any]:
     """An observation as a flat dict (export columns plus the date it is filed under)."""
-    from extractor.store.export import flat_record  # noqa: PLC0415
+    from extractor.store.export import flat_record
 
     return {**flat_record(row), "obs_date": row.obs_date}
 
@@ -226,8 +227,8 @@ def _observation_dict(row: Any) -> dict[str, Any]:
 def query(
     province: ProvinceOpt = None,
     indicator: IndicatorOpt = None,
-    date_from: Annotated[Optional[dt.datetime], typer.Option("--from", formats=["%Y-%m-%d"], help="On or after this date.")] = None,
-    date_to: Annotated[Optional[dt.datetime], typer.Option("--to", formats=["%Y-%m-%d"], help="On or before this date.")] = None,
+    date_from: Annotated[dt.datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="On or after this date.")] = None,
+    date_to: Annotated[dt.datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="On or before this date.")] = None,
     boundaries: BoundariesOpt = None,
     roll_up: RollUpOpt = False,
     fmt: FormatOpt = OutputFormat.table,
@@ -236,7 +237,7 @@ def query(
     db: DbOpt = None,
 ) -> None:
     """Observations filtered by province, indicator, date and boundaries, newest first."""
-    from extractor.store import ObservationFilter, query_observations  # noqa: PLC0415
+    from extractor.store import ObservationFilter, query_observations
 
     filters = ObservationFilter(province=province, indicator=indicator, boundaries=boundaries.value if boundaries else None,
                                 date_from=date_from.date() if date_from else None, date_to=date_to.date() if date_to else None)
@@ -250,7 +251,7 @@ def query(
 
 def _rolled(conn: Any, filters: Any) -> list[Any]:
     """Rolled-up 2025 rows matching the filters' province, indicator and dates."""
-    from extractor.store.rollup import rolled_up_observations  # noqa: PLC0415
+    from extractor.store.rollup import rolled_up_observations
 
     rows = rolled_up_observations(conn, province=filters.province, indicator=filters.indicator)
     return [r for r in rows if (not filters.date_from or (r.obs_date and r.obs_date >= filters.date_from))
@@ -269,7 +270,7 @@ def search(
     db: DbOpt = None,
 ) -> None:
     """Sentences matching words (diacritics ignored) and numbers (however they are written)."""
-    from extractor.store import search as run_search  # noqa: PLC0415
+    from extractor.store import search as run_search
 
     if locale not in ("auto", "en", "vi"):
         raise typer.BadParameter("use auto, en or vi", param_hint="--locale")
@@ -289,8 +290,8 @@ def table(
     db: DbOpt = None,
 ) -> None:
     """Provinces × indicators: the latest value, its date and how many sources give it."""
-    from extractor.store import province_table  # noqa: PLC0415
-    from extractor.store.rollup import province_table_rolled_up  # noqa: PLC0415
+    from extractor.store import province_table
+    from extractor.store.rollup import province_table_rolled_up
 
     with opened(db) as conn:
         if roll_up:
@@ -309,7 +310,7 @@ CONFLICT_COLUMNS = ("province", "boundaries", "indicator", "as_of", "period_star
 
 def _conflict_dict(c: Any) -> dict[str, Any]:
     """A conflict as one flat row with both values and both sentences."""
-    row = c.model_dump(exclude={"a", "b"})
+    row: dict[str, Any] = c.model_dump(exclude={"a", "b"})
     for side, obs in (("a", c.a), ("b", c.b)):
         row |= {f"{side}_value": obs.value, f"{side}_unit": obs.unit, f"{side}_document": obs.document_id,
                 f"{side}_source": obs.source, f"{side}_sentence": obs.sentence, f"{side}_id": obs.id}
@@ -326,7 +327,7 @@ def conflicts(
     db: DbOpt = None,
 ) -> None:
     """Same province, indicator and date, different values from different documents."""
-    from extractor.store import conflicts as find_conflicts  # noqa: PLC0415
+    from extractor.store import conflicts as find_conflicts
 
     with opened(db) as conn:
         page = find_conflicts(conn, province=province, indicator=indicator, limit=limit, offset=offset)
@@ -337,14 +338,14 @@ def conflicts(
 @friendly
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json or parquet.")] = ExportFormat.csv,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (stdout for csv/json when left out).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (stdout for csv/json when left out).")] = None,
     province: ProvinceOpt = None,
     indicator: IndicatorOpt = None,
     boundaries: BoundariesOpt = None,
     db: DbOpt = None,
 ) -> None:
     """Export observations with their sources; values stay exact in every format."""
-    from extractor.store import ObservationFilter, export_observations  # noqa: PLC0415
+    from extractor.store import ObservationFilter, export_observations
 
     filters = ObservationFilter(province=province, indicator=indicator, boundaries=boundaries.value if boundaries else None)
     if fmt is ExportFormat.parquet and output is None:

@@ -19,7 +19,14 @@ The public API (the CLI and the web call only these)::
 
 from __future__ import annotations
 
-from extractor.store.db import QueryTimeout, connect, migrate, schema_version, time_limit, transaction
+from extractor.store.db import (
+    QueryTimeout,
+    connect,
+    migrate,
+    schema_version,
+    time_limit,
+    transaction,
+)
 from extractor.store.documents import copies_of, disagreeing, get_document
 from extractor.store.export import export_observations
 from extractor.store.ingest import IngestReport, Outcome, ingest_paths, reextract
@@ -49,11 +56,44 @@ from extractor.store.schema import SCHEMA_VERSION
 from extractor.store.write import SaveResult, bulk_save, mark_copy, rebuild_derived, save_extraction
 
 __all__ = [
-    "SCHEMA_VERSION", "Conflict", "DocumentCopy", "DocumentHit", "StoredDocument", "copies_of", "disagreeing",
-    "get_document", "province_table_rolled_up", "IngestReport", "ObservationFilter", "Outcome", "Page",
-    "QueryTimeout", "SaveResult", "SearchHit", "StoredObservation", "TableCell", "bulk_save", "conflicts",
-    "connect", "export_observations", "get_observation", "ingest_paths", "iter_observations", "mark_copy",
-    "migrate", "province_table", "query_observations", "quote_fts", "rebuild_derived", "reextract",
-    "roll_up", "rolled_up_observations", "save_extraction", "schema_version", "search",
-    "search_documents", "time_limit", "transaction",
+    "SCHEMA_VERSION",
+    "Conflict",
+    "DocumentCopy",
+    "DocumentHit",
+    "IngestReport",
+    "ObservationFilter",
+    "Outcome",
+    "Page",
+    "QueryTimeout",
+    "SaveResult",
+    "SearchHit",
+    "StoredDocument",
+    "StoredObservation",
+    "TableCell",
+    "bulk_save",
+    "conflicts",
+    "connect",
+    "copies_of",
+    "disagreeing",
+    "export_observations",
+    "get_document",
+    "get_observation",
+    "ingest_paths",
+    "iter_observations",
+    "mark_copy",
+    "migrate",
+    "province_table",
+    "province_table_rolled_up",
+    "query_observations",
+    "quote_fts",
+    "rebuild_derived",
+    "reextract",
+    "roll_up",
+    "rolled_up_observations",
+    "save_extraction",
+    "schema_version",
+    "search",
+    "search_documents",
+    "time_limit",
+    "transaction",
 ]

@@ -76,7 +76,7 @@ def document_keys(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> set[CellK
     """The cell keys a set of stored documents' observations fall in."""
     keys: set[CellKey] = set()
     for doc_id in doc_ids:
-        keys |= {tuple(r) for r in conn.execute(  # type: ignore[misc]
+        keys |= {(r[0], r[1], r[2]) for r in conn.execute(
             "SELECT DISTINCT province, indicator, coalesce(boundaries, '') FROM observations "
             "WHERE document_id = ? AND province IS NOT NULL", (doc_id,))}
     return keys

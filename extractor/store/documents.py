@@ -7,7 +7,8 @@ import sqlite3
 from decimal import Decimal
 
 from extractor.models import Document, Figure
-from extractor.store.query import _OBS_SELECT, CANONICAL_DOC, _date, observation_from_row
+from extractor.store.cells import CANONICAL_DOC
+from extractor.store.query import _OBS_SELECT, _date, observation_from_row
 from extractor.store.records import DocumentCopy, StoredDocument, StoredObservation
 
 

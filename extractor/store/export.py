@@ -89,7 +89,7 @@ def write_json(rows: Iterable[StoredObservation], out: IO[str]) -> int:
 
 def _arrow_schema() -> Any:
     """The Parquet schema: exact decimals for values, strings and dates for the rest."""
-    import pyarrow as pa  # noqa: PLC0415 - heavy, only for parquet
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     types = {"id": pa.int64(), "value": pa.decimal128(38, _SCALE), "change_value": pa.decimal128(38, _SCALE),
              "start": pa.int64(), "end": pa.int64(), "date_inferred": pa.bool_(), "rolled_up": pa.bool_()}
@@ -109,8 +109,8 @@ def _arrow_value(column: str, value: Any) -> Any:
 
 def write_parquet(rows: Iterable[StoredObservation], path: Path, *, batch: int = 50_000) -> int:
     """Write rows to a Parquet file in batches; returns the number of rows."""
-    import pyarrow as pa  # noqa: PLC0415
-    import pyarrow.parquet as pq  # noqa: PLC0415
+    import pyarrow as pa
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     schema, count, buffer = _arrow_schema(), 0, []
     with pq.ParquetWriter(str(path), schema) as writer:

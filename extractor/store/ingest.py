@@ -53,7 +53,7 @@ class IngestReport:
 
 def default_extract() -> ExtractLoaded:
     """The parse stage's ``extract_loaded`` (imported late: spaCy is slow to load, queries skip it)."""
-    from extractor.parse import extract_loaded  # noqa: PLC0415
+    from extractor.parse import extract_loaded
 
     return extract_loaded
 

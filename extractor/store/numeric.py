@@ -24,10 +24,10 @@ _SCALES: tuple[tuple[str, int], ...] = (
 _UNIT_WORDS = r"vnd|vnđ|đồng|dong|đ|usd|percent|per cent|phần trăm|phan tram"
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?!\w)|(?<=[A-Za-z])(\d+(?:[.,]\d+)*)", re.UNICODE)
 _SCALE_AFTER = re.compile(
-    r"\s*(%s)(?!\w)" % "|".join(p for p, _ in _SCALES), re.IGNORECASE | re.UNICODE
+    r"\s*(" + "|".join(p for p, _ in _SCALES) + r")(?!\w)", re.IGNORECASE | re.UNICODE
 )
 _PERCENT_AFTER = re.compile(r"\s*(%|percent|per cent|phần trăm|phan tram)(?!\w)", re.IGNORECASE)
-_UNIT_AFTER = re.compile(r"\s*(?:(?:%s)(?!\w)|%%)" % _UNIT_WORDS, re.IGNORECASE | re.UNICODE)
+_UNIT_AFTER = re.compile(r"\s*(?:(?:" + _UNIT_WORDS + r")(?!\w)|%)", re.IGNORECASE | re.UNICODE)
 _CURRENCY_BEFORE = re.compile(r"(?<!\w)(?:vnd|vnđ|usd)\s*$", re.IGNORECASE)
 
 

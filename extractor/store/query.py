@@ -58,8 +58,12 @@ def province_names(conn: sqlite3.Connection, name: str) -> list[str]:
 
 def observation_from_row(row: sqlite3.Row) -> StoredObservation:
     """A ``StoredObservation`` from an observations row joined with its document."""
-    keys = row.keys()
-    get = lambda k: row[k] if k in keys else None  # noqa: E731 - documents columns are optional
+    keys = set(row.keys())
+
+    def get(key: str) -> Any:
+        """A joined documents column, None when the row has no such column."""
+        return row[key] if key in keys else None
+
     return StoredObservation(
         id=row["id"], indicator=row["indicator"], province=row["province"],
         boundaries=row["boundaries"], value=Decimal(row["value_text"]), unit=row["unit"],
@@ -242,7 +246,7 @@ def rank_window(rows: Sequence[sqlite3.Row], phrase: str) -> list[sqlite3.Row]:
     wanted = fold(phrase)
 
     def key(row: sqlite3.Row) -> tuple[bool, bool, int, int]:
-        title = row["title"] if "title" in row.keys() and row["title"] else ""
+        title = row["title"] if "title" in row.keys() and row["title"] else ""  # noqa: SIM118 - Row "in" tests values
         return (bool(wanted) and wanted not in fold(title), bool(wanted) and wanted not in fold(row["text"]),
                 len(row["text"]), -row["id"])
 

@@ -7,7 +7,16 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from extractor.models import Boundaries, Document, Figure, Language, Number, Observation, Record, Status
+from extractor.models import (
+    Boundaries,
+    Document,
+    Figure,
+    Language,
+    Number,
+    Observation,
+    Record,
+    Status,
+)
 
 
 class ObservationFilter(Record):

@@ -31,7 +31,7 @@ def is_rate(observation: StoredObservation) -> bool:
 
 def default_mapping() -> ProvinceMap:
     """Old → 2025 province names from the gazetteer (``rules/provinces.yaml``, via nlp.provinces)."""
-    from extractor.nlp.provinces import gazetteer  # noqa: PLC0415 - loads and validates the rules
+    from extractor.nlp.provinces import gazetteer
 
     places = gazetteer()
     return {old.name: places.new[old.new].name for old in places.model.pre_2025}
@@ -50,7 +50,8 @@ def roll_up(rows: Iterable[StoredObservation], mapping: ProvinceMap) -> list[Sto
     parts = parts_of(mapping)
     groups: dict[tuple[str, str, str, _DateKey], list[StoredObservation]] = defaultdict(list)
     for row in rows:
-        if row.boundaries == "pre-2025" and row.status == "actual" and row.province in mapping:
+        if row.province in mapping and row.boundaries == "pre-2025" and row.status == "actual":
+            assert row.province is not None
             key = (mapping[row.province], row.indicator, row.unit, (row.as_of, row.period_start, row.period_end))
             groups[key].append(row)
     out = [_combine(key[0], members, parts[key[0]]) for key, members in sorted(groups.items(), key=str)]

@@ -237,7 +237,7 @@ CREATE TABLE cells (
 
 def _v4(conn: sqlite3.Connection) -> None:
     """v4: keep the province × indicator table as a table, filled from the observations held."""
-    from extractor.store.cells import refresh_cells  # noqa: PLC0415 - the SQL lives with its upkeep
+    from extractor.store.cells import refresh_cells
 
     _run_script(_V4)(conn)
     refresh_cells(conn)

@@ -144,7 +144,7 @@ def _insert_document(conn: sqlite3.Connection, extraction: Extraction, raw: byte
         (doc.id, doc.source, doc.title, _iso(doc.published), doc.language, doc.language_evidence,
          doc.province, doc.content_type, digest, raw_sha256(doc.text.encode("utf-8")), doc.text,
          json.dumps(doc.meta, ensure_ascii=False), json.dumps(list(extraction.warnings), ensure_ascii=False),
-         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+         dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
 
 
 class _SentenceIndex:
