@@ -293,3 +293,57 @@ def test_byline_dates(text: str, expected: dt.date) -> None:
 )
 def test_byline_non_dates(text: str) -> None:
     assert date_in_text(text) is None
+
+
+# --- regressions, named after their cause ---------------------------------------------------
+
+FILLER = (
+    "<p>"
+    + "Ngân hàng Chính sách xã hội tỉnh tiếp tục cho vay ưu đãi hộ nghèo và hộ cận nghèo. " * 3
+    + "</p>"
+)
+
+
+def inline_page(body: str) -> Loaded:
+    """Parse a small article page around ``body``."""
+    page = f"<html><head><title>T</title></head><body><h1>Tiêu đề</h1><article>{body}{FILLER}</article></body></html>"
+    return load_bytes(page.encode(), source="inline.html")
+
+
+def test_br_never_glues_numbers() -> None:
+    loaded = inline_page("<p>Dư nợ đạt 1.234 tỷ đồng<br>Số hộ vay: 567 hộ<br/>Nợ xấu: 0,12%</p>")
+    assert "Dư nợ đạt 1.234 tỷ đồng\nSố hộ vay: 567 hộ\nNợ xấu: 0,12%" in loaded.text
+
+
+def test_br_and_paragraphs_inside_cells_never_glue_numbers() -> None:
+    table = "<table><tr><td>Dư nợ<br>(tỷ đồng)</td><td>1.234<br>5</td><td><p>4</p><p>5</p></td></tr></table>"
+    assert "Dư nợ (tỷ đồng) | 1.234 5 | 4 5" in inline_page(table).text.splitlines()
+
+
+def test_control_characters_do_not_lose_the_article() -> None:
+    loaded = inline_page("<p>Dư nợ đạt 1.234 tỷ đồng\x07\x00.</p>")
+    assert "Dư nợ đạt 1.234 tỷ đồng." in loaded.text and loaded.text == clean(loaded.text)
+
+
+def test_extraction_never_dates_an_html_page_from_its_body() -> None:
+    from extractor.parse import extract_loaded
+
+    page = (
+        "<html><head><title>T</title></head><body><article><p>12/7/2024</p>"
+        f"<p>Ngày 12/7/2024 tỉnh giải ngân 1.234 tỷ đồng cho hộ nghèo.</p>{FILLER}</article></body></html>"
+    )
+    loaded = load_bytes(page.encode(), source="inline.html")
+    assert loaded.published is None
+    assert extract_loaded(loaded).document.published is None
+
+
+def test_extraction_keeps_html_metadata() -> None:
+    from extractor.parse import extract_loaded
+
+    done = extract_loaded(load_path(SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"))
+    assert done.document.published == dt.date(2025, 10, 26) and done.document.language == "vi"
+    assert (
+        done.document.meta["declared_language"] == "vi"
+        and done.document.content_type == "text/html"
+    )
+    assert "1.818" not in {f.text for f in done.figures}

@@ -132,22 +132,31 @@ def load_path(path: str | Path, *, ocr: OcrMode = "auto") -> Loaded:
     return load_bytes(raw, source=str(path), ocr=ocr)
 
 
-def extract_loaded(
-    loaded: Loaded, *, lang: Literal["auto", "en", "vi"] | None = None
-) -> Extraction:
-    """Run the NLP pipeline on a loaded document and attach its layout and warnings."""
+def extract_loaded(loaded: Loaded, *, lang: Literal["auto", "en", "vi"] = "auto") -> Extraction:
+    """Run the NLP pipeline on a loaded document, then attach its layout and warnings.
+
+    The language is detected from the text unless given: a page's declared language (kept in
+    ``meta["declared_language"]``) is often a site-wide template value. For HTML the page's own
+    metadata is the only source of the publication date, never a date line found in the body.
+    """
     from extractor.nlp.pipeline import extract_text
 
+    meta = dict(loaded.meta)
+    if loaded.language:
+        meta["declared_language"] = loaded.language
     extraction = extract_text(
         loaded.text,
         source=loaded.source,
-        lang=lang or loaded.language or "auto",
+        lang=lang,
         published=loaded.published,
         raw=loaded.raw,
         title=loaded.title,
-        meta=loaded.meta,
+        meta=meta,
         content_type=loaded.content_type,
     )
+    if loaded.content_type == "text/html" and extraction.document.published != loaded.published:
+        document = extraction.document.model_copy(update={"published": loaded.published})
+        extraction = extraction.model_copy(update={"document": document})
     extraction = attach_layout(extraction, loaded)
     if loaded.warnings:
         extraction = extraction.model_copy(

@@ -28,6 +28,8 @@ from extractor.parse.layout import Loaded, TableCell, render_table
 MIN_ARTICLE_CHARS = 200
 MAX_LINK_SHARE = 0.4
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell", "div"})
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 CAPTION_CLASS = re.compile(
     r"caption|photo-?desc|image-?desc|img-?desc|fig-?desc|expnoedit", re.IGNORECASE
@@ -130,13 +132,17 @@ def _nfc(text: str) -> str:
 
 
 def parse_tree(text: str, *, source: str) -> lxml_html.HtmlElement:
-    """An lxml tree of an HTML string (XML declaration removed, since lxml refuses it on str)."""
+    """An lxml tree of an HTML string: XML declaration and control characters removed, <br> spaced."""
+    text = CONTROL_CHARS.sub("", XML_DECL.sub("", text, count=1))
     try:
-        return lxml_html.document_fromstring(XML_DECL.sub("", text, count=1))
+        tree = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(
             f"{source}: not readable as HTML ({exc})", hint="Check that the file is an HTML page."
         ) from exc
+    for br in tree.iter("br"):
+        br.tail = "\n" + (br.tail or "")  # "1.234<br>5" must not become "1.2345"
+    return tree
 
 
 def json_ld(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
@@ -419,9 +425,32 @@ def main_content(tree: lxml_html.HtmlElement, *, source: str) -> etree._Element 
     )
 
 
-def block_text(el: etree._Element) -> str:
-    """An element's text on one line (line breaks become spaces), NFC."""
-    return _nfc(" ".join("".join(el.itertext()).split()))
+def block_text(el: etree._Element, *, breaks: str = "\n") -> str:
+    """An element's text, NFC, spaces collapsed; <lb/> (a <br>) becomes ``breaks`` so words never glue."""
+    parts: list[str] = []
+    _collect(el, parts, breaks=breaks)
+    text = "".join(
+        ch for ch in _nfc("".join(parts)) if ch == "\n" or unicodedata.category(ch) != "Cc"
+    )
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _collect(node: etree._Element, parts: list[str], *, breaks: str) -> None:
+    """Depth-first text of ``node`` into ``parts``, with ``breaks`` for each <lb/>."""
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        if child.tag == "lb":
+            parts.append(breaks)
+        elif child.tag in BLOCK_TAGS:  # nested blocks (a <p> inside a <cell>) are kept apart
+            parts.append(breaks)
+            _collect(child, parts, breaks=breaks)
+            parts.append(breaks)
+        else:
+            _collect(child, parts, breaks=breaks)
+        if child.tail:
+            parts.append(child.tail)
 
 
 class BodyWriter:
@@ -444,7 +473,9 @@ class BodyWriter:
 
     def add_table(self, table: etree._Element) -> None:
         """Append a table: rows on their own lines, cells joined by " | "."""
-        rows = [[block_text(c) for c in row if c.tag == "cell"] for row in table.iter("row")]
+        rows = [
+            [block_text(c, breaks=" ") for c in row if c.tag == "cell"] for row in table.iter("row")
+        ]
         rows = [r for r in rows if any(r)]
         if not rows:
             return
@@ -462,9 +493,8 @@ class BodyWriter:
             if el.tag == "table":
                 self.add_table(el)
             elif el.tag == "list":
-                self.add(
-                    "\n".join(block_text(item) for item in el.iter("item") if block_text(item))
-                )
+                items = (block_text(item, breaks=" ") for item in el.iter("item"))
+                self.add("\n".join(item for item in items if item))
             elif el.tag in ("quote", "div") and len(el):
                 self.walk(el)
             else:
