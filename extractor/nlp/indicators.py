@@ -163,9 +163,21 @@ def phrase_regex(phrase: str) -> str:
     return "".join(parts)
 
 
+def _shortest(phrase: str) -> int:
+    """Length of the shortest text a phrase matches (its optional words left out)."""
+    return len(" ".join(w for w in phrase.split() if not _OPTIONAL.fullmatch(w)))
+
+
+def _order(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Phrases in matching order: ``re`` takes the first alternative that matches, so the one
+    whose shortest match is longest goes first ("outstanding loans will grow by" before
+    "outstanding [policy] loans")."""
+    return tuple(sorted(set(phrases), key=lambda p: (-_shortest(p), -len(p), p)))
+
+
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive alternation of whole-word phrases, longest first, in named groups."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    """One case-insensitive alternation of whole-word phrases, in named groups ``c<i>``."""
+    ordered = _order(phrases)
     alts = [f"(?P<c{i}>{phrase_regex(p)})" for i, p in enumerate(ordered)]
     body = "|".join(alts) if alts else "(?!x)x"
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
@@ -180,8 +192,8 @@ class PhraseSet:
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseSet:
-        """Compile ``phrases`` (group ``c<i>`` is ``phrases[i]`` in length order)."""
-        ordered = tuple(sorted(set(phrases), key=lambda p: (-len(p), p)))
+        """Compile ``phrases`` (group ``c<i>`` is the i-th phrase in matching order)."""
+        ordered = _order(phrases)
         return cls(compile_phrases(ordered), ordered)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

@@ -64,12 +64,16 @@ MARKER_LISTS = (
     "breakdown",
     "programme",
     "awards",
+    "restatement",
+    "place_binders",
     "decrease",
     "anecdote",
     "reporting",
 )
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s|\s[-–—]\s")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s")
 _SEGMENT_BREAK = re.compile(r";")
+# "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
+_DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—]\s")
 _GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.I)
 
 
@@ -95,6 +99,8 @@ class LinkRules(Strict):
     breakdown: Cues
     programme: Cues
     awards: Cues
+    restatement: Cues
+    place_binders: Cues
     decrease: Cues
     anecdote: Cues
     reporting: Cues = Field(default_factory=Cues)
@@ -156,6 +162,8 @@ class Context:
     province: str | None
     province_rule: str
     frame: Frame = field(default_factory=Frame)
+    changes: set[int] = field(default_factory=set)
+    last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     @property
     def published(self) -> dt.date | None:
@@ -182,6 +190,11 @@ class Context:
         return None
 
 
+def _line_start(text: str, pos: int) -> bool:
+    """Whether only spaces stand between the start of the line and ``pos``."""
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+
+
 def _language(doc: Document) -> str:
     """The document's language code for cue lists."""
     return doc.language if doc.language in ("en", "vi") else "en"
@@ -193,7 +206,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     toned = new_tone(text)
     lang = _language(ex.document)
     hits = {name: lk.markers[(name, lang)].finditer(toned) for name in MARKER_LISTS}
-    mentions = lk.gazetteer.find(text)
+    mentions = [m for m in lk.gazetteer.find(text) if not _DATELINE.match(text, m.end) or not _line_start(text, m.start)]
     ctx = Context(
         ex=ex,
         text=text,
@@ -208,6 +221,9 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         province_rule="none",
     )
     ctx.province, ctx.province_rule = document_province(ctx)
+    for fig in ctx.figures:
+        if is_change(ctx, fig) or _restates(ctx, fig):
+            ctx.changes.add(fig.start)
     return ctx
 
 
@@ -315,7 +331,8 @@ def _figures_between(ctx: Context, start: int, end: int) -> bool:
 
 def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
     """Whether a figure of the same kind lies between ``start`` and ``fig``."""
-    return any(start <= f.start < fig.start and f.kind == fig.kind for f in ctx.figures)
+    return any(start <= f.start < fig.start and f.kind == fig.kind and f.start not in ctx.changes
+               for f in ctx.figures)
 
 
 def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
@@ -345,7 +362,8 @@ def _cue_before(
     if free:
         cues = [c for c in cues if not _kin_between(ctx, fig, c.end)]
     for cue in reversed(cues):
-        if any(b[0] >= cue.end for b in blockers):
+        # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins.
+        if any(b[1] > cue.start for b in blockers):
             return False
         code = _accepting(ctx, cue, fig)
         if code:
@@ -363,7 +381,19 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
-    return found or None
+    return found or _listed_by_place(ctx, fig, c0) or None
+
+
+def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
+    """ "Of this, Nam Dinh (old) accounted for VND 5,870 billion, Ninh Binh (old) for VND 3,960
+    billion": a clause that opens with a place lists the previous level's indicator by place."""
+    opens = [m for m in ctx.mentions if c0 <= m.start <= c0 + 6 and m.end <= fig.start]
+    last = ctx.last_level.get(fig.kind)
+    if not opens or last is None or fig.start - last[1] > 400:
+        return None
+    if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
+        return None
+    return last[0], f"listed-by-place:{last[0]}"
 
 
 # --- changes ----------------------------------------------------------------------------------------
@@ -373,6 +403,15 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     """A figure that says how much something moved: flagged by the extractor or "compared to"."""
     c0, c1 = clause_span(ctx, fig)
     return fig.change is not None or bool(ctx.marks("comparison", c0, c1))
+
+
+def _restates(ctx: Context, fig: Figure) -> bool:
+    """ "…, or 5.76%, compared to …": a clause opening with "or" right after a change."""
+    c0, _ = clause_span(ctx, fig)
+    opener = [h for h in ctx.marks("restatement", c0, fig.start) if not ctx.text[c0 : h[0]].strip()]
+    s0, _ = sentence_span(ctx, fig)
+    previous = [f for f in ctx.figures if s0 <= f.start < fig.start]
+    return bool(opener and previous and previous[-1].start in ctx.changes)
 
 
 def change_baseline(ctx: Context, fig: Figure) -> dt.date | None:
@@ -403,23 +442,31 @@ def _fits_level(change: Figure, level: Observation) -> bool:
 
 
 def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]]) -> int | None:
-    """Index of the observation a change modifies: the nearest level before it in its sentence."""
-    s0, _ = sentence_span(ctx, fig)
-    c0, _ = clause_span(ctx, fig)
-    own = [c for c in ctx.cues if c.position == "before" and c0 <= c.start and c.end <= fig.start]
-    named = {code for c in own for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
+    """Index of the level a change modifies: the nearest before it in its sentence, else the
+    nearest after it ("overdue debt decreased by VND 2.1 billion …, to VND 18.4 billion")."""
+    s0, s1 = sentence_span(ctx, fig)
     for i in range(len(levels) - 1, -1, -1):
         lf, obs = levels[i]
-        if lf.start < s0 or lf.start > fig.start:
+        if not s0 <= lf.start < fig.start:
             continue
         # "tăng 1.198 tỷ đồng, tương đương 7,75%": a second change restates the first.
         if obs.change_value is not None and fig.kind != "percent":
             continue
-        # A change whose own clause names another indicator is not about this level.
-        if named and obs.indicator not in named:
-            return None
-        return i if _fits_level(fig, obs) else None
+        return i if _about(ctx, lf.end, fig.start, obs) and _fits_level(fig, obs) else None
+    # Only a level close behind: "decreased by VND 2.1 billion compared to …, to VND 18.4 billion".
+    after = [i for i, (lf, _) in enumerate(levels) if fig.end <= lf.start < min(s1, fig.end + 60)]
+    if after:
+        lf, obs = levels[after[0]]
+        if obs.change_value is None and _about(ctx, fig.end, lf.start, obs) and _fits_level(fig, obs):
+            return after[0]
     return None
+
+
+def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:
+    """No cue between a level and its change names another indicator."""
+    between = [c for c in ctx.cues if c.position == "before" and start <= c.start and c.end <= end]
+    named = {code for c in between for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
+    return not named or level.indicator in named
 
 
 def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
@@ -471,6 +518,9 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Place | None, str]:
     """The place a figure is about: clause, then earlier in the sentence, then the document."""
     c0, c1 = clause_span(ctx, fig)
     s0, s1 = sentence_span(ctx, fig)
+    bound = [p for p in _places(ctx, fig.end, c1) if _bound_place(ctx, fig.end, p[1])]
+    if bound:
+        return bound[0], "clause:after"
     before = _places(ctx, c0, fig.start)
     if before:
         return before[-1], "clause"
@@ -486,6 +536,14 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Place | None, str]:
         return (NATIONAL, -1, -1, False), "document:national"
     later = _places(ctx, c1, s1)
     return (later[0], "sentence") if later else (None, "none")
+
+
+def _bound_place(ctx: Context, end: int, start: int) -> bool:
+    """A place right after a figure, joined by "in"/"tại" ("VND 4,612 billion in Tuyen Quang")."""
+    return any(
+        not ctx.text[end : b[0]].strip() and not ctx.text[b[1] : start].strip()
+        for b in ctx.marks("place_binders", end, start)
+    )
 
 
 def resolve_place(
@@ -750,7 +808,8 @@ def is_anecdote(ctx: Context, fig: Figure) -> bool:
 def is_programme(ctx: Context, fig: Figure) -> bool:
     """One programme's share ("Riêng chương trình cho vay hộ nghèo có dư nợ …") or an award."""
     s0, _ = sentence_span(ctx, fig)
-    return bool(ctx.marks("programme", s0, fig.start) or ctx.marks("awards", s0, fig.start))
+    _, c1 = clause_span(ctx, fig)
+    return bool(ctx.marks("programme", s0, c1) or ctx.marks("awards", s0, fig.start))
 
 
 # --- observations --------------------------------------------------------------------------------------
@@ -800,11 +859,13 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     )
 
 
-def _attach(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]], extra: list[Observation]) -> None:
+def _attach(ctx: Context, fig: Figure, growth: Observation | None,
+            levels: list[tuple[Figure, Observation]], extra: list[Observation]) -> None:
     """Write a change on the level it modifies (and a growth rate for outstanding loans)."""
     i = level_for(ctx, fig, levels)
     if i is None:
-        _unattached_growth(ctx, fig, extra)
+        # "Outstanding loans grew by 9.6% in 2018" with no level beside it: a growth rate alone.
+        extra.extend([growth] if growth else [])
         return
     level_fig, level = levels[i]
     if level.change_value is None:
@@ -813,29 +874,49 @@ def _attach(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],
         extra.append(growth_rate(fig, levels[i][1]))
 
 
-def _unattached_growth(ctx: Context, fig: Figure, extra: list[Observation]) -> None:
-    """ "Outstanding loans grew by 9.6% in 2018" with no level beside it: a growth rate alone."""
+def _growth_alone(ctx: Context, fig: Figure) -> Observation | None:
+    """A percent change whose own cue is a growth of outstanding loans, dated where it stands."""
     found = indicator_of(ctx, fig) if fig.kind == "percent" else None
     if found and found[0] == "outstanding_growth_rate":
-        extra.append(observe(ctx, fig, *found))
+        return observe(ctx, fig, *found)
+    return None
 
 
 def observations(ctx: Context) -> list[Observation]:
-    """Every observation of the document, in text order."""
+    """Every observation of the document: levels first (in text order), then their changes."""
     levels: list[tuple[Figure, Observation]] = []
-    extra: list[Observation] = []
+    changes: list[tuple[Figure, Observation | None]] = []
     for fig in ctx.figures:
         if is_anecdote(ctx, fig) or is_programme(ctx, fig):
             continue
-        if is_change(ctx, fig):
-            _attach(ctx, fig, levels, extra)
+        if fig.start in ctx.changes:
+            changes.append((fig, _growth_alone(ctx, fig)))
             continue
         if fig.kind not in ("money", "count", "percent"):
             continue
         found = indicator_of(ctx, fig)
         if found:
             levels.append((fig, observe(ctx, fig, *found)))
-    return sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
+            ctx.last_level[fig.kind] = (found[0], fig.end)
+    extra: list[Observation] = []
+    for fig, growth in changes:
+        _attach(ctx, fig, growth, levels, extra)
+    return dedupe(sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator)))
+
+
+def dedupe(found: list[Observation]) -> list[Observation]:
+    """One observation per fact: a headline repeating the body's figure is the same fact.
+
+    Same indicator, place, status, value and unit; the one with a stated date wins.
+    """
+    best: dict[tuple[object, ...], Observation] = {}
+    for obs in found:
+        key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit)
+        kept = best.get(key)
+        if kept is None or (kept.date_inferred and not obs.date_inferred):
+            best[key] = obs
+    keep = {id(o) for o in best.values()}
+    return [o for o in found if id(o) in keep]
 
 
 def link(extraction: Extraction, *, linker_: Linker | None = None) -> Extraction:
