@@ -1,0 +1,36 @@
+"""Chart data for the pages: plain JSON the vendored Chart.js draws (static/app.js builds the config)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from extractor.web.formatting import boundaries_label, chart_number, chart_unit, format_value
+from extractor.web.schemas import IndicatorRow, Series
+
+
+def line_chart(series: list[Series]) -> dict[str, Any]:
+    """One indicator of a province over time: a line per map (old/new boundaries) and unit."""
+    units = {s.unit for s in series}
+    return {"kind": "line", "unit": chart_unit(series[0].unit) if len(units) == 1 else "",
+            "datasets": [{"label": _series_label(s, len(units) > 1),
+                          "points": [{"x": p.date.isoformat(), "y": chart_number(p.value, p.unit),
+                                      "text": format_value(p.value, p.unit, p.qualifier)} for p in s.points]}
+                         for s in series]}
+
+
+def _series_label(series: Series, with_unit: bool) -> str:
+    """A legend entry naming the boundaries (and the unit when units differ)."""
+    label = boundaries_label(series.boundaries)
+    return f"{label} · {series.unit}" if with_unit else label
+
+
+def bar_chart(rows: list[IndicatorRow]) -> dict[str, Any]:
+    """Provinces side by side, largest first, in the indicator's most common unit."""
+    if not rows:
+        return {"kind": "bar", "unit": "", "labels": [], "values": [], "texts": []}
+    unit = Counter(r.unit for r in rows).most_common(1)[0][0]
+    shown = [r for r in rows if r.unit == unit]
+    return {"kind": "bar", "unit": chart_unit(unit), "labels": [r.province for r in shown],
+            "values": [chart_number(r.value, r.unit) for r in shown],
+            "texts": [format_value(r.value, r.unit) for r in shown]}

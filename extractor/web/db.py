@@ -1,0 +1,51 @@
+"""The web app's handle on the database: read-only connections per thread, every read time-limited."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+from extractor.settings import resolve
+from extractor.store import connect, time_limit
+from extractor.web.queries import register_functions
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Database:
+    """Opens the database once to migrate it, then one read-only connection per worker thread."""
+
+    def __init__(self, path: str | Path | None, *, time_limit_ms: int | None = None) -> None:
+        first = connect(path)  # creates and migrates, so readers never write
+        self.path = Path(first.execute("PRAGMA database_list").fetchone()["file"] or str(path))
+        first.close()
+        self.time_limit_ms = int(time_limit_ms or resolve("query_time_limit_ms"))
+        self._local = threading.local()
+
+    def reader(self) -> sqlite3.Connection:
+        """This thread's connection, refusing writes at the SQLite level (``query_only``)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = connect(self.path, migrate_to=None)
+            conn.execute("PRAGMA query_only = ON")
+            register_functions(conn)
+            self._local.conn = conn
+        return conn
+
+    def read(self, work: Callable[..., R], *args: object, **kwargs: object) -> R:
+        """Run a library query on this thread's connection under the query time limit."""
+        conn = self.reader()
+        with time_limit(conn, self.time_limit_ms):
+            return work(conn, *args, **kwargs)
+
+    def write(self, work: Callable[..., R], *args: object, **kwargs: object) -> R:
+        """Run a library write on a fresh read-write connection (only the token-guarded ingest does)."""
+        conn = connect(self.path)
+        try:
+            return work(conn, *args, **kwargs)
+        finally:
+            conn.close()

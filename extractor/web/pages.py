@@ -1,0 +1,204 @@
+"""The HTML pages and their CSV downloads: each route calls one view and renders it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, Response
+
+from extractor.store import ObservationFilter
+from extractor.web import charts, queries, tables, views
+from extractor.web.api import Db, DocId
+from extractor.web.factcheck import check_text
+from extractor.web.params import (
+    Boundaries,
+    DateText,
+    Indicator,
+    Limit,
+    Offset,
+    Province,
+    observation_filter,
+    parse_date,
+    search_filters,
+    text_param,
+)
+from extractor.web.queries import indicators_with_data, provinces_with_data
+from extractor.web.schemas import Health, SearchFilters
+from extractor.web.templating import templates
+
+router = APIRouter(include_in_schema=False)
+Name = Annotated[str, Path(max_length=100)]
+Code = Annotated[str, Path(max_length=60, pattern=r"^[a-z_]+$")]
+Filters = Annotated[SearchFilters, Depends(search_filters)]
+ObsFilters = Annotated[ObservationFilter, Depends(observation_filter)]
+
+
+def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    """A page from its template (autoescaped) and context."""
+    return templates.TemplateResponse(request, template, context)
+
+
+def page_args(request: Request) -> dict[str, str]:
+    """The request's non-empty query arguments except paging (for links to other pages of it)."""
+    return {k: v for k, v in request.query_params.items() if v and k not in ("offset", "limit")}
+
+
+def csv_response(text: str, name: str) -> Response:
+    """A CSV download (UTF-8 with BOM so spreadsheet programs read Vietnamese correctly)."""
+    return Response("\ufeff" + text, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+@router.get("/health")
+def health() -> Health:
+    """A static answer (the speed bench's baseline)."""
+    return Health()
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, db: Db) -> HTMLResponse:
+    """What the table holds, a search box and ways in."""
+    return render(request, "home.html", view=db.read(views.overview))
+
+
+# ---- search -------------------------------------------------------------------------------------
+
+@router.get("/search.csv")
+def search_csv(db: Db, filters: Filters, limit: Limit = None, offset: Offset = 0) -> Response:
+    """The search hits as CSV."""
+    view = db.read(queries.search_sentences, filters, limit=limit, offset=offset)
+    return csv_response(tables.to_csv(*tables.search_rows(view)), "search")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, db: Db, filters: Filters, limit: Limit = None, offset: Offset = 0) -> HTMLResponse:
+    """Full-text and number search with facets."""
+    view = db.read(queries.search_sentences, filters, limit=limit, offset=offset)
+    return render(request, "search.html", view=view, has_criteria=queries.has_criteria(filters),
+                  args=page_args(request))
+
+
+# ---- observations -------------------------------------------------------------------------------
+
+@router.get("/observations.csv")
+def observations_csv(db: Db, filters: ObsFilters, limit: Limit = None, offset: Offset = 0) -> Response:
+    """Observations matching the filters as CSV (the columns of ``extractor export``)."""
+    view = db.read(views.observation_list, filters, limit=limit, offset=offset)
+    return csv_response(tables.observations_csv(view.items), "observations")
+
+
+@router.get("/observations", response_class=HTMLResponse)
+def observations_page(request: Request, db: Db, filters: ObsFilters, limit: Limit = None,
+                      offset: Offset = 0) -> HTMLResponse:
+    """Observations filtered as in ``extractor query``."""
+    view = db.read(views.observation_list, filters, limit=limit, offset=offset)
+    choices = db.read(lambda conn: (provinces_with_data(conn), indicators_with_data(conn)))
+    return render(request, "observations.html", view=view, filters=filters, provinces=choices[0],
+                  indicators=choices[1], args=page_args(request))
+
+
+@router.get("/observations/{observation_id}", response_class=HTMLResponse)
+def observation_page(request: Request, db: Db, observation_id: int) -> HTMLResponse:
+    """One observation: its sentence, document, source, copies and conflicting values."""
+    return render(request, "observation.html", view=db.read(views.observation_view, observation_id), args={})
+
+
+# ---- documents ----------------------------------------------------------------------------------
+
+@router.get("/documents/{doc_id}.csv")
+def document_csv(db: Db, doc_id: DocId) -> Response:
+    """A document's observations as CSV."""
+    view = db.read(views.document_view, doc_id)
+    return csv_response(tables.observations_csv(view.observations), f"document-{doc_id[:12]}")
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, db: Db, doc_id: DocId, obs: int | None = None) -> HTMLResponse:
+    """A document's clean text with every figure highlighted (and one observation's sentence)."""
+    view = db.read(views.document_view, doc_id)
+    chosen = next((o for o in view.observations if o.id == obs), None)
+    selected = db.read(_sentence_span, chosen) if chosen else None
+    return render(request, "document.html", view=view, chosen=chosen, selected=selected,
+                  args={"obs": obs} if obs else {})
+
+
+def _sentence_span(conn: Any, observation: Any) -> tuple[int, int] | None:
+    """Offsets of an observation's sentence in its document (stored, else found near the figure)."""
+    start = queries.sentence_start(conn, observation.sentence_id)
+    if start is None:
+        return (observation.start, observation.end)
+    return (start, start + len(observation.sentence))
+
+
+# ---- provinces and indicators ------------------------------------------------------------------
+
+@router.get("/provinces/{name}.csv")
+def province_csv(db: Db, name: Name) -> Response:
+    """A province's series as CSV."""
+    view = db.read(views.province_view, name)
+    return csv_response(tables.to_csv(*tables.province_rows(view)), "province")
+
+
+@router.get("/provinces/{name}", response_class=HTMLResponse)
+def province_page(request: Request, db: Db, name: Name) -> HTMLResponse:
+    """A province's indicators over time: a chart and a table per indicator."""
+    view = db.read(views.province_view, name)
+    groups: dict[str, list[Any]] = {}
+    for series in view.series:
+        groups.setdefault(series.indicator, []).append(series)
+    return render(request, "province.html", view=view, groups=groups, args={},
+                  charts={code: charts.line_chart(items) for code, items in groups.items()})
+
+
+@router.get("/indicators/{code}.csv")
+def indicator_csv(db: Db, code: Code, date: DateText = None, boundaries: Boundaries = None) -> Response:
+    """An indicator's ranked table as CSV."""
+    view = db.read(views.indicator_view, code, date=parse_date(date, "date"), boundaries=boundaries or None)
+    return csv_response(tables.to_csv(*tables.indicator_rows(view)), code)
+
+
+@router.get("/indicators/{code}", response_class=HTMLResponse)
+def indicator_page(request: Request, db: Db, code: Code, date: DateText = None,
+                   boundaries: Boundaries = None) -> HTMLResponse:
+    """All provinces side by side for a date: a sorted table and a bar chart."""
+    view = db.read(views.indicator_view, code, date=parse_date(date, "date"), boundaries=boundaries or None)
+    return render(request, "indicator.html", view=view, chart=charts.bar_chart(view.rows), args=page_args(request),
+                  indicators=db.read(indicators_with_data))
+
+
+# ---- fact-check and conflicts -------------------------------------------------------------------
+
+@router.get("/factcheck.csv")
+def factcheck_csv(request: Request, db: Db, text: Annotated[str, Depends(text_param)]) -> Response:
+    """The verdicts as CSV."""
+    if not text:
+        raise HTTPException(422, "text: give a sentence to check")
+    view = db.read(check_text, text, extract=request.app.state.extract)
+    return csv_response(tables.to_csv(*tables.factcheck_rows(view)), "factcheck")
+
+
+@router.get("/factcheck", response_class=HTMLResponse)
+def factcheck_page(request: Request, db: Db, text: Annotated[str, Depends(text_param)]) -> HTMLResponse:
+    """Paste a sentence; every figure in it is compared with the table."""
+    view = db.read(check_text, text, extract=request.app.state.extract) if text else None
+    return render(request, "factcheck.html", view=view, text=text, args=page_args(request))
+
+
+@router.get("/conflicts.csv")
+def conflicts_csv(db: Db, province: Province = None, indicator: Indicator = None, limit: Limit = None,
+                  offset: Offset = 0) -> Response:
+    """The conflicts as CSV."""
+    view = db.read(views.conflict_list, province=province or None, indicator=indicator or None, limit=limit,
+                   offset=offset)
+    return csv_response(tables.to_csv(*tables.conflict_rows(view)), "conflicts")
+
+
+@router.get("/conflicts", response_class=HTMLResponse)
+def conflicts_page(request: Request, db: Db, province: Province = None, indicator: Indicator = None,
+                   limit: Limit = None, offset: Offset = 0) -> HTMLResponse:
+    """Same province, indicator and date, different values from different sources."""
+    view = db.read(views.conflict_list, province=province or None, indicator=indicator or None, limit=limit,
+                   offset=offset)
+    return render(request, "conflicts.html", view=view, province=province or "", indicator=indicator or "",
+                  args=page_args(request))

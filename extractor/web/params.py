@@ -1,0 +1,76 @@
+"""Query parameters shared by a page, its JSON twin and its CSV: parsed once, validated, capped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import HTTPException, Query
+
+from extractor.settings import resolve
+from extractor.store import ObservationFilter
+from extractor.web.schemas import SearchFilters
+
+MAX_PAGE = int(resolve("max_page_size"))
+MAX_OFFSET = 100_000  # deep pages cost a scan each; filters are the way to go further
+MAX_QUERY = 500
+
+Limit = Annotated[int | None, Query(ge=1, le=MAX_PAGE, description=f"Rows per page (at most {MAX_PAGE}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+# Forms send empty strings for "any": the patterns accept them and ``_blank`` turns them into None.
+Province = Annotated[str | None, Query(max_length=100, description="Province; case and diacritics ignored.")]
+Indicator = Annotated[str | None, Query(max_length=60, pattern=r"^[a-z_]*$", description="Indicator code.")]
+Boundaries = Annotated[str | None, Query(pattern=r"^(2025|pre-2025)?$", description="2025 or pre-2025.")]
+DateText = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD.")]
+
+
+def _blank(value: str | None) -> str | None:
+    """None for empty form values."""
+    return value.strip() or None if value is not None else None
+
+
+def parse_date(value: str | None, name: str) -> dt.date | None:
+    """A YYYY-MM-DD parameter as a date (422 when it is no real date)."""
+    text = _blank(value)
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise HTTPException(422, f"{name}: {text} is not a date (use YYYY-MM-DD)") from None
+
+
+def search_filters(
+    q: Annotated[str, Query(max_length=MAX_QUERY, description="Words and/or numbers; diacritics ignored.")] = "",
+    province: Province = None,
+    indicator: Indicator = None,
+    year: Annotated[str | None, Query(pattern=r"^(\d{4})?$", description="Year of the figures.")] = None,
+    language: Annotated[str | None, Query(pattern=r"^(en|vi)?$", description="en or vi.")] = None,
+    source: Annotated[str | None, Query(max_length=200, description="Site, e.g. vbsp.org.vn.")] = None,
+) -> SearchFilters:
+    """The search box and its facets."""
+    return SearchFilters(q=q.strip(), province=_blank(province), indicator=_blank(indicator),
+                         year=int(year) if _blank(year) else None, language=_blank(language),  # type: ignore[arg-type]
+                         source=_blank(source))
+
+
+def observation_filter(
+    province: Province = None,
+    indicator: Indicator = None,
+    date_from: Annotated[str | None, Query(alias="from", pattern=r"^(\d{4}-\d{2}-\d{2})?$",
+                                           description="On or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, Query(alias="to", pattern=r"^(\d{4}-\d{2}-\d{2})?$",
+                                         description="On or before (YYYY-MM-DD).")] = None,
+    boundaries: Boundaries = None,
+) -> ObservationFilter:
+    """The filters of ``extractor query``."""
+    return ObservationFilter(province=_blank(province), indicator=_blank(indicator),
+                             date_from=parse_date(date_from, "from"), date_to=parse_date(date_to, "to"),
+                             boundaries=_blank(boundaries))  # type: ignore[arg-type]
+
+
+def text_param(
+    text: Annotated[str, Query(max_length=2000, description="A sentence or short passage to check.")] = "",
+) -> str:
+    """The text pasted into the fact-check box."""
+    return text.strip()

@@ -1,0 +1,58 @@
+"""Cutting a document's text into pieces so figures and one sentence can be highlighted safely.
+
+The template escapes every piece (autoescape); this module only decides where marks begin and
+end, so no scraped text is ever concatenated with markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A span to highlight: a figure's offsets and its index on the page."""
+
+    start: int
+    end: int
+    index: int
+    observed: bool = False
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text with one state: inside which figure (if any), inside the chosen sentence or not."""
+
+    text: str
+    figure: int | None = None
+    observed: bool = False
+    selected: bool = False
+
+
+def _disjoint(marks: Sequence[Mark], length: int) -> list[Mark]:
+    """Marks inside the text, in order, dropping any that overlaps an earlier one."""
+    kept: list[Mark] = []
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        if 0 <= mark.start < mark.end <= length and (not kept or mark.start >= kept[-1].end):
+            kept.append(mark)
+    return kept
+
+
+def pieces(text: str, marks: Sequence[Mark], selected: tuple[int, int] | None = None) -> list[Piece]:
+    """The text cut at every mark and at the selected sentence's edges.
+
+    >>> [(p.text, p.figure, p.selected) for p in pieces("ab 12 cd", [Mark(3, 5, 0)], (0, 5))]
+    [('ab ', None, True), ('12', 0, True), (' cd', None, False)]
+    """
+    kept = _disjoint(marks, len(text))
+    cuts = {0, len(text)} | {m.start for m in kept} | {m.end for m in kept}
+    if selected:
+        cuts |= {max(0, min(len(text), selected[0])), max(0, min(len(text), selected[1]))}
+    edges = sorted(cuts)
+    out = []
+    for start, end in zip(edges, edges[1:]):
+        mark = next((m for m in kept if m.start <= start < m.end), None)
+        inside = bool(selected) and selected[0] <= start < selected[1]  # type: ignore[index]
+        out.append(Piece(text[start:end], mark.index if mark else None, bool(mark and mark.observed), inside))
+    return out

@@ -1,0 +1,288 @@
+"""The records the web layer returns: each page's data, which is also its JSON twin under /api/.
+
+Every JSON answer is one envelope: ``{"ok": true, "data": …}`` on success and
+``{"ok": false, "error": …, "status": …}`` on failure (datasette's error shape).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from extractor.models import Document, Figure, Number
+from extractor.store.records import Conflict, DocumentCopy, StoredObservation
+
+T = TypeVar("T")
+Verdict = Literal["supported", "different", "not_found"]
+
+
+class View(BaseModel):
+    """Base of the page records: frozen, strict."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Envelope(BaseModel, Generic[T]):
+    """A successful JSON answer."""
+
+    ok: Literal[True] = True
+    data: T
+
+
+class ErrorBody(BaseModel):
+    """A failed JSON answer (every status, every route)."""
+
+    ok: Literal[False] = False
+    error: str
+    status: int
+    hint: str | None = None
+
+
+class Facet(View):
+    """One value of a search facet and how many matching sentences carry it."""
+
+    value: str
+    label: str
+    count: int
+
+
+class ObservationBrief(View):
+    """The observations shown beside a search hit."""
+
+    id: int
+    indicator: str
+    province: str | None
+    value: Number
+    unit: str
+    qualifier: str
+    obs_date: dt.date | None
+
+
+class Hit(View):
+    """A sentence matching a search, with where it comes from and what it states."""
+
+    sentence_id: int
+    sentence: str
+    document_id: str
+    title: str | None
+    source: str
+    published: dt.date | None
+    language: str | None
+    start: int | None
+    observations: tuple[ObservationBrief, ...] = ()
+
+
+class SearchFilters(View):
+    """The search box and its facets."""
+
+    q: str = ""
+    province: str | None = None
+    indicator: str | None = None
+    year: int | None = None
+    language: Literal["en", "vi"] | None = None
+    source: str | None = None
+
+
+class SearchResult(View):
+    """One page of search hits with facet counts over (at most) the first ``facet_sample`` hits."""
+
+    filters: SearchFilters
+    items: list[Hit]
+    limit: int
+    offset: int
+    has_more: bool
+    facets: dict[str, list[Facet]] = Field(default_factory=dict)
+    facet_sample: int
+    sampled_hits: int
+
+
+class SeriesPoint(View):
+    """One date of a province's indicator: the value most sources give, and the evidence."""
+
+    date: dt.date
+    value: Number
+    unit: str
+    qualifier: str
+    sources: int
+    values_given: int
+    observation_id: int
+    document_id: str
+
+
+class Series(View):
+    """One indicator of one province over time, on one map and in one unit."""
+
+    indicator: str
+    label: str
+    unit: str
+    boundaries: str | None
+    points: list[SeriesPoint]
+
+
+class ProvinceView(View):
+    """A province page: every indicator over time."""
+
+    province: str
+    known: bool
+    series: list[Series]
+    observations: int
+
+
+class IndicatorRow(View):
+    """One province's latest value of an indicator on or before the chosen date."""
+
+    province: str
+    boundaries: str | None
+    value: Number
+    unit: str
+    as_of: dt.date | None
+    sources: int
+    conflict: bool
+    observation_id: int | None
+    document_id: str
+    rank: int
+
+
+class IndicatorView(View):
+    """An indicator page: all provinces side by side for a date, largest first."""
+
+    indicator: str
+    label: str
+    date: dt.date | None
+    boundaries: str | None
+    rows: list[IndicatorRow]
+    national: list[IndicatorRow]
+    dates: list[dt.date]
+
+
+class DocumentBrief(View):
+    """Where a document comes from (for copies and links)."""
+
+    id: str
+    title: str | None
+    source: str
+    published: dt.date | None
+    language: str | None
+
+
+class FigureRecord(View):
+    """A figure of a document with the observation it became, if any."""
+
+    index: int
+    figure: Figure
+    observation: StoredObservation | None = None
+
+
+class DocumentView(View):
+    """A document page: the clean text, every figure and observation, the copies."""
+
+    document: Document
+    figures: list[FigureRecord]
+    observations: list[StoredObservation]
+    copies: list[DocumentCopy]
+    copy_documents: list[DocumentBrief]
+    warnings: list[str]
+    ingested_at: str
+
+
+class ObservationView(View):
+    """An observation page: the evidence, the document, copies, agreeing and conflicting sources."""
+
+    observation: StoredObservation
+    document: DocumentBrief
+    sentence_start: int | None
+    copies: list[DocumentBrief]
+    agreeing: list[StoredObservation]
+    disagreeing: list[StoredObservation]
+
+
+class ObservationList(View):
+    """A page of observations for the filters of ``extractor query``."""
+
+    items: list[StoredObservation]
+    limit: int
+    offset: int
+    total: int | None
+
+
+class Claim(View):
+    """A figure found in pasted text and what it is read as saying."""
+
+    text: str
+    start: int
+    end: int
+    value: Number
+    unit: str
+    qualifier: str
+    indicator: str | None
+    province: str | None
+    boundaries: str | None
+    date: dt.date | None
+    status: str
+
+
+class ClaimCheck(View):
+    """The verdict on one claim and the recorded observations it rests on."""
+
+    claim: Claim
+    verdict: Verdict
+    reason: str
+    matches: list[StoredObservation]
+
+
+class FactCheck(View):
+    """Every figure of a pasted text compared with the table."""
+
+    text: str
+    language: str
+    checks: list[ClaimCheck]
+
+
+class ConflictList(View):
+    """A page of conflicting values."""
+
+    items: list[Conflict]
+    limit: int
+    offset: int
+    total: int | None
+
+
+class Overview(View):
+    """The home page: what the table holds."""
+
+    documents: int
+    observations: int
+    provinces: list[Facet]
+    indicators: list[Facet]
+    recent: list[DocumentBrief]
+
+
+class IngestRequest(BaseModel):
+    """URLs to fetch, extract and store (write mode only)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    urls: list[str] = Field(min_length=1, max_length=20)
+
+
+class IngestItem(View):
+    """What happened to one URL."""
+
+    url: str
+    status: str
+    document_id: str | None = None
+    reason: str = ""
+
+
+class IngestResult(View):
+    """What happened to every URL of an ingest request."""
+
+    items: list[IngestItem]
+
+
+class Health(View):
+    """A static answer, the baseline of the speed bench."""
+
+    status: Literal["ok"] = "ok"

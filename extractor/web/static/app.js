@@ -1,0 +1,106 @@
+/* Charts (vendored Chart.js) and the document page's figure panel. Data comes from
+   <script type="application/json"> blocks, never from HTML strings: nothing here builds markup
+   from scraped text except through textContent and cloned, already-escaped nodes. */
+(function () {
+  "use strict";
+
+  var COLORS = ["#0b5c8e", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#0e7490"];
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function dayLabel(ms) {
+    var d = new Date(ms);
+    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+  }
+
+  function numberLabel(value) {
+    return Number(value).toLocaleString("en-US", { maximumFractionDigits: 2 });
+  }
+
+  function lineConfig(data) {
+    var datasets = data.datasets.map(function (set, i) {
+      return {
+        label: set.label,
+        data: set.points.map(function (p) { return { x: Date.parse(p.x + "T00:00:00Z"), y: p.y, text: p.text }; }),
+        borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length],
+        tension: 0, pointRadius: 4, borderWidth: 2
+      };
+    });
+    return {
+      type: "line",
+      data: { datasets: datasets },
+      options: {
+        animation: false, responsive: true, maintainAspectRatio: false, parsing: false,
+        scales: {
+          x: { type: "linear", ticks: { callback: dayLabel, maxTicksLimit: 6 } },
+          y: { beginAtZero: true, title: { display: !!data.unit, text: data.unit }, ticks: { callback: numberLabel } }
+        },
+        plugins: { tooltip: { callbacks: {
+          title: function (items) { return dayLabel(items[0].raw.x); },
+          label: function (item) { return item.dataset.label + ": " + item.raw.text; }
+        } } }
+      }
+    };
+  }
+
+  function barConfig(data) {
+    return {
+      type: "bar",
+      data: { labels: data.labels, datasets: [{ label: data.unit, data: data.values, backgroundColor: "#0b5c8e" }] },
+      options: {
+        indexAxis: "y", animation: false, responsive: true, maintainAspectRatio: false,
+        scales: { x: { beginAtZero: true, title: { display: !!data.unit, text: data.unit }, ticks: { callback: numberLabel } },
+                  y: { ticks: { autoSkip: false } } },
+        plugins: { legend: { display: false }, tooltip: { callbacks: {
+          label: function (item) { return data.texts[item.dataIndex]; }
+        } } }
+      }
+    };
+  }
+
+  function drawCharts() {
+    if (typeof window.Chart === "undefined") { return; }
+    document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      var data = readJson(canvas.getAttribute("data-chart"));
+      if (!data) { return; }
+      if (data.kind === "bar") {
+        canvas.parentNode.style.height = Math.max(160, 26 * data.labels.length + 60) + "px";
+      }
+      var chart = new window.Chart(canvas, data.kind === "bar" ? barConfig(data) : lineConfig(data));
+      canvas.setAttribute("data-drawn", "true");
+      canvas.chart = chart;
+    });
+  }
+
+  function showFigure(index) {
+    var card = document.getElementById("fig-" + index);
+    var body = document.getElementById("panel-body");
+    if (!card || !body) { return; }
+    body.replaceChildren(card.cloneNode(true));
+    body.firstChild.removeAttribute("id");
+    document.querySelectorAll("a.fig.active, .figcard.active").forEach(function (n) { n.classList.remove("active"); });
+    document.querySelectorAll('a.fig[data-fig="' + index + '"]').forEach(function (n) { n.classList.add("active"); });
+  }
+
+  function wireFigures() {
+    var text = document.getElementById("doctext");
+    if (!text) { return; }
+    text.addEventListener("click", function (event) {
+      var target = event.target.closest("a.fig");
+      if (!target) { return; }
+      event.preventDefault();
+      showFigure(target.getAttribute("data-fig"));
+    });
+    var sentence = document.getElementById("sentence");
+    if (sentence) { sentence.scrollIntoView({ block: "center" }); }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    drawCharts();
+    wireFigures();
+  });
+})();

@@ -1,0 +1,84 @@
+"""The CSV downloads: each page's table as columns and rows, values exact (never rounded)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from extractor.store.export import write_csv
+from extractor.store.numeric import canonical
+from extractor.store.records import StoredObservation
+from extractor.web.formatting import host
+from extractor.web.schemas import ConflictList, FactCheck, IndicatorView, ProvinceView, SearchResult
+
+Rows = tuple[Sequence[str], Iterable[Sequence[Any]]]
+
+
+def to_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV text with a header; Decimals written exactly, None as empty."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else canonical(v) if isinstance(v, Decimal) else v for v in row])
+    return out.getvalue()
+
+
+def observations_csv(rows: Iterable[StoredObservation]) -> str:
+    """Observations in the export format of ``extractor export`` (every column)."""
+    out = io.StringIO()
+    write_csv(rows, out)
+    return out.getvalue()
+
+
+def search_rows(view: SearchResult) -> Rows:
+    """One row per observation of each hit (a hit without observations gives one row)."""
+    columns = ("sentence_id", "document_id", "published", "language", "site", "source", "observation_id",
+               "province", "indicator", "value", "unit", "qualifier", "date", "sentence")
+    rows = []
+    for h in view.items:
+        base = (h.sentence_id, h.document_id, h.published, h.language, host(h.source), h.source)
+        for o in h.observations or [None]:
+            fields = (o.id, o.province, o.indicator, o.value, o.unit, o.qualifier, o.obs_date) if o else (None,) * 7
+            rows.append((*base, *fields, h.sentence))
+    return columns, rows
+
+
+def province_rows(view: ProvinceView) -> Rows:
+    """Every point of every series."""
+    columns = ("province", "indicator", "boundaries", "date", "value", "unit", "qualifier", "sources",
+               "values_given", "observation_id", "document_id")
+    return columns, [(view.province, s.indicator, s.boundaries, p.date, p.value, p.unit, p.qualifier, p.sources,
+                      p.values_given, p.observation_id, p.document_id) for s in view.series for p in s.points]
+
+
+def indicator_rows(view: IndicatorView) -> Rows:
+    """The ranked table (national rows last)."""
+    columns = ("rank", "province", "boundaries", "indicator", "value", "unit", "as_of", "sources", "conflict",
+               "observation_id", "document_id")
+    return columns, [(r.rank, r.province, r.boundaries, view.indicator, r.value, r.unit, r.as_of, r.sources,
+                      r.conflict, r.observation_id, r.document_id) for r in [*view.rows, *view.national]]
+
+
+def factcheck_rows(view: FactCheck) -> Rows:
+    """One row per claim and recorded observation it was compared with."""
+    columns = ("figure", "claimed_value", "unit", "qualifier", "indicator", "province", "date", "verdict",
+               "recorded_value", "recorded_unit", "observation_id", "source", "reason")
+    rows = []
+    for c in view.checks:
+        base = (c.claim.text, c.claim.value, c.claim.unit, c.claim.qualifier, c.claim.indicator, c.claim.province,
+                c.claim.date, c.verdict)
+        for m in c.matches or [None]:
+            rows.append((*base, *((m.value, m.unit, m.id, m.source) if m else (None,) * 4), c.reason))
+    return columns, rows
+
+
+def conflict_rows(view: ConflictList) -> Rows:
+    """Both sides of each conflict."""
+    columns = ("province", "boundaries", "indicator", "as_of", "period_start", "period_end", "a_value", "a_unit",
+               "a_observation_id", "a_source", "b_value", "b_unit", "b_observation_id", "b_source")
+    return columns, [(c.province, c.boundaries, c.indicator, c.as_of, c.period_start, c.period_end, c.a.value,
+                      c.a.unit, c.a.id, c.a.source, c.b.value, c.b.unit, c.b.id, c.b.source) for c in view.items]

@@ -1,0 +1,121 @@
+"""Each page's data from the library: one function per page, an open connection in, a record out.
+
+Routes call these through ``Database.read`` (time-limited) and render the record as HTML, JSON
+or CSV; nothing here knows about HTTP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from extractor.store import (
+    ObservationFilter,
+    conflicts,
+    copies_of,
+    disagreeing,
+    get_document,
+    get_observation,
+    province_table,
+    query_observations,
+)
+from extractor.store.records import StoredObservation, TableCell
+from extractor.web import queries
+from extractor.web.formatting import indicator_label
+from extractor.web.schemas import (
+    ConflictList,
+    DocumentView,
+    FigureRecord,
+    IndicatorRow,
+    IndicatorView,
+    ObservationList,
+    ObservationView,
+    Overview,
+    ProvinceView,
+)
+
+
+class NotFound(LookupError):
+    """The page's subject does not exist (the routes answer 404)."""
+
+
+def overview(conn: sqlite3.Connection) -> Overview:
+    """What the table holds, for the home page."""
+    documents, observations = queries.overview_counts(conn)
+    return Overview(documents=documents, observations=observations, provinces=queries.provinces_with_data(conn),
+                    indicators=queries.indicators_with_data(conn), recent=queries.recent_documents(conn))
+
+
+def province_view(conn: sqlite3.Connection, name: str) -> ProvinceView:
+    """A province's indicators over time (404 when the table never names it)."""
+    known = queries.known_province(conn, name)
+    if known is None:
+        raise NotFound(f"no observations for province {name!r}")
+    return ProvinceView(province=known, known=True, series=queries.province_series(conn, known),
+                        observations=queries.count_observations(conn, known))
+
+
+def indicator_view(conn: sqlite3.Connection, code: str, *, date: dt.date | None,
+                   boundaries: str | None) -> IndicatorView:
+    """All provinces' latest values of an indicator on or before ``date``, largest first."""
+    dates = queries.indicator_dates(conn, code)
+    if not dates:
+        raise NotFound(f"no observations for indicator {code!r}")
+    cells = province_table(conn, indicator=code, as_of=date, boundaries=boundaries)
+    provinces = sorted((c for c in cells if c.province != "national"), key=lambda c: (c.unit, -c.value))
+    national = [c for c in cells if c.province == "national"]
+    return IndicatorView(indicator=code, label=indicator_label(code), date=date, boundaries=boundaries,
+                         rows=_ranked(provinces), national=_ranked(national), dates=dates)
+
+
+def _ranked(cells: list[TableCell]) -> list[IndicatorRow]:
+    """Table cells as rows numbered in their order."""
+    return [IndicatorRow(province=c.province, boundaries=c.boundaries, value=c.value, unit=c.unit, as_of=c.as_of,
+                         sources=c.sources, conflict=c.conflict, observation_id=c.observation_id,
+                         document_id=c.document_id, rank=i) for i, c in enumerate(cells, 1)]
+
+
+def document_view(conn: sqlite3.Connection, doc_id: str) -> DocumentView:
+    """A document with its figures, each paired with the observation made from it."""
+    stored = get_document(conn, doc_id)
+    if stored is None:
+        raise NotFound(f"no document {doc_id!r}")
+    figures = [FigureRecord(index=i, figure=f, observation=_observation_at(stored.observations, f.start, f.end))
+               for i, f in enumerate(stored.figures)]
+    other = [c.copy_of_doc_id if c.doc_id == doc_id else c.doc_id for c in stored.copies]
+    return DocumentView(document=stored.document, figures=figures, observations=list(stored.observations),
+                        copies=list(stored.copies), copy_documents=queries.document_briefs(conn, other),
+                        warnings=list(stored.warnings), ingested_at=stored.ingested_at)
+
+
+def _observation_at(observations: tuple[StoredObservation, ...], start: int, end: int) -> StoredObservation | None:
+    """The observation whose span overlaps a figure's."""
+    return next((o for o in observations if o.start < end and start < o.end), None)
+
+
+def observation_view(conn: sqlite3.Connection, observation_id: int) -> ObservationView:
+    """One observation with its evidence, its document, copies and the sources that agree or differ."""
+    observation = get_observation(conn, observation_id)
+    if observation is None:
+        raise NotFound(f"no observation {observation_id}")
+    doc_id = observation.document_id
+    copies = [c.copy_of_doc_id if c.doc_id == doc_id else c.doc_id for c in copies_of(conn, doc_id)]
+    return ObservationView(observation=observation, document=queries.document_briefs(conn, [doc_id])[0],
+                           sentence_start=queries.sentence_start(conn, observation.sentence_id),
+                           copies=queries.document_briefs(conn, copies),
+                           agreeing=queries.agreeing(conn, observation),
+                           disagreeing=disagreeing(conn, observation_id))
+
+
+def observation_list(conn: sqlite3.Connection, filters: ObservationFilter, *, limit: int | None,
+                     offset: int) -> ObservationList:
+    """A page of observations for the filters of ``extractor query``."""
+    page = query_observations(conn, filters, limit=limit, offset=offset)
+    return ObservationList(items=page.items, limit=page.limit, offset=page.offset, total=page.total)
+
+
+def conflict_list(conn: sqlite3.Connection, *, province: str | None, indicator: str | None,
+                  limit: int | None, offset: int) -> ConflictList:
+    """A page of conflicting values (the list of ``extractor conflicts``)."""
+    page = conflicts(conn, province=province, indicator=indicator, limit=limit, offset=offset)
+    return ConflictList(items=page.items, limit=page.limit, offset=page.offset, total=page.total)
