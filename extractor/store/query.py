@@ -42,10 +42,28 @@ def page_limit(limit: int | None) -> int:
     return max(1, min(limit if limit is not None else default, most))
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table folding one character to one (lower case, no marks, đ → d), filled lazily."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFD", char.replace("đ", "d").replace("Đ", "D"))
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+        self[code] = folded = bare[:1] or char
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold_chars(text: str) -> str:
+    """``text`` folded character by character: same length, so offsets into it hold for ``text``."""
+    return text.translate(_FOLD)
+
+
 def fold(text: str) -> str:
-    """Lower-case without diacritics ("Nghệ An" → "nghe an"), for matching names loosely."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+    """Lower-case without diacritics and with single spaces ("Nghệ  An" → "nghe an"), for loose matching."""
+    return " ".join(fold_chars(text).split())
 
 
 def province_names(conn: sqlite3.Connection, name: str) -> list[str]:
@@ -286,14 +304,9 @@ def search_documents(
     return Page(items=hits, limit=size, offset=offset)
 
 
-def _fold_char(c: str) -> str:
-    """One character folded like the FTS index (one character in, one out, so offsets hold)."""
-    return (fold(c) or c)[:1]
-
-
 def snippet(text: str, query: str, *, width: int = 200) -> str:
     """The original text around the first word of ``query`` found in it (FTS snippets would be folded)."""
-    folded = "".join(_fold_char(c) for c in text)
+    folded = fold_chars(text)
     hits = [folded.find(w) for w in fold(query).split() if len(w) > 1]
     at = min((h for h in hits if h >= 0), default=0)
     start = max(0, at - width // 3)
