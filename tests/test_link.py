@@ -48,7 +48,8 @@ def _sentence(text: str, pos: int) -> tuple[str, int]:
 def _figure(body: str, start: int, text: str) -> Figure:
     parts = body.lstrip("*").split("|")
     raw, unit = parts[0], parts[1]
-    value = Decimal(parts[2]) if len(parts) > 2 and parts[2] else Decimal(1000)
+    # Distinct by default: two equal facts in one document are one observation.
+    value = Decimal(parts[2]) if len(parts) > 2 and parts[2] else Decimal(1000 + start)
     change = parts[3] if len(parts) > 3 else None
     sentence, s0 = _sentence(text, start)
     return Figure(text=raw, start=start, end=start + len(raw), sentence=sentence, sentence_start=s0,
@@ -349,6 +350,41 @@ RULES += [
     ("programme:programme alone", "-", "en", NGHE + "The branch alone disbursed [[VND 2,854 billion|VND]].", {"indicator": "lending_turnover"}),
     ("programme:program alone", "+", "en", NGHE + "The student loan program alone had outstanding loans of [[VND 900 billion|VND]].", {"indicator": None}),
     ("programme:program alone", "-", "en", NGHE + "In 2016 alone, the branch had outstanding loans of [[VND 5,148 billion|VND]].", {"indicator": "outstanding_loans"}),
+]
+
+
+RULES += [
+    # restatement: a clause opening with "or" after a change is a change too
+    ("restatement:or", "+", "en", NGHE + "Outstanding loans stood at [[VND 13,357 billion|VND]], an increase of [[VND 727 billion|VND|727000000000|increase]], or [[5.76%|%|5.76]], compared to {{the end of 2023|2023-12-31}}.", {"change_value": 727000000000}),
+    ("restatement:or", "-", "en", NGHE + "Outstanding loans stood at [[VND 13,357 billion|VND]]; overdue debt was [[VND 20 billion|VND]] or [[*0.15%|%|0.15]].", {"indicator": "overdue_debt_rate"}),
+    ("restatement:equivalent to", "+", "en", NGHE + "Total outstanding loans reached [[VND 9,000 billion|VND]], up [[VND 500 billion|VND|500000000000]] compared to 2024, equivalent to [[*5.8%|%|5.8]].", {"indicator": "outstanding_growth_rate", "value": Decimal("5.8")}),
+    ("restatement:equivalent to", "-", "en", NGHE + "Total outstanding loans reached [[VND 9,000 billion|VND]], equivalent to [[*5.8%|%|5.8]] of the plan.", {"indicator": None}),
+    ("restatement:tương đương", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[16.652 tỷ đồng|VND]], tăng [[1.198 tỷ đồng|VND|1198000000000]] so với cuối năm 2023, tương đương [[*7,75%|%|7.75]].", {"indicator": "outstanding_growth_rate"}),
+    ("restatement:tương đương", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[16.652 tỷ đồng|VND]], tương đương [[*7,75%|%|7.75]] kế hoạch.", {"indicator": None}),
+    ("restatement:tương ứng", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[380.126 tỷ đồng|VND]], tăng [[22.514 tỷ đồng|VND|22514000000000]] so với cuối năm 2024, tương ứng [[*6,3%|%|6.3]].", {"indicator": "outstanding_growth_rate"}),
+    ("restatement:tương ứng", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[380.126 tỷ đồng|VND]], tương ứng [[*6,3%|%|6.3]] kế hoạch.", {"indicator": None}),
+    # place_binders: a place right after a figure is its place
+    ("place_binders:in", "+", "en", NGHE + "Outstanding loans were [[VND 5,204 billion|VND]] in Ha Giang (old) and [[*VND 4,612 billion|VND]] in Tuyen Quang (old).", {"province": "Tuyên Quang", "rule_province": "clause:after"}),
+    ("place_binders:in", "-", "en", NGHE + "In Ha Giang (old) outstanding loans were [[VND 5,204 billion|VND]] and rose in time.", {"province": "Hà Giang", "rule_province": "clause"}),
+    ("place_binders:for", "+", "en", NGHE + "Of this, Nam Dinh (old) accounted for [[VND 5,870 billion|VND]], and outstanding loans were [[*VND 3,960 billion|VND]] for Ninh Binh (old).", {"province": "Ninh Bình", "boundaries": "pre-2025"}),
+    ("place_binders:for", "-", "en", NGHE + "Outstanding loans were [[VND 3,960 billion|VND]] for the bank in Ninh Binh.", {"province": "Ninh Bình", "rule_province": "clause"}),
+    ("place_binders:tại", "+", "vi", VI_NGHE + "Dư nợ đạt [[5.204 tỷ đồng|VND]] tại Hà Giang (cũ) và [[*4.612 tỷ đồng|VND]] tại Tuyên Quang (cũ).", {"province": "Tuyên Quang"}),
+    ("place_binders:tại", "-", "vi", VI_NGHE + "Tại Hà Giang (cũ), dư nợ đạt [[5.204 tỷ đồng|VND]] và còn tăng.", {"province": "Hà Giang"}),
+    ("place_binders:ở", "+", "vi", VI_NGHE + "Dư nợ đạt [[5.204 tỷ đồng|VND]] ở Hà Giang (cũ) và [[*4.612 tỷ đồng|VND]] ở Tuyên Quang (cũ).", {"province": "Tuyên Quang"}),
+    ("place_binders:ở", "-", "vi", VI_NGHE + "Ở Hà Giang (cũ), dư nợ đạt [[5.204 tỷ đồng|VND]] và còn tăng.", {"province": "Hà Giang"}),
+    ("place_binders:của", "+", "vi", VI_NGHE + "Dư nợ đạt [[5.204 tỷ đồng|VND]] của Hà Giang (cũ) và [[*4.612 tỷ đồng|VND]] của Tuyên Quang (cũ).", {"province": "Tuyên Quang"}),
+    ("place_binders:của", "-", "vi", VI_NGHE + "Dư nợ của Hà Giang (cũ) đạt [[5.204 tỷ đồng|VND]] và còn tăng.", {"province": "Hà Giang"}),
+    # more blockers and programme shares
+    ("blockers:overdue and frozen", "+", "en", NGHE + "Overdue and frozen debts accounted for [[0.6%|%|0.6]] of total outstanding loans.", {"indicator": None}),
+    ("blockers:overdue and frozen", "-", "en", NGHE + "Frozen debts accounted for [[0.06%|%|0.06]] of total outstanding loans.", {"indicator": "frozen_debt_rate"}),
+    ("blockers:nợ quá hạn và nợ khoanh", "+", "vi", VI_NGHE + "Nợ quá hạn và nợ khoanh chiếm [[0,6%|%|0.6]] tổng dư nợ.", {"indicator": None}),
+    ("blockers:nợ quá hạn và nợ khoanh", "-", "vi", VI_NGHE + "Nợ khoanh chiếm [[0,06%|%|0.06]] tổng dư nợ.", {"indicator": "frozen_debt_rate"}),
+    ("programme:under Resolution", "+", "en", NGHE + "The bank was allocated [[VND 38,400 billion|VND]] under Resolution No. 11/NQ-CP.", {"indicator": None}),
+    ("programme:under Resolution", "-", "en", NGHE + "The province allocated [[VND 38 billion|VND]] in line with the resolution.", {"indicator": "local_entrusted_capital"}),
+    ("programme:theo Nghị định", "+", "vi", VI_NGHE + "Dư nợ theo Nghị định 28 đạt [[1.204 tỷ đồng|VND]].", {"indicator": None}),
+    ("programme:theo Nghị định", "-", "vi", VI_NGHE + "Dư nợ đạt [[11.204 tỷ đồng|VND]] sau khi có Nghị định 28.", {"indicator": "outstanding_loans"}),
+    ("programme:theo Quyết định", "+", "vi", VI_NGHE + "Vốn cho vay theo Quyết định 1719 đã đến với [[6.105 hộ|households]].", {"indicator": None}),
+    ("programme:theo Quyết định", "-", "vi", VI_NGHE + "Chi nhánh đã cho vay [[6.105 hộ|households]] trong năm.", {"indicator": "borrowers_reached"}),
 ]
 
 
