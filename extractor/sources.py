@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import ExtractorError, FetchError
 from extractor.fetch import Fetcher, FetchFailed, FetchResult
+from extractor.parse.layout import Loaded
 
 SourceKind = Literal["auto", "url", "file", "folder", "sitemap", "feed", "list", "urls"]
 DOCUMENT_SUFFIXES = {
@@ -210,6 +211,23 @@ def to_item(result: FetchResult, *, found_via: str | None = None) -> RawItem:
         last_modified=result.last_modified,
         found_via=found_via,
     )
+
+
+def load_url(url: str, *, fetcher: Fetcher | None = None) -> Loaded:
+    """Fetch one URL and parse it (``extractor extract URL``); raises FetchError or InputError."""
+    from extractor.parse import load_bytes
+
+    own = fetcher is None
+    web = fetcher or Fetcher()
+    try:
+        result = web.fetch(url, conditional=False)
+    finally:
+        if own:
+            web.close()
+    loaded = load_bytes(result.body, source=result.url, content_type=result.content_type)
+    if result.final_url != result.url:
+        loaded = loaded.model_copy(update={"meta": loaded.meta | {"final_url": result.final_url}})
+    return loaded
 
 
 def iter_urls(

@@ -249,3 +249,19 @@ def test_unchanged_page_on_recrawl(site: Site, site_fetcher: Fetcher) -> None:
     list(iter_source(url, fetcher=site_fetcher))
     (again,) = iter_source(url, fetcher=site_fetcher)
     assert isinstance(again, RawItem) and again.not_modified and again.raw == b""
+
+
+def test_load_url_fetches_and_parses(site: Site, site_fetcher: Fetcher) -> None:
+    from extractor.sources import load_url
+
+    loaded = load_url(site.url("/moved/ninh-binh"), fetcher=site_fetcher)
+    assert loaded.source == site.url("/moved/ninh-binh") and loaded.published is not None
+    assert loaded.meta["final_url"] == site.url("/baotinh/ninh-binh-tin-dung-chinh-sach.html")
+
+
+def test_load_url_refuses_private_addresses_by_default(site: Site) -> None:
+    from extractor.errors import FetchError
+    from extractor.sources import load_url
+
+    with pytest.raises(FetchError):
+        load_url(site.url("/baotinh/atom.xml"))

@@ -243,18 +243,20 @@ def _month(name: str) -> int:
     return 0
 
 
-def byline_candidates(tree: lxml_html.HtmlElement) -> list[tuple[etree._Element, str]]:
-    """Short visible elements that look like bylines/date lines, in document order."""
-    found = []
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "p", "li", "td", "th"):
-            continue
-        label = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
-        if el.tag == "time" or BYLINE_CLASS.search(label):
-            text = " ".join(el.text_content().split())
-            if text and len(text) <= BYLINE_MAX_CHARS and not _in_comments(el):
-                found.append((el, el.get("datetime") or text))
-    return found
+def is_byline_candidate(el: etree._Element) -> bool:
+    """A <time> element, or one whose class/id/itemprop names a date, time, byline or meta line."""
+    if not isinstance(el.tag, str) or el.tag in ("script", "style", "p", "li", "td", "th"):
+        return False
+    label = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+    return el.tag == "time" or bool(BYLINE_CLASS.search(label))
+
+
+def candidate_date(el: etree._Element) -> dt.date | None:
+    """The date a short, visible byline element states (reader comments excluded)."""
+    text = " ".join(el.text_content().split())
+    if not text or len(text) > BYLINE_MAX_CHARS or _in_comments(el):
+        return None
+    return parse_date(el.get("datetime") or text) if el.tag == "time" else date_in_text(text)
 
 
 def _in_comments(el: etree._Element) -> bool:
@@ -281,20 +283,18 @@ def byline_date(tree: lxml_html.HtmlElement) -> dt.date | None:
     container with the headline but <body>, so it is never taken.
     """
     headline = next(iter(tree.iter("h1")), None)
-    order = {el: i for i, el in enumerate(tree.iter())}
-    after = order.get(headline, -1) if headline is not None else -1
-    candidates = byline_candidates(tree)
-    later = [(el, text) for el, text in candidates if order.get(el, 0) > after]
-    earlier = [
-        (el, text)
-        for el, text in candidates
-        if headline is not None and order.get(el, 0) < after and shares_container(el, headline)
-    ]
-    for el, text in later + earlier[::-1]:
-        found = parse_date(text) if el.tag == "time" else date_in_text(text)
-        if found:
-            return found
-    return None
+    passed, earlier = headline is None, []
+    for el in tree.iter():
+        if el is headline:
+            passed = True
+        elif is_byline_candidate(el):
+            if passed:
+                found = candidate_date(el)
+                if found:
+                    return found
+            elif headline is not None and shares_container(el, headline):
+                earlier.append(el)
+    return next((d for d in map(candidate_date, reversed(earlier)) if d), None)
 
 
 def published_date(
