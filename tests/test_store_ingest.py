@@ -128,3 +128,22 @@ def test_killed_ingest_leaves_a_sound_database(tmp_path: Path) -> None:
     counts = conn.execute("SELECT count(*) FROM observations GROUP BY document_id").fetchall()
     assert counts and {c[0] for c in counts} == {100}
     assert conn.execute("SELECT count(*), count(DISTINCT source) FROM documents").fetchone() == (7, 7)
+
+
+def test_republished_copies_are_linked_and_counted_once(tmp_path: Path) -> None:
+    from extractor.store import province_table
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = doc_text(NGHE_AN, HA_NOI, title="Nghệ An: 10 năm thực hiện Chỉ thị 40-CT/TW về tín dụng chính sách xã hội")
+    (folder / "a_original.txt").write_text(body, encoding="utf-8")
+    (folder / "b_copy.txt").write_text("(Theo Báo Nghệ An)\n" + body, encoding="utf-8")
+    (folder / "c_other.txt").write_text(doc_text(NGHE_AN_EN), encoding="utf-8")
+    conn = connect(tmp_path / "t.sqlite")
+    report = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    ids = {Path(o.path).name: o.document_id for o in report.outcomes}
+    assert [(c, o) for c, o, _ in report.copies] == [(ids["b_copy.txt"], ids["a_original.txt"])]
+    cell = next(c for c in province_table(conn) if c.indicator == "outstanding_loans")
+    assert cell.sources == 2  # the original and the English article; the copy counts once
+    again = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    assert again.copies == [] and conn.execute("SELECT count(*) FROM doc_copies").fetchone()[0] == 1

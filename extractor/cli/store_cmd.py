@@ -164,7 +164,9 @@ def _summary(report: Any, verb: str) -> None:
     """The closing summary: counts per status, then every failure with its reason."""
     counts = report.counts()
     shown = ", ".join(f"{n} {status}" for status, n in counts.items() if n or status in ("new", "failed"))
-    out.print(f"{verb}: {shown}", markup=False, highlight=False)
+    copies = getattr(report, "copies", [])
+    out.print(f"{verb}: {shown}" + (f"; {len(copies)} linked as near-duplicate copies" if copies else ""),
+              markup=False, highlight=False)
     for failure in report.failures:
         err.print(f"failed: {failure.path}: {failure.reason}", markup=False, highlight=False)
 

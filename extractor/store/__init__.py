@@ -19,6 +19,7 @@ The public API (the CLI and the web call only these)::
 
 from __future__ import annotations
 
+from extractor.store.copies import link_copies
 from extractor.store.db import (
     QueryTimeout,
     connect,

@@ -17,6 +17,7 @@ from typing import Literal
 from extractor.errors import ExtractorError, InputError
 from extractor.models import Extraction
 from extractor.parse import Loaded, load_bytes, load_path
+from extractor.store.copies import link_copies
 from extractor.store.write import save_extraction
 
 OutcomeStatus = Literal["new", "unchanged", "replaced", "reextracted", "failed"]
@@ -39,6 +40,7 @@ class IngestReport:
     """Every outcome of a batch, with counts per status."""
 
     outcomes: list[Outcome] = field(default_factory=list)
+    copies: list[tuple[str, str, float]] = field(default_factory=list)  # (copy, original, similarity)
 
     def counts(self) -> dict[str, int]:
         """How many inputs ended in each status (every status present, zero or not)."""
@@ -104,6 +106,8 @@ def ingest_paths(
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
+    fresh = [o.document_id for o in report.outcomes if o.status in ("new", "replaced") and o.document_id]
+    report.copies = link_copies(conn, fresh)
     return report
 
 

@@ -243,11 +243,17 @@ def _v4(conn: sqlite3.Connection) -> None:
     refresh_cells(conn)
 
 
+_V5 = """
+ALTER TABLE documents ADD COLUMN fingerprint BLOB;  -- MinHash of the text (extractor.dedupe), NULL until linked
+"""
+
+
 # Ordered: MIGRATIONS[i] takes a database from user_version i to i + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V1),  # v1: documents, raw bytes, sentences, figures, dates, legal refs, observations
     _run_script(_V2),  # v2: near-duplicate links, cell keys, value indexes, FTS5 (filled from v1 rows)
     _run_script(_V3),  # v3: FTS5 over views that fold "đ" to "d" as well
     _v4,  # v4: the province × indicator table kept in ``cells``
+    _run_script(_V5),  # v5: a near-duplicate fingerprint per document
 )
 SCHEMA_VERSION = len(MIGRATIONS)
