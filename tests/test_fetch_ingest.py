@@ -76,7 +76,7 @@ def store(tmp_path: Path) -> Iterator[sqlite3.Connection]:
 def test_fixture_site_end_to_end(
     site: Site, site_fetcher: Fetcher, store: sqlite3.Connection
 ) -> None:
-    outcomes, raws = ingest(store, crawl(site, site_fetcher))
+    outcomes, _ = ingest(store, crawl(site, site_fetcher))
     documents = store.execute("SELECT id, source, title, published, text FROM documents").fetchall()
     sources = sorted(row[1].removeprefix(site.base) for row in documents)
     assert sources == sorted(
