@@ -151,16 +151,16 @@ def search_facets(conn: sqlite3.Connection, body: str, params: list[Any]) -> tup
 
 
 def _observation_facets(conn: sqlite3.Connection, sample: str, params: list[Any]) -> dict[str, list[Facet]]:
-    """Province, indicator and year counts of the sampled hits' observations."""
+    """Province, indicator and year counts (distinct sentences) of the sampled hits' observations."""
     rows = conn.execute(
-        f"WITH hits AS ({sample}) SELECT x.province, x.indicator, substr(x.obs_date, 1, 4) AS year, "
-        "count(DISTINCT h.id) AS n FROM hits h JOIN observations x ON x.sentence_id = h.id "
-        "GROUP BY 1, 2, 3", params).fetchall()
-    counts: dict[str, Counter[str]] = {"province": Counter(), "indicator": Counter(), "year": Counter()}
+        f"WITH hits AS ({sample}) SELECT DISTINCT h.id, x.province, x.indicator, substr(x.obs_date, 1, 4) AS year "
+        "FROM hits h JOIN observations x ON x.sentence_id = h.id", params).fetchall()
+    seen: dict[str, set[tuple[str, int]]] = {"province": set(), "indicator": set(), "year": set()}
     for r in rows:
-        for key in counts:
+        for key, pairs in seen.items():
             if r[key]:
-                counts[key][r[key]] += r["n"]
+                pairs.add((r[key], r["id"]))
+    counts = {key: Counter(value for value, _ in pairs) for key, pairs in seen.items()}
     labels = {code: indicator_label(code) for code in counts["indicator"]}
     return {"province": _top(counts["province"]), "indicator": _top(counts["indicator"], labels),
             "year": _top(counts["year"], by_value=True)}
