@@ -81,6 +81,7 @@ __all__ = [
     "get_observation",
     "ingest_paths",
     "iter_observations",
+    "link_copies",
     "mark_copy",
     "migrate",
     "province_table",
