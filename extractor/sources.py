@@ -403,12 +403,13 @@ def page_links(raw: bytes, *, base: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def next_page(links: list[tuple[str, str, str]], *, seen: set[str]) -> str | None:
-    """The pagination link: rel="next", a "next"/"sau"/"»" anchor, or class "next"."""
-    for url, text, hints in links:
-        if url not in seen and ("next" in hints.split() or text in NEXT_WORDS or "next" in hints):
+def next_page(links: list[tuple[str, str, str]], *, seen: set[str], number: int = 1) -> str | None:
+    """The pagination link: rel/class "next" or a "next"/"sau"/"»" anchor, else the anchor "number+1"."""
+    fresh = [(url, text, hints) for url, text, hints in links if url not in seen]
+    for url, text, hints in fresh:
+        if "next" in hints or text in NEXT_WORDS or text.strip(" »›>") in NEXT_WORDS:
             return url
-    return None
+    return next((url for url, text, _ in fresh if text == str(number + 1)), None)
 
 
 def iter_list_pages(
@@ -433,4 +434,4 @@ def iter_list_pages(
         ]
         articles_seen.update(targets)
         yield from iter_urls(targets, fetcher=fetcher, found_via=page)
-        page = next_page(links, seen=pages_seen)
+        page = next_page(links, seen=pages_seen, number=len(pages_seen))

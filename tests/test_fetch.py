@@ -318,3 +318,45 @@ def test_crawl_delay_is_capped(site: Site) -> None:
         fetcher.fetch(site.url("/aggregator/rss.xml"))
         fetcher.fetch(site.url("/baotinh/atom.xml"))
     assert clock.sleeps == [2.0]
+
+
+ROBOTS = b"""# comments and odd spacing are fine
+User-agent: *
+Disallow: /*?page=
+Disallow: /*.pdf$
+Disallow: /search
+Allow: /search/help
+Crawl-delay: 2
+
+User-agent: BadBot
+User-agent: vbsp-extractor
+Disallow: /tin-nong/
+Allow: /tin-nong/chinh-sach
+
+User-agent: Googlebot
+Disallow: /
+"""
+
+
+@pytest.mark.parametrize(
+    ("agent", "path", "allowed"),
+    [
+        ("other", "/tin-tuc/a.html", True),
+        ("other", "/tin-tuc/?page=2", False),  # wildcard: urllib.robotparser allowed this
+        ("other", "/docs/ke-hoach.pdf", False),  # "$" anchors the end
+        ("other", "/docs/ke-hoach.pdf?x=1", True),
+        ("other", "/search?q=vbsp", False),
+        ("other", "/search/help", True),  # the longer Allow wins
+        ("vbsp-extractor", "/tin-tuc/?page=2", True),  # our own group replaces the * group
+        ("vbsp-extractor", "/tin-nong/a.html", False),
+        ("vbsp-extractor", "/tin-nong/chinh-sach-moi.html", True),
+        ("Googlebot", "/anything", False),
+    ],
+)
+def test_robots_rules_follow_rfc_9309_matching(agent: str, path: str, allowed: bool) -> None:
+    assert parse_robots(200, ROBOTS).can_fetch(agent, "http://example.org" + path) is allowed
+
+
+def test_robots_crawl_delay_per_group() -> None:
+    rules = parse_robots(200, ROBOTS)
+    assert rules.crawl_delay("other") == 2.0 and rules.crawl_delay("vbsp-extractor") is None

@@ -265,3 +265,21 @@ def test_load_url_refuses_private_addresses_by_default(site: Site) -> None:
 
     with pytest.raises(FetchError):
         load_url(site.url("/baotinh/atom.xml"))
+
+
+@pytest.mark.parametrize(
+    ("links", "number", "expected"),
+    [
+        ([("u/1", "1", ""), ("u/2", "2", ""), ("u/n", "trang sau »", "")], 1, "u/n"),
+        ([("u/x", "xem", "next"), ("u/2", "2", "")], 1, "u/x"),
+        ([("u/1", "1", ""), ("u/2", "2", ""), ("u/3", "3", "")], 2, "u/3"),  # numbered pager only
+        ([("u/1", "1", ""), ("u/2", "2", "")], 2, None),
+        ([("u/a", "tin tức", ""), ("u/b", "kinh tế", "")], 1, None),
+    ],
+)
+def test_next_page(links: list[tuple[str, str, str]], number: int, expected: str | None) -> None:
+    from extractor.sources import next_page
+
+    assert (
+        next_page(links, seen={"u/1"} if number == 1 else {"u/1", "u/2"}, number=number) == expected
+    )

@@ -24,7 +24,9 @@ class FetchOptions(BaseModel):
     backoff: float = Field(default=1.0, ge=0, description="first retry wait; doubles each attempt")
     max_retry_after: float = Field(default=60.0, ge=0, description="cap on a server's Retry-After")
     max_redirects: int = Field(default=10, ge=0)
-    max_bytes: int = Field(default=20 * 1024 * 1024, gt=0, description="abort bodies past this size")
+    max_bytes: int = Field(
+        default=20 * 1024 * 1024, gt=0, description="abort bodies past this size"
+    )
     max_crawl_delay: float = Field(default=30.0, ge=0, description="cap on robots.txt Crawl-delay")
     respect_robots: bool = True
     allow_private: bool = False
