@@ -347,3 +347,18 @@ def test_extraction_keeps_html_metadata() -> None:
         and done.document.content_type == "text/html"
     )
     assert "1.818" not in {f.text for f in done.figures}
+
+
+def test_credited_line_under_an_image_is_a_caption() -> None:
+    loaded = inline_page(
+        '<p><img src="a.jpg"></p><p><em>Hộ vay nuôi 1.500 con gà. Ảnh: Hoàng Táo</em></p>'
+    )
+    assert (
+        loaded.captions == ("Hộ vay nuôi 1.500 con gà. Ảnh: Hoàng Táo",)
+        and "1.500" not in loaded.text
+    )
+
+
+def test_credited_line_without_an_image_stays_in_the_body() -> None:
+    loaded = inline_page("<p>Ông Tuấn cho biết tỉnh giải ngân 1.500 tỷ đồng. Ảnh: Hoàng Táo</p>")
+    assert not loaded.captions and "1.500" in loaded.text

@@ -63,6 +63,10 @@ MONTHS = {
 EN_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 BYLINE_MAX_CHARS = 160
+CAPTION_MAX_CHARS = 300
+PHOTO_CREDIT = re.compile(
+    r"(?:Ảnh|Ảnh minh họa|Nguồn ảnh|Photo|Image)\s*:\s*[^.:;]{1,60}\)?\s*$", re.IGNORECASE
+)
 PUBLISHED_META = (
     "article:published_time",
     "og:published_time",
@@ -388,15 +392,41 @@ def _byline_author(tree: lxml_html.HtmlElement) -> str | None:
 # --- body ---------------------------------------------------------------------------------
 
 
+def is_caption(el: lxml_html.HtmlElement) -> bool:
+    """A <figcaption>, an element classed as a caption, or a short credited line under an image."""
+    if el.tag == "figcaption":
+        return True
+    if el.tag not in ("body", "html", "article", "main") and CAPTION_CLASS.search(
+        el.get("class", "")
+    ):
+        return True
+    return el.tag in ("p", "em", "i", "span", "div") and _credited_under_image(el)
+
+
+def _credited_under_image(el: lxml_html.HtmlElement) -> bool:
+    """True for a short text ending in a photo credit ("… Ảnh: Minh Đức") right after an image."""
+    text = " ".join(el.text_content().split())
+    if (
+        not text
+        or len(text) > CAPTION_MAX_CHARS
+        or not PHOTO_CREDIT.search(text)
+        or el.find(".//p") is not None
+    ):
+        return False
+    before = el.getprevious()
+    parent = el.getparent()
+    return any(
+        x is not None and (x.tag == "img" or x.find(".//img") is not None) for x in (before, parent)
+    )
+
+
 def pop_captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
     """Remove image captions from the tree and return their texts (kept apart from the body)."""
     captions = []
-    for el in list(tree.iter("figcaption")) + tree.xpath("//*[@class]"):
-        if el.getparent() is None:
-            continue
-        if el.tag == "figcaption" or (
-            el.tag != "body" and CAPTION_CLASS.search(el.get("class", ""))
-        ):
+    for el in list(tree.iter("figcaption", "p", "em", "i", "span", "div")) + tree.xpath(
+        "//*[@class]"
+    ):
+        if el.getparent() is not None and is_caption(el):
             text = " ".join(el.text_content().split())
             if text:
                 captions.append(text)
