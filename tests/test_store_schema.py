@@ -74,3 +74,13 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="cannot open"):
         connect(path)
+
+
+def test_time_limit_stops_a_runaway_query(tmp_path: Path) -> None:
+    from extractor.store import QueryTimeout, time_limit
+
+    conn = connect(tmp_path / "t.sqlite")
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+    with pytest.raises(QueryTimeout, match="stopped after 50 ms"), time_limit(conn, 50):
+        conn.execute(endless).fetchone()
+    assert conn.execute("SELECT 1").fetchone()[0] == 1  # the connection is still usable
