@@ -388,6 +388,22 @@ RULES += [
 ]
 
 
+RULES += [
+    ("target:aims for", "+", "en", NGHE + "For 2019, the bank aims for outstanding loan growth of [[10%|%|10]].", {"status": "target"}),
+    ("target:aims for", "-", "en", NGHE + "Outstanding loan growth was [[10%|%|10]]; the bank aims for more.", {"status": "actual"}),
+    ("target:the target that", "+", "en", NGHE + "The plan sets the target that entrusted capital will reach [[VND 200 billion|VND]].", {"status": "target"}),
+    ("target:the target that", "-", "en", NGHE + "Entrusted capital reached [[VND 200 billion|VND]], meeting the target that was set.", {"status": "actual"}),
+    ("target:is to be", "+", "en", NGHE + "Overdue debt is to be kept below [[0.5%|%|0.5]].", {"status": "target"}),
+    ("target:is to be", "-", "en", NGHE + "Overdue debt was [[0.5%|%|0.5]], which is to be welcomed.", {"status": "actual"}),
+    ("present:now", "+", "en", NGHE + "The bank's network now comprises [[613 transaction offices|transaction offices]].", {"rule_date": "present:now", "date_inferred": False}),
+    ("present:now", "-", "en", NGHE + "The bank's network comprises [[613 transaction offices|transaction offices]].", {"rule_date": "published", "date_inferred": True}),
+    ("comparison_dated:over", "+", "en", NGHE + "Outstanding loans reached [[VND 5,148 billion|VND]], up [[9.4%|%|9.4]] over {{2015|2015-01-01..2015-12-31}}.", {"change_value": Decimal("9.4"), "change_baseline": "2015-12-31"}),
+    ("comparison_dated:over", "-", "en", NGHE + "Total capital reached [[over VND 13,374 billion|VND]] in {{2024|2024-01-01..2024-12-31}}.", {"indicator": "total_capital", "as_of": "2024-12-31"}),
+    ("comparison_dated:against", "+", "en", NGHE + "Total outstanding loans reached [[166.43 trillion VND|VND]], up [[9.9%|%|9.9]] against {{the end of 2015|2015-12-31}}.", {"change_value": Decimal("9.9"), "change_baseline": "2015-12-31"}),
+    ("comparison_dated:against", "-", "en", NGHE + "Total outstanding loans reached [[166.43 trillion VND|VND]], a hedge against risk, by {{the end of 2016|2016-12-31}}.", {"change_value": None, "as_of": "2016-12-31"}),
+]
+
+
 @pytest.mark.parametrize(("rule", "polarity", "lang", "markup", "expected"), RULES,
                          ids=[f"{r[0]}{r[1]}" for r in RULES])
 def test_rule(rule: str, polarity: str, lang: str, markup: str, expected: dict[str, Any]) -> None:

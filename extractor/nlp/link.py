@@ -66,6 +66,7 @@ MARKER_LISTS = (
     "awards",
     "restatement",
     "place_binders",
+    "comparison_dated",
     "decrease",
     "anecdote",
     "reporting",
@@ -74,6 +75,8 @@ _CLAUSE_BREAK = re.compile(r"[;:]|,\s")
 _SEGMENT_BREAK = re.compile(r";")
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—]\s")
+# How far into a sentence a date still opens it ("As of the end of April 2021, …").
+_OPENING = 30
 _GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.I)
 
 
@@ -101,6 +104,7 @@ class LinkRules(Strict):
     awards: Cues
     restatement: Cues
     place_binders: Cues
+    comparison_dated: Cues
     decrease: Cues
     anecdote: Cues
     reporting: Cues = Field(default_factory=Cues)
@@ -164,6 +168,7 @@ class Context:
     frame: Frame = field(default_factory=Frame)
     changes: set[int] = field(default_factory=set)
     last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
+    latest: dt.date | None = None
 
     @property
     def published(self) -> dt.date | None:
@@ -190,6 +195,12 @@ class Context:
         return None
 
 
+def _dated(ex: Extraction, text: str, found: list[Hit]) -> list[Hit]:
+    """Comparison words that count only before a date ("up 9.4% over 2015", "against 2015")."""
+    starts = [d.start for d in ex.dates]
+    return [h for h in found if any(_GAP_WORDS.fullmatch(text, h[1], s) for s in starts if s >= h[1])]
+
+
 def _line_start(text: str, pos: int) -> bool:
     """Whether only spaces stand between the start of the line and ``pos``."""
     return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
@@ -206,6 +217,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     toned = new_tone(text)
     lang = _language(ex.document)
     hits = {name: lk.markers[(name, lang)].finditer(toned) for name in MARKER_LISTS}
+    hits["comparison"] = sorted(hits["comparison"] + _dated(ex, text, hits["comparison_dated"]))
     mentions = [m for m in lk.gazetteer.find(text) if not _DATELINE.match(text, m.end) or not _line_start(text, m.start)]
     ctx = Context(
         ex=ex,
@@ -221,6 +233,8 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         province_rule="none",
     )
     ctx.province, ctx.province_rule = document_province(ctx)
+    ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
+    ctx.latest = max((e for e in ends if e), default=None)
     for fig in ctx.figures:
         if is_change(ctx, fig) or _restates(ctx, fig):
             ctx.changes.add(fig.start)
@@ -457,7 +471,9 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
     after = [i for i, (lf, _) in enumerate(levels) if fig.end <= lf.start < min(s1, fig.end + 60)]
     if after:
         lf, obs = levels[after[0]]
-        if obs.change_value is None and _about(ctx, fig.end, lf.start, obs) and _fits_level(fig, obs):
+        # … and only when that level borrowed the change's cue from the clause before.
+        borrowed = obs.rules.get("indicator", "").endswith("(earlier clause)")
+        if borrowed and obs.change_value is None and _fits_level(fig, obs):
             return after[0]
     return None
 
@@ -550,7 +566,7 @@ def resolve_place(
     ctx: Context, place: Place | None, rule: str, on: dt.date | None
 ) -> tuple[str | None, str | None, str]:
     """Canonical province name, boundaries and the boundaries rule for a date."""
-    on_or_pub = on or ctx.published
+    on_or_pub = on
     if place is None and ctx.province is None:
         return None, _era(ctx, on_or_pub), "date"
     if place is None:
@@ -604,7 +620,7 @@ def _end(d: DateMention) -> dt.date | None:
 def _near_legal(ctx: Context, d: DateMention) -> bool:
     """A legal document's date ("Directive 39-CT/TW dated October 30, 2024"), not the figure's."""
     for ref in ctx.ex.legal_refs:
-        if 0 <= d.start - ref.end <= 40 or (ref.issued and ref.issued == d.value and abs(d.start - ref.start) < 200):
+        if 0 <= d.start - ref.end <= 12 or (ref.issued and ref.issued == d.value and abs(d.start - ref.start) < 200):
             return True
     return False
 
@@ -625,7 +641,7 @@ def _glued(ctx: Context, end: int, start: int) -> bool:
     if not ctx.text[end:start].strip():
         return True
     return any(
-        not ctx.text[end : b[0]].strip() and not ctx.text[b[1] : start].strip()
+        not ctx.text[end : b[0]].strip() and _GAP_WORDS.fullmatch(ctx.text, b[1], start)
         for b in ctx.marks("date_binders", end, start)
     )
 
@@ -647,6 +663,14 @@ def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
         and not _in_comparison(ctx, d, fig)
         and not _bound_elsewhere(ctx, d, fig)
     ]
+
+
+def _opening_date(ctx: Context, fig: Figure) -> DateMention | None:
+    """A date that opens the sentence ("Đến ngày 30.9, …; trong đó …") governs all its parts."""
+    s0, _ = sentence_span(ctx, fig)
+    g0, _ = segment_span(ctx, fig)
+    opening = [d for d in ctx.ex.dates if s0 <= d.start < min(g0, s0 + _OPENING)]
+    return opening[0] if opening and not _near_legal(ctx, opening[0]) else None
 
 
 def _anchor(dates: list[DateMention], fig: Figure) -> DateMention | None:
@@ -690,13 +714,23 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     legal = since_legal(ctx, fig)
     start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
     end = _end(anchor) or _open_end(ctx)[0]
+    if start is None and _year_edge(anchor):
+        # "By the end of 2018, lending turnover reached …": the year up to that edge.
+        return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:year-to-date")
     return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
+
+
+def _year_edge(d: DateMention) -> bool:
+    """The end of a year, half or quarter named as a point ("the end of 2018", "30/9" is not)."""
+    return d.value is not None and d.granularity in ("year", "half", "quarter")
 
 
 def _stock_when(ctx: Context, anchor: DateMention) -> When:
     """``as_of`` for a stock: the day named, or the end of the period named."""
     if anchor.value and not ctx.marker_before("since", anchor.start):
-        return When(as_of=anchor.value, rule="sentence:as_of")
+        # The year so far, remembered for flows that state no period of their own.
+        start = dt.date(anchor.value.year, 1, 1) if _year_edge(anchor) else None
+        return When(as_of=anchor.value, start=start, rule="sentence:as_of")
     if anchor.period_end and not ctx.marker_before("since", anchor.start):
         return When(as_of=anchor.period_end, rule="sentence:period_end")
     end, how = _open_end(ctx)
@@ -742,7 +776,8 @@ def measure_of(ctx: Context, fig: Figure, code: str) -> str:
 def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     """The figure's date or period and the rule that found it."""
     dates = candidate_dates(ctx, fig)
-    anchor = _anchor(dates, fig)
+    anchor = _anchor(dates, fig) if any(d.end <= fig.start for d in dates) else None
+    anchor = anchor or _opening_date(ctx, fig) or _anchor(dates, fig)
     if anchor is None:
         return _fallback_when(ctx, fig, measure)
     when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor)
@@ -774,8 +809,8 @@ def update_frame(ctx: Context, when: When) -> None:
         return
     if latest and (ctx.frame.as_of is None or latest >= ctx.frame.as_of):
         ctx.frame.as_of = latest
-    if when.start and when.end:
-        ctx.frame.start, ctx.frame.end = when.start, when.end
+    if when.start and (when.end or when.as_of):
+        ctx.frame.start, ctx.frame.end = when.start, when.end or when.as_of
 
 
 # --- status -----------------------------------------------------------------------------------------------
@@ -823,13 +858,22 @@ def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:
     return when
 
 
+def _boundary_date(ctx: Context, when: When, status: str) -> dt.date | None:
+    """The date that decides the boundaries: the figure's own, but for a plan the day it was
+    written (a plan made before the merger is the old unit's plan, whatever year it aims at)."""
+    written = ctx.published or ctx.frame.as_of
+    if status == "target" and written:
+        return written
+    return when.as_of or when.end or when.start or ctx.published or ctx.latest
+
+
 def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observation:
     """One observation of ``code`` from ``fig``: province, boundaries, date, status."""
     when = when_of(ctx, fig, measure_of(ctx, fig, code))
-    place, place_rule = place_of(ctx, fig)
-    name, boundaries, b_rule = resolve_place(ctx, place, place_rule, when.as_of or when.end or when.start)
-    when = _drop_late_date(ctx, when, b_rule)
     status, status_rule = status_of(ctx, fig, when)
+    place, place_rule = place_of(ctx, fig)
+    name, boundaries, b_rule = resolve_place(ctx, place, place_rule, _boundary_date(ctx, when, status))
+    when = _drop_late_date(ctx, when, b_rule)
     if status == "actual":
         update_frame(ctx, when)
     return Observation(
@@ -840,7 +884,7 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
         unit=fig.unit,
         qualifier=fig.qualifier,
         as_of=when.as_of,
-        period_start=when.start,
+        period_start=when.start if when.as_of is None else None,
         period_end=when.end,
         date_inferred=when.inferred,
         status=status,
@@ -886,7 +930,10 @@ def observations(ctx: Context) -> list[Observation]:
     """Every observation of the document: levels first (in text order), then their changes."""
     levels: list[tuple[Figure, Observation]] = []
     changes: list[tuple[Figure, Observation | None]] = []
+    governing = _governing_dates(ctx)
     for fig in ctx.figures:
+        while governing and governing[0].start < fig.start:
+            _govern(ctx, governing.pop(0))
         if is_anecdote(ctx, fig) or is_programme(ctx, fig):
             continue
         if fig.start in ctx.changes:
@@ -902,6 +949,31 @@ def observations(ctx: Context) -> list[Observation]:
     for fig, growth in changes:
         _attach(ctx, fig, growth, levels, extra)
     return dedupe(sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator)))
+
+
+def _governing_dates(ctx: Context) -> list[DateMention]:
+    """Dates that open a sentence after "as of"/"đến" ("As of June 30, 2024, the figure stood
+    at …"): they set the reporting date for the figures that follow, even when their own
+    sentence yields nothing."""
+    found = []
+    for d in sorted(ctx.ex.dates, key=lambda d: d.start):
+        line = ctx.text.rfind("\n", 0, d.start) + 1
+        starts = [line] + [m.end() for m in re.finditer(r"[.!?]\s+", ctx.text[line : d.start])]
+        opening = d.start - (line + starts[-1] if len(starts) > 1 else line) <= _OPENING
+        late = ctx.published is not None and d.value is not None and d.value > ctx.published
+        until = ctx.marker_before("until", d.start)
+        if d.value and opening and until and not late and not _near_legal(ctx, d):
+            found.append(d)
+    return found
+
+
+def _govern(ctx: Context, d: DateMention) -> None:
+    """Move the frame to a governing date (never backwards)."""
+    assert d.value is not None
+    if ctx.frame.as_of is None or d.value > ctx.frame.as_of:
+        ctx.frame.as_of = d.value
+        if _year_edge(d):
+            ctx.frame.start, ctx.frame.end = dt.date(d.value.year, 1, 1), d.value
 
 
 def dedupe(found: list[Observation]) -> list[Observation]:
