@@ -135,9 +135,11 @@ def test_is_public(address: str, public: bool) -> None:
     assert is_public(address) is public
 
 
-def test_non_http_schemes_refused() -> None:
-    with Fetcher(fixture_options()) as fetcher, pytest.raises(FetchError):
-        fetcher.fetch("file:///etc/passwd")
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.pdf", "gopher://x/"])
+def test_non_http_schemes_refused(url: str) -> None:
+    with Fetcher(fixture_options()) as fetcher, pytest.raises(FetchError) as caught:
+        fetcher.fetch(url)
+    assert kind_of(caught.value) == "unsupported" and "http" in caught.value.hint
 
 
 # --- HTTP failures --------------------------------------------------------------------------

@@ -19,14 +19,22 @@ from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import FetchError
 from extractor.fetch.cache import MemoryCache, ValidatorCache, Validators
-from extractor.fetch.guard import PRIVATE_HINT, check_address, is_public
+from extractor.fetch.guard import PRIVATE_HINT, check_address, check_scheme, is_public
 from extractor.fetch.options import FetchOptions
 from extractor.fetch.robots import RobotsPolicy
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 ROBOTS_MAX_BYTES = 500 * 1024
 FailureKind = Literal[
-    "http", "timeout", "network", "robots", "private", "too_large", "redirect_loop", "redirects"
+    "http",
+    "timeout",
+    "network",
+    "robots",
+    "private",
+    "too_large",
+    "redirect_loop",
+    "redirects",
+    "unsupported",
 ]
 
 
@@ -159,10 +167,12 @@ class Fetcher:
     def _check_allowed(self, url: str) -> None:
         """Refuse private addresses and URLs robots.txt disallows."""
         try:
+            check_scheme(url)
             check_address(url, allow_private=self.options.allow_private)
         except FetchError as exc:
+            kind: FailureKind = "private" if exc.hint == PRIVATE_HINT else "unsupported"
             raise fetch_error(
-                url, exc.message.removeprefix(f"{url}: "), exc.hint, kind="private"
+                url, exc.message.removeprefix(f"{url}: "), exc.hint, kind=kind
             ) from None
         if self.options.respect_robots and not self.robots.allowed(url):
             raise fetch_error(
