@@ -18,7 +18,34 @@
   }
 
   function numberLabel(value) {
-    return Number(value).toLocaleString("en-US", { maximumFractionDigits: 2 });
+    return Number(value).toLocaleString("en-US", { maximumFractionDigits: 3 });
+  }
+
+  /* The x range of a time chart: the data's dates padded by a quarter of the span (a year when one date). */
+  function timeRange(datasets) {
+    var xs = [];
+    datasets.forEach(function (set) { set.data.forEach(function (p) { xs.push(p.x); }); });
+    var lo = Math.min.apply(null, xs), hi = Math.max.apply(null, xs);
+    var pad = hi > lo ? (hi - lo) / 4 : 365 * 864e5;
+    return { min: lo - pad, max: hi + pad };
+  }
+
+  /* Ticks on 1 January of each year (and 1 July when the range is short), labelled as dates. */
+  function yearTicks(axis) {
+    var first = new Date(axis.min).getUTCFullYear(), last = new Date(axis.max).getUTCFullYear();
+    var ticks = [], short = last - first < 3;
+    for (var y = first; y <= last + 1; y++) {
+      [0, 6].forEach(function (month) {
+        var at = Date.UTC(y, month, 1);
+        if ((month === 0 || short) && at >= axis.min && at <= axis.max) { ticks.push({ value: at }); }
+      });
+    }
+    axis.ticks = ticks;
+  }
+
+  function tickLabel(ms) {
+    var d = new Date(ms);
+    return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
   }
 
   function lineConfig(data) {
@@ -30,13 +57,15 @@
         tension: 0, pointRadius: 4, borderWidth: 2
       };
     });
+    var range = timeRange(datasets);
     return {
       type: "line",
       data: { datasets: datasets },
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, parsing: false,
         scales: {
-          x: { type: "linear", ticks: { callback: dayLabel, maxTicksLimit: 6 } },
+          x: { type: "linear", min: range.min, max: range.max, afterBuildTicks: yearTicks,
+               ticks: { callback: tickLabel, autoSkip: false } },
           y: { beginAtZero: true, title: { display: !!data.unit, text: data.unit }, ticks: { callback: numberLabel } }
         },
         plugins: { tooltip: { callbacks: {

@@ -1,0 +1,85 @@
+"""A PNG of every page, for a person to look at: bench/out/<page>.png.
+
+Builds a database from the seeds and the web test fixtures (through the real pipeline), serves it
+with uvicorn on 127.0.0.1 and drives Debian's headless Chromium with Playwright.
+
+    python bench/screenshots.py [--out bench/out] [--db existing.sqlite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from extractor.web import create_app  # noqa: E402
+from extractor.web.server import background_server  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CLAIM = ("Nghe An's outstanding loans reached VND 13,357 billion by June 30, 2024. "
+         "As of December 31, 2024, total outstanding loans of Hanoi reached VND 16,000 billion.")
+
+
+def pages(base: str, api: object) -> dict[str, str]:
+    """Page name → URL, with ids looked up through the JSON API."""
+    import httpx  # noqa: PLC0415
+
+    def first(url: str) -> dict:
+        return httpx.get(base + url).json()["data"]["items"][0]
+
+    obs = first("/api/observations?province=Nghe+An&indicator=outstanding_loans&from=2024-06-30&to=2024-06-30")
+    return {
+        "home": "/", "search": "/search?q=outstanding+loans", "search_vi": "/search?q=" + quote("dư nợ"),
+        "province": "/provinces/" + quote("Hà Nội"), "province_nghe_an": "/provinces/" + quote("Nghệ An"),
+        "indicator": "/indicators/outstanding_loans", "observations": "/observations",
+        "observation": f"/observations/{obs['id']}", "document": f"/documents/{obs['document_id']}?obs={obs['id']}",
+        "factcheck": "/factcheck?text=" + quote(CLAIM), "conflicts": "/conflicts", "error": "/provinces/Atlantis",
+    }
+
+
+def shoot(base: str, targets: dict[str, str], out: Path) -> list[Path]:
+    """Full-page screenshots of each target, after charts are drawn."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    written = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        for name, url in targets.items():
+            page.goto(base + url, wait_until="networkidle")
+            if name == "document":
+                page.locator("a.fig.observed").first.click()
+            path = out / f"{name}.png"
+            page.screenshot(path=str(path), full_page=True)
+            written.append(path)
+        browser.close()
+    return written
+
+
+def main() -> None:
+    """Build or open the database, serve it, write the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db
+        if db is None:
+            from test_web_corpus import build_database  # noqa: PLC0415
+
+            db = build_database(Path(tmp) / "screens.sqlite")
+        with background_server(create_app(db)) as base:
+            for path in shoot(base, pages(base, None), args.out):
+                print(path)
+
+
+if __name__ == "__main__":
+    main()
