@@ -175,35 +175,53 @@ def _order(phrases: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(phrases), key=lambda p: (-_shortest(p), -len(p), p)))
 
 
-def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One case-insensitive alternation of whole-word phrases, in named groups ``c<i>``."""
-    ordered = _order(phrases)
-    alts = [f"(?P<c{i}>{phrase_regex(p)})" for i, p in enumerate(ordered)]
-    body = "|".join(alts) if alts else "(?!x)x"
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+Hit = tuple[int, int, str]
 
 
-@dataclass(frozen=True)
-class PhraseSet:
-    """A compiled set of phrases that reports which phrase matched where."""
+def first_word(phrase: str) -> str:
+    """The word a phrase starts with, as the index looks it up ("" if it starts with a sign)."""
+    m = _WORD.match(new_tone(phrase).lower())
+    return m.group() if m else ""
 
-    pattern: re.Pattern[str]
-    phrases: tuple[str, ...]
 
-    @classmethod
-    def of(cls, phrases: Iterable[str]) -> PhraseSet:
-        """Compile ``phrases`` (group ``c<i>`` is the i-th phrase in matching order)."""
-        ordered = _order(phrases)
-        return cls(compile_phrases(ordered), ordered)
+class PhraseIndex:
+    """Many named phrase sets matched in one pass over a text.
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """``(start, end, phrase)`` of every match in ``text[start:end]`` (text in new tone)."""
-        stop = len(text) if end is None else end
-        found = []
-        for m in self.pattern.finditer(text, start, stop):
-            group = m.lastgroup or ""
-            found.append((m.start(), m.end(), self.phrases[int(group[1:])]))
+    One regex alternation per set costs a scan of the whole text per set; here the text's words
+    are visited once and only phrases whose first word it is are tried, in each set's matching
+    order. Within a set, matches do not overlap (the earlier one wins), as with ``finditer``.
+    """
+
+    def __init__(self, sets: dict[str, Iterable[str]]) -> None:
+        self.names = tuple(sets)
+        self.first: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+        for name, phrases in sets.items():
+            for phrase in _order(phrases):
+                rx = re.compile(phrase_regex(phrase) + r"(?!\w)", re.IGNORECASE)
+                self.first.setdefault(first_word(phrase), []).append((name, phrase, rx))
+
+    def scan(self, text: str) -> dict[str, list[Hit]]:
+        """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
+        found: dict[str, list[Hit]] = {name: [] for name in self.names}
+        busy: dict[str, int] = {}
+        for word in _WORD.finditer(text):
+            tries = self.first.get(word.group().lower())
+            if tries:
+                self._try(text, word.start(), tries, found, busy)
         return found
+
+    @staticmethod
+    def _try(text: str, pos: int, tries: list[tuple[str, str, re.Pattern[str]]],
+             found: dict[str, list[Hit]], busy: dict[str, int]) -> None:
+        """Try each set's phrases at ``pos``: the first that matches, unless inside an earlier match."""
+        for name, phrase, rx in tries:
+            if busy.get(name, -1) > pos:
+                continue
+            m = rx.match(text, pos)
+            if m:
+                found[name].append((pos, m.end(), phrase))
+                busy[name] = max(m.end(), pos + 1)
 
 
 # --- the indicator lexicon ------------------------------------------------------------------
@@ -248,21 +266,18 @@ class Cue:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The loaded indicator lexicon with compiled matchers per language and position."""
+    """The loaded indicator lexicon: its phrases per language and position, and an index."""
 
     indicators: dict[str, IndicatorRule]
-    matchers: dict[tuple[str, str], PhraseSet]
+    phrases: dict[tuple[str, str], tuple[str, ...]]
     by_phrase: dict[tuple[str, str, str], tuple[str, ...]]
     by_unit: dict[str, str]
+    index: dict[str, PhraseIndex]
 
     def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[Cue]:
         """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
-        cues = [
-            Cue(s, e, phrase, position)  # type: ignore[arg-type]
-            for position in ("before", "after")
-            for s, e, phrase in self.matchers[(lang, position)].finditer(text, start, end)
-        ]
-        return sorted(cues, key=lambda c: (c.start, -c.end))
+        hits = self.index[lang].scan(text)
+        return cues_of(hits["before"], hits["after"], start=start, end=len(text) if end is None else end)
 
     def candidates(self, cue: Cue, *, lang: str) -> tuple[str, ...]:
         """Indicator codes a cue can stand for (the figure's kind and unit choose among them)."""
@@ -272,6 +287,13 @@ class Lexicon:
         """Whether a figure of ``kind`` and ``unit`` can measure indicator ``code``."""
         rule = self.indicators[code]
         return rule.kind == kind and unit in rule.units
+
+
+def cues_of(before: list[Hit], after: list[Hit], *, start: int = 0, end: int = 2**62) -> list[Cue]:
+    """Index hits of the two cue sets as ``Cue`` records inside ``[start, end)``, by offset."""
+    cues = [Cue(s, e, p, "before") for s, e, p in before if start <= s and e <= end]
+    cues += [Cue(s, e, p, "after") for s, e, p in after if start <= s and e <= end]
+    return sorted(cues, key=lambda c: (c.start, -c.end))
 
 
 def _phrase_problems(rf: RuleFile, model: IndicatorFile) -> list[str]:
@@ -292,6 +314,8 @@ def _phrase_problems(rf: RuleFile, model: IndicatorFile) -> list[str]:
                         re.compile(phrase_regex(phrase))
                     except re.error as exc:
                         problems.append(rf.problem(loc, f"cue {phrase!r} does not compile: {exc}"))
+                    if not first_word(phrase):
+                        problems.append(rf.problem(loc, f"cue {phrase!r} must start with a word"))
                     key = (lang, position, phrase.lower(), rule.kind)
                     if key in owners and owners[key] != rule.code:
                         problems.append(
@@ -302,7 +326,7 @@ def _phrase_problems(rf: RuleFile, model: IndicatorFile) -> list[str]:
 
 
 def build_lexicon(model: IndicatorFile) -> Lexicon:
-    """Compile the validated lexicon into per-language, per-position matchers."""
+    """Compile the validated lexicon into a phrase index per language."""
     by_phrase: dict[tuple[str, str, str], tuple[str, ...]] = {}
     phrases: dict[tuple[str, str], list[str]] = {(l, p): [] for l in ("en", "vi") for p in ("before", "after")}
     for rule in model.indicators:
@@ -313,8 +337,9 @@ def build_lexicon(model: IndicatorFile) -> Lexicon:
                     by_phrase[key] = (*by_phrase.get(key, ()), rule.code)
                     phrases[(lang, position)].append(phrase)
     by_unit = {unit: rule.code for rule in model.indicators for unit in rule.counted}
-    matchers = {key: PhraseSet.of(found) for key, found in phrases.items()}
-    return Lexicon({r.code: r for r in model.indicators}, matchers, by_phrase, by_unit)
+    frozen = {key: tuple(found) for key, found in phrases.items()}
+    index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
+    return Lexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index)
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

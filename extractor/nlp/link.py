@@ -37,10 +37,13 @@ from extractor.nlp.indicators import (
     Cue,
     Cues,
     Lexicon,
-    PhraseSet,
+    PhraseIndex,
+    cues_of,
+    first_word,
     Strict,
     lexicon,
     new_tone,
+    raise_problems,
     read_rule_file,
     validate_rule_file,
 )
@@ -48,6 +51,7 @@ from extractor.nlp.provinces import Gazetteer, Mention, gazetteer
 from extractor.resources import rules_dir
 
 NATIONAL = "national"
+CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 MARKER_LISTS = (
     "national",
     "bank",
@@ -112,28 +116,40 @@ class LinkRules(Strict):
 
 @dataclass(frozen=True)
 class Linker:
-    """Everything linking needs, loaded and compiled once."""
+    """Everything linking needs, loaded and compiled once: one phrase index per language holds
+    the marker lists of ``rules/linking.yaml`` and the cues of ``rules/indicators.yaml``."""
 
     lexicon: Lexicon
     gazetteer: Gazetteer
-    markers: dict[tuple[str, str], PhraseSet]
+    index: dict[str, PhraseIndex]
+
+    @classmethod
+    def build(cls, lexicon_: Lexicon, gazetteer_: Gazetteer, markers: dict[str, dict[str, list[str]]]) -> Linker:
+        """Index every phrase set of each language."""
+        index = {
+            lang: PhraseIndex({**markers[lang], CUES_BEFORE: lexicon_.phrases[(lang, "before")],
+                               CUES_AFTER: lexicon_.phrases[(lang, "after")]})
+            for lang in ("en", "vi")
+        }
+        return cls(lexicon_, gazetteer_, index)
 
 
-def load_link_rules(path: Path | None = None) -> dict[tuple[str, str], PhraseSet]:
-    """Load ``rules/linking.yaml`` and compile each list per language."""
+def load_link_rules(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
+    """Load and validate ``rules/linking.yaml``: ``{lang: {list name: phrases}}``."""
     rf = read_rule_file(path or rules_dir() / "linking.yaml")
     model = validate_rule_file(rf, LinkRules)
-    return {
-        (name, lang): PhraseSet.of(getattr(getattr(model, name), lang))
-        for name in MARKER_LISTS
-        for lang in ("en", "vi")
-    }
+    raise_problems([
+        rf.problem((name, lang, i), f"{phrase!r} must start with a word")
+        for name in MARKER_LISTS for lang in ("en", "vi")
+        for i, phrase in enumerate(getattr(getattr(model, name), lang)) if not first_word(phrase)
+    ])
+    return {lang: {name: getattr(getattr(model, name), lang) for name in MARKER_LISTS} for lang in ("en", "vi")}
 
 
 @cache
 def linker() -> Linker:
     """The bundled linker."""
-    return Linker(lexicon(), gazetteer(), load_link_rules())
+    return Linker.build(lexicon(), gazetteer(), load_link_rules())
 
 
 # --- per-document context ---------------------------------------------------------------------
@@ -169,6 +185,8 @@ class Context:
     changes: set[int] = field(default_factory=set)
     last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
     latest: dt.date | None = None
+    province_code: str | None = None
+    breaks: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def published(self) -> dt.date | None:
@@ -216,7 +234,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     text = ex.document.text
     toned = new_tone(text)
     lang = _language(ex.document)
-    hits = {name: lk.markers[(name, lang)].finditer(toned) for name in MARKER_LISTS}
+    hits = lk.index[lang].scan(toned)
     hits["comparison"] = sorted(hits["comparison"] + _dated(ex, text, hits["comparison_dated"]))
     mentions = [m for m in lk.gazetteer.find(text) if not _DATELINE.match(text, m.end) or not _line_start(text, m.start)]
     ctx = Context(
@@ -225,7 +243,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         lang=lang,
         linker=lk,
         hits=hits,
-        cues=lk.lexicon.find_cues(toned, lang=lang),
+        cues=cues_of(hits[CUES_BEFORE], hits[CUES_AFTER]),
         mentions=mentions,
         figures=sorted(ex.figures, key=lambda f: f.start),
         issued={r.id: r.issued for r in ex.legal_refs if r.issued},
@@ -277,6 +295,7 @@ def document_province(ctx: Context) -> tuple[str | None, str]:
     if score < 2 and not ctx.hits["province_ref"]:
         return None, "none"
     name = ctx.linker.gazetteer.name_at(code, doc.published)
+    ctx.province_code = code
     return name, "title" if any(m.code == code for m in title) else "frequency"
 
 
@@ -284,7 +303,7 @@ def _bank_wide(ctx: Context, t0: int, t1: int) -> bool:
     """A title that names the bank (and no province) in a text that never says "the province"."""
     title = ctx.ex.document.title or ""
     named = ctx.marks("bank", t0, t1) or ctx.marks("national", t0, t1)
-    in_title = ctx.linker.markers[("bank", ctx.lang)].finditer(new_tone(title))
+    in_title = ctx.linker.index[ctx.lang].scan(new_tone(title))["bank"] if title else []
     return bool(named or in_title) and len(ctx.hits["province_ref"]) < 2
 
 
@@ -306,13 +325,17 @@ def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
 
 
 def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The part of ``span`` between the breaks around ``pos``."""
+    """The part of ``span`` between the breaks around ``pos`` (breaks found once per sentence)."""
+    key = (span, breaks.pattern)
+    found = ctx.breaks.get(key)
+    if found is None:
+        found = ctx.breaks[key] = [m.span() for m in breaks.finditer(ctx.text, span[0], span[1])]
     start, end = span
-    for m in breaks.finditer(ctx.text, span[0], span[1]):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = m.start()
+    for b0, b1 in found:
+        if b1 <= pos:
+            start = b1
+        elif b0 >= pos:
+            end = b0
             break
     return start, end
 
@@ -570,7 +593,7 @@ def resolve_place(
     if place is None and ctx.province is None:
         return None, _era(ctx, on_or_pub), "date"
     if place is None:
-        code = _code_of(ctx, ctx.province)
+        code = ctx.province_code or ""
         marked = False
     else:
         code, _, _, marked = place
@@ -578,12 +601,6 @@ def resolve_place(
         return NATIONAL, _era(ctx, on_or_pub), "date"
     resolved = ctx.linker.gazetteer.resolve(code, on=on_or_pub, marked_old=marked)
     return resolved.name, resolved.boundaries, resolved.rule
-
-
-def _code_of(ctx: Context, name: str | None) -> str:
-    """The old-unit code of the document's province name."""
-    gz = ctx.linker.gazetteer
-    return next(c for c, p in gz.old.items() if gz.name_at(c, ctx.published) == name)
 
 
 def _era(ctx: Context, on: dt.date | None) -> str | None:
