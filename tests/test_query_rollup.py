@@ -64,7 +64,7 @@ def test_a_part_whose_sources_disagree_blocks_the_sum(conn: sqlite3.Connection) 
 
 
 def test_filter_by_new_province(conn: sqlite3.Connection) -> None:
-    rows = rolled_up_observations(conn, mapping=MAPPING, province="Nghệ An")
+    rows = rolled_up_observations(conn, mapping=MAPPING, province="nghe an")
     assert {r.province for r in rows} == {"Nghệ An"}
 
 

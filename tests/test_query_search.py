@@ -84,7 +84,7 @@ def test_hits_carry_document_offsets_and_observations(conn: sqlite3.Connection) 
 
 
 def test_search_facets(conn: sqlite3.Connection) -> None:
-    assert sentences(conn, "du no", province="Hà Nội") == [HA_NOI.sentence]
+    assert sentences(conn, "du no", province="ha noi") == [HA_NOI.sentence]
     assert sentences(conn, "du no", language="en") == []
 
 

@@ -1,20 +1,26 @@
 """The indicator table in SQLite: schema and migrations, writing, search, queries and exports.
 
-The public API (the CLI and the web call only these)::
+The public API (the CLI and the web call only these; every result is a frozen pydantic record
+or a ``Page`` of them, ready to render and paginate)::
 
-    conn = connect(path_or_None)                      # --db / $VBSP_DB / ./vbsp.sqlite, migrated, WAL
-    save_extraction(conn, extraction, raw=bytes)      # -> SaveResult(status new|unchanged|replaced)
-    ingest_paths(conn, [Path(...)], extract=...)      # -> IngestReport
-    reextract(conn)                                   # -> IngestReport
-    query_observations(conn, ObservationFilter(...), limit=, offset=)  # -> Page[StoredObservation]
-    search(conn, "dư nợ 13.357 tỷ", limit=, offset=)  # -> Page[SearchHit]
-    search_documents(conn, "Ha Noi")                  # -> Page[DocumentHit]
-    province_table(conn, boundaries="2025", as_of=date) # -> list[TableCell]
-    province_table_rolled_up(conn)                    # -> list[TableCell] (2025 map, rolled-up cells flagged)
-    get_observation(conn, id) / get_document(conn, doc_id) / disagreeing(conn, observation_id)
-    conflicts(conn)                                   # -> Page[Conflict]
-    rolled_up_observations(conn, mapping={...})       # -> list[StoredObservation]
-    export_observations(conn, "csv", output=Path(...))
+    conn = connect(path_or_None)                       # --db / $VBSP_DB / ./vbsp.sqlite; migrated; WAL
+    save_extraction(conn, extraction, raw=bytes)       # -> SaveResult(status new|unchanged|replaced)
+    ingest_paths(conn, [Path(...)]) / reextract(conn)  # -> IngestReport (outcomes, copies)
+    query_observations(conn, ObservationFilter(province=, indicator=, date_from=, date_to=,
+                       boundaries=, status=, document_id=), limit=, offset=)   # -> Page[StoredObservation]
+    get_observation(conn, id) / disagreeing(conn, id)  # -> StoredObservation | None / list
+    search(conn, "du no 13.357 tỷ", limit=, offset=, locale=, province=, indicator=, language=)
+                                                       # -> Page[SearchHit] (total None: ranked window)
+    search_documents(conn, "Ha Noi", limit=, offset=)  # -> Page[DocumentHit]
+    get_document(conn, doc_id)                         # -> StoredDocument | None (text, figures, copies)
+    province_table(conn, province=, indicator=, boundaries=, as_of=)         # -> list[TableCell]
+    province_table_rolled_up(conn, province=, indicator=)  # -> list[TableCell], 2025 map, flagged
+    rolled_up_observations(conn, province=, indicator=)    # -> list[StoredObservation], flagged
+    conflicts(conn, province=, indicator=, limit=, offset=)  # -> Page[Conflict] (pairs a, b)
+    export_observations(conn, "csv"|"json"|"parquet", output=Path, filters=ObservationFilter(...))
+    with time_limit(conn, ms): ...                     # raises QueryTimeout (E007)
+
+Page sizes are capped by the ``max_page_size`` setting (``extractor.settings``).
 """
 
 from __future__ import annotations

@@ -192,14 +192,17 @@ def _number_clause(term: NumberTerm) -> tuple[str, list[str]]:
     return sql, values + values
 
 
-def _hit_filters(province: str | None, indicator: str | None, language: str | None) -> tuple[list[str], list[Any]]:
+def _hit_filters(conn: sqlite3.Connection, province: str | None, indicator: str | None,
+                 language: str | None) -> tuple[list[str], list[Any]]:
     """Extra WHERE clauses for search facets (province/indicator of the sentence's observations)."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if province or indicator:
         sub = "EXISTS (SELECT 1 FROM observations x WHERE x.sentence_id = s.id"
         if province:
-            sub += " AND x.province = ?"
-            params.append(province)
+            names = province_names(conn, province)
+            sub += f" AND x.province IN ({', '.join('?' * len(names))})"
+            params += names
         if indicator:
             sub += " AND x.indicator = ?"
             params.append(indicator)
@@ -225,7 +228,7 @@ def search(
     words, numbers = quote_fts(words_without_numbers(text)), query_numbers(text, locale=locale)
     if not words and not numbers:
         return Page(items=[], limit=page_limit(limit), offset=offset, total=0)
-    clauses, params = _hit_filters(province, indicator, language)
+    clauses, params = _hit_filters(conn, province, indicator, language)
     for term in numbers:
         sql, values = _number_clause(term)
         clauses.append(sql)

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
-from extractor.store.query import iter_observations, province_table
+from extractor.store.query import fold, iter_observations, province_table
 from extractor.store.records import ObservationFilter, StoredObservation, TableCell
 
 ProvinceMap = Mapping[str, str]
@@ -107,7 +107,7 @@ def rolled_up_observations(
 ) -> list[StoredObservation]:
     """Rolled-up 2025 rows from the stored pre-2025 observations (``province`` is a 2025 one)."""
     table = dict(mapping) if mapping is not None else dict(mapping_source())
-    olds = sorted(old for old, new in table.items() if province is None or new == province)
+    olds = sorted(old for old, new in table.items() if province is None or fold(new) == fold(province))
     rows: list[StoredObservation] = []
     for old in olds:
         wanted = ObservationFilter(province=old, indicator=indicator, boundaries="pre-2025", status="actual")
