@@ -8,7 +8,8 @@ the same as the committed files' (freshness).
   twice (fake bold: duplicate characters) on page 3.
 - ``ke-hoach-ninh-binh.pdf``: a Vietnamese administrative document (plan) with the standard
   header (issuer, "Số:", place and date, title) and a signature block.
-- ``scan-thong-bao.pdf``: one image-only page (text rendered with Pillow, no text layer).
+- ``scan-thong-bao.pdf``: one scanned page (text rendered with Pillow as an image) whose only
+  text layer is a stamped page number.
 - ``ma-cu-tcvn3.pdf``: one normal page and one page of legacy TCVN3-font mojibake.
 """
 
@@ -200,6 +201,10 @@ def scan(path: Path) -> None:
     buffer = io.BytesIO()
     scan_image().save(buffer, format="PNG", optimize=False)
     pdf.image(buffer, x=0, y=0, w=210, h=297)
+    pdf.set_font("DejaVu", "", 9)  # scanners often stamp a page number as real text
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_xy(0, 285)
+    pdf.cell(210, 5, "Trang 1", align="C")
     pdf.output(str(path))
 
 

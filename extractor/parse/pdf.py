@@ -36,6 +36,7 @@ OCR_TIMEOUT = 180
 LINE_TOLERANCE = 3.0
 COLUMN_GAP_EMS = 2.5
 HEADER_LINES = 12
+SCAN_STRAY_CHARS = 40
 CID = re.compile(r"\(cid:\d+\)")
 # Latin-1 symbols that legacy TCVN3 (ABC) fonts put where Vietnamese letters should be.
 TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿×Þ")
@@ -217,6 +218,8 @@ def page_tables(page: Any) -> list[Table]:
     tables = []
     for found in page.find_tables():
         rows = found.extract()
+        if not any((cell or "").strip() for row in rows for cell in row):
+            continue  # ruled boxes with nothing in them (frames, an image's border)
         boxes = [
             [tuple(round(v, 2) for v in c) if c else None for c in row.cells] for row in found.rows
         ]
@@ -299,20 +302,25 @@ def plain(lines: Sequence[Line]) -> str:
 def read_page(page: Any, number: int, *, ocr: OcrMode) -> PageContent:
     """One page: its text layer, or OCR when it has none (or a garbled one) and OCR is available."""
     page = page.dedupe_chars(tolerance=1)
-    if not page.chars:
+    if not page.chars or is_scan_with_stray_text(page):
         return _image_page(page, number, ocr=ocr)
     content = text_layer(page, number)
-    reason = garble_reason(
-        plain(content.lines)
-        + "\n"
-        + "\n".join(
-            c or "" for t in content.blocks if isinstance(t, Table) for row in t.rows for c in row
-        )
-    )
+    cells = (c or "" for t in content.blocks if isinstance(t, Table) for row in t.rows for c in row)
+    reason = garble_reason(plain(content.lines) + "\n" + "\n".join(cells))
     if reason:
         content.warnings.append(f"page {number}: garbled text ({reason})")
         _try_ocr_instead(page, content, ocr=ocr)
     return content
+
+
+def is_scan_with_stray_text(page: Any) -> bool:
+    """A scanned page whose text layer is only a stamp or page number: an image covers most of it."""
+    letters = sum(1 for ch in page.chars if not ch["text"].isspace())
+    if letters >= SCAN_STRAY_CHARS or not page.images:
+        return False
+    area = float(page.width) * float(page.height)
+    covered = max((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) for img in page.images)
+    return covered >= 0.5 * area
 
 
 def _image_page(page: Any, number: int, *, ocr: OcrMode) -> PageContent:
@@ -321,20 +329,23 @@ def _image_page(page: Any, number: int, *, ocr: OcrMode) -> PageContent:
     if not page.images:
         return content  # a blank page
     if ocr == "never" or not ocr_available():
+        if page.chars:
+            content.blocks = text_layer(page, number).blocks  # keep the stray text we have
         why = (
             "OCR turned off"
             if ocr == "never"
             else "tesseract with Vietnamese data is not installed"
         )
         content.warnings.append(
-            f"page {number}: no text layer (scanned image) and {why}; its text is missing "
+            f"page {number}: scanned image without a usable text layer and {why}; its text is missing "
             "(install tesseract-ocr and tesseract-ocr-vie to read it)"
         )
         return content
     content.blocks = list(ocr_lines(page))
     content.ocr = True
     content.warnings.append(
-        f"page {number}: no text layer; text read by OCR (tesseract, vie): check its figures"
+        f"page {number}: scanned image without a usable text layer; text read by OCR (tesseract, vie): "
+        "check its figures"
     )
     return content
 
