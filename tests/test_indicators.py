@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 import yaml
+from test_link import NGHE, VI_NGHE, observe
 
 from extractor.errors import RuleError
 from extractor.nlp.indicators import lexicon, load_lexicon, new_tone, phrase_regex
-from test_link import NGHE, VI_NGHE, observe
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
@@ -28,7 +28,7 @@ def _spec_rows() -> dict[str, str]:
     """code → kind from the table of shared/spec/indicators.md."""
     if not SPEC.exists():
         pytest.skip("shared/spec/indicators.md is not beside the checkout")
-    rows = re.findall(r"^\| (\w+) \| (money|count|percent) \|", SPEC.read_text("utf-8"), re.M)
+    rows = re.findall(r"^\| (\w+) \| (money|count|percent) \|", SPEC.read_text("utf-8"), re.MULTILINE)
     return dict(rows)
 
 
@@ -110,7 +110,7 @@ def test_new_tone_keeps_length() -> None:
 
 
 def test_phrase_regex_optional_words() -> None:
-    pattern = re.compile(phrase_regex("total [policy] [credit] capital [sources|source]"), re.I)
+    pattern = re.compile(phrase_regex("total [policy] [credit] capital [sources|source]"), re.IGNORECASE)
     for text in ["total capital", "Total policy credit capital sources", "total credit capital source"]:
         assert pattern.fullmatch(text)
     assert not pattern.fullmatch("total policy")

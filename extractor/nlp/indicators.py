@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from extractor.errors import RuleError
@@ -59,7 +59,7 @@ def node_line(node: yaml.Node, loc: Sequence[Any]) -> int:
         if child is None:
             break
         node = child
-    return node.start_mark.line + 1
+    return int(node.start_mark.line) + 1
 
 
 @dataclass(frozen=True)

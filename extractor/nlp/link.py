@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -32,15 +31,23 @@ from urllib.parse import urlparse
 
 from pydantic import Field
 
-from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
+from extractor.models import (
+    Boundaries,
+    DateMention,
+    Document,
+    Extraction,
+    Figure,
+    Observation,
+    Status,
+)
 from extractor.nlp.indicators import (
     Cue,
     Cues,
     Lexicon,
     PhraseIndex,
+    Strict,
     cues_of,
     first_word,
-    Strict,
     lexicon,
     new_tone,
     raise_problems,
@@ -81,7 +88,7 @@ _SEGMENT_BREAK = re.compile(r";")
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—]\s")
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 _OPENING = 30
-_GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.I)
+_GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 
 
 # --- rules ------------------------------------------------------------------------------------
@@ -279,16 +286,16 @@ def _outlet_codes(ctx: Context) -> list[str]:
 def document_province(ctx: Context) -> tuple[str | None, str]:
     """The document's main province: title and outlet weigh most, then how often it is named."""
     doc = ctx.ex.document
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     title = ctx.linker.gazetteer.find(doc.title) if doc.title else []
     t0, t1 = _title_span(doc)
     title += [m for m in ctx.mentions if t0 <= m.start < t1]
     for code in [m.code for m in title] + _outlet_codes(ctx):
-        scores[code] += 3
+        scores[code] = scores.get(code, 0) + 3
     if not scores and _bank_wide(ctx, t0, t1):
         return None, NATIONAL
     for m in ctx.mentions:
-        scores[m.code] += 0.5 if m.marked_old else 1
+        scores[m.code] = scores.get(m.code, 0) + (0.5 if m.marked_old else 1)
     if not scores:
         return None, "none"
     code, score = max(scores.items(), key=lambda kv: (kv[1], -_first(ctx, kv[0])))
@@ -543,17 +550,17 @@ def growth_rate(fig: Figure, level: Observation) -> Observation:
 
 # --- province -----------------------------------------------------------------------------------------
 
-Place = tuple[str, int, int, bool]  # code or "national", start, end, marked old
+Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
 
 
-def _places(ctx: Context, start: int, end: int) -> list[Place]:
+def _places(ctx: Context, start: int, end: int) -> list[Spot]:
     """Province mentions and national markers inside ``[start, end)``, in order."""
-    found: list[Place] = [(m.code, m.start, m.end, m.marked_old) for m in ctx.mentions if start <= m.start < end]
+    found: list[Spot] = [(m.code, m.start, m.end, m.marked_old) for m in ctx.mentions if start <= m.start < end]
     found += [(NATIONAL, s, e, False) for s, e, _ in ctx.marks("national", start, end)]
     return sorted(found, key=lambda p: p[1])
 
 
-def place_of(ctx: Context, fig: Figure) -> tuple[Place | None, str]:
+def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
     """The place a figure is about: clause, then earlier in the sentence, then the document."""
     c0, c1 = clause_span(ctx, fig)
     s0, s1 = sentence_span(ctx, fig)
@@ -585,9 +592,7 @@ def _bound_place(ctx: Context, end: int, start: int) -> bool:
     )
 
 
-def resolve_place(
-    ctx: Context, place: Place | None, rule: str, on: dt.date | None
-) -> tuple[str | None, str | None, str]:
+def resolve_place(ctx: Context, place: Spot | None, on: dt.date | None) -> tuple[str | None, Boundaries | None, str]:
     """Canonical province name, boundaries and the boundaries rule for a date."""
     on_or_pub = on
     if place is None and ctx.province is None:
@@ -603,7 +608,7 @@ def resolve_place(
     return resolved.name, resolved.boundaries, resolved.rule
 
 
-def _era(ctx: Context, on: dt.date | None) -> str | None:
+def _era(ctx: Context, on: dt.date | None) -> Boundaries | None:
     """Boundaries of a date: before or after the 2025 merger."""
     if on is None:
         return None
@@ -731,7 +736,7 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     legal = since_legal(ctx, fig)
     start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
     end = _end(anchor) or _open_end(ctx)[0]
-    if start is None and _year_edge(anchor):
+    if start is None and end is not None and _year_edge(anchor):
         # "By the end of 2018, lending turnover reached …": the year up to that edge.
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:year-to-date")
     return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
@@ -833,7 +838,7 @@ def update_frame(ctx: Context, when: When) -> None:
 # --- status -----------------------------------------------------------------------------------------------
 
 
-def status_of(ctx: Context, fig: Figure, when: When) -> tuple[str, str]:
+def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     """``target`` after a plan word in the sentence or for a date after publication."""
     s0, _ = sentence_span(ctx, fig)
     legal_starts = [r.start for r in ctx.ex.legal_refs]
@@ -875,7 +880,7 @@ def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:
     return when
 
 
-def _boundary_date(ctx: Context, when: When, status: str) -> dt.date | None:
+def _boundary_date(ctx: Context, when: When, status: Status) -> dt.date | None:
     """The date that decides the boundaries: the figure's own, but for a plan the day it was
     written (a plan made before the merger is the old unit's plan, whatever year it aims at)."""
     written = ctx.published or ctx.frame.as_of
@@ -889,7 +894,7 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     when = when_of(ctx, fig, measure_of(ctx, fig, code))
     status, status_rule = status_of(ctx, fig, when)
     place, place_rule = place_of(ctx, fig)
-    name, boundaries, b_rule = resolve_place(ctx, place, place_rule, _boundary_date(ctx, when, status))
+    name, boundaries, b_rule = resolve_place(ctx, place, _boundary_date(ctx, when, status))
     when = _drop_late_date(ctx, when, b_rule)
     if status == "actual":
         update_frame(ctx, when)

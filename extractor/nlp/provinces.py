@@ -20,10 +20,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from extractor.nlp.indicators import Strict, RuleFile, raise_problems, read_rule_file, validate_rule_file
+from extractor.nlp.indicators import (
+    RuleFile,
+    Strict,
+    raise_problems,
+    read_rule_file,
+    validate_rule_file,
+)
 from extractor.resources import rules_dir
 
 Code = str
+Trie = dict[str, "Trie"]
 Boundaries = Literal["pre-2025", "2025"]
 _CODE = r"^\d{2}$"
 
@@ -187,7 +194,7 @@ def _trie(words: list[str]) -> str:
     Python's ``re`` tries alternatives one by one; sharing prefixes makes a 700-name
     alternation about as cheap as a short one. A space matches any run of spaces or a dash.
     """
-    tree: dict[str, dict] = {}
+    tree: Trie = {}
     for word in words:
         node = tree
         for ch in word:
@@ -196,7 +203,7 @@ def _trie(words: list[str]) -> str:
     return _trie_node(tree)
 
 
-def _trie_node(node: dict[str, dict]) -> str:
+def _trie_node(node: Trie) -> str:
     """The regex of one trie node (``""`` marks the end of a word)."""
     alts = [(_GAP if ch == " " else re.escape(ch)) + _trie_node(child) for ch, child in node.items() if ch]
     optional = "" in node
@@ -224,11 +231,11 @@ class Gazetteer:
         self.by_key = {key_of(n): p.code for p in model.pre_2025 for n in (p.name, *p.aliases)}
         self.compact = {k.replace(" ", ""): c for k, c in self.by_key.items() if len(k.replace(" ", "")) >= 5}
         self._pattern = self._compile()
-        self._stop = re.compile(_alternation(model.stopphrases), re.I) if model.stopphrases else None
+        self._stop = re.compile(_alternation(model.stopphrases), re.IGNORECASE) if model.stopphrases else None
         after = "|".join(re.escape(m) for m in sorted(model.old_markers.after, key=len, reverse=True))
         before = "|".join(re.escape(m) for m in sorted(model.old_markers.before, key=len, reverse=True))
-        self._old_after = re.compile(rf"\s*(?:{after})(?!\w)", re.I)
-        self._old_before = re.compile(rf"(?<!\w)(?:{before})\s+$", re.I)
+        self._old_after = re.compile(rf"\s*(?:{after})(?!\w)", re.IGNORECASE)
+        self._old_before = re.compile(rf"(?<!\w)(?:{before})\s+$", re.IGNORECASE)
 
     def _compile(self) -> re.Pattern[str]:
         """The matcher: optional prefix, a name, optional suffix, on folded text."""
