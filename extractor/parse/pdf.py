@@ -319,7 +319,7 @@ def is_scan_with_stray_text(page: Any) -> bool:
     if letters >= SCAN_STRAY_CHARS or not page.images:
         return False
     area = float(page.width) * float(page.height)
-    covered = max((img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) for img in page.images)
+    covered = max(float((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) for i in page.images)
     return covered >= 0.5 * area
 
 
