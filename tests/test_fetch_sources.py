@@ -283,3 +283,12 @@ def test_next_page(links: list[tuple[str, str, str]], number: int, expected: str
     assert (
         next_page(links, seen={"u/1"} if number == 1 else {"u/1", "u/2"}, number=number) == expected
     )
+
+
+def test_gzipped_sitemap() -> None:
+    import gzip
+
+    raw = gzip.compress(
+        b'<?xml version="1.0"?><urlset><url><loc>http://a.vn/1.html</loc></url></urlset>'
+    )
+    assert xml_shape(raw) == "sitemap" and sitemap_locs(raw) == (["http://a.vn/1.html"], [])

@@ -362,3 +362,12 @@ def test_credited_line_under_an_image_is_a_caption() -> None:
 def test_credited_line_without_an_image_stays_in_the_body() -> None:
     loaded = inline_page("<p>Ông Tuấn cho biết tỉnh giải ngân 1.500 tỷ đồng. Ảnh: Hoàng Táo</p>")
     assert not loaded.captions and "1.500" in loaded.text
+
+
+def test_article_with_inline_links_is_still_an_article() -> None:
+    body = (
+        '<p>Thực hiện <a href="/ct40">Chỉ thị số 40-CT/TW của Ban Bí thư</a>, tỉnh đã ủy thác thêm '
+        '45 tỷ đồng qua <a href="/nhcsxh">Ngân hàng Chính sách xã hội</a> trong năm 2025.</p>'
+    )
+    loaded = inline_page(body)
+    assert "45 tỷ đồng" in loaded.text
