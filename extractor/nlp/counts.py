@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractor.nlp.drafts import FigureDraft, group, power_of, qualifier_of
+from extractor.nlp.drafts import Match, FigureDraft, group, power_of, qualifier_of
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 
-def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
+def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
     """One draft per count match; the unit is the counted noun's canonical name."""
     noun = match.group("noun")
     unit = rs.find("count_nouns", noun)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from extractor.nlp.drafts import DateDraft, group, span_of
+from extractor.nlp.drafts import Match, DateDraft, group, span_of
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 Fields = dict[str, Any]
@@ -36,19 +36,19 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _int(match: re.Match[str], name: str) -> int | None:
+def _int(match: Match, name: str) -> int | None:
     text = group(match, name)
     return int(text) if text and text.isdigit() else None
 
 
-def _month(match: re.Match[str], rs: RuleSet) -> int | None:
+def _month(match: Match, rs: RuleSet) -> int | None:
     text = group(match, "month")
     if text is None:
         return None
     return int(text) if text.isdigit() else rs.find("months", text.rstrip("."))
 
 
-def _small(match: re.Match[str], rs: RuleSet, name: str) -> int | None:
+def _small(match: Match, rs: RuleSet, name: str) -> int | None:
     """A quarter, half or month count written as digits, an ordinal or a word."""
     text = group(match, name)
     if text is None:
@@ -70,7 +70,7 @@ def _partial_year(month: int, day: int, context_year: int | None,
     return context_year
 
 
-def _year_or_context(match: re.Match[str], context_year: int | None,
+def _year_or_context(match: Match, context_year: int | None,
                      published: dt.date | None) -> tuple[int | None, bool]:
     year = _int(match, "year")
     if year is not None:
@@ -81,7 +81,7 @@ def _year_or_context(match: re.Match[str], context_year: int | None,
 # --- resolvers, one per shape -----------------------------------------------------------
 
 
-def _day(match: re.Match[str], rs: RuleSet) -> Resolver:
+def _day(match: Match, rs: RuleSet) -> Resolver:
     def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
         month, day = _month(match, rs), _int(match, "day")
         if month is None or day is None:
@@ -96,7 +96,7 @@ def _day(match: re.Match[str], rs: RuleSet) -> Resolver:
     return resolve
 
 
-def _month_period(match: re.Match[str], rs: RuleSet) -> Resolver:
+def _month_period(match: Match, rs: RuleSet) -> Resolver:
     def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
         month = _month(match, rs)
         year, inferred = _year_or_context(match, context_year, published)
@@ -109,7 +109,7 @@ def _month_period(match: re.Match[str], rs: RuleSet) -> Resolver:
     return resolve
 
 
-def _quarter(match: re.Match[str], rs: RuleSet) -> Resolver:
+def _quarter(match: Match, rs: RuleSet) -> Resolver:
     def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
         quarter = _small(match, rs, "q")
         year, inferred = _year_or_context(match, context_year, published)
@@ -122,7 +122,7 @@ def _quarter(match: re.Match[str], rs: RuleSet) -> Resolver:
     return resolve
 
 
-def _first_months(match: re.Match[str], rs: RuleSet) -> Resolver:
+def _first_months(match: Match, rs: RuleSet) -> Resolver:
     def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
         months = _small(match, rs, "n")
         year, inferred = _year_or_context(match, context_year, published)
@@ -134,7 +134,7 @@ def _first_months(match: re.Match[str], rs: RuleSet) -> Resolver:
     return resolve
 
 
-def _half(match: re.Match[str], rs: RuleSet) -> Resolver:
+def _half(match: Match, rs: RuleSet) -> Resolver:
     def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
         half = _small(match, rs, "half")
         year, inferred = _year_or_context(match, context_year, published)
@@ -147,7 +147,7 @@ def _half(match: re.Match[str], rs: RuleSet) -> Resolver:
     return resolve
 
 
-def _year(match: re.Match[str], rs: RuleSet) -> Resolver:
+def _year(match: Match, rs: RuleSet) -> Resolver:
     def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
         year, inferred = _year_or_context(match, context_year, published)
         if year is None:
@@ -161,7 +161,7 @@ def _year(match: re.Match[str], rs: RuleSet) -> Resolver:
     return resolve
 
 
-def _to_now(match: re.Match[str], rs: RuleSet) -> Resolver:
+def _to_now(match: Match, rs: RuleSet) -> Resolver:
     def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
         year, inferred = _year_or_context(match, context_year, published)
         if year is None:
@@ -176,7 +176,7 @@ EDGES = {"end": "end", "beginning": "start", "start": "start", "middle": "middle
          "cuối": "end", "hết": "end", "đầu": "start", "giữa": "middle"}
 
 
-def _edge(match: re.Match[str]) -> str | None:
+def _edge(match: Match) -> str | None:
     word = group(match, "edge")
     return EDGES.get(word.lower()) if word else None
 
@@ -194,7 +194,7 @@ def _edged(start: dt.date, end: dt.date, edge: str | None, granularity: str,
     return {**base, "period_start": start, "period_end": end}
 
 
-SHAPES: dict[str, Callable[[re.Match[str], RuleSet], Resolver]] = {
+SHAPES: dict[str, Callable[[Match, RuleSet], Resolver]] = {
     "day": _day,
     "month": _month_period,
     "quarter": _quarter,
@@ -205,7 +205,7 @@ SHAPES: dict[str, Callable[[re.Match[str], RuleSet], Resolver]] = {
 }
 
 
-def shape_of(match: re.Match[str]) -> str:
+def shape_of(match: Match) -> str:
     """Which resolver a match needs, from the named groups it has (an empty ``now`` group
     marks a period running to the publication date)."""
     names = {n for n, v in match.groupdict().items() if v is not None}
@@ -218,7 +218,7 @@ def shape_of(match: re.Match[str]) -> str:
     return "year"
 
 
-def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
+def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
     """One draft per date match; its value is resolved once the document's year is known."""
     shape = shape_of(match)
     start, end = span_of(match)

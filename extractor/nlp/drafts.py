@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
+from extractor.nlp.hits import Hit
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 
@@ -64,28 +65,31 @@ class LegalDraft:
     kind: str = "legal"
 
 
-Normaliser = Callable[[re.Match[str], CompiledRule, RuleSet], Sequence[Any]]
+Match = Hit
+Normaliser = Callable[[Match, CompiledRule, RuleSet], Sequence[Any]]
 
 
-def span_of(match: re.Match[str]) -> tuple[int, int]:
-    """The reported span: the ``fig`` group when the rule has one, else the whole match."""
+def span_of(match: Match) -> tuple[int, int]:
+    """The reported span: the ``fig`` group when the rule has one (widened to the context
+    matched before it), else the whole hit."""
     if "fig" in match.re.groupindex and match.group("fig") is not None:
-        return match.span("fig")
+        start, end = match.span("fig")
+        return min(start, match.start()) if match.before is not None else start, end
     return match.span()
 
 
-def qualifier_of(match: re.Match[str], rs: RuleSet) -> str:
+def qualifier_of(match: Match, rs: RuleSet) -> str:
     """The qualifier word's meaning ("over" → more_than), exact when there is none."""
     word = group(match, "qual")
     return rs.find("qualifiers", word) or "exact" if word else "exact"
 
 
-def group(match: re.Match[str], name: str) -> str | None:
+def group(match: Match, name: str) -> str | None:
     """A named group's text, or None when the rule has no such group or it did not match."""
     return match.group(name) if name in match.re.groupindex else None
 
 
-def power_of(match: re.Match[str], rs: RuleSet, name: str = "scale") -> int:
+def power_of(match: Match, rs: RuleSet, name: str = "scale") -> int:
     """The power of ten of a scale word group (billion → 9), 0 when absent."""
     word = group(match, name)
     return int(rs.find("scales", word) or 0) if word else 0

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import RuleError
-from extractor.nlp.drafts import LegalDraft, group
+from extractor.nlp.drafts import Match, LegalDraft, group
 from extractor.nlp.rules import CompiledRule, RuleSet, fold_phrase, read_yaml, validate_yaml_list
 from extractor.resources import rules_dir
 
@@ -98,12 +98,12 @@ def parse_code(code: str, word_kind: str | None) -> dict[str, Any] | None:
     }
 
 
-def _word_kind(match: re.Match[str], rs: RuleSet) -> str | None:
+def _word_kind(match: Match, rs: RuleSet) -> str | None:
     word = group(match, "word")
     return rs.lookup["legal_types"].get(fold_phrase(word)) if word else None
 
 
-def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[LegalDraft]:
+def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[LegalDraft]:
     """A full reference (with its codes) or a short form awaiting resolution."""
     word_kind = _word_kind(match, rs)
     code = group(match, "code")

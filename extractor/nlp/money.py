@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractor.nlp.drafts import FigureDraft, group, number_readings, power_of, qualifier_of
+from extractor.nlp.drafts import Match, FigureDraft, group, number_readings, power_of, qualifier_of
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 
-def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
+def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
     """Turn a money match into one draft (two for a range, see ``_range``)."""
     unit = _unit(match, rs)
     if unit is None:
@@ -30,7 +30,7 @@ def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[Fig
     ]
 
 
-def _unit(match: re.Match[str], rs: RuleSet) -> str | None:
+def _unit(match: Match, rs: RuleSet) -> str | None:
     """VND or USD, with a per-unit ("VND/year") when the text gives one."""
     currency = group(match, "cur")
     unit = rs.find("currencies", currency) if currency else "VND"
@@ -40,7 +40,7 @@ def _unit(match: re.Match[str], rs: RuleSet) -> str | None:
     return unit
 
 
-def _compound_rest(match: re.Match[str], rs: RuleSet) -> Decimal:
+def _compound_rest(match: Match, rs: RuleSet) -> Decimal:
     """The smaller parts of a compound amount: "3.579 tỷ 654 triệu" → 654 × 10⁶."""
     total = Decimal(0)
     for index in (2, 3):
@@ -51,7 +51,7 @@ def _compound_rest(match: re.Match[str], rs: RuleSet) -> Decimal:
     return total
 
 
-def _vague(match: re.Match[str], rule: CompiledRule, rs: RuleSet, unit: str) -> FigureDraft:
+def _vague(match: Match, rule: CompiledRule, rs: RuleSet, unit: str) -> FigureDraft:
     """"hundreds of trillions of VND": the lower bound, qualifier more_than."""
     bound = Decimal(rs.find("vague", match.group("vague")))
     return FigureDraft(
@@ -62,7 +62,7 @@ def _vague(match: re.Match[str], rule: CompiledRule, rs: RuleSet, unit: str) -> 
     )
 
 
-def _range(match: re.Match[str], rule: CompiledRule, rs: RuleSet, unit: str) -> list[FigureDraft]:
+def _range(match: Match, rule: CompiledRule, rs: RuleSet, unit: str) -> list[FigureDraft]:
     """"from 30 to 50 million VND": two figures; the first takes the second's scale if it has none."""
     high_power = power_of(match, rs)
     low_power = power_of(match, rs, "scale1") if group(match, "scale1") else high_power

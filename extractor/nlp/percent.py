@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractor.nlp.drafts import FigureDraft, group, qualifier_of, span_of
+from extractor.nlp.drafts import Match, FigureDraft, group, qualifier_of, span_of
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 UNITS = {"percent": "%", "ratio": "times"}
 
 
-def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
+def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
     """One draft: a percent in percentage points, or a ratio as a multiplier."""
     kind = rule.rule.kind
     if group(match, "num2") is not None:
@@ -24,7 +24,7 @@ def normalise(match: re.Match[str], rule: CompiledRule, rs: RuleSet) -> list[Fig
     )]
 
 
-def _range(match: re.Match[str], rule: CompiledRule) -> list[FigureDraft]:
+def _range(match: Match, rule: CompiledRule) -> list[FigureDraft]:
     """"8-10%": two figures, one per bound."""
     unit = UNITS[rule.rule.kind]
     bounds = ((match.start("num"), match.end("num"), "num", "range: lower bound"),

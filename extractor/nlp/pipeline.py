@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from functools import cache
 from typing import Literal
 
@@ -30,7 +31,8 @@ from extractor.nlp import counts, dates, legal, money, percent
 from extractor.nlp.assemble import assemble
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
 from extractor.nlp.language import detect
-from extractor.nlp.rules import RuleSet, ruleset
+from extractor.nlp.hits import WINDOW, ChainMatch, Hit
+from extractor.nlp.rules import CompiledRule, RuleSet, ruleset
 from extractor.nlp.sentences import Sentences, split
 
 Draft = FigureDraft | DateDraft | LegalDraft
@@ -53,7 +55,7 @@ def make_sentences(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     abbreviations = frozenset(ruleset(lang).lexicon.abbreviations)
 
     def set_sentences(doc: Doc) -> Doc:
-        sentences = split(doc.text, abbreviations)
+        sentences = split(doc_text(doc), abbreviations)
         doc.user_data["vbsp_sentences"] = sentences
         if len(doc):
             starts = doc.to_array([IDX]).astype("int64")
@@ -72,20 +74,75 @@ def make_mentions(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     rules = ruleset(lang)
 
     def find_mentions(doc: Doc) -> Doc:
-        doc.user_data["vbsp_drafts"] = find_drafts(doc.text, rules)
+        doc.user_data["vbsp_drafts"] = find_drafts(doc_text(doc), rules)
         return doc
 
     return find_mentions
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text; ``run_pipeline`` leaves it in user_data (``doc.text`` rebuilds it)."""
+    return doc.user_data.get("vbsp_text") or doc.text
+
+
+DIGIT_RUN = re.compile(r"\d(?<![\d]\d)")
+
+
+def chained_matches(rules: RuleSet, text: str) -> dict[str, list[Any]]:
+    """Matches of the digit-anchored rules, by rule id, as each rule's ``finditer`` gives them
+    (left to right, not overlapping), from one chained ``match`` per run of digits."""
+    chain = rules.chain
+    found: dict[str, list[Any]] = {}
+    if chain is None:
+        return found
+    ends = [0] * len(chain.rules)
+    for run in DIGIT_RUN.finditer(text):
+        position = run.start()
+        match = chain.regex.match(text, position)
+        spans = match.regs
+        for index, group in enumerate(chain.group_index):
+            start, end = spans[group]
+            if start < 0 or position < ends[index]:
+                continue
+            ends[index] = max(end, position + 1)
+            rule = chain.rules[index]
+            found.setdefault(rule.id, []).append(ChainMatch(match, f"r{index}", rule.main_groups))
+    return found
+
+
 def find_drafts(text: str, rules: RuleSet) -> list[Draft]:
-    """Every rule's matches turned into drafts (overlaps still unsettled)."""
+    """Every rule's hits turned into drafts (overlaps still unsettled)."""
     drafts: list[Draft] = []
+    chained = chained_matches(rules, text)
+    lower = text.lower()
     for rule in rules.rules:
+        if rule.digit_anchored:
+            found: Iterable[Any] = chained.get(rule.id, ())
+        elif rule.may_match(text, lower):
+            found = rule.regex.finditer(text)
+        else:
+            continue
         normalise = NORMALISERS[rule.rule.kind]
-        for match in rule.regex.finditer(text):
-            drafts.extend(normalise(match, rule, rules))
+        for match in found:
+            hit = make_hit(text, match, rule)
+            if hit is not None:
+                drafts.extend(normalise(hit, rule, rules))
     return drafts
+
+
+def make_hit(text: str, match: re.Match[str], rule: CompiledRule) -> Hit | None:
+    """The hit of a main match with its ``before`` context, or None when a guard rejects it."""
+    if rule.before is None and rule.not_before is None:
+        return Hit(match, None, 0, groups=rule.main_groups)
+    start = max(0, match.start() - WINDOW)
+    window = text[start:match.start()]
+    if rule.not_before is not None and rule.not_before.search(window):
+        return None
+    before = rule.before.search(window) if rule.before is not None else None
+    if before is None and rule.rule.before_required:
+        return None
+    groups = rule.all_groups if before is not None else rule.main_groups
+    return Hit(match, before, start, groups=groups, before_in_span=rule.rule.before_in_span)
 
 
 def _vietnamese_tokenizer(nlp: Language) -> Tokenizer:
@@ -142,12 +199,48 @@ def make_document(text: str, *, source: str, lang: LangOption, published: dt.dat
     )
 
 
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: the unit fed to spaCy (its tokenizer caches per
+    Doc, and whole articles defeat the cache; see field notes) and that rules never cross."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def run_components(nlp: Language, text: str) -> Doc:
+    """``nlp(text)``, handing the components the text so they need not rebuild it."""
+    doc = nlp.make_doc(text)
+    doc.user_data["vbsp_text"] = text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def run_pipeline(text: str, lang: str) -> tuple[list[Draft], Sentences]:
+    """Drafts and sentences of a whole text, from spaCy Docs of its paragraphs."""
+    nlp = build_nlp(lang)
+    drafts: list[Draft] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for offset, end in paragraphs(text):
+        doc = run_components(nlp, text[offset:end])
+        for draft in doc.user_data["vbsp_drafts"]:
+            draft.start += offset
+            draft.end += offset
+            drafts.append(draft)
+        local: Sentences = doc.user_data["vbsp_sentences"]
+        starts.extend(s + offset for s in local.starts)
+        ends.extend(e + offset for e in local.ends)
+    return drafts, Sentences(text, tuple(starts) or (0,), tuple(ends) or (len(text),))
+
+
 def extract_document(document: Document, *, link: bool = True) -> Extraction:
     """Run the pipeline of the document's language and assemble the records."""
-    doc = build_nlp(document.language)(document.text)
-    sentences: Sentences = doc.user_data["vbsp_sentences"]
-    extraction = assemble(document, doc.user_data["vbsp_drafts"], sentences,
-                          ruleset(document.language))
+    drafts, sentences = run_pipeline(document.text, document.language)
+    extraction = assemble(document, drafts, sentences, ruleset(document.language))
     return _link(extraction) if link else extraction
 
 

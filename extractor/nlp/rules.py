@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +22,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from extractor.errors import RuleError
+from extractor.nlp.hits import Groups
+from extractor.nlp.firstchars import DIGITS, first_chars, required_prefixes, with_start_hint
 from extractor.resources import rules_dir
 
 KINDS = ("money", "count", "percent", "date", "legal")
@@ -41,6 +43,10 @@ class PatternRule(Strict):
     priority: int = 0
     ignore_case: bool = True
     context: bool = True
+    before: str = ""
+    before_required: bool = False
+    before_in_span: bool = True
+    not_before: str = ""
     note: str = ""
 
 
@@ -132,15 +138,40 @@ class Lexicon(Strict):
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A validated rule with its compiled regex."""
+    """A validated rule with its compiled main regex and the optional context checks."""
 
     rule: PatternRule
     regex: re.Pattern[str]
     source: str
+    before: re.Pattern[str] | None = None
+    not_before: re.Pattern[str] | None = None
+    digit_anchored: bool = False
+    gate: re.Pattern[str] | None = None
+    main_groups: Groups = field(default_factory=lambda: Groups(frozenset()))
+    all_groups: Groups = field(default_factory=lambda: Groups(frozenset()))
+
+    def may_match(self, text: str, lower: str) -> bool:
+        """A cheap necessary condition: the text holds one of the words a match starts with."""
+        if self.gate is None:
+            return True
+        return self.gate.search(lower if self.rule.ignore_case else text) is not None
 
     @property
     def id(self) -> str:
         return self.rule.id
+
+
+@dataclass(frozen=True)
+class Chain:
+    """All digit-anchored rules in one regex: at a number, one ``match`` tries every rule.
+
+    Each rule sits in an optional lookahead ``(?:(?=(?P<rN>…))|)`` with its groups renamed
+    ``rN__name``, so the match records, for every rule that matches there, its own span.
+    """
+
+    regex: re.Pattern[str]
+    rules: tuple[CompiledRule, ...]
+    group_index: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -151,6 +182,7 @@ class RuleSet:
     lexicon: Lexicon
     rules: tuple[CompiledRule, ...]
     lookup: dict[str, dict[str, Any]]
+    chain: Chain | None = None
 
     def by_kind(self, *kinds: str) -> tuple[CompiledRule, ...]:
         return tuple(r for r in self.rules if r.rule.kind in kinds)
@@ -310,10 +342,27 @@ def expand(pattern: str, macros: dict[str, str], *, depth: int = 0) -> str:
     return MACRO.sub(sub, pattern)
 
 
-def compile_rule(rule: PatternRule, macros: dict[str, str]) -> re.Pattern[str]:
-    """Compile one rule; raises ValueError/KeyError/re.error with the reason."""
+def compile_rule(rule: PatternRule, macros: dict[str, str], source: str) -> CompiledRule:
+    """Compile one rule; raises ValueError/KeyError/re.error with the reason.
+
+    ``before`` and ``not_before`` are anchored at the end of the window preceding the match.
+    """
     flags = re.IGNORECASE if rule.ignore_case else 0
-    return re.compile(expand(rule.pattern, macros), flags)
+
+    def anchored(pattern: str) -> re.Pattern[str] | None:
+        return re.compile(f"(?:{expand(pattern, macros)})\\Z", flags) if pattern else None
+
+    expanded = expand(rule.pattern, macros)
+    starts = first_chars(expanded, flags)
+    digit_anchored = bool(starts) and starts <= DIGITS
+    main = re.compile(expanded if digit_anchored else with_start_hint(expanded, flags), flags)
+    before = anchored(rule.before)
+    prefixes = required_prefixes(expanded, flags)
+    gate = re.compile("|".join(map(re.escape, prefixes))) if prefixes else None
+    names = frozenset(main.groupindex)
+    return CompiledRule(rule, main, source, before, anchored(rule.not_before), digit_anchored,
+                        gate, Groups(names),
+                        Groups(names | frozenset(before.groupindex if before else ())))
 
 
 def _lookup_tables(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
@@ -349,7 +398,7 @@ def compile_rules(folder: Path, lang: str, lexicon: Lexicon, problems: list[str]
                 problems.append(f"{where}: rule id {rule.id!r} must carry the language {lang!r}")
             seen[rule.id] = where
             try:
-                compiled.append(CompiledRule(rule, compile_rule(rule, macros), where))
+                compiled.append(compile_rule(rule, macros, where))
             except KeyError as exc:
                 problems.append(f"{where}: unknown macro <{exc.args[0]}>")
             except (re.error, ValueError) as exc:
@@ -367,7 +416,27 @@ def load_ruleset(folder: Path, lang: str) -> RuleSet:
     rules = compile_rules(folder, lang, lexicon, problems) if lexicon else []
     if problems or lexicon is None:
         raise RuleError(sorted(problems, key=_location))
-    return RuleSet(lang, lexicon, tuple(rules), _lookup_tables(lexicon))
+    return RuleSet(lang, lexicon, tuple(rules), _lookup_tables(lexicon), build_chain(rules))
+
+
+GROUP = re.compile(r"\(\?P<([A-Za-z_]\w*)>")
+BACKREF = re.compile(r"\(\?P=([A-Za-z_]\w*)\)")
+
+
+def build_chain(rules: list[CompiledRule]) -> Chain | None:
+    """One regex evaluating every digit-anchored rule at a position (see ``Chain``)."""
+    chained = [r for r in rules if r.digit_anchored]
+    if not chained:
+        return None
+    parts = []
+    for index, rule in enumerate(chained):
+        body = GROUP.sub(lambda m, i=index: f"(?P<r{i}__{m.group(1)}>", rule.regex.pattern)
+        body = BACKREF.sub(lambda m, i=index: f"(?P=r{i}__{m.group(1)})", body)
+        flag = "i" if rule.rule.ignore_case else "-i"
+        parts.append(f"(?:(?=(?P<r{index}>(?{flag}:{body})))|)")
+    regex = re.compile("".join(parts))
+    return Chain(regex, tuple(chained),
+                 tuple(regex.groupindex[f"r{i}"] for i in range(len(chained))))
 
 
 def _location(problem: str) -> tuple[str, int]:

@@ -61,10 +61,13 @@ def decode(raw: bytes, *, source: str) -> str:
         return str(best)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def clean(text: str) -> str:
     """NFC, Unix line ends, no NUL or other control characters (tabs and newlines stay)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return CONTROL.sub("", text)
 
 
 def _lines(text: str) -> list[str]:
@@ -92,17 +95,17 @@ def source_url_of(text: str) -> str | None:
 
 def _full_date(line: str) -> dt.date | None:
     """The first explicit full date in a line, read with the bundled date rules."""
-    from extractor.nlp.dates import normalise
+    from extractor.nlp.drafts import DateDraft
+    from extractor.nlp.pipeline import find_drafts
     from extractor.nlp.rules import ruleset
 
     for lang in ("en", "vi"):
-        rules = ruleset(lang)
-        for rule in rules.by_kind("date"):
-            for match in rule.regex.finditer(line):
-                for draft in normalise(match, rule, rules):
-                    fields = draft.resolve(None, None) if draft.day_precise else None
-                    if fields and fields.get("value"):
-                        return fields["value"]
+        dated = [d for d in find_drafts(line, ruleset(lang))
+                 if isinstance(d, DateDraft) and d.day_precise]
+        for draft in sorted(dated, key=lambda d: d.start):
+            fields = draft.resolve(None, None)
+            if fields and fields.get("value"):
+                return fields["value"]
     return None
 
 

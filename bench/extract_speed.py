@@ -1,0 +1,152 @@
+"""Words per second of the full extraction pipeline, against baselines measured in the same run.
+
+Baselines: bare ``spacy.blank(lang)`` tokenisation of the same texts (the floor any spaCy
+pipeline pays) and quantulum3, the general quantity extractor we must beat. The machine is
+shared and noisy, so only ratios measured in one run mean anything; each timing is the best of
+``--repeat`` rounds. Peak memory is tracemalloc's peak while the pipeline runs.
+
+    python bench/extract_speed.py [--words 200000] [--repeat 3] [--json]
+
+Targets (issues 2 and 3): English pipeline ≥ 0.4× the bare tokeniser and ≥ 30× quantulum3;
+Vietnamese pipeline ≥ 0.5× the English pipeline's words per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractor.evaluation import load_gold  # noqa: E402
+from extractor.nlp.pipeline import build_nlp, extract_text  # noqa: E402
+
+
+def corpus(lang: str, words: int) -> list[str]:
+    """The gold texts of a language, repeated until they hold about ``words`` words."""
+    texts = [case.text() for case in load_gold(ROOT / "corpus" / "gold", language=lang)]
+    out: list[str] = []
+    while sum(len(t.split()) for t in out) < words:
+        out.extend(texts)
+    return out
+
+
+def best_of(repeat: int, run: Callable[[], None], fresh: Callable[[], None]) -> float:
+    """The fastest of ``repeat`` timed runs, in seconds; ``fresh`` runs untimed before each
+    so every run starts with cold tokenizer caches (spaCy caches across calls)."""
+    times = []
+    for _ in range(repeat):
+        fresh()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bare_tokeniser(lang: str) -> Callable[[str], object]:
+    import spacy
+
+    if lang == "vi":
+        return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}}).tokenizer
+    return spacy.blank(lang).tokenizer
+
+
+def quantulum_rate(texts: list[str], budget_words: int) -> float | None:
+    """quantulum3's words per second on a sample (it is slow), or None when not installed."""
+    try:
+        from quantulum3 import parser
+    except ImportError:
+        return None
+    sample, words = [], 0
+    for text in texts:
+        if words >= budget_words:
+            break
+        sample.append(text)
+        words += len(text.split())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parser.parse(sample[0][:200])  # load its data files before timing
+        start = time.perf_counter()
+        for text in sample:
+            parser.parse(text)
+        seconds = time.perf_counter() - start
+    return words / seconds
+
+
+def measure(lang: str, words: int, repeat: int) -> dict[str, float | None]:
+    texts = corpus(lang, words)
+    total = sum(len(t.split()) for t in texts)
+    extract_text(texts[0], lang=lang)  # load rules and linker data once, untimed
+    tokenisers: list[Callable[[str], object]] = []
+
+    def fresh_tokeniser() -> None:
+        tokenisers[:] = [bare_tokeniser(lang)]
+
+    def fresh_pipeline() -> None:
+        build_nlp.cache_clear()
+        build_nlp(lang)
+
+    bare = best_of(repeat, lambda: [tokenisers[0](t) for t in texts], fresh_tokeniser)
+    no_link = best_of(repeat, lambda: [extract_text(t, lang=lang, link=False) for t in texts],
+                      fresh_pipeline)
+    full = best_of(repeat, lambda: [extract_text(t, lang=lang) for t in texts], fresh_pipeline)
+    tracemalloc.start()
+    for text in texts[: max(1, len(texts) // 4)]:
+        extract_text(text, lang=lang)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "words": total,
+        "bare_tokeniser_wps": total / bare,
+        "pipeline_wps": total / full,
+        "pipeline_without_linking_wps": total / no_link,
+        "ratio_vs_tokeniser": bare / full,
+        "peak_memory_mb": peak / 1e6,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--quantulum-words", type=int, default=3_000)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    report: dict[str, object] = {lang: measure(lang, args.words, args.repeat) for lang in ("en", "vi")}
+    en, vi = report["en"], report["vi"]
+    q = quantulum_rate(corpus("en", args.quantulum_words), args.quantulum_words)
+    report["quantulum3_wps"] = q
+    report["en_vs_quantulum3"] = en["pipeline_wps"] / q if q else None
+    report["vi_vs_en"] = vi["pipeline_wps"] / en["pipeline_wps"]
+    checks = {
+        "en pipeline >= 0.4x bare tokeniser": en["ratio_vs_tokeniser"] >= 0.4,
+        "en pipeline >= 30x quantulum3": q is None or report["en_vs_quantulum3"] >= 30,
+        "vi pipeline >= 0.5x en pipeline": report["vi_vs_en"] >= 0.5,
+    }
+    report["checks"] = checks
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        for lang in ("en", "vi"):
+            r = report[lang]
+            print(f"{lang}: {r['words']:,} words; bare tokeniser {r['bare_tokeniser_wps']:,.0f} w/s; "
+                  f"pipeline {r['pipeline_wps']:,.0f} w/s ({r['ratio_vs_tokeniser']:.2f}x tokeniser; "
+                  f"{r['pipeline_without_linking_wps']:,.0f} w/s without linking); "
+                  f"peak {r['peak_memory_mb']:.1f} MB")
+        print(f"quantulum3: {q:,.0f} w/s; en pipeline = {report['en_vs_quantulum3']:.0f}x quantulum3"
+              if q else "quantulum3: not installed")
+        print(f"vi pipeline = {report['vi_vs_en']:.2f}x en pipeline")
+        for name, ok in checks.items():
+            print(f"{'PASS' if ok else 'FAIL'} {name}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

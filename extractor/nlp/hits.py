@@ -1,0 +1,102 @@
+"""A rule's hit: its main match plus the optional context matched just before it.
+
+Rules keep their main pattern anchored on something cheap to find (a digit, a literal word),
+so the regex engine can skip ahead quickly; optional words that precede it (a qualifier
+"over", a document type "Directive No.", a cue "as of") are matched by the rule's ``before``
+pattern on a short window ending where the main match starts. ``Hit`` answers the subset of
+``re.Match`` the normalisers use, looking in both matches.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+from typing import Any
+
+WINDOW = 48
+
+
+class Groups:
+    """Stands in for ``Match.re``: the normalisers only ask it for ``groupindex``.
+    Built once per rule (see ``CompiledRule.groups``), not per match."""
+
+    def __init__(self, names: frozenset[str]) -> None:
+        self.groupindex = MappingProxyType({name: 0 for name in names})
+
+
+class Hit:
+    """The union of a main match and an optional ``before`` match, in text offsets."""
+
+    def __init__(self, main: Any, before: re.Match[str] | None, window_start: int,
+                 *, groups: Groups | Any, before_in_span: bool = True) -> None:
+        self.main = main
+        self.before = before
+        self.offset = window_start
+        self.string = main.string
+        self._start = window_start + before.start() if before and before_in_span else main.start()
+        self.re = groups
+
+    def _source(self, name: str) -> tuple[re.Match[str], int] | None:
+        if name in self.main.re.groupindex and self.main.group(name) is not None:
+            return self.main, 0
+        if self.before is not None and name in self.before.re.groupindex \
+                and self.before.group(name) is not None:
+            return self.before, self.offset
+        return None
+
+    def group(self, name: str | int = 0) -> Any:
+        if name == 0:
+            return self.string[self._start:self.main.end()]
+        found = self._source(str(name))
+        return found[0].group(name) if found else None
+
+    def span(self, name: str | int = 0) -> tuple[int, int]:
+        if name == 0:
+            return self._start, self.main.end()
+        found = self._source(str(name))
+        if found is None:
+            return -1, -1
+        start, end = found[0].span(name)
+        return start + found[1], end + found[1]
+
+    def start(self, name: str | int = 0) -> int:
+        return self.span(name)[0]
+
+    def end(self, name: str | int = 0) -> int:
+        return self.span(name)[1]
+
+    def groupdict(self) -> dict[str, Any]:
+        merged = self.before.groupdict() if self.before is not None else {}
+        merged.update((k, v) for k, v in self.main.groupdict().items() if v is not None)
+        return merged
+
+
+class ChainMatch:
+    """One rule's match inside a chained match (see ``rules.build_chain``): answers with the
+    rule's own group names, which the chain stores as ``r<N>__<name>``."""
+
+    def __init__(self, match: re.Match[str], prefix: str, groups: Groups) -> None:
+        self._m = match
+        self._prefix = prefix
+        self.string = match.string
+        self.re = groups
+
+    def _key(self, name: str | int) -> str:
+        return self._prefix if name == 0 else f"{self._prefix}__{name}"
+
+    def group(self, name: str | int = 0) -> Any:
+        if name != 0 and name not in self.re.groupindex:
+            raise IndexError(name)
+        return self._m.group(self._key(name))
+
+    def span(self, name: str | int = 0) -> tuple[int, int]:
+        return self._m.span(self._key(name))
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start(self._key(name))
+
+    def end(self, name: str | int = 0) -> int:
+        return self._m.end(self._key(name))
+
+    def groupdict(self) -> dict[str, Any]:
+        return {name: self.group(name) for name in self.re.groupindex}
