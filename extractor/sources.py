@@ -1,7 +1,13 @@
 """Crawl sources: a URL, a file, a folder, a sitemap, a feed, or a list page with a follow pattern.
 
 Every source yields ``RawItem`` (raw bytes + where they came from) or ``Failed`` (why not), so a
-batch goes on past a bad URL or file and the caller can count fetched / unchanged / failed.
+batch goes on past a bad URL or file and the caller can count fetched / unchanged / failed::
+
+    with Fetcher(FetchOptions(delay=1.0)) as web:
+        for item in iter_source(url, fetcher=web, follow=r"/tin-tuc/.+\.html$", max_pages=5):
+            if isinstance(item, Failed): ...          # item.reason, item.kind, item.hint
+            elif item.not_modified: ...               # 304: the store already holds it
+            else: loaded = load_bytes(item.raw, source=item.source, content_type=item.content_type)
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
-"""Fetching: a polite HTTP client and its validator cache (download only, never extract)."""
+"""Fetching: a polite HTTP client and its validator cache (download only, never extract).
+
+``Fetcher(FetchOptions(...), cache=...)`` honours robots.txt, waits ``delay`` seconds between
+requests to one host, retries 429/5xx/timeouts with backoff, stops redirect loops, aborts bodies
+past ``max_bytes`` and refuses private addresses unless ``allow_private=True``. Every failure is
+a ``FetchFailed`` (a ``FetchError``) with the URL, a ``kind`` and a hint.
+"""
 
 from extractor.fetch.cache import JsonFileCache, MemoryCache, ValidatorCache, Validators
 from extractor.fetch.client import Fetcher, FetchFailed, FetchResult
