@@ -1,4 +1,4 @@
-"""Crawl sources: a URL, a file, a folder, a sitemap, a feed, or a list page with a follow pattern.
+r"""Crawl sources: a URL, a file, a folder, a sitemap, a feed, or a list page with a follow pattern.
 
 Every source yields ``RawItem`` (raw bytes + where they came from) or ``Failed`` (why not), so a
 batch goes on past a bad URL or file and the caller can count fetched / unchanged / failed::
