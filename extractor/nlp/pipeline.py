@@ -116,12 +116,10 @@ def find_drafts(text: str, rules: RuleSet) -> list[Draft]:
     chained = chained_matches(rules, text)
     lower = text.lower()
     for rule in rules.rules:
-        if rule.digit_anchored:
-            found: Iterable[Any] = chained.get(rule.id, ())
-        elif rule.may_match(text, lower):
-            found = rule.regex.finditer(text)
-        else:
+        if not rule.may_match(text, lower):
             continue
+        found: Iterable[Any] = (chained.get(rule.id, ()) if rule.digit_anchored
+                                else rule.regex.finditer(text))
         normalise = NORMALISERS[rule.rule.kind]
         for match in found:
             hit = make_hit(text, match, rule)

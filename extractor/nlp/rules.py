@@ -357,7 +357,10 @@ def compile_rule(rule: PatternRule, macros: dict[str, str], source: str) -> Comp
     digit_anchored = bool(starts) and starts <= DIGITS
     main = re.compile(expanded if digit_anchored else with_start_hint(expanded, flags), flags)
     before = anchored(rule.before)
-    prefixes = required_prefixes(expanded, flags)
+    # A paragraph can only hold a match if it holds one of the words a match (or, when the
+    # context is required, the context before it) starts with: a cheap gate per paragraph.
+    gate_source = expand(rule.before, macros) if rule.before and rule.before_required else expanded
+    prefixes = required_prefixes(gate_source, flags)
     gate = re.compile("|".join(map(re.escape, prefixes))) if prefixes else None
     names = frozenset(main.groupindex)
     return CompiledRule(rule, main, source, before, anchored(rule.not_before), digit_anchored,
