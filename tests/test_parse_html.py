@@ -371,3 +371,21 @@ def test_article_with_inline_links_is_still_an_article() -> None:
     )
     loaded = inline_page(body)
     assert "45 tỷ đồng" in loaded.text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-07-12T10:20:00+07:00", dt.date(2024, 7, 12)),
+        ("2025-10-26T20:00:00Z", dt.date(2025, 10, 27)),  # 03:00 next morning in Viet Nam
+        ("2025-10-26T16:59:00+00:00", dt.date(2025, 10, 26)),
+        ("2025-10-26", dt.date(2025, 10, 26)),
+        ("Sun, 26 Oct 2025 18:30:00 GMT", dt.date(2025, 10, 27)),
+        ("26/10/2025 15:02", dt.date(2025, 10, 26)),
+        ("not a date", None),
+    ],
+)
+def test_metadata_dates_on_vietnam_time(value: str, expected: dt.date | None) -> None:
+    from extractor.parse.html import parse_date
+
+    assert parse_date(value) == expected

@@ -62,6 +62,7 @@ MONTHS = {
 }
 EN_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
 BYLINE_MAX_CHARS = 160
 CAPTION_MAX_CHARS = 300
 PHOTO_CREDIT = re.compile(
@@ -201,18 +202,33 @@ def ld_author(obj: dict[str, Any]) -> str | None:
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    """A date from a metadata string: ISO 8601, RFC 2822, or day/month/year."""
+    """A date from a metadata string: ISO 8601, RFC 2822, or day/month/year (Vietnam's local day).
+
+    A timestamp with a zone is read on Vietnam's clock (UTC+7): "2025-10-26T20:00:00Z" was
+    published on 27 October where the paper is printed.
+    """
     if not value:
         return None
     value = value.strip()
+    stamp = _aware(value)
+    if stamp is not None:
+        return stamp.astimezone(VIETNAM).date()
     iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
     if iso:
         return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
-    try:
-        return email.utils.parsedate_to_datetime(value).date()
-    except (TypeError, ValueError):
-        pass
     return date_in_text(value)
+
+
+def _aware(value: str) -> dt.datetime | None:
+    """A timezone-aware datetime from ISO 8601 or RFC 2822 text, else None."""
+    try:
+        stamp = dt.datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            stamp = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+    return stamp if stamp.tzinfo is not None else None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
