@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, doc_text, fake_extract_loaded
 from test_store_write import snapshot
 
@@ -91,8 +92,25 @@ sys.path.insert(0, {tests!r})
 from extractor.store import connect, save_extraction
 from test_store_factory import Fact, make_extraction
 
+import time
+from extractor.store import write
+
 conn = connect({db!r})
+original_sync = write.sync_fts
+state = {{"i": 0}}
+
+
+def sync_then_maybe_stall(conn, doc_id):
+    # Inside the write transaction: old rows deleted, new rows inserted, nothing committed yet.
+    original_sync(conn, doc_id)
+    if {stall} and state["i"] >= 12:
+        print("inside", flush=True)
+        time.sleep(30)
+
+
+write.sync_fts = sync_then_maybe_stall
 for i in itertools.count():
+    state["i"] = i
     facts = [Fact(f"Kỳ {{i}}: dư nợ đạt {{i * 100 + j}} tỷ đồng.", f"{{i * 100 + j}} tỷ đồng", f"Tỉnh {{j % 63}}",
                   "outstanding_loans", str((i * 100 + j) * 10**9)) for j in range(100)]
     # Sources repeat, so later documents replace earlier ones (the delete path runs too).
@@ -102,15 +120,16 @@ for i in itertools.count():
 """
 
 
-def test_killed_ingest_leaves_a_sound_database(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stall", [False, True], ids=["anywhere", "inside-a-transaction"])
+def test_killed_ingest_leaves_a_sound_database(tmp_path: Path, stall: bool) -> None:
     db = tmp_path / "killed.sqlite"
     script = tmp_path / "writer.py"
-    script.write_text(textwrap.dedent(WRITER.format(tests=str(TESTS), db=str(db))), encoding="utf-8")
+    script.write_text(textwrap.dedent(WRITER.format(tests=str(TESTS), db=str(db), stall=stall)), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONPATH": str(TESTS.parent)})
     assert proc.stdout is not None
     for line in proc.stdout:
-        if int(line) >= 12:
+        if line.strip() == "inside" or (not stall and int(line) >= 12):
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -128,6 +147,9 @@ def test_killed_ingest_leaves_a_sound_database(tmp_path: Path) -> None:
     counts = conn.execute("SELECT count(*) FROM observations GROUP BY document_id").fetchall()
     assert counts and {c[0] for c in counts} == {100}
     assert conn.execute("SELECT count(*), count(DISTINCT source) FROM documents").fetchone() == (7, 7)
+    if stall:  # the replacement of src5 (document 12) never committed: document 5 is still there, whole
+        text = conn.execute("SELECT text FROM documents WHERE source = 'src5'").fetchone()[0]
+        assert "Kỳ 5:" in text and "Kỳ 12:" not in text
 
 
 def test_republished_copies_are_linked_and_counted_once(tmp_path: Path) -> None:
