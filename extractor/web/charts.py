@@ -15,7 +15,7 @@ def line_chart(series: list[Series]) -> dict[str, Any]:
     return {"kind": "line", "unit": chart_unit(series[0].unit) if len(units) == 1 else "",
             "datasets": [{"label": _series_label(s, len(units) > 1),
                           "points": [{"x": p.date.isoformat(), "y": chart_number(p.value, p.unit),
-                                      "text": format_value(p.value, p.unit, p.qualifier)} for p in s.points]}
+                                      "q": p.qualifier} for p in s.points]}
                          for s in series]}
 
 

@@ -147,8 +147,18 @@ def province_page(request: Request, db: Db, name: Name) -> HTMLResponse:
     groups: dict[str, list[Any]] = {}
     for series in view.series:
         groups.setdefault(series.indicator, []).append(series)
-    return render(request, "province.html", view=view, groups=groups, args={},
+    return render(request, "province.html", view=view, groups=groups, args={}, shown=TABLE_ROWS,
+                  tables={code: latest_rows(items) for code, items in groups.items()},
                   charts={code: charts.line_chart(items) for code, items in groups.items()})
+
+
+TABLE_ROWS = 12  # the chart shows every date; the table the latest, the CSV and observations page all
+
+
+def latest_rows(series: list[Any]) -> list[tuple[Any, Any]]:
+    """(series, point) pairs of one indicator, newest date first."""
+    pairs = [(s, p) for s in series for p in s.points]
+    return sorted(pairs, key=lambda pair: pair[1].date, reverse=True)
 
 
 @router.get("/indicators/{code}.csv")

@@ -37,7 +37,7 @@ from extractor.web.schemas import (
     SeriesPoint,
 )
 
-FACET_SAMPLE = 2000  # facets count the first hits only, so a common word stays fast
+FACET_SAMPLE = 1000  # facets count the first hits only, so a common word stays fast
 FACET_VALUES = 15
 
 
@@ -93,6 +93,7 @@ def _search_where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list
     if words:
         return (f"sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id "
                 f"WHERE sentences_fts MATCH ? AND {where}", [words, *params], "sentences_fts.rank")
+    # Without words there is nothing to rank: newest sentences first.
     return f"sentences s JOIN documents d ON d.id = s.document_id WHERE {where}", params, "s.id DESC"
 
 
@@ -109,12 +110,16 @@ def search_sentences(conn: sqlite3.Connection, f: SearchFilters, *, limit: int |
         return SearchResult(filters=f, items=[], limit=size, offset=offset, has_more=False,
                             facet_sample=FACET_SAMPLE, sampled_hits=0)
     body, params, order = _search_where(conn, f)
+    facets, sampled = search_facets(conn, body, params)
+    ranked = order != "s.id DESC" and sampled < FACET_SAMPLE
+    if order != "s.id DESC" and not ranked:
+        order = "sentences_fts.rowid DESC"  # ranking every match of a very common word costs too much
     cols = "s.id, s.document_id, s.text, s.start, d.title, d.source, d.published, d.language"
     rows = conn.execute(f"SELECT {cols} FROM {body} ORDER BY {order} LIMIT ? OFFSET ?",
                         (*params, size + 1, max(0, offset))).fetchall()
-    facets, sampled = search_facets(conn, body, params)
     return SearchResult(filters=f, items=_hits(conn, rows[:size]), limit=size, offset=offset,
-                        has_more=len(rows) > size, facets=facets, facet_sample=FACET_SAMPLE, sampled_hits=sampled)
+                        has_more=len(rows) > size, facets=facets, facet_sample=FACET_SAMPLE, sampled_hits=sampled,
+                        ranked=ranked)
 
 
 def _hits(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Hit]:
@@ -141,29 +146,33 @@ def observation_briefs(conn: sqlite3.Connection, sentence_ids: Sequence[int]) ->
 
 
 def search_facets(conn: sqlite3.Connection, body: str, params: list[Any]) -> tuple[dict[str, list[Facet]], int]:
-    """Facet counts (province, indicator, year, language, source) over the first hits."""
-    sample = f"SELECT s.id AS id, d.language AS language, d.source AS source FROM {body} LIMIT {FACET_SAMPLE}"
-    hits = conn.execute(sample, params).fetchall()
-    facets = _observation_facets(conn, sample, params)
-    facets["language"] = _top(Counter(h["language"] for h in hits), {"en": "English", "vi": "Tiếng Việt"})
-    facets["source"] = _top(Counter(host(h["source"]) for h in hits))
-    return facets, len(hits)
-
-
-def _observation_facets(conn: sqlite3.Connection, sample: str, params: list[Any]) -> dict[str, list[Facet]]:
-    """Province, indicator and year counts (distinct sentences) of the sampled hits' observations."""
-    rows = conn.execute(
-        f"WITH hits AS ({sample}) SELECT DISTINCT h.id, x.province, x.indicator, substr(x.obs_date, 1, 4) AS year "
-        "FROM hits h JOIN observations x ON x.sentence_id = h.id", params).fetchall()
-    seen: dict[str, set[tuple[str, int]]] = {"province": set(), "indicator": set(), "year": set()}
-    for r in rows:
-        for key, pairs in seen.items():
-            if r[key]:
-                pairs.add((r[key], r["id"]))
-    counts = {key: Counter(value for value, _ in pairs) for key, pairs in seen.items()}
+    """Facet counts (province, indicator, year, language, source) over the first hits, in one query."""
+    rows = conn.execute(_FACETS_SQL.format(sample=f"SELECT s.id AS id, d.language AS language, d.source AS source "
+                                                  f"FROM {body} LIMIT {FACET_SAMPLE}"), params).fetchall()
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for facet, value, n in rows:
+        if value:
+            counts[facet][host(value) if facet == "source" else value] += n
+    sampled = sum(counts["language"].values()) + counts["nolanguage"]["-"]
     labels = {code: indicator_label(code) for code in counts["indicator"]}
     return {"province": _top(counts["province"]), "indicator": _top(counts["indicator"], labels),
-            "year": _top(counts["year"], by_value=True)}
+            "year": _top(counts["year"], by_value=True),
+            "language": _top(counts["language"], {"en": "English", "vi": "Tiếng Việt"}),
+            "source": _top(counts["source"])}, sampled
+
+
+# Every facet in one statement: the sample and its observations are materialised once.
+_FACETS_SQL = """
+WITH hits AS MATERIALIZED ({sample}),
+     obs AS MATERIALIZED (SELECT DISTINCT h.id, x.province, x.indicator, substr(x.obs_date, 1, 4) AS year
+                          FROM hits h JOIN observations x ON x.sentence_id = h.id)
+SELECT 'province', province, count(DISTINCT id) FROM obs GROUP BY 2
+UNION ALL SELECT 'indicator', indicator, count(DISTINCT id) FROM obs GROUP BY 2
+UNION ALL SELECT 'year', year, count(DISTINCT id) FROM obs GROUP BY 2
+UNION ALL SELECT 'language', language, count(*) FROM hits WHERE language IS NOT NULL GROUP BY 2
+UNION ALL SELECT 'nolanguage', '-', count(*) FROM hits WHERE language IS NULL
+UNION ALL SELECT 'source', source, count(*) FROM hits GROUP BY 2
+"""
 
 
 def _top(counts: Counter[str], labels: dict[str, str] | None = None, *, by_value: bool = False) -> list[Facet]:
@@ -175,48 +184,54 @@ def _top(counts: Counter[str], labels: dict[str, str] | None = None, *, by_value
 # ---- a province over time ---------------------------------------------------------------------
 
 _SERIES_SQL = f"""
-SELECT o.indicator, o.boundaries, o.unit, o.obs_date, o.value_text, o.qualifier,
-       count(DISTINCT {CANONICAL_DOC}) AS sources, max(o.id) AS observation_id, max(o.document_id) AS document_id
+SELECT o.id, o.indicator, o.boundaries, o.unit, o.obs_date, o.value_text, o.qualifier, o.document_id,
+       {CANONICAL_DOC} AS canon
 FROM observations o
 WHERE o.province IN ({{names}}) AND o.status = 'actual' AND o.obs_date IS NOT NULL
-GROUP BY o.indicator, o.boundaries, o.unit, o.obs_date, o.value_text
-ORDER BY o.indicator, o.boundaries, o.unit, o.obs_date, sources DESC, observation_id DESC
 """
+SeriesKey = tuple[str, str | None, str]
 
 
-def province_series(conn: sqlite3.Connection, province: str) -> list[Series]:
+def province_series(conn: sqlite3.Connection, names: Sequence[str]) -> list[Series]:
     """Each indicator of a province over time: per date, the value most sources give (ties: latest)."""
-    names = province_names(conn, province)
-    rows = conn.execute(_SERIES_SQL.format(names=", ".join("?" * len(names))), names).fetchall()
-    grouped: dict[tuple[str, str | None, str], dict[str, list[sqlite3.Row]]] = defaultdict(lambda: defaultdict(list))
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a big province has thousands of rows
+    rows = cursor.execute(_SERIES_SQL.format(names=", ".join("?" * len(names))), list(names)).fetchall()
+    options: dict[SeriesKey, dict[str, dict[str, list[tuple[Any, ...]]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list)))
     for r in rows:
-        grouped[(r["indicator"], r["boundaries"], r["unit"])][r["obs_date"]].append(r)
-    return [Series(indicator=ind, label=indicator_label(ind), unit=unit, boundaries=bounds,
-                   points=[_point(options) for options in by_date.values()])
-            for (ind, bounds, unit), by_date in grouped.items()]
+        options[(r[1], r[2], r[3])][r[4]][r[5]].append(r)
+    return [Series(indicator=key[0], label=indicator_label(key[0]), unit=key[2], boundaries=key[1],
+                   points=[_point(by_value) for _, by_value in sorted(by_date.items())])
+            for key, by_date in sorted(options.items(), key=lambda item: (item[0][0], item[0][1] or "", item[0][2]))]
 
 
-def _point(options: list[sqlite3.Row]) -> SeriesPoint:
-    """The chosen value for one date (rows come best first) and how many values were given."""
-    best = options[0]
-    return SeriesPoint(date=dt.date.fromisoformat(best["obs_date"]), value=Decimal(best["value_text"]),
-                       unit=best["unit"], qualifier=best["qualifier"], sources=best["sources"],
-                       values_given=len(options), observation_id=best["observation_id"],
-                       document_id=best["document_id"])
+def _weight(rows: list[tuple[Any, ...]]) -> tuple[int, int]:
+    """How many (original) documents give a value, then its latest observation id."""
+    return len({r[8] for r in rows}), max(r[0] for r in rows)
 
 
-def known_province(conn: sqlite3.Connection, province: str) -> str | None:
-    """The stored spelling of a province name (case and diacritics ignored), or None."""
+def _point(by_value: dict[str, list[tuple[Any, ...]]]) -> SeriesPoint:
+    """The value most documents give on one date; ties go to the latest observation."""
+    best = max(by_value.values(), key=_weight)
+    sources, last_id = _weight(best)
+    last = next(r for r in best if r[0] == last_id)
+    return SeriesPoint(date=dt.date.fromisoformat(last[4]), value=Decimal(last[5]), unit=last[3], qualifier=last[6],
+                       sources=sources, values_given=len(by_value), observation_id=last_id, document_id=last[7])
+
+
+def stored_province(conn: sqlite3.Connection, province: str) -> list[str]:
+    """The stored spellings a province name stands for (case and diacritics ignored); empty when unknown."""
     names = province_names(conn, province)
-    row = conn.execute("SELECT 1 FROM cell_keys WHERE province = ? LIMIT 1", (names[0],)).fetchone()
-    return names[0] if row else None
+    marks = ", ".join("?" * len(names))
+    found = conn.execute(f"SELECT DISTINCT province FROM cell_keys WHERE province IN ({marks})", names)
+    return [r[0] for r in found]
 
 
-def count_observations(conn: sqlite3.Connection, province: str) -> int:
-    """How many observations name a province."""
-    names = province_names(conn, province)
-    return int(conn.execute(f"SELECT count(*) FROM observations WHERE province IN ({', '.join('?' * len(names))})",
-                            names).fetchone()[0])
+def count_observations(conn: sqlite3.Connection, names: Sequence[str]) -> int:
+    """How many observations name a province (any of its stored spellings)."""
+    marks = ", ".join("?" * len(names))
+    return int(conn.execute(f"SELECT count(*) FROM observations WHERE province IN ({marks})", list(names)).fetchone()[0])
 
 
 def indicator_dates(conn: sqlite3.Connection, indicator: str, *, most: int = 40) -> list[dt.date]:

@@ -96,6 +96,7 @@ class SearchResult(View):
     facets: dict[str, list[Facet]] = Field(default_factory=dict)
     facet_sample: int
     sampled_hits: int
+    ranked: bool = False
 
 
 class SeriesPoint(View):

@@ -48,11 +48,11 @@ def overview(conn: sqlite3.Connection) -> Overview:
 
 def province_view(conn: sqlite3.Connection, name: str) -> ProvinceView:
     """A province's indicators over time (404 when the table never names it)."""
-    known = queries.known_province(conn, name)
-    if known is None:
+    names = queries.stored_province(conn, name)
+    if not names:
         raise NotFound(f"no observations for province {name!r}")
-    return ProvinceView(province=known, known=True, series=queries.province_series(conn, known),
-                        observations=queries.count_observations(conn, known))
+    return ProvinceView(province=names[0], known=True, series=queries.province_series(conn, names),
+                        observations=queries.count_observations(conn, names))
 
 
 def indicator_view(conn: sqlite3.Connection, code: str, *, date: dt.date | None,

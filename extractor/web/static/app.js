@@ -52,7 +52,7 @@
     var datasets = data.datasets.map(function (set, i) {
       return {
         label: set.label,
-        data: set.points.map(function (p) { return { x: Date.parse(p.x + "T00:00:00Z"), y: p.y, text: p.text }; }),
+        data: set.points.map(function (p) { return { x: Date.parse(p.x + "T00:00:00Z"), y: p.y, q: p.q }; }),
         borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length],
         tension: 0, pointRadius: 4, borderWidth: 2
       };
@@ -70,7 +70,10 @@
         },
         plugins: { tooltip: { callbacks: {
           title: function (items) { return dayLabel(items[0].raw.x); },
-          label: function (item) { return item.dataset.label + ": " + item.raw.text; }
+          label: function (item) {
+            var words = { more_than: "more than ", less_than: "less than ", approx: "about " }[item.raw.q] || "";
+            return item.dataset.label + ": " + words + numberLabel(item.raw.y) + " " + data.unit;
+          }
         } } }
       }
     };
