@@ -211,11 +211,13 @@ class Context:
             i += 1
         return out
 
-    def marker_before(self, name: str, pos: int, *, within: int = 8) -> Hit | None:
-        """A marker of ``name`` that ends right before ``pos`` (only spaces or "the" between)."""
-        for hit in reversed(self.marks(name, max(0, pos - within - 40), pos)):
-            gap = _GAP_WORDS.fullmatch(self.text, hit[1], pos)
-            if gap:
+    def marker_before(self, name: str, pos: int) -> Hit | None:
+        """A marker of ``name`` that ends right before ``pos`` (only spaces or "the" between),
+        or runs into it ("đến hết" before a date whose text is "hết tháng 6/2024")."""
+        found = self.hits[name]
+        i = bisect.bisect_left(found, (pos, -1, ""))
+        for hit in reversed(found[max(0, i - 4) : i]):
+            if hit[1] > pos or _GAP_WORDS.fullmatch(self.text, hit[1], pos):
                 return hit
         return None
 
@@ -709,7 +711,7 @@ def since_legal(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
     s0, _ = sentence_span(ctx, fig)
     for ref in reversed([r for r in ctx.ex.legal_refs if s0 <= r.start < fig.start]):
         issued = ref.issued or ctx.issued.get(ref.id)
-        if issued and ctx.marker_before("since", ref.start, within=30):
+        if issued and ctx.marker_before("since", ref.start):
             return issued, ref.id
     return None
 
@@ -724,7 +726,9 @@ def _open_end(ctx: Context) -> tuple[dt.date | None, str]:
 def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig: Figure) -> When:
     """A period for a flow from the sentence's dates and their since/until words."""
     if ctx.marker_before("since", anchor.start):
-        later = [d for d in dates if d.start > anchor.end and ctx.marker_before("until", d.start)]
+        s0, s1 = sentence_span(ctx, fig)
+        later = [d for d in ctx.ex.dates
+                 if anchor.end < d.start < s1 and d.start >= s0 and ctx.marker_before("until", d.start)]
         if later:
             return When(start=_start(anchor), end=_end(later[0]), rule="sentence:from-to")
         end, how = _open_end(ctx)
