@@ -118,3 +118,23 @@ def test_ingest_seeds_twice_with_the_real_pipeline(tmp_path: Path) -> None:
     assert [(r["value"], r["as_of"]) for r in json.loads(out)] == [(13357000000000, "2024-06-30")]
     code, out, _ = run("reextract", "--db", path)
     assert code == 0 and "3 reextracted" in out
+
+
+def test_roll_up_with_the_gazetteer_mapping(tmp_path: Path) -> None:
+    from test_store_factory import Fact
+
+    path = tmp_path / "r.sqlite"
+    conn = connect(path)
+    for i, old in enumerate(("Ninh Bình", "Hà Nam", "Nam Định")):
+        fact = Fact(f"{old}: dư nợ {i + 1} đồng.", f"{i + 1} đồng", old, "outstanding_loans", str(i + 1),
+                    date="2024-12-31")
+        extraction, raw = make_extraction(fact, source=f"r{i}")
+        save_extraction(conn, extraction, raw=raw)
+    conn.close()
+    code, out, _ = run("table", "--roll-up", "-f", "json", "--db", str(path))
+    cells = json.loads(out)
+    assert code == 0 and [(c["province"], c["value"], c["rolled_up"]) for c in cells] == [("Ninh Bình", 6, True)]
+    code, out, _ = run("query", "--province", "ninh binh", "--roll-up", "-f", "json", "--db", str(path))
+    rolled = [r for r in json.loads(out) if r["rolled_up"]]
+    assert [(r["boundaries"], r["value"]) for r in rolled] == [("2025", 6)]
+    assert "sum of Hà Nam + Nam Định + Ninh Bình" in rolled[0]["rules"]
