@@ -21,9 +21,12 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.errors import RuleError
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
+from extractor.nlp.indicators import lexicon
 from extractor.nlp.link import MARKER_LISTS, link, load_link_rules
 
 PUB = dt.date(2025, 10, 26)
@@ -525,3 +528,20 @@ def test_linking_is_idempotent() -> None:
     ex, _ = build(NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]] by {{June 30, 2024|2024-06-30}}.")
     once = link(ex)
     assert link(once) == once
+
+
+# --- properties over mixed documents ----------------------------------------------------------------
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([r[3] for r in RULES if r[2] == "en"]), min_size=1, max_size=5))
+def test_any_mix_of_sentences_links_to_well_formed_observations(parts: list[str]) -> None:
+    """Whatever the sentences, observations name known indicators, keep their figure's value and
+    unit, hold either a date or a period, and linking twice changes nothing."""
+    ex, _ = build("\n".join(p.replace("[[*", "[[") for p in parts))
+    out = link(ex)
+    figures = {f.start: f for f in ex.figures}
+    for obs in out.observations:
+        assert obs.indicator in lexicon().indicators
+        assert (obs.value, obs.unit) == (figures[obs.start].value, figures[obs.start].unit)
+        assert obs.as_of is None or (obs.period_start is None and obs.period_end is None)
+    assert link(out) == out

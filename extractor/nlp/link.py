@@ -1,21 +1,35 @@
 """Linking: each figure becomes an observation (indicator × province × date) or stays a figure.
 
-Figure by figure, in text order:
+``link(extraction)`` returns a copy with ``observations`` filled and ``document.province`` set.
+Figure by figure, in text order (the rule that decided each part is kept in
+``Observation.rules``: ``indicator``, ``province``, ``boundaries``, ``date``, ``status`` and
+``change``):
 
-- **indicator**: a count whose counted noun names an indicator ("21 transaction offices"); else a
-  cue right after the figure ("234,414 households still having outstanding loans"); else the
-  nearest cue before it in its clause (then in the earlier clauses of its sentence part) whose
-  indicator takes the figure's kind and unit. No cue, no observation.
-- **changes** ("an increase of VND 7,132 billion compared to 2014") attach to the level they
-  modify; a percent change of outstanding loans is also an ``outstanding_growth_rate``.
-- **province**: named in the clause, else earlier in the sentence, else the document's province;
-  ``national`` for whole-bank figures. Boundaries from the date and "(old)"/"(cũ)" markers.
-- **date**: from the figure's sentence part (``as_of`` for stocks, a period for flows), "since
-  Directive 40" (its issue date), "currently" (the publication date), else the date that governed
-  the previous observations, else the publication date; borrowed dates are flagged inferred.
-- **status**: ``target`` after "striving to", "phấn đấu"… or for dates after publication.
+- **indicator**: a count whose counted noun names an indicator ("21 transaction offices",
+  ``unit:…``); else a cue in or right after the figure ("234,414 households still having
+  outstanding loans", ``cue-after:…``); else the nearest cue before it in its clause whose
+  indicator takes the figure's kind and unit (``cue:…``), then in the earlier clauses of its
+  sentence part when no figure of the same kind stands between; else, for a clause that opens
+  with a place ("Ninh Binh (old) for VND 3,960 billion"), the indicator of the level just listed.
+  No cue, no observation. One borrower's story, one programme's share and awards are skipped.
+- **changes** ("an increase of VND 7,132 billion compared to 2014", "…, or 5.76%") are written
+  on the level they modify (``change_value`` signed, ``change_unit``, ``change_baseline``) and
+  are never levels of their own; a percent change of outstanding loans is also an
+  ``outstanding_growth_rate``.
+- **province**: a place right after the figure ("… in Tuyen Quang (old)"), else one in its
+  clause, else earlier in its sentence, else the document's province (title, outlet host, how
+  often it is named), or ``national`` when the text says "nationwide" or the title names only the
+  bank. ``boundaries`` from the figure's date (a plan: from the day it was written) and the
+  "(old)"/"(cũ)" markers.
+- **date**: ``as_of`` for stocks, a period for flows, from the dates of the figure's sentence
+  part (or one opening its sentence) and their since/until words; "since Directive 40" starts
+  at the directive's issue date; "to now"/"currently" mean the publication date; else the date
+  that governs the text so far (the previous observations and "as of …" openings), else the
+  publication date. Borrowed dates are flagged ``date_inferred``.
+- **status**: ``target`` after "striving to", "phấn đấu"… in the sentence, or for a date after
+  publication.
 
-Every decision is written in ``Observation.rules``. All words come from ``rules/``.
+All words come from ``rules/`` (``indicators.yaml``, ``linking.yaml``, ``provinces.yaml``).
 """
 
 from __future__ import annotations
