@@ -11,6 +11,7 @@ the same as the committed files' (freshness).
 - ``scan-thong-bao.pdf``: one scanned page (text rendered with Pillow as an image) whose only
   text layer is a stamped page number.
 - ``ma-cu-tcvn3.pdf``: one normal page and one page of legacy TCVN3-font mojibake.
+- ``ban-tin-hai-cot.pdf``: a headline over two columns of text (reading order).
 """
 
 from __future__ import annotations
@@ -226,7 +227,33 @@ def legacy(path: Path) -> None:
     pdf.output(str(path))
 
 
+LEFT_COLUMN = (
+    "Năm 2025, chi nhánh Ngân hàng Chính sách xã hội tỉnh Quảng Trị đã giải ngân 4.567 tỷ đồng "
+    "cho hơn 61.230 lượt hộ nghèo, hộ cận nghèo và các đối tượng chính sách khác. Nguồn vốn "
+    "ủy thác từ ngân sách địa phương đạt 812 tỷ đồng, tăng 96 tỷ đồng so với năm trước."
+)
+RIGHT_COLUMN = (
+    "Tỷ lệ nợ quá hạn giảm còn 0,11% tổng dư nợ. Toàn tỉnh có 1.874 tổ tiết kiệm và vay vốn "
+    "hoạt động hiệu quả, trong đó 97% tổ được xếp loại tốt. Chi nhánh phấn đấu năm 2026 tăng "
+    "trưởng tín dụng trên 9% và đưa nguồn vốn địa phương đạt 1.000 tỷ đồng."
+)
+
+
+def newsletter(path: Path) -> None:
+    """One page: a full-width headline over two columns of running text (reading order test)."""
+    pdf = new_pdf("Bản tin tín dụng chính sách")
+    pdf.add_page()
+    para(pdf, "BẢN TIN TÍN DỤNG CHÍNH SÁCH QUẢNG TRỊ NĂM 2025", size=14, style="B", align="C")
+    top = pdf.get_y() + 2
+    pdf.set_font("DejaVu", "", 11)
+    for x, text in ((20, f"{LEFT_COLUMN} {LEFT_COLUMN}"), (108, f"{RIGHT_COLUMN} {RIGHT_COLUMN}")):
+        pdf.set_xy(x, top)
+        pdf.multi_cell(82, 6, text, align="J")
+    pdf.output(str(path))
+
+
 BUILDERS: dict[str, Callable[[Path], None]] = {
+    "ban-tin-hai-cot.pdf": newsletter,
     "bao-cao-tin-dung.pdf": report,
     "ke-hoach-ninh-binh.pdf": plan,
     "scan-thong-bao.pdf": scan,

@@ -343,3 +343,49 @@ def test_pipeline_figures_in_html_table_cells_get_headers() -> None:
         else:
             assert fig.row_header is None and fig.column_header is None
         assert fig.page is None and not fig.ocr
+
+
+# --- two columns ----------------------------------------------------------------------------
+
+COLUMNS = PDFS / "ban-tin-hai-cot.pdf"
+
+
+def test_two_columns_read_column_by_column() -> None:
+    loaded = load_path(COLUMNS)
+    text = loaded.text
+    assert text.startswith("BẢN TIN TÍN DỤNG CHÍNH SÁCH QUẢNG TRỊ NĂM 2025\n\n")
+    assert (
+        "Nguồn vốn ủy thác từ\nngân sách địa phương đạt 812 tỷ đồng," in text
+    )  # a left-column sentence, whole
+    assert text.rindex("so với năm trước.") < text.index("Tỷ lệ nợ quá hạn giảm còn 0,11%")
+    start, end = span_of(loaded, "0,11%")
+    (box,) = [b for b in loaded.boxes if b.start <= start and end <= b.end]
+    assert box.bbox[0] > loaded.pages[0].width / 2  # the right column's figure keeps its own box
+
+
+def words_line(*spans: tuple[str, float, float], top: float) -> pdf_module.Line:
+    """A line of words at ``top`` from (text, x0, x1) triples."""
+    words = [pdf_module.Word(t, x0, top, x1, top + 10) for t, x0, x1 in spans]
+    return pdf_module.Line(segments=pdf_module.split_segments(words))
+
+
+def test_label_and_number_columns_are_not_two_columns_of_text() -> None:
+    lines = [
+        words_line(
+            ("Cho", 60, 80),
+            ("vay", 82, 100),
+            ("hộ", 102, 115),
+            ("nghèo", 117, 150),
+            ("2.345", 480, 530),
+            top=100 + 14 * i,
+        )
+        for i in range(10)
+    ]
+    assert pdf_module.gutter(lines, width=595) is None
+
+
+def test_single_column_text_has_no_gutter(report: Loaded) -> None:
+    with pdfplumber.open(REPORT) as pdf:
+        page = pdf.pages[0].dedupe_chars()
+        lines = pdf_module.group_lines(pdf_module.page_words(page))
+    assert pdf_module.gutter(lines, width=float(page.width)) is None

@@ -37,6 +37,7 @@ LINE_TOLERANCE = 3.0
 COLUMN_GAP_EMS = 2.5
 HEADER_LINES = 12
 SCAN_STRAY_CHARS = 40
+MIN_COLUMN_LINES = 6
 CID = re.compile(r"\(cid:\d+\)")
 # Latin-1 symbols that legacy TCVN3 (ABC) fonts put where Vietnamese letters should be.
 TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿×Þ")
@@ -197,6 +198,72 @@ def split_segments(words: list[Word]) -> list[list[Word]]:
     return segments
 
 
+def gutter(lines: Sequence[Line], *, width: float) -> float | None:
+    """The x of the gap between two columns of running text, if the page is set in two columns.
+
+    A gutter is an x in the middle of the page that no word crosses on (nearly) every line,
+    with words on both sides of it on most lines, and both columns wide: a label column
+    beside a narrow column of numbers (a table without rules) is not two columns of text.
+    """
+    if len(lines) < MIN_COLUMN_LINES:
+        return None
+    candidates = sorted(
+        {
+            round((a.x1 + b.x0) / 2)
+            for line in lines
+            for a, b in itertools.pairwise(line.words)
+            if 0.3 * width < (a.x1 + b.x0) / 2 < 0.7 * width
+        }
+    )
+    for x in sorted(candidates, key=lambda c: abs(c - width / 2)):
+        if _splits_columns(lines, x, width=width):
+            return float(x)
+    return None
+
+
+def _splits_columns(lines: Sequence[Line], x: float, *, width: float) -> bool:
+    """True when ``x`` is clear on ≥90% of lines, two-sided on ≥50%, with both sides wide."""
+    clear = [line for line in lines if not any(w.x0 < x < w.x1 for w in line.words)]
+    both = [line for line in clear if line.x0 < x < line.x1]
+    if len(clear) < 0.9 * len(lines) or len(both) < 0.5 * len(lines):
+        return False
+    left = sorted(max(w.x1 for w in line.words if w.x1 <= x) - line.x0 for line in both)
+    right = sorted(line.x1 - min(w.x0 for w in line.words if w.x0 >= x) for line in both)
+    return min(left[len(left) // 2], right[len(right) // 2]) >= 0.3 * width
+
+
+def by_columns(blocks: list[Line | Table], *, width: float) -> list[Line | Table]:
+    """Reading order for a two-column page: full-width blocks above, left column, right column, rest."""
+    split = gutter([b for b in blocks if isinstance(b, Line)], width=width)
+    if split is None:
+        return blocks
+    spanning = [b for b in blocks if isinstance(b, Table) or _crosses(b, split)]
+    whole = {id(b) for b in spanning}
+    halves = [
+        h
+        for b in blocks
+        if isinstance(b, Line) and id(b) not in whole
+        for h in _split_line(b, split)
+    ]
+    first = min(h.top for h in halves)
+    above = [b for b in spanning if b.top < first]
+    rest = [b for b in spanning if b.top >= first]
+    left = [h for h in halves if h.x1 <= split]
+    right = [h for h in halves if h.x0 >= split]
+    return [*above, *left, *right, *rest]
+
+
+def _crosses(line: Line, x: float) -> bool:
+    """True when a word of the line lies across ``x``."""
+    return any(w.x0 < x < w.x1 for w in line.words)
+
+
+def _split_line(line: Line, x: float) -> list[Line]:
+    """A line cut at the gutter into its left and right parts."""
+    parts = [[w for w in line.words if w.x1 <= x], [w for w in line.words if w.x0 >= x]]
+    return [Line(segments=split_segments(part)) for part in parts if part]
+
+
 def inside(word: Word, box: Box) -> bool:
     """True when a word's centre lies in ``box``."""
     cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
@@ -232,8 +299,8 @@ def text_layer(page: Any, number: int) -> PageContent:
     content = PageContent(number=number, width=float(page.width), height=float(page.height))
     tables = page_tables(page)
     words = [w for w in page_words(page) if not any(inside(w, t.bbox) for t in tables)]
-    blocks: list[Line | Table] = [*group_lines(words), *tables]
-    content.blocks = sorted(blocks, key=lambda b: b.top)
+    blocks: list[Line | Table] = sorted([*group_lines(words), *tables], key=lambda b: b.top)
+    content.blocks = by_columns(blocks, width=content.width)
     return content
 
 
@@ -441,8 +508,8 @@ class TextWriter:
 
 def _paragraph_break(previous: Line | Table, block: Line | Table) -> bool:
     """A blank line before tables, after tables, and where the vertical gap is wider than a line."""
-    if isinstance(previous, Table) or isinstance(block, Table):
-        return True
+    if isinstance(previous, Table) or isinstance(block, Table) or block.top < previous.top:
+        return True  # tables stand apart; moving back up the page starts a new column
     height = previous.bottom - previous.top
     return block.top - previous.bottom > 0.8 * height
 
