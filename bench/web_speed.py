@@ -28,12 +28,12 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from query_speed import INDICATORS, PROVINCES, generate  # noqa: E402
+from query_speed import INDICATORS, PROVINCES, generate
 
-from extractor.store import connect  # noqa: E402
-from extractor.store.query import fold  # noqa: E402
-from extractor.web import create_app  # noqa: E402
-from extractor.web.server import background_server  # noqa: E402
+from extractor.store import connect
+from extractor.store.query import fold
+from extractor.web import create_app
+from extractor.web.server import background_server
 
 TARGET_MS = 200
 CLAIMS = ("Tính đến {d}, tổng dư nợ của {p} đạt {v} tỷ đồng.",
@@ -101,8 +101,9 @@ def measure(base: str, repeat: int, seed: int = 11) -> dict[str, Any]:
 
 def report_text(report: dict[str, Any]) -> str:
     """A readable report."""
-    lines = [f"rows {report['rows']:,} (load {report['load_s']} s, index {report['index_s']} s), "
-             f"{report['repeat']} requests per page"]
+    head = (f"rows {report['rows']:,} (load {report['load_s']} s, index {report['index_s']} s), "
+            f"{report['repeat']} requests per page")
+    lines = [head]
     for name, value in report.items():
         if isinstance(value, dict):
             verdict = "" if name.startswith(("baseline", "indicator")) else (

@@ -14,13 +14,13 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from test_web_corpus import HOSTILE, build_database
 
 from extractor.fetch import Fetcher
 from extractor.fetch.options import FetchOptions
 from extractor.store import QueryTimeout
 from extractor.web import create_app
 from extractor.web.db import Database
-from test_web_corpus import HOSTILE, build_database
 
 NGHE_AN = quote("Nghệ An")
 
@@ -123,7 +123,7 @@ def test_an_empty_search_lists_nothing(client: TestClient) -> None:
 # ---- observations ----------------------------------------------------------------------------------
 
 def test_observations_filter_like_extractor_query(client: TestClient) -> None:
-    rows = data(client, f"/api/observations?province=nghe+an&indicator=outstanding_loans&from=2024-01-01&to=2024-12-31")
+    rows = data(client, "/api/observations?province=nghe+an&indicator=outstanding_loans&from=2024-01-01&to=2024-12-31")
     values = sorted(o["value"] for o in rows["items"])
     assert values == [13_357_000_000_000, 13_357_000_000_000, 13_400_000_000_000]
     assert data(client, "/api/observations?boundaries=2025")["items"]
@@ -194,7 +194,7 @@ def test_province_series_over_time(client: TestClient) -> None:
 
 def test_province_with_two_values_on_a_date_shows_the_one_most_sources_give(client: TestClient) -> None:
     loans = [s for s in data(client, f"/api/provinces/{NGHE_AN}")["series"] if s["indicator"] == "outstanding_loans"]
-    june = [p for s in loans for p in s["points"] if p["date"] == "2024-06-30"][0]
+    june = next(p for s in loans for p in s["points"] if p["date"] == "2024-06-30")
     assert june["value"] == 13_357_000_000_000 and june["values_given"] == 2 and june["sources"] == 2
 
 
@@ -362,7 +362,7 @@ policy credit had helped tens of thousands of poor and near-poor households inve
 @pytest.fixture()
 def site() -> Iterator[str]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        def do_GET(self) -> None:
             found = self.path == "/ben-tre.html"
             self.send_response(200 if found else 404)
             self.send_header("Content-Type", "text/html; charset=utf-8")

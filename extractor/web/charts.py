@@ -14,8 +14,9 @@ def line_chart(series: list[Series]) -> dict[str, Any]:
     units = {s.unit for s in series}
     return {"kind": "line", "unit": chart_unit(series[0].unit) if len(units) == 1 else "",
             "datasets": [{"label": _series_label(s, len(units) > 1),
-                          "points": [{"x": p.date.isoformat(), "y": chart_number(p.value, p.unit),
-                                      "q": p.qualifier} for p in s.points]}
+                          # [date, value, qualifier]: compact, a big province has thousands of points
+                          "points": [[p.date.isoformat(), chart_number(p.value, p.unit), p.qualifier]
+                                     for p in s.points]}
                          for s in series]}
 
 

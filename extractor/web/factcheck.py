@@ -28,7 +28,7 @@ MAX_TEXT = 5000
 
 def default_extract(text: str) -> Extraction:
     """The extraction pipeline on pasted text (imported late: spaCy loads slowly)."""
-    from extractor.nlp.pipeline import extract_text  # noqa: PLC0415
+    from extractor.nlp.pipeline import extract_text
 
     return extract_text(text, source="<fact-check>", lang="auto", link=True)
 
@@ -46,15 +46,21 @@ def check_text(conn: sqlite3.Connection, text: str, *, extract: Extract = defaul
 def claim_for(figure: Figure, extraction: Extraction) -> Claim:
     """What a figure says: from its observation when linked, else from its sentence's province and date."""
     observation = _linked(figure, extraction.observations)
-    base = dict(text=figure.text, start=figure.start, end=figure.end, value=figure.value, unit=figure.unit,
-                qualifier=figure.qualifier)
     if observation is not None:
-        return Claim(**base, indicator=observation.indicator, province=observation.province,
-                     boundaries=observation.boundaries, status=observation.status,
-                     date=observation.as_of or observation.period_end or observation.period_start)
+        return _claim(figure, indicator=observation.indicator, province=observation.province,
+                      boundaries=observation.boundaries, status=observation.status,
+                      date=observation.as_of or observation.period_end or observation.period_start)
     date = _nearest_date(figure, extraction.dates)
     province, boundaries = _province_near(figure, extraction.document.text, date)
-    return Claim(**base, indicator=None, province=province, boundaries=boundaries, date=date, status="actual")
+    return _claim(figure, indicator=None, province=province, boundaries=boundaries, date=date, status="actual")
+
+
+def _claim(figure: Figure, *, indicator: str | None, province: str | None, boundaries: str | None,
+           date: dt.date | None, status: str) -> Claim:
+    """A Claim from a figure and what it was read as saying."""
+    return Claim(text=figure.text, start=figure.start, end=figure.end, value=figure.value, unit=figure.unit,
+                 qualifier=figure.qualifier, indicator=indicator, province=province, boundaries=boundaries,
+                 date=date, status=status)
 
 
 def _linked(figure: Figure, observations: Sequence[Observation]) -> Observation | None:
@@ -73,7 +79,7 @@ def _nearest_date(figure: Figure, dates: Sequence[DateMention]) -> dt.date | Non
 
 def _province_near(figure: Figure, text: str, date: dt.date | None) -> tuple[str | None, str | None]:
     """The province named closest before the figure (else anywhere), resolved for the date."""
-    from extractor.nlp.provinces import gazetteer  # noqa: PLC0415 - loads the rules once
+    from extractor.nlp.provinces import gazetteer
 
     places = gazetteer()
     mentions = places.find(text)
@@ -123,8 +129,12 @@ def _latest_date(rows: list[StoredObservation]) -> list[StoredObservation]:
 
 def same_kind(recorded_unit: str, claimed_unit: str) -> bool:
     """Money compares with money, rates with rates, counts with counts."""
-    kind = lambda u: "money" if is_money(u) else "percent" if is_percent(u) else "count"  # noqa: E731
-    return kind(recorded_unit) == kind(claimed_unit)
+    return unit_kind(recorded_unit) == unit_kind(claimed_unit)
+
+
+def unit_kind(unit: str) -> str:
+    """money, percent or count."""
+    return "money" if is_money(unit) else "percent" if is_percent(unit) else "count"
 
 
 def agrees(claim: Claim, recorded: StoredObservation) -> bool:

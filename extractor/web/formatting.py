@@ -68,7 +68,7 @@ def is_percent(unit: str | None) -> bool:
     return unit in ("%", "percent", "percentage_points")
 
 
-def format_amount(value: Decimal | int | float, unit: str | None) -> str:
+def format_amount(value: Decimal | float, unit: str | None) -> str:
     """A value with its unit as a reader expects it.
 
     >>> format_amount(Decimal("13374000000000"), "VND"), format_amount(Decimal("0.14"), "%")
@@ -88,7 +88,7 @@ def format_amount(value: Decimal | int | float, unit: str | None) -> str:
     return f"{group_digits(number)} {unit or ''}".strip()
 
 
-def format_value(value: Decimal | int | float, unit: str | None, qualifier: str | None = "exact") -> str:
+def format_value(value: Decimal | float, unit: str | None, qualifier: str | None = "exact") -> str:
     """A value with its qualifier: "more than 213,000 households"."""
     words = QUALIFIER_WORDS.get(qualifier or "exact", "")
     return f"{words} {format_amount(value, unit)}".strip()
@@ -132,7 +132,7 @@ def host(source: str | None) -> str:
     parts = urlsplit(source)
     if parts.scheme in ("http", "https") and parts.hostname:
         name = parts.hostname.lower()
-        return name[4:] if name.startswith("www.") else name
+        return name.removeprefix("www.")
     return "local file"
 
 

@@ -13,11 +13,10 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from extractor.store.cells import CANONICAL_DOC
 from extractor.store.numeric import NumberTerm, query_numbers, words_without_numbers
 from extractor.store.query import (
-    _OBS_SELECT,
-    CANONICAL_DOC,
-    _date,
+    _OBS_SELECT,  # the columns observation_from_row reads: shared so the two never drift apart
     fold,
     observation_from_row,
     page_limit,
@@ -41,6 +40,11 @@ FACET_SAMPLE = 1000  # facets count the first hits only, so a common word stays 
 FACET_VALUES = 15
 
 
+def _date(value: str | None) -> dt.date | None:
+    """A date from ISO text (None stays None)."""
+    return dt.date.fromisoformat(value) if value else None
+
+
 def register_functions(conn: sqlite3.Connection) -> None:
     """Add the SQL functions these queries use (the site of a source)."""
     conn.create_function("web_host", 1, host, deterministic=True)
@@ -53,8 +57,9 @@ def _number_clause(term: NumberTerm) -> tuple[str, list[str]]:
     column, values = ("value_text", list(term.exact_values())) if term.scale or term.percent else (
         "value_digits", list(term.digit_keys()))
     marks = ", ".join("?" * len(values))
-    return (f"s.id IN (SELECT sentence_id FROM figures WHERE {column} IN ({marks}) "
-            f"UNION SELECT sentence_id FROM observations WHERE {column} IN ({marks}))", values + values)
+    sql = (f"s.id IN (SELECT sentence_id FROM figures WHERE {column} IN ({marks}) "
+           f"UNION SELECT sentence_id FROM observations WHERE {column} IN ({marks}))")
+    return sql, values + values
 
 
 def _observation_clause(conn: sqlite3.Connection, f: SearchFilters) -> tuple[list[str], list[Any]]:
@@ -91,8 +96,9 @@ def _search_where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list
         params.append(f.source)
     where = " AND ".join(clauses) or "1"
     if words:
-        return (f"sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.document_id "
-                f"WHERE sentences_fts MATCH ? AND {where}", [words, *params], "sentences_fts.rank")
+        body = ("sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+                f"JOIN documents d ON d.id = s.document_id WHERE sentences_fts MATCH ? AND {where}")
+        return body, [words, *params], "sentences_fts.rank"
     # Without words there is nothing to rank: newest sentences first.
     return f"sentences s JOIN documents d ON d.id = s.document_id WHERE {where}", params, "s.id DESC"
 
@@ -283,7 +289,7 @@ def _iso(value: dt.date | None) -> str | None:
 
 def _text(value: Decimal) -> str:
     """The stored exact text of a value."""
-    from extractor.store.numeric import canonical  # noqa: PLC0415 - one home for the canonical form
+    from extractor.store.numeric import canonical
 
     return canonical(value)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def pieces(text: str, marks: Sequence[Mark], selected: tuple[int, int] | None = 
         cuts |= {max(0, min(len(text), selected[0])), max(0, min(len(text), selected[1]))}
     edges = sorted(cuts)
     out = []
-    for start, end in zip(edges, edges[1:]):
+    for start, end in pairwise(edges):
         mark = next((m for m in kept if m.start <= start < m.end), None)
         inside = bool(selected) and selected[0] <= start < selected[1]  # type: ignore[index]
         out.append(Piece(text[start:end], mark.index if mark else None, bool(mark and mark.observed), inside))

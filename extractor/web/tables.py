@@ -71,7 +71,8 @@ def factcheck_rows(view: FactCheck) -> Rows:
     for c in view.checks:
         base = (c.claim.text, c.claim.value, c.claim.unit, c.claim.qualifier, c.claim.indicator, c.claim.province,
                 c.claim.date, c.verdict)
-        for m in c.matches or [None]:
+        matches: list[StoredObservation | None] = [*c.matches] or [None]
+        for m in matches:
             rows.append((*base, *((m.value, m.unit, m.id, m.source) if m else (None,) * 4), c.reason))
     return columns, rows
 

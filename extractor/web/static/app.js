@@ -52,7 +52,7 @@
     var datasets = data.datasets.map(function (set, i) {
       return {
         label: set.label,
-        data: set.points.map(function (p) { return { x: Date.parse(p.x + "T00:00:00Z"), y: p.y, q: p.q }; }),
+        data: set.points.map(function (p) { return { x: Date.parse(p[0] + "T00:00:00Z"), y: p[1], q: p[2] }; }),
         borderColor: COLORS[i % COLORS.length], backgroundColor: COLORS[i % COLORS.length],
         tension: 0, pointRadius: 4, borderWidth: 2
       };
