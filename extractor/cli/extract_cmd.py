@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,8 +16,20 @@ from rich.table import Table
 from extractor.errors import ExtractorError
 from extractor.models import Extraction
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
+class _Consoles:
+    """Consoles made at print time, so they write where stdout/stderr are then; wide when
+    not a terminal, so piped tables keep whole numbers on one line."""
+
+    @property
+    def out(self) -> Console:
+        return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+    @property
+    def err(self) -> Console:
+        return Console(stderr=True, width=None if sys.stderr.isatty() else 200)
+
+
+_consoles = _Consoles()
 
 
 class Lang(str, Enum):
@@ -37,7 +50,7 @@ class EvalFormat(str, Enum):
 
 def fail(exc: ExtractorError) -> None:
     """Report a library error on stderr, without a traceback."""
-    err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+    _consoles.err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -77,8 +90,8 @@ def extract(
         else:
             results.append(extraction.contract(with_text=with_text))
     if format is ExtractFormat.json and results:
-        payload = results[0] if len(results) == 1 and len(paths) == 1 else results
-        out.print_json(json.dumps(payload, ensure_ascii=False))
+        payload = results[0] if len(targets) == 1 else results
+        _consoles.out.print_json(json.dumps(payload, ensure_ascii=False))
     if failed:
         raise typer.Exit(1)
 
@@ -86,27 +99,27 @@ def extract(
 def print_extraction(extraction: Extraction) -> None:
     """A readable view of one document's records."""
     doc = extraction.document
-    out.rule(f"[bold]{doc.title or doc.source}")
-    out.print(f"source {doc.source} · published {doc.published or '?'} · language "
+    _consoles.out.rule(f"[bold]{doc.title or doc.source}")
+    _consoles.out.print(f"source {doc.source} · published {doc.published or '?'} · language "
               f"{doc.language} · province {doc.province or '?'}", highlight=False, markup=False)
     figures = Table("kind", "text", "value", "unit", "qualifier", "offsets", "rule")
     for f in extraction.figures:
         figures.add_row(f.kind, f.text, f"{f.value:,}", f.unit, f.qualifier, f"{f.start}-{f.end}",
                         f.rule)
-    out.print(figures)
+    _consoles.out.print(figures)
     if extraction.legal_refs:
         refs = Table("legal reference", "id", "kind", "issuer", "issued")
         for r in extraction.legal_refs:
             refs.add_row(r.text, r.id, r.kind, r.issuer or "", str(r.issued or ""))
-        out.print(refs)
+        _consoles.out.print(refs)
     if extraction.observations:
         obs = Table("indicator", "province", "value", "unit", "as of / period", "status")
         for o in extraction.observations:
             when = str(o.as_of or f"{o.period_start or '…'} → {o.period_end or '…'}")
             obs.add_row(o.indicator, o.province or "", f"{o.value:,}", o.unit, when, o.status)
-        out.print(obs)
+        _consoles.out.print(obs)
     for warning in extraction.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+        _consoles.err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
 
 
 def evaluate(
@@ -134,7 +147,7 @@ def evaluate(
         fail(exc)
         raise typer.Exit(1) from None
     if format is EvalFormat.json:
-        out.print_json(json.dumps({k: {"documents": r.documents, "corpus_hash": h, **r.scores()}
+        _consoles.out.print_json(json.dumps({k: {"documents": r.documents, "corpus_hash": h, **r.scores()}
                                    for k, (r, h) in reports.items()}))
         return
     for language, (report, _) in reports.items():
@@ -150,7 +163,7 @@ def _update_baseline(path: Path, reports: dict[str, Any], *, allow_lower: bool) 
                                                 allow_lower=allow_lower)
         old["corpus_hash"][language] = corpus
     path.write_text(json.dumps(old, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    err.print(f"pinned floors in {path}")
+    _consoles.err.print(f"pinned floors in {path}")
 
 
 def _print_report(language: str, report: Any, errors: int) -> None:
@@ -164,11 +177,11 @@ def _print_report(language: str, report: Any, errors: int) -> None:
     for name, t in rows:
         table.add_row(name, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}",
                       str(t.tp), str(t.fp), str(t.fn))
-    out.print(table)
+    _consoles.out.print(table)
     for name, acc in (("qualifier", report.qualifier), ("legal issue date", report.issued),
                       ("published", report.published), ("observation as_of ±7 days", report.as_of),
                       ("document province", report.province)):
-        out.print(f"{name}: {acc.score:.3f} ({acc.right}/{acc.total})", highlight=False)
+        _consoles.out.print(f"{name}: {acc.score:.3f} ({acc.right}/{acc.total})", highlight=False)
     _print_errors(report, errors)
 
 
@@ -180,6 +193,6 @@ def _print_errors(report: Any, limit: int) -> None:
     lines += [("date miss", m) for m in report.day_dates.misses]
     lines += [("qualifier", m) for m in report.qualifier.wrong]
     for label, line in lines[:limit]:
-        out.print(f"  {label}: {line}", highlight=False, markup=False)
+        _consoles.out.print(f"  {label}: {line}", highlight=False, markup=False)
     if len(lines) > limit:
-        out.print(f"  … and {len(lines) - limit} more (--errors N)", highlight=False)
+        _consoles.out.print(f"  … and {len(lines) - limit} more (--errors N)", highlight=False)

@@ -1,0 +1,69 @@
+"""The `extract` and `eval` commands: the JSON contract, the table view, clean errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from extractor.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "seeds" / "002_1cd5702d082a8530.txt"
+runner = CliRunner()
+
+CONTRACT = {
+    "document": {"source", "title", "published", "language", "province"},
+    "figures": {"kind", "text", "start", "end", "value", "unit", "qualifier", "sentence"},
+    "dates": {"text", "start", "end", "value", "period_start", "period_end", "granularity"},
+    "legal_refs": {"id", "text", "kind", "issuer", "issued", "start", "end"},
+}
+
+
+def test_json_contract() -> None:
+    result = runner.invoke(app, ["extract", str(SEED), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert CONTRACT["document"] <= set(data["document"])
+    assert "text" not in data["document"]
+    for key in ("figures", "dates", "legal_refs"):
+        assert data[key] and all(CONTRACT[key] <= set(item) for item in data[key])
+    assert isinstance(data["observations"], list)
+    money = [f for f in data["figures"] if f["text"] == "13,625 billion VND"]
+    assert money and money[0]["value"] == 13625000000000 and isinstance(money[0]["value"], int)
+
+
+def test_published_option_resolves_partial_dates(tmp_path: Path) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text("Title\nOn June 10, the branch disbursed VND 5 billion.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(doc), "--published", "2023-07-01"])
+    assert json.loads(result.stdout)["dates"][0]["value"] == "2023-06-10"
+
+
+def test_table_format_and_folders() -> None:
+    result = runner.invoke(app, ["extract", str(SEED.parent), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert "13,625,000,000,000" in result.stdout and "1560/QD-TTg" in result.stdout
+
+
+def test_missing_file_is_a_clean_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert "nope.txt" in result.stderr and "Traceback" not in result.output + result.stderr
+
+
+def test_a_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_good.txt").write_text("Title\nLoans reached VND 7 billion.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "a_empty.txt" in result.stderr
+    assert json.loads(result.stdout)[0]["figures"][0]["value"] == 7000000000
+
+
+def test_eval_prints_scores_per_kind() -> None:
+    result = runner.invoke(app, ["eval", str(ROOT / "corpus" / "gold"), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    for label in ("figures: money", "legal references", "dates: day-precise", "qualifier"):
+        assert label in result.stdout
