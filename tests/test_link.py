@@ -524,6 +524,18 @@ def test_document_province_from_the_outlet() -> None:
     assert link(ex).document.province == "Ninh Bình"
 
 
+@pytest.mark.parametrize(("markup", "expected"), [
+    (NGHE + "Related news\n- Quynh Luu: [[2,300 households|households]] escape poverty thanks to loans", None),
+    (NGHE + "Results:\n- [[2,300 households|households]] escaped poverty.", "households_escaped_poverty"),
+    (NGHE + "Related news\n– Loans helped [[2,300 households|households]] escape poverty", None),
+    (NGHE + "Related news\n- Lao Cai: [[2,100 poor households|households]] escape poverty in 2020",
+     "households_escaped_poverty"),
+])
+def test_related_news_lines_are_not_figures_of_this_article(markup: str, expected: str | None) -> None:
+    obs = observe(markup)
+    assert (obs.indicator if obs else None) == expected
+
+
 def test_linking_is_idempotent() -> None:
     ex, _ = build(NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]] by {{June 30, 2024|2024-06-30}}.")
     once = link(ex)

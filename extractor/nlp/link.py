@@ -880,6 +880,19 @@ def is_anecdote(ctx: Context, fig: Figure) -> bool:
     return not ctx.marks("reporting", s0, s1)
 
 
+def is_link_line(ctx: Context, fig: Figure) -> bool:
+    """A "related news" line of no named province ("- Quynh Luu: 2,300 households escape
+    poverty …"): a dash-led line without closing punctuation is another article's headline; it
+    counts only when it names the province it is about ("- Lao Cai: 2,100 poor households …")."""
+    start = ctx.text.rfind("\n", 0, fig.start) + 1
+    end = ctx.text.find("\n", fig.end)
+    end = len(ctx.text) if end < 0 else end
+    line = ctx.text[start:end].strip()
+    if line[:2] not in ("- ", "– ", "• ") or line[-1:] in (".", ";", ":", "!", "?"):
+        return False
+    return not any(start <= m.start < end for m in ctx.mentions)
+
+
 def is_programme(ctx: Context, fig: Figure) -> bool:
     """One programme's share ("Riêng chương trình cho vay hộ nghèo có dư nợ …") or an award."""
     s0, _ = sentence_span(ctx, fig)
@@ -974,7 +987,7 @@ def observations(ctx: Context) -> list[Observation]:
     for fig in ctx.figures:
         while governing and governing[0].start < fig.start:
             _govern(ctx, governing.pop(0))
-        if is_anecdote(ctx, fig) or is_programme(ctx, fig):
+        if is_anecdote(ctx, fig) or is_programme(ctx, fig) or is_link_line(ctx, fig):
             continue
         if fig.start in ctx.changes:
             changes.append((fig, _growth_alone(ctx, fig)))
