@@ -16,6 +16,7 @@ from rich.table import Table
 from extractor.errors import ExtractorError
 from extractor.models import Extraction
 
+
 class _Consoles:
     """Consoles made at print time, so they write where stdout/stderr are then; wide when
     not a terminal, so piped tables keep whole numbers on one line."""

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any
 
-from extractor.nlp.drafts import Match, DateDraft, group, span_of
+from extractor.nlp.drafts import DateDraft, Match, group, span_of
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 Fields = dict[str, Any]

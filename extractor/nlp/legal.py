@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import RuleError
-from extractor.nlp.drafts import Match, LegalDraft, group
+from extractor.nlp.drafts import LegalDraft, Match, group
 from extractor.nlp.rules import CompiledRule, RuleSet, fold_phrase, read_yaml, validate_yaml_list
 from extractor.resources import rules_dir
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from extractor.nlp.drafts import Match, FigureDraft, group, number_readings, power_of, qualifier_of
+from extractor.nlp.drafts import FigureDraft, Match, group, number_readings, power_of, qualifier_of
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 

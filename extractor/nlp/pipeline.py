@@ -14,9 +14,8 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import spacy
@@ -30,8 +29,8 @@ from extractor.models import Document, Extraction
 from extractor.nlp import counts, dates, legal, money, percent
 from extractor.nlp.assemble import assemble
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
-from extractor.nlp.language import detect
 from extractor.nlp.hits import WINDOW, ChainMatch, Hit
+from extractor.nlp.language import detect
 from extractor.nlp.rules import CompiledRule, RuleSet, ruleset
 from extractor.nlp.sentences import Sentences, split
 

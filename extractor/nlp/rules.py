@@ -22,8 +22,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from extractor.errors import RuleError
-from extractor.nlp.hits import Groups
 from extractor.nlp.firstchars import DIGITS, first_chars, required_prefixes, with_start_hint
+from extractor.nlp.hits import Groups
 from extractor.resources import rules_dir
 
 KINDS = ("money", "count", "percent", "date", "legal")

@@ -35,7 +35,7 @@ class Sentences:
         return self.text[start:end], start
 
     def spans(self) -> Iterable[tuple[int, int]]:
-        return zip(self.starts, self.ends)
+        return zip(self.starts, self.ends, strict=True)
 
 
 def _word_before(text: str, stop: int) -> str:
