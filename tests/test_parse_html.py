@@ -29,6 +29,7 @@ ARTICLE_PAGES = [
     "/aggregator/news/ninh-binh-tin-dung-chinh-sach.html",
     "/aggregator/news/conclusion-06-kl-tw.html",
     "/tinnhanh/kinh-doanh/ha-tinh-von-vay-uu-dai.html",
+    "/baocu/tin-ben-tre-2019.html",
 ]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -108,6 +109,28 @@ def test_byline_above_the_headline_in_its_container() -> None:
         loaded.title == "Hà Tĩnh dành thêm vốn vay ưu đãi cho hộ mới thoát nghèo"
     )  # " - Tin Nhanh" cut
     assert loaded.captions and "4.321" not in loaded.text
+
+
+def test_old_layout_table_template() -> None:
+    loaded = load_path(SITE / "baocu/tin-ben-tre-2019.html")
+    assert (
+        loaded.title == "Bến Tre: hơn 2.100 tỷ đồng vốn chính sách đến với người dân"
+    )  # <h2 class="tieude">
+    assert loaded.published == dt.date(2019, 3, 14)  # "Cập nhật: 14/03/2019 08:15" in td.ngaydang
+    assert (
+        "Hộ nghèo | 402,6 | 14.205" in loaded.text.splitlines()
+    )  # the data table inside the layout table
+    assert "Thời sự" not in loaded.text and " | Tiêu" not in loaded.text
+
+
+def test_title_falls_back_to_the_longest_part_of_title() -> None:
+    from extractor.parse.html import longest_part
+
+    assert (
+        longest_part("Báo Bến Tre điện tử - Bến Tre: vốn chính sách") == "Bến Tre: vốn chính sách"
+    )
+    assert longest_part("VBSP lends more | VNS") == "VBSP lends more"
+    assert longest_part("Chỉ thị 40-CT/TW") == "Chỉ thị 40-CT/TW"
 
 
 def test_publication_date_from_json_ld() -> None:

@@ -35,7 +35,9 @@ CAPTION_CLASS = re.compile(
     r"caption|photo-?desc|image-?desc|img-?desc|fig-?desc|expnoedit", re.IGNORECASE
 )
 BYLINE_CLASS = re.compile(
-    r"date|time|byline|meta|publish|posted|dateline|post-info|article-info", re.IGNORECASE
+    r"date|time|byline|meta|publish|posted|dateline|post-info|article-info"
+    r"|ngay-?dang|thoi-?gian|cap-?nhat|ngay",  # Vietnamese class names: ngày đăng, thời gian
+    re.IGNORECASE,
 )
 VI_WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|2|3|4|5|6|7))|Chủ\s+[Nn]hật)"
 DMY = re.compile(rf"(?:{VI_WEEKDAY}\s*,?\s*)?\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\b")
@@ -65,6 +67,9 @@ EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 BYLINE_MAX_CHARS = 160
 CAPTION_MAX_CHARS = 300
+TITLE_CLASS = re.compile(r"title|tieu-?de|headline|heading", re.IGNORECASE)
+LAYOUT_CELL_CHARS = 400
+LAYOUT_PARAGRAPH_CHARS = 80
 PHOTO_CREDIT = re.compile(
     r"(?:Ảnh|Ảnh minh họa|Nguồn ảnh|Photo|Image)\s*:\s*[^.:;]{1,60}\)?\s*$", re.IGNORECASE
 )
@@ -265,7 +270,7 @@ def _month(name: str) -> int:
 
 def is_byline_candidate(el: etree._Element) -> bool:
     """A <time> element, or one whose class/id/itemprop names a date, time, byline or meta line."""
-    if not isinstance(el.tag, str) or el.tag in ("script", "style", "p", "li", "td", "th"):
+    if not isinstance(el.tag, str) or el.tag in ("script", "style", "title", "meta"):
         return False
     label = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
     return el.tag == "time" or bool(BYLINE_CLASS.search(label))
@@ -302,7 +307,7 @@ def byline_date(tree: lxml_html.HtmlElement) -> dt.date | None:
     A date widget in the site header shows today's date, not the article's: it shares no
     container with the headline but <body>, so it is never taken.
     """
-    headline = next(iter(tree.iter("h1")), None)
+    headline = headline_element(tree)
     passed, earlier = headline is None, []
     for el in tree.iter():
         if el is headline:
@@ -348,19 +353,38 @@ def page_language(tree: lxml_html.HtmlElement, tags: dict[str, str]) -> Language
     return None
 
 
-def page_title(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> str | None:
-    """Headline: JSON-LD headline, og:title, the first <h1>, then <title>; the site name suffix cut."""
+def headline_element(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The headline: the first <h1>, else a heading or block classed as the title ("tieude")."""
     h1 = next(iter(tree.iter("h1")), None)
+    if h1 is not None:
+        return h1
+    for el in tree.iter("h2", "h3", "div", "p", "span"):
+        text = el.text_content().strip()
+        if TITLE_CLASS.search(el.get("class", "")) and 0 < len(text) <= 300:
+            return el
+    return None
+
+
+def page_title(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> str | None:
+    """Headline: JSON-LD headline, og:title, the headline element, then <title>; site name cut."""
+    headline = headline_element(tree)
     title_el = next(iter(tree.iter("title")), None)
     for value in (
         ld.get("headline"),
         tags.get("og:title"),
-        h1.text_content() if h1 is not None else None,
-        title_el.text_content() if title_el is not None else None,
+        headline.text_content() if headline is not None else None,
     ):
         if value and str(value).strip():
             return strip_site_name(" ".join(str(value).split()), tags.get("og:site_name"))
+    if title_el is not None and title_el.text_content().strip():
+        return longest_part(" ".join(title_el.text_content().split()))
     return None
+
+
+def longest_part(title: str) -> str:
+    """ "Báo X - Headline" or "Headline | Báo X" → the longest part (site names are short)."""
+    parts = re.split(r"\s+[-|–—]\s+", title)
+    return max(parts, key=len) if len(parts) > 1 else title
 
 
 def strip_site_name(title: str, site_name: str | None) -> str:
@@ -434,6 +458,37 @@ def _credited_under_image(el: lxml_html.HtmlElement) -> bool:
     return any(
         x is not None and (x.tag == "img" or x.find(".//img") is not None) for x in (before, parent)
     )
+
+
+def is_layout_table(table: lxml_html.HtmlElement) -> bool:
+    """A <table> used to lay out the page (old templates), not to hold data.
+
+    It nests tables or headings, or one of its own cells holds a long text or several long
+    paragraphs. Word-pasted data tables wrap short cells in <p>; those stay tables.
+    """
+    if (
+        table.find(".//table") is not None
+        or table.find(".//h1") is not None
+        or table.find(".//h2") is not None
+    ):
+        return True
+    for cell in table.iter("td", "th"):
+        if next(cell.iterancestors("table"), None) is not table:
+            continue
+        paragraphs = [
+            p for p in cell.iter("p") if len(p.text_content().strip()) > LAYOUT_PARAGRAPH_CHARS
+        ]
+        if len(paragraphs) >= 2 or len(cell.text_content().strip()) > LAYOUT_CELL_CHARS:
+            return True
+    return False
+
+
+def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> None:
+    """Turn layout tables into divs so trafilatura sees the page's blocks, not one giant row."""
+    for table in [t for t in tree.iter("table") if is_layout_table(t)]:
+        for el in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th")]:
+            if el is table or next(el.iterancestors("table"), None) is table:
+                el.tag = "div"
 
 
 def pop_captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
@@ -570,6 +625,7 @@ def parse_html(raw: bytes, *, source: str, content_type: str | None = None) -> L
     captions = pop_captions(tree)
     if captions:
         meta["captions"] = "\n".join(captions)
+    unwrap_layout_tables(tree)
     body = _article_body(tree, source=source)  # last: trafilatura prunes the tree
     return Loaded(
         raw=raw,
