@@ -536,6 +536,19 @@ def test_related_news_lines_are_not_figures_of_this_article(markup: str, expecte
     assert (obs.indicator if obs else None) == expected
 
 
+def test_a_document_without_figures_or_text() -> None:
+    for markup in ["", "Nghe An news", "\n\n"]:
+        ex, _ = build(markup)
+        out = link(ex)
+        assert out.observations == ()
+        assert out.document.province == ("Nghệ An" if "Nghe" in markup else None)
+
+
+def test_ratio_figures_are_never_levels() -> None:
+    obs = observe(NGHE + "Entrusted capital increased [[5.5 times|times|5.5]].")
+    assert obs is None
+
+
 def test_linking_is_idempotent() -> None:
     ex, _ = build(NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]] by {{June 30, 2024|2024-06-30}}.")
     once = link(ex)
@@ -544,12 +557,14 @@ def test_linking_is_idempotent() -> None:
 
 # --- properties over mixed documents ----------------------------------------------------------------
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from([r[3] for r in RULES if r[2] == "en"]), min_size=1, max_size=5))
-def test_any_mix_of_sentences_links_to_well_formed_observations(parts: list[str]) -> None:
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["en", "vi"]).flatmap(lambda lang: st.tuples(
+    st.just(lang), st.lists(st.sampled_from([r[3] for r in RULES if r[2] == lang]), min_size=1, max_size=5))))
+def test_any_mix_of_sentences_links_to_well_formed_observations(case: tuple[str, list[str]]) -> None:
     """Whatever the sentences, observations name known indicators, keep their figure's value and
     unit, hold either a date or a period, and linking twice changes nothing."""
-    ex, _ = build("\n".join(p.replace("[[*", "[[") for p in parts))
+    lang, parts = case
+    ex, _ = build("\n".join(p.replace("[[*", "[[") for p in parts), lang=lang)
     out = link(ex)
     figures = {f.start: f for f in ex.figures}
     for obs in out.observations:
