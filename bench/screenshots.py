@@ -17,8 +17,8 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from extractor.web import create_app  # noqa: E402
-from extractor.web.server import background_server  # noqa: E402
+from extractor.web import create_app
+from extractor.web.server import background_server
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -29,7 +29,7 @@ CLAIM = ("Nghe An's outstanding loans reached VND 13,357 billion by June 30, 202
 
 def pages(base: str, api: object) -> dict[str, str]:
     """Page name → URL, with ids looked up through the JSON API."""
-    import httpx  # noqa: PLC0415
+    import httpx
 
     def first(url: str) -> dict:
         return httpx.get(base + url).json()["data"]["items"][0]
@@ -46,7 +46,7 @@ def pages(base: str, api: object) -> dict[str, str]:
 
 def shoot(base: str, targets: dict[str, str], out: Path) -> list[Path]:
     """Full-page screenshots of each target, after charts are drawn."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright
 
     written = []
     with sync_playwright() as p:
@@ -73,7 +73,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db
         if db is None:
-            from test_web_corpus import build_database  # noqa: PLC0415
+            from test_web_corpus import build_database
 
             db = build_database(Path(tmp) / "screens.sqlite")
         with background_server(create_app(db)) as base:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,14 +15,14 @@ def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
-    write_token: Annotated[Optional[str], typer.Option(
+    write_token: Annotated[str | None, typer.Option(
         "--write-token", envvar="VBSP_WRITE_TOKEN", show_envvar=True,
         help="Allow POST /api/ingest for requests carrying 'Authorization: Bearer TOKEN' (read-only without).")] = None,
 ) -> None:
     """Serve the search, province, indicator, document, fact-check and conflicts pages (and their JSON)."""
-    import uvicorn  # noqa: PLC0415 - keep `--help` fast
+    import uvicorn
 
-    from extractor.web import create_app  # noqa: PLC0415
+    from extractor.web import create_app
 
     app = create_app(db, write_token=write_token)
     mode = "ingest allowed with the write token" if write_token else "read-only"

@@ -22,8 +22,8 @@ def line_chart(series: list[Series]) -> dict[str, Any]:
 
 def _series_label(series: Series, with_unit: bool) -> str:
     """A legend entry naming the boundaries (and the unit when units differ)."""
-    label = boundaries_label(series.boundaries)
-    return f"{label} · {series.unit}" if with_unit else label
+    parts = [boundaries_label(series.boundaries), series.span, series.unit if with_unit else ""]
+    return " · ".join(p for p in parts if p)
 
 
 def bar_chart(rows: list[IndicatorRow]) -> dict[str, Any]:

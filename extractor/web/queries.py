@@ -191,11 +191,24 @@ def _top(counts: Counter[str], labels: dict[str, str] | None = None, *, by_value
 
 _SERIES_SQL = f"""
 SELECT o.id, o.indicator, o.boundaries, o.unit, o.obs_date, o.value_text, o.qualifier, o.document_id,
-       {CANONICAL_DOC} AS canon
+       {CANONICAL_DOC} AS canon, o.period_start, o.as_of
 FROM observations o
 WHERE o.province IN ({{names}}) AND o.status = 'actual' AND o.obs_date IS NOT NULL
 """
-SeriesKey = tuple[str, str | None, str]
+SeriesKey = tuple[str, str | None, str, str]
+
+
+def span_label(as_of: str | None, period_start: str | None, period_end: str | None) -> str:
+    """What a value covers: "" for a level at a date, "over 6 months" for a flow over a period.
+
+    >>> span_label(None, "2024-01-01", "2024-06-30"), span_label("2024-06-30", None, None)
+    ('over 6 months', '')
+    """
+    if as_of or not (period_start and period_end):
+        return ""
+    days = (dt.date.fromisoformat(period_end) - dt.date.fromisoformat(period_start)).days + 1
+    months = round(days / 30.44)
+    return f"over {months} month{'s' if months != 1 else ''}" if months >= 1 else f"over {days} days"
 
 
 def province_series(conn: sqlite3.Connection, names: Sequence[str]) -> list[Series]:
@@ -206,10 +219,11 @@ def province_series(conn: sqlite3.Connection, names: Sequence[str]) -> list[Seri
     options: dict[SeriesKey, dict[str, dict[str, list[tuple[Any, ...]]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list)))
     for r in rows:
-        options[(r[1], r[2], r[3])][r[4]][r[5]].append(r)
-    return [Series(indicator=key[0], label=indicator_label(key[0]), unit=key[2], boundaries=key[1],
+        # Levels at a date and flows over periods of different lengths are different series.
+        options[(r[1], r[2], r[3], span_label(r[10], r[9], r[4]))][r[4]][r[5]].append(r)
+    return [Series(indicator=key[0], label=indicator_label(key[0]), unit=key[2], boundaries=key[1], span=key[3],
                    points=[_point(by_value) for _, by_value in sorted(by_date.items())])
-            for key, by_date in sorted(options.items(), key=lambda item: (item[0][0], item[0][1] or "", item[0][2]))]
+            for key, by_date in sorted(options.items(), key=lambda item: tuple(k or "" for k in item[0]))]
 
 
 def _weight(rows: list[tuple[Any, ...]]) -> tuple[int, int]:

@@ -119,6 +119,7 @@ class Series(View):
     label: str
     unit: str
     boundaries: str | None
+    span: str = ""
     points: list[SeriesPoint]
 
 
