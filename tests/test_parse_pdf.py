@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib.util
+import random
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
@@ -16,7 +17,7 @@ from types import ModuleType
 import pdfplumber
 import pytest
 
-from extractor.errors import InputError
+from extractor.errors import ExtractorError, InputError
 from extractor.models import Document, Extraction, Figure
 from extractor.parse import Loaded, attach_layout, load_bytes, load_path
 from extractor.parse import pdf as pdf_module
@@ -389,3 +390,36 @@ def test_single_column_text_has_no_gutter(report: Loaded) -> None:
         page = pdf.pages[0].dedupe_chars()
         lines = pdf_module.group_lines(pdf_module.page_words(page))
     assert pdf_module.gutter(lines, width=float(page.width)) is None
+
+
+# --- damaged inputs never crash ------------------------------------------------------------
+
+
+def mutated(raw: bytes, rng: random.Random) -> bytes:
+    """``raw`` with a few bytes flipped, cut out or inserted."""
+    data = bytearray(raw)
+    for _ in range(rng.randint(1, 12)):
+        if not data:
+            break
+        pos = rng.randrange(len(data))
+        choice = rng.random()
+        if choice < 0.4:
+            data[pos] = rng.randrange(256)
+        elif choice < 0.7:
+            del data[pos : pos + rng.randint(1, 400)]
+        else:
+            data[pos:pos] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 40)))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_damaged_documents_load_or_fail_with_an_input_error(seed: int) -> None:
+    rng = random.Random(seed)
+    originals = sorted(PDFS.glob("*.pdf")) + sorted(SITE.rglob("*.html"))
+    raw = mutated(rng.choice(originals).read_bytes(), rng)
+    try:
+        loaded = load_bytes(raw, source=f"damaged-{seed}", ocr="never")
+    except ExtractorError as exc:
+        assert f"damaged-{seed}" in str(exc)
+    else:
+        assert loaded.text == clean(loaded.text)
