@@ -230,8 +230,8 @@ class PhraseIndex:
 class Cues(Strict):
     """Cue phrases of one language group: before the figure, or right after it."""
 
-    en: list[str] = []
-    vi: list[str] = []
+    en: list[str] = Field(default_factory=list)
+    vi: list[str] = Field(default_factory=list)
 
 
 class IndicatorRule(Strict):
@@ -244,7 +244,7 @@ class IndicatorRule(Strict):
     units: list[str] = Field(min_length=1)
     before: Cues = Cues()
     after: Cues = Cues()
-    counted: list[str] = []
+    counted: list[str] = Field(default_factory=list)
 
 
 class IndicatorFile(Strict):

@@ -91,7 +91,7 @@ class OldProvince(Strict):
     name: str
     type: Literal["province", "city"]
     new: Code = Field(pattern=_CODE)
-    aliases: list[str] = []
+    aliases: list[str] = Field(default_factory=list)
 
 
 class NewProvince(Strict):
@@ -110,9 +110,9 @@ class ProvinceFile(Strict):
     merger_date: dt.date
     affixes: Affixes
     old_markers: OldMarkers
-    guarded: list[str] = []
-    guard_allow: list[str] = []
-    stopphrases: list[str] = []
+    guarded: list[str] = Field(default_factory=list)
+    guard_allow: list[str] = Field(default_factory=list)
+    stopphrases: list[str] = Field(default_factory=list)
     pre_2025: list[OldProvince] = Field(min_length=1)
     post_2025: list[NewProvince] = Field(min_length=1)
 
