@@ -401,3 +401,39 @@ def test_ingest_needs_the_token(db_path: Path, tmp_path: Path, site: str) -> Non
         assert [i["status"] for i in items] == ["new", "failed"] and "404" in items[1]["reason"]
         found = data(c, "/api/observations?province=Ben+Tre")["items"]
     assert [o["value"] for o in found] == [6_120_000_000_000]
+
+
+# ---- copies and an empty table ---------------------------------------------------------------------
+
+def test_copies_show_on_the_document_and_observation_pages(db_path: Path, tmp_path: Path) -> None:
+    from extractor.store import connect, mark_copy
+
+    target = tmp_path / "copies.sqlite"
+    target.write_bytes(db_path.read_bytes())
+    with TestClient(create_app(target), raise_server_exceptions=False) as c:
+        vi, en = (observation_id(c, province="Nghe An", indicator="outstanding_loans", **{"from": "2024-06-30",
+                                                                                        "to": "2024-06-30"}),
+                  observation_id(c, province="Ha Noi"))
+        copy_doc = data(c, f"/api/observations/{vi}")["observation"]["document_id"]
+        original = data(c, f"/api/observations/{en}")["observation"]["document_id"]
+    conn = connect(target)
+    mark_copy(conn, copy_doc, original, similarity=0.93)
+    conn.close()
+    with TestClient(create_app(target), raise_server_exceptions=False) as c:
+        assert [d["id"] for d in data(c, f"/api/observations/{vi}")["copies"]] == [original]
+        assert [d["id"] for d in data(c, f"/api/documents/{copy_doc}")["copy_documents"]] == [original]
+        assert "Hanoi expands policy credit" in c.get(f"/observations/{vi}").text
+
+
+def test_an_empty_database_serves_every_page(tmp_path: Path) -> None:
+    with TestClient(create_app(tmp_path / "empty.sqlite"), raise_server_exceptions=False) as c:
+        for url in ("/", "/search?q=loans", "/observations", "/conflicts", "/indicators/outstanding_loans",
+                    "/factcheck?text=" + quote("Loans reached VND 5 billion")):
+            assert c.get(url).status_code == 200, url
+        assert data(c, "/api/factcheck?text=" + quote("Loans reached VND 5 billion"))["checks"][0]["verdict"] == "not_found"
+        assert c.get("/api/indicators/not_a_code").status_code == 404
+
+
+def test_search_marks_the_words_found(client: TestClient) -> None:
+    page = client.get("/search?q=du+no", headers={"accept": "text/html"}).text
+    assert '<mark class="word">dư</mark> <mark class="word">nợ</mark>' in page

@@ -6,6 +6,7 @@ end, so no scraped text is ever concatenated with markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -57,3 +58,19 @@ def pieces(text: str, marks: Sequence[Mark], selected: tuple[int, int] | None = 
         inside = bool(selected) and selected[0] <= start < selected[1]  # type: ignore[index]
         out.append(Piece(text[start:end], mark.index if mark else None, bool(mark and mark.observed), inside))
     return out
+
+
+def word_marks(text: str, query: str) -> list[Mark]:
+    """Where the query's words occur in ``text``, diacritics and case ignored (whole-word starts).
+
+    >>> [(m.start, m.end) for m in word_marks("Tổng dư nợ đạt 13.357 tỷ", "du no")]
+    [(5, 7), (8, 10)]
+    """
+    from extractor.store.query import fold_chars  # noqa: PLC0415 - the store's folding, one char to one
+
+    folded = fold_chars(text)
+    words = sorted({w for w in fold_chars(query).split() if len(w) > 1 and not w[0].isdigit()}, key=len, reverse=True)
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")", re.UNICODE)
+    return [Mark(m.start(), m.end(), i) for i, m in enumerate(pattern.finditer(folded))]

@@ -21,7 +21,7 @@ from extractor.store import (
 )
 from extractor.store.records import StoredObservation, TableCell
 from extractor.web import queries
-from extractor.web.formatting import indicator_label
+from extractor.web.formatting import INDICATOR_LABELS, indicator_label
 from extractor.web.schemas import (
     ConflictList,
     DocumentView,
@@ -59,8 +59,8 @@ def indicator_view(conn: sqlite3.Connection, code: str, *, date: dt.date | None,
                    boundaries: str | None) -> IndicatorView:
     """All provinces' latest values of an indicator on or before ``date``, largest first."""
     dates = queries.indicator_dates(conn, code)
-    if not dates:
-        raise NotFound(f"no observations for indicator {code!r}")
+    if not dates and code not in INDICATOR_LABELS:
+        raise NotFound(f"no indicator {code!r} (the codes are listed in shared/spec/indicators.md)")
     cells = province_table(conn, indicator=code, as_of=date, boundaries=boundaries)
     provinces = sorted((c for c in cells if c.province != "national"), key=lambda c: (c.unit, -c.value))
     national = [c for c in cells if c.province == "national"]
