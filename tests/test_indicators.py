@@ -433,3 +433,13 @@ def test_every_cue_has_a_positive_and_a_negative_example() -> None:
     assert sorted(ids - positive) == [], "cues without a positive example"
     assert sorted(ids - negative) == [], "cues without a negative example"
     assert sorted((positive | negative) - ids) == [], "examples for cues that no longer exist"
+
+
+def test_doctests_of_the_lexicon_and_gazetteer() -> None:
+    import doctest
+
+    import extractor.nlp.indicators as lexicon_module
+    import extractor.nlp.provinces as provinces_module
+
+    for module in (lexicon_module, provinces_module):
+        assert doctest.testmod(module).failed == 0
