@@ -11,7 +11,8 @@ the same as the committed files' (freshness).
 - ``scan-thong-bao.pdf``: one scanned page (text rendered with Pillow as an image) whose only
   text layer is a stamped page number.
 - ``ma-cu-tcvn3.pdf``: one normal page and one page of legacy TCVN3-font mojibake.
-- ``ban-tin-hai-cot.pdf``: a headline over two columns of text (reading order).
+- ``ban-tin-hai-cot.pdf``: a headline over two columns of text (reading order), and a page with
+  a table drawn without ruling lines.
 """
 
 from __future__ import annotations
@@ -249,6 +250,22 @@ def newsletter(path: Path) -> None:
     for x, text in ((20, f"{LEFT_COLUMN} {LEFT_COLUMN}"), (108, f"{RIGHT_COLUMN} {RIGHT_COLUMN}")):
         pdf.set_xy(x, top)
         pdf.multi_cell(82, 6, text, align="J")
+    pdf.add_page()
+    para(pdf, "Kết quả theo huyện (bảng không kẻ khung):", style="B", align="L")
+    rows = [
+        ("Huyện", "Số hộ vay", "Dư nợ (tỷ đồng)"),
+        ("Hải Lăng", "6.412", "318,5"),
+        ("Triệu Phong", "5.907", "287,2"),
+        ("Gio Linh", "4.388", "201,9"),
+    ]
+    for i, (name, count, debt) in enumerate(rows):
+        pdf.set_font("DejaVu", "B" if i == 0 else "", 11)
+        pdf.set_x(20)
+        pdf.cell(70, 7, name)
+        pdf.cell(45, 7, count, align="R")
+        pdf.cell(55, 7, debt, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(4)
+    para(pdf, "Số liệu do chi nhánh tổng hợp đến ngày 31/12/2025.")
     pdf.output(str(path))
 
 

@@ -423,3 +423,17 @@ def test_damaged_documents_load_or_fail_with_an_input_error(seed: int) -> None:
         assert f"damaged-{seed}" in str(exc)
     else:
         assert loaded.text == clean(loaded.text)
+
+
+def test_table_without_ruling_lines_gets_headers() -> None:
+    loaded = load_path(COLUMNS)
+    assert "Triệu Phong | 5.907 | 287,2" in loaded.text.splitlines()
+    done = attach_layout(extraction(loaded, figure(loaded, "287,2")), loaded)
+    (fig,) = done.figures
+    assert (fig.row_header, fig.column_header, fig.page) == ("Triệu Phong", "Dư nợ (tỷ đồng)", 2)
+    with pdfplumber.open(COLUMNS) as pdf:
+        assert fig.bbox and "287,2" in pdf.pages[1].crop(fig.bbox).extract_text()
+
+
+def test_administrative_header_is_not_taken_for_a_table(plan: Loaded) -> None:
+    assert plan.cells == ()

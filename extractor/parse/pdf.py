@@ -28,7 +28,7 @@ import pdfplumber
 
 from extractor.errors import InputError
 from extractor.models import Box
-from extractor.parse.layout import Loaded, PageSpan, TableCell, TextBox, render_table
+from extractor.parse.layout import Loaded, PageSpan, TableCell, TextBox, is_numeric, render_table
 
 OcrMode = Literal["auto", "never"]
 OCR_DPI = 300
@@ -38,6 +38,7 @@ COLUMN_GAP_EMS = 2.5
 HEADER_LINES = 12
 SCAN_STRAY_CHARS = 40
 MIN_COLUMN_LINES = 6
+MIN_TABLE_ROWS = 3
 CID = re.compile(r"\(cid:\d+\)")
 # Latin-1 symbols that legacy TCVN3 (ABC) fonts put where Vietnamese letters should be.
 TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿×Þ")
@@ -264,6 +265,82 @@ def _split_line(line: Line, x: float) -> list[Line]:
     return [Line(segments=split_segments(part)) for part in parts if part]
 
 
+def aligned_tables(blocks: list[Line | Table]) -> list[Line | Table]:
+    """Runs of lines whose segments line up in columns, with numbers in them, become tables.
+
+    Tables without ruling lines (pdfplumber's find_tables sees none) still get row and
+    column headers this way; a label column beside right-aligned numbers is the usual shape.
+    """
+    out: list[Line | Table] = []
+    i = 0
+    while i < len(blocks):
+        run = _aligned_run(blocks, i)
+        if run:
+            header = _header_line(out[-1], run[0]) if out and isinstance(out[-1], Line) else None
+            if header is not None:
+                out.pop()
+            out.append(_as_table([header, *run] if header is not None else run))
+            i += len(run)
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
+
+
+def _aligned_run(blocks: list[Line | Table], i: int) -> list[Line]:
+    """The lines from ``i`` on that share its column layout, if they make a table of numbers."""
+    first = blocks[i]
+    if not isinstance(first, Line) or len(first.segments) < 2:
+        return []
+    run = [first]
+    for block in blocks[i + 1 :]:
+        if not isinstance(block, Line) or not _same_columns(first, block):
+            break
+        run.append(block)
+    numeric = sum(any(is_numeric(t) for t, _, _ in line.segment_texts()[1:]) for line in run)
+    return run if len(run) >= MIN_TABLE_ROWS and numeric >= MIN_TABLE_ROWS - 1 else []
+
+
+def _same_columns(a: Line, b: Line) -> bool:
+    """True when two lines have as many segments and each lines up left or right."""
+    if len(a.segments) != len(b.segments):
+        return False
+    tolerance = 2 * max(w.size for w in a.words)
+    return all(
+        abs(x0a - x0b) < tolerance or abs(x1a - x1b) < tolerance
+        for (_, x0a, x1a), (_, x0b, x1b) in zip(a.segment_texts(), b.segment_texts())
+    )
+
+
+def _header_line(line: Line, first_row: Line) -> Line | None:
+    """The line above a table run when it labels the same columns (each label over its column)."""
+    if len(line.segments) != len(first_row.segments) or first_row.top - line.bottom > 3 * (
+        line.bottom - line.top
+    ):
+        return None
+    spans = zip(line.segment_texts(), first_row.segment_texts())
+    return line if all(x0 < cx1 and cx0 < x1 for (_, x0, x1), (_, cx0, cx1) in spans) else None
+
+
+def _as_table(lines: list[Line]) -> Table:
+    """Aligned lines as a table: each segment a cell with its box."""
+    rows: list[list[str | None]] = [[t for t, _, _ in line.segment_texts()] for line in lines]
+    boxes: list[list[Box | None]] = [
+        [
+            (
+                round(seg[0].x0, 2),
+                round(min(w.top for w in seg), 2),
+                round(seg[-1].x1, 2),
+                round(max(w.bottom for w in seg), 2),
+            )
+            for seg in line.segments
+        ]
+        for line in lines
+    ]
+    bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
+    return Table(bbox=bbox, rows=rows, boxes=boxes)
+
+
 def inside(word: Word, box: Box) -> bool:
     """True when a word's centre lies in ``box``."""
     cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
@@ -300,7 +377,7 @@ def text_layer(page: Any, number: int) -> PageContent:
     tables = page_tables(page)
     words = [w for w in page_words(page) if not any(inside(w, t.bbox) for t in tables)]
     blocks: list[Line | Table] = sorted([*group_lines(words), *tables], key=lambda b: b.top)
-    content.blocks = by_columns(blocks, width=content.width)
+    content.blocks = aligned_tables(by_columns(blocks, width=content.width))
     return content
 
 
