@@ -437,3 +437,12 @@ def test_an_empty_database_serves_every_page(tmp_path: Path) -> None:
 def test_search_marks_the_words_found(client: TestClient) -> None:
     page = client.get("/search?q=du+no", headers={"accept": "text/html"}).text
     assert '<mark class="word">dư</mark> <mark class="word">nợ</mark>' in page
+
+
+def test_a_supported_vietnamese_claim_still_shows_the_disputing_sources(client: TestClient) -> None:
+    text = quote("Tính đến 30/6/2024, tổng dư nợ của Nghệ An đạt 13.400 tỷ đồng.")
+    check = data(client, f"/api/factcheck?text={text}")["checks"][0]
+    assert check["verdict"] == "supported" and check["claim"]["province"] == "Nghệ An"
+    assert {m["value"] for m in check["matches"]} == {13_400_000_000_000}
+    assert {o["value"] for o in check["others"]} == {13_357_000_000_000}
+    assert "Other sources record a different value" in client.get(f"/factcheck?text={text}").text

@@ -101,7 +101,9 @@ def check_claim(conn: sqlite3.Connection, claim: Claim) -> ClaimCheck:
                                              date=claim.date, status=claim.status) if same_kind(o.unit, claim.unit)]
     agreeing = [o for o in recorded if agrees(claim, o)]
     if agreeing:
-        return ClaimCheck(claim=claim, verdict="supported", matches=agreeing, reason=_reason("supported", claim, agreeing))
+        others = [o for o in recorded if o not in agreeing and o.obs_date in {a.obs_date for a in agreeing}]
+        return ClaimCheck(claim=claim, verdict="supported", matches=agreeing, others=others[:20],
+                          reason=_reason("supported", claim, agreeing))
     if recorded:
         shown = _latest_date(recorded)
         return ClaimCheck(claim=claim, verdict="different", matches=shown, reason=_reason("different", claim, shown))

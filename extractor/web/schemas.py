@@ -232,6 +232,8 @@ class ClaimCheck(View):
     verdict: Verdict
     reason: str
     matches: list[StoredObservation]
+    others: list[StoredObservation] = Field(default_factory=list, description="Other values recorded for the same "
+                                            "indicator, province and date (a supported claim may still be disputed).")
 
 
 class FactCheck(View):
