@@ -105,7 +105,7 @@ def test_atom_feed(site: Site, site_fetcher: Fetcher) -> None:
 
 def test_sitemap_every_document_parses(site: Site, site_fetcher: Fetcher) -> None:
     items = list(iter_source(site.url("/sitemap.xml"), fetcher=site_fetcher))
-    assert len(items) == 8 and all(isinstance(i, RawItem) for i in items)
+    assert len(items) == 10 and all(isinstance(i, RawItem) for i in items)
     loaded = [
         load_bytes(i.raw, source=i.source, content_type=i.content_type)
         for i in items
@@ -233,7 +233,7 @@ def test_sitemap_index_walks_child_sitemaps(site: Site, site_fetcher: Fetcher) -
     items = list(iter_source(site.url("/sitemap-index.xml"), fetcher=site_fetcher))
     fetched = [i for i in items if isinstance(i, RawItem)]
     failed = [i for i in items if isinstance(i, Failed)]
-    assert len(fetched) == 8 and all(i.found_via == site.url("/sitemap.xml") for i in fetched)
+    assert len(fetched) == 10 and all(i.found_via == site.url("/sitemap.xml") for i in fetched)
     assert paths(failed, site.base) == ["/sitemap-2019.xml"] and failed[0].kind == "http"
 
 
