@@ -29,7 +29,7 @@ from extractor.parse import Loaded, load_bytes
 
 SITE = ROOT / "corpus" / "fixtures" / "site"
 PDFS = ROOT / "corpus" / "fixtures" / "pdf"
-TEXT_PDFS = ["bao-cao-tin-dung.pdf", "ke-hoach-ninh-binh.pdf", "ma-cu-tcvn3.pdf"]
+TEXT_PDFS = sorted(p.name for p in PDFS.glob("*.pdf") if not p.name.startswith("scan-"))
 
 
 def html_pages() -> list[tuple[str, bytes]]:
