@@ -4,7 +4,8 @@ Sentences are written in a small markup so the figures, dates and legal referenc
 extraction pipeline would find are spelled out by hand (the linker is tested on its own):
 
     [[VND 5,000 billion|VND|5000000000000]]     a figure: text | unit | value | change
-    {{June 30, 2024|2024-06-30}}                a date: a day, or start..end (either may be empty)
+    {{June 30, 2024|2024-06-30}}                a date: a day, or start..end (either may be empty),
+    {{the end of 2018|2018-12-31|year}}         and optionally its granularity
     <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>  a legal reference: text | id | issue date
 
 The observation checked is the one of the figure marked ``[[*…]]`` (else the first figure).
@@ -27,7 +28,7 @@ from hypothesis import strategies as st
 from extractor.errors import RuleError
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
 from extractor.nlp.indicators import lexicon
-from extractor.nlp.link import MARKER_LISTS, link, load_link_rules
+from extractor.nlp.link import CODE_RULES, MARKER_LISTS, decided_by, link, load_link_rules
 
 PUB = dt.date(2025, 10, 26)
 _MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}|<<(.+?)>>")
@@ -60,11 +61,12 @@ def _figure(body: str, start: int, text: str) -> Figure:
 
 
 def _date(body: str, start: int, text: str) -> DateMention:
-    raw, when = body.split("|")
+    raw, when, *grain = body.split("|")
     sentence, s0 = _sentence(text, start)
     if ".." not in when:
         return DateMention(text=raw, start=start, end=start + len(raw), sentence=sentence,
-                           sentence_start=s0, value=dt.date.fromisoformat(when))
+                           sentence_start=s0, value=dt.date.fromisoformat(when),
+                           granularity=grain[0] if grain else "day")
     a, b = when.split("..")
     return DateMention(text=raw, start=start, end=start + len(raw), sentence=sentence, sentence_start=s0,
                        granularity="year", period_start=dt.date.fromisoformat(a) if a else None,
@@ -426,6 +428,102 @@ def test_every_linking_rule_has_a_positive_and_a_negative_example() -> None:
     assert ids - positive == set(), "rules without a positive example"
     assert ids - negative == set(), "rules without a negative example"
     assert positive | negative <= ids, "examples for rules that no longer exist"
+
+
+# --- the linker's own rules: (key, rule id, polarity, language, markup, publication date) ------------
+
+OLD_NB = "Ninh Binh (old) added [[*20 billion VND|VND]] in entrusted capital."
+CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
+    ("indicator", "unit:", "+", "en", NGHE + "The whole province has [[6,213 savings and loan groups|savings and loan groups]].", PUB),
+    ("indicator", "unit:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("indicator", "cue:", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("indicator", "cue:", "-", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
+    ("indicator", "cue-after:", "+", "en", NGHE + "With [[234,414 households|households]] still having outstanding loans.", PUB),
+    ("indicator", "cue-after:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("indicator", "listed-by-place:", "+", "en", NGHE + "Outstanding loans reached [[VND 13,590 billion|VND]]. Of this, Nam Dinh (old) accounted for [[*VND 5,870 billion|VND]].", PUB),
+    ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans reached [[VND 13,590 billion|VND]]. Then a project in Nam Dinh (old) cost [[*VND 5,870 billion|VND]].", PUB),
+    ("indicator", "change-of:", "+", "en", NGHE + "Total outstanding loans reached [[VND 3,461 billion|VND]], an increase of [[*9.6%|%|9.6]] compared to {{the end of 2017|2017-12-31}}.", PUB),
+    ("indicator", "change-of:", "-", "en", NGHE + "The credit growth was [[9.6%|%|9.6]].", PUB),
+    ("province", "clause:after", "+", "en", NGHE + "Outstanding loans were [[VND 5,204 billion|VND]] in Ha Giang (old).", PUB),
+    ("province", "clause:after", "-", "en", NGHE + "Outstanding loans in Ha Giang reached [[VND 5,204 billion|VND]].", PUB),
+    ("province", "clause", "+", "en", NGHE + "Outstanding loans in Ha Giang reached [[VND 5,204 billion|VND]].", PUB),
+    ("province", "clause", "-", "en", NGHE + "In Ha Giang, outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
+    ("province", "sentence", "+", "en", NGHE + "In Ha Giang, outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
+    ("province", "sentence", "-", "en", NGHE + "Outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
+    ("province", "document:title", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("province", "document:title", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh grew. Ha Tinh sent delegates.", PUB),
+    ("province", "document:frequency", "+", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh grew. Ha Tinh sent delegates.", PUB),
+    ("province", "document:frequency", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh sent delegates.", PUB),
+    ("province", "document:national", "+", "en", "VBSP reviews 2016\nBy staff\nOutstanding loans reached [[VND 166,430 billion|VND]].", PUB),
+    ("province", "document:national", "-", "en", "VBSP Nghe An branch reviews 2016\nBy staff\nOutstanding loans reached [[VND 9,430 billion|VND]].", PUB),
+    ("province", "none", "+", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("province", "none", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("boundaries", "date", "+", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]].", PUB),
+    ("boundaries", "date", "-", "en", NGHE + OLD_NB, PUB),
+    ("boundaries", "old-marker", "+", "en", NGHE + OLD_NB, PUB),
+    ("boundaries", "old-marker", "-", "en", NGHE + "Ninh Binh added [[20 billion VND|VND]] in entrusted capital.", PUB),
+    ("boundaries", "merged-away", "+", "en", NGHE + "Outstanding loans in Nam Dinh reached [[VND 5,000 billion|VND]] by {{September 30, 2025|2025-09-30}}.", PUB),
+    ("boundaries", "merged-away", "-", "en", NGHE + "Outstanding loans in Ninh Binh reached [[VND 5,000 billion|VND]] by {{September 30, 2025|2025-09-30}}.", PUB),
+    ("boundaries", "no-date", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", None),
+    ("boundaries", "no-date", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("date", "sentence:as_of", "+", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]].", PUB),
+    ("date", "sentence:as_of", "-", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, outstanding loans reached [[VND 13,357 billion|VND]].", PUB),
+    ("date", "sentence:period_end", "+", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, outstanding loans reached [[VND 13,357 billion|VND]].", PUB),
+    ("date", "sentence:period_end", "-", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]].", PUB),
+    ("date", "sentence:period", "+", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, the bank disbursed [[VND 900 billion|VND]].", PUB),
+    ("date", "sentence:period", "-", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, the bank disbursed [[VND 900 billion|VND]].", PUB),
+    ("date", "sentence:open", "+", "en", NGHE + "In {{2025|2025-01-01..}}, the bank disbursed [[VND 900 billion|VND]].", PUB),
+    ("date", "sentence:open", "-", "en", NGHE + "In {{2025|2025-01-01..2025-12-31}}, the bank disbursed [[VND 900 billion|VND]].", PUB),
+    ("date", "sentence:from-to", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} to {{June 2019|2019-06-01..2019-06-30}}, the branch lent [[VND 5,320 billion|VND]]; it collected [[*VND 3,960 billion|VND]].", PUB),
+    ("date", "sentence:from-to", "-", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the branch lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:since", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the branch lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:since", "-", "en", NGHE + "In {{2015|2015-01-01..2015-12-31}}, the branch lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:until", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} it grew and by {{June 30, 2019|2019-06-30}} it had lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:until", "-", "en", NGHE + "By {{June 30, 2019|2019-06-30}} it had lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:end", "+", "en", NGHE + "By {{June 30, 2019|2019-06-30}} it had lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:end", "-", "en", NGHE + "By {{the end of 2018|2018-12-31|year}} it had lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:year-to-date", "+", "en", NGHE + "By {{the end of 2018|2018-12-31|year}} it had lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:year-to-date", "-", "en", NGHE + "By {{June 30, 2019|2019-06-30}} it had lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:to_now", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, outstanding loans rose to [[VND 13,612 billion|VND]].", PUB),
+    ("date", "sentence:to_now", "-", "en", NGHE + "At {{the beginning of 2025|2025-01-01}}, outstanding loans were [[VND 12,612 billion|VND]].", PUB),
+    ("date", "since:", "+", "en", NGHE + "Since the implementation of <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>, lending turnover reached [[VND 27,706 billion|VND]].", PUB),
+    ("date", "since:", "-", "en", NGHE + "After <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>, lending turnover reached [[VND 27,706 billion|VND]].", PUB),
+    ("date", "present:", "+", "en", NGHE + "The branch currently maintains [[21 transaction offices|transaction offices]].", PUB),
+    ("date", "present:", "-", "en", NGHE + "The branch maintains [[21 transaction offices|transaction offices]].", PUB),
+    ("date", "frame", "+", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]]. The province has [[*21 transaction offices|transaction offices]].", PUB),
+    ("date", "frame", "-", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
+    ("date", "published", "+", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
+    ("date", "published", "-", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]]. The province has [[*21 transaction offices|transaction offices]].", PUB),
+    ("date", "old-marker:undated", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, the province disbursed [[VND 3,843 billion|VND]]. " + OLD_NB, PUB),
+    ("date", "old-marker:undated", "-", "en", NGHE + "Ninh Binh (old) had outstanding loans of [[VND 4,000 billion|VND]] by {{June 30, 2025|2025-06-30}}.", PUB),
+    ("date", "none", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", None),
+    ("date", "none", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("status", "target:", "+", "en", NGHE + "The branch is striving to raise outstanding loans to [[VND 15,000 billion|VND]].", PUB),
+    ("status", "target:", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]].", PUB),
+    ("status", "future-date", "+", "en", NGHE + "Outstanding loans will reach [[VND 15,000 billion|VND]] by {{2030|2030-01-01..2030-12-31}}.", PUB),
+    ("status", "future-date", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]] by {{2024|2024-01-01..2024-12-31}}.", PUB),
+    ("status", "actual", "+", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]] by {{2024|2024-01-01..2024-12-31}}.", PUB),
+    ("status", "actual", "-", "en", NGHE + "The branch is striving to raise outstanding loans to [[VND 15,000 billion|VND]].", PUB),
+    ("change", "change:", "+", "en", NGHE + "Total capital reached [[VND 13,374 billion|VND]], an increase of [[VND 7,132 billion|VND|7132000000000]] compared to {{2014|2014-01-01..2014-12-31}}.", PUB),
+    ("change", "change:", "-", "en", NGHE + "Total capital reached [[VND 13,374 billion|VND]].", PUB),
+]
+
+
+@pytest.mark.parametrize(("key", "rule", "polarity", "lang", "markup", "published"), CODE,
+                         ids=[f"{r[0]}={r[1]}{r[2]}" for r in CODE])
+def test_code_rule(key: str, rule: str, polarity: str, lang: str, markup: str, published: dt.date | None) -> None:
+    obs = observe(markup, lang=lang, published=published)
+    decided = obs is not None and decided_by(obs.rules.get(key, ""), rule)
+    assert decided == (polarity == "+"), obs.rules if obs else None
+
+
+def test_every_code_rule_has_a_positive_and_a_negative_example() -> None:
+    """Meta: every rule id of ``CODE_RULES`` is shown deciding and not deciding."""
+    ids = {(key, rule) for key, rules in CODE_RULES.items() for rule in rules}
+    positive = {(r[0], r[1]) for r in CODE if r[2] == "+"}
+    negative = {(r[0], r[1]) for r in CODE if r[2] == "-"}
+    assert sorted(ids - positive) == [] and sorted(ids - negative) == []
+    assert sorted((positive | negative) - ids) == []
 
 
 # --- the seeds, end to end through the extraction pipeline ---------------------------------------------

@@ -73,6 +73,34 @@ from extractor.resources import rules_dir
 
 NATIONAL = "national"
 CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
+
+# The rule ids this module writes in ``Observation.rules``, by key. An id ending in ":" is a
+# family ("cue:<phrase>", "target:<phrase>"); a value's part after "+" says where an open end
+# came from ("sentence:since+published"). tests/test_link.py shows each deciding and not.
+CODE_RULES: dict[str, tuple[str, ...]] = {
+    "indicator": ("unit:", "cue:", "cue-after:", "listed-by-place:", "change-of:"),
+    "province": ("clause:after", "clause", "sentence", "document:title", "document:frequency",
+                 "document:national", "none"),
+    "boundaries": ("date", "old-marker", "merged-away", "no-date"),
+    "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open",
+             "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
+             "sentence:year-to-date", "sentence:to_now", "since:", "present:", "frame", "published",
+             "old-marker:undated", "none"),
+    "status": ("target:", "future-date", "actual"),
+    "change": ("change:",),
+}
+
+
+def rule_id(value: str) -> str:
+    """The id of a rule value: "sentence:since+published" → "sentence:since",
+    "cue:dư nợ (earlier clause)" → "cue:dư nợ"."""
+    return value.split("+")[0].removesuffix(" (earlier clause)")
+
+
+def decided_by(value: str, rule: str) -> bool:
+    """Whether a rule value in ``Observation.rules`` comes from ``rule`` (an id or a family)."""
+    base = rule_id(value)
+    return base == rule or (rule.endswith(":") and base.startswith(rule))
 MARKER_LISTS = (
     "national",
     "bank",
@@ -748,8 +776,10 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
         end, how = _open_end(ctx)
         return When(start=_start(anchor), end=end, rule=f"sentence:since+{how}")
     if anchor.period_start and not ctx.marker_before("until", anchor.start):
-        end, how = (anchor.period_end, "period") if anchor.period_end else _open_end(ctx)
-        return When(start=anchor.period_start, end=end, rule=f"sentence:{how}")
+        if anchor.period_end:
+            return When(start=anchor.period_start, end=anchor.period_end, rule="sentence:period")
+        end, how = _open_end(ctx)
+        return When(start=anchor.period_start, end=end, rule=f"sentence:open+{how}")
     earlier = [d for d in dates if d.end <= anchor.start and ctx.marker_before("since", d.start)]
     legal = since_legal(ctx, fig)
     start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
