@@ -11,6 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+# The store's folding: one character to one, so offsets into the folded text hold.
+from extractor.store.query import fold_chars
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -66,8 +69,6 @@ def word_marks(text: str, query: str) -> list[Mark]:
     >>> [(m.start, m.end) for m in word_marks("Tổng dư nợ đạt 13.357 tỷ", "du no")]
     [(5, 7), (8, 10)]
     """
-    from extractor.store.query import fold_chars  # noqa: PLC0415 - the store's folding, one char to one
-
     folded = fold_chars(text)
     words = sorted({w for w in fold_chars(query).split() if len(w) > 1 and not w[0].isdigit()}, key=len, reverse=True)
     if not words:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from extractor.store.export import write_csv
+from extractor.store.export import EXPORT_COLUMNS, flat_record
 from extractor.store.numeric import canonical
 from extractor.store.records import StoredObservation
 from extractor.web.formatting import host
@@ -17,21 +18,38 @@ from extractor.web.schemas import ConflictList, FactCheck, IndicatorView, Provin
 Rows = tuple[Sequence[str], Iterable[Sequence[Any]]]
 
 
+_FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?=[^\s\d]))")
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell: Decimals exact, None empty, scraped text that a spreadsheet would run as a formula
+    ("=HYPERLINK(…)", "@SUM(…)") prefixed with an apostrophe (OWASP's CSV injection advice).
+
+    >>> cell(Decimal("13374E9")), cell("=1+1"), cell("- bullet"), cell(None)
+    ('13374000000000', "'=1+1", '- bullet', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return canonical(value)
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
+
+
 def to_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """CSV text with a header; Decimals written exactly, None as empty."""
+    """CSV text with a header, every cell through ``cell``."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if v is None else canonical(v) if isinstance(v, Decimal) else v for v in row])
+        writer.writerow([cell(v) for v in row])
     return out.getvalue()
 
 
 def observations_csv(rows: Iterable[StoredObservation]) -> str:
-    """Observations in the export format of ``extractor export`` (every column)."""
-    out = io.StringIO()
-    write_csv(rows, out)
-    return out.getvalue()
+    """Observations with the columns of ``extractor export`` (values exact, formulas defused)."""
+    return to_csv(EXPORT_COLUMNS, ([flat_record(o)[c] for c in EXPORT_COLUMNS] for o in rows))
 
 
 def search_rows(view: SearchResult) -> Rows:
