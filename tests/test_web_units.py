@@ -1,0 +1,69 @@
+"""The web layer's pure helpers: number formatting, highlighting pieces, CSV cells, period labels."""
+
+from __future__ import annotations
+
+import doctest
+from decimal import Decimal
+
+import pytest
+
+from extractor.web import formatting, queries, render, tables
+from extractor.web.render import Mark, pieces, word_marks
+
+
+@pytest.mark.parametrize("module", [formatting, render, tables, queries])
+def test_doctests(module: object) -> None:
+    failures, _ = doctest.testmod(module)  # type: ignore[arg-type]
+    assert failures == 0
+
+
+@pytest.mark.parametrize("value, unit, qualifier, shown", [
+    ("13374000000000", "VND", "exact", "13,374 billion VND"),
+    ("13374000000000", "VND", "more_than", "more than 13,374 billion VND"),
+    ("100000000000000", "VND", "exact", "100,000 billion VND"),
+    ("500000000", "VND", "approx", "about 500 million VND"),
+    ("0.14", "%", "exact", "0.14%"),
+    ("213000", "households", "more_than", "more than 213,000 households"),
+    ("1095500000000", "VND", "exact", "1,095.5 billion VND"),
+])
+def test_values_read_as_people_write_them(value: str, unit: str, qualifier: str, shown: str) -> None:
+    assert formatting.format_value(Decimal(value), unit, qualifier) == shown
+
+
+def test_pieces_never_lose_or_reorder_text() -> None:
+    text = "Dư nợ đạt 13.357 tỷ đồng, tăng 7,52%."
+    marks = [Mark(10, 24, 0), Mark(31, 36, 1), Mark(12, 14, 2), Mark(30, 99, 3)]  # overlap and overflow dropped
+    cut = pieces(text, marks, (0, 25))
+    assert "".join(p.text for p in cut) == text
+    assert [p.text for p in cut if p.figure is not None] == ["13.357 tỷ đồng", "7,52%"]
+    assert "".join(p.text for p in cut if p.selected) == text[:25]
+
+
+def test_word_marks_ignore_diacritics_and_numbers() -> None:
+    text = "Tổng dư nợ của Nghệ An đạt 13.357 tỷ"
+    found = [text[m.start:m.end] for m in word_marks(text, "du no nghe an 13.357")]
+    assert found == ["dư", "nợ", "Nghệ", "An"]
+
+
+@pytest.mark.parametrize("raw, safe", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@SUM(A1)", "'@SUM(A1)"), ("+1", "'+1"),
+    ("-cmd", "'-cmd"), ("- a bullet", "- a bullet"), ("-5", "-5"), ("Nghệ An", "Nghệ An"),
+])
+def test_csv_cells_that_would_run_as_formulas_are_defused(raw: str, safe: str) -> None:
+    assert tables.cell(raw) == safe
+
+
+@pytest.mark.parametrize("as_of, start, end, label", [
+    ("2024-06-30", None, None, ""), (None, "2024-01-01", "2024-06-30", "over 6 months"),
+    (None, "2024-01-01", "2024-12-31", "over 12 months"), (None, "2024-06-01", "2024-06-10", "over 10 days"),
+])
+def test_span_labels(as_of: str | None, start: str | None, end: str | None, label: str) -> None:
+    assert queries.span_label(as_of, start, end) == label
+
+
+@pytest.mark.parametrize("source, site", [
+    ("https://www.vbsp.org.vn/tin/a.html", "vbsp.org.vn"), ("http://baonghean.vn/x", "baonghean.vn"),
+    ("/home/me/a.txt", "local file"), ("", ""),
+])
+def test_source_sites(source: str, site: str) -> None:
+    assert formatting.host(source) == site
