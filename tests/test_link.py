@@ -496,6 +496,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "published", "-", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]]. The province has [[*21 transaction offices|transaction offices]].", PUB),
     ("date", "old-marker:undated", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, the province disbursed [[VND 3,843 billion|VND]]. " + OLD_NB, PUB),
     ("date", "old-marker:undated", "-", "en", NGHE + "Ninh Binh (old) had outstanding loans of [[VND 4,000 billion|VND]] by {{June 30, 2025|2025-06-30}}.", PUB),
+    ("date", "headline", "+", "en", "Nghe An: outstanding loans reach [[nearly VND 11,000 billion|VND|11000000000000]]\nBy staff\nAs of {{April 30, 2021|2021-04-30}}, outstanding loans reached [[VND 10,936 billion|VND]].", PUB),
+    ("date", "headline", "-", "en", "Nghe An: outstanding loans reach [[nearly VND 11,000 billion|VND|11000000000000]]\nBy staff\nThe province has [[21 transaction offices|transaction offices]].", PUB),
     ("date", "none", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", None),
     ("date", "none", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
     ("status", "target:", "+", "en", NGHE + "The branch is striving to raise outstanding loans to [[VND 15,000 billion|VND]].", PUB),

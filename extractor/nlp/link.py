@@ -85,7 +85,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open",
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
              "sentence:year-to-date", "sentence:to_now", "since:", "present:", "frame", "published",
-             "old-marker:undated", "none"),
+             "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
 }
@@ -1031,7 +1031,31 @@ def observations(ctx: Context) -> list[Observation]:
     extra: list[Observation] = []
     for fig, growth in changes:
         _attach(ctx, fig, growth, levels, extra)
-    return dedupe(sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator)))
+    found = sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
+    return dedupe(date_headlines(ctx, found))
+
+
+def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
+    """A headline states no date ("Outstanding policy credit reaches nearly VND 11,000 billion"):
+    it reports what the body dates, so it takes the date of the body's first observation of the
+    same indicator and place."""
+    t0, t1 = _title_span(ctx.ex.document)
+    out = []
+    for obs in found:
+        body = _body_twin(found, obs, t1) if t0 <= obs.start < t1 and obs.date_inferred else None
+        if body is not None:
+            obs = obs.model_copy(update={
+                "as_of": body.as_of, "period_start": body.period_start, "period_end": body.period_end,
+                "boundaries": body.boundaries, "rules": {**obs.rules, "date": "headline"}})
+        out.append(obs)
+    return out
+
+
+def _body_twin(found: list[Observation], headline: Observation, body_start: int) -> Observation | None:
+    """The body's first dated observation of the headline's indicator, place and status."""
+    return next((o for o in found if o.start >= body_start and not o.date_inferred
+                 and (o.indicator, o.province, o.status) == (headline.indicator, headline.province, headline.status)),
+                None)
 
 
 def _governing_dates(ctx: Context) -> list[DateMention]:
