@@ -446,3 +446,13 @@ def test_a_supported_vietnamese_claim_still_shows_the_disputing_sources(client: 
     assert {m["value"] for m in check["matches"]} == {13_400_000_000_000}
     assert {o["value"] for o in check["others"]} == {13_357_000_000_000}
     assert "Other sources record a different value" in client.get(f"/factcheck?text={text}").text
+
+
+def test_province_list_and_the_merger(client: TestClient) -> None:
+    names = [p["value"] for p in data(client, "/api/provinces")["provinces"]]
+    assert {"Hà Nội", "Nghệ An", "Ninh Bình"} <= set(names)
+    ninh_binh = data(client, "/api/provinces/ninh%20binh")
+    assert set(ninh_binh["formed_from"]) == {"Ninh Bình", "Nam Định", "Hà Nam"} and ninh_binh["merged_into"] is None
+    quang_tri = data(client, "/api/provinces/quang%20tri")
+    assert quang_tri["merged_into"] is None and "Quảng Bình" in quang_tri["formed_from"]
+    assert "Provinces" in client.get("/provinces").text

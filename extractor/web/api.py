@@ -38,6 +38,7 @@ from extractor.web.schemas import (
     ObservationList,
     ObservationView,
     Overview,
+    ProvinceList,
     ProvinceView,
     SearchFilters,
     SearchResult,
@@ -91,6 +92,12 @@ def api_observation(db: Db, observation_id: int) -> Response:
 def api_document(db: Db, doc_id: DocId) -> Response:
     """One document: clean text, figures (with their observations), copies."""
     return envelope(db.read(views.document_view, doc_id))
+
+
+@router.get("/provinces", response_model=Envelope[ProvinceList])
+def api_provinces(db: Db) -> Response:
+    """Every province in the table, with how many indicators it has."""
+    return envelope(db.read(views.province_list))
 
 
 @router.get("/provinces/{name}", response_model=Envelope[ProvinceView])

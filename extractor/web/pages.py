@@ -133,6 +133,12 @@ def _sentence_span(conn: Any, observation: Any) -> tuple[int, int] | None:
 
 # ---- provinces and indicators ------------------------------------------------------------------
 
+@router.get("/provinces", response_class=HTMLResponse)
+def provinces_page(request: Request, db: Db) -> HTMLResponse:
+    """Every province in the table, in alphabetical order."""
+    return render(request, "provinces.html", view=db.read(views.province_list))
+
+
 @router.get("/provinces/{name}.csv")
 def province_csv(db: Db, name: Name) -> Response:
     """A province's series as CSV."""

@@ -124,12 +124,20 @@ class Series(View):
 
 
 class ProvinceView(View):
-    """A province page: every indicator over time."""
+    """A province page: every indicator over time, and how the 2025 merger changed the province."""
 
     province: str
     known: bool
     series: list[Series]
     observations: int
+    merged_into: str | None = Field(None, description="The 2025 province this pre-2025 province became part of.")
+    formed_from: list[str] = Field(default_factory=list, description="The pre-2025 provinces of this 2025 province.")
+
+
+class ProvinceList(View):
+    """Every province in the table, with how many indicators and observations it has."""
+
+    provinces: list[Facet]
 
 
 class IndicatorRow(View):

@@ -7,6 +7,7 @@ or CSV; nothing here knows about HTTP.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 
 from extractor.store import (
@@ -19,7 +20,9 @@ from extractor.store import (
     province_table,
     query_observations,
 )
+from extractor.store.query import fold
 from extractor.store.records import StoredObservation, TableCell
+from extractor.store.rollup import default_mapping
 from extractor.web import queries
 from extractor.web.formatting import INDICATOR_LABELS, indicator_label
 from extractor.web.schemas import (
@@ -31,6 +34,7 @@ from extractor.web.schemas import (
     ObservationList,
     ObservationView,
     Overview,
+    ProvinceList,
     ProvinceView,
 )
 
@@ -51,8 +55,29 @@ def province_view(conn: sqlite3.Connection, name: str) -> ProvinceView:
     names = queries.stored_province(conn, name)
     if not names:
         raise NotFound(f"no observations for province {name!r}")
+    merged_into, formed_from = merger(names[0])
     return ProvinceView(province=names[0], known=True, series=queries.province_series(conn, names),
-                        observations=queries.count_observations(conn, names))
+                        observations=queries.count_observations(conn, names), merged_into=merged_into,
+                        formed_from=formed_from)
+
+
+def merger(province: str) -> tuple[str | None, list[str]]:
+    """The 2025 province a pre-2025 one joined (when renamed or merged) and the old parts of a 2025 one."""
+    mapping = province_mapping()
+    parts = sorted((old for old, new in mapping.items() if new == province), key=fold)
+    merged_into = mapping.get(province)
+    return (merged_into if merged_into != province else None), (parts if parts != [province] else [])
+
+
+@functools.cache
+def province_mapping() -> dict[str, str]:
+    """Old → 2025 province names from the gazetteer (loaded once)."""
+    return dict(default_mapping())
+
+
+def province_list(conn: sqlite3.Connection) -> ProvinceList:
+    """Every province in the table."""
+    return ProvinceList(provinces=queries.provinces_with_data(conn))
 
 
 def indicator_view(conn: sqlite3.Connection, code: str, *, date: dt.date | None,
