@@ -1031,8 +1031,8 @@ def observations(ctx: Context) -> list[Observation]:
     extra: list[Observation] = []
     for fig, growth in changes:
         _attach(ctx, fig, growth, levels, extra)
-    found = sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
-    return dedupe(date_headlines(ctx, found))
+    linked = sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
+    return dedupe(date_headlines(ctx, linked))
 
 
 def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
