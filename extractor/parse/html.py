@@ -67,6 +67,14 @@ EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 BYLINE_MAX_CHARS = 160
 CAPTION_MAX_CHARS = 300
+# A cheap XPath prefilter for CAPTION_CLASS (XPath 1.0 has no regex or lower-case()).
+CAPTION_XPATH = "|".join(
+    ["//figcaption"]
+    + [
+        f"//*[contains(@class, '{part}')]"
+        for part in ("aption", "desc", "Desc", "NoEdit", "noedit", "Noedit")
+    ]
+)
 TITLE_CLASS = re.compile(r"title|tieu-?de|headline|heading", re.IGNORECASE)
 LAYOUT_CELL_CHARS = 400
 LAYOUT_PARAGRAPH_CHARS = 80
@@ -279,9 +287,10 @@ def is_byline_candidate(el: etree._Element) -> bool:
 def candidate_date(el: etree._Element) -> dt.date | None:
     """The date a short, visible byline element states (reader comments excluded)."""
     text = " ".join(el.text_content().split())
-    if not text or len(text) > BYLINE_MAX_CHARS or _in_comments(el):
+    if not text or len(text) > BYLINE_MAX_CHARS:
         return None
-    return parse_date(el.get("datetime") or text) if el.tag == "time" else date_in_text(text)
+    found = parse_date(el.get("datetime") or text) if el.tag == "time" else date_in_text(text)
+    return found if found is not None and not _in_comments(el) else None
 
 
 def _in_comments(el: etree._Element) -> bool:
@@ -433,31 +442,50 @@ def _byline_author(tree: lxml_html.HtmlElement) -> str | None:
 
 
 def is_caption(el: lxml_html.HtmlElement) -> bool:
-    """A <figcaption>, an element classed as a caption, or a short credited line under an image."""
+    """A <figcaption> or an element classed as a caption."""
     if el.tag == "figcaption":
         return True
-    if el.tag not in ("body", "html", "article", "main") and CAPTION_CLASS.search(
-        el.get("class", "")
-    ):
-        return True
-    return el.tag in ("p", "em", "i", "span", "div") and _credited_under_image(el)
-
-
-def _credited_under_image(el: lxml_html.HtmlElement) -> bool:
-    """True for a short text ending in a photo credit ("… Ảnh: Minh Đức") right after an image."""
-    text = " ".join(el.text_content().split())
-    if (
-        not text
-        or len(text) > CAPTION_MAX_CHARS
-        or not PHOTO_CREDIT.search(text)
-        or el.find(".//p") is not None
-    ):
-        return False
-    before = el.getprevious()
-    parent = el.getparent()
-    return any(
-        x is not None and (x.tag == "img" or x.find(".//img") is not None) for x in (before, parent)
+    return el.tag not in ("body", "html", "article", "main") and bool(
+        CAPTION_CLASS.search(el.get("class", ""))
     )
+
+
+def after_images(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Elements right after an image, or after the element wrapping it (where credits go)."""
+    found = []
+    for img in tree.iter("img"):
+        found.extend(img.itersiblings())
+        holder = img.getparent()
+        for _ in range(2):  # <p><img></p><p>credit</p>, <div><a><img></a></div><p>credit</p>
+            if holder is None:
+                break
+            nxt = holder.getnext()
+            if nxt is not None:
+                found.append(nxt)
+            holder = holder.getparent()
+    return found
+
+
+def is_credit_line(el: lxml_html.HtmlElement) -> bool:
+    """A short text block ending in a photo credit: "… Ảnh: Minh Đức"."""
+    if el.tag not in ("p", "em", "i", "span", "div") or el.find(".//p") is not None:
+        return False
+    text = " ".join(el.text_content().split())
+    return 0 < len(text) <= CAPTION_MAX_CHARS and bool(PHOTO_CREDIT.search(text))
+
+
+def pop_captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+    """Remove image captions from the tree and return their texts (kept apart from the body)."""
+    marked = [el for el in tree.xpath(CAPTION_XPATH) if is_caption(el)]
+    credited = [el for el in after_images(tree) if is_credit_line(el)]
+    captions = []
+    for el in marked + credited:
+        if el.getparent() is not None:
+            text = " ".join(el.text_content().split())
+            if text:
+                captions.append(text)
+            el.drop_tree()
+    return tuple(dict.fromkeys(captions))
 
 
 def is_layout_table(table: lxml_html.HtmlElement) -> bool:
@@ -489,20 +517,6 @@ def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> None:
         for el in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th")]:
             if el is table or next(el.iterancestors("table"), None) is table:
                 el.tag = "div"
-
-
-def pop_captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
-    """Remove image captions from the tree and return their texts (kept apart from the body)."""
-    captions = []
-    for el in list(tree.iter("figcaption", "p", "em", "i", "span", "div")) + tree.xpath(
-        "//*[@class]"
-    ):
-        if el.getparent() is not None and is_caption(el):
-            text = " ".join(el.text_content().split())
-            if text:
-                captions.append(text)
-            el.drop_tree()
-    return tuple(dict.fromkeys(captions))
 
 
 def main_content(tree: lxml_html.HtmlElement, *, source: str) -> etree._Element | None:
