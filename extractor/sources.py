@@ -12,9 +12,10 @@ batch goes on past a bad URL or file and the caller can count fetched / unchange
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urldefrag, urljoin
@@ -65,6 +66,7 @@ class RawItem(BaseModel):
     etag: str | None = None
     last_modified: str | None = None
     found_via: str | None = None
+    published: dt.date | None = None  # a date the feed states for the entry, if any
 
 
 class Failed(BaseModel):
@@ -194,14 +196,21 @@ def read_file(path: Path) -> Item:
 # --- URLs ----------------------------------------------------------------------------------
 
 
-def fetch_item(url: str, *, fetcher: Fetcher, found_via: str | None = None) -> Item:
+def fetch_item(
+    url: str,
+    *,
+    fetcher: Fetcher,
+    found_via: str | None = None,
+    conditional: bool = True,
+    published: dt.date | None = None,
+) -> Item:
     """Fetch one URL into a RawItem, or a Failed with the fetcher's reason and hint."""
     try:
-        result = fetcher.fetch(url)
+        result = fetcher.fetch(url, conditional=conditional)
     except ExtractorError as exc:
         kind = exc.kind if isinstance(exc, FetchFailed) else "error"
         return Failed(source=url, reason=exc.message, kind=kind, hint=exc.hint, found_via=found_via)
-    return to_item(result, found_via=found_via)
+    return to_item(result, found_via=found_via).model_copy(update={"published": published})
 
 
 def to_item(result: FetchResult, *, found_via: str | None = None) -> RawItem:
@@ -237,14 +246,19 @@ def load_url(url: str, *, fetcher: Fetcher | None = None) -> Loaded:
 
 
 def iter_urls(
-    urls: Iterable[str], *, fetcher: Fetcher, found_via: str | None = None
+    urls: Iterable[str],
+    *,
+    fetcher: Fetcher,
+    found_via: str | None = None,
+    published: Mapping[str, dt.date] | None = None,
 ) -> Iterator[Item]:
     """Fetch each URL once, in order; failures are yielded, not raised."""
     seen: set[str] = set()
+    dates = published or {}
     for url in urls:
         if url not in seen:
             seen.add(url)
-            yield fetch_item(url, fetcher=fetcher, found_via=found_via)
+            yield fetch_item(url, fetcher=fetcher, found_via=found_via, published=dates.get(url))
 
 
 def iter_url_auto(url: str, *, fetcher: Fetcher) -> Iterator[Item]:
@@ -257,9 +271,7 @@ def iter_url_auto(url: str, *, fetcher: Fetcher) -> Iterator[Item]:
     if shape == "sitemap":
         yield from _walk_sitemap(item, fetcher=fetcher, depth=0)
     elif shape == "feed":
-        yield from iter_urls(
-            feed_links(item.raw, base=item.final_url or url), fetcher=fetcher, found_via=url
-        )
+        yield from _walk_feed(item, base=item.final_url or url, fetcher=fetcher)
     else:
         yield item
 
@@ -315,8 +327,8 @@ def sitemap_locs(raw: bytes) -> tuple[list[str], list[str]]:
 
 
 def iter_sitemap(url: str, *, fetcher: Fetcher) -> Iterator[Item]:
-    """Every page a sitemap (or sitemap index, recursively) lists."""
-    item = fetch_item(url, fetcher=fetcher)
+    """Every page a sitemap (or sitemap index, recursively) lists (sitemaps fetched fresh)."""
+    item = fetch_item(url, fetcher=fetcher, conditional=False)
     if isinstance(item, Failed):
         yield item
         return
@@ -339,7 +351,7 @@ def _walk_sitemap(item: RawItem, *, fetcher: Fetcher, depth: int) -> Iterator[It
         if depth >= MAX_SITEMAP_DEPTH:
             yield Failed(source=child, reason="sitemap index nested too deep", kind="too_deep")
             continue
-        sub = fetch_item(child, fetcher=fetcher, found_via=item.source)
+        sub = fetch_item(child, fetcher=fetcher, found_via=item.source, conditional=False)
         yield from (
             [sub]
             if isinstance(sub, Failed)
@@ -347,17 +359,34 @@ def _walk_sitemap(item: RawItem, *, fetcher: Fetcher, depth: int) -> Iterator[It
         )
 
 
-def feed_links(raw: bytes, *, base: str) -> list[str]:
-    """Article links in an RSS 2.0, RSS 1.0 (RDF) or Atom feed, absolute, in feed order."""
+def feed_entries(raw: bytes, *, base: str) -> list[tuple[str, dt.date | None]]:
+    """(absolute link, stated date) of each RSS 2.0, RSS 1.0 (RDF) or Atom entry, in feed order."""
     root = _xml_root(raw)
     if root is None:
         return []
-    links: list[str] = []
+    entries = []
     for entry in (el for el in root.iter() if _local(el.tag) in ("item", "entry")):
         link = _entry_link(entry)
         if link:
-            links.append(urljoin(base, link))
-    return links
+            entries.append((urljoin(base, link), _entry_date(entry)))
+    return entries
+
+
+def feed_links(raw: bytes, *, base: str) -> list[str]:
+    """Article links in a feed, absolute, in feed order."""
+    return [link for link, _ in feed_entries(raw, base=base)]
+
+
+def _entry_date(entry: etree._Element) -> dt.date | None:
+    """The publication date a feed entry states (pubDate, published, dc:date, then updated)."""
+    from extractor.parse.html import parse_date
+
+    stated = {_local(child.tag): (child.text or "").strip() for child in entry}
+    for key in ("pubdate", "published", "date", "issued", "updated"):
+        found = parse_date(stated.get(key)) if stated.get(key) else None
+        if found:
+            return found
+    return None
 
 
 def _entry_link(entry: etree._Element) -> str | None:
@@ -374,20 +403,29 @@ def _entry_link(entry: etree._Element) -> str | None:
 
 
 def iter_feed(url: str, *, fetcher: Fetcher) -> Iterator[Item]:
-    """Every article an RSS/Atom feed links to."""
-    item = fetch_item(url, fetcher=fetcher)
+    """Every article an RSS/Atom feed links to (the feed itself fetched fresh every time)."""
+    item = fetch_item(url, fetcher=fetcher, conditional=False)
     if isinstance(item, Failed):
         yield item
         return
-    links = feed_links(item.raw, base=item.final_url or url)
-    if not links:
+    yield from _walk_feed(item, base=item.final_url or url, fetcher=fetcher)
+
+
+def _walk_feed(item: RawItem, *, base: str, fetcher: Fetcher) -> Iterator[Item]:
+    """The entries of a fetched feed, each carrying the date the feed gives it."""
+    entries = feed_entries(item.raw, base=base)
+    if not entries:
         yield Failed(
-            source=url,
+            source=item.source,
             reason="not a feed (no items with links)",
             kind="not_feed",
             hint="Give the RSS/Atom URL, or use the URL as a plain page.",
         )
-    yield from iter_urls(links, fetcher=fetcher, found_via=url)
+        return
+    dates = {link: day for link, day in entries if day is not None}
+    yield from iter_urls(
+        [link for link, _ in entries], fetcher=fetcher, found_via=item.source, published=dates
+    )
 
 
 # --- list pages with pagination ------------------------------------------------------------
@@ -428,7 +466,7 @@ def iter_list_pages(
     page: str | None = start
     while page is not None and len(pages_seen) < max_pages:
         pages_seen.add(page)
-        listing = fetch_item(page, fetcher=fetcher)
+        listing = fetch_item(page, fetcher=fetcher, conditional=False)  # its links may be new
         if isinstance(listing, Failed):
             yield listing
             return

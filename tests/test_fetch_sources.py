@@ -292,3 +292,36 @@ def test_gzipped_sitemap() -> None:
         b'<?xml version="1.0"?><urlset><url><loc>http://a.vn/1.html</loc></url></urlset>'
     )
     assert xml_shape(raw) == "sitemap" and sitemap_locs(raw) == (["http://a.vn/1.html"], [])
+
+
+def test_feed_dates_travel_with_the_items(site: Site, site_fetcher: Fetcher) -> None:
+    import datetime as dt
+
+    items = list(iter_source(site.url("/aggregator/rss.xml"), fetcher=site_fetcher, kind="feed"))
+    assert [i.published for i in items if isinstance(i, RawItem)] == [
+        dt.date(2025, 10, 27),
+        dt.date(2025, 10, 26),
+        dt.date(2021, 6, 17),
+    ]
+
+
+def test_recrawled_feed_lists_its_entries_again_and_they_are_unchanged(
+    site: Site, site_fetcher: Fetcher
+) -> None:
+    list(iter_source(site.url("/baotinh/atom.xml"), fetcher=site_fetcher, kind="feed"))
+    again = list(iter_source(site.url("/baotinh/atom.xml"), fetcher=site_fetcher, kind="feed"))
+    assert len(again) == 3 and all(isinstance(i, RawItem) and i.not_modified for i in again)
+    assert (
+        "if-none-match" not in site.log.headers["/baotinh/atom.xml"]
+    )  # the feed itself is always fetched fresh
+
+
+def test_recrawled_list_pages_still_lead_to_articles(site: Site, site_fetcher: Fetcher) -> None:
+    first = list(
+        iter_source(site.url("/baotinh/tin-tuc/index.html"), fetcher=site_fetcher, follow=FOLLOW)
+    )
+    again = list(
+        iter_source(site.url("/baotinh/tin-tuc/index.html"), fetcher=site_fetcher, follow=FOLLOW)
+    )
+    assert paths(again, site.base) == paths(first, site.base)
+    assert all(i.not_modified for i in again if isinstance(i, RawItem))
