@@ -64,7 +64,7 @@ def test_openapi_schema_describes_every_api_route(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/api/search", "/api/observations", "/api/observations/{observation_id}", "/api/documents/{doc_id}",
                  "/api/factcheck", "/api/provinces/{name}", "/api/indicators/{code}", "/api/conflicts",
-                 "/api/overview", "/api/ingest"):
+                 "/api/overview", "/api/ingest", "/api/provinces"):
         assert path in paths, path
     params = {p["name"] for p in paths["/api/observations"]["get"]["parameters"]}
     assert {"province", "indicator", "from", "to", "boundaries", "limit", "offset"} <= params
