@@ -595,7 +595,7 @@ def test_seed_002_growth_of_outstanding_loans_is_also_an_observation() -> None:
 
 def test_seed_001_is_national() -> None:
     ex = _seed("001", dt.date(2021, 6, 17))
-    assert ex.document.province is None
+    assert ex.document.province == "national"
     assert {o.province for o in ex.observations} <= {"national"}
 
 

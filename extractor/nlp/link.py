@@ -72,6 +72,7 @@ from extractor.nlp.provinces import Gazetteer, Mention, gazetteer
 from extractor.resources import rules_dir
 
 NATIONAL = "national"
+NATIONAL_MARKER = "national_marker"
 CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 
 # The rule ids this module writes in ``Observation.rules``, by key. An id ending in ":" is a
@@ -328,7 +329,9 @@ def _outlet_codes(ctx: Context) -> list[str]:
 
 
 def document_province(ctx: Context) -> tuple[str | None, str]:
-    """The document's main province: title and outlet weigh most, then how often it is named."""
+    """The document's main province: title and outlet weigh most, then how often it is named;
+    None with rule ``national`` for a document about the whole bank or country (``link`` then
+    reports the document's province as ``national``)."""
     doc = ctx.ex.document
     scores: dict[str, float] = {}
     title = ctx.linker.gazetteer.find(doc.title) if doc.title else []
@@ -341,7 +344,8 @@ def document_province(ctx: Context) -> tuple[str | None, str]:
     for m in ctx.mentions:
         scores[m.code] = scores.get(m.code, 0) + (0.5 if m.marked_old else 1)
     if not scores:
-        return None, "none"
+        # No province anywhere, but the text speaks of the whole country: a national document.
+        return (None, NATIONAL_MARKER) if ctx.hits["national"] else (None, "none")
     code, score = max(scores.items(), key=lambda kv: (kv[1], -_first(ctx, kv[0])))
     if score < 2 and not ctx.hits["province_ref"]:
         return None, "none"
@@ -1102,5 +1106,7 @@ def link(extraction: Extraction, *, linker_: Linker | None = None) -> Extraction
     """A copy of ``extraction`` with ``observations`` filled and ``document.province`` set."""
     ctx = build_context(extraction, linker_ or linker())
     found = observations(ctx)
-    document = extraction.document.model_copy(update={"province": ctx.province})
+    national = ctx.province_rule in (NATIONAL, NATIONAL_MARKER)
+    province = ctx.province or (NATIONAL if national else None)
+    document = extraction.document.model_copy(update={"province": province})
     return extraction.model_copy(update={"document": document, "observations": tuple(found)})
