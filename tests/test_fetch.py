@@ -362,3 +362,13 @@ def test_robots_rules_follow_rfc_9309_matching(agent: str, path: str, allowed: b
 def test_robots_crawl_delay_per_group() -> None:
     rules = parse_robots(200, ROBOTS)
     assert rules.crawl_delay("other") == 2.0 and rules.crawl_delay("vbsp-extractor") is None
+
+
+def test_images_are_not_downloaded(site: Site, site_fetcher: Fetcher) -> None:
+    with pytest.raises(FetchError) as caught:
+        site_fetcher.fetch(site.url("/img/anh.png"))
+    assert kind_of(caught.value) == "unsupported" and "image/png" in str(caught.value)
+
+
+def test_robots_lists_sitemaps(site: Site, site_fetcher: Fetcher) -> None:
+    assert site_fetcher.robots.sitemaps(site.url("/")) == [site.url("/sitemap.xml")]

@@ -25,6 +25,7 @@ from extractor.fetch.robots import RobotsPolicy
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 ROBOTS_MAX_BYTES = 500 * 1024
+SKIPPED_MEDIA = ("image/", "audio/", "video/", "font/")
 FailureKind = Literal[
     "http",
     "timeout",
@@ -290,6 +291,7 @@ class Fetcher:
             if not 200 <= response.status_code < 300:
                 return _Raw(status=response.status_code, headers=found)
             _check_declared_size(url, found, cap)
+            _check_media_type(url, found)
             return _Raw(
                 status=response.status_code, headers=found, body=_read_capped(url, response, cap)
             )
@@ -326,6 +328,18 @@ def _check_declared_size(url: str, headers: dict[str, str], cap: int) -> None:
             f"body of {int(declared):,} bytes exceeds the {cap:,}-byte cap",
             "Raise max_bytes if this document is really needed.",
             kind="too_large",
+        )
+
+
+def _check_media_type(url: str, headers: dict[str, str]) -> None:
+    """Refuse images, audio, video and fonts before downloading them: they are never documents."""
+    media = headers.get("content-type", "").split(";")[0].strip().lower()
+    if media.startswith(SKIPPED_MEDIA):
+        raise fetch_error(
+            url,
+            f"{media} is not a document (not downloaded)",
+            "Give the URL of an HTML page, a PDF or a text file.",
+            kind="unsupported",
         )
 
 

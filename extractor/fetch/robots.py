@@ -50,6 +50,16 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(regex + ("$" if anchored else ""))
 
 
+def sitemap_urls(text: str) -> list[str]:
+    """The ``Sitemap:`` URLs a robots.txt lists (they apply to every agent)."""
+    found = []
+    for raw in text.splitlines():
+        key, _, value = raw.split("#", 1)[0].partition(":")
+        if key.strip().lower() == "sitemap" and value.strip():
+            found.append(value.strip())
+    return found
+
+
 def parse_groups(text: str) -> list[Group]:
     """The user-agent groups of a robots.txt (consecutive User-agent lines share one group)."""
     groups: list[Group] = []
@@ -84,9 +94,15 @@ class RobotsRules:
     """The rules of one robots.txt, answering for one user-agent token."""
 
     def __init__(
-        self, groups: list[Group], *, allow_all: bool = False, disallow_all: bool = False
+        self,
+        groups: list[Group],
+        *,
+        allow_all: bool = False,
+        disallow_all: bool = False,
+        sitemaps: list[str] | None = None,
     ) -> None:
         self.groups = groups
+        self.sitemaps = sitemaps or []
         self.allow_all = allow_all
         self.disallow_all = disallow_all
 
@@ -122,7 +138,8 @@ class RobotsRules:
 def parse_robots(status: int, body: bytes) -> RobotsRules:
     """Rules for a robots.txt response: 2xx parsed, 4xx allows all, 5xx or unreachable disallows all."""
     if 200 <= status < 300:
-        return RobotsRules(parse_groups(body.decode("utf-8", errors="replace")))
+        text = body.decode("utf-8", errors="replace")
+        return RobotsRules(parse_groups(text), sitemaps=sitemap_urls(text))
     if 400 <= status < 500:
         return RobotsRules([], allow_all=True)
     return RobotsRules([], disallow_all=True)
@@ -151,3 +168,7 @@ class RobotsPolicy:
     def crawl_delay(self, url: str) -> float | None:
         """The Crawl-delay robots.txt asks of our agent, if any."""
         return self.rules(url).crawl_delay(self._agent)
+
+    def sitemaps(self, url: str) -> list[str]:
+        """The sitemaps robots.txt lists for ``url``'s site (a place to start a crawl)."""
+        return self.rules(url).sitemaps

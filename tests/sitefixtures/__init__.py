@@ -233,6 +233,11 @@ def _big(declared: bool):  # type: ignore[no-untyped-def]
     return route
 
 
+def _image(handler: Handler, count: int) -> None:
+    """A PNG image: not a document."""
+    handler.send(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 2048, "image/png")
+
+
 def _pdf_octet(handler: Handler, count: int) -> None:
     """The administrative-document PDF served as application/octet-stream."""
     handler.send_versioned(
@@ -252,6 +257,7 @@ ROUTES = {
     "/fail/big": _big(declared=False),
     "/fail/big-declared": _big(declared=True),
     "/docs/ke-hoach-ninh-binh.bin": _pdf_octet,
+    "/img/anh.png": _image,
     "/baotinh/ha-nam-viec-lam.html": _cp1258_page(declared=True),
     "/baotinh/ha-nam-viec-lam-undeclared.html": _cp1258_page(declared=False),
 }
