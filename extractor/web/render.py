@@ -54,11 +54,12 @@ def pieces(text: str, marks: Sequence[Mark], selected: tuple[int, int] | None = 
     cuts = {0, len(text)} | {m.start for m in kept} | {m.end for m in kept}
     if selected:
         cuts |= {max(0, min(len(text), selected[0])), max(0, min(len(text), selected[1]))}
-    edges = sorted(cuts)
-    out = []
-    for start, end in pairwise(edges):
-        mark = next((m for m in kept if m.start <= start < m.end), None)
-        inside = bool(selected) and selected[0] <= start < selected[1]  # type: ignore[index]
+    out, at = [], 0  # ``kept`` is sorted and disjoint: walk it alongside the pieces
+    for start, end in pairwise(sorted(cuts)):
+        while at < len(kept) and kept[at].end <= start:
+            at += 1
+        mark = kept[at] if at < len(kept) and kept[at].start <= start else None
+        inside = selected is not None and selected[0] <= start < selected[1]
         out.append(Piece(text[start:end], mark.index if mark else None, bool(mark and mark.observed), inside))
     return out
 
