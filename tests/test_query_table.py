@@ -141,3 +141,13 @@ def test_kept_table_follows_every_kind_of_write(conn: sqlite3.Connection) -> Non
     cells = province_table(conn)
     assert cells == _live(conn)
     assert [(c.province, c.value) for c in cells] == [("Hà Tĩnh", Decimal(9)), ("Nghệ An", Decimal(125))]
+
+
+def test_conflicts_page_over_conflicting_dates(conn: sqlite3.Connection) -> None:
+    dates = ("2023-12-31", "2024-06-30", "2024-12-31")
+    add(conn, *(loans("100", d) for d in dates), source="a")
+    add(conn, *(loans("101", d) for d in dates), source="b")
+    page = conflicts(conn, limit=2)
+    assert page.total == 3 and [str(c.as_of) for c in page.items] == ["2023-12-31", "2024-06-30"]
+    assert [str(c.as_of) for c in conflicts(conn, limit=2, offset=2).items] == ["2024-12-31"]
+    assert conflicts(conn, province="ha tinh").total == 0

@@ -1,4 +1,4 @@
-"""The province × indicator table, kept as a table: recomputed for the cells a write touches.
+"""The province × indicator table and its conflicts, kept as tables: recomputed for the cells a write touches.
 
 Computing every cell from a million observations takes about half a second (one index seek per
 cell, then every source at the latest date); reading the kept ``cells`` table takes a few
@@ -46,6 +46,20 @@ ORDER BY r.province, r.indicator, r.boundaries
 """
 
 
+# Conflicting dates of one cell: exact, actual values with a stated date, from two or more
+# (original) documents, that differ. Kept like the cells, so the conflicts page never scans.
+CONFLICT_KEYS_SQL = f"""
+SELECT o.province, o.indicator, coalesce(o.boundaries, '') AS boundaries, o.as_of, o.period_start,
+       o.period_end, o.unit
+FROM observations o
+WHERE o.status = 'actual' AND o.qualifier = 'exact' AND o.date_inferred = 0 AND o.province IS NOT NULL
+  AND {{where}}
+GROUP BY o.province, o.indicator, o.boundaries, o.as_of, o.period_start, o.period_end, o.unit
+HAVING count(DISTINCT o.value_text) > 1 AND count(DISTINCT {CANONICAL_DOC}) > 1
+"""
+_INSERT_CONFLICTS = ("INSERT INTO conflict_keys(province, indicator, boundaries, as_of, period_start, period_end, unit) "
+                     + CONFLICT_KEYS_SQL)
+
 CellKey = tuple[str, str, str]  # province, indicator, boundaries ('' when unknown)
 
 _INSERT = """
@@ -58,18 +72,23 @@ FROM ({table})
 
 
 def refresh_cells(conn: sqlite3.Connection, keys: Iterable[CellKey] | None = None) -> None:
-    """Recompute the kept cells for ``keys`` (every cell when None), inside the caller's transaction."""
+    """Recompute the kept cells and conflict keys for ``keys`` (all when None), in the caller's transaction."""
     params = {"as_of": "9999-12-31"}
     if keys is None:
-        conn.execute("DELETE FROM cells")
+        for table in ("cells", "conflict_keys"):
+            conn.execute(f"DELETE FROM {table}")
         conn.execute(_INSERT.format(table=TABLE_SQL.format(where="1")), params)
+        conn.execute(_INSERT_CONFLICTS.format(where="1"))
         return
     one = TABLE_SQL.format(where="k.province = :province AND k.indicator = :indicator AND k.boundaries = :boundaries")
+    same = "o.province = :province AND o.indicator = :indicator AND o.boundaries IS nullif(:boundaries, '')"
     for province, indicator, boundaries in sorted(set(keys)):
         key = {"province": province, "indicator": indicator, "boundaries": boundaries}
-        conn.execute("DELETE FROM cells WHERE province = :province AND indicator = :indicator "
-                     "AND boundaries = :boundaries", key)
+        for table in ("cells", "conflict_keys"):
+            conn.execute(f"DELETE FROM {table} WHERE province = :province AND indicator = :indicator "
+                         "AND boundaries = :boundaries", key)
         conn.execute(_INSERT.format(table=one), params | key)
+        conn.execute(_INSERT_CONFLICTS.format(where=same), key)
 
 
 def document_keys(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> set[CellKey]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from extractor.errors import StoreError
 from extractor.settings import db_path
+from extractor.store.cells import refresh_cells
 from extractor.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -63,7 +64,15 @@ def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
         with transaction(conn):
             MIGRATIONS[version](conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
+            if version + 1 == SCHEMA_VERSION:
+                _refill_kept(conn)
     return schema_version(conn)
+
+
+def _refill_kept(conn: sqlite3.Connection) -> None:
+    """Refill the tables derived from observations (inside the last migration's transaction)."""
+
+    refresh_cells(conn)
 
 
 @contextmanager

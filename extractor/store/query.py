@@ -362,16 +362,6 @@ def _cells(rows: Iterable[sqlite3.Row]) -> list[TableCell]:
 
 # ---- conflicts --------------------------------------------------------------------------------
 
-_CONFLICT_KEYS = f"""
-SELECT o.province, o.indicator, o.boundaries, o.as_of, o.period_start, o.period_end
-FROM observations o
-WHERE o.status = 'actual' AND o.qualifier = 'exact' AND o.date_inferred = 0 AND {{where}}
-GROUP BY o.province, o.indicator, o.boundaries, o.as_of, o.period_start, o.period_end, o.unit
-HAVING count(DISTINCT o.value_text) > 1 AND count(DISTINCT {CANONICAL_DOC}) > 1
-ORDER BY o.province, o.indicator, o.as_of, o.period_end
-"""
-
-
 def conflicts(
     conn: sqlite3.Connection,
     *,
@@ -383,22 +373,30 @@ def conflicts(
     """Same province, indicator and date, different values from different documents, as pairs.
 
     Only exact, actual values with a date the text states are compared: "more than", targets
-    and dates filled in from the publication date would make conflicts out of nothing.
+    and dates filled in from the publication date would make conflicts out of nothing. Paging
+    counts conflicting (cell, date) keys, read from the kept ``conflict_keys`` table; each key
+    gives one pair per value beyond the first, so a page can hold more than ``limit`` pairs.
     """
     where, params = _filter_sql(conn, ObservationFilter(province=province, indicator=indicator))
-    keys = conn.execute(_CONFLICT_KEYS.format(where=where), params).fetchall()
-    pairs = [pair for key in keys for pair in _conflict_pairs(conn, key)]
+    where = where.replace("o.", "c.")
     size = page_limit(limit)
-    return Page(items=pairs[offset:offset + size], limit=size, offset=offset, total=len(pairs))
+    keys = conn.execute(
+        "SELECT c.province, c.indicator, nullif(c.boundaries, '') AS boundaries, c.as_of, c.period_start, "
+        f"c.period_end, c.unit FROM conflict_keys c WHERE {where} "
+        "ORDER BY c.province, c.indicator, c.boundaries, c.as_of, c.period_end, c.id LIMIT ? OFFSET ?",
+        (*params, size, max(0, offset))).fetchall()
+    total = conn.execute(f"SELECT count(*) FROM conflict_keys c WHERE {where}", params).fetchone()[0]
+    pairs = [pair for key in keys for pair in _conflict_pairs(conn, key)]
+    return Page(items=pairs, limit=size, offset=offset, total=total)
 
 
 def _conflict_pairs(conn: sqlite3.Connection, key: sqlite3.Row) -> list[Conflict]:
     """The pairs (first value's observation vs each other value's) for one conflicting key."""
     rows = conn.execute(
         f"{_OBS_SELECT.replace('SELECT o.*', f'SELECT o.*, {CANONICAL_DOC} AS canon')} "
-        "WHERE o.province IS ? AND o.indicator = ? AND o.boundaries IS ? AND o.as_of IS ? "
-        "AND o.period_start IS ? AND o.period_end IS ? AND o.status = 'actual' AND o.qualifier = 'exact' "
-        "AND o.date_inferred = 0 ORDER BY o.id", tuple(key)).fetchall()
+        "WHERE o.province = ? AND o.indicator = ? AND o.boundaries IS ? AND o.as_of IS ? "
+        "AND o.period_start IS ? AND o.period_end IS ? AND o.unit = ? AND o.status = 'actual' "
+        "AND o.qualifier = 'exact' AND o.date_inferred = 0 ORDER BY o.id", tuple(key)).fetchall()
     values = list(dict.fromkeys(r["value_text"] for r in rows))
     pairs = (_pick_pair(rows, values[0], other) for other in values[1:])
     return [_conflict(key, observation_from_row(a), observation_from_row(b)) for a, b in pairs if a is not None and b is not None]

@@ -2,6 +2,9 @@
 
 Each migration is a function of the connection run inside one transaction with the version
 bump, so a database is always at a whole version. Never edit a released migration: add one.
+Migrations only change structure (and copy data); the kept tables derived from observations
+(``cells``, ``conflict_keys``, the FTS indexes) are refilled by ``db.migrate`` once the
+database reaches the current version, so an old migration never runs today's derived SQL.
 Money is an INTEGER number of đồng in ``value_int``; every value is also kept as exact decimal
 text (``value_text``) with a REAL copy (``value_num``) used only for sorting and ranges, and the
 significant digits (``value_digits``) so a query written with any separators finds it.
@@ -235,16 +238,24 @@ CREATE TABLE cells (
 """
 
 
-def _v4(conn: sqlite3.Connection) -> None:
-    """v4: keep the province × indicator table as a table, filled from the observations held."""
-    from extractor.store.cells import refresh_cells
-
-    _run_script(_V4)(conn)
-    refresh_cells(conn)
-
-
 _V5 = """
 ALTER TABLE documents ADD COLUMN fingerprint BLOB;  -- MinHash of the text (extractor.dedupe), NULL until linked
+"""
+
+
+_V6 = """
+CREATE TABLE conflict_keys (
+    id INTEGER PRIMARY KEY,
+    province TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    boundaries TEXT NOT NULL DEFAULT '',
+    as_of TEXT,
+    period_start TEXT,
+    period_end TEXT,
+    unit TEXT NOT NULL
+);
+CREATE INDEX conflict_keys_cell ON conflict_keys(province, indicator, boundaries);
+CREATE INDEX conflict_keys_indicator ON conflict_keys(indicator);
 """
 
 
@@ -253,7 +264,8 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V1),  # v1: documents, raw bytes, sentences, figures, dates, legal refs, observations
     _run_script(_V2),  # v2: near-duplicate links, cell keys, value indexes, FTS5 (filled from v1 rows)
     _run_script(_V3),  # v3: FTS5 over views that fold "đ" to "d" as well
-    _v4,  # v4: the province × indicator table kept in ``cells``
+    _run_script(_V4),  # v4: the province × indicator table kept in ``cells``
     _run_script(_V5),  # v5: a near-duplicate fingerprint per document
+    _run_script(_V6),  # v6: conflicting (cell, date) keys kept in ``conflict_keys``
 )
 SCHEMA_VERSION = len(MIGRATIONS)
