@@ -26,6 +26,7 @@ from typing import Any
 
 from extractor.store import (
     ObservationFilter,
+    conflicts,
     connect,
     province_table,
     query_observations,
@@ -167,6 +168,8 @@ def queries(conn: sqlite3.Connection) -> Iterator[tuple[str, Callable[[random.Ra
     yield "province table (all cells)", lambda rng: province_table(conn)
     yield "document search (province name, folded)", lambda rng: search_documents(
         conn, _plain(rng.choice(PROVINCES)), limit=20)
+    yield "conflicts page (20 conflicting cell-dates, all their pairs)", lambda rng: conflicts(
+        conn, indicator=rng.choice(INDICATORS)[0], limit=20)
     yield "FTS search, one very common word ('dư nợ')", lambda rng: search(conn, "dư nợ", limit=20)
 
 
