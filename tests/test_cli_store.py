@@ -138,3 +138,9 @@ def test_roll_up_with_the_gazetteer_mapping(tmp_path: Path) -> None:
     rolled = [r for r in json.loads(out) if r["rolled_up"]]
     assert [(r["boundaries"], r["value"]) for r in rolled] == [("2025", 6)]
     assert "sum of Hà Nam + Nam Định + Ninh Bình" in rolled[0]["rules"]
+
+
+def test_ingest_of_an_empty_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    code, _, err = run("ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "e.sqlite"))
+    assert code == 1 and "no .txt" in err

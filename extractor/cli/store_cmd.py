@@ -188,6 +188,10 @@ def ingest(
 
     with opened(db) as conn:
         files = list(discover(paths))
+        if not files:
+            err.print("error: no .txt, .html, .htm or .pdf files in " + ", ".join(map(str, paths)),
+                      markup=False, highlight=False)
+            raise typer.Exit(code=1)
         extract = default_extract()
         report = _run_batch(lambda **kw: ingest_paths(conn, files, extract=extract, **kw), len(files), "ingest")
     _summary(report, "ingested")
