@@ -1,7 +1,8 @@
 """Page speed of the web app at scale: p50/p95 of the search, province and fact-check pages.
 
 Loads ``--rows`` generated observations (default 100,000; the generator of ``bench/query_speed.py``)
-into a temporary database, serves the app with uvicorn on 127.0.0.1 and times whole HTTP requests
+into a temporary database, serves the app with ``extractor serve`` (uvicorn, in its own process so
+the timing client does not share its interpreter lock) on 127.0.0.1 and times whole HTTP requests
 (server-rendered HTML, over a keep-alive connection) against a baseline measured in the same run:
 the static ``/health`` answer, which costs the HTTP stack and nothing else. Target: p95 under
 200 ms for the search, province and fact-check pages.
@@ -15,11 +16,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -32,8 +36,6 @@ from query_speed import INDICATORS, PROVINCES, generate
 
 from extractor.store import connect
 from extractor.store.query import fold
-from extractor.web import create_app
-from extractor.web.server import background_server
 
 TARGET_MS = 200
 CLAIMS = ("Tính đến {d}, tổng dư nợ của {p} đạt {v} tỷ đồng.",
@@ -113,6 +115,37 @@ def report_text(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@contextmanager
+def served(db: Path, *, timeout: float = 60.0) -> Iterator[str]:
+    """``extractor serve --db db`` on a free local port in a child process; yields its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "extractor", "serve", "--db", str(db), "--port", str(port)]
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, child, timeout)
+        yield base
+    finally:
+        child.terminate()
+        child.wait(timeout)
+
+
+def _wait_until_up(base: str, child: subprocess.Popen[bytes], timeout: float) -> None:
+    """Poll /health until the server answers (or fail when the child exits or time runs out)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if child.poll() is not None:
+            raise RuntimeError(f"extractor serve exited with code {child.returncode}")
+        try:
+            if httpx.get(base + "/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError("extractor serve did not start")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the database, serve it, time the pages, print the report."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -125,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         conn = connect(path)
         load_s, index_s = generate(conn, args.rows)
         conn.close()
-        with background_server(create_app(path)) as base:
+        with served(path) as base:
             results = measure(base, args.repeat)
     report = {"rows": args.rows, "repeat": args.repeat, "load_s": round(load_s, 1), "index_s": round(index_s, 1),
               **results}
