@@ -87,24 +87,28 @@ def doc_text(doc: Doc) -> str:
 DIGIT_RUN = re.compile(r"\d(?<![\d]\d)")
 
 
-def chained_matches(rules: RuleSet, text: str) -> dict[str, list[Any]]:
-    """Matches of the digit-anchored rules, by rule id, as each rule's ``finditer`` gives them
-    (left to right, not overlapping), from one chained ``match`` per run of digits."""
+def chained_matches(rules: RuleSet, text: str, active: set[str]) -> dict[str, list[Any]]:
+    """Matches of the digit-anchored rules in ``active``, by rule id, as each rule's
+    ``finditer`` gives them (left to right, not overlapping), from one chained ``match`` per
+    run of digits."""
     chain = rules.chain
     found: dict[str, list[Any]] = {}
     if chain is None:
+        return found
+    wanted = [(i, g, r) for i, (g, r) in enumerate(zip(chain.group_index, chain.rules, strict=True))
+              if r.id in active]
+    if not wanted:
         return found
     ends = [0] * len(chain.rules)
     for run in DIGIT_RUN.finditer(text):
         position = run.start()
         match = chain.regex.match(text, position)
         spans = match.regs
-        for index, group in enumerate(chain.group_index):
+        for index, group, rule in wanted:
             start, end = spans[group]
             if start < 0 or position < ends[index]:
                 continue
             ends[index] = max(end, position + 1)
-            rule = chain.rules[index]
             found.setdefault(rule.id, []).append(ChainMatch(match, f"r{index}", rule.main_groups))
     return found
 
@@ -112,11 +116,10 @@ def chained_matches(rules: RuleSet, text: str) -> dict[str, list[Any]]:
 def find_drafts(text: str, rules: RuleSet) -> list[Draft]:
     """Every rule's hits turned into drafts (overlaps still unsettled)."""
     drafts: list[Draft] = []
-    chained = chained_matches(rules, text)
     lower = text.lower()
-    for rule in rules.rules:
-        if not rule.may_match(text, lower):
-            continue
+    active = [rule for rule in rules.rules if rule.may_match(text, lower)]
+    chained = chained_matches(rules, text, {r.id for r in active if r.digit_anchored})
+    for rule in active:
         found: Iterable[Any] = (chained.get(rule.id, ()) if rule.digit_anchored
                                 else rule.regex.finditer(text))
         normalise = NORMALISERS[rule.rule.kind]
@@ -135,7 +138,8 @@ def make_hit(text: str, match: re.Match[str], rule: CompiledRule) -> Hit | None:
     window = text[start:match.start()]
     if rule.not_before is not None and rule.not_before.search(window):
         return None
-    before = rule.before.search(window) if rule.before is not None else None
+    possible = rule.before is not None and rule.context_possible(window)
+    before = rule.before.search(window) if possible else None  # type: ignore[union-attr]
     if before is None and rule.rule.before_required:
         return None
     groups = rule.all_groups if before is not None else rule.main_groups

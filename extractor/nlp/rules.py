@@ -149,6 +149,13 @@ class CompiledRule:
     gate: re.Pattern[str] | None = None
     main_groups: Groups = field(default_factory=lambda: Groups(frozenset()))
     all_groups: Groups = field(default_factory=lambda: Groups(frozenset()))
+    before_gate: re.Pattern[str] | None = None
+
+    def context_possible(self, window: str) -> bool:
+        """Whether the window before a match can hold the ``before`` context at all."""
+        if self.before_gate is None:
+            return True
+        return self.before_gate.search(window.lower() if self.rule.ignore_case else window) is not None
 
     def may_match(self, text: str, lower: str) -> bool:
         """A cheap necessary condition: the text holds one of the words a match starts with."""
@@ -363,9 +370,11 @@ def compile_rule(rule: PatternRule, macros: dict[str, str], source: str) -> Comp
     prefixes = required_prefixes(gate_source, flags)
     gate = re.compile("|".join(map(re.escape, prefixes))) if prefixes else None
     names = frozenset(main.groupindex)
+    before_words = required_prefixes(expand(rule.before, macros), flags) if rule.before else None
+    before_gate = re.compile("|".join(map(re.escape, before_words))) if before_words else None
     return CompiledRule(rule, main, source, before, anchored(rule.not_before), digit_anchored,
                         gate, Groups(names),
-                        Groups(names | frozenset(before.groupindex if before else ())))
+                        Groups(names | frozenset(before.groupindex if before else ())), before_gate)
 
 
 def _lookup_tables(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
