@@ -133,6 +133,24 @@ def test_title_falls_back_to_the_longest_part_of_title() -> None:
     assert longest_part("Chỉ thị 40-CT/TW") == "Chỉ thị 40-CT/TW"
 
 
+@pytest.mark.parametrize(
+    ("path", "lead"),
+    [
+        (
+            "baotinh/ninh-binh-tin-dung-chinh-sach.html",
+            "Tín dụng chính sách tiếp tục là trụ cột giảm nghèo bền vững",
+        ),
+        (
+            "tinnhanh/kinh-doanh/ha-tinh-von-vay-uu-dai.html",
+            "Tỉnh bổ sung vốn ủy thác để hộ mới thoát nghèo",
+        ),
+    ],
+)
+def test_the_lead_under_the_headline_is_kept(path: str, lead: str) -> None:
+    text = load_path(SITE / path).text
+    assert text.count(lead) == 1 and text.index(lead) < 200  # once, at the top
+
+
 def test_publication_date_from_json_ld() -> None:
     loaded = load_path(SITE / "baotinh/nghe-an-10-nam-chi-thi-40.html")
     assert loaded.published == dt.date(2024, 7, 12)

@@ -67,6 +67,11 @@ EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 BYLINE_MAX_CHARS = 160
 CAPTION_MAX_CHARS = 300
+LEAD_CLASS = re.compile(
+    r"sapo|lead|summary|description|excerpt|chapo|standfirst|tom-?tat|intro", re.IGNORECASE
+)
+LEAD_MIN_CHARS = 40
+LEAD_MAX_CHARS = 800
 # A cheap XPath prefilter for CAPTION_CLASS (XPath 1.0 has no regex or lower-case()).
 CAPTION_XPATH = "|".join(
     ["//figcaption"]
@@ -602,7 +607,7 @@ class BodyWriter:
         self.cells.extend(cells)
         self.blocks.append(text)
 
-    def walk(self, parent: etree._Element) -> None:
+    def walk(self, parent: etree._Element | list[etree._Element]) -> None:
         """Turn trafilatura's XML blocks (p, head, list, quote, table) into text blocks."""
         for el in parent:
             if el.tag == "table":
@@ -640,7 +645,9 @@ def parse_html(raw: bytes, *, source: str, content_type: str | None = None) -> L
     if captions:
         meta["captions"] = "\n".join(captions)
     unwrap_layout_tables(tree)
-    body = _article_body(tree, source=source)  # last: trafilatura prunes the tree
+    body = _article_body(
+        tree, source=source, lead=lead_text(tree)
+    )  # last: trafilatura prunes the tree
     return Loaded(
         raw=raw,
         source=source,
@@ -674,15 +681,40 @@ def _not_article(source: str, why: str) -> InputError:
     )
 
 
-def _article_body(tree: lxml_html.HtmlElement, *, source: str) -> BodyWriter:
-    """The article's body text, or InputError when the page has no article in it."""
+def lead_text(tree: lxml_html.HtmlElement) -> str | None:
+    """The standfirst ("sapo") under the headline, which trafilatura sometimes drops as boilerplate."""
+    headline = headline_element(tree)
+    if headline is None:
+        return None
+    passed = False
+    for el in tree.iter():
+        if el is headline:
+            passed = True
+        elif passed and isinstance(el.tag, str) and LEAD_CLASS.search(el.get("class", "")):
+            text = " ".join(el.text_content().split())
+            if LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS and shares_container(el, headline):
+                return _nfc(text)
+            return None  # only the first lead-like block after the headline
+    return None
+
+
+def _article_body(
+    tree: lxml_html.HtmlElement, *, source: str, lead: str | None = None
+) -> BodyWriter:
+    """The article's body text (with the lead if trafilatura dropped it), or InputError if none."""
     anchors = link_texts(tree)  # before trafilatura, which prunes the tree it is given
     main = main_content(tree, source=source)
     found = 0 if main is None else prose_chars(main)
     if main is None or found < MIN_ARTICLE_CHARS:
         raise _not_article(source, f"{found} characters of running text found")
     writer = BodyWriter()
-    writer.walk(next(main.iter("main"), main))
+    blocks = list(next(main.iter("main"), main))
+    if lead and " ".join(lead.split()) not in block_text(main, breaks=" "):
+        heading = blocks[:1] if blocks and blocks[0].tag == "head" else []
+        writer.walk(heading)
+        writer.add(lead)
+        blocks = blocks[len(heading) :]
+    writer.walk(blocks)
     share = link_share(writer.text, anchors)
     if share > MAX_LINK_SHARE:
         raise _not_article(source, f"{share:.0%} of the extracted text is link text")
