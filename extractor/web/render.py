@@ -76,3 +76,16 @@ def word_marks(text: str, query: str) -> list[Mark]:
         return []
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")", re.UNICODE)
     return [Mark(m.start(), m.end(), i) for i, m in enumerate(pattern.finditer(folded))]
+
+
+def figure_mark(sentence: str, figure: str, hint: int | None) -> list[Mark]:
+    """The figure's place in its sentence: at ``hint`` when the text is there, else its first occurrence.
+
+    >>> figure_mark("đạt 13.357 tỷ đồng, tăng 5%", "13.357 tỷ đồng", 4), figure_mark("a 5% b", "5%", 99)
+    ([Mark(start=4, end=18, index=0, observed=True)], [Mark(start=2, end=4, index=0, observed=True)])
+    """
+    if hint is not None and hint >= 0 and sentence[hint:hint + len(figure)] == figure:
+        at = hint
+    else:
+        at = sentence.find(figure)
+    return [Mark(at, at + len(figure), 0, True)] if at >= 0 and figure else []

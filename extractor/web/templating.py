@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from extractor.web import formatting
-from extractor.web.render import Mark, pieces, word_marks
+from extractor.web.render import Mark, figure_mark, pieces, word_marks
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -50,7 +50,7 @@ def environment() -> Environment:
                        indicator=formatting.indicator_label, host=formatting.host, seg=segment,
                        boundaries=formatting.boundaries_label, number=_number,
                        dict_with=dict_with, dict_without=dict_without)
-    env.globals.update(link=link, pieces=pieces, Mark=Mark, word_marks=word_marks, is_link=formatting.is_link,
+    env.globals.update(link=link, pieces=pieces, Mark=Mark, word_marks=word_marks, figure_mark=figure_mark, is_link=formatting.is_link,
                        period=formatting.format_period, qualifier_words=formatting.QUALIFIER_WORDS)
     return env
 
