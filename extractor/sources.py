@@ -113,21 +113,14 @@ def _dispatch(
     if kind in ("file", "folder") or (kind == "auto" and not is_url(spec)):
         return iter_path(Path(spec))
     if kind == "urls":
-        return iter_urls(_read_url_list(Path(spec)), fetcher=_need(fetcher, spec))
+        return _iter_url_list(Path(spec), fetcher=_need(fetcher, spec))
     web = _need(fetcher, spec)
     if kind == "list" or (kind == "auto" and follow):
-        if not follow:
-            return iter(
-                [
-                    Failed(
-                        source=spec,
-                        reason="a list page needs a follow pattern",
-                        kind="usage",
-                        hint="Pass follow='regex matching article URLs'.",
-                    )
-                ]
-            )
-        return iter_list_pages(spec, follow=follow, fetcher=web, max_pages=max_pages)
+        problem = _pattern_problem(follow)
+        if problem:
+            hint = "Pass follow='a regular expression matching the article URLs', e.g. '/tin-tuc/.+\\.html$'."
+            return iter([Failed(source=spec, reason=problem, kind="usage", hint=hint)])
+        return iter_list_pages(spec, follow=follow or "", fetcher=web, max_pages=max_pages)
     if kind == "sitemap":
         return iter_sitemap(spec, fetcher=web)
     if kind == "feed":
@@ -143,6 +136,32 @@ def _need(fetcher: Fetcher | None, spec: str) -> Fetcher:
             hint="Create Fetcher(FetchOptions(...)) and pass it.",
         )
     return fetcher
+
+
+def _pattern_problem(follow: str | None) -> str | None:
+    """What is wrong with a follow pattern, if anything."""
+    if not follow:
+        return "a list page needs a follow pattern"
+    try:
+        re.compile(follow)
+    except re.error as exc:
+        return f"the follow pattern {follow!r} is not a valid regular expression ({exc})"
+    return None
+
+
+def _iter_url_list(path: Path, *, fetcher: Fetcher) -> Iterator[Item]:
+    """Fetch the URLs listed in a file; a missing file is one failure."""
+    try:
+        urls = _read_url_list(path)
+    except OSError as exc:
+        yield Failed(
+            source=str(path),
+            reason=f"cannot read the URL list ({exc.strerror})",
+            kind="missing",
+            hint="Give a text file with one URL a line.",
+        )
+        return
+    yield from iter_urls(urls, fetcher=fetcher)
 
 
 def _read_url_list(path: Path) -> list[str]:

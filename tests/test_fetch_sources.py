@@ -325,3 +325,18 @@ def test_recrawled_list_pages_still_lead_to_articles(site: Site, site_fetcher: F
     )
     assert paths(again, site.base) == paths(first, site.base)
     assert all(i.not_modified for i in again if isinstance(i, RawItem))
+
+
+@pytest.mark.parametrize("follow", ["(unclosed", "*.html"])
+def test_bad_follow_pattern_is_one_clear_failure(
+    site: Site, site_fetcher: Fetcher, follow: str
+) -> None:
+    (item,) = iter_source(
+        site.url("/baotinh/tin-tuc/index.html"), fetcher=site_fetcher, follow=follow
+    )
+    assert isinstance(item, Failed) and item.kind == "usage" and "regular expression" in item.reason
+
+
+def test_missing_url_list_is_a_failure(site_fetcher: Fetcher, tmp_path: Path) -> None:
+    (item,) = iter_source(str(tmp_path / "none.txt"), fetcher=site_fetcher, kind="urls")
+    assert isinstance(item, Failed) and item.kind == "missing"
