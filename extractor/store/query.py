@@ -268,7 +268,8 @@ def rank_window(rows: Sequence[sqlite3.Row], phrase: str) -> list[sqlite3.Row]:
 
     def key(row: sqlite3.Row) -> tuple[bool, bool, int, int]:
         title = row["title"] if "title" in row.keys() and row["title"] else ""  # noqa: SIM118 - Row "in" tests values
-        return (bool(wanted) and wanted not in fold(title), bool(wanted) and wanted not in fold(row["text"]),
+        # The lead of a long document decides: folding whole articles would cost more than the search.
+        return (bool(wanted) and wanted not in fold(title), bool(wanted) and wanted not in fold(row["text"][:3000]),
                 len(row["text"]), -row["id"])
 
     return sorted(rows, key=key)
@@ -396,7 +397,9 @@ def _conflict_pairs(conn: sqlite3.Connection, key: sqlite3.Row) -> list[Conflict
         f"{_OBS_SELECT.replace('SELECT o.*', f'SELECT o.*, {CANONICAL_DOC} AS canon')} "
         "WHERE o.province = ? AND o.indicator = ? AND o.boundaries IS ? AND o.as_of IS ? "
         "AND o.period_start IS ? AND o.period_end IS ? AND o.unit = ? AND o.status = 'actual' "
-        "AND o.qualifier = 'exact' AND o.date_inferred = 0 ORDER BY o.id", tuple(key)).fetchall()
+        "AND o.obs_date IS coalesce(?, ?, ?) "  # the indexed column: a seek, not a scan of the cell
+        "AND o.qualifier = 'exact' AND o.date_inferred = 0 ORDER BY o.id",
+        (*tuple(key), key["as_of"], key["period_end"], key["period_start"])).fetchall()
     values = list(dict.fromkeys(r["value_text"] for r in rows))
     pairs = (_pick_pair(rows, values[0], other) for other in values[1:])
     return [_conflict(key, observation_from_row(a), observation_from_row(b)) for a, b in pairs if a is not None and b is not None]
