@@ -456,3 +456,18 @@ def test_province_list_and_the_merger(client: TestClient) -> None:
     quang_tri = data(client, "/api/provinces/quang%20tri")
     assert quang_tri["merged_into"] is None and "Quảng Bình" in quang_tri["formed_from"]
     assert "Provinces" in client.get("/provinces").text
+
+
+def test_observations_roll_up_like_extractor_query(client: TestClient) -> None:
+    from extractor.store import connect
+    from extractor.store.rollup import default_mapping, rolled_up_observations
+
+    plain = data(client, "/api/observations?province=Ninh+Binh")
+    assert plain["rolled_up"] == []
+    rolled = data(client, "/api/observations?province=Ninh+Binh&roll_up=true")["rolled_up"]
+    conn = connect(client.app.state.db.path)  # type: ignore[attr-defined]
+    expected = rolled_up_observations(conn, province="Ninh Bình", mapping=default_mapping())
+    assert len(rolled) == len(expected) >= 1 and all(r["id"] is None and len(r["parts"]) == 3 for r in rolled)
+    loans = [r for r in rolled if r["indicator"] == "outstanding_loans"]
+    assert [(r["province"], r["boundaries"], r["value"]) for r in loans] == [("Ninh Bình", "2025", 15_600_000_000_000)]
+    assert client.get("/observations?province=Ninh+Binh&roll_up=true").status_code == 200

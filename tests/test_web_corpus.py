@@ -2,8 +2,9 @@
 
 Written for these tests (not real news): a Vietnamese and an English article about Nghệ An that
 agree with the first seed on outstanding loans and disagree with each other, a Hà Nội article with
-values at three dates (a chart with a line), and an article whose title and body carry HTML and
-script that every page must show as inert text.
+values at three dates (a chart with a line), an article whose title and body carry HTML and
+script that every page must show as inert text, and the three old provinces that became Ninh Bình in
+2025 at one date (a roll-up).
 """
 
 from __future__ import annotations
@@ -44,6 +45,16 @@ ARTICLES: dict[str, str] = {
         'June 5, 2024 - <img src=x onerror=alert(1)> Report from Quang Tri.\n'
         '\n'
         'As of May 31, 2024, total outstanding loans of Quang Tri reached VND 5,210 billion <script>alert("body")</script> and <b onmouseover=alert(2)>bold</b> text.\n'
+    ),
+    '14_red_river.txt': (
+        'Red River Delta provinces review policy credit\n'
+        'January 8, 2025 - Branches of the Vietnam Bank for Social Policies in three provinces reported their 2024 results.\n'
+        '\n'
+        'As of December 31, 2024, total outstanding loans of Ninh Binh reached VND 5,100 billion.\n'
+        '\n'
+        'As of December 31, 2024, total outstanding loans of Nam Dinh reached VND 6,200 billion.\n'
+        '\n'
+        'As of December 31, 2024, total outstanding loans of Ha Nam reached VND 4,300 billion.\n'
     ),
 }
 HOSTILE = "13_script.txt"

@@ -20,6 +20,7 @@ from extractor.web.params import (
     Limit,
     Offset,
     Province,
+    RollUp,
     observation_filter,
     parse_date,
     search_filters,
@@ -77,9 +78,9 @@ def api_search(db: Db, filters: Annotated[SearchFilters, Depends(search_filters)
 
 @router.get("/observations", response_model=Envelope[ObservationList])
 def api_observations(db: Db, filters: Annotated[ObservationFilter, Depends(observation_filter)],
-                     limit: Limit = None, offset: Offset = 0) -> Response:
+                     limit: Limit = None, offset: Offset = 0, roll_up: RollUp = False) -> Response:
     """Observations filtered as in ``extractor query``, newest first."""
-    return envelope(db.read(views.observation_list, filters, limit=limit, offset=offset))
+    return envelope(db.read(views.observation_list, filters, limit=limit, offset=offset, roll_up=roll_up))
 
 
 @router.get("/observations/{observation_id}", response_model=Envelope[ObservationView])

@@ -18,6 +18,7 @@ from extractor.web.params import (
     Limit,
     Offset,
     Province,
+    RollUp,
     observation_filter,
     parse_date,
     search_filters,
@@ -82,17 +83,18 @@ def search_page(request: Request, db: Db, filters: Filters, limit: Limit = None,
 # ---- observations -------------------------------------------------------------------------------
 
 @router.get("/observations.csv")
-def observations_csv(db: Db, filters: ObsFilters, limit: Limit = None, offset: Offset = 0) -> Response:
+def observations_csv(db: Db, filters: ObsFilters, limit: Limit = None, offset: Offset = 0,
+                     roll_up: RollUp = False) -> Response:
     """Observations matching the filters as CSV (the columns of ``extractor export``)."""
-    view = db.read(views.observation_list, filters, limit=limit, offset=offset)
-    return csv_response(tables.observations_csv(view.items), "observations")
+    view = db.read(views.observation_list, filters, limit=limit, offset=offset, roll_up=roll_up)
+    return csv_response(tables.observations_csv([*view.items, *view.rolled_up]), "observations")
 
 
 @router.get("/observations", response_class=HTMLResponse)
 def observations_page(request: Request, db: Db, filters: ObsFilters, limit: Limit = None,
-                      offset: Offset = 0) -> HTMLResponse:
+                      offset: Offset = 0, roll_up: RollUp = False) -> HTMLResponse:
     """Observations filtered as in ``extractor query``."""
-    view = db.read(views.observation_list, filters, limit=limit, offset=offset)
+    view = db.read(views.observation_list, filters, limit=limit, offset=offset, roll_up=roll_up)
     choices = db.read(lambda conn: (provinces_with_data(conn), indicators_with_data(conn)))
     return render(request, "observations.html", view=view, filters=filters, provinces=choices[0],
                   indicators=choices[1], args=page_args(request))

@@ -17,6 +17,8 @@ MAX_QUERY = 500
 
 Limit = Annotated[int | None, Query(ge=1, le=MAX_PAGE, description=f"Rows per page (at most {MAX_PAGE}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+RollUp = Annotated[bool, Query(description="Add 2025-province rows summed from all their pre-2025 parts "
+                                           "(never rates), as `extractor query --roll-up`.")]
 # Forms send empty strings for "any": the patterns accept them and ``_blank`` turns them into None.
 Province = Annotated[str | None, Query(max_length=100, description="Province; case and diacritics ignored.")]
 Indicator = Annotated[str | None, Query(max_length=60, pattern=r"^[a-z_]*$", description="Indicator code.")]

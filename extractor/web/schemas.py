@@ -209,12 +209,15 @@ class ObservationView(View):
 
 
 class ObservationList(View):
-    """A page of observations for the filters of ``extractor query``."""
+    """A page of observations for the filters of ``extractor query`` (and, asked for, rolled-up rows)."""
 
     items: list[StoredObservation]
     limit: int
     offset: int
     total: int | None
+    rolled_up: list[StoredObservation] = Field(
+        default_factory=list, description="2025-province rows summed from all their pre-2025 parts (roll_up=true); "
+                                          "id is null, parts lists the observations summed.")
 
 
 class Claim(View):

@@ -22,7 +22,7 @@ from extractor.store import (
 )
 from extractor.store.query import fold
 from extractor.store.records import StoredObservation, TableCell
-from extractor.store.rollup import default_mapping
+from extractor.store.rollup import default_mapping, rolled_up_observations
 from extractor.web import queries
 from extractor.web.formatting import INDICATOR_LABELS, indicator_label
 from extractor.web.schemas import (
@@ -133,10 +133,21 @@ def observation_view(conn: sqlite3.Connection, observation_id: int) -> Observati
 
 
 def observation_list(conn: sqlite3.Connection, filters: ObservationFilter, *, limit: int | None,
-                     offset: int) -> ObservationList:
-    """A page of observations for the filters of ``extractor query``."""
+                     offset: int, roll_up: bool = False) -> ObservationList:
+    """A page of observations for the filters of ``extractor query`` (``roll_up`` as its --roll-up)."""
     page = query_observations(conn, filters, limit=limit, offset=offset)
-    return ObservationList(items=page.items, limit=page.limit, offset=page.offset, total=page.total)
+    rolled = rolled_rows(conn, filters)[:page.limit] if roll_up and offset == 0 else []
+    return ObservationList(items=page.items, limit=page.limit, offset=page.offset, total=page.total, rolled_up=rolled)
+
+
+def rolled_rows(conn: sqlite3.Connection, filters: ObservationFilter) -> list[StoredObservation]:
+    """Rolled-up 2025 rows for the filters' province, indicator and dates (never rates)."""
+    if filters.boundaries == "pre-2025":
+        return []
+    rows = rolled_up_observations(conn, province=filters.province, indicator=filters.indicator,
+                                  mapping_source=province_mapping)
+    low, high = filters.date_from or dt.date.min, filters.date_to or dt.date.max
+    return [r for r in rows if r.obs_date is None or low <= r.obs_date <= high]
 
 
 def conflict_list(conn: sqlite3.Connection, *, province: str | None, indicator: str | None,
