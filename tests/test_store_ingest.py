@@ -169,3 +169,6 @@ def test_republished_copies_are_linked_and_counted_once(tmp_path: Path) -> None:
     assert cell.sources == 2  # the original and the English article; the copy counts once
     again = ingest_paths(conn, [folder], extract=fake_extract_loaded)
     assert again.copies == [] and conn.execute("SELECT count(*) FROM doc_copies").fetchone()[0] == 1
+    assert reextract(conn, extract=fake_extract_loaded).counts()["reextracted"] == 3
+    assert conn.execute("SELECT count(*) FROM doc_copies").fetchone()[0] == 1  # links survive re-extraction
+    assert conn.execute("SELECT count(*) FROM documents WHERE fingerprint IS NULL").fetchone()[0] == 0

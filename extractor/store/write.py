@@ -71,13 +71,31 @@ def _save(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *, force
         "SELECT id FROM documents WHERE source = ? AND id != ?", (doc.source, doc.id))]
     gone = stale + ([doc.id] if held else [])
     touched = document_keys(conn, gone)
+    kept = _links(conn, doc.id) if held else ([], None)
     for old in gone:
         delete_document(conn, old)
     insert_extraction(conn, extraction, raw)
+    _restore_links(conn, doc.id, *kept)
     sync_fts(conn, doc.id)
     refresh_cells(conn, touched | document_keys(conn, [doc.id]))
     status: SaveStatus = "reextracted" if held else "replaced" if stale else "new"
     return SaveResult(status, doc.id, tuple(stale))
+
+
+def _links(conn: sqlite3.Connection, doc_id: str) -> tuple[list[tuple[str, str, float]], bytes | None]:
+    """A document's near-duplicate links and fingerprint: same bytes, so re-extraction keeps them."""
+    links = [tuple(r) for r in conn.execute(
+        "SELECT doc_id, copy_of_doc_id, similarity FROM doc_copies WHERE doc_id = ? OR copy_of_doc_id = ?",
+        (doc_id, doc_id))]
+    row = conn.execute("SELECT fingerprint FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return links, row[0] if row else None
+
+
+def _restore_links(conn: sqlite3.Connection, doc_id: str, links: list[tuple[str, str, float]],
+                   fingerprint: bytes | None) -> None:
+    """Put back what ``_links`` saved after the document row was deleted and inserted again."""
+    conn.executemany("INSERT OR IGNORE INTO doc_copies(doc_id, copy_of_doc_id, similarity) VALUES (?, ?, ?)", links)
+    conn.execute("UPDATE documents SET fingerprint = ? WHERE id = ?", (fingerprint, doc_id))
 
 
 def delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
