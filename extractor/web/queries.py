@@ -215,7 +215,10 @@ def province_series(conn: sqlite3.Connection, names: Sequence[str]) -> list[Seri
     """Each indicator of a province over time: per date, the value most sources give (ties: latest)."""
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: a big province has thousands of rows
-    rows = cursor.execute(_SERIES_SQL.format(names=", ".join("?" * len(names))), list(names)).fetchall()
+    sql = _SERIES_SQL.format(names=", ".join("?" * len(names)))
+    if conn.execute("SELECT 1 FROM doc_copies LIMIT 1").fetchone() is None:
+        sql = sql.replace(CANONICAL_DOC, "o.document_id")  # no copies: a document is its own original
+    rows = cursor.execute(sql, list(names)).fetchall()
     options: dict[SeriesKey, dict[str, dict[str, list[tuple[Any, ...]]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list)))
     for r in rows:
