@@ -20,7 +20,7 @@ from extractor.parse import Loaded, load_bytes, load_path
 from extractor.store.copies import link_copies
 from extractor.store.write import save_extraction
 
-OutcomeStatus = Literal["new", "unchanged", "replaced", "reextracted", "failed"]
+OutcomeStatus = Literal["new", "unchanged", "replaced", "reextracted", "skipped", "failed"]
 ExtractLoaded = Callable[[Loaded], Extraction]
 SUFFIXES = frozenset({".txt", ".html", ".htm", ".pdf"})
 
@@ -45,7 +45,7 @@ class IngestReport:
     def counts(self) -> dict[str, int]:
         """How many inputs ended in each status (every status present, zero or not)."""
         found = Counter(o.status for o in self.outcomes)
-        return {s: found.get(s, 0) for s in ("new", "unchanged", "replaced", "reextracted", "failed")}
+        return {s: found.get(s, 0) for s in ("new", "unchanged", "replaced", "reextracted", "skipped", "failed")}
 
     @property
     def failures(self) -> list[Outcome]:
