@@ -153,6 +153,8 @@ class IndicatorRow(View):
     observation_id: int | None
     document_id: str
     rank: int
+    title: str | None = None
+    source: str = ""
 
 
 class IndicatorView(View):

@@ -27,6 +27,7 @@ from extractor.web import queries
 from extractor.web.formatting import INDICATOR_LABELS, indicator_label
 from extractor.web.schemas import (
     ConflictList,
+    DocumentBrief,
     DocumentView,
     FigureRecord,
     IndicatorRow,
@@ -89,15 +90,19 @@ def indicator_view(conn: sqlite3.Connection, code: str, *, date: dt.date | None,
     cells = province_table(conn, indicator=code, as_of=date, boundaries=boundaries)
     provinces = sorted((c for c in cells if c.province != "national"), key=lambda c: (c.unit, -c.value))
     national = [c for c in cells if c.province == "national"]
+    briefs = {b.id: b for b in queries.document_briefs(conn, [c.document_id for c in cells])}
     return IndicatorView(indicator=code, label=indicator_label(code), date=date, boundaries=boundaries,
-                         rows=_ranked(provinces), national=_ranked(national), dates=dates)
+                         rows=_ranked(provinces, briefs), national=_ranked(national, briefs), dates=dates)
 
 
-def _ranked(cells: list[TableCell]) -> list[IndicatorRow]:
-    """Table cells as rows numbered in their order."""
+def _ranked(cells: list[TableCell], briefs: dict[str, DocumentBrief]) -> list[IndicatorRow]:
+    """Table cells as rows numbered in their order, with the document each value was read from."""
     return [IndicatorRow(province=c.province, boundaries=c.boundaries, value=c.value, unit=c.unit, as_of=c.as_of,
                          sources=c.sources, conflict=c.conflict, observation_id=c.observation_id,
-                         document_id=c.document_id, rank=i) for i, c in enumerate(cells, 1)]
+                         document_id=c.document_id, rank=i,
+                         title=briefs[c.document_id].title if c.document_id in briefs else None,
+                         source=briefs[c.document_id].source if c.document_id in briefs else "")
+            for i, c in enumerate(cells, 1)]
 
 
 def document_view(conn: sqlite3.Connection, doc_id: str) -> DocumentView:
