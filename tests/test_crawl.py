@@ -79,3 +79,31 @@ def test_a_dead_source_does_not_stop_the_batch(site: Site, db, tmp_path: Path) -
         report = ingest_sources(conn, [site.url("/does-not-exist.html"), str(text)],
                                 fetcher=fetcher)
     assert [o.status for o in report.outcomes] == ["failed", "new"]
+
+
+def test_cli_crawls_a_list_page_and_summarises(site: Site, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    db = tmp_path / "cli.sqlite"
+    args = ["ingest", site.url("/baotinh/tin-tuc/index.html"), "--follow", FOLLOW, "--db", str(db),
+            "--delay", "0", "--allow-private"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "fetched: 4" in result.stdout and "4 new" in result.stdout
+    assert "bai-da-go.html" in result.stderr  # the dead link, with its reason
+    again = CliRunner().invoke(app, args)
+    assert "0 new" in again.stdout and "4 unchanged" in again.stdout
+
+
+def test_cli_refuses_loopback_without_the_flag(site: Site, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", site.url("/baotinh/ha-nam-viec-lam.html"),
+                                      "--db", str(tmp_path / "x.sqlite"), "--delay", "0"])
+    assert result.exit_code == 1
+    assert "private" in result.stderr.lower() or "loopback" in result.stderr.lower()
+    assert not site.log.paths  # nothing was requested

@@ -171,7 +171,7 @@ def _summary(report: Any, verb: str) -> None:
         err.print(f"failed: {failure.path}: {failure.reason}", markup=False, highlight=False)
 
 
-def _run_batch(run: Callable[..., Any], total: int, label: str) -> Any:
+def _run_batch(run: Callable[..., Any], total: int | None, label: str) -> Any:
     """Run a batch function with a progress bar advanced by its ``on_outcome`` callback."""
     with _progress() as progress:
         task = progress.add_task(label, total=total)
@@ -180,10 +180,29 @@ def _run_batch(run: Callable[..., Any], total: int, label: str) -> Any:
 
 @friendly
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .pdf) and folders to ingest.")],
+    sources: Annotated[list[str], typer.Argument(
+        help="Files (.txt, .html, .pdf), folders, URLs of articles, sitemaps, RSS/Atom feeds or "
+             "list pages (with --follow), or a .urls file listing URLs.")],
     db: DbOpt = None,
+    follow: Annotated[str | None, typer.Option(
+        help="On list pages: a regex the article URLs to follow match (pages are walked via "
+             "their next links).")] = None,
+    max_pages: Annotated[int, typer.Option(help="List pages to walk at most.")] = 10,
+    limit: Annotated[int | None, typer.Option(help="Documents to take from each source at most.")] = None,
+    delay: Annotated[float, typer.Option(help="Seconds between two requests to one host.")] = 1.0,
+    allow_private: Annotated[bool, typer.Option(
+        help="Allow private and loopback addresses (intranets, tests).")] = False,
 ) -> None:
-    """Extract figures from files and folders and store them (unchanged files are skipped)."""
+    """Extract figures from files, folders, URLs, sitemaps, feeds and list pages and store them
+    (unchanged documents are skipped; republished copies are linked to their original)."""
+    if follow or any(s.startswith(("http://", "https://")) or s.endswith(".urls") for s in sources):
+        _ingest_web(sources, db, follow=follow, max_pages=max_pages, limit=limit, delay=delay,
+                    allow_private=allow_private)
+        return
+    _ingest_files([Path(s) for s in sources], db)
+
+
+def _ingest_files(paths: list[Path], db: Path | None) -> None:
     from extractor.store.ingest import default_extract, discover, ingest_paths
 
     with opened(db) as conn:
@@ -195,6 +214,27 @@ def ingest(
         extract = default_extract()
         report = _run_batch(lambda **kw: ingest_paths(conn, files, extract=extract, **kw), len(files), "ingest")
     _summary(report, "ingested")
+    if report.failures and len(report.failures) == len(report.outcomes):
+        raise typer.Exit(code=1)
+
+
+def _ingest_web(sources: list[str], db: Path | None, *, follow: str | None, max_pages: int,
+                limit: int | None, delay: float, allow_private: bool) -> None:
+    """Crawl the sources politely into the store, with a progress bar and a closing summary."""
+    from extractor.crawl import ingest_sources, make_fetcher
+    from extractor.fetch import FetchOptions
+    from extractor.settings import resolve
+
+    options = FetchOptions(delay=delay, allow_private=allow_private)
+    with opened(db) as conn, make_fetcher(conn, Path(str(resolve("db", db))), options) as fetcher:
+        report = _run_batch(lambda **kw: ingest_sources(conn, sources, fetcher=fetcher, follow=follow,
+                                                        max_pages=max_pages, limit=limit, **kw),
+                            None, "crawl")
+    fetched = sum(1 for o in report.outcomes if o.path.startswith("http") and o.status not in ("failed", "skipped"))
+    out.print(f"fetched: {fetched}", markup=False, highlight=False)
+    _summary(report, "ingested")
+    for skipped in (o for o in report.outcomes if o.status == "skipped"):
+        err.print(f"skipped: {skipped.path}: {skipped.reason}", markup=False, highlight=False)
     if report.failures and len(report.failures) == len(report.outcomes):
         raise typer.Exit(code=1)
 
