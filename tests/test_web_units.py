@@ -67,3 +67,17 @@ def test_span_labels(as_of: str | None, start: str | None, end: str | None, labe
 ])
 def test_source_sites(source: str, site: str) -> None:
     assert formatting.host(source) == site
+
+
+def test_bar_labels_name_the_map_when_a_province_is_on_both() -> None:
+    from extractor.web.charts import bar_chart
+    from extractor.web.schemas import IndicatorRow
+
+    def row(province: str, boundaries: str, value: int) -> IndicatorRow:
+        return IndicatorRow(province=province, boundaries=boundaries, value=Decimal(value), unit="VND", as_of=None,
+                            sources=1, conflict=False, observation_id=1, document_id="d", rank=1)
+
+    chart = bar_chart([row("Ninh Bình", "2025", 9 * 10**12), row("Hà Nam", "pre-2025", 4 * 10**12),
+                       row("Ninh Bình", "pre-2025", 3 * 10**12)])
+    assert chart["labels"] == ["Ninh Bình (2025)", "Hà Nam", "Ninh Bình (pre-2025)"]
+    assert chart["values"] == [9000.0, 4000.0, 3000.0] and chart["unit"] == "billion VND"

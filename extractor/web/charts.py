@@ -32,6 +32,9 @@ def bar_chart(rows: list[IndicatorRow]) -> dict[str, Any]:
         return {"kind": "bar", "unit": "", "labels": [], "values": [], "texts": []}
     unit = Counter(r.unit for r in rows).most_common(1)[0][0]
     shown = [r for r in rows if r.unit == unit]
-    return {"kind": "bar", "unit": chart_unit(unit), "labels": [r.province for r in shown],
+    twice = {name for name, n in Counter(r.province for r in shown).items() if n > 1}
+    labels = [f"{r.province} ({r.boundaries or 'map not stated'})" if r.province in twice else r.province
+              for r in shown]
+    return {"kind": "bar", "unit": chart_unit(unit), "labels": labels,
             "values": [chart_number(r.value, r.unit) for r in shown],
             "texts": [format_value(r.value, r.unit) for r in shown]}
