@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -471,3 +472,11 @@ def test_observations_roll_up_like_extractor_query(client: TestClient) -> None:
     loans = [r for r in rolled if r["indicator"] == "outstanding_loans"]
     assert [(r["province"], r["boundaries"], r["value"]) for r in loans] == [("Ninh Bình", "2025", 15_600_000_000_000)]
     assert client.get("/observations?province=Ninh+Binh&roll_up=true").status_code == 200
+
+
+def test_the_api_is_described_for_people(client: TestClient) -> None:
+    page = client.get("/api-docs").text
+    for path in ("/api/search", "/api/observations", "/api/factcheck", "/api/documents/{doc_id}"):
+        assert path in page
+    example = re.search(r'href="(/api/factcheck\?text=[^"]+)"', page)
+    assert example and data(client, example.group(1).replace("&amp;", "&"))["checks"]

@@ -57,6 +57,26 @@ def health() -> Health:
     return Health()
 
 
+EXAMPLES = {
+    "/api/search": "/api/search?q=d%C6%B0+n%E1%BB%A3&province=Ngh%E1%BB%87+An",
+    "/api/observations": "/api/observations?province=nghe+an&indicator=outstanding_loans&from=2024-01-01",
+    "/api/factcheck": "/api/factcheck?text=Nghe+An%27s+outstanding+loans+reached+VND+13%2C357+billion+by+June+30%2C+2024",
+    "/api/indicators/{code}": "/api/indicators/outstanding_loans?date=2024-12-31",
+    "/api/conflicts": "/api/conflicts", "/api/overview": "/api/overview", "/api/provinces": "/api/provinces",
+}
+
+
+@router.get("/api-docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The JSON API described for people, from the OpenAPI schema (the Swagger page needs a CDN)."""
+    paths = request.app.openapi()["paths"]
+    endpoints = [{"path": path, "method": method.upper(), "summary": op.get("summary", ""),
+                  "description": op.get("description", ""), "example": EXAMPLES.get(path),
+                  "params": [(p["name"], p.get("description", "")) for p in op.get("parameters", [])]}
+                 for path, ops in paths.items() for method, op in ops.items()]
+    return render(request, "api_docs.html", endpoints=endpoints)
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, db: Db) -> HTMLResponse:
     """What the table holds, a search box and ways in."""
