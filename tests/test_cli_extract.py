@@ -67,3 +67,22 @@ def test_eval_prints_scores_per_kind() -> None:
     assert result.exit_code == 0, result.output
     for label in ("figures: money", "legal references", "dates: day-precise", "qualifier"):
         assert label in result.stdout
+
+
+FIXTURES = ROOT / "corpus" / "fixtures"
+
+
+def test_html_gives_the_same_contract_with_page_metadata() -> None:
+    page = FIXTURES / "site" / "baotinh" / "ninh-binh-tin-dung-chinh-sach.html"
+    data = json.loads(runner.invoke(app, ["extract", str(page)]).stdout)
+    assert data["document"]["content_type"].startswith("text/html")
+    assert data["document"]["title"] and data["document"]["published"]
+    assert data["figures"] and all(CONTRACT["figures"] <= set(f) for f in data["figures"])
+
+
+def test_pdf_figures_carry_their_page_and_box() -> None:
+    pdf = FIXTURES / "pdf" / "bao-cao-tin-dung.pdf"
+    result = runner.invoke(app, ["extract", str(pdf)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)["figures"]
+    assert figures and all(f["page"] >= 1 and len(f["bbox"]) == 4 for f in figures)
