@@ -40,7 +40,7 @@ def pages(base: str, api: object) -> dict[str, str]:
         "province": "/provinces/" + quote("Hà Nội"), "province_ninh_binh": "/provinces/" + quote("Ninh Bình"),
         "indicator": "/indicators/outstanding_loans", "observations": "/observations",
         "observation": f"/observations/{obs['id']}", "document": f"/documents/{obs['document_id']}?obs={obs['id']}",
-        "factcheck": "/factcheck?text=" + quote(CLAIM), "conflicts": "/conflicts", "error": "/provinces/Atlantis",
+        "factcheck": "/factcheck?text=" + quote(CLAIM), "conflicts": "/conflicts", "api_docs": "/api-docs", "error": "/provinces/Atlantis",
     }
 
 

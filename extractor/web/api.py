@@ -60,7 +60,12 @@ def database(request: Request) -> Database:
 
 
 Db = Annotated[Database, Depends(database)]
-DocId = Annotated[str, Path(max_length=128, pattern=r"^[A-Za-z0-9_.-]+$")]
+DocId = Annotated[str, Path(max_length=128, pattern=r"^[A-Za-z0-9_.-]+$",
+                            description="Document id (the hash shown in every observation).")]
+ObsId = Annotated[int, Path(description="Observation id.")]
+ProvinceName = Annotated[str, Path(max_length=100, description="Province name; case and diacritics ignored.")]
+IndicatorCode = Annotated[str, Path(max_length=60, pattern=r"^[a-z_]+$",
+                                    description="Indicator code, e.g. outstanding_loans.")]
 
 
 @router.get("/overview", response_model=Envelope[Overview])
@@ -84,7 +89,7 @@ def api_observations(db: Db, filters: Annotated[ObservationFilter, Depends(obser
 
 
 @router.get("/observations/{observation_id}", response_model=Envelope[ObservationView])
-def api_observation(db: Db, observation_id: int) -> Response:
+def api_observation(db: Db, observation_id: ObsId) -> Response:
     """One observation with its sentence, document, copies, agreeing and conflicting sources."""
     return envelope(db.read(views.observation_view, observation_id))
 
@@ -102,13 +107,13 @@ def api_provinces(db: Db) -> Response:
 
 
 @router.get("/provinces/{name}", response_model=Envelope[ProvinceView])
-def api_province(db: Db, name: Annotated[str, Path(max_length=100)]) -> Response:
+def api_province(db: Db, name: ProvinceName) -> Response:
     """A province's indicators over time."""
     return envelope(db.read(views.province_view, name))
 
 
 @router.get("/indicators/{code}", response_model=Envelope[IndicatorView])
-def api_indicator(db: Db, code: Annotated[str, Path(max_length=60, pattern=r"^[a-z_]+$")], date: DateText = None,
+def api_indicator(db: Db, code: IndicatorCode, date: DateText = None,
                   boundaries: Boundaries = None) -> Response:
     """All provinces' latest values of an indicator on or before ``date``, largest first."""
     return envelope(db.read(views.indicator_view, code, date=parse_date(date, "date"),
@@ -131,7 +136,8 @@ def api_conflicts(db: Db, province: Province = None, indicator: Indicator = None
                                  limit=limit, offset=offset))
 
 
-def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+def require_token(request: Request, authorization: Annotated[str | None, Header(
+        description="Bearer <token>: the token the server was started with (--write-token).")] = None) -> None:
     """403 unless the server was started with a write token and the request carries it."""
     expected = request.app.state.write_token
     given = (authorization or "").removeprefix("Bearer ").strip()
@@ -143,7 +149,7 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
 
 @router.post("/ingest", response_model=Envelope[IngestResult], dependencies=[Depends(require_token)])
 def api_ingest(request: Request, db: Db, body: IngestRequest) -> Response:
-    """Fetch, extract and store web pages (only with the server's write token)."""
+    """Fetch, extract and store web pages, body {"urls": [...]} (only with the server's write token)."""
     fetcher = request.app.state.fetcher
     options = {"fetcher": fetcher} if fetcher else {}
     return envelope(db.write(ingest_urls, body.urls, **options))

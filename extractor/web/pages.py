@@ -71,7 +71,7 @@ def api_docs(request: Request) -> HTMLResponse:
     """The JSON API described for people, from the OpenAPI schema (the Swagger page needs a CDN)."""
     paths = request.app.openapi()["paths"]
     endpoints = [{"path": path, "method": method.upper(), "summary": op.get("summary", ""),
-                  "description": op.get("description", ""), "example": EXAMPLES.get(path),
+                  "description": op.get("description", "").replace("``", ""), "example": EXAMPLES.get(path),
                   "params": [(p["name"], p.get("description", "")) for p in op.get("parameters", [])]}
                  for path, ops in paths.items() for method, op in ops.items()]
     return render(request, "api_docs.html", endpoints=endpoints)
