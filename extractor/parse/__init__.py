@@ -157,6 +157,10 @@ def extract_loaded(loaded: Loaded, *, lang: Literal["auto", "en", "vi"] = "auto"
     if loaded.content_type == "text/html" and extraction.document.published != loaded.published:
         document = extraction.document.model_copy(update={"published": loaded.published})
         extraction = extraction.model_copy(update={"document": document})
+    if loaded.cells:
+        from extractor.nlp.tables import with_table_figures
+
+        extraction = with_table_figures(extraction, loaded.cells)
     extraction = attach_layout(extraction, loaded)
     if loaded.warnings:
         extraction = extraction.model_copy(

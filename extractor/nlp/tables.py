@@ -1,0 +1,100 @@
+"""Figures in table cells whose unit is in the column header ("Dư nợ (tỷ đồng)" over "2.345").
+
+A cell holding a bare number is read together with its column header's unit, through the same
+rules as running text ("2.345" + "tỷ đồng" → 2,345 billion đồng), and the figure keeps the
+cell's own span, so the layout step gives it its page, box and row and column headers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from extractor.errors import RuleError
+from extractor.models import Extraction, Figure
+from extractor.nlp.rules import read_yaml, strip_lines
+from extractor.resources import rules_dir
+
+BARE_NUMBER = re.compile(r"\(?[-+]?\d[\d.,]*\)?")
+IN_PARENTHESES = re.compile(r"\(([^()]+)\)")
+
+
+class Cell(Protocol):
+    start: int
+    end: int
+    column_header: str | None
+
+
+class TableRules(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    count_header_prefixes: dict[str, list[str]]
+
+
+@cache
+def table_rules() -> TableRules:
+    """``rules/tables.yaml``, validated."""
+    path = rules_dir() / "tables.yaml"
+    try:
+        return TableRules.model_validate(strip_lines(read_yaml(path)))
+    except ValidationError as exc:
+        raise RuleError([f"{path}:1: {err['loc']}: {err['msg']}" for err in exc.errors()]) from exc
+
+
+def unit_phrase(header: str, lang: str) -> str:
+    """The words of a column header that name the unit: its parenthesis if it has one, else
+    the header without a leading "number of" ("Số khách hàng" → "khách hàng")."""
+    inside = IN_PARENTHESES.search(header)
+    if inside:
+        return inside.group(1).strip()
+    words = header.strip()
+    for prefix in sorted(table_rules().count_header_prefixes.get(lang, []), key=len, reverse=True):
+        if words.lower().startswith(prefix + " "):
+            return words[len(prefix):].strip()
+    return words
+
+
+def cell_figure(text: str, cell: Cell, lang: str) -> Figure | None:
+    """The figure of one bare-number cell read with its header's unit, or None."""
+    from extractor.nlp.pipeline import extract_text
+
+    raw = text[cell.start:cell.end]
+    number = raw.strip()
+    if not cell.column_header or not BARE_NUMBER.fullmatch(number):
+        return None
+    unit = unit_phrase(cell.column_header, lang)
+    probe = f"{number} {unit}"
+    found = [f for f in extract_text(probe, lang=lang, link=False).figures if f.start == 0]  # type: ignore[arg-type]
+    if not found:
+        return None
+    figure = found[0]
+    start = cell.start + raw.index(number)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    return figure.model_copy(update={
+        "text": number, "start": start, "end": start + len(number),
+        "sentence": text[line_start:line_end], "sentence_start": line_start,
+        "rule": f"table:{figure.rule}",
+        "notes": (*figure.notes, f"unit from the column header {cell.column_header!r}"),
+    })
+
+
+def with_table_figures(extraction: Extraction, cells: Sequence[Cell]) -> Extraction:
+    """The extraction plus a figure for every bare-number cell no rule has read already."""
+    text, lang = extraction.document.text, extraction.document.language
+    taken = [(f.start, f.end) for f in extraction.figures]
+    extra = []
+    for cell in cells:
+        if any(s < cell.end and e > cell.start for s, e in taken):
+            continue
+        figure = cell_figure(text, cell, lang)
+        if figure is not None:
+            extra.append(figure)
+    if not extra:
+        return extraction
+    figures = tuple(sorted((*extraction.figures, *extra), key=lambda f: f.start))
+    return extraction.model_copy(update={"figures": figures})
