@@ -113,7 +113,7 @@ def published_of(text: str, source_url: str | None) -> dt.date | None:
     """The date of a short date line near the top, else a date in the source URL."""
     rules = text_rules()
     for line in _lines(text)[: rules.header_lines]:
-        if len(line.split()) <= rules.date_line_max_words:
+        if len(line.split()) <= rules.date_line_max_words and any(ch.isdigit() for ch in line):
             found = _full_date(line)
             if found:
                 return found
