@@ -6,13 +6,12 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TypeVar
 
 from extractor.settings import resolve
 from extractor.store import connect, time_limit
 from extractor.web.queries import register_functions
 
-P = ParamSpec("P")
 R = TypeVar("R")
 
 
