@@ -137,6 +137,8 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     for draft in drafts:
         siblings = _sibling_numbers(draft, drafts) if len(draft.readings) > 1 else []
         value, confidence, notes = figure_value(draft, siblings, rules, mixed=mixed)
+        if (_family(draft) == "VND" or draft.kind == "count") and value == value.to_integral_value():
+            value = value.to_integral_value()  # 5.2 trillion → 5200000000000, not 5200000000000.0
         if _family(draft) == "VND" and value != value.to_integral_value():
             warnings.append(f"{text[draft.start:draft.end]!r} at {draft.start}: not a whole "
                             "number of đồng; figure skipped")
