@@ -17,6 +17,9 @@ from extractor.parse.text import read_metadata, read_text
     ("Tiêu đề\nThứ Bảy, 26/10/2025 - 07:30\nNội dung.", dt.date(2025, 10, 26)),
     ("Title\nBody cites Directive 40 issued on November 22, 2014, by the Secretariat of the Party Central Committee in Hanoi.", None),
     ("Title\nBody.\nSource: https://news.example.vn/2024/07/12/article.html", dt.date(2024, 7, 12)),
+    ("Title\nJuly 20, 2024 - The Nghe An branch of the bank reported its half-year results.", dt.date(2024, 7, 20)),
+    ("Tiêu đề\nHÀ NỘI, 26/10/2025 – Ngân hàng Chính sách xã hội tổ chức hội nghị tổng kết.", dt.date(2025, 10, 26)),
+    ("Title\nThe plan was approved on July 20, 2024 - a key step for the bank and the province.", None),
 ])
 def test_publication_date(text: str, published: dt.date | None) -> None:
     assert read_metadata(text).published == published

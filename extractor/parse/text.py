@@ -28,6 +28,8 @@ class TextRules(BaseModel):
     url_date: list[Regex]
     header_lines: int
     date_line_max_words: int
+    dateline_separator: str
+    dateline_max_words: int
 
 
 class TextDocument(BaseModel):
@@ -113,10 +115,17 @@ def published_of(text: str, source_url: str | None) -> dt.date | None:
     """The date of a short date line near the top, else a date in the source URL."""
     rules = text_rules()
     for line in _lines(text)[: rules.header_lines]:
-        if len(line.split()) <= rules.date_line_max_words and any(ch.isdigit() for ch in line):
+        if not any(ch.isdigit() for ch in line):
+            continue
+        head = re.split(rules.dateline_separator, line, maxsplit=1)[0]
+        if len(line.split()) <= rules.date_line_max_words:
             found = _full_date(line)
-            if found:
-                return found
+        elif head != line and len(head.split()) <= rules.dateline_max_words:
+            found = _full_date(head)
+        else:
+            found = None
+        if found:
+            return found
     return _url_date(source_url) if source_url else None
 
 
