@@ -17,9 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any, Literal
 
-import numpy as np
 import spacy
-from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -56,12 +54,14 @@ def make_sentences(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
     def set_sentences(doc: Doc) -> Doc:
         sentences = split(doc_text(doc), abbreviations)
         doc.user_data["vbsp_sentences"] = sentences
-        if len(doc):
-            starts = doc.to_array([IDX]).astype("int64")
-            flags = np.full(len(doc), -1, dtype="int64")
-            flags[np.searchsorted(starts, sentences.starts, side="right") - 1] = 1
-            flags[0] = 1
-            doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
+        if len(doc) > 1:
+            # Marking one token makes the Doc segmented; unmarked tokens continue a sentence,
+            # so only the first token of each further sentence needs setting.
+            doc[1].is_sent_start = False
+            for start in sentences.starts[1:]:
+                span = doc.char_span(start, start + 1, alignment_mode="expand")
+                if span is not None and span.start > 0:
+                    doc[span.start].is_sent_start = True
         return doc
 
     return set_sentences
