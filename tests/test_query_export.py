@@ -64,3 +64,17 @@ def test_parquet_refuses_to_round(conn: sqlite3.Connection, tmp_path: Path) -> N
     out = io.StringIO()
     export_observations(conn, "json", stream=out)
     assert "0.1234567" in out.getvalue()
+
+
+def test_csv_export_defuses_formulas_in_scraped_text() -> None:
+    import io
+
+    from extractor.store.export import csv_cell
+
+    assert csv_cell("=HYPERLINK(\"http://x\")").startswith("'=")
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)" and csv_cell("-12") == "-12"
+    out = io.StringIO()
+    import csv
+
+    csv.writer(out).writerow([csv_cell("+1 cmd")])
+    assert out.getvalue().startswith("'+1")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -47,13 +48,32 @@ def _text(value: Any) -> Any:
     return canonical(value) if isinstance(value, Decimal) else value
 
 
+_FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?=[^\s\d]))")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell: Decimals exact, None empty, scraped text that a spreadsheet would run as a formula
+    ("=HYPERLINK(…)", "@SUM(…)") prefixed with an apostrophe (OWASP's CSV injection advice).
+
+    >>> csv_cell(Decimal("13374E9")), csv_cell("=1+1"), csv_cell("- bullet"), csv_cell(None)
+    ('13374000000000', "'=1+1", '- bullet', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return canonical(value)
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: Iterable[StoredObservation], out: IO[str]) -> int:
-    """Write rows as CSV with a header; returns the number of rows."""
+    """Write rows as CSV with a header (scraped text defused, values exact); returns the count."""
     writer = csv.DictWriter(out, fieldnames=list(EXPORT_COLUMNS))
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({k: _text(v) for k, v in flat_record(row).items()})
+        writer.writerow({k: csv_cell(v) for k, v in flat_record(row).items()})
         count += 1
     return count
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from typing import Any
 
-from extractor.store.export import EXPORT_COLUMNS, flat_record
-from extractor.store.numeric import canonical
+from extractor.store.export import EXPORT_COLUMNS, csv_cell, flat_record
 from extractor.store.records import StoredObservation
 from extractor.web.formatting import host
 from extractor.web.schemas import ConflictList, FactCheck, IndicatorView, ProvinceView, SearchResult
@@ -18,23 +15,7 @@ from extractor.web.schemas import ConflictList, FactCheck, IndicatorView, Provin
 Rows = tuple[Sequence[str], Iterable[Sequence[Any]]]
 
 
-_FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?=[^\s\d]))")
-
-
-def cell(value: Any) -> Any:
-    """A CSV cell: Decimals exact, None empty, scraped text that a spreadsheet would run as a formula
-    ("=HYPERLINK(…)", "@SUM(…)") prefixed with an apostrophe (OWASP's CSV injection advice).
-
-    >>> cell(Decimal("13374E9")), cell("=1+1"), cell("- bullet"), cell(None)
-    ('13374000000000', "'=1+1", '- bullet', '')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return canonical(value)
-    if isinstance(value, str) and _FORMULA.match(value):
-        return "'" + value
-    return value
+cell = csv_cell  # one CSV cell rule for the web downloads and `extractor export`
 
 
 def to_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
