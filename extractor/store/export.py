@@ -43,11 +43,6 @@ def flat_record(row: StoredObservation) -> dict[str, Any]:
     return {c: data[c] for c in EXPORT_COLUMNS}
 
 
-def _text(value: Any) -> Any:
-    """Exact text for Decimals; other values unchanged."""
-    return canonical(value) if isinstance(value, Decimal) else value
-
-
 _FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?=[^\s\d]))")
 
 
