@@ -8,76 +8,24 @@ is parsed at test time so a new code needs no change here.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.goldcontract import (
+    BOUNDARIES, FIGURE_KINDS, GRANULARITIES, LANGUAGES, LEGAL_KINDS, QUALIFIERS, ROOT, STATUSES, UNITS,
+)
+from tests.goldcontract import document as _document
+from tests.goldcontract import indicator_kinds as _indicator_kinds
+from tests.goldcontract import is_date as _is_date
+from tests.goldcontract import is_number as _is_number
+from tests.goldcontract import load as _load
+
 GOLD_EN = ROOT / "corpus" / "gold" / "en"
-SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
 
-FIGURE_KINDS = {"money", "count", "percent", "ratio"}
-QUALIFIERS = {"exact", "approx", "more_than", "less_than"}
-GRANULARITIES = {"day", "month", "quarter", "half", "year"}
-BOUNDARIES = {"pre-2025", "2025"}
-STATUSES = {"actual", "target"}
-LANGUAGES = {"en", "vi"}
-LEGAL_KINDS = {
-    "directive",
-    "conclusion",
-    "resolution",
-    "decision",
-    "decree",
-    "circular",
-    "plan",
-    "official_letter",
-    "law",
-    "notice",
-    "report",
-    "instruction",
-    "other",
-}
-MONEY_UNITS = {"VND", "USD", "VND/year", "VND/household", "VND/person", "VND/month"}
-# The counted nouns the guidelines list, in their plural English form.
-COUNT_UNITS = {
-    "households",
-    "customers",
-    "borrowers",
-    "beneficiaries",
-    "people",
-    "persons",
-    "turns",
-    "workers",
-    "labourers",
-    "laborers",
-    "employees",
-    "staff",
-    "students",
-    "pupils",
-    "savings and loan groups",
-    "transaction points",
-    "transaction offices",
-    "communes",
-    "wards",
-    "villages",
-    "hamlets",
-    "houses",
-    "homes",
-    "works",
-    "programmes",
-    "programs",
-    "projects",
-    "loans",
-    "jobs",
-    "members",
-    "associations",
-}
-UNITS = {"money": MONEY_UNITS, "count": COUNT_UNITS, "percent": {"%"}, "ratio": {"times"}}
 # An ASCII legal id: number, optional year, type-issuer code, with the document's separators.
 LEGAL_ID = re.compile(r"\d+(?:/\d{4})?[-/][A-Z][A-Za-z]*\d*(?:[-/][A-Za-z0-9]+)*")
 
@@ -87,36 +35,14 @@ def _gold_files() -> list[Path]:
     return sorted(GOLD_EN.glob("*.yaml"))
 
 
-def _load(path: Path) -> dict[str, Any]:
-    """The gold file as a mapping (safe_load reads ``2024-06-30`` as a date)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict), f"{path.name}: not a YAML mapping"
-    return data
 
 
-def _document(path: Path, data: dict[str, Any]) -> Path:
-    """The text a gold file annotates: ``file:`` relative to it, else the same stem ``.txt``."""
-    return (path.parent / data["file"]) if data.get("file") else path.with_suffix(".txt")
 
 
-def _indicator_kinds() -> dict[str, str]:
-    """Indicator code → kind, read from the table of the shared spec."""
-    kinds: dict[str, str] = {}
-    for line in SPEC.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) > 2 and cells[0] != "code" and re.fullmatch(r"[a-z][a-z_]*", cells[0]):
-            kinds[cells[0]] = cells[1]
-    return kinds
 
 
-def _is_number(value: Any) -> bool:
-    """An int or float, never a bool or a string."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _is_date(value: Any) -> bool:
-    """A calendar date as safe_load produces it from an unquoted ISO date."""
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
 def _optional_date(value: Any) -> bool:

@@ -8,78 +8,34 @@ translation pair carry the same figures.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "corpus" / "gold"
-SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
-
-FIGURE_KINDS = {"money", "count", "percent", "ratio"}
-QUALIFIERS = {"exact", "approx", "more_than", "less_than"}
-GRANULARITIES = {"day", "month", "quarter", "half", "year"}
-BOUNDARIES = {"pre-2025", "2025"}
-STATUSES = {"actual", "target"}
-LEGAL_KINDS = {
-    "directive", "conclusion", "resolution", "decision", "decree", "circular", "plan",
-    "official_letter", "law", "notice", "report", "instruction", "other",
-}
-MONEY_UNITS = {"VND", "USD", "VND/year", "VND/household", "VND/person", "VND/month"}
-# The counted nouns of the guidelines, in their plural English form.
-COUNT_UNITS = {
-    "households", "customers", "borrowers", "beneficiaries", "people", "persons", "turns",
-    "workers", "labourers", "laborers", "employees", "staff", "students", "pupils",
-    "savings and loan groups", "transaction points", "transaction offices", "communes", "wards",
-    "villages", "hamlets", "houses", "homes", "works", "programmes", "programs", "projects",
-    "loans", "jobs", "members", "associations",
-}
-UNITS = {"money": MONEY_UNITS, "count": COUNT_UNITS, "percent": {"%"}, "ratio": {"times"}}
-CHANGE_UNITS = MONEY_UNITS | COUNT_UNITS | {"%", "times"}
-
+from tests.goldcontract import (
+    BOUNDARIES, CHANGE_UNITS, FIGURE_KINDS, GOLD, GRANULARITIES, LEGAL_KINDS, QUALIFIERS, STATUSES, UNITS,
+)
+from tests.goldcontract import document as _text_path
+from tests.goldcontract import indicator_kinds as _indicator_kinds
+from tests.goldcontract import is_date as _is_date
+from tests.goldcontract import is_number as _is_number
+from tests.goldcontract import load as _load
 
 def _gold_files() -> list[Path]:
     """Every Vietnamese gold file and every English side of a translation pair."""
     return sorted((GOLD / "vi").glob("*.yaml")) + sorted((GOLD / "en").glob("pair_*.yaml"))
 
 
-@functools.cache
-def _load(path: Path) -> dict[str, Any]:
-    """The gold file as a mapping (safe_load: dates become ``datetime.date``); read once, never mutated."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict), f"{path}: not a mapping"
-    return data
 
 
-def _text_path(path: Path, data: dict[str, Any]) -> Path:
-    """The document a gold file annotates: ``file:`` or the same stem with ``.txt``."""
-    return (path.parent / data["file"]) if data.get("file") else path.with_suffix(".txt")
 
 
-def _indicator_kinds() -> dict[str, str]:
-    """Indicator code → kind, read from the spec's table so new codes need no test change."""
-    kinds = {}
-    for line in SPEC.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) >= 2 and re.fullmatch(r"[a-z][a-z_]+", cells[0]) and cells[0] != "code":
-            kinds[cells[0]] = cells[1]
-    return kinds
 
 
-def _is_number(value: Any) -> bool:
-    """An int or float, not a bool (YAML's yes/no) and not a string."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _is_date(value: Any) -> bool:
-    """A plain ISO date, as yaml.safe_load reads ``2024-06-30``."""
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
 FILES = _gold_files()
