@@ -86,3 +86,11 @@ def test_a_bad_cue_regex_is_reported_with_its_line(rules_copy: Path) -> None:
     line = text.splitlines().index("  - {pattern: '(unclosed', value: increase}") + 1
     assert any(p.startswith(f"{path}:{line}: change_cues") and "bad regular expression" in p
                for p in _problems(rules_copy))
+
+
+def test_a_bad_token_match_is_reported(rules_copy: Path) -> None:
+    path = rules_copy / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("token_match:")
+    path.write_text(text[:start] + "token_match: '(unclosed'\n", encoding="utf-8")
+    assert any("token_match" in p and "bad regular expression" in p for p in _problems(rules_copy))

@@ -101,7 +101,7 @@ def _month_period(match: Match, rs: RuleSet) -> Resolver:
         year, inferred = _year_or_context(match, context_year, published)
         if month is None or year is None or not 1 <= month <= 12:
             return None
-        edge = _edge(match)
+        edge = _edge(match, rs)
         start, end = dt.date(year, month, 1), month_end(year, month)
         return _edged(start, end, edge, "month", inferred)
 
@@ -116,7 +116,7 @@ def _quarter(match: Match, rs: RuleSet) -> Resolver:
             return None
         start = dt.date(year, 3 * quarter - 2, 1)
         end = month_end(year, 3 * quarter)
-        return _edged(start, end, _edge(match), "quarter", inferred)
+        return _edged(start, end, _edge(match, rs), "quarter", inferred)
 
     return resolve
 
@@ -141,7 +141,7 @@ def _half(match: Match, rs: RuleSet) -> Resolver:
             return None
         start = dt.date(year, 1 if half == 1 else 7, 1)
         end = month_end(year, 6 if half == 1 else 12)
-        return _edged(start, end, _edge(match), "half", inferred)
+        return _edged(start, end, _edge(match, rs), "half", inferred)
 
     return resolve
 
@@ -155,7 +155,7 @@ def _year(match: Match, rs: RuleSet) -> Resolver:
         if year2 < year:
             return None
         start, end = dt.date(year, 1, 1), dt.date(year2, 12, 31)
-        return _edged(start, end, _edge(match), "year", inferred)
+        return _edged(start, end, _edge(match, rs), "year", inferred)
 
     return resolve
 
@@ -171,13 +171,10 @@ def _to_now(match: Match, rs: RuleSet) -> Resolver:
     return resolve
 
 
-EDGES = {"end": "end", "beginning": "start", "start": "start", "middle": "middle", "mid": "middle",
-         "cuối": "end", "hết": "end", "đầu": "start", "giữa": "middle"}
-
-
-def _edge(match: Match) -> str | None:
+def _edge(match: Match, rs: RuleSet) -> str | None:
+    """Which edge of the period the text names ("the end of", "cuối"), from the lexicon."""
     word = group(match, "edge")
-    return EDGES.get(word.lower()) if word else None
+    return rs.find("edges", word) if word else None
 
 
 def _edged(start: dt.date, end: dt.date, edge: str | None, granularity: str,

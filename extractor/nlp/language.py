@@ -13,13 +13,13 @@ from extractor.nlp.rules import read_yaml, strip_lines
 from extractor.resources import rules_dir
 
 WORD = re.compile(r"[^\W\d_]+")
-VIETNAMESE_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 
 
 class LanguageCues(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     vi: frozenset[str]
     en: frozenset[str]
+    vi_letters: str
 
 
 @cache
@@ -32,9 +32,9 @@ def cues() -> LanguageCues:
         raise RuleError([f"{path}:1: {err['loc']}: {err['msg']}" for err in exc.errors()]) from exc
 
 
-def _diacritic_share(words: list[str]) -> float:
+def _diacritic_share(words: list[str], vi_letters: str) -> float:
     letters = "".join(words)
-    marked = sum(1 for ch in letters if ch in VIETNAMESE_LETTERS or unicodedata.decomposition(ch))
+    marked = sum(1 for ch in letters if ch in vi_letters or unicodedata.decomposition(ch))
     return marked / len(letters) if letters else 0.0
 
 
@@ -45,7 +45,7 @@ def detect(text: str, *, sample: int = 20000) -> tuple[str, str]:
     table = cues()
     vi = sum(1 for w in lower if w in table.vi)
     en = sum(1 for w in lower if w in table.en)
-    share = _diacritic_share(words)
+    share = _diacritic_share(words, table.vi_letters)
     if vi == en:
         language = "vi" if share > 0.1 else "en"
     else:

@@ -42,8 +42,6 @@ NORMALISERS: dict[str, Callable[..., Sequence[Draft]]] = {
     "date": dates.normalise,
     "legal": legal.normalise,
 }
-# Keep document numbers ("40-CT/TW", "No.05/QD-TTg", "78/2002/NĐ-CP") as one token.
-LEGAL_TOKEN = re.compile(r"^(?:No\.)?\d+(?:/\d{4})?(?:[-/][A-ZĐ][A-Za-zĐđ0-9]*)+$")
 
 
 @Language.factory("vbsp_sentences", default_config={"lang": "en"})
@@ -146,6 +144,12 @@ def make_hit(text: str, match: re.Match[str], rule: CompiledRule) -> Hit | None:
     return Hit(match, before, start, groups=groups, before_in_span=rule.rule.before_in_span)
 
 
+def _token_match(lang: str) -> Callable[[str], object] | None:
+    """The lexicon's ``token_match``: strings kept as one token ("40-CT/TW", "1560/QĐ-TTg")."""
+    pattern = ruleset(lang).lexicon.token_match
+    return re.compile(pattern).match if pattern else None
+
+
 def _vietnamese_tokenizer(nlp: Language) -> Tokenizer:
     """Syllables split on white space, with punctuation split off: "đồng," → "đồng" ","."""
     english = spacy.blank("en").Defaults
@@ -154,7 +158,7 @@ def _vietnamese_tokenizer(nlp: Language) -> Tokenizer:
         rules={},
         prefix_search=compile_prefix_regex(english.prefixes).search,
         suffix_search=compile_suffix_regex(english.suffixes).search,
-        token_match=LEGAL_TOKEN.match,
+        token_match=_token_match("vi"),
         url_match=None,
     )
 
@@ -167,7 +171,7 @@ def build_nlp(lang: str) -> Language:
         nlp.tokenizer = _vietnamese_tokenizer(nlp)
     else:
         nlp = spacy.blank(lang)
-        nlp.tokenizer.token_match = LEGAL_TOKEN.match
+        nlp.tokenizer.token_match = _token_match(lang)
     nlp.add_pipe("vbsp_sentences", config={"lang": lang})
     nlp.add_pipe("vbsp_mentions", config={"lang": lang})
     return nlp

@@ -109,6 +109,12 @@ class LegalWord(Phrase):
     kind: str
 
 
+class EdgeWord(Phrase):
+    """A word naming the edge of a period: "end", "cuối" → end; "beginning", "đầu" → start."""
+
+    edge: Literal["start", "end", "middle"]
+
+
 class NumberFormat(Strict):
     decimal_separator: Literal[".", ","]
     group_separator: Literal[".", ","]
@@ -132,6 +138,17 @@ class Lexicon(Strict):
     abbreviations: list[str] = []
     plausible_max: dict[str, float] = {}
     legal_types: list[LegalWord] = []
+    edges: list[EdgeWord] = []
+    token_match: str = ""
+
+    @field_validator("token_match")
+    @classmethod
+    def _token_match_compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"bad regular expression: {exc}") from exc
+        return value
     legal_issued_after: list[Regex] = []
     legal_issued_before: list[Regex] = []
 
@@ -271,6 +288,7 @@ _LIST_MODELS: dict[str, type[BaseModel]] = {
     "number_words": SmallNumber,
     "change_cues": Cue,
     "legal_types": LegalWord,
+    "edges": EdgeWord,
     "legal_issued_after": Regex,
     "legal_issued_before": Regex,
 }
@@ -389,6 +407,7 @@ def _lookup_tables(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
         "ordinals": {fold_phrase(o.phrase): o.value for o in lexicon.ordinals},
         "number_words": {fold_phrase(o.phrase): o.value for o in lexicon.number_words},
         "legal_types": {fold_phrase(t.phrase): t.kind for t in lexicon.legal_types},
+        "edges": {fold_phrase(e.phrase): e.edge for e in lexicon.edges},
     }
 
 
