@@ -208,10 +208,6 @@ def _num(value: Decimal | int | float) -> Decimal:
     return Decimal(str(value)).normalize()
 
 
-def _date_key(value: Any, start: Any, end: Any) -> tuple[Any, Any, Any]:
-    return (value, start, end)
-
-
 def pair_in_order(gold: Sequence[Any], predicted: Sequence[Any], key: Callable[[Any], Hashable],
                   text: str) -> list[tuple[Any, Any]]:
     """Matched (gold, predicted) pairs with equal keys, in reading order within each key."""
@@ -329,8 +325,8 @@ def _score_legal(report: Report, name: str, gold: GoldDocument, result: Extracti
 def _score_dates(report: Report, name: str, gold: GoldDocument, result: Extraction) -> None:
     report.dates.add(
         name,
-        [(_date_key(d.value, d.period_start, d.period_end), f"{d.text!r}") for d in gold.dates],
-        [(_date_key(d.value, d.period_start, d.period_end), f"{d.text!r} ({d.rule})")
+        [((d.value, d.period_start, d.period_end), f"{d.text!r}") for d in gold.dates],
+        [((d.value, d.period_start, d.period_end), f"{d.text!r} ({d.rule})")
          for d in result.dates],
     )
     report.day_dates.add(

@@ -9,23 +9,21 @@ from typing import Literal
 
 from extractor.errors import InputError
 from extractor.models import Extraction
+from extractor.sources import is_url, load_url
 
-SUFFIXES = (".txt", ".html", ".htm", ".pdf")
 LangOption = Literal["en", "vi", "auto"]
-
-
-def is_url(target: str) -> bool:
-    return target.startswith(("http://", "https://"))
 
 
 def expand(targets: Sequence[str]) -> Iterator[str]:
     """Each URL and file as given, each folder as the readable files below it (sorted)."""
+    from extractor.store.ingest import discover
+
     for target in targets:
         path = Path(target)
         if is_url(target) or not path.is_dir():
             yield target
             continue
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        found = list(discover([path]))
         if not found:
             raise InputError(f"{target}: no .txt, .html or .pdf files in this folder",
                              hint="Point at a folder of documents, or at the files themselves.")
@@ -35,17 +33,9 @@ def expand(targets: Sequence[str]) -> Iterator[str]:
 def extract_target(target: str, *, lang: LangOption = "auto",
                    published: dt.date | None = None) -> Extraction:
     """Read one file or URL and extract its records (raises InputError/FetchError)."""
-    from extractor.parse import extract_loaded, load_bytes, load_path
+    from extractor.parse import extract_loaded, load_path
 
-    if is_url(target):
-        from extractor.fetch import Fetcher
-
-        with Fetcher() as fetcher:
-            response = fetcher.fetch(target)
-        loaded = load_bytes(response.body, source=response.final_url,
-                            content_type=response.content_type)
-    else:
-        loaded = load_path(target)
+    loaded = load_url(target) if is_url(target) else load_path(target)
     if published is not None:
         loaded = loaded.model_copy(update={"published": published})
     return extract_loaded(loaded, lang=lang)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 from extractor.nlp.hits import Hit
-from extractor.nlp.rules import CompiledRule, RuleSet
-
-
-class Located(Protocol):
-    start: int
-    end: int
-    priority: int
+from extractor.nlp.rules import RuleSet
 
 
 @dataclass
@@ -65,7 +59,6 @@ class LegalDraft:
 
 
 Match = Hit
-Normaliser = Callable[[Match, CompiledRule, RuleSet], Sequence[Any]]
 
 
 def span_of(match: Match) -> tuple[int, int]:

@@ -26,10 +26,6 @@ class Readings:
 
     values: tuple[Decimal, ...]
 
-    @property
-    def ambiguous(self) -> bool:
-        return len(self.values) > 1
-
 
 def _digits(text: str) -> Decimal:
     return Decimal("".join(ch for ch in text if ch.isdigit()))

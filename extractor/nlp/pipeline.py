@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any, Literal
 
 import spacy
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -152,7 +153,7 @@ def _token_match(lang: str) -> Callable[[str], object] | None:
 
 def _vietnamese_tokenizer(nlp: Language) -> Tokenizer:
     """Syllables split on white space, with punctuation split off: "đồng," → "đồng" ","."""
-    english = spacy.blank("en").Defaults
+    english = English.Defaults
     return Tokenizer(
         nlp.vocab,
         rules={},

@@ -208,9 +208,6 @@ class RuleSet:
     lookup: dict[str, dict[str, Any]]
     chain: Chain | None = None
 
-    def by_kind(self, *kinds: str) -> tuple[CompiledRule, ...]:
-        return tuple(r for r in self.rules if r.rule.kind in kinds)
-
     def find(self, table: str, phrase: str) -> Any:
         """Look a matched phrase up in a lexicon table (case and space insensitive)."""
         return self.lookup[table].get(fold_phrase(phrase))

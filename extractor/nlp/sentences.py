@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 STOP = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t]+|\n\s*")
@@ -33,9 +32,6 @@ class Sentences:
         """The sentence text containing ``offset`` and its start offset."""
         start, end = self.around(offset)
         return self.text[start:end], start
-
-    def spans(self) -> Iterable[tuple[int, int]]:
-        return zip(self.starts, self.ends, strict=True)
 
 
 def _word_before(text: str, stop: int) -> str:
