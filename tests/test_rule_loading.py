@@ -94,3 +94,18 @@ def test_a_bad_token_match_is_reported(rules_copy: Path) -> None:
     start = text.index("token_match:")
     path.write_text(text[:start] + "token_match: '(unclosed'\n", encoding="utf-8")
     assert any("token_match" in p and "bad regular expression" in p for p in _problems(rules_copy))
+
+
+def test_whole_file_rules_report_the_bad_entry_line(tmp_path: Path) -> None:
+    from extractor.nlp.rules import load_model
+    from extractor.parse.text import TextRules
+
+    text = (rules_dir() / "text_metadata.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "text_metadata.yaml"
+    path.write_text(text.replace("  - {pattern: '^(?:Source", "  - {pattern: '(unclosed', x: 1}\n  - {pattern: '^(?:Source", 1),
+                    encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index("  - {pattern: '(unclosed', x: 1}") + 1
+    with pytest.raises(RuleError) as info:
+        load_model(path, TextRules)
+    assert info.value.problems and all(p.startswith(f"{path}:{line}: source_line.0") for p in info.value.problems)
+    assert any("bad regular expression" in p for p in info.value.problems)

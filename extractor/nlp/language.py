@@ -6,10 +6,9 @@ import re
 import unicodedata
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from extractor.errors import RuleError
-from extractor.nlp.rules import read_yaml, strip_lines
+from extractor.nlp.rules import load_model
 from extractor.resources import rules_dir
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -25,11 +24,7 @@ class LanguageCues(BaseModel):
 @cache
 def cues() -> LanguageCues:
     """The function-word lists of ``rules/language.yaml``."""
-    path = rules_dir() / "language.yaml"
-    try:
-        return LanguageCues.model_validate(strip_lines(read_yaml(path)))
-    except ValidationError as exc:
-        raise RuleError([f"{path}:1: {err['loc']}: {err['msg']}" for err in exc.errors()]) from exc
+    return load_model(rules_dir() / "language.yaml", LanguageCues)
 
 
 def _diacritic_share(words: list[str], vi_letters: str) -> float:

@@ -16,10 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from extractor.errors import RuleError
 from extractor.nlp.firstchars import DIGITS, first_chars, required_prefixes, with_start_hint
@@ -86,19 +86,22 @@ class SmallNumber(Phrase):
     value: int = Field(ge=1, le=12)
 
 
+def _compiles(value: str) -> str:
+    """A regular expression that compiles, so a bad one is reported with its line at load."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression: {exc}") from exc
+    return value
+
+
+Pattern = Annotated[str, AfterValidator(_compiles)]
+
+
 class Regex(Strict):
-    """A regular expression, compiled when loaded so a bad one is reported with its line."""
+    """A regular expression entry of a lexicon list."""
 
-    pattern: str
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"bad regular expression: {exc}") from exc
-        return value
+    pattern: Pattern
 
 
 class Cue(Regex):
@@ -139,16 +142,7 @@ class Lexicon(Strict):
     plausible_max: dict[str, float] = {}
     legal_types: list[LegalWord] = []
     edges: list[EdgeWord] = []
-    token_match: str = ""
-
-    @field_validator("token_match")
-    @classmethod
-    def _token_match_compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"bad regular expression: {exc}") from exc
-        return value
+    token_match: Pattern = ""
     legal_issued_after: list[Regex] = []
     legal_issued_before: list[Regex] = []
 
@@ -269,6 +263,34 @@ def validate_yaml_list(path: Path, data: dict[str, Any], key: str, model: type[B
         except ValidationError as exc:
             problems.append(f"{path}:{line}: {key}: {_describe(exc)}")
     return good
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _line_of(data: Any, loc: tuple[Any, ...]) -> int:
+    """The line of the deepest mapping on the path ``loc`` into the loaded YAML."""
+    line = data.get("__line__", 1) if isinstance(data, dict) else 1
+    for key in loc:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(data, dict):
+            line = data.get("__line__", line)
+    return line
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """A whole YAML rules file validated as one model; every problem reported as file:line."""
+    data = read_yaml(path)
+    try:
+        return model.model_validate(strip_lines(data))
+    except ValidationError as exc:
+        raise RuleError([
+            f"{path}:{_line_of(data, err['loc'])}: {'.'.join(map(str, err['loc']))}: {err['msg']}"
+            for err in exc.errors()
+        ]) from exc
 
 
 # --- Loading ----------------------------------------------------------------------------

@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from extractor.errors import RuleError
 from extractor.models import Extraction, Figure
-from extractor.nlp.rules import read_yaml, strip_lines
+from extractor.nlp.rules import load_model
 from extractor.resources import rules_dir
 
 BARE_NUMBER = re.compile(r"\(?[-+]?\d[\d.,]*\)?")
@@ -37,11 +36,7 @@ class TableRules(BaseModel):
 @cache
 def table_rules() -> TableRules:
     """``rules/tables.yaml``, validated."""
-    path = rules_dir() / "tables.yaml"
-    try:
-        return TableRules.model_validate(strip_lines(read_yaml(path)))
-    except ValidationError as exc:
-        raise RuleError([f"{path}:1: {err['loc']}: {err['msg']}" for err in exc.errors()]) from exc
+    return load_model(rules_dir() / "tables.yaml", TableRules)
 
 
 def unit_phrase(header: str, lang: str) -> str:

@@ -14,10 +14,10 @@ import unicodedata
 from functools import cache
 
 from charset_normalizer import from_bytes
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from extractor.errors import InputError, RuleError
-from extractor.nlp.rules import Regex, read_yaml, strip_lines
+from extractor.errors import InputError
+from extractor.nlp.rules import Regex, load_model
 from extractor.resources import rules_dir
 
 
@@ -44,11 +44,7 @@ class TextDocument(BaseModel):
 
 @cache
 def text_rules() -> TextRules:
-    path = rules_dir() / "text_metadata.yaml"
-    try:
-        return TextRules.model_validate(strip_lines(read_yaml(path)))
-    except ValidationError as exc:
-        raise RuleError([f"{path}:1: {err['loc']}: {err['msg']}" for err in exc.errors()]) from exc
+    return load_model(rules_dir() / "text_metadata.yaml", TextRules)
 
 
 def decode(raw: bytes, *, source: str) -> str:
