@@ -158,29 +158,26 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
 LEFT_CONTEXT = 60
 
 
-def _issued_after(text: str, draft: LegalDraft, mentions: list[DateMention],
-                  rules: RuleSet) -> dt.date | None:
-    left = text[max(0, draft.start - LEFT_CONTEXT):draft.start]
-    for mention in mentions:
-        if mention.value is None or mention.start < draft.end:
-            continue
-        if mention.start - draft.end > ISSUE_WINDOW:
-            break
-        context = f"{left}@REF@{text[draft.end:mention.start]}@DATE@"
-        if any(re.search(p.pattern, context) for p in rules.lexicon.legal_issued_after):
-            return mention.value
+def _issue_context(text: str, draft: LegalDraft, mention: DateMention) -> tuple[str, str] | None:
+    """Which side of a reference a nearby date is on, and the text between them with both marked
+    ("…issued @REF@ on @DATE@", "@DATE@, the Secretariat issued @REF@"); None when too far."""
+    if draft.end <= mention.start <= draft.end + ISSUE_WINDOW:
+        left = text[max(0, draft.start - LEFT_CONTEXT):draft.start]
+        return "after", f"{left}@REF@{text[draft.end:mention.start]}@DATE@"
+    if draft.start - ISSUE_WINDOW <= mention.end <= draft.start:
+        return "before", f"@DATE@{text[mention.end:draft.start]}@REF@"
     return None
 
 
-def _issued_before(text: str, draft: LegalDraft, mentions: list[DateMention],
-                   rules: RuleSet) -> dt.date | None:
-    for mention in reversed(mentions):
-        if mention.value is None or mention.end > draft.start:
-            continue
-        if draft.start - mention.end > ISSUE_WINDOW:
-            break
-        context = f"@DATE@{text[mention.end:draft.start]}@REF@"
-        if any(re.search(p.pattern, context) for p in rules.lexicon.legal_issued_before):
+def _issued(text: str, draft: LegalDraft, dated: list[DateMention], rules: RuleSet) -> dt.date | None:
+    """The issue date of one reference: the nearest date after it, then before it, that the
+    lexicon's issue-date cues tie to it."""
+    cues = {"after": rules.lexicon.legal_issued_after, "before": rules.lexicon.legal_issued_before}
+    after = [m for m in dated if m.start >= draft.end]
+    before = [m for m in reversed(dated) if m.end <= draft.start]
+    for mention in after + before:
+        found = _issue_context(text, draft, mention)
+        if found and any(re.search(cue.pattern, found[1]) for cue in cues[found[0]]):
             return mention.value
     return None
 
@@ -194,8 +191,7 @@ def issue_dates(text: str, drafts: list[LegalDraft], mentions: list[DateMention]
         ref_id = draft.fields["id"]
         if ref_id in found or draft.short:
             continue
-        issued = (_issued_after(text, draft, dated, rules)
-                  or _issued_before(text, draft, dated, rules))
+        issued = _issued(text, draft, dated, rules)
         if issued:
             found[ref_id] = issued
     return found
