@@ -182,7 +182,7 @@ def quote_fts(query: str) -> str:
     return " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
 
 
-def _number_clause(term: NumberTerm) -> tuple[str, list[str]]:
+def number_clause(term: NumberTerm) -> tuple[str, list[str]]:
     """SQL selecting sentence ids with a figure or observation matching one query number."""
     column, values = ("value_text", list(term.exact_values())) if term.scale or term.percent else (
         "value_digits", list(term.digit_keys()))
@@ -230,7 +230,7 @@ def search(
         return Page(items=[], limit=page_limit(limit), offset=offset, total=0)
     clauses, params = _hit_filters(conn, province, indicator, language)
     for term in numbers:
-        sql, values = _number_clause(term)
+        sql, values = number_clause(term)
         clauses.append(sql)
         params += values
     size = page_limit(limit)

@@ -14,10 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from extractor.store.cells import CANONICAL_DOC
-from extractor.store.numeric import NumberTerm, query_numbers, words_without_numbers
+from extractor.store.numeric import query_numbers, words_without_numbers
 from extractor.store.query import (
     _OBS_SELECT,  # the columns observation_from_row reads: shared so the two never drift apart
     fold,
+    number_clause,
     observation_from_row,
     page_limit,
     province_names,
@@ -52,16 +53,6 @@ def register_functions(conn: sqlite3.Connection) -> None:
 
 # ---- faceted search ---------------------------------------------------------------------------
 
-def _number_clause(term: NumberTerm) -> tuple[str, list[str]]:
-    """Sentence ids holding a figure or observation equal to one number of the query."""
-    column, values = ("value_text", list(term.exact_values())) if term.scale or term.percent else (
-        "value_digits", list(term.digit_keys()))
-    marks = ", ".join("?" * len(values))
-    sql = (f"s.id IN (SELECT sentence_id FROM figures WHERE {column} IN ({marks}) "
-           f"UNION SELECT sentence_id FROM observations WHERE {column} IN ({marks}))")
-    return sql, values + values
-
-
 def _observation_clause(conn: sqlite3.Connection, f: SearchFilters) -> tuple[list[str], list[Any]]:
     """One EXISTS over the sentence's observations for the province, indicator and year facets."""
     parts, params = [], []
@@ -85,7 +76,7 @@ def _search_where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list
     words = quote_fts(words_without_numbers(f.q))
     clauses, params = _observation_clause(conn, f)
     for term in query_numbers(f.q):
-        sql, values = _number_clause(term)
+        sql, values = number_clause(term)
         clauses.append(sql)
         params += values
     if f.language:
