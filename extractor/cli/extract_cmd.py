@@ -4,33 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from extractor.cli.output import err, out
 from extractor.errors import ExtractorError
 from extractor.models import Extraction
-
-
-class _Consoles:
-    """Consoles made at print time, so they write where stdout/stderr are then; wide when
-    not a terminal, so piped tables keep whole numbers on one line."""
-
-    @property
-    def out(self) -> Console:
-        return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-
-    @property
-    def err(self) -> Console:
-        return Console(stderr=True, width=None if sys.stderr.isatty() else 200)
-
-
-_consoles = _Consoles()
 
 
 class Lang(str, Enum):
@@ -39,19 +22,14 @@ class Lang(str, Enum):
     vi = "vi"
 
 
-class ExtractFormat(str, Enum):
+class Format(str, Enum):
     json = "json"
     table = "table"
-
-
-class EvalFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 def fail(exc: ExtractorError) -> None:
     """Report a library error on stderr, without a traceback."""
-    _consoles.err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+    err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -65,7 +43,7 @@ def extract(
     lang: Annotated[Lang, typer.Option(help="Document language; auto detects it.")] = Lang.auto,
     published: Annotated[dt.datetime | None, typer.Option(
         formats=["%Y-%m-%d"], help="Publication date, when the document does not state it.")] = None,
-    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.json,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
     with_text: Annotated[bool, typer.Option(help="Include the document text in the JSON.")] = False,
 ) -> None:
     """Extract figures, dates and legal references with their provenance."""
@@ -86,13 +64,13 @@ def extract(
             fail(exc)
             failed += 1
             continue
-        if format is ExtractFormat.table:
+        if format is Format.table:
             print_extraction(extraction)
         else:
             results.append(extraction.contract(with_text=with_text))
-    if format is ExtractFormat.json and results:
+    if format is Format.json and results:
         payload = results[0] if len(targets) == 1 else results
-        _consoles.out.print_json(json.dumps(payload, ensure_ascii=False))
+        out.print_json(json.dumps(payload, ensure_ascii=False))
     if failed:
         raise typer.Exit(1)
 
@@ -100,33 +78,33 @@ def extract(
 def print_extraction(extraction: Extraction) -> None:
     """A readable view of one document's records."""
     doc = extraction.document
-    _consoles.out.rule(f"[bold]{doc.title or doc.source}")
-    _consoles.out.print(f"source {doc.source} · published {doc.published or '?'} · language "
+    out.rule(f"[bold]{doc.title or doc.source}")
+    out.print(f"source {doc.source} · published {doc.published or '?'} · language "
               f"{doc.language} · province {doc.province or '?'}", highlight=False, markup=False)
     figures = Table("kind", "text", "value", "unit", "qualifier", "offsets", "rule")
     for f in extraction.figures:
         figures.add_row(f.kind, f.text, f"{f.value:,}", f.unit, f.qualifier, f"{f.start}-{f.end}",
                         f.rule)
-    _consoles.out.print(figures)
+    out.print(figures)
     if extraction.legal_refs:
         refs = Table("legal reference", "id", "kind", "issuer", "issued")
         for r in extraction.legal_refs:
             refs.add_row(r.text, r.id, r.kind, r.issuer or "", str(r.issued or ""))
-        _consoles.out.print(refs)
+        out.print(refs)
     if extraction.observations:
         obs = Table("indicator", "province", "value", "unit", "as of / period", "status")
         for o in extraction.observations:
             when = str(o.as_of or f"{o.period_start or '…'} → {o.period_end or '…'}")
             obs.add_row(o.indicator, o.province or "", f"{o.value:,}", o.unit, when, o.status)
-        _consoles.out.print(obs)
+        out.print(obs)
     for warning in extraction.warnings:
-        _consoles.err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
 
 
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="The gold folder.")] = Path("corpus/gold"),
     lang: Annotated[Lang, typer.Option(help="Score one language, or both (auto).")] = Lang.auto,
-    format: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.table,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     errors: Annotated[int, typer.Option(help="How many misses and false positives to list.")] = 20,
     update_baseline: Annotated[bool, typer.Option(
         help="Pin the current scores as the gate's floors in baseline.json.")] = False,
@@ -147,8 +125,8 @@ def evaluate(
     except ExtractorError as exc:
         fail(exc)
         raise typer.Exit(1) from None
-    if format is EvalFormat.json:
-        _consoles.out.print_json(json.dumps({k: {"documents": r.documents, "corpus_hash": h, **r.scores()}
+    if format is Format.json:
+        out.print_json(json.dumps({k: {"documents": r.documents, "corpus_hash": h, **r.scores()}
                                    for k, (r, h) in reports.items()}))
         return
     for language, (report, _) in reports.items():
@@ -164,7 +142,7 @@ def _update_baseline(path: Path, reports: dict[str, Any], *, allow_lower: bool) 
                                                 allow_lower=allow_lower)
         old["corpus_hash"][language] = corpus
     path.write_text(json.dumps(old, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    _consoles.err.print(f"pinned floors in {path}")
+    err.print(f"pinned floors in {path}")
 
 
 def _print_report(language: str, report: Any, errors: int) -> None:
@@ -178,11 +156,11 @@ def _print_report(language: str, report: Any, errors: int) -> None:
     for name, t in rows:
         table.add_row(name, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}",
                       str(t.tp), str(t.fp), str(t.fn))
-    _consoles.out.print(table)
+    out.print(table)
     for name, acc in (("qualifier", report.qualifier), ("legal issue date", report.issued),
                       ("published", report.published), ("observation as_of ±7 days", report.as_of),
                       ("document province", report.province)):
-        _consoles.out.print(f"{name}: {acc.score:.3f} ({acc.right}/{acc.total})", highlight=False)
+        out.print(f"{name}: {acc.score:.3f} ({acc.right}/{acc.total})", highlight=False)
     _print_errors(report, errors)
 
 
@@ -194,6 +172,6 @@ def _print_errors(report: Any, limit: int) -> None:
     lines += [("date miss", m) for m in report.day_dates.misses]
     lines += [("qualifier", m) for m in report.qualifier.wrong]
     for label, line in lines[:limit]:
-        _consoles.out.print(f"  {label}: {line}", highlight=False, markup=False)
+        out.print(f"  {label}: {line}", highlight=False, markup=False)
     if len(lines) > limit:
-        _consoles.out.print(f"  … and {len(lines) - limit} more (--errors N)", highlight=False)
+        out.print(f"  … and {len(lines) - limit} more (--errors N)", highlight=False)

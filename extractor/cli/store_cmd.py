@@ -20,17 +20,13 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from extractor.cli.output import err, out
 from extractor.errors import ExtractorError
 from extractor.settings import setting
 
-err = Console(stderr=True)
-out = Console()
-if not out.is_terminal:
-    out = Console(width=220)  # piped tables: wide enough for a sentence column, never 80 columns
 F = TypeVar("F", bound=Callable[..., Any])
 
 
