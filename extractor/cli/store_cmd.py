@@ -191,7 +191,9 @@ def ingest(
 ) -> None:
     """Extract figures from files, folders, URLs, sitemaps, feeds and list pages and store them
     (unchanged documents are skipped; republished copies are linked to their original)."""
-    if follow or any(s.startswith(("http://", "https://")) or s.endswith(".urls") for s in sources):
+    from extractor.sources import is_url
+
+    if follow or any(is_url(s) or s.endswith(".urls") for s in sources):
         _ingest_web(sources, db, follow=follow, max_pages=max_pages, limit=limit, delay=delay,
                     allow_private=allow_private)
         return

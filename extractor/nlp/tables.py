@@ -14,7 +14,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from extractor.models import Extraction, Figure
+from extractor.models import Document, Extraction, Figure
 from extractor.nlp.rules import load_model
 from extractor.resources import rules_dir
 
@@ -54,7 +54,7 @@ def unit_phrase(header: str, lang: str) -> str:
 
 def cell_figure(text: str, cell: Cell, lang: str) -> Figure | None:
     """The figure of one bare-number cell read with its header's unit, or None."""
-    from extractor.nlp.pipeline import extract_text
+    from extractor.nlp.pipeline import document_id, extract_document
 
     raw = text[cell.start:cell.end]
     number = raw.strip()
@@ -62,7 +62,9 @@ def cell_figure(text: str, cell: Cell, lang: str) -> Figure | None:
         return None
     unit = unit_phrase(cell.column_header, lang)
     probe = f"{number} {unit}"
-    found = [f for f in extract_text(probe, lang=lang, link=False).figures if f.start == 0]  # type: ignore[arg-type]
+    cell_doc = Document(id=document_id(probe.encode()), source="<table cell>",
+                        language=lang, text=probe)  # type: ignore[arg-type]
+    found = [f for f in extract_document(cell_doc, link=False).figures if f.start == 0]
     if not found:
         return None
     figure = found[0]
