@@ -122,48 +122,68 @@ def with_start_hint(pattern: str, flags: int) -> str:
 
 
 MAX_PREFIXES = 80
+MAX_CLASS = 10
 MIN_PREFIX = 2
 
 
-def _literal_run(items: list) -> str:
-    """The literal characters an item sequence starts with (after zero-width items)."""
-    out = []
+Prefixes = tuple[set[str], bool]
+
+
+def _zero_width(op: object, av: object) -> bool:
+    return op is c.AT or op is c.ASSERT_NOT or op is c.ASSERT
+
+
+def _sequence_prefixes(items: list) -> Prefixes | None:
+    """(literal strings one of which every match of ``items`` starts with, whether each of
+    them is a whole match), or None when a match may start with anything.
+
+    Literals extend every prefix; a group or an alternation of literal branches multiplies
+    them ("b(?:illion|n)" → billion, bn); anything else (a class, a repeat) ends them.
+    Zero-width items consume nothing, so they are passed over.
+    """
+    found: set[str] = {""}
     for op, av in items:
-        if op is c.LITERAL:
-            out.append(chr(av))
-        elif not out and (op is c.AT or op is c.ASSERT_NOT or (op is c.ASSERT and av[0] < 0)):
-            continue
-        else:
-            break
-    return "".join(out)
-
-
-def _prefix_set(items: list) -> set[str] | None:
-    """Literal strings one of which every match starts with, or None when unknown."""
-    for index, (op, av) in enumerate(items):
-        if op is c.AT or op is c.ASSERT_NOT or (op is c.ASSERT and av[0] < 0):
+        if _zero_width(op, av):
             continue
         if op is c.LITERAL:
-            return {_literal_run(items[index:])}
-        if op is c.SUBPATTERN:
-            return _prefix_set(list(av[3]))
-        if op is c.BRANCH:
-            found: set[str] = set()
-            for branch in av[1]:
-                sub = _prefix_set(list(branch))
-                if sub is None:
-                    return None
-                found |= sub
-            return found
-        return None
-    return None
+            found = {p + chr(av) for p in found}
+            continue
+        sub = (_sequence_prefixes(list(av[3])) if op is c.SUBPATTERN
+               else _class_prefixes(av) if op is c.IN
+               else _branch_prefixes(av[1]) if op is c.BRANCH else None)
+        if sub is None or len(found) * len(sub[0]) > MAX_PREFIXES:
+            return (found, False) if found != {""} else None
+        found = {p + q for p in found for q in sub[0]}
+        if not sub[1]:
+            return found, False
+    return found, True
 
 
-def required_prefixes(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Words every match starts with ("January", "Jan", …), lower-cased when the pattern
-    ignores case; None when the pattern does not start with such words.
+def _class_prefixes(items: list) -> Prefixes | None:
+    """The characters of a small ``[...]`` set, each a whole match ("[1-4]" → 1, 2, 3, 4)."""
+    chars = _charset(items, False)
+    return ({*chars}, True) if chars and len(chars) <= MAX_CLASS else None
 
-    >>> required_prefixes("\\\\b(?P<m>May|June) \\\\d+")
+
+def _branch_prefixes(branches: list) -> Prefixes | None:
+    found: set[str] = set()
+    whole = True
+    for branch in branches:
+        sub = _sequence_prefixes(list(branch))
+        if sub is None:
+            return None
+        found |= sub[0]
+        whole &= sub[1]
+    return found, whole
+
+
+def required_prefixes(pattern: str, flags: int = 0, *,
+                      min_length: int = MIN_PREFIX) -> tuple[str, ...] | None:
+    """Strings every match starts with ("January", "Jan", …), lower-cased when the pattern
+    ignores case; None when the pattern does not start with such strings or one of them is
+    shorter than ``min_length``.
+
+    >>> required_prefixes("\\\\b(?P<m>May|June)\\\\s\\\\d+")
     ('June', 'May')
     >>> required_prefixes("(?:over\\\\s+)?x") is None
     True
@@ -172,8 +192,9 @@ def required_prefixes(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
         parsed = list(parser.parse(pattern, flags))
     except re.error:
         return None
-    found = _prefix_set(parsed)
-    if not found or len(found) > MAX_PREFIXES or min(map(len, found)) < MIN_PREFIX:
+    prefixes = _sequence_prefixes(parsed)
+    found = prefixes[0] if prefixes else None
+    if not found or len(found) > MAX_PREFIXES or min(map(len, found)) < min_length:
         return None
     if flags & re.IGNORECASE:
         found = {p.lower() for p in found}

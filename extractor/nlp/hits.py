@@ -69,34 +69,3 @@ class Hit:
         merged = self.before.groupdict() if self.before is not None else {}
         merged.update((k, v) for k, v in self.main.groupdict().items() if v is not None)
         return merged
-
-
-class ChainMatch:
-    """One rule's match inside a chained match (see ``rules.build_chain``): answers with the
-    rule's own group names, which the chain stores as ``r<N>__<name>``."""
-
-    def __init__(self, match: re.Match[str], prefix: str, groups: Groups) -> None:
-        self._m = match
-        self._prefix = prefix
-        self.string = match.string
-        self.re = groups
-
-    def _key(self, name: str | int) -> str:
-        return self._prefix if name == 0 else f"{self._prefix}__{name}"
-
-    def group(self, name: str | int = 0) -> Any:
-        if name != 0 and name not in self.re.groupindex:
-            raise IndexError(name)
-        return self._m.group(self._key(name))
-
-    def span(self, name: str | int = 0) -> tuple[int, int]:
-        return self._m.span(self._key(name))
-
-    def start(self, name: str | int = 0) -> int:
-        return self._m.start(self._key(name))
-
-    def end(self, name: str | int = 0) -> int:
-        return self._m.end(self._key(name))
-
-    def groupdict(self) -> dict[str, Any]:
-        return {name: self.group(name) for name in self.re.groupindex}

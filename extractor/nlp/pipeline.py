@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Any, Literal
+from typing import Literal
 
 import spacy
 from spacy.lang.en import English
@@ -28,7 +28,7 @@ from extractor.models import Document, Extraction
 from extractor.nlp import counts, dates, legal, money, percent
 from extractor.nlp.assemble import assemble
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
-from extractor.nlp.hits import WINDOW, ChainMatch, Hit
+from extractor.nlp.hits import WINDOW, Hit
 from extractor.nlp.language import detect
 from extractor.nlp.rules import CompiledRule, RuleSet, ruleset
 from extractor.nlp.sentences import Sentences, split
@@ -83,44 +83,10 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data.get("vbsp_text") or doc.text
 
 
-DIGIT_RUN = re.compile(r"\d(?<![\d]\d)")
-
-
-def chained_matches(rules: RuleSet, text: str, active: set[str]) -> dict[str, list[Any]]:
-    """Matches of the digit-anchored rules in ``active``, by rule id, as each rule's
-    ``finditer`` gives them (left to right, not overlapping), from one chained ``match`` per
-    run of digits."""
-    chain = rules.chain
-    found: dict[str, list[Any]] = {}
-    if chain is None:
-        return found
-    wanted = [(i, g, r) for i, (g, r) in enumerate(zip(chain.group_index, chain.rules, strict=True))
-              if r.id in active]
-    if not wanted:
-        return found
-    ends = [0] * len(chain.rules)
-    for run in DIGIT_RUN.finditer(text):
-        position = run.start()
-        match = chain.regex.match(text, position)
-        spans = match.regs
-        for index, group, rule in wanted:
-            start, end = spans[group]
-            if start < 0 or position < ends[index]:
-                continue
-            ends[index] = max(end, position + 1)
-            found.setdefault(rule.id, []).append(ChainMatch(match, f"r{index}", rule.main_groups))
-    return found
-
-
 def find_drafts(text: str, rules: RuleSet) -> list[Draft]:
-    """Every rule's hits turned into drafts (overlaps still unsettled)."""
+    """Every rule's hits turned into drafts (overlaps still unsettled), rule by rule."""
     drafts: list[Draft] = []
-    lower = text.lower()
-    active = [rule for rule in rules.rules if rule.may_match(text, lower)]
-    chained = chained_matches(rules, text, {r.id for r in active if r.digit_anchored})
-    for rule in active:
-        found: Iterable[Any] = (chained.get(rule.id, ()) if rule.digit_anchored
-                                else rule.regex.finditer(text))
+    for rule, found in zip(rules.rules, rules.scanner.matches(text), strict=True):
         normalise = NORMALISERS[rule.rule.kind]
         for match in found:
             hit = make_hit(text, match, rule)

@@ -22,8 +22,10 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from extractor.errors import RuleError
-from extractor.nlp.firstchars import DIGITS, first_chars, required_prefixes, with_start_hint
+from extractor.nlp.firstchars import required_prefixes, with_start_hint
 from extractor.nlp.hits import Groups
+from extractor.nlp.scan import Scanner, build_scanner, digit_anchored
+from extractor.nlp.trie import trie_regex
 from extractor.resources import rules_dir
 
 KINDS = ("money", "count", "percent", "date", "legal")
@@ -157,7 +159,6 @@ class CompiledRule:
     before: re.Pattern[str] | None = None
     not_before: re.Pattern[str] | None = None
     digit_anchored: bool = False
-    gate: re.Pattern[str] | None = None
     main_groups: Groups = field(default_factory=lambda: Groups(frozenset()))
     all_groups: Groups = field(default_factory=lambda: Groups(frozenset()))
     before_gate: re.Pattern[str] | None = None
@@ -168,28 +169,9 @@ class CompiledRule:
             return True
         return self.before_gate.search(window.lower() if self.rule.ignore_case else window) is not None
 
-    def may_match(self, text: str, lower: str) -> bool:
-        """A cheap necessary condition: the text holds one of the words a match starts with."""
-        if self.gate is None:
-            return True
-        return self.gate.search(lower if self.rule.ignore_case else text) is not None
-
     @property
     def id(self) -> str:
         return self.rule.id
-
-
-@dataclass(frozen=True)
-class Chain:
-    """All digit-anchored rules in one regex: at a number, one ``match`` tries every rule.
-
-    Each rule sits in an optional lookahead ``(?:(?=(?P<rN>…))|)`` with its groups renamed
-    ``rN__name``, so the match records, for every rule that matches there, its own span.
-    """
-
-    regex: re.Pattern[str]
-    rules: tuple[CompiledRule, ...]
-    group_index: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -200,7 +182,7 @@ class RuleSet:
     lexicon: Lexicon
     rules: tuple[CompiledRule, ...]
     lookup: dict[str, dict[str, Any]]
-    chain: Chain | None = None
+    scanner: Scanner
 
     def find(self, table: str, phrase: str) -> Any:
         """Look a matched phrase up in a lexicon table (case and space insensitive)."""
@@ -346,10 +328,9 @@ def read_jsonl(path: Path, problems: list[str]) -> list[tuple[int, PatternRule]]
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
-    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    parts = [r"\s+".join(re.escape(word) for word in p.split()) for p in unique]
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+    """A regex matching any of the phrases, longest first, spaces matching any run of spaces
+    (trie-shaped: see ``trie.trie_regex``)."""
+    return trie_regex(phrases)
 
 
 def build_macros(lexicon: Lexicon) -> dict[str, str]:
@@ -397,20 +378,14 @@ def compile_rule(rule: PatternRule, macros: dict[str, str], source: str) -> Comp
         return re.compile(f"(?:{expand(pattern, macros)})\\Z", flags) if pattern else None
 
     expanded = expand(rule.pattern, macros)
-    starts = first_chars(expanded, flags)
-    digit_anchored = bool(starts) and starts <= DIGITS
-    main = re.compile(expanded if digit_anchored else with_start_hint(expanded, flags), flags)
+    anchored_on_digit = digit_anchored(expanded, flags)
+    main = re.compile(expanded if anchored_on_digit else with_start_hint(expanded, flags), flags)
     before = anchored(rule.before)
-    # A paragraph can only hold a match if it holds one of the words a match (or, when the
-    # context is required, the context before it) starts with: a cheap gate per paragraph.
-    gate_source = expand(rule.before, macros) if rule.before and rule.before_required else expanded
-    prefixes = required_prefixes(gate_source, flags)
-    gate = re.compile("|".join(map(re.escape, prefixes))) if prefixes else None
     names = frozenset(main.groupindex)
     before_words = required_prefixes(expand(rule.before, macros), flags) if rule.before else None
     before_gate = re.compile("|".join(map(re.escape, before_words))) if before_words else None
-    return CompiledRule(rule, main, source, before, anchored(rule.not_before), digit_anchored,
-                        gate, Groups(names),
+    return CompiledRule(rule, main, source, before, anchored(rule.not_before), anchored_on_digit,
+                        Groups(names),
                         Groups(names | frozenset(before.groupindex if before else ())), before_gate)
 
 
@@ -466,27 +441,7 @@ def load_ruleset(folder: Path, lang: str) -> RuleSet:
     rules = compile_rules(folder, lang, lexicon, problems) if lexicon else []
     if problems or lexicon is None:
         raise RuleError(sorted(problems, key=_location))
-    return RuleSet(lang, lexicon, tuple(rules), _lookup_tables(lexicon), build_chain(rules))
-
-
-GROUP = re.compile(r"\(\?P<([A-Za-z_]\w*)>")
-BACKREF = re.compile(r"\(\?P=([A-Za-z_]\w*)\)")
-
-
-def build_chain(rules: list[CompiledRule]) -> Chain | None:
-    """One regex evaluating every digit-anchored rule at a position (see ``Chain``)."""
-    chained = [r for r in rules if r.digit_anchored]
-    if not chained:
-        return None
-    parts = []
-    for index, rule in enumerate(chained):
-        body = GROUP.sub(lambda m, i=index: f"(?P<r{i}__{m.group(1)}>", rule.regex.pattern)
-        body = BACKREF.sub(lambda m, i=index: f"(?P=r{i}__{m.group(1)})", body)
-        flag = "i" if rule.rule.ignore_case else "-i"
-        parts.append(f"(?:(?=(?P<r{index}>(?{flag}:{body})))|)")
-    regex = re.compile("".join(parts))
-    return Chain(regex, tuple(chained),
-                 tuple(regex.groupindex[f"r{i}"] for i in range(len(chained))))
+    return RuleSet(lang, lexicon, tuple(rules), _lookup_tables(lexicon), build_scanner(rules))
 
 
 def _location(problem: str) -> tuple[str, int]:

@@ -1,0 +1,141 @@
+"""The matching stage: every rule's matches in a paragraph, from two scans of the text.
+
+A rule's matches are what its ``finditer`` gives (left to right, not overlapping), except that
+the rule is only tried where a match can start, which is found for all rules at once:
+
+- a rule whose matches start with a digit (*digit-anchored*) is tried where a run of digits
+  starts (a number never starts inside another number). One ``match`` of a chain of optional
+  lookaheads, one per such rule, tells which of them match there; only those are matched again
+  on their own, for their groups.
+- a rule whose matches start with one of a few literal strings ("June", "Directive", "$") is
+  tried where one of them occurs. One scan of a trie of every rule's strings, inside a
+  lookahead so that overlapping occurrences are all seen, finds those places; the string found
+  there says which rules to try.
+- any other rule runs its own ``finditer``.
+
+Python's ``re`` pays for each pattern at every position it tries, and a Python loop pays for
+each match: the two scans keep both to the places that matter. ``tests/test_scan.py`` checks
+that the matches are those of trying every rule at every position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from extractor.nlp.firstchars import DIGITS, first_chars, required_prefixes
+from extractor.nlp.trie import trie_regex
+
+if TYPE_CHECKING:
+    from extractor.nlp.rules import CompiledRule
+
+# The first digit of a run of digits.
+DIGIT_RUN = re.compile(r"(?<!\d)\d")
+GROUP = re.compile(r"\(\?P<([A-Za-z_]\w*)>")
+BACKREF = re.compile(r"\(\?P=([A-Za-z_]\w*)\)")
+
+
+def digit_anchored(pattern: str, flags: int) -> bool:
+    """Whether every match of the pattern starts with a digit."""
+    starts = first_chars(pattern, flags)
+    return bool(starts) and starts <= DIGITS
+
+
+def start_strings(pattern: str, flags: int) -> tuple[str, ...] | None:
+    """Lower-cased strings one of which every match starts with (case aside), or None."""
+    found = required_prefixes(pattern, flags, min_length=1)
+    return tuple(sorted({s.lower() for s in found})) if found else None
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """Where each rule of a language is tried (see the module docstring)."""
+
+    rules: tuple[CompiledRule, ...]
+    chain: re.Pattern[str] | None
+    chain_groups: tuple[tuple[int, int], ...]  # (rule index, group of its lookahead)
+    triggers: re.Pattern[str] | None
+    triggers_ignoring_case: re.Pattern[str] | None
+    starters: dict[str, tuple[int, ...]]  # a trigger string → the rules it can start
+    string_rules: tuple[int, ...]  # every rule anchored on strings (when a look-up fails)
+    free_rules: tuple[int, ...]
+
+    def matches(self, text: str) -> list[list[re.Match[str]]]:
+        """Each rule's matches in ``text``, by the rule's index in ``rules``."""
+        rules = self.rules
+        found: list[list[re.Match[str]]] = [[] for _ in rules]
+        ends = [0] * len(rules)  # a rule's next match cannot start before its last one ends
+        for position, indexes in self._candidates(text):
+            for index in indexes:
+                if position >= ends[index]:
+                    match = rules[index].regex.match(text, position)
+                    if match is not None:
+                        found[index].append(match)
+                        ends[index] = max(match.end(), position + 1)
+        for index in self.free_rules:
+            found[index] = list(rules[index].regex.finditer(text))
+        return found
+
+    def _candidates(self, text: str) -> Iterator[tuple[int, Sequence[int]]]:
+        """(position, rules to try there): first at runs of digits, then at trigger strings."""
+        if self.chain is not None:
+            chain, groups = self.chain, self.chain_groups
+            for run in DIGIT_RUN.finditer(text):
+                position = run.start()
+                spans = chain.match(text, position).regs  # type: ignore[union-attr]
+                yield position, [i for i, g in groups if spans[g][0] >= 0]
+        if self.triggers is not None:
+            # The strings are lower case: scan the lower-cased text, or, in the rare text
+            # whose lower case changes length ("İ"), the text itself ignoring case.
+            lower = text.lower()
+            scan = (self.triggers.finditer(lower) if len(lower) == len(text)
+                    else self.triggers_ignoring_case.finditer(text))  # type: ignore[union-attr]
+            starters, every = self.starters, self.string_rules
+            for trigger in scan:
+                yield trigger.start(), starters.get(trigger.group(1).lower(), every)
+
+
+def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
+    """The scanner of a language's compiled rules."""
+    digit, strings, free = [], {}, []
+    for index, rule in enumerate(rules):
+        if rule.digit_anchored:
+            digit.append(index)
+        elif (starts := start_strings(rule.regex.pattern, rule.regex.flags)) is not None:
+            strings[index] = starts
+        else:
+            free.append(index)
+    chain, groups = _chain([rules[i] for i in digit])
+    union = sorted({s for starts in strings.values() for s in starts})
+    starters = {
+        u: tuple(i for i, starts in strings.items() if any(u.startswith(s) for s in starts))
+        for u in union
+    }
+    trigger = f"(?=({trie_regex(union, gap=None)}))"
+    return Scanner(tuple(rules), chain,
+                   tuple((index, group) for index, group in zip(digit, groups, strict=True)),
+                   re.compile(trigger) if union else None,
+                   re.compile(trigger, re.IGNORECASE) if union else None,
+                   starters, tuple(strings), tuple(free))
+
+
+def _chain(rules: list[CompiledRule]) -> tuple[re.Pattern[str] | None, list[int]]:
+    """One regex with an optional lookahead per rule, ``(?:(?=(?P<rN>…))|)``: its match at a
+    position records, for each rule, whether (and where) the rule matches there. The rules'
+    own groups become non-capturing (fewer groups to track), except those a back-reference
+    needs, renamed ``rN__name``."""
+    if not rules:
+        return None, []
+    parts = []
+    for index, rule in enumerate(rules):
+        pattern = rule.regex.pattern
+        kept = set(BACKREF.findall(pattern))
+        body = GROUP.sub(lambda m, i=index: f"(?P<r{i}__{m.group(1)}>" if m.group(1) in kept
+                         else "(?:", pattern)
+        body = BACKREF.sub(lambda m, i=index: f"(?P=r{i}__{m.group(1)})", body)
+        flag = "i" if rule.regex.flags & re.IGNORECASE else "-i"
+        parts.append(f"(?:(?=(?P<r{index}>(?{flag}:{body})))|)")
+    regex = re.compile("".join(parts))
+    return regex, [regex.groupindex[f"r{i}"] for i in range(len(rules))]

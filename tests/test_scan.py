@@ -1,0 +1,92 @@
+"""The scanner tries each rule only where a match can start; its matches must be the rule's own.
+
+Reference: a rule anchored on strings gives what its ``finditer`` gives (every position tried);
+a digit-anchored rule gives what matching it at every start of a run of digits gives, left to
+right without overlaps (a number never starts inside another number: the documented rule).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor.evaluation import load_gold
+from extractor.nlp.firstchars import required_prefixes
+from extractor.nlp.pipeline import paragraphs
+from extractor.nlp.rules import CompiledRule, ruleset
+from extractor.nlp.scan import DIGIT_RUN, start_strings
+from extractor.nlp.trie import trie_regex
+
+GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
+
+
+def reference(rule: CompiledRule, text: str) -> list[tuple[int, int]]:
+    if not rule.digit_anchored:
+        return [m.span() for m in rule.regex.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    end = 0
+    for run in DIGIT_RUN.finditer(text):
+        if run.start() >= end and (match := rule.regex.match(text, run.start())):
+            spans.append(match.span())
+            end = max(match.end(), run.start() + 1)
+    return spans
+
+
+def scanned(lang: str, text: str) -> list[list[tuple[int, int]]]:
+    return [[m.span() for m in found] for found in ruleset(lang).scanner.matches(text)]
+
+
+def expected(lang: str, text: str) -> list[list[tuple[int, int]]]:
+    return [reference(rule, text) for rule in ruleset(lang).rules]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_scanner_matches_every_rule_on_the_gold_texts(lang: str) -> None:
+    cases = load_gold(GOLD, language=lang)
+    assert cases
+    compared = 0
+    for case in cases:
+        text = case.text()
+        for start, end in paragraphs(text):
+            paragraph = text[start:end]
+            assert scanned(lang, paragraph) == expected(lang, paragraph), (case.name, paragraph)
+            compared += 1
+    assert compared > 100
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "On JUNE 10, 2024 the İstanbul-style DIRECTIVE No. 40 gave VND 5 billion in H1 2025."),
+    ("en", "Q3/2025: US$932.17 million, or 5.5%; up by 7 times; endend of the year 2024"),
+    ("vi", "Đến HẾT THÁNG 6/2025, tổng nguồn vốn đạt 13.374 TỶ ĐỒNG, İ tăng gấp 2 lần."),
+    ("vi", "Quyết định 1560/QĐ-TTg; Chỉ thị 40; từ đầu năm 2025 đến nay 92,5 nghìn lượt"),
+])
+def test_scanner_on_odd_case_and_overlaps(lang: str, text: str) -> None:
+    # Upper case, a character whose lower case is longer ("İ"), triggers inside other words.
+    assert scanned(lang, text) == expected(lang, text)
+    assert any(scanned(lang, text))
+
+
+def test_start_strings_read_through_groups_and_small_classes() -> None:
+    assert start_strings(r"\bH(?P<half>[12])\s*\d", re.IGNORECASE) == ("h1", "h2")
+    assert start_strings(r"(?:b(?:illion|n))\s", 0) == ("billion", "bn")
+    assert start_strings(r"(?:over\s+)?x", 0) is None
+    assert start_strings(r"\w+", 0) is None
+    assert required_prefixes(r"(?:x|ab)\d", 0) is None  # "x" is too short for a gate
+    assert required_prefixes(r"(?:x|ab)\d", 0, min_length=1) == ("ab", "x")
+
+
+@pytest.mark.parametrize("phrases", [
+    ["bn", "billion", "billions", "b"],
+    ["tens of thousands", "tens", "ten"],
+    ["US$", "USD", "us"],
+])
+def test_trie_prefers_the_longest_phrase_like_a_sorted_alternation(phrases: list[str]) -> None:
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split()))
+                           for p in sorted(phrases, key=lambda p: (-len(p), p)))
+    plain, trie = re.compile(f"(?:{alternation})", re.I), re.compile(trie_regex(phrases), re.I)
+    for text in ["billions of", "bn.", "tens  of thousands", "tens of", "ten", "US$ 5", "usd", "x"]:
+        expected_match = plain.match(text)
+        got = trie.match(text)
+        assert (got and got.group()) == (expected_match and expected_match.group())
