@@ -73,8 +73,8 @@ def test_start_strings_read_through_groups_and_small_classes() -> None:
     assert start_strings(r"(?:b(?:illion|n))\s", 0) == ("billion", "bn")
     assert start_strings(r"(?:over\s+)?x", 0) is None
     assert start_strings(r"\w+", 0) is None
-    assert required_prefixes(r"(?:x|ab)\d", 0) is None  # "x" is too short for a gate
-    assert required_prefixes(r"(?:x|ab)\d", 0, min_length=1) == ("ab", "x")
+    assert required_prefixes(r"(?:x|ab)\s", 0) is None  # "x" is too short for a gate
+    assert required_prefixes(r"(?:x|ab)\s", 0, min_length=1) == ("ab", "x")
 
 
 @pytest.mark.parametrize("phrases", [
