@@ -1,8 +1,8 @@
 """The scanner tries each rule only where a match can start; its matches must be the rule's own.
 
 Reference: a rule anchored on strings gives what its ``finditer`` gives (every position tried);
-a digit-anchored rule gives what matching it at every start of a run of digits gives, left to
-right without overlaps (a number never starts inside another number: the documented rule).
+a digit-anchored rule gives what matching it wherever a number starts gives, left to right
+without overlaps (a number never starts inside another number: the documented rule).
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def test_start_strings_read_through_groups_and_small_classes() -> None:
 def test_trie_prefers_the_longest_phrase_like_a_sorted_alternation(phrases: list[str]) -> None:
     alternation = "|".join(r"\s+".join(map(re.escape, p.split()))
                            for p in sorted(phrases, key=lambda p: (-len(p), p)))
-    plain, trie = re.compile(f"(?:{alternation})", re.I), re.compile(trie_regex(phrases), re.I)
+    plain, trie = re.compile(f"(?:{alternation})", re.IGNORECASE), re.compile(trie_regex(phrases), re.IGNORECASE)
     for text in ["billions of", "bn.", "tens  of thousands", "tens of", "ten", "US$ 5", "usd", "x"]:
         expected_match = plain.match(text)
         got = trie.match(text)

@@ -3,10 +3,10 @@
 A rule's matches are what its ``finditer`` gives (left to right, not overlapping), except that
 the rule is only tried where a match can start, which is found for all rules at once:
 
-- a rule whose matches start with a digit (*digit-anchored*) is tried where a run of digits
-  starts (a number never starts inside another number). One ``match`` of a chain of optional
+- a rule whose matches start with a digit (*digit-anchored*) is tried where a number starts:
+  a number never starts inside another ("374" in "13,374"). One ``match`` of a chain of optional
   lookaheads, one per such rule, tells which of them match there; only those are matched again
-  on their own, for their groups.
+  on their own, for their groups (a rule with a back-reference is tried at every number).
 - a rule whose matches start with one of a few literal strings ("June", "Directive", "$") is
   tried where one of them occurs. One scan of a trie of every rule's strings, inside a
   lookahead so that overlapping occurrences are all seen, finds those places; the string found
@@ -21,8 +21,9 @@ that the matches are those of trying every rule at every position.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from extractor.nlp.firstchars import DIGITS, first_chars, required_prefixes
@@ -31,8 +32,9 @@ from extractor.nlp.trie import trie_regex
 if TYPE_CHECKING:
     from extractor.nlp.rules import CompiledRule
 
-# The first digit of a run of digits.
-DIGIT_RUN = re.compile(r"(?<!\d)\d")
+# Where a number starts: a digit after neither a digit nor a digit and a separator ("13,374"
+# holds one number, not two).
+DIGIT_RUN = re.compile(r"\d(?<!\d\d)(?<!\d[.,]\d)")
 GROUP = re.compile(r"\(\?P<([A-Za-z_]\w*)>")
 BACKREF = re.compile(r"\(\?P=([A-Za-z_]\w*)\)")
 
@@ -55,7 +57,8 @@ class Scanner:
 
     rules: tuple[CompiledRule, ...]
     chain: re.Pattern[str] | None
-    chain_groups: tuple[tuple[int, int], ...]  # (rule index, group of its lookahead)
+    chain_rules: tuple[int, ...]  # the rule of each group of the chain
+    number_rules: tuple[int, ...]  # digit-anchored rules tried at every number start
     triggers: re.Pattern[str] | None
     triggers_ignoring_case: re.Pattern[str] | None
     starters: dict[str, tuple[int, ...]]  # a trigger string → the rules it can start
@@ -78,14 +81,15 @@ class Scanner:
             found[index] = list(rules[index].regex.finditer(text))
         return found
 
-    def _candidates(self, text: str) -> Iterator[tuple[int, Sequence[int]]]:
+    def _candidates(self, text: str) -> Iterator[tuple[int, Iterable[int]]]:
         """(position, rules to try there): first at runs of digits, then at trigger strings."""
-        if self.chain is not None:
-            chain, groups = self.chain, self.chain_groups
+        chain, chained, others = self.chain, self.chain_rules, self.number_rules
+        if chain is not None or others:
             for run in DIGIT_RUN.finditer(text):
                 position = run.start()
-                spans = chain.match(text, position).regs  # type: ignore[union-attr]
-                yield position, [i for i, g in groups if spans[g][0] >= 0]
+                yield position, others
+                if chain is not None:
+                    yield position, compress(chained, chain.match(text, position).groups())  # type: ignore[union-attr]
         if self.triggers is not None:
             # The strings are lower case: scan the lower-cased text, or, in the rare text
             # whose lower case changes length ("İ"), the text itself ignoring case.
@@ -107,35 +111,30 @@ def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
             strings[index] = starts
         else:
             free.append(index)
-    chain, groups = _chain([rules[i] for i in digit])
+    chained = [i for i in digit if not BACKREF.search(rules[i].regex.pattern)]
+    chain = _chain([rules[i] for i in chained])
     union = sorted({s for starts in strings.values() for s in starts})
     starters = {
         u: tuple(i for i, starts in strings.items() if any(u.startswith(s) for s in starts))
         for u in union
     }
     trigger = f"(?=({trie_regex(union, gap=None)}))"
-    return Scanner(tuple(rules), chain,
-                   tuple((index, group) for index, group in zip(digit, groups, strict=True)),
+    return Scanner(tuple(rules), chain, tuple(chained),
+                   tuple(i for i in digit if i not in chained),
                    re.compile(trigger) if union else None,
                    re.compile(trigger, re.IGNORECASE) if union else None,
                    starters, tuple(strings), tuple(free))
 
 
-def _chain(rules: list[CompiledRule]) -> tuple[re.Pattern[str] | None, list[int]]:
-    """One regex with an optional lookahead per rule, ``(?:(?=(?P<rN>…))|)``: its match at a
-    position records, for each rule, whether (and where) the rule matches there. The rules'
-    own groups become non-capturing (fewer groups to track), except those a back-reference
-    needs, renamed ``rN__name``."""
+def _chain(rules: list[CompiledRule]) -> re.Pattern[str] | None:
+    """One regex with an optional lookahead per rule, ``(?:(?=(…))|)``: its match at a position
+    has group N set when rule N matches there. The rules' own groups become non-capturing
+    (rules with back-references stay out of the chain)."""
     if not rules:
-        return None, []
+        return None
     parts = []
-    for index, rule in enumerate(rules):
-        pattern = rule.regex.pattern
-        kept = set(BACKREF.findall(pattern))
-        body = GROUP.sub(lambda m, i=index: f"(?P<r{i}__{m.group(1)}>" if m.group(1) in kept
-                         else "(?:", pattern)
-        body = BACKREF.sub(lambda m, i=index: f"(?P=r{i}__{m.group(1)})", body)
+    for rule in rules:
+        body = GROUP.sub("(?:", rule.regex.pattern)
         flag = "i" if rule.regex.flags & re.IGNORECASE else "-i"
-        parts.append(f"(?:(?=(?P<r{index}>(?{flag}:{body})))|)")
-    regex = re.compile("".join(parts))
-    return regex, [regex.groupindex[f"r{i}"] for i in range(len(rules))]
+        parts.append(f"(?:(?=((?{flag}:{body})))|)")
+    return re.compile("".join(parts))
