@@ -182,11 +182,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def run_components(nlp: Language, text: str) -> Doc:
-    """``nlp(text)``, handing the components the text so they need not rebuild it."""
+def run_components(nlp: Language, text: str,
+                   components: Sequence[Callable[[Doc], Doc]] | None = None) -> Doc:
+    """``nlp(text)``, handing the components the text so they need not rebuild it
+    (``components``: ``nlp``'s, when the caller has them at hand)."""
     doc = nlp.make_doc(text)
     doc.user_data["vbsp_text"] = text
-    for _, component in nlp.pipeline:
+    for component in components if components is not None else [c for _, c in nlp.pipeline]:
         doc = component(doc)
     return doc
 
@@ -194,11 +196,12 @@ def run_components(nlp: Language, text: str) -> Doc:
 def run_pipeline(text: str, lang: str) -> tuple[list[Draft], Sentences]:
     """Drafts and sentences of a whole text, from spaCy Docs of its paragraphs."""
     nlp = build_nlp(lang)
+    components = [component for _, component in nlp.pipeline]
     drafts: list[Draft] = []
     starts: list[int] = []
     ends: list[int] = []
     for offset, end in paragraphs(text):
-        doc = run_components(nlp, text[offset:end])
+        doc = run_components(nlp, text[offset:end], components)
         for draft in doc.user_data["vbsp_drafts"]:
             draft.start += offset
             draft.end += offset

@@ -6,7 +6,7 @@ the rule is only tried where a match can start, which is found for all rules at 
 - a rule whose matches start with a digit (*digit-anchored*) is tried where a number starts:
   a number never starts inside another ("374" in "13,374"). One ``match`` of a chain of optional
   lookaheads, one per such rule, tells which of them match there; only those are matched again
-  on their own, for their groups (a rule with a back-reference is tried at every number).
+  on their own, for their groups.
 - a rule whose matches start with one of a few literal strings ("June", "Directive", "$") is
   tried where one of them occurs. One scan of a trie of every rule's strings, inside a
   lookahead so that overlapping occurrences are all seen, finds those places; the string found
@@ -21,10 +21,11 @@ that the matches are those of trying every rule at every position.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from extractor.nlp.firstchars import DIGITS, first_chars, required_prefixes
 from extractor.nlp.trie import trie_regex
@@ -57,8 +58,8 @@ class Scanner:
 
     rules: tuple[CompiledRule, ...]
     chain: re.Pattern[str] | None
-    chain_rules: tuple[int, ...]  # the rule of each group of the chain
-    number_rules: tuple[int, ...]  # digit-anchored rules tried at every number start
+    pick: Callable[[Any], tuple[Any, ...]]  # each rule's lookahead among the chain's groups
+    chain_rules: tuple[int, ...]  # the rule of each lookahead of the chain
     triggers: re.Pattern[str] | None
     triggers_ignoring_case: re.Pattern[str] | None
     starters: dict[str, tuple[int, ...]]  # a trigger string → the rules it can start
@@ -83,13 +84,12 @@ class Scanner:
 
     def _candidates(self, text: str) -> Iterator[tuple[int, Iterable[int]]]:
         """(position, rules to try there): first at runs of digits, then at trigger strings."""
-        chain, chained, others = self.chain, self.chain_rules, self.number_rules
-        if chain is not None or others:
+        chain, pick, chained = self.chain, self.pick, self.chain_rules
+        if chain is not None:
             for run in DIGIT_RUN.finditer(text):
                 position = run.start()
-                yield position, others
-                if chain is not None:
-                    yield position, compress(chained, chain.match(text, position).groups())  # type: ignore[union-attr]
+                lookaheads = pick(chain.match(text, position).groups())  # type: ignore[union-attr]
+                yield position, compress(chained, lookaheads)
         if self.triggers is not None:
             # The strings are lower case: scan the lower-cased text, or, in the rare text
             # whose lower case changes length ("İ"), the text itself ignoring case.
@@ -111,30 +111,35 @@ def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
             strings[index] = starts
         else:
             free.append(index)
-    chained = [i for i in digit if not BACKREF.search(rules[i].regex.pattern)]
-    chain = _chain([rules[i] for i in chained])
+    chain, pick = _chain([rules[i] for i in digit])
     union = sorted({s for starts in strings.values() for s in starts})
     starters = {
         u: tuple(i for i, starts in strings.items() if any(u.startswith(s) for s in starts))
         for u in union
     }
     trigger = f"(?=({trie_regex(union, gap=None)}))"
-    return Scanner(tuple(rules), chain, tuple(chained),
-                   tuple(i for i in digit if i not in chained),
+    return Scanner(tuple(rules), chain, pick, tuple(digit),
                    re.compile(trigger) if union else None,
                    re.compile(trigger, re.IGNORECASE) if union else None,
                    starters, tuple(strings), tuple(free))
 
 
-def _chain(rules: list[CompiledRule]) -> re.Pattern[str] | None:
-    """One regex with an optional lookahead per rule, ``(?:(?=(…))|)``: its match at a position
-    has group N set when rule N matches there. The rules' own groups become non-capturing
-    (rules with back-references stay out of the chain)."""
+def _chain(rules: list[CompiledRule]) -> tuple[re.Pattern[str] | None, Callable[[Any], tuple[Any, ...]]]:
+    """One regex with an optional lookahead per rule, ``(?:(?=(…))|)``, and a function picking,
+    from its match's ``groups()``, each rule's lookahead: set when the rule matches there.
+    The rules' own groups become non-capturing, except those a back-reference needs."""
     if not rules:
-        return None
+        return None, tuple
     parts = []
-    for rule in rules:
-        body = GROUP.sub("(?:", rule.regex.pattern)
+    for index, rule in enumerate(rules):
+        pattern = rule.regex.pattern
+        kept = set(BACKREF.findall(pattern))
+        body = GROUP.sub(lambda m, i=index, k=kept: f"(?P<r{i}__{m.group(1)}>"  # type: ignore[misc]
+                         if m.group(1) in k else "(?:", pattern)
+        body = BACKREF.sub(lambda m, i=index: f"(?P=r{i}__{m.group(1)})", body)
         flag = "i" if rule.regex.flags & re.IGNORECASE else "-i"
-        parts.append(f"(?:(?=((?{flag}:{body})))|)")
-    return re.compile("".join(parts))
+        parts.append(f"(?:(?=(?P<r{index}>(?{flag}:{body})))|)")
+    regex = re.compile("".join(parts))
+    positions = [regex.groupindex[f"r{i}"] - 1 for i in range(len(rules))]
+    pick = itemgetter(*positions)
+    return regex, (pick if len(positions) > 1 else lambda groups: (pick(groups),))
