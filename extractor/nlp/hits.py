@@ -27,6 +27,8 @@ class Groups:
 class Hit:
     """The union of a main match and an optional ``before`` match, in text offsets."""
 
+    __slots__ = ("_start", "before", "main", "offset", "re", "string")
+
     def __init__(self, main: Any, before: re.Match[str] | None, window_start: int,
                  *, groups: Groups | Any, before_in_span: bool = True) -> None:
         self.main = main
@@ -36,19 +38,20 @@ class Hit:
         self._start = window_start + before.start() if before and before_in_span else main.start()
         self.re = groups
 
-    def _source(self, name: str) -> tuple[re.Match[str], int] | None:
+    def _source(self, name: str) -> re.Match[str] | None:
+        """The match holding group ``name``: the main one first, else the context before."""
         if name in self.main.re.groupindex and self.main.group(name) is not None:
-            return self.main, 0
-        if self.before is not None and name in self.before.re.groupindex \
-                and self.before.group(name) is not None:
-            return self.before, self.offset
+            return self.main  # type: ignore[no-any-return]
+        before = self.before
+        if before is not None and name in before.re.groupindex and before.group(name) is not None:
+            return before
         return None
 
     def group(self, name: str | int = 0) -> Any:
         if name == 0:
             return self.string[self._start:self.main.end()]
         found = self._source(str(name))
-        return found[0].group(name) if found else None
+        return found.group(name) if found is not None else None
 
     def span(self, name: str | int = 0) -> tuple[int, int]:
         if name == 0:
@@ -56,8 +59,9 @@ class Hit:
         found = self._source(str(name))
         if found is None:
             return -1, -1
-        start, end = found[0].span(name)
-        return start + found[1], end + found[1]
+        start, end = found.span(name)
+        shift = self.offset if found is self.before else 0
+        return start + shift, end + shift
 
     def start(self, name: str | int = 0) -> int:
         return self.span(name)[0]
