@@ -37,10 +37,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 from urllib.parse import urlparse
 
 from pydantic import Field
@@ -51,6 +53,7 @@ from extractor.models import (
     Document,
     Extraction,
     Figure,
+    LegalRef,
     Observation,
     Status,
 )
@@ -205,6 +208,40 @@ def linker() -> Linker:
 # --- per-document context ---------------------------------------------------------------------
 
 Hit = tuple[int, int, str]
+T = TypeVar("T")
+
+
+class Offsets(Generic[T]):
+    """Records in order of an offset (``start`` unless ``key`` says otherwise), looked up by
+    offset with bisect: the records of a window cost a slice, not a pass over the document."""
+
+    def __init__(self, items: Iterable[T], key: Callable[[T], int] = attrgetter("start")) -> None:
+        self.items = sorted(items, key=key)
+        self.keys = [key(item) for item in self.items]
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def within(self, start: int, end: int) -> list[T]:
+        """The records whose offset lies in ``[start, end)``, in order."""
+        return self.items[bisect.bisect_left(self.keys, start) : bisect.bisect_left(self.keys, end)]
+
+    def after(self, pos: int) -> list[T]:
+        """The records whose offset lies after ``pos``, in order."""
+        return self.items[bisect.bisect_right(self.keys, pos) :]
+
+
+@dataclass(frozen=True)
+class Spans:
+    """Where a figure stands: its sentence, its sentence part (between semicolons) and its
+    clause (between commas, semicolons, colons), as document offsets."""
+
+    sentence: tuple[int, int]
+    segment: tuple[int, int]
+    clause: tuple[int, int]
 
 
 @dataclass
@@ -225,9 +262,11 @@ class Context:
     lang: str
     linker: Linker
     hits: dict[str, list[Hit]]
-    cues: list[Cue]
-    mentions: list[Mention]
-    figures: list[Figure]
+    cues: Offsets[Cue]
+    mentions: Offsets[Mention]
+    figures: Offsets[Figure]
+    dates: Offsets[DateMention]
+    refs: Offsets[LegalRef]
     issued: dict[str, dt.date]
     province: str | None
     province_rule: str
@@ -237,6 +276,11 @@ class Context:
     latest: dt.date | None = None
     province_code: str | None = None
     breaks: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
+    spans: dict[tuple[int, int], Spans] = field(default_factory=dict)
+    figure_ends: Offsets[Figure] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.figure_ends = Offsets(self.figures, key=attrgetter("end"))
 
     @property
     def published(self) -> dt.date | None:
@@ -295,9 +339,11 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         lang=lang,
         linker=lk,
         hits=hits,
-        cues=cues_of(hits[CUES_BEFORE], hits[CUES_AFTER]),
-        mentions=mentions,
-        figures=sorted(ex.figures, key=lambda f: f.start),
+        cues=Offsets(cues_of(hits[CUES_BEFORE], hits[CUES_AFTER])),
+        mentions=Offsets(mentions),
+        figures=Offsets(ex.figures),
+        dates=Offsets(ex.dates),
+        refs=Offsets(ex.legal_refs),
         issued={r.id: r.issued for r in ex.legal_refs if r.issued},
         province=None,
         province_rule="none",
@@ -336,7 +382,7 @@ def document_province(ctx: Context) -> tuple[str | None, str]:
     scores: dict[str, float] = {}
     title = ctx.linker.gazetteer.find(doc.title) if doc.title else []
     t0, t1 = _title_span(doc)
-    title += [m for m in ctx.mentions if t0 <= m.start < t1]
+    title += ctx.mentions.within(t0, t1)
     for code in [m.code for m in title] + _outlet_codes(ctx):
         scores[code] = scores.get(code, 0) + 3
     if not scores and _bank_wide(ctx, t0, t1):
@@ -370,13 +416,29 @@ def _first(ctx: Context, code: str) -> int:
 # --- sentences and clauses ------------------------------------------------------------------------
 
 
-def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
+def spans(ctx: Context, fig: Figure) -> Spans:
+    """The figure's sentence, sentence part and clause, found once per figure."""
+    key = (fig.start, fig.end)
+    found = ctx.spans.get(key)
+    if found is None:
+        sentence = _sentence(ctx, fig)
+        found = ctx.spans[key] = Spans(sentence, _piece(ctx, fig.start, sentence, _SEGMENT_BREAK),
+                                       _piece(ctx, fig.start, sentence, _CLAUSE_BREAK))
+    return found
+
+
+def _sentence(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The figure's sentence in document offsets (its line when the figure carries none)."""
     if fig.sentence:
         return fig.sentence_start, fig.sentence_start + len(fig.sentence)
     start = ctx.text.rfind("\n", 0, fig.start) + 1
     end = ctx.text.find("\n", fig.end)
     return start, len(ctx.text) if end < 0 else end
+
+
+def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
+    """The figure's sentence in document offsets (its line when the figure carries none)."""
+    return spans(ctx, fig).sentence
 
 
 def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[int, int]:
@@ -397,12 +459,12 @@ def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str
 
 def clause_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The clause around the figure: between commas, semicolons, colons, brackets, dashes."""
-    return _piece(ctx, fig.start, sentence_span(ctx, fig), _CLAUSE_BREAK)
+    return spans(ctx, fig).clause
 
 
 def segment_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The sentence part around the figure: between semicolons."""
-    return _piece(ctx, fig.start, sentence_span(ctx, fig), _SEGMENT_BREAK)
+    return spans(ctx, fig).segment
 
 
 # --- indicator --------------------------------------------------------------------------------------
@@ -418,20 +480,19 @@ def _accepting(ctx: Context, cue: Cue, fig: Figure) -> str | None:
 
 def _figures_between(ctx: Context, start: int, end: int) -> bool:
     """Whether another figure starts inside ``[start, end)``."""
-    return any(start <= f.start < end for f in ctx.figures)
+    return bool(ctx.figures.within(start, end))
 
 
 def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
     """Whether a figure of the same kind lies between ``start`` and ``fig``."""
-    return any(start <= f.start < fig.start and f.kind == fig.kind and f.start not in ctx.changes
-               for f in ctx.figures)
+    return any(f.kind == fig.kind and f.start not in ctx.changes for f in ctx.figures.within(start, fig.start))
 
 
 def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
     """A cue inside or closely after the figure in its clause: "234,414 households still having…"."""
-    for cue in ctx.cues:
+    for cue in ctx.cues.after(fig.start):
         # The counted noun may carry the cue: "14,620 clean water and sanitation works".
-        if cue.position != "after" or cue.start <= fig.start:
+        if cue.position != "after":
             continue
         if cue.start >= clause_end or cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
             return None
@@ -450,7 +511,7 @@ def _cue_before(
     helped 5,600 workers go abroad": the second count does not borrow the first one's cue).
     """
     blockers = ctx.marks("blockers", start, fig.start)
-    cues = [c for c in ctx.cues if c.position == "before" and start <= c.start and c.end <= fig.start]
+    cues = [c for c in ctx.cues.within(start, fig.start) if c.position == "before" and c.end <= fig.start]
     if free:
         cues = [c for c in cues if not _kin_between(ctx, fig, c.end)]
     for cue in reversed(cues):
@@ -479,7 +540,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
     """ "Of this, Nam Dinh (old) accounted for VND 5,870 billion, Ninh Binh (old) for VND 3,960
     billion": a clause that opens with a place lists the previous level's indicator by place."""
-    opens = [m for m in ctx.mentions if c0 <= m.start <= c0 + 6 and m.end <= fig.start]
+    opens = [m for m in ctx.mentions.within(c0, c0 + 7) if m.end <= fig.start]
     last = ctx.last_level.get(fig.kind)
     if not opens or last is None or fig.start - last[1] > 400:
         return None
@@ -502,7 +563,7 @@ def _restates(ctx: Context, fig: Figure) -> bool:
     c0, _ = clause_span(ctx, fig)
     opener = [h for h in ctx.marks("restatement", c0, fig.start) if not ctx.text[c0 : h[0]].strip()]
     s0, _ = sentence_span(ctx, fig)
-    previous = [f for f in ctx.figures if s0 <= f.start < fig.start]
+    previous = ctx.figures.within(s0, fig.start)
     return bool(opener and previous and previous[-1].start in ctx.changes)
 
 
@@ -512,10 +573,8 @@ def change_baseline(ctx: Context, fig: Figure) -> dt.date | None:
     marks = ctx.marks("comparison", c0, c1)
     if not marks:
         return None
-    for d in ctx.ex.dates:
-        if marks[0][1] <= d.start < c1:
-            return d.value or d.period_end
-    return None
+    after = ctx.dates.within(marks[0][1], c1)
+    return after[0].value or after[0].period_end if after else None
 
 
 def change_sign(ctx: Context, fig: Figure) -> int:
@@ -558,7 +617,7 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
 
 def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:
     """No cue between a level and its change names another indicator."""
-    between = [c for c in ctx.cues if c.position == "before" and start <= c.start and c.end <= end]
+    between = [c for c in ctx.cues.within(start, end) if c.position == "before" and c.end <= end]
     named = {code for c in between for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
     return not named or level.indicator in named
 
@@ -603,7 +662,7 @@ Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, ma
 
 def _places(ctx: Context, start: int, end: int) -> list[Spot]:
     """Province mentions and national markers inside ``[start, end)``, in order."""
-    found: list[Spot] = [(m.code, m.start, m.end, m.marked_old) for m in ctx.mentions if start <= m.start < end]
+    found: list[Spot] = [(m.code, m.start, m.end, m.marked_old) for m in ctx.mentions.within(start, end)]
     found += [(NATIONAL, s, e, False) for s, e, _ in ctx.marks("national", start, end)]
     return sorted(found, key=lambda p: p[1])
 
@@ -698,10 +757,8 @@ def _near_legal(ctx: Context, d: DateMention) -> bool:
 def _bound_elsewhere(ctx: Context, d: DateMention, fig: Figure) -> bool:
     """A date glued to another figure ("0,43% năm 2014"): it dates that figure only."""
     s0, _ = sentence_span(ctx, fig)
-    for other in ctx.figures:
-        if other is fig or other.end < s0 or other.end > d.start or d.start - other.end > 25:
-            continue
-        if _glued(ctx, other.end, d.start):
+    for other in ctx.figure_ends.within(max(s0, d.start - 25), d.start + 1):
+        if other is not fig and _glued(ctx, other.end, d.start):
             return True
     return False
 
@@ -727,9 +784,8 @@ def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
     g0, g1 = segment_span(ctx, fig)
     return [
         d
-        for d in sorted(ctx.ex.dates, key=lambda d: d.start)
-        if g0 <= d.start < g1
-        and not _near_legal(ctx, d)
+        for d in ctx.dates.within(g0, g1)
+        if not _near_legal(ctx, d)
         and not _in_comparison(ctx, d, fig)
         and not _bound_elsewhere(ctx, d, fig)
     ]
@@ -739,7 +795,7 @@ def _opening_date(ctx: Context, fig: Figure) -> DateMention | None:
     """A date that opens the sentence ("Đến ngày 30.9, …; trong đó …") governs all its parts."""
     s0, _ = sentence_span(ctx, fig)
     g0, _ = segment_span(ctx, fig)
-    opening = [d for d in ctx.ex.dates if s0 <= d.start < min(g0, s0 + _OPENING)]
+    opening = ctx.dates.within(s0, min(g0, s0 + _OPENING))
     return opening[0] if opening and not _near_legal(ctx, opening[0]) else None
 
 
@@ -755,7 +811,7 @@ def _anchor(dates: list[DateMention], fig: Figure) -> DateMention | None:
 def since_legal(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
     """ "Since the implementation of Directive 40-CT/TW": the directive's issue date."""
     s0, _ = sentence_span(ctx, fig)
-    for ref in reversed([r for r in ctx.ex.legal_refs if s0 <= r.start < fig.start]):
+    for ref in reversed(ctx.refs.within(s0, fig.start)):
         issued = ref.issued or ctx.issued.get(ref.id)
         if issued and ctx.marker_before("since", ref.start):
             return issued, ref.id
@@ -773,8 +829,7 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     """A period for a flow from the sentence's dates and their since/until words."""
     if ctx.marker_before("since", anchor.start):
         s0, s1 = sentence_span(ctx, fig)
-        later = [d for d in ctx.ex.dates
-                 if anchor.end < d.start < s1 and d.start >= s0 and ctx.marker_before("until", d.start)]
+        later = [d for d in ctx.dates.within(max(anchor.end + 1, s0), s1) if ctx.marker_before("until", d.start)]
         if later:
             return When(start=_start(anchor), end=_end(later[0]), rule="sentence:from-to")
         end, how = _open_end(ctx)
@@ -924,7 +979,7 @@ def is_link_line(ctx: Context, fig: Figure) -> bool:
     line = ctx.text[start:end].strip()
     if line[:2] not in ("- ", "– ", "• ") or line[-1:] in (".", ";", ":", "!", "?"):
         return False
-    return not any(start <= m.start < end for m in ctx.mentions)
+    return not ctx.mentions.within(start, end)
 
 
 def is_programme(ctx: Context, fig: Figure) -> bool:
@@ -1067,7 +1122,7 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
     at …"): they set the reporting date for the figures that follow, even when their own
     sentence yields nothing."""
     found = []
-    for d in sorted(ctx.ex.dates, key=lambda d: d.start):
+    for d in ctx.dates:
         line = ctx.text.rfind("\n", 0, d.start) + 1
         starts = [line] + [m.end() for m in re.finditer(r"[.!?]\s+", ctx.text[line : d.start])]
         opening = d.start - (line + starts[-1] if len(starts) > 1 else line) <= _OPENING
