@@ -14,7 +14,7 @@ import yaml
 from test_link import NGHE, VI_NGHE, observe
 
 from extractor.errors import RuleError
-from extractor.nlp.indicators import lexicon, load_lexicon, new_tone, phrase_regex
+from extractor.nlp.indicators import PhraseIndex, _order, first_word, lexicon, load_lexicon, new_tone, phrase_regex
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
@@ -106,6 +106,43 @@ def test_new_tone_keeps_length() -> None:
     for text in ["uỷ thác", "Hoà Bình", "khoẻ", "thuỷ lợi"]:
         assert len(new_tone(text)) == len(text)
     assert new_tone("uỷ thác") == "ủy thác"
+
+
+def _scan_word_by_word(sets: dict[str, list[str]], text: str) -> dict[str, list[tuple[int, int, str]]]:
+    """What ``PhraseIndex.scan`` must find, the slow way: at every word, each set's phrases
+    starting with that word are tried in the set's matching order; within a set, matches do
+    not overlap."""
+    compiled = {name: [(first_word(p), re.compile(phrase_regex(p) + r"(?!\w)", re.IGNORECASE), p)
+                       for p in _order(phrases)] for name, phrases in sets.items()}
+    found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in sets}
+    busy = {name: 0 for name in sets}
+    for word in re.finditer(r"\w+", text):
+        for name, tries in compiled.items():
+            for first, rx, phrase in tries:
+                if busy[name] > word.start() or first != word.group().lower():
+                    continue
+                m = rx.match(text, word.start())
+                if m:
+                    found[name].append((word.start(), m.end(), phrase))
+                    busy[name] = m.end()
+                    break
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_phrase_index_finds_what_trying_every_word_finds(lang: str) -> None:
+    from extractor.evaluation import load_gold
+    from extractor.nlp.link import CUES_BEFORE, CUES_AFTER, load_link_rules
+
+    sets = {**load_link_rules()[lang], CUES_BEFORE: list(lexicon().phrases[(lang, "before")]),
+            CUES_AFTER: list(lexicon().phrases[(lang, "after")])}
+    index = PhraseIndex(sets)
+    odd = ["İn Nghe An, OUTSTANDING   LOANS rose; ſince 2020 outstanding\npolicy loans", "in-in to-now TO DATE",
+           "Dư Nợ đến   nay; DƯ NỢ CHO VAY, tòan tỉnh, İnan đến hết năm", "outstanding loans will grow by 5%"]
+    texts = odd + [new_tone(case.text()) for case in load_gold(ROOT / "corpus" / "gold", language=lang)]
+    assert len(texts) > 10
+    for text in texts:
+        assert index.scan(text) == _scan_word_by_word(sets, text), text[:60]
 
 
 def test_phrase_regex_optional_words() -> None:

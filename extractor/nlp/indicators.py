@@ -142,14 +142,8 @@ def new_tone(text: str) -> str:
 _OPTIONAL = re.compile(r"\[([^\]]+)\]")
 
 
-def phrase_regex(phrase: str) -> str:
-    r"""A cue phrase as a regex: a word ``[a|b]`` is optional (one of the alternatives).
-
-    Words are separated by any whitespace; the first word must not be optional.
-
-    >>> print(phrase_regex("total [policy|credit] capital"))
-    total(?:\s+(?:policy|credit))?\s+capital
-    """
+def _word_regexes(phrase: str) -> list[str]:
+    """Each word of a cue phrase as a regex, with the whitespace before it."""
     parts: list[str] = []
     for word in new_tone(phrase).split():
         opt = _OPTIONAL.fullmatch(word)
@@ -160,7 +154,31 @@ def phrase_regex(phrase: str) -> str:
             parts.append(f"(?:\\s+(?:{alts}))?")
         else:
             parts.append(("\\s+" if parts else "") + re.escape(word))
-    return "".join(parts)
+    return parts
+
+
+def phrase_regex(phrase: str) -> str:
+    r"""A cue phrase as a regex: a word ``[a|b]`` is optional (one of the alternatives).
+
+    Words are separated by any whitespace; the first word must not be optional.
+
+    >>> print(phrase_regex("total [policy|credit] capital"))
+    total(?:\s+(?:policy|credit))?\s+capital
+    """
+    return "".join(_word_regexes(phrase))
+
+
+def _after_first_word(phrase: str) -> str:
+    r"""The regex of what follows a phrase's first word (its first word as :func:`first_word`
+    finds it, within the first whitespace-separated part).
+
+    >>> print(_after_first_word("co-operative [policy] loans"))
+    \-operative(?:\s+(?:policy))?\s+loans
+    """
+    _, *rest = _word_regexes(phrase)
+    token = new_tone(phrase).split()[0]
+    word = _WORD.match(token)
+    return re.escape(token[word.end() if word else 0 :]) + "".join(rest)
 
 
 def _shortest(phrase: str) -> int:
@@ -185,43 +203,94 @@ def first_word(phrase: str) -> str:
     return m.group() if m else ""
 
 
+def trie_regex(branches: dict[str, str]) -> str:
+    """A regex matching ``key`` then ``branches[key]`` for any key, shaped as a trie of the keys.
+
+    Python's ``re`` tries alternatives one by one; sharing prefixes makes a long alternation
+    about as cheap as a short one.
+
+    >>> print(trie_regex({"to": "X", "today": "", "in": "Y|Z"}))
+    (?:to(?:day|X)|in(?:Y|Z))
+    """
+    tree: dict[str, Any] = {}
+    for key, then in branches.items():
+        node = tree
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = then
+
+    def node_regex(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + node_regex(child) for ch, child in node.items() if ch]
+        if "" not in node and len(alts) == 1:
+            return alts[0]
+        alts += [node[""]] if "" in node else []
+        return f"(?:{'|'.join(alts)})" if alts != [""] else ""
+
+    return node_regex(tree)
+
+
+def same_length_lower(text: str) -> str:
+    """``text`` in lower case, character for character: "İ", the one character whose lower
+    case is two characters long, becomes "i".
+
+    >>> same_length_lower("İNGILTERE Vốn")
+    'ingiltere vốn'
+    """
+    return text.replace("İ", "I").lower()
+
+
 class PhraseIndex:
     """Many named phrase sets matched in one pass over a text.
 
-    One regex alternation per set costs a scan of the whole text per set; here the text's words
-    are visited once and only phrases whose first word it is are tried, in each set's matching
-    order. Within a set, matches do not overlap (the earlier one wins), as with ``finditer``.
+    One regex alternation per set would cost a scan of the whole text per set. Here one regular
+    expression finds the places where a phrase of some set may start: a trie of the phrases'
+    first words, each followed by a look-ahead for the rest of its phrases. It runs over the text
+    in lower case and matches the first word case-sensitively, which ``re`` does much faster
+    than ignoring case (the rest of a phrase still ignores case). Only at those places are the
+    sets that have phrases with that first word tried, each set's phrases as one alternation in
+    the set's matching order. Within a set, matches do not overlap (the earlier one wins), as
+    with ``finditer``.
     """
 
     def __init__(self, sets: dict[str, Iterable[str]]) -> None:
         self.names = tuple(sets)
-        self.first: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+        by_word: dict[str, dict[str, list[str]]] = {}
         for name, phrases in sets.items():
             for phrase in _order(phrases):
-                rx = re.compile(phrase_regex(phrase) + r"(?!\w)", re.IGNORECASE)
-                self.first.setdefault(first_word(phrase), []).append((name, phrase, rx))
+                by_word.setdefault(first_word(phrase), {}).setdefault(name, []).append(phrase)
+        # For each first word: (set name, its phrases of that word as one regex, those phrases).
+        self.first: dict[str, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {
+            word: [(name, _alternatives(phrases), tuple(phrases)) for name, phrases in by_set.items()]
+            for word, by_set in by_word.items()
+        }
+        rests = {
+            word: "|".join(_after_first_word(phrase) for phrases in by_set.values() for phrase in phrases)
+            for word, by_set in by_word.items()
+        }
+        self._starts = re.compile(r"(?<!\w)" + trie_regex(
+            {word: rf"(?!\w)(?=(?i:{rest})(?!\w))" for word, rest in rests.items()}))
 
     def scan(self, text: str) -> dict[str, list[Hit]]:
         """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
         found: dict[str, list[Hit]] = {name: [] for name in self.names}
         busy: dict[str, int] = {}
-        for word in _WORD.finditer(text):
-            tries = self.first.get(word.group().lower())
-            if tries:
-                self._try(text, word.start(), tries, found, busy)
+        for start in self._starts.finditer(same_length_lower(text)):
+            pos = start.start()
+            # The word as written decides which phrases to try (lower case may fold more).
+            for name, rx, phrases in self.first.get(text[pos : start.end()].lower(), ()):
+                if busy.get(name, -1) > pos:
+                    continue
+                m = rx.match(text, pos)
+                if m:
+                    found[name].append((pos, m.end(), phrases[m.lastindex - 1]))
+                    busy[name] = max(m.end(), pos + 1)
         return found
 
-    @staticmethod
-    def _try(text: str, pos: int, tries: list[tuple[str, str, re.Pattern[str]]],
-             found: dict[str, list[Hit]], busy: dict[str, int]) -> None:
-        """Try each set's phrases at ``pos``: the first that matches, unless inside an earlier match."""
-        for name, phrase, rx in tries:
-            if busy.get(name, -1) > pos:
-                continue
-            m = rx.match(text, pos)
-            if m:
-                found[name].append((pos, m.end(), phrase))
-                busy[name] = max(m.end(), pos + 1)
+
+def _alternatives(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases as one regex that takes the first of them that matches; each is a group, so
+    ``lastindex`` tells which."""
+    return re.compile("|".join(f"({phrase_regex(phrase)})(?!\\w)" for phrase in phrases), re.IGNORECASE)
 
 
 # --- the indicator lexicon ------------------------------------------------------------------
