@@ -21,7 +21,7 @@ that the matches are those of trying every rule at every position.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
@@ -65,16 +65,17 @@ class Scanner:
     starters: dict[str, tuple[int, ...]]  # a trigger string → the rules it can start
     string_rules: tuple[int, ...]  # every rule anchored on strings (when a look-up fails)
     free_rules: tuple[int, ...]
+    match_at: tuple[Callable[[str, int], re.Match[str] | None], ...]  # each rule's regex.match
 
     def matches(self, text: str) -> list[list[re.Match[str]]]:
         """Each rule's matches in ``text``, by the rule's index in ``rules``."""
-        rules = self.rules
+        rules, match_at = self.rules, self.match_at
         found: list[list[re.Match[str]]] = [[] for _ in rules]
         ends = [0] * len(rules)  # a rule's next match cannot start before its last one ends
-        for position, indexes in self._candidates(text):
+        for position, indexes in self._at_numbers(text) + self._at_triggers(text):
             for index in indexes:
                 if position >= ends[index]:
-                    match = rules[index].regex.match(text, position)
+                    match = match_at[index](text, position)
                     if match is not None:
                         found[index].append(match)
                         ends[index] = max(match.end(), position + 1)
@@ -82,23 +83,25 @@ class Scanner:
             found[index] = list(rules[index].regex.finditer(text))
         return found
 
-    def _candidates(self, text: str) -> Iterator[tuple[int, Iterable[int]]]:
-        """(position, rules to try there): first at runs of digits, then at trigger strings."""
-        chain, pick, chained = self.chain, self.pick, self.chain_rules
-        if chain is not None:
-            for run in DIGIT_RUN.finditer(text):
-                position = run.start()
-                lookaheads = pick(chain.match(text, position).groups())  # type: ignore[union-attr]
-                yield position, compress(chained, lookaheads)
-        if self.triggers is not None:
-            # The strings are lower case: scan the lower-cased text, or, in the rare text
-            # whose lower case changes length ("İ"), the text itself ignoring case.
-            lower = text.lower()
-            scan = (self.triggers.finditer(lower) if len(lower) == len(text)
-                    else self.triggers_ignoring_case.finditer(text))  # type: ignore[union-attr]
-            starters, every = self.starters, self.string_rules
-            for trigger in scan:
-                yield trigger.start(), starters.get(trigger.group(1).lower(), every)
+    def _at_numbers(self, text: str) -> list[tuple[int, Iterable[int]]]:
+        """(position, rules matching there) where a number starts."""
+        if self.chain is None:
+            return []
+        match, pick, chained = self.chain.match, self.pick, self.chain_rules
+        return [(run.start(), compress(chained, pick(match(text, run.start()).groups())))  # type: ignore[union-attr]
+                for run in DIGIT_RUN.finditer(text)]
+
+    def _at_triggers(self, text: str) -> list[tuple[int, Iterable[int]]]:
+        """(position, rules to try there) where a trigger string occurs."""
+        if self.triggers is None:
+            return []
+        get, every = self.starters.get, self.string_rules
+        lower = text.lower()
+        if len(lower) == len(text):  # the strings are lower case: scan the lower-cased text
+            return [(t.start(), get(t.group(1), every)) for t in self.triggers.finditer(lower)]
+        # A text whose lower case changes length ("İ"): scan it ignoring case.
+        return [(t.start(), get(t.group(1).lower(), every))
+                for t in self.triggers_ignoring_case.finditer(text)]  # type: ignore[union-attr]
 
 
 def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
@@ -121,7 +124,7 @@ def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
     return Scanner(tuple(rules), chain, pick, tuple(digit),
                    re.compile(trigger) if union else None,
                    re.compile(trigger, re.IGNORECASE) if union else None,
-                   starters, tuple(strings), tuple(free))
+                   starters, tuple(strings), tuple(free), tuple(rule.regex.match for rule in rules))
 
 
 def _chain(rules: list[CompiledRule]) -> tuple[re.Pattern[str] | None, Callable[[Any], tuple[Any, ...]]]:
