@@ -6,6 +6,7 @@ Sentences use the markup of tests/test_link.py; expectations come from reading t
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import yaml
 from test_link import NGHE, VI_NGHE, observe
 
 from extractor.errors import RuleError
-from extractor.nlp.indicators import PhraseIndex, _order, first_word, lexicon, load_lexicon, new_tone, phrase_regex
+from extractor.nlp.indicators import PhraseIndex, _order, caseless, first_word, lexicon, load_lexicon, new_tone, phrase_regex
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
@@ -143,6 +144,18 @@ def test_phrase_index_finds_what_trying_every_word_finds(lang: str) -> None:
     assert len(texts) > 10
     for text in texts:
         assert index.scan(text) == _scan_word_by_word(sets, text), text[:60]
+
+
+def test_caseless_keeps_length_and_gives_the_ascii_letter_re_would_match() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = caseless(ch)
+        assert len(low) == 1, hex(code)
+        if letter.fullmatch(ch):
+            assert re.fullmatch(low, ch, re.IGNORECASE) and low.isascii() and low.islower(), hex(code)
+        elif low.isascii():
+            assert not low.isalpha(), hex(code)
 
 
 def test_phrase_regex_optional_words() -> None:

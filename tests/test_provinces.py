@@ -106,6 +106,23 @@ def test_mention_offsets_point_at_the_text() -> None:
     assert text[m.start : m.end] == m.text == "Nam Dinh province (old)"
 
 
+def test_matches_are_those_of_the_whole_matcher_tried_everywhere() -> None:
+    """The look-out for starts only skips places where the matcher cannot match."""
+    from extractor.evaluation import load_gold
+
+    odd = ["TỈNH NGHỆ AN và tp.hcm, T.P. Hồ Chí Minh; thành phố Hà Nội", "ſon La, SƠN LA, İa Grai, Nghe Anh",
+           "Province of Lao Cai — Lào Cai province (old), Ha  -  Nam, Thái Bình Dương, hoà bình"]
+    texts = odd + [case.text() for case in load_gold(Path(__file__).resolve().parents[1] / "corpus" / "gold")]
+    for text in texts:
+        folded = fold(text)
+        assert [m.span() for m in GZ._matches(folded)] == [m.span() for m in GZ._pattern.finditer(folded)]
+
+
+def test_fold_is_the_letter_by_letter_fold() -> None:
+    text = "Đắk Lắk – “Thừa Thiên Huế” ª ß Ø 𝔸 Hoà"
+    assert fold(text) == "".join(fold(ch) for ch in text) == "Dak Lak – “Thua Thien Hue” ª ß Ø 𝔸 Hoa"
+
+
 def test_outlet_host_names_a_province() -> None:
     assert GZ.in_compact("baoninhbinh.org.vn") == ["37"]
     assert GZ.in_compact("vietnam.vn") == []

@@ -229,14 +229,22 @@ def trie_regex(branches: dict[str, str]) -> str:
     return node_regex(tree)
 
 
-def same_length_lower(text: str) -> str:
-    """``text`` in lower case, character for character: "İ", the one character whose lower
-    case is two characters long, becomes "i".
+# The letters ``re.IGNORECASE`` takes for an ASCII letter that ``str.lower`` does not turn into
+# one: "İ" (whose lower case is two characters long), dotless "ı" and long "ſ".
+_RE_ASCII_CASES = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
 
-    >>> same_length_lower("İNGILTERE Vốn")
-    'ingiltere vốn'
+
+def caseless(text: str) -> str:
+    """``text`` in lower case, character for character (offsets hold), with an ASCII letter
+    wherever ``re.IGNORECASE`` would match one: a case-sensitive lower-case pattern finds at
+    least what the pattern ignoring case finds in ``text``, and ``re`` runs it much faster.
+
+    >>> caseless("İNGILTERE ſince Vốn")
+    'ingiltere since vốn'
     """
-    return text.replace("İ", "I").lower()
+    for letter, ascii_letter in _RE_ASCII_CASES:
+        text = text.replace(letter, ascii_letter)
+    return text.lower()
 
 
 class PhraseIndex:
@@ -274,7 +282,7 @@ class PhraseIndex:
         """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
         found: dict[str, list[Hit]] = {name: [] for name in self.names}
         busy: dict[str, int] = {}
-        for start in self._starts.finditer(same_length_lower(text)):
+        for start in self._starts.finditer(caseless(text)):
             pos = start.start()
             # The word as written decides which phrases to try (lower case may fold more).
             for name, rx, phrases in self.first.get(text[pos : start.end()].lower(), ()):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from pydantic import Field
 from extractor.nlp.indicators import (
     RuleFile,
     Strict,
+    caseless,
     raise_problems,
     read_rule_file,
     validate_rule_file,
@@ -51,6 +53,9 @@ _FOLD = {
     for ch in map(chr, range(0xC0, 0x1EFA))
     if ch.isalpha() and _fold_char(ch) != ch
 }
+# ``str.translate`` raises and swallows a LookupError for each character its table lacks, so
+# the table lists every character up to the last folded one, most of them as themselves.
+_FOLD_TABLE = [ord(_FOLD.get(code, chr(code))) for code in range(max(_FOLD) + 1)]
 
 
 def fold(text: str) -> str:
@@ -59,7 +64,8 @@ def fold(text: str) -> str:
     >>> fold("Thừa Thiên Huế, Đắk Lắk")
     'Thua Thien Hue, Dak Lak'
     """
-    return text.translate(_FOLD)
+    # ASCII text has nothing to fold (and translating it still costs a lookup per character).
+    return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 
 def key_of(name: str) -> str:
@@ -231,6 +237,7 @@ class Gazetteer:
         self.by_key = {key_of(n): p.code for p in model.pre_2025 for n in (p.name, *p.aliases)}
         self.compact = {k.replace(" ", ""): c for k, c in self.by_key.items() if len(k.replace(" ", "")) >= 5}
         self._pattern = self._compile()
+        self._starts = self._compile_starts()
         self._stop = re.compile(_alternation(model.stopphrases), re.IGNORECASE) if model.stopphrases else None
         after = "|".join(re.escape(m) for m in sorted(model.old_markers.after, key=len, reverse=True))
         before = "|".join(re.escape(m) for m in sorted(model.old_markers.before, key=len, reverse=True))
@@ -248,12 +255,32 @@ class Gazetteer:
             re.IGNORECASE,
         )
 
+    def _compile_starts(self) -> re.Pattern[str]:
+        """Where a match of the matcher may start: a prefix or a name at the start of a word,
+        on the folded text in lower case (see :func:`~extractor.nlp.indicators.caseless`)."""
+        prefixes = _alternation(self.model.affixes.prefixes)
+        names = _alternation(list(self.by_key))
+        return re.compile(rf"(?<!\w)(?={prefixes}|{names})")
+
+    def _matches(self, folded: str) -> Iterator[re.Match[str]]:
+        """``self._pattern.finditer(folded)``, tried only where a match may start: the
+        case-sensitive look-out for starts is much faster in ``re`` than the matcher, which
+        ignores case."""
+        end = 0
+        for start in self._starts.finditer(caseless(folded)):
+            if start.start() < end:
+                continue
+            m = self._pattern.match(folded, start.start())
+            if m:
+                end = m.end()
+                yield m
+
     def find(self, text: str) -> list[Mention]:
         """Every province mention in ``text``, in order, with its old-unit code and old marker."""
         folded = fold(text)
         stops = [m.span() for m in self._stop.finditer(folded)] if self._stop else []
         mentions = []
-        for m in self._pattern.finditer(folded):
+        for m in self._matches(folded):
             if any(s <= m.start("name") < e for s, e in stops) or not self._plausible(text, m):
                 continue
             code = self.by_key[key_of(m.group("name"))]
