@@ -136,6 +136,8 @@ def new_tone(text: str) -> str:
     >>> new_tone("uỷ thác, Hoà Bình")
     'ủy thác, Hòa Bình'
     """
+    if text.isascii():
+        return text  # no tone marks at all
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], text)
 
 

@@ -278,14 +278,11 @@ class Context:
     breaks: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
     spans: dict[tuple[int, int], Spans] = field(default_factory=dict)
     figure_ends: Offsets[Figure] = field(init=False)
+    published: dt.date | None = field(init=False)  # the document's publication date, if known
 
     def __post_init__(self) -> None:
         self.figure_ends = Offsets(self.figures, key=attrgetter("end"))
-
-    @property
-    def published(self) -> dt.date | None:
-        """The document's publication date, if known."""
-        return self.ex.document.published
+        self.published = self.ex.document.published
 
     def marks(self, name: str, start: int, end: int) -> list[Hit]:
         """Matches of marker list ``name`` inside ``[start, end)``."""
