@@ -35,7 +35,10 @@ def reference(rule: CompiledRule, text: str) -> list[tuple[int, int]]:
 
 
 def scanned(lang: str, text: str) -> list[list[tuple[int, int]]]:
-    return [[m.span() for m in found] for found in ruleset(lang).scanner.matches(text)]
+    found = {rule.id: [m.span() for m in matches]
+             for rule, matches in ruleset(lang).scanner.matches(text)}
+    assert all(found.values())
+    return [found.get(rule.id, []) for rule in ruleset(lang).rules]
 
 
 def expected(lang: str, text: str) -> list[list[tuple[int, int]]]:

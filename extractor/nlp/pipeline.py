@@ -86,7 +86,7 @@ def doc_text(doc: Doc) -> str:
 def find_drafts(text: str, rules: RuleSet) -> list[Draft]:
     """Every rule's hits turned into drafts (overlaps still unsettled), rule by rule."""
     drafts: list[Draft] = []
-    for rule, found in zip(rules.rules, rules.scanner.matches(text), strict=True):
+    for rule, found in rules.scanner.matches(text):
         normalise = NORMALISERS[rule.rule.kind]
         for match in found:
             hit = make_hit(text, match, rule)

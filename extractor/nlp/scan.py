@@ -67,21 +67,22 @@ class Scanner:
     free_rules: tuple[int, ...]
     match_at: tuple[Callable[[str, int], re.Match[str] | None], ...]  # each rule's regex.match
 
-    def matches(self, text: str) -> list[list[re.Match[str]]]:
-        """Each rule's matches in ``text``, by the rule's index in ``rules``."""
+    def matches(self, text: str) -> list[tuple[CompiledRule, list[re.Match[str]]]]:
+        """The rules that match in ``text``, in their order, each with its matches."""
         rules, match_at = self.rules, self.match_at
-        found: list[list[re.Match[str]]] = [[] for _ in rules]
+        found: dict[int, list[re.Match[str]]] = {}
         ends = [0] * len(rules)  # a rule's next match cannot start before its last one ends
         for position, indexes in self._at_numbers(text) + self._at_triggers(text):
             for index in indexes:
                 if position >= ends[index]:
                     match = match_at[index](text, position)
                     if match is not None:
-                        found[index].append(match)
+                        found.setdefault(index, []).append(match)
                         ends[index] = max(match.end(), position + 1)
         for index in self.free_rules:
-            found[index] = list(rules[index].regex.finditer(text))
-        return found
+            if matches := list(rules[index].regex.finditer(text)):
+                found[index] = matches
+        return [(rules[index], found[index]) for index in sorted(found)]
 
     def _at_numbers(self, text: str) -> list[tuple[int, Iterable[int]]]:
         """(position, rules matching there) where a number starts."""
