@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -23,14 +24,22 @@ Draft = FigureDraft | DateDraft | LegalDraft
 
 def select(drafts: Sequence[Draft]) -> list[Draft]:
     """Non-overlapping drafts: longest first, then the rule's priority, then leftmost."""
-    ordered = sorted(drafts, key=lambda d: (-(d.end - d.start), -d.priority, d.start))
+    ordered = sorted(drafts, key=lambda d: (d.start - d.end, -d.priority, d.start))
     taken: list[Draft] = []
-    occupied: list[tuple[int, int]] = []
+    occupied: list[tuple[int, int]] = []  # the taken spans, sorted, never overlapping
     for draft in ordered:
-        if all(draft.end <= s or draft.start >= e for s, e in occupied):
+        if _free(occupied, draft.start, draft.end):
             taken.append(draft)
-            occupied.append((draft.start, draft.end))
+            bisect.insort(occupied, (draft.start, draft.end))
     return sorted(taken, key=lambda d: d.start)
+
+
+def _free(occupied: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start..end overlaps none of the sorted, disjoint spans: only the two spans on
+    either side of it in sort order can."""
+    index = bisect.bisect_right(occupied, (start, end))
+    return ((index == 0 or occupied[index - 1][1] <= start)
+            and (index == len(occupied) or end <= occupied[index][0]))
 
 
 def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
@@ -80,8 +89,9 @@ def _family(draft: FigureDraft) -> str:
     return draft.unit.split("/")[0]
 
 
-def _candidates(draft: FigureDraft) -> list[Decimal]:
-    return [r * draft.multiplier + draft.addend for r in draft.readings]
+def _scaled(draft: FigureDraft, reading: Decimal) -> Decimal:
+    """A reading of the written number times its scale word, plus what the rule adds."""
+    return reading * draft.multiplier + draft.addend
 
 
 def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> bool:
@@ -106,7 +116,7 @@ def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
                  *, mixed: bool) -> tuple[Decimal, float, list[str]]:
     """The value of a figure; for an ambiguous number, the reading the evidence favours."""
     if len(draft.readings) == 1:
-        return _candidates(draft)[0], 1.0, list(draft.notes)
+        return _scaled(draft, draft.readings[0]), 1.0, list(draft.notes)
     family = _family(draft)
     limit = rules.lexicon.plausible_max.get(family)
     choice = choose(
@@ -116,16 +126,23 @@ def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
         integral=(draft.kind == "count" or family == "VND") and draft.multiplier == 1,
         mixed=mixed,
     )
-    value = choice.value * draft.multiplier + draft.addend
-    return value, choice.confidence, [*draft.notes, choice.note]
+    return _scaled(draft, choice.value), choice.confidence, [*draft.notes, choice.note]
 
 
-def change_of(text: str, start: int, rules: RuleSet) -> str | None:
+Cues = list[tuple[re.Pattern[str], str]]
+
+
+def change_cues(rules: RuleSet) -> Cues:
+    """The lexicon's change cues, compiled, with the change each one means."""
+    return [(re.compile(cue.pattern), cue.value) for cue in rules.lexicon.change_cues]
+
+
+def change_of(text: str, start: int, cues: Cues) -> str | None:
     """"increase"/"decrease" when the words before a figure make it a change."""
     before = text[max(0, start - CHANGE_WINDOW):start]
-    for cue in rules.lexicon.change_cues:
-        if re.search(cue.pattern, before):
-            return cue.value
+    for pattern, change in cues:
+        if pattern.search(before):
+            return change
     return None
 
 
@@ -133,20 +150,24 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
                   warnings: list[str]) -> list[Figure]:
     """Figure records with values chosen, change cues and sentences attached."""
     mixed = read_numbers(drafts, rules)
+    cues = change_cues(rules)
     figures = []
     for draft in drafts:
         siblings = _sibling_numbers(draft, drafts) if len(draft.readings) > 1 else []
         value, confidence, notes = figure_value(draft, siblings, rules, mixed=mixed)
-        if (_family(draft) == "VND" or draft.kind == "count") and value == value.to_integral_value():
-            value = value.to_integral_value()  # 5.2 trillion → 5200000000000, not 5200000000000.0
-        if _family(draft) == "VND" and value != value.to_integral_value():
-            warnings.append(f"{text[draft.start:draft.end]!r} at {draft.start}: not a whole "
-                            "number of đồng; figure skipped")
-            continue
+        family = _family(draft)
+        if family == "VND" or draft.kind == "count":
+            whole = value.to_integral_value()
+            if value == whole:
+                value = whole  # 5.2 trillion → 5200000000000, not 5200000000000.0
+            elif family == "VND":
+                warnings.append(f"{text[draft.start:draft.end]!r} at {draft.start}: not a "
+                                "whole number of đồng; figure skipped")
+                continue
         figures.append(Figure(
             **_span(text, draft.start, draft.end, sentences, draft.rule),
             kind=draft.kind, value=value, unit=draft.unit, qualifier=draft.qualifier,
-            counted=draft.counted, change=change_of(text, draft.start, rules),
+            counted=draft.counted, change=change_of(text, draft.start, cues),
             confidence=confidence, notes=tuple(notes),
         ))
     return figures
