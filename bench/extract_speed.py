@@ -5,7 +5,11 @@ pipeline pays) and quantulum3, the general quantity extractor we must beat. The 
 shared and noisy, so only ratios measured in one run mean anything; each timing is the best of
 ``--repeat`` rounds. Peak memory is tracemalloc's peak while the pipeline runs.
 
-    python bench/extract_speed.py [--words 200000] [--repeat 3] [--json]
+    python bench/extract_speed.py [--words 200000] [--repeat 3] [--stages] [--json]
+
+``--stages`` adds where the time goes: each stage (document metadata, spaCy and the rules,
+assembling records, linking) timed alone, one document at a time, as a multiple of the bare
+tokeniser's time.
 
 Targets (issues 2 and 3): English pipeline ≥ 0.4× the bare tokeniser and ≥ 30× quantulum3;
 Vietnamese pipeline ≥ 0.5× the English pipeline's words per second.
@@ -25,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.evaluation import load_gold  # noqa: E402
-from extractor.nlp.pipeline import build_nlp, extract_text  # noqa: E402
+from extractor.evaluation import load_gold
+from extractor.nlp.pipeline import build_nlp, extract_text
 
 
 def corpus(lang: str, words: int) -> list[str]:
@@ -112,11 +116,51 @@ def measure(lang: str, words: int, repeat: int) -> dict[str, float | None]:
     }
 
 
+def stages(lang: str, words: int, repeat: int) -> dict[str, float]:
+    """Each stage's time over the corpus as a multiple of bare tokenisation's, best of
+    ``repeat`` rounds (CPU time; a fresh pipeline each round, no results kept)."""
+    from extractor.nlp.assemble import assemble
+    from extractor.nlp.link import link
+    from extractor.nlp.pipeline import make_document, run_pipeline
+    from extractor.nlp.rules import ruleset
+
+    texts = corpus(lang, words)
+    rules = ruleset(lang)
+
+    def document(text: str):  # type: ignore[no-untyped-def]
+        return make_document(text, source="bench", lang=lang, published=None, raw=None,  # type: ignore[arg-type]
+                             title=None, meta=None, content_type="text/plain")
+
+    documents = [document(t) for t in texts]
+    drafted = [run_pipeline(d.text, lang) for d in documents]
+    assembled = [assemble(d, found, sentences, rules) for d, (found, sentences) in zip(documents, drafted, strict=True)]
+    steps: dict[str, Callable[[], object]] = {
+        "bare tokeniser": lambda: [tokenisers[0](t) for t in texts],
+        "document metadata": lambda: [document(t) for t in texts],
+        "spaCy + rules": lambda: [run_pipeline(d.text, lang) for d in documents],
+        "assemble records": lambda: [assemble(d, f, s, rules) for d, (f, s) in zip(documents, drafted, strict=True)],
+        "link": lambda: [link(e) for e in assembled],
+    }
+    tokenisers: list[Callable[[str], object]] = []
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        tokenisers[:] = [bare_tokeniser(lang)]
+        build_nlp.cache_clear()
+        build_nlp(lang)
+        for name, step in steps.items():
+            start = time.process_time()
+            step()
+            best[name] = min(best.get(name, float("inf")), time.process_time() - start)
+    base = best.pop("bare tokeniser")
+    return {name: seconds / base for name, seconds in best.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quantulum-words", type=int, default=3_000)
+    parser.add_argument("--stages", action="store_true", help="also time each stage alone")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     report: dict[str, object] = {lang: measure(lang, args.words, args.repeat) for lang in ("en", "vi")}
@@ -131,6 +175,8 @@ def main() -> int:
         "vi pipeline >= 0.5x en pipeline": report["vi_vs_en"] >= 0.5,
     }
     report["checks"] = checks
+    if args.stages:
+        report["stages_vs_tokeniser"] = {lang: stages(lang, args.words, args.repeat) for lang in ("en", "vi")}
     if args.json:
         print(json.dumps(report, indent=2))
     else:
@@ -145,6 +191,9 @@ def main() -> int:
         print(f"vi pipeline = {report['vi_vs_en']:.2f}x en pipeline")
         for name, ok in checks.items():
             print(f"{'PASS' if ok else 'FAIL'} {name}")
+        for lang, parts in report.get("stages_vs_tokeniser", {}).items():  # type: ignore[union-attr]
+            print(f"{lang} stages (x bare tokeniser time): "
+                  + "; ".join(f"{name} {ratio:.2f}" for name, ratio in parts.items()))
     return 0 if all(checks.values()) else 1
 
 
