@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict
@@ -28,18 +29,21 @@ def cues() -> LanguageCues:
 
 
 def _diacritic_share(words: list[str], vi_letters: str) -> float:
-    letters = "".join(words)
-    marked = sum(1 for ch in letters if ch in vi_letters or unicodedata.decomposition(ch))
-    return marked / len(letters) if letters else 0.0
+    """The share of letters that are Vietnamese letters or carry a diacritic (each distinct
+    letter looked up once)."""
+    letters = Counter("".join(words))
+    total = sum(letters.values())
+    marked = sum(n for ch, n in letters.items() if ch in vi_letters or unicodedata.decomposition(ch))
+    return marked / total if total else 0.0
 
 
 def detect(text: str, *, sample: int = 20000) -> tuple[str, str]:
     """("vi" | "en", evidence): the language with more function words; diacritics break ties."""
     words = WORD.findall(text[:sample])
-    lower = [w.lower() for w in words]
+    counts = Counter(map(str.lower, words))
     table = cues()
-    vi = sum(1 for w in lower if w in table.vi)
-    en = sum(1 for w in lower if w in table.en)
+    vi = sum(n for word, n in counts.items() if word in table.vi)
+    en = sum(n for word, n in counts.items() if word in table.en)
     share = _diacritic_share(words, table.vi_letters)
     if vi == en:
         language = "vi" if share > 0.1 else "en"

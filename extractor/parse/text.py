@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 from functools import cache
 
 from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import InputError
-from extractor.nlp.rules import Regex, load_model
+from extractor.nlp.rules import Regex, RuleSet, load_model, ruleset
+from extractor.nlp.scan import build_scanner
 from extractor.resources import rules_dir
 
 
@@ -69,21 +71,23 @@ def clean(text: str) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    """The text's non-blank lines, stripped: what the metadata readers look at."""
+    return [line for line in map(str.strip, text.split("\n")) if line]
 
 
-def title_of(text: str) -> str | None:
+def title_of(lines: list[str]) -> str | None:
     """The first line that is not the outlet's banner."""
     banners = [re.compile(r.pattern) for r in text_rules().banner]
-    for line in _lines(text)[:3]:
+    for line in lines[:3]:
         if not any(b.search(line) for b in banners):
             return line
     return None
 
 
-def source_url_of(text: str) -> str | None:
+def source_url_of(lines: list[str]) -> str | None:
+    """The URL of the first line naming the source ("Source: https://…")."""
     patterns = [re.compile(r.pattern) for r in text_rules().source_line]
-    for line in _lines(text):
+    for line in lines:
         for pattern in patterns:
             match = pattern.search(line)
             if match:
@@ -91,14 +95,25 @@ def source_url_of(text: str) -> str | None:
     return None
 
 
+FULL_DATE_GROUPS = frozenset({"day", "year"})
+
+
+@cache
+def full_date_rules(lang: str) -> RuleSet:
+    """The bundled rules of a language cut down to the date rules with a day and a year group:
+    only they can state a full date, and a date line needs nothing else."""
+    rules = tuple(rule for rule in ruleset(lang).rules if rule.rule.kind == "date"
+                  and FULL_DATE_GROUPS.issubset(rule.all_groups.groupindex))
+    return replace(ruleset(lang), rules=rules, scanner=build_scanner(rules))
+
+
 def _full_date(line: str) -> dt.date | None:
-    """The first explicit full date in a line, read with the bundled date rules."""
+    """The first explicit full date in a line, read with the bundled full-date rules."""
     from extractor.nlp.drafts import DateDraft
     from extractor.nlp.pipeline import find_drafts
-    from extractor.nlp.rules import ruleset
 
     for lang in ("en", "vi"):
-        dated = [d for d in find_drafts(line, ruleset(lang))
+        dated = [d for d in find_drafts(line, full_date_rules(lang))
                  if isinstance(d, DateDraft) and d.day_precise]
         for draft in sorted(dated, key=lambda d: d.start):
             fields = draft.resolve(None, None)
@@ -107,22 +122,24 @@ def _full_date(line: str) -> dt.date | None:
     return None
 
 
-def published_of(text: str, source_url: str | None) -> dt.date | None:
+def published_of(lines: list[str], source_url: str | None) -> dt.date | None:
     """The date of a short date line near the top, else a date in the source URL."""
     rules = text_rules()
-    for line in _lines(text)[: rules.header_lines]:
-        if not any(ch.isdigit() for ch in line):
-            continue
-        head = re.split(rules.dateline_separator, line, maxsplit=1)[0]
-        if len(line.split()) <= rules.date_line_max_words:
-            found = _full_date(line)
-        elif head != line and len(head.split()) <= rules.dateline_max_words:
-            found = _full_date(head)
-        else:
-            found = None
+    for line in lines[: rules.header_lines]:
+        part = _date_part(line, rules) if any(map(str.isdigit, line)) else None
+        found = _full_date(part) if part else None
         if found:
             return found
     return _url_date(source_url) if source_url else None
+
+
+def _date_part(line: str, rules: TextRules) -> str | None:
+    """What of a header line may state the publication date: a short line whole, or the head
+    of a news dateline ("July 20, 2024 - The branch …"); None for a line of body text."""
+    if len(line.split()) <= rules.date_line_max_words:
+        return line
+    head = re.split(rules.dateline_separator, line, maxsplit=1)[0]
+    return head if head != line and len(head.split()) <= rules.dateline_max_words else None
 
 
 def _url_date(url: str) -> dt.date | None:
@@ -138,8 +155,9 @@ def _url_date(url: str) -> dt.date | None:
 
 def read_metadata(text: str) -> TextDocument:
     """Title, publication date and source URL as the text states them."""
-    url = source_url_of(text)
-    return TextDocument(text=text, title=title_of(text), published=published_of(text, url),
+    lines = _lines(text)
+    url = source_url_of(lines)
+    return TextDocument(text=text, title=title_of(lines), published=published_of(lines, url),
                         source_url=url)
 
 
