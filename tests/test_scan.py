@@ -93,3 +93,12 @@ def test_trie_prefers_the_longest_phrase_like_a_sorted_alternation(phrases: list
         expected_match = plain.match(text)
         got = trie.match(text)
         assert (got and got.group()) == (expected_match and expected_match.group())
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_bundled_rule_is_anchored(lang: str) -> None:
+    # A rule the scanner cannot anchor runs over the whole text (slow): keep optional words
+    # in ``before`` so its pattern starts with a digit or a literal word (CONTRIBUTING.md).
+    scanner = ruleset(lang).scanner
+    assert [scanner.rules[i].id for i in scanner.free_rules] == []
+    assert len(scanner.chain_rules) + len(scanner.string_rules) == len(scanner.rules)
