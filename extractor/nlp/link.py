@@ -229,10 +229,6 @@ class Offsets(Generic[T]):
         """The records whose offset lies in ``[start, end)``, in order."""
         return self.items[bisect.bisect_left(self.keys, start) : bisect.bisect_left(self.keys, end)]
 
-    def after(self, pos: int) -> list[T]:
-        """The records whose offset lies after ``pos``, in order."""
-        return self.items[bisect.bisect_right(self.keys, pos) :]
-
 
 @dataclass(frozen=True)
 class Spans:
@@ -287,6 +283,8 @@ class Context:
     def marks(self, name: str, start: int, end: int) -> list[Hit]:
         """Matches of marker list ``name`` inside ``[start, end)``."""
         found = self.hits[name]
+        if not found:
+            return []
         i = bisect.bisect_left(found, (start, -1, ""))
         out = []
         while i < len(found) and found[i][0] < end:
@@ -327,16 +325,16 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     text = ex.document.text
     toned = new_tone(text)
     lang = _language(ex.document)
-    hits = lk.index[lang].scan(toned)
-    hits["comparison"] = sorted(hits["comparison"] + _dated(ex, text, hits["comparison_dated"]))
+    found = lk.index[lang].scan(toned)
+    found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"]))
     mentions = [m for m in lk.gazetteer.find(text) if not _DATELINE.match(text, m.end) or not _line_start(text, m.start)]
     ctx = Context(
         ex=ex,
         text=text,
         lang=lang,
         linker=lk,
-        hits=hits,
-        cues=Offsets(cues_of(hits[CUES_BEFORE], hits[CUES_AFTER])),
+        hits=found,
+        cues=Offsets(cues_of(found[CUES_BEFORE], found[CUES_AFTER])),
         mentions=Offsets(mentions),
         figures=Offsets(ex.figures),
         dates=Offsets(ex.dates),
@@ -345,6 +343,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         province=None,
         province_rule="none",
     )
+    ctx.spans = {(fig.start, fig.end): _spans(ctx, fig) for fig in ctx.figures}
     ctx.province, ctx.province_rule = document_province(ctx)
     ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
     ctx.latest = max((e for e in ends if e), default=None)
@@ -414,14 +413,15 @@ def _first(ctx: Context, code: str) -> int:
 
 
 def spans(ctx: Context, fig: Figure) -> Spans:
-    """The figure's sentence, sentence part and clause, found once per figure."""
-    key = (fig.start, fig.end)
-    found = ctx.spans.get(key)
-    if found is None:
-        sentence = _sentence(ctx, fig)
-        found = ctx.spans[key] = Spans(sentence, _piece(ctx, fig.start, sentence, _SEGMENT_BREAK),
-                                       _piece(ctx, fig.start, sentence, _CLAUSE_BREAK))
-    return found
+    """The figure's sentence, sentence part and clause (found once, by ``build_context``)."""
+    return ctx.spans[fig.start, fig.end]
+
+
+def _spans(ctx: Context, fig: Figure) -> Spans:
+    """Find the figure's sentence, sentence part and clause."""
+    sentence = _sentence(ctx, fig)
+    return Spans(sentence, _piece(ctx, fig.start, sentence, _SEGMENT_BREAK),
+                 _piece(ctx, fig.start, sentence, _CLAUSE_BREAK))
 
 
 def _sentence(ctx: Context, fig: Figure) -> tuple[int, int]:
@@ -487,11 +487,11 @@ def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
 
 def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
     """A cue inside or closely after the figure in its clause: "234,414 households still having…"."""
-    for cue in ctx.cues.after(fig.start):
+    for cue in ctx.cues.within(fig.start + 1, clause_end):
         # The counted noun may carry the cue: "14,620 clean water and sanitation works".
         if cue.position != "after":
             continue
-        if cue.start >= clause_end or cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
+        if cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
             return None
         code = _accepting(ctx, cue, fig)
         if code:
@@ -660,21 +660,23 @@ Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, ma
 def _places(ctx: Context, start: int, end: int) -> list[Spot]:
     """Province mentions and national markers inside ``[start, end)``, in order."""
     found: list[Spot] = [(m.code, m.start, m.end, m.marked_old) for m in ctx.mentions.within(start, end)]
-    found += [(NATIONAL, s, e, False) for s, e, _ in ctx.marks("national", start, end)]
-    return sorted(found, key=lambda p: p[1])
+    national = ctx.marks("national", start, end)
+    if national:
+        found = sorted(found + [(NATIONAL, s, e, False) for s, e, _ in national], key=lambda p: p[1])
+    return found
 
 
 def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
     """The place a figure is about: clause, then earlier in the sentence, then the document."""
     c0, c1 = clause_span(ctx, fig)
     s0, s1 = sentence_span(ctx, fig)
-    bound = [p for p in _places(ctx, fig.end, c1) if _bound_place(ctx, fig.end, p[1])]
+    after = _places(ctx, fig.end, c1)
+    bound = [p for p in after if _bound_place(ctx, fig.end, p[1])]
     if bound:
         return bound[0], "clause:after"
     before = _places(ctx, c0, fig.start)
     if before:
         return before[-1], "clause"
-    after = _places(ctx, fig.end, c1)
     if after:
         return after[0], "clause"
     earlier = _places(ctx, s0, c0)
