@@ -28,18 +28,14 @@ def select(drafts: Sequence[Draft]) -> list[Draft]:
     taken: list[Draft] = []
     occupied: list[tuple[int, int]] = []  # the taken spans, sorted, never overlapping
     for draft in ordered:
-        if _free(occupied, draft.start, draft.end):
+        start, end = draft.start, draft.end
+        # Only the taken spans on either side of this one in sort order can overlap it.
+        index = bisect.bisect_right(occupied, (start, end))
+        if ((index == 0 or occupied[index - 1][1] <= start)
+                and (index == len(occupied) or end <= occupied[index][0])):
             taken.append(draft)
-            bisect.insort(occupied, (draft.start, draft.end))
+            occupied.insert(index, (start, end))
     return sorted(taken, key=lambda d: d.start)
-
-
-def _free(occupied: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether start..end overlaps none of the sorted, disjoint spans: only the two spans on
-    either side of it in sort order can."""
-    index = bisect.bisect_right(occupied, (start, end))
-    return ((index == 0 or occupied[index - 1][1] <= start)
-            and (index == len(occupied) or end <= occupied[index][0]))
 
 
 def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
