@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, NamedTuple, TypeVar
 from urllib.parse import urlparse
 
 from pydantic import Field
@@ -128,7 +128,8 @@ MARKER_LISTS = (
     "anecdote",
     "reporting",
 )
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s")
+# Written as alternatives that each start with a character, so ``re`` skips to those characters.
+_CLAUSE_BREAK = re.compile(r";|:|,\s")
 _SEGMENT_BREAK = re.compile(r";")
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—]\s")
@@ -230,8 +231,7 @@ class Offsets(Generic[T]):
         return self.items[bisect.bisect_left(self.keys, start) : bisect.bisect_left(self.keys, end)]
 
 
-@dataclass(frozen=True)
-class Spans:
+class Spans(NamedTuple):
     """Where a figure stands: its sentence, its sentence part (between semicolons) and its
     clause (between commas, semicolons, colons), as document offsets."""
 
