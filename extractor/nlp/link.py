@@ -136,6 +136,7 @@ _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—]\s")
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 _OPENING = 30
 _GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+")
 
 
 # --- rules ------------------------------------------------------------------------------------
@@ -262,6 +263,7 @@ class Context:
     mentions: Offsets[Mention]
     figures: Offsets[Figure]
     dates: Offsets[DateMention]
+    free_dates: Offsets[DateMention]  # the dates that are no legal document's date
     refs: Offsets[LegalRef]
     issued: dict[str, dt.date]
     province: str | None
@@ -338,6 +340,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         mentions=Offsets(mentions),
         figures=Offsets(ex.figures),
         dates=Offsets(ex.dates),
+        free_dates=Offsets(d for d in ex.dates if not _near_legal(ex.legal_refs, d)),
         refs=Offsets(ex.legal_refs),
         issued={r.id: r.issued for r in ex.legal_refs if r.issued},
         province=None,
@@ -745,9 +748,9 @@ def _end(d: DateMention) -> dt.date | None:
     return d.value if d.value else d.period_end
 
 
-def _near_legal(ctx: Context, d: DateMention) -> bool:
+def _near_legal(refs: Iterable[LegalRef], d: DateMention) -> bool:
     """A legal document's date ("Directive 39-CT/TW dated October 30, 2024"), not the figure's."""
-    for ref in ctx.ex.legal_refs:
+    for ref in refs:
         if 0 <= d.start - ref.end <= 12 or (ref.issued and ref.issued == d.value and abs(d.start - ref.start) < 200):
             return True
     return False
@@ -783,9 +786,8 @@ def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
     g0, g1 = segment_span(ctx, fig)
     return [
         d
-        for d in ctx.dates.within(g0, g1)
-        if not _near_legal(ctx, d)
-        and not _in_comparison(ctx, d, fig)
+        for d in ctx.free_dates.within(g0, g1)
+        if not _in_comparison(ctx, d, fig)
         and not _bound_elsewhere(ctx, d, fig)
     ]
 
@@ -795,7 +797,9 @@ def _opening_date(ctx: Context, fig: Figure) -> DateMention | None:
     s0, _ = sentence_span(ctx, fig)
     g0, _ = segment_span(ctx, fig)
     opening = ctx.dates.within(s0, min(g0, s0 + _OPENING))
-    return opening[0] if opening and not _near_legal(ctx, opening[0]) else None
+    free = ctx.free_dates.within(s0, min(g0, s0 + _OPENING))
+    # The first date of the window, unless it is a legal document's date.
+    return opening[0] if opening and free and opening[0] is free[0] else None
 
 
 def _anchor(dates: list[DateMention], fig: Figure) -> DateMention | None:
@@ -947,9 +951,8 @@ def update_frame(ctx: Context, when: When) -> None:
 def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     """``target`` after a plan word in the sentence or for a date after publication."""
     s0, _ = sentence_span(ctx, fig)
-    legal_starts = [r.start for r in ctx.ex.legal_refs]
     for s, e, phrase in reversed(ctx.marks("target", s0, fig.start)):
-        if not any(0 <= r - s <= len(phrase) + 6 for r in legal_starts):
+        if not ctx.refs.within(s, s + len(phrase) + 7):
             return "target", f"target:{phrase}"
     first = when.as_of or when.start
     if ctx.published and first and first > ctx.published and not when.inferred:
@@ -1121,15 +1124,19 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
     at …"): they set the reporting date for the figures that follow, even when their own
     sentence yields nothing."""
     found = []
-    for d in ctx.dates:
-        line = ctx.text.rfind("\n", 0, d.start) + 1
-        starts = [line] + [m.end() for m in re.finditer(r"[.!?]\s+", ctx.text[line : d.start])]
-        opening = d.start - (line + starts[-1] if len(starts) > 1 else line) <= _OPENING
+    for d in ctx.free_dates:
         late = ctx.published is not None and d.value is not None and d.value > ctx.published
-        until = ctx.marker_before("until", d.start)
-        if d.value and opening and until and not late and not _near_legal(ctx, d):
+        if d.value and not late and ctx.marker_before("until", d.start) and _opens_sentence(ctx, d.start):
             found.append(d)
     return found
+
+
+def _opens_sentence(ctx: Context, pos: int) -> bool:
+    """Whether ``pos`` lies near the start of its sentence (its line, or the last ". " on it)."""
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    for m in _SENTENCE_END.finditer(ctx.text, start, pos):
+        start = m.end()
+    return pos - start <= _OPENING
 
 
 def _govern(ctx: Context, d: DateMention) -> None:
