@@ -136,10 +136,15 @@ def published_of(lines: list[str], source_url: str | None) -> dt.date | None:
 def _date_part(line: str, rules: TextRules) -> str | None:
     """What of a header line may state the publication date: a short line whole, or the head
     of a news dateline ("July 20, 2024 - The branch …"); None for a line of body text."""
-    if len(line.split()) <= rules.date_line_max_words:
+    if _at_most_words(line, rules.date_line_max_words):
         return line
     head = re.split(rules.dateline_separator, line, maxsplit=1)[0]
-    return head if head != line and len(head.split()) <= rules.dateline_max_words else None
+    return head if head != line and _at_most_words(head, rules.dateline_max_words) else None
+
+
+def _at_most_words(text: str, count: int) -> bool:
+    """Whether ``text`` has at most ``count`` words (a long line is not split to the end)."""
+    return len(text.split(maxsplit=count)) <= count
 
 
 def _url_date(url: str) -> dt.date | None:
