@@ -38,7 +38,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
@@ -727,8 +727,7 @@ def _era(ctx: Context, on: dt.date | None) -> Boundaries | None:
 # --- dates ----------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class When:
+class When(NamedTuple):
     """The date an observation holds at, or the period it covers, and how it was found."""
 
     as_of: dt.date | None = None
@@ -916,7 +915,7 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     when = _to_now(ctx, fig, when)
     if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
         # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
-        when = replace(when, rule=when.rule + "+glued")
+        when = when._replace(rule=when.rule + "+glued")
     return when
 
 
@@ -928,8 +927,8 @@ def _to_now(ctx: Context, fig: Figure, when: When) -> When:
         return when
     rule = f"{when.rule}+to_now:{marks[0][2]}"
     if when.as_of is not None or when.end is None and when.start is None:
-        return replace(when, as_of=ctx.published, rule=rule)
-    return replace(when, end=ctx.published, rule=rule)
+        return when._replace(as_of=ctx.published, rule=rule)
+    return when._replace(end=ctx.published, rule=rule)
 
 
 def update_frame(ctx: Context, when: When) -> None:
