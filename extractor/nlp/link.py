@@ -275,6 +275,7 @@ class Context:
     province_code: str | None = None
     breaks: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
     spans: dict[tuple[int, int], Spans] = field(default_factory=dict)
+    anecdotes: dict[tuple[int, int], bool] = field(default_factory=dict)  # by sentence
     figure_ends: Offsets[Figure] = field(init=False)
     published: dt.date | None = field(init=False)  # the document's publication date, if known
 
@@ -961,7 +962,15 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
 
 def is_anecdote(ctx: Context, fig: Figure) -> bool:
     """A sentence about one borrower ("Ms. Nguyen Thi Nhu …") that quotes nobody."""
-    s0, s1 = sentence_span(ctx, fig)
+    sentence = sentence_span(ctx, fig)
+    found = ctx.anecdotes.get(sentence)
+    if found is None:
+        found = ctx.anecdotes[sentence] = _anecdote(ctx, *sentence)
+    return found
+
+
+def _anecdote(ctx: Context, s0: int, s1: int) -> bool:
+    """Whether the sentence ``[s0, s1)`` is about one borrower and quotes nobody."""
     # A splitter may cut after "Ms.": accept a title that ends right before the sentence too.
     opener = [h for h in ctx.marks("anecdote", max(0, s0 - 8), s0 + 8) if h[0] == s0 or
               (h[1] <= s0 and not ctx.text[h[1] : s0].strip())]
