@@ -416,13 +416,9 @@ def _first(ctx: Context, code: str) -> int:
 # --- sentences and clauses ------------------------------------------------------------------------
 
 
-def spans(ctx: Context, fig: Figure) -> Spans:
-    """The figure's sentence, sentence part and clause (found once, by ``build_context``)."""
-    return ctx.spans[fig.start, fig.end]
-
-
 def _spans(ctx: Context, fig: Figure) -> Spans:
-    """Find the figure's sentence, sentence part and clause."""
+    """Find the figure's sentence, sentence part and clause (``build_context`` keeps them in
+    ``ctx.spans``, by the figure's offsets)."""
     sentence = _sentence(ctx, fig)
     return Spans(sentence, _piece(ctx, fig.start, sentence, _SEGMENT_BREAK),
                  _piece(ctx, fig.start, sentence, _CLAUSE_BREAK))
@@ -439,7 +435,7 @@ def _sentence(ctx: Context, fig: Figure) -> tuple[int, int]:
 
 def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The figure's sentence in document offsets (its line when the figure carries none)."""
-    return spans(ctx, fig).sentence
+    return ctx.spans[fig.start, fig.end].sentence
 
 
 def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[int, int]:
@@ -460,12 +456,12 @@ def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str
 
 def clause_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The clause around the figure: between commas, semicolons, colons, brackets, dashes."""
-    return spans(ctx, fig).clause
+    return ctx.spans[fig.start, fig.end].clause
 
 
 def segment_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The sentence part around the figure: between semicolons."""
-    return spans(ctx, fig).segment
+    return ctx.spans[fig.start, fig.end].segment
 
 
 # --- indicator --------------------------------------------------------------------------------------
