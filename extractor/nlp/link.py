@@ -558,7 +558,10 @@ def is_change(ctx: Context, fig: Figure) -> bool:
 def _restates(ctx: Context, fig: Figure) -> bool:
     """ "…, or 5.76%, compared to …": a clause opening with "or" right after a change."""
     c0, _ = clause_span(ctx, fig)
-    opener = [h for h in ctx.marks("restatement", c0, fig.start) if not ctx.text[c0 : h[0]].strip()]
+    marks = ctx.marks("restatement", c0, fig.start)
+    if not marks:
+        return False
+    opener = [h for h in marks if not ctx.text[c0 : h[0]].strip()]
     s0, _ = sentence_span(ctx, fig)
     previous = ctx.figures.within(s0, fig.start)
     return bool(opener and previous and previous[-1].start in ctx.changes)
@@ -780,9 +783,12 @@ def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
 def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
     """Dates in the figure's sentence part that can date it."""
     g0, g1 = segment_span(ctx, fig)
+    dates = ctx.free_dates.within(g0, g1)
+    if not dates:
+        return dates
     return [
         d
-        for d in ctx.free_dates.within(g0, g1)
+        for d in dates
         if not _in_comparison(ctx, d, fig)
         and not _bound_elsewhere(ctx, d, fig)
     ]
@@ -793,18 +799,19 @@ def _opening_date(ctx: Context, fig: Figure) -> DateMention | None:
     s0, _ = sentence_span(ctx, fig)
     g0, _ = segment_span(ctx, fig)
     opening = ctx.dates.within(s0, min(g0, s0 + _OPENING))
+    if not opening:
+        return None
     free = ctx.free_dates.within(s0, min(g0, s0 + _OPENING))
     # The first date of the window, unless it is a legal document's date.
     return opening[0] if opening and free and opening[0] is free[0] else None
 
 
-def _anchor(dates: list[DateMention], fig: Figure) -> DateMention | None:
-    """The nearest date before the figure, else the nearest after it."""
-    before = [d for d in dates if d.end <= fig.start]
-    if before:
-        return before[-1]
-    after = [d for d in dates if d.start >= fig.end]
-    return after[0] if after else None
+def _first_after(dates: list[DateMention], fig: Figure) -> DateMention | None:
+    """The nearest date after the figure."""
+    for d in dates:
+        if d.start >= fig.end:
+            return d
+    return None
 
 
 def since_legal(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
@@ -904,8 +911,9 @@ def measure_of(ctx: Context, fig: Figure, code: str) -> str:
 def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     """The figure's date or period and the rule that found it."""
     dates = candidate_dates(ctx, fig)
-    anchor = _anchor(dates, fig) if any(d.end <= fig.start for d in dates) else None
-    anchor = anchor or _opening_date(ctx, fig) or _anchor(dates, fig)
+    before = [d for d in dates if d.end <= fig.start]
+    # The nearest date before the figure, else one that opens the sentence, else the nearest after.
+    anchor = before[-1] if before else _opening_date(ctx, fig) or _first_after(dates, fig)
     if anchor is None:
         return _fallback_when(ctx, fig, measure)
     when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor)
