@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.errors import RuleError
+from extractor.nlp.indicators import caseless
 from extractor.nlp.provinces import find_provinces, fold, gazetteer, key_of, load_gazetteer
 
 GZ = gazetteer()
@@ -115,7 +117,17 @@ def test_matches_are_those_of_the_whole_matcher_tried_everywhere() -> None:
     texts = odd + [case.text() for case in load_gold(Path(__file__).resolve().parents[1] / "corpus" / "gold")]
     for text in texts:
         folded = fold(text)
-        assert [m.span() for m in GZ._matches(folded)] == [m.span() for m in GZ._pattern.finditer(folded)]
+        assert [m.span() for m in GZ._matches(folded, caseless(folded))] == [m.span() for m in GZ._pattern.finditer(folded)]
+        stops = re.compile(GZ._stop.pattern, re.IGNORECASE) if GZ._stop else None
+        if stops:
+            assert [m.span() for m in GZ._stop.finditer(caseless(folded))] == [m.span() for m in stops.finditer(folded)]
+
+
+def test_every_key_is_ascii() -> None:
+    """The look-out for starts and the stop phrases run case-sensitively over the folded text in
+    lower case: that finds what ignoring case finds only for ASCII keys."""
+    keys = [*GZ.by_key, *map(key_of, GZ.model.affixes.prefixes), *map(key_of, GZ.model.stopphrases)]
+    assert all(key.isascii() for key in keys)
 
 
 def test_fold_is_the_letter_by_letter_fold() -> None:

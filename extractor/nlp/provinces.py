@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -68,6 +68,7 @@ def fold(text: str) -> str:
     return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 
+@lru_cache(maxsize=4096)
 def key_of(name: str) -> str:
     """The lookup key of a name: folded, lower case, spaces and dashes collapsed to one space."""
     return re.sub(r"[\s\-–—]+", " ", fold(name).lower()).strip()
@@ -213,7 +214,8 @@ class Gazetteer:
         self.compact = {k.replace(" ", ""): c for k, c in self.by_key.items() if len(k.replace(" ", "")) >= 5}
         self._pattern = self._compile()
         self._starts = self._compile_starts()
-        self._stop = re.compile(_alternation(model.stopphrases), re.IGNORECASE) if model.stopphrases else None
+        # Run over the folded text in lower case: the keys are ASCII (see _compile_starts).
+        self._stop = re.compile(_alternation(model.stopphrases)) if model.stopphrases else None
         after = "|".join(re.escape(m) for m in sorted(model.old_markers.after, key=len, reverse=True))
         before = "|".join(re.escape(m) for m in sorted(model.old_markers.before, key=len, reverse=True))
         self._old_after = re.compile(rf"\s*(?:{after})(?!\w)", re.IGNORECASE)
@@ -232,17 +234,20 @@ class Gazetteer:
 
     def _compile_starts(self) -> re.Pattern[str]:
         """Where a match of the matcher may start: a prefix or a name at the start of a word,
-        on the folded text in lower case (see :func:`~extractor.nlp.indicators.caseless`)."""
+        on the folded text in lower case. The keys are folded to ASCII, and
+        :func:`~extractor.nlp.indicators.caseless` writes an ASCII letter wherever ignoring case
+        would match one, so lower-case keys find there what they find in the folded text
+        ignoring case."""
         prefixes = _alternation(self.model.affixes.prefixes)
         names = _alternation(list(self.by_key))
         return re.compile(rf"(?<!\w)(?={prefixes}|{names})")
 
-    def _matches(self, folded: str) -> Iterator[re.Match[str]]:
-        """``self._pattern.finditer(folded)``, tried only where a match may start: the
-        case-sensitive look-out for starts is much faster in ``re`` than the matcher, which
-        ignores case."""
+    def _matches(self, folded: str, lowered: str) -> Iterator[re.Match[str]]:
+        """``self._pattern.finditer(folded)``, tried only where a match may start (``lowered``:
+        ``caseless(folded)``): the case-sensitive look-out for starts is much faster in ``re``
+        than the matcher, which ignores case."""
         end = 0
-        for start in self._starts.finditer(caseless(folded)):
+        for start in self._starts.finditer(lowered):
             if start.start() < end:
                 continue
             m = self._pattern.match(folded, start.start())
@@ -253,9 +258,10 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         """Every province mention in ``text``, in order, with its old-unit code and old marker."""
         folded = fold(text)
-        stops = [m.span() for m in self._stop.finditer(folded)] if self._stop else []
+        lowered = caseless(folded)
+        stops = [m.span() for m in self._stop.finditer(lowered)] if self._stop else []
         mentions = []
-        for m in self._matches(folded):
+        for m in self._matches(folded, lowered):
             if any(s <= m.start("name") < e for s, e in stops) or not self._plausible(text, m):
                 continue
             code = self.by_key[key_of(m.group("name"))]
