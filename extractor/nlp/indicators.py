@@ -283,17 +283,16 @@ class PhraseIndex:
     def scan(self, text: str) -> dict[str, list[Hit]]:
         """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
         found: dict[str, list[Hit]] = {name: [] for name in self.names}
-        busy: dict[str, int] = {}
         for start in self._starts.finditer(caseless(text)):
             pos = start.start()
             # The word as written decides which phrases to try (lower case may fold more).
             for name, rx, phrases in self.first.get(text[pos : start.end()].lower(), ()):
-                if busy.get(name, -1) > pos:
-                    continue
+                hits = found[name]
+                if hits and hits[-1][1] > pos:
+                    continue  # inside the set's previous match
                 m = rx.match(text, pos)
                 if m:
-                    found[name].append((pos, m.end(), phrases[m.lastindex - 1]))
-                    busy[name] = max(m.end(), pos + 1)
+                    hits.append((pos, m.end(), phrases[m.lastindex - 1]))
         return found
 
 
