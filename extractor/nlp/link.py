@@ -673,6 +673,20 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
     """The place a figure is about: clause, then earlier in the sentence, then the document."""
     c0, c1 = clause_span(ctx, fig)
     s0, s1 = sentence_span(ctx, fig)
+    if _places(ctx, s0, s1):
+        found = _place_in_sentence(ctx, fig, c0, c1, s0)
+        if found:
+            return found
+    if ctx.province is not None:
+        return None, f"document:{ctx.province_rule}"
+    if ctx.province_rule == NATIONAL:
+        return (NATIONAL, -1, -1, False), "document:national"
+    later = _places(ctx, c1, s1)
+    return (later[0], "sentence") if later else (None, "none")
+
+
+def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> tuple[Spot, str] | None:
+    """A place bound to the figure, else in its clause, else earlier in its sentence."""
     after = _places(ctx, fig.end, c1)
     bound = [p for p in after if _bound_place(ctx, fig.end, p[1])]
     if bound:
@@ -683,14 +697,7 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
     if after:
         return after[0], "clause"
     earlier = _places(ctx, s0, c0)
-    if earlier:
-        return earlier[-1], "sentence"
-    if ctx.province is not None:
-        return None, f"document:{ctx.province_rule}"
-    if ctx.province_rule == NATIONAL:
-        return (NATIONAL, -1, -1, False), "document:national"
-    later = _places(ctx, c1, s1)
-    return (later[0], "sentence") if later else (None, "none")
+    return (earlier[-1], "sentence") if earlier else None
 
 
 def _bound_place(ctx: Context, end: int, start: int) -> bool:
