@@ -274,7 +274,9 @@ class Context:
     latest: dt.date | None = None
     province_code: str | None = None
     breaks: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
-    spans: dict[tuple[int, int], Spans] = field(default_factory=dict)
+    # Each figure's spans, by the figure object itself: hashing a record's fields would cost
+    # more than finding its spans.
+    spans: dict[int, Spans] = field(default_factory=dict)
     anecdotes: dict[tuple[int, int], bool] = field(default_factory=dict)  # by sentence
     figure_ends: Offsets[Figure] = field(init=False)
     published: dt.date | None = field(init=False)  # the document's publication date, if known
@@ -347,7 +349,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         province=None,
         province_rule="none",
     )
-    ctx.spans = {(fig.start, fig.end): _spans(ctx, fig) for fig in ctx.figures}
+    ctx.spans = {id(fig): _spans(ctx, fig) for fig in ctx.figures}
     ctx.province, ctx.province_rule = document_province(ctx)
     ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
     ctx.latest = max((e for e in ends if e), default=None)
@@ -418,7 +420,7 @@ def _first(ctx: Context, code: str) -> int:
 
 def _spans(ctx: Context, fig: Figure) -> Spans:
     """Find the figure's sentence, sentence part and clause (``build_context`` keeps them in
-    ``ctx.spans``, by the figure's offsets)."""
+    ``ctx.spans``)."""
     sentence = _sentence(ctx, fig)
     return Spans(sentence, _piece(ctx, fig.start, sentence, _SEGMENT_BREAK),
                  _piece(ctx, fig.start, sentence, _CLAUSE_BREAK))
@@ -435,7 +437,7 @@ def _sentence(ctx: Context, fig: Figure) -> tuple[int, int]:
 
 def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The figure's sentence in document offsets (its line when the figure carries none)."""
-    return ctx.spans[fig.start, fig.end].sentence
+    return ctx.spans[id(fig)].sentence
 
 
 def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[int, int]:
@@ -456,12 +458,12 @@ def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str
 
 def clause_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The clause around the figure: between commas, semicolons, colons, brackets, dashes."""
-    return ctx.spans[fig.start, fig.end].clause
+    return ctx.spans[id(fig)].clause
 
 
 def segment_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The sentence part around the figure: between semicolons."""
-    return ctx.spans[fig.start, fig.end].segment
+    return ctx.spans[id(fig)].segment
 
 
 # --- indicator --------------------------------------------------------------------------------------
@@ -513,7 +515,7 @@ def _cue_before(
         cues = [c for c in cues if not _kin_between(ctx, fig, c.end)]
     for cue in reversed(cues):
         # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins.
-        if any(b[1] > cue.start for b in blockers):
+        if blockers and any(b[1] > cue.start for b in blockers):
             return False
         code = _accepting(ctx, cue, fig)
         if code:
@@ -537,9 +539,11 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
     """ "Of this, Nam Dinh (old) accounted for VND 5,870 billion, Ninh Binh (old) for VND 3,960
     billion": a clause that opens with a place lists the previous level's indicator by place."""
-    opens = [m for m in ctx.mentions.within(c0, c0 + 7) if m.end <= fig.start]
     last = ctx.last_level.get(fig.kind)
-    if not opens or last is None or fig.start - last[1] > 400:
+    if last is None or fig.start - last[1] > 400:
+        return None
+    opens = [m for m in ctx.mentions.within(c0, c0 + 7) if m.end <= fig.start]
+    if not opens:
         return None
     if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
         return None
