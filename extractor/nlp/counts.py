@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.nlp.drafts import FigureDraft, Match, group, power_of, qualifier_of
+from extractor.nlp.drafts import FigureDraft, Match, group, power_of, qualifier_of, ten_to
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 
@@ -28,6 +28,6 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
     return [FigureDraft(
         kind="count", start=match.start(), end=match.end(), rule=rule.id,
         priority=rule.rule.priority, number_text=text,
-        multiplier=Decimal(10) ** power_of(match, rs), unit=unit,
+        multiplier=ten_to(power_of(match, rs)), unit=unit,
         qualifier=qualifier_of(match, rs), counted=counted,
     )]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from extractor.nlp.hits import Hit
@@ -77,8 +78,15 @@ def qualifier_of(match: Match, rs: RuleSet) -> str:
 
 
 def group(match: Match, name: str) -> str | None:
-    """A named group's text, or None when the rule has no such group or it did not match."""
-    return match.group(name) if name in match.re.groupindex else None
+    """A named group's text, or None when the rule has no such group or it did not match
+    (a hit's ``values`` hold exactly its rule's groups)."""
+    return match.values.get(name)
+
+
+@cache
+def ten_to(power: int) -> Decimal:
+    """10 ** ``power`` as a Decimal (built once per power: scale words repeat)."""
+    return Decimal(10) ** power
 
 
 def power_of(match: Match, rs: RuleSet, name: str = "scale") -> int:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.nlp.drafts import FigureDraft, Match, group, number_readings, power_of, qualifier_of
+from extractor.nlp.drafts import (
+    FigureDraft,
+    Match,
+    group,
+    number_readings,
+    power_of,
+    qualifier_of,
+    ten_to,
+)
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 
@@ -23,7 +31,7 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
     return [
         FigureDraft(
             kind="money", start=match.start(), end=match.end(), rule=rule.id,
-            priority=rule.rule.priority, number_text=text, multiplier=Decimal(10) ** power, unit=unit, qualifier=qualifier_of(match, rs),
+            priority=rule.rule.priority, number_text=text, multiplier=ten_to(power), unit=unit, qualifier=qualifier_of(match, rs),
             addend=addend,
         )
     ]
@@ -46,7 +54,7 @@ def _compound_rest(match: Match, rs: RuleSet) -> Decimal:
         text = group(match, f"part{index}")
         if text:
             value = number_readings(text, rs)[0]
-            total += value * Decimal(10) ** power_of(match, rs, f"scale{index}")
+            total += value * ten_to(power_of(match, rs, f"scale{index}"))
     return total
 
 
@@ -56,7 +64,7 @@ def _vague(match: Match, rule: CompiledRule, rs: RuleSet, unit: str) -> FigureDr
     return FigureDraft(
         kind="money", start=match.start(), end=match.end(), rule=rule.id,
         priority=rule.rule.priority, number_text=match.group("vague"), readings=(bound,),
-        multiplier=Decimal(10) ** power_of(match, rs), unit=unit, qualifier="more_than",
+        multiplier=ten_to(power_of(match, rs)), unit=unit, qualifier="more_than",
         notes=["vague amount: value is the lower bound"],
     )
 
@@ -76,6 +84,6 @@ def _range(match: Match, rule: CompiledRule, rs: RuleSet, unit: str) -> list[Fig
         text = match.group(name)
         drafts.append(FigureDraft(
             kind="money", start=start, end=end, rule=rule.id, priority=rule.rule.priority,
-            number_text=text, multiplier=Decimal(10) ** power, unit=unit, notes=[note],
+            number_text=text, multiplier=ten_to(power), unit=unit, notes=[note],
         ))
     return drafts

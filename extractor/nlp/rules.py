@@ -186,7 +186,12 @@ class RuleSet:
 
     def find(self, table: str, phrase: str) -> Any:
         """Look a matched phrase up in a lexicon table (case and space insensitive)."""
-        return self.lookup[table].get(fold_phrase(phrase))
+        entries = self.lookup[table]
+        found = entries.get(phrase, _ABSENT)  # most matches are written as listed
+        return entries.get(fold_phrase(phrase)) if found is _ABSENT else found
+
+
+_ABSENT = object()
 
 
 def fold_phrase(text: str) -> str:
@@ -213,7 +218,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 def read_yaml(path: Path) -> Any:
     """Parse YAML keeping line numbers; a syntax error becomes a ``file:line`` RuleError."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
         raise RuleError([f"{path}:{line}: YAML syntax error: {exc.problem}"]) from exc
