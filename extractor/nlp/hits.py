@@ -68,10 +68,10 @@ class Hit:
         return start + shift, end + shift
 
     def start(self, name: str | int = 0) -> int:
-        return self.span(name)[0]
+        return self._start if name == 0 else self.span(name)[0]
 
     def end(self, name: str | int = 0) -> int:
-        return self.span(name)[1]
+        return self.main.end() if name == 0 else self.span(name)[1]
 
     def groupdict(self) -> dict[str, Any]:
         return dict(self.values)
