@@ -2,8 +2,11 @@
 
 Baselines: bare ``spacy.blank(lang)`` tokenisation of the same texts (the floor any spaCy
 pipeline pays) and quantulum3, the general quantity extractor we must beat. The machine is
-shared and noisy, so only ratios measured in one run mean anything; each timing is the best of
-``--repeat`` rounds. Peak memory is tracemalloc's peak while the pipeline runs.
+shared and noisy, so only ratios measured in one run mean anything: each round times the bare
+tokeniser, the pipeline without linking and the full pipeline one after the other (so a change
+of load hits all three alike), in CPU time of this process (time spent waiting for a core is
+not counted), and each timing is the best of ``--repeat`` rounds. Peak memory is tracemalloc's
+peak while the pipeline runs.
 
     python bench/extract_speed.py [--words 200000] [--repeat 3] [--stages] [--json]
 
@@ -42,16 +45,18 @@ def corpus(lang: str, words: int) -> list[str]:
     return out
 
 
-def best_of(repeat: int, run: Callable[[], None], fresh: Callable[[], None]) -> float:
-    """The fastest of ``repeat`` timed runs, in seconds; ``fresh`` runs untimed before each
-    so every run starts with cold tokenizer caches (spaCy caches across calls)."""
-    times = []
+def best_of(repeat: int, runs: dict[str, tuple[Callable[[], None], Callable[[], None]]]) -> dict[str, float]:
+    """The fastest CPU time in seconds of each run over ``repeat`` rounds; a round does every
+    run in turn, each after its untimed ``fresh`` step (a new tokenizer or pipeline, so every
+    run starts with cold caches: spaCy caches across calls)."""
+    best = dict.fromkeys(runs, float("inf"))
     for _ in range(repeat):
-        fresh()
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, (fresh, run) in runs.items():
+            fresh()
+            start = time.process_time()
+            run()
+            best[name] = min(best[name], time.process_time() - start)
+    return best
 
 
 def bare_tokeniser(lang: str) -> Callable[[str], object]:
@@ -77,10 +82,10 @@ def quantulum_rate(texts: list[str], budget_words: int) -> float | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parser.parse(sample[0][:200])  # load its data files before timing
-        start = time.perf_counter()
+        start = time.process_time()
         for text in sample:
             parser.parse(text)
-        seconds = time.perf_counter() - start
+        seconds = time.process_time() - start
     return words / seconds
 
 
@@ -97,10 +102,12 @@ def measure(lang: str, words: int, repeat: int) -> dict[str, float | None]:
         build_nlp.cache_clear()
         build_nlp(lang)
 
-    bare = best_of(repeat, lambda: [tokenisers[0](t) for t in texts], fresh_tokeniser)
-    no_link = best_of(repeat, lambda: [extract_text(t, lang=lang, link=False) for t in texts],
-                      fresh_pipeline)
-    full = best_of(repeat, lambda: [extract_text(t, lang=lang) for t in texts], fresh_pipeline)
+    best = best_of(repeat, {
+        "bare": (fresh_tokeniser, lambda: [tokenisers[0](t) for t in texts]),
+        "no_link": (fresh_pipeline, lambda: [extract_text(t, lang=lang, link=False) for t in texts]),
+        "full": (fresh_pipeline, lambda: [extract_text(t, lang=lang) for t in texts]),
+    })
+    bare, no_link, full = best["bare"], best["no_link"], best["full"]
     tracemalloc.start()
     for text in texts[: max(1, len(texts) // 4)]:
         extract_text(text, lang=lang)
