@@ -26,8 +26,10 @@ import sys
 import time
 import tracemalloc
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,6 +45,14 @@ def corpus(lang: str, words: int) -> list[str]:
     while sum(len(t.split()) for t in out) < words:
         out.extend(texts)
     return out
+
+
+def each(function: Callable[[Any], object], items: Iterable[Any]) -> None:
+    """Call ``function`` on every item and keep no result, as a batch job does (it stores each
+    document's records and drops them): results kept alive would make the garbage collector
+    walk them again and again, a cost real runs do not pay."""
+    for item in items:
+        function(item)
 
 
 def best_of(repeat: int, runs: dict[str, tuple[Callable[[], None], Callable[[], None]]]) -> dict[str, float]:
@@ -103,9 +113,9 @@ def measure(lang: str, words: int, repeat: int) -> dict[str, float | None]:
         build_nlp(lang)
 
     best = best_of(repeat, {
-        "bare": (fresh_tokeniser, lambda: [tokenisers[0](t) for t in texts]),
-        "no_link": (fresh_pipeline, lambda: [extract_text(t, lang=lang, link=False) for t in texts]),
-        "full": (fresh_pipeline, lambda: [extract_text(t, lang=lang) for t in texts]),
+        "bare": (fresh_tokeniser, lambda: each(tokenisers[0], texts)),
+        "no_link": (fresh_pipeline, lambda: each(partial(extract_text, lang=lang, link=False), texts)),
+        "full": (fresh_pipeline, lambda: each(partial(extract_text, lang=lang), texts)),
     })
     bare, no_link, full = best["bare"], best["no_link"], best["full"]
     tracemalloc.start()
@@ -142,11 +152,12 @@ def stages(lang: str, words: int, repeat: int) -> dict[str, float]:
     drafted = [run_pipeline(d.text, lang) for d in documents]
     assembled = [assemble(d, found, sentences, rules) for d, (found, sentences) in zip(documents, drafted, strict=True)]
     steps: dict[str, Callable[[], object]] = {
-        "bare tokeniser": lambda: [tokenisers[0](t) for t in texts],
-        "document metadata": lambda: [document(t) for t in texts],
-        "spaCy + rules": lambda: [run_pipeline(d.text, lang) for d in documents],
-        "assemble records": lambda: [assemble(d, f, s, rules) for d, (f, s) in zip(documents, drafted, strict=True)],
-        "link": lambda: [link(e) for e in assembled],
+        "bare tokeniser": lambda: each(tokenisers[0], texts),
+        "document metadata": lambda: each(document, texts),
+        "spaCy + rules": lambda: each(lambda d: run_pipeline(d.text, lang), documents),
+        "assemble records": lambda: each(lambda pair: assemble(pair[0], *pair[1], rules),
+                                         zip(documents, drafted, strict=True)),
+        "link": lambda: each(link, assembled),
     }
     tokenisers: list[Callable[[str], object]] = []
     best: dict[str, float] = {}
