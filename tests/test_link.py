@@ -28,7 +28,18 @@ from hypothesis import strategies as st
 from extractor.errors import RuleError
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
 from extractor.nlp.indicators import lexicon
-from extractor.nlp.link import CODE_RULES, MARKER_LISTS, decided_by, link, load_link_rules
+from extractor.nlp.link import (
+    _CLAUSE_BREAK,
+    _SEGMENT_BREAK,
+    CODE_RULES,
+    MARKER_LISTS,
+    _piece,
+    build_context,
+    decided_by,
+    link,
+    linker,
+    load_link_rules,
+)
 
 PUB = dt.date(2025, 10, 26)
 _MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}|<<(.+?)>>")
@@ -672,3 +683,29 @@ def test_any_mix_of_sentences_links_to_well_formed_observations(case: tuple[str,
         assert (obs.value, obs.unit) == (figures[obs.start].value, figures[obs.start].unit)
         assert obs.as_of is None or (obs.period_start is None and obs.period_end is None)
     assert link(out) == out
+
+
+# --- indexes equal the plain search they replace ------------------------------------------------------
+
+
+def _piece_by_walking(text: str, pos: int, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[int, int]:
+    """The clause around ``pos`` found by walking the breaks in order (what ``_piece`` bisects)."""
+    start, end = span
+    for m in breaks.finditer(text, *span):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            return start, m.start()
+    return start, end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=";:, \nab", max_size=40), st.data())
+def test_piece_by_bisect_is_the_piece_found_by_walking(text: str, data: st.DataObject) -> None:
+    ex, _ = build(text)
+    ctx = build_context(ex, linker())
+    s0 = data.draw(st.integers(0, len(text)))
+    s1 = data.draw(st.integers(s0, len(text)))
+    pos = data.draw(st.integers(0, len(text)))
+    for breaks in (_CLAUSE_BREAK, _SEGMENT_BREAK):
+        assert _piece(ctx, pos, (s0, s1), breaks) == _piece_by_walking(text, pos, (s0, s1), breaks)

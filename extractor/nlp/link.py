@@ -273,7 +273,7 @@ class Context:
     last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
     latest: dt.date | None = None
     province_code: str | None = None
-    breaks: dict[tuple[tuple[int, int], str], list[tuple[int, int]]] = field(default_factory=dict)
+    breaks: dict[tuple[tuple[int, int], str], tuple[list[int], list[int]]] = field(default_factory=dict)
     # Each figure's spans, by the figure object itself: hashing a record's fields would cost
     # more than finding its spans.
     spans: dict[int, Spans] = field(default_factory=dict)
@@ -441,19 +441,23 @@ def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
 
 
 def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The part of ``span`` between the breaks around ``pos`` (breaks found once per sentence)."""
+    """The part of ``span`` between the breaks around ``pos`` (a break that straddles ``pos``
+    bounds neither side)."""
+    starts, ends = _breaks(ctx, span, breaks)
+    # Breaks never overlap, so their starts and their ends are both in order.
+    before = bisect.bisect_right(ends, pos)
+    after = bisect.bisect_left(starts, pos)
+    return (ends[before - 1] if before else span[0], starts[after] if after < len(starts) else span[1])
+
+
+def _breaks(ctx: Context, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[list[int], list[int]]:
+    """Where the breaks inside ``span`` start and end, found once per sentence and pattern."""
     key = (span, breaks.pattern)
     found = ctx.breaks.get(key)
     if found is None:
-        found = ctx.breaks[key] = [m.span() for m in breaks.finditer(ctx.text, span[0], span[1])]
-    start, end = span
-    for b0, b1 in found:
-        if b1 <= pos:
-            start = b1
-        elif b0 >= pos:
-            end = b0
-            break
-    return start, end
+        spans = [m.span() for m in breaks.finditer(ctx.text, span[0], span[1])]
+        found = ctx.breaks[key] = ([b[0] for b in spans], [b[1] for b in spans])
+    return found
 
 
 def clause_span(ctx: Context, fig: Figure) -> tuple[int, int]:
