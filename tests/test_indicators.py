@@ -15,7 +15,7 @@ import yaml
 from test_link import NGHE, VI_NGHE, observe
 
 from extractor.errors import RuleError
-from extractor.nlp.indicators import PhraseIndex, _order, caseless, first_word, lexicon, load_lexicon, new_tone, phrase_regex
+from extractor.nlp.indicators import _OLD_TONE, _OLD_TONE_RE, PhraseIndex, _order, caseless, first_word, lexicon, load_lexicon, new_tone, phrase_regex
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
@@ -107,6 +107,12 @@ def test_new_tone_keeps_length() -> None:
     for text in ["uỷ thác", "Hoà Bình", "khoẻ", "thuỷ lợi"]:
         assert len(new_tone(text)) == len(text)
     assert new_tone("uỷ thác") == "ủy thác"
+
+
+def test_old_tone_pattern_matches_exactly_the_old_spellings() -> None:
+    """The grouped pattern stands for the list of old spellings it was built from."""
+    pairs = {a + b for a in "oOuUaA" for b in map(chr, range(0x41, 0x1EFA))}
+    assert {p for p in pairs if _OLD_TONE_RE.fullmatch(p)} == set(_OLD_TONE)
 
 
 def _scan_word_by_word(sets: dict[str, list[str]], text: str) -> dict[str, list[tuple[int, int, str]]]:

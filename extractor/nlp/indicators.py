@@ -127,7 +127,12 @@ for _old, _new in zip("ỳýỷỹỵ", "ùúủũụ", strict=True):
 for _key, _value in list(_OLD_TONE.items()):
     _OLD_TONE[_key.capitalize()] = _value.capitalize()
     _OLD_TONE[_key.upper()] = _value.upper()
-_OLD_TONE_RE = re.compile("|".join(sorted(_OLD_TONE, key=len, reverse=True)))
+# Every old spelling is two letters: grouped by the first ("o[àáã…]|u[ýỳ…]"), ``re`` tries one
+# character class where a vowel "o" or "u" stands instead of each spelling in turn.
+_OLD_SECOND: dict[str, str] = {}
+for _old in _OLD_TONE:
+    _OLD_SECOND[_old[0]] = _OLD_SECOND.get(_old[0], "") + _old[1]
+_OLD_TONE_RE = re.compile("|".join(f"{first}[{''.join(sorted(second))}]" for first, second in sorted(_OLD_SECOND.items())))
 
 
 def new_tone(text: str) -> str:
@@ -277,16 +282,28 @@ class PhraseIndex:
             word: "|".join(_after_first_word(phrase) for phrases in by_set.values() for phrase in phrases)
             for word, by_set in by_word.items()
         }
+        # Each first word ends in an empty group of its own: ``lastindex`` of a start names the
+        # word without slicing and lower-casing the text there.
+        words = list(rests)
         self._starts = re.compile(r"(?<!\w)" + trie_regex(
-            {word: rf"(?!\w)(?=(?i:{rest})(?!\w))" for word, rest in rests.items()}))
+            {word: rf"(?!\w)(?=(?i:{rests[word]})(?!\w))(?P<w{i}>)" for i, word in enumerate(words)}))
+        self._by_group: list[list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = [[]] * (self._starts.groups + 1)
+        for group, number in self._starts.groupindex.items():
+            self._by_group[number] = self.first[words[int(group[1:])]]
 
     def scan(self, text: str) -> dict[str, list[Hit]]:
         """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
         found: dict[str, list[Hit]] = {name: [] for name in self.names}
+        # ``caseless`` turns "İ", "ı" and "ſ" into ASCII letters where ``str.lower`` does not: in
+        # a text holding one, the word as written (in lower case) decides which phrases to try.
+        odd = not text.isascii() and any(letter in text for letter, _ in _RE_ASCII_CASES)
         for start in self._starts.finditer(caseless(text)):
             pos = start.start()
-            # The word as written decides which phrases to try (lower case may fold more).
-            for name, rx, phrases in self.first.get(text[pos : start.end()].lower(), ()):
+            if odd:
+                tries = self.first.get(text[pos : start.end()].lower(), ())
+            else:
+                tries = self._by_group[start.lastindex or 0]
+            for name, rx, phrases in tries:
                 hits = found[name]
                 if hits and hits[-1][1] > pos:
                     continue  # inside the set's previous match
