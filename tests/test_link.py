@@ -30,10 +30,11 @@ from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
 from extractor.nlp.indicators import lexicon
 from extractor.nlp.link import (
     _CLAUSE_BREAK,
-    _SEGMENT_BREAK,
     CODE_RULES,
     MARKER_LISTS,
+    _breaks,
     _piece,
+    _title_span,
     build_context,
     decided_by,
     link,
@@ -707,5 +708,14 @@ def test_piece_by_bisect_is_the_piece_found_by_walking(text: str, data: st.DataO
     s0 = data.draw(st.integers(0, len(text)))
     s1 = data.draw(st.integers(s0, len(text)))
     pos = data.draw(st.integers(0, len(text)))
-    for breaks in (_CLAUSE_BREAK, _SEGMENT_BREAK):
-        assert _piece(ctx, pos, (s0, s1), breaks) == _piece_by_walking(text, pos, (s0, s1), breaks)
+    breaks = _breaks(ctx, (s0, s1))
+    assert _piece(pos, (s0, s1), breaks.clause) == _piece_by_walking(text, pos, (s0, s1), _CLAUSE_BREAK)
+    assert _piece(pos, (s0, s1), breaks.segment) == _piece_by_walking(text, pos, (s0, s1), re.compile(";"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="\n \tab", max_size=700))
+def test_title_span_is_the_end_of_the_first_two_lines_that_are_not_blank(text: str) -> None:
+    lines = [m for m in re.finditer(r"[^\n]+", text[:600]) if m.group().strip()][:2]
+    doc = Document(id="t", source="<test>", text=text, language="en")
+    assert _title_span(doc) == ((0, lines[-1].end()) if lines else (0, 0))

@@ -129,14 +129,14 @@ MARKER_LISTS = (
     "reporting",
 )
 # Written as alternatives that each start with a character, so ``re`` skips to those characters.
-_CLAUSE_BREAK = re.compile(r";|:|,\s")
-_SEGMENT_BREAK = re.compile(r";")
+_CLAUSE_BREAK = re.compile(r";|:|,\s")  # the semicolons among them also part a sentence
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—]\s")
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 _OPENING = 30
 _GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+")
+_LINE = re.compile(r"[^\n]+")
 
 
 # --- rules ------------------------------------------------------------------------------------
@@ -232,6 +232,16 @@ class Offsets(Generic[T]):
         return self.items[bisect.bisect_left(self.keys, start) : bisect.bisect_left(self.keys, end)]
 
 
+Bounds = tuple[list[int], list[int]]  # where each break starts, where each ends (in order)
+
+
+class Breaks(NamedTuple):
+    """A sentence's breaks between clauses and between sentence parts."""
+
+    clause: Bounds
+    segment: Bounds
+
+
 class Spans(NamedTuple):
     """Where a figure stands: its sentence, its sentence part (between semicolons) and its
     clause (between commas, semicolons, colons), as document offsets."""
@@ -273,17 +283,19 @@ class Context:
     last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
     latest: dt.date | None = None
     province_code: str | None = None
-    breaks: dict[tuple[tuple[int, int], str], tuple[list[int], list[int]]] = field(default_factory=dict)
+    breaks: dict[tuple[int, int], Breaks] = field(default_factory=dict)  # by sentence
     # Each figure's spans, by the figure object itself: hashing a record's fields would cost
     # more than finding its spans.
     spans: dict[int, Spans] = field(default_factory=dict)
     anecdotes: dict[tuple[int, int], bool] = field(default_factory=dict)  # by sentence
     figure_ends: Offsets[Figure] = field(init=False)
     published: dt.date | None = field(init=False)  # the document's publication date, if known
+    title: tuple[int, int] = field(init=False)  # where the title is (see ``_title_span``)
 
     def __post_init__(self) -> None:
         self.figure_ends = Offsets(self.figures, key=attrgetter("end"))
         self.published = self.ex.document.published
+        self.title = _title_span(self.ex.document)
 
     def marks(self, name: str, start: int, end: int) -> list[Hit]:
         """Matches of marker list ``name`` inside ``[start, end)``."""
@@ -363,9 +375,15 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
 
 
 def _title_span(doc: Document) -> tuple[int, int]:
-    """Where the title is: the first lines of the text (scraped pages start with chrome)."""
-    lines = [m for m in re.finditer(r"[^\n]+", doc.text[:600]) if m.group().strip()][:2]
-    return (0, lines[-1].end()) if lines else (0, 0)
+    """Where the title is: the first two lines of the text that are not blank, within its first
+    600 characters (scraped pages start with chrome)."""
+    end, found = 0, 0
+    for line in _LINE.finditer(doc.text, 0, 600):
+        if not line.group().isspace():
+            end, found = line.end(), found + 1
+            if found == 2:
+                break
+    return 0, end
 
 
 def _outlet_codes(ctx: Context) -> list[str]:
@@ -383,7 +401,7 @@ def document_province(ctx: Context) -> tuple[str | None, str]:
     doc = ctx.ex.document
     scores: dict[str, float] = {}
     title = ctx.linker.gazetteer.find(doc.title) if doc.title else []
-    t0, t1 = _title_span(doc)
+    t0, t1 = ctx.title
     title += ctx.mentions.within(t0, t1)
     for code in [m.code for m in title] + _outlet_codes(ctx):
         scores[code] = scores.get(code, 0) + 3
@@ -422,8 +440,8 @@ def _spans(ctx: Context, fig: Figure) -> Spans:
     """Find the figure's sentence, sentence part and clause (``build_context`` keeps them in
     ``ctx.spans``)."""
     sentence = _sentence(ctx, fig)
-    return Spans(sentence, _piece(ctx, fig.start, sentence, _SEGMENT_BREAK),
-                 _piece(ctx, fig.start, sentence, _CLAUSE_BREAK))
+    breaks = _breaks(ctx, sentence)
+    return Spans(sentence, _piece(fig.start, sentence, breaks.segment), _piece(fig.start, sentence, breaks.clause))
 
 
 def _sentence(ctx: Context, fig: Figure) -> tuple[int, int]:
@@ -440,23 +458,26 @@ def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     return ctx.spans[id(fig)].sentence
 
 
-def _piece(ctx: Context, pos: int, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The part of ``span`` between the breaks around ``pos`` (a break that straddles ``pos``
-    bounds neither side)."""
-    starts, ends = _breaks(ctx, span, breaks)
+def _piece(pos: int, span: tuple[int, int], bounds: Bounds) -> tuple[int, int]:
+    """The part of ``span`` between the breaks (``bounds``, inside ``span``) around ``pos``; a
+    break that straddles ``pos`` bounds neither side."""
+    starts, ends = bounds
     # Breaks never overlap, so their starts and their ends are both in order.
     before = bisect.bisect_right(ends, pos)
     after = bisect.bisect_left(starts, pos)
     return (ends[before - 1] if before else span[0], starts[after] if after < len(starts) else span[1])
 
 
-def _breaks(ctx: Context, span: tuple[int, int], breaks: re.Pattern[str]) -> tuple[list[int], list[int]]:
-    """Where the breaks inside ``span`` start and end, found once per sentence and pattern."""
-    key = (span, breaks.pattern)
-    found = ctx.breaks.get(key)
+def _breaks(ctx: Context, sentence: tuple[int, int]) -> Breaks:
+    """The breaks of a sentence, found once for all its figures and dates: one pass finds the
+    clause breaks, and the semicolons among them part the sentence."""
+    found = ctx.breaks.get(sentence)
     if found is None:
-        spans = [m.span() for m in breaks.finditer(ctx.text, span[0], span[1])]
-        found = ctx.breaks[key] = ([b[0] for b in spans], [b[1] for b in spans])
+        text = ctx.text
+        spans = [m.span() for m in _CLAUSE_BREAK.finditer(text, *sentence)]
+        semicolons = [b0 for b0, _ in spans if text[b0] == ";"]
+        found = ctx.breaks[sentence] = Breaks(
+            ([b0 for b0, _ in spans], [b1 for _, b1 in spans]), (semicolons, [b0 + 1 for b0 in semicolons]))
     return found
 
 
@@ -791,7 +812,8 @@ def _glued(ctx: Context, end: int, start: int) -> bool:
 
 def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
     """A date after "compared to" in its clause is a baseline."""
-    c0, c1 = _piece(ctx, d.start, sentence_span(ctx, fig), _CLAUSE_BREAK)
+    sentence = sentence_span(ctx, fig)
+    c0, c1 = _piece(d.start, sentence, _breaks(ctx, sentence).clause)
     return any(m[1] <= d.start for m in ctx.marks("comparison", c0, c1))
 
 
@@ -1127,7 +1149,7 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
     """A headline states no date ("Outstanding policy credit reaches nearly VND 11,000 billion"):
     it reports what the body dates, so it takes the date of the body's first observation of the
     same indicator and place."""
-    t0, t1 = _title_span(ctx.ex.document)
+    t0, t1 = ctx.title
     out = []
     for obs in found:
         body = _body_twin(found, obs, t1) if t0 <= obs.start < t1 and obs.date_inferred else None

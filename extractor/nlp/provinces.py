@@ -220,6 +220,8 @@ class Gazetteer:
         before = "|".join(re.escape(m) for m in sorted(model.old_markers.before, key=len, reverse=True))
         self._old_after = re.compile(rf"\s*(?:{after})(?!\w)", re.IGNORECASE)
         self._old_before = re.compile(rf"(?<!\w)(?:{before})\s+$", re.IGNORECASE)
+        # Places are frozen and a document asks for the same few again and again.
+        self._resolved: dict[tuple[Code, dt.date | None, bool], Place] = {}
 
     def _compile(self) -> re.Pattern[str]:
         """The matcher: optional prefix, a name, optional suffix, on folded text."""
@@ -290,10 +292,22 @@ class Gazetteer:
     def in_compact(self, text: str) -> list[Code]:
         """Units whose name, folded and without spaces, occurs in ``text`` (a host name)."""
         flat = fold(text).lower()
+        if len(flat) < 5:
+            return []  # shorter than any key
         return [code for key, code in self.compact.items() if key in flat]
 
     def resolve(self, code: Code, *, on: dt.date | None, marked_old: bool = False) -> Place:
         """Canonical name and boundaries of old unit ``code`` for a figure dated ``on``."""
+        key = (code, on, marked_old)
+        place = self._resolved.get(key)
+        if place is None:
+            if len(self._resolved) >= 4096:
+                self._resolved.clear()  # dates are many over a long run: keep the memo small
+            place = self._resolved[key] = self._resolve(code, on=on, marked_old=marked_old)
+        return place
+
+    def _resolve(self, code: Code, *, on: dt.date | None, marked_old: bool) -> Place:
+        """What :meth:`resolve` answers, worked out."""
         old = self.old[code]
         if marked_old:
             return Place(old.name, code, "pre-2025", "old-marker")
