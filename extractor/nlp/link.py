@@ -291,30 +291,28 @@ class Context:
     figure_ends: Offsets[Figure] = field(init=False)
     published: dt.date | None = field(init=False)  # the document's publication date, if known
     title: tuple[int, int] = field(init=False)  # where the title is (see ``_title_span``)
+    hit_starts: dict[str, list[int]] = field(init=False)  # where each marker's hits start, for bisect
 
     def __post_init__(self) -> None:
         self.figure_ends = Offsets(self.figures, key=attrgetter("end"))
         self.published = self.ex.document.published
         self.title = _title_span(self.ex.document)
+        self.hit_starts = {name: [hit[0] for hit in found] for name, found in self.hits.items()}
 
     def marks(self, name: str, start: int, end: int) -> list[Hit]:
         """Matches of marker list ``name`` inside ``[start, end)``."""
-        found = self.hits[name]
-        if not found:
+        starts = self.hit_starts[name]
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        if i == j:
             return []
-        i = bisect.bisect_left(found, (start, -1, ""))
-        out = []
-        while i < len(found) and found[i][0] < end:
-            if found[i][1] <= end:
-                out.append(found[i])
-            i += 1
-        return out
+        return [hit for hit in self.hits[name][i:j] if hit[1] <= end]
 
     def marker_before(self, name: str, pos: int) -> Hit | None:
         """A marker of ``name`` that ends right before ``pos`` (only spaces or "the" between),
         or runs into it ("đến hết" before a date whose text is "hết tháng 6/2024")."""
         found = self.hits[name]
-        i = bisect.bisect_left(found, (pos, -1, ""))
+        i = bisect.bisect_left(self.hit_starts[name], pos)
         for hit in reversed(found[max(0, i - 4) : i]):
             if hit[1] > pos or _GAP_WORDS.fullmatch(self.text, hit[1], pos):
                 return hit
