@@ -203,6 +203,13 @@ def _order(phrases: Iterable[str]) -> tuple[str, ...]:
 _WORD = re.compile(r"\w+")
 Hit = tuple[int, int, str]
 
+# The character before a word: a pattern for "a word starts here" opens with it and runs over
+# " " + text, so a match's start is the word's offset in the text. ``re`` skips ahead in C to a
+# character of a class (it cannot to a look-behind such as ``(?<!\w)``): every character outside
+# [0-9A-Za-z_] stops it, and the look-behind keeps those that are no word character (a non-ASCII
+# letter is one).
+BEFORE_WORD = r"[^0-9A-Za-z_](?<=\W)"
+
 
 def first_word(phrase: str) -> str:
     """The word a phrase starts with, as the index looks it up ("" if it starts with a sign)."""
@@ -285,7 +292,7 @@ class PhraseIndex:
         # Each first word ends in an empty group of its own: ``lastindex`` of a start names the
         # word without slicing and lower-casing the text there.
         words = list(rests)
-        self._starts = re.compile(r"(?<!\w)" + trie_regex(
+        self._starts = re.compile(BEFORE_WORD + trie_regex(
             {word: rf"(?!\w)(?=(?i:{rests[word]})(?!\w))(?P<w{i}>)" for i, word in enumerate(words)}))
         self._by_group: list[list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = [[]] * (self._starts.groups + 1)
         for group, number in self._starts.groupindex.items():
@@ -297,10 +304,10 @@ class PhraseIndex:
         # ``caseless`` turns "İ", "ı" and "ſ" into ASCII letters where ``str.lower`` does not: in
         # a text holding one, the word as written (in lower case) decides which phrases to try.
         odd = not text.isascii() and any(letter in text for letter, _ in _RE_ASCII_CASES)
-        for start in self._starts.finditer(caseless(text)):
-            pos = start.start()
+        for start in self._starts.finditer(" " + caseless(text)):
+            pos = start.start()  # of the word in ``text`` (see BEFORE_WORD)
             if odd:
-                tries = self.first.get(text[pos : start.end()].lower(), ())
+                tries = self.first.get(text[pos : start.end() - 1].lower(), ())
             else:
                 tries = self._by_group[start.lastindex or 0]
             for name, rx, phrases in tries:

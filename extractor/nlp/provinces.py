@@ -22,6 +22,7 @@ from typing import Literal
 from pydantic import Field
 
 from extractor.nlp.indicators import (
+    BEFORE_WORD,
     RuleFile,
     Strict,
     caseless,
@@ -242,17 +243,18 @@ class Gazetteer:
         ignoring case."""
         prefixes = _alternation(self.model.affixes.prefixes)
         names = _alternation(list(self.by_key))
-        return re.compile(rf"(?<!\w)(?={prefixes}|{names})")
+        return re.compile(rf"{BEFORE_WORD}(?={prefixes}|{names})")
 
     def _matches(self, folded: str, lowered: str) -> Iterator[re.Match[str]]:
         """``self._pattern.finditer(folded)``, tried only where a match may start (``lowered``:
         ``caseless(folded)``): the case-sensitive look-out for starts is much faster in ``re``
         than the matcher, which ignores case."""
         end = 0
-        for start in self._starts.finditer(lowered):
-            if start.start() < end:
+        for start in self._starts.finditer(" " + lowered):
+            pos = start.start()  # of the word in ``lowered`` (see BEFORE_WORD)
+            if pos < end:
                 continue
-            m = self._pattern.match(folded, start.start())
+            m = self._pattern.match(folded, pos)
             if m:
                 end = m.end()
                 yield m
