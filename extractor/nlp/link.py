@@ -288,6 +288,8 @@ class Context:
     # more than finding its spans.
     spans: dict[int, Spans] = field(default_factory=dict)
     anecdotes: dict[tuple[int, int], bool] = field(default_factory=dict)  # by sentence
+    link_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # by line
+    in_comparison: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # by date, sentence
     figure_ends: Offsets[Figure] = field(init=False)
     published: dt.date | None = field(init=False)  # the document's publication date, if known
     title: tuple[int, int] = field(init=False)  # where the title is (see ``_title_span``)
@@ -811,8 +813,12 @@ def _glued(ctx: Context, end: int, start: int) -> bool:
 def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
     """A date after "compared to" in its clause is a baseline."""
     sentence = sentence_span(ctx, fig)
-    c0, c1 = _piece(d.start, sentence, _breaks(ctx, sentence).clause)
-    return any(m[1] <= d.start for m in ctx.marks("comparison", c0, c1))
+    key = (d.start, *sentence)
+    found = ctx.in_comparison.get(key)
+    if found is None:
+        c0, c1 = _piece(d.start, sentence, _breaks(ctx, sentence).clause)
+        found = ctx.in_comparison[key] = any(m[1] <= d.start for m in ctx.marks("comparison", c0, c1))
+    return found
 
 
 def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
@@ -1025,6 +1031,14 @@ def is_link_line(ctx: Context, fig: Figure) -> bool:
     start = ctx.text.rfind("\n", 0, fig.start) + 1
     end = ctx.text.find("\n", fig.end)
     end = len(ctx.text) if end < 0 else end
+    found = ctx.link_lines.get((start, end))
+    if found is None:
+        found = ctx.link_lines[(start, end)] = _link_line(ctx, start, end)
+    return found
+
+
+def _link_line(ctx: Context, start: int, end: int) -> bool:
+    """Whether the line ``[start, end)`` is a "related news" line of no named province."""
     line = ctx.text[start:end].strip()
     if line[:2] not in ("- ", "– ", "• ") or line[-1:] in (".", ";", ":", "!", "?"):
         return False
