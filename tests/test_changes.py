@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from extractor.evaluation import load_gold
+from extractor.nlp.assemble import CHANGE_WINDOW, Cues, change_cues, change_of, required_words
 from extractor.nlp.pipeline import extract_text
+from extractor.nlp.rules import ruleset
 
 CASES = [
     ("en", "Capital rose, an increase of VND 7,132 billion compared to 2014.", "increase"),
@@ -22,3 +28,64 @@ CASES = [
 def test_change_cues(lang: str, text: str, change: str | None) -> None:
     figures = extract_text(text, lang=lang, link=False).figures
     assert [f.change for f in figures] == [change]
+
+
+# --- the words gate: a cue is searched only where one of its words is ---------------------
+
+GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
+
+
+def _every_cue(text: str, start: int, cues: Cues) -> str | None:
+    """The definition ``change_of`` implements: the first cue found in the window."""
+    before = text[max(0, start - CHANGE_WINDOW):start]
+    return next((cue.change for cue in cues.cues if cue.pattern.search(before)), None)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_change_of_equals_searching_every_cue_on_the_gold_texts(lang: str) -> None:
+    """Before every word of every gold text (both languages' texts, so cues also meet text
+    they were not written for), the gated search finds what searching every cue finds."""
+    cues = change_cues(ruleset(lang))
+    texts = [case.text() for case in load_gold(GOLD)]
+    starts = [(text, m.start()) for text in texts for m in re.finditer(r"(?<=\s)\S", text)]
+    found = [change_of(text, start, cues) for text, start in starts]
+    assert found == [_every_cue(text, start, cues) for text, start in starts]
+    assert {"increase", "decrease"} <= set(found)
+
+
+ODD_CASES = [
+    "The total roſe by 5%",  # long s: matches "s" ignoring case, lower-cases to itself
+    "The total rİse of 5%",  # dotted capital I: lower-cases to two characters
+    "A rıse of 5%",  # dotless i
+    "Capital ROSE BY 5%",
+    "Loans went  UP 5%",
+    "Loans made up 5%",
+    "Dư nợ TĂNG 5%",
+    "Dư nợ giảm đi 5%",
+    "Nợ Giảm 5%",
+]
+
+
+@pytest.mark.parametrize("text", ODD_CASES)
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_change_of_equals_searching_every_cue_whatever_the_case(lang: str, text: str) -> None:
+    cues = change_cues(ruleset(lang))
+    start = text.index("5%")
+    assert change_of(text, start, cues) == _every_cue(text, start, cues)
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"(?i)\b(?:an?\s+)?(?:increase|rise)\s+of\s+(?:\w+\s+)?$", {"increase", "rise"}),
+    (r"(?i)\b(?:went\s+up|(?<!\bmade\s)up)\s+$", {"went", "up"}),  # a branch's best, joined
+    (r"\btăng\s+(?:thêm\s+|lên\s+)?$", {"tăng"}),
+    (r"\b(?:giảm|giảm\s+đi)\s+$", {"giảm"}),  # the common start of the branches
+    (r"(?:ab)+c", {"ab"}),  # a required repeat holds its body
+    (r"x(?:ab)*yz", {"yz"}),  # an optional one does not
+    (r"[Tt]ăng", {"Tăng", "tăng"}),
+    (r"(?i:up)\s+$", None),  # scoped flags: not read
+    (r"\w+\s+$", None),
+    (r"(?:up|\w+)\s+$", None),  # one branch holds no literal
+])
+def test_required_words(pattern: str, words: set[str] | None) -> None:
+    found = required_words(re.compile(pattern))
+    assert (None if found is None else set(found)) == words

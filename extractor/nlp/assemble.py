@@ -5,9 +5,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
-from typing import Any
+from functools import cache
+from re import _constants as c  # type: ignore[attr-defined]
+from re import _parser as parser  # type: ignore[attr-defined]
+from typing import Any, NamedTuple
 
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
 from extractor.nlp.dates import context_year
@@ -16,6 +19,7 @@ from extractor.nlp.legal import resolve_short
 from extractor.nlp.numbers import choose, foreign_notation, readings
 from extractor.nlp.rules import RuleSet
 from extractor.nlp.sentences import Sentences
+from extractor.nlp.trie import trie_regex
 
 CHANGE_WINDOW = 40
 ISSUE_WINDOW = 160
@@ -127,21 +131,170 @@ def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
     return _scaled(draft, choice.value), choice.confidence, [*draft.notes, choice.note]
 
 
-Cues = list[tuple[re.Pattern[str], str]]
+class Words(NamedTuple):
+    """Literal strings one of which every match of a cue holds, as two regexes: with the cue's
+    own flags, so they match as the cue does, and lower-cased, for a lower-cased window."""
+
+    cued: re.Pattern[str]
+    lower: re.Pattern[str]
+
+
+class Cue(NamedTuple):
+    """A change cue of the lexicon, compiled, with the change it means and its words (None
+    when there are none to tell)."""
+
+    pattern: re.Pattern[str]
+    change: str
+    words: Words | None
+
+
+class Cues(NamedTuple):
+    """A language's change cues; all their words (None unless every cue has words and all
+    share their flags); whether every ASCII character lower-cases faithfully for them."""
+
+    cues: tuple[Cue, ...]
+    any_words: Words | None
+    ascii_faithful: bool
+
+
+@cache
+def compile_cues(cues: tuple[tuple[str, str], ...]) -> Cues:
+    """The cues, (pattern, change) pairs, compiled with the words their matches must hold."""
+    compiled: list[Cue] = []
+    every_word: set[str] = set()
+    flag_sets: set[int] = set()
+    matchers: list[tuple[str, Callable[[str], object]]] = []
+    for source, change in cues:
+        pattern = re.compile(source)
+        words = required_words(pattern)
+        flags = pattern.flags & (re.IGNORECASE | re.ASCII)  # all that matters to literals
+        compiled.append(Cue(pattern, change, _words(words, flags) if words else None))
+        every_word |= words or {""}
+        flag_sets.add(flags)
+        matchers += [(ch, re.compile(re.escape(ch), flags).fullmatch) for ch in "".join(words or ())]
+    joined = "" not in every_word and len(flag_sets) == 1
+    return Cues(tuple(compiled), _words(every_word, flag_sets.pop()) if joined else None,
+                all(_lowers_faithfully(chr(code), matchers) for code in range(128)))
+
+
+def _words(words: Collection[str], flags: int) -> Words:
+    return Words(re.compile(trie_regex(words, gap=None), flags),
+                 re.compile(trie_regex({w.lower() for w in words}, gap=None)))
+
+
+def _lowers_faithfully(ch: str, matchers: Sequence[tuple[str, Callable[[str], object]]]) -> bool:
+    """Whether ``ch`` lower-cases to one character, and to the lower case of each cue word
+    character that it matches ("ſ" matches "s" ignoring case, yet stays "ſ"): then a window of
+    such characters, lower-cased, holds a cue's word wherever the window holds a match of it."""
+    lower = ch.lower()
+    return len(lower) == 1 and all(lower == cued.lower() for cued, match in matchers if match(ch))
 
 
 def change_cues(rules: RuleSet) -> Cues:
-    """The lexicon's change cues, compiled, with the change each one means."""
-    return [(re.compile(cue.pattern), cue.value) for cue in rules.lexicon.change_cues]
+    """The lexicon's change cues, compiled once per language."""
+    return compile_cues(tuple((cue.pattern, cue.value) for cue in rules.lexicon.change_cues))
 
 
 def change_of(text: str, start: int, cues: Cues) -> str | None:
-    """"increase"/"decrease" when the words before a figure make it a change."""
+    """"increase"/"decrease" when the words before a figure make it a change.
+
+    The cue regexes ignore case and start with ``\\b``, so Python's ``re`` tries each in full
+    at every position of the window; a search for the words one of which a cue's match holds
+    fails faster, the more so when the window is ASCII and the words can be sought lower-cased
+    (case-sensitive literals are found by a quick scan). Only cues whose words are there are
+    searched in full.
+    """
     before = text[max(0, start - CHANGE_WINDOW):start]
-    for pattern, change in cues:
-        if pattern.search(before):
-            return change
+    lowered = cues.ascii_faithful and before.isascii()
+    window = before.lower() if lowered else before
+    if cues.any_words is not None and not _holds(cues.any_words, window, lowered):
+        return None
+    for cue in cues.cues:
+        if (cue.words is None or _holds(cue.words, window, lowered)) and cue.pattern.search(before):
+            return cue.change
     return None
+
+
+def _holds(words: Words, window: str, lowered: bool) -> bool:
+    return (words.lower if lowered else words.cued).search(window) is not None
+
+
+# --- the words a cue's matches hold -------------------------------------------------------
+
+MAX_WORDS = 64
+Strings = set[str]
+
+
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Literal strings one of which every match of ``pattern`` holds (as the pattern matches
+    characters, so case aside when it ignores case), the longest such set; None if none.
+
+    >>> sorted(required_words(re.compile(r"(?i)\\b(?:an?\\s+)?(?:rise|fall)\\s+of\\s+$")))
+    ['fall', 'rise']
+    >>> required_words(re.compile(r"\\w+\\s+$")) is None
+    True
+    """
+    best = _best(_sequence(list(parser.parse(pattern.pattern, pattern.flags)))[1])
+    return frozenset(best) if best else None
+
+
+def _best(found: list[Strings]) -> Strings | None:
+    """The set whose shortest string is longest (fewest strings on a tie): the rarest words."""
+    found = [w for w in found if w and "" not in w]
+    return max(found, key=lambda w: (min(map(len, w)), -len(w))) if found else None
+
+
+def _sequence(items: list[Any]) -> tuple[Strings | None, list[Strings]]:
+    """(the strings ``items`` match when they are only literals, else None; sets of strings one
+    of which every match holds). Consecutive literals, classes and literal alternations join
+    into one run of strings; anything else ends the run, though what it must hold still counts."""
+    factors: list[Strings] = []
+    run: Strings = {""}
+    whole = True
+    for op, av in items:
+        strings = _strings(op, av)
+        if strings is not None and len(run) * len(strings) <= MAX_WORDS:
+            run = {a + b for a in run for b in strings}
+            continue
+        whole = False
+        factors.append(run)
+        run = strings if strings is not None else {""}
+        if strings is None:
+            factors.extend(_inner(op, av))
+    factors.append(run)
+    return (run if whole else None), factors
+
+
+def _strings(op: Any, av: Any) -> Strings | None:
+    """The strings one item matches when it is literal: a character, a small class of
+    characters, a group or alternation of literals; else None."""
+    if op is c.LITERAL:
+        return {chr(av)}
+    if op is c.IN and len(av) <= 10 and all(o is c.LITERAL for o, _ in av):
+        return {chr(a) for _, a in av}
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        return _sequence(list(av[3]))[0]
+    if op is c.BRANCH:
+        branches = [_sequence(list(b))[0] for b in av[1]]
+        if all(b is not None for b in branches) and sum(map(len, branches)) <= MAX_WORDS:  # type: ignore[arg-type]
+            return set().union(*branches)  # type: ignore[arg-type]
+    return None
+
+
+def _inner(op: Any, av: Any) -> list[Strings]:
+    """What a non-literal item's matches must hold: a group's or a required repeat's own
+    strings, or for an alternation one best set of each branch, joined."""
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        return _sequence(list(av[3]))[1]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _sequence(list(av[2]))[1]
+    if op is c.BRANCH:
+        best = [_best(_sequence(list(branch))[1]) for branch in av[1]]
+        if any(b is None for b in best):
+            return []
+        joined = set().union(*best)  # type: ignore[arg-type]
+        return [joined] if len(joined) <= MAX_WORDS else []
+    return []
 
 
 def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, rules: RuleSet,
