@@ -719,3 +719,13 @@ def test_title_span_is_the_end_of_the_first_two_lines_that_are_not_blank(text: s
     lines = [m for m in re.finditer(r"[^\n]+", text[:600]) if m.group().strip()][:2]
     doc = Document(id="t", source="<test>", text=text, language="en")
     assert _title_span(doc) == ((0, lines[-1].end()) if lines else (0, 0))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="\nab ", max_size=30), st.data())
+def test_line_by_bisect_is_the_line_found_by_rfind_and_find(text: str, data: st.DataObject) -> None:
+    ctx = build_context(build(text)[0], linker())
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    after = text.find("\n", end)
+    assert ctx.line(start, end) == (text.rfind("\n", 0, start) + 1, len(text) if after < 0 else after)

@@ -137,6 +137,7 @@ _OPENING = 30
 _GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 _LINE = re.compile(r"[^\n]+")
+_NEWLINE = re.compile(r"\n")
 
 
 # --- rules ------------------------------------------------------------------------------------
@@ -294,12 +295,22 @@ class Context:
     published: dt.date | None = field(init=False)  # the document's publication date, if known
     title: tuple[int, int] = field(init=False)  # where the title is (see ``_title_span``)
     hit_starts: dict[str, list[int]] = field(init=False)  # where each marker's hits start, for bisect
+    newlines: list[int] = field(init=False)  # offsets of the line breaks, for bisect
 
     def __post_init__(self) -> None:
         self.figure_ends = Offsets(self.figures, key=attrgetter("end"))
         self.published = self.ex.document.published
         self.title = _title_span(self.ex.document)
         self.hit_starts = {name: [hit[0] for hit in found] for name, found in self.hits.items()}
+        self.newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+
+    def line(self, start: int, end: int) -> tuple[int, int]:
+        """The line (or lines) around ``[start, end)``, without its line breaks: a bisect where
+        ``rfind``/``find`` would read a long paragraph once per figure."""
+        before = bisect.bisect_left(self.newlines, start)
+        after = bisect.bisect_left(self.newlines, end, before)
+        return (self.newlines[before - 1] + 1 if before else 0,
+                self.newlines[after] if after < len(self.newlines) else len(self.text))
 
     def marks(self, name: str, start: int, end: int) -> list[Hit]:
         """Matches of marker list ``name`` inside ``[start, end)``."""
@@ -448,9 +459,7 @@ def _sentence(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The figure's sentence in document offsets (its line when the figure carries none)."""
     if fig.sentence:
         return fig.sentence_start, fig.sentence_start + len(fig.sentence)
-    start = ctx.text.rfind("\n", 0, fig.start) + 1
-    end = ctx.text.find("\n", fig.end)
-    return start, len(ctx.text) if end < 0 else end
+    return ctx.line(fig.start, fig.end)
 
 
 def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
@@ -1028,9 +1037,7 @@ def is_link_line(ctx: Context, fig: Figure) -> bool:
     """A "related news" line of no named province ("- Quynh Luu: 2,300 households escape
     poverty …"): a dash-led line without closing punctuation is another article's headline; it
     counts only when it names the province it is about ("- Lao Cai: 2,100 poor households …")."""
-    start = ctx.text.rfind("\n", 0, fig.start) + 1
-    end = ctx.text.find("\n", fig.end)
-    end = len(ctx.text) if end < 0 else end
+    start, end = ctx.line(fig.start, fig.end)
     found = ctx.link_lines.get((start, end))
     if found is None:
         found = ctx.link_lines[(start, end)] = _link_line(ctx, start, end)
@@ -1194,7 +1201,7 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
 
 def _opens_sentence(ctx: Context, pos: int) -> bool:
     """Whether ``pos`` lies near the start of its sentence (its line, or the last ". " on it)."""
-    start = ctx.text.rfind("\n", 0, pos) + 1
+    start, _ = ctx.line(pos, pos)
     for m in _SENTENCE_END.finditer(ctx.text, start, pos):
         start = m.end()
     return pos - start <= _OPENING
