@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from extractor.evaluation import load_gold
 from extractor.nlp.pipeline import build_nlp
+from extractor.nlp.sentences import STOP
+
+GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 
 SENTENCES = [
     ("en", "Implementing Directive No. 40-CT/TW of the Secretariat, the bank grew. It lent more.",
@@ -34,3 +41,16 @@ TOKENS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), TOKENS)
 def test_tokens(lang: str, text: str, expected: list[str]) -> None:
     assert [t.text for t in build_nlp(lang)(text)] == expected
+
+
+READABLE_STOP = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t]+|\n\s*")
+
+
+def test_stop_pattern_finds_what_its_readable_form_finds() -> None:
+    """``sentences.STOP`` is written to start with one character class (so ``re`` skips ahead);
+    it must find exactly what the plain alternation finds, in every gold text and odd strings."""
+    texts = [case.text() for case in load_gold(GOLD)]
+    texts += ["a.\n\n b", 'x! "Y', "…  Z", "end.\t\tNext", "a\n", "\n\n\n", "No. 5. Then", "?!.) x",
+              "1.5 2. 3", "”. A", "a .\n", "", "."]
+    for text in texts:
+        assert [m.span() for m in STOP.finditer(text)] == [m.span() for m in READABLE_STOP.finditer(text)]

@@ -11,7 +11,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-STOP = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t]+|\n\s*")
+# Sentence-final punctuation with what closes it and the spaces after it, or a line break with
+# the white space after it: ``[.!?…]+["'”’)\]]*[ \t]+|\n\s*``, written to start with one
+# character class so ``re`` can skip ahead to the next candidate instead of trying the pattern
+# at every position (about half the cost of splitting).
+STOP = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<=[.!?…])[.!?…]*[\"'”’)\]]*[ \t]+)")
 OPENERS = "\"'“‘([«"
 
 
