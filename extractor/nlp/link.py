@@ -130,6 +130,9 @@ MARKER_LISTS = (
 )
 # Written as alternatives that each start with a character, so ``re`` skips to those characters.
 _CLAUSE_BREAK = re.compile(r";|:|,\s")  # the semicolons among them also part a sentence
+# The same breaks found one kind at a time: a pattern that starts with a literal lets ``re`` skip
+# ahead much faster than one that starts with a choice of characters.
+_SEMICOLON, _COLON, _COMMA = re.compile(";"), re.compile(":"), re.compile(r",\s")
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—]\s")
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
@@ -237,7 +240,7 @@ Bounds = tuple[list[int], list[int]]  # where each break starts, where each ends
 
 
 class Breaks(NamedTuple):
-    """A sentence's breaks between clauses and between sentence parts."""
+    """A text's breaks between clauses and between sentence parts."""
 
     clause: Bounds
     segment: Bounds
@@ -284,7 +287,6 @@ class Context:
     last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
     latest: dt.date | None = None
     province_code: str | None = None
-    breaks: dict[tuple[int, int], Breaks] = field(default_factory=dict)  # by sentence
     # Each figure's spans, by the figure object itself: hashing a record's fields would cost
     # more than finding its spans.
     spans: dict[int, Spans] = field(default_factory=dict)
@@ -296,6 +298,7 @@ class Context:
     title: tuple[int, int] = field(init=False)  # where the title is (see ``_title_span``)
     hit_starts: dict[str, list[int]] = field(init=False)  # where each marker's hits start, for bisect
     newlines: list[int] = field(init=False)  # offsets of the line breaks, for bisect
+    breaks: Breaks = field(init=False)  # of the whole text (see ``_piece``)
 
     def __post_init__(self) -> None:
         self.figure_ends = Offsets(self.figures, key=attrgetter("end"))
@@ -303,6 +306,7 @@ class Context:
         self.title = _title_span(self.ex.document)
         self.hit_starts = {name: [hit[0] for hit in found] for name, found in self.hits.items()}
         self.newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+        self.breaks = _breaks(self.text)
 
     def line(self, start: int, end: int) -> tuple[int, int]:
         """The line (or lines) around ``[start, end)``, without its line breaks: a bisect where
@@ -451,8 +455,8 @@ def _spans(ctx: Context, fig: Figure) -> Spans:
     """Find the figure's sentence, sentence part and clause (``build_context`` keeps them in
     ``ctx.spans``)."""
     sentence = _sentence(ctx, fig)
-    breaks = _breaks(ctx, sentence)
-    return Spans(sentence, _piece(fig.start, sentence, breaks.segment), _piece(fig.start, sentence, breaks.clause))
+    return Spans(sentence, _piece(fig.start, sentence, ctx.breaks.segment),
+                 _piece(fig.start, sentence, ctx.breaks.clause))
 
 
 def _sentence(ctx: Context, fig: Figure) -> tuple[int, int]:
@@ -468,26 +472,27 @@ def sentence_span(ctx: Context, fig: Figure) -> tuple[int, int]:
 
 
 def _piece(pos: int, span: tuple[int, int], bounds: Bounds) -> tuple[int, int]:
-    """The part of ``span`` between the breaks (``bounds``, inside ``span``) around ``pos``; a
-    break that straddles ``pos`` bounds neither side."""
+    """The part of ``span`` between the breaks around ``pos`` (those of ``bounds`` that lie
+    inside ``span``; a break that straddles ``pos`` bounds neither side)."""
     starts, ends = bounds
     # Breaks never overlap, so their starts and their ends are both in order.
-    before = bisect.bisect_right(ends, pos)
-    after = bisect.bisect_left(starts, pos)
-    return (ends[before - 1] if before else span[0], starts[after] if after < len(starts) else span[1])
+    first = bisect.bisect_left(starts, span[0])
+    last = bisect.bisect_right(ends, span[1], first)
+    before = bisect.bisect_right(ends, pos, first, last)
+    after = bisect.bisect_left(starts, pos, first, last)
+    return (ends[before - 1] if before > first else span[0], starts[after] if after < last else span[1])
 
 
-def _breaks(ctx: Context, sentence: tuple[int, int]) -> Breaks:
-    """The breaks of a sentence, found once for all its figures and dates: one pass finds the
-    clause breaks, and the semicolons among them part the sentence."""
-    found = ctx.breaks.get(sentence)
-    if found is None:
-        text = ctx.text
-        spans = [m.span() for m in _CLAUSE_BREAK.finditer(text, *sentence)]
-        semicolons = [b0 for b0, _ in spans if text[b0] == ";"]
-        found = ctx.breaks[sentence] = Breaks(
-            ([b0 for b0, _ in spans], [b1 for _, b1 in spans]), (semicolons, [b0 + 1 for b0 in semicolons]))
-    return found
+def _breaks(text: str) -> Breaks:
+    """Where the text's clause breaks (those of ``_CLAUSE_BREAK``) start and end, and which of
+    them are semicolons, which also part a sentence. Each break is one character, or two for a
+    comma and the space after it, and none can start inside another: the three kinds found
+    apart are the breaks ``_CLAUSE_BREAK.finditer`` finds."""
+    semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
+    singles = semicolons + [m.start() for m in _COLON.finditer(text)]
+    commas = [m.start() for m in _COMMA.finditer(text)]
+    clause = (sorted(singles + commas), sorted([b + 1 for b in singles] + [b + 2 for b in commas]))
+    return Breaks(clause, (semicolons, [b + 1 for b in semicolons]))
 
 
 def clause_span(ctx: Context, fig: Figure) -> tuple[int, int]:
@@ -825,7 +830,7 @@ def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
     key = (d.start, *sentence)
     found = ctx.in_comparison.get(key)
     if found is None:
-        c0, c1 = _piece(d.start, sentence, _breaks(ctx, sentence).clause)
+        c0, c1 = _piece(d.start, sentence, ctx.breaks.clause)
         found = ctx.in_comparison[key] = any(m[1] <= d.start for m in ctx.marks("comparison", c0, c1))
     return found
 
