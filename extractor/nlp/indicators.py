@@ -13,7 +13,7 @@ of a file is reported as ``file:line`` in one :class:`~extractor.errors.RuleErro
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -294,30 +294,35 @@ class PhraseIndex:
         words = list(rests)
         self._starts = re.compile(BEFORE_WORD + trie_regex(
             {word: rf"(?!\w)(?=(?i:{rests[word]})(?!\w))(?P<w{i}>)" for i, word in enumerate(words)}))
-        self._by_group: list[list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = [[]] * (self._starts.groups + 1)
-        for group, number in self._starts.groupindex.items():
-            self._by_group[number] = self.first[words[int(group[1:])]]
+        # What a start tries, as the scan wants it: (the set's number, its match, its phrases).
+        self._tries: dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None], tuple[str, ...]]]] = {
+            word: [(self.names.index(name), rx.match, phrases) for name, rx, phrases in by_set]
+            for word, by_set in self.first.items()
+        }
+        by_number = {number: self._tries[words[int(group[1:])]] for group, number in self._starts.groupindex.items()}
+        self._by_group = [by_number.get(number, []) for number in range(self._starts.groups + 1)]
 
     def scan(self, text: str) -> dict[str, list[Hit]]:
         """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
-        found: dict[str, list[Hit]] = {name: [] for name in self.names}
+        found: list[list[Hit]] = [[] for _ in self.names]
         # ``caseless`` turns "İ", "ı" and "ſ" into ASCII letters where ``str.lower`` does not: in
         # a text holding one, the word as written (in lower case) decides which phrases to try.
         odd = not text.isascii() and any(letter in text for letter, _ in _RE_ASCII_CASES)
+        by_group = self._by_group
         for start in self._starts.finditer(" " + caseless(text)):
             pos = start.start()  # of the word in ``text`` (see BEFORE_WORD)
             if odd:
-                tries = self.first.get(text[pos : start.end() - 1].lower(), ())
+                tries = self._tries.get(text[pos : start.end() - 1].lower(), [])
             else:
-                tries = self._by_group[start.lastindex or 0]
-            for name, rx, phrases in tries:
-                hits = found[name]
+                tries = by_group[start.lastindex]  # type: ignore[index]
+            for i, match, phrases in tries:
+                hits = found[i]
                 if hits and hits[-1][1] > pos:
                     continue  # inside the set's previous match
-                m = rx.match(text, pos)
+                m = match(text, pos)
                 if m:
-                    hits.append((pos, m.end(), phrases[m.lastindex - 1]))
-        return found
+                    hits.append((pos, m.end(), phrases[m.lastindex - 1]))  # type: ignore[operator]
+        return dict(zip(self.names, found))
 
 
 def _alternatives(phrases: list[str]) -> re.Pattern[str]:

@@ -223,7 +223,7 @@ class Offsets(Generic[T]):
 
     def __init__(self, items: Iterable[T], key: Callable[[T], int] = attrgetter("start")) -> None:
         self.items = sorted(items, key=key)
-        self.keys = [key(item) for item in self.items]
+        self.keys = list(map(key, self.items))
 
     def __iter__(self) -> Iterator[T]:
         return iter(self.items)
