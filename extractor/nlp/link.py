@@ -1093,31 +1093,32 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     when = _drop_late_date(ctx, when, b_rule)
     if status == "actual":
         update_frame(ctx, when)
-    return Observation(
-        indicator=code,
-        province=name,
-        boundaries=boundaries,
-        value=fig.value,
-        unit=fig.unit,
-        qualifier=fig.qualifier,
-        as_of=when.as_of,
-        period_start=when.start if when.as_of is None else None,
-        period_end=when.end,
-        date_inferred=when.inferred,
-        status=status,
-        document_id=ctx.ex.document.id,
-        text=fig.text,
-        start=fig.start,
-        end=fig.end,
-        sentence=fig.sentence,
-        rules={
+    # ``model_validate`` of a dict validates as the constructor does, without its wrapper.
+    return Observation.model_validate({
+        "indicator": code,
+        "province": name,
+        "boundaries": boundaries,
+        "value": fig.value,
+        "unit": fig.unit,
+        "qualifier": fig.qualifier,
+        "as_of": when.as_of,
+        "period_start": when.start if when.as_of is None else None,
+        "period_end": when.end,
+        "date_inferred": when.inferred,
+        "status": status,
+        "document_id": ctx.ex.document.id,
+        "text": fig.text,
+        "start": fig.start,
+        "end": fig.end,
+        "sentence": fig.sentence,
+        "rules": {
             "indicator": indicator_rule,
             "province": place_rule,
             "boundaries": b_rule,
             "date": when.rule,
             "status": status_rule,
         },
-    )
+    })
 
 
 def _attach(ctx: Context, fig: Figure, growth: Observation | None,
