@@ -14,8 +14,13 @@ peak while the pipeline runs.
 assembling records, linking) timed alone, one document at a time, as a multiple of the bare
 tokeniser's time.
 
-Targets (issues 2 and 3): English pipeline ≥ 0.4× the bare tokeniser and ≥ 30× quantulum3;
-Vietnamese pipeline ≥ 0.5× the English pipeline's words per second.
+Two pipelines are timed. *Extraction* is issue 2's pipeline: document metadata, spaCy and the
+rules, records (figures, dates, legal references; ``extract_text(..., link=False)``), what
+quantulum3 also does. *With linking* adds issue 4's stage (observations: indicator, province,
+date), which is what ``extractor extract`` runs by default.
+
+Targets: extraction ≥ 0.4× the bare tokeniser and ≥ 30× quantulum3 (issue 2); Vietnamese ≥ 0.5×
+the English words per second (issue 3). Linking has no target of its own; its cost is reported.
 """
 
 from __future__ import annotations
@@ -126,9 +131,10 @@ def measure(lang: str, words: int, repeat: int) -> dict[str, float | None]:
     return {
         "words": total,
         "bare_tokeniser_wps": total / bare,
-        "pipeline_wps": total / full,
-        "pipeline_without_linking_wps": total / no_link,
-        "ratio_vs_tokeniser": bare / full,
+        "extraction_wps": total / no_link,
+        "extraction_vs_tokeniser": bare / no_link,
+        "with_linking_wps": total / full,
+        "with_linking_vs_tokeniser": bare / full,
         "peak_memory_mb": peak / 1e6,
     }
 
@@ -185,12 +191,14 @@ def main() -> int:
     en, vi = report["en"], report["vi"]
     q = quantulum_rate(corpus("en", args.quantulum_words), args.quantulum_words)
     report["quantulum3_wps"] = q
-    report["en_vs_quantulum3"] = en["pipeline_wps"] / q if q else None
-    report["vi_vs_en"] = vi["pipeline_wps"] / en["pipeline_wps"]
+    report["en_vs_quantulum3"] = en["extraction_wps"] / q if q else None
+    report["en_with_linking_vs_quantulum3"] = en["with_linking_wps"] / q if q else None
+    report["vi_vs_en"] = vi["extraction_wps"] / en["extraction_wps"]
+    report["vi_vs_en_with_linking"] = vi["with_linking_wps"] / en["with_linking_wps"]
     checks = {
-        "en pipeline >= 0.4x bare tokeniser": en["ratio_vs_tokeniser"] >= 0.4,
-        "en pipeline >= 30x quantulum3": q is None or report["en_vs_quantulum3"] >= 30,
-        "vi pipeline >= 0.5x en pipeline": report["vi_vs_en"] >= 0.5,
+        "en extraction >= 0.4x bare tokeniser": en["extraction_vs_tokeniser"] >= 0.4,
+        "en extraction >= 30x quantulum3": q is None or report["en_vs_quantulum3"] >= 30,
+        "vi extraction >= 0.5x en extraction": report["vi_vs_en"] >= 0.5,
     }
     report["checks"] = checks
     if args.stages:
@@ -201,12 +209,14 @@ def main() -> int:
         for lang in ("en", "vi"):
             r = report[lang]
             print(f"{lang}: {r['words']:,} words; bare tokeniser {r['bare_tokeniser_wps']:,.0f} w/s; "
-                  f"pipeline {r['pipeline_wps']:,.0f} w/s ({r['ratio_vs_tokeniser']:.2f}x tokeniser; "
-                  f"{r['pipeline_without_linking_wps']:,.0f} w/s without linking); "
+                  f"extraction {r['extraction_wps']:,.0f} w/s ({r['extraction_vs_tokeniser']:.2f}x tokeniser); "
+                  f"with linking {r['with_linking_wps']:,.0f} w/s ({r['with_linking_vs_tokeniser']:.2f}x); "
                   f"peak {r['peak_memory_mb']:.1f} MB")
-        print(f"quantulum3: {q:,.0f} w/s; en pipeline = {report['en_vs_quantulum3']:.0f}x quantulum3"
+        print(f"quantulum3: {q:,.0f} w/s; en extraction = {report['en_vs_quantulum3']:.0f}x quantulum3 "
+              f"({report['en_with_linking_vs_quantulum3']:.0f}x with linking)"
               if q else "quantulum3: not installed")
-        print(f"vi pipeline = {report['vi_vs_en']:.2f}x en pipeline")
+        print(f"vi = {report['vi_vs_en']:.2f}x en (extraction), "
+              f"{report['vi_vs_en_with_linking']:.2f}x (with linking)")
         for name, ok in checks.items():
             print(f"{'PASS' if ok else 'FAIL'} {name}")
         for lang, parts in report.get("stages_vs_tokeniser", {}).items():  # type: ignore[union-attr]
