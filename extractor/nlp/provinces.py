@@ -261,6 +261,8 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Mention]:
         """Every province mention in ``text``, in order, with its old-unit code and old marker."""
+        if not text:
+            return []  # an outlet without a site name: no need to fold and scan nothing
         folded = fold(text)
         lowered = caseless(folded)
         stops = [m.span() for m in self._stop.finditer(lowered)] if self._stop else []
