@@ -53,6 +53,22 @@ def test_missing_file_is_a_clean_error(tmp_path: Path) -> None:
     assert "nope.txt" in result.stderr and "Traceback" not in result.output + result.stderr
 
 
+def test_a_long_path_in_an_error_stays_on_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / ("deep_folder_" * 12) / "nope.txt"
+    result = runner.invoke(app, ["extract", str(missing)])
+    assert result.exit_code == 1 and str(missing) in result.stderr
+
+
+def test_table_format_does_not_read_scraped_text_as_markup(tmp_path: Path) -> None:
+    doc = tmp_path / "[red]odd name.txt"
+    doc.write_text("[bold]Loans[/bold] in [red]Nghe An\nLoans reached VND 7 billion.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(doc), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert "[bold]Loans[/bold] in [red]Nghe An" in result.stdout
+    result = runner.invoke(app, ["extract", str(tmp_path / "[red]gone.txt")])
+    assert result.exit_code == 1 and "[red]gone.txt" in result.stderr
+
+
 def test_a_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     (tmp_path / "a_empty.txt").write_bytes(b"")
     (tmp_path / "b_good.txt").write_text("Title\nLoans reached VND 7 billion.", encoding="utf-8")

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from extractor.cli.output import err, out
+from extractor.cli.output import err, out, say
 from extractor.errors import ExtractorError
 from extractor.models import Extraction
 
@@ -29,7 +30,7 @@ class Format(str, Enum):
 
 def fail(exc: ExtractorError) -> None:
     """Report a library error on stderr, without a traceback."""
-    err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+    say("error", "red", exc)
 
 
 def register(app: typer.Typer) -> None:
@@ -78,27 +79,27 @@ def extract(
 def print_extraction(extraction: Extraction) -> None:
     """A readable view of one document's records."""
     doc = extraction.document
-    out.rule(f"[bold]{doc.title or doc.source}")
+    out.rule(f"[bold]{escape(doc.title or doc.source)}")
     out.print(f"source {doc.source} · published {doc.published or '?'} · language "
               f"{doc.language} · province {doc.province or '?'}", highlight=False, markup=False)
     figures = Table("kind", "text", "value", "unit", "qualifier", "offsets", "rule")
     for f in extraction.figures:
         figures.add_row(f.kind, f.text, f"{f.value:,}", f.unit, f.qualifier, f"{f.start}-{f.end}",
                         f.rule)
-    out.print(figures)
+    out.print(figures, markup=False)
     if extraction.legal_refs:
         refs = Table("legal reference", "id", "kind", "issuer", "issued")
         for r in extraction.legal_refs:
             refs.add_row(r.text, r.id, r.kind, r.issuer or "", str(r.issued or ""))
-        out.print(refs)
+        out.print(refs, markup=False)
     if extraction.observations:
         obs = Table("indicator", "province", "value", "unit", "as of / period", "status")
         for o in extraction.observations:
             when = str(o.as_of or f"{o.period_start or '…'} → {o.period_end or '…'}")
             obs.add_row(o.indicator, o.province or "", f"{o.value:,}", o.unit, when, o.status)
-        out.print(obs)
+        out.print(obs, markup=False)
     for warning in extraction.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
+        say("warning", "yellow", warning)
 
 
 def evaluate(

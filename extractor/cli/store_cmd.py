@@ -23,7 +23,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from extractor.cli.output import err, out
+from extractor.cli.output import err, out, say
 from extractor.errors import ExtractorError
 from extractor.settings import setting
 
@@ -75,7 +75,7 @@ def friendly(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ExtractorError as exc:
-            err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+            say("error", "red", exc)
             raise typer.Exit(code=1) from None
 
     return wrapper  # type: ignore[return-value]
