@@ -17,7 +17,7 @@ from extractor.nlp.dates import context_year
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
 from extractor.nlp.legal import resolve_short
 from extractor.nlp.numbers import choose, foreign_notation, readings
-from extractor.nlp.rules import RuleSet
+from extractor.nlp.rules import Lexicon, RuleSet
 from extractor.nlp.sentences import Sentences
 from extractor.nlp.trie import trie_regex
 
@@ -53,8 +53,9 @@ def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
     mentions = resolve_dates(document, date_drafts, sentences)
     figures = build_figures(document.text, figure_drafts, sentences, rules, warnings)
     refs = build_legal(document.text, legal_drafts, mentions, sentences, rules)
-    return Extraction(document=document, figures=tuple(figures), dates=tuple(mentions),
-                      legal_refs=tuple(refs), warnings=tuple(warnings))
+    return _record(Extraction, {"document": document, "figures": tuple(figures),
+                                "dates": tuple(mentions), "legal_refs": tuple(refs),
+                                "warnings": tuple(warnings)})
 
 
 def _span(text: str, start: int, end: int, sentences: Sentences, rule: str) -> dict[str, Any]:
@@ -173,7 +174,7 @@ def compile_cues(cues: tuple[tuple[str, str], ...]) -> Cues:
     compiled: list[Cue] = []
     every_word: set[str] = set()
     flag_sets: set[int] = set()
-    matchers: list[tuple[str, Callable[[str], object]]] = []
+    matchers: dict[tuple[str, int], Callable[[str], object]] = {}
     for source, change in cues:
         pattern = re.compile(source)
         words = required_words(pattern)
@@ -181,10 +182,12 @@ def compile_cues(cues: tuple[tuple[str, str], ...]) -> Cues:
         compiled.append(Cue(pattern, change, _words(words, flags) if words else None))
         every_word |= words or {""}
         flag_sets.add(flags)
-        matchers += [(ch, re.compile(re.escape(ch), flags).fullmatch) for ch in "".join(words or ())]
+        matchers.update({(ch, flags): re.compile(re.escape(ch), flags).fullmatch
+                         for ch in "".join(words or ())})
     joined = "" not in every_word and len(flag_sets) == 1
+    cued = [(ch, match) for (ch, _), match in matchers.items()]
     return Cues(tuple(compiled), _words(every_word, flag_sets.pop()) if joined else None,
-                all(_lowers_faithfully(chr(code), matchers) for code in range(128)))
+                all(_lowers_faithfully(chr(code), cued) for code in range(128)))
 
 
 def _words(words: Collection[str], flags: int) -> Words:
@@ -200,9 +203,33 @@ def _lowers_faithfully(ch: str, matchers: Sequence[tuple[str, Callable[[str], ob
     return len(lower) == 1 and all(lower == cued.lower() for cued, match in matchers if match(ch))
 
 
+class LexiconRegexes(NamedTuple):
+    """The regexes of a lexicon that assembling uses, compiled."""
+
+    change: Cues
+    issued: dict[str, tuple[re.Pattern[str], ...]]  # issue-date cues by side: after, before
+
+
+COMPILED: dict[int, tuple[Lexicon, LexiconRegexes]] = {}
+
+
+def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
+    """The regexes of the rules' lexicon, compiled once (remembered by the lexicon's identity:
+    a lexicon holds lists, so it cannot be a cache key)."""
+    lexicon = rules.lexicon
+    known = COMPILED.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        known = COMPILED[id(lexicon)] = (lexicon, LexiconRegexes(
+            compile_cues(tuple((cue.pattern, cue.value) for cue in lexicon.change_cues)),
+            {"after": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_after),
+             "before": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_before)},
+        ))
+    return known[1]
+
+
 def change_cues(rules: RuleSet) -> Cues:
-    """The lexicon's change cues, compiled once per language."""
-    return compile_cues(tuple((cue.pattern, cue.value) for cue in rules.lexicon.change_cues))
+    """The lexicon's change cues, compiled."""
+    return lexicon_regexes(rules).change
 
 
 def change_of(text: str, start: int, cues: Cues) -> str | None:
@@ -351,15 +378,16 @@ def _issue_context(text: str, draft: LegalDraft, mention: DateMention) -> tuple[
     return None
 
 
-def _issued(text: str, draft: LegalDraft, dated: list[DateMention], rules: RuleSet) -> dt.date | None:
+def _issued(text: str, draft: LegalDraft, dated: list[DateMention],
+            cues: dict[str, tuple[re.Pattern[str], ...]]) -> dt.date | None:
     """The issue date of one reference: the nearest date after it, then before it, that the
-    lexicon's issue-date cues tie to it."""
-    cues = {"after": rules.lexicon.legal_issued_after, "before": rules.lexicon.legal_issued_before}
-    after = [m for m in dated if m.start >= draft.end]
-    before = [m for m in reversed(dated) if m.end <= draft.start]
+    lexicon's issue-date cues tie to it. Only dates within ``ISSUE_WINDOW`` are looked at:
+    ``_issue_context`` has nothing for the others."""
+    after = [m for m in dated if draft.end <= m.start <= draft.end + ISSUE_WINDOW]
+    before = [m for m in reversed(dated) if draft.start - ISSUE_WINDOW <= m.end <= draft.start]
     for mention in after + before:
         found = _issue_context(text, draft, mention)
-        if found and any(re.search(cue.pattern, found[1]) for cue in cues[found[0]]):
+        if found and any(cue.search(found[1]) for cue in cues[found[0]]):
             return mention.value
     return None
 
@@ -368,12 +396,13 @@ def issue_dates(text: str, drafts: list[LegalDraft], mentions: list[DateMention]
                 rules: RuleSet) -> dict[str, dt.date]:
     """The issue date of each reference id, from the date attached to any of its mentions."""
     dated = [m for m in mentions if m.granularity == "day" and m.value is not None]
+    cues = lexicon_regexes(rules).issued
     found: dict[str, dt.date] = {}
     for draft in drafts:
         ref_id = draft.fields["id"]
         if ref_id in found or draft.short:
             continue
-        issued = _issued(text, draft, dated, rules)
+        issued = _issued(text, draft, dated, cues)
         if issued:
             found[ref_id] = issued
     return found
