@@ -333,7 +333,8 @@ def _score_dates(report: Report, name: str, gold: GoldDocument, result: Extracti
         name,
         [(d.value, f"{d.text!r} {d.value}") for d in gold.dates
          if d.value is not None and d.granularity == "day"],
-        [(d.value, f"{d.text!r} {d.value}") for d in result.dates if d.value is not None],
+        [(d.value, f"{d.text!r} {d.value}") for d in result.dates
+         if d.value is not None and d.granularity == "day"],
     )
 
 

@@ -87,3 +87,17 @@ def test_translation_pairs_give_the_same_figures() -> None:
         found = [sorted((f.kind, Decimal(f.value).normalize()) for f in ev.extract_case(c).figures)
                  for c in cases]
         assert found[0] == found[1], name
+
+
+def test_day_precision_counts_only_day_precise_predictions(tmp_path: Path) -> None:
+    """An edge date ("the end of 2024") has a value but is no day-precise date: it must not
+    count as a false positive of day-precise dates, and a stated day still must count."""
+    text = tmp_path / "doc.txt"
+    text.write_text("Loans at the end of 2024\nOn June 30, 2024, loans reached VND 5,000 billion; "
+                    "by the end of 2024 they reached VND 5,400 billion.\n", encoding="utf-8")
+    gold = ev.GoldDocument.model_validate({"language": "en", "dates": [
+        {"text": "June 30, 2024", "value": "2024-06-30", "granularity": "day"},
+        {"text": "end of 2024", "value": "2024-12-31", "granularity": "year"},
+        {"text": "end of 2024", "value": "2024-12-31", "granularity": "year"}]})
+    report = ev.evaluate([ev.GoldCase(tmp_path / "doc.yaml", text, gold)], ev.extract_case)
+    assert (report.day_dates.tp, report.day_dates.fp, report.day_dates.fn) == (1, 0, 0)
