@@ -272,6 +272,8 @@ RULES += [
     ("blockers:a scale of", "-", "en", NGHE + "Capital entrusted reached [[VND 550 billion|VND]] at a scale of its own.", {"indicator": "local_entrusted_capital"}),
     ("blockers:interest rate", "+", "en", NGHE + "Overdue debt rate rules set an interest rate of [[6.6%|%|6.6]].", {"indicator": None}),
     ("blockers:interest rate", "-", "en", NGHE + "The overdue debt rate was [[0.2%|%|0.2]] and the interest rate fell.", {"indicator": "overdue_debt_rate"}),
+    ("blockers:deposits", "+", "en", NGHE + "The bank mobilised deposits of [[VND 310 billion|VND]] through the groups.", {"indicator": None}),
+    ("blockers:deposits", "-", "en", NGHE + "The bank mobilised [[VND 310 billion|VND]] from deposits and bonds.", {"indicator": "total_capital"}),
     ("blockers:doanh thu", "+", "vi", VI_NGHE + "Nhờ vốn cho vay, hộ có doanh thu [[5 tỷ đồng|VND]].", {"indicator": None}),
     ("blockers:doanh thu", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[5 tỷ đồng|VND]], doanh thu tăng.", {"indicator": "lending_turnover"}),
     ("blockers:thu nhập", "+", "vi", VI_NGHE + "Nhờ vốn cho vay, thu nhập đạt [[200 triệu đồng|VND]].", {"indicator": None}),
