@@ -533,6 +533,16 @@ def test_code_rule(key: str, rule: str, polarity: str, lang: str, markup: str, p
     assert decided == (polarity == "+"), obs.rules if obs else None
 
 
+def test_a_headline_takes_the_date_that_governs_the_body() -> None:
+    """The body's figure is dated by an earlier sentence's "As of …" (the frame), not in its own
+    sentence: the headline still reports that date, not the publication date."""
+    obs = observe("Nghe An: outstanding loans reach [[nearly VND 11,000 billion|VND|11000000000000]]\nBy staff\n"
+                  "As of {{April 30, 2021|2021-04-30}}, total capital reached [[VND 11,500 billion|VND]]. "
+                  "Outstanding loans reached [[VND 10,936 billion|VND]].", lang="en", published=PUB)
+    assert obs is not None and obs.rules["date"] == "headline"
+    assert obs.as_of == dt.date(2021, 4, 30)
+
+
 def test_every_code_rule_has_a_positive_and_a_negative_example() -> None:
     """Meta: every rule id of ``CODE_RULES`` is shown deciding and not deciding."""
     ids = {(key, rule) for key, rules in CODE_RULES.items() for rule in rules}

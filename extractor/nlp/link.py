@@ -1187,8 +1187,11 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
 
 
 def _body_twin(found: list[Observation], headline: Observation, body_start: int) -> Observation | None:
-    """The body's first dated observation of the headline's indicator, place and status."""
-    return next((o for o in found if o.start >= body_start and not o.date_inferred
+    """The body's first dated observation of the headline's indicator, place and status: dated
+    in its own sentence, or by the governing date of an earlier one ("Tính đến ngày 31/10/2024,
+    …. Tổng dư nợ đạt …"), which the body states, unlike the publication date."""
+    return next((o for o in found if o.start >= body_start
+                 and (not o.date_inferred or o.rules.get("date") == "frame")
                  and (o.indicator, o.province, o.status) == (headline.indicator, headline.province, headline.status)),
                 None)
 
