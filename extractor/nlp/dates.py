@@ -71,10 +71,15 @@ def _partial_year(month: int, day: int, context_year: int | None,
 
 def _year_or_context(match: Match, context_year: int | None,
                      published: dt.date | None) -> tuple[int | None, bool]:
+    """The year the match states, else the document's (inferred); an empty ``previous`` group
+    marks the year before it ("the end of last year", "cuối năm trước")."""
     year = _int(match, "year")
     if year is not None:
         return year, False
-    return (published.year if published else context_year), True
+    year = published.year if published else context_year
+    if year is not None and group(match, "previous") is not None:
+        year -= 1
+    return year, True
 
 
 # --- resolvers, one per shape -----------------------------------------------------------
