@@ -422,6 +422,24 @@ RULES += [
     ("comparison_dated:against", "-", "en", NGHE + "Total outstanding loans reached [[166.43 trillion VND|VND]], a hedge against risk, by {{the end of 2016|2016-12-31}}.", {"change_value": None, "as_of": "2016-12-31"}),
 ]
 
+# merged_from: the units a merged province was formed from are not the figure's place
+RULES += [
+    ("merged_from:merger of", "+", "en", HEAD + "Dak Lak province (new), set up by the merger of Dak Lak and Phu Yen, has total capital of [[VND 16,200 billion|VND]].", {"province": "Đắk Lắk"}),
+    ("merged_from:merger of", "-", "en", HEAD + "After the merger of two communes, Phu Yen had total capital of [[VND 5,100 billion|VND]].", {"province": "Phú Yên"}),
+    ("merged_from:merging", "+", "en", HEAD + "Gia Lai province, after merging Gia Lai and Binh Dinh provinces, had outstanding loans of [[VND 20,000 billion|VND]].", {"province": "Gia Lai"}),
+    ("merged_from:merging", "-", "en", HEAD + "After merging offices, Binh Dinh had outstanding loans of [[VND 9,000 billion|VND]].", {"province": "Bình Định"}),
+    ("merged_from:merged from", "+", "en", HEAD + "Dak Lak province, merged from Dak Lak and Phu Yen, has total capital of [[VND 16,200 billion|VND]].", {"province": "Đắk Lắk"}),
+    ("merged_from:merged from", "-", "en", HEAD + "Merged from two branches, the Phu Yen office reported total capital of [[VND 5,100 billion|VND]].", {"province": "Phú Yên"}),
+    ("merged_from:formed from", "+", "en", HEAD + "Dak Lak province, formed from the former provinces of Dak Lak and Phu Yen, has total capital of [[VND 16,200 billion|VND]].", {"province": "Đắk Lắk"}),
+    ("merged_from:formed from", "-", "en", HEAD + "Formed from two branches, the Phu Yen branch has total capital of [[VND 5,100 billion|VND]].", {"province": "Phú Yên"}),
+    ("merged_from:merged with", "+", "en", HEAD + "Ninh Binh, merged with Nam Dinh and Ha Nam, has outstanding loans of [[VND 26,000 billion|VND]].", {"province": "Ninh Bình"}),
+    ("merged_from:merged with", "-", "en", HEAD + "Its office merged with another; Nam Dinh has outstanding loans of [[VND 9,000 billion|VND]].", {"province": "Nam Định"}),
+    ("merged_from:sáp nhập", "+", "vi", "Tin tức\nTỉnh Đắk Lắk (mới) được sáp nhập từ tỉnh Đắk Lắk và tỉnh Phú Yên, có tổng nguồn vốn [[16.200 tỷ đồng|VND]].", {"province": "Đắk Lắk"}),
+    ("merged_from:sáp nhập", "-", "vi", "Tin tức\nSau sáp nhập, tỉnh Phú Yên có tổng nguồn vốn [[5.100 tỷ đồng|VND]].", {"province": "Phú Yên"}),
+    ("merged_from:hợp nhất", "+", "vi", "Tin tức\nTỉnh Gia Lai, hợp nhất tỉnh Gia Lai và tỉnh Bình Định, có tổng dư nợ [[20.000 tỷ đồng|VND]].", {"province": "Gia Lai"}),
+    ("merged_from:hợp nhất", "-", "vi", "Tin tức\nSau khi hợp nhất, tỉnh Bình Định có tổng dư nợ [[9.000 tỷ đồng|VND]].", {"province": "Bình Định"}),
+]
+
 
 @pytest.mark.parametrize(("rule", "polarity", "lang", "markup", "expected"), RULES,
                          ids=[f"{r[0]}{r[1]}" for r in RULES])

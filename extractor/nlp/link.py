@@ -127,6 +127,7 @@ MARKER_LISTS = (
     "decrease",
     "anecdote",
     "reporting",
+    "merged_from",
 )
 # Written as alternatives that each start with a character, so ``re`` skips to those characters.
 _CLAUSE_BREAK = re.compile(r";|:|,\s")  # the semicolons among them also part a sentence
@@ -171,6 +172,7 @@ class LinkRules(Strict):
     decrease: Cues
     anecdote: Cues
     reporting: Cues = Field(default_factory=Cues)
+    merged_from: Cues = Field(default_factory=Cues)
 
 
 @dataclass(frozen=True)
@@ -342,6 +344,28 @@ def _dated(ex: Extraction, text: str, found: list[Hit]) -> list[Hit]:
     return [h for h in found if any(_GAP_WORDS.fullmatch(text, h[1], s) for s in starts if s >= h[1])]
 
 
+# What may stand between "merger of" and the first unit merged, and between the units
+# ("the merger of the former provinces of Dak Lak and Phu Yen", "sáp nhập tỉnh A, tỉnh B và tỉnh C").
+_FIRST_UNIT_GAP = re.compile(r"(?:\s|\b(?:the|former|old|provinces?|of|từ|tỉnh|các|hai|ba)\b)*", re.IGNORECASE)
+_NEXT_UNIT_GAP = re.compile(r"(?:\s|,|&|\b(?:and|the|former|provinces?|tỉnh|và)\b)*", re.IGNORECASE)
+
+
+def _without_constituents(text: str, mentions: list[Mention], merges: list[Hit]) -> list[Mention]:
+    """The mentions without the units a merged province was formed from ("Dak Lak province
+    (new), formed from the merger of Dak Lak and Phu Yen, now has …"): they name its history,
+    not the place the sentence's figures are about."""
+    if not merges:
+        return mentions
+    starts = [m.start for m in mentions]
+    dropped: set[int] = set()
+    for _, end, _ in merges:
+        i, pos, gap = bisect.bisect_left(starts, end), end, _FIRST_UNIT_GAP
+        while i < len(mentions) and gap.fullmatch(text, pos, mentions[i].start):
+            dropped.add(i)
+            pos, i, gap = mentions[i].end, i + 1, _NEXT_UNIT_GAP
+    return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
 def _line_start(text: str, pos: int) -> bool:
     """Whether only spaces stand between the start of the line and ``pos``."""
     return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
@@ -360,6 +384,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     found = lk.index[lang].scan(toned)
     found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"]))
     mentions = [m for m in lk.gazetteer.find(text) if not _DATELINE.match(text, m.end) or not _line_start(text, m.start)]
+    mentions = _without_constituents(text, mentions, found["merged_from"])
     ctx = Context(
         ex=ex,
         text=text,
