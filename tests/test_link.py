@@ -561,6 +561,18 @@ def test_a_headline_takes_the_date_that_governs_the_body() -> None:
     assert obs.as_of == dt.date(2021, 4, 30)
 
 
+@pytest.mark.parametrize(("markup", "province"), [
+    ("Loans reach the poor\nHanoi (VNA) - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
+    ("Loans reach the poor\nHanoi, {{January 5, 2026|2026-01-05}}\nOutstanding loans reached [[VND 5,000 billion|VND]].", None),
+    ("Loans reach the poor\nHanoi, {{05/01/2026|2026-01-05}} - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
+    # not datelines: the place is the subject, or the line does not open with it
+    ("Loans reach the poor\nHanoi, the capital, reported outstanding loans of [[VND 5,000 billion|VND]].", "Hà Nội"),
+    ("Loans reach the poor\nBy {{January 5, 2026|2026-01-05}}, outstanding loans in Hanoi reached [[VND 5,000 billion|VND]].", "Hà Nội"),
+])
+def test_the_place_a_story_was_filed_from_is_not_its_province(markup: str, province: str | None) -> None:
+    check(observe(markup, lang="en"), {"province": province})
+
+
 def test_every_code_rule_has_a_positive_and_a_negative_example() -> None:
     """Meta: every rule id of ``CODE_RULES`` is shown deciding and not deciding."""
     ids = {(key, rule) for key, rules in CODE_RULES.items() for rule in rules}

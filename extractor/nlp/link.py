@@ -136,6 +136,7 @@ _CLAUSE_BREAK = re.compile(r";|:|,\s")  # the semicolons among them also part a 
 _SEMICOLON, _COLON, _COMMA = re.compile(";"), re.compile(":"), re.compile(r",\s")
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—]\s")
+_COMMA_GAP = re.compile(r",\s*")
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 _OPENING = 30
 _GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
@@ -366,6 +367,17 @@ def _without_constituents(text: str, mentions: list[Mention], merges: list[Hit])
     return [m for i, m in enumerate(mentions) if i not in dropped]
 
 
+def _dateline(text: str, mention: Mention, date_starts: set[int]) -> bool:
+    """Whether a mention opens a line as the place a story was filed from: "Hanoi (VNA) - …",
+    "Hanoi, January 5, 2026" (the place, a comma, a date)."""
+    if not _line_start(text, mention.start):
+        return False
+    if _DATELINE.match(text, mention.end):
+        return True
+    comma = _COMMA_GAP.match(text, mention.end)
+    return comma is not None and comma.end() in date_starts
+
+
 def _line_start(text: str, pos: int) -> bool:
     """Whether only spaces stand between the start of the line and ``pos``."""
     return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
@@ -383,7 +395,8 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     lang = _language(ex.document)
     found = lk.index[lang].scan(toned)
     found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"]))
-    mentions = [m for m in lk.gazetteer.find(text) if not _DATELINE.match(text, m.end) or not _line_start(text, m.start)]
+    date_starts = {d.start for d in ex.dates}
+    mentions = [m for m in lk.gazetteer.find(text) if not _dateline(text, m, date_starts)]
     mentions = _without_constituents(text, mentions, found["merged_from"])
     ctx = Context(
         ex=ex,
