@@ -440,6 +440,14 @@ RULES += [
     ("merged_from:hợp nhất", "-", "vi", "Tin tức\nSau khi hợp nhất, tỉnh Bình Định có tổng dư nợ [[9.000 tỷ đồng|VND]].", {"province": "Bình Định"}),
 ]
 
+# change_from: "from" right after a change and before a date is the change's baseline
+RULES += [
+    ("change_from:from", "+", "en", NGHE + "By {{June 30, 2025|2025-06-30}}, total capital was [[VND 9,410 billion|VND]]. Outstanding loans reached [[*VND 9,356 billion|VND]], up [[5.8%|%|5.8|increase]] from {{the beginning of the year|2025-01-01|year}}.",
+     {"as_of": "2025-06-30", "change_value": 5.8, "change_baseline": "2025-01-01"}),
+    ("change_from:from", "-", "en", NGHE + "The bank disbursed [[*VND 5,320 billion|VND]] from {{2015|2015-01-01..2015-12-31}} to {{2019|2019-01-01..2019-12-31}}, up [[20%|%|20|increase]] from the plan.",
+     {"indicator": "lending_turnover", "period_start": "2015-01-01", "period_end": "2019-12-31"}),
+]
+
 
 @pytest.mark.parametrize(("rule", "polarity", "lang", "markup", "expected"), RULES,
                          ids=[f"{r[0]}{r[1]}" for r in RULES])

@@ -128,6 +128,7 @@ MARKER_LISTS = (
     "anecdote",
     "reporting",
     "merged_from",
+    "change_from",
 )
 # Written as alternatives that each start with a character, so ``re`` skips to those characters.
 _CLAUSE_BREAK = re.compile(r";|:|,\s")  # the semicolons among them also part a sentence
@@ -174,6 +175,7 @@ class LinkRules(Strict):
     anecdote: Cues
     reporting: Cues = Field(default_factory=Cues)
     merged_from: Cues = Field(default_factory=Cues)
+    change_from: Cues = Field(default_factory=Cues)
 
 
 @dataclass(frozen=True)
@@ -378,6 +380,13 @@ def _dateline(text: str, mention: Mention, date_starts: set[int]) -> bool:
     return comma is not None and comma.end() in date_starts
 
 
+def _after_change(ex: Extraction, text: str, found: list[Hit]) -> list[Hit]:
+    """Words that compare only right after a change ("up 5.8% from the beginning of the year");
+    elsewhere "from" opens a period ("from 2015 to 2020")."""
+    ends = {f.end for f in ex.figures if f.change is not None}
+    return [h for h in found if any(not text[end : h[0]].strip() for end in ends if end <= h[0])]
+
+
 def _line_start(text: str, pos: int) -> bool:
     """Whether only spaces stand between the start of the line and ``pos``."""
     return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
@@ -394,7 +403,8 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     toned = new_tone(text)
     lang = _language(ex.document)
     found = lk.index[lang].scan(toned)
-    found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"]))
+    found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"])
+                                 + _dated(ex, text, _after_change(ex, text, found["change_from"])))
     date_starts = {d.start for d in ex.dates}
     mentions = [m for m in lk.gazetteer.find(text) if not _dateline(text, m, date_starts)]
     mentions = _without_constituents(text, mentions, found["merged_from"])
