@@ -40,6 +40,7 @@ from extractor.nlp.link import (
     link,
     linker,
     load_link_rules,
+    load_unit_gaps,
 )
 
 PUB = dt.date(2025, 10, 26)
@@ -678,6 +679,24 @@ def test_linking_rules_report_every_bad_entry_with_its_line(tmp_path: Path) -> N
     en = next(i for i, l in enumerate(lines, 1) if l == "  en: currently")
     found = " ".join(err.value.problems)
     assert f"linking.yaml:{fr}:" in found and f"linking.yaml:{xx}:" in found and f"linking.yaml:{en}:" in found
+
+
+def test_the_words_between_merged_units_come_from_the_rules(tmp_path: Path) -> None:
+    good = (Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8")
+    narrow = good.replace('en: ["the", "former", "old", "province", "provinces", "of"]', 'en: ["the"]', 1)
+    assert narrow != good
+    path = tmp_path / "linking.yaml"
+    path.write_text(narrow, "utf-8")
+    first, _ = load_unit_gaps(path)["en"]
+    assert first.fullmatch(" the ") and not first.fullmatch(" the former provinces of ")
+    first, between = load_unit_gaps()["en"]
+    assert first.fullmatch(" the former provinces of ") and between.fullmatch(", and ")
+    bad = good.replace("merged_gap:\n  first:", "merged_gap:\n  last: {en: []}\n  first:", 1)
+    path.write_text(bad, "utf-8")
+    with pytest.raises(RuleError) as err:
+        load_unit_gaps(path)
+    line = next(i for i, l in enumerate(bad.splitlines(), 1) if l.startswith("  last:"))
+    assert f"linking.yaml:{line}:" in " ".join(err.value.problems)
 
 
 def test_document_province_from_the_outlet() -> None:

@@ -149,6 +149,14 @@ _NEWLINE = re.compile(r"\n")
 # --- rules ------------------------------------------------------------------------------------
 
 
+class MergedGap(Strict):
+    """Single words that may stand between a ``merged_from`` phrase and the first unit it names
+    (``first``), and between the units (``next``; commas and "&" always may)."""
+
+    first: Cues = Field(default_factory=Cues)
+    next: Cues = Field(default_factory=Cues)
+
+
 class LinkRules(Strict):
     """``rules/linking.yaml``: every list has English and Vietnamese phrases."""
 
@@ -176,6 +184,7 @@ class LinkRules(Strict):
     reporting: Cues = Field(default_factory=Cues)
     merged_from: Cues = Field(default_factory=Cues)
     change_from: Cues = Field(default_factory=Cues)
+    merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 
 @dataclass(frozen=True)
@@ -186,16 +195,18 @@ class Linker:
     lexicon: Lexicon
     gazetteer: Gazetteer
     index: dict[str, PhraseIndex]
+    unit_gaps: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # see ``load_unit_gaps``
 
     @classmethod
-    def build(cls, lexicon_: Lexicon, gazetteer_: Gazetteer, markers: dict[str, dict[str, list[str]]]) -> Linker:
+    def build(cls, lexicon_: Lexicon, gazetteer_: Gazetteer, markers: dict[str, dict[str, list[str]]],
+              unit_gaps: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]) -> Linker:
         """Index every phrase set of each language."""
         index = {
             lang: PhraseIndex({**markers[lang], CUES_BEFORE: lexicon_.phrases[(lang, "before")],
                                CUES_AFTER: lexicon_.phrases[(lang, "after")]})
             for lang in ("en", "vi")
         }
-        return cls(lexicon_, gazetteer_, index)
+        return cls(lexicon_, gazetteer_, index, unit_gaps)
 
 
 def load_link_rules(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
@@ -210,10 +221,24 @@ def load_link_rules(path: Path | None = None) -> dict[str, dict[str, list[str]]]
     return {lang: {name: getattr(getattr(model, name), lang) for name in MARKER_LISTS} for lang in ("en", "vi")}
 
 
+def load_unit_gaps(path: Path | None = None) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """``merged_gap`` of ``rules/linking.yaml`` as two regexes per language: what may stand
+    before the first unit a merged province was formed from, and between the units."""
+    model = validate_rule_file(read_rule_file(path or rules_dir() / "linking.yaml"), LinkRules)
+
+    def gap(words: list[str], always: str) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?:\s|{always}\b(?:{alternatives})\b)*" if words else rf"(?:\s{always})*",
+                          re.IGNORECASE)
+
+    return {lang: (gap(getattr(model.merged_gap.first, lang), ""), gap(getattr(model.merged_gap.next, lang), ",|&|"))
+            for lang in ("en", "vi")}
+
+
 @cache
 def linker() -> Linker:
     """The bundled linker."""
-    return Linker.build(lexicon(), gazetteer(), load_link_rules())
+    return Linker.build(lexicon(), gazetteer(), load_link_rules(), load_unit_gaps())
 
 
 # --- per-document context ---------------------------------------------------------------------
@@ -347,25 +372,22 @@ def _dated(ex: Extraction, text: str, found: list[Hit]) -> list[Hit]:
     return [h for h in found if any(_GAP_WORDS.fullmatch(text, h[1], s) for s in starts if s >= h[1])]
 
 
-# What may stand between "merger of" and the first unit merged, and between the units
-# ("the merger of the former provinces of Dak Lak and Phu Yen", "sáp nhập tỉnh A, tỉnh B và tỉnh C").
-_FIRST_UNIT_GAP = re.compile(r"(?:\s|\b(?:the|former|old|provinces?|of|từ|tỉnh|các|hai|ba)\b)*", re.IGNORECASE)
-_NEXT_UNIT_GAP = re.compile(r"(?:\s|,|&|\b(?:and|the|former|provinces?|tỉnh|và)\b)*", re.IGNORECASE)
-
-
-def _without_constituents(text: str, mentions: list[Mention], merges: list[Hit]) -> list[Mention]:
+def _without_constituents(text: str, mentions: list[Mention], merges: list[Hit],
+                          gaps: tuple[re.Pattern[str], re.Pattern[str]]) -> list[Mention]:
     """The mentions without the units a merged province was formed from ("Dak Lak province
     (new), formed from the merger of Dak Lak and Phu Yen, now has …"): they name its history,
-    not the place the sentence's figures are about."""
+    not the place the sentence's figures are about. ``gaps``: what may stand before the first
+    unit and between the units (``merged_gap`` in rules/linking.yaml)."""
     if not merges:
         return mentions
     starts = [m.start for m in mentions]
     dropped: set[int] = set()
+    first, between = gaps
     for _, end, _ in merges:
-        i, pos, gap = bisect.bisect_left(starts, end), end, _FIRST_UNIT_GAP
+        i, pos, gap = bisect.bisect_left(starts, end), end, first
         while i < len(mentions) and gap.fullmatch(text, pos, mentions[i].start):
             dropped.add(i)
-            pos, i, gap = mentions[i].end, i + 1, _NEXT_UNIT_GAP
+            pos, i, gap = mentions[i].end, i + 1, between
     return [m for i, m in enumerate(mentions) if i not in dropped]
 
 
@@ -407,7 +429,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
                                  + _dated(ex, text, _after_change(ex, text, found["change_from"])))
     date_starts = {d.start for d in ex.dates}
     mentions = [m for m in lk.gazetteer.find(text) if not _dateline(text, m, date_starts)]
-    mentions = _without_constituents(text, mentions, found["merged_from"])
+    mentions = _without_constituents(text, mentions, found["merged_from"], lk.unit_gaps[lang])
     ctx = Context(
         ex=ex,
         text=text,
