@@ -419,6 +419,10 @@ RULES += [
     ("present:now", "-", "en", NGHE + "The bank's network comprises [[613 transaction offices|transaction offices]].", {"rule_date": "published", "date_inferred": True}),
     ("comparison_dated:over", "+", "en", NGHE + "Outstanding loans reached [[VND 5,148 billion|VND]], up [[9.4%|%|9.4]] over {{2015|2015-01-01..2015-12-31}}.", {"change_value": Decimal("9.4"), "change_baseline": "2015-12-31"}),
     ("comparison_dated:over", "-", "en", NGHE + "Total capital reached [[over VND 13,374 billion|VND]] in {{2024|2024-01-01..2024-12-31}}.", {"indicator": "total_capital", "as_of": "2024-12-31"}),
+    ("comparison_dated:than in", "+", "en", NGHE + "Outstanding loans reached [[VND 5,148 billion|VND]], [[VND 1,000 billion|VND|1000000000000]] more than in {{2014|2014-01-01..2014-12-31}}.", {"change_value": Decimal("1000000000000"), "change_baseline": "2014-12-31"}),
+    ("comparison_dated:than in", "-", "en", NGHE + "Outstanding loans, higher than in most provinces, reached [[VND 5,148 billion|VND]] by {{the end of 2024|2024-12-31}}.", {"change_value": None, "as_of": "2024-12-31"}),
+    ("comparison_dated:than", "+", "en", NGHE + "Outstanding loans reached [[VND 5,148 billion|VND]], [[VND 1,000 billion|VND|1000000000000]] higher than {{2014|2014-01-01..2014-12-31}}.", {"change_value": Decimal("1000000000000"), "change_baseline": "2014-12-31"}),
+    ("comparison_dated:than", "-", "en", NGHE + "Total capital reached [[more than VND 13,374 billion|VND]] in {{2024|2024-01-01..2024-12-31}}.", {"indicator": "total_capital", "as_of": "2024-12-31"}),
     ("comparison_dated:against", "+", "en", NGHE + "Total outstanding loans reached [[166.43 trillion VND|VND]], up [[9.9%|%|9.9]] against {{the end of 2015|2015-12-31}}.", {"change_value": Decimal("9.9"), "change_baseline": "2015-12-31"}),
     ("comparison_dated:against", "-", "en", NGHE + "Total outstanding loans reached [[166.43 trillion VND|VND]], a hedge against risk, by {{the end of 2016|2016-12-31}}.", {"change_value": None, "as_of": "2016-12-31"}),
 ]
