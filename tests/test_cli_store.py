@@ -17,7 +17,7 @@ from extractor.cli.store_cmd import COMMANDS
 from extractor.store import connect, save_extraction
 
 SEEDS = Path(__file__).parent.parent / "corpus" / "seeds"
-QUERY_LIKE = ("query", "search", "table", "conflicts")
+QUERY_LIKE = ("query", "search", "table", "conflicts", "factcheck")
 runner = CliRunner()
 
 
@@ -73,6 +73,20 @@ def test_search_numbers_and_words(db: Path) -> None:
     assert code == 0 and len(json.loads(out)) == 2
     code, out, _ = run("search", "ha noi", "-f", "csv", "--db", str(db))
     assert [r["sentence"] for r in csv.DictReader(io.StringIO(out))] == [HA_NOI.sentence]
+
+
+def test_factcheck_gives_a_verdict_and_the_sources_of_each_figure(db: Path) -> None:
+    code, out, _ = run("factcheck", "By June 30, 2024, outstanding loans in Nghe An reached VND 13,357 billion.",
+                       "-f", "json", "--db", str(db))
+    [row] = json.loads(out)
+    assert code == 0 and row["verdict"] == "supported" and row["indicator"] == "outstanding_loans"
+    assert len(row["observation_ids"]) == 2 and set(row["sources"]) == {"https://example.test/0", "https://example.test/1"}
+    code, out, _ = run("factcheck", "By June 30, 2024, outstanding loans in Nghe An reached VND 13,000 billion.",
+                       "-f", "json", "--db", str(db))
+    [row] = json.loads(out)
+    assert code == 0 and row["verdict"] == "different" and "13,357" in row["reason"]
+    code, out, _ = run("factcheck", "Outstanding loans in Nghe An reached VND 13,357 billion.", "--db", str(db))
+    assert code == 0 and "supported" in out
 
 
 def test_table_output_does_not_read_scraped_text_as_markup(tmp_path: Path) -> None:

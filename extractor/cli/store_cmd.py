@@ -400,7 +400,29 @@ def export(
         err.print(f"wrote {count} observations to {output}", markup=False, highlight=False)
 
 
-COMMANDS: tuple[Callable[..., Any], ...] = (ingest, query, search, table, conflicts, export, reextract)
+@friendly
+def factcheck(
+    text: Annotated[str, typer.Argument(help='The sentence to check: "Nghe An\'s outstanding loans reached '
+                                             'VND 13,357 billion by June 30, 2024".')],
+    fmt: FormatOpt = OutputFormat.table,
+    db: DbOpt = None,
+) -> None:
+    """Check every figure of a sentence against the table: supported, different or not found,
+    with the observations and sources it rests on (as the web page's fact-check)."""
+    from extractor.web.factcheck import check_text
+
+    with opened(db) as conn:
+        result = check_text(conn, text)
+    rows = [{
+        "figure": c.claim.text, "verdict": c.verdict, "indicator": c.claim.indicator,
+        "province": c.claim.province, "date": c.claim.date, "reason": c.reason,
+        "observation_ids": [m.id for m in c.matches if m.id is not None],
+        "sources": list(dict.fromkeys(m.source for m in c.matches)),
+    } for c in result.checks]
+    emit(rows, fmt, columns=("figure", "verdict", "indicator", "province", "date", "reason", "observation_ids", "sources"))
+
+
+COMMANDS: tuple[Callable[..., Any], ...] = (ingest, query, search, table, conflicts, export, reextract, factcheck)
 
 
 def register(app: typer.Typer) -> None:
