@@ -1,0 +1,34 @@
+"""Issue dates of legal references read from a document's administrative header.
+
+A Vietnamese directive or plan opens with its number ("Số: 73/KH-UBND") over the place and
+date it was signed ("Thanh Hóa, ngày 15 tháng 3 năm 2024"): that date is the document's issue
+date. Expectations come from reading the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.nlp.pipeline import extract_text
+
+
+def _issued(text: str, lang: str) -> dict[str, dt.date | None]:
+    return {r.id: r.issued for r in extract_text(text, lang=lang, link=False).legal_refs}
+
+
+@pytest.mark.parametrize(("lang", "text", "ref", "issued"), [
+    ("vi", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA\nSố: 73/KH-UBND\nThanh Hóa, ngày 15 tháng 3 năm 2024\nKẾ HOẠCH\n",
+     "73/KH-UBND", dt.date(2024, 3, 15)),
+    ("vi", "NGÂN HÀNG CHÍNH SÁCH XÃ HỘI\nSố 1827/NHCS-TDNN\nHà Nội, ngày 12/5/2023\nV/v cho vay hộ nghèo\n",
+     "1827/NHCS-TDNN", dt.date(2023, 5, 12)),
+    ("en", "PEOPLE'S COMMITTEE OF THANH HOA PROVINCE\nNo.: 73/KH-UBND\nThanh Hoa, March 15, 2024\nPLAN\n",
+     "73/KH-UBND", dt.date(2024, 3, 15)),
+    # not a header: the number is cited inside a sentence
+    ("vi", "Thực hiện Kế hoạch số 73/KH-UBND\nThanh Hóa, ngày 15 tháng 3 năm 2024, tỉnh họp.\n", "73/KH-UBND", None),
+    ("en", "The plan follows Plan No. 73/KH-UBND\nThanh Hoa, March 15, 2024 was a busy day.\n", "73/KH-UBND", None),
+])
+def test_header_date_is_the_issue_date(lang: str, text: str, ref: str, issued: dt.date | None) -> None:
+    found = _issued(text, lang)
+    assert ref in found and found[ref] == issued
