@@ -227,3 +227,17 @@ def test_every_rule_has_a_positive_and_a_negative_example() -> None:
 def test_examples_name_only_existing_rules() -> None:
     unknown = {r for r, _, _ in POSITIVE + NEGATIVE} - _all_rule_ids()
     assert not unknown, f"examples for rules that do not exist: {sorted(unknown)}"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("The revenue is nearly 5 billion VND/year.", "VND/year"),
+    ("Her family now earns about 120 million VND a year.", "VND/year"),
+    ("The fund lent VND 40 million each household.", "VND/household"),
+    ("Loans of 50 million VND per household reached the poor.", "VND/household"),
+    # "a year ago" dates the amount; it is no rate
+    ("She earned 50 million VND a year ago.", "VND"),
+    ("Loans of 50 million VND a decade ago were small.", "VND"),
+])
+def test_money_per_unit(text: str, unit: str) -> None:
+    [figure] = [r for r in _records(text, "en") if getattr(r, "kind", None) == "money"]
+    assert figure.unit == unit
