@@ -241,3 +241,15 @@ def test_examples_name_only_existing_rules() -> None:
 def test_money_per_unit(text: str, unit: str) -> None:
     [figure] = [r for r in _records(text, "en") if getattr(r, "kind", None) == "money"]
     assert figure.unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Mức vay tối đa 100 triệu đồng/hộ.", "VND/household"),
+    ("Gia đình có thu nhập 120 triệu đồng mỗi năm.", "VND/year"),
+    ("Thu nhập đạt 60 triệu đồng một năm.", "VND/year"),
+    # "một năm trước": a year ago, no rate
+    ("Thu nhập là 60 triệu đồng một năm trước.", "VND"),
+])
+def test_money_per_unit_vi(text: str, unit: str) -> None:
+    [figure] = [r for r in _records(text, "vi") if getattr(r, "kind", None) == "money"]
+    assert figure.unit == unit
