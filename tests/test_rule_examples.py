@@ -253,3 +253,16 @@ def test_money_per_unit(text: str, unit: str) -> None:
 def test_money_per_unit_vi(text: str, unit: str) -> None:
     [figure] = [r for r in _records(text, "vi") if getattr(r, "kind", None) == "money"]
     assert figure.unit == unit
+
+
+@pytest.mark.parametrize(("text", "qualifier"), [
+    ("Each household may borrow a maximum loan of 50 million VND/household.", "less_than"),
+    ("The maximum loan is 100 million VND per household.", "less_than"),
+    ("Loans are capped at a maximum of 100 million VND.", "less_than"),
+    ("The branch lent at most 80 million VND to each household.", "less_than"),
+    ("A loan of 50 million VND was granted.", "exact"),
+    ("The maximum term of a loan of 50 million VND is five years.", "exact"),
+])
+def test_money_qualifier_of_a_ceiling(text: str, qualifier: str) -> None:
+    [figure] = [r for r in _records(text, "en") if getattr(r, "kind", None) == "money"]
+    assert figure.qualifier == qualifier
