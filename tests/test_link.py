@@ -695,6 +695,11 @@ def test_the_words_between_merged_units_come_from_the_rules(tmp_path: Path) -> N
     assert first.fullmatch(" the ") and not first.fullmatch(" the former provinces of ")
     first, between = load_unit_gaps()["en"]
     assert first.fullmatch(" the former provinces of ") and between.fullmatch(", and ")
+    empty = good.replace('vi: ["tỉnh", "và"]', "vi: []", 1)
+    assert empty != good
+    path.write_text(empty, "utf-8")
+    _, between = load_unit_gaps(path)["vi"]
+    assert between.fullmatch(" , & ") and not between.fullmatch(" và ")
     bad = good.replace("merged_gap:\n  first:", "merged_gap:\n  last: {en: []}\n  first:", 1)
     path.write_text(bad, "utf-8")
     with pytest.raises(RuleError) as err:

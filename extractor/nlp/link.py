@@ -62,6 +62,7 @@ from extractor.nlp.indicators import (
     Cues,
     Lexicon,
     PhraseIndex,
+    RuleFile,
     Strict,
     cues_of,
     first_word,
@@ -209,36 +210,46 @@ class Linker:
         return cls(lexicon_, gazetteer_, index, unit_gaps)
 
 
-def load_link_rules(path: Path | None = None) -> dict[str, dict[str, list[str]]]:
-    """Load and validate ``rules/linking.yaml``: ``{lang: {list name: phrases}}``."""
+def _link_model(path: Path | None) -> tuple[RuleFile, LinkRules]:
+    """``rules/linking.yaml`` (or ``path``) read and validated."""
     rf = read_rule_file(path or rules_dir() / "linking.yaml")
-    model = validate_rule_file(rf, LinkRules)
+    return rf, validate_rule_file(rf, LinkRules)
+
+
+def load_link_rules(path: Path | None = None, *, model: tuple[RuleFile, LinkRules] | None = None
+                    ) -> dict[str, dict[str, list[str]]]:
+    """Load and validate ``rules/linking.yaml``: ``{lang: {list name: phrases}}``."""
+    rf, rules = model or _link_model(path)
     raise_problems([
         rf.problem((name, lang, i), f"{phrase!r} must start with a word")
         for name in MARKER_LISTS for lang in ("en", "vi")
-        for i, phrase in enumerate(getattr(getattr(model, name), lang)) if not first_word(phrase)
+        for i, phrase in enumerate(getattr(getattr(rules, name), lang)) if not first_word(phrase)
     ])
-    return {lang: {name: getattr(getattr(model, name), lang) for name in MARKER_LISTS} for lang in ("en", "vi")}
+    return {lang: {name: getattr(getattr(rules, name), lang) for name in MARKER_LISTS} for lang in ("en", "vi")}
 
 
-def load_unit_gaps(path: Path | None = None) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+def load_unit_gaps(path: Path | None = None, *, model: tuple[RuleFile, LinkRules] | None = None
+                   ) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """``merged_gap`` of ``rules/linking.yaml`` as two regexes per language: what may stand
-    before the first unit a merged province was formed from, and between the units."""
-    model = validate_rule_file(read_rule_file(path or rules_dir() / "linking.yaml"), LinkRules)
+    before the first unit a merged province was formed from, and between the units (where a
+    comma and "&" always may)."""
+    _, rules = model or _link_model(path)
 
-    def gap(words: list[str], always: str) -> re.Pattern[str]:
-        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        return re.compile(rf"(?:\s|{always}\b(?:{alternatives})\b)*" if words else rf"(?:\s{always})*",
-                          re.IGNORECASE)
+    def gap(words: list[str], always: tuple[str, ...]) -> re.Pattern[str]:
+        parts = [r"\s", *always]
+        if words:
+            parts.append(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+        return re.compile(f"(?:{'|'.join(parts)})*", re.IGNORECASE)
 
-    return {lang: (gap(getattr(model.merged_gap.first, lang), ""), gap(getattr(model.merged_gap.next, lang), ",|&|"))
+    return {lang: (gap(getattr(rules.merged_gap.first, lang), ()), gap(getattr(rules.merged_gap.next, lang), (",", "&")))
             for lang in ("en", "vi")}
 
 
 @cache
 def linker() -> Linker:
-    """The bundled linker."""
-    return Linker.build(lexicon(), gazetteer(), load_link_rules(), load_unit_gaps())
+    """The bundled linker (``rules/linking.yaml`` read once for its markers and unit gaps)."""
+    model = _link_model(None)
+    return Linker.build(lexicon(), gazetteer(), load_link_rules(model=model), load_unit_gaps(model=model))
 
 
 # --- per-document context ---------------------------------------------------------------------
