@@ -27,8 +27,6 @@ def test_extract_bench_reports_ratios_checks_and_stages(capsys: pytest.CaptureFi
         r = report[lang]
         assert r["words"] >= 1500
         assert r["bare_tokeniser_wps"] > 0 and r["extraction_wps"] > 0 and r["with_linking_wps"] > 0
-        # Linking adds a stage to extraction: it cannot make the whole faster by much (noise aside).
-        assert r["with_linking_wps"] < 1.5 * r["extraction_wps"]
         assert r["peak_memory_mb"] > 0
         assert set(report["stages_vs_tokeniser"][lang]) == {
             "document metadata", "spaCy + rules", "assemble records", "link"}

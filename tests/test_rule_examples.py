@@ -229,40 +229,31 @@ def test_examples_name_only_existing_rules() -> None:
     assert not unknown, f"examples for rules that do not exist: {sorted(unknown)}"
 
 
-@pytest.mark.parametrize(("text", "unit"), [
-    ("The revenue is nearly 5 billion VND/year.", "VND/year"),
-    ("Her family now earns about 120 million VND a year.", "VND/year"),
-    ("The fund lent VND 40 million each household.", "VND/household"),
-    ("Loans of 50 million VND per household reached the poor.", "VND/household"),
-    # "a year ago" dates the amount; it is no rate
-    ("She earned 50 million VND a year ago.", "VND"),
-    ("Loans of 50 million VND a decade ago were small.", "VND"),
-])
-def test_money_per_unit(text: str, unit: str) -> None:
-    [figure] = [r for r in _records(text, "en") if getattr(r, "kind", None) == "money"]
-    assert figure.unit == unit
+# (language, text, field of the one money figure, its expected value)
+MONEY_FIELDS = [
+    # per-unit amounts
+    ("en", "The revenue is nearly 5 billion VND/year.", "unit", "VND/year"),
+    ("en", "Her family now earns about 120 million VND a year.", "unit", "VND/year"),
+    ("en", "The fund lent VND 40 million each household.", "unit", "VND/household"),
+    ("en", "Loans of 50 million VND per household reached the poor.", "unit", "VND/household"),
+    ("en", "She earned 50 million VND a year ago.", "unit", "VND"),  # "a year ago" dates it: no rate
+    ("en", "Loans of 50 million VND a decade ago were small.", "unit", "VND"),
+    ("vi", "Mức vay tối đa 100 triệu đồng/hộ.", "unit", "VND/household"),
+    ("vi", "Gia đình có thu nhập 120 triệu đồng mỗi năm.", "unit", "VND/year"),
+    ("vi", "Thu nhập đạt 60 triệu đồng một năm.", "unit", "VND/year"),
+    ("vi", "Thu nhập là 60 triệu đồng một năm trước.", "unit", "VND"),  # "một năm trước": a year ago
+    # ceilings
+    ("en", "Each household may borrow a maximum loan of 50 million VND/household.", "qualifier", "less_than"),
+    ("en", "The maximum loan is 100 million VND per household.", "qualifier", "less_than"),
+    ("en", "Loans are capped at a maximum of 100 million VND.", "qualifier", "less_than"),
+    ("en", "The branch lent at most 80 million VND to each household.", "qualifier", "less_than"),
+    ("en", "A loan of 50 million VND was granted.", "qualifier", "exact"),
+    ("en", "The maximum term of a loan of 50 million VND is five years.", "qualifier", "exact"),
+]
 
 
-@pytest.mark.parametrize(("text", "unit"), [
-    ("Mức vay tối đa 100 triệu đồng/hộ.", "VND/household"),
-    ("Gia đình có thu nhập 120 triệu đồng mỗi năm.", "VND/year"),
-    ("Thu nhập đạt 60 triệu đồng một năm.", "VND/year"),
-    # "một năm trước": a year ago, no rate
-    ("Thu nhập là 60 triệu đồng một năm trước.", "VND"),
-])
-def test_money_per_unit_vi(text: str, unit: str) -> None:
-    [figure] = [r for r in _records(text, "vi") if getattr(r, "kind", None) == "money"]
-    assert figure.unit == unit
-
-
-@pytest.mark.parametrize(("text", "qualifier"), [
-    ("Each household may borrow a maximum loan of 50 million VND/household.", "less_than"),
-    ("The maximum loan is 100 million VND per household.", "less_than"),
-    ("Loans are capped at a maximum of 100 million VND.", "less_than"),
-    ("The branch lent at most 80 million VND to each household.", "less_than"),
-    ("A loan of 50 million VND was granted.", "exact"),
-    ("The maximum term of a loan of 50 million VND is five years.", "exact"),
-])
-def test_money_qualifier_of_a_ceiling(text: str, qualifier: str) -> None:
-    [figure] = [r for r in _records(text, "en") if getattr(r, "kind", None) == "money"]
-    assert figure.qualifier == qualifier
+@pytest.mark.parametrize(("lang", "text", "field", "expected"), MONEY_FIELDS,
+                         ids=[f"{f}:{t[:30]}" for _, t, f, _ in MONEY_FIELDS])
+def test_money_unit_and_qualifier(lang: str, text: str, field: str, expected: str) -> None:
+    [figure] = [r for r in _records(text, lang) if getattr(r, "kind", None) == "money"]
+    assert getattr(figure, field) == expected
