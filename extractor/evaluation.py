@@ -54,6 +54,7 @@ class GoldLegal(_Gold):
     id: str
     kind: str
     issued: dt.date | None = None
+    short_form: bool = False
     note: str | None = None
 
 
@@ -71,12 +72,15 @@ class GoldObservation(_Gold):
     change_value: Decimal | None = None
     change_unit: str | None = None
     change_baseline: dt.date | None = None
+    part_of: str | None = None
+    part: str | None = None
     text: str | None = None
     note: str | None = None
 
 
 class GoldDocument(_Gold):
     file: str | None = None
+    url: str | None = None
     language: str
     published: dt.date | None = None
     context_published: dt.date | None = None
@@ -86,6 +90,7 @@ class GoldDocument(_Gold):
     dates: list[GoldDate] = []
     legal_refs: list[GoldLegal] = []
     observations: list[GoldObservation] = []
+    parts: list[GoldObservation] | None = None
 
 
 @dataclass(frozen=True)
