@@ -104,23 +104,17 @@ def print_extraction(extraction: Extraction) -> None:
 
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="The gold folder.")] = Path("corpus/gold"),
-    lang: Annotated[Lang, typer.Option(help="Score one language, or both (auto).")] = Lang.auto,
+    lang: Annotated[Lang, typer.Option(
+        help="Score one language's plain texts, or every group: en, vi, html, pdf (auto).")] = Lang.auto,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     errors: Annotated[int, typer.Option(help="How many misses and false positives to list.")] = 20,
     update_baseline: Annotated[bool, typer.Option(
         help="Pin the current scores as the gate's floors in baseline.json.")] = False,
     allow_lower: Annotated[bool, typer.Option(help="Let --update-baseline lower a floor.")] = False,
 ) -> None:
-    """Score the extractor against hand-made gold: precision, recall and F1 per kind."""
-    from extractor import evaluation as ev
-
+    """Score the extractor against hand-made gold: F1 per record kind, accuracy per attribute."""
     try:
-        languages = [lang.value] if lang is not Lang.auto else ["en", "vi"]
-        reports = {}
-        for language in languages:
-            cases = ev.load_gold(gold, language=language)
-            if cases:
-                reports[language] = (ev.evaluate(cases, ev.extract_case), ev.corpus_hash(cases))
+        reports = _score_groups(gold, None if lang is Lang.auto else lang.value)
         if update_baseline:
             _update_baseline(gold / "baseline.json", reports, allow_lower=allow_lower)
     except ExtractorError as exc:
@@ -130,38 +124,60 @@ def evaluate(
         out.print_json(json.dumps({k: {"documents": r.documents, "corpus_hash": h, **r.scores()}
                                    for k, (r, h) in reports.items()}))
         return
-    for language, (report, _) in reports.items():
-        _print_report(language, report, errors)
+    for group, (report, _) in reports.items():
+        _print_report(group, report, errors)
+
+
+def _score_groups(folder: Path, language: str | None) -> dict[str, Any]:
+    """Reports per group of the gold cases present; absent documents are named (a warning
+    when others are there to score, an error when none is)."""
+    from extractor import evaluation as ev
+
+    gold_set = ev.read_gold(folder)
+    cases = [c for c in gold_set.cases if language is None or c.group == language]
+    if gold_set.missing and not cases:
+        raise ev.missing_texts_error(gold_set.missing)
+    if gold_set.missing:
+        say("warning", "yellow", ev.missing_texts_error(gold_set.missing))
+    if not cases:
+        raise ev.GoldError(f"{folder}: no gold files" + (f" of language {language}" if language else ""),
+                           hint="Give the gold folder, e.g. corpus/gold or corpus/real.")
+    return ev.evaluate_groups(cases)
 
 
 def _update_baseline(path: Path, reports: dict[str, Any], *, allow_lower: bool) -> None:
     from extractor import evaluation as ev
 
     old = ev.read_baseline(path) if path.exists() else {"floors": {}, "corpus_hash": {}}
-    for language, (report, corpus) in reports.items():
-        old["floors"][language] = ev.new_floors(report.scores(), old["floors"].get(language, {}),
-                                                allow_lower=allow_lower)
-        old["corpus_hash"][language] = corpus
+    for group, (report, corpus) in reports.items():
+        old["floors"][group] = ev.new_floors(report.scores(), old["floors"].get(group, {}),
+                                             allow_lower=allow_lower)
+        old["corpus_hash"][group] = corpus
     path.write_text(json.dumps(old, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     err.print(f"pinned floors in {path}")
 
 
-def _print_report(language: str, report: Any, errors: int) -> None:
-    table = Table(title=f"{language}: {report.documents} documents", title_justify="left")
+def _print_report(group: str, report: Any, errors: int) -> None:
+    from extractor.evaluation import ACCURACIES
+
+    table = Table(title=f"{group}: {report.documents} documents", title_justify="left")
     for column in ("what", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="left" if column == "what" else "right")
     rows = [(f"figures: {k}", t) for k, t in sorted(report.figures.items())]
     rows += [("figures: all", report.figures_all()), ("legal references", report.legal),
              ("dates", report.dates), ("dates: day-precise", report.day_dates),
              ("observations", report.observations)]
+    if report.parts_documents:
+        rows.append((f"observations: parts ({report.parts_documents} documents)", report.parts))
     for name, t in rows:
         table.add_row(name, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}",
                       str(t.tp), str(t.fp), str(t.fn))
     out.print(table)
-    for name, acc in (("qualifier", report.qualifier), ("legal issue date", report.issued),
-                      ("published", report.published), ("observation as_of ±7 days", report.as_of),
-                      ("document province", report.province)):
-        out.print(f"{name}: {acc.score:.3f} ({acc.right}/{acc.total})", highlight=False)
+    for metric, what in ACCURACIES.items():
+        acc = report.accuracy[metric]
+        if acc.total:
+            out.print(f"{what}: {acc.score:.3f} ({acc.right}/{acc.total})  [{metric}]",
+                      highlight=False, markup=False)
     _print_errors(report, errors)
 
 
@@ -171,7 +187,10 @@ def _print_errors(report: Any, limit: int) -> None:
     lines += [("legal miss", m) for m in report.legal.misses]
     lines += [("legal false positive", m) for m in report.legal.false_positives]
     lines += [("date miss", m) for m in report.day_dates.misses]
-    lines += [("qualifier", m) for m in report.qualifier.wrong]
+    lines += [("observation miss", m) for m in report.observations.misses]
+    lines += [("observation false positive", m) for m in report.observations.false_positives]
+    lines += [(metric.split("_accuracy")[0].removesuffix(".accuracy"), m)
+              for metric, acc in report.accuracy.items() for m in acc.wrong]
     for label, line in lines[:limit]:
         out.print(f"  {label}: {line}", highlight=False, markup=False)
     if len(lines) > limit:
