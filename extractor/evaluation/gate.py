@@ -28,9 +28,10 @@ def check_gate(scores: dict[str, float], floors: dict[str, float]) -> list[str]:
 
 def new_floors(scores: dict[str, float], old: dict[str, float], *,
                allow_lower: bool) -> dict[str, float]:
-    """Floors at the current scores; lowering one needs ``allow_lower``."""
+    """Floors at the current scores (a hair below, never below zero); lowering one needs
+    ``allow_lower``."""
     lowered = [m for m, f in old.items() if scores.get(m, 0.0) < f]
     if lowered and not allow_lower:
         raise GoldError(f"these scores are below their floors: {', '.join(sorted(lowered))}",
                         hint="Fix the regression, or pass --allow-lower to lower the floors.")
-    return {m: round(v - 0.00005, 4) for m, v in sorted(scores.items())}
+    return {m: round(max(v - 0.00005, 0.0), 4) for m, v in sorted(scores.items())}
