@@ -43,7 +43,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractor.evaluation import load_gold
-from extractor.nlp.pipeline import build_nlp, extract_text
+from extractor.nlp.engine import build_nlp
+from extractor.pipeline import extract_text
+from extractor.registry.bundle import bundled
 
 
 def corpus(lang: str, words: int) -> list[str]:
@@ -118,7 +120,7 @@ def measure(lang: str, words: int, repeat: int) -> dict[str, float | None]:
 
     def fresh_pipeline() -> None:
         build_nlp.cache_clear()
-        build_nlp(lang)
+        build_nlp(bundled().ruleset(lang))
 
     best = best_of(repeat, {
         "bare": (fresh_tokeniser, lambda: each(tokenisers[0], texts)),
@@ -145,25 +147,27 @@ def measure(lang: str, words: int, repeat: int) -> dict[str, float | None]:
 def stages(lang: str, words: int, repeat: int) -> dict[str, float]:
     """Each stage's time over the corpus as a multiple of bare tokenisation's, best of
     ``repeat`` rounds (CPU time; a fresh pipeline each round, no results kept)."""
+    from extractor.link import link as link_with
     from extractor.nlp.assemble import assemble
-    from extractor.nlp.link import link
-    from extractor.nlp.pipeline import make_document, run_pipeline
-    from extractor.nlp.rules import ruleset
+    from extractor.nlp.engine import make_document, run_pipeline
 
     texts = corpus(lang, words)
-    rules = ruleset(lang)
+    registry = bundled()
+    rules = registry.ruleset(lang)
 
     def document(text: str):  # type: ignore[no-untyped-def]
-        return make_document(text, source="bench", lang=lang, published=None, raw=None,  # type: ignore[arg-type]
-                             title=None, meta=None, content_type="text/plain")
+        return make_document(text, source="bench", lang=lang, cues=registry.language)  # type: ignore[arg-type]
+
+    def link(extraction):  # type: ignore[no-untyped-def]
+        return link_with(extraction, linker=registry.linker)
 
     documents = [document(t) for t in texts]
-    drafted = [run_pipeline(d.text, lang) for d in documents]
+    drafted = [run_pipeline(d.text, rules) for d in documents]
     assembled = [assemble(d, found, sentences, rules) for d, (found, sentences) in zip(documents, drafted, strict=True)]
     steps: dict[str, Callable[[], object]] = {
         "bare tokeniser": lambda: each(tokenisers[0], texts),
         "document metadata": lambda: each(document, texts),
-        "spaCy + rules": lambda: each(lambda d: run_pipeline(d.text, lang), documents),
+        "spaCy + rules": lambda: each(lambda d: run_pipeline(d.text, rules), documents),
         "assemble records": lambda: each(lambda pair: assemble(pair[0], *pair[1], rules),
                                          zip(documents, drafted, strict=True)),
         "link": lambda: each(link, assembled),
@@ -173,7 +177,7 @@ def stages(lang: str, words: int, repeat: int) -> dict[str, float]:
     for _ in range(repeat):
         tokenisers[:] = [bare_tokeniser(lang)]
         build_nlp.cache_clear()
-        build_nlp(lang)
+        build_nlp(rules)
         for name, step in steps.items():
             start = time.process_time()
             step()

@@ -9,8 +9,8 @@ import pytest
 
 from extractor.evaluation import load_gold
 from extractor.nlp.assemble import CHANGE_WINDOW, Cues, change_cues, change_of, required_words
-from extractor.nlp.pipeline import extract_text
-from extractor.nlp.rules import ruleset
+from extractor.pipeline import extract_text
+from extractor.registry.bundle import bundled
 
 CASES = [
     ("en", "Capital rose, an increase of VND 7,132 billion compared to 2014.", "increase"),
@@ -45,7 +45,7 @@ def _every_cue(text: str, start: int, cues: Cues) -> str | None:
 def test_change_of_equals_searching_every_cue_on_the_gold_texts(lang: str) -> None:
     """Before every word of every gold text (both languages' texts, so cues also meet text
     they were not written for), the gated search finds what searching every cue finds."""
-    cues = change_cues(ruleset(lang))
+    cues = change_cues(bundled().ruleset(lang))
     texts = [case.text() for case in load_gold(GOLD)]
     starts = [(text, m.start()) for text in texts for m in re.finditer(r"(?<=\s)\S", text)]
     found = [change_of(text, start, cues) for text, start in starts]
@@ -69,7 +69,7 @@ ODD_CASES = [
 @pytest.mark.parametrize("text", ODD_CASES)
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_change_of_equals_searching_every_cue_whatever_the_case(lang: str, text: str) -> None:
-    cues = change_cues(ruleset(lang))
+    cues = change_cues(bundled().ruleset(lang))
     start = text.index("5%")
     assert change_of(text, start, cues) == _every_cue(text, start, cues)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.crawl import StoreValidators, ingest_sources, validators_path
+from extractor.pipeline.crawl import StoreValidators, ingest_sources, validators_path
+from extractor.registry.bundle import bundled
 from extractor.fetch import Fetcher
 from tests import sitefixtures
 from tests.sitefixtures import Site, fixture_options
@@ -36,9 +37,9 @@ def _fetcher(conn: sqlite3.Connection, path: Path) -> Fetcher:
 def test_every_source_kind_lands_once(site: Site, db) -> None:
     conn, path = db
     with _fetcher(conn, path) as fetcher:
-        listed = ingest_sources(conn, [site.url("/baotinh/tin-tuc/index.html")], fetcher=fetcher,
+        listed = ingest_sources(conn, registry=bundled(), specs=[site.url("/baotinh/tin-tuc/index.html")], fetcher=fetcher,
                                 follow=FOLLOW)
-        fed = ingest_sources(conn, [site.url("/aggregator/rss.xml"), site.url("/sitemap.xml")],
+        fed = ingest_sources(conn, registry=bundled(), specs=[site.url("/aggregator/rss.xml"), site.url("/sitemap.xml")],
                              fetcher=fetcher)
     report = listed
     report.outcomes += fed.outcomes
@@ -55,10 +56,10 @@ def test_a_second_crawl_changes_nothing(site: Site, db) -> None:
     conn, path = db
     spec = [site.url("/sitemap.xml")]
     with _fetcher(conn, path) as fetcher:
-        first = ingest_sources(conn, spec, fetcher=fetcher)
+        first = ingest_sources(conn, registry=bundled(), specs=spec, fetcher=fetcher)
     rows = conn.execute("SELECT id FROM documents ORDER BY id").fetchall()
     with _fetcher(conn, path) as fetcher:
-        second = ingest_sources(conn, spec, fetcher=fetcher)
+        second = ingest_sources(conn, registry=bundled(), specs=spec, fetcher=fetcher)
     assert first.counts()["new"] >= 1 and second.counts()["new"] == 0
     assert conn.execute("SELECT id FROM documents ORDER BY id").fetchall() == rows
 
@@ -66,7 +67,7 @@ def test_a_second_crawl_changes_nothing(site: Site, db) -> None:
 def test_robots_disallowed_pages_are_skipped_not_failed(site: Site, db) -> None:
     conn, path = db
     with _fetcher(conn, path) as fetcher:
-        report = ingest_sources(conn, [site.url("/private/secret.html")], fetcher=fetcher)
+        report = ingest_sources(conn, registry=bundled(), specs=[site.url("/private/secret.html")], fetcher=fetcher)
     assert [o.status for o in report.outcomes] == ["skipped"]
     assert "robots" in report.outcomes[0].reason.lower()
 
@@ -76,7 +77,7 @@ def test_a_dead_source_does_not_stop_the_batch(site: Site, db, tmp_path: Path) -
     text = tmp_path / "local.txt"
     text.write_text("Ninh Binh loans\nOutstanding loans reached VND 13,612 billion.", "utf-8")
     with _fetcher(conn, path) as fetcher:
-        report = ingest_sources(conn, [site.url("/does-not-exist.html"), str(text)],
+        report = ingest_sources(conn, registry=bundled(), specs=[site.url("/does-not-exist.html"), str(text)],
                                 fetcher=fetcher)
     assert [o.status for o in report.outcomes] == ["failed", "new"]
 

@@ -6,6 +6,7 @@ import pytest
 
 from extractor.dedupe import DuplicateIndex, fingerprint, from_bytes, shingles, similar, to_bytes
 from extractor.parse import load_path
+from extractor.registry.bundle import bundled
 from tests.sitefixtures import SITE
 
 ORIGINAL = SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"
@@ -22,7 +23,7 @@ OTHERS = [
 def texts() -> dict[str, str]:
     """Body texts of the fixture articles by file stem (with the site folder)."""
     return {
-        f"{p.parent.name}/{p.stem}": load_path(p).text for p in [ORIGINAL, REPUBLISHED, *OTHERS]
+        f"{p.parent.name}/{p.stem}": load_path(registry=bundled(), path=p).text for p in [ORIGINAL, REPUBLISHED, *OTHERS]
     }
 
 

@@ -15,8 +15,10 @@ import pytest
 from extractor.dedupe import DuplicateIndex
 from extractor.errors import ExtractorError
 from extractor.fetch import Fetcher
-from extractor.parse import extract_loaded, load_bytes
-from extractor.sources import Failed, RawItem, iter_source
+from extractor.parse import load_bytes
+from extractor.pipeline import process
+from extractor.fetch.sources import Failed, RawItem, iter_source
+from extractor.registry.bundle import bundled
 from tests import sitefixtures
 from tests.sitefixtures import Site
 from tests.test_parse_html import numbers, regions
@@ -50,8 +52,8 @@ def ingest(
             outcomes["unchanged"] += 1
             continue
         try:
-            loaded = load_bytes(item.raw, source=item.source, content_type=item.content_type)
-            result = save_extraction(conn, extract_loaded(loaded), raw=loaded.raw)
+            loaded = load_bytes(registry=bundled(), raw=item.raw, source=item.source, content_type=item.content_type)
+            result = save_extraction(conn, process(registry=bundled(), loaded=loaded), raw=loaded.raw)
         except ExtractorError as exc:
             outcomes[f"failed:{exc.code}"] += 1
             continue

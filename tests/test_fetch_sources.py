@@ -9,7 +9,7 @@ import pytest
 from extractor.errors import InputError
 from extractor.fetch import Fetcher
 from extractor.parse import load_bytes
-from extractor.sources import (
+from extractor.fetch.sources import (
     Failed,
     RawItem,
     feed_links,
@@ -18,6 +18,7 @@ from extractor.sources import (
     sitemap_locs,
     xml_shape,
 )
+from extractor.registry.bundle import bundled
 from tests import sitefixtures
 from tests.sitefixtures import PDFS, SITE, Site
 
@@ -107,7 +108,7 @@ def test_sitemap_every_document_parses(site: Site, site_fetcher: Fetcher) -> Non
     items = list(iter_source(site.url("/sitemap.xml"), fetcher=site_fetcher))
     assert len(items) == 10 and all(isinstance(i, RawItem) for i in items)
     loaded = [
-        load_bytes(i.raw, source=i.source, content_type=i.content_type)
+        load_bytes(registry=bundled(), raw=i.raw, source=i.source, content_type=i.content_type)
         for i in items
         if isinstance(i, RawItem)
     ]
@@ -146,7 +147,7 @@ def test_a_batch_goes_on_past_every_failure(site: Site, site_fetcher: Fetcher) -
     for item in items:
         if isinstance(item, RawItem):
             try:
-                parsed[item.source] = load_bytes(
+                parsed[item.source] = load_bytes(registry=bundled(), raw=
                     item.raw, source=item.source, content_type=item.content_type
                 ).title
             except InputError as exc:
@@ -251,20 +252,20 @@ def test_unchanged_page_on_recrawl(site: Site, site_fetcher: Fetcher) -> None:
     assert isinstance(again, RawItem) and again.not_modified and again.raw == b""
 
 
-def test_load_url_fetches_and_parses(site: Site, site_fetcher: Fetcher) -> None:
-    from extractor.sources import load_url
+def test_load_url_keeps_the_final_url_and_records_the_requested_one(site: Site, site_fetcher: Fetcher) -> None:
+    from extractor.pipeline.crawl import load_url
 
-    loaded = load_url(site.url("/moved/ninh-binh"), fetcher=site_fetcher)
-    assert loaded.source == site.url("/moved/ninh-binh") and loaded.published is not None
-    assert loaded.meta["final_url"] == site.url("/baotinh/ninh-binh-tin-dung-chinh-sach.html")
+    loaded = load_url(site.url("/moved/ninh-binh"), registry=bundled(), fetcher=site_fetcher)
+    assert loaded.source == site.url("/baotinh/ninh-binh-tin-dung-chinh-sach.html")
+    assert loaded.meta["requested_url"] == site.url("/moved/ninh-binh") and loaded.published is not None
 
 
 def test_load_url_refuses_private_addresses_by_default(site: Site) -> None:
     from extractor.errors import FetchError
-    from extractor.sources import load_url
+    from extractor.pipeline.crawl import load_url
 
     with pytest.raises(FetchError):
-        load_url(site.url("/baotinh/atom.xml"))
+        load_url(site.url("/baotinh/atom.xml"), registry=bundled())
 
 
 @pytest.mark.parametrize(
@@ -278,7 +279,7 @@ def test_load_url_refuses_private_addresses_by_default(site: Site) -> None:
     ],
 )
 def test_next_page(links: list[tuple[str, str, str]], number: int, expected: str | None) -> None:
-    from extractor.sources import next_page
+    from extractor.fetch.sources import next_page
 
     assert (
         next_page(links, seen={"u/1"} if number == 1 else {"u/1", "u/2"}, number=number) == expected

@@ -15,7 +15,10 @@ import yaml
 from test_link import NGHE, VI_NGHE, observe
 
 from extractor.errors import RuleError
-from extractor.nlp.indicators import _OLD_TONE, _OLD_TONE_RE, PhraseIndex, _order, caseless, first_word, lexicon, load_lexicon, new_tone, phrase_regex
+from extractor.link.indicators import load_lexicon
+from extractor.link.rules import CUES_AFTER, CUES_BEFORE, marker_lists
+from extractor.registry.bundle import bundled
+from extractor.registry.phrases import _OLD_TONE, _OLD_TONE_RE, PhraseIndex, _order, caseless, first_word, new_tone, phrase_regex
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
@@ -36,13 +39,13 @@ def _spec_rows() -> dict[str, str]:
 def test_every_spec_code_is_in_the_lexicon_with_its_kind() -> None:
     spec = _spec_rows()
     assert len(spec) >= 20
-    ours = {code: rule.kind for code, rule in lexicon().indicators.items()}
+    ours = {code: rule.kind for code, rule in bundled().indicators.indicators.items()}
     assert {c: ours.get(c) for c in spec} == spec
 
 
 def test_every_indicator_can_be_reached() -> None:
     """An indicator no cue or counted noun leads to would never be observed."""
-    lex = lexicon()
+    lex = bundled().indicators
     reached = {c for codes in lex.by_phrase.values() for c in codes} | set(lex.by_unit.values())
     assert reached == set(lex.indicators)
 
@@ -139,10 +142,10 @@ def _scan_word_by_word(sets: dict[str, list[str]], text: str) -> dict[str, list[
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_phrase_index_finds_what_trying_every_word_finds(lang: str) -> None:
     from extractor.evaluation import load_gold
-    from extractor.nlp.link import CUES_BEFORE, CUES_AFTER, load_link_rules
+    from extractor.link.rules import load_link_rules
 
-    sets = {**load_link_rules()[lang], CUES_BEFORE: list(lexicon().phrases[(lang, "before")]),
-            CUES_AFTER: list(lexicon().phrases[(lang, "after")])}
+    sets = {**marker_lists(load_link_rules())[lang], CUES_BEFORE: list(bundled().indicators.phrases[(lang, "before")]),
+            CUES_AFTER: list(bundled().indicators.phrases[(lang, "after")])}
     index = PhraseIndex(sets)
     odd = ["İn Nghe An, OUTSTANDING   LOANS rose; ſince 2020 outstanding\npolicy loans", "in-in to-now TO DATE",
            "Dư Nợ đến   nay; DƯ NỢ CHO VAY, tòan tỉnh, İnan đến hết năm", "outstanding loans will grow by 5%"]
@@ -533,8 +536,9 @@ def test_every_cue_has_a_positive_and_a_negative_example() -> None:
 def test_doctests_of_the_lexicon_and_gazetteer() -> None:
     import doctest
 
-    import extractor.nlp.indicators as lexicon_module
-    import extractor.nlp.provinces as provinces_module
+    import extractor.link.indicators as lexicon_module
+    import extractor.link.provinces as provinces_module
+    import extractor.registry.phrases as phrases_module
 
-    for module in (lexicon_module, provinces_module):
+    for module in (lexicon_module, provinces_module, phrases_module):
         assert doctest.testmod(module).failed == 0

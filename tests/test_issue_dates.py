@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from extractor.nlp.pipeline import extract_text
+from extractor.pipeline import extract_text
 
 
 def _issued(text: str, lang: str) -> dict[str, dt.date | None]:

@@ -27,21 +27,32 @@ from hypothesis import strategies as st
 
 from extractor.errors import RuleError
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
-from extractor.nlp.indicators import lexicon
-from extractor.nlp.link import (
-    _CLAUSE_BREAK,
-    CODE_RULES,
-    MARKER_LISTS,
-    _breaks,
-    _piece,
-    _title_span,
-    build_context,
-    decided_by,
-    link,
-    linker,
-    load_link_rules,
-    load_unit_gaps,
-)
+from extractor.link import link as link_with
+from extractor.link.context import _breaks, piece, title_span
+from extractor.link.observe import build_context
+from extractor.link.rules import CODE_RULES, MARKER_LISTS, decided_by, load_link_rules, unit_gaps
+from extractor.registry.bundle import bundled
+
+_CLAUSE_BREAK = re.compile(r";|:|,\s")  # the breaks ``_breaks`` finds one kind at a time
+_piece, _title_span = piece, title_span
+
+
+def link(ex: Extraction) -> Extraction:
+    """The bundled linker on ``ex``."""
+    return link_with(ex, linker=bundled().linker)
+
+
+def linker():  # noqa: ANN201 - the bundled linker, as the tests below name it
+    return bundled().linker
+
+
+def lexicon():  # noqa: ANN201 - the bundled indicator lexicon, as the tests below name it
+    return bundled().indicators
+
+
+def load_unit_gaps(path: Path | None = None) -> Any:
+    """The merged-unit gaps of ``path`` (the bundled rules when None)."""
+    return unit_gaps(load_link_rules(path))
 
 PUB = dt.date(2025, 10, 26)
 _MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}|<<(.+?)>>")
@@ -601,7 +612,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "corpus" / "seeds"
 
 
 def _seed(name: str, published: dt.date | None) -> Extraction:
-    from extractor.nlp.pipeline import extract_text
+    from extractor.pipeline import extract_text
 
     path = next(SEEDS.glob(f"{name}_*.txt"))
     return extract_text(path.read_text("utf-8"), source=str(path), lang="en", published=published)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from extractor.nlp import numbers
 from extractor.nlp.numbers import choose, parse_number, readings
-from extractor.nlp.pipeline import extract_text
+from extractor.pipeline import extract_text
 
 
 def test_doctests() -> None:

@@ -12,8 +12,10 @@ from lxml import html as lxml_html
 from extractor.errors import InputError, UnsupportedFormat
 from extractor.fetch import Fetcher
 from extractor.parse import Loaded, load_bytes, load_path, sniff
-from extractor.parse.html import date_in_text, decode
+from extractor.parse.dates import stated_date
+from extractor.parse.html import decode
 from extractor.parse.text import clean
+from extractor.registry.bundle import bundled
 from tests import sitefixtures
 from tests.sitefixtures import PDFS, SITE, Site
 
@@ -42,7 +44,7 @@ def numbers(text: str) -> set[str]:
 def served(site: Site, fetcher: Fetcher, path: str) -> tuple[bytes, Loaded]:
     """The bytes the server sends for a page and the parse of them."""
     result = fetcher.fetch(site.url(path))
-    return result.body, load_bytes(result.body, source=result.url, content_type=result.content_type)
+    return result.body, load_bytes(registry=bundled(), raw=result.body, source=result.url, content_type=result.content_type)
 
 
 def spaced(el: lxml_html.HtmlElement) -> str:
@@ -94,7 +96,7 @@ def test_text_is_clean_nfc_and_has_title_and_date(
 
 
 def test_publication_date_from_visible_byline_not_from_body() -> None:
-    loaded = load_path(SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
+    loaded = load_path(registry=bundled(), path=SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
     assert (
         "22/11/2014" in loaded.text and "30/9/2025" in loaded.text
     )  # cited dates stay in the body
@@ -103,7 +105,7 @@ def test_publication_date_from_visible_byline_not_from_body() -> None:
 
 
 def test_byline_above_the_headline_in_its_container() -> None:
-    loaded = load_path(SITE / "tinnhanh/kinh-doanh/ha-tinh-von-vay-uu-dai.html")
+    loaded = load_path(registry=bundled(), path=SITE / "tinnhanh/kinh-doanh/ha-tinh-von-vay-uu-dai.html")
     assert loaded.published == dt.date(2025, 10, 15)  # not the header's "Thứ Hai, 23/11/2026"
     assert (
         loaded.title == "Hà Tĩnh dành thêm vốn vay ưu đãi cho hộ mới thoát nghèo"
@@ -112,7 +114,7 @@ def test_byline_above_the_headline_in_its_container() -> None:
 
 
 def test_old_layout_table_template() -> None:
-    loaded = load_path(SITE / "baocu/tin-ben-tre-2019.html")
+    loaded = load_path(registry=bundled(), path=SITE / "baocu/tin-ben-tre-2019.html")
     assert (
         loaded.title == "Bến Tre: hơn 2.100 tỷ đồng vốn chính sách đến với người dân"
     )  # <h2 class="tieude">
@@ -147,19 +149,19 @@ def test_title_falls_back_to_the_longest_part_of_title() -> None:
     ],
 )
 def test_the_lead_under_the_headline_is_kept(path: str, lead: str) -> None:
-    text = load_path(SITE / path).text
+    text = load_path(registry=bundled(), path=SITE / path).text
     assert text.count(lead) == 1 and text.index(lead) < 200  # once, at the top
 
 
 def test_publication_date_from_json_ld() -> None:
-    loaded = load_path(SITE / "baotinh/nghe-an-10-nam-chi-thi-40.html")
+    loaded = load_path(registry=bundled(), path=SITE / "baotinh/nghe-an-10-nam-chi-thi-40.html")
     assert loaded.published == dt.date(2024, 7, 12)
     assert loaded.meta["date_source"] == "json-ld datePublished"
     assert loaded.meta["author"] == "Hải An"
 
 
 def test_publication_date_from_article_published_time() -> None:
-    loaded = load_path(SITE / "aggregator/news/conclusion-06-kl-tw.html")
+    loaded = load_path(registry=bundled(), path=SITE / "aggregator/news/conclusion-06-kl-tw.html")
     assert loaded.published == dt.date(2021, 6, 17)
     assert loaded.meta["date_source"] == "meta article:published_time"
 
@@ -172,7 +174,7 @@ def test_no_date_when_only_the_body_has_dates() -> None:
         "<p>Tỉnh đã bố trí thêm 400 tỷ đồng cho vay giai đoạn 2023 - 2025 theo Đề án ban hành ngày 15/3/2023 "
         "của Ủy ban nhân dân tỉnh về đầu tư tín dụng chính sách.</p></div></body></html>"
     )
-    loaded = load_bytes(page.encode(), source="inline.html")
+    loaded = load_bytes(registry=bundled(), raw=page.encode(), source="inline.html")
     assert loaded.published is None and "22/11/2014" in loaded.text
     assert (
         loaded.title == "Tín dụng chính sách"
@@ -190,7 +192,7 @@ def test_metadata_og_canonical_language(site: Site, site_fetcher: Fetcher) -> No
 
 
 def test_captions_are_kept_apart() -> None:
-    loaded = load_path(SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
+    loaded = load_path(registry=bundled(), path=SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
     assert loaded.captions == (
         "Cán bộ NHCSXH giải ngân cho 1.818 hộ vay tại xã Gia Viễn. Ảnh: Minh Đức",
     )
@@ -199,7 +201,7 @@ def test_captions_are_kept_apart() -> None:
 
 
 def test_tables_stay_tables_with_headers() -> None:
-    loaded = load_path(SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
+    loaded = load_path(registry=bundled(), path=SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
     assert "Hộ nghèo được vay vốn (hộ) | 2.345 | 2.517" in loaded.text.splitlines()
     assert "Doanh số cho vay (tỷ đồng) | 3.412,5 | 2.876,4" in loaded.text.splitlines()
     cell = next(c for c in loaded.cells if loaded.text[c.start : c.end] == "2.876,4")
@@ -211,7 +213,7 @@ def test_tables_stay_tables_with_headers() -> None:
 
 
 def test_english_table_keeps_thousands_separators_apart() -> None:
-    loaded = load_path(SITE / "aggregator/news/vbsp-outstanding-loans.html")
+    loaded = load_path(registry=bundled(), path=SITE / "aggregator/news/vbsp-outstanding-loans.html")
     assert "Poor households | 1,204,556 | 58,713" in loaded.text.splitlines()
     cell = next(c for c in loaded.cells if loaded.text[c.start : c.end] == "61,904")
     assert (cell.row_header, cell.column_header) == ("Job creation", "Outstanding (VND billion)")
@@ -248,7 +250,7 @@ def test_page_that_is_not_an_article(site: Site, site_fetcher: Fetcher, path: st
 
 
 def test_script_and_onerror_do_not_reach_the_text() -> None:
-    loaded = load_path(SITE / "baotinh/gia-vien-cho-vay-xss.html")
+    loaded = load_path(registry=bundled(), path=SITE / "baotinh/gia-vien-cho-vay-xss.html")
     assert "666.666" not in loaded.text and "xss-1" not in loaded.text  # <script> content dropped
     assert (
         "onerror" not in loaded.text
@@ -266,7 +268,7 @@ def test_script_and_onerror_do_not_reach_the_text() -> None:
 def test_pdf_served_as_octet_stream_is_read_as_pdf(site: Site, site_fetcher: Fetcher) -> None:
     result = site_fetcher.fetch(site.url("/docs/ke-hoach-ninh-binh.bin"))
     assert result.content_type == "application/octet-stream"
-    loaded = load_bytes(result.body, source=result.url, content_type=result.content_type)
+    loaded = load_bytes(registry=bundled(), raw=result.body, source=result.url, content_type=result.content_type)
     assert loaded.content_type == "application/pdf" and loaded.meta["doc_number"] == "12/KH-UBND"
 
 
@@ -297,19 +299,19 @@ def test_sniff(raw: bytes, content_type: str | None, kind: str) -> None:
 )
 def test_unreadable_inputs_name_the_source(raw: bytes, source: str, error: type[Exception]) -> None:
     with pytest.raises(error) as caught:
-        load_bytes(raw, source=source)
+        load_bytes(registry=bundled(), raw=raw, source=source)
     assert source in str(caught.value)
 
 
 def test_text_files_delegate_to_parse_text() -> None:
-    loaded = load_bytes(
+    loaded = load_bytes(registry=bundled(), raw=
         "Nghệ An: 10 năm Chỉ thị 40\nDư nợ đạt 13.357 tỷ đồng.\n".encode(), source="a.txt"
     )
     assert loaded.content_type == "text/plain" and loaded.title == "Nghệ An: 10 năm Chỉ thị 40"
 
 
 def test_pdf_files_load_by_path() -> None:
-    assert load_path(PDFS / "ke-hoach-ninh-binh.pdf").content_type == "application/pdf"
+    assert load_path(registry=bundled(), path=PDFS / "ke-hoach-ninh-binh.pdf").content_type == "application/pdf"
 
 
 @pytest.mark.parametrize(
@@ -325,7 +327,7 @@ def test_pdf_files_load_by_path() -> None:
     ],
 )
 def test_byline_dates(text: str, expected: dt.date) -> None:
-    assert date_in_text(text) == expected
+    assert stated_date(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -333,7 +335,7 @@ def test_byline_dates(text: str, expected: dt.date) -> None:
     ["Hotline 0229.3871.999", "31/02/2025", "Mayor 12, 2025", "Lượt xem: 15.662", "By Hai An"],
 )
 def test_byline_non_dates(text: str) -> None:
-    assert date_in_text(text) is None
+    assert stated_date(text) is None
 
 
 # --- regressions, named after their cause ---------------------------------------------------
@@ -348,7 +350,7 @@ FILLER = (
 def inline_page(body: str) -> Loaded:
     """Parse a small article page around ``body``."""
     page = f"<html><head><title>T</title></head><body><h1>Tiêu đề</h1><article>{body}{FILLER}</article></body></html>"
-    return load_bytes(page.encode(), source="inline.html")
+    return load_bytes(registry=bundled(), raw=page.encode(), source="inline.html")
 
 
 def test_br_never_glues_numbers() -> None:
@@ -367,21 +369,21 @@ def test_control_characters_do_not_lose_the_article() -> None:
 
 
 def test_extraction_never_dates_an_html_page_from_its_body() -> None:
-    from extractor.parse import extract_loaded
+    from extractor.pipeline import process
 
     page = (
         "<html><head><title>T</title></head><body><article><p>12/7/2024</p>"
         f"<p>Ngày 12/7/2024 tỉnh giải ngân 1.234 tỷ đồng cho hộ nghèo.</p>{FILLER}</article></body></html>"
     )
-    loaded = load_bytes(page.encode(), source="inline.html")
+    loaded = load_bytes(registry=bundled(), raw=page.encode(), source="inline.html")
     assert loaded.published is None
-    assert extract_loaded(loaded).document.published is None
+    assert process(registry=bundled(), loaded=loaded).document.published is None
 
 
 def test_extraction_keeps_html_metadata() -> None:
-    from extractor.parse import extract_loaded
+    from extractor.pipeline import process
 
-    done = extract_loaded(load_path(SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"))
+    done = process(registry=bundled(), loaded=load_path(registry=bundled(), path=SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"))
     assert done.document.published == dt.date(2025, 10, 26) and done.document.language == "vi"
     assert (
         done.document.meta["declared_language"] == "vi"

@@ -23,6 +23,7 @@ from extractor.parse import Loaded, attach_layout, load_bytes, load_path
 from extractor.parse import pdf as pdf_module
 from extractor.parse.pdf import garble_reason, ocr_available
 from extractor.parse.text import clean
+from extractor.registry.bundle import bundled
 from tests.sitefixtures import PDFS, ROOT, SITE
 
 REPORT = PDFS / "bao-cao-tin-dung.pdf"
@@ -69,12 +70,12 @@ def extraction(loaded: Loaded, *figures: Figure) -> Extraction:
 
 @pytest.fixture(scope="module")
 def report() -> Loaded:
-    return load_path(REPORT)
+    return load_path(registry=bundled(), path=REPORT)
 
 
 @pytest.fixture(scope="module")
 def plan() -> Loaded:
-    return load_path(PLAN)
+    return load_path(registry=bundled(), path=PLAN)
 
 
 # --- pages and boxes ------------------------------------------------------------------------
@@ -188,7 +189,7 @@ def test_report_without_header_has_no_header_meta(report: Loaded) -> None:
 
 @needs_ocr
 def test_image_only_page_is_ocrd_and_marked() -> None:
-    loaded = load_path(SCAN)
+    loaded = load_path(registry=bundled(), path=SCAN)
     assert loaded.pages[0].ocr
     assert "13.357" in loaded.text and "234.414" in loaded.text
     assert any("OCR" in w for w in loaded.warnings)
@@ -200,7 +201,7 @@ def test_image_only_page_without_ocr_is_reported_not_silent(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(pdf_module, "ocr_available", lambda lang="vie": False)
-    loaded = load_path(SCAN)
+    loaded = load_path(registry=bundled(), path=SCAN)
     assert loaded.text == "Trang 1" and not loaded.pages[0].ocr  # only the stamped page number
     assert any(
         "page 1: scanned image without a usable text layer" in w and "tesseract-ocr-vie" in w
@@ -209,7 +210,7 @@ def test_image_only_page_without_ocr_is_reported_not_silent(
 
 
 def test_ocr_can_be_turned_off() -> None:
-    loaded = load_path(SCAN, ocr="never")
+    loaded = load_path(registry=bundled(), path=SCAN, ocr="never")
     assert any("OCR turned off" in w for w in loaded.warnings)
 
 
@@ -217,7 +218,7 @@ def test_ocr_can_be_turned_off() -> None:
 
 
 def test_legacy_font_page_is_reported() -> None:
-    loaded = load_path(LEGACY, ocr="never")
+    loaded = load_path(registry=bundled(), path=LEGACY, ocr="never")
     assert len(loaded.warnings) == 1 and loaded.warnings[0].startswith(
         "page 2: garbled text (legacy TCVN3"
     )
@@ -260,7 +261,7 @@ def test_corrupt_pdf_names_the_file(damage: str) -> None:
         else b"%PDF-1.7\n" + bytes(range(256)) * 20
     )
     with pytest.raises(InputError) as caught:
-        loaded = load_bytes(raw, source="broken/ke-hoach.pdf")
+        loaded = load_bytes(registry=bundled(), raw=raw, source="broken/ke-hoach.pdf")
         assert loaded.text.strip(), "a corrupt PDF must not load as empty without an error"
     assert "broken/ke-hoach.pdf" in str(caught.value) and caught.value.hint
 
@@ -299,10 +300,10 @@ def test_committed_pdfs_are_fresh(tmp_path: Path) -> None:
 
 def pipeline_figures(path: Path) -> tuple[Loaded, Extraction]:
     """Load a file and run the NLP pipeline on it with layout attached."""
-    from extractor.parse import extract_loaded
+    from extractor.pipeline import process
 
-    loaded = load_path(path)
-    return loaded, extract_loaded(loaded)
+    loaded = load_path(registry=bundled(), path=path)
+    return loaded, process(registry=bundled(), loaded=loaded)
 
 
 @pytest.mark.parametrize("path", [REPORT, PLAN])
@@ -352,7 +353,7 @@ COLUMNS = PDFS / "ban-tin-hai-cot.pdf"
 
 
 def test_two_columns_read_column_by_column() -> None:
-    loaded = load_path(COLUMNS)
+    loaded = load_path(registry=bundled(), path=COLUMNS)
     text = loaded.text
     assert text.startswith("BẢN TIN TÍN DỤNG CHÍNH SÁCH QUẢNG TRỊ NĂM 2025\n\n")
     assert (
@@ -418,7 +419,7 @@ def test_damaged_documents_load_or_fail_with_an_input_error(seed: int) -> None:
     originals = sorted(PDFS.glob("*.pdf")) + sorted(SITE.rglob("*.html"))
     raw = mutated(rng.choice(originals).read_bytes(), rng)
     try:
-        loaded = load_bytes(raw, source=f"damaged-{seed}", ocr="never")
+        loaded = load_bytes(registry=bundled(), raw=raw, source=f"damaged-{seed}", ocr="never")
     except ExtractorError as exc:
         assert f"damaged-{seed}" in str(exc)
     else:
@@ -426,7 +427,7 @@ def test_damaged_documents_load_or_fail_with_an_input_error(seed: int) -> None:
 
 
 def test_table_without_ruling_lines_gets_headers() -> None:
-    loaded = load_path(COLUMNS)
+    loaded = load_path(registry=bundled(), path=COLUMNS)
     assert "Triệu Phong | 5.907 | 287,2" in loaded.text.splitlines()
     done = attach_layout(extraction(loaded, figure(loaded, "287,2")), loaded)
     (fig,) = done.figures

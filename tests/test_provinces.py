@@ -11,10 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.errors import RuleError
-from extractor.nlp.indicators import caseless
-from extractor.nlp.provinces import find_provinces, fold, gazetteer, key_of, load_gazetteer
+from extractor.folding import fold
+from extractor.link.provinces import key_of, load_gazetteer
+from extractor.registry.bundle import bundled
+from extractor.registry.phrases import caseless
 
-GZ = gazetteer()
+GZ = bundled().gazetteer
+find_provinces = GZ.find
 BEFORE = dt.date(2024, 6, 30)
 AFTER = dt.date(2025, 9, 30)
 

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.nlp.pipeline import extract_text
-from extractor.nlp.rules import ruleset
+from extractor.pipeline import extract_text
+from extractor.registry.bundle import bundled
 
 D = Decimal
 PUBLISHED = dt.date(2025, 10, 26)
@@ -213,7 +213,7 @@ def test_rule_stays_silent(rule_id: str, text: str, _) -> None:
 
 
 def _all_rule_ids() -> set[str]:
-    return {r.id for lang in ("en", "vi") for r in ruleset(lang).rules}
+    return {r.id for lang in ("en", "vi") for r in bundled().ruleset(lang).rules}
 
 
 def test_every_rule_has_a_positive_and_a_negative_example() -> None:

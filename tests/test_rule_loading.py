@@ -97,8 +97,8 @@ def test_a_bad_token_match_is_reported(rules_copy: Path) -> None:
 
 
 def test_whole_file_rules_report_the_bad_entry_line(tmp_path: Path) -> None:
-    from extractor.nlp.rules import load_model
     from extractor.parse.text import TextRules
+    from extractor.registry.files import load_model
 
     text = (rules_dir() / "text_metadata.yaml").read_text(encoding="utf-8")
     path = tmp_path / "text_metadata.yaml"

@@ -14,10 +14,11 @@ import pytest
 
 from extractor.evaluation import load_gold
 from extractor.nlp.firstchars import required_prefixes
-from extractor.nlp.pipeline import paragraphs
-from extractor.nlp.rules import CompiledRule, ruleset
+from extractor.nlp.engine import paragraphs
+from extractor.nlp.rules import CompiledRule
 from extractor.nlp.scan import DIGIT_RUN, start_strings
-from extractor.nlp.trie import trie_regex
+from extractor.registry.bundle import bundled
+from extractor.registry.phrases import trie_regex
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 
@@ -36,13 +37,13 @@ def reference(rule: CompiledRule, text: str) -> list[tuple[int, int]]:
 
 def scanned(lang: str, text: str) -> list[list[tuple[int, int]]]:
     found = {rule.id: [m.span() for m in matches]
-             for rule, matches in ruleset(lang).scanner.matches(text)}
+             for rule, matches in bundled().ruleset(lang).scanner.matches(text)}
     assert all(found.values())
-    return [found.get(rule.id, []) for rule in ruleset(lang).rules]
+    return [found.get(rule.id, []) for rule in bundled().ruleset(lang).rules]
 
 
 def expected(lang: str, text: str) -> list[list[tuple[int, int]]]:
-    return [reference(rule, text) for rule in ruleset(lang).rules]
+    return [reference(rule, text) for rule in bundled().ruleset(lang).rules]
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -88,7 +89,7 @@ def test_start_strings_read_through_groups_and_small_classes() -> None:
 def test_trie_prefers_the_longest_phrase_like_a_sorted_alternation(phrases: list[str]) -> None:
     alternation = "|".join(r"\s+".join(map(re.escape, p.split()))
                            for p in sorted(phrases, key=lambda p: (-len(p), p)))
-    plain, trie = re.compile(f"(?:{alternation})", re.IGNORECASE), re.compile(trie_regex(phrases), re.IGNORECASE)
+    plain, trie = re.compile(f"(?:{alternation})", re.IGNORECASE), re.compile(trie_regex(phrases, gap=r"\s+"), re.IGNORECASE)
     for text in ["billions of", "bn.", "tens  of thousands", "tens of", "ten", "US$ 5", "usd", "x"]:
         expected_match = plain.match(text)
         got = trie.match(text)
@@ -99,6 +100,6 @@ def test_trie_prefers_the_longest_phrase_like_a_sorted_alternation(phrases: list
 def test_every_bundled_rule_is_anchored(lang: str) -> None:
     # A rule the scanner cannot anchor runs over the whole text (slow): keep optional words
     # in ``before`` so its pattern starts with a digit or a literal word (CONTRIBUTING.md).
-    scanner = ruleset(lang).scanner
+    scanner = bundled().ruleset(lang).scanner
     assert [scanner.rules[i].id for i in scanner.free_rules] == []
     assert len(scanner.chain_rules) + len(scanner.string_rules) == len(scanner.rules)

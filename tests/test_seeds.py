@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractor.models import Extraction
-from extractor.nlp.pipeline import extract_text
+from extractor.pipeline import extract_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
 

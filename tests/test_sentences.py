@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from extractor.evaluation import load_gold
-from extractor.nlp.pipeline import build_nlp
+from extractor.nlp.engine import build_nlp
+from extractor.registry.bundle import bundled
 from extractor.nlp.sentences import STOP
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
@@ -26,7 +27,7 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), SENTENCES)
 def test_sentence_boundaries(lang: str, text: str, expected: list[str]) -> None:
-    doc = build_nlp(lang)(text)
+    doc = build_nlp(bundled().ruleset(lang))(text)
     assert [s.text.strip() for s in doc.sents] == expected
 
 
@@ -40,7 +41,7 @@ TOKENS = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), TOKENS)
 def test_tokens(lang: str, text: str, expected: list[str]) -> None:
-    assert [t.text for t in build_nlp(lang)(text)] == expected
+    assert [t.text for t in build_nlp(bundled().ruleset(lang))(text)] == expected
 
 
 READABLE_STOP = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t]+|\n\s*")

@@ -14,7 +14,9 @@ import pytest
 from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, doc_text, fake_extract_loaded
 from test_store_write import snapshot
 
-from extractor.store import connect, ingest_paths, query_observations, reextract
+from extractor.pipeline.batch import ingest_paths, reextract
+from extractor.registry.bundle import bundled
+from extractor.store import connect, query_observations
 
 TESTS = Path(__file__).parent
 
@@ -30,10 +32,10 @@ def corpus(folder: Path) -> Path:
 def test_ingesting_a_folder_twice_leaves_the_same_rows(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "in")
     conn = connect(tmp_path / "t.sqlite")
-    first = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    first = ingest_paths(conn, [folder], registry=bundled(), extract=fake_extract_loaded)
     assert first.counts()["new"] == 2 and not first.failures
     before = snapshot(conn)
-    second = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    second = ingest_paths(conn, [folder], registry=bundled(), extract=fake_extract_loaded)
     assert second.counts()["unchanged"] == 2
     assert snapshot(conn) == before
 
@@ -41,9 +43,9 @@ def test_ingesting_a_folder_twice_leaves_the_same_rows(tmp_path: Path) -> None:
 def test_an_edited_file_replaces_its_document(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "in")
     conn = connect(tmp_path / "t.sqlite")
-    ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    ingest_paths(conn, [folder], registry=bundled(), extract=fake_extract_loaded)
     (folder / "a.txt").write_text(doc_text(HA_NOI), encoding="utf-8")
-    report = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    report = ingest_paths(conn, [folder], registry=bundled(), extract=fake_extract_loaded)
     counts = report.counts()
     assert (counts["new"], counts["unchanged"], counts["replaced"], counts["failed"]) == (0, 1, 1, 0)
     assert query_observations(conn).total == 2
@@ -55,7 +57,7 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     (folder / "empty.txt").write_text("  \n", encoding="utf-8")
     (folder / "zz_crash.txt").write_text("FAIL here", encoding="utf-8")
     conn = connect(tmp_path / "t.sqlite")
-    report = ingest_paths(conn, [folder, tmp_path / "missing.txt"], extract=fake_extract_loaded)
+    report = ingest_paths(conn, [folder, tmp_path / "missing.txt"], registry=bundled(), extract=fake_extract_loaded)
     reasons = {Path(o.path).name: o.reason for o in report.failures}
     assert set(reasons) == {"image.txt", "empty.txt", "zz_crash.txt", "missing.txt"}
     assert "binary" in reasons["image.txt"] and "empty" in reasons["empty.txt"]
@@ -66,23 +68,23 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
 def test_reextract_rebuilds_records_from_raw_bytes(tmp_path: Path) -> None:
     folder = corpus(tmp_path / "in")
     conn = connect(tmp_path / "t.sqlite")
-    ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    ingest_paths(conn, [folder], registry=bundled(), extract=fake_extract_loaded)
     for path in folder.rglob("*.txt"):
         path.unlink()  # offline: only the stored bytes remain
     conn.execute("DELETE FROM observations")  # as if the old rules had found nothing
-    report = reextract(conn, extract=fake_extract_loaded)
+    report = reextract(conn, registry=bundled(), extract=fake_extract_loaded)
     assert report.counts()["reextracted"] == 2
     assert query_observations(conn).total == 3
 
 
 def test_failed_reextraction_keeps_the_old_records(tmp_path: Path) -> None:
     conn = connect(tmp_path / "t.sqlite")
-    ingest_paths(conn, [corpus(tmp_path / "in")], extract=fake_extract_loaded)
+    ingest_paths(conn, [corpus(tmp_path / "in")], registry=bundled(), extract=fake_extract_loaded)
 
     def broken(loaded: object) -> None:
         raise RuntimeError("new rules crash")
 
-    report = reextract(conn, extract=broken)  # type: ignore[arg-type]
+    report = reextract(conn, registry=bundled(), extract=broken)  # type: ignore[arg-type]
     assert report.counts()["failed"] == 2
     assert query_observations(conn).total == 3
 
@@ -163,13 +165,13 @@ def test_republished_copies_are_linked_and_counted_once(tmp_path: Path) -> None:
     (folder / "b_copy.txt").write_text("(Theo Báo Nghệ An)\n" + body, encoding="utf-8")
     (folder / "c_other.txt").write_text(doc_text(NGHE_AN_EN), encoding="utf-8")
     conn = connect(tmp_path / "t.sqlite")
-    report = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    report = ingest_paths(conn, [folder], registry=bundled(), extract=fake_extract_loaded)
     ids = {Path(o.path).name: o.document_id for o in report.outcomes}
     assert [(c, o) for c, o, _ in report.copies] == [(ids["b_copy.txt"], ids["a_original.txt"])]
     cell = next(c for c in province_table(conn) if c.indicator == "outstanding_loans")
     assert cell.sources == 2  # the original and the English article; the copy counts once
-    again = ingest_paths(conn, [folder], extract=fake_extract_loaded)
+    again = ingest_paths(conn, [folder], registry=bundled(), extract=fake_extract_loaded)
     assert again.copies == [] and conn.execute("SELECT count(*) FROM doc_copies").fetchone()[0] == 1
-    assert reextract(conn, extract=fake_extract_loaded).counts()["reextracted"] == 3
+    assert reextract(conn, registry=bundled(), extract=fake_extract_loaded).counts()["reextracted"] == 3
     assert conn.execute("SELECT count(*) FROM doc_copies").fetchone()[0] == 1  # links survive re-extraction
     assert conn.execute("SELECT count(*) FROM documents WHERE fingerprint IS NULL").fetchone()[0] == 0

@@ -6,7 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from extractor.nlp.tables import unit_phrase
-from extractor.parse import extract_loaded, load_bytes, load_path
+from extractor.parse import load_bytes, load_path
+from extractor.pipeline import process
+from extractor.registry.bundle import bundled
 
 PDF = Path(__file__).resolve().parent.parent / "corpus" / "fixtures" / "pdf" / "bao-cao-tin-dung.pdf"
 
@@ -23,13 +25,13 @@ chính sách trong 9 tháng năm 2025 như sau, theo số liệu tổng hợp c�
 
 
 def test_unit_phrase() -> None:
-    assert unit_phrase("Dư nợ (tỷ đồng)", "vi") == "tỷ đồng"
-    assert unit_phrase("Số khách hàng", "vi") == "khách hàng"
-    assert unit_phrase("Number of households", "en") == "households"
+    assert unit_phrase("Dư nợ (tỷ đồng)", "vi", bundled().tables) == "tỷ đồng"
+    assert unit_phrase("Số khách hàng", "vi", bundled().tables) == "khách hàng"
+    assert unit_phrase("Number of households", "en", bundled().tables) == "households"
 
 
 def test_pdf_table_cells_become_figures_with_headers_page_and_box() -> None:
-    figures = extract_loaded(load_path(PDF)).figures
+    figures = process(load_path(PDF, registry=bundled()), registry=bundled()).figures
     cell = [f for f in figures if f.text == "1.987,5"]
     assert len(cell) == 1
     f = cell[0]
@@ -41,8 +43,8 @@ def test_pdf_table_cells_become_figures_with_headers_page_and_box() -> None:
 
 
 def test_html_table_cells_become_figures_with_headers() -> None:
-    loaded = load_bytes(HTML.encode(), source="https://example.vn/bang.html", content_type="text/html")
-    by_text = {f.text: f for f in extract_loaded(loaded).figures}
+    loaded = load_bytes(registry=bundled(), raw=HTML.encode(), source="https://example.vn/bang.html", content_type="text/html")
+    by_text = {f.text: f for f in process(loaded, registry=bundled()).figures}
     assert by_text["980,5"].value == Decimal("980500000000")
     assert by_text["980,5"].row_header == "Cho vay hộ cận nghèo"
     assert by_text["18.400"].value == 18400 and by_text["18.400"].unit == "households"

@@ -9,11 +9,19 @@ import pytest
 
 from extractor.errors import InputError
 from extractor.evaluation import load_gold
-from extractor.nlp.drafts import DateDraft
 from extractor.nlp.language import detect
-from extractor.nlp.pipeline import find_drafts
-from extractor.nlp.rules import RuleSet, ruleset
-from extractor.parse.text import full_date_rules, read_metadata, read_text
+from extractor.parse import text as text_module
+from extractor.registry.bundle import bundled
+
+RULES = bundled().text
+
+
+def read_metadata(text: str) -> text_module.TextDocument:
+    return text_module.read_metadata(text, RULES)
+
+
+def read_text(raw: bytes, *, source: str) -> text_module.TextDocument:
+    return text_module.read_text(raw, source=source, rules=RULES)
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 
@@ -53,19 +61,4 @@ def test_empty_file_is_an_input_error() -> None:
     ("Ms. Nguyễn Thị Như of Hải Xuân commune received a loan from the bank and expanded her farm.", "en"),
 ])
 def test_language_detection(text: str, lang: str) -> None:
-    assert detect(text)[0] == lang
-
-
-def _full_dates(text: str, rules: RuleSet) -> list[tuple[int, int, str]]:
-    return [(d.start, d.end, d.rule) for d in find_drafts(text, rules)
-            if isinstance(d, DateDraft) and d.day_precise]
-
-
-@pytest.mark.parametrize("lang", ["en", "vi"])
-def test_full_date_rules_find_every_full_date(lang: str) -> None:
-    """A date line is read with the date rules that have a day and a year group only: on the
-    gold texts they find every full date that the whole rule set finds."""
-    texts = [case.text() for case in load_gold(GOLD)]
-    found = [_full_dates(text, full_date_rules(lang)) for text in texts]
-    assert found == [_full_dates(text, ruleset(lang)) for text in texts]
-    assert any(found)
+    assert detect(text, bundled().language)[0] == lang

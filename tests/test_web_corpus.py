@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractor.store import connect, ingest_paths
+from extractor.pipeline.batch import ingest_paths
+from extractor.registry.bundle import bundled
+from extractor.store import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
@@ -72,7 +74,7 @@ def build_database(path: Path) -> Path:
     """A database filled by ingesting the seeds and the fixture articles through the real pipeline."""
     conn = connect(path)
     try:
-        report = ingest_paths(conn, [SEEDS, write_articles(path.parent / "articles")])
+        report = ingest_paths(conn, [SEEDS, write_articles(path.parent / "articles")], registry=bundled())
     finally:
         conn.close()
     if report.failures:

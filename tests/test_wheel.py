@@ -26,7 +26,7 @@ def test_rules_load_from_an_installed_wheel(tmp_path: Path) -> None:
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     script = (
-        "import extractor.resources as r, extractor.nlp.pipeline as p;"
+        "import extractor.resources as r, extractor.pipeline as p;"
         "print(r.rules_dir());"
         "e = p.extract_text('Loans reached VND 13,374 billion.', lang='en', link=False);"
         "print(e.figures[0].value)"

@@ -48,18 +48,20 @@ def extract(
     with_text: Annotated[bool, typer.Option(help="Include the document text in the JSON.")] = False,
 ) -> None:
     """Extract figures, dates and legal references with their provenance."""
-    from extractor.inputs import expand, extract_target
+    from extractor.pipeline.targets import expand, extract_target
+    from extractor.registry.bundle import load_registry
 
     results: list[dict[str, Any]] = []
     failed = 0
     try:
+        registry = load_registry()  # every rule file checked before the first document
         targets = list(expand(paths))
     except ExtractorError as exc:
         fail(exc)
         raise typer.Exit(1) from None
     for target in targets:
         try:
-            extraction = extract_target(target, lang=lang.value,
+            extraction = extract_target(target, registry=registry, lang=lang.value,
                                         published=published.date() if published else None)
         except ExtractorError as exc:
             fail(exc)

@@ -19,7 +19,7 @@ from extractor.nlp.legal import resolve_short
 from extractor.nlp.numbers import choose, foreign_notation, readings
 from extractor.nlp.rules import Lexicon, RuleSet
 from extractor.nlp.sentences import Sentences
-from extractor.nlp.trie import trie_regex
+from extractor.registry.phrases import trie_regex
 
 CHANGE_WINDOW = 40
 ISSUE_WINDOW = 160
@@ -150,7 +150,7 @@ class Words(NamedTuple):
     lower: re.Pattern[str]
 
 
-class Cue(NamedTuple):
+class CompiledCue(NamedTuple):
     """A change cue of the lexicon, compiled, with the change it means and its words (None
     when there are none to tell)."""
 
@@ -163,7 +163,7 @@ class Cues(NamedTuple):
     """A language's change cues; all their words (None unless every cue has words and all
     share their flags); whether every ASCII character lower-cases faithfully for them."""
 
-    cues: tuple[Cue, ...]
+    cues: tuple[CompiledCue, ...]
     any_words: Words | None
     ascii_faithful: bool
 
@@ -171,7 +171,7 @@ class Cues(NamedTuple):
 @cache
 def compile_cues(cues: tuple[tuple[str, str], ...]) -> Cues:
     """The cues, (pattern, change) pairs, compiled with the words their matches must hold."""
-    compiled: list[Cue] = []
+    compiled: list[CompiledCue] = []
     every_word: set[str] = set()
     flag_sets: set[int] = set()
     matchers: dict[tuple[str, int], Callable[[str], object]] = {}
@@ -179,7 +179,7 @@ def compile_cues(cues: tuple[tuple[str, str], ...]) -> Cues:
         pattern = re.compile(source)
         words = required_words(pattern)
         flags = pattern.flags & (re.IGNORECASE | re.ASCII)  # all that matters to literals
-        compiled.append(Cue(pattern, change, _words(words, flags) if words else None))
+        compiled.append(CompiledCue(pattern, change, _words(words, flags) if words else None))
         every_word |= words or {""}
         flag_sets.add(flags)
         matchers.update({(ch, flags): re.compile(re.escape(ch), flags).fullmatch

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from extractor.nlp.hits import Hit
+from extractor.nlp.numbers import readings
 from extractor.nlp.rules import RuleSet
 
 
@@ -97,6 +98,4 @@ def power_of(match: Match, rs: RuleSet, name: str = "scale") -> int:
 
 def number_readings(text: str, rs: RuleSet) -> tuple[Decimal, ...]:
     """Readings of a written number in this language's notation (see numbers.readings)."""
-    from extractor.nlp.numbers import readings
-
     return readings(text, decimal_separator=rs.lexicon.number.decimal_separator).values

@@ -5,27 +5,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
 
-from pydantic import BaseModel, ConfigDict
-
-from extractor.nlp.rules import load_model
-from extractor.resources import rules_dir
+from extractor.registry.files import Strict
 
 WORD = re.compile(r"[^\W\d_]+")
 
 
-class LanguageCues(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class LanguageCues(Strict):
+    """``rules/language.yaml``: function words of each language and the Vietnamese letters."""
+
     vi: frozenset[str]
     en: frozenset[str]
     vi_letters: str
-
-
-@cache
-def cues() -> LanguageCues:
-    """The function-word lists of ``rules/language.yaml``."""
-    return load_model(rules_dir() / "language.yaml", LanguageCues)
 
 
 def _diacritic_share(words: list[str], vi_letters: str) -> float:
@@ -37,11 +28,10 @@ def _diacritic_share(words: list[str], vi_letters: str) -> float:
     return marked / total if total else 0.0
 
 
-def detect(text: str, *, sample: int = 20000) -> tuple[str, str]:
+def detect(text: str, table: LanguageCues, *, sample: int = 20000) -> tuple[str, str]:
     """("vi" | "en", evidence): the language with more function words; diacritics break ties."""
     words = WORD.findall(text[:sample])
     counts = Counter(map(str.lower, words))
-    table = cues()
     vi = sum(n for word, n in counts.items() if word in table.vi)
     en = sum(n for word, n in counts.items() if word in table.en)
     share = _diacritic_share(words, table.vi_letters)

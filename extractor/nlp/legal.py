@@ -10,68 +10,53 @@ reference, whose id they take.
 from __future__ import annotations
 
 import re
-from functools import cache
+from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
-from extractor.errors import RuleError
+from extractor.folding import fold
 from extractor.nlp.drafts import LegalDraft, Match, group
-from extractor.nlp.rules import CompiledRule, RuleSet, fold_phrase, read_yaml, validate_yaml_list
-from extractor.resources import rules_dir
+from extractor.nlp.rules import CompiledRule, LegalCodes, RuleSet, fold_phrase
+from extractor.registry.files import Strict, load_model
 
 SPLIT = re.compile(r"[-/]")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
-class _Code(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class TypeCode(Strict):
+    """A type code ("CT") and the kind of document it marks."""
+
     code: str
-
-
-class TypeCode(_Code):
     kind: str
 
 
-class IssuerCode(_Code):
+class IssuerCode(Strict):
+    """An issuer code ("TTg") and the issuer's name."""
+
+    code: str
     name: str
 
 
-class LegalCodes(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    types: dict[str, str]
-    issuers: dict[str, IssuerCode]
+class LegalCodeFile(Strict):
+    """``rules/legal_codes.yaml``."""
 
-
-def ascii_fold(text: str) -> str:
-    """Đ/đ → D/d: the ids of legal references are ASCII."""
-    return text.replace("Đ", "D").replace("đ", "d")
+    types: list[TypeCode]
+    issuers: list[IssuerCode]
 
 
 def code_key(code: str) -> str:
     """Look-up key of a code: ASCII, upper case, trailing digits dropped (QH15 → QH)."""
-    return ascii_fold(code).upper().rstrip("0123456789")
+    return fold(code).upper().rstrip("0123456789")
 
 
-@cache
-def legal_codes() -> LegalCodes:
+def load_legal_codes(path: Path) -> LegalCodes:
     """The type and issuer code tables, validated (bad entries reported as file:line)."""
-    path = rules_dir() / "legal_codes.yaml"
-    data = read_yaml(path)
-    problems: list[str] = []
-    types = validate_yaml_list(path, data, "types", TypeCode, problems)
-    issuers = validate_yaml_list(path, data, "issuers", IssuerCode, problems)
-    if problems:
-        raise RuleError(problems)
-    return LegalCodes(
-        types={code_key(t.code): t.kind for t in types},
-        issuers={code_key(i.code): i for i in issuers},
-    )
+    codes = load_model(path, LegalCodeFile)
+    return LegalCodes(types={code_key(t.code): t.kind for t in codes.types},
+                      issuers={code_key(i.code): i.name for i in codes.issuers})
 
 
-def parse_code(code: str, word_kind: str | None) -> dict[str, Any] | None:
+def parse_code(code: str, word_kind: str | None, tables: LegalCodes) -> dict[str, Any] | None:
     """Split a document number into number, year, type and issuer; None if no code is known."""
-    tables = legal_codes()
     parts = SPLIT.split(code)
     number, rest = parts[0], parts[1:]
     year = int(rest.pop(0)) if rest and YEAR.match(rest[0]) else None
@@ -88,13 +73,13 @@ def parse_code(code: str, word_kind: str | None) -> dict[str, Any] | None:
         after = known_issuers
     issuer_at = after[0] if after else None
     return {
-        "id": ascii_fold(code),
+        "id": fold(code),
         "kind": kind,
         "number": number,
         "year": year,
-        "type_code": ascii_fold(rest[type_at]) if type_at is not None else "",
-        "issuer_code": ascii_fold(rest[issuer_at]) if issuer_at is not None else "",
-        "issuer": tables.issuers[keys[issuer_at]].name if issuer_at is not None else None,
+        "type_code": fold(rest[type_at]) if type_at is not None else "",
+        "issuer_code": fold(rest[issuer_at]) if issuer_at is not None else "",
+        "issuer": tables.issuers[keys[issuer_at]] if issuer_at is not None else None,
     }
 
 
@@ -112,7 +97,7 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[LegalDraft]
             return []
         fields = {"number": match.group("num"), "kind": word_kind}
         return [LegalDraft(match.start(), match.end(), rule.id, rule.rule.priority, fields, True)]
-    fields = parse_code(code, word_kind)
+    fields = parse_code(code, word_kind, rs.legal_codes)
     if fields is None:
         return []
     return [LegalDraft(match.start(), match.end(), rule.id, rule.rule.priority, fields)]

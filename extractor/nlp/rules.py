@@ -10,30 +10,31 @@ raised at once as a ``RuleError`` listing ``file:line: message``.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, Literal
 
-import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field
 
-from extractor.errors import RuleError
 from extractor.nlp.firstchars import required_prefixes, with_start_hint
 from extractor.nlp.hits import Groups
 from extractor.nlp.scan import Scanner, build_scanner, digit_anchored
-from extractor.nlp.trie import trie_regex
-from extractor.resources import rules_dir
+from extractor.registry.files import (
+    Pattern,
+    Regex,
+    Strict,
+    check_rule_file,
+    display_name,
+    raise_problems,
+    read_jsonl,
+    read_rule_file,
+)
+from extractor.registry.phrases import trie_regex
 
 KINDS = ("money", "count", "percent", "date", "legal")
 MACRO = re.compile(r"(?<!\?P)<([A-Z][A-Z0-9_]*)>")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class PatternRule(Strict):
@@ -88,25 +89,7 @@ class SmallNumber(Phrase):
     value: int = Field(ge=1, le=12)
 
 
-def _compiles(value: str) -> str:
-    """A regular expression that compiles, so a bad one is reported with its line at load."""
-    try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"bad regular expression: {exc}") from exc
-    return value
-
-
-Pattern = Annotated[str, AfterValidator(_compiles)]
-
-
-class Regex(Strict):
-    """A regular expression entry of a lexicon list."""
-
-    pattern: Pattern
-
-
-class Cue(Regex):
+class ChangeCue(Regex):
     value: str
 
 
@@ -139,7 +122,7 @@ class Lexicon(Strict):
     months: list[Month] = []
     ordinals: list[SmallNumber] = []
     number_words: list[SmallNumber] = []
-    change_cues: list[Cue] = []
+    change_cues: list[ChangeCue] = []
     abbreviations: list[str] = []
     plausible_max: dict[str, float] = {}
     legal_types: list[LegalWord] = []
@@ -174,7 +157,22 @@ class CompiledRule:
         return self.rule.id
 
 
+class TableRules(Strict):
+    """``rules/tables.yaml``: the words a count column's header opens with ("Số", "Number of")."""
+
+    count_header_prefixes: dict[str, list[str]]
+
+
 @dataclass(frozen=True)
+class LegalCodes:
+    """The legal document code tables (``rules/legal_codes.yaml``) by look-up key: type code →
+    kind of document, issuer code → issuer's name."""
+
+    types: dict[str, str]
+    issuers: dict[str, str]
+
+
+@dataclass(frozen=True, eq=False)
 class RuleSet:
     """Everything one language's pipeline needs, compiled once."""
 
@@ -183,6 +181,7 @@ class RuleSet:
     rules: tuple[CompiledRule, ...]
     lookup: dict[str, dict[str, Any]]
     scanner: Scanner
+    legal_codes: LegalCodes = field(default_factory=lambda: LegalCodes({}, {}))
 
     def find(self, table: str, phrase: str) -> Any:
         """Look a matched phrase up in a lexicon table (case and space insensitive)."""
@@ -195,147 +194,22 @@ _ABSENT = object()
 
 
 def fold_phrase(text: str) -> str:
-    """Key for lexicon look-ups: lower case, single spaces."""
+    """Key for lexicon look-ups: lower case, single spaces (diacritics kept: "tỷ" is no "ty")."""
     return " ".join(text.lower().split())
-
-
-# --- YAML with line numbers -------------------------------------------------------------
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records the line of every mapping under the key ``__line__``."""
-
-
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse YAML keeping line numbers; a syntax error becomes a ``file:line`` RuleError."""
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise RuleError([f"{path}:{line}: YAML syntax error: {exc.problem}"]) from exc
-
-
-def strip_lines(value: Any) -> Any:
-    """Remove the ``__line__`` keys the loader added."""
-    if isinstance(value, dict):
-        return {k: strip_lines(v) for k, v in value.items() if k != "__line__"}
-    if isinstance(value, list):
-        return [strip_lines(v) for v in value]
-    return value
-
-
-def _describe(exc: ValidationError) -> str:
-    return "; ".join(
-        f"{'.'.join(str(p) for p in err['loc']) or 'entry'}: {err['msg']}" for err in exc.errors()
-    )
-
-
-def validate_yaml_list(path: Path, data: dict[str, Any], key: str, model: type[BaseModel],
-                       problems: list[str]) -> list[Any]:
-    """Validate each entry of ``data[key]``, reporting bad ones as ``file:line``."""
-    good = []
-    for entry in data.get(key) or []:
-        line = entry.get("__line__", data.get("__line__", 0)) if isinstance(entry, dict) else 0
-        try:
-            good.append(model.model_validate(strip_lines(entry)))
-        except ValidationError as exc:
-            problems.append(f"{path}:{line}: {key}: {_describe(exc)}")
-    return good
-
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def _line_of(data: Any, loc: tuple[Any, ...]) -> int:
-    """The line of the deepest mapping on the path ``loc`` into the loaded YAML."""
-    line = data.get("__line__", 1) if isinstance(data, dict) else 1
-    for key in loc:
-        try:
-            data = data[key]
-        except (KeyError, IndexError, TypeError):
-            break
-        if isinstance(data, dict):
-            line = data.get("__line__", line)
-    return line
-
-
-def load_model(path: Path, model: type[M]) -> M:
-    """A whole YAML rules file validated as one model; every problem reported as file:line."""
-    data = read_yaml(path)
-    try:
-        return model.model_validate(strip_lines(data))
-    except ValidationError as exc:
-        raise RuleError([
-            f"{path}:{_line_of(data, err['loc'])}: {'.'.join(map(str, err['loc']))}: {err['msg']}"
-            for err in exc.errors()
-        ]) from exc
 
 
 # --- Loading ----------------------------------------------------------------------------
 
-_LIST_MODELS: dict[str, type[BaseModel]] = {
-    "scales": Scale,
-    "currencies": Currency,
-    "qualifiers": QualifierWord,
-    "vague": Vague,
-    "count_nouns": CountNoun,
-    "per_units": PerUnit,
-    "months": Month,
-    "ordinals": SmallNumber,
-    "number_words": SmallNumber,
-    "change_cues": Cue,
-    "legal_types": LegalWord,
-    "edges": EdgeWord,
-    "legal_issued_after": Regex,
-    "legal_issued_before": Regex,
-}
-
 
 def load_lexicon(path: Path, problems: list[str]) -> Lexicon | None:
-    """Read and validate a lexicon file; bad entries go to ``problems``."""
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        problems.append(f"{path}:1: a lexicon must be a mapping of lists")
-        return None
-    fields: dict[str, Any] = {}
-    for key, model in _LIST_MODELS.items():
-        fields[key] = validate_yaml_list(path, data, key, model, problems)
-    rest = {k: strip_lines(v) for k, v in data.items() if k not in _LIST_MODELS and k != "__line__"}
-    try:
-        return Lexicon.model_validate({**rest, **fields})
-    except ValidationError as exc:
-        problems.append(f"{path}:{data.get('__line__', 1)}: {_describe(exc)}")
-        return None
-
-
-def read_jsonl(path: Path, problems: list[str]) -> list[tuple[int, PatternRule]]:
-    """Read a JSONL pattern file; each bad line is reported as ``file:line``."""
-    out = []
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        try:
-            out.append((line_no, PatternRule.model_validate(json.loads(line))))
-        except json.JSONDecodeError as exc:
-            problems.append(f"{path}:{line_no}: invalid JSON: {exc.msg}")
-        except ValidationError as exc:
-            problems.append(f"{path}:{line_no}: {_describe(exc)}")
-    return out
+    """Read and validate a lexicon file; every bad entry goes to ``problems`` as file:line."""
+    return check_rule_file(read_rule_file(path), Lexicon, problems)
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """A regex matching any of the phrases, longest first, spaces matching any run of spaces
-    (trie-shaped: see ``trie.trie_regex``)."""
-    return trie_regex(phrases)
+    (trie-shaped: see ``registry.phrases.trie_regex``)."""
+    return trie_regex(phrases, gap=r"\s+")
 
 
 def build_macros(lexicon: Lexicon) -> dict[str, str]:
@@ -419,8 +293,8 @@ def compile_rules(folder: Path, lang: str, lexicon: Lexicon, problems: list[str]
         path = folder / f"{kind}.jsonl"
         if not path.exists():
             continue
-        for line_no, rule in read_jsonl(path, problems):
-            where = f"{path}:{line_no}"
+        for line_no, rule in read_jsonl(path, PatternRule, problems):
+            where = f"{display_name(path)}:{line_no}"
             if rule.id in seen:
                 problems.append(f"{where}: duplicate rule id {rule.id!r} (first at {seen[rule.id]})")
                 continue
@@ -436,27 +310,13 @@ def compile_rules(folder: Path, lang: str, lexicon: Lexicon, problems: list[str]
     return compiled
 
 
-def load_ruleset(folder: Path, lang: str) -> RuleSet:
-    """Load, validate and compile one language's rules; raise RuleError listing every problem."""
+def load_ruleset(folder: Path, lang: str, *, legal_codes: LegalCodes | None = None) -> RuleSet:
+    """Load, validate and compile one language's rules; raise RuleError listing every problem.
+    ``legal_codes``: the code tables legal references are read with (none: no code is known)."""
     problems: list[str] = []
-    lex_path = folder / "lexicon.yaml"
-    if not lex_path.exists():
-        raise RuleError([f"{lex_path}:0: missing lexicon file"])
-    lexicon = load_lexicon(lex_path, problems)
+    lexicon = load_lexicon(folder / "lexicon.yaml", problems)
     rules = compile_rules(folder, lang, lexicon, problems) if lexicon else []
-    if problems or lexicon is None:
-        raise RuleError(sorted(problems, key=_location))
-    return RuleSet(lang, lexicon, tuple(rules), _lookup_tables(lexicon), build_scanner(rules))
-
-
-def _location(problem: str) -> tuple[str, int]:
-    """Sort key of a ``file:line: message`` problem: by file, then line number."""
-    where = problem.split(": ", 1)[0]
-    path, _, line = where.rpartition(":")
-    return (path, int(line)) if line.isdigit() else (where, 0)
-
-
-@cache
-def ruleset(lang: str) -> RuleSet:
-    """The bundled rules of ``lang``, loaded once per process."""
-    return load_ruleset(rules_dir() / lang, lang)
+    raise_problems(problems)
+    assert lexicon is not None  # a missing lexicon is a problem
+    return RuleSet(lang, lexicon, tuple(rules), _lookup_tables(lexicon), build_scanner(rules),
+                   legal_codes or LegalCodes({}, {}))

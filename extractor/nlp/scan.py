@@ -28,7 +28,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from extractor.nlp.firstchars import DIGITS, first_chars, required_prefixes
-from extractor.nlp.trie import trie_regex
+from extractor.registry.phrases import trie_regex
 
 if TYPE_CHECKING:
     from extractor.nlp.rules import CompiledRule

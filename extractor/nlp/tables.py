@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict
-
 from extractor.models import Document, Extraction, Figure
-from extractor.nlp.rules import load_model
-from extractor.resources import rules_dir
+from extractor.nlp.engine import document_id, extract_document
+from extractor.nlp.rules import RuleSet, TableRules
 
 BARE_NUMBER = re.compile(r"\(?[-+]?\d[\d.,]*\)?")
 IN_PARENTHESES = re.compile(r"\(([^()]+)\)")
@@ -28,43 +25,31 @@ class Cell(Protocol):
     column_header: str | None
 
 
-class TableRules(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    count_header_prefixes: dict[str, list[str]]
-
-
-@cache
-def table_rules() -> TableRules:
-    """``rules/tables.yaml``, validated."""
-    return load_model(rules_dir() / "tables.yaml", TableRules)
-
-
-def unit_phrase(header: str, lang: str) -> str:
+def unit_phrase(header: str, lang: str, tables: TableRules) -> str:
     """The words of a column header that name the unit: its parenthesis if it has one, else
     the header without a leading "number of" ("Số khách hàng" → "khách hàng")."""
     inside = IN_PARENTHESES.search(header)
     if inside:
         return inside.group(1).strip()
     words = header.strip()
-    for prefix in sorted(table_rules().count_header_prefixes.get(lang, []), key=len, reverse=True):
+    for prefix in sorted(tables.count_header_prefixes.get(lang, []), key=len, reverse=True):
         if words.lower().startswith(prefix + " "):
             return words[len(prefix):].strip()
     return words
 
 
-def cell_figure(text: str, cell: Cell, lang: str) -> Figure | None:
+def cell_figure(text: str, cell: Cell, rules: RuleSet, tables: TableRules) -> Figure | None:
     """The figure of one bare-number cell read with its header's unit, or None."""
-    from extractor.nlp.pipeline import document_id, extract_document
-
     raw = text[cell.start:cell.end]
     number = raw.strip()
     if not cell.column_header or not BARE_NUMBER.fullmatch(number):
         return None
-    unit = unit_phrase(cell.column_header, lang)
+    lang = rules.lang
+    unit = unit_phrase(cell.column_header, lang, tables)
     probe = f"{number} {unit}"
     cell_doc = Document(id=document_id(probe.encode()), source="<table cell>",
                         language=lang, text=probe)  # type: ignore[arg-type]
-    found = [f for f in extract_document(cell_doc, link=False).figures if f.start == 0]
+    found = [f for f in extract_document(cell_doc, rules).figures if f.start == 0]
     if not found:
         return None
     figure = found[0]
@@ -80,15 +65,17 @@ def cell_figure(text: str, cell: Cell, lang: str) -> Figure | None:
     })
 
 
-def with_table_figures(extraction: Extraction, cells: Sequence[Cell]) -> Extraction:
-    """The extraction plus a figure for every bare-number cell no rule has read already."""
-    text, lang = extraction.document.text, extraction.document.language
+def with_table_figures(extraction: Extraction, cells: Sequence[Cell], *, rules: RuleSet,
+                       tables: TableRules) -> Extraction:
+    """The extraction plus a figure for every bare-number cell no rule has read already
+    (``rules``: those of the document's language)."""
+    text = extraction.document.text
     taken = [(f.start, f.end) for f in extraction.figures]
     extra = []
     for cell in cells:
         if any(s < cell.end and e > cell.start for s, e in taken):
             continue
-        figure = cell_figure(text, cell, lang)
+        figure = cell_figure(text, cell, rules, tables)
         if figure is not None:
             extra.append(figure)
     if not extra:

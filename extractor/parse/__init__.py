@@ -1,7 +1,10 @@
 """Parse: raw bytes → clean text + metadata + layout (``Loaded``), dispatching on content sniffing.
 
 ``load_bytes`` looks at the bytes first (PDF magic even when served as octet-stream, HTML
-markers), the declared content type and the file suffix second.
+markers), the declared content type and the file suffix second. What the text itself states
+(a title line, a date line, a "Source:" URL) fills what the format's metadata left open; an
+HTML page's publication date comes from its metadata and byline only. Parsing knows nothing of
+figures: the NLP stage reads the ``Loaded`` text.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from typing import TYPE_CHECKING, Literal
 
 from extractor.errors import InputError, UnsupportedFormat
 from extractor.parse.layout import Loaded, PageSpan, TableCell, TextBox, attach_layout
+from extractor.parse.text import TextRules, clean, read_metadata, read_text
 
 if TYPE_CHECKING:
-    from extractor.models import Extraction
+    from extractor.registry.bundle import Registry
 
 Kind = Literal["pdf", "html", "text"]
 OcrMode = Literal["auto", "never"]
@@ -38,7 +42,6 @@ __all__ = [
     "TableCell",
     "TextBox",
     "attach_layout",
-    "extract_loaded",
     "load_bytes",
     "load_path",
     "sniff",
@@ -81,44 +84,50 @@ def sniff(raw: bytes, *, content_type: str | None = None, source: str = "") -> K
     return "text"
 
 
-def load_bytes(
-    raw: bytes, *, source: str, content_type: str | None = None, ocr: OcrMode = "auto"
-) -> Loaded:
+def load_bytes(raw: bytes, *, source: str, registry: Registry, content_type: str | None = None,
+               ocr: OcrMode = "auto") -> Loaded:
     """Read raw bytes of a PDF, HTML page or text file into a Loaded document."""
     if not raw.strip():
         raise InputError(
             f"{source}: empty document", hint="Check the file or URL; nothing was downloaded."
         )
     kind = sniff(raw, content_type=content_type, source=source)
+    # The PDF and HTML readers import pdfplumber and trafilatura: only when a document needs them.
     if kind == "pdf":
         from extractor.parse.pdf import parse_pdf
 
-        return parse_pdf(raw, source=source, ocr=ocr)
-    if kind == "html":
+        loaded = parse_pdf(raw, source=source, ocr=ocr)
+    elif kind == "html":
         from extractor.parse.html import parse_html
 
-        return parse_html(raw, source=source, content_type=content_type)
-    return load_text(raw, source=source)
+        loaded = parse_html(raw, source=source, content_type=content_type)
+    else:
+        loaded = load_text(raw, source=source, rules=registry.text)
+    return with_stated_metadata(loaded, registry.text)
 
 
-def load_text(raw: bytes, *, source: str) -> Loaded:
+def load_text(raw: bytes, *, source: str, rules: TextRules) -> Loaded:
     """A plain-text document via extractor.parse.text (title from the first line, date line)."""
-    from extractor.parse.text import read_text
-
-    doc = read_text(raw, source=source)
+    doc = read_text(raw, source=source, rules=rules)
     meta = {"source_url": doc.source_url} if doc.source_url else {}
-    return Loaded(
-        raw=raw,
-        source=source,
-        content_type="text/plain",
-        text=doc.text,
-        title=doc.title,
-        published=doc.published,
-        meta=meta,
-    )
+    return Loaded(raw=raw, source=source, content_type="text/plain", text=doc.text,
+                  title=doc.title, published=doc.published, meta=meta)
 
 
-def load_path(path: str | Path, *, ocr: OcrMode = "auto") -> Loaded:
+def with_stated_metadata(loaded: Loaded, rules: TextRules) -> Loaded:
+    """The document with its text clean, and what the text states (title, date line, source
+    URL) where the format gave nothing; an HTML page's date comes from its metadata only."""
+    text = clean(loaded.text)
+    stated = read_metadata(text, rules)
+    published = loaded.published
+    if published is None and loaded.content_type != "text/html":
+        published = stated.published
+    meta = {"source_url": stated.source_url, **loaded.meta} if stated.source_url else loaded.meta
+    return loaded.model_copy(update={"text": text, "title": loaded.title or stated.title,
+                                     "published": published, "meta": meta})
+
+
+def load_path(path: str | Path, *, registry: Registry, ocr: OcrMode = "auto") -> Loaded:
     """Read a file into a Loaded document; InputError naming the file when it cannot be read."""
     path = Path(path)
     try:
@@ -129,41 +138,4 @@ def load_path(path: str | Path, *, ocr: OcrMode = "auto") -> Loaded:
         raise InputError(
             f"{path}: cannot read ({exc.strerror})", hint="Check the file's permissions."
         ) from None
-    return load_bytes(raw, source=str(path), ocr=ocr)
-
-
-def extract_loaded(loaded: Loaded, *, lang: Literal["auto", "en", "vi"] = "auto") -> Extraction:
-    """Run the NLP pipeline on a loaded document, then attach its layout and warnings.
-
-    The language is detected from the text unless given: a page's declared language (kept in
-    ``meta["declared_language"]``) is often a site-wide template value. For HTML the page's own
-    metadata is the only source of the publication date, never a date line found in the body.
-    """
-    from extractor.nlp.pipeline import extract_text
-
-    meta = dict(loaded.meta)
-    if loaded.language:
-        meta["declared_language"] = loaded.language
-    extraction = extract_text(
-        loaded.text,
-        source=loaded.source,
-        lang=lang,
-        published=loaded.published,
-        raw=loaded.raw,
-        title=loaded.title,
-        meta=meta,
-        content_type=loaded.content_type,
-    )
-    if loaded.content_type == "text/html" and extraction.document.published != loaded.published:
-        document = extraction.document.model_copy(update={"published": loaded.published})
-        extraction = extraction.model_copy(update={"document": document})
-    if loaded.cells:
-        from extractor.nlp.tables import with_table_figures
-
-        extraction = with_table_figures(extraction, loaded.cells)
-    extraction = attach_layout(extraction, loaded)
-    if loaded.warnings:
-        extraction = extraction.model_copy(
-            update={"warnings": loaded.warnings + extraction.warnings}
-        )
-    return extraction
+    return load_bytes(raw, source=str(path), registry=registry, ocr=ocr)

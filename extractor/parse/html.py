@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import email.utils
 import json
 import re
 import unicodedata
@@ -23,6 +22,7 @@ from lxml import html as lxml_html
 
 from extractor.errors import InputError
 from extractor.models import Language
+from extractor.parse.dates import parse_date, stated_date
 from extractor.parse.layout import Loaded, TableCell, render_table
 
 MIN_ARTICLE_CHARS = 200
@@ -39,32 +39,6 @@ BYLINE_CLASS = re.compile(
     r"|ngay-?dang|thoi-?gian|cap-?nhat|ngay",  # Vietnamese class names: ngày đăng, thời gian
     re.IGNORECASE,
 )
-VI_WEEKDAY = r"(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|2|3|4|5|6|7))|Chủ\s+[Nn]hật)"
-DMY = re.compile(rf"(?:{VI_WEEKDAY}\s*,?\s*)?\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\b")
-VI_LONG = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
-EN_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
-EN_DMY = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
-VIETNAM = dt.timezone(dt.timedelta(hours=7))
 BYLINE_MAX_CHARS = 160
 CAPTION_MAX_CHARS = 300
 LEAD_CLASS = re.compile(
@@ -219,68 +193,6 @@ def ld_author(obj: dict[str, Any]) -> str | None:
     return ", ".join(str(n).strip() for n in names if n) or None
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    """A date from a metadata string: ISO 8601, RFC 2822, or day/month/year (Vietnam's local day).
-
-    A timestamp with a zone is read on Vietnam's clock (UTC+7): "2025-10-26T20:00:00Z" was
-    published on 27 October where the paper is printed.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    stamp = _aware(value)
-    if stamp is not None:
-        return stamp.astimezone(VIETNAM).date()
-    iso = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
-    if iso:
-        return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
-    return date_in_text(value)
-
-
-def _aware(value: str) -> dt.datetime | None:
-    """A timezone-aware datetime from ISO 8601 or RFC 2822 text, else None."""
-    try:
-        stamp = dt.datetime.fromisoformat(value)
-    except ValueError:
-        try:
-            stamp = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-    return stamp if stamp.tzinfo is not None else None
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    """A date, or None when the numbers do not make one."""
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def date_in_text(text: str) -> dt.date | None:
-    """The first date in a short byline: "Thứ Bảy, 26/10/2025 - 07:30", "October 27, 2025"."""
-    for pattern in (DMY, VI_LONG):
-        match = pattern.search(text)
-        if match:
-            return _safe_date(int(match[3]), int(match[2]), int(match[1]))
-    match = EN_MDY.search(text)
-    if match and _month(match[1]):
-        return _safe_date(int(match[3]), _month(match[1]), int(match[2]))
-    match = EN_DMY.search(text)
-    if match and _month(match[2]):
-        return _safe_date(int(match[3]), _month(match[2]), int(match[1]))
-    return None
-
-
-def _month(name: str) -> int:
-    """Month number of an English month name or abbreviation ("Oct", "Sept"), else 0."""
-    name = name.lower()
-    for month, number in MONTHS.items():
-        if name == month or (len(name) in (3, 4) and month.startswith(name)):
-            return number
-    return 0
-
-
 def is_byline_candidate(el: etree._Element) -> bool:
     """A <time> element, or one whose class/id/itemprop names a date, time, byline or meta line."""
     if not isinstance(el.tag, str) or el.tag in ("script", "style", "title", "meta"):
@@ -294,7 +206,7 @@ def candidate_date(el: etree._Element) -> dt.date | None:
     text = " ".join(el.text_content().split())
     if not text or len(text) > BYLINE_MAX_CHARS:
         return None
-    found = parse_date(el.get("datetime") or text) if el.tag == "time" else date_in_text(text)
+    found = parse_date(el.get("datetime") or text) if el.tag == "time" else stated_date(text)
     return found if found is not None and not _in_comments(el) else None
 
 

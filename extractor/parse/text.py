@@ -2,8 +2,9 @@
 
 The title is the first line (unless it is the outlet's banner); the publication date comes
 from a short date line near the top ("June 17, 2021 | 21:51", a date glued to the outlet
-name as in "Báo Ninh Bình26/10/2025") or from a dated "Source:" URL. A date cited in the body
-("on November 22, 2014, the Secretariat issued …") is never taken for the publication date.
+name as in "Báo Ninh Bình26/10/2025"), read by ``parse.dates``, or from a dated "Source:" URL.
+A date cited in the body ("on November 22, 2014, the Secretariat issued …") is never taken
+for the publication date. The patterns are ``rules/text_metadata.yaml`` (``TextRules``).
 """
 
 from __future__ import annotations
@@ -11,20 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import replace
-from functools import cache
 
 from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import InputError
-from extractor.nlp.rules import Regex, RuleSet, load_model, ruleset
-from extractor.nlp.scan import build_scanner
-from extractor.resources import rules_dir
+from extractor.parse.dates import stated_date
+from extractor.registry.files import Regex, Strict
 
 
-class TextRules(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class TextRules(Strict):
+    """``rules/text_metadata.yaml``: how plain-text documents show their metadata."""
+
     banner: list[Regex]
     source_line: list[Regex]
     url_date: list[Regex]
@@ -42,11 +41,6 @@ class TextDocument(BaseModel):
     title: str | None = None
     published: dt.date | None = None
     source_url: str | None = None
-
-
-@cache
-def text_rules() -> TextRules:
-    return load_model(rules_dir() / "text_metadata.yaml", TextRules)
 
 
 def decode(raw: bytes, *, source: str) -> str:
@@ -75,18 +69,18 @@ def _lines(text: str) -> list[str]:
     return [line for line in map(str.strip, text.split("\n")) if line]
 
 
-def title_of(lines: list[str]) -> str | None:
+def title_of(lines: list[str], rules: TextRules) -> str | None:
     """The first line that is not the outlet's banner."""
-    banners = [re.compile(r.pattern) for r in text_rules().banner]
+    banners = [re.compile(r.pattern) for r in rules.banner]
     for line in lines[:3]:
         if not any(b.search(line) for b in banners):
             return line
     return None
 
 
-def source_url_of(lines: list[str]) -> str | None:
+def source_url_of(lines: list[str], rules: TextRules) -> str | None:
     """The URL of the first line naming the source ("Source: https://…")."""
-    patterns = [re.compile(r.pattern) for r in text_rules().source_line]
+    patterns = [re.compile(r.pattern) for r in rules.source_line]
     for line in lines:
         for pattern in patterns:
             match = pattern.search(line)
@@ -95,42 +89,14 @@ def source_url_of(lines: list[str]) -> str | None:
     return None
 
 
-FULL_DATE_GROUPS = frozenset({"day", "year"})
-
-
-@cache
-def full_date_rules(lang: str) -> RuleSet:
-    """The bundled rules of a language cut down to the date rules with a day and a year group:
-    only they can state a full date, and a date line needs nothing else."""
-    rules = tuple(rule for rule in ruleset(lang).rules if rule.rule.kind == "date"
-                  and FULL_DATE_GROUPS.issubset(rule.all_groups.groupindex))
-    return replace(ruleset(lang), rules=rules, scanner=build_scanner(rules))
-
-
-def _full_date(line: str) -> dt.date | None:
-    """The first explicit full date in a line, read with the bundled full-date rules."""
-    from extractor.nlp.drafts import DateDraft
-    from extractor.nlp.pipeline import find_drafts
-
-    for lang in ("en", "vi"):
-        dated = [d for d in find_drafts(line, full_date_rules(lang))
-                 if isinstance(d, DateDraft) and d.day_precise]
-        for draft in sorted(dated, key=lambda d: d.start):
-            fields = draft.resolve(None, None)
-            if fields and fields.get("value"):
-                return fields["value"]
-    return None
-
-
-def published_of(lines: list[str], source_url: str | None) -> dt.date | None:
+def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> dt.date | None:
     """The date of a short date line near the top, else a date in the source URL."""
-    rules = text_rules()
     for line in lines[: rules.header_lines]:
         part = _date_part(line, rules) if any(map(str.isdigit, line)) else None
-        found = _full_date(part) if part else None
+        found = stated_date(part) if part else None
         if found:
             return found
-    return _url_date(source_url) if source_url else None
+    return _url_date(source_url, rules) if source_url else None
 
 
 def _date_part(line: str, rules: TextRules) -> str | None:
@@ -147,8 +113,9 @@ def _at_most_words(text: str, count: int) -> bool:
     return len(text.split(maxsplit=count)) <= count
 
 
-def _url_date(url: str) -> dt.date | None:
-    for rule in text_rules().url_date:
+def _url_date(url: str, rules: TextRules) -> dt.date | None:
+    """A date written in a URL's path ("/2024/07/12/")."""
+    for rule in rules.url_date:
         match = re.search(rule.pattern, url)
         if match:
             try:
@@ -158,17 +125,17 @@ def _url_date(url: str) -> dt.date | None:
     return None
 
 
-def read_metadata(text: str) -> TextDocument:
+def read_metadata(text: str, rules: TextRules) -> TextDocument:
     """Title, publication date and source URL as the text states them."""
     lines = _lines(text)
-    url = source_url_of(lines)
-    return TextDocument(text=text, title=title_of(lines), published=published_of(lines, url),
-                        source_url=url)
+    url = source_url_of(lines, rules)
+    return TextDocument(text=text, title=title_of(lines, rules),
+                        published=published_of(lines, url, rules), source_url=url)
 
 
-def read_text(raw: bytes, *, source: str) -> TextDocument:
+def read_text(raw: bytes, *, source: str, rules: TextRules) -> TextDocument:
     """Decode and clean a plain-text file, then read its metadata."""
     text = clean(decode(raw, source=source))
     if not text.strip():
         raise InputError(f"{source}: the file holds no text", hint="Check the file is not empty.")
-    return read_metadata(text)
+    return read_metadata(text, rules)

@@ -61,3 +61,20 @@ def disagreeing(conn: sqlite3.Connection, observation_id: int) -> list[StoredObs
         "AND o.status = me.status AND o.value_text != me.value_text "
         f"AND {CANONICAL_DOC} != {CANONICAL_DOC.replace('o.document_id', 'me.document_id')} ORDER BY o.id", (observation_id,))
     return [observation_from_row(r) for r in rows]
+
+
+def stored_documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Id, source, content type, publication date and raw bytes key of every stored document."""
+    return conn.execute(
+        "SELECT id, source, content_type, published, raw_sha256 FROM documents ORDER BY pk").fetchall()
+
+
+def raw_bytes(conn: sqlite3.Connection, sha256: str) -> bytes | None:
+    """The raw bytes stored under ``sha256``, or None when they are missing."""
+    blob = conn.execute("SELECT content FROM raw_blobs WHERE sha256 = ?", (sha256,)).fetchone()
+    return bytes(blob[0]) if blob is not None else None
+
+
+def holds_source(conn: sqlite3.Connection, source: str) -> bool:
+    """Whether the store holds a document read from ``source``."""
+    return conn.execute("SELECT 1 FROM documents WHERE source = ? LIMIT 1", (source,)).fetchone() is not None

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import ExtractorError, FetchError
 from extractor.fetch import Fetcher, FetchFailed, FetchResult
-from extractor.parse.layout import Loaded
+from extractor.parse.dates import parse_date
 
 SourceKind = Literal["auto", "url", "file", "folder", "sitemap", "feed", "list", "urls"]
 DOCUMENT_SUFFIXES = {
@@ -247,23 +247,6 @@ def to_item(result: FetchResult, *, found_via: str | None = None) -> RawItem:
     )
 
 
-def load_url(url: str, *, fetcher: Fetcher | None = None) -> Loaded:
-    """Fetch one URL and parse it (``extractor extract URL``); raises FetchError or InputError."""
-    from extractor.parse import load_bytes
-
-    own = fetcher is None
-    web = fetcher or Fetcher()
-    try:
-        result = web.fetch(url, conditional=False)
-    finally:
-        if own:
-            web.close()
-    loaded = load_bytes(result.body, source=result.url, content_type=result.content_type)
-    if result.final_url != result.url:
-        loaded = loaded.model_copy(update={"meta": loaded.meta | {"final_url": result.final_url}})
-    return loaded
-
-
 def iter_urls(
     urls: Iterable[str],
     *,
@@ -398,8 +381,6 @@ def feed_links(raw: bytes, *, base: str) -> list[str]:
 
 def _entry_date(entry: etree._Element) -> dt.date | None:
     """The publication date a feed entry states (pubDate, published, dc:date, then updated)."""
-    from extractor.parse.html import parse_date
-
     stated = {_local(child.tag): (child.text or "").strip() for child in entry}
     for key in ("pubdate", "published", "date", "issued", "updated"):
         found = parse_date(stated.get(key)) if stated.get(key) else None

@@ -12,61 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
-from extractor.nlp.indicators import (
-    BEFORE_WORD,
-    RuleFile,
-    Strict,
-    caseless,
-    raise_problems,
-    read_rule_file,
-    validate_rule_file,
-)
-from extractor.nlp.trie import trie_regex
+from extractor.folding import fold
+from extractor.registry.files import RuleFile, Strict, raise_problems, read_rule_file, validate_rule_file
+from extractor.registry.phrases import BEFORE_WORD, caseless, trie_regex
 from extractor.resources import rules_dir
 
 Code = str
 Boundaries = Literal["pre-2025", "2025"]
 _CODE = r"^\d{2}$"
-
-
-# --- diacritic folding ------------------------------------------------------------------------
-
-
-def _fold_char(ch: str) -> str:
-    """A letter without its diacritics ("ệ" → "e", "Đ" → "D"); other characters unchanged."""
-    if ch in "đĐ":
-        return "d" if ch == "đ" else "D"
-    base = unicodedata.normalize("NFD", ch)[0]
-    return base if base.isascii() and base.isalpha() else ch
-
-
-_FOLD = {
-    ord(ch): _fold_char(ch)
-    for ch in map(chr, range(0xC0, 0x1EFA))
-    if ch.isalpha() and _fold_char(ch) != ch
-}
-# ``str.translate`` raises and swallows a LookupError for each character its table lacks, so
-# the table lists every character up to the last folded one, most of them as themselves.
-_FOLD_TABLE = [ord(_FOLD.get(code, chr(code))) for code in range(max(_FOLD) + 1)]
-
-
-def fold(text: str) -> str:
-    """Drop Vietnamese diacritics, keeping case and length (offsets stay valid).
-
-    >>> fold("Thừa Thiên Huế, Đắk Lắk")
-    'Thua Thien Hue, Dak Lak'
-    """
-    # ASCII text has nothing to fold (and translating it still costs a lookup per character).
-    return text if text.isascii() else text.translate(_FOLD_TABLE)
 
 
 @lru_cache(maxsize=4096)
@@ -341,14 +302,3 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         + _alias_problems(rf, model)
     )
     return Gazetteer(model)
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    """The bundled gazetteer, loaded once."""
-    return load_gazetteer()
-
-
-def find_provinces(text: str) -> list[Mention]:
-    """Province mentions in ``text`` (see :meth:`Gazetteer.find`)."""
-    return gazetteer().find(text)

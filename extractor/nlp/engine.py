@@ -1,11 +1,12 @@
-"""The extraction pipeline: a blank spaCy language plus rule components built from ``rules/``.
+"""The NLP stage's engine: a blank spaCy language plus rule components built from ``rules/``.
 
 ``spacy.blank(lang)`` tokenises (legal numbers such as "40-CT/TW" kept whole); the
 ``vbsp_sentences`` component sets sentence starts from one regex pass over the text; the
 ``vbsp_mentions`` component runs every compiled rule over ``doc.text`` (a raw-text regex pass
-is cheaper than token patterns, see field notes) and leaves drafts on the Doc. ``extract_text``
-then settles overlaps, resolves dates, ambiguous numbers and short legal forms, and returns the
-records. No model weights; nothing is fetched.
+is cheaper than token patterns, see field notes) and leaves drafts on the Doc.
+``extract_document`` then settles overlaps, resolves dates, ambiguous numbers and short legal
+forms, and returns the records (figures, dates, legal references; linking comes after). No
+model weights; nothing is fetched.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from extractor.nlp import counts, dates, legal, money, percent
 from extractor.nlp.assemble import assemble
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
 from extractor.nlp.hits import WINDOW, Hit
-from extractor.nlp.language import detect
-from extractor.nlp.rules import CompiledRule, RuleSet, ruleset
+from extractor.nlp.language import LanguageCues, detect
+from extractor.nlp.rules import CompiledRule, RuleSet
 from extractor.nlp.sentences import Sentences, split
 
 Draft = FigureDraft | DateDraft | LegalDraft
@@ -45,13 +46,14 @@ NORMALISERS: dict[str, Callable[..., Sequence[Draft]]] = {
 }
 
 
-@Language.factory("vbsp_sentences", default_config={"lang": "en"})
-def make_sentences(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
+class SentenceStarts:
     """Sentence starts from the language's abbreviation-aware boundary rules."""
-    abbreviations = frozenset(ruleset(lang).lexicon.abbreviations)
 
-    def set_sentences(doc: Doc) -> Doc:
-        sentences = split(doc_text(doc), abbreviations)
+    def __init__(self) -> None:
+        self.abbreviations: frozenset[str] = frozenset()
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = split(doc_text(doc), self.abbreviations)
         doc.user_data["vbsp_sentences"] = sentences
         if len(doc) > 1:
             # Marking one token makes the Doc segmented; unmarked tokens continue a sentence,
@@ -63,19 +65,29 @@ def make_sentences(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
                     doc[span.start].is_sent_start = True
         return doc
 
-    return set_sentences
 
-
-@Language.factory("vbsp_mentions", default_config={"lang": "en"})
-def make_mentions(nlp: Language, name: str, lang: str) -> Callable[[Doc], Doc]:
+class Mentions:
     """Run every rule of the language over the text; drafts go to ``doc.user_data``."""
-    rules = ruleset(lang)
 
-    def find_mentions(doc: Doc) -> Doc:
-        doc.user_data["vbsp_drafts"] = find_drafts(doc_text(doc), rules)
+    def __init__(self) -> None:
+        self.rules: RuleSet | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        assert self.rules is not None, "build_nlp hands the component its rules"
+        doc.user_data["vbsp_drafts"] = find_drafts(doc_text(doc), self.rules)
         return doc
 
-    return find_mentions
+
+@Language.factory("vbsp_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceStarts:
+    """The sentence component (``build_nlp`` gives it the language's abbreviations)."""
+    return SentenceStarts()
+
+
+@Language.factory("vbsp_mentions")
+def make_mentions(nlp: Language, name: str) -> Mentions:
+    """The mentions component (``build_nlp`` gives it the language's rules)."""
+    return Mentions()
 
 
 def doc_text(doc: Doc) -> str:
@@ -111,13 +123,13 @@ def make_hit(text: str, match: re.Match[str], rule: CompiledRule) -> Hit | None:
     return Hit(match, before, start, groups=groups, before_in_span=rule.rule.before_in_span)
 
 
-def _token_match(lang: str) -> Callable[[str], object] | None:
+def _token_match(rules: RuleSet) -> Callable[[str], object] | None:
     """The lexicon's ``token_match``: strings kept as one token ("40-CT/TW", "1560/QĐ-TTg")."""
-    pattern = ruleset(lang).lexicon.token_match
+    pattern = rules.lexicon.token_match
     return re.compile(pattern).match if pattern else None
 
 
-def _vietnamese_tokenizer(nlp: Language) -> Tokenizer:
+def _vietnamese_tokenizer(nlp: Language, rules: RuleSet) -> Tokenizer:
     """Syllables split on white space, with punctuation split off: "đồng," → "đồng" ","."""
     english = English.Defaults
     return Tokenizer(
@@ -125,22 +137,25 @@ def _vietnamese_tokenizer(nlp: Language) -> Tokenizer:
         rules={},
         prefix_search=compile_prefix_regex(english.prefixes).search,
         suffix_search=compile_suffix_regex(english.suffixes).search,
-        token_match=_token_match("vi"),
+        token_match=_token_match(rules),
         url_match=None,
     )
 
 
 @cache
-def build_nlp(lang: str) -> Language:
-    """The spaCy pipeline of a language: blank tokenizer plus the rule components."""
-    if lang == "vi":
+def build_nlp(rules: RuleSet) -> Language:
+    """The spaCy pipeline of a language's rules (built once per rule set): blank tokenizer plus
+    the rule components."""
+    if rules.lang == "vi":
         nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-        nlp.tokenizer = _vietnamese_tokenizer(nlp)
+        nlp.tokenizer = _vietnamese_tokenizer(nlp, rules)
     else:
-        nlp = spacy.blank(lang)
-        nlp.tokenizer.token_match = _token_match(lang)
-    nlp.add_pipe("vbsp_sentences", config={"lang": lang})
-    nlp.add_pipe("vbsp_mentions", config={"lang": lang})
+        nlp = spacy.blank(rules.lang)
+        nlp.tokenizer.token_match = _token_match(rules)
+    sentences: SentenceStarts = nlp.add_pipe("vbsp_sentences")
+    sentences.abbreviations = frozenset(rules.lexicon.abbreviations)
+    mentions: Mentions = nlp.add_pipe("vbsp_mentions")
+    mentions.rules = rules
     return nlp
 
 
@@ -149,26 +164,16 @@ def document_id(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def make_document(text: str, *, source: str, lang: LangOption, published: dt.date | None,
-                  raw: bytes | None, title: str | None, meta: dict[str, str] | None,
-                  content_type: str) -> Document:
-    """The Document record: text metadata, overridden by what the caller knows better."""
-    from extractor.parse.text import clean, read_metadata
-
-    text = clean(text)
-    stated = read_metadata(text)
-    language, evidence = detect(text) if lang == "auto" else (lang, "given")
+def make_document(text: str, *, source: str, lang: LangOption, cues: LanguageCues,
+                  published: dt.date | None = None, raw: bytes | None = None,
+                  title: str | None = None, meta: dict[str, str] | None = None,
+                  content_type: str = "text/plain") -> Document:
+    """The Document record of a parsed text; its language detected unless given."""
+    language, evidence = detect(text, cues) if lang == "auto" else (lang, "given")
     return Document(
         id=document_id(raw if raw is not None else text.encode("utf-8")),
-        source=source,
-        title=title or stated.title,
-        published=published or stated.published,
-        language=language,
-        language_evidence=evidence,
-        text=text,
-        content_type=content_type,
-        meta={**({"source_url": stated.source_url} if stated.source_url else {}), **(meta or {})},
-    )
+        source=source, title=title, published=published, language=language,
+        language_evidence=evidence, text=text, content_type=content_type, meta=meta or {})
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -193,9 +198,9 @@ def run_components(nlp: Language, text: str,
     return doc
 
 
-def run_pipeline(text: str, lang: str) -> tuple[list[Draft], Sentences]:
+def run_pipeline(text: str, rules: RuleSet) -> tuple[list[Draft], Sentences]:
     """Drafts and sentences of a whole text, from spaCy Docs of its paragraphs."""
-    nlp = build_nlp(lang)
+    nlp = build_nlp(rules)
     components = [component for _, component in nlp.pipeline]
     drafts: list[Draft] = []
     starts: list[int] = []
@@ -212,28 +217,7 @@ def run_pipeline(text: str, lang: str) -> tuple[list[Draft], Sentences]:
     return drafts, Sentences(text, tuple(starts) or (0,), tuple(ends) or (len(text),))
 
 
-def extract_document(document: Document, *, link: bool = True) -> Extraction:
-    """Run the pipeline of the document's language and assemble the records."""
-    drafts, sentences = run_pipeline(document.text, document.language)
-    extraction = assemble(document, drafts, sentences, ruleset(document.language))
-    return _link(extraction) if link else extraction
-
-
-def _link(extraction: Extraction) -> Extraction:
-    """Fill observations when the linking stage is installed (it lands in its own issue)."""
-    try:
-        from extractor.nlp.link import link
-    except ImportError:
-        return extraction
-    return link(extraction)
-
-
-def extract_text(text: str, *, source: str = "<text>", lang: LangOption = "auto",
-                 published: dt.date | None = None, raw: bytes | None = None,
-                 title: str | None = None, meta: dict[str, str] | None = None,
-                 content_type: str = "text/plain", link: bool = True) -> Extraction:
-    """Extract every figure, date and legal reference of a text, with provenance."""
-    document = make_document(text, source=source, lang=lang, published=published, raw=raw,
-                             title=title, meta=meta, content_type=content_type)
-    return extract_document(document, link=link)
-
+def extract_document(document: Document, rules: RuleSet) -> Extraction:
+    """Figures, dates and legal references of a document, with provenance (no observations)."""
+    drafts, sentences = run_pipeline(document.text, rules)
+    return assemble(document, drafts, sentences, rules)

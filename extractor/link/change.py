@@ -1,0 +1,122 @@
+"""Changes: figures that say how much something moved, written on the level they modify.
+
+"an increase of VND 7,132 billion compared to 2014", "…, or 5.76%" are never levels of their own:
+``apply_change`` writes them on the level (``change_value`` signed, ``change_unit``,
+``change_baseline``), and a percent change of outstanding loans is also an
+``outstanding_growth_rate`` (``growth_rate``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+
+from extractor.link.context import Context, clause_span, sentence_span
+from extractor.models import Figure, Observation
+
+def is_change(ctx: Context, fig: Figure) -> bool:
+    """A figure that says how much something moved: flagged by the extractor or "compared to"."""
+    c0, c1 = clause_span(ctx, fig)
+    return fig.change is not None or bool(ctx.marks("comparison", c0, c1))
+
+
+def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
+    """ "…, or 5.76%, compared to …": a clause opening with "or" right after a change (one of
+    ``changes``, the starts of the changes found so far)."""
+    c0, _ = clause_span(ctx, fig)
+    marks = ctx.marks("restatement", c0, fig.start)
+    if not marks:
+        return False
+    opener = [h for h in marks if not ctx.text[c0 : h[0]].strip()]
+    s0, _ = sentence_span(ctx, fig)
+    previous = ctx.figures.within(s0, fig.start)
+    return bool(opener and previous and previous[-1].start in changes)
+
+
+def change_baseline(ctx: Context, fig: Figure) -> dt.date | None:
+    """The date a change is measured from: the date after "compared to" in the figure's clause."""
+    c0, c1 = clause_span(ctx, fig)
+    marks = ctx.marks("comparison", c0, c1)
+    if not marks:
+        return None
+    after = ctx.dates.within(marks[0][1], c1)
+    return after[0].value or after[0].period_end if after else None
+
+
+def change_sign(ctx: Context, fig: Figure) -> int:
+    """-1 for a decrease (from the extractor, or "giảm"/"down" in the clause), else +1."""
+    if fig.change is not None:
+        return -1 if fig.change == "decrease" else 1
+    c0, _ = clause_span(ctx, fig)
+    return -1 if ctx.marks("decrease", c0, fig.start) else 1
+
+
+def _fits_level(change: Figure, level: Observation) -> bool:
+    """A money change modifies money, a count a count; percent and times modify anything."""
+    if change.kind in ("percent", "ratio"):
+        return True
+    return change.unit == level.unit
+
+
+def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]]) -> int | None:
+    """Index of the level a change modifies: the nearest before it in its sentence, else the
+    nearest after it ("overdue debt decreased by VND 2.1 billion …, to VND 18.4 billion")."""
+    s0, s1 = sentence_span(ctx, fig)
+    for i in range(len(levels) - 1, -1, -1):
+        lf, obs = levels[i]
+        if not s0 <= lf.start < fig.start:
+            continue
+        # "tăng 1.198 tỷ đồng, tương đương 7,75%": a second change restates the first.
+        if obs.change_value is not None and fig.kind != "percent":
+            continue
+        return i if _about(ctx, lf.end, fig.start, obs) and _fits_level(fig, obs) else None
+    # Only a level close behind: "decreased by VND 2.1 billion compared to …, to VND 18.4 billion".
+    after = [i for i, (lf, _) in enumerate(levels) if fig.end <= lf.start < min(s1, fig.end + 60)]
+    if after:
+        lf, obs = levels[after[0]]
+        # … and only when that level borrowed the change's cue from the clause before.
+        borrowed = obs.rules.get("indicator", "").endswith("(earlier clause)")
+        if borrowed and obs.change_value is None and _fits_level(fig, obs):
+            return after[0]
+    return None
+
+
+def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:
+    """No cue between a level and its change names another indicator."""
+    between = [c for c in ctx.cues.within(start, end) if c.position == "before" and c.end <= end]
+    named = {code for c in between for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
+    return not named or level.indicator in named
+
+
+def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
+    """The level with the change written on it."""
+    unit = "%" if fig.kind == "percent" else ("times" if fig.kind == "ratio" else fig.unit)
+    rules = {**level.rules, "change": f"change:{fig.text}"}
+    return level.model_copy(
+        update={
+            "change_value": fig.value * change_sign(ctx, fig),
+            "change_unit": unit,
+            "change_baseline": change_baseline(ctx, fig),
+            "rules": rules,
+        }
+    )
+
+
+def growth_rate(fig: Figure, level: Observation) -> Observation:
+    """A percent change of outstanding loans is also an ``outstanding_growth_rate``."""
+    return level.model_copy(
+        update={
+            "indicator": "outstanding_growth_rate",
+            "value": fig.value,
+            "unit": "%",
+            "qualifier": fig.qualifier,
+            "text": fig.text,
+            "start": fig.start,
+            "end": fig.end,
+            "change_value": None,
+            "change_unit": None,
+            "change_baseline": None,
+            "rules": {**level.rules, "indicator": "change-of:outstanding_loans"},
+        }
+    )
+

@@ -1,0 +1,98 @@
+"""Which indicator a figure measures: the cue that governs it.
+
+A count whose counted noun names an indicator ("21 transaction offices", ``unit:…``); else a cue
+in or right after the figure ("234,414 households still having outstanding loans",
+``cue-after:…``); else the nearest cue before it in its clause whose indicator takes the figure's
+kind and unit (``cue:…``), then in the earlier clauses of its sentence part when no figure of the
+same kind stands between; else, for a clause that opens with a place ("Ninh Binh (old) for VND
+3,960 billion"), the indicator of the level just listed. No cue, no observation.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from extractor.link.context import Context, clause_span, segment_span
+from extractor.link.indicators import CueHit
+from extractor.models import Figure
+
+def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
+    """The indicator a cue gives this figure, if its kind and unit fit."""
+    for code in ctx.linker.lexicon.candidates(cue, lang=ctx.lang):
+        if ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
+            return code
+    return None
+
+
+def _figures_between(ctx: Context, start: int, end: int) -> bool:
+    """Whether another figure starts inside ``[start, end)``."""
+    return bool(ctx.figures.within(start, end))
+
+
+def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
+    """Whether a figure of the same kind lies between ``start`` and ``fig``."""
+    return any(f.kind == fig.kind and f.start not in ctx.changes for f in ctx.figures.within(start, fig.start))
+
+
+def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
+    """A cue inside or closely after the figure in its clause: "234,414 households still having…"."""
+    for cue in ctx.cues.within(fig.start + 1, clause_end):
+        # The counted noun may carry the cue: "14,620 clean water and sanitation works".
+        if cue.position != "after":
+            continue
+        if cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
+            return None
+        code = _accepting(ctx, cue, fig)
+        if code:
+            return code, f"cue-after:{cue.phrase}"
+    return None
+
+
+def _cue_before(
+    ctx: Context, fig: Figure, start: int, *, free: bool = False
+) -> tuple[str, str] | None | Literal[False]:
+    """The nearest fitting cue in ``[start, fig.start)``; ``False`` when a blocker comes first.
+
+    ``free``: only cues no figure of the same kind follows ("created jobs for 400,000 workers,
+    helped 5,600 workers go abroad": the second count does not borrow the first one's cue).
+    """
+    blockers = ctx.marks("blockers", start, fig.start)
+    cues = [c for c in ctx.cues.within(start, fig.start) if c.position == "before" and c.end <= fig.start]
+    if free:
+        cues = [c for c in cues if not _kin_between(ctx, fig, c.end)]
+    for cue in reversed(cues):
+        # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins.
+        if blockers and any(b[1] > cue.start for b in blockers):
+            return False
+        code = _accepting(ctx, cue, fig)
+        if code:
+            return code, f"cue:{cue.phrase}"
+    return False if blockers else None
+
+
+def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """The indicator that governs the figure and the rule that decided, or None."""
+    if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
+        return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
+    c0, c1 = clause_span(ctx, fig)
+    found = _cue_after(ctx, fig, c1) or _cue_before(ctx, fig, c0)
+    if found is None and not ctx.marks("breakdown", c0, fig.start):
+        s0, _ = segment_span(ctx, fig)
+        earlier = _cue_before(ctx, fig, s0, free=True)
+        found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
+    return found or _listed_by_place(ctx, fig, c0) or None
+
+
+def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
+    """ "Of this, Nam Dinh (old) accounted for VND 5,870 billion, Ninh Binh (old) for VND 3,960
+    billion": a clause that opens with a place lists the previous level's indicator by place."""
+    last = ctx.state.last_level.get(fig.kind)
+    if last is None or fig.start - last[1] > 400:
+        return None
+    opens = [m for m in ctx.mentions.within(c0, c0 + 7) if m.end <= fig.start]
+    if not opens:
+        return None
+    if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
+        return None
+    return last[0], f"listed-by-place:{last[0]}"
+

@@ -1,0 +1,149 @@
+"""The indicator lexicon: which words make a figure a measure of which indicator.
+
+``rules/indicators.yaml`` lists every indicator code of ``shared/spec/indicators.md`` with its kind
+(money, count, percent), whether it is a stock (read at a date) or a flow (summed over a period),
+and its cues in English and Vietnamese. A cue *before* a figure governs it ("dư nợ đạt 13.612 tỷ
+đồng"), a cue *after* it governs it when it follows closely ("234,414 households still having
+outstanding loans"), and a count whose counted noun names the indicator ("21 transaction offices")
+needs no other cue. One phrase index per language finds every cue of a text in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from pydantic import Field
+
+from extractor.registry.files import RuleFile, Strict, raise_problems, read_rule_file, validate_rule_file
+from extractor.registry.phrases import Hit, PhraseIndex, first_word, phrase_regex
+from extractor.resources import rules_dir
+
+Lang = Literal["en", "vi"]
+Kind = Literal["money", "count", "percent"]
+Measure = Literal["stock", "flow"]
+
+
+
+class Cues(Strict):
+    """Cue phrases of one language group: before the figure, or right after it."""
+
+    en: list[str] = Field(default_factory=list)
+    vi: list[str] = Field(default_factory=list)
+
+
+class IndicatorRule(Strict):
+    """One indicator: its code, what kind of figure measures it and the words that say so."""
+
+    code: str = Field(pattern=r"^[a-z][a-z_]*$")
+    kind: Kind
+    measure: Measure
+    name: str
+    units: list[str] = Field(min_length=1)
+    before: Cues = Cues()
+    after: Cues = Cues()
+    counted: list[str] = Field(default_factory=list)
+
+
+class IndicatorFile(Strict):
+    """``rules/indicators.yaml``."""
+
+    version: Literal[1]
+    indicators: list[IndicatorRule] = Field(min_length=1)
+
+
+class CueHit(NamedTuple):
+    """A cue found in a text: where, which phrase, and whether it reads before or after."""
+
+    start: int
+    end: int
+    phrase: str
+    position: Literal["before", "after"]
+
+
+@dataclass(frozen=True)
+class IndicatorLexicon:
+    """The loaded indicator lexicon: its phrases per language and position, and an index."""
+
+    indicators: dict[str, IndicatorRule]
+    phrases: dict[tuple[str, str], tuple[str, ...]]
+    by_phrase: dict[tuple[str, str, str], tuple[str, ...]]
+    by_unit: dict[str, str]
+    index: dict[str, PhraseIndex]
+
+    def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[CueHit]:
+        """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
+        hits = self.index[lang].scan(text)
+        return cues_of(hits["before"], hits["after"], start=start, end=len(text) if end is None else end)
+
+    def candidates(self, cue: CueHit, *, lang: str) -> tuple[str, ...]:
+        """Indicator codes a cue can stand for (the figure's kind and unit choose among them)."""
+        return self.by_phrase.get((lang, cue.position, cue.phrase.lower()), ())
+
+    def accepts(self, code: str, *, kind: str, unit: str) -> bool:
+        """Whether a figure of ``kind`` and ``unit`` can measure indicator ``code``."""
+        rule = self.indicators[code]
+        return rule.kind == kind and unit in rule.units
+
+
+def cues_of(before: list[Hit], after: list[Hit], *, start: int = 0, end: int = 2**62) -> list[CueHit]:
+    """Index hits of the two cue sets as ``Cue`` records inside ``[start, end)``, by offset."""
+    cues = [CueHit(s, e, p, "before") for s, e, p in before if start <= s and e <= end]
+    cues += [CueHit(s, e, p, "after") for s, e, p in after if start <= s and e <= end]
+    return sorted(cues, key=lambda c: (c.start, -c.end))
+
+
+def _phrase_problems(rf: RuleFile, model: IndicatorFile) -> list[str]:
+    """Duplicate codes, cues that cannot compile, cues claimed twice for one kind."""
+    problems: list[str] = []
+    seen_codes: set[str] = set()
+    owners: dict[tuple[str, str, str, str], str] = {}
+    for i, rule in enumerate(model.indicators):
+        if rule.code in seen_codes:
+            problems.append(rf.problem(("indicators", i, "code"), f"duplicate code {rule.code!r}"))
+        seen_codes.add(rule.code)
+        for position in ("before", "after"):
+            cues: Cues = getattr(rule, position)
+            for lang in ("en", "vi"):
+                for j, phrase in enumerate(getattr(cues, lang)):
+                    loc = ("indicators", i, position, lang, j)
+                    try:
+                        re.compile(phrase_regex(phrase))
+                    except re.error as exc:
+                        problems.append(rf.problem(loc, f"cue {phrase!r} does not compile: {exc}"))
+                    if not first_word(phrase):
+                        problems.append(rf.problem(loc, f"cue {phrase!r} must start with a word"))
+                    key = (lang, position, phrase.lower(), rule.kind)
+                    if key in owners and owners[key] != rule.code:
+                        problems.append(
+                            rf.problem(loc, f"cue {phrase!r} already governs {owners[key]} ({rule.kind})")
+                        )
+                    owners.setdefault(key, rule.code)
+    return problems
+
+
+def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
+    """Compile the validated lexicon into a phrase index per language."""
+    by_phrase: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    phrases: dict[tuple[str, str], list[str]] = {(l, p): [] for l in ("en", "vi") for p in ("before", "after")}
+    for rule in model.indicators:
+        for position in ("before", "after"):
+            for lang in ("en", "vi"):
+                for phrase in getattr(getattr(rule, position), lang):
+                    key = (lang, position, phrase.lower())
+                    by_phrase[key] = (*by_phrase.get(key, ()), rule.code)
+                    phrases[(lang, position)].append(phrase)
+    by_unit = {unit: rule.code for rule in model.indicators for unit in rule.counted}
+    frozen = {key: tuple(found) for key, found in phrases.items()}
+    index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
+    return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index)
+
+
+def load_lexicon(path: Path | None = None) -> IndicatorLexicon:
+    """Load, validate and compile ``rules/indicators.yaml`` (or ``path``)."""
+    rf = read_rule_file(path or rules_dir() / "indicators.yaml")
+    model = validate_rule_file(rf, IndicatorFile)
+    raise_problems(_phrase_problems(rf, model))
+    return build_lexicon(model)

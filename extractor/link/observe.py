@@ -1,0 +1,215 @@
+"""Observations: each figure governed by an indicator cue becomes a row of the table.
+
+Figure by figure, in text order: indicator (``indicator``), date (``when``), status
+(``status``), place (``place``); changes are written on the levels they modify (``change``);
+headlines take the body's date; one observation per fact. The rule that decided each part is
+kept in ``Observation.rules``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from extractor.link.change import (
+    apply_change,
+    growth_rate,
+    is_change,
+    level_for,
+    restates,
+)
+from extractor.link.context import Context, index_document
+from extractor.link.indicator import indicator_of
+from extractor.link.place import document_province, place_of, resolve_place
+from extractor.link.rules import Linker
+from extractor.link.status import is_anecdote, is_link_line, is_programme, status_of
+from extractor.link.when import OPENING, When, measure_of, update_frame, when_of, year_edge
+from extractor.models import DateMention, Extraction, Figure, Observation, Status
+
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+
+
+def build_context(ex: Extraction, lk: Linker) -> Context:
+    """The document indexed once, with its province and the figures that are changes."""
+    ctx = index_document(ex, lk)
+    province, rule, code = document_province(ctx)
+    ctx = replace(ctx, province=province, province_rule=rule, province_code=code)
+    changes: set[int] = set()
+    for fig in ctx.figures:
+        if is_change(ctx, fig) or restates(ctx, fig, changes):
+            changes.add(fig.start)
+    return replace(ctx, changes=frozenset(changes))
+
+
+def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:
+    """An "(old)" unit's flow predates the merger: a borrowed post-merger period is wrong."""
+    merger = ctx.linker.gazetteer.merger_date
+    if boundaries_rule == "old-marker" and when.inferred and when.end and when.end >= merger:
+        return When(rule="old-marker:undated")
+    return when
+
+
+def _boundary_date(ctx: Context, when: When, status: Status) -> dt.date | None:
+    """The date that decides the boundaries: the figure's own, but for a plan the day it was
+    written (a plan made before the merger is the old unit's plan, whatever year it aims at)."""
+    written = ctx.published or ctx.state.frame.as_of
+    if status == "target" and written:
+        return written
+    return when.as_of or when.end or when.start or ctx.published or ctx.latest
+
+
+def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observation:
+    """One observation of ``code`` from ``fig``: province, boundaries, date, status."""
+    when = when_of(ctx, fig, measure_of(ctx, fig, code))
+    status, status_rule = status_of(ctx, fig, when)
+    place, place_rule = place_of(ctx, fig)
+    name, boundaries, b_rule = resolve_place(ctx, place, _boundary_date(ctx, when, status))
+    when = _drop_late_date(ctx, when, b_rule)
+    if status == "actual":
+        update_frame(ctx, when)
+    # ``model_validate`` of a dict validates as the constructor does, without its wrapper.
+    return Observation.model_validate({
+        "indicator": code,
+        "province": name,
+        "boundaries": boundaries,
+        "value": fig.value,
+        "unit": fig.unit,
+        "qualifier": fig.qualifier,
+        "as_of": when.as_of,
+        "period_start": when.start if when.as_of is None else None,
+        "period_end": when.end,
+        "date_inferred": when.inferred,
+        "status": status,
+        "document_id": ctx.ex.document.id,
+        "text": fig.text,
+        "start": fig.start,
+        "end": fig.end,
+        "sentence": fig.sentence,
+        "rules": {
+            "indicator": indicator_rule,
+            "province": place_rule,
+            "boundaries": b_rule,
+            "date": when.rule,
+            "status": status_rule,
+        },
+    })
+
+
+def _attach(ctx: Context, fig: Figure, growth: Observation | None,
+            levels: list[tuple[Figure, Observation]], extra: list[Observation]) -> None:
+    """Write a change on the level it modifies (and a growth rate for outstanding loans)."""
+    i = level_for(ctx, fig, levels)
+    if i is None:
+        # "Outstanding loans grew by 9.6% in 2018" with no level beside it: a growth rate alone.
+        extra.extend([growth] if growth else [])
+        return
+    level_fig, level = levels[i]
+    if level.change_value is None:
+        levels[i] = (level_fig, apply_change(ctx, fig, level))
+    if fig.kind == "percent" and level.indicator == "outstanding_loans":
+        extra.append(growth_rate(fig, levels[i][1]))
+
+
+def _growth_alone(ctx: Context, fig: Figure) -> Observation | None:
+    """A percent change whose own cue is a growth of outstanding loans, dated where it stands."""
+    found = indicator_of(ctx, fig) if fig.kind == "percent" else None
+    if found and found[0] == "outstanding_growth_rate":
+        return observe(ctx, fig, *found)
+    return None
+
+
+def observations(ctx: Context) -> list[Observation]:
+    """Every observation of the document: levels first (in text order), then their changes."""
+    levels: list[tuple[Figure, Observation]] = []
+    changes: list[tuple[Figure, Observation | None]] = []
+    governing = _governing_dates(ctx)
+    for fig in ctx.figures:
+        while governing and governing[0].start < fig.start:
+            _govern(ctx, governing.pop(0))
+        if is_anecdote(ctx, fig) or is_programme(ctx, fig) or is_link_line(ctx, fig):
+            continue
+        if fig.start in ctx.changes:
+            changes.append((fig, _growth_alone(ctx, fig)))
+            continue
+        if fig.kind not in ("money", "count", "percent"):
+            continue
+        found = indicator_of(ctx, fig)
+        if found:
+            levels.append((fig, observe(ctx, fig, *found)))
+            ctx.state.last_level[fig.kind] = (found[0], fig.end)
+    extra: list[Observation] = []
+    for fig, growth in changes:
+        _attach(ctx, fig, growth, levels, extra)
+    linked = sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
+    return dedupe(date_headlines(ctx, linked))
+
+
+def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
+    """A headline states no date ("Outstanding policy credit reaches nearly VND 11,000 billion"):
+    it reports what the body dates, so it takes the date of the body's first observation of the
+    same indicator and place."""
+    t0, t1 = ctx.title
+    out = []
+    for obs in found:
+        body = _body_twin(found, obs, t1) if t0 <= obs.start < t1 and obs.date_inferred else None
+        if body is not None:
+            obs = obs.model_copy(update={
+                "as_of": body.as_of, "period_start": body.period_start, "period_end": body.period_end,
+                "boundaries": body.boundaries, "rules": {**obs.rules, "date": "headline"}})
+        out.append(obs)
+    return out
+
+
+def _body_twin(found: list[Observation], headline: Observation, body_start: int) -> Observation | None:
+    """The body's first dated observation of the headline's indicator, place and status: dated
+    in its own sentence, or by the governing date of an earlier one ("Tính đến ngày 31/10/2024,
+    …. Tổng dư nợ đạt …"), which the body states, unlike the publication date."""
+    return next((o for o in found if o.start >= body_start
+                 and (not o.date_inferred or o.rules.get("date") == "frame")
+                 and (o.indicator, o.province, o.status) == (headline.indicator, headline.province, headline.status)),
+                None)
+
+
+def _governing_dates(ctx: Context) -> list[DateMention]:
+    """Dates that open a sentence after "as of"/"đến" ("As of June 30, 2024, the figure stood
+    at …"): they set the reporting date for the figures that follow, even when their own
+    sentence yields nothing."""
+    found = []
+    for d in ctx.free_dates:
+        late = ctx.published is not None and d.value is not None and d.value > ctx.published
+        if d.value and not late and ctx.marker_before("until", d.start) and _opens_sentence(ctx, d.start):
+            found.append(d)
+    return found
+
+
+def _opens_sentence(ctx: Context, pos: int) -> bool:
+    """Whether ``pos`` lies near the start of its sentence (its line, or the last ". " on it)."""
+    start, _ = ctx.line(pos, pos)
+    for m in _SENTENCE_END.finditer(ctx.text, start, pos):
+        start = m.end()
+    return pos - start <= OPENING
+
+
+def _govern(ctx: Context, d: DateMention) -> None:
+    """Move the frame to a governing date (never backwards)."""
+    assert d.value is not None
+    if ctx.state.frame.as_of is None or d.value > ctx.state.frame.as_of:
+        ctx.state.frame.as_of = d.value
+        if year_edge(d):
+            ctx.state.frame.start, ctx.state.frame.end = dt.date(d.value.year, 1, 1), d.value
+
+
+def dedupe(found: list[Observation]) -> list[Observation]:
+    """One observation per fact: a headline repeating the body's figure is the same fact.
+
+    Same indicator, place, status, value and unit; the one with a stated date wins.
+    """
+    best: dict[tuple[object, ...], Observation] = {}
+    for obs in found:
+        key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit)
+        kept = best.get(key)
+        if kept is None or (kept.date_inferred and not obs.date_inferred):
+            best[key] = obs
+    keep = {id(o) for o in best.values()}
+    return [o for o in found if id(o) in keep]

@@ -1,0 +1,66 @@
+"""What kind of statement a figure is: a target or an actual, and figures that are no
+province's total (one borrower's story, a "related news" line, one programme's share, an award).
+"""
+
+from __future__ import annotations
+
+from extractor.link.context import Context, clause_span, sentence_span
+from extractor.link.when import When
+from extractor.models import Figure, Status
+
+def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
+    """``target`` after a plan word in the sentence or for a date after publication."""
+    s0, _ = sentence_span(ctx, fig)
+    for s, e, phrase in reversed(ctx.marks("target", s0, fig.start)):
+        if not ctx.refs.within(s, s + len(phrase) + 7):
+            return "target", f"target:{phrase}"
+    first = when.as_of or when.start
+    if ctx.published and first and first > ctx.published and not when.inferred:
+        return "target", "future-date"
+    return "actual", "actual"
+
+
+def is_anecdote(ctx: Context, fig: Figure) -> bool:
+    """A sentence about one borrower ("Ms. Nguyen Thi Nhu …") that quotes nobody."""
+    sentence = sentence_span(ctx, fig)
+    found = ctx.state.anecdotes.get(sentence)
+    if found is None:
+        found = ctx.state.anecdotes[sentence] = _anecdote(ctx, *sentence)
+    return found
+
+
+def _anecdote(ctx: Context, s0: int, s1: int) -> bool:
+    """Whether the sentence ``[s0, s1)`` is about one borrower and quotes nobody."""
+    # A splitter may cut after "Ms.": accept a title that ends right before the sentence too.
+    opener = [h for h in ctx.marks("anecdote", max(0, s0 - 8), s0 + 8) if h[0] == s0 or
+              (h[1] <= s0 and not ctx.text[h[1] : s0].strip())]
+    if not opener or not ctx.text[opener[0][1] : s1].lstrip()[:1].isupper():
+        return False
+    return not ctx.marks("reporting", s0, s1)
+
+
+def is_link_line(ctx: Context, fig: Figure) -> bool:
+    """A "related news" line of no named province ("- Quynh Luu: 2,300 households escape
+    poverty …"): a dash-led line without closing punctuation is another article's headline; it
+    counts only when it names the province it is about ("- Lao Cai: 2,100 poor households …")."""
+    start, end = ctx.line(fig.start, fig.end)
+    found = ctx.state.link_lines.get((start, end))
+    if found is None:
+        found = ctx.state.link_lines[(start, end)] = _link_line(ctx, start, end)
+    return found
+
+
+def _link_line(ctx: Context, start: int, end: int) -> bool:
+    """Whether the line ``[start, end)`` is a "related news" line of no named province."""
+    line = ctx.text[start:end].strip()
+    if line[:2] not in ("- ", "– ", "• ") or line[-1:] in (".", ";", ":", "!", "?"):
+        return False
+    return not ctx.mentions.within(start, end)
+
+
+def is_programme(ctx: Context, fig: Figure) -> bool:
+    """One programme's share ("Riêng chương trình cho vay hộ nghèo có dư nợ …") or an award."""
+    s0, _ = sentence_span(ctx, fig)
+    _, c1 = clause_span(ctx, fig)
+    return bool(ctx.marks("programme", s0, c1) or ctx.marks("awards", s0, fig.start))
+

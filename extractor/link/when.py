@@ -1,0 +1,237 @@
+"""When a figure holds: ``as_of`` for a stock, a period for a flow, and the rule that found it.
+
+From the dates of the figure's sentence part (or one opening its sentence) and their since/until
+words; "since Directive 40" starts at the directive's issue date; "to now"/"currently" mean the
+publication date; else the date that governs the text so far (the frame: previous observations
+and "as of …" openings), else the publication date. Borrowed dates are flagged ``inferred``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from extractor.link.context import GAP_WORDS, Context, clause_span, piece, segment_span, sentence_span
+from extractor.models import DateMention, Figure
+
+# How far into a sentence a date still opens it ("As of the end of April 2021, …").
+OPENING = 30
+
+class When(NamedTuple):
+    """The date an observation holds at, or the period it covers, and how it was found."""
+
+    as_of: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    inferred: bool = False
+    rule: str = "none"
+
+
+def _start(d: DateMention) -> dt.date | None:
+    """First day a mention covers."""
+    return d.period_start or d.value
+
+
+def _end(d: DateMention) -> dt.date | None:
+    """Last day a mention covers (None for an open period such as "from 2025 to now")."""
+    return d.value if d.value else d.period_end
+
+
+def _bound_elsewhere(ctx: Context, d: DateMention, fig: Figure) -> bool:
+    """A date glued to another figure ("0,43% năm 2014"): it dates that figure only."""
+    s0, _ = sentence_span(ctx, fig)
+    for other in ctx.figure_ends.within(max(s0, d.start - 25), d.start + 1):
+        if other is not fig and _glued(ctx, other.end, d.start):
+            return True
+    return False
+
+
+def _glued(ctx: Context, end: int, start: int) -> bool:
+    """Only spaces, or spaces around one binder word ("in", "năm"), between two offsets."""
+    if not ctx.text[end:start].strip():
+        return True
+    return any(
+        not ctx.text[end : b[0]].strip() and GAP_WORDS.fullmatch(ctx.text, b[1], start)
+        for b in ctx.marks("date_binders", end, start)
+    )
+
+
+def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
+    """A date after "compared to" in its clause is a baseline."""
+    sentence = sentence_span(ctx, fig)
+    key = (d.start, *sentence)
+    found = ctx.state.in_comparison.get(key)
+    if found is None:
+        c0, c1 = piece(d.start, sentence, ctx.breaks.clause)
+        found = ctx.state.in_comparison[key] = any(m[1] <= d.start for m in ctx.marks("comparison", c0, c1))
+    return found
+
+
+def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
+    """Dates in the figure's sentence part that can date it."""
+    g0, g1 = segment_span(ctx, fig)
+    dates = ctx.free_dates.within(g0, g1)
+    if not dates:
+        return dates
+    return [
+        d
+        for d in dates
+        if not _in_comparison(ctx, d, fig)
+        and not _bound_elsewhere(ctx, d, fig)
+    ]
+
+
+def _opening_date(ctx: Context, fig: Figure) -> DateMention | None:
+    """A date that opens the sentence ("Đến ngày 30.9, …; trong đó …") governs all its parts."""
+    s0, _ = sentence_span(ctx, fig)
+    g0, _ = segment_span(ctx, fig)
+    opening = ctx.dates.within(s0, min(g0, s0 + OPENING))
+    if not opening:
+        return None
+    free = ctx.free_dates.within(s0, min(g0, s0 + OPENING))
+    # The first date of the window, unless it is a legal document's date.
+    return opening[0] if opening and free and opening[0] is free[0] else None
+
+
+def _first_after(dates: list[DateMention], fig: Figure) -> DateMention | None:
+    """The nearest date after the figure."""
+    for d in dates:
+        if d.start >= fig.end:
+            return d
+    return None
+
+
+def since_legal(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
+    """ "Since the implementation of Directive 40-CT/TW": the directive's issue date."""
+    s0, _ = sentence_span(ctx, fig)
+    for ref in reversed(ctx.refs.within(s0, fig.start)):
+        issued = ref.issued or ctx.issued.get(ref.id)
+        if issued and ctx.marker_before("since", ref.start):
+            return issued, ref.id
+    return None
+
+
+def _open_end(ctx: Context) -> tuple[dt.date | None, str]:
+    """Where an open period ("since …", "… to now") ends: publication, else the frame's date."""
+    if ctx.published:
+        return ctx.published, "published"
+    return ctx.state.frame.as_of, "frame"
+
+
+def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig: Figure) -> When:
+    """A period for a flow from the sentence's dates and their since/until words."""
+    if ctx.marker_before("since", anchor.start):
+        s0, s1 = sentence_span(ctx, fig)
+        later = [d for d in ctx.dates.within(max(anchor.end + 1, s0), s1) if ctx.marker_before("until", d.start)]
+        if later:
+            return When(start=_start(anchor), end=_end(later[0]), rule="sentence:from-to")
+        end, how = _open_end(ctx)
+        return When(start=_start(anchor), end=end, rule=f"sentence:since+{how}")
+    if anchor.period_start and not ctx.marker_before("until", anchor.start):
+        if anchor.period_end:
+            return When(start=anchor.period_start, end=anchor.period_end, rule="sentence:period")
+        end, how = _open_end(ctx)
+        return When(start=anchor.period_start, end=end, rule=f"sentence:open+{how}")
+    earlier = [d for d in dates if d.end <= anchor.start and ctx.marker_before("since", d.start)]
+    legal = since_legal(ctx, fig)
+    start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
+    end = _end(anchor) or _open_end(ctx)[0]
+    if start is None and end is not None and year_edge(anchor):
+        # "By the end of 2018, lending turnover reached …": the year up to that edge.
+        return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:year-to-date")
+    return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
+
+
+def year_edge(d: DateMention) -> bool:
+    """The end of a year, half or quarter named as a point ("the end of 2018", "30/9" is not)."""
+    return d.value is not None and d.granularity in ("year", "half", "quarter")
+
+
+def _stock_when(ctx: Context, anchor: DateMention) -> When:
+    """``as_of`` for a stock: the day named, or the end of the period named."""
+    if anchor.value and not ctx.marker_before("since", anchor.start):
+        # The year so far, remembered for flows that state no period of their own.
+        start = dt.date(anchor.value.year, 1, 1) if year_edge(anchor) else None
+        return When(as_of=anchor.value, start=start, rule="sentence:as_of")
+    if anchor.period_end and not ctx.marker_before("since", anchor.start):
+        return When(as_of=anchor.period_end, rule="sentence:period_end")
+    end, how = _open_end(ctx)
+    return When(as_of=end, rule=f"sentence:to_now+{how}")
+
+
+def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
+    """No date in the sentence: "since Directive …", "currently", the frame, the publication."""
+    legal = since_legal(ctx, fig)
+    if legal and measure == "flow":
+        end, how = _open_end(ctx)
+        return When(start=legal[0], end=end, rule=f"since:{legal[1]}+{how}")
+    s0, _ = sentence_span(ctx, fig)
+    present = ctx.marks("present", s0, fig.start)
+    if present and ctx.published:
+        return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
+    frame = ctx.state.frame
+    if measure == "flow" and frame.end:
+        return When(start=frame.start, end=frame.end, inferred=True, rule="frame")
+    if frame.as_of or frame.end:
+        return _shape(measure, None, frame.as_of or frame.end, True, "frame")
+    if ctx.published:
+        return _shape(measure, None, ctx.published, True, "published")
+    return When()
+
+
+def _shape(measure: str, start: dt.date | None, end: dt.date | None, inferred: bool, rule: str) -> When:
+    """A date as ``as_of`` for a stock, or as the end of a period for a flow."""
+    if measure == "flow":
+        return When(start=start, end=end, inferred=inferred, rule=rule)
+    return When(as_of=end, inferred=inferred, rule=rule)
+
+
+def measure_of(ctx: Context, fig: Figure, code: str) -> str:
+    """Stock or flow: a stock indicator read as an amount "added" is a flow."""
+    measure = ctx.linker.lexicon.indicators[code].measure
+    c0, _ = clause_span(ctx, fig)
+    if measure == "stock" and ctx.marks("flow", c0, fig.start):
+        return "flow"
+    return measure
+
+
+def when_of(ctx: Context, fig: Figure, measure: str) -> When:
+    """The figure's date or period and the rule that found it."""
+    dates = candidate_dates(ctx, fig)
+    before = [d for d in dates if d.end <= fig.start]
+    # The nearest date before the figure, else one that opens the sentence, else the nearest after.
+    anchor = before[-1] if before else _opening_date(ctx, fig) or _first_after(dates, fig)
+    if anchor is None:
+        return _fallback_when(ctx, fig, measure)
+    when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor)
+    when = _to_now(ctx, fig, when)
+    if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
+        # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
+        when = when._replace(rule=when.rule + "+glued")
+    return when
+
+
+def _to_now(ctx: Context, fig: Figure, when: When) -> When:
+    """ "… to now", "đến nay" in the sentence part: the period or stock ends at publication."""
+    g0, g1 = segment_span(ctx, fig)
+    marks = ctx.marks("to_now", g0, g1)
+    if not marks or ctx.published is None:
+        return when
+    rule = f"{when.rule}+to_now:{marks[0][2]}"
+    if when.as_of is not None or when.end is None and when.start is None:
+        return when._replace(as_of=ctx.published, rule=rule)
+    return when._replace(end=ctx.published, rule=rule)
+
+
+def update_frame(ctx: Context, when: When) -> None:
+    """Remember a stated date: it governs the next figures that state none."""
+    if when.inferred or when.rule == "none" or when.rule.endswith("+glued"):
+        return
+    latest = when.as_of or when.end
+    if ctx.published and latest and latest > ctx.published:
+        return
+    if latest and (ctx.state.frame.as_of is None or latest >= ctx.state.frame.as_of):
+        ctx.state.frame.as_of = latest
+    if when.start and (when.end or when.as_of):
+        ctx.state.frame.start, ctx.state.frame.end = when.start, when.end or when.as_of
+

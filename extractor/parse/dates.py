@@ -1,0 +1,85 @@
+"""Dates stated in page furniture: bylines, date lines, time stamps.
+
+"(09:15 21/04/2021)", "Updated: 2019-05-02 08:40:11", "Thứ Hai, 12/8/2024", "June 17, 2021 |
+21:51": dateparser knows these forms in both languages. It only ever reads a short candidate
+string that the parser chose (a byline, a date line), never a body: on whole passages it
+invents dates (field notes). Day comes before month, and a date needs all three parts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+
+from dateparser.search import search_dates
+
+LANGUAGES = ["en", "vi"]
+SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+# An outlet's name glued to its date ("Báo Ninh Bình26/10/2025"): a space lets the date stand.
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=\d)")
+# An abbreviated month's full stop before the day ("Sept. 3, 2024"), which dateparser refuses.
+_ABBREVIATION_STOP = re.compile(r"(?<=[^\W\d_])\.(?=\s*\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def stated_date(text: str) -> dt.date | None:
+    """The first full date a short furniture string states, else None.
+
+    >>> stated_date("Thứ Hai, 12/8/2024 - 07:30"), stated_date("(09:15 21/04/2021)")
+    (datetime.date(2024, 8, 12), datetime.date(2021, 4, 21))
+    >>> stated_date("Báo Ninh Bình26/10/2025"), stated_date("Số lượt xem: 49")
+    (datetime.date(2025, 10, 26), None)
+    """
+    if not _YEAR.search(text):
+        return None  # no year, no full date: dateparser is not asked
+    candidate = _GLUED.sub(" ", _ABBREVIATION_STOP.sub("", text))
+    found = search_dates(candidate, languages=LANGUAGES, settings=SETTINGS)
+    return found[0][1].date() if found else None
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A date from a metadata string: ISO 8601, RFC 2822, else as furniture (``stated_date``).
+
+    A timestamp with a zone is read on Vietnam's clock (UTC+7): "2025-10-26T20:00:00Z" was
+    published on 27 October where the paper is printed.
+
+    >>> parse_date("2025-10-26T20:00:00Z"), parse_date("Sun, 26 Oct 2025 08:00:00 +0700")
+    (datetime.date(2025, 10, 27), datetime.date(2025, 10, 26))
+    """
+    if not value:
+        return None
+    value = value.strip()
+    stamp = _aware(value)
+    if stamp is not None:
+        return stamp.astimezone(VIETNAM).date()
+    iso = _ISO_DAY.match(value)
+    if iso:
+        return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
+    return stated_date(value)
+
+
+def _aware(value: str) -> dt.datetime | None:
+    """A timezone-aware datetime from ISO 8601 or RFC 2822 text, else None."""
+    try:
+        stamp = dt.datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            stamp = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+    return stamp if stamp.tzinfo is not None else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the numbers do not make one."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

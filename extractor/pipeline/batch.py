@@ -1,0 +1,171 @@
+"""Many documents into the store: each loaded, processed and saved, each with an outcome.
+
+Every command that stores documents runs ``run_batch`` over ``Job``s (a label and a way to load
+the document): ``ingest`` of files and folders, of crawled pages (``pipeline.crawl``), of URLs
+from the web's form, and ``reextract`` of stored raw bytes. A bad document becomes a failed
+outcome with its reason and the batch goes on; whatever was stored before stays. Documents
+stored as new are linked to an earlier near-duplicate (a story republished elsewhere) when the
+batch ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from extractor.errors import ExtractorError, InputError
+from extractor.models import Extraction
+from extractor.parse import Loaded, load_bytes, load_path
+from extractor.pipeline.process import process
+from extractor.registry.bundle import Registry
+from extractor.store.copies import link_copies
+from extractor.store.documents import stored_documents, raw_bytes
+from extractor.store.write import save_extraction
+
+ExtractLoaded = Callable[[Loaded], Extraction]
+OutcomeStatus = Literal["new", "unchanged", "replaced", "reextracted", "skipped", "failed"]
+STATUSES: tuple[OutcomeStatus, ...] = ("new", "unchanged", "replaced", "reextracted", "skipped", "failed")
+SUFFIXES = frozenset({".txt", ".html", ".htm", ".pdf"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input."""
+
+    path: str
+    status: OutcomeStatus
+    document_id: str | None = None
+    reason: str = ""
+
+
+@dataclass
+class IngestReport:
+    """Every outcome of a batch, with counts per status."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    copies: list[tuple[str, str, float]] = field(default_factory=list)  # (copy, original, similarity)
+
+    def counts(self) -> dict[str, int]:
+        """How many inputs ended in each status (every status present, zero or not)."""
+        found = Counter(o.status for o in self.outcomes)
+        return {s: found.get(s, 0) for s in STATUSES}
+
+    @property
+    def failures(self) -> list[Outcome]:
+        """The inputs that failed, with their reasons."""
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to store: a label for the outcome, how to load it, and whether to replace
+    the records of a document already held (``reextract``). ``done`` is an outcome decided
+    without loading (a page not modified since the last crawl, a robots.txt refusal)."""
+
+    label: str
+    load: Callable[[], Loaded] | None = None
+    force: bool = False
+    document_id: str | None = None
+    done: Outcome | None = None
+
+
+def store_document(conn: sqlite3.Connection, job: Job, *, extract: ExtractLoaded) -> Outcome:
+    """Load, extract and save one document; any problem becomes a failed outcome."""
+    if job.done is not None:
+        return job.done
+    assert job.load is not None, "a job loads its document unless its outcome is decided"
+    try:
+        loaded = job.load()
+        saved = save_extraction(conn, extract(loaded), raw=loaded.raw, force=job.force)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return Outcome(job.label, "failed", job.document_id, reason=reason(exc))
+    return Outcome(job.label, saved.status, saved.document_id)
+
+
+def reason(exc: Exception) -> str:
+    """A one-line reason for a failure (library errors carry their code; others their type)."""
+    if isinstance(exc, ExtractorError):
+        return f"[{exc.code}] {exc.message}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def extractor_of(registry: Registry, extract: ExtractLoaded | None = None) -> ExtractLoaded:
+    """``extract`` when given (tests stand in for the stages), else the pipeline's ``process``."""
+    return extract or (lambda loaded: process(loaded, registry=registry))
+
+
+def run_batch(conn: sqlite3.Connection, jobs: Iterable[Job], *, extract: ExtractLoaded,
+              on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Store every job's document (each in its own transaction), then link new copies."""
+    report = IngestReport()
+    for job in jobs:
+        outcome = store_document(conn, job, extract=extract)
+        report.outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    fresh = [o.document_id for o in report.outcomes if o.status in ("new", "replaced") and o.document_id]
+    report.copies = link_copies(conn, fresh)
+    return report
+
+
+# --- files and folders -------------------------------------------------------------------------
+
+
+def discover(paths: Sequence[Path]) -> Iterator[Path]:
+    """Files named, and .txt/.html/.pdf files inside folders named, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def load_file(path: Path, *, registry: Registry) -> Loaded:
+    """Read one file with the parser; its source is the absolute path, so any cwd finds it again."""
+    return load_path(path, registry=registry).model_copy(update={"source": str(path.resolve())})
+
+
+def file_jobs(paths: Sequence[Path], *, registry: Registry) -> Iterator[Job]:
+    """A job per file found under ``paths``."""
+    for path in discover(paths):
+        yield Job(str(path), lambda path=path: load_file(path, registry=registry))  # type: ignore[misc]
+
+
+def ingest_paths(conn: sqlite3.Connection, paths: Sequence[Path], *, registry: Registry,
+                 extract: ExtractLoaded | None = None,
+                 on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Ingest files and folders one document at a time."""
+    return run_batch(conn, file_jobs(paths, registry=registry),
+                     extract=extractor_of(registry, extract), on_outcome=on_outcome)
+
+
+# --- stored documents ----------------------------------------------------------------------------
+
+
+def load_stored(conn: sqlite3.Connection, row: sqlite3.Row, *, registry: Registry) -> Loaded:
+    """A stored document parsed again, offline, from its raw bytes."""
+    raw = raw_bytes(conn, row["raw_sha256"])
+    if raw is None:
+        raise InputError(f"document {row['id']}: raw bytes are missing", hint="Ingest the source again.")
+    loaded = load_bytes(raw, source=row["source"], content_type=row["content_type"], registry=registry)
+    if loaded.published is None and row["published"]:
+        # The date may have come from outside the bytes (a feed, HTTP headers): keep it.
+        loaded = loaded.model_copy(update={"published": dt.date.fromisoformat(row["published"])})
+    return loaded
+
+
+def reextract(conn: sqlite3.Connection, *, registry: Registry,
+              document_ids: Iterable[str] | None = None, extract: ExtractLoaded | None = None,
+              on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Run extraction again on stored raw bytes (after the rules improve), replacing the records;
+    a document that fails keeps its old records."""
+    wanted = set(document_ids or ())
+    jobs = (Job(row["source"], lambda row=row: load_stored(conn, row, registry=registry),  # type: ignore[misc]
+                force=True, document_id=row["id"])
+            for row in stored_documents(conn) if not wanted or row["id"] in wanted)
+    return run_batch(conn, jobs, extract=extractor_of(registry, extract), on_outcome=on_outcome)

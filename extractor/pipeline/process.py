@@ -1,0 +1,60 @@
+"""One document through the stages after parsing: NLP, linking, table cells, layout.
+
+``process(loaded, registry=…)`` is the only place the stages are chained. ``extract_text`` is
+the same for a text held in memory (tests, the gate, the fact-check of a sentence).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from extractor.link import link as link_observations
+from extractor.models import Extraction
+from extractor.nlp.engine import extract_document, make_document
+from extractor.nlp.tables import with_table_figures
+from extractor.parse import Loaded, attach_layout, with_stated_metadata
+from extractor.parse.text import clean
+from extractor.registry.bundle import Registry, bundled
+
+LangOption = Literal["en", "vi", "auto"]
+
+
+def process(loaded: Loaded, *, registry: Registry, lang: LangOption = "auto",
+            link: bool = True) -> Extraction:
+    """The records of a parsed document: figures, dates, legal references, observations (unless
+    ``link`` is off), each with its page and box when the document has a layout.
+
+    The language is detected from the text unless given: a page's declared language (kept in
+    ``meta["declared_language"]``) is often a site-wide template value.
+    """
+    meta = dict(loaded.meta)
+    if loaded.language:
+        meta["declared_language"] = loaded.language
+    document = make_document(loaded.text, source=loaded.source, lang=lang, cues=registry.language,
+                             published=loaded.published, raw=loaded.raw, title=loaded.title,
+                             meta=meta, content_type=loaded.content_type)
+    rules = registry.ruleset(document.language)
+    extraction = extract_document(document, rules)
+    if link:
+        extraction = link_observations(extraction, linker=registry.linker)
+    if loaded.cells:
+        extraction = with_table_figures(extraction, loaded.cells, rules=rules, tables=registry.tables)
+    extraction = attach_layout(extraction, loaded)
+    if loaded.warnings:
+        extraction = extraction.model_copy(update={"warnings": loaded.warnings + extraction.warnings})
+    return extraction
+
+
+def extract_text(text: str, *, source: str = "<text>", lang: LangOption = "auto",
+                 published: dt.date | None = None, raw: bytes | None = None,
+                 title: str | None = None, meta: dict[str, str] | None = None,
+                 content_type: str = "text/plain", link: bool = True,
+                 registry: Registry | None = None) -> Extraction:
+    """Every record of a text held in memory, read as a plain-text document would be
+    (``registry``: the bundled rules unless given)."""
+    rules = registry or bundled()
+    loaded = Loaded(raw=raw if raw is not None else clean(text).encode("utf-8"), source=source,
+                    content_type=content_type, text=text, title=title, published=published,
+                    meta=meta or {})
+    return process(with_stated_metadata(loaded, rules.text), registry=rules, lang=lang, link=link)

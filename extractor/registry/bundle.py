@@ -1,0 +1,98 @@
+"""The ``Registry``: every rule of ``rules/`` loaded and compiled once, passed to each stage.
+
+``load_registry`` reads every file, collecting the problems of all of them, and raises one
+``RuleError`` listing each bad entry as ``file:line``: a broken rule file stops a command before
+its first document, never once per document. ``bundled()`` is the registry of the rules shipped
+with the package, loaded once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+from extractor.errors import RuleError
+from extractor.link.indicators import IndicatorLexicon, load_lexicon
+from extractor.link.provinces import Gazetteer, load_gazetteer
+from extractor.link.rules import Linker, LinkRules, load_link_rules
+from extractor.nlp.language import LanguageCues
+from extractor.nlp.legal import load_legal_codes
+from extractor.nlp.rules import LegalCodes, RuleSet, TableRules, load_ruleset
+from extractor.parse.text import TextRules
+from extractor.registry.files import load_model, location
+from extractor.resources import rules_dir
+
+LANGUAGES = ("en", "vi")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)
+class Registry:
+    """Every rule the stages use, validated and compiled (compared by identity)."""
+
+    folder: Path
+    patterns: dict[str, RuleSet]  # per language: figures, dates, legal references
+    indicators: IndicatorLexicon
+    gazetteer: Gazetteer
+    linker: Linker
+    legal_codes: LegalCodes
+    tables: TableRules
+    language: LanguageCues
+    text: TextRules
+
+    def ruleset(self, lang: str) -> RuleSet:
+        """The pattern rules of ``lang``."""
+        return self.patterns[lang]
+
+
+class _Collector:
+    """Runs loaders and keeps every ``RuleError``'s problems instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def load(self, loader: Callable[[], T]) -> T | None:
+        try:
+            return loader()
+        except RuleError as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+
+def load_registry(folder: Path | None = None) -> Registry:
+    """Load every rule file of ``folder`` (default: the bundled ``rules/``); one ``RuleError``
+    lists the problems of all files."""
+    root = folder or rules_dir()
+    got = _Collector()
+    legal_codes = got.load(lambda: load_legal_codes(root / "legal_codes.yaml"))
+    patterns = {lang: got.load(lambda lang=lang: load_ruleset(root / lang, lang, legal_codes=legal_codes))  # type: ignore[misc]
+                for lang in LANGUAGES}
+    indicators = got.load(lambda: load_lexicon(root / "indicators.yaml"))
+    gazetteer = got.load(lambda: load_gazetteer(root / "provinces.yaml"))
+    link_rules = got.load(lambda: load_link_rules(root / "linking.yaml"))
+    tables = got.load(lambda: load_model(root / "tables.yaml", TableRules))
+    language = got.load(lambda: load_model(root / "language.yaml", LanguageCues))
+    text = got.load(lambda: load_model(root / "text_metadata.yaml", TextRules))
+    if got.problems:
+        raise RuleError(sorted(got.problems, key=location))
+    return _assemble(root, patterns, indicators, gazetteer, link_rules, legal_codes, tables,  # type: ignore[arg-type]
+                     language, text)
+
+
+def _assemble(root: Path, patterns: dict[str, RuleSet], indicators: IndicatorLexicon,
+              gazetteer: Gazetteer, link_rules: LinkRules, legal_codes: LegalCodes,
+              tables: TableRules, language: LanguageCues, text: TextRules) -> Registry:
+    """The registry of loaded parts, with the pieces built from several of them."""
+    return Registry(
+        folder=root, patterns=patterns, indicators=indicators, gazetteer=gazetteer,
+        linker=Linker.build(indicators, gazetteer, link_rules), legal_codes=legal_codes,
+        tables=tables, language=language, text=text)
+
+
+@cache
+def bundled() -> Registry:
+    """The registry of the rules shipped with the package, loaded once per process."""
+    return load_registry()

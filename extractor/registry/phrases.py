@@ -1,0 +1,248 @@
+"""Phrases as regular expressions: tone placement, cue phrases, tries and a one-pass index.
+
+Every word list of ``rules/`` becomes regular expressions here. Python's ``re`` tries the
+alternatives of ``a|b|c`` one after the other, so long lists are compiled as tries (shared
+prefixes read once), and many named phrase sets are matched in one pass (:class:`PhraseIndex`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+# Old and new Vietnamese tone placement ("hoà"/"hòa", "uỷ"/"ủy"): both spellings are current, so
+# text and cues are brought to one before matching. The old one marks the second vowel of "oa",
+# "oe" and "uy", the new one the first; each swap keeps the length, so offsets hold.
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
+_GLIDES = {"o": "ae", "u": "y"}
+
+
+def _old_tone_table() -> dict[str, str]:
+    """Each old spelling (in lower, title and upper case) mapped to the new one."""
+    table: dict[str, str] = {}
+    for first, seconds in _GLIDES.items():
+        for second in seconds:
+            for mark in _TONE_MARKS:
+                old = first + unicodedata.normalize("NFC", second + mark)
+                table[old] = unicodedata.normalize("NFC", first + mark) + second
+    for old, new in list(table.items()):
+        table[old.capitalize()] = new.capitalize()
+        table[old.upper()] = new.upper()
+    return table
+
+
+_OLD_TONE = _old_tone_table()
+# Every old spelling is two letters: grouped by the first ("o[…]|u[…]"), ``re`` tries one
+# character class where a vowel "o" or "u" stands instead of each spelling in turn.
+_OLD_SECOND: dict[str, str] = {}
+for _old in _OLD_TONE:
+    _OLD_SECOND[_old[0]] = _OLD_SECOND.get(_old[0], "") + _old[1]
+_OLD_TONE_RE = re.compile("|".join(f"{first}[{''.join(sorted(second))}]"
+                                   for first, second in sorted(_OLD_SECOND.items())))
+
+
+def new_tone(text: str) -> str:
+    """Move tone marks to the new placement ("hoà" → "hòa"); the length never changes.
+
+    >>> new_tone("uỷ thác, Hoà Bình")
+    'ủy thác, Hòa Bình'
+    """
+    if text.isascii():
+        return text  # no tone marks at all
+    return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], text)
+
+
+def trie_regex(branches: Mapping[str, str] | Iterable[str], *, gap: str | None = None) -> str:
+    r"""A regex matching any key of ``branches`` followed by its regex (a plain list of phrases
+    is keys followed by nothing), shaped as a trie of the keys. A space in a key matches
+    ``gap`` when one is given. Among keys that match at a place the longest is tried first.
+
+    >>> print(trie_regex({"to": "X", "today": "", "in": "Y|Z"}))
+    (?:(?:in(?:Y|Z)|to(?:day|X)))
+    >>> print(trie_regex(["bn", "billion", "billions"], gap=r"\s+"))
+    (?:b(?:illion(?:s|)|n))
+    >>> trie_regex([])
+    '(?!)'
+    """
+    pairs = branches.items() if isinstance(branches, Mapping) else ((b, "") for b in branches)
+    tree: dict[str, Any] = {}
+    for key, then in sorted(pairs):
+        chars = key if gap is None else " ".join(key.split())
+        if not chars:
+            continue
+        node = tree
+        for ch in chars:
+            node = node.setdefault(ch, {})
+        node[""] = then
+    return f"(?:{_node_regex(tree, gap)})" if tree else "(?!)"
+
+
+def _node_regex(node: dict[str, Any], gap: str | None) -> str:
+    """The regex of a trie node: its branches, then what a key ending here is followed by."""
+    alts = [(gap if ch == " " and gap is not None else re.escape(ch)) + _node_regex(child, gap)
+            for ch, child in node.items() if ch]
+    if "" not in node and len(alts) == 1:
+        return alts[0]
+    alts += [node[""]] if "" in node else []
+    return f"(?:{'|'.join(alts)})" if alts != [""] else ""
+
+
+_OPTIONAL = re.compile(r"\[([^\]]+)\]")
+
+
+def _word_regexes(phrase: str) -> list[str]:
+    """Each word of a cue phrase as a regex, with the whitespace before it."""
+    parts: list[str] = []
+    for word in new_tone(phrase).split():
+        opt = _OPTIONAL.fullmatch(word)
+        if opt and not parts:
+            raise re.error(f"the first word of {phrase!r} is optional")
+        if opt:
+            alts = "|".join(re.escape(a) for a in opt.group(1).split("|"))
+            parts.append(f"(?:\\s+(?:{alts}))?")
+        else:
+            parts.append(("\\s+" if parts else "") + re.escape(word))
+    return parts
+
+
+def phrase_regex(phrase: str) -> str:
+    r"""A cue phrase as a regex: a word ``[a|b]`` is optional (one of the alternatives).
+
+    Words are separated by any whitespace; the first word must not be optional.
+
+    >>> print(phrase_regex("total [policy|credit] capital"))
+    total(?:\s+(?:policy|credit))?\s+capital
+    """
+    return "".join(_word_regexes(phrase))
+
+
+def _after_first_word(phrase: str) -> str:
+    r"""The regex of what follows a phrase's first word (its first word as :func:`first_word`
+    finds it, within the first whitespace-separated part).
+
+    >>> print(_after_first_word("co-operative [policy] loans"))
+    \-operative(?:\s+(?:policy))?\s+loans
+    """
+    _, *rest = _word_regexes(phrase)
+    token = new_tone(phrase).split()[0]
+    word = _WORD.match(token)
+    return re.escape(token[word.end() if word else 0 :]) + "".join(rest)
+
+
+def _shortest(phrase: str) -> int:
+    """Length of the shortest text a phrase matches (its optional words left out)."""
+    return len(" ".join(w for w in phrase.split() if not _OPTIONAL.fullmatch(w)))
+
+
+def _order(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Phrases in matching order: ``re`` takes the first alternative that matches, so the one
+    whose shortest match is longest goes first ("outstanding loans will grow by" before
+    "outstanding [policy] loans")."""
+    return tuple(sorted(set(phrases), key=lambda p: (-_shortest(p), -len(p), p)))
+
+
+_WORD = re.compile(r"\w+")
+Hit = tuple[int, int, str]
+
+# The character before a word: a pattern for "a word starts here" opens with it and runs over
+# " " + text, so a match's start is the word's offset in the text. ``re`` skips ahead in C to a
+# character of a class (it cannot to a look-behind such as ``(?<!\w)``): every character outside
+# [0-9A-Za-z_] stops it, and the look-behind keeps those that are no word character (a non-ASCII
+# letter is one).
+BEFORE_WORD = r"[^0-9A-Za-z_](?<=\W)"
+
+
+def first_word(phrase: str) -> str:
+    """The word a phrase starts with, as the index looks it up ("" if it starts with a sign)."""
+    m = _WORD.match(new_tone(phrase).lower())
+    return m.group() if m else ""
+
+
+# The letters ``re.IGNORECASE`` takes for an ASCII letter that ``str.lower`` does not turn into
+# one: "İ" (whose lower case is two characters long), dotless "ı" and long "ſ".
+_RE_ASCII_CASES = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
+
+
+def caseless(text: str) -> str:
+    """``text`` in lower case, character for character (offsets hold), with an ASCII letter
+    wherever ``re.IGNORECASE`` would match one: a case-sensitive lower-case pattern finds at
+    least what the pattern ignoring case finds in ``text``, and ``re`` runs it much faster.
+
+    >>> caseless("İNGILTERE ſince Vốn")
+    'ingiltere since vốn'
+    """
+    for letter, ascii_letter in _RE_ASCII_CASES:
+        text = text.replace(letter, ascii_letter)
+    return text.lower()
+
+
+class PhraseIndex:
+    """Many named phrase sets matched in one pass over a text.
+
+    One regex alternation per set would cost a scan of the whole text per set. Here one regular
+    expression finds the places where a phrase of some set may start: a trie of the phrases'
+    first words, each followed by a look-ahead for the rest of its phrases. It runs over the text
+    in lower case and matches the first word case-sensitively, which ``re`` does much faster
+    than ignoring case (the rest of a phrase still ignores case). Only at those places are the
+    sets that have phrases with that first word tried, each set's phrases as one alternation in
+    the set's matching order. Within a set, matches do not overlap (the earlier one wins), as
+    with ``finditer``.
+    """
+
+    def __init__(self, sets: dict[str, Iterable[str]]) -> None:
+        self.names = tuple(sets)
+        by_word: dict[str, dict[str, list[str]]] = {}
+        for name, phrases in sets.items():
+            for phrase in _order(phrases):
+                by_word.setdefault(first_word(phrase), {}).setdefault(name, []).append(phrase)
+        # For each first word: (set name, its phrases of that word as one regex, those phrases).
+        self.first: dict[str, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {
+            word: [(name, _alternatives(phrases), tuple(phrases)) for name, phrases in by_set.items()]
+            for word, by_set in by_word.items()
+        }
+        rests = {
+            word: "|".join(_after_first_word(phrase) for phrases in by_set.values() for phrase in phrases)
+            for word, by_set in by_word.items()
+        }
+        # Each first word ends in an empty group of its own: ``lastindex`` of a start names the
+        # word without slicing and lower-casing the text there.
+        words = list(rests)
+        self._starts = re.compile(BEFORE_WORD + trie_regex(
+            {word: rf"(?!\w)(?=(?i:{rests[word]})(?!\w))(?P<w{i}>)" for i, word in enumerate(words)}))
+        # What a start tries, as the scan wants it: (the set's number, its match, its phrases).
+        self._tries: dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None], tuple[str, ...]]]] = {
+            word: [(self.names.index(name), rx.match, phrases) for name, rx, phrases in by_set]
+            for word, by_set in self.first.items()
+        }
+        by_number = {number: self._tries[words[int(group[1:])]] for group, number in self._starts.groupindex.items()}
+        self._by_group = [by_number.get(number, []) for number in range(self._starts.groups + 1)]
+
+    def scan(self, text: str) -> dict[str, list[Hit]]:
+        """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
+        found: list[list[Hit]] = [[] for _ in self.names]
+        # ``caseless`` turns "İ", "ı" and "ſ" into ASCII letters where ``str.lower`` does not: in
+        # a text holding one, the word as written (in lower case) decides which phrases to try.
+        odd = not text.isascii() and any(letter in text for letter, _ in _RE_ASCII_CASES)
+        by_group = self._by_group
+        for start in self._starts.finditer(" " + caseless(text)):
+            pos = start.start()  # of the word in ``text`` (see BEFORE_WORD)
+            if odd:
+                tries = self._tries.get(text[pos : start.end() - 1].lower(), [])
+            else:
+                tries = by_group[start.lastindex]  # type: ignore[index]
+            for i, match, phrases in tries:
+                hits = found[i]
+                if hits and hits[-1][1] > pos:
+                    continue  # inside the set's previous match
+                m = match(text, pos)
+                if m:
+                    hits.append((pos, m.end(), phrases[m.lastindex - 1]))  # type: ignore[operator]
+        return dict(zip(self.names, found))
+
+
+def _alternatives(phrases: list[str]) -> re.Pattern[str]:
+    """Phrases as one regex that takes the first of them that matches; each is a group, so
+    ``lastindex`` tells which."""
+    return re.compile("|".join(f"({phrase_regex(phrase)})(?!\\w)" for phrase in phrases), re.IGNORECASE)
