@@ -33,6 +33,7 @@ LegalKind = Literal[
     "notice",
     "report",
     "instruction",
+    "programme",
     "other",
 ]
 
