@@ -10,24 +10,32 @@ import datetime as dt
 import functools
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
+
+from extractor.models import (
+    Boundaries,
+    FigureKind,
+    Granularity,
+    Language,
+    LegalKind,
+    Qualifier,
+    Status,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "corpus" / "gold"
 SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
 
-FIGURE_KINDS = {"money", "count", "percent", "ratio"}
-QUALIFIERS = {"exact", "approx", "more_than", "less_than"}
-GRANULARITIES = {"day", "month", "quarter", "half", "year"}
-BOUNDARIES = {"pre-2025", "2025"}
-STATUSES = {"actual", "target"}
-LANGUAGES = {"en", "vi"}
-LEGAL_KINDS = {
-    "directive", "conclusion", "resolution", "decision", "decree", "circular", "plan",
-    "official_letter", "law", "notice", "report", "instruction", "other",
-}
+# The records' own literal types: the gold cannot drift from what the extractor may output.
+FIGURE_KINDS = set(get_args(FigureKind))
+QUALIFIERS = set(get_args(Qualifier))
+GRANULARITIES = set(get_args(Granularity))
+BOUNDARIES = set(get_args(Boundaries))
+STATUSES = set(get_args(Status))
+LANGUAGES = set(get_args(Language))
+LEGAL_KINDS = set(get_args(LegalKind))
 MONEY_UNITS = {"VND", "USD", "VND/year", "VND/household", "VND/person", "VND/month"}
 # The counted nouns of the guidelines, in their plural English form.
 COUNT_UNITS = {
