@@ -7,6 +7,9 @@ from collections.abc import Callable, Sequence
 from extractor.evaluation.gold import GoldCase, by_group, corpus_hash
 from extractor.evaluation.scoring import Report, score_case
 from extractor.models import Extraction
+from extractor.parse import load_path
+from extractor.pipeline import extract_text, process
+from extractor.registry.bundle import bundled
 
 Extract = Callable[[GoldCase], Extraction]
 
@@ -20,8 +23,6 @@ def extract_case(case: GoldCase) -> Extraction:
 
 
 def _extract_text(case: GoldCase) -> Extraction:
-    from extractor.nlp.pipeline import extract_text
-
     raw = case.text_path.read_bytes()
     return extract_text(raw.decode("utf-8"), source=case.gold.url or str(case.text_path), raw=raw,
                         lang=case.gold.language, published=case.gold.context_published)
@@ -29,15 +30,14 @@ def _extract_text(case: GoldCase) -> Extraction:
 
 def _extract_parsed(case: GoldCase) -> Extraction:
     """An HTML page or PDF read by the parse stage, then extracted: the gate measures both."""
-    from extractor.parse import extract_loaded, load_path
-
-    loaded = load_path(case.text_path)
+    registry = bundled()
+    loaded = load_path(case.text_path, registry=registry)
     update: dict[str, object] = {}
     if case.gold.url:
         update["source"] = case.gold.url
     if loaded.published is None and case.gold.context_published is not None:
         update["published"] = case.gold.context_published
-    return extract_loaded(loaded.model_copy(update=update), lang=case.gold.language)
+    return process(loaded.model_copy(update=update), registry=registry, lang=case.gold.language)
 
 
 def evaluate(cases: Sequence[GoldCase], extract: Extract = extract_case) -> Report:
