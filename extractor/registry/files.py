@@ -1,6 +1,6 @@
 """Reading rule files: YAML and JSONL validated by pydantic models, every problem as ``file:line``.
 
-One loader for every file in ``rules/``. A YAML file is parsed twice (data and node tree), so a
+One loader for every file in ``rules/``. A YAML file's data is built from its node tree, so a
 validation error's location (``indicators.3.before.en.2``) finds the line of the entry it names.
 Problems are collected, never raised one at a time: a broken file reports every bad entry at once.
 """
@@ -84,13 +84,26 @@ class RuleFile:
         return f"{self.name}:{node_line(self.root, loc)}: {message}"
 
 
+# libyaml's parser when PyYAML was built with it: rule files with examples are long, and the
+# pure-Python parser is most of the time it takes to load the rules.
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for line numbers) and the data of a YAML text, from one parse."""
+    loader = _SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        return root, (loader.construct_document(root) if root is not None else None)
+    finally:
+        loader.dispose()
+
+
 def read_rule_file(path: Path) -> RuleFile:
     """Parse a YAML rule file; a missing file or a syntax error is a ``RuleError`` with its line."""
     name = display_name(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        root, data = parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise RuleError([f"{name}:0: cannot read: {exc.strerror or exc}"]) from exc
     except yaml.MarkedYAMLError as exc:
