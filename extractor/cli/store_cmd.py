@@ -191,17 +191,19 @@ def ingest(
 ) -> None:
     """Extract figures from files, folders, URLs, sitemaps, feeds and list pages and store them
     (unchanged documents are skipped; republished copies are linked to their original)."""
-    from extractor.sources import is_url
+    from extractor.fetch.sources import is_url
+    from extractor.registry.bundle import load_registry
 
+    registry = load_registry()  # every rule file checked before the first document
     if follow or any(is_url(s) or s.endswith(".urls") for s in sources):
-        _ingest_web(sources, db, follow=follow, max_pages=max_pages, limit=limit, delay=delay,
-                    allow_private=allow_private)
+        _ingest_web(sources, db, registry, follow=follow, max_pages=max_pages, limit=limit,
+                    delay=delay, allow_private=allow_private)
         return
-    _ingest_files([Path(s) for s in sources], db)
+    _ingest_files([Path(s) for s in sources], db, registry)
 
 
-def _ingest_files(paths: list[Path], db: Path | None) -> None:
-    from extractor.store.ingest import default_extract, discover, ingest_paths
+def _ingest_files(paths: list[Path], db: Path | None, registry: Any) -> None:
+    from extractor.pipeline.batch import discover, ingest_paths
 
     with opened(db) as conn:
         files = list(discover(paths))
@@ -209,24 +211,24 @@ def _ingest_files(paths: list[Path], db: Path | None) -> None:
             err.print("error: no .txt, .html, .htm or .pdf files in " + ", ".join(map(str, paths)),
                       markup=False, highlight=False)
             raise typer.Exit(code=1)
-        extract = default_extract()
-        report = _run_batch(lambda **kw: ingest_paths(conn, files, extract=extract, **kw), len(files), "ingest")
+        report = _run_batch(lambda **kw: ingest_paths(conn, files, registry=registry, **kw),
+                            len(files), "ingest")
     _summary(report, "ingested")
     if report.failures and len(report.failures) == len(report.outcomes):
         raise typer.Exit(code=1)
 
 
-def _ingest_web(sources: list[str], db: Path | None, *, follow: str | None, max_pages: int,
-                limit: int | None, delay: float, allow_private: bool) -> None:
+def _ingest_web(sources: list[str], db: Path | None, registry: Any, *, follow: str | None,
+                max_pages: int, limit: int | None, delay: float, allow_private: bool) -> None:
     """Crawl the sources politely into the store, with a progress bar and a closing summary."""
-    from extractor.crawl import ingest_sources, make_fetcher
     from extractor.fetch import FetchOptions
+    from extractor.pipeline.crawl import ingest_sources, make_fetcher
     from extractor.settings import resolve
 
     options = FetchOptions(delay=delay, allow_private=allow_private)
     with opened(db) as conn, make_fetcher(conn, Path(str(resolve("db", db))), options) as fetcher:
-        report = _run_batch(lambda **kw: ingest_sources(conn, sources, fetcher=fetcher, follow=follow,
-                                                        max_pages=max_pages, limit=limit, **kw),
+        report = _run_batch(lambda **kw: ingest_sources(conn, sources, registry=registry, fetcher=fetcher,
+                                                        follow=follow, max_pages=max_pages, limit=limit, **kw),
                             None, "crawl")
     fetched = sum(1 for o in report.outcomes if o.path.startswith("http") and o.status not in ("failed", "skipped"))
     out.print(f"fetched: {fetched}", markup=False, highlight=False)
@@ -243,13 +245,14 @@ def reextract(
     document: Annotated[list[str] | None, typer.Option("--document", help="Only these document ids.")] = None,
 ) -> None:
     """Run extraction again on the stored raw bytes (after the rules improve), offline."""
-    from extractor.store.ingest import default_extract, stored_documents
-    from extractor.store.ingest import reextract as run_reextract
+    from extractor.pipeline.batch import reextract as run_reextract
+    from extractor.registry.bundle import load_registry
+    from extractor.store.documents import stored_documents
 
+    registry = load_registry()  # every rule file checked before the first document
     with opened(db) as conn:
         total = len(document) if document else len(stored_documents(conn))
-        extract = default_extract()
-        report = _run_batch(lambda **kw: run_reextract(conn, extract=extract, document_ids=document, **kw),
+        report = _run_batch(lambda **kw: run_reextract(conn, registry=registry, document_ids=document, **kw),
                             total, "reextract")
     _summary(report, "re-extracted")
 

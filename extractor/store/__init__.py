@@ -5,7 +5,6 @@ or a ``Page`` of them, ready to render and paginate)::
 
     conn = connect(path_or_None)                       # --db / $VBSP_DB / ./vbsp.sqlite; migrated; WAL
     save_extraction(conn, extraction, raw=bytes)       # -> SaveResult(status new|unchanged|replaced)
-    ingest_paths(conn, [Path(...)]) / reextract(conn)  # -> IngestReport (outcomes, copies)
     query_observations(conn, ObservationFilter(province=, indicator=, date_from=, date_to=,
                        boundaries=, status=, document_id=), limit=, offset=)   # -> Page[StoredObservation]
     get_observation(conn, id) / disagreeing(conn, id)  # -> StoredObservation | None / list
@@ -36,7 +35,6 @@ from extractor.store.db import (
 )
 from extractor.store.documents import copies_of, disagreeing, get_document
 from extractor.store.export import export_observations
-from extractor.store.ingest import IngestReport, Outcome, ingest_paths, reextract
 from extractor.store.query import (
     conflicts,
     get_observation,
@@ -67,9 +65,7 @@ __all__ = [
     "Conflict",
     "DocumentCopy",
     "DocumentHit",
-    "IngestReport",
     "ObservationFilter",
-    "Outcome",
     "Page",
     "QueryTimeout",
     "SaveResult",
@@ -85,7 +81,6 @@ __all__ = [
     "export_observations",
     "get_document",
     "get_observation",
-    "ingest_paths",
     "iter_observations",
     "link_copies",
     "mark_copy",
@@ -95,7 +90,6 @@ __all__ = [
     "query_observations",
     "quote_fts",
     "rebuild_derived",
-    "reextract",
     "roll_up",
     "rolled_up_observations",
     "save_extraction",

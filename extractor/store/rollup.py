@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 
+from extractor.registry.bundle import bundled
 from extractor.store.query import fold, iter_observations, province_table
 from extractor.store.records import ObservationFilter, StoredObservation, TableCell
 
@@ -30,10 +31,8 @@ def is_rate(observation: StoredObservation) -> bool:
 
 
 def default_mapping() -> ProvinceMap:
-    """Old → 2025 province names from the gazetteer (``rules/provinces.yaml``, via nlp.provinces)."""
-    from extractor.nlp.provinces import gazetteer
-
-    places = gazetteer()
+    """Old → 2025 province names from the gazetteer (``rules/provinces.yaml``)."""
+    places = bundled().gazetteer
     return {old.name: places.new[old.new].name for old in places.model.pre_2025}
 
 

@@ -152,7 +152,7 @@ def api_ingest(request: Request, db: Db, body: IngestRequest) -> Response:
     """Fetch, extract and store web pages, body {"urls": [...]} (only with the server's write token)."""
     fetcher = request.app.state.fetcher
     options = {"fetcher": fetcher} if fetcher else {}
-    return envelope(db.write(ingest_urls, body.urls, **options))
+    return envelope(db.write(ingest_urls, body.urls, registry=request.app.state.registry, **options))
 
 
 @router.get("/health", response_model=Health, include_in_schema=False)

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from extractor.errors import ExtractorError
+from extractor.registry.bundle import bundled
 from extractor.store import QueryTimeout
 from extractor.web import api, pages
 from extractor.web.db import Database
@@ -81,6 +82,7 @@ def create_app(db: str | Path | None = None, *, write_token: str | None = None,
     app.state.db = Database(db)
     app.state.write_token = write_token or None
     app.state.extract = extract or default_extract
+    app.state.registry = bundled()  # the rules, loaded and checked once when the app is made
     app.state.fetcher = fetcher
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     install_error_handlers(app)

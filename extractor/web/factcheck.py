@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from extractor.models import DateMention, Extraction, Figure, Observation
+from extractor.pipeline import extract_text
+from extractor.registry.bundle import bundled
 from extractor.store.query import fold
 from extractor.store.records import StoredObservation
 from extractor.web.formatting import format_value, is_money, is_percent
@@ -27,10 +29,8 @@ MAX_TEXT = 5000
 
 
 def default_extract(text: str) -> Extraction:
-    """The extraction pipeline on pasted text (imported late: spaCy loads slowly)."""
-    from extractor.nlp.pipeline import extract_text
-
-    return extract_text(text, source="<fact-check>", lang="auto", link=True)
+    """The extraction pipeline, with the bundled rules, on pasted text."""
+    return extract_text(text, source="<fact-check>", lang="auto", link=True, registry=bundled())
 
 
 def check_text(conn: sqlite3.Connection, text: str, *, extract: Extract = default_extract) -> FactCheck:
@@ -79,9 +79,7 @@ def _nearest_date(figure: Figure, dates: Sequence[DateMention]) -> dt.date | Non
 
 def _province_near(figure: Figure, text: str, date: dt.date | None) -> tuple[str | None, str | None]:
     """The province named closest before the figure (else anywhere), resolved for the date."""
-    from extractor.nlp.provinces import gazetteer
-
-    places = gazetteer()
+    places = bundled().gazetteer
     mentions = places.find(text)
     if not mentions:
         return None, None
