@@ -193,6 +193,13 @@ def test_eval_fails_when_no_document_is_present(tmp_path: Path) -> None:
     assert "r01_present.txt" in result.stderr and "corpus/real/texts" in result.stderr
 
 
+def test_floors_are_never_pinned_on_a_partial_set(tmp_path: Path) -> None:
+    folder = _real_set(tmp_path, present=True)
+    result = runner.invoke(app, ["eval", str(folder), "--update-baseline"])
+    assert result.exit_code == 1 and "r02_absent.txt" in result.stderr
+    assert not (folder / "baseline.json").exists()
+
+
 def test_eval_shows_the_attribute_accuracies() -> None:
     result = runner.invoke(app, ["eval", str(GOLD), "--lang", "vi"])
     assert result.exit_code == 0, result.output
