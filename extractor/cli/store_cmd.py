@@ -111,9 +111,9 @@ def _cell(value: Any) -> str:
 def emit(rows: Sequence[dict[str, Any]], fmt: OutputFormat, *, columns: Sequence[str], title: str = "") -> None:
     """Print rows as a rich table, CSV or JSON (scraped text is never read as markup)."""
     if fmt is OutputFormat.json:
-        from extractor.store.export import _json_value
+        from extractor.store.export import json_value
 
-        body = [{k: _json_value(v) if not isinstance(v, dt.date) else v.isoformat() for k, v in r.items()} for r in rows]
+        body = [{k: json_value(v) if not isinstance(v, dt.date) else v.isoformat() for k, v in r.items()} for r in rows]
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
     elif fmt is OutputFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from extractor.cli.store_cmd import DbOpt, err, friendly
+from extractor.cli.output import err
+from extractor.cli.store_cmd import DbOpt, friendly
 
 
 @friendly

@@ -73,7 +73,7 @@ def write_csv(rows: Iterable[StoredObservation], out: IO[str]) -> int:
     return count
 
 
-def _json_value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     """JSON-ready value: integral Decimals as ints, others as floats only when their text is exact."""
     if not isinstance(value, Decimal):
         return value
@@ -88,7 +88,7 @@ def json_lines(rows: Iterable[StoredObservation]) -> Iterator[str]:
     """The pieces of a JSON array of rows, streamed (exact numbers, UTF-8 text)."""
     yield "["
     for i, row in enumerate(rows):
-        body = {k: _json_value(v) for k, v in flat_record(row).items()}
+        body = {k: json_value(v) for k, v in flat_record(row).items()}
         yield ("," if i else "") + "\n" + json.dumps(body, ensure_ascii=False)
     yield "\n]\n"
 
