@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -30,13 +31,21 @@ def test_bundled_rules_load() -> None:
         assert load_ruleset(rules_dir() / lang, lang).rules
 
 
+EXAMPLES = {"pos": [{"text": "It cost VND 5 billion.", "value": "5000000000"}], "neg": ["None."]}
+
+
+def _rule_line(rule_id: str, kind: str, pattern: str, **extra: object) -> str:
+    """A JSONL rule line with examples, so only what a test breaks is wrong with it."""
+    return json.dumps({"id": rule_id, "kind": kind, "pattern": pattern, **extra, "examples": EXAMPLES})
+
+
 def test_every_bad_pattern_line_is_reported(rules_copy: Path) -> None:
     path = rules_copy / "money.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[1] = '{"id": "money.en.broken", "kind": "money", "pattern": "(unclosed"}'
-    lines.append('{"id": "money.en.extra", "kind": "money", "pattern": "x", "colour": "red"}')
+    lines[1] = _rule_line("money.en.broken", "money", "(unclosed")
+    lines.append(_rule_line("money.en.extra", "money", "x", colour="red"))
     lines.append("not json at all")
-    lines.append('{"id": "money.en.macro", "kind": "money", "pattern": "<NO_SUCH_MACRO>"}')
+    lines.append(_rule_line("money.en.macro", "money", "<NO_SUCH_MACRO>"))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = _problems(rules_copy)
     where = [p.split(": ")[0] for p in problems]
@@ -52,11 +61,39 @@ def test_duplicate_and_mislabelled_ids_are_reported(rules_copy: Path) -> None:
     path = rules_copy / "percent.jsonl"
     first = path.read_text(encoding="utf-8").splitlines()[0]
     path.write_text(path.read_text(encoding="utf-8") + first + "\n"
-                    + '{"id": "percent.vi.wrong_lang", "kind": "percent", "pattern": "x"}\n',
+                    + _rule_line("percent.vi.wrong_lang", "percent", "x") + "\n",
                     encoding="utf-8")
     problems = "\n".join(_problems(rules_copy))
     assert "duplicate rule id" in problems
     assert "must carry the language 'en'" in problems
+
+
+def test_missing_or_malformed_examples_name_their_line(rules_copy: Path) -> None:
+    """A rule without both kinds of example, or with a value its kind cannot give, is a bad line."""
+    path = rules_copy / "count.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    bad = {
+        "count.en.no_examples": None,
+        "count.en.no_negative": {"pos": [{"text": "It has 5 households.", "value": "5"}], "neg": []},
+        "count.en.no_value": {"pos": [{"text": "It has 5 households."}], "neg": ["None."]},
+        "count.en.bad_value": {"pos": [{"text": "It has 5 households.", "value": "five"}], "neg": ["None."]},
+        "count.en.bad_key": {"pos": [{"text": "It has 5 households.", "value": "5"}], "neg": ["None."], "maybe": []},
+    }
+    for rule_id, examples in bad.items():
+        rule = {**first, "id": rule_id, "examples": examples}
+        if examples is None:
+            del rule["examples"]
+        lines.append(json.dumps(rule, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = _problems(rules_copy)
+    n = len(lines)
+    assert [p.split(": ")[0] for p in problems] == [f"{path}:{line}" for line in range(n - 4, n + 1)]
+    assert "examples: Field required" in problems[0]
+    assert "examples.neg: List should have at least 1 item" in problems[1]
+    assert "examples.pos.0.value: Field required" in problems[2]
+    assert "example value 'five' is not what a count rule gives" in problems[3]
+    assert "examples.maybe: Extra inputs are not permitted" in problems[4]
 
 
 def test_bad_lexicon_entries_name_their_yaml_line(rules_copy: Path) -> None:

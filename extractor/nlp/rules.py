@@ -4,20 +4,25 @@ A language's rules are ``rules/<lang>/lexicon.yaml`` (word lists: scales, curren
 qualifiers, counted nouns, months…) and one JSONL file per extractor kind (``money.jsonl``,
 ``count.jsonl``, ``percent.jsonl``, ``date.jsonl``, ``legal.jsonl``). A pattern is a Python
 regular expression in which ``<NAME>`` stands for a macro: a lexicon list compiled to an
-alternation, or a regex macro from the lexicon. Every problem in every file is collected and
-raised at once as a ``RuleError`` listing ``file:line: message``.
+alternation, or a regex macro from the lexicon. Every rule carries its examples (sentences it
+fires on, with the value found, and sentences it must not fire on), validated here and run by
+``tests/test_rule_examples.py``; they are never compiled. Every problem in every file is
+collected and raised at once as a ``RuleError`` listing ``file:line: message``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from extractor.models import Qualifier
 from extractor.nlp.firstchars import required_prefixes, with_start_hint
 from extractor.nlp.hits import Groups
 from extractor.nlp.scan import Scanner, build_scanner, digit_anchored
@@ -37,6 +42,25 @@ KINDS = ("money", "count", "percent", "date", "legal")
 MACRO = re.compile(r"(?<!\?P)<([A-Z][A-Z0-9_]*)>")
 
 
+class RuleExample(Strict):
+    """A sentence a rule fires on and what a reader finds there: ``value`` is an amount
+    ("13374000000000", "0.14"), a day ("2024-06-30"), a period ("2024-01-01..2024-06-30") or a
+    legal reference's id ("40-CT/TW"), as the rule's kind reads it (``example_value``).
+    ``xfail`` marks a known failure with its cause: the test then fails when it is fixed."""
+
+    text: str = Field(min_length=1)
+    value: str = Field(min_length=1)
+    qualifier: Qualifier | None = None
+    xfail: str | None = Field(default=None, min_length=1)
+
+
+class RuleExamples(Strict):
+    """Sentences a rule fires on (``pos``) and must not fire on (``neg``); tests run them all."""
+
+    pos: list[RuleExample] = Field(min_length=1)
+    neg: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+
+
 class PatternRule(Strict):
     """One line of a ``<kind>.jsonl`` file."""
 
@@ -51,6 +75,34 @@ class PatternRule(Strict):
     before_in_span: bool = True
     not_before: str = ""
     note: str = ""
+    examples: RuleExamples
+
+    @model_validator(mode="after")
+    def _values_read_as_kind(self) -> PatternRule:
+        for example in self.examples.pos:
+            example_value(self.kind, example.value)  # a ValueError names the bad value
+        return self
+
+
+def example_value(kind: str, value: str) -> Decimal | dt.date | tuple[dt.date, dt.date] | str:
+    """An example's expected value as records of ``kind`` carry it.
+
+    >>> example_value("money", "13374000000000"), example_value("legal", "40-CT/TW")
+    (Decimal('13374000000000'), '40-CT/TW')
+    >>> example_value("date", "2024-01-01..2024-06-30")
+    (datetime.date(2024, 1, 1), datetime.date(2024, 6, 30))
+    """
+    try:
+        if kind == "legal":
+            return value
+        if kind == "date":
+            start, dots, end = value.partition("..")
+            day = dt.date.fromisoformat(start)
+            return (day, dt.date.fromisoformat(end)) if dots else day
+        return Decimal(value)
+    except (ValueError, ArithmeticError) as exc:
+        raise ValueError(f"example value {value!r} is not what a {kind} rule gives "
+                         "(an amount, a day YYYY-MM-DD, a period start..end, or a legal id)") from exc
 
 
 class Phrase(Strict):
