@@ -7,11 +7,13 @@ from decimal import Decimal
 
 import pytest
 
+from extractor.registry.bundle import bundled
+from extractor.store import labels
 from extractor.web import formatting, queries, render, tables
 from extractor.web.render import Mark, pieces, word_marks
 
 
-@pytest.mark.parametrize("module", [formatting, render, tables, queries])
+@pytest.mark.parametrize("module", [formatting, render, tables, queries, labels])
 def test_doctests(module: object) -> None:
     failures, _ = doctest.testmod(module)  # type: ignore[arg-type]
     assert failures == 0
@@ -67,6 +69,14 @@ def test_span_labels(as_of: str | None, start: str | None, end: str | None, labe
 ])
 def test_source_sites(source: str, site: str) -> None:
     assert formatting.host(source) == site
+
+
+@pytest.mark.parametrize("code", sorted(bundled().indicators.indicators))
+def test_indicator_names_are_written_once_in_the_lexicon(code: str) -> None:
+    name = bundled().indicators.indicators[code].name
+    label = labels.indicator_label(code)
+    assert label.lower() == name.lower() and label[:1].isupper()  # the YAML's name, no second list
+    assert len(name) <= 40, f"{code}: {name!r} is too long for a facet or a column heading"
 
 
 def test_bar_labels_name_the_map_when_a_province_is_on_both() -> None:

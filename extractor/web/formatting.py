@@ -1,6 +1,7 @@
 """How values, dates, indicators and sources read on the pages: "13,374 billion VND", "30 Jun 2024".
 
 Pure functions, used as Jinja filters and by the CSV writers; nothing here touches the database.
+Indicator names are the store's (``store.labels.indicator_label``: rules/indicators.yaml).
 """
 
 from __future__ import annotations
@@ -9,40 +10,10 @@ import datetime as dt
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-# Short labels for the public indicator codes (shared/spec/indicators.md); unknown codes fall back.
-INDICATOR_LABELS: dict[str, str] = {
-    "total_capital": "Total capital",
-    "local_entrusted_capital": "Local budget entrusted capital",
-    "outstanding_loans": "Outstanding loans",
-    "lending_turnover": "Lending turnover",
-    "debt_collection_turnover": "Debt collection turnover",
-    "overdue_debt": "Overdue debt",
-    "overdue_debt_rate": "Overdue debt rate",
-    "frozen_debt_rate": "Frozen debt rate",
-    "outstanding_growth_rate": "Growth of outstanding loans",
-    "borrowers_outstanding": "Borrowers with outstanding loans",
-    "borrowers_reached": "Borrowers reached",
-    "savings_loan_groups": "Savings and loan groups",
-    "transaction_points": "Commune transaction points",
-    "transaction_offices": "Transaction offices",
-    "jobs_created": "Jobs created or kept",
-    "households_escaped_poverty": "Households out of poverty",
-    "students_supported": "Students supported",
-    "houses_supported": "Houses built or repaired",
-    "water_sanitation_works": "Clean water and sanitation works",
-    "guest_workers": "Workers sent abroad",
-}
 QUALIFIER_WORDS: dict[str, str] = {"exact": "", "approx": "about", "more_than": "more than", "less_than": "less than"}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 BILLION = Decimal(10) ** 9
 MILLION = Decimal(10) ** 6
-
-
-def indicator_label(code: str | None) -> str:
-    """The human label of an indicator code ("outstanding_loans" → "Outstanding loans")."""
-    if not code:
-        return ""
-    return INDICATOR_LABELS.get(code, code.replace("_", " ").capitalize())
 
 
 def group_digits(value: Decimal) -> str:

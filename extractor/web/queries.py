@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractor.store.cells import CANONICAL_DOC
+from extractor.store.labels import indicator_label
 from extractor.store.numeric import query_numbers, words_without_numbers
 from extractor.store.query import (
     _OBS_SELECT,  # the columns observation_from_row reads: shared so the two never drift apart
@@ -25,7 +26,7 @@ from extractor.store.query import (
     quote_fts,
 )
 from extractor.store.records import StoredObservation
-from extractor.web.formatting import host, indicator_label
+from extractor.web.formatting import host
 from extractor.web.schemas import (
     DocumentBrief,
     Facet,

@@ -20,11 +20,11 @@ from extractor.store import (
     province_table,
     query_observations,
 )
+from extractor.store.labels import indicator_label, is_indicator
 from extractor.store.query import fold
 from extractor.store.records import StoredObservation, TableCell
 from extractor.store.rollup import default_mapping, rolled_up_observations
 from extractor.web import queries
-from extractor.web.formatting import INDICATOR_LABELS, indicator_label
 from extractor.web.schemas import (
     ConflictList,
     DocumentBrief,
@@ -85,7 +85,7 @@ def indicator_view(conn: sqlite3.Connection, code: str, *, date: dt.date | None,
                    boundaries: str | None) -> IndicatorView:
     """All provinces' latest values of an indicator on or before ``date``, largest first."""
     dates = queries.indicator_dates(conn, code)
-    if not dates and code not in INDICATOR_LABELS:
+    if not dates and not is_indicator(code):
         raise NotFound(f"no indicator {code!r} (the codes are listed in shared/spec/indicators.md)")
     cells = province_table(conn, indicator=code, as_of=date, boundaries=boundaries)
     provinces = sorted((c for c in cells if c.province != "national"), key=lambda c: (c.unit, -c.value))
