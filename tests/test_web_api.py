@@ -308,12 +308,12 @@ def test_reads_are_time_limited(db_path: Path) -> None:
 
 
 def test_a_timeout_is_answered_in_the_error_shape(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from extractor.web import queries
+    from extractor.store import facets
 
     def too_slow(*args: object, **kwargs: object) -> None:
         raise QueryTimeout("query stopped after 1000 ms")
 
-    monkeypatch.setattr(queries, "search_sentences", too_slow)
+    monkeypatch.setattr(facets, "search_sentences", too_slow)
     with TestClient(create_app(db_path), raise_server_exceptions=False) as c:
         body = c.get("/api/search?q=loans").json()
     assert body["ok"] is False and body["status"] == 400 and "stopped" in body["error"] and body["hint"]

@@ -8,12 +8,12 @@ from decimal import Decimal
 import pytest
 
 from extractor.registry.bundle import bundled
-from extractor.store import labels
-from extractor.web import formatting, queries, render, tables
+from extractor.store import facets, labels, series
+from extractor.web import formatting, render, tables
 from extractor.web.render import Mark, pieces, word_marks
 
 
-@pytest.mark.parametrize("module", [formatting, render, tables, queries, labels])
+@pytest.mark.parametrize("module", [formatting, render, tables, facets, labels, series])
 def test_doctests(module: object) -> None:
     failures, _ = doctest.testmod(module)  # type: ignore[arg-type]
     assert failures == 0
@@ -60,7 +60,7 @@ def test_csv_cells_that_would_run_as_formulas_are_defused(raw: str, safe: str) -
     (None, "2024-01-01", "2024-12-31", "over 12 months"), (None, "2024-06-01", "2024-06-10", "over 10 days"),
 ])
 def test_span_labels(as_of: str | None, start: str | None, end: str | None, label: str) -> None:
-    assert queries.span_label(as_of, start, end) == label
+    assert series.span_label(as_of, start, end) == label
 
 
 @pytest.mark.parametrize("source, site", [
@@ -68,7 +68,7 @@ def test_span_labels(as_of: str | None, start: str | None, end: str | None, labe
     ("/home/me/a.txt", "local file"), ("", ""),
 ])
 def test_source_sites(source: str, site: str) -> None:
-    assert formatting.host(source) == site
+    assert facets.source_host(source) == site
 
 
 @pytest.mark.parametrize("code", sorted(bundled().indicators.indicators))

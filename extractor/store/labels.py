@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from extractor.registry.bundle import bundled
 
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "vi": "Tiếng Việt"}
+
 
 def indicator_label(code: str | None) -> str:
     """The display name of an indicator code ("outstanding_loans" → "Outstanding loans").

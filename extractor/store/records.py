@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from extractor.models import (
     Boundaries,
@@ -142,3 +142,98 @@ class StoredDocument(Record):
     observations: tuple[StoredObservation, ...] = ()
     copies: tuple[DocumentCopy, ...] = ()
     warnings: tuple[str, ...] = ()
+
+
+# ---- browsing: faceted search, a province over time, what the table holds ---------------------
+
+class Facet(Record):
+    """One value of a facet or list (a province, an indicator…), its label and how many items carry it."""
+
+    value: str
+    label: str
+    count: int
+
+
+class ObservationBrief(Record):
+    """The observations shown beside a search hit."""
+
+    id: int
+    indicator: str
+    province: str | None
+    value: Number
+    unit: str
+    qualifier: str
+    obs_date: dt.date | None
+
+
+class Hit(Record):
+    """A sentence matching a faceted search, with where it comes from and what it states."""
+
+    sentence_id: int
+    sentence: str
+    document_id: str
+    title: str | None
+    source: str
+    published: dt.date | None
+    language: str | None
+    start: int | None
+    observations: tuple[ObservationBrief, ...] = ()
+
+
+class SearchFilters(Record):
+    """The search box and its facets."""
+
+    q: str = ""
+    province: str | None = None
+    indicator: str | None = None
+    year: int | None = None
+    language: Language | None = None
+    source: str | None = None
+
+
+class SearchResult(Record):
+    """One page of search hits with facet counts over (at most) the first ``facet_sample`` hits."""
+
+    filters: SearchFilters
+    items: list[Hit]
+    limit: int
+    offset: int
+    has_more: bool
+    facets: dict[str, list[Facet]] = Field(default_factory=dict)
+    facet_sample: int
+    sampled_hits: int
+    ranked: bool = False
+
+
+class SeriesPoint(Record):
+    """One date of a province's indicator: the value most sources give, and the evidence."""
+
+    date: dt.date
+    value: Number
+    unit: str
+    qualifier: str
+    sources: int
+    values_given: int
+    observation_id: int
+    document_id: str
+
+
+class Series(Record):
+    """One indicator of one province over time, on one map and in one unit."""
+
+    indicator: str
+    label: str
+    unit: str
+    boundaries: str | None
+    span: str = ""
+    points: list[SeriesPoint]
+
+
+class DocumentBrief(Record):
+    """Where a document comes from (for copies and links)."""
+
+    id: str
+    title: str | None
+    source: str
+    published: dt.date | None
+    language: str | None

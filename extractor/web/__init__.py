@@ -1,7 +1,8 @@
 """The web app for policy staff and journalists: search, provinces, indicators, documents, fact-check.
 
 ``create_app(db, write_token=None)`` builds the FastAPI app; ``extractor serve`` runs it with uvicorn.
-Pages render records from ``views``/``queries``/``factcheck`` (which call the store library); each
+Pages render records from ``views``/``factcheck`` (which call the store library, the only place
+with SQL); each
 page has a JSON twin under ``/api/`` and a CSV download where it shows a table.
 """
 

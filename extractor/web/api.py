@@ -8,8 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Request, Response
 from pydantic import BaseModel
 
-from extractor.store import ObservationFilter
-from extractor.web import queries, views
+from extractor.store import ObservationFilter, facets
+from extractor.store.records import SearchFilters, SearchResult
+from extractor.web import views
 from extractor.web.db import Database
 from extractor.web.factcheck import check_text
 from extractor.web.ingest import ingest_urls
@@ -41,8 +42,6 @@ from extractor.web.schemas import (
     Overview,
     ProvinceList,
     ProvinceView,
-    SearchFilters,
-    SearchResult,
 )
 
 ERRORS = {status: {"model": ErrorBody} for status in (400, 404, 422, 500)}
@@ -78,7 +77,7 @@ def api_overview(db: Db) -> Response:
 def api_search(db: Db, filters: Annotated[SearchFilters, Depends(search_filters)], limit: Limit = None,
                offset: Offset = 0) -> Response:
     """Sentences matching words (diacritics ignored) and numbers, with facets."""
-    return envelope(db.read(queries.search_sentences, filters, limit=limit, offset=offset))
+    return envelope(db.read(facets.search_sentences, filters, limit=limit, offset=offset))
 
 
 @router.get("/observations", response_model=Envelope[ObservationList])

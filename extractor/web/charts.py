@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from extractor.store.records import Series
 from extractor.web.formatting import boundaries_label, chart_number, chart_unit, format_value
-from extractor.web.schemas import IndicatorRow, Series
+from extractor.web.schemas import IndicatorRow
 
 
 def line_chart(series: list[Series]) -> dict[str, Any]:

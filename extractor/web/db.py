@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from extractor.settings import resolve
 from extractor.store import connect, time_limit
-from extractor.web.queries import register_functions
+from extractor.store.readers import database_file, open_reader
 
 R = TypeVar("R")
 
@@ -20,7 +20,7 @@ class Database:
 
     def __init__(self, path: str | Path | None, *, time_limit_ms: int | None = None) -> None:
         first = connect(path)  # creates and migrates, so readers never write
-        self.path = Path(first.execute("PRAGMA database_list").fetchone()["file"] or str(path))
+        self.path = database_file(first) or Path(str(path))
         first.close()
         self.time_limit_ms = int(time_limit_ms or resolve("query_time_limit_ms"))
         self._local = threading.local()
@@ -29,9 +29,7 @@ class Database:
         """This thread's connection, refusing writes at the SQLite level (``query_only``)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect(self.path, migrate_to=None)
-            conn.execute("PRAGMA query_only = ON")
-            register_functions(conn)
+            conn = open_reader(self.path)
             self._local.conn = conn
         return conn
 

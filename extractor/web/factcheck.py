@@ -17,10 +17,10 @@ from decimal import Decimal
 from extractor.models import DateMention, Extraction, Figure, Observation
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
+from extractor.store.lookups import cell_observations, value_observations
 from extractor.store.query import fold
 from extractor.store.records import StoredObservation
 from extractor.web.formatting import format_value, is_money, is_percent
-from extractor.web.queries import cell_observations, value_observations
 from extractor.web.schemas import Claim, ClaimCheck, FactCheck, Verdict
 
 Extract = Callable[[str], Extraction]

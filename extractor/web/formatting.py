@@ -1,7 +1,8 @@
-"""How values, dates, indicators and sources read on the pages: "13,374 billion VND", "30 Jun 2024".
+"""How values and dates read on the pages: "13,374 billion VND", "30 Jun 2024".
 
 Pure functions, used as Jinja filters and by the CSV writers; nothing here touches the database.
-Indicator names are the store's (``store.labels.indicator_label``: rules/indicators.yaml).
+Indicator names and source sites are the store's (``store.labels.indicator_label``, the ``name``
+values of ``rules/indicators.yaml``; ``store.facets.source_host``, what the search facets count).
 """
 
 from __future__ import annotations
@@ -90,21 +91,6 @@ def format_period(as_of: dt.date | None, start: dt.date | None, end: dt.date | N
     if start and end:
         return f"{format_date(start)} – {format_date(end)}"
     return format_date(end or start)
-
-
-def host(source: str | None) -> str:
-    """The site a source came from ("baoninhbinh.org.vn"), or "local file" for paths.
-
-    >>> host("https://www.vbsp.org.vn/a.html"), host("/data/a.txt")
-    ('vbsp.org.vn', 'local file')
-    """
-    if not source:
-        return ""
-    parts = urlsplit(source)
-    if parts.scheme in ("http", "https") and parts.hostname:
-        name = parts.hostname.lower()
-        return name.removeprefix("www.")
-    return "local file"
 
 
 def is_link(source: str | None) -> bool:

@@ -7,8 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
-from extractor.store import ObservationFilter
-from extractor.web import charts, queries, tables, views
+from extractor.store import ObservationFilter, facets
+from extractor.store.overview import indicators_with_data, provinces_with_data, sentence_start
+from extractor.store.records import SearchFilters
+from extractor.web import charts, tables, views
 from extractor.web.api import Db, DocId
 from extractor.web.factcheck import check_text
 from extractor.web.params import (
@@ -24,8 +26,7 @@ from extractor.web.params import (
     search_filters,
     text_param,
 )
-from extractor.web.queries import indicators_with_data, provinces_with_data
-from extractor.web.schemas import Health, SearchFilters
+from extractor.web.schemas import Health
 from extractor.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
@@ -88,15 +89,15 @@ def home(request: Request, db: Db) -> HTMLResponse:
 @router.get("/search.csv")
 def search_csv(db: Db, filters: Filters, limit: Limit = None, offset: Offset = 0) -> Response:
     """The search hits as CSV."""
-    view = db.read(queries.search_sentences, filters, limit=limit, offset=offset)
+    view = db.read(facets.search_sentences, filters, limit=limit, offset=offset)
     return csv_response(tables.to_csv(*tables.search_rows(view)), "search")
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, db: Db, filters: Filters, limit: Limit = None, offset: Offset = 0) -> HTMLResponse:
     """Full-text and number search with facets."""
-    view = db.read(queries.search_sentences, filters, limit=limit, offset=offset)
-    return render(request, "search.html", view=view, has_criteria=queries.has_criteria(filters),
+    view = db.read(facets.search_sentences, filters, limit=limit, offset=offset)
+    return render(request, "search.html", view=view, has_criteria=facets.has_criteria(filters),
                   args=page_args(request))
 
 
@@ -147,7 +148,7 @@ def document_page(request: Request, db: Db, doc_id: DocId, obs: int | None = Non
 
 def _sentence_span(conn: Any, observation: Any) -> tuple[int, int] | None:
     """Offsets of an observation's sentence in its document (stored, else found near the figure)."""
-    start = queries.sentence_start(conn, observation.sentence_id)
+    start = sentence_start(conn, observation.sentence_id)
     if start is None:
         return (observation.start, observation.end)
     return (start, start + len(observation.sentence))

@@ -9,7 +9,7 @@ from fastapi import HTTPException, Query
 
 from extractor.settings import resolve
 from extractor.store import ObservationFilter
-from extractor.web.schemas import SearchFilters
+from extractor.store.records import SearchFilters
 
 MAX_PAGE = int(resolve("max_page_size"))
 MAX_OFFSET = 100_000  # deep pages cost a scan each; filters are the way to go further

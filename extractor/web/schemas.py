@@ -1,5 +1,7 @@
 """The records the web layer returns: each page's data, which is also its JSON twin under /api/.
 
+Search results, series, facets and document briefs are the store's records (``store/records.py``).
+
 Every JSON answer is one envelope: ``{"ok": true, "data": …}`` on success and
 ``{"ok": false, "error": …, "status": …}`` on failure (datasette's error shape).
 """
@@ -12,7 +14,14 @@ from typing import Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from extractor.models import Document, Figure, Number
-from extractor.store.records import Conflict, DocumentCopy, StoredObservation
+from extractor.store.records import (
+    Conflict,
+    DocumentBrief,
+    DocumentCopy,
+    Facet,
+    Series,
+    StoredObservation,
+)
 
 T = TypeVar("T")
 Verdict = Literal["supported", "different", "not_found"]
@@ -38,89 +47,6 @@ class ErrorBody(BaseModel):
     error: str
     status: int
     hint: str | None = None
-
-
-class Facet(View):
-    """One value of a search facet and how many matching sentences carry it."""
-
-    value: str
-    label: str
-    count: int
-
-
-class ObservationBrief(View):
-    """The observations shown beside a search hit."""
-
-    id: int
-    indicator: str
-    province: str | None
-    value: Number
-    unit: str
-    qualifier: str
-    obs_date: dt.date | None
-
-
-class Hit(View):
-    """A sentence matching a search, with where it comes from and what it states."""
-
-    sentence_id: int
-    sentence: str
-    document_id: str
-    title: str | None
-    source: str
-    published: dt.date | None
-    language: str | None
-    start: int | None
-    observations: tuple[ObservationBrief, ...] = ()
-
-
-class SearchFilters(View):
-    """The search box and its facets."""
-
-    q: str = ""
-    province: str | None = None
-    indicator: str | None = None
-    year: int | None = None
-    language: Literal["en", "vi"] | None = None
-    source: str | None = None
-
-
-class SearchResult(View):
-    """One page of search hits with facet counts over (at most) the first ``facet_sample`` hits."""
-
-    filters: SearchFilters
-    items: list[Hit]
-    limit: int
-    offset: int
-    has_more: bool
-    facets: dict[str, list[Facet]] = Field(default_factory=dict)
-    facet_sample: int
-    sampled_hits: int
-    ranked: bool = False
-
-
-class SeriesPoint(View):
-    """One date of a province's indicator: the value most sources give, and the evidence."""
-
-    date: dt.date
-    value: Number
-    unit: str
-    qualifier: str
-    sources: int
-    values_given: int
-    observation_id: int
-    document_id: str
-
-
-class Series(View):
-    """One indicator of one province over time, on one map and in one unit."""
-
-    indicator: str
-    label: str
-    unit: str
-    boundaries: str | None
-    span: str = ""
-    points: list[SeriesPoint]
 
 
 class ProvinceView(View):
@@ -167,16 +93,6 @@ class IndicatorView(View):
     rows: list[IndicatorRow]
     national: list[IndicatorRow]
     dates: list[dt.date]
-
-
-class DocumentBrief(View):
-    """Where a document comes from (for copies and links)."""
-
-    id: str
-    title: str | None
-    source: str
-    published: dt.date | None
-    language: str | None
 
 
 class FigureRecord(View):

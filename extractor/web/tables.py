@@ -8,9 +8,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from extractor.store.export import EXPORT_COLUMNS, csv_cell, flat_record
-from extractor.store.records import StoredObservation
-from extractor.web.formatting import host
-from extractor.web.schemas import ConflictList, FactCheck, IndicatorView, ProvinceView, SearchResult
+from extractor.store.facets import source_host
+from extractor.store.records import SearchResult, StoredObservation
+from extractor.web.schemas import ConflictList, FactCheck, IndicatorView, ProvinceView
 
 Rows = tuple[Sequence[str], Iterable[Sequence[Any]]]
 
@@ -39,7 +39,7 @@ def search_rows(view: SearchResult) -> Rows:
                "province", "indicator", "value", "unit", "qualifier", "date", "sentence")
     rows = []
     for h in view.items:
-        base = (h.sentence_id, h.document_id, h.published, h.language, host(h.source), h.source)
+        base = (h.sentence_id, h.document_id, h.published, h.language, source_host(h.source), h.source)
         for o in h.observations or [None]:
             fields = (o.id, o.province, o.indicator, o.value, o.unit, o.qualifier, o.obs_date) if o else (None,) * 7
             rows.append((*base, *fields, h.sentence))

@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from extractor.store.facets import source_host
 from extractor.store.labels import indicator_label
 from extractor.web import formatting
 from extractor.web.render import Mark, figure_mark, pieces, word_marks
@@ -48,7 +49,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(value=formatting.format_value, amount=formatting.format_amount, date=formatting.format_date,
-                       indicator=indicator_label, host=formatting.host, seg=segment,
+                       indicator=indicator_label, host=source_host, seg=segment,
                        boundaries=formatting.boundaries_label, number=_number,
                        dict_with=dict_with, dict_without=dict_without)
     env.globals.update(link=link, pieces=pieces, Mark=Mark, word_marks=word_marks, figure_mark=figure_mark, is_link=formatting.is_link,

@@ -21,13 +21,26 @@ from extractor.store import (
     query_observations,
 )
 from extractor.store.labels import indicator_label, is_indicator
+from extractor.store.lookups import agreeing
+from extractor.store.overview import (
+    document_briefs,
+    indicators_with_data,
+    overview_counts,
+    provinces_with_data,
+    recent_documents,
+    sentence_start,
+)
 from extractor.store.query import fold
-from extractor.store.records import StoredObservation, TableCell
+from extractor.store.records import DocumentBrief, StoredObservation, TableCell
 from extractor.store.rollup import default_mapping, rolled_up_observations
-from extractor.web import queries
+from extractor.store.series import (
+    count_observations,
+    indicator_dates,
+    province_series,
+    stored_province,
+)
 from extractor.web.schemas import (
     ConflictList,
-    DocumentBrief,
     DocumentView,
     FigureRecord,
     IndicatorRow,
@@ -46,19 +59,19 @@ class NotFound(LookupError):
 
 def overview(conn: sqlite3.Connection) -> Overview:
     """What the table holds, for the home page."""
-    documents, observations = queries.overview_counts(conn)
-    return Overview(documents=documents, observations=observations, provinces=queries.provinces_with_data(conn),
-                    indicators=queries.indicators_with_data(conn), recent=queries.recent_documents(conn))
+    documents, observations = overview_counts(conn)
+    return Overview(documents=documents, observations=observations, provinces=provinces_with_data(conn),
+                    indicators=indicators_with_data(conn), recent=recent_documents(conn))
 
 
 def province_view(conn: sqlite3.Connection, name: str) -> ProvinceView:
     """A province's indicators over time (404 when the table never names it)."""
-    names = queries.stored_province(conn, name)
+    names = stored_province(conn, name)
     if not names:
         raise NotFound(f"no observations for province {name!r}")
     merged_into, formed_from = merger(names[0])
-    return ProvinceView(province=names[0], known=True, series=queries.province_series(conn, names),
-                        observations=queries.count_observations(conn, names), merged_into=merged_into,
+    return ProvinceView(province=names[0], known=True, series=province_series(conn, names),
+                        observations=count_observations(conn, names), merged_into=merged_into,
                         formed_from=formed_from)
 
 
@@ -78,19 +91,19 @@ def province_mapping() -> dict[str, str]:
 
 def province_list(conn: sqlite3.Connection) -> ProvinceList:
     """Every province in the table."""
-    return ProvinceList(provinces=queries.provinces_with_data(conn))
+    return ProvinceList(provinces=provinces_with_data(conn))
 
 
 def indicator_view(conn: sqlite3.Connection, code: str, *, date: dt.date | None,
                    boundaries: str | None) -> IndicatorView:
     """All provinces' latest values of an indicator on or before ``date``, largest first."""
-    dates = queries.indicator_dates(conn, code)
+    dates = indicator_dates(conn, code)
     if not dates and not is_indicator(code):
         raise NotFound(f"no indicator {code!r} (the codes are listed in shared/spec/indicators.md)")
     cells = province_table(conn, indicator=code, as_of=date, boundaries=boundaries)
     provinces = sorted((c for c in cells if c.province != "national"), key=lambda c: (c.unit, -c.value))
     national = [c for c in cells if c.province == "national"]
-    briefs = {b.id: b for b in queries.document_briefs(conn, [c.document_id for c in cells])}
+    briefs = {b.id: b for b in document_briefs(conn, [c.document_id for c in cells])}
     return IndicatorView(indicator=code, label=indicator_label(code), date=date, boundaries=boundaries,
                          rows=_ranked(provinces, briefs), national=_ranked(national, briefs), dates=dates)
 
@@ -114,7 +127,7 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> DocumentView:
                for i, f in enumerate(stored.figures)]
     other = [c.copy_of_doc_id if c.doc_id == doc_id else c.doc_id for c in stored.copies]
     return DocumentView(document=stored.document, figures=figures, observations=list(stored.observations),
-                        copies=list(stored.copies), copy_documents=queries.document_briefs(conn, other),
+                        copies=list(stored.copies), copy_documents=document_briefs(conn, other),
                         warnings=list(stored.warnings), ingested_at=stored.ingested_at)
 
 
@@ -130,10 +143,10 @@ def observation_view(conn: sqlite3.Connection, observation_id: int) -> Observati
         raise NotFound(f"no observation {observation_id}")
     doc_id = observation.document_id
     copies = [c.copy_of_doc_id if c.doc_id == doc_id else c.doc_id for c in copies_of(conn, doc_id)]
-    return ObservationView(observation=observation, document=queries.document_briefs(conn, [doc_id])[0],
-                           sentence_start=queries.sentence_start(conn, observation.sentence_id),
-                           copies=queries.document_briefs(conn, copies),
-                           agreeing=queries.agreeing(conn, observation),
+    return ObservationView(observation=observation, document=document_briefs(conn, [doc_id])[0],
+                           sentence_start=sentence_start(conn, observation.sentence_id),
+                           copies=document_briefs(conn, copies),
+                           agreeing=agreeing(conn, observation),
                            disagreeing=disagreeing(conn, observation_id))
 
 

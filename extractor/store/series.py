@@ -1,0 +1,93 @@
+"""A province over time: each indicator's value per date, the one most sources give (ties: latest).
+
+Also the small lookups a province or indicator page starts from: which stored spellings a name
+stands for, how many observations it has, which dates an indicator has values for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from extractor.store.cells import CANONICAL_DOC
+from extractor.store.labels import indicator_label
+from extractor.store.query import province_names
+from extractor.store.records import Series, SeriesPoint
+
+_SERIES_SQL = f"""
+SELECT o.id, o.indicator, o.boundaries, o.unit, o.obs_date, o.value_text, o.qualifier, o.document_id,
+       {CANONICAL_DOC} AS canon, o.period_start, o.as_of
+FROM observations o
+WHERE o.province IN ({{names}}) AND o.status = 'actual' AND o.obs_date IS NOT NULL
+"""
+SeriesKey = tuple[str, str | None, str, str]
+
+
+def span_label(as_of: str | None, period_start: str | None, period_end: str | None) -> str:
+    """What a value covers: "" for a level at a date, "over 6 months" for a flow over a period.
+
+    >>> span_label(None, "2024-01-01", "2024-06-30"), span_label("2024-06-30", None, None)
+    ('over 6 months', '')
+    """
+    if as_of or not (period_start and period_end):
+        return ""
+    days = (dt.date.fromisoformat(period_end) - dt.date.fromisoformat(period_start)).days + 1
+    months = round(days / 30.44)
+    return f"over {months} month{'s' if months != 1 else ''}" if months >= 1 else f"over {days} days"
+
+
+def province_series(conn: sqlite3.Connection, names: Sequence[str]) -> list[Series]:
+    """Each indicator of a province over time: per date, the value most sources give (ties: latest)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: a big province has thousands of rows
+    sql = _SERIES_SQL.format(names=", ".join("?" * len(names)))
+    if conn.execute("SELECT 1 FROM doc_copies LIMIT 1").fetchone() is None:
+        sql = sql.replace(CANONICAL_DOC, "o.document_id")  # no copies: a document is its own original
+    rows = cursor.execute(sql, list(names)).fetchall()
+    options: dict[SeriesKey, dict[str, dict[str, list[tuple[Any, ...]]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list)))
+    for r in rows:
+        # Levels at a date and flows over periods of different lengths are different series.
+        options[(r[1], r[2], r[3], span_label(r[10], r[9], r[4]))][r[4]][r[5]].append(r)
+    return [Series(indicator=key[0], label=indicator_label(key[0]), unit=key[2], boundaries=key[1], span=key[3],
+                   points=[_point(by_value) for _, by_value in sorted(by_date.items())])
+            for key, by_date in sorted(options.items(), key=lambda item: tuple(k or "" for k in item[0]))]
+
+
+def _weight(rows: list[tuple[Any, ...]]) -> tuple[int, int]:
+    """How many (original) documents give a value, then its latest observation id."""
+    return len({r[8] for r in rows}), max(r[0] for r in rows)
+
+
+def _point(by_value: dict[str, list[tuple[Any, ...]]]) -> SeriesPoint:
+    """The value most documents give on one date; ties go to the latest observation."""
+    best = max(by_value.values(), key=_weight)
+    sources, last_id = _weight(best)
+    last = next(r for r in best if r[0] == last_id)
+    return SeriesPoint(date=dt.date.fromisoformat(last[4]), value=Decimal(last[5]), unit=last[3], qualifier=last[6],
+                       sources=sources, values_given=len(by_value), observation_id=last_id, document_id=last[7])
+
+
+def stored_province(conn: sqlite3.Connection, province: str) -> list[str]:
+    """The stored spellings a province name stands for (case and diacritics ignored); empty when unknown."""
+    names = province_names(conn, province)
+    marks = ", ".join("?" * len(names))
+    found = conn.execute(f"SELECT DISTINCT province FROM cell_keys WHERE province IN ({marks})", names)
+    return [r[0] for r in found]
+
+
+def count_observations(conn: sqlite3.Connection, names: Sequence[str]) -> int:
+    """How many observations name a province (any of its stored spellings)."""
+    marks = ", ".join("?" * len(names))
+    return int(conn.execute(f"SELECT count(*) FROM observations WHERE province IN ({marks})", list(names)).fetchone()[0])
+
+
+def indicator_dates(conn: sqlite3.Connection, indicator: str, *, most: int = 40) -> list[dt.date]:
+    """The dates an indicator has values for, newest first (for the date picker)."""
+    rows = conn.execute("SELECT DISTINCT obs_date FROM observations WHERE indicator = ? AND obs_date IS NOT NULL "
+                        "AND status = 'actual' ORDER BY obs_date DESC LIMIT ?", (indicator, most))
+    return [dt.date.fromisoformat(r[0]) for r in rows]
