@@ -19,6 +19,16 @@ or a ``Page`` of them, ready to render and paginate)::
     export_observations(conn, "csv"|"json"|"parquet", output=Path, filters=ObservationFilter(...))
     with time_limit(conn, ms): ...                     # raises QueryTimeout (E007)
 
+What the web's pages read (every SQL statement of the app is here, none in the web or the CLI)::
+
+    search_sentences(conn, SearchFilters(q=, province=, indicator=, year=, language=, source=),
+                     limit=, offset=)                  # -> SearchResult (hits and facet counts)
+    province_series(conn, stored_province(conn, name)) # -> list[Series] (per date: what most sources give)
+    overview_counts(conn) / provinces_with_data(conn) / indicators_with_data(conn) / recent_documents(conn)
+    document_briefs(conn, ids) / agreeing(conn, observation) / value_observations(conn, value)
+    cell_observations(conn, province=, indicator=, date=, status=)  # -> list[StoredObservation]
+    indicator_label(code)                              # the name in rules/indicators.yaml, capitalised
+
 Page sizes are capped by the ``max_page_size`` setting (``extractor.settings``).
 """
 
@@ -35,6 +45,16 @@ from extractor.store.db import (
 )
 from extractor.store.documents import copies_of, disagreeing, get_document
 from extractor.store.export import export_observations
+from extractor.store.facets import search_sentences
+from extractor.store.labels import indicator_label
+from extractor.store.lookups import agreeing, cell_observations, value_observations
+from extractor.store.overview import (
+    document_briefs,
+    indicators_with_data,
+    overview_counts,
+    provinces_with_data,
+    recent_documents,
+)
 from extractor.store.query import (
     conflicts,
     get_observation,
@@ -47,55 +67,78 @@ from extractor.store.query import (
 )
 from extractor.store.records import (
     Conflict,
+    DocumentBrief,
     DocumentCopy,
     DocumentHit,
+    Facet,
     ObservationFilter,
     Page,
+    SearchFilters,
     SearchHit,
+    SearchResult,
+    Series,
     StoredDocument,
     StoredObservation,
     TableCell,
 )
 from extractor.store.rollup import province_table_rolled_up, roll_up, rolled_up_observations
 from extractor.store.schema import SCHEMA_VERSION
+from extractor.store.series import province_series, stored_province
 from extractor.store.write import SaveResult, bulk_save, mark_copy, rebuild_derived, save_extraction
 
 __all__ = [
     "SCHEMA_VERSION",
     "Conflict",
+    "DocumentBrief",
     "DocumentCopy",
     "DocumentHit",
+    "Facet",
     "ObservationFilter",
     "Page",
     "QueryTimeout",
     "SaveResult",
+    "SearchFilters",
     "SearchHit",
+    "SearchResult",
+    "Series",
     "StoredDocument",
     "StoredObservation",
     "TableCell",
+    "agreeing",
     "bulk_save",
+    "cell_observations",
     "conflicts",
     "connect",
     "copies_of",
     "disagreeing",
+    "document_briefs",
     "export_observations",
     "get_document",
     "get_observation",
+    "indicator_label",
+    "indicators_with_data",
     "iter_observations",
     "link_copies",
     "mark_copy",
     "migrate",
+    "overview_counts",
+    "province_series",
     "province_table",
     "province_table_rolled_up",
+    "provinces_with_data",
     "query_observations",
     "quote_fts",
     "rebuild_derived",
+    "recent_documents",
     "roll_up",
     "rolled_up_observations",
     "save_extraction",
     "schema_version",
     "search",
     "search_documents",
+    "search_sentences",
+    "stored_province",
     "time_limit",
     "transaction",
+    "value_observations",
 ]
