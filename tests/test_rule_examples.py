@@ -1,37 +1,51 @@
 """Every rule's examples, read from the rule files and run (spaCy's TOKENIZER_TESTS, kept in the data).
 
-Each line of ``rules/<lang>/<kind>.jsonl`` carries ``examples: {pos: [...], neg: [...]}``:
-sentences where the rule finds a record with the value a reader finds there (written by
-reading, not by running the extractor), and sentences where it must find nothing. Examples are
-read as documents published on 2025-10-26. A meta-test fails when a rule lacks either kind.
+The data carries its own examples, written by reading the sentence, never by running the extractor:
+- each line of ``rules/<lang>/<kind>.jsonl``: ``examples: {pos: [{text, value}], neg: [text]}``,
+  sentences where the rule finds a record with that value, and where it must find nothing;
+- each cue and counted noun of ``rules/indicators.yaml``: sentences (in the markup of
+  ``tests/test_link.py``) where it links the figure to its indicator, and where it does not
+  (with what the figure links to instead).
+Examples are read as documents published on 2025-10-26; cue examples as the body of a document
+titled "Nghe An news" ("Tin Nghệ An"). An example marked ``xfail`` is a known failure (strict:
+a fix turns it red until the mark goes). A meta-test fails when an entry lacks either kind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from test_link import NGHE, VI_NGHE, observe
 
+from extractor.link.indicators import Counterexample, CueExamples
+from extractor.link.rules import rule_id
 from extractor.nlp.rules import PatternRule, example_value
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
 
 PUBLISHED = dt.date(2025, 10, 26)
-PATTERN_RULES: list[PatternRule] = [r.rule for lang in ("en", "vi") for r in bundled().ruleset(lang).rules]
+TITLE = {"en": NGHE, "vi": VI_NGHE}
 
 
-def _cases(rules: list[PatternRule], polarity: str) -> list[Any]:
-    """One parametrised case per example of each rule, named ``<rule id><+|-><n>``."""
-    return [pytest.param(rule, example, id=f"{rule.id}{polarity}{n}", marks=_known_failure(example))
-            for rule in rules
-            for n, example in enumerate(rule.examples.pos if polarity == "+" else rule.examples.neg, 1)]
+def _params(name: str, subject: Any, examples: Sequence[Any], polarity: str) -> list[Any]:
+    """One parametrised case per example, named ``<rule id><+|-><n>``."""
+    return [pytest.param(subject, example, id=f"{name}{polarity}{n}", marks=_known_failure(example))
+            for n, example in enumerate(examples, 1)]
 
 
 def _known_failure(example: Any) -> list[pytest.MarkDecorator]:
     """A strict xfail for an example the data marks as a known failure (a fix turns it red)."""
     reason = getattr(example, "xfail", None)
     return [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+
+
+# --- pattern rules: rules/<lang>/<kind>.jsonl ----------------------------------------------------
+
+PATTERN_RULES: list[PatternRule] = [r.rule for lang in ("en", "vi") for r in bundled().ruleset(lang).rules]
 
 
 def _lang(rule_id: str) -> str:
@@ -51,7 +65,7 @@ def _value(record):
     return record.value
 
 
-@pytest.mark.parametrize(("rule", "example"), _cases(PATTERN_RULES, "+"))
+@pytest.mark.parametrize(("rule", "example"), [c for r in PATTERN_RULES for c in _params(r.id, r, r.examples.pos, "+")])
 def test_rule_finds(rule: PatternRule, example) -> None:
     found = [r for r in _records(example.text, _lang(rule.id)) if r.rule == rule.id]
     expected = example_value(rule.kind, example.value)
@@ -62,17 +76,72 @@ def test_rule_finds(rule: PatternRule, example) -> None:
         assert example.qualifier in qualifiers, f"{rule.id}: qualifiers {qualifiers} in {example.text!r}"
 
 
-@pytest.mark.parametrize(("rule", "text"), _cases(PATTERN_RULES, "-"))
+@pytest.mark.parametrize(("rule", "text"), [c for r in PATTERN_RULES for c in _params(r.id, r, r.examples.neg, "-")])
 def test_rule_stays_silent(rule: PatternRule, text: str) -> None:
     found = [(r.text, _value(r)) for r in _records(text, _lang(rule.id)) if r.rule == rule.id]
     assert not found, f"{rule.id} should not fire on {text!r}, found {found}"
 
 
-def test_every_rule_has_a_positive_and_a_negative_example() -> None:
-    """Meta: no pattern rule of rules/<lang>/*.jsonl lacks either kind of example."""
-    assert len(PATTERN_RULES) > 50
-    lacking = sorted(r.id for r in PATTERN_RULES if not (r.examples.pos and r.examples.neg))
-    assert not lacking, f"rules without a positive and a negative example: {lacking}"
+# --- indicator cues: rules/indicators.yaml ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue or counted noun of the lexicon: the rule id linking writes for it ("cue:dư nợ",
+    "cue-after:escaped poverty", "unit:jobs"), the indicator whose entry lists it, the language
+    of its examples, and the examples."""
+
+    rule: str
+    code: str
+    lang: str
+    examples: CueExamples
+
+    @property
+    def name(self) -> str:
+        return f"{self.code}:{self.rule}"
+
+
+def _cues() -> list[Cue]:
+    cues = []
+    for code, indicator in bundled().indicators.indicators.items():
+        for position, prefix in (("before", "cue"), ("after", "cue-after")):
+            for lang in ("en", "vi"):
+                cues += [Cue(f"{prefix}:{c.phrase}", code, lang, c.examples)
+                         for c in getattr(getattr(indicator, position), lang)]
+        cues += [Cue(f"unit:{c.unit}", code, c.examples.lang, c.examples) for c in indicator.counted]
+    return cues
+
+
+CUES = _cues()
+
+
+def _decided_by(obs: Any) -> str | None:
+    return rule_id(obs.rules["indicator"]) if obs else None
+
+
+@pytest.mark.parametrize(("cue", "text"), [c for cue in CUES for c in _params(cue.name, cue, cue.examples.pos, "+")])
+def test_cue_links_its_indicator(cue: Cue, text: str) -> None:
+    obs = observe(TITLE[cue.lang] + text, lang=cue.lang)
+    assert (obs.indicator if obs else None, _decided_by(obs)) == (cue.code, cue.rule), text
+
+
+@pytest.mark.parametrize(("cue", "example"), [c for cue in CUES for c in _params(cue.name, cue, cue.examples.neg, "-")])
+def test_cue_does_not_decide(cue: Cue, example: Counterexample) -> None:
+    obs = observe(TITLE[cue.lang] + example.text, lang=cue.lang)
+    assert (obs.indicator if obs else None) == example.indicator, example.text
+    assert _decided_by(obs) != cue.rule, example.text
+
+
+# --- the meta-test ----------------------------------------------------------------------------------
+
+
+def test_every_rule_and_cue_has_a_positive_and_a_negative_example() -> None:
+    """Meta: no pattern rule, indicator cue or counted noun of rules/ lacks either kind of example."""
+    entries = [(r.id, r.examples.pos, r.examples.neg) for r in PATTERN_RULES]
+    entries += [(c.name, c.examples.pos, c.examples.neg) for c in CUES]
+    assert len(PATTERN_RULES) > 50 and len(CUES) > 150
+    lacking = sorted(name for name, pos, neg in entries if not (pos and neg))
+    assert not lacking, f"entries without a positive and a negative example: {lacking}"
 
 
 # (language, text, field of the one money figure, its expected value)

@@ -5,19 +5,28 @@
 and its cues in English and Vietnamese. A cue *before* a figure governs it ("dư nợ đạt 13.612 tỷ
 đồng"), a cue *after* it governs it when it follows closely ("234,414 households still having
 outstanding loans"), and a count whose counted noun names the indicator ("21 transaction offices")
-needs no other cue. One phrase index per language finds every cue of a text in one pass.
+needs no other cue. Every cue and counted noun carries its examples (sentences it decides and
+sentences it must not), validated here, run by ``tests/test_rule_examples.py`` and never
+compiled. One phrase index per language finds every cue of a text in one pass.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import Field
 
-from extractor.registry.files import RuleFile, Strict, raise_problems, read_rule_file, validate_rule_file
+from extractor.registry.files import (
+    RuleFile,
+    Strict,
+    raise_problems,
+    read_rule_file,
+    validate_rule_file,
+)
 from extractor.registry.phrases import Hit, PhraseIndex, first_word, phrase_regex
 from extractor.resources import rules_dir
 
@@ -28,10 +37,61 @@ Measure = Literal["stock", "flow"]
 
 
 class Cues(Strict):
-    """Cue phrases of one language group: before the figure, or right after it."""
+    """Words or phrases of each language, in lists that carry no examples (``merged_gap``)."""
 
     en: list[str] = Field(default_factory=list)
     vi: list[str] = Field(default_factory=list)
+
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Counterexample(Strict):
+    """A sentence whose figure the cue must not decide, and the indicator the figure links to
+    instead (``None``: no observation)."""
+
+    text: Text
+    indicator: str | None
+
+
+class CueExamples(Strict):
+    """Sentences in the markup of ``tests/test_link.py``: in ``pos`` the cue links the figure to
+    its entry's indicator, in ``neg`` it does not (tests run them all)."""
+
+    pos: list[Text] = Field(min_length=1)
+    neg: list[Counterexample] = Field(min_length=1)
+
+
+class IndicatorCue(Strict):
+    """A cue phrase with its examples; a word written [a|b] is optional."""
+
+    phrase: Text
+    examples: CueExamples
+
+
+class CountedExamples(CueExamples):
+    """A counted noun's examples, with the language they are written in (a unit has none)."""
+
+    lang: Lang
+
+
+class CountedUnit(Strict):
+    """A counted noun (a figure's unit) that names the indicator on its own, with its examples."""
+
+    unit: Text
+    examples: CountedExamples
+
+
+class CueLists(Strict):
+    """The cues of one position (before or after the figure) in each language."""
+
+    en: list[IndicatorCue] = Field(default_factory=list)
+    vi: list[IndicatorCue] = Field(default_factory=list)
+
+    def phrases(self, lang: str) -> list[str]:
+        """The cue phrases of ``lang``."""
+        cues: list[IndicatorCue] = getattr(self, lang)
+        return [cue.phrase for cue in cues]
 
 
 class IndicatorRule(Strict):
@@ -42,9 +102,9 @@ class IndicatorRule(Strict):
     measure: Measure
     name: str
     units: list[str] = Field(min_length=1)
-    before: Cues = Cues()
-    after: Cues = Cues()
-    counted: list[str] = Field(default_factory=list)
+    before: CueLists = CueLists()
+    after: CueLists = CueLists()
+    counted: list[CountedUnit] = Field(default_factory=list)
 
 
 class IndicatorFile(Strict):
@@ -96,32 +156,55 @@ def cues_of(before: list[Hit], after: list[Hit], *, start: int = 0, end: int = 2
 
 
 def _phrase_problems(rf: RuleFile, model: IndicatorFile) -> list[str]:
-    """Duplicate codes, cues that cannot compile, cues claimed twice for one kind."""
+    """Duplicate codes, cues that cannot compile, cues claimed twice for one kind, examples
+    naming an indicator the file does not list."""
     problems: list[str] = []
     seen_codes: set[str] = set()
     owners: dict[tuple[str, str, str, str], str] = {}
+    codes = {rule.code for rule in model.indicators}
     for i, rule in enumerate(model.indicators):
         if rule.code in seen_codes:
             problems.append(rf.problem(("indicators", i, "code"), f"duplicate code {rule.code!r}"))
         seen_codes.add(rule.code)
-        for position in ("before", "after"):
-            cues: Cues = getattr(rule, position)
-            for lang in ("en", "vi"):
-                for j, phrase in enumerate(getattr(cues, lang)):
-                    loc = ("indicators", i, position, lang, j)
-                    try:
-                        re.compile(phrase_regex(phrase))
-                    except re.error as exc:
-                        problems.append(rf.problem(loc, f"cue {phrase!r} does not compile: {exc}"))
-                    if not first_word(phrase):
-                        problems.append(rf.problem(loc, f"cue {phrase!r} must start with a word"))
-                    key = (lang, position, phrase.lower(), rule.kind)
-                    if key in owners and owners[key] != rule.code:
-                        problems.append(
-                            rf.problem(loc, f"cue {phrase!r} already governs {owners[key]} ({rule.kind})")
-                        )
-                    owners.setdefault(key, rule.code)
+        for j, unit in enumerate(rule.counted):
+            problems += _unknown_codes(rf, ("indicators", i, "counted", j), unit.examples, codes)
+        for position, lang, j, cue in _cue_entries(rule):
+            loc = ("indicators", i, position, lang, j)
+            problems += _unknown_codes(rf, loc, cue.examples, codes)
+            problems += _cue_problems(rf, (*loc, "phrase"), cue.phrase)
+            key = (lang, position, cue.phrase.lower(), rule.kind)
+            if key in owners and owners[key] != rule.code:
+                problems.append(rf.problem((*loc, "phrase"),
+                                           f"cue {cue.phrase!r} already governs {owners[key]} ({rule.kind})"))
+            owners.setdefault(key, rule.code)
     return problems
+
+
+def _cue_entries(rule: IndicatorRule) -> Iterator[tuple[str, str, int, IndicatorCue]]:
+    """Every cue of an indicator: its position, language, index in its list, and the cue."""
+    for position in ("before", "after"):
+        for lang in ("en", "vi"):
+            for j, cue in enumerate(getattr(getattr(rule, position), lang)):
+                yield position, lang, j, cue
+
+
+def _cue_problems(rf: RuleFile, loc: tuple[object, ...], phrase: str) -> list[str]:
+    """A cue phrase that does not compile, or whose first word is optional, is a problem."""
+    problems = []
+    try:
+        re.compile(phrase_regex(phrase))
+    except re.error as exc:
+        problems.append(rf.problem(loc, f"cue {phrase!r} does not compile: {exc}"))
+    if not first_word(phrase):
+        problems.append(rf.problem(loc, f"cue {phrase!r} must start with a word"))
+    return problems
+
+
+def _unknown_codes(rf: RuleFile, loc: tuple[object, ...], examples: CueExamples, codes: set[str]) -> list[str]:
+    """A counterexample linking to an indicator the lexicon does not list (a typo) is a problem."""
+    return [rf.problem((*loc, "examples", "neg", k, "indicator"),
+                       f"example links to {neg.indicator!r}, which is no indicator code of this file")
+            for k, neg in enumerate(examples.neg) if neg.indicator is not None and neg.indicator not in codes]
 
 
 def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
@@ -131,11 +214,11 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
     for rule in model.indicators:
         for position in ("before", "after"):
             for lang in ("en", "vi"):
-                for phrase in getattr(getattr(rule, position), lang):
+                for phrase in getattr(rule, position).phrases(lang):
                     key = (lang, position, phrase.lower())
                     by_phrase[key] = (*by_phrase.get(key, ()), rule.code)
                     phrases[(lang, position)].append(phrase)
-    by_unit = {unit: rule.code for rule in model.indicators for unit in rule.counted}
+    by_unit = {counted.unit: rule.code for rule in model.indicators for counted in rule.counted}
     frozen = {key: tuple(found) for key, found in phrases.items()}
     index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
     return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index)
