@@ -1,4 +1,7 @@
-"""The linker on hand-written sentences: every rule of rules/linking.yaml, shown firing and not.
+"""The linker on hand-written sentences: the rules of the linker's own code, shown deciding and not.
+
+The examples of rules/linking.yaml (every marker phrase firing and not) and rules/indicators.yaml
+are written in the markup below and run by tests/test_rule_examples.py.
 
 Sentences are written in a small markup so the figures, dates and legal references the
 extraction pipeline would find are spelled out by hand (the linker is tested on its own):
@@ -21,16 +24,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.errors import RuleError
-from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
 from extractor.link import link as link_with
 from extractor.link.context import _breaks, piece, title_span
 from extractor.link.observe import build_context
-from extractor.link.rules import CODE_RULES, MARKER_LISTS, decided_by, load_link_rules, unit_gaps
+from extractor.link.rules import (
+    CODE_RULES,
+    MARKER_LISTS,
+    MarkerExample,
+    decided_by,
+    load_link_rules,
+    unit_gaps,
+)
+from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
 from extractor.registry.bundle import bundled
 
 _CLAUSE_BREAK = re.compile(r";|:|,\s")  # the breaks ``_breaks`` finds one kind at a time
@@ -42,11 +51,11 @@ def link(ex: Extraction) -> Extraction:
     return link_with(ex, linker=bundled().linker)
 
 
-def linker():  # noqa: ANN201 - the bundled linker, as the tests below name it
+def linker():
     return bundled().linker
 
 
-def lexicon():  # noqa: ANN201 - the bundled indicator lexicon, as the tests below name it
+def lexicon():
     return bundled().indicators
 
 
@@ -152,338 +161,12 @@ def check(obs: Observation | None, expected: dict[str, Any]) -> None:
         assert got == want, (key, got, want)
 
 
-# --- rule table: (rule id, polarity, language, markup, expected) ------------------------------------
+# --- documents the examples are read in ------------------------------------------------------------
 
 NGHE = "Nghe An news\n"  # a title naming the document's province
 VI_NGHE = "Tin Nghệ An\n"
+TITLE = {"en": NGHE, "vi": VI_NGHE}  # the document an example is read in, unless it gives a title
 HEAD = "News in brief\nBy staff\n"  # a title and byline naming no province
-RULES: list[tuple[str, str, str, str, dict[str, Any]]] = [
-    # national
-    ("national:nationwide", "+", "en", NGHE + "Nationwide, outstanding loans reached [[VND 345,000 billion|VND]].", {"province": "national"}),
-    ("national:nationwide", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]]. Loans reach poor households nationwide.", {"province": "Nghệ An"}),
-    ("national:across the country", "+", "en", NGHE + "Across the country, outstanding loans reached [[VND 345,000 billion|VND]].", {"province": "national"}),
-    ("national:across the country", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]]. Offices across the country held meetings.", {"province": "Nghệ An"}),
-    ("national:the whole country", "+", "en", NGHE + "In the whole country, total capital reached [[VND 350,000 billion|VND]].", {"province": "national"}),
-    ("national:the whole country", "-", "en", NGHE + "Total capital reached [[VND 13,000 billion|VND]]. The whole country praised it.", {"province": "Nghệ An"}),
-    ("national:the whole VBSP system", "+", "en", NGHE + "Outstanding loans of the whole VBSP system reached [[VND 345,000 billion|VND]].", {"province": "national"}),
-    ("national:the whole VBSP system", "-", "en", NGHE + "The branch's outstanding loans reached [[VND 13,000 billion|VND]].", {"province": "Nghệ An"}),
-    ("national:cả nước", "+", "vi", VI_NGHE + "Cả nước có tổng dư nợ [[345.000 tỷ đồng|VND]].", {"province": "national"}),
-    ("national:cả nước", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[13.000 tỷ đồng|VND]]. Cả nước đã họp.", {"province": "Nghệ An"}),
-    ("national:toàn quốc", "+", "vi", VI_NGHE + "Trên toàn quốc, tổng dư nợ đạt [[345.000 tỷ đồng|VND]].", {"province": "national"}),
-    ("national:toàn quốc", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[13.000 tỷ đồng|VND]]. Hội nghị toàn quốc đã diễn ra.", {"province": "Nghệ An"}),
-    ("national:toàn hệ thống", "+", "vi", VI_NGHE + "Dư nợ toàn hệ thống đạt [[345.000 tỷ đồng|VND]].", {"province": "national"}),
-    ("national:toàn hệ thống", "-", "vi", VI_NGHE + "Dư nợ của chi nhánh đạt [[13.000 tỷ đồng|VND]].", {"province": "Nghệ An"}),
-    # province_ref: one named mention is enough for the document's province
-    ("province_ref:the province", "+", "en", HEAD + "In the province, outstanding loans reached [[VND 5,000 billion|VND]]. Thanh Hoa sent delegates.", {"province": "Thanh Hóa", "rule_province": "document:frequency"}),
-    ("province_ref:the province", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Thanh Hoa sent delegates.", {"province": None}),
-    ("province_ref:the whole province", "+", "en", HEAD + "The whole province has outstanding loans of [[VND 5,000 billion|VND]]. Thanh Hoa sent delegates.", {"province": "Thanh Hóa"}),
-    ("province_ref:the whole province", "-", "en", HEAD + "The whole bank has outstanding loans of [[VND 5,000 billion|VND]]. Thanh Hoa sent delegates.", {"province": None}),
-    ("province_ref:toàn tỉnh", "+", "vi", HEAD + "Toàn tỉnh có tổng dư nợ [[5.000 tỷ đồng|VND]]. Thanh Hóa cử đại biểu.", {"province": "Thanh Hóa"}),
-    ("province_ref:toàn tỉnh", "-", "vi", HEAD + "Chi nhánh có tổng dư nợ [[5.000 tỷ đồng|VND]]. Thanh Hóa cử đại biểu.", {"province": None}),
-    ("province_ref:trên địa bàn tỉnh", "+", "vi", HEAD + "Tổng dư nợ trên địa bàn tỉnh đạt [[5.000 tỷ đồng|VND]]. Thanh Hóa cử đại biểu.", {"province": "Thanh Hóa"}),
-    ("province_ref:trên địa bàn tỉnh", "-", "vi", HEAD + "Tổng dư nợ của chi nhánh đạt [[5.000 tỷ đồng|VND]]. Thanh Hóa cử đại biểu.", {"province": None}),
-    # target
-    ("target:striving to", "+", "en", NGHE + "The branch is striving to raise outstanding loans to [[VND 15,000 billion|VND]].", {"status": "target"}),
-    ("target:striving to", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]], striving to grow further.", {"status": "actual"}),
-    ("target:strives to", "+", "en", NGHE + "In 2026 the branch strives to keep the overdue debt ratio below [[0.3%|%|0.3]].", {"status": "target"}),
-    ("target:strives to", "-", "en", NGHE + "The overdue debt ratio was [[0.2%|%|0.2]]; the branch strives to keep it low.", {"status": "actual"}),
-    ("target:aims to", "+", "en", NGHE + "The province aims to bring total capital to [[VND 16,000 billion|VND]].", {"status": "target"}),
-    ("target:aims to", "-", "en", NGHE + "Total capital reached [[VND 13,000 billion|VND]]. The province aims to do more.", {"status": "actual"}),
-    ("target:plans to", "+", "en", NGHE + "The branch plans to disburse [[VND 3,000 billion|VND]] in 2026.", {"status": "target"}),
-    ("target:plans to", "-", "en", NGHE + "The branch disbursed [[VND 3,000 billion|VND]]. It plans to continue.", {"status": "actual"}),
-    ("target:the target of", "+", "en", NGHE + "Under the target of the strategy, outstanding loans will reach [[VND 20,000 billion|VND]].", {"status": "target"}),
-    ("target:the target of", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]], exceeding the target of the year.", {"status": "actual"}),
-    ("target:phấn đấu", "+", "vi", VI_NGHE + "Tỉnh phấn đấu tổng dư nợ đạt [[22.000 tỷ đồng|VND]].", {"status": "target"}),
-    ("target:phấn đấu", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[14.000 tỷ đồng|VND]], tỉnh tiếp tục phấn đấu.", {"status": "actual"}),
-    ("target:mục tiêu", "+", "vi", VI_NGHE + "Mục tiêu tỷ lệ nợ quá hạn dưới [[0,1%|%|0.1]].", {"status": "target"}),
-    ("target:mục tiêu", "-", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn là [[0,09%|%|0.09]], đạt mục tiêu.", {"status": "actual"}),
-    ("target:kế hoạch", "+", "vi", VI_NGHE + "Theo kế hoạch, doanh số cho vay đạt [[3.000 tỷ đồng|VND]].", {"status": "target"}),
-    ("target:kế hoạch", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[3.000 tỷ đồng|VND]], vượt kế hoạch.", {"status": "actual"}),
-    ("target:dự kiến", "+", "vi", VI_NGHE + "Dự kiến tổng nguồn vốn đạt [[16.000 tỷ đồng|VND]].", {"status": "target"}),
-    ("target:dự kiến", "-", "vi", VI_NGHE + "Tổng nguồn vốn đạt [[14.000 tỷ đồng|VND]] như dự kiến.", {"status": "actual"}),
-    # comparison: a change attaches to its level and its date is the baseline
-    ("comparison:compared to", "+", "en", NGHE + "Total capital reached [[VND 13,374 billion|VND|13374000000000]], an increase of [[VND 7,132 billion|VND|7132000000000]] compared to {{2014|2014-01-01..2014-12-31}}.", {"change_value": 7132000000000, "change_baseline": "2014-12-31"}),
-    ("comparison:compared to", "-", "en", NGHE + "Total capital reached [[VND 13,374 billion|VND|13374000000000]]; the share compared to the plan is high.", {"change_value": None}),
-    ("comparison:compared with", "+", "en", NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]], [[VND 500 billion|VND|500000000000]] more compared with {{the end of 2024|2024-12-31}}.", {"change_value": 500000000000, "change_baseline": "2024-12-31"}),
-    ("comparison:compared with", "-", "en", NGHE + "Outstanding loans reached [[VND 9,000 billion|VND]]; the bank disbursed [[*VND 500 billion|VND]] more.", {"indicator": "lending_turnover", "change_value": None}),
-    ("comparison:over the same period", "+", "en", NGHE + "Lending turnover reached [[VND 900 billion|VND]], up [[VND 50 billion|VND|50000000000]] over the same period.", {"change_value": 50000000000}),
-    ("comparison:over the same period", "-", "en", NGHE + "Lending turnover reached [[VND 900 billion|VND]]; disbursement to students was [[*VND 50 billion|VND]].", {"indicator": "lending_turnover", "change_value": None}),
-    ("comparison:so với", "+", "vi", VI_NGHE + "Vốn ủy thác đạt [[1.095 tỷ đồng|VND]], tăng [[346 tỷ đồng|VND|346000000000]] so với {{đầu năm|2025-01-01}}.", {"change_value": 346000000000, "change_baseline": "2025-01-01"}),
-    ("comparison:so với", "-", "vi", VI_NGHE + "Vốn ủy thác đạt [[1.095 tỷ đồng|VND]] vào {{đầu năm|2025-01-01}}.", {"indicator": "local_entrusted_capital", "change_value": None}),
-    ("comparison:so cùng kỳ", "+", "vi", VI_NGHE + "Doanh số cho vay đạt [[900 tỷ đồng|VND]], tăng [[50 tỷ đồng|VND|50000000000]] so cùng kỳ.", {"change_value": 50000000000}),
-    ("comparison:so cùng kỳ", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[900 tỷ đồng|VND]] trong kỳ.", {"change_value": None}),
-    # since: the start of a period
-    ("since:since", "+", "en", NGHE + "Since {{July 2025|2025-07-01..2025-07-31}}, the branch has disbursed [[VND 800 billion|VND]].", {"period_start": "2025-07-01", "period_end": "2025-10-26"}),
-    ("since:since", "-", "en", NGHE + "In {{July 2025|2025-07-01..2025-07-31}}, the branch disbursed [[VND 800 billion|VND]].", {"period_start": "2025-07-01", "period_end": "2025-07-31"}),
-    ("since:since the implementation of", "+", "en", NGHE + "Since the implementation of <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>, lending turnover reached [[VND 27,706 billion|VND]].", {"period_start": "2014-11-22", "rule_date": "since:40-CT/TW+published"}),
-    ("since:since the implementation of", "-", "en", NGHE + "After ten years of <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>, lending turnover reached [[VND 27,706 billion|VND]].", {"period_start": None, "rule_date": "published"}),
-    ("since:from", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, the province has disbursed [[VND 3,843 billion|VND]].", {"period_start": "2025-01-01", "period_end": "2025-10-26"}),
-    ("since:from", "-", "en", NGHE + "At {{the beginning of 2025|2025-01-01}}, outstanding loans stood at [[VND 12,000 billion|VND]].", {"as_of": "2025-01-01"}),
-    ("since:kể từ khi", "+", "vi", VI_NGHE + "Kể từ khi <<Chỉ thị 40-CT/TW|40-CT/TW|2014-11-22>> ban hành, doanh số cho vay đạt [[27.706 tỷ đồng|VND]].", {"period_start": "2014-11-22"}),
-    ("since:kể từ khi", "-", "vi", VI_NGHE + "Sau 10 năm thực hiện <<Chỉ thị 40-CT/TW|40-CT/TW|2014-11-22>>, doanh số cho vay đạt [[27.706 tỷ đồng|VND]].", {"period_start": None}),
-    ("since:từ khi", "+", "vi", VI_NGHE + "Từ khi <<Chỉ thị 40-CT/TW|40-CT/TW|2014-11-22>> ra đời, doanh số cho vay đạt [[27.706 tỷ đồng|VND]].", {"period_start": "2014-11-22"}),
-    ("since:từ khi", "-", "vi", VI_NGHE + "Thực hiện <<Chỉ thị 40-CT/TW|40-CT/TW|2014-11-22>>, doanh số cho vay đạt [[27.706 tỷ đồng|VND]].", {"period_start": None}),
-    ("since:từ", "+", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}} đến hết {{tháng 6/2024|2024-06-01..2024-06-30}}, doanh số cho vay đạt [[38.512 tỷ đồng|VND]].", {"period_start": "2015-01-01", "period_end": "2024-06-30"}),
-    ("since:từ", "-", "vi", VI_NGHE + "Trong {{năm 2015|2015-01-01..2015-12-31}}, doanh số cho vay đạt [[3.512 tỷ đồng|VND]].", {"period_start": "2015-01-01", "period_end": "2015-12-31"}),
-    ("since:kể từ", "+", "vi", VI_NGHE + "Kể từ {{tháng 7/2025|2025-07-01..2025-07-31}}, chi nhánh đã giải ngân [[800 tỷ đồng|VND]].", {"period_start": "2025-07-01", "period_end": "2025-10-26"}),
-    ("since:kể từ", "-", "vi", VI_NGHE + "Trong {{tháng 7/2025|2025-07-01..2025-07-31}}, chi nhánh đã giải ngân [[800 tỷ đồng|VND]].", {"period_end": "2025-07-31"}),
-    # until: the end of a period
-    ("until:to", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} to {{June 2019|2019-06-01..2019-06-30}}, the branch lent [[VND 5,320 billion|VND]].", {"period_start": "2015-01-01", "period_end": "2019-06-30"}),
-    ("until:to", "-", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the branch lent [[VND 5,320 billion|VND]] to households.", {"period_start": "2015-01-01", "period_end": "2025-10-26"}),
-    ("until:until", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} until {{2020|2020-01-01..2020-12-31}}, the branch lent [[VND 9,000 billion|VND]].", {"period_start": "2015-01-01", "period_end": "2020-12-31"}),
-    ("until:until", "-", "en", NGHE + "In {{2020|2020-01-01..2020-12-31}}, the branch lent [[VND 2,000 billion|VND]].", {"period_start": "2020-01-01", "period_end": "2020-12-31"}),
-    ("until:by", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} by {{June 30, 2024|2024-06-30}}, lending turnover reached [[VND 27,706 billion|VND]].", {"period_start": "2015-01-01", "period_end": "2024-06-30"}),
-    ("until:by", "-", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, lending turnover reached [[VND 27,706 billion|VND]].", {"period_start": "2015-01-01", "period_end": "2025-10-26"}),
-    ("until:as of", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} as of {{June 30, 2024|2024-06-30}}, the bank lent [[VND 27,706 billion|VND]].", {"period_end": "2024-06-30"}),
-    ("until:as of", "-", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the bank lent [[VND 27,706 billion|VND]].", {"period_end": "2025-10-26"}),
-    ("until:đến", "+", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}} đến {{năm 2020|2020-01-01..2020-12-31}}, doanh số cho vay đạt [[9.000 tỷ đồng|VND]].", {"period_start": "2015-01-01", "period_end": "2020-12-31"}),
-    ("until:đến", "-", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}}, doanh số cho vay đạt [[9.000 tỷ đồng|VND]].", {"period_end": "2025-10-26"}),
-    ("until:đến hết", "+", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}} đến hết {{năm 2020|2020-01-01..2020-12-31}}, chi nhánh giải ngân [[9.000 tỷ đồng|VND]].", {"period_end": "2020-12-31"}),
-    ("until:đến hết", "-", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}}, chi nhánh giải ngân [[9.000 tỷ đồng|VND]].", {"period_end": "2025-10-26"}),
-    ("until:tính đến", "+", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}} tính đến {{30/6/2024|2024-06-30}}, doanh số thu nợ đạt [[7.000 tỷ đồng|VND]].", {"period_end": "2024-06-30"}),
-    ("until:tính đến", "-", "vi", VI_NGHE + "Từ {{năm 2015|2015-01-01..2015-12-31}}, doanh số thu nợ đạt [[7.000 tỷ đồng|VND]].", {"period_end": "2025-10-26"}),
-]
-RULES += [
-    # to_now: an open period ends at publication
-    ("to_now:to now", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, outstanding loans rose to [[VND 13,612 billion|VND]].", {"as_of": "2025-10-26"}),
-    ("to_now:to now", "-", "en", NGHE + "At {{the beginning of 2025|2025-01-01}}, outstanding loans were [[VND 12,612 billion|VND]].", {"as_of": "2025-01-01"}),
-    ("to_now:to date", "+", "en", NGHE + "To date, the branch has disbursed [[VND 800 billion|VND]] in {{2025|2025-01-01..}}.", {"period_start": "2025-01-01", "period_end": "2025-10-26"}),
-    ("to_now:to date", "-", "en", NGHE + "The branch disbursed [[VND 800 billion|VND]] in {{2024|2024-01-01..2024-12-31}}.", {"period_end": "2024-12-31"}),
-    ("to_now:so far", "+", "en", NGHE + "So far in {{2025|2025-01-01..}}, the branch has disbursed [[VND 800 billion|VND]].", {"period_end": "2025-10-26"}),
-    ("to_now:so far", "-", "en", NGHE + "In {{the first half of 2025|2025-01-01..2025-06-30}}, the branch disbursed [[VND 800 billion|VND]].", {"period_end": "2025-06-30"}),
-    ("to_now:đến nay", "+", "vi", VI_NGHE + "Từ {{đầu năm 2025|2025-01-01}} đến nay, chi nhánh giải ngân [[3.843 tỷ đồng|VND]].", {"period_start": "2025-01-01", "period_end": "2025-10-26"}),
-    ("to_now:đến nay", "-", "vi", VI_NGHE + "Trong {{quý I/2025|2025-01-01..2025-03-31}}, chi nhánh giải ngân [[843 tỷ đồng|VND]].", {"period_end": "2025-03-31"}),
-    # present: the figure holds at publication
-    ("present:currently", "+", "en", NGHE + "The branch currently maintains [[21 transaction offices|transaction offices]].", {"as_of": "2025-10-26", "date_inferred": False, "rule_date": "present:currently"}),
-    ("present:currently", "-", "en", NGHE + "The branch maintains [[21 transaction offices|transaction offices]].", {"as_of": "2025-10-26", "date_inferred": True}),
-    ("present:at present", "+", "en", NGHE + "At present, the province has [[397 transaction points|transaction points]].", {"rule_date": "present:at present"}),
-    ("present:at present", "-", "en", NGHE + "The province has [[397 transaction points|transaction points]].", {"rule_date": "published"}),
-    ("present:hiện có", "+", "vi", VI_NGHE + "Toàn tỉnh hiện có [[26 phòng giao dịch|transaction offices]].", {"rule_date": "present:hiện có", "date_inferred": False}),
-    ("present:hiện có", "-", "vi", VI_NGHE + "Toàn tỉnh có [[26 phòng giao dịch|transaction offices]].", {"rule_date": "published", "date_inferred": True}),
-    ("present:hiện nay", "+", "vi", VI_NGHE + "Hiện nay, toàn tỉnh có [[7.125 Tổ TK&VV|savings and loan groups]].", {"rule_date": "present:hiện nay"}),
-    ("present:hiện nay", "-", "vi", VI_NGHE + "Toàn tỉnh có [[7.125 Tổ TK&VV|savings and loan groups]].", {"rule_date": "published"}),
-    ("present:hiện đang", "+", "vi", VI_NGHE + "Chi nhánh hiện đang duy trì [[547 điểm giao dịch|transaction points]].", {"rule_date": "present:hiện đang"}),
-    ("present:hiện đang", "-", "vi", VI_NGHE + "Chi nhánh duy trì [[547 điểm giao dịch|transaction points]].", {"rule_date": "published"}),
-    # flow: a stock indicator read as an amount added over a period
-    ("flow:added", "+", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, entrusted capital added [[VND 20 billion|VND]].", {"period_start": "2024-01-01", "period_end": "2024-12-31", "as_of": None}),
-    ("flow:added", "-", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, entrusted capital reached [[VND 200 billion|VND]].", {"as_of": "2024-12-31", "period_start": None}),
-    ("flow:an additional", "+", "en", NGHE + "Entrusted capital got an additional [[VND 400 billion|VND]] in {{2023 - 2025|2023-01-01..2025-12-31}}.", {"period_start": "2023-01-01", "period_end": "2025-12-31"}),
-    ("flow:an additional", "-", "en", NGHE + "Entrusted capital reached [[VND 400 billion|VND]] in {{2025|2025-01-01..2025-12-31}}.", {"as_of": "2025-12-31"}),
-    ("flow:allocate", "+", "en", NGHE + "The province will allocate [[VND 400 billion|VND]] in {{2023 - 2025|2023-01-01..2025-12-31}}.", {"indicator": "local_entrusted_capital", "period_start": "2023-01-01"}),
-    ("flow:allocate", "-", "en", NGHE + "Capital entrusted was [[VND 400 billion|VND]] at {{the end of 2025|2025-12-31}}.", {"indicator": "local_entrusted_capital", "period_start": None}),
-    ("flow:bổ sung", "+", "vi", VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, vốn ủy thác bổ sung [[50 tỷ đồng|VND]].", {"period_start": "2024-01-01", "as_of": None}),
-    ("flow:bổ sung", "-", "vi", VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, vốn ủy thác đạt [[500 tỷ đồng|VND]].", {"as_of": "2024-12-31"}),
-    ("flow:bố trí", "+", "vi", VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, ngân sách tỉnh bố trí [[100 tỷ đồng|VND]].", {"indicator": "local_entrusted_capital", "period_start": "2024-01-01"}),
-    ("flow:bố trí", "-", "vi", VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, vốn ủy thác đạt [[100 tỷ đồng|VND]].", {"indicator": "local_entrusted_capital", "period_start": None}),
-    # blockers: they govern a figure that measures nothing of ours
-    ("blockers:revenue", "+", "en", NGHE + "Outstanding loans helped a factory with a revenue of [[VND 5 billion|VND]].", {"indicator": None}),
-    ("blockers:revenue", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]] as revenue grew.", {"indicator": "outstanding_loans"}),
-    ("blockers:income", "+", "en", NGHE + "Loans disbursed lifted the income of a family to [[VND 200 million|VND]].", {"indicator": None}),
-    ("blockers:income", "-", "en", NGHE + "Loans disbursed reached [[VND 200 billion|VND]] for income growth.", {"indicator": "lending_turnover"}),
-    ("blockers:a scale of", "+", "en", NGHE + "Capital entrusted funds a project with a scale of [[VND 550 billion|VND]].", {"indicator": None}),
-    ("blockers:a scale of", "-", "en", NGHE + "Capital entrusted reached [[VND 550 billion|VND]] at a scale of its own.", {"indicator": "local_entrusted_capital"}),
-    ("blockers:interest rate", "+", "en", NGHE + "Overdue debt rate rules set an interest rate of [[6.6%|%|6.6]].", {"indicator": None}),
-    ("blockers:interest rate", "-", "en", NGHE + "The overdue debt rate was [[0.2%|%|0.2]] and the interest rate fell.", {"indicator": "overdue_debt_rate"}),
-    ("blockers:deposits", "+", "en", NGHE + "The bank mobilised deposits of [[VND 310 billion|VND]] through the groups.", {"indicator": None}),
-    ("blockers:deposits", "-", "en", NGHE + "The bank mobilised [[VND 310 billion|VND]] from deposits and bonds.", {"indicator": "total_capital"}),
-    ("blockers:doanh thu", "+", "vi", VI_NGHE + "Nhờ vốn cho vay, hộ có doanh thu [[5 tỷ đồng|VND]].", {"indicator": None}),
-    ("blockers:doanh thu", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[5 tỷ đồng|VND]], doanh thu tăng.", {"indicator": "lending_turnover"}),
-    ("blockers:thu nhập", "+", "vi", VI_NGHE + "Nhờ vốn cho vay, thu nhập đạt [[200 triệu đồng|VND]].", {"indicator": None}),
-    ("blockers:thu nhập", "-", "vi", VI_NGHE + "Chi nhánh cho vay [[200 tỷ đồng|VND]], thu nhập tăng.", {"indicator": "lending_turnover"}),
-    ("blockers:quy mô", "+", "vi", VI_NGHE + "Đề án hỗ trợ cho vay có quy mô [[550 tỷ đồng|VND]].", {"indicator": None}),
-    ("blockers:quy mô", "-", "vi", VI_NGHE + "Chi nhánh cho vay [[550 tỷ đồng|VND]], mở rộng quy mô.", {"indicator": "lending_turnover"}),
-    ("blockers:lãi suất", "+", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn thấp, lãi suất cho vay [[6,6%|%|6.6]].", {"indicator": None}),
-    ("blockers:lãi suất", "-", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn [[0,2%|%|0.2]], lãi suất ổn định.", {"indicator": "overdue_debt_rate"}),
-    # breakdown: the parts do not borrow the whole's cue from an earlier clause
-    ("breakdown:of which", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which [[*VND 900 billion|VND]] for students.", {"indicator": None}),
-    ("breakdown:of which", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], with [[*118,932 customers|customers]].", {"indicator": "borrowers_outstanding"}),
-    ("breakdown:including", "+", "en", NGHE + "With [[118,932 customers|customers]] still having outstanding loans, including [[*21,406 poor households|households]].", {"indicator": None}),
-    ("breakdown:including", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], [[*21,406 poor households|households]] in all.", {"indicator": "borrowers_outstanding"}),
-    ("breakdown:trong đó", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[118.932 khách hàng|customers]] còn dư nợ, trong đó có [[*21.406 hộ nghèo|households]].", {"indicator": None}),
-    ("breakdown:trong đó", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[*21.406 hộ nghèo|households]].", {"indicator": "borrowers_outstanding"}),
-    ("breakdown:bao gồm", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], bao gồm [[*900 tỷ đồng|VND]] cho HSSV.", {"indicator": None}),
-    ("breakdown:bao gồm", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[5.000 tỷ đồng|VND]], với [[*85.579 khách hàng|customers]].", {"indicator": "borrowers_outstanding"}),
-    # programme: one programme's share is not the province's total
-    ("programme:lending program for", "+", "en", NGHE + "The lending program for poor households alone had outstanding loans of [[1,218 billion VND|VND]].", {"indicator": None}),
-    ("programme:lending program for", "-", "en", NGHE + "All programs together had outstanding loans of [[4,218 billion VND|VND]].", {"indicator": "outstanding_loans"}),
-    ("programme:lending programme for", "+", "en", NGHE + "The lending programme for students disbursed [[VND 300 billion|VND]].", {"indicator": None}),
-    ("programme:lending programme for", "-", "en", NGHE + "The branch disbursed [[VND 3,000 billion|VND]] under 18 programmes.", {"indicator": "lending_turnover"}),
-    ("programme:riêng chương trình", "+", "vi", VI_NGHE + "Riêng chương trình cho vay hộ nghèo có dư nợ [[1.218 tỷ đồng|VND]].", {"indicator": None}),
-    ("programme:riêng chương trình", "-", "vi", VI_NGHE + "Riêng trong tháng 9, chi nhánh giải ngân [[187 tỷ đồng|VND]].", {"indicator": "lending_turnover"}),
-    # date_binders: a date glued to one figure dates that figure only
-    ("date_binders:in", "+", "en", NGHE + "The overdue debt rate fell from [[0.43%|%|0.43]] in {{2014|2014-01-01..2014-12-31}} to [[*0.09%|%|0.09]].", {"as_of": "2025-10-26"}),
-    ("date_binders:in", "-", "en", NGHE + "In {{2014|2014-01-01..2014-12-31}} the overdue debt rate fell from [[0.43%|%|0.43]] to [[*0.09%|%|0.09]].", {"as_of": "2014-12-31"}),
-    ("date_binders:at", "+", "en", NGHE + "The overdue debt rate fell from [[0.5%|%|0.5]] at {{the end of 2020|2020-12-31}} to [[*0.1%|%|0.1]].", {"as_of": "2025-10-26"}),
-    ("date_binders:at", "-", "en", NGHE + "At {{the end of 2020|2020-12-31}} the overdue debt rate fell from [[0.5%|%|0.5]] to [[*0.1%|%|0.1]].", {"as_of": "2020-12-31"}),
-    ("date_binders:năm", "+", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn giảm từ [[0,43%|%|0.43]] năm {{2014|2014-01-01..2014-12-31}} xuống [[*0,09%|%|0.09]].", {"as_of": "2025-10-26"}),
-    ("date_binders:năm", "-", "vi", VI_NGHE + "Năm {{2014|2014-01-01..2014-12-31}} tỷ lệ nợ quá hạn giảm từ [[0,43%|%|0.43]] xuống [[*0,09%|%|0.09]].", {"as_of": "2014-12-31"}),
-    ("date_binders:vào", "+", "vi", VI_NGHE + "Tỷ lệ nợ quá hạn giảm từ [[0,5%|%|0.5]] vào {{cuối năm 2020|2020-12-31}} xuống [[*0,1%|%|0.1]].", {"as_of": "2025-10-26"}),
-    ("date_binders:vào", "-", "vi", VI_NGHE + "Vào {{cuối năm 2020|2020-12-31}} tỷ lệ nợ quá hạn giảm từ [[0,5%|%|0.5]] xuống [[*0,1%|%|0.1]].", {"as_of": "2020-12-31"}),
-    # decrease: a change that goes down
-    ("decrease:decreased by", "+", "en", NGHE + "Overdue debt stood at [[VND 18.4 billion|VND|18400000000]]; it decreased by [[VND 2.1 billion|VND|2100000000]] compared to the beginning of the year.", {"change_value": -2100000000}),
-    ("decrease:decreased by", "-", "en", NGHE + "Overdue debt stood at [[VND 18.4 billion|VND|18400000000]]; it rose by [[VND 2.1 billion|VND|2100000000]] compared to the beginning of the year.", {"change_value": 2100000000}),
-    ("decrease:down", "+", "en", NGHE + "Overdue debt was [[VND 18.4 billion|VND|18400000000]], down [[VND 2.1 billion|VND|2100000000]] compared to 2024.", {"change_value": -2100000000}),
-    ("decrease:down", "-", "en", NGHE + "Overdue debt was [[VND 18.4 billion|VND|18400000000]], up [[VND 2.1 billion|VND|2100000000]] compared to 2024.", {"change_value": 2100000000}),
-    ("decrease:a decrease of", "+", "en", NGHE + "Overdue debt was [[VND 18.4 billion|VND|18400000000]], a decrease of [[VND 2.1 billion|VND|2100000000]] compared to 2024.", {"change_value": -2100000000}),
-    ("decrease:a decrease of", "-", "en", NGHE + "Overdue debt was [[VND 18.4 billion|VND|18400000000]], an increase of [[VND 2.1 billion|VND|2100000000]] compared to 2024.", {"change_value": 2100000000}),
-    ("decrease:giảm", "+", "vi", VI_NGHE + "Nợ quá hạn [[18,4 tỷ đồng|VND|18400000000]], giảm [[2,1 tỷ đồng|VND|2100000000]] so với đầu năm.", {"change_value": -2100000000}),
-    ("decrease:giảm", "-", "vi", VI_NGHE + "Nợ quá hạn [[18,4 tỷ đồng|VND|18400000000]], tăng [[2,1 tỷ đồng|VND|2100000000]] so với đầu năm.", {"change_value": 2100000000}),
-    # anecdote and reporting: one borrower's story is not the province's figure
-    ("anecdote:Ms.", "+", "en", NGHE + "Ms. Nguyen Thi Nhu has a factory, creating jobs for [[20 local workers|workers]].", {"indicator": None}),
-    ("anecdote:Ms.", "-", "en", NGHE + "Loans helped the province, creating jobs for [[20,000 local workers|workers]].", {"indicator": "jobs_created"}),
-    ("anecdote:Mr.", "+", "en", NGHE + "Mr. Tran Van Binh borrowed and disbursed [[VND 50 million|VND]] to his farm.", {"indicator": None}),
-    ("anecdote:Mr.", "-", "en", NGHE + "The branch disbursed [[VND 50 billion|VND]] to farms.", {"indicator": "lending_turnover"}),
-    ("anecdote:Mrs.", "+", "en", NGHE + "Mrs. Lo Thi Mai got loans, creating jobs for [[5 workers|workers]].", {"indicator": None}),
-    ("anecdote:Mrs.", "-", "en", NGHE + "The loans of Mrs. Lo Thi Mai's village kept creating jobs for [[500 workers|workers]].", {"indicator": "jobs_created"}),
-    ("anecdote:Bà", "+", "vi", VI_NGHE + "Bà Nguyễn Thị Nhu mở xưởng may, tạo việc làm cho [[20 lao động|workers]].", {"indicator": None}),
-    ("anecdote:Bà", "-", "vi", VI_NGHE + "Vốn vay đã tạo việc làm cho [[20.000 lao động|workers]].", {"indicator": "jobs_created"}),
-    ("anecdote:Ông", "+", "vi", VI_NGHE + "Ông Trần Văn Bình được giải ngân [[50 triệu đồng|VND]].", {"indicator": None}),
-    ("anecdote:Ông", "-", "vi", VI_NGHE + "Chi nhánh đã giải ngân [[50 tỷ đồng|VND]].", {"indicator": "lending_turnover"}),
-    ("anecdote:Chị", "+", "vi", VI_NGHE + "Chị Lò Thị Mai vay vốn, tạo việc làm cho [[5 lao động|workers]].", {"indicator": None}),
-    ("anecdote:Chị", "-", "vi", VI_NGHE + "Các chị em vay vốn, tạo việc làm cho [[5.000 lao động|workers]].", {"indicator": "jobs_created"}),
-    ("anecdote:Anh", "+", "vi", VI_NGHE + "Anh Lê Văn Tám được giải ngân [[80 triệu đồng|VND]].", {"indicator": None}),
-    ("anecdote:Anh", "-", "vi", VI_NGHE + "Anh em trong tỉnh được giải ngân [[80 tỷ đồng|VND]].", {"indicator": "lending_turnover"}),
-    ("reporting:said", "+", "en", NGHE + "Mr. Pham Duc Cuong said the branch maintains [[21 transaction offices|transaction offices]].", {"indicator": "transaction_offices"}),
-    ("reporting:said", "-", "en", NGHE + "Mr. Pham Duc Cuong runs a shop and keeps [[21 transaction offices|transaction offices]].", {"indicator": None}),
-    ("reporting:stated", "+", "en", NGHE + "Ms. Le Thi Ha stated that the branch disbursed [[VND 900 billion|VND]].", {"indicator": "lending_turnover"}),
-    ("reporting:stated", "-", "en", NGHE + "Ms. Le Thi Ha disbursed [[VND 90 million|VND]] to her farm.", {"indicator": None}),
-    ("reporting:reported", "+", "en", NGHE + "Mr. Ho Van Nam reported outstanding loans of [[VND 9,000 billion|VND]].", {"indicator": "outstanding_loans"}),
-    ("reporting:reported", "-", "en", NGHE + "Mr. Ho Van Nam still has outstanding loans of [[VND 90 million|VND]].", {"indicator": None}),
-    ("reporting:cho biết", "+", "vi", VI_NGHE + "Ông Phạm Đức Cường cho biết tổng dư nợ đạt [[13.612 tỷ đồng|VND]].", {"indicator": "outstanding_loans"}),
-    ("reporting:cho biết", "-", "vi", VI_NGHE + "Ông Phạm Đức Cường còn dư nợ [[50 triệu đồng|VND]].", {"indicator": None}),
-    ("reporting:phát biểu", "+", "vi", VI_NGHE + "Bà Lê Thị Hà phát biểu: tổng dư nợ đạt [[13.612 tỷ đồng|VND]].", {"indicator": "outstanding_loans"}),
-    ("reporting:phát biểu", "-", "vi", VI_NGHE + "Bà Lê Thị Hà có dư nợ [[50 triệu đồng|VND]].", {"indicator": None}),
-]
-
-
-RULES += [
-    # bank: a title naming the bank and no province makes the figures national
-    ("bank:VBSP", "+", "en", "VBSP outstanding loans reach 166 trillion VND\nBy staff\nTotal outstanding loans reached [[166.43 trillion VND|VND]].", {"province": "national", "rule_province": "document:national"}),
-    ("bank:VBSP", "-", "en", "VBSP Nghe An branch reviews 2024\nBy staff\nTotal outstanding loans reached [[13,000 billion VND|VND]].", {"province": "Nghệ An"}),
-    ("bank:Vietnam Bank for Social Policies", "+", "en", "The Vietnam Bank for Social Policies reviews 2018\nBy staff\nLending turnover reached [[66,251 billion VND|VND]].", {"province": "national"}),
-    ("bank:Vietnam Bank for Social Policies", "-", "en", "The Vietnam Bank for Social Policies in Ha Tinh reviews 2016\nBy staff\nLending turnover reached [[1,356 billion VND|VND]].", {"province": "Hà Tĩnh"}),
-    ("bank:Social Policy Bank", "+", "en", "Social Policy Bank reviews the year\nBy staff\nOverdue debt accounted for [[0.3%|%|0.3]].", {"province": "national"}),
-    ("bank:Social Policy Bank", "-", "en", "A good year for poor households\nBy staff\nOverdue debt accounted for [[0.3%|%|0.3]].", {"province": None}),
-    ("bank:NHCSXH", "+", "vi", "NHCSXH sơ kết 6 tháng\nPV\nTổng dư nợ đạt [[380.126 tỷ đồng|VND]].", {"province": "national"}),
-    ("bank:NHCSXH", "-", "vi", "NHCSXH tỉnh Cao Bằng sơ kết 6 tháng\nPV\nTổng dư nợ đạt [[5.126 tỷ đồng|VND]].", {"province": "Cao Bằng"}),
-    ("bank:Ngân hàng Chính sách xã hội", "+", "vi", "Ngân hàng Chính sách xã hội: dư nợ tăng\nPV\nTổng dư nợ đạt [[380.126 tỷ đồng|VND]].", {"province": "national"}),
-    ("bank:Ngân hàng Chính sách xã hội", "-", "vi", "Tín dụng chính sách: dư nợ tăng\nPV\nTổng dư nợ đạt [[380.126 tỷ đồng|VND]].", {"province": None}),
-    # awards and more programme shares
-    ("awards:Certificates of Merit", "+", "en", NGHE + "Certificates of Merit went to [[25 savings and loan groups|savings and loan groups]].", {"indicator": None}),
-    ("awards:Certificates of Merit", "-", "en", NGHE + "The province has [[25 savings and loan groups|savings and loan groups]].", {"indicator": "savings_loan_groups"}),
-    ("awards:awarded", "+", "en", NGHE + "The province awarded [[10 transaction points|transaction points]] for good service.", {"indicator": None}),
-    ("awards:awarded", "-", "en", NGHE + "The province has [[10 transaction points|transaction points]].", {"indicator": "transaction_points"}),
-    ("awards:giấy khen", "+", "vi", VI_NGHE + "Giám đốc tặng giấy khen cho [[25 Tổ TK&VV|savings and loan groups]] tiêu biểu.", {"indicator": None}),
-    ("awards:giấy khen", "-", "vi", VI_NGHE + "Toàn tỉnh có [[2.500 Tổ TK&VV|savings and loan groups]].", {"indicator": "savings_loan_groups"}),
-    ("awards:bằng khen", "+", "vi", VI_NGHE + "Tỉnh tặng bằng khen cho [[15 phòng giao dịch|transaction offices]].", {"indicator": None}),
-    ("awards:bằng khen", "-", "vi", VI_NGHE + "Tỉnh có [[15 phòng giao dịch|transaction offices]].", {"indicator": "transaction_offices"}),
-    ("programme:programme alone", "+", "en", NGHE + "The near-poor household programme alone disbursed [[VND 418 billion|VND]].", {"indicator": None}),
-    ("programme:programme alone", "-", "en", NGHE + "The branch alone disbursed [[VND 2,854 billion|VND]].", {"indicator": "lending_turnover"}),
-    ("programme:program alone", "+", "en", NGHE + "The student loan program alone had outstanding loans of [[VND 900 billion|VND]].", {"indicator": None}),
-    ("programme:program alone", "-", "en", NGHE + "In 2016 alone, the branch had outstanding loans of [[VND 5,148 billion|VND]].", {"indicator": "outstanding_loans"}),
-]
-
-
-RULES += [
-    # restatement: a clause opening with "or" after a change is a change too
-    ("restatement:or", "+", "en", NGHE + "Outstanding loans stood at [[VND 13,357 billion|VND]], an increase of [[VND 727 billion|VND|727000000000|increase]], or [[5.76%|%|5.76]], compared to {{the end of 2023|2023-12-31}}.", {"change_value": 727000000000}),
-    ("restatement:or", "-", "en", NGHE + "Outstanding loans stood at [[VND 13,357 billion|VND]]; overdue debt was [[VND 20 billion|VND]] or [[*0.15%|%|0.15]].", {"indicator": "overdue_debt_rate"}),
-    ("restatement:equivalent to", "+", "en", NGHE + "Total outstanding loans reached [[VND 9,000 billion|VND]], up [[VND 500 billion|VND|500000000000]] compared to 2024, equivalent to [[*5.8%|%|5.8]].", {"indicator": "outstanding_growth_rate", "value": Decimal("5.8")}),
-    ("restatement:equivalent to", "-", "en", NGHE + "Total outstanding loans reached [[VND 9,000 billion|VND]], equivalent to [[*5.8%|%|5.8]] of the plan.", {"indicator": None}),
-    ("restatement:tương đương", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[16.652 tỷ đồng|VND]], tăng [[1.198 tỷ đồng|VND|1198000000000]] so với cuối năm 2023, tương đương [[*7,75%|%|7.75]].", {"indicator": "outstanding_growth_rate"}),
-    ("restatement:tương đương", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[16.652 tỷ đồng|VND]], tương đương [[*7,75%|%|7.75]] kế hoạch.", {"indicator": None}),
-    ("restatement:tương ứng", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[380.126 tỷ đồng|VND]], tăng [[22.514 tỷ đồng|VND|22514000000000]] so với cuối năm 2024, tương ứng [[*6,3%|%|6.3]].", {"indicator": "outstanding_growth_rate"}),
-    ("restatement:tương ứng", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[380.126 tỷ đồng|VND]], tương ứng [[*6,3%|%|6.3]] kế hoạch.", {"indicator": None}),
-    # place_binders: a place right after a figure is its place
-    ("place_binders:in", "+", "en", NGHE + "Outstanding loans were [[VND 5,204 billion|VND]] in Ha Giang (old) and [[*VND 4,612 billion|VND]] in Tuyen Quang (old).", {"province": "Tuyên Quang", "rule_province": "clause:after"}),
-    ("place_binders:in", "-", "en", NGHE + "In Ha Giang (old) outstanding loans were [[VND 5,204 billion|VND]] and rose in time.", {"province": "Hà Giang", "rule_province": "clause"}),
-    ("place_binders:for", "+", "en", NGHE + "Of this, Nam Dinh (old) accounted for [[VND 5,870 billion|VND]], and outstanding loans were [[*VND 3,960 billion|VND]] for Ninh Binh (old).", {"province": "Ninh Bình", "boundaries": "pre-2025"}),
-    ("place_binders:for", "-", "en", NGHE + "Outstanding loans were [[VND 3,960 billion|VND]] for the bank in Ninh Binh.", {"province": "Ninh Bình", "rule_province": "clause"}),
-    ("place_binders:tại", "+", "vi", VI_NGHE + "Dư nợ đạt [[5.204 tỷ đồng|VND]] tại Hà Giang (cũ) và [[*4.612 tỷ đồng|VND]] tại Tuyên Quang (cũ).", {"province": "Tuyên Quang"}),
-    ("place_binders:tại", "-", "vi", VI_NGHE + "Tại Hà Giang (cũ), dư nợ đạt [[5.204 tỷ đồng|VND]] và còn tăng.", {"province": "Hà Giang"}),
-    ("place_binders:ở", "+", "vi", VI_NGHE + "Dư nợ đạt [[5.204 tỷ đồng|VND]] ở Hà Giang (cũ) và [[*4.612 tỷ đồng|VND]] ở Tuyên Quang (cũ).", {"province": "Tuyên Quang"}),
-    ("place_binders:ở", "-", "vi", VI_NGHE + "Ở Hà Giang (cũ), dư nợ đạt [[5.204 tỷ đồng|VND]] và còn tăng.", {"province": "Hà Giang"}),
-    ("place_binders:của", "+", "vi", VI_NGHE + "Dư nợ đạt [[5.204 tỷ đồng|VND]] của Hà Giang (cũ) và [[*4.612 tỷ đồng|VND]] của Tuyên Quang (cũ).", {"province": "Tuyên Quang"}),
-    ("place_binders:của", "-", "vi", VI_NGHE + "Dư nợ của Hà Giang (cũ) đạt [[5.204 tỷ đồng|VND]] và còn tăng.", {"province": "Hà Giang"}),
-    # more blockers and programme shares
-    ("blockers:overdue and frozen", "+", "en", NGHE + "Overdue and frozen debts accounted for [[0.6%|%|0.6]] of total outstanding loans.", {"indicator": None}),
-    ("blockers:overdue and frozen", "-", "en", NGHE + "Frozen debts accounted for [[0.06%|%|0.06]] of total outstanding loans.", {"indicator": "frozen_debt_rate"}),
-    ("blockers:nợ quá hạn và nợ khoanh", "+", "vi", VI_NGHE + "Nợ quá hạn và nợ khoanh chiếm [[0,6%|%|0.6]] tổng dư nợ.", {"indicator": None}),
-    ("blockers:nợ quá hạn và nợ khoanh", "-", "vi", VI_NGHE + "Nợ khoanh chiếm [[0,06%|%|0.06]] tổng dư nợ.", {"indicator": "frozen_debt_rate"}),
-    ("programme:under Resolution", "+", "en", NGHE + "The bank was allocated [[VND 38,400 billion|VND]] under Resolution No. 11/NQ-CP.", {"indicator": None}),
-    ("programme:under Resolution", "-", "en", NGHE + "The province allocated [[VND 38 billion|VND]] in line with the resolution.", {"indicator": "local_entrusted_capital"}),
-    ("programme:theo Nghị định", "+", "vi", VI_NGHE + "Dư nợ theo Nghị định 28 đạt [[1.204 tỷ đồng|VND]].", {"indicator": None}),
-    ("programme:theo Nghị định", "-", "vi", VI_NGHE + "Dư nợ đạt [[11.204 tỷ đồng|VND]] sau khi có Nghị định 28.", {"indicator": "outstanding_loans"}),
-    ("programme:theo Quyết định", "+", "vi", VI_NGHE + "Vốn cho vay theo Quyết định 1719 đã đến với [[6.105 hộ|households]].", {"indicator": None}),
-    ("programme:theo Quyết định", "-", "vi", VI_NGHE + "Chi nhánh đã cho vay [[6.105 hộ|households]] trong năm.", {"indicator": "borrowers_reached"}),
-]
-
-
-RULES += [
-    ("target:aims for", "+", "en", NGHE + "For 2019, the bank aims for outstanding loan growth of [[10%|%|10]].", {"status": "target"}),
-    ("target:aims for", "-", "en", NGHE + "Outstanding loan growth was [[10%|%|10]]; the bank aims for more.", {"status": "actual"}),
-    ("target:the target that", "+", "en", NGHE + "The plan sets the target that entrusted capital will reach [[VND 200 billion|VND]].", {"status": "target"}),
-    ("target:the target that", "-", "en", NGHE + "Entrusted capital reached [[VND 200 billion|VND]], meeting the target that was set.", {"status": "actual"}),
-    ("target:is to be", "+", "en", NGHE + "Overdue debt is to be kept below [[0.5%|%|0.5]].", {"status": "target"}),
-    ("target:is to be", "-", "en", NGHE + "Overdue debt was [[0.5%|%|0.5]], which is to be welcomed.", {"status": "actual"}),
-    ("present:now", "+", "en", NGHE + "The bank's network now comprises [[613 transaction offices|transaction offices]].", {"rule_date": "present:now", "date_inferred": False}),
-    ("present:now", "-", "en", NGHE + "The bank's network comprises [[613 transaction offices|transaction offices]].", {"rule_date": "published", "date_inferred": True}),
-    ("comparison_dated:over", "+", "en", NGHE + "Outstanding loans reached [[VND 5,148 billion|VND]], up [[9.4%|%|9.4]] over {{2015|2015-01-01..2015-12-31}}.", {"change_value": Decimal("9.4"), "change_baseline": "2015-12-31"}),
-    ("comparison_dated:over", "-", "en", NGHE + "Total capital reached [[over VND 13,374 billion|VND]] in {{2024|2024-01-01..2024-12-31}}.", {"indicator": "total_capital", "as_of": "2024-12-31"}),
-    ("comparison_dated:than in", "+", "en", NGHE + "Outstanding loans reached [[VND 5,148 billion|VND]], [[VND 1,000 billion|VND|1000000000000]] more than in {{2014|2014-01-01..2014-12-31}}.", {"change_value": Decimal("1000000000000"), "change_baseline": "2014-12-31"}),
-    ("comparison_dated:than in", "-", "en", NGHE + "Outstanding loans, higher than in most provinces, reached [[VND 5,148 billion|VND]] by {{the end of 2024|2024-12-31}}.", {"change_value": None, "as_of": "2024-12-31"}),
-    ("comparison_dated:than", "+", "en", NGHE + "Outstanding loans reached [[VND 5,148 billion|VND]], [[VND 1,000 billion|VND|1000000000000]] higher than {{2014|2014-01-01..2014-12-31}}.", {"change_value": Decimal("1000000000000"), "change_baseline": "2014-12-31"}),
-    ("comparison_dated:than", "-", "en", NGHE + "Total capital reached [[more than VND 13,374 billion|VND]] in {{2024|2024-01-01..2024-12-31}}.", {"indicator": "total_capital", "as_of": "2024-12-31"}),
-    ("comparison_dated:against", "+", "en", NGHE + "Total outstanding loans reached [[166.43 trillion VND|VND]], up [[9.9%|%|9.9]] against {{the end of 2015|2015-12-31}}.", {"change_value": Decimal("9.9"), "change_baseline": "2015-12-31"}),
-    ("comparison_dated:against", "-", "en", NGHE + "Total outstanding loans reached [[166.43 trillion VND|VND]], a hedge against risk, by {{the end of 2016|2016-12-31}}.", {"change_value": None, "as_of": "2016-12-31"}),
-]
-
-# merged_from: the units a merged province was formed from are not the figure's place
-RULES += [
-    ("merged_from:merger of", "+", "en", HEAD + "Dak Lak province (new), set up by the merger of Dak Lak and Phu Yen, has total capital of [[VND 16,200 billion|VND]].", {"province": "Đắk Lắk"}),
-    ("merged_from:merger of", "-", "en", HEAD + "After the merger of two communes, Phu Yen had total capital of [[VND 5,100 billion|VND]].", {"province": "Phú Yên"}),
-    ("merged_from:merging", "+", "en", HEAD + "Gia Lai province, after merging Gia Lai and Binh Dinh provinces, had outstanding loans of [[VND 20,000 billion|VND]].", {"province": "Gia Lai"}),
-    ("merged_from:merging", "-", "en", HEAD + "After merging offices, Binh Dinh had outstanding loans of [[VND 9,000 billion|VND]].", {"province": "Bình Định"}),
-    ("merged_from:merged from", "+", "en", HEAD + "Dak Lak province, merged from Dak Lak and Phu Yen, has total capital of [[VND 16,200 billion|VND]].", {"province": "Đắk Lắk"}),
-    ("merged_from:merged from", "-", "en", HEAD + "Merged from two branches, the Phu Yen office reported total capital of [[VND 5,100 billion|VND]].", {"province": "Phú Yên"}),
-    ("merged_from:formed from", "+", "en", HEAD + "Dak Lak province, formed from the former provinces of Dak Lak and Phu Yen, has total capital of [[VND 16,200 billion|VND]].", {"province": "Đắk Lắk"}),
-    ("merged_from:formed from", "-", "en", HEAD + "Formed from two branches, the Phu Yen branch has total capital of [[VND 5,100 billion|VND]].", {"province": "Phú Yên"}),
-    ("merged_from:merged with", "+", "en", HEAD + "Ninh Binh, merged with Nam Dinh and Ha Nam, has outstanding loans of [[VND 26,000 billion|VND]].", {"province": "Ninh Bình"}),
-    ("merged_from:merged with", "-", "en", HEAD + "Its office merged with another; Nam Dinh has outstanding loans of [[VND 9,000 billion|VND]].", {"province": "Nam Định"}),
-    ("merged_from:sáp nhập", "+", "vi", "Tin tức\nTỉnh Đắk Lắk (mới) được sáp nhập từ tỉnh Đắk Lắk và tỉnh Phú Yên, có tổng nguồn vốn [[16.200 tỷ đồng|VND]].", {"province": "Đắk Lắk"}),
-    ("merged_from:sáp nhập", "-", "vi", "Tin tức\nSau sáp nhập, tỉnh Phú Yên có tổng nguồn vốn [[5.100 tỷ đồng|VND]].", {"province": "Phú Yên"}),
-    ("merged_from:hợp nhất", "+", "vi", "Tin tức\nTỉnh Gia Lai, hợp nhất tỉnh Gia Lai và tỉnh Bình Định, có tổng dư nợ [[20.000 tỷ đồng|VND]].", {"province": "Gia Lai"}),
-    ("merged_from:hợp nhất", "-", "vi", "Tin tức\nSau khi hợp nhất, tỉnh Bình Định có tổng dư nợ [[9.000 tỷ đồng|VND]].", {"province": "Bình Định"}),
-]
-
-# change_from: "from" right after a change and before a date is the change's baseline
-RULES += [
-    ("change_from:from", "+", "en", NGHE + "By {{June 30, 2025|2025-06-30}}, total capital was [[VND 9,410 billion|VND]]. Outstanding loans reached [[*VND 9,356 billion|VND]], up [[5.8%|%|5.8|increase]] from {{the beginning of the year|2025-01-01|year}}.",
-     {"as_of": "2025-06-30", "change_value": 5.8, "change_baseline": "2025-01-01"}),
-    ("change_from:from", "-", "en", NGHE + "The bank disbursed [[*VND 5,320 billion|VND]] from {{2015|2015-01-01..2015-12-31}} to {{2019|2019-01-01..2019-12-31}}, up [[20%|%|20|increase]] from the plan.",
-     {"indicator": "lending_turnover", "period_start": "2015-01-01", "period_end": "2019-12-31"}),
-]
-
-
-@pytest.mark.parametrize(("rule", "polarity", "lang", "markup", "expected"), RULES,
-                         ids=[f"{r[0]}{r[1]}" for r in RULES])
-def test_rule(rule: str, polarity: str, lang: str, markup: str, expected: dict[str, Any]) -> None:
-    check(observe(markup, lang=lang), expected)
-
-
-def _rule_ids() -> set[str]:
-    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8"))
-    return {f"{name}:{phrase}" for name in MARKER_LISTS for lang in ("en", "vi") for phrase in data[name][lang]}
-
-
-def test_every_linking_rule_has_a_positive_and_a_negative_example() -> None:
-    """Meta: no phrase of rules/linking.yaml lacks examples, and no example names a stale rule."""
-    ids = _rule_ids()
-    positive = {r[0] for r in RULES if r[1] == "+"}
-    negative = {r[0] for r in RULES if r[1] == "-"}
-    assert ids - positive == set(), "rules without a positive example"
-    assert ids - negative == set(), "rules without a negative example"
-    assert positive | negative <= ids, "examples for rules that no longer exist"
 
 
 # --- the linker's own rules: (key, rule id, polarity, language, markup, publication date) ------------
@@ -690,10 +373,32 @@ def test_linking_rules_report_every_bad_entry_with_its_line(tmp_path: Path) -> N
         load_link_rules(path)
     lines = bad.splitlines()
     fr = next(i for i, l in enumerate(lines, 1) if "fr: [partout]" in l)
-    xx = next(i for i, l in enumerate(lines, 1) if l.startswith("  xx:"))
+    xx = next(i for i, l in enumerate(lines, 1) if l.startswith("  xx:")) + 1  # its list's first entry
     en = next(i for i, l in enumerate(lines, 1) if l == "  en: currently")
     found = " ".join(err.value.problems)
     assert f"linking.yaml:{fr}:" in found and f"linking.yaml:{xx}:" in found and f"linking.yaml:{en}:" in found
+
+
+def test_missing_or_malformed_marker_examples_name_their_line(tmp_path: Path) -> None:
+    """A phrase without both kinds of example, an example expecting nothing or a field that
+    observations lack, is reported with its line."""
+    good = (Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8")
+    lines = good.splitlines()
+    nationwide = lines.index('    - phrase: "nationwide"')
+    assert lines[nationwide + 4].lstrip().startswith("neg:")
+    del lines[nationwide + 4 : nationwide + 6]  # its negatives
+    across = lines.index('    - phrase: "across the country"')
+    lines[across + 3] = lines[across + 3].replace('expect: {province: "national"}', "expect: {}")
+    lines[across + 5] = lines[across + 5].replace('expect: {province: "Nghệ An"}', 'expect: {region: "north"}')
+    path = tmp_path / "linking.yaml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    with pytest.raises(RuleError) as err:
+        load_link_rules(path)
+    assert [p.split("linking.yaml:", 1)[1] for p in err.value.problems] == [
+        f"{nationwide + 3}: national.en.0.examples.neg: Field required",
+        f"{across + 4}: national.en.1.examples.pos.0.expect: Value error, an expectation gives at least one field to check",
+        f"{across + 6}: national.en.1.examples.neg.0.expect.region: Extra inputs are not permitted",
+    ]
 
 
 def test_the_words_between_merged_units_come_from_the_rules(tmp_path: Path) -> None:
@@ -758,9 +463,22 @@ def test_linking_is_idempotent() -> None:
 
 # --- properties over mixed documents ----------------------------------------------------------------
 
+def example_documents(lang: str) -> list[str]:
+    """Every example of rules/linking.yaml in ``lang``, as the document it is read in."""
+    rules = load_link_rules()
+    return [example_document(example, lang) for name in MARKER_LISTS
+            for marker in getattr(getattr(rules, name), lang)
+            for example in (*marker.examples.pos, *marker.examples.neg)]
+
+
+def example_document(example: MarkerExample, lang: str) -> str:
+    """The markup of the document an example of rules/linking.yaml is read in."""
+    return f"{example.title}\n{example.text}" if example.title else TITLE[lang] + example.text
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.sampled_from(["en", "vi"]).flatmap(lambda lang: st.tuples(
-    st.just(lang), st.lists(st.sampled_from([r[3] for r in RULES if r[2] == lang]), min_size=1, max_size=5))))
+    st.just(lang), st.lists(st.sampled_from(example_documents(lang)), min_size=1, max_size=5))))
 def test_any_mix_of_sentences_links_to_well_formed_observations(case: tuple[str, list[str]]) -> None:
     """Whatever the sentences, observations name known indicators, keep their figure's value and
     unit, hold either a date or a period, and linking twice changes nothing."""

@@ -5,10 +5,13 @@ The data carries its own examples, written by reading the sentence, never by run
   sentences where the rule finds a record with that value, and where it must find nothing;
 - each cue and counted noun of ``rules/indicators.yaml``: sentences (in the markup of
   ``tests/test_link.py``) where it links the figure to its indicator, and where it does not
-  (with what the figure links to instead).
-Examples are read as documents published on 2025-10-26; cue examples as the body of a document
-titled "Nghe An news" ("Tin Nghệ An"). An example marked ``xfail`` is a known failure (strict:
-a fix turns it red until the mark goes). A meta-test fails when an entry lacks either kind.
+  (with what the figure links to instead);
+- each phrase of a marker list of ``rules/linking.yaml``: sentences where it occurs and decides,
+  and sentences where it does not, each with what its figure's observation holds.
+Examples are read as documents published on 2025-10-26; cue and marker examples as the body of
+a document titled "Nghe An news" ("Tin Nghệ An") unless they give their own title. An example
+marked ``xfail`` is a known failure (strict: a fix turns it red until the mark goes). A
+meta-test fails when an entry lacks either kind.
 """
 
 from __future__ import annotations
@@ -19,13 +22,21 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from test_link import NGHE, VI_NGHE, observe
+from test_link import NGHE, VI_NGHE, example_document, observe
 
 from extractor.link.indicators import Counterexample, CueExamples
-from extractor.link.rules import rule_id
+from extractor.link.rules import (
+    MARKER_LISTS,
+    Expectation,
+    MarkerExample,
+    MarkerExamples,
+    load_link_rules,
+    rule_id,
+)
 from extractor.nlp.rules import PatternRule, example_value
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
+from extractor.registry.phrases import new_tone
 
 PUBLISHED = dt.date(2025, 10, 26)
 TITLE = {"en": NGHE, "vi": VI_NGHE}
@@ -132,14 +143,64 @@ def test_cue_does_not_decide(cue: Cue, example: Counterexample) -> None:
     assert _decided_by(obs) != cue.rule, example.text
 
 
+# --- linking markers: rules/linking.yaml ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MarkerPhrase:
+    """A phrase of a marker list: its rule id ("<list>:<phrase>"), list, language and examples."""
+
+    name: str
+    list: str
+    phrase: str
+    lang: str
+    examples: MarkerExamples
+
+
+def _markers() -> list[MarkerPhrase]:
+    rules = load_link_rules()
+    return [MarkerPhrase(f"{name}:{m.phrase}", name, m.phrase, lang, m.examples)
+            for name in MARKER_LISTS for lang in ("en", "vi") for m in getattr(getattr(rules, name), lang)]
+
+
+MARKERS = _markers()
+
+
+@pytest.mark.parametrize(("marker", "example"), [c for m in MARKERS for c in _params(m.name, m, m.examples.pos, "+")])
+def test_marker_decides(marker: MarkerPhrase, example: MarkerExample) -> None:
+    document = example_document(example, marker.lang)
+    found = {phrase for _, _, phrase in bundled().linker.index[marker.lang].scan(new_tone(document))[marker.list]}
+    assert marker.phrase in found, f"{marker.name} is not in {example.text!r}"
+    check(observe(document, lang=marker.lang), example.expect)
+
+
+@pytest.mark.parametrize(("marker", "example"), [c for m in MARKERS for c in _params(m.name, m, m.examples.neg, "-")])
+def test_marker_counterexample(marker: MarkerPhrase, example: MarkerExample) -> None:
+    check(observe(example_document(example, marker.lang), lang=marker.lang), example.expect)
+
+
+def check(obs: Any, expect: Expectation) -> None:
+    """The observation holds every field the example gives (``indicator: None``: there is none)."""
+    given = expect.given()
+    if "indicator" in given and given["indicator"] is None:
+        assert obs is None, obs
+        return
+    assert obs is not None
+    rules = given.pop("rules", {})
+    assert {key: getattr(obs, key) for key in given} == given
+    assert {key: obs.rules.get(key) for key in rules} == rules
+
+
 # --- the meta-test ----------------------------------------------------------------------------------
 
 
 def test_every_rule_and_cue_has_a_positive_and_a_negative_example() -> None:
-    """Meta: no pattern rule, indicator cue or counted noun of rules/ lacks either kind of example."""
+    """Meta: no pattern rule, indicator cue, counted noun or marker phrase of rules/ lacks either
+    kind of example."""
     entries = [(r.id, r.examples.pos, r.examples.neg) for r in PATTERN_RULES]
     entries += [(c.name, c.examples.pos, c.examples.neg) for c in CUES]
-    assert len(PATTERN_RULES) > 50 and len(CUES) > 150
+    entries += [(m.name, m.examples.pos, m.examples.neg) for m in MARKERS]
+    assert len(PATTERN_RULES) > 50 and len(CUES) > 150 and len(MARKERS) > 100
     lacking = sorted(name for name, pos, neg in entries if not (pos and neg))
     assert not lacking, f"entries without a positive and a negative example: {lacking}"
 

@@ -1,5 +1,8 @@
 """The linking rules: ``rules/linking.yaml`` (marker phrase lists) and the ``Linker`` built once.
 
+Every marker phrase carries its examples (sentences with what a reader expects their figure to
+link to), validated here, run by ``tests/test_rule_examples.py`` and never compiled.
+
 A ``Linker`` holds everything linking needs, compiled: the indicator lexicon, the province
 gazetteer and one phrase index per language over the marker lists and the indicator cues. The
 rule ids linking writes in ``Observation.rules`` are listed in ``CODE_RULES``.
@@ -7,15 +10,18 @@ rule ids linking writes in ``Observation.rules`` are listed in ``CODE_RULES``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from extractor.link.indicators import Cues, IndicatorLexicon
+from extractor.link.indicators import Cues, IndicatorLexicon, Text
 from extractor.link.provinces import Gazetteer
+from extractor.models import Boundaries, Status
 from extractor.registry.files import RuleFile, Strict, raise_problems, read_rule_file, validate_rule_file
 from extractor.registry.phrases import PhraseIndex, first_word
 from extractor.resources import rules_dir
@@ -78,6 +84,71 @@ MARKER_LISTS = (
 )
 
 
+class Expectation(Strict):
+    """What a reader expects of the figure an example checks: each observation field given here
+    (``indicator: null``: no observation at all) and each ``rules`` value given; fields left out
+    are not checked."""
+
+    indicator: str | None = None
+    province: str | None = None
+    boundaries: Boundaries | None = None
+    status: Status = "actual"
+    as_of: dt.date | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    date_inferred: bool = False
+    value: Decimal | None = None
+    change_value: Decimal | None = None
+    change_baseline: dt.date | None = None
+    rules: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _checks_something(self) -> Expectation:
+        if not self.model_fields_set:
+            raise ValueError("an expectation gives at least one field to check")
+        return self
+
+    def given(self) -> dict[str, object]:
+        """The fields the example gives, by name."""
+        return {name: getattr(self, name) for name in sorted(self.model_fields_set)}
+
+
+class MarkerExample(Strict):
+    """A sentence in the markup of ``tests/test_link.py`` and what its figure links to. ``title``:
+    the document's first lines (title, byline) when not "Nghe An news" ("Tin Nghệ An")."""
+
+    text: Text
+    expect: Expectation
+    title: Text | None = None
+
+
+class MarkerExamples(Strict):
+    """Sentences where the phrase changes what a figure links to (``pos``), and sentences like
+    them without it, or where it does not count (``neg``)."""
+
+    pos: list[MarkerExample] = Field(min_length=1)
+    neg: list[MarkerExample] = Field(min_length=1)
+
+
+class Marker(Strict):
+    """A marker phrase with its examples; a word written [a|b] is optional."""
+
+    phrase: Text
+    examples: MarkerExamples
+
+
+class Markers(Strict):
+    """A marker list: its phrases in each language, each with its examples."""
+
+    en: list[Marker] = Field(default_factory=list)
+    vi: list[Marker] = Field(default_factory=list)
+
+    def phrases(self, lang: str) -> list[str]:
+        """The phrases of ``lang``."""
+        markers: list[Marker] = getattr(self, lang)
+        return [marker.phrase for marker in markers]
+
+
 class MergedGap(Strict):
     """Single words that may stand between a ``merged_from`` phrase and the first unit it names
     (``first``), and between the units (``next``; commas and "&" always may)."""
@@ -87,32 +158,32 @@ class MergedGap(Strict):
 
 
 class LinkRules(Strict):
-    """``rules/linking.yaml``: every list has English and Vietnamese phrases."""
+    """``rules/linking.yaml``: every marker list has English and Vietnamese phrases."""
 
     version: Literal[1]
-    national: Cues
-    bank: Cues
-    province_ref: Cues
-    target: Cues
-    comparison: Cues
-    since: Cues
-    until: Cues
-    to_now: Cues
-    present: Cues
-    flow: Cues
-    blockers: Cues
-    date_binders: Cues
-    breakdown: Cues
-    programme: Cues
-    awards: Cues
-    restatement: Cues
-    place_binders: Cues
-    comparison_dated: Cues
-    decrease: Cues
-    anecdote: Cues
-    reporting: Cues = Field(default_factory=Cues)
-    merged_from: Cues = Field(default_factory=Cues)
-    change_from: Cues = Field(default_factory=Cues)
+    national: Markers
+    bank: Markers
+    province_ref: Markers
+    target: Markers
+    comparison: Markers
+    since: Markers
+    until: Markers
+    to_now: Markers
+    present: Markers
+    flow: Markers
+    blockers: Markers
+    date_binders: Markers
+    breakdown: Markers
+    programme: Markers
+    awards: Markers
+    restatement: Markers
+    place_binders: Markers
+    comparison_dated: Markers
+    decrease: Markers
+    anecdote: Markers
+    reporting: Markers = Field(default_factory=Markers)
+    merged_from: Markers = Field(default_factory=Markers)
+    change_from: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 
@@ -152,15 +223,15 @@ def load_link_rules(path: Path | None = None) -> LinkRules:
 
 def _phrase_problems(rf: RuleFile, rules: LinkRules) -> list[str]:
     return [
-        rf.problem((name, lang, i), f"{phrase!r} must start with a word")
+        rf.problem((name, lang, i, "phrase"), f"{phrase!r} must start with a word")
         for name in MARKER_LISTS for lang in ("en", "vi")
-        for i, phrase in enumerate(getattr(getattr(rules, name), lang)) if not first_word(phrase)
+        for i, phrase in enumerate(getattr(rules, name).phrases(lang)) if not first_word(phrase)
     ]
 
 
 def marker_lists(rules: LinkRules) -> dict[str, dict[str, list[str]]]:
     """The marker lists by language: ``{lang: {list name: phrases}}``."""
-    return {lang: {name: getattr(getattr(rules, name), lang) for name in MARKER_LISTS}
+    return {lang: {name: getattr(rules, name).phrases(lang) for name in MARKER_LISTS}
             for lang in ("en", "vi")}
 
 
