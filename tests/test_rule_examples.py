@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from test_link import NGHE, VI_NGHE, example_document, observe
+from test_link import TITLE, example_document, observe
 
 from extractor.link.indicators import Counterexample, CueExamples
 from extractor.link.rules import (
@@ -39,7 +39,6 @@ from extractor.registry.bundle import bundled
 from extractor.registry.phrases import new_tone
 
 PUBLISHED = dt.date(2025, 10, 26)
-TITLE = {"en": NGHE, "vi": VI_NGHE}
 
 
 def _params(name: str, subject: Any, examples: Sequence[Any], polarity: str) -> list[Any]:
