@@ -20,6 +20,10 @@ Qualifier = Literal["exact", "approx", "more_than", "less_than"]
 Granularity = Literal["day", "month", "quarter", "half", "year"]
 Boundaries = Literal["pre-2025", "2025"]
 Status = Literal["actual", "target"]
+# What an observation is a part of its place's total by: one lending programme, one area inside the
+# province (a district, a commune), one channel (a mass organisation), one group of borrowers, one
+# source of capital, or an average per household or borrower.
+PartKind = Literal["programme", "area", "channel", "group", "source", "average"]
 LegalKind = Literal[
     "directive",
     "conclusion",
@@ -146,7 +150,11 @@ class LegalRef(Span):
 
 
 class Observation(Record):
-    """One row of the indicator table, traceable to the figure and sentence it came from."""
+    """One row of the indicator table, traceable to the figure and sentence it came from.
+
+    A breakdown (``part_of`` set) is a part of its place's total, never the total; an
+    observation whose ``province`` is None is kept for review but counts for no province.
+    """
 
     indicator: str
     province: str | None = None
@@ -162,12 +170,15 @@ class Observation(Record):
     change_value: Number | None = None
     change_unit: str | None = None
     change_baseline: dt.date | None = None
+    part_of: PartKind | None = None
+    part: str | None = None  # the words naming the part ("Thang Binh district", "job creation")
     document_id: str = ""
     text: str
     start: int
     end: int
     sentence: str
     rules: dict[str, str] = {}
+    why: dict[str, str] = {}  # the rules above in words, for people ("province from the outlet …")
 
 
 class Extraction(Record):

@@ -31,7 +31,14 @@ def test_wal_mode_and_foreign_keys(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_v1_with_data_migrates_and_indexes_old_rows(tmp_path: Path) -> None:
+def test_v1_with_data_migrates_and_indexes_old_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.store import write
+
+    # A v1 program wrote the observation columns v1 had: the ones before v7 added part_of, part, why.
+    v1_columns = write.OBSERVATION_COLS[: write.OBSERVATION_COLS.index("part_of")]
+    row = write.observation_row
+    monkeypatch.setattr(write, "OBSERVATION_COLS", v1_columns)
+    monkeypatch.setattr(write, "observation_row", lambda *a, **k: row(*a, **k)[: len(v1_columns)])
     path = tmp_path / "old.sqlite"
     conn = connect(path, migrate_to=1)
     assert schema_version(conn) == 1 and "sentences_fts" not in _tables(conn)
@@ -45,6 +52,7 @@ def test_v1_with_data_migrates_and_indexes_old_rows(tmp_path: Path) -> None:
     conn.execute("DROP TABLE temp.cell_keys")
     conn.execute("COMMIT")
     conn.close()
+    monkeypatch.undo()
     conn = connect(path)
     assert schema_version(conn) == SCHEMA_VERSION
     assert conn.execute("SELECT count(*) FROM observations").fetchone()[0] == 1

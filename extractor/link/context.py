@@ -27,7 +27,7 @@ from extractor.registry.phrases import Hit, new_tone
 # skip ahead much faster than one that starts with a choice of characters.
 _SEMICOLON, _COLON, _COMMA = re.compile(";"), re.compile(":"), re.compile(r",\s")
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
-_DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—]\s")
+_DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—](?!\w)")
 _COMMA_GAP = re.compile(r",\s*")
 GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
@@ -73,6 +73,15 @@ class Spans(NamedTuple):
     clause: tuple[int, int]
 
 
+@dataclass(frozen=True)
+class Area:
+    """A district, town or commune named in the text: its offsets and its name."""
+
+    start: int
+    end: int
+    name: str
+
+
 @dataclass
 class Frame:
     """The date that governed the previous observations: a reporting date and a flow period."""
@@ -80,6 +89,7 @@ class Frame:
     as_of: dt.date | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    anchor: DateMention | None = None  # the mention that stated it
 
 
 @dataclass
@@ -124,7 +134,10 @@ class Context:
     province: str | None = None
     province_rule: str = "none"
     province_code: str | None = None
+    province_why: str = ""  # in words: why the document's province is what it is
     changes: frozenset[int] = frozenset()  # starts of the figures that are changes
+    areas: tuple[Area, ...] = ()  # districts, towns and communes the text names (``parts``)
+    district: str | None = None  # the district the whole document reports from, if it does
     state: State = field(default_factory=State)
 
     def line(self, start: int, end: int) -> tuple[int, int]:
@@ -143,6 +156,13 @@ class Context:
         if i == j:
             return []
         return [hit for hit in self.hits[name][i:j] if hit[1] <= end]
+
+    def headline_line(self, pos: int) -> bool:
+        """Whether ``pos`` lies on a "related news" line: dash-led, without closing punctuation
+        (another article's headline, not a sentence of this report)."""
+        start, end = self.line(pos, pos)
+        line = self.text[start:end].strip()
+        return line[:2] in ("- ", "– ", "• ") and line[-1:] not in (".", ";", ":", "!", "?")
 
     def marker_before(self, name: str, pos: int) -> Hit | None:
         """A marker of ``name`` that ends right before ``pos`` (only spaces or "the" between),
@@ -166,7 +186,9 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"])
                                  + _dated(ex, text, _after_change(ex, text, found["change_from"])))
     date_starts = {d.start for d in ex.dates}
-    mentions = [m for m in lk.gazetteer.find(text) if not _dateline(text, m, date_starts)]
+    venues = found["scope:venue"]
+    mentions = [m for m in lk.gazetteer.find(text)
+                if not _dateline(text, m, date_starts) and not _venue(text, m, venues)]
     mentions = _without_constituents(text, mentions, found["merged_from"], lk.unit_gaps[lang])
     ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
     ctx = Context(
@@ -255,6 +277,14 @@ def _dateline(text: str, mention: Mention, date_starts: set[int]) -> bool:
         return True
     comma = _COMMA_GAP.match(text, mention.end)
     return comma is not None and comma.end() in date_starts
+
+
+def _venue(text: str, mention: Mention, venues: list[Hit]) -> bool:
+    """Whether a mention is a meeting's venue: a venue word right after it ("the Nghe An
+    bridge") or right before it ("điểm cầu Hải Dương")."""
+    return any((start >= mention.end and not text[mention.end : start].strip())
+               or (end <= mention.start and not text[end : mention.start].strip())
+               for start, end, _ in venues)
 
 
 def _line_start(text: str, pos: int) -> bool:

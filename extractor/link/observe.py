@@ -21,10 +21,13 @@ from extractor.link.change import (
 )
 from extractor.link.context import Context, index_document
 from extractor.link.indicator import indicator_of
-from extractor.link.place import document_province, place_of, resolve_place
+from extractor.link.parts import district_document, find_areas, part_of
+from extractor.link.place import place_of, resolve_place
+from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
 from extractor.link.rules import Linker
-from extractor.link.status import is_anecdote, is_link_line, is_programme, status_of
+from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
 from extractor.link.when import OPENING, When, measure_of, update_frame, when_of, year_edge
+from extractor.link.why import date_words, indicator_words, province_words
 from extractor.models import DateMention, Extraction, Figure, Observation, Status
 
 _SENTENCE_END = re.compile(r"[.!?]\s+")
@@ -33,8 +36,11 @@ _SENTENCE_END = re.compile(r"[.!?]\s+")
 def build_context(ex: Extraction, lk: Linker) -> Context:
     """The document indexed once, with its province and the figures that are changes."""
     ctx = index_document(ex, lk)
-    province, rule, code = document_province(ctx)
-    ctx = replace(ctx, province=province, province_rule=rule, province_code=code)
+    areas = find_areas(ctx)
+    ctx = replace(ctx, areas=tuple(areas), district=district_document(ctx, areas))
+    scope = document_scope(ctx)
+    ctx = replace(ctx, province=scope.province, province_rule=scope.rule, province_code=scope.code,
+                  province_why=scope.why)
     changes: set[int] = set()
     for fig in ctx.figures:
         if is_change(ctx, fig) or restates(ctx, fig, changes):
@@ -68,6 +74,14 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     when = _drop_late_date(ctx, when, b_rule)
     if status == "actual":
         update_frame(ctx, when)
+    part = part_of(ctx, fig)
+    rules = {"indicator": indicator_rule, "province": place_rule, "boundaries": b_rule,
+             "date": when.rule, "status": status_rule}
+    why = {"indicator": indicator_words(indicator_rule), "province": province_words(ctx, place, place_rule),
+           "date": date_words(ctx, fig, when)}
+    if part is not None:
+        rules["part"] = part.rule
+        why["part"] = f"a part of the total: {part.kind} ({part.words!r})"
     # ``model_validate`` of a dict validates as the constructor does, without its wrapper.
     return Observation.model_validate({
         "indicator": code,
@@ -81,18 +95,15 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
         "period_end": when.end,
         "date_inferred": when.inferred,
         "status": status,
+        "part_of": part.kind if part else None,
+        "part": part.words if part else None,
         "document_id": ctx.ex.document.id,
         "text": fig.text,
         "start": fig.start,
         "end": fig.end,
         "sentence": fig.sentence,
-        "rules": {
-            "indicator": indicator_rule,
-            "province": place_rule,
-            "boundaries": b_rule,
-            "date": when.rule,
-            "status": status_rule,
-        },
+        "rules": rules,
+        "why": why,
     })
 
 
@@ -121,13 +132,17 @@ def _growth_alone(ctx: Context, fig: Figure) -> Observation | None:
 
 def observations(ctx: Context) -> list[Observation]:
     """Every observation of the document: levels first (in text order), then their changes."""
+    if not about_the_bank(ctx):
+        return []
     levels: list[tuple[Figure, Observation]] = []
     changes: list[tuple[Figure, Observation | None]] = []
     governing = _governing_dates(ctx)
     for fig in ctx.figures:
         while governing and governing[0].start < fig.start:
             _govern(ctx, governing.pop(0))
-        if is_anecdote(ctx, fig) or is_programme(ctx, fig) or is_link_line(ctx, fig):
+        if is_anecdote(ctx, fig) or is_award(ctx, fig) or is_link_line(ctx, fig):
+            continue
+        if other_institutions_figure(ctx, fig):
             continue
         if fig.start in ctx.changes:
             changes.append((fig, _growth_alone(ctx, fig)))
@@ -152,11 +167,15 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
     t0, t1 = ctx.title
     out = []
     for obs in found:
-        body = _body_twin(found, obs, t1) if t0 <= obs.start < t1 and obs.date_inferred else None
-        if body is not None:
-            obs = obs.model_copy(update={
-                "as_of": body.as_of, "period_start": body.period_start, "period_end": body.period_end,
-                "boundaries": body.boundaries, "rules": {**obs.rules, "date": "headline"}})
+        if t0 <= obs.start < t1 and obs.date_inferred:
+            # The body starts after the headline's own line (the title span may hold a lead too).
+            _, line_end = ctx.line(obs.start, obs.end)
+            body = _body_twin(found, obs, line_end)
+            if body is not None:
+                obs = obs.model_copy(update={
+                    "as_of": body.as_of, "period_start": body.period_start, "period_end": body.period_end,
+                    "boundaries": body.boundaries, "rules": {**obs.rules, "date": "headline"},
+                    "why": {**obs.why, "date": f"the headline reports what the body dates ({body.text!r})"}})
         out.append(obs)
     return out
 
@@ -196,6 +215,7 @@ def _govern(ctx: Context, d: DateMention) -> None:
     assert d.value is not None
     if ctx.state.frame.as_of is None or d.value > ctx.state.frame.as_of:
         ctx.state.frame.as_of = d.value
+        ctx.state.frame.anchor = d
         if year_edge(d):
             ctx.state.frame.start, ctx.state.frame.end = dt.date(d.value.year, 1, 1), d.value
 
@@ -207,7 +227,7 @@ def dedupe(found: list[Observation]) -> list[Observation]:
     """
     best: dict[tuple[object, ...], Observation] = {}
     for obs in found:
-        key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit)
+        key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit, obs.part_of)
         kept = best.get(key)
         if kept is None or (kept.date_inferred and not obs.date_inferred):
             best[key] = obs

@@ -20,9 +20,17 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from extractor.link.indicators import Cues, IndicatorLexicon, Text
+from extractor.link.outlets import Outlets
 from extractor.link.provinces import Gazetteer
-from extractor.models import Boundaries, Status
-from extractor.registry.files import RuleFile, Strict, raise_problems, read_rule_file, validate_rule_file
+from extractor.models import Boundaries, PartKind, Status
+from extractor.registry.files import (
+    RuleFile,
+    Strict,
+    load_model,
+    raise_problems,
+    read_rule_file,
+    validate_rule_file,
+)
 from extractor.registry.phrases import PhraseIndex, first_word
 from extractor.resources import rules_dir
 
@@ -100,6 +108,7 @@ class Expectation(Strict):
     value: Decimal | None = None
     change_value: Decimal | None = None
     change_baseline: dt.date | None = None
+    part_of: PartKind | None = None
     rules: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -187,6 +196,89 @@ class LinkRules(Strict):
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 
+SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue")
+
+
+class ScopeRules(Strict):
+    """``rules/scope.yaml``."""
+
+    version: int = Field(ge=1, le=1)
+    bank_topic: Cues
+    branch: Cues
+    branch_after: Cues
+    branch_gap: Cues
+    other_institution: Cues
+    whole_bank: Cues
+    cited_document: dict[str, Cues] = Field(default_factory=dict)
+    venue: Cues
+    national_scale: dict[str, int] = Field(default_factory=dict)
+
+
+def load_scope_rules(path: Path) -> ScopeRules:
+    """``rules/scope.yaml`` validated (bad entries reported as file:line)."""
+    return load_model(path, ScopeRules)
+
+
+def gap_regexes(rules: ScopeRules) -> dict[str, re.Pattern[str]]:
+    """Per language, what may stand between a branch and the province it names: spaces,
+    punctuation and at most two ``branch_gap`` words."""
+    out = {}
+    for lang in ("en", "vi"):
+        words = "|".join(re.escape(w) for w in getattr(rules.branch_gap, lang))
+        middle = rf"(?:(?:{words})[\s,:(]*){{0,2}}" if words else ""
+        out[lang] = re.compile(rf"[\s,:(]*{middle}", re.IGNORECASE)
+    return out
+
+
+def scope_list(name: str) -> str:
+    """The phrase index's name of a scope list (kept apart from rules/linking.yaml's lists)."""
+    return f"scope:{name}"
+
+
+PART_KINDS = ("programme", "channel", "group", "source", "average")
+PART_LISTS = ("total", *PART_KINDS, "district_bank", "area_before", "area_after")
+
+
+class AreaWords(Strict):
+    """Words that make a capitalised name beside them an area: before it or after it."""
+
+    before: Cues = Field(default_factory=Cues)
+    after: Cues = Field(default_factory=Cues)
+
+
+class PartRules(Strict):
+    """``rules/parts.yaml``."""
+
+    version: int = Field(ge=1, le=1)
+    total: Cues
+    programme: Cues
+    channel: Cues
+    group: Cues
+    average: Cues
+    source: Cues
+    district_bank: Cues
+    area_words: AreaWords
+
+
+def load_part_rules(path: Path) -> PartRules:
+    """``rules/parts.yaml`` validated (bad entries reported as file:line)."""
+    return load_model(path, PartRules)
+
+
+def part_list(name: str) -> str:
+    """The phrase index's name of a parts list."""
+    return f"parts:{name}"
+
+
+def part_lists(parts: PartRules, lang: str) -> dict[str, list[str]]:
+    """The phrase lists of ``rules/parts.yaml`` under their index names."""
+    lists = {part_list(name): getattr(getattr(parts, name), lang)
+             for name in ("total", *PART_KINDS, "district_bank")}
+    lists[part_list("area_before")] = getattr(parts.area_words.before, lang)
+    lists[part_list("area_after")] = getattr(parts.area_words.after, lang)
+    return lists
+
+
 UnitGaps = dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
 
 
@@ -199,17 +291,30 @@ class Linker:
     gazetteer: Gazetteer
     index: dict[str, PhraseIndex]
     unit_gaps: UnitGaps  # see ``unit_gaps``
+    outlets: Outlets
+    scope: ScopeRules
+    scope_gaps: dict[str, re.Pattern[str]]  # see ``scope.gap_regexes``
 
     @classmethod
-    def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules) -> Linker:
+    def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
+              outlets: Outlets, scope: ScopeRules, parts: PartRules) -> Linker:
         """Index every phrase set of each language."""
         markers = marker_lists(rules)
         index = {
-            lang: PhraseIndex({**markers[lang], CUES_BEFORE: lexicon.phrases[(lang, "before")],
+            lang: PhraseIndex({**markers[lang], **scope_lists(scope, lang), **part_lists(parts, lang),
+                               CUES_BEFORE: lexicon.phrases[(lang, "before")],
                                CUES_AFTER: lexicon.phrases[(lang, "after")]})
             for lang in ("en", "vi")
         }
-        return cls(lexicon, gazetteer, index, unit_gaps(rules))
+        return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope))
+
+
+def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
+    """The phrase lists of ``rules/scope.yaml`` under their index names (``cited:<kind>`` for the
+    words that refer back to a cited document of that kind)."""
+    lists = {scope_list(name): getattr(getattr(scope, name), lang) for name in SCOPE_LISTS}
+    lists |= {f"cited:{kind}": getattr(cues, lang) for kind, cues in scope.cited_document.items()}
+    return lists
 
 
 def load_link_rules(path: Path | None = None) -> LinkRules:

@@ -1,5 +1,5 @@
-"""What kind of statement a figure is: a target or an actual, and figures that are no
-province's total (one borrower's story, a "related news" line, one programme's share, an award).
+"""What kind of statement a figure is: a target or an actual, and figures that are no row of the
+table at all (one borrower's story, a "related news" line, an award).
 """
 
 from __future__ import annotations
@@ -52,15 +52,11 @@ def is_link_line(ctx: Context, fig: Figure) -> bool:
 
 def _link_line(ctx: Context, start: int, end: int) -> bool:
     """Whether the line ``[start, end)`` is a "related news" line of no named province."""
-    line = ctx.text[start:end].strip()
-    if line[:2] not in ("- ", "– ", "• ") or line[-1:] in (".", ";", ":", "!", "?"):
-        return False
-    return not ctx.mentions.within(start, end)
+    return ctx.headline_line(start) and not ctx.mentions.within(start, end)
 
 
-def is_programme(ctx: Context, fig: Figure) -> bool:
-    """One programme's share ("Riêng chương trình cho vay hộ nghèo có dư nợ …") or an award."""
+def is_award(ctx: Context, fig: Figure) -> bool:
+    """An award ("tặng giấy khen cho 25 Tổ TK&VV tiêu biểu"): counted, but no indicator."""
     s0, _ = sentence_span(ctx, fig)
-    _, c1 = clause_span(ctx, fig)
-    return bool(ctx.marks("programme", s0, c1) or ctx.marks("awards", s0, fig.start))
+    return bool(ctx.marks("awards", s0, fig.start))
 

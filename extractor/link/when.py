@@ -14,6 +14,8 @@ from typing import NamedTuple
 from extractor.link.context import GAP_WORDS, Context, clause_span, piece, segment_span, sentence_span
 from extractor.models import DateMention, Figure
 
+# How far before a cited document's name "since" may stand ("từ khi thực hiện Chỉ thị").
+SINCE_REACH = 25
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 OPENING = 30
 
@@ -25,6 +27,7 @@ class When(NamedTuple):
     end: dt.date | None = None
     inferred: bool = False
     rule: str = "none"
+    anchor: DateMention | None = None  # the date mention it was read from (its own, or the frame's)
 
 
 def _start(d: DateMention) -> dt.date | None:
@@ -108,14 +111,29 @@ def since_legal(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
         issued = ref.issued or ctx.issued.get(ref.id)
         if issued and ctx.marker_before("since", ref.start):
             return issued, ref.id
+    return _since_cited(ctx, fig, s0)
+
+
+def _since_cited(ctx: Context, fig: Figure, s0: int) -> tuple[dt.date, str] | None:
+    """ "Từ khi thực hiện Chỉ thị, …": the latest document of that kind cited before the figure."""
+    for kind, cues in ctx.linker.scope.cited_document.items():
+        for start, _, _ in ctx.marks(f"cited:{kind}", s0, fig.start):
+            # "từ khi thực hiện Chỉ thị", "since implementing the Directive": a few words between.
+            if not ctx.marks("since", max(s0, start - SINCE_REACH), start):
+                continue
+            cited = [r for r in ctx.refs.within(0, start) if r.kind == kind and (r.issued or ctx.issued.get(r.id))]
+            if cited:
+                ref = cited[-1]
+                return ref.issued or ctx.issued[ref.id], ref.id
     return None
 
 
-def _open_end(ctx: Context) -> tuple[dt.date | None, str]:
-    """Where an open period ("since …", "… to now") ends: publication, else the frame's date."""
-    if ctx.published:
-        return ctx.published, "published"
-    return ctx.state.frame.as_of, "frame"
+def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
+    """Where an open period ("since …") ends: the report's date stated earlier (the frame), else
+    the publication date (also for another article's headline, which the report does not date)."""
+    if ctx.state.frame.as_of is not None and not ctx.headline_line(fig.start):
+        return ctx.state.frame.as_of, "frame"
+    return ctx.published, "published"
 
 
 def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig: Figure) -> When:
@@ -125,17 +143,17 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
         later = [d for d in ctx.dates.within(max(anchor.end + 1, s0), s1) if ctx.marker_before("until", d.start)]
         if later:
             return When(start=_start(anchor), end=_end(later[0]), rule="sentence:from-to")
-        end, how = _open_end(ctx)
+        end, how = _open_end(ctx, fig)
         return When(start=_start(anchor), end=end, rule=f"sentence:since+{how}")
     if anchor.period_start and not ctx.marker_before("until", anchor.start):
         if anchor.period_end:
             return When(start=anchor.period_start, end=anchor.period_end, rule="sentence:period")
-        end, how = _open_end(ctx)
+        end, how = _open_end(ctx, fig)
         return When(start=anchor.period_start, end=end, rule=f"sentence:open+{how}")
     earlier = [d for d in dates if d.end <= anchor.start and ctx.marker_before("since", d.start)]
     legal = since_legal(ctx, fig)
     start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
-    end = _end(anchor) or _open_end(ctx)[0]
+    end = _end(anchor) or _open_end(ctx, fig)[0]
     if start is None and end is not None and year_edge(anchor):
         # "By the end of 2018, lending turnover reached …": the year up to that edge.
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:year-to-date")
@@ -147,7 +165,7 @@ def year_edge(d: DateMention) -> bool:
     return d.value is not None and d.granularity in ("year", "half", "quarter")
 
 
-def _stock_when(ctx: Context, anchor: DateMention) -> When:
+def _stock_when(ctx: Context, anchor: DateMention, fig: Figure) -> When:
     """``as_of`` for a stock: the day named, or the end of the period named."""
     if anchor.value and not ctx.marker_before("since", anchor.start):
         # The year so far, remembered for flows that state no period of their own.
@@ -155,7 +173,7 @@ def _stock_when(ctx: Context, anchor: DateMention) -> When:
         return When(as_of=anchor.value, start=start, rule="sentence:as_of")
     if anchor.period_end and not ctx.marker_before("since", anchor.start):
         return When(as_of=anchor.period_end, rule="sentence:period_end")
-    end, how = _open_end(ctx)
+    end, how = _open_end(ctx, fig)
     return When(as_of=end, rule=f"sentence:to_now+{how}")
 
 
@@ -163,7 +181,7 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     """No date in the sentence: "since Directive …", "currently", the frame, the publication."""
     legal = since_legal(ctx, fig)
     if legal and measure == "flow":
-        end, how = _open_end(ctx)
+        end, how = _open_end(ctx, fig)
         return When(start=legal[0], end=end, rule=f"since:{legal[1]}+{how}")
     s0, _ = sentence_span(ctx, fig)
     present = ctx.marks("present", s0, fig.start)
@@ -171,9 +189,9 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
         return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
     frame = ctx.state.frame
     if measure == "flow" and frame.end:
-        return When(start=frame.start, end=frame.end, inferred=True, rule="frame")
+        return When(start=frame.start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
     if frame.as_of or frame.end:
-        return _shape(measure, None, frame.as_of or frame.end, True, "frame")
+        return _shape(measure, None, frame.as_of or frame.end, True, "frame")._replace(anchor=frame.anchor)
     if ctx.published:
         return _shape(measure, None, ctx.published, True, "published")
     return When()
@@ -203,8 +221,8 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     anchor = before[-1] if before else _opening_date(ctx, fig) or _first_after(dates, fig)
     if anchor is None:
         return _fallback_when(ctx, fig, measure)
-    when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor)
-    when = _to_now(ctx, fig, when)
+    when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor, fig)
+    when = _to_now(ctx, fig, when)._replace(anchor=anchor)
     if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
         # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
         when = when._replace(rule=when.rule + "+glued")
@@ -232,6 +250,7 @@ def update_frame(ctx: Context, when: When) -> None:
         return
     if latest and (ctx.state.frame.as_of is None or latest >= ctx.state.frame.as_of):
         ctx.state.frame.as_of = latest
+        ctx.state.frame.anchor = when.anchor
     if when.start and (when.end or when.as_of):
         ctx.state.frame.start, ctx.state.frame.end = when.start, when.end or when.as_of
 

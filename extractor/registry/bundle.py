@@ -16,11 +16,12 @@ from typing import TypeVar
 
 from extractor.errors import RuleError
 from extractor.link.indicators import IndicatorLexicon, load_lexicon
+from extractor.link.outlets import load_outlets
 from extractor.link.provinces import Gazetteer, load_gazetteer
-from extractor.link.rules import Linker, LinkRules, load_link_rules
+from extractor.link.rules import Linker, load_link_rules, load_part_rules, load_scope_rules
 from extractor.nlp.language import LanguageCues
 from extractor.nlp.legal import load_legal_codes
-from extractor.nlp.rules import LegalCodes, RuleSet, TableRules, load_ruleset
+from extractor.nlp.rules import RuleSet, TableRules, load_ruleset
 from extractor.parse.text import TextRules
 from extractor.registry.files import load_model, location
 from extractor.resources import rules_dir
@@ -38,7 +39,6 @@ class Registry:
     indicators: IndicatorLexicon
     gazetteer: Gazetteer
     linker: Linker
-    legal_codes: LegalCodes
     tables: TableRules
     language: LanguageCues
     text: TextRules
@@ -73,23 +73,17 @@ def load_registry(folder: Path | None = None) -> Registry:
     indicators = got.load(lambda: load_lexicon(root / "indicators.yaml"))
     gazetteer = got.load(lambda: load_gazetteer(root / "provinces.yaml"))
     link_rules = got.load(lambda: load_link_rules(root / "linking.yaml"))
+    scope = got.load(lambda: load_scope_rules(root / "scope.yaml"))
+    parts = got.load(lambda: load_part_rules(root / "parts.yaml"))
+    outlets = got.load(lambda: load_outlets(root / "outlets.yaml", gazetteer)) if gazetteer else None
     tables = got.load(lambda: load_model(root / "tables.yaml", TableRules))
     language = got.load(lambda: load_model(root / "language.yaml", LanguageCues))
     text = got.load(lambda: load_model(root / "text_metadata.yaml", TextRules))
     if got.problems:
         raise RuleError(sorted(got.problems, key=location))
-    return _assemble(root, patterns, indicators, gazetteer, link_rules, legal_codes, tables,  # type: ignore[arg-type]
-                     language, text)
-
-
-def _assemble(root: Path, patterns: dict[str, RuleSet], indicators: IndicatorLexicon,
-              gazetteer: Gazetteer, link_rules: LinkRules, legal_codes: LegalCodes,
-              tables: TableRules, language: LanguageCues, text: TextRules) -> Registry:
-    """The registry of loaded parts, with the pieces built from several of them."""
-    return Registry(
-        folder=root, patterns=patterns, indicators=indicators, gazetteer=gazetteer,
-        linker=Linker.build(indicators, gazetteer, link_rules), legal_codes=legal_codes,
-        tables=tables, language=language, text=text)
+    linker = Linker.build(indicators, gazetteer, link_rules, outlets, scope, parts)  # type: ignore[arg-type]
+    return Registry(folder=root, patterns=patterns, indicators=indicators,  # type: ignore[arg-type]
+                    gazetteer=gazetteer, linker=linker, tables=tables, language=language, text=text)
 
 
 @cache

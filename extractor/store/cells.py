@@ -1,5 +1,8 @@
 """The province × indicator table and its conflicts, kept as tables: recomputed for the cells a write touches.
 
+Only totals of a known place count: a breakdown (``part_of``) or an observation whose province could
+not be told is kept and shown as such, never as a cell of the table.
+
 Computing every cell from a million observations takes about half a second (one index seek per
 cell, then every source at the latest date); reading the kept ``cells`` table takes a few
 milliseconds. Each write refreshes only the (province, indicator, boundaries) keys it touched,
@@ -20,7 +23,7 @@ WITH latest AS MATERIALIZED (
            (SELECT max(o.obs_date) FROM observations o
              WHERE o.province = k.province AND o.indicator = k.indicator
                AND o.boundaries IS nullif(k.boundaries, '') AND o.status = 'actual'
-               AND o.obs_date <= :as_of) AS d
+               AND o.part_of IS NULL AND o.obs_date <= :as_of) AS d
     FROM cell_keys k WHERE {{where}}
 ),
 options AS (
@@ -28,7 +31,8 @@ options AS (
            count(DISTINCT {CANONICAL_DOC}) AS sources, max(o.id) AS observation_id
     FROM latest l JOIN observations o
       ON o.province = l.province AND o.indicator = l.indicator
-     AND o.boundaries IS nullif(l.boundaries, '') AND o.status = 'actual' AND o.obs_date = l.d
+     AND o.boundaries IS nullif(l.boundaries, '') AND o.status = 'actual' AND o.part_of IS NULL
+     AND o.obs_date = l.d
     GROUP BY l.province, l.indicator, l.boundaries, o.value_text, o.unit
 ),
 ranked AS (
@@ -53,7 +57,7 @@ SELECT o.province, o.indicator, coalesce(o.boundaries, '') AS boundaries, o.as_o
        o.period_end, o.unit
 FROM observations o
 WHERE o.status = 'actual' AND o.qualifier = 'exact' AND o.date_inferred = 0 AND o.province IS NOT NULL
-  AND {{where}}
+  AND o.part_of IS NULL AND {{where}}
 GROUP BY o.province, o.indicator, o.boundaries, o.as_of, o.period_start, o.period_end, o.unit
 HAVING count(DISTINCT o.value_text) > 1 AND count(DISTINCT {CANONICAL_DOC}) > 1
 """
@@ -97,5 +101,5 @@ def document_keys(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> set[CellK
     for doc_id in doc_ids:
         keys |= {(r[0], r[1], r[2]) for r in conn.execute(
             "SELECT DISTINCT province, indicator, coalesce(boundaries, '') FROM observations "
-            "WHERE document_id = ? AND province IS NOT NULL", (doc_id,))}
+            "WHERE document_id = ? AND province IS NOT NULL AND part_of IS NULL", (doc_id,))}
     return keys

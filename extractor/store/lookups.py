@@ -35,10 +35,11 @@ def agreeing(conn: sqlite3.Connection, observation: StoredObservation) -> list[S
 
 def cell_observations(conn: sqlite3.Connection, *, province: str | None, indicator: str,
                       date: dt.date | None, status: str, most: int = 50) -> list[StoredObservation]:
-    """Recorded values of one indicator for a province (national when None) and date when given, newest first."""
+    """Recorded totals of one indicator for a province (national when None) and date when given,
+    newest first: breakdowns and observations of no known province support no claim."""
     names = province_names(conn, province) if province else []
-    where = [f"o.province IN ({', '.join('?' * len(names))})" if names else "o.province IS NULL OR o.province = 'national'",
-             "o.indicator = ?", "o.status = ?"]
+    where = [f"o.province IN ({', '.join('?' * len(names))})" if names else "o.province = 'national'",
+             "o.indicator = ?", "o.status = ?", "o.part_of IS NULL"]
     params: list[Any] = [*names, indicator, status]
     if date:
         where.append("o.obs_date = ?")
@@ -49,7 +50,8 @@ def cell_observations(conn: sqlite3.Connection, *, province: str | None, indicat
 
 
 def value_observations(conn: sqlite3.Connection, value: Decimal, *, most: int = 200) -> list[StoredObservation]:
-    """Recorded observations with exactly this value (any indicator), newest first."""
-    rows = conn.execute(f"{_OBS_SELECT} WHERE o.value_text = ? ORDER BY o.obs_date DESC, o.id DESC LIMIT ?",
+    """Recorded totals of a known place with exactly this value (any indicator), newest first."""
+    rows = conn.execute(f"{_OBS_SELECT} WHERE o.value_text = ? AND o.part_of IS NULL AND o.province IS NOT NULL "
+                        "ORDER BY o.obs_date DESC, o.id DESC LIMIT ?",
                         (canonical(value), most)).fetchall()
     return [observation_from_row(r) for r in rows]

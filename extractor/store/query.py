@@ -90,6 +90,7 @@ def observation_from_row(row: sqlite3.Row) -> StoredObservation:
         status=row["status"], change_value=_decimal(row["change_value"]), change_unit=row["change_unit"],
         change_baseline=_date(row["change_baseline"]), document_id=row["document_id"], text=row["text"],
         start=row["start"], end=row["end"], sentence=row["sentence"], rules=json.loads(row["rules"]),
+        part_of=get("part_of"), part=get("part"), why=json.loads(get("why") or "{}"),
         obs_date=_date(row["obs_date"]), source=get("source") or "", title=get("title"),
         published=_date(get("published")), language=get("language"), sentence_id=row["sentence_id"])
 
@@ -122,6 +123,8 @@ def _filter_sql(conn: sqlite3.Connection, f: ObservationFilter) -> tuple[str, li
     if f.date_to:
         clauses.append("o.obs_date <= ?")
         params.append(f.date_to.isoformat())
+    if f.rows != "all":
+        clauses.append("o.part_of IS NULL AND o.province IS NOT NULL" if f.rows == "totals" else "o.part_of IS NOT NULL")
     return " AND ".join(clauses), params
 
 

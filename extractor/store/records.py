@@ -29,6 +29,7 @@ class ObservationFilter(Record):
     boundaries: Boundaries | None = None
     status: Status | None = None
     document_id: str | None = None
+    rows: Literal["all", "totals", "parts"] = "all"  # totals: of a known place, no breakdowns
 
 
 class StoredObservation(Observation):

@@ -109,7 +109,8 @@ def rolled_up_observations(
     olds = sorted(old for old, new in table.items() if province is None or fold(new) == fold(province))
     rows: list[StoredObservation] = []
     for old in olds:
-        wanted = ObservationFilter(province=old, indicator=indicator, boundaries="pre-2025", status="actual")
+        wanted = ObservationFilter(province=old, indicator=indicator, boundaries="pre-2025", status="actual",
+                                   rows="totals")
         rows.extend(r for r in iter_observations(conn, wanted) if r.province == old)
     return roll_up(rows, table)
 

@@ -259,6 +259,14 @@ CREATE INDEX conflict_keys_indicator ON conflict_keys(indicator);
 """
 
 
+_V7 = """
+ALTER TABLE observations ADD COLUMN part_of TEXT;  -- programme | area | channel | group | source | average
+ALTER TABLE observations ADD COLUMN part TEXT;     -- the words naming the part
+ALTER TABLE observations ADD COLUMN why TEXT NOT NULL DEFAULT '{}';  -- the rules in words (JSON)
+CREATE INDEX observations_part ON observations(part_of);
+"""
+
+
 # Ordered: MIGRATIONS[i] takes a database from user_version i to i + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V1),  # v1: documents, raw bytes, sentences, figures, dates, legal refs, observations
@@ -267,5 +275,6 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V4),  # v4: the province × indicator table kept in ``cells``
     _run_script(_V5),  # v5: a near-duplicate fingerprint per document
     _run_script(_V6),  # v6: conflicting (cell, date) keys kept in ``conflict_keys``
+    _run_script(_V7),  # v7: breakdowns (part_of, part) and each observation's reasons in words
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,7 +22,7 @@ _SERIES_SQL = f"""
 SELECT o.id, o.indicator, o.boundaries, o.unit, o.obs_date, o.value_text, o.qualifier, o.document_id,
        {CANONICAL_DOC} AS canon, o.period_start, o.as_of
 FROM observations o
-WHERE o.province IN ({{names}}) AND o.status = 'actual' AND o.obs_date IS NOT NULL
+WHERE o.province IN ({{names}}) AND o.status = 'actual' AND o.obs_date IS NOT NULL AND o.part_of IS NULL
 """
 SeriesKey = tuple[str, str | None, str, str]
 

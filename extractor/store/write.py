@@ -129,7 +129,7 @@ def rebuild_derived(conn: sqlite3.Connection) -> None:
         conn.execute(
             "INSERT OR IGNORE INTO cell_keys(province, indicator, boundaries) "
             "SELECT DISTINCT province, indicator, coalesce(boundaries, '') "
-            "FROM observations WHERE province IS NOT NULL")
+            "FROM observations WHERE province IS NOT NULL AND part_of IS NULL")
         refresh_cells(conn)
 
 
@@ -148,7 +148,8 @@ def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, raw: byt
                      [observation_row(o, doc_id, sentences) for o in extraction.observations])
     conn.executemany(
         "INSERT OR IGNORE INTO cell_keys(province, indicator, boundaries) VALUES (?, ?, ?)",
-        {(o.province, o.indicator, o.boundaries or "") for o in extraction.observations if o.province})
+        {(o.province, o.indicator, o.boundaries or "") for o in extraction.observations
+         if o.province and o.part_of is None})
 
 
 def _insert_document(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> None:
@@ -226,7 +227,8 @@ _LEGAL_COLS = ("document_id", "ref_id", "kind", "number", "year", "type_code", "
 OBSERVATION_COLS = ("document_id", "indicator", "province", "boundaries", "value_text", "value_int",
                     "value_num", "value_digits", "unit", "qualifier", "as_of", "period_start",
                     "period_end", "date_inferred", "status", "change_value", "change_unit",
-                    "change_baseline", "text", "start", "end", "sentence", "sentence_id", "rules")
+                    "change_baseline", "text", "start", "end", "sentence", "sentence_id", "rules",
+                    "part_of", "part", "why")
 
 
 def _span_values(span: Span, sentences: _SentenceIndex) -> tuple[Any, ...]:
@@ -262,7 +264,8 @@ def observation_row(o: Observation, doc_id: str, sentences: _SentenceIndex | Non
     return (doc_id, o.indicator, o.province, o.boundaries, *value_columns(o.value), o.unit, o.qualifier,
             _iso(o.as_of), _iso(o.period_start), _iso(o.period_end), int(o.date_inferred), o.status,
             change, o.change_unit, _iso(o.change_baseline), o.text, o.start, o.end, o.sentence, sid,
-            json.dumps(o.rules, ensure_ascii=False, sort_keys=True))
+            json.dumps(o.rules, ensure_ascii=False, sort_keys=True), o.part_of, o.part,
+            json.dumps(o.why, ensure_ascii=False, sort_keys=True))
 
 
 def bulk_save(conn: sqlite3.Connection, items: Iterable[tuple[Extraction, bytes]]) -> int:

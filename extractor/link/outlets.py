@@ -1,0 +1,133 @@
+"""Outlets: what a story's source says about whose figures it reports (``rules/outlets.yaml``).
+
+A provincial paper's or station's host ("baonghean.vn", "la34.com.vn") or the code it writes at
+the head of a story ("(HBĐT) –") implies its province; a national outlet's host implies none.
+The dateline's place ("Hanoi (VNA) –") is where the story was filed, never the figures' place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from pydantic import Field, model_validator
+
+from extractor.link.provinces import Code, Gazetteer
+from extractor.models import Boundaries
+from extractor.registry.files import RuleFile, Strict, raise_problems, read_rule_file, validate_rule_file
+
+# "Lạng Sơn (LSO) – …", "(HBĐT) - …": a short code in parentheses, then a dash, heading a line.
+DATELINE_CODE = re.compile(r"^[^\S\n]*(?:[^\W\d_][^()\n]{0,30}?)?\(([^()\n]{1,15})\)[^\S\n]*[-–—]", re.MULTILINE)
+
+
+class ProvincialOutlet(Strict):
+    """A provincial outlet whose host does not spell its province."""
+
+    host: str
+    province: str
+    era: Boundaries | None = None
+
+
+class DatelineCode(Strict):
+    """A code an outlet writes at the head of its stories."""
+
+    code: str
+    province: str | None = None
+    national: bool = False
+
+    @model_validator(mode="after")
+    def _one_meaning(self) -> DatelineCode:
+        if (self.province is None) == (not self.national):
+            raise ValueError("a dateline code names a province or is national, not both or neither")
+        return self
+
+
+class OutletFile(Strict):
+    """``rules/outlets.yaml``."""
+
+    version: int = Field(ge=1, le=1)
+    national: list[str] = Field(default_factory=list)
+    provincial: list[ProvincialOutlet] = Field(default_factory=list)
+    datelines: list[DatelineCode] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """What an outlet says of a story's province: the old unit's code, or national, and why."""
+
+    code: Code | None
+    national: bool
+    reason: str
+    old: bool = False  # the outlet reported under the 63 provinces only (it closed with the merger)
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """The outlet tables, keyed for look-up, with the gazetteer that reads host names."""
+
+    national_hosts: frozenset[str]
+    provincial: dict[str, Outlet]
+    datelines: dict[str, Outlet]
+    gazetteer: Gazetteer
+
+    def of_host(self, url: str) -> Outlet | None:
+        """The outlet a URL's host names (a provincial paper's province), or None."""
+        host = _host(url)
+        if not host:
+            return None
+        if any(host == h or host.endswith("." + h) for h in self.national_hosts):
+            return Outlet(None, True, f"the national outlet {host}")
+        for known, outlet in self.provincial.items():
+            if host == known or host.endswith("." + known):
+                return outlet
+        found = self.gazetteer.in_compact(host)
+        return Outlet(found[0], False, f"the outlet {host}") if len(found) == 1 else None
+
+    def of_dateline(self, text: str) -> Outlet | None:
+        """The outlet a dateline code at the head of a line names ("(HBĐT) –"), or None."""
+        for match in DATELINE_CODE.finditer(text, 0, 2000):
+            found = self.datelines.get(match.group(1).strip().upper())
+            if found is not None:
+                return found
+        return None
+
+
+def _host(url: str) -> str:
+    """The host of a URL, lower case, without "www." ("" when ``url`` is no URL)."""
+    if "//" not in url:
+        return ""
+    host = (urlparse(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def load_outlets(path: Path, gazetteer: Gazetteer) -> Outlets:
+    """``rules/outlets.yaml`` validated; a province the gazetteer does not know is reported."""
+    rf = read_rule_file(path)
+    model = validate_rule_file(rf, OutletFile)
+    problems: list[str] = []
+    provincial = {o.host.lower(): Outlet(_code(rf, gazetteer, o.province, ("provincial", i), problems),
+                                         False, f"the outlet {o.host}", old=o.era == "pre-2025")
+                  for i, o in enumerate(model.provincial)}
+    datelines = {d.code.upper(): _dateline(rf, gazetteer, d, i, problems) for i, d in enumerate(model.datelines)}
+    raise_problems(problems)
+    return Outlets(frozenset(h.lower() for h in model.national), provincial, datelines, gazetteer)
+
+
+def _dateline(rf: RuleFile, gazetteer: Gazetteer, entry: DatelineCode, i: int,
+              problems: list[str]) -> Outlet:
+    if entry.national:
+        return Outlet(None, True, f"the news agency's dateline ({entry.code})")
+    code = _code(rf, gazetteer, entry.province or "", ("datelines", i), problems)
+    return Outlet(code, False, f"the outlet's dateline code ({entry.code})")
+
+
+def _code(rf: RuleFile, gazetteer: Gazetteer, name: str, loc: tuple[object, ...],
+          problems: list[str]) -> Code:
+    """The old-unit code of a province name, or a problem naming the entry's line."""
+    found = [m.code for m in gazetteer.find(name)]
+    if len(found) != 1:
+        problems.append(rf.problem(loc, f"{name!r} is not one province of rules/provinces.yaml"))
+        return ""
+    return found[0]

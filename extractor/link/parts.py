@@ -1,0 +1,118 @@
+"""Parts versus totals: a figure of one programme, area, channel, group, source, or an average.
+
+``rules/parts.yaml`` holds the words. A part is kept as a breakdown observation (``part_of`` and
+``part``), never as its place's total. A part cue counts in the figure's clause before the figure,
+unless a total word ("tổng", "total") stands between it and the figure; after a breakdown word
+("of which", "trong đó") it counts anywhere in the clause. An area is a district, town or commune
+named beside an area word ("Thang Binh district", "huyện Hương Sơn"); a document reporting from
+the bank's district office reports a district, unless a sentence speaks of the whole province.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
+from extractor.link.rules import PART_KINDS, part_list
+from extractor.link.scope import scope_list
+from extractor.models import Figure
+
+MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
+MAX_NAME_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Part:
+    """What a figure is a part of, the words that name it, and the rule that found it."""
+
+    kind: str
+    words: str
+    rule: str
+
+
+def find_areas(ctx: Context) -> list[Area]:
+    """Every capitalised name an area word marks ("Thang Binh district", "huyện Hương Sơn")."""
+    found = []
+    for start, end, _ in ctx.hits[part_list("area_before")]:
+        words = _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, end, end + 60)], ctx.text)
+        if len(words) >= MIN_NAME_WORDS:
+            found.append(Area(start, words[-1][1], _name(ctx.text, words)))
+    for start, end, _ in ctx.hits[part_list("area_after")]:
+        before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, start - 60), start)]
+        words = _capitalised(before[::-1], ctx.text, backwards=True)[::-1]
+        if len(words) >= MIN_NAME_WORDS:
+            found.append(Area(words[0][0], end, _name(ctx.text, words)))
+    return sorted(found, key=lambda a: a.start)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _name(text: str, words: list[tuple[int, int]]) -> str:
+    return " ".join(text[s:e].strip(",.;:()") for s, e in words)
+
+
+def _capitalised(words: list[tuple[int, int]], text: str, *, backwards: bool = False) -> list[tuple[int, int]]:
+    """The words (spans) next to an area word that start with a capital letter, up to a word
+    that ends a clause (reading away from the area word)."""
+    out: list[tuple[int, int]] = []
+    for start, end in words[:MAX_NAME_WORDS]:
+        word = text[start:end]
+        bare = word.strip(",.;:()")
+        if not bare[:1].isupper() or not bare[:1].isalpha():
+            break
+        if backwards and word != word.rstrip(",.;:"):
+            break  # "…, Thang Binh district": a comma ends the name reading backwards
+        out.append((start, start + len(word.rstrip(",.;:)"))))
+        if not backwards and bare != word.strip("("):
+            break
+    return out
+
+
+def district_document(ctx: Context, areas: list[Area]) -> str | None:
+    """The district a document reports from: it names the bank's district office and no
+    provincial branch (None otherwise)."""
+    if not ctx.hits[part_list("district_bank")] or ctx.hits[scope_list("branch")]:
+        return None
+    first = ctx.hits[part_list("district_bank")][0]
+    near = [a for a in areas if abs(a.start - first[0]) < 80]
+    return near[0].name if near else (areas[0].name if areas else "a district")
+
+
+def part_of(ctx: Context, fig: Figure) -> Part | None:
+    """What the figure is a part of, or None for a total of its place."""
+    s0, s1 = sentence_span(ctx, fig)
+    whole = ctx.marks(part_list("total"), s0, s1) or ctx.marks("province_ref", s0, s1)
+    if ctx.district and not whole:
+        return Part("area", ctx.district, "area:district-document")
+    area = _area_before(ctx, fig, s0)
+    if area is not None:
+        return Part("area", area.name, "area:named")
+    _, c1 = clause_span(ctx, fig)
+    shares = ctx.marks("programme", s0, c1)
+    if shares:
+        return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
+    return _cued_part(ctx, fig)
+
+
+def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
+    """An area named in the figure's sentence before it, with no province named after it."""
+    named = [a for a in ctx.areas if s0 <= a.start and a.end <= fig.start]
+    if not named:
+        return None
+    area = named[-1]
+    return None if ctx.mentions.within(area.end, fig.start) else area
+
+
+def _cued_part(ctx: Context, fig: Figure) -> Part | None:
+    """A part named by a cue of ``rules/parts.yaml`` (see the module's docstring)."""
+    c0, c1 = clause_span(ctx, fig)
+    g0, _ = segment_span(ctx, fig)
+    broken_down = bool(ctx.marks("breakdown", g0, fig.start))
+    for kind in PART_KINDS:
+        cues = ctx.marks(part_list(kind), c0, c1 if broken_down else fig.start)
+        cues = [c for c in cues if c[1] <= fig.start or broken_down]
+        if cues and not ctx.marks(part_list("total"), cues[-1][1], fig.start):
+            return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
+    return None

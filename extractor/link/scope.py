@@ -1,0 +1,247 @@
+"""Whose figures a document reports: the bank's, in which province, or the whole bank's.
+
+``rules/scope.yaml`` holds the words; ``rules/outlets.yaml`` what an outlet implies. Evidence for a
+province (the title, the outlet, the page address, a branch named with its province, how often it
+is named) is weighed against evidence that the document reports the whole bank ("nationwide",
+amounts no province reaches) and evidence that it reports one unnamed province ("the provincial
+bank", "toàn tỉnh"). A dateline or a meeting's venue names where a story was filed or held, not
+whose figures they are. When the province cannot be told, it stays empty: never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from urllib.parse import unquote, urlparse
+
+from extractor.link.context import Context, sentence_span
+from extractor.link.rules import scope_list
+from extractor.models import Figure
+from extractor.registry.phrases import Hit
+
+NATIONAL = "national"
+NATIONAL_MARKER = "national_marker"
+_SLUG_WORDS = re.compile(r"[-_/.]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+# Weights of the evidence for a province (a named mention counts 1; marked "(old)" 0.5).
+TITLE, OUTLET, ADDRESS, BRANCH = 3.0, 3.0, 2.0, 3.0
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A document's province (canonical name), the rule that decided it, its old-unit code and
+    why, in words."""
+
+    province: str | None
+    rule: str
+    code: str | None = None
+    why: str = ""
+
+
+# --- the document's province ------------------------------------------------------------------
+
+
+def document_scope(ctx: Context) -> Scope:
+    """The document's province, national, or none, and why (see the module's docstring).
+
+    A province named by the title or with the bank's branch wins. Otherwise the text's words
+    decide between the whole bank and one province; a province implied only by the outlet, the
+    page's address or how often it is named loses to words about the whole bank.
+    """
+    scores, reasons = _province_evidence(ctx)
+    provincial = _provincial_evidence(ctx)
+    national = _national_evidence(ctx, provincial=bool(provincial), named=bool(scores))
+    best = _best(ctx, scores)
+    if best is not None and _takes(reasons[best][0], scores, best, provincial=bool(provincial),
+                                   national=national is not None):
+        name = ctx.linker.gazetteer.name_at(best, ctx.published)
+        return Scope(name, reasons[best][0], best, _because(reasons[best][1]))
+    if national is not None:
+        return Scope(None, NATIONAL, None, national)
+    return Scope(None, "none", None, provincial or "no province could be told")
+
+
+def _takes(rule: str, scores: dict[str, float], best: str, *, provincial: bool, national: bool) -> bool:
+    """Whether the best-supported province is the document's (see ``document_scope``)."""
+    if rule in ("title", "branch"):
+        return True
+    if national:
+        return provincial and scores[best] >= OUTLET
+    return provincial or scores[best] >= 2
+
+
+def _best(ctx: Context, scores: dict[str, float]) -> str | None:
+    """The province with the most evidence (the one named first wins a tie)."""
+    if not scores:
+        return None
+    return max(scores, key=lambda code: (scores[code], -_first(ctx, code)))
+
+
+def _because(reasons: list[str]) -> str:
+    return "province from " + ", ".join(dict.fromkeys(reasons))
+
+
+def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[str, list[str]]]]:
+    """Each province's weight of evidence, with the strongest rule and the reasons in words."""
+    scores: dict[str, float] = {}
+    reasons: dict[str, tuple[str, list[str]]] = {}
+
+    def add(code: str | None, weight: float, rule: str, why: str) -> None:
+        if not code:
+            return
+        scores[code] = scores.get(code, 0.0) + weight
+        kept = reasons.get(code)
+        first = kept[0] if kept and _rank(kept[0]) <= _rank(rule) else rule
+        reasons[code] = (first, (kept[1] if kept else []) + [why])
+
+    outlet = _outlet(ctx)
+    if outlet is not None and outlet.code:
+        add(outlet.code, OUTLET, "outlet", outlet.reason)
+    for code in _title_codes(ctx):
+        add(code, TITLE, "title", "the title")
+    for code in _address_codes(ctx):
+        add(code, ADDRESS, "address", "the page's address")
+    for m in _branch_mentions(ctx):
+        add(m, BRANCH, "branch", "the bank's branch named with it")
+    for m in ctx.mentions:
+        add(m.code, 0.5 if m.marked_old else 1.0, "frequency", "how often it is named")
+    return scores, reasons
+
+
+_RANKS = ("branch", "title", "outlet", "address", "frequency")
+
+
+def _rank(rule: str) -> int:
+    return _RANKS.index(rule) if rule in _RANKS else len(_RANKS)
+
+
+def _outlet(ctx: Context):  # type: ignore[no-untyped-def]
+    """What the outlet says: the source's host, a "Source:" URL in the text, a dateline code."""
+    doc, outlets = ctx.ex.document, ctx.linker.outlets
+    for url in (doc.source, doc.meta.get("source_url", ""), doc.meta.get("requested_url", "")):
+        found = outlets.of_host(url) if url else None
+        if found is not None and found.code:
+            return found
+    return outlets.of_dateline(ctx.text)
+
+
+def _title_codes(ctx: Context) -> list[str]:
+    """Provinces the title names (the document's title and its first lines), datelines not."""
+    doc = ctx.ex.document
+    t0, t1 = ctx.title
+    named = ctx.linker.gazetteer.find(doc.title) if doc.title and doc.title not in ctx.text[:t1] else []
+    return [m.code for m in named] + [m.code for m in ctx.mentions.within(t0, t1)]
+
+
+def _address_codes(ctx: Context) -> list[str]:
+    """Provinces the page's address names in its path ("…/gia-lai-tin-dung-chinh-sach-…")."""
+    doc = ctx.ex.document
+    for url in (doc.source, doc.meta.get("source_url", "")):
+        if "//" in url:
+            path = unquote(urlparse(url).path)
+            # Slugs are lower case; names are found capitalised ("an-giang" → "An Giang").
+            words = " ".join(w.capitalize() for w in _ASCII_WORD.findall(_SLUG_WORDS.sub(" ", path)))
+            return list(dict.fromkeys(m.code for m in ctx.linker.gazetteer.find(words)))
+    return []
+
+
+def _branch_mentions(ctx: Context) -> list[str]:
+    """Provinces named with the bank: right after the bank, its branch or its credit ("NHCSXH
+    tỉnh Lạng Sơn", "Social Policy Bank of Nghe An", "policy credit capital in Lai Chau"), after a
+    district the bank serves ("VBSP Krong Nang district (Dak Lak)"), or right before a branch
+    word ("Nghe An branch")."""
+    gap = ctx.linker.scope_gaps[ctx.lang]
+    ends = [end for name in (scope_list("branch"), "bank", scope_list("bank_topic"))
+            for _, end, _ in ctx.hits[name]]
+    ends += [area.end for area in ctx.areas]
+    found = []
+    for end in ends:
+        after = ctx.mentions.within(end, end + 40)
+        if after and gap.fullmatch(ctx.text, end, after[0].start):
+            found.append(after[0].code)
+    for start, _, _ in ctx.hits[scope_list("branch_after")]:
+        before = ctx.mentions.within(max(0, start - 40), start)
+        if before and not ctx.text[before[-1].end : start].strip():
+            found.append(before[-1].code)
+    return found
+
+
+def _provincial_evidence(ctx: Context) -> str:
+    """Words saying the document reports one province's branch ("" when there are none)."""
+    for name in (scope_list("branch"), "province_ref"):
+        hits = ctx.hits[name]
+        if hits:
+            return f"the text speaks of one province ({ctx.text[hits[0][0] : hits[0][1]]!r})"
+    return ""
+
+
+def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | None:
+    """Words saying the document reports the whole bank, or None: "nationwide", "63 provinces",
+    an amount no province reaches, or the bank named where no branch and no province is."""
+    for name in ("national", scope_list("whole_bank")):
+        hits = ctx.hits[name]
+        if hits:
+            return f"the text speaks of the whole bank or country ({ctx.text[hits[0][0] : hits[0][1]]!r})"
+    scale = ctx.linker.scope.national_scale
+    for fig in ctx.figures:
+        limit = scale.get(fig.unit)
+        if limit is not None and fig.change is None and fig.value >= Decimal(limit):
+            return f"an amount no province reaches ({fig.text!r})"
+    bank = ctx.hits["bank"]
+    if bank and not provincial and not named:
+        return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
+    return None
+
+
+def _first(ctx: Context, code: str) -> int:
+    """Offset of the first mention of ``code`` (earlier wins a tie)."""
+    return next((m.start for m in ctx.mentions if m.code == code), len(ctx.text))
+
+
+# --- whose figure -----------------------------------------------------------------------------
+
+
+def about_the_bank(ctx: Context) -> bool:
+    """False for a document that names neither the bank nor its credit but names another
+    institution: it yields no observations of the bank."""
+    if ctx.hits[scope_list("bank_topic")] or _named_outside_text(ctx):
+        return True
+    return not ctx.hits[scope_list("other_institution")]
+
+
+def _named_outside_text(ctx: Context) -> bool:
+    """Whether the title or the page's address names the bank or its credit."""
+    doc = ctx.ex.document
+    path = unquote(urlparse(doc.source).path) if "//" in doc.source else ""
+    words = " ".join([doc.title or "", _SLUG_WORDS.sub(" ", path)])
+    index = ctx.linker.index[ctx.lang]
+    return bool(words.strip() and index.scan(words)[scope_list("bank_topic")])
+
+
+def other_institutions_figure(ctx: Context, fig: Figure) -> bool:
+    """Whether the institution that governs the figure is not the bank: the one named last before
+    it in its sentence, else first after it there, else last in the sentences before it on its
+    line (its paragraph)."""
+    s0, s1 = sentence_span(ctx, fig)
+    named = _institutions(ctx, s0, fig.start)
+    if named:
+        return named[-1][1] == "other"
+    after = _institutions(ctx, fig.end, s1)
+    if after:
+        return after[0][1] == "other"
+    p0, _ = ctx.line(fig.start, fig.end)
+    earlier = _institutions(ctx, p0, s0)
+    return bool(earlier) and earlier[-1][1] == "other"
+
+
+def _institutions(ctx: Context, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, "bank" | "other") of the institutions named inside ``[start, end)``, in order."""
+    found = [(h[0], "bank") for h in _hits(ctx, scope_list("bank_topic"), start, end)]
+    found += [(h[0], "bank") for h in _hits(ctx, scope_list("branch"), start, end)]
+    found += [(h[0], "other") for h in _hits(ctx, scope_list("other_institution"), start, end)]
+    return sorted(found)
+
+
+def _hits(ctx: Context, name: str, start: int, end: int) -> list[Hit]:
+    return ctx.marks(name, start, end)

@@ -1,0 +1,67 @@
+"""Why an observation is what it is, in words for people: the rules of ``Observation.rules``.
+
+"province from the outlet baonghean.vn", "named in its sentence (Nghệ An)", "date from 'Tính đến
+31/3' two sentences before", "indicator from the words 'tổng dư nợ'": what a researcher or a
+journalist needs to judge a row, never an internal rule id.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.link.context import Context
+from extractor.link.place import Spot
+from extractor.link.rules import rule_id
+from extractor.link.when import When
+from extractor.models import Figure
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)|\n")
+_COUNT_WORDS = ("", "one", "two", "three", "four", "five")
+
+
+def indicator_words(rule: str) -> str:
+    """The indicator rule in words."""
+    base = rule_id(rule)
+    kind, _, detail = base.partition(":")
+    earlier = " in an earlier clause" if rule.endswith("(earlier clause)") else ""
+    return {
+        "unit": f"indicator from the counted noun '{detail}'",
+        "cue": f"indicator from the words '{detail}'{earlier}",
+        "cue-after": f"indicator from the words '{detail}' after the figure",
+        "listed-by-place": "indicator of the level just listed, by place",
+        "change-of": "a change of outstanding loans, as a growth rate",
+    }.get(kind, f"indicator: {base}")
+
+
+def province_words(ctx: Context, place: Spot | None, rule: str) -> str:
+    """The province rule in words."""
+    if rule.startswith("document:"):
+        return ctx.province_why or "the document's province"
+    if place is None:
+        return "no province could be told"
+    named = ctx.text[place[1] : place[2]] if place[1] >= 0 else "the whole country"
+    where = {"clause:after": "named right after the figure", "clause": "named in its clause",
+             "sentence": "named in its sentence"}.get(rule, rule)
+    return f"{where} ({named!r})"
+
+
+def date_words(ctx: Context, fig: Figure, when: When) -> str:
+    """The date rule in words: which mention, and how far before the figure."""
+    base = rule_id(when.rule)
+    if base == "published":
+        return "date from the publication date (the text states none)"
+    if base.startswith("present:"):
+        return f"the publication date, for '{base.removeprefix('present:')}'"
+    if when.anchor is None:
+        return "no date could be told" if base == "none" else f"date: {base}"
+    anchor = when.anchor
+    if anchor.end <= fig.start:
+        gap = len(_SENTENCE_END.findall(ctx.text, anchor.end, fig.start))
+        where = "in its sentence" if gap == 0 else f"{_count(gap)} sentence{'s' if gap > 1 else ''} before"
+    else:
+        where = "in its sentence"
+    return f"date from {anchor.text!r} {where}"
+
+
+def _count(n: int) -> str:
+    return _COUNT_WORDS[n] if n < len(_COUNT_WORDS) else str(n)
