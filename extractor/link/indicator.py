@@ -80,7 +80,26 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
-    return found or _listed_by_place(ctx, fig, c0) or None
+    return found or _listed_by_place(ctx, fig, c0) or _paired_count(ctx, fig) or None
+
+
+def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """A count joined to the money level just before it ("đạt 3.107 tỷ đồng/137.834 khách hàng",
+    "reached VND 10 trillion, with 159,000 customers borrowing"): the level's count indicator."""
+    last = ctx.state.last_level.get("money")
+    if fig.kind != "count" or last is None:
+        return None
+    code = ctx.linker.lexicon.indicators[last[0]].count_pair
+    if code is None or not ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
+        return None
+    s0, _ = segment_span(ctx, fig)
+    if last[1] < s0 or _figures_between(ctx, last[1], fig.start):
+        return None
+    gap = ctx.text[last[1] : fig.start]
+    binders = ctx.marks("pair_binders", last[1], fig.start)
+    joined = gap.strip() in ("/", "") or any(not ctx.text[last[1] : b[0]].strip(" ,") and
+                                              not ctx.text[b[1] : fig.start].strip() for b in binders)
+    return (code, f"paired-with:{last[0]}") if joined else None
 
 
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:

@@ -40,7 +40,7 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("cue:<phrase>", "target:<phrase>"); a value's part after "+" says where an open end came from
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
-    "indicator": ("unit:", "cue:", "cue-after:", "listed-by-place:", "change-of:"),
+    "indicator": ("unit:", "cue:", "cue-after:", "listed-by-place:", "change-of:", "paired-with:"),
     "province": ("clause:after", "clause", "sentence", "document:title", "document:frequency",
                  "document:national", "none"),
     "boundaries": ("date", "old-marker", "merged-away", "no-date"),
@@ -89,6 +89,7 @@ MARKER_LISTS = (
     "reporting",
     "merged_from",
     "change_from",
+    "pair_binders",
 )
 
 
@@ -193,6 +194,7 @@ class LinkRules(Strict):
     reporting: Markers = Field(default_factory=Markers)
     merged_from: Markers = Field(default_factory=Markers)
     change_from: Markers = Field(default_factory=Markers)
+    pair_binders: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 
