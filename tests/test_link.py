@@ -247,7 +247,41 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("status", "actual", "-", "en", NGHE + "The branch is striving to raise outstanding loans to [[VND 15,000 billion|VND]].", PUB),
     ("change", "change:", "+", "en", NGHE + "Total capital reached [[VND 13,374 billion|VND]], an increase of [[VND 7,132 billion|VND|7132000000000]] compared to {{2014|2014-01-01..2014-12-31}}.", PUB),
     ("change", "change:", "-", "en", NGHE + "Total capital reached [[VND 13,374 billion|VND]].", PUB),
+    ("province", "document:branch", "+", "en", HEAD + "The Social Policy Bank of Ha Tinh reported. Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("province", "document:branch", "-", "en", HEAD + "Ha Tinh sent delegates. Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("indicator", "paired-with:", "+", "en", NGHE + "The loan turnover reached [[VND 581 billion|VND]] with [[*8,800 households|households]].", PUB),
+    ("indicator", "paired-with:", "-", "en", NGHE + "The loan turnover reached [[VND 581 billion|VND]]. The bank trained [[*8,800 households|households]].", PUB),
+    ("part", "area:district-document", "+", "en", "Thang Binh news\nThe Thang Binh District Social Policy Bank said outstanding loans reached [[VND 923 billion|VND]].", PUB),
+    ("part", "area:district-document", "-", "en", NGHE + "The Social Policy Bank of Nghe An province said outstanding loans reached [[VND 13,000 billion|VND]].", PUB),
+    ("part", "area:named", "+", "en", NGHE + "In Huong Son district, outstanding loans reached [[VND 519 billion|VND]].", PUB),
+    ("part", "area:named", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]] in the district.", PUB),
+    ("part", "programme:", "+", "en", NGHE + "Of which, outstanding loans for job creation reached [[VND 140 billion|VND]].", PUB),
+    ("part", "programme:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], helping create jobs.", PUB),
+    ("part", "channel:", "+", "en", NGHE + "Outstanding loans entrusted through the Women's Union reached [[VND 808 billion|VND]].", PUB),
+    ("part", "channel:", "-", "en", NGHE + "Outstanding loans reached [[VND 2,847 billion|VND]]; the Women's Union helped.", PUB),
+    ("part", "group:", "+", "en", NGHE + "Outstanding loans to ethnic minority households reached [[VND 1,204 billion|VND]].", PUB),
+    ("part", "group:", "-", "en", NGHE + "Outstanding loans reached [[VND 1,204 billion|VND]], helping ethnic minority households.", PUB),
+    ("part", "source:", "+", "en", NGHE + "Of the total capital, central capital reached [[VND 12,000 billion|VND]].", PUB),
+    ("part", "source:", "-", "en", NGHE + "Total capital reached [[VND 14,286 billion|VND]].", PUB),
+    ("part", "average:", "+", "en", NGHE + "Outstanding loans per district reached an average of [[VND 650 billion|VND]].", PUB),
+    ("part", "average:", "-", "en", NGHE + "Outstanding loans reached [[VND 650 billion|VND]].", PUB),
 ]
+
+# Rules decided by where the page came from: (key, rule, polarity, markup, source).
+SOURCED: list[tuple[str, str, str, str, str]] = [
+    ("province", "document:outlet", "+", HEAD + "Outstanding loans of the provincial bank reached [[VND 5,000 billion|VND]].", "https://baohatinh.vn/kinh-te/a.html"),
+    ("province", "document:outlet", "-", HEAD + "Outstanding loans of the provincial bank reached [[VND 5,000 billion|VND]].", "https://en.vietnamplus.vn/a.html"),
+    ("province", "document:address", "+", HEAD + "Outstanding loans of the provincial bank reached [[VND 5,000 billion|VND]].", "https://news.example.vn/ha-tinh-tin-dung-chinh-sach.html"),
+    ("province", "document:address", "-", HEAD + "Outstanding loans of the provincial bank reached [[VND 5,000 billion|VND]].", "https://news.example.vn/tin-dung-chinh-sach.html"),
+]
+
+
+@pytest.mark.parametrize(("key", "rule", "polarity", "markup", "source"), SOURCED,
+                         ids=[f"{r[0]}={r[1]}{r[2]}" for r in SOURCED])
+def test_sourced_rule(key: str, rule: str, polarity: str, markup: str, source: str) -> None:
+    obs = observe(markup, lang="en", published=PUB, source=source)
+    decided = obs is not None and decided_by(obs.rules.get(key, ""), rule)
+    assert decided == (polarity == "+"), obs.rules if obs else None
 
 
 @pytest.mark.parametrize(("key", "rule", "polarity", "lang", "markup", "published"), CODE,
@@ -283,8 +317,8 @@ def test_the_place_a_story_was_filed_from_is_not_its_province(markup: str, provi
 def test_every_code_rule_has_a_positive_and_a_negative_example() -> None:
     """Meta: every rule id of ``CODE_RULES`` is shown deciding and not deciding."""
     ids = {(key, rule) for key, rules in CODE_RULES.items() for rule in rules}
-    positive = {(r[0], r[1]) for r in CODE if r[2] == "+"}
-    negative = {(r[0], r[1]) for r in CODE if r[2] == "-"}
+    positive = {(r[0], r[1]) for r in [*CODE, *SOURCED] if r[2] == "+"}
+    negative = {(r[0], r[1]) for r in [*CODE, *SOURCED] if r[2] == "-"}
     assert sorted(ids - positive) == [] and sorted(ids - negative) == []
     assert sorted((positive | negative) - ids) == []
 

@@ -41,8 +41,9 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
     "indicator": ("unit:", "cue:", "cue-after:", "listed-by-place:", "change-of:", "paired-with:"),
-    "province": ("clause:after", "clause", "sentence", "document:title", "document:frequency",
-                 "document:national", "none"),
+    "province": ("clause:after", "clause", "sentence", "document:title", "document:branch",
+                 "document:outlet", "document:address", "document:frequency", "document:national",
+                 "none"),
     "boundaries": ("date", "old-marker", "merged-away", "no-date"),
     "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open",
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
@@ -50,6 +51,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
+    "part": ("area:district-document", "area:named", "programme:", "channel:", "group:", "source:",
+             "average:"),
 }
 
 
