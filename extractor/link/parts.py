@@ -71,20 +71,28 @@ def _capitalised(words: list[tuple[int, int]], text: str, *, backwards: bool = F
 
 
 def district_document(ctx: Context, areas: list[Area]) -> str | None:
-    """The district a document reports from: it names the bank's district office and no
-    provincial branch (None otherwise)."""
-    if not ctx.hits[part_list("district_bank")] or ctx.hits[scope_list("branch")]:
+    """The district a document reports from: the first time it names the bank, it names the
+    bank's district office ("NHCSXH huyện Hương Sơn", "the Social Policy Bank of Thang Binh
+    district"), and it never names a provincial branch (None otherwise)."""
+    if ctx.hits[scope_list("branch")]:
         return None
-    first = ctx.hits[part_list("district_bank")][0]
-    near = [a for a in areas if abs(a.start - first[0]) < 80]
-    return near[0].name if near else (areas[0].name if areas else "a district")
+    district = ctx.hits[part_list("district_bank")]
+    banks = sorted([*ctx.hits["bank"], *district])
+    if not banks:
+        return None
+    start, end, _ = banks[0]
+    gap = ctx.linker.scope_gaps[ctx.lang]
+    named = [a for a in areas if a.start >= end and gap.fullmatch(ctx.text, end, a.start)]
+    if district and district[0][0] == start:
+        near = [a for a in areas if abs(a.start - start) < 80]
+        return near[0].name if near else (named[0].name if named else "a district")
+    return named[0].name if named else None
 
 
 def part_of(ctx: Context, fig: Figure) -> Part | None:
     """What the figure is a part of, or None for a total of its place."""
-    s0, s1 = sentence_span(ctx, fig)
-    whole = ctx.marks(part_list("total"), s0, s1) or ctx.marks("province_ref", s0, s1)
-    if ctx.district and not whole:
+    s0, _ = sentence_span(ctx, fig)
+    if ctx.district and not _whole_province(ctx, fig):
         return Part("area", ctx.district, "area:district-document")
     area = _area_before(ctx, fig, s0)
     if area is not None:
@@ -94,6 +102,14 @@ def part_of(ctx: Context, fig: Figure) -> Part | None:
     if shares:
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     return _cued_part(ctx, fig)
+
+
+def _whole_province(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure's clause speaks of the whole province ("the average of the whole
+    province (7.2%)", "toàn tỉnh") or names a province: a district document's figure that is not
+    the district's."""
+    c0, c1 = clause_span(ctx, fig)
+    return bool(ctx.marks("province_ref", c0, c1) or ctx.mentions.within(c0, c1))
 
 
 def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
