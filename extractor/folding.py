@@ -45,3 +45,15 @@ def fold_key(text: str) -> str:
     'tong du no'
     """
     return " ".join(fold(text).lower().split())
+
+
+def fold_lower(text: str) -> str:
+    """Folded and lower-cased character for character: offsets into it are offsets into ``text``
+    (``str.lower`` alone turns "İ" into two characters).
+
+    >>> fold_lower("Đắk  Lắk İ")
+    'dak  lak i'
+    """
+    lowered = fold(text).lower()
+    # ``lower`` never shortens a character, so an unchanged length means none was lengthened.
+    return lowered if len(lowered) == len(text) else "".join(ch.lower()[:1] for ch in fold(text))

@@ -11,12 +11,13 @@ import datetime as dt
 import json
 import re
 import sqlite3
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from extractor.folding import fold as fold_marks
+from extractor.folding import fold_key, fold_lower
 from extractor.settings import resolve
 from extractor.store.cells import CANONICAL_DOC, TABLE_SQL
 from extractor.store.numeric import NumberTerm, QueryLocale, query_numbers, words_without_numbers
@@ -42,28 +43,10 @@ def page_limit(limit: int | None) -> int:
     return max(1, min(limit if limit is not None else default, most))
 
 
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table folding one character to one (lower case, no marks, đ → d), filled lazily."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        decomposed = unicodedata.normalize("NFD", char.replace("đ", "d").replace("Đ", "D"))
-        bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-        self[code] = folded = bare[:1] or char
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold_chars(text: str) -> str:
-    """``text`` folded character by character: same length, so offsets into it hold for ``text``."""
-    return text.translate(_FOLD)
-
-
-def fold(text: str) -> str:
-    """Lower-case without diacritics and with single spaces ("Nghệ  An" → "nghe an"), for loose matching."""
-    return " ".join(fold_chars(text).split())
+# The one fold (``extractor.folding``) under the names the store's callers import: ``fold`` for
+# loose matching of names ("Nghệ  An" → "nghe an"), ``fold_chars`` keeping offsets (highlights).
+fold = fold_key
+fold_chars = fold_lower
 
 
 def province_names(conn: sqlite3.Connection, name: str) -> list[str]:
@@ -176,10 +159,11 @@ def quote_fts(query: str) -> str:
     """User text as a safe FTS5 query: every word (or "quoted phrase") a quoted string, ANDed.
 
     >>> quote_fts('dư nợ "Hà Nội" OR x* đồng')
-    '"dư" "nợ" "Hà Nội" "OR" "x*" "dồng"'
+    '"du" "no" "Ha Noi" "OR" "x*" "dong"'
     """
-    # FTS5 reads NUL as the end of the query; the index spells đ as d (schema v3), so must we.
-    query = query.replace("\x00", " ").replace("đ", "d").replace("Đ", "D")
+    # FTS5 reads NUL as the end of the query. The index spells đ as d (schema v3) and unicode61
+    # drops the other marks, so the folded query finds what the query as typed would have.
+    query = fold_marks(query.replace("\x00", " "))
     parts = [m.group(1) if m.group(1) is not None else m.group(2) for m in _FTS_TOKEN.finditer(query)]
     words = [p for p in parts if re.search(r"\w", p)]
     return " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
