@@ -282,7 +282,8 @@ def test_next_page(links: list[tuple[str, str, str]], number: int, expected: str
     from extractor.fetch.sources import next_page
 
     assert (
-        next_page(links, seen={"u/1"} if number == 1 else {"u/1", "u/2"}, number=number) == expected
+        next_page(links, seen={"u/1"} if number == 1 else {"u/1", "u/2"},
+                  words=bundled().html.next_page_words, number=number) == expected
     )
 
 

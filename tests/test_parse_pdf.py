@@ -234,7 +234,7 @@ def test_legacy_font_page_is_reported() -> None:
     ],
 )
 def test_garbled_text_detected(text: str, expected: str) -> None:
-    reason = garble_reason(text)
+    reason = garble_reason(text, bundled().pdf.legacy_encodings)
     assert reason is not None and expected in reason
 
 
@@ -247,7 +247,7 @@ def test_garbled_text_detected(text: str, expected: str) -> None:
     ],
 )
 def test_clean_text_not_flagged(text: str) -> None:
-    assert garble_reason(text) is None
+    assert garble_reason(text, bundled().pdf.legacy_encodings) is None
 
 
 # --- broken files ---------------------------------------------------------------------------

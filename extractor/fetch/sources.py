@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urldefrag, urljoin
@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict
 from extractor.errors import ExtractorError, FetchError
 from extractor.fetch import Fetcher, FetchFailed, FetchResult
 from extractor.parse.dates import parse_date
+from extractor.registry.bundle import bundled
 
 SourceKind = Literal["auto", "url", "file", "folder", "sitemap", "feed", "list", "urls"]
 DOCUMENT_SUFFIXES = {
@@ -34,20 +35,6 @@ DOCUMENT_SUFFIXES = {
     ".htm": "text/html",
     ".pdf": "application/pdf",
     ".txt": "text/plain",
-}
-NEXT_WORDS = {
-    "next",
-    "next page",
-    "older",
-    "sau",
-    "trang sau",
-    "tiếp",
-    "tiếp theo",
-    "xem tiếp",
-    "»",
-    "›",
-    ">",
-    ">>",
 }
 MAX_SITEMAP_DEPTH = 3
 
@@ -97,9 +84,12 @@ def iter_source(
     follow: str | None = None,
     max_pages: int = 10,
     limit: int | None = None,
+    next_words: Collection[str] | None = None,
 ) -> Iterator[Item]:
-    """Every document one source spec leads to (``max_pages`` list pages; ``limit`` documents)."""
-    items = _dispatch(spec, fetcher=fetcher, kind=kind, follow=follow, max_pages=max_pages)
+    """Every document one source spec leads to (``max_pages`` list pages; ``limit`` documents;
+    ``next_words`` the anchor texts of a next-page link, by default those of ``rules/html.yaml``)."""
+    items = _dispatch(spec, fetcher=fetcher, kind=kind, follow=follow, max_pages=max_pages,
+                      next_words=next_words)
     for count, item in enumerate(items, start=1):
         yield item
         if limit is not None and count >= limit:
@@ -107,7 +97,8 @@ def iter_source(
 
 
 def _dispatch(
-    spec: str, *, fetcher: Fetcher | None, kind: SourceKind, follow: str | None, max_pages: int
+    spec: str, *, fetcher: Fetcher | None, kind: SourceKind, follow: str | None, max_pages: int,
+    next_words: Collection[str] | None,
 ) -> Iterator[Item]:
     """Route a spec to the right walker."""
     if kind in ("file", "folder") or (kind == "auto" and not is_url(spec)):
@@ -120,7 +111,8 @@ def _dispatch(
         if problem:
             hint = "Pass follow='a regular expression matching the article URLs', e.g. '/tin-tuc/.+\\.html$'."
             return iter([Failed(source=spec, reason=problem, kind="usage", hint=hint)])
-        return iter_list_pages(spec, follow=follow or "", fetcher=web, max_pages=max_pages)
+        return iter_list_pages(spec, follow=follow or "", fetcher=web, max_pages=max_pages,
+                               next_words=next_words)
     if kind == "sitemap":
         return iter_sitemap(spec, fetcher=web)
     if kind == "feed":
@@ -447,20 +439,26 @@ def page_links(raw: bytes, *, base: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def next_page(links: list[tuple[str, str, str]], *, seen: set[str], number: int = 1) -> str | None:
-    """The pagination link: rel/class "next" or a "next"/"sau"/"»" anchor, else the anchor "number+1"."""
+def next_page(
+    links: list[tuple[str, str, str]], *, seen: set[str], words: Collection[str], number: int = 1
+) -> str | None:
+    """The pagination link: rel/class "next" or an anchor reading one of ``words`` ("next", "»"),
+    else the anchor "number+1"."""
     fresh = [(url, text, hints) for url, text, hints in links if url not in seen]
     for url, text, hints in fresh:
-        if "next" in hints or text in NEXT_WORDS or text.strip(" »›>") in NEXT_WORDS:
+        if "next" in hints or text in words or text.strip(" »›>") in words:
             return url
     return next((url for url, text, _ in fresh if text == str(number + 1)), None)
 
 
 def iter_list_pages(
-    start: str, *, follow: str, fetcher: Fetcher, max_pages: int = 10
+    start: str, *, follow: str, fetcher: Fetcher, max_pages: int = 10,
+    next_words: Collection[str] | None = None,
 ) -> Iterator[Item]:
-    """Articles linked from a list page (URLs matching ``follow``), walking up to ``max_pages`` pages."""
+    """Articles linked from a list page (URLs matching ``follow``), walking up to ``max_pages`` pages
+    by its next-page links (``next_words``: by default those of ``rules/html.yaml``)."""
     pattern = re.compile(follow)
+    words = bundled().html.next_page_words if next_words is None else next_words
     pages_seen: set[str] = set()
     articles_seen: set[str] = set()
     page: str | None = start
@@ -478,4 +476,4 @@ def iter_list_pages(
         ]
         articles_seen.update(targets)
         yield from iter_urls(targets, fetcher=fetcher, found_via=page)
-        page = next_page(links, seen=pages_seen, number=len(pages_seen))
+        page = next_page(links, seen=pages_seen, words=words, number=len(pages_seen))

@@ -96,11 +96,11 @@ def load_bytes(raw: bytes, *, source: str, registry: Registry, content_type: str
     if kind == "pdf":
         from extractor.parse.pdf import parse_pdf
 
-        loaded = parse_pdf(raw, source=source, ocr=ocr)
+        loaded = parse_pdf(raw, source=source, rules=registry.pdf, ocr=ocr)
     elif kind == "html":
         from extractor.parse.html import parse_html
 
-        loaded = parse_html(raw, source=source, content_type=content_type)
+        loaded = parse_html(raw, source=source, rules=registry.html, content_type=content_type)
     else:
         loaded = load_text(raw, source=source, rules=registry.text)
     return with_stated_metadata(loaded, registry.text)

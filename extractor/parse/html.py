@@ -2,7 +2,8 @@
 
 Boilerplate (navigation, sidebars, related lists, share buttons, comments, footers) is left out,
 image captions are kept apart, tables stay tables (one row a line, cells joined by " | ") and the
-publication date comes only from metadata or the visible byline, never from the body.
+publication date comes only from metadata or the visible byline, never from the body. The class
+names of a page's parts and the words of photo credits are ``rules/html.yaml`` (``HtmlRules``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from extractor.errors import InputError
 from extractor.models import Language
 from extractor.parse.dates import parse_date, stated_date
 from extractor.parse.layout import Loaded, TableCell, render_table
+from extractor.parse.rules import HtmlRules, PagePatterns
 
 MIN_ARTICLE_CHARS = 200
 MAX_LINK_SHARE = 0.4
@@ -34,16 +36,8 @@ XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 CAPTION_CLASS = re.compile(
     r"caption|photo-?desc|image-?desc|img-?desc|fig-?desc|expnoedit", re.IGNORECASE
 )
-BYLINE_CLASS = re.compile(
-    r"date|time|byline|meta|publish|posted|dateline|post-info|article-info"
-    r"|ngay-?dang|thoi-?gian|cap-?nhat|ngay",  # Vietnamese class names: ngày đăng, thời gian
-    re.IGNORECASE,
-)
 BYLINE_MAX_CHARS = 160
 CAPTION_MAX_CHARS = 300
-LEAD_CLASS = re.compile(
-    r"sapo|lead|summary|description|excerpt|chapo|standfirst|tom-?tat|intro", re.IGNORECASE
-)
 LEAD_MIN_CHARS = 40
 LEAD_MAX_CHARS = 800
 # A cheap XPath prefilter for CAPTION_CLASS (XPath 1.0 has no regex or lower-case()).
@@ -54,12 +48,8 @@ CAPTION_XPATH = "|".join(
         for part in ("aption", "desc", "Desc", "NoEdit", "noedit", "Noedit")
     ]
 )
-TITLE_CLASS = re.compile(r"title|tieu-?de|headline|heading", re.IGNORECASE)
 LAYOUT_CELL_CHARS = 400
 LAYOUT_PARAGRAPH_CHARS = 80
-PHOTO_CREDIT = re.compile(
-    r"(?:Ảnh|Ảnh minh họa|Nguồn ảnh|Photo|Image)\s*:\s*[^.:;]{1,60}\)?\s*$", re.IGNORECASE
-)
 PUBLISHED_META = (
     "article:published_time",
     "og:published_time",
@@ -193,31 +183,27 @@ def ld_author(obj: dict[str, Any]) -> str | None:
     return ", ".join(str(n).strip() for n in names if n) or None
 
 
-def is_byline_candidate(el: etree._Element) -> bool:
+def is_byline_candidate(el: etree._Element, *, patterns: PagePatterns) -> bool:
     """A <time> element, or one whose class/id/itemprop names a date, time, byline or meta line."""
     if not isinstance(el.tag, str) or el.tag in ("script", "style", "title", "meta"):
         return False
     label = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
-    return el.tag == "time" or bool(BYLINE_CLASS.search(label))
+    return el.tag == "time" or bool(patterns.byline.search(label))
 
 
-def candidate_date(el: etree._Element) -> dt.date | None:
+def candidate_date(el: etree._Element, *, patterns: PagePatterns) -> dt.date | None:
     """The date a short, visible byline element states (reader comments excluded)."""
     text = " ".join(el.text_content().split())
     if not text or len(text) > BYLINE_MAX_CHARS:
         return None
     found = parse_date(el.get("datetime") or text) if el.tag == "time" else stated_date(text)
-    return found if found is not None and not _in_comments(el) else None
+    return found if found is not None and not _in_comments(el, patterns=patterns) else None
 
 
-def _in_comments(el: etree._Element) -> bool:
+def _in_comments(el: etree._Element, *, patterns: PagePatterns) -> bool:
     """True inside a comments section (reader comments carry their own dates)."""
-    return any(
-        re.search(
-            r"comment|binh-?luan|disqus", f"{a.get('class', '')} {a.get('id', '')}", re.IGNORECASE
-        )
-        for a in el.iterancestors()
-    )
+    labels = (f"{a.get('class', '')} {a.get('id', '')}" for a in el.iterancestors())
+    return any(map(patterns.comments.search, labels))
 
 
 def shares_container(el: etree._Element, headline: etree._Element) -> bool:
@@ -227,29 +213,30 @@ def shares_container(el: etree._Element, headline: etree._Element) -> bool:
     return common is not None and common.tag not in ("body", "html")
 
 
-def byline_date(tree: lxml_html.HtmlElement) -> dt.date | None:
+def byline_date(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> dt.date | None:
     """The byline's date: the first after the headline, else one above it in the headline's container.
 
     A date widget in the site header shows today's date, not the article's: it shares no
     container with the headline but <body>, so it is never taken.
     """
-    headline = headline_element(tree)
+    headline = headline_element(tree, patterns=patterns)
     passed, earlier = headline is None, []
     for el in tree.iter():
         if el is headline:
             passed = True
-        elif is_byline_candidate(el):
+        elif is_byline_candidate(el, patterns=patterns):
             if passed:
-                found = candidate_date(el)
+                found = candidate_date(el, patterns=patterns)
                 if found:
                     return found
             elif headline is not None and shares_container(el, headline):
                 earlier.append(el)
-    return next((d for d in map(candidate_date, reversed(earlier)) if d), None)
+    dates = (candidate_date(el, patterns=patterns) for el in reversed(earlier))
+    return next((d for d in dates if d), None)
 
 
 def published_date(
-    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]
+    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str], *, patterns: PagePatterns
 ) -> tuple[dt.date | None, str]:
     """(publication date, where it came from): JSON-LD, meta tags, then the visible byline."""
     found = parse_date(str(ld.get("datePublished", "")) or None)
@@ -259,7 +246,7 @@ def published_date(
         found = parse_date(tags.get(key))
         if found:
             return found, f"meta {key}"
-    found = byline_date(tree)
+    found = byline_date(tree, patterns=patterns)
     return (found, "byline") if found else (None, "")
 
 
@@ -279,21 +266,25 @@ def page_language(tree: lxml_html.HtmlElement, tags: dict[str, str]) -> Language
     return None
 
 
-def headline_element(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def headline_element(
+    tree: lxml_html.HtmlElement, *, patterns: PagePatterns
+) -> lxml_html.HtmlElement | None:
     """The headline: the first <h1>, else a heading or block classed as the title ("tieude")."""
     h1 = next(iter(tree.iter("h1")), None)
     if h1 is not None:
         return h1
     for el in tree.iter("h2", "h3", "div", "p", "span"):
         text = el.text_content().strip()
-        if TITLE_CLASS.search(el.get("class", "")) and 0 < len(text) <= 300:
+        if patterns.title.search(el.get("class", "")) and 0 < len(text) <= 300:
             return el
     return None
 
 
-def page_title(tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]) -> str | None:
+def page_title(
+    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str], *, patterns: PagePatterns
+) -> str | None:
     """Headline: JSON-LD headline, og:title, the headline element, then <title>; site name cut."""
-    headline = headline_element(tree)
+    headline = headline_element(tree, patterns=patterns)
     title_el = next(iter(tree.iter("title")), None)
     for value in (
         ld.get("headline"),
@@ -323,12 +314,15 @@ def strip_site_name(title: str, site_name: str | None) -> str:
 
 
 def read_meta(
-    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str]
+    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str], *, patterns: PagePatterns
 ) -> dict[str, str]:
     """og:*, author, canonical URL, description, section, site name and keywords."""
     meta = {k: v for k, v in tags.items() if k.startswith(("og:", "article:"))}
     author = (
-        ld_author(ld) or tags.get("author") or tags.get("article:author") or _byline_author(tree)
+        ld_author(ld)
+        or tags.get("author")
+        or tags.get("article:author")
+        or _byline_author(tree, patterns=patterns)
     )
     canonical = next(
         (el.get("href") for el in tree.iter("link") if el.get("rel", "").lower() == "canonical"),
@@ -346,11 +340,11 @@ def read_meta(
     return meta
 
 
-def _byline_author(tree: lxml_html.HtmlElement) -> str | None:
+def _byline_author(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> str | None:
     """The text of a visible author element."""
     for el in tree.xpath('//*[contains(@class,"author") or @rel="author" or @itemprop="author"]'):
         text = " ".join(el.text_content().split())
-        if text and len(text) <= 80 and not _in_comments(el):
+        if text and len(text) <= 80 and not _in_comments(el, patterns=patterns):
             return text
     return None
 
@@ -383,18 +377,18 @@ def after_images(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return found
 
 
-def is_credit_line(el: lxml_html.HtmlElement) -> bool:
+def is_credit_line(el: lxml_html.HtmlElement, *, patterns: PagePatterns) -> bool:
     """A short text block ending in a photo credit: "… Ảnh: Minh Đức"."""
     if el.tag not in ("p", "em", "i", "span", "div") or el.find(".//p") is not None:
         return False
     text = " ".join(el.text_content().split())
-    return 0 < len(text) <= CAPTION_MAX_CHARS and bool(PHOTO_CREDIT.search(text))
+    return 0 < len(text) <= CAPTION_MAX_CHARS and bool(patterns.photo_credit.search(text))
 
 
-def pop_captions(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+def pop_captions(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> tuple[str, ...]:
     """Remove image captions from the tree and return their texts (kept apart from the body)."""
     marked = [el for el in tree.xpath(CAPTION_XPATH) if is_caption(el)]
-    credited = [el for el in after_images(tree) if is_credit_line(el)]
+    credited = [el for el in after_images(tree) if is_credit_line(el, patterns=patterns)]
     captions = []
     for el in marked + credited:
         if el.getparent() is not None:
@@ -543,23 +537,24 @@ def prose_chars(main: etree._Element) -> int:
     return sum(len(block_text(el)) for el in main.iter("p", "quote", "cell"))
 
 
-def parse_html(raw: bytes, *, source: str, content_type: str | None = None) -> Loaded:
+def parse_html(
+    raw: bytes, *, source: str, rules: HtmlRules, content_type: str | None = None
+) -> Loaded:
     """Read an HTML page into a Loaded document; InputError if it is not an article."""
     text, encoding = decode(raw, declared=charset_of(content_type))
-    tree = parse_tree(text, source=source)
+    tree, patterns = parse_tree(text, source=source), rules.page
     ld, tags = article_ld(tree), meta_tags(tree)
-    published, date_source = published_date(tree, ld, tags)
-    title, language = page_title(tree, ld, tags), page_language(tree, tags)
-    meta = read_meta(tree, ld, tags) | {"encoding": encoding}
+    published, date_source = published_date(tree, ld, tags, patterns=patterns)
+    title, language = page_title(tree, ld, tags, patterns=patterns), page_language(tree, tags)
+    meta = read_meta(tree, ld, tags, patterns=patterns) | {"encoding": encoding}
     if date_source:
         meta["date_source"] = date_source
-    captions = pop_captions(tree)
+    captions = pop_captions(tree, patterns=patterns)
     if captions:
         meta["captions"] = "\n".join(captions)
     unwrap_layout_tables(tree)
-    body = _article_body(
-        tree, source=source, lead=lead_text(tree)
-    )  # last: trafilatura prunes the tree
+    lead = lead_text(tree, patterns=patterns)
+    body = _article_body(tree, source=source, lead=lead)  # last: trafilatura prunes the tree
     return Loaded(
         raw=raw,
         source=source,
@@ -593,16 +588,16 @@ def _not_article(source: str, why: str) -> InputError:
     )
 
 
-def lead_text(tree: lxml_html.HtmlElement) -> str | None:
+def lead_text(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> str | None:
     """The standfirst ("sapo") under the headline, which trafilatura sometimes drops as boilerplate."""
-    headline = headline_element(tree)
+    headline = headline_element(tree, patterns=patterns)
     if headline is None:
         return None
     passed = False
     for el in tree.iter():
         if el is headline:
             passed = True
-        elif passed and isinstance(el.tag, str) and LEAD_CLASS.search(el.get("class", "")):
+        elif passed and isinstance(el.tag, str) and patterns.lead.search(el.get("class", "")):
             text = " ".join(el.text_content().split())
             if LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS and shares_container(el, headline):
                 return _nfc(text)

@@ -5,7 +5,8 @@ of a Vietnamese document header, becomes a tab); tables found by ``find_tables``
 row a line with cells joined by " | ". Every word and cell is recorded with its char offsets and
 its box, so a figure's span maps back to page + bbox. Garbled pages (``(cid:``, U+FFFD, legacy
 TCVN3/VNI fonts) and pages without a text layer are reported; image-only pages are OCR'd with
-Tesseract (Vietnamese) when it is installed.
+Tesseract (Vietnamese) when it is installed. The header's patterns and the legacy encodings are
+``rules/pdf.yaml`` (``PdfRules``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import pdfplumber
 from extractor.errors import InputError
 from extractor.models import Box
 from extractor.parse.layout import Loaded, PageSpan, TableCell, TextBox, is_numeric, render_table
+from extractor.parse.rules import HeaderPatterns, LegacyEncoding, PdfRules
 
 OcrMode = Literal["auto", "never"]
 OCR_DPI = 300
@@ -40,22 +42,6 @@ SCAN_STRAY_CHARS = 40
 MIN_COLUMN_LINES = 6
 MIN_TABLE_ROWS = 3
 CID = re.compile(r"\(cid:\d+\)")
-# Latin-1 symbols that legacy TCVN3 (ABC) fonts put where Vietnamese letters should be.
-TCVN3_MARKS = set("¡¢£¤¥¦§¨©ª«¬®¯±²³´µ¶·¸¹º»¼½¾¿×Þ")
-# Letters VNI fonts append to vowels for tones and hats; none occurs in Vietnamese.
-VNI_MARKS = set("øûïäëöñåæ")
-MOTTO = re.compile(
-    r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
-    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|[-_*=]{2,}",
-    re.IGNORECASE,
-)
-DOC_NUMBER = re.compile(r"\bSố\s*:?\s*(\d+[\w./-]*?/[\w./-]*[A-ZĐ][\w./-]*)")
-PLACE_DATE = re.compile(
-    r"([A-ZĐÀ-Ỹ][\w .'-]{1,40}?)\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-)
-SIGN_TITLE = re.compile(
-    r"^(?:TM|KT|Q|TL|TUQ)\.|CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BÍ\s+THƯ|TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM"
-)
 
 
 @dataclass
@@ -156,8 +142,9 @@ def clean_word(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
 
 
-def garble_reason(text: str) -> str | None:
-    """Why a page's text is unusable: CID codes, replacement chars, TCVN3/VNI mojibake; else None."""
+def garble_reason(text: str, encodings: Sequence[LegacyEncoding]) -> str | None:
+    """Why a page's text is unusable: CID codes, replacement chars, a legacy font encoding's
+    mojibake (TCVN3, VNI); else None."""
     letters = sum(ch.isalpha() for ch in text) or 1
     cids = len(CID.findall(text))
     if cids >= 3 and cids * 6 > 0.05 * len(text):
@@ -165,13 +152,11 @@ def garble_reason(text: str) -> str | None:
     bad = text.count("\ufffd")
     if bad >= 3 and bad > 0.01 * letters:
         return f"{bad} U+FFFD replacement characters"
-    tcvn3 = sum(ch in TCVN3_MARKS for ch in text)
-    vni = sum(ch in VNI_MARKS for ch in text)
-    if max(tcvn3, vni) < 5 or max(tcvn3, vni) <= 0.03 * letters:
+    counts = [(sum(map(encoding.marks.__contains__, text)), encoding) for encoding in encodings]
+    found, encoding = max(counts, key=lambda c: c[0], default=(0, None))  # the first on a tie
+    if encoding is None or found < 5 or found <= 0.03 * letters:
         return None
-    if tcvn3 >= vni:
-        return "legacy TCVN3 (ABC) font encoding (mojibake such as 'Ng©n hµng')"
-    return "legacy VNI font encoding (mojibake such as 'Ngaân haøng')"
+    return f"legacy {encoding.name} font encoding (mojibake such as {encoding.example!r})"
 
 
 # --- words → lines --------------------------------------------------------------------------
@@ -443,17 +428,19 @@ def plain(lines: Sequence[Line]) -> str:
     return "\n".join(line.text for line in lines)
 
 
-def read_page(page: Any, number: int, *, ocr: OcrMode) -> PageContent:
+def read_page(
+    page: Any, number: int, *, ocr: OcrMode, encodings: Sequence[LegacyEncoding]
+) -> PageContent:
     """One page: its text layer, or OCR when it has none (or a garbled one) and OCR is available."""
     page = page.dedupe_chars(tolerance=1)
     if not page.chars or is_scan_with_stray_text(page):
         return _image_page(page, number, ocr=ocr)
     content = text_layer(page, number)
     cells = (c or "" for t in content.blocks if isinstance(t, Table) for row in t.rows for c in row)
-    reason = garble_reason(plain(content.lines) + "\n" + "\n".join(cells))
+    reason = garble_reason(plain(content.lines) + "\n" + "\n".join(cells), encodings)
     if reason:
         content.warnings.append(f"page {number}: garbled text ({reason})")
-        _try_ocr_instead(page, content, ocr=ocr)
+        _try_ocr_instead(page, content, ocr=ocr, encodings=encodings)
     return content
 
 
@@ -494,12 +481,13 @@ def _image_page(page: Any, number: int, *, ocr: OcrMode) -> PageContent:
     return content
 
 
-def _try_ocr_instead(page: Any, content: PageContent, *, ocr: OcrMode) -> None:
+def _try_ocr_instead(page: Any, content: PageContent, *, ocr: OcrMode,
+                     encodings: Sequence[LegacyEncoding]) -> None:
     """Replace a garbled page's text with OCR output when that reads cleanly."""
     if ocr == "never" or not ocr_available():
         return
     lines = ocr_lines(page)
-    if lines and garble_reason(plain(lines)) is None:
+    if lines and garble_reason(plain(lines), encodings) is None:
         content.blocks = list(lines)
         content.ocr = True
         content.warnings.append(
@@ -594,12 +582,12 @@ def _paragraph_break(previous: Line | Table, block: Line | Table) -> bool:
 # --- the administrative header ---------------------------------------------------------------
 
 
-def admin_header(first: PageContent, last: PageContent) -> dict[str, str]:
+def admin_header(first: PageContent, last: PageContent, header: HeaderPatterns) -> dict[str, str]:
     """Issuer, number, place, date, document type, title and signer of a Vietnamese official document."""
     lines = first.lines[:HEADER_LINES]
     texts = [line.text for line in lines]
-    number = next((m for m in map(DOC_NUMBER.search, texts) if m), None)
-    dated = next((m for m in map(PLACE_DATE.search, texts) if m), None)
+    number = next((m for m in map(header.number.search, texts) if m), None)
+    dated = next((m for m in map(header.place_date.search, texts) if m), None)
     if number is None and dated is None:
         return {}
     meta: dict[str, str] = {}
@@ -608,27 +596,28 @@ def admin_header(first: PageContent, last: PageContent) -> dict[str, str]:
         for i, t in enumerate(texts)
         if (number and number.group(0) in t) or (dated and dated.group(0) in t)
     )
-    issuer = _issuer(lines[: end + 1], width=first.width)
+    issuer = _issuer(lines[: end + 1], width=first.width, header=header)
     if issuer:
         meta["issuer"] = issuer
     if number:
-        meta["doc_number"] = number.group(1)
+        meta["doc_number"] = number["number"]
     if dated:
-        meta["place"] = " ".join(dated.group(1).split())
-        meta["issued"] = f"{int(dated[4]):04d}-{int(dated[3]):02d}-{int(dated[2]):02d}"
+        meta["place"] = " ".join(dated["place"].split())
+        meta["issued"] = f"{int(dated['year']):04d}-{int(dated['month']):02d}-{int(dated['day']):02d}"
     meta.update(_title(first.lines[end + 1 :], width=first.width))
-    meta.update(_signer(last.lines, width=last.width))
+    meta.update(_signer(last.lines, width=last.width, signer_title=header.signer_title))
     return meta
 
 
-def _issuer(lines: Sequence[Line], *, width: float) -> str:
+def _issuer(lines: Sequence[Line], *, width: float, header: HeaderPatterns) -> str:
     """The issuing body: the header's left column above "Số:", national motto left out."""
     parts = []
     for line in lines:
         for text, x0, x1 in line.segment_texts():
             if (x0 + x1) / 2 < width / 2:
-                cleaned = " ".join(DOC_NUMBER.sub("", MOTTO.sub("", text)).split()).strip(" -")
-                if cleaned and not PLACE_DATE.search(cleaned):
+                bare = header.number.sub("", header.motto.sub("", text))
+                cleaned = " ".join(bare.split()).strip(" -")
+                if cleaned and not header.place_date.search(cleaned):
                     parts.append(cleaned)
     return " ".join(parts)
 
@@ -661,10 +650,10 @@ def _is_name(text: str) -> bool:
     )
 
 
-def _signer(lines: Sequence[Line], *, width: float) -> dict[str, str]:
+def _signer(lines: Sequence[Line], *, width: float, signer_title: re.Pattern[str]) -> dict[str, str]:
     """The signer's name and position from the right column of the last page's signature block."""
     right = [t for line in lines for t, x0, _ in line.segment_texts() if x0 >= 0.4 * width]
-    titles = [i for i, t in enumerate(right) if SIGN_TITLE.search(t)]
+    titles = [i for i, t in enumerate(right) if signer_title.search(t)]
     if not titles:
         return {}
     names = [i for i, t in enumerate(right) if i > titles[0] and _is_name(t)]
@@ -692,12 +681,12 @@ def open_pdf(raw: bytes, *, source: str) -> Any:
     return pdf
 
 
-def read_pages(pdf: Any, *, ocr: OcrMode) -> list[PageContent]:
+def read_pages(pdf: Any, *, ocr: OcrMode, encodings: Sequence[LegacyEncoding]) -> list[PageContent]:
     """Every page's content; a page that fails is reported and left empty, the rest go on."""
     contents = []
     for number, page in enumerate(pdf.pages, start=1):
         try:
-            contents.append(read_page(page, number, ocr=ocr))
+            contents.append(read_page(page, number, ocr=ocr, encodings=encodings))
         except Exception as exc:  # noqa: BLE001 - one broken page must not lose the document
             empty = PageContent(number=number, width=float(page.width), height=float(page.height))
             empty.warnings.append(f"page {number}: unreadable ({type(exc).__name__}: {exc})")
@@ -724,15 +713,15 @@ def pdf_meta(pdf: Any) -> dict[str, str]:
     return meta
 
 
-def parse_pdf(raw: bytes, *, source: str, ocr: OcrMode = "auto") -> Loaded:
+def parse_pdf(raw: bytes, *, source: str, rules: PdfRules, ocr: OcrMode = "auto") -> Loaded:
     """Read a PDF into a Loaded document with pages, word boxes, table cells and header metadata."""
     with open_pdf(raw, source=source) as pdf:
-        contents = read_pages(pdf, ocr=ocr)
+        contents = read_pages(pdf, ocr=ocr, encodings=rules.legacy_encodings)
         meta = pdf_meta(pdf)
     writer = TextWriter()
     for content in contents:
         writer.add_page(content)
-    header = admin_header(contents[0], contents[-1]) if contents else {}
+    header = admin_header(contents[0], contents[-1], rules.header) if contents else {}
     meta.update(header)
     if "issued" in header:
         meta["date_source"] = "document header"

@@ -22,6 +22,7 @@ from extractor.link.rules import Linker, load_link_rules, load_part_rules, load_
 from extractor.nlp.language import LanguageCues
 from extractor.nlp.legal import load_legal_codes
 from extractor.nlp.rules import RuleSet, TableRules, load_ruleset
+from extractor.parse.rules import HtmlRules, PdfRules
 from extractor.parse.text import TextRules
 from extractor.registry.files import load_model, location
 from extractor.resources import rules_dir
@@ -42,6 +43,8 @@ class Registry:
     tables: TableRules
     language: LanguageCues
     text: TextRules
+    pdf: PdfRules
+    html: HtmlRules
 
     def ruleset(self, lang: str) -> RuleSet:
         """The pattern rules of ``lang``."""
@@ -79,11 +82,14 @@ def load_registry(folder: Path | None = None) -> Registry:
     tables = got.load(lambda: load_model(root / "tables.yaml", TableRules))
     language = got.load(lambda: load_model(root / "language.yaml", LanguageCues))
     text = got.load(lambda: load_model(root / "text_metadata.yaml", TextRules))
+    pdf = got.load(lambda: load_model(root / "pdf.yaml", PdfRules))
+    html = got.load(lambda: load_model(root / "html.yaml", HtmlRules))
     if got.problems:
         raise RuleError(sorted(got.problems, key=location))
     linker = Linker.build(indicators, gazetteer, link_rules, outlets, scope, parts)  # type: ignore[arg-type]
     return Registry(folder=root, patterns=patterns, indicators=indicators,  # type: ignore[arg-type]
-                    gazetteer=gazetteer, linker=linker, tables=tables, language=language, text=text)
+                    gazetteer=gazetteer, linker=linker, tables=tables, language=language, text=text,
+                    pdf=pdf, html=html)  # type: ignore[arg-type]
 
 
 @cache
