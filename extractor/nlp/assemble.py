@@ -49,8 +49,9 @@ def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
     warnings: list[str] = []
     figure_drafts = [d for d in chosen if isinstance(d, FigureDraft)]
     date_drafts = [d for d in chosen if isinstance(d, DateDraft)]
-    legal_drafts = resolve_short([d for d in chosen if isinstance(d, LegalDraft)])
-    mentions = resolve_dates(document, date_drafts, sentences)
+    legal_drafts = resolve_short([d for d in chosen if isinstance(d, LegalDraft)], document.text,
+                                 rules.legal_codes)
+    mentions = resolve_dates(document, date_drafts, sentences, rules)
     figures = build_figures(document.text, figure_drafts, sentences, rules, warnings)
     refs = build_legal(document.text, legal_drafts, mentions, sentences, rules)
     return _record(Extraction, {"document": document, "figures": tuple(figures),
@@ -80,9 +81,9 @@ def _record(model: type[R], fields: dict[str, Any]) -> R:
 
 
 def resolve_dates(document: Document, drafts: list[DateDraft],
-                  sentences: Sentences) -> list[DateMention]:
+                  sentences: Sentences, rules: RuleSet) -> list[DateMention]:
     """Resolve each date draft with the document's context year and publication date."""
-    year = context_year(drafts)
+    year = context_year(drafts, baselines(document.text, drafts, rules))
     out = []
     for draft in drafts:
         fields = draft.resolve(year, document.published)
@@ -90,6 +91,16 @@ def resolve_dates(document: Document, drafts: list[DateDraft],
             span = _span(document.text, draft.start, draft.end, sentences, draft.rule)
             out.append(_record(DateMention, {**span, **fields}))
     return out
+
+
+BASELINE_WINDOW = 40
+
+
+def baselines(text: str, drafts: list[DateDraft], rules: RuleSet) -> frozenset[int]:
+    """Starts of the dates that are the baseline of a comparison ("so với năm 2020")."""
+    cues = [re.compile(cue.pattern) for cue in rules.lexicon.baseline_cues]
+    return frozenset(d.start for d in drafts
+                     if any(cue.search(text, max(0, d.start - BASELINE_WINDOW), d.start) for cue in cues))
 
 
 # --- figures ----------------------------------------------------------------------------

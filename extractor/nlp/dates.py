@@ -230,10 +230,14 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
                       resolve=SHAPES[shape](match, rs))]
 
 
-def context_year(drafts: list[DateDraft]) -> int | None:
+def context_year(drafts: list[DateDraft], baselines: frozenset[int] = frozenset()) -> int | None:
     """The document's latest explicit year, leaving out horizons and spans ("to 2030",
-    "2023 - 2025"), which name plans rather than when the text was written."""
-    years = [d.explicit_year for d in drafts if d.explicit_year and d.context]
-    if not years:
-        years = [d.explicit_year for d in drafts if d.explicit_year]
-    return max(years) if years else None
+    "2023 - 2025"), which name plans rather than when the text was written, and baselines of a
+    comparison ("so với năm 2020": ``baselines`` holds those drafts' starts); a text whose every
+    year is a baseline is of the year after the latest one."""
+    stated = [d for d in drafts if d.explicit_year and d.start not in baselines]
+    years = [d.explicit_year for d in stated if d.context] or [d.explicit_year for d in stated]
+    if years:
+        return max(y for y in years if y is not None)
+    compared = [d.explicit_year for d in drafts if d.explicit_year and d.start in baselines]
+    return max(compared) + 1 if compared else None  # type: ignore[operator]

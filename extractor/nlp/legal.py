@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from extractor.folding import fold
 from extractor.nlp.drafts import LegalDraft, Match, group
@@ -23,23 +23,34 @@ YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
 class TypeCode(Strict):
-    """A type code ("CT") and the kind of document it marks."""
+    """A type code ("CT"), the kind of document it marks, and whether its numbers carry a year."""
 
     code: str
     kind: str
+    dated: bool = False
+
+
+class IssuerWords(Strict):
+    """How a text names an issuer in words, per language."""
+
+    en: list[str] = []
+    vi: list[str] = []
 
 
 class IssuerCode(Strict):
-    """An issuer code ("TTg") and the issuer's name."""
+    """An issuer code ("TTg"), the issuer's name, how its numbers are written, its names in words."""
 
     code: str
     name: str
+    style: Literal["party", "state"] = "state"
+    words: IssuerWords = IssuerWords()
 
 
 class LegalCodeFile(Strict):
     """``rules/legal_codes.yaml``."""
 
     types: list[TypeCode]
+    issuer_links: IssuerWords = IssuerWords()
     issuers: list[IssuerCode]
 
 
@@ -51,8 +62,31 @@ def code_key(code: str) -> str:
 def load_legal_codes(path: Path) -> LegalCodes:
     """The type and issuer code tables, validated (bad entries reported as file:line)."""
     codes = load_model(path, LegalCodeFile)
+    kind_codes: dict[str, str] = {}
+    for t in codes.types:
+        kind_codes.setdefault(t.kind, t.code)
     return LegalCodes(types={code_key(t.code): t.kind for t in codes.types},
-                      issuers={code_key(i.code): i.name for i in codes.issuers})
+                      issuers={code_key(i.code): i.name for i in codes.issuers},
+                      issuer_words=_issuer_regex(codes.issuers, codes.issuer_links), kind_codes=kind_codes,
+                      dated=frozenset(t.code for t in codes.types if t.dated),
+                      party=frozenset(i.code for i in codes.issuers if i.style == "party"))
+
+
+def _issuer_regex(issuers: list[IssuerCode], links: IssuerWords) -> re.Pattern[str] | None:
+    """One regex of every issuer's words after a link word ("of the", "của"), longest first; a
+    match's group names its issuer."""
+    branches = sorted(((w, i.code) for i in issuers for w in [*i.words.en, *i.words.vi]),
+                      key=lambda pair: -len(pair[0]))
+    if not branches:
+        return None
+    groups: dict[str, list[str]] = {}
+    for words, code in branches:
+        groups.setdefault(code, []).append(r"\s+".join(map(re.escape, words.split())))
+    alternatives = sorted(((max(map(len, ws)), code, ws) for code, ws in groups.items()), reverse=True)
+    link_words = sorted([*links.en, *links.vi], key=len, reverse=True)
+    link = "|".join(r"\s+".join(map(re.escape, w.split())) for w in link_words)
+    names = "|".join(f"(?P<{code}>{'|'.join(ws)})" for _, code, ws in alternatives)
+    return re.compile(rf"(?<!\w)(?:{link})\s+(?:{names})(?!\w)")
 
 
 def parse_code(code: str, word_kind: str | None, tables: LegalCodes) -> dict[str, Any] | None:
@@ -103,16 +137,51 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[LegalDraft]
     return [LegalDraft(match.start(), match.end(), rule.id, rule.rule.priority, fields)]
 
 
-def resolve_short(drafts: list[LegalDraft]) -> list[LegalDraft]:
-    """Give short forms the fields of the full reference with the same kind and number."""
+def resolve_short(drafts: list[LegalDraft], text: str, codes: LegalCodes) -> list[LegalDraft]:
+    """Short forms with the fields of the full reference of the same kind and number cited in
+    the document, else of the issuer named in words after them ("Directive 40 of the Party
+    Central Committee's Secretariat" → 40-CT/TW), else as short forms: the number as their id."""
     full = {(d.fields["kind"], d.fields["number"].lstrip("0")): d.fields for d in drafts if not d.short}
     out = []
     for draft in drafts:
         if not draft.short:
             out.append(draft)
             continue
-        target = full.get((draft.fields["kind"], draft.fields["number"].lstrip("0")))
-        if target is not None:
-            out.append(LegalDraft(draft.start, draft.end, draft.rule, draft.priority,
-                                  dict(target), short=True))
+        key = (draft.fields["kind"], draft.fields["number"].lstrip("0"))
+        target = full.get(key)
+        fields = dict(target) if target is not None else _completed(draft, text, codes)
+        if fields["issuer_code"]:
+            full.setdefault(key, fields)  # later mentions of the same short form mean the same
+        out.append(LegalDraft(draft.start, draft.end, draft.rule, draft.priority, fields, short=True))
     return out
+
+
+# Where an issuer named in words may follow a short form: up to the end of its sentence (a stop
+# before a capital letter, a semicolon, a line break; "No. 06" ends nothing).
+_STOPS = re.compile(r"[.!?]\s+(\S)|[;\n]")
+ISSUER_REACH = 120
+
+
+def _sentence_rest(window: str) -> str:
+    """``window`` up to the end of its sentence."""
+    for stop in _STOPS.finditer(window):
+        if stop.group(1) is None or stop.group(1).isupper():
+            return window[: stop.start()]
+    return window
+
+
+def _completed(draft: LegalDraft, text: str, codes: LegalCodes) -> dict[str, Any]:
+    """The fields of a short form: completed from the issuer named after it, else the number."""
+    number, kind = draft.fields["number"], draft.fields["kind"]
+    fields: dict[str, Any] = {"id": number, "kind": kind, "number": number, "year": None,
+                              "type_code": "", "issuer_code": "", "issuer": None}
+    type_code = codes.kind_codes.get(kind)
+    if codes.issuer_words is None or type_code is None or type_code in codes.dated:
+        return fields
+    found = codes.issuer_words.search(_sentence_rest(text[draft.end : draft.end + ISSUER_REACH]))
+    if found is None or found.lastgroup is None:
+        return fields
+    issuer = found.lastgroup
+    ident = f"{number}-{type_code}/{issuer}" if issuer in codes.party else f"{number}/{type_code}-{issuer}"
+    return fields | {"id": ident, "type_code": type_code, "issuer_code": issuer,
+                     "issuer": codes.issuers.get(code_key(issuer))}

@@ -182,6 +182,7 @@ class Lexicon(Strict):
     token_match: Pattern = ""
     legal_issued_after: list[Regex] = []
     legal_issued_before: list[Regex] = []
+    baseline_cues: list[Regex] = []
 
 
 @dataclass(frozen=True)
@@ -218,10 +219,15 @@ class TableRules(Strict):
 @dataclass(frozen=True)
 class LegalCodes:
     """The legal document code tables (``rules/legal_codes.yaml``) by look-up key: type code →
-    kind of document, issuer code → issuer's name."""
+    kind of document, issuer code → issuer's name; and what completes a short form: the issuer
+    a text names in words, each kind's type code, each issuer's style of number."""
 
     types: dict[str, str]
     issuers: dict[str, str]
+    issuer_words: re.Pattern[str] | None = None  # the group name of a match is its issuer's code
+    kind_codes: dict[str, str] = field(default_factory=dict)  # kind → its (first) type code
+    dated: frozenset[str] = frozenset()  # type codes whose numbers carry their year
+    party: frozenset[str] = frozenset()  # issuer codes written "40-CT/TW" (else "1560/QĐ-TTg")
 
 
 @dataclass(frozen=True, eq=False)

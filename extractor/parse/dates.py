@@ -36,12 +36,17 @@ def stated_date(text: str) -> dt.date | None:
     (datetime.date(2024, 8, 12), datetime.date(2021, 4, 21))
     >>> stated_date("Báo Ninh Bình26/10/2025"), stated_date("Số lượt xem: 49")
     (datetime.date(2025, 10, 26), None)
+    >>> stated_date("date 2021-11 Năm 2021")  # a month, not a day
+
     """
     if not _YEAR.search(text):
         return None  # no year, no full date: dateparser is not asked
     candidate = _GLUED.sub(" ", _ABBREVIATION_STOP.sub("", text))
-    found = search_dates(candidate, languages=LANGUAGES, settings=SETTINGS)
-    return found[0][1].date() if found else None
+    found = search_dates(candidate, languages=LANGUAGES, settings=SETTINGS) or []
+    # dateparser fills what it cannot read ("date 2021-11 Năm" came back as 2015-12-04): a date
+    # counts only when the words it was read from write its year.
+    stated = [when for words, when in found if str(when.year) in words]
+    return stated[0].date() if stated else None
 
 
 def parse_date(value: str | None) -> dt.date | None:

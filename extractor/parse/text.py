@@ -31,6 +31,7 @@ class TextRules(Strict):
     date_line_max_words: int
     dateline_separator: str
     dateline_max_words: int
+    leading_date_words: int = 3
 
 
 class TextDocument(BaseModel):
@@ -90,13 +91,27 @@ def source_url_of(lines: list[str], rules: TextRules) -> str | None:
 
 
 def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> dt.date | None:
-    """The date of a short date line near the top, else a date in the source URL."""
-    for line in lines[: rules.header_lines]:
+    """The date of a short date line near the top, or one heading the text's first line, else a
+    date in the source URL."""
+    for i, line in enumerate(lines[: rules.header_lines]):
         part = _date_part(line, rules) if any(map(str.isdigit, line)) else None
+        if part is None and i == 0:
+            part = _leading_date(line, rules)
         found = stated_date(part) if part else None
         if found:
             return found
     return _url_date(source_url, rules) if source_url else None
+
+
+def _leading_date(line: str, rules: TextRules) -> str | None:
+    """The head of a first line that opens with a stamp ("date 2025-11-07 Để tín dụng …"): its
+    first words when a digit is among them and no comma follows them (a body sentence that opens
+    with a date, "Ngày 30/6/2024, …", is no stamp)."""
+    words = line.split(maxsplit=rules.leading_date_words)
+    head = words[: rules.leading_date_words]
+    if not any(ch.isdigit() for w in head for ch in w) or any(w.endswith(",") for w in head):
+        return None
+    return " ".join(head)
 
 
 def _date_part(line: str, rules: TextRules) -> str | None:
