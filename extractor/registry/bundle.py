@@ -19,12 +19,12 @@ from extractor.link.indicators import IndicatorLexicon, load_lexicon
 from extractor.link.outlets import load_outlets
 from extractor.link.provinces import Gazetteer, load_gazetteer
 from extractor.link.rules import Linker, load_link_rules, load_part_rules, load_scope_rules
-from extractor.nlp.language import LanguageCues
 from extractor.nlp.legal import load_legal_codes
 from extractor.nlp.rules import RuleSet, TableRules, load_ruleset
 from extractor.parse.rules import HtmlRules, PdfRules
 from extractor.parse.text import TextRules
 from extractor.registry.files import load_model, location
+from extractor.registry.words import Languages, SearchRules
 from extractor.resources import rules_dir
 
 LANGUAGES = ("en", "vi")
@@ -41,10 +41,11 @@ class Registry:
     gazetteer: Gazetteer
     linker: Linker
     tables: TableRules
-    language: LanguageCues
+    language: Languages  # detection cues and display names
     text: TextRules
     pdf: PdfRules
     html: HtmlRules
+    search: SearchRules
 
     def ruleset(self, lang: str) -> RuleSet:
         """The pattern rules of ``lang``."""
@@ -80,16 +81,17 @@ def load_registry(folder: Path | None = None) -> Registry:
     parts = got.load(lambda: load_part_rules(root / "parts.yaml"))
     outlets = got.load(lambda: load_outlets(root / "outlets.yaml", gazetteer)) if gazetteer else None
     tables = got.load(lambda: load_model(root / "tables.yaml", TableRules))
-    language = got.load(lambda: load_model(root / "language.yaml", LanguageCues))
+    language = got.load(lambda: load_model(root / "language.yaml", Languages))
     text = got.load(lambda: load_model(root / "text_metadata.yaml", TextRules))
     pdf = got.load(lambda: load_model(root / "pdf.yaml", PdfRules))
     html = got.load(lambda: load_model(root / "html.yaml", HtmlRules))
+    search = got.load(lambda: load_model(root / "search.yaml", SearchRules))
     if got.problems:
         raise RuleError(sorted(got.problems, key=location))
     linker = Linker.build(indicators, gazetteer, link_rules, outlets, scope, parts)  # type: ignore[arg-type]
     return Registry(folder=root, patterns=patterns, indicators=indicators,  # type: ignore[arg-type]
                     gazetteer=gazetteer, linker=linker, tables=tables, language=language, text=text,
-                    pdf=pdf, html=html)  # type: ignore[arg-type]
+                    pdf=pdf, html=html, search=search)  # type: ignore[arg-type]
 
 
 @cache

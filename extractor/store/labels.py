@@ -1,4 +1,5 @@
-"""How stored codes read in lists and facets: indicator names from ``rules/indicators.yaml``.
+"""How stored codes read in lists and facets: indicator names from ``rules/indicators.yaml``,
+language names from ``rules/language.yaml``.
 
 An indicator's display name is written once, as the ``name`` of its entry in the lexicon (in
 lower case, as it reads inside a sentence); the store labels its facets and series with it,
@@ -7,9 +8,56 @@ capitalised, and the web shows the same words.
 
 from __future__ import annotations
 
+from collections.abc import ItemsView, Iterator, KeysView, ValuesView
+
 from extractor.registry.bundle import bundled
 
-LANGUAGE_NAMES: dict[str, str] = {"en": "English", "vi": "Tiếng Việt"}
+
+def language_names() -> dict[str, str]:
+    """Each language code's name as lists show it, from ``rules/language.yaml``."""
+    return {code: name for code, name in bundled().language.names.items()}
+
+
+def language_label(code: str | None) -> str:
+    """The name of a language code as lists show it ("en" → "English"); an unknown code as it is.
+
+    >>> language_label("en"), language_label("xx"), language_label(None)
+    ('English', 'xx', '')
+    """
+    return language_names().get(code, code) if code else ""
+
+
+class _LanguageNames(dict[str, str]):
+    """The names of ``rules/language.yaml`` where a dict is wanted (``store.facets`` labels its
+    facets with one), read from the bundled registry at each look-up, so that importing the store
+    loads no rules. New code calls ``language_label``; this goes when ``facets`` does."""
+
+    def get(self, code: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return language_names().get(code, default)
+
+    def __getitem__(self, code: str) -> str:
+        return language_names()[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in language_names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(language_names())
+
+    def __len__(self) -> int:
+        return len(language_names())
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        return language_names().keys()
+
+    def items(self) -> ItemsView[str, str]:  # type: ignore[override]
+        return language_names().items()
+
+    def values(self) -> ValuesView[str]:  # type: ignore[override]
+        return language_names().values()
+
+
+LANGUAGE_NAMES: dict[str, str] = _LanguageNames()
 
 
 def indicator_label(code: str | None) -> str:

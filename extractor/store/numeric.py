@@ -3,32 +3,78 @@
 No tokenizer equates "13374", "13.374" and "13,374", so values are matched on columns: the
 exact decimal text, and the significant digits (what every way of writing a number shares).
 Query numbers are read with an explicit locale; when a separator is ambiguous ("13.374" is
-13374 in Vietnamese and 13.374 in English) both readings are kept.
+13374 in Vietnamese and 13.374 in English) both readings are kept. The scale and currency words
+around them are the languages' lexicons' (``rules/<lang>/lexicon.yaml``), the percent words and
+query-only abbreviations ``rules/search.yaml``'s, each also without its marks (``NumberWords``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Literal
+
+from extractor.folding import fold
+from extractor.registry.bundle import Registry, bundled
+from extractor.registry.phrases import trie_regex
 
 QueryLocale = Literal["auto", "en", "vi"]
 
-_SCALES: tuple[tuple[str, int], ...] = (
-    (r"nghìn tỷ|nghìn tỉ|ngàn tỷ|ngàn tỉ|nghin ty|ngan ty|trillion|tn", 10**12),
-    (r"tỷ|tỉ|ty|billion|bn|bln", 10**9),
-    (r"triệu|trieu|million|mn|mln|tr", 10**6),
-    (r"nghìn|ngàn|nghin|ngan|thousand|k", 10**3),
-)
-_UNIT_WORDS = r"vnd|vnđ|đồng|dong|đ|usd|percent|per cent|phần trăm|phan tram"
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?!\w)|(?<=[A-Za-z])(\d+(?:[.,]\d+)*)", re.UNICODE)
-_SCALE_AFTER = re.compile(
-    r"\s*(" + "|".join(p for p, _ in _SCALES) + r")(?!\w)", re.IGNORECASE | re.UNICODE
-)
-_PERCENT_AFTER = re.compile(r"\s*(%|percent|per cent|phần trăm|phan tram)(?!\w)", re.IGNORECASE)
-_UNIT_AFTER = re.compile(r"\s*(?:(?:" + _UNIT_WORDS + r")(?!\w)|%)", re.IGNORECASE | re.UNICODE)
-_CURRENCY_BEFORE = re.compile(r"(?<!\w)(?:vnd|vnđ|usd)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The words a query writes around its numbers: scales (with their factors), currencies and
+    percent words, as the regexes that find them (each ignoring case)."""
+
+    factors: dict[str, int]  # a scale word, lower case with single spaces -> its factor
+    scale_after: re.Pattern[str]  # one scale word, or two that multiply ("ngàn tỉ")
+    percent_after: re.Pattern[str]
+    unit_after: re.Pattern[str]  # a currency or percent word
+    currency_before: re.Pattern[str]
+
+    def factor(self, words: str) -> int:
+        """The factor of a matched scale word ("tỷ" → 10**9)."""
+        return self.factors[" ".join(words.lower().split())]
+
+
+def _keys(phrases: Iterable[str]) -> set[str]:
+    """Each phrase in lower case with single spaces, and the same without marks ("tỷ", "ty")."""
+    keys = {" ".join(p.lower().split()) for p in phrases}
+    return keys | {fold(k) for k in keys}
+
+
+def _words_regex(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases`` as whole words (any run of spaces between words)."""
+    return trie_regex(sorted(phrases), gap=r"\s+") + r"(?!\w)"
+
+
+@cache
+def number_words(registry: Registry) -> NumberWords:
+    """The query words of ``registry``: its lexicons' scales and currencies, ``rules/search.yaml``."""
+    lexicons = [registry.ruleset(lang).lexicon for lang in sorted(registry.patterns)]
+    factors: dict[str, int] = {}
+    for scale in [s for lex in lexicons for s in lex.scales] + registry.search.scales:
+        factors.update(dict.fromkeys(_keys([scale.phrase]) - factors.keys(), 10**scale.power))
+    currency = _words_regex(_keys(c.phrase for lex in lexicons for c in lex.currencies))
+    percent = _words_regex(_keys(registry.search.percent))
+    scales = _words_regex(factors)
+    return NumberWords(
+        factors=factors,
+        scale_after=re.compile(rf"\s*(?P<scale>{scales})(?:\s+(?P<times>{scales}))?", re.IGNORECASE),
+        percent_after=re.compile(rf"\s*(?:%(?!\w)|{percent})", re.IGNORECASE),
+        unit_after=re.compile(rf"\s*(?:{currency}|{percent}|%)", re.IGNORECASE),
+        currency_before=re.compile(rf"(?<!\w){currency}\s*$", re.IGNORECASE),
+    )
+
+
+def _bundled_words(words: NumberWords | None) -> NumberWords:
+    """``words``, or those of the bundled rules when none are given."""
+    return words if words is not None else number_words(bundled())
 
 
 @dataclass(frozen=True)
@@ -122,14 +168,21 @@ def _parse(text: str, *, decimal: str | None) -> tuple[Decimal, ...]:
         return ()
 
 
-def query_numbers(query: str, *, locale: QueryLocale = "auto") -> list[NumberTerm]:
-    """The numbers in a search query, with scale words ("tỷ", "billion") and "%" attached."""
+def query_numbers(query: str, *, locale: QueryLocale = "auto",
+                  words: NumberWords | None = None) -> list[NumberTerm]:
+    """The numbers in a search query, with scale words ("tỷ", "billion") and "%" attached
+    (``words``: by default those of the bundled rules).
+
+    >>> [(t.text, t.scale, t.percent) for t in query_numbers("du no 13.357 ngàn tỉ, 0,14 phan tram")]
+    [('13.357', 1000000000000, False), ('0,14', None, True)]
+    """
+    words = _bundled_words(words)
     terms = []
     for match in _NUMBER.finditer(query):
         text = match.group(1) or match.group(2)
         after = query[match.end():]
-        scale = _scale_after(after)
-        percent = bool(_PERCENT_AFTER.match(after))
+        scale = _scale_after(after, words)
+        percent = bool(words.percent_after.match(after))
         found = readings(text, locale=locale)
         if found and not (scale is None and not percent and _looks_like_year(text)):
             terms.append(NumberTerm(text=text, readings=found, scale=scale, percent=percent))
@@ -141,21 +194,26 @@ def _looks_like_year(text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100
 
 
-def _scale_after(text: str) -> int | None:
-    """The multiplier named right after a number ("tỷ" → 10**9), if any."""
-    match = _SCALE_AFTER.match(text)
+def _scale_after(text: str, words: NumberWords) -> int | None:
+    """The multiplier named right after a number ("tỷ" → 10**9, "ngàn tỉ" → 10**12), if any."""
+    match = words.scale_after.match(text)
     if not match:
         return None
-    word = match.group(1).lower()
-    return next(factor for pattern, factor in _SCALES if re.fullmatch(pattern, word, re.IGNORECASE))
+    times = match["times"]
+    return words.factor(match["scale"]) * (words.factor(times) if times else 1)
 
 
-def words_without_numbers(query: str) -> str:
-    """The query less its numbers and the scale/unit words around them: what goes to full text."""
+def words_without_numbers(query: str, *, words: NumberWords | None = None) -> str:
+    """The query less its numbers and the scale/unit words around them: what goes to full text.
+
+    >>> words_without_numbers("du no VND 13,357 billion dong Nghe An")
+    'du no Nghe An'
+    """
+    words = _bundled_words(words)
     spans = [
-        _number_phrase(query, m.start(), m.end())
+        _number_phrase(query, m.start(), m.end(), words)
         for m in _NUMBER.finditer(query)
-        if not _looks_like_year(m.group(0)) or _SCALE_AFTER.match(query, m.end())
+        if not _looks_like_year(m.group(0)) or words.scale_after.match(query, m.end())
     ]
     kept, last = [], 0
     for start, end in spans:
@@ -165,12 +223,12 @@ def words_without_numbers(query: str) -> str:
     return " ".join(" ".join(kept).split())
 
 
-def _number_phrase(query: str, start: int, end: int) -> tuple[int, int]:
+def _number_phrase(query: str, start: int, end: int, words: NumberWords) -> tuple[int, int]:
     """Widen a number's span over a currency before it and scale/unit words after it."""
-    before = _CURRENCY_BEFORE.search(query[:start])
+    before = words.currency_before.search(query[:start])
     if before:
         start = before.start()
-    scale = _SCALE_AFTER.match(query, end)
+    scale = words.scale_after.match(query, end)
     end = scale.end() if scale else end
-    unit = _UNIT_AFTER.match(query, end)
+    unit = words.unit_after.match(query, end)
     return start, unit.end() if unit else end
