@@ -191,13 +191,17 @@ def _body_twin(found: list[Observation], headline: Observation, body_start: int)
 
 
 def _governing_dates(ctx: Context) -> list[DateMention]:
-    """Dates that open a sentence after "as of"/"đến" ("As of June 30, 2024, the figure stood
-    at …"): they set the reporting date for the figures that follow, even when their own
-    sentence yields nothing."""
+    """Dates that open a sentence as a report's date: a day after "as of"/"đến" ("As of June 30,
+    2024, the figure stood at …") or a period ("In the first 6 months of the year, …", "Năm 2022,
+    …"). They set the reporting date for the figures that follow, even when their own sentence
+    yields nothing."""
     found = []
     for d in ctx.free_dates:
-        late = ctx.published is not None and d.value is not None and d.value > ctx.published
-        if d.value and not late and ctx.marker_before("until", d.start) and _opens_sentence(ctx, d.start):
+        end = d.value or d.period_end
+        late = ctx.published is not None and end is not None and end > ctx.published
+        if end is None or late or not _opens_sentence(ctx, d.start) or ctx.marker_before("since", d.start):
+            continue
+        if (d.value and ctx.marker_before("until", d.start)) or (d.value is None and d.period_start):
             found.append(d)
     return found
 
@@ -212,12 +216,15 @@ def _opens_sentence(ctx: Context, pos: int) -> bool:
 
 def _govern(ctx: Context, d: DateMention) -> None:
     """Move the frame to a governing date (never backwards)."""
-    assert d.value is not None
-    if ctx.state.frame.as_of is None or d.value > ctx.state.frame.as_of:
-        ctx.state.frame.as_of = d.value
+    end = d.value or d.period_end
+    assert end is not None
+    if ctx.state.frame.as_of is None or end > ctx.state.frame.as_of:
+        ctx.state.frame.as_of = end
         ctx.state.frame.anchor = d
-        if year_edge(d):
-            ctx.state.frame.start, ctx.state.frame.end = dt.date(d.value.year, 1, 1), d.value
+        if d.value is None:
+            ctx.state.frame.start, ctx.state.frame.end = d.period_start, d.period_end
+        elif year_edge(d):
+            ctx.state.frame.start, ctx.state.frame.end = dt.date(end.year, 1, 1), end
 
 
 def dedupe(found: list[Observation]) -> list[Observation]:

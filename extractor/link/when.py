@@ -230,15 +230,17 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
 
 
 def _to_now(ctx: Context, fig: Figure, when: When) -> When:
-    """ "… to now", "đến nay" in the sentence part: the period or stock ends at publication."""
+    """ "… to now", "đến nay" in the sentence part: the period or stock ends at publication (at
+    the report's stated date when the publication date is unknown)."""
     g0, g1 = segment_span(ctx, fig)
     marks = ctx.marks("to_now", g0, g1)
-    if not marks or ctx.published is None:
+    if not marks:
         return when
+    now = ctx.published or ctx.state.frame.as_of  # None: "now" is a day the text does not give
     rule = f"{when.rule}+to_now:{marks[0][2]}"
     if when.as_of is not None or when.end is None and when.start is None:
-        return when._replace(as_of=ctx.published, rule=rule)
-    return when._replace(end=ctx.published, rule=rule)
+        return when._replace(as_of=now, rule=rule)
+    return when._replace(end=now, rule=rule)
 
 
 def update_frame(ctx: Context, when: When) -> None:
