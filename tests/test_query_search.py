@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, Fact, make_extraction
 
 from extractor.store import connect, save_extraction, search, search_documents
-from extractor.store.numeric import query_numbers, readings
+from extractor.store.numeric import query_numbers, readings, words_without_numbers
 from extractor.store.query import quote_fts
 
 OTHER = Fact("Tổng nguồn vốn đạt 13.374 tỷ đồng.", "13.374 tỷ đồng", "Ninh Bình", "total_capital",
@@ -126,6 +126,22 @@ def test_any_text_is_a_valid_fts_query(text: str) -> None:
 ])
 def test_number_readings(text: str, locale: str, expected: tuple[str, ...]) -> None:
     assert readings(text, locale=locale) == tuple(Decimal(e) for e in expected)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("query", "scale"), [
+    ("13.357 tỷ", 10**9), ("13.357 ty", 10**9), ("5 ngàn tỉ", 10**12), ("5 nghin ty", 10**12),
+    ("5 billions", 10**9), ("500 k", 10**3), ("5 TỶ", 10**9),
+    ("5 millionſ", 10**6),  # re's ignoring case takes "ſ" for "s"; the factor must be found too
+])
+def test_scale_words_come_from_the_lexicons(query: str, scale: int) -> None:
+    assert [t.scale for t in query_numbers(query)] == [scale]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .,%$kKſİtỷỉyriệudđồngmlbnNGHÀ")), max_size=30))
+def test_any_query_reads_without_error(text: str) -> None:
+    query_numbers(text)
+    words_without_numbers(text)
 
 
 def test_years_are_words_not_figures() -> None:

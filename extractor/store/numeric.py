@@ -19,7 +19,7 @@ from typing import Literal
 
 from extractor.folding import fold
 from extractor.registry.bundle import Registry, bundled
-from extractor.registry.phrases import trie_regex
+from extractor.registry.phrases import caseless, trie_regex
 
 QueryLocale = Literal["auto", "en", "vi"]
 
@@ -38,8 +38,9 @@ class NumberWords:
     currency_before: re.Pattern[str]
 
     def factor(self, words: str) -> int:
-        """The factor of a matched scale word ("tỷ" → 10**9)."""
-        return self.factors[" ".join(words.lower().split())]
+        """The factor of a matched scale word ("tỷ" → 10**9); ``caseless`` lowers what the
+        regexes' ignoring case matched ("millionſ") to the word they matched it for."""
+        return self.factors[" ".join(caseless(words).split())]
 
 
 def _keys(phrases: Iterable[str]) -> set[str]:
