@@ -10,18 +10,31 @@ same kind stands between; else, for a clause that opens with a place ("Ninh Binh
 
 from __future__ import annotations
 
+import re
+
 from typing import Literal
 
-from extractor.link.context import Context, clause_span, segment_span
+from extractor.link.context import Context, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.models import Figure
 
 def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
-    """The indicator a cue gives this figure, if its kind and unit fit."""
-    for code in ctx.linker.lexicon.candidates(cue, lang=ctx.lang):
-        if ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
+    """The indicator a cue gives this figure, if its kind and unit fit (and the sentence speaks
+    of the indicator the cue requires, when it requires one)."""
+    lexicon = ctx.linker.lexicon
+    for code in lexicon.candidates(cue, lang=ctx.lang):
+        if not lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
+            continue
+        needed = lexicon.requires.get((ctx.lang, cue.position, cue.phrase.lower(), code))
+        if needed is None or _spoken_of(ctx, fig, needed, cue.start):
             return code
     return None
+
+
+def _spoken_of(ctx: Context, fig: Figure, code: str, before: int) -> bool:
+    """Whether a cue of indicator ``code`` stands in the figure's sentence before ``before``."""
+    s0, _ = sentence_span(ctx, fig)
+    return any(code in ctx.linker.lexicon.candidates(c, lang=ctx.lang) for c in ctx.cues.within(s0, before))
 
 
 def _figures_between(ctx: Context, start: int, end: int) -> bool:
@@ -48,6 +61,19 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
     return None
 
 
+KIN_REACH = 40  # how close before a cue a figure of the same kind makes the cue its own
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+
+
+def _kin_just_before(ctx: Context, fig: Figure, cue: CueHit) -> bool:
+    """Whether a figure of the same kind stands just before the cue ("320 workers to work
+    abroad"): the cue is that figure's, not one for a later clause to borrow."""
+    s0, _ = sentence_span(ctx, fig)
+    return any(f.kind == fig.kind and f is not fig and f.start not in ctx.changes
+               and not _CLAUSE_BREAK.search(ctx.text, f.end, cue.start)
+               for f in ctx.figure_ends.within(max(s0, cue.start - KIN_REACH), cue.start + 1))
+
+
 def _cue_before(
     ctx: Context, fig: Figure, start: int, *, free: bool = False
 ) -> tuple[str, str] | None | Literal[False]:
@@ -59,7 +85,7 @@ def _cue_before(
     blockers = ctx.marks("blockers", start, fig.start)
     cues = [c for c in ctx.cues.within(start, fig.start) if c.position == "before" and c.end <= fig.start]
     if free:
-        cues = [c for c in cues if not _kin_between(ctx, fig, c.end)]
+        cues = [c for c in cues if not _kin_between(ctx, fig, c.end) and not _kin_just_before(ctx, fig, c)]
     for cue in reversed(cues):
         # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins.
         if blockers and any(b[1] > cue.start for b in blockers):

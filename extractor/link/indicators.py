@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal, NamedTuple
 
@@ -67,6 +67,9 @@ class IndicatorCue(Strict):
 
     phrase: Text
     examples: CueExamples
+    # Another indicator one of whose cues must stand earlier in the sentence: a generic cue
+    # ("growth rate") speaks of this indicator only where the sentence is about it.
+    requires: str | None = None
 
 
 class CountedExamples(CueExamples):
@@ -135,6 +138,7 @@ class IndicatorLexicon:
     by_phrase: dict[tuple[str, str, str], tuple[str, ...]]
     by_unit: dict[str, str]
     index: dict[str, PhraseIndex]
+    requires: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # (lang, position, phrase, code)
 
     def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
@@ -213,18 +217,22 @@ def _unknown_codes(rf: RuleFile, loc: tuple[object, ...], examples: CueExamples,
 def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
     """Compile the validated lexicon into a phrase index per language."""
     by_phrase: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    requires: dict[tuple[str, str, str, str], str] = {}
     phrases: dict[tuple[str, str], list[str]] = {(l, p): [] for l in ("en", "vi") for p in ("before", "after")}
     for rule in model.indicators:
         for position in ("before", "after"):
             for lang in ("en", "vi"):
-                for phrase in getattr(rule, position).phrases(lang):
+                for cue in getattr(getattr(rule, position), lang):
+                    phrase = cue.phrase
                     key = (lang, position, phrase.lower())
                     by_phrase[key] = (*by_phrase.get(key, ()), rule.code)
                     phrases[(lang, position)].append(phrase)
+                    if cue.requires:
+                        requires[(*key, rule.code)] = cue.requires
     by_unit = {counted.unit: rule.code for rule in model.indicators for counted in rule.counted}
     frozen = {key: tuple(found) for key, found in phrases.items()}
     index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
-    return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index)
+    return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index, requires)
 
 
 def load_lexicon(path: Path | None = None) -> IndicatorLexicon:

@@ -18,6 +18,7 @@ from extractor.link.rules import PART_KINDS, part_list
 from extractor.link.scope import scope_list
 from extractor.models import Figure
 
+GROUP_REACH = 25  # how far after a figure a group of borrowers still names what it counts
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
 
@@ -131,4 +132,8 @@ def _cued_part(ctx: Context, fig: Figure) -> Part | None:
         cues = [c for c in cues if c[1] <= fig.start or broken_down]
         if cues and not ctx.marks(part_list("total"), cues[-1][1], fig.start):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
+    # "… VND 31,648 billion for ethnic minority households": a group named right after the figure.
+    after = [c for c in ctx.marks(part_list("group"), fig.end, min(c1, fig.end + GROUP_REACH))]
+    if after:
+        return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
     return None
