@@ -24,6 +24,11 @@ CASES = [
     ("en", "Under Decision 167, poor households built houses.", [("167", True)]),
     # a person, not an issuer: no link word before "Prime Minister"
     ("en", "Praising Directive 40, Prime Minister Pham Minh Chinh asked for more capital.", [("40", True)]),
+    # the issuer named as the one that issued a reference wins over a mistyped suffix of its style
+    ("en", "On November 22, 2014, the Central Party Secretariat issued Directive No. 40-CT/TU on credit.",
+     [("40-CT/TW", False)]),
+    # ... and agrees with a suffix it writes itself
+    ("vi", "Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 40-CT/TU về tín dụng chính sách.", [("40-CT/TU", False)]),
     # a decree's number carries its year, which the short form does not give
     ("vi", "Theo Nghị định 78 của Chính phủ, ngân hàng cho vay hộ nghèo.", [("78", True)]),
 ]

@@ -51,6 +51,7 @@ class LegalCodeFile(Strict):
 
     types: list[TypeCode]
     issuer_links: IssuerWords = IssuerWords()
+    issue_verbs: IssuerWords = IssuerWords()
     issuers: list[IssuerCode]
 
 
@@ -68,8 +69,29 @@ def load_legal_codes(path: Path) -> LegalCodes:
     return LegalCodes(types={code_key(t.code): t.kind for t in codes.types},
                       issuers={code_key(i.code): i.name for i in codes.issuers},
                       issuer_words=_issuer_regex(codes.issuers, codes.issuer_links), kind_codes=kind_codes,
+                      issuer_before=_issuer_before_regex(codes.issuers, codes.issue_verbs),
                       dated=frozenset(t.code for t in codes.types if t.dated),
                       party=frozenset(i.code for i in codes.issuers if i.style == "party"))
+
+
+def _names(issuers: list[IssuerCode]) -> str:
+    """Every issuer's words as named groups (a match's group is its issuer's code), longest first."""
+    groups: dict[str, list[str]] = {}
+    for words, code in sorted(((w, i.code) for i in issuers for w in [*i.words.en, *i.words.vi]),
+                              key=lambda pair: -len(pair[0])):
+        groups.setdefault(code, []).append(r"\s+".join(map(re.escape, words.split())))
+    ordered = sorted(((max(map(len, ws)), code, ws) for code, ws in groups.items()), reverse=True)
+    return "|".join(f"(?P<{code}>{'|'.join(ws)})" for _, code, ws in ordered)
+
+
+def _issuer_before_regex(issuers: list[IssuerCode], verbs: IssuerWords) -> re.Pattern[str] | None:
+    """An issuer named in words and an issue verb, ending the text before a reference."""
+    words = sorted([*verbs.en, *verbs.vi], key=len, reverse=True)
+    names = _names(issuers)
+    if not words or not names:
+        return None
+    verb = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<!\w)(?:{names})\s+(?:{verb})\s+$")
 
 
 def _issuer_regex(issuers: list[IssuerCode], links: IssuerWords) -> re.Pattern[str] | None:
@@ -141,6 +163,7 @@ def resolve_short(drafts: list[LegalDraft], text: str, codes: LegalCodes) -> lis
     """Short forms with the fields of the full reference of the same kind and number cited in
     the document, else of the issuer named in words after them ("Directive 40 of the Party
     Central Committee's Secretariat" → 40-CT/TW), else as short forms: the number as their id."""
+    drafts = [_named_issuer(d, text, codes) if not d.short else d for d in drafts]
     full = {(d.fields["kind"], d.fields["number"].lstrip("0")): d.fields for d in drafts if not d.short}
     out = []
     for draft in drafts:
@@ -154,6 +177,25 @@ def resolve_short(drafts: list[LegalDraft], text: str, codes: LegalCodes) -> lis
             full.setdefault(key, fields)  # later mentions of the same short form mean the same
         out.append(LegalDraft(draft.start, draft.end, draft.rule, draft.priority, fields, short=True))
     return out
+
+
+NAMED_REACH = 80  # how far before a reference the issuer that "issued" it may be named
+
+
+def _named_issuer(draft: LegalDraft, text: str, codes: LegalCodes) -> LegalDraft:
+    """A full reference whose issuer, named just before it as the one that issued it, writes in
+    the same style under another code: the named issuer's code (a mistyped suffix)."""
+    written = draft.fields.get("issuer_code", "")
+    if codes.issuer_before is None or not written:
+        return draft
+    found = codes.issuer_before.search(text, max(0, draft.start - NAMED_REACH), draft.start)
+    named = found.lastgroup if found else None
+    if named is None or named == written or (named in codes.party) != (written in codes.party):
+        return draft
+    fields = dict(draft.fields)
+    fields["id"] = re.sub(re.escape(fold(written)) + "$", named, fields["id"])
+    fields["issuer_code"], fields["issuer"] = named, codes.issuers.get(code_key(named))
+    return LegalDraft(draft.start, draft.end, draft.rule, draft.priority, fields, draft.short)
 
 
 # Where an issuer named in words may follow a short form: up to the end of its sentence (a stop

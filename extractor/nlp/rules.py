@@ -225,6 +225,7 @@ class LegalCodes:
     types: dict[str, str]
     issuers: dict[str, str]
     issuer_words: re.Pattern[str] | None = None  # the group name of a match is its issuer's code
+    issuer_before: re.Pattern[str] | None = None  # an issuer and an issue verb ending a window
     kind_codes: dict[str, str] = field(default_factory=dict)  # kind → its (first) type code
     dated: frozenset[str] = frozenset()  # type codes whose numbers carry their year
     party: frozenset[str] = frozenset()  # issuer codes written "40-CT/TW" (else "1560/QĐ-TTg")
