@@ -46,6 +46,9 @@ def extract(
         formats=["%Y-%m-%d"], help="Publication date, when the document does not state it.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
     with_text: Annotated[bool, typer.Option(help="Include the document text in the JSON.")] = False,
+    source: Annotated[str | None, typer.Option(
+        help="The address a downloaded file came from (its outlet tells whose figures they are); "
+             "one file only.")] = None,
 ) -> None:
     """Extract figures, dates and legal references with their provenance."""
     from extractor.pipeline.targets import expand, extract_target
@@ -59,9 +62,13 @@ def extract(
     except ExtractorError as exc:
         fail(exc)
         raise typer.Exit(1) from None
+    if source is not None and len(targets) != 1:
+        say("error", "red", "--source names the address of one downloaded file; give one file "
+                            "(for a folder, use extractor ingest --manifest)")
+        raise typer.Exit(1)
     for target in targets:
         try:
-            extraction = extract_target(target, registry=registry, lang=lang.value,
+            extraction = extract_target(target, registry=registry, lang=lang.value, source=source,
                                         published=published.date() if published else None)
         except ExtractorError as exc:
             fail(exc)
@@ -95,10 +102,12 @@ def print_extraction(extraction: Extraction) -> None:
             refs.add_row(r.text, r.id, r.kind, r.issuer or "", str(r.issued or ""))
         out.print(refs, markup=False)
     if extraction.observations:
-        obs = Table("indicator", "province", "value", "unit", "as of / period", "status")
+        obs = Table("indicator", "province", "value", "unit", "as of / period", "status", "part of", "why")
         for o in extraction.observations:
             when = str(o.as_of or f"{o.period_start or '…'} → {o.period_end or '…'}")
-            obs.add_row(o.indicator, o.province or "", f"{o.value:,}", o.unit, when, o.status)
+            part = f"{o.part_of}: {o.part}" if o.part_of else ""
+            obs.add_row(o.indicator, o.province or "?", f"{o.value:,}", o.unit, when, o.status, part,
+                        "; ".join(o.why.get(k, "") for k in ("province", "indicator", "date") if o.why.get(k)))
         out.print(obs, markup=False)
     for warning in extraction.warnings:
         say("warning", "yellow", warning)

@@ -176,10 +176,13 @@ def _run_batch(run: Callable[..., Any], total: int | None, label: str) -> Any:
 
 @friendly
 def ingest(
-    sources: Annotated[list[str], typer.Argument(
+    sources: Annotated[list[str] | None, typer.Argument(
         help="Files (.txt, .html, .pdf), folders, URLs of articles, sitemaps, RSS/Atom feeds or "
-             "list pages (with --follow), or a .urls file listing URLs.")],
+             "list pages (with --follow), or a .urls file listing URLs.")] = None,
     db: DbOpt = None,
+    manifest: Annotated[Path | None, typer.Option(
+        help="A CSV or JSON Lines file of downloaded articles: path, url, published, title per "
+             "row (the url is read as the page's address).")] = None,
     follow: Annotated[str | None, typer.Option(
         help="On list pages: a regex the article URLs to follow match (pages are walked via "
              "their next links).")] = None,
@@ -195,11 +198,33 @@ def ingest(
     from extractor.registry.bundle import load_registry
 
     registry = load_registry()  # every rule file checked before the first document
+    sources = sources or []
+    if manifest is not None:
+        _ingest_manifest(manifest, db, registry)
+    if not sources:
+        if manifest is None:
+            err.print("error: give files, folders or URLs to ingest, or --manifest FILE",
+                      markup=False, highlight=False)
+            raise typer.Exit(code=1)
+        return
     if follow or any(is_url(s) or s.endswith(".urls") for s in sources):
         _ingest_web(sources, db, registry, follow=follow, max_pages=max_pages, limit=limit,
                     delay=delay, allow_private=allow_private)
         return
     _ingest_files([Path(s) for s in sources], db, registry)
+
+
+def _ingest_manifest(manifest: Path, db: Path | None, registry: Any) -> None:
+    """Ingest the downloaded articles a manifest lists, with a progress bar and a summary."""
+    from extractor.pipeline.manifest import ingest_manifest, read_manifest
+
+    total = len(read_manifest(manifest))
+    with opened(db) as conn:
+        report = _run_batch(lambda **kw: ingest_manifest(conn, manifest, registry=registry, **kw),
+                            total, "ingest")
+    _summary(report, "ingested")
+    if report.failures and len(report.failures) == len(report.outcomes):
+        raise typer.Exit(code=1)
 
 
 def _ingest_files(paths: list[Path], db: Path | None, registry: Any) -> None:

@@ -12,6 +12,7 @@ from extractor.models import Extraction
 from extractor.parse import load_path
 from extractor.pipeline.batch import discover
 from extractor.pipeline.crawl import load_url
+from extractor.pipeline.manifest import with_source
 from extractor.pipeline.process import LangOption, process
 from extractor.registry.bundle import Registry
 
@@ -31,9 +32,12 @@ def expand(targets: Sequence[str]) -> Iterator[str]:
 
 
 def extract_target(target: str, *, registry: Registry, lang: LangOption = "auto",
-                   published: dt.date | None = None) -> Extraction:
-    """Read one file or URL and extract its records (raises InputError/FetchError)."""
+                   published: dt.date | None = None, source: str | None = None) -> Extraction:
+    """Read one file or URL and extract its records (raises InputError/FetchError). ``source``:
+    the page a downloaded file came from, read as a fetched page's address (e.g. its outlet)."""
     loaded = load_url(target, registry=registry) if is_url(target) else load_path(target, registry=registry)
     if published is not None:
         loaded = loaded.model_copy(update={"published": published})
+    if source is not None and not is_url(target):
+        loaded = with_source(loaded, url=source)
     return process(loaded, registry=registry, lang=lang)
