@@ -111,6 +111,9 @@ class IndicatorRule(Strict):
     # The count indicator of the borrowers a money figure of this indicator is joined to ("dư nợ
     # 3.107 tỷ đồng/137.834 khách hàng", "lending of VND 1.8 trillion to 41,000 borrowers").
     count_pair: str | None = None
+    # Whether a programme, channel, group, source or average named beside a figure makes it a
+    # breakdown: not for an outcome that one programme produces ("jobs created", "houses built").
+    cued_parts: bool = True
 
 
 class IndicatorFile(Strict):

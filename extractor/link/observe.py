@@ -74,7 +74,7 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     when = _drop_late_date(ctx, when, b_rule)
     if status == "actual":
         update_frame(ctx, when)
-    part = part_of(ctx, fig)
+    part = part_of(ctx, fig, code, indicator_rule)
     rules = {"indicator": indicator_rule, "province": place_rule, "boundaries": b_rule,
              "date": when.rule, "status": status_rule}
     why = {"indicator": indicator_words(indicator_rule), "province": province_words(ctx, place, place_rule),

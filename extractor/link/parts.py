@@ -90,8 +90,9 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     return named[0].name if named else None
 
 
-def part_of(ctx: Context, fig: Figure) -> Part | None:
-    """What the figure is a part of, or None for a total of its place."""
+def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
+    """What the figure (an observation of ``code``, found by ``indicator_rule``) is a part of,
+    or None for a total of its place."""
     s0, _ = sentence_span(ctx, fig)
     if ctx.district and not _whole_province(ctx, fig):
         return Part("area", ctx.district, "area:district-document")
@@ -102,7 +103,9 @@ def part_of(ctx: Context, fig: Figure) -> Part | None:
     shares = ctx.marks("programme", s0, c1)
     if shares:
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
-    return _cued_part(ctx, fig)
+    if not ctx.linker.lexicon.indicators[code].cued_parts:
+        return None  # an outcome ("jobs created") of one programme is the indicator itself
+    return _cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
 
 
 def _whole_province(ctx: Context, fig: Figure) -> bool:
@@ -122,18 +125,38 @@ def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
     return None if ctx.mentions.within(area.end, fig.start) else area
 
 
-def _cued_part(ctx: Context, fig: Figure) -> Part | None:
-    """A part named by a cue of ``rules/parts.yaml`` (see the module's docstring)."""
+def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
+    """A part named by a cue of ``rules/parts.yaml`` (see the module's docstring): before the
+    figure in its clause, or in its sentence part (between semicolons) when the figure borrowed
+    its indicator from an earlier clause there, with no total word from the cue on; after a
+    breakdown word, anywhere in its clause."""
     c0, c1 = clause_span(ctx, fig)
-    g0, _ = segment_span(ctx, fig)
-    broken_down = bool(ctx.marks("breakdown", g0, fig.start))
+    g0 = segment_span(ctx, fig)[0] if indicator_rule.endswith("(earlier clause)") else c0
+    s0, _ = sentence_span(ctx, fig)
+    broken_down = bool(ctx.marks("breakdown", s0, fig.start))
     for kind in PART_KINDS:
-        cues = ctx.marks(part_list(kind), c0, c1 if broken_down else fig.start)
-        cues = [c for c in cues if c[1] <= fig.start or broken_down]
-        if cues and not ctx.marks(part_list("total"), cues[-1][1], fig.start):
+        cues = [c for c in ctx.marks(part_list(kind), g0, c1 if broken_down else fig.start)
+                if c[1] <= fig.start or c[0] >= c0]
+        if cues and not ctx.marks(part_list("total"), cues[-1][0], fig.start):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
     # "… VND 31,648 billion for ethnic minority households": a group named right after the figure.
-    after = [c for c in ctx.marks(part_list("group"), fig.end, min(c1, fig.end + GROUP_REACH))]
+    after = [c for c in ctx.marks(part_list("group"), fig.end, c1) if c[0] <= fig.end + GROUP_REACH]
     if after:
         return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
     return None
+
+
+def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
+    """An item of a breakdown ("Trong đó, cho vay nước sạch 11.677 lượt hộ; …"): a figure after a
+    breakdown word in its sentence whose indicator it borrowed from an earlier clause and is the
+    indicator of the level broken down (the last one of its kind before the breakdown word)."""
+    s0, _ = sentence_span(ctx, fig)
+    marks = ctx.marks("breakdown", s0, fig.start)
+    if not marks or not indicator_rule.endswith("(earlier clause)"):
+        return None
+    level = ctx.state.last_level.get(fig.kind)
+    if level is None or level[1] > marks[-1][0] or level[0] != code:
+        return None
+    g0, _ = segment_span(ctx, fig)
+    named = ctx.text[max(g0, marks[-1][1]) : fig.start].strip(" ,:;") or "one item of a breakdown"
+    return Part("programme", named[:60], f"programme:{marks[-1][2]}")
