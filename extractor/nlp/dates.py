@@ -54,7 +54,8 @@ def _small(match: Match, rs: RuleSet, name: str) -> int | None:
         return None
     if text.isdigit():
         return int(text)
-    return rs.find("ordinals", text) or rs.find("number_words", text)
+    found: int | None = rs.find("ordinals", text) or rs.find("number_words", text)
+    return found
 
 
 def _partial_year(month: int, day: int, context_year: int | None,
@@ -240,4 +241,4 @@ def context_year(drafts: list[DateDraft], baselines: frozenset[int] = frozenset(
     if years:
         return max(y for y in years if y is not None)
     compared = [d.explicit_year for d in drafts if d.explicit_year and d.start in baselines]
-    return max(compared) + 1 if compared else None  # type: ignore[operator]
+    return max(compared) + 1 if compared else None

@@ -135,8 +135,8 @@ def _vietnamese_tokenizer(nlp: Language, rules: RuleSet) -> Tokenizer:
     return Tokenizer(
         nlp.vocab,
         rules={},
-        prefix_search=compile_prefix_regex(english.prefixes).search,
-        suffix_search=compile_suffix_regex(english.suffixes).search,
+        prefix_search=compile_prefix_regex(english.prefixes or ()).search,
+        suffix_search=compile_suffix_regex(english.suffixes or ()).search,
         token_match=_token_match(rules),
         url_match=None,
     )
@@ -151,10 +151,13 @@ def build_nlp(rules: RuleSet) -> Language:
         nlp.tokenizer = _vietnamese_tokenizer(nlp, rules)
     else:
         nlp = spacy.blank(rules.lang)
-        nlp.tokenizer.token_match = _token_match(rules)
-    sentences: SentenceStarts = nlp.add_pipe("vbsp_sentences")
+        tokenizer: Tokenizer = nlp.tokenizer  # typed as any callable; blank() makes a Tokenizer
+        tokenizer.token_match = _token_match(rules)
+    sentences = nlp.add_pipe("vbsp_sentences")
+    assert isinstance(sentences, SentenceStarts), "make_sentences builds it"
     sentences.abbreviations = frozenset(rules.lexicon.abbreviations)
-    mentions: Mentions = nlp.add_pipe("vbsp_mentions")
+    mentions = nlp.add_pipe("vbsp_mentions")
+    assert isinstance(mentions, Mentions), "make_mentions builds it"
     mentions.rules = rules
     return nlp
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
+from typing import Any
 
 MAX_HINT = 60
 DIGITS = frozenset("0123456789")
@@ -24,7 +25,7 @@ def _cased(ch: str, ignore_case: bool) -> set[str]:
     return {ch, ch.lower(), ch.upper()} if ignore_case else {ch}
 
 
-def _charset(items: list, ignore_case: bool) -> set[str] | None:
+def _charset(items: list[Any], ignore_case: bool) -> set[str] | None:
     """Characters of a ``[...]`` set, or None when it is open-ended (negated, \\w, big range)."""
     out: set[str] = set()
     for op, av in items:
@@ -40,7 +41,7 @@ def _charset(items: list, ignore_case: bool) -> set[str] | None:
     return out
 
 
-def _first(items: list, ignore_case: bool) -> FirstSet:
+def _first(items: list[Any], ignore_case: bool) -> FirstSet:
     """(characters a match of ``items`` can start with, whether it can match empty)."""
     found: set[str] = set()
     for op, av in items:
@@ -56,31 +57,34 @@ def _first(items: list, ignore_case: bool) -> FirstSet:
     return found, True
 
 
-def _step(op: object, av: object, ignore_case: bool) -> FirstSet | None:
-    """The first set of one parsed item; ``(set(), True)`` for zero-width items."""
+def _step(op: object, av: Any, ignore_case: bool) -> FirstSet | None:
+    """The first set of one parsed item; ``(set(), True)`` for zero-width items.
+
+    ``av``, the item's argument, is typed by ``op`` (a code point, a list of items, a tuple),
+    which ``re._parser`` does not declare: hence ``Any``."""
     if op is c.LITERAL:
-        return _cased(chr(av), ignore_case), False  # type: ignore[arg-type]
+        return _cased(chr(av), ignore_case), False
     if op is c.IN:
-        return _charset(av, ignore_case), False  # type: ignore[arg-type]
-    if op is c.AT or op is c.ASSERT_NOT or (op is c.ASSERT and av[0] < 0):  # type: ignore[index]
+        return _charset(av, ignore_case), False
+    if op is c.AT or op is c.ASSERT_NOT or (op is c.ASSERT and av[0] < 0):
         return set(), True
     if op is c.ASSERT:  # a lookahead: the match starts with what it accepts
-        chars, nullable = _first(av[1], ignore_case)  # type: ignore[index]
+        chars, nullable = _first(av[1], ignore_case)
         return (set(), True) if chars is None or nullable else (chars, False)
     if op is c.SUBPATTERN:
-        _, add, remove, body = av  # type: ignore[misc]
+        _, add, remove, body = av
         flag = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
         return _first(body, flag)
     if op is c.BRANCH:
-        return _branches(av[1], ignore_case)  # type: ignore[index]
+        return _branches(av[1], ignore_case)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        low, _, body = av  # type: ignore[misc]
+        low, _, body = av
         chars, nullable = _first(body, ignore_case)
         return chars, nullable or low == 0
     return None
 
 
-def _branches(branches: list, ignore_case: bool) -> FirstSet:
+def _branches(branches: list[Any], ignore_case: bool) -> FirstSet:
     found: set[str] = set()
     any_nullable = False
     for branch in branches:
@@ -133,7 +137,7 @@ def _zero_width(op: object, av: object) -> bool:
     return op is c.AT or op is c.ASSERT_NOT or op is c.ASSERT
 
 
-def _sequence_prefixes(items: list) -> Prefixes | None:
+def _sequence_prefixes(items: list[Any]) -> Prefixes | None:
     """(literal strings one of which every match of ``items`` starts with, whether each of
     them is a whole match), or None when a match may start with anything.
 
@@ -159,13 +163,13 @@ def _sequence_prefixes(items: list) -> Prefixes | None:
     return found, True
 
 
-def _class_prefixes(items: list) -> Prefixes | None:
+def _class_prefixes(items: list[Any]) -> Prefixes | None:
     """The characters of a small ``[...]`` set, each a whole match ("[1-4]" → 1, 2, 3, 4)."""
     chars = _charset(items, False)
     return ({*chars}, True) if chars and len(chars) <= MAX_CLASS else None
 
 
-def _branch_prefixes(branches: list) -> Prefixes | None:
+def _branch_prefixes(branches: list[Any]) -> Prefixes | None:
     found: set[str] = set()
     whole = True
     for branch in branches:

@@ -38,7 +38,7 @@ class Hit:
         self._start = window_start + before.start() if before and before_in_span else main.start()
         self.re = groups
         # Group texts, the main match's first: one C call each instead of a look-up per group.
-        self.values = main.groupdict()
+        self.values: dict[str, str | None] = main.groupdict()
         if before is not None:
             self.values = {**before.groupdict(),
                            **{k: v for k, v in self.values.items() if v is not None}}
@@ -52,10 +52,12 @@ class Hit:
             return before
         return None
 
-    def group(self, name: str | int = 0) -> Any:
+    def group(self, name: str | int = 0) -> str | Any:
+        # ``str | Any`` as typeshed types ``re.Match.group``: None only for a group that did
+        # not take part, which the normalisers check where their rules make a group optional.
         if name == 0:
             return self.string[self._start:self.main.end()]
-        return self.values.get(name)  # type: ignore[arg-type]
+        return self.values.get(name) if isinstance(name, str) else None
 
     def span(self, name: str | int = 0) -> tuple[int, int]:
         if name == 0:

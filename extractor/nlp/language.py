@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from extractor.models import Language
 from extractor.registry.files import Strict
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -28,15 +29,14 @@ def _diacritic_share(words: list[str], vi_letters: str) -> float:
     return marked / total if total else 0.0
 
 
-def detect(text: str, table: LanguageCues, *, sample: int = 20000) -> tuple[str, str]:
+def detect(text: str, table: LanguageCues, *, sample: int = 20000) -> tuple[Language, str]:
     """("vi" | "en", evidence): the language with more function words; diacritics break ties."""
     words = WORD.findall(text[:sample])
     counts = Counter(map(str.lower, words))
     vi = sum(n for word, n in counts.items() if word in table.vi)
     en = sum(n for word, n in counts.items() if word in table.en)
     share = _diacritic_share(words, table.vi_letters)
+    evidence = f"function words vi={vi} en={en}; diacritic letters {share:.0%}"
     if vi == en:
-        language = "vi" if share > 0.1 else "en"
-    else:
-        language = "vi" if vi > en else "en"
-    return language, f"function words vi={vi} en={en}; diacritic letters {share:.0%}"
+        return ("vi" if share > 0.1 else "en"), evidence
+    return ("vi" if vi > en else "en"), evidence

@@ -151,8 +151,8 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[LegalDraft]
     if code is None:
         if word_kind is None:
             return []
-        fields = {"number": match.group("num"), "kind": word_kind}
-        return [LegalDraft(match.start(), match.end(), rule.id, rule.rule.priority, fields, True)]
+        short = {"number": match.group("num"), "kind": word_kind}
+        return [LegalDraft(match.start(), match.end(), rule.id, rule.rule.priority, short, True)]
     fields = parse_code(code, word_kind, rs.legal_codes)
     if fields is None:
         return []

@@ -43,7 +43,7 @@ BACKREF = re.compile(r"\(\?P=([A-Za-z_]\w*)\)")
 def digit_anchored(pattern: str, flags: int) -> bool:
     """Whether every match of the pattern starts with a digit."""
     starts = first_chars(pattern, flags)
-    return bool(starts) and starts <= DIGITS
+    return starts is not None and bool(starts) and starts <= DIGITS
 
 
 def start_strings(pattern: str, flags: int) -> tuple[str, ...] | None:
@@ -128,6 +128,20 @@ def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
                    starters, tuple(strings), tuple(free), tuple(rule.regex.match for rule in rules))
 
 
+def _own_groups(pattern: str, index: int) -> str:
+    """``pattern`` with its groups non-capturing, except those a back-reference needs, which
+    become ``r{index}__name`` (the chain holds every rule's groups: their names must differ)."""
+    kept = set(BACKREF.findall(pattern))
+
+    def group(m: re.Match[str]) -> str:
+        return f"(?P<r{index}__{m.group(1)}>" if m.group(1) in kept else "(?:"
+
+    def backref(m: re.Match[str]) -> str:
+        return f"(?P=r{index}__{m.group(1)})"
+
+    return BACKREF.sub(backref, GROUP.sub(group, pattern))
+
+
 def _chain(rules: list[CompiledRule]) -> tuple[re.Pattern[str] | None, Callable[[Any], tuple[Any, ...]]]:
     """One regex with an optional lookahead per rule, ``(?:(?=(…))|)``, and a function picking,
     from its match's ``groups()``, each rule's lookahead: set when the rule matches there.
@@ -136,11 +150,7 @@ def _chain(rules: list[CompiledRule]) -> tuple[re.Pattern[str] | None, Callable[
         return None, tuple
     parts = []
     for index, rule in enumerate(rules):
-        pattern = rule.regex.pattern
-        kept = set(BACKREF.findall(pattern))
-        body = GROUP.sub(lambda m, i=index, k=kept: f"(?P<r{i}__{m.group(1)}>"  # type: ignore[misc]
-                         if m.group(1) in k else "(?:", pattern)
-        body = BACKREF.sub(lambda m, i=index: f"(?P=r{i}__{m.group(1)})", body)
+        body = _own_groups(rule.regex.pattern, index)
         flag = "i" if rule.regex.flags & re.IGNORECASE else "-i"
         parts.append(f"(?:(?=(?P<r{index}>(?{flag}:{body})))|)")
     regex = re.compile("".join(parts))

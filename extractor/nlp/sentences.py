@@ -57,7 +57,8 @@ def _is_boundary(text: str, match: re.Match[str], abbreviations: frozenset[str])
 
 def split(text: str, abbreviations: frozenset[str]) -> Sentences:
     """Sentence spans of ``text`` (trimmed of surrounding white space)."""
-    starts, ends = [], []
+    starts: list[int] = []
+    ends: list[int] = []
     position = 0
     for match in STOP.finditer(text):
         if not _is_boundary(text, match, abbreviations):

@@ -20,9 +20,16 @@ IN_PARENTHESES = re.compile(r"\(([^()]+)\)")
 
 
 class Cell(Protocol):
-    start: int
-    end: int
-    column_header: str | None
+    """What a table figure needs of a cell (read-only: the layout's cells are frozen records)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def column_header(self) -> str | None: ...
 
 
 def unit_phrase(header: str, lang: str, tables: TableRules) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -66,13 +66,19 @@ class _Collector:
             return None
 
 
+def _loaded(value: T | None) -> T:
+    """A loader's result once no problem was collected (a loader that failed added one)."""
+    assert value is not None, "a failed loader reports its problems"
+    return value
+
+
 def load_registry(folder: Path | None = None) -> Registry:
     """Load every rule file of ``folder`` (default: the bundled ``rules/``); one ``RuleError``
     lists the problems of all files."""
     root = folder or rules_dir()
     got = _Collector()
     legal_codes = got.load(lambda: load_legal_codes(root / "legal_codes.yaml"))
-    patterns = {lang: got.load(lambda lang=lang: load_ruleset(root / lang, lang, legal_codes=legal_codes))  # type: ignore[misc]
+    patterns = {lang: got.load(partial(load_ruleset, root / lang, lang, legal_codes=legal_codes))
                 for lang in LANGUAGES}
     indicators = got.load(lambda: load_lexicon(root / "indicators.yaml"))
     gazetteer = got.load(lambda: load_gazetteer(root / "provinces.yaml"))
@@ -88,10 +94,12 @@ def load_registry(folder: Path | None = None) -> Registry:
     search = got.load(lambda: load_model(root / "search.yaml", SearchRules))
     if got.problems:
         raise RuleError(sorted(got.problems, key=location))
-    linker = Linker.build(indicators, gazetteer, link_rules, outlets, scope, parts)  # type: ignore[arg-type]
-    return Registry(folder=root, patterns=patterns, indicators=indicators,  # type: ignore[arg-type]
-                    gazetteer=gazetteer, linker=linker, tables=tables, language=language, text=text,
-                    pdf=pdf, html=html, search=search)  # type: ignore[arg-type]
+    linker = Linker.build(_loaded(indicators), _loaded(gazetteer), _loaded(link_rules),
+                          _loaded(outlets), _loaded(scope), _loaded(parts))
+    return Registry(folder=root, patterns={lang: _loaded(rs) for lang, rs in patterns.items()},
+                    indicators=_loaded(indicators), gazetteer=_loaded(gazetteer), linker=linker,
+                    tables=_loaded(tables), language=_loaded(language), text=_loaded(text),
+                    pdf=_loaded(pdf), html=_loaded(html), search=_loaded(search))
 
 
 @cache
