@@ -248,10 +248,10 @@ def _ingest_web(sources: list[str], db: Path | None, registry: Any, *, follow: s
     """Crawl the sources politely into the store, with a progress bar and a closing summary."""
     from extractor.fetch import FetchOptions
     from extractor.pipeline.crawl import ingest_sources, make_fetcher
-    from extractor.settings import resolve
+    from extractor.settings import db_path
 
     options = FetchOptions(delay=delay, allow_private=allow_private)
-    with opened(db) as conn, make_fetcher(conn, Path(str(resolve("db", db))), options) as fetcher:
+    with opened(db) as conn, make_fetcher(conn, db_path(db), options) as fetcher:
         report = _run_batch(lambda **kw: ingest_sources(conn, sources, registry=registry, fetcher=fetcher,
                                                         follow=follow, max_pages=max_pages, limit=limit, **kw),
                             None, "crawl")

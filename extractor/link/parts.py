@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
-from extractor.link.rules import PART_KINDS, part_list
-from extractor.link.scope import scope_list
+from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
 
 GROUP_REACH = 25  # how far after a figure a group of borrowers still names what it counts

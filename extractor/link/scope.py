@@ -102,8 +102,8 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
         add(code, TITLE, "title", "the title")
     for code in _address_codes(ctx):
         add(code, ADDRESS, "address", "the page's address")
-    for m in _branch_mentions(ctx):
-        add(m, BRANCH, "branch", "the bank's branch named with it")
+    for code in _branch_mentions(ctx):
+        add(code, BRANCH, "branch", "the bank's branch named with it")
     for m in ctx.mentions:
         add(m.code, 0.5 if m.marked_old else 1.0, "frequency", "how often it is named")
     return scores, reasons

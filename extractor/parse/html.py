@@ -191,7 +191,7 @@ def is_byline_candidate(el: etree._Element, *, patterns: PagePatterns) -> bool:
     return el.tag == "time" or bool(patterns.byline.search(label))
 
 
-def candidate_date(el: etree._Element, *, patterns: PagePatterns) -> dt.date | None:
+def candidate_date(el: lxml_html.HtmlElement, *, patterns: PagePatterns) -> dt.date | None:
     """The date a short, visible byline element states (reader comments excluded)."""
     text = " ".join(el.text_content().split())
     if not text or len(text) > BYLINE_MAX_CHARS:
@@ -363,7 +363,7 @@ def is_caption(el: lxml_html.HtmlElement) -> bool:
 
 def after_images(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """Elements right after an image, or after the element wrapping it (where credits go)."""
-    found = []
+    found: list[lxml_html.HtmlElement] = []
     for img in tree.iter("img"):
         found.extend(img.itersiblings())
         holder = img.getparent()
