@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -27,7 +27,8 @@ from extractor.cli.output import err, out, say
 from extractor.errors import ExtractorError
 from extractor.settings import setting
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class OutputFormat(str, Enum):
@@ -67,18 +68,18 @@ RollUpOpt = Annotated[bool, typer.Option(
     "--roll-up", help="Add 2025-province rows summed from all their pre-2025 parts (never rates).")]
 
 
-def friendly(func: F) -> F:
+def friendly(func: Callable[P, R]) -> Callable[P, R]:
     """Turn library errors into a message on stderr and exit code 1 (no traceback)."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except ExtractorError as exc:
             say("error", "red", exc)
             raise typer.Exit(code=1) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 @contextmanager
@@ -347,7 +348,8 @@ def search(
     if locale not in ("auto", "en", "vi"):
         raise typer.BadParameter("use auto, en or vi", param_hint="--locale")
     with opened(db) as conn:
-        page = run_search(conn, text, limit=limit, offset=offset, locale=locale, province=province, indicator=indicator)  # type: ignore[arg-type]
+        page = run_search(conn, text, limit=limit, offset=offset, province=province, indicator=indicator,
+                          locale=locale)  # type: ignore[arg-type]  # checked above
     rows = [h.model_dump() for h in page.items]
     emit(rows, fmt, columns=("document_id", "sentence_id", "start", "end", "matched", "observation_ids", "sentence"))
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from urllib.parse import unquote, urlparse
 
 from extractor.link.context import Context, sentence_span
+from extractor.link.outlets import Outlet
 from extractor.link.rules import scope_list
 from extractor.models import Figure
 from extractor.registry.phrases import Hit
@@ -116,7 +117,7 @@ def _rank(rule: str) -> int:
     return _RANKS.index(rule) if rule in _RANKS else len(_RANKS)
 
 
-def _outlet(ctx: Context):  # type: ignore[no-untyped-def]
+def _outlet(ctx: Context) -> Outlet | None:
     """What the outlet says: the source's host, a "Source:" URL in the text, a dateline code."""
     doc, outlets = ctx.ex.document, ctx.linker.outlets
     for url in (doc.source, doc.meta.get("source_url", ""), doc.meta.get("requested_url", "")):

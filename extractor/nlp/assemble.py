@@ -74,7 +74,7 @@ def _record(model: type[R], fields: dict[str, Any]) -> R:
     keywords into a dict again and hands the validator an instance to fill, which costs more
     than the validator making one. (``model_construct`` would skip the checks, yet costs 2-4x
     more here: pydantic 2.13 fills its defaults in Python.)"""
-    return model.__pydantic_validator__.validate_python(fields)  # type: ignore[no-any-return]
+    return model.__pydantic_validator__.validate_python(fields)  # type: ignore[no-any-return]  # pydantic-core types it Any
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -324,8 +324,9 @@ def _strings(op: Any, av: Any) -> Strings | None:
         return _sequence(list(av[3]))[0]
     if op is c.BRANCH:
         branches = [_sequence(list(b))[0] for b in av[1]]
-        if all(b is not None for b in branches) and sum(map(len, branches)) <= MAX_WORDS:  # type: ignore[arg-type]
-            return set().union(*branches)  # type: ignore[arg-type]
+        known = [b for b in branches if b is not None]
+        if len(known) == len(branches) and sum(map(len, known)) <= MAX_WORDS:
+            return set().union(*known)
     return None
 
 
@@ -338,9 +339,10 @@ def _inner(op: Any, av: Any) -> list[Strings]:
         return _sequence(list(av[2]))[1]
     if op is c.BRANCH:
         best = [_best(_sequence(list(branch))[1]) for branch in av[1]]
-        if any(b is None for b in best):
+        known = [b for b in best if b is not None]
+        if len(known) < len(best):
             return []
-        joined = set().union(*best)  # type: ignore[arg-type]
+        joined = set().union(*known)
         return [joined] if len(joined) <= MAX_WORDS else []
     return []
 

@@ -116,7 +116,7 @@ def make_hit(text: str, match: re.Match[str], rule: CompiledRule) -> Hit | None:
     if rule.not_before is not None and rule.not_before.search(window):
         return None
     possible = rule.before is not None and rule.context_possible(window)
-    before = rule.before.search(window) if possible else None  # type: ignore[union-attr]
+    before = rule.before.search(window) if possible and rule.before is not None else None
     if before is None and rule.rule.before_required:
         return None
     groups = rule.all_groups if before is not None else rule.main_groups

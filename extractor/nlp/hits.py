@@ -29,7 +29,7 @@ class Hit:
 
     __slots__ = ("_start", "before", "main", "offset", "re", "string", "values")
 
-    def __init__(self, main: Any, before: re.Match[str] | None, window_start: int,
+    def __init__(self, main: re.Match[str], before: re.Match[str] | None, window_start: int,
                  *, groups: Groups | Any, before_in_span: bool = True) -> None:
         self.main = main
         self.before = before
@@ -46,7 +46,7 @@ class Hit:
     def _source(self, name: str) -> re.Match[str] | None:
         """The match holding group ``name``: the main one first, else the context before."""
         if name in self.main.re.groupindex and self.main.group(name) is not None:
-            return self.main  # type: ignore[no-any-return]
+            return self.main
         before = self.before
         if before is not None and name in before.re.groupindex and before.group(name) is not None:
             return before

@@ -22,7 +22,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from extractor.models import Qualifier
+from extractor.models import Language, Qualifier
 from extractor.nlp.firstchars import required_prefixes, with_start_hint
 from extractor.nlp.hits import Groups
 from extractor.nlp.scan import Scanner, build_scanner, digit_anchored
@@ -235,7 +235,7 @@ class LegalCodes:
 class RuleSet:
     """Everything one language's pipeline needs, compiled once."""
 
-    lang: str
+    lang: Language
     lexicon: Lexicon
     rules: tuple[CompiledRule, ...]
     lookup: dict[str, dict[str, Any]]
@@ -369,7 +369,7 @@ def compile_rules(folder: Path, lang: str, lexicon: Lexicon, problems: list[str]
     return compiled
 
 
-def load_ruleset(folder: Path, lang: str, *, legal_codes: LegalCodes | None = None) -> RuleSet:
+def load_ruleset(folder: Path, lang: Language, *, legal_codes: LegalCodes | None = None) -> RuleSet:
     """Load, validate and compile one language's rules; raise RuleError listing every problem.
     ``legal_codes``: the code tables legal references are read with (none: no code is known)."""
     problems: list[str] = []

@@ -89,7 +89,7 @@ class Scanner:
         if self.chain is None:
             return []
         match, pick, chained = self.chain.match, self.pick, self.chain_rules
-        return [(run.start(), compress(chained, pick(match(text, run.start()).groups())))  # type: ignore[union-attr]
+        return [(run.start(), compress(chained, pick(match(text, run.start()).groups())))  # type: ignore[union-attr]  # matches empty
                 for run in DIGIT_RUN.finditer(text)]
 
     def _at_triggers(self, text: str) -> list[tuple[int, Iterable[int]]]:
@@ -102,7 +102,7 @@ class Scanner:
             return [(t.start(), get(t.group(1), every)) for t in self.triggers.finditer(lower)]
         # A text whose lower case changes length ("İ"): scan it ignoring case.
         return [(t.start(), get(t.group(1).lower(), every))
-                for t in self.triggers_ignoring_case.finditer(text)]  # type: ignore[union-attr]
+                for t in self.triggers_ignoring_case.finditer(text)]  # type: ignore[union-attr]  # set with triggers
 
 
 def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:

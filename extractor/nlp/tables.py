@@ -55,7 +55,7 @@ def cell_figure(text: str, cell: Cell, rules: RuleSet, tables: TableRules) -> Fi
     unit = unit_phrase(cell.column_header, lang, tables)
     probe = f"{number} {unit}"
     cell_doc = Document(id=document_id(probe.encode()), source="<table cell>",
-                        language=lang, text=probe)  # type: ignore[arg-type]
+                        language=lang, text=probe)
     found = [f for f in extract_document(cell_doc, rules).figures if f.start == 0]
     if not found:
         return None

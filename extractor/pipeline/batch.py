@@ -15,6 +15,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -133,7 +134,7 @@ def load_file(path: Path, *, registry: Registry) -> Loaded:
 def file_jobs(paths: Sequence[Path], *, registry: Registry) -> Iterator[Job]:
     """A job per file found under ``paths``."""
     for path in discover(paths):
-        yield Job(str(path), lambda path=path: load_file(path, registry=registry))  # type: ignore[misc]
+        yield Job(str(path), partial(load_file, path, registry=registry))
 
 
 def ingest_paths(conn: sqlite3.Connection, paths: Sequence[Path], *, registry: Registry,
@@ -165,7 +166,7 @@ def reextract(conn: sqlite3.Connection, *, registry: Registry,
     """Run extraction again on stored raw bytes (after the rules improve), replacing the records;
     a document that fails keeps its old records."""
     wanted = set(document_ids or ())
-    jobs = (Job(row["source"], lambda row=row: load_stored(conn, row, registry=registry),  # type: ignore[misc]
+    jobs = (Job(row["source"], partial(load_stored, conn, row, registry=registry),
                 force=True, document_id=row["id"])
             for row in stored_documents(conn) if not wanted or row["id"] in wanted)
     return run_batch(conn, jobs, extract=extractor_of(registry, extract), on_outcome=on_outcome)

@@ -12,12 +12,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from extractor.fetch import Fetcher, FetchOptions, FetchResult, JsonFileCache, Validators
 from extractor.fetch.sources import Failed, RawItem, iter_source
 from extractor.parse import Loaded, load_bytes
-from extractor.pipeline.batch import ExtractLoaded, IngestReport, Job, Outcome, extractor_of, run_batch
+from extractor.pipeline.batch import (
+    ExtractLoaded,
+    IngestReport,
+    Job,
+    Outcome,
+    OutcomeStatus,
+    extractor_of,
+    run_batch,
+)
 from extractor.registry.bundle import Registry
 from extractor.store.documents import holds_source
 
@@ -80,9 +89,9 @@ def load_url(url: str, *, registry: Registry, fetcher: Fetcher | None = None) ->
 def item_job(item: RawItem | Failed, *, registry: Registry) -> Job:
     """The job of one crawled item: its outcome is decided when it failed or was not modified."""
     if isinstance(item, Failed):
-        status = "skipped" if item.kind in SKIPPED_KINDS else "failed"
+        status: OutcomeStatus = "skipped" if item.kind in SKIPPED_KINDS else "failed"
         why = f"{item.reason} ({item.hint})" if item.hint else item.reason
-        return Job(item.source, done=Outcome(item.source, status, reason=why))  # type: ignore[arg-type]
+        return Job(item.source, done=Outcome(item.source, status, reason=why))
     if item.not_modified:
         return Job(item.source, done=Outcome(item.source, "unchanged",
                                              reason="not modified since the last crawl"))
@@ -118,6 +127,6 @@ def ingest_urls(conn: sqlite3.Connection, urls: Sequence[str], *, registry: Regi
                 fetcher: Callable[[], Fetcher] = Fetcher) -> IngestReport:
     """Ingest URLs (the web's form) with one polite fetcher: per-host delays and robots shared."""
     with fetcher() as client:
-        jobs = (Job(url, lambda url=url: load_url(url, registry=registry, fetcher=client))  # type: ignore[misc]
+        jobs = (Job(url, partial(load_url, url, registry=registry, fetcher=client))
                 for url in urls)
         return run_batch(conn, jobs, extract=extractor_of(registry))

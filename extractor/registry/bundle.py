@@ -19,6 +19,7 @@ from extractor.link.indicators import IndicatorLexicon, load_lexicon
 from extractor.link.outlets import load_outlets
 from extractor.link.provinces import Gazetteer, load_gazetteer
 from extractor.link.rules import Linker, load_link_rules, load_part_rules, load_scope_rules
+from extractor.models import Language
 from extractor.nlp.legal import load_legal_codes
 from extractor.nlp.rules import RuleSet, TableRules, load_ruleset
 from extractor.parse.rules import HtmlRules, PdfRules
@@ -27,7 +28,7 @@ from extractor.registry.files import load_model, location
 from extractor.registry.words import Languages, SearchRules
 from extractor.resources import rules_dir
 
-LANGUAGES = ("en", "vi")
+LANGUAGES: tuple[Language, ...] = ("en", "vi")
 T = TypeVar("T")
 
 

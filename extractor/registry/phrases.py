@@ -231,14 +231,14 @@ class PhraseIndex:
             if odd:
                 tries = self._tries.get(text[pos : start.end() - 1].lower(), [])
             else:
-                tries = by_group[start.lastindex]  # type: ignore[index]
+                tries = by_group[start.lastindex]  # type: ignore[index]  # a start has one group
             for i, match, phrases in tries:
                 hits = found[i]
                 if hits and hits[-1][1] > pos:
                     continue  # inside the set's previous match
                 m = match(text, pos)
                 if m:
-                    hits.append((pos, m.end(), phrases[m.lastindex - 1]))  # type: ignore[operator]
+                    hits.append((pos, m.end(), phrases[m.lastindex - 1]))  # type: ignore[operator]  # each phrase a group
         return dict(zip(self.names, found))
 
 

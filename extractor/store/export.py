@@ -104,10 +104,11 @@ def write_json(rows: Iterable[StoredObservation], out: IO[str]) -> int:
 
 def _arrow_schema() -> Any:
     """The Parquet schema: exact decimals for values, strings and dates for the rest."""
-    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow as pa
 
-    types = {"id": pa.int64(), "value": pa.decimal128(38, _SCALE), "change_value": pa.decimal128(38, _SCALE),
-             "start": pa.int64(), "end": pa.int64(), "date_inferred": pa.bool_(), "rolled_up": pa.bool_()}
+    types: dict[str, pa.DataType] = {
+        "id": pa.int64(), "value": pa.decimal128(38, _SCALE), "change_value": pa.decimal128(38, _SCALE),
+        "start": pa.int64(), "end": pa.int64(), "date_inferred": pa.bool_(), "rolled_up": pa.bool_()}
     return pa.schema([(c, types.get(c, pa.string())) for c in EXPORT_COLUMNS])
 
 
@@ -125,7 +126,7 @@ def _arrow_value(column: str, value: Any) -> Any:
 def write_parquet(rows: Iterable[StoredObservation], path: Path, *, batch: int = 50_000) -> int:
     """Write rows to a Parquet file in batches; returns the number of rows."""
     import pyarrow as pa
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq
 
     schema, count, buffer = _arrow_schema(), 0, []
     with pq.ParquetWriter(str(path), schema) as writer:

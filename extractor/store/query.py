@@ -273,7 +273,7 @@ def _hits(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row], matched: str) -
             by_sentence[sid].append(oid)
     return [SearchHit(document_id=r["document_id"], sentence_id=r["id"], sentence=r["text"],
                       start=r["start"], end=r["end"], title=r["title"], source=r["source"],
-                      published=_date(r["published"]), language=r["language"], matched=matched,  # type: ignore[arg-type]
+                      published=_date(r["published"]), language=r["language"], matched=matched,  # type: ignore[arg-type]  # stored from a Document
                       observation_ids=tuple(by_sentence[r["id"]])) for r in rows]
 
 

@@ -52,7 +52,7 @@ def search_filters(
 ) -> SearchFilters:
     """The search box and its facets."""
     return SearchFilters(q=q.strip(), province=_blank(province), indicator=_blank(indicator),
-                         year=int(year) if _blank(year) else None, language=_blank(language),  # type: ignore[arg-type]
+                         year=int(year) if _blank(year) else None, language=_blank(language),  # type: ignore[arg-type]  # Query's pattern admits en|vi
                          source=_blank(source))
 
 
@@ -68,7 +68,7 @@ def observation_filter(
     """The filters of ``extractor query``."""
     return ObservationFilter(province=_blank(province), indicator=_blank(indicator),
                              date_from=parse_date(date_from, "from"), date_to=parse_date(date_to, "to"),
-                             boundaries=_blank(boundaries))  # type: ignore[arg-type]
+                             boundaries=_blank(boundaries))  # type: ignore[arg-type]  # Query's pattern
 
 
 def text_param(
