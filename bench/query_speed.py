@@ -124,7 +124,7 @@ def generate(conn: sqlite3.Connection, rows: int, *, seed: int = 7) -> tuple[flo
             for offset, sentence, row in items:
                 sentence_id += 1
                 sentence_rows.append((sentence_id, doc[1], offset, offset + len(sentence), sentence))
-                obs_rows.append(row[:-1] + (sentence, sentence_id, "{}", None, None, "{}"))
+                obs_rows.append((*row[:-1], sentence, sentence_id, "{}", None, None, "{}"))
             conn.executemany('INSERT INTO sentences(id, document_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                              sentence_rows)
             conn.executemany(obs_sql, obs_rows)

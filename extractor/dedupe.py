@@ -79,7 +79,7 @@ def similar(a: str | Fingerprint, b: str | Fingerprint) -> float:
         )
     if is_empty(fa) or is_empty(fb):
         return 0.0
-    return sum(x == y for x, y in zip(fa, fb)) / len(fa)
+    return sum(x == y for x, y in zip(fa, fb, strict=True)) / len(fa)
 
 
 def _restore(fp: Fingerprint, *, num_perm: int) -> MinHash:

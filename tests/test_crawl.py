@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from extractor.fetch import Fetcher
 from extractor.pipeline.crawl import StoreValidators, ingest_sources, validators_path
 from extractor.registry.bundle import bundled
-from extractor.fetch import Fetcher
 from tests import sitefixtures
 from tests.sitefixtures import Site, fixture_options
 

@@ -15,9 +15,9 @@ import pytest
 from extractor.dedupe import DuplicateIndex
 from extractor.errors import ExtractorError
 from extractor.fetch import Fetcher
+from extractor.fetch.sources import Failed, RawItem, iter_source
 from extractor.parse import load_bytes
 from extractor.pipeline import process
-from extractor.fetch.sources import Failed, RawItem, iter_source
 from extractor.registry.bundle import bundled
 from tests import sitefixtures
 from tests.sitefixtures import Site

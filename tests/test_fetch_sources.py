@@ -8,7 +8,6 @@ import pytest
 
 from extractor.errors import InputError
 from extractor.fetch import Fetcher
-from extractor.parse import load_bytes
 from extractor.fetch.sources import (
     Failed,
     RawItem,
@@ -18,6 +17,7 @@ from extractor.fetch.sources import (
     sitemap_locs,
     xml_shape,
 )
+from extractor.parse import load_bytes
 from extractor.registry.bundle import bundled
 from tests import sitefixtures
 from tests.sitefixtures import PDFS, SITE, Site
@@ -139,7 +139,7 @@ def test_a_batch_goes_on_past_every_failure(site: Site, site_fetcher: Fetcher) -
     ) as fetcher:
         items = list(iter_urls([site.url(p) for p in outcomes], fetcher=fetcher))
     assert paths(items, site.base) == list(outcomes)
-    for item, expected in zip(items, outcomes.values()):
+    for item, expected in zip(items, outcomes.values(), strict=True):
         assert (item.kind if isinstance(item, Failed) else "ok") == expected, item
         if isinstance(item, Failed):
             assert item.reason and item.hint

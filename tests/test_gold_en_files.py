@@ -16,7 +16,15 @@ from typing import Any
 import pytest
 
 from tests.goldcontract import (
-    BOUNDARIES, FIGURE_KINDS, GRANULARITIES, LANGUAGES, LEGAL_KINDS, QUALIFIERS, ROOT, STATUSES, UNITS,
+    BOUNDARIES,
+    FIGURE_KINDS,
+    GRANULARITIES,
+    LANGUAGES,
+    LEGAL_KINDS,
+    QUALIFIERS,
+    ROOT,
+    STATUSES,
+    UNITS,
 )
 from tests.goldcontract import document as _document
 from tests.goldcontract import indicator_kinds as _indicator_kinds

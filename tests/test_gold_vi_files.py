@@ -15,13 +15,22 @@ from typing import Any
 import pytest
 
 from tests.goldcontract import (
-    BOUNDARIES, CHANGE_UNITS, FIGURE_KINDS, GOLD, GRANULARITIES, LEGAL_KINDS, QUALIFIERS, STATUSES, UNITS,
+    BOUNDARIES,
+    CHANGE_UNITS,
+    FIGURE_KINDS,
+    GOLD,
+    GRANULARITIES,
+    LEGAL_KINDS,
+    QUALIFIERS,
+    STATUSES,
+    UNITS,
 )
 from tests.goldcontract import document as _text_path
 from tests.goldcontract import indicator_kinds as _indicator_kinds
 from tests.goldcontract import is_date as _is_date
 from tests.goldcontract import is_number as _is_number
 from tests.goldcontract import load as _load
+
 
 def _gold_files() -> list[Path]:
     """Every Vietnamese gold file and every English side of a translation pair."""

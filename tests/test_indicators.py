@@ -69,7 +69,7 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
 
 
 def _line(path: Path, needle: str) -> int:
-    return next(i for i, l in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in l)
+    return next(i for i, line in enumerate(path.read_text("utf-8").splitlines(), 1) if needle in line)
 
 
 def test_every_bad_entry_is_reported_with_its_line(tmp_path: Path) -> None:
@@ -163,7 +163,7 @@ def _scan_word_by_word(sets: dict[str, list[str]], text: str) -> dict[str, list[
     compiled = {name: [(first_word(p), re.compile(phrase_regex(p) + r"(?!\w)", re.IGNORECASE), p)
                        for p in _order(phrases)] for name, phrases in sets.items()}
     found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in sets}
-    busy = {name: 0 for name in sets}
+    busy = dict.fromkeys(sets, 0)
     for word in re.finditer(r"\w+", text):
         for name, tries in compiled.items():
             for first, rx, phrase in tries:

@@ -406,9 +406,9 @@ def test_linking_rules_report_every_bad_entry_with_its_line(tmp_path: Path) -> N
     with pytest.raises(RuleError) as err:
         load_link_rules(path)
     lines = bad.splitlines()
-    fr = next(i for i, l in enumerate(lines, 1) if "fr: [partout]" in l)
-    xx = next(i for i, l in enumerate(lines, 1) if l.startswith("  xx:")) + 1  # its list's first entry
-    en = next(i for i, l in enumerate(lines, 1) if l == "  en: currently")
+    fr = next(i for i, line in enumerate(lines, 1) if "fr: [partout]" in line)
+    xx = next(i for i, line in enumerate(lines, 1) if line.startswith("  xx:")) + 1  # its list's first entry
+    en = next(i for i, line in enumerate(lines, 1) if line == "  en: currently")
     found = " ".join(err.value.problems)
     assert f"linking.yaml:{fr}:" in found and f"linking.yaml:{xx}:" in found and f"linking.yaml:{en}:" in found
 
@@ -454,7 +454,7 @@ def test_the_words_between_merged_units_come_from_the_rules(tmp_path: Path) -> N
     path.write_text(bad, "utf-8")
     with pytest.raises(RuleError) as err:
         load_unit_gaps(path)
-    line = next(i for i, l in enumerate(bad.splitlines(), 1) if l.startswith("  last:"))
+    line = next(i for i, text in enumerate(bad.splitlines(), 1) if text.startswith("  last:"))
     assert f"linking.yaml:{line}:" in " ".join(err.value.problems)
 
 

@@ -11,6 +11,7 @@ import hashlib
 import importlib.util
 import random
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
 
@@ -84,7 +85,7 @@ def plan() -> Loaded:
 def test_pages_cover_the_text_in_order(report: Loaded) -> None:
     assert [p.number for p in report.pages] == [1, 2, 3]
     assert report.pages[0].start == 0 and report.pages[-1].end == len(report.text)
-    assert all(a.end < b.start for a, b in zip(report.pages, report.pages[1:]))
+    assert all(a.end < b.start for a, b in pairwise(report.pages))
     page2 = report.text[report.pages[1].start : report.pages[1].end]
     assert "Bảng 1" in page2 and "13.374" not in page2
     assert report.text == clean(report.text)

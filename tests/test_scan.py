@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from extractor.evaluation import load_gold
-from extractor.nlp.firstchars import required_prefixes
 from extractor.nlp.engine import paragraphs
+from extractor.nlp.firstchars import required_prefixes
 from extractor.nlp.rules import CompiledRule
 from extractor.nlp.scan import DIGIT_RUN, start_strings
 from extractor.registry.bundle import bundled

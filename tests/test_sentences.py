@@ -9,8 +9,8 @@ import pytest
 
 from extractor.evaluation import load_gold
 from extractor.nlp.engine import build_nlp
-from extractor.registry.bundle import bundled
 from extractor.nlp.sentences import STOP
+from extractor.registry.bundle import bundled
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 

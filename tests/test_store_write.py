@@ -23,7 +23,7 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     out = {}
     for table in TABLES:
         rows = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-        out[table] = [tuple(v for k, v in zip(r.keys(), r) if k != "ingested_at") for r in rows]
+        out[table] = [tuple(v for k, v in zip(r.keys(), r, strict=True) if k != "ingested_at") for r in rows]
     out["fts"] = conn.execute("SELECT rowid, text FROM sentences_fts ORDER BY rowid").fetchall()
     return {k: [tuple(r) for r in v] for k, v in out.items()}
 

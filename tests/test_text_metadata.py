@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import InputError
-from extractor.evaluation import load_gold
 from extractor.nlp.language import detect
 from extractor.parse import text as text_module
 from extractor.registry.bundle import bundled
@@ -51,7 +50,7 @@ def test_windows_line_ends_and_nfd_are_normalised() -> None:
 
 
 def test_empty_file_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="empty.txt"):
+    with pytest.raises(InputError, match=r"empty\.txt"):
         read_text(b"   \n", source="empty.txt")
 
 

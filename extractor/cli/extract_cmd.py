@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,13 +17,13 @@ from extractor.errors import ExtractorError
 from extractor.models import Extraction
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     auto = "auto"
     en = "en"
     vi = "vi"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     table = "table"
 

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
@@ -31,7 +31,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How query-like commands print their rows."""
 
     table = "table"
@@ -39,7 +39,7 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     """File formats of ``extractor export``."""
 
     csv = "csv"
@@ -47,7 +47,7 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-class BoundariesOption(str, Enum):
+class BoundariesOption(StrEnum):
     """Which administrative map a province name refers to."""
 
     new = "2025"
@@ -317,7 +317,7 @@ def query(
     with opened(db) as conn:
         page = query_observations(conn, filters, limit=limit, offset=offset)
         rows = page.items + (_rolled(conn, filters) if roll_up else [])
-    columns = OBSERVATION_COLUMNS if fmt is OutputFormat.table else OBSERVATION_COLUMNS + ("rules", "source")
+    columns = OBSERVATION_COLUMNS if fmt is OutputFormat.table else (*OBSERVATION_COLUMNS, "rules", "source")
     emit([_observation_dict(r) for r in rows], fmt, columns=columns)
     _page_note(len(page.items), offset, page.total)
 

@@ -161,7 +161,7 @@ def _changes_of_observations(gold: GoldDocument) -> Counter[tuple[str | None, De
                    for o in gold.observations + (gold.parts or []) if o.change_value is not None)
 
 
-def _expected_change(g: GoldFigure, changes: Counter[tuple[str | None, Decimal, str]]) -> str | None | bool:
+def _expected_change(g: GoldFigure, changes: Counter[tuple[str | None, Decimal, str]]) -> str | bool | None:
     """The change a gold figure states (None: explicitly none); False when the gold is silent."""
     if "change" in g.model_fields_set:
         return g.change

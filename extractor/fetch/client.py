@@ -151,7 +151,7 @@ class Fetcher:
             if target in hops:
                 raise fetch_error(
                     url,
-                    f"redirect loop ({' -> '.join(hops + [target])})",
+                    f"redirect loop ({' -> '.join([*hops, target])})",
                     "The site redirects in a circle; open it in a browser or drop this URL.",
                     kind="redirect_loop",
                 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -84,10 +85,8 @@ def _add_line(group: Group, key: str, value: str) -> None:
     if key in ("allow", "disallow") and value:
         group.rules.append(Rule(allow=key == "allow", pattern=value, regex=compile_pattern(value)))
     elif key == "crawl-delay":
-        try:
+        with suppress(ValueError):
             group.crawl_delay = float(value)
-        except ValueError:
-            pass
 
 
 class RobotsRules:

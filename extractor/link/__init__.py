@@ -11,8 +11,8 @@ or no total at all) and ``observe`` (the rows, in text order). Every word comes 
 from __future__ import annotations
 
 from extractor.link.observe import build_context, observations
-from extractor.link.scope import NATIONAL, NATIONAL_MARKER
 from extractor.link.rules import Linker
+from extractor.link.scope import NATIONAL, NATIONAL_MARKER
 from extractor.models import Extraction
 
 __all__ = ["Linker", "link"]

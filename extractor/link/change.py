@@ -14,6 +14,7 @@ from collections.abc import Collection
 from extractor.link.context import Context, clause_span, sentence_span
 from extractor.models import Figure, Observation
 
+
 def is_change(ctx: Context, fig: Figure) -> bool:
     """A figure that says how much something moved: flagged by the extractor or "compared to"."""
     c0, c1 = clause_span(ctx, fig)

@@ -11,12 +11,12 @@ same kind stands between; else, for a clause that opens with a place ("Ninh Binh
 from __future__ import annotations
 
 import re
-
 from typing import Literal
 
 from extractor.link.context import Context, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.models import Figure
+
 
 def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
     """The indicator a cue gives this figure, if its kind and unit fit (and the sentence speaks
@@ -76,7 +76,7 @@ def _kin_just_before(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 
 def _cue_before(
     ctx: Context, fig: Figure, start: int, *, free: bool = False
-) -> tuple[str, str] | None | Literal[False]:
+) -> tuple[str, str] | Literal[False] | None:
     """The nearest fitting cue in ``[start, fig.start)``; ``False`` when a blocker comes first.
 
     ``free``: only cues no figure of the same kind follows ("created jobs for 400,000 workers,

@@ -221,7 +221,8 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
     """Compile the validated lexicon into a phrase index per language."""
     by_phrase: dict[tuple[str, str, str], tuple[str, ...]] = {}
     requires: dict[tuple[str, str, str, str], str] = {}
-    phrases: dict[tuple[str, str], list[str]] = {(l, p): [] for l in ("en", "vi") for p in ("before", "after")}
+    phrases: dict[tuple[str, str], list[str]] = {
+        (language, side): [] for language in ("en", "vi") for side in ("before", "after")}
     for rule in model.indicators:
         for position in ("before", "after"):
             for lang in ("en", "vi"):

@@ -23,8 +23,8 @@ from extractor.link.context import Context, index_document
 from extractor.link.indicator import indicator_of
 from extractor.link.parts import district_document, find_areas, part_of
 from extractor.link.place import place_of, resolve_place
-from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
 from extractor.link.rules import Linker
+from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
 from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
 from extractor.link.when import OPENING, When, measure_of, update_frame, when_of, year_edge
 from extractor.link.why import date_words, indicator_words, province_words

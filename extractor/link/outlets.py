@@ -16,7 +16,13 @@ from pydantic import Field, model_validator
 
 from extractor.link.provinces import Code, Gazetteer
 from extractor.models import Boundaries
-from extractor.registry.files import RuleFile, Strict, raise_problems, read_rule_file, validate_rule_file
+from extractor.registry.files import (
+    RuleFile,
+    Strict,
+    raise_problems,
+    read_rule_file,
+    validate_rule_file,
+)
 
 # "Lạng Sơn (LSO) – …", "(HBĐT) - …": a short code in parentheses, then a dash, heading a line.
 DATELINE_CODE = re.compile(r"^[^\S\n]*(?:[^\W\d_][^()\n]{0,30}?)?\(([^()\n]{1,15})\)[^\S\n]*[-–—]", re.MULTILINE)

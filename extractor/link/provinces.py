@@ -21,7 +21,13 @@ from typing import Literal
 from pydantic import Field
 
 from extractor.folding import fold
-from extractor.registry.files import RuleFile, Strict, raise_problems, read_rule_file, validate_rule_file
+from extractor.registry.files import (
+    RuleFile,
+    Strict,
+    raise_problems,
+    read_rule_file,
+    validate_rule_file,
+)
 from extractor.registry.phrases import BEFORE_WORD, caseless, trie_regex
 from extractor.resources import rules_dir
 

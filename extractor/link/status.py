@@ -4,14 +4,15 @@ table at all (one borrower's story, a "related news" line, an award).
 
 from __future__ import annotations
 
-from extractor.link.context import Context, clause_span, sentence_span
+from extractor.link.context import Context, sentence_span
 from extractor.link.when import When
 from extractor.models import Figure, Status
+
 
 def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     """``target`` after a plan word in the sentence or for a date after publication."""
     s0, _ = sentence_span(ctx, fig)
-    for s, e, phrase in reversed(ctx.marks("target", s0, fig.start)):
+    for s, _, phrase in reversed(ctx.marks("target", s0, fig.start)):
         if not ctx.refs.within(s, s + len(phrase) + 7):
             return "target", f"target:{phrase}"
     first = when.as_of or when.start

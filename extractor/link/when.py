@@ -11,7 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from extractor.link.context import GAP_WORDS, Context, clause_span, piece, segment_span, sentence_span
+from extractor.link.context import (
+    GAP_WORDS,
+    Context,
+    clause_span,
+    piece,
+    segment_span,
+    sentence_span,
+)
 from extractor.models import DateMention, Figure
 
 # How far before a cited document's name "since" may stand ("từ khi thực hiện Chỉ thị").
@@ -116,7 +123,7 @@ def since_legal(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
 
 def _since_cited(ctx: Context, fig: Figure, s0: int) -> tuple[dt.date, str] | None:
     """ "Từ khi thực hiện Chỉ thị, …": the latest document of that kind cited before the figure."""
-    for kind, cues in ctx.linker.scope.cited_document.items():
+    for kind in ctx.linker.scope.cited_document:
         for start, _, _ in ctx.marks(f"cited:{kind}", s0, fig.start):
             # "từ khi thực hiện Chỉ thị", "since implementing the Directive": a few words between.
             if not ctx.marks("since", max(s0, start - SINCE_REACH), start):
@@ -238,7 +245,7 @@ def _to_now(ctx: Context, fig: Figure, when: When) -> When:
         return when
     now = ctx.published or ctx.state.frame.as_of  # None: "now" is a day the text does not give
     rule = f"{when.rule}+to_now:{marks[0][2]}"
-    if when.as_of is not None or when.end is None and when.start is None:
+    if when.as_of is not None or (when.end is None and when.start is None):
         return when._replace(as_of=now, rule=rule)
     return when._replace(end=now, rule=rule)
 

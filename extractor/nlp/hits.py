@@ -21,7 +21,7 @@ class Groups:
     Built once per rule (see ``CompiledRule.groups``), not per match."""
 
     def __init__(self, names: frozenset[str]) -> None:
-        self.groupindex = MappingProxyType({name: 0 for name in names})
+        self.groupindex = MappingProxyType(dict.fromkeys(names, 0))
 
 
 class Hit:

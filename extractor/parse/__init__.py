@@ -69,8 +69,7 @@ def sniff(raw: bytes, *, content_type: str | None = None, source: str = "") -> K
         )
     if (
         raw.startswith(BINARY_MAGIC)
-        or b"\x00" in raw[:1024]
-        and not raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+        or (b"\x00" in raw[:1024] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")))
     ):
         raise UnsupportedFormat(
             f"{source}: binary content ({declared or 'unknown type'}) is not a document we read"

@@ -256,7 +256,7 @@ def attach_layout(extraction: Extraction, loaded: Loaded) -> Extraction:
     """Add page/bbox, table headers and OCR marks to an extraction made from ``loaded.text``."""
     if extraction.document.text != loaded.text:
         warning = f"{loaded.source}: layout not attached, the extraction's text differs from the loaded text"
-        return extraction.model_copy(update={"warnings": extraction.warnings + (warning,)})
+        return extraction.model_copy(update={"warnings": (*extraction.warnings, warning)})
     if not (loaded.pages or loaded.cells):
         return extraction
     return extraction.model_copy(

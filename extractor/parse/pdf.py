@@ -293,7 +293,7 @@ def _same_columns(a: Line, b: Line) -> bool:
     tolerance = 2 * max(w.size for w in a.words)
     return all(
         abs(x0a - x0b) < tolerance or abs(x1a - x1b) < tolerance
-        for (_, x0a, x1a), (_, x0b, x1b) in zip(a.segment_texts(), b.segment_texts())
+        for (_, x0a, x1a), (_, x0b, x1b) in zip(a.segment_texts(), b.segment_texts(), strict=True)
     )
 
 
@@ -303,7 +303,7 @@ def _header_line(line: Line, first_row: Line) -> Line | None:
         line.bottom - line.top
     ):
         return None
-    spans = zip(line.segment_texts(), first_row.segment_texts())
+    spans = zip(line.segment_texts(), first_row.segment_texts(), strict=True)
     return line if all(x0 < cx1 and cx0 < x1 for (_, x0, x1), (_, cx0, cx1) in spans) else None
 
 

@@ -25,7 +25,7 @@ from extractor.parse import Loaded, load_bytes, load_path
 from extractor.pipeline.process import process
 from extractor.registry.bundle import Registry
 from extractor.store.copies import link_copies
-from extractor.store.documents import stored_documents, raw_bytes
+from extractor.store.documents import raw_bytes, stored_documents
 from extractor.store.write import save_extraction
 
 ExtractLoaded = Callable[[Loaded], Extraction]

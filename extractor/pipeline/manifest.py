@@ -25,7 +25,14 @@ from pydantic import ValidationError
 
 from extractor.errors import InputError
 from extractor.parse import Loaded, load_path
-from extractor.pipeline.batch import ExtractLoaded, IngestReport, Job, Outcome, extractor_of, run_batch
+from extractor.pipeline.batch import (
+    ExtractLoaded,
+    IngestReport,
+    Job,
+    Outcome,
+    extractor_of,
+    run_batch,
+)
 from extractor.registry.bundle import Registry
 from extractor.registry.files import Strict, describe
 

@@ -239,7 +239,7 @@ class PhraseIndex:
                 m = match(text, pos)
                 if m:
                     hits.append((pos, m.end(), phrases[m.lastindex - 1]))  # type: ignore[operator]  # each phrase a group
-        return dict(zip(self.names, found))
+        return dict(zip(self.names, found, strict=True))
 
 
 def _alternatives(phrases: list[str]) -> re.Pattern[str]:

@@ -219,11 +219,11 @@ _DOCUMENT_COLS = ("id", "source", "title", "published", "language", "language_ev
 _SPAN_COLS = ("text", "start", "end", "sentence", "sentence_start", "sentence_id", "rule", "page", "bbox")
 _FIGURE_COLS = ("document_id", "kind", "value_text", "value_int", "value_num", "value_digits", "unit",
                 "qualifier", "counted", "change", "upper_text", "confidence", "notes", "row_header",
-                "column_header", "ocr") + _SPAN_COLS
+                "column_header", "ocr", *_SPAN_COLS)
 _DATE_COLS = ("document_id", "value", "granularity", "period_start", "period_end",
-              "year_inferred") + _SPAN_COLS
+              "year_inferred", *_SPAN_COLS)
 _LEGAL_COLS = ("document_id", "ref_id", "kind", "number", "year", "type_code", "issuer_code", "issuer",
-               "issued", "short_form") + _SPAN_COLS
+               "issued", "short_form", *_SPAN_COLS)
 OBSERVATION_COLS = ("document_id", "indicator", "province", "boundaries", "value_text", "value_int",
                     "value_num", "value_digits", "unit", "qualifier", "as_of", "period_start",
                     "period_end", "date_inferred", "status", "change_value", "change_unit",
