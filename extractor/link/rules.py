@@ -15,22 +15,23 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from pydantic import Field, model_validator
 
 from extractor.link.indicators import Cues, IndicatorLexicon, Text
 from extractor.link.outlets import Outlets
 from extractor.link.provinces import Gazetteer
-from extractor.models import Boundaries, LegalKind, PartKind, Status
+from extractor.models import Boundaries, PartKind, Status
 from extractor.registry.files import (
     RuleFile,
     Strict,
+    load_model,
     raise_problems,
     read_rule_file,
     validate_rule_file,
 )
-from extractor.registry.phrases import PhraseIndex, first_word, new_tone
+from extractor.registry.phrases import PhraseIndex, first_word
 from extractor.resources import rules_dir
 
 CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
@@ -203,71 +204,24 @@ class LinkRules(Strict):
 SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue")
 
 
-class PhraseExample(MarkerExample):
-    """An example of a phrase of ``rules/scope.yaml`` or ``rules/parts.yaml``; ``xfail`` names the
-    cause of a known failure (a strict xfail: the test turns red once it is fixed)."""
-
-    xfail: str | None = Field(default=None, min_length=1)
-
-
-class PhraseExamples(Strict):
-    """Sentences where the phrase decides what its list is for (``pos``), and near misses where
-    it is absent or does not count (``neg``)."""
-
-    pos: list[PhraseExample] = Field(min_length=1)
-    neg: list[PhraseExample] = Field(min_length=1)
-
-
-class RulePhrase(Strict):
-    """A phrase of ``rules/scope.yaml`` or ``rules/parts.yaml`` with its examples; a word written
-    [a|b] is optional."""
-
-    phrase: Text
-    examples: PhraseExamples
-
-
-class RulePhrases(Strict):
-    """A phrase list: its phrases in each language, each with its examples."""
-
-    en: list[RulePhrase] = Field(default_factory=list)
-    vi: list[RulePhrase] = Field(default_factory=list)
-
-    def phrases(self, lang: str) -> list[str]:
-        """The phrases of ``lang``."""
-        entries: list[RulePhrase] = getattr(self, lang)
-        return [entry.phrase for entry in entries]
-
-
-class PhraseList(NamedTuple):
-    """A phrase list of ``rules/scope.yaml`` or ``rules/parts.yaml``: its name in the phrase
-    index, its place in the file (for line numbers) and its phrases."""
-
-    name: str
-    path: tuple[str, ...]
-    phrases: RulePhrases
-
-
 class ScopeRules(Strict):
-    """``rules/scope.yaml``: phrase lists with examples; ``branch_gap`` holds glue words only."""
+    """``rules/scope.yaml``."""
 
     version: int = Field(ge=1, le=1)
-    bank_topic: RulePhrases
-    branch: RulePhrases
-    branch_after: RulePhrases
+    bank_topic: Cues
+    branch: Cues
+    branch_after: Cues
     branch_gap: Cues
-    other_institution: RulePhrases
-    whole_bank: RulePhrases
-    cited_document: dict[LegalKind, RulePhrases] = Field(default_factory=dict)
-    venue: RulePhrases
+    other_institution: Cues
+    whole_bank: Cues
+    cited_document: dict[str, Cues] = Field(default_factory=dict)
+    venue: Cues
     national_scale: dict[str, int] = Field(default_factory=dict)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:
     """``rules/scope.yaml`` validated (bad entries reported as file:line)."""
-    rf = read_rule_file(path)
-    rules = validate_rule_file(rf, ScopeRules)
-    raise_problems(_list_problems(rf, scope_phrase_lists(rules)))
-    return rules
+    return load_model(path, ScopeRules)
 
 
 def gap_regexes(rules: ScopeRules) -> dict[str, re.Pattern[str]]:
@@ -286,14 +240,6 @@ def scope_list(name: str) -> str:
     return f"scope:{name}"
 
 
-def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
-    """The phrase lists of ``rules/scope.yaml`` (``cited:<kind>`` for the words that refer back
-    to a cited document of that kind)."""
-    lists = [PhraseList(scope_list(name), (name,), getattr(scope, name)) for name in SCOPE_LISTS]
-    return lists + [PhraseList(f"cited:{kind}", ("cited_document", kind), phrases)
-                    for kind, phrases in scope.cited_document.items()]
-
-
 PART_KINDS = ("programme", "channel", "group", "source", "average")
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "area_before", "area_after")
 
@@ -301,30 +247,27 @@ PART_LISTS = ("total", *PART_KINDS, "district_bank", "area_before", "area_after"
 class AreaWords(Strict):
     """Words that make a capitalised name beside them an area: before it or after it."""
 
-    before: RulePhrases = Field(default_factory=RulePhrases)
-    after: RulePhrases = Field(default_factory=RulePhrases)
+    before: Cues = Field(default_factory=Cues)
+    after: Cues = Field(default_factory=Cues)
 
 
 class PartRules(Strict):
-    """``rules/parts.yaml``: phrase lists with examples."""
+    """``rules/parts.yaml``."""
 
     version: int = Field(ge=1, le=1)
-    total: RulePhrases
-    programme: RulePhrases
-    channel: RulePhrases
-    group: RulePhrases
-    average: RulePhrases
-    source: RulePhrases
-    district_bank: RulePhrases
+    total: Cues
+    programme: Cues
+    channel: Cues
+    group: Cues
+    average: Cues
+    source: Cues
+    district_bank: Cues
     area_words: AreaWords
 
 
 def load_part_rules(path: Path) -> PartRules:
     """``rules/parts.yaml`` validated (bad entries reported as file:line)."""
-    rf = read_rule_file(path)
-    rules = validate_rule_file(rf, PartRules)
-    raise_problems(_list_problems(rf, part_phrase_lists(rules)))
-    return rules
+    return load_model(path, PartRules)
 
 
 def part_list(name: str) -> str:
@@ -332,35 +275,13 @@ def part_list(name: str) -> str:
     return f"parts:{name}"
 
 
-def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
-    """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words)."""
-    lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
-             for name in ("total", *PART_KINDS, "district_bank")]
-    return lists + [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
-                    for side in ("before", "after")]
-
-
 def part_lists(parts: PartRules, lang: str) -> dict[str, list[str]]:
     """The phrase lists of ``rules/parts.yaml`` under their index names."""
-    return {entry.name: entry.phrases.phrases(lang) for entry in part_phrase_lists(parts)}
-
-
-def _list_problems(rf: RuleFile, lists: list[PhraseList]) -> list[str]:
-    """A phrase that does not start with a word, or repeats an earlier one of its list: phrases
-    match ignoring case, so only the first of two such is ever the phrase that matched."""
-    problems = []
-    for entry in lists:
-        for lang in ("en", "vi"):
-            seen: dict[str, str] = {}
-            for i, phrase in enumerate(entry.phrases.phrases(lang)):
-                loc = (*entry.path, lang, i, "phrase")
-                key = " ".join(new_tone(phrase).lower().split())
-                if not first_word(phrase):
-                    problems.append(rf.problem(loc, f"{phrase!r} must start with a word"))
-                elif key in seen:
-                    problems.append(rf.problem(loc, f"{phrase!r} repeats {seen[key]!r} (phrases match ignoring case)"))
-                seen.setdefault(key, phrase)
-    return problems
+    lists = {part_list(name): getattr(getattr(parts, name), lang)
+             for name in ("total", *PART_KINDS, "district_bank")}
+    lists[part_list("area_before")] = getattr(parts.area_words.before, lang)
+    lists[part_list("area_after")] = getattr(parts.area_words.after, lang)
+    return lists
 
 
 UnitGaps = dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
@@ -394,8 +315,11 @@ class Linker:
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
-    """The phrase lists of ``rules/scope.yaml`` under their index names."""
-    return {entry.name: entry.phrases.phrases(lang) for entry in scope_phrase_lists(scope)}
+    """The phrase lists of ``rules/scope.yaml`` under their index names (``cited:<kind>`` for the
+    words that refer back to a cited document of that kind)."""
+    lists = {scope_list(name): getattr(getattr(scope, name), lang) for name in SCOPE_LISTS}
+    lists |= {f"cited:{kind}": getattr(cues, lang) for kind, cues in scope.cited_document.items()}
+    return lists
 
 
 def load_link_rules(path: Path | None = None) -> LinkRules:
