@@ -56,7 +56,8 @@ INDICATORS = [
     ("local_entrusted_capital", "vốn ngân sách địa phương ủy thác", "VND"),
     ("students_supported", "học sinh, sinh viên", "students"),
 ]
-DATES = [dt.date(year, month, day) for year in range(2015, 2026) for month, day in ((3, 31), (6, 30), (9, 30), (12, 31))]
+DATES = [dt.date(year, month, day) for year in range(2015, 2026)
+         for month, day in ((3, 31), (6, 30), (9, 30), (12, 31))]
 PER_DOC = 20
 
 
@@ -165,7 +166,8 @@ def queries(conn: sqlite3.Connection) -> Iterator[tuple[str, Callable[[random.Ra
                                 date_to=dt.date(2024, 12, 31)), limit=50)
     yield "FTS search (province + cue words, folded, page of 20)", lambda rng: search(
         conn, f"{_plain(rng.choice(PROVINCES))} {_plain(rng.choice(INDICATORS)[1])}", limit=20)
-    yield "numeric search ('13.374 tỷ')", lambda rng: search(conn, f"{rng.randint(50, 20000):,} tỷ".replace(",", "."), limit=20)
+    yield "numeric search ('13.374 tỷ')", lambda rng: search(
+        conn, f"{rng.randint(50, 20000):,} tỷ".replace(",", "."), limit=20)
     yield "province table (all cells)", lambda rng: province_table(conn)
     yield "document search (province name, folded)", lambda rng: search_documents(
         conn, _plain(rng.choice(PROVINCES)), limit=20)

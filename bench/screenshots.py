@@ -36,11 +36,13 @@ def pages(base: str, api: object) -> dict[str, str]:
 
     obs = first("/api/observations?province=Nghe+An&indicator=outstanding_loans&from=2024-06-30&to=2024-06-30")
     return {
-        "home": "/", "provinces": "/provinces", "search": "/search?q=outstanding+loans", "search_vi": "/search?q=" + quote("dư nợ"),
+        "home": "/", "provinces": "/provinces", "search": "/search?q=outstanding+loans",
+        "search_vi": "/search?q=" + quote("dư nợ"),
         "province": "/provinces/" + quote("Hà Nội"), "province_ninh_binh": "/provinces/" + quote("Ninh Bình"),
         "indicator": "/indicators/outstanding_loans", "observations": "/observations",
         "observation": f"/observations/{obs['id']}", "document": f"/documents/{obs['document_id']}?obs={obs['id']}",
-        "factcheck": "/factcheck?text=" + quote(CLAIM), "conflicts": "/conflicts", "api_docs": "/api-docs", "error": "/provinces/Atlantis",
+        "factcheck": "/factcheck?text=" + quote(CLAIM), "conflicts": "/conflicts", "api_docs": "/api-docs",
+        "error": "/provinces/Atlantis",
     }
 
 

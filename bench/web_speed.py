@@ -59,7 +59,8 @@ def pages(rng: random.Random) -> Iterator[tuple[str, Callable[[], str]]]:
     yield "search page (province + cue words, folded)", lambda: "/search?q=" + quote(
         f"{fold(rng.choice(PROVINCES))} {fold(rng.choice(INDICATORS)[1])}")
     yield "search page (one very common word 'dư nợ')", lambda: "/search?q=" + quote("dư nợ")
-    yield "search page (a number '13.374 tỷ')", lambda: "/search?q=" + quote(f"{rng.randint(50, 20000):,} tỷ".replace(",", "."))
+    yield "search page (a number '13.374 tỷ')", lambda: "/search?q=" + quote(
+        f"{rng.randint(50, 20000):,} tỷ".replace(",", "."))
     yield "province page (every indicator over time)", lambda: "/provinces/" + quote(rng.choice(PROVINCES))
     yield "fact-check page (one pasted sentence)", lambda: "/factcheck?text=" + quote(_claim(rng))
     yield "indicator page (all provinces at a date)", lambda: "/indicators/" + rng.choice(INDICATORS)[0]

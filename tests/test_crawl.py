@@ -37,10 +37,10 @@ def _fetcher(conn: sqlite3.Connection, path: Path) -> Fetcher:
 def test_every_source_kind_lands_once(site: Site, db) -> None:
     conn, path = db
     with _fetcher(conn, path) as fetcher:
-        listed = ingest_sources(conn, registry=bundled(), specs=[site.url("/baotinh/tin-tuc/index.html")], fetcher=fetcher,
-                                follow=FOLLOW)
-        fed = ingest_sources(conn, registry=bundled(), specs=[site.url("/aggregator/rss.xml"), site.url("/sitemap.xml")],
-                             fetcher=fetcher)
+        listed = ingest_sources(conn, registry=bundled(), specs=[site.url("/baotinh/tin-tuc/index.html")],
+                                fetcher=fetcher, follow=FOLLOW)
+        fed = ingest_sources(conn, registry=bundled(),
+                             specs=[site.url("/aggregator/rss.xml"), site.url("/sitemap.xml")], fetcher=fetcher)
     report = listed
     report.outcomes += fed.outcomes
     report.copies += fed.copies

@@ -23,7 +23,8 @@ OTHERS = [
 def texts() -> dict[str, str]:
     """Body texts of the fixture articles by file stem (with the site folder)."""
     return {
-        f"{p.parent.name}/{p.stem}": load_path(registry=bundled(), path=p).text for p in [ORIGINAL, REPUBLISHED, *OTHERS]
+        f"{p.parent.name}/{p.stem}": load_path(registry=bundled(), path=p).text
+        for p in [ORIGINAL, REPUBLISHED, *OTHERS]
     }
 
 

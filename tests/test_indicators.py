@@ -111,9 +111,11 @@ def test_missing_or_malformed_cue_examples_name_their_line(tmp_path: Path) -> No
     path = _broken(tmp_path, '''            neg:
               - {text: "The associations mobilised [[1,726 members|members]].", indicator: null}
 ''', "")
-    for old, new in [('          lang: en\n          pos:\n            - "Loans created', '          pos:\n            - "Loans created'),
+    for old, new in [('          lang: en\n          pos:\n            - "Loans created',
+                      '          pos:\n            - "Loans created'),
                      ('- phrase: "mobilized"\n          examples:\n            pos:\n              - "The branch',
-                      '- phrase: "mobilized"\n          examples:\n            pos: []\n            old:\n              - "The branch')]:
+                      '- phrase: "mobilized"\n          examples:\n            pos: []\n            old:\n'
+                      '              - "The branch')]:
         text = path.read_text("utf-8")
         assert old in text
         path.write_text(text.replace(old, new, 1), "utf-8")
@@ -122,9 +124,12 @@ def test_missing_or_malformed_cue_examples_name_their_line(tmp_path: Path) -> No
     found = "\n".join(err.value.problems)
     mobilised, mobilized = _line(path, 'phrase: "mobilised"'), _line(path, 'phrase: "mobilized"')
     assert f"indicators.yaml:{mobilised + 2}: indicators.0.before.en.1.examples.neg: Field required" in found
-    assert f"indicators.yaml:{mobilized + 2}: indicators.0.before.en.2.examples.pos: List should have at least 1 item" in found
-    assert f"indicators.yaml:{mobilized + 4}: indicators.0.before.en.2.examples.old: Extra inputs are not permitted" in found
-    assert f"indicators.yaml:{_line(path, 'Loans created [[5,000 jobs') - 1}: indicators.14.counted.0.examples.lang: Field required" in found
+    assert (f"indicators.yaml:{mobilized + 2}: indicators.0.before.en.2.examples.pos: "
+            "List should have at least 1 item") in found
+    assert (f"indicators.yaml:{mobilized + 4}: indicators.0.before.en.2.examples.old: "
+            "Extra inputs are not permitted") in found
+    counted = _line(path, 'Loans created [[5,000 jobs') - 1
+    assert f"indicators.yaml:{counted}: indicators.14.counted.0.examples.lang: Field required" in found
 
 
 def test_a_counterexample_naming_no_indicator_is_reported(tmp_path: Path) -> None:

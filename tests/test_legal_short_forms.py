@@ -19,7 +19,8 @@ CASES = [
     ("en", "Directive 40 of the Secretariat matters. After ten years of Directive 40, the Prime Minister spoke.",
      [("40-CT/TW", True), ("40-CT/TW", True)]),
     # the full reference cited in the document wins
-    ("en", "Directive No. 40-CT/TW was issued in 2014. Directive 40 changed lending.", [("40-CT/TW", False), ("40-CT/TW", True)]),
+    ("en", "Directive No. 40-CT/TW was issued in 2014. Directive 40 changed lending.",
+     [("40-CT/TW", False), ("40-CT/TW", True)]),
     # no issuer in words: a short form, the number as its id
     ("en", "Under Decision 167, poor households built houses.", [("167", True)]),
     # a person, not an issuer: no link word before "Prime Minister"

@@ -44,7 +44,8 @@ def numbers(text: str) -> set[str]:
 def served(site: Site, fetcher: Fetcher, path: str) -> tuple[bytes, Loaded]:
     """The bytes the server sends for a page and the parse of them."""
     result = fetcher.fetch(site.url(path))
-    return result.body, load_bytes(registry=bundled(), raw=result.body, source=result.url, content_type=result.content_type)
+    return result.body, load_bytes(registry=bundled(), raw=result.body, source=result.url,
+                                   content_type=result.content_type)
 
 
 def spaced(el: lxml_html.HtmlElement) -> str:
@@ -383,7 +384,8 @@ def test_extraction_never_dates_an_html_page_from_its_body() -> None:
 def test_extraction_keeps_html_metadata() -> None:
     from extractor.pipeline import process
 
-    done = process(registry=bundled(), loaded=load_path(registry=bundled(), path=SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"))
+    page = SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"
+    done = process(registry=bundled(), loaded=load_path(registry=bundled(), path=page))
     assert done.document.published == dt.date(2025, 10, 26) and done.document.language == "vi"
     assert (
         done.document.meta["declared_language"] == "vi"

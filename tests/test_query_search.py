@@ -151,7 +151,8 @@ def test_years_are_words_not_figures() -> None:
 
 def test_the_query_as_a_phrase_ranks_first(tmp_path: Path) -> None:
     db = connect(tmp_path / "r.sqlite")
-    scattered = Fact("Nợ được thu, dư thừa vốn, tổng cộng 5 đồng của Nghệ An.", "5 đồng", "Nghệ An", "total_capital", "5")
+    scattered = Fact("Nợ được thu, dư thừa vốn, tổng cộng 5 đồng của Nghệ An.", "5 đồng", "Nghệ An",
+                     "total_capital", "5")
     phrase = Fact("Tổng dư nợ của tỉnh Nghệ An đạt 6 đồng và còn tăng thêm nhiều hơn nữa.", "6 đồng", "Nghệ An",
                   "outstanding_loans", "6")
     for i, f in enumerate((phrase, scattered)):

@@ -139,7 +139,8 @@ def test_whole_file_rules_report_the_bad_entry_line(tmp_path: Path) -> None:
 
     text = (rules_dir() / "text_metadata.yaml").read_text(encoding="utf-8")
     path = tmp_path / "text_metadata.yaml"
-    path.write_text(text.replace("  - {pattern: '^(?:Source", "  - {pattern: '(unclosed', x: 1}\n  - {pattern: '^(?:Source", 1),
+    path.write_text(text.replace("  - {pattern: '^(?:Source",
+                                 "  - {pattern: '(unclosed', x: 1}\n  - {pattern: '^(?:Source", 1),
                     encoding="utf-8")
     line = path.read_text(encoding="utf-8").splitlines().index("  - {pattern: '(unclosed', x: 1}") + 1
     with pytest.raises(RuleError) as info:

@@ -33,8 +33,10 @@ def test_sentence_boundaries(lang: str, text: str, expected: list[str]) -> None:
 
 TOKENS = [
     ("en", "Directive No. 40-CT/TW and 1560/QĐ-TTg.", ["Directive", "No", ".", "40-CT/TW", "and", "1560/QĐ-TTg", "."]),
-    ("vi", "vay 5 tỷ đồng, theo Chỉ thị 40-CT/TW.", ["vay", "5", "tỷ", "đồng", ",", "theo", "Chỉ", "thị", "40-CT/TW", "."]),
-    ("vi", "Ngân hàng Chính sách xã hội (NHCSXH) cho vay", ["Ngân", "hàng", "Chính", "sách", "xã", "hội", "(", "NHCSXH", ")", "cho", "vay"]),
+    ("vi", "vay 5 tỷ đồng, theo Chỉ thị 40-CT/TW.",
+     ["vay", "5", "tỷ", "đồng", ",", "theo", "Chỉ", "thị", "40-CT/TW", "."]),
+    ("vi", "Ngân hàng Chính sách xã hội (NHCSXH) cho vay",
+     ["Ngân", "hàng", "Chính", "sách", "xã", "hội", "(", "NHCSXH", ")", "cho", "vay"]),
     ("vi", "Tổ TK&VV đạt 0,14%", ["Tổ", "TK&VV", "đạt", "0,14", "%"]),
 ]
 

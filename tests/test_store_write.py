@@ -64,7 +64,8 @@ def test_changed_document_replaces_its_old_records(conn: sqlite3.Connection) -> 
     assert conn.execute("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'tong'").fetchone()[0] == 0
 
 
-def test_failed_replacement_leaves_the_old_document_whole(conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_replacement_leaves_the_old_document_whole(conn: sqlite3.Connection,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     old, old_raw = make_extraction(NGHE_AN, HA_NOI, source="https://example.test/x")
     new, new_raw = make_extraction(NGHE_AN_EN, source="https://example.test/x")
     save_extraction(conn, old, raw=old_raw)

@@ -43,7 +43,8 @@ def test_pdf_table_cells_become_figures_with_headers_page_and_box() -> None:
 
 
 def test_html_table_cells_become_figures_with_headers() -> None:
-    loaded = load_bytes(registry=bundled(), raw=HTML.encode(), source="https://example.vn/bang.html", content_type="text/html")
+    loaded = load_bytes(registry=bundled(), raw=HTML.encode(), source="https://example.vn/bang.html",
+                        content_type="text/html")
     by_text = {f.text: f for f in process(loaded, registry=bundled()).figures}
     assert by_text["980,5"].value == Decimal("980500000000")
     assert by_text["980,5"].row_header == "Cho vay hộ cận nghèo"

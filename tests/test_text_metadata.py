@@ -29,7 +29,8 @@ GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
     ("Title here\n\nJune 17, 2021 | 21:51\nBody text about loans.", dt.date(2021, 6, 17)),
     ("Outlet.vn - Banner\n\nTitle\n\nBáo Ninh BìnhBáo Ninh Bình26/10/2025\n\nBody.", dt.date(2025, 10, 26)),
     ("Tiêu đề\nThứ Bảy, 26/10/2025 - 07:30\nNội dung.", dt.date(2025, 10, 26)),
-    ("Title\nBody cites Directive 40 issued on November 22, 2014, by the Secretariat of the Party Central Committee in Hanoi.", None),
+    ("Title\nBody cites Directive 40 issued on November 22, 2014, by the Secretariat of the Party Central "
+     "Committee in Hanoi.", None),
     ("Title\nBody.\nSource: https://news.example.vn/2024/07/12/article.html", dt.date(2024, 7, 12)),
     ("Title\nJuly 20, 2024 - The Nghe An branch of the bank reported its half-year results.", dt.date(2024, 7, 20)),
     ("Tiêu đề\nHÀ NỘI, 26/10/2025 – Ngân hàng Chính sách xã hội tổ chức hội nghị tổng kết.", dt.date(2025, 10, 26)),

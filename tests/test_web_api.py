@@ -144,7 +144,8 @@ def test_observations_csv_has_export_columns(client: TestClient) -> None:
 
 
 def test_observation_has_sentence_document_source_and_conflicts(client: TestClient) -> None:
-    oid = observation_id(client, province="Nghe An", indicator="outstanding_loans", **{"from": "2024-06-30", "to": "2024-06-30"})
+    oid = observation_id(client, province="Nghe An", indicator="outstanding_loans",
+                         **{"from": "2024-06-30", "to": "2024-06-30"})
     view = data(client, f"/api/observations/{oid}")
     obs = view["observation"]
     assert obs["text"] in obs["sentence"] and view["document"]["id"] == obs["document_id"]
@@ -156,7 +157,8 @@ def test_observation_has_sentence_document_source_and_conflicts(client: TestClie
 
 def test_unknown_observation_is_404(client: TestClient) -> None:
     response = client.get("/api/observations/999999")
-    assert response.status_code == 404 and response.json() == {"ok": False, "error": "no observation 999999", "status": 404}
+    assert response.status_code == 404
+    assert response.json() == {"ok": False, "error": "no observation 999999", "status": 404}
 
 
 # ---- documents -------------------------------------------------------------------------------------
@@ -237,7 +239,8 @@ def test_factcheck_marks_supported_different_and_not_found(client: TestClient) -
 
 
 def test_factcheck_reads_a_figure_without_an_indicator_by_value(client: TestClient) -> None:
-    checks = data(client, f"/api/factcheck?text={quote('Nghe An policy loans reached 13,357 billion VND by mid-2024')}")["checks"]
+    claim = quote("Nghe An policy loans reached 13,357 billion VND by mid-2024")
+    checks = data(client, f"/api/factcheck?text={claim}")["checks"]
     assert [c["verdict"] for c in checks] == ["supported"]
     assert {m["indicator"] for m in checks[0]["matches"]} == {"outstanding_loans"}
 
@@ -281,7 +284,8 @@ def assert_inert(page: str) -> None:
 def test_scraped_html_is_escaped(client: TestClient, which: str) -> None:
     doc_id, oid = hostile_ids(client)
     url = {"document": f"/documents/{doc_id}?obs={oid}", "observation": f"/observations/{oid}",
-           "search": "/search?q=Quang+Tri", "factcheck": "/factcheck?text=" + quote('<script>alert("x")</script> 5 billion VND')}[which]
+           "search": "/search?q=Quang+Tri",
+           "factcheck": "/factcheck?text=" + quote('<script>alert("x")</script> 5 billion VND')}[which]
     response = client.get(url, headers={"accept": "text/html"})
     assert response.status_code == 200
     assert_inert(response.text)
@@ -431,7 +435,8 @@ def test_an_empty_database_serves_every_page(tmp_path: Path) -> None:
         for url in ("/", "/search?q=loans", "/observations", "/conflicts", "/indicators/outstanding_loans",
                     "/factcheck?text=" + quote("Loans reached VND 5 billion")):
             assert c.get(url).status_code == 200, url
-        assert data(c, "/api/factcheck?text=" + quote("Loans reached VND 5 billion"))["checks"][0]["verdict"] == "not_found"
+        checks = data(c, "/api/factcheck?text=" + quote("Loans reached VND 5 billion"))["checks"]
+        assert checks[0]["verdict"] == "not_found"
         assert c.get("/api/indicators/not_a_code").status_code == 404
 
 

@@ -300,8 +300,10 @@ def _observation_dict(row: Any) -> dict[str, Any]:
 def query(
     province: ProvinceOpt = None,
     indicator: IndicatorOpt = None,
-    date_from: Annotated[dt.datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="On or after this date.")] = None,
-    date_to: Annotated[dt.datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="On or before this date.")] = None,
+    date_from: Annotated[dt.datetime | None, typer.Option(
+        "--from", formats=["%Y-%m-%d"], help="On or after this date.")] = None,
+    date_to: Annotated[dt.datetime | None, typer.Option(
+        "--to", formats=["%Y-%m-%d"], help="On or before this date.")] = None,
     boundaries: BoundariesOpt = None,
     roll_up: RollUpOpt = False,
     fmt: FormatOpt = OutputFormat.table,
@@ -312,8 +314,10 @@ def query(
     """Observations filtered by province, indicator, date and boundaries, newest first."""
     from extractor.store import ObservationFilter, query_observations
 
-    filters = ObservationFilter(province=province, indicator=indicator, boundaries=boundaries.value if boundaries else None,
-                                date_from=date_from.date() if date_from else None, date_to=date_to.date() if date_to else None)
+    filters = ObservationFilter(province=province, indicator=indicator,
+                                boundaries=boundaries.value if boundaries else None,
+                                date_from=date_from.date() if date_from else None,
+                                date_to=date_to.date() if date_to else None)
     with opened(db) as conn:
         page = query_observations(conn, filters, limit=limit, offset=offset)
         rows = page.items + (_rolled(conn, filters) if roll_up else [])
@@ -336,7 +340,8 @@ def search(
     text: Annotated[str, typer.Argument(help='Words and/or numbers: "du no Nghe An", "13.357 tỷ", "13,357".')],
     province: ProvinceOpt = None,
     indicator: IndicatorOpt = None,
-    locale: Annotated[str, typer.Option("--locale", help="How to read 13.374: auto (both), vi (13374) or en (13.374).")] = "auto",
+    locale: Annotated[str, typer.Option(
+        "--locale", help="How to read 13.374: auto (both), vi (13374) or en (13.374).")] = "auto",
     fmt: FormatOpt = OutputFormat.table,
     limit: LimitOpt = None,
     offset: OffsetOpt = 0,
@@ -412,7 +417,8 @@ def conflicts(
 @friendly
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json or parquet.")] = ExportFormat.csv,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (stdout for csv/json when left out).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (stdout for csv/json when left out).")] = None,
     province: ProvinceOpt = None,
     indicator: IndicatorOpt = None,
     boundaries: BoundariesOpt = None,
@@ -421,7 +427,8 @@ def export(
     """Export observations with their sources; values stay exact in every format."""
     from extractor.store import ObservationFilter, export_observations
 
-    filters = ObservationFilter(province=province, indicator=indicator, boundaries=boundaries.value if boundaries else None)
+    filters = ObservationFilter(province=province, indicator=indicator,
+                                boundaries=boundaries.value if boundaries else None)
     if fmt is ExportFormat.parquet and output is None:
         raise typer.BadParameter("parquet is binary: give a file", param_hint="--output")
     with opened(db) as conn:
@@ -449,7 +456,8 @@ def factcheck(
         "observation_ids": [m.id for m in c.matches if m.id is not None],
         "sources": list(dict.fromkeys(m.source for m in c.matches)),
     } for c in result.checks]
-    emit(rows, fmt, columns=("figure", "verdict", "indicator", "province", "date", "reason", "observation_ids", "sources"))
+    emit(rows, fmt, columns=("figure", "verdict", "indicator", "province", "date", "reason", "observation_ids",
+                             "sources"))
 
 
 COMMANDS: tuple[Callable[..., Any], ...] = (ingest, query, search, table, conflicts, export, reextract, factcheck)

@@ -14,7 +14,8 @@ from extractor.cli.store_cmd import DbOpt, friendly
 @friendly
 def serve(
     db: DbOpt = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        "--host", help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     write_token: Annotated[str | None, typer.Option(
         "--write-token", envvar="VBSP_WRITE_TOKEN", show_envvar=True,

@@ -31,7 +31,8 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
     return [
         FigureDraft(
             kind="money", start=match.start(), end=match.end(), rule=rule.id,
-            priority=rule.rule.priority, number_text=text, multiplier=ten_to(power), unit=unit, qualifier=qualifier_of(match, rs),
+            priority=rule.rule.priority, number_text=text, multiplier=ten_to(power), unit=unit,
+            qualifier=qualifier_of(match, rs),
             addend=addend,
         )
     ]

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 
 # The document an observation counts as: the original when it is a near-duplicate copy.
 # (min() rather than ORDER BY similarity: no temporary b-tree per row, and a copy has one original.)
-CANONICAL_DOC = "coalesce((SELECT min(c.copy_of_doc_id) FROM doc_copies c WHERE c.doc_id = o.document_id), o.document_id)"
+CANONICAL_DOC = ("coalesce((SELECT min(c.copy_of_doc_id) FROM doc_copies c WHERE c.doc_id = o.document_id), "
+                 "o.document_id)")
 TABLE_SQL = f"""
 WITH latest AS MATERIALIZED (
     SELECT k.province, k.indicator, k.boundaries,
@@ -61,8 +62,8 @@ WHERE o.status = 'actual' AND o.qualifier = 'exact' AND o.date_inferred = 0 AND 
 GROUP BY o.province, o.indicator, o.boundaries, o.as_of, o.period_start, o.period_end, o.unit
 HAVING count(DISTINCT o.value_text) > 1 AND count(DISTINCT {CANONICAL_DOC}) > 1
 """
-_INSERT_CONFLICTS = ("INSERT INTO conflict_keys(province, indicator, boundaries, as_of, period_start, period_end, unit) "
-                     + CONFLICT_KEYS_SQL)
+_INSERT_CONFLICTS = ("INSERT INTO conflict_keys(province, indicator, boundaries, as_of, period_start, period_end, "
+                     "unit) " + CONFLICT_KEYS_SQL)
 
 CellKey = tuple[str, str, str]  # province, indicator, boundaries ('' when unknown)
 

@@ -59,7 +59,8 @@ def disagreeing(conn: sqlite3.Connection, observation_id: int) -> list[StoredObs
         "WHERE o.province IS me.province AND o.indicator = me.indicator AND o.boundaries IS me.boundaries "
         "AND o.as_of IS me.as_of AND o.period_start IS me.period_start AND o.period_end IS me.period_end "
         "AND o.status = me.status AND o.value_text != me.value_text "
-        f"AND {CANONICAL_DOC} != {CANONICAL_DOC.replace('o.document_id', 'me.document_id')} ORDER BY o.id", (observation_id,))
+        f"AND {CANONICAL_DOC} != {CANONICAL_DOC.replace('o.document_id', 'me.document_id')} ORDER BY o.id",
+        (observation_id,))
     return [observation_from_row(r) for r in rows]
 
 

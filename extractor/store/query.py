@@ -107,7 +107,8 @@ def _filter_sql(conn: sqlite3.Connection, f: ObservationFilter) -> tuple[str, li
         clauses.append("o.obs_date <= ?")
         params.append(f.date_to.isoformat())
     if f.rows != "all":
-        clauses.append("o.part_of IS NULL AND o.province IS NOT NULL" if f.rows == "totals" else "o.part_of IS NOT NULL")
+        clauses.append("o.part_of IS NULL AND o.province IS NOT NULL" if f.rows == "totals"
+                       else "o.part_of IS NOT NULL")
     return " AND ".join(clauses), params
 
 
@@ -389,7 +390,8 @@ def _conflict_pairs(conn: sqlite3.Connection, key: sqlite3.Row) -> list[Conflict
         (*tuple(key), key["as_of"], key["period_end"], key["period_start"])).fetchall()
     values = list(dict.fromkeys(r["value_text"] for r in rows))
     pairs = (_pick_pair(rows, values[0], other) for other in values[1:])
-    return [_conflict(key, observation_from_row(a), observation_from_row(b)) for a, b in pairs if a is not None and b is not None]
+    return [_conflict(key, observation_from_row(a), observation_from_row(b))
+            for a, b in pairs if a is not None and b is not None]
 
 
 def _pick_pair(rows: Sequence[sqlite3.Row], first: str, other: str) -> tuple[sqlite3.Row | None, sqlite3.Row | None]:

@@ -83,7 +83,8 @@ def stored_province(conn: sqlite3.Connection, province: str) -> list[str]:
 def count_observations(conn: sqlite3.Connection, names: Sequence[str]) -> int:
     """How many observations name a province (any of its stored spellings)."""
     marks = ", ".join("?" * len(names))
-    return int(conn.execute(f"SELECT count(*) FROM observations WHERE province IN ({marks})", list(names)).fetchone()[0])
+    sql = f"SELECT count(*) FROM observations WHERE province IN ({marks})"
+    return int(conn.execute(sql, list(names)).fetchone()[0])
 
 
 def indicator_dates(conn: sqlite3.Connection, indicator: str, *, most: int = 40) -> list[dt.date]:

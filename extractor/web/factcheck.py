@@ -153,7 +153,8 @@ def _reason(verdict: Verdict, claim: Claim, matches: Sequence[StoredObservation]
     """One sentence saying why, for readers."""
     where = " ".join(p for p in (claim.province or "", f"on {claim.date.isoformat()}" if claim.date else "") if p)
     if verdict == "supported":
-        return f"{len({m.document_id for m in matches})} source(s) record this value" + (f" for {where}" if where else "")
+        sources = len({m.document_id for m in matches})
+        return f"{sources} source(s) record this value" + (f" for {where}" if where else "")
     if verdict == "different":
         recorded = "; ".join(dict.fromkeys(format_value(m.value, m.unit, m.qualifier) for m in matches))
         return f"The table records {recorded}" + (f" for {where}" if where else "")

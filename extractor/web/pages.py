@@ -61,7 +61,8 @@ def health() -> Health:
 EXAMPLES = {
     "/api/search": "/api/search?q=d%C6%B0+n%E1%BB%A3&province=Ngh%E1%BB%87+An",
     "/api/observations": "/api/observations?province=nghe+an&indicator=outstanding_loans&from=2024-01-01",
-    "/api/factcheck": "/api/factcheck?text=Nghe+An%27s+outstanding+loans+reached+VND+13%2C357+billion+by+June+30%2C+2024",
+    "/api/factcheck": ("/api/factcheck?text=Nghe+An%27s+outstanding+loans+reached+VND+13%2C357+billion"
+                       "+by+June+30%2C+2024"),
     "/api/indicators/{code}": "/api/indicators/outstanding_loans?date=2024-12-31",
     "/api/conflicts": "/api/conflicts", "/api/overview": "/api/overview", "/api/provinces": "/api/provinces",
 }

@@ -52,7 +52,8 @@ def environment() -> Environment:
                        indicator=indicator_label, host=source_host, seg=segment,
                        boundaries=formatting.boundaries_label, number=_number,
                        dict_with=dict_with, dict_without=dict_without)
-    env.globals.update(link=link, pieces=pieces, Mark=Mark, word_marks=word_marks, figure_mark=figure_mark, is_link=formatting.is_link,
+    env.globals.update(link=link, pieces=pieces, Mark=Mark, word_marks=word_marks, figure_mark=figure_mark,
+                       is_link=formatting.is_link,
                        period=formatting.format_period, qualifier_words=formatting.QUALIFIER_WORDS)
     return env
 
