@@ -75,7 +75,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db
         if db is None:
-            from test_web_corpus import build_database
+            from helpers.web_corpus import build_database
 
             db = build_database(Path(tmp) / "screens.sqlite")
         with background_server(create_app(db)) as base:

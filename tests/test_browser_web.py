@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_web_corpus import build_database
 
 from extractor.web import create_app
 from extractor.web.server import background_server
+from helpers.web_corpus import build_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

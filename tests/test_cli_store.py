@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction
 from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.cli.store_cmd import COMMANDS
 from extractor.store import connect, save_extraction
+from helpers.store import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction
 
 SEEDS = Path(__file__).parent.parent / "corpus" / "seeds"
 QUERY_LIKE = ("query", "search", "table", "conflicts", "factcheck")
@@ -90,7 +90,7 @@ def test_factcheck_gives_a_verdict_and_the_sources_of_each_figure(db: Path) -> N
 
 
 def test_table_output_does_not_read_scraped_text_as_markup(tmp_path: Path) -> None:
-    from test_store_factory import Fact
+    from helpers.store import Fact
 
     path = tmp_path / "m.sqlite"
     evil = Fact("[bold red]Dư nợ[/] <script>x</script> đạt 5 đồng.", "5 đồng", "Hà Nội", "outstanding_loans", "5")
@@ -135,7 +135,7 @@ def test_ingest_seeds_twice_with_the_real_pipeline(tmp_path: Path) -> None:
 
 
 def test_roll_up_with_the_gazetteer_mapping(tmp_path: Path) -> None:
-    from test_store_factory import Fact
+    from helpers.store import Fact
 
     path = tmp_path / "r.sqlite"
     conn = connect(path)

@@ -12,10 +12,8 @@ import pytest
 from extractor.fetch import Fetcher
 from extractor.pipeline.crawl import StoreValidators, ingest_sources, validators_path
 from extractor.registry.bundle import bundled
-from tests import sitefixtures
-from tests.sitefixtures import Site, fixture_options
+from helpers.sites import Site, fixture_options
 
-site = sitefixtures.site  # the fixture, used by name below
 FOLLOW = r"/baotinh/[a-z0-9-]+\.html$"
 
 

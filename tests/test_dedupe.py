@@ -7,7 +7,7 @@ import pytest
 from extractor.dedupe import DuplicateIndex, fingerprint, from_bytes, shingles, similar, to_bytes
 from extractor.parse import load_path
 from extractor.registry.bundle import bundled
-from tests.sitefixtures import SITE
+from helpers.sites import SITE
 
 ORIGINAL = SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"
 REPUBLISHED = SITE / "aggregator/news/ninh-binh-tin-dung-chinh-sach.html"

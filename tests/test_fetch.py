@@ -11,10 +11,7 @@ from extractor.errors import FetchError
 from extractor.fetch import Fetcher, FetchFailed, FetchOptions, JsonFileCache, is_public
 from extractor.fetch.client import retry_after_seconds
 from extractor.fetch.robots import parse_robots
-from tests import sitefixtures
-from tests.sitefixtures import SITE, Site, fixture_options
-
-site, site_fetcher = sitefixtures.site, sitefixtures.site_fetcher  # fixtures used by name below
+from helpers.sites import SITE, Site, fixture_options
 
 
 class FakeClock:

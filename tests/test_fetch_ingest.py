@@ -19,11 +19,9 @@ from extractor.fetch.sources import Failed, RawItem, iter_source
 from extractor.parse import load_bytes
 from extractor.pipeline import process
 from extractor.registry.bundle import bundled
-from tests import sitefixtures
-from tests.sitefixtures import Site
-from tests.test_parse_html import numbers, regions
+from helpers.pages import numbers, regions
+from helpers.sites import Site
 
-site, site_fetcher = sitefixtures.site, sitefixtures.site_fetcher  # fixtures used by name below
 FOLLOW = r"/baotinh/[a-z0-9-]+\.html$"
 
 

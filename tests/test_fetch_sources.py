@@ -19,10 +19,7 @@ from extractor.fetch.sources import (
 )
 from extractor.parse import load_bytes
 from extractor.registry.bundle import bundled
-from tests import sitefixtures
-from tests.sitefixtures import PDFS, SITE, Site
-
-site, site_fetcher = sitefixtures.site, sitefixtures.site_fetcher  # fixtures used by name below
+from helpers.sites import PDFS, SITE, Site
 
 ARTICLES = {
     "/baotinh/ninh-binh-tin-dung-chinh-sach.html",

@@ -18,7 +18,7 @@ import pytest
 from lxml import html as lxml_html
 
 from extractor import evaluation as ev
-from tests.goldcontract import GOLD, UNITS, indicator_kinds
+from helpers.goldcontract import GOLD, UNITS, indicator_kinds
 
 FORMAT_FOLDERS = {"html": GOLD / "html", "pdf": GOLD / "pdf"}
 GOLD_FILES = sorted(p for folder in FORMAT_FOLDERS.values() for p in folder.glob("*.yaml"))

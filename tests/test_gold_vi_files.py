@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.goldcontract import (
+from helpers.goldcontract import (
     BOUNDARIES,
     CHANGE_UNITS,
     FIGURE_KINDS,
@@ -25,11 +25,11 @@ from tests.goldcontract import (
     STATUSES,
     UNITS,
 )
-from tests.goldcontract import document as _text_path
-from tests.goldcontract import indicator_kinds as _indicator_kinds
-from tests.goldcontract import is_date as _is_date
-from tests.goldcontract import is_number as _is_number
-from tests.goldcontract import load as _load
+from helpers.goldcontract import document as _text_path
+from helpers.goldcontract import indicator_kinds as _indicator_kinds
+from helpers.goldcontract import is_date as _is_date
+from helpers.goldcontract import is_number as _is_number
+from helpers.goldcontract import load as _load
 
 
 def _gold_files() -> list[Path]:

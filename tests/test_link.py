@@ -1,17 +1,8 @@
 """The linker on hand-written sentences: the rules of the linker's own code, shown deciding and not.
 
-The examples of rules/linking.yaml (every marker phrase firing and not) and rules/indicators.yaml
-are written in the markup below and run by tests/test_rule_examples.py.
-
-Sentences are written in a small markup so the figures, dates and legal references the
-extraction pipeline would find are spelled out by hand (the linker is tested on its own):
-
-    [[VND 5,000 billion|VND|5000000000000]]     a figure: text | unit | value | change
-    {{June 30, 2024|2024-06-30}}                a date: a day, or start..end (either may be empty),
-    {{the end of 2018|2018-12-31|year}}         and optionally its granularity
-    <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>  a legal reference: text | id | issue date
-
-The observation checked is the one of the figure marked ``[[*…]]`` (else the first figure).
+Sentences are written in the markup of ``helpers/markup.py`` (figures, dates and legal references
+spelled out by hand, so the linker is tested on its own); the examples of rules/linking.yaml and
+rules/indicators.yaml, in the same markup, are run by tests/test_rule_examples.py.
 Expected values are written by reading the sentence, never by running the linker.
 """
 
@@ -28,27 +19,31 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.errors import RuleError
-from extractor.link import link as link_with
 from extractor.link.context import _breaks, piece, title_span
 from extractor.link.observe import build_context
 from extractor.link.rules import (
     CODE_RULES,
     MARKER_LISTS,
-    MarkerExample,
     decided_by,
     load_link_rules,
     unit_gaps,
 )
-from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
+from extractor.models import Document, Extraction, Observation
 from extractor.registry.bundle import bundled
+from helpers.markup import (
+    HEAD,
+    NGHE,
+    PUB,
+    TITLE,  # noqa: F401 - tests/test_rule_examples.py imports it from here, for now
+    build,
+    check,
+    example_document,
+    link,
+    observe,
+)
 
 _CLAUSE_BREAK = re.compile(r";|:|,\s")  # the breaks ``_breaks`` finds one kind at a time
 _piece, _title_span = piece, title_span
-
-
-def link(ex: Extraction) -> Extraction:
-    """The bundled linker on ``ex``."""
-    return link_with(ex, linker=bundled().linker)
 
 
 def linker():
@@ -63,110 +58,8 @@ def load_unit_gaps(path: Path | None = None) -> Any:
     """The merged-unit gaps of ``path`` (the bundled rules when None)."""
     return unit_gaps(load_link_rules(path))
 
-PUB = dt.date(2025, 10, 26)
-_MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}|<<(.+?)>>")
-_SENTENCE = re.compile(r"\n+|(?<=[.!?])(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)\s+(?=[A-ZĐÀ-Ỹ])")
-
-
-def _kind(unit: str) -> str:
-    if unit.startswith(("VND", "USD")):
-        return "money"
-    return {"%": "percent", "times": "ratio"}.get(unit, "count")
-
-
-def _sentence(text: str, pos: int) -> tuple[str, int]:
-    starts = [0] + [m.end() for m in _SENTENCE.finditer(text)]
-    start = max(s for s in starts if s <= pos)
-    ends = [s for s in starts if s > start]
-    end = (ends[0] if ends else len(text))
-    return text[start:end].rstrip(), start
-
-
-def _figure(body: str, start: int, text: str) -> Figure:
-    parts = body.lstrip("*").split("|")
-    raw, unit = parts[0], parts[1]
-    # Distinct by default: two equal facts in one document are one observation.
-    value = Decimal(parts[2]) if len(parts) > 2 and parts[2] else Decimal(1000 + start)
-    change = parts[3] if len(parts) > 3 else None
-    sentence, s0 = _sentence(text, start)
-    return Figure(text=raw, start=start, end=start + len(raw), sentence=sentence, sentence_start=s0,
-                  kind=_kind(unit), value=value, unit=unit, change=change)
-
-
-def _date(body: str, start: int, text: str) -> DateMention:
-    raw, when, *grain = body.split("|")
-    sentence, s0 = _sentence(text, start)
-    if ".." not in when:
-        return DateMention(text=raw, start=start, end=start + len(raw), sentence=sentence,
-                           sentence_start=s0, value=dt.date.fromisoformat(when),
-                           granularity=grain[0] if grain else "day")
-    a, b = when.split("..")
-    return DateMention(text=raw, start=start, end=start + len(raw), sentence=sentence, sentence_start=s0,
-                       granularity="year", period_start=dt.date.fromisoformat(a) if a else None,
-                       period_end=dt.date.fromisoformat(b) if b else None)
-
-
-def _legal(body: str, start: int, text: str) -> LegalRef:
-    raw, ident, issued = body.split("|")
-    sentence, s0 = _sentence(text, start)
-    return LegalRef(text=raw, start=start, end=start + len(raw), sentence=sentence, sentence_start=s0,
-                    id=ident, kind="directive", number=ident.split("-")[0], type_code="CT",
-                    issuer_code="TW", issued=dt.date.fromisoformat(issued) if issued else None)
-
-
-def build(markup: str, *, lang: str = "en", published: dt.date | None = PUB,
-          source: str = "<test>") -> tuple[Extraction, int]:
-    """An extraction from markup, and the start offset of the figure to check."""
-    pieces, spans, pos = [], [], 0
-    for m in _MARK.finditer(markup):
-        pieces.append(markup[pos : m.start()])
-        offset = sum(map(len, pieces))
-        body = next(g for g in m.groups() if g is not None)
-        raw = body.lstrip("*").split("|")[0]
-        spans.append((m.lastindex, body, offset))
-        pieces.append(raw)
-        pos = m.end()
-    pieces.append(markup[pos:])
-    text = "".join(pieces)
-    makers = {1: _figure, 2: _date, 3: _legal}
-    records = [(kind, makers[kind](body, offset, text)) for kind, body, offset in spans]
-    figures = [r for k, r in records if k == 1]
-    starred = [offset for kind, body, offset in spans if kind == 1 and body.startswith("*")]
-    focus = starred[0] if starred else (figures[0].start if figures else -1)
-    doc = Document(id="t", source=source, text=text, language=lang, published=published)
-    return Extraction(document=doc, figures=tuple(figures),
-                      dates=tuple(r for k, r in records if k == 2),
-                      legal_refs=tuple(r for k, r in records if k == 3)), focus
-
-
-def observe(markup: str, **kwargs: Any) -> Observation | None:
-    """The observation linked from the focus figure of ``markup`` (None if it yields none)."""
-    ex, focus = build(markup, **kwargs)
-    found = [o for o in link(ex).observations if o.start == focus]
-    return found[0] if found else None
-
-
-def check(obs: Observation | None, expected: dict[str, Any]) -> None:
-    """Compare the fields named in ``expected``; ``indicator: None`` means no observation."""
-    if expected.get("indicator", "") is None:
-        assert obs is None, obs
-        return
-    assert obs is not None
-    for key, want in expected.items():
-        got = obs.rules.get(key.removeprefix("rule_")) if key.startswith("rule_") else getattr(obs, key)
-        if isinstance(want, str) and key in ("as_of", "period_start", "period_end", "change_baseline"):
-            want = dt.date.fromisoformat(want)
-        if key == "change_value" and want is not None:
-            want = Decimal(str(want))
-        assert got == want, (key, got, want)
-
-
 # --- documents the examples are read in ------------------------------------------------------------
 
-NGHE = "Nghe An news\n"  # a title naming the document's province
-VI_NGHE = "Tin Nghệ An\n"
-TITLE = {"en": NGHE, "vi": VI_NGHE}  # the document an example is read in, unless it gives a title
-HEAD = "News in brief\nBy staff\n"  # a title and byline naming no province
 
 
 # --- the linker's own rules: (key, rule id, polarity, language, markup, publication date) ------------
@@ -503,11 +396,6 @@ def example_documents(lang: str) -> list[str]:
     return [example_document(example, lang) for name in MARKER_LISTS
             for marker in getattr(getattr(rules, name), lang)
             for example in (*marker.examples.pos, *marker.examples.neg)]
-
-
-def example_document(example: MarkerExample, lang: str) -> str:
-    """The markup of the document an example of rules/linking.yaml is read in."""
-    return f"{example.title}\n{example.text}" if example.title else TITLE[lang] + example.text
 
 
 @settings(max_examples=80, deadline=None)

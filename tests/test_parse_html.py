@@ -7,19 +7,15 @@ import re
 import unicodedata
 
 import pytest
-from lxml import html as lxml_html
 
 from extractor.errors import InputError, UnsupportedFormat
 from extractor.fetch import Fetcher
 from extractor.parse import Loaded, load_bytes, load_path, sniff
 from extractor.parse.dates import stated_date
-from extractor.parse.html import decode
 from extractor.parse.text import clean
 from extractor.registry.bundle import bundled
-from tests import sitefixtures
-from tests.sitefixtures import PDFS, SITE, Site
-
-site, site_fetcher = sitefixtures.site, sitefixtures.site_fetcher  # fixtures used by name below
+from helpers.pages import numbers, regions
+from helpers.sites import PDFS, SITE, Site
 
 ARTICLE_PAGES = [
     "/baotinh/ninh-binh-tin-dung-chinh-sach.html",
@@ -33,12 +29,6 @@ ARTICLE_PAGES = [
     "/tinnhanh/kinh-doanh/ha-tinh-von-vay-uu-dai.html",
     "/baocu/tin-ben-tre-2019.html",
 ]
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def numbers(text: str) -> set[str]:
-    """Every number written in a text ("13.374", "0,09", "2025")."""
-    return set(NUMBER.findall(text))
 
 
 def served(site: Site, fetcher: Fetcher, path: str) -> tuple[bytes, Loaded]:
@@ -46,26 +36,6 @@ def served(site: Site, fetcher: Fetcher, path: str) -> tuple[bytes, Loaded]:
     result = fetcher.fetch(site.url(path))
     return result.body, load_bytes(registry=bundled(), raw=result.body, source=result.url,
                                    content_type=result.content_type)
-
-
-def spaced(el: lxml_html.HtmlElement) -> str:
-    """An element's text with its pieces spaced, so table cells do not glue together."""
-    return " ".join(el.itertext())
-
-
-def regions(raw: bytes) -> dict[str, set[str]]:
-    """Numbers by region of a fixture page: chrome, captions, body, and everything outside chrome."""
-    tree = lxml_html.document_fromstring(decode(raw)[0])
-    for el in tree.xpath("//script|//style|//head"):
-        el.drop_tree()
-    found: dict[str, set[str]] = {"chrome": set(), "caption": set(), "body": set()}
-    for name in ("chrome", "caption", "body"):
-        for el in tree.xpath(f'//*[@data-fx="{name}"]'):
-            found[name] |= numbers(spaced(el))
-            if name != "body":
-                el.drop_tree()
-    found["outside"] = numbers(spaced(tree))
-    return found
 
 
 @pytest.mark.parametrize("path", ARTICLE_PAGES)

@@ -25,7 +25,7 @@ from extractor.parse import pdf as pdf_module
 from extractor.parse.pdf import garble_reason, ocr_available
 from extractor.parse.text import clean
 from extractor.registry.bundle import bundled
-from tests.sitefixtures import PDFS, ROOT, SITE
+from helpers.sites import PDFS, ROOT, SITE
 
 REPORT = PDFS / "bao-cao-tin-dung.pdf"
 PLAN = PDFS / "ke-hoach-ninh-binh.pdf"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from test_store_factory import HA_NOI, NGHE_AN, Fact, make_extraction
 
 from extractor.store import ObservationFilter, connect, export_observations, save_extraction
+from helpers.store import HA_NOI, NGHE_AN, Fact, make_extraction
 
 ODD = Fact("Tỷ lệ đạt 0,1234567%.", "0,1234567%", "Hà Tĩnh", "overdue_debt_rate", "0.1234567", unit="%")
 

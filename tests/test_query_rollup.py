@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from test_store_factory import Fact, make_extraction
 
 from extractor.store import connect, rolled_up_observations, save_extraction
+from helpers.store import Fact, make_extraction
 
 # Ninh Bình (2025) = Ninh Bình + Hà Nam + Nam Định (pre-2025); Nghệ An stayed whole.
 MAPPING = {"Ninh Bình": "Ninh Bình", "Hà Nam": "Ninh Bình", "Nam Định": "Ninh Bình", "Nghệ An": "Nghệ An"}

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, Fact, make_extraction
 
 from extractor.store import connect, save_extraction, search, search_documents
 from extractor.store.numeric import query_numbers, readings, words_without_numbers
 from extractor.store.query import quote_fts
+from helpers.store import HA_NOI, NGHE_AN, NGHE_AN_EN, Fact, make_extraction
 
 OTHER = Fact("Tổng nguồn vốn đạt 13.374 tỷ đồng.", "13.374 tỷ đồng", "Ninh Bình", "total_capital",
              "13374000000000", date="2025-09-30", boundaries="2025")

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from test_store_factory import Fact, make_extraction
 
 from extractor.store import (
     ObservationFilter,
@@ -20,6 +19,7 @@ from extractor.store import (
     save_extraction,
 )
 from extractor.store.write import document_id_for
+from helpers.store import Fact, make_extraction
 
 
 def loans(value: str, date: str, province: str = "Nghệ An", note: str = "") -> Fact:

@@ -11,12 +11,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, doc_text, fake_extract_loaded
-from test_store_write import snapshot
 
 from extractor.pipeline.batch import ingest_paths, reextract
 from extractor.registry.bundle import bundled
 from extractor.store import connect, query_observations
+from helpers.store import HA_NOI, NGHE_AN, NGHE_AN_EN, doc_text, fake_extract_loaded, snapshot
 
 TESTS = Path(__file__).parent
 
@@ -93,7 +92,7 @@ WRITER = """
 import itertools, sys
 sys.path.insert(0, {tests!r})
 from extractor.store import connect, save_extraction
-from test_store_factory import Fact, make_extraction
+from helpers.store import Fact, make_extraction
 
 import time
 from extractor.store import write

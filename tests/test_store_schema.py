@@ -6,12 +6,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_store_factory import NGHE_AN, make_extraction
 
 from extractor.errors import StoreError
 from extractor.store import SCHEMA_VERSION, connect, schema_version, search
 from extractor.store.db import migrate
 from extractor.store.write import insert_extraction, with_document_id
+from helpers.store import NGHE_AN, make_extraction
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:

@@ -8,24 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from test_store_factory import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction
 
 from extractor.models import DateMention, LegalRef, Observation
 from extractor.store import ObservationFilter, connect, query_observations, save_extraction
 from extractor.store import write as store_write
 from extractor.store.write import document_id_for
-
-TABLES = ("documents", "raw_blobs", "sentences", "figures", "dates", "legal_refs", "observations")
-
-
-def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table (ingest time left out), to compare whole databases."""
-    out = {}
-    for table in TABLES:
-        rows = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
-        out[table] = [tuple(v for k, v in zip(r.keys(), r, strict=True) if k != "ingested_at") for r in rows]
-    out["fts"] = conn.execute("SELECT rowid, text FROM sentences_fts ORDER BY rowid").fetchall()
-    return {k: [tuple(r) for r in v] for k, v in out.items()}
+from helpers.store import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction, snapshot
 
 
 @pytest.fixture()

@@ -15,13 +15,13 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from test_web_corpus import HOSTILE, build_database
 
 from extractor.fetch import Fetcher
 from extractor.fetch.options import FetchOptions
 from extractor.store import QueryTimeout
 from extractor.web import create_app
 from extractor.web.db import Database
+from helpers.web_corpus import HOSTILE, build_database
 
 NGHE_AN = quote("Nghệ An")
 
@@ -293,7 +293,7 @@ def test_scraped_html_is_escaped(client: TestClient, which: str) -> None:
 
 
 def test_hostile_file_is_a_fixture_with_markup() -> None:
-    from test_web_corpus import ARTICLES
+    from helpers.web_corpus import ARTICLES
 
     assert "<script>" in ARTICLES[HOSTILE] and "onerror=" in ARTICLES[HOSTILE]
 

@@ -55,7 +55,7 @@ class Counterexample(Strict):
 
 
 class CueExamples(Strict):
-    """Sentences in the markup of ``tests/test_link.py``: in ``pos`` the cue links the figure to
+    """Sentences in the markup of ``tests/helpers/markup.py``: in ``pos`` the cue links the figure to
     its entry's indicator, in ``neg`` it does not (tests run them all)."""
 
     pos: list[Text] = Field(min_length=1)

@@ -1,4 +1,5 @@
-"""Builders for store tests: documents whose lines carry their own observation, and a stand-in extractor.
+"""Builders for store tests: documents whose lines carry their own observation, a stand-in
+extractor, and a snapshot of a whole database to compare.
 
 A line reads ``<sentence> ⟦province|indicator|value|unit|date|figure text⟧``; ``fake_extract``
 turns each such line into a Figure and an Observation whose offsets point into the text, so
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -97,3 +99,16 @@ def fake_extract_loaded(loaded: Loaded) -> Extraction:
     extraction = fake_extract(loaded.text, source=loaded.source, published=loaded.published, raw=loaded.raw)
     document = extraction.document.model_copy(update={"content_type": loaded.content_type})
     return extraction.model_copy(update={"document": document})
+
+
+TABLES = ("documents", "raw_blobs", "sentences", "figures", "dates", "legal_refs", "observations")
+
+
+def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table (ingest time left out), to compare whole databases."""
+    out = {}
+    for table in TABLES:
+        rows = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+        out[table] = [tuple(v for k, v in zip(r.keys(), r, strict=True) if k != "ingested_at") for r in rows]
+    out["fts"] = conn.execute("SELECT rowid, text FROM sentences_fts ORDER BY rowid").fetchall()
+    return {k: [tuple(r) for r in v] for k, v in out.items()}

@@ -1,6 +1,7 @@
 """A real HTTP server on 127.0.0.1 serving the fixture sites in corpus/fixtures/site/, plus failures.
 
-Import the fixtures explicitly in a test module: ``from tests.sitefixtures import site, site_fetcher``.
+``tests/conftest.py`` makes the fixtures ``site`` (``serve_site``) and ``site_fetcher``
+(``recording_fetcher``) of it.
 Static files get ETag/Last-Modified and gzip; ``{{BASE}}`` in text files becomes the server's URL.
 Dynamic routes under /fail/ produce the failures the crawler must survive.
 """
@@ -13,12 +14,11 @@ import threading
 import time
 import unicodedata
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
-
-import pytest
 
 from extractor.fetch import Fetcher, FetchOptions
 
@@ -275,9 +275,9 @@ class Site:
         return self.base + path
 
 
-@pytest.fixture
-def site() -> Iterator[Site]:
-    """Start the fixture server on 127.0.0.1 (random port) for one test; stop it afterwards."""
+@contextmanager
+def serve_site() -> Iterator[Site]:
+    """The fixture server on 127.0.0.1 (random port), stopped on leaving."""
     log = SiteLog()
     handler = type("BoundHandler", (Handler,), {"log": log})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -306,9 +306,9 @@ def fixture_options(**overrides: object) -> FetchOptions:
     return FetchOptions(**values)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def site_fetcher(site: Site) -> Iterator[Fetcher]:
-    """A Fetcher for the fixture server; its sleeps are recorded, not slept."""
+@contextmanager
+def recording_fetcher() -> Iterator[Fetcher]:
+    """A Fetcher for the fixture server; its sleeps are recorded in ``.sleeps``, not slept."""
     sleeps: list[float] = []
     fetcher = Fetcher(fixture_options(), sleep=sleeps.append)
     fetcher.sleeps = sleeps  # type: ignore[attr-defined]

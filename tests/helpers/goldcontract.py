@@ -24,7 +24,7 @@ from extractor.models import (
     Status,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpus" / "gold"
 SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
 
