@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_rules_load_from_an_installed_wheel(tmp_path: Path) -> None:
     try:
-        import hatchling  # noqa: F401
+        import hatchling  # noqa: F401 - only whether it is installed
     except ImportError:
         pytest.skip("hatchling is not installed (pip install -e '.[test]')")
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps",

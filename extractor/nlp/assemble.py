@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from functools import cache
-from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser as parser  # type: ignore[attr-defined]
+from re import _constants as c  # type: ignore[attr-defined]  # private, absent from typeshed
+from re import _parser as parser  # type: ignore[attr-defined]  # private, absent from typeshed
 from typing import Any, NamedTuple, TypeVar
 
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Record

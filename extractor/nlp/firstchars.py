@@ -11,8 +11,8 @@ such rules, identical matches (tested).
 from __future__ import annotations
 
 import re
-from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser as parser  # type: ignore[attr-defined]
+from re import _constants as c  # type: ignore[attr-defined]  # private, absent from typeshed
+from re import _parser as parser  # type: ignore[attr-defined]  # private, absent from typeshed
 from typing import Any
 
 MAX_HINT = 60

@@ -32,6 +32,7 @@ class _LanguageNames(dict[str, str]):
     facets with one), read from the bundled registry at each look-up, so that importing the store
     loads no rules. New code calls ``language_label``; this goes when ``facets`` does."""
 
+    # dict's own signatures are overloaded on the default's type; these views are all we need.
     def get(self, code: str, default: str | None = None) -> str | None:  # type: ignore[override]
         return language_names().get(code, default)
 
