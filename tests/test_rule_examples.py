@@ -6,9 +6,11 @@ The data carries its own examples, written by reading the sentence, never by run
 - each cue and counted noun of ``rules/indicators.yaml``: sentences (in the markup of
   ``tests/test_link.py``) where it links the figure to its indicator, and where it does not
   (with what the figure links to instead);
-- each phrase of a marker list of ``rules/linking.yaml``: sentences where it occurs and decides,
-  and sentences where it does not, each with what its figure's observation holds.
-Examples are read as documents published on 2025-10-26; cue and marker examples as the body of
+- each phrase of a marker list of ``rules/linking.yaml``, and of a phrase list of
+  ``rules/scope.yaml`` (whose figures) and ``rules/parts.yaml`` (parts versus totals): sentences
+  where it occurs and decides, and near misses where it does not, each with what its figure's
+  observation holds.
+Examples are read as documents published on 2025-10-26; cue and phrase examples as the body of
 a document titled "Nghe An news" ("Tin Nghệ An") unless they give their own title. An example
 marked ``xfail`` is a known failure (strict: a fix turns it red until the mark goes). A
 meta-test fails when an entry lacks either kind.
@@ -17,12 +19,12 @@ meta-test fails when an entry lacks either kind.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from test_link import TITLE, example_document, observe
 
 from extractor.link.indicators import Counterexample, CueExamples
 from extractor.link.rules import (
@@ -30,13 +32,23 @@ from extractor.link.rules import (
     Expectation,
     MarkerExample,
     MarkerExamples,
+    PhraseExamples,
+    PhraseList,
     load_link_rules,
+    load_part_rules,
+    load_scope_rules,
+    part_phrase_lists,
     rule_id,
+    scope_phrase_lists,
 )
+from extractor.models import Extraction, Observation
+from extractor.nlp.legal import code_key, load_legal_codes
 from extractor.nlp.rules import PatternRule, example_value
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
 from extractor.registry.phrases import new_tone
+from extractor.resources import rules_dir
+from helpers.markup import TITLE, build, example_document, link, observe
 
 PUBLISHED = dt.date(2025, 10, 26)
 
@@ -142,18 +154,19 @@ def test_cue_does_not_decide(cue: Cue, example: Counterexample) -> None:
     assert _decided_by(obs) != cue.rule, example.text
 
 
-# --- linking markers: rules/linking.yaml ----------------------------------------------------------
+# --- phrase lists: rules/linking.yaml, rules/scope.yaml, rules/parts.yaml -------------------------
 
 
 @dataclass(frozen=True)
 class MarkerPhrase:
-    """A phrase of a marker list: its rule id ("<list>:<phrase>"), list, language and examples."""
+    """A phrase of a list: its rule id ("<list>:<phrase>"), the list's name in the phrase index
+    ("national", "scope:branch", "cited:directive", "parts:programme"), language and examples."""
 
     name: str
     list: str
     phrase: str
     lang: str
-    examples: MarkerExamples
+    examples: MarkerExamples | PhraseExamples
 
 
 def _markers() -> list[MarkerPhrase]:
@@ -162,20 +175,51 @@ def _markers() -> list[MarkerPhrase]:
             for name in MARKER_LISTS for lang in ("en", "vi") for m in getattr(getattr(rules, name), lang)]
 
 
+def _listed(lists: list[PhraseList]) -> list[MarkerPhrase]:
+    return [MarkerPhrase(f"{entry.name}:{p.phrase}", entry.name, p.phrase, lang, p.examples)
+            for entry in lists for lang in ("en", "vi") for p in getattr(entry.phrases, lang)]
+
+
+SCOPE_LISTS = scope_phrase_lists(load_scope_rules(rules_dir() / "scope.yaml"))
+PART_LISTS = part_phrase_lists(load_part_rules(rules_dir() / "parts.yaml"))
 MARKERS = _markers()
+SCOPE_PHRASES = _listed(SCOPE_LISTS)
+PART_PHRASES = _listed(PART_LISTS)
+PHRASES = [*MARKERS, *SCOPE_PHRASES, *PART_PHRASES]
+
+# The markup makes every legal reference a directive; a reference whose id writes its type code
+# ("11/NQ-CP", "28/2022/NĐ-CP") is of that type's kind, as the extraction would read it.
+LEGAL_TYPES = load_legal_codes(rules_dir() / "legal_codes.yaml").types
+_TYPE_CODE = re.compile(r"[^\W\d_]+")
 
 
-@pytest.mark.parametrize(("marker", "example"), [c for m in MARKERS for c in _params(m.name, m, m.examples.pos, "+")])
+def _kinds_from_ids(ex: Extraction) -> Extraction:
+    refs = []
+    for ref in ex.legal_refs:
+        code = _TYPE_CODE.search(ref.id)
+        kind = LEGAL_TYPES.get(code_key(code.group())) if code else None
+        refs.append(ref.model_copy(update={"kind": kind, "type_code": code.group()}) if code and kind else ref)
+    return ex.model_copy(update={"legal_refs": tuple(refs)})
+
+
+def read(example: MarkerExample, lang: str) -> tuple[str, Observation | None]:
+    """The text of the document an example is read in, and its figure's observation."""
+    ex, focus = build(example_document(example, lang), lang=lang)
+    found = [o for o in link(_kinds_from_ids(ex)).observations if o.start == focus]
+    return ex.document.text, (found[0] if found else None)
+
+
+@pytest.mark.parametrize(("marker", "example"), [c for m in PHRASES for c in _params(m.name, m, m.examples.pos, "+")])
 def test_marker_decides(marker: MarkerPhrase, example: MarkerExample) -> None:
-    document = example_document(example, marker.lang)
-    found = {phrase for _, _, phrase in bundled().linker.index[marker.lang].scan(new_tone(document))[marker.list]}
+    text, obs = read(example, marker.lang)
+    found = {phrase for _, _, phrase in bundled().linker.index[marker.lang].scan(new_tone(text))[marker.list]}
     assert marker.phrase in found, f"{marker.name} is not in {example.text!r}"
-    check(observe(document, lang=marker.lang), example.expect)
+    check(obs, example.expect)
 
 
-@pytest.mark.parametrize(("marker", "example"), [c for m in MARKERS for c in _params(m.name, m, m.examples.neg, "-")])
+@pytest.mark.parametrize(("marker", "example"), [c for m in PHRASES for c in _params(m.name, m, m.examples.neg, "-")])
 def test_marker_counterexample(marker: MarkerPhrase, example: MarkerExample) -> None:
-    check(observe(example_document(example, marker.lang), lang=marker.lang), example.expect)
+    check(read(example, marker.lang)[1], example.expect)
 
 
 def check(obs: Any, expect: Expectation) -> None:
@@ -194,12 +238,17 @@ def check(obs: Any, expect: Expectation) -> None:
 
 
 def test_every_rule_and_cue_has_a_positive_and_a_negative_example() -> None:
-    """Meta: no pattern rule, indicator cue, counted noun or marker phrase of rules/ lacks either
-    kind of example."""
+    """Meta: no pattern rule, indicator cue, counted noun or phrase of rules/linking.yaml,
+    rules/scope.yaml or rules/parts.yaml lacks either kind of example, and every phrase list of
+    the last two (their glue words aside) is run."""
     entries = [(r.id, r.examples.pos, r.examples.neg) for r in PATTERN_RULES]
     entries += [(c.name, c.examples.pos, c.examples.neg) for c in CUES]
-    entries += [(m.name, m.examples.pos, m.examples.neg) for m in MARKERS]
+    entries += [(m.name, m.examples.pos, m.examples.neg) for m in PHRASES]
     assert len(PATTERN_RULES) > 50 and len(CUES) > 150 and len(MARKERS) > 100
+    assert len(SCOPE_PHRASES) > 100 and len(PART_PHRASES) > 100
+    lists = {entry.name for entry in [*SCOPE_LISTS, *PART_LISTS] if entry.phrases.en or entry.phrases.vi}
+    assert {m.list for m in [*SCOPE_PHRASES, *PART_PHRASES]} == lists
+    assert {"scope:branch", "scope:venue", "cited:decree", "parts:total", "parts:area_before"} <= lists
     lacking = sorted(name for name, pos, neg in entries if not (pos and neg))
     assert not lacking, f"entries without a positive and a negative example: {lacking}"
 

@@ -1,7 +1,8 @@
 """The linking rules: ``rules/linking.yaml`` (marker phrase lists) and the ``Linker`` built once.
 
 Every marker phrase carries its examples (sentences with what a reader expects their figure to
-link to), validated here, run by ``tests/test_rule_examples.py`` and never compiled.
+link to), validated here, run by ``tests/test_rule_examples.py`` and never compiled; so does
+every phrase of ``rules/scope.yaml`` (whose figures) and ``rules/parts.yaml`` (parts versus totals).
 
 A ``Linker`` holds everything linking needs, compiled: the indicator lexicon, the province
 gazetteer and one phrase index per language over the marker lists and the indicator cues. The
@@ -15,23 +16,22 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field, model_validator
 
 from extractor.link.indicators import Cues, IndicatorLexicon, Text
 from extractor.link.outlets import Outlets
 from extractor.link.provinces import Gazetteer
-from extractor.models import Boundaries, PartKind, Status
+from extractor.models import Boundaries, LegalKind, PartKind, Status
 from extractor.registry.files import (
     RuleFile,
     Strict,
-    load_model,
     raise_problems,
     read_rule_file,
     validate_rule_file,
 )
-from extractor.registry.phrases import PhraseIndex, first_word
+from extractor.registry.phrases import PhraseIndex, first_word, new_tone
 from extractor.resources import rules_dir
 
 CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
@@ -113,6 +113,7 @@ class Expectation(Strict):
     change_value: Decimal | None = None
     change_baseline: dt.date | None = None
     part_of: PartKind | None = None
+    part: str | None = None
     rules: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
@@ -204,24 +205,71 @@ class LinkRules(Strict):
 SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue")
 
 
+class PhraseExample(MarkerExample):
+    """An example of a phrase of ``rules/scope.yaml`` or ``rules/parts.yaml``; ``xfail`` names the
+    cause of a known failure (a strict xfail: the test turns red once it is fixed)."""
+
+    xfail: str | None = Field(default=None, min_length=1)
+
+
+class PhraseExamples(Strict):
+    """Sentences where the phrase decides what its list is for (``pos``), and near misses where
+    it is absent or does not count (``neg``)."""
+
+    pos: list[PhraseExample] = Field(min_length=1)
+    neg: list[PhraseExample] = Field(min_length=1)
+
+
+class RulePhrase(Strict):
+    """A phrase of ``rules/scope.yaml`` or ``rules/parts.yaml`` with its examples; a word written
+    [a|b] is optional."""
+
+    phrase: Text
+    examples: PhraseExamples
+
+
+class RulePhrases(Strict):
+    """A phrase list: its phrases in each language, each with its examples."""
+
+    en: list[RulePhrase] = Field(default_factory=list)
+    vi: list[RulePhrase] = Field(default_factory=list)
+
+    def phrases(self, lang: str) -> list[str]:
+        """The phrases of ``lang``."""
+        entries: list[RulePhrase] = getattr(self, lang)
+        return [entry.phrase for entry in entries]
+
+
+class PhraseList(NamedTuple):
+    """A phrase list of ``rules/scope.yaml`` or ``rules/parts.yaml``: its name in the phrase
+    index, its place in the file (for line numbers) and its phrases."""
+
+    name: str
+    path: tuple[str, ...]
+    phrases: RulePhrases
+
+
 class ScopeRules(Strict):
-    """``rules/scope.yaml``."""
+    """``rules/scope.yaml``: phrase lists with examples; ``branch_gap`` holds glue words only."""
 
     version: int = Field(ge=1, le=1)
-    bank_topic: Cues
-    branch: Cues
-    branch_after: Cues
+    bank_topic: RulePhrases
+    branch: RulePhrases
+    branch_after: RulePhrases
     branch_gap: Cues
-    other_institution: Cues
-    whole_bank: Cues
-    cited_document: dict[str, Cues] = Field(default_factory=dict)
-    venue: Cues
+    other_institution: RulePhrases
+    whole_bank: RulePhrases
+    cited_document: dict[LegalKind, RulePhrases] = Field(default_factory=dict)
+    venue: RulePhrases
     national_scale: dict[str, int] = Field(default_factory=dict)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:
     """``rules/scope.yaml`` validated (bad entries reported as file:line)."""
-    return load_model(path, ScopeRules)
+    rf = read_rule_file(path)
+    rules = validate_rule_file(rf, ScopeRules)
+    raise_problems(_list_problems(rf, scope_phrase_lists(rules)))
+    return rules
 
 
 def gap_regexes(rules: ScopeRules) -> dict[str, re.Pattern[str]]:
@@ -240,6 +288,14 @@ def scope_list(name: str) -> str:
     return f"scope:{name}"
 
 
+def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
+    """The phrase lists of ``rules/scope.yaml`` (``cited:<kind>`` for the words that refer back
+    to a cited document of that kind)."""
+    lists = [PhraseList(scope_list(name), (name,), getattr(scope, name)) for name in SCOPE_LISTS]
+    return lists + [PhraseList(f"cited:{kind}", ("cited_document", kind), phrases)
+                    for kind, phrases in scope.cited_document.items()]
+
+
 PART_KINDS = ("programme", "channel", "group", "source", "average")
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "area_before", "area_after")
 
@@ -247,27 +303,30 @@ PART_LISTS = ("total", *PART_KINDS, "district_bank", "area_before", "area_after"
 class AreaWords(Strict):
     """Words that make a capitalised name beside them an area: before it or after it."""
 
-    before: Cues = Field(default_factory=Cues)
-    after: Cues = Field(default_factory=Cues)
+    before: RulePhrases = Field(default_factory=RulePhrases)
+    after: RulePhrases = Field(default_factory=RulePhrases)
 
 
 class PartRules(Strict):
-    """``rules/parts.yaml``."""
+    """``rules/parts.yaml``: phrase lists with examples."""
 
     version: int = Field(ge=1, le=1)
-    total: Cues
-    programme: Cues
-    channel: Cues
-    group: Cues
-    average: Cues
-    source: Cues
-    district_bank: Cues
+    total: RulePhrases
+    programme: RulePhrases
+    channel: RulePhrases
+    group: RulePhrases
+    average: RulePhrases
+    source: RulePhrases
+    district_bank: RulePhrases
     area_words: AreaWords
 
 
 def load_part_rules(path: Path) -> PartRules:
     """``rules/parts.yaml`` validated (bad entries reported as file:line)."""
-    return load_model(path, PartRules)
+    rf = read_rule_file(path)
+    rules = validate_rule_file(rf, PartRules)
+    raise_problems(_list_problems(rf, part_phrase_lists(rules)))
+    return rules
 
 
 def part_list(name: str) -> str:
@@ -275,13 +334,35 @@ def part_list(name: str) -> str:
     return f"parts:{name}"
 
 
+def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
+    """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words)."""
+    lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
+             for name in ("total", *PART_KINDS, "district_bank")]
+    return lists + [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
+                    for side in ("before", "after")]
+
+
 def part_lists(parts: PartRules, lang: str) -> dict[str, list[str]]:
     """The phrase lists of ``rules/parts.yaml`` under their index names."""
-    lists = {part_list(name): getattr(getattr(parts, name), lang)
-             for name in ("total", *PART_KINDS, "district_bank")}
-    lists[part_list("area_before")] = getattr(parts.area_words.before, lang)
-    lists[part_list("area_after")] = getattr(parts.area_words.after, lang)
-    return lists
+    return {entry.name: entry.phrases.phrases(lang) for entry in part_phrase_lists(parts)}
+
+
+def _list_problems(rf: RuleFile, lists: list[PhraseList]) -> list[str]:
+    """A phrase that does not start with a word, or repeats an earlier one of its list: phrases
+    match ignoring case, so only the first of two such is ever the phrase that matched."""
+    problems = []
+    for entry in lists:
+        for lang in ("en", "vi"):
+            seen: dict[str, str] = {}
+            for i, phrase in enumerate(entry.phrases.phrases(lang)):
+                loc = (*entry.path, lang, i, "phrase")
+                key = " ".join(new_tone(phrase).lower().split())
+                if not first_word(phrase):
+                    problems.append(rf.problem(loc, f"{phrase!r} must start with a word"))
+                elif key in seen:
+                    problems.append(rf.problem(loc, f"{phrase!r} repeats {seen[key]!r} (phrases match ignoring case)"))
+                seen.setdefault(key, phrase)
+    return problems
 
 
 UnitGaps = dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
@@ -315,11 +396,8 @@ class Linker:
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
-    """The phrase lists of ``rules/scope.yaml`` under their index names (``cited:<kind>`` for the
-    words that refer back to a cited document of that kind)."""
-    lists = {scope_list(name): getattr(getattr(scope, name), lang) for name in SCOPE_LISTS}
-    lists |= {f"cited:{kind}": getattr(cues, lang) for kind, cues in scope.cited_document.items()}
-    return lists
+    """The phrase lists of ``rules/scope.yaml`` under their index names."""
+    return {entry.name: entry.phrases.phrases(lang) for entry in scope_phrase_lists(scope)}
 
 
 def load_link_rules(path: Path | None = None) -> LinkRules:
