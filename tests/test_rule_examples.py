@@ -22,10 +22,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from extractor.errors import RuleError
 from extractor.link.indicators import Counterexample, CueExamples
 from extractor.link.rules import (
     MARKER_LISTS,
@@ -251,6 +253,41 @@ def test_every_rule_and_cue_has_a_positive_and_a_negative_example() -> None:
     assert {"scope:branch", "scope:venue", "cited:decree", "parts:total", "parts:area_before"} <= lists
     lacking = sorted(name for name, pos, neg in entries if not (pos and neg))
     assert not lacking, f"entries without a positive and a negative example: {lacking}"
+
+
+def test_bad_scope_and_part_entries_are_reported_with_their_line(tmp_path: Path) -> None:
+    """A phrase without negatives, a document kind linking does not know, a plain phrase where one
+    with examples belongs, and a phrase repeating another of its list (phrases match ignoring
+    case: only the first could ever match) are each reported as file:line."""
+    scope = (rules_dir() / "scope.yaml").read_text("utf-8").splitlines()
+    vbsp = scope.index('    - phrase: "VBSP"')
+    assert scope[vbsp + 4] == "        neg:"
+    del scope[vbsp + 4 : vbsp + 6]
+    kind = scope.index("  directive:")
+    scope[kind] = "  directve:"
+    parts = (rules_dir() / "parts.yaml").read_text("utf-8").splitlines()
+    total = parts.index("total:") + 2
+    assert parts[total] == '    - phrase: "total"' and parts[total + 5].lstrip().startswith("- {")
+    parts[total : total + 6] = ['    - "total"']  # the phrase without its examples
+    found = _problems(tmp_path, "scope.yaml", scope, load_scope_rules)
+    found += _problems(tmp_path, "parts.yaml", parts, load_part_rules)
+    assert found[0] == f"scope.yaml:{vbsp + 3}: bank_topic.en.0.examples.neg: Field required"
+    assert found[1].startswith(f"scope.yaml:{kind + 2}: cited_document.directve.[key]: Input should be 'directive'")
+    assert found[2].startswith(f"parts.yaml:{total + 1}: total.en.0: Input should be a valid dictionary")
+    scope = (rules_dir() / "scope.yaml").read_text("utf-8").splitlines()
+    again = scope.index('    - phrase: "Vietnam Bank for Social Policies"')
+    scope[again] = '    - phrase: "vbsp"'
+    assert _problems(tmp_path, "scope.yaml", scope, load_scope_rules) == [
+        f"scope.yaml:{again + 1}: 'vbsp' repeats 'VBSP' (phrases match ignoring case)"]
+
+
+def _problems(folder: Path, name: str, lines: list[str], load: Any) -> list[str]:
+    """The problems ``load`` reports for ``lines`` written as ``folder/name``, without the folder."""
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    with pytest.raises(RuleError) as err:
+        load(path)
+    return [p.removeprefix(f"{folder}/") for p in err.value.problems]
 
 
 # (language, text, field of the one money figure, its expected value)
