@@ -34,7 +34,6 @@ from helpers.markup import (
     HEAD,
     NGHE,
     PUB,
-    TITLE,  # noqa: F401 - tests/test_rule_examples.py imports it from here, for now
     build,
     check,
     example_document,

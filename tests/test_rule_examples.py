@@ -4,7 +4,7 @@ The data carries its own examples, written by reading the sentence, never by run
 - each line of ``rules/<lang>/<kind>.jsonl``: ``examples: {pos: [{text, value}], neg: [text]}``,
   sentences where the rule finds a record with that value, and where it must find nothing;
 - each cue and counted noun of ``rules/indicators.yaml``: sentences (in the markup of
-  ``tests/test_link.py``) where it links the figure to its indicator, and where it does not
+  ``tests/helpers/markup.py``) where it links the figure to its indicator, and where it does not
   (with what the figure links to instead);
 - each phrase of a marker list of ``rules/linking.yaml``, and of a phrase list of
   ``rules/scope.yaml`` (whose figures) and ``rules/parts.yaml`` (parts versus totals): sentences
