@@ -103,7 +103,10 @@ class IndicatorRule(Strict):
     code: str = Field(pattern=r"^[a-z][a-z_]*$")
     kind: Kind
     measure: Measure
-    name: str
+    name: str  # English, lower case as it reads inside a sentence
+    name_vi: str  # the same in Vietnamese (the web app's Vietnamese pages)
+    definition: str = ""  # what it counts, for readers, in English
+    definition_vi: str = ""  # the same in Vietnamese
     units: list[str] = Field(min_length=1)
     before: CueLists = CueLists()
     after: CueLists = CueLists()
