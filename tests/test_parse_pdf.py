@@ -23,6 +23,7 @@ from extractor.models import Document, Extraction, Figure
 from extractor.parse import Loaded, attach_layout, load_bytes, load_path
 from extractor.parse import pdf as pdf_module
 from extractor.parse.pdf import garble_reason, ocr_available
+from extractor.parse.pdf import ocr as pdf_ocr
 from extractor.parse.text import clean
 from extractor.registry.bundle import bundled
 from helpers.sites import PDFS, ROOT, SITE
@@ -201,7 +202,7 @@ def test_image_only_page_is_ocrd_and_marked() -> None:
 def test_image_only_page_without_ocr_is_reported_not_silent(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pdf_module, "ocr_available", lambda lang="vie": False)
+    monkeypatch.setattr(pdf_ocr, "ocr_available", lambda lang="vie": False)
     loaded = load_path(registry=bundled(), path=SCAN)
     assert loaded.text == "Trang 1" and not loaded.pages[0].ocr  # only the stamped page number
     assert any(

@@ -1,0 +1,164 @@
+"""Words into lines, lines into columns: how a PDF page's words are read in order.
+
+Each page's words are grouped into lines (a wide gap inside a line, as between the two columns
+of a Vietnamese document header, splits it into segments, written with a tab between); a page
+set in two columns of running text is read column by column (``by_columns``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractor.models import Box
+
+LINE_TOLERANCE = 3.0
+COLUMN_GAP_EMS = 2.5
+MIN_COLUMN_LINES = 6
+
+
+@dataclass
+class Word:
+    """A word and its box in PDF points from the page's top-left."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 10.0
+
+    @property
+    def bbox(self) -> Box:
+        """(x0, top, x1, bottom)."""
+        return (round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2))
+
+
+@dataclass
+class Line:
+    """Words on one baseline, split into segments where a wide gap separates columns."""
+
+    segments: list[list[Word]]
+
+    @property
+    def words(self) -> list[Word]:
+        """All words, left to right."""
+        return [w for seg in self.segments for w in seg]
+
+    @property
+    def top(self) -> float:
+        """Top of the highest word."""
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        """Bottom of the lowest word."""
+        return max(w.bottom for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        """Left edge."""
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        """Right edge."""
+        return max(w.x1 for w in self.words)
+
+    def segment_texts(self) -> list[tuple[str, float, float]]:
+        """(text, x0, x1) of each segment."""
+        return [(" ".join(w.text for w in seg), seg[0].x0, seg[-1].x1) for seg in self.segments]
+
+    @property
+    def text(self) -> str:
+        """The line as written into the document text (segments joined by a tab)."""
+        return "\t".join(t for t, _, _ in self.segment_texts())
+
+
+def clean_word(text: str) -> str:
+    """NFC, no control characters."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
+
+
+def inside(word: Word, box: Box) -> bool:
+    """True when a word's centre lies in ``box``."""
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def group_lines(words: Sequence[Word]) -> list[Line]:
+    """Cluster words into lines by their top, then split each line at wide gaps."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(word.top - lines[-1][0].top) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [Line(segments=split_segments(sorted(line, key=lambda w: w.x0))) for line in lines]
+
+
+def split_segments(words: list[Word]) -> list[list[Word]]:
+    """Split a line where the gap between words is wider than a few ems (a column break)."""
+    segments = [[words[0]]]
+    for prev, word in itertools.pairwise(words):
+        if word.x0 - prev.x1 > COLUMN_GAP_EMS * max(prev.size, word.size):
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+def plain(lines: Sequence[Line]) -> str:
+    """Lines as plain text, for garble checks."""
+    return "\n".join(line.text for line in lines)
+
+
+# --- two columns of running text ----------------------------------------------------------------
+
+
+def gutter(lines: Sequence[Line], *, width: float) -> float | None:
+    """The x of the gap between two columns of running text, if the page is set in two columns.
+
+    A gutter is an x in the middle of the page that no word crosses on (nearly) every line,
+    with words on both sides of it on most lines, and both columns wide: a label column
+    beside a narrow column of numbers (a table without rules) is not two columns of text.
+    """
+    if len(lines) < MIN_COLUMN_LINES:
+        return None
+    candidates = sorted(
+        {
+            round((a.x1 + b.x0) / 2)
+            for line in lines
+            for a, b in itertools.pairwise(line.words)
+            if 0.3 * width < (a.x1 + b.x0) / 2 < 0.7 * width
+        }
+    )
+    for x in sorted(candidates, key=lambda c: abs(c - width / 2)):
+        if _splits_columns(lines, x, width=width):
+            return float(x)
+    return None
+
+
+def _splits_columns(lines: Sequence[Line], x: float, *, width: float) -> bool:
+    """True when ``x`` is clear on ≥90% of lines, two-sided on ≥50%, with both sides wide."""
+    clear = [line for line in lines if not any(w.x0 < x < w.x1 for w in line.words)]
+    both = [line for line in clear if line.x0 < x < line.x1]
+    if len(clear) < 0.9 * len(lines) or len(both) < 0.5 * len(lines):
+        return False
+    left = sorted(max(w.x1 for w in line.words if w.x1 <= x) - line.x0 for line in both)
+    right = sorted(line.x1 - min(w.x0 for w in line.words if w.x0 >= x) for line in both)
+    return min(left[len(left) // 2], right[len(right) // 2]) >= 0.3 * width
+
+
+def crosses(line: Line, x: float) -> bool:
+    """True when a word of the line lies across ``x``."""
+    return any(w.x0 < x < w.x1 for w in line.words)
+
+
+def split_line(line: Line, x: float) -> list[Line]:
+    """A line cut at the gutter into its left and right parts."""
+    parts = [[w for w in line.words if w.x1 <= x], [w for w in line.words if w.x0 >= x]]
+    return [Line(segments=split_segments(part)) for part in parts if part]
