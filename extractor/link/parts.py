@@ -35,12 +35,12 @@ def find_areas(ctx: Context) -> list[Area]:
     """Every capitalised name an area word marks ("Thang Binh district", "huyện Hương Sơn")."""
     found = []
     for start, end, _ in ctx.hits[part_list("area_before")]:
-        words = _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, end, end + 60)], ctx.text)
+        words = _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, end, end + 60)], ctx)
         if len(words) >= MIN_NAME_WORDS:
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
     for start, end, _ in ctx.hits[part_list("area_after")]:
         before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, start - 60), start)]
-        words = _capitalised(before[::-1], ctx.text, backwards=True)[::-1]
+        words = _capitalised(before[::-1], ctx, backwards=True)[::-1]
         if len(words) >= MIN_NAME_WORDS:
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     return sorted(found, key=lambda a: a.start)
@@ -53,14 +53,16 @@ def _name(text: str, words: list[tuple[int, int]]) -> str:
     return " ".join(text[s:e].strip(",.;:()") for s, e in words)
 
 
-def _capitalised(words: list[tuple[int, int]], text: str, *, backwards: bool = False) -> list[tuple[int, int]]:
+def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool = False) -> list[tuple[int, int]]:
     """The words (spans) next to an area word that start with a capital letter, up to a word
-    that ends a clause (reading away from the area word)."""
+    that ends a clause or a function word opening a sentence ("In", "The"), reading away from
+    the area word."""
+    text = ctx.text
     out: list[tuple[int, int]] = []
     for start, end in words[:MAX_NAME_WORDS]:
         word = text[start:end]
         bare = word.strip(",.;:()")
-        if not bare[:1].isupper() or not bare[:1].isalpha():
+        if not bare[:1].isupper() or not bare[:1].isalpha() or bare.lower() in ctx.linker.function_words:
             break
         if backwards and word != word.rstrip(",.;:"):
             break  # "…, Thang Binh district": a comma ends the name reading backwards
@@ -96,7 +98,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part |
     if ctx.district and not _whole_province(ctx, fig):
         return Part("area", ctx.district, "area:district-document")
     area = _area_before(ctx, fig, s0)
-    if area is not None:
+    if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
     _, c1 = clause_span(ctx, fig)
     shares = ctx.marks("programme", s0, c1)
@@ -136,13 +138,20 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     for kind in PART_KINDS:
         cues = [c for c in ctx.marks(part_list(kind), g0, c1 if broken_down else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
-        if cues and not ctx.marks(part_list("total"), cues[-1][0], fig.start):
+        if cues and not _totalled(ctx, cues[-1], c1):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
     # "… VND 31,648 billion for ethnic minority households": a group named right after the figure.
     after = [c for c in ctx.marks(part_list("group"), fig.end, c1) if c[0] <= fig.end + GROUP_REACH]
     if after:
         return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
     return None
+
+
+def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
+    """Whether a total word from the part cue to the end of the figure's clause makes the figure
+    a total ("… and other programmes reached X in total"); one right after the cue qualifies the
+    part ("dư nợ cho vay hộ nghèo toàn tỉnh": the programme's loans across the province)."""
+    return any(ctx.text[cue[1] : start].strip() for start, _, _ in ctx.marks(part_list("total"), cue[0], clause_end))
 
 
 def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:

@@ -380,10 +380,14 @@ class Linker:
     outlets: Outlets
     scope: ScopeRules
     scope_gaps: dict[str, re.Pattern[str]]  # see ``scope.gap_regexes``
+    # Function words of both languages (rules/language.yaml), lower case: a capitalised one opens
+    # a sentence ("In Hoang Mai town") and is no part of a name.
+    function_words: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
-              outlets: Outlets, scope: ScopeRules, parts: PartRules) -> Linker:
+              outlets: Outlets, scope: ScopeRules, parts: PartRules,
+              function_words: frozenset[str] = frozenset()) -> Linker:
         """Index every phrase set of each language."""
         markers = marker_lists(rules)
         index = {
@@ -392,7 +396,8 @@ class Linker:
                                CUES_AFTER: lexicon.phrases[(lang, "after")]})
             for lang in ("en", "vi")
         }
-        return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope))
+        return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
+                   frozenset(w.lower() for w in function_words))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

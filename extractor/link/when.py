@@ -21,7 +21,7 @@ from extractor.link.context import (
 )
 from extractor.models import DateMention, Figure
 
-# How far before a cited document's name "since" may stand ("từ khi thực hiện Chỉ thị").
+# How far before a cited document's name a "since" phrase may end ("từ khi thực hiện Chỉ thị").
 SINCE_REACH = 25
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 OPENING = 30
@@ -126,7 +126,7 @@ def _since_cited(ctx: Context, fig: Figure, s0: int) -> tuple[dt.date, str] | No
     for kind in ctx.linker.scope.cited_document:
         for start, _, _ in ctx.marks(f"cited:{kind}", s0, fig.start):
             # "từ khi thực hiện Chỉ thị", "since implementing the Directive": a few words between.
-            if not ctx.marks("since", max(s0, start - SINCE_REACH), start):
+            if not any(start - hit[1] <= SINCE_REACH for hit in ctx.marks("since", s0, start)):
                 continue
             cited = [r for r in ctx.refs.within(0, start) if r.kind == kind and (r.issued or ctx.issued.get(r.id))]
             if cited:

@@ -95,8 +95,9 @@ def load_registry(folder: Path | None = None) -> Registry:
     search = got.load(lambda: load_model(root / "search.yaml", SearchRules))
     if got.problems:
         raise RuleError(sorted(got.problems, key=location))
+    cues = _loaded(language)
     linker = Linker.build(_loaded(indicators), _loaded(gazetteer), _loaded(link_rules),
-                          _loaded(outlets), _loaded(scope), _loaded(parts))
+                          _loaded(outlets), _loaded(scope), _loaded(parts), cues.en | cues.vi)
     return Registry(folder=root, patterns={lang: _loaded(rs) for lang, rs in patterns.items()},
                     indicators=_loaded(indicators), gazetteer=_loaded(gazetteer), linker=linker,
                     tables=_loaded(tables), language=_loaded(language), text=_loaded(text),
