@@ -15,10 +15,11 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from extractor.store.labels import LANGUAGE_NAMES, indicator_label
+from extractor.store.labels import LANGUAGE_NAMES, document_title, indicator_label
 from extractor.store.numeric import query_numbers, words_without_numbers
-from extractor.store.query import number_clause, page_limit, province_names, quote_fts
+from extractor.store.query import HEAD_SQL, number_clause, page_limit, province_names, quote_fts
 from extractor.store.records import Facet, Hit, ObservationBrief, SearchFilters, SearchResult
+from extractor.store.understand import read_query
 
 FACET_SAMPLE = 1000  # facets count the first hits only, so a common word stays fast
 FACET_VALUES = 15
@@ -81,6 +82,8 @@ def _search_where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list
     if f.source:
         clauses.append("source_host(d.source) = ?")
         params.append(f.source)
+    # A near-duplicate copy repeats its original's sentences: it is listed with the original only.
+    clauses.append("NOT EXISTS (SELECT 1 FROM doc_copies c WHERE c.doc_id = d.id)")
     where = " AND ".join(clauses) or "1"
     if words:
         body = ("sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
@@ -108,18 +111,46 @@ def search_sentences(conn: sqlite3.Connection, f: SearchFilters, *, limit: int |
     ranked = order != NEWEST_FIRST and sampled < FACET_SAMPLE
     if order != NEWEST_FIRST and not ranked:
         order = "sentences_fts.rowid DESC"  # ranking every match of a very common word costs too much
-    cols = "s.id, s.document_id, s.text, s.start, d.title, d.source, d.published, d.language"
+    cols = f"s.id, s.document_id, s.text, s.start, d.title, d.source, d.published, d.language, {HEAD_SQL}"
     rows = conn.execute(f"SELECT {cols} FROM {body} ORDER BY {order} LIMIT ? OFFSET ?",
                         (*params, size + 1, max(0, offset))).fetchall()
     return SearchResult(filters=f, items=_hits(conn, rows[:size]), limit=size, offset=offset,
                         has_more=len(rows) > size, facets=facets, facet_sample=FACET_SAMPLE, sampled_hits=sampled,
-                        ranked=ranked)
+                        ranked=ranked, order="relevance" if ranked else "added", asked=f.q)
+
+
+def understood_search(conn: sqlite3.Connection, f: SearchFilters, *, limit: int | None = None,
+                      offset: int = 0) -> SearchResult:
+    """``search_sentences`` after the province and indicator named in the words became filters
+    ("tổng dư nợ Nghệ An": outstanding loans of Nghệ An; ``understand.read_query``)."""
+    reading = read_query(conn, f.q) if f.q.strip() else None
+    changes: dict[str, str] = {}
+    if reading and reading.province and not f.province:
+        changes["province"] = reading.province
+    if reading and reading.indicator and not f.indicator:
+        changes["indicator"] = reading.indicator
+    if not changes:
+        return search_sentences(conn, f, limit=limit, offset=offset)
+    assert reading is not None
+    words = {"province": reading.province_words, "indicator": reading.indicator_words}
+    rest = _without(f.q, [words[k] for k in changes])
+    result = search_sentences(conn, f.model_copy(update={**changes, "q": rest}), limit=limit, offset=offset)
+    return result.model_copy(update={"asked": f.q, "understood": sorted(changes),
+                                     "understood_words": {k: words[k] for k in changes}})
+
+
+def _without(query: str, phrases: list[str]) -> str:
+    """The query less each phrase (once), spaces tidied."""
+    for phrase in phrases:
+        query = query.replace(phrase, " ", 1)
+    return " ".join(query.split())
 
 
 def _hits(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Hit]:
     """Hit records with the observations stated in each sentence."""
     briefs = observation_briefs(conn, [r["id"] for r in rows])
-    return [Hit(sentence_id=r["id"], sentence=r["text"], document_id=r["document_id"], title=r["title"],
+    return [Hit(sentence_id=r["id"], sentence=r["text"], document_id=r["document_id"],
+                title=document_title(r["title"], r["head"]),
                 source=r["source"], published=_date(r["published"]), language=r["language"], start=r["start"],
                 observations=tuple(briefs.get(r["id"], ()))) for r in rows]
 

@@ -6,8 +6,8 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 
-from extractor.store.labels import indicator_label
-from extractor.store.query import fold
+from extractor.store.labels import document_title, indicator_label
+from extractor.store.query import HEAD_SQL, fold
 from extractor.store.records import DocumentBrief, Facet
 
 EXACT_COUNT_UP_TO = 200_000  # beyond this, counting every observation costs more than a page may take
@@ -40,11 +40,17 @@ def indicators_with_data(conn: sqlite3.Connection) -> list[Facet]:
 
 
 def recent_documents(conn: sqlite3.Connection, *, most: int = 10) -> list[DocumentBrief]:
-    """The latest documents by publication date."""
-    rows = conn.execute("SELECT id, title, source, published, language FROM documents "
+    """The latest documents by publication date, copies folded into their original."""
+    rows = conn.execute(f"SELECT id, title, source, published, language, {HEAD_SQL} FROM documents d "
+                        "WHERE NOT EXISTS (SELECT 1 FROM doc_copies c WHERE c.doc_id = d.id) "
                         "ORDER BY published DESC, pk DESC LIMIT ?", (most,)).fetchall()
-    return [DocumentBrief(id=r["id"], title=r["title"], source=r["source"], published=_date(r["published"]),
-                          language=r["language"]) for r in rows]
+    return [_brief(r) for r in rows]
+
+
+def _brief(row: sqlite3.Row) -> DocumentBrief:
+    """A DocumentBrief from a documents row (with ``head``), titled as readers name it."""
+    return DocumentBrief(id=row["id"], title=document_title(row["title"], row["head"]), source=row["source"],
+                         published=_date(row["published"]), language=row["language"])
 
 
 def document_briefs(conn: sqlite3.Connection, ids: Iterable[str]) -> list[DocumentBrief]:
@@ -52,12 +58,10 @@ def document_briefs(conn: sqlite3.Connection, ids: Iterable[str]) -> list[Docume
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return []
-    rows = conn.execute(f"SELECT id, title, source, published, language FROM documents "
+    rows = conn.execute(f"SELECT id, title, source, published, language, {HEAD_SQL} FROM documents d "
                         f"WHERE id IN ({', '.join('?' * len(wanted))})", wanted).fetchall()
     by_id = {r["id"]: r for r in rows}
-    return [DocumentBrief(id=i, title=by_id[i]["title"], source=by_id[i]["source"],
-                          published=_date(by_id[i]["published"]), language=by_id[i]["language"])
-            for i in wanted if i in by_id]
+    return [_brief(by_id[i]) for i in wanted if i in by_id]
 
 
 def sentence_start(conn: sqlite3.Connection, sentence_id: int | None) -> int | None:

@@ -20,6 +20,7 @@ from extractor.folding import fold as fold_marks
 from extractor.folding import fold_key, fold_lower
 from extractor.settings import resolve
 from extractor.store.cells import CANONICAL_DOC, TABLE_SQL
+from extractor.store.labels import document_title
 from extractor.store.numeric import NumberTerm, QueryLocale, query_numbers, words_without_numbers
 from extractor.store.records import (
     Conflict,
@@ -30,9 +31,14 @@ from extractor.store.records import (
     StoredObservation,
     TableCell,
 )
+from extractor.store.rounding import same_within_rounding
 
+# ``head``: the start of the text, only for a title in capitals (an issuing body's header, which
+# ``labels.document_title`` replaces by the type line and subject); SQLite's upper() is ASCII-only,
+# so a Vietnamese title in capitals equals it and a title in mixed case does not.
+HEAD_SQL = "CASE WHEN d.title = upper(d.title) THEN substr(d.text, 1, 1200) END AS head"
 _OBS_SELECT = (
-    "SELECT o.*, o.obs_date AS obs_date, d.source, d.title, d.published, d.language "
+    f"SELECT o.*, o.obs_date AS obs_date, d.source, d.title, d.published, d.language, {HEAD_SQL} "
     "FROM observations o JOIN documents d ON d.id = o.document_id"
 )
 
@@ -74,7 +80,7 @@ def observation_from_row(row: sqlite3.Row) -> StoredObservation:
         change_baseline=_date(row["change_baseline"]), document_id=row["document_id"], text=row["text"],
         start=row["start"], end=row["end"], sentence=row["sentence"], rules=json.loads(row["rules"]),
         part_of=get("part_of"), part=get("part"), why=json.loads(get("why") or "{}"),
-        obs_date=_date(row["obs_date"]), source=get("source") or "", title=get("title"),
+        obs_date=_date(row["obs_date"]), source=get("source") or "", title=document_title(get("title"), get("head")),
         published=_date(get("published")), language=get("language"), sentence_id=row["sentence_id"])
 
 
@@ -389,7 +395,11 @@ def _conflict_pairs(conn: sqlite3.Connection, key: sqlite3.Row) -> list[Conflict
         "AND o.qualifier = 'exact' AND o.date_inferred = 0 ORDER BY o.id",
         (*tuple(key), key["as_of"], key["period_end"], key["period_start"])).fetchall()
     values = list(dict.fromkeys(r["value_text"] for r in rows))
-    pairs = (_pick_pair(rows, values[0], other) for other in values[1:])
+    texts = {r["value_text"]: r["text"] for r in rows}
+    # Rounding is no disagreement: "13,625 billion" and "13.625,214 tỷ" are one figure written twice.
+    others = [v for v in values[1:]
+              if not same_within_rounding(Decimal(values[0]), texts[values[0]], Decimal(v), texts[v])]
+    pairs = (_pick_pair(rows, values[0], other) for other in others)
     return [_conflict(key, observation_from_row(a), observation_from_row(b))
             for a, b in pairs if a is not None and b is not None]
 

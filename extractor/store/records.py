@@ -204,6 +204,13 @@ class SearchResult(Record):
     facet_sample: int
     sampled_hits: int
     ranked: bool = False
+    order: Literal["relevance", "added"] = Field("added", description="How the hits are ordered: relevance "
+                                                 "(words together first, then shorter sentences) or the order "
+                                                 "they were added, latest first.")
+    asked: str = Field("", description="The query as typed, before the names in it became filters.")
+    understood: list[str] = Field(default_factory=list, description="The filters read from the query's words "
+                                                                    "(province, indicator).")
+    understood_words: dict[str, str] = Field(default_factory=dict, description="The words each was read from.")
 
 
 class SeriesPoint(Record):
@@ -228,6 +235,7 @@ class Series(Record):
     boundaries: str | None
     span: str = ""
     points: list[SeriesPoint]
+    province: str | None = None
 
 
 class DocumentBrief(Record):

@@ -17,14 +17,28 @@ from extractor.store.cells import CANONICAL_DOC
 from extractor.store.labels import indicator_label
 from extractor.store.query import province_names
 from extractor.store.records import Series, SeriesPoint
+from extractor.store.rounding import same_within_rounding
 
 _SERIES_SQL = f"""
 SELECT o.id, o.indicator, o.boundaries, o.unit, o.obs_date, o.value_text, o.qualifier, o.document_id,
-       {CANONICAL_DOC} AS canon, o.period_start, o.as_of
+       {CANONICAL_DOC} AS canon, o.period_start, o.as_of, o.text
 FROM observations o
 WHERE o.province IN ({{names}}) AND o.status = 'actual' AND o.obs_date IS NOT NULL AND o.part_of IS NULL
 """
 SeriesKey = tuple[str, str | None, str, str]
+# Units that count the same people: a series does not split over the word an outlet chose.
+# (The bank calls its borrowers "khách hàng", customers; most outlets say households, "hộ".)
+SAME_UNITS = {"households": "households or customers", "customers": "households or customers",
+              "borrowers": "households or customers", "labourers": "workers", "workers": "workers"}
+
+
+def series_unit(unit: str) -> str:
+    """The unit a series is kept in: units meaning the same thing merged ("customers" → "households or customers").
+
+    >>> series_unit("customers"), series_unit("VND")
+    ('households or customers', 'VND')
+    """
+    return SAME_UNITS.get(unit, unit)
 
 
 def span_label(as_of: str | None, period_start: str | None, period_end: str | None) -> str:
@@ -40,21 +54,27 @@ def span_label(as_of: str | None, period_start: str | None, period_end: str | No
     return f"over {months} month{'s' if months != 1 else ''}" if months >= 1 else f"over {days} days"
 
 
-def province_series(conn: sqlite3.Connection, names: Sequence[str]) -> list[Series]:
-    """Each indicator of a province over time: per date, the value most sources give (ties: latest)."""
+def province_series(conn: sqlite3.Connection, names: Sequence[str], *, indicator: str | None = None) -> list[Series]:
+    """Each indicator of a province over time (only ``indicator`` when given): per date, the value
+    most sources give (ties: latest); units that mean the same thing share a series."""
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: a big province has thousands of rows
     sql = _SERIES_SQL.format(names=", ".join("?" * len(names)))
+    params: list[Any] = list(names)
+    if indicator:
+        sql += " AND o.indicator = ?"
+        params.append(indicator)
     if conn.execute("SELECT 1 FROM doc_copies LIMIT 1").fetchone() is None:
         sql = sql.replace(CANONICAL_DOC, "o.document_id")  # no copies: a document is its own original
-    rows = cursor.execute(sql, list(names)).fetchall()
+    rows = cursor.execute(sql, params).fetchall()
     options: dict[SeriesKey, dict[str, dict[str, list[tuple[Any, ...]]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list)))
     for r in rows:
         # Levels at a date and flows over periods of different lengths are different series.
-        options[(r[1], r[2], r[3], span_label(r[10], r[9], r[4]))][r[4]][r[5]].append(r)
+        options[(r[1], r[2], series_unit(r[3]), span_label(r[10], r[9], r[4]))][r[4]][r[5]].append(r)
     return [Series(indicator=key[0], label=indicator_label(key[0]), unit=key[2], boundaries=key[1], span=key[3],
-                   points=[_point(by_value) for _, by_value in sorted(by_date.items())])
+                   points=[_point(by_value) for _, by_value in sorted(by_date.items())],
+                   province=names[0] if names else None)
             for key, by_date in sorted(options.items(), key=lambda item: tuple(k or "" for k in item[0]))]
 
 
@@ -68,8 +88,17 @@ def _point(by_value: dict[str, list[tuple[Any, ...]]]) -> SeriesPoint:
     best = max(by_value.values(), key=_weight)
     sources, last_id = _weight(best)
     last = next(r for r in best if r[0] == last_id)
-    return SeriesPoint(date=dt.date.fromisoformat(last[4]), value=Decimal(last[5]), unit=last[3], qualifier=last[6],
-                       sources=sources, values_given=len(by_value), observation_id=last_id, document_id=last[7])
+    value = Decimal(last[5])
+    # Another value within the written precision of this one is the same figure rounded, not another value.
+    others = [v for v, rows in by_value.items() if v != last[5]
+              and not same_within_rounding(value, _text(best), Decimal(v), _text(rows))]
+    return SeriesPoint(date=dt.date.fromisoformat(last[4]), value=value, unit=last[3], qualifier=last[6],
+                       sources=sources, values_given=1 + len(others), observation_id=last_id, document_id=last[7])
+
+
+def _text(rows: list[tuple[Any, ...]]) -> str:
+    """The figure as written in the first of ``rows``."""
+    return str(rows[0][11])
 
 
 def stored_province(conn: sqlite3.Connection, province: str) -> list[str]:

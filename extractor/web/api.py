@@ -16,14 +16,18 @@ from extractor.web.factcheck import check_text
 from extractor.web.ingest import ingest_urls
 from extractor.web.params import (
     Boundaries,
+    Chosen,
     DateText,
     Indicator,
     Limit,
     Offset,
+    Order,
     Province,
     RollUp,
+    Sort,
+    Window,
+    indicator_data,
     observation_filter,
-    parse_date,
     search_filters,
     text_param,
 )
@@ -77,8 +81,9 @@ def api_overview(db: Db) -> Response:
 @router.get("/search", response_model=Envelope[SearchResult])
 def api_search(db: Db, filters: Annotated[SearchFilters, Depends(search_filters)], limit: Limit = None,
                offset: Offset = 0) -> Response:
-    """Sentences matching words (diacritics ignored) and numbers, with facets."""
-    return envelope(db.read(facets.search_sentences, filters, limit=limit, offset=offset))
+    """Sentences matching words (diacritics ignored) and numbers, with facets; a province or indicator
+    named in ``q`` becomes a filter (``understood``)."""
+    return envelope(db.read(facets.understood_search, filters, limit=limit, offset=offset))
 
 
 @router.get("/observations", response_model=Envelope[ObservationList])
@@ -113,11 +118,11 @@ def api_province(db: Db, name: ProvinceName) -> Response:
 
 
 @router.get("/indicators/{code}", response_model=Envelope[IndicatorView])
-def api_indicator(db: Db, code: IndicatorCode, date: DateText = None,
-                  boundaries: Boundaries = None) -> Response:
-    """All provinces' latest values of an indicator on or before ``date``, largest first."""
-    return envelope(db.read(views.indicator_view, code, date=parse_date(date, "date"),
-                                 boundaries=boundaries or None))
+def api_indicator(db: Db, code: IndicatorCode, date: DateText = None, boundaries: Boundaries = None,
+                  window: Window = 12, sort: Sort = "value", order: Order = "desc", p: Chosen = None) -> Response:
+    """Every province's latest value of an indicator within ``window`` months before ``date``, ranked,
+    and the indicator over time for the provinces ``p`` (the top three when none)."""
+    return envelope(indicator_data(db, code, date, boundaries, window, sort, order, p))
 
 
 @router.get("/factcheck", response_model=Envelope[FactCheck])

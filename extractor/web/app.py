@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -26,7 +26,6 @@ from extractor.store import QueryTimeout
 from extractor.web import api, pages
 from extractor.web.db import Database
 from extractor.web.factcheck import default_extract
-from extractor.web.templating import templates
 from extractor.web.views import NotFound
 
 HERE = Path(__file__).parent
@@ -104,8 +103,7 @@ def wants_html(request: Request) -> bool:
 def error_response(request: Request, status: int, message: str, hint: str | None = None) -> Response:
     """``{"ok": false, "error", "status"}`` as JSON, or the same on an HTML page for browsers."""
     if wants_html(request):
-        page = templates.get_template("error.html").render(request=request, status=status, message=message, hint=hint)
-        return HTMLResponse(page, status_code=status)
+        return pages.render(request, "error.html", status_code=status, status=status, message=message, hint=hint)
     body: dict[str, Any] = {"ok": False, "error": message, "status": status}
     if hint:
         body["hint"] = hint

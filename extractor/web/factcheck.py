@@ -17,10 +17,16 @@ from decimal import Decimal
 from extractor.models import DateMention, Extraction, Figure, Observation
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
-from extractor.store.lookups import cell_observations, value_observations
+from extractor.store.lookups import cell_observations, retrieved_dates, value_observations
 from extractor.store.query import fold
 from extractor.store.records import StoredObservation
-from extractor.web.formatting import format_value, is_money, is_percent
+from extractor.web.formatting import (
+    format_date,
+    format_difference,
+    format_value,
+    is_money,
+    is_percent,
+)
 from extractor.web.schemas import Claim, ClaimCheck, FactCheck, Verdict
 
 Extract = Callable[[str], Extraction]
@@ -37,8 +43,10 @@ def check_text(conn: sqlite3.Connection, text: str, *, extract: Extract = defaul
     """Compare every figure of ``text`` with the recorded observations."""
     extraction = extract(text[:MAX_TEXT])
     claims = [claim_for(f, extraction) for f in extraction.figures]
-    return FactCheck(text=extraction.document.text, language=extraction.document.language,
-                     checks=[check_claim(conn, c) for c in claims])
+    checks = [check_claim(conn, c) for c in claims]
+    cited = [o.document_id for c in checks for o in (*c.matches, *c.others, *c.nearest, *c.latest)]
+    return FactCheck(text=extraction.document.text, language=extraction.document.language, checks=checks,
+                     retrieved=retrieved_dates(conn, cited))
 
 
 # ---- reading the claims -------------------------------------------------------------------------
@@ -104,8 +112,28 @@ def check_claim(conn: sqlite3.Connection, claim: Claim) -> ClaimCheck:
                           reason=_reason("supported", claim, agreeing))
     if recorded:
         shown = _latest_date(recorded)
-        return ClaimCheck(claim=claim, verdict="different", matches=shown, reason=_reason("different", claim, shown))
-    return ClaimCheck(claim=claim, verdict="not_found", matches=[], reason=_reason("not_found", claim, []))
+        return ClaimCheck(claim=claim, verdict="different", matches=shown, reason=_reason("different", claim, shown),
+                          difference=format_difference(claim.value, shown[0].value))
+    nearest, latest = _around(conn, claim)
+    return ClaimCheck(claim=claim, verdict="not_found", matches=[], reason=_reason("not_found", claim, []),
+                      nearest=nearest, latest=latest)
+
+
+def _around(conn: sqlite3.Connection, claim: Claim) -> tuple[list[StoredObservation], list[StoredObservation]]:
+    """What is recorded for the claim's indicator and province at other dates: the values at the date
+    nearest the claim's, and at the latest date (one list when they are the same date)."""
+    assert claim.indicator is not None
+    rows = [o for o in cell_observations(conn, province=claim.province, indicator=claim.indicator, date=None,
+                                         status=claim.status) if same_kind(o.unit, claim.unit) and o.obs_date]
+    if not rows:
+        return [], []
+    latest = _latest_date(rows)
+    if claim.date is None:
+        return [], latest
+    target = claim.date
+    near = min((o.obs_date for o in rows if o.obs_date), key=lambda d: (abs((d - target).days), -d.toordinal()))
+    nearest = [o for o in rows if o.obs_date == near][:20]
+    return ([], latest) if near == latest[0].obs_date else (nearest, latest)
 
 
 def _check_by_value(conn: sqlite3.Connection, claim: Claim) -> ClaimCheck:
@@ -151,7 +179,7 @@ def agrees(claim: Claim, recorded: StoredObservation) -> bool:
 
 def _reason(verdict: Verdict, claim: Claim, matches: Sequence[StoredObservation]) -> str:
     """One sentence saying why, for readers."""
-    where = " ".join(p for p in (claim.province or "", f"on {claim.date.isoformat()}" if claim.date else "") if p)
+    where = " ".join(p for p in (claim.province or "", f"on {format_date(claim.date)}" if claim.date else "") if p)
     if verdict == "supported":
         sources = len({m.document_id for m in matches})
         return f"{sources} source(s) record this value" + (f" for {where}" if where else "")

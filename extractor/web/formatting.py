@@ -1,8 +1,9 @@
-"""How values and dates read on the pages: "13,374 billion VND", "30 Jun 2024".
+"""How values and dates read on the pages, in each language's conventions.
 
-Pure functions, used as Jinja filters and by the CSV writers; nothing here touches the database.
-Indicator names and source sites are the store's (``store.labels.indicator_label``, the ``name``
-values of ``rules/indicators.yaml``; ``store.facets.source_host``, what the search facets count).
+Vietnamese: "13.927 tỷ đồng", "0,18%", "234.414 hộ", "30/6/2024". English: "VND 13,927 billion",
+"0.18%", "234,414 households", "30 Jun 2024". Numbers and dates go through Babel with the locale
+given explicitly (never guessed); values are never rounded. Pure functions, used as Jinja filters
+and by the charts; nothing here touches the database.
 """
 
 from __future__ import annotations
@@ -11,23 +12,37 @@ import datetime as dt
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-QUALIFIER_WORDS: dict[str, str] = {"exact": "", "approx": "about", "more_than": "more than", "less_than": "less than"}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from babel.dates import format_date as babel_date
+from babel.numbers import format_decimal
+
+from extractor.folding import fold_key
+from extractor.web.i18n import N_, gettext
+
+QUALIFIER_WORDS: dict[str, str] = {"exact": "", "approx": N_("about"), "more_than": N_("more than"),
+                                   "less_than": N_("less than")}
+# Units as the table stores them (rules/indicators.yaml), translated where shown.
+UNIT_WORDS: dict[str, str] = {
+    "beneficiaries": N_("beneficiaries"), "borrowers": N_("borrowers"), "customers": N_("customers"),
+    "households": N_("households"), "houses": N_("houses"), "jobs": N_("jobs"), "labourers": N_("labourers"),
+    "loans": N_("loans"), "people": N_("people"), "projects": N_("projects"),
+    "savings and loan groups": N_("savings and loan groups"), "students": N_("students"),
+    "transaction offices": N_("transaction offices"), "transaction points": N_("transaction points"),
+    "turns": N_("turns"), "workers": N_("workers"), "works": N_("works"),
+    "households or customers": N_("households or customers"),
+}
+DATE_PATTERN = {"vi": "d/M/yyyy", "en": "d MMM yyyy"}
+MONTH_PATTERN = {"vi": "M/yyyy", "en": "MMM yyyy"}
 BILLION = Decimal(10) ** 9
 MILLION = Decimal(10) ** 6
 
 
-def group_digits(value: Decimal) -> str:
-    """A decimal with thousands commas and no trailing zeros.
+def group_digits(value: Decimal, lang: str = "en") -> str:
+    """A decimal with the language's thousands and decimal marks, every digit kept.
 
-    >>> group_digits(Decimal("13374")), group_digits(Decimal("0.140")), group_digits(Decimal("1234.5"))
-    ('13,374', '0.14', '1,234.5')
+    >>> group_digits(Decimal("13374")), group_digits(Decimal("0.140")), group_digits(Decimal("1234.5"), "vi")
+    ('13,374', '0.14', '1.234,5')
     """
-    text = format(value.normalize(), "f")
-    whole, _, fraction = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    grouped = f"{int(whole.lstrip('-') or 0):,}"
-    return sign + grouped + (f".{fraction}" if fraction else "")
+    return format_decimal(value.normalize(), locale=lang, decimal_quantization=False, group_separator=True)
 
 
 def is_money(unit: str | None) -> bool:
@@ -40,30 +55,53 @@ def is_percent(unit: str | None) -> bool:
     return unit in ("%", "percent", "percentage_points")
 
 
-def format_amount(value: Decimal | float, unit: str | None) -> str:
-    """A value with its unit as a reader expects it.
+def unit_words(unit: str | None, lang: str = "en") -> str:
+    """A count's unit in ``lang`` ("households" → "hộ")."""
+    return gettext(lang, UNIT_WORDS[unit]) if unit in UNIT_WORDS else (unit or "")
 
-    >>> format_amount(Decimal("13374000000000"), "VND"), format_amount(Decimal("0.14"), "%")
-    ('13,374 billion VND', '0.14%')
-    >>> format_amount(Decimal("213000"), "households")
-    '213,000 households'
+
+def _money(number: Decimal, lang: str) -> str:
+    """Đồng in billions or millions as each language writes them."""
+    for factor, vi, en in ((BILLION, "tỷ đồng", "billion"), (MILLION, "triệu đồng", "million")):
+        if abs(number) >= factor:
+            digits = group_digits(number / factor, lang)
+            return f"{digits} {vi}" if lang == "vi" else f"VND {digits} {en}"
+    return f"{group_digits(number, lang)} đồng" if lang == "vi" else f"VND {group_digits(number, lang)}"
+
+
+def format_amount(value: Decimal | float, unit: str | None, lang: str = "en") -> str:
+    """A value with its unit as a reader of ``lang`` expects it.
+
+    >>> format_amount(Decimal("13927000000000"), "VND"), format_amount(Decimal("13927000000000"), "VND", "vi")
+    ('VND 13,927 billion', '13.927 tỷ đồng')
+    >>> format_amount(Decimal("0.18"), "%", "vi"), format_amount(Decimal("213000"), "households")
+    ('0,18%', '213,000 households')
     """
-    number = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
     if is_money(unit):
-        if abs(number) >= BILLION:
-            return f"{group_digits(number / BILLION)} billion VND"
-        if abs(number) >= MILLION:
-            return f"{group_digits(number / MILLION)} million VND"
-        return f"{group_digits(number)} VND"
+        return _money(number, lang)
     if is_percent(unit):
-        return f"{group_digits(number)}%"
-    return f"{group_digits(number)} {unit or ''}".strip()
+        return f"{group_digits(number, lang)}%"
+    return f"{group_digits(number, lang)} {unit_words(unit, lang)}".strip()
 
 
-def format_value(value: Decimal | float, unit: str | None, qualifier: str | None = "exact") -> str:
-    """A value with its qualifier: "more than 213,000 households"."""
+def format_value(value: Decimal | float, unit: str | None, qualifier: str | None = "exact", lang: str = "en") -> str:
+    """A value with its qualifier: "more than 213,000 households", "hơn 213.000 hộ"."""
     words = QUALIFIER_WORDS.get(qualifier or "exact", "")
-    return f"{words} {format_amount(value, unit)}".strip()
+    return f"{gettext(lang, words) if words else ''} {format_amount(value, unit, lang)}".strip()
+
+
+def format_difference(claimed: Decimal, recorded: Decimal, lang: str = "en") -> str:
+    """How far a claimed value is from a recorded one, as a signed percentage of the recorded.
+
+    >>> format_difference(Decimal(120), Decimal(100)), format_difference(Decimal("99.5"), Decimal(100), "vi")
+    ('+20.0%', '−0,5%')
+    """
+    if recorded == 0:
+        return ""
+    share = (claimed - recorded) / abs(recorded) * 100
+    text = format_decimal(abs(share), format="0.0", locale=lang)
+    return ("+" if share > 0 else "−" if share < 0 else "±") + text + "%"
 
 
 def chart_number(value: Decimal, unit: str | None) -> float:
@@ -71,26 +109,28 @@ def chart_number(value: Decimal, unit: str | None) -> float:
     return float(value / BILLION) if is_money(unit) else float(value)
 
 
-def chart_unit(unit: str | None) -> str:
+def chart_unit(unit: str | None, lang: str = "en") -> str:
     """The axis label matching ``chart_number``."""
-    return "billion VND" if is_money(unit) else ("%" if is_percent(unit) else (unit or ""))
+    if is_money(unit):
+        return "tỷ đồng" if lang == "vi" else "VND billion"
+    return "%" if is_percent(unit) else unit_words(unit, lang)
 
 
-def format_date(value: dt.date | str | None) -> str:
-    """Day-month-year in words, unambiguous in both languages: "30 Jun 2024"."""
+def format_date(value: dt.date | str | None, lang: str = "en") -> str:
+    """A day as each language writes it: "30/6/2024", "30 Jun 2024"."""
     if value is None or value == "":
         return ""
     day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return babel_date(day, DATE_PATTERN.get(lang, DATE_PATTERN["en"]), locale=lang)
 
 
-def format_period(as_of: dt.date | None, start: dt.date | None, end: dt.date | None) -> str:
-    """"at 30 Jun 2024", "1 Jan 2024 – 30 Jun 2024" or "" for an undated value."""
+def format_period(as_of: dt.date | None, start: dt.date | None, end: dt.date | None, lang: str = "en") -> str:
+    """"30/6/2024", "1/1/2024 – 30/6/2024" or "" for an undated value."""
     if as_of:
-        return format_date(as_of)
+        return format_date(as_of, lang)
     if start and end:
-        return f"{format_date(start)} – {format_date(end)}"
-    return format_date(end or start)
+        return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    return format_date(end or start, lang)
 
 
 def is_link(source: str | None) -> bool:
@@ -98,7 +138,19 @@ def is_link(source: str | None) -> bool:
     return bool(source) and urlsplit(str(source)).scheme in ("http", "https")
 
 
-def boundaries_label(boundaries: str | None) -> str:
+BOUNDARY_WORDS = {"2025": N_("2025 boundaries (34 provinces)"), "pre-2025": N_("pre-2025 boundaries (63 provinces)")}
+
+
+def boundaries_label(boundaries: str | None, lang: str = "en") -> str:
     """Which map a province name refers to, in words."""
-    return {"2025": "2025 boundaries (34 provinces)", "pre-2025": "pre-2025 boundaries (63 provinces)"}.get(
-        boundaries or "", "boundaries not stated")
+    return gettext(lang, BOUNDARY_WORDS.get(boundaries or "", N_("boundaries not stated")))
+
+
+def slug(text: str) -> str:
+    """A file-name part: lower case ASCII words joined by hyphens ("Nghệ An" → "nghe-an").
+
+    >>> slug("Nghệ An"), slug("Đắk Lắk"), slug("outstanding_loans")
+    ('nghe-an', 'dak-lak', 'outstanding_loans')
+    """
+    words = "".join(c if c.isalnum() or c == "_" else " " for c in fold_key(text)).split()
+    return "-".join(words) or "data"

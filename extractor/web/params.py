@@ -10,6 +10,9 @@ from fastapi import HTTPException, Query
 from extractor.settings import resolve
 from extractor.store import ObservationFilter
 from extractor.store.records import SearchFilters
+from extractor.web import views
+from extractor.web.db import Database
+from extractor.web.schemas import IndicatorView
 
 MAX_PAGE = int(resolve("max_page_size"))
 MAX_OFFSET = 100_000  # deep pages cost a scan each; filters are the way to go further
@@ -76,3 +79,17 @@ def text_param(
 ) -> str:
     """The text pasted into the fact-check box."""
     return text.strip()
+
+
+Window = Annotated[int, Query(ge=1, le=120, description="Months before the date whose values are ranked.")]
+Sort = Annotated[str, Query(pattern=r"^(value|province|date)$", description="Sort by value, province or date.")]
+Order = Annotated[str, Query(pattern=r"^(asc|desc)$", description="asc or desc.")]
+Chosen = Annotated[list[str] | None, Query(max_length=8, description="Provinces to draw over time (repeat p=).")]
+
+
+def indicator_data(db: Database, code: str, date: str | None, boundaries: str | None, window: int, sort: str,
+                   order: str, p: list[str] | None) -> IndicatorView:
+    """The indicator view for its page, CSV and JSON twin, from their shared parameters."""
+    return db.read(views.indicator_view, code, date=parse_date(date, "date"), boundaries=boundaries or None,
+                   window_months=window, sort=sort, descending=order == "desc",
+                   chosen=[x.strip() for x in (p or []) if x.strip()][:8])

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 # The store's folding: one character to one, so offsets into the folded text hold.
+from extractor.store.numeric import query_numbers
 from extractor.store.query import fold_chars
 
 
@@ -65,17 +66,41 @@ def pieces(text: str, marks: Sequence[Mark], selected: tuple[int, int] | None = 
 
 
 def word_marks(text: str, query: str) -> list[Mark]:
-    """Where the query's words occur in ``text``, diacritics and case ignored (whole-word starts).
+    """Where the query's words occur in ``text`` as whole words, diacritics and case ignored.
 
-    >>> [(m.start, m.end) for m in word_marks("Tổng dư nợ đạt 13.357 tỷ", "du no")]
+    >>> [(m.start, m.end) for m in word_marks("Tổng dư nợ đạt 13.357 tỷ, sử dụng", "du no")]
     [(5, 7), (8, 10)]
     """
     folded = fold_chars(text)
     words = sorted({w for w in fold_chars(query).split() if len(w) > 1 and not w[0].isdigit()}, key=len, reverse=True)
     if not words:
         return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")", re.UNICODE)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.UNICODE)
     return [Mark(m.start(), m.end(), i) for i, m in enumerate(pattern.finditer(folded))]
+
+
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
+
+
+def number_marks(text: str, query: str) -> list[Mark]:
+    """Where the numbers the query asks for stand in ``text``, however either writes them
+    ("13,357 billion" finds "13.357 tỷ đồng"; a bare "13357" finds any scale of those digits).
+
+    >>> [(m.start, m.end) for m in number_marks("Dư nợ đạt 13.357 tỷ đồng, 0,18%", "13,357 billion")]
+    [(10, 16)]
+    """
+    wanted = query_numbers(query)
+    if not wanted:
+        return []
+    exact = {v for t in wanted if t.scale or t.percent for v in t.exact_values()}
+    loose = {k for t in wanted if not (t.scale or t.percent) for k in t.digit_keys()}
+    marks: list[Mark] = []
+    for match in _NUMBER.finditer(text):
+        found = query_numbers(text[match.start():match.end() + 40])
+        term = found[0] if found and found[0].text == match.group(0) else None
+        if term and (exact & set(term.exact_values()) or loose & set(term.digit_keys())):
+            marks.append(Mark(match.start(), match.end(), len(marks)))
+    return marks
 
 
 def figure_mark(sentence: str, figure: str, hint: int | None) -> list[Mark]:

@@ -49,12 +49,26 @@ class ErrorBody(BaseModel):
     hint: str | None = None
 
 
+class KeyFigure(View):
+    """One of the figures a province page leads with: the latest value of a key indicator."""
+
+    indicator: str
+    value: Number
+    unit: str
+    qualifier: str
+    date: dt.date
+    boundaries: str | None
+    observation_id: int
+
+
 class ProvinceView(View):
-    """A province page: every indicator over time, and how the 2025 merger changed the province."""
+    """A province page: key figures, every indicator over time (in the order of meaning), and how
+    the 2025 merger changed the province."""
 
     province: str
     known: bool
     series: list[Series]
+    key_figures: list[KeyFigure] = Field(default_factory=list)
     observations: int
     merged_into: str | None = Field(None, description="The 2025 province this pre-2025 province became part of.")
     formed_from: list[str] = Field(default_factory=list, description="The pre-2025 provinces of this 2025 province.")
@@ -84,15 +98,25 @@ class IndicatorRow(View):
 
 
 class IndicatorView(View):
-    """An indicator page: all provinces side by side for a date, largest first."""
+    """An indicator page: every province's latest value within a window ending at one date, ranked,
+    and the indicator over time for chosen provinces."""
 
     indicator: str
     label: str
-    date: dt.date | None
+    date: dt.date | None = Field(description="The date the ranking is at (the latest with values when not asked).")
+    window_months: int = Field(description="Values dated within this many months before ``date`` are ranked.")
+    window_start: dt.date | None = None
     boundaries: str | None
+    sort: Literal["value", "province", "date"] = "value"
+    descending: bool = True
     rows: list[IndicatorRow]
     national: list[IndicatorRow]
+    older: list[IndicatorRow] = Field(default_factory=list, description="Provinces whose latest value is older "
+                                                                        "than the window (not ranked).")
     dates: list[dt.date]
+    chosen: list[str] = Field(default_factory=list, description="Provinces drawn over time.")
+    series: list[Series] = Field(default_factory=list, description="The indicator over time for the chosen "
+                                                                   "provinces.")
 
 
 class FigureRecord(View):
@@ -163,6 +187,12 @@ class ClaimCheck(View):
     matches: list[StoredObservation]
     others: list[StoredObservation] = Field(default_factory=list, description="Other values recorded for the same "
                                             "indicator, province and date (a supported claim may still be disputed).")
+    nearest: list[StoredObservation] = Field(default_factory=list, description="When nothing is recorded at the "
+                                             "claim's date: the values at the recorded date nearest to it.")
+    latest: list[StoredObservation] = Field(default_factory=list, description="When nothing is recorded at the "
+                                            "claim's date: the values at the latest recorded date.")
+    difference: str = Field("", description="How far the claim is from the first recorded value, as a share of it "
+                                            "(\"+20.0%\").")
 
 
 class FactCheck(View):
@@ -171,6 +201,8 @@ class FactCheck(View):
     text: str
     language: str
     checks: list[ClaimCheck]
+    retrieved: dict[str, dt.date] = Field(default_factory=dict, description="The day each cited document was "
+                                                                            "read into the table.")
 
 
 class ConflictList(View):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from extractor.store.export import EXPORT_COLUMNS, csv_cell, flat_record
 from extractor.store.facets import source_host
+from extractor.store.lookups import observations_by_id
 from extractor.store.records import SearchResult, StoredObservation
 from extractor.web.schemas import ConflictList, FactCheck, IndicatorView, ProvinceView
 
@@ -46,33 +48,49 @@ def search_rows(view: SearchResult) -> Rows:
     return columns, rows
 
 
-def province_rows(view: ProvinceView) -> Rows:
-    """Every point of every series."""
+def province_rows(conn: sqlite3.Connection, view: ProvinceView, *, indicator: str | None = None) -> Rows:
+    """Every point of every series (or of one indicator's), with the sentence and source it was read from."""
+    series = [s for s in view.series if indicator is None or s.indicator == indicator]
+    found = observations_by_id(conn, [p.observation_id for s in series for p in s.points])
     columns = ("province", "indicator", "boundaries", "date", "value", "unit", "qualifier", "sources",
-               "values_given", "observation_id", "document_id")
+               "values_given", "observation_id", "document_id", "sentence", "source_url", "title", "published")
     return columns, [(view.province, s.indicator, s.boundaries, p.date, p.value, p.unit, p.qualifier, p.sources,
-                      p.values_given, p.observation_id, p.document_id) for s in view.series for p in s.points]
+                      p.values_given, p.observation_id, p.document_id, *_evidence(found.get(p.observation_id)))
+                     for s in series for p in s.points]
 
 
-def indicator_rows(view: IndicatorView) -> Rows:
-    """The ranked table (national rows last)."""
+def _evidence(observation: StoredObservation | None) -> tuple[Any, ...]:
+    """The sentence, source URL, title and publication date of an observation (blank when unknown)."""
+    if observation is None:
+        return ("", "", "", None)
+    return (observation.sentence, observation.source, observation.title, observation.published)
+
+
+def indicator_rows(conn: sqlite3.Connection, view: IndicatorView) -> Rows:
+    """The ranked table (national rows last), with the sentence and source of each value."""
+    rows = [*view.rows, *view.national]
+    found = observations_by_id(conn, [r.observation_id for r in rows if r.observation_id is not None])
     columns = ("rank", "province", "boundaries", "indicator", "value", "unit", "as_of", "sources", "conflict",
-               "observation_id", "document_id")
+               "observation_id", "document_id", "sentence", "source_url", "title", "published")
     return columns, [(r.rank, r.province, r.boundaries, view.indicator, r.value, r.unit, r.as_of, r.sources,
-                      r.conflict, r.observation_id, r.document_id) for r in [*view.rows, *view.national]]
+                      r.conflict, r.observation_id, r.document_id,
+                      *_evidence(found.get(r.observation_id) if r.observation_id is not None else None))
+                     for r in rows]
 
 
 def factcheck_rows(view: FactCheck) -> Rows:
     """One row per claim and recorded observation it was compared with."""
     columns = ("figure", "claimed_value", "unit", "qualifier", "indicator", "province", "date", "verdict",
-               "recorded_value", "recorded_unit", "observation_id", "source", "reason")
+               "difference", "recorded_value", "recorded_unit", "recorded_date", "observation_id", "sentence",
+               "source", "reason")
     rows = []
     for c in view.checks:
         base = (c.claim.text, c.claim.value, c.claim.unit, c.claim.qualifier, c.claim.indicator, c.claim.province,
-                c.claim.date, c.verdict)
-        matches: list[StoredObservation | None] = [*c.matches] or [None]
+                c.claim.date, c.verdict, c.difference)
+        matches: list[StoredObservation | None] = [*c.matches] or [*c.nearest, *c.latest] or [None]
         for m in matches:
-            rows.append((*base, *((m.value, m.unit, m.id, m.source) if m else (None,) * 4), c.reason))
+            recorded = (m.value, m.unit, m.obs_date, m.id, m.sentence, m.source) if m else (None,) * 6
+            rows.append((*base, *recorded, c.reason))
     return columns, rows
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sqlite3
+from typing import Literal
 
 from extractor.store import (
     ObservationFilter,
@@ -20,8 +21,15 @@ from extractor.store import (
     province_table,
     query_observations,
 )
-from extractor.store.labels import indicator_label, is_indicator
-from extractor.store.lookups import agreeing
+from extractor.store.labels import (
+    HEAD_CHARS,
+    KEY_INDICATORS,
+    document_title,
+    indicator_label,
+    is_indicator,
+    meaning_order,
+)
+from extractor.store.lookups import agreeing, sentence_offsets
 from extractor.store.overview import (
     document_briefs,
     indicators_with_data,
@@ -31,7 +39,7 @@ from extractor.store.overview import (
     sentence_start,
 )
 from extractor.store.query import fold
-from extractor.store.records import DocumentBrief, StoredObservation, TableCell
+from extractor.store.records import DocumentBrief, Series, StoredObservation, TableCell
 from extractor.store.rollup import default_mapping, rolled_up_observations
 from extractor.store.series import (
     count_observations,
@@ -45,6 +53,7 @@ from extractor.web.schemas import (
     FigureRecord,
     IndicatorRow,
     IndicatorView,
+    KeyFigure,
     ObservationList,
     ObservationView,
     Overview,
@@ -61,18 +70,33 @@ def overview(conn: sqlite3.Connection) -> Overview:
     """What the table holds, for the home page."""
     documents, observations = overview_counts(conn)
     return Overview(documents=documents, observations=observations, provinces=provinces_with_data(conn),
-                    indicators=indicators_with_data(conn), recent=recent_documents(conn))
+                    indicators=sorted(indicators_with_data(conn), key=lambda i: meaning_order(i.value)),
+                    recent=recent_documents(conn))
 
 
 def province_view(conn: sqlite3.Connection, name: str) -> ProvinceView:
-    """A province's indicators over time (404 when the table never names it)."""
+    """A province's key figures and indicators over time, in the order of meaning (404 when unknown)."""
     names = stored_province(conn, name)
     if not names:
         raise NotFound(f"no observations for province {name!r}")
     merged_into, formed_from = merger(names[0])
-    return ProvinceView(province=names[0], known=True, series=province_series(conn, names),
+    series = sorted(province_series(conn, names), key=lambda s: meaning_order(s.indicator))
+    return ProvinceView(province=names[0], known=True, series=series, key_figures=key_figures(series),
                         observations=count_observations(conn, names), merged_into=merged_into,
                         formed_from=formed_from)
+
+
+def key_figures(series: list[Series]) -> list[KeyFigure]:
+    """The latest value of each key indicator (``labels.KEY_INDICATORS``) the series hold."""
+    figures = []
+    for code in KEY_INDICATORS:
+        points = [(p, s) for s in series if s.indicator == code and not s.span for p in s.points]
+        if points:
+            point, owner = max(points, key=lambda ps: (ps[0].date, ps[1].boundaries == "2025"))
+            figures.append(KeyFigure(indicator=code, value=point.value, unit=point.unit, qualifier=point.qualifier,
+                                     date=point.date, boundaries=owner.boundaries,
+                                     observation_id=point.observation_id))
+    return figures
 
 
 def merger(province: str) -> tuple[str | None, list[str]]:
@@ -94,18 +118,56 @@ def province_list(conn: sqlite3.Connection) -> ProvinceList:
     return ProvinceList(provinces=provinces_with_data(conn))
 
 
-def indicator_view(conn: sqlite3.Connection, code: str, *, date: dt.date | None,
-                   boundaries: str | None) -> IndicatorView:
-    """All provinces' latest values of an indicator on or before ``date``, largest first."""
+def indicator_view(conn: sqlite3.Connection, code: str, *, date: dt.date | None, boundaries: str | None,
+                   window_months: int = 12, sort: str = "value", descending: bool = True,
+                   chosen: list[str] | None = None) -> IndicatorView:
+    """Every province's latest value of an indicator within ``window_months`` before ``date`` (the
+    latest date with values when None), ranked; and the indicator over time for chosen provinces."""
     dates = indicator_dates(conn, code)
     if not dates and not is_indicator(code):
-        raise NotFound(f"no indicator {code!r} (the codes are listed in shared/spec/indicators.md)")
-    cells = province_table(conn, indicator=code, as_of=date, boundaries=boundaries)
-    provinces = sorted((c for c in cells if c.province != "national"), key=lambda c: (c.unit, -c.value))
-    national = [c for c in cells if c.province == "national"]
+        raise NotFound(f"no indicator {code!r}")
+    at = date or _latest_provincial(conn, code) or (dates[0] if dates else None)
+    start = _months_before(at, window_months) if at else None
+    cells = province_table(conn, indicator=code, as_of=at, boundaries=boundaries) if at else []
     briefs = {b.id: b for b in document_briefs(conn, [c.document_id for c in cells])}
-    return IndicatorView(indicator=code, label=indicator_label(code), date=date, boundaries=boundaries,
-                         rows=_ranked(provinces, briefs), national=_ranked(national, briefs), dates=dates)
+    inside = [c for c in cells if c.province != "national" and (start is None or (c.as_of and c.as_of >= start))]
+    older = [c for c in cells if c.province != "national" and c not in inside]
+    ranked = _ranked(sorted(inside, key=lambda c: (c.unit, -c.value)), briefs)
+    picked = [p for p in (chosen or []) if p] or [r.province for r in ranked[:3]]
+    series = [s for p in picked for s in province_series(conn, stored_province(conn, p) or [p], indicator=code)]
+    return IndicatorView(indicator=code, label=indicator_label(code), date=at, window_months=window_months,
+                         window_start=start, boundaries=boundaries, sort=_sort_key(sort), descending=descending,
+                         rows=_sorted_rows(ranked, sort, descending=descending),
+                         national=_ranked([c for c in cells if c.province == "national"], briefs),
+                         older=_ranked(older, briefs), dates=dates, chosen=picked, series=series)
+
+
+def _latest_provincial(conn: sqlite3.Connection, code: str) -> dt.date | None:
+    """The latest date any province (not the national figure) has a value of an indicator for."""
+    cells = province_table(conn, indicator=code)
+    return max((c.as_of for c in cells if c.province != "national" and c.as_of), default=None)
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """The day ``months`` calendar months before ``day`` (the month's last day when shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = (dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _sort_key(sort: str) -> Literal["value", "province", "date"]:
+    """A known sort column (value otherwise)."""
+    return sort if sort in ("province", "date") else "value"  # type: ignore[return-value]  # narrowed by the test
+
+
+def _sorted_rows(rows: list[IndicatorRow], sort: str, *, descending: bool) -> list[IndicatorRow]:
+    """The ranked rows in the asked order (ranks stay those by value)."""
+    if sort == "province":
+        return sorted(rows, key=lambda r: fold(r.province), reverse=descending)
+    if sort == "date":
+        return sorted(rows, key=lambda r: (r.as_of or dt.date.min, -r.rank), reverse=descending)
+    return rows if descending else list(reversed(rows))
 
 
 def _ranked(cells: list[TableCell], briefs: dict[str, DocumentBrief]) -> list[IndicatorRow]:
@@ -126,7 +188,9 @@ def document_view(conn: sqlite3.Connection, doc_id: str) -> DocumentView:
     figures = [FigureRecord(index=i, figure=f, observation=_observation_at(stored.observations, f.start, f.end))
                for i, f in enumerate(stored.figures)]
     other = [c.copy_of_doc_id if c.doc_id == doc_id else c.doc_id for c in stored.copies]
-    return DocumentView(document=stored.document, figures=figures, observations=list(stored.observations),
+    document = stored.document.model_copy(update={"title": document_title(stored.document.title,
+                                                                          stored.document.text[:HEAD_CHARS])})
+    return DocumentView(document=document, figures=figures, observations=list(stored.observations),
                         copies=list(stored.copies), copy_documents=document_briefs(conn, other),
                         warnings=list(stored.warnings), ingested_at=stored.ingested_at)
 
@@ -173,3 +237,8 @@ def conflict_list(conn: sqlite3.Connection, *, province: str | None, indicator: 
     """A page of conflicting values (the list of ``extractor conflicts``)."""
     page = conflicts(conn, province=province, indicator=indicator, limit=limit, offset=offset)
     return ConflictList(items=page.items, limit=page.limit, offset=page.offset, total=page.total)
+
+
+def sentence_span(conn: sqlite3.Connection, doc_id: str, sentence_id: int) -> tuple[int, int] | None:
+    """Offsets of a document's sentence (a search hit's), None when it is not this document's."""
+    return sentence_offsets(conn, doc_id, sentence_id)
