@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.dedupe import DuplicateIndex, fingerprint, from_bytes, shingles, similar, to_bytes
 from extractor.parse import load_path
 from extractor.registry.bundle import bundled
+from extractor.store.dedupe import (
+    DuplicateIndex,
+    fingerprint,
+    from_bytes,
+    shingles,
+    similar,
+    to_bytes,
+)
 from helpers.sites import SITE
 
 ORIGINAL = SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"

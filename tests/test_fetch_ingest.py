@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from extractor.dedupe import DuplicateIndex
 from extractor.errors import ExtractorError
 from extractor.fetch import Fetcher
 from extractor.fetch.sources import Failed, RawItem, iter_source
 from extractor.parse import load_bytes
 from extractor.pipeline import process
 from extractor.registry.bundle import bundled
+from extractor.store.dedupe import DuplicateIndex
 from helpers.pages import numbers, regions
 from helpers.sites import Site
 

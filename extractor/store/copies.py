@@ -1,6 +1,6 @@
 """Linking near-duplicate documents (republished articles) so their figures count as one source.
 
-Each document's MinHash fingerprint (``extractor.dedupe``) is kept in ``documents.fingerprint``;
+Each document's MinHash fingerprint (``extractor.store.dedupe``) is kept in ``documents.fingerprint``;
 a new document is compared with every stored one through an LSH index, and a near-duplicate is
 recorded as a copy of the document ingested first (``doc_copies``), which the province table,
 source counts and conflicts then treat as one source.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from extractor import dedupe
+from extractor.store import dedupe
 from extractor.store.db import transaction
 from extractor.store.write import mark_copy
 

@@ -239,7 +239,7 @@ CREATE TABLE cells (
 
 
 _V5 = """
-ALTER TABLE documents ADD COLUMN fingerprint BLOB;  -- MinHash of the text (extractor.dedupe), NULL until linked
+ALTER TABLE documents ADD COLUMN fingerprint BLOB;  -- MinHash of the text (extractor.store.dedupe), NULL until linked
 """
 
 

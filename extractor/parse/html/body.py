@@ -1,0 +1,291 @@
+"""A page's body: captions kept apart, layout tables unwrapped, trafilatura's main content walked
+into blocks of text and tables (one row a line, cells joined by " | "), the standfirst restored,
+and pages that hold no article refused."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from extractor.errors import InputError
+from extractor.parse.html.decoding import nfc
+from extractor.parse.html.meta import headline_element, shares_container
+from extractor.parse.layout import TableCell, render_table
+from extractor.parse.rules import PagePatterns
+
+MIN_ARTICLE_CHARS = 200
+
+MAX_LINK_SHARE = 0.4
+
+BLOCK_TAGS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "cell", "div"})
+
+CAPTION_CLASS = re.compile(
+    r"caption|photo-?desc|image-?desc|img-?desc|fig-?desc|expnoedit", re.IGNORECASE
+)
+
+CAPTION_MAX_CHARS = 300
+
+LEAD_MIN_CHARS = 40
+
+LEAD_MAX_CHARS = 800
+
+# A cheap XPath prefilter for CAPTION_CLASS (XPath 1.0 has no regex or lower-case()).
+CAPTION_XPATH = "|".join(
+    ["//figcaption"]
+    + [
+        f"//*[contains(@class, '{part}')]"
+        for part in ("aption", "desc", "Desc", "NoEdit", "noedit", "Noedit")
+    ]
+)
+
+LAYOUT_CELL_CHARS = 400
+
+LAYOUT_PARAGRAPH_CHARS = 80
+
+
+def is_caption(el: lxml_html.HtmlElement) -> bool:
+    """A <figcaption> or an element classed as a caption."""
+    if el.tag == "figcaption":
+        return True
+    return el.tag not in ("body", "html", "article", "main") and bool(
+        CAPTION_CLASS.search(el.get("class", ""))
+    )
+
+
+def after_images(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Elements right after an image, or after the element wrapping it (where credits go)."""
+    found: list[lxml_html.HtmlElement] = []
+    for img in tree.iter("img"):
+        found.extend(img.itersiblings())
+        holder = img.getparent()
+        for _ in range(2):  # <p><img></p><p>credit</p>, <div><a><img></a></div><p>credit</p>
+            if holder is None:
+                break
+            nxt = holder.getnext()
+            if nxt is not None:
+                found.append(nxt)
+            holder = holder.getparent()
+    return found
+
+
+def is_credit_line(el: lxml_html.HtmlElement, *, patterns: PagePatterns) -> bool:
+    """A short text block ending in a photo credit: "… Ảnh: Minh Đức"."""
+    if el.tag not in ("p", "em", "i", "span", "div") or el.find(".//p") is not None:
+        return False
+    text = " ".join(el.text_content().split())
+    return 0 < len(text) <= CAPTION_MAX_CHARS and bool(patterns.photo_credit.search(text))
+
+
+def pop_captions(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> tuple[str, ...]:
+    """Remove image captions from the tree and return their texts (kept apart from the body)."""
+    marked = [el for el in tree.xpath(CAPTION_XPATH) if is_caption(el)]
+    credited = [el for el in after_images(tree) if is_credit_line(el, patterns=patterns)]
+    captions = []
+    for el in marked + credited:
+        if el.getparent() is not None:
+            text = " ".join(el.text_content().split())
+            if text:
+                captions.append(text)
+            el.drop_tree()
+    return tuple(dict.fromkeys(captions))
+
+
+def is_layout_table(table: lxml_html.HtmlElement) -> bool:
+    """A <table> used to lay out the page (old templates), not to hold data.
+
+    It nests tables or headings, or one of its own cells holds a long text or several long
+    paragraphs. Word-pasted data tables wrap short cells in <p>; those stay tables.
+    """
+    if (
+        table.find(".//table") is not None
+        or table.find(".//h1") is not None
+        or table.find(".//h2") is not None
+    ):
+        return True
+    for cell in table.iter("td", "th"):
+        if next(cell.iterancestors("table"), None) is not table:
+            continue
+        paragraphs = [
+            p for p in cell.iter("p") if len(p.text_content().strip()) > LAYOUT_PARAGRAPH_CHARS
+        ]
+        if len(paragraphs) >= 2 or len(cell.text_content().strip()) > LAYOUT_CELL_CHARS:
+            return True
+    return False
+
+
+def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> None:
+    """Turn layout tables into divs so trafilatura sees the page's blocks, not one giant row."""
+    for table in [t for t in tree.iter("table") if is_layout_table(t)]:
+        for el in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th")]:
+            if el is table or next(el.iterancestors("table"), None) is table:
+                el.tag = "div"
+
+
+def main_content(tree: lxml_html.HtmlElement, *, source: str) -> etree._Element | None:
+    """trafilatura's main-content XML (comments off, tables on, its date guessing unused); prunes ``tree``."""
+    xml = trafilatura.extract(
+        tree,
+        url=source if source.startswith("http") else None,
+        output_format="xml",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    if not xml:
+        return None
+    return etree.fromstring(
+        xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True)
+    )
+
+
+def block_text(el: etree._Element, *, breaks: str = "\n") -> str:
+    """An element's text, NFC, spaces collapsed; <lb/> (a <br>) becomes ``breaks`` so words never glue."""
+    parts: list[str] = []
+    _collect(el, parts, breaks=breaks)
+    text = "".join(
+        ch for ch in nfc("".join(parts)) if ch == "\n" or unicodedata.category(ch) != "Cc"
+    )
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _collect(node: etree._Element, parts: list[str], *, breaks: str) -> None:
+    """Depth-first text of ``node`` into ``parts``, with ``breaks`` for each <lb/>."""
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        if child.tag == "lb":
+            parts.append(breaks)
+        elif child.tag in BLOCK_TAGS:  # nested blocks (a <p> inside a <cell>) are kept apart
+            parts.append(breaks)
+            _collect(child, parts, breaks=breaks)
+            parts.append(breaks)
+        else:
+            _collect(child, parts, breaks=breaks)
+        if child.tail:
+            parts.append(child.tail)
+
+
+class BodyWriter:
+    """Accumulates blocks of body text and the table cells found on the way."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.cells: list[TableCell] = []
+        self.tables = 0
+
+    @property
+    def offset(self) -> int:
+        """Where the next block starts (blocks are joined by a blank line)."""
+        return sum(len(b) for b in self.blocks) + 2 * len(self.blocks)
+
+    def add(self, text: str) -> None:
+        """Append one paragraph-like block."""
+        if text:
+            self.blocks.append(text)
+
+    def add_table(self, table: etree._Element) -> None:
+        """Append a table: rows on their own lines, cells joined by " | "."""
+        rows = [
+            [block_text(c, breaks=" ") for c in row if c.tag == "cell"] for row in table.iter("row")
+        ]
+        rows = [r for r in rows if any(r)]
+        if not rows:
+            return
+        marked = any(c.get("role") == "head" for c in next(table.iter("row")).iter("cell"))
+        text, cells = render_table(
+            rows, offset=self.offset, table=self.tables, header_marked=marked
+        )
+        self.tables += 1
+        self.cells.extend(cells)
+        self.blocks.append(text)
+
+    def walk(self, parent: etree._Element | list[etree._Element]) -> None:
+        """Turn trafilatura's XML blocks (p, head, list, quote, table) into text blocks."""
+        for el in parent:
+            if el.tag == "table":
+                self.add_table(el)
+            elif el.tag == "list":
+                items = (block_text(item, breaks=" ") for item in el.iter("item"))
+                self.add("\n".join(item for item in items if item))
+            elif el.tag in ("quote", "div") and len(el):
+                self.walk(el)
+            else:
+                self.add(block_text(el))
+
+    @property
+    def text(self) -> str:
+        """The body: blocks joined by blank lines."""
+        return "\n\n".join(self.blocks)
+
+
+def prose_chars(main: etree._Element) -> int:
+    """Characters of running prose (paragraphs, quotes, tables) — lists and headings don't count."""
+    return sum(len(block_text(el)) for el in main.iter("p", "quote", "cell"))
+
+
+def link_texts(tree: lxml_html.HtmlElement) -> set[str]:
+    """The texts of every link on the page."""
+    return {" ".join(a.text_content().split()) for a in tree.iter("a")}
+
+
+def link_share(text: str, anchors: set[str]) -> float:
+    """Share of ``text`` made of link texts from the page: high for list, tag and home pages."""
+    linked = sum(text.count(a) * len(a) for a in anchors if len(a) >= 12)
+    return min(1.0, linked / max(1, len(text)))
+
+
+def _not_article(source: str, why: str) -> InputError:
+    """The error for a page that holds no article."""
+    return InputError(
+        f"{source}: not an article ({why}; a list, tag or error page?)",
+        hint="Give the URL of an article page; for a list page use a follow pattern to reach its articles.",
+    )
+
+
+def lead_text(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> str | None:
+    """The standfirst ("sapo") under the headline, which trafilatura sometimes drops as boilerplate."""
+    headline = headline_element(tree, patterns=patterns)
+    if headline is None:
+        return None
+    passed = False
+    for el in tree.iter():
+        if el is headline:
+            passed = True
+        elif passed and isinstance(el.tag, str) and patterns.lead.search(el.get("class", "")):
+            text = " ".join(el.text_content().split())
+            if LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS and shares_container(el, headline):
+                return nfc(text)
+            return None  # only the first lead-like block after the headline
+    return None
+
+
+def article_body(
+    tree: lxml_html.HtmlElement, *, source: str, lead: str | None = None
+) -> BodyWriter:
+    """The article's body text (with the lead if trafilatura dropped it), or InputError if none."""
+    anchors = link_texts(tree)  # before trafilatura, which prunes the tree it is given
+    main = main_content(tree, source=source)
+    found = 0 if main is None else prose_chars(main)
+    if main is None or found < MIN_ARTICLE_CHARS:
+        raise _not_article(source, f"{found} characters of running text found")
+    writer = BodyWriter()
+    blocks = list(next(main.iter("main"), main))
+    if lead and " ".join(lead.split()) not in block_text(main, breaks=" "):
+        heading = blocks[:1] if blocks and blocks[0].tag == "head" else []
+        writer.walk(heading)
+        writer.add(lead)
+        blocks = blocks[len(heading) :]
+    writer.walk(blocks)
+    share = link_share(writer.text, anchors)
+    if share > MAX_LINK_SHARE:
+        raise _not_article(source, f"{share:.0%} of the extracted text is link text")
+    return writer

@@ -1,0 +1,268 @@
+"""A page's metadata: the lxml tree, JSON-LD and meta tags, the headline and title, the language it
+declares, its author and its publication date (metadata, then the visible byline, never the body)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from extractor.errors import InputError
+from extractor.models import Language
+from extractor.parse.dates import parse_date, stated_date
+from extractor.parse.rules import PagePatterns
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+BYLINE_MAX_CHARS = 160
+
+PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+
+
+def parse_tree(text: str, *, source: str) -> lxml_html.HtmlElement:
+    """An lxml tree of an HTML string: XML declaration and control characters removed, <br> spaced."""
+    text = CONTROL_CHARS.sub("", XML_DECL.sub("", text, count=1))
+    try:
+        tree = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(
+            f"{source}: not readable as HTML ({exc})", hint="Check that the file is an HTML page."
+        ) from exc
+    for br in tree.iter("br"):
+        br.tail = "\n" + (br.tail or "")  # "1.234<br>5" must not become "1.2345"
+    return tree
+
+
+def json_ld(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page (``@graph`` and lists flattened); bad JSON skipped."""
+    found: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except json.JSONDecodeError:
+            continue
+        found.extend(_flatten_ld(data))
+    return found
+
+
+def _flatten_ld(data: Any) -> Iterator[dict[str, Any]]:
+    """Objects in a JSON-LD value: itself, list members and @graph members."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_ld(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _flatten_ld(data.get("@graph", []))
+
+
+def article_ld(tree: lxml_html.HtmlElement) -> dict[str, Any]:
+    """The JSON-LD NewsArticle/Article object, or {}."""
+    for obj in json_ld(tree):
+        kinds = obj.get("@type", [])
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if any(str(k).endswith("Article") or k == "Report" for k in kinds):
+            return obj
+    return {}
+
+
+def meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """<meta property|name|itemprop=... content=...> as a dict of lower-cased keys (first wins)."""
+    tags: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        value = el.get("content")
+        if key and value and value.strip():
+            tags.setdefault(key.strip().lower(), " ".join(value.split()))
+    return tags
+
+
+def ld_author(obj: dict[str, Any]) -> str | None:
+    """Author name(s) from a JSON-LD article."""
+    found = obj.get("author")
+    authors: list[Any] = found if isinstance(found, list) else [found]
+    names = [a.get("name") if isinstance(a, dict) else a for a in authors]
+    return ", ".join(str(n).strip() for n in names if n) or None
+
+
+def is_byline_candidate(el: etree._Element, *, patterns: PagePatterns) -> bool:
+    """A <time> element, or one whose class/id/itemprop names a date, time, byline or meta line."""
+    if not isinstance(el.tag, str) or el.tag in ("script", "style", "title", "meta"):
+        return False
+    label = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+    return el.tag == "time" or bool(patterns.byline.search(label))
+
+
+def candidate_date(el: lxml_html.HtmlElement, *, patterns: PagePatterns) -> dt.date | None:
+    """The date a short, visible byline element states (reader comments excluded)."""
+    text = " ".join(el.text_content().split())
+    if not text or len(text) > BYLINE_MAX_CHARS:
+        return None
+    found = parse_date(el.get("datetime") or text) if el.tag == "time" else stated_date(text)
+    return found if found is not None and not _in_comments(el, patterns=patterns) else None
+
+
+def _in_comments(el: etree._Element, *, patterns: PagePatterns) -> bool:
+    """True inside a comments section (reader comments carry their own dates)."""
+    labels = (f"{a.get('class', '')} {a.get('id', '')}" for a in el.iterancestors())
+    return any(map(patterns.comments.search, labels))
+
+
+def shares_container(el: etree._Element, headline: etree._Element) -> bool:
+    """True when ``el`` and the headline sit in one container below <body> (not a site-wide header)."""
+    around = set(headline.iterancestors())
+    common = next((a for a in el.iterancestors() if a in around), None)
+    return common is not None and common.tag not in ("body", "html")
+
+
+def byline_date(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> dt.date | None:
+    """The byline's date: the first after the headline, else one above it in the headline's container.
+
+    A date widget in the site header shows today's date, not the article's: it shares no
+    container with the headline but <body>, so it is never taken.
+    """
+    headline = headline_element(tree, patterns=patterns)
+    passed, earlier = headline is None, []
+    for el in tree.iter():
+        if el is headline:
+            passed = True
+        elif is_byline_candidate(el, patterns=patterns):
+            if passed:
+                found = candidate_date(el, patterns=patterns)
+                if found:
+                    return found
+            elif headline is not None and shares_container(el, headline):
+                earlier.append(el)
+    dates = (candidate_date(el, patterns=patterns) for el in reversed(earlier))
+    return next((d for d in dates if d), None)
+
+
+def published_date(
+    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str], *, patterns: PagePatterns
+) -> tuple[dt.date | None, str]:
+    """(publication date, where it came from): JSON-LD, meta tags, then the visible byline."""
+    found = parse_date(str(ld.get("datePublished", "")) or None)
+    if found:
+        return found, "json-ld datePublished"
+    for key in PUBLISHED_META:
+        found = parse_date(tags.get(key))
+        if found:
+            return found, f"meta {key}"
+    found = byline_date(tree, patterns=patterns)
+    return (found, "byline") if found else (None, "")
+
+
+def page_language(tree: lxml_html.HtmlElement, tags: dict[str, str]) -> Language | None:
+    """The language a page declares (<html lang>, og:locale, content-language), if vi or en."""
+    for value in (
+        tree.get("lang"),
+        tags.get("og:locale"),
+        tags.get("content-language"),
+        tags.get("language"),
+    ):
+        code = (value or "").strip().lower()[:2]
+        if code == "vi":
+            return "vi"
+        if code == "en":
+            return "en"
+    return None
+
+
+def headline_element(
+    tree: lxml_html.HtmlElement, *, patterns: PagePatterns
+) -> lxml_html.HtmlElement | None:
+    """The headline: the first <h1>, else a heading or block classed as the title ("tieude")."""
+    h1 = next(iter(tree.iter("h1")), None)
+    if h1 is not None:
+        return h1
+    for el in tree.iter("h2", "h3", "div", "p", "span"):
+        text = el.text_content().strip()
+        if patterns.title.search(el.get("class", "")) and 0 < len(text) <= 300:
+            return el
+    return None
+
+
+def page_title(
+    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str], *, patterns: PagePatterns
+) -> str | None:
+    """Headline: JSON-LD headline, og:title, the headline element, then <title>; site name cut."""
+    headline = headline_element(tree, patterns=patterns)
+    title_el = next(iter(tree.iter("title")), None)
+    for value in (
+        ld.get("headline"),
+        tags.get("og:title"),
+        headline.text_content() if headline is not None else None,
+    ):
+        if value and str(value).strip():
+            return strip_site_name(" ".join(str(value).split()), tags.get("og:site_name"))
+    if title_el is not None and title_el.text_content().strip():
+        return longest_part(" ".join(title_el.text_content().split()))
+    return None
+
+
+def longest_part(title: str) -> str:
+    """ "Báo X - Headline" or "Headline | Báo X" → the longest part (site names are short)."""
+    parts = re.split(r"\s+[-|–—]\s+", title)
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def strip_site_name(title: str, site_name: str | None) -> str:
+    """ "Headline - Site" → "Headline" when the site's name is known."""
+    if site_name:
+        for sep in (" - ", " | ", " – ", " — "):
+            if title.endswith(sep + site_name) and len(title) > len(sep + site_name):
+                return title[: -len(sep + site_name)]
+    return title
+
+
+def read_meta(
+    tree: lxml_html.HtmlElement, ld: dict[str, Any], tags: dict[str, str], *, patterns: PagePatterns
+) -> dict[str, str]:
+    """og:*, author, canonical URL, description, section, site name and keywords."""
+    meta = {k: v for k, v in tags.items() if k.startswith(("og:", "article:"))}
+    author = (
+        ld_author(ld)
+        or tags.get("author")
+        or tags.get("article:author")
+        or _byline_author(tree, patterns=patterns)
+    )
+    canonical = next(
+        (el.get("href") for el in tree.iter("link") if el.get("rel", "").lower() == "canonical"),
+        None,
+    )
+    extras = {
+        "author": author,
+        "canonical_url": canonical or tags.get("og:url"),
+        "description": tags.get("description") or tags.get("og:description"),
+        "site_name": tags.get("og:site_name"),
+        "section": tags.get("article:section"),
+        "keywords": tags.get("keywords") or tags.get("news_keywords"),
+    }
+    meta.update({k: " ".join(v.split()) for k, v in extras.items() if v and v.strip()})
+    return meta
+
+
+def _byline_author(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> str | None:
+    """The text of a visible author element."""
+    for el in tree.xpath('//*[contains(@class,"author") or @rel="author" or @itemprop="author"]'):
+        text = " ".join(el.text_content().split())
+        if text and len(text) <= 80 and not _in_comments(el, patterns=patterns):
+            return text
+    return None
