@@ -17,7 +17,7 @@ from extractor.web.formatting import (
     format_value,
     unit_words,
 )
-from extractor.web.i18n import gettext
+from extractor.web.i18n import N_, gettext
 from extractor.web.schemas import IndicatorRow
 
 MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
@@ -64,8 +64,9 @@ def trend_chart(series: list[Series], *, lang: str = "en") -> dict[str, Any]:
 
 def _trend_label(series: Series, lang: str) -> str:
     """A legend entry: the province, with its map and span when it has several series."""
-    tail = {"2025": gettext(lang, "2025 map"), "pre-2025": gettext(lang, "pre-2025 map")}.get(series.boundaries or "")
-    return " · ".join(p for p in (series.province or "", tail or "", _span(series.span, lang)) if p)
+    maps = {"2025": N_("2025 map"), "pre-2025": N_("pre-2025 map")}
+    tail = gettext(lang, maps[series.boundaries]) if series.boundaries in maps else ""
+    return " · ".join(p for p in (series.province or "", tail, _span(series.span, lang)) if p)
 
 
 def _span(span: str, lang: str) -> str:

@@ -94,14 +94,14 @@ def part_words(observation: object, lang: str = "en") -> str:
     if not kind:
         return ""
     label = gettext(lang, PART_KINDS.get(kind, kind))
-    return gettext(lang, "part of the total: %(kind)s") % {"kind": label} + (f" '{part}'" if part else "")
+    return gettext(lang, N_("part of the total: %(kind)s")) % {"kind": label} + (f" '{part}'" if part else "")
 
 
 def province_name(name: str | None, lang: str = "en") -> str:
     """A stored province as shown: "national" is the whole bank; None is an unknown place."""
     if name == "national":
-        return gettext(lang, "National (whole bank)")
-    return name or gettext(lang, "province not known")
+        return gettext(lang, N_("National (whole bank)"))
+    return name or gettext(lang, N_("province not known"))
 
 
 def verdict_words(verdict: str, lang: str = "en") -> str:

@@ -5,47 +5,52 @@
   "use strict";
 
   var COLORS = ["#0b5c8e", "#c2410c", "#15803d", "#7c3aed", "#b91c1c", "#0e7490"];
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
   function readJson(id) {
     var node = document.getElementById(id);
     return node ? JSON.parse(node.textContent) : null;
   }
 
-  function dayLabel(ms) {
+  /* Dates and numbers as the page writes them: the chart JSON carries the language and its month names. */
+  function dayLabel(ms, data) {
     var d = new Date(ms);
-    return d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+    if (data.day_first_numeric) { return d.getUTCDate() + "/" + (d.getUTCMonth() + 1) + "/" + d.getUTCFullYear(); }
+    return d.getUTCDate() + " " + data.months[d.getUTCMonth()] + " " + d.getUTCFullYear();
   }
 
-  function numberLabel(value) {
-    return Number(value).toLocaleString("en-US", { maximumFractionDigits: 3 });
+  function numberLabel(value, data) {
+    return Number(value).toLocaleString(data.lang === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 3 });
   }
 
-  /* The x range of a time chart: the data's dates padded by a quarter of the span (a year when one date). */
+  /* The x range of a time chart: the data's dates padded by a quarter of the span (half a year when one date). */
   function timeRange(datasets) {
     var xs = [];
     datasets.forEach(function (set) { set.data.forEach(function (p) { xs.push(p.x); }); });
     var lo = Math.min.apply(null, xs), hi = Math.max.apply(null, xs);
-    var pad = hi > lo ? (hi - lo) / 4 : 365 * 864e5;
+    var pad = hi > lo ? Math.max((hi - lo) / 4, 45 * 864e5) : 183 * 864e5;
     return { min: lo - pad, max: hi + pad };
   }
 
-  /* Ticks on 1 January of each year (and 1 July when the range is short), labelled as dates. */
-  function yearTicks(axis) {
+  /* Ticks on 1 January of each year; on the first of every 6, 3 or 1 months when that gives too few. */
+  function timeTicks(axis) {
     var first = new Date(axis.min).getUTCFullYear(), last = new Date(axis.max).getUTCFullYear();
-    var ticks = [], short = last - first < 3;
-    for (var y = first; y <= last + 1; y++) {
-      [0, 6].forEach(function (month) {
-        var at = Date.UTC(y, month, 1);
-        if ((month === 0 || short) && at >= axis.min && at <= axis.max) { ticks.push({ value: at }); }
-      });
+    var steps = [12, 6, 3, 1], ticks = [];
+    for (var s = 0; s < steps.length && ticks.length < 3; s++) {
+      ticks = [];
+      for (var y = first; y <= last; y++) {
+        for (var m = 0; m < 12; m += steps[s]) {
+          var at = Date.UTC(y, m, 1);
+          if (at >= axis.min && at <= axis.max) { ticks.push({ value: at }); }
+        }
+      }
     }
     axis.ticks = ticks;
   }
 
-  function tickLabel(ms) {
+  function tickLabel(ms, data) {
     var d = new Date(ms);
-    return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+    if (d.getUTCMonth() === 0) { return String(d.getUTCFullYear()); }
+    return data.day_first_numeric ? (d.getUTCMonth() + 1) + "/" + d.getUTCFullYear()
+      : data.months[d.getUTCMonth()] + " " + d.getUTCFullYear();
   }
 
   function lineConfig(data) {
@@ -64,15 +69,16 @@
       options: {
         animation: false, responsive: true, maintainAspectRatio: false, parsing: false,
         scales: {
-          x: { type: "linear", min: range.min, max: range.max, afterBuildTicks: yearTicks,
-               ticks: { callback: tickLabel, autoSkip: false } },
-          y: { beginAtZero: true, title: { display: !!data.unit, text: data.unit }, ticks: { callback: numberLabel } }
+          x: { type: "linear", min: range.min, max: range.max, afterBuildTicks: timeTicks,
+               ticks: { callback: function (v) { return tickLabel(v, data); }, autoSkip: true, maxRotation: 0 } },
+          y: { beginAtZero: true, title: { display: !!data.unit, text: data.unit },
+               ticks: { callback: function (v) { return numberLabel(v, data); } } }
         },
-        plugins: { tooltip: { callbacks: {
-          title: function (items) { return dayLabel(items[0].raw.x); },
+        plugins: { legend: { labels: { boxWidth: 12 } }, tooltip: { callbacks: {
+          title: function (items) { return dayLabel(items[0].raw.x, data); },
           label: function (item) {
-            var words = { more_than: "more than ", less_than: "less than ", approx: "about " }[item.raw.q] || "";
-            return item.dataset.label + ": " + words + numberLabel(item.raw.y) + " " + data.unit;
+            var words = (data.qualifiers || {})[item.raw.q] || "";
+            return item.dataset.label + ": " + words + numberLabel(item.raw.y, data) + " " + data.unit;
           }
         } } }
       }
@@ -85,7 +91,7 @@
       data: { labels: data.labels, datasets: [{ label: data.unit, data: data.values, backgroundColor: "#0b5c8e" }] },
       options: {
         indexAxis: "y", animation: false, responsive: true, maintainAspectRatio: false,
-        scales: { x: { beginAtZero: true, title: { display: !!data.unit, text: data.unit }, ticks: { callback: numberLabel } },
+        scales: { x: { beginAtZero: true, title: { display: !!data.unit, text: data.unit }, ticks: { callback: function (v) { return numberLabel(v, data); } } },
                   y: { ticks: { autoSkip: false } } },
         plugins: { legend: { display: false }, tooltip: { callbacks: {
           label: function (item) { return data.texts[item.dataIndex]; }
