@@ -26,7 +26,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CLAIM = ("Nghe An's outstanding loans reached VND 13,357 billion by June 30, 2024. "
          "As of December 31, 2024, total outstanding loans of Hanoi reached VND 16,000 billion.")
-CLAIM_VI = "Tính đến 31/3/2024, tổng dư nợ của Nghệ An đạt 13.000 tỷ đồng."
+CLAIM_VI = "Tính đến 31/1/2024, tổng dư nợ của Nghệ An đạt 13.000 tỷ đồng."
 WIDTHS = (1366, 390)
 LANGS = ("vi", "en")
 

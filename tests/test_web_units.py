@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import doctest
 from decimal import Decimal
 
@@ -19,17 +20,28 @@ def test_doctests(module: object) -> None:
     assert failures == 0
 
 
-@pytest.mark.parametrize("value, unit, qualifier, shown", [
-    ("13374000000000", "VND", "exact", "13,374 billion VND"),
-    ("13374000000000", "VND", "more_than", "more than 13,374 billion VND"),
-    ("100000000000000", "VND", "exact", "100,000 billion VND"),
-    ("500000000", "VND", "approx", "about 500 million VND"),
-    ("0.14", "%", "exact", "0.14%"),
-    ("213000", "households", "more_than", "more than 213,000 households"),
-    ("1095500000000", "VND", "exact", "1,095.5 billion VND"),
+@pytest.mark.parametrize("value, unit, qualifier, lang, shown", [
+    ("13374000000000", "VND", "exact", "en", "VND 13,374 billion"),
+    ("13374000000000", "VND", "more_than", "en", "more than VND 13,374 billion"),
+    ("100000000000000", "VND", "exact", "en", "VND 100,000 billion"),
+    ("500000000", "VND", "approx", "en", "about VND 500 million"),
+    ("0.14", "%", "exact", "en", "0.14%"),
+    ("213000", "households", "more_than", "en", "more than 213,000 households"),
+    ("1095500000000", "VND", "exact", "en", "VND 1,095.5 billion"),
+    ("13927000000000", "VND", "exact", "vi", "13.927 tỷ đồng"),
+    ("13374000000000", "VND", "more_than", "vi", "hơn 13.374 tỷ đồng"),
+    ("500000000", "VND", "approx", "vi", "khoảng 500 triệu đồng"),
+    ("0.14", "%", "exact", "vi", "0,14%"),
+    ("213000", "households", "exact", "vi", "213.000 hộ"),
+    ("1095500000000", "VND", "exact", "vi", "1.095,5 tỷ đồng"),
 ])
-def test_values_read_as_people_write_them(value: str, unit: str, qualifier: str, shown: str) -> None:
-    assert formatting.format_value(Decimal(value), unit, qualifier) == shown
+def test_values_read_as_people_write_them(value: str, unit: str, qualifier: str, lang: str, shown: str) -> None:
+    assert formatting.format_value(Decimal(value), unit, qualifier, lang=lang) == shown
+
+
+@pytest.mark.parametrize("lang, shown", [("vi", "30/6/2024"), ("en", "30 Jun 2024")])
+def test_dates_read_as_each_language_writes_them(lang: str, shown: str) -> None:
+    assert formatting.format_date(dt.date(2024, 6, 30), lang) == shown
 
 
 def test_pieces_never_lose_or_reorder_text() -> None:
@@ -89,5 +101,5 @@ def test_bar_labels_name_the_map_when_a_province_is_on_both() -> None:
 
     chart = bar_chart([row("Ninh Bình", "2025", 9 * 10**12), row("Hà Nam", "pre-2025", 4 * 10**12),
                        row("Ninh Bình", "pre-2025", 3 * 10**12)])
-    assert chart["labels"] == ["Ninh Bình (2025)", "Hà Nam", "Ninh Bình (pre-2025)"]
-    assert chart["values"] == [9000.0, 4000.0, 3000.0] and chart["unit"] == "billion VND"
+    assert chart["labels"] == ["Ninh Bình (2025 map)", "Hà Nam", "Ninh Bình (pre-2025 map)"]
+    assert chart["values"] == [9000.0, 4000.0, 3000.0] and chart["unit"] == "VND billion"

@@ -83,8 +83,9 @@ def bar_chart(rows: list[IndicatorRow], *, lang: str = "en") -> dict[str, Any]:
     unit = Counter(r.unit for r in rows).most_common(1)[0][0]
     shown = sorted((r for r in rows if r.unit == unit), key=lambda r: r.rank)
     twice = {name for name, n in Counter(r.province for r in shown).items() if n > 1}
-    labels = [f"{r.province} ({boundaries_label(r.boundaries, lang)})" if r.province in twice else r.province
-              for r in shown]
+    maps = {"2025": N_("2025 map"), "pre-2025": N_("pre-2025 map")}
+    labels = [f"{r.province} ({gettext(lang, maps.get(r.boundaries or '', N_('map not stated')))})"
+              if r.province in twice else r.province for r in shown]
     return {"kind": "bar", "unit": chart_unit(unit, lang), "labels": labels, **_locale(lang),
             "values": [chart_number(r.value, r.unit) for r in shown],
             "texts": [format_value(r.value, r.unit, lang=lang) for r in shown]}
