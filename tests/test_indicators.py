@@ -26,9 +26,9 @@ from extractor.registry.phrases import (
     new_tone,
     phrase_regex,
 )
+from helpers.goldcontract import SHARED_SPEC, SPEC
 
 ROOT = Path(__file__).resolve().parents[1]
-SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
 LEXICON = ROOT / "rules" / "indicators.yaml"
 
 
@@ -36,11 +36,15 @@ LEXICON = ROOT / "rules" / "indicators.yaml"
 
 
 def _spec_rows() -> dict[str, str]:
-    """code → kind from the table of shared/spec/indicators.md."""
-    if not SPEC.exists():
-        pytest.skip("shared/spec/indicators.md is not beside the checkout")
+    """code → kind from the table of the contract (docs/spec/indicators.md)."""
     rows = re.findall(r"^\| (\w+) \| (money|count|percent) \|", SPEC.read_text("utf-8"), re.MULTILINE)
     return dict(rows)
+
+
+def test_the_vendored_contract_is_the_shared_one() -> None:
+    if not SHARED_SPEC.exists():
+        pytest.skip("../shared/spec/indicators.md is not beside this checkout")
+    assert SPEC.read_bytes() == SHARED_SPEC.read_bytes(), "copy ../shared/spec/indicators.md to docs/spec/"
 
 
 def test_every_spec_code_is_in_the_lexicon_with_its_kind() -> None:

@@ -26,7 +26,10 @@ from extractor.models import (
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpus" / "gold"
-SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
+# The public contract, vendored so a lone checkout can test against it; tests/test_indicators.py
+# checks the copy is byte-identical to ../shared/spec/indicators.md when that is beside it.
+SPEC = ROOT / "docs" / "spec" / "indicators.md"
+SHARED_SPEC = ROOT.parent / "shared" / "spec" / "indicators.md"
 
 # The records' own literal types: the gold cannot drift from what the extractor may output.
 FIGURE_KINDS = set(get_args(FigureKind))
