@@ -359,8 +359,8 @@ def test_two_columns_read_column_by_column() -> None:
     text = loaded.text
     assert text.startswith("BẢN TIN TÍN DỤNG CHÍNH SÁCH QUẢNG TRỊ NĂM 2025\n\n")
     assert (
-        "Nguồn vốn ủy thác từ\nngân sách địa phương đạt 812 tỷ đồng," in text
-    )  # a left-column sentence, whole
+        "Nguồn vốn ủy thác từ ngân sách địa phương đạt 812 tỷ đồng," in text
+    )  # a left-column sentence, whole: lines the margin wrapped are joined
     assert text.rindex("so với năm trước.") < text.index("Tỷ lệ nợ quá hạn giảm còn 0,11%")
     start, end = span_of(loaded, "0,11%")
     (box,) = [b for b in loaded.boxes if b.start <= start and end <= b.end]

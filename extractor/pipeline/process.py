@@ -14,7 +14,7 @@ from extractor.models import Extraction
 from extractor.nlp.engine import extract_document, make_document
 from extractor.nlp.tables import with_table_figures
 from extractor.parse import Loaded, attach_layout, with_stated_metadata
-from extractor.parse.text import clean
+from extractor.parse.text import TextRules, clean, read_metadata
 from extractor.registry.bundle import Registry, bundled
 
 LangOption = Literal["en", "vi", "auto"]
@@ -28,6 +28,7 @@ def process(loaded: Loaded, *, registry: Registry, lang: LangOption = "auto",
     The language is detected from the text unless given: a page's declared language (kept in
     ``meta["declared_language"]``) is often a site-wide template value.
     """
+    loaded = first_page_date(loaded, registry.text)
     meta = dict(loaded.meta)
     if loaded.language:
         meta["declared_language"] = loaded.language
@@ -44,6 +45,16 @@ def process(loaded: Loaded, *, registry: Registry, lang: LangOption = "auto",
     if loaded.warnings:
         extraction = extraction.model_copy(update={"warnings": loaded.warnings + extraction.warnings})
     return extraction
+
+
+def first_page_date(loaded: Loaded, rules: TextRules) -> Loaded:
+    """A PDF states its own date in its header or near the top of its first page: a date line the
+    text reader found further on (the last line of a two-page bulletin, "… đến ngày 31/12/2025.")
+    is the date of its data, not of the document."""
+    if not loaded.pages or loaded.published is None or "date_source" in loaded.meta:
+        return loaded
+    first = read_metadata(loaded.text[: loaded.pages[0].end], rules).published
+    return loaded if first == loaded.published else loaded.model_copy(update={"published": first})
 
 
 def extract_text(text: str, *, source: str = "<text>", lang: LangOption = "auto",

@@ -7,11 +7,11 @@ column headers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from extractor.models import Box
-from extractor.parse.layout import is_numeric
+from extractor.parse.layout import Position, is_numeric
 from extractor.parse.pdf.lines import Line
 
 MIN_TABLE_ROWS = 3
@@ -19,11 +19,14 @@ MIN_TABLE_ROWS = 3
 
 @dataclass
 class Table:
-    """A table found on a page: its rows of cell texts and cell boxes."""
+    """A table found on a page: its rows of cell texts and cell boxes, the positions its merged
+    cells span (``covers``: position → the merged cell's) and its columns' x ranges."""
 
     bbox: Box
     rows: list[list[str | None]]
     boxes: list[list[Box | None]]
+    covers: dict[Position, Position] = field(default_factory=dict)
+    columns: list[tuple[float, float]] = field(default_factory=list)
 
     @property
     def top(self) -> float:
@@ -41,11 +44,54 @@ def page_tables(page: Any) -> list[Table]:
         rows = found.extract()
         if not any((cell or "").strip() for row in rows for cell in row):
             continue  # ruled boxes with nothing in them (frames, an image's border)
-        boxes = [
-            [tuple(round(v, 2) for v in c) if c else None for c in row.cells] for row in found.rows
+        boxes: list[list[Box | None]] = [
+            [_box(c) if c else None for c in row.cells] for row in found.rows
         ]
-        tables.append(Table(bbox=tuple(found.bbox), rows=rows, boxes=boxes))
+        columns = [(float(col.bbox[0]), float(col.bbox[2])) for col in found.columns]
+        tables.append(Table(bbox=_box(found.bbox), rows=rows, boxes=boxes,
+                            covers=merged_cells(boxes, columns), columns=columns))
     return tables
+
+
+def _box(values: Any) -> Box:
+    """A box rounded to hundredths of a point."""
+    x0, top, x1, bottom = (round(float(v), 2) for v in values)
+    return (x0, top, x1, bottom)
+
+
+def merged_cells(boxes: list[list[Box | None]], columns: list[tuple[float, float]]) -> dict[Position, Position]:
+    """The positions a merged cell spans, each mapped to the merged cell's own position: a
+    header over two columns ("Trong đó" over its two parts), a label over two rows."""
+    rows = [_row_band(row) for row in boxes]
+    covers: dict[Position, Position] = {}
+    for r, row in enumerate(boxes):
+        for c, box in enumerate(row):
+            band = rows[r]
+            if box is not None or c >= len(columns) or band is None:
+                continue
+            x, y = (columns[c][0] + columns[c][1]) / 2, (band[0] + band[1]) / 2
+            owner = _covering(boxes, x, y, r, c)
+            if owner is not None:
+                covers[(r, c)] = owner
+    return covers
+
+
+def _row_band(row: list[Box | None]) -> tuple[float, float] | None:
+    """The top and bottom of a row's own cells (the lowest top, the highest bottom)."""
+    found = [b for b in row if b is not None]
+    if not found:
+        return None
+    return max(b[1] for b in found), min(b[3] for b in found)
+
+
+def _covering(boxes: list[list[Box | None]], x: float, y: float, r: int, c: int) -> Position | None:
+    """The cell above or left of ``(r, c)`` whose box holds the point ``(x, y)``."""
+    for r0 in range(r, -1, -1):
+        for c0 in range(c, -1, -1):
+            box = boxes[r0][c0] if c0 < len(boxes[r0]) else None
+            if box is not None and box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                return (r0, c0)
+    return None
 
 
 # --- tables without ruling lines ------------------------------------------------------------
@@ -124,4 +170,5 @@ def _as_table(lines: list[Line]) -> Table:
         for line in lines
     ]
     bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), lines[-1].bottom)
-    return Table(bbox=bbox, rows=rows, boxes=boxes)
+    columns = [(x0, x1) for _, x0, x1 in lines[-1].segment_texts()]
+    return Table(bbox=bbox, rows=rows, boxes=boxes, columns=columns)
