@@ -26,7 +26,15 @@ from extractor.link.place import place_of, resolve_place
 from extractor.link.rules import Linker
 from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
 from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
-from extractor.link.when import OPENING, When, measure_of, update_frame, when_of, year_edge
+from extractor.link.when import (
+    OPENING,
+    When,
+    expected_closing,
+    measure_of,
+    update_frame,
+    when_of,
+    year_edge,
+)
 from extractor.link.why import date_words, indicator_words, province_words
 from extractor.models import DateMention, Extraction, Figure, Observation, Status
 
@@ -72,7 +80,7 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     place, place_rule = place_of(ctx, fig)
     name, boundaries, b_rule = resolve_place(ctx, place, _boundary_date(ctx, when, status))
     when = _drop_late_date(ctx, when, b_rule)
-    if status == "actual":
+    if status == "actual" or expected_closing(ctx, when):
         update_frame(ctx, when)
     part = part_of(ctx, fig, code, indicator_rule)
     rules = {"indicator": indicator_rule, "province": place_rule, "boundaries": b_rule,

@@ -93,6 +93,7 @@ MARKER_LISTS = (
     "merged_from",
     "change_from",
     "pair_binders",
+    "anniversary",
 )
 
 
@@ -199,6 +200,7 @@ class LinkRules(Strict):
     merged_from: Markers = Field(default_factory=Markers)
     change_from: Markers = Field(default_factory=Markers)
     pair_binders: Markers = Field(default_factory=Markers)
+    anniversary: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 
@@ -383,11 +385,15 @@ class Linker:
     # Function words of both languages (rules/language.yaml), lower case: a capitalised one opens
     # a sentence ("In Hoang Mai town") and is no part of a name.
     function_words: frozenset[str] = frozenset()
+    # Numbers written as words in both languages (the lexicons' ``number_words``), lower case:
+    # "ten years of implementing …" counts years as "20 năm thực hiện …" does.
+    number_words: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
               outlets: Outlets, scope: ScopeRules, parts: PartRules,
-              function_words: frozenset[str] = frozenset()) -> Linker:
+              function_words: frozenset[str] = frozenset(),
+              number_words: frozenset[str] = frozenset()) -> Linker:
         """Index every phrase set of each language."""
         markers = marker_lists(rules)
         index = {
@@ -397,7 +403,7 @@ class Linker:
             for lang in ("en", "vi")
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
-                   frozenset(w.lower() for w in function_words))
+                   frozenset(w.lower() for w in function_words), frozenset(w.lower() for w in number_words))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

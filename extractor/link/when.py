@@ -23,6 +23,12 @@ from extractor.models import DateMention, Figure
 
 # How far before a cited document's name a "since" phrase may end ("từ khi thực hiện Chỉ thị").
 SINCE_REACH = 25
+# How far past the publication date a stated date still frames the report: an article of 26 June
+# giving figures "tính đến hết tháng 6" reports that closing; a later date is a plan.
+FRAME_AHEAD = dt.timedelta(days=31)
+# How far after "N years of implementing" the document it names may stand ("20 năm triển khai
+# chính sách tín dụng ưu đãi … theo Nghị định số 78/2002/NĐ-CP ngày 4/10/2002").
+ANNIVERSARY_REACH = 160
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 OPENING = 30
 
@@ -135,6 +141,27 @@ def _since_cited(ctx: Context, fig: Figure, s0: int) -> tuple[dt.date, str] | No
     return None
 
 
+def anniversary(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
+    """A text reviewing N years of a dated document ("Sau 20 năm triển khai Nghị định số
+    78/2002/NĐ-CP, ngày 4-10-2002", "reviewed ten years of implementing Directive No. 40-CT/TW"),
+    stated before the figure: that document's issue date, where its flows without a period start."""
+    for start, end, _ in reversed(ctx.marks("anniversary", 0, fig.start)):
+        if not _counted(ctx, start):
+            continue
+        _, line_end = ctx.line(start, end)
+        for ref in ctx.refs.within(end, min(line_end, end + ANNIVERSARY_REACH)):
+            issued = ref.issued or ctx.issued.get(ref.id)
+            if issued:
+                return issued, ref.id
+    return None
+
+
+def _counted(ctx: Context, pos: int) -> bool:
+    """Whether a number ("20", "ten", "hơn 20") stands right before ``pos``."""
+    words = ctx.text[max(0, pos - 20) : pos].split()
+    return bool(words) and (words[-1].isdigit() or words[-1].lower() in ctx.linker.number_words)
+
+
 def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
     """Where an open period ("since …") ends: the report's date stated earlier (the frame), else
     the publication date (also for another article's headline, which the report does not date)."""
@@ -168,8 +195,9 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
 
 
 def year_edge(d: DateMention) -> bool:
-    """The end of a year, half or quarter named as a point ("the end of 2018", "30/9" is not)."""
-    return d.value is not None and d.granularity in ("year", "half", "quarter")
+    """The end of a year, half, quarter or month named as a point ("the end of 2018", "hết tháng
+    6"; "30/9" is not): a report's date, whose flows run from the start of its year."""
+    return d.value is not None and d.granularity in ("year", "half", "quarter", "month")
 
 
 def _stock_when(ctx: Context, anchor: DateMention, fig: Figure) -> When:
@@ -179,7 +207,8 @@ def _stock_when(ctx: Context, anchor: DateMention, fig: Figure) -> When:
         start = dt.date(anchor.value.year, 1, 1) if year_edge(anchor) else None
         return When(as_of=anchor.value, start=start, rule="sentence:as_of")
     if anchor.period_end and not ctx.marker_before("since", anchor.start):
-        return When(as_of=anchor.period_end, rule="sentence:period_end")
+        # "5 tháng đầu năm, tổng nguồn vốn đạt …": the period, remembered for the flows after it.
+        return When(as_of=anchor.period_end, start=anchor.period_start, rule="sentence:period_end")
     end, how = _open_end(ctx, fig)
     return When(as_of=end, rule=f"sentence:to_now+{how}")
 
@@ -190,6 +219,11 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     if legal and measure == "flow":
         end, how = _open_end(ctx, fig)
         return When(start=legal[0], end=end, rule=f"since:{legal[1]}+{how}")
+    reviewed = anniversary(ctx, fig) if measure == "flow" and ctx.state.frame.start is None else None
+    if reviewed:
+        end, how = _open_end(ctx, fig)
+        # Inferred: a review's span frames no later figure (a stated "Đến hết tháng 8/2025" does).
+        return When(start=reviewed[0], end=end, inferred=True, rule=f"anniversary:{reviewed[1]}+{how}")
     s0, _ = sentence_span(ctx, fig)
     present = ctx.marks("present", s0, fig.start)
     if present and ctx.published:
@@ -250,12 +284,19 @@ def _to_now(ctx: Context, fig: Figure, when: When) -> When:
     return when._replace(end=now, rule=rule)
 
 
+def expected_closing(ctx: Context, when: When) -> bool:
+    """A figure "expected" at a closing date days after publication ("tính đến hết tháng 6, …
+    dự kiến đạt" on 26 June): a target by its words, yet the date the report's figures are at."""
+    latest = when.as_of or when.end
+    return bool(ctx.published and latest and ctx.published < latest <= ctx.published + FRAME_AHEAD)
+
+
 def update_frame(ctx: Context, when: When) -> None:
     """Remember a stated date: it governs the next figures that state none."""
     if when.inferred or when.rule == "none" or when.rule.endswith("+glued"):
         return
     latest = when.as_of or when.end
-    if ctx.published and latest and latest > ctx.published:
+    if ctx.published and latest and latest > ctx.published + FRAME_AHEAD:
         return
     if latest and (ctx.state.frame.as_of is None or latest >= ctx.state.frame.as_of):
         ctx.state.frame.as_of = latest

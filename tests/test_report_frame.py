@@ -1,0 +1,47 @@
+"""The report's date carried to the figures that state none (extractor/link/when.py): a period
+stated with a stock frames the flows after it, a closing date a few days after publication frames
+the report though its figure is "expected", and a review of N years of a document starts the
+flows without a period of their own, without framing the figures that follow a stated date.
+
+Sentences written for these tests, in the shape outlets use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers.markup import check, observe
+
+
+@pytest.mark.parametrize(("markup", "lang", "published", "expected"), [
+    # A period named with a stock ("5 tháng đầu năm, tổng nguồn vốn …") frames a later flow.
+    ("{{5 tháng đầu năm|2024-01-01..2024-05-31|month}}, tổng nguồn vốn đạt [[5.661 tỷ đồng|VND]]. "
+     "Doanh số cho vay đạt [[*723 tỷ đồng|VND]].", "vi", dt.date(2024, 6, 10),
+     {"indicator": "lending_turnover", "period_start": dt.date(2024, 1, 1), "period_end": dt.date(2024, 5, 31)}),
+    # The end of a month named as a point is a report's date: its flows run from the year's start.
+    ("Đến {{hết tháng 6|2019-06-30|month}}, tổng nguồn vốn đạt [[21.200 tỷ đồng|VND]]. "
+     "Doanh số cho vay đạt [[*3.650 tỷ đồng|VND]].", "vi", dt.date(2019, 7, 5),
+     {"period_start": dt.date(2019, 1, 1), "period_end": dt.date(2019, 6, 30)}),
+    # An "expected" closing figure four days after publication still dates the report.
+    ("Tính đến {{hết tháng 6|2019-06-30|month}}, tổng nguồn vốn dự kiến đạt [[21.200 tỷ đồng|VND]]. "
+     "Tổng dư nợ đạt [[*19.700 tỷ đồng|VND]].", "vi", dt.date(2019, 6, 26),
+     {"indicator": "outstanding_loans", "as_of": dt.date(2019, 6, 30), "status": "actual"}),
+    # A plan months ahead does not.
+    ("Đến {{cuối năm 2019|2019-12-31|year}}, tổng nguồn vốn dự kiến đạt [[25.000 tỷ đồng|VND]]. "
+     "Tổng dư nợ đạt [[*19.700 tỷ đồng|VND]].", "vi", dt.date(2019, 6, 26),
+     {"indicator": "outstanding_loans", "as_of": dt.date(2019, 6, 26)}),
+    # A review of ten years of a directive: flows without a period start at its issue date …
+    ("The board reviewed ten years of implementing <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>. "
+     "Lending turnover reached [[*VND 27,706 billion|VND]].", "en", dt.date(2024, 7, 12),
+     {"period_start": dt.date(2014, 11, 22), "period_end": dt.date(2024, 7, 12)}),
+    # … and a stock after a stated date keeps that date, not the review's end.
+    ("Sau 10 năm thực hiện <<Chỉ thị 40-CT/TW|40-CT/TW|2014-11-22>>, doanh số cho vay đạt "
+     "[[27.706 tỷ đồng|VND]]. Đến {{hết tháng 6/2024|2024-06-30|month}}, tổng nguồn vốn đạt "
+     "[[13.374 tỷ đồng|VND]]. Tổng dư nợ đạt [[*13.200 tỷ đồng|VND]].", "vi", dt.date(2024, 7, 12),
+     {"indicator": "outstanding_loans", "as_of": dt.date(2024, 6, 30)}),
+])
+def test_the_report_date_reaches_the_figures_that_state_none(
+        markup: str, lang: str, published: dt.date, expected: dict[str, object]) -> None:
+    check(observe(markup, lang=lang, published=published), expected)
