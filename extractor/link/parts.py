@@ -101,7 +101,10 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part |
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
     _, c1 = clause_span(ctx, fig)
-    shares = ctx.marks("programme", s0, c1)
+    # What stands before a reporting verb is who reports and where ("Tại buổi tổng kết … theo Nghị
+    # định số 78/2002/NĐ-CP …, Chi nhánh … cho biết, tổng doanh số cho vay …"), not the figure's part.
+    reported = [hit[1] for hit in ctx.marks("reporting", s0, fig.start)]
+    shares = ctx.marks("programme", max([s0, *reported]), c1)
     if shares:
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     if not ctx.linker.lexicon.indicators[code].cued_parts:

@@ -26,7 +26,8 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
     if group(match, "vague") is not None:
         return [_vague(match, rule, rs, unit)]
     text = match.group("num")
-    power = power_of(match, rs)
+    # "13 nghìn 400 tỷ": an ``outer`` scale multiplies the whole amount (13 nghìn + 400) tỷ.
+    power = power_of(match, rs) + power_of(match, rs, "outer")
     addend = _compound_rest(match, rs)
     return [
         FigureDraft(
@@ -49,13 +50,15 @@ def _unit(match: Match, rs: RuleSet) -> str | None:
 
 
 def _compound_rest(match: Match, rs: RuleSet) -> Decimal:
-    """The smaller parts of a compound amount: "3.579 tỷ 654 triệu" → 654 × 10⁶."""
+    """The smaller parts of a compound amount: "3.579 tỷ 654 triệu" → 654 × 10⁶; a part without
+    its own scale takes the outer one ("13 nghìn 400 tỷ" → 400 × 10⁹)."""
     total = Decimal(0)
     for index in (2, 3):
         text = group(match, f"part{index}")
         if text:
             value = number_readings(text, rs)[0]
-            total += value * ten_to(power_of(match, rs, f"scale{index}"))
+            scale = f"scale{index}" if group(match, f"scale{index}") else "outer"
+            total += value * ten_to(power_of(match, rs, scale))
     return total
 
 
