@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from babel.dates import get_month_names
+
 from extractor.store.records import Series
 from extractor.web.formatting import (
+    QUALIFIER_WORDS,
     boundaries_label,
     chart_number,
     chart_unit,
@@ -19,18 +22,15 @@ from extractor.web.formatting import (
 )
 from extractor.web.i18n import N_, gettext
 from extractor.web.schemas import IndicatorRow
-
-MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-          "vi": [f"T{m}" for m in range(1, 13)]}
-QUALIFIERS = ("more_than", "less_than", "approx")
+from extractor.web.words import span_words
 
 
 def _locale(lang: str) -> dict[str, Any]:
-    """What the script needs to write numbers and dates as the page does."""
-    words = {"en": {"more_than": "more than ", "less_than": "less than ", "approx": "about "},
-             "vi": {"more_than": "hơn ", "less_than": "dưới ", "approx": "khoảng "}}
-    return {"lang": lang, "months": MONTHS.get(lang, MONTHS["en"]), "day_first_numeric": lang == "vi",
-            "qualifiers": words.get(lang, words["en"])}
+    """What the script needs to write numbers and dates as the page does (month names from Babel)."""
+    months = get_month_names("abbreviated", locale=lang)
+    qualifiers = {q: gettext(lang, QUALIFIER_WORDS[q]) + " " for q in ("more_than", "less_than", "approx")}
+    return {"lang": lang, "months": [months[m] for m in range(1, 13)], "day_first_numeric": lang == "vi",
+            "qualifiers": qualifiers}
 
 
 def line_chart(series: list[Series], *, lang: str = "en") -> dict[str, Any]:
@@ -71,9 +71,7 @@ def _trend_label(series: Series, lang: str) -> str:
 
 def _span(span: str, lang: str) -> str:
     """"over 6 months" in the page's language."""
-    if not span or lang == "en":
-        return span
-    return span.replace("over", "trong").replace("months", "tháng").replace("month", "tháng").replace("days", "ngày")
+    return span_words(span, lang)
 
 
 def bar_chart(rows: list[IndicatorRow], *, lang: str = "en") -> dict[str, Any]:

@@ -60,13 +60,15 @@ def unit_words(unit: str | None, lang: str = "en") -> str:
     return gettext(lang, UNIT_WORDS[unit]) if unit in UNIT_WORDS else (unit or "")
 
 
+MONEY = ((BILLION, N_("VND %(n)s billion")), (MILLION, N_("VND %(n)s million")))
+
+
 def _money(number: Decimal, lang: str) -> str:
-    """Đồng in billions or millions as each language writes them."""
-    for factor, vi, en in ((BILLION, "tỷ đồng", "billion"), (MILLION, "triệu đồng", "million")):
+    """Đồng in billions or millions as each language writes them (the catalogue's words)."""
+    for factor, message in MONEY:
         if abs(number) >= factor:
-            digits = group_digits(number / factor, lang)
-            return f"{digits} {vi}" if lang == "vi" else f"VND {digits} {en}"
-    return f"{group_digits(number, lang)} đồng" if lang == "vi" else f"VND {group_digits(number, lang)}"
+            return gettext(lang, message) % {"n": group_digits(number / factor, lang)}
+    return gettext(lang, N_("VND %(n)s")) % {"n": group_digits(number, lang)}
 
 
 def format_amount(value: Decimal | float, unit: str | None, lang: str = "en") -> str:
@@ -112,7 +114,7 @@ def chart_number(value: Decimal, unit: str | None) -> float:
 def chart_unit(unit: str | None, lang: str = "en") -> str:
     """The axis label matching ``chart_number``."""
     if is_money(unit):
-        return "tỷ đồng" if lang == "vi" else "VND billion"
+        return gettext(lang, N_("VND billion"))
     return "%" if is_percent(unit) else unit_words(unit, lang)
 
 

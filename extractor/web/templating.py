@@ -85,6 +85,7 @@ def environment() -> Environment:
                        boundaries=_in_lang(formatting.boundaries_label), number=_in_lang(_number),
                        why=_in_lang(words.why_words), part=_in_lang(words.part_words),
                        province=_in_lang(words.province_name), verdict=_in_lang(words.verdict_words),
+                       span=_in_lang(words.span_words),
                        host=source_host, seg=segment, dict_with=dict_with, dict_without=dict_without)
     env.globals.update(link=link, pieces=pieces, Mark=Mark, word_marks=word_marks, figure_mark=figure_mark,
                        number_marks=number_marks, is_link=formatting.is_link, langs=i18n.LANGS,

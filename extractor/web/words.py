@@ -16,35 +16,40 @@ from extractor.web.i18n import N_, gettext
 PART_KINDS = {"programme": N_("programme"), "area": N_("area"), "channel": N_("channel"), "group": N_("group"),
               "source": N_("source of funds"), "average": N_("average")}
 VERDICTS = {"supported": N_("Supported"), "different": N_("Different"), "not_found": N_("Not found")}
-COUNTS_VI = {"one": "một", "two": "hai", "three": "ba", "four": "bốn", "five": "năm"}
+COUNTS = {"one": N_("one"), "two": N_("two"), "three": N_("three"), "four": N_("four"), "five": N_("five")}
 _Q = r"'(?P<q>.*)'"
-# (English form, Vietnamese form): {q} is the quoted words, {n} a count, {rest} the rest.
-WHY_VI: tuple[tuple[str, str], ...] = (
-    (rf"indicator from the counted noun {_Q}", "chỉ tiêu theo danh từ đếm '{q}'"),
-    (rf"indicator from the words {_Q} after the figure", "chỉ tiêu theo cụm từ '{q}' đứng sau con số"),
-    (rf"indicator from the words {_Q} in an earlier clause", "chỉ tiêu theo cụm từ '{q}' ở vế câu trước"),
-    (rf"indicator from the words {_Q}", "chỉ tiêu theo cụm từ '{q}'"),
-    (r"indicator of the level just listed, by place", "chỉ tiêu của mức vừa liệt kê theo từng địa phương"),
-    (r"a change of outstanding loans, as a growth rate", "mức thay đổi dư nợ, hiểu là tốc độ tăng trưởng"),
-    (r"the document's province", "tỉnh của văn bản"),
-    (r"no province could be told", "không xác định được tỉnh"),
-    (rf"named right after the figure \({_Q}\)", "được nêu ngay sau con số ('{q}')"),
-    (rf"named in its clause \({_Q}\)", "được nêu trong vế câu ('{q}')"),
-    (rf"named in its sentence \({_Q}\)", "được nêu trong câu ('{q}')"),
-    (rf"the text speaks of the whole bank or country \({_Q}\)", "văn bản nói về toàn hệ thống hoặc cả nước ('{q}')"),
-    (r"province from (?P<rest>.*)", "tỉnh xác định theo {rest}"),
-    (r"date from the publication date \(the text states none\)", "ngày theo ngày đăng (văn bản không nêu ngày)"),
-    (rf"the publication date, for {_Q}", "ngày đăng, ứng với '{q}'"),
-    (r"no date could be told", "không xác định được ngày"),
-    (rf"date from {_Q} in its sentence", "ngày theo '{q}' trong câu"),
-    (rf"date from {_Q} (?P<n>\w+) sentences? before", "ngày theo '{q}' ở {n} câu trước"),
-    (rf"the headline reports what the body dates \({_Q}\)", "tiêu đề thuật lại điều thân bài ghi ngày ('{q}')"),
-    (r"date counted from when (?P<rest>.*) was issued", "ngày tính từ khi ban hành {rest}"),
-    (rf"a part of the total: (?P<rest>\w+) \({_Q}\)", "một phần của tổng: {rest} ('{q}')"),
+# Each form the linker writes, and the same words as a message of the catalogue: %(q)s is the
+# quoted words (kept as the source wrote them), %(n)s a count, %(rest)s the rest.
+WHY_FORMS: tuple[tuple[str, str], ...] = (
+    (rf"indicator from the counted noun {_Q}", N_("indicator from the counted noun '%(q)s'")),
+    (rf"indicator from the words {_Q} after the figure", N_("indicator from the words '%(q)s' after the figure")),
+    (rf"indicator from the words {_Q} in an earlier clause",
+     N_("indicator from the words '%(q)s' in an earlier clause")),
+    (rf"indicator from the words {_Q}", N_("indicator from the words '%(q)s'")),
+    (r"indicator of the level just listed, by place", N_("indicator of the level just listed, by place")),
+    (r"a change of outstanding loans, as a growth rate", N_("a change of outstanding loans, as a growth rate")),
+    (r"the document's province", N_("the document's province")),
+    (r"no province could be told", N_("no province could be told")),
+    (rf"named right after the figure \({_Q}\)", N_("named right after the figure ('%(q)s')")),
+    (rf"named in its clause \({_Q}\)", N_("named in its clause ('%(q)s')")),
+    (rf"named in its sentence \({_Q}\)", N_("named in its sentence ('%(q)s')")),
+    (rf"the text speaks of the whole bank or country \({_Q}\)",
+     N_("the text speaks of the whole bank or country ('%(q)s')")),
+    (r"province from (?P<rest>.*)", N_("province from %(rest)s")),
+    (r"date from the publication date \(the text states none\)",
+     N_("date from the publication date (the text states none)")),
+    (rf"the publication date, for {_Q}", N_("the publication date, for '%(q)s'")),
+    (r"no date could be told", N_("no date could be told")),
+    (rf"date from {_Q} in its sentence", N_("date from '%(q)s' in its sentence")),
+    (rf"date from {_Q} (?P<n>\w+) sentences? before", N_("date from '%(q)s' %(n)s sentence(s) before")),
+    (rf"the headline reports what the body dates \({_Q}\)",
+     N_("the headline reports what the body dates ('%(q)s')")),
+    (r"date counted from when (?P<rest>.*) was issued", N_("date counted from when %(rest)s was issued")),
+    (rf"a part of the total: (?P<kind>\w+) \({_Q}\)", N_("a part of the total: %(kind)s ('%(q)s')")),
 )
-REASONS_VI = {"the title": "tiêu đề", "the page's address": "địa chỉ trang",
-              "the bank's branch named with it": "chi nhánh ngân hàng được nêu kèm",
-              "how often it is named": "số lần được nhắc đến"}
+REASONS = {"the title": N_("the title"), "the page's address": N_("the page's address"),
+           "the bank's branch named with it": N_("the bank's branch named with it"),
+           "how often it is named": N_("how often it is named")}
 
 
 def _plain(text: str) -> str:
@@ -57,34 +62,36 @@ def _plain(text: str) -> str:
 
 
 def why_words(text: str, lang: str = "en") -> str:
-    """One reason of ``why`` in ``lang``.
+    """One reason of ``why`` in ``lang`` (a form the table does not know is shown as written).
 
-    >>> why_words("date from 'Tính đến 31/3' two sentences before", "vi")
-    "ngày theo 'Tính đến 31/3' ở hai câu trước"
     >>> why_words("date: since:40-CT/TW")
     'date counted from when 40-CT/TW was issued'
     """
     text = _plain(text)
-    if lang != "vi":
+    if lang == "en":
         return text
-    for pattern, template in WHY_VI:
+    for pattern, message in WHY_FORMS:
         match = re.fullmatch(pattern, text)
         if match:
             found = match.groupdict()
             if "n" in found:
-                found["n"] = COUNTS_VI.get(found["n"], found["n"])
-            if "rest" in found and template.startswith("tỉnh"):
-                found["rest"] = _reasons_vi(found["rest"])
-            if "rest" in found and template.startswith("một phần"):
-                found["rest"] = gettext("vi", PART_KINDS.get(found["rest"], found["rest"]))
-            return template.format(**found)
+                found["n"] = gettext(lang, COUNTS[found["n"]]) if found["n"] in COUNTS else found["n"]
+            if "kind" in found:
+                found["kind"] = gettext(lang, PART_KINDS.get(found["kind"], found["kind"]))
+            if "rest" in found and message.startswith("province"):
+                found["rest"] = _reasons(found["rest"], lang)
+            return gettext(lang, message) % found
     return text
 
 
-def _reasons_vi(reasons: str) -> str:
-    """The reasons of a document's province in Vietnamese ("the outlet baonghean.vn, the title")."""
-    parts = [p.strip() for p in reasons.split(", ")]
-    said = [REASONS_VI.get(p, p.replace("the outlet", "trang đăng")) for p in parts]
+def _reasons(reasons: str, lang: str) -> str:
+    """The reasons of a document's province in ``lang`` ("the outlet baonghean.vn, the title")."""
+    said = []
+    for part in (p.strip() for p in reasons.split(", ")):
+        if part.startswith("the outlet "):
+            said.append(gettext(lang, N_("the outlet %(q)s")) % {"q": part.removeprefix("the outlet ")})
+        else:
+            said.append(gettext(lang, REASONS[part]) if part in REASONS else part)
     return ", ".join(said)
 
 
@@ -107,3 +114,16 @@ def province_name(name: str | None, lang: str = "en") -> str:
 def verdict_words(verdict: str, lang: str = "en") -> str:
     """A fact-check verdict in words."""
     return gettext(lang, VERDICTS.get(verdict, verdict))
+
+
+SPANS = {"month": N_("over %(n)s month"), "months": N_("over %(n)s months"), "days": N_("over %(n)s days")}
+
+
+def span_words(span: str, lang: str = "en") -> str:
+    """What a flow covers in ``lang`` ("over 6 months" from ``store.series.span_label``).
+
+    >>> span_words("over 6 months"), span_words("")
+    ('over 6 months', '')
+    """
+    match = re.fullmatch(r"over (\d+) (month|months|days)", span)
+    return gettext(lang, SPANS[match.group(2)]) % {"n": match.group(1)} if match else span
