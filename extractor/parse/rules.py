@@ -52,22 +52,26 @@ class HeaderPatterns(NamedTuple):
     number: re.Pattern[str]
     place_date: re.Pattern[str]
     signer_title: re.Pattern[str]
+    recipients: re.Pattern[str]
 
 
 class PdfRules(Strict):
-    """``rules/pdf.yaml``: the administrative header of official documents, legacy font encodings."""
+    """``rules/pdf.yaml``: the administrative header and closing of official documents, legacy
+    font encodings."""
 
     motto: list[Regex]
     doc_number: Annotated[Pattern, _groups("number")]
     place_date: Annotated[Pattern, _groups("place", "day", "month", "year")]
     signer_titles: list[Regex]
+    recipients: Pattern
     legacy_encodings: list[LegacyEncoding]
 
     @cached_property
     def header(self) -> HeaderPatterns:
         """The header patterns, compiled (the motto ignoring case)."""
         return HeaderPatterns(_either(self.motto, re.IGNORECASE), re.compile(self.doc_number),
-                              re.compile(self.place_date), _either(self.signer_titles))
+                              re.compile(self.place_date), _either(self.signer_titles),
+                              re.compile(self.recipients, re.IGNORECASE))
 
 
 class PagePatterns(NamedTuple):

@@ -18,7 +18,7 @@ import pdfplumber
 
 from extractor.errors import InputError
 from extractor.parse.layout import Loaded
-from extractor.parse.pdf.header import admin_header
+from extractor.parse.pdf.header import admin_header, closing_start
 from extractor.parse.pdf.lines import Line, Word, clean_word, group_lines, gutter, split_segments
 from extractor.parse.pdf.ocr import ocr_available, ocr_lines, tsv_lines
 from extractor.parse.pdf.page import (
@@ -106,7 +106,7 @@ def parse_pdf(raw: bytes, *, source: str, rules: PdfRules, ocr: OcrMode = "auto"
         meta = pdf_meta(pdf)
     writer = TextWriter()
     for content in contents:
-        writer.add_page(content)
+        writer.add_page(content, closing=closing_start(content, rules.header.recipients))
     header = admin_header(contents[0], contents[-1], rules.header) if contents else {}
     meta.update(header)
     if "issued" in header:
@@ -126,6 +126,7 @@ def parse_pdf(raw: bytes, *, source: str, rules: PdfRules, ocr: OcrMode = "auto"
         pages=tuple(writer.pages),
         boxes=tuple(writer.boxes),
         cells=tuple(writer.cells),
+        regions=tuple(writer.regions),
         warnings=warnings,
     )
 

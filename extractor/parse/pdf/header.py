@@ -44,6 +44,15 @@ def admin_header(first: PageContent, last: PageContent, header: HeaderPatterns) 
     return meta
 
 
+def closing_start(content: PageContent, recipients: re.Pattern[str]) -> int | None:
+    """The index of the block that opens the page's closing (the "Nơi nhận:" line, whose
+    neighbour is the signature block), or None when the page has none."""
+    for i, block in enumerate(content.blocks):
+        if isinstance(block, Line) and recipients.search(block.segment_texts()[0][0]):
+            return i
+    return None
+
+
 def _issuer(lines: Sequence[Line], *, width: float, header: HeaderPatterns) -> str:
     """The issuing body: the header's left column above "Số:", national motto left out."""
     parts = []

@@ -8,7 +8,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractor.parse.layout import PageSpan, TableCell, TableHead, TextBox, render_table_part
+from extractor.parse.layout import (
+    PageSpan,
+    Region,
+    TableCell,
+    TableHead,
+    TextBox,
+    render_table_part,
+)
 from extractor.parse.pdf.lines import Line
 from extractor.parse.pdf.page import PageContent
 from extractor.parse.pdf.tables import Block, Table
@@ -39,14 +46,16 @@ class TextWriter:
         self.pages: list[PageSpan] = []
         self.tables = 0
         self.open: OpenTable | None = None  # the table the last page ended with
+        self.regions: list[Region] = []
 
     def write(self, text: str) -> None:
         """Append raw text."""
         self.parts.append(text)
         self.cursor += len(text)
 
-    def add_page(self, content: PageContent) -> None:
-        """Append a page (pages are separated by a blank line)."""
+    def add_page(self, content: PageContent, *, closing: int | None = None) -> None:
+        """Append a page (pages are separated by a blank line); ``closing``: the index of the block
+        that opens the document's closing (recipients and signature), to the end of the page."""
         if self.pages:
             self.write("\n\n")
         start = self.cursor
@@ -54,9 +63,12 @@ class TextWriter:
         gaps = iter(separators(content.blocks))
         body = [b for b in content.blocks if not page_number(b)]
         going_on = self.open if body and continues(self.open, body[0]) else None
-        for block in content.blocks:
+        closed_at = None
+        for i, block in enumerate(content.blocks):
             if previous is not None:
                 self.write(next(gaps))
+            if i == closing:
+                closed_at = self.cursor
             if isinstance(block, Line):
                 self.add_line(block, content.number)
             else:
@@ -64,6 +76,8 @@ class TextWriter:
             previous = block
         if not body or not isinstance(body[-1], Table):
             self.open = None
+        if closed_at is not None:
+            self.regions.append(Region(kind="closing", start=closed_at, end=self.cursor))
         self.pages.append(
             PageSpan(
                 number=content.number,
