@@ -10,18 +10,37 @@ or no total at all) and ``observe`` (the rows, in text order). Every word comes 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from extractor.link.documents import DocumentRules, in_sections, issuer_scope
 from extractor.link.observe import build_context, observations
 from extractor.link.rules import Linker
 from extractor.link.scope import NATIONAL, NATIONAL_MARKER
+from extractor.link.tables import Cell, Linking, in_cell, table_observations
 from extractor.models import Extraction
 
 __all__ = ["Linker", "link"]
 
 
-def link(extraction: Extraction, *, linker: Linker) -> Extraction:
-    """A copy of ``extraction`` with ``observations`` filled and ``document.province`` set."""
-    ctx = build_context(extraction, linker)
-    found = observations(ctx)
+def link(extraction: Extraction, *, linker: Linker, documents: DocumentRules | None = None,
+         cells: Sequence[Cell] = ()) -> Extraction:
+    """A copy of ``extraction`` with ``observations`` filled and ``document.province`` set.
+
+    With ``documents`` (``rules/documents.yaml``) an administrative document's issuer, sections
+    and tables count too: the figures in table ``cells`` are linked by their table
+    (``link.tables``), the rest as prose."""
+    if documents is None:
+        ctx = build_context(extraction, linker)
+        found = observations(ctx)
+    else:
+        prose = extraction.model_copy(update={
+            "figures": tuple(f for f in extraction.figures if not in_cell(cells, f.start, f.end)),
+            "dates": tuple(d for d in extraction.dates if not in_cell(cells, d.start, d.end))})
+        ctx = issuer_scope(build_context(prose, linker), documents)
+        tabled = [f for f in extraction.figures if in_cell(cells, f.start, f.end)]
+        found = in_sections(ctx, observations(ctx), documents)
+        found += table_observations(Linking(ctx, documents, extraction.dates, cells), tabled)
+        found.sort(key=lambda o: (o.start, o.indicator))
     national = ctx.province_rule in (NATIONAL, NATIONAL_MARKER)
     province = ctx.province or (NATIONAL if national else None)
     document = extraction.document.model_copy(update={"province": province})

@@ -1,4 +1,4 @@
-"""One document through the stages after parsing: NLP, linking, table cells, layout.
+"""One document through the stages after parsing: NLP, table cells, layout, linking.
 
 ``process(loaded, registry=…)`` is the only place the stages are chained. ``extract_text`` is
 the same for a text held in memory (tests, the gate, the fact-check of a sentence).
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from extractor.folding import fold
 from extractor.link import link as link_observations
 from extractor.models import Extraction
 from extractor.nlp.engine import extract_document, make_document
@@ -36,15 +37,39 @@ def process(loaded: Loaded, *, registry: Registry, lang: LangOption = "auto",
                              published=loaded.published, raw=loaded.raw, title=loaded.title,
                              meta=meta, content_type=loaded.content_type)
     rules = registry.ruleset(document.language)
-    extraction = extract_document(document, rules)
-    if link:
-        extraction = link_observations(extraction, linker=registry.linker)
+    extraction = without_closing(extract_document(document, rules), loaded)
     if loaded.cells:
-        extraction = with_table_figures(extraction, loaded.cells, rules=rules, tables=registry.tables)
-    extraction = attach_layout(extraction, loaded)
+        extraction = with_table_figures(extraction, loaded.cells, rules=rules, tables=registry.tables,
+                                        reading=registry.table_reading)
+    extraction = own_number_dated(attach_layout(extraction, loaded), loaded)
+    if link:
+        extraction = link_observations(extraction, linker=registry.linker, documents=registry.documents,
+                                       cells=loaded.cells)
     if loaded.warnings:
         extraction = extraction.model_copy(update={"warnings": loaded.warnings + extraction.warnings})
     return extraction
+
+
+def without_closing(extraction: Extraction, loaded: Loaded) -> Extraction:
+    """The extraction without the figures of an official document's closing (its recipients,
+    "- 11 Phòng giao dịch NHCSXH cấp huyện;", and signature): a distribution list, not data."""
+    if not loaded.regions:
+        return extraction
+    kept = tuple(f for f in extraction.figures
+                 if not any(r.start <= f.start < r.end for r in loaded.regions))
+    return extraction if len(kept) == len(extraction.figures) else extraction.model_copy(update={"figures": kept})
+
+
+def own_number_dated(extraction: Extraction, loaded: Loaded) -> Extraction:
+    """The document's own number ("Số: 215/KH-UBND" in its header, "Kế hoạch số 215/KH-UBND" in
+    its appendix) issued on the date its header states."""
+    number, issued = loaded.meta.get("doc_number"), loaded.meta.get("issued")
+    if not number or not issued:
+        return extraction
+    own = fold(number)
+    refs = tuple(r.model_copy(update={"issued": dt.date.fromisoformat(issued)})
+                 if r.issued is None and r.id == own else r for r in extraction.legal_refs)
+    return extraction.model_copy(update={"legal_refs": refs})
 
 
 def first_page_date(loaded: Loaded, rules: TextRules) -> Loaded:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from extractor.errors import RuleError
+from extractor.link.documents import DocumentRules
 from extractor.link.indicators import IndicatorLexicon, load_lexicon
 from extractor.link.outlets import load_outlets
 from extractor.link.provinces import Gazetteer, load_gazetteer
@@ -22,6 +23,7 @@ from extractor.link.rules import Linker, load_link_rules, load_part_rules, load_
 from extractor.models import Language
 from extractor.nlp.legal import load_legal_codes
 from extractor.nlp.rules import RuleSet, TableRules, load_ruleset
+from extractor.nlp.tables import TableReading
 from extractor.parse.rules import HtmlRules, PdfRules
 from extractor.parse.text import TextRules
 from extractor.registry.files import load_model, location
@@ -42,6 +44,8 @@ class Registry:
     gazetteer: Gazetteer
     linker: Linker
     tables: TableRules
+    table_reading: TableReading  # where a table states its cells' units
+    documents: DocumentRules  # administrative documents: types, sections, their tables' words
     language: Languages  # detection cues and display names
     text: TextRules
     pdf: PdfRules
@@ -88,6 +92,8 @@ def load_registry(folder: Path | None = None) -> Registry:
     parts = got.load(lambda: load_part_rules(root / "parts.yaml"))
     outlets = got.load(lambda: load_outlets(root / "outlets.yaml", gazetteer)) if gazetteer else None
     tables = got.load(lambda: load_model(root / "tables.yaml", TableRules))
+    table_reading = got.load(lambda: load_model(root / "table_reading.yaml", TableReading))
+    documents = got.load(lambda: load_model(root / "documents.yaml", DocumentRules))
     language = got.load(lambda: load_model(root / "language.yaml", Languages))
     text = got.load(lambda: load_model(root / "text_metadata.yaml", TextRules))
     pdf = got.load(lambda: load_model(root / "pdf.yaml", PdfRules))
@@ -101,7 +107,8 @@ def load_registry(folder: Path | None = None) -> Registry:
                           _loaded(outlets), _loaded(scope), _loaded(parts), cues.en | cues.vi, numbers)
     return Registry(folder=root, patterns={lang: _loaded(rs) for lang, rs in patterns.items()},
                     indicators=_loaded(indicators), gazetteer=_loaded(gazetteer), linker=linker,
-                    tables=_loaded(tables), language=_loaded(language), text=_loaded(text),
+                    tables=_loaded(tables), table_reading=_loaded(table_reading),
+                    documents=_loaded(documents), language=_loaded(language), text=_loaded(text),
                     pdf=_loaded(pdf), html=_loaded(html), search=_loaded(search))
 
 
