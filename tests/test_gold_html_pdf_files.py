@@ -8,6 +8,7 @@ column by column.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -19,6 +20,7 @@ from lxml import html as lxml_html
 
 from extractor import evaluation as ev
 from helpers.goldcontract import GOLD, UNITS, indicator_kinds
+from helpers.sites import ROOT
 
 FORMAT_FOLDERS = {"html": GOLD / "html", "pdf": GOLD / "pdf"}
 GOLD_FILES = sorted(p for folder in FORMAT_FOLDERS.values() for p in folder.glob("*.yaml"))
@@ -43,11 +45,25 @@ def html_reader_text(path: Path) -> list[str]:
     return [_squash(tree.text_content())]
 
 
+def scanned_text() -> dict[str, dict[int, list[str]]]:
+    """The lines the fixture generator drew on each scanned page (a reader reads the image)."""
+    spec = importlib.util.spec_from_file_location("make_fixture_pdfs", ROOT / "scripts" / "make_fixture_pdfs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return dict(module.SCANNED_TEXT)
+
+
 def pdf_reader_text(path: Path) -> list[str]:
-    """Each page whole, and its left and right halves (a two-column page reads column by column)."""
+    """Each page whole, and its left and right halves (a two-column page reads column by column);
+    a scanned page as the lines printed on its image."""
     views = []
+    scans = scanned_text().get(path.name, {})
     with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
+        for number, page in enumerate(pdf.pages, start=1):
+            if number in scans:
+                views += [_squash(" ".join(scans[number]))] * 2
+                continue
             page = page.dedupe_chars()
             half = page.width / 2
             views.append(_squash(page.extract_text() or ""))
