@@ -17,15 +17,19 @@ from contextlib import contextmanager
 from decimal import Decimal
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
 from extractor.cli.output import err, out, say
 from extractor.errors import ExtractorError
 from extractor.settings import setting
+
+if TYPE_CHECKING:
+    from extractor.fetch import FetchOptions
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -189,9 +193,9 @@ def ingest(
              "their next links).")] = None,
     max_pages: Annotated[int, typer.Option(help="List pages to walk at most.")] = 10,
     limit: Annotated[int | None, typer.Option(help="Documents to take from each source at most.")] = None,
-    delay: Annotated[float, typer.Option(help="Seconds between two requests to one host.")] = 1.0,
-    allow_private: Annotated[bool, typer.Option(
-        help="Allow private and loopback addresses (intranets, tests).")] = False,
+    delay: DelayOpt = 1.0,
+    allow_private: AllowPrivateOpt = False,
+    deadline: DeadlineOpt = None,
 ) -> None:
     """Extract figures from files, folders, URLs, sitemaps, feeds and list pages and store them
     (unchanged documents are skipped; republished copies are linked to their original)."""
@@ -210,7 +214,7 @@ def ingest(
         return
     if follow or any(is_url(s) or s.endswith(".urls") for s in sources):
         _ingest_web(sources, db, registry, follow=follow, max_pages=max_pages, limit=limit,
-                    delay=delay, allow_private=allow_private)
+                    options=fetch_options(delay=delay, allow_private=allow_private, deadline=deadline))
         return
     _ingest_files([Path(s) for s in sources], db, registry)
 
@@ -245,13 +249,11 @@ def _ingest_files(paths: list[Path], db: Path | None, registry: Any) -> None:
 
 
 def _ingest_web(sources: list[str], db: Path | None, registry: Any, *, follow: str | None,
-                max_pages: int, limit: int | None, delay: float, allow_private: bool) -> None:
+                max_pages: int, limit: int | None, options: FetchOptions) -> None:
     """Crawl the sources politely into the store, with a progress bar and a closing summary."""
-    from extractor.fetch import FetchOptions
     from extractor.pipeline.crawl import ingest_sources, make_fetcher
     from extractor.settings import db_path
 
-    options = FetchOptions(delay=delay, allow_private=allow_private)
     with opened(db) as conn, make_fetcher(conn, db_path(db), options) as fetcher:
         report = _run_batch(lambda **kw: ingest_sources(conn, sources, registry=registry, fetcher=fetcher,
                                                         follow=follow, max_pages=max_pages, limit=limit, **kw),
@@ -359,19 +361,42 @@ def search(
     emit(rows, fmt, columns=("document_id", "sentence_id", "start", "end", "matched", "observation_ids", "sentence"))
 
 
+class TableStatus(StrEnum):
+    """Which values ``extractor table`` shows."""
+
+    actual = "actual"
+    target = "target"
+
+
+TARGET_COLUMNS = ("province", "boundaries", "indicator", "year", "target", "qualifier", "unit", "target_date",
+                  "actual", "actual_date", "document_id")
+
+
 @friendly
 def table(
     province: ProvinceOpt = None,
     indicator: IndicatorOpt = None,
     boundaries: BoundariesOpt = None,
     roll_up: RollUpOpt = False,
+    status: Annotated[TableStatus, typer.Option(
+        "--status", help="actual: the latest value per province and indicator; target: each target a plan or "
+                         "report sets, per year, beside the actual value of that year.")] = TableStatus.actual,
     fmt: FormatOpt = OutputFormat.table,
     db: DbOpt = None,
 ) -> None:
-    """Provinces × indicators: the latest value, its date and how many sources give it."""
-    from extractor.store import province_table
+    """Provinces × indicators: the latest value, its date and how many sources give it (or, with
+    --status target, the targets per year beside the actuals)."""
+    from extractor.store import ObservationFilter, iter_observations, province_table
     from extractor.store.rollup import province_table_rolled_up
 
+    if status is TableStatus.target:
+        wanted = ObservationFilter(province=province, indicator=indicator, rows="totals",
+                                   boundaries=boundaries.value if boundaries else None)
+        with opened(db) as conn:
+            targets = list(iter_observations(conn, wanted.model_copy(update={"status": "target"})))
+            actuals = list(iter_observations(conn, wanted.model_copy(update={"status": "actual"})))
+        emit(_targets_beside_actuals(targets, actuals), fmt, columns=TARGET_COLUMNS)
+        return
     with opened(db) as conn:
         if roll_up:
             cells = province_table_rolled_up(conn, province=province, indicator=indicator)
@@ -381,6 +406,28 @@ def table(
     emit([c.model_dump() for c in cells], fmt, columns=(
         "province", "boundaries", "indicator", "value", "unit", "as_of", "sources", "conflict", "rolled_up",
         "observation_id"))
+
+
+def _targets_beside_actuals(targets: list[Any], actuals: list[Any]) -> list[dict[str, Any]]:
+    """One row per target (province, indicator, year or years; a target stated twice in one document
+    shown once), with the latest actual of that year in the same unit beside it."""
+    latest: dict[tuple[Any, ...], Any] = {}
+    for obs in actuals:
+        key = (obs.province, obs.indicator, obs.unit, obs.obs_date.year if obs.obs_date else None)
+        if obs.obs_date and (key not in latest or obs.obs_date > latest[key].obs_date):
+            latest[key] = obs
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for obs in sorted(targets, key=lambda o: (o.province or "", o.indicator, o.obs_date or dt.date.max)):
+        year = obs.obs_date.year if obs.obs_date else None
+        first = obs.period_start.year if obs.period_start else year
+        years = f"{first}-{year}" if first != year else (str(year) if year else None)
+        actual = latest.get((obs.province, obs.indicator, obs.unit, year)) if first == year else None
+        rows.setdefault((obs.province, obs.indicator, years, obs.value, obs.unit, obs.document_id), {
+            "province": obs.province, "boundaries": obs.boundaries, "indicator": obs.indicator, "year": years,
+            "target": obs.value, "qualifier": obs.qualifier, "unit": obs.unit, "target_date": obs.obs_date,
+            "actual": actual.value if actual else None, "actual_date": actual.obs_date if actual else None,
+            "document_id": obs.document_id})
+    return list(rows.values())
 
 
 CONFLICT_COLUMNS = ("province", "boundaries", "indicator", "as_of", "period_start", "period_end", "a_value",
