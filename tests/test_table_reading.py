@@ -195,3 +195,13 @@ def test_html_table_under_a_caption() -> None:
     figures = {f.text: f for f in process(loaded, registry=registry).figures}
     assert figures["12.480"].value == Decimal("12480000000000") and figures["12.480"].unit == "VND"
     assert figures["0,10"].unit == "%"  # "Tỷ lệ …": a rate, not tỷ đồng
+
+
+def test_a_column_reads_its_cells_one_way() -> None:
+    """ "2.345.678" in a column of "1.987,5", "3.120,4" (tỷ đồng): the writer's last dot is the
+    column's decimal comma, 2.345,678 tỷ (bao-cao-tin-dung's gold reads it so)."""
+    ex = extracted(PDFS / "bao-cao-tin-dung.pdf")
+    (odd,) = cell_figures(ex, "2.345.678")
+    assert odd.value == Decimal("2345678000000") and "decimal comma" in odd.notes[-1]
+    (total,) = cell_figures(extracted(CAO_BANG), "5.790.000")  # a column without decimals: as printed
+    assert total.value == Decimal("5790000000000")

@@ -28,6 +28,8 @@ from extractor.registry.phrases import new_tone
 BARE_NUMBER = re.compile(r"\(?[-+]?\d[\d.,]*\)?")
 IN_PARENTHESES = re.compile(r"\(([^()]+)\)")
 YEAR = re.compile(r"(?:19|20)\d\d")
+DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})*,\d+")  # "1.987,5"
+THOUSANDS_ONLY = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # "2.345.678": dots only, three groups or more
 LEVELS = " / "  # how a header's levels are joined (extractor.parse.layout)
 Lang = Literal["en", "vi"]
 
@@ -151,6 +153,9 @@ class Cell(Protocol):
 
     @property
     def row(self) -> int: ...
+
+    @property
+    def col(self) -> int: ...
 
     @property
     def role(self) -> str: ...
@@ -302,6 +307,25 @@ def _placed(figure: Figure, cell: Cell, shown: str, qualifier: Qualifier, where:
     return figure.model_copy(update=update)
 
 
+def column_notation(placed: Sequence[tuple[Cell, Figure]]) -> list[Figure]:
+    """The cells' figures, a money cell written "2.345.678" in a column whose other cells write
+    "1.987,5" read as the writer meant it: its last dot is the decimal comma the column uses
+    (2.345,678), not a thousands mark (which would make it a thousand times the others)."""
+    columns: dict[tuple[int, int], list[Figure]] = {}
+    for cell, figure in placed:
+        columns.setdefault((cell.table, cell.col), []).append(figure)
+    out = []
+    for cell, figure in placed:
+        column = columns[(cell.table, cell.col)]
+        commas = sum(1 for f in column if f.kind == "money" and DECIMAL_COMMA.fullmatch(f.text))
+        if figure.kind == "money" and commas >= 2 and THOUSANDS_ONLY.fullmatch(figure.text):
+            figure = figure.model_copy(update={
+                "value": figure.value / 1000,
+                "notes": (*figure.notes, "its last dot read as the decimal comma the column's other cells use")})
+        out.append(figure)
+    return out
+
+
 def year_date(cell: Cell, text: str) -> DateMention | None:
     """A bare year that keys a row or heads a column ("2026"): the year, as a period."""
     raw = text[cell.start : cell.end]
@@ -321,17 +345,19 @@ def with_table_figures(extraction: Extraction, cells: Sequence[Cell], *, rules: 
     context = Reading(rules=rules, tables=tables, reading=reading, text=text, cells=cells)
     taken = [(f.start, f.end) for f in extraction.figures]
     dated = [(d.start, d.end) for d in extraction.dates]
-    figures, dates = [], []
+    placed: list[tuple[Cell, Figure]] = []
+    dates = []
     for cell in cells:
         if any(s < cell.end and e > cell.start for s, e in taken):
             continue
         figure = cell_figure(cell, context)
         if figure is not None:
-            figures.append(figure)
+            placed.append((cell, figure))
             continue
         date = year_date(cell, text)
         if date is not None and not any(s < date.end and e > date.start for s, e in dated):
             dates.append(date)
+    figures = column_notation(placed)
     if not figures and not dates:
         return extraction
     return extraction.model_copy(update={
