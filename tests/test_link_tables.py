@@ -248,3 +248,15 @@ def test_pdf_package_modules_stay_small() -> None:
     package = Path(__file__).resolve().parents[1] / "extractor" / "parse" / "pdf"
     sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in package.glob("*.py")}
     assert sizes and max(sizes.values()) <= 500, sizes
+
+
+def test_a_news_title_in_capitals_opens_no_section() -> None:
+    """Sections are an official document's (or a PDF's): a news page's title in capitals that
+    opens with "Kết quả" does not make its targets actuals."""
+    from extractor.pipeline import extract_text
+
+    ex = extract_text("KẾT QUẢ TÍN DỤNG CHÍNH SÁCH TỈNH CAO BẰNG\n\nNgân hàng Chính sách xã hội tỉnh Cao Bằng "
+                      "phấn đấu đưa tỷ lệ nợ quá hạn xuống dưới 0,3% tổng dư nợ.", lang="vi",
+                      published=dt.date(2025, 10, 1))
+    (obs,) = [o for o in ex.observations if o.indicator == "overdue_debt_rate"]
+    assert obs.status == "target" and not obs.rules["status"].startswith("section")

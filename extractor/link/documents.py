@@ -216,7 +216,11 @@ def heading(line: str) -> tuple[int, str] | None:
 
 
 def sections(ctx: Context, rules: DocumentRules) -> list[Section]:
-    """The document's target and report sections, each to the next heading of its level or above."""
+    """The document's target and report sections, each to the next heading of its level or above:
+    only in an official document or a PDF (a news page's capitalised title is no heading)."""
+    doc = ctx.ex.document
+    if doc.content_type != "application/pdf" and not {"doc_type", "doc_number"} & set(doc.meta):
+        return []
     found: list[Section] = []
     open_: list[Section] = []
     for line in LINE.finditer(ctx.text):
