@@ -19,7 +19,14 @@ from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import FetchError
 from extractor.fetch.cache import MemoryCache, ValidatorCache, Validators
-from extractor.fetch.guard import PRIVATE_HINT, check_address, check_scheme, is_public
+from extractor.fetch.guard import (
+    ForbiddenAddress,
+    PrivateAddress,
+    UnresolvedHost,
+    check_address,
+    check_scheme,
+    refusal,
+)
 from extractor.fetch.options import FetchOptions
 from extractor.fetch.robots import RobotsPolicy
 
@@ -32,6 +39,7 @@ FailureKind = Literal[
     "network",
     "robots",
     "private",
+    "forbidden",
     "too_large",
     "redirect_loop",
     "redirects",
@@ -166,15 +174,12 @@ class Fetcher:
         )
 
     def _check_allowed(self, url: str) -> None:
-        """Refuse private addresses and URLs robots.txt disallows."""
+        """Refuse other schemes, addresses the guard refuses and URLs robots.txt disallows."""
         try:
             check_scheme(url)
             check_address(url, allow_private=self.options.allow_private)
         except FetchError as exc:
-            kind: FailureKind = "private" if exc.hint == PRIVATE_HINT else "unsupported"
-            raise fetch_error(
-                url, exc.message.removeprefix(f"{url}: "), exc.hint, kind=kind
-            ) from None
+            raise _refused(url, exc) from None
         if self.options.respect_robots and not self.robots.allowed(url):
             raise fetch_error(
                 url,
@@ -284,31 +289,32 @@ class Fetcher:
     def _get_once(self, url: str, headers: dict[str, str], *, cap: int | None = None) -> _Raw:
         """One GET; reads the body only for 2xx answers and aborts past the size cap."""
         self._wait_for_host(url)
-        cap = cap or self.options.max_bytes
         with self._client.stream("GET", url, headers=headers) as response:
-            self._check_peer(url, response)
-            found = {k.lower(): v for k, v in response.headers.items()}
-            if not 200 <= response.status_code < 300:
-                return _Raw(status=response.status_code, headers=found)
-            _check_declared_size(url, found, cap)
-            _check_media_type(url, found)
-            return _Raw(
-                status=response.status_code, headers=found, body=_read_capped(url, response, cap)
-            )
+            return self._read(url, response, cap or self.options.max_bytes)
+
+    def _read(self, url: str, response: httpx.Response, cap: int) -> _Raw:
+        """Status and headers, and the body only for 2xx answers, aborted past the size cap."""
+        self._check_peer(url, response)
+        found = {k.lower(): v for k, v in response.headers.items()}
+        if not 200 <= response.status_code < 300:
+            return _Raw(status=response.status_code, headers=found)
+        _check_declared_size(url, found, cap)
+        _check_media_type(url, found)
+        return _Raw(
+            status=response.status_code, headers=found, body=_read_capped(url, response, cap)
+        )
 
     def _check_peer(self, url: str, response: httpx.Response) -> None:
-        """Refuse to read from a non-public peer: DNS may have changed since the address check."""
-        if self.options.allow_private:
-            return
+        """Refuse to read from a peer the guard refuses: DNS may have changed since the check."""
         stream = response.extensions.get("network_stream")
         peer = stream.get_extra_info("server_addr") if stream is not None else None
-        if peer and not is_public(str(peer[0])):
-            raise fetch_error(
-                url,
-                f"connected to non-public address {peer[0]} (DNS changed after the check?)",
-                PRIVATE_HINT,
-                kind="private",
-            )
+        if not peer:
+            return
+        refused = refusal(
+            url, str(peer[0]), allow_private=self.options.allow_private, via="connected to"
+        )
+        if refused is not None:
+            raise _refused(url, refused, note=" (DNS changed after the check?)")
 
     def _get_robots(self, url: str) -> tuple[int, bytes]:
         """Fetch robots.txt for the policy: (status, body), status 0 when unreachable."""
@@ -358,6 +364,18 @@ def _read_capped(url: str, response: httpx.Response, cap: int) -> bytes:
             )
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _refused(url: str, exc: FetchError, *, note: str = "") -> FetchFailed:
+    """A guard's refusal as a FetchFailed whose kind says which refusal it was."""
+    kind: FailureKind = "unsupported"
+    if isinstance(exc, ForbiddenAddress):
+        kind = "forbidden"
+    elif isinstance(exc, PrivateAddress):
+        kind = "private"
+    elif isinstance(exc, UnresolvedHost):
+        kind = "network"
+    return fetch_error(url, exc.message.removeprefix(f"{url}: ") + note, exc.hint, kind=kind)
 
 
 def _transport_error(url: str, exc: Exception, tries: int) -> FetchError:
