@@ -23,7 +23,7 @@ class Setting:
     """One setting: its name, default, overriding environment variable and help line."""
 
     name: str
-    default: str | int
+    default: str | int | float
     env: str
     help: str
 
@@ -38,6 +38,13 @@ SETTINGS: tuple[Setting, ...] = (
         "VBSP_QUERY_TIME_LIMIT_MS",
         "Longest time one read query may run before it is stopped (web and API).",
     ),
+    Setting(
+        "fetch_deadline",
+        120.0,
+        "VBSP_FETCH_DEADLINE",
+        "Seconds one downloaded response may take in all (connect, headers and body); a server "
+        "sending slower is given up and the crawl goes on to the next URL.",
+    ),
 )
 
 
@@ -50,15 +57,17 @@ def setting(name: str) -> Setting:
 
 
 def resolve(
-    name: str, override: str | int | None = None, *, environ: Mapping[str, str] | None = None
-) -> str | int:
+    name: str, override: str | int | float | None = None, *, environ: Mapping[str, str] | None = None
+) -> str | int | float:
     """The value in force: ``override``, else the environment variable, else the default."""
     item = setting(name)
     env = os.environ if environ is None else environ
     raw = override if override is not None else env.get(item.env) or None
     if raw is None:
         return item.default
-    return int(raw) if isinstance(item.default, int) else str(raw)
+    if isinstance(item.default, (int, float)):
+        return type(item.default)(raw)
+    return str(raw)
 
 
 def db_path(override: str | Path | None = None, *, environ: Mapping[str, str] | None = None) -> Path:

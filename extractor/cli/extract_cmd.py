@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
 from extractor.cli.output import err, out, say
 from extractor.errors import ExtractorError
 from extractor.models import Extraction
@@ -49,8 +50,12 @@ def extract(
     source: Annotated[str | None, typer.Option(
         help="The address a downloaded file came from (its outlet tells whose figures they are); "
              "one file only.")] = None,
+    delay: DelayOpt = 1.0,
+    allow_private: AllowPrivateOpt = False,
+    deadline: DeadlineOpt = None,
 ) -> None:
     """Extract figures, dates and legal references with their provenance."""
+    from extractor.fetch import Fetcher
     from extractor.pipeline.targets import expand, extract_target
     from extractor.registry.bundle import load_registry
 
@@ -66,18 +71,21 @@ def extract(
         say("error", "red", "--source names the address of one downloaded file; give one file "
                             "(for a folder, use extractor ingest --manifest)")
         raise typer.Exit(1)
-    for target in targets:
-        try:
-            extraction = extract_target(target, registry=registry, lang=lang.value, source=source,
-                                        published=published.date() if published else None)
-        except ExtractorError as exc:
-            fail(exc)
-            failed += 1
-            continue
-        if format is Format.table:
-            print_extraction(extraction)
-        else:
-            results.append(extraction.contract(with_text=with_text))
+    options = fetch_options(delay=delay, allow_private=allow_private, deadline=deadline)
+    with Fetcher(options) as fetcher:  # one for every URL given: per-host delays, robots shared
+        for target in targets:
+            try:
+                extraction = extract_target(target, registry=registry, lang=lang.value, source=source,
+                                            published=published.date() if published else None,
+                                            fetcher=fetcher)
+            except ExtractorError as exc:
+                fail(exc)
+                failed += 1
+                continue
+            if format is Format.table:
+                print_extraction(extraction)
+            else:
+                results.append(extraction.contract(with_text=with_text))
     if format is Format.json and results:
         payload = results[0] if len(targets) == 1 else results
         out.print_json(json.dumps(payload, ensure_ascii=False))

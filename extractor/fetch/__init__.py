@@ -2,8 +2,9 @@
 
 ``Fetcher(FetchOptions(...), cache=...)`` honours robots.txt, waits ``delay`` seconds between
 requests to one host, retries 429/5xx/timeouts with backoff, stops redirect loops, aborts bodies
-past ``max_bytes`` and refuses private addresses unless ``allow_private=True``. Every failure is
-a ``FetchFailed`` (a ``FetchError``) with the URL, a ``kind`` and a hint.
+past ``max_bytes``, gives up a response not finished within ``deadline`` seconds, refuses
+private addresses unless ``allow_private=True`` and link-local and cloud-metadata addresses
+always. Every failure is a ``FetchFailed`` (a ``FetchError``) with the URL, a ``kind`` and a hint.
 """
 
 from extractor.fetch.cache import JsonFileCache, MemoryCache, ValidatorCache, Validators

@@ -1,4 +1,4 @@
-"""A polite HTTP client: robots.txt, per-host delay, retries with backoff, size cap, SSRF guard.
+"""A polite HTTP client: robots.txt, per-host delay, retries, size cap, deadline, SSRF guard.
 
 Downloading is kept apart from extracting: the client only returns bytes and headers, so raw
 bytes can be stored and re-extracted offline when the rules improve.
@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from extractor.errors import FetchError
 from extractor.fetch.cache import MemoryCache, ValidatorCache, Validators
+from extractor.fetch.deadline import Deadline, deadline_transport
 from extractor.fetch.guard import (
     ForbiddenAddress,
     PrivateAddress,
@@ -33,9 +34,14 @@ from extractor.fetch.robots import RobotsPolicy
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 ROBOTS_MAX_BYTES = 500 * 1024
 SKIPPED_MEDIA = ("image/", "audio/", "video/", "font/")
+DEADLINE_HINT = (
+    "The server is stalling or very slow; try later, or raise the deadline for a large "
+    "document on a slow link (deadline=SECONDS; CLI: --deadline SECONDS; $VBSP_FETCH_DEADLINE)."
+)
 FailureKind = Literal[
     "http",
     "timeout",
+    "deadline",
     "network",
     "robots",
     "private",
@@ -130,7 +136,7 @@ class Fetcher:
             headers={"User-Agent": self.options.user_agent},
             timeout=httpx.Timeout(self.options.timeout),
             follow_redirects=False,
-            transport=transport,
+            transport=transport or deadline_transport(),
         )
         self.robots = RobotsPolicy(self._get_robots, agent=self.options.robots_token)
 
@@ -287,10 +293,17 @@ class Fetcher:
         return delay
 
     def _get_once(self, url: str, headers: dict[str, str], *, cap: int | None = None) -> _Raw:
-        """One GET; reads the body only for 2xx answers and aborts past the size cap."""
+        """One GET within the response deadline (connect, headers and body); the deadline
+        passing is final, not retried: a server that trickled once would trickle again."""
         self._wait_for_host(url)
-        with self._client.stream("GET", url, headers=headers) as response:
-            return self._read(url, response, cap or self.options.max_bytes)
+        deadline = Deadline(self.options.deadline)
+        try:
+            with deadline, self._client.stream("GET", url, headers=headers) as response:
+                return self._read(url, response, cap or self.options.max_bytes)
+        except httpx.TimeoutException as exc:
+            if deadline.expired:
+                raise _deadline_error(url, self.options.deadline) from exc
+            raise
 
     def _read(self, url: str, response: httpx.Response, cap: int) -> _Raw:
         """Status and headers, and the body only for 2xx answers, aborted past the size cap."""
@@ -376,6 +389,16 @@ def _refused(url: str, exc: FetchError, *, note: str = "") -> FetchFailed:
     elif isinstance(exc, UnresolvedHost):
         kind = "network"
     return fetch_error(url, exc.message.removeprefix(f"{url}: ") + note, exc.hint, kind=kind)
+
+
+def _deadline_error(url: str, seconds: float) -> FetchFailed:
+    """A FetchFailed for a response still unfinished when its deadline passed."""
+    return fetch_error(
+        url,
+        f"no complete response within the {seconds:g} s deadline (the server sends too slowly)",
+        DEADLINE_HINT,
+        kind="deadline",
+    )
 
 
 def _transport_error(url: str, exc: Exception, tries: int) -> FetchError:

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from extractor.errors import InputError
+from extractor.fetch import Fetcher
 from extractor.fetch.sources import is_url
 from extractor.models import Extraction
 from extractor.parse import load_path
@@ -32,10 +33,15 @@ def expand(targets: Sequence[str]) -> Iterator[str]:
 
 
 def extract_target(target: str, *, registry: Registry, lang: LangOption = "auto",
-                   published: dt.date | None = None, source: str | None = None) -> Extraction:
+                   published: dt.date | None = None, source: str | None = None,
+                   fetcher: Fetcher | None = None) -> Extraction:
     """Read one file or URL and extract its records (raises InputError/FetchError). ``source``:
-    the page a downloaded file came from, read as a fetched page's address (e.g. its outlet)."""
-    loaded = load_url(target, registry=registry) if is_url(target) else load_path(target, registry=registry)
+    the page a downloaded file came from, read as a fetched page's address (e.g. its outlet);
+    ``fetcher``: the one polite fetcher a command's URLs share (else a default one per URL)."""
+    if is_url(target):
+        loaded = load_url(target, registry=registry, fetcher=fetcher)
+    else:
+        loaded = load_path(target, registry=registry)
     if published is not None:
         loaded = loaded.model_copy(update={"published": published})
     if source is not None and not is_url(target):
