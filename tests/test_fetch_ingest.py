@@ -18,7 +18,6 @@ from extractor.fetch.sources import Failed, RawItem, iter_source
 from extractor.parse import load_bytes
 from extractor.pipeline import process
 from extractor.registry.bundle import bundled
-from extractor.store.dedupe import DuplicateIndex
 from helpers.pages import numbers, regions
 from helpers.sites import Site
 
@@ -36,12 +35,11 @@ def crawl(site: Site, fetcher: Fetcher) -> Iterator[RawItem | Failed]:
 def ingest(
     conn: sqlite3.Connection, items: Iterator[RawItem | Failed]
 ) -> tuple[Counter[str], dict[str, bytes]]:
-    """Store every item, link near-duplicates; return outcome counts and raw bytes by document id."""
-    from extractor.store.write import mark_copy, save_extraction
+    """Store every item (the store links near-duplicates); return outcome counts and raw bytes by document id."""
+    from extractor.store.write import save_extraction
 
     outcomes: Counter[str] = Counter()
     raws: dict[str, bytes] = {}
-    index = DuplicateIndex()
     for item in items:
         if isinstance(item, Failed):
             outcomes[f"failed:{item.kind}"] += 1
@@ -58,9 +56,6 @@ def ingest(
         outcomes[result.status] += 1
         if result.status == "new":
             raws[result.document_id] = item.raw
-            for original, score in index.query(loaded.text):
-                mark_copy(conn, result.document_id, original, similarity=score)
-            index.add(result.document_id, loaded.text)
     return outcomes, raws
 
 

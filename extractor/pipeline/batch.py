@@ -3,9 +3,11 @@
 Every command that stores documents runs ``run_batch`` over ``Job``s (a label and a way to load
 the document): ``ingest`` of files and folders, of crawled pages (``pipeline.crawl``), of URLs
 from the web's form, and ``reextract`` of stored raw bytes. A bad document becomes a failed
-outcome with its reason and the batch goes on; whatever was stored before stays. Documents
-stored as new are linked to an earlier near-duplicate (a story republished elsewhere) when the
-batch ends.
+outcome with its reason and the batch goes on; whatever was stored before stays. A document's
+near-duplicate links (a story republished elsewhere) are settled in the transaction that stores
+it, so a killed batch, a rerun or two batches at once leave the links one clean run would; a
+batch first links documents kept without them (by an older version), and ``reextract`` ends by
+settling every link again (``extractor.store.copies``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from extractor.models import Extraction
 from extractor.parse import Loaded, load_bytes, load_path
 from extractor.pipeline.process import process
 from extractor.registry.bundle import Registry
-from extractor.store.copies import link_copies
+from extractor.store.copies import Link, link_copies, links_of, repair_copies
 from extractor.store.documents import raw_bytes, stored_documents
 from extractor.store.write import save_extraction
 
@@ -42,6 +44,7 @@ class Outcome:
     status: OutcomeStatus
     document_id: str | None = None
     reason: str = ""
+    copies: tuple[Link, ...] = ()  # near-duplicate links recorded while storing it
 
 
 @dataclass
@@ -49,7 +52,7 @@ class IngestReport:
     """Every outcome of a batch, with counts per status."""
 
     outcomes: list[Outcome] = field(default_factory=list)
-    copies: list[tuple[str, str, float]] = field(default_factory=list)  # (copy, original, similarity)
+    copies: list[Link] = field(default_factory=list)  # the links the batch recorded, as they ended
 
     def counts(self) -> dict[str, int]:
         """How many inputs ended in each status (every status present, zero or not)."""
@@ -85,7 +88,7 @@ def store_document(conn: sqlite3.Connection, job: Job, *, extract: ExtractLoaded
         saved = save_extraction(conn, extract(loaded), raw=loaded.raw, force=job.force)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return Outcome(job.label, "failed", job.document_id, reason=reason(exc))
-    return Outcome(job.label, saved.status, saved.document_id)
+    return Outcome(job.label, saved.status, saved.document_id, copies=saved.copies)
 
 
 def reason(exc: Exception) -> str:
@@ -102,15 +105,17 @@ def extractor_of(registry: Registry, extract: ExtractLoaded | None = None) -> Ex
 
 def run_batch(conn: sqlite3.Connection, jobs: Iterable[Job], *, extract: ExtractLoaded,
               on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
-    """Store every job's document (each in its own transaction), then link new copies."""
+    """Link stored documents that lack their links, then store every job's document, each with
+    its links in its own transaction."""
     report = IngestReport()
+    recorded = link_copies(conn)
     for job in jobs:
         outcome = store_document(conn, job, extract=extract)
         report.outcomes.append(outcome)
+        recorded.extend(outcome.copies)
         if on_outcome:
             on_outcome(outcome)
-    fresh = [o.document_id for o in report.outcomes if o.status in ("new", "replaced") and o.document_id]
-    report.copies = link_copies(conn, fresh)
+    report.copies = links_of(conn, (copy for copy, _, _ in recorded))
     return report
 
 
@@ -164,9 +169,13 @@ def reextract(conn: sqlite3.Connection, *, registry: Registry,
               document_ids: Iterable[str] | None = None, extract: ExtractLoaded | None = None,
               on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
     """Run extraction again on stored raw bytes (after the rules improve), replacing the records;
-    a document that fails keeps its old records."""
+    a document that fails keeps its old records. Every near-duplicate link is settled again at
+    the end, so lost or stale links are repaired."""
     wanted = set(document_ids or ())
     jobs = (Job(row["source"], partial(load_stored, conn, row, registry=registry),
                 force=True, document_id=row["id"])
             for row in stored_documents(conn) if not wanted or row["id"] in wanted)
-    return run_batch(conn, jobs, extract=extractor_of(registry, extract), on_outcome=on_outcome)
+    report = run_batch(conn, jobs, extract=extractor_of(registry, extract), on_outcome=on_outcome)
+    repaired = repair_copies(conn)
+    report.copies = links_of(conn, (copy for copy, _, _ in [*report.copies, *repaired]))
+    return report

@@ -1,56 +1,197 @@
 """Linking near-duplicate documents (republished articles) so their figures count as one source.
 
-Each document's MinHash fingerprint (``extractor.store.dedupe``) is kept in ``documents.fingerprint``;
-a new document is compared with every stored one through an LSH index, and a near-duplicate is
-recorded as a copy of the document ingested first (``doc_copies``), which the province table,
-source counts and conflicts then treat as one source.
+The links are a function of the stored documents alone, never of the order or the runs that
+brought them in. A document's near-duplicates are the stored documents whose MinHash similarity
+(``extractor.store.dedupe``) reaches ``dedupe.THRESHOLD``; among a document and its
+near-duplicates the original is the one that ranks first:
+
+1. the one published first (a document without a date ranks after every dated one);
+2. on the same day, the one with more words: the fuller text holds what a copy kept and what it
+   cut (a republished story often loses its standfirst or captions and gains only a credit line,
+   "(Theo Báo Ninh Bình)"), so it is the one to cite;
+3. then the smaller document id (the hash of its bytes): arbitrary, but the same in every run.
+
+A document whose original is another document is recorded as its copy (one ``doc_copies`` row),
+and the province table, source counts and conflicts count the two as one source. Near-duplication
+is not transitive (A ~ B and B ~ C without A ~ C), so a link is one hop: from a copy to the first
+of its own near-duplicates.
+
+A document's fingerprint and LSH band keys are kept when it is stored (``doc_prints``,
+``doc_bands``), and in the same transaction the links of the document, of its near-duplicates and
+of the copies of the documents it replaces are settled (``link_document``). SQLite runs one write
+transaction at a time, so a kill loses a whole document or nothing, and two ingests at once end
+where one would. Documents kept without a fingerprint (by an older version, or ``bulk_save``) are
+linked when a batch starts (``link_copies``); ``repair_copies`` settles every document again,
+whatever links were recorded before (``reextract`` ends with it).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from extractor.store import dedupe
+from extractor.store.cells import document_keys, refresh_cells
 from extractor.store.db import transaction
-from extractor.store.write import mark_copy
+
+Link = tuple[str, str, float]  # (copy, original, similarity)
+Rank = tuple[bool, str, int, str]  # (undated, published, -words, id): the smallest is the original
+REPAIR_CHUNK = 500  # documents settled per transaction by ``repair_copies``, so other writers get turns
 
 
-def _fingerprint(conn: sqlite3.Connection, doc_id: str) -> dedupe.Fingerprint | None:
-    """A stored document's fingerprint, computed and kept on first use (None if it is gone)."""
-    row = conn.execute("SELECT fingerprint, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+@dataclass(frozen=True)
+class Settled:
+    """What settling did: the links recorded anew, and every document whose original changed."""
+
+    links: tuple[Link, ...] = ()
+    changed: tuple[str, ...] = ()
+
+    def __add__(self, other: Settled) -> Settled:
+        return Settled(self.links + other.links, self.changed + other.changed)
+
+
+def link_document(conn: sqlite3.Connection, doc_id: str, *, orphans: Iterable[str] = ()) -> Settled:
+    """Fingerprint a document just stored and link it, inside the caller's transaction: to the
+    first of its near-duplicates, each near-duplicate to it when it ranks before that one's
+    original, and ``orphans`` (copies whose original was just deleted) afresh."""
+    keep_print(conn, doc_id)
+    near = near_duplicates(conn, doc_id)
+    held = _originals(conn, near)
+    ranks = _ranks(conn, [doc_id, *near, *held.values()])
+    wanted = {doc_id: _first(doc_id, near, ranks)}
+    for other, similarity in near.items():
+        current = held.get(other, other)
+        if current not in ranks:  # linked to a document without a fingerprint: worked out afresh
+            wanted[other] = original_of(conn, other)
+        elif ranks[doc_id] < ranks[current]:
+            wanted[other] = (other, doc_id, similarity)
+    return _record(conn, wanted) + settle(conn, orphans)
+
+
+def copies_of_any(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> list[str]:
+    """The documents recorded as copies of any of ``doc_ids`` (their links go when those are deleted)."""
+    return [row[0] for doc_id in doc_ids
+            for row in conn.execute("SELECT doc_id FROM doc_copies WHERE copy_of_doc_id = ?", (doc_id,))]
+
+
+def links_of(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> list[Link]:
+    """The links now recorded from ``doc_ids`` (one link may have replaced another while a batch ran)."""
+    return [tuple(row) for doc_id in dict.fromkeys(doc_ids) for row in conn.execute(
+        "SELECT doc_id, copy_of_doc_id, similarity FROM doc_copies WHERE doc_id = ?", (doc_id,))]
+
+
+def keep_print(conn: sqlite3.Connection, doc_id: str) -> bool:
+    """Keep a stored document's fingerprint, word count and band keys; False when it is not stored."""
+    row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
-        return None
-    if row["fingerprint"] is not None:
-        return dedupe.from_bytes(row["fingerprint"])
-    fp = dedupe.fingerprint(row["text"])
-    with transaction(conn):
-        conn.execute("UPDATE documents SET fingerprint = ? WHERE id = ?", (dedupe.to_bytes(fp), doc_id))
-    return fp
+        return False
+    fp = dedupe.fingerprint(row[0])
+    conn.execute("INSERT OR REPLACE INTO doc_prints(doc_id, fingerprint, words) VALUES (?, ?, ?)",
+                 (doc_id, dedupe.to_bytes(fp), len(dedupe.tokens(row[0]))))
+    conn.execute("DELETE FROM doc_bands WHERE doc_id = ?", (doc_id,))
+    conn.executemany("INSERT OR IGNORE INTO doc_bands(band, key, doc_id) VALUES (?, ?, ?)",
+                     [(band, key, doc_id) for band, key in dedupe.band_keys(fp)])
+    return True
 
 
-def _index(conn: sqlite3.Connection, *, threshold: float) -> tuple[dedupe.DuplicateIndex, dict[str, int]]:
-    """An LSH index of every fingerprinted document, and each document's ingest order."""
-    index, order = dedupe.DuplicateIndex(threshold=threshold), {}
-    for pk, doc_id, blob in conn.execute(
-            "SELECT pk, id, fingerprint FROM documents WHERE fingerprint IS NOT NULL ORDER BY pk"):
-        index.add(doc_id, dedupe.from_bytes(blob))
-        order[doc_id] = pk
-    return index, order
+def _print(conn: sqlite3.Connection, doc_id: str) -> dedupe.Fingerprint | None:
+    """A document's kept fingerprint (None when it has none yet)."""
+    row = conn.execute("SELECT fingerprint FROM doc_prints WHERE doc_id = ?", (doc_id,)).fetchone()
+    return None if row is None else dedupe.from_bytes(row[0])
 
 
-def link_copies(
-    conn: sqlite3.Connection, doc_ids: Iterable[str], *, threshold: float = dedupe.DEFAULT_THRESHOLD
-) -> list[tuple[str, str, float]]:
-    """Fingerprint ``doc_ids`` and link each to an earlier near-duplicate; returns (copy, original, similarity)."""
-    wanted = [d for d in dict.fromkeys(doc_ids) if _fingerprint(conn, d) is not None]
-    index, order = _index(conn, threshold=threshold)
-    links = []
-    for doc_id in wanted:
-        fp = _fingerprint(conn, doc_id)
-        earlier = [(other, sim) for other, sim in index.query(fp or ()) if order[other] < order[doc_id]]
-        if earlier:
-            original, similarity = min(earlier, key=lambda m: order[m[0]])
-            mark_copy(conn, doc_id, original, similarity=similarity)
-            links.append((doc_id, original, similarity))
+def near_duplicates(conn: sqlite3.Connection, doc_id: str) -> dict[str, float]:
+    """The other stored documents similar enough to ``doc_id`` to tell one story, with their similarity."""
+    fp = _print(conn, doc_id)
+    if fp is None:
+        return {}
+    found: dict[str, float] = {}
+    for band, key in dedupe.band_keys(fp):
+        for other, blob in conn.execute(
+                "SELECT b.doc_id, p.fingerprint FROM doc_bands b JOIN doc_prints p ON p.doc_id = b.doc_id "
+                "WHERE b.band = ? AND b.key = ? AND b.doc_id != ?", (band, key, doc_id)):
+            if other not in found:
+                found[other] = dedupe.similar(fp, dedupe.from_bytes(blob))
+    return {other: score for other, score in found.items() if score >= dedupe.THRESHOLD}
+
+
+def _ranks(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> dict[str, Rank]:
+    """Each document's place in the order that picks the original (see the module docstring)."""
+    marks = ", ".join("?" * len(doc_ids))
+    rows = conn.execute(f"SELECT d.id, d.published, p.words FROM documents d JOIN doc_prints p ON p.doc_id = d.id "
+                        f"WHERE d.id IN ({marks})", tuple(doc_ids))
+    return {doc_id: (published is None, published or "", -words, doc_id) for doc_id, published, words in rows}
+
+
+def _originals(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> dict[str, str]:
+    """The original each of ``doc_ids`` is recorded as a copy of (those that are copies)."""
+    return {doc_id: row[0] for doc_id in doc_ids
+            for row in conn.execute("SELECT copy_of_doc_id FROM doc_copies WHERE doc_id = ?", (doc_id,))}
+
+
+def _first(doc_id: str, near: dict[str, float], ranks: dict[str, Rank]) -> Link | None:
+    """The link to the first-ranked of a document and its near-duplicates (None: itself)."""
+    first = min([doc_id, *near], key=ranks.__getitem__)
+    return None if first == doc_id else (doc_id, first, near[first])
+
+
+def original_of(conn: sqlite3.Connection, doc_id: str) -> Link | None:
+    """The link the stored documents give ``doc_id`` (None when it is its own original)."""
+    near = near_duplicates(conn, doc_id)
+    return _first(doc_id, near, _ranks(conn, [doc_id, *near])) if near else None
+
+
+def _record(conn: sqlite3.Connection, wanted: dict[str, Link | None]) -> Settled:
+    """Record each document's wanted link in place of what it holds (in the caller's transaction)."""
+    links: list[Link] = []
+    changed: list[str] = []
+    for doc_id, link in wanted.items():
+        held = [tuple(r) for r in conn.execute(
+            "SELECT doc_id, copy_of_doc_id, similarity FROM doc_copies WHERE doc_id = ?", (doc_id,))]
+        if held == ([link] if link else []):
+            continue
+        conn.execute("DELETE FROM doc_copies WHERE doc_id = ?", (doc_id,))
+        if link:
+            conn.execute("INSERT INTO doc_copies(doc_id, copy_of_doc_id, similarity) VALUES (?, ?, ?)", link)
+            links.append(link)
+        changed.append(doc_id)
+    return Settled(tuple(links), tuple(changed))
+
+
+def settle(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> Settled:
+    """Record for ``doc_ids`` the links the stored documents give them, worked out afresh (in the
+    caller's transaction); a document without a fingerprint gets one, one no longer stored is passed."""
+    stored = [d for d in dict.fromkeys(doc_ids) if _print(conn, d) is not None or keep_print(conn, d)]
+    return _record(conn, {doc_id: original_of(conn, doc_id) for doc_id in stored})
+
+
+def _recount(conn: sqlite3.Connection, settled: Settled) -> list[Link]:
+    """Refresh the table cells of the documents whose original changed; the links recorded."""
+    refresh_cells(conn, document_keys(conn, settled.changed))
+    return list(settled.links)
+
+
+def link_copies(conn: sqlite3.Connection) -> list[Link]:
+    """Link every stored document that has no fingerprint yet, each in its own transaction (what
+    every batch starts with); returns the links recorded."""
+    links: list[Link] = []
+    unprinted = [row[0] for row in conn.execute(
+        "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM doc_prints p WHERE p.doc_id = d.id) "
+        "ORDER BY d.id")]
+    for doc_id in unprinted:
+        with transaction(conn):
+            if _print(conn, doc_id) is None:  # another ingest may have linked it meanwhile
+                links += _recount(conn, link_document(conn, doc_id))
+    return links
+
+
+def repair_copies(conn: sqlite3.Connection) -> list[Link]:
+    """Settle every stored document's link again, whatever was recorded before (idempotent);
+    returns the links recorded anew."""
+    links = link_copies(conn)
+    doc_ids = [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY id")]
+    for start in range(0, len(doc_ids), REPAIR_CHUNK):
+        with transaction(conn):
+            links += _recount(conn, settle(conn, doc_ids[start : start + REPAIR_CHUNK]))
     return links

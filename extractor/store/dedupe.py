@@ -2,7 +2,9 @@
 
 The same story appears on a provincial paper, a national aggregator and elsewhere with a
 different header or a "(Theo Báo Ninh Bình)" line; shingled MinHash sees them as near-identical,
-so the store can keep one source and link the others as copies.
+so the store can keep one source and link the others as copies. The store keeps each document's
+LSH band keys (``band_keys``) in an index and finds a new document's near-duplicates by looking
+its own keys up (``extractor.store.copies``).
 
 >>> a = "Tổng dư nợ đạt 13.357 tỷ đồng với 234.414 khách hàng còn dư nợ trên địa bàn tỉnh."
 >>> similar(a, a)
@@ -11,9 +13,9 @@ so the store can keep one source and link the others as copies.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -22,7 +24,12 @@ NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"  # pinned: stored fingerprints stay comparable across datasketch versions
 SHINGLE_WORDS = 5
-DEFAULT_THRESHOLD = 0.7
+THRESHOLD = 0.7  # two texts whose shingle sets are at least 70% alike (Jaccard) tell one story
+# datasketch picks the bands × rows split that best separates pairs above THRESHOLD from those below
+# (14 × 9 for 128 permutations at 0.7). Stored band keys depend on it: changing THRESHOLD, NUM_PERM or
+# the shingles needs a migration that empties ``doc_prints``, so the next run links every document again.
+_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _LSH.b, _LSH.r
 WORD = re.compile(r"\w+(?:[.,]\d+)*")
 EMPTY = (1 << 32) - 1  # datasketch's value for a MinHash that saw nothing (affine32 scheme max)
 
@@ -82,53 +89,15 @@ def similar(a: str | Fingerprint, b: str | Fingerprint) -> float:
     return sum(x == y for x, y in zip(fa, fb, strict=True)) / len(fa)
 
 
-def _restore(fp: Fingerprint, *, num_perm: int) -> MinHash:
-    """A datasketch MinHash rebuilt from a fingerprint."""
-    return MinHash(
-        num_perm=num_perm, seed=SEED, scheme=SCHEME, hashvalues=np.asarray(fp, dtype=np.uint32)
-    )
+def band_keys(fp: Fingerprint) -> list[tuple[int, int]]:
+    """The LSH (band, key) pairs of a fingerprint: two texts at or above ``THRESHOLD`` almost surely
+    share one, so a store finds a document's near-duplicates by looking its keys up in an index."""
+    if is_empty(fp):
+        return []
+    values = np.asarray(fp, dtype="<u4")
+    return [(band, _band_key(values[band * ROWS : (band + 1) * ROWS])) for band in range(BANDS)]
 
 
-class DuplicateIndex:
-    """An in-memory LSH index: ``add`` returns the ids of near-duplicates already added."""
-
-    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM) -> None:
-        self.threshold = threshold
-        self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._prints: dict[str, Fingerprint] = {}
-
-    def __len__(self) -> int:
-        return len(self._prints)
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._prints
-
-    def _as_print(self, text: str | Fingerprint) -> Fingerprint:
-        """A fingerprint for a text (or the fingerprint itself)."""
-        return fingerprint(text, num_perm=self.num_perm) if isinstance(text, str) else tuple(text)
-
-    def query(self, text: str | Fingerprint) -> list[tuple[str, float]]:
-        """(doc id, similarity) of indexed near-duplicates, most similar first."""
-        fp = self._as_print(text)
-        if is_empty(fp):
-            return []
-        mh = _restore(fp, num_perm=self.num_perm)
-        scored = [(doc, similar(fp, self._prints[doc])) for doc in self._lsh.query(mh)]
-        return sorted((s for s in scored if s[1] >= self.threshold), key=lambda s: (-s[1], s[0]))
-
-    def add(self, doc_id: str, text: str | Fingerprint) -> list[str]:
-        """Index a document; return ids of near-duplicates indexed before it (best first)."""
-        if doc_id in self._prints:
-            raise ValueError(f"document {doc_id!r} is already in the index")
-        fp = self._as_print(text)
-        found = [doc for doc, _ in self.query(fp)]
-        self._prints[doc_id] = fp
-        if not is_empty(fp):
-            mh = _restore(fp, num_perm=self.num_perm)
-            self._lsh.insert(doc_id, mh)
-        return found
-
-    def add_many(self, docs: Sequence[tuple[str, str | Fingerprint]]) -> dict[str, list[str]]:
-        """Index several documents in order; map each id to the earlier near-duplicates."""
-        return {doc_id: self.add(doc_id, text) for doc_id, text in docs}
+def _band_key(values: np.ndarray) -> int:
+    """One band's values as a signed 64-bit key (an SQLite INTEGER); a collision only adds a candidate."""
+    return int.from_bytes(hashlib.blake2b(values.tobytes(), digest_size=8).digest(), "little", signed=True)

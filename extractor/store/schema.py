@@ -267,6 +267,27 @@ CREATE INDEX observations_part ON observations(part_of);
 """
 
 
+# Near-duplicate links made as each document is stored, not when a batch ends (extractor.store.copies):
+# a fingerprint and word count per document, and its LSH band keys, looked up to find its copies.
+# No document has a fingerprint after this migration, so the next batch links every one again
+# (``copies.link_copies``) under the rule that does not depend on ingest order.
+_V8 = """
+ALTER TABLE documents DROP COLUMN fingerprint;
+CREATE TABLE doc_prints (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    fingerprint BLOB NOT NULL,  -- MinHash signature (extractor.store.dedupe), little-endian uint32
+    words INTEGER NOT NULL      -- ranks same-day near-duplicates: the fuller text is the original
+);
+CREATE TABLE doc_bands (
+    band INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX doc_bands_document ON doc_bands(doc_id);
+"""
+
+
 # Ordered: MIGRATIONS[i] takes a database from user_version i to i + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V1),  # v1: documents, raw bytes, sentences, figures, dates, legal refs, observations
@@ -276,5 +297,6 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V5),  # v5: a near-duplicate fingerprint per document
     _run_script(_V6),  # v6: conflicting (cell, date) keys kept in ``conflict_keys``
     _run_script(_V7),  # v7: breakdowns (part_of, part) and each observation's reasons in words
+    _run_script(_V8),  # v8: fingerprints and LSH band keys kept per document, for links made as it is stored
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,7 +2,8 @@
 
 A document's id is the hash of its raw bytes, so re-ingesting the same bytes changes nothing;
 new bytes from a source we already hold replace that source's old records (never half of them).
-Raw bytes are kept by content hash so any document can be re-extracted offline.
+Raw bytes are kept by content hash so any document can be re-extracted offline. A document's
+near-duplicate links are settled in the transaction that stores it (``extractor.store.copies``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, Literal
 
 from extractor.models import DateMention, Extraction, Figure, LegalRef, Observation, Span
 from extractor.store.cells import document_keys, refresh_cells
+from extractor.store.copies import Link, copies_of_any, link_document
 from extractor.store.db import transaction
 from extractor.store.numeric import canonical, value_columns
 
@@ -25,11 +27,13 @@ SaveStatus = Literal["new", "unchanged", "replaced", "reextracted"]
 
 @dataclass(frozen=True)
 class SaveResult:
-    """What saving one extraction did, and the ids of the documents it replaced."""
+    """What saving one extraction did, the ids of the documents it replaced, and the
+    near-duplicate links it recorded (the document's own and its copies')."""
 
     status: SaveStatus
     document_id: str
     replaced: tuple[str, ...] = ()
+    copies: tuple[Link, ...] = ()
 
 
 def raw_sha256(raw: bytes) -> str:
@@ -71,31 +75,15 @@ def _save(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *, force
         "SELECT id FROM documents WHERE source = ? AND id != ?", (doc.source, doc.id))]
     gone = stale + ([doc.id] if held else [])
     touched = document_keys(conn, gone)
-    kept = _links(conn, doc.id) if held else ([], None)
+    orphans = copies_of_any(conn, gone)  # their links go with the rows deleted: settled again below
     for old in gone:
         delete_document(conn, old)
     insert_extraction(conn, extraction, raw)
-    _restore_links(conn, doc.id, *kept)
     sync_fts(conn, doc.id)
-    refresh_cells(conn, touched | document_keys(conn, [doc.id]))
+    settled = link_document(conn, doc.id, orphans=orphans)
+    refresh_cells(conn, touched | document_keys(conn, [doc.id, *orphans, *settled.changed]))
     status: SaveStatus = "reextracted" if held else "replaced" if stale else "new"
-    return SaveResult(status, doc.id, tuple(stale))
-
-
-def _links(conn: sqlite3.Connection, doc_id: str) -> tuple[list[tuple[str, str, float]], bytes | None]:
-    """A document's near-duplicate links and fingerprint: same bytes, so re-extraction keeps them."""
-    links = [tuple(r) for r in conn.execute(
-        "SELECT doc_id, copy_of_doc_id, similarity FROM doc_copies WHERE doc_id = ? OR copy_of_doc_id = ?",
-        (doc_id, doc_id))]
-    row = conn.execute("SELECT fingerprint FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    return links, row[0] if row else None
-
-
-def _restore_links(conn: sqlite3.Connection, doc_id: str, links: list[tuple[str, str, float]],
-                   fingerprint: bytes | None) -> None:
-    """Put back what ``_links`` saved after the document row was deleted and inserted again."""
-    conn.executemany("INSERT OR IGNORE INTO doc_copies(doc_id, copy_of_doc_id, similarity) VALUES (?, ?, ?)", links)
-    conn.execute("UPDATE documents SET fingerprint = ? WHERE id = ?", (fingerprint, doc_id))
+    return SaveResult(status, doc.id, tuple(stale), settled.links)
 
 
 def delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
@@ -269,7 +257,8 @@ def observation_row(o: Observation, doc_id: str, sentences: _SentenceIndex | Non
 
 
 def bulk_save(conn: sqlite3.Connection, items: Iterable[tuple[Extraction, bytes]]) -> int:
-    """Insert many new documents in one transaction without FTS upkeep; call ``rebuild_derived`` after."""
+    """Insert many new documents in one transaction without FTS upkeep or near-duplicate links;
+    call ``rebuild_derived`` after (the next batch links them: ``copies.link_copies``)."""
     count = 0
     with transaction(conn):
         for extraction, raw in items:
