@@ -41,6 +41,10 @@ from helpers.markup import check, observe
      "[[27.706 tỷ đồng|VND]]. Đến {{hết tháng 6/2024|2024-06-30|month}}, tổng nguồn vốn đạt "
      "[[13.374 tỷ đồng|VND]]. Tổng dư nợ đạt [[*13.200 tỷ đồng|VND]].", "vi", dt.date(2024, 7, 12),
      {"indicator": "outstanding_loans", "as_of": dt.date(2024, 6, 30)}),
+    # A goal without a date of its own is left undated: the report's day is no goal's day.
+    ("Đến {{30/9/2025|2025-09-30}}, tổng dư nợ đạt [[13.357 tỷ đồng|VND]]. Thời gian tới, chi nhánh "
+     "phấn đấu tăng trưởng tín dụng trên [[*10%|%]].", "vi", dt.date(2025, 10, 26),
+     {"indicator": "outstanding_growth_rate", "status": "target", "as_of": None}),
 ])
 def test_the_report_date_reaches_the_figures_that_state_none(
         markup: str, lang: str, published: dt.date, expected: dict[str, object]) -> None:

@@ -80,6 +80,10 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     place, place_rule = place_of(ctx, fig)
     name, boundaries, b_rule = resolve_place(ctx, place, _boundary_date(ctx, when, status))
     when = _drop_late_date(ctx, when, b_rule)
+    if status == "target" and when.inferred and when.rule in ("frame", "published"):
+        # "phấn đấu tăng trưởng tín dụng trên 10%" with no date of its own: a goal is no fact of
+        # the report's day (nor of the publication's), it is left undated.
+        when = When(rule=f"{when.rule}:target-undated")
     if status == "actual" or expected_closing(ctx, when):
         update_frame(ctx, when)
     part = part_of(ctx, fig, code, indicator_rule)
