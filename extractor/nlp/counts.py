@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.nlp.drafts import FigureDraft, Match, group, power_of, qualifier_of, ten_to
+from extractor.nlp.drafts import (
+    FigureDraft,
+    Match,
+    group,
+    numbers_readable,
+    power_of,
+    qualifier_of,
+    ten_to,
+)
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 
@@ -12,7 +20,7 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
     """One draft per count match; the unit is the counted noun's canonical name."""
     noun = match.group("noun")
     unit = rs.find("count_nouns", noun)
-    if unit is None:
+    if unit is None or not numbers_readable(match):
         return []
     mods = (group(match, "mods") or "").strip()
     counted = f"{mods} {noun}".strip()

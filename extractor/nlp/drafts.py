@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from extractor.nlp.hits import Hit
-from extractor.nlp.numbers import readings
+from extractor.nlp.numbers import readings, well_formed
 from extractor.nlp.rules import RuleSet
 
 
@@ -82,6 +82,16 @@ def group(match: Match, name: str) -> str | None:
     """A named group's text, or None when the rule has no such group or it did not match
     (a hit's ``values`` hold exactly its rule's groups)."""
     return match.values.get(name)
+
+
+# The groups of a figure rule that hold a written number (NUM in the lexicons).
+NUMBER_GROUPS = ("num", "num2", "part2", "part3")
+
+
+def numbers_readable(match: Match) -> bool:
+    """Whether every number the match wrote has a reading: a typo such as "1,234,5 billion
+    VND" gives no figure (guessing would store a wrong value; failing would lose the document)."""
+    return all(well_formed(text) for name in NUMBER_GROUPS if (text := group(match, name)))
 
 
 @cache

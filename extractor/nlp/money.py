@@ -9,6 +9,7 @@ from extractor.nlp.drafts import (
     Match,
     group,
     number_readings,
+    numbers_readable,
     power_of,
     qualifier_of,
     ten_to,
@@ -19,7 +20,7 @@ from extractor.nlp.rules import CompiledRule, RuleSet
 def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
     """Turn a money match into one draft (two for a range, see ``_range``)."""
     unit = _unit(match, rs)
-    if unit is None:
+    if unit is None or not numbers_readable(match):
         return []
     if group(match, "num2") is not None:
         return _range(match, rule, rs, unit)

@@ -32,8 +32,9 @@ def _digits(text: str) -> Decimal:
 
 
 def _grouped(parts: list[str]) -> bool:
-    """True when parts after the first are groups of three digits."""
-    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+    """True when the parts are digits, those after the first groups of three."""
+    return (1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+            and all(p.isdigit() for p in parts))
 
 
 def _as_decimal(integer: str, fraction: str) -> Decimal:
@@ -57,6 +58,8 @@ def readings(text: str, *, decimal_separator: str, mixed: bool = False) -> Readi
     (Decimal('13.090'), Decimal('13090'))
     >>> readings("3.107.885", decimal_separator=".").values
     (Decimal('3107885'),)
+
+    ValueError when the separators make no number ("1,234,5", "2,8.5": see ``well_formed``).
     """
     seps = [ch for ch in text if ch in SEPARATORS]
     if not seps:
@@ -70,6 +73,21 @@ def readings(text: str, *, decimal_separator: str, mixed: bool = False) -> Readi
             raise ValueError(f"not a number: {text!r}")
         return Readings((_digits(text),))
     return _one_separator(parts[0], parts[1], sep, decimal_separator, mixed)
+
+
+def well_formed(text: str) -> bool:
+    """Whether ``text`` (digits and separators) reads as a number: groups of three between
+    thousands marks, at most one decimal mark, last. A typo ("1,234,5 billion", "0,0,5") has
+    no sensible reading, so it gives no figure rather than a guessed one.
+
+    >>> well_formed("1.234,5"), well_formed("13,625,214"), well_formed("1,234,5"), well_formed("2,8.5")
+    (True, True, False, False)
+    """
+    try:
+        readings(text, decimal_separator=".")
+    except ValueError:
+        return False
+    return True
 
 
 def _mixed(text: str, decimal_sep: str) -> Decimal:

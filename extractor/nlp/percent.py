@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extractor.nlp.drafts import FigureDraft, Match, group, qualifier_of, span_of
+from extractor.nlp.drafts import (
+    FigureDraft,
+    Match,
+    group,
+    numbers_readable,
+    qualifier_of,
+    span_of,
+)
 from extractor.nlp.rules import CompiledRule, RuleSet
 
 UNITS = {"percent": "%", "ratio": "times"}
@@ -13,6 +20,8 @@ UNITS = {"percent": "%", "ratio": "times"}
 def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
     """One draft: a percent in percentage points, or a ratio as a multiplier."""
     kind = rule.rule.kind
+    if not numbers_readable(match):
+        return []
     if group(match, "num2") is not None:
         return _range(match, rule)
     start, end = span_of(match)
