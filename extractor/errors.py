@@ -48,6 +48,13 @@ class UnsupportedFormat(InputError):
     hint = "Give a .txt, .html or .pdf file (or a URL)."
 
 
+class TooLarge(InputError):
+    """An input is beyond a size limit (a page of too many tags, a search of too many terms);
+    the hint says how to bring it within, or which setting raises the limit."""
+
+    code = "E008"  # E007 is store.db.QueryTimeout
+
+
 class FetchError(ExtractorError):
     """A URL could not be fetched."""
 

@@ -39,6 +39,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Longest time one read query may run before it is stopped (web and API).",
     ),
     Setting(
+        "html_max_elements",
+        50_000,
+        "VBSP_HTML_MAX_ELEMENTS",
+        "Most HTML tags a page may have; a larger one is refused before it is read (an article "
+        "page has a few thousand; each costs ~50 µs to read).",
+    ),
+    Setting(
         "fetch_deadline",
         120.0,
         "VBSP_FETCH_DEADLINE",

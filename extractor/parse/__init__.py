@@ -9,6 +9,7 @@ figures: the NLP stage reads the ``Loaded`` text.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -44,6 +45,7 @@ __all__ = [
     "attach_layout",
     "load_bytes",
     "load_path",
+    "path_source",
     "sniff",
 ]
 
@@ -110,7 +112,7 @@ def load_text(raw: bytes, *, source: str, rules: TextRules) -> Loaded:
     doc = read_text(raw, source=source, rules=rules)
     meta = {"source_url": doc.source_url} if doc.source_url else {}
     return Loaded(raw=raw, source=source, content_type="text/plain", text=doc.text,
-                  title=doc.title, published=doc.published, meta=meta)
+                  title=doc.title, published=doc.published, meta=meta, warnings=doc.warnings)
 
 
 def with_stated_metadata(loaded: Loaded, rules: TextRules) -> Loaded:
@@ -126,15 +128,26 @@ def with_stated_metadata(loaded: Loaded, rules: TextRules) -> Loaded:
                                      "published": published, "meta": meta})
 
 
+def path_source(path: str | Path) -> str:
+    """A path as the text of a source or a message: bytes of a file name that are not UTF-8
+    written as ``\\xff`` escapes (Python reads them as lone surrogates, which can be neither
+    stored nor printed).
+
+    >>> path_source(os.fsdecode(b"bad\\xffname.txt"))
+    'bad\\\\xffname.txt'
+    """
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def load_path(path: str | Path, *, registry: Registry, ocr: OcrMode = "auto") -> Loaded:
     """Read a file into a Loaded document; InputError naming the file when it cannot be read."""
-    path = Path(path)
+    path, source = Path(path), path_source(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file", hint="Check the path.") from None
+        raise InputError(f"{source}: no such file", hint="Check the path.") from None
     except OSError as exc:
         raise InputError(
-            f"{path}: cannot read ({exc.strerror})", hint="Check the file's permissions."
+            f"{source}: cannot read ({exc.strerror})", hint="Check the file's permissions."
         ) from None
-    return load_bytes(raw, source=str(path), registry=registry, ocr=ocr)
+    return load_bytes(raw, source=source, registry=registry, ocr=ocr)

@@ -9,9 +9,11 @@ for the publication date. The patterns are ``rules/text_metadata.yaml`` (``TextR
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import unicodedata
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 from pydantic import BaseModel, ConfigDict
@@ -42,18 +44,67 @@ class TextDocument(BaseModel):
     title: str | None = None
     published: dt.date | None = None
     source_url: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
-def decode(raw: bytes, *, source: str) -> str:
-    """UTF-8 (with or without BOM), else the encoding charset-normalizer finds."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(raw).best()
-        if best is None:
-            raise InputError(f"{source}: cannot tell the text encoding",
-                             hint="Save the file as UTF-8 and try again.") from None
-        return str(best)
+class Decoded(NamedTuple):
+    """Decoded bytes: the text, the encoding read and how many bytes were not valid in it
+    (each replaced by U+FFFD)."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+
+
+# Valid multi-byte characters needed per invalid byte for bytes to count as UTF-8 with a few bad
+# bytes: a legacy single-byte encoding (windows-1258, windows-1252) almost never forms a valid
+# UTF-8 sequence, while a UTF-8 article with a stray byte has hundreds of them.
+UTF8_EVIDENCE = 4
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def utf8_replacing(raw: bytes) -> Decoded:
+    """UTF-8 with every invalid byte replaced by U+FFFD and counted (one mark per byte)."""
+    escaped = raw.decode("utf-8", errors="surrogateescape")
+    text, replaced = ESCAPED_BYTE.subn("\ufffd", escaped)
+    return Decoded(text, "utf-8", replaced)
+
+
+def mostly_utf8(raw: bytes) -> Decoded | None:
+    """The bytes read as UTF-8 when they are, but for a few invalid bytes (replaced and counted);
+    None when they look like another encoding. One stray byte must not reject an article or
+    send it to detection, which misreads UTF-8 with a bad byte (as Arabic or Cyrillic)."""
+    found = utf8_replacing(raw)
+    if found.replaced:
+        valid = NON_ASCII.subn("", found.text)[1] - found.replaced
+        if valid < UTF8_EVIDENCE * found.replaced:
+            return None
+    return found
+
+
+def replaced_warning(source: str, decoded: Decoded) -> tuple[str, ...]:
+    """The warning a document carries when bytes of it were replaced in decoding."""
+    if not decoded.replaced:
+        return ()
+    count = decoded.replaced
+    return (f"{source}: {count} byte{'s' if count > 1 else ''} not valid {decoded.encoding} "
+            "replaced by U+FFFD",)
+
+
+def decode(raw: bytes, *, source: str) -> Decoded:
+    """UTF-8 (with or without BOM; a few invalid bytes replaced), else the encoding
+    charset-normalizer finds."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return utf8_replacing(raw[len(codecs.BOM_UTF8):])
+    found = mostly_utf8(raw)
+    if found is not None:
+        return found
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError(f"{source}: cannot tell the text encoding",
+                         hint="Save the file as UTF-8 and try again.")
+    return Decoded(str(best), best.encoding)
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -149,8 +200,11 @@ def read_metadata(text: str, rules: TextRules) -> TextDocument:
 
 
 def read_text(raw: bytes, *, source: str, rules: TextRules) -> TextDocument:
-    """Decode and clean a plain-text file, then read its metadata."""
-    text = clean(decode(raw, source=source))
+    """Decode and clean a plain-text file, then read its metadata (with a warning when bytes
+    were replaced in decoding)."""
+    decoded = decode(raw, source=source)
+    text = clean(decoded.text)
     if not text.strip():
         raise InputError(f"{source}: the file holds no text", hint="Check the file is not empty.")
-    return read_metadata(text, rules)
+    found = read_metadata(text, rules)
+    return found.model_copy(update={"warnings": replaced_warning(source, decoded)})

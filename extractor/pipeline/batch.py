@@ -23,7 +23,7 @@ from typing import Literal
 
 from extractor.errors import ExtractorError, InputError
 from extractor.models import Extraction
-from extractor.parse import Loaded, load_bytes, load_path
+from extractor.parse import Loaded, load_bytes, load_path, path_source
 from extractor.pipeline.process import process
 from extractor.registry.bundle import Registry
 from extractor.store.copies import Link, link_copies, links_of, repair_copies
@@ -133,13 +133,13 @@ def discover(paths: Sequence[Path]) -> Iterator[Path]:
 
 def load_file(path: Path, *, registry: Registry) -> Loaded:
     """Read one file with the parser; its source is the absolute path, so any cwd finds it again."""
-    return load_path(path, registry=registry).model_copy(update={"source": str(path.resolve())})
+    return load_path(path, registry=registry).model_copy(update={"source": path_source(path.resolve())})
 
 
 def file_jobs(paths: Sequence[Path], *, registry: Registry) -> Iterator[Job]:
     """A job per file found under ``paths``."""
     for path in discover(paths):
-        yield Job(str(path), partial(load_file, path, registry=registry))
+        yield Job(path_source(path), partial(load_file, path, registry=registry))
 
 
 def ingest_paths(conn: sqlite3.Connection, paths: Sequence[Path], *, registry: Registry,

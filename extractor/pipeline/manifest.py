@@ -24,7 +24,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from extractor.errors import InputError
-from extractor.parse import Loaded, load_path
+from extractor.parse import Loaded, load_path, path_source
 from extractor.pipeline.batch import (
     ExtractLoaded,
     IngestReport,
@@ -107,10 +107,10 @@ def manifest_jobs(manifest: Path, *, registry: Registry) -> Iterator[Job]:
         file = (folder / row.path) if not Path(row.path).is_absolute() else Path(row.path)
 
         def load(file: Path = file, row: ManifestRow = row) -> Loaded:
-            loaded = load_path(file, registry=registry).model_copy(update={"source": str(file.resolve())})
+            loaded = load_path(file, registry=registry).model_copy(update={"source": path_source(file.resolve())})
             return with_source(loaded, url=row.url, published=row.published, title=row.title)
 
-        yield Job(str(file), load)
+        yield Job(path_source(file), load)
 
 
 def ingest_manifest(conn: sqlite3.Connection, manifest: Path, *, registry: Registry,

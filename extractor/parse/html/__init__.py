@@ -32,6 +32,8 @@ from extractor.parse.html.meta import (
 )
 from extractor.parse.layout import Loaded
 from extractor.parse.rules import HtmlRules
+from extractor.parse.text import replaced_warning
+from extractor.settings import resolve
 
 __all__ = [
     "BodyWriter",
@@ -45,15 +47,18 @@ __all__ = [
 
 
 def parse_html(
-    raw: bytes, *, source: str, rules: HtmlRules, content_type: str | None = None
+    raw: bytes, *, source: str, rules: HtmlRules, content_type: str | None = None,
+    max_elements: int | None = None,
 ) -> Loaded:
-    """Read an HTML page into a Loaded document; InputError if it is not an article."""
-    text, encoding = decode(raw, declared=charset_of(content_type))
-    tree, patterns = parse_tree(text, source=source), rules.page
+    """Read an HTML page into a Loaded document; InputError if it is not an article, TooLarge
+    if it has more than ``max_elements`` tags (default: the ``html_max_elements`` setting)."""
+    decoded = decode(raw, declared=charset_of(content_type))
+    limit = int(resolve("html_max_elements")) if max_elements is None else max_elements
+    tree, patterns = parse_tree(decoded.text, source=source, max_elements=limit), rules.page
     ld, tags = article_ld(tree), meta_tags(tree)
     published, date_source = published_date(tree, ld, tags, patterns=patterns)
     title, language = page_title(tree, ld, tags, patterns=patterns), page_language(tree, tags)
-    meta = read_meta(tree, ld, tags, patterns=patterns) | {"encoding": encoding}
+    meta = read_meta(tree, ld, tags, patterns=patterns) | {"encoding": decoded.encoding}
     if date_source:
         meta["date_source"] = date_source
     captions = pop_captions(tree, patterns=patterns)
@@ -73,4 +78,5 @@ def parse_html(
         language=language,
         captions=captions,
         cells=tuple(body.cells),
+        warnings=replaced_warning(source, decoded),
     )

@@ -126,24 +126,30 @@ def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> None:
 
 
 def main_content(tree: lxml_html.HtmlElement, *, source: str) -> etree._Element | None:
-    """trafilatura's main-content XML (comments off, tables on, its date guessing unused); prunes ``tree``."""
-    xml = trafilatura.extract(
-        tree,
-        url=source if source.startswith("http") else None,
-        output_format="xml",
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        with_metadata=False,
-        deduplicate=False,
-    )
-    if not xml:
-        return None
-    return etree.fromstring(
-        xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True)
-    )
+    """trafilatura's main-content XML (comments off, tables on, its date guessing unused); prunes
+    ``tree``. trafilatura writes its result as XML and reads it back: markup that ``parse_tree``
+    could not mend is an InputError naming the page, never lxml's own error."""
+    try:
+        xml = trafilatura.extract(
+            tree,
+            url=source if source.startswith("http") else None,
+            output_format="xml",
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            with_metadata=False,
+            deduplicate=False,
+        )
+        if not xml:
+            return None
+        return etree.fromstring(
+            xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False, no_network=True)
+        )
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{source}: the page's main text could not be read ({exc})",
+                         hint="Check that the file is a whole HTML page; save it again from the browser.") from None
 
 
 def block_text(el: etree._Element, *, breaks: str = "\n") -> str:

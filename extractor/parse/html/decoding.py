@@ -1,5 +1,6 @@
-"""Bytes → text: a BOM, valid UTF-8, the charset the server or the page declares, then detection;
-always NFC (windows-1258 pages carry tones as combining marks)."""
+"""Bytes → text: a BOM, valid UTF-8 (or UTF-8 but for a few bytes, replaced and counted), the
+charset the server or the page declares, then detection; always NFC (windows-1258 pages carry
+tones as combining marks)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 import unicodedata
 
 from charset_normalizer import from_bytes
+
+from extractor.parse.text import Decoded, mostly_utf8, utf8_replacing
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 
@@ -28,25 +31,32 @@ def known_codec(name: str | None) -> str | None:
         return None
 
 
-def decode(raw: bytes, *, declared: str | None = None) -> tuple[str, str]:
-    """Decode bytes → (NFC text, encoding): BOM, valid UTF-8, declared charsets, then detection."""
-    for bom, codec in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+def decode(raw: bytes, *, declared: str | None = None) -> Decoded:
+    """Decode bytes (NFC): BOM, UTF-8 (a few invalid bytes replaced), declared charsets, then
+    detection. Bytes that are UTF-8 but for a few come before a declared charset, as valid
+    UTF-8 always did: a legacy charset almost never forms valid multi-byte sequences."""
+    if raw.startswith(codecs.BOM_UTF8):
+        return _nfc(utf8_replacing(raw[len(codecs.BOM_UTF8):]))
+    for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if raw.startswith(bom):
-            return nfc(raw.decode(codec, errors="replace")), codec
-    candidates = ["utf-8", known_codec(declared), known_codec(_meta_charset(raw))]
-    for codec in (c for c in candidates if c):
+            return Decoded(nfc(raw.decode("utf-16", errors="replace")), "utf-16")
+    found = mostly_utf8(raw)
+    if found is not None:
+        return _nfc(found)
+    for codec in (c for c in (known_codec(declared), known_codec(_meta_charset(raw))) if c):
         try:
-            return nfc(raw.decode(codec)), codec
+            return Decoded(nfc(raw.decode(codec)), codec)
         except UnicodeDecodeError:
             continue
     best = from_bytes(raw).best()
     if best is not None:
-        return nfc(str(best)), best.encoding
-    return nfc(raw.decode("cp1252", errors="replace")), "cp1252"
+        return Decoded(nfc(str(best)), best.encoding)
+    return Decoded(nfc(raw.decode("cp1252", errors="replace")), "cp1252")
+
+
+def _nfc(decoded: Decoded) -> Decoded:
+    """``decoded`` with its text NFC."""
+    return decoded._replace(text=nfc(decoded.text))
 
 
 def _meta_charset(raw: bytes) -> str | None:
