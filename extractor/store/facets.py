@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from extractor.store.labels import LANGUAGE_NAMES, document_title, indicator_label
 from extractor.store.numeric import query_numbers, words_without_numbers
-from extractor.store.query import HEAD_SQL, number_clause, page_limit, province_names, quote_fts
+from extractor.store.query import HEAD_SQL, number_clauses, page_limit, province_names, quote_fts
 from extractor.store.records import Facet, Hit, ObservationBrief, SearchFilters, SearchResult
 from extractor.store.understand import read_query
 
@@ -72,10 +72,9 @@ def _search_where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list
     """FROM … WHERE for a search (FTS when there are words), its parameters and the ORDER BY."""
     words = quote_fts(words_without_numbers(f.q))
     clauses, params = _observation_clause(conn, f)
-    for term in query_numbers(f.q):
-        sql, values = number_clause(term)
-        clauses.append(sql)
-        params += values
+    found, values = number_clauses(query_numbers(f.q))
+    clauses += found
+    params += values
     if f.language:
         clauses.append("d.language = ?")
         params.append(f.language)

@@ -22,6 +22,8 @@ from extractor.registry.bundle import Registry, bundled
 from extractor.registry.phrases import caseless, trie_regex
 
 QueryLocale = Literal["auto", "en", "vi"]
+# How far before a number its currency word may start: more than any currency name and its spaces.
+CURRENCY_REACH = 64
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?!\w)|(?<=[A-Za-z])(\d+(?:[.,]\d+)*)", re.UNICODE)
 
@@ -117,10 +119,19 @@ def digits(value: Decimal) -> str:
     return stripped or "0"
 
 
+# SQLite's INTEGER is 64-bit: a larger whole value (a typo of 23 nines) is kept as text only.
+SQLITE_INTEGER_MAX = 2**63 - 1
+
+
 def value_columns(value: Decimal) -> tuple[str, int | None, float, str]:
-    """(value_text, value_int, value_num, value_digits) for storing ``value`` exactly."""
-    integral = value == value.to_integral_value()
-    return canonical(value), int(value) if integral else None, float(value), digits(value)
+    """(value_text, value_int, value_num, value_digits) for storing ``value`` exactly;
+    ``value_int`` is None for a fraction or a whole number beyond SQLite's INTEGER.
+
+    >>> value_columns(Decimal("13374E9"))[:2], value_columns(Decimal("1E23"))[:2]
+    (('13374000000000', 13374000000000), ('100000000000000000000000', None))
+    """
+    fits = value == value.to_integral_value() and abs(value) <= SQLITE_INTEGER_MAX
+    return canonical(value), int(value) if fits else None, float(value), digits(value)
 
 
 def readings(text: str, *, locale: QueryLocale = "auto") -> tuple[Decimal, ...]:
@@ -181,9 +192,8 @@ def query_numbers(query: str, *, locale: QueryLocale = "auto",
     terms = []
     for match in _NUMBER.finditer(query):
         text = match.group(1) or match.group(2)
-        after = query[match.end():]
-        scale = _scale_after(after, words)
-        percent = bool(words.percent_after.match(after))
+        scale = _scale_after(query, match.end(), words)
+        percent = bool(words.percent_after.match(query, match.end()))
         found = readings(text, locale=locale)
         if found and not (scale is None and not percent and _looks_like_year(text)):
             terms.append(NumberTerm(text=text, readings=found, scale=scale, percent=percent))
@@ -195,9 +205,10 @@ def _looks_like_year(text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100
 
 
-def _scale_after(text: str, words: NumberWords) -> int | None:
-    """The multiplier named right after a number ("tỷ" → 10**9, "ngàn tỉ" → 10**12), if any."""
-    match = words.scale_after.match(text)
+def _scale_after(query: str, end: int, words: NumberWords) -> int | None:
+    """The multiplier named right after a number ending at ``end`` ("tỷ" → 10**9, "ngàn tỉ" →
+    10**12), if any."""
+    match = words.scale_after.match(query, end)
     if not match:
         return None
     times = match["times"]
@@ -226,7 +237,8 @@ def words_without_numbers(query: str, *, words: NumberWords | None = None) -> st
 
 def _number_phrase(query: str, start: int, end: int, words: NumberWords) -> tuple[int, int]:
     """Widen a number's span over a currency before it and scale/unit words after it."""
-    before = words.currency_before.search(query[:start])
+    # Looked for just before the number: searching the whole head for each number cost O(n²).
+    before = words.currency_before.search(query, max(0, start - CURRENCY_REACH), start)
     if before:
         start = before.start()
     scale = words.scale_after.match(query, end)

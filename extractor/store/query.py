@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
+from extractor.errors import TooLarge
 from extractor.folding import fold as fold_marks
 from extractor.folding import fold_key, fold_lower
 from extractor.settings import resolve
@@ -160,6 +161,11 @@ def get_observation(conn: sqlite3.Connection, observation_id: int) -> StoredObse
 # ---- full-text and numeric search -------------------------------------------------------------
 
 _FTS_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+# A search ANDs its terms, one level of SQLite's (or FTS5's) expression tree each, and both stop
+# at a depth of 1,000 ("Expression tree is too large"). A sentence holds far fewer words and
+# numbers than these, so a longer search could find nothing anyway.
+MAX_SEARCH_WORDS = 200
+MAX_SEARCH_NUMBERS = 200
 
 
 def quote_fts(query: str) -> str:
@@ -173,7 +179,28 @@ def quote_fts(query: str) -> str:
     query = fold_marks(query.replace("\x00", " "))
     parts = [m.group(1) if m.group(1) is not None else m.group(2) for m in _FTS_TOKEN.finditer(query)]
     words = [p for p in parts if re.search(r"\w", p)]
+    if len(words) > MAX_SEARCH_WORDS:
+        raise _too_many(f"{len(words):,} words", MAX_SEARCH_WORDS, "words")
     return " ".join('"{}"'.format(w.replace('"', '""')) for w in words)
+
+
+def _too_many(found: str, limit: int, what: str) -> TooLarge:
+    """The error for a search of more terms than it can match together."""
+    return TooLarge(f"the search has {found}; at most {limit} {what} are searched together",
+                    hint=f"Search with fewer {what}: the few that mark the sentence you want.")
+
+
+def number_clauses(terms: Sequence[NumberTerm]) -> tuple[list[str], list[str]]:
+    """SQL (one clause a number, all to hold) selecting sentences with every query number;
+    TooLarge beyond MAX_SEARCH_NUMBERS."""
+    if len(terms) > MAX_SEARCH_NUMBERS:
+        raise _too_many(f"{len(terms):,} numbers", MAX_SEARCH_NUMBERS, "numbers")
+    clauses, params = [], []
+    for term in terms:
+        sql, values = number_clause(term)
+        clauses.append(sql)
+        params += values
+    return clauses, params
 
 
 def number_clause(term: NumberTerm) -> tuple[str, list[str]]:
@@ -223,10 +250,9 @@ def search(
     if not words and not numbers:
         return Page(items=[], limit=page_limit(limit), offset=offset, total=0)
     clauses, params = _hit_filters(conn, province, indicator, language)
-    for term in numbers:
-        sql, values = number_clause(term)
-        clauses.append(sql)
-        params += values
+    found, values = number_clauses(numbers)
+    clauses += found
+    params += values
     size = page_limit(limit)
     rows = _search_rows(conn, words, clauses, params, size, offset, phrase=words_without_numbers(text))
     matched = "both" if words and numbers else "text" if words else "number"
