@@ -121,9 +121,12 @@ def emit(rows: Sequence[dict[str, Any]], fmt: OutputFormat, *, columns: Sequence
         body = [{k: json_value(v) if not isinstance(v, dt.date) else v.isoformat() for k, v in r.items()} for r in rows]
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
     elif fmt is OutputFormat.csv:
+        # Scraped text a spreadsheet would run as a formula is defused, as in `export` and the web.
+        from extractor.store.export import csv_cell
+
         writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
-        writer.writerows({k: _cell(r.get(k)) for k in columns} for r in rows)
+        writer.writerows({k: csv_cell(_cell(r.get(k))) for k in columns} for r in rows)
     else:
         _print_table(rows, columns, title)
 
