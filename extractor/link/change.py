@@ -34,14 +34,40 @@ def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
     return bool(opener and previous and previous[-1].start in changes)
 
 
-def change_baseline(ctx: Context, fig: Figure) -> dt.date | None:
-    """The date a change is measured from: the date after "compared to" in the figure's clause."""
+def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None) -> dt.date | None:
+    """The date a change is measured from: the date after "compared to" in the figure's clause.
+
+    A baseline whose year the text leaves out ("so với đầu năm", "so với năm trước") was given the
+    document's year; it is a date before the level's own (``level``), so it moves back by whole
+    years to the last such date before it (a 2025 report's "năm trước" beside a 2025 level is 2024).
+    """
     c0, c1 = clause_span(ctx, fig)
     marks = ctx.marks("comparison", c0, c1)
     if not marks:
         return None
     after = ctx.dates.within(marks[0][1], c1)
-    return after[0].value or after[0].period_end if after else None
+    if not after:
+        return _previous_year(ctx, marks[0][1], c1, level)
+    found = after[0].value or after[0].period_end
+    if found is None or level is None or not after[0].year_inferred or found < level:
+        return found
+    back = found.year - level.year + (1 if (found.month, found.day) >= (level.month, level.day) else 0)
+    return _years_before(found, back)
+
+
+def _previous_year(ctx: Context, start: int, end: int, level: dt.date | None) -> dt.date | None:
+    """ "so với năm trước", "compared to the previous year" right after the comparison word: the
+    end of the year before the level's."""
+    prior = [h for h in ctx.marks("previous_year", start, end) if not ctx.text[start : h[0]].strip()]
+    return dt.date(level.year - 1, 12, 31) if prior and level is not None else None
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """``day`` moved ``years`` back (29 February becomes the 28th in a common year)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 def change_sign(ctx: Context, fig: Figure) -> int:
@@ -83,8 +109,10 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
 
 
 def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:
-    """No cue between a level and its change names another indicator."""
-    between = [c for c in ctx.cues.within(start, end) if c.position == "before" and c.end <= end]
+    """No cue between a level and its change names another indicator; a cue right after the
+    level is its own denominator ("0,09% tổng dư nợ, giảm 0,02 điểm phần trăm"), not another."""
+    between = [c for c in ctx.cues.within(start, end)
+               if c.position == "before" and c.end <= end and ctx.text[start : c.start].strip()]
     named = {code for c in between for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
     return not named or level.indicator in named
 
@@ -97,7 +125,7 @@ def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
         update={
             "change_value": fig.value * change_sign(ctx, fig),
             "change_unit": unit,
-            "change_baseline": change_baseline(ctx, fig),
+            "change_baseline": change_baseline(ctx, fig, level.as_of or level.period_end),
             "rules": rules,
         }
     )

@@ -94,6 +94,7 @@ MARKER_LISTS = (
     "change_from",
     "pair_binders",
     "anniversary",
+    "previous_year",
 )
 
 
@@ -201,6 +202,7 @@ class LinkRules(Strict):
     change_from: Markers = Field(default_factory=Markers)
     pair_binders: Markers = Field(default_factory=Markers)
     anniversary: Markers = Field(default_factory=Markers)
+    previous_year: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 

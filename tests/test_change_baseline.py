@@ -1,0 +1,54 @@
+"""A change's baseline and its level, through the whole pipeline (dates read by the rules, then
+linked): a baseline whose year the text leaves out is a date before the level's own, and the
+words right after a rate are its denominator, not another indicator.
+
+Sentences written for these tests, in the shape provincial reports use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from extractor.models import Observation
+from extractor.parse import load_bytes
+from extractor.pipeline import process
+from extractor.registry.bundle import bundled
+
+
+def _observations(text: str) -> list[Observation]:
+    registry = bundled()
+    loaded = load_bytes(text.encode("utf-8"), source="report.txt", registry=registry)
+    return list(process(loaded, registry=registry).observations)
+
+
+def _one(text: str, indicator: str, value: str) -> Observation:
+    found = [o for o in _observations(text) if o.indicator == indicator and o.value == Decimal(value)]
+    assert len(found) == 1, [(o.indicator, o.value) for o in _observations(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "indicator", "value", "change", "baseline"), [
+    # "năm trước" in a report of 2025 that also names its 2026 goal: the year before the level's.
+    ("Kết quả tín dụng chính sách tỉnh Quảng Trị năm 2025\n\n"
+     "Đến ngày 31/12/2025, nguồn vốn ủy thác từ ngân sách địa phương đạt 812 tỷ đồng, tăng 96 tỷ đồng "
+     "so với năm trước. Chi nhánh phấn đấu năm 2026 đưa nguồn vốn ủy thác đạt 1.000 tỷ đồng.",
+     "local_entrusted_capital", "812000000000", "96000000000", dt.date(2024, 12, 31)),
+    # "the beginning of the year" beside a level at the end of 2018, in a text that goes on to 2019.
+    ("Ben Tre reviews policy credit\n\n"
+     "As of December 31, 2018, outstanding loans reached VND 2,147 billion, up VND 186 billion "
+     "compared to the beginning of the year. In 2019, the branch plans to lend VND 500 billion more.",
+     "outstanding_loans", "2147000000000", "186000000000", dt.date(2018, 1, 1)),
+    # The words after a rate ("0,09% tổng dư nợ") are its denominator: the change is the rate's.
+    ("Báo cáo kết quả 9 tháng năm 2025\n\n"
+     "Đến ngày 30/9/2025, tỷ lệ nợ quá hạn chiếm 0,09% tổng dư nợ, giảm 0,02 điểm phần trăm so với "
+     "đầu năm.",
+     "overdue_debt_rate", "0.09", "-0.02", dt.date(2025, 1, 1)),
+])
+def test_a_change_is_measured_from_a_date_before_its_level(
+        text: str, indicator: str, value: str, change: str, baseline: dt.date) -> None:
+    obs = _one(text, indicator, value)
+    assert obs.change_value == Decimal(change)
+    assert obs.change_baseline == baseline
