@@ -9,6 +9,7 @@ import pytest
 
 from extractor.errors import StoreError
 from extractor.store import SCHEMA_VERSION, connect, schema_version, search
+from extractor.store import db as db_module
 from extractor.store.db import migrate
 from extractor.store.write import insert_extraction, with_document_id
 from helpers.store import NGHE_AN, make_extraction
@@ -63,6 +64,25 @@ def test_v1_with_data_migrates_and_indexes_old_rows(tmp_path: Path, monkeypatch:
 def test_migrating_twice_changes_nothing(tmp_path: Path) -> None:
     conn = connect(tmp_path / "t.sqlite")
     assert migrate(conn) == SCHEMA_VERSION
+
+
+def test_a_step_another_process_applied_meanwhile_is_skipped(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two processes open one new database at once and both read version 0; the other one
+    migrates first. This one skips the steps already applied instead of failing on "table
+    already exists"."""
+    path = tmp_path / "x.db"
+    connect(path).close()  # the other process, done
+    late = connect(path, migrate_to=None)
+    real, reads = db_module.schema_version, []
+
+    def stale_first(conn: sqlite3.Connection) -> int:
+        reads.append(conn)
+        return 0 if len(reads) == 1 else real(conn)
+
+    monkeypatch.setattr(db_module, "schema_version", stale_first)
+    assert migrate(late) == SCHEMA_VERSION
+    late.close()
 
 
 def test_newer_database_is_refused(tmp_path: Path) -> None:

@@ -55,13 +55,19 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, *, target: int = SCHEMA_VERSION) -> int:
-    """Apply the migrations between the database's version and ``target``, each in one transaction."""
+    """Apply the migrations between the database's version and ``target``, each in one transaction.
+
+    The version is read again inside each transaction: another process opening the same new
+    database at the same moment may have applied the step already (it is then skipped).
+    """
     current = schema_version(conn)
     if current > SCHEMA_VERSION:
         raise StoreError(f"database schema v{current} is newer than this program's v{SCHEMA_VERSION}",
                          hint="Upgrade vbsp-extractor, or pass --db with another file.")
     for version in range(current, target):
         with transaction(conn):
+            if schema_version(conn) > version:
+                continue
             MIGRATIONS[version](conn)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             if version + 1 == SCHEMA_VERSION:
