@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter, itemgetter
 from re import _constants as c  # type: ignore[attr-defined]  # private, absent from typeshed
 from re import _parser as parser  # type: ignore[attr-defined]  # private, absent from typeshed
 from typing import Any, NamedTuple, TypeVar
@@ -27,19 +29,40 @@ Draft = FigureDraft | DateDraft | LegalDraft
 
 
 def select(drafts: Sequence[Draft]) -> list[Draft]:
-    """Non-overlapping drafts: longest first, then the rule's priority, then leftmost."""
+    """Non-overlapping drafts: longest first, then the rule's priority, then leftmost.
+
+    A draft competes only with the drafts of its run of overlapping ones, so each run keeps its
+    own list of taken spans: one list for the whole text would cost an insert in the middle of
+    a long list per draft taken.
+    """
     ordered = sorted(drafts, key=lambda d: (d.start - d.end, -d.priority, d.start))
+    runs = overlapping_runs(drafts)
     taken: list[Draft] = []
-    occupied: list[tuple[int, int]] = []  # the taken spans, sorted, never overlapping
+    occupied: dict[int, list[tuple[int, int]]] = {}  # each run's taken spans, sorted, never overlapping
     for draft in ordered:
         start, end = draft.start, draft.end
+        spans = occupied.setdefault(runs[id(draft)], [])
         # Only the taken spans on either side of this one in sort order can overlap it.
-        index = bisect.bisect_right(occupied, (start, end))
-        if ((index == 0 or occupied[index - 1][1] <= start)
-                and (index == len(occupied) or end <= occupied[index][0])):
+        index = bisect.bisect_right(spans, (start, end))
+        if ((index == 0 or spans[index - 1][1] <= start)
+                and (index == len(spans) or end <= spans[index][0])):
             taken.append(draft)
-            occupied.insert(index, (start, end))
+            spans.insert(index, (start, end))
     return sorted(taken, key=lambda d: d.start)
+
+
+def overlapping_runs(drafts: Sequence[Draft]) -> dict[int, int]:
+    """The run of each draft (by its identity): drafts in text order, a new run starting where
+    a draft starts at or after the end of every draft before it. Drafts of different runs never
+    overlap."""
+    runs: dict[int, int] = {}
+    run, reach = -1, -1
+    for draft in sorted(drafts, key=attrgetter("start")):
+        if draft.start >= reach:
+            run += 1
+        reach = max(reach, draft.end)
+        runs[id(draft)] = run
+    return runs
 
 
 def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
@@ -130,10 +153,37 @@ def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> bool:
     return mixed
 
 
-def _sibling_numbers(draft: FigureDraft, drafts: list[FigureDraft]) -> list[Decimal]:
-    """Unambiguous numbers written with the same unit and scale as ``draft``."""
-    return [d.readings[0] for d in drafts if d is not draft and len(d.readings) == 1
-            and d.unit == draft.unit and d.multiplier == draft.multiplier]
+class Siblings:
+    """The unambiguous numbers of a document by unit and scale word, each group in order of
+    magnitude, so an ambiguous number is compared with the few nearest its readings instead of
+    every figure of the document (which made assembling quadratic)."""
+
+    def __init__(self, drafts: Sequence[FigureDraft]) -> None:
+        groups: dict[tuple[str, Decimal], list[tuple[float, Decimal]]] = {}
+        for draft in drafts:
+            if len(draft.readings) == 1 and draft.readings[0] > 0:
+                reading = draft.readings[0]
+                groups.setdefault((draft.unit, draft.multiplier), []).append((math.log10(reading), reading))
+        self.logs: dict[tuple[str, Decimal], list[float]] = {}
+        self.values: dict[tuple[str, Decimal], list[Decimal]] = {}
+        for key, group in groups.items():
+            group.sort(key=itemgetter(0))
+            self.logs[key] = [log for log, _ in group]
+            self.values[key] = [value for _, value in group]
+
+    def near(self, draft: FigureDraft) -> list[Decimal]:
+        """The siblings nearest each reading of ``draft`` in orders of magnitude, one on either
+        side: ``numbers.choose`` looks only at the sibling nearest each reading, and those
+        decide as all the unambiguous numbers with the draft's unit and scale would (the
+        numbers that are not positive it ignores)."""
+        key = (draft.unit, draft.multiplier)
+        logs, values = self.logs.get(key, []), self.values.get(key, [])
+        near: dict[int, Decimal] = {}
+        for reading in draft.readings:
+            if reading > 0:
+                index = bisect.bisect_left(logs, math.log10(reading))
+                near.update((i, values[i]) for i in (index - 1, index) if 0 <= i < len(values))
+        return [near[i] for i in sorted(near)]
 
 
 def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
@@ -353,9 +403,10 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     mixed = read_numbers(drafts, rules)
     cues = change_cues(rules)
     figures = []
+    siblings = Siblings(drafts)
     for draft in drafts:
-        siblings = _sibling_numbers(draft, drafts) if len(draft.readings) > 1 else []
-        value, confidence, notes = figure_value(draft, siblings, rules, mixed=mixed)
+        near = siblings.near(draft) if len(draft.readings) > 1 else []
+        value, confidence, notes = figure_value(draft, near, rules, mixed=mixed)
         family = _family(draft)
         if family == "VND" or draft.kind == "count":
             whole = value.to_integral_value()
@@ -391,13 +442,33 @@ def _issue_context(text: str, draft: LegalDraft, mention: DateMention) -> tuple[
     return None
 
 
-def _issued(text: str, draft: LegalDraft, dated: list[DateMention],
+class Dated:
+    """The day-precise date mentions of a document in text order (as assembled), found by
+    where they start or end: a reference looks only at the dates near it."""
+
+    def __init__(self, mentions: list[DateMention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.by_end = sorted(range(len(mentions)), key=lambda i: mentions[i].end)
+        self.ends = [mentions[i].end for i in self.by_end]
+
+    def starting(self, low: int, high: int) -> list[DateMention]:
+        """The mentions that start in ``[low, high]``, in text order."""
+        return self.mentions[bisect.bisect_left(self.starts, low) : bisect.bisect_right(self.starts, high)]
+
+    def ending(self, low: int, high: int) -> list[DateMention]:
+        """The mentions that end in ``[low, high]``, the last in text order first."""
+        found = self.by_end[bisect.bisect_left(self.ends, low) : bisect.bisect_right(self.ends, high)]
+        return [self.mentions[i] for i in sorted(found, reverse=True)]
+
+
+def _issued(text: str, draft: LegalDraft, dated: Dated,
             cues: dict[str, tuple[re.Pattern[str], ...]]) -> dt.date | None:
     """The issue date of one reference: the nearest date after it, then before it, that the
     lexicon's issue-date cues tie to it. Only dates within ``ISSUE_WINDOW`` are looked at:
     ``_issue_context`` has nothing for the others."""
-    after = [m for m in dated if draft.end <= m.start <= draft.end + ISSUE_WINDOW]
-    before = [m for m in reversed(dated) if draft.start - ISSUE_WINDOW <= m.end <= draft.start]
+    after = dated.starting(draft.end, draft.end + ISSUE_WINDOW)
+    before = dated.ending(draft.start - ISSUE_WINDOW, draft.start)
     for mention in after + before:
         found = _issue_context(text, draft, mention)
         if found and any(cue.search(found[1]) for cue in cues[found[0]]):
@@ -408,7 +479,7 @@ def _issued(text: str, draft: LegalDraft, dated: list[DateMention],
 def issue_dates(text: str, drafts: list[LegalDraft], mentions: list[DateMention],
                 rules: RuleSet) -> dict[str, dt.date]:
     """The issue date of each reference id, from the date attached to any of its mentions."""
-    dated = [m for m in mentions if m.granularity == "day" and m.value is not None]
+    dated = Dated([m for m in mentions if m.granularity == "day" and m.value is not None])
     cues = lexicon_regexes(rules).issued
     found: dict[str, dt.date] = {}
     for draft in drafts:
