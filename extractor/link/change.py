@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Collection
 
@@ -85,26 +86,28 @@ def _fits_level(change: Figure, level: Observation) -> bool:
     return change.unit == level.unit
 
 
-def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]]) -> int | None:
+def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],
+              starts: list[int]) -> int | None:
     """Index of the level a change modifies: the nearest before it in its sentence, else the
-    nearest after it ("overdue debt decreased by VND 2.1 billion …, to VND 18.4 billion")."""
+    nearest after it ("overdue debt decreased by VND 2.1 billion …, to VND 18.4 billion").
+    ``levels`` are in text order and ``starts`` says where their figures start: only the levels
+    of the change's sentence are looked at."""
     s0, s1 = sentence_span(ctx, fig)
-    for i in range(len(levels) - 1, -1, -1):
+    first = bisect.bisect_left(starts, s0)
+    for i in range(bisect.bisect_left(starts, fig.start) - 1, first - 1, -1):
         lf, obs = levels[i]
-        if not s0 <= lf.start < fig.start:
-            continue
         # "tăng 1.198 tỷ đồng, tương đương 7,75%": a second change restates the first.
         if obs.change_value is not None and fig.kind != "percent":
             continue
         return i if _about(ctx, lf.end, fig.start, obs) and _fits_level(fig, obs) else None
     # Only a level close behind: "decreased by VND 2.1 billion compared to …, to VND 18.4 billion".
-    after = [i for i, (lf, _) in enumerate(levels) if fig.end <= lf.start < min(s1, fig.end + 60)]
-    if after:
-        lf, obs = levels[after[0]]
+    after = bisect.bisect_left(starts, fig.end)
+    if after < bisect.bisect_left(starts, min(s1, fig.end + 60)):
+        lf, obs = levels[after]
         # … and only when that level borrowed the change's cue from the clause before.
         borrowed = obs.rules.get("indicator", "").endswith("(earlier clause)")
         if borrowed and obs.change_value is None and _fits_level(fig, obs):
-            return after[0]
+            return after
     return None
 
 

@@ -32,6 +32,9 @@ _COMMA_GAP = re.compile(r",\s*")
 GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 _NEWLINE = re.compile(r"\n")
+_BLANK = re.compile(r"\s*")
+# A sentence's end as ``link.why`` counts them: a stop and the spaces after it, or a line break.
+_STOP = re.compile(r"[.!?](?:\s+|$)|\n")
 T = TypeVar("T")
 
 
@@ -52,6 +55,47 @@ class Offsets(Generic[T]):
     def within(self, start: int, end: int) -> list[T]:
         """The records whose offset lies in ``[start, end)``, in order."""
         return self.items[bisect.bisect_left(self.keys, start) : bisect.bisect_left(self.keys, end)]
+
+
+class Stops:
+    """Where a text's sentence ends are (``_STOP``), to count those between two offsets by bisect
+    rather than by reading the text between them: a figure's date may stand pages before it."""
+
+    def __init__(self, text: str, newlines: list[int]) -> None:
+        self.text = text
+        self.newlines = newlines
+        found = [m.span() for m in _STOP.finditer(text)]
+        self.starts = [start for start, _ in found]
+        self.ends = [end for _, end in found]
+
+    def between(self, start: int, end: int) -> int:
+        """How many stops ``_STOP.findall(text, start, end)`` finds: the text's stops that start
+        in ``[start, end)``; plus each line break after ``start`` inside the spaces of a stop
+        that began before it (read alone when reading starts after the stop's mark); plus a
+        mark right before ``end`` that the text does not follow with a space (the slice's end
+        counts as its end)."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        count = last - first
+        if first and self.ends[first - 1] > start:
+            cut = min(self.ends[first - 1], end)
+            count += bisect.bisect_left(self.newlines, cut) - bisect.bisect_left(self.newlines, start)
+        if start < end and self.text[end - 1] in ".!?" and not (last and self.starts[last - 1] == end - 1):
+            count += 1
+        return count
+
+    def last_end(self, start: int, end: int) -> int:
+        """Where the last stop mark followed by spaces (``[.!?]\\s+``) found reading
+        ``text[start:end]`` ends (``start`` when there is none): the last such stop of the
+        text that starts in ``[start, end - 1)``, cut at ``end``. Line breaks read alone are
+        no such stop, nor is a mark the text does not follow with a space."""
+        index = bisect.bisect_left(self.starts, end - 1) - 1
+        while index >= 0 and self.starts[index] >= start:
+            mark = self.starts[index]
+            if self.text[mark] in ".!?" and self.ends[index] - mark > 1:
+                return min(self.ends[index], end)
+            index -= 1
+        return start
 
 
 Bounds = tuple[list[int], list[int]]  # where each break starts, where each ends (in order)
@@ -102,6 +146,7 @@ class State:
     anecdotes: dict[tuple[int, int], bool] = field(default_factory=dict)  # by sentence
     link_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # by line
     in_comparison: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # by date, sentence
+    dated_refs: dict[str, Offsets[LegalRef]] = field(default_factory=dict)  # by kind (``link.when``)
 
 
 @dataclass(frozen=True)
@@ -128,6 +173,7 @@ class Context:
     title: tuple[int, int]  # where the title is (see ``title_span``)
     newlines: list[int]  # offsets of the line breaks, for bisect
     breaks: Breaks  # of the whole text (see ``piece``)
+    stops: Stops  # the sentence ends ``link.why`` counts
     # Each figure's spans, by the figure object itself: hashing a record's fields would cost
     # more than finding its spans.
     spans: dict[int, Spans] = field(default_factory=dict)
@@ -136,7 +182,8 @@ class Context:
     province_code: str | None = None
     province_why: str = ""  # in words: why the document's province is what it is
     changes: frozenset[int] = frozenset()  # starts of the figures that are changes
-    areas: tuple[Area, ...] = ()  # districts, towns and communes the text names (``parts``)
+    # Districts, towns and communes the text names (``parts``).
+    areas: Offsets[Area] = field(default_factory=lambda: Offsets(()))
     district: str | None = None  # the district the whole document reports from, if it does
     state: State = field(default_factory=State)
 
@@ -157,12 +204,36 @@ class Context:
             return []
         return [hit for hit in self.hits[name][i:j] if hit[1] <= end]
 
+    def first_mark(self, name: str, start: int, end: int) -> Hit | None:
+        """The first of ``marks(name, start, end)``, without listing the others."""
+        starts, hits = self.hit_starts[name], self.hits[name]
+        for index in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+            if hits[index][1] <= end:
+                return hits[index]
+        return None
+
+    def last_mark(self, name: str, start: int, end: int) -> Hit | None:
+        """The last of ``marks(name, start, end)``, without listing the others (the sentences
+        before a figure on its line may be a long paragraph)."""
+        starts, hits = self.hit_starts[name], self.hits[name]
+        first = bisect.bisect_left(starts, start)
+        for index in range(bisect.bisect_left(starts, end, first) - 1, first - 1, -1):
+            if hits[index][1] <= end:
+                return hits[index]
+        return None
+
     def headline_line(self, pos: int) -> bool:
         """Whether ``pos`` lies on a "related news" line: dash-led, without closing punctuation
-        (another article's headline, not a sentence of this report)."""
+        (another article's headline, not a sentence of this report). Only the line's ends are
+        read: a paragraph is a line, and may be long."""
         start, end = self.line(pos, pos)
-        line = self.text[start:end].strip()
-        return line[:2] in ("- ", "– ", "• ") and line[-1:] not in (".", ";", ":", "!", "?")
+        first = _BLANK.match(self.text, start, end)
+        lead = first.end() if first is not None else start
+        tail = end
+        while tail > lead and self.text[tail - 1].isspace():
+            tail -= 1
+        return (self.text[lead : min(lead + 2, tail)] in ("- ", "– ", "• ")
+                and self.text[tail - 1 : tail] not in (".", ";", ":", "!", "?"))
 
     def marker_before(self, name: str, pos: int) -> Hit | None:
         """A marker of ``name`` that ends right before ``pos`` (only spaces or "the" between),
@@ -186,11 +257,13 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"])
                                  + _dated(ex, text, _after_change(ex, text, found["change_from"])))
     date_starts = {d.start for d in ex.dates}
-    venues = found["scope:venue"]
+    venues = Venues(found["scope:venue"])
     mentions = [m for m in lk.gazetteer.find(text)
-                if not _dateline(text, m, date_starts) and not _venue(text, m, venues)]
+                if not _dateline(text, m, date_starts) and not venues.beside(text, m)]
     mentions = _without_constituents(text, mentions, found["merged_from"], lk.unit_gaps[lang])
     ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
+    refs, ref_ends = Offsets(ex.legal_refs), Offsets(ex.legal_refs, key=attrgetter("end"))
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     ctx = Context(
         ex=ex, text=text, lang=lang, linker=lk, hits=found,
         hit_starts={name: [hit[0] for hit in hits] for name, hits in found.items()},
@@ -199,14 +272,15 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
         figures=Offsets(ex.figures),
         figure_ends=Offsets(ex.figures, key=attrgetter("end")),
         dates=Offsets(ex.dates),
-        free_dates=Offsets(d for d in ex.dates if not near_legal(ex.legal_refs, d)),
-        refs=Offsets(ex.legal_refs),
+        free_dates=Offsets(d for d in ex.dates if not near_legal(refs, ref_ends, d)),
+        refs=refs,
         issued={r.id: r.issued for r in ex.legal_refs if r.issued},
         published=ex.document.published,
         latest=max((e for e in ends if e), default=None),
         title=title_span(ex.document),
-        newlines=[m.start() for m in _NEWLINE.finditer(text)],
+        newlines=newlines,
         breaks=_breaks(text),
+        stops=Stops(text, newlines),
     )
     return replace(ctx, spans={id(fig): _spans(ctx, fig) for fig in ctx.figures})
 
@@ -228,25 +302,47 @@ def title_span(doc: Document) -> tuple[int, int]:
     return 0, end
 
 
-def near_legal(refs: Iterable[LegalRef], d: DateMention) -> bool:
-    """A legal document's date ("Directive 39-CT/TW dated October 30, 2024"), not the figure's."""
-    for ref in refs:
-        if 0 <= d.start - ref.end <= 12 or (ref.issued and ref.issued == d.value and abs(d.start - ref.start) < 200):
-            return True
-    return False
+def near_legal(refs: Offsets[LegalRef], ref_ends: Offsets[LegalRef], d: DateMention) -> bool:
+    """A legal document's date ("Directive 39-CT/TW dated October 30, 2024"), not the figure's:
+    up to 12 characters after a reference, or its issue date within 200 of it (``refs`` by
+    start, ``ref_ends`` the same by end: only the references near the date are looked at)."""
+    if ref_ends.within(d.start - 12, d.start + 1):
+        return True
+    return any(ref.issued and ref.issued == d.value for ref in refs.within(d.start - 199, d.start + 200))
 
 
 def _dated(ex: Extraction, text: str, found: list[Hit]) -> list[Hit]:
-    """Comparison words that count only before a date ("up 9.4% over 2015", "against 2015")."""
-    starts = [d.start for d in ex.dates]
-    return [h for h in found if any(GAP_WORDS.fullmatch(text, h[1], s) for s in starts if s >= h[1])]
+    """Comparison words that count only before a date ("up 9.4% over 2015", "against 2015"):
+    only the dates within the longest gap that can follow the words are tried."""
+    starts = sorted(d.start for d in ex.dates)
+    kept = []
+    for hit in found:
+        reach = GAP_WORDS.match(text, hit[1])
+        assert reach is not None, "the gap may be empty"
+        near = starts[bisect.bisect_left(starts, hit[1]) : bisect.bisect_right(starts, reach.end())]
+        if any(GAP_WORDS.fullmatch(text, hit[1], s) for s in near):
+            kept.append(hit)
+    return kept
 
 
 def _after_change(ex: Extraction, text: str, found: list[Hit]) -> list[Hit]:
     """Words that compare only right after a change ("up 5.8% from the beginning of the year");
-    elsewhere "from" opens a period ("from 2015 to 2020")."""
-    ends = {f.end for f in ex.figures if f.change is not None}
-    return [h for h in found if any(not text[end : h[0]].strip() for end in ends if end <= h[0])]
+    elsewhere "from" opens a period ("from 2015 to 2020"). Only the last change ending before
+    the words can have nothing but spaces between."""
+    ends = sorted({f.end for f in ex.figures if f.change is not None})
+    kept = []
+    for hit in found:
+        index = bisect.bisect_right(ends, hit[0])
+        if index and _blank(text, ends[index - 1], hit[0]):
+            kept.append(hit)
+    return kept
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Whether only white space stands in ``text[start:end]`` (read up to the first other
+    character, not sliced: the two may stand far apart)."""
+    found = _BLANK.match(text, start, end)
+    return found is not None and found.end() == end
 
 
 def _without_constituents(text: str, mentions: list[Mention], merges: list[Hit],
@@ -279,12 +375,24 @@ def _dateline(text: str, mention: Mention, date_starts: set[int]) -> bool:
     return comma is not None and comma.end() in date_starts
 
 
-def _venue(text: str, mention: Mention, venues: list[Hit]) -> bool:
-    """Whether a mention is a meeting's venue: a venue word right after it ("the Nghe An
-    bridge") or right before it ("điểm cầu Hải Dương")."""
-    return any((start >= mention.end and not text[mention.end : start].strip())
-               or (end <= mention.start and not text[end : mention.start].strip())
-               for start, end, _ in venues)
+class Venues:
+    """Where a document's venue words start and end, in order, to find the nearest on either
+    side of a place name."""
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        spans = [(start, end) for start, end, _ in hits]
+        self.starts = sorted(start for start, _ in spans)
+        self.ends = sorted(end for _, end in spans)
+
+    def beside(self, text: str, mention: Mention) -> bool:
+        """Whether a mention is a meeting's venue: a venue word right after it ("the Nghe An
+        bridge") or right before it ("điểm cầu Hải Dương"). Only the nearest venue word on
+        each side can have nothing but spaces between."""
+        after = bisect.bisect_left(self.starts, mention.end)
+        if after < len(self.starts) and _blank(text, mention.end, self.starts[after]):
+            return True
+        before = bisect.bisect_right(self.ends, mention.start)
+        return bool(before) and _blank(text, self.ends[before - 1], mention.start)
 
 
 def _line_start(text: str, pos: int) -> bool:

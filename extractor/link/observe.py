@@ -9,7 +9,6 @@ kept in ``Observation.rules``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
 from extractor.link.change import (
@@ -19,7 +18,7 @@ from extractor.link.change import (
     level_for,
     restates,
 )
-from extractor.link.context import Context, index_document
+from extractor.link.context import Context, Offsets, index_document
 from extractor.link.indicator import indicator_of
 from extractor.link.parts import district_document, find_areas, part_of
 from extractor.link.place import place_of, resolve_place
@@ -38,14 +37,12 @@ from extractor.link.when import (
 from extractor.link.why import date_words, indicator_words, province_words
 from extractor.models import DateMention, Extraction, Figure, Observation, Status
 
-_SENTENCE_END = re.compile(r"[.!?]\s+")
-
 
 def build_context(ex: Extraction, lk: Linker) -> Context:
     """The document indexed once, with its province and the figures that are changes."""
     ctx = index_document(ex, lk)
     areas = find_areas(ctx)
-    ctx = replace(ctx, areas=tuple(areas), district=district_document(ctx, areas))
+    ctx = replace(ctx, areas=Offsets(areas), district=district_document(ctx, areas))
     scope = document_scope(ctx)
     ctx = replace(ctx, province=scope.province, province_rule=scope.rule, province_code=scope.code,
                   province_why=scope.why)
@@ -120,9 +117,10 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
 
 
 def _attach(ctx: Context, fig: Figure, growth: Observation | None,
-            levels: list[tuple[Figure, Observation]], extra: list[Observation]) -> None:
-    """Write a change on the level it modifies (and a growth rate for outstanding loans)."""
-    i = level_for(ctx, fig, levels)
+            levels: list[tuple[Figure, Observation]], starts: list[int], extra: list[Observation]) -> None:
+    """Write a change on the level it modifies (and a growth rate for outstanding loans);
+    ``starts``: where the levels' figures start."""
+    i = level_for(ctx, fig, levels, starts)
     if i is None:
         # "Outstanding loans grew by 9.6% in 2018" with no level beside it: a growth rate alone.
         extra.extend([growth] if growth else [])
@@ -166,8 +164,9 @@ def observations(ctx: Context) -> list[Observation]:
             levels.append((fig, observe(ctx, fig, *found)))
             ctx.state.last_level[fig.kind] = (found[0], fig.end)
     extra: list[Observation] = []
+    starts = [fig.start for fig, _ in levels]
     for fig, growth in changes:
-        _attach(ctx, fig, growth, levels, extra)
+        _attach(ctx, fig, growth, levels, starts, extra)
     linked = sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
     return dedupe(date_headlines(ctx, linked))
 
@@ -221,9 +220,7 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
 def _opens_sentence(ctx: Context, pos: int) -> bool:
     """Whether ``pos`` lies near the start of its sentence (its line, or the last ". " on it)."""
     start, _ = ctx.line(pos, pos)
-    for m in _SENTENCE_END.finditer(ctx.text, start, pos):
-        start = m.end()
-    return pos - start <= OPENING
+    return pos - ctx.stops.last_end(start, pos) <= OPENING
 
 
 def _govern(ctx: Context, d: DateMention) -> None:

@@ -122,7 +122,7 @@ def _whole_province(ctx: Context, fig: Figure) -> bool:
 
 def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
     """An area named in the figure's sentence before it, with no province named after it."""
-    named = [a for a in ctx.areas if s0 <= a.start and a.end <= fig.start]
+    named = [a for a in ctx.areas.within(s0, fig.start) if a.end <= fig.start]
     if not named:
         return None
     area = named[-1]

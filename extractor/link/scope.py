@@ -19,7 +19,6 @@ from extractor.link.context import Context, sentence_span
 from extractor.link.outlets import Outlet
 from extractor.link.rules import scope_list
 from extractor.models import Figure
-from extractor.registry.phrases import Hit
 
 NATIONAL = "national"
 NATIONAL_MARKER = "national_marker"
@@ -225,24 +224,29 @@ def other_institutions_figure(ctx: Context, fig: Figure) -> bool:
     it in its sentence, else first after it there, else last in the sentences before it on its
     line (its paragraph)."""
     s0, s1 = sentence_span(ctx, fig)
-    named = _institutions(ctx, s0, fig.start)
+    named = _institution(ctx, s0, fig.start, last=True)
     if named:
-        return named[-1][1] == "other"
-    after = _institutions(ctx, fig.end, s1)
+        return named == "other"
+    after = _institution(ctx, fig.end, s1, last=False)
     if after:
-        return after[0][1] == "other"
+        return after == "other"
     p0, _ = ctx.line(fig.start, fig.end)
-    earlier = _institutions(ctx, p0, s0)
-    return bool(earlier) and earlier[-1][1] == "other"
+    return _institution(ctx, p0, s0, last=True) == "other"
 
 
-def _institutions(ctx: Context, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, "bank" | "other") of the institutions named inside ``[start, end)``, in order."""
-    found = [(h[0], "bank") for h in _hits(ctx, scope_list("bank_topic"), start, end)]
-    found += [(h[0], "bank") for h in _hits(ctx, scope_list("branch"), start, end)]
-    found += [(h[0], "other") for h in _hits(ctx, scope_list("other_institution"), start, end)]
-    return sorted(found)
+INSTITUTIONS = (("bank_topic", "bank"), ("branch", "bank"), ("other_institution", "other"))
 
 
-def _hits(ctx: Context, name: str, start: int, end: int) -> list[Hit]:
-    return ctx.marks(name, start, end)
+def _institution(ctx: Context, start: int, end: int, *, last: bool) -> str | None:
+    """Whether the institution named last (or first) inside ``[start, end)`` is the bank
+    ("bank") or "other", None when none is named (two named at one offset: the last is "other",
+    the first "bank"): from each list's last (or first) mark only, as the span may be a long
+    paragraph."""
+    found = []
+    for name, kind in INSTITUTIONS:
+        hit = (ctx.last_mark if last else ctx.first_mark)(scope_list(name), start, end)
+        if hit is not None:
+            found.append((hit[0], kind))
+    if not found:
+        return None
+    return (max(found) if last else min(found))[1]

@@ -14,12 +14,13 @@ from typing import NamedTuple
 from extractor.link.context import (
     GAP_WORDS,
     Context,
+    Offsets,
     clause_span,
     piece,
     segment_span,
     sentence_span,
 )
-from extractor.models import DateMention, Figure
+from extractor.models import DateMention, Figure, LegalRef
 
 # How far before a cited document's name a "since" phrase may end ("từ khi thực hiện Chỉ thị").
 SINCE_REACH = 25
@@ -132,13 +133,24 @@ def _since_cited(ctx: Context, fig: Figure, s0: int) -> tuple[dt.date, str] | No
     for kind in ctx.linker.scope.cited_document:
         for start, _, _ in ctx.marks(f"cited:{kind}", s0, fig.start):
             # "từ khi thực hiện Chỉ thị", "since implementing the Directive": a few words between.
-            if not any(start - hit[1] <= SINCE_REACH for hit in ctx.marks("since", s0, start)):
+            # A set's marks do not overlap, so the last "since" before the word ends last.
+            since = ctx.last_mark("since", s0, start)
+            if since is None or start - since[1] > SINCE_REACH:
                 continue
-            cited = [r for r in ctx.refs.within(0, start) if r.kind == kind and (r.issued or ctx.issued.get(r.id))]
+            cited = _dated_refs(ctx, kind).within(0, start)
             if cited:
                 ref = cited[-1]
                 return ref.issued or ctx.issued[ref.id], ref.id
     return None
+
+
+def _dated_refs(ctx: Context, kind: str) -> Offsets[LegalRef]:
+    """The document's references of ``kind`` whose issue date is known, found once per kind."""
+    found = ctx.state.dated_refs.get(kind)
+    if found is None:
+        found = ctx.state.dated_refs[kind] = Offsets(
+            r for r in ctx.refs if r.kind == kind and (r.issued or ctx.issued.get(r.id)))
+    return found
 
 
 def anniversary(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:

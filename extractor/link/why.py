@@ -7,15 +7,12 @@ journalist needs to judge a row, never an internal rule id.
 
 from __future__ import annotations
 
-import re
-
 from extractor.link.context import Context
 from extractor.link.place import Spot
 from extractor.link.rules import rule_id
 from extractor.link.when import When
 from extractor.models import Figure
 
-_SENTENCE_END = re.compile(r"[.!?](?:\s+|$)|\n")
 _COUNT_WORDS = ("", "one", "two", "three", "four", "five")
 
 
@@ -56,7 +53,7 @@ def date_words(ctx: Context, fig: Figure, when: When) -> str:
         return "no date could be told" if base == "none" else f"date: {base}"
     anchor = when.anchor
     if anchor.end <= fig.start:
-        gap = len(_SENTENCE_END.findall(ctx.text, anchor.end, fig.start))
+        gap = ctx.stops.between(anchor.end, fig.start)
         where = "in its sentence" if gap == 0 else f"{_count(gap)} sentence{'s' if gap > 1 else ''} before"
     else:
         where = "in its sentence"
