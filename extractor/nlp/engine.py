@@ -11,19 +11,22 @@ model weights; nothing is fetched.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Literal
+from typing import Literal, cast
 
+import numpy
 import spacy
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
+from thinc.types import Ints2d
 
 from extractor.models import Document, Extraction
 from extractor.nlp import counts, dates, legal, money, percent
@@ -56,14 +59,25 @@ class SentenceStarts:
         sentences = split(doc_text(doc), self.abbreviations)
         doc.user_data["vbsp_sentences"] = sentences
         if len(doc) > 1:
-            # Marking one token makes the Doc segmented; unmarked tokens continue a sentence,
-            # so only the first token of each further sentence needs setting.
-            doc[1].is_sent_start = False
-            for start in sentences.starts[1:]:
-                span = doc.char_span(start, start + 1, alignment_mode="expand")
-                if span is not None and span.start > 0:
-                    doc[span.start].is_sent_start = True
+            doc.from_array(["SENT_START"], sentence_marks(doc, sentences.starts))
         return doc
+
+
+def sentence_marks(doc: Doc, starts: Sequence[int]) -> Ints2d:
+    """The Doc's SENT_START column with sentences starting at the character offsets ``starts``.
+
+    Marking one token makes the Doc segmented; unmarked tokens continue a sentence, so only the
+    first token of each further sentence needs setting. They are set as one column: setting
+    ``Token.is_sent_start`` looks through the whole Doc for a parse, once per sentence.
+    """
+    marks = doc.to_array(["SENT_START"]).astype(numpy.int64).reshape(-1, 1)
+    marks[1] = -1
+    for start in starts[1:]:
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            marks[span.start] = 1
+    # spaCy's columns are unsigned (-1 wraps as it expects); thinc names a 2-d array Ints2d.
+    return cast(Ints2d, marks.astype(numpy.uint64))
 
 
 class Mentions:
@@ -201,22 +215,52 @@ def run_components(nlp: Language, text: str,
     return doc
 
 
+def pieces(text: str, start: int, end: int, *, limit: int,
+           abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """The paragraph ``text[start:end]`` as (start, end) pieces of at most ``limit`` characters
+    (one piece when it is that short): spaCy refuses a longer text (its E088, a guard for the
+    memory of models this pipeline does not run). Each piece ends where a sentence of the
+    paragraph starts, else at a space, so a match is rarely cut."""
+    if end - start <= limit:
+        return [(start, end)]
+    starts = [start + s for s in split(text[start:end], abbreviations).starts]
+    found = []
+    while end - start > limit:
+        cut = _cut(text, starts, start, start + limit)
+        found.append((start, cut))
+        start = cut
+    return [*found, (start, end)]
+
+
+def _cut(text: str, starts: list[int], start: int, stop: int) -> int:
+    """Where a piece from ``start`` ends, at most at ``stop``: the last sentence start after
+    ``start``, else the last space, else ``stop``."""
+    index = bisect.bisect_right(starts, stop) - 1
+    if index >= 0 and starts[index] > start:
+        return starts[index]
+    space = text.rfind(" ", start + 1, stop)
+    return space if space > start else stop
+
+
 def run_pipeline(text: str, rules: RuleSet) -> tuple[list[Draft], Sentences]:
-    """Drafts and sentences of a whole text, from spaCy Docs of its paragraphs."""
+    """Drafts and sentences of a whole text, from spaCy Docs of its paragraphs (of pieces of a
+    very long one)."""
     nlp = build_nlp(rules)
     components = [component for _, component in nlp.pipeline]
+    abbreviations = frozenset(rules.lexicon.abbreviations)
     drafts: list[Draft] = []
     starts: list[int] = []
     ends: list[int] = []
-    for offset, end in paragraphs(text):
-        doc = run_components(nlp, text[offset:end], components)
-        for draft in doc.user_data["vbsp_drafts"]:
-            draft.start += offset
-            draft.end += offset
-            drafts.append(draft)
-        local: Sentences = doc.user_data["vbsp_sentences"]
-        starts.extend(s + offset for s in local.starts)
-        ends.extend(e + offset for e in local.ends)
+    for start, end in paragraphs(text):
+        for offset, stop in pieces(text, start, end, limit=nlp.max_length, abbreviations=abbreviations):
+            doc = run_components(nlp, text[offset:stop], components)
+            for draft in doc.user_data["vbsp_drafts"]:
+                draft.start += offset
+                draft.end += offset
+                drafts.append(draft)
+            local: Sentences = doc.user_data["vbsp_sentences"]
+            starts.extend(s + offset for s in local.starts)
+            ends.extend(e + offset for e in local.ends)
     return drafts, Sentences(text, tuple(starts) or (0,), tuple(ends) or (len(text),))
 
 

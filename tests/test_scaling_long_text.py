@@ -1,0 +1,51 @@
+"""Issue 17: very long paragraphs and sentences. A paragraph over spaCy's ``max_length``
+(1,000,000 characters) raised spaCy's E088 and lost the document; a run of text without a stop
+made every figure carry (and the linker read, once per figure) the whole run as its sentence."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from extractor.nlp.engine import build_nlp, pieces
+from extractor.nlp.sentences import MAX_SENTENCE, split
+from extractor.pipeline import extract_text
+from extractor.registry.bundle import bundled
+
+SENTENCE = "Outstanding loans of the Nghe An branch reached VND 13,374 billion by June 30, 2024. "
+MONEY = re.compile(r"VND 13,374 billion")
+
+
+def test_a_paragraph_longer_than_spacy_takes_is_read_in_pieces() -> None:
+    limit = build_nlp(bundled().ruleset("en")).max_length
+    paragraph = SENTENCE * (limit // len(SENTENCE) + 50)
+    assert "\n" not in paragraph and len(paragraph) > limit
+    extraction = extract_text(paragraph, lang="en", link=False)
+    money = [f for f in extraction.figures if f.kind == "money"]
+    assert [(f.start, f.end) for f in money] == [m.span() for m in MONEY.finditer(paragraph)]
+    assert {f.sentence for f in money} == {SENTENCE.strip()}
+
+
+def test_pieces_end_where_sentences_start_else_at_a_space_else_anywhere() -> None:
+    text = "First one here. Second one is longer. " + "word " * 30 + "x" * 45
+    found = pieces(text, 0, len(text), limit=40, abbreviations=frozenset())
+    assert found[0][0] == 0 and found[-1][1] == len(text)
+    assert all(end == start for (_, end), (start, _) in pairwise(found))
+    assert all(end - start <= 40 for start, end in found)
+    assert found[0] == (0, text.index("Second"))  # a sentence start
+    assert all(text[end] == " " for _, end in found[1:-2])  # in the run of words: spaces
+    start, end = found[-2]
+    assert end - start == 40 and set(text[start + 1 : end]) == {"x"}  # no space left: cut
+
+
+def test_a_run_without_stops_is_cut_into_sentences_of_bounded_length() -> None:
+    run = ("loans of VND 13,374 billion and " * 400).strip()
+    assert not re.search(r"[.!?]", run) and len(run) > 3 * MAX_SENTENCE
+    extraction = extract_text(f"Nghe An bank report\n\n{run}\n", lang="en", link=False)
+    money = [f for f in extraction.figures if f.kind == "money"]
+    assert len(money) == run.count("VND")
+    assert all(len(f.sentence) <= MAX_SENTENCE and f.text in f.sentence for f in money)
+    sentences = split(run, frozenset())
+    assert all(run[start:end] == run[start:end].strip() for start, end in zip(sentences.starts, sentences.ends,
+                                                                              strict=True))
+    assert " ".join(run[start:end] for start, end in zip(sentences.starts, sentences.ends, strict=True)) == run
