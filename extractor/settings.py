@@ -46,6 +46,21 @@ SETTINGS: tuple[Setting, ...] = (
         "page has a few thousand; each costs ~50 µs to read).",
     ),
     Setting(
+        "document_max_chars",
+        5_000_000,
+        "VBSP_DOCUMENT_MAX_CHARS",
+        "Most characters of text one document may have; a longer one is refused with a coded "
+        "error and the batch goes on (0: no limit).",
+    ),
+    Setting(
+        "document_time_limit",
+        60.0,
+        "VBSP_DOCUMENT_TIME_LIMIT",
+        "Seconds the reading of one document may take; the text not read by then gives no "
+        "records, the document is stored with a warning saying how far it was read, and "
+        "assembling and linking what was read take about as long again (0: no limit).",
+    ),
+    Setting(
         "fetch_deadline",
         120.0,
         "VBSP_FETCH_DEADLINE",

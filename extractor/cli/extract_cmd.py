@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from extractor.cli.budget_options import MaxCharsOpt, TimeLimitOpt, budget
 from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
 from extractor.cli.output import err, out, say
 from extractor.errors import ExtractorError
@@ -53,6 +54,8 @@ def extract(
     delay: DelayOpt = 1.0,
     allow_private: AllowPrivateOpt = False,
     deadline: DeadlineOpt = None,
+    max_chars: MaxCharsOpt = None,
+    time_limit: TimeLimitOpt = None,
 ) -> None:
     """Extract figures, dates and legal references with their provenance."""
     from extractor.fetch import Fetcher
@@ -72,12 +75,13 @@ def extract(
                             "(for a folder, use extractor ingest --manifest)")
         raise typer.Exit(1)
     options = fetch_options(delay=delay, allow_private=allow_private, deadline=deadline)
+    limits = budget(max_chars=max_chars, time_limit=time_limit)
     with Fetcher(options) as fetcher:  # one for every URL given: per-host delays, robots shared
         for target in targets:
             try:
                 extraction = extract_target(target, registry=registry, lang=lang.value, source=source,
                                             published=published.date() if published else None,
-                                            fetcher=fetcher)
+                                            fetcher=fetcher, budget=limits)
             except ExtractorError as exc:
                 fail(exc)
                 failed += 1

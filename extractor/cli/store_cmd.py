@@ -23,6 +23,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from extractor.cli.budget_options import MaxCharsOpt, TimeLimitOpt, budget
 from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
 from extractor.cli.output import err, out, say
 from extractor.errors import ExtractorError
@@ -30,6 +31,7 @@ from extractor.settings import setting
 
 if TYPE_CHECKING:
     from extractor.fetch import FetchOptions
+    from extractor.pipeline.batch import ExtractLoaded
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -199,6 +201,8 @@ def ingest(
     delay: DelayOpt = 1.0,
     allow_private: AllowPrivateOpt = False,
     deadline: DeadlineOpt = None,
+    max_chars: MaxCharsOpt = None,
+    time_limit: TimeLimitOpt = None,
 ) -> None:
     """Extract figures from files, folders, URLs, sitemaps, feeds and list pages and store them
     (unchanged documents are skipped; republished copies are linked to their original)."""
@@ -206,9 +210,10 @@ def ingest(
     from extractor.registry.bundle import load_registry
 
     registry = load_registry()  # every rule file checked before the first document
+    extract = _extractor(registry, max_chars=max_chars, time_limit=time_limit)
     sources = sources or []
     if manifest is not None:
-        _ingest_manifest(manifest, db, registry)
+        _ingest_manifest(manifest, db, registry, extract)
     if not sources:
         if manifest is None:
             err.print("error: give files, folders or URLs to ingest, or --manifest FILE",
@@ -216,26 +221,33 @@ def ingest(
             raise typer.Exit(code=1)
         return
     if follow or any(is_url(s) or s.endswith(".urls") for s in sources):
-        _ingest_web(sources, db, registry, follow=follow, max_pages=max_pages, limit=limit,
+        _ingest_web(sources, db, registry, extract, follow=follow, max_pages=max_pages, limit=limit,
                     options=fetch_options(delay=delay, allow_private=allow_private, deadline=deadline))
         return
-    _ingest_files([Path(s) for s in sources], db, registry)
+    _ingest_files([Path(s) for s in sources], db, registry, extract)
 
 
-def _ingest_manifest(manifest: Path, db: Path | None, registry: Any) -> None:
+def _extractor(registry: Any, *, max_chars: int | None, time_limit: float | None) -> ExtractLoaded:
+    """The pipeline with the command line's per-document budget, for a batch."""
+    from extractor.pipeline import process
+
+    return functools.partial(process, registry=registry, budget=budget(max_chars=max_chars, time_limit=time_limit))
+
+
+def _ingest_manifest(manifest: Path, db: Path | None, registry: Any, extract: ExtractLoaded) -> None:
     """Ingest the downloaded articles a manifest lists, with a progress bar and a summary."""
     from extractor.pipeline.manifest import ingest_manifest, read_manifest
 
     total = len(read_manifest(manifest))
     with opened(db) as conn:
-        report = _run_batch(lambda **kw: ingest_manifest(conn, manifest, registry=registry, **kw),
+        report = _run_batch(lambda **kw: ingest_manifest(conn, manifest, registry=registry, extract=extract, **kw),
                             total, "ingest")
     _summary(report, "ingested")
     if report.failures and len(report.failures) == len(report.outcomes):
         raise typer.Exit(code=1)
 
 
-def _ingest_files(paths: list[Path], db: Path | None, registry: Any) -> None:
+def _ingest_files(paths: list[Path], db: Path | None, registry: Any, extract: ExtractLoaded) -> None:
     from extractor.pipeline.batch import discover, ingest_paths
 
     with opened(db) as conn:
@@ -244,14 +256,14 @@ def _ingest_files(paths: list[Path], db: Path | None, registry: Any) -> None:
             err.print("error: no .txt, .html, .htm or .pdf files in " + ", ".join(map(str, paths)),
                       markup=False, highlight=False)
             raise typer.Exit(code=1)
-        report = _run_batch(lambda **kw: ingest_paths(conn, files, registry=registry, **kw),
+        report = _run_batch(lambda **kw: ingest_paths(conn, files, registry=registry, extract=extract, **kw),
                             len(files), "ingest")
     _summary(report, "ingested")
     if report.failures and len(report.failures) == len(report.outcomes):
         raise typer.Exit(code=1)
 
 
-def _ingest_web(sources: list[str], db: Path | None, registry: Any, *, follow: str | None,
+def _ingest_web(sources: list[str], db: Path | None, registry: Any, extract: ExtractLoaded, *, follow: str | None,
                 max_pages: int, limit: int | None, options: FetchOptions) -> None:
     """Crawl the sources politely into the store, with a progress bar and a closing summary."""
     from extractor.pipeline.crawl import ingest_sources, make_fetcher
@@ -259,7 +271,8 @@ def _ingest_web(sources: list[str], db: Path | None, registry: Any, *, follow: s
 
     with opened(db) as conn, make_fetcher(conn, db_path(db), options) as fetcher:
         report = _run_batch(lambda **kw: ingest_sources(conn, sources, registry=registry, fetcher=fetcher,
-                                                        follow=follow, max_pages=max_pages, limit=limit, **kw),
+                                                        extract=extract, follow=follow, max_pages=max_pages,
+                                                        limit=limit, **kw),
                             None, "crawl")
     fetched = sum(1 for o in report.outcomes if o.path.startswith("http") and o.status not in ("failed", "skipped"))
     out.print(f"fetched: {fetched}", markup=False, highlight=False)
@@ -274,6 +287,8 @@ def _ingest_web(sources: list[str], db: Path | None, registry: Any, *, follow: s
 def reextract(
     db: DbOpt = None,
     document: Annotated[list[str] | None, typer.Option("--document", help="Only these document ids.")] = None,
+    max_chars: MaxCharsOpt = None,
+    time_limit: TimeLimitOpt = None,
 ) -> None:
     """Run extraction again on the stored raw bytes (after the rules improve), offline."""
     from extractor.pipeline.batch import reextract as run_reextract
@@ -283,7 +298,9 @@ def reextract(
     registry = load_registry()  # every rule file checked before the first document
     with opened(db) as conn:
         total = len(document) if document else len(stored_documents(conn))
-        report = _run_batch(lambda **kw: run_reextract(conn, registry=registry, document_ids=document, **kw),
+        extract = _extractor(registry, max_chars=max_chars, time_limit=time_limit)
+        report = _run_batch(lambda **kw: run_reextract(conn, registry=registry, document_ids=document,
+                                                       extract=extract, **kw),
                             total, "reextract")
     _summary(report, "re-extracted")
 

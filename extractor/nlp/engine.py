@@ -17,7 +17,8 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
-from typing import Literal, cast
+from time import monotonic
+from typing import Literal, NamedTuple, cast
 
 import numpy
 import spacy
@@ -242,9 +243,19 @@ def _cut(text: str, starts: list[int], start: int, stop: int) -> int:
     return space if space > start else stop
 
 
-def run_pipeline(text: str, rules: RuleSet) -> tuple[list[Draft], Sentences]:
-    """Drafts and sentences of a whole text, from spaCy Docs of its paragraphs (of pieces of a
-    very long one)."""
+class Reading(NamedTuple):
+    """What the rules found in a text: drafts and sentences of ``text[:end]`` (``end`` is the
+    text's length unless a deadline stopped the reading at a paragraph)."""
+
+    drafts: list[Draft]
+    sentences: Sentences
+    end: int
+
+
+def read(text: str, rules: RuleSet, *, deadline: float | None = None) -> Reading:
+    """Drafts and sentences of a text, from spaCy Docs of its paragraphs (of pieces of a very
+    long one), until ``deadline`` (a ``time.monotonic()`` value) passes: the paragraphs before
+    it are read, the rest are not."""
     nlp = build_nlp(rules)
     components = [component for _, component in nlp.pipeline]
     abbreviations = frozenset(rules.lexicon.abbreviations)
@@ -252,6 +263,8 @@ def run_pipeline(text: str, rules: RuleSet) -> tuple[list[Draft], Sentences]:
     starts: list[int] = []
     ends: list[int] = []
     for start, end in paragraphs(text):
+        if deadline is not None and monotonic() > deadline:
+            return Reading(drafts, Sentences(text, tuple(starts) or (0,), tuple(ends) or (start,)), start)
         for offset, stop in pieces(text, start, end, limit=nlp.max_length, abbreviations=abbreviations):
             doc = run_components(nlp, text[offset:stop], components)
             for draft in doc.user_data["vbsp_drafts"]:
@@ -261,10 +274,23 @@ def run_pipeline(text: str, rules: RuleSet) -> tuple[list[Draft], Sentences]:
             local: Sentences = doc.user_data["vbsp_sentences"]
             starts.extend(s + offset for s in local.starts)
             ends.extend(e + offset for e in local.ends)
-    return drafts, Sentences(text, tuple(starts) or (0,), tuple(ends) or (len(text),))
+    return Reading(drafts, Sentences(text, tuple(starts) or (0,), tuple(ends) or (len(text),)), len(text))
 
 
-def extract_document(document: Document, rules: RuleSet) -> Extraction:
-    """Figures, dates and legal references of a document, with provenance (no observations)."""
-    drafts, sentences = run_pipeline(document.text, rules)
-    return assemble(document, drafts, sentences, rules)
+def run_pipeline(text: str, rules: RuleSet) -> tuple[list[Draft], Sentences]:
+    """Drafts and sentences of a whole text (``read`` without a deadline)."""
+    reading = read(text, rules)
+    return reading.drafts, reading.sentences
+
+
+def extract_document(document: Document, rules: RuleSet, *, deadline: float | None = None) -> Extraction:
+    """Figures, dates and legal references of a document, with provenance (no observations):
+    of the part read before ``deadline`` (a ``time.monotonic()`` value), with a warning saying
+    how much was read when that is not all."""
+    reading = read(document.text, rules, deadline=deadline)
+    extraction = assemble(document, reading.drafts, reading.sentences, rules)
+    if reading.end == len(document.text):
+        return extraction
+    warning = (f"read {reading.end:,} of {len(document.text):,} characters before the time "
+               "limit; the rest has no records")
+    return extraction.model_copy(update={"warnings": (*extraction.warnings, warning)})

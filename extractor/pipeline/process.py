@@ -16,19 +16,24 @@ from extractor.nlp.engine import extract_document, make_document
 from extractor.nlp.tables import with_table_figures
 from extractor.parse import Loaded, attach_layout, with_stated_metadata
 from extractor.parse.text import TextRules, clean, read_metadata
+from extractor.pipeline.budget import Budget
 from extractor.registry.bundle import Registry, bundled
 
 LangOption = Literal["en", "vi", "auto"]
 
 
 def process(loaded: Loaded, *, registry: Registry, lang: LangOption = "auto",
-            link: bool = True) -> Extraction:
+            link: bool = True, budget: Budget | None = None) -> Extraction:
     """The records of a parsed document: figures, dates, legal references, observations (unless
     ``link`` is off), each with its page and box when the document has a layout.
 
     The language is detected from the text unless given: a page's declared language (kept in
-    ``meta["declared_language"]``) is often a site-wide template value.
+    ``meta["declared_language"]``) is often a site-wide template value. ``budget``: how long a
+    text may be (TooLarge beyond) and how long its reading may take (the settings' unless given).
     """
+    budget = budget or Budget.configured()
+    budget.check_size(loaded.text, source=loaded.source)
+    deadline = budget.deadline()
     loaded = first_page_date(loaded, registry.text)
     meta = dict(loaded.meta)
     if loaded.language:
@@ -37,7 +42,7 @@ def process(loaded: Loaded, *, registry: Registry, lang: LangOption = "auto",
                              published=loaded.published, raw=loaded.raw, title=loaded.title,
                              meta=meta, content_type=loaded.content_type)
     rules = registry.ruleset(document.language)
-    extraction = without_closing(extract_document(document, rules), loaded)
+    extraction = without_closing(extract_document(document, rules, deadline=deadline), loaded)
     if loaded.cells:
         extraction = with_table_figures(extraction, loaded.cells, rules=rules, tables=registry.tables,
                                         reading=registry.table_reading)
@@ -86,11 +91,12 @@ def extract_text(text: str, *, source: str = "<text>", lang: LangOption = "auto"
                  published: dt.date | None = None, raw: bytes | None = None,
                  title: str | None = None, meta: dict[str, str] | None = None,
                  content_type: str = "text/plain", link: bool = True,
-                 registry: Registry | None = None) -> Extraction:
+                 registry: Registry | None = None, budget: Budget | None = None) -> Extraction:
     """Every record of a text held in memory, read as a plain-text document would be
-    (``registry``: the bundled rules unless given)."""
+    (``registry``: the bundled rules unless given; ``budget``: see ``process``)."""
     rules = registry or bundled()
     loaded = Loaded(raw=raw if raw is not None else clean(text).encode("utf-8"), source=source,
                     content_type=content_type, text=text, title=title, published=published,
                     meta=meta or {})
-    return process(with_stated_metadata(loaded, rules.text), registry=rules, lang=lang, link=link)
+    return process(with_stated_metadata(loaded, rules.text), registry=rules, lang=lang, link=link,
+                   budget=budget)

@@ -12,6 +12,7 @@ from extractor.fetch.sources import is_url
 from extractor.models import Extraction
 from extractor.parse import load_path
 from extractor.pipeline.batch import discover
+from extractor.pipeline.budget import Budget
 from extractor.pipeline.crawl import load_url
 from extractor.pipeline.manifest import with_source
 from extractor.pipeline.process import LangOption, process
@@ -34,10 +35,11 @@ def expand(targets: Sequence[str]) -> Iterator[str]:
 
 def extract_target(target: str, *, registry: Registry, lang: LangOption = "auto",
                    published: dt.date | None = None, source: str | None = None,
-                   fetcher: Fetcher | None = None) -> Extraction:
+                   fetcher: Fetcher | None = None, budget: Budget | None = None) -> Extraction:
     """Read one file or URL and extract its records (raises InputError/FetchError). ``source``:
     the page a downloaded file came from, read as a fetched page's address (e.g. its outlet);
-    ``fetcher``: the one polite fetcher a command's URLs share (else a default one per URL)."""
+    ``fetcher``: the one polite fetcher a command's URLs share (else a default one per URL);
+    ``budget``: how much of the document is read (``process``)."""
     if is_url(target):
         loaded = load_url(target, registry=registry, fetcher=fetcher)
     else:
@@ -46,4 +48,4 @@ def extract_target(target: str, *, registry: Registry, lang: LangOption = "auto"
         loaded = loaded.model_copy(update={"published": published})
     if source is not None and not is_url(target):
         loaded = with_source(loaded, url=source)
-    return process(loaded, registry=registry, lang=lang)
+    return process(loaded, registry=registry, lang=lang, budget=budget)
