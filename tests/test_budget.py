@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -101,3 +102,31 @@ def test_the_commands_take_the_budget_as_options(tmp_path: Path, article: str) -
     for command in ("extract", "ingest", "reextract"):
         shown = runner.invoke(app, [command, "--help"]).output
         assert "--max-chars" in shown and "--time-limit" in shown
+
+
+def test_the_cyclic_collector_is_paused_while_a_document_is_extracted(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from extractor.nlp import engine
+
+    seen: list[bool] = []
+    reading = engine.read
+
+    def read(*args: Any, **kwargs: Any) -> engine.Reading:
+        seen.append(gc.isenabled())
+        return reading(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "read", read)
+    assert gc.isenabled()
+    extract_text("Outstanding loans reached VND 13,374 billion.", lang="en")
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(TooLarge):
+        extract_text("x" * 20, lang="en", budget=Budget(max_chars=10, seconds=0))
+    assert gc.isenabled()  # resumed after a refusal too
+    gc.disable()
+    try:
+        extract_text("Outstanding loans reached VND 13,374 billion.", lang="en")
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()

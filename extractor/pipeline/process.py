@@ -16,12 +16,13 @@ from extractor.nlp.engine import extract_document, make_document
 from extractor.nlp.tables import with_table_figures
 from extractor.parse import Loaded, attach_layout, with_stated_metadata
 from extractor.parse.text import TextRules, clean, read_metadata
-from extractor.pipeline.budget import Budget
+from extractor.pipeline.budget import Budget, collector_paused
 from extractor.registry.bundle import Registry, bundled
 
 LangOption = Literal["en", "vi", "auto"]
 
 
+@collector_paused()
 def process(loaded: Loaded, *, registry: Registry, lang: LangOption = "auto",
             link: bool = True, budget: Budget | None = None) -> Extraction:
     """The records of a parsed document: figures, dates, legal references, observations (unless
