@@ -1,0 +1,192 @@
+"""Extraction time per 100 kB as texts grow, against the 200 kB text timed in the same run.
+
+Issue 17: cost grew much faster than input (300 kB 2 s, 1 MB 32 s, 2 MB 221 s) because stages
+compared every figure with every other. This bench builds one long text per size and language
+from the paragraph templates in ``scaling_paragraphs.yaml`` (written for the bench in the style
+of the gold texts; each copy filled with seeded random numbers, dates and places, so no two
+paragraphs repeat exactly), extracts it with linking as ``extractor extract`` does (no
+per-document budget, so the whole text is read) and reports CPU seconds per 100 kB and each
+size's time per 100 kB as a ratio to the 200 kB text's. The machine is shared and noisy: each
+round times every size in turn (a change of load hits them alike), in CPU time of this process,
+each extraction with a new pipeline (spaCy's vocabulary grows with every new word, and a text
+read twice would find its words known), and the best of ``--repeat`` rounds is kept.
+
+    python bench/scaling.py [--sizes 100k,200k,1M,2M,5M] [--repeat 3] [--lang en,vi] [--json]
+    python bench/scaling.py --profile 1M --lang vi   # where the time goes (cProfile)
+
+Target: the 5 MB text under 25x the 200 kB text's time (flat per 100 kB). Measured on the
+shared 2-core machine, three runs: 5 MB took 23-29x the 200 kB time, 0.91-1.15x its rate per
+100 kB (about 0.2 s per 100 kB; 10-12 s for 5 MB). Before issue 17's changes 1 MB took 20x the
+200 kB time (en 36 s, vi 19 s), 4x its rate, and 5 MB did not finish in reasonable time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import random
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractor.nlp.engine import build_nlp
+from extractor.pipeline import extract_text
+from extractor.pipeline.budget import UNLIMITED
+from extractor.registry.bundle import bundled
+
+TEMPLATES = Path(__file__).with_name("scaling_paragraphs.yaml")
+BASELINE = 200_000
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+FIELD = re.compile(r"\{(\w+)\}")
+
+
+def grouped(value: int, lang: str) -> str:
+    """A whole number with the language's thousands separator (13,374 / 13.374)."""
+    return f"{value:,}".replace(",", "." if lang == "vi" else ",")
+
+
+def decimal(value: float, lang: str) -> str:
+    """A decimal with the language's separator (5.76 / 5,76)."""
+    return f"{value:.2f}".replace(".", "," if lang == "vi" else ".")
+
+
+def field_value(name: str, lang: str, data: dict[str, Any], rng: random.Random) -> str:
+    """A random value for one template field (see the YAML's header for the fields)."""
+    makers: dict[str, Callable[[], str]] = {
+        "province": lambda: rng.choice(data["provinces"]),
+        "district": lambda: rng.choice(data["districts"]),
+        "name": lambda: rng.choice(data["names"]),
+        "big": lambda: grouped(rng.randrange(2_000, 20_000), lang),
+        "mid": lambda: grouped(rng.randrange(1_000, 9_000), lang),
+        "small": lambda: str(rng.randrange(20, 900)),
+        "count": lambda: grouped(rng.randrange(1_000, 300_000), lang),
+        "few": lambda: str(rng.randrange(2, 40)),
+        "pct": lambda: decimal(rng.uniform(1, 15), lang),
+        "tiny": lambda: decimal(rng.uniform(0.01, 0.5), lang),
+        "amb": lambda: f"{rng.randrange(1, 10)}{',' if lang == 'vi' else '.'}{rng.randrange(100, 1000)}",
+        "day": lambda: str(rng.randrange(1, 29)),
+        "month": lambda: str(rng.randrange(1, 13)),
+        "month_name": lambda: rng.choice(MONTHS),
+        "year": lambda: str(rng.randrange(2015, 2026)),
+        "prev": lambda: str(rng.randrange(2014, 2025)),
+        "months": lambda: str(rng.choice([3, 6, 9])),
+        "number": lambda: str(rng.randrange(1, 2000)),
+    }
+    return makers[name]()
+
+
+def fill(template: str, lang: str, data: dict[str, Any], rng: random.Random) -> str:
+    """A template with every field filled afresh."""
+    return FIELD.sub(lambda m: field_value(m.group(1), lang, data, rng), template)
+
+
+def text_of(lang: str, size: int, *, seed: int = 17) -> str:
+    """A text of about ``size`` UTF-8 bytes: a title, a date line, then paragraphs picked and
+    filled at random, separated by blank lines."""
+    data = yaml.safe_load(TEMPLATES.read_text(encoding="utf-8"))[lang]
+    rng = random.Random(seed)
+    dateline = "Updated: 10-07-2024 | 08:12" if lang == "en" else "15/8/2024 - 09:45"
+    parts = [fill(data["title"], lang, data, rng), dateline]
+    used = sum(len(p.encode("utf-8")) + 2 for p in parts)
+    while used < size:
+        paragraph = fill(rng.choice(data["paragraphs"]), lang, data, rng)
+        parts.append(paragraph)
+        used += len(paragraph.encode("utf-8")) + 2
+    return "\n\n".join(parts)
+
+
+def size_of(label: str) -> int:
+    """Bytes of a size label: "100k" → 100,000; "5M" → 5,000,000."""
+    scale = {"k": 1_000, "M": 1_000_000}.get(label[-1], 1)
+    return int(float(label.rstrip("kM")) * scale)
+
+
+def fresh_pipeline(lang: str) -> None:
+    """A new spaCy pipeline, untimed: its vocabulary grows with every new word it reads (each
+    new number is one), so a text read again would find its words known and run faster."""
+    build_nlp.cache_clear()
+    build_nlp(bundled().ruleset(lang))
+
+
+def extraction_seconds(text: str, lang: str) -> float:
+    """CPU seconds of one extraction (with linking) of ``text`` by a new pipeline."""
+    fresh_pipeline(lang)
+    start = time.process_time()
+    extract_text(text, lang=lang, budget=UNLIMITED)  # type: ignore[arg-type]
+    return time.process_time() - start
+
+
+def measure(lang: str, labels: list[str], repeat: int) -> dict[str, dict[str, float]]:
+    """Seconds (the best of ``repeat`` rounds, each round timing every size in turn, so a change
+    of load hits them alike), seconds per 100 kB and the ratio of that to the 200 kB text's."""
+    extract_text(text_of(lang, 20_000), lang=lang)  # type: ignore[arg-type]  # load rules untimed
+    texts = {label: text_of(lang, size_of(label)) for label in labels}
+    best = dict.fromkeys(labels, float("inf"))
+    for _ in range(repeat):
+        for label, text in texts.items():
+            best[label] = min(best[label], extraction_seconds(text, lang))
+    rows = {label: {"bytes": size_of(label), "seconds": taken, "per_100k": taken / size_of(label) * 100_000}
+            for label, taken in best.items()}
+    base = next(r for r in rows.values() if r["bytes"] == BASELINE)
+    for row in rows.values():
+        row["per_100k_vs_200k"] = row["per_100k"] / base["per_100k"]
+        row["time_vs_200k"] = row["seconds"] / base["seconds"]
+    return rows
+
+
+def profile(lang: str, label: str) -> None:
+    """Print where the time of one extraction goes (cProfile: the top 25 by cumulative time,
+    then by own time)."""
+    text = text_of(lang, size_of(label))
+    extract_text(text_of(lang, 20_000), lang=lang)  # type: ignore[arg-type]
+    fresh_pipeline(lang)
+    profiler = cProfile.Profile()
+    profiler.runcall(extract_text, text, lang=lang, budget=UNLIMITED)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100k,200k,1M,2M,5M")
+    parser.add_argument("--lang", default="en,vi")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", metavar="SIZE", help="profile one size instead")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    langs = args.lang.split(",")
+    if args.profile:
+        for lang in langs:
+            profile(lang, args.profile)
+        return 0
+    labels = args.sizes.split(",")
+    if "200k" not in labels:
+        labels.insert(0, "200k")
+    report = {lang: measure(lang, labels, args.repeat) for lang in langs}
+    checks = {f"{lang} {label} under 25x the 200k time": rows[label]["time_vs_200k"] < 25
+              for lang, rows in report.items() for label in labels if size_of(label) == 5_000_000}
+    if args.json:
+        print(json.dumps({"sizes": report, "checks": checks}, indent=2))
+    else:
+        for lang, rows in report.items():
+            for label, row in rows.items():
+                print(f"{lang} {label:>5}: {row['seconds']:8.2f} s, {row['per_100k']:.3f} s/100 kB, "
+                      f"{row['per_100k_vs_200k']:.2f}x the 200 kB rate, {row['time_vs_200k']:.1f}x its time")
+        for name, ok in checks.items():
+            print(f"{'PASS' if ok else 'FAIL'} {name}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
