@@ -21,6 +21,7 @@ from extractor.fetch.options import FetchOptions
 from extractor.store import QueryTimeout
 from extractor.web import create_app
 from extractor.web.db import Database
+from extractor.web.errors import InternalError, NotFound
 from helpers.web_corpus import HOSTILE, build_database
 
 NGHE_AN = quote("Nghệ An")
@@ -159,7 +160,8 @@ def test_observation_has_sentence_document_source_and_conflicts(client: TestClie
 def test_unknown_observation_is_404(client: TestClient) -> None:
     response = client.get("/api/observations/999999")
     assert response.status_code == 404
-    assert response.json() == {"ok": False, "error": "no observation 999999", "status": 404}
+    assert response.json() == {"ok": False, "error": "no observation 999999", "status": 404, "code": "E404",
+                               "hint": NotFound.hint}
 
 
 # ---- documents -------------------------------------------------------------------------------------
@@ -321,7 +323,8 @@ def test_a_timeout_is_answered_in_the_error_shape(db_path: Path, monkeypatch: py
     monkeypatch.setattr(facets, "search_sentences", too_slow)
     with TestClient(create_app(db_path), raise_server_exceptions=False) as c:
         body = c.get("/api/search?q=loans").json()
-    assert body["ok"] is False and body["status"] == 400 and "stopped" in body["error"] and body["hint"]
+    assert body["ok"] is False and body["status"] == 503 and "stopped" in body["error"] and body["hint"]
+    assert body["code"] == QueryTimeout.code
 
 
 # ---- one error shape ------------------------------------------------------------------------------
@@ -345,7 +348,7 @@ def test_a_crash_is_a_500_in_the_error_shape(db_path: Path) -> None:
         response = c.get("/api/factcheck?text=anything")
     assert response.status_code == 500
     assert response.json() == {"ok": False, "error": "internal error: the server could not answer this request",
-                                "status": 500}
+                                "status": 500, "code": "E500", "hint": InternalError.hint}
 
 
 def test_browsers_get_an_html_error_page(client: TestClient) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Path, Request, Response
+from fastapi import APIRouter, Depends, Header, Path, Request, Response
 from pydantic import BaseModel
 
 from extractor.store import ObservationFilter, facets
 from extractor.store.records import SearchFilters, SearchResult
 from extractor.web import views
 from extractor.web.db import Database
+from extractor.web.errors import STATUSES, Forbidden, InvalidRequest
 from extractor.web.factcheck import check_text
 from extractor.web.ingest import ingest_urls
 from extractor.web.params import (
@@ -20,6 +21,7 @@ from extractor.web.params import (
     DateText,
     Indicator,
     Limit,
+    ObservationId,
     Offset,
     Order,
     Province,
@@ -48,7 +50,7 @@ from extractor.web.schemas import (
     ProvinceView,
 )
 
-ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorBody} for status in (400, 404, 422, 500)}
+ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": ErrorBody} for status in STATUSES}
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
@@ -66,7 +68,6 @@ def database(request: Request) -> Database:
 Db = Annotated[Database, Depends(database)]
 DocId = Annotated[str, Path(max_length=128, pattern=r"^[A-Za-z0-9_.-]+$",
                             description="Document id (the hash shown in every observation).")]
-ObsId = Annotated[int, Path(description="Observation id.")]
 ProvinceName = Annotated[str, Path(max_length=100, description="Province name; case and diacritics ignored.")]
 IndicatorCode = Annotated[str, Path(max_length=60, pattern=r"^[a-z_]+$",
                                     description="Indicator code, e.g. outstanding_loans.")]
@@ -94,7 +95,7 @@ def api_observations(db: Db, filters: Annotated[ObservationFilter, Depends(obser
 
 
 @router.get("/observations/{observation_id}", response_model=Envelope[ObservationView])
-def api_observation(db: Db, observation_id: ObsId) -> Response:
+def api_observation(db: Db, observation_id: ObservationId) -> Response:
     """One observation with its sentence, document, copies, agreeing and conflicting sources."""
     return envelope(db.read(views.observation_view, observation_id))
 
@@ -129,7 +130,7 @@ def api_indicator(db: Db, code: IndicatorCode, date: DateText = None, boundaries
 def api_factcheck(request: Request, db: Db, text: Annotated[str, Depends(text_param)]) -> Response:
     """Every figure of ``text`` compared with the table: supported, different or not found."""
     if not text:
-        raise HTTPException(422, "text: give a sentence to check")
+        raise InvalidRequest("text: give a sentence to check")
     return envelope(db.read(check_text, text, extract=request.app.state.extract))
 
 
@@ -147,9 +148,9 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
     expected = request.app.state.write_token
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not expected:
-        raise HTTPException(403, "this server is read-only (start it with --write-token to allow ingest)")
+        raise Forbidden("this server is read-only (start it with --write-token to allow ingest)")
     if not hmac.compare_digest(given.encode(), str(expected).encode()):
-        raise HTTPException(403, "a valid write token is required (Authorization: Bearer <token>)")
+        raise Forbidden("a valid write token is required (Authorization: Bearer <token>)")
 
 
 @router.post("/ingest", response_model=Envelope[IngestResult], dependencies=[Depends(require_token)])

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -22,13 +23,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from extractor.errors import ExtractorError
 from extractor.registry.bundle import bundled
-from extractor.store import QueryTimeout
 from extractor.web import api, pages
 from extractor.web.db import Database
+from extractor.web.errors import InternalError, InvalidRequest, status_of, web_error
 from extractor.web.factcheck import default_extract
-from extractor.web.views import NotFound
+from extractor.web.schemas import ErrorBody
 
 HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
+INTERNAL = InternalError("internal error: the server could not answer this request")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 SECURITY_HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
@@ -87,7 +90,8 @@ def create_app(db: str | Path | None = None, *, write_token: str | None = None,
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(AnswerUnexpected)
+    app.add_middleware(SecurityHeaders)  # added last, so outermost: error answers carry the headers too
     return app
 
 
@@ -100,14 +104,30 @@ def wants_html(request: Request) -> bool:
         "text/html" in request.headers.get("accept", "")
 
 
-def error_response(request: Request, status: int, message: str, hint: str | None = None) -> Response:
-    """``{"ok": false, "error", "status"}`` as JSON, or the same on an HTML page for browsers."""
+def error_body(error: ExtractorError) -> ErrorBody:
+    """The error shape of a coded error. A 500 is the server's problem: the client gets its code and a
+    general message, the server's log the details (paths, SQL, what broke)."""
+    status = status_of(error)
+    if status == 500:
+        return ErrorBody(error=INTERNAL.message, status=status, code=error.code, hint=INTERNAL.hint)
+    return ErrorBody(error=error.message, status=status, code=error.code, hint=error.hint or None)
+
+
+def error_response(request: Request, error: ExtractorError) -> Response:
+    """The error shape as JSON, or the same on an HTML page (its text escaped) for browsers; JSON too
+    when the page itself cannot be rendered, so a broken template never leaves a request unanswered."""
+    body = error_body(error)
     if wants_html(request):
-        return pages.render(request, "error.html", status_code=status, status=status, message=message, hint=hint)
-    body: dict[str, Any] = {"ok": False, "error": message, "status": status}
-    if hint:
-        body["hint"] = hint
-    return JSONResponse(body, status_code=status)
+        try:
+            return pages.render(request, "error.html", status_code=body.status, **body.model_dump(exclude={"ok"}))
+        except Exception as exc:  # noqa: BLE001 - the last answer must not fail: fall back to JSON
+            log_failure(request, exc)
+    return Response(body.model_dump_json(), status_code=body.status, media_type="application/json")
+
+
+def log_failure(request: Request, error: BaseException) -> None:
+    """Log a failure the client is told only the code of, with its traceback."""
+    log.error("%s %r failed: %s", request.method, request.url.path, error, exc_info=error)
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -120,28 +140,56 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Map every failure to the one error shape (404, 422, 400 for timeouts, 500)."""
+    """Map every failure to the one error shape: Starlette's 404/405, invalid parameters, coded errors.
+
+    Anything else is answered by ``AnswerUnexpected``, not by a handler for ``Exception``: Starlette
+    runs that one in its outermost middleware, which re-raises after answering, and uvicorn then
+    closes the connection under keep-alive clients (their next request on it is reset).
+    """
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return error_response(request, exc.status_code, str(exc.detail))
+        return error_response(request, web_error(exc.status_code, str(exc.detail)))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        return error_response(request, 422, _validation_message(exc))
-
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> Response:
-        return error_response(request, 404, str(exc))
-
-    @app.exception_handler(QueryTimeout)
-    async def too_slow(request: Request, exc: QueryTimeout) -> Response:
-        return error_response(request, 400, exc.message, exc.hint)
+        return error_response(request, InvalidRequest(_validation_message(exc)))
 
     @app.exception_handler(ExtractorError)
-    async def library_error(request: Request, exc: ExtractorError) -> Response:
-        return error_response(request, 400, f"[{exc.code}] {exc.message}", exc.hint or None)
+    async def coded(request: Request, exc: ExtractorError) -> Response:
+        if status_of(exc) == 500:
+            log_failure(request, exc)
+        return error_response(request, exc)
 
-    @app.exception_handler(Exception)
-    async def crashed(request: Request, exc: Exception) -> Response:
-        return error_response(request, 500, "internal error: the server could not answer this request")
+
+class AnswerUnexpected:
+    """Answers an exception no handler took with the 500 error shape, logged, and keeps the connection.
+
+    Pure ASGI, inside the security headers. A response already begun cannot be mended: the exception
+    goes on to the server, which ends that connection (the client sees a truncated answer, not a
+    wrong one).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request through; answer what escapes it."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:
+                raise
+            request = Request(scope, receive)
+            log_failure(request, exc)
+            await error_response(request, INTERNAL)(scope, receive, send)

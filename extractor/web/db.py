@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from extractor.errors import StoreError
 from extractor.settings import resolve
 from extractor.store import connect, time_limit
 from extractor.store.readers import database_file, open_reader
@@ -34,10 +35,15 @@ class Database:
         return conn
 
     def read(self, work: Callable[..., R], *args: object, **kwargs: object) -> R:
-        """Run a library query on this thread's connection under the query time limit."""
+        """Run a library query on this thread's connection under the query time limit; SQLite's own
+        failures (a damaged or replaced file, a lock held too long) become the coded ``StoreError``."""
         conn = self.reader()
-        with time_limit(conn, self.time_limit_ms):
-            return work(conn, *args, **kwargs)
+        try:
+            with time_limit(conn, self.time_limit_ms):
+                return work(conn, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot read the database: {exc}",
+                             hint="Check the file given to --db is this tool's database and readable.") from exc
 
     def write(self, work: Callable[..., R], *args: object, **kwargs: object) -> R:
         """Run a library write on a fresh read-write connection (only the token-guarded ingest does)."""

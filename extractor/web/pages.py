@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from extractor.store import ObservationFilter, facets
@@ -15,6 +15,7 @@ from extractor.store.overview import indicators_with_data, provinces_with_data, 
 from extractor.store.records import SearchFilters, SearchResult
 from extractor.web import charts, tables, views
 from extractor.web.api import Db, DocId
+from extractor.web.errors import InvalidRequest
 from extractor.web.factcheck import check_text
 from extractor.web.formatting import slug
 from extractor.web.i18n import COOKIE, LANGS, Lang, as_lang, pick_lang
@@ -24,10 +25,13 @@ from extractor.web.params import (
     DateText,
     Indicator,
     Limit,
+    ObservationId,
+    ObservationRef,
     Offset,
     Order,
     Province,
     RollUp,
+    SentenceRef,
     Sort,
     Window,
     indicator_data,
@@ -171,7 +175,7 @@ def observations_page(request: Request, db: Db, filters: ObsFilters, limit: Limi
 
 
 @router.get("/observations/{observation_id}", response_class=HTMLResponse)
-def observation_page(request: Request, db: Db, observation_id: int) -> HTMLResponse:
+def observation_page(request: Request, db: Db, observation_id: ObservationId) -> HTMLResponse:
     """One observation: its sentence, document, source, copies and conflicting values."""
     return render(request, "observation.html", view=db.read(views.observation_view, observation_id), args={})
 
@@ -187,9 +191,8 @@ def document_csv(db: Db, doc_id: DocId) -> Response:
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(request: Request, db: Db, doc_id: DocId, obs: int | None = None,
-                  s: Annotated[int | None, Query(description="A sentence to highlight (a search hit).")] = None
-                  ) -> HTMLResponse:
+def document_page(request: Request, db: Db, doc_id: DocId, obs: ObservationRef = None,
+                  s: SentenceRef = None) -> HTMLResponse:
     """A document's clean text with every figure highlighted (and one observation's or hit's sentence)."""
     view = db.read(views.document_view, doc_id)
     chosen = next((o for o in view.observations if o.id == obs), None)
@@ -280,7 +283,7 @@ def indicator_page(request: Request, db: Db, code: Code, date: DateText = None, 
 def factcheck_csv(request: Request, db: Db, text: Annotated[str, Depends(text_param)]) -> Response:
     """The verdicts as CSV."""
     if not text:
-        raise HTTPException(422, "text: give a sentence to check")
+        raise InvalidRequest("text: give a sentence to check")
     view = db.read(check_text, text, extract=request.app.state.extract)
     return csv_response(tables.to_csv(*tables.factcheck_rows(view)), "factcheck")
 

@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import HTTPException, Query
+from fastapi import Path, Query
 
 from extractor.settings import resolve
 from extractor.store import ObservationFilter
 from extractor.store.records import SearchFilters
 from extractor.web import views
 from extractor.web.db import Database
+from extractor.web.errors import InvalidRequest
 from extractor.web.schemas import IndicatorView
 
 MAX_PAGE = int(resolve("max_page_size"))
 MAX_OFFSET = 100_000  # deep pages cost a scan each; filters are the way to go further
 MAX_QUERY = 500
+# SQLite keeps integers in 8 bytes: a larger number is no row's id (and binding it raises OverflowError).
+MAX_ROW_ID = 2**63 - 1
 
 Limit = Annotated[int | None, Query(ge=1, le=MAX_PAGE, description=f"Rows per page (at most {MAX_PAGE}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
@@ -26,6 +29,9 @@ RollUp = Annotated[bool, Query(description="Add 2025-province rows summed from a
 Province = Annotated[str | None, Query(max_length=100, description="Province; case and diacritics ignored.")]
 Indicator = Annotated[str | None, Query(max_length=60, pattern=r"^[a-z_]*$", description="Indicator code.")]
 Boundaries = Annotated[str | None, Query(pattern=r"^(2025|pre-2025)?$", description="2025 or pre-2025.")]
+ObservationId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="Observation id.")]
+ObservationRef = Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="An observation to highlight.")]
+SentenceRef = Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="A sentence to highlight (a search hit).")]
 DateText = Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD.")]
 
 
@@ -42,7 +48,7 @@ def parse_date(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise HTTPException(422, f"{name}: {text} is not a date (use YYYY-MM-DD)") from None
+        raise InvalidRequest(f"{name}: {text} is not a date (use YYYY-MM-DD)") from None
 
 
 def search_filters(

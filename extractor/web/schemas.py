@@ -3,7 +3,8 @@
 Search results, series, facets and document briefs are the store's records (``store/records.py``).
 
 Every JSON answer is one envelope: ``{"ok": true, "data": …}`` on success and
-``{"ok": false, "error": …, "status": …}`` on failure (datasette's error shape).
+``{"ok": false, "error": …, "status": …, "code": …, "hint": …}`` on failure (datasette's error shape,
+with the project's error code and what to do).
 """
 
 from __future__ import annotations
@@ -41,11 +42,13 @@ class Envelope(BaseModel, Generic[T]):
 
 
 class ErrorBody(BaseModel):
-    """A failed JSON answer (every status, every route)."""
+    """A failed JSON answer (every status, every route): what failed, its HTTP status, the error's code
+    (the library's ``E0xx``, the web's own ``E4xx``/``E500``) and what to do."""
 
     ok: Literal[False] = False
     error: str
     status: int
+    code: str
     hint: str | None = None
 
 

@@ -47,6 +47,7 @@ from extractor.store.series import (
     province_series,
     stored_province,
 )
+from extractor.web.errors import NotFound
 from extractor.web.schemas import (
     ConflictList,
     DocumentView,
@@ -60,10 +61,6 @@ from extractor.web.schemas import (
     ProvinceList,
     ProvinceView,
 )
-
-
-class NotFound(LookupError):
-    """The page's subject does not exist (the routes answer 404)."""
 
 
 def overview(conn: sqlite3.Connection) -> Overview:
@@ -149,9 +146,16 @@ def _latest_provincial(conn: sqlite3.Connection, code: str) -> dt.date | None:
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
-    """The day ``months`` calendar months before ``day`` (the month's last day when shorter)."""
+    """The day ``months`` calendar months before ``day`` (the month's last day when shorter); the first
+    day there is when that is before it (``?date=0001-01-01`` is a valid date).
+
+    >>> _months_before(dt.date(2024, 3, 31), 1), _months_before(dt.date(1, 6, 30), 12)
+    (datetime.date(2024, 2, 29), datetime.date(1, 1, 1))
+    """
     index = day.year * 12 + day.month - 1 - months
     year, month = divmod(index, 12)
+    if year < dt.MINYEAR:
+        return dt.date.min
     last = (dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
     return dt.date(year, month + 1, min(day.day, last))
 
