@@ -1,0 +1,74 @@
+"""Smoke tests of bench/extract_speed.py and bench/ingest_speed.py in their quickest mode on a tiny
+input: each runs and reports what the README and the issues quote.
+
+They assert no speed (timed tests are not ours: the real runs are by hand, see README "Speed"),
+only that every figure of the report is there.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).parent.parent / "bench"
+
+
+def bench(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """A bench script loaded as a module (registered while the test runs: dataclasses look
+    their module up)."""
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, name, module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_extract_bench_reports_ratios_to_the_paragraph_fed_baselines(capsys: pytest.CaptureFixture[str],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    args = ["--quick", "--words", "400", "--repeat", "1", "--quantulum-words", "60", "--stages", "--json"]
+    code = bench("extract_speed", monkeypatch).main(args)
+    report = json.loads(capsys.readouterr().out)
+    assert code == (0 if all(report["checks"].values()) else 1)
+    for lang in ("en", "vi"):
+        r = report[lang]
+        assert r["words"] >= 400 and r["paragraphs"] > 0
+        assert {"tokeniser_wps", "extraction_wps", "with_linking_wps", "extraction_vs_tokeniser",
+                "with_linking_vs_tokeniser", "peak_memory_mb"} <= set(r)
+        assert set(r["stages_vs_tokeniser"]) == {"read text", "pipeline tokeniser", "spaCy + rules",
+                                                 "rest of extraction", "linking"}
+    assert {"quantulum3_wps", "with_linking_vs_quantulum3", "extraction_vs_quantulum3"} <= set(report["en"])
+    assert "quantulum3_wps" not in report["vi"]
+    assert "vi_vs_en_with_linking" in report
+    assert set(report["checks"]) == {"en with linking >= 0.25x paragraph-fed tokeniser",
+                                     "en with linking >= 50x quantulum3", "vi with linking >= 0.5x en with linking"}
+
+
+@pytest.mark.slow  # two runs of `extractor ingest` in a child process, each loading every rule
+def test_ingest_bench_reports_rates_stages_memory_and_storage(capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              tmp_path: Path) -> None:
+    module = bench("ingest_speed", monkeypatch)
+    code = module.main(["--quick", "--pages", "3", "--pdfs", "1", "--stage-pages", "2", "--json",
+                        "--tmp", str(tmp_path)])
+    report = json.loads(capsys.readouterr().out)
+    assert code == (0 if all(report["checks"].values()) else 1)
+    assert report["workers_option"] == module.workers_option()
+    counts = {"1", str(report["workers"])} if report["workers_option"] else {"1"}
+    for kind in ("html", "pdf"):
+        r = report[kind]
+        assert r["pages"] >= (3 if kind == "html" else 1) and r["documents"] >= 1
+        assert set(r["workers"]) == counts
+        for run in r["workers"].values():
+            assert {"pages_per_s", "wall_s", "cpu_ms_per_page", "peak_rss_mb", "peak_pss_mb"} <= set(run)
+            assert run["peak_rss_mb"] > 0
+        assert {"n_vs_1", "cpu_vs_baseline", "baseline_pages_per_s", "bytes_per_document", "copies_linked",
+                "observations"} <= set(r)
+        assert set(r["stages_cpu_ms_per_page"]) == {"parse", "extract+link", "store", "copy links", "other"}
+    assert report["html"]["page_kb"] > 40 and "copies_planted" in report["html"]
+    assert len(report["checks"]) == 5
