@@ -26,6 +26,7 @@ from extractor.link.context import (
     near_legal,
 )
 from extractor.link.observe import build_context
+from extractor.link.when import ANNIVERSARY_REACH, _counted, anniversary
 from extractor.nlp.assemble import Dated, Siblings, select
 from extractor.nlp.drafts import FigureDraft, LegalDraft
 from extractor.nlp.numbers import choose
@@ -35,6 +36,7 @@ from extractor.registry.bundle import bundled
 GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold"
 STOP = re.compile(r"[.!?](?:\s+|$)|\n")  # what link.why counted, one slice per observation
 MARK = re.compile(r"[.!?]\s+")  # what link.observe scanned from a line's start
+REVIEW = {"en": "years of implementing", "vi": "năm thực hiện"}
 TEXTS = st.text(alphabet=".!? \n\tab", max_size=40)
 SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=25)
 
@@ -174,3 +176,28 @@ def test_first_and_last_marks_are_those_marks_lists(lang: str) -> None:
                 marks = ctx.marks(name, start, end)
                 assert ctx.first_mark(name, start, end) == (marks[0] if marks else None)
                 assert ctx.last_mark(name, start, end) == (marks[-1] if marks else None)
+
+
+def reviewed_by_reading_back(ctx: Any, fig: Any) -> Any:
+    """``link.when.anniversary`` as first written: every review mark before the figure, last first."""
+    for start, end, _ in reversed(ctx.marks("anniversary", 0, fig.start)):
+        if not _counted(ctx, start):
+            continue
+        _, line_end = ctx.line(start, end)
+        for ref in ctx.refs.within(end, min(line_end, end + ANNIVERSARY_REACH)):
+            issued = ref.issued or ctx.issued.get(ref.id)
+            if issued:
+                return issued, ref.id
+    return None
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_review_of_years_is_found_as_by_reading_back(lang: str) -> None:
+    texts = [case.text() for case in load_gold(GOLD, language=lang)]
+    reviewing = [t for t in texts if REVIEW[lang] in t]
+    assert reviewing, "the gold has texts reviewing years of a document"
+    ex = extract_text("\n\n".join(reviewing + texts[:4] + reviewing), lang=lang, link=False)
+    ctx = build_context(ex, bundled().linker)
+    found = [anniversary(ctx, fig) for fig in ctx.figures]
+    assert found == [reviewed_by_reading_back(ctx, fig) for fig in ctx.figures]
+    assert any(found)

@@ -147,6 +147,8 @@ class State:
     link_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # by line
     in_comparison: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # by date, sentence
     dated_refs: dict[str, Offsets[LegalRef]] = field(default_factory=dict)  # by kind (``link.when``)
+    # Reviews of N years of a dated document, with its date and id (``link.when``), once known.
+    reviews: Offsets[tuple[int, int, tuple[dt.date, str]]] | None = None
 
 
 @dataclass(frozen=True)

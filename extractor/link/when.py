@@ -8,7 +8,9 @@ and "as of …" openings), else the publication date. Borrowed dates are flagged
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.link.context import (
@@ -156,15 +158,37 @@ def _dated_refs(ctx: Context, kind: str) -> Offsets[LegalRef]:
 def anniversary(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
     """A text reviewing N years of a dated document ("Sau 20 năm triển khai Nghị định số
     78/2002/NĐ-CP, ngày 4-10-2002", "reviewed ten years of implementing Directive No. 40-CT/TW"),
-    stated before the figure: that document's issue date, where its flows without a period start."""
-    for start, end, _ in reversed(ctx.marks("anniversary", 0, fig.start)):
-        if not _counted(ctx, start):
-            continue
-        _, line_end = ctx.line(start, end)
-        for ref in ctx.refs.within(end, min(line_end, end + ANNIVERSARY_REACH)):
-            issued = ref.issued or ctx.issued.get(ref.id)
-            if issued:
-                return issued, ref.id
+    stated before the figure: that document's issue date, where its flows without a period start.
+    The last such review that ends before the figure (a set's marks do not overlap, so the last
+    to start ends last)."""
+    reviews = _reviews(ctx)
+    index = bisect.bisect_left(reviews.keys, fig.start) - 1
+    if index >= 0 and reviews.items[index][1] > fig.start:
+        index -= 1  # the review the figure stands in
+    return reviews.items[index][2] if index >= 0 else None
+
+
+def _reviews(ctx: Context) -> Offsets[tuple[int, int, tuple[dt.date, str]]]:
+    """Each review of N years of a dated document in the text, with that document's issue date
+    and id, found once (``anniversary`` asks per figure)."""
+    found = ctx.state.reviews
+    if found is None:
+        found = ctx.state.reviews = Offsets(
+            [(start, end, dated) for start, end, _ in ctx.hits["anniversary"]
+             if (dated := _reviewed(ctx, start, end)) is not None], key=itemgetter(0))
+    return found
+
+
+def _reviewed(ctx: Context, start: int, end: int) -> tuple[dt.date, str] | None:
+    """The issue date and id of the document a review phrase ``[start, end)`` names, when a
+    number stands before the phrase and the document is dated."""
+    if not _counted(ctx, start):
+        return None
+    _, line_end = ctx.line(start, end)
+    for ref in ctx.refs.within(end, min(line_end, end + ANNIVERSARY_REACH)):
+        issued = ref.issued or ctx.issued.get(ref.id)
+        if issued:
+            return issued, ref.id
     return None
 
 
