@@ -14,6 +14,7 @@ import pytest
 from extractor.models import Extraction
 from extractor.pipeline.batch import run_batch
 from extractor.store import connect, province_table, save_extraction
+from extractor.store import write as store_write
 from extractor.store.cells import refresh_cells
 from extractor.store.copies import repair_copies
 from extractor.store.write import insert_extraction, with_document_id
@@ -25,6 +26,7 @@ from helpers.store import (
     fact_line,
     fake_extract,
     fake_extract_loaded,
+    keep_raw_whole,
 )
 
 GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold"
@@ -101,12 +103,14 @@ def test_a_replaced_original_frees_its_copies() -> None:
     assert _state(conn) == _state(fresh) and _links(conn) == []
 
 
-def test_a_database_from_before_v8_is_linked_by_the_next_batch(tmp_path: Path) -> None:
+def test_a_database_from_before_v8_is_linked_by_the_next_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "v7.sqlite"
     old = connect(path, migrate_to=7)
-    for name in STORIES:  # stored by the old code: no links, or links by ingest order
-        extraction, raw = _extraction(name)
-        insert_extraction(old, with_document_id(extraction, name), raw)
+    with monkeypatch.context() as patch:  # stored by the old code: raw bytes whole, no links or links by ingest order
+        patch.setattr(store_write, "keep_raw", keep_raw_whole)
+        for name in STORIES:
+            extraction, raw = _extraction(name)
+            insert_extraction(old, with_document_id(extraction, name), raw)
     old.execute("INSERT INTO doc_copies(doc_id, copy_of_doc_id, similarity) VALUES ('original', 'next_day', 0.9)")
     old.close()
     conn = connect(path)

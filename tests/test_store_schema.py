@@ -12,7 +12,7 @@ from extractor.store import SCHEMA_VERSION, connect, schema_version, search
 from extractor.store import db as db_module
 from extractor.store.db import migrate
 from extractor.store.write import insert_extraction, with_document_id
-from helpers.store import NGHE_AN, make_extraction
+from helpers.store import NGHE_AN, keep_raw_whole, make_extraction
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:
@@ -40,6 +40,7 @@ def test_v1_with_data_migrates_and_indexes_old_rows(tmp_path: Path, monkeypatch:
     row = write.observation_row
     monkeypatch.setattr(write, "OBSERVATION_COLS", v1_columns)
     monkeypatch.setattr(write, "observation_row", lambda *a, **k: row(*a, **k)[: len(v1_columns)])
+    monkeypatch.setattr(write, "keep_raw", keep_raw_whole)
     path = tmp_path / "old.sqlite"
     conn = connect(path, migrate_to=1)
     assert schema_version(conn) == 1 and "sentences_fts" not in _tables(conn)

@@ -12,6 +12,7 @@ import pytest
 from extractor.models import DateMention, LegalRef, Observation
 from extractor.store import ObservationFilter, connect, query_observations, save_extraction
 from extractor.store import write as store_write
+from extractor.store.blobs import raw_bytes
 from extractor.store.write import document_id_for
 from helpers.store import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction, snapshot
 
@@ -36,7 +37,7 @@ def test_document_id_is_the_raw_bytes_hash(conn: sqlite3.Connection) -> None:
     assert result.document_id == document_id_for(raw)
     stored = query_observations(conn).items[0]
     assert stored.document_id == result.document_id
-    assert conn.execute("SELECT content FROM raw_blobs").fetchone()[0] == raw
+    assert raw_bytes(conn, result.document_id) == raw
 
 
 def test_changed_document_replaces_its_old_records(conn: sqlite3.Connection) -> None:

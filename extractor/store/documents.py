@@ -7,6 +7,7 @@ import sqlite3
 from decimal import Decimal
 
 from extractor.models import Document, Figure
+from extractor.store.blobs import raw_bytes as raw_bytes  # read here by reextract (pipeline.batch)
 from extractor.store.cells import CANONICAL_DOC
 from extractor.store.query import _OBS_SELECT, _date, observation_from_row
 from extractor.store.records import DocumentCopy, StoredDocument, StoredObservation
@@ -68,12 +69,6 @@ def stored_documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Id, source, content type, publication date and raw bytes key of every stored document."""
     return conn.execute(
         "SELECT id, source, content_type, published, raw_sha256 FROM documents ORDER BY pk").fetchall()
-
-
-def raw_bytes(conn: sqlite3.Connection, sha256: str) -> bytes | None:
-    """The raw bytes stored under ``sha256``, or None when they are missing."""
-    blob = conn.execute("SELECT content FROM raw_blobs WHERE sha256 = ?", (sha256,)).fetchone()
-    return bytes(blob[0]) if blob is not None else None
 
 
 def holds_source(conn: sqlite3.Connection, source: str) -> bool:

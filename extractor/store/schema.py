@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from extractor.store.blobs import compress_stored
+
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
 _SPAN_COLUMNS = """
@@ -288,6 +290,14 @@ CREATE INDEX doc_bands_document ON doc_bands(doc_id);
 """
 
 
+def _v9(conn: sqlite3.Connection) -> None:
+    """Raw bytes compressed (``extractor.store.blobs``): each row says how its content is encoded,
+    and the rows kept whole so far are compressed in batches, keys and sizes unchanged. The file
+    keeps its size until VACUUM; the pages freed are reused by the next documents."""
+    conn.execute("ALTER TABLE raw_blobs ADD COLUMN codec TEXT NOT NULL DEFAULT 'identity'")
+    compress_stored(conn)
+
+
 # Ordered: MIGRATIONS[i] takes a database from user_version i to i + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V1),  # v1: documents, raw bytes, sentences, figures, dates, legal refs, observations
@@ -298,5 +308,6 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V6),  # v6: conflicting (cell, date) keys kept in ``conflict_keys``
     _run_script(_V7),  # v7: breakdowns (part_of, part) and each observation's reasons in words
     _run_script(_V8),  # v8: fingerprints and LSH band keys kept per document, for links made as it is stored
+    _v9,  # v9: raw bytes compressed, with the codec of each row
 )
 SCHEMA_VERSION = len(MIGRATIONS)

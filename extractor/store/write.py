@@ -2,14 +2,14 @@
 
 A document's id is the hash of its raw bytes, so re-ingesting the same bytes changes nothing;
 new bytes from a source we already hold replace that source's old records (never half of them).
-Raw bytes are kept by content hash so any document can be re-extracted offline. A document's
-near-duplicate links are settled in the transaction that stores it (``extractor.store.copies``).
+Raw bytes are kept compressed by content hash (``extractor.store.blobs``) so any document can be
+re-extracted offline. A document's near-duplicate links are settled in the transaction that
+stores it (``extractor.store.copies``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from extractor.models import DateMention, Extraction, Figure, LegalRef, Observation, Span
+from extractor.store.blobs import keep_raw, raw_sha256
 from extractor.store.cells import document_keys, refresh_cells
 from extractor.store.copies import Link, copies_of_any, link_document
 from extractor.store.db import transaction
@@ -34,11 +35,6 @@ class SaveResult:
     document_id: str
     replaced: tuple[str, ...] = ()
     copies: tuple[Link, ...] = ()
-
-
-def raw_sha256(raw: bytes) -> str:
-    """The full SHA-256 of the raw bytes: the key raw bytes are kept under."""
-    return hashlib.sha256(raw).hexdigest()
 
 
 def document_id_for(raw: bytes) -> str:
@@ -143,9 +139,7 @@ def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, raw: byt
 def _insert_document(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> None:
     """Insert the document row and its raw bytes (shared by every document with those bytes)."""
     doc = extraction.document
-    digest = raw_sha256(raw)
-    conn.execute("INSERT OR IGNORE INTO raw_blobs(sha256, content, size) VALUES (?, ?, ?)",
-                 (digest, raw, len(raw)))
+    digest = keep_raw(conn, raw)
     conn.execute(
         _insert_sql("documents", _DOCUMENT_COLS),
         (doc.id, doc.source, doc.title, _iso(doc.published), doc.language, doc.language_evidence,

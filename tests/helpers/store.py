@@ -9,6 +9,7 @@ store tests exercise real offsets and sentences without depending on the NLP pip
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -112,3 +113,12 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
         out[table] = [tuple(v for k, v in zip(r.keys(), r, strict=True) if k != "ingested_at") for r in rows]
     out["fts"] = conn.execute("SELECT rowid, text FROM sentences_fts ORDER BY rowid").fetchall()
     return {k: [tuple(r) for r in v] for k, v in out.items()}
+
+
+def keep_raw_whole(conn: sqlite3.Connection, raw: bytes) -> str:
+    """Raw bytes stored as a program of schema v8 or earlier stored them: whole, with no codec
+    column (patched over ``extractor.store.write.keep_raw`` to build an old database)."""
+    digest = hashlib.sha256(raw).hexdigest()
+    conn.execute("INSERT OR IGNORE INTO raw_blobs(sha256, content, size) VALUES (?, ?, ?)",
+                 (digest, raw, len(raw)))
+    return digest
