@@ -303,6 +303,16 @@ MONEY_FIELDS = [
     ("vi", "Gia đình có thu nhập 120 triệu đồng mỗi năm.", "unit", "VND/year"),
     ("vi", "Thu nhập đạt 60 triệu đồng một năm.", "unit", "VND/year"),
     ("vi", "Thu nhập là 60 triệu đồng một năm trước.", "unit", "VND"),  # "một năm trước": a year ago
+    # a clause opening with a yearly word (lexicon yearly_openers)
+    ("vi", "2. Hằng năm bố trí tối thiểu 120 tỷ đồng từ ngân sách tỉnh.", "unit", "VND/year"),
+    ("vi", "Hằng năm, ngân sách tỉnh bố trí 50 tỷ đồng.", "unit", "VND/year"),
+    ("vi", "Hằng năm, tỉnh rà soát hộ nghèo, đến nay dư nợ đạt 5.000 tỷ đồng.", "unit", "VND"),
+    ("vi", "Hằng năm tỉnh rà soát hộ nghèo; dư nợ đạt 5.000 tỷ đồng.", "unit", "VND"),
+    ("vi", "Năm 2024 tỉnh bố trí 50 tỷ đồng.", "unit", "VND"),
+    ("en", "Each year the province has put tens of billions of VND into the programmes.", "unit", "VND/year"),
+    ("en", "Every year, the budget sets aside VND 30 billion.", "unit", "VND/year"),
+    ("en", "Each year the province reviews poor households, and lending reached VND 5 trillion.", "unit", "VND"),
+    ("en", "This year the province set aside VND 30 billion.", "unit", "VND"),
     # ceilings
     ("en", "Each household may borrow a maximum loan of 50 million VND/household.", "qualifier", "less_than"),
     ("en", "The maximum loan is 100 million VND per household.", "qualifier", "less_than"),

@@ -397,6 +397,20 @@ def _inner(op: Any, av: Any) -> list[Strings]:
     return []
 
 
+def unit_of(text: str, draft: FigureDraft, sentences: Sentences, yearly: Sequence[re.Pattern[str]]) -> str:
+    """The figure's unit; an amount without a per-unit in a clause that opens with a yearly word
+    ("Hằng năm bố trí 120 tỷ đồng", "Each year the province has put tens of billions of VND") is
+    an amount per year, as it is when "each year" follows it. The clause runs from its sentence's
+    start or its last semicolon to the figure (``lexicon.yearly_openers`` anchor the whole run)."""
+    if draft.kind != "money" or "/" in draft.unit or not yearly:
+        return draft.unit
+    start, _ = sentences.around(draft.start)
+    clause = text.rfind(";", start, draft.start) + 1 or start
+    if any(opener.match(text, clause, draft.start) for opener in yearly):
+        return f"{draft.unit}/year"
+    return draft.unit
+
+
 def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, rules: RuleSet,
                   warnings: list[str]) -> list[Figure]:
     """Figure records with values chosen, change cues and sentences attached."""
@@ -404,6 +418,7 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     cues = change_cues(rules)
     figures = []
     siblings = Siblings(drafts)
+    yearly = [re.compile(opener.pattern) for opener in rules.lexicon.yearly_openers]
     for draft in drafts:
         near = siblings.near(draft) if len(draft.readings) > 1 else []
         value, confidence, notes = figure_value(draft, near, rules, mixed=mixed)
@@ -418,7 +433,8 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
                 continue
         figures.append(_record(Figure, {
             **_span(text, draft.start, draft.end, sentences, draft.rule),
-            "kind": draft.kind, "value": value, "unit": draft.unit, "qualifier": draft.qualifier,
+            "kind": draft.kind, "value": value, "unit": unit_of(text, draft, sentences, yearly),
+            "qualifier": draft.qualifier,
             "counted": draft.counted, "change": change_of(text, draft.start, cues),
             "confidence": confidence, "notes": tuple(notes),
         }))

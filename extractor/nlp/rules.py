@@ -183,6 +183,7 @@ class Lexicon(Strict):
     legal_issued_after: list[Regex] = []
     legal_issued_before: list[Regex] = []
     baseline_cues: list[Regex] = []
+    yearly_openers: list[Regex] = []  # a clause opening 'each year': its amounts are per year
 
 
 @dataclass(frozen=True)
