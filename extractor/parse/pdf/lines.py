@@ -128,28 +128,40 @@ def gutter(lines: Sequence[Line], *, width: float) -> float | None:
     """
     if len(lines) < MIN_COLUMN_LINES:
         return None
+    rows = [line.words for line in lines]
     candidates = sorted(
         {
             round((a.x1 + b.x0) / 2)
-            for line in lines
-            for a, b in itertools.pairwise(line.words)
+            for words in rows
+            for a, b in itertools.pairwise(words)
             if 0.3 * width < (a.x1 + b.x0) / 2 < 0.7 * width
         }
     )
     for x in sorted(candidates, key=lambda c: abs(c - width / 2)):
-        if _splits_columns(lines, x, width=width):
+        if _splits_columns(rows, x, width=width):
             return float(x)
     return None
 
 
-def _splits_columns(lines: Sequence[Line], x: float, *, width: float) -> bool:
-    """True when ``x`` is clear on ≥90% of lines, two-sided on ≥50%, with both sides wide."""
-    clear = [line for line in lines if not any(w.x0 < x < w.x1 for w in line.words)]
-    both = [line for line in clear if line.x0 < x < line.x1]
-    if len(clear) < 0.9 * len(lines) or len(both) < 0.5 * len(lines):
+def _splits_columns(rows: Sequence[list[Word]], x: float, *, width: float) -> bool:
+    """True when ``x`` is clear on ≥90% of lines (``rows``: each line's words), two-sided on
+    ≥50%, with both sides wide. Most candidates of a one-column page are crossed by line after
+    line: the count stops as soon as too few lines can be left clear."""
+    enough = 0.9 * len(rows)
+    crossed = 0
+    clear = []
+    for words in rows:
+        if any(w.x0 < x < w.x1 for w in words):
+            crossed += 1
+            if len(rows) - crossed < enough:
+                return False
+        else:
+            clear.append(words)
+    both = [words for words in clear if min(w.x0 for w in words) < x < max(w.x1 for w in words)]
+    if len(both) < 0.5 * len(rows):
         return False
-    left = sorted(max(w.x1 for w in line.words if w.x1 <= x) - line.x0 for line in both)
-    right = sorted(line.x1 - min(w.x0 for w in line.words if w.x0 >= x) for line in both)
+    left = sorted(max(w.x1 for w in words if w.x1 <= x) - min(w.x0 for w in words) for words in both)
+    right = sorted(max(w.x1 for w in words) - min(w.x0 for w in words if w.x0 >= x) for words in both)
     return min(left[len(left) // 2], right[len(right) // 2]) >= 0.3 * width
 
 

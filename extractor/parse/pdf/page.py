@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from extractor.parse.pdf import ocr as engine
+from extractor.parse.pdf.chars import quick_page
 from extractor.parse.pdf.lines import (
     LINE_TOLERANCE,
     Line,
@@ -111,7 +112,7 @@ def read_page(
     page: Any, number: int, *, ocr: OcrMode, encodings: Sequence[LegacyEncoding]
 ) -> PageContent:
     """One page: its text layer, or OCR when it has none (or a garbled one) and OCR is available."""
-    page = page.dedupe_chars(tolerance=1)
+    page = quick_page(page).dedupe_chars(tolerance=1)
     if not page.chars or is_scan_with_stray_text(page):
         return _image_page(page, number, ocr=ocr)
     content = text_layer(page, number)

@@ -1,0 +1,140 @@
+"""The quick char path (extractor/parse/pdf/chars.py) reads what pdfplumber reads.
+
+pdfplumber's own conversion and ``dedupe_chars`` are the reference: every fixture page gives the
+same char dicts, the same other objects and the same de-duplicated chars in the same order, and
+the clustering and de-duplication agree with pdfplumber's on seeded random chars made to
+collide (exact duplicates, near ones, tolerance edges). The gutter search's early stop is
+checked against the full count it replaces.
+"""
+
+from __future__ import annotations
+
+import random
+from itertools import pairwise
+from typing import Any
+
+import pdfplumber
+import pytest
+from pdfplumber.utils import dedupe_chars
+from pdfplumber.utils.clustering import cluster_objects
+
+from extractor.parse.pdf.chars import QuickPage, clusters, quick_page, unique_chars
+from extractor.parse.pdf.lines import Line, Word, gutter, split_segments
+from helpers.sites import PDFS
+
+FIXTURES = sorted(PDFS.glob("*.pdf"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_quick_pages_hold_pdfplumbers_objects(path: Any) -> None:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            quick = quick_page(page)
+            assert isinstance(quick, QuickPage)
+            assert quick.objects == page.objects
+            assert quick.dedupe_chars(tolerance=1).chars == page.dedupe_chars(tolerance=1).chars
+
+
+def test_fake_bold_fixture_page_loses_its_duplicates() -> None:
+    """The fixture that overprints its text (fake bold) has duplicates to remove."""
+    with pdfplumber.open(PDFS / "bao-cao-tin-dung.pdf") as pdf:
+        quick = quick_page(pdf.pages[2])
+        assert len(quick.dedupe_chars(tolerance=1).chars) < len(quick.chars)
+
+
+def random_chars(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    """Chars crowded on a few lines with few letters and fonts, some exact or near copies."""
+    chars: list[dict[str, Any]] = []
+    for _ in range(count):
+        if chars and rng.random() < 0.3:
+            copy = dict(rng.choice(chars))
+            if rng.random() < 0.5:
+                copy["x0"] += rng.choice([0.0, 0.5, 1.0, 1.5])
+                copy["doctop"] += rng.choice([0.0, 1.0, 2.5])
+            chars.append(copy)
+            continue
+        chars.append({
+            "text": rng.choice("ab"),
+            "fontname": rng.choice(["F1", "F2"]),
+            "size": rng.choice([10.0, 11.0]),
+            "upright": True,
+            "doctop": rng.choice([10.0, 10.5, 11.0, 12.0, 30.0]) + rng.choice([0.0, 0.25]),
+            "x0": float(rng.randrange(0, 40)) / 2,
+            "colour": rng.choice([0, 1]),
+        })
+    return chars
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_unique_chars_is_pdfplumbers_dedupe(seed: int) -> None:
+    chars = random_chars(random.Random(seed), 60)
+    for tolerance in (0, 1, 2):
+        assert unique_chars(chars, tolerance=tolerance) == dedupe_chars(chars, tolerance=tolerance)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_clusters_are_pdfplumbers(seed: int) -> None:
+    rng = random.Random(seed)
+    items = [(rng.choice([0.0, 0.5, 1.0, 1.5, 3.0, 3.9, 5.0]),) for _ in range(rng.randrange(1, 30))]
+    for tolerance in (0, 1, 1.5):
+        first = lambda item: item[0]  # noqa: E731
+        assert clusters(items, first, tolerance) == cluster_objects(items, first, tolerance)
+
+
+def full_count_splits(lines: list[Line], x: float, *, width: float) -> bool:
+    """The column test as it was before its early stop: every line counted."""
+    clear = [line for line in lines if not any(w.x0 < x < w.x1 for w in line.words)]
+    both = [line for line in clear if line.x0 < x < line.x1]
+    if len(clear) < 0.9 * len(lines) or len(both) < 0.5 * len(lines):
+        return False
+    left = sorted(max(w.x1 for w in line.words if w.x1 <= x) - line.x0 for line in both)
+    right = sorted(line.x1 - min(w.x0 for w in line.words if w.x0 >= x) for line in both)
+    return min(left[len(left) // 2], right[len(right) // 2]) >= 0.3 * width
+
+
+def full_count_gutter(lines: list[Line], *, width: float) -> float | None:
+    """The gutter search as it was: each candidate tried on every line."""
+    if len(lines) < 6:
+        return None
+    candidates = sorted({round((a.x1 + b.x0) / 2) for line in lines for a, b in pairwise(line.words)
+                         if 0.3 * width < (a.x1 + b.x0) / 2 < 0.7 * width})
+    for x in sorted(candidates, key=lambda c: abs(c - width / 2)):
+        if full_count_splits(lines, x, width=width):
+            return float(x)
+    return None
+
+
+def words_across(rng: random.Random, start: float, end: float, top: float) -> list[Word]:
+    """Words of random widths and gaps from ``start`` to ``end``."""
+    words, x = [], start
+    while x < end:
+        width = rng.uniform(10, 60)
+        words.append(Word("w", x, top, x + width, top + 10))
+        x += width + rng.choice([3.0, 4.0, 5.0, 40.0])
+    return words
+
+
+def random_page(rng: random.Random) -> list[Line]:
+    """Lines of words in one column, or in two with now and then a line across the middle."""
+    two = rng.random() < 0.5
+    lines = []
+    for row in range(rng.randrange(3, 30)):
+        top = 100 + 14 * row
+        if two and rng.random() < 0.9:
+            words = words_across(rng, 50, 270, top) + words_across(rng, 320, 530, top)
+        else:
+            words = words_across(rng, rng.uniform(50, 80), 540, top)
+        lines.append(Line(segments=split_segments(words)))
+    return lines
+
+
+def test_random_pages_have_gutters_and_not() -> None:
+    """The generated pages try both answers."""
+    found = [full_count_gutter(random_page(random.Random(seed)), width=595) for seed in range(60)]
+    assert any(x is None for x in found) and any(x is not None for x in found)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_gutter_stops_early_with_the_same_answer(seed: int) -> None:
+    lines = random_page(random.Random(seed))
+    assert gutter(lines, width=595) == full_count_gutter(lines, width=595)
