@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from extractor.evaluation import load_gold
 from extractor.link.context import (
     GAP_WORDS,
+    Labelled,
     Offsets,
     Stops,
     Venues,
@@ -176,6 +177,23 @@ def test_first_and_last_marks_are_those_marks_lists(lang: str) -> None:
                 marks = ctx.marks(name, start, end)
                 assert ctx.first_mark(name, start, end) == (marks[0] if marks else None)
                 assert ctx.last_mark(name, start, end) == (marks[-1] if marks else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lists=st.lists(SPANS, min_size=1, max_size=3), windows=SPANS)
+def test_the_institution_named_last_or_first_is_that_of_each_lists_last_or_first(
+        lists: list[list[tuple[int, int]]], windows: list[tuple[int, int]]) -> None:
+    """``link.scope`` took each list's last (first) mark in a window, then the greatest (least)
+    (start, label) of those; ``Labelled`` reads one merged list."""
+    marks = {f"l{i}": hits(spans) for i, spans in enumerate(lists)}
+    named = Labelled((start, label, end) for label, found in marks.items() for start, end, _ in found)
+    for low, n in windows:
+        high = low + n * 8
+        inside = {label: [h for h in found if low <= h[0] < high and h[1] <= high] for label, found in marks.items()}
+        lasts = [(found[-1][0], label) for label, found in inside.items() if found]
+        firsts = [(found[0][0], label) for label, found in inside.items() if found]
+        assert named.last(low, high) == (max(lasts)[1] if lasts else None)
+        assert named.first(low, high) == (min(firsts)[1] if firsts else None)
 
 
 def reviewed_by_reading_back(ctx: Any, fig: Any) -> Any:

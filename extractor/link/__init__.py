@@ -33,11 +33,9 @@ def link(extraction: Extraction, *, linker: Linker, documents: DocumentRules | N
         ctx = build_context(extraction, linker)
         found = observations(ctx)
     else:
-        prose = extraction.model_copy(update={
-            "figures": tuple(f for f in extraction.figures if not in_cell(cells, f.start, f.end)),
-            "dates": tuple(d for d in extraction.dates if not in_cell(cells, d.start, d.end))})
+        prose = _prose(extraction, cells)
         ctx = issuer_scope(build_context(prose, linker), documents)
-        tabled = [f for f in extraction.figures if in_cell(cells, f.start, f.end)]
+        tabled = [f for f in extraction.figures if in_cell(cells, f.start, f.end)] if cells else []
         found = in_sections(ctx, observations(ctx), documents)
         found += table_observations(Linking(ctx, documents, extraction.dates, cells), tabled)
         found.sort(key=lambda o: (o.start, o.indicator))
@@ -45,3 +43,13 @@ def link(extraction: Extraction, *, linker: Linker, documents: DocumentRules | N
     province = ctx.province or (NATIONAL if national else None)
     document = extraction.document.model_copy(update={"province": province})
     return extraction.model_copy(update={"document": document, "observations": tuple(found)})
+
+
+def _prose(extraction: Extraction, cells: Sequence[Cell]) -> Extraction:
+    """The extraction without the figures and dates of table ``cells`` (itself when the
+    document has no table: most have none, and asking each record costs a pass)."""
+    if not cells:
+        return extraction
+    return extraction.model_copy(update={
+        "figures": tuple(f for f in extraction.figures if not in_cell(cells, f.start, f.end)),
+        "dates": tuple(d for d in extraction.dates if not in_cell(cells, d.start, d.end))})

@@ -98,6 +98,48 @@ class Stops:
         return start
 
 
+class Labelled:
+    """The marks of several marker lists, each labelled, in one list ordered by start, then
+    label: the label of the mark that starts last (or first) in a window, the greater (or
+    lesser) label at a tie, is one bisect away, where asking each list costs a bisect per list
+    per window."""
+
+    def __init__(self, marks: Iterable[tuple[int, str, int]]) -> None:
+        """``marks``: (start, label, end) of each mark."""
+        ordered = sorted(marks)
+        self.starts = [start for start, _, _ in ordered]
+        self.labels = [label for _, label, _ in ordered]
+        self.ends = [end for _, _, end in ordered]
+
+    def last(self, start: int, end: int) -> str | None:
+        """The greatest (start, label) of the marks inside ``[start, end)``: its label."""
+        first = bisect.bisect_left(self.starts, start)
+        for index in range(bisect.bisect_left(self.starts, end, first) - 1, first - 1, -1):
+            if self.ends[index] <= end:
+                return self.labels[index]
+        return None
+
+    def first(self, start: int, end: int) -> str | None:
+        """The least (start, label) of the marks inside ``[start, end)``: its label."""
+        for index in range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)):
+            if self.ends[index] <= end:
+                return self.labels[index]
+        return None
+
+
+class HitStarts(dict[str, list[int]]):
+    """Where each marker list's hits start, for bisect: a list's starts are listed the first
+    time it is looked up (a document asks about a few of its many lists)."""
+
+    def __init__(self, hits: dict[str, list[Hit]]) -> None:
+        super().__init__()
+        self.hits = hits
+
+    def __missing__(self, name: str) -> list[int]:
+        starts = self[name] = [hit[0] for hit in self.hits[name]]
+        return starts
+
+
 Bounds = tuple[list[int], list[int]]  # where each break starts, where each ends (in order)
 
 
@@ -149,6 +191,7 @@ class State:
     dated_refs: dict[str, Offsets[LegalRef]] = field(default_factory=dict)  # by kind (``link.when``)
     # Reviews of N years of a dated document, with its date and id (``link.when``), once known.
     reviews: Offsets[tuple[int, int, tuple[dt.date, str]]] | None = None
+    institutions: Labelled | None = None  # the bank's and others' names (``link.scope``), once read
 
 
 @dataclass(frozen=True)
@@ -161,7 +204,7 @@ class Context:
     lang: str
     linker: Linker
     hits: dict[str, list[Hit]]
-    hit_starts: dict[str, list[int]]  # where each marker's hits start, for bisect
+    hit_starts: HitStarts  # where each marker's hits start, for bisect
     cues: Offsets[CueHit]
     mentions: Offsets[Mention]
     figures: Offsets[Figure]
@@ -268,7 +311,7 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     newlines = [m.start() for m in _NEWLINE.finditer(text)]
     ctx = Context(
         ex=ex, text=text, lang=lang, linker=lk, hits=found,
-        hit_starts={name: [hit[0] for hit in hits] for name, hits in found.items()},
+        hit_starts=HitStarts(found),
         cues=Offsets(cues_of(found[CUES_BEFORE], found[CUES_AFTER])),
         mentions=Offsets(mentions),
         figures=Offsets(ex.figures),

@@ -20,6 +20,9 @@ from extractor.models import Figure
 GROUP_REACH = 25  # how far after a figure a group of borrowers still names what it counts
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
+# The index names of the part cue lists, asked per figure: named once.
+KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
+GROUPS, TOTALS = part_list("group"), part_list("total")
 
 
 @dataclass(frozen=True)
@@ -138,13 +141,13 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     g0 = segment_span(ctx, fig)[0] if indicator_rule.endswith("(earlier clause)") else c0
     s0, _ = sentence_span(ctx, fig)
     broken_down = bool(ctx.marks("breakdown", s0, fig.start))
-    for kind in PART_KINDS:
-        cues = [c for c in ctx.marks(part_list(kind), g0, c1 if broken_down else fig.start)
+    for kind, cue_list in KIND_LISTS:
+        cues = [c for c in ctx.marks(cue_list, g0, c1 if broken_down else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
         if cues and not _totalled(ctx, cues[-1], c1):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
     # "… VND 31,648 billion for ethnic minority households": a group named right after the figure.
-    after = [c for c in ctx.marks(part_list("group"), fig.end, c1) if c[0] <= fig.end + GROUP_REACH]
+    after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + GROUP_REACH]
     if after:
         return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
     return None
@@ -154,7 +157,7 @@ def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
     """Whether a total word from the part cue to the end of the figure's clause makes the figure
     a total ("… and other programmes reached X in total"); one right after the cue qualifies the
     part ("dư nợ cho vay hộ nghèo toàn tỉnh": the programme's loans across the province)."""
-    return any(ctx.text[cue[1] : start].strip() for start, _, _ in ctx.marks(part_list("total"), cue[0], clause_end))
+    return any(ctx.text[cue[1] : start].strip() for start, _, _ in ctx.marks(TOTALS, cue[0], clause_end))
 
 
 def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import unquote, urlparse
 
-from extractor.link.context import Context, sentence_span
+from extractor.link.context import Context, Labelled, sentence_span
 from extractor.link.outlets import Outlet
 from extractor.link.rules import scope_list
 from extractor.models import Figure
@@ -240,13 +240,9 @@ INSTITUTIONS = (("bank_topic", "bank"), ("branch", "bank"), ("other_institution"
 def _institution(ctx: Context, start: int, end: int, *, last: bool) -> str | None:
     """Whether the institution named last (or first) inside ``[start, end)`` is the bank
     ("bank") or "other", None when none is named (two named at one offset: the last is "other",
-    the first "bank"): from each list's last (or first) mark only, as the span may be a long
-    paragraph."""
-    found = []
-    for name, kind in INSTITUTIONS:
-        hit = (ctx.last_mark if last else ctx.first_mark)(scope_list(name), start, end)
-        if hit is not None:
-            found.append((hit[0], kind))
-    if not found:
-        return None
-    return (max(found) if last else min(found))[1]
+    the first "bank"): found by offset, as the span may be a long paragraph."""
+    named = ctx.state.institutions
+    if named is None:
+        named = ctx.state.institutions = Labelled(
+            (hit[0], kind, hit[1]) for name, kind in INSTITUTIONS for hit in ctx.hits[scope_list(name)])
+    return named.last(start, end) if last else named.first(start, end)

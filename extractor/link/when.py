@@ -132,6 +132,8 @@ def since_legal(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
 
 def _since_cited(ctx: Context, fig: Figure, s0: int) -> tuple[dt.date, str] | None:
     """ "Từ khi thực hiện Chỉ thị, …": the latest document of that kind cited before the figure."""
+    if ctx.first_mark("since", s0, fig.start) is None:
+        return None  # no "since" before the figure in its sentence: no cited word can follow one
     for kind in ctx.linker.scope.cited_document:
         for start, _, _ in ctx.marks(f"cited:{kind}", s0, fig.start):
             # "từ khi thực hiện Chỉ thị", "since implementing the Directive": a few words between.

@@ -16,18 +16,25 @@ from extractor.models import Figure
 _COUNT_WORDS = ("", "one", "two", "three", "four", "five")
 
 
+# The indicator rule's kind in words, written once (each observation asks for its rule's).
+_INDICATOR_WORDS = {
+    "unit": "indicator from the counted noun '{detail}'",
+    "cue": "indicator from the words '{detail}'{earlier}",
+    "cue-after": "indicator from the words '{detail}' after the figure",
+    "listed-by-place": "indicator of the level just listed, by place",
+    "change-of": "a change of outstanding loans, as a growth rate",
+}
+
+
 def indicator_words(rule: str) -> str:
     """The indicator rule in words."""
     base = rule_id(rule)
     kind, _, detail = base.partition(":")
+    words = _INDICATOR_WORDS.get(kind)
+    if words is None:
+        return f"indicator: {base}"
     earlier = " in an earlier clause" if rule.endswith("(earlier clause)") else ""
-    return {
-        "unit": f"indicator from the counted noun '{detail}'",
-        "cue": f"indicator from the words '{detail}'{earlier}",
-        "cue-after": f"indicator from the words '{detail}' after the figure",
-        "listed-by-place": "indicator of the level just listed, by place",
-        "change-of": "a change of outstanding loans, as a growth rate",
-    }.get(kind, f"indicator: {base}")
+    return words.format(detail=detail, earlier=earlier)
 
 
 def province_words(ctx: Context, place: Spot | None, rule: str) -> str:
