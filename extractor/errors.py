@@ -61,6 +61,15 @@ class FetchError(ExtractorError):
     code = "E004"
 
 
+class WorkerLost(ExtractorError):
+    """A worker process ended while it read a document (killed, out of memory, a crash in a
+    library); the batch records it for that document and goes on."""
+
+    code = "E009"
+    hint = ("Ingest the document alone with --workers 1 to see its error; if the process was "
+            "killed for memory, lower --workers or --max-chars.")
+
+
 class StoreError(ExtractorError):
     """The database could not be opened, migrated or written."""
 

@@ -13,6 +13,7 @@ import pytest
 
 from extractor.models import Extraction
 from extractor.pipeline.batch import run_batch
+from extractor.registry.bundle import bundled
 from extractor.store import connect, province_table, save_extraction
 from extractor.store import write as store_write
 from extractor.store.cells import refresh_cells
@@ -116,7 +117,7 @@ def test_a_database_from_before_v8_is_linked_by_the_next_batch(tmp_path: Path, m
     conn = connect(path)
     columns = {r["name"] for r in conn.execute("PRAGMA table_info(documents)")}
     assert "fingerprint" not in columns and conn.execute("SELECT count(*) FROM doc_prints").fetchone()[0] == 0
-    report = run_batch(conn, [], extract=fake_extract_loaded)
+    report = run_batch(conn, [], registry=bundled(), extract=fake_extract_loaded)
     assert conn.execute("SELECT count(*) FROM doc_prints").fetchone()[0] == len(STORIES)
     assert sorted((c, o) for c, o, _ in report.copies) == [("next_day", "original"), ("same_day", "original")]
     fresh = connect(":memory:")
@@ -130,7 +131,7 @@ def test_texts_without_words_are_fingerprinted_but_never_copies(texts: tuple[str
     for i, text in enumerate(texts):
         save_extraction(conn, fake_extract(text, source=f"https://example.test/{i}"), raw=f"{i}{text}".encode())
     assert conn.execute("SELECT count(*) FROM doc_prints").fetchone()[0] == 2
-    assert _links(conn) == [] and run_batch(conn, [], extract=fake_extract_loaded).copies == []
+    assert _links(conn) == [] and run_batch(conn, [], registry=bundled(), extract=fake_extract_loaded).copies == []
 
 
 def _edited(rng: random.Random, stories: list[str]) -> str:

@@ -26,6 +26,7 @@ from rich.table import Table
 from extractor.cli.budget_options import MaxCharsOpt, TimeLimitOpt, budget
 from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
 from extractor.cli.output import err, out, say
+from extractor.cli.worker_options import WorkersOpt, worker_count
 from extractor.errors import ExtractorError
 from extractor.settings import setting
 
@@ -203,6 +204,7 @@ def ingest(
     deadline: DeadlineOpt = None,
     max_chars: MaxCharsOpt = None,
     time_limit: TimeLimitOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Extract figures from files, folders, URLs, sitemaps, feeds and list pages and store them
     (unchanged documents are skipped; republished copies are linked to their original)."""
@@ -211,9 +213,9 @@ def ingest(
 
     registry = load_registry()  # every rule file checked before the first document
     extract = _extractor(registry, max_chars=max_chars, time_limit=time_limit)
-    sources = sources or []
+    sources, workers = sources or [], worker_count(workers)
     if manifest is not None:
-        _ingest_manifest(manifest, db, registry, extract)
+        _ingest_manifest(manifest, db, registry, extract, workers=workers)
     if not sources:
         if manifest is None:
             err.print("error: give files, folders or URLs to ingest, or --manifest FILE",
@@ -222,9 +224,10 @@ def ingest(
         return
     if follow or any(is_url(s) or s.endswith(".urls") for s in sources):
         _ingest_web(sources, db, registry, extract, follow=follow, max_pages=max_pages, limit=limit,
-                    options=fetch_options(delay=delay, allow_private=allow_private, deadline=deadline))
+                    options=fetch_options(delay=delay, allow_private=allow_private, deadline=deadline),
+                    workers=workers)
         return
-    _ingest_files([Path(s) for s in sources], db, registry, extract)
+    _ingest_files([Path(s) for s in sources], db, registry, extract, workers=workers)
 
 
 def _extractor(registry: Any, *, max_chars: int | None, time_limit: float | None) -> ExtractLoaded:
@@ -234,20 +237,23 @@ def _extractor(registry: Any, *, max_chars: int | None, time_limit: float | None
     return functools.partial(process, registry=registry, budget=budget(max_chars=max_chars, time_limit=time_limit))
 
 
-def _ingest_manifest(manifest: Path, db: Path | None, registry: Any, extract: ExtractLoaded) -> None:
+def _ingest_manifest(manifest: Path, db: Path | None, registry: Any, extract: ExtractLoaded, *,
+                     workers: int) -> None:
     """Ingest the downloaded articles a manifest lists, with a progress bar and a summary."""
     from extractor.pipeline.manifest import ingest_manifest, read_manifest
 
     total = len(read_manifest(manifest))
     with opened(db) as conn:
-        report = _run_batch(lambda **kw: ingest_manifest(conn, manifest, registry=registry, extract=extract, **kw),
+        report = _run_batch(lambda **kw: ingest_manifest(conn, manifest, registry=registry, extract=extract,
+                                                            workers=workers, **kw),
                             total, "ingest")
     _summary(report, "ingested")
     if report.failures and len(report.failures) == len(report.outcomes):
         raise typer.Exit(code=1)
 
 
-def _ingest_files(paths: list[Path], db: Path | None, registry: Any, extract: ExtractLoaded) -> None:
+def _ingest_files(paths: list[Path], db: Path | None, registry: Any, extract: ExtractLoaded, *,
+                  workers: int) -> None:
     from extractor.pipeline.batch import discover, ingest_paths
 
     with opened(db) as conn:
@@ -256,7 +262,8 @@ def _ingest_files(paths: list[Path], db: Path | None, registry: Any, extract: Ex
             err.print("error: no .txt, .html, .htm or .pdf files in " + ", ".join(map(str, paths)),
                       markup=False, highlight=False)
             raise typer.Exit(code=1)
-        report = _run_batch(lambda **kw: ingest_paths(conn, files, registry=registry, extract=extract, **kw),
+        report = _run_batch(lambda **kw: ingest_paths(conn, files, registry=registry, extract=extract,
+                                                         workers=workers, **kw),
                             len(files), "ingest")
     _summary(report, "ingested")
     if report.failures and len(report.failures) == len(report.outcomes):
@@ -264,7 +271,7 @@ def _ingest_files(paths: list[Path], db: Path | None, registry: Any, extract: Ex
 
 
 def _ingest_web(sources: list[str], db: Path | None, registry: Any, extract: ExtractLoaded, *, follow: str | None,
-                max_pages: int, limit: int | None, options: FetchOptions) -> None:
+                max_pages: int, limit: int | None, options: FetchOptions, workers: int) -> None:
     """Crawl the sources politely into the store, with a progress bar and a closing summary."""
     from extractor.pipeline.crawl import ingest_sources, make_fetcher
     from extractor.settings import db_path
@@ -272,7 +279,7 @@ def _ingest_web(sources: list[str], db: Path | None, registry: Any, extract: Ext
     with opened(db) as conn, make_fetcher(conn, db_path(db), options) as fetcher:
         report = _run_batch(lambda **kw: ingest_sources(conn, sources, registry=registry, fetcher=fetcher,
                                                         extract=extract, follow=follow, max_pages=max_pages,
-                                                        limit=limit, **kw),
+                                                        limit=limit, workers=workers, **kw),
                             None, "crawl")
     fetched = sum(1 for o in report.outcomes if o.path.startswith("http") and o.status not in ("failed", "skipped"))
     out.print(f"fetched: {fetched}", markup=False, highlight=False)
@@ -289,6 +296,7 @@ def reextract(
     document: Annotated[list[str] | None, typer.Option("--document", help="Only these document ids.")] = None,
     max_chars: MaxCharsOpt = None,
     time_limit: TimeLimitOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Run extraction again on the stored raw bytes (after the rules improve), offline."""
     from extractor.pipeline.batch import reextract as run_reextract
@@ -300,7 +308,7 @@ def reextract(
         total = len(document) if document else len(stored_documents(conn))
         extract = _extractor(registry, max_chars=max_chars, time_limit=time_limit)
         report = _run_batch(lambda **kw: run_reextract(conn, registry=registry, document_ids=document,
-                                                       extract=extract, **kw),
+                                                       extract=extract, workers=worker_count(workers), **kw),
                             total, "reextract")
     _summary(report, "re-extracted")
 

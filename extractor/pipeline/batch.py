@@ -3,7 +3,9 @@
 Every command that stores documents runs ``run_batch`` over ``Job``s (a label and a way to load
 the document): ``ingest`` of files and folders, of crawled pages (``pipeline.crawl``), of URLs
 from the web's form, and ``reextract`` of stored raw bytes. A bad document becomes a failed
-outcome with its reason and the batch goes on; whatever was stored before stays. A document's
+outcome with its reason and the batch goes on; whatever was stored before stays. With
+``workers`` above one the fetch-free stages (parse, extract, link) run in worker processes
+(``pipeline.workers``) and this process stays the one writer of the store. A document's
 near-duplicate links (a story republished elsewhere) are settled in the transaction that stores
 it, so a killed batch, a rerun or two batches at once leave the links one clean run would; a
 batch first links documents kept without them (by an older version), and ``reextract`` ends by
@@ -19,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from extractor.errors import ExtractorError, InputError
 from extractor.models import Extraction
@@ -65,6 +67,13 @@ class IngestReport:
         return [o for o in self.outcomes if o.status == "failed"]
 
 
+class Reader(Protocol):
+    """How a job's document is loaded with the rules in force: a picklable recipe (a partial of
+    a module-level function over paths or bytes) so that a worker process can run it."""
+
+    def __call__(self, *, registry: Registry) -> Loaded: ...
+
+
 @dataclass(frozen=True)
 class Job:
     """One document to store: a label for the outcome, how to load it, and whether to replace
@@ -72,23 +81,38 @@ class Job:
     without loading (a page not modified since the last crawl, a robots.txt refusal)."""
 
     label: str
-    load: Callable[[], Loaded] | None = None
+    load: Reader | None = None
     force: bool = False
     document_id: str | None = None
     done: Outcome | None = None
 
 
-def store_document(conn: sqlite3.Connection, job: Job, *, extract: ExtractLoaded) -> Outcome:
+def store_document(conn: sqlite3.Connection, job: Job, *, registry: Registry,
+                   extract: ExtractLoaded) -> Outcome:
     """Load, extract and save one document; any problem becomes a failed outcome."""
     if job.done is not None:
         return job.done
     assert job.load is not None, "a job loads its document unless its outcome is decided"
     try:
-        loaded = job.load()
+        loaded = job.load(registry=registry)
         saved = save_extraction(conn, extract(loaded), raw=loaded.raw, force=job.force)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-        return Outcome(job.label, "failed", job.document_id, reason=reason(exc))
+        return failed(job, exc)
     return Outcome(job.label, saved.status, saved.document_id, copies=saved.copies)
+
+
+def save_read(conn: sqlite3.Connection, job: Job, extraction: Extraction, raw: bytes) -> Outcome:
+    """Save a document a worker read (``pipeline.workers``); a failure to save is its outcome."""
+    try:
+        saved = save_extraction(conn, extraction, raw=raw, force=job.force)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return failed(job, exc)
+    return Outcome(job.label, saved.status, saved.document_id, copies=saved.copies)
+
+
+def failed(job: Job, exc: Exception) -> Outcome:
+    """The outcome of a job that failed with ``exc``."""
+    return Outcome(job.label, "failed", job.document_id, reason=reason(exc))
 
 
 def reason(exc: Exception) -> str:
@@ -100,23 +124,34 @@ def reason(exc: Exception) -> str:
 
 def extractor_of(registry: Registry, extract: ExtractLoaded | None = None) -> ExtractLoaded:
     """``extract`` when given (tests stand in for the stages), else the pipeline's ``process``."""
-    return extract or (lambda loaded: process(loaded, registry=registry))
+    return extract or partial(process, registry=registry)
 
 
-def run_batch(conn: sqlite3.Connection, jobs: Iterable[Job], *, extract: ExtractLoaded,
-              on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+def run_batch(conn: sqlite3.Connection, jobs: Iterable[Job], *, registry: Registry, extract: ExtractLoaded,
+              on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> IngestReport:
     """Link stored documents that lack their links, then store every job's document, each with
-    its links in its own transaction."""
+    its links in its own transaction, in the order the documents are read. ``workers`` above
+    one reads them in that many processes (``pipeline.workers``); one reads them here."""
     report = IngestReport()
     recorded = link_copies(conn)
-    for job in jobs:
-        outcome = store_document(conn, job, extract=extract)
+    for outcome in outcomes(conn, jobs, registry=registry, extract=extract, workers=workers):
         report.outcomes.append(outcome)
         recorded.extend(outcome.copies)
         if on_outcome:
             on_outcome(outcome)
     report.copies = links_of(conn, (copy for copy, _, _ in recorded))
     return report
+
+
+def outcomes(conn: sqlite3.Connection, jobs: Iterable[Job], *, registry: Registry, extract: ExtractLoaded,
+             workers: int) -> Iterator[Outcome]:
+    """Each job's outcome once its document is stored: in this process, or read by a pool of
+    ``workers`` processes and stored here as each is done."""
+    if workers <= 1:
+        return (store_document(conn, job, registry=registry, extract=extract) for job in jobs)
+    from extractor.pipeline.workers import pooled_outcomes  # multiprocessing only when asked for
+
+    return pooled_outcomes(conn, jobs, registry=registry, extract=extract, workers=workers)
 
 
 # --- files and folders -------------------------------------------------------------------------
@@ -136,46 +171,55 @@ def load_file(path: Path, *, registry: Registry) -> Loaded:
     return load_path(path, registry=registry).model_copy(update={"source": path_source(path.resolve())})
 
 
-def file_jobs(paths: Sequence[Path], *, registry: Registry) -> Iterator[Job]:
+def file_jobs(paths: Sequence[Path]) -> Iterator[Job]:
     """A job per file found under ``paths``."""
     for path in discover(paths):
-        yield Job(path_source(path), partial(load_file, path, registry=registry))
+        yield Job(path_source(path), partial(load_file, path))
 
 
 def ingest_paths(conn: sqlite3.Connection, paths: Sequence[Path], *, registry: Registry,
                  extract: ExtractLoaded | None = None,
-                 on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
-    """Ingest files and folders one document at a time."""
-    return run_batch(conn, file_jobs(paths, registry=registry),
-                     extract=extractor_of(registry, extract), on_outcome=on_outcome)
+                 on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> IngestReport:
+    """Ingest files and folders (read by ``workers`` processes when more than one)."""
+    return run_batch(conn, file_jobs(paths), registry=registry, extract=extractor_of(registry, extract),
+                     on_outcome=on_outcome, workers=workers)
 
 
 # --- stored documents ----------------------------------------------------------------------------
 
 
-def load_stored(conn: sqlite3.Connection, row: sqlite3.Row, *, registry: Registry) -> Loaded:
+def load_stored(raw: bytes, *, source: str, content_type: str | None, published: str | None,
+                registry: Registry) -> Loaded:
     """A stored document parsed again, offline, from its raw bytes."""
+    loaded = load_bytes(raw, source=source, content_type=content_type, registry=registry)
+    if loaded.published is None and published:
+        # The date may have come from outside the bytes (a feed, HTTP headers): keep it.
+        loaded = loaded.model_copy(update={"published": dt.date.fromisoformat(published)})
+    return loaded
+
+
+def stored_job(conn: sqlite3.Connection, row: sqlite3.Row) -> Job:
+    """The job of reading a stored document again: its raw bytes are read here, when the batch
+    takes the job (the store has one reader and writer), and parsed by whoever runs the job."""
     raw = raw_bytes(conn, row["raw_sha256"])
     if raw is None:
-        raise InputError(f"document {row['id']}: raw bytes are missing", hint="Ingest the source again.")
-    loaded = load_bytes(raw, source=row["source"], content_type=row["content_type"], registry=registry)
-    if loaded.published is None and row["published"]:
-        # The date may have come from outside the bytes (a feed, HTTP headers): keep it.
-        loaded = loaded.model_copy(update={"published": dt.date.fromisoformat(row["published"])})
-    return loaded
+        missing = InputError(f"document {row['id']}: raw bytes are missing", hint="Ingest the source again.")
+        return Job(row["source"], done=Outcome(row["source"], "failed", row["id"], reason=reason(missing)))
+    load = partial(load_stored, raw, source=row["source"], content_type=row["content_type"],
+                   published=row["published"])
+    return Job(row["source"], load, force=True, document_id=row["id"])
 
 
 def reextract(conn: sqlite3.Connection, *, registry: Registry,
               document_ids: Iterable[str] | None = None, extract: ExtractLoaded | None = None,
-              on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+              on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> IngestReport:
     """Run extraction again on stored raw bytes (after the rules improve), replacing the records;
     a document that fails keeps its old records. Every near-duplicate link is settled again at
-    the end, so lost or stale links are repaired."""
+    the end, so lost or stale links are repaired. ``workers``: as ``run_batch``."""
     wanted = set(document_ids or ())
-    jobs = (Job(row["source"], partial(load_stored, conn, row, registry=registry),
-                force=True, document_id=row["id"])
-            for row in stored_documents(conn) if not wanted or row["id"] in wanted)
-    report = run_batch(conn, jobs, extract=extractor_of(registry, extract), on_outcome=on_outcome)
+    jobs = (stored_job(conn, row) for row in stored_documents(conn) if not wanted or row["id"] in wanted)
+    report = run_batch(conn, jobs, registry=registry, extract=extractor_of(registry, extract),
+                       on_outcome=on_outcome, workers=workers)
     repaired = repair_copies(conn)
     report.copies = links_of(conn, (copy for copy, _, _ in [*report.copies, *repaired]))
     return report

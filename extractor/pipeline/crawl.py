@@ -86,7 +86,7 @@ def load_url(url: str, *, registry: Registry, fetcher: Fetcher | None = None) ->
     return load_result(result, registry=registry)
 
 
-def item_job(item: RawItem | Failed, *, registry: Registry) -> Job:
+def item_job(item: RawItem | Failed) -> Job:
     """The job of one crawled item: its outcome is decided when it failed or was not modified."""
     if isinstance(item, Failed):
         status: OutcomeStatus = "skipped" if item.kind in SKIPPED_KINDS else "failed"
@@ -95,10 +95,11 @@ def item_job(item: RawItem | Failed, *, registry: Registry) -> Job:
     if item.not_modified:
         return Job(item.source, done=Outcome(item.source, "unchanged",
                                              reason="not modified since the last crawl"))
-    return Job(item.source, lambda: _load_item(item, registry=registry))
+    return Job(item.source, partial(load_item, item))
 
 
-def _load_item(item: RawItem, *, registry: Registry) -> Loaded:
+def load_item(item: RawItem, *, registry: Registry) -> Loaded:
+    """A crawled item's bytes parsed (the feed's date kept when the page states none)."""
     loaded = load_fetched(item.raw, requested=item.source, final=item.final_url,
                           content_type=item.content_type, registry=registry)
     if loaded.published is None and item.published is not None:
@@ -109,12 +110,13 @@ def _load_item(item: RawItem, *, registry: Registry) -> Loaded:
 def ingest_sources(conn: sqlite3.Connection, specs: Sequence[str], *, registry: Registry,
                    fetcher: Fetcher | None = None, follow: str | None = None, max_pages: int = 10,
                    limit: int | None = None, extract: ExtractLoaded | None = None,
-                   on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+                   on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> IngestReport:
     """Crawl every spec into the store (a page reached twice is saved once: the second is
-    unchanged) and link the near-duplicates among the new documents."""
+    unchanged) and link the near-duplicates among the new documents. Fetching stays in this
+    process, one polite fetcher for every page; ``workers`` processes parse and extract."""
     items = _items(specs, fetcher=fetcher, follow=follow, max_pages=max_pages, limit=limit)
-    return run_batch(conn, (item_job(item, registry=registry) for item in items),
-                     extract=extractor_of(registry, extract), on_outcome=on_outcome)
+    return run_batch(conn, (item_job(item) for item in items), registry=registry,
+                     extract=extractor_of(registry, extract), on_outcome=on_outcome, workers=workers)
 
 
 def _items(specs: Iterable[str], *, fetcher: Fetcher | None, follow: str | None,
@@ -127,6 +129,5 @@ def ingest_urls(conn: sqlite3.Connection, urls: Sequence[str], *, registry: Regi
                 fetcher: Callable[[], Fetcher] = Fetcher) -> IngestReport:
     """Ingest URLs (the web's form) with one polite fetcher: per-host delays and robots shared."""
     with fetcher() as client:
-        jobs = (Job(url, partial(load_url, url, registry=registry, fetcher=client))
-                for url in urls)
-        return run_batch(conn, jobs, extract=extractor_of(registry))
+        jobs = (Job(url, partial(load_url, url, fetcher=client)) for url in urls)
+        return run_batch(conn, jobs, registry=registry, extract=extractor_of(registry))

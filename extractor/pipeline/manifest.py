@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -100,23 +101,26 @@ def with_source(loaded: Loaded, *, url: str | None, published: dt.date | None = 
     return loaded.model_copy(update=update) if update else loaded
 
 
-def manifest_jobs(manifest: Path, *, registry: Registry) -> Iterator[Job]:
+def load_row(file: Path, row: ManifestRow, *, registry: Registry) -> Loaded:
+    """The file of a manifest row, read as the page it was downloaded from."""
+    loaded = load_path(file, registry=registry).model_copy(update={"source": path_source(file.resolve())})
+    return with_source(loaded, url=row.url, published=row.published, title=row.title)
+
+
+def manifest_jobs(manifest: Path) -> Iterator[Job]:
     """A job per manifest row (a row whose file cannot be read fails alone)."""
     folder = manifest.parent
     for _, row in read_manifest(manifest):
         file = (folder / row.path) if not Path(row.path).is_absolute() else Path(row.path)
-
-        def load(file: Path = file, row: ManifestRow = row) -> Loaded:
-            loaded = load_path(file, registry=registry).model_copy(update={"source": path_source(file.resolve())})
-            return with_source(loaded, url=row.url, published=row.published, title=row.title)
-
-        yield Job(path_source(file), load)
+        yield Job(path_source(file), partial(load_row, file, row))
 
 
 def ingest_manifest(conn: sqlite3.Connection, manifest: Path, *, registry: Registry,
                     extract: ExtractLoaded | None = None,
-                    on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
+                    on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> IngestReport:
     """Ingest the downloaded articles a manifest lists, each with its source URL, date and title
-    (the whole manifest is read, and every bad row reported, before the first document)."""
-    jobs = list(manifest_jobs(manifest, registry=registry))
-    return run_batch(conn, jobs, extract=extractor_of(registry, extract), on_outcome=on_outcome)
+    (the whole manifest is read, and every bad row reported, before the first document);
+    ``workers``: as ``batch.run_batch``."""
+    jobs = list(manifest_jobs(manifest))
+    return run_batch(conn, jobs, registry=registry, extract=extractor_of(registry, extract),
+                     on_outcome=on_outcome, workers=workers)

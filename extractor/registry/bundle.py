@@ -56,6 +56,11 @@ class Registry:
         """The pattern rules of ``lang``."""
         return self.patterns[lang]
 
+    def __reduce__(self) -> tuple[Callable[[Path], Registry], tuple[Path]]:
+        """Pickled as its folder, read again where it is unpickled: a worker process started by
+        ``spawn`` gets the rules this way (compiled patterns do not pickle)."""
+        return load_registry, (self.folder,)
+
 
 class _Collector:
     """Runs loaders and keeps every ``RuleError``'s problems instead of stopping at the first."""
