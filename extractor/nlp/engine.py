@@ -1,9 +1,11 @@
-"""The NLP stage's engine: a blank spaCy language plus rule components built from ``rules/``.
+"""The NLP stage's engine: rule components built from ``rules/``, as a blank spaCy language.
 
-``spacy.blank(lang)`` tokenises (legal numbers such as "40-CT/TW" kept whole); the
-``vbsp_sentences`` component sets sentence starts from one regex pass over the text; the
-``vbsp_mentions`` component runs every compiled rule over ``doc.text`` (a raw-text regex pass
-is cheaper than token patterns, see field notes) and leaves drafts on the Doc.
+The ``vbsp_sentences`` component sets sentence starts from one regex pass over the text; the
+``vbsp_mentions`` component runs every compiled rule over the text (a raw-text regex pass is
+cheaper than token patterns, see field notes) and leaves drafts on the Doc. Neither reads a
+token, so ``read`` calls what they do on each paragraph's text without making a Doc (tokenising
+cost as much as the rules); ``build_nlp`` gives the same components as a spaCy pipeline for a
+caller who wants Docs (tokens with legal numbers such as "40-CT/TW" kept whole, sentences).
 ``extract_document`` then settles overlaps, resolves dates, ambiguous numbers and short legal
 forms, and returns the records (figures, dates, legal references; linking comes after). No
 model weights; nothing is fetched.
@@ -57,7 +59,7 @@ class SentenceStarts:
         self.abbreviations: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = split(doc_text(doc), self.abbreviations)
+        sentences = split(doc.text, self.abbreviations)
         doc.user_data["vbsp_sentences"] = sentences
         if len(doc) > 1:
             doc.from_array(["SENT_START"], sentence_marks(doc, sentences.starts))
@@ -89,7 +91,7 @@ class Mentions:
 
     def __call__(self, doc: Doc) -> Doc:
         assert self.rules is not None, "build_nlp hands the component its rules"
-        doc.user_data["vbsp_drafts"] = find_drafts(doc_text(doc), self.rules)
+        doc.user_data["vbsp_drafts"] = find_drafts(doc.text, self.rules)
         return doc
 
 
@@ -103,11 +105,6 @@ def make_sentences(nlp: Language, name: str) -> SentenceStarts:
 def make_mentions(nlp: Language, name: str) -> Mentions:
     """The mentions component (``build_nlp`` gives it the language's rules)."""
     return Mentions()
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text; ``run_pipeline`` leaves it in user_data (``doc.text`` rebuilds it)."""
-    return doc.user_data.get("vbsp_text") or doc.text
 
 
 def find_drafts(text: str, rules: RuleSet) -> list[Draft]:
@@ -195,25 +192,13 @@ def make_document(text: str, *, source: str, lang: LangOption, cues: LanguageCue
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line: the unit fed to spaCy (its tokenizer caches per
-    Doc, and whole articles defeat the cache; see field notes) and that rules never cross."""
+    """(start, end) of each non-blank line: the unit the rules read, and never cross."""
     spans, start = [], 0
     for line in text.split("\n"):
         if line.strip():
             spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
-
-
-def run_components(nlp: Language, text: str,
-                   components: Sequence[Callable[[Doc], Doc]] | None = None) -> Doc:
-    """``nlp(text)``, handing the components the text so they need not rebuild it
-    (``components``: ``nlp``'s, when the caller has them at hand)."""
-    doc = nlp.make_doc(text)
-    doc.user_data["vbsp_text"] = text
-    for component in components if components is not None else [c for _, c in nlp.pipeline]:
-        doc = component(doc)
-    return doc
 
 
 def pieces(text: str, start: int, end: int, *, limit: int,
@@ -253,11 +238,14 @@ class Reading(NamedTuple):
 
 
 def read(text: str, rules: RuleSet, *, deadline: float | None = None) -> Reading:
-    """Drafts and sentences of a text, from spaCy Docs of its paragraphs (of pieces of a very
-    long one), until ``deadline`` (a ``time.monotonic()`` value) passes: the paragraphs before
-    it are read, the rest are not."""
-    nlp = build_nlp(rules)
-    components = [component for _, component in nlp.pipeline]
+    """Drafts and sentences of a text, paragraph by paragraph (piece by piece of a very long
+    one), until ``deadline`` (a ``time.monotonic()`` value) passes: the paragraphs before it are
+    read, the rest are not.
+
+    Each piece goes through what the pipeline's two components do (``split``, ``find_drafts``),
+    called on its text without making a spaCy Doc: both read only the text, and tokenising it
+    (which nothing here reads) cost as much as the rules themselves."""
+    limit = build_nlp(rules).max_length
     abbreviations = frozenset(rules.lexicon.abbreviations)
     drafts: list[Draft] = []
     starts: list[int] = []
@@ -265,13 +253,13 @@ def read(text: str, rules: RuleSet, *, deadline: float | None = None) -> Reading
     for start, end in paragraphs(text):
         if deadline is not None and monotonic() > deadline:
             return Reading(drafts, Sentences(text, tuple(starts) or (0,), tuple(ends) or (start,)), start)
-        for offset, stop in pieces(text, start, end, limit=nlp.max_length, abbreviations=abbreviations):
-            doc = run_components(nlp, text[offset:stop], components)
-            for draft in doc.user_data["vbsp_drafts"]:
+        for offset, stop in pieces(text, start, end, limit=limit, abbreviations=abbreviations):
+            piece = text[offset:stop]
+            local = split(piece, abbreviations)
+            for draft in find_drafts(piece, rules):
                 draft.start += offset
                 draft.end += offset
                 drafts.append(draft)
-            local: Sentences = doc.user_data["vbsp_sentences"]
             starts.extend(s + offset for s in local.starts)
             ends.extend(e + offset for e in local.ends)
     return Reading(drafts, Sentences(text, tuple(starts) or (0,), tuple(ends) or (len(text),)), len(text))
