@@ -1,7 +1,8 @@
-"""The quick char path (extractor/parse/pdf/chars.py) reads what pdfplumber reads.
+"""The quick paths of PDF reading (extractor/parse/pdf/chars.py, tables) read what pdfplumber reads.
 
-pdfplumber's own conversion and ``dedupe_chars`` are the reference: every fixture page gives the
-same char dicts, the same other objects and the same de-duplicated chars in the same order, and
+pdfplumber's own conversion, ``dedupe_chars`` and ``Table.extract`` are the reference: every
+fixture page gives the same char dicts, the same other objects, the same de-duplicated chars in
+the same order and the same table cells, and
 the clustering and de-duplication agree with pdfplumber's on seeded random chars made to
 collide (exact duplicates, near ones, tolerance edges). The gutter search's early stop is
 checked against the full count it replaces.
@@ -20,6 +21,7 @@ from pdfplumber.utils.clustering import cluster_objects
 
 from extractor.parse.pdf.chars import QuickPage, clusters, quick_page, unique_chars
 from extractor.parse.pdf.lines import Line, Word, gutter, split_segments
+from extractor.parse.pdf.tables import page_tables
 from helpers.sites import PDFS
 
 FIXTURES = sorted(PDFS.glob("*.pdf"))
@@ -33,6 +35,23 @@ def test_quick_pages_hold_pdfplumbers_objects(path: Any) -> None:
             assert isinstance(quick, QuickPage)
             assert quick.objects == page.objects
             assert quick.dedupe_chars(tolerance=1).chars == page.dedupe_chars(tolerance=1).chars
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_table_cells_read_from_the_table_chars_are_pdfplumbers(path: Any) -> None:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page = page.dedupe_chars(tolerance=1)
+            assert [t.rows for t in page_tables(page)] == [
+                rows for rows in (found.extract() for found in page.find_tables())
+                if any((cell or "").strip() for row in rows for cell in row)
+            ]
+
+
+def test_fixtures_have_ruled_tables() -> None:
+    """The fixtures hold ruled tables for the test above to read."""
+    with pdfplumber.open(PDFS / "bao-cao-tin-dung.pdf") as pdf:
+        assert any(page_tables(page) for page in pdf.pages)
 
 
 def test_fake_bold_fixture_page_loses_its_duplicates() -> None:

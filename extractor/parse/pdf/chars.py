@@ -13,17 +13,20 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
 from typing import Any
 from unicodedata import normalize as normalize_unicode
 
 from pdfminer.layout import LTChar
-from pdfplumber.page import ALL_ATTRS, FilteredPage, Page, fix_fontname_bytes
+from pdfplumber.page import FilteredPage, Page, fix_fontname_bytes
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
-# Values resolve_all leaves as they are: a char's attributes are almost always of these types.
+# Values resolve_all leaves as they are.
 PLAIN = (float, int, str, bool, type(None))
+# The attributes pdfminer's LTChar sets that pdfplumber keeps (its ALL_ATTRS), in its order.
+CHAR_ATTRS = ("matrix", "fontname", "adv", "upright", "x0", "y0", "x1", "y1", "width", "height",
+              "size", "mcid", "tag")
 DEDUPE_KEY = ("upright", "text", "fontname", "size")  # pdfplumber's key with its extra_attrs
 
 
@@ -31,33 +34,43 @@ class QuickPage(Page):
     """A pdfplumber page whose chars are made and de-duplicated without the generic machinery."""
 
     def process_object(self, obj: Any) -> dict[str, Any]:
-        """A char as pdfplumber's ``process_object`` makes it; other objects as it does."""
+        """A char as pdfplumber's ``process_object`` makes it; other objects as it does.
+
+        Of a char's attributes only a marked-content id can be an indirect object to resolve:
+        the rest pdfminer computes (the matrix from numbers of the content stream, which
+        holds no indirect objects)."""
         if type(obj) is not LTChar:
             return super().process_object(obj)
-        attr = {k: v for k, v in obj.__dict__.items() if k in ALL_ATTRS}
-        for k, v in attr.items():
-            if type(v) not in PLAIN:
-                attr[k] = resolved(v)
+        fields = obj.__dict__
+        attr = {k: fields[k] for k in CHAR_ATTRS}
+        if type(attr["mcid"]) not in PLAIN:
+            attr["mcid"] = resolve_all(attr["mcid"])
+        page_number, height, mb_x0, mb_top, doctop, norm = self.frame
         attr["object_type"] = "char"
-        attr["page_number"] = self.page_number
+        attr["page_number"] = page_number
         attr["ncs"] = colour_space(obj.ncs.name)
-        text = obj.get_text()
-        norm = self.pdf.unicode_norm
+        text = obj._text
         attr["text"] = normalize_unicode(norm, text) if norm is not None else text
         state = obj.graphicstate
         attr["stroking_color"] = state.scolor if isinstance(state.scolor, tuple) else (state.scolor,)
         attr["non_stroking_color"] = state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
         if isinstance(attr["fontname"], bytes):
             attr["fontname"] = fix_fontname_bytes(attr["fontname"])
-        mb_x0, mb_top = self.mediabox[:2]
-        height = self.height
-        attr["top"] = (height - attr["y1"]) + mb_top
+        attr["top"] = top = (height - attr["y1"]) + mb_top
         attr["bottom"] = (height - attr["y0"]) + mb_top
-        attr["doctop"] = self.initial_doctop + attr["top"]
+        attr["doctop"] = doctop + top
         if mb_x0 != 0:
             attr["x0"] = attr["x0"] + mb_x0
             attr["x1"] = attr["x1"] + mb_x0
         return attr
+
+    @cached_property
+    def frame(self) -> tuple[int, float, float, float, float, Any]:
+        """What every char of the page shares: page number, height, the media box's left and
+        top, the page's top in the document, the PDF's Unicode normal form."""
+        mb_x0, mb_top = self.mediabox[:2]
+        return (self.page_number, self.height, mb_x0, mb_top, self.initial_doctop,
+                self.pdf.unicode_norm)
 
     def dedupe_chars(self, **kwargs: Any) -> FilteredPage:
         """The page without duplicate chars, as pdfplumber's ``dedupe_chars(tolerance=...)``."""
@@ -75,13 +88,6 @@ def quick_page(page: Any) -> Any:
                      initial_doctop=page.initial_doctop)
 
 
-def resolved(value: Any) -> Any:
-    """``resolve_all(value)``, without its calls for plain values and tuples of them (a matrix)."""
-    if type(value) in PLAIN or (type(value) is tuple and all(type(v) in PLAIN for v in value)):
-        return value
-    return resolve_all(value)
-
-
 @lru_cache(maxsize=256)
 def colour_space(name: Any) -> Any:
     """A colour space's name decoded, once per name rather than once per char."""
@@ -93,18 +99,29 @@ def unique_chars(chars: list[dict[str, Any]], *, tolerance: float) -> list[dict[
     within ``tolerance`` of each other (clustered on doctop, then x0), the top-left one is kept,
     in the order of the page. pdfplumber orders them by ``chars.index`` (quadratic): the kept char
     is the first of its cluster at its place, so no char equal to it comes before it and its own
-    position is the same."""
+    position is the same. Most clusters on a line are one char: found as such by their x0s
+    alone, they are kept without clustering them one by one."""
     key = itemgetter(*DEDUPE_KEY)
-    pos_key = itemgetter("doctop", "x0")
+    doctop, x0, pos_key = itemgetter("doctop"), itemgetter("x0"), itemgetter("doctop", "x0")
+    kept: list[dict[str, Any]] = []
+    for _, grouped in itertools.groupby(sorted(chars, key=key), key=key):
+        group = list(grouped)
+        for y_cluster in clusters(group, doctop, tolerance) if len(group) > 1 else [group]:
+            if apart(sorted(map(x0, y_cluster)), tolerance):
+                kept.extend(y_cluster)
+                continue
+            kept.extend(min(x_cluster, key=pos_key) for x_cluster in clusters(y_cluster, x0, tolerance))
+    if len(kept) == len(chars):
+        return list(chars)
     position = {id(c): i for i, c in enumerate(chars)}
-    kept: list[tuple[int, dict[str, Any]]] = []
-    for _, group in itertools.groupby(sorted(chars, key=key), key=key):
-        for y_cluster in clusters(list(group), itemgetter("doctop"), tolerance):
-            for x_cluster in clusters(y_cluster, itemgetter("x0"), tolerance):
-                char = min(x_cluster, key=pos_key)
-                kept.append((position[id(char)], char))
-    kept.sort(key=itemgetter(0))
-    return [char for _, char in kept]
+    kept.sort(key=lambda c: position[id(c)])
+    return kept
+
+
+def apart(values: list[float], tolerance: float) -> bool:
+    """True when each of the sorted ``values`` lies more than ``tolerance`` above the one before
+    (so ``clusters`` would make each its own cluster)."""
+    return all(b > a + tolerance for a, b in itertools.pairwise(values))
 
 
 def clusters(items: list[Any], value: Callable[[Any], float], tolerance: float) -> list[list[Any]]:

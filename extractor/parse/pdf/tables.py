@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pdfplumber.table import Table as PlumberTable
+
 from extractor.models import Box
 from extractor.parse.layout import Position, is_numeric
 from extractor.parse.pdf.lines import Line
@@ -41,7 +43,7 @@ def page_tables(page: Any) -> list[Table]:
     """Tables pdfplumber finds on the page, with each cell's text and box."""
     tables = []
     for found in page.find_tables():
-        rows = found.extract()
+        rows = PlumberTable(chars_within(page, found.bbox), found.cells).extract()
         if not any((cell or "").strip() for row in rows for cell in row):
             continue  # ruled boxes with nothing in them (frames, an image's border)
         boxes: list[list[Box | None]] = [
@@ -51,6 +53,22 @@ def page_tables(page: Any) -> list[Table]:
         tables.append(Table(bbox=_box(found.bbox), rows=rows, boxes=boxes,
                             covers=merged_cells(boxes, columns), columns=columns))
     return tables
+
+
+def chars_within(page: Any, bbox: Any) -> Any:
+    """The page with only the chars whose middle lies in ``bbox``, tested as pdfplumber's
+    ``Table.extract`` tests them against each row: a row's chars are among them, in the same
+    order, and extracting a table no longer reads every char of the page once a row."""
+    x0, top, x1, bottom = bbox
+
+    def kept(obj: dict[str, Any]) -> bool:
+        if obj["object_type"] != "char":
+            return True
+        v_mid = (obj["top"] + obj["bottom"]) / 2
+        h_mid = (obj["x0"] + obj["x1"]) / 2
+        return bool((h_mid >= x0) and (h_mid < x1) and (v_mid >= top) and (v_mid < bottom))
+
+    return page.filter(kept)
 
 
 def _box(values: Any) -> Box:
