@@ -404,3 +404,69 @@ def test_metadata_dates_on_vietnam_time(value: str, expected: dt.date | None) ->
     from extractor.parse.html import parse_date
 
     assert parse_date(value) == expected
+
+
+# --- trafilatura's fast path first, its full extraction only when the fast one finds too little ---
+
+STORY = [
+    f"In the first {i} months the Bank for Social Policies lent {i * 10} billion VND to "
+    f"{i * 1000} poor households, and the overdue debt fell to {i / 10} percent of its loans."
+    for i in range(1, 9)
+]
+NEXT_STEPS = (
+    "The branch asked the provincial People's Committee to add to the budget it entrusts to the "
+    "bank and to keep working with the associations that take on entrusted loans, so that the "
+    "savings and loan groups meet every month."
+)
+
+
+def body_of(page: str) -> tuple[str, str]:
+    """(which extraction found the body, the body) of a page."""
+    from lxml import html as lxml_html
+
+    from extractor.parse.html.body import article_body
+
+    writer = article_body(lxml_html.document_fromstring(page), source="inline.html")
+    return writer.path, writer.text
+
+
+def test_a_whole_article_takes_the_fast_path() -> None:
+    paragraphs = "".join(f"<p>{s}</p>" for s in STORY)
+    menu = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(12))
+    path, text = body_of(f"<html><body><div class='menu'><ul>{menu}</ul></div>"
+                         f"<article><h1>Policy credit</h1>{paragraphs}</article></body></html>")
+    assert path == "fast" and all(s in text for s in STORY) and "Section 3" not in text
+
+
+def test_a_page_whose_fast_extraction_finds_too_little_falls_back_and_gets_the_body() -> None:
+    from lxml import html as lxml_html
+
+    from extractor.parse.html.body import trafilatura_xml
+
+    loose = "\n\n".join(STORY)  # the story as loose text in <body>, a last block in a <p>
+    page = (f"<html><body>{loose}<div class='story'><h3>Next steps</h3><p>{NEXT_STEPS}</p>"
+            "</div></body></html>")
+    fast = trafilatura_xml(lxml_html.document_fromstring(page), source="inline.html", fast=True)
+    assert fast is not None and STORY[3] not in "".join(fast.itertext())  # the fast one misses it
+    path, text = body_of(page)
+    assert path.startswith("full: ") and "characters of prose" in path
+    assert all(s in text for s in STORY)
+
+
+@pytest.mark.parametrize(
+    ("main", "why"),
+    [
+        (None, "nothing found"),
+        ("<doc><main><p>" + "x" * 300 + "</p></main></doc>", "300 characters of prose"),
+        ("<doc><main><p>" + "x" * 1200 + "</p><p>y</p></main></doc>", "2 paragraphs"),
+        ("<doc><main>" + ("<p>" + "x" * 400 + "</p>") * 3
+         + "<table><row><cell>1</cell></row></table>" * 4 + "</main></doc>", "mostly tables"),
+        ("<doc><main>" + ("<p>" + "x" * 400 + "</p>") * 3 + "</main></doc>", None),
+    ],
+)
+def test_when_the_fast_extraction_is_not_enough(main: str | None, why: str | None) -> None:
+    from lxml import etree
+
+    from extractor.parse.html.body import too_little
+
+    assert too_little(None if main is None else etree.fromstring(main)) == why

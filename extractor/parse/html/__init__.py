@@ -66,7 +66,7 @@ def parse_html(
         meta["captions"] = "\n".join(captions)
     unwrap_layout_tables(tree)
     lead = lead_text(tree, patterns=patterns)
-    body = article_body(tree, source=source, lead=lead)  # last: trafilatura prunes the tree
+    body = article_body(tree, source=source, lead=lead)
     return Loaded(
         raw=raw,
         source=source,

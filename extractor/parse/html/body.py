@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 import trafilatura
 from lxml import etree
@@ -125,15 +126,65 @@ def unwrap_layout_tables(tree: lxml_html.HtmlElement) -> None:
                 el.tag = "div"
 
 
-def main_content(tree: lxml_html.HtmlElement, *, source: str) -> etree._Element | None:
-    """trafilatura's main-content XML (comments off, tables on, its date guessing unused); prunes
-    ``tree``. trafilatura writes its result as XML and reads it back: markup that ``parse_tree``
-    could not mend is an InputError naming the page, never lxml's own error."""
+# trafilatura's fast mode skips its fallback (readability and jusText run on the page and compared
+# with its own extraction), about two thirds of its time on a news page. The fallback takes
+# readability's text when it is twice as long as trafilatura's own or the own one has no paragraph
+# or is mostly tables, and jusText's when the own one is under 250 characters: an own extraction
+# that holds a whole article is seldom replaced. So the fast body is kept when it has at least
+# FAST_MIN_PROSE_CHARS of running prose in at least FAST_MIN_PARAGRAPHS paragraphs and no more
+# tables than paragraphs; else the full extraction runs (the fast one, a third of its cost, lost).
+# On 400 generated news pages (bench/ingest_speed.py) the two agreed on every page and the fast
+# one was kept on all but one; on the mutated fixture pages of tests/test_fuzz.py every body the
+# fallback changed had under 1,000 characters of prose or a single paragraph, so each took the
+# fallback. The fixture articles, cut from real pages (300-1,000 characters), take it too.
+FAST_MIN_PROSE_CHARS = 1000
+
+FAST_MIN_PARAGRAPHS = 3
+
+
+class MainContent(NamedTuple):
+    """trafilatura's main content (None when it found none) and which extraction gave it:
+    "fast", or "full" with why the fast one was not enough."""
+
+    xml: etree._Element | None
+    path: str
+
+
+def main_content(tree: lxml_html.HtmlElement, *, source: str) -> MainContent:
+    """trafilatura's main-content XML: its fast extraction, else (too little found) the full one
+    with its fallback. trafilatura reads a copy of ``tree``, which stays whole."""
+    fast = trafilatura_xml(tree, source=source, fast=True)
+    short = too_little(fast)
+    if short is None:
+        return MainContent(fast, "fast")
+    return MainContent(trafilatura_xml(tree, source=source, fast=False), f"full: {short}")
+
+
+def too_little(main: etree._Element | None) -> str | None:
+    """Why a fast extraction is not enough (too little prose, too few paragraphs, mostly
+    tables), or None when it is."""
+    if main is None:
+        return "nothing found"
+    prose, paragraphs = prose_chars(main), sum(1 for _ in main.iter("p"))
+    if prose < FAST_MIN_PROSE_CHARS:
+        return f"{prose} characters of prose"
+    if paragraphs < FAST_MIN_PARAGRAPHS:
+        return f"{paragraphs} paragraphs"
+    if sum(1 for _ in main.iter("table")) > paragraphs:
+        return "mostly tables"
+    return None
+
+
+def trafilatura_xml(tree: lxml_html.HtmlElement, *, source: str, fast: bool) -> etree._Element | None:
+    """trafilatura's main-content XML (comments off, tables on, its date guessing unused), fast
+    or with its fallback. trafilatura writes its result as XML and reads it back: markup that
+    ``parse_tree`` could not mend is an InputError naming the page, never lxml's own error."""
     try:
         xml = trafilatura.extract(
             tree,
             url=source if source.startswith("http") else None,
             output_format="xml",
+            fast=fast,
             include_comments=False,
             include_tables=True,
             include_images=False,
@@ -183,7 +234,8 @@ def _collect(node: etree._Element, parts: list[str], *, breaks: str) -> None:
 class BodyWriter:
     """Accumulates blocks of body text and the table cells found on the way."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str = "") -> None:
+        self.path = path  # which extraction found the body (MainContent.path)
         self.blocks: list[str] = []
         self.cells: list[TableCell] = []
         self.tables = 0
@@ -278,12 +330,12 @@ def article_body(
     tree: lxml_html.HtmlElement, *, source: str, lead: str | None = None
 ) -> BodyWriter:
     """The article's body text (with the lead if trafilatura dropped it), or InputError if none."""
-    anchors = link_texts(tree)  # before trafilatura, which prunes the tree it is given
-    main = main_content(tree, source=source)
+    anchors = link_texts(tree)
+    main, path = main_content(tree, source=source)
     found = 0 if main is None else prose_chars(main)
     if main is None or found < MIN_ARTICLE_CHARS:
         raise _not_article(source, f"{found} characters of running text found")
-    writer = BodyWriter()
+    writer = BodyWriter(path)
     blocks = list(next(main.iter("main"), main))
     if lead and " ".join(lead.split()) not in block_text(main, breaks=" "):
         heading = blocks[:1] if blocks and blocks[0].tag == "head" else []
