@@ -15,7 +15,9 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.fetch import Fetcher
-from extractor.pipeline.batch import Job, file_jobs, ingest_paths, reextract, run_batch
+from extractor.pipeline import process
+from extractor.pipeline.batch import Job, file_jobs, ingest_paths, load_file, reextract, run_batch
+from extractor.pipeline.budget import Budget
 from extractor.pipeline.crawl import StoreValidators, ingest_sources, validators_path
 from extractor.pipeline.workers import Pool, Read
 from extractor.registry.bundle import bundled
@@ -154,9 +156,11 @@ def test_an_interrupted_batch_ends_its_workers_and_keeps_what_it_stored(tmp_path
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
 
 
-def test_spawned_workers_get_the_rules_and_the_extraction(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, {"a.txt": _facts(1)[0]})
-    with Pool(1, registry=bundled(), extract=partial(fake_extract_loaded), method="spawn") as pool:
-        results = list(pool.results(file_jobs([folder])))
-    assert len(results) == 1 and isinstance(results[0][1], Read)
-    assert results[0][1].extraction.observations
+def test_spawned_workers_read_as_this_process_reads(tmp_path: Path, pages: Path) -> None:
+    registry, one = bundled(), sorted(pages.glob("*.txt"))[0]
+    extract = partial(process, registry=registry, budget=Budget(max_chars=10_000_000, seconds=0))
+    with Pool(1, registry=registry, extract=extract, method="spawn") as pool:
+        [(_, result)] = list(pool.results(file_jobs([one])))
+    assert isinstance(result, Read)
+    here = extract(load_file(one, registry=registry))
+    assert result.extraction == here and result.extraction.observations
