@@ -6,17 +6,18 @@ import datetime as dt
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from extractor.cli.budget_options import MaxCharsOpt, TimeLimitOpt, budget
 from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
 from extractor.cli.output import err, out, say
 from extractor.errors import ExtractorError
-from extractor.models import Extraction
+
+if TYPE_CHECKING:  # the records (pydantic) load when a command prints them
+    from extractor.models import Extraction
 
 
 class Lang(StrEnum):
@@ -99,6 +100,8 @@ def extract(
 
 def print_extraction(extraction: Extraction) -> None:
     """A readable view of one document's records."""
+    from rich.table import Table
+
     doc = extraction.document
     out.rule(f"[bold]{escape(doc.title or doc.source)}")
     out.print(f"source {doc.source} · published {doc.published or '?'} · language "
@@ -182,6 +185,8 @@ def _update_baseline(path: Path, reports: dict[str, Any], *, allow_lower: bool) 
 
 
 def _print_report(group: str, report: Any, errors: int) -> None:
+    from rich.table import Table
+
     from extractor.evaluation import ACCURACIES
 
     table = Table(title=f"{group}: {report.documents} documents", title_justify="left")

@@ -20,17 +20,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from extractor.cli.budget_options import MaxCharsOpt, TimeLimitOpt, budget
 from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
 from extractor.cli.output import err, out, say
+from extractor.cli.plain import RICH_ROWS, write_plain
 from extractor.cli.worker_options import WorkersOpt, worker_count
 from extractor.errors import ExtractorError
 from extractor.settings import setting
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from extractor.fetch import FetchOptions
     from extractor.pipeline.batch import ExtractLoaded
 
@@ -135,12 +136,19 @@ def emit(rows: Sequence[dict[str, Any]], fmt: OutputFormat, *, columns: Sequence
 
 
 def _print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str) -> None:
-    """A rich table of ``columns`` (markup off: cells hold untrusted scraped text)."""
+    """A rich table of ``columns`` (markup off: cells hold untrusted scraped text); beyond
+    ``RICH_ROWS`` rows plain aligned text, which rich would take seconds to lay out."""
+    cells = [[_short(c, _cell(row.get(c))) for c in columns] for row in rows]
+    if len(cells) > RICH_ROWS:
+        write_plain(cells, columns, sys.stdout, title=title)
+        return
+    from rich.table import Table
+
     table = Table(title=title or None, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_short(c, _cell(row.get(c))) for c in columns))
+    for row_cells in cells:
+        table.add_row(*row_cells)
     out.print(table, markup=False)
     if not rows:
         err.print("no rows", highlight=False)
@@ -163,6 +171,14 @@ def _page_note(shown: int, offset: int, total: int | None) -> None:
 
 def _progress() -> Progress:
     """A progress bar on stderr, so stdout stays clean for the summary."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                     console=err, transient=True)
 

@@ -4,6 +4,12 @@
 ``RuleError`` listing each bad entry as ``file:line``: a broken rule file stops a command before
 its first document, never once per document. ``bundled()`` is the registry of the rules shipped
 with the package, loaded once per process.
+
+Importing this module loads no stage: the loaders (which bring spaCy, dateparser and every
+compiled pattern) are imported when a registry is loaded, so a query that only reads the store
+starts fast. Queries that read one or two rule files (a search's scale words, the legal types a
+document title is named by) take them from ``bundled_lexicon`` and ``bundled_search``, which
+read those files alone.
 """
 
 from __future__ import annotations
@@ -12,23 +18,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from extractor.errors import RuleError
-from extractor.link.documents import DocumentRules
-from extractor.link.indicators import IndicatorLexicon, load_lexicon
-from extractor.link.outlets import load_outlets
-from extractor.link.provinces import Gazetteer, load_gazetteer
-from extractor.link.rules import Linker, load_link_rules, load_part_rules, load_scope_rules
-from extractor.models import Language
-from extractor.nlp.legal import load_legal_codes
-from extractor.nlp.rules import RuleSet, TableRules, load_ruleset
-from extractor.nlp.tables import TableReading
-from extractor.parse.rules import HtmlRules, PdfRules
-from extractor.parse.text import TextRules
-from extractor.registry.files import load_model, location
-from extractor.registry.words import Languages, SearchRules
 from extractor.resources import rules_dir
+
+if TYPE_CHECKING:
+    from extractor.link.documents import DocumentRules
+    from extractor.link.indicators import IndicatorLexicon
+    from extractor.link.provinces import Gazetteer
+    from extractor.link.rules import Linker
+    from extractor.models import Language
+    from extractor.nlp.rules import Lexicon, RuleSet, TableRules
+    from extractor.nlp.tables import TableReading
+    from extractor.parse.rules import HtmlRules, PdfRules
+    from extractor.parse.text import TextRules
+    from extractor.registry.words import Languages, SearchRules
 
 LANGUAGES: tuple[Language, ...] = ("en", "vi")
 T = TypeVar("T")
@@ -85,6 +90,20 @@ def _loaded(value: T | None) -> T:
 def load_registry(folder: Path | None = None) -> Registry:
     """Load every rule file of ``folder`` (default: the bundled ``rules/``); one ``RuleError``
     lists the problems of all files."""
+    # Imported here, not with the module: they load every stage (see the module's docstring).
+    from extractor.link.documents import DocumentRules
+    from extractor.link.indicators import load_lexicon
+    from extractor.link.outlets import load_outlets
+    from extractor.link.provinces import load_gazetteer
+    from extractor.link.rules import Linker, load_link_rules, load_part_rules, load_scope_rules
+    from extractor.nlp.legal import load_legal_codes
+    from extractor.nlp.rules import TableRules, load_ruleset
+    from extractor.nlp.tables import TableReading
+    from extractor.parse.rules import HtmlRules, PdfRules
+    from extractor.parse.text import TextRules
+    from extractor.registry.files import load_model, location
+    from extractor.registry.words import Languages, SearchRules
+
     root = folder or rules_dir()
     got = _Collector()
     legal_codes = got.load(lambda: load_legal_codes(root / "legal_codes.yaml"))
@@ -121,3 +140,26 @@ def load_registry(folder: Path | None = None) -> Registry:
 def bundled() -> Registry:
     """The registry of the rules shipped with the package, loaded once per process."""
     return load_registry()
+
+
+@cache
+def bundled_lexicon(lang: str) -> Lexicon:
+    """The bundled lexicon of ``lang`` (``rules/<lang>/lexicon.yaml``) read on its own: the words
+    a query reads, without compiling the patterns (the same file ``bundled()`` reads)."""
+    from extractor.nlp.rules import load_lexicon
+    from extractor.registry.files import raise_problems
+
+    problems: list[str] = []
+    lexicon = load_lexicon(rules_dir() / lang / "lexicon.yaml", problems)
+    raise_problems(problems)
+    assert lexicon is not None  # a lexicon that did not load is a problem raised above
+    return lexicon
+
+
+@cache
+def bundled_search() -> SearchRules:
+    """The bundled ``rules/search.yaml`` read on its own (the same file ``bundled()`` reads)."""
+    from extractor.registry.files import load_model
+    from extractor.registry.words import SearchRules
+
+    return load_model(rules_dir() / "search.yaml", SearchRules)

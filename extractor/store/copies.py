@@ -30,10 +30,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from extractor.store import dedupe
 from extractor.store.cells import document_keys, refresh_cells
 from extractor.store.db import transaction
+
+# ``dedupe`` is imported by the functions that fingerprint: datasketch loads scipy (half a second),
+# which a query command importing the store should not wait for.
+if TYPE_CHECKING:
+    from extractor.store.dedupe import Fingerprint
 
 Link = tuple[str, str, float]  # (copy, original, similarity)
 Rank = tuple[bool, str, int, str]  # (undated, published, -words, id): the smallest is the original
@@ -83,6 +88,8 @@ def links_of(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> list[Link]:
 
 def keep_print(conn: sqlite3.Connection, doc_id: str) -> bool:
     """Keep a stored document's fingerprint, word count and band keys; False when it is not stored."""
+    from extractor.store import dedupe
+
     row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return False
@@ -95,14 +102,18 @@ def keep_print(conn: sqlite3.Connection, doc_id: str) -> bool:
     return True
 
 
-def _print(conn: sqlite3.Connection, doc_id: str) -> dedupe.Fingerprint | None:
+def _print(conn: sqlite3.Connection, doc_id: str) -> Fingerprint | None:
     """A document's kept fingerprint (None when it has none yet)."""
+    from extractor.store import dedupe
+
     row = conn.execute("SELECT fingerprint FROM doc_prints WHERE doc_id = ?", (doc_id,)).fetchone()
     return None if row is None else dedupe.from_bytes(row[0])
 
 
 def near_duplicates(conn: sqlite3.Connection, doc_id: str) -> dict[str, float]:
     """The other stored documents similar enough to ``doc_id`` to tell one story, with their similarity."""
+    from extractor.store import dedupe
+
     fp = _print(conn, doc_id)
     if fp is None:
         return {}

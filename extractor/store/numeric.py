@@ -11,15 +11,19 @@ query-only abbreviations ``rules/search.yaml``'s, each also without its marks (`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from extractor.folding import fold
-from extractor.registry.bundle import Registry, bundled
+from extractor.registry.bundle import LANGUAGES, bundled_lexicon, bundled_search
 from extractor.registry.phrases import caseless, trie_regex
+
+if TYPE_CHECKING:
+    from extractor.nlp.rules import Lexicon
+    from extractor.registry.words import SearchRules
 
 QueryLocale = Literal["auto", "en", "vi"]
 # How far before a number its currency word may start: more than any currency name and its spaces.
@@ -56,15 +60,13 @@ def _words_regex(phrases: Iterable[str]) -> str:
     return trie_regex(sorted(phrases), gap=r"\s+") + r"(?!\w)"
 
 
-@cache
-def number_words(registry: Registry) -> NumberWords:
-    """The query words of ``registry``: its lexicons' scales and currencies, ``rules/search.yaml``."""
-    lexicons = [registry.ruleset(lang).lexicon for lang in sorted(registry.patterns)]
+def number_words(lexicons: Sequence[Lexicon], search: SearchRules) -> NumberWords:
+    """The query words of the lexicons' scales and currencies and of ``rules/search.yaml``."""
     factors: dict[str, int] = {}
-    for scale in [s for lex in lexicons for s in lex.scales] + registry.search.scales:
+    for scale in [s for lex in lexicons for s in lex.scales] + search.scales:
         factors.update(dict.fromkeys(_keys([scale.phrase]) - factors.keys(), 10**scale.power))
     currency = _words_regex(_keys(c.phrase for lex in lexicons for c in lex.currencies))
-    percent = _words_regex(_keys(registry.search.percent))
+    percent = _words_regex(_keys(search.percent))
     scales = _words_regex(factors)
     return NumberWords(
         factors=factors,
@@ -75,9 +77,16 @@ def number_words(registry: Registry) -> NumberWords:
     )
 
 
+@cache
+def bundled_number_words() -> NumberWords:
+    """The query words of the bundled rules, from the files that hold them alone (a search
+    compiles no pattern and loads no stage)."""
+    return number_words([bundled_lexicon(lang) for lang in sorted(LANGUAGES)], bundled_search())
+
+
 def _bundled_words(words: NumberWords | None) -> NumberWords:
     """``words``, or those of the bundled rules when none are given."""
-    return words if words is not None else number_words(bundled())
+    return words if words is not None else bundled_number_words()
 
 
 @dataclass(frozen=True)
