@@ -25,6 +25,7 @@ import multiprocessing
 import os
 import signal
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -81,6 +82,7 @@ def serve(conn: Connection, registry: Registry, extract: ExtractLoaded, parent: 
     """A worker's loop: read each job's document sent on ``conn`` and send back the result,
     until told to stop (None), the pipe closes or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    own_streams()
     while True:
         if not conn.poll(PARENT_CHECK_SECONDS):
             if os.getppid() != parent:
@@ -109,6 +111,14 @@ def objects_frozen() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def own_streams() -> None:
+    """Give the worker standard streams of its own (on the same files): a forked worker
+    inherits its parent's, whose lock another thread (a progress bar's) may have held at the
+    instant of the fork, and a warning written through it would then wait forever."""
+    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)  # noqa: SIM115 - lives as long as the worker
+    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False, buffering=1)  # noqa: SIM115 - lives as long as the worker
 
 
 class Worker:
