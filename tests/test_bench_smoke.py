@@ -1,5 +1,5 @@
-"""Smoke tests of bench/extract_speed.py and bench/ingest_speed.py in their quickest mode on a tiny
-input: each runs and reports what the README and the issues quote.
+"""Smoke tests of bench/extract_speed.py, bench/ingest_speed.py and bench/startup.py in their
+quickest mode on a tiny input: each runs and reports what the README and the issues quote.
 
 They assert no speed (timed tests are not ours: the real runs are by hand, see README "Speed"),
 only that every figure of the report is there.
@@ -72,3 +72,20 @@ def test_ingest_bench_reports_rates_stages_memory_and_storage(capsys: pytest.Cap
         assert set(r["stages_cpu_ms_per_page"]) == {"parse", "extract+link", "store", "copy links", "other"}
     assert report["html"]["page_kb"] > 40 and "copies_planted" in report["html"]
     assert len(report["checks"]) == 5
+
+
+def test_startup_bench_times_each_command_against_the_interpreter(capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    module = bench("startup", monkeypatch)
+    code = module.main(["--quick", "--rounds", "1", "--json", "--db", str(tmp_path / "startup.sqlite")])
+    report = json.loads(capsys.readouterr().out)
+    assert code == (0 if all(report["checks"].values()) else 1)
+    assert report["rows"] == 2000 and report["build_s"] > 0
+    assert set(report["commands"]) == {*module.BASELINES, *module.COMMANDS}
+    for run in report["commands"].values():
+        assert {"wall_s", "cpu_s", "wall_vs_python", "cpu_vs_python", "stdout_bytes"} <= set(run)
+        assert run["wall_s"] > 0
+    assert report["commands"]["extractor table"]["stdout_bytes"] > 0
+    assert set(report["full_scans"]) == {"search (words)", "search (number)", "query", "table"}
+    assert len(report["checks"]) == 4 and all("under 0.3 s wall" in c for c in report["checks"])
