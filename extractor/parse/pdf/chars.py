@@ -18,8 +18,17 @@ from operator import itemgetter
 from typing import Any
 from unicodedata import normalize as normalize_unicode
 
-from pdfminer.layout import LTChar
-from pdfplumber.page import FilteredPage, Page, fix_fontname_bytes
+from pdfminer.layout import LTChar, LTPage
+from pdfminer.pdffont import PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.utils import apply_matrix_rect
+from pdfplumber.page import (
+    FilteredPage,
+    Page,
+    PDFPageAggregatorWithMarkedContent,
+    fix_fontname_bytes,
+)
+from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 # Values resolve_all leaves as they are.
@@ -33,6 +42,29 @@ DEDUPE_KEY = ("upright", "text", "fontname", "size")  # pdfplumber's key with it
 class QuickPage(Page):
     """A pdfplumber page whose chars are made and de-duplicated without the generic machinery."""
 
+    @property
+    def layout(self) -> LTPage:
+        """pdfminer's layout of the page without its chars, which ``CharDevice`` writes
+        straight into ``layout_chars`` (pdfplumber's own way when it analyses layout)."""
+        if hasattr(self, "_layout"):
+            return self._layout
+        if self.pdf.laparams is not None:
+            return super().layout
+        device = CharDevice(self)
+        try:
+            PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+        except Exception as exc:  # pdfplumber wraps pdfminer's failures the same way
+            raise PdfminerException(exc) from exc
+        self._layout: LTPage = device.get_result()
+        self.layout_chars = device.chars
+        return self._layout
+
+    def parse_objects(self) -> dict[str, list[dict[str, Any]]]:
+        """pdfplumber's objects of the page, its chars those the device wrote."""
+        objects = super().parse_objects()
+        chars = getattr(self, "layout_chars", [])
+        return {"char": chars, **objects} if chars else objects
+
     def process_object(self, obj: Any) -> dict[str, Any]:
         """A char as pdfplumber's ``process_object`` makes it; other objects as it does.
 
@@ -42,16 +74,20 @@ class QuickPage(Page):
         if type(obj) is not LTChar:
             return super().process_object(obj)
         fields = obj.__dict__
-        attr = {k: fields[k] for k in CHAR_ATTRS}
+        return self.char(
+            {k: fields[k] for k in CHAR_ATTRS}, ncs=obj.ncs, text=obj._text, state=obj.graphicstate
+        )
+
+    def char(self, attr: dict[str, Any], *, ncs: Any, text: str, state: Any) -> dict[str, Any]:
+        """pdfplumber's char dict from pdfminer's char attributes (``CHAR_ATTRS``) and the rest:
+        colour space, text, graphic state; in pdfplumber's page coordinates."""
         if type(attr["mcid"]) not in PLAIN:
             attr["mcid"] = resolve_all(attr["mcid"])
         page_number, height, mb_x0, mb_top, doctop, norm = self.frame
         attr["object_type"] = "char"
         attr["page_number"] = page_number
-        attr["ncs"] = colour_space(obj.ncs.name)
-        text = obj._text
+        attr["ncs"] = colour_space(ncs.name)
         attr["text"] = normalize_unicode(norm, text) if norm is not None else text
-        state = obj.graphicstate
         attr["stroking_color"] = state.scolor if isinstance(state.scolor, tuple) else (state.scolor,)
         attr["non_stroking_color"] = state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,)
         if isinstance(attr["fontname"], bytes):
@@ -78,6 +114,54 @@ class QuickPage(Page):
         page._objects = dict(self.objects)
         page._objects["char"] = unique_chars(self.chars, tolerance=kwargs.get("tolerance", 1))
         return page
+
+
+class CharDevice(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's layout device, but a char goes straight into pdfplumber's char dict.
+
+    pdfminer makes an LTChar of each glyph, adds it to the layout tree, pdfplumber tags it with
+    its marked content, walks the tree and converts it. Here the glyph's box is computed as
+    LTChar computes it (the same operations in the same order, so the same floats) and its
+    dict made at once, in drawing order, which is the order of pdfplumber's walk (a form's
+    chars join the tree where the form is drawn). A vertical font's glyphs still go through
+    LTChar."""
+
+    def __init__(self, page: QuickPage) -> None:
+        super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=None)
+        self.page = page
+        self.chars: list[dict[str, Any]] = []
+
+    def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
+                    cid: int, ncs: Any, graphicstate: Any) -> float:
+        """Write one glyph's char dict; its advance, as pdfminer's ``render_char`` returns."""
+        try:
+            text = font.to_unichr(cid)
+            assert isinstance(text, str), str(type(text))
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        textwidth = font.char_width(cid)
+        if font.is_vertical():
+            item = LTChar(matrix, font, fontsize, scaling, rise, text, textwidth,
+                          font.char_disp(cid), ncs, graphicstate)
+            fields = item.__dict__
+            fields["mcid"], fields["tag"] = self.cur_mcid, self.cur_tag
+            attr = {k: fields[k] for k in CHAR_ATTRS}
+            self.chars.append(self.page.char(attr, ncs=ncs, text=text, state=graphicstate))
+            return float(item.adv)
+        adv = textwidth * fontsize * scaling
+        descent = font.get_descent() * fontsize
+        (a, b, c, d, _e, _f) = matrix
+        (x0, y0, x1, y1) = apply_matrix_rect(matrix, (0, descent + rise, adv, descent + rise + fontsize))
+        if x1 < x0:
+            (x0, x1) = (x1, x0)
+        if y1 < y0:
+            (y0, y1) = (y1, y0)
+        attr = {"matrix": matrix, "fontname": font.fontname, "adv": adv,
+                "upright": a * d * scaling > 0 and b * c <= 0, "x0": x0, "y0": y0, "x1": x1,
+                "y1": y1, "width": x1 - x0, "height": y1 - y0, "size": y1 - y0,
+                "mcid": self.cur_mcid, "tag": self.cur_tag}
+        self.chars.append(self.page.char(attr, ncs=ncs, text=text, state=graphicstate))
+        return float(adv)
 
 
 def quick_page(page: Any) -> Any:
