@@ -16,10 +16,10 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from pdfplumber.utils import dedupe_chars
+from pdfplumber.utils import dedupe_chars, extract_words
 from pdfplumber.utils.clustering import cluster_objects
 
-from extractor.parse.pdf.chars import QuickPage, clusters, quick_page, unique_chars
+from extractor.parse.pdf.chars import QuickPage, clusters, page_word_boxes, quick_page, unique_chars
 from extractor.parse.pdf.lines import Line, Word, gutter, split_segments
 from extractor.parse.pdf.tables import page_tables
 from helpers.sites import PDFS
@@ -52,6 +52,47 @@ def test_fixtures_have_ruled_tables() -> None:
     """The fixtures hold ruled tables for the test above to read."""
     with pdfplumber.open(PDFS / "bao-cao-tin-dung.pdf") as pdf:
         assert any(page_tables(page) for page in pdf.pages)
+
+
+WORD_FIELDS = ("text", "x0", "top", "x1", "bottom", "size")
+
+
+def plumber_words(chars: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """pdfplumber's words of ``chars`` as page_words asks for them, the fields it reads."""
+    found = extract_words(chars, x_tolerance=1.5, y_tolerance=3, extra_attrs=["size"])
+    return [tuple(w[k] for k in WORD_FIELDS) for w in found]
+
+
+def quick_words(chars: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """page_word_boxes' words of ``chars``, the same fields."""
+    return [tuple(w[k] for k in WORD_FIELDS) for w in page_word_boxes(chars, x_tolerance=1.5, y_tolerance=3)]
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_page_words_are_pdfplumbers(path: Any) -> None:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            chars = page.dedupe_chars(tolerance=1).chars
+            assert quick_words(chars) == plumber_words(chars)
+
+
+def random_line_chars(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    """Chars on close lines, overlapping and out of order, with blanks, ligatures, chars
+    without text, two sizes and some rotated text."""
+    chars = []
+    for _ in range(count):
+        x0 = rng.choice([0.0, 1.0, 2.0, 3.5, 5.0, 9.0]) + rng.randrange(0, 6) * 4
+        top = rng.choice([10.0, 11.5, 13.0, 14.0, 30.0])
+        chars.append({"text": rng.choice(["a", "b", " ", "\u00a0", "", "\ufb01"]), "x0": x0,
+                      "x1": x0 + rng.choice([2.0, 3.0, 4.0]), "top": top, "bottom": top + 8,
+                      "doctop": top, "upright": rng.random() < 0.9, "size": rng.choice([8.0, 8.0, 8.0, 9.0])})
+    return chars
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_words_of_random_chars_are_pdfplumbers(seed: int) -> None:
+    chars = random_line_chars(random.Random(seed), 40)
+    assert quick_words(chars) == plumber_words(chars)
 
 
 def test_fake_bold_fixture_page_loses_its_duplicates() -> None:

@@ -30,6 +30,7 @@ from pdfplumber.page import (
 )
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
+from pdfplumber.utils.text import LIGATURES, WordExtractor
 
 # Values resolve_all leaves as they are.
 PLAIN = (float, int, str, bool, type(None))
@@ -130,16 +131,15 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
         super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=None)
         self.page = page
         self.chars: list[dict[str, Any]] = []
+        self.glyphs: dict[tuple[Any, int], tuple[str, float]] = {}
 
     def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
                     cid: int, ncs: Any, graphicstate: Any) -> float:
         """Write one glyph's char dict; its advance, as pdfminer's ``render_char`` returns."""
-        try:
-            text = font.to_unichr(cid)
-            assert isinstance(text, str), str(type(text))
-        except PDFUnicodeNotDefined:
-            text = self.handle_undefined_char(font, cid)
-        textwidth = font.char_width(cid)
+        glyph = self.glyphs.get((font, cid))
+        if glyph is None:
+            glyph = self.glyphs[(font, cid)] = self.glyph(font, cid)
+        text, textwidth = glyph
         if font.is_vertical():
             item = LTChar(matrix, font, fontsize, scaling, rise, text, textwidth,
                           font.char_disp(cid), ncs, graphicstate)
@@ -162,6 +162,16 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
                 "mcid": self.cur_mcid, "tag": self.cur_tag}
         self.chars.append(self.page.char(attr, ncs=ncs, text=text, state=graphicstate))
         return float(adv)
+
+    def glyph(self, font: Any, cid: int) -> tuple[str, float]:
+        """A glyph's text and width as pdfminer's ``render_char`` looks them up (remembered
+        per font and glyph in ``glyphs``: a page draws the same few glyphs over and over)."""
+        try:
+            text = font.to_unichr(cid)
+            assert isinstance(text, str), str(type(text))
+        except PDFUnicodeNotDefined:
+            text = self.handle_undefined_char(font, cid)
+        return text, font.char_width(cid)
 
 
 def quick_page(page: Any) -> Any:
@@ -226,3 +236,68 @@ def clusters(items: list[Any], value: Callable[[Any], float], tolerance: float) 
     for item in items:
         runs[ids[value(item)]].append(item)
     return runs
+
+
+def page_word_boxes(chars: list[dict[str, Any]], *, x_tolerance: float, y_tolerance: float) -> list[dict[str, Any]]:
+    """pdfplumber's ``extract_words(chars, x_tolerance=…, y_tolerance=…, extra_attrs=["size"])``
+    as far as a word's text, box and size go, without its per-char calls for upright text.
+
+    Runs of chars of one size are cut into lines (tops within ``y_tolerance``), each line read
+    left to right into words: a blank ends a word, and so does a char that starts left of the
+    one before, more than ``x_tolerance`` right of its end, or a line away. A run of rotated
+    text is left to pdfplumber."""
+    words: list[dict[str, Any]] = []
+    x0 = itemgetter("x0")
+    for (upright, _), grouped in itertools.groupby(chars, itemgetter("upright", "size")):
+        group = list(grouped)
+        if not upright:
+            rotated = WordExtractor(x_tolerance=x_tolerance, y_tolerance=y_tolerance, extra_attrs=["size"])
+            words.extend(rotated.extract_words(group))
+            continue
+        for line in clusters(group, itemgetter("top"), y_tolerance):
+            words.extend(map(word_box, line_words(sorted(line, key=x0), x_tolerance, y_tolerance)))
+    return words
+
+
+def line_words(line: list[dict[str, Any]], x_tolerance: float, y_tolerance: float) -> list[list[dict[str, Any]]]:
+    """A line's chars (left to right) cut into words as pdfplumber's ``iter_chars_to_words``
+    cuts upright text (no punctuation split: only a char without text stands alone)."""
+    words: list[list[dict[str, Any]]] = []
+    word: list[dict[str, Any]] = []
+    for char in line:
+        text = char["text"]
+        if text.isspace():
+            if word:
+                words.append(word)
+            word = []
+        elif text == "":
+            if word:
+                words.append(word)
+            words.append([char])
+            word = []
+        elif word and starts_word(word[-1], char, x_tolerance, y_tolerance):
+            words.append(word)
+            word = [char]
+        else:
+            word.append(char)
+    if word:
+        words.append(word)
+    return words
+
+
+def starts_word(prev: dict[str, Any], char: dict[str, Any], x_tolerance: float, y_tolerance: float) -> bool:
+    """pdfplumber's ``char_begins_new_word`` for upright text read left to right."""
+    return bool(char["x0"] < prev["x0"] or char["x0"] > prev["x1"] + x_tolerance
+                or abs(char["top"] - prev["top"]) > y_tolerance)
+
+
+def word_box(chars: list[dict[str, Any]]) -> dict[str, Any]:
+    """A word's text (ligatures spelt out), box and size, as pdfplumber's ``merge_chars``."""
+    return {
+        "text": "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars),
+        "x0": min(c["x0"] for c in chars),
+        "top": min(c["top"] for c in chars),
+        "x1": max(c["x1"] for c in chars),
+        "bottom": max(c["bottom"] for c in chars),
+        "size": chars[0]["size"],
+    }

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from extractor.parse.pdf import ocr as engine
-from extractor.parse.pdf.chars import quick_page
+from extractor.parse.pdf.chars import page_word_boxes, quick_page
 from extractor.parse.pdf.lines import (
     LINE_TOLERANCE,
     Line,
@@ -89,8 +89,9 @@ def by_columns(blocks: list[Block], *, width: float) -> list[Block]:
 
 
 def page_words(page: Any) -> list[Word]:
-    """The words of a pdfplumber page (duplicate characters already removed)."""
-    found = page.extract_words(x_tolerance=1.5, y_tolerance=LINE_TOLERANCE, extra_attrs=["size"])
+    """The words of a pdfplumber page (duplicate characters already removed), as its
+    ``extract_words`` reads them."""
+    found = page_word_boxes(page.chars, x_tolerance=1.5, y_tolerance=LINE_TOLERANCE)
     words = [
         Word(clean_word(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"], w.get("size", 10.0))
         for w in found
