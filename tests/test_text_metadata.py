@@ -62,3 +62,49 @@ def test_empty_file_is_an_input_error() -> None:
 ])
 def test_language_detection(text: str, lang: str) -> None:
     assert detect(text, bundled().language)[0] == lang
+
+
+# --- dateparser reads each candidate once, and only where the date is used ---
+
+
+@pytest.fixture
+def dateparser_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The strings dateparser is asked to search, with the readings of earlier tests forgotten."""
+    from extractor.parse import dates
+
+    calls: list[str] = []
+    search = dates.search_dates
+
+    def counted(text: str, **options: object) -> object:
+        calls.append(text)
+        return search(text, **options)  # type: ignore[arg-type]
+
+    dates.stated_date.cache_clear()
+    monkeypatch.setattr(dates, "search_dates", counted)
+    return calls
+
+
+def test_a_date_line_is_read_once(dateparser_calls: list[str]) -> None:
+    from extractor.parse import load_bytes
+
+    loaded = load_bytes(registry=bundled(), raw=b"Title\n\n12 June 2021\n\nThe bank lent more.",
+                        source="dated.txt")
+    assert loaded.published == dt.date(2021, 6, 12) and dateparser_calls == ["12 June 2021"]
+
+
+def test_an_undated_text_reads_each_line_once(dateparser_calls: list[str]) -> None:
+    from extractor.parse import load_bytes
+
+    raw = b"Outstanding loans grew by 9.6% in 2018\n\nThe bank lent more in 2018."
+    loaded = load_bytes(registry=bundled(), raw=raw, source="undated.txt")
+    assert loaded.published is None and sorted(dateparser_calls) == sorted(set(dateparser_calls))
+
+
+def test_an_html_page_body_is_not_read_for_a_date(dateparser_calls: list[str]) -> None:
+    from extractor.parse import load_bytes
+
+    story = "".join(f"<p>In {2010 + i} the bank lent {i} billion VND to poor households of the "
+                    "province, and its overdue debt fell again.</p>" for i in range(6))
+    page = f"<html><body><h1>Policy credit</h1><article><p>12/7/2024</p>{story}</article></body></html>"
+    loaded = load_bytes(registry=bundled(), raw=page.encode(), source="page.html")
+    assert loaded.published is None and "12/7/2024" in loaded.text and dateparser_calls == []

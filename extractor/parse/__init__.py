@@ -119,10 +119,9 @@ def with_stated_metadata(loaded: Loaded, rules: TextRules) -> Loaded:
     """The document with its text clean, and what the text states (title, date line, source
     URL) where the format gave nothing; an HTML page's date comes from its metadata only."""
     text = clean(loaded.text)
-    stated = read_metadata(text, rules)
-    published = loaded.published
-    if published is None and loaded.content_type != "text/html":
-        published = stated.published
+    dated = loaded.published is None and loaded.content_type != "text/html"
+    stated = read_metadata(text, rules, dated=dated)
+    published = stated.published if dated else loaded.published
     meta = {"source_url": stated.source_url, **loaded.meta} if stated.source_url else loaded.meta
     return loaded.model_copy(update={"text": text, "title": loaded.title or stated.title,
                                      "published": published, "meta": meta})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import re
 
 from dateparser.search import search_dates
@@ -27,8 +28,13 @@ _ABBREVIATION_STOP = re.compile(r"(?<=[^\W\d_])\.(?=\s*\d)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
+# dateparser takes milliseconds a string, and a document's date lines are read more than once (a
+# PDF's first page again, a plain text's lines before and after it is cleaned): each string is
+# read once. A document has a few candidates; the cache holds a batch's worth of recent ones.
+STATED_CACHE_SIZE = 4096
 
 
+@functools.lru_cache(maxsize=STATED_CACHE_SIZE)
 def stated_date(text: str) -> dt.date | None:
     """The first full date a short furniture string states, else None.
 

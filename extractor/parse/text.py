@@ -191,12 +191,14 @@ def _url_date(url: str, rules: TextRules) -> dt.date | None:
     return None
 
 
-def read_metadata(text: str, rules: TextRules) -> TextDocument:
-    """Title, publication date and source URL as the text states them."""
+def read_metadata(text: str, rules: TextRules, *, dated: bool = True) -> TextDocument:
+    """Title, publication date and source URL as the text states them; the date only when
+    ``dated`` (reading it is what costs: dateparser on each candidate line)."""
     lines = _lines(text)
     url = source_url_of(lines, rules)
-    return TextDocument(text=text, title=title_of(lines, rules),
-                        published=published_of(lines, url, rules), source_url=url)
+    published = published_of(lines, url, rules) if dated else None
+    return TextDocument(text=text, title=title_of(lines, rules), published=published,
+                        source_url=url)
 
 
 def read_text(raw: bytes, *, source: str, rules: TextRules) -> TextDocument:
