@@ -6,9 +6,9 @@ The headline is the full path of ``extractor extract`` on a text file: the text 
 (``extractor/pipeline/process.py``: figures, dates, legal references, table cells, layout,
 observations). *Without linking* is the same with ``link=False``.
 
-Baselines, fed exactly as the pipeline feeds spaCy: the pipeline runs spaCy over each paragraph
-of the text it read (``extractor.nlp.engine.paragraphs``: every non-blank line), so the baselines
-get those very pieces:
+Baselines, fed exactly as the pipeline reads: the pipeline runs its rules over each paragraph of
+the text it read (``extractor.nlp.engine.paragraphs``: every non-blank line; it makes no spaCy
+Doc since issue 18), so the baselines get those very pieces:
 
 - bare ``spacy.blank(lang)`` tokenisation of each paragraph (the floor any spaCy pipeline pays);
 - quantulum3 (English only), the general quantity extractor we must beat, on the first
@@ -33,7 +33,8 @@ on a loaded machine: 0.13× the tokeniser at 3,000 words, 0.11× at 20,000, 0.06
 one.
 
 ``--stages`` adds where the time goes, each as a multiple of the bare tokeniser's time: reading
-the text, the pipeline's own tokenizer alone, spaCy + rules (``run_pipeline``), the rest of the
+the text, the tokenizer of ``spacy_pipeline.build_nlp`` alone (which extraction no longer runs),
+spaCy + rules (``run_pipeline``: the rules alone since extraction makes no Doc), the rest of the
 extraction (records, tables, layout: the pipeline without linking less the two before) and
 linking (the full pipeline less the one without linking).
 
@@ -58,7 +59,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import Run, each, interleaved, median, median_ratio, varied_texts
 
-from extractor.nlp.engine import build_nlp, paragraphs, run_pipeline
+from extractor.nlp.engine import paragraphs, run_pipeline
+from extractor.nlp.spacy_pipeline import build_nlp
 from extractor.parse import Loaded, load_bytes
 from extractor.pipeline import process
 from extractor.registry.bundle import Registry, bundled

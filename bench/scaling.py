@@ -39,7 +39,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.nlp.engine import build_nlp
+from extractor.nlp.spacy_pipeline import build_nlp
 from extractor.pipeline import extract_text
 from extractor.pipeline.budget import UNLIMITED
 from extractor.registry.bundle import bundled

@@ -7,17 +7,16 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from extractor.nlp.engine import build_nlp, pieces
+from extractor.nlp.engine import PIECE_CHARS, pieces
 from extractor.nlp.sentences import MAX_SENTENCE, split
 from extractor.pipeline import extract_text
-from extractor.registry.bundle import bundled
 
 SENTENCE = "Outstanding loans of the Nghe An branch reached VND 13,374 billion by June 30, 2024. "
 MONEY = re.compile(r"VND 13,374 billion")
 
 
 def test_a_paragraph_longer_than_spacy_takes_is_read_in_pieces() -> None:
-    limit = build_nlp(bundled().ruleset("en")).max_length
+    limit = PIECE_CHARS
     paragraph = SENTENCE * (limit // len(SENTENCE) + 50)
     assert "\n" not in paragraph and len(paragraph) > limit
     extraction = extract_text(paragraph, lang="en", link=False)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from extractor.evaluation import load_gold
-from extractor.nlp.engine import build_nlp
 from extractor.nlp.sentences import STOP
+from extractor.nlp.spacy_pipeline import build_nlp
 from extractor.registry.bundle import bundled
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"

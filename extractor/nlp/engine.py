@@ -1,14 +1,13 @@
-"""The NLP stage's engine: rule components built from ``rules/``, as a blank spaCy language.
+"""The NLP stage's engine: every rule of ``rules/`` run over each paragraph's text.
 
-The ``vbsp_sentences`` component sets sentence starts from one regex pass over the text; the
-``vbsp_mentions`` component runs every compiled rule over the text (a raw-text regex pass is
-cheaper than token patterns, see field notes) and leaves drafts on the Doc. Neither reads a
-token, so ``read`` calls what they do on each paragraph's text without making a Doc (tokenising
-cost as much as the rules); ``build_nlp`` gives the same components as a spaCy pipeline for a
-caller who wants Docs (tokens with legal numbers such as "40-CT/TW" kept whole, sentences).
-``extract_document`` then settles overlaps, resolves dates, ambiguous numbers and short legal
-forms, and returns the records (figures, dates, legal references; linking comes after). No
-model weights; nothing is fetched.
+``read`` splits each paragraph into sentences with one regex pass (``sentences.split``) and runs
+every compiled rule over its text (``find_drafts``: a raw-text regex pass is cheaper than token
+patterns, see field notes), leaving drafts. No rule reads a token, so no spaCy Doc is made:
+tokenising cost as much as the rules, and importing spaCy most of a short run's start-up.
+``spacy_pipeline.build_nlp`` gives the same two steps as components of a blank spaCy pipeline,
+for a caller who wants Docs. ``extract_document`` then settles overlaps, resolves dates,
+ambiguous numbers and short legal forms, and returns the records (figures, dates, legal
+references; linking comes after). No model weights; nothing is fetched.
 """
 
 from __future__ import annotations
@@ -18,18 +17,8 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
 from time import monotonic
-from typing import Literal, NamedTuple, cast
-
-import numpy
-import spacy
-from spacy.lang.en import English
-from spacy.language import Language
-from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex, compile_suffix_regex
-from thinc.types import Ints2d
+from typing import Literal, NamedTuple
 
 from extractor.models import Document, Extraction
 from extractor.nlp import counts, dates, legal, money, percent
@@ -50,61 +39,9 @@ NORMALISERS: dict[str, Callable[..., Sequence[Draft]]] = {
     "date": dates.normalise,
     "legal": legal.normalise,
 }
-
-
-class SentenceStarts:
-    """Sentence starts from the language's abbreviation-aware boundary rules."""
-
-    def __init__(self) -> None:
-        self.abbreviations: frozenset[str] = frozenset()
-
-    def __call__(self, doc: Doc) -> Doc:
-        sentences = split(doc.text, self.abbreviations)
-        doc.user_data["vbsp_sentences"] = sentences
-        if len(doc) > 1:
-            doc.from_array(["SENT_START"], sentence_marks(doc, sentences.starts))
-        return doc
-
-
-def sentence_marks(doc: Doc, starts: Sequence[int]) -> Ints2d:
-    """The Doc's SENT_START column with sentences starting at the character offsets ``starts``.
-
-    Marking one token makes the Doc segmented; unmarked tokens continue a sentence, so only the
-    first token of each further sentence needs setting. They are set as one column: setting
-    ``Token.is_sent_start`` looks through the whole Doc for a parse, once per sentence.
-    """
-    marks = doc.to_array(["SENT_START"]).astype(numpy.int64).reshape(-1, 1)
-    marks[1] = -1
-    for start in starts[1:]:
-        span = doc.char_span(start, start + 1, alignment_mode="expand")
-        if span is not None and span.start > 0:
-            marks[span.start] = 1
-    # spaCy's columns are unsigned (-1 wraps as it expects); thinc names a 2-d array Ints2d.
-    return cast(Ints2d, marks.astype(numpy.uint64))
-
-
-class Mentions:
-    """Run every rule of the language over the text; drafts go to ``doc.user_data``."""
-
-    def __init__(self) -> None:
-        self.rules: RuleSet | None = None
-
-    def __call__(self, doc: Doc) -> Doc:
-        assert self.rules is not None, "build_nlp hands the component its rules"
-        doc.user_data["vbsp_drafts"] = find_drafts(doc.text, self.rules)
-        return doc
-
-
-@Language.factory("vbsp_sentences")
-def make_sentences(nlp: Language, name: str) -> SentenceStarts:
-    """The sentence component (``build_nlp`` gives it the language's abbreviations)."""
-    return SentenceStarts()
-
-
-@Language.factory("vbsp_mentions")
-def make_mentions(nlp: Language, name: str) -> Mentions:
-    """The mentions component (``build_nlp`` gives it the language's rules)."""
-    return Mentions()
+# The longest piece of a paragraph read at once: spaCy's ``max_length``, the longest text it takes
+# (its E088), so that a piece is one Doc for the pipeline of ``spacy_pipeline.build_nlp`` too.
+PIECE_CHARS = 1_000_000
 
 
 def find_drafts(text: str, rules: RuleSet) -> list[Draft]:
@@ -133,45 +70,6 @@ def make_hit(text: str, match: re.Match[str], rule: CompiledRule) -> Hit | None:
         return None
     groups = rule.all_groups if before is not None else rule.main_groups
     return Hit(match, before, start, groups=groups, before_in_span=rule.rule.before_in_span)
-
-
-def _token_match(rules: RuleSet) -> Callable[[str], object] | None:
-    """The lexicon's ``token_match``: strings kept as one token ("40-CT/TW", "1560/QĐ-TTg")."""
-    pattern = rules.lexicon.token_match
-    return re.compile(pattern).match if pattern else None
-
-
-def _vietnamese_tokenizer(nlp: Language, rules: RuleSet) -> Tokenizer:
-    """Syllables split on white space, with punctuation split off: "đồng," → "đồng" ","."""
-    english = English.Defaults
-    return Tokenizer(
-        nlp.vocab,
-        rules={},
-        prefix_search=compile_prefix_regex(english.prefixes or ()).search,
-        suffix_search=compile_suffix_regex(english.suffixes or ()).search,
-        token_match=_token_match(rules),
-        url_match=None,
-    )
-
-
-@cache
-def build_nlp(rules: RuleSet) -> Language:
-    """The spaCy pipeline of a language's rules (built once per rule set): blank tokenizer plus
-    the rule components."""
-    if rules.lang == "vi":
-        nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
-        nlp.tokenizer = _vietnamese_tokenizer(nlp, rules)
-    else:
-        nlp = spacy.blank(rules.lang)
-        tokenizer: Tokenizer = nlp.tokenizer  # typed as any callable; blank() makes a Tokenizer
-        tokenizer.token_match = _token_match(rules)
-    sentences = nlp.add_pipe("vbsp_sentences")
-    assert isinstance(sentences, SentenceStarts), "make_sentences builds it"
-    sentences.abbreviations = frozenset(rules.lexicon.abbreviations)
-    mentions = nlp.add_pipe("vbsp_mentions")
-    assert isinstance(mentions, Mentions), "make_mentions builds it"
-    mentions.rules = rules
-    return nlp
 
 
 def document_id(raw: bytes) -> str:
@@ -242,10 +140,7 @@ def read(text: str, rules: RuleSet, *, deadline: float | None = None) -> Reading
     one), until ``deadline`` (a ``time.monotonic()`` value) passes: the paragraphs before it are
     read, the rest are not.
 
-    Each piece goes through what the pipeline's two components do (``split``, ``find_drafts``),
-    called on its text without making a spaCy Doc: both read only the text, and tokenising it
-    (which nothing here reads) cost as much as the rules themselves."""
-    limit = build_nlp(rules).max_length
+    No spaCy Doc is made: the sentence split and the rules read only the text."""
     abbreviations = frozenset(rules.lexicon.abbreviations)
     drafts: list[Draft] = []
     starts: list[int] = []
@@ -253,7 +148,7 @@ def read(text: str, rules: RuleSet, *, deadline: float | None = None) -> Reading
     for start, end in paragraphs(text):
         if deadline is not None and monotonic() > deadline:
             return Reading(drafts, Sentences(text, tuple(starts) or (0,), tuple(ends) or (start,)), start)
-        for offset, stop in pieces(text, start, end, limit=limit, abbreviations=abbreviations):
+        for offset, stop in pieces(text, start, end, limit=PIECE_CHARS, abbreviations=abbreviations):
             piece = text[offset:stop]
             local = split(piece, abbreviations)
             for draft in find_drafts(piece, rules):
