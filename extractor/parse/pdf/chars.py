@@ -21,7 +21,6 @@ from unicodedata import normalize as normalize_unicode
 from pdfminer.layout import LTChar, LTPage
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.utils import apply_matrix_rect
 from pdfplumber.page import (
     FilteredPage,
     Page,
@@ -150,12 +149,16 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
             return float(item.adv)
         adv = textwidth * fontsize * scaling
         descent = font.get_descent() * fontsize
-        (a, b, c, d, _e, _f) = matrix
-        (x0, y0, x1, y1) = apply_matrix_rect(matrix, (0, descent + rise, adv, descent + rise + fontsize))
-        if x1 < x0:
-            (x0, x1) = (x1, x0)
-        if y1 < y0:
-            (y0, y1) = (y1, y0)
+        (a, b, c, d, e, f) = matrix
+        # apply_matrix_rect(matrix, (0, low, adv, high)) written out: its four corners and the
+        # same min and max over them in the same order.
+        low, high = descent + rise, descent + rise + fontsize
+        left1, bottom1 = a * 0 + c * low + e, b * 0 + d * low + f
+        right1, bottom2 = a * adv + c * low + e, b * adv + d * low + f
+        right2, top1 = a * adv + c * high + e, b * adv + d * high + f
+        left2, top2 = a * 0 + c * high + e, b * 0 + d * high + f
+        x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
+        y0, y1 = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
         attr = {"matrix": matrix, "fontname": font.fontname, "adv": adv,
                 "upright": a * d * scaling > 0 and b * c <= 0, "x0": x0, "y0": y0, "x1": x1,
                 "y1": y1, "width": x1 - x0, "height": y1 - y0, "size": y1 - y0,
