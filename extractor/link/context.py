@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Generic, NamedTuple, TypeVar
 
@@ -64,9 +64,9 @@ class Stops:
     def __init__(self, text: str, newlines: list[int]) -> None:
         self.text = text
         self.newlines = newlines
-        found = [m.span() for m in _STOP.finditer(text)]
-        self.starts = [start for start, _ in found]
-        self.ends = [end for _, end in found]
+        found = list(_STOP.finditer(text))
+        self.starts = list(map(re.Match.start, found))
+        self.ends = list(map(re.Match.end, found))
 
     def between(self, start: int, end: int) -> int:
         """How many stops ``_STOP.findall(text, start, end)`` finds: the text's stops that start
@@ -308,7 +308,7 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     mentions = _without_constituents(text, mentions, found["merged_from"], lk.unit_gaps[lang])
     ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
     refs, ref_ends = Offsets(ex.legal_refs), Offsets(ex.legal_refs, key=attrgetter("end"))
-    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+    newlines = list(map(re.Match.start, _NEWLINE.finditer(text)))
     ctx = Context(
         ex=ex, text=text, lang=lang, linker=lk, hits=found,
         hit_starts=HitStarts(found),
@@ -327,7 +327,9 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
         breaks=_breaks(text),
         stops=Stops(text, newlines),
     )
-    return replace(ctx, spans={id(fig): _spans(ctx, fig) for fig in ctx.figures})
+    # Filled here, before the context is handed on: a copy of the whole context costs more.
+    ctx.spans.update((id(fig), _spans(ctx, fig)) for fig in ctx.figures)
+    return ctx
 
 
 def language(doc: Document) -> str:

@@ -44,13 +44,13 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     areas = find_areas(ctx)
     ctx = replace(ctx, areas=Offsets(areas), district=district_document(ctx, areas))
     scope = document_scope(ctx)
-    ctx = replace(ctx, province=scope.province, province_rule=scope.rule, province_code=scope.code,
-                  province_why=scope.why)
+    # Changes do not depend on the province: one copy of the context takes both.
     changes: set[int] = set()
     for fig in ctx.figures:
         if is_change(ctx, fig) or restates(ctx, fig, changes):
             changes.add(fig.start)
-    return replace(ctx, changes=frozenset(changes))
+    return replace(ctx, province=scope.province, province_rule=scope.rule, province_code=scope.code,
+                   province_why=scope.why, changes=frozenset(changes))
 
 
 def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:

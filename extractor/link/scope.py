@@ -26,6 +26,7 @@ _SLUG_WORDS = re.compile(r"[-_/.]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 # Weights of the evidence for a province (a named mention counts 1; marked "(old)" 0.5).
 TITLE, OUTLET, ADDRESS, BRANCH = 3.0, 3.0, 2.0, 3.0
+OTHERS = scope_list("other_institution")  # the marker list of institutions other than the bank
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,14 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
             return
         scores[code] = scores.get(code, 0.0) + weight
         kept = reasons.get(code)
-        first = kept[0] if kept and _rank(kept[0]) <= _rank(rule) else rule
-        reasons[code] = (first, (kept[1] if kept else []) + [why])
+        if kept is None:
+            reasons[code] = (rule, [why])
+            return
+        # The reasons grow in place: a province named a thousand times is one list, not a
+        # thousand copies of it.
+        kept[1].append(why)
+        if _rank(kept[0]) > _rank(rule):
+            reasons[code] = (rule, kept[1])
 
     outlet = _outlet(ctx)
     if outlet is not None and outlet.code:
@@ -207,7 +214,7 @@ def about_the_bank(ctx: Context) -> bool:
     institution: it yields no observations of the bank."""
     if ctx.hits[scope_list("bank_topic")] or _named_outside_text(ctx):
         return True
-    return not ctx.hits[scope_list("other_institution")]
+    return not ctx.hits[OTHERS]
 
 
 def _named_outside_text(ctx: Context) -> bool:
@@ -223,6 +230,8 @@ def other_institutions_figure(ctx: Context, fig: Figure) -> bool:
     """Whether the institution that governs the figure is not the bank: the one named last before
     it in its sentence, else first after it there, else last in the sentences before it on its
     line (its paragraph)."""
+    if not ctx.hits[OTHERS]:
+        return False  # a document that names no other institution: every figure is the bank's
     s0, s1 = sentence_span(ctx, fig)
     named = _institution(ctx, s0, fig.start, last=True)
     if named:

@@ -23,6 +23,8 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
 
 def is_anecdote(ctx: Context, fig: Figure) -> bool:
     """A sentence about one borrower ("Ms. Nguyen Thi Nhu …") that quotes nobody."""
+    if not ctx.hits["anecdote"]:
+        return False  # no sentence of the document opens with a borrower's title
     sentence = sentence_span(ctx, fig)
     found = ctx.state.anecdotes.get(sentence)
     if found is None:
