@@ -5,6 +5,7 @@ alone, the command's budget reaches the workers, and the documents in flight sta
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 from collections.abc import Iterator
 from functools import partial
@@ -15,6 +16,8 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.fetch import Fetcher
+from extractor.models import Extraction
+from extractor.parse import Loaded
 from extractor.pipeline import process
 from extractor.pipeline.batch import Job, file_jobs, ingest_paths, load_file, reextract, run_batch
 from extractor.pipeline.budget import Budget
@@ -120,6 +123,18 @@ def test_the_command_line_budget_reaches_the_workers(tmp_path: Path, pages: Path
     assert "Traceback" not in result.output
     assert result.output.count("[E008]") == len(list(pages.iterdir()))
     assert "--workers" in runner.invoke(app, ["reextract", "--help"]).output
+
+
+def test_a_single_document_is_read_in_this_process(tmp_path: Path) -> None:
+    readers = []
+
+    def extract(loaded: Loaded) -> Extraction:
+        readers.append(os.getpid())  # a worker appends to its own copy of the list
+        return fake_extract_loaded(loaded)
+
+    folder = _folder(tmp_path, {"a.txt": _facts(1)[0]})
+    report = ingest_paths(connect(tmp_path / "db.sqlite"), [folder], registry=bundled(), extract=extract, workers=2)
+    assert report.counts()["new"] == 1 and readers == [os.getpid()]
 
 
 def test_documents_in_flight_never_exceed_the_workers(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -146,7 +146,10 @@ def run_batch(conn: sqlite3.Connection, jobs: Iterable[Job], *, registry: Regist
 def outcomes(conn: sqlite3.Connection, jobs: Iterable[Job], *, registry: Registry, extract: ExtractLoaded,
              workers: int) -> Iterator[Outcome]:
     """Each job's outcome once its document is stored: in this process, or read by a pool of
-    ``workers`` processes and stored here as each is done."""
+    ``workers`` processes (no more than the jobs, when they are counted) and stored here as
+    each is done."""
+    if isinstance(jobs, Sized):
+        workers = min(workers, len(jobs))
     if workers <= 1:
         return (store_document(conn, job, registry=registry, extract=extract) for job in jobs)
     from extractor.pipeline.workers import pooled_outcomes  # multiprocessing only when asked for
@@ -181,7 +184,7 @@ def ingest_paths(conn: sqlite3.Connection, paths: Sequence[Path], *, registry: R
                  extract: ExtractLoaded | None = None,
                  on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> IngestReport:
     """Ingest files and folders (read by ``workers`` processes when more than one)."""
-    return run_batch(conn, file_jobs(paths), registry=registry, extract=extractor_of(registry, extract),
+    return run_batch(conn, list(file_jobs(paths)), registry=registry, extract=extractor_of(registry, extract),
                      on_outcome=on_outcome, workers=workers)
 
 
