@@ -470,3 +470,21 @@ def test_when_the_fast_extraction_is_not_enough(main: str | None, why: str | Non
     from extractor.parse.html.body import too_little
 
     assert too_little(None if main is None else etree.fromstring(main)) == why
+
+
+def test_names_xml_cannot_write_go_wherever_they_repeat() -> None:
+    """Each name is matched once a page: a bad one must still go from every element."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from extractor.parse.html.meta import drop_bad_names
+
+    tree = lxml_html.document_fromstring(
+        '<html><body><p class="a" id="x">one</p><p class="a" d"e="3">two</p>'
+        '<p class="b" d"e="4">three</p><l">four</l"><div><l">five</l"></div></body></html>'
+    )
+    drop_bad_names(tree)
+    names = {el.tag for el in tree.iter()} | {name for el in tree.iter() for name in el.keys()}
+    assert names == {"html", "body", "p", "div", "class", "id"}
+    assert [p.get("class") for p in tree.iter("p")] == ["a", "a", "b"]
+    assert etree.tostring(tree, method="text", encoding="unicode") == "onetwothreefourfive"

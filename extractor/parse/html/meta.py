@@ -76,21 +76,32 @@ def refuse_huge(text: str, *, source: str, max_elements: int) -> None:
 def drop_bad_names(tree: lxml_html.HtmlElement) -> None:
     """Unwrap elements and drop attributes whose names XML cannot write ('<l">' in a broken
     page): trafilatura writes its result as XML and reads it back, which fails on them. The
-    text inside an unwrapped element stays."""
+    text inside an unwrapped element stays. A page uses a few dozen names thousands of times:
+    each is matched once."""
+    good: set[str] = set()
     elements = [el for el in tree.iter() if isinstance(el.tag, str)]
     for el in elements:
-        _drop_bad_attributes(el)
-    for el in [el for el in elements if isinstance(el.tag, str) and not XML_NAME.match(el.tag)]:
+        if not _known_good(el.keys(), good):
+            _drop_bad_attributes(el)
+    for el in [el for el in elements if isinstance(el.tag, str) and not _known_good([el.tag], good)]:
         if el.getparent() is not None:
             el.drop_tag()
+
+
+def _known_good(names: list[str], good: set[str]) -> bool:
+    """Whether XML can write every name, remembering the ones it can in ``good``."""
+    for name in names:
+        if name not in good:
+            if not XML_NAME.match(name):
+                return False
+            good.add(name)
+    return True
 
 
 def _drop_bad_attributes(el: etree._Element) -> None:
     """Keep only the attributes XML can name; lxml reads "{…}" in a name as a namespace, so a
     bad one cannot be deleted by its name: all go and the good ones come back."""
     attributes = el.items()
-    if all(XML_NAME.match(name) for name, _ in attributes):
-        return
     el.attrib.clear()
     for name, value in attributes:
         if XML_NAME.match(name):
@@ -238,9 +249,8 @@ def headline_element(
     h1 = next(iter(tree.iter("h1")), None)
     if h1 is not None:
         return h1
-    for el in tree.iter("h2", "h3", "div", "p", "span"):
-        text = el.text_content().strip()
-        if patterns.title.search(el.get("class", "")) and 0 < len(text) <= 300:
+    for el in tree.iter("h2", "h3", "div", "p", "span"):  # the class first: text is costly
+        if patterns.title.search(el.get("class", "")) and 0 < len(el.text_content().strip()) <= 300:
             return el
     return None
 
