@@ -295,12 +295,18 @@ def starts_word(prev: dict[str, Any], char: dict[str, Any], x_tolerance: float, 
 
 
 def word_box(chars: list[dict[str, Any]]) -> dict[str, Any]:
-    """A word's text (ligatures spelt out), box and size, as pdfplumber's ``merge_chars``."""
-    return {
-        "text": "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars),
-        "x0": min(c["x0"] for c in chars),
-        "top": min(c["top"] for c in chars),
-        "x1": max(c["x1"] for c in chars),
-        "bottom": max(c["bottom"] for c in chars),
-        "size": chars[0]["size"],
-    }
+    """A word's text (ligatures spelt out), box and size, as pdfplumber's ``merge_chars`` (its
+    min and max taken in one pass, keeping the first of equal values as they do)."""
+    first = chars[0]
+    x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+    for char in chars[1:]:
+        if char["x0"] < x0:
+            x0 = char["x0"]
+        if char["top"] < top:
+            top = char["top"]
+        if char["x1"] > x1:
+            x1 = char["x1"]
+        if char["bottom"] > bottom:
+            bottom = char["bottom"]
+    text = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars)
+    return {"text": text, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "size": first["size"]}
