@@ -106,13 +106,14 @@ def test_a_failing_document_fails_alone_with_its_reason(tmp_path: Path) -> None:
 
 
 def test_a_worker_that_dies_fails_only_its_document(tmp_path: Path) -> None:
+    # The batch's first document too: no document is read by the process that stores them.
     texts = dict(zip("abcdef", _facts(6), strict=True))
-    texts = {f"{k}.txt": v for k, v in texts.items()} | {"c2.txt": f"{CRASH}\n", "e2.txt": f"{CRASH}\n"}
+    texts = {f"{k}.txt": v for k, v in texts.items()} | {"0-first.txt": f"{CRASH}\n", "e2.txt": f"{CRASH}\n"}
     conn, before = connect(tmp_path / "db.sqlite"), set(multiprocessing.active_children())
     report = ingest_paths(conn, [_folder(tmp_path, texts)], registry=bundled(), extract=crash_or_fake,
                           workers=2)
     assert report.counts()["new"] == 6
-    assert sorted(Path(f.path).name for f in report.failures) == ["c2.txt", "e2.txt"]
+    assert sorted(Path(f.path).name for f in report.failures) == ["0-first.txt", "e2.txt"]
     assert all(f.reason.startswith("[E009]") and "exit code 3" in f.reason for f in report.failures)
     assert set(multiprocessing.active_children()) <= before  # every worker, replaced ones too, ended
 
