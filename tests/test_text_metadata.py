@@ -64,6 +64,14 @@ def test_language_detection(text: str, lang: str) -> None:
     assert detect(text, bundled().language)[0] == lang
 
 
+def test_diacritic_share_counts_every_marked_letter() -> None:
+    # Words are runs of letters (no digits, no "_"): đđđ ab é x a b, 9 letters. Marked: the
+    # three "đ" (a Vietnamese letter without a decomposition) and "é" (a letter with one).
+    # No function word either side: the share decides.
+    lang, evidence = detect("đđđ ab é x 123 a_b", bundled().language)
+    assert (lang, evidence) == ("vi", "function words vi=0 en=0; diacritic letters 44%")
+
+
 # --- dateparser reads each candidate once, and only where the date is used ---
 
 
