@@ -1,6 +1,7 @@
 """PDF → text with page offsets, word boxes, table cells and the administrative header (pdfplumber).
 
-The stages of reading a PDF, one module each: ``lines`` (words into lines, two-column pages),
+The stages of reading a PDF, one module each: ``chars`` (a page's chars and words as pdfplumber
+reads them, without its per-char machinery), ``lines`` (words into lines, two-column pages),
 ``tables`` (ruled and aligned tables), ``page`` (one page in reading order, garbled pages), ``ocr``
 (pages without a text layer), ``header`` (issuer, number, date, title, signer of an official
 document) and ``writer`` (the document text with every word's box and every cell's headers).
