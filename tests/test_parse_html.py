@@ -484,7 +484,7 @@ def test_names_xml_cannot_write_go_wherever_they_repeat() -> None:
         '<p class="b" d"e="4">three</p><l">four</l"><div><l">five</l"></div></body></html>'
     )
     drop_bad_names(tree)
-    names = {el.tag for el in tree.iter()} | {name for el in tree.iter() for name in el.keys()}
+    names = {el.tag for el in tree.iter()} | {name for el in tree.iter() for name in el.attrib}
     assert names == {"html", "body", "p", "div", "class", "id"}
     assert [p.get("class") for p in tree.iter("p")] == ["a", "a", "b"]
     assert etree.tostring(tree, method="text", encoding="unicode") == "onetwothreefourfive"
