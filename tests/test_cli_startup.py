@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.cli.plain import RICH_ROWS, write_plain
 from extractor.store import connect, save_extraction
-from helpers.store import HA_NOI, NGHE_AN, NGHE_AN_EN, Fact, make_extraction
+from helpers.store import Fact, make_extraction, two_document_store
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("spacy", "dateparser", "datasketch", "scipy", "numpy", "trafilatura", "pdfplumber", "pypdfium2",
@@ -43,13 +43,7 @@ runner = CliRunner()
 
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "t.sqlite"
-    conn = connect(path)
-    for i, facts in enumerate([(NGHE_AN, HA_NOI), (NGHE_AN_EN,)]):
-        extraction, raw = make_extraction(*facts, source=f"https://example.test/{i}")
-        save_extraction(conn, extraction, raw=raw)
-    conn.close()
-    return path
+    return two_document_store(tmp_path / "t.sqlite")
 
 
 def loaded(args: list[str], watched: tuple[str, ...]) -> list[str]:

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 from extractor.cli.store_cmd import COMMANDS
 from extractor.store import connect, save_extraction
-from helpers.store import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction
+from helpers.store import HA_NOI, NGHE_AN, NGHE_AN_EN, make_extraction, two_document_store
 
 SEEDS = Path(__file__).parent.parent / "corpus" / "seeds"
 QUERY_LIKE = ("query", "search", "table", "conflicts", "factcheck")
@@ -23,13 +23,7 @@ runner = CliRunner()
 
 @pytest.fixture()
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "t.sqlite"
-    conn = connect(path)
-    for i, facts in enumerate([(NGHE_AN, HA_NOI), (NGHE_AN_EN,)]):
-        extraction, raw = make_extraction(*facts, source=f"https://example.test/{i}")
-        save_extraction(conn, extraction, raw=raw)
-    conn.close()
-    return path
+    return two_document_store(tmp_path / "t.sqlite")
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:

@@ -14,9 +14,11 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from extractor.models import Document, Extraction, Figure, Observation
 from extractor.parse import Loaded
+from extractor.store import connect, save_extraction
 
 _LINE = re.compile(r"^(?P<sentence>.*?) ⟦(?P<note>[^⟧]*)⟧$", re.MULTILINE)
 
@@ -122,3 +124,13 @@ def keep_raw_whole(conn: sqlite3.Connection, raw: bytes) -> str:
     conn.execute("INSERT OR IGNORE INTO raw_blobs(sha256, content, size) VALUES (?, ?, ?)",
                  (digest, raw, len(raw)))
     return digest
+
+
+def two_document_store(path: Path) -> Path:
+    """A database at ``path`` holding two documents: Nghệ An with Hà Nội, and Nghệ An in English."""
+    conn = connect(path)
+    for i, facts in enumerate([(NGHE_AN, HA_NOI), (NGHE_AN_EN,)]):
+        extraction, raw = make_extraction(*facts, source=f"https://example.test/{i}")
+        save_extraction(conn, extraction, raw=raw)
+    conn.close()
+    return path
