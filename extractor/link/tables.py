@@ -33,6 +33,7 @@ from extractor.link.documents import (
 from extractor.link.place import era, resolve_place
 from extractor.link.scope import NATIONAL, NATIONAL_MARKER
 from extractor.models import Boundaries, DateMention, Figure, Observation, PartKind, Status
+from extractor.nlp.tables import Cell as FigureCell
 from extractor.registry.phrases import new_tone
 
 LEVELS = " / "  # how a header's levels are joined (extractor.parse.layout)
@@ -41,25 +42,10 @@ CAPTION_LINES = 4
 NOTE_LINES = 3
 
 
-class Cell(Protocol):
-    """What linking needs of a table cell (``extractor.parse.layout.TableCell``)."""
+class Cell(FigureCell, Protocol):
+    """What linking needs of a table cell (``extractor.parse.layout.TableCell``): what a table
+    figure needs, and where its headers stand in the text."""
 
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def table(self) -> int: ...
-    @property
-    def row(self) -> int: ...
-    @property
-    def col(self) -> int: ...
-    @property
-    def role(self) -> str: ...
-    @property
-    def row_header(self) -> str | None: ...
-    @property
-    def column_header(self) -> str | None: ...
     @property
     def row_header_span(self) -> tuple[int, int] | None: ...
     @property
