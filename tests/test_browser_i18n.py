@@ -14,13 +14,8 @@ from urllib.parse import quote
 
 import pytest
 
-from extractor.web import create_app
-from extractor.web.server import background_server
-from helpers.web_corpus import build_database
+from helpers.browser import chromium, served_corpus
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WIDTHS = (1366, 390)
 LANGS = ("vi", "en")
 
@@ -29,20 +24,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = build_database(tmp_path_factory.mktemp("browser-i18n") / "web.sqlite")
-    with background_server(create_app(db)) as url:
+    with served_corpus(tmp_path_factory.mktemp("browser-i18n")) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(params=[(w, lang) for w in WIDTHS for lang in LANGS], ids=lambda p: f"{p[0]}px-{p[1]}")
