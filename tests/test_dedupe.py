@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractor.parse import load_path
 from extractor.registry.bundle import bundled
 from extractor.store.dedupe import (
+    BANDS,
+    NUM_PERM,
+    ROWS,
+    SEED,
+    THRESHOLD,
     band_keys,
     fingerprint,
     from_bytes,
@@ -16,6 +23,7 @@ from extractor.store.dedupe import (
 )
 from helpers.sites import SITE
 
+GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold"
 ORIGINAL = SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html"
 REPUBLISHED = SITE / "aggregator/news/ninh-binh-tin-dung-chinh-sach.html"
 OTHERS = [
@@ -92,3 +100,24 @@ def test_fingerprints_are_stable_and_round_trip() -> None:
 def test_stored_fingerprints_give_the_same_band_keys(texts: dict[str, str]) -> None:
     fp = fingerprint(texts["baotinh/ninh-binh-tin-dung-chinh-sach"])
     assert band_keys(from_bytes(to_bytes(fp))) == band_keys(fp) and len(band_keys(fp)) > 1
+
+
+# --- the signature is datasketch's: fingerprints stored before stay comparable ---------------------
+
+SAMPLES = ["", "một hai", "Tổng dư nợ đạt 13.357 tỷ đồng với 234.414 khách hàng còn dư nợ.",
+           *(" ".join(f"w{(i * 7 + j) % 97}" for j in range(200)) for i in range(3))]
+
+
+@pytest.mark.parametrize("text", SAMPLES + [path.read_text(encoding="utf-8") for path in
+                                            sorted((GOLD / "vi").glob("*.txt"))[:5]])
+def test_fingerprint_is_datasketchs_affine32_minhash(text: str) -> None:
+    datasketch = pytest.importorskip("datasketch")
+    expected = datasketch.MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
+    expected.update_batch([s.encode("utf-8") for s in shingles(text)])
+    assert fingerprint(text) == tuple(int(v) for v in expected.hashvalues)
+
+
+def test_bands_and_rows_are_datasketchs_split_at_the_threshold() -> None:
+    datasketch = pytest.importorskip("datasketch")
+    lsh = datasketch.MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)

@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING
 from extractor.store.cells import document_keys, refresh_cells
 from extractor.store.db import transaction
 
-# ``dedupe`` is imported by the functions that fingerprint: datasketch loads scipy (half a second),
-# which a query command importing the store should not wait for.
+# ``dedupe`` is imported by the functions that fingerprint: it loads numpy, which a query command
+# importing the store should not wait for.
 if TYPE_CHECKING:
     from extractor.store.dedupe import Fingerprint
 

@@ -16,22 +16,20 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SEED = 1
-SCHEME = "affine32"  # pinned: stored fingerprints stay comparable across datasketch versions
 SHINGLE_WORDS = 5
 THRESHOLD = 0.7  # two texts whose shingle sets are at least 70% alike (Jaccard) tell one story
-# datasketch picks the bands × rows split that best separates pairs above THRESHOLD from those below
-# (14 × 9 for 128 permutations at 0.7). Stored band keys depend on it: changing THRESHOLD, NUM_PERM or
-# the shingles needs a migration that empties ``doc_prints``, so the next run links every document again.
-_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-BANDS, ROWS = _LSH.b, _LSH.r
+# The bands × rows split datasketch's MinHashLSH picks as the one that best separates pairs above
+# THRESHOLD from those below for NUM_PERM permutations (tests/test_dedupe.py checks it). Stored band
+# keys depend on it: changing THRESHOLD, NUM_PERM or the shingles needs a migration that empties
+# ``doc_prints``, so the next run links every document again.
+BANDS, ROWS = 14, 9
 WORD = re.compile(r"\w+(?:[.,]\d+)*")
-EMPTY = (1 << 32) - 1  # datasketch's value for a MinHash that saw nothing (affine32 scheme max)
 
 Fingerprint = tuple[int, ...]
 
@@ -49,16 +47,44 @@ def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _minhash(text: str, *, num_perm: int = NUM_PERM) -> MinHash:
-    """A datasketch MinHash of a text's shingles (fixed seed, so fingerprints are comparable)."""
-    mh = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
-    mh.update_batch([s.encode("utf-8") for s in shingles(text)])
-    return mh
+# MinHash as datasketch 2 computes it with its "affine32" scheme, written out here so that storing
+# a document does not import datasketch, whose LSH module loads scipy (half a second of every
+# ingest's start-up). Each shingle's hash is the first 4 bytes of its SHA-1 (little-endian),
+# mixed by MurmurHash3's 32-bit finalizer; permutation k maps it to a_k·h + b_k mod 2³² (odd a_k,
+# drawn with b_k from numpy's RandomState(SEED)); a signature keeps each permutation's minimum.
+# Stored fingerprints depend on every step: tests/test_dedupe.py checks them against datasketch.
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+EMPTY = (1 << 32) - 1  # the value of every permutation for a text with no words
+
+
+@cache
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """The permutations' (a, b), as datasketch draws them for ``SEED``."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def _hashes(items: set[str]) -> np.ndarray:
+    """Each shingle's 32-bit hash, mixed by the MurmurHash3 finalizer (a column)."""
+    hv = np.array([int.from_bytes(hashlib.sha1(item.encode("utf-8")).digest()[:4], "little") for item in items],
+                  dtype=np.uint32).reshape(-1, 1)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
 
 
 def fingerprint(text: str, *, num_perm: int = NUM_PERM) -> Fingerprint:
-    """The MinHash signature of a text, as plain ints (store with ``to_bytes``)."""
-    return tuple(int(v) for v in _minhash(text, num_perm=num_perm).hashvalues)
+    """The MinHash signature of a text's shingles, as plain ints (store with ``to_bytes``)."""
+    found = shingles(text)
+    if not found:
+        return (EMPTY,) * num_perm
+    a, b = _permutations(num_perm)
+    return tuple(int(v) for v in (_hashes(found) * a + b).min(axis=0))
 
 
 def to_bytes(fp: Fingerprint) -> bytes:
