@@ -269,6 +269,7 @@ class LexiconRegexes(NamedTuple):
 
     change: Cues
     issued: dict[str, tuple[re.Pattern[str], ...]]  # issue-date cues by side: after, before
+    yearly: tuple[re.Pattern[str], ...]  # clause openings that make an amount yearly
 
 
 COMPILED: dict[int, tuple[Lexicon, LexiconRegexes]] = {}
@@ -284,6 +285,7 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
             compile_cues(tuple((cue.pattern, cue.value) for cue in lexicon.change_cues)),
             {"after": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_after),
              "before": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_before)},
+            tuple(re.compile(opener.pattern) for opener in lexicon.yearly_openers),
         ))
     return known[1]
 
@@ -418,7 +420,7 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     cues = change_cues(rules)
     figures = []
     siblings = Siblings(drafts)
-    yearly = [re.compile(opener.pattern) for opener in rules.lexicon.yearly_openers]
+    yearly = lexicon_regexes(rules).yearly
     for draft in drafts:
         near = siblings.near(draft) if len(draft.readings) > 1 else []
         value, confidence, notes = figure_value(draft, near, rules, mixed=mixed)
