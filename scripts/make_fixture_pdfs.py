@@ -135,6 +135,18 @@ def two_columns(
     pdf.set_y(y + 6)
 
 
+def recipients_and_signer(pdf: FPDF, y: float, recipients: list[str], signer: list[str]) -> None:
+    """A typed report's closing block at ``y``: recipients on the left, the signer on the right."""
+    for i, line in enumerate(recipients):
+        pdf.set_font("DejaVu", "", 10)
+        pdf.set_xy(20, y + i * 6)
+        pdf.cell(70, 6, line)
+    for i, line in enumerate(signer):
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.set_xy(110, y + i * 6)
+        pdf.cell(80, 6, line, align="C")
+
+
 def plan(path: Path) -> None:
     """A provincial plan with the standard administrative header and signature block."""
     pdf = new_pdf("Kế hoạch 12/KH-UBND")
@@ -182,14 +194,7 @@ def plan(path: Path) -> None:
     y = pdf.get_y()
     left = ["Nơi nhận:", "- Ban Bí thư (để b/c);", "- TT Tỉnh ủy, TT HĐND tỉnh;", "- Lưu: VT, KT."]
     right = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "", "Nguyễn Cao Sơn"]
-    pdf.set_font("DejaVu", "", 10)
-    for i, line in enumerate(left):
-        pdf.set_xy(20, y + i * 6)
-        pdf.cell(70, 6, line)
-    for i, line in enumerate(right):
-        pdf.set_font("DejaVu", "B", 11)
-        pdf.set_xy(110, y + i * 6)
-        pdf.cell(80, 6, line, align="C")
+    recipients_and_signer(pdf, y, left, right)
     pdf.output(str(path))
 
 
@@ -558,14 +563,7 @@ def cao_bang_report(path: Path) -> None:
     left = ["Nơi nhận:", "- Ngân hàng CSXH Việt Nam (b/c);", "- TT Tỉnh ủy, TT HĐND tỉnh (b/c);",
             "- Các sở, ngành liên quan;", "- Lưu: VT, KT."]
     right = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Lê Hải Hòa"]
-    for i, line in enumerate(left):
-        pdf.set_font("DejaVu", "", 10)
-        pdf.set_xy(20, y + i * 6)
-        pdf.cell(70, 6, line)
-    for i, line in enumerate(right):
-        pdf.set_font("DejaVu", "B", 11)
-        pdf.set_xy(110, y + i * 6)
-        pdf.cell(80, 6, line, align="C")
+    recipients_and_signer(pdf, y, left, right)
     pdf.output(str(path))
 
 
