@@ -22,6 +22,7 @@ from pdfplumber.utils.clustering import cluster_objects
 from extractor.parse.pdf.chars import QuickPage, clusters, page_word_boxes, quick_page, unique_chars
 from extractor.parse.pdf.lines import Line, Word, gutter, split_segments
 from extractor.parse.pdf.tables import page_tables
+from helpers.pdfs import SPACED_TEXT, minimal_pdf
 from helpers.sites import PDFS
 
 FIXTURES = sorted(PDFS.glob("*.pdf"))
@@ -35,6 +36,20 @@ def test_quick_pages_hold_pdfplumbers_objects(path: Any) -> None:
             assert isinstance(quick, QuickPage)
             assert quick.objects == page.objects
             assert quick.dedupe_chars(tolerance=1).chars == page.dedupe_chars(tolerance=1).chars
+
+
+@pytest.mark.parametrize("mediabox", [(0, 0, 595, 842), (20.5, 30, 615.5, 872)], ids=["origin", "offset"])
+def test_spaced_scaled_and_turned_text_gives_pdfplumbers_chars(mediabox: tuple[float, ...], tmp_path: Any) -> None:
+    """Spacing, scaling, rise, kerning, quote operators, turned and slanted text, marked
+    content and a media box away from the origin: the glyphs' chars are pdfplumber's."""
+    path = tmp_path / "spaced.pdf"
+    path.write_bytes(minimal_pdf(SPACED_TEXT, mediabox=mediabox))
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        quick = quick_page(page)
+        assert len(page.chars) > 100
+        assert quick.objects == page.objects
+        assert [list(c) for c in quick.chars] == [list(c) for c in page.chars]  # the same keys in order
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])

@@ -12,6 +12,7 @@ renders) is what pdfplumber gives; other objects (lines, rects, images) go the u
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -37,6 +38,7 @@ PLAIN = (float, int, str, bool, type(None))
 CHAR_ATTRS = ("matrix", "fontname", "adv", "upright", "x0", "y0", "x1", "y1", "width", "height",
               "size", "mcid", "tag")
 DEDUPE_KEY = ("upright", "text", "fontname", "size")  # pdfplumber's key with its extra_attrs
+logger = logging.getLogger("pdfminer.pdfdevice")  # where pdfminer warns of a string it cannot draw
 
 
 class QuickPage(Page):
@@ -130,51 +132,106 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
         super().__init__(page.pdf.rsrcmgr, pageno=page.page_number, laparams=None)
         self.page = page
         self.chars: list[dict[str, Any]] = []
-        self.glyphs: dict[tuple[Any, int], tuple[str, float]] = {}
+        self.glyphs: dict[Any, dict[int, tuple[str, float, str]]] = {}
+
+    def render_string_horizontal(self, seq: Any, matrix: Any, pos: Any, font: Any, fontsize: float,
+                                 scaling: float, charspace: float, wordspace: float, rise: float,
+                                 dxscale: float, ncs: Any, graphicstate: Any) -> Any:
+        """pdfminer's ``render_string_horizontal`` with its ``render_char`` in line: the pen
+        moved by the same sums in the same order, each glyph's char dict written at once.
+        What a string's glyphs share (font, size, colours, the page's frame) is read once."""
+        (x, y) = pos
+        (a, b, c, d, e, f) = matrix
+        glyphs = self.glyphs.setdefault(font, {})
+        # apply_matrix_rect(matrix, (0, low, adv, high)) needs these, the same for every glyph.
+        descent = font.get_descent() * fontsize
+        low, high = descent + rise, descent + rise + fontsize
+        upright = a * d * scaling > 0 and b * c <= 0
+        shared = self.shared(font, ncs, graphicstate)
+        page_number, height, mb_x0, mb_top, doctop, _ = self.page.frame
+        chars = self.chars
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+                continue
+            if not isinstance(obj, bytes):
+                logger.warning("Cannot render horizontal string because %r is not a valid int, "
+                               "float or bytes.", obj)
+                continue
+            for cid in font.decode(obj):
+                if needcharspace:
+                    x += charspace
+                glyph = glyphs.get(cid) or self.glyph(font, cid)
+                textwidth, text = glyph[1], glyph[2]
+                # translate_matrix(matrix, (x, y)) and LTChar's box, written out.
+                e1, f1 = x * a + y * c + e, x * b + y * d + f
+                adv = textwidth * fontsize * scaling
+                left1, bottom1 = a * 0 + c * low + e1, b * 0 + d * low + f1
+                right1, bottom2 = a * adv + c * low + e1, b * adv + d * low + f1
+                right2, top1 = a * adv + c * high + e1, b * adv + d * high + f1
+                left2, top2 = a * 0 + c * high + e1, b * 0 + d * high + f1
+                x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
+                y0, y1 = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
+                top, width = (height - y1) + mb_top, x1 - x0
+                if mb_x0 != 0:
+                    x0, x1 = x0 + mb_x0, x1 + mb_x0
+                chars.append({"matrix": (a, b, c, d, e1, f1), "fontname": shared[0], "adv": adv,
+                              "upright": upright, "x0": x0, "y0": y0, "x1": x1, "y1": y1,
+                              "width": width, "height": y1 - y0, "size": y1 - y0,
+                              "mcid": shared[1], "tag": self.cur_tag, "object_type": "char",
+                              "page_number": page_number, "ncs": shared[2], "text": text,
+                              "stroking_color": shared[3], "non_stroking_color": shared[4],
+                              "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop + top})
+                x += float(adv)
+                if cid == 32 and wordspace:
+                    x += wordspace
+                needcharspace = True
+        return (x, y)
 
     def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
                     cid: int, ncs: Any, graphicstate: Any) -> float:
-        """Write one glyph's char dict; its advance, as pdfminer's ``render_char`` returns."""
-        glyph = self.glyphs.get((font, cid))
-        if glyph is None:
-            glyph = self.glyphs[(font, cid)] = self.glyph(font, cid)
-        text, textwidth = glyph
-        if font.is_vertical():
-            item = LTChar(matrix, font, fontsize, scaling, rise, text, textwidth,
-                          font.char_disp(cid), ncs, graphicstate)
-            fields = item.__dict__
-            fields["mcid"], fields["tag"] = self.cur_mcid, self.cur_tag
-            attr = {k: fields[k] for k in CHAR_ATTRS}
-            self.chars.append(self.page.char(attr, ncs=ncs, text=text, state=graphicstate))
-            return float(item.adv)
-        adv = textwidth * fontsize * scaling
-        descent = font.get_descent() * fontsize
-        (a, b, c, d, e, f) = matrix
-        # apply_matrix_rect(matrix, (0, low, adv, high)) written out: its four corners and the
-        # same min and max over them in the same order.
-        low, high = descent + rise, descent + rise + fontsize
-        left1, bottom1 = a * 0 + c * low + e, b * 0 + d * low + f
-        right1, bottom2 = a * adv + c * low + e, b * adv + d * low + f
-        right2, top1 = a * adv + c * high + e, b * adv + d * high + f
-        left2, top2 = a * 0 + c * high + e, b * 0 + d * high + f
-        x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
-        y0, y1 = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
-        attr = {"matrix": matrix, "fontname": font.fontname, "adv": adv,
-                "upright": a * d * scaling > 0 and b * c <= 0, "x0": x0, "y0": y0, "x1": x1,
-                "y1": y1, "width": x1 - x0, "height": y1 - y0, "size": y1 - y0,
-                "mcid": self.cur_mcid, "tag": self.cur_tag}
+        """A vertical font's glyph (horizontal ones are written by
+        ``render_string_horizontal``): its LTChar made as pdfminer makes it, its char dict
+        written at once; its advance, as pdfminer's ``render_char`` returns."""
+        text, textwidth, _ = self.glyph(font, cid)
+        item = LTChar(matrix, font, fontsize, scaling, rise, text, textwidth,
+                      font.char_disp(cid), ncs, graphicstate)
+        fields = item.__dict__
+        fields["mcid"], fields["tag"] = self.cur_mcid, self.cur_tag
+        attr = {k: fields[k] for k in CHAR_ATTRS}
         self.chars.append(self.page.char(attr, ncs=ncs, text=text, state=graphicstate))
-        return float(adv)
+        return float(item.adv)
 
-    def glyph(self, font: Any, cid: int) -> tuple[str, float]:
-        """A glyph's text and width as pdfminer's ``render_char`` looks them up (remembered
-        per font and glyph in ``glyphs``: a page draws the same few glyphs over and over)."""
-        try:
-            text = font.to_unichr(cid)
-            assert isinstance(text, str), str(type(text))
-        except PDFUnicodeNotDefined:
-            text = self.handle_undefined_char(font, cid)
-        return text, font.char_width(cid)
+    def glyph(self, font: Any, cid: int) -> tuple[str, float, str]:
+        """A glyph's text and width as pdfminer's ``render_char`` looks them up, and its text
+        in the PDF's Unicode normal form; remembered per font and glyph in ``glyphs`` (a page
+        draws the same few glyphs over and over)."""
+        glyphs = self.glyphs.get(font)
+        if glyphs is None:
+            glyphs = self.glyphs[font] = {}
+        glyph = glyphs.get(cid)
+        if glyph is None:
+            try:
+                text = font.to_unichr(cid)
+                assert isinstance(text, str), str(type(text))
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            norm = self.page.frame[-1]
+            glyph = glyphs[cid] = (text, font.char_width(cid),
+                                   normalize_unicode(norm, text) if norm is not None else text)
+        return glyph
+
+    def shared(self, font: Any, ncs: Any, state: Any) -> tuple[Any, Any, Any, tuple[Any, ...], tuple[Any, ...]]:
+        """What every glyph of a string shares in its char dict, as ``QuickPage.char`` makes
+        it: font name, marked-content id, colour space, stroking and non-stroking colours."""
+        fontname = font.fontname
+        mcid = self.cur_mcid if type(self.cur_mcid) in PLAIN else resolve_all(self.cur_mcid)
+        return (fix_fontname_bytes(fontname) if isinstance(fontname, bytes) else fontname, mcid,
+                colour_space(ncs.name),
+                state.scolor if isinstance(state.scolor, tuple) else (state.scolor,),
+                state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,))
 
 
 def quick_page(page: Any) -> Any:
