@@ -9,6 +9,7 @@ kept in ``Observation.rules``.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from dataclasses import replace
 
 from extractor.link.change import (
@@ -146,10 +147,11 @@ def observations(ctx: Context) -> list[Observation]:
         return []
     levels: list[tuple[Figure, Observation]] = []
     changes: list[tuple[Figure, Observation | None]] = []
-    governing = _governing_dates(ctx)
+    # Taken from the front as the figures pass them: a long report has thousands.
+    governing = deque(_governing_dates(ctx))
     for fig in ctx.figures:
         while governing and governing[0].start < fig.start:
-            _govern(ctx, governing.pop(0))
+            _govern(ctx, governing.popleft())
         if is_anecdote(ctx, fig) or is_award(ctx, fig) or is_link_line(ctx, fig):
             continue
         if other_institutions_figure(ctx, fig):
