@@ -35,7 +35,7 @@ from extractor.store import (
     transaction,
 )
 from extractor.store.numeric import value_columns
-from extractor.store.write import OBSERVATION_COLS, rebuild_derived
+from extractor.store.write import OBSERVATION_COLS, OWN_SENTENCE, rebuild_derived
 
 PROVINCES = [
     "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Nghệ An", "Hà Tĩnh", "Thanh Hóa",
@@ -111,7 +111,7 @@ def generate(conn: sqlite3.Connection, rows: int, *, seed: int = 7) -> tuple[flo
     rng = random.Random(seed)
     began = time.perf_counter()
     names = ", ".join('"' + c + '"' for c in OBSERVATION_COLS)
-    obs_sql = f"INSERT INTO observations ({names}) VALUES ({', '.join('?' * len(OBSERVATION_COLS))})"
+    obs_sql = f"INSERT INTO observation_rows ({names}) VALUES ({', '.join('?' * len(OBSERVATION_COLS))})"
     with transaction(conn):
         conn.execute("INSERT OR IGNORE INTO raw_blobs(sha256, content, size) VALUES ('bench', x'', 0)")
         sentence_id = 0
@@ -124,9 +124,10 @@ def generate(conn: sqlite3.Connection, rows: int, *, seed: int = 7) -> tuple[flo
             sentence_rows, obs_rows = [], []
             for offset, sentence, row in items:
                 sentence_id += 1
-                sentence_rows.append((sentence_id, doc[1], offset, offset + len(sentence), sentence))
-                obs_rows.append((*row[:-1], sentence, sentence_id, "{}", None, None, "{}"))
-            conn.executemany('INSERT INTO sentences(id, document_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+                sentence_rows.append((sentence_id, doc[0], offset, offset + len(sentence), sentence))
+                # keyed by the document's pk, the sentence linked, no reasons (schema v10)
+                obs_rows.append((doc[0], *row[1:-1], OWN_SENTENCE, sentence_id, "", None, None))
+            conn.executemany('INSERT INTO sentence_rows(id, doc, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                              sentence_rows)
             conn.executemany(obs_sql, obs_rows)
     loaded = time.perf_counter()

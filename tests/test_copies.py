@@ -18,7 +18,8 @@ from extractor.store import connect, province_table, save_extraction
 from extractor.store import write as store_write
 from extractor.store.cells import refresh_cells
 from extractor.store.copies import repair_copies
-from extractor.store.write import insert_extraction, with_document_id
+from extractor.store.write import with_document_id
+from helpers.legacy_store import insert_v9
 from helpers.store import (
     HA_NOI,
     NGHE_AN,
@@ -111,7 +112,7 @@ def test_a_database_from_before_v8_is_linked_by_the_next_batch(tmp_path: Path, m
         patch.setattr(store_write, "keep_raw", keep_raw_whole)
         for name in STORIES:
             extraction, raw = _extraction(name)
-            insert_extraction(old, with_document_id(extraction, name), raw)
+            insert_v9(old, with_document_id(extraction, name), raw)
     old.execute("INSERT INTO doc_copies(doc_id, copy_of_doc_id, similarity) VALUES ('original', 'next_day', 0.9)")
     old.close()
     conn = connect(path)

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from extractor.errors import StoreError
+from extractor.models import Extraction
 from extractor.store import SCHEMA_VERSION, connect, save_extraction, schema_version, search
 from extractor.store import write as store_write
 from extractor.store.blobs import compress_stored, raw_bytes
+from helpers.legacy_store import save_v9
 from helpers.store import HA_NOI, NGHE_AN, NGHE_AN_EN, Fact, keep_raw_whole, make_extraction
 
 FACTS = (NGHE_AN, HA_NOI, NGHE_AN_EN)
@@ -26,13 +29,16 @@ def page(fact: Fact, number: int) -> bytes:
             % (number, menu, fact.sentence.encode("utf-8")))
 
 
-def stored_pages(conn: sqlite3.Connection) -> dict[str, bytes]:
-    """Three documents saved from their pages; each page by its document's id."""
+def stored_pages(conn: sqlite3.Connection, *, save: Callable[[sqlite3.Connection, Extraction, bytes], str]
+                 = lambda conn, extraction, raw: save_extraction(conn, extraction, raw=raw).document_id,
+                 ) -> dict[str, bytes]:
+    """Three documents saved from their pages (by today's program unless ``save`` says how);
+    each page by its document's id."""
     pages = {}
     for number, fact in enumerate(FACTS):
         extraction, _ = make_extraction(fact, source=f"https://example.test/{number}")
         raw = page(fact, number)
-        pages[save_extraction(conn, extraction, raw=raw).document_id] = raw
+        pages[save(conn, extraction, raw)] = raw
     return pages
 
 
@@ -58,7 +64,7 @@ def test_a_v8_database_with_data_is_compressed_in_place(tmp_path: Path, monkeypa
     old = connect(path, migrate_to=8)
     with monkeypatch.context() as patch:  # written as a v8 program wrote raw bytes: whole
         patch.setattr(store_write, "keep_raw", keep_raw_whole)
-        pages = stored_pages(old)
+        pages = stored_pages(old, save=save_v9)
     documents = old.execute("SELECT id, raw_sha256 FROM documents ORDER BY id").fetchall()
     assert {bytes(r[0]) for r in old.execute("SELECT content FROM raw_blobs")} == set(pages.values())
     old.close()

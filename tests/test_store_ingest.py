@@ -70,7 +70,7 @@ def test_reextract_rebuilds_records_from_raw_bytes(tmp_path: Path) -> None:
     ingest_paths(conn, [folder], registry=bundled(), extract=fake_extract_loaded)
     for path in folder.rglob("*.txt"):
         path.unlink()  # offline: only the stored bytes remain
-    conn.execute("DELETE FROM observations")  # as if the old rules had found nothing
+    conn.execute("DELETE FROM observation_rows")  # as if the old rules had found nothing
     report = reextract(conn, registry=bundled(), extract=fake_extract_loaded)
     assert report.counts()["reextracted"] == 2
     assert query_observations(conn).total == 3

@@ -11,7 +11,8 @@ from extractor.errors import StoreError
 from extractor.store import SCHEMA_VERSION, connect, schema_version, search
 from extractor.store import db as db_module
 from extractor.store.db import migrate
-from extractor.store.write import insert_extraction, with_document_id
+from extractor.store.write import with_document_id
+from helpers.legacy_store import BEFORE_V7_OBSERVATION_COLS, insert_v9
 from helpers.store import NGHE_AN, keep_raw_whole, make_extraction
 
 
@@ -36,10 +37,6 @@ def test_v1_with_data_migrates_and_indexes_old_rows(tmp_path: Path, monkeypatch:
     from extractor.store import write
 
     # A v1 program wrote the observation columns v1 had: the ones before v7 added part_of, part, why.
-    v1_columns = write.OBSERVATION_COLS[: write.OBSERVATION_COLS.index("part_of")]
-    row = write.observation_row
-    monkeypatch.setattr(write, "OBSERVATION_COLS", v1_columns)
-    monkeypatch.setattr(write, "observation_row", lambda *a, **k: row(*a, **k)[: len(v1_columns)])
     monkeypatch.setattr(write, "keep_raw", keep_raw_whole)
     path = tmp_path / "old.sqlite"
     conn = connect(path, migrate_to=1)
@@ -50,7 +47,7 @@ def test_v1_with_data_migrates_and_indexes_old_rows(tmp_path: Path, monkeypatch:
     # v1 has no FTS or cell keys: insert only the plain tables, as a v1 program would have.
     ex = with_document_id(extraction, document_id_for(raw))
     conn.execute("CREATE TEMP TABLE cell_keys(province, indicator, boundaries)")
-    insert_extraction(conn, ex, raw)
+    insert_v9(conn, ex, raw, columns=BEFORE_V7_OBSERVATION_COLS)
     conn.execute("DROP TABLE temp.cell_keys")
     conn.execute("COMMIT")
     conn.close()

@@ -304,7 +304,7 @@ def test_hostile_file_is_a_fixture_with_markup() -> None:
 def test_readers_cannot_write(db_path: Path) -> None:
     conn = Database(db_path).reader()
     with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only|query_only"):
-        conn.execute("DELETE FROM observations")
+        conn.execute("DELETE FROM observation_rows")
 
 
 def test_reads_are_time_limited(db_path: Path) -> None:

@@ -90,15 +90,16 @@ def keep_print(conn: sqlite3.Connection, doc_id: str) -> bool:
     """Keep a stored document's fingerprint, word count and band keys; False when it is not stored."""
     from extractor.store import dedupe
 
-    row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    row = conn.execute("SELECT pk, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return False
-    fp = dedupe.fingerprint(row[0])
-    conn.execute("INSERT OR REPLACE INTO doc_prints(doc_id, fingerprint, words) VALUES (?, ?, ?)",
-                 (doc_id, dedupe.to_bytes(fp), len(dedupe.tokens(row[0]))))
-    conn.execute("DELETE FROM doc_bands WHERE doc_id = ?", (doc_id,))
-    conn.executemany("INSERT OR IGNORE INTO doc_bands(band, key, doc_id) VALUES (?, ?, ?)",
-                     [(band, key, doc_id) for band, key in dedupe.band_keys(fp)])
+    doc, text = row
+    fp = dedupe.fingerprint(text)
+    conn.execute("INSERT OR REPLACE INTO doc_prints(doc, fingerprint, words) VALUES (?, ?, ?)",
+                 (doc, dedupe.to_bytes(fp), len(dedupe.tokens(text))))
+    conn.execute("DELETE FROM doc_bands WHERE doc = ?", (doc,))
+    conn.executemany("INSERT OR IGNORE INTO doc_bands(band, key, doc) VALUES (?, ?, ?)",
+                     [(band, key, doc) for band, key in dedupe.band_keys(fp)])
     return True
 
 
@@ -106,7 +107,8 @@ def _print(conn: sqlite3.Connection, doc_id: str) -> Fingerprint | None:
     """A document's kept fingerprint (None when it has none yet)."""
     from extractor.store import dedupe
 
-    row = conn.execute("SELECT fingerprint FROM doc_prints WHERE doc_id = ?", (doc_id,)).fetchone()
+    row = conn.execute("SELECT p.fingerprint FROM documents d JOIN doc_prints p ON p.doc = d.pk WHERE d.id = ?",
+                       (doc_id,)).fetchone()
     return None if row is None else dedupe.from_bytes(row[0])
 
 
@@ -120,8 +122,9 @@ def near_duplicates(conn: sqlite3.Connection, doc_id: str) -> dict[str, float]:
     found: dict[str, float] = {}
     for band, key in dedupe.band_keys(fp):
         for other, blob in conn.execute(
-                "SELECT b.doc_id, p.fingerprint FROM doc_bands b JOIN doc_prints p ON p.doc_id = b.doc_id "
-                "WHERE b.band = ? AND b.key = ? AND b.doc_id != ?", (band, key, doc_id)):
+                "SELECT d.id, p.fingerprint FROM doc_bands b JOIN doc_prints p ON p.doc = b.doc "
+                "JOIN documents d ON d.pk = b.doc WHERE b.band = ? AND b.key = ? AND d.id != ?",
+                (band, key, doc_id)):
             if other not in found:
                 found[other] = dedupe.similar(fp, dedupe.from_bytes(blob))
     return {other: score for other, score in found.items() if score >= dedupe.THRESHOLD}
@@ -130,7 +133,7 @@ def near_duplicates(conn: sqlite3.Connection, doc_id: str) -> dict[str, float]:
 def _ranks(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> dict[str, Rank]:
     """Each document's place in the order that picks the original (see the module docstring)."""
     marks = ", ".join("?" * len(doc_ids))
-    rows = conn.execute(f"SELECT d.id, d.published, p.words FROM documents d JOIN doc_prints p ON p.doc_id = d.id "
+    rows = conn.execute(f"SELECT d.id, d.published, p.words FROM documents d JOIN doc_prints p ON p.doc = d.pk "
                         f"WHERE d.id IN ({marks})", tuple(doc_ids))
     return {doc_id: (published is None, published or "", -words, doc_id) for doc_id, published, words in rows}
 
@@ -188,7 +191,7 @@ def link_copies(conn: sqlite3.Connection) -> list[Link]:
     every batch starts with); returns the links recorded."""
     links: list[Link] = []
     unprinted = [row[0] for row in conn.execute(
-        "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM doc_prints p WHERE p.doc_id = d.id) "
+        "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM doc_prints p WHERE p.doc = d.pk) "
         "ORDER BY d.id")]
     for doc_id in unprinted:
         with transaction(conn):

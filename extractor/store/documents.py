@@ -9,7 +9,7 @@ from decimal import Decimal
 from extractor.models import Document, Figure
 from extractor.store.blobs import raw_bytes as raw_bytes  # read here by reextract (pipeline.batch)
 from extractor.store.cells import CANONICAL_DOC
-from extractor.store.query import _OBS_SELECT, _date, observation_from_row
+from extractor.store.query import _OBS_SELECT, _date, observations_from_rows
 from extractor.store.records import DocumentCopy, StoredDocument, StoredObservation
 
 
@@ -46,10 +46,10 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> StoredDocument | None
     if row is None:
         return None
     figures = conn.execute("SELECT * FROM figures WHERE document_id = ? ORDER BY start, id", (doc_id,))
-    observations = conn.execute(f"{_OBS_SELECT} WHERE o.document_id = ? ORDER BY o.start, o.id", (doc_id,))
+    observations = conn.execute(f"{_OBS_SELECT} WHERE o.document_id = ? ORDER BY o.start, o.id", (doc_id,)).fetchall()
     return StoredDocument(document=_document(row), raw_sha256=row["raw_sha256"], ingested_at=row["ingested_at"],
                           figures=tuple(_figure(f) for f in figures),
-                          observations=tuple(observation_from_row(o) for o in observations),
+                          observations=tuple(observations_from_rows(conn, observations)),
                           copies=tuple(copies_of(conn, doc_id)), warnings=tuple(json.loads(row["warnings"])))
 
 
@@ -61,8 +61,8 @@ def disagreeing(conn: sqlite3.Connection, observation_id: int) -> list[StoredObs
         "AND o.as_of IS me.as_of AND o.period_start IS me.period_start AND o.period_end IS me.period_end "
         "AND o.status = me.status AND o.value_text != me.value_text "
         f"AND {CANONICAL_DOC} != {CANONICAL_DOC.replace('o.document_id', 'me.document_id')} ORDER BY o.id",
-        (observation_id,))
-    return [observation_from_row(r) for r in rows]
+        (observation_id,)).fetchall()
+    return observations_from_rows(conn, rows)
 
 
 def stored_documents(conn: sqlite3.Connection) -> list[sqlite3.Row]:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractor.store.numeric import canonical
-from extractor.store.query import _OBS_SELECT, observation_from_row, province_names
+from extractor.store.query import _OBS_SELECT, observations_from_rows, province_names
 from extractor.store.records import StoredObservation
 
 # A near-duplicate copy gives its original's figures again: it is never a second source.
@@ -34,7 +34,7 @@ def agreeing(conn: sqlite3.Connection, observation: StoredObservation) -> list[S
         (observation.province, observation.indicator, observation.boundaries, _iso(observation.as_of),
          _iso(observation.period_start), _iso(observation.period_end), canonical(observation.value),
          observation.document_id, observation.document_id)).fetchall()
-    return [observation_from_row(r) for r in rows]
+    return observations_from_rows(conn, rows)
 
 
 def cell_observations(conn: sqlite3.Connection, *, province: str | None, indicator: str,
@@ -50,7 +50,7 @@ def cell_observations(conn: sqlite3.Connection, *, province: str | None, indicat
         params.append(date.isoformat())
     rows = conn.execute(f"{_OBS_SELECT} WHERE ({where[0]}) AND {' AND '.join(where[1:])} "
                         "ORDER BY o.obs_date DESC, o.id DESC LIMIT ?", (*params, most)).fetchall()
-    return [observation_from_row(r) for r in rows]
+    return observations_from_rows(conn, rows)
 
 
 def value_observations(conn: sqlite3.Connection, value: Decimal, *, most: int = 200) -> list[StoredObservation]:
@@ -59,7 +59,7 @@ def value_observations(conn: sqlite3.Connection, value: Decimal, *, most: int = 
                         f"AND {NOT_A_COPY} "
                         "ORDER BY o.obs_date DESC, o.id DESC LIMIT ?",
                         (canonical(value), most)).fetchall()
-    return [observation_from_row(r) for r in rows]
+    return observations_from_rows(conn, rows)
 
 
 def retrieved_dates(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, dt.date]:
@@ -79,7 +79,7 @@ def observations_by_id(conn: sqlite3.Connection, ids: list[int]) -> dict[int, St
     for chunk in range(0, len(wanted), 500):
         part = wanted[chunk:chunk + 500]
         rows = conn.execute(f"{_OBS_SELECT} WHERE o.id IN ({', '.join('?' * len(part))})", part).fetchall()
-        found.update({r["id"]: observation_from_row(r) for r in rows})
+        found.update({o.id: o for o in observations_from_rows(conn, rows) if o.id is not None})
     return found
 
 

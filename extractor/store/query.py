@@ -8,11 +8,10 @@ reaches FTS5 only quoted (``quote_fts``).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +19,7 @@ from extractor.errors import TooLarge
 from extractor.folding import fold as fold_marks
 from extractor.folding import fold_key, fold_lower
 from extractor.settings import resolve
+from extractor.store import reasons
 from extractor.store.cells import CANONICAL_DOC, TABLE_SQL
 from extractor.store.labels import document_title
 from extractor.store.numeric import NumberTerm, QueryLocale, query_numbers, words_without_numbers
@@ -64,9 +64,18 @@ def province_names(conn: sqlite3.Connection, name: str) -> list[str]:
     return [p for p in stored if fold(p) == fold(name)] or [name]
 
 
-def observation_from_row(row: sqlite3.Row) -> StoredObservation:
-    """A ``StoredObservation`` from an observations row joined with its document."""
+def observations_from_rows(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[StoredObservation]:
+    """``StoredObservation`` records from observations rows joined with their documents (the
+    reasons of all of them read in one lookup)."""
+    known = reasons.lookup(conn, (r["reasons"] for r in rows))
+    return [observation_from_row(r, known) for r in rows]
+
+
+def observation_from_row(row: sqlite3.Row, known: Mapping[int, reasons.Reason]) -> StoredObservation:
+    """A ``StoredObservation`` from an observations row joined with its document; ``known``
+    holds the reasons its ``reasons`` ids name (``reasons.lookup``)."""
     keys = set(row.keys())
+    rules, why = reasons.decode(row["reasons"], known)
 
     def get(key: str) -> Any:
         """A joined documents column, None when the row has no such column."""
@@ -79,8 +88,8 @@ def observation_from_row(row: sqlite3.Row) -> StoredObservation:
         period_end=_date(row["period_end"]), date_inferred=bool(row["date_inferred"]),
         status=row["status"], change_value=_decimal(row["change_value"]), change_unit=row["change_unit"],
         change_baseline=_date(row["change_baseline"]), document_id=row["document_id"], text=row["text"],
-        start=row["start"], end=row["end"], sentence=row["sentence"], rules=json.loads(row["rules"]),
-        part_of=get("part_of"), part=get("part"), why=json.loads(get("why") or "{}"),
+        start=row["start"], end=row["end"], sentence=row["sentence"], rules=rules,
+        part_of=get("part_of"), part=get("part"), why=why,
         obs_date=_date(row["obs_date"]), source=get("source") or "", title=document_title(get("title"), get("head")),
         published=_date(get("published")), language=get("language"), sentence_id=row["sentence_id"])
 
@@ -134,7 +143,7 @@ def query_observations(
         f"{_OBS_SELECT} WHERE {where} ORDER BY o.obs_date DESC, o.id DESC LIMIT ? OFFSET ?",
         (*params, size, max(0, offset))).fetchall()
     total = conn.execute(f"SELECT count(*) FROM observations o WHERE {where}", params).fetchone()[0] if count else None
-    return Page(items=[observation_from_row(r) for r in rows], limit=size, offset=offset, total=total)
+    return Page(items=observations_from_rows(conn, rows), limit=size, offset=offset, total=total)
 
 
 def iter_observations(
@@ -148,14 +157,14 @@ def iter_observations(
                             (*params, last, batch)).fetchall()
         if not rows:
             return
-        yield from (observation_from_row(r) for r in rows)
+        yield from observations_from_rows(conn, rows)
         last = rows[-1]["id"]
 
 
 def get_observation(conn: sqlite3.Connection, observation_id: int) -> StoredObservation | None:
     """One observation by id, with its source document's metadata."""
     row = conn.execute(f"{_OBS_SELECT} WHERE o.id = ?", (observation_id,)).fetchone()
-    return observation_from_row(row) if row else None
+    return observations_from_rows(conn, [row])[0] if row else None
 
 
 # ---- full-text and numeric search -------------------------------------------------------------
@@ -426,8 +435,7 @@ def _conflict_pairs(conn: sqlite3.Connection, key: sqlite3.Row) -> list[Conflict
     others = [v for v in values[1:]
               if not same_within_rounding(Decimal(values[0]), texts[values[0]], Decimal(v), texts[v])]
     pairs = (_pick_pair(rows, values[0], other) for other in others)
-    return [_conflict(key, observation_from_row(a), observation_from_row(b))
-            for a, b in pairs if a is not None and b is not None]
+    return [_conflict(key, *observations_from_rows(conn, [a, b])) for a, b in pairs if a is not None and b is not None]
 
 
 def _pick_pair(rows: Sequence[sqlite3.Row], first: str, other: str) -> tuple[sqlite3.Row | None, sqlite3.Row | None]:

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable
 
 from extractor.store.blobs import compress_stored
+from extractor.store.reasons import intern_stored
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
@@ -298,6 +299,222 @@ def _v9(conn: sqlite3.Connection) -> None:
     compress_stored(conn)
 
 
+# Each thing stored once (issue 18: 113 KiB per stored news page, the sentence text alone three
+# times). The rows read from a document are keyed by its integer ``documents.pk`` (8 bytes at
+# most, not the 64 hex digits of its id); a figure, date, legal reference or observation links its
+# sentence (``sentence_id``) and keeps its own copy only when that differs from the linked one
+# (``sentence`` NULL otherwise); an observation's rules and their words are ids into ``reasons``
+# (``extractor.store.reasons``). The tables keep their names as views giving the columns readers
+# had (``document_id``, ``sentence``): the LEFT JOIN on the document's key is left out by SQLite
+# when a query (other than an aggregate) reads no column of it, and finds the rows of one document
+# through ``documents.id`` when a query asks for them.
+_V10_SCHEMA = """
+CREATE TABLE reasons (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,   -- rules | why
+    name TEXT NOT NULL,   -- what the rule decided: date, province, indicator...
+    words TEXT NOT NULL,  -- the rule, or its words
+    UNIQUE (kind, name, words)
+);
+CREATE TABLE sentence_rows (
+    id INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    start INTEGER,  -- NULL when the sentence could not be found in the document text
+    "end" INTEGER,
+    text TEXT NOT NULL
+);
+CREATE TABLE figure_rows (
+    id INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    value_text TEXT NOT NULL,
+    value_int INTEGER,
+    value_num REAL NOT NULL,
+    value_digits TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    qualifier TEXT NOT NULL,
+    counted TEXT,
+    change TEXT,
+    upper_text TEXT,
+    confidence REAL NOT NULL,
+    notes TEXT NOT NULL DEFAULT '[]',
+    row_header TEXT,
+    column_header TEXT,
+    ocr INTEGER NOT NULL DEFAULT 0,
+    {span}
+);
+CREATE TABLE date_rows (
+    id INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    value TEXT,
+    granularity TEXT NOT NULL,
+    period_start TEXT,
+    period_end TEXT,
+    year_inferred INTEGER NOT NULL DEFAULT 0,
+    {span}
+);
+CREATE TABLE legal_ref_rows (
+    id INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    ref_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    number TEXT NOT NULL,
+    year INTEGER,
+    type_code TEXT NOT NULL,
+    issuer_code TEXT NOT NULL,
+    issuer TEXT,
+    issued TEXT,
+    short_form INTEGER NOT NULL DEFAULT 0,
+    {span}
+);
+CREATE TABLE observation_rows (
+    id INTEGER PRIMARY KEY,
+    doc INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    indicator TEXT NOT NULL,
+    province TEXT,
+    boundaries TEXT,
+    value_text TEXT NOT NULL,
+    value_int INTEGER,
+    value_num REAL NOT NULL,
+    value_digits TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    qualifier TEXT NOT NULL,
+    as_of TEXT,
+    period_start TEXT,
+    period_end TEXT,
+    date_inferred INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL,
+    change_value TEXT,
+    change_unit TEXT,
+    change_baseline TEXT,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence TEXT,  -- NULL: the linked sentence's text ('' when none is linked)
+    sentence_id INTEGER,
+    reasons TEXT NOT NULL DEFAULT '',  -- ids of ``reasons`` rows, space-separated, in key order
+    part_of TEXT,  -- programme | area | channel | group | source | average
+    part TEXT,     -- the words naming the part
+    obs_date TEXT GENERATED ALWAYS AS (coalesce(as_of, period_end, period_start)) VIRTUAL
+);
+"""
+_V10_SPAN = """
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence TEXT,  -- NULL: the linked sentence's text ('' when none is linked)
+    sentence_start INTEGER,
+    sentence_id INTEGER,
+    rule TEXT NOT NULL DEFAULT '',
+    page INTEGER,
+    bbox TEXT
+"""
+_V10_INDEXES = """
+CREATE INDEX sentence_rows_doc ON sentence_rows(doc, start);
+CREATE INDEX figure_rows_doc ON figure_rows(doc);
+CREATE INDEX figure_rows_digits ON figure_rows(value_digits);
+CREATE INDEX figure_rows_value ON figure_rows(value_text);
+CREATE INDEX figure_rows_sentence ON figure_rows(sentence_id);
+CREATE INDEX date_rows_doc ON date_rows(doc);
+CREATE INDEX legal_ref_rows_doc ON legal_ref_rows(doc);
+CREATE INDEX legal_ref_rows_ref ON legal_ref_rows(ref_id);
+CREATE INDEX observation_rows_doc ON observation_rows(doc);
+CREATE INDEX observation_rows_cell ON observation_rows(province, indicator, boundaries, status, obs_date);
+CREATE INDEX observation_rows_indicator_date ON observation_rows(indicator, obs_date);
+CREATE INDEX observation_rows_date ON observation_rows(obs_date);
+CREATE INDEX observation_rows_digits ON observation_rows(value_digits);
+CREATE INDEX observation_rows_value ON observation_rows(value_text);
+CREATE INDEX observation_rows_sentence ON observation_rows(sentence_id);
+CREATE INDEX observation_rows_part ON observation_rows(part_of);
+"""
+# The sentence is read by a subquery, run only for the rows of a query that reads the column.
+_SENTENCE = "coalesce(x.sentence, (SELECT s.text FROM sentence_rows s WHERE s.id = x.sentence_id), '') AS sentence"
+_SPAN_VIEW = f'x.text, x.start, x."end", {_SENTENCE}, x.sentence_start, x.sentence_id, x.rule, x.page, x.bbox'
+_VIEW = """CREATE VIEW {name} AS SELECT x.id, d.id AS document_id, {columns}
+FROM {table} x LEFT JOIN documents d ON d.pk = x.doc;
+"""
+_V10_VIEWS = (
+    "CREATE VIEW sentences AS SELECT x.id, d.id AS document_id, x.start, x.\"end\", x.text "
+    "FROM sentence_rows x LEFT JOIN documents d ON d.pk = x.doc;\n"
+    + _VIEW.format(name="figures", table="figure_rows", columns=(
+        "x.kind, x.value_text, x.value_int, x.value_num, x.value_digits, x.unit, x.qualifier, x.counted, "
+        "x.change, x.upper_text, x.confidence, x.notes, x.row_header, x.column_header, x.ocr, " + _SPAN_VIEW))
+    + _VIEW.format(name="dates", table="date_rows", columns=(
+        "x.value, x.granularity, x.period_start, x.period_end, x.year_inferred, " + _SPAN_VIEW))
+    + _VIEW.format(name="legal_refs", table="legal_ref_rows", columns=(
+        "x.ref_id, x.kind, x.number, x.year, x.type_code, x.issuer_code, x.issuer, x.issued, x.short_form, "
+        + _SPAN_VIEW))
+    + _VIEW.format(name="observations", table="observation_rows", columns=(
+        "x.indicator, x.province, x.boundaries, x.value_text, x.value_int, x.value_num, x.value_digits, x.unit, "
+        "x.qualifier, x.as_of, x.period_start, x.period_end, x.date_inferred, x.status, x.change_value, "
+        f"x.change_unit, x.change_baseline, x.text, x.start, x.\"end\", {_SENTENCE}, "
+        "x.sentence_id, x.reasons, x.part_of, x.part, x.obs_date"))
+    + f"""DROP VIEW sentences_folded;
+CREATE VIEW sentences_folded AS
+    SELECT id, {_FOLD_D.format(col="text")} AS text FROM sentence_rows;
+"""
+)
+_V10_PRINTS = """
+CREATE TABLE doc_prints_v10 (
+    doc INTEGER PRIMARY KEY REFERENCES documents(pk) ON DELETE CASCADE,
+    fingerprint BLOB NOT NULL,  -- MinHash signature (extractor.store.dedupe), little-endian uint32
+    words INTEGER NOT NULL      -- ranks same-day near-duplicates: the fuller text is the original
+);
+INSERT INTO doc_prints_v10(doc, fingerprint, words)
+    SELECT d.pk, p.fingerprint, p.words FROM doc_prints p JOIN documents d ON d.id = p.doc_id;
+CREATE TABLE doc_bands_v10 (
+    band INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    doc INTEGER NOT NULL REFERENCES documents(pk) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, doc)
+) WITHOUT ROWID;
+INSERT INTO doc_bands_v10(band, key, doc)
+    SELECT b.band, b.key, d.pk FROM doc_bands b JOIN documents d ON d.id = b.doc_id;
+DROP TABLE doc_bands;
+DROP TABLE doc_prints;
+ALTER TABLE doc_prints_v10 RENAME TO doc_prints;
+ALTER TABLE doc_bands_v10 RENAME TO doc_bands;
+CREATE INDEX doc_bands_doc ON doc_bands(doc);
+"""
+# A row's own copy of its sentence is kept only when it is not the linked sentence's text.
+_OWN_SENTENCE = "CASE WHEN x.sentence IS coalesce(s.text, '') THEN NULL ELSE x.sentence END"
+_SPAN_COPY = f'x.text, x.start, x."end", {_OWN_SENTENCE}, x.sentence_start, x.sentence_id, x.rule, x.page, x.bbox'
+_COPY = "INSERT INTO {table} SELECT x.id, d.pk, {columns} FROM {old} x JOIN documents d ON d.id = x.document_id " \
+        "LEFT JOIN sentences s ON s.id = x.sentence_id;\n"
+_V10_COPY = (
+    "INSERT INTO sentence_rows SELECT x.id, d.pk, x.start, x.\"end\", x.text FROM sentences x "
+    "JOIN documents d ON d.id = x.document_id;\n"
+    + _COPY.format(table="figure_rows", old="figures", columns=(
+        "x.kind, x.value_text, x.value_int, x.value_num, x.value_digits, x.unit, x.qualifier, x.counted, "
+        "x.change, x.upper_text, x.confidence, x.notes, x.row_header, x.column_header, x.ocr, " + _SPAN_COPY))
+    + _COPY.format(table="date_rows", old="dates", columns=(
+        "x.value, x.granularity, x.period_start, x.period_end, x.year_inferred, " + _SPAN_COPY))
+    + _COPY.format(table="legal_ref_rows", old="legal_refs", columns=(
+        "x.ref_id, x.kind, x.number, x.year, x.type_code, x.issuer_code, x.issuer, x.issued, x.short_form, "
+        + _SPAN_COPY))
+    + _COPY.format(table="observation_rows (id, doc, indicator, province, boundaries, value_text, value_int, "
+                   "value_num, value_digits, unit, qualifier, as_of, period_start, period_end, date_inferred, "
+                   "status, change_value, change_unit, change_baseline, text, start, \"end\", sentence, "
+                   "sentence_id, part_of, part)", old="observations", columns=(
+        "x.indicator, x.province, x.boundaries, x.value_text, x.value_int, x.value_num, x.value_digits, x.unit, "
+        "x.qualifier, x.as_of, x.period_start, x.period_end, x.date_inferred, x.status, x.change_value, "
+        f"x.change_unit, x.change_baseline, x.text, x.start, x.\"end\", {_OWN_SENTENCE}, x.sentence_id, "
+        "x.part_of, x.part"))
+)
+
+
+def _v10(conn: sqlite3.Connection) -> None:
+    """Each thing stored once: rows keyed by the document's integer key, sentences linked rather
+    than copied, an observation's reasons as ids (see ``_V10_SCHEMA``). Row ids are kept, so the
+    FTS index of sentences stays valid and every observation keeps its public id."""
+    _run_script(_V10_SCHEMA.format(span=_V10_SPAN))(conn)
+    _run_script(_V10_COPY)(conn)
+    intern_stored(conn)
+    for old in ("observations", "legal_refs", "dates", "figures", "sentences"):
+        conn.execute(f"DROP TABLE {old}")
+    _run_script(_V10_INDEXES + _V10_VIEWS + _V10_PRINTS)(conn)
+
+
 # Ordered: MIGRATIONS[i] takes a database from user_version i to i + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V1),  # v1: documents, raw bytes, sentences, figures, dates, legal refs, observations
@@ -309,5 +526,6 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V7),  # v7: breakdowns (part_of, part) and each observation's reasons in words
     _run_script(_V8),  # v8: fingerprints and LSH band keys kept per document, for links made as it is stored
     _v9,  # v9: raw bytes compressed, with the codec of each row
+    _v10,  # v10: each thing stored once: integer document keys, sentences linked, reasons as ids
 )
 SCHEMA_VERSION = len(MIGRATIONS)

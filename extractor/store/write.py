@@ -22,6 +22,7 @@ from extractor.store.cells import document_keys, refresh_cells
 from extractor.store.copies import Link, copies_of_any, link_document
 from extractor.store.db import transaction
 from extractor.store.numeric import canonical, value_columns
+from extractor.store.reasons import ReasonIndex
 
 SaveStatus = Literal["new", "unchanged", "replaced", "reextracted"]
 
@@ -86,8 +87,8 @@ def delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
     """Remove a document and its records (FTS entries first: they are external-content)."""
     conn.execute(
         "INSERT INTO sentences_fts(sentences_fts, rowid, text) "
-        "SELECT 'delete', f.id, f.text FROM sentences s JOIN sentences_folded f ON f.id = s.id "
-        "WHERE s.document_id = ?", (doc_id,))
+        "SELECT 'delete', f.id, f.text FROM documents d JOIN sentence_rows s ON s.doc = d.pk "
+        "JOIN sentences_folded f ON f.id = s.id WHERE d.id = ?", (doc_id,))
     conn.execute(
         "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
         "SELECT 'delete', f.pk, f.title, f.text FROM documents d JOIN documents_folded f ON f.pk = d.pk "
@@ -98,8 +99,8 @@ def delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
 def sync_fts(conn: sqlite3.Connection, doc_id: str) -> None:
     """Index one document's title, text and sentences for full-text search."""
     conn.execute(
-        "INSERT INTO sentences_fts(rowid, text) SELECT f.id, f.text FROM sentences s "
-        "JOIN sentences_folded f ON f.id = s.id WHERE s.document_id = ?", (doc_id,))
+        "INSERT INTO sentences_fts(rowid, text) SELECT f.id, f.text FROM documents d "
+        "JOIN sentence_rows s ON s.doc = d.pk JOIN sentences_folded f ON f.id = s.id WHERE d.id = ?", (doc_id,))
     conn.execute(
         "INSERT INTO documents_fts(rowid, title, text) SELECT f.pk, f.title, f.text FROM documents d "
         "JOIN documents_folded f ON f.pk = d.pk WHERE d.id = ?", (doc_id,))
@@ -118,41 +119,44 @@ def rebuild_derived(conn: sqlite3.Connection) -> None:
 
 
 def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> None:
-    """Insert the document, its raw bytes and all its records (no FTS; see ``sync_fts``)."""
-    _insert_document(conn, extraction, raw)
-    sentences = _SentenceIndex(conn, extraction.document.id, extraction.document.text)
-    doc_id = extraction.document.id
-    conn.executemany(_insert_sql("figures", _FIGURE_COLS),
-                     [_figure_row(f, doc_id, sentences) for f in extraction.figures])
-    conn.executemany(_insert_sql("dates", _DATE_COLS),
-                     [_date_row(d, doc_id, sentences) for d in extraction.dates])
-    conn.executemany(_insert_sql("legal_refs", _LEGAL_COLS),
-                     [_legal_row(r, doc_id, sentences) for r in extraction.legal_refs])
-    conn.executemany(_insert_sql("observations", OBSERVATION_COLS),
-                     [observation_row(o, doc_id, sentences) for o in extraction.observations])
+    """Insert the document, its raw bytes and all its records (no FTS; see ``sync_fts``).
+    Records are keyed by the document's integer ``pk`` (schema v10)."""
+    doc = _insert_document(conn, extraction, raw)
+    sentences = _SentenceIndex(conn, doc, extraction.document.text)
+    reasons = ReasonIndex(conn)
+    conn.executemany(_insert_sql("figure_rows", _FIGURE_COLS),
+                     [_figure_row(f, doc, sentences) for f in extraction.figures])
+    conn.executemany(_insert_sql("date_rows", _DATE_COLS),
+                     [_date_row(d, doc, sentences) for d in extraction.dates])
+    conn.executemany(_insert_sql("legal_ref_rows", _LEGAL_COLS),
+                     [_legal_row(r, doc, sentences) for r in extraction.legal_refs])
+    conn.executemany(_insert_sql("observation_rows", OBSERVATION_COLS),
+                     [observation_row(o, doc, sentences, reasons) for o in extraction.observations])
     conn.executemany(
         "INSERT OR IGNORE INTO cell_keys(province, indicator, boundaries) VALUES (?, ?, ?)",
         {(o.province, o.indicator, o.boundaries or "") for o in extraction.observations
          if o.province and o.part_of is None})
 
 
-def _insert_document(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> None:
-    """Insert the document row and its raw bytes (shared by every document with those bytes)."""
+def _insert_document(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> int:
+    """Insert the document row and its raw bytes (shared by every document with those bytes);
+    the row's ``pk``."""
     doc = extraction.document
     digest = keep_raw(conn, raw)
-    conn.execute(
+    cursor = conn.execute(
         _insert_sql("documents", _DOCUMENT_COLS),
         (doc.id, doc.source, doc.title, _iso(doc.published), doc.language, doc.language_evidence,
          doc.province, doc.content_type, digest, raw_sha256(doc.text.encode("utf-8")), doc.text,
          json.dumps(doc.meta, ensure_ascii=False), json.dumps(list(extraction.warnings), ensure_ascii=False),
          dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+    return int(cursor.lastrowid or 0)
 
 
 class _SentenceIndex:
     """Gives each distinct sentence of one document a row in ``sentences`` (inserted on first use)."""
 
-    def __init__(self, conn: sqlite3.Connection, doc_id: str, text: str) -> None:
-        self.conn, self.doc_id, self.text = conn, doc_id, text
+    def __init__(self, conn: sqlite3.Connection, doc: int, text: str) -> None:
+        self.conn, self.doc, self.text = conn, doc, text
         self.ids: dict[tuple[int | None, str], int] = {}
 
     def id_for(self, sentence: str, *, hint: int | None, start: int, end: int) -> int | None:
@@ -163,8 +167,8 @@ class _SentenceIndex:
         key = (at, sentence)
         if key not in self.ids:
             cursor = self.conn.execute(
-                'INSERT INTO sentences(document_id, start, "end", text) VALUES (?, ?, ?, ?)',
-                (self.doc_id, at, None if at is None else at + len(sentence), sentence))
+                'INSERT INTO sentence_rows(doc, start, "end", text) VALUES (?, ?, ?, ?)',
+                (self.doc, at, None if at is None else at + len(sentence), sentence))
             self.ids[key] = int(cursor.lastrowid or 0)
         return self.ids[key]
 
@@ -198,56 +202,61 @@ def _json(value: Any) -> str | None:
 
 _DOCUMENT_COLS = ("id", "source", "title", "published", "language", "language_evidence", "province",
                   "content_type", "raw_sha256", "text_sha256", "text", "meta", "warnings", "ingested_at")
+# A new row keeps no copy of its sentence: ``_SentenceIndex`` links every sentence but the empty
+# one, which the views read as ''. (Rows migrated from before v10 keep a copy where it differed.)
+OWN_SENTENCE = None
 _SPAN_COLS = ("text", "start", "end", "sentence", "sentence_start", "sentence_id", "rule", "page", "bbox")
-_FIGURE_COLS = ("document_id", "kind", "value_text", "value_int", "value_num", "value_digits", "unit",
+_FIGURE_COLS = ("doc", "kind", "value_text", "value_int", "value_num", "value_digits", "unit",
                 "qualifier", "counted", "change", "upper_text", "confidence", "notes", "row_header",
                 "column_header", "ocr", *_SPAN_COLS)
-_DATE_COLS = ("document_id", "value", "granularity", "period_start", "period_end",
+_DATE_COLS = ("doc", "value", "granularity", "period_start", "period_end",
               "year_inferred", *_SPAN_COLS)
-_LEGAL_COLS = ("document_id", "ref_id", "kind", "number", "year", "type_code", "issuer_code", "issuer",
+_LEGAL_COLS = ("doc", "ref_id", "kind", "number", "year", "type_code", "issuer_code", "issuer",
                "issued", "short_form", *_SPAN_COLS)
-OBSERVATION_COLS = ("document_id", "indicator", "province", "boundaries", "value_text", "value_int",
+OBSERVATION_COLS = ("doc", "indicator", "province", "boundaries", "value_text", "value_int",
                     "value_num", "value_digits", "unit", "qualifier", "as_of", "period_start",
                     "period_end", "date_inferred", "status", "change_value", "change_unit",
-                    "change_baseline", "text", "start", "end", "sentence", "sentence_id", "rules",
-                    "part_of", "part", "why")
+                    "change_baseline", "text", "start", "end", "sentence", "sentence_id", "reasons",
+                    "part_of", "part")
 
 
 def _span_values(span: Span, sentences: _SentenceIndex) -> tuple[Any, ...]:
-    """The shared evidence columns of a figure, date or legal reference."""
+    """The shared evidence columns of a figure, date or legal reference (its sentence linked)."""
     sid = sentences.id_for(span.sentence, hint=span.sentence_start, start=span.start, end=span.end)
-    return (span.text, span.start, span.end, span.sentence, span.sentence_start, sid, span.rule,
-            span.page, _json(span.bbox))
+    return (span.text, span.start, span.end, OWN_SENTENCE, span.sentence_start, sid,
+            span.rule, span.page, _json(span.bbox))
 
 
-def _figure_row(f: Figure, doc_id: str, sentences: _SentenceIndex) -> tuple[Any, ...]:
-    """One ``figures`` row."""
-    return (doc_id, f.kind, *value_columns(f.value), f.unit, f.qualifier, f.counted, f.change,
+def _figure_row(f: Figure, doc: int, sentences: _SentenceIndex) -> tuple[Any, ...]:
+    """One ``figure_rows`` row."""
+    return (doc, f.kind, *value_columns(f.value), f.unit, f.qualifier, f.counted, f.change,
             None if f.upper is None else canonical(f.upper), f.confidence, _json(list(f.notes)),
             f.row_header, f.column_header, int(f.ocr), *_span_values(f, sentences))
 
 
-def _date_row(d: DateMention, doc_id: str, sentences: _SentenceIndex) -> tuple[Any, ...]:
-    """One ``dates`` row."""
-    return (doc_id, _iso(d.value), d.granularity, _iso(d.period_start), _iso(d.period_end),
+def _date_row(d: DateMention, doc: int, sentences: _SentenceIndex) -> tuple[Any, ...]:
+    """One ``date_rows`` row."""
+    return (doc, _iso(d.value), d.granularity, _iso(d.period_start), _iso(d.period_end),
             int(d.year_inferred), *_span_values(d, sentences))
 
 
-def _legal_row(r: LegalRef, doc_id: str, sentences: _SentenceIndex) -> tuple[Any, ...]:
-    """One ``legal_refs`` row."""
-    return (doc_id, r.id, r.kind, r.number, r.year, r.type_code, r.issuer_code, r.issuer,
+def _legal_row(r: LegalRef, doc: int, sentences: _SentenceIndex) -> tuple[Any, ...]:
+    """One ``legal_ref_rows`` row."""
+    return (doc, r.id, r.kind, r.number, r.year, r.type_code, r.issuer_code, r.issuer,
             _iso(r.issued), int(r.short_form), *_span_values(r, sentences))
 
 
-def observation_row(o: Observation, doc_id: str, sentences: _SentenceIndex | None) -> tuple[Any, ...]:
-    """One ``observations`` row (every Observation field; the sentence linked when known)."""
-    sid = sentences.id_for(o.sentence, hint=None, start=o.start, end=o.end) if sentences else None
+def observation_row(o: Observation, doc: int, sentences: _SentenceIndex, reasons: ReasonIndex) -> tuple[Any, ...]:
+    """One ``observation_rows`` row (every Observation field; the sentence linked, the reasons
+    as ids, each in key order as the JSON kept before schema v10 had them)."""
+    sid = sentences.id_for(o.sentence, hint=None, start=o.start, end=o.end)
     change = None if o.change_value is None else canonical(o.change_value)
-    return (doc_id, o.indicator, o.province, o.boundaries, *value_columns(o.value), o.unit, o.qualifier,
+    return (doc, o.indicator, o.province, o.boundaries, *value_columns(o.value), o.unit, o.qualifier,
             _iso(o.as_of), _iso(o.period_start), _iso(o.period_end), int(o.date_inferred), o.status,
-            change, o.change_unit, _iso(o.change_baseline), o.text, o.start, o.end, o.sentence, sid,
-            json.dumps(o.rules, ensure_ascii=False, sort_keys=True), o.part_of, o.part,
-            json.dumps(o.why, ensure_ascii=False, sort_keys=True))
+            change, o.change_unit, _iso(o.change_baseline), o.text, o.start, o.end,
+            OWN_SENTENCE, sid, reasons.encode(dict(sorted(o.rules.items())),
+                                                               dict(sorted(o.why.items()))),
+            o.part_of, o.part)
 
 
 def bulk_save(conn: sqlite3.Connection, items: Iterable[tuple[Extraction, bytes]]) -> int:

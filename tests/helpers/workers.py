@@ -8,6 +8,7 @@ import sqlite3
 
 from extractor.models import Extraction
 from extractor.parse import Loaded
+from extractor.store import reasons
 from helpers.store import fake_extract_loaded
 
 CRASH = "CRASH"  # a document whose text holds this ends the process that reads it
@@ -37,4 +38,16 @@ def _rows(conn: sqlite3.Connection, table: str) -> list[tuple[object, ...]]:
     columns = [(name, kind.upper()) for _, name, kind, *_ in conn.execute(f"PRAGMA table_info({table})")]
     kept = [name for name, kind in columns if name not in ORDER_DEPENDENT
             and not (kind == "INTEGER" and (name in ("id", "pk") or name.endswith("_id")))]
-    return conn.execute(f"SELECT {', '.join(kept)} FROM {table}").fetchall()
+    rows = conn.execute(f"SELECT {', '.join(_by_value(name) for name in kept)} FROM {table}").fetchall()
+    if "reasons" not in kept:
+        return rows
+    at = kept.index("reasons")
+    known = reasons.lookup(conn, (row[at] for row in rows))
+    return [(*row[:at], reasons.decode(row[at], known), *row[at + 1:]) for row in rows]
+
+
+def _by_value(column: str) -> str:
+    """A column as compared: a document's key (which depends on the order of storing, like row
+    ids) as the document's id; an observation's reasons (ids, as well) are read back above."""
+    return "(SELECT d.id FROM documents d WHERE d.pk = doc) AS doc" if column == "doc" else f'"{column}"'
+
