@@ -54,7 +54,11 @@ class Offsets(Generic[T]):
 
     def within(self, start: int, end: int) -> list[T]:
         """The records whose offset lies in ``[start, end)``, in order."""
-        return self.items[bisect.bisect_left(self.keys, start) : bisect.bisect_left(self.keys, end)]
+        keys = self.keys
+        first = bisect.bisect_left(keys, start)
+        if first == len(keys) or keys[first] >= end:
+            return []  # most windows hold none: no second bisect, no slice
+        return self.items[first : bisect.bisect_left(keys, end, first)]
 
 
 class Stops:
@@ -243,10 +247,12 @@ class Context:
     def marks(self, name: str, start: int, end: int) -> list[Hit]:
         """Matches of marker list ``name`` inside ``[start, end)``."""
         starts = self.hit_starts[name]
+        if not starts:
+            return []  # most lists find nothing in a document: most questions end here
         i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, i)
-        if i == j:
+        if i == len(starts) or starts[i] >= end:
             return []
+        j = bisect.bisect_left(starts, end, i)
         return [hit for hit in self.hits[name][i:j] if hit[1] <= end]
 
     def first_mark(self, name: str, start: int, end: int) -> Hit | None:

@@ -1,0 +1,42 @@
+"""Linking's lookups by offset answer what a pass over the records would: the windows that hold
+nothing (most of them) end early, and must end with the same answer. (Speed is
+bench/extract_speed.py's: no test here is timed.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.evaluation import load_gold
+from extractor.link.context import Offsets
+from extractor.link.observe import build_context
+from extractor.pipeline import extract_text
+from extractor.registry.bundle import bundled
+
+GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold"
+
+
+@settings(max_examples=300, deadline=None)
+@given(starts=st.lists(st.integers(0, 60), max_size=25),
+       windows=st.lists(st.tuples(st.integers(-5, 70), st.integers(-3, 20)), max_size=20))
+def test_a_window_holds_the_records_a_pass_finds(starts: list[int], windows: list[tuple[int, int]]) -> None:
+    records = [SimpleNamespace(start=s) for s in starts]
+    index = Offsets(records)
+    ordered = sorted(records, key=lambda r: r.start)
+    for low, width in windows:
+        assert index.within(low, low + width) == [r for r in ordered if low <= r.start < low + width]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_marks_are_those_a_pass_over_the_list_finds(lang: str) -> None:
+    text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang)[:6])
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    size = len(ctx.text)
+    for name, found in ctx.hits.items():
+        for start in range(-1, size + 2, 97):
+            for end in (start, start + 30, start + 400, size + 1):
+                assert ctx.marks(name, start, end) == [h for h in found if start <= h[0] < end and h[1] <= end]
