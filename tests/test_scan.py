@@ -15,7 +15,8 @@ import pytest
 from extractor.evaluation import load_gold
 from extractor.nlp.engine import paragraphs
 from extractor.nlp.firstchars import required_prefixes
-from extractor.nlp.rules import CompiledRule
+from extractor.nlp.hits import WINDOW
+from extractor.nlp.rules import CompiledRule, build_macros, expand
 from extractor.nlp.scan import DIGIT_RUN, start_strings
 from extractor.registry.bundle import bundled
 from extractor.registry.phrases import trie_regex
@@ -104,3 +105,25 @@ def test_every_bundled_rule_is_anchored(lang: str) -> None:
     scanner = bundled().ruleset(lang).scanner
     assert [scanner.rules[i].id for i in scanner.free_rules] == []
     assert len(scanner.chain_rules) + len(scanner.string_rules) == len(scanner.rules)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_context_patterns_carry_a_start_hint_and_find_the_same(lang: str) -> None:
+    # ``before`` and ``not_before`` are searched at every position of the window before a
+    # match; with the hint a position that cannot start them is rejected at once.
+    ruleset = bundled().ruleset(lang)
+    macros = build_macros(ruleset.lexicon)
+    windows = [text[max(0, run.start() - WINDOW):run.start()]
+               for case in load_gold(GOLD, language=lang) for text in [case.text()]
+               for run in DIGIT_RUN.finditer(text)]
+    hinted = 0
+    for rule in ruleset.rules:
+        for compiled, source in ((rule.before, rule.rule.before), (rule.not_before, rule.rule.not_before)):
+            if compiled is None:
+                continue
+            plain = re.compile(f"(?:{expand(source, macros)})\\Z", compiled.flags)
+            hinted += compiled.pattern.startswith("(?=[")
+            for window in windows:
+                got, want = compiled.search(window), plain.search(window)
+                assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+    assert hinted >= 10

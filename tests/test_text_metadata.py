@@ -72,6 +72,15 @@ def test_diacritic_share_counts_every_marked_letter() -> None:
     assert (lang, evidence) == ("vi", "function words vi=0 en=0; diacritic letters 44%")
 
 
+def test_diacritic_share_counts_out_unmarked_letters_beyond_ascii() -> None:
+    # "ß" and "ø" lie beyond ASCII without a decomposition: letters, not marked ones. Letters
+    # here: ßøé ab đx, 7; marked: é and đ, 2 of 7 (29%); with "x" a Vietnamese letter, 3 (43%).
+    cues = bundled().language
+    assert detect("ßøé ab đx", cues)[1] == "function words vi=0 en=0; diacritic letters 29%"
+    ascii_letter = cues.model_copy(update={"vi_letters": cues.vi_letters + "x"})
+    assert detect("ßøé ab đx", ascii_letter)[1] == "function words vi=0 en=0; diacritic letters 43%"
+
+
 # --- dateparser reads each candidate once, and only where the date is used ---
 
 

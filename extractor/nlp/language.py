@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from extractor.models import Language
 from extractor.registry.files import Strict
 
 WORD = re.compile(r"[^\W\d_]+")
+ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 
 class LanguageCues(Strict):
@@ -21,21 +23,32 @@ class LanguageCues(Strict):
 
 
 def _diacritic_share(words: list[str], vi_letters: str) -> float:
-    """The share of letters that are Vietnamese letters or carry a diacritic. Each distinct
-    letter is looked up once and only the marked ones are counted (``str.count``): an English
-    text has few of them, and counting every letter cost as much as finding the words."""
+    """The share of letters that are Vietnamese letters or carry a diacritic. A letter with a
+    decomposition is beyond ASCII, so only the letters beyond ASCII are looked at (an English
+    text has few), each distinct one once, and the ones unmarked (rare) are counted out."""
     letters = "".join(words)
-    marked = sum(letters.count(ch) for ch in set(letters)
-                 if ch in vi_letters or unicodedata.decomposition(ch))
-    return marked / len(letters) if letters else 0.0
+    if not letters:
+        return 0.0
+    beyond = ASCII_RUN.sub("", letters)
+    unmarked = sum(beyond.count(ch) for ch in set(beyond) if not _marked(ch, vi_letters))
+    marked_ascii = sum(letters.count(ch) for ch in set(vi_letters) if ch.isascii())
+    return (len(beyond) - unmarked + marked_ascii) / len(letters)
+
+
+@lru_cache(maxsize=4096)  # letters a text uses; bounded against a hostile one
+def _marked(ch: str, vi_letters: str) -> bool:
+    """Whether a letter is a Vietnamese letter or carries a diacritic (has a decomposition)."""
+    return ch in vi_letters or bool(unicodedata.decomposition(ch))
 
 
 def detect(text: str, table: LanguageCues, *, sample: int = 20000) -> tuple[Language, str]:
     """("vi" | "en", evidence): the language with more function words; diacritics break ties."""
     words = WORD.findall(text[:sample])
-    counts = Counter(map(str.lower, words))
-    vi = sum(n for word, n in counts.items() if word in table.vi)
-    en = sum(n for word, n in counts.items() if word in table.en)
+    vi = en = 0
+    for word, n in Counter(words).items():  # each distinct word lower-cased once
+        lower = word.lower()
+        vi += n if lower in table.vi else 0
+        en += n if lower in table.en else 0
     share = _diacritic_share(words, table.vi_letters)
     evidence = f"function words vi={vi} en={en}; diacritic letters {share:.0%}"
     if vi == en:

@@ -309,12 +309,14 @@ def expand(pattern: str, macros: dict[str, str], *, depth: int = 0) -> str:
 def compile_rule(rule: PatternRule, macros: dict[str, str], source: str) -> CompiledRule:
     """Compile one rule; raises ValueError/KeyError/re.error with the reason.
 
-    ``before`` and ``not_before`` are anchored at the end of the window preceding the match.
+    ``before`` and ``not_before`` are anchored at the end of the window preceding the match;
+    a window is searched at each of its positions, so they get the main pattern's start hint
+    (most start with ``\\b`` and a list of words: the hint rejects a position at once).
     """
     flags = re.IGNORECASE if rule.ignore_case else 0
 
     def anchored(pattern: str) -> re.Pattern[str] | None:
-        return re.compile(f"(?:{expand(pattern, macros)})\\Z", flags) if pattern else None
+        return re.compile(with_start_hint(f"(?:{expand(pattern, macros)})\\Z", flags), flags) if pattern else None
 
     expanded = expand(rule.pattern, macros)
     anchored_on_digit = digit_anchored(expanded, flags)
