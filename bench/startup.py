@@ -62,7 +62,8 @@ COMMANDS: dict[str, list[str]] = {
     "extractor table --format csv": ["table", "--format", "csv"],
 }
 DB_COMMANDS = {"search", "query", "table"}
-BIG_TABLES = ("observations", "sentences", "documents")
+# Schema v10 keeps observations and sentences in these tables (the views of the old names read them).
+BIG_TABLES = ("observation_rows", "sentence_rows", "documents")
 
 
 # --- the database ----------------------------------------------------------------------------------

@@ -430,21 +430,26 @@ CREATE INDEX observation_rows_part ON observation_rows(part_of);
 # The sentence is read by a subquery, run only for the rows of a query that reads the column.
 _SENTENCE = "coalesce(x.sentence, (SELECT s.text FROM sentence_rows s WHERE s.id = x.sentence_id), '') AS sentence"
 _SPAN_VIEW = f'x.text, x.start, x."end", {_SENTENCE}, x.sentence_start, x.sentence_id, x.rule, x.page, x.bbox'
-_VIEW = """CREATE VIEW {name} AS SELECT x.id, d.id AS document_id, {columns}
-FROM {table} x LEFT JOIN documents d ON d.pk = x.doc;
-"""
+
+
+def _view(name: str, table: str, columns: str) -> str:
+    """The view ``name`` of ``table`` (written ``x`` in ``columns``) with its document's id. The
+    table is named in full, not aliased, so a query plan through the view names the table it reads."""
+    select = f"SELECT x.id, d.id AS document_id, {columns} FROM x LEFT JOIN documents d ON d.pk = x.doc"
+    return f"CREATE VIEW {name} AS {select.replace('x.', f'{table}.').replace('FROM x ', f'FROM {table} ')};\n"
+
+
 _V10_VIEWS = (
-    "CREATE VIEW sentences AS SELECT x.id, d.id AS document_id, x.start, x.\"end\", x.text "
-    "FROM sentence_rows x LEFT JOIN documents d ON d.pk = x.doc;\n"
-    + _VIEW.format(name="figures", table="figure_rows", columns=(
+    _view("sentences", "sentence_rows", 'x.start, x."end", x.text')
+    + _view("figures", "figure_rows", (
         "x.kind, x.value_text, x.value_int, x.value_num, x.value_digits, x.unit, x.qualifier, x.counted, "
         "x.change, x.upper_text, x.confidence, x.notes, x.row_header, x.column_header, x.ocr, " + _SPAN_VIEW))
-    + _VIEW.format(name="dates", table="date_rows", columns=(
+    + _view("dates", "date_rows", (
         "x.value, x.granularity, x.period_start, x.period_end, x.year_inferred, " + _SPAN_VIEW))
-    + _VIEW.format(name="legal_refs", table="legal_ref_rows", columns=(
+    + _view("legal_refs", "legal_ref_rows", (
         "x.ref_id, x.kind, x.number, x.year, x.type_code, x.issuer_code, x.issuer, x.issued, x.short_form, "
         + _SPAN_VIEW))
-    + _VIEW.format(name="observations", table="observation_rows", columns=(
+    + _view("observations", "observation_rows", (
         "x.indicator, x.province, x.boundaries, x.value_text, x.value_int, x.value_num, x.value_digits, x.unit, "
         "x.qualifier, x.as_of, x.period_start, x.period_end, x.date_inferred, x.status, x.change_value, "
         f"x.change_unit, x.change_baseline, x.text, x.start, x.\"end\", {_SENTENCE}, "
