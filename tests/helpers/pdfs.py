@@ -1,6 +1,6 @@
 """Small PDFs written byte by byte, for tests that need what the generated fixtures never draw
-(character and word spacing, horizontal scaling, rise, rotated text, marked content, a media
-box away from the origin)."""
+(character and word spacing, horizontal scaling, rise, turned, slanted and mirrored text, marked
+content, text at the page's origin, a media box away from it)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ BT /F1 12 Tf 80 Tz 3 Ts 40 640 Td [(Sca) -120 (led) 250.5 ( and risen)] TJ ET
 BT /F2 9 Tf 14 TL 40 620 Td (Next line) ' 2 1 (quoted line) " ET
 BT /F1 10 Tf 0 1 -1 0 300 400 Tm (Turned text) Tj ET
 BT /F1 10 Tf 1 0 0.3 1 40 560 Tm [(Slanted) -300 (text)] TJ ET
+BT /F1 10 Tf -1 0 0 1 300 540 Tm (Mirrored text) Tj ET
+BT /F1 10 Tf 0 0 Td (At the origin) Tj ET
 """
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -133,19 +134,21 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
         self.page = page
         self.chars: list[dict[str, Any]] = []
         self.glyphs: dict[Any, dict[int, tuple[str, float, str]]] = {}
+        self.boxes: dict[tuple[Any, ...], GlyphBoxes] = {}
 
     def render_string_horizontal(self, seq: Any, matrix: Any, pos: Any, font: Any, fontsize: float,
                                  scaling: float, charspace: float, wordspace: float, rise: float,
                                  dxscale: float, ncs: Any, graphicstate: Any) -> Any:
         """pdfminer's ``render_string_horizontal`` with its ``render_char`` in line: the pen
         moved by the same sums in the same order, each glyph's char dict written at once.
-        What a string's glyphs share (font, size, colours, the page's frame) is read once."""
+        What a string's glyphs share (font, size, colours, the page's frame) is read once, and
+        what a glyph's box owes to the glyph alone once per page (``GlyphBoxes``)."""
         (x, y) = pos
         (a, b, c, d, e, f) = matrix
-        glyphs = self.glyphs.setdefault(font, {})
-        # apply_matrix_rect(matrix, (0, low, adv, high)) needs these, the same for every glyph.
-        descent = font.get_descent() * fontsize
-        low, high = descent + rise, descent + rise + fontsize
+        boxes = self.boxes.get((font, fontsize, scaling, rise, a, b, c, d))
+        if boxes is None:
+            boxes = self.boxes[(font, fontsize, scaling, rise, a, b, c, d)] = GlyphBoxes(
+                self, font, fontsize, scaling, rise, matrix)
         upright = a * d * scaling > 0 and b * c <= 0
         shared = self.shared(font, ncs, graphicstate)
         page_number, height, mb_x0, mb_top, doctop, _ = self.page.frame
@@ -163,17 +166,12 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
             for cid in font.decode(obj):
                 if needcharspace:
                     x += charspace
-                glyph = glyphs.get(cid) or self.glyph(font, cid)
-                textwidth, text = glyph[1], glyph[2]
-                # translate_matrix(matrix, (x, y)) and LTChar's box, written out.
-                e1, f1 = x * a + y * c + e, x * b + y * d + f
-                adv = textwidth * fontsize * scaling
-                left1, bottom1 = a * 0 + c * low + e1, b * 0 + d * low + f1
-                right1, bottom2 = a * adv + c * low + e1, b * adv + d * low + f1
-                right2, top1 = a * adv + c * high + e1, b * adv + d * high + f1
-                left2, top2 = a * 0 + c * high + e1, b * 0 + d * high + f1
-                x0, x1 = min(left1, left2, right1, right2), max(left1, left2, right1, right2)
-                y0, y1 = min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2)
+                text, adv, advance, left, right, bottom, top_, exact = boxes.get(cid) or boxes.add(cid)
+                e1, f1 = x * a + y * c + e, x * b + y * d + f  # translate_matrix(matrix, (x, y))
+                if exact and e1 and f1:
+                    x0, x1, y0, y1 = left + e1, right + e1, bottom + f1, top_ + f1
+                else:
+                    x0, x1, y0, y1 = boxes.box(adv, e1, f1)
                 top, width = (height - y1) + mb_top, x1 - x0
                 if mb_x0 != 0:
                     x0, x1 = x0 + mb_x0, x1 + mb_x0
@@ -184,7 +182,7 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
                               "page_number": page_number, "ncs": shared[2], "text": text,
                               "stroking_color": shared[3], "non_stroking_color": shared[4],
                               "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop + top})
-                x += float(adv)
+                x += advance
                 if cid == 32 and wordspace:
                     x += wordspace
                 needcharspace = True
@@ -232,6 +230,52 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
                 colour_space(ncs.name),
                 state.scolor if isinstance(state.scolor, tuple) else (state.scolor,),
                 state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,))
+
+
+# A glyph drawn: its text, advance (as the char dict keeps it, and as a float for the pen), its
+# box's sides less the pen's position, and whether they are finite (adding the position to them
+# is then exact, see GlyphBoxes).
+Box = tuple[str, float, float, float, float, float, float, bool]
+
+
+class GlyphBoxes(dict[int, Box]):
+    """The glyphs of one font at one size, scaling, rise and text matrix (less its translation):
+    what their boxes owe to the glyph alone, computed once per page.
+
+    LTChar's box of a glyph drawn at pen position ``(e1, f1)`` is the min and max of four sums
+    ``k + e1`` (and ``k' + f1``), each ``k`` a product sum of the glyph's advance and the
+    matrix (``a * adv + c * low``, evaluated left to right, so it is the same number whatever
+    the position). Rounding is monotonic, so the min of the sums is the min ``k`` plus ``e1``:
+    the same float, signed zeros apart. Where that could matter (``e1`` or ``f1`` zero) or a
+    side is not finite, ``box`` computes it the long way."""
+
+    def __init__(self, device: CharDevice, font: Any, fontsize: float, scaling: float, rise: float,
+                 matrix: Any) -> None:
+        super().__init__()
+        self.device, self.font, self.fontsize, self.scaling = device, font, fontsize, scaling
+        self.linear = matrix[:4]
+        descent = font.get_descent() * fontsize
+        self.low, self.high = descent + rise, descent + rise + fontsize
+
+    def add(self, cid: int) -> Box:
+        """The glyph ``cid``'s text, advance and box sides, remembered."""
+        _, textwidth, text = self.device.glyph(self.font, cid)
+        adv = textwidth * self.fontsize * self.scaling
+        x0, x1, y0, y1 = self.box(adv, 0, 0)
+        exact = all(map(math.isfinite, (x0, x1, y0, y1)))
+        box = self[cid] = (text, adv, float(adv), x0, x1, y0, y1, exact)
+        return box
+
+    def box(self, adv: float, e1: float, f1: float) -> tuple[float, float, float, float]:
+        """pdfminer's ``apply_matrix_rect(matrix, (0, low, adv, high))`` for the glyph drawn at
+        ``(e1, f1)``, written out: its four corners, the same min and max in the same order."""
+        (a, b, c, d), low, high = self.linear, self.low, self.high
+        left1, bottom1 = a * 0 + c * low + e1, b * 0 + d * low + f1
+        right1, bottom2 = a * adv + c * low + e1, b * adv + d * low + f1
+        right2, top1 = a * adv + c * high + e1, b * adv + d * high + f1
+        left2, top2 = a * 0 + c * high + e1, b * 0 + d * high + f1
+        return (min(left1, left2, right1, right2), max(left1, left2, right1, right2),
+                min(bottom1, bottom2, top1, top2), max(bottom1, bottom2, top1, top2))
 
 
 def quick_page(page: Any) -> Any:
