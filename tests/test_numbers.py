@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.nlp import numbers
-from extractor.nlp.numbers import choose, parse_number, readings
+from extractor.nlp.numbers import choose, parse_number, readings, well_formed
 from extractor.pipeline import extract_text
 
 
@@ -37,6 +38,21 @@ def test_locale_reading(text: str, sep: str, expected: Decimal) -> None:
 def test_malformed_groups_raise() -> None:
     with pytest.raises(ValueError):
         readings("1.23.4", decimal_separator=",")
+
+
+def _reads(text: str) -> bool:
+    try:
+        readings(text, decimal_separator=".")
+    except ValueError:
+        return False
+    return True
+
+
+def test_well_formed_is_exactly_what_readings_reads() -> None:
+    # Every string of up to ten digits and separators, and two beyond them (read as before).
+    texts = ["".join(chars) for n in range(1, 11) for chars in itertools.product("1.,", repeat=n)]
+    texts += ["12,345.6", "\uff11\uff12,\uff13\uff14\uff15"]
+    assert [well_formed(t) for t in texts] == [_reads(t) for t in texts]
 
 
 def test_choice_prefers_the_plausible_reading() -> None:

@@ -77,9 +77,10 @@ def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
     mentions = resolve_dates(document, date_drafts, sentences, rules)
     figures = build_figures(document.text, figure_drafts, sentences, rules, warnings)
     refs = build_legal(document.text, legal_drafts, mentions, sentences, rules)
-    return _record(Extraction, {"document": document, "figures": tuple(figures),
-                                "dates": tuple(mentions), "legal_refs": tuple(refs),
-                                "warnings": tuple(warnings)})
+    # Built from records validated one by one: validating the whole again would run every
+    # record's own checks a second time (pydantic runs a nested model's after-validators).
+    return Extraction.model_construct(document=document, figures=tuple(figures), dates=tuple(mentions),
+                                      legal_refs=tuple(refs), warnings=tuple(warnings))
 
 
 def _span(text: str, start: int, end: int, sentences: Sentences, rule: str) -> dict[str, Any]:

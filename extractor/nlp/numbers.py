@@ -9,6 +9,7 @@ first, and ``choose`` picks one with the evidence at hand, saying why.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,6 +19,11 @@ SEPARATORS = ".,"
 # and at least half an order nearer than the other reading.
 SIBLING_NEAR = 0.5
 SIBLING_MARGIN = 0.5
+# What ``readings`` reads, as one regex over digits and separators: no separator, or one mark
+# once; or thousands groups of one mark (twice or more), or of one mark then the other as the
+# decimal mark. ``well_formed`` checks a written number with it instead of building Decimals.
+NUMBER_CHARS = re.compile(r"[\d.,]+")
+READABLE = re.compile(r"\d+|\d*[.,]\d*|\d{1,3}(?:(?:\.\d{3}){2,}|(?:,\d{3}){2,}|(?:,\d{3})+\.\d*|(?:\.\d{3})+,\d*)")
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,9 @@ def well_formed(text: str) -> bool:
     >>> well_formed("1.234,5"), well_formed("13,625,214"), well_formed("1,234,5"), well_formed("2,8.5")
     (True, True, False, False)
     """
-    try:
+    if NUMBER_CHARS.fullmatch(text):
+        return READABLE.fullmatch(text) is not None
+    try:  # anything else is read as ``readings`` reads it
         readings(text, decimal_separator=".")
     except ValueError:
         return False
