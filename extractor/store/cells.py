@@ -102,5 +102,6 @@ def document_keys(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> set[CellK
     for doc_id in doc_ids:
         keys |= {(r[0], r[1], r[2]) for r in conn.execute(
             "SELECT DISTINCT province, indicator, coalesce(boundaries, '') FROM observations "
-            "WHERE document_id = ? AND province IS NOT NULL AND part_of IS NULL", (doc_id,))}
+            "WHERE doc = (SELECT pk FROM documents WHERE id = ?) AND province IS NOT NULL AND part_of IS NULL",
+            (doc_id,))}
     return keys

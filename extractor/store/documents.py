@@ -45,8 +45,8 @@ def get_document(conn: sqlite3.Connection, doc_id: str) -> StoredDocument | None
     row = conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
-    figures = conn.execute("SELECT * FROM figures WHERE document_id = ? ORDER BY start, id", (doc_id,))
-    observations = conn.execute(f"{_OBS_SELECT} WHERE o.document_id = ? ORDER BY o.start, o.id", (doc_id,)).fetchall()
+    figures = conn.execute("SELECT * FROM figures WHERE doc = ? ORDER BY start, id", (row["pk"],))
+    observations = conn.execute(f"{_OBS_SELECT} WHERE o.doc = ? ORDER BY o.start, o.id", (row["pk"],)).fetchall()
     return StoredDocument(document=_document(row), raw_sha256=row["raw_sha256"], ingested_at=row["ingested_at"],
                           figures=tuple(_figure(f) for f in figures),
                           observations=tuple(observations_from_rows(conn, observations)),

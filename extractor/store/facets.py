@@ -86,10 +86,10 @@ def _search_where(conn: sqlite3.Connection, f: SearchFilters) -> tuple[str, list
     where = " AND ".join(clauses) or "1"
     if words:
         body = ("sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
-                f"JOIN documents d ON d.id = s.document_id WHERE sentences_fts MATCH ? AND {where}")
+                f"JOIN documents d ON d.pk = s.doc WHERE sentences_fts MATCH ? AND {where}")
         return body, [words, *params], "sentences_fts.rank"
     # Without words there is nothing to rank: newest sentences first.
-    return f"sentences s JOIN documents d ON d.id = s.document_id WHERE {where}", params, NEWEST_FIRST
+    return f"sentences s JOIN documents d ON d.pk = s.doc WHERE {where}", params, NEWEST_FIRST
 
 
 def has_criteria(f: SearchFilters) -> bool:

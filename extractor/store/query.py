@@ -40,7 +40,7 @@ from extractor.store.rounding import same_within_rounding
 HEAD_SQL = "CASE WHEN d.title = upper(d.title) THEN substr(d.text, 1, 1200) END AS head"
 _OBS_SELECT = (
     f"SELECT o.*, o.obs_date AS obs_date, d.source, d.title, d.published, d.language, {HEAD_SQL} "
-    "FROM observations o JOIN documents d ON d.id = o.document_id"
+    "FROM observations o JOIN documents d ON d.pk = o.doc"
 )
 
 
@@ -111,11 +111,13 @@ def _filter_sql(conn: sqlite3.Connection, f: ObservationFilter) -> tuple[str, li
         names = province_names(conn, f.province)
         clauses.append(f"o.province IN ({', '.join('?' * len(names))})")
         params += names
-    for column, value in (("indicator", f.indicator), ("boundaries", f.boundaries),
-                          ("status", f.status), ("document_id", f.document_id)):
+    for column, value in (("indicator", f.indicator), ("boundaries", f.boundaries), ("status", f.status)):
         if value:
             clauses.append(f"o.{column} = ?")
             params.append(value)
+    if f.document_id:  # its rows found by the document's key (schema v10)
+        clauses.append("o.doc = (SELECT pk FROM documents WHERE id = ?)")
+        params.append(f.document_id)
     if f.date_from:
         clauses.append("o.obs_date >= ?")
         params.append(f.date_from.isoformat())
@@ -281,11 +283,11 @@ def _search_rows(conn: sqlite3.Connection, words: str, clauses: list[str], param
     cols = "s.id, s.document_id, s.text, s.start, s.\"end\", d.title, d.source, d.published, d.language"
     where = " AND ".join(clauses) or "1"
     if not words:
-        sql = (f"SELECT {cols} FROM sentences s JOIN documents d ON d.id = s.document_id "
+        sql = (f"SELECT {cols} FROM sentences s JOIN documents d ON d.pk = s.doc "
                f"WHERE {where} ORDER BY s.id DESC LIMIT ? OFFSET ?")
         return conn.execute(sql, (*params, size, offset)).fetchall()
     sql = (f"SELECT {cols} FROM sentences_fts f JOIN sentences s ON s.id = f.rowid "
-           f"JOIN documents d ON d.id = s.document_id WHERE sentences_fts MATCH ? AND {where} "
+           f"JOIN documents d ON d.pk = s.doc WHERE sentences_fts MATCH ? AND {where} "
            "ORDER BY f.rowid DESC LIMIT ?")
     window = conn.execute(sql, (words, *params, max(RANK_WINDOW, offset + size))).fetchall()
     return rank_window(window, phrase)[offset:offset + size]

@@ -305,9 +305,7 @@ def _v9(conn: sqlite3.Connection) -> None:
 # sentence (``sentence_id``) and keeps its own copy only when that differs from the linked one
 # (``sentence`` NULL otherwise); an observation's rules and their words are ids into ``reasons``
 # (``extractor.store.reasons``). The tables keep their names as views giving the columns readers
-# had (``document_id``, ``sentence``): the LEFT JOIN on the document's key is left out by SQLite
-# when a query (other than an aggregate) reads no column of it, and finds the rows of one document
-# through ``documents.id`` when a query asks for them.
+# had (``document_id``, ``sentence``) and the document's key (``doc``, to find one document's rows).
 _V10_SCHEMA = """
 CREATE TABLE reasons (
     id INTEGER PRIMARY KEY,
@@ -427,16 +425,20 @@ CREATE INDEX observation_rows_value ON observation_rows(value_text);
 CREATE INDEX observation_rows_sentence ON observation_rows(sentence_id);
 CREATE INDEX observation_rows_part ON observation_rows(part_of);
 """
-# The sentence is read by a subquery, run only for the rows of a query that reads the column.
+# The sentence and the document's id are read by subqueries, run only for the rows of a query that
+# reads the column.
+_DOCUMENT_ID = "(SELECT d.id FROM documents d WHERE d.pk = x.doc) AS document_id"
 _SENTENCE = "coalesce(x.sentence, (SELECT s.text FROM sentence_rows s WHERE s.id = x.sentence_id), '') AS sentence"
 _SPAN_VIEW = f'x.text, x.start, x."end", {_SENTENCE}, x.sentence_start, x.sentence_id, x.rule, x.page, x.bbox'
 
 
 def _view(name: str, table: str, columns: str) -> str:
-    """The view ``name`` of ``table`` (written ``x`` in ``columns``) with its document's id. The
-    table is named in full, not aliased, so a query plan through the view names the table it reads."""
-    select = f"SELECT x.id, d.id AS document_id, {columns} FROM x LEFT JOIN documents d ON d.pk = x.doc"
-    return f"CREATE VIEW {name} AS {select.replace('x.', f'{table}.').replace('FROM x ', f'FROM {table} ')};\n"
+    """The view ``name`` of ``table`` (written ``x`` in ``columns``) with its document's key and id.
+    The id is a subquery, run only for the rows of a query that reads it: a count or a filter on
+    other columns reads the table alone, and a query for one document's rows asks for its ``doc``.
+    The table is named in full, not aliased, so a query plan through the view names the table it reads."""
+    select = f"SELECT x.id, x.doc, {_DOCUMENT_ID}, {columns} FROM x"
+    return f"CREATE VIEW {name} AS {select.replace('x.', f'{table}.').replace('FROM x', f'FROM {table}')};\n"
 
 
 _V10_VIEWS = (

@@ -15,7 +15,7 @@ from typing import Any
 
 from extractor.models import Extraction
 from extractor.store import write
-from extractor.store.cells import document_keys, refresh_cells
+from extractor.store.cells import refresh_cells
 from extractor.store.db import transaction
 
 V9_OBSERVATION_COLS = (*(c for c in write.OBSERVATION_COLS if c not in ("doc", "reasons")),
@@ -95,5 +95,7 @@ def save_v9(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> str
                      "JOIN sentences_folded f ON f.id = s.id WHERE s.document_id = ?", (doc_id,))
         conn.execute("INSERT INTO documents_fts(rowid, title, text) SELECT f.pk, f.title, f.text FROM documents d "
                      "JOIN documents_folded f ON f.pk = d.pk WHERE d.id = ?", (doc_id,))
-        refresh_cells(conn, document_keys(conn, [doc_id]))
+        refresh_cells(conn, {tuple(r) for r in conn.execute(  # the document's cell keys, as v9 read them
+            "SELECT DISTINCT province, indicator, coalesce(boundaries, '') FROM observations "
+            "WHERE document_id = ? AND province IS NOT NULL AND part_of IS NULL", (doc_id,))})
     return doc_id
