@@ -83,10 +83,12 @@ def _cue_before(
     helped 5,600 workers go abroad": the second count does not borrow the first one's cue).
     """
     blockers = ctx.marks("blockers", start, fig.start)
-    cues = [c for c in ctx.cues.within(start, fig.start) if c.position == "before" and c.end <= fig.start]
-    if free:
-        cues = [c for c in cues if not _kin_between(ctx, fig, c.end) and not _kin_just_before(ctx, fig, c)]
-    for cue in reversed(cues):
+    for cue in reversed(ctx.cues.within(start, fig.start)):
+        if cue.position != "before" or cue.end > fig.start:
+            continue
+        # Asked from the nearest cue back, and only until one decides: most never need asking.
+        if free and (_kin_between(ctx, fig, cue.end) or _kin_just_before(ctx, fig, cue)):
+            continue
         # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins.
         if blockers and any(b[1] > cue.start for b in blockers):
             return False
