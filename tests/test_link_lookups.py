@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from extractor.evaluation import load_gold
 from extractor.link.context import Offsets
 from extractor.link.observe import build_context
+from extractor.link.outlets import DATELINE_CODE, dateline_codes
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
 
@@ -40,3 +41,15 @@ def test_marks_are_those_a_pass_over_the_list_finds(lang: str) -> None:
         for start in range(-1, size + 2, 97):
             for end in (start, start + 30, start + 400, size + 1):
                 assert ctx.marks(name, start, end) == [h for h in found if start <= h[0] < end and h[1] <= end]
+
+
+LINES = st.sampled_from(["(HB) - a", "Ha (AB) – b", "a (b", "a) (b) -", "", "  (Q)-", "1 (A) -", "((", "ab",
+                          "\t(HBĐT) —x", "(a)(b) -"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(lines=st.lists(LINES, max_size=8), head=st.integers(0, 90))
+def test_dateline_codes_are_those_a_scan_of_the_head_finds(lines: list[str], head: int) -> None:
+    text = "\n".join(lines)
+    found = [(m.span(), m.group(1)) for m in dateline_codes(text, head)]
+    assert found == [(m.span(), m.group(1)) for m in DATELINE_CODE.finditer(text, 0, head)]

@@ -8,6 +8,7 @@ The dateline's place ("Hanoi (VNA) –") is where the story was filed, never the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -26,6 +27,7 @@ from extractor.registry.files import (
 
 # "Lạng Sơn (LSO) – …", "(HBĐT) - …": a short code in parentheses, then a dash, heading a line.
 DATELINE_CODE = re.compile(r"^[^\S\n]*(?:[^\W\d_][^()\n]{0,30}?)?\(([^()\n]{1,15})\)[^\S\n]*[-–—]", re.MULTILINE)
+DATELINE_HEAD = 2000  # characters of a text's head where a dateline code is looked for
 
 
 class ProvincialOutlet(Strict):
@@ -93,11 +95,24 @@ class Outlets:
 
     def of_dateline(self, text: str) -> Outlet | None:
         """The outlet a dateline code at the head of a line names ("(HBĐT) –"), or None."""
-        for match in DATELINE_CODE.finditer(text, 0, 2000):
+        for match in dateline_codes(text):
             found = self.datelines.get(match.group(1).strip().upper())
             if found is not None:
                 return found
         return None
+
+
+def dateline_codes(text: str, head: int = DATELINE_HEAD) -> Iterator[re.Match[str]]:
+    """``DATELINE_CODE.finditer(text, 0, head)``, tried only at the start of a line that holds a
+    parenthesis: ``re`` would try the pattern at every character of the head."""
+    pos = 0
+    while (paren := text.find("(", pos, head)) >= 0:
+        match = DATELINE_CODE.match(text, text.rfind("\n", 0, paren) + 1, head)
+        if match:
+            yield match
+        pos = text.find("\n", paren, head) + 1  # a match never spans a line
+        if not pos:
+            return
 
 
 def _host(url: str) -> str:
