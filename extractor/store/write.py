@@ -153,7 +153,7 @@ def _insert_document(conn: sqlite3.Connection, extraction: Extraction, raw: byte
 
 
 class _SentenceIndex:
-    """Gives each distinct sentence of one document a row in ``sentences`` (inserted on first use)."""
+    """Gives each distinct sentence of one document a row in ``sentence_rows`` (inserted on first use)."""
 
     def __init__(self, conn: sqlite3.Connection, doc: int, text: str) -> None:
         self.conn, self.doc, self.text = conn, doc, text
