@@ -4,6 +4,7 @@ bench/extract_speed.py's: no test here is timed.)"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -53,3 +54,13 @@ def test_dateline_codes_are_those_a_scan_of_the_head_finds(lines: list[str], hea
     text = "\n".join(lines)
     found = [(m.span(), m.group(1)) for m in dateline_codes(text, head)]
     assert found == [(m.span(), m.group(1)) for m in DATELINE_CODE.finditer(text, 0, head)]
+
+
+def test_an_amended_context_is_the_copy_replace_makes() -> None:
+    ctx = build_context(extract_text("Dư nợ đạt 1.000 tỷ đồng.", lang="vi", link=False), bundled().linker)
+    changes = {"province": "Hà Nội", "province_rule": "issuer", "changes": frozenset({3})}
+    amended = ctx.amended(**changes)
+    assert vars(amended) == vars(replace(ctx, **changes))  # type: ignore[arg-type]
+    assert (ctx.province, ctx.province_rule) != ("Hà Nội", "issuer")  # the original is kept
+    with pytest.raises(TypeError):
+        ctx.amended(provinces="Hà Nội")

@@ -236,6 +236,17 @@ class Context:
     district: str | None = None  # the district the whole document reports from, if it does
     state: State = field(default_factory=State)
 
+    def amended(self, **changes: object) -> Context:
+        """A copy with ``changes`` made (what ``dataclasses.replace`` gives, at a fraction of its
+        cost: it passes every one of the thirty fields through ``__init__``, which sets each
+        through ``object.__setattr__``, a tenth of linking a short article)."""
+        unknown = changes.keys() - self.__dataclass_fields__.keys()
+        if unknown:
+            raise TypeError(f"Context has no field {sorted(unknown)}")
+        copy = object.__new__(Context)
+        copy.__dict__.update(self.__dict__, **changes)
+        return copy
+
     def line(self, start: int, end: int) -> tuple[int, int]:
         """The line (or lines) around ``[start, end)``, without its line breaks: a bisect where
         ``rfind``/``find`` would read a long paragraph once per figure."""

@@ -171,11 +171,11 @@ def issuer_scope(ctx: Context, rules: DocumentRules) -> Context:
     if named:
         code = named[0].code
         name = ctx.linker.gazetteer.name_at(code, ctx.published)
-        return replace(ctx, province=name, province_rule="issuer", province_code=code,
-                       province_why=f"province from the issuing body ({issuer!r})")
+        return ctx.amended(province=name, province_rule="issuer", province_code=code,
+                           province_why=f"province from the issuing body ({issuer!r})")
     if has_word(rules.national_issuers, ctx.lang, issuer):
-        return replace(ctx, province=None, province_rule=NATIONAL, province_code=None,
-                       province_why=f"the issuing body speaks for the whole country ({issuer!r})")
+        return ctx.amended(province=None, province_rule=NATIONAL, province_code=None,
+                           province_why=f"the issuing body speaks for the whole country ({issuer!r})")
     return ctx
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
-from dataclasses import replace
 
 from extractor.link.change import (
     apply_change,
@@ -43,15 +42,15 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     """The document indexed once, with its province and the figures that are changes."""
     ctx = index_document(ex, lk)
     areas = find_areas(ctx)
-    ctx = replace(ctx, areas=Offsets(areas), district=district_document(ctx, areas))
+    ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas))
     scope = document_scope(ctx)
     # Changes do not depend on the province: one copy of the context takes both.
     changes: set[int] = set()
     for fig in ctx.figures:
         if is_change(ctx, fig) or restates(ctx, fig, changes):
             changes.add(fig.start)
-    return replace(ctx, province=scope.province, province_rule=scope.rule, province_code=scope.code,
-                   province_why=scope.why, changes=frozenset(changes))
+    return ctx.amended(province=scope.province, province_rule=scope.rule, province_code=scope.code,
+                       province_why=scope.why, changes=frozenset(changes))
 
 
 def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:
