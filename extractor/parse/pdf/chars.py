@@ -22,7 +22,6 @@ from unicodedata import normalize as normalize_unicode
 
 from pdfminer.layout import LTChar, LTPage
 from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import (
     FilteredPage,
     Page,
@@ -32,6 +31,8 @@ from pdfplumber.page import (
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 from pdfplumber.utils.text import LIGATURES, WordExtractor
+
+from extractor.parse.pdf.content import QuickInterpreter
 
 # Values resolve_all leaves as they are.
 PLAIN = (float, int, str, bool, type(None))
@@ -55,7 +56,7 @@ class QuickPage(Page):
             return super().layout
         device = CharDevice(self)
         try:
-            PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+            QuickInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
         except Exception as exc:  # pdfplumber wraps pdfminer's failures the same way
             raise PdfminerException(exc) from exc
         self._layout: LTPage = device.get_result()
