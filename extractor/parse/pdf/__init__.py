@@ -1,10 +1,11 @@
 """PDF → text with page offsets, word boxes, table cells and the administrative header (pdfplumber).
 
-The stages of reading a PDF, one module each: ``chars`` (a page's chars and words as pdfplumber
-reads them, without its per-char machinery), ``lines`` (words into lines, two-column pages),
-``tables`` (ruled and aligned tables), ``page`` (one page in reading order, garbled pages), ``ocr``
-(pages without a text layer), ``header`` (issuer, number, date, title, signer of an official
-document) and ``writer`` (the document text with every word's box and every cell's headers).
+The stages of reading a PDF, one module each: ``content`` (a page's content streams read into
+operators as pdfminer reads them, with one regular expression), ``chars`` (a page's chars and
+words as pdfplumber reads them, without its per-char machinery), ``lines`` (words into lines,
+two-column pages), ``tables`` (ruled and aligned tables), ``page`` (one page in reading order,
+garbled pages), ``ocr`` (pages without a text layer), ``header`` (issuer, number, date, title,
+signer of an official document) and ``writer`` (the document text with every word's box and every cell's headers).
 ``parse_pdf`` chains them. The header's patterns and the legacy encodings are ``rules/pdf.yaml``
 (``PdfRules``).
 """
