@@ -145,6 +145,10 @@ def _order(phrases: Iterable[str]) -> tuple[str, ...]:
 
 _WORD = re.compile(r"\w+")
 Hit = tuple[int, int, str]
+Matcher = Callable[[str, int], "re.Match[str] | None"]
+# A set an index tries where a first word starts: [its number, its phrases' match (None until
+# first needed), its phrases].
+Try = list[Any]
 
 # The character before a word: a pattern for "a word starts here" opens with it and runs over
 # " " + text, so a match's start is the word's offset in the text. ``re`` skips ahead in C to a
@@ -197,11 +201,6 @@ class PhraseIndex:
         for name, phrases in sets.items():
             for phrase in _order(phrases):
                 by_word.setdefault(first_word(phrase), {}).setdefault(name, []).append(phrase)
-        # For each first word: (set name, its phrases of that word as one regex, those phrases).
-        self.first: dict[str, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {
-            word: [(name, _alternatives(phrases), tuple(phrases)) for name, phrases in by_set.items()]
-            for word, by_set in by_word.items()
-        }
         rests = {
             word: "|".join(_after_first_word(phrase) for phrases in by_set.values() for phrase in phrases)
             for word, by_set in by_word.items()
@@ -211,10 +210,14 @@ class PhraseIndex:
         words = list(rests)
         self._starts = re.compile(BEFORE_WORD + trie_regex(
             {word: rf"(?!\w)(?=(?i:{rests[word]})(?!\w))(?P<w{i}>)" for i, word in enumerate(words)}))
-        # What a start tries, as the scan wants it: (the set's number, its match, its phrases).
-        self._tries: dict[str, list[tuple[int, Callable[[str, int], re.Match[str] | None], tuple[str, ...]]]] = {
-            word: [(self.names.index(name), rx.match, phrases) for name, rx, phrases in by_set]
-            for word, by_set in self.first.items()
+        # What a start tries, for each first word: each set that has phrases of that word, as
+        # [the set's number, the match of its phrases as one alternation, its phrases]. The
+        # alternation is compiled when a text first holds the word (``_match``): most words of
+        # most sets never start a phrase in a given batch, and compiling them all was a fifth
+        # of loading the rules.
+        self._tries: dict[str, list[Try]] = {
+            word: [[self.names.index(name), None, tuple(phrases)] for name, phrases in by_set.items()]
+            for word, by_set in by_word.items()
         }
         by_number = {number: self._tries[words[int(group[1:])]] for group, number in self._starts.groupindex.items()}
         self._by_group = [by_number.get(number, []) for number in range(self._starts.groups + 1)]
@@ -232,14 +235,21 @@ class PhraseIndex:
                 tries = self._tries.get(text[pos : start.end() - 1].lower(), [])
             else:
                 tries = by_group[start.lastindex]  # type: ignore[index]  # a start has one group
-            for i, match, phrases in tries:
+            for entry in tries:
+                i, match, phrases = entry
                 hits = found[i]
                 if hits and hits[-1][1] > pos:
                     continue  # inside the set's previous match
-                m = match(text, pos)
+                m = (match or _match(entry))(text, pos)
                 if m:
                     hits.append((pos, m.end(), phrases[m.lastindex - 1]))  # type: ignore[operator]  # each phrase a group
         return dict(zip(self.names, found, strict=True))
+
+
+def _match(entry: Try) -> Matcher:
+    """The match of a set's phrases of one first word, compiled now and kept in ``entry``."""
+    match = entry[1] = _alternatives(list(entry[2])).match
+    return match
 
 
 def _alternatives(phrases: list[str]) -> re.Pattern[str]:
