@@ -104,7 +104,21 @@ def test_every_bundled_rule_is_anchored(lang: str) -> None:
     # in ``before`` so its pattern starts with a digit or a literal word (CONTRIBUTING.md).
     scanner = bundled().ruleset(lang).scanner
     assert [scanner.rules[i].id for i in scanner.free_rules] == []
-    assert len(scanner.chain_rules) + len(scanner.string_rules) == len(scanner.rules)
+    copies = sum(len(same) for _, same in scanner.twins)
+    assert len(scanner.chain_rules) + len(scanner.string_rules) + copies == len(scanner.rules)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_regex_shared_by_rules_is_tried_once(lang: str) -> None:
+    # "2030" is both a year and a plan's horizon: the two rules have one regex, which the
+    # scanner tries once, each rule getting its matches.
+    rules = bundled().ruleset(lang).rules
+    scanner = bundled().ruleset(lang).scanner
+    tried = [rules[i].regex for i in (*scanner.chain_rules, *scanner.string_rules, *scanner.free_rules)]
+    assert len({(r.pattern, r.flags) for r in tried}) == len(tried)
+    assert len(tried) < len(rules)  # the bundled rules do share one
+    text = "Outstanding loans by 2030 reached VND 5 billion; the plan to 2025-2030 holds."
+    assert scanned(lang, text) == expected(lang, text)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

@@ -13,6 +13,9 @@ the rule is only tried where a match can start, which is found for all rules at 
   there says which rules to try.
 - any other rule runs its own ``finditer``.
 
+Rules with the same regex (a year read as a date and as a plan's horizon) are tried once: each
+of them gets the matches of the first.
+
 Python's ``re`` pays for each pattern at every position it tries, and a Python loop pays for
 each match: the two scans keep both to the places that matter. ``tests/test_scan.py`` checks
 that the matches are those of trying every rule at every position.
@@ -66,6 +69,7 @@ class Scanner:
     string_rules: tuple[int, ...]  # every rule anchored on strings (when a look-up fails)
     free_rules: tuple[int, ...]
     match_at: tuple[Callable[[str, int], re.Match[str] | None], ...]  # each rule's regex.match
+    twins: tuple[tuple[int, tuple[int, ...]], ...] = ()  # a tried rule → the rules sharing its regex
 
     def matches(self, text: str) -> list[tuple[CompiledRule, list[re.Match[str]]]]:
         """The rules that match in ``text``, in their order, each with its matches."""
@@ -82,6 +86,9 @@ class Scanner:
         for index in self.free_rules:
             if matches := list(rules[index].regex.finditer(text)):
                 found[index] = matches
+        for index, twins in self.twins:
+            if index in found:
+                found.update(dict.fromkeys(twins, found[index]))
         return [(rules[index], found[index]) for index in sorted(found)]
 
     def _at_numbers(self, text: str) -> list[tuple[int, Iterable[int]]]:
@@ -108,7 +115,11 @@ class Scanner:
 def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
     """The scanner of a language's compiled rules."""
     digit, strings, free = [], {}, []
+    twins = shared_regexes(rules)
+    copies = {index for same in twins.values() for index in same}
     for index, rule in enumerate(rules):
+        if index in copies:
+            continue  # its twin is tried
         if rule.digit_anchored:
             digit.append(index)
         elif (starts := start_strings(rule.regex.pattern, rule.regex.flags)) is not None:
@@ -125,7 +136,21 @@ def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
     return Scanner(tuple(rules), chain, pick, tuple(digit),
                    re.compile(trigger) if union else None,
                    re.compile(trigger, re.IGNORECASE) if union else None,
-                   starters, tuple(strings), tuple(free), tuple(rule.regex.match for rule in rules))
+                   starters, tuple(strings), tuple(free), tuple(rule.regex.match for rule in rules),
+                   tuple(twins.items()))
+
+
+def shared_regexes(rules: Sequence[CompiledRule]) -> dict[int, tuple[int, ...]]:
+    """The first rule of each regex that several rules share (pattern and flags) → the others."""
+    first: dict[tuple[str, int], int] = {}
+    twins: dict[int, tuple[int, ...]] = {}
+    for index, rule in enumerate(rules):
+        key = (rule.regex.pattern, rule.regex.flags)
+        if key in first:
+            twins[first[key]] = (*twins.get(first[key], ()), index)
+        else:
+            first[key] = index
+    return twins
 
 
 def _own_groups(pattern: str, index: int) -> str:
