@@ -18,8 +18,9 @@ from pdfminer.pdfinterp import PDFContentParser
 from pdfminer.pdftypes import PDFStream, list_value
 from pdfminer.psexceptions import PSEOF
 
+from extractor.parse.pdf.chars import quick_page
 from extractor.parse.pdf.content import stream_objects
-from helpers.pdfs import SPACED_TEXT
+from helpers.pdfs import SPACED_TEXT, minimal_pdf
 from helpers.sites import PDFS
 
 FIXTURES = sorted(PDFS.glob("*.pdf"))
@@ -107,3 +108,30 @@ def test_fixture_pages_are_read_as_pdfminer_reads_them(path: Any) -> None:
             ours = stream_objects(streams)
             assert ours is not None
             assert typed(ours) == typed(pdfminer_objects(streams))
+
+
+# Text around an inline image (a 2x1 grey image): a stream only pdfminer's parser reads.
+INLINE_IMAGE = b"""
+BT /F1 11 Tf 40 700 Td (Before the image) Tj ET
+q 20 0 0 10 40 650 cm BI /W 2 /H 1 /BPC 8 /CS /G ID \x80\xff EI Q
+BT /F1 11 Tf 40 600 Td [(After) -200 (it)] TJ ET
+"""
+
+
+def test_a_stream_only_pdfminer_reads_still_gives_pdfplumbers_chars(tmp_path: Any) -> None:
+    path = tmp_path / "inline.pdf"
+    path.write_bytes(minimal_pdf(INLINE_IMAGE))
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        assert stream_objects(list_value(page.page_obj.contents)) is None
+        quick = quick_page(page)
+        assert len(page.chars) > 10
+        assert quick.chars == page.chars
+        assert [image_fields(i) for i in quick.images] == [image_fields(i) for i in page.images]
+
+
+def image_fields(image: dict[str, Any]) -> dict[str, Any]:
+    """An inline image's fields that two readings of a page share (pdfplumber names one after
+    its stream object's id, and each reading makes its own stream object)."""
+    fields = {k: v for k, v in image.items() if k not in ("name", "stream")}
+    return fields | {"stream": (image["stream"].attrs, image["stream"].get_data())}
