@@ -7,6 +7,7 @@ without overlaps (a number never starts inside another number: the documented ru
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -141,3 +142,21 @@ def test_context_patterns_carry_a_start_hint_and_find_the_same(lang: str) -> Non
                 got, want = compiled.search(window), plain.search(window)
                 assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
     assert hinted >= 10
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_trigger_scan_finds_every_occurrence_overlaps_included(lang: str) -> None:
+    # The scan skips over each string it finds, but for the offsets where another may start
+    # inside it ("us" in "thousands"): on texts glued from the strings and their tails, it finds
+    # what the trie in a lookahead finds at every position.
+    scanner = bundled().ruleset(lang).scanner
+    assert scanner.triggers is not None
+    strings = sorted(scanner.starters)
+    rng = random.Random(18)
+    for _ in range(3000):
+        parts = [rng.choice(strings) for _ in range(rng.randint(1, 6))]
+        text = "".join(p[rng.randrange(len(p)):] if rng.random() < 0.3 else p for p in parts)
+        text = text.upper() if rng.random() < 0.2 else text
+        every = [(m.start(), m.group(1)) for m in scanner.triggers.finditer(text.lower())]
+        expected = [(start, tuple(scanner.starters[string])) for start, string in every]
+        assert [(start, tuple(rules)) for start, rules in scanner._at_triggers(text)] == expected, text

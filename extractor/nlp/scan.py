@@ -8,9 +8,11 @@ the rule is only tried where a match can start, which is found for all rules at 
   lookaheads, one per such rule, tells which of them match there; only those are matched again
   on their own, for their groups.
 - a rule whose matches start with one of a few literal strings ("June", "Directive", "$") is
-  tried where one of them occurs. One scan of a trie of every rule's strings, inside a
-  lookahead so that overlapping occurrences are all seen, finds those places; the string found
-  there says which rules to try.
+  tried where one of them occurs. One scan of a trie of every rule's strings finds those
+  places; the string found there says which rules to try. The scan does not look inside the
+  strings it finds ("re" skips ahead only over a pattern that starts with a character it can
+  test, which a lookahead is not), so each string that another can start inside ("us" in
+  "thousands") is checked at those offsets after it is found.
 - any other rule runs its own ``finditer``.
 
 Rules with the same regex (a year read as a date and as a plan's horizon) are tried once: each
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -63,13 +65,15 @@ class Scanner:
     chain: re.Pattern[str] | None
     pick: Callable[[Any], tuple[Any, ...]]  # each rule's lookahead among the chain's groups
     chain_rules: tuple[int, ...]  # the rule of each lookahead of the chain
-    triggers: re.Pattern[str] | None
+    triggers: re.Pattern[str] | None  # the trie, in a lookahead: every occurrence, overlaps too
     triggers_ignoring_case: re.Pattern[str] | None
     starters: dict[str, tuple[int, ...]]  # a trigger string → the rules it can start
     string_rules: tuple[int, ...]  # every rule anchored on strings (when a look-up fails)
     free_rules: tuple[int, ...]
     match_at: tuple[Callable[[str, int], re.Match[str] | None], ...]  # each rule's regex.match
     twins: tuple[tuple[int, tuple[int, ...]], ...] = ()  # a tried rule → the rules sharing its regex
+    leftmost: re.Pattern[str] | None = None  # the trie alone: occurrences that do not overlap
+    inner: dict[str, tuple[int, ...]] = field(default_factory=dict)  # a string → where another may start in it
 
     def matches(self, text: str) -> list[tuple[CompiledRule, list[re.Match[str]]]]:
         """The rules that match in ``text``, in their order, each with its matches."""
@@ -105,8 +109,17 @@ class Scanner:
             return []
         get, every = self.starters.get, self.string_rules
         lower = text.lower()
-        if len(lower) == len(text):  # the strings are lower case: scan the lower-cased text
-            return [(t.start(), get(t.group(1), every)) for t in self.triggers.finditer(lower)]
+        if len(lower) == len(text) and self.leftmost is not None:
+            # The strings are lower case: scan the lower-cased text.
+            inner, at = self.inner, self.triggers.match
+            found: list[tuple[int, Iterable[int]]] = []
+            for t in self.leftmost.finditer(lower):
+                string, start = t.group(), t.start()
+                found.append((start, get(string, every)))
+                for offset in inner.get(string, ()):
+                    if (u := at(lower, start + offset)) is not None:
+                        found.append((start + offset, get(u.group(1), every)))
+            return found
         # A text whose lower case changes length ("İ"): scan it ignoring case.
         return [(t.start(), get(t.group(1).lower(), every))
                 for t in self.triggers_ignoring_case.finditer(text)]  # type: ignore[union-attr]  # set with triggers
@@ -132,12 +145,26 @@ def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
         u: tuple(i for i, starts in strings.items() if any(u.startswith(s) for s in starts))
         for u in union
     }
-    trigger = f"(?=({trie_regex(union, gap=None)}))"
+    trie = trie_regex(union, gap=None)
+    trigger = f"(?=({trie}))"
     return Scanner(tuple(rules), chain, pick, tuple(digit),
                    re.compile(trigger) if union else None,
                    re.compile(trigger, re.IGNORECASE) if union else None,
                    starters, tuple(strings), tuple(free), tuple(rule.regex.match for rule in rules),
-                   tuple(twins.items()))
+                   tuple(twins.items()), re.compile(trie) if union else None, inner_starts(union))
+
+
+def inner_starts(strings: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """Each string → the offsets inside it where one of ``strings`` could start (its rest there
+    and that string agree as far as both go: "us" at 3 in "thousands"); strings without any are
+    left out. Elsewhere inside an occurrence no string starts, so a scan may skip it."""
+    found: dict[str, tuple[int, ...]] = {}
+    for string in strings:
+        offsets = tuple(k for k in range(1, len(string))
+                        if any(u.startswith(string[k:]) or string[k:].startswith(u) for u in strings))
+        if offsets:
+            found[string] = offsets
+    return found
 
 
 def shared_regexes(rules: Sequence[CompiledRule]) -> dict[int, tuple[int, ...]]:
