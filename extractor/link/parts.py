@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
+from extractor.link.place import region_of
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
 
@@ -98,6 +99,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part |
     """What the figure (an observation of ``code``, found by ``indicator_rule``) is a part of,
     or None for a total of its place."""
     s0, _ = sentence_span(ctx, fig)
+    region = region_of(ctx, fig, s0, clause_span(ctx, fig)[1])
+    if region is not None:
+        return Part("area", ctx.text[region[0] : region[1]], "area:region")
     if ctx.district and not _whole_province(ctx, fig):
         return Part("area", ctx.district, "area:district-document")
     area = _area_before(ctx, fig, s0)

@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 from extractor.link.context import Context, clause_span, sentence_span
+from extractor.link.rules import part_list
 from extractor.link.scope import NATIONAL
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
+REGIONS = part_list("regions")  # the country's regions (rules/parts.yaml), asked per figure: named once
 
 
 # --- a figure's place ------------------------------------------------------------------------------
@@ -28,9 +30,14 @@ def places(ctx: Context, start: int, end: int) -> list[Spot]:
 
 
 def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
-    """The place a figure is about: clause, then earlier in the sentence, then the document."""
+    """The place a figure is about: a region of the country named before it (the whole
+    country's, see ``region_of``), else its clause, then earlier in the sentence, then the
+    document."""
     c0, c1 = clause_span(ctx, fig)
     s0, s1 = sentence_span(ctx, fig)
+    region = region_of(ctx, fig, s0, c1)
+    if region is not None:
+        return (NATIONAL, region[0], region[1], False), "region"
     if places(ctx, s0, s1):
         found = _place_in_sentence(ctx, fig, c0, c1, s0)
         if found:
@@ -41,6 +48,18 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
         return (NATIONAL, -1, -1, False), "document:national"
     later = places(ctx, c1, s1)
     return (later[0], "sentence") if later else (None, "none")
+
+
+def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | None:
+    """Where a region of the country ("the Mekong Delta", "vùng Tây Nguyên") is named in the
+    figure's sentence before it, when the sentence up to the end of the figure's clause names no
+    province nor the whole country: the bank's figure for that region, which is the national
+    bank's (an area part of its total, ``parts.part_of``), never a province's ("The Mekong Delta
+    province of Tra Vinh" names the province)."""
+    named = [hit for hit in ctx.marks(REGIONS, s0, fig.start) if hit[1] <= fig.start]
+    if not named or places(ctx, s0, c1):
+        return None
+    return named[-1][0], named[-1][1]
 
 
 def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> tuple[Spot, str] | None:

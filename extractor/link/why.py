@@ -45,7 +45,8 @@ def province_words(ctx: Context, place: Spot | None, rule: str) -> str:
         return "no province could be told"
     named = ctx.text[place[1] : place[2]] if place[1] >= 0 else "the whole country"
     where = {"clause:after": "named right after the figure", "clause": "named in its clause",
-             "sentence": "named in its sentence"}.get(rule, rule)
+             "sentence": "named in its sentence",
+             "region": "a region of the country named before the figure"}.get(rule, rule)
     return f"{where} ({named!r})"
 
 

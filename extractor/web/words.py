@@ -33,6 +33,8 @@ WHY_FORMS: tuple[tuple[str, str], ...] = (
     (rf"named right after the figure \({_Q}\)", N_("named right after the figure ('%(q)s')")),
     (rf"named in its clause \({_Q}\)", N_("named in its clause ('%(q)s')")),
     (rf"named in its sentence \({_Q}\)", N_("named in its sentence ('%(q)s')")),
+    (rf"a region of the country named before the figure \({_Q}\)",
+     N_("a region of the country named before the figure ('%(q)s')")),
     (rf"the text speaks of the whole bank or country \({_Q}\)",
      N_("the text speaks of the whole bank or country ('%(q)s')")),
     (r"province from (?P<rest>.*)", N_("province from %(rest)s")),
