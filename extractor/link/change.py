@@ -87,12 +87,17 @@ def _fits_level(change: Figure, level: Observation) -> bool:
 
 
 def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],
-              starts: list[int]) -> int | None:
+              starts: list[int], *, rate_of_its_own: bool = False) -> int | None:
     """Index of the level a change modifies: the nearest before it in its sentence, else the
     nearest after it ("overdue debt decreased by VND 2.1 billion …, to VND 18.4 billion").
     ``levels`` are in text order and ``starts`` says where their figures start: only the levels
-    of the change's sentence are looked at."""
+    of the change's sentence are looked at. A level the change brings the indicator to comes
+    first ("fell by 7.86 percentage points to 0.43%"), unless the change is a growth rate of its
+    own (``rate_of_its_own``: "loan growth of 8% to 10%" is a range of rates, not a change)."""
     s0, s1 = sentence_span(ctx, fig)
+    to_level = None if rate_of_its_own else _brought_to(ctx, fig, levels, starts)
+    if to_level is not None:
+        return to_level
     first = bisect.bisect_left(starts, s0)
     for i in range(bisect.bisect_left(starts, fig.start) - 1, first - 1, -1):
         lf, obs = levels[i]
@@ -109,6 +114,19 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
         if borrowed and obs.change_value is None and _fits_level(fig, obs):
             return after
     return None
+
+
+def _brought_to(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],
+                starts: list[int]) -> int | None:
+    """Index of the level right after the change when only a ``change_to`` word stands between
+    them ("fell by 7.86 percentage points to 0.43%"): the level the change brought the indicator to."""
+    after = bisect.bisect_left(starts, fig.end)
+    if after == len(levels):
+        return None
+    lf, obs = levels[after]
+    joined = any(not ctx.text[fig.end : b[0]].strip() and not ctx.text[b[1] : lf.start].strip()
+                 for b in ctx.marks("change_to", fig.end, lf.start))
+    return after if joined and obs.change_value is None and _fits_level(fig, obs) else None
 
 
 def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:

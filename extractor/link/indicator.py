@@ -132,14 +132,30 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
     """ "Of this, Nam Dinh (old) accounted for VND 5,870 billion, Ninh Binh (old) for VND 3,960
-    billion": a clause that opens with a place lists the previous level's indicator by place."""
+    billion": a clause that opens with a place, or with words referring back for a place ("that
+    in An Giang", ``place_openers``), lists the previous level's indicator by place."""
     last = ctx.state.last_level.get(fig.kind)
     if last is None or fig.start - last[1] > 400:
         return None
     opens = [m for m in ctx.mentions.within(c0, c0 + 7) if m.end <= fig.start]
-    if not opens:
+    if not opens and not _opened_by_place_words(ctx, fig, c0):
         return None
     if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
         return None
     return last[0], f"listed-by-place:{last[0]}"
 
+
+
+OPENER_REACH = 16  # how far into its clause a place opener may start ("while the ratio in")
+
+
+def _opened_by_place_words(ctx: Context, fig: Figure, c0: int) -> bool:
+    """Whether the clause opens with words referring back to the level just listed and a place
+    right after them, before the figure ("that in An Giang to 0.98%")."""
+    for start, end, _ in ctx.marks("place_openers", c0, fig.start):
+        if start >= c0 + OPENER_REACH:
+            break
+        named = ctx.mentions.within(end, end + 2)
+        if named and named[0].end <= fig.start:
+            return True
+    return False

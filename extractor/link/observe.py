@@ -120,7 +120,7 @@ def _attach(ctx: Context, fig: Figure, growth: Observation | None,
             levels: list[tuple[Figure, Observation]], starts: list[int], extra: list[Observation]) -> None:
     """Write a change on the level it modifies (and a growth rate for outstanding loans);
     ``starts``: where the levels' figures start."""
-    i = level_for(ctx, fig, levels, starts)
+    i = level_for(ctx, fig, levels, starts, rate_of_its_own=growth is not None)
     if i is None:
         # "Outstanding loans grew by 9.6% in 2018" with no level beside it: a growth rate alone.
         extra.extend([growth] if growth else [])

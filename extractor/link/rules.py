@@ -95,6 +95,8 @@ MARKER_LISTS = (
     "pair_binders",
     "anniversary",
     "previous_year",
+    "place_openers",
+    "change_to",
 )
 
 
@@ -203,6 +205,8 @@ class LinkRules(Strict):
     pair_binders: Markers = Field(default_factory=Markers)
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
+    place_openers: Markers = Field(default_factory=Markers)
+    change_to: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 
