@@ -79,7 +79,8 @@ def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool 
 def district_document(ctx: Context, areas: list[Area]) -> str | None:
     """The district a document reports from: the first time it names the bank, it names the
     bank's district office ("NHCSXH huyện Hương Sơn", "the Social Policy Bank of Thang Binh
-    district"), and it never names a provincial branch (None otherwise)."""
+    district") before it reports any figure (its title aside), and it never names a provincial
+    branch (None otherwise)."""
     if ctx.hits[scope_list("branch")]:
         return None
     district = ctx.hits[part_list("district_bank")]
@@ -87,12 +88,20 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     if not banks:
         return None
     start, end, _ = banks[0]
+    if _reported_before(ctx, start):
+        return None
     gap = ctx.linker.scope_gaps[ctx.lang]
     named = [a for a in areas if a.start >= end and gap.fullmatch(ctx.text, end, a.start)]
     if district and district[0][0] == start:
         near = [a for a in areas if abs(a.start - start) < 80]
         return near[0].name if near else (named[0].name if named else "a district")
     return named[0].name if named else None
+
+
+def _reported_before(ctx: Context, bank_start: int) -> bool:
+    """Whether the text reports a figure before it first names the bank, its title aside: a
+    district office named after that (where a borrower got a loan) is not who reports."""
+    return bool(ctx.figures.within(ctx.title[1], bank_start))
 
 
 def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
