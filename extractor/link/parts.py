@@ -175,15 +175,18 @@ def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
 
 def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
     """An item of a breakdown ("Trong đó, cho vay nước sạch 11.677 lượt hộ; …"): a figure after a
-    breakdown word in its sentence whose indicator it borrowed from an earlier clause and is the
-    indicator of the level broken down (the last one of its kind before the breakdown word)."""
+    breakdown word in its sentence whose indicator is that of the level broken down (the last
+    total of its kind, before the breakdown word), borrowed from an earlier clause or given by a
+    cue of its own in a later item of the list ("…; cho vay 818 lượt hộ mới thoát nghèo")."""
     s0, _ = sentence_span(ctx, fig)
     marks = ctx.marks("breakdown", s0, fig.start)
-    if not marks or not indicator_rule.endswith("(earlier clause)"):
-        return None
-    level = ctx.state.last_level.get(fig.kind)
-    if level is None or level[1] > marks[-1][0] or level[0] != code:
+    if not marks:
         return None
     g0, _ = segment_span(ctx, fig)
+    if not (indicator_rule.endswith("(earlier clause)") or g0 > marks[-1][1]):
+        return None
+    level = ctx.state.last_total.get(fig.kind)
+    if level is None or level[1] > marks[-1][0] or level[0] != code:
+        return None
     named = ctx.text[max(g0, marks[-1][1]) : fig.start].strip(" ,:;") or "one item of a breakdown"
     return Part("programme", named[:60], f"programme:{marks[-1][2]}")
