@@ -145,7 +145,6 @@ def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | No
     return last[0], f"listed-by-place:{last[0]}"
 
 
-
 OPENER_REACH = 16  # how far into its clause a place opener may start ("while the ratio in")
 
 

@@ -83,7 +83,7 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
         when = When(rule=f"{when.rule}:target-undated")
     if status == "actual" or expected_closing(ctx, when):
         update_frame(ctx, when)
-    part = part_of(ctx, fig, code, indicator_rule)
+    part = part_of(ctx, fig, code, indicator_rule, place=(place, place_rule))
     rules = {"indicator": indicator_rule, "province": place_rule, "boundaries": b_rule,
              "date": when.rule, "status": status_rule}
     why = {"indicator": indicator_words(indicator_rule), "province": province_words(ctx, place, place_rule),

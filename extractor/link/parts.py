@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
-from extractor.link.place import region_of
+from extractor.link.place import REGION_RULE, Spot
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
 
@@ -104,13 +104,14 @@ def _reported_before(ctx: Context, bank_start: int) -> bool:
     return bool(ctx.figures.within(ctx.title[1], bank_start))
 
 
-def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
-    """What the figure (an observation of ``code``, found by ``indicator_rule``) is a part of,
-    or None for a total of its place."""
+def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
+            place: tuple[Spot | None, str] = (None, "")) -> Part | None:
+    """What the figure (an observation of ``code``, found by ``indicator_rule``, at ``place``:
+    ``place.place_of``'s answer) is a part of, or None for a total of its place."""
+    spot, place_rule = place
+    if spot is not None and place_rule == REGION_RULE:
+        return Part("area", ctx.text[spot[1] : spot[2]], "area:region")
     s0, _ = sentence_span(ctx, fig)
-    region = region_of(ctx, fig, s0, clause_span(ctx, fig)[1])
-    if region is not None:
-        return Part("area", ctx.text[region[0] : region[1]], "area:region")
     if ctx.district and not _whole_province(ctx, fig):
         return Part("area", ctx.district, "area:district-document")
     area = _area_before(ctx, fig, s0)

@@ -15,6 +15,7 @@ from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
 REGIONS = part_list("regions")  # the country's regions (rules/parts.yaml), asked per figure: named once
+REGION_RULE = "region"  # the place rule of a figure a region of the country is named before
 
 
 # --- a figure's place ------------------------------------------------------------------------------
@@ -37,7 +38,7 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
     s0, s1 = sentence_span(ctx, fig)
     region = region_of(ctx, fig, s0, c1)
     if region is not None:
-        return (NATIONAL, region[0], region[1], False), "region"
+        return (NATIONAL, region[0], region[1], False), REGION_RULE
     if places(ctx, s0, s1):
         found = _place_in_sentence(ctx, fig, c0, c1, s0)
         if found:
