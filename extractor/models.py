@@ -49,6 +49,16 @@ def _number_json(value: Decimal) -> int | float:
 
 Number = Annotated[Decimal, PlainSerializer(_number_json, when_used="json")]
 Box = tuple[float, float, float, float]
+UnitKind = Literal["money", "percent", "count"]
+PERCENT_UNITS = ("%", "percent", "percentage_points")
+
+
+def unit_kind(unit: str | None) -> UnitKind:
+    """What a unit measures: money (đồng: "VND", "VND/household"), a share or rate ("%",
+    "percentage_points") or a count (households, people, offices …)."""
+    if unit and unit.upper().startswith("VND"):
+        return "money"
+    return "percent" if unit in PERCENT_UNITS else "count"
 
 
 class Record(BaseModel):

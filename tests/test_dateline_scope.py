@@ -14,7 +14,7 @@ import pytest
 from extractor.pipeline.batch import ingest_paths
 from extractor.registry.bundle import bundled
 from extractor.store import connect
-from extractor.web.factcheck import check_text
+from extractor.check.claims import check_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "corpus" / "fixtures" / "dateline"
 

@@ -16,6 +16,7 @@ from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal
 
 from extractor.folding import fold_key
+from extractor.models import unit_kind
 from extractor.web.i18n import N_, gettext
 
 QUALIFIER_WORDS: dict[str, str] = {"exact": "", "approx": N_("about"), "more_than": N_("more than"),
@@ -47,12 +48,12 @@ def group_digits(value: Decimal, lang: str = "en") -> str:
 
 def is_money(unit: str | None) -> bool:
     """True for amounts in đồng."""
-    return bool(unit) and str(unit).upper().startswith("VND")
+    return unit_kind(unit) == "money"
 
 
 def is_percent(unit: str | None) -> bool:
     """True for shares and rates."""
-    return unit in ("%", "percent", "percentage_points")
+    return unit_kind(unit) == "percent"
 
 
 def unit_words(unit: str | None, lang: str = "en") -> str:

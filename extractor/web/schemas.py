@@ -14,6 +14,7 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractor.check.records import Claim, Verdict
 from extractor.models import Document, Figure, Number
 from extractor.store.records import (
     Conflict,
@@ -25,7 +26,6 @@ from extractor.store.records import (
 )
 
 T = TypeVar("T")
-Verdict = Literal["supported", "different", "not_found"]
 
 
 class View(BaseModel):
@@ -163,22 +163,6 @@ class ObservationList(View):
     rolled_up: list[StoredObservation] = Field(
         default_factory=list, description="2025-province rows summed from all their pre-2025 parts (roll_up=true); "
                                           "id is null, parts lists the observations summed.")
-
-
-class Claim(View):
-    """A figure found in pasted text and what it is read as saying."""
-
-    text: str
-    start: int
-    end: int
-    value: Number
-    unit: str
-    qualifier: str
-    indicator: str | None
-    province: str | None
-    boundaries: str | None
-    date: dt.date | None
-    status: str
 
 
 class ClaimCheck(View):
