@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Sentence-final punctuation with what closes it and the spaces after it, or a line break with
 # the white space after it: ``[.!?…]+["'”’)\]]*[ \t]+|\n\s*``, written to start with one
@@ -29,6 +29,9 @@ class Sentences:
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    # Each sentence's text, cut once: the records of one sentence share it, where a copy each
+    # was a twelfth of a long document's records in memory.
+    _texts: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     def around(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence containing ``offset``."""
@@ -38,7 +41,10 @@ class Sentences:
     def sentence(self, offset: int) -> tuple[str, int]:
         """The sentence text containing ``offset`` and its start offset."""
         start, end = self.around(offset)
-        return self.text[start:end], start
+        text = self._texts.get(start)
+        if text is None:
+            text = self._texts[start] = self.text[start:end]
+        return text, start
 
 
 def _word_before(text: str, stop: int) -> str:
