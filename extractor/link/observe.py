@@ -86,7 +86,7 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     part = part_of(ctx, fig, code, indicator_rule, place=(place, place_rule))
     rules = {"indicator": indicator_rule, "province": place_rule, "boundaries": b_rule,
              "date": when.rule, "status": status_rule}
-    why = {"indicator": indicator_words(indicator_rule), "province": province_words(ctx, place, place_rule),
+    why = {"indicator": indicator_words(ctx, fig, indicator_rule), "province": province_words(ctx, place, place_rule),
            "date": date_words(ctx, fig, when)}
     if part is not None:
         rules["part"] = part.rule

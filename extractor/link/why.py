@@ -7,7 +7,7 @@ journalist needs to judge a row, never an internal rule id.
 
 from __future__ import annotations
 
-from extractor.link.context import Context
+from extractor.link.context import Context, sentence_span
 from extractor.link.place import REGION_RULE, Spot
 from extractor.link.rules import rule_id
 from extractor.link.when import When
@@ -26,15 +26,31 @@ _INDICATOR_WORDS = {
 }
 
 
-def indicator_words(rule: str) -> str:
-    """The indicator rule in words."""
+def indicator_words(ctx: Context, fig: Figure, rule: str) -> str:
+    """The indicator rule in words, quoting the words of the text that decided it (as written:
+    "indicator from the words 'Tổng nguồn vốn'", not the lexicon's pattern of them)."""
     base = rule_id(rule)
     kind, _, detail = base.partition(":")
     words = _INDICATOR_WORDS.get(kind)
     if words is None:
         return f"indicator: {base}"
+    if kind in ("cue", "cue-after"):
+        detail = _cue_as_written(ctx, fig, detail, after=kind == "cue-after")
+    elif kind == "unit" and fig.counted:
+        detail = fig.counted
     earlier = " in an earlier clause" if rule.endswith("(earlier clause)") else ""
     return words.format(detail=detail, earlier=earlier)
+
+
+def _cue_as_written(ctx: Context, fig: Figure, phrase: str, *, after: bool) -> str:
+    """The words of the cue ``phrase`` that decided the figure's indicator, as the text writes
+    them: the nearest match of that phrase in the figure's sentence on the side the rule read
+    (a cue after the figure may lie inside it: "14,620 clean water works"); the phrase itself
+    when its match lies beyond the sentence."""
+    start, end = sentence_span(ctx, fig)
+    hits = ctx.cues.within(fig.start, end) if after else reversed(ctx.cues.within(start, fig.start))
+    hit = next((h for h in hits if h.phrase == phrase), None)
+    return ctx.text[hit.start : hit.end] if hit is not None else phrase
 
 
 def province_words(ctx: Context, place: Spot | None, rule: str) -> str:
@@ -58,7 +74,7 @@ def date_words(ctx: Context, fig: Figure, when: When) -> str:
     if base.startswith("present:"):
         return f"the publication date, for '{base.removeprefix('present:')}'"
     if when.anchor is None:
-        return "no date could be told" if base == "none" else f"date: {base}"
+        return _unanchored_words(base)
     anchor = when.anchor
     if anchor.end <= fig.start:
         gap = ctx.stops.between(anchor.end, fig.start)
@@ -66,6 +82,20 @@ def date_words(ctx: Context, fig: Figure, when: When) -> str:
     else:
         where = "in its sentence"
     return f"date from {anchor.text!r} {where}"
+
+
+def _unanchored_words(base: str) -> str:
+    """A date rule that quotes no mention of the text, in words (never its rule id)."""
+    kind, _, detail = base.partition(":")
+    if kind in ("since", "anniversary"):  # a period from a dated document's issue: "since:40-CT/TW+…"
+        return f"date counted from when {detail.split('+')[0]} was issued"
+    if detail == "target-undated":
+        return "a goal with no date of its own: left undated"
+    if kind == "frame":
+        return "date from the date that governs the text so far"
+    if kind == "old-marker":
+        return "no date could be told: a unit named as before the merger, in a later period"
+    return "no date could be told" if base == "none" else f"date: {base}"
 
 
 def _count(n: int) -> str:

@@ -4,7 +4,7 @@ part of a total, "national", verdicts.
 The linker writes ``why`` in English from a small set of forms ("date from 'Tính đến 31/3' two
 sentences before"); each form is matched here and said again in Vietnamese, the quoted words kept
 as the source wrote them. A form this table does not know is shown as written, and the few that
-still carry a rule id ("date: since:40-CT/TW") are put in words first.
+rows stored by older versions carry as a rule id ("date: since:40-CT/TW") are put in words first.
 """
 
 from __future__ import annotations
@@ -47,6 +47,10 @@ WHY_FORMS: tuple[tuple[str, str], ...] = (
     (rf"the headline reports what the body dates \({_Q}\)",
      N_("the headline reports what the body dates ('%(q)s')")),
     (r"date counted from when (?P<rest>.*) was issued", N_("date counted from when %(rest)s was issued")),
+    (r"a goal with no date of its own: left undated", N_("a goal with no date of its own: left undated")),
+    (r"date from the date that governs the text so far", N_("date from the date that governs the text so far")),
+    (r"no date could be told: a unit named as before the merger, in a later period",
+     N_("no date could be told: a unit named as before the merger, in a later period")),
     (rf"a part of the total: (?P<kind>\w+) \({_Q}\)", N_("a part of the total: %(kind)s ('%(q)s')")),
 )
 REASONS = {"the title": N_("the title"), "the page's address": N_("the page's address"),
@@ -55,9 +59,11 @@ REASONS = {"the title": N_("the title"), "the page's address": N_("the page's ad
 
 
 def _plain(text: str) -> str:
-    """A reason that still carries a rule id, in words ("date: since:40-CT/TW")."""
-    if text.startswith("date: since:"):
-        return f"date counted from when {text.removeprefix('date: since:').split('+')[0]} was issued"
+    """A reason stored before the linker said it in words, that still carries a rule id
+    ("date: since:40-CT/TW")."""
+    for old in ("date: since:", "date: anniversary:"):  # what the linker wrote before it said these
+        if text.startswith(old):
+            return f"date counted from when {text.removeprefix(old).split('+')[0]} was issued"
     if text.startswith("date: old-marker"):
         return "no date could be told"
     return text
