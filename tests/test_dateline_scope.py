@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from extractor.check.claims import check_text
 from extractor.pipeline.batch import ingest_paths
 from extractor.registry.bundle import bundled
 from extractor.store import connect
-from extractor.check.claims import check_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "corpus" / "fixtures" / "dateline"
 

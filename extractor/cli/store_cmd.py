@@ -1,4 +1,5 @@
-"""Commands over the indicator table: ingest, query, search, table, conflicts, export, reextract.
+"""Commands over the indicator table: ingest, query, search, table, conflicts, export, reextract,
+fact-check, compact.
 
 Each command parses its options, calls one ``extractor.store`` function and prints the records
 it returns. Every query-like command takes the same ``--format table|csv|json`` bundle and every
@@ -551,7 +552,22 @@ def factcheck(
                              "sources"))
 
 
-COMMANDS: tuple[Callable[..., Any], ...] = (ingest, query, search, table, conflicts, export, reextract, factcheck)
+@friendly
+def compact(db: DbOpt = None) -> None:
+    """Give back the space the database no longer uses (after re-extracting or an upgrade):
+    unused reasons removed, then the file rewritten without its free pages. Needs as much free
+    disk as the database takes, and holds it while it runs."""
+    from extractor.store.compact import compact as run_compact
+
+    with opened(db) as conn:
+        done = run_compact(conn)
+    mb = 1024 * 1024
+    out.print(f"removed {done.reasons_removed} unused reasons; database {done.bytes_before / mb:,.1f} MB -> "
+              f"{done.bytes_after / mb:,.1f} MB", markup=False, highlight=False)
+
+
+COMMANDS: tuple[Callable[..., Any], ...] = (ingest, query, search, table, conflicts, export, reextract, factcheck,
+                                            compact)
 
 
 def register(app: typer.Typer) -> None:

@@ -29,7 +29,9 @@ from extractor.parse import Loaded, load_bytes, load_path, path_source
 from extractor.pipeline.process import process
 from extractor.registry.bundle import Registry
 from extractor.store.copies import Link, link_copies, links_of, repair_copies
+from extractor.store.db import transaction
 from extractor.store.documents import raw_bytes, stored_documents
+from extractor.store.reasons import prune as prune_reasons
 from extractor.store.write import save_extraction
 
 ExtractLoaded = Callable[[Loaded], Extraction]
@@ -218,11 +220,14 @@ def reextract(conn: sqlite3.Connection, *, registry: Registry,
               on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> IngestReport:
     """Run extraction again on stored raw bytes (after the rules improve), replacing the records;
     a document that fails keeps its old records. Every near-duplicate link is settled again at
-    the end, so lost or stale links are repaired. ``workers``: as ``run_batch``."""
+    the end, so lost or stale links are repaired, and the reasons only replaced observations
+    named are removed. ``workers``: as ``run_batch``."""
     wanted = set(document_ids or ())
     jobs = (stored_job(conn, row) for row in stored_documents(conn) if not wanted or row["id"] in wanted)
     report = run_batch(conn, jobs, registry=registry, extract=extractor_of(registry, extract),
                        on_outcome=on_outcome, workers=workers)
     repaired = repair_copies(conn)
     report.copies = links_of(conn, (copy for copy, _, _ in [*report.copies, *repaired]))
+    with transaction(conn):
+        prune_reasons(conn)  # the words the replaced observations quoted
     return report

@@ -78,3 +78,16 @@ def intern_stored(conn: sqlite3.Connection, *, batch: int = MIGRATE_BATCH) -> in
                          [(index.encode(json.loads(rules), json.loads(why)), oid) for oid, rules, why in rows])
         done, after = done + len(rows), rows[-1][0]
     return done
+
+
+def prune(conn: sqlite3.Connection) -> int:
+    """Remove the reasons no stored observation names any more (a document re-extracted or
+    deleted leaves the words it quoted behind), inside the caller's write transaction, which
+    keeps another writer from naming one meanwhile; the number removed."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS named_reasons (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM named_reasons")
+    for (code,) in conn.execute("SELECT DISTINCT reasons FROM observation_rows WHERE reasons != ''"):
+        conn.executemany("INSERT OR IGNORE INTO named_reasons(id) VALUES (?)", ((int(i),) for i in code.split()))
+    removed = conn.execute("DELETE FROM reasons WHERE id NOT IN (SELECT id FROM named_reasons)").rowcount
+    conn.execute("DELETE FROM named_reasons")
+    return removed
