@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
+from extractor.cli.output import JsonWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seeds" / "002_1cd5702d082a8530.txt"
@@ -102,3 +104,27 @@ def test_pdf_figures_carry_their_page_and_box() -> None:
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)["figures"]
     assert figures and all(f["page"] >= 1 and len(f["bbox"]) == 4 for f in figures)
+
+
+def test_json_to_a_file_or_pipe_is_written_as_is_each_document_as_it_is_read(tmp_path: Path) -> None:
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Title {n}\nLoans reached VND {n + 7} billion.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    documents = json.loads(result.stdout)
+    assert [d["figures"][0]["value"] for d in documents] == [7000000000, 8000000000, 9000000000]
+    # No colour codes, and the layout of json.dumps(indent=2): what a program reading it expects.
+    assert "\x1b[" not in result.stdout
+    assert result.stdout == json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_writer_streams_an_array_and_writes_nothing_for_none(capsys: pytest.CaptureFixture[str]) -> None:
+    writer = JsonWriter(array=True)
+    writer.close()
+    assert capsys.readouterr().out == ""
+    items = [{"a": 1, "b": ["x", {"c": "đồng"}]}, {"a": 2}]
+    writer = JsonWriter(array=True)
+    for item in items:
+        writer.write(item)
+    writer.close()
+    assert capsys.readouterr().out == json.dumps(items, ensure_ascii=False, indent=2) + "\n"

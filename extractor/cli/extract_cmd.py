@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from extractor.cli.budget_options import MaxCharsOpt, TimeLimitOpt, budget
 from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
-from extractor.cli.output import err, out, say
+from extractor.cli.output import JsonWriter, err, out, say, write_json_text
 from extractor.errors import ExtractorError
 
 if TYPE_CHECKING:  # the records (pydantic) load when a command prints them
@@ -63,7 +63,6 @@ def extract(
     from extractor.pipeline.targets import expand, extract_target
     from extractor.registry.bundle import load_registry
 
-    results: list[dict[str, Any]] = []
     failed = 0
     try:
         registry = load_registry()  # every rule file checked before the first document
@@ -77,6 +76,7 @@ def extract(
         raise typer.Exit(1)
     options = fetch_options(delay=delay, allow_private=allow_private, deadline=deadline)
     limits = budget(max_chars=max_chars, time_limit=time_limit)
+    writer = JsonWriter(array=len(targets) != 1)
     with Fetcher(options) as fetcher:  # one for every URL given: per-host delays, robots shared
         for target in targets:
             try:
@@ -90,10 +90,8 @@ def extract(
             if format is Format.table:
                 print_extraction(extraction)
             else:
-                results.append(extraction.contract(with_text=with_text))
-    if format is Format.json and results:
-        payload = results[0] if len(targets) == 1 else results
-        out.print_json(json.dumps(payload, ensure_ascii=False))
+                writer.write(extraction.contract(with_text=with_text))
+    writer.close()
     if failed:
         raise typer.Exit(1)
 
@@ -148,8 +146,8 @@ def evaluate(
         fail(exc)
         raise typer.Exit(1) from None
     if format is Format.json:
-        out.print_json(json.dumps({k: {"documents": r.documents, "corpus_hash": h, **r.scores()}
-                                   for k, (r, h) in reports.items()}))
+        write_json_text(json.dumps({k: {"documents": r.documents, "corpus_hash": h, **r.scores()}
+                                    for k, (r, h) in reports.items()}, ensure_ascii=False, indent=2))
         return
     for group, (report, _) in reports.items():
         _print_report(group, report, errors)

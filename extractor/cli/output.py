@@ -7,6 +7,10 @@ one line instead of wrapping at 80 columns.
 
 from __future__ import annotations
 
+import json
+import sys
+import textwrap
+
 from rich.console import Console
 from rich.markup import escape
 
@@ -21,3 +25,40 @@ def say(label: str, style: str, message: object) -> None:
     """A labelled message on stderr ("error: …", "warning: …"); the message is escaped, as it
     may quote a file name or scraped text that looks like markup."""
     err.print(f"[{style}]{label}:[/{style}] {escape(str(message))}", highlight=False)
+
+
+# JSON up to this size is coloured on a terminal; longer JSON, and any JSON sent to a file or a
+# pipe, is written as it is: rich's highlighting took two minutes for one megabyte of text's
+# records, and a program reading the output wants none of it.
+PRETTY_JSON_CHARS = 200_000
+
+
+class JsonWriter:
+    """JSON on stdout, indented by two: one value, or documents written as an array one by one
+    as they are read (a folder's records are not all held until the end)."""
+
+    def __init__(self, *, array: bool) -> None:
+        self.array = array
+        self.count = 0
+
+    def write(self, value: object) -> None:
+        """One value, or the array's next item."""
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        if not self.array:
+            write_json_text(text)
+            return
+        sys.stdout.write(("[\n" if not self.count else ",\n") + textwrap.indent(text, "  "))
+        self.count += 1
+
+    def close(self) -> None:
+        """End the array (nothing when no item was written)."""
+        if self.array and self.count:
+            sys.stdout.write("\n]\n")
+
+
+def write_json_text(text: str) -> None:
+    """Indented JSON text on stdout: coloured by rich on a terminal when short, else as it is."""
+    if out.is_terminal and len(text) <= PRETTY_JSON_CHARS:
+        out.print_json(text)
+    else:
+        sys.stdout.write(text + "\n")
