@@ -22,10 +22,12 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
     unit = _unit(match, rs)
     if unit is None or not numbers_readable(match):
         return []
-    if group(match, "num2") is not None:
+    if group(match, "num2") is not None or group(match, "word2") is not None:
         return _range(match, rule, rs, unit)
     if group(match, "vague") is not None:
         return [_vague(match, rule, rs, unit)]
+    if group(match, "word") is not None:
+        return [_spelled(match, rule, rs, unit)]
     text = match.group("num")
     # "13 nghìn 400 tỷ": an ``outer`` scale multiplies the whole amount (13 nghìn + 400) tỷ.
     power = power_of(match, rs) + power_of(match, rs, "outer")
@@ -74,21 +76,33 @@ def _vague(match: Match, rule: CompiledRule, rs: RuleSet, unit: str) -> FigureDr
     )
 
 
+def _spelled(match: Match, rule: CompiledRule, rs: RuleSet, unit: str) -> FigureDraft:
+    """"eight million dong": a number written as a word, with its scale."""
+    word = match.group("word")
+    return FigureDraft(
+        kind="money", start=match.start(), end=match.end(), rule=rule.id,
+        priority=rule.rule.priority, number_text=word, readings=(Decimal(rs.find("number_words", word)),),
+        multiplier=ten_to(power_of(match, rs)), unit=unit, qualifier=qualifier_of(match, rs),
+    )
+
+
 def _range(match: Match, rule: CompiledRule, rs: RuleSet, unit: str) -> list[FigureDraft]:
     """"from 30 to 50 million VND": two figures; the first takes the second's scale if it has none."""
     high_power = power_of(match, rs)
     low_power = power_of(match, rs, "scale1") if group(match, "scale1") else high_power
+    upper = "num2" if group(match, "num2") is not None else "word2"  # "between 3.5 and four million"
     drafts = []
     for name, power, note in (("num", low_power, "range: lower bound"),
-                              ("num2", high_power, "range: upper bound")):
+                              (upper, high_power, "range: upper bound")):
         start, end = match.span(name)
-        if name == "num2":
+        if name != "num":
             end = match.end()
         elif group(match, "scale1"):
             end = match.end("scale1")
         text = match.group(name)
+        spelled = (Decimal(rs.find("number_words", text)),) if name == "word2" else ()
         drafts.append(FigureDraft(
             kind="money", start=start, end=end, rule=rule.id, priority=rule.rule.priority,
-            number_text=text, multiplier=ten_to(power), unit=unit, notes=[note],
+            number_text=text, readings=spelled, multiplier=ten_to(power), unit=unit, notes=[note],
         ))
     return drafts
