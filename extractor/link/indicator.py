@@ -5,7 +5,9 @@ in or right after the figure ("234,414 households still having outstanding loans
 ``cue-after:…``); else the nearest cue before it in its clause whose indicator takes the figure's
 kind and unit (``cue:…``), then in the earlier clauses of its sentence part when no figure of the
 same kind stands between; else, for a clause that opens with a place ("Ninh Binh (old) for VND
-3,960 billion"), the indicator of the level just listed. No cue, no observation.
+3,960 billion"), the indicator of the level just listed. No cue, no observation. A cue with a
+stock reading gives that stock when the sentence dates the figure at a point ("had access to
+loans as of June 30", ``at-a-date:…``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Literal
 
 from extractor.link.context import Context, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
+from extractor.link.when import dated_at_a_point
 from extractor.models import Figure
 
 
@@ -29,6 +32,19 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
         if needed is None or _spoken_of(ctx, fig, needed, cue.start):
             return code
     return None
+
+
+def _decided(ctx: Context, cue: CueHit, fig: Figure, family: str) -> tuple[str, str] | None:
+    """The indicator a cue gives this figure and the rule that decided (``family:phrase``); the
+    cue's stock reading (``at-a-date:phrase``) when its sentence dates the figure at a point."""
+    code = _accepting(ctx, cue, fig)
+    if code is None:
+        return None
+    lexicon = ctx.linker.lexicon
+    stock = lexicon.at_a_date.get((ctx.lang, cue.position, cue.phrase.lower(), code))
+    if stock and lexicon.accepts(stock, kind=fig.kind, unit=fig.unit) and dated_at_a_point(ctx, fig):
+        return stock, f"at-a-date:{cue.phrase}"
+    return code, f"{family}:{cue.phrase}"
 
 
 def _spoken_of(ctx: Context, fig: Figure, code: str, before: int) -> bool:
@@ -55,9 +71,9 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
             continue
         if cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
             return None
-        code = _accepting(ctx, cue, fig)
-        if code:
-            return code, f"cue-after:{cue.phrase}"
+        found = _decided(ctx, cue, fig, "cue-after")
+        if found:
+            return found
     return None
 
 
@@ -92,9 +108,9 @@ def _cue_before(
         # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins.
         if blockers and any(b[1] > cue.start for b in blockers):
             return False
-        code = _accepting(ctx, cue, fig)
-        if code:
-            return code, f"cue:{cue.phrase}"
+        found = _decided(ctx, cue, fig, "cue")
+        if found:
+            return found
     return False if blockers else None
 
 

@@ -21,6 +21,7 @@ _INDICATOR_WORDS = {
     "unit": "indicator from the counted noun '{detail}'",
     "cue": "indicator from the words '{detail}'{earlier}",
     "cue-after": "indicator from the words '{detail}' after the figure",
+    "at-a-date": "indicator from the words '{detail}', read at the date its sentence gives",
     "listed-by-place": "indicator of the level just listed, by place",
     "change-of": "a change of outstanding loans, as a growth rate",
 }
