@@ -98,6 +98,8 @@ MARKER_LISTS = (
     "previous_year",
     "place_openers",
     "change_to",
+    "borrower_list",
+    "per_year",
 )
 
 
@@ -208,6 +210,8 @@ class LinkRules(Strict):
     previous_year: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
+    borrower_list: Markers = Field(default_factory=Markers)
+    per_year: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 
