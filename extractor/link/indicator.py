@@ -7,9 +7,11 @@ kind and unit (``cue:…``), then in the earlier clauses of its sentence part wh
 same kind stands between; else a cue after the list of borrowers a count's clause opens, when the
 next clauses go on with more borrowers ("… lượt hộ nghèo, hộ cận nghèo và … được vay vốn"); else,
 for a clause that opens with a place ("Ninh Binh (old) for VND 3,960 billion"), the indicator of
-the level just listed. No cue, no observation; nor for a count its clause or list states per year
-("… mỗi năm", ``per_year``). A cue with a stock reading gives that stock when
-the sentence dates the figure at a point ("had access to loans as of June 30", ``at-a-date:…``).
+the level just listed; else, for a count or an amount a pair binder joins to the level before it
+("… tỷ đồng/137.834 khách hàng", "… lượt hộ được vay vốn với 410 tỷ đồng"), the paired
+indicator. No cue, no observation; nor for a count its clause or list states per year ("… mỗi
+năm", ``per_year``). A cue with a stock reading gives that stock when the sentence dates the
+figure at a point ("had access to loans as of June 30", ``at-a-date:…``).
 """
 
 from __future__ import annotations
@@ -129,7 +131,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
-            or _paired_count(ctx, fig) or None)
+            or _paired_count(ctx, fig) or _paired_amount(ctx, fig) or None)
 
 
 LIST_GAP = 3  # how far after its clause's end ("," and a space) a list of borrowers goes on
@@ -172,6 +174,25 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     joined = gap.strip() in ("/", "") or any(not ctx.text[last[1] : b[0]].strip(" ,") and
                                               not ctx.text[b[1] : fig.start].strip() for b in binders)
     return (code, f"paired-with:{last[0]}") if joined else None
+
+
+def _paired_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """An amount a pair binder joins to the count of borrowers just before it ("N lượt hộ được
+    vay vốn với 410 tỷ đồng", "8,100 customers received loans with VND 260 billion"): the money
+    indicator whose borrowers that count is (``count_pair``), the pairing read the other way."""
+    last = ctx.state.last_level.get("count")
+    if fig.kind != "money" or last is None:
+        return None
+    s0, _ = segment_span(ctx, fig)
+    if last[1] < s0 or _figures_between(ctx, last[1], fig.start):
+        return None
+    binders = ctx.marks("pair_binders", last[1], fig.start)
+    if not binders or ctx.text[binders[-1][1] : fig.start].strip():
+        return None
+    lexicon = ctx.linker.lexicon
+    paired = [code for code, rule in lexicon.indicators.items()
+              if rule.count_pair == last[0] and lexicon.accepts(code, kind=fig.kind, unit=fig.unit)]
+    return (paired[0], f"paired-with:{last[0]}") if paired else None
 
 
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
