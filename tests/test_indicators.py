@@ -109,6 +109,14 @@ def test_a_cue_claimed_by_two_indicators_of_one_kind_is_reported(tmp_path: Path)
     assert f"indicators.yaml:{_line(path, 'Chi nhánh thu hồi nợ [[300') - 3}:" in err.value.problems[0]
 
 
+def test_a_stock_reading_that_is_no_stock_of_the_cues_kind_is_reported(tmp_path: Path) -> None:
+    path = _broken(tmp_path, "at_a_date: borrowers_outstanding", "at_a_date: outstanding_loans")
+    with pytest.raises(RuleError) as err:
+        load_lexicon(path)
+    line = _line(path, "at_a_date: outstanding_loans")
+    assert err.value.problems == [f"{path}:{line}: 'outstanding_loans' is no stock indicator of kind count"]
+
+
 def test_missing_or_malformed_cue_examples_name_their_line(tmp_path: Path) -> None:
     """A cue or counted noun without both kinds of example (or a counted noun's without their
     language) is reported with the line of its examples."""

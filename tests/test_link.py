@@ -71,6 +71,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "cue:", "-", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
     ("indicator", "cue-after:", "+", "en", NGHE + "With [[234,414 households|households]] still having outstanding loans.", PUB),
     ("indicator", "cue-after:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("indicator", "at-a-date:", "+", "en", NGHE + "By {{the end of 2024|2024-12-31}}, [[241,300 households|households]] had access to loans.", PUB),
+    ("indicator", "at-a-date:", "-", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, [[41,300 households|households]] had access to loans.", PUB),
     ("indicator", "listed-by-place:", "+", "en", NGHE + "Outstanding loans reached [[VND 13,590 billion|VND]]. Of this, Nam Dinh (old) accounted for [[*VND 5,870 billion|VND]].", PUB),
     ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans reached [[VND 13,590 billion|VND]]. Then a project in Nam Dinh (old) cost [[*VND 5,870 billion|VND]].", PUB),
     ("indicator", "change-of:", "+", "en", NGHE + "Total outstanding loans reached [[VND 3,461 billion|VND]], an increase of [[*9.6%|%|9.6]] compared to {{the end of 2017|2017-12-31}}.", PUB),

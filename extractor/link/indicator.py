@@ -4,8 +4,14 @@ A count whose counted noun names an indicator ("21 transaction offices", ``unit:
 in or right after the figure ("234,414 households still having outstanding loans",
 ``cue-after:…``); else the nearest cue before it in its clause whose indicator takes the figure's
 kind and unit (``cue:…``), then in the earlier clauses of its sentence part when no figure of the
-same kind stands between; else, for a clause that opens with a place ("Ninh Binh (old) for VND
-3,960 billion"), the indicator of the level just listed. No cue, no observation.
+same kind stands between; else a cue after the list of borrowers a count's clause opens, when the
+next clauses go on with more borrowers ("… lượt hộ nghèo, hộ cận nghèo và … được vay vốn"); else,
+for a clause that opens with a place ("Ninh Binh (old) for VND 3,960 billion"), the indicator of
+the level just listed; else, for a count or an amount a pair binder joins to the level before it
+("… tỷ đồng/137.834 khách hàng", "… lượt hộ được vay vốn với 410 tỷ đồng"), the paired
+indicator. No cue, no observation; nor for a count its clause or list states per year ("… mỗi
+năm", ``per_year``). A cue with a stock reading gives that stock when the sentence dates the
+figure at a point ("had access to loans as of June 30", ``at-a-date:…``).
 """
 
 from __future__ import annotations
@@ -13,8 +19,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from extractor.link.context import Context, clause_span, segment_span, sentence_span
+from extractor.link.context import Context, clause_span, piece, segment_span, sentence_span
 from extractor.link.indicators import CueHit
+from extractor.link.when import dated_at_a_point
 from extractor.models import Figure
 
 
@@ -29,6 +36,19 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
         if needed is None or _spoken_of(ctx, fig, needed, cue.start):
             return code
     return None
+
+
+def _decided(ctx: Context, cue: CueHit, fig: Figure, family: str) -> tuple[str, str] | None:
+    """The indicator a cue gives this figure and the rule that decided (``family:phrase``); the
+    cue's stock reading (``at-a-date:phrase``) when its sentence dates the figure at a point."""
+    code = _accepting(ctx, cue, fig)
+    if code is None:
+        return None
+    lexicon = ctx.linker.lexicon
+    stock = lexicon.at_a_date.get((ctx.lang, cue.position, cue.phrase.lower(), code))
+    if stock and lexicon.accepts(stock, kind=fig.kind, unit=fig.unit) and dated_at_a_point(ctx, fig):
+        return stock, f"at-a-date:{cue.phrase}"
+    return code, f"{family}:{cue.phrase}"
 
 
 def _spoken_of(ctx: Context, fig: Figure, code: str, before: int) -> bool:
@@ -55,9 +75,9 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
             continue
         if cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
             return None
-        code = _accepting(ctx, cue, fig)
-        if code:
-            return code, f"cue-after:{cue.phrase}"
+        found = _decided(ctx, cue, fig, "cue-after")
+        if found:
+            return found
     return None
 
 
@@ -92,23 +112,49 @@ def _cue_before(
         # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins.
         if blockers and any(b[1] > cue.start for b in blockers):
             return False
-        code = _accepting(ctx, cue, fig)
-        if code:
-            return code, f"cue:{cue.phrase}"
+        found = _decided(ctx, cue, fig, "cue")
+        if found:
+            return found
     return False if blockers else None
 
 
 def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """The indicator that governs the figure and the rule that decided, or None."""
+    c0, c1 = clause_span(ctx, fig)
+    if fig.kind == "count" and ctx.marks("per_year", fig.end, _list_end(ctx, fig, c1)):
+        return None  # "… lượt hộ được vay vốn mỗi năm": a yearly rate, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
-    c0, c1 = clause_span(ctx, fig)
     found = _cue_after(ctx, fig, c1) or _cue_before(ctx, fig, c0)
     if found is None and not ctx.marks("breakdown", c0, fig.start):
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
-    return found or _listed_by_place(ctx, fig, c0) or _paired_count(ctx, fig) or None
+    return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
+            or _paired_count(ctx, fig) or _paired_amount(ctx, fig) or None)
+
+
+LIST_GAP = 3  # how far after its clause's end ("," and a space) a list of borrowers goes on
+
+
+def _list_end(ctx: Context, fig: Figure, clause_end: int) -> int:
+    """Where the list of borrowers a count counts ends: its clause's end, or that of the clauses
+    after it that go on with more borrowers ("gần 120 nghìn lượt hộ nghèo, hộ cận nghèo và các
+    đối tượng chính sách khác được vay vốn", ``borrower_list``): their commas list, they do not
+    part clauses."""
+    if fig.kind != "count":
+        return clause_end
+    segment = segment_span(ctx, fig)
+    end = clause_end
+    while (more := ctx.first_mark("borrower_list", end, segment[1])) and more[0] - end <= LIST_GAP:
+        end = piece(more[0], segment, ctx.breaks.clause)[1]
+    return end
+
+
+def _cue_after_list(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
+    """A cue after the list of borrowers a count counts, when it goes on past its clause."""
+    end = _list_end(ctx, fig, clause_end)
+    return _cue_after(ctx, fig, end) if end > clause_end else None
 
 
 def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
@@ -128,6 +174,25 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     joined = gap.strip() in ("/", "") or any(not ctx.text[last[1] : b[0]].strip(" ,") and
                                               not ctx.text[b[1] : fig.start].strip() for b in binders)
     return (code, f"paired-with:{last[0]}") if joined else None
+
+
+def _paired_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """An amount a pair binder joins to the count of borrowers just before it ("N lượt hộ được
+    vay vốn với 410 tỷ đồng", "8,100 customers received loans with VND 260 billion"): the money
+    indicator whose borrowers that count is (``count_pair``), the pairing read the other way."""
+    last = ctx.state.last_level.get("count")
+    if fig.kind != "money" or last is None:
+        return None
+    s0, _ = segment_span(ctx, fig)
+    if last[1] < s0 or _figures_between(ctx, last[1], fig.start):
+        return None
+    binders = ctx.marks("pair_binders", last[1], fig.start)
+    if not binders or ctx.text[binders[-1][1] : fig.start].strip():
+        return None
+    lexicon = ctx.linker.lexicon
+    paired = [code for code, rule in lexicon.indicators.items()
+              if rule.count_pair == last[0] and lexicon.accepts(code, kind=fig.kind, unit=fig.unit)]
+    return (paired[0], f"paired-with:{last[0]}") if paired else None
 
 
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:

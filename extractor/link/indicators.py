@@ -70,6 +70,10 @@ class IndicatorCue(Strict):
     # Another indicator one of whose cues must stand earlier in the sentence: a generic cue
     # ("growth rate") speaks of this indicator only where the sentence is about it.
     requires: str | None = None
+    # The stock indicator the cue gives a figure its sentence dates at a point ("as of June 30",
+    # "by the end of 2023") rather than over a period: households that "had access to loans
+    # as of" a day are those holding loans that day, not those lent to during a period.
+    at_a_date: str | None = None
 
 
 class CountedExamples(CueExamples):
@@ -145,6 +149,7 @@ class IndicatorLexicon:
     by_unit: dict[str, str]
     index: dict[str, PhraseIndex]
     requires: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # (lang, position, phrase, code)
+    at_a_date: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
 
     def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
@@ -185,6 +190,7 @@ def _phrase_problems(rf: RuleFile, model: IndicatorFile) -> list[str]:
             loc = ("indicators", i, position, lang, j)
             problems += _unknown_codes(rf, loc, cue.examples, codes)
             problems += _cue_problems(rf, (*loc, "phrase"), cue.phrase)
+            problems += _stock_problems(rf, loc, cue, rule, model)
             key = (lang, position, cue.phrase.lower(), rule.kind)
             if key in owners and owners[key] != rule.code:
                 problems.append(rf.problem((*loc, "phrase"),
@@ -213,6 +219,17 @@ def _cue_problems(rf: RuleFile, loc: tuple[object, ...], phrase: str) -> list[st
     return problems
 
 
+def _stock_problems(rf: RuleFile, loc: tuple[object, ...], cue: IndicatorCue, rule: IndicatorRule,
+                    model: IndicatorFile) -> list[str]:
+    """A cue's ``at_a_date`` indicator must be a stock indicator of the file, of the cue's kind."""
+    if cue.at_a_date is None:
+        return []
+    target = next((r for r in model.indicators if r.code == cue.at_a_date), None)
+    if target is None or target.measure != "stock" or target.kind != rule.kind:
+        return [rf.problem((*loc, "at_a_date"), f"{cue.at_a_date!r} is no stock indicator of kind {rule.kind}")]
+    return []
+
+
 def _unknown_codes(rf: RuleFile, loc: tuple[object, ...], examples: CueExamples, codes: set[str]) -> list[str]:
     """A counterexample linking to an indicator the lexicon does not list (a typo) is a problem."""
     return [rf.problem((*loc, "examples", "neg", k, "indicator"),
@@ -224,6 +241,7 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
     """Compile the validated lexicon into a phrase index per language."""
     by_phrase: dict[tuple[str, str, str], tuple[str, ...]] = {}
     requires: dict[tuple[str, str, str, str], str] = {}
+    at_a_date: dict[tuple[str, str, str, str], str] = {}
     phrases: dict[tuple[str, str], list[str]] = {
         (language, side): [] for language in ("en", "vi") for side in ("before", "after")}
     for rule in model.indicators:
@@ -236,10 +254,13 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
                     phrases[(lang, position)].append(phrase)
                     if cue.requires:
                         requires[(*key, rule.code)] = cue.requires
+                    if cue.at_a_date:
+                        at_a_date[(*key, rule.code)] = cue.at_a_date
     by_unit = {counted.unit: rule.code for rule in model.indicators for counted in rule.counted}
     frozen = {key: tuple(found) for key, found in phrases.items()}
     index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
-    return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index, requires)
+    return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index, requires,
+                            at_a_date)
 
 
 def load_lexicon(path: Path | None = None) -> IndicatorLexicon:

@@ -3,9 +3,10 @@
 ``rules/parts.yaml`` holds the words. A part is kept as a breakdown observation (``part_of`` and
 ``part``), never as its place's total. A part cue counts in the figure's clause before the figure,
 unless a total word ("tổng", "total") stands between it and the figure; after a breakdown word
-("of which", "trong đó") it counts anywhere in the clause. An area is a district, town or commune
-named beside an area word ("Thang Binh district", "huyện Hương Sơn"); a document reporting from
-the bank's district office reports a district, unless a sentence speaks of the whole province.
+("of which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the
+list (its sentence part, from a semicolon). An area is a district, town or commune named beside an
+area word ("Thang Binh district", "huyện Hương Sơn"); a document reporting from the bank's
+district office reports a district, unless a sentence speaks of the whole province.
 """
 
 from __future__ import annotations
@@ -150,13 +151,17 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     """A part named by a cue of ``rules/parts.yaml`` (see the module's docstring): before the
     figure in its clause, or in its sentence part (between semicolons) when the figure borrowed
     its indicator from an earlier clause there, with no total word from the cue on; after a
-    breakdown word, anywhere in its clause."""
+    breakdown word, anywhere in its clause or earlier in its item of the list ("Trong đó, …; qua
+    Hội Phụ nữ là 1.870 tỷ đồng, với 36.200 khách hàng còn dư nợ")."""
     c0, c1 = clause_span(ctx, fig)
     g0 = segment_span(ctx, fig)[0] if indicator_rule.endswith("(earlier clause)") else c0
     s0, _ = sentence_span(ctx, fig)
-    broken_down = bool(ctx.marks("breakdown", s0, fig.start))
+    breakdown = ctx.last_mark("breakdown", s0, fig.start)
+    if breakdown is not None:
+        # The figure's item: from the breakdown word, or from the semicolon that opens the item.
+        g0 = min(g0, max(segment_span(ctx, fig)[0], breakdown[1]))
     for kind, cue_list in KIND_LISTS:
-        cues = [c for c in ctx.marks(cue_list, g0, c1 if broken_down else fig.start)
+        cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
         if cues and not _totalled(ctx, cues[-1], c1):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")

@@ -40,7 +40,8 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("cue:<phrase>", "target:<phrase>"); a value's part after "+" says where an open end came from
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
-    "indicator": ("unit:", "cue:", "cue-after:", "listed-by-place:", "change-of:", "paired-with:"),
+    "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "change-of:",
+                  "paired-with:"),
     "province": ("clause:after", "clause", "sentence", "document:title", "document:branch",
                  "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
@@ -97,6 +98,8 @@ MARKER_LISTS = (
     "previous_year",
     "place_openers",
     "change_to",
+    "borrower_list",
+    "per_year",
 )
 
 
@@ -207,6 +210,8 @@ class LinkRules(Strict):
     previous_year: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
+    borrower_list: Markers = Field(default_factory=Markers)
+    per_year: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 

@@ -292,12 +292,28 @@ def measure_of(ctx: Context, fig: Figure, code: str) -> str:
     return measure
 
 
+def _anchor(ctx: Context, fig: Figure, dates: list[DateMention]) -> DateMention | None:
+    """The date of ``dates`` (the figure's candidates) that dates it: the nearest before the
+    figure, else one that opens the sentence, else the nearest after."""
+    before = [d for d in dates if d.end <= fig.start]
+    return before[-1] if before else _opening_date(ctx, fig) or _first_after(dates, fig)
+
+
+def dated_at_a_point(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure's sentence dates it at a point, not over a period: a day or a period's
+    edge ("June 30, 2024", "the end of 2023"), or a date after "as of"/"by" ("as of May"),
+    with no "since" opening a period."""
+    dates = candidate_dates(ctx, fig)
+    anchor = _anchor(ctx, fig, dates)
+    if anchor is None or any(ctx.marker_before("since", d.start) for d in dates):
+        return False
+    return anchor.value is not None or ctx.marker_before("until", anchor.start) is not None
+
+
 def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     """The figure's date or period and the rule that found it."""
     dates = candidate_dates(ctx, fig)
-    before = [d for d in dates if d.end <= fig.start]
-    # The nearest date before the figure, else one that opens the sentence, else the nearest after.
-    anchor = before[-1] if before else _opening_date(ctx, fig) or _first_after(dates, fig)
+    anchor = _anchor(ctx, fig, dates)
     if anchor is None:
         return _fallback_when(ctx, fig, measure)
     when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor, fig)

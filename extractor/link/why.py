@@ -21,6 +21,7 @@ _INDICATOR_WORDS = {
     "unit": "indicator from the counted noun '{detail}'",
     "cue": "indicator from the words '{detail}'{earlier}",
     "cue-after": "indicator from the words '{detail}' after the figure",
+    "at-a-date": "indicator from the words '{detail}', read at the date its sentence gives",
     "listed-by-place": "indicator of the level just listed, by place",
     "change-of": "a change of outstanding loans, as a growth rate",
 }
@@ -34,7 +35,7 @@ def indicator_words(ctx: Context, fig: Figure, rule: str) -> str:
     words = _INDICATOR_WORDS.get(kind)
     if words is None:
         return f"indicator: {base}"
-    if kind in ("cue", "cue-after"):
+    if kind in ("cue", "cue-after", "at-a-date"):
         detail = _cue_as_written(ctx, fig, detail, after=kind == "cue-after")
     elif kind == "unit" and fig.counted:
         detail = fig.counted
@@ -44,11 +45,12 @@ def indicator_words(ctx: Context, fig: Figure, rule: str) -> str:
 
 def _cue_as_written(ctx: Context, fig: Figure, phrase: str, *, after: bool) -> str:
     """The words of the cue ``phrase`` that decided the figure's indicator, as the text writes
-    them: the nearest match of that phrase in the figure's sentence on the side the rule read
-    (a cue after the figure may lie inside it: "14,620 clean water works"); the phrase itself
-    when its match lies beyond the sentence."""
+    them: the nearest match of that phrase in the figure's sentence on the side the rule read,
+    before it first unless the rule read after it (a cue after the figure may lie inside it:
+    "14,620 clean water works"); the phrase itself when its match lies beyond the sentence."""
     start, end = sentence_span(ctx, fig)
-    hits = ctx.cues.within(fig.start, end) if after else reversed(ctx.cues.within(start, fig.start))
+    before = reversed(ctx.cues.within(start, fig.start))
+    hits = ctx.cues.within(fig.start, end) if after else [*before, *ctx.cues.within(fig.start, end)]
     hit = next((h for h in hits if h.phrase == phrase), None)
     return ctx.text[hit.start : hit.end] if hit is not None else phrase
 

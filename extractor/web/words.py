@@ -23,6 +23,8 @@ _Q = r"'(?P<q>.*)'"
 WHY_FORMS: tuple[tuple[str, str], ...] = (
     (rf"indicator from the counted noun {_Q}", N_("indicator from the counted noun '%(q)s'")),
     (rf"indicator from the words {_Q} after the figure", N_("indicator from the words '%(q)s' after the figure")),
+    (rf"indicator from the words {_Q}, read at the date its sentence gives",
+     N_("indicator from the words '%(q)s', read at the date its sentence gives")),
     (rf"indicator from the words {_Q} in an earlier clause",
      N_("indicator from the words '%(q)s' in an earlier clause")),
     (rf"indicator from the words {_Q}", N_("indicator from the words '%(q)s'")),
