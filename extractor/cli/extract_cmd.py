@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,6 +16,7 @@ from rich.markup import escape
 from extractor.cli.budget_options import MaxCharsOpt, TimeLimitOpt, budget
 from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
 from extractor.cli.output import JsonWriter, err, out, say, write_json_text
+from extractor.cli.plain import RICH_ROWS, write_plain
 from extractor.errors import ExtractorError
 
 if TYPE_CHECKING:  # the records (pydantic) load when a command prints them
@@ -98,32 +101,40 @@ def extract(
 
 def print_extraction(extraction: Extraction) -> None:
     """A readable view of one document's records."""
-    from rich.table import Table
-
     doc = extraction.document
     out.rule(f"[bold]{escape(doc.title or doc.source)}")
     out.print(f"source {doc.source} · published {doc.published or '?'} · language "
               f"{doc.language} · province {doc.province or '?'}", highlight=False, markup=False)
-    figures = Table("kind", "text", "value", "unit", "qualifier", "offsets", "rule")
-    for f in extraction.figures:
-        figures.add_row(f.kind, f.text, f"{f.value:,}", f.unit, f.qualifier, f"{f.start}-{f.end}",
-                        f.rule)
-    out.print(figures, markup=False)
+    print_rows(("kind", "text", "value", "unit", "qualifier", "offsets", "rule"),
+               [(f.kind, f.text, f"{f.value:,}", f.unit, f.qualifier, f"{f.start}-{f.end}", f.rule)
+                for f in extraction.figures])
     if extraction.legal_refs:
-        refs = Table("legal reference", "id", "kind", "issuer", "issued")
-        for r in extraction.legal_refs:
-            refs.add_row(r.text, r.id, r.kind, r.issuer or "", str(r.issued or ""))
-        out.print(refs, markup=False)
+        print_rows(("legal reference", "id", "kind", "issuer", "issued"),
+                   [(r.text, r.id, r.kind, r.issuer or "", str(r.issued or "")) for r in extraction.legal_refs])
     if extraction.observations:
-        obs = Table("indicator", "province", "value", "unit", "as of / period", "status", "part of", "why")
+        rows = []
         for o in extraction.observations:
             when = str(o.as_of or f"{o.period_start or '…'} → {o.period_end or '…'}")
             part = f"{o.part_of}: {o.part}" if o.part_of else ""
-            obs.add_row(o.indicator, o.province or "?", f"{o.value:,}", o.unit, when, o.status, part,
-                        "; ".join(o.why.get(k, "") for k in ("province", "indicator", "date") if o.why.get(k)))
-        out.print(obs, markup=False)
+            rows.append((o.indicator, o.province or "?", f"{o.value:,}", o.unit, when, o.status, part,
+                         "; ".join(o.why.get(k, "") for k in ("province", "indicator", "date") if o.why.get(k))))
+        print_rows(("indicator", "province", "value", "unit", "as of / period", "status", "part of", "why"), rows)
     for warning in extraction.warnings:
         say("warning", "yellow", warning)
+
+
+def print_rows(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Rows under their columns: a rich table, or beyond ``RICH_ROWS`` rows plain aligned text,
+    which rich would take seconds to lay out (a long document has thousands of figures)."""
+    if len(rows) > RICH_ROWS:
+        write_plain(rows, columns, sys.stdout)
+        return
+    from rich.table import Table
+
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*row)
+    out.print(table, markup=False)
 
 
 def evaluate(
