@@ -121,6 +121,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "since:", "-", "en", NGHE + "After <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>, lending turnover reached [[VND 27,706 billion|VND]].", PUB),
     ("date", "present:", "+", "en", NGHE + "The branch currently maintains [[21 transaction offices|transaction offices]].", PUB),
     ("date", "present:", "-", "en", NGHE + "The branch maintains [[21 transaction offices|transaction offices]].", PUB),
+    ("date", "past_years:", "+", "en", NGHE + "During 12 years of operation, the branch has lent [[VND 9,450 billion|VND]].", PUB),
+    ("date", "past_years:", "-", "en", NGHE + "After years of operation, the branch has lent [[VND 9,450 billion|VND]].", PUB),
+    ("date", "reviewed:", "+", "en", NGHE + "The branch reviewed the results of {{2023|2023-01-01..2023-12-31}}. Lending turnover reached [[VND 1,250 billion|VND]].", PUB),
+    ("date", "reviewed:", "-", "en", NGHE + "The branch set its tasks for {{2024|2024-01-01..2024-12-31}}. Lending turnover reached [[VND 1,250 billion|VND]].", PUB),
     ("date", "frame", "+", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]]. The province has [[*21 transaction offices|transaction offices]].", PUB),
     ("date", "frame", "-", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
     ("date", "published", "+", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
@@ -192,6 +196,17 @@ def test_a_headline_takes_the_date_that_governs_the_body() -> None:
                   "Outstanding loans reached [[VND 10,936 billion|VND]].", lang="en", published=PUB)
     assert obs is not None and obs.rules["date"] == "headline"
     assert obs.as_of == dt.date(2021, 4, 30)
+
+
+def test_a_headline_takes_the_span_the_body_states() -> None:
+    """The body's flows run over a count of years up to its reporting date ("Trong 5 năm qua"),
+    stated before them: the headline repeating one reports that span, not the publication date."""
+    obs = observe("[[12.600 hộ thoát nghèo|households|12600]] nhờ vốn chính sách\nTin Nghệ An\n"
+                  "Tính đến {{cuối năm 2024|2024-12-31|year}}, dư nợ đạt [[8.450 tỷ đồng|VND]]. "
+                  "Trong 5 năm qua, nguồn vốn đã giúp [[12.600 hộ thoát nghèo|households|12600]].",
+                  lang="vi", published=PUB)
+    assert obs is not None and obs.rules["date"] == "headline"
+    assert (obs.period_start, obs.period_end) == (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
 
 
 @pytest.mark.parametrize(("markup", "province"), [

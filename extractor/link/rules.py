@@ -47,7 +47,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "boundaries": ("date", "old-marker", "merged-away", "no-date"),
     "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open",
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
-             "sentence:year-to-date", "sentence:to_now", "since:", "present:", "frame", "published",
+             "sentence:year-to-date", "sentence:to_now", "since:", "present:", "past_years:", "reviewed:",
+             "frame", "published",
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
@@ -97,6 +98,8 @@ MARKER_LISTS = (
     "previous_year",
     "place_openers",
     "change_to",
+    "past_years",
+    "reviewed",
 )
 
 
@@ -207,6 +210,8 @@ class LinkRules(Strict):
     previous_year: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
+    past_years: Markers = Field(default_factory=Markers)
+    reviewed: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 

@@ -200,6 +200,55 @@ def _counted(ctx: Context, pos: int) -> bool:
     return bool(words) and (words[-1].isdigit() or words[-1].lower() in ctx.linker.number_words)
 
 
+def stated_span(ctx: Context, fig: Figure, measure: str) -> When | None:
+    """A span the text states without a figure of its own, up to the figure's sentence and after
+    the date that governs the text so far: the year a report reviews ("đánh giá kết quả hoạt động
+    năm 2018"), or for a flow a count of years up to the report's date ("Trong 5 năm qua")."""
+    _, s1 = sentence_span(ctx, fig)
+    frame = ctx.state.frame.anchor
+    after = frame.start if frame is not None else -1
+    year = _reviewed_year(ctx, after, s1)
+    years = _past_years(ctx, after, s1) if measure == "flow" else None
+    if years is not None and (year is None or years[0] > year[0]):
+        return _years_back(ctx, fig, years[1], years[2])
+    if year is not None:
+        d, phrase = year[1], year[2]
+        return _shape(measure, _start(d), _end(d), True, f"reviewed:{phrase}")._replace(anchor=d)
+    return None
+
+
+def _reviewed_year(ctx: Context, after: int, before: int) -> tuple[int, DateMention, str] | None:
+    """The last date in ``(after, before)`` that a ``reviewed`` phrase stands right before ("kết
+    quả hoạt động năm 2018"), with its offset and the phrase."""
+    for _, end, phrase in reversed(ctx.marks("reviewed", after + 1, before)):
+        for d in ctx.free_dates.within(end, min(before, end + 8)):
+            if ctx.marker_before("reviewed", d.start):
+                return d.start, d, phrase
+    return None
+
+
+def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str] | None:
+    """The last count of years up to the report's date in ``(after, before)`` ("15 năm qua"): its
+    offset, the number of years (written in digits) and the phrase after it."""
+    for start, _, phrase in reversed(ctx.marks("past_years", after + 1, before)):
+        words = ctx.text[max(0, start - 8) : start].split()
+        if words and words[-1].isdigit():
+            return start, int(words[-1]), phrase
+    return None
+
+
+def _years_back(ctx: Context, fig: Figure, years: int, phrase: str) -> When:
+    """A flow over the ``years`` up to the report's date: from the first day of the year that the
+    day after it falls in, ``years`` earlier (15 years to 4 June 2018 start in 2003; 5 years to
+    31 December 2025 in 2021), inferred: the text gives the span, not its days."""
+    end, how = _open_end(ctx, fig)
+    if end is None:
+        return When(inferred=True, rule=f"past_years:{phrase}+{how}")
+    first = end + dt.timedelta(days=1)
+    return When(start=dt.date(first.year - years, 1, 1), end=end, inferred=True,
+                rule=f"past_years:{phrase}+{how}")
+
+
 def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
     """Where an open period ("since …") ends: the report's date stated earlier (the frame), else
     the publication date (also for another article's headline, which the report does not date)."""
@@ -266,6 +315,9 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     present = ctx.marks("present", s0, fig.start)
     if present and ctx.published:
         return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
+    stated = stated_span(ctx, fig, measure)
+    if stated is not None:
+        return stated
     frame = ctx.state.frame
     if measure == "flow" and frame.end:
         return When(start=frame.start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
