@@ -34,6 +34,7 @@ from helpers.markup import (
     HEAD,
     NGHE,
     PUB,
+    VI_NGHE,
     build,
     check,
     example_document,
@@ -196,6 +197,16 @@ def test_a_headline_takes_the_date_that_governs_the_body() -> None:
                   "Outstanding loans reached [[VND 10,936 billion|VND]].", lang="en", published=PUB)
     assert obs is not None and obs.rules["date"] == "headline"
     assert obs.as_of == dt.date(2021, 4, 30)
+
+
+def test_a_stock_at_an_undated_now_has_no_period() -> None:
+    """ "… được thành lập năm 2010, đến nay dư nợ đạt …" in a text that gives no publication date:
+    the stock holds at a "now" the text does not date, and has no period start either."""
+    obs = observe(VI_NGHE + "Chi nhánh Ngân hàng Chính sách xã hội tỉnh được thành lập {{năm 2010|2010-01-01..2010-12-31}}, "
+                  "đến nay dư nợ đạt [[3.200 tỷ đồng|VND]].",
+                  lang="vi", published=None)
+    assert obs is not None and obs.indicator == "outstanding_loans"
+    assert (obs.as_of, obs.period_start, obs.period_end) == (None, None, None)
 
 
 def test_a_headline_takes_the_span_the_body_states() -> None:

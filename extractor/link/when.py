@@ -34,6 +34,10 @@ FRAME_AHEAD = dt.timedelta(days=31)
 ANNIVERSARY_REACH = 160
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 OPENING = 30
+# Rule suffixes of a figure's date that is a point of history, which frames no later figure: a
+# date glued to the figure ("0,43% năm 2014"), a start of a change to now ("Từ … năm 2003 với dư
+# nợ 173 tỷ đồng, đến nay …").
+HISTORY = ("+glued", "+then")
 
 class When(NamedTuple):
     """The date an observation holds at, or the period it covers, and how it was found."""
@@ -353,24 +357,32 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     if anchor is None:
         return _fallback_when(ctx, fig, measure)
     when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor, fig)
-    when = _to_now(ctx, fig, when)._replace(anchor=anchor)
+    when = _to_now(ctx, fig, when, anchor)._replace(anchor=anchor)
     if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
         # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
         when = when._replace(rule=when.rule + "+glued")
     return when
 
 
-def _to_now(ctx: Context, fig: Figure, when: When) -> When:
+def _to_now(ctx: Context, fig: Figure, when: When, anchor: DateMention) -> When:
     """ "… to now", "đến nay" in the sentence part: the period or stock ends at publication (at
-    the report's stated date when the publication date is unknown)."""
+    the report's stated date when the publication date is unknown). Not for a figure dated
+    before it with "to now" in a later clause ("Từ … năm 2003 với dư nợ 173 tỷ đồng, đến nay, …
+    dư nợ 4.017,8 tỷ đồng"): that figure is where the change to now started, a point of history,
+    not the frame."""
     g0, g1 = segment_span(ctx, fig)
     marks = ctx.marks("to_now", g0, g1)
+    if marks and anchor.end <= fig.start:
+        _, c1 = clause_span(ctx, fig)
+        if all(start >= c1 for start, _, _ in marks):
+            return when._replace(rule=when.rule + "+then")
     if not marks:
         return when
     now = ctx.published or ctx.state.frame.as_of  # None: "now" is a day the text does not give
     rule = f"{when.rule}+to_now:{marks[0][2]}"
     if when.as_of is not None or (when.end is None and when.start is None):
-        return when._replace(as_of=now, rule=rule)
+        # A stock at a "now" the text does not date keeps no start (none of its own to give).
+        return when._replace(as_of=now, start=when.start if now else None, rule=rule)
     return when._replace(end=now, rule=rule)
 
 
@@ -383,7 +395,7 @@ def expected_closing(ctx: Context, when: When) -> bool:
 
 def update_frame(ctx: Context, when: When) -> None:
     """Remember a stated date: it governs the next figures that state none."""
-    if when.inferred or when.rule == "none" or when.rule.endswith("+glued"):
+    if when.inferred or when.rule == "none" or when.rule.endswith(HISTORY):
         return
     latest = when.as_of or when.end
     if ctx.published and latest and latest > ctx.published + FRAME_AHEAD:
