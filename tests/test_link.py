@@ -128,6 +128,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "reviewed:", "-", "en", NGHE + "The branch set its tasks for {{2024|2024-01-01..2024-12-31}}. Lending turnover reached [[VND 1,250 billion|VND]].", PUB),
     ("date", "frame", "+", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]]. The province has [[*21 transaction offices|transaction offices]].", PUB),
     ("date", "frame", "-", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
+    ("date", "stated-later", "+", "en", NGHE + "The branch kept [[247 transaction points|transaction points]]. By {{the end of May 2025|2025-05-31|month}}, outstanding loans reached [[VND 6,100 billion|VND]].", None),
+    ("date", "stated-later", "-", "en", NGHE + "The branch kept [[247 transaction points|transaction points]]. In {{2024|2024-01-01..2024-12-31}}, the branch lent [[VND 900 billion|VND]].", None),
     ("date", "published", "+", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
     ("date", "published", "-", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]]. The province has [[*21 transaction offices|transaction offices]].", PUB),
     ("date", "old-marker:undated", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, the province disbursed [[VND 3,843 billion|VND]]. " + OLD_NB, PUB),
@@ -197,6 +199,26 @@ def test_a_headline_takes_the_date_that_governs_the_body() -> None:
                   "Outstanding loans reached [[VND 10,936 billion|VND]].", lang="en", published=PUB)
     assert obs is not None and obs.rules["date"] == "headline"
     assert obs.as_of == dt.date(2021, 4, 30)
+
+
+@pytest.mark.parametrize(("markup", "as_of"), [
+    (NGHE + "The branch kept [[247 transaction points|transaction points]]. By {{the end of May 2025|2025-05-31|month}}, "
+     "outstanding loans reached [[VND 6,100 billion|VND]].", dt.date(2025, 5, 31)),
+    (NGHE + "Outstanding loans grew by [[8.1%|%]] compared to {{2023|2023-01-01..2023-12-31}}. The office ranked first "
+     "up to {{September 2024|2024-09-01..2024-09-30|month}}.", dt.date(2024, 9, 30)),
+    # a sentence dated by a cited document; a later period reports its own flows; another paragraph
+    (NGHE + "When <<Directive 40-CT/TW|40-CT/TW|2014-11-22>> was issued on {{November 22, 2014|2014-11-22}}, total "
+     "capital stood at [[VND 6,200 billion|VND]]. As of {{June 30, 2024|2024-06-30}}, it was [[VND 13,374 billion|VND]].", None),
+    (NGHE + "Overdue debts were only [[0.05%|%]] of outstanding loans. In {{2020|2020-01-01..2020-12-31}}, the branch "
+     "lent to [[17,000 customers|customers]].", None),
+    (NGHE + "The branch kept [[247 transaction points|transaction points]].\nBy {{the end of May 2025|2025-05-31|month}}, "
+     "outstanding loans reached [[VND 6,100 billion|VND]].", None),
+])
+def test_a_stock_undated_before_takes_the_report_date_its_paragraph_states(markup: str, as_of: dt.date | None) -> None:
+    """In a text without a publication date, a stock that nothing dates before it takes the
+    report's date ("by", "up to") stated later in its paragraph."""
+    obs = observe(markup, lang="en", published=None)
+    assert obs is not None and obs.as_of == as_of, obs.rules if obs else None
 
 
 def test_a_stock_at_an_undated_now_has_no_period() -> None:

@@ -48,7 +48,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open",
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
              "sentence:year-to-date", "sentence:to_now", "since:", "present:", "past_years:", "reviewed:",
-             "frame", "published",
+             "frame", "stated-later", "published",
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),

@@ -327,9 +327,28 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
         return When(start=frame.start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
     if frame.as_of or frame.end:
         return _shape(measure, None, frame.as_of or frame.end, True, "frame")._replace(anchor=frame.anchor)
+    later = _stated_later(ctx, fig) if measure == "stock" and ctx.published is None else None
+    if later is not None:
+        return When(as_of=_end(later), inferred=True, rule="stated-later", anchor=later)
     if ctx.published:
         return _shape(measure, None, ctx.published, True, "published")
     return When()
+
+
+def _stated_later(ctx: Context, fig: Figure) -> DateMention | None:
+    """The report's date stated later in the figure's paragraph ("… maintained 381 transaction
+    points …. By the end of July 2025, …", "… up to September 2024"), for a stock whose sentence
+    names no date but comparisons' baselines (not even a cited document's) and that nothing
+    before it dates, in a text without a publication date: the first date after an "until" word
+    ("by", "as of", "tính đến"); a period ("Trong năm 2020, …") reports its own flows."""
+    s0, s1 = sentence_span(ctx, fig)
+    if any(not _in_comparison(ctx, d, fig) for d in ctx.dates.within(s0, s1)):
+        return None
+    _, line_end = ctx.line(fig.start, fig.end)
+    for d in ctx.free_dates.within(s1, line_end):
+        if _end(d) is not None and ctx.marker_before("until", d.start):
+            return d
+    return None
 
 
 def _shape(measure: str, start: dt.date | None, end: dt.date | None, inferred: bool, rule: str) -> When:
