@@ -174,6 +174,16 @@ def anniversary(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
     return reviews.items[index][2] if index >= 0 else None
 
 
+def _review_ahead(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
+    """The document's first review of N years of a dated document, for a flow before it that
+    nothing dates (no date governs the text yet): a headline, lead or photo caption ("Hơn 141
+    nghìn hộ … thoát nghèo") sums up the results the review reports."""
+    reviews = _reviews(ctx)
+    if ctx.state.frame.as_of is not None or not reviews.items or reviews.keys[0] < fig.start:
+        return None
+    return reviews.items[0][2]
+
+
 def _reviews(ctx: Context) -> Offsets[tuple[int, int, tuple[dt.date, str]]]:
     """Each review of N years of a dated document in the text, with that document's issue date
     and id, found once (``anniversary`` asks per figure)."""
@@ -310,7 +320,8 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     if legal and measure == "flow":
         end, how = _open_end(ctx, fig)
         return When(start=legal[0], end=end, rule=f"since:{legal[1]}+{how}")
-    reviewed = anniversary(ctx, fig) if measure == "flow" and ctx.state.frame.start is None else None
+    reviewed = (anniversary(ctx, fig) or _review_ahead(ctx, fig)
+                if measure == "flow" and ctx.state.frame.start is None else None)
     if reviewed:
         end, how = _open_end(ctx, fig)
         # Inferred: a review's span frames no later figure (a stated "Đến hết tháng 8/2025" does).
