@@ -100,6 +100,7 @@ MARKER_LISTS = (
     "change_to",
     "past_years",
     "reviewed",
+    "whole_year",
 )
 
 
@@ -212,6 +213,7 @@ class LinkRules(Strict):
     change_to: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
+    whole_year: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 

@@ -385,13 +385,26 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     # The nearest date before the figure, else one that opens the sentence, else the nearest after.
     anchor = before[-1] if before else _opening_date(ctx, fig) or _first_after(dates, fig)
     if anchor is None:
-        return _fallback_when(ctx, fig, measure)
+        return _whole_year(ctx, fig, _fallback_when(ctx, fig, measure))
     when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor, fig)
     when = _to_now(ctx, fig, when, anchor)._replace(anchor=anchor)
     if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
         # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
         when = when._replace(rule=when.rule + "+glued")
-    return when
+    return _whole_year(ctx, fig, when)
+
+
+def _whole_year(ctx: Context, fig: Figure, when: When) -> When:
+    """A flow "for the year" ("trong năm") whose start is not known runs from the first day of
+    the year it ends in ("As of December 31, 2023, …. … disbursed … 108.04 trillion VND for the
+    year")."""
+    if when.as_of is not None or when.start is not None or when.end is None:
+        return when
+    g0, g1 = segment_span(ctx, fig)
+    marks = ctx.marks("whole_year", g0, g1)
+    if not marks:
+        return when
+    return when._replace(start=dt.date(when.end.year, 1, 1), rule=f"{when.rule}+whole_year:{marks[0][2]}")
 
 
 def _to_now(ctx: Context, fig: Figure, when: When, anchor: DateMention) -> When:
