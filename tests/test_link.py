@@ -34,6 +34,7 @@ from helpers.markup import (
     HEAD,
     NGHE,
     PUB,
+    VI_NGHE,
     build,
     check,
     example_document,
@@ -123,8 +124,14 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "since:", "-", "en", NGHE + "After <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>, lending turnover reached [[VND 27,706 billion|VND]].", PUB),
     ("date", "present:", "+", "en", NGHE + "The branch currently maintains [[21 transaction offices|transaction offices]].", PUB),
     ("date", "present:", "-", "en", NGHE + "The branch maintains [[21 transaction offices|transaction offices]].", PUB),
+    ("date", "past_years:", "+", "en", NGHE + "During 12 years of operation, the branch has lent [[VND 9,450 billion|VND]].", PUB),
+    ("date", "past_years:", "-", "en", NGHE + "After years of operation, the branch has lent [[VND 9,450 billion|VND]].", PUB),
+    ("date", "reviewed:", "+", "en", NGHE + "The branch reviewed the results of {{2023|2023-01-01..2023-12-31}}. Lending turnover reached [[VND 1,250 billion|VND]].", PUB),
+    ("date", "reviewed:", "-", "en", NGHE + "The branch set its tasks for {{2024|2024-01-01..2024-12-31}}. Lending turnover reached [[VND 1,250 billion|VND]].", PUB),
     ("date", "frame", "+", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]]. The province has [[*21 transaction offices|transaction offices]].", PUB),
     ("date", "frame", "-", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
+    ("date", "stated-later", "+", "en", NGHE + "The branch kept [[247 transaction points|transaction points]]. By {{the end of May 2025|2025-05-31|month}}, outstanding loans reached [[VND 6,100 billion|VND]].", None),
+    ("date", "stated-later", "-", "en", NGHE + "The branch kept [[247 transaction points|transaction points]]. In {{2024|2024-01-01..2024-12-31}}, the branch lent [[VND 900 billion|VND]].", None),
     ("date", "published", "+", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
     ("date", "published", "-", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]]. The province has [[*21 transaction offices|transaction offices]].", PUB),
     ("date", "old-marker:undated", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, the province disbursed [[VND 3,843 billion|VND]]. " + OLD_NB, PUB),
@@ -194,6 +201,47 @@ def test_a_headline_takes_the_date_that_governs_the_body() -> None:
                   "Outstanding loans reached [[VND 10,936 billion|VND]].", lang="en", published=PUB)
     assert obs is not None and obs.rules["date"] == "headline"
     assert obs.as_of == dt.date(2021, 4, 30)
+
+
+@pytest.mark.parametrize(("markup", "as_of"), [
+    (NGHE + "The branch kept [[247 transaction points|transaction points]]. By {{the end of May 2025|2025-05-31|month}}, "
+     "outstanding loans reached [[VND 6,100 billion|VND]].", dt.date(2025, 5, 31)),
+    (NGHE + "Outstanding loans grew by [[8.1%|%]] compared to {{2023|2023-01-01..2023-12-31}}. The office ranked first "
+     "up to {{September 2024|2024-09-01..2024-09-30|month}}.", dt.date(2024, 9, 30)),
+    # a sentence dated by a cited document; a later period reports its own flows; another paragraph
+    (NGHE + "When <<Directive 40-CT/TW|40-CT/TW|2014-11-22>> was issued on {{November 22, 2014|2014-11-22}}, total "
+     "capital stood at [[VND 6,200 billion|VND]]. As of {{June 30, 2024|2024-06-30}}, it was [[VND 13,374 billion|VND]].", None),
+    (NGHE + "Overdue debts were only [[0.05%|%]] of outstanding loans. In {{2020|2020-01-01..2020-12-31}}, the branch "
+     "lent to [[17,000 customers|customers]].", None),
+    (NGHE + "The branch kept [[247 transaction points|transaction points]].\nBy {{the end of May 2025|2025-05-31|month}}, "
+     "outstanding loans reached [[VND 6,100 billion|VND]].", None),
+])
+def test_a_stock_undated_before_takes_the_report_date_its_paragraph_states(markup: str, as_of: dt.date | None) -> None:
+    """In a text without a publication date, a stock that nothing dates before it takes the
+    report's date ("by", "up to") stated later in its paragraph."""
+    obs = observe(markup, lang="en", published=None)
+    assert obs is not None and obs.as_of == as_of, obs.rules if obs else None
+
+
+def test_a_stock_at_an_undated_now_has_no_period() -> None:
+    """ "… được thành lập năm 2010, đến nay dư nợ đạt …" in a text that gives no publication date:
+    the stock holds at a "now" the text does not date, and has no period start either."""
+    obs = observe(VI_NGHE + "Chi nhánh Ngân hàng Chính sách xã hội tỉnh được thành lập {{năm 2010|2010-01-01..2010-12-31}}, "
+                  "đến nay dư nợ đạt [[3.200 tỷ đồng|VND]].",
+                  lang="vi", published=None)
+    assert obs is not None and obs.indicator == "outstanding_loans"
+    assert (obs.as_of, obs.period_start, obs.period_end) == (None, None, None)
+
+
+def test_a_headline_takes_the_span_the_body_states() -> None:
+    """The body's flows run over a count of years up to its reporting date ("Trong 5 năm qua"),
+    stated before them: the headline repeating one reports that span, not the publication date."""
+    obs = observe("[[12.600 hộ thoát nghèo|households|12600]] nhờ vốn chính sách\nTin Nghệ An\n"
+                  "Tính đến {{cuối năm 2024|2024-12-31|year}}, dư nợ đạt [[8.450 tỷ đồng|VND]]. "
+                  "Trong 5 năm qua, nguồn vốn đã giúp [[12.600 hộ thoát nghèo|households|12600]].",
+                  lang="vi", published=PUB)
+    assert obs is not None and obs.rules["date"] == "headline"
+    assert (obs.period_start, obs.period_end) == (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
 
 
 @pytest.mark.parametrize(("markup", "province"), [

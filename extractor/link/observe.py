@@ -22,7 +22,7 @@ from extractor.link.context import Context, Offsets, index_document
 from extractor.link.indicator import indicator_of
 from extractor.link.parts import district_document, find_areas, part_of
 from extractor.link.place import place_of, resolve_place
-from extractor.link.rules import Linker
+from extractor.link.rules import Linker, decided_by
 from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
 from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
 from extractor.link.when import (
@@ -201,12 +201,17 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
     return out
 
 
+# Rules that date a figure from what the body states before it, though not in the figure's own
+# sentence: the governing date, a count of years up to it ("Trong 5 năm qua"), a reviewed year.
+BODY_STATED = ("frame", "past_years:", "reviewed:")
+
+
 def _body_twin(found: list[Observation], headline: Observation, body_start: int) -> Observation | None:
     """The body's first dated observation of the headline's indicator, place and status: dated
-    in its own sentence, or by the governing date of an earlier one ("Tính đến ngày 31/10/2024,
-    …. Tổng dư nợ đạt …"), which the body states, unlike the publication date."""
+    in its own sentence, or by what an earlier one states (``BODY_STATED``: "Tính đến ngày
+    31/10/2024, …. Tổng dư nợ đạt …"), unlike the publication date."""
     return next((o for o in found if o.start >= body_start
-                 and (not o.date_inferred or o.rules.get("date") == "frame")
+                 and (not o.date_inferred or any(decided_by(o.rules.get("date", ""), rule) for rule in BODY_STATED))
                  and (o.indicator, o.province, o.status) == (headline.indicator, headline.province, headline.status)),
                 None)
 

@@ -48,7 +48,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "boundaries": ("date", "old-marker", "merged-away", "no-date"),
     "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open",
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
-             "sentence:year-to-date", "sentence:to_now", "since:", "present:", "frame", "published",
+             "sentence:year-to-date", "sentence:to_now", "since:", "present:", "past_years:", "reviewed:",
+             "frame", "stated-later", "published",
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
@@ -100,6 +101,9 @@ MARKER_LISTS = (
     "change_to",
     "borrower_list",
     "per_year",
+    "past_years",
+    "reviewed",
+    "whole_year",
 )
 
 
@@ -212,6 +216,9 @@ class LinkRules(Strict):
     change_to: Markers = Field(default_factory=Markers)
     borrower_list: Markers = Field(default_factory=Markers)
     per_year: Markers = Field(default_factory=Markers)
+    past_years: Markers = Field(default_factory=Markers)
+    reviewed: Markers = Field(default_factory=Markers)
+    whole_year: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 

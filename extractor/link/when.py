@@ -34,6 +34,10 @@ FRAME_AHEAD = dt.timedelta(days=31)
 ANNIVERSARY_REACH = 160
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 OPENING = 30
+# Rule suffixes of a figure's date that is a point of history, which frames no later figure: a
+# date glued to the figure ("0,43% năm 2014"), a start of a change to now ("Từ … năm 2003 với dư
+# nợ 173 tỷ đồng, đến nay …").
+HISTORY = ("+glued", "+then")
 
 class When(NamedTuple):
     """The date an observation holds at, or the period it covers, and how it was found."""
@@ -170,6 +174,16 @@ def anniversary(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
     return reviews.items[index][2] if index >= 0 else None
 
 
+def _review_ahead(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
+    """The document's first review of N years of a dated document, for a flow before it that
+    nothing dates (no date governs the text yet): a headline, lead or photo caption ("Hơn 141
+    nghìn hộ … thoát nghèo") sums up the results the review reports."""
+    reviews = _reviews(ctx)
+    if ctx.state.frame.as_of is not None or not reviews.items or reviews.keys[0] < fig.start:
+        return None
+    return reviews.items[0][2]
+
+
 def _reviews(ctx: Context) -> Offsets[tuple[int, int, tuple[dt.date, str]]]:
     """Each review of N years of a dated document in the text, with that document's issue date
     and id, found once (``anniversary`` asks per figure)."""
@@ -198,6 +212,55 @@ def _counted(ctx: Context, pos: int) -> bool:
     """Whether a number ("20", "ten", "hơn 20") stands right before ``pos``."""
     words = ctx.text[max(0, pos - 20) : pos].split()
     return bool(words) and (words[-1].isdigit() or words[-1].lower() in ctx.linker.number_words)
+
+
+def stated_span(ctx: Context, fig: Figure, measure: str) -> When | None:
+    """A span the text states without a figure of its own, up to the figure's sentence and after
+    the date that governs the text so far: the year a report reviews ("đánh giá kết quả hoạt động
+    năm 2018"), or for a flow a count of years up to the report's date ("Trong 5 năm qua")."""
+    _, s1 = sentence_span(ctx, fig)
+    frame = ctx.state.frame.anchor
+    after = frame.start if frame is not None else -1
+    year = _reviewed_year(ctx, after, s1)
+    years = _past_years(ctx, after, s1) if measure == "flow" else None
+    if years is not None and (year is None or years[0] > year[0]):
+        return _years_back(ctx, fig, years[1], years[2])
+    if year is not None:
+        d, phrase = year[1], year[2]
+        return _shape(measure, _start(d), _end(d), True, f"reviewed:{phrase}")._replace(anchor=d)
+    return None
+
+
+def _reviewed_year(ctx: Context, after: int, before: int) -> tuple[int, DateMention, str] | None:
+    """The last date in ``(after, before)`` that a ``reviewed`` phrase stands right before ("kết
+    quả hoạt động năm 2018"), with its offset and the phrase."""
+    for _, end, phrase in reversed(ctx.marks("reviewed", after + 1, before)):
+        for d in ctx.free_dates.within(end, min(before, end + 8)):
+            if ctx.marker_before("reviewed", d.start):
+                return d.start, d, phrase
+    return None
+
+
+def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str] | None:
+    """The last count of years up to the report's date in ``(after, before)`` ("15 năm qua"): its
+    offset, the number of years (written in digits) and the phrase after it."""
+    for start, _, phrase in reversed(ctx.marks("past_years", after + 1, before)):
+        words = ctx.text[max(0, start - 8) : start].split()
+        if words and words[-1].isdigit():
+            return start, int(words[-1]), phrase
+    return None
+
+
+def _years_back(ctx: Context, fig: Figure, years: int, phrase: str) -> When:
+    """A flow over the ``years`` up to the report's date: from the first day of the year that the
+    day after it falls in, ``years`` earlier (15 years to 4 June 2018 start in 2003; 5 years to
+    31 December 2025 in 2021), inferred: the text gives the span, not its days."""
+    end, how = _open_end(ctx, fig)
+    if end is None:
+        return When(inferred=True, rule=f"past_years:{phrase}+{how}")
+    first = end + dt.timedelta(days=1)
+    return When(start=dt.date(first.year - years, 1, 1), end=end, inferred=True,
+                rule=f"past_years:{phrase}+{how}")
 
 
 def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
@@ -257,7 +320,8 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     if legal and measure == "flow":
         end, how = _open_end(ctx, fig)
         return When(start=legal[0], end=end, rule=f"since:{legal[1]}+{how}")
-    reviewed = anniversary(ctx, fig) if measure == "flow" and ctx.state.frame.start is None else None
+    reviewed = (anniversary(ctx, fig) or _review_ahead(ctx, fig)
+                if measure == "flow" and ctx.state.frame.start is None else None)
     if reviewed:
         end, how = _open_end(ctx, fig)
         # Inferred: a review's span frames no later figure (a stated "Đến hết tháng 8/2025" does).
@@ -266,14 +330,36 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     present = ctx.marks("present", s0, fig.start)
     if present and ctx.published:
         return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
+    stated = stated_span(ctx, fig, measure)
+    if stated is not None:
+        return stated
     frame = ctx.state.frame
     if measure == "flow" and frame.end:
         return When(start=frame.start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
     if frame.as_of or frame.end:
         return _shape(measure, None, frame.as_of or frame.end, True, "frame")._replace(anchor=frame.anchor)
+    later = _stated_later(ctx, fig) if measure == "stock" and ctx.published is None else None
+    if later is not None:
+        return When(as_of=_end(later), inferred=True, rule="stated-later", anchor=later)
     if ctx.published:
         return _shape(measure, None, ctx.published, True, "published")
     return When()
+
+
+def _stated_later(ctx: Context, fig: Figure) -> DateMention | None:
+    """The report's date stated later in the figure's paragraph ("… maintained 381 transaction
+    points …. By the end of July 2025, …", "… up to September 2024"), for a stock whose sentence
+    names no date but comparisons' baselines (not even a cited document's) and that nothing
+    before it dates, in a text without a publication date: the first date after an "until" word
+    ("by", "as of", "tính đến"); a period ("Trong năm 2020, …") reports its own flows."""
+    s0, s1 = sentence_span(ctx, fig)
+    if any(not _in_comparison(ctx, d, fig) for d in ctx.dates.within(s0, s1)):
+        return None
+    _, line_end = ctx.line(fig.start, fig.end)
+    for d in ctx.free_dates.within(s1, line_end):
+        if _end(d) is not None and ctx.marker_before("until", d.start):
+            return d
+    return None
 
 
 def _shape(measure: str, start: dt.date | None, end: dt.date | None, inferred: bool, rule: str) -> When:
@@ -315,26 +401,47 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     dates = candidate_dates(ctx, fig)
     anchor = _anchor(ctx, fig, dates)
     if anchor is None:
-        return _fallback_when(ctx, fig, measure)
+        return _whole_year(ctx, fig, _fallback_when(ctx, fig, measure))
     when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor, fig)
-    when = _to_now(ctx, fig, when)._replace(anchor=anchor)
+    when = _to_now(ctx, fig, when, anchor)._replace(anchor=anchor)
     if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
         # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
         when = when._replace(rule=when.rule + "+glued")
-    return when
+    return _whole_year(ctx, fig, when)
 
 
-def _to_now(ctx: Context, fig: Figure, when: When) -> When:
+def _whole_year(ctx: Context, fig: Figure, when: When) -> When:
+    """A flow "for the year" ("trong năm") whose start is not known runs from the first day of
+    the year it ends in ("As of December 31, 2023, …. … disbursed … 108.04 trillion VND for the
+    year")."""
+    if when.as_of is not None or when.start is not None or when.end is None:
+        return when
+    g0, g1 = segment_span(ctx, fig)
+    marks = ctx.marks("whole_year", g0, g1)
+    if not marks:
+        return when
+    return when._replace(start=dt.date(when.end.year, 1, 1), rule=f"{when.rule}+whole_year:{marks[0][2]}")
+
+
+def _to_now(ctx: Context, fig: Figure, when: When, anchor: DateMention) -> When:
     """ "… to now", "đến nay" in the sentence part: the period or stock ends at publication (at
-    the report's stated date when the publication date is unknown)."""
+    the report's stated date when the publication date is unknown). Not for a figure dated
+    before it with "to now" in a later clause ("Từ … năm 2003 với dư nợ 173 tỷ đồng, đến nay, …
+    dư nợ 4.017,8 tỷ đồng"): that figure is where the change to now started, a point of history,
+    not the frame."""
     g0, g1 = segment_span(ctx, fig)
     marks = ctx.marks("to_now", g0, g1)
+    if marks and anchor.end <= fig.start:
+        _, c1 = clause_span(ctx, fig)
+        if all(start >= c1 for start, _, _ in marks):
+            return when._replace(rule=when.rule + "+then")
     if not marks:
         return when
     now = ctx.published or ctx.state.frame.as_of  # None: "now" is a day the text does not give
     rule = f"{when.rule}+to_now:{marks[0][2]}"
     if when.as_of is not None or (when.end is None and when.start is None):
-        return when._replace(as_of=now, rule=rule)
+        # A stock at a "now" the text does not date keeps no start (none of its own to give).
+        return when._replace(as_of=now, start=when.start if now else None, rule=rule)
     return when._replace(end=now, rule=rule)
 
 
@@ -347,7 +454,7 @@ def expected_closing(ctx: Context, when: When) -> bool:
 
 def update_frame(ctx: Context, when: When) -> None:
     """Remember a stated date: it governs the next figures that state none."""
-    if when.inferred or when.rule == "none" or when.rule.endswith("+glued"):
+    if when.inferred or when.rule == "none" or when.rule.endswith(HISTORY):
         return
     latest = when.as_of or when.end
     if ctx.published and latest and latest > ctx.published + FRAME_AHEAD:

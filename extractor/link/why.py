@@ -91,6 +91,8 @@ def _unanchored_words(base: str) -> str:
     kind, _, detail = base.partition(":")
     if kind in ("since", "anniversary"):  # a period from a dated document's issue: "since:40-CT/TW+…"
         return f"date counted from when {detail.split('+')[0]} was issued"
+    if kind == "past_years":  # "during 15 years of operation": the years counted back to the report's date
+        return f"a period of the years the text counts back ('{detail.split('+')[0]}')"
     if detail == "target-undated":
         return "a goal with no date of its own: left undated"
     if kind == "frame":

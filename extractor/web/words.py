@@ -50,6 +50,8 @@ WHY_FORMS: tuple[tuple[str, str], ...] = (
      N_("the headline reports what the body dates ('%(q)s')")),
     (r"date counted from when (?P<rest>.*) was issued", N_("date counted from when %(rest)s was issued")),
     (r"a goal with no date of its own: left undated", N_("a goal with no date of its own: left undated")),
+    (rf"a period of the years the text counts back \({_Q}\)",
+     N_("a period of the years the text counts back ('%(q)s')")),
     (r"date from the date that governs the text so far", N_("date from the date that governs the text so far")),
     (r"no date could be told: a unit named as before the merger, in a later period",
      N_("no date could be told: a unit named as before the merger, in a later period")),
