@@ -3,7 +3,8 @@
 A count whose counted noun names an indicator ("21 transaction offices", ``unit:…``); else a cue
 in or right after the figure ("234,414 households still having outstanding loans",
 ``cue-after:…``); else the nearest cue before it in its clause whose indicator takes the figure's
-kind and unit (``cue:…``), then in the earlier clauses of its sentence part when no figure of the
+kind and unit (``cue:…``); for an item of a list opened by a colon, the cue before the colon
+(``list-item:…``); then in the earlier clauses of its sentence part when no figure of the
 same kind stands between; else, for a clause that opens with a place ("Ninh Binh (old) for VND
 3,960 billion"), the indicator of the level just listed. No cue, no observation.
 """
@@ -15,6 +16,7 @@ from typing import Literal
 
 from extractor.link.context import Context, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
+from extractor.link.lists import list_item
 from extractor.models import Figure
 
 
@@ -75,16 +77,18 @@ def _kin_just_before(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 
 
 def _cue_before(
-    ctx: Context, fig: Figure, start: int, *, free: bool = False
+    ctx: Context, fig: Figure, start: int, *, free: bool = False, end: int | None = None
 ) -> tuple[str, str] | Literal[False] | None:
-    """The nearest fitting cue in ``[start, fig.start)``; ``False`` when a blocker comes first.
+    """The nearest fitting cue in ``[start, end)`` (``end``: the figure's start unless given);
+    ``False`` when a blocker comes first.
 
     ``free``: only cues no figure of the same kind follows ("created jobs for 400,000 workers,
     helped 5,600 workers go abroad": the second count does not borrow the first one's cue).
     """
-    blockers = ctx.marks("blockers", start, fig.start)
-    for cue in reversed(ctx.cues.within(start, fig.start)):
-        if cue.position != "before" or cue.end > fig.start:
+    end = fig.start if end is None else end
+    blockers = ctx.marks("blockers", start, end)
+    for cue in reversed(ctx.cues.within(start, end)):
+        if cue.position != "before" or cue.end > end:
             continue
         # Asked from the nearest cue back, and only until one decides: most never need asking.
         if free and (_kin_between(ctx, fig, cue.end) or _kin_just_before(ctx, fig, cue)):
@@ -104,11 +108,25 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
     c0, c1 = clause_span(ctx, fig)
     found = _cue_after(ctx, fig, c1) or _cue_before(ctx, fig, c0)
+    if found is None:
+        found = _list_item(ctx, fig)
     if found is None and not ctx.marks("breakdown", c0, fig.start):
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
     return found or _listed_by_place(ctx, fig, c0) or _paired_count(ctx, fig) or None
+
+
+def _list_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """An item of a list opened by a colon ("các chương trình cho vay: Hộ cận nghèo 124,6 tỷ
+    đồng; nước sạch 78,7 tỷ đồng; …", ``link.lists``): the indicator of the nearest fitting cue
+    before the colon in its sentence, which the lead-in breaks down."""
+    item = list_item(ctx, fig)
+    if item is None:
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    found = _cue_before(ctx, fig, s0, end=item[0].colon)
+    return (found[0], "list-item:" + found[1].removeprefix("cue:")) if found else None
 
 
 def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:

@@ -6,6 +6,8 @@ unless a total word ("tổng", "total") stands between it and the figure; after 
 ("of which", "trong đó") it counts anywhere in the clause. An area is a district, town or commune
 named beside an area word ("Thang Binh district", "huyện Hương Sơn"); a document reporting from
 the bank's district office reports a district, unless a sentence speaks of the whole province.
+An item of a list opened by a colon ("các chương trình cho vay: Hộ cận nghèo 124,6 tỷ đồng; …",
+``link.lists``) is a part of the kind its opener names.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
+from extractor.link.lists import list_item
 from extractor.link.place import REGION_RULE, Spot
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
@@ -117,6 +120,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     area = _area_before(ctx, fig, s0)
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
+    item = list_item(ctx, fig)
+    if item is not None:
+        return Part(item[0].kind, item[1], f"list:{item[0].phrase}")
     _, c1 = clause_span(ctx, fig)
     # What stands before a reporting verb is who reports and where ("Tại buổi tổng kết … theo Nghị
     # định số 78/2002/NĐ-CP …, Chi nhánh … cho biết, tổng doanh số cho vay …"), not the figure's part.
