@@ -6,7 +6,10 @@ in or right after the figure ("234,414 households still having outstanding loans
 kind and unit (``cue:…``); for an item of a list opened by a colon, the cue before the colon
 (``list-item:…``); then in the earlier clauses of its sentence part when no figure of the
 same kind stands between; else, for a clause that opens with a place ("Ninh Binh (old) for VND
-3,960 billion"), the indicator of the level just listed. No cue, no observation.
+3,960 billion"), the indicator of the level just listed; else, for a count or an amount joined to
+the level before it ("3.107 tỷ đồng/137.834 khách hàng", "443.000 lượt hộ … với 9.800 tỷ đồng"),
+the indicator paired with that level's; else, for a breakdown's item that opens its clause with
+its figure, the indicator of the item before it. No cue, no observation.
 """
 
 from __future__ import annotations
@@ -114,7 +117,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
-    return found or _listed_by_place(ctx, fig, c0) or _paired_count(ctx, fig) or None
+    return (found or _listed_by_place(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
+            or _next_item(ctx, fig, c0) or None)
 
 
 def _list_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
@@ -146,6 +150,36 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     joined = gap.strip() in ("/", "") or any(not ctx.text[last[1] : b[0]].strip(" ,") and
                                               not ctx.text[b[1] : fig.start].strip() for b in binders)
     return (code, f"paired-with:{last[0]}") if joined else None
+
+
+def _paired_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """An amount a binder joins to the count level before it in its clause ("443.000 lượt hộ
+    được vay vốn với 9.800 tỷ đồng", "85.579 khách hàng còn dư nợ với 3.569 tỷ đồng"): the
+    money indicator whose borrowers that count measures (``count_pair``), when only one is."""
+    last = ctx.state.last_level.get("count")
+    if fig.kind != "money" or last is None or ctx.marker_before("pair_binders", fig.start) is None:
+        return None
+    c0, _ = clause_span(ctx, fig)
+    if last[1] < c0 or _figures_between(ctx, last[1], fig.start):
+        return None
+    lexicon = ctx.linker.lexicon
+    codes = [code for code, rule in lexicon.indicators.items()
+             if rule.count_pair == last[0] and lexicon.accepts(code, kind=fig.kind, unit=fig.unit)]
+    return (codes[0], f"paired-with:{last[0]}") if len(codes) == 1 else None
+
+
+def _next_item(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
+    """A breakdown's item that opens its clause with its figure, right after an item of the same
+    unit ("Trong đó, …; cho vay 818 lượt hộ mới thoát nghèo, 536 lượt hộ cận nghèo, 262 lượt hộ
+    nghèo"): it goes on listing what that item measured."""
+    last = ctx.state.last_level.get(fig.kind)
+    s0, _ = sentence_span(ctx, fig)
+    if last is None or ctx.text[c0 : fig.start].strip() or not ctx.marks("breakdown", s0, c0):
+        return None
+    before = ctx.figures.within(s0, fig.start)
+    if not before or before[-1].end != last[1] or before[-1].unit != fig.unit:
+        return None  # the figure before it is no level of this kind and unit
+    return (last[0], f"next-item:{last[0]}") if last[1] >= segment_span(ctx, fig)[0] else None
 
 
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:

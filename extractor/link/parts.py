@@ -195,5 +195,13 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     level = ctx.state.last_total.get(fig.kind)
     if level is None or level[1] > marks[-1][0] or level[0] != code:
         return None
-    named = ctx.text[max(g0, marks[-1][1]) : fig.start].strip(" ,:;") or "one item of a breakdown"
-    return Part("programme", named[:60], f"programme:{marks[-1][2]}")
+    return Part("programme", _item_words(ctx, fig, max(g0, marks[-1][1]))[:60], f"programme:{marks[-1][2]}")
+
+
+def _item_words(ctx: Context, fig: Figure, start: int) -> str:
+    """The words naming a breakdown's item: those from ``start`` to the figure, or those after
+    it in its clause when the figure opens its clause ("…, 536 lượt hộ cận nghèo")."""
+    c0, c1 = clause_span(ctx, fig)
+    opens = start < c0 and not ctx.text[c0 : fig.start].strip()
+    named = ctx.text[fig.end : c1] if opens else ctx.text[start : fig.start]
+    return named.strip(" ,:;.") or "one item of a breakdown"

@@ -24,6 +24,7 @@ _INDICATOR_WORDS = {
     "listed-by-place": "indicator of the level just listed, by place",
     "list-item": "indicator from the words '{detail}' before the colon opening its list",
     "change-of": "a change of outstanding loans, as a growth rate",
+    "next-item": "indicator of the item before it in a breakdown ({detail})",
 }
 
 
