@@ -9,7 +9,8 @@ same kind stands between; else, for a clause that opens with a place ("Ninh Binh
 3,960 billion"), the indicator of the level just listed; else, for a count or an amount joined to
 the level before it ("3.107 tỷ đồng/137.834 khách hàng", "443.000 lượt hộ … với 9.800 tỷ đồng"),
 the indicator paired with that level's; else, for a breakdown's item that opens its clause with
-its figure, the indicator of the item before it. No cue, no observation.
+its figure, the indicator of the item before it, and for a later item of a breakdown, the nearest
+cue since the breakdown word (``list-item:…``). No cue, no observation.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
     return (found or _listed_by_place(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
-            or _next_item(ctx, fig, c0) or None)
+            or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or None)
 
 
 def _list_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
@@ -130,6 +131,18 @@ def _list_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return None
     s0, _ = sentence_span(ctx, fig)
     found = _cue_before(ctx, fig, s0, end=item[0].colon)
+    return (found[0], "list-item:" + found[1].removeprefix("cue:")) if found else None
+
+
+def _breakdown_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """A later item of a breakdown, parted from the ones before by semicolons ("Trong đó, dư nợ
+    ủy thác qua Hội Nông dân 4.400 tỷ đồng; Hội Cựu chiến binh 2.500 tỷ đồng"): the indicator of
+    the nearest fitting cue since the breakdown word, which the items before it share."""
+    s0, _ = sentence_span(ctx, fig)
+    mark = ctx.last_mark("breakdown", s0, fig.start)
+    if mark is None or segment_span(ctx, fig)[0] <= mark[1]:
+        return None
+    found = _cue_before(ctx, fig, mark[1])
     return (found[0], "list-item:" + found[1].removeprefix("cue:")) if found else None
 
 

@@ -183,8 +183,10 @@ def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
 def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
     """An item of a breakdown ("Trong đó, cho vay nước sạch 11.677 lượt hộ; …"): a figure after a
     breakdown word in its sentence whose indicator is that of the level broken down (the last
-    total of its kind, before the breakdown word), borrowed from an earlier clause or given by a
-    cue of its own in a later item of the list ("…; cho vay 818 lượt hộ mới thoát nghèo")."""
+    total of its kind, before the breakdown word), or, when the text states no such total, that
+    of the breakdown's item before it (a part of the same kind), borrowed from an earlier clause
+    or given by a cue of its own in a later item of the list ("…; cho vay 818 lượt hộ mới thoát
+    nghèo")."""
     s0, _ = sentence_span(ctx, fig)
     marks = ctx.marks("breakdown", s0, fig.start)
     if not marks:
@@ -192,16 +194,24 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     g0, _ = segment_span(ctx, fig)
     if not (indicator_rule.endswith("(earlier clause)") or g0 > marks[-1][1]):
         return None
+    words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
-    if level is None or level[1] > marks[-1][0] or level[0] != code:
+    if level is not None and level[1] <= marks[-1][0] and level[0] == code:
+        return Part("programme", words, f"programme:{marks[-1][2]}")
+    # No total stated before the breakdown: an item is a part as the item before it was
+    # ("Trong đó, dư nợ ủy thác qua Hội Nông dân …; Hội Cựu chiến binh là 2.501 tỷ đồng").
+    sibling = ctx.state.last_part.get(fig.kind)
+    if sibling is None or sibling[1] < marks[-1][1] or sibling[0] != code or sibling[2] not in PART_KINDS:
         return None
-    return Part("programme", _item_words(ctx, fig, max(g0, marks[-1][1]))[:60], f"programme:{marks[-1][2]}")
+    return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
 
 
 def _item_words(ctx: Context, fig: Figure, start: int) -> str:
-    """The words naming a breakdown's item: those from ``start`` to the figure, or those after
-    it in its clause when the figure opens its clause ("…, 536 lượt hộ cận nghèo")."""
+    """The words naming a breakdown's item: those from ``start`` to the item's first figure, or
+    those after the figure in its clause when the figure opens its clause ("…, 536 lượt hộ cận
+    nghèo")."""
     c0, c1 = clause_span(ctx, fig)
     opens = start < c0 and not ctx.text[c0 : fig.start].strip()
-    named = ctx.text[fig.end : c1] if opens else ctx.text[start : fig.start]
+    first = ctx.figures.within(start, fig.start + 1)[0]
+    named = ctx.text[fig.end : c1] if opens else ctx.text[start : first.start]
     return named.strip(" ,:;.") or "one item of a breakdown"

@@ -22,7 +22,7 @@ _INDICATOR_WORDS = {
     "cue": "indicator from the words '{detail}'{earlier}",
     "cue-after": "indicator from the words '{detail}' after the figure",
     "listed-by-place": "indicator of the level just listed, by place",
-    "list-item": "indicator from the words '{detail}' before the colon opening its list",
+    "list-item": "indicator from the words '{detail}' that open its list",
     "change-of": "a change of outstanding loans, as a growth rate",
     "next-item": "indicator of the item before it in a breakdown ({detail})",
 }
