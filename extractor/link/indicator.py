@@ -140,10 +140,31 @@ def _breakdown_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     the nearest fitting cue since the breakdown word, which the items before it share."""
     s0, _ = sentence_span(ctx, fig)
     mark = ctx.last_mark("breakdown", s0, fig.start)
-    if mark is None or segment_span(ctx, fig)[0] <= mark[1]:
+    if mark is None:
         return None
-    found = _cue_before(ctx, fig, mark[1])
-    return (found[0], "list-item:" + found[1].removeprefix("cue:")) if found else None
+    found = _cue_before(ctx, fig, mark[1]) if segment_span(ctx, fig)[0] > mark[1] else None
+    if found:
+        return found[0], "list-item:" + found[1].removeprefix("cue:")
+    return _broken_down(ctx, fig, mark[0])
+
+
+BREAKDOWN_REACH = 400  # how far before its breakdown word the total broken down may stand
+
+
+def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None:
+    """An amount or a count in a breakdown that names no indicator ("Tổng dư nợ đạt 5.000 tỷ
+    đồng, trong đó có 900 tỷ đồng cho HSSV", "Trong đó, nguồn vốn cân đối từ Trung ương là 4.200
+    tỷ đồng"): a part of the last total of its kind, stated just before the breakdown word. A
+    percent there is a share of that total, not a level of its indicator; a blocker after the
+    breakdown word governs what follows it."""
+    level = ctx.state.last_total.get(fig.kind)
+    if fig.kind == "percent" or level is None or not mark - BREAKDOWN_REACH <= level[1] <= mark:
+        return None
+    if ctx.marks("blockers", mark, fig.start):
+        return None
+    if not ctx.linker.lexicon.accepts(level[0], kind=fig.kind, unit=fig.unit):
+        return None
+    return level[0], f"breakdown-of:{level[0]}"
 
 
 def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:

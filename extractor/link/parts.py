@@ -24,6 +24,7 @@ from extractor.models import Figure
 GROUP_REACH = 25  # how far after a figure a group of borrowers still names what it counts
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
+ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, TOTALS = part_list("group"), part_list("total")
@@ -192,7 +193,8 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     if not marks:
         return None
     g0, _ = segment_span(ctx, fig)
-    if not (indicator_rule.endswith("(earlier clause)") or g0 > marks[-1][1]):
+    if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
+            or g0 > marks[-1][1]):
         return None
     words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
@@ -213,5 +215,9 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     c0, c1 = clause_span(ctx, fig)
     opens = start < c0 and not ctx.text[c0 : fig.start].strip()
     first = ctx.figures.within(start, fig.start + 1)[0]
-    named = ctx.text[fig.end : c1] if opens else ctx.text[start : first.start]
-    return named.strip(" ,:;.") or "one item of a breakdown"
+    later = ctx.figures.within(fig.end, c1)
+    after = ctx.text[fig.end : later[0].start if later else c1].strip(" ,:;.")
+    named = after if opens else ctx.text[start : first.start].strip(" ,:;.")
+    # A word or none before it ("trong đó có 21.406 hộ nghèo", "of which VND 900 billion for
+    # students") names nothing: the words after it do, or the figure's own counted noun.
+    return next((words for words in (named, after) if len(words.split()) >= ITEM_NAME_WORDS), fig.text)

@@ -40,7 +40,8 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("cue:<phrase>", "target:<phrase>"); a value's part after "+" says where an open end came from
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
-    "indicator": ("unit:", "cue:", "cue-after:", "listed-by-place:", "list-item:", "next-item:", "change-of:",
+    "indicator": ("unit:", "cue:", "cue-after:", "listed-by-place:", "list-item:", "next-item:", "breakdown-of:",
+                  "change-of:",
                   "paired-with:"),
     "province": ("clause:after", "clause", "sentence", "document:title", "document:branch",
                  "document:outlet", "document:address", "document:frequency", "document:national",

@@ -25,6 +25,7 @@ _INDICATOR_WORDS = {
     "list-item": "indicator from the words '{detail}' that open its list",
     "change-of": "a change of outstanding loans, as a growth rate",
     "next-item": "indicator of the item before it in a breakdown ({detail})",
+    "breakdown-of": "an item of a breakdown of the total just stated ({detail})",
 }
 
 
