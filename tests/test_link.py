@@ -152,6 +152,12 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("province", "document:branch", "-", "en", HEAD + "Ha Tinh sent delegates. Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
     ("indicator", "paired-with:", "+", "en", NGHE + "The loan turnover reached [[VND 581 billion|VND]] with [[*8,800 households|households]].", PUB),
     ("indicator", "paired-with:", "-", "en", NGHE + "The loan turnover reached [[VND 581 billion|VND]]. The bank trained [[*8,800 households|households]].", PUB),
+    ("indicator", "next-item:", "+", "vi", VI_NGHE + "Doanh số cho vay đạt [[700 tỷ đồng|VND]], với [[20.000 lượt hộ|turns]] vay vốn. Trong đó, cho vay [[800 lượt hộ|turns]] mới thoát nghèo, [[*540 lượt hộ|turns]] cận nghèo.", PUB),
+    ("indicator", "next-item:", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[700 tỷ đồng|VND]], với [[20.000 lượt hộ|turns]] vay vốn. Chi nhánh cho vay [[800 lượt hộ|turns]] mới thoát nghèo, [[*540 lượt hộ|turns]] cận nghèo.", PUB),
+    ("indicator", "breakdown-of:", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which [[*VND 900 billion|VND]] for students.", PUB),
+    ("indicator", "breakdown-of:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which over [[*96%|%]] was repaid on time.", PUB),
+    ("indicator", "list-item:", "+", "en", NGHE + "Outstanding loans of the programmes: poor households [[VND 3,100 billion|VND]]; students [[*VND 640 billion|VND]].", PUB),
+    ("indicator", "list-item:", "-", "en", NGHE + "Outstanding loans of the programmes: poor households [[VND 3,100 billion|VND]]. Students got [[*VND 640 billion|VND]].", PUB),
     ("part", "area:district-document", "+", "en", "Thang Binh news\nThe Thang Binh District Social Policy Bank said outstanding loans reached [[VND 923 billion|VND]].", PUB),
     ("part", "area:district-document", "-", "en", NGHE + "The Social Policy Bank of Nghe An province said outstanding loans reached [[VND 13,000 billion|VND]].", PUB),
     ("part", "area:named", "+", "en", NGHE + "In Huong Son district, outstanding loans reached [[VND 519 billion|VND]].", PUB),
@@ -166,6 +172,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "source:", "-", "en", NGHE + "Total capital reached [[VND 14,286 billion|VND]].", PUB),
     ("part", "average:", "+", "en", NGHE + "Outstanding loans per district reached an average of [[VND 650 billion|VND]].", PUB),
     ("part", "average:", "-", "en", NGHE + "Outstanding loans reached [[VND 650 billion|VND]].", PUB),
+    ("part", "list:", "+", "en", NGHE + "Outstanding loans across the programmes: poor households [[*VND 3,100 billion|VND]]; students [[VND 640 billion|VND]].", PUB),
+    ("part", "list:", "-", "en", NGHE + "Outstanding loans across the programmes reached [[*VND 5,100 billion|VND]].", PUB),
 ]
 
 # Rules decided by where the page came from: (key, rule, polarity, markup, source).

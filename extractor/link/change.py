@@ -92,7 +92,7 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
     nearest after it ("overdue debt decreased by VND 2.1 billion …, to VND 18.4 billion").
     ``levels`` are in text order and ``starts`` says where their figures start: only the levels
     of the change's sentence are looked at. A level the change brings the indicator to comes
-    first ("fell by 7.86 percentage points to 0.43%"), unless the change is a growth rate of its
+    first ("fell by 6.42 percentage points to 0.52%"), unless the change is a growth rate of its
     own (``rate_of_its_own``: "loan growth of 8% to 10%" is a range of rates, not a change)."""
     s0, s1 = sentence_span(ctx, fig)
     to_level = None if rate_of_its_own else _brought_to(ctx, fig, levels, starts)
@@ -119,7 +119,7 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
 def _brought_to(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],
                 starts: list[int]) -> int | None:
     """Index of the level right after the change when only a ``change_to`` word stands between
-    them ("fell by 7.86 percentage points to 0.43%"): the level the change brought the indicator to."""
+    them ("fell by 6.42 percentage points to 0.52%"): the level the change brought the indicator to."""
     after = bisect.bisect_left(starts, fig.end)
     if after == len(levels):
         return None

@@ -185,12 +185,14 @@ class Frame:
 @dataclass
 class State:
     """What linking learns as it reads on: the governing date, the last level listed per kind
-    (and the last that is a total, no part: what a breakdown breaks down), and memos of answers
-    asked once per sentence or line."""
+    (and the last that is a total, no part: what a breakdown breaks down; and the last part: what
+    a breakdown's next item is), and memos of answers asked once per sentence or line."""
 
     frame: Frame = field(default_factory=Frame)
     last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
     last_total: dict[str, tuple[str, int]] = field(default_factory=dict)  # the last level that is no part
+    # The last part per kind of figure: its indicator, where its figure ends, what it is a part of.
+    last_part: dict[str, tuple[str, int, str]] = field(default_factory=dict)
     anecdotes: dict[tuple[int, int], bool] = field(default_factory=dict)  # by sentence
     link_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # by line
     in_comparison: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # by date, sentence

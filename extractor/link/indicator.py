@@ -3,15 +3,19 @@
 A count whose counted noun names an indicator ("21 transaction offices", ``unit:…``); else a cue
 in or right after the figure ("234,414 households still having outstanding loans",
 ``cue-after:…``); else the nearest cue before it in its clause whose indicator takes the figure's
-kind and unit (``cue:…``), then in the earlier clauses of its sentence part when no figure of the
-same kind stands between; else a cue after the list of borrowers a count's clause opens, when the
-next clauses go on with more borrowers ("… lượt hộ nghèo, hộ cận nghèo và … được vay vốn"); else,
-for a clause that opens with a place ("Ninh Binh (old) for VND 3,960 billion"), the indicator of
-the level just listed; else, for a count or an amount a pair binder joins to the level before it
+kind and unit (``cue:…``); for an item of a list opened by a colon, the cue before the colon
+(``list-item:…``); then in the earlier clauses of its sentence part when no figure of the same
+kind stands between; else a cue after the list of borrowers a count's clause opens, when the next
+clauses go on with more borrowers ("… lượt hộ nghèo, hộ cận nghèo và … được vay vốn"); else, for
+a clause that opens with a place ("Ninh Binh (old) for VND 3,960 billion"), the indicator of the
+level just listed; else, for a count or an amount a pair binder joins to the level before it
 ("… tỷ đồng/137.834 khách hàng", "… lượt hộ được vay vốn với 410 tỷ đồng"), the paired
-indicator. No cue, no observation; nor for a count its clause or list states per year ("… mỗi
-năm", ``per_year``). A cue with a stock reading gives that stock when the sentence dates the
-figure at a point ("had access to loans as of June 30", ``at-a-date:…``).
+indicator; else, for a breakdown's item that opens its clause with its figure, the indicator of
+the item before it, and for a later item of a breakdown, the nearest cue since the breakdown word
+(``list-item:…``) or the total broken down (``breakdown-of:…``). No cue, no observation; nor for
+a count its clause or list states per year ("… mỗi năm", ``per_year``). A cue with a stock
+reading gives that stock when the sentence dates the figure at a point ("had access to loans as
+of June 30", ``at-a-date:…``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Literal
 
 from extractor.link.context import Context, clause_span, piece, segment_span, sentence_span
 from extractor.link.indicators import CueHit
+from extractor.link.lists import list_item
 from extractor.link.when import dated_at_a_point
 from extractor.models import Figure
 
@@ -95,16 +100,18 @@ def _kin_just_before(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 
 
 def _cue_before(
-    ctx: Context, fig: Figure, start: int, *, free: bool = False
+    ctx: Context, fig: Figure, start: int, *, free: bool = False, end: int | None = None
 ) -> tuple[str, str] | Literal[False] | None:
-    """The nearest fitting cue in ``[start, fig.start)``; ``False`` when a blocker comes first.
+    """The nearest fitting cue in ``[start, end)`` (``end``: the figure's start unless given);
+    ``False`` when a blocker comes first.
 
     ``free``: only cues no figure of the same kind follows ("created jobs for 400,000 workers,
     helped 5,600 workers go abroad": the second count does not borrow the first one's cue).
     """
-    blockers = ctx.marks("blockers", start, fig.start)
-    for cue in reversed(ctx.cues.within(start, fig.start)):
-        if cue.position != "before" or cue.end > fig.start:
+    end = fig.start if end is None else end
+    blockers = ctx.marks("blockers", start, end)
+    for cue in reversed(ctx.cues.within(start, end)):
+        if cue.position != "before" or cue.end > end:
             continue
         # Asked from the nearest cue back, and only until one decides: most never need asking.
         if free and (_kin_between(ctx, fig, cue.end) or _kin_just_before(ctx, fig, cue)):
@@ -126,12 +133,15 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
     found = _cue_after(ctx, fig, c1) or _cue_before(ctx, fig, c0)
+    if found is None:
+        found = _list_item(ctx, fig)
     if found is None and not ctx.marks("breakdown", c0, fig.start):
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
-            or _paired_count(ctx, fig) or _paired_amount(ctx, fig) or None)
+            or _paired_count(ctx, fig) or _paired_amount(ctx, fig) or _next_item(ctx, fig, c0)
+            or _breakdown_item(ctx, fig) or None)
 
 
 LIST_GAP = 3  # how far after its clause's end ("," and a space) a list of borrowers goes on
@@ -155,6 +165,51 @@ def _cue_after_list(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, st
     """A cue after the list of borrowers a count counts, when it goes on past its clause."""
     end = _list_end(ctx, fig, clause_end)
     return _cue_after(ctx, fig, end) if end > clause_end else None
+
+
+def _list_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """An item of a list opened by a colon ("các chương trình cho vay: hộ cận nghèo 96,4 tỷ
+    đồng; nước sạch 52,3 tỷ đồng; …", ``link.lists``): the indicator of the nearest fitting cue
+    before the colon in its sentence, which the lead-in breaks down."""
+    item = list_item(ctx, fig)
+    if item is None:
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    found = _cue_before(ctx, fig, s0, end=item[0].colon)
+    return (found[0], "list-item:" + found[1].removeprefix("cue:")) if found else None
+
+
+def _breakdown_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """A later item of a breakdown, parted from the ones before by semicolons ("Trong đó, dư nợ
+    ủy thác qua Hội Nông dân 4.400 tỷ đồng; Hội Cựu chiến binh 2.500 tỷ đồng"): the indicator of
+    the nearest fitting cue since the breakdown word, which the items before it share."""
+    s0, _ = sentence_span(ctx, fig)
+    mark = ctx.last_mark("breakdown", s0, fig.start)
+    if mark is None:
+        return None
+    found = _cue_before(ctx, fig, mark[1]) if segment_span(ctx, fig)[0] > mark[1] else None
+    if found:
+        return found[0], "list-item:" + found[1].removeprefix("cue:")
+    return _broken_down(ctx, fig, mark[0])
+
+
+BREAKDOWN_REACH = 400  # how far before its breakdown word the total broken down may stand
+
+
+def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None:
+    """An amount or a count in a breakdown that names no indicator ("Tổng dư nợ đạt 5.000 tỷ
+    đồng, trong đó có 900 tỷ đồng cho HSSV", "Trong đó, nguồn vốn cân đối từ Trung ương là 4.200
+    tỷ đồng"): a part of the last total of its kind, stated just before the breakdown word. A
+    percent there is a share of that total, not a level of its indicator; a blocker after the
+    breakdown word governs what follows it."""
+    level = ctx.state.last_total.get(fig.kind)
+    if fig.kind == "percent" or level is None or not mark - BREAKDOWN_REACH <= level[1] <= mark:
+        return None
+    if ctx.marks("blockers", mark, fig.start):
+        return None
+    if not ctx.linker.lexicon.accepts(level[0], kind=fig.kind, unit=fig.unit):
+        return None
+    return level[0], f"breakdown-of:{level[0]}"
 
 
 def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
@@ -193,6 +248,20 @@ def _paired_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     paired = [code for code, rule in lexicon.indicators.items()
               if rule.count_pair == last[0] and lexicon.accepts(code, kind=fig.kind, unit=fig.unit)]
     return (paired[0], f"paired-with:{last[0]}") if paired else None
+
+
+def _next_item(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
+    """A breakdown's item that opens its clause with its figure, right after an item of the same
+    unit ("Trong đó, …; cho vay 730 lượt hộ mới thoát nghèo, 415 lượt hộ cận nghèo, 198 lượt hộ
+    nghèo"): it goes on listing what that item measured."""
+    last = ctx.state.last_level.get(fig.kind)
+    s0, _ = sentence_span(ctx, fig)
+    if last is None or ctx.text[c0 : fig.start].strip() or not ctx.marks("breakdown", s0, c0):
+        return None
+    before = ctx.figures.within(s0, fig.start)
+    if not before or before[-1].end != last[1] or before[-1].unit != fig.unit:
+        return None  # the figure before it is no level of this kind and unit
+    return (last[0], f"next-item:{last[0]}") if last[1] >= segment_span(ctx, fig)[0] else None
 
 
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:

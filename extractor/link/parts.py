@@ -6,7 +6,9 @@ unless a total word ("tổng", "total") stands between it and the figure; after 
 ("of which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the
 list (its sentence part, from a semicolon). An area is a district, town or commune named beside an
 area word ("Thang Binh district", "huyện Hương Sơn"); a document reporting from the bank's
-district office reports a district, unless a sentence speaks of the whole province.
+district office reports a district, unless a sentence speaks of the whole province. An item of a
+list opened by a colon ("các chương trình cho vay: hộ cận nghèo … tỷ đồng; …", ``link.lists``) is
+a part of the kind its opener names.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
+from extractor.link.lists import list_item
 from extractor.link.place import REGION_RULE, Spot
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
@@ -22,6 +25,7 @@ from extractor.models import Figure
 GROUP_REACH = 25  # how far after a figure a group of borrowers still names what it counts
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
+ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, TOTALS = part_list("group"), part_list("total")
@@ -118,6 +122,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     area = _area_before(ctx, fig, s0)
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
+    item = list_item(ctx, fig)
+    if item is not None:
+        return Part(item[0].kind, item[1], f"list:{item[0].phrase}")
     _, c1 = clause_span(ctx, fig)
     # What stands before a reporting verb is who reports and where ("Tại buổi tổng kết … theo Nghị
     # định số 78/2002/NĐ-CP …, Chi nhánh … cho biết, tổng doanh số cho vay …"), not the figure's part.
@@ -165,7 +172,7 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
                 if c[1] <= fig.start or c[0] >= c0]
         if cues and not _totalled(ctx, cues[-1], c1):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
-    # "… VND 31,648 billion for ethnic minority households": a group named right after the figure.
+    # "… VND 28,410 billion for ethnic minority households": a group named right after the figure.
     after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + GROUP_REACH]
     if after:
         return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
@@ -180,19 +187,42 @@ def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
 
 
 def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
-    """An item of a breakdown ("Trong đó, cho vay nước sạch 11.677 lượt hộ; …"): a figure after a
+    """An item of a breakdown ("Trong đó, cho vay nước sạch 9.420 lượt hộ; …"): a figure after a
     breakdown word in its sentence whose indicator is that of the level broken down (the last
-    total of its kind, before the breakdown word), borrowed from an earlier clause or given by a
-    cue of its own in a later item of the list ("…; cho vay 818 lượt hộ mới thoát nghèo")."""
+    total of its kind, before the breakdown word), or, when the text states no such total, that
+    of the breakdown's item before it (a part of the same kind), borrowed from an earlier clause
+    or given by a cue of its own in a later item of the list ("…; cho vay 730 lượt hộ mới thoát
+    nghèo")."""
     s0, _ = sentence_span(ctx, fig)
     marks = ctx.marks("breakdown", s0, fig.start)
     if not marks:
         return None
     g0, _ = segment_span(ctx, fig)
-    if not (indicator_rule.endswith("(earlier clause)") or g0 > marks[-1][1]):
+    if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
+            or g0 > marks[-1][1]):
         return None
+    words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
-    if level is None or level[1] > marks[-1][0] or level[0] != code:
+    if level is not None and level[1] <= marks[-1][0] and level[0] == code:
+        return Part("programme", words, f"programme:{marks[-1][2]}")
+    # No total stated before the breakdown: an item is a part as the item before it was
+    # ("Trong đó, dư nợ ủy thác qua Hội Nông dân …; Hội Cựu chiến binh là 2.340 tỷ đồng").
+    sibling = ctx.state.last_part.get(fig.kind)
+    if sibling is None or sibling[1] < marks[-1][1] or sibling[0] != code or sibling[2] not in PART_KINDS:
         return None
-    named = ctx.text[max(g0, marks[-1][1]) : fig.start].strip(" ,:;") or "one item of a breakdown"
-    return Part("programme", named[:60], f"programme:{marks[-1][2]}")
+    return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
+
+
+def _item_words(ctx: Context, fig: Figure, start: int) -> str:
+    """The words naming a breakdown's item: those from ``start`` to the item's first figure, or
+    those after the figure in its clause when the figure opens its clause ("…, 415 lượt hộ cận
+    nghèo")."""
+    c0, c1 = clause_span(ctx, fig)
+    opens = start < c0 and not ctx.text[c0 : fig.start].strip()
+    first = ctx.figures.within(start, fig.start + 1)[0]
+    later = ctx.figures.within(fig.end, c1)
+    after = ctx.text[fig.end : later[0].start if later else c1].strip(" ,:;.")
+    named = after if opens else ctx.text[start : first.start].strip(" ,:;.")
+    # A word or none before it ("trong đó có 21.406 hộ nghèo", "of which VND 900 billion for
+    # students") names nothing: the words after it do, or the figure's own counted noun.
+    return next((words for words in (named, after) if len(words.split()) >= ITEM_NAME_WORDS), fig.text)

@@ -40,7 +40,8 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("cue:<phrase>", "target:<phrase>"); a value's part after "+" says where an open end came from
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
-    "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "change-of:",
+    "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "list-item:", "next-item:",
+                  "breakdown-of:", "change-of:",
                   "paired-with:"),
     "province": ("clause:after", "clause", "sentence", "document:title", "document:branch",
                  "document:outlet", "document:address", "document:frequency", "document:national",
@@ -54,7 +55,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
     "part": ("area:district-document", "area:named", "programme:", "channel:", "group:", "source:",
-             "average:"),
+             "average:", "list:"),
 }
 
 
@@ -340,6 +341,9 @@ class PartRules(Strict):
     district_bank: RulePhrases
     regions: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
+    # Words naming what the items of a list opened by a colon are ("các chương trình cho vay:
+    # Hộ nghèo …; …"), by the kind of part each item is.
+    list_openers: dict[PartKind, RulePhrases] = Field(default_factory=dict)
 
 
 def load_part_rules(path: Path) -> PartRules:
@@ -356,11 +360,19 @@ def part_list(name: str) -> str:
 
 
 def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
-    """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words)."""
+    """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words;
+    ``list:<kind>``: the words opening a list of parts of that kind)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "regions")]
-    return lists + [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
-                    for side in ("before", "after")]
+    lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
+              for side in ("before", "after")]
+    return lists + [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
+                    for kind, phrases in parts.list_openers.items()]
+
+
+def list_opener(kind: str) -> str:
+    """The phrase index's name of the words opening a list of parts of ``kind``."""
+    return part_list(f"list:{kind}")
 
 
 def part_lists(parts: PartRules, lang: str) -> dict[str, list[str]]:

@@ -36,7 +36,7 @@ ANNIVERSARY_REACH = 160
 OPENING = 30
 # Rule suffixes of a figure's date that is a point of history, which frames no later figure: a
 # date glued to the figure ("0,43% năm 2014"), a start of a change to now ("Từ … năm 2003 với dư
-# nợ 173 tỷ đồng, đến nay …").
+# nợ 120 tỷ đồng, đến nay …").
 HISTORY = ("+glued", "+then")
 
 class When(NamedTuple):
@@ -412,7 +412,7 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
 
 def _whole_year(ctx: Context, fig: Figure, when: When) -> When:
     """A flow "for the year" ("trong năm") whose start is not known runs from the first day of
-    the year it ends in ("As of December 31, 2023, …. … disbursed … 108.04 trillion VND for the
+    the year it ends in ("As of December 31, 2023, …. … disbursed … 96.3 trillion VND for the
     year")."""
     if when.as_of is not None or when.start is not None or when.end is None:
         return when
@@ -426,8 +426,8 @@ def _whole_year(ctx: Context, fig: Figure, when: When) -> When:
 def _to_now(ctx: Context, fig: Figure, when: When, anchor: DateMention) -> When:
     """ "… to now", "đến nay" in the sentence part: the period or stock ends at publication (at
     the report's stated date when the publication date is unknown). Not for a figure dated
-    before it with "to now" in a later clause ("Từ … năm 2003 với dư nợ 173 tỷ đồng, đến nay, …
-    dư nợ 4.017,8 tỷ đồng"): that figure is where the change to now started, a point of history,
+    before it with "to now" in a later clause ("Từ … năm 2003 với dư nợ 120 tỷ đồng, đến nay, …
+    dư nợ 2.960,5 tỷ đồng"): that figure is where the change to now started, a point of history,
     not the frame."""
     g0, g1 = segment_span(ctx, fig)
     marks = ctx.marks("to_now", g0, g1)

@@ -23,7 +23,10 @@ _INDICATOR_WORDS = {
     "cue-after": "indicator from the words '{detail}' after the figure",
     "at-a-date": "indicator from the words '{detail}', read at the date its sentence gives",
     "listed-by-place": "indicator of the level just listed, by place",
+    "list-item": "indicator from the words '{detail}' that open its list",
     "change-of": "a change of outstanding loans, as a growth rate",
+    "next-item": "indicator of the item before it in a breakdown ({detail})",
+    "breakdown-of": "an item of a breakdown of the total just stated ({detail})",
 }
 
 

@@ -90,7 +90,7 @@ def _range(match: Match, rule: CompiledRule, rs: RuleSet, unit: str) -> list[Fig
     """"from 30 to 50 million VND": two figures; the first takes the second's scale if it has none."""
     high_power = power_of(match, rs)
     low_power = power_of(match, rs, "scale1") if group(match, "scale1") else high_power
-    upper = "num2" if group(match, "num2") is not None else "word2"  # "between 3.5 and four million"
+    upper = "num2" if group(match, "num2") is not None else "word2"  # "between 2.5 and four million"
     drafts = []
     for name, power, note in (("num", low_power, "range: lower bound"),
                               (upper, high_power, "range: upper bound")):
