@@ -40,8 +40,8 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("cue:<phrase>", "target:<phrase>"); a value's part after "+" says where an open end came from
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
-    "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "change-of:",
-                  "paired-with:"),
+    "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:",
+                  "change-of:", "paired-with:", "broken-down:"),
     "province": ("clause:after", "clause", "sentence", "document:title", "document:branch",
                  "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),

@@ -23,6 +23,8 @@ _INDICATOR_WORDS = {
     "cue-after": "indicator from the words '{detail}' after the figure",
     "at-a-date": "indicator from the words '{detail}', read at the date its sentence gives",
     "listed-by-place": "indicator of the level just listed, by place",
+    "listed-by-part": "indicator of the level just listed, by part",
+    "broken-down": "indicator of the total its breakdown word breaks down",
     "change-of": "a change of outstanding loans, as a growth rate",
 }
 
