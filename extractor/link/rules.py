@@ -310,7 +310,7 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 
 
 PART_KINDS = ("programme", "channel", "group", "source", "average")
-PART_LISTS = ("total", *PART_KINDS, "district_bank", "regions", "area_before", "area_after")
+PART_LISTS = ("total", *PART_KINDS, "district_bank", "regions", "rank", "area_before", "area_after")
 
 
 class AreaWords(Strict):
@@ -332,6 +332,7 @@ class PartRules(Strict):
     source: RulePhrases
     district_bank: RulePhrases
     regions: RulePhrases = Field(default_factory=RulePhrases)
+    rank: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
 
 
@@ -351,7 +352,7 @@ def part_list(name: str) -> str:
 def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
-             for name in ("total", *PART_KINDS, "district_bank", "regions")]
+             for name in ("total", *PART_KINDS, "district_bank", "regions", "rank")]
     return lists + [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
                     for side in ("before", "after")]
 
