@@ -7,15 +7,16 @@ kind and unit (``cue:…``); for an item of a list opened by a colon, the cue be
 (``list-item:…``); then in the earlier clauses of its sentence part when no figure of the same
 kind stands between; else a cue after the list of borrowers a count's clause opens, when the next
 clauses go on with more borrowers ("… lượt hộ nghèo, hộ cận nghèo và … được vay vốn"); else, for
-a clause that opens with a place ("Ninh Binh (old) for VND 3,960 billion"), the indicator of the
-level just listed; else, for a count or an amount a pair binder joins to the level before it
-("… tỷ đồng/137.834 khách hàng", "… lượt hộ được vay vốn với 410 tỷ đồng"), the paired
-indicator; else, for a breakdown's item that opens its clause with its figure, the indicator of
-the item before it, and for a later item of a breakdown, the nearest cue since the breakdown word
-(``list-item:…``) or the total broken down (``breakdown-of:…``). No cue, no observation; nor for
-a count its clause or list states per year ("… mỗi năm", ``per_year``). A cue with a stock
-reading gives that stock when the sentence dates the figure at a point ("had access to loans as
-of June 30", ``at-a-date:…``).
+a clause that opens with a place ("Ninh Binh (old) for VND 3,960 billion") or a part ("…, loans
+for job creation (VND 95 billion)"), the indicator of the level just listed; else, for a count or
+an amount a pair binder joins to the level before it ("… tỷ đồng/137.834 khách hàng", "… lượt hộ
+được vay vốn với 410 tỷ đồng"), the paired indicator; else, for a breakdown's item that opens its
+clause with its figure, the indicator of the item before it, and for a later item of a breakdown,
+the nearest cue since the breakdown word (``list-item:…``) or the total broken down
+(``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"). No cue, no
+observation; nor for a count its clause or list states per year ("… mỗi năm", ``per_year``). A
+cue with a stock reading gives that stock when the sentence dates the figure at a point ("had
+access to loans as of June 30", ``at-a-date:…``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Literal
 from extractor.link.context import Context, clause_span, piece, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
+from extractor.link.rules import PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
 from extractor.models import Figure
 
@@ -86,6 +88,7 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
     return None
 
 
+PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
 KIN_REACH = 40  # how close before a cue a figure of the same kind makes the cue its own
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
@@ -140,8 +143,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
-            or _paired_count(ctx, fig) or _paired_amount(ctx, fig) or _next_item(ctx, fig, c0)
-            or _breakdown_item(ctx, fig) or None)
+            or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
+            or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or None)
 
 
 LIST_GAP = 3  # how far after its clause's end ("," and a space) a list of borrowers goes on
@@ -280,6 +283,22 @@ def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | No
 
 
 OPENER_REACH = 16  # how far into its clause a place opener may start ("while the ratio in")
+
+
+def _listed_by_part(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
+    """ "Some programmes have high outstanding loans, such as loans for poor households (VND 301
+    billion), loans for job creation (VND 95 billion)": a clause that opens with a part cue of
+    ``rules/parts.yaml`` (a programme, channel, group…) lists the previous level's indicator by
+    part, in the same sentence."""
+    last = ctx.state.last_level.get(fig.kind)
+    if last is None or last[1] < sentence_span(ctx, fig)[0]:
+        return None
+    if not any(start < c0 + OPENER_REACH and end <= fig.start
+               for cues in PART_CUES for start, end, _ in ctx.marks(cues, c0, fig.start)):
+        return None
+    if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
+        return None
+    return last[0], f"listed-by-part:{last[0]}"
 
 
 def _opened_by_place_words(ctx: Context, fig: Figure, c0: int) -> bool:

@@ -28,7 +28,8 @@ MAX_NAME_WORDS = 4
 ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
-GROUPS, TOTALS = part_list("group"), part_list("total")
+GROUPS, TOTALS, RANKS = part_list("group"), part_list("total"), part_list("rank")
+RANK_REACH = 40  # how far before a province a rank word ranks in it ("the first office in the province")
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,18 @@ def _whole_province(ctx: Context, fig: Figure) -> bool:
     province (7.2%)", "toàn tỉnh") or names a province: a district document's figure that is not
     the district's."""
     c0, c1 = clause_span(ctx, fig)
-    return bool(ctx.marks("province_ref", c0, c1) or ctx.mentions.within(c0, c1))
+    spans = [*((h[0], h[1]) for h in ctx.marks("province_ref", c0, c1)),
+             *((m.start, m.end) for m in ctx.mentions.within(c0, c1))]
+    return any(not _ranked(ctx, c0, start) for start, _ in spans)
+
+
+def _ranked(ctx: Context, c0: int, start: int) -> bool:
+    """Whether a rank word stands just before the province named at ``start`` in its clause, with
+    no figure or indicator cue between ("the first transaction office in the province with loans
+    above …"): the clause ranks the district among the province's, and gives no figure of the
+    province ("in the first quarter outstanding loans of the whole province" does)."""
+    rank = ctx.last_mark(RANKS, max(c0, start - RANK_REACH), start)
+    return rank is not None and not ctx.figures.within(rank[1], start) and not ctx.cues.within(rank[1], start)
 
 
 def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:

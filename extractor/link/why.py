@@ -24,6 +24,7 @@ _INDICATOR_WORDS = {
     "at-a-date": "indicator from the words '{detail}', read at the date its sentence gives",
     "listed-by-place": "indicator of the level just listed, by place",
     "list-item": "indicator from the words '{detail}' that open its list",
+    "listed-by-part": "indicator of the level just listed, by part",
     "change-of": "a change of outstanding loans, as a growth rate",
     "next-item": "indicator of the item before it in a breakdown ({detail})",
     "breakdown-of": "an item of a breakdown of the total just stated ({detail})",
@@ -38,7 +39,7 @@ def indicator_words(ctx: Context, fig: Figure, rule: str) -> str:
     words = _INDICATOR_WORDS.get(kind)
     if words is None:
         return f"indicator: {base}"
-    if kind in ("cue", "cue-after", "at-a-date"):
+    if kind in ("cue", "cue-after", "at-a-date", "list-item"):
         detail = _cue_as_written(ctx, fig, detail, after=kind == "cue-after")
     elif kind == "unit" and fig.counted:
         detail = fig.counted
