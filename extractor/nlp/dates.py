@@ -185,15 +185,29 @@ def _edge(match: Match, rs: RuleSet) -> str | None:
 
 def _edged(start: dt.date, end: dt.date, edge: str | None, granularity: str,
            inferred: bool) -> Fields:
-    """A period, or one of its edges when the text names it ("the end of …")."""
+    """A period, or one of its edges when the text names it ("the end of …"); a year's middle
+    is the end of its first half, a month's its 15th ("mid-March")."""
     base: Fields = {"granularity": granularity, "year_inferred": inferred}
     if edge == "end":
         return {**base, "value": end}
     if edge == "start":
         return {**base, "value": start}
     if edge == "middle":
-        return {**base, "value": month_end(start.year, 6) if granularity == "year" else end}
+        return {**base, "value": _middle(start, end, granularity)}
     return {**base, "period_start": start, "period_end": end}
+
+
+MID_MONTH_DAY = 15
+
+
+def _middle(start: dt.date, end: dt.date, granularity: str) -> dt.date:
+    """The day the text means by the middle of a period: June 30 of a year, the 15th of a
+    month; another period's middle is read as its end."""
+    if granularity == "year":
+        return month_end(start.year, 6)
+    if granularity == "month":
+        return start.replace(day=MID_MONTH_DAY)
+    return end
 
 
 SHAPES: dict[str, Callable[[Match, RuleSet], Resolver]] = {
