@@ -157,13 +157,18 @@ def _year(match: Match, rs: RuleSet) -> Resolver:
         year, inferred = _year_or_context(match, context_year, published)
         if year is None:
             return None
-        year2 = _int(match, "year2") or year
+        year2 = _int(match, "year2") or _short_end_year(year, _int(match, "year2_short")) or year
         if year2 < year:
             return None
         start, end = dt.date(year, 1, 1), dt.date(year2, 12, 31)
         return _edged(start, end, _edge(match, rs), "year", inferred)
 
     return resolve
+
+
+def _short_end_year(year: int, short: int | None) -> int | None:
+    """The end year a span writes with two digits ("2021-25" → 2025), in its start's century."""
+    return None if short is None else year - year % 100 + short
 
 
 def _to_now(match: Match, rs: RuleSet) -> Resolver:
