@@ -328,3 +328,31 @@ MONEY_FIELDS = [
 def test_money_unit_and_qualifier(lang: str, text: str, field: str, expected: str) -> None:
     [figure] = [r for r in _records(text, lang) if getattr(r, "kind", None) == "money"]
     assert getattr(figure, field) == expected
+
+
+# (language, text read without a publication date, the value of its yearless day): a review of
+# N years of a reference (lexicon review_cues) dates the text N years after the reference's
+# issue; without one the day takes the text's latest explicit year
+REVIEW_YEARS = [
+    ("en", "On the morning of March 3, the provincial committee met to review 5 years of implementing "
+           "Directive No. 12-CT/TU dated April 9, 2018 of the Provincial Party Committee.",
+     dt.date(2023, 3, 3)),
+    ("en", "On June 5, the bank held a conference summarizing ten years of implementing Decision No. "
+           "750/QD-TTg dated May 20, 2013 of the Prime Minister.", dt.date(2023, 6, 5)),
+    ("vi", "Sáng 9/10, Ban Thường vụ Tỉnh ủy tổ chức hội nghị tổng kết 5 năm thực hiện Chỉ thị số "
+           "15-CT/TU ngày 3/8/2019 của Tỉnh ủy.", dt.date(2024, 10, 9)),
+    ("en", "On March 3, the provincial committee met to carry out Directive No. 12-CT/TU dated "
+           "April 9, 2018 of the Provincial Party Committee.", dt.date(2018, 3, 3)),
+    ("en", "Directive No. 12-CT/TU dated April 9, 2018 set the course; on March 3, the committee met to "
+           "review 5 years of its work.", dt.date(2018, 3, 3)),
+    ("vi", "Sáng 9/10, Tỉnh ủy tổ chức hội nghị triển khai Chỉ thị số 15-CT/TU ngày 3/8/2019 của Tỉnh ủy.",
+     dt.date(2019, 10, 9)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), REVIEW_YEARS,
+                         ids=[f"{lang}:{t[:40]}" for lang, t, _ in REVIEW_YEARS])
+def test_yearless_day_of_a_review(lang: str, text: str, expected: dt.date) -> None:
+    ex = extract_text(text, lang=lang, published=None, link=False)
+    assert expected in [d.value for d in ex.dates if d.year_inferred]
+

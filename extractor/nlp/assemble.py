@@ -74,7 +74,7 @@ def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
     date_drafts = [d for d in chosen if isinstance(d, DateDraft)]
     legal_drafts = resolve_short([d for d in chosen if isinstance(d, LegalDraft)], document.text,
                                  rules.legal_codes)
-    mentions = resolve_dates(document, date_drafts, sentences, rules)
+    mentions = resolve_dates(document, date_drafts, legal_drafts, sentences, rules)
     figures = build_figures(document.text, figure_drafts, sentences, rules, warnings)
     refs = build_legal(document.text, legal_drafts, mentions, sentences, rules)
     # Built from records validated one by one: validating the whole again would run every
@@ -104,10 +104,23 @@ def _record(model: type[R], fields: dict[str, Any]) -> R:
 # --- dates ------------------------------------------------------------------------------
 
 
-def resolve_dates(document: Document, drafts: list[DateDraft],
+def resolve_dates(document: Document, drafts: list[DateDraft], legal_drafts: list[LegalDraft],
                   sentences: Sentences, rules: RuleSet) -> list[DateMention]:
-    """Resolve each date draft with the document's context year and publication date."""
+    """Resolve each date draft with the document's context year and publication date. A text
+    without a publication date that reviews the years since a reference was issued is of the
+    year of that review, which its explicit years (the issue year, older texts) do not give."""
     year = context_year(drafts, baselines(document.text, drafts, rules))
+    mentions = _resolved(document, drafts, year, sentences)
+    if document.published is None:
+        reviewed = review_year(document.text, legal_drafts, mentions, rules)
+        if reviewed is not None and reviewed != year:
+            mentions = _resolved(document, drafts, reviewed, sentences)
+    return mentions
+
+
+def _resolved(document: Document, drafts: list[DateDraft], year: int | None,
+              sentences: Sentences) -> list[DateMention]:
+    """The date mentions of the drafts, read with ``year`` as the document's context year."""
     out = []
     for draft in drafts:
         fields = draft.resolve(year, document.published)
@@ -115,6 +128,35 @@ def resolve_dates(document: Document, drafts: list[DateDraft],
             span = _span(document.text, draft.start, draft.end, sentences, draft.rule)
             out.append(_record(DateMention, {**span, **fields}))
     return out
+
+
+REVIEW_WINDOW = 80
+
+
+def review_year(text: str, legal_drafts: list[LegalDraft], mentions: list[DateMention],
+                rules: RuleSet) -> int | None:
+    """The year of a review of N years of a reference (lexicon ``review_cues`` right before the
+    reference): its issue year plus N. The issue date is read from the explicit dates alone, as
+    a yearless one takes its year from the context this decides. None without such a review."""
+    cues = [re.compile(cue.pattern) for cue in rules.lexicon.review_cues]
+    if not cues or not legal_drafts:
+        return None
+    issued = issue_dates(text, legal_drafts, [m for m in mentions if not m.year_inferred], rules)
+    for draft in legal_drafts:
+        when = issued.get(draft.fields["id"])
+        matches = (cue.search(text, max(0, draft.start - REVIEW_WINDOW), draft.start) for cue in cues)
+        years = next((_count(m.group("years"), rules) for m in matches if m), None)
+        if when is not None and years:
+            return when.year + years
+    return None
+
+
+def _count(written: str, rules: RuleSet) -> int | None:
+    """A small count written as digits or a number word ("10", "ten")."""
+    if written.isdigit():
+        return int(written)
+    found: int | None = rules.find("number_words", written)
+    return found
 
 
 BASELINE_WINDOW = 40

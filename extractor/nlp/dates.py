@@ -157,13 +157,18 @@ def _year(match: Match, rs: RuleSet) -> Resolver:
         year, inferred = _year_or_context(match, context_year, published)
         if year is None:
             return None
-        year2 = _int(match, "year2") or year
+        year2 = _int(match, "year2") or _short_end_year(year, _int(match, "year2_short")) or year
         if year2 < year:
             return None
         start, end = dt.date(year, 1, 1), dt.date(year2, 12, 31)
         return _edged(start, end, _edge(match, rs), "year", inferred)
 
     return resolve
+
+
+def _short_end_year(year: int, short: int | None) -> int | None:
+    """The end year a span writes with two digits ("2021-25" → 2025), in its start's century."""
+    return None if short is None else year - year % 100 + short
 
 
 def _to_now(match: Match, rs: RuleSet) -> Resolver:
@@ -185,15 +190,29 @@ def _edge(match: Match, rs: RuleSet) -> str | None:
 
 def _edged(start: dt.date, end: dt.date, edge: str | None, granularity: str,
            inferred: bool) -> Fields:
-    """A period, or one of its edges when the text names it ("the end of …")."""
+    """A period, or one of its edges when the text names it ("the end of …"); a year's middle
+    is the end of its first half, a month's its 15th ("mid-March")."""
     base: Fields = {"granularity": granularity, "year_inferred": inferred}
     if edge == "end":
         return {**base, "value": end}
     if edge == "start":
         return {**base, "value": start}
     if edge == "middle":
-        return {**base, "value": month_end(start.year, 6) if granularity == "year" else end}
+        return {**base, "value": _middle(start, end, granularity)}
     return {**base, "period_start": start, "period_end": end}
+
+
+MID_MONTH_DAY = 15
+
+
+def _middle(start: dt.date, end: dt.date, granularity: str) -> dt.date:
+    """The day the text means by the middle of a period: June 30 of a year, the 15th of a
+    month; another period's middle is read as its end."""
+    if granularity == "year":
+        return month_end(start.year, 6)
+    if granularity == "month":
+        return start.replace(day=MID_MONTH_DAY)
+    return end
 
 
 SHAPES: dict[str, Callable[[Match, RuleSet], Resolver]] = {

@@ -183,6 +183,7 @@ class Lexicon(Strict):
     legal_issued_after: list[Regex] = []
     legal_issued_before: list[Regex] = []
     baseline_cues: list[Regex] = []
+    review_cues: list[Regex] = []  # 'a review of N years of implementing' before a reference
     yearly_openers: list[Regex] = []  # a clause opening 'each year': its amounts are per year
 
 
