@@ -17,52 +17,58 @@ PART_KINDS = {"programme": N_("programme"), "area": N_("area"), "channel": N_("c
               "source": N_("source of funds"), "average": N_("average")}
 VERDICTS = {"supported": N_("Supported"), "different": N_("Different"), "not_found": N_("Not found")}
 COUNTS = {"one": N_("one"), "two": N_("two"), "three": N_("three"), "four": N_("four"), "five": N_("five")}
-_Q = r"'(?P<q>.*)'"
-# Each form the linker writes, and the same words as a message of the catalogue: %(q)s is the
-# quoted words (kept as the source wrote them), %(n)s a count, %(rest)s the rest.
-WHY_FORMS: tuple[tuple[str, str], ...] = (
-    (rf"indicator from the counted noun {_Q}", N_("indicator from the counted noun '%(q)s'")),
-    (rf"indicator from the words {_Q} after the figure", N_("indicator from the words '%(q)s' after the figure")),
-    (rf"indicator from the words {_Q}, read at the date its sentence gives",
-     N_("indicator from the words '%(q)s', read at the date its sentence gives")),
-    (rf"indicator from the words {_Q} in an earlier clause",
-     N_("indicator from the words '%(q)s' in an earlier clause")),
-    (rf"indicator from the words {_Q}", N_("indicator from the words '%(q)s'")),
-    (r"indicator of the level just listed, by place", N_("indicator of the level just listed, by place")),
-    (r"indicator of the level just listed, by part", N_("indicator of the level just listed, by part")),
-    (rf"indicator from the words {_Q} that open its list", N_("indicator from the words '%(q)s' that open its list")),
-    (r"indicator of the item before it in a breakdown \((?P<rest>.*)\)",
-     N_("indicator of the item before it in a breakdown (%(rest)s)")),
-    (r"an item of a breakdown of the total just stated \((?P<rest>.*)\)",
-     N_("an item of a breakdown of the total just stated (%(rest)s)")),
-    (r"a change of outstanding loans, as a growth rate", N_("a change of outstanding loans, as a growth rate")),
-    (r"the document's province", N_("the document's province")),
-    (r"no province could be told", N_("no province could be told")),
-    (rf"named right after the figure \({_Q}\)", N_("named right after the figure ('%(q)s')")),
-    (rf"named in its clause \({_Q}\)", N_("named in its clause ('%(q)s')")),
-    (rf"named in its sentence \({_Q}\)", N_("named in its sentence ('%(q)s')")),
-    (rf"a region of the country named before the figure \({_Q}\)",
-     N_("a region of the country named before the figure ('%(q)s')")),
-    (rf"the text speaks of the whole bank or country \({_Q}\)",
-     N_("the text speaks of the whole bank or country ('%(q)s')")),
-    (r"province from (?P<rest>.*)", N_("province from %(rest)s")),
-    (r"date from the publication date \(the text states none\)",
-     N_("date from the publication date (the text states none)")),
-    (rf"the publication date, for {_Q}", N_("the publication date, for '%(q)s'")),
-    (r"no date could be told", N_("no date could be told")),
-    (rf"date from {_Q} in its sentence", N_("date from '%(q)s' in its sentence")),
-    (rf"date from {_Q} (?P<n>\w+) sentences? before", N_("date from '%(q)s' %(n)s sentence(s) before")),
-    (rf"the headline reports what the body dates \({_Q}\)",
-     N_("the headline reports what the body dates ('%(q)s')")),
-    (r"date counted from when (?P<rest>.*) was issued", N_("date counted from when %(rest)s was issued")),
-    (r"a goal with no date of its own: left undated", N_("a goal with no date of its own: left undated")),
-    (rf"a period of the years the text counts back \({_Q}\)",
-     N_("a period of the years the text counts back ('%(q)s')")),
-    (r"date from the date that governs the text so far", N_("date from the date that governs the text so far")),
-    (r"no date could be told: a unit named as before the merger, in a later period",
-     N_("no date could be told: a unit named as before the merger, in a later period")),
-    (rf"a part of the total: (?P<kind>\w+) \({_Q}\)", N_("a part of the total: %(kind)s ('%(q)s')")),
+# Each form the linker writes, as a message of the catalogue: %(q)s is the quoted words (kept as
+# the source wrote them), %(n)s a count, %(kind)s a part's kind, %(rest)s the rest; "(s)" is a
+# plural the linker writes or not. The pattern each is read back by is derived (``form_pattern``),
+# so a form and its reading cannot drift apart. Order matters: the first form that matches wins.
+WHY_MESSAGES: tuple[str, ...] = (
+    N_("indicator from the counted noun '%(q)s'"),
+    N_("indicator from the words '%(q)s' after the figure"),
+    N_("indicator from the words '%(q)s', read at the date its sentence gives"),
+    N_("indicator from the words '%(q)s' in an earlier clause"),
+    N_("indicator from the words '%(q)s'"),
+    N_("indicator of the level just listed, by place"),
+    N_("indicator of the level just listed, by part"),
+    N_("indicator from the words '%(q)s' that open its list"),
+    N_("indicator of the item before it in a breakdown (%(rest)s)"),
+    N_("an item of a breakdown of the total just stated (%(rest)s)"),
+    N_("a change of outstanding loans, as a growth rate"),
+    N_("the document's province"),
+    N_("no province could be told"),
+    N_("named right after the figure ('%(q)s')"),
+    N_("named in its clause ('%(q)s')"),
+    N_("named in its sentence ('%(q)s')"),
+    N_("a region of the country named before the figure ('%(q)s')"),
+    N_("the text speaks of the whole bank or country ('%(q)s')"),
+    N_("province from %(rest)s"),
+    N_("date from the publication date (the text states none)"),
+    N_("the publication date, for '%(q)s'"),
+    N_("no date could be told"),
+    N_("date from '%(q)s' in its sentence"),
+    N_("date from '%(q)s' %(n)s sentence(s) before"),
+    N_("the headline reports what the body dates ('%(q)s')"),
+    N_("date counted from when %(rest)s was issued"),
+    N_("a goal with no date of its own: left undated"),
+    N_("a period of the years the text counts back ('%(q)s')"),
+    N_("date from the date that governs the text so far"),
+    N_("no date could be told: a unit named as before the merger, in a later period"),
+    N_("a part of the total: %(kind)s ('%(q)s')"),
 )
+_SLOTS = {"q": ".*", "rest": ".*", "n": r"\w+", "kind": r"\w+"}
+
+
+def form_pattern(message: str) -> str:
+    """The regex reading a ``why`` text written in the form of ``message``.
+
+    >>> pattern = form_pattern("date from '%(q)s' %(n)s sentence(s) before")
+    >>> re.fullmatch(pattern, "date from 'Q1' two sentences before")["n"]
+    'two'
+    """
+    pattern = re.escape(message).replace(r"\(s\)", "s?")
+    return re.sub(r"%\\\((\w+)\\\)s", lambda m: f"(?P<{m.group(1)}>{_SLOTS[m.group(1)]})", pattern)
+
+
+WHY_FORMS: tuple[tuple[str, str], ...] = tuple((form_pattern(m), m) for m in WHY_MESSAGES)
 REASONS = {"the title": N_("the title"), "the page's address": N_("the page's address"),
            "the bank's branch named with it": N_("the bank's branch named with it"),
            "how often it is named": N_("how often it is named")}
