@@ -227,6 +227,8 @@ def _print_errors(report: Any, limit: int) -> None:
     lines += [("date miss", m) for m in report.day_dates.misses]
     lines += [("observation miss", m) for m in report.observations.misses]
     lines += [("observation false positive", m) for m in report.observations.false_positives]
+    lines += [("part miss", m) for m in report.parts.misses]
+    lines += [("part false positive", m) for m in report.parts.false_positives]
     lines += [(metric.split("_accuracy")[0].removesuffix(".accuracy"), m)
               for metric, acc in report.accuracy.items() for m in acc.wrong]
     for label, line in lines[:limit]:
