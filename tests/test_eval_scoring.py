@@ -207,3 +207,15 @@ def test_eval_shows_the_attribute_accuracies() -> None:
                    "observations.boundaries_accuracy", "observations.period_accuracy",
                    "observations.change_accuracy"):
         assert metric in result.stdout
+
+
+def test_eval_lists_part_misses_beside_observation_misses(tmp_path: Path) -> None:
+    folder = _real_set(tmp_path, present=True)
+    gold_file = folder / "gold" / "r01_present.yaml"
+    data = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+    data["parts"] = [{"indicator": "borrowers_outstanding", "province": "Nghệ An",
+                      "value": 777, "unit": "households"}]
+    gold_file.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(folder), "--errors", "50"])
+    assert result.exit_code == 0, result.output
+    assert "part miss: gold/r01_present: borrowers_outstanding Nghệ An 777" in result.stdout
