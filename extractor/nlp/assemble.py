@@ -15,7 +15,7 @@ from re import _parser as parser  # type: ignore[attr-defined]  # private, absen
 from typing import Any, NamedTuple, TypeVar
 
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Record
-from extractor.nlp.dates import context_year
+from extractor.nlp.dates import context_year, same_periods
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
 from extractor.nlp.legal import resolve_short
 from extractor.nlp.numbers import choose, foreign_notation, readings
@@ -122,8 +122,8 @@ def _resolved(document: Document, drafts: list[DateDraft], year: int | None,
               sentences: Sentences) -> list[DateMention]:
     """The date mentions of the drafts, read with ``year`` as the document's context year."""
     out = []
-    for draft in drafts:
-        fields = draft.resolve(year, document.published)
+    resolved = same_periods(drafts, [draft.resolve(year, document.published) for draft in drafts])
+    for draft, fields in zip(drafts, resolved, strict=True):
         if fields:
             span = _span(document.text, draft.start, draft.end, sentences, draft.rule)
             out.append(_record(DateMention, {**span, **fields}))

@@ -240,14 +240,52 @@ def shape_of(match: Match) -> str:
 
 
 def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
-    """One draft per date match; its value is resolved once the document's year is known."""
+    """One draft per date match; its value is resolved once the document's year is known. An
+    empty ``same`` group marks "the same period of <year>": the year until :func:`same_periods`
+    narrows it to the period the text named before."""
     shape = shape_of(match)
     start, end = span_of(match)
     year = _int(match, "year")
     day_precise = shape == "day" and year is not None
     return [DateDraft(start=start, end=end, rule=rule.id, priority=rule.rule.priority,
                       explicit_year=year, day_precise=day_precise, context=rule.rule.context,
-                      resolve=SHAPES[shape](match, rs))]
+                      resolve=SHAPES[shape](match, rs), same_period=group(match, "same") is not None)]
+
+
+def same_periods(drafts: list[DateDraft], resolved: list[Fields | None]) -> list[Fields | None]:
+    """Fields of "the same period of <year>" ("cùng kỳ năm 2020") as the period named last
+    before it in the text ("the first six months", "6 tháng đầu năm") moved to that year; the
+    whole year when none comes before. A period of more than one calendar year ("2016-2020")
+    has no same period in another year and is passed over, as are days and other same periods."""
+    out = list(resolved)
+    last: Fields | None = None
+    for i in sorted(range(len(drafts)), key=lambda i: drafts[i].start):
+        fields, draft = resolved[i], drafts[i]
+        if fields is None:
+            continue
+        if draft.same_period:
+            year = draft.explicit_year
+            out[i] = _in_year(last, year) if last is not None and year is not None else fields
+        elif _within_a_year(fields):
+            last = fields
+    return out
+
+
+def _within_a_year(fields: Fields) -> bool:
+    start, end = fields.get("period_start"), fields.get("period_end")
+    return start is not None and end is not None and start.year == end.year
+
+
+def _in_year(period: Fields, year: int) -> Fields:
+    """A period moved to another year; a month's last day stays its month's last day (Feb 29)."""
+    start, end = period["period_start"], period["period_end"]
+    if end == month_end(end.year, end.month):
+        moved_end = month_end(year, end.month)
+    else:
+        moved_end = safe_date(year, end.month, end.day) or month_end(year, end.month)
+    moved_start = safe_date(year, start.month, start.day) or month_end(year, start.month)
+    return {"period_start": moved_start, "period_end": moved_end,
+            "granularity": period["granularity"], "year_inferred": False}
 
 
 def context_year(drafts: list[DateDraft], baselines: frozenset[int] = frozenset()) -> int | None:

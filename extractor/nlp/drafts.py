@@ -45,6 +45,8 @@ class DateDraft:
     context: bool
     resolve: Callable[[int | None, Any], dict[str, Any] | None]
     kind: str = "date"
+    # "the same period of 2020" ("cùng kỳ năm 2020"): the period named before it, in that year
+    same_period: bool = False
 
 
 @dataclass
