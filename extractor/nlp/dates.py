@@ -182,6 +182,21 @@ def _to_now(match: Match, rs: RuleSet) -> Resolver:
     return resolve
 
 
+def _relative_month(match: Match, rs: RuleSet) -> Resolver:
+    """"The end of last month", "cuối tháng trước": a month counted from the publication date
+    (an empty ``month_back`` group marks the month before it); nothing without that date."""
+    def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
+        if published is None:
+            return None
+        year, month = published.year, published.month
+        if group(match, "month_back") is not None:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        start, end = dt.date(year, month, 1), month_end(year, month)
+        return _edged(start, end, _edge(match, rs), "month", True)
+
+    return resolve
+
+
 def _edge(match: Match, rs: RuleSet) -> str | None:
     """Which edge of the period the text names ("the end of", "cuối"), from the lexicon."""
     word = group(match, "edge")
@@ -223,15 +238,19 @@ SHAPES: dict[str, Callable[[Match, RuleSet], Resolver]] = {
     "half": _half,
     "year": _year,
     "to_now": _to_now,
+    "relative_month": _relative_month,
 }
 
 
 def shape_of(match: Match) -> str:
     """Which resolver a match needs, from the named groups it has (an empty ``now`` group
-    marks a period running to the publication date)."""
+    marks a period running to the publication date; ``month_back`` or ``month_now`` a month
+    counted from that date)."""
     names = {n for n, v in match.groupdict().items() if v is not None}
     if "now" in names:
         return "to_now"
+    if names & {"month_back", "month_now"}:
+        return "relative_month"
     for shape, needed in (("day", "day"), ("quarter", "q"), ("first_months", "n"),
                           ("half", "half"), ("month", "month")):
         if needed in names:
