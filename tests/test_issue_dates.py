@@ -1,8 +1,9 @@
-"""Issue dates of legal references read from a document's administrative header.
+"""Issue dates of legal references read from a document's administrative header or its prose.
 
 A Vietnamese directive or plan opens with its number ("Số: 73/KH-UBND") over the place and
 date it was signed ("Thanh Hóa, ngày 15 tháng 3 năm 2024"): that date is the document's issue
-date. Expectations come from reading the text.
+date. In prose, a date opening the sentence whose verb issues the reference is its issue date
+(lexicon ``legal_issued_before``). Expectations come from reading the text.
 """
 
 from __future__ import annotations
@@ -30,5 +31,26 @@ def _issued(text: str, lang: str) -> dict[str, dt.date | None]:
     ("en", "The plan follows Plan No. 73/KH-UBND\nThanh Hoa, March 15, 2024 was a busy day.\n", "73/KH-UBND", None),
 ])
 def test_header_date_is_the_issue_date(lang: str, text: str, ref: str, issued: dt.date | None) -> None:
+    found = _issued(text, lang)
+    assert ref in found and found[ref] == issued
+
+
+@pytest.mark.parametrize(("lang", "text", "ref", "issued"), [
+    ("en", "On November 22, 2014, the Central Party Secretariat issued Directive No. 40-CT/TW on credit.",
+     "40-CT/TW", dt.date(2014, 11, 22)),
+    # the kind of document between the verb and a bare number
+    ("en", "On March 4, 2025, the Provincial Party Standing Committee issued Action Program No. 81-CTr/TU.",
+     "81-CTr/TU", dt.date(2025, 3, 4)),
+    ("en", "On April 2, 2025, the Provincial People's Committee developed Plan No. 612/KH-UBND to carry it out.",
+     "612/KH-UBND", dt.date(2025, 4, 2)),
+    # words in lower case between the verb and the number: another document is issued
+    ("en", "On May 9, 2025, the committee issued guidance to implement Decision No. 1560/QD-TTg.",
+     "1560/QD-TTg", None),
+    ("vi", "Ngày 22/11/2014, Ban Bí thư ban hành Chỉ thị số 40-CT/TW về tín dụng chính sách.",
+     "40-CT/TW", dt.date(2014, 11, 22)),
+    ("vi", "Ngày 22/11/2014, Ban Bí thư họp; Chỉ thị số 40-CT/TW được nhắc lại.", "40-CT/TW", None),
+])
+def test_a_date_opening_the_sentence_that_issues_a_reference(lang: str, text: str, ref: str,
+                                                            issued: dt.date | None) -> None:
     found = _issued(text, lang)
     assert ref in found and found[ref] == issued
