@@ -194,20 +194,73 @@ def _scan_word_by_word(sets: dict[str, list[str]], text: str) -> dict[str, list[
     return found
 
 
+def _linker_sets(lang: str) -> dict[str, list[str]]:
+    """Every phrase set the linker indexes for ``lang``: marker lists, scope and parts lists, cues."""
+    from extractor.link.rules import (
+        load_link_rules,
+        load_part_rules,
+        load_scope_rules,
+        part_lists,
+        scope_lists,
+    )
+    from extractor.resources import rules_dir
+
+    return {**marker_lists(load_link_rules())[lang], **scope_lists(load_scope_rules(rules_dir() / "scope.yaml"), lang),
+            **part_lists(load_part_rules(rules_dir() / "parts.yaml"), lang),
+            CUES_BEFORE: list(bundled().indicators.phrases[(lang, "before")]),
+            CUES_AFTER: list(bundled().indicators.phrases[(lang, "after")])}
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_phrase_index_finds_what_trying_every_word_finds(lang: str) -> None:
     from extractor.evaluation import load_gold
-    from extractor.link.rules import load_link_rules
 
-    sets = {**marker_lists(load_link_rules())[lang], CUES_BEFORE: list(bundled().indicators.phrases[(lang, "before")]),
-            CUES_AFTER: list(bundled().indicators.phrases[(lang, "after")])}
+    sets = _linker_sets(lang)
     index = PhraseIndex(sets)
     odd = ["İn Nghe An, OUTSTANDING   LOANS rose; ſince 2020 outstanding\npolicy loans", "in-in to-now TO DATE",
-           "Dư Nợ đến   nay; DƯ NỢ CHO VAY, tòan tỉnh, İnan đến hết năm", "outstanding loans will grow by 5%"]
+           "Dư Nợ đến   nay; DƯ NỢ CHO VAY, tòan tỉnh, İnan đến hết năm", "outstanding loans will grow by 5%",
+           "THE VBSP'S total, the  whole\nprovince; the, province the-branch to",
+           "Ngân  hàng\nChính sách; NĂM 2024 năm"]
     texts = odd + [new_tone(case.text()) for case in load_gold(ROOT / "corpus" / "gold", language=lang)]
     assert len(texts) > 10
     for text in texts:
         assert index.scan(text) == _scan_word_by_word(sets, text), text[:60]
+
+
+# One first word ("the") starting phrases of several sets: alone, with an optional second word,
+# glued to what follows it ("the-"), followed by a sign ("the 's"); the index tries a set only
+# where the text's next word can go on with one of its phrases.
+_SHARED_FIRST_WORD = {
+    "alone": ["The"],
+    "optional": ["the [whole|entire] Province", "the bank's total"],
+    "glued": ["the-branch office", "co-operative [policy] loans"],
+    "sign": ["the 's share", "the (VBSP) branch"],
+    "longer": ["the province", "the"],
+}
+
+
+@pytest.mark.parametrize("text", [
+    "The whole province and the entire\nPROVINCE, the province's the bank's total; THE bank",
+    "the-branch office, the -branch office, co-operative policy loans, co-operative  loans",
+    "the 's share of the (VBSP) branch, the (vbsp)branch, the( VBSP) branch",
+    "thе whole province",  # a Cyrillic "е": no English word "the"
+    "the", "The.", "the whole", "wholly the",
+])
+def test_phrase_index_tries_sets_by_the_next_word(text: str) -> None:
+    index = PhraseIndex(_SHARED_FIRST_WORD)
+    assert index.scan(text) == _scan_word_by_word(_SHARED_FIRST_WORD, text)
+
+
+def test_phrase_letters_ignoring_case_match_only_what_lower_case_gives() -> None:
+    """The index matches phrases case-sensitively over the text in lower case (``caseless``),
+    a pre-selection sound only if every letter of a phrase, ignoring case, matches no character
+    whose lower case is another letter (Greek "σ" would match "ς")."""
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+    letters = {ch for lang in ("en", "vi") for phrases in _linker_sets(lang).values() for phrase in phrases
+               for ch in caseless(new_tone(phrase)) if ch.isalpha()}
+    assert len(letters) > 26
+    for letter in sorted(letters):
+        assert {caseless(ch) for ch in re.findall(re.escape(letter), every, re.IGNORECASE)} == {letter}, letter
 
 
 def test_caseless_keeps_length_and_gives_the_ascii_letter_re_would_match() -> None:

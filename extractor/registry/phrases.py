@@ -118,17 +118,59 @@ def phrase_regex(phrase: str) -> str:
     return "".join(_word_regexes(phrase))
 
 
-def _after_first_word(phrase: str) -> str:
-    r"""The regex of what follows a phrase's first word (its first word as :func:`first_word`
-    finds it, within the first whitespace-separated part).
+def _rests(phrase: str) -> set[str]:
+    """What may follow a phrase's first word (as :func:`first_word` finds it), in lower case
+    (:func:`caseless`), one space between words: each optional word left out or given as
+    one of its alternatives. The phrase's regex matches just the texts these spell, a run of
+    spaces for each space.
 
-    >>> print(_after_first_word("co-operative [policy] loans"))
-    \-operative(?:\s+(?:policy))?\s+loans
+    >>> sorted(_rests("Co-operative [policy|credit] loans"))
+    ['-operative credit loans', '-operative loans', '-operative policy loans']
     """
-    _, *rest = _word_regexes(phrase)
-    token = new_tone(phrase).split()[0]
+    token, *words = caseless(new_tone(phrase)).split()
     word = _WORD.match(token)
-    return re.escape(token[word.end() if word else 0 :]) + "".join(rest)
+    head = token[word.end() if word else 0 :]
+    forms: list[list[str]] = [[]]
+    for item in words:
+        opt = _OPTIONAL.fullmatch(item)
+        alternatives = opt.group(1).split("|") if opt else [item]
+        forms = [[*form, alt] for form in forms for alt in alternatives if alt] + (forms if opt else [])
+    return {head + "".join(f" {later}" for later in form) for form in forms}
+
+
+_NEXT_WORD = re.compile(r"\W*(\w*)")
+GAP = r"\s+"  # what a space between a phrase's words matches
+
+
+def _next_word(rest: str) -> str:
+    """The first word of what follows a first word ("" when none follows): where a phrase
+    matches, the text's next word is this one.
+
+    >>> _next_word("'s total"), _next_word("")
+    ('s', '')
+    """
+    found = _NEXT_WORD.match(rest)
+    assert found is not None, "it matches anywhere"
+    return found.group(1)
+
+
+def _rest_ahead(by_set: Mapping[str, Iterable[str]]) -> str:
+    r"""A look-ahead for what may follow a first word, for phrases of every set: a trie of
+    their rests in lower case, matched case-sensitively over the text in lower case (see
+    :func:`caseless`), which ``re`` runs much faster than the phrases' own regexes ignoring
+    case. Empty when one of the phrases is the word alone: nothing needs to follow.
+
+    >>> print(_rest_ahead({"a": ["the bank", "the VBSP's total"]}))
+    (?=(?:\s+(?:(?:bank|vbsp's\s+total)))(?!\w))
+    """
+    rests = {rest for phrases in by_set.values() for phrase in phrases for rest in _rests(phrase)}
+    if "" in rests:
+        return ""
+    spaced = [rest[1:] for rest in rests if rest[:1] == " "]
+    glued = [rest for rest in rests if rest[:1] != " "]
+    alternatives = [GAP + trie_regex(spaced, gap=GAP)] if spaced else []
+    alternatives += [trie_regex(glued, gap=GAP)] if glued else []
+    return rf"(?=(?:{'|'.join(alternatives)})(?!\w))"
 
 
 def _shortest(phrase: str) -> int:
@@ -147,7 +189,7 @@ _WORD = re.compile(r"\w+")
 Hit = tuple[int, int, str]
 Matcher = Callable[[str, int], "re.Match[str] | None"]
 # A set an index tries where a first word starts: [its number, its phrases' match (None until
-# first needed), its phrases].
+# first needed), its phrases, the phrase when it is the word alone and the set's only one].
 Try = list[Any]
 
 # The character before a word: a pattern for "a word starts here" opens with it and runs over
@@ -187,12 +229,14 @@ class PhraseIndex:
 
     One regex alternation per set would cost a scan of the whole text per set. Here one regular
     expression finds the places where a phrase of some set may start: a trie of the phrases'
-    first words, each followed by a look-ahead for the rest of its phrases. It runs over the text
-    in lower case and matches the first word case-sensitively, which ``re`` does much faster
-    than ignoring case (the rest of a phrase still ignores case). Only at those places are the
-    sets that have phrases with that first word tried, each set's phrases as one alternation in
-    the set's matching order. Within a set, matches do not overlap (the earlier one wins), as
-    with ``finditer``.
+    first words, each followed by a look-ahead for the rest of its phrases (a trie too). It runs
+    over the text in lower case and matches case-sensitively, which ``re`` does much faster than
+    ignoring case; it finds at least the places where a phrase matches ignoring case, given that
+    no letter of a phrase matches a character ignoring case whose lower case is another letter
+    (a test holds the rules to it). Only at those places are the sets tried that have phrases
+    with that first word and the text's next word after it (``_sets_by_next``), each set's
+    phrases as one alternation in the set's matching order, ignoring case. Within a set, matches
+    do not overlap (the earlier one wins), as with ``finditer``.
     """
 
     def __init__(self, sets: dict[str, Iterable[str]]) -> None:
@@ -201,26 +245,23 @@ class PhraseIndex:
         for name, phrases in sets.items():
             for phrase in _order(phrases):
                 by_word.setdefault(first_word(phrase), {}).setdefault(name, []).append(phrase)
-        rests = {
-            word: "|".join(_after_first_word(phrase) for phrases in by_set.values() for phrase in phrases)
-            for word, by_set in by_word.items()
-        }
-        # Each first word ends in an empty group of its own: ``lastindex`` of a start names the
-        # word without slicing and lower-casing the text there.
-        words = list(rests)
-        self._starts = re.compile(BEFORE_WORD + trie_regex(
-            {word: rf"(?!\w)(?=(?i:{rests[word]})(?!\w))(?P<w{i}>)" for i, word in enumerate(words)}))
+        # A start's groups are its word and the word after it (both in lower case), which
+        # choose the sets to try there (``_sets_by_next``). Groups of their own for each first
+        # word, some two hundred, made each start's match object dearer to make than the rest of
+        # the scan.
+        self._starts = re.compile(BEFORE_WORD + "(" + trie_regex(
+            {word: rf"(?!\w){_rest_ahead(by_set)}" for word, by_set in by_word.items()}) + r")(?=\W*(\w*))")
         # What a start tries, for each first word: each set that has phrases of that word, as
-        # [the set's number, the match of its phrases as one alternation, its phrases]. The
+        # [the set's number, the match of its phrases as one alternation, its phrases, the
+        # phrase when it is the word alone: it matches wherever the word starts]. The
         # alternation is compiled when a text first holds the word (``_match``): most words of
         # most sets never start a phrase in a given batch, and compiling them all was a fifth
         # of loading the rules.
         self._tries: dict[str, list[Try]] = {
-            word: [[self.names.index(name), None, tuple(phrases)] for name, phrases in by_set.items()]
+            word: [[self.names.index(name), None, tuple(phrases), _alone(phrases)] for name, phrases in by_set.items()]
             for word, by_set in by_word.items()
         }
-        by_number = {number: self._tries[words[int(group[1:])]] for group, number in self._starts.groupindex.items()}
-        self._by_group = [by_number.get(number, []) for number in range(self._starts.groups + 1)]
+        self._always, self._by_next = _sets_by_next(self._tries)
 
     def scan(self, text: str) -> dict[str, list[Hit]]:
         """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
@@ -228,22 +269,54 @@ class PhraseIndex:
         # ``caseless`` turns "İ", "ı" and "ſ" into ASCII letters where ``str.lower`` does not: in
         # a text holding one, the word as written (in lower case) decides which phrases to try.
         odd = not text.isascii() and any(letter in text for letter, _ in _RE_ASCII_CASES)
-        by_group = self._by_group
+        always, by_next = self._always, self._by_next
         for start in self._starts.finditer(" " + caseless(text)):
             pos = start.start()  # of the word in ``text`` (see BEFORE_WORD)
             if odd:
-                tries = self._tries.get(text[pos : start.end() - 1].lower(), [])
+                tries = self._tries.get(text[pos : start.end(1) - 1].lower(), [])
             else:
-                tries = by_group[start.lastindex]  # type: ignore[index]  # a start has one group
+                words = start.groups()
+                tries = by_next.get(words) or always[words[0]]
             for entry in tries:
-                i, match, phrases = entry
+                i, match, phrases, alone = entry
                 hits = found[i]
                 if hits and hits[-1][1] > pos:
                     continue  # inside the set's previous match
+                if alone:
+                    hits.append((pos, start.end(1) - 1, alone))
+                    continue
                 m = (match or _match(entry))(text, pos)
                 if m:
                     hits.append((pos, m.end(), phrases[m.lastindex - 1]))  # type: ignore[operator]  # each phrase a group
         return dict(zip(self.names, found, strict=True))
+
+
+def _sets_by_next(tries: dict[str, list[Try]]) -> tuple[dict[str, list[Try]], dict[tuple[str, ...], list[Try]]]:
+    """The sets a start tries, by its first word and the text's next word: where a phrase
+    matches, that next word is the first word of one of the phrase's rests (or the rest holds
+    no word), so a set none of whose rests goes on with the text's next word is not tried
+    ("the" starts phrases of many sets, most of them ruled out by the word after it).
+    Returns, by first word, the sets that have a rest without words (tried wherever the word
+    stands), and by (first word, next word) those and the sets whose rests go on with it."""
+    always: dict[str, list[Try]] = {}
+    by_next: dict[tuple[str, ...], list[Try]] = {}
+    for word, entries in tries.items():
+        later: dict[str, list[Try]] = {}
+        for entry in entries:
+            nexts = {_next_word(rest) for phrase in entry[2] for rest in _rests(phrase)}
+            if "" in nexts:
+                always.setdefault(word, []).append(entry)
+            for after in nexts - {""}:
+                later.setdefault(after, []).append(entry)
+        always.setdefault(word, [])
+        by_next.update({(word, after): always[word] + found for after, found in later.items()})
+    return always, by_next
+
+
+def _alone(phrases: list[str]) -> str | None:
+    """The phrase when a set's only phrase of a first word is that word alone ("to"): where
+    the index finds the word, it is a match, and no regex need say so."""
+    return phrases[0] if len(phrases) == 1 and _rests(phrases[0]) == {""} else None
 
 
 def _match(entry: Try) -> Matcher:
