@@ -52,3 +52,18 @@ def test_a_change_is_measured_from_a_date_before_its_level(
     obs = _one(text, indicator, value)
     assert obs.change_value == Decimal(change)
     assert obs.change_baseline == baseline
+
+
+@pytest.mark.parametrize(("text", "indicator", "value", "change", "baseline"), [
+    # A change without a comparison of its own, in a paragraph whose next change compares with
+    # the end of the last year: the same baseline.
+    ("Kết quả hoạt động 9 tháng năm 2023\n\n"
+     "Đến ngày 30/9/2023, nguồn vốn nhận ủy thác từ ngân sách địa phương đạt 6.240 tỷ đồng, tăng "
+     "815 tỷ đồng. Tổng dư nợ đạt 88.400 tỷ đồng, tăng 4.120 tỷ đồng so với cuối năm 2022.",
+     "local_entrusted_capital", "6240000000000", "815000000000", dt.date(2022, 12, 31)),
+])
+def test_a_change_takes_the_baseline_its_report_states(
+        text: str, indicator: str, value: str, change: str, baseline: dt.date) -> None:
+    obs = _one(text, indicator, value)
+    assert obs.change_value == Decimal(change)
+    assert obs.change_baseline == baseline
