@@ -61,6 +61,10 @@ def test_a_change_is_measured_from_a_date_before_its_level(
      "Đến ngày 30/9/2023, nguồn vốn nhận ủy thác từ ngân sách địa phương đạt 6.240 tỷ đồng, tăng "
      "815 tỷ đồng. Tổng dư nợ đạt 88.400 tỷ đồng, tăng 4.120 tỷ đồng so với cuối năm 2022.",
      "local_entrusted_capital", "6240000000000", "815000000000", dt.date(2022, 12, 31)),
+    # The headline and the body state one level: the one kept carries the body's change.
+    ("Dư nợ chính sách của chi nhánh hơn 9.700 tỷ đồng\n\n"
+     "Đến ngày 31/8/2023, tổng dư nợ đạt hơn 9.700 tỷ đồng, tăng 436 tỷ đồng so với cuối năm 2022.",
+     "outstanding_loans", "9700000000000", "436000000000", dt.date(2022, 12, 31)),
 ])
 def test_a_change_takes_the_baseline_its_report_states(
         text: str, indicator: str, value: str, change: str, baseline: dt.date) -> None:
