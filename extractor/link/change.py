@@ -13,7 +13,9 @@ import datetime as dt
 from collections.abc import Collection
 
 from extractor.link.context import Context, clause_span, piece, sentence_span
+from extractor.link.when import anniversary
 from extractor.models import Figure, Observation
+from extractor.registry.phrases import Hit
 
 _JOINERS = frozenset(" ,()\n\t")  # what may part a change from its restatements
 
@@ -43,10 +45,11 @@ def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
 
 def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None) -> dt.date | None:
     """The date a change is measured from: the date after the comparison that states it
-    (``compared``); a change that states none takes its paragraph's (``_neighbours_baseline``)."""
-    found = compared(ctx, fig)
+    (``_compared``); a change that states none takes its paragraph's (``_neighbours_baseline``),
+    else, in a text that reviews N years of a dated document, that document's (``_reviewed_since``)."""
+    found = _compared(ctx, fig)
     if found is None:
-        return _neighbours_baseline(ctx, fig, level)
+        return _neighbours_baseline(ctx, fig, level) or _reviewed_since(ctx, fig)
     return _baseline_after(ctx, fig, found, level)
 
 
@@ -77,24 +80,42 @@ def _neighbours_baseline(ctx: Context, fig: Figure, level: dt.date | None) -> dt
                      if other.start in ctx.changes and other.start != fig.start),
                     key=lambda other: abs(other.start - fig.start))
     for other in others:
-        found = compared(ctx, other)
+        found = _compared(ctx, other)
         day = _baseline_after(ctx, other, found, level) if found is not None else None
         if day is not None:
             return day
     return None
 
 
-def compared(ctx: Context, fig: Figure) -> tuple[int, int] | None:
+def _reviewed_since(ctx: Context, fig: Figure) -> dt.date | None:
+    """A change no comparison dates, in a text reviewing N years of a dated document ("Sau 10
+    năm thực hiện Chỉ thị 40-CT/TW, tổng nguồn vốn đạt …, tăng …"):
+    the change over those years, from the end of the document's year (the year-end level the
+    reports compare with)."""
+    reviewed = anniversary(ctx, fig)
+    return dt.date(reviewed[0].year, 12, 31) if reviewed is not None else None
+
+
+def _compared(ctx: Context, fig: Figure) -> tuple[int, int] | None:
     """Where the comparison word that states a change's baseline ends, and where its clause
     ends: in the change's clause; else in a clause after it that only restatements of the change
     part from it ("up VND 790 billion, or 7.6%, compared to the end of 2024"); else at the
     opening of the change's sentence ("Compared to 2003, the first full year, loans have
     increased 5.5 times"). None when no comparison states it."""
     c0, c1 = clause_span(ctx, fig)
-    marks = ctx.marks("comparison", c0, c1)
+    marks = _comparisons(ctx, c0, c1)
     if marks:
         return marks[0][1], c1
     return _compared_after(ctx, fig) or _compared_first(ctx, fig)
+
+
+def _comparisons(ctx: Context, start: int, end: int) -> list[Hit]:
+    """The comparison words in ``[start, end)``: those before a date or always comparing, and
+    the dated ones ("over", "against") right before the previous year, which no date states
+    ("down 0.08 percentage points against the previous year")."""
+    dated = [h for h in ctx.marks("comparison_dated", start, end)
+             if any(not ctx.text[h[1] : p[0]].strip() for p in ctx.marks("previous_year", h[1], end))]
+    return sorted(ctx.marks("comparison", start, end) + dated)
 
 
 def _compared_after(ctx: Context, fig: Figure) -> tuple[int, int] | None:
@@ -234,11 +255,20 @@ def _brought_to(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observatio
 
 def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:
     """No cue between a level and its change names another indicator; a cue right after the
-    level is its own denominator ("0,09% tổng dư nợ, giảm 0,02 điểm phần trăm"), not another."""
+    level is its own denominator ("0,09% tổng dư nợ, giảm 0,02 điểm phần trăm", "0.41% of total
+    outstanding loans, down 0.06%"), not another."""
     between = [c for c in ctx.cues.within(start, end)
-               if c.position == "before" and c.end <= end and ctx.text[start : c.start].strip()]
+               if c.position == "before" and c.end <= end and not _denominator(ctx, start, c.start)]
     named = {code for c in between for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
     return not named or level.indicator in named
+
+
+def _denominator(ctx: Context, start: int, cue: int) -> bool:
+    """Whether a cue that starts at ``cue`` stands right after a level that ends at ``start``,
+    or after only a word that makes it the level's denominator ("0.41% of total …")."""
+    return not ctx.text[start:cue].strip() or any(
+        not ctx.text[start : h[0]].strip() and not ctx.text[h[1] : cue].strip()
+        for h in ctx.marks("denominator", start, cue))
 
 
 def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:

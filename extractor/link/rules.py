@@ -106,6 +106,7 @@ MARKER_LISTS = (
     "whole_year",
     "founding",
     "share_of_baseline",
+    "denominator",
 )
 
 
@@ -223,6 +224,7 @@ class LinkRules(Strict):
     whole_year: Markers = Field(default_factory=Markers)
     founding: Markers = Field(default_factory=Markers)
     share_of_baseline: Markers = Field(default_factory=Markers)
+    denominator: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 
