@@ -46,6 +46,11 @@ def _one(text: str, indicator: str, value: str) -> Observation:
      "Đến ngày 30/9/2025, tỷ lệ nợ quá hạn chiếm 0,09% tổng dư nợ, giảm 0,02 điểm phần trăm so với "
      "đầu năm.",
      "overdue_debt_rate", "0.09", "-0.02", dt.date(2025, 1, 1)),
+    # … and so are the words right after a share between a level and its change.
+    ("Báo cáo kết quả 11 tháng năm 2022\n\n"
+     "Đến ngày 30/11/2022, nguồn vốn ủy thác từ ngân sách địa phương đạt 350 tỷ đồng, chiếm 9,8% tổng "
+     "nguồn vốn, gấp 3 lần so với năm 2016.",
+     "local_entrusted_capital", "350000000000", "3", dt.date(2016, 12, 31)),
 ])
 def test_a_change_is_measured_from_a_date_before_its_level(
         text: str, indicator: str, value: str, change: str, baseline: dt.date) -> None:

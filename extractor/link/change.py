@@ -255,8 +255,9 @@ def _brought_to(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observatio
 
 def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:
     """No cue between a level and its change names another indicator; a cue right after the
-    level is its own denominator ("0,09% tổng dư nợ, giảm 0,02 điểm phần trăm", "0.41% of total
-    outstanding loans, down 0.06%"), not another."""
+    level, or after a share between them, is that figure's denominator ("0,09% tổng dư nợ, giảm
+    0,02 điểm phần trăm", "0.41% of total outstanding loans, down 0.06%", "đạt 350 tỷ đồng,
+    chiếm 9,8% tổng nguồn vốn, gấp 3 lần …"), not another."""
     between = [c for c in ctx.cues.within(start, end)
                if c.position == "before" and c.end <= end and not _denominator(ctx, start, c.start)]
     named = {code for c in between for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
@@ -264,11 +265,14 @@ def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:
 
 
 def _denominator(ctx: Context, start: int, cue: int) -> bool:
-    """Whether a cue that starts at ``cue`` stands right after a level that ends at ``start``,
-    or after only a word that makes it the level's denominator ("0.41% of total …")."""
-    return not ctx.text[start:cue].strip() or any(
-        not ctx.text[start : h[0]].strip() and not ctx.text[h[1] : cue].strip()
-        for h in ctx.marks("denominator", start, cue))
+    """Whether a cue that starts at ``cue`` stands right after a figure (the level that ends at
+    ``start``, or a figure after it), or after only a word that makes it that figure's
+    denominator ("0.41% of total …")."""
+    ends = ctx.figure_ends.within(start, cue + 1)
+    after = ends[-1].end if ends else start
+    return not ctx.text[after:cue].strip() or any(
+        not ctx.text[after : h[0]].strip() and not ctx.text[h[1] : cue].strip()
+        for h in ctx.marks("denominator", after, cue))
 
 
 def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
