@@ -46,8 +46,32 @@ def _one(text: str, indicator: str, value: str) -> Observation:
      "Đến ngày 30/9/2025, tỷ lệ nợ quá hạn chiếm 0,09% tổng dư nợ, giảm 0,02 điểm phần trăm so với "
      "đầu năm.",
      "overdue_debt_rate", "0.09", "-0.02", dt.date(2025, 1, 1)),
+    # … and so are the words right after a share between a level and its change.
+    ("Báo cáo kết quả 11 tháng năm 2022\n\n"
+     "Đến ngày 30/11/2022, nguồn vốn ủy thác từ ngân sách địa phương đạt 350 tỷ đồng, chiếm 9,8% tổng "
+     "nguồn vốn, gấp 3 lần so với năm 2016.",
+     "local_entrusted_capital", "350000000000", "3", dt.date(2016, 12, 31)),
 ])
 def test_a_change_is_measured_from_a_date_before_its_level(
+        text: str, indicator: str, value: str, change: str, baseline: dt.date) -> None:
+    obs = _one(text, indicator, value)
+    assert obs.change_value == Decimal(change)
+    assert obs.change_baseline == baseline
+
+
+@pytest.mark.parametrize(("text", "indicator", "value", "change", "baseline"), [
+    # A change without a comparison of its own, in a paragraph whose next change compares with
+    # the end of the last year: the same baseline.
+    ("Kết quả hoạt động 9 tháng năm 2023\n\n"
+     "Đến ngày 30/9/2023, nguồn vốn nhận ủy thác từ ngân sách địa phương đạt 6.240 tỷ đồng, tăng "
+     "815 tỷ đồng. Tổng dư nợ đạt 88.400 tỷ đồng, tăng 4.120 tỷ đồng so với cuối năm 2022.",
+     "local_entrusted_capital", "6240000000000", "815000000000", dt.date(2022, 12, 31)),
+    # The headline and the body state one level: the one kept carries the body's change.
+    ("Dư nợ chính sách của chi nhánh hơn 9.700 tỷ đồng\n\n"
+     "Đến ngày 31/8/2023, tổng dư nợ đạt hơn 9.700 tỷ đồng, tăng 436 tỷ đồng so với cuối năm 2022.",
+     "outstanding_loans", "9700000000000", "436000000000", dt.date(2022, 12, 31)),
+])
+def test_a_change_takes_the_baseline_its_report_states(
         text: str, indicator: str, value: str, change: str, baseline: dt.date) -> None:
     obs = _one(text, indicator, value)
     assert obs.change_value == Decimal(change)

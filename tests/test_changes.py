@@ -24,6 +24,13 @@ CASES = [
     ("vi", "Tổng dư nợ tăng thêm 1.200 tỷ đồng so với đầu năm.", "increase"),
     ("vi", "Đến nay, tổng nguồn vốn đã tăng lên 2.945 tỷ đồng.", None),  # 'rose to': the new level
     ("en", "Total capital rose to VND 3,672 billion.", None),
+    # Cues right after the figure (``change_cues_after``), and multiples and growth in Vietnamese.
+    ("en", "Entrusted capital is now nearly 3.4 times higher than in 2012.", "increase"),
+    ("en", "Overdue debt was VND 3 billion lower than a year earlier.", "decrease"),
+    ("en", "Lending reached VND 900 billion, higher than planned.", None),
+    ("vi", "Nguồn vốn ủy thác gấp 6 lần so với năm 2010.", "increase"),
+    ("vi", "Dư nợ đã tăng trưởng gần 45% so với cuối năm 2019.", "increase"),
+    ("vi", "Tốc độ tăng trưởng 6,4% trong năm.", None),
 ]
 
 

@@ -12,14 +12,22 @@ import bisect
 import datetime as dt
 from collections.abc import Collection
 
-from extractor.link.context import Context, clause_span, sentence_span
+from extractor.link.context import Context, clause_span, piece, sentence_span
+from extractor.link.when import anniversary
 from extractor.models import Figure, Observation
+from extractor.registry.phrases import Hit
+
+_JOINERS = frozenset(" ,()\n\t")  # what may part a change from its restatements
 
 
 def is_change(ctx: Context, fig: Figure) -> bool:
-    """A figure that says how much something moved: flagged by the extractor or "compared to"."""
+    """A figure that says how much something moved: flagged by the extractor or "compared to";
+    not a level stated as a share of the baseline ("bằng 121% so với cùng kỳ": the level is 121%
+    of the earlier one, not 121% higher)."""
+    if fig.change is not None:
+        return True
     c0, c1 = clause_span(ctx, fig)
-    return fig.change is not None or bool(ctx.marks("comparison", c0, c1))
+    return bool(ctx.marks("comparison", c0, c1)) and ctx.marker_before("share_of_baseline", fig.start) is None
 
 
 def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
@@ -36,24 +44,118 @@ def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
 
 
 def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None) -> dt.date | None:
-    """The date a change is measured from: the date after "compared to" in the figure's clause.
+    """The date a change is measured from: the date after the comparison that states it
+    (``_compared``); a change that states none takes its paragraph's (``_neighbours_baseline``),
+    else, in a text that reviews N years of a dated document, that document's (``_reviewed_since``)."""
+    found = _compared(ctx, fig)
+    if found is None:
+        return _neighbours_baseline(ctx, fig, level) or _reviewed_since(ctx, fig)
+    return _baseline_after(ctx, fig, found, level)
+
+
+def _baseline_after(ctx: Context, fig: Figure, found: tuple[int, int], level: dt.date | None) -> dt.date | None:
+    """The date after a comparison word, up to the end of its clause (``found``).
 
     A baseline whose year the text leaves out ("so với đầu năm", "so với năm trước") was given the
     document's year; it is a date before the level's own (``level``), so it moves back by whole
     years to the last such date before it (a 2025 report's "năm trước" beside a 2025 level is 2024).
     """
-    c0, c1 = clause_span(ctx, fig)
-    marks = ctx.marks("comparison", c0, c1)
-    if not marks:
-        return None
-    after = ctx.dates.within(marks[0][1], c1)
+    start, end = found
+    after = ctx.dates.within(start, end)
     if not after:
-        return _previous_year(ctx, marks[0][1], c1, level)
-    found = after[0].value or after[0].period_end
-    if found is None or level is None or not after[0].year_inferred or found < level:
-        return found
-    back = found.year - level.year + (1 if (found.month, found.day) >= (level.month, level.day) else 0)
-    return _years_before(found, back)
+        return _previous_year(ctx, start, end, level) or _founding(ctx, fig, start, end)
+    day = after[0].value or after[0].period_end
+    if day is None or level is None or not after[0].year_inferred or day < level:
+        return day
+    back = day.year - level.year + (1 if (day.month, day.day) >= (level.month, level.day) else 0)
+    return _years_before(day, back)
+
+
+def _neighbours_baseline(ctx: Context, fig: Figure, level: dt.date | None) -> dt.date | None:
+    """A change that names no comparison, in a paragraph whose other changes do ("…, tăng 640
+    tỷ đồng. Tổng dư nợ …, tăng 1.350 tỷ đồng so với cuối năm 2021"): the baseline of the nearest
+    of them that dates one. A report measures its changes from one date."""
+    l0, l1 = ctx.line(fig.start, fig.end)
+    others = sorted((other for other in ctx.figures.within(l0, l1)
+                     if other.start in ctx.changes and other.start != fig.start),
+                    key=lambda other: abs(other.start - fig.start))
+    for other in others:
+        found = _compared(ctx, other)
+        day = _baseline_after(ctx, other, found, level) if found is not None else None
+        if day is not None:
+            return day
+    return None
+
+
+def _reviewed_since(ctx: Context, fig: Figure) -> dt.date | None:
+    """A change no comparison dates, in a text reviewing N years of a dated document ("Sau 10
+    năm thực hiện Chỉ thị 40-CT/TW, tổng nguồn vốn đạt …, tăng …"):
+    the change over those years, from the end of the document's year (the year-end level the
+    reports compare with)."""
+    reviewed = anniversary(ctx, fig)
+    return dt.date(reviewed[0].year, 12, 31) if reviewed is not None else None
+
+
+def _compared(ctx: Context, fig: Figure) -> tuple[int, int] | None:
+    """Where the comparison word that states a change's baseline ends, and where its clause
+    ends: in the change's clause; else in a clause after it that only restatements of the change
+    part from it ("up VND 790 billion, or 7.6%, compared to the end of 2024"); else at the
+    opening of the change's sentence ("Compared to 2003, the first full year, loans have
+    increased 5.5 times"). None when no comparison states it."""
+    c0, c1 = clause_span(ctx, fig)
+    marks = _comparisons(ctx, c0, c1)
+    if marks:
+        return marks[0][1], c1
+    return _compared_after(ctx, fig) or _compared_first(ctx, fig)
+
+
+def _comparisons(ctx: Context, start: int, end: int) -> list[Hit]:
+    """The comparison words in ``[start, end)``: those before a date or always comparing, and
+    the dated ones ("over", "against") right before the previous year, which no date states
+    ("down 0.08 percentage points against the previous year")."""
+    dated = [h for h in ctx.marks("comparison_dated", start, end)
+             if any(not ctx.text[h[1] : p[0]].strip() for p in ctx.marks("previous_year", h[1], end))]
+    return sorted(ctx.marks("comparison", start, end) + dated)
+
+
+def _compared_after(ctx: Context, fig: Figure) -> tuple[int, int] | None:
+    """A comparison later in the change's sentence, with nothing but restatements of the change
+    ("or 7.52%", "tương đương 7,75%"), commas and brackets between them."""
+    sentence = sentence_span(ctx, fig)
+    hit = ctx.first_mark("comparison", fig.end, sentence[1])
+    if hit is None:
+        return None
+    if not _only_restatements(ctx, fig.end, hit[0]):
+        return None
+    return hit[1], piece(hit[1], sentence, ctx.breaks.clause)[1]
+
+
+def _only_restatements(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds only restatement words, changes, commas and brackets."""
+    covered = [*((h[0], h[1]) for h in ctx.marks("restatement", start, end)),
+               *((f.start, f.end) for f in ctx.figures.within(start, end) if f.start in ctx.changes)]
+    return all(ch in _JOINERS or any(a <= i < b for a, b in covered)
+               for i, ch in enumerate(ctx.text[start:end], start))
+
+
+def _compared_first(ctx: Context, fig: Figure) -> tuple[int, int] | None:
+    """A comparison that opens the change's sentence, in a clause of its own ("So với cuối năm
+    2018, số vốn đó đã tăng trưởng 62%")."""
+    sentence = sentence_span(ctx, fig)
+    hit = ctx.first_mark("comparison", sentence[0], fig.start)
+    if hit is None or ctx.text[sentence[0] : hit[0]].strip():
+        return None
+    return hit[1], piece(hit[1], sentence, ctx.breaks.clause)[1]
+
+
+def _founding(ctx: Context, fig: Figure, start: int, end: int) -> dt.date | None:
+    """ "gấp 16 lần so với ngày đầu thành lập", "compared to its founding": the founding, which
+    the sentence dates before the change (the earliest date it names there; a year at its end)."""
+    if not any(not ctx.text[start : h[0]].strip() for h in ctx.marks("founding", start, end)):
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    days = [d.value or d.period_end for d in ctx.dates.within(s0, fig.start)]
+    return min((d for d in days if d is not None), default=None)
 
 
 def _previous_year(ctx: Context, start: int, end: int, level: dt.date | None) -> dt.date | None:
@@ -91,7 +193,8 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
     """Index of the level a change modifies: the nearest before it in its sentence, else the
     nearest after it ("overdue debt decreased by VND 2.1 billion …, to VND 18.4 billion").
     ``levels`` are in text order and ``starts`` says where their figures start: only the levels
-    of the change's sentence are looked at. A level the change brings the indicator to comes
+    of the change's sentence are looked at (or, when it holds none, of the sentence before:
+    ``_level_compared_back``). A level the change brings the indicator to comes
     first ("fell by 6.42 percentage points to 0.52%"), unless the change is a growth rate of its
     own (``rate_of_its_own``: "loan growth of 8% to 10%" is a range of rates, not a change)."""
     s0, s1 = sentence_span(ctx, fig)
@@ -113,7 +216,28 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
         borrowed = obs.rules.get("indicator", "").endswith("(earlier clause)")
         if borrowed and obs.change_value is None and _fits_level(fig, obs):
             return after
-    return None
+    alone = first == bisect.bisect_left(starts, s1)  # the sentence holds no level at all
+    return _level_compared_back(ctx, fig, levels, starts) if alone else None
+
+
+def _level_compared_back(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],
+                         starts: list[int]) -> int | None:
+    """Index of the level in the sentence right before a change's, when the change's sentence
+    holds no level and opens with its comparison ("Dư nợ đạt 5.300 tỷ đồng. So với cuối năm
+    2018, số vốn đó đã tăng 62%"): the level of the indicator the change's sentence names
+    before it, else the last level there."""
+    s0, _ = sentence_span(ctx, fig)
+    first = bisect.bisect_left(starts, s0)
+    if not first or _compared_first(ctx, fig) is None:
+        return None
+    p0, p1 = sentence_span(ctx, levels[first - 1][0])
+    if ctx.text[p1:s0].strip():
+        return None
+    named = [code for c in ctx.cues.within(s0, fig.start) if c.position == "before"
+             for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)[:1]]
+    candidates = [i for i in range(bisect.bisect_left(starts, p0), first)
+                  if _fits_level(fig, levels[i][1]) and (not named or levels[i][1].indicator == named[-1])]
+    return candidates[-1] if candidates else None
 
 
 def _brought_to(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],
@@ -131,11 +255,24 @@ def _brought_to(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observatio
 
 def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:
     """No cue between a level and its change names another indicator; a cue right after the
-    level is its own denominator ("0,09% tổng dư nợ, giảm 0,02 điểm phần trăm"), not another."""
+    level, or after a share between them, is that figure's denominator ("0,09% tổng dư nợ, giảm
+    0,02 điểm phần trăm", "0.41% of total outstanding loans, down 0.06%", "đạt 350 tỷ đồng,
+    chiếm 9,8% tổng nguồn vốn, gấp 3 lần …"), not another."""
     between = [c for c in ctx.cues.within(start, end)
-               if c.position == "before" and c.end <= end and ctx.text[start : c.start].strip()]
+               if c.position == "before" and c.end <= end and not _denominator(ctx, start, c.start)]
     named = {code for c in between for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
     return not named or level.indicator in named
+
+
+def _denominator(ctx: Context, start: int, cue: int) -> bool:
+    """Whether a cue that starts at ``cue`` stands right after a figure (the level that ends at
+    ``start``, or a figure after it), or after only a word that makes it that figure's
+    denominator ("0.41% of total …")."""
+    ends = ctx.figure_ends.within(start, cue + 1)
+    after = ends[-1].end if ends else start
+    return not ctx.text[after:cue].strip() or any(
+        not ctx.text[after : h[0]].strip() and not ctx.text[h[1] : cue].strip()
+        for h in ctx.marks("denominator", after, cue))
 
 
 def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import deque
+from operator import itemgetter
 
 from extractor.link.change import (
     apply_change,
@@ -257,13 +258,29 @@ def _govern(ctx: Context, d: DateMention) -> None:
 def dedupe(found: list[Observation]) -> list[Observation]:
     """One observation per fact: a headline repeating the body's figure is the same fact.
 
-    Same indicator, place, status, value and unit; the one with a stated date wins.
+    Same indicator, place, status, value and unit; the one with a stated date wins, and keeps
+    the change its twin states ("Dư nợ chính sách hơn 9.700 tỷ đồng" in the headline, "…, tăng 436
+    tỷ đồng so với cuối năm 2022" in the body).
     """
-    best: dict[tuple[object, ...], Observation] = {}
-    for obs in found:
+    best: dict[tuple[object, ...], tuple[int, Observation]] = {}
+    for index, obs in enumerate(found):
         key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit, obs.part_of)
-        kept = best.get(key)
-        if kept is None or (kept.date_inferred and not obs.date_inferred):
-            best[key] = obs
-    keep = {id(o) for o in best.values()}
-    return [o for o in found if id(o) in keep]
+        if key not in best:
+            best[key] = (index, obs)
+            continue
+        kept_index, kept = best[key]
+        if kept.date_inferred and not obs.date_inferred:
+            best[key] = (index, _with_change_of(obs, kept))
+        else:
+            best[key] = (kept_index, _with_change_of(kept, obs))
+    return [obs for _, obs in sorted(best.values(), key=itemgetter(0))]
+
+
+def _with_change_of(kept: Observation, twin: Observation) -> Observation:
+    """``kept`` with the change its twin (the same fact, stated again) carries, when it has none."""
+    if kept.change_value is not None or twin.change_value is None:
+        return kept
+    return kept.model_copy(update={
+        "change_value": twin.change_value, "change_unit": twin.change_unit,
+        "change_baseline": twin.change_baseline,
+        "rules": {**kept.rules, "change": twin.rules.get("change", "")}})

@@ -104,6 +104,9 @@ MARKER_LISTS = (
     "past_years",
     "reviewed",
     "whole_year",
+    "founding",
+    "share_of_baseline",
+    "denominator",
 )
 
 
@@ -219,6 +222,9 @@ class LinkRules(Strict):
     past_years: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
     whole_year: Markers = Field(default_factory=Markers)
+    founding: Markers = Field(default_factory=Markers)
+    share_of_baseline: Markers = Field(default_factory=Markers)
+    denominator: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 

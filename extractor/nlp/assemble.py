@@ -311,6 +311,7 @@ class LexiconRegexes(NamedTuple):
     """The regexes of a lexicon that assembling uses, compiled."""
 
     change: Cues
+    change_after: tuple[tuple[re.Pattern[str], str], ...]  # cues read right after a figure
     issued: dict[str, tuple[re.Pattern[str], ...]]  # issue-date cues by side: after, before
     yearly: tuple[re.Pattern[str], ...]  # clause openings that make an amount yearly
 
@@ -326,6 +327,7 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
     if known is None or known[0] is not lexicon:
         known = COMPILED[id(lexicon)] = (lexicon, LexiconRegexes(
             compile_cues(tuple((cue.pattern, cue.value) for cue in lexicon.change_cues)),
+            tuple((re.compile(cue.pattern), cue.value) for cue in lexicon.change_cues_after),
             {"after": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_after),
              "before": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_before)},
             tuple(re.compile(opener.pattern) for opener in lexicon.yearly_openers),
@@ -336,6 +338,13 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
 def change_cues(rules: RuleSet) -> Cues:
     """The lexicon's change cues, compiled."""
     return lexicon_regexes(rules).change
+
+
+def change_after(text: str, end: int, cues: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
+    """"increase"/"decrease" when the words right after a figure make it a change ("nearly 3.4
+    times higher than in 2012"): each cue is matched where the figure ends, so it reads no further
+    than it needs."""
+    return next((change for cue, change in cues if cue.match(text, end)), None)
 
 
 def change_of(text: str, start: int, cues: Cues) -> str | None:
@@ -463,7 +472,7 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     cues = change_cues(rules)
     figures = []
     siblings = Siblings(drafts)
-    yearly = lexicon_regexes(rules).yearly
+    yearly, after = lexicon_regexes(rules).yearly, lexicon_regexes(rules).change_after
     for draft in drafts:
         near = siblings.near(draft) if len(draft.readings) > 1 else []
         value, confidence, notes = figure_value(draft, near, rules, mixed=mixed)
@@ -480,7 +489,8 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
             **_span(text, draft.start, draft.end, sentences, draft.rule),
             "kind": draft.kind, "value": value, "unit": unit_of(text, draft, sentences, yearly),
             "qualifier": draft.qualifier,
-            "counted": draft.counted, "change": change_of(text, draft.start, cues),
+            "counted": draft.counted,
+            "change": change_of(text, draft.start, cues) or change_after(text, draft.end, after),
             "confidence": confidence, "notes": tuple(notes),
         }))
     return figures

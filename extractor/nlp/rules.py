@@ -142,7 +142,7 @@ class SmallNumber(Phrase):
 
 
 class ChangeCue(Regex):
-    value: str
+    value: Literal["increase", "decrease"]
 
 
 class LegalWord(Phrase):
@@ -175,6 +175,7 @@ class Lexicon(Strict):
     ordinals: list[SmallNumber] = []
     number_words: list[SmallNumber] = []
     change_cues: list[ChangeCue] = []
+    change_cues_after: list[ChangeCue] = []  # matched right after a figure ("3.4 times higher than")
     abbreviations: list[str] = []
     plausible_max: dict[str, float] = {}
     legal_types: list[LegalWord] = []
