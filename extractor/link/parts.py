@@ -8,7 +8,8 @@ list (its sentence part, from a semicolon). An area is a district, town or commu
 area word ("Thang Binh district", "huyện Hương Sơn"); a document reporting from the bank's
 district office reports a district, unless a sentence speaks of the whole province. An item of a
 list opened by a colon ("các chương trình cho vay: hộ cận nghèo … tỷ đồng; …", ``link.lists``) is
-a part of the kind its opener names.
+a part of the kind its opener names. An amount stated as a share of a whole of its own indicator
+("…, accounting for 18.6% of total outstanding loans", "…, chiếm 97,4% tổng dư nợ") is a part of it.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import re
 from dataclasses import dataclass
 
 from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
+from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.place import REGION_RULE, Spot
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
+from extractor.registry.phrases import Hit
 
 GROUP_REACH = 25  # how far after a figure a group of borrowers still names what it counts
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
@@ -30,6 +33,8 @@ ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ n
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, TOTALS, RANKS = part_list("group"), part_list("total"), part_list("rank")
 RANK_REACH = 40  # how far before a province a rank word ranks in it ("the first office in the province")
+SHARES = part_list("share")
+WHOLE_GAP = 8  # what may stand between a share's percent and the whole's cue: " of the "
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,8 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     if not ctx.linker.lexicon.indicators[code].cued_parts:
         return None  # an outcome ("jobs created") of one programme is the indicator itself
-    return _cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
+    return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
+            or _share_part(ctx, fig, code))
 
 
 def _whole_province(ctx: Context, fig: Figure) -> bool:
@@ -238,3 +244,35 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     # A word or none before it ("trong đó có 21.406 hộ nghèo", "of which VND 900 billion for
     # students") names nothing: the words after it do, or the figure's own counted noun.
     return next((words for words in (named, after) if len(words.split()) >= ITEM_NAME_WORDS), fig.text)
+
+
+def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
+    """The share word and the indicator cue naming the whole when a figure is stated as a share
+    of a whole ("VND 1,480 billion, accounting for 18.6% of total outstanding loans", "2.715 tỷ
+    đồng, chiếm 97,4% tổng dư nợ"): the word right after the figure (past a comma or a bracket),
+    its percent right after the word, the cue right after the percent. None when the whole is the
+    whole country's or system's: a province's total is its share of the bank, no part of it."""
+    _, s1 = sentence_span(ctx, fig)
+    share = ctx.first_mark(SHARES, fig.end, s1)
+    if share is None or ctx.text[fig.end : share[0]].strip(" ,("):
+        return None
+    later = ctx.figures.within(share[1], s1)
+    if not later or later[0].kind != "percent" or ctx.text[share[1] : later[0].start].strip():
+        return None
+    percent = later[0]
+    cues = [c for c in ctx.cues.within(percent.end, percent.end + WHOLE_GAP + 1) if c.position == "before"]
+    if not cues or ctx.marks("national", cues[0].start, clause_span(ctx, percent)[1]):
+        return None
+    return share, cues[0]
+
+
+def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:
+    """A figure stated as a share of a whole of its own indicator (``share_of``) is a part of it:
+    of the kind a part cue earlier in its sentence names, else of a programme."""
+    found = share_of(ctx, fig)
+    if found is None or code not in ctx.linker.lexicon.candidates(found[1], lang=ctx.lang):
+        return None
+    share, whole = found
+    s0, _ = sentence_span(ctx, fig)
+    named = [(cue[0], kind) for kind, cue_list in KIND_LISTS for cue in ctx.marks(cue_list, s0, fig.start)]
+    return Part(max(named)[1] if named else "programme", ctx.text[share[0] : whole.end], f"share:{share[2]}")
