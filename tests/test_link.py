@@ -177,6 +177,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "share-of:", "-", "en", NGHE + "Some [[VND 3,120 billion|VND]] went to upland communes, [[58%|%]] of total outstanding loans.", PUB),
     ("part", "share:", "+", "vi", VI_NGHE + "Dư nợ qua các điểm giao dịch xã đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] tổng dư nợ.", PUB),
     ("part", "share:", "-", "vi", VI_NGHE + "Dư nợ đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] kế hoạch năm.", PUB),
+    ("part", "paired-with:", "+", "en", NGHE + "Khmer households held [[VND 640 billion|VND]], accounting for [[12%|%]] of total outstanding loans, with [[*18,300 borrowers|borrowers]].", PUB),
+    # The total word of a share's whole does not make the figure a total.
+    ("part", "group:", "+", "en", NGHE + "The bank lent Khmer households [[VND 640 billion|VND]] in outstanding loans, accounting for [[12%|%]] of total outstanding loans, with [[*18,300 borrowers|borrowers]].", PUB),
+    ("part", "paired-with:", "-", "en", NGHE + "The bank lent [[VND 5,640 billion|VND]] in outstanding loans, accounting for [[98%|%]] of the plan, with [[*118,300 borrowers|borrowers]].", PUB),
     ("part", "average:", "+", "en", NGHE + "Outstanding loans per district reached an average of [[VND 650 billion|VND]].", PUB),
     ("part", "average:", "-", "en", NGHE + "Outstanding loans reached [[VND 650 billion|VND]].", PUB),
     ("part", "list:", "+", "en", NGHE + "Outstanding loans across the programmes: poor households [[*VND 3,100 billion|VND]]; students [[VND 640 billion|VND]].", PUB),

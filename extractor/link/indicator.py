@@ -235,13 +235,23 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if code is None or not ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
         return None
     s0, _ = segment_span(ctx, fig)
-    if last[1] < s0 or _figures_between(ctx, last[1], fig.start):
+    end = _past_share(ctx, last[1])
+    if last[1] < s0 or _figures_between(ctx, end, fig.start):
         return None
-    gap = ctx.text[last[1] : fig.start]
-    binders = ctx.marks("pair_binders", last[1], fig.start)
-    joined = gap.strip() in ("/", "") or any(not ctx.text[last[1] : b[0]].strip(" ,") and
+    gap = ctx.text[end : fig.start]
+    binders = ctx.marks("pair_binders", end, fig.start)
+    joined = gap.strip() in ("/", "") or any(not ctx.text[end : b[0]].strip(" ,") and
                                               not ctx.text[b[1] : fig.start].strip() for b in binders)
     return (code, f"paired-with:{last[0]}") if joined else None
+
+
+def _past_share(ctx: Context, level_end: int) -> int:
+    """Where the level ending at ``level_end`` is done being stated: past the share of a whole
+    that follows it ("VND 3,100 billion, accounting for 24% of total outstanding loans, with
+    52,000 borrowers": the count pairs with the amount across the share), else its end."""
+    level = ctx.figure_ends.within(level_end, level_end + 1)
+    share = share_of(ctx, level[0]) if level else None
+    return share[1].end if share else level_end
 
 
 def _paired_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:

@@ -33,7 +33,7 @@ ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ n
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, TOTALS, RANKS = part_list("group"), part_list("total"), part_list("rank")
 RANK_REACH = 40  # how far before a province a rank word ranks in it ("the first office in the province")
-SHARES = part_list("share")
+SHARES, REGIONS = part_list("share"), part_list("regions")
 WHOLE_GAP = 8  # what may stand between a share's percent and the whole's cue: " of the "
 
 
@@ -141,7 +141,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     if not ctx.linker.lexicon.indicators[code].cued_parts:
         return None  # an outcome ("jobs created") of one programme is the indicator itself
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
-            or _share_part(ctx, fig, code))
+            or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code))
 
 
 def _whole_province(ctx: Context, fig: Figure) -> bool:
@@ -200,8 +200,16 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
     """Whether a total word from the part cue to the end of the figure's clause makes the figure
     a total ("… and other programmes reached X in total"); one right after the cue qualifies the
-    part ("dư nợ cho vay hộ nghèo toàn tỉnh": the programme's loans across the province)."""
-    return any(ctx.text[cue[1] : start].strip() for start, _, _ in ctx.marks(TOTALS, cue[0], clause_end))
+    part ("dư nợ cho vay hộ nghèo toàn tỉnh": the programme's loans across the province), and one
+    right after a percent names the whole of a share ("…, accounting for 12% of total outstanding
+    loans")."""
+    return any(ctx.text[cue[1] : start].strip() and not _after_percent(ctx, start)
+               for start, _, _ in ctx.marks(TOTALS, cue[0], clause_end))
+
+
+def _after_percent(ctx: Context, pos: int) -> bool:
+    """Whether a percent ends right before ``pos`` (" of the " at most between)."""
+    return any(f.kind == "percent" for f in ctx.figure_ends.within(pos - WHOLE_GAP, pos))
 
 
 def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
@@ -249,21 +257,52 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
 def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     """The share word and the indicator cue naming the whole when a figure is stated as a share
     of a whole ("VND 1,480 billion, accounting for 18.6% of total outstanding loans", "2.715 tỷ
-    đồng, chiếm 97,4% tổng dư nợ"): the word right after the figure (past a comma or a bracket),
-    its percent right after the word, the cue right after the percent. None when the whole is the
-    whole country's or system's: a province's total is its share of the bank, no part of it."""
+    đồng, chiếm 97,4% tổng dư nợ"): the word right after the figure (past a comma or a bracket)
+    or opening the clause after the figure's ("VND 640 billion for Khmer households, accounting
+    for …"), its percent right after the word, the cue right after the percent. None when the
+    whole is the whole country's or system's: a province's total is its share of the bank, no
+    part of it (nor of a region's or another province's)."""
     _, s1 = sentence_span(ctx, fig)
     share = ctx.first_mark(SHARES, fig.end, s1)
-    if share is None or ctx.text[fig.end : share[0]].strip(" ,("):
+    if share is None or not _right_after(ctx, fig, share[0]):
         return None
     later = ctx.figures.within(share[1], s1)
     if not later or later[0].kind != "percent" or ctx.text[share[1] : later[0].start].strip():
         return None
     percent = later[0]
     cues = [c for c in ctx.cues.within(percent.end, percent.end + WHOLE_GAP + 1) if c.position == "before"]
-    if not cues or ctx.marks("national", cues[0].start, clause_span(ctx, percent)[1]):
+    if not cues or _whole_of_places(ctx, cues[0].start, clause_span(ctx, percent)[1]):
         return None
     return share, cues[0]
+
+
+def _whole_of_places(ctx: Context, start: int, end: int) -> bool:
+    """Whether the whole's words name the country, the bank's system, a region or a province
+    ("… of total outstanding loans across the country", "… in the Mekong Delta"): a total of
+    its place is a share of theirs, no part of its own place."""
+    return bool(ctx.marks("national", start, end) or ctx.marks(REGIONS, start, end)
+                or ctx.mentions.within(start, end))
+
+
+def _right_after(ctx: Context, fig: Figure, pos: int) -> bool:
+    """Whether ``pos`` follows the figure with only a comma or a bracket between, or opens the
+    clause after the figure's with no figure between."""
+    _, c1 = clause_span(ctx, fig)
+    start = fig.end if pos < c1 else c1
+    return not ctx.text[start:pos].strip(" ,(") and not ctx.figures.within(fig.end, pos)
+
+
+def _paired_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
+    """A count of borrowers paired with a part's amount (or an amount with a part's count: "VND
+    640 billion for Khmer households, with 18,300 borrowers"), which took its indicator from that
+    pairing, counts the same part."""
+    if not indicator_rule.startswith("paired-with:"):
+        return None
+    other = "money" if fig.kind == "count" else "count"
+    level, part = ctx.state.last_level.get(other), ctx.state.last_part.get(other)
+    if level is None or part is None or part[1] != level[1]:
+        return None
+    return Part(part[2], part[3], f"paired-with:{part[2]}")
 
 
 def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:

@@ -54,7 +54,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
     "part": ("area:district-document", "area:named", "programme:", "channel:", "group:", "source:",
-             "average:", "list:", "share:"),
+             "average:", "list:", "share:", "paired-with:"),
 }
 
 
