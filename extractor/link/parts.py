@@ -2,14 +2,16 @@
 
 ``rules/parts.yaml`` holds the words. A part is kept as a breakdown observation (``part_of`` and
 ``part``), never as its place's total. A part cue counts in the figure's clause before the figure,
-unless a total word ("tổng", "total") stands between it and the figure; after a breakdown word
-("of which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the
-list (its sentence part, from a semicolon). An area is a district, town or commune named beside an
-area word ("Thang Binh district", "huyện Hương Sơn"); a document reporting from the bank's
-district office reports a district, unless a sentence speaks of the whole province. An item of a
-list opened by a colon ("các chương trình cho vay: hộ cận nghèo … tỷ đồng; …", ``link.lists``) is
-a part of the kind its opener names. An amount stated as a share of a whole of its own indicator
-("…, accounting for 18.6% of total outstanding loans", "…, chiếm 97,4% tổng dư nợ") is a part of it.
+unless a total word ("tổng", "total") stands between it and the figure; after a breakdown word ("of
+which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the list
+(its sentence part, from a semicolon); a programme named just after a count of borrowers in its
+clause counts too ("1,150 households received loans from the social housing programmes"). An area is
+a district, town or commune named beside an area word ("Thang Binh district", "huyện Hương Sơn"); a
+document reporting from the bank's district office reports a district, unless a sentence speaks of
+the whole province. An item of a list opened by a colon ("các chương trình cho vay: hộ cận nghèo …
+tỷ đồng; …", ``link.lists``) is a part of the kind its opener names. An amount stated as a share of
+a whole of its own indicator ("…, accounting for 18.6% of total outstanding loans", "…, chiếm 97,4%
+tổng dư nợ") is a part of it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ n
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, TOTALS, RANKS = part_list("group"), part_list("total"), part_list("rank")
 RANK_REACH = 40  # how far before a province a rank word ranks in it ("the first office in the province")
-SHARES, REGIONS = part_list("share"), part_list("regions")
+SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
+PROGRAMME_REACH = 40  # how far after a count of borrowers the programme they borrowed from is named
 WHOLE_GAP = 8  # what may stand between a share's percent and the whole's cue: " of the "
 
 
@@ -194,7 +197,16 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + GROUP_REACH]
     if after:
         return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
-    return None
+    return _programme_borrowed(ctx, fig, c1)
+
+
+def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | None:
+    """A count of borrowers whose clause goes on with the programme they borrowed from ("1,150
+    households received loans from the social housing programmes"): that programme's part."""
+    if fig.kind != "count":
+        return None
+    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if c[0] <= fig.end + PROGRAMME_REACH]
+    return Part("programme", ctx.text[named[0][0] : named[0][1]], f"programme:{named[0][2]}") if named else None
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
