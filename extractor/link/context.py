@@ -191,8 +191,9 @@ class State:
     frame: Frame = field(default_factory=Frame)
     last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
     last_total: dict[str, tuple[str, int]] = field(default_factory=dict)  # the last level that is no part
-    # The last part per kind of figure: its indicator, where its figure ends, what it is a part of.
-    last_part: dict[str, tuple[str, int, str]] = field(default_factory=dict)
+    # The last part per kind of figure: its indicator, where its figure ends, what it is a part of
+    # and the words naming the part.
+    last_part: dict[str, tuple[str, int, str, str]] = field(default_factory=dict)
     anecdotes: dict[tuple[int, int], bool] = field(default_factory=dict)  # by sentence
     link_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # by line
     in_comparison: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # by date, sentence

@@ -13,7 +13,9 @@ an amount a pair binder joins to the level before it ("… tỷ đồng/137.834 
 được vay vốn với 410 tỷ đồng"), the paired indicator; else, for a breakdown's item that opens its
 clause with its figure, the indicator of the item before it, and for a later item of a breakdown,
 the nearest cue since the breakdown word (``list-item:…``) or the total broken down
-(``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"). No cue, no
+(``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"); last, for an amount
+stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
+whole's indicator (``share-of:…``). No cue, no
 observation; nor for a count its clause or list states per year ("… mỗi năm", ``per_year``). A
 cue with a stock reading gives that stock when the sentence dates the figure at a point ("had
 access to loans as of June 30", ``at-a-date:…``).
@@ -27,6 +29,7 @@ from typing import Literal
 from extractor.link.context import Context, clause_span, piece, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
+from extractor.link.parts import share_of
 from extractor.link.rules import PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
 from extractor.models import Figure
@@ -144,7 +147,14 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
-            or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or None)
+            or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
+
+
+def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """An amount no cue governs, stated as a share of a whole ("Some VND 2,650 billion or 61
+    percent of the credit balance went to farming", ``parts.share_of``): the whole's indicator."""
+    found = share_of(ctx, fig)
+    return _decided(ctx, found[1], fig, "share-of") if found else None
 
 
 LIST_GAP = 3  # how far after its clause's end ("," and a space) a list of borrowers goes on
@@ -225,13 +235,23 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if code is None or not ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
         return None
     s0, _ = segment_span(ctx, fig)
-    if last[1] < s0 or _figures_between(ctx, last[1], fig.start):
+    end = _past_share(ctx, last[1])
+    if last[1] < s0 or _figures_between(ctx, end, fig.start):
         return None
-    gap = ctx.text[last[1] : fig.start]
-    binders = ctx.marks("pair_binders", last[1], fig.start)
-    joined = gap.strip() in ("/", "") or any(not ctx.text[last[1] : b[0]].strip(" ,") and
+    gap = ctx.text[end : fig.start]
+    binders = ctx.marks("pair_binders", end, fig.start)
+    joined = gap.strip() in ("/", "") or any(not ctx.text[end : b[0]].strip(" ,") and
                                               not ctx.text[b[1] : fig.start].strip() for b in binders)
     return (code, f"paired-with:{last[0]}") if joined else None
+
+
+def _past_share(ctx: Context, level_end: int) -> int:
+    """Where the level ending at ``level_end`` is done being stated: past the share of a whole
+    that follows it ("VND 3,100 billion, accounting for 24% of total outstanding loans, with
+    52,000 borrowers": the count pairs with the amount across the share), else its end."""
+    level = ctx.figure_ends.within(level_end, level_end + 1)
+    share = share_of(ctx, level[0]) if level else None
+    return share[1].end if share else level_end
 
 
 def _paired_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:

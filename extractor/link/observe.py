@@ -172,11 +172,11 @@ def observations(ctx: Context) -> list[Observation]:
         if found:
             levels.append((fig, observe(ctx, fig, *found)))
             ctx.state.last_level[fig.kind] = (found[0], fig.end)
-            part_kind = levels[-1][1].part_of
-            if part_kind is None:
+            level = levels[-1][1]
+            if level.part_of is None:
                 ctx.state.last_total[fig.kind] = (found[0], fig.end)
             else:
-                ctx.state.last_part[fig.kind] = (found[0], fig.end, part_kind)
+                ctx.state.last_part[fig.kind] = (found[0], fig.end, level.part_of, level.part or "")
     extra: list[Observation] = []
     starts = [fig.start for fig, _ in levels]
     for fig, growth in changes:

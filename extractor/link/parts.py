@@ -2,13 +2,16 @@
 
 ``rules/parts.yaml`` holds the words. A part is kept as a breakdown observation (``part_of`` and
 ``part``), never as its place's total. A part cue counts in the figure's clause before the figure,
-unless a total word ("tổng", "total") stands between it and the figure; after a breakdown word
-("of which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the
-list (its sentence part, from a semicolon). An area is a district, town or commune named beside an
-area word ("Thang Binh district", "huyện Hương Sơn"); a document reporting from the bank's
-district office reports a district, unless a sentence speaks of the whole province. An item of a
-list opened by a colon ("các chương trình cho vay: hộ cận nghèo … tỷ đồng; …", ``link.lists``) is
-a part of the kind its opener names.
+unless a total word ("tổng", "total") stands between it and the figure; after a breakdown word ("of
+which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the list
+(its sentence part, from a semicolon); a programme named just after a count of borrowers in its
+clause counts too ("1,150 households received loans from the social housing programmes"). An area is
+a district, town or commune named beside an area word ("Thang Binh district", "huyện Hương Sơn"); a
+document reporting from the bank's district office reports a district, unless a sentence speaks of
+the whole province. An item of a list opened by a colon ("các chương trình cho vay: hộ cận nghèo …
+tỷ đồng; …", ``link.lists``) is a part of the kind its opener names. An amount stated as a share of
+a whole of its own indicator ("…, accounting for 18.6% of total outstanding loans", "…, chiếm 97,4%
+tổng dư nợ") is a part of it.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ import re
 from dataclasses import dataclass
 
 from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
+from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.place import REGION_RULE, Spot
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
+from extractor.registry.phrases import Hit
 
 GROUP_REACH = 25  # how far after a figure a group of borrowers still names what it counts
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
@@ -30,6 +35,9 @@ ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ n
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, TOTALS, RANKS = part_list("group"), part_list("total"), part_list("rank")
 RANK_REACH = 40  # how far before a province a rank word ranks in it ("the first office in the province")
+SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
+PROGRAMME_REACH = 40  # how far after a count of borrowers the programme they borrowed from is named
+WHOLE_GAP = 8  # what may stand between a share's percent and the whole's cue: " of the "
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,8 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     if not ctx.linker.lexicon.indicators[code].cued_parts:
         return None  # an outcome ("jobs created") of one programme is the indicator itself
-    return _cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
+    return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
+            or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code))
 
 
 def _whole_province(ctx: Context, fig: Figure) -> bool:
@@ -188,14 +197,31 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + GROUP_REACH]
     if after:
         return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
-    return None
+    return _programme_borrowed(ctx, fig, c1)
+
+
+def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | None:
+    """A count of borrowers whose clause goes on with the programme they borrowed from ("1,150
+    households received loans from the social housing programmes"): that programme's part."""
+    if fig.kind != "count":
+        return None
+    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if c[0] <= fig.end + PROGRAMME_REACH]
+    return Part("programme", ctx.text[named[0][0] : named[0][1]], f"programme:{named[0][2]}") if named else None
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
     """Whether a total word from the part cue to the end of the figure's clause makes the figure
     a total ("… and other programmes reached X in total"); one right after the cue qualifies the
-    part ("dư nợ cho vay hộ nghèo toàn tỉnh": the programme's loans across the province)."""
-    return any(ctx.text[cue[1] : start].strip() for start, _, _ in ctx.marks(TOTALS, cue[0], clause_end))
+    part ("dư nợ cho vay hộ nghèo toàn tỉnh": the programme's loans across the province), and one
+    right after a percent names the whole of a share ("…, accounting for 12% of total outstanding
+    loans")."""
+    return any(ctx.text[cue[1] : start].strip() and not _after_percent(ctx, start)
+               for start, _, _ in ctx.marks(TOTALS, cue[0], clause_end))
+
+
+def _after_percent(ctx: Context, pos: int) -> bool:
+    """Whether a percent ends right before ``pos`` (" of the " at most between)."""
+    return any(f.kind == "percent" for f in ctx.figure_ends.within(pos - WHOLE_GAP, pos))
 
 
 def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
@@ -238,3 +264,66 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     # A word or none before it ("trong đó có 21.406 hộ nghèo", "of which VND 900 billion for
     # students") names nothing: the words after it do, or the figure's own counted noun.
     return next((words for words in (named, after) if len(words.split()) >= ITEM_NAME_WORDS), fig.text)
+
+
+def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
+    """The share word and the indicator cue naming the whole when a figure is stated as a share
+    of a whole ("VND 1,480 billion, accounting for 18.6% of total outstanding loans", "2.715 tỷ
+    đồng, chiếm 97,4% tổng dư nợ"): the word right after the figure (past a comma or a bracket)
+    or opening the clause after the figure's ("VND 640 billion for Khmer households, accounting
+    for …"), its percent right after the word, the cue right after the percent. None when the
+    whole is the whole country's or system's: a province's total is its share of the bank, no
+    part of it (nor of a region's or another province's)."""
+    _, s1 = sentence_span(ctx, fig)
+    share = ctx.first_mark(SHARES, fig.end, s1)
+    if share is None or not _right_after(ctx, fig, share[0]):
+        return None
+    later = ctx.figures.within(share[1], s1)
+    if not later or later[0].kind != "percent" or ctx.text[share[1] : later[0].start].strip():
+        return None
+    percent = later[0]
+    cues = [c for c in ctx.cues.within(percent.end, percent.end + WHOLE_GAP + 1) if c.position == "before"]
+    if not cues or _whole_of_places(ctx, cues[0].start, clause_span(ctx, percent)[1]):
+        return None
+    return share, cues[0]
+
+
+def _whole_of_places(ctx: Context, start: int, end: int) -> bool:
+    """Whether the whole's words name the country, the bank's system, a region or a province
+    ("… of total outstanding loans across the country", "… in the Mekong Delta"): a total of
+    its place is a share of theirs, no part of its own place."""
+    return bool(ctx.marks("national", start, end) or ctx.marks(REGIONS, start, end)
+                or ctx.mentions.within(start, end))
+
+
+def _right_after(ctx: Context, fig: Figure, pos: int) -> bool:
+    """Whether ``pos`` follows the figure with only a comma or a bracket between, or opens the
+    clause after the figure's with no figure between."""
+    _, c1 = clause_span(ctx, fig)
+    start = fig.end if pos < c1 else c1
+    return not ctx.text[start:pos].strip(" ,(") and not ctx.figures.within(fig.end, pos)
+
+
+def _paired_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
+    """A count of borrowers paired with a part's amount (or an amount with a part's count: "VND
+    640 billion for Khmer households, with 18,300 borrowers"), which took its indicator from that
+    pairing, counts the same part."""
+    if not indicator_rule.startswith("paired-with:"):
+        return None
+    other = "money" if fig.kind == "count" else "count"
+    level, part = ctx.state.last_level.get(other), ctx.state.last_part.get(other)
+    if level is None or part is None or part[1] != level[1]:
+        return None
+    return Part(part[2], part[3], f"paired-with:{part[2]}")
+
+
+def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:
+    """A figure stated as a share of a whole of its own indicator (``share_of``) is a part of it:
+    of the kind a part cue earlier in its sentence names, else of a programme."""
+    found = share_of(ctx, fig)
+    if found is None or code not in ctx.linker.lexicon.candidates(found[1], lang=ctx.lang):
+        return None
+    share, whole = found
+    s0, _ = sentence_span(ctx, fig)
+    named = [(cue[0], kind) for kind, cue_list in KIND_LISTS for cue in ctx.marks(cue_list, s0, fig.start)]
+    return Part(max(named)[1] if named else "programme", ctx.text[share[0] : whole.end], f"share:{share[2]}")

@@ -41,7 +41,7 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
     "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:", "list-item:",
-                  "next-item:", "breakdown-of:", "change-of:", "paired-with:"),
+                  "next-item:", "breakdown-of:", "change-of:", "paired-with:", "share-of:"),
     "province": ("clause:after", "clause", "sentence", "document:title", "document:branch",
                  "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
@@ -54,7 +54,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
     "part": ("area:district-document", "area:named", "programme:", "channel:", "group:", "source:",
-             "average:", "list:"),
+             "average:", "list:", "share:", "paired-with:"),
 }
 
 
@@ -323,7 +323,7 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 
 
 PART_KINDS = ("programme", "channel", "group", "source", "average")
-PART_LISTS = ("total", *PART_KINDS, "district_bank", "regions", "rank", "area_before", "area_after")
+PART_LISTS = ("total", *PART_KINDS, "district_bank", "regions", "rank", "share", "area_before", "area_after")
 
 
 class AreaWords(Strict):
@@ -346,6 +346,7 @@ class PartRules(Strict):
     district_bank: RulePhrases
     regions: RulePhrases = Field(default_factory=RulePhrases)
     rank: RulePhrases = Field(default_factory=RulePhrases)
+    share: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
     # Words naming what the items of a list opened by a colon are ("các chương trình cho vay:
     # Hộ nghèo …; …"), by the kind of part each item is.
@@ -369,7 +370,7 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words;
     ``list:<kind>``: the words opening a list of parts of that kind)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
-             for name in ("total", *PART_KINDS, "district_bank", "regions", "rank")]
+             for name in ("total", *PART_KINDS, "district_bank", "regions", "rank", "share")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     return lists + [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
