@@ -16,10 +16,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from extractor.folding import fold_key
+from extractor.link.why import _INDICATOR_WORDS as INDICATOR_REASONS
 from extractor.registry.bundle import bundled
 from extractor.store.labels import THEMES, document_title, meaning_order
 from extractor.store.rounding import same_within_rounding
-from extractor.web import catalogue, create_app
+from extractor.web import catalogue, create_app, words
 from extractor.web.i18n import from_accept_language, pick_lang
 from helpers.web_corpus import build_database
 
@@ -49,6 +50,13 @@ def api(client: TestClient, url: str) -> Any:
 
 def test_the_catalogue_has_every_message_in_vietnamese() -> None:
     assert catalogue.problems() == []
+
+
+@pytest.mark.parametrize("kind", sorted(INDICATOR_REASONS))
+def test_every_indicator_reason_the_linker_writes_reads_in_vietnamese(kind: str) -> None:
+    # A reason form added to the linker without its catalogue message would show in English.
+    english = INDICATOR_REASONS[kind].format(detail="tổng dư nợ", earlier="")
+    assert words.why_words(english, "vi") != english
 
 
 def test_every_indicator_has_a_vietnamese_name_a_definition_and_a_theme() -> None:

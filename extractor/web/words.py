@@ -32,6 +32,7 @@ WHY_MESSAGES: tuple[str, ...] = (
     N_("indicator from the words '%(q)s' that open its list"),
     N_("indicator of the item before it in a breakdown (%(rest)s)"),
     N_("an item of a breakdown of the total just stated (%(rest)s)"),
+    N_("indicator of the whole it is stated as a share of ('%(q)s')"),
     N_("a change of outstanding loans, as a growth rate"),
     N_("the document's province"),
     N_("no province could be told"),
