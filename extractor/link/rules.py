@@ -104,6 +104,8 @@ MARKER_LISTS = (
     "past_years",
     "reviewed",
     "whole_year",
+    "plan_met",
+    "forecast",
 )
 
 
@@ -219,6 +221,8 @@ class LinkRules(Strict):
     past_years: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
     whole_year: Markers = Field(default_factory=Markers)
+    plan_met: Markers = Field(default_factory=Markers)
+    forecast: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 
