@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractor.nlp.drafts import (
+    VAGUE_NOTE,
     FigureDraft,
     Match,
     group,
@@ -36,7 +37,7 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
             kind="count", start=match.start(), end=match.end(), rule=rule.id,
             priority=rule.rule.priority, number_text=vague,
             readings=(Decimal(rs.find("vague", vague)),), multiplier=Decimal(1), unit=unit,
-            qualifier="more_than", counted=counted, notes=["vague amount: value is the lower bound"],
+            qualifier="more_than", counted=counted, notes=[VAGUE_NOTE],
         )]
     text = match.group("num")
     return [FigureDraft(
