@@ -24,6 +24,10 @@ CASES = [
     ("vi", "Tổng dư nợ tăng thêm 1.200 tỷ đồng so với đầu năm.", "increase"),
     ("vi", "Đến nay, tổng nguồn vốn đã tăng lên 2.945 tỷ đồng.", None),  # 'rose to': the new level
     ("en", "Total capital rose to VND 3,672 billion.", None),
+    ("vi", "Sau 5 năm, nguồn vốn ủy thác đã tăng trưởng gần 64%.", "increase"),  # grew by
+    ("vi", "Nguồn vốn ủy thác tăng gấp 6,5 lần so với năm 2015.", "increase"),  # N times as much
+    ("vi", "Tổng nguồn vốn gấp 12 lần so với năm 2010.", "increase"),
+    ("vi", "Tốc độ tăng trưởng kinh tế đạt 7%.", None),
 ]
 
 
