@@ -28,6 +28,8 @@ CASES = [
     ("vi", "Nguồn vốn ủy thác tăng gấp 6,5 lần so với năm 2015.", "increase"),  # N times as much
     ("vi", "Tổng nguồn vốn gấp 12 lần so với năm 2010.", "increase"),
     ("vi", "Tốc độ tăng trưởng kinh tế đạt 7%.", None),
+    ("en", "Total capital is now nearly 3.5 times higher than in 2015.", "increase"),  # a cue after it
+    ("en", "Lending was 4 times larger than a decade earlier.", "increase"),
 ]
 
 

@@ -331,6 +331,7 @@ class LexiconRegexes(NamedTuple):
     change: Cues
     issued: dict[str, tuple[re.Pattern[str], ...]]  # issue-date cues by side: after, before
     yearly: tuple[re.Pattern[str], ...]  # clause openings that make an amount yearly
+    change_after: tuple[tuple[re.Pattern[str], str], ...]  # words after a figure that make it a change
 
 
 COMPILED: dict[int, tuple[Lexicon, LexiconRegexes]] = {}
@@ -347,6 +348,7 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
             {"after": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_after),
              "before": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_before)},
             tuple(re.compile(opener.pattern) for opener in lexicon.yearly_openers),
+            tuple((re.compile(cue.pattern), cue.value) for cue in lexicon.change_after_cues),
         ))
     return known[1]
 
@@ -374,6 +376,12 @@ def change_of(text: str, start: int, cues: Cues) -> str | None:
         if (cue.words is None or _holds(cue.words, window, lowered)) and cue.pattern.search(before):
             return cue.change
     return None
+
+
+def change_after(text: str, end: int, cues: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
+    """"increase"/"decrease" when the words right after a figure make it a change ("nearly 3
+    times higher than in 2015", lexicon ``change_after_cues``)."""
+    return next((change for pattern, change in cues if pattern.match(text, end)), None)
 
 
 def _holds(words: Words, window: str, lowered: bool) -> bool:
@@ -481,7 +489,8 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     cues = change_cues(rules)
     figures = []
     siblings = Siblings(drafts)
-    yearly = lexicon_regexes(rules).yearly
+    regexes = lexicon_regexes(rules)
+    yearly, after = regexes.yearly, regexes.change_after
     for draft in drafts:
         near = siblings.near(draft) if len(draft.readings) > 1 else []
         value, confidence, notes = figure_value(draft, near, rules, mixed=mixed)
@@ -498,7 +507,8 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
             **_span(text, draft.start, draft.end, sentences, draft.rule),
             "kind": draft.kind, "value": value, "unit": unit_of(text, draft, sentences, yearly),
             "qualifier": draft.qualifier,
-            "counted": draft.counted, "change": change_of(text, draft.start, cues),
+            "counted": draft.counted,
+            "change": change_of(text, draft.start, cues) or change_after(text, draft.end, after),
             "confidence": confidence, "notes": tuple(notes),
         }))
     return figures

@@ -175,6 +175,7 @@ class Lexicon(Strict):
     ordinals: list[SmallNumber] = []
     number_words: list[SmallNumber] = []
     change_cues: list[ChangeCue] = []
+    change_after_cues: list[ChangeCue] = []  # matched right after a figure ("3 times higher than")
     abbreviations: list[str] = []
     plausible_max: dict[str, float] = {}
     legal_types: list[LegalWord] = []
