@@ -31,6 +31,12 @@ CASES = [
     ("vi", "Nguồn vốn ủy thác gấp 6 lần so với năm 2010.", "increase"),
     ("vi", "Dư nợ đã tăng trưởng gần 45% so với cuối năm 2019.", "increase"),
     ("vi", "Tốc độ tăng trưởng 6,4% trong năm.", None),
+    ("vi", "Sau 5 năm, nguồn vốn ủy thác đã tăng trưởng gần 64%.", "increase"),  # grew by
+    ("vi", "Nguồn vốn ủy thác tăng gấp 6,5 lần so với năm 2015.", "increase"),  # N times as much
+    ("vi", "Tổng nguồn vốn gấp 12 lần so với năm 2010.", "increase"),
+    ("vi", "Tốc độ tăng trưởng kinh tế đạt 7%.", None),
+    ("en", "Total capital is now nearly 3.5 times higher than in 2015.", "increase"),  # a cue after it
+    ("en", "Lending was 4 times larger than a decade earlier.", "increase"),
 ]
 
 

@@ -299,6 +299,8 @@ MONEY_FIELDS = [
     ("en", "Loans of 50 million VND per household reached the poor.", "unit", "VND/household"),
     ("en", "She earned 50 million VND a year ago.", "unit", "VND"),  # "a year ago" dates it: no rate
     ("en", "Loans of 50 million VND a decade ago were small.", "unit", "VND"),
+    ("en", "My stall brings in over 6 million VND (before costs) per month.", "unit", "VND/month"),
+    ("en", "She borrowed 6 million VND (in 2019) for a year.", "unit", "VND"),
     ("vi", "Mức vay tối đa 100 triệu đồng/hộ.", "unit", "VND/household"),
     ("vi", "Gia đình có thu nhập 120 triệu đồng mỗi năm.", "unit", "VND/year"),
     ("vi", "Thu nhập đạt 60 triệu đồng một năm.", "unit", "VND/year"),

@@ -81,7 +81,7 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
     """A cue inside or closely after the figure in its clause: "234,414 households still having…"."""
     for cue in ctx.cues.within(fig.start + 1, clause_end):
         # The counted noun may carry the cue: "14,620 clean water and sanitation works".
-        if cue.position != "after":
+        if cue.position != "after" or _names_borrowers(ctx, fig, cue):
             continue
         if cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
             return None
@@ -89,6 +89,18 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
         if found:
             return found
     return None
+
+
+BORROWER_NAME = 40  # how long a name of a kind of borrowers may be
+
+
+def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
+    """Whether a cue past the figure lies inside the name of a kind of borrowers of
+    ``borrower_list`` ("64 hộ nhận vốn từ hai chương trình dành cho hộ cận nghèo và hộ mới thoát
+    nghèo"): it names whom a programme lends to, not what the figure counts."""
+    return cue.start >= fig.end and any(
+        start <= cue.start and cue.end <= end
+        for start, end, _ in ctx.marks("borrower_list", max(0, cue.start - BORROWER_NAME), cue.end))
 
 
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once

@@ -37,6 +37,7 @@ from extractor.link.when import (
 )
 from extractor.link.why import date_words, indicator_words, province_words
 from extractor.models import DateMention, Extraction, Figure, Observation, Status
+from extractor.nlp.drafts import VAGUE_NOTE
 
 
 def build_context(ex: Extraction, lk: Linker) -> Context:
@@ -182,7 +183,8 @@ def observations(ctx: Context) -> list[Observation]:
     for fig, growth in changes:
         _attach(ctx, fig, growth, levels, starts, extra)
     linked = sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
-    return dedupe(date_headlines(ctx, linked))
+    vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)
+    return without_vague_restatements(dedupe(date_headlines(ctx, linked)), vague)
 
 
 def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
@@ -284,3 +286,26 @@ def _with_change_of(kept: Observation, twin: Observation) -> Observation:
         "change_value": twin.change_value, "change_unit": twin.change_unit,
         "change_baseline": twin.change_baseline,
         "rules": {**kept.rules, "change": twin.rules.get("change", "")}})
+
+
+# How far above its lower bound a vague amount reaches: "hundreds of thousands" is 100,000 up to
+# a million, "thousands" 1,000 up to 10,000.
+VAGUE_REACH = 10
+
+
+def without_vague_restatements(found: list[Observation], vague: frozenset[int]) -> list[Observation]:
+    """One observation per fact: a vague amount (its figure starts at one of ``vague``: a headline's
+    "thousands of families lifted out of poverty") that another observation of the same
+    indicator, place, status and part states exactly (the body's "4,350 households") is that fact
+    said again, and only the exact one is kept."""
+    if not vague:
+        return found
+    exact = [o for o in found if o.start not in vague]
+    return [o for o in found if o.start not in vague or not any(_restated_by(o, e) for e in exact)]
+
+
+def _restated_by(vague: Observation, exact: Observation) -> bool:
+    """Whether ``exact`` states the fact of the vague ``vague`` with a value inside its reach."""
+    same = (vague.indicator, vague.province, vague.status, vague.part_of) == (
+        exact.indicator, exact.province, exact.status, exact.part_of)
+    return same and vague.value <= exact.value < vague.value * VAGUE_REACH

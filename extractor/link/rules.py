@@ -107,6 +107,8 @@ MARKER_LISTS = (
     "founding",
     "share_of_baseline",
     "denominator",
+    "plan_met",
+    "forecast",
 )
 
 
@@ -225,6 +227,8 @@ class LinkRules(Strict):
     founding: Markers = Field(default_factory=Markers)
     share_of_baseline: Markers = Field(default_factory=Markers)
     denominator: Markers = Field(default_factory=Markers)
+    plan_met: Markers = Field(default_factory=Markers)
+    forecast: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 
 

@@ -5,16 +5,21 @@ table at all (one borrower's story, a "related news" line, an award).
 from __future__ import annotations
 
 from extractor.link.context import Context, sentence_span
-from extractor.link.when import When
+from extractor.link.when import When, expected_closing, met_plan
 from extractor.models import Figure, Status
 
 
 def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
-    """``target`` after a plan word in the sentence or for a date after publication."""
+    """``target`` after a plan word in the sentence (not one naming a plan met, nor part of a
+    legal reference's name) or for a date after publication; ``actual`` for a forecast of the
+    closing the report is written just before (``estimate:``)."""
     s0, _ = sentence_span(ctx, fig)
-    for s, _, phrase in reversed(ctx.marks("target", s0, fig.start)):
-        if not ctx.refs.within(s, s + len(phrase) + 7):
-            return "target", f"target:{phrase}"
+    for s, e, phrase in reversed(ctx.marks("target", s0, fig.start)):
+        if ctx.refs.within(s, s + len(phrase) + 7) or met_plan(ctx, s):
+            continue
+        if ctx.marks("forecast", s, e) and expected_closing(ctx, when):
+            return "actual", f"estimate:{phrase}"
+        return "target", f"target:{phrase}"
     first = when.as_of or when.start
     if ctx.published and first and first > ctx.published and not when.inferred:
         return "target", "future-date"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -38,6 +39,11 @@ OPENING = 30
 # date glued to the figure ("0,43% năm 2014"), a start of a change to now ("Từ … năm 2003 với dư
 # nợ 120 tỷ đồng, đến nay …").
 HISTORY = ("+glued", "+then")
+# How far before a plan word the words reporting it met may start ("hoàn thành 104% kế hoạch").
+PLAN_REACH = 40
+# What may stand between those words and the plan word: a share of the plan ("đạt 97,6% kế
+# hoạch", "completed 102% of the target").
+PLAN_SHARE = re.compile(r"\s*(?:\d[\d.,]*\s*%\s*(?:of\s+)?)?", re.IGNORECASE)
 
 class When(NamedTuple):
     """The date an observation holds at, or the period it covers, and how it was found."""
@@ -79,6 +85,21 @@ def _glued(ctx: Context, end: int, start: int) -> bool:
     )
 
 
+def met_plan(ctx: Context, start: int) -> bool:
+    """Whether the plan word at ``start`` follows words reporting the plan met ("hoàn thành 104%
+    kế hoạch", "exceeding the target of the year", ``plan_met``): it names the plan a figure was
+    measured against, not a goal the figure states."""
+    return any(PLAN_SHARE.fullmatch(ctx.text, end, start)
+               for _, end, _ in ctx.marks("plan_met", max(0, start - PLAN_REACH), start))
+
+
+def _names_met_plan(ctx: Context, d: DateMention) -> bool:
+    """A date right after a plan met ("sớm hoàn thành kế hoạch năm 2025"): the plan's year, which
+    dates no figure of the sentence."""
+    plan = ctx.marker_before("target", d.start)
+    return plan is not None and met_plan(ctx, plan[0])
+
+
 def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
     """A date after "compared to" in its clause is a baseline."""
     sentence = sentence_span(ctx, fig)
@@ -101,6 +122,7 @@ def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
         for d in dates
         if not _in_comparison(ctx, d, fig)
         and not _bound_elsewhere(ctx, d, fig)
+        and not _names_met_plan(ctx, d)
     ]
 
 
@@ -446,8 +468,9 @@ def _to_now(ctx: Context, fig: Figure, when: When, anchor: DateMention) -> When:
 
 
 def expected_closing(ctx: Context, when: When) -> bool:
-    """A figure "expected" at a closing date days after publication ("tính đến hết tháng 6, …
-    dự kiến đạt" on 26 June): a target by its words, yet the date the report's figures are at."""
+    """A figure dated at a closing days after publication ("đến hết tháng 10, … dự kiến đạt" on
+    27 October): the date the report's figures are at, even for a plan word's figure (a forecast
+    word's is an estimate of it, ``status.status_of``)."""
     latest = when.as_of or when.end
     return bool(ctx.published and latest and ctx.published < latest <= ctx.published + FRAME_AHEAD)
 

@@ -15,6 +15,7 @@ from re import _parser as parser  # type: ignore[attr-defined]  # private, absen
 from typing import Any, NamedTuple, TypeVar
 
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Record
+from extractor.nlp.counts import ELIDED
 from extractor.nlp.dates import context_year, same_periods
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
 from extractor.nlp.legal import resolve_short
@@ -70,7 +71,7 @@ def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
     """The records of one document from its drafts."""
     chosen = select(drafts)
     warnings: list[str] = []
-    figure_drafts = [d for d in chosen if isinstance(d, FigureDraft)]
+    figure_drafts = elided_units([d for d in chosen if isinstance(d, FigureDraft)], sentences)
     date_drafts = [d for d in chosen if isinstance(d, DateDraft)]
     legal_drafts = resolve_short([d for d in chosen if isinstance(d, LegalDraft)], document.text,
                                  rules.legal_codes)
@@ -81,6 +82,23 @@ def assemble(document: Document, drafts: Sequence[Draft], sentences: Sentences,
     # record's own checks a second time (pydantic runs a nested model's after-validators).
     return Extraction.model_construct(document=document, figures=tuple(figures), dates=tuple(mentions),
                                       legal_refs=tuple(refs), warnings=tuple(warnings))
+
+
+def elided_units(drafts: list[FigureDraft], sentences: Sentences) -> list[FigureDraft]:
+    """The drafts (in text order), where a count whose noun is left out (``counts.ELIDED``) takes
+    the unit and noun of the count just before it in its sentence ("8,200 students, of whom
+    640 in vocational schools"); without such a count it is no figure."""
+    kept: list[FigureDraft] = []
+    before: FigureDraft | None = None
+    for draft in drafts:
+        if draft.kind == "count" and draft.unit == ELIDED:
+            if before is None or sentences.around(before.start) != sentences.around(draft.start):
+                continue
+            draft.unit, draft.counted = before.unit, before.counted
+        if draft.kind == "count":
+            before = draft
+        kept.append(draft)
+    return kept
 
 
 def _span(text: str, start: int, end: int, sentences: Sentences, rule: str) -> dict[str, Any]:
@@ -472,7 +490,8 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     cues = change_cues(rules)
     figures = []
     siblings = Siblings(drafts)
-    yearly, after = lexicon_regexes(rules).yearly, lexicon_regexes(rules).change_after
+    regexes = lexicon_regexes(rules)
+    yearly, after = regexes.yearly, regexes.change_after
     for draft in drafts:
         near = siblings.near(draft) if len(draft.readings) > 1 else []
         value, confidence, notes = figure_value(draft, near, rules, mixed=mixed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractor.nlp.drafts import (
+    VAGUE_NOTE,
     FigureDraft,
     Match,
     group,
@@ -15,10 +16,16 @@ from extractor.nlp.drafts import (
 )
 from extractor.nlp.rules import CompiledRule, RuleSet
 
+# The unit of a count whose noun is left out ("8,200 students, of whom 640 in
+# vocational schools"): ``assemble.elided_units`` gives it the noun of the count before it.
+ELIDED = ""
+
 
 def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft]:
     """One draft per count match; the unit is the counted noun's canonical name."""
-    noun = match.group("noun")
+    noun = group(match, "noun")
+    if noun is None:
+        return [_elided(match, rule, rs)] if numbers_readable(match) else []
     unit = rs.find("count_nouns", noun)
     if unit is None or not numbers_readable(match):
         return []
@@ -30,7 +37,7 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
             kind="count", start=match.start(), end=match.end(), rule=rule.id,
             priority=rule.rule.priority, number_text=vague,
             readings=(Decimal(rs.find("vague", vague)),), multiplier=Decimal(1), unit=unit,
-            qualifier="more_than", counted=counted, notes=["vague amount: value is the lower bound"],
+            qualifier="more_than", counted=counted, notes=[VAGUE_NOTE],
         )]
     text = match.group("num")
     return [FigureDraft(
@@ -39,3 +46,12 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
         multiplier=ten_to(power_of(match, rs)), unit=unit,
         qualifier=qualifier_of(match, rs), counted=counted,
     )]
+
+
+def _elided(match: Match, rule: CompiledRule, rs: RuleSet) -> FigureDraft:
+    """A count whose noun is left out: its unit is settled once the count before it is known."""
+    return FigureDraft(
+        kind="count", start=match.start(), end=match.end(), rule=rule.id,
+        priority=rule.rule.priority, number_text=match.group("num"),
+        multiplier=ten_to(power_of(match, rs)), unit=ELIDED, qualifier=qualifier_of(match, rs),
+    )

@@ -12,6 +12,10 @@ from extractor.nlp.hits import Hit
 from extractor.nlp.numbers import readings, well_formed
 from extractor.nlp.rules import RuleSet
 
+# The note of a vague amount ("thousands of households", "hàng trăm tỷ đồng"): its value is a lower bound
+# (the linker reads a vague amount beside an exact one of the same fact as said again).
+VAGUE_NOTE = "vague amount: value is the lower bound"
+
 
 @dataclass
 class FigureDraft:

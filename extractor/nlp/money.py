@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from extractor.nlp.drafts import (
+    VAGUE_NOTE,
     FigureDraft,
     Match,
     group,
@@ -72,7 +73,7 @@ def _vague(match: Match, rule: CompiledRule, rs: RuleSet, unit: str) -> FigureDr
         kind="money", start=match.start(), end=match.end(), rule=rule.id,
         priority=rule.rule.priority, number_text=match.group("vague"), readings=(bound,),
         multiplier=ten_to(power_of(match, rs)), unit=unit, qualifier="more_than",
-        notes=["vague amount: value is the lower bound"],
+        notes=[VAGUE_NOTE],
     )
 
 

@@ -1,0 +1,31 @@
+"""The unit of a count is its counted noun's plural as corpus/gold/GUIDELINES.md names it, whatever
+words the text uses for it (rules/<lang>/lexicon.yaml ``count_nouns``).
+
+Sentences written for these tests, in the shape outlets use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.pipeline import extract_text
+
+PUBLISHED = dt.date(2025, 10, 26)
+
+# (language, text, the unit of its one count)
+COUNT_UNITS = [
+    ("en", "Nearly 12,405 Khmer families in the district hold loans.", "households"),
+    ("en", "The 5 family members share two hectares of rice land.", "members"),
+    ("en", "The programme built over 2,350 rural water and sanitation projects.", "works"),
+    ("en", "The province approved 14 rural road projects.", "projects"),
+    ("vi", "Hiện có 318 các cấp Hội nhận ủy thác cho vay vốn.", "associations"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "unit"), COUNT_UNITS, ids=[t[:30] for _, t, _ in COUNT_UNITS])
+def test_a_count_takes_the_unit_of_its_noun(lang: str, text: str, unit: str) -> None:
+    [count] = [f for f in extract_text(text, lang=lang, published=PUBLISHED, link=False).figures
+               if f.kind == "count"]
+    assert count.unit == unit
