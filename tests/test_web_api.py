@@ -489,3 +489,16 @@ def test_the_api_is_described_for_people(client: TestClient) -> None:
         assert path in page
     example = re.search(r'href="(/api/factcheck\?text=[^"]+)"', page)
     assert example and data(client, example.group(1).replace("&amp;", "&"))["checks"]
+
+
+@pytest.mark.parametrize(("claimed", "verdict"), [
+    ("VND 13,357.2 billion", "supported"),  # written finer than the record: within its rounding
+    ("VND 13,358 billion", "different"),  # one billion off, at the record's own precision
+])
+def test_factcheck_reads_an_exact_claim_to_the_precision_written(client: TestClient, claimed: str,
+                                                                   verdict: str) -> None:
+    text = quote(f"Nghe An's outstanding loans reached {claimed} by June 30, 2024")
+    check = data(client, f"/api/factcheck?text={text}")["checks"][0]
+    assert check["verdict"] == verdict
+    if verdict == "supported":
+        assert "recorded as" in check["reason"] and "13,357" in check["reason"]

@@ -21,6 +21,7 @@ from extractor.registry.bundle import bundled
 from extractor.store.lookups import cell_observations, retrieved_dates, value_observations
 from extractor.store.query import fold
 from extractor.store.records import StoredObservation
+from extractor.store.rounding import same_within_rounding
 
 Extract = Callable[[str], Extraction]
 APPROX_TOLERANCE = Decimal("0.02")  # "about X" agrees with values within 2%
@@ -151,7 +152,9 @@ def same_kind(recorded_unit: str, claimed_unit: str) -> bool:
 
 
 def agrees(claim: Claim, recorded: StoredObservation) -> bool:
-    """True when the recorded value bears the claim out, reading "more than"/"about" as written."""
+    """True when the recorded value bears the claim out, reading "more than"/"about" as written
+    and an exact value to the precision either side writes it ("VND 4,215 billion" for a recorded
+    "4.215,3 tỷ đồng": rounding is no disagreement, as between two sources)."""
     value, claimed = recorded.value, claim.value
     if claim.qualifier == "more_than":
         return value >= claimed
@@ -159,4 +162,4 @@ def agrees(claim: Claim, recorded: StoredObservation) -> bool:
         return value <= claimed
     if claim.qualifier == "approx" or recorded.qualifier == "approx":
         return abs(value - claimed) <= abs(claimed) * APPROX_TOLERANCE
-    return value == claimed
+    return same_within_rounding(value, recorded.text, claimed, claim.text)

@@ -41,7 +41,10 @@ def reason(verdict: Verdict, claim: Claim, matches: Sequence[StoredObservation])
     where = " ".join(p for p in (claim.province or "", f"on {format_date(claim.date)}" if claim.date else "") if p)
     if verdict == "supported":
         sources = len({m.document_id for m in matches})
-        return f"{sources} source(s) record this value" + (f" for {where}" if where else "")
+        written = "; ".join(dict.fromkeys(format_value(m.value, m.unit, m.qualifier)
+                                          for m in matches if m.value != claim.value))
+        return (f"{sources} source(s) record this value" + (f" for {where}" if where else "")
+                + (f" (recorded as {written})" if written else ""))
     if verdict == "different":
         recorded = "; ".join(dict.fromkeys(format_value(m.value, m.unit, m.qualifier) for m in matches))
         return f"The table records {recorded}" + (f" for {where}" if where else "")
