@@ -8,8 +8,10 @@ kept in ``Observation.rules``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import deque
+from decimal import Decimal
 from operator import itemgetter
 
 from extractor.link.change import (
@@ -296,16 +298,26 @@ VAGUE_REACH = 10
 def without_vague_restatements(found: list[Observation], vague: frozenset[int]) -> list[Observation]:
     """One observation per fact: a vague amount (its figure starts at one of ``vague``: a headline's
     "thousands of families lifted out of poverty") that another observation of the same
-    indicator, place, status and part states exactly (the body's "4,350 households") is that fact
-    said again, and only the exact one is kept."""
+    indicator, place, status and part states exactly (the body's "4,350 households"), with a value
+    inside the vague one's reach (``VAGUE_REACH``), is that fact said again, and only the exact one
+    is kept. The exact values are looked up per fact in order, so a long report pays no pairs."""
     if not vague:
         return found
-    exact = [o for o in found if o.start not in vague]
-    return [o for o in found if o.start not in vague or not any(_restated_by(o, e) for e in exact)]
+    exact: dict[tuple[object, ...], list[Decimal]] = {}
+    for obs in found:
+        if obs.start not in vague:
+            exact.setdefault(_fact(obs), []).append(obs.value)
+    for values in exact.values():
+        values.sort()
+    return [o for o in found if o.start not in vague or not _restated(o, exact.get(_fact(o), []))]
 
 
-def _restated_by(vague: Observation, exact: Observation) -> bool:
-    """Whether ``exact`` states the fact of the vague ``vague`` with a value inside its reach."""
-    same = (vague.indicator, vague.province, vague.status, vague.part_of) == (
-        exact.indicator, exact.province, exact.status, exact.part_of)
-    return same and vague.value <= exact.value < vague.value * VAGUE_REACH
+def _fact(obs: Observation) -> tuple[object, ...]:
+    """What a vague amount and its exact restatement share: indicator, place, status and part."""
+    return (obs.indicator, obs.province, obs.status, obs.part_of)
+
+
+def _restated(vague: Observation, values: list[Decimal]) -> bool:
+    """Whether one of the exact ``values`` (sorted) lies inside the vague amount's reach."""
+    i = bisect.bisect_left(values, vague.value)
+    return i < len(values) and values[i] < vague.value * VAGUE_REACH
