@@ -156,7 +156,7 @@ def review_year(text: str, legal_drafts: list[LegalDraft], mentions: list[DateMe
     """The year of a review of N years of a reference (lexicon ``review_cues`` right before the
     reference): its issue year plus N. The issue date is read from the explicit dates alone, as
     a yearless one takes its year from the context this decides. None without such a review."""
-    cues = [re.compile(cue.pattern) for cue in rules.lexicon.review_cues]
+    cues = lexicon_regexes(rules).review
     if not cues or not legal_drafts:
         return None
     issued = issue_dates(text, legal_drafts, [m for m in mentions if not m.year_inferred], rules)
@@ -182,7 +182,7 @@ BASELINE_WINDOW = 40
 
 def baselines(text: str, drafts: list[DateDraft], rules: RuleSet) -> frozenset[int]:
     """Starts of the dates that are the baseline of a comparison ("so với năm 2020")."""
-    cues = [re.compile(cue.pattern) for cue in rules.lexicon.baseline_cues]
+    cues = lexicon_regexes(rules).baseline
     return frozenset(d.start for d in drafts
                      if any(cue.search(text, max(0, d.start - BASELINE_WINDOW), d.start) for cue in cues))
 
@@ -332,6 +332,8 @@ class LexiconRegexes(NamedTuple):
     change_after: tuple[tuple[re.Pattern[str], str], ...]  # cues read right after a figure
     issued: dict[str, tuple[re.Pattern[str], ...]]  # issue-date cues by side: after, before
     yearly: tuple[re.Pattern[str], ...]  # clause openings that make an amount yearly
+    review: tuple[re.Pattern[str], ...]  # "a review of N years of implementing" before a reference
+    baseline: tuple[re.Pattern[str], ...]  # "so với" before a date: the date is a comparison's
 
 
 COMPILED: dict[int, tuple[Lexicon, LexiconRegexes]] = {}
@@ -349,6 +351,8 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
             {"after": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_after),
              "before": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_before)},
             tuple(re.compile(opener.pattern) for opener in lexicon.yearly_openers),
+            tuple(re.compile(cue.pattern) for cue in lexicon.review_cues),
+            tuple(re.compile(cue.pattern) for cue in lexicon.baseline_cues),
         ))
     return known[1]
 
