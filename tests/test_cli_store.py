@@ -152,3 +152,11 @@ def test_ingest_of_an_empty_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     code, _, err = run("ingest", str(tmp_path / "empty"), "--db", str(tmp_path / "e.sqlite"))
     assert code == 1 and "no .txt" in err
+
+
+def test_table_writes_a_date_column_on_screen_and_the_period_in_files(db: Path) -> None:
+    code, shown, _ = run("table", "--db", str(db))
+    assert code == 0 and "date" in shown.splitlines()[1] and "as_of" not in shown
+    code, out, _ = run("table", "--db", str(db), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows and all(r["date"] == r["as_of"] and r["period_start"] == "" for r in rows)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor.models import Extraction
 from extractor.store import (
     ObservationFilter,
     conflicts,
@@ -151,3 +152,30 @@ def test_conflicts_page_over_conflicting_dates(conn: sqlite3.Connection) -> None
     assert page.total == 3 and [str(c.as_of) for c in page.items] == ["2023-12-31", "2024-06-30"]
     assert [str(c.as_of) for c in conflicts(conn, limit=2, offset=2).items] == ["2024-12-31"]
     assert conflicts(conn, province="ha tinh").total == 0
+
+
+def lent(value: str, start: str, end: str | None, source: str) -> Extraction:
+    """A document giving lending over a period ("since 4/10/2002": no end) instead of at a date."""
+    extraction, _ = make_extraction(Fact(f"Doanh số cho vay đạt {value} đồng.", f"{value} đồng", "Hà Giang",
+                                         "lending_turnover", value), source=source)
+    period = {"as_of": None, "period_start": dt.date.fromisoformat(start),
+              "period_end": dt.date.fromisoformat(end) if end else None}
+    return extraction.model_copy(update={"observations": tuple(
+        o.model_copy(update=period) for o in extraction.observations)})
+
+
+@pytest.mark.parametrize("end, date", [(None, "2002-10-04/.."), ("2024-12-31", "2002-10-04/2024-12-31")])
+def test_a_cell_of_a_flow_carries_its_period_not_its_start_as_its_date(
+        conn: sqlite3.Connection, end: str | None, date: str) -> None:
+    extraction = lent("8150000000000", "2002-10-04", end, "a")
+    save_extraction(conn, extraction, raw=extraction.document.text.encode())
+    at = dt.date(2025, 1, 1)
+    for cell in (province_table(conn)[0], province_table(conn, as_of=at)[0]):  # kept table, and computed
+        assert (cell.period_start, cell.period_end) == (dt.date(2002, 10, 4), end and dt.date.fromisoformat(end))
+        assert cell.date == date and cell.model_dump()["date"] == date
+
+
+def test_a_cell_of_a_level_has_no_period(conn: sqlite3.Connection) -> None:
+    add(conn, loans("120", "2024-06-30"), source="a")
+    cell = province_table(conn)[0]
+    assert (cell.period_start, cell.period_end, cell.date) == (None, None, "2024-06-30")

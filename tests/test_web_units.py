@@ -103,3 +103,14 @@ def test_bar_labels_name_the_map_when_a_province_is_on_both() -> None:
                        row("Ninh Bình", "pre-2025", 3 * 10**12)])
     assert chart["labels"] == ["Ninh Bình (2025 map)", "Hà Nam", "Ninh Bình (pre-2025 map)"]
     assert chart["values"] == [9000.0, 4000.0, 3000.0] and chart["unit"] == "VND billion"
+
+
+@pytest.mark.parametrize("start, end, lang, shown", [
+    (dt.date(2002, 10, 4), None, "en", "since 4 Oct 2002"),  # an open period is no date of its start
+    (dt.date(2002, 10, 4), None, "vi", "từ 4/10/2002"),
+    (None, dt.date(2025, 12, 10), "vi", "đến 10/12/2025"),
+    (dt.date(2024, 1, 1), dt.date(2024, 6, 30), "vi", "1/1/2024 – 30/6/2024"),
+    (None, None, "en", ""),
+])
+def test_periods_say_which_end_they_lack(start: dt.date | None, end: dt.date | None, lang: str, shown: str) -> None:
+    assert formatting.format_period(None, start, end, lang) == shown

@@ -448,8 +448,11 @@ def table(
         else:
             cells = province_table(conn, province=province, indicator=indicator,
                                    boundaries=boundaries.value if boundaries else None)
+    # On screen one date column, which writes a period as a period (an open period's start alone
+    # would read as the value's date); files keep the columns a program reads as well.
+    dates = ("date",) if fmt is OutputFormat.table else ("date", "as_of", "period_start", "period_end")
     emit([c.model_dump() for c in cells], fmt, columns=(
-        "province", "boundaries", "indicator", "value", "unit", "as_of", "sources", "conflict", "rolled_up",
+        "province", "boundaries", "indicator", "value", "unit", *dates, "sources", "conflict", "rolled_up",
         "observation_id"))
 
 

@@ -18,6 +18,9 @@ from collections.abc import Iterable
 # (min() rather than ORDER BY similarity: no temporary b-tree per row, and a copy has one original.)
 CANONICAL_DOC = ("coalesce((SELECT min(c.copy_of_doc_id) FROM doc_copies c WHERE c.doc_id = o.document_id), "
                  "o.document_id)")
+# The period of a cell's value (``o`` its observation) when the text gives it no date of its own.
+PERIOD_OF_CELL = ("CASE WHEN o.as_of IS NULL THEN o.period_start END AS period_start, "
+                  "CASE WHEN o.as_of IS NULL THEN o.period_end END AS period_end")
 TABLE_SQL = f"""
 WITH latest AS MATERIALIZED (
     SELECT k.province, k.indicator, k.boundaries,
@@ -44,7 +47,7 @@ ranked AS (
                           RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 )
 SELECT r.province, r.indicator, nullif(r.boundaries, '') AS boundaries, r.as_of, r.value_text, r.unit,
-       r.sources, r.values_given > 1 AS conflict, r.observation_id, o.document_id
+       r.sources, r.values_given > 1 AS conflict, r.observation_id, o.document_id, {PERIOD_OF_CELL}
 FROM ranked r JOIN observations o ON o.id = r.observation_id
 WHERE r.choice = 1
 ORDER BY r.province, r.indicator, r.boundaries

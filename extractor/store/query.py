@@ -20,7 +20,7 @@ from extractor.folding import fold as fold_marks
 from extractor.folding import fold_key, fold_lower
 from extractor.settings import resolve
 from extractor.store import reasons
-from extractor.store.cells import CANONICAL_DOC, TABLE_SQL
+from extractor.store.cells import CANONICAL_DOC, PERIOD_OF_CELL, TABLE_SQL
 from extractor.store.labels import document_title
 from extractor.store.numeric import NumberTerm, QueryLocale, query_numbers, words_without_numbers
 from extractor.store.records import (
@@ -377,7 +377,8 @@ def province_table(
         params["boundaries"] = boundaries
     if as_of is None:  # the kept table (refreshed on every write) answers in a few ms
         where = " AND ".join(clauses).replace("k.", "c.")
-        rows = conn.execute(f"SELECT c.*, nullif(c.boundaries, '') AS boundaries FROM cells c WHERE {where} "
+        rows = conn.execute(f"SELECT c.*, nullif(c.boundaries, '') AS boundaries, {PERIOD_OF_CELL} FROM cells c "
+                            f"LEFT JOIN observation_rows o ON o.id = c.observation_id WHERE {where} "
                             "ORDER BY c.province, c.indicator, c.boundaries", params).fetchall()
     else:
         rows = conn.execute(TABLE_SQL.format(where=" AND ".join(clauses)), params).fetchall()
@@ -388,6 +389,7 @@ def _cells(rows: Iterable[sqlite3.Row]) -> list[TableCell]:
     """Cells from the table query, which already chose the value most sources give (ties: latest)."""
     return [TableCell(province=r["province"], boundaries=r["boundaries"], indicator=r["indicator"],
                       value=Decimal(r["value_text"]), unit=r["unit"], as_of=_date(r["as_of"]),
+                      period_start=_date(r["period_start"]), period_end=_date(r["period_end"]),
                       sources=r["sources"], conflict=bool(r["conflict"]), observation_id=r["observation_id"],
                       document_id=r["document_id"]) for r in rows]
 

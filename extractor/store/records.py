@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from extractor.models import (
     Boundaries,
@@ -97,6 +97,12 @@ class TableCell(Record):
 
     ``sources`` counts distinct documents giving ``value`` at ``as_of`` (near-duplicate copies
     count once); ``conflict`` is True when other sources give another value for that date.
+    ``as_of`` is the date the cell is ordered by: the date the text gives the value at, else the
+    end of its period (a flow), else the period's start when the text gives no end ("since the
+    bank was founded" in an undated article). ``period_start`` and ``period_end`` are the
+    period of a flow, and ``date`` the value's date as an ISO 8601 interval: "2024-12-31",
+    "2024-01-01/2024-12-31", "2002-10-04/.." (an open end): shown instead of ``as_of``, which
+    alone would read an open period's start as the date of the value.
     """
 
     province: str
@@ -105,11 +111,32 @@ class TableCell(Record):
     value: Number
     unit: str
     as_of: dt.date | None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
     sources: int
     conflict: bool = False
     observation_id: int | None = None
     document_id: str = ""
     rolled_up: bool = False
+
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form
+    @property
+    def date(self) -> str:
+        """The value's date or period as an ISO 8601 interval ("" when undated)."""
+        return iso_interval(self.as_of, self.period_start, self.period_end)
+
+
+def iso_interval(as_of: dt.date | None, start: dt.date | None, end: dt.date | None) -> str:
+    """A date, a period "start/end", an open one "start/.." or "../end", or "" (ISO 8601-2).
+
+    >>> iso_interval(dt.date(2024, 12, 31), None, None)
+    '2024-12-31'
+    >>> iso_interval(dt.date(2002, 10, 4), dt.date(2002, 10, 4), None)
+    '2002-10-04/..'
+    """
+    if start is None and end is None:
+        return as_of.isoformat() if as_of else ""
+    return f"{start.isoformat() if start else '..'}/{end.isoformat() if end else '..'}"
 
 
 class Conflict(Record):

@@ -123,7 +123,8 @@ def rolled_up_cells(rows: Iterable[StoredObservation]) -> list[TableCell]:
         if key not in latest or (row.obs_date or dt.date.min) > (latest[key].obs_date or dt.date.min):
             latest[key] = row
     return [TableCell(province=r.province or "", boundaries="2025", indicator=r.indicator, value=r.value,
-                      unit=r.unit, as_of=r.obs_date, sources=len(r.rules["rollup_documents"].split()),
+                      unit=r.unit, as_of=r.obs_date, period_start=None if r.as_of else r.period_start,
+                      period_end=None if r.as_of else r.period_end, sources=len(r.rules["rollup_documents"].split()),
                       rolled_up=True) for _, r in sorted(latest.items())]
 
 

@@ -42,11 +42,17 @@ def series_unit(unit: str) -> str:
 
 
 def span_label(as_of: str | None, period_start: str | None, period_end: str | None) -> str:
-    """What a value covers: "" for a level at a date, "over 6 months" for a flow over a period.
+    """What a value covers: "" for a level at a date, "over 6 months" for a flow over a period,
+    "since 2002-10-04" for a flow whose end the text does not give (its own series: its point
+    stands at the start, the only date it has, and is no level of that day).
 
     >>> span_label(None, "2024-01-01", "2024-06-30"), span_label("2024-06-30", None, None)
     ('over 6 months', '')
+    >>> span_label(None, "2002-10-04", None)
+    'since 2002-10-04'
     """
+    if not as_of and period_start and not period_end:
+        return f"since {period_start}"
     if as_of or not (period_start and period_end):
         return ""
     days = (dt.date.fromisoformat(period_end) - dt.date.fromisoformat(period_start)).days + 1

@@ -128,12 +128,18 @@ def format_date(value: dt.date | str | None, lang: str = "en") -> str:
 
 
 def format_period(as_of: dt.date | None, start: dt.date | None, end: dt.date | None, lang: str = "en") -> str:
-    """"30/6/2024", "1/1/2024 – 30/6/2024" or "" for an undated value."""
+    """"30/6/2024", "1/1/2024 – 30/6/2024", "since 4/10/2002" (a period whose end the text does
+    not give: "since the bank was founded" in an undated article), "until 30/6/2024" or "" for an
+    undated value. An open period's start alone would read as the date of the value."""
     if as_of:
         return format_date(as_of, lang)
     if start and end:
         return f"{format_date(start, lang)} – {format_date(end, lang)}"
-    return format_date(end or start, lang)
+    if start:
+        return gettext(lang, N_("since %(date)s")) % {"date": format_date(start, lang)}
+    if end:
+        return gettext(lang, N_("until %(date)s")) % {"date": format_date(end, lang)}
+    return ""
 
 
 def is_link(source: str | None) -> bool:

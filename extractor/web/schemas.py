@@ -90,7 +90,9 @@ class IndicatorRow(View):
     boundaries: str | None
     value: Number
     unit: str
-    as_of: dt.date | None
+    as_of: dt.date | None  # the date the row is ordered by (see TableCell)
+    period_start: dt.date | None = None  # a flow's period, shown instead of ``as_of``
+    period_end: dt.date | None = None
     sources: int
     conflict: bool
     observation_id: int | None

@@ -70,10 +70,10 @@ def indicator_rows(conn: sqlite3.Connection, view: IndicatorView) -> Rows:
     """The ranked table (national rows last), with the sentence and source of each value."""
     rows = [*view.rows, *view.national]
     found = observations_by_id(conn, [r.observation_id for r in rows if r.observation_id is not None])
-    columns = ("rank", "province", "boundaries", "indicator", "value", "unit", "as_of", "sources", "conflict",
-               "observation_id", "document_id", "sentence", "source_url", "title", "published")
-    return columns, [(r.rank, r.province, r.boundaries, view.indicator, r.value, r.unit, r.as_of, r.sources,
-                      r.conflict, r.observation_id, r.document_id,
+    columns = ("rank", "province", "boundaries", "indicator", "value", "unit", "as_of", "period_start", "period_end",
+               "sources", "conflict", "observation_id", "document_id", "sentence", "source_url", "title", "published")
+    return columns, [(r.rank, r.province, r.boundaries, view.indicator, r.value, r.unit, r.as_of, r.period_start,
+                      r.period_end, r.sources, r.conflict, r.observation_id, r.document_id,
                       *_evidence(found.get(r.observation_id) if r.observation_id is not None else None))
                      for r in rows]
 

@@ -177,7 +177,8 @@ def _sorted_rows(rows: list[IndicatorRow], sort: str, *, descending: bool) -> li
 def _ranked(cells: list[TableCell], briefs: dict[str, DocumentBrief]) -> list[IndicatorRow]:
     """Table cells as rows numbered in their order, with the document each value was read from."""
     return [IndicatorRow(province=c.province, boundaries=c.boundaries, value=c.value, unit=c.unit, as_of=c.as_of,
-                         sources=c.sources, conflict=c.conflict, observation_id=c.observation_id,
+                         period_start=c.period_start, period_end=c.period_end, sources=c.sources,
+                         conflict=c.conflict, observation_id=c.observation_id,
                          document_id=c.document_id, rank=i,
                          title=briefs[c.document_id].title if c.document_id in briefs else None,
                          source=briefs[c.document_id].source if c.document_id in briefs else "")

@@ -9,8 +9,10 @@ rows stored by older versions carry as a rule id ("date: since:40-CT/TW") are pu
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from extractor.web.formatting import format_period
 from extractor.web.i18n import N_, gettext
 
 PART_KINDS = {"programme": N_("programme"), "area": N_("area"), "channel": N_("channel"), "group": N_("group"),
@@ -147,8 +149,10 @@ SPANS = {"month": N_("over %(n)s month"), "months": N_("over %(n)s months"), "da
 def span_words(span: str, lang: str = "en") -> str:
     """What a flow covers in ``lang`` ("over 6 months" from ``store.series.span_label``).
 
-    >>> span_words("over 6 months"), span_words("")
-    ('over 6 months', '')
+    >>> span_words("over 6 months"), span_words(""), span_words("since 2002-10-04", "vi")
+    ('over 6 months', '', 'từ 4/10/2002')
     """
+    if since := re.fullmatch(r"since (\d{4}-\d\d-\d\d)", span):
+        return format_period(None, dt.date.fromisoformat(since.group(1)), None, lang)
     match = re.fullmatch(r"over (\d+) (month|months|days)", span)
     return gettext(lang, SPANS[match.group(2)]) % {"n": match.group(1)} if match else span
