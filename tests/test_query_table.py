@@ -179,3 +179,14 @@ def test_a_cell_of_a_level_has_no_period(conn: sqlite3.Connection) -> None:
     add(conn, loans("120", "2024-06-30"), source="a")
     cell = province_table(conn)[0]
     assert (cell.period_start, cell.period_end, cell.date) == (None, None, "2024-06-30")
+
+
+def test_one_documents_vague_and_exact_figures_are_no_conflict_of_its_cell(conn: sqlite3.Connection) -> None:
+    vague = Fact("Hơn 120 tỷ đồng dư nợ.", "120 tỷ đồng", "Nghệ An", "outstanding_loans", "120000000000",
+                 qualifier="more_than")
+    add(conn, vague, loans("120400000000", "2024-06-30"), source="a")
+    assert province_table(conn)[0].conflict is False and conflicts(conn).items == []
+    add(conn, loans("125000000000", "2024-06-30"), source="b")  # another document, another exact value
+    cell = province_table(conn)[0]
+    assert cell.conflict is True and len(conflicts(conn).items) == 1
+    assert province_table(conn, as_of=dt.date(2024, 12, 31))[0].conflict is True

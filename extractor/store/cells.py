@@ -21,6 +21,12 @@ CANONICAL_DOC = ("coalesce((SELECT min(c.copy_of_doc_id) FROM doc_copies c WHERE
 # The period of a cell's value (``o`` its observation) when the text gives it no date of its own.
 PERIOD_OF_CELL = ("CASE WHEN o.as_of IS NULL THEN o.period_start END AS period_start, "
                   "CASE WHEN o.as_of IS NULL THEN o.period_end END AS period_end")
+# A cell is in conflict when the conflicts page lists its date (``conflict_keys``, refreshed first):
+# exact, actual values the texts date, from different documents. A vague headline and the exact
+# body figure of one document ("hơn 141 nghìn" and "141.907") are no conflict.
+CELL_CONFLICT = ("EXISTS (SELECT 1 FROM conflict_keys ck WHERE ck.province = r.province "
+                 "AND ck.indicator = r.indicator AND ck.boundaries = r.boundaries "
+                 "AND coalesce(ck.as_of, ck.period_end, ck.period_start) = r.as_of)")
 TABLE_SQL = f"""
 WITH latest AS MATERIALIZED (
     SELECT k.province, k.indicator, k.boundaries,
@@ -47,7 +53,7 @@ ranked AS (
                           RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 )
 SELECT r.province, r.indicator, nullif(r.boundaries, '') AS boundaries, r.as_of, r.value_text, r.unit,
-       r.sources, r.values_given > 1 AS conflict, r.observation_id, o.document_id, {PERIOD_OF_CELL}
+       r.sources, {CELL_CONFLICT} AS conflict, r.observation_id, o.document_id, {PERIOD_OF_CELL}
 FROM ranked r JOIN observations o ON o.id = r.observation_id
 WHERE r.choice = 1
 ORDER BY r.province, r.indicator, r.boundaries
@@ -85,8 +91,8 @@ def refresh_cells(conn: sqlite3.Connection, keys: Iterable[CellKey] | None = Non
     if keys is None:
         for table in ("cells", "conflict_keys"):
             conn.execute(f"DELETE FROM {table}")
+        conn.execute(_INSERT_CONFLICTS.format(where="1"))  # before the cells, which read it
         conn.execute(_INSERT.format(table=TABLE_SQL.format(where="1")), params)
-        conn.execute(_INSERT_CONFLICTS.format(where="1"))
         return
     one = TABLE_SQL.format(where="k.province = :province AND k.indicator = :indicator AND k.boundaries = :boundaries")
     same = "o.province = :province AND o.indicator = :indicator AND o.boundaries IS nullif(:boundaries, '')"
@@ -95,8 +101,8 @@ def refresh_cells(conn: sqlite3.Connection, keys: Iterable[CellKey] | None = Non
         for table in ("cells", "conflict_keys"):
             conn.execute(f"DELETE FROM {table} WHERE province = :province AND indicator = :indicator "
                          "AND boundaries = :boundaries", key)
+        conn.execute(_INSERT_CONFLICTS.format(where=same), key)  # before the cell, which reads it
         conn.execute(_INSERT.format(table=one), params | key)
-        conn.execute(_INSERT_CONFLICTS.format(where=same), key)
 
 
 def document_keys(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> set[CellKey]:

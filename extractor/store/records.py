@@ -96,7 +96,8 @@ class TableCell(Record):
     """One cell of the province × indicator table: the latest value and how many sources give it.
 
     ``sources`` counts distinct documents giving ``value`` at ``as_of`` (near-duplicate copies
-    count once); ``conflict`` is True when other sources give another value for that date.
+    count once); ``conflict`` is True when the conflicts page lists that date: other documents
+    give another exact value the text dates (one document's vague and exact figures are none).
     ``as_of`` is the date the cell is ordered by: the date the text gives the value at, else the
     end of its period (a flow), else the period's start when the text gives no end ("since the
     bank was founded" in an undated article). ``period_start`` and ``period_end`` are the

@@ -535,5 +535,6 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _run_script(_V8),  # v8: fingerprints and LSH band keys kept per document, for links made as it is stored
     _v9,  # v9: raw bytes compressed, with the codec of each row
     _v10,  # v10: each thing stored once: integer document keys, sentences linked, reasons as ids
+    _run_script(""),  # v11: no new structure; the kept cells are refilled: a cell's conflict is the conflicts page's
 )
 SCHEMA_VERSION = len(MIGRATIONS)
