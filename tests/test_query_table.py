@@ -190,3 +190,12 @@ def test_one_documents_vague_and_exact_figures_are_no_conflict_of_its_cell(conn:
     cell = province_table(conn)[0]
     assert cell.conflict is True and len(conflicts(conn).items) == 1
     assert province_table(conn, as_of=dt.date(2024, 12, 31))[0].conflict is True
+
+
+def test_undated_values_are_never_in_conflict(conn: sqlite3.Connection) -> None:
+    for value, source in (("52040", "a"), ("52000", "b")):  # "has so far reached …" in two articles
+        extraction = lent(value, "2020-01-01", None, source)
+        undated = tuple(o.model_copy(update={"period_start": None}) for o in extraction.observations)
+        save_extraction(conn, extraction.model_copy(update={"observations": undated}),
+                        raw=f"{extraction.document.text}{source}".encode())
+    assert conflicts(conn).items == [] and province_table(conn) == []

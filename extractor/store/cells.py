@@ -61,13 +61,15 @@ ORDER BY r.province, r.indicator, r.boundaries
 
 
 # Conflicting dates of one cell: exact, actual values with a stated date, from two or more
-# (original) documents, that differ. Kept like the cells, so the conflicts page never scans.
+# (original) documents, that differ. Undated values ("has so far reached") are never compared:
+# two articles of different years can both say "so far". Kept like the cells, so the conflicts page
+# never scans.
 CONFLICT_KEYS_SQL = f"""
 SELECT o.province, o.indicator, coalesce(o.boundaries, '') AS boundaries, o.as_of, o.period_start,
        o.period_end, o.unit
 FROM observations o
-WHERE o.status = 'actual' AND o.qualifier = 'exact' AND o.date_inferred = 0 AND o.province IS NOT NULL
-  AND o.part_of IS NULL AND {{where}}
+WHERE o.status = 'actual' AND o.qualifier = 'exact' AND o.date_inferred = 0 AND o.obs_date IS NOT NULL
+  AND o.province IS NOT NULL AND o.part_of IS NULL AND {{where}}
 GROUP BY o.province, o.indicator, o.boundaries, o.as_of, o.period_start, o.period_end, o.unit
 HAVING count(DISTINCT o.value_text) > 1 AND count(DISTINCT {CANONICAL_DOC}) > 1
 """
