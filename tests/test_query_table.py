@@ -19,6 +19,7 @@ from extractor.store import (
     query_observations,
     save_extraction,
 )
+from extractor.store.series import indicator_dates
 from extractor.store.write import document_id_for
 from helpers.store import Fact, make_extraction
 
@@ -199,3 +200,10 @@ def test_undated_values_are_never_in_conflict(conn: sqlite3.Connection) -> None:
         save_extraction(conn, extraction.model_copy(update={"observations": undated}),
                         raw=f"{extraction.document.text}{source}".encode())
     assert conflicts(conn).items == [] and province_table(conn) == []
+
+
+def test_the_date_picker_offers_no_start_of_an_open_period(conn: sqlite3.Connection) -> None:
+    for end, source in ((None, "a"), ("2024-12-31", "b")):
+        extraction = lent("8150000000000", "2002-10-04", end, source)
+        save_extraction(conn, extraction, raw=f"{extraction.document.text}{source}".encode())
+    assert indicator_dates(conn, "lending_turnover") == [dt.date(2024, 12, 31)]

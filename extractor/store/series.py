@@ -123,7 +123,9 @@ def count_observations(conn: sqlite3.Connection, names: Sequence[str]) -> int:
 
 
 def indicator_dates(conn: sqlite3.Connection, indicator: str, *, most: int = 40) -> list[dt.date]:
-    """The dates an indicator has values for, newest first (for the date picker)."""
+    """The dates an indicator has values for, newest first (for the date picker). The start of a
+    period the text gives no end for ("since 2002") is no date a value is at."""
     rows = conn.execute("SELECT DISTINCT obs_date FROM observations WHERE indicator = ? AND obs_date IS NOT NULL "
-                        "AND status = 'actual' ORDER BY obs_date DESC LIMIT ?", (indicator, most))
+                        "AND status = 'actual' AND (as_of IS NOT NULL OR period_end IS NOT NULL) "
+                        "ORDER BY obs_date DESC LIMIT ?", (indicator, most))
     return [dt.date.fromisoformat(r[0]) for r in rows]
