@@ -93,7 +93,7 @@ def test_a_long_table_prints_as_plain_aligned_text(tmp_path: Path) -> None:
     lines = _query(_db_with(tmp_path, RICH_ROWS + 1))
     header, rule, rows = lines[0], lines[1], lines[2:]
     assert header.split() == ["id", "province", "boundaries", "indicator", "value", "unit", "qualifier",
-                              "obs_date", "status", "document_id", "sentence"]
+                              "date", "status", "document_id", "sentence"]
     assert set(rule) == {"─", " "} and len(rows) == RICH_ROWS + 1
     starts = [0, *(m.start() for m in re.finditer(r"(?<=  )\S", header))]
     for row in rows:  # each column starts where its header does

@@ -45,7 +45,8 @@ def test_query_json_and_csv(db: Path) -> None:
     assert code == 0 and {r["value"] for r in rows} == {13357000000000}
     assert {r["sentence"] for r in rows} == {NGHE_AN.sentence, NGHE_AN_EN.sentence}
     code, out, _ = run("query", "--indicator", "overdue_debt_rate", "-f", "csv", "--db", str(db))
-    assert [r["value"] for r in csv.DictReader(io.StringIO(out))] == ["0.14"]
+    assert [(r["value"], r["date"], r["obs_date"]) for r in csv.DictReader(io.StringIO(out))] == [
+        ("0.14", "2024-06-30", "2024-06-30")]
 
 
 def test_query_date_and_boundaries_filters(db: Path) -> None:

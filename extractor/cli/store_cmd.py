@@ -332,15 +332,19 @@ def reextract(
 
 # ---- queries ----------------------------------------------------------------------------------
 
-OBSERVATION_COLUMNS = ("id", "province", "boundaries", "indicator", "value", "unit", "qualifier", "obs_date",
+OBSERVATION_COLUMNS = ("id", "province", "boundaries", "indicator", "value", "unit", "qualifier", "date",
                        "status", "document_id", "sentence")
 
 
 def _observation_dict(row: Any) -> dict[str, Any]:
-    """An observation as a flat dict (export columns plus the date it is filed under)."""
+    """An observation as a flat dict: export columns, the date it is filed under (``obs_date``) and
+    its date as an ISO 8601 interval (``date``: "2002-10-04/.." for a period the text gives no end,
+    whose start alone would read as the value's date)."""
     from extractor.store.export import flat_record
+    from extractor.store.records import iso_interval
 
-    return {**flat_record(row), "obs_date": row.obs_date}
+    return {**flat_record(row), "obs_date": row.obs_date, "date": iso_interval(row.as_of, row.period_start,
+                                                                               row.period_end)}
 
 
 @friendly
@@ -368,7 +372,8 @@ def query(
     with opened(db) as conn:
         page = query_observations(conn, filters, limit=limit, offset=offset)
         rows = page.items + (_rolled(conn, filters) if roll_up else [])
-    columns = OBSERVATION_COLUMNS if fmt is OutputFormat.table else (*OBSERVATION_COLUMNS, "rules", "source")
+    columns = OBSERVATION_COLUMNS if fmt is OutputFormat.table else (*OBSERVATION_COLUMNS, "obs_date", "rules",
+                                                                     "source")
     emit([_observation_dict(r) for r in rows], fmt, columns=columns)
     _page_note(len(page.items), offset, page.total)
 
