@@ -201,6 +201,9 @@ class State:
     # Reviews of N years of a dated document, with its date and id (``link.when``), once known.
     reviews: Offsets[tuple[int, int, tuple[dt.date, str]]] | None = None
     institutions: Labelled | None = None  # the bank's and others' names (``link.scope``), once read
+    # By line: its changes that name a comparison, each with where that comparison ends and its
+    # clause ends (``link.change``), listed the first time a change of the line names none.
+    compared: dict[tuple[int, int], Offsets[tuple[Figure, tuple[int, int]]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
