@@ -108,6 +108,7 @@ MARKER_LISTS = (
     "share_of_baseline",
     "denominator",
     "plan_met",
+    "plan_share",
     "forecast",
 )
 
@@ -228,6 +229,7 @@ class LinkRules(Strict):
     share_of_baseline: Markers = Field(default_factory=Markers)
     denominator: Markers = Field(default_factory=Markers)
     plan_met: Markers = Field(default_factory=Markers)
+    plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
 

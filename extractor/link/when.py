@@ -41,9 +41,10 @@ OPENING = 30
 HISTORY = ("+glued", "+then")
 # How far before a plan word the words reporting it met may start ("hoàn thành 104% kế hoạch").
 PLAN_REACH = 40
-# What may stand between those words and the plan word: a share of the plan ("đạt 97,6% kế
-# hoạch", "completed 102% of the target").
-PLAN_SHARE = re.compile(r"\s*(?:\d[\d.,]*\s*%\s*(?:of\s+)?)?", re.IGNORECASE)
+# What may stand between those words and the plan word: a share of the plan, written alike in
+# both languages ("đạt 97,6% kế hoạch"), which a ``plan_share`` word may join to the plan word
+# ("exceeded 102% of the target of the year").
+_SHARE = re.compile(r"\s*(?:\d[\d.,]*\s*%\s*)?")
 
 class When(NamedTuple):
     """The date an observation holds at, or the period it covers, and how it was found."""
@@ -89,8 +90,20 @@ def met_plan(ctx: Context, start: int) -> bool:
     """Whether the plan word at ``start`` follows words reporting the plan met ("hoàn thành 104%
     kế hoạch", "exceeding the target of the year", ``plan_met``): it names the plan a figure was
     measured against, not a goal the figure states."""
-    return any(PLAN_SHARE.fullmatch(ctx.text, end, start)
+    return any(_share_of_plan(ctx, end, start)
                for _, end, _ in ctx.marks("plan_met", max(0, start - PLAN_REACH), start))
+
+
+def _share_of_plan(ctx: Context, end: int, start: int) -> bool:
+    """Whether ``[end, start)`` holds only spaces, or a share of the plan (``_SHARE``) with perhaps
+    a ``plan_share`` word and spaces after it ("104% of "): what joins a plan met to its plan word."""
+    share = _SHARE.match(ctx.text, end, start)  # always a match: every part is optional
+    after = share.end() if share else end
+    if after == start:
+        return True
+    return "%" in ctx.text[end:after] and any(
+        word[0] == after and ctx.text[word[1] : start].isspace()
+        for word in ctx.marks("plan_share", after, start))
 
 
 def _names_met_plan(ctx: Context, d: DateMention) -> bool:
