@@ -28,7 +28,7 @@ from extractor.link.context import (
     near_legal,
 )
 from extractor.link.observe import build_context
-from extractor.link.when import ANNIVERSARY_REACH, _counted, anniversary
+from extractor.link.when import _counted, anniversary
 from extractor.nlp.assemble import Dated, Siblings, select
 from extractor.nlp.drafts import FigureDraft, LegalDraft
 from extractor.nlp.numbers import choose
@@ -212,7 +212,7 @@ def reviewed_by_reading_back(ctx: Any, fig: Any) -> Any:
         if not _counted(ctx, start):
             continue
         _, line_end = ctx.line(start, end)
-        for ref in ctx.refs.within(end, min(line_end, end + ANNIVERSARY_REACH)):
+        for ref in ctx.refs.within(end, min(line_end, end + ctx.reach("anniversary"))):
             issued = ref.issued or ctx.issued.get(ref.id)
             if issued:
                 return issued, ref.id

@@ -255,6 +255,11 @@ class Context:
         copy.__dict__.update(self.__dict__, **changes)
         return copy
 
+    def reach(self, name: str) -> int:
+        """How far, in characters, ``name`` of ``reaches`` in rules/linking.yaml bounds in the
+        text's language."""
+        return self.linker.reaches[self.lang][name]
+
     def line(self, start: int, end: int) -> tuple[int, int]:
         """The line (or lines) around ``[start, end)``, without its line breaks: a bisect where
         ``rfind``/``find`` would read a long paragraph once per figure."""
