@@ -76,3 +76,34 @@ def test_a_change_takes_the_baseline_its_report_states(
     obs = _one(text, indicator, value)
     assert obs.change_value == Decimal(change)
     assert obs.change_baseline == baseline
+
+
+def _one_line_report(blocks: int) -> str:
+    """A report whose body is one line of ``blocks`` blocks of four levels, each with a change:
+    the first and third compare with the end of a year, the second and fourth name no comparison
+    and take the baseline of the nearest change that does (the next one; the last block's fourth
+    change has none after it, so the one before)."""
+    sentences = []
+    for block in range(blocks):
+        level, change = 2000 + 10 * block, 20 + block % 70
+        sentences += [f"Nguồn vốn ủy thác đạt {level + 1} tỷ đồng, tăng {change} tỷ đồng so với cuối năm 2020.",
+                      f"Dư nợ cho vay hộ nghèo đạt {level + 2} tỷ đồng, tăng {change + 1} tỷ đồng.",
+                      f"Tổng dư nợ đạt {level + 3} tỷ đồng, tăng {change + 2} tỷ đồng so với cuối năm 2021.",
+                      f"Tổng nguồn vốn đạt {level + 4} tỷ đồng, tăng {change + 3} tỷ đồng."]
+    return "Kết quả tín dụng chính sách 6 tháng năm 2022\n\nĐến ngày 30/6/2022, " + " ".join(sentences)
+
+
+def _blocks(text: str) -> list[list[tuple[str, dt.date | None]]]:
+    """Each block's observations as (indicator, change baseline), in text order."""
+    found = [(o.indicator, o.change_baseline) for o in sorted(_observations(text), key=lambda o: o.start)]
+    return [found[i : i + 4] for i in range(0, len(found), 4)]
+
+
+def test_a_one_line_report_of_many_changes_takes_its_neighbours_baselines() -> None:
+    """2,000 changes on one line (a long report's paragraph) are dated as in a line of three
+    blocks: the first block as the first, a middle one as the middle one, the last as the last
+    (bench/scaling.py times them; the line's changes are sorted once, not once per change)."""
+    small, large = _blocks(_one_line_report(3)), _blocks(_one_line_report(500))
+    assert len(large) == 500 and all(change is not None for block in large for _, change in block)
+    assert small[1][3] != small[2][3]  # the nearest change decides: the last block's is before it
+    assert [large[0], large[1], large[250], large[-1]] == [small[0], small[1], small[1], small[2]]

@@ -8,6 +8,7 @@ Expected values are written by reading the sentence, never by running the linker
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -19,11 +20,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.errors import RuleError
+from extractor.link import link as link_with
+from extractor.link import rules as rules_module
 from extractor.link.context import _breaks, piece, title_span
 from extractor.link.observe import build_context
 from extractor.link.rules import (
     CODE_RULES,
     MARKER_LISTS,
+    Reaches,
     decided_by,
     load_link_rules,
     unit_gaps,
@@ -394,6 +398,46 @@ def test_missing_or_malformed_marker_examples_name_their_line(tmp_path: Path) ->
         f"{across + 4}: national.en.1.examples.pos.0.expect: Value error, an expectation gives at least one field to check",
         f"{across + 6}: national.en.1.examples.neg.0.expect.region: Extra inputs are not permitted",
     ]
+
+
+def test_bad_reaches_name_their_line(tmp_path: Path) -> None:
+    """A reach linking does not know, one without a language and a negative distance are each
+    reported with their line."""
+    lines = (Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8").splitlines()
+    rank = lines.index("  rank: {en: 40, vi: 40}")
+    lines.insert(rank, "  ranks: {en: 40, vi: 40}")
+    plan = lines.index("  plan_met: {en: 40, vi: 40}")
+    lines[plan] = "  plan_met: {en: 40}"
+    whole = lines.index("  whole: {en: 8, vi: 8}")
+    lines[whole] = "  whole: {en: 8, vi: -8}"
+    path = tmp_path / "linking.yaml"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    with pytest.raises(RuleError) as err:
+        load_link_rules(path)
+    found = [p.split("linking.yaml:", 1)[1].split(" ", 2)[:2] for p in err.value.problems]
+    assert sorted(found) == sorted([[f"{plan + 1}:", "reaches.plan_met.vi:"],
+                                    [f"{whole + 1}:", "reaches.whole.vi:"],
+                                    [f"{rank + 1}:", "reaches.ranks:"]])
+
+
+def test_every_reach_is_read_by_linking() -> None:
+    """No reach of rules/linking.yaml is dead data: linking reads each by its name."""
+    source = "".join(path.read_text("utf-8") for path in Path(rules_module.__file__).parent.glob("*.py"))
+    assert [name for name in Reaches.model_fields if f'reach("{name}")' not in source] == []
+
+
+def test_a_reach_bounds_its_own_language_only() -> None:
+    """The distances of ``reaches`` are read per language: a Vietnamese plan_met reach too short
+    for "đạt 97,6% kế hoạch" makes the plan a goal in Vietnamese, and English keeps its own."""
+    bundle = linker()
+    short = {**bundle.reaches, "vi": {**bundle.reaches["vi"], "plan_met": 3}}
+    narrow = dataclasses.replace(bundle, reaches=short)
+    vi = build(VI_NGHE + "Doanh số thu nợ đạt 97,6% kế hoạch, trong khi tổng dư nợ lên [[7.815 tỷ đồng|VND]].",
+               lang="vi")
+    en = build(HEAD + "Lending exceeded the target of the year, and total capital reached [[VND 9,320 billion|VND]].")
+    for (ex, focus), status in ((vi, "target"), (en, "actual")):
+        assert [o.status for o in link_with(ex, linker=bundle).observations if o.start == focus] == ["actual"]
+        assert [o.status for o in link_with(ex, linker=narrow).observations if o.start == focus] == [status]
 
 
 def test_the_words_between_merged_units_come_from_the_rules(tmp_path: Path) -> None:

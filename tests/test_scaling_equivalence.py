@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.evaluation import load_gold
+from extractor.link.change import _nearest_first
 from extractor.link.context import (
     GAP_WORDS,
     Labelled,
@@ -27,7 +28,7 @@ from extractor.link.context import (
     near_legal,
 )
 from extractor.link.observe import build_context
-from extractor.link.when import ANNIVERSARY_REACH, _counted, anniversary
+from extractor.link.when import _counted, anniversary
 from extractor.nlp.assemble import Dated, Siblings, select
 from extractor.nlp.drafts import FigureDraft, LegalDraft
 from extractor.nlp.numbers import choose
@@ -138,6 +139,15 @@ def test_comparison_words_are_kept_as_by_trying_every_date_and_change(
         h for h in found if any(not text[end:h[0]].strip() for end in ends if end <= h[0])]
 
 
+@settings(max_examples=300, deadline=None)
+@given(starts=st.lists(st.integers(0, 40), max_size=30), at=st.integers(0, 40))
+def test_changes_are_tried_nearest_first_as_by_sorting_the_line(starts: list[int], at: int) -> None:
+    line = [SimpleNamespace(start=s, n=n) for n, s in enumerate(sorted(starts))]
+    compared = Offsets([(change, (0, 0)) for change in line], key=lambda pair: pair[0].start)
+    every = sorted((c for c in line if c.start != at), key=lambda c: abs(c.start - at))
+    assert [c.n for c, _ in _nearest_first(compared, at)] == [c.n for c in every]  # type: ignore[arg-type]
+
+
 @settings(max_examples=200, deadline=None)
 @given(refs=st.lists(st.tuples(st.integers(0, 600), st.integers(1, 30), st.sampled_from([None, 1, 2]))),
        dates=st.lists(st.tuples(st.integers(0, 600), st.sampled_from([None, 1, 2]))))
@@ -202,7 +212,7 @@ def reviewed_by_reading_back(ctx: Any, fig: Any) -> Any:
         if not _counted(ctx, start):
             continue
         _, line_end = ctx.line(start, end)
-        for ref in ctx.refs.within(end, min(line_end, end + ANNIVERSARY_REACH)):
+        for ref in ctx.refs.within(end, min(line_end, end + ctx.reach("anniversary"))):
             issued = ref.issued or ctx.issued.get(ref.id)
             if issued:
                 return issued, ref.id

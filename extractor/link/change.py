@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
-from extractor.link.context import Context, clause_span, piece, sentence_span
+from extractor.link.context import Context, Offsets, clause_span, piece, sentence_span
 from extractor.link.when import anniversary
 from extractor.models import Figure, Observation
 from extractor.registry.phrases import Hit
@@ -75,16 +75,43 @@ def _neighbours_baseline(ctx: Context, fig: Figure, level: dt.date | None) -> dt
     """A change that names no comparison, in a paragraph whose other changes do ("…, tăng 640
     tỷ đồng. Tổng dư nợ …, tăng 1.350 tỷ đồng so với cuối năm 2021"): the baseline of the nearest
     of them that dates one. A report measures its changes from one date."""
-    l0, l1 = ctx.line(fig.start, fig.end)
-    others = sorted((other for other in ctx.figures.within(l0, l1)
-                     if other.start in ctx.changes and other.start != fig.start),
-                    key=lambda other: abs(other.start - fig.start))
-    for other in others:
-        found = _compared(ctx, other)
-        day = _baseline_after(ctx, other, found, level) if found is not None else None
+    for other, found in _nearest_first(_line_compared(ctx, fig), fig.start):
+        day = _baseline_after(ctx, other, found, level)
         if day is not None:
             return day
     return None
+
+
+def _line_compared(ctx: Context, fig: Figure) -> Offsets[tuple[Figure, tuple[int, int]]]:
+    """The changes of ``fig``'s line that name a comparison, with where it ends (``_compared``),
+    in text order: listed once per line, where sorting the line's changes for each change cost a
+    one-line report of many changes their square."""
+    line = ctx.line(fig.start, fig.end)
+    compared = ctx.state.compared.get(line)
+    if compared is None:
+        found = ((other, _compared(ctx, other)) for other in ctx.figures.within(*line)
+                 if other.start in ctx.changes)
+        compared = ctx.state.compared[line] = Offsets(
+            [(other, at) for other, at in found if at is not None], key=lambda pair: pair[0].start)
+    return compared
+
+
+def _nearest_first(compared: Offsets[tuple[Figure, tuple[int, int]]],
+                   start: int) -> Iterator[tuple[Figure, tuple[int, int]]]:
+    """The entries of ``compared`` that start elsewhere than ``start``, nearest first (by bisect,
+    walking out both ways): at a tie of distance the one before, and changes that start together
+    in text order."""
+    keys, items = compared.keys, compared.items
+    before, after = bisect.bisect_left(keys, start) - 1, bisect.bisect_right(keys, start)
+    while before >= 0 or after < len(keys):
+        if after == len(keys) or (before >= 0 and start - keys[before] <= keys[after] - start):
+            first = bisect.bisect_left(keys, keys[before], 0, before)
+            yield from items[first : before + 1]
+            before = first - 1
+        else:
+            last = bisect.bisect_right(keys, keys[after], after)
+            yield from items[after:last]
+            after = last
 
 
 def _reviewed_since(ctx: Context, fig: Figure) -> dt.date | None:

@@ -201,6 +201,9 @@ class State:
     # Reviews of N years of a dated document, with its date and id (``link.when``), once known.
     reviews: Offsets[tuple[int, int, tuple[dt.date, str]]] | None = None
     institutions: Labelled | None = None  # the bank's and others' names (``link.scope``), once read
+    # By line: its changes that name a comparison, each with where that comparison ends and its
+    # clause ends (``link.change``), listed the first time a change of the line names none.
+    compared: dict[tuple[int, int], Offsets[tuple[Figure, tuple[int, int]]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -251,6 +254,11 @@ class Context:
         copy = object.__new__(Context)
         copy.__dict__.update(self.__dict__, **changes)
         return copy
+
+    def reach(self, name: str) -> int:
+        """How far, in characters, ``name`` of ``reaches`` in rules/linking.yaml bounds in the
+        text's language."""
+        return self.linker.reaches[self.lang][name]
 
     def line(self, start: int, end: int) -> tuple[int, int]:
         """The line (or lines) around ``[start, end)``, without its line breaks: a bisect where

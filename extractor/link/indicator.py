@@ -91,20 +91,16 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
     return None
 
 
-BORROWER_NAME = 40  # how long a name of a kind of borrowers may be
-
-
 def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     """Whether a cue past the figure lies inside the name of a kind of borrowers of
     ``borrower_list`` ("64 hộ nhận vốn từ hai chương trình dành cho hộ cận nghèo và hộ mới thoát
     nghèo"): it names whom a programme lends to, not what the figure counts."""
     return cue.start >= fig.end and any(
         start <= cue.start and cue.end <= end
-        for start, end, _ in ctx.marks("borrower_list", max(0, cue.start - BORROWER_NAME), cue.end))
+        for start, end, _ in ctx.marks("borrower_list", max(0, cue.start - ctx.reach("borrower_name")), cue.end))
 
 
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
-KIN_REACH = 40  # how close before a cue a figure of the same kind makes the cue its own
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
@@ -114,7 +110,7 @@ def _kin_just_before(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     s0, _ = sentence_span(ctx, fig)
     return any(f.kind == fig.kind and f is not fig and f.start not in ctx.changes
                and not _CLAUSE_BREAK.search(ctx.text, f.end, cue.start)
-               for f in ctx.figure_ends.within(max(s0, cue.start - KIN_REACH), cue.start + 1))
+               for f in ctx.figure_ends.within(max(s0, cue.start - ctx.reach("kin")), cue.start + 1))
 
 
 def _cue_before(
@@ -169,7 +165,10 @@ def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     return _decided(ctx, found[1], fig, "share-of") if found else None
 
 
-LIST_GAP = 3  # how far after its clause's end ("," and a space) a list of borrowers goes on
+# How far after its clause's end a list of borrowers goes on: the comma and space that part the
+# clauses (two characters) and one more for a doubled space; punctuation, alike in both
+# languages, not the words of one (no language data).
+LIST_GAP = 3
 
 
 def _list_end(ctx: Context, fig: Figure, clause_end: int) -> int:
@@ -218,7 +217,11 @@ def _breakdown_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     return _broken_down(ctx, fig, mark[0])
 
 
-BREAKDOWN_REACH = 400  # how far before its breakdown word the total broken down may stand
+# How far before its breakdown word the total broken down may stand: about the breakdown's own
+# sentence and the one before it, where a report states the total it breaks down; a bound on
+# sentences, not on the words of a phrase (alike in both languages, no language data); further
+# back, the last total of its kind belongs to another passage.
+BREAKDOWN_REACH = 400
 
 
 def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None:
@@ -314,9 +317,6 @@ def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | No
     return last[0], f"listed-by-place:{last[0]}"
 
 
-OPENER_REACH = 16  # how far into its clause a place opener may start ("while the ratio in")
-
-
 def _listed_by_part(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
     """ "Some programmes have high outstanding loans, such as loans for poor households (VND 301
     billion), loans for job creation (VND 95 billion)": a clause that opens with a part cue of
@@ -325,7 +325,7 @@ def _listed_by_part(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | Non
     last = ctx.state.last_level.get(fig.kind)
     if last is None or last[1] < sentence_span(ctx, fig)[0]:
         return None
-    if not any(start < c0 + OPENER_REACH and end <= fig.start
+    if not any(start < c0 + ctx.reach("clause_opener") and end <= fig.start
                for cues in PART_CUES for start, end, _ in ctx.marks(cues, c0, fig.start)):
         return None
     if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
@@ -337,7 +337,7 @@ def _opened_by_place_words(ctx: Context, fig: Figure, c0: int) -> bool:
     """Whether the clause opens with words referring back to the level just listed and a place
     right after them, before the figure ("that in An Giang to 0.98%")."""
     for start, end, _ in ctx.marks("place_openers", c0, fig.start):
-        if start >= c0 + OPENER_REACH:
+        if start >= c0 + ctx.reach("clause_opener"):
             break
         named = ctx.mentions.within(end, end + 2)
         if named and named[0].end <= fig.start:

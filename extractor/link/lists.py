@@ -18,8 +18,6 @@ from extractor.link.context import Context, clause_span, segment_span, sentence_
 from extractor.link.rules import list_opener
 from extractor.models import Figure, PartKind
 
-OPENER_GAP = 40  # how far before its colon an opener may end ("các chương trình cho vay ưu đãi:")
-OPENER_REACH = 80  # how far before its colon an opener may start
 MAX_ITEM_NAME = 60  # an item's name is a few words: a longer stretch is no list item
 # Every kind's index name: a kind whose openers rules/parts.yaml does not list has none.
 OPENERS: tuple[tuple[PartKind, str], ...] = tuple((kind, list_opener(kind)) for kind in get_args(PartKind))
@@ -46,8 +44,8 @@ def opening_of(ctx: Context, fig: Figure) -> Opening | None:
         return None
     found = [(start, end, phrase, kind)
              for kind, name in OPENERS if name in ctx.hits
-             for start, end, phrase in ctx.marks(name, max(s0, colon - OPENER_REACH), colon)
-             if colon - end <= OPENER_GAP and not _BREAK.search(ctx.text, end, colon)]
+             for start, end, phrase in ctx.marks(name, max(s0, colon - ctx.reach("list_opener_start")), colon)
+             if colon - end <= ctx.reach("list_opener_end") and not _BREAK.search(ctx.text, end, colon)]
     if not found:
         return None
     _, _, phrase, kind = max(found)

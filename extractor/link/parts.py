@@ -27,17 +27,13 @@ from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
 from extractor.registry.phrases import Hit
 
-GROUP_REACH = 25  # how far after a figure a group of borrowers still names what it counts
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
 ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, TOTALS, RANKS = part_list("group"), part_list("total"), part_list("rank")
-RANK_REACH = 40  # how far before a province a rank word ranks in it ("the first office in the province")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
-PROGRAMME_REACH = 40  # how far after a count of borrowers the programme they borrowed from is named
-WHOLE_GAP = 8  # what may stand between a share's percent and the whole's cue: " of the "
 
 
 @dataclass(frozen=True)
@@ -162,7 +158,7 @@ def _ranked(ctx: Context, c0: int, start: int) -> bool:
     no figure or indicator cue between ("the first transaction office in the province with loans
     above …"): the clause ranks the district among the province's, and gives no figure of the
     province ("in the first quarter outstanding loans of the whole province" does)."""
-    rank = ctx.last_mark(RANKS, max(c0, start - RANK_REACH), start)
+    rank = ctx.last_mark(RANKS, max(c0, start - ctx.reach("rank")), start)
     return rank is not None and not ctx.figures.within(rank[1], start) and not ctx.cues.within(rank[1], start)
 
 
@@ -194,7 +190,7 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
         if cues and not _totalled(ctx, cues[-1], c1):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
     # "… VND 28,410 billion for ethnic minority households": a group named right after the figure.
-    after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + GROUP_REACH]
+    after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + ctx.reach("group")]
     if after:
         return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
     return _programme_borrowed(ctx, fig, c1)
@@ -205,7 +201,7 @@ def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | No
     households received loans from the social housing programmes"): that programme's part."""
     if fig.kind != "count":
         return None
-    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if c[0] <= fig.end + PROGRAMME_REACH]
+    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if c[0] <= fig.end + ctx.reach("programme")]
     return Part("programme", ctx.text[named[0][0] : named[0][1]], f"programme:{named[0][2]}") if named else None
 
 
@@ -221,7 +217,7 @@ def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
 
 def _after_percent(ctx: Context, pos: int) -> bool:
     """Whether a percent ends right before ``pos`` (" of the " at most between)."""
-    return any(f.kind == "percent" for f in ctx.figure_ends.within(pos - WHOLE_GAP, pos))
+    return any(f.kind == "percent" for f in ctx.figure_ends.within(pos - ctx.reach("whole"), pos))
 
 
 def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Part | None:
@@ -282,7 +278,7 @@ def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     if not later or later[0].kind != "percent" or ctx.text[share[1] : later[0].start].strip():
         return None
     percent = later[0]
-    cues = [c for c in ctx.cues.within(percent.end, percent.end + WHOLE_GAP + 1) if c.position == "before"]
+    cues = [c for c in ctx.cues.within(percent.end, percent.end + ctx.reach("whole") + 1) if c.position == "before"]
     if not cues or _whole_of_places(ctx, cues[0].start, clause_span(ctx, percent)[1]):
         return None
     return share, cues[0]

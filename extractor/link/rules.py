@@ -108,6 +108,7 @@ MARKER_LISTS = (
     "share_of_baseline",
     "denominator",
     "plan_met",
+    "plan_share",
     "forecast",
 )
 
@@ -187,6 +188,35 @@ class MergedGap(Strict):
     next: Cues = Field(default_factory=Cues)
 
 
+class Reach(Strict):
+    """A distance in characters for each language: each writes a phrase at its own length."""
+
+    en: int = Field(ge=0)
+    vi: int = Field(ge=0)
+
+
+class Reaches(Strict):
+    """``reaches`` of ``rules/linking.yaml``: how far a phrase may stand from what it qualifies,
+    by the words a language writes between them (what each bounds: comments in the file)."""
+
+    since: Reach
+    anniversary: Reach
+    plan_met: Reach
+    borrower_name: Reach
+    kin: Reach
+    clause_opener: Reach
+    list_opener_end: Reach
+    list_opener_start: Reach
+    group: Reach
+    programme: Reach
+    rank: Reach
+    whole: Reach
+
+    def by_language(self) -> dict[str, dict[str, int]]:
+        """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
+        return {lang: {name: getattr(reach, lang) for name, reach in self} for lang in ("en", "vi")}
+
+
 class LinkRules(Strict):
     """``rules/linking.yaml``: every marker list has English and Vietnamese phrases."""
 
@@ -228,8 +258,10 @@ class LinkRules(Strict):
     share_of_baseline: Markers = Field(default_factory=Markers)
     denominator: Markers = Field(default_factory=Markers)
     plan_met: Markers = Field(default_factory=Markers)
+    plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
+    reaches: Reaches
 
 
 SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue")
@@ -424,6 +456,7 @@ class Linker:
     outlets: Outlets
     scope: ScopeRules
     scope_gaps: dict[str, re.Pattern[str]]  # see ``scope.gap_regexes``
+    reaches: dict[str, dict[str, int]]  # by language and name (``Reaches.by_language``)
     # Function words of both languages (rules/language.yaml), lower case: a capitalised one opens
     # a sentence ("In Hoang Mai town") and is no part of a name.
     function_words: frozenset[str] = frozenset()
@@ -445,7 +478,8 @@ class Linker:
             for lang in ("en", "vi")
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
-                   frozenset(w.lower() for w in function_words), frozenset(w.lower() for w in number_words))
+                   rules.reaches.by_language(), frozenset(w.lower() for w in function_words),
+                   frozenset(w.lower() for w in number_words))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

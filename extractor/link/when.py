@@ -25,25 +25,19 @@ from extractor.link.context import (
 )
 from extractor.models import DateMention, Figure, LegalRef
 
-# How far before a cited document's name a "since" phrase may end ("từ khi thực hiện Chỉ thị").
-SINCE_REACH = 25
 # How far past the publication date a stated date still frames the report: an article of 26 June
 # giving figures "tính đến hết tháng 6" reports that closing; a later date is a plan.
 FRAME_AHEAD = dt.timedelta(days=31)
-# How far after "N years of implementing" the document it names may stand ("20 năm triển khai
-# chính sách tín dụng ưu đãi … theo Nghị định số 78/2002/NĐ-CP ngày 4/10/2002").
-ANNIVERSARY_REACH = 160
 # How far into a sentence a date still opens it ("As of the end of April 2021, …").
 OPENING = 30
 # Rule suffixes of a figure's date that is a point of history, which frames no later figure: a
 # date glued to the figure ("0,43% năm 2014"), a start of a change to now ("Từ … năm 2003 với dư
 # nợ 120 tỷ đồng, đến nay …").
 HISTORY = ("+glued", "+then")
-# How far before a plan word the words reporting it met may start ("hoàn thành 104% kế hoạch").
-PLAN_REACH = 40
-# What may stand between those words and the plan word: a share of the plan ("đạt 97,6% kế
-# hoạch", "completed 102% of the target").
-PLAN_SHARE = re.compile(r"\s*(?:\d[\d.,]*\s*%\s*(?:of\s+)?)?", re.IGNORECASE)
+# What may stand between the words reporting a plan met (``plan_met``) and the plan word: a share
+# of the plan, written alike in both languages ("đạt 97,6% kế hoạch"), which a ``plan_share`` word
+# may join to the plan word ("exceeded 102% of the target of the year").
+_SHARE = re.compile(r"\s*(?:\d[\d.,]*\s*%\s*)?")
 
 class When(NamedTuple):
     """The date an observation holds at, or the period it covers, and how it was found."""
@@ -89,8 +83,20 @@ def met_plan(ctx: Context, start: int) -> bool:
     """Whether the plan word at ``start`` follows words reporting the plan met ("hoàn thành 104%
     kế hoạch", "exceeding the target of the year", ``plan_met``): it names the plan a figure was
     measured against, not a goal the figure states."""
-    return any(PLAN_SHARE.fullmatch(ctx.text, end, start)
-               for _, end, _ in ctx.marks("plan_met", max(0, start - PLAN_REACH), start))
+    return any(_share_of_plan(ctx, end, start)
+               for _, end, _ in ctx.marks("plan_met", max(0, start - ctx.reach("plan_met")), start))
+
+
+def _share_of_plan(ctx: Context, end: int, start: int) -> bool:
+    """Whether ``[end, start)`` holds only spaces, or a share of the plan (``_SHARE``) with perhaps
+    a ``plan_share`` word and spaces after it ("104% of "): what joins a plan met to its plan word."""
+    share = _SHARE.match(ctx.text, end, start)  # always a match: every part is optional
+    after = share.end() if share else end
+    if after == start:
+        return True
+    return "%" in ctx.text[end:after] and any(
+        word[0] == after and ctx.text[word[1] : start].isspace()
+        for word in ctx.marks("plan_share", after, start))
 
 
 def _names_met_plan(ctx: Context, d: DateMention) -> bool:
@@ -165,7 +171,7 @@ def _since_cited(ctx: Context, fig: Figure, s0: int) -> tuple[dt.date, str] | No
             # "từ khi thực hiện Chỉ thị", "since implementing the Directive": a few words between.
             # A set's marks do not overlap, so the last "since" before the word ends last.
             since = ctx.last_mark("since", s0, start)
-            if since is None or start - since[1] > SINCE_REACH:
+            if since is None or start - since[1] > ctx.reach("since"):
                 continue
             cited = _dated_refs(ctx, kind).within(0, start)
             if cited:
@@ -223,7 +229,7 @@ def _reviewed(ctx: Context, start: int, end: int) -> tuple[dt.date, str] | None:
     if not _counted(ctx, start):
         return None
     _, line_end = ctx.line(start, end)
-    for ref in ctx.refs.within(end, min(line_end, end + ANNIVERSARY_REACH)):
+    for ref in ctx.refs.within(end, min(line_end, end + ctx.reach("anniversary"))):
         issued = ref.issued or ctx.issued.get(ref.id)
         if issued:
             return issued, ref.id
