@@ -105,7 +105,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
 def _kin_just_before(ctx: Context, fig: Figure, cue: CueHit) -> bool:
-    """Whether a figure of the same kind stands just before the cue ("320 workers to work
+    """Whether a figure of the same kind stands just before the cue ("95 people to work
     abroad"): the cue is that figure's, not one for a later clause to borrow."""
     s0, _ = sentence_span(ctx, fig)
     return any(f.kind == fig.kind and f is not fig and f.start not in ctx.changes

@@ -131,8 +131,8 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     if item is not None:
         return Part(item[0].kind, item[1], f"list:{item[0].phrase}")
     _, c1 = clause_span(ctx, fig)
-    # What stands before a reporting verb is who reports and where ("Tại buổi tổng kết … theo Nghị
-    # định số 78/2002/NĐ-CP …, Chi nhánh … cho biết, tổng doanh số cho vay …"), not the figure's part.
+    # What stands before a reporting verb is who reports and where ("Tại hội nghị sơ kết … của
+    # Chỉ thị 40-CT/TW, Giám đốc chi nhánh … nêu rõ, dư nợ cho vay …"), not the figure's part.
     reported = [hit[1] for hit in ctx.marks("reporting", s0, fig.start)]
     shares = ctx.marks("programme", max([s0, *reported]), c1)
     if shares:

@@ -190,8 +190,8 @@ def _dated_refs(ctx: Context, kind: str) -> Offsets[LegalRef]:
 
 
 def anniversary(ctx: Context, fig: Figure) -> tuple[dt.date, str] | None:
-    """A text reviewing N years of a dated document ("Sau 20 năm triển khai Nghị định số
-    78/2002/NĐ-CP, ngày 4-10-2002", "reviewed ten years of implementing Directive No. 40-CT/TW"),
+    """A text reviewing N years of a dated document ("Qua 15 năm triển khai Chỉ thị số
+    40-CT/TW, ngày 22/11/2014", "reviewed ten years of implementing Directive No. 40-CT/TW"),
     stated before the figure: that document's issue date, where its flows without a period start.
     The last such review that ends before the figure (a set's marks do not overlap, so the last
     to start ends last)."""

@@ -23,7 +23,7 @@ PERIOD_OF_CELL = ("CASE WHEN o.as_of IS NULL THEN o.period_start END AS period_s
                   "CASE WHEN o.as_of IS NULL THEN o.period_end END AS period_end")
 # A cell is in conflict when the conflicts page lists its date (``conflict_keys``, refreshed first):
 # exact, actual values the texts date, from different documents. A vague headline and the exact
-# body figure of one document ("hơn 141 nghìn" and "141.907") are no conflict.
+# body figure of one document ("hơn 52 nghìn" and "52.418") are no conflict.
 CELL_CONFLICT = ("EXISTS (SELECT 1 FROM conflict_keys ck WHERE ck.province = r.province "
                  "AND ck.indicator = r.indicator AND ck.boundaries = r.boundaries "
                  "AND coalesce(ck.as_of, ck.period_end, ck.period_start) = r.as_of)")
