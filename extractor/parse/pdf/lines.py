@@ -32,8 +32,9 @@ class Word:
 
     @property
     def bbox(self) -> Box:
-        """(x0, top, x1, bottom)."""
-        return (round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2))
+        """(x0, top, x1, bottom), floats to two decimals."""
+        return (round(float(self.x0), 2), round(float(self.top), 2), round(float(self.x1), 2),
+                round(float(self.bottom), 2))
 
 
 @dataclass
