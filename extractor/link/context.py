@@ -29,7 +29,6 @@ _SEMICOLON, _COLON, _COMMA = re.compile(";"), re.compile(":"), re.compile(r",\s"
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—](?!\w)")
 _COMMA_GAP = re.compile(r",\s*")
-GAP_WORDS = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 _NEWLINE = re.compile(r"\n")
 _BLANK = re.compile(r"\s*")
@@ -255,6 +254,12 @@ class Context:
         copy.__dict__.update(self.__dict__, **changes)
         return copy
 
+    @property
+    def date_gap(self) -> re.Pattern[str]:
+        """What may stand between a marker and the date it governs in the text's language
+        (spaces, and a ``date_article`` of rules/linking.yaml: "the", "ngày")."""
+        return self.linker.date_gaps[self.lang]
+
     def reach(self, name: str) -> int:
         """How far, in characters, ``name`` of ``reaches`` in rules/linking.yaml bounds in the
         text's language."""
@@ -311,12 +316,12 @@ class Context:
                 and self.text[tail - 1 : tail] not in (".", ";", ":", "!", "?"))
 
     def marker_before(self, name: str, pos: int) -> Hit | None:
-        """A marker of ``name`` that ends right before ``pos`` (only spaces or "the" between),
+        """A marker of ``name`` that ends right before ``pos`` (only spaces or a ``date_gap`` between),
         or runs into it ("đến hết" before a date whose text is "hết tháng 6/2024")."""
         found = self.hits[name]
         i = bisect.bisect_left(self.hit_starts[name], pos)
         for hit in reversed(found[max(0, i - 4) : i]):
-            if hit[1] > pos or GAP_WORDS.fullmatch(self.text, hit[1], pos):
+            if hit[1] > pos or self.date_gap.fullmatch(self.text, hit[1], pos):
                 return hit
         return None
 
@@ -329,8 +334,9 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     text = ex.document.text
     lang = language(ex.document)
     found = lk.index[lang].scan(new_tone(text))
-    found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"])
-                                 + _dated(ex, text, _after_change(ex, text, found["change_from"])))
+    gap = lk.date_gaps[lang]
+    found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"], gap)
+                                 + _dated(ex, text, _after_change(ex, text, found["change_from"]), gap))
     date_starts = {d.start for d in ex.dates}
     venues = Venues(found["scope:venue"])
     mentions = [m for m in lk.gazetteer.find(text)
@@ -388,16 +394,16 @@ def near_legal(refs: Offsets[LegalRef], ref_ends: Offsets[LegalRef], d: DateMent
     return any(ref.issued and ref.issued == d.value for ref in refs.within(d.start - 199, d.start + 200))
 
 
-def _dated(ex: Extraction, text: str, found: list[Hit]) -> list[Hit]:
+def _dated(ex: Extraction, text: str, found: list[Hit], gap: re.Pattern[str]) -> list[Hit]:
     """Comparison words that count only before a date ("up 9.4% over 2015", "against 2015"):
     only the dates within the longest gap that can follow the words are tried."""
     starts = sorted(d.start for d in ex.dates)
     kept = []
     for hit in found:
-        reach = GAP_WORDS.match(text, hit[1])
+        reach = gap.match(text, hit[1])
         assert reach is not None, "the gap may be empty"
         near = starts[bisect.bisect_left(starts, hit[1]) : bisect.bisect_right(starts, reach.end())]
-        if any(GAP_WORDS.fullmatch(text, hit[1], s) for s in near):
+        if any(gap.fullmatch(text, hit[1], s) for s in near):
             kept.append(hit)
     return kept
 

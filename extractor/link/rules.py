@@ -261,6 +261,7 @@ class LinkRules(Strict):
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
+    date_article: Cues
     reaches: Reaches
 
 
@@ -457,6 +458,7 @@ class Linker:
     scope: ScopeRules
     scope_gaps: dict[str, re.Pattern[str]]  # see ``scope.gap_regexes``
     reaches: dict[str, dict[str, int]]  # by language and name (``Reaches.by_language``)
+    date_gaps: dict[str, re.Pattern[str]]  # see ``date_gaps``
     # Function words of both languages (rules/language.yaml), lower case: a capitalised one opens
     # a sentence ("In Hoang Mai town") and is no part of a name.
     function_words: frozenset[str] = frozenset()
@@ -478,7 +480,7 @@ class Linker:
             for lang in ("en", "vi")
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
-                   rules.reaches.by_language(), frozenset(w.lower() for w in function_words),
+                   rules.reaches.by_language(), date_gaps(rules), frozenset(w.lower() for w in function_words),
                    frozenset(w.lower() for w in number_words))
 
 
@@ -508,6 +510,16 @@ def marker_lists(rules: LinkRules) -> dict[str, dict[str, list[str]]]:
     """The marker lists by language: ``{lang: {list name: phrases}}``."""
     return {lang: {name: getattr(rules, name).phrases(lang) for name in MARKER_LISTS}
             for lang in ("en", "vi")}
+
+
+def date_gaps(rules: LinkRules) -> dict[str, re.Pattern[str]]:
+    """What may stand between a marker and the date it governs, per language: spaces, and one
+    ``date_article`` word followed by spaces ("since the end of 2024", "kể từ ngày 4/10/2002")."""
+    def gap(words: list[str]) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"\s*(?:(?:{alternatives})\s+)?" if words else r"\s*", re.IGNORECASE)
+
+    return {lang: gap(getattr(rules.date_article, lang)) for lang in ("en", "vi")}
 
 
 def unit_gaps(rules: LinkRules) -> UnitGaps:

@@ -15,7 +15,6 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.link.context import (
-    GAP_WORDS,
     Context,
     Offsets,
     clause_span,
@@ -74,7 +73,7 @@ def _glued(ctx: Context, end: int, start: int) -> bool:
     if not ctx.text[end:start].strip():
         return True
     return any(
-        not ctx.text[end : b[0]].strip() and GAP_WORDS.fullmatch(ctx.text, b[1], start)
+        not ctx.text[end : b[0]].strip() and ctx.date_gap.fullmatch(ctx.text, b[1], start)
         for b in ctx.marks("date_binders", end, start)
     )
 
