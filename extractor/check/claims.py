@@ -27,6 +27,7 @@ Extract = Callable[[str], Extraction]
 APPROX_TOLERANCE = Decimal("0.02")  # "about X" agrees with values within 2%
 MAX_TEXT = 5000  # characters of pasted text read; the rest is ignored
 SHOWN = 20  # recorded observations listed per verdict
+SINCE_ROWS = 500  # a cell's newest observations searched for the open periods a "since" claim compares with
 
 
 def default_extract(text: str) -> Extraction:
@@ -53,18 +54,24 @@ def claim_for(figure: Figure, extraction: Extraction) -> Claim:
     if observation is not None:
         return _claim(figure, indicator=observation.indicator, province=observation.province,
                       boundaries=observation.boundaries, status=observation.status,
-                      date=observation.as_of or observation.period_end or observation.period_start)
+                      date=observation.as_of or observation.period_end or observation.period_start,
+                      since=_open(observation))
     date = _nearest_date(figure, extraction.dates)
     province, boundaries = _province_near(figure, extraction.document.text, date)
     return _claim(figure, indicator=None, province=province, boundaries=boundaries, date=date, status="actual")
 
 
 def _claim(figure: Figure, *, indicator: str | None, province: str | None, boundaries: str | None,
-           date: dt.date | None, status: str) -> Claim:
+           date: dt.date | None, status: str, since: bool = False) -> Claim:
     """A Claim from a figure and what it was read as saying."""
     return Claim(text=figure.text, start=figure.start, end=figure.end, value=figure.value, unit=figure.unit,
                  qualifier=figure.qualifier, indicator=indicator, province=province, boundaries=boundaries,
-                 date=date, status=status)
+                 date=date, status=status, since=since)
+
+
+def _open(observation: Observation | StoredObservation) -> bool:
+    """True for a period the text gives a start and no end ("since 2002", "từ năm 2002 đến nay")."""
+    return observation.as_of is None and observation.period_end is None and observation.period_start is not None
 
 
 def _linked(figure: Figure, observations: Sequence[Observation]) -> Observation | None:
@@ -99,8 +106,7 @@ def check_claim(conn: sqlite3.Connection, claim: Claim) -> Checked:
     """The verdict on one claim and the recorded values it rests on."""
     if claim.indicator is None:
         return _check_by_value(conn, claim)
-    recorded = [o for o in cell_observations(conn, province=claim.province, indicator=claim.indicator,
-                                             date=claim.date, status=claim.status) if same_kind(o.unit, claim.unit)]
+    recorded = [o for o in _recorded(conn, claim) if same_kind(o.unit, claim.unit)]
     agreeing = [o for o in recorded if agrees(claim, o)]
     if agreeing:
         others = [o for o in recorded if o not in agreeing and o.obs_date in {a.obs_date for a in agreeing}]
@@ -109,6 +115,29 @@ def check_claim(conn: sqlite3.Connection, claim: Claim) -> Checked:
         return Checked(claim=claim, verdict="different", matches=_latest_date(recorded))
     nearest, latest = _around(conn, claim)
     return Checked(claim=claim, verdict="not_found", matches=[], nearest=nearest, latest=latest)
+
+
+def _recorded(conn: sqlite3.Connection, claim: Claim) -> list[StoredObservation]:
+    """The recorded totals of the claim's cell at its date. A claim "since" a date is a total from
+    then to the time of writing: it is compared with the open periods that start when it does,
+    within the year when it names a year only ("since 2002" and "since 4 October 2002")."""
+    assert claim.indicator is not None
+    if not (claim.since and claim.date):
+        return cell_observations(conn, province=claim.province, indicator=claim.indicator, date=claim.date,
+                                 status=claim.status)
+    rows = cell_observations(conn, province=claim.province, indicator=claim.indicator, date=None,
+                             status=claim.status, most=SINCE_ROWS)
+    return [o for o in rows if _open(o) and _starts_with(claim.date, o.period_start)]
+
+
+def _starts_with(claimed: dt.date, recorded: dt.date | None) -> bool:
+    """True when a recorded start is the claimed one, or lies in the year a claim names alone
+    (a start on 1 January is a year's: "since 2002")."""
+    if recorded is None:
+        return False
+    if (claimed.month, claimed.day) == (1, 1):
+        return recorded.year == claimed.year
+    return recorded == claimed
 
 
 def _around(conn: sqlite3.Connection, claim: Claim) -> tuple[list[StoredObservation], list[StoredObservation]]:

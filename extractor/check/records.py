@@ -27,6 +27,7 @@ class Claim(Record):
     boundaries: str | None
     date: dt.date | None
     status: str
+    since: bool = False  # ``date`` starts a period the text gives no end ("since 2002"): compared with periods so open
 
 
 class Checked(Record):

@@ -38,7 +38,8 @@ def _check_view(checked: Checked) -> ClaimCheck:
 
 def reason(verdict: Verdict, claim: Claim, matches: Sequence[StoredObservation]) -> str:
     """One sentence saying why, for readers."""
-    where = " ".join(p for p in (claim.province or "", f"on {format_date(claim.date)}" if claim.date else "") if p)
+    when = f"{'since' if claim.since else 'on'} {format_date(claim.date)}" if claim.date else ""
+    where = " ".join(p for p in (claim.province or "", when) if p)
     if verdict == "supported":
         sources = len({m.document_id for m in matches})
         written = "; ".join(dict.fromkeys(format_value(m.value, m.unit, m.qualifier)
