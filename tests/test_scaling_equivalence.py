@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from extractor.evaluation import load_gold
 from extractor.link.change import _nearest_first
 from extractor.link.context import (
-    GAP_WORDS,
     Labelled,
     Offsets,
     Stops,
@@ -133,8 +132,9 @@ def test_comparison_words_are_kept_as_by_trying_every_date_and_change(
                          figures=[SimpleNamespace(end=s + n, change="increase" if n % 2 else None) for s, n in changes])
     starts = [d.start for d in ex.dates]
     ends = {f.end for f in ex.figures if f.change is not None}
-    assert _dated(ex, text, found) == [  # type: ignore[arg-type]
-        h for h in found if any(GAP_WORDS.fullmatch(text, h[1], s) for s in starts if s >= h[1])]
+    gap = bundled().linker.date_gaps["en"]  # spaces and "the"
+    assert _dated(ex, text, found, gap) == [  # type: ignore[arg-type]
+        h for h in found if any(gap.fullmatch(text, h[1], s) for s in starts if s >= h[1])]
     assert _after_change(ex, text, found) == [  # type: ignore[arg-type]
         h for h in found if any(not text[end:h[0]].strip() for end in ends if end <= h[0])]
 
