@@ -488,3 +488,23 @@ def test_names_xml_cannot_write_go_wherever_they_repeat() -> None:
     assert names == {"html", "body", "p", "div", "class", "id"}
     assert [p.get("class") for p in tree.iter("p")] == ["a", "a", "b"]
     assert etree.tostring(tree, method="text", encoding="unicode") == "onetwothreefourfive"
+
+
+def test_the_headline_is_the_first_line_and_cells_move_with_the_body() -> None:
+    loaded = load_path(registry=bundled(), path=SITE / "baocu/tin-ben-tre-2019.html")
+    assert loaded.text.startswith(f"{loaded.title}\n\n")  # its figure ("hơn 2.100 tỷ đồng") is read
+    headed = load_path(registry=bundled(), path=SITE / "baotinh/ninh-binh-tin-dung-chinh-sach.html")
+    assert headed.title and headed.text.startswith(headed.title) and headed.cells
+    for cell in headed.cells:
+        line = headed.text[headed.text.rfind("\n", 0, cell.start) + 1 : headed.text.find("\n", cell.end)]
+        assert headed.text[cell.start : cell.end].strip() and " | " in line
+        if cell.row_header_span:
+            assert headed.text[slice(*cell.row_header_span)] == cell.row_header
+
+
+def test_a_body_opening_with_its_headline_does_not_repeat_it() -> None:
+    from extractor.parse.html import headed
+
+    assert headed("Dư nợ đạt 5.000 tỷ đồng", "Dư nợ đạt 5.000 tỷ đồng\n\nThân bài.", ()) == (
+        "Dư nợ đạt 5.000 tỷ đồng\n\nThân bài.", ())
+    assert headed(None, "Thân bài.", ()) == ("Thân bài.", ())
