@@ -201,6 +201,9 @@ class State:
     # Reviews of N years of a dated document, with its date and id (``link.when``), once known.
     reviews: Offsets[tuple[int, int, tuple[dt.date, str]]] | None = None
     institutions: Labelled | None = None  # the bank's and others' names (``link.scope``), once read
+    # Each figure's share of a whole (``parts.share_of``), by the figure object itself: asked for
+    # its indicator, its pairing and its part.
+    shares: dict[int, tuple[Hit, CueHit] | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

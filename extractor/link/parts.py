@@ -267,6 +267,14 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
 
 
 def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
+    """``_share_of``, found once per figure: its indicator, its pairing and its part ask for it."""
+    shares = ctx.state.shares
+    if id(fig) not in shares:
+        shares[id(fig)] = _share_of(ctx, fig)
+    return shares[id(fig)]
+
+
+def _share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     """The share word and the indicator cue naming the whole when a figure is stated as a share
     of a whole ("VND 1,480 billion, accounting for 18.6% of total outstanding loans", "2.715 tỷ
     đồng, chiếm 97,4% tổng dư nợ"): the word right after the figure (past a comma or a bracket)
