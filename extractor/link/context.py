@@ -498,6 +498,23 @@ def segment_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     return ctx.spans[id(fig)].segment
 
 
+LIST_GAP = 3  # how far after its clause's end ("," and a space) a list of borrowers goes on
+
+
+def borrowers_end(ctx: Context, fig: Figure, clause_end: int) -> int:
+    """Where the list of borrowers a count counts ends: its clause's end, or that of the clauses
+    after it that go on with more borrowers ("gần 120 nghìn lượt hộ nghèo, hộ cận nghèo và các
+    đối tượng chính sách khác được vay vốn", ``borrower_list``): their commas list, they do not
+    part clauses."""
+    if fig.kind != "count":
+        return clause_end
+    segment = segment_span(ctx, fig)
+    end = clause_end
+    while (more := ctx.first_mark("borrower_list", end, segment[1])) and more[0] - end <= LIST_GAP:
+        end = piece(more[0], segment, ctx.breaks.clause)[1]
+    return end
+
+
 def piece(pos: int, span: tuple[int, int], bounds: Bounds) -> tuple[int, int]:
     """The part of ``span`` between the breaks around ``pos`` (those of ``bounds`` that lie
     inside ``span``; a break that straddles ``pos`` bounds neither side)."""

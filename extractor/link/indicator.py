@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from extractor.link.context import Context, clause_span, piece, segment_span, sentence_span
+from extractor.link.context import Context, borrowers_end, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.parts import share_of
@@ -146,7 +146,7 @@ def _cue_before(
 def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """The indicator that governs the figure and the rule that decided, or None."""
     c0, c1 = clause_span(ctx, fig)
-    if fig.kind == "count" and ctx.marks("per_year", fig.end, _list_end(ctx, fig, c1)):
+    if fig.kind == "count" and ctx.marks("per_year", fig.end, borrowers_end(ctx, fig, c1)):
         return None  # "… lượt hộ được vay vốn mỗi năm": a yearly rate, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
@@ -169,26 +169,9 @@ def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     return _decided(ctx, found[1], fig, "share-of") if found else None
 
 
-LIST_GAP = 3  # how far after its clause's end ("," and a space) a list of borrowers goes on
-
-
-def _list_end(ctx: Context, fig: Figure, clause_end: int) -> int:
-    """Where the list of borrowers a count counts ends: its clause's end, or that of the clauses
-    after it that go on with more borrowers ("gần 120 nghìn lượt hộ nghèo, hộ cận nghèo và các
-    đối tượng chính sách khác được vay vốn", ``borrower_list``): their commas list, they do not
-    part clauses."""
-    if fig.kind != "count":
-        return clause_end
-    segment = segment_span(ctx, fig)
-    end = clause_end
-    while (more := ctx.first_mark("borrower_list", end, segment[1])) and more[0] - end <= LIST_GAP:
-        end = piece(more[0], segment, ctx.breaks.clause)[1]
-    return end
-
-
 def _cue_after_list(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
     """A cue after the list of borrowers a count counts, when it goes on past its clause."""
-    end = _list_end(ctx, fig, clause_end)
+    end = borrowers_end(ctx, fig, clause_end)
     return _cue_after(ctx, fig, end) if end > clause_end else None
 
 

@@ -2,8 +2,9 @@
 
 ``rules/parts.yaml`` holds the words. A part is kept as a breakdown observation (``part_of`` and
 ``part``), never as its place's total. A part cue counts in the figure's clause before the figure,
-unless a total word ("tổng", "total") stands between it and the figure; after a breakdown word ("of
-which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the list
+unless a total word ("tổng", "total") stands between it and the figure, or ends the list of borrowers
+a count counts ("…, near-poor households and other policy beneficiaries"); after a breakdown word
+("of which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the list
 (its sentence part, from a semicolon); a programme named just after a count of borrowers in its
 clause counts too ("1,150 households received loans from the social housing programmes"). An area is
 a district, town or commune named beside an area word ("Thang Binh district", "huyện Hương Sơn"); a
@@ -19,7 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
+from extractor.link.context import (
+    Area,
+    Context,
+    borrowers_end,
+    clause_span,
+    segment_span,
+    sentence_span,
+)
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.place import REGION_RULE, Spot
@@ -191,7 +199,7 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     for kind, cue_list in KIND_LISTS:
         cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
-        if cues and not _totalled(ctx, cues[-1], c1):
+        if cues and not _totalled(ctx, cues[-1], borrowers_end(ctx, fig, c1)):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
     # "… VND 28,410 billion for ethnic minority households": a group named right after the figure.
     after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + GROUP_REACH]
@@ -210,8 +218,10 @@ def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | No
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
-    """Whether a total word from the part cue to the end of the figure's clause makes the figure
-    a total ("… and other programmes reached X in total"); one right after the cue qualifies the
+    """Whether a total word from the part cue to the end of the figure's clause (for a count, of
+    the list of borrowers it counts: ``borrowers_end``) makes the figure a total ("… and other
+    programmes reached X in total", "N poor households, near-poor households and other policy
+    beneficiaries": every borrower); one right after the cue qualifies the
     part ("dư nợ cho vay hộ nghèo toàn tỉnh": the programme's loans across the province), and one
     right after a percent names the whole of a share ("…, accounting for 12% of total outstanding
     loans")."""
