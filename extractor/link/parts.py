@@ -12,7 +12,9 @@ document reporting from the bank's district office reports a district, unless a 
 the whole province. An item of a list opened by a colon ("các chương trình cho vay: hộ cận nghèo …
 tỷ đồng; …", ``link.lists``) is a part of the kind its opener names. An amount stated as a share of
 a whole of its own indicator ("…, accounting for 18.6% of total outstanding loans", "…, chiếm 97,4%
-tổng dư nợ") is a part of it.
+tổng dư nợ") is a part of it. A sentence that names no part, total or place of its own, right after one whose
+every level is a part of one topic ("Loans for Khmer households reached …, with … borrowers. The
+overdue rate was 0.2%."), goes on with that topic's figures of other indicators.
 """
 
 from __future__ import annotations
@@ -152,7 +154,8 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     if not ctx.linker.lexicon.indicators[code].cued_parts:
         return None  # an outcome ("jobs created") of one programme is the indicator itself
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
-            or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code))
+            or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
+            or _topic_part(ctx, fig, code))
 
 
 def _whole_province(ctx: Context, fig: Figure) -> bool:
@@ -345,3 +348,49 @@ def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     s0, _ = sentence_span(ctx, fig)
     named = [(cue[0], kind) for kind, cue_list in KIND_LISTS for cue in ctx.marks(cue_list, s0, fig.start)]
     return Part(max(named)[1] if named else "programme", ctx.text[share[0] : whole.end], f"share:{share[2]}")
+
+
+def _topic_part(ctx: Context, fig: Figure, code: str) -> Part | None:
+    """A figure of another indicator in the sentence right after one whose every level is a part
+    of one programme, group, channel… ("Loans for Khmer households reached VND 640 billion, with
+    18,300 borrowers. The overdue rate was 0.2%."): the sentence goes on with that topic's figures
+    without naming it again, when it names no part, total, place or area of its own. A level of
+    the same indicator is no such figure: it may be the total, or another part."""
+    topic = _previous_topic(ctx, fig)
+    if topic is None or code in topic[0] or _names_its_own(ctx, *sentence_span(ctx, fig)):
+        return None
+    kind, words = topic[1]
+    return Part(kind, words, f"{kind}:topic")
+
+
+def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str]] | None:
+    """The indicators and the one part (kind, words) of the sentence right before the figure's, in
+    its paragraph, when the last level of each kind of figure stated since that sentence began is
+    a part, all of them the same one, and no total has been stated since (None otherwise)."""
+    s0, _ = sentence_span(ctx, fig)
+    parts = [part for part in ctx.state.last_part.values() if part[1] <= s0]
+    if not parts:
+        return None
+    last = max(parts, key=lambda part: part[1])
+    p0, p1 = sentence_span(ctx, ctx.figure_ends.within(last[1], last[1] + 1)[0])
+    if ctx.text[p1:s0].strip() or "\n" in ctx.text[p1:s0]:
+        return None
+    if any(p0 <= end for _, end in ctx.state.last_total.values()):
+        return None
+    levels = [end for _, end in ctx.state.last_level.values() if p0 <= end]
+    topic = [part for part in ctx.state.last_part.values() if p0 <= part[1]]
+    if len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
+        return None
+    return {part[0] for part in topic}, (topic[0][2], topic[0][3])
+
+
+# What makes a sentence name its own topic: a part (an average is a way to state a figure of the
+# topic, no other topic), a total, the whole country.
+OWN_TOPIC = (*(cue_list for kind, cue_list in KIND_LISTS if kind != "average"), TOTALS, "national")
+
+
+def _names_its_own(ctx: Context, start: int, end: int) -> bool:
+    """Whether a sentence names a topic of its own: a part, a total, a place, an area, the whole
+    country (``OWN_TOPIC``)."""
+    return (any(ctx.first_mark(name, start, end) for name in OWN_TOPIC)
+            or bool(ctx.mentions.within(start, end) or ctx.areas.within(start, end)))
