@@ -213,10 +213,12 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
 
 def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | None:
     """A count of borrowers whose clause goes on with the programme they borrowed from ("1,150
-    households received loans from the social housing programmes"): that programme's part."""
+    households received loans from the social housing programmes"), or whose own counted noun
+    names it ("1,870 production and business households in disadvantaged areas"): that
+    programme's part."""
     if fig.kind != "count":
         return None
-    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if c[0] <= fig.end + PROGRAMME_REACH]
+    named = [c for c in ctx.marks(PROGRAMMES, fig.start, clause_end) if c[0] <= fig.end + PROGRAMME_REACH]
     return Part("programme", ctx.text[named[0][0] : named[0][1]], f"programme:{named[0][2]}") if named else None
 
 
