@@ -7,7 +7,8 @@ a count counts ("…, near-poor households and other policy beneficiaries"); aft
 ("of which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the list
 (its sentence part, from a semicolon); a programme named just after a count of borrowers in its
 clause counts too ("1,150 households received loans from the social housing programmes"). An area is
-a district, town or commune named beside an area word ("Thang Binh district", "huyện Hương Sơn"); a
+a district, town or commune named beside an area word ("Thang Binh district", "huyện Hương Sơn"),
+before the figure in its sentence or joined to it right after ("320 customers in Tam Chung commune"); a
 document reporting from the bank's district office reports a district, unless a sentence speaks of
 the whole province. An item of a list opened by a colon ("các chương trình cho vay: hộ cận nghèo …
 tỷ đồng; …", ``link.lists``) is a part of the kind its opener names. An amount stated as a share of
@@ -32,7 +33,7 @@ from extractor.link.context import (
 )
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
-from extractor.link.place import REGION_RULE, Spot
+from extractor.link.place import REGION_RULE, Spot, bound_place
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
 from extractor.registry.phrases import Hit
@@ -138,7 +139,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     s0, _ = sentence_span(ctx, fig)
     if ctx.district and not _whole_province(ctx, fig):
         return Part("area", ctx.district, "area:district-document")
-    area = _area_before(ctx, fig, s0)
+    area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
     item = list_item(ctx, fig)
@@ -184,6 +185,13 @@ def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
         return None
     area = named[-1]
     return None if ctx.mentions.within(area.end, fig.start) else area
+
+
+def _area_bound(ctx: Context, fig: Figure) -> Area | None:
+    """An area joined to the figure right after it by "in"/"tại" ("320 customers in Tam Chung
+    commune"), in its clause."""
+    after = ctx.areas.within(fig.end, clause_span(ctx, fig)[1])
+    return after[0] if after and bound_place(ctx, fig.end, after[0].start) else None
 
 
 def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
