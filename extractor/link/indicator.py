@@ -159,6 +159,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
+            or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
 
 
@@ -238,6 +239,29 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     joined = gap.strip() in ("/", "") or any(not ctx.text[end : b[0]].strip(" ,") and
                                               not ctx.text[b[1] : fig.start].strip() for b in binders)
     return (code, f"paired-with:{last[0]}") if joined else None
+
+
+def _paired_later_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """A count joined to the amount after it in its sentence part by a pair binder that opens the
+    amount's clause ("… 320 customers in Tam Chung commune took out loans, with a total debt of VND 26
+    billion"): the count indicator (``count_pair``) of the amount's own cue, the pairing read
+    ahead."""
+    if fig.kind != "count":
+        return None
+    later = ctx.figures.within(fig.end, segment_span(ctx, fig)[1])
+    if not later or later[0].kind != "money":
+        return None
+    a0, _ = clause_span(ctx, later[0])
+    binder = ctx.first_mark("pair_binders", a0, later[0].start)
+    if binder is None or ctx.text[a0 : binder[0]].strip():
+        return None
+    found = _cue_before(ctx, later[0], binder[1])
+    if not found:
+        return None
+    code = ctx.linker.lexicon.indicators[found[0]].count_pair
+    if code is None or not ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
+        return None
+    return code, f"paired-with-later:{found[0]}"
 
 
 def _past_share(ctx: Context, level_end: int) -> int:
