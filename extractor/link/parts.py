@@ -338,14 +338,22 @@ def _right_after(ctx: Context, fig: Figure, pos: int) -> bool:
 def _paired_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     """A count of borrowers paired with a part's amount (or an amount with a part's count: "VND
     640 billion for Khmer households, with 18,300 borrowers"), which took its indicator from that
-    pairing, counts the same part."""
-    if not indicator_rule.startswith("paired-with:"):
-        return None
+    pairing, or which a pair binder joins on later in the amount's sentence part ("…, tăng 1.050
+    tỷ đồng so với cuối năm 2024 với 98.400 khách hàng còn dư nợ"), counts the same part."""
     other = "money" if fig.kind == "count" else "count"
     level, part = ctx.state.last_level.get(other), ctx.state.last_part.get(other)
     if level is None or part is None or part[1] != level[1]:
         return None
+    joined = ctx.marker_before("pair_binders", fig.start) is not None and level[1] >= segment_span(ctx, fig)[0]
+    if not (indicator_rule.startswith("paired-with:") or joined) or _every_borrower(ctx, fig):
+        return None
     return Part(part[2], part[3], f"paired-with:{part[2]}")
+
+
+def _every_borrower(ctx: Context, fig: Figure) -> bool:
+    """Whether a total word ends the list of borrowers a count counts ("…, near-poor households and
+    other policy beneficiaries"): it counts every borrower, whatever amount it is paired with."""
+    return fig.kind == "count" and bool(ctx.marks(TOTALS, fig.end, borrowers_end(ctx, fig, clause_span(ctx, fig)[1])))
 
 
 def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:
