@@ -2,20 +2,21 @@
 
 ``rules/parts.yaml`` holds the words. A part is kept as a breakdown observation (``part_of`` and
 ``part``), never as its place's total. A part cue counts in the figure's clause before the figure,
-unless a total word ("tổng", "total") stands between it and the figure, or ends the list of borrowers
-a count counts ("…, near-poor households and other policy beneficiaries"); after a breakdown word
-("of which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the list
-(its sentence part, from a semicolon); a programme named just after a count of borrowers in its
-clause counts too ("1,150 households received loans from the social housing programmes"). An area is
-a district, town or commune named beside an area word ("Thang Binh district", "huyện Hương Sơn"),
-before the figure in its sentence or joined to it right after ("320 customers in Tam Chung commune"); a
-document reporting from the bank's district office reports a district, unless a sentence speaks of
-the whole province. An item of a list opened by a colon ("các chương trình cho vay: hộ cận nghèo …
-tỷ đồng; …", ``link.lists``) is a part of the kind its opener names. An amount stated as a share of
-a whole of its own indicator ("…, accounting for 18.6% of total outstanding loans", "…, chiếm 97,4%
-tổng dư nợ") is a part of it. A sentence that names no part, total or place of its own, right after one whose
-every level is a part of one topic ("Loans for Khmer households reached …, with … borrowers. The
-overdue rate was 0.2%."), goes on with that topic's figures of other indicators.
+unless a total word ("tổng", "total") stands between it and the figure, or ends the list of
+borrowers a count counts ("…, near-poor households and other policy beneficiaries"); after a
+breakdown word ("of which", "trong đó") it counts anywhere in the clause, or earlier in the figure's
+item of the list (its sentence part, from a semicolon); a programme named just after a count of
+borrowers in its clause counts too ("1,150 households received loans from the social housing
+programmes"). An area is a district, town or commune named beside an area word ("Thang Binh
+district", "huyện Hương Sơn"), before the figure in its sentence or joined to it right after ("320
+customers in Tam Chung commune"); a document reporting from the bank's district office reports a
+district, unless a sentence speaks of the whole province. An item of a list opened by a colon ("các
+chương trình cho vay: hộ cận nghèo … tỷ đồng; …", ``link.lists``) is a part of the kind its opener
+names. An amount stated as a share of a whole of its own indicator ("…, accounting for 18.6% of
+total outstanding loans", "…, chiếm 97,4% tổng dư nợ") is a part of it. A sentence that names no
+part, total or place of its own, right after one whose every level is a part of one topic ("Loans
+for Khmer households reached …, with … borrowers. The overdue rate was 0.2%."), goes on with that
+topic's figures of other indicators.
 """
 
 from __future__ import annotations
@@ -231,13 +232,12 @@ def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | No
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
-    """Whether a total word from the part cue to the end of the figure's clause (for a count, of
-    the list of borrowers it counts: ``borrowers_end``) makes the figure a total ("… and other
+    """Whether a total word from the part cue to the end of the figure's clause (for a count, of the
+    list of borrowers it counts: ``borrowers_end``) makes the figure a total ("… and other
     programmes reached X in total", "N poor households, near-poor households and other policy
-    beneficiaries": every borrower); one right after the cue qualifies the
-    part ("dư nợ cho vay hộ nghèo toàn tỉnh": the programme's loans across the province), and one
-    right after a percent names the whole of a share ("…, accounting for 12% of total outstanding
-    loans")."""
+    beneficiaries": every borrower); one right after the cue qualifies the part ("dư nợ cho vay
+    hộ nghèo toàn tỉnh": the programme's loans across the province), and one right after a
+    percent names the whole of a share ("…, accounting for 12% of total outstanding loans")."""
     return any(ctx.text[cue[1] : start].strip() and not _after_percent(ctx, start)
                for start, _, _ in ctx.marks(TOTALS, cue[0], clause_end))
 
