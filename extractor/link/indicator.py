@@ -134,8 +134,10 @@ def _cue_before(
         # Asked from the nearest cue back, and only until one decides: most never need asking.
         if free and (_kin_between(ctx, fig, cue.end) or _kin_just_before(ctx, fig, cue)):
             continue
-        # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins.
-        if blockers and any(b[1] > cue.start for b in blockers):
+        # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins, unless
+        # another figure stands between it and the figure: the blocker measures that one ("mức vay
+        # trên 50 triệu đồng cho 282 hộ": the size of each loan, not the households).
+        if blockers and any(b[1] > cue.start and not _figures_between(ctx, b[1], fig.start) for b in blockers):
             return False
         found = _decided(ctx, cue, fig, "cue")
         if found:

@@ -260,7 +260,7 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
         return None
     g0, _ = segment_span(ctx, fig)
     if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
-            or g0 > marks[-1][1]):
+            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0])):
         return None
     words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
@@ -272,6 +272,15 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     if sibling is None or sibling[1] < marks[-1][1] or sibling[0] != code or sibling[2] not in PART_KINDS:
         return None
     return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
+
+
+def _opens_unplaced(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
+    """Whether the breakdown word opens the figure's sentence, which names no place or area: the
+    whole sentence is an item of the breakdown ("Of which, the bank lent above VND 50 million each
+    to 310 households"); one that names a place states that place's own level ("Trong đó, dư nợ
+    trên địa bàn Hà Nam (cũ) là …")."""
+    s0, s1 = sentence_span(ctx, fig)
+    return not (ctx.text[s0 : breakdown[0]].strip() or ctx.mentions.within(s0, s1) or ctx.areas.within(s0, s1))
 
 
 def _item_words(ctx: Context, fig: Figure, start: int) -> str:
