@@ -391,16 +391,18 @@ def _topic_part(ctx: Context, fig: Figure, code: str) -> Part | None:
 
 
 def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str]] | None:
-    """The indicators and the one part (kind, words) of the sentence right before the figure's, in
-    its paragraph, when the last level of each kind of figure stated since that sentence began is
-    a part, all of them the same one, and no total has been stated since (None otherwise)."""
+    """The indicators and the one part (kind, words) of the sentence right before the figure's,
+    when it opens their paragraph (a paragraph that opens on one topic goes on with it; one that
+    lists several parts in turn may go on with the whole), the last level of each kind of figure
+    stated since it began is a part, all of them the same one, and no total has been stated since
+    (None otherwise)."""
     s0, _ = sentence_span(ctx, fig)
     parts = [part for part in ctx.state.last_part.values() if part[1] <= s0]
     if not parts:
         return None
     last = max(parts, key=lambda part: part[1])
     p0, p1 = sentence_span(ctx, ctx.figure_ends.within(last[1], last[1] + 1)[0])
-    if ctx.text[p1:s0].strip() or "\n" in ctx.text[p1:s0]:
+    if ctx.text[p1:s0].strip() or "\n" in ctx.text[p1:s0] or ctx.text[ctx.line(p0, p0)[0] : p0].strip():
         return None
     if any(p0 <= end for _, end in ctx.state.last_total.values()):
         return None
