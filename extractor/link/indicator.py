@@ -136,7 +136,7 @@ def _cue_before(
             continue
         # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins, unless
         # another figure stands between it and the figure: the blocker measures that one ("mức vay
-        # trên 50 triệu đồng cho 282 hộ": the size of each loan, not the households).
+        # trên 50 triệu đồng cho 310 hộ": the size of each loan, not the households).
         if blockers and any(b[1] > cue.start and not _figures_between(ctx, b[1], fig.start) for b in blockers):
             return False
         found = _decided(ctx, cue, fig, "cue")
@@ -245,9 +245,9 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 
 def _paired_later_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """A count joined to the amount after it in its sentence part by a pair binder that opens the
-    amount's clause ("… 320 customers in Tam Chung commune took out loans, with a total debt of VND 26
-    billion"): the count indicator (``count_pair``) of the amount's own cue, the pairing read
-    ahead."""
+    amount's clause ("… 320 customers in Tam Chung commune took out loans, with a total debt of
+    VND 26 billion"): the count indicator (``count_pair``) of the amount's own cue, the pairing
+    read ahead."""
     if fig.kind != "count":
         return None
     later = ctx.figures.within(fig.end, segment_span(ctx, fig)[1])
