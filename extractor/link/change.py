@@ -23,11 +23,15 @@ _JOINERS = frozenset(" ,()\n\t")  # what may part a change from its restatements
 def is_change(ctx: Context, fig: Figure) -> bool:
     """A figure that says how much something moved: flagged by the extractor or "compared to";
     not a level stated as a share of the baseline ("bằng 121% so với cùng kỳ": the level is 121%
-    of the earlier one, not 121% higher)."""
+    of the earlier one, not 121% higher), nor a level a pair binder joins on after a comparison
+    ("…, tăng 1.050 tỷ đồng so với cuối năm 2024 với 98.400 khách hàng còn dư nợ": the comparison
+    is the change's before it)."""
     if fig.change is not None:
         return True
     c0, c1 = clause_span(ctx, fig)
-    return bool(ctx.marks("comparison", c0, c1)) and ctx.marker_before("share_of_baseline", fig.start) is None
+    binder = ctx.marker_before("pair_binders", fig.start)
+    compared = [mark for mark in ctx.marks("comparison", c0, c1) if binder is None or mark[1] > binder[0]]
+    return bool(compared) and ctx.marker_before("share_of_baseline", fig.start) is None
 
 
 def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:

@@ -203,6 +203,9 @@ class State:
     # By line: its changes that name a comparison, each with where that comparison ends and its
     # clause ends (``link.change``), listed the first time a change of the line names none.
     compared: dict[tuple[int, int], Offsets[tuple[Figure, tuple[int, int]]]] = field(default_factory=dict)
+    # Each figure's share of a whole (``parts.share_of``), by the figure object itself: asked for
+    # its indicator, its pairing and its part.
+    shares: dict[int, tuple[Hit, CueHit] | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -507,6 +510,26 @@ def clause_span(ctx: Context, fig: Figure) -> tuple[int, int]:
 def segment_span(ctx: Context, fig: Figure) -> tuple[int, int]:
     """The sentence part around the figure: between semicolons."""
     return ctx.spans[id(fig)].segment
+
+
+# How far after its clause's end a list of borrowers goes on: the comma and space that part the
+# clauses (two characters) and one more for a doubled space; punctuation, alike in both
+# languages, not the words of one (no language data).
+LIST_GAP = 3
+
+
+def borrowers_end(ctx: Context, fig: Figure, clause_end: int) -> int:
+    """Where the list of borrowers a count counts ends: its clause's end, or that of the clauses
+    after it that go on with more borrowers ("gần 120 nghìn lượt hộ nghèo, hộ cận nghèo và các
+    đối tượng chính sách khác được vay vốn", ``borrower_list``): their commas list, they do not
+    part clauses."""
+    if fig.kind != "count":
+        return clause_end
+    segment = segment_span(ctx, fig)
+    end = clause_end
+    while (more := ctx.first_mark("borrower_list", end, segment[1])) and more[0] - end <= LIST_GAP:
+        end = piece(more[0], segment, ctx.breaks.clause)[1]
+    return end
 
 
 def piece(pos: int, span: tuple[int, int], bounds: Bounds) -> tuple[int, int]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from extractor.link.context import Context, clause_span, piece, segment_span, sentence_span
+from extractor.link.context import Context, borrowers_end, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.parts import share_of
@@ -130,8 +130,10 @@ def _cue_before(
         # Asked from the nearest cue back, and only until one decides: most never need asking.
         if free and (_kin_between(ctx, fig, cue.end) or _kin_just_before(ctx, fig, cue)):
             continue
-        # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins.
-        if blockers and any(b[1] > cue.start for b in blockers):
+        # A blocker after the cue, or one that swallows it ("overdue and frozen debts"), wins, unless
+        # another figure stands between it and the figure: the blocker measures that one ("mức vay
+        # trên 50 triệu đồng cho 310 hộ": the size of each loan, not the households).
+        if blockers and any(b[1] > cue.start and not _figures_between(ctx, b[1], fig.start) for b in blockers):
             return False
         found = _decided(ctx, cue, fig, "cue")
         if found:
@@ -142,7 +144,7 @@ def _cue_before(
 def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """The indicator that governs the figure and the rule that decided, or None."""
     c0, c1 = clause_span(ctx, fig)
-    if fig.kind == "count" and ctx.marks("per_year", fig.end, _list_end(ctx, fig, c1)):
+    if fig.kind == "count" and ctx.marks("per_year", fig.end, borrowers_end(ctx, fig, c1)):
         return None  # "… lượt hộ được vay vốn mỗi năm": a yearly rate, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
@@ -155,6 +157,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
+            or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
 
 
@@ -165,29 +168,9 @@ def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     return _decided(ctx, found[1], fig, "share-of") if found else None
 
 
-# How far after its clause's end a list of borrowers goes on: the comma and space that part the
-# clauses (two characters) and one more for a doubled space; punctuation, alike in both
-# languages, not the words of one (no language data).
-LIST_GAP = 3
-
-
-def _list_end(ctx: Context, fig: Figure, clause_end: int) -> int:
-    """Where the list of borrowers a count counts ends: its clause's end, or that of the clauses
-    after it that go on with more borrowers ("gần 120 nghìn lượt hộ nghèo, hộ cận nghèo và các
-    đối tượng chính sách khác được vay vốn", ``borrower_list``): their commas list, they do not
-    part clauses."""
-    if fig.kind != "count":
-        return clause_end
-    segment = segment_span(ctx, fig)
-    end = clause_end
-    while (more := ctx.first_mark("borrower_list", end, segment[1])) and more[0] - end <= LIST_GAP:
-        end = piece(more[0], segment, ctx.breaks.clause)[1]
-    return end
-
-
 def _cue_after_list(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
     """A cue after the list of borrowers a count counts, when it goes on past its clause."""
-    end = _list_end(ctx, fig, clause_end)
+    end = borrowers_end(ctx, fig, clause_end)
     return _cue_after(ctx, fig, end) if end > clause_end else None
 
 
@@ -258,6 +241,29 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     joined = gap.strip() in ("/", "") or any(not ctx.text[end : b[0]].strip(" ,") and
                                               not ctx.text[b[1] : fig.start].strip() for b in binders)
     return (code, f"paired-with:{last[0]}") if joined else None
+
+
+def _paired_later_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """A count joined to the amount after it in its sentence part by a pair binder that opens the
+    amount's clause ("… 320 customers in Tam Chung commune took out loans, with a total debt of
+    VND 26 billion"): the count indicator (``count_pair``) of the amount's own cue, the pairing
+    read ahead."""
+    if fig.kind != "count":
+        return None
+    later = ctx.figures.within(fig.end, segment_span(ctx, fig)[1])
+    if not later or later[0].kind != "money":
+        return None
+    a0, _ = clause_span(ctx, later[0])
+    binder = ctx.first_mark("pair_binders", a0, later[0].start)
+    if binder is None or ctx.text[a0 : binder[0]].strip():
+        return None
+    found = _cue_before(ctx, later[0], binder[1])
+    if not found:
+        return None
+    code = ctx.linker.lexicon.indicators[found[0]].count_pair
+    if code is None or not ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
+        return None
+    return code, f"paired-with-later:{found[0]}"
 
 
 def _past_share(ctx: Context, level_end: int) -> int:

@@ -2,16 +2,21 @@
 
 ``rules/parts.yaml`` holds the words. A part is kept as a breakdown observation (``part_of`` and
 ``part``), never as its place's total. A part cue counts in the figure's clause before the figure,
-unless a total word ("tổng", "total") stands between it and the figure; after a breakdown word ("of
-which", "trong đó") it counts anywhere in the clause, or earlier in the figure's item of the list
-(its sentence part, from a semicolon); a programme named just after a count of borrowers in its
-clause counts too ("1,150 households received loans from the social housing programmes"). An area is
-a district, town or commune named beside an area word ("Thang Binh district", "huyện Hương Sơn"); a
-document reporting from the bank's district office reports a district, unless a sentence speaks of
-the whole province. An item of a list opened by a colon ("các chương trình cho vay: hộ cận nghèo …
-tỷ đồng; …", ``link.lists``) is a part of the kind its opener names. An amount stated as a share of
-a whole of its own indicator ("…, accounting for 18.6% of total outstanding loans", "…, chiếm 97,4%
-tổng dư nợ") is a part of it.
+unless a total word ("tổng", "total") stands between it and the figure, or ends the list of
+borrowers a count counts ("…, near-poor households and other policy beneficiaries"); after a
+breakdown word ("of which", "trong đó") it counts anywhere in the clause, or earlier in the figure's
+item of the list (its sentence part, from a semicolon); a programme named just after a count of
+borrowers in its clause counts too ("1,150 households received loans from the social housing
+programmes"). An area is a district, town or commune named beside an area word ("Thang Binh
+district", "huyện Hương Sơn"), before the figure in its sentence or joined to it right after ("320
+customers in Tam Chung commune"); a document reporting from the bank's district office reports a
+district, unless a sentence speaks of the whole province. An item of a list opened by a colon ("các
+chương trình cho vay: hộ cận nghèo … tỷ đồng; …", ``link.lists``) is a part of the kind its opener
+names. An amount stated as a share of a whole of its own indicator ("…, accounting for 18.6% of
+total outstanding loans", "…, chiếm 97,4% tổng dư nợ") is a part of it. A sentence that names no
+part, total or place of its own, right after one whose every level is a part of one topic ("Loans
+for Khmer households reached …, with … borrowers. The overdue rate was 0.2%."), goes on with that
+topic's figures of other indicators.
 """
 
 from __future__ import annotations
@@ -19,10 +24,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.link.context import Area, Context, clause_span, segment_span, sentence_span
+from extractor.link.context import (
+    Area,
+    Context,
+    borrowers_end,
+    clause_span,
+    segment_span,
+    sentence_span,
+)
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
-from extractor.link.place import REGION_RULE, Spot
+from extractor.link.place import REGION_RULE, Spot, bound_place
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure
 from extractor.registry.phrases import Hit
@@ -124,7 +136,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     s0, _ = sentence_span(ctx, fig)
     if ctx.district and not _whole_province(ctx, fig):
         return Part("area", ctx.district, "area:district-document")
-    area = _area_before(ctx, fig, s0)
+    area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
     item = list_item(ctx, fig)
@@ -140,7 +152,8 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     if not ctx.linker.lexicon.indicators[code].cued_parts:
         return None  # an outcome ("jobs created") of one programme is the indicator itself
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
-            or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code))
+            or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
+            or _topic_part(ctx, fig, code))
 
 
 def _whole_province(ctx: Context, fig: Figure) -> bool:
@@ -171,6 +184,13 @@ def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
     return None if ctx.mentions.within(area.end, fig.start) else area
 
 
+def _area_bound(ctx: Context, fig: Figure) -> Area | None:
+    """An area joined to the figure right after it by "in"/"tại" ("320 customers in Tam Chung
+    commune"), in its clause."""
+    after = ctx.areas.within(fig.end, clause_span(ctx, fig)[1])
+    return after[0] if after and bound_place(ctx, fig.end, after[0].start) else None
+
+
 def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     """A part named by a cue of ``rules/parts.yaml`` (see the module's docstring): before the
     figure in its clause, or in its sentence part (between semicolons) when the figure borrowed
@@ -187,7 +207,7 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     for kind, cue_list in KIND_LISTS:
         cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
-        if cues and not _totalled(ctx, cues[-1], c1):
+        if cues and not _totalled(ctx, cues[-1], borrowers_end(ctx, fig, c1)):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
     # "… VND 28,410 billion for ethnic minority households": a group named right after the figure.
     after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + ctx.reach("group")]
@@ -198,19 +218,22 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
 
 def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | None:
     """A count of borrowers whose clause goes on with the programme they borrowed from ("1,150
-    households received loans from the social housing programmes"): that programme's part."""
+    households received loans from the social housing programmes"), or whose own counted noun
+    names it ("1,870 production and business households in disadvantaged areas"): that
+    programme's part."""
     if fig.kind != "count":
         return None
-    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if c[0] <= fig.end + ctx.reach("programme")]
+    named = [c for c in ctx.marks(PROGRAMMES, fig.start, clause_end) if c[0] <= fig.end + ctx.reach("programme")]
     return Part("programme", ctx.text[named[0][0] : named[0][1]], f"programme:{named[0][2]}") if named else None
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
-    """Whether a total word from the part cue to the end of the figure's clause makes the figure
-    a total ("… and other programmes reached X in total"); one right after the cue qualifies the
-    part ("dư nợ cho vay hộ nghèo toàn tỉnh": the programme's loans across the province), and one
-    right after a percent names the whole of a share ("…, accounting for 12% of total outstanding
-    loans")."""
+    """Whether a total word from the part cue to the end of the figure's clause (for a count, of the
+    list of borrowers it counts: ``borrowers_end``) makes the figure a total ("… and other
+    programmes reached X in total", "N poor households, near-poor households and other policy
+    beneficiaries": every borrower); one right after the cue qualifies the part ("dư nợ cho vay
+    hộ nghèo toàn tỉnh": the programme's loans across the province), and one right after a
+    percent names the whole of a share ("…, accounting for 12% of total outstanding loans")."""
     return any(ctx.text[cue[1] : start].strip() and not _after_percent(ctx, start)
                for start, _, _ in ctx.marks(TOTALS, cue[0], clause_end))
 
@@ -233,7 +256,7 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
         return None
     g0, _ = segment_span(ctx, fig)
     if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
-            or g0 > marks[-1][1]):
+            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0])):
         return None
     words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
@@ -245,6 +268,15 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     if sibling is None or sibling[1] < marks[-1][1] or sibling[0] != code or sibling[2] not in PART_KINDS:
         return None
     return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
+
+
+def _opens_unplaced(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
+    """Whether the breakdown word opens the figure's sentence, which names no place or area: the
+    whole sentence is an item of the breakdown ("Of which, the bank lent above VND 50 million each
+    to 310 households"); one that names a place states that place's own level ("Trong đó, dư nợ
+    trên địa bàn Hà Nam (cũ) là …")."""
+    s0, s1 = sentence_span(ctx, fig)
+    return not (ctx.text[s0 : breakdown[0]].strip() or ctx.mentions.within(s0, s1) or ctx.areas.within(s0, s1))
 
 
 def _item_words(ctx: Context, fig: Figure, start: int) -> str:
@@ -263,6 +295,14 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
 
 
 def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
+    """``_share_of``, found once per figure: its indicator, its pairing and its part ask for it."""
+    shares = ctx.state.shares
+    if id(fig) not in shares:
+        shares[id(fig)] = _share_of(ctx, fig)
+    return shares[id(fig)]
+
+
+def _share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     """The share word and the indicator cue naming the whole when a figure is stated as a share
     of a whole ("VND 1,480 billion, accounting for 18.6% of total outstanding loans", "2.715 tỷ
     đồng, chiếm 97,4% tổng dư nợ"): the word right after the figure (past a comma or a bracket)
@@ -303,14 +343,22 @@ def _right_after(ctx: Context, fig: Figure, pos: int) -> bool:
 def _paired_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     """A count of borrowers paired with a part's amount (or an amount with a part's count: "VND
     640 billion for Khmer households, with 18,300 borrowers"), which took its indicator from that
-    pairing, counts the same part."""
-    if not indicator_rule.startswith("paired-with:"):
-        return None
+    pairing, or which a pair binder joins on later in the amount's sentence part ("…, tăng 1.050
+    tỷ đồng so với cuối năm 2024 với 98.400 khách hàng còn dư nợ"), counts the same part."""
     other = "money" if fig.kind == "count" else "count"
     level, part = ctx.state.last_level.get(other), ctx.state.last_part.get(other)
     if level is None or part is None or part[1] != level[1]:
         return None
+    joined = ctx.marker_before("pair_binders", fig.start) is not None and level[1] >= segment_span(ctx, fig)[0]
+    if not (indicator_rule.startswith("paired-with:") or joined) or _every_borrower(ctx, fig):
+        return None
     return Part(part[2], part[3], f"paired-with:{part[2]}")
+
+
+def _every_borrower(ctx: Context, fig: Figure) -> bool:
+    """Whether a total word ends the list of borrowers a count counts ("…, near-poor households and
+    other policy beneficiaries"): it counts every borrower, whatever amount it is paired with."""
+    return fig.kind == "count" and bool(ctx.marks(TOTALS, fig.end, borrowers_end(ctx, fig, clause_span(ctx, fig)[1])))
 
 
 def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:
@@ -323,3 +371,51 @@ def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     s0, _ = sentence_span(ctx, fig)
     named = [(cue[0], kind) for kind, cue_list in KIND_LISTS for cue in ctx.marks(cue_list, s0, fig.start)]
     return Part(max(named)[1] if named else "programme", ctx.text[share[0] : whole.end], f"share:{share[2]}")
+
+
+def _topic_part(ctx: Context, fig: Figure, code: str) -> Part | None:
+    """A figure of another indicator in the sentence right after one whose every level is a part
+    of one programme, group, channel… ("Loans for Khmer households reached VND 640 billion, with
+    18,300 borrowers. The overdue rate was 0.2%."): the sentence goes on with that topic's figures
+    without naming it again, when it names no part, total, place or area of its own. A level of
+    the same indicator is no such figure: it may be the total, or another part."""
+    topic = _previous_topic(ctx, fig)
+    if topic is None or code in topic[0] or _names_its_own(ctx, *sentence_span(ctx, fig)):
+        return None
+    kind, words = topic[1]
+    return Part(kind, words, f"{kind}:topic")
+
+
+def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str]] | None:
+    """The indicators and the one part (kind, words) of the sentence right before the figure's,
+    when it opens their paragraph (a paragraph that opens on one topic goes on with it; one that
+    lists several parts in turn may go on with the whole), the last level of each kind of figure
+    stated since it began is a part, all of them the same one, and no total has been stated since
+    (None otherwise)."""
+    s0, _ = sentence_span(ctx, fig)
+    parts = [part for part in ctx.state.last_part.values() if part[1] <= s0]
+    if not parts:
+        return None
+    last = max(parts, key=lambda part: part[1])
+    p0, p1 = sentence_span(ctx, ctx.figure_ends.within(last[1], last[1] + 1)[0])
+    if ctx.text[p1:s0].strip() or "\n" in ctx.text[p1:s0] or ctx.text[ctx.line(p0, p0)[0] : p0].strip():
+        return None
+    if any(p0 <= end for _, end in ctx.state.last_total.values()):
+        return None
+    levels = [end for _, end in ctx.state.last_level.values() if p0 <= end]
+    topic = [part for part in ctx.state.last_part.values() if p0 <= part[1]]
+    if len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
+        return None
+    return {part[0] for part in topic}, (topic[0][2], topic[0][3])
+
+
+# What makes a sentence name its own topic: a part (an average is a way to state a figure of the
+# topic, no other topic), a total, the whole country.
+OWN_TOPIC = (*(cue_list for kind, cue_list in KIND_LISTS if kind != "average"), TOTALS, "national")
+
+
+def _names_its_own(ctx: Context, start: int, end: int) -> bool:
+    """Whether a sentence names a topic of its own: a part, a total, a place, an area, the whole
+    country (``OWN_TOPIC``)."""
+    return (any(ctx.first_mark(name, start, end) for name in OWN_TOPIC)
+            or bool(ctx.mentions.within(start, end) or ctx.areas.within(start, end)))

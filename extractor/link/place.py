@@ -66,7 +66,7 @@ def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | 
 def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> tuple[Spot, str] | None:
     """A place bound to the figure, else in its clause, else earlier in its sentence."""
     after = places(ctx, fig.end, c1)
-    bound = [p for p in after if _bound_place(ctx, fig.end, p[1])]
+    bound = [p for p in after if bound_place(ctx, fig.end, p[1])]
     if bound:
         return bound[0], "clause:after"
     before = places(ctx, c0, fig.start)
@@ -78,7 +78,7 @@ def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> 
     return (earlier[-1], "sentence") if earlier else None
 
 
-def _bound_place(ctx: Context, end: int, start: int) -> bool:
+def bound_place(ctx: Context, end: int, start: int) -> bool:
     """A place right after a figure, joined by "in"/"tại" ("VND 4,612 billion in Tuyen Quang")."""
     return any(
         not ctx.text[end : b[0]].strip() and not ctx.text[b[1] : start].strip()
