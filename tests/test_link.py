@@ -267,6 +267,23 @@ def test_a_headline_takes_the_span_the_body_states() -> None:
     assert (obs.period_start, obs.period_end) == (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
 
 
+@pytest.mark.parametrize(("markup", "lang", "period"), [
+    ("[[Gần 12.300 lượt hộ|turns|12300]] được vay vốn ưu đãi\nTin Nghệ An\n"
+     "{{Từ đầu năm đến hết tháng 9/2025|2025-01-01..2025-09-30}}, doanh số cho vay đạt [[2.140 tỷ đồng|VND]], "
+     "với [[gần 12.300 lượt hộ|turns|12300]] được vay vốn.", "vi", (dt.date(2025, 1, 1), dt.date(2025, 9, 30))),
+    ("[[More than 8,400 households|households|8400]] received loans\nBy staff\n"
+     "In {{the first half of 2024|2024-01-01..2024-06-30}}, the branch in Nghe An lent [[VND 610 billion|VND]] "
+     "and [[more than 8,400 households|households|8400]] received loans.", "en", (dt.date(2024, 1, 1), dt.date(2024, 6, 30))),
+])
+def test_a_headline_no_date_reaches_is_the_body_fact_that_dates_it(markup: str, lang: str,
+                                                                     period: tuple[dt.date, dt.date]) -> None:
+    """A headline that no date reaches, restated by the body with its period: one observation,
+    with the body's period (the headline's lack of a date is not the fact's)."""
+    ex, _ = build(markup, lang=lang, published=None)
+    reached = [o for o in link(ex).observations if o.indicator == "borrowers_reached"]
+    assert [(o.period_start, o.period_end) for o in reached] == [period]
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     ("Loans reach the poor\nHanoi (VNA) - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
     ("Loans reach the poor\nHanoi, {{January 5, 2026|2026-01-05}}\nOutstanding loans reached [[VND 5,000 billion|VND]].", None),

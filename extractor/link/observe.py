@@ -262,9 +262,11 @@ def _govern(ctx: Context, d: DateMention) -> None:
 def dedupe(found: list[Observation]) -> list[Observation]:
     """One observation per fact: a headline repeating the body's figure is the same fact.
 
-    Same indicator, place, status, value and unit; the one with a stated date wins, and keeps
-    the change its twin states ("Dư nợ chính sách hơn 9.700 tỷ đồng" in the headline, "…, tăng 436
-    tỷ đồng so với cuối năm 2022" in the body).
+    Same indicator, place, status, value and unit; the one with a stated date wins (over an
+    inferred date, or over none: a headline "Gần 12.300 lượt hộ được vay vốn" that the body
+    restates "từ đầu năm đến hết tháng 9/2025"), and keeps the change its twin states ("Dư nợ
+    chính sách hơn 9.700 tỷ đồng" in the headline, "…, tăng 436 tỷ đồng so với cuối năm 2022" in
+    the body).
     """
     best: dict[tuple[object, ...], tuple[int, Observation]] = {}
     for index, obs in enumerate(found):
@@ -273,11 +275,24 @@ def dedupe(found: list[Observation]) -> list[Observation]:
             best[key] = (index, obs)
             continue
         kept_index, kept = best[key]
-        if kept.date_inferred and not obs.date_inferred:
+        if _better_dated(obs, kept):
             best[key] = (index, _with_change_of(obs, kept))
         else:
             best[key] = (kept_index, _with_change_of(kept, obs))
     return [obs for _, obs in sorted(best.values(), key=itemgetter(0))]
+
+
+def _better_dated(twin: Observation, kept: Observation) -> bool:
+    """Whether ``twin`` dates the fact better than ``kept``: its date is stated where ``kept``'s
+    is inferred, or it has a date where ``kept`` has none."""
+    if kept.date_inferred and not twin.date_inferred:
+        return True
+    return _undated(kept) and not _undated(twin)
+
+
+def _undated(obs: Observation) -> bool:
+    """Whether no date could be told for ``obs`` (no day, no period)."""
+    return obs.as_of is None and obs.period_start is None and obs.period_end is None
 
 
 def _with_change_of(kept: Observation, twin: Observation) -> Observation:
