@@ -284,6 +284,25 @@ def test_a_headline_no_date_reaches_is_the_body_fact_that_dates_it(markup: str, 
     assert [(o.period_start, o.period_end) for o in reached] == [period]
 
 
+@pytest.mark.parametrize(("markup", "rates"), [
+    # the plan's share in brackets, inside the clause of the growth and its comparison
+    (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, dư nợ đạt [[6.180 tỷ đồng|VND]], tăng [[8,2%|%|8.2|increase]] so "
+     "với {{cuối năm 2023|2023-12-31|year}} (hoàn thành [[97,4%|%]] kế hoạch được giao).", [8.2]),
+    (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, dư nợ đạt [[6.180 tỷ đồng|VND]], tăng [[8,2%|%|8.2|increase]] "
+     "(đạt [[97,4%|%]] kế hoạch tăng trưởng) so với {{cuối năm 2023|2023-12-31|year}}.", [8.2]),
+    # near misses: a growth restated in brackets; a share of a comparison, not of a plan met
+    (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, dư nợ đạt [[6.180 tỷ đồng|VND]], tăng [[470 tỷ đồng|VND|470000000000|increase]] "
+     "([[8,2%|%|8.2]]) so với {{cuối năm 2023|2023-12-31|year}}.", [8.2]),
+])
+def test_a_share_of_a_plan_met_is_no_growth(markup: str, rates: list[float]) -> None:
+    """ "…, tăng 8,2% so với cuối năm 2023 (hoàn thành 97,4% kế hoạch)": the bracketed percent
+    says how much of its plan the level met, not how much it grew, though it shares the clause of
+    the comparison."""
+    ex, _ = build(markup, lang="vi")
+    growth = [float(o.value) for o in link(ex).observations if o.indicator == "outstanding_growth_rate"]
+    assert growth == rates
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     ("Loans reach the poor\nHanoi (VNA) - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
     ("Loans reach the poor\nHanoi, {{January 5, 2026|2026-01-05}}\nOutstanding loans reached [[VND 5,000 billion|VND]].", None),

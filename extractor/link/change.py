@@ -13,11 +13,12 @@ import datetime as dt
 from collections.abc import Collection, Iterator
 
 from extractor.link.context import Context, Offsets, clause_span, piece, sentence_span
-from extractor.link.when import anniversary
+from extractor.link.when import anniversary, met_plan
 from extractor.models import Figure, Observation
 from extractor.registry.phrases import Hit
 
 _JOINERS = frozenset(" ,()\n\t")  # what may part a change from its restatements
+PLAN_AFTER = 12  # how far after a percent its plan word may start: room for " of " and spaces
 
 
 def is_change(ctx: Context, fig: Figure) -> bool:
@@ -31,7 +32,23 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     c0, c1 = clause_span(ctx, fig)
     binder = ctx.marker_before("pair_binders", fig.start)
     compared = [mark for mark in ctx.marks("comparison", c0, c1) if binder is None or mark[1] > binder[0]]
-    return bool(compared) and ctx.marker_before("share_of_baseline", fig.start) is None
+    return bool(compared) and ctx.marker_before("share_of_baseline", fig.start) is None and not share_of_plan(ctx, fig)
+
+
+def share_of_plan(ctx: Context, fig: Figure) -> bool:
+    """A percent of a plan met ("tăng 9,4% so với cuối năm 2023 (đạt 98,6% kế hoạch)"): how much
+    of its plan a level reached, not how much it moved, though a comparison shares its clause."""
+    if fig.kind != "percent":
+        return False
+    plan = ctx.first_mark("target", fig.end, fig.end + PLAN_AFTER)
+    return plan is not None and _joins_plan(ctx, fig.end, plan[0]) and met_plan(ctx, plan[0])
+
+
+def _joins_plan(ctx: Context, end: int, start: int) -> bool:
+    """Only spaces, or a ``plan_share`` word ("of") between spaces, from a percent to its plan word."""
+    return not ctx.text[end:start].strip() or any(
+        not ctx.text[end:word[0]].strip() and not ctx.text[word[1]:start].strip()
+        for word in ctx.marks("plan_share", end, start))
 
 
 def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
