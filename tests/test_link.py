@@ -284,6 +284,27 @@ def test_a_headline_no_date_reaches_is_the_body_fact_that_dates_it(markup: str, 
     assert [(o.period_start, o.period_end) for o in reached] == [period]
 
 
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # a count that borrows, joined to outstanding loans: the households holding those loans
+    (VI_NGHE + "Đến {{30/9/2025|2025-09-30}}, dư nợ đạt [[4.260 tỷ đồng|VND]] với [[*96 nghìn hộ|households|96000]] vay vốn.",
+     "vi", "borrowers_outstanding"),
+    (VI_NGHE + "Tính đến {{cuối năm 2024|2024-12-31|year}}, tổng dư nợ đạt [[5.930 tỷ đồng|VND]], với [[*gần 127 nghìn hộ nghèo|households|127000]] "
+     "và các đối tượng chính sách được vay vốn.", "vi", "borrowers_outstanding"),
+    (NGHE + "As of {{June 30, 2024|2024-06-30}}, outstanding loans stood at [[VND 5,180 billion|VND]] with "
+     "[[*112,000 households|households]] that received loans.", "en", "borrowers_outstanding"),
+    # near misses: joined to a lending turnover; not joined (another clause)
+    (VI_NGHE + "Năm 2024, doanh số cho vay đạt [[1.950 tỷ đồng|VND]] với [[*41.300 lượt hộ|turns]] được vay vốn.",
+     "vi", "borrowers_reached"),
+    (VI_NGHE + "Năm 2024, dư nợ đạt [[4.260 tỷ đồng|VND]]; trong năm có [[*18.400 hộ|households]] được vay vốn.",
+     "vi", "borrowers_reached"),
+])
+def test_borrowers_joined_to_a_level_are_that_levels_borrowers(markup: str, lang: str, indicator: str) -> None:
+    """A count whose cue only says that it borrows ("… hộ vay vốn"), joined by a pair binder to
+    outstanding loans, counts the borrowers holding them (borrowers_outstanding), not those lent to."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and obs.indicator == indicator, obs.rules if obs else None
+
+
 @pytest.mark.parametrize(("markup", "rates"), [
     # the plan's share in brackets, inside the clause of the growth and its comparison
     (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, dư nợ đạt [[6.180 tỷ đồng|VND]], tăng [[8,2%|%|8.2|increase]] so "

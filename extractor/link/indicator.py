@@ -2,8 +2,10 @@
 
 A count whose counted noun names an indicator ("21 transaction offices", ``unit:…``); else a cue
 in or right after the figure ("234,414 households still having outstanding loans",
-``cue-after:…``); else the nearest cue before it in its clause whose indicator takes the figure's
-kind and unit (``cue:…``); for an item of a list opened by a colon, the cue before the colon
+``cue-after:…``; one that only says the count borrows yields to the level a pair binder joins
+it to, ``paired-with:…``: "dư nợ đạt … với 101 nghìn hộ vay vốn" counts those holding the
+loans); else the nearest cue before it in its clause whose indicator takes the figure's kind and
+unit (``cue:…``); for an item of a list opened by a colon, the cue before the colon
 (``list-item:…``); then in the earlier clauses of its sentence part when no figure of the same
 kind stands between; else a cue after the list of borrowers a count's clause opens, when the next
 clauses go on with more borrowers ("… lượt hộ nghèo, hộ cận nghèo và … được vay vốn"); else, for
@@ -148,7 +150,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return None  # "… lượt hộ được vay vốn mỗi năm": a yearly rate, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
-    found = _cue_after(ctx, fig, c1) or _cue_before(ctx, fig, c0)
+    found = _pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _cue_before(ctx, fig, c0)
     if found is None:
         found = _list_item(ctx, fig)
     if found is None and not ctx.marks("breakdown", c0, fig.start):
@@ -159,6 +161,17 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
             or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
+
+
+def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:
+    """A count of borrowers whose cue only says they borrow ("… hộ vay vốn"), joined by a pair
+    binder to the money level before it: the level says which borrowers ("dư nợ đạt 3.140 tỷ đồng
+    với 101 nghìn hộ vay vốn" counts the households holding those loans, not those lent to)."""
+    lexicon = ctx.linker.lexicon
+    if found is None or found[0] not in lexicon.borrower_codes:
+        return found
+    paired = _paired_count(ctx, fig)
+    return paired if paired is not None and paired[0] != found[0] else found
 
 
 def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:

@@ -160,6 +160,11 @@ class IndicatorLexicon:
         """Indicator codes a cue can stand for (the figure's kind and unit choose among them)."""
         return self.by_phrase.get((lang, cue.position, cue.phrase.lower()), ())
 
+    @property
+    def borrower_codes(self) -> frozenset[str]:
+        """The indicators that count borrowers of a money level (its ``count_pair``)."""
+        return frozenset(r.count_pair for r in self.indicators.values() if r.count_pair)
+
     def accepts(self, code: str, *, kind: str, unit: str) -> bool:
         """Whether a figure of ``kind`` and ``unit`` can measure indicator ``code``."""
         rule = self.indicators[code]
