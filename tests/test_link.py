@@ -305,6 +305,25 @@ def test_borrowers_joined_to_a_level_are_that_levels_borrowers(markup: str, lang
     assert obs is not None and obs.indicator == indicator, obs.rules if obs else None
 
 
+@pytest.mark.parametrize(("markup", "lang", "change"), [
+    # the change in brackets right after the level, with its comparison inside the brackets
+    (VI_NGHE + "Đến {{31/12/2024|2024-12-31}}, tổng dư nợ đạt [[*6.320 tỷ đồng|VND]] (tăng [[515 tỷ đồng|VND|515000000000|increase]] "
+     "so với {{đầu năm|2024-01-01}}).", "vi", Decimal("515000000000")),
+    (NGHE + "By {{December 31, 2024|2024-12-31}}, total capital was [[*more than VND 7,400 billion|VND|7400000000000]] "
+     "(up [[VND 612 billion|VND|612000000000|increase]] compared to {{the beginning of the year|2024-01-01}}).",
+     "en", Decimal("612000000000")),
+    # near miss: the level's comparison outside any bracket, the bracket a restatement
+    (VI_NGHE + "Đến {{31/12/2024|2024-12-31}}, tổng dư nợ đạt [[*6.320 tỷ đồng|VND]], tăng [[515 tỷ đồng|VND|515000000000|increase]] "
+     "([[8,9%|%|8.9]]) so với {{đầu năm|2024-01-01}}.", "vi", Decimal("515000000000")),
+])
+def test_a_level_before_its_bracketed_change_stays_a_level(markup: str, lang: str, change: Decimal) -> None:
+    """ "đạt 6.320 tỷ đồng (tăng 515 tỷ đồng so với đầu năm)": a bracket parts no clause, but the
+    comparison inside it is the bracketed change's, so the level before it is no change; it is
+    the level, and carries the change."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and obs.change_value == change, obs.rules if obs else None
+
+
 @pytest.mark.parametrize(("markup", "rates"), [
     # the plan's share in brackets, inside the clause of the growth and its comparison
     (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, dư nợ đạt [[6.180 tỷ đồng|VND]], tăng [[8,2%|%|8.2|increase]] so "

@@ -31,8 +31,21 @@ def is_change(ctx: Context, fig: Figure) -> bool:
         return True
     c0, c1 = clause_span(ctx, fig)
     binder = ctx.marker_before("pair_binders", fig.start)
-    compared = [mark for mark in ctx.marks("comparison", c0, c1) if binder is None or mark[1] > binder[0]]
+    bracket = _bracket_after(ctx, fig, c1)
+    compared = [mark for mark in ctx.marks("comparison", c0, c1)
+                if (binder is None or mark[1] > binder[0]) and not bracket[0] <= mark[0] < bracket[1]]
     return bool(compared) and ctx.marker_before("share_of_baseline", fig.start) is None and not share_of_plan(ctx, fig)
+
+
+def _bracket_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[int, int]:
+    """The bracket the figure's clause opens after it (empty when none): a bracket parts no
+    clause, but a comparison inside one after a level ("đạt 5.210 tỷ đồng (tăng 420 tỷ đồng so với
+    đầu năm)") dates the change it holds, not the level."""
+    opened = ctx.text.find("(", fig.end, clause_end)
+    if opened < 0:
+        return clause_end, clause_end
+    closed = ctx.text.find(")", opened, clause_end)
+    return opened, clause_end if closed < 0 else closed
 
 
 def share_of_plan(ctx: Context, fig: Figure) -> bool:
