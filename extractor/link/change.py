@@ -25,7 +25,7 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     """A figure that says how much something moved: flagged by the extractor or "compared to";
     not a level stated as a share of the baseline ("bằng 121% so với cùng kỳ": the level is 121%
     of the earlier one, not 121% higher), nor a level a pair binder joins on after a comparison
-    ("…, tăng 1.050 tỷ đồng so với cuối năm 2024 với 98.400 khách hàng còn dư nợ": the comparison
+    ("…, tăng 1.050 tỷ đồng so với đầu năm với 98.400 khách hàng còn dư nợ": the comparison
     is the change's before it)."""
     if fig.change is not None:
         return True

@@ -586,7 +586,7 @@ LIST_GAP = 3
 
 def borrowers_end(ctx: Context, fig: Figure, clause_end: int) -> int:
     """Where the list of borrowers a count counts ends: its clause's end, or that of the clauses
-    after it that go on with more borrowers ("gần 120 nghìn lượt hộ nghèo, hộ cận nghèo và các
+    after it that go on with more borrowers ("gần 85 nghìn lượt hộ nghèo, hộ cận nghèo và các
     đối tượng chính sách khác được vay vốn", ``borrower_list``): their commas list, they do not
     part clauses."""
     if fig.kind != "count":

@@ -344,7 +344,7 @@ def _paired_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     """A count of borrowers paired with a part's amount (or an amount with a part's count: "VND
     640 billion for Khmer households, with 18,300 borrowers"), which took its indicator from that
     pairing, or which a pair binder joins on later in the amount's sentence part ("…, tăng 1.050
-    tỷ đồng so với cuối năm 2024 với 98.400 khách hàng còn dư nợ"), counts the same part."""
+    tỷ đồng so với đầu năm với 98.400 khách hàng còn dư nợ"), counts the same part."""
     other = "money" if fig.kind == "count" else "count"
     level, part = ctx.state.last_level.get(other), ctx.state.last_part.get(other)
     if level is None or part is None or part[1] != level[1]:
