@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, model_validator
 
@@ -65,6 +65,18 @@ class Record(BaseModel):
     """Base for every record: immutable, strict about fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+R = TypeVar("R", bound=Record)
+
+
+def validated(model: type[R], fields: dict[str, Any]) -> R:
+    """``model(**fields)``, validated alike, for a fifth less: ``BaseModel.__init__`` packs the
+    keywords into a dict again and hands the validator an instance to fill, which costs more
+    than the validator making one. (``model_construct`` would skip the checks, yet costs more:
+    pydantic fills its defaults in Python.) For records made in bulk: figures, dates, legal
+    references, a PDF's word boxes."""
+    return model.__pydantic_validator__.validate_python(fields)  # type: ignore[no-any-return]  # pydantic-core types it Any
 
 
 class Span(Record):

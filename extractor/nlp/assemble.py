@@ -12,9 +12,9 @@ from functools import cache
 from operator import attrgetter, itemgetter
 from re import _constants as c  # type: ignore[attr-defined]  # private, absent from typeshed
 from re import _parser as parser  # type: ignore[attr-defined]  # private, absent from typeshed
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
-from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Record
+from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, validated
 from extractor.nlp.counts import ELIDED
 from extractor.nlp.dates import context_year, same_periods
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
@@ -108,17 +108,6 @@ def _span(text: str, start: int, end: int, sentences: Sentences, rule: str) -> d
             "sentence_start": sentence_start, "rule": rule}
 
 
-R = TypeVar("R", bound=Record)
-
-
-def _record(model: type[R], fields: dict[str, Any]) -> R:
-    """``model(**fields)``, validated alike, for a fifth less: ``BaseModel.__init__`` packs the
-    keywords into a dict again and hands the validator an instance to fill, which costs more
-    than the validator making one. (``model_construct`` would skip the checks, yet costs 2-4x
-    more here: pydantic 2.13 fills its defaults in Python.)"""
-    return model.__pydantic_validator__.validate_python(fields)  # type: ignore[no-any-return]  # pydantic-core types it Any
-
-
 # --- dates ------------------------------------------------------------------------------
 
 
@@ -144,7 +133,7 @@ def _resolved(document: Document, drafts: list[DateDraft], year: int | None,
     for draft, fields in zip(drafts, resolved, strict=True):
         if fields:
             span = _span(document.text, draft.start, draft.end, sentences, draft.rule)
-            out.append(_record(DateMention, {**span, **fields}))
+            out.append(validated(DateMention, {**span, **fields}))
     return out
 
 
@@ -508,7 +497,7 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
                 warnings.append(f"{text[draft.start:draft.end]!r} at {draft.start}: not a "
                                 "whole number of đồng; figure skipped")
                 continue
-        figures.append(_record(Figure, {
+        figures.append(validated(Figure, {
             **_span(text, draft.start, draft.end, sentences, draft.rule),
             "kind": draft.kind, "value": value, "unit": unit_of(text, draft, sentences, yearly),
             "qualifier": draft.qualifier,
@@ -592,7 +581,7 @@ def build_legal(text: str, drafts: list[LegalDraft], mentions: list[DateMention]
     issued = issue_dates(text, drafts, mentions, rules)
     refs = []
     for draft in drafts:
-        refs.append(_record(LegalRef, {
+        refs.append(validated(LegalRef, {
             **_span(text, draft.start, draft.end, sentences, draft.rule), **draft.fields,
             "issued": issued.get(draft.fields["id"]), "short_form": draft.short,
         }))

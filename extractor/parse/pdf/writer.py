@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractor.models import validated
 from extractor.parse.layout import (
     PageSpan,
     Region,
@@ -90,23 +91,15 @@ class TextWriter:
         )
 
     def add_line(self, line: Line, page: int) -> None:
-        """Append a line word by word, recording each word's box. The boxes are built from the
-        writer's own offsets and the parser's floats (``Word.bbox``), so they skip validation,
-        which was a sixth of reading a page (one box per word)."""
+        """Append a line word by word, recording each word's box (``validated``: one per word)."""
         for s, segment in enumerate(line.segments):
             if s:
                 self.write("\t")
             for i, word in enumerate(segment):
                 if i:
                     self.write(" ")
-                self.boxes.append(
-                    TextBox.model_construct(
-                        start=self.cursor,
-                        end=self.cursor + len(word.text),
-                        page=page,
-                        bbox=word.bbox,
-                    )
-                )
+                self.boxes.append(validated(TextBox, {
+                    "start": self.cursor, "end": self.cursor + len(word.text), "page": page, "bbox": word.bbox}))
                 self.write(word.text)
 
     def add_table(self, table: Table, page: int, *, going_on: OpenTable | None = None) -> None:
