@@ -18,7 +18,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from extractor.link.indicators import CueHit, cues_of
 from extractor.link.provinces import Mention
-from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker, VenueGaps
+from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
 from extractor.registry.phrases import Hit, new_tone
 
@@ -32,9 +32,6 @@ _COMMA_GAP = re.compile(r",\s*")
 _LINE = re.compile(r"[^\n]+")
 _NEWLINE = re.compile(r"\n")
 _BLANK = re.compile(r"\s*")
-_SENTENCE_STOP = re.compile(r"[.!?](?=\s)|\n")
-VENUE_REACH = 12  # how far before a place its venue preposition may start ("in ", "tại ")
-SENTENCE_REACH = 400  # how far from a place a meeting word of its sentence is looked for
 # A sentence's end as ``link.why`` counts them: a stop and the spaces after it, or a line break.
 _STOP = re.compile(r"[.!?](?:\s+|$)|\n")
 T = TypeVar("T")
@@ -345,10 +342,8 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
                                  + _dated(ex, text, _after_change(ex, text, found["change_from"]), gap))
     date_starts = {d.start for d in ex.dates}
     venues = Venues(found["scope:venue"])
-    held = MeetingDays(text, _meeting_days(text, ex.dates, found["until"]), found["scope:meeting"],
-                       lk.venue_gaps[lang])
     mentions = [m for m in lk.gazetteer.find(text)
-                if not _dateline(text, m, date_starts) and not venues.beside(text, m) and not held.held_at(m)]
+                if not _dateline(text, m, date_starts) and not venues.beside(text, m)]
     mentions = _without_constituents(text, mentions, found["merged_from"], lk.unit_gaps[lang])
     ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
     refs, ref_ends = Offsets(ex.legal_refs), Offsets(ex.legal_refs, key=attrgetter("end"))
@@ -484,67 +479,6 @@ class Venues:
             return True
         before = bisect.bisect_right(self.ends, mention.start)
         return bool(before) and _blank(text, self.ends[before - 1], mention.start)
-
-
-def _meeting_days(text: str, dates: Iterable[DateMention], until: list[Hit]) -> list[DateMention]:
-    """The day dates that can date a meeting: not a report's date after "as of", "đến" (a marker
-    of ``until`` that ends right before the date, or runs into it)."""
-    ends = sorted(end for _, end, _ in until)
-    days = []
-    for d in dates:
-        i = bisect.bisect_right(ends, d.end)
-        if d.value is not None and not (i and _blank(text, min(ends[i - 1], d.start), d.start)):
-            days.append(d)
-    return days
-
-
-class MeetingDays:
-    """Where a document's meeting words and day dates are, to tell a place named as where a
-    meeting was held on a day ("held a conference in Hanoi on July 2", "Ngày 4/7, tại Hà Nội, …
-    tổ chức hội nghị") from a place whose figures are reported."""
-
-    def __init__(self, text: str, dates: Iterable[DateMention], meetings: Iterable[Hit],
-                 gaps: VenueGaps) -> None:
-        self.text, self.gaps = text, gaps
-        days = [(d.start, d.end) for d in dates]
-        self.day_starts = sorted(start for start, _ in days)
-        self.day_ends = sorted(end for _, end in days)
-        self.meetings = sorted(start for start, _, _ in meetings)
-
-    def held_at(self, mention: Mention) -> bool:
-        """Whether a mention follows a venue preposition ("in", "tại") right beside a day's
-        date, in a sentence that names a meeting."""
-        if not self.meetings or not self.day_starts:
-            return False
-        lead = max(0, mention.start - VENUE_REACH)
-        prep = self.gaps.preposition.search(self.text[lead : mention.start])
-        if prep is None:
-            return False
-        return self._beside_a_day(lead + prep.start(), mention.end) and self._meeting_in_sentence(mention)
-
-    def _beside_a_day(self, start: int, end: int) -> bool:
-        """Whether a day's date ends right before ``start`` or starts right after ``end``."""
-        before = bisect.bisect_right(self.day_ends, start)
-        if before and self.gaps.day_gap.fullmatch(self.text, self.day_ends[before - 1], start):
-            return True
-        after = bisect.bisect_left(self.day_starts, end)
-        return after < len(self.day_starts) and bool(
-            self.gaps.day_gap.fullmatch(self.text, end, self.day_starts[after]))
-
-    def _meeting_in_sentence(self, mention: Mention) -> bool:
-        """Whether a meeting word starts in the mention's sentence."""
-        s0, s1 = _sentence_around(self.text, mention.start, mention.end)
-        i = bisect.bisect_left(self.meetings, s0)
-        return i < len(self.meetings) and self.meetings[i] < s1
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding ``[start, end)``: from the last stop before it to the first after,
-    looked for within ``SENTENCE_REACH`` either side."""
-    lead = max(0, start - SENTENCE_REACH)
-    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, lead, start)]
-    after = _SENTENCE_STOP.search(text, end, end + SENTENCE_REACH)
-    return (stops[-1] if stops else lead), (after.start() if after else min(len(text), end + SENTENCE_REACH))
 
 
 def _line_start(text: str, pos: int) -> bool:

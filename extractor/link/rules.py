@@ -265,7 +265,7 @@ class LinkRules(Strict):
     reaches: Reaches
 
 
-SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue", "meeting")
+SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue")
 
 
 class PhraseExample(MarkerExample):
@@ -324,9 +324,6 @@ class ScopeRules(Strict):
     whole_bank: RulePhrases
     cited_document: dict[LegalKind, RulePhrases] = Field(default_factory=dict)
     venue: RulePhrases
-    meeting: RulePhrases = Field(default_factory=RulePhrases)
-    venue_preposition: Cues = Field(default_factory=Cues)
-    venue_day_gap: Cues = Field(default_factory=Cues)
     national_scale: dict[str, int] = Field(default_factory=dict)
 
 
@@ -346,26 +343,6 @@ def gap_regexes(rules: ScopeRules) -> dict[str, re.Pattern[str]]:
         words = "|".join(re.escape(w) for w in getattr(rules.branch_gap, lang))
         middle = rf"(?:(?:{words})[\s,:(]*){{0,2}}" if words else ""
         out[lang] = re.compile(rf"[\s,:(]*{middle}", re.IGNORECASE)
-    return out
-
-
-class VenueGaps(NamedTuple):
-    """What makes a place where a meeting was held on a day: the preposition right before the
-    place ("in Hanoi", "tại Hà Nội", at the end of the text before it) and what may stand between
-    the place (or that preposition) and the day's date ("in Hanoi on July 2", "4/7, tại Hà Nội")."""
-
-    preposition: re.Pattern[str]
-    day_gap: re.Pattern[str]
-
-
-def venue_gap_regexes(rules: ScopeRules) -> dict[str, VenueGaps]:
-    """Per language, ``VenueGaps`` from ``venue_preposition`` and ``venue_day_gap``."""
-    out = {}
-    for lang in ("en", "vi"):
-        preps = "|".join(re.escape(w) for w in getattr(rules.venue_preposition, lang)) or "(?!)"
-        glue = "|".join(re.escape(w) for w in getattr(rules.venue_day_gap, lang)) or "(?!)"
-        out[lang] = VenueGaps(re.compile(rf"(?<![^\W\d_])(?:{preps})\s+\Z", re.IGNORECASE),
-                              re.compile(rf"[\s,]*(?:(?:{glue})[\s,]+)?", re.IGNORECASE))
     return out
 
 
@@ -482,7 +459,6 @@ class Linker:
     scope_gaps: dict[str, re.Pattern[str]]  # see ``scope.gap_regexes``
     reaches: dict[str, dict[str, int]]  # by language and name (``Reaches.by_language``)
     date_gaps: dict[str, re.Pattern[str]]  # see ``date_gaps``
-    venue_gaps: dict[str, VenueGaps]  # see ``venue_gap_regexes``
     # Function words of both languages (rules/language.yaml), lower case: a capitalised one opens
     # a sentence ("In Hoang Mai town") and is no part of a name.
     function_words: frozenset[str] = frozenset()
@@ -504,8 +480,7 @@ class Linker:
             for lang in ("en", "vi")
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
-                   rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope),
-                   frozenset(w.lower() for w in function_words),
+                   rules.reaches.by_language(), date_gaps(rules), frozenset(w.lower() for w in function_words),
                    frozenset(w.lower() for w in number_words))
 
 
