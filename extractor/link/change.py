@@ -13,12 +13,11 @@ import datetime as dt
 from collections.abc import Collection, Iterator
 
 from extractor.link.context import Context, Offsets, clause_span, piece, sentence_span
-from extractor.link.when import anniversary, met_plan
+from extractor.link.when import anniversary, joins_plan, met_plan
 from extractor.models import Figure, Observation
 from extractor.registry.phrases import Hit
 
 _JOINERS = frozenset(" ,()\n\t")  # what may part a change from its restatements
-PLAN_AFTER = 12  # how far after a percent its plan word may start: room for " of " and spaces
 
 
 def is_change(ctx: Context, fig: Figure) -> bool:
@@ -53,15 +52,9 @@ def share_of_plan(ctx: Context, fig: Figure) -> bool:
     of its plan a level reached, not how much it moved, though a comparison shares its clause."""
     if fig.kind != "percent":
         return False
-    plan = ctx.first_mark("target", fig.end, fig.end + PLAN_AFTER)
-    return plan is not None and _joins_plan(ctx, fig.end, plan[0]) and met_plan(ctx, plan[0])
-
-
-def _joins_plan(ctx: Context, end: int, start: int) -> bool:
-    """Only spaces, or a ``plan_share`` word ("of") between spaces, from a percent to its plan word."""
-    return not ctx.text[end:start].strip() or any(
-        not ctx.text[end:word[0]].strip() and not ctx.text[word[1]:start].strip()
-        for word in ctx.marks("plan_share", end, start))
+    plan = ctx.first_mark("target", fig.end, fig.end + ctx.reach("plan_met"))
+    number = fig.start + next((i for i, ch in enumerate(fig.text) if ch.isdigit()), 0)  # past "gần", "over"
+    return plan is not None and joins_plan(ctx, number, plan[0]) and met_plan(ctx, plan[0])
 
 
 def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:

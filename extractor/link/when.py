@@ -82,15 +82,17 @@ def met_plan(ctx: Context, start: int) -> bool:
     """Whether the plan word at ``start`` follows words reporting the plan met ("hoàn thành 104%
     kế hoạch", "exceeding the target of the year", ``plan_met``): it names the plan a figure was
     measured against, not a goal the figure states."""
-    return any(_share_of_plan(ctx, end, start)
+    return any(joins_plan(ctx, end, start)
                for _, end, _ in ctx.marks("plan_met", max(0, start - ctx.reach("plan_met")), start))
 
 
-def _share_of_plan(ctx: Context, end: int, start: int) -> bool:
+def joins_plan(ctx: Context, end: int, start: int) -> bool:
     """Whether ``[end, start)`` holds only spaces, or a share of the plan (``_SHARE``) with perhaps
-    a ``plan_share`` word and spaces after it ("104% of "): what joins a plan met to its plan word."""
-    share = _SHARE.match(ctx.text, end, start)  # always a match: every part is optional
-    after = share.end() if share else end
+    a ``plan_share`` word and spaces after it ("104% of "): what joins a plan met, or the share
+    itself, to its plan word."""
+    share = _SHARE.match(ctx.text, end, start)
+    assert share is not None, "every part is optional"
+    after = share.end()
     if after == start:
         return True
     return "%" in ctx.text[end:after] and any(
