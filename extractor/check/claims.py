@@ -27,7 +27,6 @@ Extract = Callable[[str], Extraction]
 APPROX_TOLERANCE = Decimal("0.02")  # "about X" agrees with values within 2%
 MAX_TEXT = 5000  # characters of pasted text read; the rest is ignored
 SHOWN = 20  # recorded observations listed per verdict
-SINCE_ROWS = 500  # a cell's newest observations searched for the open periods a "since" claim compares with
 
 
 def default_extract(text: str) -> Extraction:
@@ -69,7 +68,7 @@ def _claim(figure: Figure, *, indicator: str | None, province: str | None, bound
                  date=date, status=status, since=since)
 
 
-def _open(observation: Observation | StoredObservation) -> bool:
+def _open(observation: Observation) -> bool:
     """True for a period the text gives a start and no end ("since 2002", "từ năm 2002 đến nay")."""
     return observation.as_of is None and observation.period_end is None and observation.period_start is not None
 
@@ -125,19 +124,16 @@ def _recorded(conn: sqlite3.Connection, claim: Claim) -> list[StoredObservation]
     if not (claim.since and claim.date):
         return cell_observations(conn, province=claim.province, indicator=claim.indicator, date=claim.date,
                                  status=claim.status)
-    rows = cell_observations(conn, province=claim.province, indicator=claim.indicator, date=None,
-                             status=claim.status, most=SINCE_ROWS)
-    return [o for o in rows if _open(o) and _starts_with(claim.date, o.period_start)]
+    return cell_observations(conn, province=claim.province, indicator=claim.indicator, date=None,
+                             status=claim.status, open_from=_starts(claim.date))
 
 
-def _starts_with(claimed: dt.date, recorded: dt.date | None) -> bool:
-    """True when a recorded start is the claimed one, or lies in the year a claim names alone
-    (a start on 1 January is a year's: "since 2002")."""
-    if recorded is None:
-        return False
+def _starts(claimed: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day a recorded start may fall on: the claimed day, or the whole year a
+    claim names alone (a start on 1 January is a year's: "since 2002")."""
     if (claimed.month, claimed.day) == (1, 1):
-        return recorded.year == claimed.year
-    return recorded == claimed
+        return claimed, dt.date(claimed.year, 12, 31)
+    return claimed, claimed
 
 
 def _around(conn: sqlite3.Connection, claim: Claim) -> tuple[list[StoredObservation], list[StoredObservation]]:

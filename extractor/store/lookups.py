@@ -38,9 +38,11 @@ def agreeing(conn: sqlite3.Connection, observation: StoredObservation) -> list[S
 
 
 def cell_observations(conn: sqlite3.Connection, *, province: str | None, indicator: str,
-                      date: dt.date | None, status: str, most: int = 50) -> list[StoredObservation]:
+                      date: dt.date | None, status: str, most: int = 50,
+                      open_from: tuple[dt.date, dt.date] | None = None) -> list[StoredObservation]:
     """Recorded totals of one indicator for a province (national when None) and date when given,
-    newest first: breakdowns and observations of no known province support no claim."""
+    newest first: breakdowns and observations of no known province support no claim. With
+    ``open_from`` (first, last): only periods the text gives no end, starting between the two."""
     names = province_names(conn, province) if province else []
     where = [f"o.province IN ({', '.join('?' * len(names))})" if names else "o.province = 'national'",
              "o.indicator = ?", "o.status = ?", "o.part_of IS NULL", NOT_A_COPY]
@@ -48,6 +50,9 @@ def cell_observations(conn: sqlite3.Connection, *, province: str | None, indicat
     if date:
         where.append("o.obs_date = ?")
         params.append(date.isoformat())
+    if open_from:  # an open period's date is its start (obs_date): the cell's index seeks it
+        where.append("o.as_of IS NULL AND o.period_end IS NULL AND o.obs_date BETWEEN ? AND ?")
+        params.extend(d.isoformat() for d in open_from)
     rows = conn.execute(f"{_OBS_SELECT} WHERE ({where[0]}) AND {' AND '.join(where[1:])} "
                         "ORDER BY o.obs_date DESC, o.id DESC LIMIT ?", (*params, most)).fetchall()
     return observations_from_rows(conn, rows)
