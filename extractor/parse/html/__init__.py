@@ -11,8 +11,6 @@ The package's parts: ``decoding`` (bytes → text), ``meta`` (title, date, langu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from extractor.parse.dates import parse_date
 from extractor.parse.html.body import (
     BodyWriter,
@@ -32,7 +30,7 @@ from extractor.parse.html.meta import (
     published_date,
     read_meta,
 )
-from extractor.parse.layout import Loaded, TableCell
+from extractor.parse.layout import Loaded
 from extractor.parse.rules import HtmlRules
 from extractor.parse.text import replaced_warning
 from extractor.settings import resolve
@@ -68,38 +66,18 @@ def parse_html(
         meta["captions"] = "\n".join(captions)
     unwrap_layout_tables(tree)
     lead = lead_text(tree, patterns=patterns)
-    body = article_body(tree, source=source, lead=lead)
-    text, cells = headed(title, body.text, body.cells)
+    body = article_body(tree, source=source, lead=lead, headline=title)
     return Loaded(
         raw=raw,
         source=source,
         content_type="text/html",
-        text=text,
+        text=body.text,
         title=title,
         published=published,
         meta=meta,
         language=language,
         captions=captions,
-        cells=cells,
+        cells=tuple(body.cells),
         warnings=replaced_warning(source, decoded),
     )
 
-
-def headed(title: str | None, body: str, cells: Sequence[TableCell]) -> tuple[str, tuple[TableCell, ...]]:
-    """The article's text with its headline as the first line, as a text file is read: a headline
-    states figures of its own ("Bến Tre: hơn 2.100 tỷ đồng vốn chính sách …"), which every
-    record then points to, and the linker reads it as the headline it is. The table cells move
-    with the body. A body that already opens with the headline is kept as it is."""
-    if not title or not title.strip() or body.lstrip().startswith(title.strip()):
-        return body, tuple(cells)
-    head = f"{title.strip()}\n\n"
-    return head + body, tuple(shifted(cell, len(head)) for cell in cells)
-
-
-def shifted(cell: TableCell, by: int) -> TableCell:
-    """A table cell whose text moved ``by`` characters on."""
-    row_span = cell.row_header_span
-    return cell.model_copy(update={
-        "start": cell.start + by, "end": cell.end + by,
-        "row_header_span": (row_span[0] + by, row_span[1] + by) if row_span else None,
-        "column_header_spans": tuple((s + by, e + by) for s, e in cell.column_header_spans)})
