@@ -46,7 +46,7 @@ options AS (
     GROUP BY l.province, l.indicator, l.boundaries, o.value_text, o.unit
 ),
 ranked AS (
-    SELECT *, row_number() OVER key_window AS choice, count(*) OVER key_window AS values_given
+    SELECT *, row_number() OVER key_window AS choice
     FROM options
     WINDOW key_window AS (PARTITION BY province, indicator, boundaries
                           ORDER BY sources DESC, observation_id DESC
