@@ -2,10 +2,13 @@
 đồng; nước sạch và vệ sinh môi trường 52,3 tỷ đồng; hộ nghèo 8,2 tỷ đồng."
 
 Words naming what the items are (``list_openers`` of ``rules/parts.yaml``: "các chương trình",
-"các huyện") right before a colon open a list that runs to the end of the sentence. Each item
-names one part and gives its figure: the figure measures what the lead-in before the colon
-speaks of (``link.indicator``) and is a part of that kind (``link.parts``), never a total of
-its place. Items are parted by semicolons, or by commas when the list has no semicolon.
+"các huyện", or a count of a noun of ``list_counts``: "3 chương trình") right before a colon
+open a list that runs to the end of the sentence; words of ``list_starts`` ("programs such as
+…") open the items as a colon does. Each item names one part and gives its figure: the figure
+measures what the lead-in before the colon speaks of (``link.indicator``) and is a part of that
+kind (``link.parts``), never a total of its place. Items are parted by semicolons, or by commas
+when the list has no semicolon; a list whose first item gives no figure of its own lists names
+only, and what follows them is no item.
 """
 
 from __future__ import annotations
@@ -15,41 +18,63 @@ from dataclasses import dataclass
 from typing import get_args
 
 from extractor.link.context import Context, clause_span, segment_span, sentence_span
-from extractor.link.rules import list_opener
+from extractor.link.rules import LIST_STARTS, list_count, list_opener
 from extractor.models import Figure, PartKind
+from extractor.registry.phrases import Hit
 
 MAX_ITEM_NAME = 60  # an item's name is a few words: a longer stretch is no list item
-# Every kind's index name: a kind whose openers rules/parts.yaml does not list has none.
+# Every kind's index names: a kind whose openers rules/parts.yaml does not list has none.
 OPENERS: tuple[tuple[PartKind, str], ...] = tuple((kind, list_opener(kind)) for kind in get_args(PartKind))
+COUNTED: tuple[tuple[PartKind, str], ...] = tuple((kind, list_count(kind)) for kind in get_args(PartKind))
 # What ends the opener's clause before its colon: the opener must name the items itself.
 _BREAK = re.compile(r"[,;.]")
 
 
 @dataclass(frozen=True)
 class Opening:
-    """A list's opening: what kind of part its items are, the words saying so, and where the
-    colon stands."""
+    """A list's opening: what kind of part its items are, the words saying so, where the colon
+    (or the words standing for it) stands and where the items begin."""
 
     kind: PartKind
     phrase: str
     colon: int
+    items: int
 
 
 def opening_of(ctx: Context, fig: Figure) -> Opening | None:
-    """The list opened by the last colon before the figure in its sentence, if an opener stands
-    in the clause that colon ends."""
+    """The list opened by the last colon (or list start) before the figure in its sentence, if
+    an opener stands in the clause that colon ends."""
     s0, _ = sentence_span(ctx, fig)
-    colon = ctx.text.rfind(":", s0, fig.start)
-    if colon < 0:
+    start = _list_start(ctx, s0, fig.start)
+    if start is None:
         return None
-    found = [(start, end, phrase, kind)
-             for kind, name in OPENERS if name in ctx.hits
-             for start, end, phrase in ctx.marks(name, max(s0, colon - ctx.reach("list_opener_start")), colon)
-             if colon - end <= ctx.reach("list_opener_end") and not _BREAK.search(ctx.text, end, colon)]
+    colon, items = start
+    window = max(s0, colon - ctx.reach("list_opener_start")), colon
+    found = [(hit, kind) for kind, name in OPENERS if name in ctx.hits for hit in ctx.marks(name, *window)]
+    found += [(hit, kind) for kind, name in COUNTED if name in ctx.hits
+              for hit in ctx.marks(name, *window) if _counted(ctx, hit, s0)]
+    found = [(hit, kind) for hit, kind in found
+             if colon - hit[1] <= ctx.reach("list_opener_end") and not _BREAK.search(ctx.text, hit[1], colon)]
     if not found:
         return None
-    _, _, phrase, kind = max(found)
-    return Opening(kind, phrase, colon)
+    (_, _, phrase), kind = max(found)
+    return Opening(kind, phrase, colon, items)
+
+
+def _list_start(ctx: Context, s0: int, end: int) -> tuple[int, int] | None:
+    """Where the last colon, or list start ("such as"), between ``s0`` and ``end`` stands and
+    where the items after it begin."""
+    colon = ctx.text.rfind(":", s0, end)
+    words = ctx.marks(LIST_STARTS, s0, end) if LIST_STARTS in ctx.hits else []
+    if words and words[-1][0] > colon:
+        return words[-1][0], words[-1][1]
+    return (colon, colon + 1) if colon >= 0 else None
+
+
+def _counted(ctx: Context, hit: Hit, s0: int) -> bool:
+    """Whether the noun ``hit`` is that of a count ("3 chương trình"): the count names many
+    parts, where the noun alone names one."""
+    return any(f.kind == "count" and f.end == hit[1] for f in ctx.figures.within(s0, hit[0]))
 
 
 def item_name(ctx: Context, fig: Figure, opening: Opening) -> str | None:
@@ -58,18 +83,31 @@ def item_name(ctx: Context, fig: Figure, opening: Opening) -> str | None:
     first figure; None when the item opens with a figure (it names no part) or its
     words run too long to be a name."""
     seg0, _ = segment_span(ctx, fig)
-    _, s1 = sentence_span(ctx, fig)
-    by_semicolons = ctx.text.find(";", opening.colon, s1) >= 0
-    start = max(seg0, opening.colon + 1) if by_semicolons else clause_span(ctx, fig)[0]
+    by_semicolons = _parting(ctx, fig, opening) == ";"
+    start = max(seg0 if by_semicolons else clause_span(ctx, fig)[0], opening.items)
     first = ctx.figures.within(start, fig.start + 1)[0]
     name = ctx.text[start : first.start].strip(" ,:;(")
     return name if name and len(name) <= MAX_ITEM_NAME else None
 
 
+def _parting(ctx: Context, fig: Figure, opening: Opening) -> str:
+    """What parts the items of the figure's list: semicolons, or commas when it has none."""
+    _, s1 = sentence_span(ctx, fig)
+    return ";" if ctx.text.find(";", opening.colon, s1) >= 0 else ","
+
+
+def _figured(ctx: Context, fig: Figure, opening: Opening) -> bool:
+    """Whether the list's first item gives its own figure: a list of parts and their figures
+    ("such as job creation VND 48 billion, …"), not of names the sentence goes on after
+    ("programs such as job creation, clean water and housing reached …")."""
+    first = ctx.figures.within(opening.items, fig.end)[0]
+    return ctx.text.find(_parting(ctx, fig, opening), opening.items, first.start) < 0
+
+
 def list_item(ctx: Context, fig: Figure) -> tuple[Opening, str] | None:
     """The list the figure is an item of, and the item's name, if it is one."""
     opening = opening_of(ctx, fig)
-    if opening is None:
+    if opening is None or not _figured(ctx, fig, opening):
         return None
     name = item_name(ctx, fig, opening)
     return (opening, name) if name else None

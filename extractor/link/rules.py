@@ -388,6 +388,11 @@ class PartRules(Strict):
     # Words naming what the items of a list opened by a colon are ("các chương trình cho vay:
     # Hộ nghèo …; …"), by the kind of part each item is.
     list_openers: dict[PartKind, RulePhrases] = Field(default_factory=dict)
+    # Nouns that name the items so only when counted ("3 chương trình: …"): alone the noun names
+    # one part, whose own figures may follow its colon.
+    list_counts: dict[PartKind, RulePhrases] = Field(default_factory=dict)
+    # Words that open a list's items as a colon does ("programs such as …").
+    list_starts: RulePhrases = Field(default_factory=RulePhrases)
 
 
 def load_part_rules(path: Path) -> PartRules:
@@ -403,20 +408,32 @@ def part_list(name: str) -> str:
     return f"parts:{name}"
 
 
+LIST_STARTS = part_list("list_starts")  # the phrase index's name of the words a list's items follow
+
+
 def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words;
-    ``list:<kind>``: the words opening a list of parts of that kind)."""
+    ``list:<kind>``: the words opening a list of parts of that kind; ``count:<kind>``: the nouns
+    whose count does; ``list_starts``: the words a list's items follow)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "regions", "rank", "share")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
-    return lists + [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
-                    for kind, phrases in parts.list_openers.items()]
+    lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
+              for kind, phrases in parts.list_openers.items()]
+    lists += [PhraseList(list_count(kind), ("list_counts", kind), phrases)
+              for kind, phrases in parts.list_counts.items()]
+    return [*lists, PhraseList(LIST_STARTS, ("list_starts",), parts.list_starts)]
 
 
 def list_opener(kind: str) -> str:
     """The phrase index's name of the words opening a list of parts of ``kind``."""
     return part_list(f"list:{kind}")
+
+
+def list_count(kind: str) -> str:
+    """The phrase index's name of the nouns whose count opens a list of parts of ``kind``."""
+    return part_list(f"count:{kind}")
 
 
 def part_lists(parts: PartRules, lang: str) -> dict[str, list[str]]:
