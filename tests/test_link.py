@@ -343,6 +343,22 @@ def test_a_share_of_a_plan_met_is_no_growth(markup: str, rates: list[float]) -> 
     assert growth == rates
 
 
+@pytest.mark.parametrize(("markup", "lang", "parts"), [
+    (NGHE + "Outstanding loans are spread over three programmes: job creation [[VND 52 billion|VND|52000000000]]; clean water "
+     "[[VND 52 billion|VND|52000000000]]; students [[VND 9 billion|VND|9000000000]].", "en",
+     ["job creation", "clean water", "students"]),
+    (VI_NGHE + "Dư nợ các chương trình: hộ cận nghèo [[310 tỷ đồng|VND|310000000000]]; nước sạch [[310 tỷ đồng|VND|310000000000]].",
+     "vi", ["hộ cận nghèo", "nước sạch"]),
+    # near miss: one part stated again (a headline) is one fact
+    ("Job creation loans reach [[VND 52 billion|VND|52000000000]]\nOutstanding loans are spread over three programmes: job creation "
+     "[[VND 52 billion|VND|52000000000]]; students [[VND 9 billion|VND|9000000000]].", "en", ["job creation", "students"]),
+])
+def test_parts_of_equal_value_are_two_facts(markup: str, lang: str, parts: list[str]) -> None:
+    """Two items of a list that give the same amount are two parts, not one fact stated again."""
+    ex, _ = build(markup, lang=lang)
+    assert [o.part for o in link(ex).observations] == parts
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     ("Loans reach the poor\nHanoi (VNA) - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
     ("Loans reach the poor\nHanoi, {{January 5, 2026|2026-01-05}}\nOutstanding loans reached [[VND 5,000 billion|VND]].", None),

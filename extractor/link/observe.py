@@ -262,15 +262,15 @@ def _govern(ctx: Context, d: DateMention) -> None:
 def dedupe(found: list[Observation]) -> list[Observation]:
     """One observation per fact: a headline repeating the body's figure is the same fact.
 
-    Same indicator, place, status, value and unit; the one with a stated date wins (over an
-    inferred date, or over none: a headline "Gần 12.300 lượt hộ được vay vốn" that the body
-    restates "từ đầu năm đến hết tháng 9/2025"), and keeps the change its twin states ("Dư nợ
-    chính sách hơn 9.700 tỷ đồng" in the headline, "…, tăng 436 tỷ đồng so với cuối năm 2022" in
-    the body).
+    Same indicator, place, status, value, unit and part (two items of a list that lend 52 tỷ
+    đồng each are two facts); the one with a stated date wins (over an inferred date, or over
+    none: a headline "Gần 12.300 lượt hộ được vay vốn" that the body restates "từ đầu năm đến
+    hết tháng 9/2025"), and keeps the change its twin states ("Dư nợ chính sách hơn 9.700 tỷ
+    đồng" in the headline, "…, tăng 436 tỷ đồng so với cuối năm 2022" in the body).
     """
     best: dict[tuple[object, ...], tuple[int, Observation]] = {}
     for index, obs in enumerate(found):
-        key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit, obs.part_of)
+        key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit, obs.part_of, obs.part)
         if key not in best:
             best[key] = (index, obs)
             continue
