@@ -42,7 +42,7 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
     of the indicator the cue requires, when it requires one)."""
     lexicon = ctx.linker.lexicon
     for code in lexicon.candidates(cue, lang=ctx.lang):
-        if not lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
+        if not lexicon.cue_accepts(cue, code, lang=ctx.lang, kind=fig.kind, unit=fig.unit):
             continue
         needed = lexicon.requires.get((ctx.lang, cue.position, cue.phrase.lower(), code))
         if needed is None or _spoken_of(ctx, fig, needed, cue.start):

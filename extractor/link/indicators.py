@@ -74,6 +74,9 @@ class IndicatorCue(Strict):
     # "by the end of 2023") rather than over a period: households that "had access to loans
     # as of" a day are those holding loans that day, not those lent to during a period.
     at_a_date: str | None = None
+    # Figure units beyond its indicator's own that the cue still decides: turns that "còn dư nợ"
+    # (still hold loans) are borrowers with loans at a date, where turns alone count loans made.
+    units: list[Text] = Field(default_factory=list)
 
 
 class CountedExamples(CueExamples):
@@ -150,6 +153,7 @@ class IndicatorLexicon:
     index: dict[str, PhraseIndex]
     requires: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # (lang, position, phrase, code)
     at_a_date: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
+    cue_units: dict[tuple[str, str, str, str], frozenset[str]] = field(default_factory=dict)  # the same keys
 
     def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
@@ -169,6 +173,12 @@ class IndicatorLexicon:
         """Whether a figure of ``kind`` and ``unit`` can measure indicator ``code``."""
         rule = self.indicators[code]
         return rule.kind == kind and unit in rule.units
+
+    def cue_accepts(self, cue: CueHit, code: str, *, lang: str, kind: str, unit: str) -> bool:
+        """Whether ``cue``, read as indicator ``code``, governs a figure of ``kind`` and ``unit``:
+        one of the indicator's units, or of those the cue adds."""
+        added = self.cue_units.get((lang, cue.position, cue.phrase.lower(), code), frozenset())
+        return self.accepts(code, kind=kind, unit=unit) or (self.indicators[code].kind == kind and unit in added)
 
 
 def cues_of(before: list[Hit], after: list[Hit], *, start: int = 0, end: int = 2**62) -> list[CueHit]:
@@ -247,6 +257,7 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
     by_phrase: dict[tuple[str, str, str], tuple[str, ...]] = {}
     requires: dict[tuple[str, str, str, str], str] = {}
     at_a_date: dict[tuple[str, str, str, str], str] = {}
+    cue_units: dict[tuple[str, str, str, str], frozenset[str]] = {}
     phrases: dict[tuple[str, str], list[str]] = {
         (language, side): [] for language in ("en", "vi") for side in ("before", "after")}
     for rule in model.indicators:
@@ -261,11 +272,13 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
                         requires[(*key, rule.code)] = cue.requires
                     if cue.at_a_date:
                         at_a_date[(*key, rule.code)] = cue.at_a_date
+                    if cue.units:
+                        cue_units[(*key, rule.code)] = frozenset(cue.units)
     by_unit = {counted.unit: rule.code for rule in model.indicators for counted in rule.counted}
     frozen = {key: tuple(found) for key, found in phrases.items()}
     index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
     return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index, requires,
-                            at_a_date)
+                            at_a_date, cue_units)
 
 
 def load_lexicon(path: Path | None = None) -> IndicatorLexicon:
