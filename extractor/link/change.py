@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Collection, Iterator
 
 from extractor.link.context import Context, Offsets, clause_span, piece, sentence_span
+from extractor.link.lists import moved_item
 from extractor.link.when import anniversary, joins_plan, met_plan
 from extractor.models import Figure, Observation
 from extractor.registry.phrases import Hit
@@ -25,8 +26,9 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     not a level stated as a share of the baseline ("bằng 121% so với cùng kỳ": the level is 121%
     of the earlier one, not 121% higher), nor a level a pair binder joins on after a comparison
     ("…, tăng 1.050 tỷ đồng so với đầu năm với 98.400 khách hàng còn dư nợ": the comparison
-    is the change's before it)."""
-    if fig.change is not None:
+    is the change's before it); an item of a list whose lead-in says the parts moved is one
+    (``lists.moved_item``)."""
+    if fig.change is not None or moved_item(ctx, fig):
         return True
     c0, c1 = clause_span(ctx, fig)
     binder = ctx.marker_before("pair_binders", fig.start)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from extractor.link.context import Context, clause_span, segment_span, sentence_span
-from extractor.link.rules import LIST_STARTS, list_count, list_opener
+from extractor.link.rules import LIST_MOVES, LIST_STARTS, list_count, list_opener
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
@@ -111,3 +111,16 @@ def list_item(ctx: Context, fig: Figure) -> tuple[Opening, str] | None:
         return None
     name = item_name(ctx, fig, opening)
     return (opening, name) if name else None
+
+
+def moved_item(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure is an item of a list whose lead-in says how much each part moved
+    (``list_moves``: "Dư nợ tăng trưởng chủ yếu ở các chương trình: hộ cận nghèo 69 tỷ đồng, …"):
+    a change of its part, no level. The lead-in is the opener's clause, up to its colon."""
+    item = list_item(ctx, fig) if LIST_MOVES in ctx.hits else None
+    if item is None:
+        return False
+    s0, _ = sentence_span(ctx, fig)
+    colon = item[0].colon
+    breaks = [m.end() for m in _BREAK.finditer(ctx.text, s0, colon)]
+    return bool(ctx.marks(LIST_MOVES, max([s0, *breaks]), colon))

@@ -393,6 +393,9 @@ class PartRules(Strict):
     list_counts: dict[PartKind, RulePhrases] = Field(default_factory=dict)
     # Words that open a list's items as a colon does ("programs such as …").
     list_starts: RulePhrases = Field(default_factory=RulePhrases)
+    # Words of a list's lead-in saying its items are how much each part moved ("Dư nợ tăng
+    # trưởng chủ yếu ở các chương trình: …"): changes, no levels.
+    list_moves: RulePhrases = Field(default_factory=RulePhrases)
 
 
 def load_part_rules(path: Path) -> PartRules:
@@ -409,12 +412,14 @@ def part_list(name: str) -> str:
 
 
 LIST_STARTS = part_list("list_starts")  # the phrase index's name of the words a list's items follow
+LIST_MOVES = part_list("list_moves")  # … and of the words saying its items are changes
 
 
 def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words;
     ``list:<kind>``: the words opening a list of parts of that kind; ``count:<kind>``: the nouns
-    whose count does; ``list_starts``: the words a list's items follow)."""
+    whose count does; ``list_starts``: the words a list's items follow; ``list_moves``: the
+    words saying they are changes)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "regions", "rank", "share")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
@@ -423,7 +428,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
               for kind, phrases in parts.list_openers.items()]
     lists += [PhraseList(list_count(kind), ("list_counts", kind), phrases)
               for kind, phrases in parts.list_counts.items()]
-    return [*lists, PhraseList(LIST_STARTS, ("list_starts",), parts.list_starts)]
+    return [*lists, PhraseList(LIST_STARTS, ("list_starts",), parts.list_starts),
+            PhraseList(LIST_MOVES, ("list_moves",), parts.list_moves)]
 
 
 def list_opener(kind: str) -> str:
