@@ -324,6 +324,23 @@ def test_a_level_before_its_bracketed_change_stays_a_level(markup: str, lang: st
     assert obs is not None and obs.change_value == change, obs.rules if obs else None
 
 
+@pytest.mark.parametrize(("markup", "lang", "change"), [
+    (VI_NGHE + "Đến {{30/9/2024|2024-09-30}}, tổng dư nợ đạt [[*4.120 tỷ đồng|VND|4120000000000]], với [[98.240 khách hàng|customers]] "
+     "còn dư nợ, tăng [[225 tỷ đồng|VND|225000000000|increase]] so với {{đầu năm|2024-01-01}}.", "vi", Decimal("225000000000")),
+    (NGHE + "By {{September 30, 2024|2024-09-30}}, outstanding loans reached [[*VND 4,120 billion|VND|4120000000000]] with "
+     "[[98,240 customers|customers]] still having outstanding loans, up [[VND 225 billion|VND|225000000000|increase]] compared to "
+     "{{the beginning of the year|2024-01-01}}.", "en", Decimal("225000000000")),
+    # near miss: the change counts borrowers, and modifies their count
+    (VI_NGHE + "Đến {{30/9/2024|2024-09-30}}, tổng dư nợ đạt [[*4.120 tỷ đồng|VND|4120000000000]], với [[98.240 khách hàng|customers]] "
+     "còn dư nợ, tăng [[1.310 khách hàng|customers|1310|increase]] so với {{đầu năm|2024-01-01}}.", "vi", None),
+])
+def test_a_change_after_the_levels_borrowers_modifies_the_level(markup: str, lang: str, change: Decimal | None) -> None:
+    """ "dư nợ đạt 4.120 tỷ đồng, với 98.240 khách hàng còn dư nợ, tăng 225 tỷ đồng so với đầu
+    năm": the count between is the level's borrowers; the money change modifies the money level."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and obs.change_value == change, obs.rules if obs else None
+
+
 @pytest.mark.parametrize(("markup", "rates"), [
     # the plan's share in brackets, inside the clause of the growth and its comparison
     (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, dư nợ đạt [[6.180 tỷ đồng|VND]], tăng [[8,2%|%|8.2|increase]] so "

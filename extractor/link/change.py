@@ -263,7 +263,11 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
         # "tăng 1.198 tỷ đồng, tương đương 7,75%": a second change restates the first.
         if obs.change_value is not None and fig.kind != "percent":
             continue
-        return i if _about(ctx, lf.end, fig.start, obs) and _fits_level(fig, obs) else None
+        # A level of another unit between ("đạt 4.120 tỷ đồng, với 98.240 khách hàng còn dư
+        # nợ, tăng 225 tỷ đồng so với …"): the borrowers beside the level, not what moved.
+        if not _fits_level(fig, obs):
+            continue
+        return i if _about(ctx, lf.end, fig.start, obs) else None
     # Only a level close behind: "decreased by VND 2.1 billion compared to …, to VND 18.4 billion".
     after = bisect.bisect_left(starts, fig.end)
     if after < bisect.bisect_left(starts, min(s1, fig.end + 60)):
