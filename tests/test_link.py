@@ -324,6 +324,21 @@ def test_a_level_before_its_bracketed_change_stays_a_level(markup: str, lang: st
     assert obs is not None and obs.change_value == change, obs.rules if obs else None
 
 
+@pytest.mark.parametrize(("markup", "indicator"), [
+    (VI_NGHE + "Dư nợ tập trung vào các chương trình: cho vay hộ nghèo [[1.412 tỷ đồng|VND]]; cho vay hộ cận nghèo "
+     "[[*985 tỷ đồng|VND]]; cho vay học sinh, sinh viên [[136 tỷ đồng|VND]].", "outstanding_loans"),
+    # near misses: no lead-in cue; an item cue that names no programme
+    (VI_NGHE + "Chi nhánh tập trung vào các chương trình: cho vay hộ nghèo [[412 tỷ đồng|VND]]; cho vay hộ cận nghèo "
+     "[[*285 tỷ đồng|VND]].", "lending_turnover"),
+    (VI_NGHE + "Dư nợ các chương trình: hộ nghèo [[1.412 tỷ đồng|VND]]; nợ quá hạn [[*3 tỷ đồng|VND]].", "overdue_debt"),
+])
+def test_a_programmes_name_in_a_list_item_keeps_the_lead_ins_indicator(markup: str, indicator: str) -> None:
+    """ "Dư nợ tập trung vào các chương trình: cho vay hộ nghèo 1.412 tỷ đồng; …": "cho vay" names
+    the item's programme; its figure measures what the lead-in does."""
+    obs = observe(markup, lang="vi")
+    assert obs is not None and obs.indicator == indicator, obs.rules if obs else None
+
+
 @pytest.mark.parametrize(("markup", "lang", "change"), [
     (VI_NGHE + "Đến {{30/9/2024|2024-09-30}}, tổng dư nợ đạt [[*4.120 tỷ đồng|VND|4120000000000]], với [[98.240 khách hàng|customers]] "
      "còn dư nợ, tăng [[225 tỷ đồng|VND|225000000000|increase]] so với {{đầu năm|2024-01-01}}.", "vi", Decimal("225000000000")),

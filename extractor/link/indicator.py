@@ -103,6 +103,7 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 
 
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
+PROGRAMME_NAMES = part_list("programme")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
 
@@ -150,7 +151,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return None  # "… lượt hộ được vay vốn mỗi năm": a yearly rate, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
-    found = _pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _cue_before(ctx, fig, c0)
+    found = (_pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _programme_item(ctx, fig, c0)
+             or _cue_before(ctx, fig, c0))
     if found is None:
         found = _list_item(ctx, fig)
     if found is None and not ctx.marks("breakdown", c0, fig.start):
@@ -197,6 +199,19 @@ def _list_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     s0, _ = sentence_span(ctx, fig)
     found = _cue_before(ctx, fig, s0, end=item[0].colon)
     return (found[0], "list-item:" + found[1].removeprefix("cue:")) if found else None
+
+
+def _programme_item(ctx: Context, fig: Figure, clause_start: int) -> tuple[str, str] | None:
+    """An item of a list whose only cues lie in the programme's name ("cho vay hộ nghèo 1.412 tỷ
+    đồng" after "Dư nợ tập trung vào 3 chương trình:"): the lead-in's indicator; "cho vay" there
+    names the programme, not what its figure measures."""
+    cues = [c for c in ctx.cues.within(clause_start, fig.start) if c.position == "before"]
+    if not cues:
+        return None
+    names = ctx.marks(PROGRAMME_NAMES, clause_start, fig.start)
+    if not all(any(start <= c.start and c.end <= end for start, end, _ in names) for c in cues):
+        return None
+    return _list_item(ctx, fig)
 
 
 def _breakdown_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
