@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from extractor.link.context import Context, clause_span, segment_span, sentence_span
-from extractor.link.rules import LIST_MOVES, LIST_STARTS, list_count, list_opener
+from extractor.link.rules import LIST_GLUE, LIST_MOVES, LIST_STARTS, list_count, list_opener
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
@@ -86,8 +86,15 @@ def item_name(ctx: Context, fig: Figure, opening: Opening) -> str | None:
     by_semicolons = _parting(ctx, fig, opening) == ";"
     start = max(seg0 if by_semicolons else clause_span(ctx, fig)[0], opening.items)
     first = ctx.figures.within(start, fig.start + 1)[0]
-    name = ctx.text[start : first.start].strip(" ,:;(")
+    name = ctx.text[start : _unglued(ctx, start, first.start)].strip(" ,:;(")
     return name if name and len(name) <= MAX_ITEM_NAME else None
+
+
+def _unglued(ctx: Context, start: int, end: int) -> int:
+    """Where an item's name ends: before the word that joins it to its figure (``list_glue``:
+    "job creation of VND 48 billion"), if one stands right before the figure."""
+    glue = ctx.marks(LIST_GLUE, start, end) if LIST_GLUE in ctx.hits else []
+    return glue[-1][0] if glue and not ctx.text[glue[-1][1] : end].strip(" (") else end
 
 
 def _parting(ctx: Context, fig: Figure, opening: Opening) -> str:

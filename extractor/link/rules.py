@@ -396,6 +396,9 @@ class PartRules(Strict):
     # Words of a list's lead-in saying its items are how much each part moved ("Dư nợ tăng
     # trưởng chủ yếu ở các chương trình: …"): changes, no levels.
     list_moves: RulePhrases = Field(default_factory=RulePhrases)
+    # Words that join an item's name to its figure ("job creation of VND 48 billion"), no part of
+    # the name.
+    list_glue: RulePhrases = Field(default_factory=RulePhrases)
 
 
 def load_part_rules(path: Path) -> PartRules:
@@ -412,14 +415,15 @@ def part_list(name: str) -> str:
 
 
 LIST_STARTS = part_list("list_starts")  # the phrase index's name of the words a list's items follow
-LIST_MOVES = part_list("list_moves")  # … and of the words saying its items are changes
+LIST_MOVES = part_list("list_moves")  # … of the words saying its items are changes
+LIST_GLUE = part_list("list_glue")  # … and of those joining an item's name to its figure
 
 
 def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words;
     ``list:<kind>``: the words opening a list of parts of that kind; ``count:<kind>``: the nouns
     whose count does; ``list_starts``: the words a list's items follow; ``list_moves``: the
-    words saying they are changes)."""
+    words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "regions", "rank", "share")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
@@ -429,7 +433,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     lists += [PhraseList(list_count(kind), ("list_counts", kind), phrases)
               for kind, phrases in parts.list_counts.items()]
     return [*lists, PhraseList(LIST_STARTS, ("list_starts",), parts.list_starts),
-            PhraseList(LIST_MOVES, ("list_moves",), parts.list_moves)]
+            PhraseList(LIST_MOVES, ("list_moves",), parts.list_moves),
+            PhraseList(LIST_GLUE, ("list_glue",), parts.list_glue)]
 
 
 def list_opener(kind: str) -> str:
