@@ -341,16 +341,16 @@ def test_a_programmes_name_in_a_list_item_keeps_the_lead_ins_indicator(markup: s
 
 @pytest.mark.parametrize(("markup", "lang", "change"), [
     (VI_NGHE + "Đến {{30/9/2024|2024-09-30}}, tổng dư nợ đạt [[*4.120 tỷ đồng|VND|4120000000000]], với [[98.240 khách hàng|customers]] "
-     "còn dư nợ, tăng [[225 tỷ đồng|VND|225000000000|increase]] so với {{đầu năm|2024-01-01}}.", "vi", Decimal("225000000000")),
+     "còn dư nợ, tăng [[238 tỷ đồng|VND|238000000000|increase]] so với {{đầu năm|2024-01-01}}.", "vi", Decimal("238000000000")),
     (NGHE + "By {{September 30, 2024|2024-09-30}}, outstanding loans reached [[*VND 4,120 billion|VND|4120000000000]] with "
-     "[[98,240 customers|customers]] still having outstanding loans, up [[VND 225 billion|VND|225000000000|increase]] compared to "
-     "{{the beginning of the year|2024-01-01}}.", "en", Decimal("225000000000")),
+     "[[98,240 customers|customers]] still having outstanding loans, up [[VND 238 billion|VND|238000000000|increase]] compared to "
+     "{{the beginning of the year|2024-01-01}}.", "en", Decimal("238000000000")),
     # near miss: the change counts borrowers, and modifies their count
     (VI_NGHE + "Đến {{30/9/2024|2024-09-30}}, tổng dư nợ đạt [[*4.120 tỷ đồng|VND|4120000000000]], với [[98.240 khách hàng|customers]] "
      "còn dư nợ, tăng [[1.310 khách hàng|customers|1310|increase]] so với {{đầu năm|2024-01-01}}.", "vi", None),
 ])
 def test_a_change_after_the_levels_borrowers_modifies_the_level(markup: str, lang: str, change: Decimal | None) -> None:
-    """ "dư nợ đạt 4.120 tỷ đồng, với 98.240 khách hàng còn dư nợ, tăng 225 tỷ đồng so với đầu
+    """ "dư nợ đạt 4.120 tỷ đồng, với 98.240 khách hàng còn dư nợ, tăng 238 tỷ đồng so với đầu
     năm": the count between is the level's borrowers; the money change modifies the money level."""
     obs = observe(markup, lang=lang)
     assert obs is not None and obs.change_value == change, obs.rules if obs else None

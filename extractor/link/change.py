@@ -264,7 +264,7 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
         if obs.change_value is not None and fig.kind != "percent":
             continue
         # A level of another unit between ("đạt 4.120 tỷ đồng, với 98.240 khách hàng còn dư
-        # nợ, tăng 225 tỷ đồng so với …"): the borrowers beside the level, not what moved.
+        # nợ, tăng 238 tỷ đồng so với …"): the borrowers beside the level, not what moved.
         if not _fits_level(fig, obs):
             continue
         return i if _about(ctx, lf.end, fig.start, obs) else None
