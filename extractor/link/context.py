@@ -206,6 +206,8 @@ class State:
     # Each figure's share of a whole (``parts.share_of``), by the figure object itself: asked for
     # its indicator, its pairing and its part.
     shares: dict[int, tuple[Hit, CueHit] | None] = field(default_factory=dict)
+    # Where the list of borrowers each count counts ends (``borrowers_end``), by the figure object.
+    borrower_ends: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -518,18 +520,21 @@ def segment_span(ctx: Context, fig: Figure) -> tuple[int, int]:
 LIST_GAP = 3
 
 
-def borrowers_end(ctx: Context, fig: Figure, clause_end: int) -> int:
+def borrowers_end(ctx: Context, fig: Figure) -> int:
     """Where the list of borrowers a count counts ends: its clause's end, or that of the clauses
     after it that go on with more borrowers ("gần 85 nghìn lượt hộ nghèo, hộ cận nghèo và các
     đối tượng chính sách khác được vay vốn", ``borrower_list``): their commas list, they do not
-    part clauses."""
+    part clauses. Asked for by the indicator, its cue and the part of a count: found once."""
+    clause_end = clause_span(ctx, fig)[1]
     if fig.kind != "count":
         return clause_end
-    segment = segment_span(ctx, fig)
-    end = clause_end
-    while (more := ctx.first_mark("borrower_list", end, segment[1])) and more[0] - end <= LIST_GAP:
-        end = piece(more[0], segment, ctx.breaks.clause)[1]
-    return end
+    ends = ctx.state.borrower_ends
+    if id(fig) not in ends:
+        segment, end = segment_span(ctx, fig), clause_end
+        while (more := ctx.first_mark("borrower_list", end, segment[1])) and more[0] - end <= LIST_GAP:
+            end = piece(more[0], segment, ctx.breaks.clause)[1]
+        ends[id(fig)] = end
+    return ends[id(fig)]
 
 
 def piece(pos: int, span: tuple[int, int], bounds: Bounds) -> tuple[int, int]:

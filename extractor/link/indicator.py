@@ -147,7 +147,7 @@ def _cue_before(
 def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """The indicator that governs the figure and the rule that decided, or None."""
     c0, c1 = clause_span(ctx, fig)
-    if fig.kind == "count" and ctx.marks("per_year", fig.end, borrowers_end(ctx, fig, c1)):
+    if fig.kind == "count" and ctx.marks("per_year", fig.end, borrowers_end(ctx, fig)):
         return None  # "… lượt hộ được vay vốn mỗi năm": a yearly rate, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
@@ -185,7 +185,7 @@ def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 
 def _cue_after_list(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
     """A cue after the list of borrowers a count counts, when it goes on past its clause."""
-    end = borrowers_end(ctx, fig, clause_end)
+    end = borrowers_end(ctx, fig)
     return _cue_after(ctx, fig, end) if end > clause_end else None
 
 

@@ -207,7 +207,7 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     for kind, cue_list in KIND_LISTS:
         cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
-        if cues and not _totalled(ctx, cues[-1], borrowers_end(ctx, fig, c1)):
+        if cues and not _totalled(ctx, cues[-1], borrowers_end(ctx, fig)):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
     # "… VND 28,410 billion for ethnic minority households": a group named right after the figure.
     after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + ctx.reach("group")]
@@ -358,7 +358,7 @@ def _paired_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
 def _every_borrower(ctx: Context, fig: Figure) -> bool:
     """Whether a total word ends the list of borrowers a count counts ("…, near-poor households and
     other policy beneficiaries"): it counts every borrower, whatever amount it is paired with."""
-    return fig.kind == "count" and bool(ctx.marks(TOTALS, fig.end, borrowers_end(ctx, fig, clause_span(ctx, fig)[1])))
+    return fig.kind == "count" and bool(ctx.marks(TOTALS, fig.end, borrowers_end(ctx, fig)))
 
 
 def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:
