@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -161,3 +162,17 @@ def test_table_writes_a_date_column_on_screen_and_the_period_in_files(db: Path) 
     code, out, _ = run("table", "--db", str(db), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and rows and all(r["date"] == r["as_of"] and r["period_start"] == "" for r in rows)
+
+
+def test_table_writes_an_open_period_as_an_interval(tmp_path: Path) -> None:
+    """A total "since 2002" in an undated article: the screen shows the interval, files its ends."""
+    extraction, raw = make_extraction(NGHE_AN)
+    since = tuple(o.model_copy(update={"as_of": None, "period_start": dt.date(2002, 10, 4), "period_end": None})
+                  for o in extraction.observations)
+    db = tmp_path / "open.sqlite"
+    save_extraction(connect(db), extraction.model_copy(update={"observations": since}), raw=raw)
+    code, shown, _ = run("table", "--db", str(db))
+    assert code == 0 and "2002-10-04/.." in shown
+    code, out, _ = run("table", "--db", str(db), "--format", "csv")
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert (row["date"], row["period_start"], row["period_end"]) == ("2002-10-04/..", "2002-10-04", "")
