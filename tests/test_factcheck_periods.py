@@ -28,6 +28,7 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
     ("Since 2002, the Ha Giang branch of the VBSP has lent more than VND 8,000 billion.", "supported"),
     ("Since October 4, 2002, the Ha Giang branch of the VBSP has lent VND 8,150 billion.", "supported"),
     ("Since October 5, 2002, the Ha Giang branch of the VBSP has lent VND 8,150 billion.", "not_found"),
+    ("Since January 1, 2002, the Ha Giang branch of the VBSP has lent VND 8,150 billion.", "not_found"),  # a day
     ("Since 2002, the Ha Giang branch of the VBSP has lent VND 9,400 billion.", "different"),
     ("Since 2010, the Ha Giang branch of the VBSP has lent VND 8,150 billion.", "not_found"),  # another start
     ("In 2002, the Ha Giang branch of the VBSP lent VND 8,150 billion.", "not_found"),  # a year is no open period
@@ -39,4 +40,4 @@ def test_a_claim_since_a_date_is_compared_with_the_total_since_then(conn: sqlite
     assert check.verdict == verdict
     if verdict != "not_found":
         assert [m.value for m in check.matches] == [8_150_000_000_000]
-        assert check.claim.since and "since" in view_of(checked).checks[0].reason
+        assert check.claim.since is not None and "since" in view_of(checked).checks[0].reason

@@ -54,23 +54,36 @@ def claim_for(figure: Figure, extraction: Extraction) -> Claim:
         return _claim(figure, indicator=observation.indicator, province=observation.province,
                       boundaries=observation.boundaries, status=observation.status,
                       date=observation.as_of or observation.period_end or observation.period_start,
-                      since=_open(observation))
+                      since=_start_written(observation, extraction.dates))
     date = _nearest_date(figure, extraction.dates)
     province, boundaries = _province_near(figure, extraction.document.text, date)
     return _claim(figure, indicator=None, province=province, boundaries=boundaries, date=date, status="actual")
 
 
 def _claim(figure: Figure, *, indicator: str | None, province: str | None, boundaries: str | None,
-           date: dt.date | None, status: str, since: bool = False) -> Claim:
+           date: dt.date | None, status: str, since: tuple[dt.date, dt.date] | None = None) -> Claim:
     """A Claim from a figure and what it was read as saying."""
     return Claim(text=figure.text, start=figure.start, end=figure.end, value=figure.value, unit=figure.unit,
                  qualifier=figure.qualifier, indicator=indicator, province=province, boundaries=boundaries,
                  date=date, status=status, since=since)
 
 
-def _open(observation: Observation) -> bool:
-    """True for a period the text gives a start and no end ("since 2002", "từ năm 2002 đến nay")."""
-    return observation.as_of is None and observation.period_end is None and observation.period_start is not None
+def _start_written(observation: Observation, dates: Sequence[DateMention]) -> tuple[dt.date, dt.date] | None:
+    """For a period the text gives a start and no end ("since 2002", "từ ngày 4/10/2002 đến nay"):
+    the days its start may be, those of the date it was read from (a year's, a month's, a day);
+    None for any other observation."""
+    start = observation.period_start
+    if observation.as_of is not None or observation.period_end is not None or start is None:
+        return None
+    written = next((d for d in dates if (d.period_start or d.value) == start), None)
+    if written is None or written.granularity == "day":
+        return start, start
+    if written.granularity == "year":
+        return start, dt.date(start.year, 12, 31)
+    if written.granularity == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - dt.timedelta(days=1)
+    return start, written.period_end or start
 
 
 def _linked(figure: Figure, observations: Sequence[Observation]) -> Observation | None:
@@ -118,22 +131,15 @@ def check_claim(conn: sqlite3.Connection, claim: Claim) -> Checked:
 
 def _recorded(conn: sqlite3.Connection, claim: Claim) -> list[StoredObservation]:
     """The recorded totals of the claim's cell at its date. A claim "since" a date is a total from
-    then to the time of writing: it is compared with the open periods that start when it does,
-    within the year when it names a year only ("since 2002" and "since 4 October 2002")."""
+    then to the time of writing: it is compared with the open periods that start when it does, as
+    precisely as it writes it ("since 2002" takes "since 4 October 2002"; "since 1 January 2002"
+    does not)."""
     assert claim.indicator is not None
-    if not (claim.since and claim.date):
+    if claim.since is None:
         return cell_observations(conn, province=claim.province, indicator=claim.indicator, date=claim.date,
                                  status=claim.status)
     return cell_observations(conn, province=claim.province, indicator=claim.indicator, date=None,
-                             status=claim.status, open_from=_starts(claim.date))
-
-
-def _starts(claimed: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day a recorded start may fall on: the claimed day, or the whole year a
-    claim names alone (a start on 1 January is a year's: "since 2002")."""
-    if (claimed.month, claimed.day) == (1, 1):
-        return claimed, dt.date(claimed.year, 12, 31)
-    return claimed, claimed
+                             status=claim.status, open_from=claim.since)
 
 
 def _around(conn: sqlite3.Connection, claim: Claim) -> tuple[list[StoredObservation], list[StoredObservation]]:

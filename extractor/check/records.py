@@ -27,7 +27,9 @@ class Claim(Record):
     boundaries: str | None
     date: dt.date | None
     status: str
-    since: bool = False  # ``date`` starts a period the text gives no end ("since 2002"): compared with periods so open
+    # A period the text gives a start and no end ("since 2002"): the first and last day its start may
+    # be, as precise as the claim writes it (the year 2002; 4 October 2002 alone). None otherwise.
+    since: tuple[dt.date, dt.date] | None = None
 
 
 class Checked(Record):
