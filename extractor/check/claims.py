@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from extractor.check.records import Checked, CheckedText, Claim
 from extractor.models import DateMention, Extraction, Figure, Observation, unit_kind
+from extractor.nlp.dates import month_end
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
 from extractor.store.lookups import cell_observations, retrieved_dates, value_observations
@@ -81,8 +82,7 @@ def _start_written(observation: Observation, dates: Sequence[DateMention]) -> tu
     if written.granularity == "year":
         return start, dt.date(start.year, 12, 31)
     if written.granularity == "month":
-        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return start, following - dt.timedelta(days=1)
+        return start, month_end(start.year, start.month)
     return start, written.period_end or start
 
 
