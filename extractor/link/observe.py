@@ -38,7 +38,7 @@ from extractor.link.when import (
     year_edge,
 )
 from extractor.link.why import date_words, indicator_words, province_words
-from extractor.models import DateMention, Extraction, Figure, Observation, Status
+from extractor.models import DateMention, Extraction, Figure, Observation, Status, validated
 from extractor.nlp.drafts import VAGUE_NOTE
 
 
@@ -95,8 +95,7 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     if part is not None:
         rules["part"] = part.rule
         why["part"] = f"a part of the total: {part.kind} ({part.words!r})"
-    # ``model_validate`` of a dict validates as the constructor does, without its wrapper.
-    return Observation.model_validate(_given({
+    return validated(Observation, _given({
         "indicator": code,
         "province": name,
         "boundaries": boundaries,

@@ -32,7 +32,15 @@ from extractor.link.documents import (
 )
 from extractor.link.place import era, resolve_place
 from extractor.link.scope import NATIONAL, NATIONAL_MARKER
-from extractor.models import Boundaries, DateMention, Figure, Observation, PartKind, Status
+from extractor.models import (
+    Boundaries,
+    DateMention,
+    Figure,
+    Observation,
+    PartKind,
+    Status,
+    validated,
+)
 from extractor.nlp.tables import Cell as FigureCell
 from extractor.registry.phrases import new_tone
 
@@ -216,7 +224,7 @@ def _observe(link: Linking, table: Table, cell: Cell, fig: Figure) -> Observatio
     status, status_rule = _status(link, table, key, as_of or end, start)
     written = ctx.published if status == "target" and ctx.published else (as_of or end or ctx.published)
     name, boundaries, b_rule = _place(ctx, written)
-    return Observation.model_validate({
+    return validated(Observation, {
         "indicator": code, "province": name, "boundaries": boundaries, "value": fig.value, "unit": fig.unit,
         "qualifier": fig.qualifier, "as_of": as_of, "period_start": start if as_of is None else None,
         "period_end": end if as_of is None else None, "date_inferred": inferred, "status": status,
