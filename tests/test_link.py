@@ -80,6 +80,13 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "at-a-date:", "-", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, [[41,300 households|households]] had access to loans.", PUB),
     ("indicator", "listed-by-place:", "+", "en", NGHE + "Outstanding loans reached [[VND 13,590 billion|VND]]. Of this, Nam Dinh (old) accounted for [[*VND 5,870 billion|VND]].", PUB),
     ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans reached [[VND 13,590 billion|VND]]. Then a project in Nam Dinh (old) cost [[*VND 5,870 billion|VND]].", PUB),
+    # A district or commune opens the item, after the level it goes on listing.
+    ("indicator", "listed-by-place:", "+", "en", NGHE + "In Anh Son district, outstanding loans reached [[VND 640 billion|VND]]; in Yen Thanh district, [[*VND 910 billion|VND]].", PUB),
+    ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans reached [[VND 640 billion|VND]]; the new office in Yen Thanh district cost [[*VND 9 billion|VND]].", PUB),
+    ("indicator", "listed-by-place:", "+", "en", NGHE + "Outstanding loans in Anh Son district reached [[VND 640 billion|VND]], Do Luong district [[VND 720 billion|VND]] and Yen Thanh district [[*VND 910 billion|VND]].", PUB),
+    ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans in Anh Son district reached [[VND 640 billion|VND]], and the fund of Yen Thanh district [[*VND 9 billion|VND]].", PUB),
+    ("indicator", "listed-by-place:", "+", "vi", VI_NGHE + "Dư nợ tại huyện Anh Sơn đạt [[640 tỷ đồng|VND]], huyện Yên Thành [[*910 tỷ đồng|VND]].", PUB),
+    ("indicator", "listed-by-place:", "-", "vi", VI_NGHE + "Dư nợ đạt [[640 tỷ đồng|VND]]; trụ sở mới ở huyện Yên Thành trị giá [[*9 tỷ đồng|VND]].", PUB),
     ("indicator", "listed-by-part:", "+", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), loans for job creation ([[*VND 95.6 billion|VND]]).", PUB),
     ("indicator", "listed-by-part:", "-", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), while a new office cost ([[*VND 95.6 billion|VND]]).", PUB),
     ("indicator", "breakdown-of:", "+", "en", NGHE + "The outstanding balance was [[VND 4,150 billion|VND]], with [[96,300 customers|customers]]; of which [[*VND 388.4 billion|VND]] went to Khmer households.", PUB),

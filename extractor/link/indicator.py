@@ -339,12 +339,14 @@ def _next_item(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
     """ "Of this, Nam Dinh (old) accounted for VND 5,870 billion, Ninh Binh (old) for VND 3,960
     billion": a clause that opens with a place, or with words referring back for a place ("that
-    in An Giang", ``place_openers``), lists the previous level's indicator by place."""
+    in An Giang", ``place_openers``), lists the previous level's indicator by place. So does an
+    item that opens with a district or commune and gives this figure alone ("…; huyện Tương
+    Dương 720 tỷ đồng", "…; in Que Phong district, VND 610 billion")."""
     last = ctx.state.last_level.get(fig.kind)
     if last is None or fig.start - last[1] > 400:
         return None
     opens = [m for m in ctx.mentions.within(c0, c0 + 7) if m.end <= fig.start]
-    if not opens and not _opened_by_place_words(ctx, fig, c0):
+    if not opens and not _opened_by_place_words(ctx, fig, c0) and not _opened_by_area(ctx, fig, c0):
         return None
     if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
         return None
@@ -365,6 +367,28 @@ def _listed_by_part(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | Non
     if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
         return None
     return last[0], f"listed-by-part:{last[0]}"
+
+
+# Between a listed item's name and its figure: spaces and a comma or colon at most.
+_ITEM_GAP = re.compile(r"[\s,:]*")
+
+
+def _opened_by_area(ctx: Context, fig: Figure, c0: int) -> bool:
+    """Whether an area (a district, town or commune) right before the figure, with nothing but a
+    comma between, opens the figure's clause, or its item between semicolons when the figure is
+    the item's only one, or follows the level it goes on listing with one word at most between
+    ("…, Tuong Duong district VND 720 billion and Que Phong district VND 610 billion")."""
+    s0, _ = segment_span(ctx, fig)
+    last_end = ctx.state.last_level[fig.kind][1]
+    starts = [c0, s0] if s0 >= last_end and not ctx.figures.within(s0, fig.start) else [c0]
+    named = [a for a in ctx.areas.within(min(starts), fig.start)
+             if a.end <= fig.start and _ITEM_GAP.fullmatch(ctx.text, a.end, fig.start)]
+    if not named:
+        return False
+    area, reach = named[-1], ctx.reach("clause_opener")
+    if any(start <= area.start < start + reach for start in starts):
+        return True
+    return c0 <= last_end <= area.start and len(ctx.text[last_end : area.start].split()) <= 1
 
 
 def _opened_by_place_words(ctx: Context, fig: Figure, c0: int) -> bool:
