@@ -600,6 +600,24 @@ def test_document_province_from_the_outlet() -> None:
     assert link(ex).document.province == "Ninh Bình"
 
 
+@pytest.mark.parametrize(("markup", "province"), [
+    # the bank named with no figure: the text reports no one's figures
+    ("Putting the directive to work\nBy staff\nThe provincial Party committee asked the Social Policy Bank to "
+     "lend more to poor students.", None),
+    ("Đưa chỉ thị vào cuộc sống\nPV\nTỉnh ủy yêu cầu NHCSXH tăng cho vay học sinh, sinh viên.", None),
+    # near misses: a figure the bank's, or words about the whole bank
+    ("Putting the directive to work\nBy staff\nThe Social Policy Bank's outstanding loans reached "
+     "[[VND 400,000 billion|VND]].", "national"),
+    ("Putting the directive to work\nBy staff\nNationwide, the Social Policy Bank lends to poor students.", "national"),
+])
+def test_the_bank_named_without_figures_says_no_province(markup: str, province: str | None) -> None:
+    """Naming the bank with no branch and no province makes a text national only when it reports
+    figures: with none, there is nothing whose figures they could be (GUIDELINES: national needs
+    positive evidence)."""
+    ex, _ = build(markup, lang="vi" if "PV" in markup else "en")
+    assert link(ex).document.province == province
+
+
 @pytest.mark.parametrize(("markup", "expected"), [
     (NGHE + "Related news\n- Quynh Luu: [[2,300 households|households]] escape poverty thanks to loans", None),
     (NGHE + "Results:\n- [[2,300 households|households]] escaped poverty.", "households_escaped_poverty"),

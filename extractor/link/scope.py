@@ -185,7 +185,8 @@ def _provincial_evidence(ctx: Context) -> str:
 
 def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | None:
     """Words saying the document reports the whole bank, or None: "nationwide", "63 provinces",
-    an amount no province reaches, or the bank named where no branch and no province is."""
+    an amount no province reaches, or the bank named where no branch and no province is (in a
+    text that reports figures)."""
     for name in ("national", scope_list("whole_bank")):
         hits = ctx.hits[name]
         if hits:
@@ -196,7 +197,8 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
         if limit is not None and fig.change is None and fig.value >= Decimal(limit):
             return f"an amount no province reaches ({fig.text!r})"
     bank = ctx.hits["bank"]
-    if bank and not provincial and not named:
+    # Naming the bank says whose figures a text reports only when it reports some.
+    if bank and ctx.figures and not provincial and not named:
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
     return None
 
