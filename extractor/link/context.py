@@ -87,6 +87,14 @@ class Stops:
             count += 1
         return count
 
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence (or line) holding ``[start, end)``: from the end of the last stop that
+        starts before ``start`` to the start of the first stop at or after ``end``."""
+        before = bisect.bisect_left(self.starts, start) - 1
+        after = bisect.bisect_left(self.starts, end)
+        return (self.ends[before] if before >= 0 else 0,
+                self.starts[after] if after < len(self.starts) else len(self.text))
+
     def last_end(self, start: int, end: int) -> int:
         """Where the last stop mark followed by spaces (``[.!?]\\s+``) found reading
         ``text[start:end]`` ends (``start`` when there is none): the last such stop of the
@@ -208,6 +216,7 @@ class State:
     shares: dict[int, tuple[Hit, CueHit] | None] = field(default_factory=dict)
     # Where the list of borrowers each count counts ends (``borrowers_end``), by the figure object.
     borrower_ends: dict[int, int] = field(default_factory=dict)
+    venues: frozenset[int] | None = None  # starts of the mentions naming a meeting's venue (``link.scope``)
 
 
 @dataclass(frozen=True)

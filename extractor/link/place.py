@@ -10,7 +10,7 @@ import datetime as dt
 
 from extractor.link.context import Context, clause_span, sentence_span
 from extractor.link.rules import part_list
-from extractor.link.scope import NATIONAL
+from extractor.link.scope import NATIONAL, meeting_venues
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
@@ -22,8 +22,11 @@ REGION_RULE = "region"  # the place rule of a figure a region of the country is 
 
 
 def places(ctx: Context, start: int, end: int) -> list[Spot]:
-    """Province mentions and national markers inside ``[start, end)``, in order."""
-    found: list[Spot] = [(m.code, m.start, m.end, m.marked_old) for m in ctx.mentions.within(start, end)]
+    """Province mentions and national markers inside ``[start, end)``, in order; a meeting's
+    venue names where figures were told, not whose they are (``scope.meeting_venues``)."""
+    held = meeting_venues(ctx)
+    found: list[Spot] = [(m.code, m.start, m.end, m.marked_old) for m in ctx.mentions.within(start, end)
+                         if m.start not in held]
     national = ctx.marks("national", start, end)
     if national:
         found = sorted(found + [(NATIONAL, s, e, False) for s, e, _ in national], key=lambda p: p[1])

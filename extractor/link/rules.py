@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -265,7 +265,7 @@ class LinkRules(Strict):
     reaches: Reaches
 
 
-SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue")
+SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue", "meeting")
 
 
 class PhraseExample(MarkerExample):
@@ -313,7 +313,8 @@ class PhraseList(NamedTuple):
 
 
 class ScopeRules(Strict):
-    """``rules/scope.yaml``: phrase lists with examples; ``branch_gap`` holds glue words only."""
+    """``rules/scope.yaml``: phrase lists with examples; ``branch_gap`` and ``venue_gap`` hold glue
+    words only."""
 
     version: int = Field(ge=1, le=1)
     bank_topic: RulePhrases
@@ -324,6 +325,8 @@ class ScopeRules(Strict):
     whole_bank: RulePhrases
     cited_document: dict[LegalKind, RulePhrases] = Field(default_factory=dict)
     venue: RulePhrases
+    meeting: RulePhrases
+    venue_gap: Cues
     national_scale: dict[str, int] = Field(default_factory=dict)
 
 
@@ -343,6 +346,16 @@ def gap_regexes(rules: ScopeRules) -> dict[str, re.Pattern[str]]:
         words = "|".join(re.escape(w) for w in getattr(rules.branch_gap, lang))
         middle = rf"(?:(?:{words})[\s,:(]*){{0,2}}" if words else ""
         out[lang] = re.compile(rf"[\s,:(]*{middle}", re.IGNORECASE)
+    return out
+
+
+def venue_gap_regexes(rules: ScopeRules) -> dict[str, re.Pattern[str]]:
+    """Per language, the words that end right before a meeting's venue ("in", "tại"), with the
+    spaces after them: searched up to a place's start (``scope.meeting_venues``)."""
+    out = {}
+    for lang in ("en", "vi"):
+        words = "|".join(re.escape(w) for w in sorted(getattr(rules.venue_gap, lang), key=len, reverse=True))
+        out[lang] = re.compile(rf"(?<!\w)(?:{words})\s+\Z" if words else r"(?!)", re.IGNORECASE)
     return out
 
 
@@ -493,6 +506,7 @@ class Linker:
     # Numbers written as words in both languages (the lexicons' ``number_words``), lower case:
     # "ten years of implementing …" counts years as "20 năm thực hiện …" does.
     number_words: frozenset[str] = frozenset()
+    venue_gaps: dict[str, re.Pattern[str]] = field(default_factory=dict)  # see ``venue_gap_regexes``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -509,7 +523,7 @@ class Linker:
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
                    rules.reaches.by_language(), date_gaps(rules), frozenset(w.lower() for w in function_words),
-                   frozenset(w.lower() for w in number_words))
+                   frozenset(w.lower() for w in number_words), venue_gap_regexes(scope))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

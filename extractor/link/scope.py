@@ -26,6 +26,7 @@ _SLUG_WORDS = re.compile(r"[-_/.]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 # Weights of the evidence for a province (a named mention counts 1; marked "(old)" 0.5).
 TITLE, OUTLET, ADDRESS, BRANCH = 3.0, 3.0, 2.0, 3.0
+HELD = "where a meeting was held"  # the reason a venue gives: weak, it names no one's figures
 OTHERS = scope_list("other_institution")  # the marker list of institutions other than the bank
 
 
@@ -52,7 +53,8 @@ def document_scope(ctx: Context) -> Scope:
     """
     scores, reasons = _province_evidence(ctx)
     provincial = _provincial_evidence(ctx)
-    national = _national_evidence(ctx, provincial=bool(provincial), named=bool(scores))
+    named = any(why != HELD for _, whys in reasons.values() for why in whys)
+    national = _national_evidence(ctx, provincial=bool(provincial), named=named)
     best = _best(ctx, scores)
     if best is not None and _takes(reasons[best][0], scores, best, provincial=bool(provincial),
                                    national=national is not None):
@@ -111,8 +113,9 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
         add(code, ADDRESS, "address", "the page's address")
     for code in _branch_mentions(ctx):
         add(code, BRANCH, "branch", "the bank's branch named with it")
+    held = meeting_venues(ctx)
     for m in ctx.mentions:
-        add(m.code, 0.5 if m.marked_old else 1.0, "frequency", "how often it is named")
+        add(m.code, 0.5 if m.marked_old else 1.0, "frequency", HELD if m.start in held else "how often it is named")
     return scores, reasons
 
 
@@ -134,11 +137,13 @@ def _outlet(ctx: Context) -> Outlet | None:
 
 
 def _title_codes(ctx: Context) -> list[str]:
-    """Provinces the title names (the document's title and its first lines), datelines not."""
+    """Provinces the title names (the document's title and its first lines), datelines and the
+    venue of a meeting in the lead not (``meeting_venues``)."""
     doc = ctx.ex.document
     t0, t1 = ctx.title
     named = ctx.linker.gazetteer.find(doc.title) if doc.title and doc.title not in ctx.text[:t1] else []
-    return [m.code for m in named] + [m.code for m in ctx.mentions.within(t0, t1)]
+    held = meeting_venues(ctx)
+    return [m.code for m in named] + [m.code for m in ctx.mentions.within(t0, t1) if m.start not in held]
 
 
 def _address_codes(ctx: Context) -> list[str]:
@@ -201,6 +206,40 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
     if bank and ctx.figures and not provincial and not named:
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
     return None
+
+
+def meeting_venues(ctx: Context) -> frozenset[int]:
+    """Starts of the mentions that name where a meeting was held, not whose figures are told
+    ("held a conference in Hanoi on Friday", "Tại Hà Nội, NHCSXH tổ chức hội nghị"): read once."""
+    held = ctx.state.venues
+    if held is None:
+        held = ctx.state.venues = frozenset(m.start for m in ctx.mentions if _held_in(ctx, m.start, m.end))
+    return held
+
+
+def _held_in(ctx: Context, start: int, end: int) -> bool:
+    """Whether the place at ``[start, end)`` follows a ``venue_gap`` word ("in", "tại") and a
+    ``meeting`` word stands in its sentence with no figure and no indicator cue between the two:
+    "the director said at the conference that loans in Hanoi reached …" names Hanoi's loans."""
+    binder = ctx.linker.venue_gaps[ctx.lang].search(ctx.text, max(0, start - 12), start)
+    if binder is None or _after_the_bank(ctx, binder.start()):
+        return False
+    s0, s1 = ctx.stops.around(start, end)
+    for hit in ctx.marks(scope_list("meeting"), s0, s1):
+        between = (hit[1], start) if hit[1] <= start else (end, hit[0])
+        if not ctx.figures.within(*between) and not ctx.cues.within(*between):
+            return True
+    return False
+
+
+def _after_the_bank(ctx: Context, pos: int) -> bool:
+    """Whether the bank, its branch or its credit ends right before ``pos``: "the VBSP branch in
+    Ninh Binh held a conference" names the branch's province, not a venue."""
+    for name in (scope_list("branch"), scope_list("branch_after"), "bank", scope_list("bank_topic")):
+        hit = ctx.last_mark(name, max(0, pos - 60), pos)
+        if hit is not None and not ctx.text[hit[1] : pos].strip():
+            return True
+    return False
 
 
 def _first(ctx: Context, code: str) -> int:
