@@ -219,12 +219,15 @@ def meeting_venues(ctx: Context) -> frozenset[int]:
 
 def _held_in(ctx: Context, start: int, end: int) -> bool:
     """Whether the place at ``[start, end)`` follows a ``venue_gap`` word ("in", "tại") and a
-    ``meeting`` word stands in its sentence with no figure and no indicator cue between the two:
-    "the director said at the conference that loans in Hanoi reached …" names Hanoi's loans."""
+    ``meeting`` word stands in its sentence with no figure and no indicator cue between the two
+    ("the director said at the conference that loans in Hanoi reached …" names Hanoi's loans),
+    in a sentence that names no provincial branch (whose meeting is held in its province)."""
     binder = ctx.linker.venue_gaps[ctx.lang].search(ctx.text, max(0, start - 12), start)
     if binder is None or _after_the_bank(ctx, binder.start()):
         return False
     s0, s1 = ctx.stops.around(start, end)
+    if ctx.marks(scope_list("branch"), s0, s1):
+        return False  # the provincial branch's own meeting: held in its province
     for hit in ctx.marks(scope_list("meeting"), s0, s1):
         between = (hit[1], start) if hit[1] <= start else (end, hit[0])
         if not ctx.figures.within(*between) and not ctx.cues.within(*between):
