@@ -618,6 +618,22 @@ def test_the_bank_named_without_figures_says_no_province(markup: str, province: 
     assert link(ex).document.province == province
 
 
+@pytest.mark.parametrize(("markup", "province"), [
+    # the bank's branch named before its province ("branch" is a branch_gap word)
+    ("Loans help the poor\nBy staff\nThe Social Policy Bank branch in Ninh Binh held its review on Friday. "
+     "Outstanding loans reached [[VND 9,000 billion|VND]].", "Ninh Bình"),
+    ("Loans help the poor\nBy staff\nStaff of the VBSP branch in Ha Giang met on Friday. Outstanding loans "
+     "reached [[VND 7,000 billion|VND]].", "Hà Giang"),
+    # near miss: the province is only named, never with the bank
+    ("Loans help the poor\nBy staff\nDelegates from Ninh Binh met the Social Policy Bank on Friday. "
+     "Outstanding loans reached [[VND 9,000 billion|VND]].", None),
+])
+def test_a_branch_named_before_its_province(markup: str, province: str | None) -> None:
+    """"The VBSP branch in Ha Giang" names the branch's province as "the Ha Giang branch" does."""
+    ex, _ = build(markup)
+    assert link(ex).document.province == province
+
+
 @pytest.mark.parametrize(("markup", "expected"), [
     (NGHE + "Related news\n- Quynh Luu: [[2,300 households|households]] escape poverty thanks to loans", None),
     (NGHE + "Results:\n- [[2,300 households|households]] escaped poverty.", "households_escaped_poverty"),
