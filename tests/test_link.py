@@ -634,6 +634,23 @@ def test_a_branch_named_before_its_province(markup: str, province: str | None) -
     assert link(ex).document.province == province
 
 
+@pytest.mark.parametrize(("markup", "lang", "province"), [
+    # a headline ending in the bank's credit, a lead opening with a meeting's venue
+    ("Bright spots in policy credit\nIn Hanoi, the VBSP held a conference to review nine months. Outstanding "
+     "loans reached [[VND 41,000 billion|VND]].", "en", "national"),
+    ("Nâng cao hiệu quả tín dụng chính sách\nTại Hà Nội, NHCSXH tổ chức hội nghị sơ kết 9 tháng. Tổng dư nợ "
+     "đạt [[41.000 tỷ đồng|VND]].", "vi", "national"),
+    # near miss: the credit and the place on one line name the branch's province
+    ("Bright spots\nPolicy credit in Ha Giang grew this year. Outstanding loans reached [[VND 9,000 billion|VND]].",
+     "en", "Hà Giang"),
+])
+def test_a_headline_does_not_run_into_the_lead(markup: str, lang: str, province: str) -> None:
+    """The bank's name ending one line and a place opening the next are no branch named with
+    its province: the headline and the lead are apart."""
+    ex, _ = build(markup, lang=lang)
+    assert link(ex).document.province == province
+
+
 @pytest.mark.parametrize(("markup", "expected"), [
     (NGHE + "Related news\n- Quynh Luu: [[2,300 households|households]] escape poverty thanks to loans", None),
     (NGHE + "Results:\n- [[2,300 households|households]] escaped poverty.", "households_escaped_poverty"),

@@ -338,14 +338,18 @@ def load_scope_rules(path: Path) -> ScopeRules:
     return rules
 
 
+_BRANCH_GAP = r"(?:[^\S\n]|[,:(])*"  # spaces but a line break, commas, colons, brackets
+
+
 def gap_regexes(rules: ScopeRules) -> dict[str, re.Pattern[str]]:
     """Per language, what may stand between a branch and the province it names: spaces,
-    punctuation and at most two ``branch_gap`` words."""
+    punctuation and at most two ``branch_gap`` words, on one line (a headline ending in "policy
+    credit" does not make the place that opens the lead the branch's)."""
     out = {}
     for lang in ("en", "vi"):
         words = "|".join(re.escape(w) for w in getattr(rules.branch_gap, lang))
-        middle = rf"(?:(?:{words})[\s,:(]*){{0,2}}" if words else ""
-        out[lang] = re.compile(rf"[\s,:(]*{middle}", re.IGNORECASE)
+        middle = rf"(?:(?:{words}){_BRANCH_GAP}){{0,2}}" if words else ""
+        out[lang] = re.compile(rf"{_BRANCH_GAP}{middle}", re.IGNORECASE)
     return out
 
 

@@ -236,11 +236,12 @@ def _held_in(ctx: Context, start: int, end: int) -> bool:
 
 
 def _after_the_bank(ctx: Context, pos: int) -> bool:
-    """Whether the bank, its branch or its credit ends right before ``pos``: "the VBSP branch in
-    Ninh Binh held a conference" names the branch's province, not a venue."""
+    """Whether the bank, its branch or its credit ends right before ``pos`` on its line: "the VBSP
+    branch in Ninh Binh held a conference" names the branch's province, not a venue (a headline
+    ending in "policy credit" is no part of the lead's first words)."""
     for name in (scope_list("branch"), scope_list("branch_after"), "bank", scope_list("bank_topic")):
         hit = ctx.last_mark(name, max(0, pos - 60), pos)
-        if hit is not None and not ctx.text[hit[1] : pos].strip():
+        if hit is not None and not ctx.text[hit[1] : pos].strip() and "\n" not in ctx.text[hit[1] : pos]:
             return True
     return False
 
