@@ -107,3 +107,21 @@ def test_a_one_line_report_of_many_changes_takes_its_neighbours_baselines() -> N
     assert len(large) == 500 and all(change is not None for block in large for _, change in block)
     assert small[1][3] != small[2][3]  # the nearest change decides: the last block's is before it
     assert [large[0], large[1], large[250], large[-1]] == [small[0], small[1], small[1], small[2]]
+
+
+@pytest.mark.parametrize("text", [
+    ("Lao Cai reviews policy credit in 2023\n\n"
+     "By the end of 2023, outstanding loans stood at VND 5,310 billion, with nearly 96 thousand "
+     "households with outstanding loans, rising by VND 512 billion (up 10.7%) against the end "
+     "of the previous year."),
+    ("Kết quả tín dụng chính sách năm 2023\n\n"
+     "Đến ngày 31/12/2023, tổng dư nợ đạt 5.310 tỷ đồng, với gần 96 nghìn hộ còn dư nợ, tăng 512 tỷ "
+     "đồng (tăng 10,7%) so với ngày 31/12/2022."),
+])
+def test_a_percent_in_a_bracket_after_a_change_moves_what_that_change_moves(text: str) -> None:
+    """The borrowers between the level and its change do not take the bracketed percent: it
+    restates the amount's change, so it is the growth of outstanding loans."""
+    loans = _one(text, "outstanding_loans", "5310000000000")
+    assert (loans.change_value, loans.change_unit) == (Decimal("512000000000"), "VND")
+    assert _one(text, "borrowers_outstanding", "96000").change_value is None
+    assert _one(text, "outstanding_growth_rate", "10.7").change_value is None

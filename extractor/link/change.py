@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Collection, Iterator
 
 from extractor.link.context import Context, Offsets, clause_span, piece, sentence_span
@@ -244,6 +245,22 @@ def _fits_level(change: Figure, level: Observation) -> bool:
     return change.unit == level.unit
 
 
+_BRACKETED = re.compile(r"\s*\(\s*(?:\w+\s+)?")  # "(" and at most a direction word: " (up ", " (tăng "
+
+
+def _restated_change(ctx: Context, fig: Figure) -> Figure:
+    """The change a percent restates in a bracket right after it ("increasing VND 635 billion
+    (up 15.2%)", "tăng 635 tỷ đồng (tăng 15,2%)"): it moves what that change moves; else the
+    figure itself."""
+    if fig.kind != "percent":
+        return fig
+    s0, _ = sentence_span(ctx, fig)
+    before = ctx.figures.within(s0, fig.start)
+    if before and before[-1].start in ctx.changes and _BRACKETED.fullmatch(ctx.text, before[-1].end, fig.start):
+        return before[-1]
+    return fig
+
+
 def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],
               starts: list[int], *, rate_of_its_own: bool = False) -> int | None:
     """Index of the level a change modifies: the nearest before it in its sentence, else the
@@ -258,14 +275,16 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
     if to_level is not None:
         return to_level
     first = bisect.bisect_left(starts, s0)
+    restated = _restated_change(ctx, fig)
     for i in range(bisect.bisect_left(starts, fig.start) - 1, first - 1, -1):
         lf, obs = levels[i]
         # "tăng 1.198 tỷ đồng, tương đương 7,75%": a second change restates the first.
         if obs.change_value is not None and fig.kind != "percent":
             continue
         # A level of another unit between ("đạt 4.120 tỷ đồng, với 98.240 khách hàng còn dư
-        # nợ, tăng 238 tỷ đồng so với …"): the borrowers beside the level, not what moved.
-        if not _fits_level(fig, obs):
+        # nợ, tăng 238 tỷ đồng so với …"): the borrowers beside the level, not what moved; so
+        # too for a percent that restates such a change ("…, tăng 238 tỷ đồng (tăng 6,1%)").
+        if not _fits_level(restated, obs):
             continue
         return i if _about(ctx, lf.end, fig.start, obs) else None
     # Only a level close behind: "decreased by VND 2.1 billion compared to …, to VND 18.4 billion".
