@@ -18,7 +18,8 @@ the nearest cue since the breakdown word (``list-item:…``) or the total broken
 (``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"); last, for an amount
 stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
 whole's indicator (``share-of:…``). No cue, no
-observation; nor for a count its clause or list states per year ("… mỗi năm", ``per_year``). A
+observation; nor for a count its clause or list states per year ("… mỗi năm", ``per_year``), nor
+for an amount one borrower received ("her husband was loaned VND 45 million", ``one_loan``). A
 cue with a stock reading gives that stock when the sentence dates the figure at a point ("had
 access to loans as of June 30", ``at-a-date:…``).
 """
@@ -149,6 +150,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     c0, c1 = clause_span(ctx, fig)
     if fig.kind == "count" and ctx.marks("per_year", fig.end, borrowers_end(ctx, fig)):
         return None  # "… lượt hộ được vay vốn mỗi năm": a yearly rate, no level of ours
+    if fig.kind == "money" and _one_loan(ctx, fig):
+        return None  # "her husband was loaned VND 45 million": the size of one loan, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
     found = (_pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _programme_item(ctx, fig, c0)
@@ -163,6 +166,13 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
             or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
+
+
+def _one_loan(ctx: Context, fig: Figure) -> bool:
+    """Whether the amount stands right after words saying one borrower received it ("Lo Van
+    Sinh was lent VND 60 million", ``one_loan``): a singular passive whose subject is the borrower."""
+    start = max(0, fig.start - ctx.reach("one_loan"))
+    return any(not ctx.text[end : fig.start].strip() for _, end, _ in ctx.marks("one_loan", start, fig.start))
 
 
 def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:

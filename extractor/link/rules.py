@@ -101,6 +101,7 @@ MARKER_LISTS = (
     "change_to",
     "borrower_list",
     "per_year",
+    "one_loan",
     "past_years",
     "reviewed",
     "whole_year",
@@ -211,6 +212,7 @@ class Reaches(Strict):
     programme: Reach
     rank: Reach
     whole: Reach
+    one_loan: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
@@ -251,6 +253,7 @@ class LinkRules(Strict):
     change_to: Markers = Field(default_factory=Markers)
     borrower_list: Markers = Field(default_factory=Markers)
     per_year: Markers = Field(default_factory=Markers)
+    one_loan: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
     whole_year: Markers = Field(default_factory=Markers)
