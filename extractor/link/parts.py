@@ -209,11 +209,26 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
                 if c[1] <= fig.start or c[0] >= c0]
         if cues and not _totalled(ctx, cues[-1], borrowers_end(ctx, fig)):
             return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
+    own = _group_counted(ctx, fig)
+    if own is not None:
+        return own
     # "… VND 28,410 billion for ethnic minority households": a group named right after the figure.
     after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + ctx.reach("group")]
     if after:
         return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
     return _programme_borrowed(ctx, fig, c1)
+
+
+def _group_counted(ctx: Context, fig: Figure) -> Part | None:
+    """A count whose own counted noun names a group of borrowers ("12,000 ethnic minority
+    households received loans"), as the amount lent to them is ("VND 500 billion to 12,000 ethnic
+    minority households"): that group's part, unless its list goes on to every other borrower."""
+    if fig.kind != "count":
+        return None
+    named = ctx.marks(GROUPS, fig.start, fig.end)
+    if not named or _every_borrower(ctx, fig):
+        return None
+    return Part("group", ctx.text[named[0][0] : named[0][1]], f"group:{named[0][2]}")
 
 
 def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | None:
