@@ -95,10 +95,11 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
 
 
 def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
-    """Whether a cue past the figure lies inside the name of a kind of borrowers of
+    """Whether a cue past the figure's number lies inside the name of a kind of borrowers of
     ``borrower_list`` ("64 hộ nhận vốn từ hai chương trình dành cho hộ cận nghèo và hộ mới thoát
-    nghèo"): it names whom a programme lends to, not what the figure counts."""
-    return cue.start >= fig.end and any(
+    nghèo", or the count's own noun: "75 hộ mới thoát nghèo được vay vốn"): it names whom a
+    programme lends to, not what the figure counts."""
+    return cue.start > fig.start and any(
         start <= cue.start and cue.end <= end
         for start, end, _ in ctx.marks("borrower_list", max(0, cue.start - ctx.reach("borrower_name")), cue.end))
 
