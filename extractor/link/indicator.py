@@ -213,16 +213,30 @@ def _list_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 
 
 def _programme_item(ctx: Context, fig: Figure, clause_start: int) -> tuple[str, str] | None:
-    """An item of a list whose only cues lie in the programme's name ("cho vay hộ nghèo 1.412 tỷ
-    đồng" after "Dư nợ tập trung vào 3 chương trình:"): the lead-in's indicator; "cho vay" there
-    names the programme, not what its figure measures."""
-    cues = [c for c in ctx.cues.within(clause_start, fig.start) if c.position == "before"]
-    if not cues:
+    """An item of a list or of a breakdown whose only cues lie in the programme's name ("cho vay
+    hộ nghèo 1.412 tỷ đồng" after "Dư nợ tập trung vào 3 chương trình:", "Trong đó, cho vay hộ
+    nghèo đạt 245 tỷ đồng" after a total of outstanding loans): the lead-in's indicator, or that
+    of the total broken down; "cho vay" there names the programme, not what its figure measures."""
+    if not _names_programmes(ctx, clause_start, fig.start):
         return None
-    names = ctx.marks(PROGRAMME_NAMES, clause_start, fig.start)
-    if not all(any(start <= c.start and c.end <= end for start, end, _ in names) for c in cues):
-        return None
-    return _list_item(ctx, fig)
+    return _list_item(ctx, fig) or _programme_broken_down(ctx, fig)
+
+
+def _names_programmes(ctx: Context, start: int, end: int) -> bool:
+    """Whether cues stand in ``[start, end)`` and each lies inside the name of a programme ("cho
+    vay hộ nghèo"): they name what is lent for, not what a figure measures."""
+    cues = [c for c in ctx.cues.within(start, end) if c.position == "before"]
+    names = ctx.marks(PROGRAMME_NAMES, start, end)
+    return bool(cues) and all(any(s <= c.start and c.end <= e for s, e, _ in names) for c in cues)
+
+
+def _programme_broken_down(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """The total a breakdown word before the figure in its sentence breaks down, for an item
+    that names its programme ("Tổng dư nợ đạt 520 tỷ đồng. Trong đó, cho vay hộ nghèo 245 tỷ
+    đồng")."""
+    s0, _ = sentence_span(ctx, fig)
+    mark = ctx.last_mark("breakdown", s0, fig.start)
+    return _broken_down(ctx, fig, mark[0]) if mark else None
 
 
 def _breakdown_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
@@ -233,7 +247,8 @@ def _breakdown_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     mark = ctx.last_mark("breakdown", s0, fig.start)
     if mark is None:
         return None
-    found = _cue_before(ctx, fig, mark[1]) if segment_span(ctx, fig)[0] > mark[1] else None
+    later = segment_span(ctx, fig)[0] > mark[1] and not _names_programmes(ctx, mark[1], fig.start)
+    found = _cue_before(ctx, fig, mark[1]) if later else None
     if found:
         return found[0], "list-item:" + found[1].removeprefix("cue:")
     return _broken_down(ctx, fig, mark[0])

@@ -21,9 +21,9 @@ from extractor.link.change import (
     level_for,
     restates,
 )
-from extractor.link.context import Context, Offsets, index_document
+from extractor.link.context import Context, Offsets, index_document, sentence_span
 from extractor.link.indicator import indicator_of
-from extractor.link.parts import district_document, find_areas, part_of
+from extractor.link.parts import DISTRICT_DOCUMENT, district_document, find_areas, part_of
 from extractor.link.place import place_of, resolve_place
 from extractor.link.rules import Linker, decided_by
 from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
@@ -175,7 +175,7 @@ def observations(ctx: Context) -> list[Observation]:
             levels.append((fig, observe(ctx, fig, *found)))
             ctx.state.last_level[fig.kind] = (found[0], fig.end)
             level = levels[-1][1]
-            if level.part_of is None:
+            if level.part_of is None or _district_total(ctx, fig, level):
                 ctx.state.last_total[fig.kind] = (found[0], fig.end)
             else:
                 ctx.state.last_part[fig.kind] = (found[0], fig.end, level.part_of, level.part or "")
@@ -186,6 +186,14 @@ def observations(ctx: Context) -> list[Observation]:
     linked = sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
     vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)
     return without_vague_restatements(dedupe(date_headlines(ctx, linked)), vague)
+
+
+def _district_total(ctx: Context, fig: Figure, level: Observation) -> bool:
+    """Whether a district document's level is the district's own total: a part of the province
+    only, stated before any breakdown word of its sentence, which the breakdowns after it ("Trong
+    đó, cho vay hộ nghèo …") break down."""
+    s0, _ = sentence_span(ctx, fig)
+    return level.rules.get("part") == DISTRICT_DOCUMENT and not ctx.marks("breakdown", s0, fig.start)
 
 
 def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:

@@ -98,6 +98,9 @@ def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool 
     return out
 
 
+DISTRICT_DOCUMENT = "area:district-document"  # the part rule of every level of a district's report
+
+
 def district_document(ctx: Context, areas: list[Area]) -> str | None:
     """The district a document reports from: the first time it names the bank, it names the
     bank's district office ("NHCSXH huyện Hương Sơn", "the Social Policy Bank of Thang Binh
@@ -135,7 +138,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         return Part("area", ctx.text[spot[1] : spot[2]], "area:region")
     s0, _ = sentence_span(ctx, fig)
     if ctx.district and not _whole_province(ctx, fig):
-        return Part("area", ctx.district, "area:district-document")
+        return Part("area", ctx.district, DISTRICT_DOCUMENT)
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
