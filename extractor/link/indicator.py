@@ -189,7 +189,12 @@ def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | No
 
 def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """An amount no cue governs, stated as a share of a whole ("Some VND 2,650 billion or 61
-    percent of the credit balance went to farming", ``parts.share_of``): the whole's indicator."""
+    percent of the credit balance went to farming", ``parts.share_of``): the whole's indicator;
+    none when its clause names before it what no indicator measures (a blocker: "nợ quá hạn và
+    nợ khoanh là 458 triệu đồng, chiếm 0,1% tổng dư nợ" is that share, no level of the whole)."""
+    c0, _ = clause_span(ctx, fig)
+    if ctx.marks("blockers", c0, fig.start):
+        return None
     found = share_of(ctx, fig)
     return _decided(ctx, found[1], fig, "share-of") if found else None
 
