@@ -226,9 +226,17 @@ def _programme_item(ctx: Context, fig: Figure, clause_start: int) -> tuple[str, 
     hộ nghèo 1.412 tỷ đồng" after "Dư nợ tập trung vào 3 chương trình:", "Trong đó, cho vay hộ
     nghèo đạt 245 tỷ đồng" after a total of outstanding loans): the lead-in's indicator, or that
     of the total broken down; "cho vay" there names the programme, not what its figure measures."""
-    if not _names_programmes(ctx, clause_start, fig.start):
+    if not _names_programmes(ctx, _name_start(ctx, fig, clause_start), fig.start):
         return None
     return _list_item(ctx, fig) or _programme_broken_down(ctx, fig)
+
+
+def _name_start(ctx: Context, fig: Figure, clause_start: int) -> int:
+    """Where the figure's clause begins once a programme's name its comma cuts is whole again
+    ("cho vay hộ sản xuất, kinh doanh vùng khó khăn đạt 915 tỷ đồng")."""
+    s0, _ = sentence_span(ctx, fig)
+    cut = [start for start, end, _ in ctx.marks(PROGRAMME_NAMES, s0, fig.start) if start < clause_start < end]
+    return min([clause_start, *cut])
 
 
 def _names_programmes(ctx: Context, start: int, end: int) -> bool:
