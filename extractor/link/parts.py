@@ -36,7 +36,7 @@ from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.place import REGION_RULE, Spot, bound_place
 from extractor.link.rules import PART_KINDS, part_list, scope_list
-from extractor.models import Figure
+from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
@@ -44,7 +44,7 @@ MAX_NAME_WORDS = 4
 ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
-GROUPS, TOTALS, RANKS = part_list("group"), part_list("total"), part_list("rank")
+GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 
 
@@ -215,11 +215,20 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     own = _group_counted(ctx, fig)
     if own is not None:
         return own
-    # "… VND 28,410 billion for ethnic minority households": a group named right after the figure.
-    after = [c for c in ctx.marks(GROUPS, fig.end, c1) if c[0] <= fig.end + ctx.reach("group")]
-    if after:
-        return Part("group", ctx.text[after[0][0] : after[0][1]], f"group:{after[0][2]}")
-    return _programme_borrowed(ctx, fig, c1)
+    return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _named_after(ctx: Context, fig: Figure, clause_end: int) -> Part | None:
+    """A group of borrowers or a source of capital named right after the figure in its clause:
+    "… VND 28,410 billion for ethnic minority households", "mobilised VND 1,020 billion in
+    deposits" (what was mobilised is that source, not the whole capital)."""
+    kinds: tuple[tuple[PartKind, str, int], ...] = (("group", GROUPS, ctx.reach("group")),
+                                                    ("source", SOURCES, ctx.reach("source")))
+    for kind, cue_list, reach in kinds:
+        after = [c for c in ctx.marks(cue_list, fig.end, clause_end) if c[0] <= fig.end + reach]
+        if after:
+            return Part(kind, ctx.text[after[0][0] : after[0][1]], f"{kind}:{after[0][2]}")
+    return None
 
 
 def _group_counted(ctx: Context, fig: Figure) -> Part | None:

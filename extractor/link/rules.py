@@ -209,6 +209,7 @@ class Reaches(Strict):
     list_opener_end: Reach
     list_opener_start: Reach
     group: Reach
+    source: Reach
     programme: Reach
     rank: Reach
     whole: Reach
