@@ -9,8 +9,10 @@ and the id of the rule that produced it. Money in VND is an integer number of đ
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, NoReturn, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, model_validator
 
@@ -81,20 +83,79 @@ def validated(model: type[R], fields: dict[str, Any]) -> R:
     return _shared_fields(record)
 
 
+class SharedFields(set[str]):
+    """The given field names that records of one kind share (``_shared_fields``): read-only, since
+    a change would reach every record holding it (``record.model_fields_set.add(…)`` raises); a
+    copy, as ``model_copy`` takes before adding the fields it updates, is a plain set of its own."""
+
+    def _refuse(self) -> NoReturn:
+        raise TypeError("records share this set of given fields: copy it (set(...)) to change it")
+
+    def add(self, element: str) -> None:
+        self._refuse()
+
+    def discard(self, element: object) -> None:
+        self._refuse()
+
+    def remove(self, element: str) -> None:
+        self._refuse()
+
+    def pop(self) -> str:
+        self._refuse()
+
+    def clear(self) -> None:
+        self._refuse()
+
+    def update(self, *others: Iterable[str]) -> None:
+        self._refuse()
+
+    def difference_update(self, *others: Iterable[Any]) -> None:
+        self._refuse()
+
+    def intersection_update(self, *others: Iterable[Any]) -> None:
+        self._refuse()
+
+    def symmetric_difference_update(self, other: Iterable[str]) -> None:
+        self._refuse()
+
+    def __ior__(self, other: AbstractSet[str]) -> Self:  # type: ignore[override,misc]
+        self._refuse()
+
+    def __iand__(self, other: AbstractSet[object]) -> Self:
+        self._refuse()
+
+    def __isub__(self, other: AbstractSet[object]) -> Self:
+        self._refuse()
+
+    def __ixor__(self, other: AbstractSet[str]) -> Self:  # type: ignore[override,misc]
+        self._refuse()
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> set[str]:
+        return set(self)
+
+    def __reduce__(self) -> tuple[type[set[str]], tuple[list[str]]]:
+        return set, (list(self),)
+
+
 # One set of given field names per record kind and set of names: pydantic keeps a set per
 # record, and a set of a dozen names outweighs the record's own values (it was half the memory
 # of a long document's records: 624 against 482 MB at the peak of a 5 MB text).
-_FIELD_SETS: dict[tuple[type[Record], frozenset[str]], set[str]] = {}
+_FIELD_SETS: dict[tuple[type[Record], frozenset[str]], SharedFields] = {}
 
 
 def _shared_fields(record: R) -> R:
-    """``record`` holding the one set of its given field names its kind and names share. Safe
-    because records are frozen: pydantic adds to the set only on assignment, which a frozen
-    record refuses, and ``model_copy`` gives the copy a set of its own."""
+    """``record`` holding the one read-only set of its given field names its kind and names
+    share. Records are frozen, so pydantic never adds to it (it does so on assignment only), and
+    ``model_copy`` gives the copy a plain set of its own."""
     given = record.__pydantic_fields_set__
-    shared = _FIELD_SETS.setdefault((type(record), frozenset(given)), given)
-    if shared is not given:
-        object.__setattr__(record, "__pydantic_fields_set__", shared)
+    key = (type(record), frozenset(given))
+    shared = _FIELD_SETS.get(key)
+    if shared is None:
+        shared = _FIELD_SETS[key] = SharedFields(given)
+    object.__setattr__(record, "__pydantic_fields_set__", shared)
     return record
 
 

@@ -4,8 +4,12 @@ made every figure carry (and the linker read, once per figure) the whole run as 
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 from itertools import pairwise
+
+import pytest
 
 from extractor.nlp.engine import PIECE_CHARS, pieces
 from extractor.nlp.sentences import MAX_SENTENCE, split
@@ -59,7 +63,11 @@ def test_records_of_one_kind_share_one_set_of_given_fields_and_stay_apart_when_c
     assert len({id(o.model_fields_set) for o in extraction.observations}) < len(extraction.observations)
     first, second = money[0], money[1]
     given = set(first.model_fields_set)
-    copy = first.model_copy(update={"rule": "copied"})
-    assert "rule" in copy.model_fields_set and copy.model_fields_set is not first.model_fields_set
+    copied = first.model_copy(update={"rule": "copied"})
+    assert "rule" in copied.model_fields_set and copied.model_fields_set is not first.model_fields_set
     assert first.model_fields_set == given and second.model_fields_set == given
     assert second.model_dump(exclude_unset=True).keys() == given
+    with pytest.raises(TypeError):  # a change would reach every record sharing the set
+        first.model_fields_set.add("page")
+    assert type(copy.deepcopy(first).model_fields_set) is set
+    assert type(pickle.loads(pickle.dumps(first)).model_fields_set) is set
