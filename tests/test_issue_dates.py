@@ -54,3 +54,13 @@ def test_the_issue_date_is_read_from_a_header_or_the_sentence_issuing_it(
         lang: str, text: str, ref: str, issued: dt.date | None) -> None:
     found = _issued(text, lang)
     assert ref in found and found[ref] == issued
+
+
+def test_a_quarter_coordinated_with_a_dated_one_takes_no_context_year() -> None:
+    # "quý I" alone takes the year of its context ("Trong quý I, …"); one joined to a quarter
+    # that states its year shares that year, never the publication's.
+    text = "Trong quý I và quý II năm 2023, dư nợ tăng đều."
+    extraction = extract_text(text, lang="vi", published=dt.date(2025, 10, 26), link=False)
+    periods = {(d.text, d.period_start) for d in extraction.dates}
+    assert ("quý II năm 2023", dt.date(2023, 4, 1)) in periods
+    assert all(start is None or start.year == 2023 for _, start in periods)
