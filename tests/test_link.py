@@ -76,6 +76,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "cue:", "-", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
     ("indicator", "cue-after:", "+", "en", NGHE + "With [[234,414 households|households]] still having outstanding loans.", PUB),
     ("indicator", "cue-after:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    # A kind of borrowers in the count's own noun yields to a cue after it, and decides alone.
+    ("indicator", "cue-after:", "+", "vi", VI_NGHE + "Năm 2024, toàn tỉnh có [[1.250 hộ mới thoát nghèo|households]] nhờ vốn vay.", PUB),
     ("indicator", "at-a-date:", "+", "en", NGHE + "By {{the end of 2024|2024-12-31}}, [[241,300 households|households]] had access to loans.", PUB),
     ("indicator", "at-a-date:", "-", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, [[41,300 households|households]] had access to loans.", PUB),
     ("indicator", "listed-by-place:", "+", "en", NGHE + "Outstanding loans reached [[VND 13,590 billion|VND]]. Of this, Nam Dinh (old) accounted for [[*VND 5,870 billion|VND]].", PUB),
@@ -86,6 +88,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "listed-by-place:", "+", "en", NGHE + "Outstanding loans in Anh Son district reached [[VND 640 billion|VND]], Do Luong district [[VND 720 billion|VND]] and Yen Thanh district [[*VND 910 billion|VND]].", PUB),
     ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans in Anh Son district reached [[VND 640 billion|VND]], and the fund of Yen Thanh district [[*VND 9 billion|VND]].", PUB),
     ("indicator", "listed-by-place:", "+", "vi", VI_NGHE + "Dư nợ tại huyện Anh Sơn đạt [[640 tỷ đồng|VND]], huyện Yên Thành [[*910 tỷ đồng|VND]].", PUB),
+    ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans reached [[VND 13,500 billion|VND]]. In Yen Thanh district, [[*VND 30 billion|VND]] was spent building a new office.", PUB),
+    ("indicator", "listed-by-place:", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[13.500 tỷ đồng|VND]]. Tại huyện Yên Thành, [[*30 tỷ đồng|VND]] được dùng xây trụ sở mới.", PUB),
     ("indicator", "listed-by-place:", "-", "vi", VI_NGHE + "Dư nợ đạt [[640 tỷ đồng|VND]]; trụ sở mới ở huyện Yên Thành trị giá [[*9 tỷ đồng|VND]].", PUB),
     ("indicator", "listed-by-part:", "+", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), loans for job creation ([[*VND 95.6 billion|VND]]).", PUB),
     ("indicator", "listed-by-part:", "-", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), while a new office cost ([[*VND 95.6 billion|VND]]).", PUB),

@@ -81,17 +81,24 @@ def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
 
 
 def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
-    """A cue inside or closely after the figure in its clause: "234,414 households still having…"."""
+    """A cue inside or closely after the figure in its clause: "234,414 households still having…".
+    A cue inside the count's own noun that names a kind of borrowers ("75 hộ mới thoát nghèo được
+    vay vốn") yields to a cue after it, and decides when none does ("1.250 hộ mới thoát nghèo nhờ
+    vốn vay": they escaped poverty)."""
+    own: list[CueHit] = []
     for cue in ctx.cues.within(fig.start + 1, clause_end):
         # The counted noun may carry the cue: "14,620 clean water and sanitation works".
-        if cue.position != "after" or _names_borrowers(ctx, fig, cue):
+        if cue.position != "after":
+            continue
+        if _names_borrowers(ctx, fig, cue):
+            own += [cue] if cue.start < fig.end else []
             continue
         if cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
-            return None
+            break
         found = _decided(ctx, cue, fig, "cue-after")
         if found:
             return found
-    return None
+    return next((found for cue in own if (found := _decided(ctx, cue, fig, "cue-after"))), None)
 
 
 def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
@@ -174,8 +181,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 
 
 def _one_loan(ctx: Context, fig: Figure) -> bool:
-    """Whether the amount stands right after words saying one borrower received it ("Lo Van
-    Sinh was lent VND 60 million", ``one_loan``): a singular passive whose subject is the borrower."""
+    """Whether the amount stands right after words saying one borrower received it ("a fisherman
+    was lent VND 60 million", ``one_loan``): a singular passive whose subject is the borrower."""
     start = max(0, fig.start - ctx.reach("one_loan"))
     return any(not ctx.text[end : fig.start].strip() for _, end, _ in ctx.marks("one_loan", start, fig.start))
 
@@ -412,8 +419,10 @@ def _listed_by_part(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | Non
     return last[0], f"listed-by-part:{last[0]}"
 
 
-# Between a listed item's name and its figure: spaces and a comma or colon at most.
+# Between a listed item's name and its figure: spaces, commas and colons only; after its figure,
+# to its clause's end: spaces and the punctuation that ends it.
 _ITEM_GAP = re.compile(r"[\s,:]*")
+_ITEM_END = re.compile(r"[\s.;,:!?)]*")
 
 
 def _opened_by_area(ctx: Context, fig: Figure, c0: int) -> bool:
@@ -429,9 +438,22 @@ def _opened_by_area(ctx: Context, fig: Figure, c0: int) -> bool:
     if not named:
         return False
     area, reach = named[-1], ctx.reach("clause_opener")
+    if not _item_ends(ctx, fig):
+        return False
     if any(start <= area.start < start + reach for start in starts):
         return True
     return c0 <= last_end <= area.start and len(ctx.text[last_end : area.start].split()) <= 1
+
+
+def _item_ends(ctx: Context, fig: Figure) -> bool:
+    """Whether a listed item ends with its figure: nothing follows it in its clause but the next
+    item, one word at most before it ("… VND 720 billion and Yen Thanh district VND 910
+    billion"); a verb after it ("30 tỷ đồng được dùng xây trụ sở") makes a sentence of its own."""
+    _, c1 = clause_span(ctx, fig)
+    if _ITEM_END.fullmatch(ctx.text, fig.end, c1):
+        return True
+    following = ctx.areas.within(fig.end, c1)
+    return bool(following) and len(ctx.text[fig.end : following[0].start].split()) <= 1
 
 
 def _opened_by_place_words(ctx: Context, fig: Figure, c0: int) -> bool:

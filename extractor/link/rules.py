@@ -210,6 +210,7 @@ class Reaches(Strict):
     list_opener_start: Reach
     group: Reach
     source: Reach
+    venue: Reach
     programme: Reach
     rank: Reach
     whole: Reach

@@ -218,21 +218,42 @@ def meeting_venues(ctx: Context) -> frozenset[int]:
 
 
 def _held_in(ctx: Context, start: int, end: int) -> bool:
-    """Whether the place at ``[start, end)`` follows a ``venue_gap`` word ("in", "tại") and a
-    ``meeting`` word stands in its sentence with no figure and no indicator cue between the two
-    ("the director said at the conference that loans in Hanoi reached …" names Hanoi's loans),
-    in a sentence that names no provincial branch (whose meeting is held in its province)."""
+    """Whether the place at ``[start, end)`` names where a meeting was held: it follows a
+    ``venue_gap`` word ("in", "tại") right after a ``meeting`` word ("held a conference in Hanoi",
+    "hội nghị tổng kết … tại Hà Nội"), or opens its sentence before one ("Tại Hà Nội, NHCSXH tổ
+    chức hội nghị …", after a day at most), with no figure, indicator cue, reporting verb or stop between the two
+    ("Speaking at the conference, the director said that in Ha Tinh, 12,000 households …" names
+    Ha Tinh's figures); and its sentence names no provincial branch (whose meeting is held in its
+    province). Every look is bounded (``reaches.venue``): a text without stops costs no more."""
     binder = ctx.linker.venue_gaps[ctx.lang].search(ctx.text, max(0, start - 12), start)
     if binder is None or _after_the_bank(ctx, binder.start()):
         return False
+    reach, meeting = ctx.reach("venue"), scope_list("meeting")
+    before = ctx.last_mark(meeting, max(0, binder.start() - reach), binder.start())
+    if before is None or not _plain(ctx, before[1], binder.start()):
+        after = ctx.first_mark(meeting, end, end + reach)
+        if after is None or not _opens_sentence(ctx, binder.start()) or not _plain(ctx, end, after[0]):
+            return False
     s0, s1 = ctx.stops.around(start, end)
-    if ctx.marks(scope_list("branch"), s0, s1):
-        return False  # the provincial branch's own meeting: held in its province
-    for hit in ctx.marks(scope_list("meeting"), s0, s1):
-        between = (hit[1], start) if hit[1] <= start else (end, hit[0])
-        if not ctx.figures.within(*between) and not ctx.cues.within(*between):
-            return True
-    return False
+    return not ctx.marks(scope_list("branch"), max(s0, start - 4 * reach), min(s1, end + 4 * reach))
+
+
+def _plain(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` holds no figure, indicator cue, reporting verb or sentence stop:
+    a meeting word and a place with such between are no meeting and its venue."""
+    return not (ctx.figures.within(start, end) or ctx.cues.within(start, end)
+                or ctx.marks("reporting", start, end) or ctx.stops.between(start, end))
+
+
+# What may open a sentence before its venue: a day or a time of it ("On Monday, ", "Sáng 20/12/2024, ").
+SENTENCE_OPENER = 30
+
+
+def _opens_sentence(ctx: Context, pos: int) -> bool:
+    """Whether ``pos`` opens its sentence, after a day at most ("Ngày 8/1, tại Hà Nội, …": a
+    short stretch with no figure, cue or reporting verb)."""
+    s0, _ = ctx.stops.around(pos, pos)
+    return pos - s0 <= SENTENCE_OPENER and _plain(ctx, s0, pos)
 
 
 def _after_the_bank(ctx: Context, pos: int) -> bool:
