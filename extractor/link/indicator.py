@@ -95,6 +95,8 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
             continue
         if cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
             break
+        if ctx.marks("negated", fig.end, cue.start):
+            continue  # "… hộ chưa được giải ngân": the cue says what did not happen
         found = _decided(ctx, cue, fig, "cue-after")
         if found:
             return found

@@ -101,6 +101,7 @@ MARKER_LISTS = (
     "change_to",
     "borrower_list",
     "per_year",
+    "negated",
     "one_loan",
     "past_years",
     "reviewed",
@@ -255,6 +256,7 @@ class LinkRules(Strict):
     change_to: Markers = Field(default_factory=Markers)
     borrower_list: Markers = Field(default_factory=Markers)
     per_year: Markers = Field(default_factory=Markers)
+    negated: Markers = Field(default_factory=Markers)
     one_loan: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
