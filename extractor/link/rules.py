@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -212,6 +212,8 @@ class Reaches(Strict):
     group: Reach
     source: Reach
     venue: Reach
+    venue_gap: Reach
+    branch_venue: Reach
     programme: Reach
     rank: Reach
     whole: Reach
@@ -511,13 +513,13 @@ class Linker:
     scope_gaps: dict[str, re.Pattern[str]]  # see ``scope.gap_regexes``
     reaches: dict[str, dict[str, int]]  # by language and name (``Reaches.by_language``)
     date_gaps: dict[str, re.Pattern[str]]  # see ``date_gaps``
+    venue_gaps: dict[str, re.Pattern[str]]  # see ``venue_gap_regexes``
     # Function words of both languages (rules/language.yaml), lower case: a capitalised one opens
     # a sentence ("In Hoang Mai town") and is no part of a name.
     function_words: frozenset[str] = frozenset()
     # Numbers written as words in both languages (the lexicons' ``number_words``), lower case:
     # "ten years of implementing …" counts years as "20 năm thực hiện …" does.
     number_words: frozenset[str] = frozenset()
-    venue_gaps: dict[str, re.Pattern[str]] = field(default_factory=dict)  # see ``venue_gap_regexes``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -533,8 +535,8 @@ class Linker:
             for lang in ("en", "vi")
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
-                   rules.reaches.by_language(), date_gaps(rules), frozenset(w.lower() for w in function_words),
-                   frozenset(w.lower() for w in number_words), venue_gap_regexes(scope))
+                   rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope),
+                   frozenset(w.lower() for w in function_words), frozenset(w.lower() for w in number_words))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

@@ -225,7 +225,7 @@ def _held_in(ctx: Context, start: int, end: int) -> bool:
     ("Speaking at the conference, the director said that in Ha Tinh, 12,000 households …" names
     Ha Tinh's figures); and its sentence names no provincial branch (whose meeting is held in its
     province). Every look is bounded (``reaches.venue``): a text without stops costs no more."""
-    binder = ctx.linker.venue_gaps[ctx.lang].search(ctx.text, max(0, start - 12), start)
+    binder = ctx.linker.venue_gaps[ctx.lang].search(ctx.text, max(0, start - ctx.reach("venue_gap")), start)
     if binder is None or _after_the_bank(ctx, binder.start()):
         return False
     reach, meeting = ctx.reach("venue"), scope_list("meeting")
@@ -261,7 +261,7 @@ def _after_the_bank(ctx: Context, pos: int) -> bool:
     branch in Ninh Binh held a conference" names the branch's province, not a venue (a headline
     ending in "policy credit" is no part of the lead's first words)."""
     for name in (scope_list("branch"), scope_list("branch_after"), "bank", scope_list("bank_topic")):
-        hit = ctx.last_mark(name, max(0, pos - 60), pos)
+        hit = ctx.last_mark(name, max(0, pos - ctx.reach("branch_venue")), pos)
         if hit is not None and not ctx.text[hit[1] : pos].strip() and "\n" not in ctx.text[hit[1] : pos]:
             return True
     return False
