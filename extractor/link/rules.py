@@ -272,6 +272,9 @@ class LinkRules(Strict):
     merged_gap: MergedGap = Field(default_factory=MergedGap)
     date_article: Cues
     reaches: Reaches
+    # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
+    # "was lent" is what a programme or a district was lent, not one loan.
+    one_loan_max: int = Field(gt=0)
 
 
 SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue", "meeting")
@@ -514,6 +517,7 @@ class Linker:
     reaches: dict[str, dict[str, int]]  # by language and name (``Reaches.by_language``)
     date_gaps: dict[str, re.Pattern[str]]  # see ``date_gaps``
     venue_gaps: dict[str, re.Pattern[str]]  # see ``venue_gap_regexes``
+    one_loan_max: int  # see ``LinkRules.one_loan_max``
     # Function words of both languages (rules/language.yaml), lower case: a capitalised one opens
     # a sentence ("In Hoang Mai town") and is no part of a name.
     function_words: frozenset[str] = frozenset()
@@ -535,7 +539,7 @@ class Linker:
             for lang in ("en", "vi")
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
-                   rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope),
+                   rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope), rules.one_loan_max,
                    frozenset(w.lower() for w in function_words), frozenset(w.lower() for w in number_words))
 
 
