@@ -302,7 +302,8 @@ def other_institutions_figure(ctx: Context, fig: Figure) -> bool:
     named = _institution(ctx, s0, fig.start, last=True)
     if named:
         return named == "other"
-    after = _institution(ctx, fig.end, s1, last=False)
+    # From inside the figure: a name may begin with its counted noun ("86 căn nhà đại đoàn kết").
+    after = _institution(ctx, fig.start + 1, s1, last=False)
     if after:
         return after == "other"
     p0, _ = ctx.line(fig.start, fig.end)
