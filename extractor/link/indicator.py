@@ -36,6 +36,7 @@ from extractor.link.parts import share_of
 from extractor.link.rules import PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
 from extractor.models import Figure
+from extractor.registry.phrases import Hit
 
 
 def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
@@ -268,17 +269,21 @@ def _programme_broken_down(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """The total a breakdown word before the figure in its sentence breaks down, for an item
     that names its programme ("Tổng dư nợ đạt 520 tỷ đồng. Trong đó, cho vay hộ nghèo 245 tỷ
     đồng")."""
-    s0, _ = sentence_span(ctx, fig)
-    mark = ctx.last_mark("breakdown", s0, fig.start)
+    mark = _breakdown_word(ctx, fig)
     return _broken_down(ctx, fig, mark[0]) if mark else None
+
+
+def _breakdown_word(ctx: Context, fig: Figure) -> Hit | None:
+    """The last breakdown word ("Trong đó", "of which") before the figure in its sentence."""
+    s0, _ = sentence_span(ctx, fig)
+    return ctx.last_mark("breakdown", s0, fig.start)
 
 
 def _breakdown_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """A later item of a breakdown, parted from the ones before by semicolons ("Trong đó, dư nợ
     ủy thác qua Hội Nông dân 4.400 tỷ đồng; Hội Cựu chiến binh 2.500 tỷ đồng"): the indicator of
     the nearest fitting cue since the breakdown word, which the items before it share."""
-    s0, _ = sentence_span(ctx, fig)
-    mark = ctx.last_mark("breakdown", s0, fig.start)
+    mark = _breakdown_word(ctx, fig)
     if mark is None:
         return None
     later = segment_span(ctx, fig)[0] > mark[1] and not _names_programmes(ctx, mark[1], fig.start)
