@@ -1,8 +1,9 @@
 """Sentence boundaries from the raw text, robust to "Directive No. 40-CT/TW" and "TP. HCM".
 
-A boundary is a line break, or sentence-final punctuation followed by a space and a capital
-letter, digit or opening quote, unless the word before the stop is an abbreviation of the
-language's lexicon ("No.", "Mr.", "TP."; listed without the stop). Computed with one regex pass over the text.
+A boundary is a line break, or sentence-final punctuation followed by a space (or an ellipsis
+followed by nothing) and a capital letter, digit or opening quote, unless the word before the
+stop is an abbreviation of the language's lexicon ("No.", "Mr.", "TP."; listed without the
+stop). Computed with one regex pass over the text.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-# Sentence-final punctuation with what closes it and the spaces after it, or a line break with
-# the white space after it: ``[.!?…]+["'”’)\]]*[ \t]+|\n\s*``, written to start with one
-# character class so ``re`` can skip ahead to the next candidate instead of trying the pattern
-# at every position (about half the cost of splitting).
-STOP = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<=[.!?…])[.!?…]*[\"'”’)\]]*[ \t]+)")
+# Sentence-final punctuation with what closes it and the spaces after it (none after an
+# ellipsis, which pages glue to the next sentence: "… were given loans…The bank …"), or a line
+# break with the white space after it: ``[.!?…]+["'”’)\]]*(?:[ \t]+|(?<=…))|\n\s*``, written
+# to start with one character class so ``re`` can skip ahead to the next candidate instead of
+# trying the pattern at every position (about half the cost of splitting).
+STOP = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?:[ \t]+|(?<=…)))")
 OPENERS = "\"'“‘([«"
 # Longer runs without a stop are cut (see ``_add_bounded``); no sentence of the gold and real
 # development texts reaches 700 characters.
