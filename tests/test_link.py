@@ -126,6 +126,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "sentence:period", "-", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, the bank disbursed [[VND 900 billion|VND]].", PUB),
     ("date", "sentence:open", "+", "en", NGHE + "In {{2025|2025-01-01..}}, the bank disbursed [[VND 900 billion|VND]].", PUB),
     ("date", "sentence:open", "-", "en", NGHE + "In {{2025|2025-01-01..2025-12-31}}, the bank disbursed [[VND 900 billion|VND]].", PUB),
+    # A start edge named as a point opens the period (never a year up to 1 January).
+    ("date", "sentence:open", "+", "vi", VI_NGHE + "{{Đầu năm 2024|2024-01-01|year}}, chi nhánh đã giải ngân [[415 tỷ đồng|VND]].", PUB),
     ("date", "sentence:from-to", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} to {{June 2019|2019-06-01..2019-06-30}}, the branch lent [[VND 5,320 billion|VND]]; it collected [[*VND 3,960 billion|VND]].", PUB),
     ("date", "sentence:from-to", "-", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the branch lent [[VND 5,320 billion|VND]].", PUB),
     ("date", "sentence:since", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the branch lent [[VND 5,320 billion|VND]].", PUB),
@@ -136,6 +138,7 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "sentence:end", "-", "en", NGHE + "By {{the end of 2018|2018-12-31|year}} it had lent [[VND 5,320 billion|VND]].", PUB),
     ("date", "sentence:year-to-date", "+", "en", NGHE + "By {{the end of 2018|2018-12-31|year}} it had lent [[VND 5,320 billion|VND]].", PUB),
     ("date", "sentence:year-to-date", "-", "en", NGHE + "By {{June 30, 2019|2019-06-30}} it had lent [[VND 5,320 billion|VND]].", PUB),
+    ("date", "sentence:year-to-date", "-", "en", NGHE + "In {{early 2022|2022-01-01|year}} it lent [[VND 760 billion|VND]].", PUB),
     ("date", "sentence:to_now", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, outstanding loans rose to [[VND 13,612 billion|VND]].", PUB),
     ("date", "sentence:to_now", "-", "en", NGHE + "At {{the beginning of 2025|2025-01-01}}, outstanding loans were [[VND 12,612 billion|VND]].", PUB),
     ("date", "since:", "+", "en", NGHE + "Since the implementation of <<Directive 40-CT/TW|40-CT/TW|2014-11-22>>, lending turnover reached [[VND 27,706 billion|VND]].", PUB),
@@ -225,6 +228,17 @@ def test_code_rule(key: str, rule: str, polarity: str, lang: str, markup: str, p
     obs = observe(markup, lang=lang, published=published)
     decided = obs is not None and decided_by(obs.rules.get(key, ""), rule)
     assert decided == (polarity == "+"), obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang"), [
+    (VI_NGHE + "{{Đầu năm 2024|2024-01-01|year}}, chi nhánh đã giải ngân [[415 tỷ đồng|VND]] cho hộ nghèo.", "vi"),
+    (NGHE + "In {{early 2024|2024-01-01|year}}, the branch lent [[VND 415 billion|VND]] to poor households.", "en"),
+])
+def test_a_flow_at_a_start_edge_runs_from_it(markup: str, lang: str) -> None:
+    """A flow dated by the start of a year ("Đầu năm 2024, … giải ngân …") runs from that day to
+    the report's date: a start edge is no year-end point, whose year would end where it starts."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and (obs.period_start, obs.period_end) == (dt.date(2024, 1, 1), PUB)
 
 
 def test_a_headline_takes_the_date_that_governs_the_body() -> None:

@@ -317,6 +317,10 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     earlier = [d for d in dates if d.end <= anchor.start and ctx.marker_before("since", d.start)]
     legal = since_legal(ctx, fig)
     start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
+    if start is None and start_edge(anchor) and not ctx.marker_before("until", anchor.start):
+        # "Đầu năm 2025, chi nhánh đã giải ngân …": a period that opens at that edge.
+        end, how = _open_end(ctx, fig)
+        return When(start=anchor.value, end=end, rule=f"sentence:open+{how}")
     end = _end(anchor) or _open_end(ctx, fig)[0]
     if start is None and end is not None and year_edge(anchor):
         # "By the end of 2018, lending turnover reached …": the year up to that edge.
@@ -324,10 +328,21 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
 
 
+# Granularities of a period's edge named as a point ("the end of 2018", "đầu năm 2025").
+EDGES = ("year", "half", "quarter", "month")
+
+
 def year_edge(d: DateMention) -> bool:
     """The end of a year, half, quarter or month named as a point ("the end of 2018", "hết tháng
-    6"; "30/9" is not): a report's date, whose flows run from the start of its year."""
-    return d.value is not None and d.granularity in ("year", "half", "quarter", "month")
+    6"; "30/9" is not, nor a start, "đầu năm 2025", on a month's first day): a report's date,
+    whose flows run from the start of its year."""
+    return d.value is not None and d.granularity in EDGES and (d.value + dt.timedelta(days=1)).day == 1
+
+
+def start_edge(d: DateMention) -> bool:
+    """The start of a year, half, quarter or month named as a point ("đầu năm 2025", "early
+    2021"): where a period opens, never its end."""
+    return d.value is not None and d.granularity in EDGES and d.value.day == 1
 
 
 def _stock_when(ctx: Context, anchor: DateMention, fig: Figure) -> When:
