@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -48,7 +49,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "boundaries": ("date", "old-marker", "merged-away", "no-date"),
     "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open",
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
-             "sentence:year-to-date", "sentence:to_now", "since:", "present:", "past_years:", "reviewed:",
+             "sentence:year-to-date", "sentence:to_now", "since:", "present:", "last_year:", "this_year:",
+             "past_years:", "reviewed:",
              "frame", "stated-later", "published",
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
@@ -104,6 +106,9 @@ MARKER_LISTS = (
     "negated",
     "one_loan",
     "past_years",
+    "past_years_lead",
+    "last_year",
+    "this_year",
     "reviewed",
     "whole_year",
     "founding",
@@ -261,6 +266,9 @@ class LinkRules(Strict):
     negated: Markers = Field(default_factory=Markers)
     one_loan: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
+    past_years_lead: Markers = Field(default_factory=Markers)
+    last_year: Markers = Field(default_factory=Markers)
+    this_year: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
     whole_year: Markers = Field(default_factory=Markers)
     founding: Markers = Field(default_factory=Markers)
@@ -271,6 +279,7 @@ class LinkRules(Strict):
     forecast: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
     date_article: Cues
+    bank_founded: dt.date
     reaches: Reaches
     # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
     # "was lent" is what a programme or a district was lent, not one loan.
@@ -518,18 +527,19 @@ class Linker:
     date_gaps: dict[str, re.Pattern[str]]  # see ``date_gaps``
     venue_gaps: dict[str, re.Pattern[str]]  # see ``venue_gap_regexes``
     one_loan_max: int  # see ``LinkRules.one_loan_max``
+    bank_founded: dt.date  # ``bank_founded`` of rules/linking.yaml
     # Function words of both languages (rules/language.yaml), lower case: a capitalised one opens
     # a sentence ("In Hoang Mai town") and is no part of a name.
     function_words: frozenset[str] = frozenset()
-    # Numbers written as words in both languages (the lexicons' ``number_words``), lower case:
-    # "ten years of implementing …" counts years as "20 năm thực hiện …" does.
-    number_words: frozenset[str] = frozenset()
+    # Numbers written as words in both languages (the lexicons' ``number_words``), lower case,
+    # with their values: "ten years of implementing …" counts years as "20 năm thực hiện …" does.
+    number_words: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
               outlets: Outlets, scope: ScopeRules, parts: PartRules,
               function_words: frozenset[str] = frozenset(),
-              number_words: frozenset[str] = frozenset()) -> Linker:
+              number_words: Mapping[str, int] | None = None) -> Linker:
         """Index every phrase set of each language."""
         markers = marker_lists(rules)
         index = {
@@ -540,7 +550,8 @@ class Linker:
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
                    rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope), rules.one_loan_max,
-                   frozenset(w.lower() for w in function_words), frozenset(w.lower() for w in number_words))
+                   rules.bank_founded, frozenset(w.lower() for w in function_words),
+                   {w.lower(): n for w, n in (number_words or {}).items()})
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

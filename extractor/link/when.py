@@ -239,8 +239,19 @@ def _reviewed(ctx: Context, start: int, end: int) -> tuple[dt.date, str] | None:
 
 def _counted(ctx: Context, pos: int) -> bool:
     """Whether a number ("20", "ten", "hơn 20") stands right before ``pos``."""
-    words = ctx.text[max(0, pos - 20) : pos].split()
-    return bool(words) and (words[-1].isdigit() or words[-1].lower() in ctx.linker.number_words)
+    return _count_before(ctx, pos) is not None
+
+
+def _count_before(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """The number right before ``pos``, in digits or a number word ("20", "ten"): its offset and
+    its value."""
+    before = ctx.text[max(0, pos - 20) : pos]
+    words = before.split()
+    if not words:
+        return None
+    word = words[-1]
+    value = int(word) if word.isdecimal() else ctx.linker.number_words.get(word.lower())
+    return None if value is None else (pos - len(before) + before.rindex(word), value)
 
 
 def stated_span(ctx: Context, fig: Figure, measure: str) -> When | None:
@@ -271,12 +282,15 @@ def _reviewed_year(ctx: Context, after: int, before: int) -> tuple[int, DateMent
 
 
 def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str] | None:
-    """The last count of years up to the report's date in ``(after, before)`` ("15 năm qua"): its
-    offset, the number of years (written in digits) and the phrase after it."""
+    """The last count of years up to the report's date in ``(after, before)``: a number right
+    before a ``past_years`` phrase ("15 năm qua", "12 years of operation"); before a phrase of one
+    word (the unit, "years") only with a ``past_years_lead`` right before the number ("over the
+    past five years"): alone, it also counts ages and loan terms. Its offset, the number of years
+    and the phrase."""
     for start, _, phrase in reversed(ctx.marks("past_years", after + 1, before)):
-        words = ctx.text[max(0, start - 8) : start].split()
-        if words and words[-1].isdigit():
-            return start, int(words[-1]), phrase
+        count = _count_before(ctx, start)
+        if count is not None and (" " in phrase or ctx.marker_before("past_years_lead", count[0])):
+            return start, count[1], phrase
     return None
 
 
@@ -285,11 +299,14 @@ def _years_back(ctx: Context, fig: Figure, years: int, phrase: str) -> When:
     day after it falls in, ``years`` earlier (15 years to 4 June 2018 start in 2003; 5 years to
     31 December 2025 in 2021), inferred: the text gives the span, not its days."""
     end, how = _open_end(ctx, fig)
+    rule = f"past_years:{phrase}+{how}"
     if end is None:
-        return When(inferred=True, rule=f"past_years:{phrase}+{how}")
-    first = end + dt.timedelta(days=1)
-    return When(start=dt.date(first.year - years, 1, 1), end=end, inferred=True,
-                rule=f"past_years:{phrase}+{how}")
+        return When(inferred=True, rule=rule)
+    start = dt.date((end + dt.timedelta(days=1)).year - years, 1, 1)
+    if start.year < ctx.linker.bank_founded.year:
+        # "Over the past 30 years": more years than the bank's, whose flows it cannot date.
+        return When(end=end, inferred=True, rule=rule)
+    return When(start=start, end=end, inferred=True, rule=rule)
 
 
 def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
@@ -374,6 +391,9 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     present = ctx.marks("present", s0, fig.start)
     if present and ctx.published:
         return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
+    relative = _relative_year(ctx, fig, measure)
+    if relative is not None:
+        return relative
     stated = stated_span(ctx, fig, measure)
     if stated is not None:
         return stated
@@ -388,6 +408,32 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     if ctx.published:
         return _shape(measure, None, ctx.published, True, "published")
     return When()
+
+
+def _relative_year(ctx: Context, fig: Figure, measure: str) -> When | None:
+    """A year named from the publication date in the figure's sentence part, outside a comparison
+    ("Last year, the branch lent …", "Năm nay, …"; ``last_year``, ``this_year``): the year before
+    the publication's, or the publication's own up to that day. The gold lists no date mention
+    for these words (GUIDELINES), so the linker reads them, not the date rules."""
+    if ctx.published is None:
+        return None
+    g0, g1 = segment_span(ctx, fig)
+    for name, back in (("last_year", 1), ("this_year", 0)):
+        for start, _, phrase in ctx.marks(name, g0, g1):
+            if not _baseline_at(ctx, fig, start):
+                year = ctx.published.year - back
+                end = dt.date(year, 12, 31) if back else ctx.published
+                return _shape(measure, dt.date(year, 1, 1), end, False, f"{name}:{phrase}")
+    return None
+
+
+def _baseline_at(ctx: Context, fig: Figure, pos: int) -> bool:
+    """Whether words at ``pos`` name a comparison's baseline: after a comparison word of their
+    clause ("up 5% compared with last year"), or right after a word that compares only before a
+    date ("up 5% over last year")."""
+    c0, c1 = piece(pos, sentence_span(ctx, fig), ctx.breaks.clause)
+    return any(m[1] <= pos for m in ctx.marks("comparison", c0, c1)) or any(
+        not ctx.text[m[1] : pos].strip() for m in ctx.marks("comparison_dated", c0, pos))
 
 
 def _stated_later(ctx: Context, fig: Figure) -> DateMention | None:

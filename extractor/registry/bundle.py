@@ -126,7 +126,7 @@ def load_registry(folder: Path | None = None) -> Registry:
     if got.problems:
         raise RuleError(sorted(got.problems, key=location))
     cues = _loaded(language)
-    numbers = frozenset(n.phrase for rs in patterns.values() for n in _loaded(rs).lexicon.number_words)
+    numbers = {n.phrase: n.value for rs in patterns.values() for n in _loaded(rs).lexicon.number_words}
     linker = Linker.build(_loaded(indicators), _loaded(gazetteer), _loaded(link_rules),
                           _loaded(outlets), _loaded(scope), _loaded(parts), cues.en | cues.vi, numbers)
     return Registry(folder=root, patterns={lang: _loaded(rs) for lang, rs in patterns.items()},
