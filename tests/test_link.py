@@ -147,6 +147,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "present:", "-", "en", NGHE + "The branch maintains [[21 transaction offices|transaction offices]].", PUB),
     ("date", "past_years:", "+", "en", NGHE + "During 12 years of operation, the branch has lent [[VND 9,450 billion|VND]].", PUB),
     ("date", "past_years:", "-", "en", NGHE + "After years of operation, the branch has lent [[VND 9,450 billion|VND]].", PUB),
+    ("date", "since_founding:", "+", "vi", VI_NGHE + "Kể từ khi thành lập, phòng giao dịch đã cho vay [[2.150 tỷ đồng|VND]].", PUB),
+    ("date", "since_founding:", "-", "vi", VI_NGHE + "Từ năm ngoái, phòng giao dịch đã cho vay [[2.150 tỷ đồng|VND]].", PUB),
     ("date", "last_year:", "+", "en", NGHE + "Last year, the office lent [[VND 640 billion|VND]] to students.", PUB),
     ("date", "last_year:", "-", "en", NGHE + "The office lent [[VND 640 billion|VND]] to students, up [[5%|%|5]] over last year.", PUB),
     ("date", "this_year:", "+", "vi", VI_NGHE + "Năm nay, phòng giao dịch đã cho vay [[215 tỷ đồng|VND]].", PUB),

@@ -49,8 +49,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "boundaries": ("date", "old-marker", "merged-away", "no-date"),
     "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open",
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
-             "sentence:year-to-date", "sentence:to_now", "since:", "present:", "last_year:", "this_year:",
-             "past_years:", "reviewed:",
+             "sentence:year-to-date", "sentence:to_now", "since:", "since_founding:", "present:",
+             "last_year:", "this_year:", "past_years:", "reviewed:",
              "frame", "stated-later", "published",
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
@@ -109,6 +109,7 @@ MARKER_LISTS = (
     "past_years_lead",
     "last_year",
     "this_year",
+    "since_founding",
     "reviewed",
     "whole_year",
     "founding",
@@ -269,6 +270,7 @@ class LinkRules(Strict):
     past_years_lead: Markers = Field(default_factory=Markers)
     last_year: Markers = Field(default_factory=Markers)
     this_year: Markers = Field(default_factory=Markers)
+    since_founding: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
     whole_year: Markers = Field(default_factory=Markers)
     founding: Markers = Field(default_factory=Markers)

@@ -394,6 +394,12 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     relative = _relative_year(ctx, fig, measure)
     if relative is not None:
         return relative
+    founding = ctx.marks("since_founding", s0, fig.start) if measure == "flow" else []
+    if founding:
+        # "Lũy kế từ khi thành lập, … đã cho vay …": from a founding the text does not date, not
+        # over the period that governs the text.
+        end, how = _open_end(ctx, fig)
+        return When(end=end, inferred=True, rule=f"since_founding:{founding[-1][2]}+{how}")
     stated = stated_span(ctx, fig, measure)
     if stated is not None:
         return stated

@@ -98,6 +98,8 @@ def _unanchored_words(base: str) -> str:
         return f"date counted from when {detail.split('+')[0]} was issued"
     if kind == "past_years":  # "during 15 years of operation": the years counted back to the report's date
         return f"a period of the years the text counts back ('{detail.split('+')[0]}')"
+    if kind == "since_founding":  # "since its establishment": a start the text does not date
+        return f"a period from a founding the text does not date ('{detail.split('+')[0]}')"
     if kind in ("last_year", "this_year"):  # "Last year, …": a year named from the publication date
         return f"the year the text names as '{detail}', from the publication date"
     if detail == "target-undated":
