@@ -21,6 +21,7 @@ topic's figures of other indicators.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -35,17 +36,21 @@ from extractor.link.context import (
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.place import REGION_RULE, Spot, bound_place
+from extractor.link.provinces import Mention
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
+NEAR_OFFICE = 80  # characters between a district office's words and the area that names it
+AREA_REACH = 60  # characters an area's name (and its area word) may span on either side
 ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
+DISTRICT_REFS = part_list("district_ref")
 
 
 @dataclass(frozen=True)
@@ -58,18 +63,25 @@ class Part:
 
 
 def find_areas(ctx: Context) -> list[Area]:
-    """Every capitalised name an area word marks ("Thang Binh district", "huyện Hương Sơn")."""
+    """Every capitalised name an area word marks ("Thang Binh district", "huyện Hương Sơn"), but a
+    province's ("Ho Chi Minh City": the province, no area of it)."""
     found = []
     for start, end, _ in ctx.hits[part_list("area_before")]:
-        words = _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, end, end + 60)], ctx)
+        words = _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, end, end + AREA_REACH)], ctx)
         if len(words) >= MIN_NAME_WORDS:
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
     for start, end, _ in ctx.hits[part_list("area_after")]:
-        before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, start - 60), start)]
+        before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, start - AREA_REACH), start)]
         words = _capitalised(before[::-1], ctx, backwards=True)[::-1]
-        if len(words) >= MIN_NAME_WORDS:
+        if len(words) >= MIN_NAME_WORDS and not _province_named(ctx, words[0][0], words[-1][1]):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     return sorted(found, key=lambda a: a.start)
+
+
+def _province_named(ctx: Context, start: int, end: int) -> bool:
+    """Whether the name from ``start`` to ``end`` is a province's ("Ho Chi Minh City", "Can Tho
+    city": the province, no area of it)."""
+    return any(m.end >= end for m in ctx.mentions.within(start, start + 1))
 
 
 _WORD = re.compile(r"\S+")
@@ -88,6 +100,8 @@ def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool 
     for start, end in words[:MAX_NAME_WORDS]:
         word = text[start:end]
         bare = word.strip(",.;:()")
+        if not backwards and word.startswith("("):
+            break  # "huyện Anh Sơn (Nghệ An)": the bracket names the area's province
         if not bare[:1].isupper() or not bare[:1].isalpha() or bare.lower() in ctx.linker.function_words:
             break
         if backwards and word != word.rstrip(",.;:"):
@@ -102,31 +116,86 @@ DISTRICT_DOCUMENT = "area:district-document"  # the part rule of every level of 
 
 
 def district_document(ctx: Context, areas: list[Area]) -> str | None:
-    """The district a document reports from: the first time it names the bank, it names the
-    bank's district office ("NHCSXH huyện Hương Sơn", "the Social Policy Bank of Thang Binh
-    district") before it reports any figure (its title aside), and it never names a provincial
-    branch (None otherwise)."""
+    """The district a document reports from: the first time its title, or its body before it
+    reports any figure, names the bank, it names the bank's district office ("NHCSXH huyện Hương
+    Sơn", "the Social Policy Bank of Thang Binh district", "Thai Hoa City branch of Social Policy
+    Bank"), and it never names a provincial branch (None otherwise)."""
     if ctx.hits[scope_list("branch")]:
         return None
     district = ctx.hits[part_list("district_bank")]
     banks = sorted([*ctx.hits["bank"], *district])
-    if not banks:
+    title = [bank for bank in banks if bank[1] <= ctx.title[1]][:1]
+    body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
+    offices = (_office(ctx, areas, bank, district) for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
+    return next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
+
+
+def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
+    """The area the headline or the lead (the body's first sentence) names ("Huyện Yên Thành có …",
+    "… trên địa bàn huyện Anh Sơn (Nghệ An) …"), when they name no province but in brackets
+    (where the area lies) and do not speak of the whole province: the document reports on it."""
+    end = _lead_end(ctx)
+    named = [a for a in areas if a.start < end]
+    if not named or ctx.marks("province_ref", 0, end):
         return None
-    start, end, _ = banks[0]
-    if _reported_before(ctx, start):
+    if any(not _own_province(ctx, m) for m in ctx.mentions.within(0, end)):
         return None
+    return named[0].name
+
+
+def _lead_end(ctx: Context) -> int:
+    """Where the body's first sentence ends (the text's end when it has none)."""
+    body = _TEXT.search(ctx.text, ctx.title[1])
+    if body is None:
+        return len(ctx.text)
+    i = bisect.bisect_right(ctx.stops.starts, body.start())
+    return ctx.stops.starts[i] if i < len(ctx.stops.starts) else len(ctx.text)
+
+
+_TEXT = re.compile(r"\S")
+
+
+def _own_province(ctx: Context, mention: Mention) -> bool:
+    """Whether a province is named in brackets ("huyện Anh Sơn (Nghệ An)", "NHCSXH Yên Thành
+    (Nghệ An)"): where the area before it lies, no place of a figure's own."""
+    return ctx.text[: mention.start].endswith("(") and ctx.text.startswith(")", mention.end)
+
+
+def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> str | None:
+    """The district whose office the bank's mention names: an area joined to it ("VBSP Yen Thanh
+    District", "Thai Hoa City branch of Social Policy Bank"), or the name a district office's
+    words stand beside ("Phòng giao dịch NHCSXH Quỳnh Lưu"); None for a mention of the bank
+    alone."""
+    start, end, _ = bank
     gap = ctx.linker.scope_gaps[ctx.lang]
-    named = [a for a in areas if a.start >= end and gap.fullmatch(ctx.text, end, a.start)]
-    if district and district[0][0] == start:
-        near = [a for a in areas if abs(a.start - start) < 80]
-        return near[0].name if near else (named[0].name if named else "a district")
-    return named[0].name if named else None
+    joined = [a for a in areas if (a.start >= end and gap.fullmatch(ctx.text, end, a.start))
+              or (a.end <= start and gap.fullmatch(ctx.text, a.end, start))]
+    office = [hit for hit in district if hit[0] == start]
+    if not office:
+        return joined[0].name if joined else None
+    near = [a for a in areas if abs(a.start - start) < NEAR_OFFICE]
+    return next((a.name for a in (*near, *joined)), None) or _office_name(ctx, max(office)) or "a district"
+
+
+def _office_name(ctx: Context, bank: Hit) -> str | None:
+    """The capitalised name right after a district office's words ("PGD NHCSXH Anh Sơn", past
+    a bracketed short form: "(CSXH)"), or right before them ("the Yen Thanh Social Policy Bank
+    Transaction Office"), when it is no province's."""
+    end = ctx.text.find(" ", bank[1] + 1) if ctx.text.startswith(" (", bank[1]) else bank[1]
+    after = _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, end, end + AREA_REACH)], ctx)
+    before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, bank[0] - AREA_REACH), bank[0])]
+    for words in (after, _capitalised(before[::-1], ctx, backwards=True)[::-1]):
+        if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(words[0][0], words[-1][1]):
+            return _name(ctx.text, words)
+    return None
 
 
 def _reported_before(ctx: Context, bank_start: int) -> bool:
-    """Whether the text reports a figure before it first names the bank, its title aside: a
-    district office named after that (where a borrower got a loan) is not who reports."""
-    return bool(ctx.figures.within(ctx.title[1], bank_start))
+    """Whether the text reports a figure before it names the bank: in the body (the title aside),
+    or earlier on the title's line; a district office named after that (where a borrower got a
+    loan, which office led the province) is not who reports."""
+    start = ctx.title[1] if bank_start >= ctx.title[1] else ctx.line(bank_start, bank_start)[0]
+    return bool(ctx.figures.within(start, bank_start))
 
 
 def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
@@ -138,10 +207,13 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         return Part("area", ctx.text[spot[1] : spot[2]], "area:region")
     s0, _ = sentence_span(ctx, fig)
     if ctx.district and not _whole_province(ctx, fig):
-        return Part("area", ctx.district, DISTRICT_DOCUMENT)
+        return _listed_area(ctx, fig) or Part("area", ctx.district, DISTRICT_DOCUMENT)
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
+    spoken = _district_spoken(ctx, fig, s0)
+    if spoken is not None:
+        return Part("area", spoken, "area:district-ref")
     item = list_item(ctx, fig)
     if item is not None:
         return Part(item[0].kind, item[1], f"list:{item[0].phrase}")
@@ -159,13 +231,20 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
             or _topic_part(ctx, fig, code))
 
 
+def _listed_area(ctx: Context, fig: Figure) -> Part | None:
+    """An item of a list of areas ("Một số xã có dư nợ cao: Phúc Thành 64 tỷ đồng; …"): in a district
+    document, a commune's figure, a part of the district."""
+    item = list_item(ctx, fig)
+    return Part("area", item[1], f"list:{item[0].phrase}") if item and item[0].kind == "area" else None
+
+
 def _whole_province(ctx: Context, fig: Figure) -> bool:
     """Whether the figure's clause speaks of the whole province ("the average of the whole
-    province (7.2%)", "toàn tỉnh") or names a province: a district document's figure that is not
-    the district's."""
+    province (7.2%)", "toàn tỉnh") or names a province, but as an area's own (``_own_province``):
+    a district document's figure that is not the district's."""
     c0, c1 = clause_span(ctx, fig)
     spans = [*((h[0], h[1]) for h in ctx.marks("province_ref", c0, c1)),
-             *((m.start, m.end) for m in ctx.mentions.within(c0, c1))]
+             *((m.start, m.end) for m in ctx.mentions.within(c0, c1) if not _own_province(ctx, m))]
     return any(not _ranked(ctx, c0, start) for start, _ in spans)
 
 
@@ -178,13 +257,27 @@ def _ranked(ctx: Context, c0: int, start: int) -> bool:
     return rank is not None and not ctx.figures.within(rank[1], start) and not ctx.cues.within(rank[1], start)
 
 
+def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
+    """The district the figure's sentence speaks of before it without naming it ("Toàn huyện có
+    …", "The district's outstanding loans …"), with no province named between: the area named
+    last before those words, else the words themselves."""
+    ref = ctx.last_mark(DISTRICT_REFS, s0, fig.start)
+    if ref is None or ctx.marks("province_ref", ref[1], fig.start):
+        return None
+    if any(not _own_province(ctx, m) for m in ctx.mentions.within(ref[1], fig.start)):
+        return None
+    named = ctx.areas.within(0, ref[0])
+    return named[-1].name if named else ctx.text[ref[0] : ref[1]]
+
+
 def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
-    """An area named in the figure's sentence before it, with no province named after it."""
+    """An area named in the figure's sentence before it, with no province named after it (but its
+    own, ``_own_province``)."""
     named = [a for a in ctx.areas.within(s0, fig.start) if a.end <= fig.start]
     if not named:
         return None
     area = named[-1]
-    return None if ctx.mentions.within(area.end, fig.start) else area
+    return None if any(not _own_province(ctx, m) for m in ctx.mentions.within(area.end, fig.start)) else area
 
 
 def _area_bound(ctx: Context, fig: Figure) -> Area | None:

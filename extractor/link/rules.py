@@ -400,7 +400,8 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 
 
 PART_KINDS = ("programme", "channel", "group", "source", "average")
-PART_LISTS = ("total", *PART_KINDS, "district_bank", "regions", "rank", "share", "area_before", "area_after")
+PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "area_before",
+              "area_after")
 
 
 class AreaWords(Strict):
@@ -421,6 +422,9 @@ class PartRules(Strict):
     average: RulePhrases
     source: RulePhrases
     district_bank: RulePhrases
+    # Words that speak of the district a report is about without naming it ("toàn huyện", "the
+    # district's").
+    district_ref: RulePhrases = Field(default_factory=RulePhrases)
     regions: RulePhrases = Field(default_factory=RulePhrases)
     rank: RulePhrases = Field(default_factory=RulePhrases)
     share: RulePhrases = Field(default_factory=RulePhrases)
@@ -465,7 +469,7 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     whose count does; ``list_starts``: the words a list's items follow; ``list_moves``: the
     words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
-             for name in ("total", *PART_KINDS, "district_bank", "regions", "rank", "share")]
+             for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
