@@ -27,6 +27,7 @@ HOSTS: list[tuple[str, Implied | None, str]] = [
     ("https://en.vietnamplus.vn/a.html", (None, True, False), "a national host's subdomain"),
     ("https://m.baoapbac.vn/a.html", ("Tiền Giang", False, True), "a provincial host's subdomain"),
     ("https://www.qtv.vn/a.html", ("Quảng Ninh", False, False), "www. is the host itself"),
+    ("http://anhp.vn/du-no-dat-d123.html", ("Hải Phòng", False, False), "a city paper, host abbreviated"),
     ("https://news.example.com/a.html", None, "an unknown host"),
     ("corpus/seeds/000_nghe_an.txt", None, "a file, not an address"),
 ]
