@@ -97,6 +97,17 @@ MATCHES = [
     ("Hanoians invite each other", []),
     ("Thái Bình Dương", []),
     ("Nghe Anh is a name", []),
+    # a province's name ending a personal name: a family name or a title opens it
+    ("Lo Van Ha Nam, chairman of the commune, said", []),
+    ("Bà Phạm Thị Hà Tĩnh cho biết", []),
+    ("Mr. Kha Quang Binh chaired the meeting", []),
+    ("đồng chí Vi Ninh Bình phát biểu", []),
+    # near misses: capitalised words that open no name, a name followed by its place
+    ("To Thai Binh, the bank sent staff", [("34", False)]),
+    ("VBSP Thai Binh lent more", [("34", False)]),
+    ("Tại Hà Nội và Ninh Bình", [("01", False), ("37", False)]),
+    ("the family of Vo Thi Lan in Thai Binh", [("34", False)]),
+    ("ông Lương Văn Tú ở Hà Tĩnh", [("42", False)]),
 ]
 
 

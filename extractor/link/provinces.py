@@ -78,6 +78,14 @@ class NewProvince(Strict):
     merged_from: list[Code] = Field(min_length=1)
 
 
+class PersonalNames(Strict):
+    """What opens a personal name that may end with a province's name ("Nguyễn Quang Bình"):
+    family names (matched without diacritics and case) and the titles said before a name."""
+
+    surnames: list[str] = Field(default_factory=list)
+    titles: list[str] = Field(default_factory=list)
+
+
 class ProvinceFile(Strict):
     """``rules/provinces.yaml``."""
 
@@ -87,6 +95,7 @@ class ProvinceFile(Strict):
     old_markers: OldMarkers
     guarded: list[str] = Field(default_factory=list)
     guard_allow: list[str] = Field(default_factory=list)
+    personal_names: PersonalNames = Field(default_factory=PersonalNames)
     stopphrases: list[str] = Field(default_factory=list)
     pre_2025: list[OldProvince] = Field(min_length=1)
     post_2025: list[NewProvince] = Field(min_length=1)
@@ -161,6 +170,10 @@ class Place:
 
 
 _GAP = r"(?:\s*[-–—]\s*|\s+)"
+# A personal name has three or four syllables ("Lò Văn Hà Nam"): with a province's name at
+# its end, one or two capitalised words stand right before it.
+NAME_SYLLABLES = (3, 4)
+_WORDS_BEFORE = re.compile(r"(?:\S+ ){0,4}$")
 
 
 def _alternation(words: list[str]) -> str:
@@ -188,6 +201,9 @@ class Gazetteer:
         before = "|".join(re.escape(m) for m in sorted(model.old_markers.before, key=len, reverse=True))
         self._old_after = re.compile(rf"\s*(?:{after})(?!\w)", re.IGNORECASE)
         self._old_before = re.compile(rf"(?<!\w)(?:{before})\s+$", re.IGNORECASE)
+        self._surnames = frozenset(key_of(n) for n in model.personal_names.surnames) - set(model.guard_allow)
+        titles = "|".join(re.escape(t) for t in sorted(model.personal_names.titles, key=len, reverse=True))
+        self._title_before = re.compile(rf"(?<!\w)(?:{titles})\s*$", re.IGNORECASE) if titles else None
         # Places are frozen and a document asks for the same few again and again.
         self._resolved: dict[tuple[Code, dt.date | None, bool], Place] = {}
 
@@ -249,11 +265,36 @@ class Gazetteer:
         marked = bool(m.group("prefix") or m.group("suffix"))
         if name.islower() and not marked:
             return False
-        if marked or key_of(name) not in self.model.guarded:
+        if marked:
+            return True
+        if self._in_personal_name(text, m.start("name"), len(key_of(name).split())):
+            return False
+        if key_of(name) not in self.model.guarded:
             return True
         before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 30) : m.start()])
         word = before.group(1) if before else ""
         return not word[:1].isupper() or word.lower().strip(".,") in self.model.guard_allow
+
+    def _in_personal_name(self, text: str, start: int, syllables: int) -> bool:
+        """Whether the name at ``start`` ends a person's name ("Ông Nguyễn Quang Bình", "Lo Van
+        Ha Nam, head of the commune"): the capitalised words right before it (spaces only between)
+        make a name of three or four syllables with it that opens with a family name or follows
+        a title ("Mr.", "bà", "đồng chí")."""
+        head = text[max(0, start - 60) : start]
+        words = _WORDS_BEFORE.search(head)
+        run: list[str] = []
+        for word in reversed(words.group().split(" ")[:-1] if words else []):
+            if not (word.isalpha() and word[:1].isupper()) or len(run) + syllables >= NAME_SYLLABLES[1]:
+                break
+            run.insert(0, word)
+        for k in range(max(1, NAME_SYLLABLES[0] - syllables), len(run) + 1):
+            opener = run[-k]
+            if key_of(opener) in self._surnames:
+                return True
+            before = head[: len(head) - len(" ".join(run[-k:])) - 1]
+            if self._title_before is not None and self._title_before.search(before):
+                return True
+        return False
 
     def _marker_after(self, text: str, end: int) -> tuple[int, bool]:
         """Extend a mention over a following "(old)"/"(cũ)" marker."""
