@@ -102,6 +102,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("province", "clause", "-", "en", NGHE + "In Ha Giang, outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
     ("province", "sentence", "+", "en", NGHE + "In Ha Giang, outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
     ("province", "sentence", "-", "en", NGHE + "Outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
+    ("province", "sentence:national-amount", "+", "en", NGHE + "The bank's outstanding loans stood at [[VND 171,250 billion|VND|171250000000000]], with [[*6.9 million customers|customers|6900000]] still in debt.", PUB),
+    ("province", "sentence:national-amount", "-", "en", NGHE + "The bank's outstanding loans stood at [[VND 17,125 billion|VND|17125000000000]], with [[*690,000 customers|customers|690000]] still in debt.", PUB),
     ("province", "document:title", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
     ("province", "document:title", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh grew. Ha Tinh sent delegates.", PUB),
     ("province", "document:frequency", "+", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh grew. Ha Tinh sent delegates.", PUB),
@@ -654,6 +656,22 @@ def test_the_bank_named_without_figures_says_no_province(markup: str, province: 
 ])
 def test_a_branch_named_before_its_province(markup: str, province: str | None) -> None:
     """"The VBSP branch in Ha Giang" names the branch's province as "the Ha Giang branch" does."""
+    ex, _ = build(markup)
+    assert link(ex).document.province == province
+
+
+@pytest.mark.parametrize(("markup", "province"), [
+    # the bank's district office named with its district and province
+    ("Loans help the poor\nBy staff\nVBSP Muong Lat district (Thanh Hoa) lent more this year. Outstanding "
+     "loans reached [[VND 260,000 billion|VND|260000000000000]].", "Thanh Hóa"),
+    # near miss: the district where a borrower lives, in a story about the whole bank
+    ("Loans help the poor\nBy staff\nThe Social Policy Bank lends in every commune. The family of Mr. Lo Van "
+     "Tinh in Muong Lat district, Thanh Hoa province, borrowed to raise cows. Outstanding loans reached "
+     "[[VND 260,000 billion|VND|260000000000000]].", "national"),
+])
+def test_a_district_names_the_branch_only_with_the_bank(markup: str, province: str | None) -> None:
+    """A district named right after the bank is its office's and its province the branch's; a
+    borrower's district and province in a human-interest paragraph name no branch."""
     ex, _ = build(markup)
     assert link(ex).document.province == province
 

@@ -10,12 +10,13 @@ import datetime as dt
 
 from extractor.link.context import Context, clause_span, sentence_span
 from extractor.link.rules import part_list
-from extractor.link.scope import NATIONAL, meeting_venues
+from extractor.link.scope import NATIONAL, meeting_venues, national_amount
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
 REGIONS = part_list("regions")  # the country's regions (rules/parts.yaml), asked per figure: named once
 REGION_RULE = "region"  # the place rule of a figure a region of the country is named before
+NATIONAL_AMOUNT = "sentence:national-amount"  # the place rule of a sentence stating the bank's totals
 
 
 # --- a figure's place ------------------------------------------------------------------------------
@@ -47,11 +48,22 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
         if found:
             return found
     if ctx.province is not None:
-        return None, f"document:{ctx.province_rule}"
+        return _whole_bank(ctx, s0, s1) or (None, f"document:{ctx.province_rule}")
     if ctx.province_rule == NATIONAL:
         return (NATIONAL, -1, -1, False), "document:national"
     later = places(ctx, c1, s1)
     return (later[0], "sentence") if later else (None, "none")
+
+
+def _whole_bank(ctx: Context, s0: int, s1: int) -> tuple[Spot, str] | None:
+    """The whole country's place for a sentence of a provincial document that names no place
+    but states an amount no province reaches (a study of one province quoting the bank's
+    totals: "the bank's outstanding loans of VND 170,000 billion, with 6.8 million borrowers"):
+    every figure of that sentence is the whole bank's, not the province's."""
+    if places(ctx, s0, s1):
+        return None
+    whole = national_amount(ctx, s0, s1)
+    return None if whole is None else ((NATIONAL, whole.start, whole.end, False), NATIONAL_AMOUNT)
 
 
 def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | None:

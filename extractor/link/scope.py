@@ -10,12 +10,13 @@ whose figures they are. When the province cannot be told, it stays empty: never 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import unquote, urlparse
 
-from extractor.link.context import Context, Labelled, sentence_span
+from extractor.link.context import Area, Context, Labelled, sentence_span
 from extractor.link.outlets import Outlet
 from extractor.link.rules import scope_list
 from extractor.models import Figure
@@ -161,12 +162,12 @@ def _address_codes(ctx: Context) -> list[str]:
 def _branch_mentions(ctx: Context) -> list[str]:
     """Provinces named with the bank: right after the bank, its branch or its credit ("NHCSXH
     tỉnh Lạng Sơn", "Social Policy Bank of Nghe An", "policy credit capital in Lai Chau"), after a
-    district the bank serves ("VBSP Krong Nang district (Dak Lak)"), or right before a branch
-    word ("Nghe An branch")."""
+    district named with the bank ("VBSP Yen Thanh district (Nghe An)", ``_served``), or right
+    before a branch word ("Nghe An branch")."""
     gap = ctx.linker.scope_gaps[ctx.lang]
-    ends = [end for name in (scope_list("branch"), "bank", scope_list("bank_topic"))
-            for _, end, _ in ctx.hits[name]]
-    ends += [area.end for area in ctx.areas]
+    ends = sorted(end for name in (scope_list("branch"), "bank", scope_list("bank_topic"))
+                  for _, end, _ in ctx.hits[name])
+    ends += [area.end for area in ctx.areas if _served(ctx, area, ends)]
     found = []
     for end in ends:
         after = ctx.mentions.within(end, end + 40)
@@ -177,6 +178,18 @@ def _branch_mentions(ctx: Context) -> list[str]:
         if before and not ctx.text[before[-1].end : start].strip():
             found.append(before[-1].code)
     return found
+
+
+def _served(ctx: Context, area: Area, bank_ends: list[int]) -> bool:
+    """Whether an area is named with the bank, its branch or its credit (``bank_ends``, sorted):
+    right after it or taking it into its capitalised name ("VBSP Yen Thanh district"), the
+    district office's area. A district where a borrower lives ("the family of …, Kim Son
+    district, Ninh Binh province") names no branch of the bank."""
+    before = bisect.bisect_right(bank_ends, area.end)
+    if not before:
+        return False
+    end = bank_ends[before - 1]
+    return end >= area.start or ctx.linker.scope_gaps[ctx.lang].fullmatch(ctx.text, end, area.start) is not None
 
 
 def _provincial_evidence(ctx: Context) -> str:
@@ -196,15 +209,24 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
         hits = ctx.hits[name]
         if hits:
             return f"the text speaks of the whole bank or country ({ctx.text[hits[0][0] : hits[0][1]]!r})"
-    scale = ctx.linker.scope.national_scale
-    for fig in ctx.figures:
-        limit = scale.get(fig.unit)
-        if limit is not None and fig.change is None and fig.value >= Decimal(limit):
-            return f"an amount no province reaches ({fig.text!r})"
+    whole = national_amount(ctx, 0, len(ctx.text))
+    if whole is not None:
+        return f"an amount no province reaches ({whole.text!r})"
     bank = ctx.hits["bank"]
     # Naming the bank says whose figures a text reports only when it reports some.
     if bank and ctx.figures and not provincial and not named:
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
+    return None
+
+
+def national_amount(ctx: Context, start: int, end: int) -> Figure | None:
+    """The first level starting inside ``[start, end)`` that no province reaches
+    (``national_scale``): the whole bank's, or None."""
+    scale = ctx.linker.scope.national_scale
+    for fig in ctx.figures.within(start, end):
+        limit = scale.get(fig.unit)
+        if limit is not None and fig.change is None and fig.value >= Decimal(limit):
+            return fig
     return None
 
 
