@@ -122,3 +122,22 @@ def test_plain_amounts_without_scale_words(value: int) -> None:
     vi = extract_text(f"Mỗi hộ nhận {_vi(value)} đồng.", lang="vi", link=False)
     assert [f.value for f in en.figures] == [value]
     assert [f.value for f in vi.figures] == [value]
+
+
+@pytest.mark.parametrize(("text", "lang", "written", "expected"), [
+    # a Vietnamese text that writes its thousands with "." writes its decimals with ","
+    ("Tổng dư nợ đạt 3.418 tỷ đồng; nợ quá hạn 7,250 tỷ đồng, chiếm 0,21%.", "vi", "7,250 tỷ đồng",
+     Decimal("7250000000")),
+    # near misses: no thousands group shown; an English page (translations keep the Vietnamese
+    # notation beside their own: the siblings decide); a text that also writes English decimals
+    ("Tổng dư nợ đạt 418 tỷ đồng; nợ quá hạn 7,250 tỷ đồng.", "vi", "7,250 tỷ đồng", Decimal("7250000000000")),
+    ("Outstanding loans reached VND 3,418 billion, and VND 7.250 billion went to students.", "en",
+     "VND 7.250 billion", Decimal("7250000000000")),
+    ("Tổng dư nợ đạt 3.418 tỷ đồng, tăng 4.5%; nợ quá hạn 7,250 tỷ đồng.", "vi", "7,250 tỷ đồng",
+     Decimal("7250000000000")),
+])
+def test_a_shown_notation_reads_the_decimal_mark(text: str, lang: str, written: str, expected: Decimal) -> None:
+    """``NumberFormat.shown_notation_decides``: where it is on, a document that writes a thousands
+    group with its group mark reads its decimal mark as one, before the siblings' magnitude."""
+    values = [f.value for f in extract_text(text, lang=lang, link=False).figures if written in f.text]
+    assert values == [expected]

@@ -191,16 +191,29 @@ def _scaled(draft: FigureDraft, reading: Decimal) -> Decimal:
     return reading * draft.multiplier + draft.addend
 
 
-def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> bool:
-    """Fill each draft's readings in the document's notation; True if it mixes notations."""
-    separator = rules.lexicon.number.decimal_separator
+class Notation(NamedTuple):
+    """How a document writes its numbers: ``mixed``, it also shows the other notation (a number
+    only that one reads); ``shown``, it writes a thousands group with its language's group mark
+    and shows no other notation, so a separator that is its decimal mark is one
+    (``NumberFormat.shown_notation_decides``)."""
+
+    mixed: bool
+    shown: bool
+
+
+def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> Notation:
+    """Fill each draft's readings in the document's notation; say whether it mixes notations
+    and whether it shows its own."""
+    number = rules.lexicon.number
     mixed = foreign_notation([d.number_text for d in drafts if not d.readings],
-                             decimal_separator=separator)
+                             decimal_separator=number.decimal_separator)
     for draft in drafts:
         if not draft.readings:
-            draft.readings = readings(draft.number_text, decimal_separator=separator,
+            draft.readings = readings(draft.number_text, decimal_separator=number.decimal_separator,
                                       mixed=mixed).values
-    return mixed
+    shown = number.shown_notation_decides and not mixed and any(
+        len(d.readings) == 1 and number.group_separator in d.number_text for d in drafts)
+    return Notation(mixed=mixed, shown=shown)
 
 
 class Siblings:
@@ -237,7 +250,7 @@ class Siblings:
 
 
 def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
-                 *, mixed: bool) -> tuple[Decimal, float, list[str]]:
+                 *, notation: Notation) -> tuple[Decimal, float, list[str]]:
     """The value of a figure; for an ambiguous number, the reading the evidence favours."""
     if len(draft.readings) == 1:
         return _scaled(draft, draft.readings[0]), 1.0, list(draft.notes)
@@ -248,7 +261,8 @@ def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
         plausible_max=None if limit is None else limit / float(draft.multiplier),
         siblings=siblings,
         integral=(draft.kind == "count" or family == "VND") and draft.multiplier == 1,
-        mixed=mixed,
+        mixed=notation.mixed,
+        notation_shown=notation.shown,
     )
     return _scaled(draft, choice.value), choice.confidence, [*draft.notes, choice.note]
 
@@ -479,7 +493,7 @@ def unit_of(text: str, draft: FigureDraft, sentences: Sentences, yearly: Sequenc
 def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, rules: RuleSet,
                   warnings: list[str]) -> list[Figure]:
     """Figure records with values chosen, change cues and sentences attached."""
-    mixed = read_numbers(drafts, rules)
+    notation = read_numbers(drafts, rules)
     cues = change_cues(rules)
     figures = []
     siblings = Siblings(drafts)
@@ -487,7 +501,7 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     yearly, after = regexes.yearly, regexes.change_after
     for draft in drafts:
         near = siblings.near(draft) if len(draft.readings) > 1 else []
-        value, confidence, notes = figure_value(draft, near, rules, mixed=mixed)
+        value, confidence, notes = figure_value(draft, near, rules, notation=notation)
         family = _family(draft)
         if family == "VND" or draft.kind == "count":
             whole = value.to_integral_value()

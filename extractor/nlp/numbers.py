@@ -164,12 +164,15 @@ def choose(
     siblings: Sequence[Decimal],
     integral: bool,
     mixed: bool = False,
+    notation_shown: bool = False,
 ) -> Choice:
     """Pick among the readings (already scaled) of an ambiguous number.
 
     Evidence in order: a reading that is impossible (a fraction of a household) or
-    implausible for the unit; the magnitude of unambiguous sibling numbers with the same unit
-    and scale word ("66,251 billion … 55.518 billion"); in a document that mixes notations,
+    implausible for the unit; a document that shows its notation (``notation_shown``: it
+    writes thousands with the other mark, "3.418 tỷ", so "7,250 tỷ" is 7.25); the magnitude
+    of unambiguous sibling numbers with the same unit and scale word ("66,251 billion …
+    55.518 billion"); in a document that mixes notations,
     the thousands-group reading (decimals rarely run to three digits); trailing zeros (nobody
     writes "1.000 billion" for one billion); else the locale's reading.
     """
@@ -180,6 +183,9 @@ def choose(
     if len(plausible) == 1:
         return Choice(plausible[0], 0.9, f"{text!r}: the other reading is implausibly large")
     pool = plausible or pool
+    if notation_shown:
+        return Choice(pool[0], 0.85, f"{text!r}: the document writes its thousands with the "
+                      "other mark, so this one is its decimal mark")
     by_siblings = _closest_to_siblings(pool, siblings)
     if by_siblings is not None:
         return Choice(by_siblings, 0.8, f"{text!r}: read like the sibling figures' magnitude")

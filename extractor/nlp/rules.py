@@ -158,6 +158,10 @@ class EdgeWord(Phrase):
 class NumberFormat(Strict):
     decimal_separator: Literal[".", ","]
     group_separator: Literal[".", ","]
+    # Whether a document that writes a thousands group with the group mark ("3.418 tỷ") writes
+    # its decimals with the decimal mark ("7,250 tỷ" is 7.25): true of originals, not of
+    # translated pages, which keep the source's notation beside their own.
+    shown_notation_decides: bool = False
 
 
 class Lexicon(Strict):
