@@ -86,6 +86,13 @@ class PersonalNames(Strict):
     titles: list[str] = Field(default_factory=list)
 
 
+class DistrictFile(Strict):
+    """``rules/districts.yaml``: district names that tell their province, by old province code."""
+
+    version: Literal[1]
+    districts: dict[Code, list[str]]
+
+
 class ProvinceFile(Strict):
     """``rules/provinces.yaml``."""
 
@@ -204,6 +211,7 @@ class Gazetteer:
         self._surnames = frozenset(key_of(n) for n in model.personal_names.surnames) - set(model.guard_allow)
         titles = "|".join(re.escape(t) for t in sorted(model.personal_names.titles, key=len, reverse=True))
         self._title_before = re.compile(rf"(?<!\w)(?:{titles})\s*$", re.IGNORECASE) if titles else None
+        self.districts: dict[str, Code] = {}  # a district's folded name → its old province's code
         # Places are frozen and a document asks for the same few again and again.
         self._resolved: dict[tuple[Code, dt.date | None, bool], Place] = {}
 
@@ -301,6 +309,14 @@ class Gazetteer:
         m = self._old_after.match(text, end)
         return (m.end(), True) if m else (end, False)
 
+    def district_province(self, name: str) -> Code | None:
+        """The old province of the district a name ends with ("Mang Yang", "VBSP Krong Pa":
+        the words an area word marks may take a capitalised word before the name), or None when
+        no district of ``rules/districts.yaml`` ends it."""
+        words = key_of(name).split()
+        return next((self.districts[key] for i in range(len(words))
+                     if (key := " ".join(words[i:])) in self.districts), None)
+
     def in_compact(self, text: str) -> list[Code]:
         """Units whose name, folded and without spaces, occurs in ``text`` (a host name)."""
         flat = fold(text).lower()
@@ -338,8 +354,9 @@ class Gazetteer:
         return self.resolve(code, on=on).name
 
 
-def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """Load, validate and compile ``rules/provinces.yaml`` (or ``path``)."""
+def load_gazetteer(path: Path | None = None, *, districts: Path | None = None) -> Gazetteer:
+    """Load, validate and compile ``rules/provinces.yaml`` (or ``path``), with the districts of
+    ``districts`` (a ``rules/districts.yaml``; none when not given)."""
     rf = read_rule_file(path or rules_dir() / "provinces.yaml")
     model = validate_rule_file(rf, ProvinceFile)
     raise_problems(
@@ -348,4 +365,25 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         + _map_problems(rf, model)
         + _alias_problems(rf, model)
     )
-    return Gazetteer(model)
+    gazetteer = Gazetteer(model)
+    if districts is not None:
+        gazetteer.districts = _load_districts(districts, gazetteer)
+    return gazetteer
+
+
+def _load_districts(path: Path, gazetteer: Gazetteer) -> dict[str, Code]:
+    """The districts of ``path`` by folded name; a code no old province has, a name another
+    district or a province has, is reported with its line."""
+    rf = read_rule_file(path)
+    model = validate_rule_file(rf, DistrictFile)
+    found: dict[str, Code] = {}
+    problems = []
+    for code, names in model.districts.items():
+        if code not in gazetteer.old:
+            problems.append(rf.problem(("districts", code), f"no old province has the code {code!r}"))
+        for i, name in enumerate(names):
+            key = key_of(name)
+            if key in gazetteer.by_key or found.setdefault(key, code) != code:
+                problems.append(rf.problem(("districts", code, i), f"{name!r} names another place too"))
+    raise_problems(problems)
+    return found

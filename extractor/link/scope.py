@@ -114,6 +114,9 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
         add(code, ADDRESS, "address", "the page's address")
     for code in _branch_mentions(ctx):
         add(code, BRANCH, "branch", "the bank's branch named with it")
+    if ctx.district:
+        add(ctx.linker.gazetteer.district_province(ctx.district), BRANCH, "branch",
+            f"the bank's district office ({ctx.district}, rules/districts.yaml)")
     held = meeting_venues(ctx)
     for m in ctx.mentions:
         add(m.code, 0.5 if m.marked_old else 1.0, "frequency", HELD if m.start in held else "how often it is named")

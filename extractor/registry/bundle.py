@@ -110,7 +110,7 @@ def load_registry(folder: Path | None = None) -> Registry:
     patterns = {lang: got.load(partial(load_ruleset, root / lang, lang, legal_codes=legal_codes))
                 for lang in LANGUAGES}
     indicators = got.load(lambda: load_lexicon(root / "indicators.yaml"))
-    gazetteer = got.load(lambda: load_gazetteer(root / "provinces.yaml"))
+    gazetteer = got.load(lambda: load_gazetteer(root / "provinces.yaml", districts=root / "districts.yaml"))
     link_rules = got.load(lambda: load_link_rules(root / "linking.yaml"))
     scope = got.load(lambda: load_scope_rules(root / "scope.yaml"))
     parts = got.load(lambda: load_part_rules(root / "parts.yaml"))

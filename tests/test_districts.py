@@ -1,0 +1,64 @@
+"""The district gazetteer (rules/districts.yaml): fresh from its generator, read as data, and
+the province a district office's report is filed under."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import RuleError
+from extractor.link.provinces import load_gazetteer
+from extractor.registry.bundle import bundled
+from helpers.markup import build, link
+
+ROOT = Path(__file__).resolve().parents[1]
+DISTRICTS = ROOT / "rules" / "districts.yaml"
+
+
+def test_the_committed_file_is_what_the_generator_writes() -> None:
+    pytest.importorskip("vietnamadminunits")
+    spec = importlib.util.spec_from_file_location("make_districts", ROOT / "scripts" / "make_districts.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.render() == DISTRICTS.read_text(encoding="utf-8"), "run scripts/make_districts.py"
+
+
+@pytest.mark.parametrize(("name", "province"), [
+    ("Krông Pa", "Gia Lai"),
+    ("Krong Pa", "Gia Lai"),  # without diacritics
+    ("VBSP Na Ri", "Bắc Kạn"),  # a capitalised word the area word took before the name
+    # near misses: a name ten provinces' districts share, a province's own name, a street
+    ("Châu Thành", None),
+    ("Thái Bình", None),
+    ("Nguyen Hue", None),
+])
+def test_a_district_tells_its_province(name: str, province: str | None) -> None:
+    gazetteer = bundled().gazetteer
+    code = gazetteer.district_province(name)
+    assert (gazetteer.old[code].name if code else None) == province
+
+
+def test_a_bad_entry_is_reported_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "districts.yaml"
+    bad.write_text('version: 1\ndistricts:\n  "64": [Krông Pa]\n  "99": [Phú Xuân Mới]\n  "06": [Krông Pa]\n',
+                   encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_gazetteer(districts=bad)
+    problems = " ".join(err.value.problems)
+    assert "districts.yaml:4:" in problems and "districts.yaml:5:" in problems
+
+
+@pytest.mark.parametrize(("markup", "province"), [
+    # the bank's district office reports, and no province is named: the district tells it
+    ("Tín dụng chính sách\nNHCSXH huyện Krông Pa tổ chức hội nghị tổng kết. Tổng dư nợ đạt [[452 tỷ đồng|VND]].",
+     "Gia Lai"),
+    # near miss: a district name several provinces share tells none
+    ("Tín dụng chính sách\nNHCSXH huyện Châu Thành tổ chức hội nghị tổng kết. Tổng dư nợ đạt [[452 tỷ đồng|VND]].",
+     "national"),
+])
+def test_a_district_offices_report_is_its_provinces(markup: str, province: str | None) -> None:
+    ex, _ = build(markup, lang="vi")
+    assert link(ex).document.province == province
