@@ -62,3 +62,19 @@ def test_a_bad_entry_is_reported_with_its_line(tmp_path: Path) -> None:
 def test_a_district_offices_report_is_its_provinces(markup: str, province: str | None) -> None:
     ex, _ = build(markup, lang="vi")
     assert link(ex).document.province == province
+
+
+@pytest.mark.parametrize(("markup", "province", "part_of"), [
+    # English names the district office with the district before the bank
+    ("Policy credit news\nBy staff\nThe Krong Pa Social Policy Bank has lent more this year. Outstanding loans "
+     "reached [[VND 452 billion|VND|452000000000]].", "Gia Lai", "area"),
+    # near miss: a name several provinces' districts share
+    ("Policy credit news\nBy staff\nThe Chau Thanh Social Policy Bank has lent more this year. Outstanding loans "
+     "reached [[VND 452 billion|VND|452000000000]].", "national", None),
+])
+def test_a_district_named_before_the_bank_is_its_office(markup: str, province: str, part_of: str | None) -> None:
+    """The district office's figures are the district's: parts of its province's, filed there."""
+    ex, focus = build(markup)
+    linked = link(ex)
+    (obs,) = [o for o in linked.observations if o.start == focus]
+    assert (linked.document.province, obs.province, obs.part_of) == (province, province, part_of)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from extractor.link.context import (
     Area,
@@ -119,7 +120,7 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     """The district a document reports from: the first time its title, or its body before it
     reports any figure, names the bank, it names the bank's district office ("NHCSXH huyện Hương
     Sơn", "the Social Policy Bank of Thang Binh district", "Thai Hoa City branch of Social Policy
-    Bank"), and it never names a provincial branch (None otherwise)."""
+    Bank", "the Krong Pa Social Policy Bank"), and it never names a provincial branch (None otherwise)."""
     if ctx.hits[scope_list("branch")]:
         return None
     district = ctx.hits[part_list("district_bank")]
@@ -172,7 +173,7 @@ def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> 
               or (a.end <= start and gap.fullmatch(ctx.text, a.end, start))]
     office = [hit for hit in district if hit[0] == start]
     if not office:
-        return joined[0].name if joined else None
+        return joined[0].name if joined else _district_before(ctx, start)
     near = [a for a in areas if abs(a.start - start) < NEAR_OFFICE]
     return next((a.name for a in (*near, *joined)), None) or _office_name(ctx, max(office)) or "a district"
 
@@ -188,6 +189,17 @@ def _office_name(ctx: Context, bank: Hit) -> str | None:
         if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(words[0][0], words[-1][1]):
             return _name(ctx.text, words)
     return None
+
+
+def _district_before(ctx: Context, bank_start: int) -> str | None:
+    """The district named right before the bank, as English names its district office ("the
+    Krong Pa Social Policy Bank"): the capitalised words before it, when they end with a district
+    of ``rules/districts.yaml`` (None otherwise)."""
+    if bank_start == 0 or ctx.text[bank_start - 1] != " ":
+        return None
+    words = ctx.text[max(0, bank_start - 40) : bank_start - 1].split(" ")
+    run = " ".join(reversed(list(takewhile(lambda w: w.isalpha() and w[:1].isupper(), reversed(words)))))
+    return run if run and ctx.linker.gazetteer.district_province(run) else None
 
 
 def _reported_before(ctx: Context, bank_start: int) -> bool:
