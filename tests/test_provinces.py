@@ -108,6 +108,8 @@ MATCHES = [
     ("Tại Hà Nội và Ninh Bình", [("01", False), ("37", False)]),
     ("the family of Vo Thi Lan in Thai Binh", [("34", False)]),
     ("ông Lương Văn Tú ở Hà Tĩnh", [("42", False)]),
+    # a word that folds to a family name is none in a text that writes its tones ("Do": because)
+    ("Do Hà Tĩnh có nhiều hộ nghèo", [("42", False)]),
 ]
 
 

@@ -209,6 +209,8 @@ class Gazetteer:
         self._old_after = re.compile(rf"\s*(?:{after})(?!\w)", re.IGNORECASE)
         self._old_before = re.compile(rf"(?<!\w)(?:{before})\s+$", re.IGNORECASE)
         self._surnames = frozenset(key_of(n) for n in model.personal_names.surnames) - set(model.guard_allow)
+        # As written: in a text that writes its tones, "Do" is the word "because", not "Đỗ".
+        self._surnames_written = frozenset(n.lower() for n in model.personal_names.surnames)
         titles = "|".join(re.escape(t) for t in sorted(model.personal_names.titles, key=len, reverse=True))
         self._title_before = re.compile(rf"(?<!\w)(?:{titles})\s*$", re.IGNORECASE) if titles else None
         self.districts: dict[str, Code] = {}  # a district's folded name → its old province's code
@@ -295,9 +297,11 @@ class Gazetteer:
             if not (word.isalpha() and word[:1].isupper()) or len(run) + syllables >= NAME_SYLLABLES[1]:
                 break
             run.insert(0, word)
+        # A text that writes the province with its tones writes a surname with them too.
+        written = not text[start : start + 30].isascii()
         for k in range(max(1, NAME_SYLLABLES[0] - syllables), len(run) + 1):
             opener = run[-k]
-            if key_of(opener) in self._surnames:
+            if (opener.lower() in self._surnames_written) if written else (key_of(opener) in self._surnames):
                 return True
             before = head[: len(head) - len(" ".join(run[-k:])) - 1]
             if self._title_before is not None and self._title_before.search(before):
