@@ -63,7 +63,21 @@ def _whole_bank(ctx: Context, s0: int, s1: int) -> tuple[Spot, str] | None:
     if places(ctx, s0, s1):
         return None
     whole = national_amount(ctx, s0, s1)
-    return None if whole is None else ((NATIONAL, whole.start, whole.end, False), NATIONAL_AMOUNT)
+    if whole is None or _flow_cued(ctx, whole, s0):
+        return None
+    return (NATIONAL, whole.start, whole.end, False), NATIONAL_AMOUNT
+
+
+def _flow_cued(ctx: Context, fig: Figure, s0: int) -> bool:
+    """Whether the cue right before the amount in its sentence measures a flow ("Sau 22 năm,
+    doanh số cho vay đạt 65.000 tỷ đồng"): a province's lending summed over many years reaches
+    what no province holds at a date, so its size says nothing of whose it is."""
+    cues = [c for c in ctx.cues.within(s0, fig.start) if c.position == "before"]
+    if not cues:
+        return False
+    lexicon = ctx.linker.lexicon
+    codes = lexicon.candidates(cues[-1], lang=ctx.lang)
+    return bool(codes) and all(lexicon.indicators[code].measure == "flow" for code in codes)
 
 
 def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | None:
