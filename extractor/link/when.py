@@ -428,7 +428,9 @@ def _relative_year(ctx: Context, fig: Figure, measure: str) -> When | None:
         for start, _, phrase in ctx.marks(name, g0, g1):
             if not _baseline_at(ctx, fig, start):
                 year = ctx.published.year - back
-                end = dt.date(year, 12, 31) if back else ctx.published
+                # This year's goal is the whole year's ("Năm nay, … phấn đấu giải ngân …").
+                whole = back or ctx.marks("target", *sentence_span(ctx, fig))
+                end = dt.date(year, 12, 31) if whole else ctx.published
                 return _shape(measure, dt.date(year, 1, 1), end, False, f"{name}:{phrase}")
     return None
 
@@ -436,8 +438,10 @@ def _relative_year(ctx: Context, fig: Figure, measure: str) -> When | None:
 def _baseline_at(ctx: Context, fig: Figure, pos: int) -> bool:
     """Whether words at ``pos`` name a comparison's baseline: after a comparison word of their
     clause ("up 5% compared with last year"), or right after a word that compares only before a
-    date ("up 5% over last year")."""
+    date ("up 5% over last year"), or in a clause that states a change."""
     c0, c1 = piece(pos, sentence_span(ctx, fig), ctx.breaks.clause)
+    if any(f.start in ctx.changes for f in ctx.figures.within(c0, c1)):
+        return True  # "…, up 8% on last year", "cao hơn năm ngoái 500 tỷ đồng": a change's baseline
     return any(m[1] <= pos for m in ctx.marks("comparison", c0, c1)) or any(
         not ctx.text[m[1] : pos].strip() for m in ctx.marks("comparison_dated", c0, pos))
 
