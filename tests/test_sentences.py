@@ -27,6 +27,10 @@ SENTENCES = [
      ["Loans went to farms, shops, schools…", "The branch also lent more."]),
     ("en", "Loans went to farms, shops, etc. The branch also lent more.",
      ["Loans went to farms, shops, etc.", "The branch also lent more."]),
+    # Not a range written with one ("từ 50…100"), nor a quote that opens with one.
+    ("vi", "Mỗi hộ được vay từ 50…100 triệu đồng. Dư nợ tăng.",
+     ["Mỗi hộ được vay từ 50…100 triệu đồng.", "Dư nợ tăng."]),
+    ("en", 'He said "…Nghe An lent more". Loans rose.', ['He said "…Nghe An lent more".', "Loans rose."]),
 ]
 
 

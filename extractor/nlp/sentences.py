@@ -62,6 +62,9 @@ def _is_boundary(text: str, match: re.Match[str], abbreviations: frozenset[str])
     following = text[match.end():match.end() + 1]
     if not following or not (following.isupper() or following.isdigit() or following in OPENERS):
         return False
+    before = text[match.start() - 1 : match.start()]
+    if match.group()[-1] == "…" and (not following.isupper() or before.isdigit() or before in OPENERS):
+        return False  # a glued ellipsis ends a sentence only before a capital: "từ 50…100", "“…Nghe An"
     word = _word_before(text, match.start())
     return word not in abbreviations and not (len(word) == 1 and word.isupper())
 
