@@ -33,6 +33,7 @@ from extractor.link.rules import (
     unit_gaps,
 )
 from extractor.models import Document, Extraction, Observation
+from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
 from helpers.markup import (
     HEAD,
@@ -104,6 +105,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("province", "sentence", "-", "en", NGHE + "Outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
     ("province", "sentence:national-amount", "+", "en", NGHE + "The bank's outstanding loans stood at [[VND 171,250 billion|VND|171250000000000]], with [[*6.9 million customers|customers|6900000]] still in debt.", PUB),
     ("province", "sentence:national-amount", "-", "en", NGHE + "The bank's outstanding loans stood at [[VND 17,125 billion|VND|17125000000000]], with [[*690,000 customers|customers|690000]] still in debt.", PUB),
+    # A province's lending over many years reaches what no province holds: its size tells nothing.
+    ("province", "sentence:national-amount", "-", "vi", VI_NGHE + "Sau 22 năm, doanh số cho vay đạt [[*65.000 tỷ đồng|VND|65000000000000]], giúp [[1.200.000 lượt hộ|turns|1200000]] vay vốn.", PUB),
     ("province", "document:title", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
     ("province", "document:title", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh grew. Ha Tinh sent delegates.", PUB),
     ("province", "document:frequency", "+", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh grew. Ha Tinh sent delegates.", PUB),
@@ -792,3 +795,15 @@ def test_line_by_bisect_is_the_line_found_by_rfind_and_find(text: str, data: st.
     end = data.draw(st.integers(start, len(text)))
     after = text.find("\n", end)
     assert ctx.line(start, end) == (text.rfind("\n", 0, start) + 1, len(text) if after < 0 else after)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tin Nghệ An\nSáng 5/3, tại huyện Yên Thành, NHCSXH tổ chức hội nghị tổng kết. Theo báo cáo, tổng dư nợ "
+     "đạt 13.500 tỷ đồng.", "vi"),
+    ("Nghe An news\nOn March 5, in Yen Thanh district, the Social Policy Bank held a conference to review the "
+     "year. Outstanding loans reached VND 13,500 billion.", "en"),
+])
+def test_a_meetings_venue_in_the_lead_makes_no_district_report(text: str, lang: str) -> None:
+    # Where a meeting was held is no district the report is about: the province's totals stay its own.
+    observations = extract_text(text, lang=lang, published=PUB).observations
+    assert [(o.indicator, o.province, o.part_of) for o in observations] == [("outstanding_loans", "Nghệ An", None)]

@@ -39,6 +39,7 @@ from extractor.link.lists import list_item
 from extractor.link.place import REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention
 from extractor.link.rules import PART_KINDS, part_list, scope_list
+from extractor.link.scope import held_in
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
@@ -136,12 +137,19 @@ def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
     "… trên địa bàn huyện Anh Sơn (Nghệ An) …"), when they name no province but in brackets
     (where the area lies) and do not speak of the whole province: the document reports on it."""
     end = _lead_end(ctx)
-    named = [a for a in areas if a.start < end]
+    # Not where a meeting was held nor where a borrower lives ("tại huyện …", "ở xã …", "in … district").
+    named = [a for a in areas if a.start < end and not _venue_glued(ctx, a)]
     if not named or ctx.marks("province_ref", 0, end):
         return None
     if any(not _own_province(ctx, m) for m in ctx.mentions.within(0, end)):
         return None
     return named[0].name
+
+
+def _venue_glued(ctx: Context, area: Area) -> bool:
+    """Whether the area is where a meeting was held ("Sáng 5/3, tại huyện Yên Thành, NHCSXH tổ
+    chức hội nghị …", ``scope.held_in``), not whom a report is about."""
+    return held_in(ctx, area.start, area.end)
 
 
 def _lead_end(ctx: Context) -> int:
@@ -170,7 +178,7 @@ def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> 
     start, end, _ = bank
     gap = ctx.linker.scope_gaps[ctx.lang]
     joined = [a for a in areas if (a.start >= end and gap.fullmatch(ctx.text, end, a.start))
-              or (a.end <= start and gap.fullmatch(ctx.text, a.end, start))]
+              or (a.end <= start and gap.fullmatch(ctx.text, a.end, start) and not _venue_glued(ctx, a))]
     office = [hit for hit in district if hit[0] == start]
     if not office:
         return joined[0].name if joined else _district_before(ctx, start)
@@ -278,8 +286,9 @@ def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
         return None
     if any(not _own_province(ctx, m) for m in ctx.mentions.within(ref[1], fig.start)):
         return None
+    # The district the document reports from, else the last area named, else the words themselves.
     named = ctx.areas.within(0, ref[0])
-    return named[-1].name if named else ctx.text[ref[0] : ref[1]]
+    return ctx.district or (named[-1].name if named else ctx.text[ref[0] : ref[1]])
 
 
 def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:

@@ -238,11 +238,11 @@ def meeting_venues(ctx: Context) -> frozenset[int]:
     ("held a conference in Hanoi on Friday", "Tại Hà Nội, NHCSXH tổ chức hội nghị"): read once."""
     held = ctx.state.venues
     if held is None:
-        held = ctx.state.venues = frozenset(m.start for m in ctx.mentions if _held_in(ctx, m.start, m.end))
+        held = ctx.state.venues = frozenset(m.start for m in ctx.mentions if held_in(ctx, m.start, m.end))
     return held
 
 
-def _held_in(ctx: Context, start: int, end: int) -> bool:
+def held_in(ctx: Context, start: int, end: int) -> bool:
     """Whether the place at ``[start, end)`` names where a meeting was held: it follows a
     ``venue_gap`` word ("in", "tại") right after a ``meeting`` word ("held a conference in Hanoi",
     "hội nghị tổng kết … tại Hà Nội"), or opens its sentence before one ("Tại Hà Nội, NHCSXH tổ
