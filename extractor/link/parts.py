@@ -47,6 +47,7 @@ MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district
 MAX_NAME_WORDS = 4
 NEAR_OFFICE = 80  # characters between a district office's words and the area that names it
 AREA_REACH = 60  # characters an area's name (and its area word) may span on either side
+DISTRICT_NAME = 40  # characters a district's capitalised name before the bank may span
 ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
@@ -141,7 +142,7 @@ def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
     named = [a for a in areas if a.start < end and not _venue_glued(ctx, a)]
     if not named or ctx.marks("province_ref", 0, end):
         return None
-    if any(not _own_province(ctx, m) for m in ctx.mentions.within(0, end)):
+    if _province_outside_brackets(ctx, 0, end):
         return None
     return named[0].name
 
@@ -162,6 +163,12 @@ def _lead_end(ctx: Context) -> int:
 
 
 _TEXT = re.compile(r"\S")
+
+
+def _province_outside_brackets(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` names a province other than in brackets after an area (where the
+    area lies, ``_own_province``): a place of a figure's own."""
+    return any(not _own_province(ctx, m) for m in ctx.mentions.within(start, end))
 
 
 def _own_province(ctx: Context, mention: Mention) -> bool:
@@ -205,7 +212,7 @@ def _district_before(ctx: Context, bank_start: int) -> str | None:
     of ``rules/districts.yaml`` (None otherwise)."""
     if bank_start == 0 or ctx.text[bank_start - 1] != " ":
         return None
-    words = ctx.text[max(0, bank_start - 40) : bank_start - 1].split(" ")
+    words = ctx.text[max(0, bank_start - DISTRICT_NAME) : bank_start - 1].split(" ")
     run = " ".join(reversed(list(takewhile(lambda w: w.isalpha() and w[:1].isupper(), reversed(words)))))
     return run if run and ctx.linker.gazetteer.district_province(run) else None
 
@@ -284,7 +291,7 @@ def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
     ref = ctx.last_mark(DISTRICT_REFS, s0, fig.start)
     if ref is None or ctx.marks("province_ref", ref[1], fig.start):
         return None
-    if any(not _own_province(ctx, m) for m in ctx.mentions.within(ref[1], fig.start)):
+    if _province_outside_brackets(ctx, ref[1], fig.start):
         return None
     # The district the document reports from, else the last area named, else the words themselves.
     named = ctx.areas.within(0, ref[0])
@@ -298,7 +305,7 @@ def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
     if not named:
         return None
     area = named[-1]
-    return None if any(not _own_province(ctx, m) for m in ctx.mentions.within(area.end, fig.start)) else area
+    return None if _province_outside_brackets(ctx, area.end, fig.start) else area
 
 
 def _area_bound(ctx: Context, fig: Figure) -> Area | None:

@@ -180,6 +180,7 @@ _GAP = r"(?:\s*[-–—]\s*|\s+)"
 # A personal name has three or four syllables ("Lò Văn Hà Nam"): with a province's name at
 # its end, one or two capitalised words stand right before it.
 NAME_SYLLABLES = (3, 4)
+NAME_REACH = 60  # characters read before a province's name for the words of a person's name and a title
 _WORDS_BEFORE = re.compile(r"(?:\S+ ){0,4}$")
 
 
@@ -290,7 +291,7 @@ class Gazetteer:
         Ha Nam, head of the commune"): the capitalised words right before it (spaces only between)
         make a name of three or four syllables with it that opens with a family name or follows
         a title ("Mr.", "bà", "đồng chí")."""
-        head = text[max(0, start - 60) : start]
+        head = text[max(0, start - NAME_REACH) : start]
         words = _WORDS_BEFORE.search(head)
         run: list[str] = []
         for word in reversed(words.group().split(" ")[:-1] if words else []):

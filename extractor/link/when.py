@@ -242,10 +242,13 @@ def _counted(ctx: Context, pos: int) -> bool:
     return _count_before(ctx, pos) is not None
 
 
+COUNT_REACH = 20  # characters read before a phrase for its count ("20 ", "twenty "): one word
+
+
 def _count_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     """The number right before ``pos``, in digits or a number word ("20", "ten"): its offset and
     its value."""
-    before = ctx.text[max(0, pos - 20) : pos]
+    before = ctx.text[max(0, pos - COUNT_REACH) : pos]
     words = before.split()
     if not words:
         return None
