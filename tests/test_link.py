@@ -133,6 +133,9 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "sentence:open", "-", "en", NGHE + "In {{2025|2025-01-01..2025-12-31}}, the bank disbursed [[VND 900 billion|VND]].", PUB),
     # A start edge named as a point opens the period (never a year up to 1 January).
     ("date", "sentence:open", "+", "vi", VI_NGHE + "{{Đầu năm 2024|2024-01-01|year}}, chi nhánh đã giải ngân [[415 tỷ đồng|VND]].", PUB),
+    # The start of a month: early in that month, within it (never to the publication date).
+    ("date", "sentence:month-start", "+", "vi", VI_NGHE + "{{Đầu tháng 6/2025|2025-06-01|month}}, chi nhánh đã giải ngân [[415 tỷ đồng|VND]] cho hộ bị thiệt hại.", PUB),
+    ("date", "sentence:month-start", "-", "vi", VI_NGHE + "{{Đầu năm 2024|2024-01-01|year}}, chi nhánh đã giải ngân [[415 tỷ đồng|VND]].", PUB),
     ("date", "sentence:from-to", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}} to {{June 2019|2019-06-01..2019-06-30}}, the branch lent [[VND 5,320 billion|VND]]; it collected [[*VND 3,960 billion|VND]].", PUB),
     ("date", "sentence:from-to", "-", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the branch lent [[VND 5,320 billion|VND]].", PUB),
     ("date", "sentence:since", "+", "en", NGHE + "From {{2015|2015-01-01..2015-12-31}}, the branch lent [[VND 5,320 billion|VND]].", PUB),

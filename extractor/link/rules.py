@@ -47,7 +47,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
                  "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
     "boundaries": ("date", "old-marker", "merged-away", "no-date"),
-    "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open",
+    "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open", "sentence:month-start",
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
              "sentence:year-to-date", "sentence:to_now", "since:", "since_founding:", "present:",
              "last_year:", "this_year:", "past_years:", "reviewed:",

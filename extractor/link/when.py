@@ -23,6 +23,7 @@ from extractor.link.context import (
     sentence_span,
 )
 from extractor.models import DateMention, Figure, LegalRef
+from extractor.nlp.dates import month_end
 
 # How far past the publication date a stated date still frames the report: an article of 26 June
 # giving figures "tính đến hết tháng 6" reports that closing; a later date is a plan.
@@ -338,6 +339,10 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     legal = since_legal(ctx, fig)
     start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
     if start is None and start_edge(anchor) and not ctx.marker_before("until", anchor.start):
+        if anchor.granularity == "month" and anchor.value is not None:
+            # "Đầu tháng 6/2025, chi nhánh đã giải ngân …": early in that month, within it.
+            first = anchor.value
+            return When(start=first, end=month_end(first.year, first.month), rule="sentence:month-start")
         # "Đầu năm 2025, chi nhánh đã giải ngân …": a period that opens at that edge.
         end, how = _open_end(ctx, fig)
         return When(start=anchor.value, end=end, rule=f"sentence:open+{how}")
