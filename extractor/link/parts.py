@@ -138,19 +138,13 @@ def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
     "… trên địa bàn huyện Anh Sơn (Nghệ An) …"), when they name no province but in brackets
     (where the area lies) and do not speak of the whole province: the document reports on it."""
     end = _lead_end(ctx)
-    # Not where a meeting was held nor where a borrower lives ("tại huyện …", "ở xã …", "in … district").
-    named = [a for a in areas if a.start < end and not _venue_glued(ctx, a)]
+    # Not where a meeting was held ("Sáng 5/3, tại huyện …, NHCSXH tổ chức hội nghị", scope.held_in).
+    named = [a for a in areas if a.start < end and not held_in(ctx, a.start, a.end)]
     if not named or ctx.marks("province_ref", 0, end):
         return None
     if _province_outside_brackets(ctx, 0, end):
         return None
     return named[0].name
-
-
-def _venue_glued(ctx: Context, area: Area) -> bool:
-    """Whether the area is where a meeting was held ("Sáng 5/3, tại huyện Yên Thành, NHCSXH tổ
-    chức hội nghị …", ``scope.held_in``), not whom a report is about."""
-    return held_in(ctx, area.start, area.end)
 
 
 def _lead_end(ctx: Context) -> int:
@@ -185,7 +179,7 @@ def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> 
     start, end, _ = bank
     gap = ctx.linker.scope_gaps[ctx.lang]
     joined = [a for a in areas if (a.start >= end and gap.fullmatch(ctx.text, end, a.start))
-              or (a.end <= start and gap.fullmatch(ctx.text, a.end, start) and not _venue_glued(ctx, a))]
+              or (a.end <= start and gap.fullmatch(ctx.text, a.end, start) and not held_in(ctx, a.start, a.end))]
     office = [hit for hit in district if hit[0] == start]
     if not office:
         return joined[0].name if joined else _district_before(ctx, start)

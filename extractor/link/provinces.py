@@ -278,7 +278,7 @@ class Gazetteer:
             return False
         if marked:
             return True
-        if self._in_personal_name(text, m.start("name"), len(key_of(name).split())):
+        if self._in_personal_name(text, m.start("name"), m.end("name"), len(key_of(name).split())):
             return False
         if key_of(name) not in self.model.guarded:
             return True
@@ -286,7 +286,7 @@ class Gazetteer:
         word = before.group(1) if before else ""
         return not word[:1].isupper() or word.lower().strip(".,") in self.model.guard_allow
 
-    def _in_personal_name(self, text: str, start: int, syllables: int) -> bool:
+    def _in_personal_name(self, text: str, start: int, end: int, syllables: int) -> bool:
         """Whether the name at ``start`` ends a person's name ("Ông Nguyễn Quang Bình", "Lo Van
         Ha Nam, head of the commune"): the capitalised words right before it (spaces only between)
         make a name of three or four syllables with it that opens with a family name or follows
@@ -299,7 +299,7 @@ class Gazetteer:
                 break
             run.insert(0, word)
         # A text that writes the province with its tones writes a surname with them too.
-        written = not text[start : start + 30].isascii()
+        written = not text[start:end].isascii()
         for k in range(max(1, NAME_SYLLABLES[0] - syllables), len(run) + 1):
             opener = run[-k]
             if (opener.lower() in self._surnames_written) if written else (key_of(opener) in self._surnames):
