@@ -70,12 +70,11 @@ def find_areas(ctx: Context) -> list[Area]:
     province's ("Ho Chi Minh City": the province, no area of it)."""
     found = []
     for start, end, _ in ctx.hits[part_list("area_before")]:
-        words = _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, end, end + AREA_REACH)], ctx)
+        words = _capitalised_near(ctx, end)
         if len(words) >= MIN_NAME_WORDS:
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
     for start, end, _ in ctx.hits[part_list("area_after")]:
-        before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, start - AREA_REACH), start)]
-        words = _capitalised(before[::-1], ctx, backwards=True)[::-1]
+        words = _capitalised_near(ctx, start, backwards=True)
         if len(words) >= MIN_NAME_WORDS and not _province_named(ctx, words[0][0], words[-1][1]):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     return sorted(found, key=lambda a: a.start)
@@ -92,6 +91,16 @@ _WORD = re.compile(r"\S+")
 
 def _name(text: str, words: list[tuple[int, int]]) -> str:
     return " ".join(text[s:e].strip(",.;:()") for s, e in words)
+
+
+def _capitalised_near(ctx: Context, pos: int, *, backwards: bool = False) -> list[tuple[int, int]]:
+    """The capitalised words (spans, in the text's order) right after ``pos``, or right before it
+    ``backwards``, within an area's reach: the name an area word or a district office's words
+    stand beside ("huyện Hương Sơn", "Thang Binh district", "PGD NHCSXH Anh Sơn")."""
+    if not backwards:
+        return _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, pos, pos + AREA_REACH)], ctx)
+    before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, pos - AREA_REACH), pos)]
+    return _capitalised(before[::-1], ctx, backwards=True)[::-1]
 
 
 def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool = False) -> list[tuple[int, int]]:
@@ -192,9 +201,7 @@ def _office_name(ctx: Context, bank: Hit) -> str | None:
     a bracketed short form: "(CSXH)"), or right before them ("the Yen Thanh Social Policy Bank
     Transaction Office"), when it is no province's."""
     end = ctx.text.find(" ", bank[1] + 1) if ctx.text.startswith(" (", bank[1]) else bank[1]
-    after = _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, end, end + AREA_REACH)], ctx)
-    before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, bank[0] - AREA_REACH), bank[0])]
-    for words in (after, _capitalised(before[::-1], ctx, backwards=True)[::-1]):
+    for words in (_capitalised_near(ctx, end), _capitalised_near(ctx, bank[0], backwards=True)):
         if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(words[0][0], words[-1][1]):
             return _name(ctx.text, words)
     return None
