@@ -22,7 +22,6 @@ from extractor.link.rules import LIST_GLUE, LIST_MOVES, LIST_STARTS, list_count,
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
-MAX_ITEM_NAME = 60  # an item's name is a few words: a longer stretch is no list item
 # Every kind's index names: a kind whose openers rules/parts.yaml does not list has none.
 OPENERS: tuple[tuple[PartKind, str], ...] = tuple((kind, list_opener(kind)) for kind in get_args(PartKind))
 COUNTED: tuple[tuple[PartKind, str], ...] = tuple((kind, list_count(kind)) for kind in get_args(PartKind))
@@ -87,7 +86,7 @@ def item_name(ctx: Context, fig: Figure, opening: Opening) -> str | None:
     start = max(seg0 if by_semicolons else clause_span(ctx, fig)[0], opening.items)
     first = ctx.figures.within(start, fig.start + 1)[0]
     name = ctx.text[start : _unglued(ctx, start, first.start)].strip(" ,:;(")
-    return name if name and len(name) <= MAX_ITEM_NAME else None
+    return name if name and len(name) <= ctx.reach("item_name") else None
 
 
 def _unglued(ctx: Context, start: int, end: int) -> int:

@@ -29,7 +29,6 @@ from extractor.link.rules import Linker, decided_by
 from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
 from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
 from extractor.link.when import (
-    OPENING,
     When,
     expected_closing,
     measure_of,
@@ -250,7 +249,7 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
 def _opens_sentence(ctx: Context, pos: int) -> bool:
     """Whether ``pos`` lies near the start of its sentence (its line, or the last ". " on it)."""
     start, _ = ctx.line(pos, pos)
-    return pos - ctx.stops.last_end(start, pos) <= OPENING
+    return pos - ctx.stops.last_end(start, pos) <= ctx.reach("date_opener")
 
 
 def _govern(ctx: Context, d: DateMention) -> None:

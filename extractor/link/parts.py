@@ -45,9 +45,6 @@ from extractor.registry.phrases import Hit
 
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
-NEAR_OFFICE = 80  # characters between a district office's words and the area that names it
-AREA_REACH = 60  # characters an area's name (and its area word) may span on either side
-DISTRICT_NAME = 40  # characters a district's capitalised name before the bank may span
 ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
@@ -98,8 +95,8 @@ def _capitalised_near(ctx: Context, pos: int, *, backwards: bool = False) -> lis
     ``backwards``, within an area's reach: the name an area word or a district office's words
     stand beside ("huyện Hương Sơn", "Thang Binh district", "PGD NHCSXH Anh Sơn")."""
     if not backwards:
-        return _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, pos, pos + AREA_REACH)], ctx)
-    before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, pos - AREA_REACH), pos)]
+        return _capitalised([(m.start(), m.end()) for m in _WORD.finditer(ctx.text, pos, pos + ctx.reach("area"))], ctx)
+    before = [(m.start(), m.end()) for m in _WORD.finditer(ctx.text, max(0, pos - ctx.reach("area")), pos)]
     return _capitalised(before[::-1], ctx, backwards=True)[::-1]
 
 
@@ -192,7 +189,7 @@ def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> 
     office = [hit for hit in district if hit[0] == start]
     if not office:
         return joined[0].name if joined else _district_before(ctx, start)
-    near = [a for a in areas if abs(a.start - start) < NEAR_OFFICE]
+    near = [a for a in areas if abs(a.start - start) < ctx.reach("near_office")]
     return next((a.name for a in (*near, *joined)), None) or _office_name(ctx, max(office)) or "a district"
 
 
@@ -213,7 +210,7 @@ def _district_before(ctx: Context, bank_start: int) -> str | None:
     of ``rules/districts.yaml`` (None otherwise)."""
     if bank_start == 0 or ctx.text[bank_start - 1] != " ":
         return None
-    words = ctx.text[max(0, bank_start - DISTRICT_NAME) : bank_start - 1].split(" ")
+    words = ctx.text[max(0, bank_start - ctx.reach("district_name")) : bank_start - 1].split(" ")
     run = " ".join(reversed(list(takewhile(lambda w: w.isalpha() and w[:1].isupper(), reversed(words)))))
     return run if run and ctx.linker.gazetteer.district_province(run) else None
 

@@ -78,12 +78,21 @@ class NewProvince(Strict):
     merged_from: list[Code] = Field(min_length=1)
 
 
+class NameSyllables(Strict):
+    """How many syllables a personal name has, at least and at most."""
+
+    least: int = Field(ge=1)
+    most: int = Field(ge=1)
+
+
 class PersonalNames(Strict):
     """What opens a personal name that may end with a province's name ("Nguyễn Quang Bình"):
     family names (matched without diacritics and case) and the titles said before a name."""
 
     surnames: list[str] = Field(default_factory=list)
     titles: list[str] = Field(default_factory=list)
+    syllables: NameSyllables
+    reach: int = Field(gt=0)
 
 
 class DistrictFile(Strict):
@@ -102,7 +111,7 @@ class ProvinceFile(Strict):
     old_markers: OldMarkers
     guarded: list[str] = Field(default_factory=list)
     guard_allow: list[str] = Field(default_factory=list)
-    personal_names: PersonalNames = Field(default_factory=PersonalNames)
+    personal_names: PersonalNames
     stopphrases: list[str] = Field(default_factory=list)
     pre_2025: list[OldProvince] = Field(min_length=1)
     post_2025: list[NewProvince] = Field(min_length=1)
@@ -177,10 +186,6 @@ class Place:
 
 
 _GAP = r"(?:\s*[-–—]\s*|\s+)"
-# A personal name has three or four syllables ("Lò Văn Hà Nam"): with a province's name at
-# its end, one or two capitalised words stand right before it.
-NAME_SYLLABLES = (3, 4)
-NAME_REACH = 60  # characters read before a province's name for the words of a person's name and a title
 _WORDS_BEFORE = re.compile(r"(?:\S+ ){0,4}$")
 
 
@@ -291,16 +296,17 @@ class Gazetteer:
         Ha Nam, head of the commune"): the capitalised words right before it (spaces only between)
         make a name of three or four syllables with it that opens with a family name or follows
         a title ("Mr.", "bà", "đồng chí")."""
-        head = text[max(0, start - NAME_REACH) : start]
+        names = self.model.personal_names
+        head = text[max(0, start - names.reach) : start]
         words = _WORDS_BEFORE.search(head)
         run: list[str] = []
         for word in reversed(words.group().split(" ")[:-1] if words else []):
-            if not (word.isalpha() and word[:1].isupper()) or len(run) + syllables >= NAME_SYLLABLES[1]:
+            if not (word.isalpha() and word[:1].isupper()) or len(run) + syllables >= names.syllables.most:
                 break
             run.insert(0, word)
         # A text that writes the province with its tones writes a surname with them too.
         written = not text[start:end].isascii()
-        for k in range(max(1, NAME_SYLLABLES[0] - syllables), len(run) + 1):
+        for k in range(max(1, names.syllables.least - syllables), len(run) + 1):
             opener = run[-k]
             if (opener.lower() in self._surnames_written) if written else (key_of(opener) in self._surnames):
                 return True

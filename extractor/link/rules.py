@@ -224,6 +224,13 @@ class Reaches(Strict):
     rank: Reach
     whole: Reach
     one_loan: Reach
+    area: Reach
+    near_office: Reach
+    district_name: Reach
+    sentence_opener: Reach
+    date_opener: Reach
+    count: Reach
+    item_name: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""

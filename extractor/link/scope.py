@@ -270,15 +270,11 @@ def _plain(ctx: Context, start: int, end: int) -> bool:
                 or ctx.marks("reporting", start, end) or ctx.stops.between(start, end))
 
 
-# What may open a sentence before its venue: a day or a time of it ("On Monday, ", "Sáng 20/12/2024, ").
-SENTENCE_OPENER = 30
-
-
 def _opens_sentence(ctx: Context, pos: int) -> bool:
     """Whether ``pos`` opens its sentence, after a day at most ("Ngày 8/1, tại Hà Nội, …": a
     short stretch with no figure, cue or reporting verb)."""
     s0, _ = ctx.stops.around(pos, pos)
-    return pos - s0 <= SENTENCE_OPENER and _plain(ctx, s0, pos)
+    return pos - s0 <= ctx.reach("sentence_opener") and _plain(ctx, s0, pos)
 
 
 def _after_the_bank(ctx: Context, pos: int) -> bool:

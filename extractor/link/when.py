@@ -28,8 +28,6 @@ from extractor.nlp.dates import month_end
 # How far past the publication date a stated date still frames the report: an article of 26 June
 # giving figures "tính đến hết tháng 6" reports that closing; a later date is a plan.
 FRAME_AHEAD = dt.timedelta(days=31)
-# How far into a sentence a date still opens it ("As of the end of April 2021, …").
-OPENING = 30
 # Rule suffixes of a figure's date that is a point of history, which frames no later figure: a
 # date glued to the figure ("0,43% năm 2014"), a start of a change to now ("Từ … năm 2003 với dư
 # nợ 120 tỷ đồng, đến nay …").
@@ -138,10 +136,10 @@ def _opening_date(ctx: Context, fig: Figure) -> DateMention | None:
     """A date that opens the sentence ("Đến ngày 30.9, …; trong đó …") governs all its parts."""
     s0, _ = sentence_span(ctx, fig)
     g0, _ = segment_span(ctx, fig)
-    opening = ctx.dates.within(s0, min(g0, s0 + OPENING))
+    opening = ctx.dates.within(s0, min(g0, s0 + ctx.reach("date_opener")))
     if not opening:
         return None
-    free = ctx.free_dates.within(s0, min(g0, s0 + OPENING))
+    free = ctx.free_dates.within(s0, min(g0, s0 + ctx.reach("date_opener")))
     # The first date of the window, unless it is a legal document's date.
     return opening[0] if opening and free and opening[0] is free[0] else None
 
@@ -243,13 +241,10 @@ def _counted(ctx: Context, pos: int) -> bool:
     return _count_before(ctx, pos) is not None
 
 
-COUNT_REACH = 20  # characters read before a phrase for its count ("20 ", "twenty "): one word
-
-
 def _count_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     """The number right before ``pos``, in digits or a number word ("20", "ten"): its offset and
     its value."""
-    before = ctx.text[max(0, pos - COUNT_REACH) : pos]
+    before = ctx.text[max(0, pos - ctx.reach("count")) : pos]
     words = before.split()
     if not words:
         return None
