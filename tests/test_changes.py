@@ -37,6 +37,12 @@ CASES = [
     ("vi", "Tốc độ tăng trưởng kinh tế đạt 7%.", None),
     ("en", "Total capital is now nearly 3.5 times higher than in 2015.", "increase"),  # a cue after it
     ("en", "Lending was 4 times larger than a decade earlier.", "increase"),
+    # A Vietnamese comparative, its baseline between it and the figure; "nhiều hơn" only with one.
+    ("vi", "Tổng nguồn vốn cao hơn cùng kỳ 515 tỷ đồng.", "increase"),
+    ("vi", "Nợ quá hạn thấp hơn năm trước 1,4 tỷ đồng.", "decrease"),
+    ("vi", "Số hộ được vay nhiều hơn năm ngoái 2.300 hộ.", "increase"),
+    ("vi", "Năm nay chi nhánh cho vay nhiều hơn 2.300 hộ.", None),
+    ("vi", "Lãi suất cao, trong khi dư nợ đạt 4.100 tỷ đồng.", None),
 ]
 
 
