@@ -108,6 +108,7 @@ MARKER_LISTS = (
     "past_years",
     "past_years_lead",
     "last_year",
+    "not_last_year",
     "this_year",
     "since_founding",
     "reviewed",
@@ -276,6 +277,7 @@ class LinkRules(Strict):
     past_years: Markers = Field(default_factory=Markers)
     past_years_lead: Markers = Field(default_factory=Markers)
     last_year: Markers = Field(default_factory=Markers)
+    not_last_year: Markers = Field(default_factory=Markers)
     this_year: Markers = Field(default_factory=Markers)
     since_founding: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)

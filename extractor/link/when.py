@@ -428,14 +428,23 @@ def _relative_year(ctx: Context, fig: Figure, measure: str) -> When | None:
         return None
     g0, g1 = segment_span(ctx, fig)
     for name, back in (("last_year", 1), ("this_year", 0)):
-        for start, _, phrase in ctx.marks(name, g0, g1):
-            if not _baseline_at(ctx, fig, start):
+        for start, stop, phrase in ctx.marks(name, g0, g1):
+            if not _baseline_at(ctx, fig, start) and not _another_year(ctx, start, stop):
                 year = ctx.published.year - back
                 # This year's goal is the whole year's ("Năm nay, … phấn đấu giải ngân …").
                 whole = back or ctx.marks("target", *sentence_span(ctx, fig))
                 end = dt.date(year, 12, 31) if whole else ctx.published
                 return _shape(measure, dt.date(year, 1, 1), end, False, f"{name}:{phrase}")
     return None
+
+
+def _another_year(ctx: Context, start: int, end: int) -> bool:
+    """Whether the relative-year words at ``[start, end)`` belong to words naming another time:
+    a longer phrase (``not_last_year``: the same period a year earlier, the year before a named
+    one, earlier years) or a count of years before them ("10 năm trước": ten years ago)."""
+    if _counted(ctx, start):
+        return True
+    return any(s <= start and end <= e for s, e, _ in ctx.marks("not_last_year", *ctx.line(start, end)))
 
 
 def _baseline_at(ctx: Context, fig: Figure, pos: int) -> bool:
