@@ -110,6 +110,11 @@ MATCHES = [
     ("ông Lương Văn Tú ở Hà Tĩnh", [("42", False)]),
     # a word that folds to a family name is none in a text that writes its tones ("Do": because)
     ("Do Hà Tĩnh có nhiều hộ nghèo", [("42", False)]),
+    # a family name that is also an everyday word ("Mai": tomorrow) needs a middle name or a title
+    ("Mai Quảng Bình khai mạc hội chợ việc làm", [("44", False)]),
+    ("Ngày Mai Thái Bình tổng kết tín dụng", [("34", False)]),
+    ("Chị Mai Thị Hà Nam cho biết", []),
+    ("ông Mai Ninh Bình phát biểu", []),
 ]
 
 

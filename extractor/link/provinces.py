@@ -87,9 +87,12 @@ class NameSyllables(Strict):
 
 class PersonalNames(Strict):
     """What opens a personal name that may end with a province's name ("Nguyễn Quang Bình"):
-    family names (matched without diacritics and case) and the titles said before a name."""
+    family names (matched without diacritics and case) and the titles said before a name;
+    ``common_words``: family names that are also everyday words, a name's only with a middle name
+    or a title."""
 
     surnames: list[str] = Field(default_factory=list)
+    common_words: list[str] = Field(default_factory=list)
     titles: list[str] = Field(default_factory=list)
     syllables: NameSyllables
     reach: int = Field(gt=0)
@@ -217,6 +220,7 @@ class Gazetteer:
         self._surnames = frozenset(key_of(n) for n in model.personal_names.surnames) - set(model.guard_allow)
         # As written: in a text that writes its tones, "Do" is the word "because", not "Đỗ".
         self._surnames_written = frozenset(n.lower() for n in model.personal_names.surnames)
+        self._common_surnames = frozenset(key_of(n) for n in model.personal_names.common_words)
         titles = "|".join(re.escape(t) for t in sorted(model.personal_names.titles, key=len, reverse=True))
         self._title_before = re.compile(rf"(?<!\w)(?:{titles})\s*$", re.IGNORECASE) if titles else None
         self.districts: dict[str, Code] = {}  # a district's folded name → its old province's code
@@ -308,7 +312,9 @@ class Gazetteer:
         written = not text[start:end].isascii()
         for k in range(max(1, names.syllables.least - syllables), len(run) + 1):
             opener = run[-k]
-            if (opener.lower() in self._surnames_written) if written else (key_of(opener) in self._surnames):
+            surname = (opener.lower() in self._surnames_written) if written else (key_of(opener) in self._surnames)
+            # "Mai Nghệ An sẽ …" (tomorrow): an everyday word opens a name only before a middle name.
+            if surname and (k > 1 or key_of(opener) not in self._common_surnames):
                 return True
             before = head[: len(head) - len(" ".join(run[-k:])) - 1]
             if self._title_before is not None and self._title_before.search(before):
