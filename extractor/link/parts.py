@@ -51,6 +51,7 @@ KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS = part_list("district_ref")
+AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool 
     for start, end in words[:MAX_NAME_WORDS]:
         word = text[start:end]
         bare = word.strip(",.;:()")
+        if out and "\n" in text[min(end, out[-1][1]) : max(start, out[-1][0])]:
+            break  # a name ends with its line ("… huyện Tương Dương" over a date line)
         if not backwards and word.startswith("("):
             break  # "huyện Anh Sơn (Nghệ An)": the bracket names the area's province
         if not bare[:1].isupper() or not bare[:1].isalpha() or bare.lower() in ctx.linker.function_words:
@@ -291,9 +294,18 @@ def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
         return None
     if _province_outside_brackets(ctx, ref[1], fig.start):
         return None
-    # The district the document reports from, else the last area named, else the words themselves.
-    named = ctx.areas.within(0, ref[0])
+    # The district the document reports from, else the last area of the level the words speak
+    # of ("huyện …", not a borrower's "xã …"), else the words themselves.
+    level = _area_word(ctx, ref[0], ref[1])
+    named = [a for a in ctx.areas.within(0, ref[0]) if _area_word(ctx, a.start, a.end) == level]
     return ctx.district or (named[-1].name if named else ctx.text[ref[0] : ref[1]])
+
+
+def _area_word(ctx: Context, start: int, end: int) -> str | None:
+    """The first area word in ``[start, end)``, lower-cased: an area's level ("huyện", "xã",
+    "thị xã", "district"), and the level that "toàn huyện" or "the whole district" speak of."""
+    hits = [hit for name in AREA_WORDS for hit in ctx.marks(name, start, end)]
+    return min(hits)[2].lower() if hits else None
 
 
 def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
