@@ -235,6 +235,14 @@ def test_broken_map_is_reported(tmp_path: Path) -> None:
     assert any(f":{line}:" in p and "does not list 40" in p for p in err.value.problems)
 
 
+def test_a_personal_name_of_more_syllables_at_least_than_at_most_is_reported(tmp_path: Path) -> None:
+    path = _broken(tmp_path, "syllables: {least: 3, most: 4}", "syllables: {least: 4, most: 3}")
+    with pytest.raises(RuleError) as err:
+        load_gazetteer(path)
+    line = _line_of(path, "syllables: {least: 4")
+    assert any(f"provinces.yaml:{line}:" in p and "fewer than least" in p for p in err.value.problems)
+
+
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     path = _broken(tmp_path, 'code: "04", name: Cao Bằng', 'code: "04", name: [Cao Bằng')
     with pytest.raises(RuleError) as err:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from extractor.folding import fold
 from extractor.registry.files import (
@@ -83,6 +83,12 @@ class NameSyllables(Strict):
 
     least: int = Field(ge=1)
     most: int = Field(ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> NameSyllables:
+        if self.most < self.least:
+            raise ValueError(f"most ({self.most}) is fewer than least ({self.least})")
+        return self
 
 
 class PersonalNames(Strict):
