@@ -107,10 +107,13 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("province", "sentence:national-amount", "-", "en", NGHE + "The bank's outstanding loans stood at [[VND 17,125 billion|VND|17125000000000]], with [[*690,000 customers|customers|690000]] still in debt.", PUB),
     # A province's lending over many years reaches what no province holds: its size tells nothing.
     ("province", "sentence:national-amount", "-", "vi", VI_NGHE + "Sau 22 năm, doanh số cho vay đạt [[*65.000 tỷ đồng|VND|65000000000000]], giúp [[1.200.000 lượt hộ|turns|1200000]] vay vốn.", PUB),
+    # Another institution's amount says nothing of the bank's scope: the banks of a province lend far more.
+    ("province", "sentence:national-amount", "-", "en", NGHE + "Total outstanding credit of commercial banks in the province reached [[VND 190,000 billion|VND|190000000000000]]; the VBSP branch had [[*120,000 customers|customers|120000]] still in debt.", PUB),
     ("province", "document:title", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
     ("province", "document:title", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh grew. Ha Tinh sent delegates.", PUB),
     ("province", "document:frequency", "+", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh grew. Ha Tinh sent delegates.", PUB),
     ("province", "document:frequency", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh sent delegates.", PUB),
+    ("province", "document:national", "-", "en", HEAD + "Commercial banks in Ha Tinh, Quang Binh and Quang Tri had outstanding loans of VND 370,000 billion. The VBSP's overdue debt rate was [[0.3%|%|0.3]].", PUB),
     ("province", "document:national", "+", "en", "VBSP reviews 2016\nBy staff\nOutstanding loans reached [[VND 166,430 billion|VND]].", PUB),
     ("province", "document:national", "-", "en", "VBSP Nghe An branch reviews 2016\nBy staff\nOutstanding loans reached [[VND 9,430 billion|VND]].", PUB),
     ("province", "none", "+", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),

@@ -223,12 +223,14 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
 
 
 def national_amount(ctx: Context, start: int, end: int) -> Figure | None:
-    """The first level starting inside ``[start, end)`` that no province reaches
-    (``national_scale``): the whole bank's, or None."""
+    """The first level of the bank starting inside ``[start, end)`` that no province reaches
+    (``national_scale``): the whole bank's, or None. Another institution's amount says nothing
+    of the bank's scope (the credit of all banks in a region or a province is far larger)."""
     scale = ctx.linker.scope.national_scale
     for fig in ctx.figures.within(start, end):
         limit = scale.get(fig.unit)
-        if limit is not None and fig.change is None and fig.value >= Decimal(limit):
+        if (limit is not None and fig.change is None and fig.value >= Decimal(limit)
+                and not other_institutions_figure(ctx, fig)):
             return fig
     return None
 
