@@ -10,7 +10,7 @@ import datetime as dt
 
 from extractor.link.context import Context, clause_span, sentence_span
 from extractor.link.rules import part_list
-from extractor.link.scope import NATIONAL, meeting_venues, national_amount
+from extractor.link.scope import NATIONAL, meeting_venues, national_amount, national_baseline
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
@@ -51,8 +51,15 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
         return _whole_bank(ctx, s0, s1) or (None, f"document:{ctx.province_rule}")
     if ctx.province_rule == NATIONAL:
         return (NATIONAL, -1, -1, False), "document:national"
-    later = places(ctx, c1, s1)
+    later = _not_baselines(ctx, fig, places(ctx, c1, s1))
     return (later[0], "sentence") if later else (None, "none")
+
+
+def _not_baselines(ctx: Context, fig: Figure, spots: list[Spot]) -> list[Spot]:
+    """The places after a figure less the whole country named as what it is compared with ("0.3%,
+    lower than in the whole country"): the figure is not the country's (a figure after the
+    marker is: "lower than the whole country's 0.5%")."""
+    return [p for p in spots if p[0] != NATIONAL or not national_baseline(ctx, fig.end, p[1])]
 
 
 def _whole_bank(ctx: Context, s0: int, s1: int) -> tuple[Spot, str] | None:
@@ -94,7 +101,7 @@ def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | 
 
 def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> tuple[Spot, str] | None:
     """A place bound to the figure, else in its clause, else earlier in its sentence."""
-    after = places(ctx, fig.end, c1)
+    after = _not_baselines(ctx, fig, places(ctx, fig.end, c1))
     bound = [p for p in after if bound_place(ctx, fig.end, p[1])]
     if bound:
         return bound[0], "clause:after"

@@ -232,6 +232,7 @@ class Reaches(Strict):
     date_opener: Reach
     count: Reach
     item_name: Reach
+    baseline: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
@@ -297,7 +298,8 @@ class LinkRules(Strict):
     one_loan_max: int = Field(gt=0)
 
 
-SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "venue", "meeting")
+SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "national_baseline",
+               "venue", "meeting")
 
 
 class PhraseExample(MarkerExample):
@@ -355,6 +357,7 @@ class ScopeRules(Strict):
     branch_gap: Cues
     other_institution: RulePhrases
     whole_bank: RulePhrases
+    national_baseline: RulePhrases
     cited_document: dict[LegalKind, RulePhrases] = Field(default_factory=dict)
     venue: RulePhrases
     meeting: RulePhrases
