@@ -185,14 +185,18 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 
 
 def _one_loan(ctx: Context, fig: Figure) -> bool:
-    """Whether the amount stands right after words saying one borrower received it ("a fisherman
-    was lent VND 60 million", ``one_loan``): a singular passive whose subject is the borrower,
-    and an amount one loan can be (``one_loan_max``: "the job creation programme was lent VND 900
-    billion" is what the programme lent)."""
+    """Whether the amount is what one borrower received: it stands right after words saying so
+    ("a fisherman was lent VND 60 million", ``one_loan``: a singular passive whose subject is the
+    borrower) or right before words making it each one's ("loans of VND 40 million each",
+    ``one_loan_after``); and it is an amount one loan can be (``one_loan_max``: "the job creation
+    programme was lent VND 900 billion" is what the programme lent)."""
     if fig.unit != "VND" or fig.value > ctx.linker.one_loan_max:
         return False
     start = max(0, fig.start - ctx.reach("one_loan"))
-    return any(not ctx.text[end : fig.start].strip() for _, end, _ in ctx.marks("one_loan", start, fig.start))
+    if any(not ctx.text[end : fig.start].strip() for _, end, _ in ctx.marks("one_loan", start, fig.start)):
+        return True
+    after = ctx.first_mark("one_loan_after", fig.end, fig.end + ctx.reach("one_loan"))
+    return after is not None and not ctx.text[fig.end : after[0]].strip()
 
 
 def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:

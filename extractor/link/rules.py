@@ -105,6 +105,7 @@ MARKER_LISTS = (
     "per_year",
     "negated",
     "one_loan",
+    "one_loan_after",
     "past_years",
     "past_years_lead",
     "last_year",
@@ -275,6 +276,7 @@ class LinkRules(Strict):
     per_year: Markers = Field(default_factory=Markers)
     negated: Markers = Field(default_factory=Markers)
     one_loan: Markers = Field(default_factory=Markers)
+    one_loan_after: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     past_years_lead: Markers = Field(default_factory=Markers)
     last_year: Markers = Field(default_factory=Markers)
