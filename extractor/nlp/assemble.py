@@ -249,27 +249,18 @@ class Siblings:
         return [near[i] for i in sorted(near)]
 
 
-# How far before an amount the words naming it a sliver of a stock are read (``slivers``: "nợ quá
-# hạn", "overdue debt"): its clause's few words.
-SLIVER_WINDOW = 60
-# The unambiguous numbers of each sentence (by its start), unit and scale word, with where each
-# starts (in order): what an ambiguous number's decimal reading is weighed against.
-SentenceAmounts = dict[tuple[int, str, Decimal], tuple[list[int], list[Decimal]]]
-# How far on either side of an ambiguous number the amounts it is weighed against may stand: a
-# sentence's own few amounts, bounded so that a text without stops costs no more.
-BESIDE_WINDOW = 300
+# The unambiguous numbers of each sentence (by its start), unit and scale word.
+SentenceAmounts = dict[tuple[int, str, Decimal], list[Decimal]]
 
 
 def sentence_amounts(drafts: Sequence[FigureDraft], sentences: Sentences) -> SentenceAmounts:
-    """The unambiguous numbers of each sentence by unit and scale word, in order: what an
-    ambiguous number's decimal reading is weighed against (``numbers.choose``'s ``beside``)."""
+    """The unambiguous numbers of each sentence by unit and scale word: what an ambiguous
+    number's decimal reading is weighed against (``numbers.choose``'s ``beside``)."""
     beside: SentenceAmounts = {}
-    for draft in sorted(drafts, key=attrgetter("start")):
+    for draft in drafts:
         if len(draft.readings) == 1:
             key = (sentences.around(draft.start)[0], draft.unit, draft.multiplier)
-            starts, values = beside.setdefault(key, ([], []))
-            starts.append(draft.start)
-            values.append(draft.readings[0])
+            beside.setdefault(key, []).append(draft.readings[0])
     return beside
 
 
@@ -282,14 +273,10 @@ def _amounts_beside(text: str, draft: FigureDraft, sentences: Sentences,
     if len(draft.readings) < 2:
         return []
     s0, _ = sentences.around(draft.start)
-    lead = max(s0, draft.start - SLIVER_WINDOW)  # bounded: a text without stops costs no more
-    opens = max(lead, text.rfind(", ", lead, draft.start), text.rfind("; ", lead, draft.start))
-    clause = text[opens : draft.start].lower()
+    clause = text[max(s0, text.rfind(", ", s0, draft.start), text.rfind("; ", s0, draft.start)) : draft.start].lower()
     if any(word in clause for word in rules.lexicon.number.slivers):
         return []
-    starts, values = amounts.get((s0, draft.unit, draft.multiplier), ([], []))
-    first = bisect.bisect_left(starts, draft.start - BESIDE_WINDOW)
-    return values[first : bisect.bisect_right(starts, draft.end + BESIDE_WINDOW, first)]
+    return amounts.get((s0, draft.unit, draft.multiplier), [])
 
 
 def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
