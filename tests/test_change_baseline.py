@@ -125,16 +125,3 @@ def test_a_percent_in_a_bracket_after_a_change_moves_what_that_change_moves(text
     assert (loans.change_value, loans.change_unit) == (Decimal("512000000000"), "VND")
     assert _one(text, "borrowers_outstanding", "96000").change_value is None
     assert _one(text, "outstanding_growth_rate", "10.7").change_value is None
-
-
-@pytest.mark.parametrize(("baseline", "as_of"), [
-    # a text whose only year is a baseline's is of the year of the day after it ends
-    ("quý I/2019", dt.date(2019, 6, 30)),
-    ("đầu năm 2019", dt.date(2019, 6, 30)),
-    ("năm 2019", dt.date(2020, 6, 30)),
-    ("cuối năm 2019", dt.date(2020, 6, 30)),
-])
-def test_a_text_dated_only_by_a_baseline_is_of_the_year_after_it_ends(baseline: str, as_of: dt.date) -> None:
-    text = ("Ngân hàng CSXH tỉnh Phú Yên sơ kết\n"
-            f"Đến ngày 30.6, tổng nguồn vốn đạt 4.250 tỷ đồng, tăng 95 tỷ đồng so với {baseline}.\n")
-    assert _one(text, "total_capital", "4250000000000").as_of == as_of

@@ -311,20 +311,10 @@ def context_year(drafts: list[DateDraft], baselines: frozenset[int] = frozenset(
     """The document's latest explicit year, leaving out horizons and spans ("to 2030",
     "2023 - 2025"), which name plans rather than when the text was written, and baselines of a
     comparison ("so với năm 2020": ``baselines`` holds those drafts' starts); a text whose every
-    year is a baseline is of the year of the day after the latest baseline ends."""
+    year is a baseline is of the year after the latest one."""
     stated = [d for d in drafts if d.explicit_year and d.start not in baselines]
     years = [d.explicit_year for d in stated if d.context] or [d.explicit_year for d in stated]
     if years:
         return max(y for y in years if y is not None)
-    compared = [_year_after(d) for d in drafts if d.explicit_year and d.start in baselines]
-    return max(compared) if compared else None
-
-
-def _year_after(baseline: DateDraft) -> int:
-    """The year of the day after a baseline ends: a text compared with 2020, or with its last day,
-    is of 2021; one compared with the first quarter of 2018 (or the start of 2018) is of 2018."""
-    fields = baseline.resolve(None, None) or {}
-    end = fields.get("value") or fields.get("period_end")
-    if isinstance(end, dt.date):
-        return (end + dt.timedelta(days=1)).year
-    return (baseline.explicit_year or 0) + 1
+    compared = [d.explicit_year for d in drafts if d.explicit_year and d.start in baselines]
+    return max(compared) + 1 if compared else None
