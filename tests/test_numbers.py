@@ -141,22 +141,3 @@ def test_a_shown_notation_reads_the_decimal_mark(text: str, lang: str, written: 
     group with its group mark reads its decimal mark as one, before the siblings' magnitude."""
     values = [f.value for f in extract_text(text, lang=lang, link=False).figures if written in f.text]
     assert values == [expected]
-
-
-@pytest.mark.parametrize(("text", "written", "expected"), [
-    # a decimal reading under a thousandth of the amount beside it in its sentence is a slip
-    ("Đến cuối năm, dư nợ đạt 12.680 tỷ đồng, doanh số cho vay 2,350 tỷ đồng.", "2,350 tỷ đồng",
-     Decimal("2350000000000")),
-    # near misses: a sliver of the stock (overdue debt), a change, an amount in another sentence,
-    # a decimal reading near the amount beside it
-    ("Đến cuối năm, dư nợ đạt 12.680 tỷ đồng, nợ quá hạn 2,350 tỷ đồng.", "2,350 tỷ đồng", Decimal("2350000000")),
-    ("Đến cuối năm, dư nợ đạt 12.680 tỷ đồng, tăng 2,350 tỷ đồng.", "2,350 tỷ đồng", Decimal("2350000000")),
-    ("Dư nợ đạt 12.680 tỷ đồng. Xã Hưng Lộc được giải ngân 2,350 tỷ đồng.", "2,350 tỷ đồng", Decimal("2350000000")),
-    ("Dư nợ của xã đạt 1.125 tỷ đồng, doanh số cho vay 2,350 tỷ đồng.", "2,350 tỷ đồng", Decimal("2350000000")),
-])
-def test_a_decimal_dwarfed_by_the_amount_beside_it_is_a_thousands_group(text: str, written: str,
-                                                                         expected: Decimal) -> None:
-    """``numbers.choose``'s ``beside``: a branch's amounts in one sentence are of one magnitude, so
-    a shown notation's decimal reading a thousandth of one of them is the thousands group."""
-    values = [f.value for f in extract_text(text, lang="vi", link=False).figures if written in f.text]
-    assert values == [expected]

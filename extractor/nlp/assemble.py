@@ -249,38 +249,8 @@ class Siblings:
         return [near[i] for i in sorted(near)]
 
 
-# The unambiguous numbers of each sentence (by its start), unit and scale word.
-SentenceAmounts = dict[tuple[int, str, Decimal], list[Decimal]]
-
-
-def sentence_amounts(drafts: Sequence[FigureDraft], sentences: Sentences) -> SentenceAmounts:
-    """The unambiguous numbers of each sentence by unit and scale word: what an ambiguous
-    number's decimal reading is weighed against (``numbers.choose``'s ``beside``)."""
-    beside: SentenceAmounts = {}
-    for draft in drafts:
-        if len(draft.readings) == 1:
-            key = (sentences.around(draft.start)[0], draft.unit, draft.multiplier)
-            beside.setdefault(key, []).append(draft.readings[0])
-    return beside
-
-
-def _amounts_beside(text: str, draft: FigureDraft, sentences: Sentences,
-                    amounts: SentenceAmounts, rules: RuleSet) -> list[Decimal]:
-    """The amounts an ambiguous number's decimal reading is weighed against: those of its
-    sentence with its unit and scale word, none when its clause names a sliver of a stock
-    ("nợ quá hạn 1,250 tỷ đồng", ``NumberFormat.slivers``). A change, which may be a sliver of the
-    level, the caller leaves out."""
-    if len(draft.readings) < 2:
-        return []
-    s0, _ = sentences.around(draft.start)
-    clause = text[max(s0, text.rfind(", ", s0, draft.start), text.rfind("; ", s0, draft.start)) : draft.start].lower()
-    if any(word in clause for word in rules.lexicon.number.slivers):
-        return []
-    return amounts.get((s0, draft.unit, draft.multiplier), [])
-
-
 def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
-                 *, notation: Notation, beside: Sequence[Decimal] = ()) -> tuple[Decimal, float, list[str]]:
+                 *, notation: Notation) -> tuple[Decimal, float, list[str]]:
     """The value of a figure; for an ambiguous number, the reading the evidence favours."""
     if len(draft.readings) == 1:
         return _scaled(draft, draft.readings[0]), 1.0, list(draft.notes)
@@ -293,7 +263,6 @@ def figure_value(draft: FigureDraft, siblings: list[Decimal], rules: RuleSet,
         integral=(draft.kind == "count" or family == "VND") and draft.multiplier == 1,
         mixed=notation.mixed,
         notation_shown=notation.shown,
-        beside=beside,
     )
     return _scaled(draft, choice.value), choice.confidence, [*draft.notes, choice.note]
 
@@ -530,12 +499,9 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     siblings = Siblings(drafts)
     regexes = lexicon_regexes(rules)
     yearly, after = regexes.yearly, regexes.change_after
-    amounts = sentence_amounts(drafts, sentences)
     for draft in drafts:
         near = siblings.near(draft) if len(draft.readings) > 1 else []
-        change = change_of(text, draft.start, cues) or change_after(text, draft.end, after)
-        beside = [] if change else _amounts_beside(text, draft, sentences, amounts, rules)
-        value, confidence, notes = figure_value(draft, near, rules, notation=notation, beside=beside)
+        value, confidence, notes = figure_value(draft, near, rules, notation=notation)
         family = _family(draft)
         if family == "VND" or draft.kind == "count":
             whole = value.to_integral_value()
@@ -550,7 +516,7 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
             "kind": draft.kind, "value": value, "unit": unit_of(text, draft, sentences, yearly),
             "qualifier": draft.qualifier,
             "counted": draft.counted,
-            "change": change,
+            "change": change_of(text, draft.start, cues) or change_after(text, draft.end, after),
             "confidence": confidence, "notes": tuple(notes),
         }))
     return figures

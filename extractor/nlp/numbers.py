@@ -19,11 +19,6 @@ SEPARATORS = ".,"
 # and at least half an order nearer than the other reading.
 SIBLING_NEAR = 0.5
 SIBLING_MARGIN = 0.5
-# A branch's amounts stated in one sentence (capital, loans, a year's lending or collection) are
-# of one magnitude: a decimal reading under a thousandth of such an amount beside it, where the
-# thousands-group reading is within an order of magnitude of it, is a slip of the mark.
-DWARFED = 3.0
-BESIDE = 1.0
 # What ``readings`` reads, as one regex over digits and separators: no separator, or one mark
 # once; or thousands groups of one mark (twice or more), or of one mark then the other as the
 # decimal mark. ``well_formed`` checks a written number with it instead of building Decimals.
@@ -170,15 +165,12 @@ def choose(
     integral: bool,
     mixed: bool = False,
     notation_shown: bool = False,
-    beside: Sequence[Decimal] = (),
 ) -> Choice:
     """Pick among the readings (already scaled) of an ambiguous number.
 
     Evidence in order: a reading that is impossible (a fraction of a household) or
     implausible for the unit; a document that shows its notation (``notation_shown``: it
-    writes thousands with the other mark, "3.418 tỷ", so "7,250 tỷ" is 7.25), unless that
-    reading is dwarfed by an amount ``beside`` it in its sentence ("dư nợ 13.374 tỷ đồng, doanh số
-    cho vay 2,450 tỷ đồng": 2,450 billion, ``_dwarfed``); the magnitude
+    writes thousands with the other mark, "3.418 tỷ", so "7,250 tỷ" is 7.25); the magnitude
     of unambiguous sibling numbers with the same unit and scale word ("66,251 billion …
     55.518 billion"); in a document that mixes notations,
     the thousands-group reading (decimals rarely run to three digits); trailing zeros (nobody
@@ -191,9 +183,6 @@ def choose(
     if len(plausible) == 1:
         return Choice(plausible[0], 0.9, f"{text!r}: the other reading is implausibly large")
     pool = plausible or pool
-    if notation_shown and _dwarfed(pool, beside):
-        return Choice(max(pool), 0.75, f"{text!r}: a thousandth of an amount beside it in its "
-                      "sentence as a decimal, read as a thousands group")
     if notation_shown:
         return Choice(pool[0], 0.85, f"{text!r}: the document writes its thousands with the "
                       "other mark, so this one is its decimal mark")
@@ -220,13 +209,3 @@ def _closest_to_siblings(pool: Sequence[Decimal], siblings: Sequence[Decimal]) -
         return None
     (best, value), (second, _) = distances[0], distances[1]
     return value if best < SIBLING_NEAR and second - best >= SIBLING_MARGIN else None
-
-
-def _dwarfed(pool: Sequence[Decimal], beside: Sequence[Decimal]) -> bool:
-    """Whether the smaller reading is under a thousandth (``DWARFED`` orders of magnitude) of an
-    amount beside it while the larger is within ``BESIDE`` orders of that amount."""
-    small, large = min(pool), max(pool)
-    if small <= 0 or small == large:
-        return False
-    return any(math.log10(b) - math.log10(small) > DWARFED and abs(math.log10(b) - math.log10(large)) <= BESIDE
-               for b in beside if b > 0)

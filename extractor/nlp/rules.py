@@ -162,9 +162,6 @@ class NumberFormat(Strict):
     # its decimals with the decimal mark ("7,250 tỷ" is 7.25): true of originals, not of
     # translated pages, which keep the source's notation beside their own.
     shown_notation_decides: bool = False
-    # Words naming an amount that is a sliver of a stock (overdue debt): its decimal reading may be
-    # a thousandth of the amounts beside it (``numbers.choose``'s ``beside``).
-    slivers: list[str] = []
 
 
 class Lexicon(Strict):
