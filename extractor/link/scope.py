@@ -235,11 +235,18 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
 
 def national_baseline(ctx: Context, start: int, pos: int) -> bool:
     """Whether the national marker at ``pos`` is a comparison's baseline: a comparison word
-    (``national_baseline``) stands before it, after ``start`` and within ``reaches.baseline``
-    ("the overdue rate was 0.12%, lower than the region's average (0.35%) and the whole
-    country's"): a province's figure measured against the country's, neither the whole bank's
-    report nor the place of the figure compared."""
-    return ctx.first_mark(scope_list("national_baseline"), max(start, pos - ctx.reach("baseline")), pos) is not None
+    (``national_baseline``) stands before it in its clause, after ``start`` and within
+    ``reaches.baseline`` ("the overdue rate was 0.12%, lower than the region's average (0.35%)
+    and the whole country's"): a province's figure measured against the country's, neither the
+    whole bank's report nor the place of the figure compared. A comparison that opens the
+    sentence in a clause of its own ("So với đầu năm, dư nợ toàn quốc tăng …") compares a time,
+    and the marker after it is the sentence's scope."""
+    marks = ctx.marks(scope_list("national_baseline"), max(start, pos - ctx.reach("baseline")), pos)
+    return bool(marks) and not _CLAUSE_BREAK.search(ctx.text, marks[-1][1], pos)
+
+
+# A clause ends at its punctuation; a decimal or thousands mark inside a number ends nothing.
+_CLAUSE_BREAK = re.compile(r"[;:!?\n]|[.,](?!\d)")
 
 
 def national_amount(ctx: Context, start: int, end: int) -> Figure | None:
