@@ -115,6 +115,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("province", "document:frequency", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh sent delegates.", PUB),
     # Provinces named alike: no one of them is the subject.
     ("province", "document:frequency", "-", "en", HEAD + "Outstanding loans reached [[VND 5,000 billion|VND]]. Ha Tinh grew. Ha Tinh sent delegates. Quang Binh grew. Quang Binh sent delegates.", PUB),
+    # A neighbour named once beside it shares nothing.
+    ("province", "document:frequency", "+", "en", HEAD + "Ha Tinh has many poor households. Outstanding loans reached [[VND 9,000 billion|VND]]. Ha Tinh borders Quang Binh.", PUB),
     ("province", "document:national", "-", "en", HEAD + "Commercial banks in Ha Tinh, Quang Binh and Quang Tri had outstanding loans of VND 370,000 billion. The VBSP's overdue debt rate was [[0.3%|%|0.3]].", PUB),
     ("province", "document:national", "+", "en", "VBSP reviews 2016\nBy staff\nOutstanding loans reached [[VND 166,430 billion|VND]].", PUB),
     ("province", "document:national", "-", "en", "VBSP Nghe An branch reviews 2016\nBy staff\nOutstanding loans reached [[VND 9,430 billion|VND]].", PUB),

@@ -78,11 +78,12 @@ def _takes(rule: str, scores: dict[str, float], best: str, *, provincial: bool, 
 
 
 def _shared(scores: dict[str, float], best: str) -> bool:
-    """Whether another province is named at least half as often as the best-supported one: a
-    story of several provinces alike (a regional office's four) has no one province for its
-    subject, and counting names alone, an unfiled figure is better than one filed under the
-    wrong province (the title, the branch or the outlet decide without this test)."""
-    return any(code != best and score * 2 >= scores[best] for code, score in scores.items())
+    """Whether another province is named twice or more and at least half as often as the
+    best-supported one: a story of several provinces alike (a regional office's four) has no one
+    province for its subject, and counting names alone, an unfiled figure is better than one
+    filed under the wrong province. A neighbour named once beside it ("Hà Tĩnh giáp Quảng Bình")
+    shares nothing. Only the counting rule asks this (``_takes``)."""
+    return any(code != best and score >= 2 and score * 2 >= scores[best] for code, score in scores.items())
 
 
 def _best(ctx: Context, scores: dict[str, float]) -> str | None:
