@@ -112,7 +112,10 @@ MATCHES = [
     ("Do Hà Tĩnh có nhiều hộ nghèo", [("42", False)]),
     # a family name that is also an everyday word ("Mai": tomorrow) needs a middle name or a title
     ("Mai Quảng Bình khai mạc hội chợ việc làm", [("44", False)]),
-    ("Ngày Mai Thái Bình tổng kết tín dụng", [("34", False)]),
+    ("Ngày mai Thái Bình tổng kết tín dụng", [("34", False)]),
+    # Anywhere but a sentence's start it is the family name (after a job title the list lacks too).
+    ("Giám đốc Mai Thanh Hóa cho biết", []),
+    ("Deputy Director Mai Thanh Hoa said", []),
     ("Chị Mai Thị Hà Nam cho biết", []),
     ("ông Mai Ninh Bình phát biểu", []),
 ]

@@ -195,6 +195,8 @@ class Place:
 
 
 _GAP = r"(?:\s*[-–—]\s*|\s+)"
+# What may stand before the first word of a sentence or a line: nothing, or its end.
+_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?:]|\n)\s*\Z")
 _WORDS_BEFORE = re.compile(r"(?:\S+ ){0,4}$")
 
 
@@ -319,10 +321,13 @@ class Gazetteer:
         for k in range(max(1, names.syllables.least - syllables), len(run) + 1):
             opener = run[-k]
             surname = (opener.lower() in self._surnames_written) if written else (key_of(opener) in self._surnames)
-            # "Mai Nghệ An sẽ …" (tomorrow): an everyday word opens a name only before a middle name.
-            if surname and (k > 1 or key_of(opener) not in self._common_surnames):
-                return True
             before = head[: len(head) - len(" ".join(run[-k:])) - 1]
+            # "Mai Nghệ An sẽ …" (tomorrow) opening a sentence: an everyday word, no name, in a
+            # text with tones; anywhere else ("Director Mai Thanh Hoa") it is the family name.
+            everyday = (k == 1 and written and key_of(opener) in self._common_surnames
+                        and _SENTENCE_OPENS.search(before) is not None)
+            if surname and not everyday:
+                return True
             if self._title_before is not None and self._title_before.search(before):
                 return True
         return False
