@@ -444,7 +444,11 @@ def _another_year(ctx: Context, start: int, end: int) -> bool:
     one, earlier years) or a count of years before them ("10 năm trước": ten years ago)."""
     if _counted(ctx, start):
         return True
-    return any(s <= start and end <= e for s, e, _ in ctx.marks("not_last_year", *ctx.line(start, end)))
+    # Such a phrase holds the words and a word on either side of them (``reaches.count``): read
+    # only there, a line of many of them costs no more.
+    line0, line1 = ctx.line(start, end)
+    near = ctx.marks("not_last_year", max(line0, start - ctx.reach("count")), min(line1, end + ctx.reach("count")))
+    return any(s <= start and end <= e for s, e, _ in near)
 
 
 def _baseline_at(ctx: Context, fig: Figure, pos: int) -> bool:
