@@ -43,6 +43,11 @@ CASES = [
     ("vi", "Số hộ được vay nhiều hơn năm ngoái 2.300 hộ.", "increase"),
     ("vi", "Năm nay chi nhánh cho vay nhiều hơn 2.300 hộ.", None),
     ("vi", "Lãi suất cao, trong khi dư nợ đạt 4.100 tỷ đồng.", None),
+    # Only a time is a baseline between: an old level, a reason or a plan is none.
+    ("vi", "Lãi suất thấp hơn giúp người dân vay 50 triệu đồng.", None),
+    ("vi", "Tỷ lệ nợ quá hạn thấp hơn mức 0,2%.", None),
+    ("vi", "Số hộ được vay nhiều hơn dự kiến ban đầu 1.200 hộ.", None),
+    ("vi", "Tổng nguồn vốn cao hơn so với đầu năm 240 tỷ đồng.", "increase"),
 ]
 
 
