@@ -39,6 +39,16 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     return bool(compared) and ctx.marker_before("share_of_baseline", fig.start) is None and not share_of_plan(ctx, fig)
 
 
+def added_to_stock(ctx: Context, fig: Figure, code: str) -> bool:
+    """An amount "added" to a stock (a ``flow`` word right before it) that is no amount of its
+    own: "the branch added VND 640 billion in outstanding loans" says how much the loans grew.
+    The word must govern the amount itself ("allocate staff to 21 transaction offices" adds
+    none); only a stock whose additions are observations over a period (``added_is_flow``: the
+    capital a budget entrusts in a year) is read as that flow instead (``when.measure_of``)."""
+    rule = ctx.linker.lexicon.indicators[code]
+    return rule.measure == "stock" and not rule.added_is_flow and ctx.marker_before("flow", fig.start) is not None
+
+
 def _bracket_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[int, int]:
     """The bracket the figure's clause opens after it (empty when none): a bracket parts no
     clause, but a comparison inside one after a level ("đạt 5.210 tỷ đồng (tăng 420 tỷ đồng so với

@@ -124,6 +124,10 @@ class IndicatorRule(Strict):
     # Whether a programme, channel, group, source or average named beside a figure makes it a
     # breakdown: not for an outcome that one programme produces ("jobs created", "houses built").
     cued_parts: bool = True
+    # Whether an amount "added" to this stock is an observation over a period (the budget's
+    # capital entrusted in a year), not a change of the stock ("added VND 640 billion in
+    # outstanding loans": the loans grew by that much).
+    added_is_flow: bool = False
 
 
 class IndicatorFile(Strict):

@@ -15,6 +15,7 @@ from decimal import Decimal
 from operator import itemgetter
 
 from extractor.link.change import (
+    added_to_stock,
     apply_change,
     growth_rate,
     is_change,
@@ -170,7 +171,9 @@ def observations(ctx: Context) -> list[Observation]:
         if fig.kind not in ("money", "count", "percent"):
             continue
         found = indicator_of(ctx, fig)
-        if found:
+        if found and added_to_stock(ctx, fig, found[0]):
+            changes.append((fig, None))
+        elif found:
             levels.append((fig, observe(ctx, fig, *found)))
             ctx.state.last_level[fig.kind] = (found[0], fig.end)
             level = levels[-1][1]

@@ -486,12 +486,14 @@ def _shape(measure: str, start: dt.date | None, end: dt.date | None, inferred: b
 
 
 def measure_of(ctx: Context, fig: Figure, code: str) -> str:
-    """Stock or flow: a stock indicator read as an amount "added" is a flow."""
-    measure = ctx.linker.lexicon.indicators[code].measure
+    """Stock or flow: a stock whose additions are observations (``added_is_flow``) read as an
+    amount "added" is a flow (an amount added to another stock is a change of it:
+    ``change.added_to_stock``)."""
+    rule = ctx.linker.lexicon.indicators[code]
     c0, _ = clause_span(ctx, fig)
-    if measure == "stock" and ctx.marks("flow", c0, fig.start):
+    if rule.measure == "stock" and rule.added_is_flow and ctx.marks("flow", c0, fig.start):
         return "flow"
-    return measure
+    return rule.measure
 
 
 def _anchor(ctx: Context, fig: Figure, dates: list[DateMention]) -> DateMention | None:
