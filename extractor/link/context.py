@@ -379,6 +379,7 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     )
     # Filled here, before the context is handed on: a copy of the whole context costs more.
     ctx.spans.update((id(fig), _spans(ctx, fig)) for fig in ctx.figures)
+    ctx.hits["national"] = _unranked(ctx)  # before any lookup lists where its hits start
     return ctx
 
 
@@ -433,6 +434,23 @@ def _after_change(ex: Extraction, text: str, found: list[Hit]) -> list[Hit]:
         if index and _blank(text, ends[index - 1], hit[0]):
             kept.append(hit)
     return kept
+
+
+def _unranked(ctx: Context) -> list[Hit]:
+    """The national markers without those that close a ranking ("the largest outstanding loans
+    throughout the country", "ranks third nationwide"): a rank word shortly before the marker in
+    its sentence, with no figure between, ranks one province among the country's; it says
+    nothing of whose the sentence's figures are."""
+    return [hit for hit in ctx.hits["national"] if not _closes_ranking(ctx, hit[0])]
+
+
+def _closes_ranking(ctx: Context, start: int) -> bool:
+    """Whether a rank word starts at most ``reach("ranking")`` before ``start`` and ends before
+    it, with no sentence stop, semicolon or figure between (``_unranked``)."""
+    rank = ctx.last_mark("ranking", start - ctx.reach("ranking"), start)
+    if rank is None or ctx.figures.within(rank[1], start):
+        return False
+    return _STOP.search(ctx.text, rank[1], start) is None and _SEMICOLON.search(ctx.text, rank[1], start) is None
 
 
 def _blank(text: str, start: int, end: int) -> bool:

@@ -120,6 +120,7 @@ MARKER_LISTS = (
     "plan_met",
     "plan_share",
     "forecast",
+    "ranking",
 )
 
 
@@ -234,6 +235,7 @@ class Reaches(Strict):
     count: Reach
     item_name: Reach
     baseline: Reach
+    ranking: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
@@ -291,6 +293,7 @@ class LinkRules(Strict):
     plan_met: Markers = Field(default_factory=Markers)
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
+    ranking: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
     date_article: Cues
     bank_founded: dt.date
