@@ -121,6 +121,7 @@ MARKER_LISTS = (
     "plan_share",
     "forecast",
     "ranking",
+    "year_before",
 )
 
 
@@ -294,6 +295,7 @@ class LinkRules(Strict):
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
     ranking: Markers = Field(default_factory=Markers)
+    year_before: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
     date_article: Cues
     bank_founded: dt.date

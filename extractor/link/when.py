@@ -24,6 +24,7 @@ from extractor.link.context import (
 )
 from extractor.models import DateMention, Figure, LegalRef
 from extractor.nlp.dates import month_end
+from extractor.registry.phrases import Hit
 
 # How far past the publication date a stated date still frames the report: an article of 26 June
 # giving figures "tính đến hết tháng 6" reports that closing; a later date is a plan.
@@ -451,6 +452,31 @@ def _another_year(ctx: Context, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e, _ in near)
 
 
+def _year_before(ctx: Context, fig: Figure, measure: str, anchor: DateMention | None) -> When | None:
+    """A year named from the report's ("In 2023, … lent …, while in the previous year it
+    disbursed …", "The year before, …"; ``year_before``): the whole year before the one the
+    figure's sentence dates (``anchor``), else before the one that governs the text, else before
+    the publication's. A point of history: it moves no frame (``HISTORY``)."""
+    found = _year_before_words(ctx, fig, anchor)
+    base = (_end(anchor) if anchor is not None else None) or ctx.state.frame.as_of or ctx.published
+    if found is None or base is None:
+        return None
+    year = base.year - 1
+    return _shape(measure, dt.date(year, 1, 1), dt.date(year, 12, 31), False, f"year_before:{found[2]}+then")
+
+
+def _year_before_words(ctx: Context, fig: Figure, anchor: DateMention | None) -> Hit | None:
+    """The ``year_before`` words that date the figure: in its sentence part before it (after
+    the date its sentence states before it, which they count back from), or after it in its
+    clause ("… lent VND 1,320 billion the previous year"); not a comparison's baseline ("up 5%
+    on the previous year")."""
+    g0, _ = segment_span(ctx, fig)
+    _, c1 = clause_span(ctx, fig)
+    start = anchor.end if anchor is not None and anchor.end <= fig.start else g0
+    return next((hit for hit in ctx.marks("year_before", max(g0, start), c1)
+                 if not _baseline_at(ctx, fig, hit[0])), None)
+
+
 def _baseline_at(ctx: Context, fig: Figure, pos: int) -> bool:
     """Whether words at ``pos`` name a comparison's baseline: after a comparison word of their
     clause ("up 5% compared with last year"), or right after a word that compares only before a
@@ -518,6 +544,9 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     """The figure's date or period and the rule that found it."""
     dates = candidate_dates(ctx, fig)
     anchor = _anchor(ctx, fig, dates)
+    before = _year_before(ctx, fig, measure, anchor)
+    if before is not None:
+        return before
     if anchor is None:
         return _whole_year(ctx, fig, _fallback_when(ctx, fig, measure))
     when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor, fig)

@@ -103,6 +103,8 @@ def _unanchored_words(base: str) -> str:
         return f"a period from a founding the text does not date ('{detail.split('+')[0]}')"
     if kind in ("last_year", "this_year"):  # "Last year, …": a year named from the publication date
         return f"the year the text names as '{detail}', from the publication date"
+    if kind == "year_before":  # "The previous year, …": the year before the report's
+        return f"the year before the report's, named as '{detail}'"
     if detail == "target-undated":
         return "a goal with no date of its own: left undated"
     if kind == "frame":
