@@ -11,7 +11,7 @@ import pytest
 from extractor.errors import RuleError
 from extractor.link.provinces import load_gazetteer
 from extractor.registry.bundle import bundled
-from helpers.markup import build, link
+from helpers.markup import build, link, observe
 
 ROOT = Path(__file__).resolve().parents[1]
 DISTRICTS = ROOT / "rules" / "districts.yaml"
@@ -71,6 +71,11 @@ def test_a_district_offices_report_is_its_provinces(markup: str, province: str |
     # near miss: a name several provinces' districts share
     ("Policy credit news\nBy staff\nThe Chau Thanh Social Policy Bank has lent more this year. Outstanding loans "
      "reached [[VND 452 billion|VND|452000000000]].", "national", None),
+    # the name opens its line: the line before (a byline, a headline ending with the name) is none of it
+    ("Policy credit news\nBy staff\nMang Yang Social Policy Bank has lent more this year. Outstanding loans "
+     "reached [[VND 318 billion|VND|318000000000]].", "Gia Lai", "area"),
+    ("Loans lift households in Mang Yang\nMang Yang Social Policy Bank has lent more this year. Outstanding loans "
+     "reached [[VND 318 billion|VND|318000000000]].", "Gia Lai", "area"),
 ])
 def test_a_district_named_before_the_bank_is_its_office(markup: str, province: str, part_of: str | None) -> None:
     """The district office's figures are the district's: parts of its province's, filed there."""
@@ -78,3 +83,16 @@ def test_a_district_named_before_the_bank_is_its_office(markup: str, province: s
     linked = link(ex)
     (obs,) = [o for o in linked.observations if o.start == focus]
     assert (linked.document.province, obs.province, obs.part_of) == (province, province, part_of)
+
+
+@pytest.mark.parametrize("markup", [
+    "Nghe An News\nBy Staff\nYen Thanh District Social Policy Bank said outstanding loans reached "
+    "[[VND 810 billion|VND]].",
+    "Policy credit in Nghe An\nYen Thanh District Social Policy Bank said outstanding loans reached "
+    "[[VND 810 billion|VND]].",
+])
+def test_a_district_offices_name_starts_on_its_line(markup: str) -> None:
+    """The capitalised words before a district office's words that name it are on their line: a
+    headline or byline ending in a capital before the line break is no part of the name."""
+    obs = observe(markup)
+    assert obs is not None and (obs.part_of, obs.part) == ("area", "Yen Thanh")

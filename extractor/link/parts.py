@@ -104,10 +104,13 @@ def _capitalised_near(ctx: Context, pos: int, *, backwards: bool = False) -> lis
 def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool = False) -> list[tuple[int, int]]:
     """The words (spans) next to an area word that start with a capital letter, up to a word
     that ends a clause or a function word opening a sentence ("In", "The"), reading away from
-    the area word."""
+    the area word, and never across a line break (a headline ending in a capitalised word is no
+    part of the name opening the next line: "…in Nghe An\nYen Thanh District Social Policy Bank")."""
     text = ctx.text
     out: list[tuple[int, int]] = []
     for start, end in words[:MAX_NAME_WORDS]:
+        if out and "\n" in (text[out[-1][1] : start] if not backwards else text[end : out[-1][0]]):
+            break
         word = text[start:end]
         bare = word.strip(",.;:()")
         if out and "\n" in text[min(end, out[-1][1]) : max(start, out[-1][0])]:
@@ -210,10 +213,12 @@ def _office_name(ctx: Context, bank: Hit) -> str | None:
 def _district_before(ctx: Context, bank_start: int) -> str | None:
     """The district named right before the bank, as English names its district office ("the
     Krong Pa Social Policy Bank"): the capitalised words before it, when they end with a district
-    of ``rules/districts.yaml`` (None otherwise)."""
+    of ``rules/districts.yaml`` (None otherwise). The name starts on the bank's line ("…\nTan Ky
+    Social Policy Bank has …": the line before ends no name of it)."""
     if bank_start == 0 or ctx.text[bank_start - 1] != " ":
         return None
-    words = ctx.text[max(0, bank_start - ctx.reach("district_name")) : bank_start - 1].split(" ")
+    line_start, _ = ctx.line(bank_start, bank_start)
+    words = ctx.text[max(line_start, bank_start - ctx.reach("district_name")) : bank_start - 1].split(" ")
     run = " ".join(reversed(list(takewhile(lambda w: w.isalpha() and w[:1].isupper(), reversed(words)))))
     return run if run and ctx.linker.gazetteer.district_province(run) else None
 
