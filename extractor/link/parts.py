@@ -470,9 +470,9 @@ def _share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     of a whole ("VND 1,480 billion, accounting for 18.6% of total outstanding loans", "2.715 tỷ
     đồng, chiếm 97,4% tổng dư nợ"): the word right after the figure (past a comma or a bracket)
     or opening the clause after the figure's ("VND 640 billion for Khmer households, accounting
-    for …"), its percent right after the word, the cue right after the percent. None when the
-    whole is the whole country's or system's: a province's total is its share of the bank, no
-    part of it (nor of a region's or another province's)."""
+    for …"), its percent right after the word, the cue right after the percent in its clause.
+    None when the whole is the whole country's or system's: a province's total is its share of
+    the bank, no part of it (nor of a region's or another province's)."""
     _, s1 = sentence_span(ctx, fig)
     share = ctx.first_mark(SHARES, fig.end, s1)
     if share is None or not _right_after(ctx, fig, share[0]):
@@ -481,8 +481,10 @@ def _share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     if not later or later[0].kind != "percent" or ctx.text[share[1] : later[0].start].strip():
         return None
     percent = later[0]
-    cues = [c for c in ctx.cues.within(percent.end, percent.end + ctx.reach("whole") + 1) if c.position == "before"]
-    if not cues or _whole_of_places(ctx, cues[0].start, clause_span(ctx, percent)[1]):
+    _, p1 = clause_span(ctx, percent)  # the whole is named in the percent's clause, not the next one's
+    reach = min(p1, percent.end + ctx.reach("whole") + 1)
+    cues = [c for c in ctx.cues.within(percent.end, reach) if c.position == "before"]
+    if not cues or _whole_of_places(ctx, cues[0].start, p1):
         return None
     return share, cues[0]
 
