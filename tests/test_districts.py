@@ -76,6 +76,9 @@ def test_a_district_offices_report_is_its_provinces(markup: str, province: str |
      "reached [[VND 318 billion|VND|318000000000]].", "Gia Lai", "area"),
     ("Loans lift households in Mang Yang\nMang Yang Social Policy Bank has lent more this year. Outstanding loans "
      "reached [[VND 318 billion|VND|318000000000]].", "Gia Lai", "area"),
+    # a name with a syllable that is a Vietnamese function word ("cho": "for") in an English text
+    ("Policy credit news\nBy staff\nThe Cho Gao Social Policy Bank Transaction Office has lent more this year. "
+     "Outstanding loans reached [[VND 505 billion|VND|505000000000]].", "Tiền Giang", "area"),
 ])
 def test_a_district_named_before_the_bank_is_its_office(markup: str, province: str, part_of: str | None) -> None:
     """The district office's figures are the district's: parts of its province's, filed there."""

@@ -107,6 +107,7 @@ def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool 
     the area word, and never across a line break (a headline ending in a capitalised word is no
     part of the name opening the next line: "…in Nghe An\nYen Thanh District Social Policy Bank")."""
     text = ctx.text
+    function_words = ctx.linker.function_words.get(ctx.lang, frozenset())  # of the text's language
     out: list[tuple[int, int]] = []
     for start, end in words[:MAX_NAME_WORDS]:
         if out and "\n" in (text[out[-1][1] : start] if not backwards else text[end : out[-1][0]]):
@@ -117,7 +118,7 @@ def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool 
             break  # a name ends with its line ("… huyện Tương Dương" over a date line)
         if not backwards and word.startswith("("):
             break  # "huyện Anh Sơn (Nghệ An)": the bracket names the area's province
-        if not bare[:1].isupper() or not bare[:1].isalpha() or bare.lower() in ctx.linker.function_words:
+        if not bare[:1].isupper() or not bare[:1].isalpha() or bare.lower() in function_words:
             break
         if backwards and word != word.rstrip(",.;:"):
             break  # "…, Thang Binh district": a comma ends the name reading backwards

@@ -553,9 +553,10 @@ class Linker:
     venue_gaps: dict[str, re.Pattern[str]]  # see ``venue_gap_regexes``
     one_loan_max: int  # see ``LinkRules.one_loan_max``
     bank_founded: dt.date  # ``bank_founded`` of rules/linking.yaml
-    # Function words of both languages (rules/language.yaml), lower case: a capitalised one opens
-    # a sentence ("In Hoang Mai town") and is no part of a name.
-    function_words: frozenset[str] = frozenset()
+    # Function words of each language (rules/language.yaml), lower case: a capitalised one of the
+    # text's language opens a sentence ("In Hoang Mai town") and is no part of a name; another
+    # language's may be one ("Cho Don": "cho" is Vietnamese for "for").
+    function_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Numbers written as words in both languages (the lexicons' ``number_words``), lower case,
     # with their values: "ten years of implementing …" counts years as "20 năm thực hiện …" does.
     number_words: Mapping[str, int] = field(default_factory=dict)
@@ -563,7 +564,7 @@ class Linker:
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
               outlets: Outlets, scope: ScopeRules, parts: PartRules,
-              function_words: frozenset[str] = frozenset(),
+              function_words: Mapping[str, frozenset[str]] | None = None,
               number_words: Mapping[str, int] | None = None) -> Linker:
         """Index every phrase set of each language."""
         markers = marker_lists(rules)
@@ -575,7 +576,8 @@ class Linker:
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
                    rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope), rules.one_loan_max,
-                   rules.bank_founded, frozenset(w.lower() for w in function_words),
+                   rules.bank_founded,
+                   {lang: frozenset(w.lower() for w in words) for lang, words in (function_words or {}).items()},
                    {w.lower(): n for w, n in (number_words or {}).items()})
 
 

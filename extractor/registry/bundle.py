@@ -128,7 +128,8 @@ def load_registry(folder: Path | None = None) -> Registry:
     cues = _loaded(language)
     numbers = {n.phrase: n.value for rs in patterns.values() for n in _loaded(rs).lexicon.number_words}
     linker = Linker.build(_loaded(indicators), _loaded(gazetteer), _loaded(link_rules),
-                          _loaded(outlets), _loaded(scope), _loaded(parts), cues.en | cues.vi, numbers)
+                          _loaded(outlets), _loaded(scope), _loaded(parts),
+                          {"en": frozenset(cues.en), "vi": frozenset(cues.vi)}, numbers)
     return Registry(folder=root, patterns={lang: _loaded(rs) for lang, rs in patterns.items()},
                     indicators=_loaded(indicators), gazetteer=_loaded(gazetteer), linker=linker,
                     tables=_loaded(tables), table_reading=_loaded(table_reading),
