@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from extractor.pipeline import extract_text
 from helpers.markup import check, observe
 
 
@@ -49,3 +50,16 @@ from helpers.markup import check, observe
 def test_the_report_date_reaches_the_figures_that_state_none(
         markup: str, lang: str, published: dt.date, expected: dict[str, object]) -> None:
     check(observe(markup, lang=lang, published=published), expected)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # A goal's day written without its year is the coming one: the date reads as last year's,
+    # this year's lying ahead of the publication, but a goal looks ahead.
+    ("Phấn đấu đến 31/12, tổng dư nợ đạt 6.000 tỷ đồng.", dt.date(2025, 10, 26), ("target", dt.date(2025, 12, 31))),
+    # … while a report in January of the day just past keeps it.
+    ("Đến 31/12, tổng dư nợ đạt 6.000 tỷ đồng.", dt.date(2026, 1, 5), ("actual", dt.date(2025, 12, 31))),
+])
+def test_a_goals_day_without_its_year_is_the_coming_one(text: str, published: dt.date,
+                                                        expected: tuple[str, dt.date]) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang="vi", published=published).observations
+    assert [(o.status, o.as_of) for o in observations] == [expected]

@@ -85,6 +85,8 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
         # "phấn đấu tăng trưởng tín dụng trên 10%" with no date of its own: a goal is no fact of
         # the report's day (nor of the publication's), it is left undated.
         when = When(rule=f"{when.rule}:target-undated")
+    if status == "target":
+        when = _goal_ahead(ctx, when)
     if status == "actual" or expected_closing(ctx, when):
         update_frame(ctx, when)
     part = part_of(ctx, fig, code, indicator_rule, place=(place, place_rule))
@@ -117,6 +119,29 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
         "rules": rules,
         "why": why,
     }))
+
+
+def _goal_ahead(ctx: Context, when: When) -> When:
+    """A goal's date written without its year is the next such date, never a past one: a date
+    read as last year's because this year's lies ahead of the publication ("Phấn đấu đến 31/12,
+    …" in October: the coming 31 December; in January "Đến 31/12, …" reports the one just past)
+    is a year later when it dates a goal."""
+    anchor, published = when.anchor, ctx.published
+    if anchor is None or not anchor.year_inferred or published is None:
+        return when
+    last = when.as_of or when.end
+    if last is None or last >= published:
+        return when
+    return when._replace(as_of=when.as_of and _year_later(when.as_of), start=when.start and _year_later(when.start),
+                         end=when.end and _year_later(when.end))
+
+
+def _year_later(day: dt.date) -> dt.date:
+    """The same day a year later (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _given(fields: dict[str, object]) -> dict[str, object]:
