@@ -63,3 +63,19 @@ def test_a_goals_day_without_its_year_is_the_coming_one(text: str, published: dt
                                                         expected: tuple[str, dt.date]) -> None:
     observations = extract_text("Tin Nghệ An\n\n" + text, lang="vi", published=published).observations
     assert [(o.status, o.as_of) for o in observations] == [expected]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # A month or a quarter without its year that would start over a month after the publication
+    # is last year's: a January article's "tháng 12" is the December just past.
+    ("Trong tháng 12, chi nhánh giải ngân 52 tỷ đồng.", dt.date(2026, 1, 5),
+     (dt.date(2025, 12, 1), dt.date(2025, 12, 31))),
+    ("Trong quý IV, chi nhánh giải ngân 152 tỷ đồng.", dt.date(2026, 1, 5),
+     (dt.date(2025, 10, 1), dt.date(2025, 12, 31))),
+    ("Trong tháng 9, chi nhánh giải ngân 52 tỷ đồng.", dt.date(2025, 10, 26),
+     (dt.date(2025, 9, 1), dt.date(2025, 9, 30))),
+])
+def test_a_month_without_its_year_is_no_later_than_the_publication(text: str, published: dt.date,
+                                                                   expected: tuple[dt.date, dt.date]) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang="vi", published=published).observations
+    assert [(o.period_start, o.period_end) for o in observations] == [expected]

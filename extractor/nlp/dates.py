@@ -83,6 +83,16 @@ def _year_or_context(match: Match, context_year: int | None,
     return year, True
 
 
+def _not_ahead(year: int, start: dt.date, inferred: bool, published: dt.date | None) -> int:
+    """The year of a month or quarter written without its year: the publication's, or the year
+    before when that one's would start over a month after the publication ("Trong tháng 12, …"
+    in a January article is the December just past), as ``_partial_year`` reads a day. A goal
+    that looks ahead is moved back to the coming one by the linker (``observe._goal_ahead``)."""
+    if inferred and published is not None and start > published + EDGE_FUTURE_SLACK:
+        return year - 1
+    return year
+
+
 # --- resolvers, one per shape -----------------------------------------------------------
 
 
@@ -107,6 +117,7 @@ def _month_period(match: Match, rs: RuleSet) -> Resolver:
         year, inferred = _year_or_context(match, context_year, published)
         if month is None or year is None or not 1 <= month <= 12:
             return None
+        year = _not_ahead(year, dt.date(year, month, 1), inferred, published)
         edge = _edge(match, rs)
         start, end = dt.date(year, month, 1), month_end(year, month)
         return _edged(start, end, edge, "month", inferred)
@@ -120,6 +131,7 @@ def _quarter(match: Match, rs: RuleSet) -> Resolver:
         year, inferred = _year_or_context(match, context_year, published)
         if quarter is None or year is None or not 1 <= quarter <= 4:
             return None
+        year = _not_ahead(year, dt.date(year, 3 * quarter - 2, 1), inferred, published)
         start = dt.date(year, 3 * quarter - 2, 1)
         end = month_end(year, 3 * quarter)
         return _edged(start, end, _edge(match, rs), "quarter", inferred)
