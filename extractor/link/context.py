@@ -379,7 +379,8 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     )
     # Filled here, before the context is handed on: a copy of the whole context costs more.
     ctx.spans.update((id(fig), _spans(ctx, fig)) for fig in ctx.figures)
-    ctx.hits["national"] = _unranked(ctx)  # before any lookup lists where its hits start
+    ctx.hits["national"] = _unranked(ctx)
+    ctx.hit_starts.pop("national", None)  # listed again from the kept hits when first asked
     return ctx
 
 
@@ -446,11 +447,12 @@ def _unranked(ctx: Context) -> list[Hit]:
 
 def _closes_ranking(ctx: Context, start: int) -> bool:
     """Whether a rank word starts at most ``reach("ranking")`` before ``start`` and ends before
-    it, with no sentence stop, semicolon or figure between (``_unranked``)."""
+    it in its clause: no sentence stop, semicolon, comma or figure between (``_unranked``; "the
+    lowest in the region, while nationwide the ratio is …" ranks nothing nationwide)."""
     rank = ctx.last_mark("ranking", start - ctx.reach("ranking"), start)
     if rank is None or ctx.figures.within(rank[1], start):
         return False
-    return _STOP.search(ctx.text, rank[1], start) is None and _SEMICOLON.search(ctx.text, rank[1], start) is None
+    return not any(mark.search(ctx.text, rank[1], start) for mark in (_STOP, _SEMICOLON, _COMMA))
 
 
 def _blank(text: str, start: int, end: int) -> bool:
