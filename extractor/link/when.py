@@ -470,11 +470,21 @@ def _year_before_words(ctx: Context, fig: Figure, anchor: DateMention | None) ->
     the date its sentence states before it, which they count back from), or after it in its
     clause ("… lent VND 1,320 billion the previous year"); not a comparison's baseline ("up 5%
     on the previous year")."""
+    if anchor is not None and anchor.start >= fig.end:
+        return None  # its own date follows it ("… to VND 5,000 billion in 2024")
     g0, _ = segment_span(ctx, fig)
     _, c1 = clause_span(ctx, fig)
     start = anchor.end if anchor is not None and anchor.end <= fig.start else g0
     return next((hit for hit in ctx.marks("year_before", max(g0, start), c1)
-                 if not _baseline_at(ctx, fig, hit[0])), None)
+                 if not _baseline_at(ctx, fig, hit[0]) and not _another_year(ctx, hit[0], hit[1])
+                 and _nothing_between(ctx, fig, hit)), None)
+
+
+def _nothing_between(ctx: Context, fig: Figure, hit: Hit) -> bool:
+    """Whether no other figure or date stands between the figure and the words: "VND 1,480
+    billion against VND 1,310 billion the previous year" dates only the second."""
+    lo, hi = (fig.end, hit[0]) if hit[0] >= fig.end else (hit[1], fig.start)
+    return not ctx.figures.within(lo, hi) and not ctx.dates.within(lo, hi)
 
 
 def _baseline_at(ctx: Context, fig: Figure, pos: int) -> bool:
