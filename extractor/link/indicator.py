@@ -188,15 +188,18 @@ def _one_loan(ctx: Context, fig: Figure) -> bool:
     """Whether the amount is what one borrower received: it stands right after words saying so
     ("a fisherman was lent VND 60 million", ``one_loan``: a singular passive whose subject is the
     borrower) or right before words making it each one's ("loans of VND 40 million each",
-    ``one_loan_after``); and it is an amount one loan can be (``one_loan_max``: "the job creation
-    programme was lent VND 900 billion" is what the programme lent)."""
+    ``one_loan_after``, but not "each quarter": ``per_period``); and it is an amount one loan can
+    be (``one_loan_max``: "the job creation programme was lent VND 900 billion" is what the
+    programme lent)."""
     if fig.unit != "VND" or fig.value > ctx.linker.one_loan_max:
         return False
     start = max(0, fig.start - ctx.reach("one_loan"))
     if any(not ctx.text[end : fig.start].strip() for _, end, _ in ctx.marks("one_loan", start, fig.start)):
         return True
     after = ctx.first_mark("one_loan_after", fig.end, fig.end + ctx.reach("one_loan"))
-    return after is not None and not ctx.text[fig.end : after[0]].strip()
+    if after is None or ctx.text[fig.end : after[0]].strip():
+        return False
+    return not ctx.marks("per_period", after[0], after[0] + ctx.reach("one_loan"))  # "each quarter": how often
 
 
 def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:

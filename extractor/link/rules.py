@@ -106,6 +106,7 @@ MARKER_LISTS = (
     "negated",
     "one_loan",
     "one_loan_after",
+    "per_period",
     "past_years",
     "past_years_lead",
     "last_year",
@@ -280,6 +281,7 @@ class LinkRules(Strict):
     negated: Markers = Field(default_factory=Markers)
     one_loan: Markers = Field(default_factory=Markers)
     one_loan_after: Markers = Field(default_factory=Markers)
+    per_period: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     past_years_lead: Markers = Field(default_factory=Markers)
     last_year: Markers = Field(default_factory=Markers)
