@@ -48,6 +48,8 @@ CASES = [
     ("vi", "Tỷ lệ nợ quá hạn thấp hơn mức 0,2%.", None),
     ("vi", "Số hộ được vay nhiều hơn dự kiến ban đầu 1.200 hộ.", None),
     ("vi", "Tổng nguồn vốn cao hơn so với đầu năm 240 tỷ đồng.", "increase"),
+    ("vi", "Tổng nguồn vốn cao hơn năm trước là 240 tỷ đồng.", "increase"),
+    ("vi", "Tổng nguồn vốn cao hơn cùng kỳ năm 2024 là 240 tỷ đồng.", "increase"),
 ]
 
 
