@@ -113,6 +113,7 @@ MATCHES = [
     # a family name that is also an everyday word ("Mai": tomorrow) needs a middle name or a title
     ("Mai Quảng Bình khai mạc hội chợ việc làm", [("44", False)]),
     ("Ngày mai Thái Bình tổng kết tín dụng", [("34", False)]),
+    ("Kế hoạch tuần:\n- Mai Nghệ An sẽ tổng kết tín dụng", [("40", False)]),
     # Anywhere but a sentence's start it is the family name (after a job title the list lacks too).
     ("Giám đốc Mai Thanh Hóa cho biết", []),
     ("Deputy Director Mai Thanh Hoa said", []),

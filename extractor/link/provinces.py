@@ -195,8 +195,9 @@ class Place:
 
 
 _GAP = r"(?:\s*[-–—]\s*|\s+)"
-# What may stand before the first word of a sentence or a line: nothing, or its end.
-_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?:]|\n)\s*\Z")
+# What may stand before the first word of a sentence or a line: nothing, or its end, then a
+# list's dash or bullet or an opening quote.
+_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?:]|\n)\s*[-–•\"“]?\s*\Z")
 _WORDS_BEFORE = re.compile(r"(?:\S+ ){0,4}$")
 
 
