@@ -114,8 +114,6 @@ def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool 
             break
         word = text[start:end]
         bare = word.strip(",.;:()")
-        if out and "\n" in text[min(end, out[-1][1]) : max(start, out[-1][0])]:
-            break  # a name ends with its line ("… huyện Tương Dương" over a date line)
         if not backwards and word.startswith("("):
             break  # "huyện Anh Sơn (Nghệ An)": the bracket names the area's province
         if not bare[:1].isupper() or not bare[:1].isalpha() or bare.lower() in function_words:
