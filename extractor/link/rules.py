@@ -123,6 +123,7 @@ MARKER_LISTS = (
     "forecast",
     "ranking",
     "year_before",
+    "year_before_named",
 )
 
 
@@ -298,6 +299,7 @@ class LinkRules(Strict):
     forecast: Markers = Field(default_factory=Markers)
     ranking: Markers = Field(default_factory=Markers)
     year_before: Markers = Field(default_factory=Markers)
+    year_before_named: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
     date_article: Cues
     bank_founded: dt.date

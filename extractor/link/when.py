@@ -430,7 +430,8 @@ def _relative_year(ctx: Context, fig: Figure, measure: str) -> When | None:
     g0, g1 = segment_span(ctx, fig)
     for name, back in (("last_year", 1), ("this_year", 0)):
         for start, stop, phrase in ctx.marks(name, g0, g1):
-            if not _baseline_at(ctx, fig, start) and not _another_year(ctx, start, stop):
+            if (not _baseline_at(ctx, fig, start) and not _another_year(ctx, start, stop)
+                    and _named_before(ctx, (start, stop, phrase)) is None):
                 year = ctx.published.year - back
                 # This year's goal is the whole year's ("Năm nay, … phấn đấu giải ngân …").
                 whole = back or ctx.marks("target", *sentence_span(ctx, fig))
@@ -448,18 +449,24 @@ def _another_year(ctx: Context, start: int, end: int) -> bool:
     # Such a phrase holds the words and a word on either side of them (``reaches.count``): read
     # only there, a line of many of them costs no more.
     line0, line1 = ctx.line(start, end)
-    near = ctx.marks("not_last_year", max(line0, start - ctx.reach("count")), min(line1, end + ctx.reach("count")))
-    return any(s <= start and end <= e for s, e, _ in near)
+    lo, hi = max(line0, start - ctx.reach("count")), min(line1, end + ctx.reach("count"))
+    # A longer ``year_before`` phrase holding them ("năm trước đó") counts from another year too.
+    longer = [(s, e) for s, e, _ in ctx.marks("year_before", lo, hi) if e - s > end - start]
+    return any(s <= start and end <= e for s, e in [*(hit[:2] for hit in ctx.marks("not_last_year", lo, hi)), *longer])
 
 
 def _year_before(ctx: Context, fig: Figure, measure: str, anchor: DateMention | None) -> When | None:
     """A year named from the report's ("In 2023, … lent …, while in the previous year it
-    disbursed …", "The year before, …"; ``year_before``): the whole year before the one the
-    figure's sentence dates (``anchor``), else before the one that governs the text, else before
-    the publication's. A point of history: it moves no frame (``HISTORY``)."""
+    disbursed …", "The year before, …"; ``year_before``, and ``year_before_named`` after a year
+    its paragraph names): the whole year before the one the figure's sentence dates (``anchor``),
+    else before the one the paragraph names last (``year_before_named``), else before the one
+    that governs the text, else before the publication's. A point of history: it moves no frame (``HISTORY``)."""
     found = _year_before_words(ctx, fig, anchor)
-    base = (_end(anchor) if anchor is not None else None) or ctx.state.frame.as_of or ctx.published
-    if found is None or base is None:
+    if found is None:
+        return None
+    counted_from = anchor or _named_before(ctx, found)
+    base = (_end(counted_from) if counted_from else None) or ctx.state.frame.as_of or ctx.published
+    if base is None:
         return None
     year = base.year - 1
     return _shape(measure, dt.date(year, 1, 1), dt.date(year, 12, 31), False, f"year_before:{found[2]}+then")
@@ -475,9 +482,28 @@ def _year_before_words(ctx: Context, fig: Figure, anchor: DateMention | None) ->
     g0, _ = segment_span(ctx, fig)
     _, c1 = clause_span(ctx, fig)
     start = anchor.end if anchor is not None and anchor.end <= fig.start else g0
-    return next((hit for hit in ctx.marks("year_before", max(g0, start), c1)
+    words = sorted([*ctx.marks("year_before", max(g0, start), c1),
+                    *(hit for hit in ctx.marks("year_before_named", max(g0, start), c1)
+                      if _named_before(ctx, hit) is not None)])
+    return next((hit for hit in words
                  if not _baseline_at(ctx, fig, hit[0]) and not _another_year(ctx, hit[0], hit[1])
                  and _nothing_between(ctx, fig, hit)), None)
+
+
+def _named_before(ctx: Context, hit: Hit) -> DateMention | None:
+    """For ``year_before_named`` words ("Năm trước, …"), the year their paragraph names last
+    before them, which they count back from ("Năm 2021, … Năm trước, …": 2020); with none, or
+    for other words, or a year after the publication's, None (the words then name the year
+    before the publication's). One bisect: a long paragraph is not read."""
+    if not any(named[:2] == hit[:2] for named in ctx.marks("year_before_named", hit[0], hit[1])):
+        return None
+    line0, _ = ctx.line(hit[0], hit[1])
+    dates = ctx.free_dates
+    index = bisect.bisect_left(dates.keys, hit[0]) - 1
+    last = dates.items[index] if index >= 0 and dates.keys[index] >= line0 else None
+    year = _end(last) if last is not None and last.end <= hit[0] else None
+    # A year after the publication's is a goal's ("phấn đấu đến năm 2030"), no report's to count from.
+    return last if year is not None and (ctx.published is None or year.year <= ctx.published.year) else None
 
 
 def _nothing_between(ctx: Context, fig: Figure, hit: Hit) -> bool:
