@@ -490,20 +490,38 @@ def _year_before_words(ctx: Context, fig: Figure, anchor: DateMention | None) ->
                  and _nothing_between(ctx, fig, hit)), None)
 
 
+# How many dates back ``_named_before`` looks past comparisons' baselines for the year reported.
+NAMED_YEAR_LOOKBACK = 3
+
+
 def _named_before(ctx: Context, hit: Hit) -> DateMention | None:
     """For ``year_before_named`` words ("Năm trước, …"), the year their paragraph names last
     before them, which they count back from ("Năm 2021, … Năm trước, …": 2020); with none, or
     for other words, or a year after the publication's, None (the words then name the year
-    before the publication's). One bisect: a long paragraph is not read."""
+    before the publication's). A bisect and a few dates: a long paragraph is not read."""
     if not any(named[:2] == hit[:2] for named in ctx.marks("year_before_named", hit[0], hit[1])):
         return None
     line0, _ = ctx.line(hit[0], hit[1])
     dates = ctx.free_dates
     index = bisect.bisect_left(dates.keys, hit[0]) - 1
-    last = dates.items[index] if index >= 0 and dates.keys[index] >= line0 else None
-    year = _end(last) if last is not None and last.end <= hit[0] else None
-    # A year after the publication's is a goal's ("phấn đấu đến năm 2030"), no report's to count from.
-    return last if year is not None and (ctx.published is None or year.year <= ctx.published.year) else None
+    # A comparison's baseline ("tăng … so với năm 2020") is passed over for the year reported,
+    # a few dates back at most: a paragraph of many dates costs no more.
+    for d in dates.items[max(0, index + 1 - NAMED_YEAR_LOOKBACK) : index + 1][::-1]:
+        if d.start < line0:
+            return None
+        if d.end <= hit[0] and not _compared_date(ctx, d, line0):
+            year = _end(d)
+            # A year after the publication's is a goal's ("phấn đấu đến năm 2030"), no report's.
+            ok = year is not None and (ctx.published is None or year.year <= ctx.published.year)
+            return d if ok else None
+    return None
+
+
+def _compared_date(ctx: Context, d: DateMention, line0: int) -> bool:
+    """Whether a comparison word stands right before the date in its clause ("so với năm 2020",
+    "so với cùng kỳ năm 2020"): a baseline, not a year the text reports."""
+    mark = ctx.last_mark("comparison", max(line0, d.start - ctx.reach("date_opener")), d.start)
+    return mark is not None and not re.search(r"[,;:.](?!\d)", ctx.text[mark[1] : d.start])
 
 
 def _nothing_between(ctx: Context, fig: Figure, hit: Hit) -> bool:
