@@ -519,7 +519,7 @@ def _named_before(ctx: Context, hit: Hit) -> DateMention | None:
 
 def _compared_date(ctx: Context, d: DateMention, line0: int) -> bool:
     """Whether a comparison word stands right before the date in its clause ("so với năm 2020",
-    "so với cùng kỳ năm 2020"): a baseline, not a year the text reports."""
+    "so với cùng kỳ năm 2018"): a baseline, not a year the text reports."""
     mark = ctx.last_mark("comparison", max(line0, d.start - ctx.reach("date_opener")), d.start)
     return mark is not None and not re.search(r"[,;:.](?!\d)", ctx.text[mark[1] : d.start])
 
