@@ -39,6 +39,7 @@ from extractor.link.when import (
 )
 from extractor.link.why import date_words, indicator_words, province_words
 from extractor.models import DateMention, Extraction, Figure, Observation, Status, validated
+from extractor.nlp.dates import EDGE_FUTURE_SLACK
 from extractor.nlp.drafts import VAGUE_NOTE
 
 
@@ -122,15 +123,17 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
 
 
 def _goal_ahead(ctx: Context, when: When) -> When:
-    """A goal's date written without its year is the next such date, never a past one: a date
-    read as last year's because this year's lies ahead of the publication ("Phấn đấu đến 31/12,
-    …" in October: the coming 31 December; in January "Đến 31/12, …" reports the one just past)
-    is a year later when it dates a goal."""
+    """A goal's date written without its year is the coming one: a date the reader put in last
+    year because this year's lies over half a year ahead of the publication (``EDGE_FUTURE_SLACK``:
+    right for "Đến 31/12, …" reported in January, wrong for a goal) is a year later when it dates
+    a goal ("Phấn đấu đến 31/12, …" in June). A goal's date this year already past stays (a goal
+    for 30 September, written in October, is that September's)."""
     anchor, published = when.anchor, ctx.published
-    if anchor is None or not anchor.year_inferred or published is None:
-        return when
     last = when.as_of or when.end
-    if last is None or last >= published:
+    if anchor is None or not anchor.year_inferred or published is None or last is None:
+        return when
+    rolled_back = last.year == published.year - 1 and _year_later(last) > published + EDGE_FUTURE_SLACK
+    if not rolled_back:
         return when
     return when._replace(as_of=when.as_of and _year_later(when.as_of), start=when.start and _year_later(when.start),
                          end=when.end and _year_later(when.end))

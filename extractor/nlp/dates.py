@@ -19,7 +19,12 @@ from extractor.nlp.rules import CompiledRule, RuleSet
 
 Fields = dict[str, Any]
 Resolver = Callable[[int | None, dt.date | None], Fields | None]
-EDGE_FUTURE_SLACK = dt.timedelta(days=31)
+# How far after the publication a day, month or quarter written without its year may lie and
+# still be the publication's year: half a year. Further ahead it is last year's ("Trong tháng 12"
+# or "Đến 31/12" in a January article: the one just past); nearer, a plan's or this year's ("Đến
+# 30/6, dư nợ sẽ đạt …" in February). A goal read as last year's is moved to the coming one by the
+# linker (``observe._goal_ahead``).
+EDGE_FUTURE_SLACK = dt.timedelta(days=183)
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -73,21 +78,23 @@ def _partial_year(month: int, day: int, context_year: int | None,
 def _year_or_context(match: Match, context_year: int | None,
                      published: dt.date | None) -> tuple[int | None, bool]:
     """The year the match states, else the document's (inferred); an empty ``previous`` group
-    marks the year before it ("the end of last year", "cuối năm trước")."""
+    marks the year before it ("the end of last year", "cuối năm trước"), an empty ``this_year``
+    group the publication's named in words ("tháng 9 năm nay")."""
     year = _int(match, "year")
     if year is not None:
         return year, False
     year = published.year if published else context_year
     if year is not None and group(match, "previous") is not None:
         year -= 1
-    return year, True
+    # "tháng 9 năm nay" (this year's) names its year in words: stated, not inferred.
+    return year, group(match, "this_year") is None
 
 
 def _not_ahead(year: int, start: dt.date, inferred: bool, published: dt.date | None) -> int:
     """The year of a month or quarter written without its year: the publication's, or the year
-    before when that one's would start over a month after the publication ("Trong tháng 12, …"
-    in a January article is the December just past), as ``_partial_year`` reads a day. A goal
-    that looks ahead is moved back to the coming one by the linker (``observe._goal_ahead``)."""
+    before when that one's would start over half a year after the publication (``EDGE_FUTURE_SLACK``:
+    "Trong tháng 12, …" in a January article is the December just past), as ``_partial_year``
+    reads a day."""
     if inferred and published is not None and start > published + EDGE_FUTURE_SLACK:
         return year - 1
     return year
