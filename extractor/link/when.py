@@ -487,7 +487,7 @@ def _year_before_words(ctx: Context, fig: Figure, anchor: DateMention | None) ->
                       if _named_before(ctx, hit) is not None)])
     return next((hit for hit in words
                  if not _baseline_at(ctx, fig, hit[0]) and not _another_year(ctx, hit[0], hit[1])
-                 and _nothing_between(ctx, fig, hit)), None)
+                 and _nothing_between(ctx, fig, hit, c1)), None)
 
 
 # How many dates back ``_named_before`` looks past comparisons' baselines for the year reported.
@@ -509,7 +509,7 @@ def _named_before(ctx: Context, hit: Hit) -> DateMention | None:
     for d in dates.items[max(0, index + 1 - NAMED_YEAR_LOOKBACK) : index + 1][::-1]:
         if d.start < line0:
             return None
-        if d.end <= hit[0] and not _compared_date(ctx, d, line0):
+        if d.end <= hit[0] and not d.year_inferred and not _compared_date(ctx, d, line0):
             year = _end(d)
             # A year after the publication's is a goal's ("phấn đấu đến năm 2030"), no report's.
             ok = year is not None and (ctx.published is None or year.year <= ctx.published.year)
@@ -524,11 +524,16 @@ def _compared_date(ctx: Context, d: DateMention, line0: int) -> bool:
     return mark is not None and not re.search(r"[,;:.](?!\d)", ctx.text[mark[1] : d.start])
 
 
-def _nothing_between(ctx: Context, fig: Figure, hit: Hit) -> bool:
-    """Whether no other figure or date stands between the figure and the words: "VND 1,480
-    billion against VND 1,310 billion the previous year" dates only the second."""
-    lo, hi = (fig.end, hit[0]) if hit[0] >= fig.end else (hit[1], fig.start)
-    return not ctx.figures.within(lo, hi) and not ctx.dates.within(lo, hi)
+def _nothing_between(ctx: Context, fig: Figure, hit: Hit, clause_end: int) -> bool:
+    """Whether the words reach the figure: after it, with no other figure or date between ("VND
+    1,480 billion against VND 1,310 billion the previous year" dates only the second) and none
+    after them in the clause, which they would open ("… cho vay 380 tỷ đồng và năm trước cho vay
+    325 tỷ đồng" dates only the second); before it, with no other date between (they may open a
+    sentence of several figures: "Năm trước, … cho vay 325 tỷ đồng và thu nợ 120 tỷ đồng")."""
+    if hit[0] >= fig.end:
+        return not (ctx.figures.within(fig.end, hit[0]) or ctx.dates.within(fig.end, hit[0])
+                    or ctx.figures.within(hit[1], clause_end))
+    return not ctx.dates.within(hit[1], fig.start)
 
 
 def _baseline_at(ctx: Context, fig: Figure, pos: int) -> bool:
