@@ -199,7 +199,8 @@ def _one_loan(ctx: Context, fig: Figure) -> bool:
     after = ctx.first_mark("one_loan_after", fig.end, fig.end + ctx.reach("one_loan"))
     if after is None or ctx.text[fig.end : after[0]].strip():
         return False
-    return not ctx.marks("per_period", after[0], after[0] + ctx.reach("one_loan"))  # "each quarter": how often
+    # "each quarter": how often, not whose; a period further on ("each, repaid each month") is another's.
+    return not any(hit[0] == after[0] for hit in ctx.marks("per_period", after[0], after[0] + ctx.reach("one_loan")))
 
 
 def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:
