@@ -509,7 +509,8 @@ def _named_before(ctx: Context, hit: Hit) -> DateMention | None:
     for d in dates.items[max(0, index + 1 - NAMED_YEAR_LOOKBACK) : index + 1][::-1]:
         if d.start < line0:
             return None
-        if d.end <= hit[0] and not d.year_inferred and not _compared_date(ctx, d, line0):
+        if (d.end <= hit[0] and not d.year_inferred and not _compared_date(ctx, d, line0)
+                and not ctx.marker_before("since", d.start)):  # "từ năm 2019 đến nay": runs to now
             year = _end(d)
             # A year after the publication's is a goal's ("phấn đấu đến năm 2030"), no report's.
             ok = year is not None and (ctx.published is None or year.year <= ctx.published.year)
