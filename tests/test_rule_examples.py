@@ -300,6 +300,8 @@ MONEY_FIELDS = [
     ("en", "She earned 50 million VND a year ago.", "unit", "VND"),  # "a year ago" dates it: no rate
     ("en", "Loans of 50 million VND a decade ago were small.", "unit", "VND"),
     ("en", "My stall brings in over 6 million VND (before costs) per month.", "unit", "VND/month"),
+    ("en", "Each savings group held an average debt of 1.9 billion VND/group.", "unit", "VND/group"),
+    ("en", "Lending reached 1.9 billion VND per grouping of three communes.", "unit", "VND"),
     ("en", "She borrowed 6 million VND (in 2019) for a year.", "unit", "VND"),
     ("vi", "Mức vay tối đa 100 triệu đồng/hộ.", "unit", "VND/household"),
     ("vi", "Gia đình có thu nhập 120 triệu đồng mỗi năm.", "unit", "VND/year"),
