@@ -55,16 +55,17 @@ def test_the_report_date_reaches_the_figures_that_state_none(
 @pytest.mark.parametrize(("text", "published", "expected"), [
     # A goal's day written without its year is the coming one: the date reads as last year's,
     # this year's lying ahead of the publication, but a goal looks ahead.
-    ("Phấn đấu đến 31/12, tổng dư nợ đạt 6.000 tỷ đồng.", dt.date(2025, 6, 1), ("target", dt.date(2025, 12, 31))),
+    ("Phấn đấu đến 31/12, tổng dư nợ đạt 6.000 tỷ đồng.", dt.date(2025, 10, 26), ("target", dt.date(2025, 12, 31))),
     # A goal's day this year already past stays where it is.
     ("Phấn đấu đến 30/9, tổng dư nợ đạt 6.000 tỷ đồng.", dt.date(2025, 10, 26), ("target", dt.date(2025, 9, 30))),
-    # A month a few months ahead is this year's: what will be is a plan.
+    # A month a few months ahead is this year's, and after the publication a plan.
     ("Đến cuối tháng 6, tổng dư nợ sẽ đạt 6.000 tỷ đồng.", dt.date(2025, 2, 10), ("target", dt.date(2025, 6, 30))),
     # "năm nay" names the year in words: never last year's.
     ("Đến cuối tháng 12 năm nay, tổng dư nợ đạt 9.500 tỷ đồng.", dt.date(2026, 1, 5),
      ("target", dt.date(2026, 12, 31))),
     # … while a report in January of the day just past keeps it.
     ("Đến 31/12, tổng dư nợ đạt 6.000 tỷ đồng.", dt.date(2026, 1, 5), ("actual", dt.date(2025, 12, 31))),
+    ("Đến 30/6, tổng dư nợ đạt 5.000 tỷ đồng.", dt.date(2026, 1, 5), ("actual", dt.date(2025, 6, 30))),
 ])
 def test_a_goals_day_without_its_year_is_the_coming_one(text: str, published: dt.date,
                                                         expected: tuple[str, dt.date]) -> None:

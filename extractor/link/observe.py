@@ -124,10 +124,10 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
 
 def _goal_ahead(ctx: Context, when: When) -> When:
     """A goal's date written without its year is the coming one: a date the reader put in last
-    year because this year's lies over half a year ahead of the publication (``EDGE_FUTURE_SLACK``:
+    year because this year's lies ahead of the publication (``EDGE_FUTURE_SLACK``, ``MONTH_AHEAD``:
     right for "Đến 31/12, …" reported in January, wrong for a goal) is a year later when it dates
-    a goal ("Phấn đấu đến 31/12, …" in June). A goal's date this year already past stays (a goal
-    for 30 September, written in October, is that September's)."""
+    a goal ("Phấn đấu đến 31/12, …" in October). A goal's date this year already past stays (a
+    goal for 30 September, written in October, is that September's)."""
     anchor, published = when.anchor, ctx.published
     last = when.as_of or when.end
     if anchor is None or not anchor.year_inferred or published is None or last is None:

@@ -19,12 +19,14 @@ from extractor.nlp.rules import CompiledRule, RuleSet
 
 Fields = dict[str, Any]
 Resolver = Callable[[int | None, dt.date | None], Fields | None]
-# How far after the publication a day, month or quarter written without its year may lie and
-# still be the publication's year: half a year. Further ahead it is last year's ("Trong tháng 12"
-# or "Đến 31/12" in a January article: the one just past); nearer, a plan's or this year's ("Đến
-# 30/6, dư nợ sẽ đạt …" in February). A goal read as last year's is moved to the coming one by the
-# linker (``observe._goal_ahead``).
-EDGE_FUTURE_SLACK = dt.timedelta(days=183)
+# How far after the publication a day written without its year may lie and still be the
+# publication's year ("Đến 30/6, dư nợ đạt …" in January is last June's); a goal read so is moved
+# to the coming one by the linker (``observe._goal_ahead``).
+EDGE_FUTURE_SLACK = dt.timedelta(days=31)
+# How far after it a month or a quarter written without its year may start and be this year's:
+# half a year. A few months ahead it may be a plan ("Đến cuối tháng 6, dư nợ sẽ đạt …" in
+# February); further, last year's ("Trong tháng 12, …" in a January article: the one just past).
+MONTH_AHEAD = dt.timedelta(days=183)
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -92,10 +94,9 @@ def _year_or_context(match: Match, context_year: int | None,
 
 def _not_ahead(year: int, start: dt.date, inferred: bool, published: dt.date | None) -> int:
     """The year of a month or quarter written without its year: the publication's, or the year
-    before when that one's would start over half a year after the publication (``EDGE_FUTURE_SLACK``:
-    "Trong tháng 12, …" in a January article is the December just past), as ``_partial_year``
-    reads a day."""
-    if inferred and published is not None and start > published + EDGE_FUTURE_SLACK:
+    before when that one's would start over half a year after the publication (``MONTH_AHEAD``:
+    "Trong tháng 12, …" in a January article is the December just past)."""
+    if inferred and published is not None and start > published + MONTH_AHEAD:
         return year - 1
     return year
 
