@@ -529,12 +529,14 @@ def _nothing_between(ctx: Context, fig: Figure, hit: Hit, clause_end: int) -> bo
     """Whether the words reach the figure: after it, with no other figure or date between ("VND
     1,480 billion against VND 1,310 billion the previous year" dates only the second) and none
     after them in the clause, which they would open ("… cho vay 380 tỷ đồng và năm trước cho vay
-    325 tỷ đồng" dates only the second); before it, with no other date between (they may open a
-    sentence of several figures: "Năm trước, … cho vay 325 tỷ đồng và thu nợ 120 tỷ đồng")."""
+    325 tỷ đồng" dates only the second); before it, with no other date or word of the present
+    between (they may open a sentence of several figures: "Năm trước, … cho vay 325 tỷ đồng và
+    thu nợ 120 tỷ đồng", not one going on to now)."""
     if hit[0] >= fig.end:
         return not (ctx.figures.within(fig.end, hit[0]) or ctx.dates.within(fig.end, hit[0])
                     or ctx.figures.within(hit[1], clause_end))
-    return not ctx.dates.within(hit[1], fig.start)
+    # Nor past words of the present ("… and now serves 12,000 households": today's).
+    return not (ctx.dates.within(hit[1], fig.start) or ctx.marks("present", hit[1], fig.start))
 
 
 def _baseline_at(ctx: Context, fig: Figure, pos: int) -> bool:
