@@ -301,6 +301,8 @@ MONEY_FIELDS = [
     ("en", "Loans of 50 million VND a decade ago were small.", "unit", "VND"),
     ("en", "My stall brings in over 6 million VND (before costs) per month.", "unit", "VND/month"),
     ("en", "Each savings group held an average debt of 1.9 billion VND/group.", "unit", "VND/group"),
+    # Per person of a group, not per group.
+    ("en", "The union lent VND 20 million per group member.", "unit", "VND/member"),
     ("en", "Lending reached 1.9 billion VND per grouping of three communes.", "unit", "VND"),
     ("en", "She borrowed 6 million VND (in 2019) for a year.", "unit", "VND"),
     ("vi", "Mức vay tối đa 100 triệu đồng/hộ.", "unit", "VND/household"),
