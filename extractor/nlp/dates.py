@@ -67,8 +67,8 @@ def _small(match: Match, rs: RuleSet, name: str) -> int | None:
 
 def _partial_year(month: int, day: int, context_year: int | None,
                   published: dt.date | None) -> int | None:
-    """Year of a day-month date: the publication year (the year before if that lands in the
-    future), else the document's latest explicit year."""
+    """Year of a day-month date: the publication year (the year before if that lands over a
+    month after the publication, ``EDGE_FUTURE_SLACK``), else the document's latest explicit year."""
     if published is not None:
         candidate = safe_date(published.year, month, day)
         if candidate and candidate > published + EDGE_FUTURE_SLACK:
