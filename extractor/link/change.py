@@ -17,6 +17,7 @@ from extractor.link.context import Context, Offsets, clause_span, piece, sentenc
 from extractor.link.lists import moved_item
 from extractor.link.when import anniversary, joins_plan, met_plan
 from extractor.models import Figure, Observation
+from extractor.nlp.dates import years_on
 from extractor.registry.phrases import Hit
 
 _JOINERS = frozenset(" ,()\n\t")  # what may part a change from its restatements
@@ -108,7 +109,7 @@ def _baseline_after(ctx: Context, fig: Figure, found: tuple[int, int], level: dt
     if day is None or level is None or not after[0].year_inferred or day < level:
         return day
     back = day.year - level.year + (1 if (day.month, day.day) >= (level.month, level.day) else 0)
-    return _years_before(day, back)
+    return years_on(day, -back)
 
 
 def _neighbours_baseline(ctx: Context, fig: Figure, level: dt.date | None) -> dt.date | None:
@@ -230,14 +231,6 @@ def _previous_year(ctx: Context, start: int, end: int, level: dt.date | None) ->
     end of the year before the level's."""
     prior = [h for h in ctx.marks("previous_year", start, end) if not ctx.text[start : h[0]].strip()]
     return dt.date(level.year - 1, 12, 31) if prior and level is not None else None
-
-
-def _years_before(day: dt.date, years: int) -> dt.date:
-    """``day`` moved ``years`` back (29 February becomes the 28th in a common year)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def change_sign(ctx: Context, fig: Figure) -> int:

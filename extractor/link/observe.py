@@ -39,7 +39,7 @@ from extractor.link.when import (
 )
 from extractor.link.why import date_words, indicator_words, province_words
 from extractor.models import DateMention, Extraction, Figure, Observation, Status, validated
-from extractor.nlp.dates import EDGE_FUTURE_SLACK
+from extractor.nlp.dates import EDGE_FUTURE_SLACK, years_on
 from extractor.nlp.drafts import VAGUE_NOTE
 
 
@@ -132,19 +132,11 @@ def _goal_ahead(ctx: Context, when: When) -> When:
     last = when.as_of or when.end
     if anchor is None or not anchor.year_inferred or published is None or last is None:
         return when
-    rolled_back = last.year == published.year - 1 and _year_later(last) > published + EDGE_FUTURE_SLACK
+    rolled_back = last.year == published.year - 1 and years_on(last, 1) > published + EDGE_FUTURE_SLACK
     if not rolled_back:
         return when
-    return when._replace(as_of=when.as_of and _year_later(when.as_of), start=when.start and _year_later(when.start),
-                         end=when.end and _year_later(when.end))
-
-
-def _year_later(day: dt.date) -> dt.date:
-    """The same day a year later (28 February for a 29th)."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
+    return when._replace(as_of=when.as_of and years_on(when.as_of, 1), start=when.start and years_on(when.start, 1),
+                         end=when.end and years_on(when.end, 1))
 
 
 def _given(fields: dict[str, object]) -> dict[str, object]:

@@ -34,6 +34,15 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def years_on(day: dt.date, years: int) -> dt.date:
+    """``day`` moved ``years`` on (back when negative); 29 February becomes the 28th in a common
+    year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
     """A date, or None when the numbers do not make one (31/2, 13/13)."""
     try:
