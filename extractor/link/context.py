@@ -34,6 +34,9 @@ _NEWLINE = re.compile(r"\n")
 _BLANK = re.compile(r"\s*")
 # A sentence's end as ``link.why`` counts them: a stop and the spaces after it, or a line break.
 _STOP = re.compile(r"[.!?](?:\s+|$)|\n")
+# Where a clause ends between two words: its punctuation, a decimal or thousands mark inside a
+# number ending nothing ("(0.35%)", "0,2%"). Asked between a comparison word and what it compares.
+CLAUSE_BREAK = re.compile(r"[;:!?\n]|[.,](?!\d)")
 T = TypeVar("T")
 
 

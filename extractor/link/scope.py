@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import unquote, urlparse
 
-from extractor.link.context import Area, Context, Labelled, sentence_span
+from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, sentence_span
 from extractor.link.outlets import Outlet
 from extractor.link.rules import scope_list
 from extractor.models import Figure
@@ -243,11 +243,7 @@ def national_baseline(ctx: Context, start: int, pos: int) -> bool:
     sentence in a clause of its own ("So với đầu năm, dư nợ toàn quốc tăng …") compares a time,
     and the marker after it is the sentence's scope."""
     marks = ctx.marks(scope_list("national_baseline"), max(start, pos - ctx.reach("baseline")), pos)
-    return bool(marks) and not _CLAUSE_BREAK.search(ctx.text, marks[-1][1], pos)
-
-
-# A clause ends at its punctuation; a decimal or thousands mark inside a number ends nothing.
-_CLAUSE_BREAK = re.compile(r"[;:!?\n]|[.,](?!\d)")
+    return bool(marks) and not CLAUSE_BREAK.search(ctx.text, marks[-1][1], pos)
 
 
 def national_amount(ctx: Context, start: int, end: int) -> Figure | None:

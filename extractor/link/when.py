@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from extractor.link.context import (
+    CLAUSE_BREAK,
     Context,
     Offsets,
     clause_span,
@@ -522,7 +523,7 @@ def _compared_date(ctx: Context, d: DateMention, line0: int) -> bool:
     """Whether a comparison word stands right before the date in its clause ("so với năm 2020",
     "so với cùng kỳ năm 2018"): a baseline, not a year the text reports."""
     mark = ctx.last_mark("comparison", max(line0, d.start - ctx.reach("date_opener")), d.start)
-    return mark is not None and not re.search(r"[,;:.](?!\d)", ctx.text[mark[1] : d.start])
+    return mark is not None and not CLAUSE_BREAK.search(ctx.text, mark[1], d.start)
 
 
 def _nothing_between(ctx: Context, fig: Figure, hit: Hit, clause_end: int) -> bool:
