@@ -184,7 +184,7 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "none", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
     ("status", "target:", "+", "en", NGHE + "The branch is striving to raise outstanding loans to [[VND 15,000 billion|VND]].", PUB),
     ("status", "target:", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]].", PUB),
-    ("status", "future-date", "+", "en", NGHE + "Outstanding loans will reach [[VND 15,000 billion|VND]] by {{2030|2030-01-01..2030-12-31}}.", PUB),
+    ("status", "future-date", "+", "en", NGHE + "Outstanding loans rise to [[VND 15,000 billion|VND]] by {{2030|2030-01-01..2030-12-31}}.", PUB),
     ("status", "future-date", "-", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]] by {{2024|2024-01-01..2024-12-31}}.", PUB),
     ("status", "actual", "+", "en", NGHE + "Outstanding loans reached [[VND 13,000 billion|VND]] by {{2024|2024-01-01..2024-12-31}}.", PUB),
     ("status", "actual", "-", "en", NGHE + "The branch is striving to raise outstanding loans to [[VND 15,000 billion|VND]].", PUB),

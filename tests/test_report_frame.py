@@ -60,6 +60,10 @@ def test_the_report_date_reaches_the_figures_that_state_none(
     ("Phấn đấu đến 30/9, tổng dư nợ đạt 6.000 tỷ đồng.", dt.date(2025, 10, 26), ("target", dt.date(2025, 9, 30))),
     # A month a few months ahead is this year's, and after the publication a plan.
     ("Đến cuối tháng 6, tổng dư nợ sẽ đạt 6.000 tỷ đồng.", dt.date(2025, 2, 10), ("target", dt.date(2025, 6, 30))),
+    # A day four months ahead reads as last year's, but "sẽ đạt" (will reach) makes it a goal's.
+    ("Đến 30/6, tổng dư nợ sẽ đạt 6.200 tỷ đồng.", dt.date(2025, 2, 10), ("target", dt.date(2025, 6, 30))),
+    ("By June 30, outstanding loans will reach VND 6,200 billion.", dt.date(2025, 2, 10),
+     ("target", dt.date(2025, 6, 30))),
     # "năm nay" names the year in words: never last year's.
     ("Đến cuối tháng 12 năm nay, tổng dư nợ đạt 9.500 tỷ đồng.", dt.date(2026, 1, 5),
      ("target", dt.date(2026, 12, 31))),
@@ -69,8 +73,24 @@ def test_the_report_date_reaches_the_figures_that_state_none(
 ])
 def test_a_goals_day_without_its_year_is_the_coming_one(text: str, published: dt.date,
                                                         expected: tuple[str, dt.date]) -> None:
-    observations = extract_text("Tin Nghệ An\n\n" + text, lang="vi", published=published).observations
+    lang = "vi" if "đồng" in text else "en"
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=published).observations
     assert [(o.status, o.as_of) for o in observations] == [expected]
+
+
+@pytest.mark.parametrize(("goal", "lang", "expected"), [
+    # The date opening a goal's sentence is no report date: the next figure stating none is the
+    # publication's, not the goal's (nor last year's, where the reader first put the day).
+    ("Đến 30/6, tổng dư nợ sẽ đạt 6.200 tỷ đồng.", "vi", dt.date(2025, 2, 10)),
+    ("Đến 30/6, chi nhánh phấn đấu tổng dư nợ đạt 6.200 tỷ đồng.", "vi", dt.date(2025, 2, 10)),
+    # A date with an actual level still frames it.
+    ("Đến 31/12, tổng dư nợ đạt 5.900 tỷ đồng.", "vi", dt.date(2024, 12, 31)),
+])
+def test_a_goals_date_frames_no_later_figure(goal: str, lang: str, expected: dt.date) -> None:
+    text = f"Tin Nghệ An\n\n{goal} Toàn tỉnh có 3.180 tổ tiết kiệm và vay vốn."
+    observations = extract_text(text, lang=lang, published=dt.date(2025, 2, 10)).observations
+    groups = [o for o in observations if o.indicator == "savings_loan_groups"]
+    assert [o.as_of for o in groups] == [expected]
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [

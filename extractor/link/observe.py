@@ -33,6 +33,7 @@ from extractor.link.when import (
     When,
     expected_closing,
     measure_of,
+    met_plan,
     update_frame,
     when_of,
     year_edge,
@@ -264,9 +265,19 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
         late = ctx.published is not None and end is not None and end > ctx.published
         if end is None or late or not _opens_sentence(ctx, d.start) or ctx.marker_before("since", d.start):
             continue
+        if _dates_a_goal(ctx, d):
+            continue
         if (d.value and ctx.marker_before("until", d.start)) or (d.value is None and d.period_start):
             found.append(d)
     return found
+
+
+def _dates_a_goal(ctx: Context, d: DateMention) -> bool:
+    """Whether a plan word follows the date in its sentence ("Đến 30/6, tổng dư nợ sẽ đạt …"):
+    the date of a goal, not the report's, whatever year the reader gave a date written without
+    one."""
+    _, end = ctx.stops.around(d.start, d.end)
+    return any(not met_plan(ctx, start) for start, _, _ in ctx.marks("target", d.end, end))
 
 
 def _opens_sentence(ctx: Context, pos: int) -> bool:

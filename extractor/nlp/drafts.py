@@ -17,7 +17,7 @@ from extractor.nlp.rules import RuleSet
 VAGUE_NOTE = "vague amount: value is the lower bound"
 
 
-@dataclass
+@dataclass(slots=True)
 class FigureDraft:
     """A number with its unit; ``readings`` are the possible values of the written number."""
 
@@ -36,7 +36,7 @@ class FigureDraft:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class DateDraft:
     """A date mention; ``resolve(context_year, published)`` gives the DateMention fields."""
 
@@ -53,7 +53,7 @@ class DateDraft:
     same_period: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class LegalDraft:
     """A legal reference; short forms are resolved against the full ones afterwards."""
 
