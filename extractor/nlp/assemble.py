@@ -116,25 +116,58 @@ def resolve_dates(document: Document, drafts: list[DateDraft], legal_drafts: lis
     """Resolve each date draft with the document's context year and publication date. A text
     without a publication date that reviews the years since a reference was issued is of the
     year of that review, which its explicit years (the issue year, older texts) do not give."""
-    year = context_year(drafts, baselines(document.text, drafts, rules))
-    mentions = _resolved(document, drafts, year, sentences)
+    compared = baselines(document.text, drafts, rules)
+    year = context_year(drafts, compared)
+    openers = sentence_years(document.text, drafts, sentences, compared, lexicon_regexes(rules).year_openers)
+    mentions = _resolved(document, drafts, year, sentences, openers)
     if document.published is None:
         reviewed = review_year(document.text, legal_drafts, mentions, rules)
         if reviewed is not None and reviewed != year:
-            mentions = _resolved(document, drafts, reviewed, sentences)
+            mentions = _resolved(document, drafts, reviewed, sentences, openers)
     return mentions
 
 
 def _resolved(document: Document, drafts: list[DateDraft], year: int | None,
-              sentences: Sentences) -> list[DateMention]:
-    """The date mentions of the drafts, read with ``year`` as the document's context year."""
+              sentences: Sentences, openers: dict[int, int]) -> list[DateMention]:
+    """The date mentions of the drafts, read with ``year`` as the document's context year, and
+    ``openers``' year (by sentence start) as the year of the yearless ones of those sentences."""
     out = []
-    resolved = same_periods(drafts, [draft.resolve(year, document.published) for draft in drafts])
+    resolved = same_periods(drafts, [_resolve(draft, year, document.published, sentences, openers)
+                                     for draft in drafts])
     for draft, fields in zip(drafts, resolved, strict=True):
         if fields:
             span = _span(document.text, draft.start, draft.end, sentences, draft.rule)
             out.append(validated(DateMention, {**span, **fields}))
     return out
+
+
+def _resolve(draft: DateDraft, year: int | None, published: dt.date | None, sentences: Sentences,
+             openers: dict[int, int]) -> dict[str, Any] | None:
+    """A draft's fields: a yearless one in a sentence that opens with a year is of that year
+    ("Năm 2025, …; riêng tháng 6, …" read in January 2026 is June 2025, stated by its sentence),
+    else of the publication's or the document's year."""
+    opened = openers.get(sentences.around(draft.start)[0]) if draft.takes_year and not draft.same_period else None
+    if opened is None:
+        return draft.resolve(year, published)
+    fields = draft.resolve(opened, None)
+    return fields and {**fields, "year_inferred": False}
+
+
+def sentence_years(text: str, drafts: list[DateDraft], sentences: Sentences, compared: frozenset[int],
+                   openers: Sequence[re.Pattern[str]]) -> dict[int, int]:
+    """The year each sentence opens with, by the sentence's start: a date of one explicit year
+    (not a horizon or span, ``context``, nor a comparison's baseline) with only the lexicon's
+    ``year_openers`` words before it in its sentence ("Năm 2025, …", "In 2025, …", "Đến hết
+    năm 2024, …")."""
+    found: dict[int, int] = {}
+    for draft in drafts:
+        year = draft.explicit_year
+        if year is None or not draft.context or draft.start in compared:
+            continue
+        start = sentences.around(draft.start)[0]
+        if start not in found and any(o.fullmatch(text, start, draft.start) for o in openers):
+            found[start] = year
+    return found
 
 
 REVIEW_WINDOW = 80
@@ -337,6 +370,7 @@ class LexiconRegexes(NamedTuple):
     yearly: tuple[re.Pattern[str], ...]  # clause openings that make an amount yearly
     review: tuple[re.Pattern[str], ...]  # "a review of N years of implementing" before a reference
     baseline: tuple[re.Pattern[str], ...]  # "so với" before a date: the date is a comparison's
+    year_openers: tuple[re.Pattern[str], ...]  # words before a year opening its sentence
 
 
 COMPILED: dict[int, tuple[Lexicon, LexiconRegexes]] = {}
@@ -356,6 +390,7 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
             tuple(re.compile(opener.pattern) for opener in lexicon.yearly_openers),
             tuple(re.compile(cue.pattern) for cue in lexicon.review_cues),
             tuple(re.compile(cue.pattern) for cue in lexicon.baseline_cues),
+            tuple(re.compile(opener.pattern) for opener in lexicon.year_openers),
         ))
     return known[1]
 

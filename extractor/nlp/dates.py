@@ -295,9 +295,17 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
     start, end = span_of(match)
     year = _int(match, "year")
     day_precise = shape == "day" and year is not None
+    takes_year = (shape in YEARLESS_SHAPES and year is None and group(match, "this_year") is None
+                  and group(match, "previous") is None)
     return [DateDraft(start=start, end=end, rule=rule.id, priority=rule.rule.priority,
                       explicit_year=year, day_precise=day_precise, context=rule.rule.context,
-                      resolve=SHAPES[shape](match, rs), same_period=group(match, "same") is not None)]
+                      resolve=SHAPES[shape](match, rs), same_period=group(match, "same") is not None,
+                      takes_year=takes_year)]
+
+
+# Shapes that name a part of a year, so that one written without its year takes it from the
+# publication, the document or its sentence (``assemble.opened_years``).
+YEARLESS_SHAPES = frozenset({"day", "month", "quarter", "first_months", "half"})
 
 
 def same_periods(drafts: list[DateDraft], resolved: list[Fields | None]) -> list[Fields | None]:

@@ -51,6 +51,9 @@ class DateDraft:
     kind: str = "date"
     # "the same period of 2020" ("cùng kỳ năm 2020"): the period named before it, in that year
     same_period: bool = False
+    # A day, month, quarter or half written without a year of its own, in words or digits
+    # ("tháng 6", "June 30"; not "năm nay", "last year"): it may take the year its sentence opens with.
+    takes_year: bool = False
 
 
 @dataclass(slots=True)

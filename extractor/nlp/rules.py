@@ -190,6 +190,7 @@ class Lexicon(Strict):
     baseline_cues: list[Regex] = []
     review_cues: list[Regex] = []  # 'a review of N years of implementing' before a reference
     yearly_openers: list[Regex] = []  # a clause opening 'each year': its amounts are per year
+    year_openers: list[Regex] = []  # the words before a year that opens its sentence
 
 
 @dataclass(frozen=True)

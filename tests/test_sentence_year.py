@@ -1,0 +1,55 @@
+"""A day or month written without its year takes the year its sentence opens with (lexicon
+``year_openers``): "Năm 2025, …; riêng tháng 6, …" read in January 2026 is June 2025, though a
+yearless June in that article would otherwise be the coming one. Only a year opening the
+sentence governs it; a comparison's baseline, a horizon, or a year in another sentence do not.
+
+Sentences written for these tests, in the shape outlets use; expectations from reading them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.pipeline import extract_text
+
+JANUARY = dt.date(2026, 1, 10)
+
+CASES = [
+    # The opening year governs the yearless month or day later in its sentence.
+    ("vi", "Năm 2025, chi nhánh cho vay 5.000 tỷ đồng; riêng tháng 6 giải ngân 600 tỷ đồng.",
+     "tháng 6", (dt.date(2025, 6, 1), dt.date(2025, 6, 30))),
+    ("vi", "Trong năm 2024, dư nợ tăng 800 tỷ đồng, đến 30/6 đạt 9.000 tỷ đồng.",
+     "30/6", dt.date(2024, 6, 30)),
+    ("vi", "- Đến hết năm 2024, riêng quý IV chi nhánh cho vay 1.200 tỷ đồng.",
+     "quý IV", (dt.date(2024, 10, 1), dt.date(2024, 12, 31))),
+    ("en", "In 2024, outstanding loans rose; by June 30 they stood at VND 9,100 billion.",
+     "June 30", dt.date(2024, 6, 30)),
+    ("en", "By the end of 2024, the branch had lent VND 5,000 billion, of which VND 600 billion in June.",
+     "June", (dt.date(2024, 6, 1), dt.date(2024, 6, 30))),
+    # Not governed: the year is a comparison's baseline …
+    ("vi", "So với năm 2024, đến 30/6 dư nợ tăng 300 tỷ đồng.", "30/6", dt.date(2025, 6, 30)),
+    # … a horizon …
+    ("vi", "Đến năm 2030, trong tháng 6 hằng năm tỉnh rà soát hộ nghèo.", "tháng 6",
+     (dt.date(2026, 6, 1), dt.date(2026, 6, 30))),
+    # … does not open the sentence …
+    ("vi", "Dư nợ đã tăng mạnh từ năm 2020, riêng tháng 6 giải ngân 600 tỷ đồng.", "tháng 6",
+     (dt.date(2026, 6, 1), dt.date(2026, 6, 30))),
+    # … or stands in the sentence before.
+    ("en", "In 2024, outstanding loans rose. By June 30 they stood at VND 9,100 billion.",
+     "June 30", dt.date(2025, 6, 30)),
+    # A month named "this year" in words keeps the publication's year.
+    ("vi", "Năm 2025, dư nợ tăng 900 tỷ đồng; đến tháng 1 năm nay đạt 9.900 tỷ đồng.", "tháng 1 năm nay",
+     (dt.date(2026, 1, 1), dt.date(2026, 1, 31))),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "date_text", "expected"), CASES,
+                         ids=[f"{c[0]}:{c[1][:40]}" for c in CASES])
+def test_a_yearless_date_takes_the_year_its_sentence_opens_with(
+        lang: str, text: str, date_text: str, expected: dt.date | tuple[dt.date, dt.date]) -> None:
+    dates = extract_text(text, lang=lang, published=JANUARY, link=False).dates
+    [mention] = [d for d in dates if d.text.endswith(date_text)]
+    found = mention.value if isinstance(expected, dt.date) else (mention.period_start, mention.period_end)
+    assert found == expected
