@@ -78,17 +78,24 @@ def test_a_goals_day_without_its_year_is_the_coming_one(text: str, published: dt
     assert [(o.status, o.as_of) for o in observations] == [expected]
 
 
-@pytest.mark.parametrize(("goal", "lang", "expected"), [
+@pytest.mark.parametrize(("first", "published", "expected"), [
     # The date opening a goal's sentence is no report date: the next figure stating none is the
     # publication's, not the goal's (nor last year's, where the reader first put the day).
-    ("Đến 30/6, tổng dư nợ sẽ đạt 6.200 tỷ đồng.", "vi", dt.date(2025, 2, 10)),
-    ("Đến 30/6, chi nhánh phấn đấu tổng dư nợ đạt 6.200 tỷ đồng.", "vi", dt.date(2025, 2, 10)),
-    # A date with an actual level still frames it.
-    ("Đến 31/12, tổng dư nợ đạt 5.900 tỷ đồng.", "vi", dt.date(2024, 12, 31)),
+    ("Đến 30/6, tổng dư nợ sẽ đạt 6.200 tỷ đồng.", dt.date(2025, 2, 10), dt.date(2025, 2, 10)),
+    ("Đến 30/6, chi nhánh phấn đấu tổng dư nợ đạt 6.200 tỷ đồng.", dt.date(2025, 2, 10), dt.date(2025, 2, 10)),
+    # A date with an actual level still frames it …
+    ("Đến 31/12, tổng dư nợ đạt 5.900 tỷ đồng.", dt.date(2025, 2, 10), dt.date(2024, 12, 31)),
+    # … as does one whose sentence names a plan with no goal figure after it: a share of a plan
+    # met, a plan document's number, a verb of a coming result that is no level.
+    ("Đến 30/9, dư nợ tăng 310 tỷ đồng, bằng 96% kế hoạch giao.", dt.date(2025, 12, 20), dt.date(2025, 9, 30)),
+    ("Đến 30/9, chi nhánh đã triển khai Kế hoạch số 52/KH-UBND của tỉnh.", dt.date(2025, 12, 20),
+     dt.date(2025, 9, 30)),
+    ("Đến 30/9, chi nhánh sẽ đạt kế hoạch năm, nay dư nợ lên 6.150 tỷ đồng.", dt.date(2025, 12, 20),
+     dt.date(2025, 9, 30)),
 ])
-def test_a_goals_date_frames_no_later_figure(goal: str, lang: str, expected: dt.date) -> None:
-    text = f"Tin Nghệ An\n\n{goal} Toàn tỉnh có 3.180 tổ tiết kiệm và vay vốn."
-    observations = extract_text(text, lang=lang, published=dt.date(2025, 2, 10)).observations
+def test_a_goals_date_frames_no_later_figure(first: str, published: dt.date, expected: dt.date) -> None:
+    text = f"Tin Nghệ An\n\n{first} Toàn tỉnh có 3.180 tổ tiết kiệm và vay vốn."
+    observations = extract_text(text, lang="vi", published=published).observations
     groups = [o for o in observations if o.indicator == "savings_loan_groups"]
     assert [o.as_of for o in groups] == [expected]
 
@@ -107,3 +114,29 @@ def test_a_month_without_its_year_is_no_later_than_the_publication(text: str, pu
                                                                    expected: tuple[dt.date, dt.date]) -> None:
     observations = extract_text("Tin Nghệ An\n\n" + text, lang="vi", published=published).observations
     assert [(o.period_start, o.period_end) for o in observations] == [expected]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tổng dư nợ đạt 6.420 tỷ đồng, dự kiến đến cuối năm sẽ đạt 6.810 tỷ đồng.", "vi"),
+    ("Outstanding loans reached VND 6,420 billion and are expected to reach VND 6,810 billion by the "
+     "end of the year.", "en"),
+])
+def test_a_level_before_a_goal_is_not_dated_by_the_goals_date(text: str, lang: str) -> None:
+    title = "Tin Nghệ An" if lang == "vi" else "Nghe An news"
+    observations = extract_text(f"{title}\n\n{text}", lang=lang, published=dt.date(2025, 10, 26)).observations
+    level = next(o for o in observations if o.value == 6_420_000_000_000)
+    assert (level.status, level.as_of) == ("actual", dt.date(2025, 10, 26))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "will reach" right before its figure: a goal …
+    ("By June 30, outstanding loans will reach VND 6,200 billion.", "target"),
+    # … not when it speaks of something else in a clause before a current level …
+    ("Policy credit will reach more villages; so far outstanding loans stand at VND 6,200 billion.", "actual"),
+    ("The branch will reach its plan, as outstanding loans have already hit VND 6,200 billion.", "actual"),
+    # … nor of a period already over at publication (a translation's future tense).
+    ("In the first quarter of 2025, outstanding loans will reach VND 6,200 billion.", "actual"),
+])
+def test_a_goal_verb_makes_a_target_only_of_the_figure_right_after_it(text: str, expected: str) -> None:
+    observations = extract_text(f"Nghe An news\n\n{text}", lang="en", published=dt.date(2025, 5, 20)).observations
+    assert [o.status for o in observations] == [expected]

@@ -1,7 +1,8 @@
-"""A day or month written without its year takes the year its sentence opens with (lexicon
-``year_openers``): "Năm 2025, …; riêng tháng 6, …" read in January 2026 is June 2025, though a
-yearless June in that article would otherwise be the coming one. Only a year opening the
-sentence governs it; a comparison's baseline, a horizon, or a year in another sentence do not.
+"""A day or month written without its year, which the publication's year would put after the
+publication, takes the year its sentence opens with (lexicon ``year_openers``): "Năm 2025, …;
+riêng tháng 6, …" read in January 2026 is June 2025, not the coming June. Only a year opening the
+sentence, and the only year it states, governs it; a comparison's baseline or a horizon does not,
+nor a year in another sentence; and a date the publication's year already puts in the past stays.
 
 Sentences written for these tests, in the shape outlets use; expectations from reading them.
 """
@@ -15,41 +16,50 @@ import pytest
 from extractor.pipeline import extract_text
 
 JANUARY = dt.date(2026, 1, 10)
+OCTOBER = dt.date(2025, 10, 26)
 
 CASES = [
-    # The opening year governs the yearless month or day later in its sentence.
-    ("vi", "Năm 2025, chi nhánh cho vay 5.000 tỷ đồng; riêng tháng 6 giải ngân 600 tỷ đồng.",
+    # The opening year governs the yearless month or quarter later in its sentence.
+    ("vi", JANUARY, "Năm 2025, chi nhánh cho vay 5.000 tỷ đồng; riêng tháng 6 giải ngân 600 tỷ đồng.",
      "tháng 6", (dt.date(2025, 6, 1), dt.date(2025, 6, 30))),
-    ("vi", "Trong năm 2024, dư nợ tăng 800 tỷ đồng, đến 30/6 đạt 9.000 tỷ đồng.",
-     "30/6", dt.date(2024, 6, 30)),
-    ("vi", "- Đến hết năm 2024, riêng quý IV chi nhánh cho vay 1.200 tỷ đồng.",
-     "quý IV", (dt.date(2024, 10, 1), dt.date(2024, 12, 31))),
-    ("en", "In 2024, outstanding loans rose; by June 30 they stood at VND 9,100 billion.",
-     "June 30", dt.date(2024, 6, 30)),
-    ("en", "By the end of 2024, the branch had lent VND 5,000 billion, of which VND 600 billion in June.",
-     "June", (dt.date(2024, 6, 1), dt.date(2024, 6, 30))),
+    ("vi", JANUARY, "Trong năm 2024, dư nợ tăng 800 tỷ đồng, riêng quý II tăng 260 tỷ đồng.",
+     "quý II", (dt.date(2024, 4, 1), dt.date(2024, 6, 30))),
+    ("vi", JANUARY, "- Đến hết năm 2024, riêng tháng 3 chi nhánh cho vay 120 tỷ đồng.",
+     "tháng 3", (dt.date(2024, 3, 1), dt.date(2024, 3, 31))),
+    ("en", JANUARY, "By the end of 2024, the branch had lent VND 5,000 billion, of which VND 1,600 billion "
+     "in the second quarter.", "the second quarter", (dt.date(2024, 4, 1), dt.date(2024, 6, 30))),
     # Not governed: the year is a comparison's baseline …
-    ("vi", "So với năm 2024, đến 30/6 dư nợ tăng 300 tỷ đồng.", "30/6", dt.date(2025, 6, 30)),
+    ("vi", JANUARY, "So với năm 2024, trong tháng 6 dư nợ tăng 300 tỷ đồng.", "tháng 6",
+     (dt.date(2026, 6, 1), dt.date(2026, 6, 30))),
     # … a horizon …
-    ("vi", "Đến năm 2030, trong tháng 6 hằng năm tỉnh rà soát hộ nghèo.", "tháng 6",
+    ("vi", JANUARY, "Đến năm 2030, trong tháng 6 hằng năm tỉnh rà soát hộ nghèo.", "tháng 6",
      (dt.date(2026, 6, 1), dt.date(2026, 6, 30))),
     # … does not open the sentence …
-    ("vi", "Dư nợ đã tăng mạnh từ năm 2020, riêng tháng 6 giải ngân 600 tỷ đồng.", "tháng 6",
+    ("vi", JANUARY, "Dư nợ đã tăng mạnh từ năm 2020, riêng tháng 6 giải ngân 600 tỷ đồng.", "tháng 6",
      (dt.date(2026, 6, 1), dt.date(2026, 6, 30))),
+    # … is one of two years the sentence states …
+    ("vi", JANUARY, "Năm 2023 và năm 2024, chi nhánh tăng trưởng tốt; riêng tháng 6 giải ngân 150 tỷ đồng.",
+     "tháng 6", (dt.date(2026, 6, 1), dt.date(2026, 6, 30))),
     # … or stands in the sentence before.
-    ("en", "In 2024, outstanding loans rose. By June 30 they stood at VND 9,100 billion.",
-     "June 30", dt.date(2025, 6, 30)),
+    ("vi", JANUARY, "Năm 2025, dư nợ tăng mạnh. Riêng tháng 6 giải ngân 600 tỷ đồng.", "tháng 6",
+     (dt.date(2026, 6, 1), dt.date(2026, 6, 30))),
+    # A day the publication's year already puts in the past keeps it: the report's latest day.
+    ("vi", OCTOBER, "Đến hết năm 2024, tổng dư nợ đạt 5.800 tỷ đồng; đến ngày 30/9, tổng dư nợ đạt "
+     "6.000 tỷ đồng.", "30/9", dt.date(2025, 9, 30)),
+    ("en", OCTOBER, "In 2003, when the branch opened, capital was VND 200 billion; by September 30 it had "
+     "reached VND 6,200 billion.", "September 30", dt.date(2025, 9, 30)),
     # A month named "this year" in words keeps the publication's year.
-    ("vi", "Năm 2025, dư nợ tăng 900 tỷ đồng; đến tháng 1 năm nay đạt 9.900 tỷ đồng.", "tháng 1 năm nay",
+    ("vi", JANUARY, "Năm 2025, dư nợ tăng 900 tỷ đồng; đến tháng 1 năm nay đạt 9.900 tỷ đồng.", "tháng 1 năm nay",
      (dt.date(2026, 1, 1), dt.date(2026, 1, 31))),
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "date_text", "expected"), CASES,
-                         ids=[f"{c[0]}:{c[1][:40]}" for c in CASES])
+@pytest.mark.parametrize(("lang", "published", "text", "date_text", "expected"), CASES,
+                         ids=[f"{c[0]}:{c[2][:40]}" for c in CASES])
 def test_a_yearless_date_takes_the_year_its_sentence_opens_with(
-        lang: str, text: str, date_text: str, expected: dt.date | tuple[dt.date, dt.date]) -> None:
-    dates = extract_text(text, lang=lang, published=JANUARY, link=False).dates
+        lang: str, published: dt.date, text: str, date_text: str,
+        expected: dt.date | tuple[dt.date, dt.date]) -> None:
+    dates = extract_text(text, lang=lang, published=published, link=False).dates
     [mention] = [d for d in dates if d.text.endswith(date_text)]
     found = mention.value if isinstance(expected, dt.date) else (mention.period_start, mention.period_end)
     assert found == expected

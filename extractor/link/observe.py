@@ -33,7 +33,7 @@ from extractor.link.when import (
     When,
     expected_closing,
     measure_of,
-    met_plan,
+    sets_goal,
     update_frame,
     when_of,
     year_edge,
@@ -273,11 +273,13 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
 
 
 def _dates_a_goal(ctx: Context, d: DateMention) -> bool:
-    """Whether a plan word follows the date in its sentence ("Đến 30/6, tổng dư nợ sẽ đạt …"):
-    the date of a goal, not the report's, whatever year the reader gave a date written without
-    one."""
+    """Whether a date written without its year opens a goal's sentence ("Đến 30/6, tổng dư nợ sẽ
+    đạt …", ``status.sets_goal``): the date of a goal, not the report's, whatever year the reader
+    gave it."""
+    if not d.year_inferred:
+        return False
     _, end = ctx.stops.around(d.start, d.end)
-    return any(not met_plan(ctx, start) for start, _, _ in ctx.marks("target", d.end, end))
+    return sets_goal(ctx, d.end, end)
 
 
 def _opens_sentence(ctx: Context, pos: int) -> bool:

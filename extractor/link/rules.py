@@ -121,6 +121,7 @@ MARKER_LISTS = (
     "plan_met",
     "plan_share",
     "forecast",
+    "goal_verbs",
     "ranking",
     "year_before",
     "year_before_named",
@@ -297,6 +298,7 @@ class LinkRules(Strict):
     plan_met: Markers = Field(default_factory=Markers)
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
+    goal_verbs: Markers = Field(default_factory=Markers)
     ranking: Markers = Field(default_factory=Markers)
     year_before: Markers = Field(default_factory=Markers)
     year_before_named: Markers = Field(default_factory=Markers)

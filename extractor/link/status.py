@@ -5,21 +5,19 @@ table at all (one borrower's story, a "related news" line, an award).
 from __future__ import annotations
 
 from extractor.link.context import Context, sentence_span
-from extractor.link.when import When, expected_closing, met_plan
+from extractor.link.when import When, expected_closing, goal_verb, plan_words
 from extractor.models import Figure, Status
+from extractor.registry.phrases import Hit
 
 
 def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
-    """``target`` after a plan word in the sentence (not one naming a plan met, nor part of a
-    legal reference's name) or for a date after publication; ``actual`` for a forecast of the
-    closing the report is written just before (``estimate:``)."""
+    """``target`` after a plan word in the sentence (``plan_words``) or right after a goal verb
+    (``goal_verb``), or for a date after publication; ``actual`` for a forecast of the closing
+    the report is written just before (``estimate:``)."""
     s0, _ = sentence_span(ctx, fig)
-    # A plan word may run into the figure's span when the span takes in the verb ("sẽ đạt"
-    # before "đạt 12.500 tỷ đồng"): it counts when it starts before the figure.
-    plans = [hit for hit in ctx.marks("target", s0, fig.end) if hit[0] < fig.start]
-    for s, e, phrase in reversed(plans):
-        if ctx.refs.within(s, s + len(phrase) + 7) or met_plan(ctx, s):
-            continue
+    plan = next(reversed(plan_words(ctx, s0, fig.start)), None) or _goal_verb_ahead(ctx, fig, s0, when)
+    if plan is not None:
+        s, e, phrase = plan
         if ctx.marks("forecast", s, e) and expected_closing(ctx, when):
             return "actual", f"estimate:{phrase}"
         return "target", f"target:{phrase}"
@@ -27,6 +25,17 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     if ctx.published and first and first > ctx.published and not when.inferred:
         return "target", "future-date"
     return "actual", "actual"
+
+
+def _goal_verb_ahead(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:
+    """``goal_verb``, unless the figure's own date, its year stated, is already past at
+    publication: "will reach" of a quarter that has ended is a translation's tense ("quý I …
+    đạt" rendered in the future), not a goal (a day without its year the verb places ahead)."""
+    last = when.as_of or when.end
+    stated = not when.inferred and (when.anchor is None or not when.anchor.year_inferred)
+    if ctx.published and last and stated and last <= ctx.published:
+        return None
+    return goal_verb(ctx, fig, s0)
 
 
 def is_anecdote(ctx: Context, fig: Figure) -> bool:

@@ -87,6 +87,37 @@ def met_plan(ctx: Context, start: int) -> bool:
                for _, end, _ in ctx.marks("plan_met", max(0, start - ctx.reach("plan_met")), start))
 
 
+def plan_words(ctx: Context, start: int, end: int) -> list[Hit]:
+    """The plan words of ``target`` inside ``[start, end)`` that set a goal: not part of a legal
+    reference's name ("Kế hoạch số 45/KH-UBND"), nor naming a plan met ("vượt kế hoạch")."""
+    return [hit for hit in ctx.marks("target", start, end)
+            if not ctx.refs.within(hit[0], hit[0] + len(hit[2]) + 7) and not met_plan(ctx, hit[0])]
+
+
+# What may stand between a goal verb and its figure: a few words ("khoảng", "more than"), no
+# punctuation and no number.
+_VERB_GAP = re.compile(r"(?:\s+[^\W\d_]+){0,3}\s*")
+
+
+def goal_verb(ctx: Context, fig: Figure, s0: int) -> Hit | None:
+    """The goal verb (``goal_verbs``: "sẽ đạt", "will reach") of the sentence from ``s0`` right
+    before ``fig``: it may run into the figure's span, which may take the verb in ("sẽ đạt" before
+    "đạt 7.300 tỷ đồng")."""
+    hit = ctx.last_mark("goal_verbs", s0, fig.end)
+    if hit is None or hit[0] >= fig.start:
+        return None
+    return hit if hit[1] >= fig.start or _VERB_GAP.fullmatch(ctx.text, hit[1], fig.start) else None
+
+
+def sets_goal(ctx: Context, start: int, end: int, *, words_before: int | None = None) -> bool:
+    """Whether ``[start, end)`` states a goal: a plan word with a figure after it, or a figure
+    right after a goal verb (the plan word or verb starting before ``words_before`` if given)."""
+    before = end if words_before is None else words_before
+    return (any(ctx.figures.within(hit[1], end) for hit in plan_words(ctx, start, before))
+            or any((hit := goal_verb(ctx, fig, start)) is not None and hit[0] < before
+                   for fig in ctx.figures.within(start, end)))
+
+
 def joins_plan(ctx: Context, end: int, start: int) -> bool:
     """Whether ``[end, start)`` holds only spaces, or a share of the plan (``_SHARE``) with perhaps
     a ``plan_share`` word and spaces after it ("104% of "): what joins a plan met, or the share
@@ -146,11 +177,12 @@ def _opening_date(ctx: Context, fig: Figure) -> DateMention | None:
     return opening[0] if opening and free and opening[0] is free[0] else None
 
 
-def _first_after(dates: list[DateMention], fig: Figure) -> DateMention | None:
-    """The nearest date after the figure."""
+def _first_after(ctx: Context, dates: list[DateMention], fig: Figure) -> DateMention | None:
+    """The nearest date after the figure, unless words of a goal stand between them ("Tổng dư nợ
+    đạt 6.400 tỷ đồng, dự kiến đến cuối năm sẽ đạt 6.800 tỷ đồng"): that date is the goal's."""
     for d in dates:
         if d.start >= fig.end:
-            return d
+            return None if sets_goal(ctx, fig.end, segment_span(ctx, fig)[1], words_before=d.start) else d
     return None
 
 
@@ -589,7 +621,7 @@ def _anchor(ctx: Context, fig: Figure, dates: list[DateMention]) -> DateMention 
     """The date of ``dates`` (the figure's candidates) that dates it: the nearest before the
     figure, else one that opens the sentence, else the nearest after."""
     before = [d for d in dates if d.end <= fig.start]
-    return before[-1] if before else _opening_date(ctx, fig) or _first_after(dates, fig)
+    return before[-1] if before else _opening_date(ctx, fig) or _first_after(ctx, dates, fig)
 
 
 def dated_at_a_point(ctx: Context, fig: Figure) -> bool:

@@ -143,14 +143,18 @@ def _resolved(document: Document, drafts: list[DateDraft], year: int | None,
 
 def _resolve(draft: DateDraft, year: int | None, published: dt.date | None, sentences: Sentences,
              openers: dict[int, int]) -> dict[str, Any] | None:
-    """A draft's fields: a yearless one in a sentence that opens with a year is of that year
-    ("Năm 2025, …; riêng tháng 6, …" read in January 2026 is June 2025, stated by its sentence),
-    else of the publication's or the document's year."""
-    opened = openers.get(sentences.around(draft.start)[0]) if draft.takes_year and not draft.same_period else None
-    if opened is None:
-        return draft.resolve(year, published)
-    fields = draft.resolve(opened, None)
-    return fields and {**fields, "year_inferred": False}
+    """A draft's fields, of the publication's or the document's year; but a yearless one that
+    would lie after the publication, in a sentence opening with a year, is of that year
+    ("Năm 2025, …; riêng tháng 6, …" read in January 2026 is June 2025, not a coming June)."""
+    fields = draft.resolve(year, published)
+    if not (fields and published and draft.takes_year and not draft.same_period):
+        return fields
+    start = fields.get("value") or fields.get("period_start")
+    opened = openers.get(sentences.around(draft.start)[0])
+    if opened is None or start is None or start <= published:
+        return fields
+    moved = draft.resolve(opened, None)
+    return {**moved, "year_inferred": False} if moved else fields
 
 
 def sentence_years(text: str, drafts: list[DateDraft], sentences: Sentences, compared: frozenset[int],
@@ -158,16 +162,19 @@ def sentence_years(text: str, drafts: list[DateDraft], sentences: Sentences, com
     """The year each sentence opens with, by the sentence's start: a date of one explicit year
     (not a horizon or span, ``context``, nor a comparison's baseline) with only the lexicon's
     ``year_openers`` words before it in its sentence ("Năm 2025, …", "In 2025, …", "Đến hết
-    năm 2024, …")."""
+    năm 2024, …"), and no other year stated in the sentence."""
     found: dict[int, int] = {}
+    years: dict[int, int] = {}
     for draft in drafts:
-        year = draft.explicit_year
-        if year is None or not draft.context or draft.start in compared:
+        if draft.explicit_year is None:
             continue
         start = sentences.around(draft.start)[0]
-        if start not in found and any(o.fullmatch(text, start, draft.start) for o in openers):
-            found[start] = year
-    return found
+        years[start] = years.get(start, 0) + 1
+        if not draft.context or draft.start in compared or start in found:
+            continue
+        if any(o.fullmatch(text, start, draft.start) for o in openers):
+            found[start] = draft.explicit_year
+    return {start: year for start, year in found.items() if years[start] == 1}
 
 
 REVIEW_WINDOW = 80

@@ -304,7 +304,7 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
 
 
 # Shapes that name a part of a year, so that one written without its year takes it from the
-# publication, the document or its sentence (``assemble.opened_years``).
+# publication, the document or its sentence (``assemble.sentence_years``).
 YEARLESS_SHAPES = frozenset({"day", "month", "quarter", "first_months", "half"})
 
 
