@@ -437,6 +437,23 @@ def test_parts_of_equal_value_are_two_facts(markup: str, lang: str, parts: list[
     assert [o.part for o in link(ex).observations] == parts
 
 
+@pytest.mark.parametrize(("markup", "lang", "parts"), [
+    (VI_NGHE + "Tổng dư nợ đạt [[6.200 tỷ đồng|VND|6200000000000]]. Cho vay giải quyết việc làm: dư nợ đạt "
+     "[[*710 tỷ đồng|VND|710000000000]]; cho vay nước sạch: dư nợ [[*260 tỷ đồng|VND|260000000000]].",
+     "vi", [None, "Cho vay giải quyết việc làm", "cho vay nước sạch"]),
+    (NGHE + "Outstanding loans reached [[VND 6,200 billion|VND|6200000000000]]. Loans for students: "
+     "outstanding loans of [[*VND 260 billion|VND|260000000000]].", "en", [None, "Loans for students"]),
+    # near miss: a label that names no part leaves the figure after its colon the total
+    (VI_NGHE + "Kết quả cụ thể: dư nợ đạt [[6.200 tỷ đồng|VND|6200000000000]].", "vi", [None]),
+])
+def test_a_programme_label_before_a_colon_names_the_part_of_its_figures(markup: str, lang: str,
+                                                                        parts: list[str | None]) -> None:
+    """A sentence part that opens with a programme and a colon ("Cho vay giải quyết việc làm: dư nợ đạt …")
+    gives that programme's figures: its name is the part, though the colon ends its clause."""
+    ex, _ = build(markup, lang=lang)
+    assert [o.part for o in link(ex).observations] == parts
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     ("Loans reach the poor\nHanoi (VNA) - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
     ("Loans reach the poor\nHanoi, {{January 5, 2026|2026-01-05}}\nOutstanding loans reached [[VND 5,000 billion|VND]].", None),

@@ -337,6 +337,7 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     Hội Phụ nữ là 1.870 tỷ đồng, với 36.200 khách hàng còn dư nợ")."""
     c0, c1 = clause_span(ctx, fig)
     g0 = segment_span(ctx, fig)[0] if indicator_rule.endswith("(earlier clause)") else c0
+    g0 = min(g0, _labelled_from(ctx, fig, c0))
     s0, _ = sentence_span(ctx, fig)
     breakdown = ctx.last_mark("breakdown", s0, fig.start)
     if breakdown is not None:
@@ -351,6 +352,18 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _labelled_from(ctx: Context, fig: Figure, c0: int) -> int:
+    """Where the label of the figure's item starts when its sentence part opens with words and a
+    colon before the figure, with no figure in them ("Cho vay giải quyết việc làm: dư nợ 420 tỷ đồng,
+    …; cho vay nước sạch: …"): the label names what the figures after the colon are of; else
+    ``c0`` (the figure's clause opens its own part)."""
+    g0 = segment_span(ctx, fig)[0]
+    colon = ctx.text.rfind(":", g0, c0)
+    if colon < 0 or ctx.figures.within(g0, colon):
+        return c0
+    return g0
 
 
 def _named_after(ctx: Context, fig: Figure, clause_end: int) -> Part | None:
