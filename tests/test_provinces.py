@@ -96,6 +96,14 @@ MATCHES = [
     ("bà Nguyễn Thị Huế cho biết", []),
     ("Hanoians invite each other", []),
     ("Thái Bình Dương", []),
+    # Hồ Chí Minh as a person's or an organisation's name, no city; the city beside them is one
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh và Hội Nông dân xã", []),
+    ("Đoàn TNCS Hồ Chí Minh tỉnh phối hợp", []),
+    ("the Ho Chi Minh Communist Youth Union in the district", []),
+    ("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", []),
+    ("Chủ tịch Hồ Chí Minh; President Ho Chi Minh", []),
+    ("Thành đoàn TP Hồ Chí Minh và Đoàn TNCS Hồ Chí Minh", [("79", False)]),
+    ("the Ho Chi Minh City Communist Youth Union", [("79", False)]),
     ("Nghe Anh is a name", []),
     # a province's name ending a personal name: a family name or a title opens it
     ("Lo Van Ha Nam, chairman of the commune, said", []),
