@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -233,6 +234,7 @@ class Gazetteer:
         titles = "|".join(re.escape(t) for t in sorted(model.personal_names.titles, key=len, reverse=True))
         self._title_before = re.compile(rf"(?<!\w)(?:{titles})\s*$", re.IGNORECASE) if titles else None
         self.districts: dict[str, Code] = {}  # a district's folded name → its old province's code
+        self.district_names: dict[str, str] = {}  # a district's folded name → its name as written
         # Places are frozen and a document asks for the same few again and again.
         self._resolved: dict[tuple[Code, dt.date | None, bool], Place] = {}
 
@@ -343,8 +345,13 @@ class Gazetteer:
         the words an area word marks may take a capitalised word before the name), or None when
         no district of ``rules/districts.yaml`` ends it."""
         words = key_of(name).split()
-        return next((self.districts[key] for i in range(len(words))
-                     if (key := " ".join(words[i:])) in self.districts), None)
+        written = re.sub(r"[\s\-–—]+", " ", name).strip().split()
+        for i in range(len(words)):
+            key = " ".join(words[i:])
+            if key in self.districts and _tones_agree(written[len(written) - len(words) + i :],
+                                                      self.district_names.get(key, key).split()):
+                return self.districts[key]
+        return None
 
     def in_compact(self, text: str) -> list[Code]:
         """Units whose name, folded and without spaces, occurs in ``text`` (a host name)."""
@@ -396,16 +403,32 @@ def load_gazetteer(path: Path | None = None, *, districts: Path | None = None) -
     )
     gazetteer = Gazetteer(model)
     if districts is not None:
-        gazetteer.districts = _load_districts(districts, gazetteer)
+        gazetteer.districts, gazetteer.district_names = _load_districts(districts, gazetteer)
     return gazetteer
 
 
-def _load_districts(path: Path, gazetteer: Gazetteer) -> dict[str, Code]:
-    """The districts of ``path`` by folded name; a code no old province has, a name another
-    district or a province has, is reported with its line."""
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _tone(syllable: str) -> str:
+    """The tone mark a syllable is written with ("" for none or a text without tones)."""
+    return next((c for c in unicodedata.normalize("NFD", syllable) if c in _TONES), "")
+
+
+def _tones_agree(written: list[str], listed: list[str]) -> bool:
+    """Whether a name as a text writes it may be the listed district: no syllable that both write
+    with a tone has another tone in the text ("xã Bình Thành" is no "Bình Thạnh"; "Binh Thanh"
+    without tones and the Central Highlands' "Đắk"/"Đăk"/"Đak" spelt with or without one may be)."""
+    return all(not (a := _tone(w)) or not (b := _tone(d)) or a == b for w, d in zip(written, listed, strict=False))
+
+
+def _load_districts(path: Path, gazetteer: Gazetteer) -> tuple[dict[str, Code], dict[str, str]]:
+    """The districts of ``path`` by folded name, and their names as written; a code no old
+    province has, a name another district or a province has, is reported with its line."""
     rf = read_rule_file(path)
     model = validate_rule_file(rf, DistrictFile)
     found: dict[str, Code] = {}
+    written: dict[str, str] = {}
     problems = []
     for code, names in model.districts.items():
         if code not in gazetteer.old:
@@ -414,5 +437,6 @@ def _load_districts(path: Path, gazetteer: Gazetteer) -> dict[str, Code]:
             key = key_of(name)
             if key in gazetteer.by_key or found.setdefault(key, code) != code:
                 problems.append(rf.problem(("districts", code, i), f"{name!r} names another place too"))
+            written[key] = name
     raise_problems(problems)
-    return found
+    return found, written
