@@ -107,3 +107,20 @@ def test_a_month_without_its_year_is_no_later_than_the_publication(text: str, pu
                                                                    expected: tuple[dt.date, dt.date]) -> None:
     observations = extract_text("Tin Nghệ An\n\n" + text, lang="vi", published=published).observations
     assert [(o.period_start, o.period_end) for o in observations] == [expected]
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), [
+    # The page's stamp heading the first line is the publication date, not the date of that
+    # sentence's figures: the period the sentence names after the figure dates the flow.
+    (" date 2024-05-20 About 12,000 poor households borrowed from the bank in the first four "
+     "months of this year.\nThe loans created jobs for 3,100 workers.", "en", dt.date(2024, 5, 20),
+     [(None, dt.date(2024, 1, 1), dt.date(2024, 4, 30))] * 2),
+    # A stamp of a month alone dates no figure after it: the year the report names does.
+    (" date 2024-07 Hiện nay mạng lưới phủ khắp các xã.\nCụ thể, năm 2023, tổng dư nợ đạt 9.200 "
+     "tỷ đồng, tăng 800 tỷ đồng so với năm 2020. Chương trình cho vay hộ nghèo: dư nợ đạt 2.100 "
+     "tỷ đồng.", "vi", None, [(dt.date(2023, 12, 31), None, None)] * 2),
+])
+def test_a_page_stamp_dates_no_figure(text: str, lang: str, published: dt.date | None,
+                                      expected: list[tuple[dt.date | None, ...]]) -> None:
+    observations = extract_text(text, lang=lang, published=published).observations
+    assert [(o.as_of, o.period_start, o.period_end) for o in observations] == expected
