@@ -11,14 +11,14 @@ from extractor.models import Figure, Status
 
 def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     """``target`` after a plan word in the sentence (not one naming a plan met, nor part of a
-    legal reference's name) or for a date after publication; ``actual`` for a forecast of the
+    legal reference's or a programme's name) or for a date after publication; ``actual`` for a forecast of the
     closing the report is written just before (``estimate:``)."""
     s0, _ = sentence_span(ctx, fig)
     # A plan word may run into the figure's span when the span takes in the verb ("sẽ đạt"
     # before "đạt 12.500 tỷ đồng"): it counts when it starts before the figure.
     plans = [hit for hit in ctx.marks("target", s0, fig.end) if hit[0] < fig.start]
     for s, e, phrase in reversed(plans):
-        if ctx.refs.within(s, s + len(phrase) + 7) or met_plan(ctx, s):
+        if ctx.refs.within(s, s + len(phrase) + 7) or met_plan(ctx, s) or _in_name(ctx, s, e):
             continue
         if ctx.marks("forecast", s, e) and expected_closing(ctx, when):
             return "actual", f"estimate:{phrase}"
@@ -27,6 +27,12 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     if ctx.published and first and first > ctx.published and not when.inferred:
         return "target", "future-date"
     return "actual", "actual"
+
+
+def _in_name(ctx: Context, start: int, end: int) -> bool:
+    """Whether the plan word at ``[start, end)`` is part of a programme's name ("Chương trình mục
+    tiêu quốc gia …", ``plan_name``): it names the programme, not a goal the figure states."""
+    return any(s <= start and end <= e for s, e, _ in ctx.marks("plan_name", max(0, start - 40), end + 40))
 
 
 def is_anecdote(ctx: Context, fig: Figure) -> bool:
