@@ -124,3 +124,14 @@ def test_a_page_stamp_dates_no_figure(text: str, lang: str, published: dt.date |
                                       expected: list[tuple[dt.date | None, ...]]) -> None:
     observations = extract_text(text, lang=lang, published=published).observations
     assert [(o.as_of, o.period_start, o.period_end) for o in observations] == expected
+
+
+def test_a_programmes_name_makes_no_opening_year_a_goals() -> None:
+    # "Chương trình mục tiêu quốc gia" names a programme: the year opening its sentence is the
+    # report's, and dates the figures after it.
+    text = ("Tin Nghệ An\n\nNăm 2024, chi nhánh NHCSXH tỉnh bám sát các chương trình mục tiêu quốc gia "
+            "về giảm nghèo. Toàn tỉnh có 18 phòng giao dịch. Tổng dư nợ đạt 9.600 tỷ đồng.")
+    observations = extract_text(text, lang="vi", published=None).observations
+    assert [(o.indicator, o.as_of, o.status) for o in observations] == [
+        ("transaction_offices", dt.date(2024, 12, 31), "actual"),
+        ("outstanding_loans", dt.date(2024, 12, 31), "actual")]

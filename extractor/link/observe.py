@@ -32,6 +32,7 @@ from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
 from extractor.link.when import (
     When,
     expected_closing,
+    in_name,
     measure_of,
     met_plan,
     update_frame,
@@ -277,7 +278,8 @@ def _dates_a_goal(ctx: Context, d: DateMention) -> bool:
     the date of a goal, not the report's, whatever year the reader gave a date written without
     one."""
     _, end = ctx.stops.around(d.start, d.end)
-    return any(not met_plan(ctx, start) for start, _, _ in ctx.marks("target", d.end, end))
+    return any(not met_plan(ctx, start) and not in_name(ctx, start, stop)
+               for start, stop, _ in ctx.marks("target", d.end, end))
 
 
 def _opens_sentence(ctx: Context, pos: int) -> bool:

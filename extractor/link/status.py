@@ -5,7 +5,7 @@ table at all (one borrower's story, a "related news" line, an award).
 from __future__ import annotations
 
 from extractor.link.context import Context, sentence_span
-from extractor.link.when import When, expected_closing, met_plan
+from extractor.link.when import When, expected_closing, in_name, met_plan
 from extractor.models import Figure, Status
 
 
@@ -18,7 +18,7 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     # before "đạt 12.500 tỷ đồng"): it counts when it starts before the figure.
     plans = [hit for hit in ctx.marks("target", s0, fig.end) if hit[0] < fig.start]
     for s, e, phrase in reversed(plans):
-        if ctx.refs.within(s, s + len(phrase) + 7) or met_plan(ctx, s) or _in_name(ctx, s, e):
+        if ctx.refs.within(s, s + len(phrase) + 7) or met_plan(ctx, s) or in_name(ctx, s, e):
             continue
         if ctx.marks("forecast", s, e) and expected_closing(ctx, when):
             return "actual", f"estimate:{phrase}"
@@ -27,12 +27,6 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     if ctx.published and first and first > ctx.published and not when.inferred:
         return "target", "future-date"
     return "actual", "actual"
-
-
-def _in_name(ctx: Context, start: int, end: int) -> bool:
-    """Whether the plan word at ``[start, end)`` is part of a programme's name ("Chương trình mục
-    tiêu quốc gia …", ``plan_name``): it names the programme, not a goal the figure states."""
-    return any(s <= start and end <= e for s, e, _ in ctx.marks("plan_name", max(0, start - 40), end + 40))
 
 
 def is_anecdote(ctx: Context, fig: Figure) -> bool:

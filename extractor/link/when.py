@@ -87,6 +87,12 @@ def met_plan(ctx: Context, start: int) -> bool:
                for _, end, _ in ctx.marks("plan_met", max(0, start - ctx.reach("plan_met")), start))
 
 
+def in_name(ctx: Context, start: int, end: int) -> bool:
+    """Whether the plan word at ``[start, end)`` is part of a programme's name ("Chương trình mục
+    tiêu quốc gia …", ``plan_name``): it names the programme, not a goal."""
+    return any(s <= start and end <= e for s, e, _ in ctx.marks("plan_name", max(0, start - 40), end + 40))
+
+
 def joins_plan(ctx: Context, end: int, start: int) -> bool:
     """Whether ``[end, start)`` holds only spaces, or a share of the plan (``_SHARE``) with perhaps
     a ``plan_share`` word and spaces after it ("104% of "): what joins a plan met, or the share
