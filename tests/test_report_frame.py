@@ -135,3 +135,16 @@ def test_a_programmes_name_makes_no_opening_year_a_goals() -> None:
     assert [(o.indicator, o.as_of, o.status) for o in observations] == [
         ("transaction_offices", dt.date(2024, 12, 31), "actual"),
         ("outstanding_loans", dt.date(2024, 12, 31), "actual")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A date opening the words quoted after a colon governs the report, as one opening a
+    # sentence does, though that sentence states no figure of its own.
+    ("Bà Lê Thị Hoa, Giám đốc chi nhánh cho biết: Tính đến cuối tháng 6/2016, chi nhánh đã triển "
+     "khai đầy đủ các chương trình tín dụng. Tổng dư nợ gần 1.900 tỷ đồng.", "vi"),
+    ("The branch director said: As of June 30, 2016, the branch had carried out every credit "
+     "programme. Outstanding loans reached VND 1,900 billion.", "en"),
+])
+def test_a_date_opening_quoted_words_governs_the_report(text: str, lang: str) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=None).observations
+    assert [(o.indicator, o.as_of) for o in observations] == [("outstanding_loans", dt.date(2016, 6, 30))]
