@@ -148,3 +148,14 @@ def test_a_programmes_name_makes_no_opening_year_a_goals() -> None:
 def test_a_date_opening_quoted_words_governs_the_report(text: str, lang: str) -> None:
     observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=None).observations
     assert [(o.indicator, o.as_of) for o in observations] == [("outstanding_loans", dt.date(2016, 6, 30))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A rate over years that began before the publication's and end in its year reviews them …
+    ("Between 2012 and 2022, the branch's outstanding loans grew by 15% per year on average.", "actual"),
+    # … while one over years still to come is a plan.
+    ("Between 2023 and 2027, outstanding loan growth of the branch is 12% per year on average.", "target"),
+])
+def test_a_stock_over_years_begun_before_the_publication_is_no_goal(text: str, expected: str) -> None:
+    observations = extract_text("Nghe An news\n\n" + text, lang="en", published=dt.date(2022, 10, 20)).observations
+    assert [o.status for o in observations] == [expected]

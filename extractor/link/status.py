@@ -24,6 +24,10 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
             return "actual", f"estimate:{phrase}"
         return "target", f"target:{phrase}"
     first = when.as_of or when.start
+    if ctx.published and when.as_of and when.start and when.start.year < ctx.published.year:
+        # A stock at the end of years that began before the publication's ("The average growth
+        # over 2015 - 2025 is 9%/year" in 2025): a review of them, not a plan.
+        first = when.start
     if ctx.published and first and first > ctx.published and not when.inferred:
         return "target", "future-date"
     return "actual", "actual"
