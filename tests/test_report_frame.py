@@ -159,3 +159,17 @@ def test_a_date_opening_quoted_words_governs_the_report(text: str, lang: str) ->
 def test_a_stock_over_years_begun_before_the_publication_is_no_goal(text: str, expected: str) -> None:
     observations = extract_text("Nghe An news\n\n" + text, lang="en", published=dt.date(2022, 10, 20)).observations
     assert [o.status for o in observations] == [expected]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A level compared with the day the frame stands at is of a later day: the frame does not
+    # date it, nor, in an undated text, anything else.
+    ("Năm 2024, doanh số cho vay đạt 1.100 tỷ đồng.\nTổng dư nợ hiện đạt 4.900 tỷ đồng, tăng 260 tỷ "
+     "đồng so với cuối năm 2024.", "vi"),
+    ("In 2024, lending turnover reached VND 1,100 billion.\nOutstanding loans now stand at VND 4,900 "
+     "billion, an increase of VND 260 billion compared to the end of 2024.", "en"),
+])
+def test_a_level_compared_with_the_frames_day_is_not_of_that_day(text: str, lang: str) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=None).observations
+    [level] = [o for o in observations if o.indicator == "outstanding_loans"]
+    assert (level.as_of, level.change_baseline) == (None, dt.date(2024, 12, 31))
