@@ -353,8 +353,8 @@ def context_year(drafts: list[DateDraft], baselines: frozenset[int] = frozenset(
     horizons alone is of their latest last year; one whose every year is a baseline is of the
     year after the latest one."""
     stated = [d for d in drafts if d.explicit_year and d.start not in baselines]
-    # Without a year of the text's own, a span's last year ("tổng kết giai đoạn 2002-2022"): the
-    # text cannot be older than the years it sums up.
+    # Without a year of the text's own, a span's last year ("the 2011-2021 period"): the text
+    # cannot be older than the years it sums up.
     years = [d.explicit_year for d in stated if d.context] or [d.end_year or d.explicit_year for d in stated]
     if years:
         return max(y for y in years if y is not None)
