@@ -58,7 +58,7 @@ def test_a_yearless_date_takes_the_year_its_sentence_opens_with(
 @pytest.mark.parametrize(("lang", "text", "date_text", "expected"), [
     # An undated text whose only years are a span's: a yearless day takes the span's last year,
     # as a text summing up those years is written at their end or after (not in its first year).
-    ("vi", "Chiều 18/12, tỉnh tổng kết 15 năm cho vay hộ nghèo giai đoạn 2009-2024.", "18/12",
+    ("vi", "Hội nghị ngày 18/12 đánh giá kết quả cho vay hộ nghèo của cả giai đoạn 2009-2024.", "18/12",
      dt.date(2024, 12, 18)),
     ("en", "On December 12, the branch reviewed its lending in the 2011-2021 period.", "December 12",
      dt.date(2021, 12, 12)),
