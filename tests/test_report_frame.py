@@ -140,3 +140,69 @@ def test_a_level_before_a_goal_is_not_dated_by_the_goals_date(text: str, lang: s
 def test_a_goal_verb_makes_a_target_only_of_the_figure_right_after_it(text: str, expected: str) -> None:
     observations = extract_text(f"Nghe An news\n\n{text}", lang="en", published=dt.date(2025, 5, 20)).observations
     assert [o.status for o in observations] == [expected]
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), [
+    # The page's stamp heading the first line is the publication date, not the date of that
+    # sentence's figures: the period the sentence names after the figure dates the flow.
+    (" date 2024-05-20 About 12,000 poor households borrowed from the bank in the first four "
+     "months of this year.\nThe loans created jobs for 3,100 workers.", "en", dt.date(2024, 5, 20),
+     [(None, dt.date(2024, 1, 1), dt.date(2024, 4, 30))] * 2),
+    # A stamp of a month alone dates no figure after it: the year the report names does.
+    (" date 2024-07 Hiện nay mạng lưới phủ khắp các xã.\nCụ thể, năm 2023, tổng dư nợ đạt 9.200 "
+     "tỷ đồng, tăng 800 tỷ đồng so với năm 2020. Chương trình cho vay hộ nghèo: dư nợ đạt 2.100 "
+     "tỷ đồng.", "vi", None, [(dt.date(2023, 12, 31), None, None)] * 2),
+])
+def test_a_page_stamp_dates_no_figure(text: str, lang: str, published: dt.date | None,
+                                      expected: list[tuple[dt.date | None, ...]]) -> None:
+    observations = extract_text(text, lang=lang, published=published).observations
+    assert [(o.as_of, o.period_start, o.period_end) for o in observations] == expected
+
+
+def test_a_programmes_name_makes_no_opening_year_a_goals() -> None:
+    # "Chương trình mục tiêu quốc gia" names a programme: the year opening its sentence is the
+    # report's, and dates the figures after it.
+    text = ("Tin Nghệ An\n\nNăm 2024, chi nhánh NHCSXH tỉnh bám sát các chương trình mục tiêu quốc gia "
+            "về giảm nghèo. Toàn tỉnh có 18 phòng giao dịch. Tổng dư nợ đạt 9.600 tỷ đồng.")
+    observations = extract_text(text, lang="vi", published=None).observations
+    assert [(o.indicator, o.as_of, o.status) for o in observations] == [
+        ("transaction_offices", dt.date(2024, 12, 31), "actual"),
+        ("outstanding_loans", dt.date(2024, 12, 31), "actual")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A date opening the words quoted after a colon governs the report, as one opening a
+    # sentence does, though that sentence states no figure of its own.
+    ("Bà Lê Thị Hoa, Giám đốc chi nhánh cho biết: Tính đến cuối tháng 6/2016, chi nhánh đã triển "
+     "khai đầy đủ các chương trình tín dụng. Tổng dư nợ gần 1.900 tỷ đồng.", "vi"),
+    ("The branch director said: As of June 30, 2016, the branch had carried out every credit "
+     "programme. Outstanding loans reached VND 1,900 billion.", "en"),
+])
+def test_a_date_opening_quoted_words_governs_the_report(text: str, lang: str) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=None).observations
+    assert [(o.indicator, o.as_of) for o in observations] == [("outstanding_loans", dt.date(2016, 6, 30))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A rate over years that began before the publication's and end in its year reviews them …
+    ("Between 2012 and 2022, the branch's outstanding loans grew by 15% per year on average.", "actual"),
+    # … while one over years still to come is a plan.
+    ("Between 2023 and 2027, outstanding loan growth of the branch is 12% per year on average.", "target"),
+])
+def test_a_stock_over_years_begun_before_the_publication_is_no_goal(text: str, expected: str) -> None:
+    observations = extract_text("Nghe An news\n\n" + text, lang="en", published=dt.date(2022, 10, 20)).observations
+    assert [o.status for o in observations] == [expected]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A level compared with the day the frame stands at is of a later day: the frame does not
+    # date it, nor, in an undated text, anything else.
+    ("Năm 2024, doanh số cho vay đạt 1.100 tỷ đồng.\nTổng dư nợ hiện đạt 4.900 tỷ đồng, tăng 260 tỷ "
+     "đồng so với cuối năm 2024.", "vi"),
+    ("In 2024, lending turnover reached VND 1,100 billion.\nOutstanding loans now stand at VND 4,900 "
+     "billion, an increase of VND 260 billion compared to the end of 2024.", "en"),
+])
+def test_a_level_compared_with_the_frames_day_is_not_of_that_day(text: str, lang: str) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=None).observations
+    [level] = [o for o in observations if o.indicator == "outstanding_loans"]
+    assert (level.as_of, level.change_baseline) == (None, dt.date(2024, 12, 31))

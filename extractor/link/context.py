@@ -370,7 +370,8 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
         figures=Offsets(ex.figures),
         figure_ends=Offsets(ex.figures, key=attrgetter("end")),
         dates=Offsets(ex.dates),
-        free_dates=Offsets(d for d in ex.dates if not near_legal(refs, ref_ends, d)),
+        free_dates=Offsets(d for d in ex.dates
+                           if not near_legal(refs, ref_ends, d) and not page_stamp(text, d)),
         refs=refs,
         issued={r.id: r.issued for r in ex.legal_refs if r.issued},
         published=ex.document.published,
@@ -402,6 +403,19 @@ def title_span(doc: Document) -> tuple[int, int]:
             if found == 2:
                 break
     return 0, end
+
+
+# A page's stamp heading the text's first line ("date 2024-05-20 Some 12,000 households …", as
+# stored excerpts and some feeds write it): a machine-written date after at most two words.
+_STAMP_HEAD = re.compile(r"\s*(?:[^\W\d]+:?\s+){0,2}")
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def page_stamp(text: str, d: DateMention) -> bool:
+    """Whether the date is the page's stamp ("date 2024-05-20 …"): the page's date, which the
+    publication date already is, not a date the first sentence gives its figures (nor, a month
+    alone, the date of the figures after it)."""
+    return bool(_ISO_STAMP.fullmatch(d.text) and _STAMP_HEAD.fullmatch(text, 0, d.start))
 
 
 def near_legal(refs: Offsets[LegalRef], ref_ends: Offsets[LegalRef], d: DateMention) -> bool:

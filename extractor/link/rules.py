@@ -119,6 +119,7 @@ MARKER_LISTS = (
     "share_of_baseline",
     "denominator",
     "plan_met",
+    "plan_name",
     "plan_share",
     "forecast",
     "goal_verbs",
@@ -296,6 +297,7 @@ class LinkRules(Strict):
     share_of_baseline: Markers = Field(default_factory=Markers)
     denominator: Markers = Field(default_factory=Markers)
     plan_met: Markers = Field(default_factory=Markers)
+    plan_name: Markers = Field(default_factory=Markers)
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
     goal_verbs: Markers = Field(default_factory=Markers)

@@ -87,11 +87,19 @@ def met_plan(ctx: Context, start: int) -> bool:
                for _, end, _ in ctx.marks("plan_met", max(0, start - ctx.reach("plan_met")), start))
 
 
+def in_name(ctx: Context, start: int, end: int) -> bool:
+    """Whether the plan word at ``[start, end)`` is part of a programme's name ("Chương trình mục
+    tiêu quốc gia …", ``plan_name``): it names the programme, not a goal."""
+    return any(s <= start and end <= e for s, e, _ in ctx.marks("plan_name", max(0, start - 40), end + 40))
+
+
 def plan_words(ctx: Context, start: int, end: int) -> list[Hit]:
     """The plan words of ``target`` inside ``[start, end)`` that set a goal: not part of a legal
-    reference's name ("Kế hoạch số 45/KH-UBND"), nor naming a plan met ("vượt kế hoạch")."""
+    reference's name ("Kế hoạch số 45/KH-UBND") or a programme's (``in_name``), nor naming a
+    plan met ("vượt kế hoạch")."""
     return [hit for hit in ctx.marks("target", start, end)
-            if not ctx.refs.within(hit[0], hit[0] + len(hit[2]) + 7) and not met_plan(ctx, hit[0])]
+            if not ctx.refs.within(hit[0], hit[0] + len(hit[2]) + 7) and not met_plan(ctx, hit[0])
+            and not in_name(ctx, hit[0], hit[1])]
 
 
 # What may stand between a goal verb and its figure: a few words ("khoảng", "more than"), no
@@ -441,10 +449,15 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     if stated is not None:
         return stated
     frame = ctx.state.frame
+    framed = frame.as_of or frame.end
+    if framed and _compared_since(ctx, fig, framed):
+        # "…, up VND 220 billion on the end of 2024" under a frame of 2024: the figure is later
+        # than the frame; it holds at a day the text does not give (the publication's, if known).
+        return _shape(measure, None, ctx.published, True, "published") if ctx.published else When(rule="after-baseline")
     if measure == "flow" and frame.end:
         return When(start=frame.start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
-    if frame.as_of or frame.end:
-        return _shape(measure, None, frame.as_of or frame.end, True, "frame")._replace(anchor=frame.anchor)
+    if framed:
+        return _shape(measure, None, framed, True, "frame")._replace(anchor=frame.anchor)
     later = _stated_later(ctx, fig) if measure == "stock" and ctx.published is None else None
     if later is not None:
         return When(as_of=_end(later), inferred=True, rule="stated-later", anchor=later)
@@ -581,6 +594,17 @@ def _baseline_at(ctx: Context, fig: Figure, pos: int) -> bool:
         return True  # "…, up 8% on last year", "cao hơn năm ngoái 500 tỷ đồng": a change's baseline
     return any(m[1] <= pos for m in ctx.marks("comparison", c0, c1)) or any(
         not ctx.text[m[1] : pos].strip() for m in ctx.marks("comparison_dated", c0, pos))
+
+
+def _compared_since(ctx: Context, fig: Figure, day: dt.date) -> bool:
+    """Whether the figure's sentence compares it with a date no earlier than ``day`` ("tăng 220
+    tỷ đồng so với cuối năm 2024" under a frame at the end of 2024): the figure is of a later day."""
+    s0, s1 = sentence_span(ctx, fig)
+    if not any(f.start in ctx.changes for f in ctx.figures.within(s0, s1)):
+        return False  # no change measured from a date: "over 2003-2014" is a span, no baseline
+    # A baseline written without its year ("so với đầu năm") has the publication's as a guess.
+    return any((end := _end(d)) is not None and end >= day and not d.year_inferred
+               and _in_comparison(ctx, d, fig) for d in ctx.free_dates.within(s0, s1))
 
 
 def _stated_later(ctx: Context, fig: Figure) -> DateMention | None:

@@ -109,6 +109,8 @@ def _unanchored_words(base: str) -> str:
         return "a goal with no date of its own: left undated"
     if kind == "frame":
         return "date from the date that governs the text so far"
+    if kind == "after-baseline":
+        return "no date could be told: the figure is later than the date it is compared with"
     if kind == "old-marker":
         return "no date could be told: a unit named as before the merger, in a later period"
     return "no date could be told" if base == "none" else f"date: {base}"
