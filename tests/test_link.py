@@ -466,21 +466,6 @@ def test_the_place_a_story_was_filed_from_is_not_its_province(markup: str, provi
     check(observe(markup, lang="en"), {"province": province})
 
 
-@pytest.mark.parametrize(("published", "marker", "province"), [
-    (dt.date(2025, 10, 3), " (cũ)", "Ninh Bình"),  # after the merger the province that absorbed it reports
-    # near misses: before the merger, or a branch named without the old marker
-    (dt.date(2025, 3, 3), " (cũ)", "Hà Nam"),
-    (dt.date(2025, 10, 3), "", "Hà Nam"),
-])
-def test_a_branch_named_as_an_old_unit_files_its_document_under_the_new_one(
-        published: dt.date, marker: str, province: str) -> None:
-    """A document published after 1 July 2025 whose bank is named as an old unit ("NHCSXH tỉnh
-    Hà Nam (cũ)") is the new province's, into which that unit was merged."""
-    markup = f"Tín dụng chính sách\nNHCSXH tỉnh Hà Nam{marker} tổ chức hội nghị. Tổng dư nợ đạt [[3.470 tỷ đồng|VND]]."
-    ex, _ = build(markup, lang="vi", published=published)
-    assert link(ex).document.province == province
-
-
 def test_every_code_rule_has_a_positive_and_a_negative_example() -> None:
     """Meta: every rule id of ``CODE_RULES`` is shown deciding and not deciding."""
     ids = {(key, rule) for key, rules in CODE_RULES.items() for rule in rules}

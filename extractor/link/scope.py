@@ -18,7 +18,6 @@ from urllib.parse import unquote, urlparse
 
 from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, sentence_span
 from extractor.link.outlets import Outlet
-from extractor.link.provinces import Mention
 from extractor.link.rules import scope_list
 from extractor.models import Figure
 
@@ -187,22 +186,12 @@ def _branch_mentions(ctx: Context) -> list[str]:
     for end in ends:
         after = ctx.mentions.within(end, end + 40)
         if after and gap.fullmatch(ctx.text, end, after[0].start):
-            found.append(_unit_now(ctx, after[0]))
+            found.append(after[0].code)
     for start, _, _ in ctx.hits[scope_list("branch_after")]:
         before = ctx.mentions.within(max(0, start - 40), start)
         if before and not ctx.text[before[-1].end : start].strip():
-            found.append(_unit_now(ctx, before[-1]))
+            found.append(before[-1].code)
     return found
-
-
-def _unit_now(ctx: Context, mention: Mention) -> str:
-    """The unit a branch named as an old one ("NHCSXH tỉnh Hà Nam (cũ)", "PGD NHCSXH thành phố
-    Bạc Liêu cũ") belongs to when the document is published after the merger: the new province
-    that absorbed it reports; before the merger, or unmarked, the unit named."""
-    gazetteer, published = ctx.linker.gazetteer, ctx.ex.document.published
-    if not mention.marked_old or published is None or published < gazetteer.merger_date:
-        return mention.code
-    return gazetteer.old[mention.code].new
 
 
 def _served(ctx: Context, area: Area, bank_ends: list[int]) -> bool:
