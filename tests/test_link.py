@@ -445,6 +445,11 @@ def test_parts_of_equal_value_are_two_facts(markup: str, lang: str, parts: list[
      "outstanding loans of [[*VND 260 billion|VND|260000000000]].", "en", [None, "Loans for students"]),
     # near miss: a label that names no part leaves the figure after its colon the total
     (VI_NGHE + "Kết quả cụ thể: dư nợ đạt [[6.200 tỷ đồng|VND|6200000000000]].", "vi", [None]),
+    # near misses: a speaker's preamble naming a programme, a total word after the colon
+    (VI_NGHE + "Làm việc với đoàn về cho vay nước sạch, Giám đốc chi nhánh cho biết: dư nợ đạt "
+     "[[6.200 tỷ đồng|VND|6200000000000]].", "vi", [None]),
+    (VI_NGHE + "Kết quả cho vay năm nay: tổng dư nợ đạt [[6.200 tỷ đồng|VND|6200000000000]].",
+     "vi", [None]),
 ])
 def test_a_programme_label_before_a_colon_names_the_part_of_its_figures(markup: str, lang: str,
                                                                         parts: list[str | None]) -> None:

@@ -104,6 +104,10 @@ MATCHES = [
     ("Chủ tịch Hồ Chí Minh; President Ho Chi Minh", []),
     ("Thành đoàn TP Hồ Chí Minh và Đoàn TNCS Hồ Chí Minh", [("79", False)]),
     ("the Ho Chi Minh City Communist Youth Union", [("79", False)]),
+    ("Học viện Chính trị quốc gia Hồ Chí Minh; the Ho Chi Minh National Academy of Politics", []),
+    ("Ho Chi Minh Thought and Ho Chi Minh's thought", []),
+    # … while the national university in the city names the city
+    ("Đại học Quốc gia Hồ Chí Minh", [("79", False)]),
     ("Nghe Anh is a name", []),
     # a province's name ending a personal name: a family name or a title opens it
     ("Lo Van Ha Nam, chairman of the commune, said", []),

@@ -183,6 +183,18 @@ def test_a_date_opening_quoted_words_governs_the_report(text: str, lang: str) ->
     assert [(o.indicator, o.as_of) for o in observations] == [("outstanding_loans", dt.date(2016, 6, 30))]
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    # A year heading a list's items after a colon is no report's date.
+    ("Mức cho vay tối đa được nâng qua các thời kỳ: năm 2013 là 50 triệu đồng/hộ, nay là 100 triệu "
+     "đồng/hộ.\nTổng dư nợ đạt 14.200 tỷ đồng.", "vi"),
+    ("The loan ceiling has been raised over the years: in 2013 it was VND 50 million per household.\n"
+     "Outstanding loans reached VND 14,200 billion.", "en"),
+])
+def test_a_year_heading_a_list_after_a_colon_governs_nothing(text: str, lang: str) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=dt.date(2025, 3, 10)).observations
+    assert [(o.indicator, o.as_of) for o in observations] == [("outstanding_loans", dt.date(2025, 3, 10))]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # A rate over years that began before the publication's and end in its year reviews them …
     ("Between 2012 and 2022, the branch's outstanding loans grew by 15% per year on average.", "actual"),
@@ -206,3 +218,35 @@ def test_a_level_compared_with_the_frames_day_is_not_of_that_day(text: str, lang
     observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=None).observations
     [level] = [o for o in observations if o.indicator == "outstanding_loans"]
     assert (level.as_of, level.change_baseline) == (None, dt.date(2024, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A span written short, or a date after "As of", heading the first line is no page stamp.
+    ("Giai đoạn 2021-25, chi nhánh đã giải ngân 12.400 tỷ đồng cho 310.000 lượt hộ.", "vi",
+     (dt.date(2021, 1, 1), dt.date(2025, 12, 31))),
+    ("As of 2024-06-30, outstanding loans reached VND 14,600 billion.", "en", dt.date(2024, 6, 30)),
+])
+def test_a_first_line_date_that_is_no_stamp_dates_its_figure(text: str, lang: str,
+                                                           expected: dt.date | tuple[dt.date, dt.date]) -> None:
+    [obs, *_] = extract_text(text, lang=lang, published=dt.date(2026, 1, 20)).observations
+    found = obs.as_of if isinstance(expected, dt.date) else (obs.period_start, obs.period_end)
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A span begun before the publication's year that ends in a later one looks ahead.
+    ("Giai đoạn 2021-2030, tổng dư nợ của chi nhánh đạt 30.000 tỷ đồng.", "target"),
+    ("Trong giai đoạn 2024-2027, tổng dư nợ của chi nhánh đạt khoảng 19.000 tỷ đồng.", "target"),
+])
+def test_a_span_ending_after_the_publications_year_is_a_plan(text: str, expected: str) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang="vi", published=dt.date(2025, 3, 10)).observations
+    assert [o.status for o in observations] == [expected]
+
+
+def test_a_plan_named_in_a_comparison_is_no_baseline() -> None:
+    # "so với kế hoạch năm 2025" measures against a plan, not a later day: the frame dates the level.
+    text = ("Tin Nghệ An\n\nTính đến 30/9/2025, chi nhánh triển khai 18 chương trình tín dụng.\n"
+            "Tổng dư nợ đạt 15.100 tỷ đồng, tăng 820 tỷ đồng, hoàn thành 98% so với kế hoạch năm 2025.")
+    observations = extract_text(text, lang="vi", published=dt.date(2025, 10, 20)).observations
+    [level] = [o for o in observations if o.indicator == "outstanding_loans"]
+    assert level.as_of == dt.date(2025, 9, 30)

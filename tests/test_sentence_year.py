@@ -63,21 +63,3 @@ def test_a_yearless_date_takes_the_year_its_sentence_opens_with(
     [mention] = [d for d in dates if d.text.endswith(date_text)]
     found = mention.value if isinstance(expected, dt.date) else (mention.period_start, mention.period_end)
     assert found == expected
-
-
-@pytest.mark.parametrize(("lang", "text", "date_text", "expected"), [
-    # An undated text whose only years are a span's: a yearless day takes the span's last year,
-    # as a text summing up those years is written at their end or after (not in its first year).
-    ("vi", "Hội nghị ngày 18/12 đánh giá kết quả cho vay hộ nghèo của cả giai đoạn 2009-2024.", "18/12",
-     dt.date(2024, 12, 18)),
-    ("en", "On December 12, the branch reviewed its lending in the 2011-2021 period.", "December 12",
-     dt.date(2021, 12, 12)),
-    # A year of the text's own still comes first.
-    ("vi", "Sáng 5/1, chi nhánh triển khai kế hoạch năm 2026 và giai đoạn 2026-2030.", "5/1",
-     dt.date(2026, 1, 5)),
-])
-def test_an_undated_text_of_spans_alone_is_of_their_last_year(
-        lang: str, text: str, date_text: str, expected: dt.date) -> None:
-    dates = extract_text(text, lang=lang, published=None, link=False).dates
-    [mention] = [d for d in dates if d.text.endswith(date_text)]
-    assert mention.value == expected

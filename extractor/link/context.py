@@ -406,9 +406,10 @@ def title_span(doc: Document) -> tuple[int, int]:
 
 
 # A page's stamp heading the text's first line ("date 2024-05-20 Some 12,000 households …", as
-# stored excerpts and some feeds write it): a machine-written date after at most two words.
-_STAMP_HEAD = re.compile(r"\s*(?:[^\W\d]+:?\s+){0,2}")
-_ISO_STAMP = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+# stored excerpts and some feeds write it): a machine-written date (a month 01-12, not a span
+# "2021-25") after nothing or a word saying it is the page's date (not "As of 2024-06-30, …").
+_STAMP_HEAD = re.compile(r"\s*(?:(?:date|published|updated|posted):?\s+)?", re.IGNORECASE)
+_ISO_STAMP = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d{2})?")
 
 
 def page_stamp(text: str, d: DateMention) -> bool:

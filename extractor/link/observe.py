@@ -284,15 +284,16 @@ def _dates_a_goal(ctx: Context, d: DateMention) -> bool:
 
 def _opens_sentence(ctx: Context, pos: int) -> bool:
     """Whether ``pos`` lies near the start of its sentence (its line, or the last ". " on it), or
-    of words quoted after a colon in it ("Giám đốc chi nhánh cho biết: Tính đến 30/6/2024, …",
-    "The director said: As of June 30, …")."""
+    of words quoted after a colon in it, which open with a capital as a sentence does ("Giám đốc
+    chi nhánh cho biết: Tính đến 30/6/2024, …", "The director said: As of June 30, …"; not a
+    list's items, "… qua các thời kỳ: năm 2013 là …")."""
     start, _ = ctx.line(pos, pos)
     begin = ctx.stops.last_end(start, pos)
     reach = ctx.reach("date_opener")
     if pos - begin <= reach:
         return True
     colon = ctx.text.rfind(": ", begin, pos)
-    return colon >= 0 and pos - (colon + 2) <= reach
+    return colon >= 0 and pos - (colon + 2) <= reach and ctx.text[colon + 2 : colon + 3].isupper()
 
 
 def _govern(ctx: Context, d: DateMention) -> None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from extractor.link.context import (
+    CLAUSE_BREAK,
     Area,
     Context,
     borrowers_end,
@@ -355,13 +356,18 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
 
 
 def _labelled_from(ctx: Context, fig: Figure, c0: int) -> int:
-    """Where the label of the figure's item starts when its sentence part opens with words and a
-    colon before the figure, with no figure in them ("Cho vay giải quyết việc làm: dư nợ 420 tỷ đồng,
-    …; cho vay nước sạch: …"): the label names what the figures after the colon are of; else
-    ``c0`` (the figure's clause opens its own part)."""
+    """Where the label of the figure's item starts when its sentence part opens with a short label
+    and a colon before the figure ("Cho vay giải quyết việc làm: dư nợ 420 tỷ đồng, …; cho vay
+    nước sạch: …"): the label names what the figures after the colon are of; else ``c0`` (the
+    figure's clause opens its own part). A label is one clause of at most ``item_name``
+    characters, with no figure and no reporting word ("Giám đốc … cho biết: …" quotes a speaker,
+    whose preamble may name a programme the figures are not of), and no total word between the
+    colon and the figure ("…: tổng dư nợ đạt …")."""
     g0 = segment_span(ctx, fig)[0]
     colon = ctx.text.rfind(":", g0, c0)
-    if colon < 0 or ctx.figures.within(g0, colon):
+    if (colon < 0 or colon - g0 > ctx.reach("item_name") or CLAUSE_BREAK.search(ctx.text, g0, colon)
+            or ctx.figures.within(g0, colon) or ctx.marks("reporting", g0, colon + 1)
+            or ctx.marks(TOTALS, colon, fig.start)):
         return c0
     return g0
 

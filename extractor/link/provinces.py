@@ -410,9 +410,15 @@ def load_gazetteer(path: Path | None = None, *, districts: Path | None = None) -
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 
 
+# Hỏi and ngã, which many writers (the South's above all) do not tell apart ("Mõ Cày" for "Mỏ Cày").
+_SAME_TONE = {"\u0303": "\u0309"}
+
+
 def _tone(syllable: str) -> str:
-    """The tone mark a syllable is written with ("" for none or a text without tones)."""
-    return next((c for c in unicodedata.normalize("NFD", syllable) if c in _TONES), "")
+    """The tone mark a syllable is written with ("" for none or a text without tones; hỏi for
+    ngã, ``_SAME_TONE``)."""
+    tone = next((c for c in unicodedata.normalize("NFD", syllable) if c in _TONES), "")
+    return _SAME_TONE.get(tone, tone)
 
 
 def _tones_agree(written: list[str], listed: list[str]) -> bool:

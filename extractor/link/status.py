@@ -22,9 +22,11 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
             return "actual", f"estimate:{phrase}"
         return "target", f"target:{phrase}"
     first = when.as_of or when.start
-    if ctx.published and when.as_of and when.start and when.start.year < ctx.published.year:
-        # A stock at the end of years that began before the publication's ("Between 2015 and
-        # 2025, loans grew by 9% a year on average", read in 2025): a review of them, not a plan.
+    if (ctx.published and when.as_of and when.start and when.start.year < ctx.published.year
+            and when.as_of.year <= ctx.published.year):
+        # A stock at the end of years that began before the publication's and end in its year
+        # ("Between 2015 and 2025, loans grew by 9% a year on average", read in 2025): a review
+        # of them, not a plan (one ending in a later year, "Giai đoạn 2021-2030, …", looks ahead).
         first = when.start
     if ctx.published and first and first > ctx.published and not when.inferred:
         return "target", "future-date"

@@ -602,8 +602,13 @@ def _compared_since(ctx: Context, fig: Figure, day: dt.date) -> bool:
     s0, s1 = sentence_span(ctx, fig)
     if not any(f.start in ctx.changes for f in ctx.figures.within(s0, s1)):
         return False  # no change measured from a date: "over 2003-2014" is a span, no baseline
-    # A baseline written without its year ("so với đầu năm") has the publication's as a guess.
+    # A baseline written without its year ("so với đầu năm") has the publication's as a guess;
+    # one after the publication is a plan's ("hoàn thành 98% so với kế hoạch năm 2025"), no
+    # baseline.
+    published = ctx.published
     return any((end := _end(d)) is not None and end >= day and not d.year_inferred
+               and (published is None or end <= published)
+               and not ctx.marker_before("target", d.start)
                and _in_comparison(ctx, d, fig) for d in ctx.free_dates.within(s0, s1))
 
 

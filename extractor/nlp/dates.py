@@ -300,9 +300,7 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
     return [DateDraft(start=start, end=end, rule=rule.id, priority=rule.rule.priority,
                       explicit_year=year, day_precise=day_precise, context=rule.rule.context,
                       resolve=SHAPES[shape](match, rs), same_period=group(match, "same") is not None,
-                      takes_year=takes_year,
-                      end_year=_int(match, "year2") or _short_end_year(year, _int(match, "year2_short"))
-                      if year is not None else None)]
+                      takes_year=takes_year)]
 
 
 # Shapes that name a part of a year, so that one written without its year takes it from the
@@ -349,13 +347,10 @@ def _in_year(period: Fields, year: int) -> Fields:
 def context_year(drafts: list[DateDraft], baselines: frozenset[int] = frozenset()) -> int | None:
     """The document's latest explicit year, leaving out horizons and spans ("to 2030",
     "2023 - 2025"), which name plans rather than when the text was written, and baselines of a
-    comparison ("so với năm 2020": ``baselines`` holds those drafts' starts); a text of spans and
-    horizons alone is of their latest last year; one whose every year is a baseline is of the
-    year after the latest one."""
+    comparison ("so với năm 2020": ``baselines`` holds those drafts' starts); a text whose every
+    year is a baseline is of the year after the latest one."""
     stated = [d for d in drafts if d.explicit_year and d.start not in baselines]
-    # Without a year of the text's own, a span's last year ("the 2011-2021 period"): the text
-    # cannot be older than the years it sums up.
-    years = [d.explicit_year for d in stated if d.context] or [d.end_year or d.explicit_year for d in stated]
+    years = [d.explicit_year for d in stated if d.context] or [d.explicit_year for d in stated]
     if years:
         return max(y for y in years if y is not None)
     compared = [d.explicit_year for d in drafts if d.explicit_year and d.start in baselines]

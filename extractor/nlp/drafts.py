@@ -54,8 +54,6 @@ class DateDraft:
     # A day, month, quarter or half written without a year of its own, in words or digits
     # ("tháng 6", "June 30"; not "năm nay", "last year"): it may take the year its sentence opens with.
     takes_year: bool = False
-    # The last year a span states ("2002-2022" → 2022); None for a single year.
-    end_year: int | None = None
 
 
 @dataclass(slots=True)
