@@ -437,6 +437,24 @@ def test_parts_of_equal_value_are_two_facts(markup: str, lang: str, parts: list[
     assert [o.part for o in link(ex).observations] == parts
 
 
+@pytest.mark.parametrize(("markup", "indicator"), [
+    # one borrower named by a lower-case title and a name, before or after the amount
+    (VI_NGHE + "Mùa khô năm ngoái, gia đình ông Khang được phòng giao dịch huyện cho vay [[45 triệu đồng|VND]] để đào ao.", None),
+    (VI_NGHE + "Được chi nhánh cho vay [[35 triệu đồng|VND]] từ chương trình hộ cận nghèo, chị Lan mở tiệm may.", None),
+    # near misses: a title that names no one ("bà con"); a count of borrowers beside the amount;
+    # an official named and quoted
+    (VI_NGHE + "Năm qua, bà con trong xã được phòng giao dịch cho vay [[4,5 tỷ đồng|VND]].", "lending_turnover"),
+    (VI_NGHE + "Năm qua, nhờ ông Khang vận động, [[86 hộ|households]] được cho vay [[*3,2 tỷ đồng|VND]].", "lending_turnover"),
+    (VI_NGHE + "Theo ông Khang, Giám đốc phòng giao dịch, năm qua huyện đã cho vay [[4,5 tỷ đồng|VND]].", "lending_turnover"),
+    (VI_NGHE + "Năm qua, xã được cho vay [[*4,2 tỷ đồng|VND]]; riêng chị Lan vay [[40 triệu đồng|VND]] mở quán.", "lending_turnover"),
+])
+def test_an_amount_told_of_one_named_borrower_is_no_level(markup: str, indicator: str | None) -> None:
+    """ "gia đình ông Khang được … cho vay 45 triệu đồng": a sentence that names one borrower
+    mid-sentence tells the size of one loan, no lending of the branch's."""
+    obs = observe(markup, lang="vi")
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     ("Loans reach the poor\nHanoi (VNA) - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
     ("Loans reach the poor\nHanoi, {{January 5, 2026|2026-01-05}}\nOutstanding loans reached [[VND 5,000 billion|VND]].", None),

@@ -19,7 +19,8 @@ the nearest cue since the breakdown word (``list-item:…``) or the total broken
 stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
 whole's indicator (``share-of:…``). No cue, no
 observation; nor for a count its clause or list states per year ("… mỗi năm", ``per_year``), nor
-for an amount one borrower received ("her husband was loaned VND 45 million", ``one_loan``). A
+for an amount one borrower received ("her husband was loaned VND 45 million", ``one_loan``; "gia
+đình ông Hùng được cho vay 40 triệu đồng": a borrower named in its sentence part). A
 cue with a stock reading gives that stock when the sentence dates the figure at a point ("had
 access to loans as of June 30", ``at-a-date:…``).
 """
@@ -196,11 +197,28 @@ def _one_loan(ctx: Context, fig: Figure) -> bool:
     start = max(0, fig.start - ctx.reach("one_loan"))
     if any(not ctx.text[end : fig.start].strip() for _, end, _ in ctx.marks("one_loan", start, fig.start)):
         return True
+    if _about_one_borrower(ctx, fig):
+        return True
     after = ctx.first_mark("one_loan_after", fig.end, fig.end + ctx.reach("one_loan"))
     if after is None or ctx.text[fig.end : after[0]].strip():
         return False
     # "each quarter": how often, not whose; a period further on ("each, repaid each month") is another's.
     return not any(hit[0] == after[0] for hit in ctx.marks("per_period", after[0], after[0] + ctx.reach("one_loan")))
+
+
+def _about_one_borrower(ctx: Context, fig: Figure) -> bool:
+    """Whether the amount's sentence part tells of one borrower named inside it: a title written
+    in lower case and a capitalised name ("năm ngoái gia đình ông Hùng được cho vay 40 triệu
+    đồng", "…, chị Mai mở quán": a sentence opening with the title is an ``anecdote`` already),
+    with no count beside the amount and nobody's statement reported in the sentence (an official
+    named and quoted speaks for the branch). A part after a semicolon is another's ("doanh số cho
+    vay đạt …; bà Lan vay …")."""
+    p0, p1 = segment_span(ctx, fig)
+    named = any(ctx.text[a].islower() and ctx.text[b : b + 1] == " " and ctx.text[b + 1 : b + 2].isupper()
+                for a, b, _ in ctx.marks("anecdote", p0, p1))
+    s0, s1 = sentence_span(ctx, fig)
+    return named and not ctx.marks("reporting", s0, s1) and not any(
+        f.kind == "count" for f in ctx.figures.within(p0, p1))
 
 
 def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:
