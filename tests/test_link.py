@@ -338,6 +338,12 @@ def test_a_headline_no_date_reaches_is_the_body_fact_that_dates_it(markup: str, 
      "và các đối tượng chính sách được vay vốn.", "vi", "borrowers_outstanding"),
     (NGHE + "As of {{June 30, 2024|2024-06-30}}, outstanding loans stood at [[VND 5,180 billion|VND]] with "
      "[[*112,000 households|households]] that received loans.", "en", "borrowers_outstanding"),
+    # joined across the level's change, stated in a clause between them
+    (NGHE + "As of {{June 30, 2024|2024-06-30}}, total outstanding loans stood at [[VND 7,450 billion|VND]], up "
+     "[[VND 610 billion|VND|610000000000|increase]] from {{2023|2023-01-01..2023-12-31}}, benefiting "
+     "[[*over 132,000 households|households]].", "en", "borrowers_outstanding"),
+    (VI_NGHE + "Đến {{30/6/2024|2024-06-30}}, tổng dư nợ đạt [[7.450 tỷ đồng|VND]], tăng [[610 tỷ đồng|VND|610000000000|increase]] "
+     "so với {{đầu năm|2024-01-01}}, với [[*132.400 khách hàng|customers]].", "vi", "borrowers_outstanding"),
     # near misses: joined to a lending turnover; not joined (another clause)
     (VI_NGHE + "Năm 2024, doanh số cho vay đạt [[1.950 tỷ đồng|VND]] với [[*41.300 lượt hộ|turns]] được vay vốn.",
      "vi", "borrowers_reached"),

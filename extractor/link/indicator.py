@@ -344,7 +344,8 @@ def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None
 
 def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """A count joined to the money level just before it ("đạt 3.107 tỷ đồng/137.834 khách hàng",
-    "reached VND 10 trillion, with 159,000 customers borrowing"): the level's count indicator."""
+    "reached VND 10 trillion, with 159,000 customers borrowing"), perhaps across the level's change
+    (``_past_change``): the level's count indicator."""
     last = ctx.state.last_level.get("money")
     if fig.kind != "count" or last is None:
         return None
@@ -352,7 +353,7 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if code is None or not ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
         return None
     s0, _ = segment_span(ctx, fig)
-    end = _past_share(ctx, last[1])
+    end = _past_change(ctx, _past_share(ctx, last[1]), fig.start)
     if last[1] < s0 or _figures_between(ctx, end, fig.start):
         return None
     gap = ctx.text[end : fig.start]
@@ -392,6 +393,18 @@ def _past_share(ctx: Context, level_end: int) -> int:
     level = ctx.figure_ends.within(level_end, level_end + 1)
     share = share_of(ctx, level[0]) if level else None
     return share[1].end if share else level_end
+
+
+def _past_change(ctx: Context, end: int, before: int) -> int:
+    """Where the clauses right after a level that only state its change end ("reached VND 14
+    trillion, up VND 1 trillion from 2023, benefiting 320,000 households": the count pairs with
+    the level across its change), else ``end``; never past ``before``."""
+    for change in ctx.figures.within(end, before):
+        c0, c1 = clause_span(ctx, change)
+        if change.start not in ctx.changes or ctx.text[end:c0].strip(" ,") or c1 > before:
+            break
+        end = c1
+    return end
 
 
 def _paired_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
