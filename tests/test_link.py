@@ -461,6 +461,22 @@ def test_an_amount_told_of_one_named_borrower_is_no_level(markup: str, indicator
     assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
 
 
+@pytest.mark.parametrize(("markup", "lang", "province"), [
+    # the bank named alone, by a text that names a commune or a district: a local report
+    ("Loans reach the poor\nIn Tan Lap commune, the Vietnam Bank for Social Policies has lent [[VND 42 billion|VND]] this year.",
+     "en", None),
+    ("Vốn đến với hộ nghèo\nTheo Ngân hàng Chính sách xã hội, năm nay các xã Tân Lập, Yên Hòa được cho vay [[42 tỷ đồng|VND]].",
+     "vi", None),
+    # near miss: no place below the whole bank is named
+    ("Loans reach the poor\nThis year the Vietnam Bank for Social Policies has lent [[VND 42,000 billion|VND]].", "en", "national"),
+])
+def test_the_bank_named_alone_is_no_national_scope_beside_a_named_commune(markup: str, lang: str,
+                                                                          province: str | None) -> None:
+    """ "the bank is named with no branch and no province" reads the whole bank, unless the text
+    names districts or communes: a district office's report need not name its province."""
+    check(observe(markup, lang=lang), {"province": province})
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     ("Loans reach the poor\nHanoi (VNA) - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
     ("Loans reach the poor\nHanoi, {{January 5, 2026|2026-01-05}}\nOutstanding loans reached [[VND 5,000 billion|VND]].", None),
