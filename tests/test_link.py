@@ -461,6 +461,20 @@ def test_an_amount_told_of_one_named_borrower_is_no_level(markup: str, indicator
     assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
 
 
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # a yearly word opening the count's clause: a rate per year
+    (VI_NGHE + "Trung bình hằng năm huyện có [[khoảng 1.400 hộ|households]] thoát nghèo.", "vi", None),
+    (NGHE + "Every year [[about 1,400 households|households]] escape poverty in the district.", "en", None),
+    # near miss: the yearly word in another clause
+    (VI_NGHE + "Năm 2024 có [[1.400 hộ|households]] thoát nghèo; hằng năm chi nhánh rà soát hộ vay.", "vi",
+     "households_escaped_poverty"),
+])
+def test_a_count_its_clause_opens_per_year_is_a_rate(markup: str, lang: str, indicator: str | None) -> None:
+    """ "Hằng năm có 1.400 hộ thoát nghèo": a count per year, as "… mỗi năm" after it, is a rate."""
+    obs = observe(markup, lang=lang)
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
 @pytest.mark.parametrize(("markup", "lang", "province"), [
     # the bank named alone, by a text that names a commune or a district: a local report
     ("Loans reach the poor\nIn Tan Lap commune, the Vietnam Bank for Social Policies has lent [[VND 42 billion|VND]] this year.",

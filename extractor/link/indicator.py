@@ -18,7 +18,7 @@ the nearest cue since the breakdown word (``list-item:…``) or the total broken
 (``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"); last, for an amount
 stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
 whole's indicator (``share-of:…``). No cue, no
-observation; nor for a count its clause or list states per year ("… mỗi năm", ``per_year``), nor
+observation; nor for a count its clause or list states per year ("… mỗi năm", "hằng năm có …", ``per_year``), nor
 for an amount one borrower received ("her husband was loaned VND 45 million", ``one_loan``; "gia
 đình ông Hùng được cho vay 40 triệu đồng": a borrower named in its sentence part). A
 cue with a stock reading gives that stock when the sentence dates the figure at a point ("had
@@ -165,8 +165,9 @@ def _cue_before(
 def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """The indicator that governs the figure and the rule that decided, or None."""
     c0, c1 = clause_span(ctx, fig)
-    if fig.kind == "count" and ctx.marks("per_year", fig.end, borrowers_end(ctx, fig)):
-        return None  # "… lượt hộ được vay vốn mỗi năm": a yearly rate, no level of ours
+    if fig.kind == "count" and (ctx.marks("per_year", fig.end, borrowers_end(ctx, fig))
+                                or ctx.marks("per_year", c0, fig.start)):
+        return None  # "… lượt hộ được vay vốn mỗi năm", "hằng năm có … hộ": a yearly rate, no level of ours
     if fig.kind == "money" and _one_loan(ctx, fig):
         return None  # "her husband was loaned VND 45 million": the size of one loan, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
