@@ -4,6 +4,7 @@ what the pipeline reads, and must not tokenise."""
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +25,8 @@ GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 
 def draft_key(draft: engine.Draft, shift: int = 0) -> tuple[Any, ...]:
     """What a draft says, comparable (a date draft's resolver is a new closure each time)."""
-    fields = {k: v for k, v in vars(draft).items() if k != "resolve"}
+    # Drafts are slotted dataclasses: no ``__dict__`` for ``vars``.
+    fields = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft) if f.name != "resolve"}
     return (type(draft).__name__, draft.start + shift, draft.end + shift,
             sorted((k, repr(v)) for k, v in fields.items() if k not in ("start", "end")))
 
