@@ -344,7 +344,14 @@ def test_a_headline_no_date_reaches_is_the_body_fact_that_dates_it(markup: str, 
      "[[*over 132,000 households|households]].", "en", "borrowers_outstanding"),
     (VI_NGHE + "Đến {{30/6/2024|2024-06-30}}, tổng dư nợ đạt [[7.450 tỷ đồng|VND]], tăng [[610 tỷ đồng|VND|610000000000|increase]] "
      "so với {{đầu năm|2024-01-01}}, với [[*132.400 khách hàng|customers]].", "vi", "borrowers_outstanding"),
+    # the level after the count, joined in the count's own clause
+    (VI_NGHE + "Đến nay, [[*trên 31 nghìn hộ|households|31000]] được vay vốn với tổng dư nợ [[hơn 1.210 tỷ đồng|VND|1210000000000]].",
+     "vi", "borrowers_outstanding"),
+    (NGHE + "Today [[*nearly 640 households|households|640]] in the commune have taken loans with the total outstanding "
+     "loan of [[VND 27 billion|VND]].", "en", "borrowers_outstanding"),
     # near misses: joined to a lending turnover; not joined (another clause)
+    (VI_NGHE + "Năm 2024, [[*12.500 lượt hộ|turns]] được vay vốn với doanh số cho vay [[640 tỷ đồng|VND]].",
+     "vi", "borrowers_reached"),
     (VI_NGHE + "Năm 2024, doanh số cho vay đạt [[1.950 tỷ đồng|VND]] với [[*41.300 lượt hộ|turns]] được vay vốn.",
      "vi", "borrowers_reached"),
     (VI_NGHE + "Năm 2024, dư nợ đạt [[4.260 tỷ đồng|VND]]; trong năm có [[*18.400 hộ|households]] được vay vốn.",

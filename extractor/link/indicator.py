@@ -229,7 +229,7 @@ def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | No
     lexicon = ctx.linker.lexicon
     if found is None or found[0] not in lexicon.borrower_codes:
         return found
-    paired = _paired_count(ctx, fig)
+    paired = _paired_count(ctx, fig) or _paired_later_amount(ctx, fig)
     return paired if paired is not None and paired[0] != found[0] else found
 
 
@@ -367,16 +367,18 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 def _paired_later_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """A count joined to the amount after it in its sentence part by a pair binder that opens the
     amount's clause ("… 320 customers in Tam Chung commune took out loans, with a total debt of
-    VND 26 billion"): the count indicator (``count_pair``) of the amount's own cue, the pairing
-    read ahead."""
+    VND 26 billion") or follows the count in a clause they share: the count indicator
+    (``count_pair``) of the amount's own cue, the pairing read ahead."""
     if fig.kind != "count":
         return None
     later = ctx.figures.within(fig.end, segment_span(ctx, fig)[1])
     if not later or later[0].kind != "money":
         return None
     a0, _ = clause_span(ctx, later[0])
-    binder = ctx.first_mark("pair_binders", a0, later[0].start)
-    if binder is None or ctx.text[a0 : binder[0]].strip():
+    # The binder opens the amount's clause, or, in the count's own clause, follows the count
+    # ("31 nghìn hộ được vay vốn với tổng dư nợ 1.210 tỷ đồng").
+    binder = ctx.first_mark("pair_binders", max(a0, fig.end), later[0].start)
+    if binder is None or (a0 > fig.start and ctx.text[a0 : binder[0]].strip()):
         return None
     found = _cue_before(ctx, later[0], binder[1])
     if not found:
