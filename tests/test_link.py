@@ -469,6 +469,21 @@ def test_an_amount_told_of_one_named_borrower_is_no_level(markup: str, indicator
 
 
 @pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # words of no indicator right after the counted noun pick some out
+    (VI_NGHE + "Toàn tỉnh còn [[126 Tổ TK&VV|savings and loan groups]] có nợ quá hạn trên 2%.", "vi", None),
+    (NGHE + "In the district, [[318 savings and loan groups|savings and loan groups]] with overdue debt above 3% were reviewed.", "en", None),
+    # near misses: the groups counted whole, the rate in another clause
+    (VI_NGHE + "Toàn tỉnh có [[4.126 Tổ TK&VV|savings and loan groups]], tỷ lệ nợ quá hạn còn 0,1%.", "vi", "savings_loan_groups"),
+    (NGHE + "The province has [[4,120 savings and loan groups|savings and loan groups]]; overdue debt is 0.1%.", "en",
+     "savings_loan_groups"),
+])
+def test_a_counted_noun_qualified_by_a_blocker_counts_some(markup: str, lang: str, indicator: str | None) -> None:
+    """ "126 Tổ TK&VV có nợ quá hạn trên 2%": the groups a threshold picks out, no count of them all."""
+    obs = observe(markup, lang=lang)
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
     # a yearly word opening the count's clause: a rate per year
     (VI_NGHE + "Trung bình hằng năm huyện có [[khoảng 1.400 hộ|households]] thoát nghèo.", "vi", None),
     (NGHE + "Every year [[about 1,400 households|households]] escape poverty in the district.", "en", None),

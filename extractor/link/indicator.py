@@ -171,6 +171,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if fig.kind == "money" and _one_loan(ctx, fig):
         return None  # "her husband was loaned VND 45 million": the size of one loan, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
+        if _qualified_by_blocker(ctx, fig):
+            return None  # "318 savings and loan groups with overdue debt above 3%": some of them
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
     found = (_pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _programme_item(ctx, fig, c0)
              or _cue_before(ctx, fig, c0))
@@ -184,6 +186,18 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
             or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
+
+
+def _qualified_by_blocker(ctx: Context, fig: Figure) -> bool:
+    """Whether words of what no indicator measures (``blockers``) qualify the count right after
+    its noun, or end its noun ("126 Tổ TK&VV có nợ quá hạn trên 2%", "318 savings and loan groups
+    with overdue debt …"): the count picks out some of them, no level of them all."""
+    return any(hit[0] < fig.end or not ctx.text[fig.end : hit[0]].strip()
+               for hit in ctx.marks("blockers", fig.start + 1, fig.end + _BLOCKER_CHARS)
+               if hit[0] <= fig.end + 2)
+
+
+_BLOCKER_CHARS = 80  # more than any blocker phrase is long: one that starts at the noun's end ends before
 
 
 def _one_loan(ctx: Context, fig: Figure) -> bool:
