@@ -338,7 +338,20 @@ def test_a_headline_no_date_reaches_is_the_body_fact_that_dates_it(markup: str, 
      "và các đối tượng chính sách được vay vốn.", "vi", "borrowers_outstanding"),
     (NGHE + "As of {{June 30, 2024|2024-06-30}}, outstanding loans stood at [[VND 5,180 billion|VND]] with "
      "[[*112,000 households|households]] that received loans.", "en", "borrowers_outstanding"),
+    # joined across the level's change, stated in a clause between them
+    (NGHE + "As of {{June 30, 2024|2024-06-30}}, total outstanding loans stood at [[VND 7,450 billion|VND]], up "
+     "[[VND 610 billion|VND|610000000000|increase]] from {{2023|2023-01-01..2023-12-31}}, benefiting "
+     "[[*over 132,000 households|households]].", "en", "borrowers_outstanding"),
+    (VI_NGHE + "Đến {{30/6/2024|2024-06-30}}, tổng dư nợ đạt [[7.450 tỷ đồng|VND]], tăng [[610 tỷ đồng|VND|610000000000|increase]] "
+     "so với {{đầu năm|2024-01-01}}, với [[*132.400 khách hàng|customers]].", "vi", "borrowers_outstanding"),
+    # the level after the count, joined in the count's own clause
+    (VI_NGHE + "Đến nay, [[*trên 31 nghìn hộ|households|31000]] được vay vốn với tổng dư nợ [[hơn 1.210 tỷ đồng|VND|1210000000000]].",
+     "vi", "borrowers_outstanding"),
+    (NGHE + "Today [[*nearly 640 households|households|640]] in the commune have taken loans with the total outstanding "
+     "loan of [[VND 27 billion|VND]].", "en", "borrowers_outstanding"),
     # near misses: joined to a lending turnover; not joined (another clause)
+    (VI_NGHE + "Năm 2024, [[*12.500 lượt hộ|turns]] được vay vốn với doanh số cho vay [[640 tỷ đồng|VND]].",
+     "vi", "borrowers_reached"),
     (VI_NGHE + "Năm 2024, doanh số cho vay đạt [[1.950 tỷ đồng|VND]] với [[*41.300 lượt hộ|turns]] được vay vốn.",
      "vi", "borrowers_reached"),
     (VI_NGHE + "Năm 2024, dư nợ đạt [[4.260 tỷ đồng|VND]]; trong năm có [[*18.400 hộ|households]] được vay vốn.",
@@ -457,6 +470,69 @@ def test_a_programme_label_before_a_colon_names_the_part_of_its_figures(markup: 
     gives that programme's figures: its name is the part, though the colon ends its clause."""
     ex, _ = build(markup, lang=lang)
     assert [o.part for o in link(ex).observations] == parts
+
+
+@pytest.mark.parametrize(("markup", "indicator"), [
+    # one borrower named by a lower-case title and a name, before or after the amount
+    (VI_NGHE + "Mùa khô năm ngoái, gia đình ông Khang được phòng giao dịch huyện cho vay [[45 triệu đồng|VND]] để đào ao.", None),
+    (VI_NGHE + "Được chi nhánh cho vay [[35 triệu đồng|VND]] từ chương trình hộ cận nghèo, chị Lan mở tiệm may.", None),
+    # near misses: a title that names no one ("bà con"); a count of borrowers beside the amount;
+    # an official named and quoted
+    (VI_NGHE + "Năm qua, bà con trong xã được phòng giao dịch cho vay [[4,5 tỷ đồng|VND]].", "lending_turnover"),
+    (VI_NGHE + "Năm qua, nhờ ông Khang vận động, [[86 hộ|households]] được cho vay [[*3,2 tỷ đồng|VND]].", "lending_turnover"),
+    (VI_NGHE + "Theo ông Khang, Giám đốc phòng giao dịch, năm qua huyện đã cho vay [[4,5 tỷ đồng|VND]].", "lending_turnover"),
+    (VI_NGHE + "Năm qua, xã được cho vay [[*4,2 tỷ đồng|VND]]; riêng chị Lan vay [[40 triệu đồng|VND]] mở quán.", "lending_turnover"),
+])
+def test_an_amount_told_of_one_named_borrower_is_no_level(markup: str, indicator: str | None) -> None:
+    """ "gia đình ông Khang được … cho vay 45 triệu đồng": a sentence that names one borrower
+    mid-sentence tells the size of one loan, no lending of the branch's."""
+    obs = observe(markup, lang="vi")
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # words of no indicator right after the counted noun pick some out
+    (VI_NGHE + "Toàn tỉnh còn [[126 Tổ TK&VV|savings and loan groups]] có nợ quá hạn trên 2%.", "vi", None),
+    (NGHE + "In the district, [[318 savings and loan groups|savings and loan groups]] with overdue debt above 3% were reviewed.", "en", None),
+    # near misses: the groups counted whole, the rate in another clause
+    (VI_NGHE + "Toàn tỉnh có [[4.126 Tổ TK&VV|savings and loan groups]], tỷ lệ nợ quá hạn còn 0,1%.", "vi", "savings_loan_groups"),
+    (NGHE + "The province has [[4,120 savings and loan groups|savings and loan groups]]; overdue debt is 0.1%.", "en",
+     "savings_loan_groups"),
+])
+def test_a_counted_noun_qualified_by_a_blocker_counts_some(markup: str, lang: str, indicator: str | None) -> None:
+    """ "126 Tổ TK&VV có nợ quá hạn trên 2%": the groups a threshold picks out, no count of them all."""
+    obs = observe(markup, lang=lang)
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # a yearly word opening the count's clause: a rate per year
+    (VI_NGHE + "Trung bình hằng năm huyện có [[khoảng 1.400 hộ|households]] thoát nghèo.", "vi", None),
+    (NGHE + "Every year [[about 1,400 households|households]] escape poverty in the district.", "en", None),
+    # near miss: the yearly word in another clause
+    (VI_NGHE + "Năm 2024 có [[1.400 hộ|households]] thoát nghèo; hằng năm chi nhánh rà soát hộ vay.", "vi",
+     "households_escaped_poverty"),
+])
+def test_a_count_its_clause_opens_per_year_is_a_rate(markup: str, lang: str, indicator: str | None) -> None:
+    """ "Hằng năm có 1.400 hộ thoát nghèo": a count per year, as "… mỗi năm" after it, is a rate."""
+    obs = observe(markup, lang=lang)
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "province"), [
+    # the bank named alone, by a text that names a commune or a district: a local report
+    ("Loans reach the poor\nIn Tan Lap commune, the Vietnam Bank for Social Policies has lent [[VND 42 billion|VND]] this year.",
+     "en", None),
+    ("Vốn đến với hộ nghèo\nTheo Ngân hàng Chính sách xã hội, năm nay các xã Tân Lập, Yên Hòa được cho vay [[42 tỷ đồng|VND]].",
+     "vi", None),
+    # near miss: no place below the whole bank is named
+    ("Loans reach the poor\nThis year the Vietnam Bank for Social Policies has lent [[VND 42,000 billion|VND]].", "en", "national"),
+])
+def test_the_bank_named_alone_is_no_national_scope_beside_a_named_commune(markup: str, lang: str,
+                                                                          province: str | None) -> None:
+    """ "the bank is named with no branch and no province" reads the whole bank, unless the text
+    names districts or communes: a district office's report need not name its province."""
+    check(observe(markup, lang=lang), {"province": province})
 
 
 @pytest.mark.parametrize(("markup", "province"), [

@@ -18,8 +18,9 @@ the nearest cue since the breakdown word (``list-item:…``) or the total broken
 (``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"); last, for an amount
 stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
 whole's indicator (``share-of:…``). No cue, no
-observation; nor for a count its clause or list states per year ("… mỗi năm", ``per_year``), nor
-for an amount one borrower received ("her husband was loaned VND 45 million", ``one_loan``). A
+observation; nor for a count its clause or list states per year ("… mỗi năm", "hằng năm có …", ``per_year``), nor
+for an amount one borrower received ("her husband was loaned VND 45 million", ``one_loan``; "gia
+đình ông Hùng được cho vay 40 triệu đồng": a borrower named in its sentence part). A
 cue with a stock reading gives that stock when the sentence dates the figure at a point ("had
 access to loans as of June 30", ``at-a-date:…``).
 """
@@ -164,11 +165,14 @@ def _cue_before(
 def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """The indicator that governs the figure and the rule that decided, or None."""
     c0, c1 = clause_span(ctx, fig)
-    if fig.kind == "count" and ctx.marks("per_year", fig.end, borrowers_end(ctx, fig)):
-        return None  # "… lượt hộ được vay vốn mỗi năm": a yearly rate, no level of ours
+    if fig.kind == "count" and (ctx.marks("per_year", fig.end, borrowers_end(ctx, fig))
+                                or ctx.marks("per_year", c0, fig.start)):
+        return None  # "… lượt hộ được vay vốn mỗi năm", "hằng năm có … hộ": a yearly rate, no level of ours
     if fig.kind == "money" and _one_loan(ctx, fig):
         return None  # "her husband was loaned VND 45 million": the size of one loan, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
+        if _qualified_by_blocker(ctx, fig):
+            return None  # "318 savings and loan groups with overdue debt above 3%": some of them
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
     found = (_pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _programme_item(ctx, fig, c0)
              or _cue_before(ctx, fig, c0))
@@ -184,6 +188,18 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
 
 
+def _qualified_by_blocker(ctx: Context, fig: Figure) -> bool:
+    """Whether words of what no indicator measures (``blockers``) qualify the count right after
+    its noun, or end its noun ("126 Tổ TK&VV có nợ quá hạn trên 2%", "318 savings and loan groups
+    with overdue debt …"): the count picks out some of them, no level of them all."""
+    return any(hit[0] < fig.end or not ctx.text[fig.end : hit[0]].strip()
+               for hit in ctx.marks("blockers", fig.start + 1, fig.end + _BLOCKER_CHARS)
+               if hit[0] <= fig.end + 2)
+
+
+_BLOCKER_CHARS = 80  # more than any blocker phrase is long: one that starts at the noun's end ends before
+
+
 def _one_loan(ctx: Context, fig: Figure) -> bool:
     """Whether the amount is what one borrower received: it stands right after words saying so
     ("a fisherman was lent VND 60 million", ``one_loan``: a singular passive whose subject is the
@@ -196,11 +212,28 @@ def _one_loan(ctx: Context, fig: Figure) -> bool:
     start = max(0, fig.start - ctx.reach("one_loan"))
     if any(not ctx.text[end : fig.start].strip() for _, end, _ in ctx.marks("one_loan", start, fig.start)):
         return True
+    if _about_one_borrower(ctx, fig):
+        return True
     after = ctx.first_mark("one_loan_after", fig.end, fig.end + ctx.reach("one_loan"))
     if after is None or ctx.text[fig.end : after[0]].strip():
         return False
     # "each quarter": how often, not whose; a period further on ("each, repaid each month") is another's.
     return not any(hit[0] == after[0] for hit in ctx.marks("per_period", after[0], after[0] + ctx.reach("one_loan")))
+
+
+def _about_one_borrower(ctx: Context, fig: Figure) -> bool:
+    """Whether the amount's sentence part tells of one borrower named inside it: a title written
+    in lower case and a capitalised name ("năm ngoái gia đình ông Hùng được cho vay 40 triệu
+    đồng", "…, chị Mai mở quán": a sentence opening with the title is an ``anecdote`` already),
+    with no count beside the amount and nobody's statement reported in the sentence (an official
+    named and quoted speaks for the branch). A part after a semicolon is another's ("doanh số cho
+    vay đạt …; bà Lan vay …")."""
+    p0, p1 = segment_span(ctx, fig)
+    named = any(ctx.text[a].islower() and ctx.text[b : b + 1] == " " and ctx.text[b + 1 : b + 2].isupper()
+                for a, b, _ in ctx.marks("anecdote", p0, p1))
+    s0, s1 = sentence_span(ctx, fig)
+    return named and not ctx.marks("reporting", s0, s1) and not any(
+        f.kind == "count" for f in ctx.figures.within(p0, p1))
 
 
 def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -210,7 +243,7 @@ def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | No
     lexicon = ctx.linker.lexicon
     if found is None or found[0] not in lexicon.borrower_codes:
         return found
-    paired = _paired_count(ctx, fig)
+    paired = _paired_count(ctx, fig) or _paired_later_amount(ctx, fig)
     return paired if paired is not None and paired[0] != found[0] else found
 
 
@@ -326,7 +359,8 @@ def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None
 
 def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """A count joined to the money level just before it ("đạt 3.107 tỷ đồng/137.834 khách hàng",
-    "reached VND 10 trillion, with 159,000 customers borrowing"): the level's count indicator."""
+    "reached VND 10 trillion, with 159,000 customers borrowing"), perhaps across the level's change
+    (``_past_change``): the level's count indicator."""
     last = ctx.state.last_level.get("money")
     if fig.kind != "count" or last is None:
         return None
@@ -334,7 +368,7 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if code is None or not ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
         return None
     s0, _ = segment_span(ctx, fig)
-    end = _past_share(ctx, last[1])
+    end = _past_change(ctx, _past_share(ctx, last[1]), fig.start)
     if last[1] < s0 or _figures_between(ctx, end, fig.start):
         return None
     gap = ctx.text[end : fig.start]
@@ -347,16 +381,18 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 def _paired_later_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """A count joined to the amount after it in its sentence part by a pair binder that opens the
     amount's clause ("… 320 customers in Tam Chung commune took out loans, with a total debt of
-    VND 26 billion"): the count indicator (``count_pair``) of the amount's own cue, the pairing
-    read ahead."""
+    VND 26 billion") or follows the count in a clause they share: the count indicator
+    (``count_pair``) of the amount's own cue, the pairing read ahead."""
     if fig.kind != "count":
         return None
     later = ctx.figures.within(fig.end, segment_span(ctx, fig)[1])
     if not later or later[0].kind != "money":
         return None
     a0, _ = clause_span(ctx, later[0])
-    binder = ctx.first_mark("pair_binders", a0, later[0].start)
-    if binder is None or ctx.text[a0 : binder[0]].strip():
+    # The binder opens the amount's clause, or, in the count's own clause, follows the count
+    # ("31 nghìn hộ được vay vốn với tổng dư nợ 1.210 tỷ đồng").
+    binder = ctx.first_mark("pair_binders", max(a0, fig.end), later[0].start)
+    if binder is None or (a0 > fig.start and ctx.text[a0 : binder[0]].strip()):
         return None
     found = _cue_before(ctx, later[0], binder[1])
     if not found:
@@ -374,6 +410,18 @@ def _past_share(ctx: Context, level_end: int) -> int:
     level = ctx.figure_ends.within(level_end, level_end + 1)
     share = share_of(ctx, level[0]) if level else None
     return share[1].end if share else level_end
+
+
+def _past_change(ctx: Context, end: int, before: int) -> int:
+    """Where the clauses right after a level that only state its change end ("reached VND 14
+    trillion, up VND 1 trillion from 2023, benefiting 320,000 households": the count pairs with
+    the level across its change), else ``end``; never past ``before``."""
+    for change in ctx.figures.within(end, before):
+        c0, c1 = clause_span(ctx, change)
+        if change.start not in ctx.changes or ctx.text[end:c0].strip(" ,") or c1 > before:
+            break
+        end = c1
+    return end
 
 
 def _paired_amount(ctx: Context, fig: Figure) -> tuple[str, str] | None:

@@ -217,8 +217,8 @@ def _provincial_evidence(ctx: Context) -> str:
 
 def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | None:
     """Words saying the document reports the whole bank, or None: "nationwide", "63 provinces",
-    an amount no province reaches, or the bank named where no branch and no province is (in a
-    text that reports figures)."""
+    an amount no province reaches, or the bank named where no branch, no province and no district
+    or commune is (in a text that reports figures)."""
     for name in ("national", scope_list("whole_bank")):
         hit = next((h for h in ctx.hits[name] if not national_baseline(ctx, ctx.stops.around(h[0], h[0])[0], h[0])),
                    None)
@@ -228,8 +228,10 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
     if whole is not None:
         return f"an amount no province reaches ({whole.text!r})"
     bank = ctx.hits["bank"]
-    # Naming the bank says whose figures a text reports only when it reports some.
-    if bank and ctx.figures and not provincial and not named:
+    # Naming the bank says whose figures a text reports only when it reports some, and not when
+    # it names districts or communes (``ctx.areas``): a report from a district office ("the Cai
+    # Ba branch", "xã Tân Lập") need not name its province, and is no report of the whole bank.
+    if bank and ctx.figures and not provincial and not named and not ctx.areas:
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
     return None
 
