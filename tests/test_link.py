@@ -482,6 +482,11 @@ def test_a_programme_label_before_a_colon_names_the_part_of_its_figures(markup: 
     (VI_NGHE + "Năm qua, nhờ ông Khang vận động, [[86 hộ|households]] được cho vay [[*3,2 tỷ đồng|VND]].", "lending_turnover"),
     (VI_NGHE + "Theo ông Khang, Giám đốc phòng giao dịch, năm qua huyện đã cho vay [[4,5 tỷ đồng|VND]].", "lending_turnover"),
     (VI_NGHE + "Năm qua, xã được cho vay [[*4,2 tỷ đồng|VND]]; riêng chị Lan vay [[40 triệu đồng|VND]] mở quán.", "lending_turnover"),
+    # an official named with his office after a comma reports, he does not borrow
+    (VI_NGHE + "Năm qua, ông Hồ Văn Nam, Giám đốc chi nhánh, ký quyết định giải ngân [[4,9 tỷ đồng|VND]] cho hộ nghèo.",
+     "lending_turnover"),
+    (VI_NGHE + "Theo báo cáo của anh Vi Văn Tùng, cán bộ địa bàn, doanh số cho vay quý III đạt [[2,6 tỷ đồng|VND]].",
+     "lending_turnover"),
 ])
 def test_an_amount_told_of_one_named_borrower_is_no_level(markup: str, indicator: str | None) -> None:
     """ "gia đình ông Khang được … cho vay 45 triệu đồng": a sentence that names one borrower
@@ -512,6 +517,9 @@ def test_a_counted_noun_qualified_by_a_blocker_counts_some(markup: str, lang: st
     # near miss: the yearly word in another clause
     (VI_NGHE + "Năm 2024 có [[1.400 hộ|households]] thoát nghèo; hằng năm chi nhánh rà soát hộ vay.", "vi",
      "households_escaped_poverty"),
+    # … or inside the count's clause, not opening it
+    (VI_NGHE + "Nhờ vốn ngân sách bổ sung hằng năm mà đến nay [[48.200 hộ|households]] còn dư nợ.", "vi",
+     "borrowers_outstanding"),
 ])
 def test_a_count_its_clause_opens_per_year_is_a_rate(markup: str, lang: str, indicator: str | None) -> None:
     """ "Hằng năm có 1.400 hộ thoát nghèo": a count per year, as "… mỗi năm" after it, is a rate."""
@@ -915,3 +923,15 @@ def test_a_meetings_venue_in_the_lead_makes_no_district_report(text: str, lang: 
     # Where a meeting was held is no district the report is about: the province's totals stay its own.
     observations = extract_text(text, lang=lang, published=PUB).observations
     assert [(o.indicator, o.province, o.part_of) for o in observations] == [("outstanding_loans", "Nghệ An", None)]
+
+
+@pytest.mark.parametrize(("text", "province"), [
+    # A national report naming a commune only in a closing anecdote is still national …
+    ("Tín dụng chính sách\n\nNgân hàng Chính sách xã hội cho biết chương trình cho vay nhà ở xã hội đã "
+     "giải ngân 1.270 tỷ đồng.\nTại xã Tân Lập, nhiều hộ đã xây được nhà nhờ nguồn vốn này.", "national"),
+    # … while a report opening with a commune or district is that office's, of no known province.
+    ("Tín dụng chính sách\n\nTại xã Tân Lập, Ngân hàng Chính sách xã hội cho vay 12 tỷ đồng.", None),
+])
+def test_the_bank_named_alone_is_national_unless_an_area_comes_first(text: str, province: str | None) -> None:
+    observations = extract_text(text, lang="vi", published=dt.date(2025, 10, 26)).observations
+    assert {o.province for o in observations} == {province}

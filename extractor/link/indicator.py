@@ -17,12 +17,12 @@ clause with its figure, the indicator of the item before it, and for a later ite
 the nearest cue since the breakdown word (``list-item:…``) or the total broken down
 (``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"); last, for an amount
 stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
-whole's indicator (``share-of:…``). No cue, no
-observation; nor for a count its clause or list states per year ("… mỗi năm", "hằng năm có …", ``per_year``), nor
-for an amount one borrower received ("her husband was loaned VND 45 million", ``one_loan``; "gia
-đình ông Hùng được cho vay 40 triệu đồng": a borrower named in its sentence part). A
-cue with a stock reading gives that stock when the sentence dates the figure at a point ("had
-access to loans as of June 30", ``at-a-date:…``).
+whole's indicator (``share-of:…``). No cue, no observation; nor for a count its clause or list
+states per year ("… mỗi năm", "hằng năm có …", ``per_year``), nor for an amount one borrower
+received ("her husband was loaned VND 45 million", ``one_loan``; "gia đình ông Hùng được cho vay
+40 triệu đồng": a borrower named in its sentence part). A cue with a stock reading gives that
+stock when the sentence dates the figure at a point ("had access to loans as of June 30",
+``at-a-date:…``).
 """
 
 from __future__ import annotations
@@ -166,8 +166,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """The indicator that governs the figure and the rule that decided, or None."""
     c0, c1 = clause_span(ctx, fig)
     if fig.kind == "count" and (ctx.marks("per_year", fig.end, borrowers_end(ctx, fig))
-                                or ctx.marks("per_year", c0, fig.start)):
-        return None  # "… lượt hộ được vay vốn mỗi năm", "hằng năm có … hộ": a yearly rate, no level of ours
+                                or _opens_per_year(ctx, c0, fig.start)):
+        return None  # "… lượt hộ được vay vốn mỗi năm", "hằng năm có … hộ": a yearly rate
     if fig.kind == "money" and _one_loan(ctx, fig):
         return None  # "her husband was loaned VND 45 million": the size of one loan, no level of ours
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
@@ -188,6 +188,15 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
 
 
+def _opens_per_year(ctx: Context, c0: int, start: int) -> bool:
+    """Whether the clause from ``c0`` opens with a yearly word (``per_year``: "Hằng năm có 1.400
+    hộ …"), not one inside it ("nhờ vốn bổ sung hằng năm, đến nay 48.200 hộ …")."""
+    return any(not ctx.text[c0 : hit[0]].strip() for hit in ctx.marks("per_year", c0, start))
+
+
+_BLOCKER_CHARS = 80  # more than any blocker phrase is long: one that starts at the noun's end ends before
+
+
 def _qualified_by_blocker(ctx: Context, fig: Figure) -> bool:
     """Whether words of what no indicator measures (``blockers``) qualify the count right after
     its noun, or end its noun ("126 Tổ TK&VV có nợ quá hạn trên 2%", "318 savings and loan groups
@@ -196,8 +205,6 @@ def _qualified_by_blocker(ctx: Context, fig: Figure) -> bool:
                for hit in ctx.marks("blockers", fig.start + 1, fig.end + _BLOCKER_CHARS)
                if hit[0] <= fig.end + 2)
 
-
-_BLOCKER_CHARS = 80  # more than any blocker phrase is long: one that starts at the noun's end ends before
 
 
 def _one_loan(ctx: Context, fig: Figure) -> bool:
@@ -229,11 +236,23 @@ def _about_one_borrower(ctx: Context, fig: Figure) -> bool:
     named and quoted speaks for the branch). A part after a semicolon is another's ("doanh số cho
     vay đạt …; bà Lan vay …")."""
     p0, p1 = segment_span(ctx, fig)
-    named = any(ctx.text[a].islower() and ctx.text[b : b + 1] == " " and ctx.text[b + 1 : b + 2].isupper()
+    named = any(ctx.text[a].islower() and _named_borrower(ctx.text, b, p1)
                 for a, b, _ in ctx.marks("anecdote", p0, p1))
     s0, s1 = sentence_span(ctx, fig)
     return named and not ctx.marks("reporting", s0, s1) and not any(
         f.kind == "count" for f in ctx.figures.within(p0, p1))
+
+
+def _named_borrower(text: str, end: int, stop: int) -> bool:
+    """Whether a capitalised name follows a title ending at ``end`` and the sentence goes on
+    after it ("ông Hùng được cho vay …"), not set off by a comma: "ông Nguyễn Văn An, Phó Giám
+    đốc, …" names an official by his office, who reports rather than borrows."""
+    pos = end
+    while pos < stop and text[pos : pos + 1] == " " and text[pos + 1 : pos + 2].isupper():
+        pos += 1
+        while pos < stop and not text[pos].isspace() and text[pos] not in ",;:.":
+            pos += 1
+    return pos > end and text[pos : pos + 1] == " "
 
 
 def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:

@@ -229,9 +229,11 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
         return f"an amount no province reaches ({whole.text!r})"
     bank = ctx.hits["bank"]
     # Naming the bank says whose figures a text reports only when it reports some, and not when
-    # it names districts or communes (``ctx.areas``): a report from a district office ("the Cai
-    # Ba branch", "xã Tân Lập") need not name its province, and is no report of the whole bank.
-    if bank and ctx.figures and not provincial and not named and not ctx.areas:
+    # it names a district or commune (``ctx.areas``) before its last figure: a report from a
+    # district office ("the Cai Ba branch", "xã Tân Lập") need not name its province, and is no
+    # report of the whole bank (a commune in a closing anecdote of a national report is).
+    last = ctx.figures.items[-1].start if ctx.figures else 0
+    if bank and ctx.figures and not provincial and not named and not ctx.areas.within(0, last):
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
     return None
 
