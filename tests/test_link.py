@@ -284,6 +284,9 @@ def test_a_headline_takes_the_date_that_governs_the_body() -> None:
      "lent to [[17,000 customers|customers]].", None),
     (NGHE + "The branch kept [[247 transaction points|transaction points]].\nBy {{the end of May 2025|2025-05-31|month}}, "
      "outstanding loans reached [[VND 6,100 billion|VND]].", None),
+    # a later date that a change is measured from: a baseline, not the report's date
+    (NGHE + "The branch kept [[247 transaction points|transaction points]]. Each of them now serves more villages "
+     "compared to {{the end of 2024|2024-12-31|year}}.", None),
 ])
 def test_a_stock_undated_before_takes_the_report_date_its_paragraph_states(markup: str, as_of: dt.date | None) -> None:
     """In a text without a publication date, a stock that nothing dates before it takes the

@@ -623,9 +623,17 @@ def _stated_later(ctx: Context, fig: Figure) -> DateMention | None:
         return None
     _, line_end = ctx.line(fig.start, fig.end)
     for d in ctx.free_dates.within(s1, line_end):
-        if _end(d) is not None and ctx.marker_before("until", d.start):
+        if _end(d) is not None and ctx.marker_before("until", d.start) and not _a_baseline(ctx, d):
             return d
     return None
+
+
+def _a_baseline(ctx: Context, d: DateMention) -> bool:
+    """Whether a comparison word stands before ``d`` in its own clause ("… up VND 2 million
+    compared to the end of last year"): the day a change is measured from, not a report's date
+    ("to" before it is no "until")."""
+    c0, _ = piece(d.start, ctx.stops.around(d.start, d.end), ctx.breaks.clause)
+    return ctx.last_mark("comparison", c0, d.start) is not None
 
 
 def _shape(measure: str, start: dt.date | None, end: dt.date | None, inferred: bool, rule: str) -> When:
