@@ -475,6 +475,36 @@ def test_a_programme_label_before_a_colon_names_the_part_of_its_figures(markup: 
     assert [o.part for o in link(ex).observations] == parts
 
 
+@pytest.mark.parametrize(("text", "lang", "parts"), [
+    # a breakdown's items named by one abbreviation each: the abbreviation names the programme
+    ("Tin Nghệ An\nĐến 30/9/2025, dư nợ đạt 9.500 tỷ đồng với 210.000 khách hàng. Trong đó, NS&VSMTNT 650 tỷ "
+     "đồng với 30.000 khách hàng; HSSV 800 tỷ đồng với 15.000 khách hàng; cho vay hộ nghèo 2.100 tỷ đồng với "
+     "40.000 khách hàng.", "vi",
+     [None, None, "NS&VSMTNT", "NS&VSMTNT", "HSSV", "HSSV", "cho vay hộ nghèo", "cho vay hộ nghèo"]),
+    # counts of a breakdown named by their own kind of household, not by the number or the verb after
+    ("Tin Nghệ An\nNăm 2025, chi nhánh giải ngân 120 tỷ đồng cho 3.100 hộ vay vốn, trong đó có: 900 hộ nghèo, "
+     "2.200 hộ cận nghèo.", "vi", [None, None, "hộ nghèo", "hộ cận nghèo"]),
+    ("Nghe An news\nAs of June 30, 2025, the provincial branch disbursed VND 1,200 billion to 31,000 borrowers. "
+     "Of which, 4,100 poor households, 6,200 near-poor households, and 2,900 newly escaped-poverty households "
+     "received loans to raise livestock.", "en",
+     [None, None, "poor households", "near-poor households", "newly escaped-poverty households"]),
+    # near misses: a bare count of households names no kind of them (its own words stay); a
+    # lower-case word is no abbreviation (the words after the figure name the item)
+    ("Tin Nghệ An\nNăm 2025, chi nhánh giải ngân 120 tỷ đồng cho 3.100 hộ vay vốn, trong đó có 900 hộ.", "vi",
+     [None, None, "900 hộ"]),
+    ("Nghe An news\nOutstanding loans reached VND 9,500 billion. Of which, loans for poor households VND 2,100 "
+     "billion; others VND 300 billion for many small programmes.", "en",
+     [None, "loans for poor households", "for many small programmes"]),
+])
+def test_a_breakdowns_item_is_named_by_its_kind_or_abbreviation(text: str, lang: str,
+                                                               parts: list[str | None]) -> None:
+    """An item of a breakdown whose words before the figure are one word or none is named by the
+    count's own kind of household ("900 hộ nghèo") or by an abbreviation ("HSSV 800 tỷ đồng"), not
+    by the figure's own text or the clause after it."""
+    observations = extract_text(text, lang=lang, published=PUB).observations
+    assert [o.part for o in observations] == parts
+
+
 @pytest.mark.parametrize(("markup", "indicator"), [
     # one borrower named by a lower-case title and a name, before or after the amount
     (VI_NGHE + "Mùa khô năm ngoái, gia đình ông Khang được phòng giao dịch huyện cho vay [[45 triệu đồng|VND]] để đào ao.", None),

@@ -437,7 +437,7 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
         return None
     g0, _ = segment_span(ctx, fig)
     if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
-            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0])):
+            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(fig)):
         return None
     words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
@@ -471,8 +471,27 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     after = ctx.text[fig.end : later[0].start if later else c1].strip(" ,:;.")
     named = after if opens else ctx.text[start : first.start].strip(" ,:;.")
     # A word or none before it ("trong đó có 21.406 hộ nghèo", "of which VND 900 billion for
-    # students") names nothing: the words after it do, or the figure's own counted noun.
-    return next((words for words in (named, after) if len(words.split()) >= ITEM_NAME_WORDS), fig.text)
+    # students") names nothing: a counted noun naming a kind of household does ("hộ nghèo"), or
+    # one abbreviation before it ("HSSV 640 tỷ đồng": a programme's short name), else the words
+    # after it, else the figure's own words.
+    own = fig.counted if _kind_counted(fig) and fig.counted else ""
+    if len(named.split()) < ITEM_NAME_WORDS:
+        named = own or (named if ABBREVIATION.fullmatch(named) else after)
+    return named if len(named.split()) >= ITEM_NAME_WORDS or ABBREVIATION.fullmatch(named) else fig.text
+
+
+# One word of capitals, maybe with "&" or "-" ("HSSV", "NS&VSMT"): a programme's short name.
+ABBREVIATION = re.compile(r"[A-ZĐ][A-ZĐ&-]*[A-ZĐ]")
+# Counted nouns that name every household, no kind of them.
+HOUSEHOLD_NOUNS = frozenset({"hộ gia đình", "hộ dân", "households", "families", "family households"})
+
+
+def _kind_counted(fig: Figure) -> bool:
+    """Whether a count's own counted noun names a kind of household ("1,300 near-poor households",
+    "420 hộ mới thoát nghèo"): in a breakdown, that kind is the item."""
+    counted = (fig.counted or "").lower()
+    return (fig.kind == "count" and fig.unit == "households" and len(counted.split()) >= ITEM_NAME_WORDS
+            and counted not in HOUSEHOLD_NOUNS)
 
 
 def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
