@@ -505,6 +505,26 @@ def test_a_breakdowns_item_is_named_by_its_kind_or_abbreviation(text: str, lang:
     assert [o.part for o in observations] == parts
 
 
+@pytest.mark.parametrize(("text", "lang", "facts"), [
+    # a headline's part restated by the body as a total, and a headline's total the body names a part
+    ("Dư nợ cho vay nhà ở xã hội đạt 420 tỷ đồng\n\nTriển khai chương trình nhà ở xã hội, chi nhánh tỉnh Nghệ An "
+     "đã giải ngân cho nhiều hộ, với tổng dư nợ đến 30/6/2024 đạt 420 tỷ đồng.", "vi",
+     [(420, "cho vay nhà ở xã hội")]),
+    ("Nghe An: outstanding loans reach VND 420 billion\n\nAs of June 30, 2024, the Nghe An branch's loans for "
+     "students reached VND 420 billion.", "en", [(420, "loans for students")]),
+    # near miss: the body's total of another value is the total
+    ("Dư nợ cho vay nhà ở xã hội đạt 420 tỷ đồng\n\nTriển khai chương trình nhà ở xã hội, chi nhánh tỉnh Nghệ An "
+     "đã giải ngân cho nhiều hộ, với tổng dư nợ đến 30/6/2024 đạt 9.800 tỷ đồng.", "vi",
+     [(420, "cho vay nhà ở xã hội"), (9800, None)]),
+])
+def test_a_headline_and_its_body_stating_one_fact_share_its_part(text: str, lang: str,
+                                                                 facts: list[tuple[int, str | None]]) -> None:
+    """One amount the headline states as a programme's and the body as a total (or the other way
+    round) is one fact, that programme's: no total of the province beside it."""
+    observations = extract_text(text, lang=lang, published=PUB).observations
+    assert [(o.value / 10**9, o.part) for o in observations] == facts
+
+
 @pytest.mark.parametrize(("markup", "indicator"), [
     # one borrower named by a lower-case title and a name, before or after the amount
     (VI_NGHE + "Mùa khô năm ngoái, gia đình ông Khang được phòng giao dịch huyện cho vay [[45 triệu đồng|VND]] để đào ao.", None),

@@ -208,7 +208,7 @@ def observations(ctx: Context) -> list[Observation]:
         _attach(ctx, fig, growth, levels, starts, extra)
     linked = sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
     vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)
-    return without_vague_restatements(dedupe(date_headlines(ctx, linked)), vague)
+    return without_vague_restatements(dedupe(headline_parts(ctx, date_headlines(ctx, linked))), vague)
 
 
 def _district_total(ctx: Context, fig: Figure, level: Observation) -> bool:
@@ -237,6 +237,41 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
                     "why": {**obs.why, "date": f"the headline reports what the body dates ({body.text!r})"}})
         out.append(obs)
     return out
+
+
+def headline_parts(ctx: Context, found: list[Observation]) -> list[Observation]:
+    """A headline and its body stating one fact, one as a part and the other as a total ("Dư nợ
+    cho vay nhà ở xã hội đạt 420 tỷ đồng" over "…, tổng dư nợ đạt 420 tỷ đồng"): the same
+    indicator, place, status and value, the part named once is the fact's part, so ``dedupe``
+    keeps one observation of it, the part of what the headline or the body names."""
+    t0, t1 = ctx.title
+    heads = [obs for obs in found if t0 <= obs.start < t1]
+    if not heads:
+        return found
+    out = list(found)
+    for head in heads:
+        body_start = ctx.line(head.start, head.end)[1]
+        twins = [i for i, obs in enumerate(out) if obs.start >= body_start and _same_amount(obs, head)
+                 and (obs.part_of is None) != (head.part_of is None)]
+        if not twins:
+            continue
+        named = head if head.part_of is not None else out[twins[0]]
+        for i in (twins if named is head else [found.index(head)]):
+            out[i] = _with_part_of(out[i], named)
+    return out
+
+
+def _same_amount(obs: Observation, other: Observation) -> bool:
+    """Whether two observations state the same amount of one indicator, place and status."""
+    return ((obs.indicator, obs.province, obs.status, obs.value, obs.unit, obs.qualifier)
+            == (other.indicator, other.province, other.status, other.value, other.unit, other.qualifier))
+
+
+def _with_part_of(obs: Observation, named: Observation) -> Observation:
+    """``obs`` as the part ``named`` (its twin, the same fact stated again) is of."""
+    return obs.model_copy(update={
+        "part_of": named.part_of, "part": named.part, "rules": {**obs.rules, "part": named.rules.get("part", "")},
+        "why": {**obs.why, "part": f"the same fact as {named.text!r}, a part ({named.part!r})"}})
 
 
 # Rules that date a figure from what the body states before it, though not in the figure's own
