@@ -988,3 +988,17 @@ def test_a_meetings_venue_in_the_lead_makes_no_district_report(text: str, lang: 
 def test_the_bank_named_alone_is_national_unless_an_area_comes_first(text: str, province: str | None) -> None:
     observations = extract_text(text, lang="vi", published=dt.date(2025, 10, 26)).observations
     assert {o.province for o in observations} == {province}
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    # the district a text filed under the whole bank speaks of lies in a province it does not name
+    ("Vốn chính sách về với Quỳ Hợp\n\nTheo Ngân hàng Chính sách xã hội, đến nay, dư nợ các chương trình trên "
+     "địa bàn huyện đạt 310 tỷ đồng.", [(None, "area")]),
+    # near miss: the bank's own figure in such a text stays national
+    ("Vốn chính sách về với Quỳ Hợp\n\nTheo Ngân hàng Chính sách xã hội, đến nay, dư nợ các chương trình "
+     "đạt 310.000 tỷ đồng.", [("national", None)]),
+])
+def test_an_area_of_a_text_filed_under_the_bank_is_of_no_known_province(
+        text: str, facts: list[tuple[str | None, str | None]]) -> None:
+    observations = extract_text(text, lang="vi", published=PUB).observations
+    assert [(o.province, o.part_of) for o in observations] == facts

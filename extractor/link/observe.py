@@ -92,6 +92,10 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     if status == "actual" or expected_closing(ctx, when):
         update_frame(ctx, when)
     part = part_of(ctx, fig, code, indicator_rule, place=(place, place_rule))
+    if part is not None and part.kind == "area" and place_rule == "document:national":
+        # A district or commune of a text filed under the whole bank ("Theo Ngân hàng Chính sách
+        # xã hội, dư nợ trên địa bàn huyện …") lies in a province the text does not name.
+        place, place_rule, name = None, "none", None
     rules = {"indicator": indicator_rule, "province": place_rule, "boundaries": b_rule,
              "date": when.rule, "status": status_rule}
     why = {"indicator": indicator_words(ctx, fig, indicator_rule), "province": province_words(ctx, place, place_rule),
