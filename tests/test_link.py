@@ -997,6 +997,9 @@ def test_the_bank_named_alone_is_national_unless_an_area_comes_first(text: str, 
     # near miss: the bank's own figure in such a text stays national
     ("Vốn chính sách về với Quỳ Hợp\n\nTheo Ngân hàng Chính sách xã hội, đến nay, dư nợ các chương trình "
      "đạt 310.000 tỷ đồng.", [("national", None)]),
+    # a commune named only in a closing story makes no figure of the bank's its part
+    ("Vốn chính sách\n\nNgân hàng Chính sách xã hội cho biết chương trình cho vay nhà ở xã hội đã giải ngân "
+     "2.450 tỷ đồng.\nTại xã Tân Lập, nhiều hộ đã dựng được nhà mới.", [("national", "programme")]),
 ])
 def test_an_area_of_a_text_filed_under_the_bank_is_of_no_known_province(
         text: str, facts: list[tuple[str | None, str | None]]) -> None:

@@ -25,7 +25,7 @@ from extractor.link.change import (
 from extractor.link.context import Context, Offsets, index_document, sentence_span
 from extractor.link.indicator import indicator_of
 from extractor.link.parts import DISTRICT_DOCUMENT, district_document, find_areas, part_of
-from extractor.link.place import place_of, resolve_place
+from extractor.link.place import NATIONAL_DOCUMENT, place_of, resolve_place
 from extractor.link.rules import Linker, decided_by
 from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
 from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
@@ -92,9 +92,10 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     if status == "actual" or expected_closing(ctx, when):
         update_frame(ctx, when)
     part = part_of(ctx, fig, code, indicator_rule, place=(place, place_rule))
-    if part is not None and part.kind == "area" and place_rule == "document:national":
-        # A district or commune of a text filed under the whole bank ("Theo Ngân hàng Chính sách
-        # xã hội, dư nợ trên địa bàn huyện …") lies in a province the text does not name.
+    if part is not None and part.kind == "area" and place_rule == NATIONAL_DOCUMENT:
+        # A district or commune a sentence of a text filed under the whole bank speaks of ("Theo
+        # Ngân hàng Chính sách xã hội, dư nợ trên địa bàn huyện …") lies in a province the text
+        # does not name.
         place, place_rule, name = None, "none", None
     rules = {"indicator": indicator_rule, "province": place_rule, "boundaries": b_rule,
              "date": when.rule, "status": status_rule}

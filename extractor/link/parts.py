@@ -37,7 +37,7 @@ from extractor.link.context import (
 )
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
-from extractor.link.place import REGION_RULE, Spot, bound_place
+from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention
 from extractor.link.rules import PART_KINDS, part_list, scope_list
 from extractor.link.scope import held_in
@@ -51,7 +51,7 @@ ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ n
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
-DISTRICT_REFS = part_list("district_ref")
+DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
 AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 
 
@@ -239,7 +239,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     if spot is not None and place_rule == REGION_RULE:
         return Part("area", ctx.text[spot[1] : spot[2]], "area:region")
     s0, _ = sentence_span(ctx, fig)
-    if ctx.district and not _whole_province(ctx, fig):
+    # A text filed under the whole bank reports no district: the commune of its closing story is
+    # none of its figures' own.
+    if ctx.district and place_rule != NATIONAL_DOCUMENT and not _whole_province(ctx, fig):
         return _listed_area(ctx, fig) or Part("area", ctx.district, DISTRICT_DOCUMENT)
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
@@ -437,7 +439,7 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
         return None
     g0, _ = segment_span(ctx, fig)
     if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
-            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(fig)):
+            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(ctx, fig)):
         return None
     words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
@@ -474,24 +476,23 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     # students") names nothing: a counted noun naming a kind of household does ("hộ nghèo"), or
     # one abbreviation before it ("HSSV 640 tỷ đồng": a programme's short name), else the words
     # after it, else the figure's own words.
-    own = fig.counted if _kind_counted(fig) and fig.counted else ""
     if len(named.split()) < ITEM_NAME_WORDS:
-        named = own or (named if ABBREVIATION.fullmatch(named) else after)
-    return named if len(named.split()) >= ITEM_NAME_WORDS or ABBREVIATION.fullmatch(named) else fig.text
+        named = _kind_counted(ctx, fig) or (named if _abbreviation(named) else after)
+    return named if len(named.split()) >= ITEM_NAME_WORDS or _abbreviation(named) else fig.text
 
 
-# One word of capitals, maybe with "&" or "-" ("HSSV", "NS&VSMT"): a programme's short name.
-ABBREVIATION = re.compile(r"[A-ZĐ][A-ZĐ&-]*[A-ZĐ]")
-# Counted nouns that name every household, no kind of them.
-HOUSEHOLD_NOUNS = frozenset({"hộ gia đình", "hộ dân", "households", "families", "family households"})
+def _abbreviation(words: str) -> bool:
+    """Whether ``words`` are one word of capitals, maybe with "&" ("HSSV", "NS&VSMT"): a
+    programme's short name."""
+    return len(words) > 1 and len(words.split()) == 1 and words.isupper()
 
 
-def _kind_counted(fig: Figure) -> bool:
-    """Whether a count's own counted noun names a kind of household ("1,300 near-poor households",
-    "420 hộ mới thoát nghèo"): in a breakdown, that kind is the item."""
-    counted = (fig.counted or "").lower()
-    return (fig.kind == "count" and fig.unit == "households" and len(counted.split()) >= ITEM_NAME_WORDS
-            and counted not in HOUSEHOLD_NOUNS)
+def _kind_counted(ctx: Context, fig: Figure) -> str:
+    """The kind of household a count's own counted noun names ("1,300 near-poor households", "420
+    hộ mới thoát nghèo", ``counted_kinds``), its counted noun: in a breakdown, that kind is the
+    item; else ""."""
+    kinds = ctx.marks(COUNTED_KINDS, fig.start, fig.end) if fig.kind == "count" else []
+    return (fig.counted or ctx.text[kinds[0][0] : fig.end]) if kinds else ""
 
 
 def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:

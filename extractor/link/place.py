@@ -15,6 +15,7 @@ from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
 REGIONS = part_list("regions")  # the country's regions (rules/parts.yaml), asked per figure: named once
+NATIONAL_DOCUMENT = "document:national"  # the place rule of a figure of a text filed under the whole bank
 REGION_RULE = "region"  # the place rule of a figure a region of the country is named before
 NATIONAL_AMOUNT = "sentence:national-amount"  # the place rule of a sentence stating the bank's totals
 
@@ -50,7 +51,7 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
     if ctx.province is not None:
         return _whole_bank(ctx, s0, s1) or (None, f"document:{ctx.province_rule}")
     if ctx.province_rule == NATIONAL:
-        return (NATIONAL, -1, -1, False), "document:national"
+        return (NATIONAL, -1, -1, False), NATIONAL_DOCUMENT
     later = _not_baselines(ctx, fig, places(ctx, c1, s1))
     return (later[0], "sentence") if later else (None, "none")
 

@@ -427,8 +427,8 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 
 
 PART_KINDS = ("programme", "channel", "group", "source", "average")
-PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "area_before",
-              "area_after")
+PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
+              "area_before", "area_after")
 
 
 class AreaWords(Strict):
@@ -455,6 +455,9 @@ class PartRules(Strict):
     regions: RulePhrases = Field(default_factory=RulePhrases)
     rank: RulePhrases = Field(default_factory=RulePhrases)
     share: RulePhrases = Field(default_factory=RulePhrases)
+    # Words that, inside a count's own counted noun, name a kind of household ("900 hộ nghèo"): an
+    # item of a breakdown of that kind.
+    counted_kinds: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
     # Words naming what the items of a list opened by a colon are ("các chương trình cho vay:
     # Hộ nghèo …; …"), by the kind of part each item is.
@@ -496,7 +499,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     whose count does; ``list_starts``: the words a list's items follow; ``list_moves``: the
     words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
-             for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share")]
+             for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
+                          "counted_kinds")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
