@@ -990,10 +990,30 @@ def test_the_bank_named_alone_is_national_unless_an_area_comes_first(text: str, 
     assert {o.province for o in observations} == {province}
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    # the kind of household the total counts names no item of its breakdown: the words after do
+    ("Tin Nghệ An\nNăm nay toàn tỉnh có 3.100 hộ nghèo được vay vốn, trong đó 900 hộ nghèo ở các huyện miền núi.",
+     [None, "ở các huyện miền núi"]),
+])
+def test_a_kind_the_total_counts_names_no_item(text: str, parts: list[str | None]) -> None:
+    observations = extract_text(text, lang="vi", published=PUB).observations
+    assert [o.part for o in observations] == parts
+
+
+def test_an_equal_amount_of_another_date_is_another_fact() -> None:
+    # the headline's part and the body's total of another year have one value: both stay
+    text = ("Dư nợ cho vay học sinh, sinh viên đạt 1.000 tỷ đồng\n\nĐến 30/9/2025, dư nợ cho vay học sinh, "
+            "sinh viên của chi nhánh tỉnh Nghệ An đạt 1.000 tỷ đồng. Năm 2012, tổng dư nợ toàn chi nhánh mới "
+            "đạt 1.000 tỷ đồng.")
+    observations = extract_text(text, lang="vi", published=PUB).observations
+    assert sorted((str(o.as_of), o.part_of or "") for o in observations) == [
+        ("2012-12-31", ""), ("2025-09-30", "programme")]
+
+
 @pytest.mark.parametrize(("text", "facts"), [
-    # the district a text filed under the whole bank speaks of lies in a province it does not name
-    ("Vốn chính sách về với Quỳ Hợp\n\nTheo Ngân hàng Chính sách xã hội, đến nay, dư nợ các chương trình trên "
-     "địa bàn huyện đạt 310 tỷ đồng.", [(None, "area")]),
+    # the district a text filed under the whole bank speaks of is a part of the province it lies in
+    ("Vốn chính sách về với vùng cao\n\nTheo Ngân hàng Chính sách xã hội, đến nay, dư nợ các chương trình tại "
+     "huyện Quỳ Hợp đạt 310 tỷ đồng.", [("Nghệ An", "area")]),
     # near miss: the bank's own figure in such a text stays national
     ("Vốn chính sách về với Quỳ Hợp\n\nTheo Ngân hàng Chính sách xã hội, đến nay, dư nợ các chương trình "
      "đạt 310.000 tỷ đồng.", [("national", None)]),

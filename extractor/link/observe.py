@@ -250,26 +250,30 @@ def headline_parts(ctx: Context, found: list[Observation]) -> list[Observation]:
     indicator, place, status and value, the part named once is the fact's part, so ``dedupe``
     keeps one observation of it, the part of what the headline or the body names."""
     t0, t1 = ctx.title
-    heads = [obs for obs in found if t0 <= obs.start < t1]
+    heads = [(i, obs) for i, obs in enumerate(found) if t0 <= obs.start < t1]
     if not heads:
         return found
     out = list(found)
-    for head in heads:
+    for index, head in heads:
         body_start = ctx.line(head.start, head.end)[1]
         twins = [i for i, obs in enumerate(out) if obs.start >= body_start and _same_amount(obs, head)
                  and (obs.part_of is None) != (head.part_of is None)]
         if not twins:
             continue
         named = head if head.part_of is not None else out[twins[0]]
-        for i in (twins if named is head else [found.index(head)]):
+        for i in (twins if named is head else [index]):
             out[i] = _with_part_of(out[i], named)
     return out
 
 
 def _same_amount(obs: Observation, other: Observation) -> bool:
-    """Whether two observations state the same amount of one indicator, place and status."""
-    return ((obs.indicator, obs.province, obs.status, obs.value, obs.unit, obs.qualifier)
-            == (other.indicator, other.province, other.status, other.value, other.unit, other.qualifier))
+    """Whether two observations state the same amount of one indicator, place, status and date
+    (the headline dated by its body already, ``date_headlines``: an equal amount of another
+    year is another fact)."""
+    def key(o: Observation) -> tuple[object, ...]:
+        return (o.indicator, o.province, o.status, o.value, o.unit, o.qualifier, o.as_of, o.period_start,
+                o.period_end)
+    return key(obs) == key(other)
 
 
 def _with_part_of(obs: Observation, named: Observation) -> Observation:

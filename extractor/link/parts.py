@@ -492,7 +492,19 @@ def _kind_counted(ctx: Context, fig: Figure) -> str:
     hộ mới thoát nghèo", ``counted_kinds``), its counted noun: in a breakdown, that kind is the
     item; else ""."""
     kinds = ctx.marks(COUNTED_KINDS, fig.start, fig.end) if fig.kind == "count" else []
-    return (fig.counted or ctx.text[kinds[0][0] : fig.end]) if kinds else ""
+    if not kinds or _total_counts_kind(ctx, kinds[0][2]):
+        return ""
+    return fig.counted or ctx.text[kinds[0][0] : fig.end]
+
+
+def _total_counts_kind(ctx: Context, kind: str) -> bool:
+    """Whether the count the breakdown breaks down names that kind of household too ("3.100 hộ
+    nghèo được vay vốn, trong đó 900 hộ nghèo ở vùng cao"): then the kind names no item."""
+    total = ctx.state.last_total.get("count")
+    if total is None:
+        return False
+    return any(hit[2] == kind for other in ctx.figure_ends.within(total[1], total[1] + 1)
+               for hit in ctx.marks(COUNTED_KINDS, other.start, other.end))
 
 
 def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
