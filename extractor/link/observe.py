@@ -94,8 +94,8 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     part = part_of(ctx, fig, code, indicator_rule, place=(place, place_rule))
     if part is not None and part.kind == "area" and place_rule == NATIONAL_DOCUMENT:
         # A district or commune a sentence of a text filed under the whole bank speaks of ("Theo
-        # Ngân hàng Chính sách xã hội, dư nợ trên địa bàn huyện …") lies in a province the text
-        # does not name.
+        # Ngân hàng Chính sách xã hội, dư nợ tại huyện … đạt …") lies in a province the text does
+        # not name (a district the gazetteer knows gives its province through its place instead).
         place, place_rule, name = None, "none", None
     rules = {"indicator": indicator_rule, "province": place_rule, "boundaries": b_rule,
              "date": when.rule, "status": status_rule}

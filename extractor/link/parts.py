@@ -483,7 +483,7 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
 
 def _abbreviation(words: str) -> bool:
     """Whether ``words`` are one word of capitals, maybe with "&" ("HSSV", "NS&VSMT"): a
-    programme's short name."""
+    programme's short name (an item named by another body's, "UBND", is rare in a breakdown)."""
     return len(words) > 1 and len(words.split()) == 1 and words.isupper()
 
 
