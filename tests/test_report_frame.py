@@ -170,6 +170,17 @@ def test_a_programmes_name_makes_no_opening_year_a_goals() -> None:
         ("outstanding_loans", dt.date(2024, 12, 31), "actual")]
 
 
+def test_a_programmes_name_before_a_figure_makes_it_no_goal() -> None:
+    # The name stands before the figure in its sentence: its "mục tiêu" would make the figure a
+    # goal, and the opening year a goal's date, were it read as a plan word.
+    text = ("Tin Nghệ An\n\nNăm 2024, chi nhánh cho vay theo Chương trình mục tiêu quốc gia về giảm nghèo "
+            "với dư nợ 1.260 tỷ đồng. Toàn tỉnh có 18 phòng giao dịch.")
+    observations = extract_text(text, lang="vi", published=None).observations
+    assert [(o.indicator, o.as_of, o.status) for o in observations] == [
+        ("outstanding_loans", dt.date(2024, 12, 31), "actual"),
+        ("transaction_offices", dt.date(2024, 12, 31), "actual")]
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     # A date opening the words quoted after a colon governs the report, as one opening a
     # sentence does, though that sentence states no figure of its own.

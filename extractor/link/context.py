@@ -371,7 +371,7 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
         figure_ends=Offsets(ex.figures, key=attrgetter("end")),
         dates=Offsets(ex.dates),
         free_dates=Offsets(d for d in ex.dates
-                           if not near_legal(refs, ref_ends, d) and not page_stamp(text, d)),
+                           if not near_legal(refs, ref_ends, d) and not page_stamp(text, d, lk.stamp_head)),
         refs=refs,
         issued={r.id: r.issued for r in ex.legal_refs if r.issued},
         published=ex.document.published,
@@ -407,16 +407,17 @@ def title_span(doc: Document) -> tuple[int, int]:
 
 # A page's stamp heading the text's first line ("date 2024-05-20 Some 12,000 households …", as
 # stored excerpts and some feeds write it): a machine-written date (a month 01-12, not a span
-# "2021-25") after nothing or a word saying it is the page's date (not "As of 2024-06-30, …").
-_STAMP_HEAD = re.compile(r"\s*(?:(?:date|published|updated|posted):?\s+)?", re.IGNORECASE)
+# "2021-25") after nothing or a word saying it is the page's date (``stamp_words`` of
+# rules/linking.yaml; not "As of 2024-06-30, …").
 _ISO_STAMP = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])(?:-\d{2})?")
 
 
-def page_stamp(text: str, d: DateMention) -> bool:
-    """Whether the date is the page's stamp ("date 2024-05-20 …"): the page's date, which the
-    publication date already is, not a date the first sentence gives its figures (nor, a month
-    alone, the date of the figures after it)."""
-    return bool(_ISO_STAMP.fullmatch(d.text) and _STAMP_HEAD.fullmatch(text, 0, d.start))
+def page_stamp(text: str, d: DateMention, head: re.Pattern[str]) -> bool:
+    """Whether the date is the page's stamp ("date 2024-05-20 …"; ``head``: what may stand before
+    it, ``rules.stamp_head``): the page's date, which the publication date already is, not a
+    date the first sentence gives its figures (nor, a month alone, the date of the figures after
+    it)."""
+    return bool(_ISO_STAMP.fullmatch(d.text) and head.fullmatch(text, 0, d.start))
 
 
 def near_legal(refs: Offsets[LegalRef], ref_ends: Offsets[LegalRef], d: DateMention) -> bool:

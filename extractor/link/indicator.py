@@ -194,15 +194,12 @@ def _opens_per_year(ctx: Context, c0: int, start: int) -> bool:
     return any(not ctx.text[c0 : hit[0]].strip() for hit in ctx.marks("per_year", c0, start))
 
 
-_BLOCKER_CHARS = 80  # more than any blocker phrase is long: one that starts at the noun's end ends before
-
-
 def _qualified_by_blocker(ctx: Context, fig: Figure) -> bool:
     """Whether words of what no indicator measures (``blockers``) qualify the count right after
     its noun, or end its noun ("126 Tổ TK&VV có nợ quá hạn trên 2%", "318 savings and loan groups
     with overdue debt …"): the count picks out some of them, no level of them all."""
     return any(hit[0] < fig.end or not ctx.text[fig.end : hit[0]].strip()
-               for hit in ctx.marks("blockers", fig.start + 1, fig.end + _BLOCKER_CHARS)
+               for hit in ctx.marks("blockers", fig.start + 1, fig.end + ctx.reach("blocker"))
                if hit[0] <= fig.end + 2)
 
 

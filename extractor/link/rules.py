@@ -218,6 +218,8 @@ class Reaches(Strict):
     since: Reach
     anniversary: Reach
     plan_met: Reach
+    plan_name: Reach
+    blocker: Reach
     borrower_name: Reach
     kin: Reach
     clause_opener: Reach
@@ -306,6 +308,7 @@ class LinkRules(Strict):
     year_before_named: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
     date_article: Cues
+    stamp_words: list[str] = Field(default_factory=list)
     bank_founded: dt.date
     reaches: Reaches
     # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
@@ -572,6 +575,7 @@ class Linker:
     # Numbers written as words in both languages (the lexicons' ``number_words``), lower case,
     # with their values: "ten years of implementing …" counts years as "20 năm thực hiện …" does.
     number_words: Mapping[str, int] = field(default_factory=dict)
+    stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -590,7 +594,7 @@ class Linker:
                    rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope), rules.one_loan_max,
                    rules.bank_founded,
                    {lang: frozenset(w.lower() for w in words) for lang, words in (function_words or {}).items()},
-                   {w.lower(): n for w, n in (number_words or {}).items()})
+                   {w.lower(): n for w, n in (number_words or {}).items()}, stamp_head(rules))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
@@ -621,14 +625,22 @@ def marker_lists(rules: LinkRules) -> dict[str, dict[str, list[str]]]:
             for lang in ("en", "vi")}
 
 
+def _one_word_gap(words: list[str], after: str = r"\s+") -> re.Pattern[str]:
+    """Spaces, and perhaps one of ``words`` followed by ``after``, ignoring case."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:(?:{alternatives}){after})?" if words else r"\s*", re.IGNORECASE)
+
+
 def date_gaps(rules: LinkRules) -> dict[str, re.Pattern[str]]:
     """What may stand between a marker and the date it governs, per language: spaces, and one
     ``date_article`` word followed by spaces ("since the end of 2024", "kể từ ngày 4/10/2002")."""
-    def gap(words: list[str]) -> re.Pattern[str]:
-        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        return re.compile(rf"\s*(?:(?:{alternatives})\s+)?" if words else r"\s*", re.IGNORECASE)
+    return {lang: _one_word_gap(getattr(rules.date_article, lang)) for lang in ("en", "vi")}
 
-    return {lang: gap(getattr(rules.date_article, lang)) for lang in ("en", "vi")}
+
+def stamp_head(rules: LinkRules) -> re.Pattern[str]:
+    """What may stand before a page's date stamp at the start of a text: spaces, and one
+    ``stamp_words`` word with perhaps a colon ("date 2024-05-20", "Updated: 2024-05")."""
+    return _one_word_gap(rules.stamp_words, r":?\s+")
 
 
 def unit_gaps(rules: LinkRules) -> UnitGaps:

@@ -90,7 +90,8 @@ def met_plan(ctx: Context, start: int) -> bool:
 def in_name(ctx: Context, start: int, end: int) -> bool:
     """Whether the plan word at ``[start, end)`` is part of a programme's name ("Chương trình mục
     tiêu quốc gia …", ``plan_name``): it names the programme, not a goal."""
-    return any(s <= start and end <= e for s, e, _ in ctx.marks("plan_name", max(0, start - 40), end + 40))
+    reach = ctx.reach("plan_name")
+    return any(s <= start and end <= e for s, e, _ in ctx.marks("plan_name", max(0, start - reach), end + reach))
 
 
 def plan_words(ctx: Context, start: int, end: int) -> list[Hit]:
