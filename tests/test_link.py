@@ -437,6 +437,24 @@ def test_a_share_of_a_plan_met_is_no_growth(markup: str, rates: list[float]) -> 
     assert growth == rates
 
 
+@pytest.mark.parametrize(("markup", "lang", "rates"), [
+    # a signed percent restating the money change, after the level's borrowers
+    (VI_NGHE + "Đến {{30/6/2024|2024-06-30}}, tổng dư nợ là [[5.410 tỷ đồng|VND]]/[[61.200 hộ vay|households]], tăng "
+     "[[312 tỷ đồng|VND|312000000000|increase]] (+[[6,1%|%|6.1]]) so với {{đầu năm|2024-01-01}}.", "vi", [6.1]),
+    (NGHE + "As of {{June 30, 2024|2024-06-30}}, outstanding loans were [[VND 5,410 billion|VND]]/[[61,200 borrowers|borrowers]], "
+     "up [[VND 312 billion|VND|312000000000|increase]] (+[[6.1%|%|6.1|increase]]) from {{the start of the year|2024-01-01}}.", "en", [6.1]),
+    # near miss: no bracket, the percent is the borrowers' own change
+    (VI_NGHE + "Đến {{30/6/2024|2024-06-30}}, tổng dư nợ là [[5.410 tỷ đồng|VND]]/[[61.200 hộ vay|households]], số hộ "
+     "tăng [[2,1%|%|2.1]] so với {{đầu năm|2024-01-01}}.", "vi", []),
+])
+def test_a_signed_bracketed_growth_restates_the_money_change(markup: str, lang: str, rates: list[float]) -> None:
+    """ "…/61.200 hộ vay, tăng 312 tỷ đồng (+6,1%)": the signed percent in brackets restates the
+    money change, so it moves the money level past the borrowers beside it: a growth rate."""
+    ex, _ = build(markup, lang=lang)
+    growth = [float(o.value) for o in link(ex).observations if o.indicator == "outstanding_growth_rate"]
+    assert growth == rates
+
+
 @pytest.mark.parametrize(("markup", "lang", "parts"), [
     (NGHE + "Outstanding loans are spread over three programmes: job creation [[VND 52 billion|VND|52000000000]]; clean water "
      "[[VND 52 billion|VND|52000000000]]; students [[VND 9 billion|VND|9000000000]].", "en",
