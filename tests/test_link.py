@@ -455,6 +455,24 @@ def test_a_signed_bracketed_growth_restates_the_money_change(markup: str, lang: 
     assert growth == rates
 
 
+@pytest.mark.parametrize(("markup", "lang", "rates"), [
+    # the cue in the clause before a from-to pair governs the level it comes to
+    (VI_NGHE + "Nợ quá hạn giảm qua từng năm, từ [[2,1%|%|2.1]] khi nhận bàn giao xuống [[0,09%|%|0.09]] như hiện nay.",
+     "vi", [2.1, 0.09]),
+    (NGHE + "Overdue debt fell year after year, from [[2.1%|%|2.1]] at the handover to [[0.09%|%|0.09]] today.",
+     "en", [2.1, 0.09]),
+    # near miss: two levels with no from-to between them; the second borrows no cue past the first
+    (VI_NGHE + "Nợ quá hạn giảm qua từng năm, năm đầu [[2,1%|%|2.1]], năm nay [[0,09%|%|0.09]].", "vi", [2.1]),
+])
+def test_the_level_a_from_to_pair_comes_to_takes_the_cue_before_it(markup: str, lang: str,
+                                                                    rates: list[float]) -> None:
+    """ "Nợ quá hạn giảm qua từng năm, từ 2,1% … xuống 0,09%": the old level between the cue and
+    the new one does not keep the cue from the new one."""
+    ex, _ = build(markup, lang=lang)
+    found = [float(o.value) for o in link(ex).observations if o.indicator == "overdue_debt_rate"]
+    assert found == rates
+
+
 @pytest.mark.parametrize(("markup", "lang", "parts"), [
     (NGHE + "Outstanding loans are spread over three programmes: job creation [[VND 52 billion|VND|52000000000]]; clean water "
      "[[VND 52 billion|VND|52000000000]]; students [[VND 9 billion|VND|9000000000]].", "en",

@@ -78,8 +78,19 @@ def _figures_between(ctx: Context, start: int, end: int) -> bool:
 
 
 def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
-    """Whether a figure of the same kind lies between ``start`` and ``fig``."""
-    return any(f.kind == fig.kind and f.start not in ctx.changes for f in ctx.figures.within(start, fig.start))
+    """Whether a figure of the same kind lies between ``start`` and ``fig`` (not the level a
+    from-to pair starts from: ``_starts_from``)."""
+    return any(f.kind == fig.kind and f.start not in ctx.changes and not _starts_from(ctx, f, fig)
+               for f in ctx.figures.within(start, fig.start))
+
+
+def _starts_from(ctx: Context, old: Figure, fig: Figure) -> bool:
+    """Whether ``old`` is the level a from-to pair starts from and ``fig`` the one it comes to
+    ("giảm dần, từ 1,4% lúc mới thành lập xuống còn 0,07%"): a ``level_from`` word right before
+    ``old``, a ``change_to`` word between the two. The cue before the pair governs both."""
+    mark = ctx.last_mark("level_from", max(0, old.start - ctx.reach("kin")), old.start)
+    return (mark is not None and not ctx.text[mark[1] : old.start].strip()
+            and ctx.first_mark("change_to", old.end, fig.start) is not None)
 
 
 def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
