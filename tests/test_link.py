@@ -438,38 +438,47 @@ def test_a_share_of_a_plan_met_is_no_growth(markup: str, rates: list[float]) -> 
 
 
 @pytest.mark.parametrize(("markup", "lang", "rates"), [
-    # a signed percent restating the money change, after the level's borrowers
-    (VI_NGHE + "Đến {{30/6/2024|2024-06-30}}, tổng dư nợ là [[5.410 tỷ đồng|VND]]/[[61.200 hộ vay|households]], tăng "
-     "[[312 tỷ đồng|VND|312000000000|increase]] (+[[6,1%|%|6.1]]) so với {{đầu năm|2024-01-01}}.", "vi", [6.1]),
-    (NGHE + "As of {{June 30, 2024|2024-06-30}}, outstanding loans were [[VND 5,410 billion|VND]]/[[61,200 borrowers|borrowers]], "
-     "up [[VND 312 billion|VND|312000000000|increase]] (+[[6.1%|%|6.1|increase]]) from {{the start of the year|2024-01-01}}.", "en", [6.1]),
-    # near miss: no bracket, the percent is the borrowers' own change
-    (VI_NGHE + "Đến {{30/6/2024|2024-06-30}}, tổng dư nợ là [[5.410 tỷ đồng|VND]]/[[61.200 hộ vay|households]], số hộ "
-     "tăng [[2,1%|%|2.1]] so với {{đầu năm|2024-01-01}}.", "vi", []),
+    # a signed percent restating the money change, after the borrowers paired with the level
+    (VI_NGHE + "Dư nợ toàn chi nhánh tính đến {{31/3/2025|2025-03-31}} đạt [[2.870 tỷ đồng|VND]] với [[40.150 hộ|households]] "
+     "còn vay; so với {{cuối năm 2024|2024-12-31}}, dư nợ tăng [[97 tỷ đồng|VND|97000000000|increase]] (+[[3,5%|%|3.5]]).",
+     "vi", [3.5]),
+    (NGHE + "Outstanding loans in the branch came to [[VND 2,870 billion|VND]] for [[40,150 borrowers|borrowers]] on "
+     "{{March 31, 2025|2025-03-31}}, an increase of [[VND 97 billion|VND|97000000000|increase]] (+[[3.5%|%|3.5|increase]]) on "
+     "{{end-2024|2024-12-31}}.", "en", [3.5]),
+    # near miss: an unsigned percent of its own, after the borrowers
+    (VI_NGHE + "Dư nợ toàn chi nhánh tính đến {{31/3/2025|2025-03-31}} đạt [[2.870 tỷ đồng|VND]] với [[40.150 hộ|households]] "
+     "còn vay; số hộ nhiều hơn [[1,8%|%|1.8]] so với {{cuối năm 2024|2024-12-31}}.", "vi", []),
 ])
 def test_a_signed_bracketed_growth_restates_the_money_change(markup: str, lang: str, rates: list[float]) -> None:
-    """ "…/61.200 hộ vay, tăng 312 tỷ đồng (+6,1%)": the signed percent in brackets restates the
-    money change, so it moves the money level past the borrowers beside it: a growth rate."""
+    """A signed percent in brackets after a money change restates that change, however many
+    borrowers stand beside the level before it: a growth rate of the level."""
     ex, _ = build(markup, lang=lang)
     growth = [float(o.value) for o in link(ex).observations if o.indicator == "outstanding_growth_rate"]
     assert growth == rates
 
 
 @pytest.mark.parametrize(("markup", "lang", "rates"), [
-    # the cue in the clause before a from-to pair governs the level it comes to
-    (VI_NGHE + "Nợ quá hạn giảm qua từng năm, từ [[2,1%|%|2.1]] khi nhận bàn giao xuống [[0,09%|%|0.09]] như hiện nay.",
-     "vi", [2.1, 0.09]),
-    (NGHE + "Overdue debt fell year after year, from [[2.1%|%|2.1]] at the handover to [[0.09%|%|0.09]] today.",
-     "en", [2.1, 0.09]),
-    # near miss: two levels with no from-to between them; the second borrows no cue past the first
-    (VI_NGHE + "Nợ quá hạn giảm qua từng năm, năm đầu [[2,1%|%|2.1]], năm nay [[0,09%|%|0.09]].", "vi", [2.1]),
+    # the cue's own verb of change leads to the pair: the level it comes to is the cue's too
+    (VI_NGHE + "Trong mười năm qua, tỷ lệ nợ quá hạn của tỉnh đã giảm mạnh, từ [[1,75%|%|1.75]] (năm 2014) xuống "
+     "[[0,11%|%|0.11]].", "vi", [1.75, 0.11]),
+    (NGHE + "Over the past decade the province's overdue debt ratio has fallen sharply, from [[1.75%|%|1.75]] in the "
+     "first year to [[0.11%|%|0.11]].", "en", [1.75, 0.11]),
+    # near misses: another subject has its own pair; a range has no verb of change; no pair at all
+    (NGHE + "Overdue debt dropped below target, while the share of poor families declined from [[14.3%|%|14.3]] "
+     "to [[4.6%|%|4.6]].", "en", [14.3]),
+    (VI_NGHE + "Nợ quá hạn được kéo giảm, tỷ lệ hộ cận nghèo giảm từ [[14,3%|%|14.3]] xuống [[4,6%|%|4.6]].", "vi", [14.3]),
+    (NGHE + "Outstanding loans kept growing, and a single family may borrow from [[VND 30 million|VND|30000000]] to "
+     "[[VND 120 million|VND|120000000]].", "en", [30000000]),
+    (VI_NGHE + "Trong mười năm qua, tỷ lệ nợ quá hạn của tỉnh đã giảm mạnh, lúc đầu [[1,75%|%|1.75]], nay "
+     "[[0,11%|%|0.11]].", "vi", [1.75]),
 ])
 def test_the_level_a_from_to_pair_comes_to_takes_the_cue_before_it(markup: str, lang: str,
                                                                     rates: list[float]) -> None:
-    """ "Nợ quá hạn giảm qua từng năm, từ 2,1% … xuống 0,09%": the old level between the cue and
-    the new one does not keep the cue from the new one."""
+    """A from-to pair the cue's own verb of change leads to, in a few words: its old level does not
+    keep the cue from the new one; another subject's pair or a range takes nothing from the cue."""
     ex, _ = build(markup, lang=lang)
-    found = [float(o.value) for o in link(ex).observations if o.indicator == "overdue_debt_rate"]
+    found = [float(o.value) for o in link(ex).observations
+             if o.indicator in ("overdue_debt_rate", "outstanding_loans")]
     assert found == rates
 
 

@@ -102,6 +102,7 @@ MARKER_LISTS = (
     "place_openers",
     "change_to",
     "level_from",
+    "from_to_verbs",
     "borrower_list",
     "per_year",
     "negated",
@@ -283,6 +284,7 @@ class LinkRules(Strict):
     place_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
     level_from: Markers = Field(default_factory=Markers)
+    from_to_verbs: Markers = Field(default_factory=Markers)
     borrower_list: Markers = Field(default_factory=Markers)
     per_year: Markers = Field(default_factory=Markers)
     negated: Markers = Field(default_factory=Markers)
