@@ -482,6 +482,28 @@ def test_the_level_a_from_to_pair_comes_to_takes_the_cue_before_it(markup: str, 
     assert found == rates
 
 
+@pytest.mark.parametrize(("text", "lang", "indicator"), [
+    # a growth rate beside another level is no growth of outstanding loans
+    ("Năm 2024, dư nợ toàn tỉnh là 5.100 tỷ đồng; còn tổng nguồn vốn là 5.240 tỷ đồng, tỷ lệ tăng trưởng 6,3%.", "vi",
+     "outstanding_growth_rate"),
+    # an average per household in one district is no outstanding loans of the district
+    ("Năm 2024, phòng giao dịch huyện Quế Phong có dư nợ bình quân 61,2 triệu đồng/hộ.", "vi", "outstanding_loans"),
+    # a ceiling, or what each household got, is one loan's size
+    ("Từ năm 2024, mỗi hộ nghèo đã được vay tối đa 90 triệu đồng để dựng nhà.", "vi", "lending_turnover"),
+    ("Năm 2024, mỗi hộ đã được vay 35 triệu đồng để mua bò.", "vi", "lending_turnover"),
+    ("Năm 2024, người lao động đã được vay tối đa 120 triệu đồng.", "vi", "lending_turnover"),
+    # lending from a budget's capital is lending, not that capital
+    ("Năm 2024, doanh số cho vay từ nguồn vốn từ ngân sách địa phương đạt 135 tỷ đồng.", "vi",
+     "local_entrusted_capital"),
+])
+def test_recall_cues_stay_out_of_their_near_misses(text: str, lang: str, indicator: str) -> None:
+    """Cues added for recall (growth rate, average outstanding loans, loans each household got,
+    capital named by its source) do not reach these near misses."""
+    title = "Nghe An news" if lang == "en" else "Tin Nghệ An"
+    ex = extract_text(text, lang=lang, published=dt.date(2025, 10, 26), title=title)
+    assert [o.text for o in ex.observations if o.indicator == indicator] == []
+
+
 @pytest.mark.parametrize(("markup", "lang", "parts"), [
     (NGHE + "Outstanding loans are spread over three programmes: job creation [[VND 52 billion|VND|52000000000]]; clean water "
      "[[VND 52 billion|VND|52000000000]]; students [[VND 9 billion|VND|9000000000]].", "en",

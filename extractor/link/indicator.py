@@ -236,7 +236,11 @@ def _one_loan(ctx: Context, fig: Figure) -> bool:
     if fig.unit != "VND" or fig.value > ctx.linker.one_loan_max:
         return False
     start = max(0, fig.start - ctx.reach("one_loan"))
-    if any(not ctx.text[end : fig.start].strip() for _, end, _ in ctx.marks("one_loan", start, fig.start)):
+    # The words may end inside the figure, on the qualifier before its number ("đã được vay tối
+    # đa 100 triệu đồng": a ceiling, one loan's size).
+    if any(not ctx.text[end : fig.start].strip() if end <= fig.start
+           else not any(ch.isdigit() for ch in ctx.text[fig.start : end])
+           for _, end, _ in ctx.marks("one_loan", start, fig.end)):
         return True
     if _about_one_borrower(ctx, fig):
         return True
