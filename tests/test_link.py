@@ -483,6 +483,13 @@ def test_the_level_a_from_to_pair_comes_to_takes_the_cue_before_it(markup: str, 
 
 
 @pytest.mark.parametrize(("text", "lang", "indicator"), [
+    # loans summed by their state (overdue, restructured) are none lent in the year
+    ("In Dien Chau, overdue loans totaling VND 4.1 billion were restructured in 2024.", "en", "lending_turnover"),
+    # repayment put off is no repayment
+    ("In 2024 the office extended debt repayment for VND 58 billion of loans after the landslides.", "en",
+     "debt_collection_turnover"),
+    ("Loan repayment terms were lengthened in 2024 for 920 families owing VND 35 billion.", "en",
+     "debt_collection_turnover"),
     # a growth rate beside another level is no growth of outstanding loans
     ("Năm 2024, dư nợ toàn tỉnh là 5.100 tỷ đồng; còn tổng nguồn vốn là 5.240 tỷ đồng, tỷ lệ tăng trưởng 6,3%.", "vi",
      "outstanding_growth_rate"),
@@ -497,8 +504,8 @@ def test_the_level_a_from_to_pair_comes_to_takes_the_cue_before_it(markup: str, 
      "local_entrusted_capital"),
 ])
 def test_recall_cues_stay_out_of_their_near_misses(text: str, lang: str, indicator: str) -> None:
-    """Cues added for recall (growth rate, average outstanding loans, loans each household got,
-    capital named by its source) do not reach these near misses."""
+    """Cues added for recall (loans totaling, repayments, growth rate, average outstanding loans,
+    loans each household got, capital named by its source) do not reach these near misses."""
     title = "Nghe An news" if lang == "en" else "Tin Nghệ An"
     ex = extract_text(text, lang=lang, published=dt.date(2025, 10, 26), title=title)
     assert [o.text for o in ex.observations if o.indicator == indicator] == []
