@@ -50,6 +50,10 @@ CASES = [
     ("vi", "Tổng nguồn vốn cao hơn so với đầu năm 240 tỷ đồng.", "increase"),
     ("vi", "Tổng nguồn vốn cao hơn năm trước là 240 tỷ đồng.", "increase"),
     ("vi", "Tổng nguồn vốn cao hơn cùng kỳ năm 2024 là 240 tỷ đồng.", "increase"),
+    # A plus sign opening a bracket: the growth of the level before it; a bare one is no change.
+    ("en", "Outstanding loans kept rising in the quarter (+3.2% on the year).", "increase"),
+    ("vi", "Dư nợ tiếp tục đi lên trong quý (+3,2% so với đầu năm).", "increase"),
+    ("en", "The survey put satisfaction at +3.2% in the table.", None),
 ]
 
 

@@ -437,6 +437,80 @@ def test_a_share_of_a_plan_met_is_no_growth(markup: str, rates: list[float]) -> 
     assert growth == rates
 
 
+@pytest.mark.parametrize(("markup", "lang", "rates"), [
+    # a signed percent restating the money change, after the borrowers paired with the level
+    (VI_NGHE + "Dư nợ toàn chi nhánh tính đến {{31/3/2025|2025-03-31}} đạt [[2.870 tỷ đồng|VND]] với [[40.150 hộ|households]] "
+     "còn vay; so với {{cuối năm 2024|2024-12-31}}, dư nợ tăng [[97 tỷ đồng|VND|97000000000|increase]] (+[[3,5%|%|3.5]]).",
+     "vi", [3.5]),
+    (NGHE + "Outstanding loans in the branch came to [[VND 2,870 billion|VND]] for [[40,150 borrowers|borrowers]] on "
+     "{{March 31, 2025|2025-03-31}}, an increase of [[VND 97 billion|VND|97000000000|increase]] (+[[3.5%|%|3.5|increase]]) on "
+     "{{end-2024|2024-12-31}}.", "en", [3.5]),
+    # near miss: an unsigned percent of its own, after the borrowers
+    (VI_NGHE + "Dư nợ toàn chi nhánh tính đến {{31/3/2025|2025-03-31}} đạt [[2.870 tỷ đồng|VND]] với [[40.150 hộ|households]] "
+     "còn vay; số hộ nhiều hơn [[1,8%|%|1.8]] so với {{cuối năm 2024|2024-12-31}}.", "vi", []),
+])
+def test_a_signed_bracketed_growth_restates_the_money_change(markup: str, lang: str, rates: list[float]) -> None:
+    """A signed percent in brackets after a money change restates that change, however many
+    borrowers stand beside the level before it: a growth rate of the level."""
+    ex, _ = build(markup, lang=lang)
+    growth = [float(o.value) for o in link(ex).observations if o.indicator == "outstanding_growth_rate"]
+    assert growth == rates
+
+
+@pytest.mark.parametrize(("markup", "lang", "rates"), [
+    # the cue's own verb of change leads to the pair: the level it comes to is the cue's too
+    (VI_NGHE + "Trong mười năm qua, tỷ lệ nợ quá hạn của tỉnh đã giảm mạnh, từ [[1,75%|%|1.75]] (năm 2014) xuống "
+     "[[0,11%|%|0.11]].", "vi", [1.75, 0.11]),
+    (NGHE + "Over the past decade the province's overdue debt ratio has fallen sharply, from [[1.75%|%|1.75]] in the "
+     "first year to [[0.11%|%|0.11]].", "en", [1.75, 0.11]),
+    # near misses: another subject has its own pair; a range has no verb of change; no pair at all
+    (NGHE + "Overdue debt dropped below target, while the share of poor families declined from [[14.3%|%|14.3]] "
+     "to [[4.6%|%|4.6]].", "en", [14.3]),
+    (VI_NGHE + "Nợ quá hạn được kéo giảm, tỷ lệ hộ cận nghèo giảm từ [[14,3%|%|14.3]] xuống [[4,6%|%|4.6]].", "vi", [14.3]),
+    (NGHE + "Outstanding loans kept growing, and a single family may borrow from [[VND 30 million|VND|30000000]] to "
+     "[[VND 120 million|VND|120000000]].", "en", [30000000]),
+    (VI_NGHE + "Trong mười năm qua, tỷ lệ nợ quá hạn của tỉnh đã giảm mạnh, lúc đầu [[1,75%|%|1.75]], nay "
+     "[[0,11%|%|0.11]].", "vi", [1.75]),
+])
+def test_the_level_a_from_to_pair_comes_to_takes_the_cue_before_it(markup: str, lang: str,
+                                                                    rates: list[float]) -> None:
+    """A from-to pair the cue's own verb of change leads to, in a few words: its old level does not
+    keep the cue from the new one; another subject's pair or a range takes nothing from the cue."""
+    ex, _ = build(markup, lang=lang)
+    found = [float(o.value) for o in link(ex).observations
+             if o.indicator in ("overdue_debt_rate", "outstanding_loans")]
+    assert found == rates
+
+
+@pytest.mark.parametrize(("text", "lang", "indicator"), [
+    # loans summed by their state (overdue, restructured) are none lent in the year
+    ("In Dien Chau, overdue loans totaling VND 4.1 billion were restructured in 2024.", "en", "lending_turnover"),
+    # repayment put off is no repayment
+    ("In 2024 the office extended debt repayment for VND 58 billion of loans after the landslides.", "en",
+     "debt_collection_turnover"),
+    ("Loan repayment terms were lengthened in 2024 for 920 families owing VND 35 billion.", "en",
+     "debt_collection_turnover"),
+    # a growth rate beside another level is no growth of outstanding loans
+    ("Năm 2024, dư nợ toàn tỉnh là 5.100 tỷ đồng; còn tổng nguồn vốn là 5.240 tỷ đồng, tỷ lệ tăng trưởng 6,3%.", "vi",
+     "outstanding_growth_rate"),
+    # an average per household in one district is no outstanding loans of the district
+    ("Năm 2024, phòng giao dịch huyện Quế Phong có dư nợ bình quân 61,2 triệu đồng/hộ.", "vi", "outstanding_loans"),
+    # a ceiling, or what each household got, is one loan's size
+    ("Từ năm 2024, mỗi hộ nghèo đã được vay tối đa 90 triệu đồng để dựng nhà.", "vi", "lending_turnover"),
+    ("Năm 2024, mỗi hộ đã được vay 35 triệu đồng để mua bò.", "vi", "lending_turnover"),
+    ("Năm 2024, người lao động đã được vay tối đa 120 triệu đồng.", "vi", "lending_turnover"),
+    # lending from a budget's capital is lending, not that capital
+    ("Năm 2024, doanh số cho vay từ nguồn vốn từ ngân sách địa phương đạt 135 tỷ đồng.", "vi",
+     "local_entrusted_capital"),
+])
+def test_recall_cues_stay_out_of_their_near_misses(text: str, lang: str, indicator: str) -> None:
+    """Cues added for recall (loans totaling, repayments, growth rate, average outstanding loans,
+    loans each household got, capital named by its source) do not reach these near misses."""
+    title = "Nghe An news" if lang == "en" else "Tin Nghệ An"
+    ex = extract_text(text, lang=lang, published=dt.date(2025, 10, 26), title=title)
+    assert [o.text for o in ex.observations if o.indicator == indicator] == []
+
+
 @pytest.mark.parametrize(("markup", "lang", "parts"), [
     (NGHE + "Outstanding loans are spread over three programmes: job creation [[VND 52 billion|VND|52000000000]]; clean water "
      "[[VND 52 billion|VND|52000000000]]; students [[VND 9 billion|VND|9000000000]].", "en",

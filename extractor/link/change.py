@@ -248,9 +248,9 @@ def _fits_level(change: Figure, level: Observation) -> bool:
     return change.unit == level.unit
 
 
-# "(" and at most one word (a direction word, in practice: " (up ", " (tăng "); punctuation alike
-# in both languages, no language data.
-_BRACKETED = re.compile(r"\s*\(\s*(?:\w+\s+)?")
+# "(" and at most one word (a direction word, in practice: " (up ", " (tăng "), or a sign
+# (" (+"); punctuation alike in both languages, no language data.
+_BRACKETED = re.compile(r"\s*\(\s*(?:\w+\s+)?\+?")
 
 
 def _restated_change(ctx: Context, fig: Figure) -> Figure:

@@ -78,8 +78,30 @@ def _figures_between(ctx: Context, start: int, end: int) -> bool:
 
 
 def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
-    """Whether a figure of the same kind lies between ``start`` and ``fig``."""
-    return any(f.kind == fig.kind and f.start not in ctx.changes for f in ctx.figures.within(start, fig.start))
+    """Whether a figure of the same kind lies between ``start`` and ``fig`` (not the level a
+    from-to pair starts from: ``_starts_from``)."""
+    return any(f.kind == fig.kind and f.start not in ctx.changes and not _starts_from(ctx, f, fig, start)
+               for f in ctx.figures.within(start, fig.start))
+
+
+_PAIR_LEAD_WORDS = 5  # at most this many words between the cue and its from-to pair
+
+
+def _starts_from(ctx: Context, old: Figure, fig: Figure, cue_end: int) -> bool:
+    """Whether ``old`` is the level a from-to pair starts from and ``fig`` the one it comes to
+    ("giảm dần, từ 1,4% lúc mới thành lập xuống còn 0,07%"): a ``level_from`` word right before
+    ``old``, a ``change_to`` word between the two, and the cue's own verb of change
+    (``from_to_verbs``) leading to the pair in a few words, with no other cue and no clause break
+    but a comma right before the ``from``: another subject ("…, and the poverty rate dropped from")
+    or a range ("can borrow from … to …") has its own pair. The cue before the pair governs both."""
+    mark = ctx.last_mark("level_from", max(cue_end, old.start - ctx.reach("kin")), old.start)
+    if mark is None or ctx.text[mark[1] : old.start].strip():
+        return False
+    lead = ctx.text[cue_end : mark[0]].rstrip().removesuffix(",")
+    return (len(lead.split()) <= _PAIR_LEAD_WORDS and not _CLAUSE_BREAK.search(lead)
+            and ctx.first_mark("from_to_verbs", cue_end, mark[0]) is not None
+            and not ctx.cues.within(cue_end, mark[0])
+            and ctx.first_mark("change_to", old.end, fig.start) is not None)
 
 
 def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
@@ -214,7 +236,11 @@ def _one_loan(ctx: Context, fig: Figure) -> bool:
     if fig.unit != "VND" or fig.value > ctx.linker.one_loan_max:
         return False
     start = max(0, fig.start - ctx.reach("one_loan"))
-    if any(not ctx.text[end : fig.start].strip() for _, end, _ in ctx.marks("one_loan", start, fig.start)):
+    # The words may end inside the figure, on the qualifier before its number ("đã được vay tối
+    # đa 100 triệu đồng": a ceiling, one loan's size).
+    if any(not ctx.text[end : fig.start].strip() if end <= fig.start
+           else not any(ch.isdigit() for ch in ctx.text[fig.start : end])
+           for _, end, _ in ctx.marks("one_loan", start, fig.end)):
         return True
     if _about_one_borrower(ctx, fig):
         return True

@@ -101,6 +101,8 @@ MARKER_LISTS = (
     "previous_year",
     "place_openers",
     "change_to",
+    "level_from",
+    "from_to_verbs",
     "borrower_list",
     "per_year",
     "negated",
@@ -281,6 +283,8 @@ class LinkRules(Strict):
     previous_year: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
+    level_from: Markers = Field(default_factory=Markers)
+    from_to_verbs: Markers = Field(default_factory=Markers)
     borrower_list: Markers = Field(default_factory=Markers)
     per_year: Markers = Field(default_factory=Markers)
     negated: Markers = Field(default_factory=Markers)
