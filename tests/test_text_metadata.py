@@ -40,6 +40,25 @@ def test_publication_date(text: str, published: dt.date | None) -> None:
     assert read_metadata(text).published == published
 
 
+@pytest.mark.parametrize(("text", "published"), [
+    # a site's bar with today's date comes first; the article's stamp after the headline is its own
+    ("Chủ Nhật, 14/09/2025 07:12 GMT+7\n\nVốn vay cho hộ nghèo\n\n02/03/2021 | 16:40\n\nNội dung.",
+     dt.date(2021, 3, 2)),
+    ("Monday, 5/5/2025\nLoans for students\nThursday, 11/12/2023 - 08:05\nBody.", dt.date(2023, 12, 11)),
+    # a later stamp of a later date (an update) does not replace the first
+    ("Loans for students\n11/12/2023 08:05\nUpdated: 12/12/2023 09:10\nBody.", dt.date(2023, 12, 11)),
+    # a later date without a clock time (a document cited in a short line) is no stamp
+    ("Tiêu đề\n20/11/2024 09:30\nQuyết định ngày 3/4/2019\nNội dung.", dt.date(2024, 11, 20)),
+    # a byline of authors with the date and time (dateparser alone reads "An March 4" as a year),
+    # a stamp glued between a headline and its lead
+    ("Economy\nThe branch meets its plan\nMinh Duc - Hoai An March 4, 2023 09:15\nBody.", dt.date(2023, 3, 4)),
+    ("Cho vay nhà ở xã hội tại tỉnh12/05/2023 - 14:20:05 Năm nay chi nhánh triển khai ba chương "
+     "trình cho vay mới.\nNội dung.", dt.date(2023, 5, 12)),
+])
+def test_publication_date_among_several_stamps(text: str, published: dt.date | None) -> None:
+    assert read_metadata(text).published == published
+
+
 def test_title_skips_the_outlet_banner() -> None:
     meta = read_metadata("Vietnam.vn - Nền tảng quảng bá Việt Nam\n\nNinh Binh: solutions\nBody.")
     assert meta.title == "Ninh Binh: solutions"

@@ -34,6 +34,8 @@ class TextRules(Strict):
     dateline_separator: str
     dateline_max_words: int
     leading_date_words: int = 3
+    clock: str = r"(?<![\d:])\d{1,2}:\d{2}(?![\d])"
+    clock_stamp: list[Regex] = []
 
 
 class TextDocument(BaseModel):
@@ -143,15 +145,35 @@ def source_url_of(lines: list[str], rules: TextRules) -> str | None:
 
 def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> dt.date | None:
     """The date of a short date line near the top, or one heading the text's first line, else a
-    date in the source URL."""
+    date in the source URL. A site's bar stating today's date may come first: a later stamp of
+    the header that carries a clock time and an earlier date is the article's own."""
+    first: dt.date | None = None
     for i, line in enumerate(lines[: rules.header_lines]):
+        if first is not None and not re.search(rules.clock, line):
+            continue  # past the first date, only a time stamp can be the article's own
         part = _date_part(line, rules) if any(map(str.isdigit, line)) else None
-        if part is None and i == 0:
-            part = _leading_date(line, rules)
-        found = stated_date(part) if part else None
-        if found:
-            return found
-    return _url_date(source_url, rules) if source_url else None
+        lead = _leading_date(line, rules) if part is None and i == 0 else None
+        if lead and (found := stated_date(lead)):
+            return found  # the stored excerpt's own stamp ("date 2025-11-07 …")
+        found = _stated(part) or _stated(_clock_stamp(line, rules))
+        if found and (first is None or found < first):
+            first = found
+    return first if first else (_url_date(source_url, rules) if source_url else None)
+
+
+def _stated(part: str | None) -> dt.date | None:
+    """The full date a furniture string states, None for no string."""
+    return stated_date(part) if part else None
+
+
+def _clock_stamp(line: str, rules: TextRules) -> str | None:
+    """The date of a date-and-time stamp inside a header line (a byline "Author - Author
+    January 5, 2024 11:57", a stamp glued to a headline), else None."""
+    for rule in rules.clock_stamp:
+        match = re.search(rule.pattern, line)
+        if match:
+            return match.group("date")
+    return None
 
 
 def _leading_date(line: str, rules: TextRules) -> str | None:
