@@ -51,7 +51,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
              "sentence:year-to-date", "sentence:to_now", "since:", "since_founding:", "present:",
              "last_year:", "this_year:", "past_years:", "reviewed:",
-             "frame", "stated-later", "published",
+             "frame", "stated-later", "published", "plan-year",
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
@@ -217,6 +217,7 @@ class Reaches(Strict):
 
     since: Reach
     anniversary: Reach
+    plan_year: Reach
     plan_met: Reach
     plan_name: Reach
     blocker: Reach
