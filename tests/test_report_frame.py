@@ -261,3 +261,19 @@ def test_a_plan_named_in_a_comparison_is_no_baseline() -> None:
     observations = extract_text(text, lang="vi", published=dt.date(2025, 10, 20)).observations
     [level] = [o for o in observations if o.indicator == "outstanding_loans"]
     assert level.as_of == dt.date(2025, 9, 30)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A year opening one borrower's story (its only figure the loan he took) is the story's, not
+    # the report's: the commune's figures after it hold at the publication date.
+    ("Bà Nguyễn Thị Lan ở xóm Đông nuôi bò từ vốn vay chính sách. Năm 2019, gia đình chị Lan được "
+     "vay 50 triệu đồng để mua thêm bò giống.\nHiện toàn xã có 640 hộ còn dư nợ với tổng dư nợ "
+     "23 tỷ đồng.", "vi"),
+    ("Mr. Pham Van Long raises ducks with a policy loan. In 2019, through the Women's Union, he "
+     "borrowed VND 40 million to buy more ducklings.\nThe commune has 640 households with "
+     "outstanding loans of VND 23 billion.", "en"),
+])
+def test_a_year_opening_a_borrowers_story_governs_nothing(text: str, lang: str) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=dt.date(2025, 3, 10)).observations
+    assert [(o.indicator, o.as_of) for o in observations] == [
+        ("borrowers_outstanding", dt.date(2025, 3, 10)), ("outstanding_loans", dt.date(2025, 3, 10))]
