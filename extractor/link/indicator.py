@@ -204,11 +204,6 @@ def _qualified_by_blocker(ctx: Context, fig: Figure) -> bool:
 
 
 
-def one_loan(ctx: Context, fig: Figure) -> bool:
-    """Whether the amount is what one borrower received (``_one_loan``)."""
-    return fig.kind == "money" and _one_loan(ctx, fig)
-
-
 def _one_loan(ctx: Context, fig: Figure) -> bool:
     """Whether the amount is what one borrower received: it stands right after words saying so
     ("a fisherman was lent VND 60 million", ``one_loan``: a singular passive whose subject is the

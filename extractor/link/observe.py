@@ -23,7 +23,7 @@ from extractor.link.change import (
     restates,
 )
 from extractor.link.context import Context, Offsets, index_document, sentence_span
-from extractor.link.indicator import indicator_of, one_loan
+from extractor.link.indicator import indicator_of
 from extractor.link.parts import DISTRICT_DOCUMENT, district_document, find_areas, part_of
 from extractor.link.place import NATIONAL_DOCUMENT, place_of, resolve_place
 from extractor.link.rules import Linker, decided_by
@@ -312,7 +312,7 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
         late = ctx.published is not None and end is not None and end > ctx.published
         if end is None or late or not _opens_sentence(ctx, d.start) or ctx.marker_before("since", d.start):
             continue
-        if _dates_a_goal(ctx, d) or _dates_a_loan(ctx, d):
+        if _dates_a_goal(ctx, d):
             continue
         if (d.value and ctx.marker_before("until", d.start)) or (d.value is None and d.period_start):
             found.append(d)
@@ -327,15 +327,6 @@ def _dates_a_goal(ctx: Context, d: DateMention) -> bool:
         return False
     _, end = ctx.stops.around(d.start, d.end)
     return sets_goal(ctx, d.end, end)
-
-
-def _dates_a_loan(ctx: Context, d: DateMention) -> bool:
-    """Whether the date opens a borrower's story: every figure of its sentence is one loan ("In
-    2021, through the Women's Union, she borrowed VND 40 million …"). The story's year is not the
-    report's: the figures after it, of the branch or the commune, are not of that year."""
-    _, s1 = ctx.stops.around(d.start, d.end)
-    figures = ctx.figures.within(d.end, s1)
-    return bool(figures) and all(one_loan(ctx, fig) for fig in figures)
 
 
 def _opens_sentence(ctx: Context, pos: int) -> bool:
