@@ -61,6 +61,17 @@ CASES = [
      dt.date(2026, 1, 1)),
     ("vi", JANUARY, "Dư nợ tăng 310 tỷ đồng so với cuối năm 2024 và tăng 2% so với đầu năm.", "đầu năm",
      dt.date(2026, 1, 1)),
+    # … nor when its one year is no day its level is reported at: a founding year, "since", a
+    # whole year of another clause.
+    ("vi", JANUARY, "Ra đời từ năm 2004, chi nhánh tới nay có dư nợ 7.300 tỷ đồng, đã tăng 390 tỷ đồng kể từ đầu năm.",
+     "đầu năm", dt.date(2026, 1, 1)),
+    ("en", JANUARY, "Since 2016 the office has grown fast; its loans total VND 4,900 billion, 5% above the "
+     "beginning of the year.", "beginning of the year", dt.date(2026, 1, 1)),
+    ("vi", JANUARY, "Trong năm 2022, huyện nhận thêm 9 xã; hiện dư nợ tăng 3% so với đầu năm.", "đầu năm",
+     dt.date(2026, 1, 1)),
+    # a year's end closing the level is such a day
+    ("vi", JANUARY, "Tới cuối năm 2025, dư nợ cả tỉnh đạt 5.100 tỷ đồng, đã tăng 270 tỷ đồng kể từ đầu năm.",
+     "đầu năm", dt.date(2025, 1, 1)),
     # A month named "this year" in words keeps the publication's year.
     ("vi", JANUARY, "Năm 2025, dư nợ tăng 900 tỷ đồng; đến tháng 1 năm nay đạt 9.900 tỷ đồng.", "tháng 1 năm nay",
      (dt.date(2026, 1, 1), dt.date(2026, 1, 31))),

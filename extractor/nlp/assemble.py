@@ -193,14 +193,23 @@ def sentence_years(text: str, drafts: list[DateDraft], sentences: Sentences, com
 
 
 def only_years(drafts: list[DateDraft], sentences: Sentences, compared: frozenset[int]) -> dict[int, int]:
-    """The one year each sentence states, by the sentence's start: a date of an explicit year
-    (not a horizon or span, ``context``, nor a comparison's baseline) and no other year."""
+    """The one year each sentence states, by the sentence's start: a day of an explicit year,
+    the day its level is reported at ("By December 31, 2024", "đến hết năm 2025"; not a
+    horizon or span, ``context``, nor a comparison's baseline), and no other year. A whole year
+    ("Thành lập năm 2002", "since 2019", "Trong năm 2021, …") is no such day: it only blocks."""
     found: dict[int, list[int | None]] = {}
     for draft in drafts:
         if draft.explicit_year is not None:
-            year = draft.explicit_year if draft.context and draft.start not in compared else None
+            closes = draft.context and draft.start not in compared and _a_day(draft)
+            year = draft.explicit_year if closes else None
             found.setdefault(sentences.around(draft.start)[0], []).append(year)
     return {start: years[0] for start, years in found.items() if len(years) == 1 and years[0]}
+
+
+def _a_day(draft: DateDraft) -> bool:
+    """Whether the draft, read in its own year, is one day rather than a period."""
+    fields = draft.resolve(draft.explicit_year, None)
+    return bool(fields) and fields.get("value") is not None
 
 
 REVIEW_WINDOW = 80
