@@ -34,7 +34,7 @@ class TextRules(Strict):
     dateline_separator: str
     dateline_max_words: int
     leading_date_words: int = 3
-    clock: str = r"(?<![\d:])\d{1,2}:\d{2}(?![\d])"
+    site_bar: str = r"(?!)"
     clock_stamp: list[Regex] = []
 
 
@@ -144,21 +144,28 @@ def source_url_of(lines: list[str], rules: TextRules) -> str | None:
 
 
 def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> dt.date | None:
-    """The date of a short date line near the top, or one heading the text's first line, else a
-    date in the source URL. A site's bar stating today's date may come first: a later stamp of
-    the header that carries a clock time and an earlier date is the article's own."""
-    first: dt.date | None = None
+    """The date of a short date line near the top, or one heading the text's first line, or a
+    date-and-time stamp inside a header line (``clock_stamp``), else a date in the source URL.
+    A site's bar stating today's date may open the text (its first line, with a weekday or a time
+    zone: ``site_bar``): then the first date-and-time stamp after it, when earlier, is the
+    article's own."""
+    bar: dt.date | None = None
     for i, line in enumerate(lines[: rules.header_lines]):
-        if first is not None and not re.search(rules.clock, line):
-            continue  # past the first date, only a time stamp can be the article's own
+        if bar is not None:
+            stamp = _stated(_clock_stamp(line, rules))
+            if stamp is not None:
+                return min(stamp, bar)
+            continue
         part = _date_part(line, rules) if any(map(str.isdigit, line)) else None
         lead = _leading_date(line, rules) if part is None and i == 0 else None
         if lead and (found := stated_date(lead)):
             return found  # the stored excerpt's own stamp ("date 2025-11-07 …")
         found = _stated(part) or _stated(_clock_stamp(line, rules))
-        if found and (first is None or found < first):
-            first = found
-    return first if first else (_url_date(source_url, rules) if source_url else None)
+        if found and i == 0 and re.search(rules.site_bar, line):
+            bar = found
+        elif found:
+            return found
+    return bar if bar else (_url_date(source_url, rules) if source_url else None)
 
 
 def _stated(part: str | None) -> dt.date | None:
