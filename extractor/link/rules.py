@@ -77,6 +77,8 @@ MARKER_LISTS = (
     "bank",
     "province_ref",
     "target",
+    "time_ahead",
+    "time_ahead_done",
     "comparison",
     "since",
     "until",
@@ -304,6 +306,8 @@ class LinkRules(Strict):
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
     goal_verbs: Markers = Field(default_factory=Markers)
+    time_ahead: Markers = Field(default_factory=Markers)
+    time_ahead_done: Markers = Field(default_factory=Markers)
     ranking: Markers = Field(default_factory=Markers)
     year_before: Markers = Field(default_factory=Markers)
     year_before_named: Markers = Field(default_factory=Markers)
