@@ -209,7 +209,7 @@ def only_years(drafts: list[DateDraft], sentences: Sentences, compared: frozense
 def _a_day(draft: DateDraft) -> bool:
     """Whether the draft, read in its own year, is one day rather than a period."""
     fields = draft.resolve(draft.explicit_year, None)
-    return bool(fields) and fields.get("value") is not None
+    return fields is not None and fields.get("value") is not None
 
 
 REVIEW_WINDOW = 80
