@@ -174,6 +174,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("date", "frame", "-", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
     ("date", "stated-later", "+", "en", NGHE + "The branch kept [[247 transaction points|transaction points]]. By {{the end of May 2025|2025-05-31|month}}, outstanding loans reached [[VND 6,100 billion|VND]].", None),
     ("date", "stated-later", "-", "en", NGHE + "The branch kept [[247 transaction points|transaction points]]. In {{2024|2024-01-01..2024-12-31}}, the branch lent [[VND 900 billion|VND]].", None),
+    ("date", "plan-year", "+", "vi", VI_NGHE + "Chi nhánh xác định mục tiêu cho năm {{2027|2027-01-01..2027-12-31}} là nâng vốn ủy thác địa phương thêm 30 tỷ đồng. Ngoài ra, hệ thống sẽ phấn đấu hạ nợ quá hạn xuống còn [[0,08%|%|0.08]].", PUB),
+    ("date", "plan-year", "-", "vi", VI_NGHE + "Hội nghị sơ kết được chi nhánh tổ chức vào năm {{2027|2027-01-01..2027-12-31}} tại huyện. Ngoài ra, hệ thống sẽ phấn đấu hạ nợ quá hạn xuống còn [[0,08%|%|0.08]].", PUB),
+    # a plan of a year already over at the publication: the goal after it looks past that year
+    ("date", "plan-year", "-", "vi", VI_NGHE + "Chi nhánh xác định mục tiêu cho năm {{2023|2023-01-01..2023-12-31}} là nâng vốn ủy thác địa phương thêm 30 tỷ đồng. Ngoài ra, hệ thống sẽ phấn đấu hạ nợ quá hạn xuống còn [[0,08%|%|0.08]].", PUB),
     ("date", "published", "+", "en", NGHE + "The province has [[21 transaction offices|transaction offices]].", PUB),
     ("date", "published", "-", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]]. The province has [[*21 transaction offices|transaction offices]].", PUB),
     ("date", "old-marker:undated", "+", "en", NGHE + "From {{the beginning of 2025|2025-01-01}} to now, the province disbursed [[VND 3,843 billion|VND]]. " + OLD_NB, PUB),

@@ -261,3 +261,33 @@ def test_a_plan_named_in_a_comparison_is_no_baseline() -> None:
     observations = extract_text(text, lang="vi", published=dt.date(2025, 10, 20)).observations
     [level] = [o for o in observations if o.indicator == "outstanding_loans"]
     assert level.as_of == dt.date(2025, 9, 30)
+
+
+def test_a_borrowers_year_still_dates_the_year_it_is_pointed_back_to() -> None:
+    # "cũng trong năm" points back to the year that opened a borrower's story: the branch's
+    # disbursement after it is of that year, not of the publication's.
+    text = ("Tin Nghệ An\n\nNăm 2023, gia đình anh Vi Văn Tám ở bản Na Lượng được vay 70 triệu đồng "
+            "để nuôi dê. Cũng trong năm, chi nhánh đã giải ngân 980 tỷ đồng cho 21.000 lượt hộ.")
+    observations = extract_text(text, lang="vi", published=dt.date(2025, 3, 10)).observations
+    [flow] = [o for o in observations if o.indicator == "lending_turnover"]
+    assert (flow.period_start, flow.period_end) == (dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_a_place_able_to_borrow_is_no_borrower() -> None:
+    # "was able to borrow" with a town as its subject: the town's entrusted capital, not one loan
+    text = "Nghe An news\n\nIn 2022, the town was able to borrow VND 2 billion of entrusted capital for 90 households."
+    observations = extract_text(text, lang="en", published=dt.date(2025, 3, 10)).observations
+    assert [o.indicator for o in observations] == ["local_entrusted_capital"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the time to come opening a sentence that then reports a level reached: the level is a fact
+    ("Trong thời gian tới, huyện Quỳ Châu duy trì các giải pháp thu hồi nợ; hiện tỷ lệ nợ quá hạn "
+     "chỉ còn 0,07%.", "vi"),
+    ("In the coming time, the Quy Chau office will keep its collection drive: as of June 30, 2025, "
+     "its overdue debt ratio was only 0.07%.", "en"),
+])
+def test_the_time_to_come_does_not_make_a_reported_level_a_goal(text: str, lang: str) -> None:
+    title = "Tin Nghệ An\n\n" if lang == "vi" else "Nghe An news\n\n"
+    observations = extract_text(title + text, lang=lang, published=dt.date(2025, 10, 26)).observations
+    assert [(o.indicator, o.status) for o in observations] == [("overdue_debt_rate", "actual")]

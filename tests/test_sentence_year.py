@@ -3,6 +3,8 @@ publication, takes the year its sentence opens with (lexicon ``year_openers``): 
 riêng tháng 6, …" read in January 2026 is June 2025, not the coming June. Only a year opening the
 sentence, and the only year it states, governs it; a comparison's baseline or a horizon does not,
 nor a year in another sentence; and a date the publication's year already puts in the past stays.
+A year's edge without its year ("đầu năm", "the beginning of the year") takes the one year its
+sentence states, wherever that stands.
 
 Sentences written for these tests, in the shape outlets use; expectations from reading them.
 """
@@ -48,6 +50,28 @@ CASES = [
      "6.000 tỷ đồng.", "30/9", dt.date(2025, 9, 30)),
     ("en", OCTOBER, "In 2003, when the branch opened, capital was VND 200 billion; by September 30 it had "
      "reached VND 6,200 billion.", "September 30", dt.date(2025, 9, 30)),
+    # A year's edge without its year is of the one year its sentence states, wherever it stands:
+    # a year-end report read in January compares with the start of the year it reports on.
+    ("en", JANUARY, "By December 31, 2025, entrusted capital stood at VND 640 billion, VND 95 billion more "
+     "than at the beginning of the year.", "beginning of the year", dt.date(2025, 1, 1)),
+    ("vi", JANUARY, "Dư nợ ủy thác đến hết năm 2025 đạt 2.310 tỷ đồng, tăng 4,2% so với đầu năm.", "đầu năm",
+     dt.date(2025, 1, 1)),
+    # … not when the sentence states two years, nor when its one year is a baseline.
+    ("vi", JANUARY, "Năm 2024 và năm 2025, dư nợ tăng đều; so với đầu năm, dư nợ tăng 2%.", "đầu năm",
+     dt.date(2026, 1, 1)),
+    ("vi", JANUARY, "Dư nợ tăng 310 tỷ đồng so với cuối năm 2024 và tăng 2% so với đầu năm.", "đầu năm",
+     dt.date(2026, 1, 1)),
+    # … nor when its one year is no day its level is reported at: a founding year, "since", a
+    # whole year of another clause.
+    ("vi", JANUARY, "Ra đời từ năm 2004, chi nhánh tới nay có dư nợ 7.300 tỷ đồng, đã tăng 390 tỷ đồng kể từ đầu năm.",
+     "đầu năm", dt.date(2026, 1, 1)),
+    ("en", JANUARY, "Since 2016 the office has grown fast; its loans total VND 4,900 billion, 5% above the "
+     "beginning of the year.", "beginning of the year", dt.date(2026, 1, 1)),
+    ("vi", JANUARY, "Trong năm 2022, huyện nhận thêm 9 xã; hiện dư nợ tăng 3% so với đầu năm.", "đầu năm",
+     dt.date(2026, 1, 1)),
+    # a year's end closing the level is such a day
+    ("vi", JANUARY, "Tới cuối năm 2025, dư nợ cả tỉnh đạt 5.100 tỷ đồng, đã tăng 270 tỷ đồng kể từ đầu năm.",
+     "đầu năm", dt.date(2025, 1, 1)),
     # A month named "this year" in words keeps the publication's year.
     ("vi", JANUARY, "Năm 2025, dư nợ tăng 900 tỷ đồng; đến tháng 1 năm nay đạt 9.900 tỷ đồng.", "tháng 1 năm nay",
      (dt.date(2026, 1, 1), dt.date(2026, 1, 31))),

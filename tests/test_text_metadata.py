@@ -40,6 +40,38 @@ def test_publication_date(text: str, published: dt.date | None) -> None:
     assert read_metadata(text).published == published
 
 
+@pytest.mark.parametrize(("text", "published"), [
+    # a site's bar with today's date comes first; the article's stamp after the headline is its own
+    ("Chủ Nhật, 14/09/2025 07:12 GMT+7\n\nVốn vay cho hộ nghèo\n\n02/03/2021 | 16:40\n\nNội dung.",
+     dt.date(2021, 3, 2)),
+    ("Monday, 5/5/2025\nLoans for students\nThursday, 11/12/2023 - 08:05\nBody.", dt.date(2023, 12, 11)),
+    # … the first such stamp, not the earliest: a list of related news further down is no header
+    ("Thứ Sáu, 06/03/2026 09:00 GMT+7\nTín dụng cho thanh niên\n21/01/2026 - 07:45\nTin khác:\n"
+     "Hội nghị tổng kết 04/11/2022 11:20\nNội dung.", dt.date(2026, 1, 21)),
+    # a first date that is no site's bar is the article's: later stamps do not replace it
+    ("Loans for students\n11/12/2023 08:05\nUpdated: 12/12/2023 09:10\nBody.", dt.date(2023, 12, 11)),
+    ("Vốn cho làng nghề\n07/04/2025 15:20\nĐọc thêm: 30/11/2023 10:05\nNội dung.", dt.date(2025, 4, 7)),
+    ("Vốn cho làng nghề\n07/04/2025 15:20\nBài đã đăng lần đầu 19/08/2017 - 06:30 trên ấn phẩm giấy.\nNội dung.",
+     dt.date(2025, 4, 7)),
+    ("Tin vùng cao\nLast edited: 9/9/2024 17:00\nThe forum started at 7:30 on 2/9/2024 in Son La.\nBody.",
+     dt.date(2024, 9, 9)),
+    ("Upland news\nNovember 3, 2025\nDelegates met on June 12, 2023 10:40 in Dien Bien.\nBody.",
+     dt.date(2025, 11, 3)),
+    # a later date without a clock time (a document cited in a short line) is no stamp
+    ("Tiêu đề\n20/11/2024 09:30\nQuyết định ngày 3/4/2019\nNội dung.", dt.date(2024, 11, 20)),
+    # a ratio is no clock: after a site's bar only a date with its time right after it is a stamp
+    ("Thứ Hai, 2/3/2026\nTin tín dụng\nVay theo tỷ lệ 1:12 từ năm 2018, ngày 6/5/2018\nNội dung.",
+     dt.date(2026, 3, 2)),
+    # an authors' byline with the date and time (dateparser alone reads a name before the month
+    # as a year), a stamp run on between a headline and its lead
+    ("Society\nNew loans reach upland farms\nThu Ha - Van Nam June 2, 2022 16:05\nBody.", dt.date(2022, 6, 2)),
+    ("Ưu đãi vốn cho hộ trồng rừng ở vùng cao07/10/2021 - 08:15:40 Tháng này, huyện giải ngân "
+     "thêm cho các tổ vay vốn.\nNội dung.", dt.date(2021, 10, 7)),
+])
+def test_publication_date_among_several_stamps(text: str, published: dt.date | None) -> None:
+    assert read_metadata(text).published == published
+
+
 def test_title_skips_the_outlet_banner() -> None:
     meta = read_metadata("Vietnam.vn - Nền tảng quảng bá Việt Nam\n\nNinh Binh: solutions\nBody.")
     assert meta.title == "Ninh Binh: solutions"

@@ -33,6 +33,7 @@ from extractor.link.when import (
     When,
     expected_closing,
     measure_of,
+    plan_year,
     sets_goal,
     update_frame,
     when_of,
@@ -78,15 +79,17 @@ def _boundary_date(ctx: Context, when: When, status: Status) -> dt.date | None:
 
 def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observation:
     """One observation of ``code`` from ``fig``: province, boundaries, date, status."""
-    when = when_of(ctx, fig, measure_of(ctx, fig, code))
+    measure = measure_of(ctx, fig, code)
+    when = when_of(ctx, fig, measure)
     status, status_rule = status_of(ctx, fig, when)
     place, place_rule = place_of(ctx, fig)
     name, boundaries, b_rule = resolve_place(ctx, place, _boundary_date(ctx, when, status))
     when = _drop_late_date(ctx, when, b_rule)
     if status == "target" and when.inferred and when.rule in ("frame", "published"):
         # "phấn đấu tăng trưởng tín dụng trên 10%" with no date of its own: a goal is no fact of
-        # the report's day (nor of the publication's), it is left undated.
-        when = When(rule=f"{when.rule}:target-undated")
+        # the report's day (nor of the publication's), it is left undated, unless the sentence
+        # before sets the plan of a year it belongs to.
+        when = plan_year(ctx, fig, measure) or When(rule=f"{when.rule}:target-undated")
     if status == "target":
         when = _goal_ahead(ctx, when)
     if status == "actual" or expected_closing(ctx, when):

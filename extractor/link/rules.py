@@ -51,7 +51,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
              "sentence:year-to-date", "sentence:to_now", "since:", "since_founding:", "present:",
              "last_year:", "this_year:", "past_years:", "reviewed:",
-             "frame", "stated-later", "published",
+             "frame", "stated-later", "published", "plan-year",
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
@@ -77,6 +77,8 @@ MARKER_LISTS = (
     "bank",
     "province_ref",
     "target",
+    "time_ahead",
+    "time_ahead_done",
     "comparison",
     "since",
     "until",
@@ -219,6 +221,7 @@ class Reaches(Strict):
 
     since: Reach
     anniversary: Reach
+    plan_year: Reach
     plan_met: Reach
     plan_name: Reach
     blocker: Reach
@@ -307,6 +310,8 @@ class LinkRules(Strict):
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
     goal_verbs: Markers = Field(default_factory=Markers)
+    time_ahead: Markers = Field(default_factory=Markers)
+    time_ahead_done: Markers = Field(default_factory=Markers)
     ranking: Markers = Field(default_factory=Markers)
     year_before: Markers = Field(default_factory=Markers)
     year_before_named: Markers = Field(default_factory=Markers)

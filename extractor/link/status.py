@@ -4,6 +4,8 @@ table at all (one borrower's story, a "related news" line, an award).
 
 from __future__ import annotations
 
+import re
+
 from extractor.link.context import Context, sentence_span
 from extractor.link.when import When, expected_closing, goal_verb, plan_words
 from extractor.models import Figure, Status
@@ -15,7 +17,8 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     (``goal_verb``), or for a date after publication; ``actual`` for a forecast of the closing
     the report is written just before (``estimate:``)."""
     s0, _ = sentence_span(ctx, fig)
-    plan = next(reversed(plan_words(ctx, s0, fig.start)), None) or _goal_verb_ahead(ctx, fig, s0, when)
+    plan = (next(reversed(plan_words(ctx, s0, fig.start)), None) or _goal_verb_ahead(ctx, fig, s0, when)
+            or _time_ahead(ctx, fig, s0, when))
     if plan is not None:
         s, e, phrase = plan
         if ctx.marks("forecast", s, e) and expected_closing(ctx, when):
@@ -42,6 +45,27 @@ def _goal_verb_ahead(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | No
     if ctx.published and last and stated and last <= ctx.published:
         return None
     return goal_verb(ctx, fig, s0)
+
+
+# What ends the clause the time to come governs: a level reported after ";" or ":".
+_CLAUSE_END = re.compile(r"[;:]")
+# The time to come named as what something is for ("cho thời gian tới", "for the coming time").
+_PURPOSE = re.compile(r"\b(?:cho|for)\s+$", re.IGNORECASE)
+
+
+def _time_ahead(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:
+    """The time to come (``time_ahead``: "thời gian tới", "in the coming time") ahead of the
+    figure in its own clause: what the bank is to bring a figure to then is a goal. Not across
+    ";" or ":" (a level reported after it), not when the figure states its own date or a present
+    or a past (``present``, ``time_ahead_done``) stands between, not for the time to come named
+    as a purpose."""
+    hit = ctx.last_mark("time_ahead", s0, fig.start)
+    if hit is None or not when.inferred or _PURPOSE.search(ctx.text, max(0, hit[0] - 5), hit[0]):
+        return None
+    if _CLAUSE_END.search(ctx.text, hit[1], fig.start) or any(
+            ctx.marks(name, hit[1], fig.start) for name in ("present", "time_ahead_done")):
+        return None
+    return hit
 
 
 def is_anecdote(ctx: Context, fig: Figure) -> bool:

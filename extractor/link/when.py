@@ -637,6 +637,26 @@ def _a_baseline(ctx: Context, d: DateMention) -> bool:
     return ctx.last_mark("comparison", c0, d.start) is not None
 
 
+def plan_year(ctx: Context, fig: Figure, measure: str) -> When | None:
+    """The date of a goal that states none, from the sentence before its own when that sentence
+    sets a plan for a year (a plan word in it, ``plan_words``: "Năm 2026, chi nhánh đặt mục tiêu
+    …. Bên cạnh đó, chi nhánh phấn đấu tăng trưởng 10%"): the last such year, within
+    ``plan_year`` characters of the goal's sentence, inferred. A year already over at the
+    publication is no plan's year to come: its plan is reported on, and a goal after it looks
+    ahead of it ("Năm 2024, chi nhánh được giao kế hoạch …" read in 2026)."""
+    s0, _ = sentence_span(ctx, fig)
+    for d in reversed(ctx.free_dates.within(max(0, s0 - ctx.reach("plan_year")), s0)):
+        if d.period_start is None or d.period_end is None or ctx.stops.between(d.end, s0) > 1:
+            continue
+        if ctx.published is not None and d.period_end < ctx.published:
+            return None
+        d0, d1 = ctx.stops.around(d.start, d.end)
+        if plan_words(ctx, d0, d1):
+            return _shape(measure, d.period_start, d.period_end, True, "plan-year")._replace(anchor=d)
+        return None
+    return None
+
+
 def _shape(measure: str, start: dt.date | None, end: dt.date | None, inferred: bool, rule: str) -> When:
     """A date as ``as_of`` for a stock, or as the end of a period for a flow."""
     if measure == "flow":

@@ -119,20 +119,29 @@ def resolve_dates(document: Document, drafts: list[DateDraft], legal_drafts: lis
     compared = baselines(document.text, drafts, rules)
     year = context_year(drafts, compared)
     openers = sentence_years(document.text, drafts, sentences, compared, lexicon_regexes(rules).year_openers)
-    mentions = _resolved(document, drafts, year, sentences, openers)
+    years = SentenceYears(openers, only_years(drafts, sentences, compared))
+    mentions = _resolved(document, drafts, year, sentences, years)
     if document.published is None:
         reviewed = review_year(document.text, legal_drafts, mentions, rules)
         if reviewed is not None and reviewed != year:
-            mentions = _resolved(document, drafts, reviewed, sentences, openers)
+            mentions = _resolved(document, drafts, reviewed, sentences, years)
     return mentions
 
 
+class SentenceYears(NamedTuple):
+    """Years of sentences, by the sentence's start: the year each opens with (``sentence_years``)
+    and the one year each states (``only_years``)."""
+
+    openers: dict[int, int]
+    only: dict[int, int]
+
+
 def _resolved(document: Document, drafts: list[DateDraft], year: int | None,
-              sentences: Sentences, openers: dict[int, int]) -> list[DateMention]:
+              sentences: Sentences, years: SentenceYears) -> list[DateMention]:
     """The date mentions of the drafts, read with ``year`` as the document's context year, and
-    ``openers``' year (by sentence start) as the year of the yearless ones of those sentences."""
+    their sentences' years as the year of the yearless ones of those sentences."""
     out = []
-    resolved = same_periods(drafts, [_resolve(draft, year, document.published, sentences, openers)
+    resolved = same_periods(drafts, [_resolve(draft, year, document.published, sentences, years)
                                      for draft in drafts])
     for draft, fields in zip(drafts, resolved, strict=True):
         if fields:
@@ -142,15 +151,21 @@ def _resolved(document: Document, drafts: list[DateDraft], year: int | None,
 
 
 def _resolve(draft: DateDraft, year: int | None, published: dt.date | None, sentences: Sentences,
-             openers: dict[int, int]) -> dict[str, Any] | None:
+             years: SentenceYears) -> dict[str, Any] | None:
     """A draft's fields, of the publication's or the document's year; but a yearless one that
     would lie after the publication, in a sentence opening with a year, is of that year
-    ("Năm 2025, …; riêng tháng 6, …" read in January 2026 is June 2025, not a coming June)."""
+    ("Năm 2025, …; riêng tháng 6, …" read in January 2026 is June 2025, not a coming June), and a
+    year's edge without its year is of the one year its sentence states ("By December 31, 2024,
+    … up 8% from the beginning of the year")."""
     fields = draft.resolve(year, published)
+    only = years.only.get(sentences.around(draft.start)[0])
+    if fields and draft.year_edge and only is not None:
+        moved = draft.resolve(only, None)
+        return {**moved, "year_inferred": False} if moved else fields
     if not (fields and published and draft.takes_year and not draft.same_period):
         return fields
     start = fields.get("value") or fields.get("period_start")
-    opened = openers.get(sentences.around(draft.start)[0])
+    opened = years.openers.get(sentences.around(draft.start)[0])
     if opened is None or start is None or start <= published:
         return fields
     moved = draft.resolve(opened, None)
@@ -175,6 +190,26 @@ def sentence_years(text: str, drafts: list[DateDraft], sentences: Sentences, com
         if any(o.fullmatch(text, start, draft.start) for o in openers):
             found[start] = draft.explicit_year
     return {start: year for start, year in found.items() if years[start] == 1}
+
+
+def only_years(drafts: list[DateDraft], sentences: Sentences, compared: frozenset[int]) -> dict[int, int]:
+    """The one year each sentence states, by the sentence's start: a day of an explicit year,
+    the day its level is reported at ("By December 31, 2024", "đến hết năm 2025"; not a
+    horizon or span, ``context``, nor a comparison's baseline), and no other year. A whole year
+    ("Thành lập năm 2002", "since 2019", "Trong năm 2021, …") is no such day: it only blocks."""
+    found: dict[int, list[int | None]] = {}
+    for draft in drafts:
+        if draft.explicit_year is not None:
+            closes = draft.context and draft.start not in compared and _a_day(draft)
+            year = draft.explicit_year if closes else None
+            found.setdefault(sentences.around(draft.start)[0], []).append(year)
+    return {start: years[0] for start, years in found.items() if len(years) == 1 and years[0]}
+
+
+def _a_day(draft: DateDraft) -> bool:
+    """Whether the draft, read in its own year, is one day rather than a period."""
+    fields = draft.resolve(draft.explicit_year, None)
+    return fields is not None and fields.get("value") is not None
 
 
 REVIEW_WINDOW = 80

@@ -297,10 +297,12 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[DateDraft]:
     day_precise = shape == "day" and year is not None
     takes_year = (shape in YEARLESS_SHAPES and year is None and group(match, "this_year") is None
                   and group(match, "previous") is None)
+    year_edge = (shape == "year" and year is None and group(match, "edge") is not None
+                 and group(match, "this_year") is None and group(match, "previous") is None)
     return [DateDraft(start=start, end=end, rule=rule.id, priority=rule.rule.priority,
                       explicit_year=year, day_precise=day_precise, context=rule.rule.context,
                       resolve=SHAPES[shape](match, rs), same_period=group(match, "same") is not None,
-                      takes_year=takes_year)]
+                      takes_year=takes_year, year_edge=year_edge)]
 
 
 # Shapes that name a part of a year, so that one written without its year takes it from the

@@ -54,6 +54,10 @@ class DateDraft:
     # A day, month, quarter or half written without a year of its own, in words or digits
     # ("tháng 6", "June 30"; not "năm nay", "last year"): it may take the year its sentence opens with.
     takes_year: bool = False
+    # An edge of a year written without it ("đầu năm", "the beginning of the year"): the year of
+    # the one date its sentence states, when it states one ("By December 31, 2024, … compared
+    # to the beginning of the year" read in January 2025 is the start of 2024).
+    year_edge: bool = False
 
 
 @dataclass(slots=True)

@@ -34,6 +34,8 @@ class TextRules(Strict):
     dateline_separator: str
     dateline_max_words: int
     leading_date_words: int = 3
+    site_bar: str = r"(?!)"
+    clock_stamp: list[Regex] = []
 
 
 class TextDocument(BaseModel):
@@ -142,16 +144,43 @@ def source_url_of(lines: list[str], rules: TextRules) -> str | None:
 
 
 def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> dt.date | None:
-    """The date of a short date line near the top, or one heading the text's first line, else a
-    date in the source URL."""
+    """The date of a short date line near the top, or one heading the text's first line, or a
+    date-and-time stamp inside a header line (``clock_stamp``), else a date in the source URL.
+    A site's bar stating today's date may open the text (its first line, with a weekday or a time
+    zone: ``site_bar``): then the first date-and-time stamp after it, when earlier, is the
+    article's own."""
+    bar: dt.date | None = None
     for i, line in enumerate(lines[: rules.header_lines]):
+        if bar is not None:
+            stamp = _stated(_clock_stamp(line, rules))
+            if stamp is not None:
+                return min(stamp, bar)
+            continue
         part = _date_part(line, rules) if any(map(str.isdigit, line)) else None
-        if part is None and i == 0:
-            part = _leading_date(line, rules)
-        found = stated_date(part) if part else None
-        if found:
+        lead = _leading_date(line, rules) if part is None and i == 0 else None
+        if lead and (found := stated_date(lead)):
+            return found  # the stored excerpt's own stamp ("date 2025-11-07 …")
+        found = _stated(part) or _stated(_clock_stamp(line, rules))
+        if found and i == 0 and re.search(rules.site_bar, line):
+            bar = found
+        elif found:
             return found
-    return _url_date(source_url, rules) if source_url else None
+    return bar if bar else (_url_date(source_url, rules) if source_url else None)
+
+
+def _stated(part: str | None) -> dt.date | None:
+    """The full date a furniture string states, None for no string."""
+    return stated_date(part) if part else None
+
+
+def _clock_stamp(line: str, rules: TextRules) -> str | None:
+    """The date of a date-and-time stamp inside a header line (a byline "Author - Author
+    January 5, 2024 11:57", a stamp glued to a headline), else None."""
+    for rule in rules.clock_stamp:
+        match = re.search(rule.pattern, line)
+        if match:
+            return match.group("date")
+    return None
 
 
 def _leading_date(line: str, rules: TextRules) -> str | None:
