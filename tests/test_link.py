@@ -564,6 +564,21 @@ def test_a_counted_noun_qualified_by_a_blocker_counts_some(markup: str, lang: st
 
 
 @pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # the cue after the count opens inside words of what no indicator measures (a need to borrow)
+    (VI_NGHE + "Tại huyện Mường Lát hiện còn [[3.150 người|people]] có nhu cầu vay vốn với tổng số tiền 204 tỷ đồng để học nghề.", "vi",
+     None),
+    (VI_NGHE + "Tại huyện Mường Lát hiện còn 3.150 người có nhu cầu vay vốn với tổng số tiền [[204 tỷ đồng|VND]] để học nghề.", "vi",
+     None),
+    # near miss: the need in another clause, the count lent to
+    (VI_NGHE + "Để đáp ứng nhu cầu vay, năm nay [[3.150 hộ|households]] đã được vay vốn.", "vi", "borrowers_reached"),
+])
+def test_a_cue_after_inside_a_blocker_names_no_indicator(markup: str, lang: str, indicator: str | None) -> None:
+    """ "… người có nhu cầu vay vốn": a need to borrow, no loans made; nor is the amount paired with it lent."""
+    obs = observe(markup, lang=lang)
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
     # a yearly word opening the count's clause: a rate per year
     (VI_NGHE + "Trung bình hằng năm huyện có [[khoảng 1.400 hộ|households]] thoát nghèo.", "vi", None),
     (NGHE + "Every year [[about 1,400 households|households]] escape poverty in the district.", "en", None),

@@ -88,10 +88,13 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
     vay vốn") yields to a cue after it, and decides when none does ("1.250 hộ mới thoát nghèo nhờ
     vốn vay": they escaped poverty)."""
     own: list[CueHit] = []
+    blockers = ctx.marks("blockers", fig.start + 1, clause_end)
     for cue in ctx.cues.within(fig.start + 1, clause_end):
         # The counted noun may carry the cue: "14,620 clean water and sanitation works".
         if cue.position != "after":
             continue
+        if any(b[0] <= cue.start < b[1] for b in blockers):
+            continue  # "… người có nhu cầu vay vốn": the cue opens inside what no indicator measures
         if _names_borrowers(ctx, fig, cue):
             own += [cue] if cue.start < fig.end else []
             continue
