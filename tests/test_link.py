@@ -564,6 +564,21 @@ def test_a_counted_noun_qualified_by_a_blocker_counts_some(markup: str, lang: st
 
 
 @pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # an amount lent to one borrower, and that borrower
+    (VI_NGHE + "Tại xã Tân Hòa, phòng giao dịch đã giải ngân [[*80 triệu đồng|VND|80000000]] cho [[1 người|people|1]] mới ra tù.", "vi", None),
+    (VI_NGHE + "Tại xã Tân Hòa, phòng giao dịch đã giải ngân [[80 triệu đồng|VND|80000000]] cho [[*1 người|people|1]] mới ra tù.", "vi", None),
+    # near misses: many borrowers, or a count of one that no amount is lent to
+    (VI_NGHE + "Tại xã Tân Hòa, phòng giao dịch đã giải ngân [[*8 tỷ đồng|VND|8000000000]] cho [[112 hộ|households|112]].", "vi", "lending_turnover"),
+    (NGHE + "Last month the district office disbursed [[*VND 6 billion|VND|6000000000]] to [[118 households|households|118]] in the commune.", "en",
+     "lending_turnover"),
+])
+def test_an_amount_lent_to_one_borrower_is_no_level(markup: str, lang: str, indicator: str | None) -> None:
+    """ "giải ngân 80 triệu đồng cho 1 người": the size of one loan and its borrower, no lending of the branch's."""
+    obs = observe(markup, lang=lang)
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
     # the cue after the count opens inside words of what no indicator measures (a need to borrow)
     (VI_NGHE + "Tại huyện Mường Lát hiện còn [[3.150 người|people]] có nhu cầu vay vốn với tổng số tiền 204 tỷ đồng để học nghề.", "vi",
      None),
