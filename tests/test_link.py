@@ -580,10 +580,12 @@ def test_an_amount_lent_to_one_borrower_is_no_level(markup: str, lang: str, indi
 
 @pytest.mark.parametrize(("markup", "lang", "indicator"), [
     # the cue after the count opens inside words of what no indicator measures (a need to borrow)
-    (VI_NGHE + "Tại huyện Mường Lát hiện còn [[3.150 người|people]] có nhu cầu vay vốn với tổng số tiền 204 tỷ đồng để học nghề.", "vi",
-     None),
-    (VI_NGHE + "Tại huyện Mường Lát hiện còn 3.150 người có nhu cầu vay vốn với tổng số tiền [[204 tỷ đồng|VND]] để học nghề.", "vi",
-     None),
+    (VI_NGHE + "Theo khảo sát của xã Châu Tiến, [[640 hộ|households]] đang có nhu cầu vay vốn với số tiền 31 tỷ đồng.", "vi", None),
+    (VI_NGHE + "Theo khảo sát của xã Châu Tiến, 640 hộ đang có nhu cầu vay vốn với số tiền [[31 tỷ đồng|VND]].", "vi", None),
+    (VI_NGHE + "Ở xã Châu Tiến, [[77 hộ|households]] có nhu cầu vay vốn mà chưa được giải ngân.", "vi", None),
+    # the need was met: a verb after the blocker's words, so the cue still decides
+    (VI_NGHE + "Ở xã Châu Tiến, [[77 hộ|households]] có nhu cầu vay vốn đều đã được vay trong quý.", "vi", "borrowers_reached"),
+    (VI_NGHE + "Năm nay [[1.905 hộ|households]] có nhu cầu vay vốn được chi nhánh đáp ứng kịp thời.", "vi", "borrowers_reached"),
     # near miss: the need in another clause, the count lent to
     (VI_NGHE + "Để đáp ứng nhu cầu vay, năm nay [[3.150 hộ|households]] đã được vay vốn.", "vi", "borrowers_reached"),
 ])

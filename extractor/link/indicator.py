@@ -93,7 +93,8 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
         # The counted noun may carry the cue: "14,620 clean water and sanitation works".
         if cue.position != "after":
             continue
-        if any(b[0] <= cue.start < b[1] for b in blockers):
+        inside = [b for b in blockers if b[0] <= cue.start < b[1]]
+        if inside and _blocker_rules(ctx, cue.start, max(inside[0][1], cue.end), clause_end):
             continue  # "… người có nhu cầu vay vốn": the cue opens inside what no indicator measures
         if _names_borrowers(ctx, fig, cue):
             own += [cue] if cue.start < fig.end else []
@@ -106,6 +107,19 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
         if found:
             return found
     return next((found for cue in own if (found := _decided(ctx, cue, fig, "cue-after"))), None)
+
+
+def _blocker_rules(ctx: Context, cue_start: int, start: int, clause_end: int) -> bool:
+    """Whether the words of a blocker a cue (at ``cue_start``) opens in, ending at ``start``, end the figure's
+    clause: nothing follows but its end, a pair binder and what is paired ("… có nhu cầu vay vốn
+    với tổng số tiền …"), or a negation ("… nhưng chưa được đáp ứng"). A verb after them says
+    the need was met ("… có nhu cầu vay vốn đã được vay"): the cue still decides."""
+    if not ctx.text[start:clause_end].strip(" .,;:"):
+        return True
+    binder = ctx.first_mark("pair_binders", cue_start, clause_end)
+    if binder is not None and not ctx.text[start : max(start, binder[0])].strip():
+        return True
+    return bool(ctx.marks("negated", start, clause_end))
 
 
 def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
