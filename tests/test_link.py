@@ -642,6 +642,38 @@ def test_a_counted_noun_qualified_by_a_blocker_counts_some(markup: str, lang: st
 
 
 @pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # an amount lent to one borrower, and that borrower
+    (VI_NGHE + "Tại xã Tân Hòa, phòng giao dịch đã giải ngân [[*80 triệu đồng|VND|80000000]] cho [[1 người|people|1]] mới ra tù.", "vi", None),
+    (VI_NGHE + "Tại xã Tân Hòa, phòng giao dịch đã giải ngân [[80 triệu đồng|VND|80000000]] cho [[*1 người|people|1]] mới ra tù.", "vi", None),
+    # near misses: many borrowers, or a count of one that no amount is lent to
+    (VI_NGHE + "Tại xã Tân Hòa, phòng giao dịch đã giải ngân [[*8 tỷ đồng|VND|8000000000]] cho [[112 hộ|households|112]].", "vi", "lending_turnover"),
+    (NGHE + "Last month the district office disbursed [[*VND 6 billion|VND|6000000000]] to [[118 households|households|118]] in the commune.", "en",
+     "lending_turnover"),
+])
+def test_an_amount_lent_to_one_borrower_is_no_level(markup: str, lang: str, indicator: str | None) -> None:
+    """ "giải ngân 80 triệu đồng cho 1 người": the size of one loan and its borrower, no lending of the branch's."""
+    obs = observe(markup, lang=lang)
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # the cue after the count opens inside words of what no indicator measures (a need to borrow)
+    (VI_NGHE + "Theo khảo sát của xã Châu Tiến, [[640 hộ|households]] đang có nhu cầu vay vốn với số tiền 31 tỷ đồng.", "vi", None),
+    (VI_NGHE + "Theo khảo sát của xã Châu Tiến, 640 hộ đang có nhu cầu vay vốn với số tiền [[31 tỷ đồng|VND]].", "vi", None),
+    (VI_NGHE + "Ở xã Châu Tiến, [[77 hộ|households]] có nhu cầu vay vốn mà chưa được giải ngân.", "vi", None),
+    # the need was met: a verb after the blocker's words, so the cue still decides
+    (VI_NGHE + "Ở xã Châu Tiến, [[77 hộ|households]] có nhu cầu vay vốn đều đã được vay trong quý.", "vi", "borrowers_reached"),
+    (VI_NGHE + "Năm nay [[1.905 hộ|households]] có nhu cầu vay vốn được chi nhánh đáp ứng kịp thời.", "vi", "borrowers_reached"),
+    # near miss: the need in another clause, the count lent to
+    (VI_NGHE + "Để đáp ứng nhu cầu vay, năm nay [[3.150 hộ|households]] đã được vay vốn.", "vi", "borrowers_reached"),
+])
+def test_a_cue_after_inside_a_blocker_names_no_indicator(markup: str, lang: str, indicator: str | None) -> None:
+    """ "… người có nhu cầu vay vốn": a need to borrow, no loans made; nor is the amount paired with it lent."""
+    obs = observe(markup, lang=lang)
+    assert (obs.indicator if obs else None) == indicator, obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
     # a yearly word opening the count's clause: a rate per year
     (VI_NGHE + "Trung bình hằng năm huyện có [[khoảng 1.400 hộ|households]] thoát nghèo.", "vi", None),
     (NGHE + "Every year [[about 1,400 households|households]] escape poverty in the district.", "en", None),

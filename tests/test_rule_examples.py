@@ -306,6 +306,10 @@ MONEY_FIELDS = [
     ("en", "Lending reached 1.9 billion VND per grouping of three communes.", "unit", "VND"),
     ("en", "She borrowed 6 million VND (in 2019) for a year.", "unit", "VND"),
     ("vi", "Mức vay tối đa 100 triệu đồng/hộ.", "unit", "VND/household"),
+    ("vi", "Ở thôn này, dư nợ chia đều khoảng 960 triệu đồng/tổ.", "unit", "VND/group"),
+    ("vi", "Hai hội nhận ủy thác, 830 tỷ đồng mỗi tổ chức.", "unit", "VND"),
+    ("vi", "Tiền gửi tiết kiệm đạt 3 triệu đồng/tổ viên.", "unit", "VND/member"),
+    ("vi", "Dư nợ của xã đạt 17 tỷ đồng, tổ trưởng các thôn họp định kỳ.", "unit", "VND"),
     ("vi", "Gia đình có thu nhập 120 triệu đồng mỗi năm.", "unit", "VND/year"),
     ("vi", "Thu nhập đạt 60 triệu đồng một năm.", "unit", "VND/year"),
     ("vi", "Thu nhập là 60 triệu đồng một năm trước.", "unit", "VND"),  # "một năm trước": a year ago

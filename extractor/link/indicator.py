@@ -110,10 +110,14 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
     vay vốn") yields to a cue after it, and decides when none does ("1.250 hộ mới thoát nghèo nhờ
     vốn vay": they escaped poverty)."""
     own: list[CueHit] = []
+    blockers = ctx.marks("blockers", fig.start + 1, clause_end)
     for cue in ctx.cues.within(fig.start + 1, clause_end):
         # The counted noun may carry the cue: "14,620 clean water and sanitation works".
         if cue.position != "after":
             continue
+        inside = [b for b in blockers if b[0] <= cue.start < b[1]]
+        if inside and _blocker_rules(ctx, cue.start, max(inside[0][1], cue.end), clause_end):
+            continue  # "… người có nhu cầu vay vốn": the cue opens inside what no indicator measures
         if _names_borrowers(ctx, fig, cue):
             own += [cue] if cue.start < fig.end else []
             continue
@@ -125,6 +129,19 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
         if found:
             return found
     return next((found for cue in own if (found := _decided(ctx, cue, fig, "cue-after"))), None)
+
+
+def _blocker_rules(ctx: Context, cue_start: int, start: int, clause_end: int) -> bool:
+    """Whether the words of a blocker a cue (at ``cue_start``) opens in, ending at ``start``, end the figure's
+    clause: nothing follows but its end, a pair binder and what is paired ("… có nhu cầu vay vốn
+    với tổng số tiền …"), or a negation ("… nhưng chưa được đáp ứng"). A verb after them says
+    the need was met ("… có nhu cầu vay vốn đã được vay"): the cue still decides."""
+    if not ctx.text[start:clause_end].strip(" .,;:"):
+        return True
+    binder = ctx.first_mark("pair_binders", cue_start, clause_end)
+    if binder is not None and not ctx.text[start : max(start, binder[0])].strip():
+        return True
+    return bool(ctx.marks("negated", start, clause_end))
 
 
 def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
@@ -192,6 +209,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return None  # "… lượt hộ được vay vốn mỗi năm", "hằng năm có … hộ": a yearly rate
     if fig.kind == "money" and _one_loan(ctx, fig):
         return None  # "her husband was loaned VND 45 million": the size of one loan, no level of ours
+    if _lent_to_one(ctx, fig):
+        return None  # "giải ngân 80 triệu đồng cho 1 hộ": one loan and its one borrower
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
         if _qualified_by_blocker(ctx, fig):
             return None  # "318 savings and loan groups with overdue debt above 3%": some of them
@@ -249,6 +268,23 @@ def _one_loan(ctx: Context, fig: Figure) -> bool:
         return False
     # "each quarter": how often, not whose; a period further on ("each, repaid each month") is another's.
     return not any(hit[0] == after[0] for hit in ctx.marks("per_period", after[0], after[0] + ctx.reach("one_loan")))
+
+
+def _lent_to_one(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure is an amount a pair binder joins to a count of one borrower right after
+    it, or that count ("disbursed VND 60 million to 1 household", "giải ngân 80 triệu đồng cho 1
+    người"): the size of one loan and its borrower, no level of ours."""
+    if fig.kind == "count":
+        before = ctx.figure_ends.within(max(0, fig.start - ctx.reach("one_loan")), fig.start + 1)
+        return fig.value == 1 and bool(before) and _lent_to_one(ctx, before[-1])
+    if fig.unit != "VND" or fig.value > ctx.linker.one_loan_max:
+        return False
+    later = ctx.figures.within(fig.end, fig.end + ctx.reach("one_loan"))
+    if not later or later[0].kind != "count" or later[0].value != 1:
+        return False
+    binder = ctx.first_mark("pair_binders", fig.end, later[0].start)
+    return (binder is not None and not ctx.text[fig.end : binder[0]].strip()
+            and not ctx.text[binder[1] : later[0].start].strip())
 
 
 def _about_one_borrower(ctx: Context, fig: Figure) -> bool:
