@@ -108,3 +108,20 @@ def test_a_district_offices_name_starts_on_its_line(markup: str) -> None:
     headline or byline ending in a capital before the line break is no part of the name."""
     obs = observe(markup)
     assert obs is not None and (obs.part_of, obs.part) == ("area", "Yen Thanh")
+
+
+@pytest.mark.parametrize(("markup", "province"), [
+    # districts named with a district's word, and no province: where the story lies tells it
+    ("Tin vốn vay\nĐến 31/12/2023, dư nợ toàn tỉnh đạt [[5.100 tỷ đồng|VND]]. Huyện Cần Giuộc và huyện Cần "
+     "Đước có dư nợ cao nhất.", "Long An"),
+    # near miss: a commune bearing the name of another province's district tells no province
+    ("Tin vốn vay\nXã Yên Phong có 180 tổ tiết kiệm và vay vốn. Các tổ ở xã Yên Phong quản lý dư nợ "
+     "[[39 tỷ đồng|VND]] đến 31/12/2023.", None),
+    # ... nor does it outweigh the district named beside it
+    ("Policy credit news\nIn Yen Phong commune, Cu Jut district, 300 households borrow from the VBSP. The "
+     "commune's outstanding loans were [[VND 12 billion|VND]] at the end of 2023, Cu Jut district reported.",
+     "Đắk Nông"),
+])
+def test_a_district_named_tells_its_province_a_commune_does_not(markup: str, province: str | None) -> None:
+    ex, _ = build(markup, lang="vi" if "Tin" in markup else "en")
+    assert link(ex).document.province == province

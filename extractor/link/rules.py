@@ -431,7 +431,7 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 
 PART_KINDS = ("programme", "channel", "group", "source", "average")
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
-              "area_before", "area_after")
+              "commune_words", "area_before", "area_after")
 
 
 class AreaWords(Strict):
@@ -462,6 +462,9 @@ class PartRules(Strict):
     # item of a breakdown of that kind.
     counted_kinds: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
+    # Words naming a commune, ward or township, not a district ("xã", "commune"): the name beside
+    # them tells no province by rules/districts.yaml (a commune may bear a district's name).
+    commune_words: RulePhrases = Field(default_factory=RulePhrases)
     # Words naming what the items of a list opened by a colon are ("các chương trình cho vay:
     # Hộ nghèo …; …"), by the kind of part each item is.
     list_openers: dict[PartKind, RulePhrases] = Field(default_factory=dict)
@@ -503,7 +506,7 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
-                          "counted_kinds")]
+                          "counted_kinds", "commune_words")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)

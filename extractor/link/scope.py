@@ -2,7 +2,8 @@
 
 ``rules/scope.yaml`` holds the words; ``rules/outlets.yaml`` what an outlet implies. Evidence for a
 province (the title, the outlet, the page address, a branch named with its province, how often it
-is named) is weighed against evidence that the document reports the whole bank ("nationwide",
+is named, the districts named with a district's word: rules/districts.yaml; a commune's name tells
+none) is weighed against evidence that the document reports the whole bank ("nationwide",
 amounts no province reaches) and evidence that it reports one unnamed province ("the provincial
 bank", "toàn tỉnh"). A dateline or a meeting's venue names where a story was filed or held, not
 whose figures they are. When the province cannot be told, it stays empty: never guessed.
@@ -18,7 +19,7 @@ from urllib.parse import unquote, urlparse
 
 from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, sentence_span
 from extractor.link.outlets import Outlet
-from extractor.link.rules import scope_list
+from extractor.link.rules import part_list, scope_list
 from extractor.models import Figure
 
 NATIONAL = "national"
@@ -28,6 +29,10 @@ _ASCII_WORD = re.compile(r"[A-Za-z]+")
 # Weights of the evidence for a province (a named mention counts 1; marked "(old)" 0.5).
 TITLE, OUTLET, ADDRESS, BRANCH = 3.0, 3.0, 2.0, 3.0
 HELD = "where a meeting was held"  # the reason a venue gives: weak, it names no one's figures
+# The reason a district named with a district's word gives (rules/districts.yaml): where the text's
+# places lie, no evidence that it reports a province rather than the whole bank.
+DISTRICT_NAMED = "a district of it named"
+COMMUNE_WORDS = part_list("commune_words")  # the words naming a commune, not a district
 OTHERS = scope_list("other_institution")  # the marker list of institutions other than the bank
 
 
@@ -54,7 +59,7 @@ def document_scope(ctx: Context) -> Scope:
     """
     scores, reasons = _province_evidence(ctx)
     provincial = _provincial_evidence(ctx)
-    named = any(why != HELD for _, whys in reasons.values() for why in whys)
+    named = any(why not in (HELD, DISTRICT_NAMED) for _, whys in reasons.values() for why in whys)
     national = _national_evidence(ctx, provincial=bool(provincial), named=named)
     best = _best(ctx, scores)
     if best is not None and _takes(reasons[best][0], scores, best, provincial=bool(provincial),
@@ -125,13 +130,28 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
         add(code, ADDRESS, "address", "the page's address")
     for code in _branch_mentions(ctx):
         add(code, BRANCH, "branch", "the bank's branch named with it")
-    if ctx.district:
+    if ctx.district and not _commune_only(ctx, ctx.district):
         add(ctx.linker.gazetteer.district_province(ctx.district), BRANCH, "branch",
             f"the bank's district office ({ctx.district}, rules/districts.yaml)")
+    for area in ctx.areas:
+        if not _commune(ctx, area):
+            add(ctx.linker.gazetteer.district_province(area.name), 1.0, "frequency", DISTRICT_NAMED)
     held = meeting_venues(ctx)
     for m in ctx.mentions:
         add(m.code, 0.5 if m.marked_old else 1.0, "frequency", HELD if m.start in held else "how often it is named")
     return scores, reasons
+
+
+def _commune(ctx: Context, area: Area) -> bool:
+    """Whether a commune's word names the area ("xã Yên Phong", "Yen Phong commune"): a commune may
+    share its name with a district of another province, so its name tells no province."""
+    return any(hit[0] == area.start or hit[1] == area.end for hit in ctx.marks(COMMUNE_WORDS, area.start, area.end))
+
+
+def _commune_only(ctx: Context, name: str) -> bool:
+    """Whether every mention of the area ``name`` is a commune's (``_commune``)."""
+    named = [area for area in ctx.areas if area.name == name]
+    return bool(named) and all(_commune(ctx, area) for area in named)
 
 
 _RANKS = ("branch", "title", "outlet", "address", "frequency")
