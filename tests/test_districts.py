@@ -86,8 +86,9 @@ def test_a_district_offices_report_is_its_provinces(markup: str, province: str |
     ("Loans lift households in Mang Yang\nMang Yang Social Policy Bank has lent more this year. Outstanding loans "
      "reached [[VND 318 billion|VND|318000000000]].", "Gia Lai", "area"),
     # a name with a syllable that is a Vietnamese function word ("cho": "for") in an English text
+    # (undated, published after the merger: Tiền Giang's old district lies in Đồng Tháp today)
     ("Policy credit news\nBy staff\nThe Cho Gao Social Policy Bank Transaction Office has lent more this year. "
-     "Outstanding loans reached [[VND 505 billion|VND|505000000000]].", "Tiền Giang", "area"),
+     "Outstanding loans reached [[VND 505 billion|VND|505000000000]].", "Đồng Tháp", "area"),
 ])
 def test_a_district_named_before_the_bank_is_its_office(markup: str, province: str, part_of: str | None) -> None:
     """The district office's figures are the district's: parts of its province's, filed there."""
@@ -112,16 +113,38 @@ def test_a_district_offices_name_starts_on_its_line(markup: str) -> None:
 
 @pytest.mark.parametrize(("markup", "province"), [
     # districts named with a district's word, and no province: where the story lies tells it
-    ("Tin vốn vay\nĐến 31/12/2023, dư nợ toàn tỉnh đạt [[5.100 tỷ đồng|VND]]. Huyện Cần Giuộc và huyện Cần "
-     "Đước có dư nợ cao nhất.", "Long An"),
+    ("Tin vốn vay\nĐến {{31/12/2023|2023-12-31}}, dư nợ toàn tỉnh đạt [[5.100 tỷ đồng|VND]]. Huyện Cần Giuộc và "
+     "huyện Cần Đước có dư nợ cao nhất.", "Long An"),
     # near miss: a commune bearing the name of another province's district tells no province
     ("Tin vốn vay\nXã Yên Phong có 180 tổ tiết kiệm và vay vốn. Các tổ ở xã Yên Phong quản lý dư nợ "
-     "[[39 tỷ đồng|VND]] đến 31/12/2023.", None),
+     "[[39 tỷ đồng|VND]] đến {{31/12/2023|2023-12-31}}.", None),
     # ... nor does it outweigh the district named beside it
     ("Policy credit news\nIn Yen Phong commune, Cu Jut district, 300 households borrow from the VBSP. The "
-     "commune's outstanding loans were [[VND 12 billion|VND]] at the end of 2023, Cu Jut district reported.",
-     "Đắk Nông"),
+     "commune's outstanding loans were [[VND 12 billion|VND]] at {{the end of 2023|2023-12-31}}, Cu Jut "
+     "district reported.", "Đắk Nông"),
 ])
 def test_a_district_named_tells_its_province_a_commune_does_not(markup: str, province: str | None) -> None:
-    ex, _ = build(markup, lang="vi" if "Tin" in markup else "en")
-    assert link(ex).document.province == province
+    obs = observe(markup, lang="vi" if "Tin" in markup else "en")
+    assert obs is not None and obs.province == province
+
+
+def test_a_district_office_in_a_provincial_report_tells_the_province_and_no_part() -> None:
+    """A district office shown beside a provincial branch's report (a caption) is where the
+    report lies, not who reports: the province's total, filed under the office's province."""
+    obs = observe("Vốn vay đến với hộ nghèo\nCán bộ Phòng giao dịch NHCSXH Quỳ Hợp giải ngân cho hộ vay.\n"
+                  "Đến 30/9/2024, Ngân hàng CSXH chi nhánh tỉnh có tổng dư nợ [[21.400 tỷ đồng|VND]].", lang="vi")
+    assert obs is not None and (obs.province, obs.part_of) == ("Nghệ An", None)
+
+
+@pytest.mark.parametrize(("day", "province", "boundaries"), [
+    # after the merger a district's figures are its new province's ("Tuy An" lay in Phú Yên,
+    # now part of Đắk Lắk) ...
+    ("{{30/9/2025|2025-09-30}}", "Đắk Lắk", "2025"),
+    # ... before it, its old province's
+    ("{{30/9/2024|2024-09-30}}", "Phú Yên", "pre-2025"),
+])
+def test_a_province_told_by_a_district_is_the_one_it_lies_in_at_the_date(day: str, province: str,
+                                                                          boundaries: str) -> None:
+    obs = observe(f"Tin vốn vay\nĐến {day}, dư nợ của Phòng giao dịch NHCSXH Tuy An đạt [[520 tỷ đồng|VND]].",
+                  lang="vi")
+    assert obs is not None and (obs.province, obs.boundaries) == (province, boundaries)

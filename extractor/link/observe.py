@@ -24,7 +24,13 @@ from extractor.link.change import (
 )
 from extractor.link.context import Context, Offsets, index_document, sentence_span
 from extractor.link.indicator import indicator_of
-from extractor.link.parts import DISTRICT_DOCUMENT, district_document, find_areas, part_of
+from extractor.link.parts import (
+    DISTRICT_DOCUMENT,
+    district_document,
+    district_offices,
+    find_areas,
+    part_of,
+)
 from extractor.link.place import NATIONAL_DOCUMENT, place_of, resolve_place
 from extractor.link.rules import Linker, decided_by
 from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
@@ -48,7 +54,8 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     """The document indexed once, with its province and the figures that are changes."""
     ctx = index_document(ex, lk)
     areas = find_areas(ctx)
-    ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas))
+    ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas),
+                      offices=district_offices(ctx, areas))
     scope = document_scope(ctx)
     # Changes do not depend on the province: one copy of the context takes both.
     changes: set[int] = set()
@@ -56,7 +63,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         if is_change(ctx, fig) or restates(ctx, fig, changes):
             changes.add(fig.start)
     return ctx.amended(province=scope.province, province_rule=scope.rule, province_code=scope.code,
-                       province_why=scope.why, changes=frozenset(changes))
+                       province_why=scope.why, province_by_district=scope.by_district, changes=frozenset(changes))
 
 
 def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:

@@ -145,6 +145,15 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     return next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
 
 
+def district_offices(ctx: Context, areas: list[Area]) -> tuple[str, ...]:
+    """The districts whose bank offices the text names by their own words ("Phòng giao dịch NHCSXH
+    Quỳ Châu", "the Quy Chau Social Policy Bank Transaction Office"), whoever reports: where its
+    places lie (``scope``), even in a provincial branch's report whose caption shows an office."""
+    district = ctx.hits[part_list("district_bank")]
+    names = (_office(ctx, areas, bank, district) for bank in district)
+    return tuple(dict.fromkeys(name for name in names if name is not None))
+
+
 def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
     """The area the headline or the lead (the body's first sentence) names ("Huyện Yên Thành có …",
     "… trên địa bàn huyện Anh Sơn (Nghệ An) …"), when they name no province but in brackets

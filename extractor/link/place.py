@@ -129,6 +129,9 @@ def resolve_place(ctx: Context, place: Spot | None, on: dt.date | None) -> tuple
         return None, era(ctx, on), "date"
     if place is None:
         code, marked = ctx.province_code or "", False
+        if ctx.province_by_district and code:
+            found = ctx.linker.gazetteer.of_district(code, on)
+            return found.name, found.boundaries, found.rule
     else:
         code, _, _, marked = place
     if code == NATIONAL:

@@ -32,6 +32,7 @@ HELD = "where a meeting was held"  # the reason a venue gives: weak, it names no
 # The reason a district named with a district's word gives (rules/districts.yaml): where the text's
 # places lie, no evidence that it reports a province rather than the whole bank.
 DISTRICT_NAMED = "a district of it named"
+DISTRICT_OFFICE = "the bank's district office"  # the reason the district a text reports from gives
 COMMUNE_WORDS = part_list("commune_words")  # the words naming a commune, not a district
 OTHERS = scope_list("other_institution")  # the marker list of institutions other than the bank
 
@@ -45,6 +46,7 @@ class Scope:
     rule: str
     code: str | None = None
     why: str = ""
+    by_district: bool = False  # only districts told it (``_by_district``)
 
 
 # --- the document's province ------------------------------------------------------------------
@@ -64,8 +66,9 @@ def document_scope(ctx: Context) -> Scope:
     best = _best(ctx, scores)
     if best is not None and _takes(reasons[best][0], scores, best, provincial=bool(provincial),
                                    national=national is not None):
-        name = ctx.linker.gazetteer.name_at(best, ctx.published)
-        return Scope(name, reasons[best][0], best, _because(reasons[best][1]))
+        by_district = _by_district(reasons[best][1])
+        name = ctx.linker.gazetteer.name_at(best, ctx.published, by_district=by_district)
+        return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district)
     if national is not None:
         return Scope(None, NATIONAL, None, national)
     return Scope(None, "none", None, provincial or "no province could be told")
@@ -132,14 +135,23 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
         add(code, BRANCH, "branch", "the bank's branch named with it")
     if ctx.district and not _commune_only(ctx, ctx.district):
         add(ctx.linker.gazetteer.district_province(ctx.district), BRANCH, "branch",
-            f"the bank's district office ({ctx.district}, rules/districts.yaml)")
+            f"{DISTRICT_OFFICE} ({ctx.district}, rules/districts.yaml)")
     for area in ctx.areas:
         if not _commune(ctx, area):
             add(ctx.linker.gazetteer.district_province(area.name), 1.0, "frequency", DISTRICT_NAMED)
+    for office in ctx.offices:
+        if office != ctx.district:
+            add(ctx.linker.gazetteer.district_province(office), 1.0, "frequency", DISTRICT_NAMED)
     held = meeting_venues(ctx)
     for m in ctx.mentions:
         add(m.code, 0.5 if m.marked_old else 1.0, "frequency", HELD if m.start in held else "how often it is named")
     return scores, reasons
+
+
+def _by_district(whys: list[str]) -> bool:
+    """Whether only the districts a text names told its province: a district lies in today's
+    province after the merger, where a province's own name speaks of its old area."""
+    return all(why == DISTRICT_NAMED or why.startswith(DISTRICT_OFFICE) for why in whys)
 
 
 def _commune(ctx: Context, area: Area) -> bool:
