@@ -475,6 +475,20 @@ def test_a_programme_label_before_a_colon_names_the_part_of_its_figures(markup: 
     assert [o.part for o in link(ex).observations] == parts
 
 
+@pytest.mark.parametrize(("markup", "lang", "parts"), [
+    # after a breakdown word, an item's figure is of the programme named before it, not of the
+    # next item's named after it in the same clause
+    (VI_NGHE + "Doanh số cho vay đạt [[9 tỷ đồng|VND|9000000000]]; trong đó, cho vay hộ cận nghèo "
+     "[[*3 tỷ đồng|VND|3000000000]], cho vay giải quyết việc làm [[*620 triệu đồng|VND|620000000]] và cho vay "
+     "nước sạch [[*1,4 tỷ đồng|VND|1400000000]].",
+     "vi", [None, "cho vay hộ cận nghèo", "cho vay giải quyết việc làm", "cho vay nước sạch"]),
+])
+def test_a_breakdown_item_is_of_the_programme_named_before_it(markup: str, lang: str,
+                                                               parts: list[str | None]) -> None:
+    ex, _ = build(markup, lang=lang)
+    assert [o.part for o in link(ex).observations] == parts
+
+
 @pytest.mark.parametrize(("text", "lang", "parts"), [
     # a breakdown's items named by one abbreviation each: the abbreviation names the programme
     ("Tin Nghệ An\nĐến 30/9/2025, dư nợ đạt 9.500 tỷ đồng với 210.000 khách hàng. Trong đó, NS&VSMTNT 650 tỷ "

@@ -358,12 +358,21 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     for kind, cue_list in KIND_LISTS:
         cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
-        if cues and not _totalled(ctx, cues[-1], borrowers_end(ctx, fig)):
-            return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
+        cue = _nearest_before(cues, fig)
+        if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
+            return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
     own = _group_counted(ctx, fig)
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _nearest_before(cues: list[Hit], fig: Figure) -> Hit | None:
+    """The cue that names the figure's part: the last one before it, else the first after it (a
+    breakdown's item names its part before its figure: "…; cho vay hộ cận nghèo 2,1 tỷ đồng
+    cho 64 hộ và cho vay nhà ở 750 triệu đồng": the next item's name is not this one's)."""
+    before = [c for c in cues if c[1] <= fig.start]
+    return before[-1] if before else (cues[0] if cues else None)
 
 
 def _labelled_from(ctx: Context, fig: Figure, c0: int) -> int:
