@@ -1039,3 +1039,19 @@ def test_an_area_of_a_text_filed_under_the_bank_is_of_no_known_province(
         text: str, facts: list[tuple[str | None, str | None]]) -> None:
     observations = extract_text(text, lang="vi", published=PUB).observations
     assert [(o.province, o.part_of) for o in observations] == facts
+
+
+@pytest.mark.parametrize(("markup", "province", "part"), [
+    # a region joined right after the figure, and one the sentence refers back to
+    ("VBSP news\nSoft loans helped [[85,000 households|households]] in the Mekong Delta escape poverty.",
+     "national", "Mekong Delta"),
+    ("VBSP news\nThe Red River Delta has many borrowers. Overdue debt in the region was [[0.21%|%]].",
+     "national", "Red River Delta"),
+    # near miss: a province named in the sentence is the figure's own
+    ("VBSP news\nThe Red River Delta has many borrowers. In Thai Binh, a province in the region, overdue debt "
+     "was [[0.21%|%]] at {{the end of 2023|2023-12-31}}.", "Thái Bình", None),
+])
+def test_a_region_named_for_a_figure_is_an_area_of_the_whole_bank(markup: str, province: str,
+                                                                   part: str | None) -> None:
+    obs = observe(markup)
+    assert obs is not None and (obs.province, obs.part) == (province, part)

@@ -15,6 +15,7 @@ from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
 REGIONS = part_list("regions")  # the country's regions (rules/parts.yaml), asked per figure: named once
+REGION_REFS = part_list("region_ref")  # words referring back to a region named before
 NATIONAL_DOCUMENT = "document:national"  # the place rule of a figure of a text filed under the whole bank
 REGION_RULE = "region"  # the place rule of a figure a region of the country is named before
 NATIONAL_AMOUNT = "sentence:national-amount"  # the place rule of a sentence stating the bank's totals
@@ -89,15 +90,39 @@ def _flow_cued(ctx: Context, fig: Figure, s0: int) -> bool:
 
 
 def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | None:
-    """Where a region of the country ("the Mekong Delta", "vùng Tây Nguyên") is named in the
-    figure's sentence before it, when the sentence up to the end of the figure's clause names no
-    province nor the whole country: the bank's figure for that region, which is the national
-    bank's (an area part of its total, ``parts.part_of``), never a province's ("The Mekong Delta
-    province of Tra Vinh" names the province)."""
-    named = [hit for hit in ctx.marks(REGIONS, s0, fig.start) if hit[1] <= fig.start]
-    if not named or places(ctx, s0, c1):
+    """Where a region of the country ("the Mekong Delta", "vùng Tây Nguyên") is named for the
+    figure, when the sentence up to the end of the figure's clause names no province nor the whole
+    country: in its sentence before it, joined to it right after ("97,000 households in the
+    Central Highlands"), or earlier in the text when its sentence refers back to it ("in the
+    region", "the region's"). The bank's figure for that region is the national bank's (an area
+    part of its total, ``parts.part_of``), never a province's ("The Mekong Delta province of Tra
+    Vinh" names the province)."""
+    if places(ctx, s0, c1):
         return None
-    return named[-1][0], named[-1][1]
+    named = [hit for hit in ctx.marks(REGIONS, s0, fig.start) if hit[1] <= fig.start]
+    if named:
+        return named[-1][0], named[-1][1]
+    return _region_joined(ctx, fig, c1) or _region_referred(ctx, s0, c1)
+
+
+def _region_joined(ctx: Context, fig: Figure, c1: int) -> tuple[int, int] | None:
+    """A region joined to the figure right after it by "in"/"tại", an article between at most."""
+    after = ctx.marks(REGIONS, fig.end, c1)
+    if not after:
+        return None
+    start, end, _ = after[0]
+    joined = any(not ctx.text[fig.end : b[0]].strip() and len(ctx.text[b[1] : start].split()) <= 1
+                 for b in ctx.marks("place_binders", fig.end, start))
+    return (start, end) if joined else None
+
+
+def _region_referred(ctx: Context, s0: int, c1: int) -> tuple[int, int] | None:
+    """The region named last before the words of the figure's sentence that refer back to one."""
+    refs = ctx.marks(REGION_REFS, s0, c1)
+    if not refs:
+        return None
+    named = ctx.marks(REGIONS, 0, refs[0][0])
+    return (named[-1][0], named[-1][1]) if named else None
 
 
 def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> tuple[Spot, str] | None:
