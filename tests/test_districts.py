@@ -148,3 +148,13 @@ def test_a_province_told_by_a_district_is_the_one_it_lies_in_at_the_date(day: st
     obs = observe(f"Tin vốn vay\nĐến {day}, dư nợ của Phòng giao dịch NHCSXH Tuy An đạt [[520 tỷ đồng|VND]].",
                   lang="vi")
     assert obs is not None and (obs.province, obs.boundaries) == (province, boundaries)
+
+
+def test_a_lead_naming_the_district_office_after_a_headline_naming_the_bank_alone() -> None:
+    """A headline naming the province and the bank alone, then a lead naming the bank's district
+    office: the district's report, every figure an area part."""
+    obs = observe("Nghệ An: Nông dân huyện Quế Phong khá lên nhờ vốn Ngân hàng Chính sách xã hội\n"
+                  "Thời gian qua, Phòng giao dịch Ngân hàng Chính sách xã hội huyện Quế Phong (Nghệ An) đã cho vay "
+                  "nhiều hộ. Đến nay, toàn huyện có [[9.600 hộ|households]] còn dư nợ.\nNhiều hộ vay đã khá lên. "
+                  "Có [[*35 học sinh, sinh viên|students]] được vay vốn đi học.", lang="vi")
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Nghệ An", "area", "Quế Phong")

@@ -139,7 +139,9 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
         return None
     district = ctx.hits[part_list("district_bank")]
     banks = sorted([*ctx.hits["bank"], *district])
-    title = [bank for bank in banks if bank[1] <= ctx.title[1]][:1]
+    # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
+    # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
+    title = [bank for bank in banks if bank[1] <= ctx.title[1]]
     body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
     offices = (_office(ctx, areas, bank, district) for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
     return next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
