@@ -158,3 +158,12 @@ def test_a_lead_naming_the_district_office_after_a_headline_naming_the_bank_alon
                   "nhiều hộ. Đến nay, toàn huyện có [[9.600 hộ|households]] còn dư nợ.\nNhiều hộ vay đã khá lên. "
                   "Có [[*35 học sinh, sinh viên|students]] được vay vốn đi học.", lang="vi")
     assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Nghệ An", "area", "Quế Phong")
+
+
+def test_the_bank_of_a_city_inside_a_province_is_that_citys_office() -> None:
+    """"Ngân hàng Chính sách xã hội thành phố Phổ Yên": a city of Thái Nguyên, so its office's
+    report, not a provincial branch's (as "thành phố Cần Thơ" would be)."""
+    obs = observe("Sinh viên được vay vốn học tập\nCán bộ Ngân hàng Chính sách xã hội thành phố Phổ Yên tư vấn cho "
+                  "sinh viên.\nĐến nay, thành phố có [[*520 học sinh, sinh viên|students]] được vay vốn với dư nợ "
+                  "[[17,5 tỷ đồng|VND]].", lang="vi")
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Thái Nguyên", "area", "Phổ Yên")

@@ -70,7 +70,8 @@ def find_areas(ctx: Context) -> list[Area]:
     found = []
     for start, end, _ in ctx.hits[part_list("area_before")]:
         words = _capitalised_near(ctx, end)
-        if len(words) >= MIN_NAME_WORDS:
+        # "thành phố Cần Thơ": the province (its mention takes the area word in), no area of it.
+        if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(start, words[-1][1]):
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
     for start, end, _ in ctx.hits[part_list("area_after")]:
         words = _capitalised_near(ctx, start, backwards=True)
@@ -135,7 +136,9 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     reports any figure, names the bank, it names the bank's district office ("NHCSXH huyện Hương
     Sơn", "the Social Policy Bank of Thang Binh district", "Thai Hoa City branch of Social Policy
     Bank", "the Krong Pa Social Policy Bank"), and it never names a provincial branch (None otherwise)."""
-    if ctx.hits[scope_list("branch")]:
+    # "NHCSXH thành phố Phổ Yên": a branch's words that end inside an area's name the office of
+    # that city inside a province, no provincial branch.
+    if any(not any(a.start < hit[1] <= a.end for a in areas) for hit in ctx.hits[scope_list("branch")]):
         return None
     district = ctx.hits[part_list("district_bank")]
     banks = sorted([*ctx.hits["bank"], *district])
