@@ -306,9 +306,6 @@ MONEY_FIELDS = [
     ("en", "Lending reached 1.9 billion VND per grouping of three communes.", "unit", "VND"),
     ("en", "She borrowed 6 million VND (in 2019) for a year.", "unit", "VND"),
     ("vi", "Mức vay tối đa 100 triệu đồng/hộ.", "unit", "VND/household"),
-    # per savings and loan group, per member
-    ("vi", "Mỗi tổ quản lý dư nợ bình quân 1.380 triệu đồng/tổ.", "unit", "VND/group"),
-    ("vi", "Dư nợ bình quân 41 triệu đồng/thành viên.", "unit", "VND/member"),
     ("vi", "Gia đình có thu nhập 120 triệu đồng mỗi năm.", "unit", "VND/year"),
     ("vi", "Thu nhập đạt 60 triệu đồng một năm.", "unit", "VND/year"),
     ("vi", "Thu nhập là 60 triệu đồng một năm trước.", "unit", "VND"),  # "một năm trước": a year ago
