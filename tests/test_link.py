@@ -482,6 +482,16 @@ def test_a_programme_label_before_a_colon_names_the_part_of_its_figures(markup: 
      "[[*3 tỷ đồng|VND|3000000000]], cho vay giải quyết việc làm [[*620 triệu đồng|VND|620000000]] và cho vay "
      "nước sạch [[*1,4 tỷ đồng|VND|1400000000]].",
      "vi", [None, "cho vay hộ cận nghèo", "cho vay giải quyết việc làm", "cho vay nước sạch"]),
+    # items that give their figures first: each is of the programme named after it, before the
+    # next figure (not of the one the item before named)
+    (VI_NGHE + "Năm nay chi nhánh giải ngân [[5,2 tỷ đồng|VND|5200000000]], trong đó [[*2,6 tỷ đồng|VND|2600000000]] "
+     "cho vay hộ mới thoát nghèo, [[*1,5 tỷ đồng|VND|1500000000]] cho vay nhà ở xã hội và "
+     "[[*1,1 tỷ đồng|VND|1100000000]] cho vay xuất khẩu lao động.",
+     "vi", [None, "cho vay hộ mới thoát nghèo", "cho vay nhà ở xã hội", "cho vay xuất khẩu lao động"]),
+    (NGHE + "The branch's outstanding loans stood at [[VND 5.2 billion|VND|5200000000]], of which "
+     "[[*VND 2.6 billion|VND|2600000000]] was for near-poor household loans, [[*VND 1.5 billion|VND|1500000000]] "
+     "for student loans and [[*VND 1.1 billion|VND|1100000000]] for labour export loans.",
+     "en", [None, "near-poor household loans", "student loans", "labour export"]),
 ])
 def test_a_breakdown_item_is_of_the_programme_named_before_it(markup: str, lang: str,
                                                                parts: list[str | None]) -> None:

@@ -363,7 +363,7 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     for kind, cue_list in KIND_LISTS:
         cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
-        cue = _nearest_before(cues, fig)
+        cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
     own = _group_counted(ctx, fig)
@@ -372,12 +372,29 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
 
 
-def _nearest_before(cues: list[Hit], fig: Figure) -> Hit | None:
-    """The cue that names the figure's part: the last one before it, else the first after it (a
-    breakdown's item names its part before its figure: "…; cho vay hộ cận nghèo 2,1 tỷ đồng
-    cho 64 hộ và cho vay nhà ở 750 triệu đồng": the next item's name is not this one's)."""
+def _item_cue(ctx: Context, cues: list[Hit], fig: Figure, breakdown: Hit | None) -> Hit | None:
+    """The cue that names the figure's part. A breakdown's items name their parts before their
+    figures ("trong đó, cho vay hộ nghèo 3 tỷ đồng, cho vay nhà ở 750 triệu đồng"): the last cue
+    before the figure, else the first after it. Its items may instead give their figures first
+    (the first figure after the breakdown word has no cue before it: "of which VND 3 billion for
+    poor households, VND 750 million for housing"): the first cue after the figure and before the
+    next figure; when its item names no part this list knows, the last before it still tells
+    that it is a part (after a breakdown word, no total), if not which."""
     before = [c for c in cues if c[1] <= fig.start]
-    return before[-1] if before else (cues[0] if cues else None)
+    after = [c for c in cues if c[0] >= fig.end]
+    if (breakdown is not None and after and _figures_first(ctx, breakdown, fig)
+            and not ctx.figures.within(fig.end, after[0][1])):
+        return after[0]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _figures_first(ctx: Context, breakdown: Hit, fig: Figure) -> bool:
+    """Whether the breakdown's first figure (up to ``fig``) has no part cue between the breakdown
+    word and it: its items give their figures before the names of their parts."""
+    first = ctx.figures.within(breakdown[1], fig.start + 1)
+    if not first:
+        return False
+    return not any(ctx.marks(cue_list, breakdown[1], first[0].start) for _, cue_list in KIND_LISTS)
 
 
 def _labelled_from(ctx: Context, fig: Figure, c0: int) -> int:
