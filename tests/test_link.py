@@ -1060,6 +1060,18 @@ def test_an_area_of_a_text_filed_under_the_bank_is_of_no_known_province(
     # near miss: a province named in the sentence is the figure's own
     ("VBSP news\nThe Red River Delta has many borrowers. In Thai Binh, a province in the region, overdue debt "
      "was [[0.21%|%]] at {{the end of 2023|2023-12-31}}.", "Thái Bình", None),
+    # a province's text names its region to say where it lies: joined or referred back to, the
+    # region is not the figure's
+    ("Lam Dong news\nThe branch serves this Central Highlands province. In its southern hill districts, "
+     "outstanding loans in the region reached [[VND 2,100 billion|VND]].", "Lâm Đồng", None),
+    ("Lam Dong news\nSoft loans helped [[64,000 households|households]] in the Central Highlands escape poverty.",
+     "Lâm Đồng", None),
+    # the region followed by a province's word names one of its provinces
+    ("VBSP news\nLoans of [[VND 900 billion|VND]] in the Mekong Delta province of the story went to job creation.",
+     "national", None),
+    # referred back to from two sentences on: too far
+    ("VBSP news\nThe Mekong Delta is home to many poor families. Borrowers number in the millions. "
+     "The region's overdue debt ratio was [[0.4%|%]].", "national", None),
 ])
 def test_a_region_named_for_a_figure_is_an_area_of_the_whole_bank(markup: str, province: str,
                                                                    part: str | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from extractor.link.context import Context, clause_span, sentence_span
+from extractor.link.provinces import key_of
 from extractor.link.rules import part_list
 from extractor.link.scope import NATIONAL, meeting_venues, national_amount, national_baseline
 from extractor.models import Boundaries, Figure
@@ -102,7 +103,19 @@ def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | 
     named = [hit for hit in ctx.marks(REGIONS, s0, fig.start) if hit[1] <= fig.start]
     if named:
         return named[-1][0], named[-1][1]
+    # Joined or referred back to, a region is the figure's own only in a text of the whole bank
+    # (or of no province): a province's text names its region to say where the province lies.
+    if ctx.province is not None:
+        return None
     return _region_joined(ctx, fig, c1) or _region_referred(ctx, s0, c1)
+
+
+def _names_province(ctx: Context, end: int) -> bool:
+    """Whether a province's word follows the region that ends at ``end`` ("a Mekong Delta
+    province"): it names one of its provinces, not the region."""
+    words = ctx.text[end : end + 40].split(None, 1)
+    suffixes = {key_of(w) for w in ctx.linker.gazetteer.model.affixes.suffixes}
+    return bool(words) and key_of(words[0].strip(".,;:!?'\"()")) in suffixes
 
 
 def _region_joined(ctx: Context, fig: Figure, c1: int) -> tuple[int, int] | None:
@@ -111,18 +124,32 @@ def _region_joined(ctx: Context, fig: Figure, c1: int) -> tuple[int, int] | None
     if not after:
         return None
     start, end, _ = after[0]
+    if _names_province(ctx, end):
+        return None
     joined = any(not ctx.text[fig.end : b[0]].strip() and len(ctx.text[b[1] : start].split()) <= 1
                  for b in ctx.marks("place_binders", fig.end, start))
     return (start, end) if joined else None
 
 
 def _region_referred(ctx: Context, s0: int, c1: int) -> tuple[int, int] | None:
-    """The region named last before the words of the figure's sentence that refer back to one."""
+    """The region named last before the words of the figure's sentence that refer back to one,
+    in that sentence or the one before it, and not as where a province lies ("a Mekong Delta
+    province")."""
     refs = ctx.marks(REGION_REFS, s0, c1)
     if not refs:
         return None
-    named = ctx.marks(REGIONS, 0, refs[0][0])
-    return (named[-1][0], named[-1][1]) if named else None
+    named = ctx.marks(REGIONS, _previous_sentence(ctx, s0), refs[0][0])
+    if not named or _names_province(ctx, named[-1][1]):
+        return None
+    return named[-1][0], named[-1][1]
+
+
+def _previous_sentence(ctx: Context, s0: int) -> int:
+    """Where the sentence before the one starting at ``s0`` starts."""
+    k = s0
+    while k > 0 and (ctx.text[k - 1].isspace() or ctx.text[k - 1] in ".!?"):
+        k -= 1
+    return ctx.stops.around(k - 1, k)[0] if k > 0 else 0
 
 
 def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> tuple[Spot, str] | None:
