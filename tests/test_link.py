@@ -1069,6 +1069,11 @@ def test_an_area_of_a_text_filed_under_the_bank_is_of_no_known_province(
     # the region followed by a province's word names one of its provinces
     ("VBSP news\nLoans of [[VND 900 billion|VND]] in the Mekong Delta province of the story went to job creation.",
      "national", None),
+    # a headline naming the region and no province makes the region the text's topic, whatever
+    # province its body names
+    ("Soft loans reach more borrowers in the Central Highlands\nPoverty has fallen fast.\nDelegates met in "
+     "Dak Lak province. Poverty has fallen. Lending in the region rose to [[VND 31,000 billion|VND]].",
+     "national", "Central Highlands"),
     # referred back to from two sentences on: too far
     ("VBSP news\nThe Mekong Delta is home to many poor families. Borrowers number in the millions. "
      "The region's overdue debt ratio was [[0.4%|%]].", "national", None),

@@ -104,10 +104,21 @@ def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | 
     if named:
         return named[-1][0], named[-1][1]
     # Joined or referred back to, a region is the figure's own only in a text of the whole bank
-    # (or of no province): a province's text names its region to say where the province lies.
-    if ctx.province is not None:
+    # (or of no province), or one whose headline names the region and no province: a province's
+    # text names its region to say where the province lies.
+    topic = _title_region(ctx)
+    if ctx.province is not None and topic is None:
         return None
-    return _region_joined(ctx, fig, c1) or _region_referred(ctx, s0, c1)
+    return _region_joined(ctx, fig, c1) or _region_referred(ctx, s0, c1, topic)
+
+
+def _title_region(ctx: Context) -> tuple[int, int] | None:
+    """The region the headline names, when it names no province: the text's topic."""
+    end = ctx.line(0, 0)[1]
+    named = ctx.marks(REGIONS, 0, end)
+    if not named or places(ctx, 0, end) or _names_province(ctx, named[0][1]):
+        return None
+    return named[0][0], named[0][1]
 
 
 def _names_province(ctx: Context, end: int) -> bool:
@@ -131,16 +142,16 @@ def _region_joined(ctx: Context, fig: Figure, c1: int) -> tuple[int, int] | None
     return (start, end) if joined else None
 
 
-def _region_referred(ctx: Context, s0: int, c1: int) -> tuple[int, int] | None:
+def _region_referred(ctx: Context, s0: int, c1: int, topic: tuple[int, int] | None) -> tuple[int, int] | None:
     """The region named last before the words of the figure's sentence that refer back to one,
     in that sentence or the one before it, and not as where a province lies ("a Mekong Delta
-    province")."""
+    province"); else the region the title names (``topic``)."""
     refs = ctx.marks(REGION_REFS, s0, c1)
     if not refs:
         return None
     named = ctx.marks(REGIONS, _previous_sentence(ctx, s0), refs[0][0])
     if not named or _names_province(ctx, named[-1][1]):
-        return None
+        return topic
     return named[-1][0], named[-1][1]
 
 
