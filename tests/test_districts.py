@@ -128,12 +128,21 @@ def test_a_district_named_tells_its_province_a_commune_does_not(markup: str, pro
     assert obs is not None and obs.province == province
 
 
-def test_a_district_office_in_a_provincial_report_tells_the_province_and_no_part() -> None:
-    """A district office shown beside a provincial branch's report (a caption) is where the
-    report lies, not who reports: the province's total, filed under the office's province."""
-    obs = observe("Vốn vay đến với hộ nghèo\nCán bộ Phòng giao dịch NHCSXH Quỳ Hợp giải ngân cho hộ vay.\n"
-                  "Đến 30/9/2024, Ngân hàng CSXH chi nhánh tỉnh có tổng dư nợ [[21.400 tỷ đồng|VND]].", lang="vi")
-    assert obs is not None and (obs.province, obs.part_of) == ("Nghệ An", None)
+@pytest.mark.parametrize(("markup", "part"), [
+    # a photo's line shows a district office; the provincial branch then states its own total:
+    # the province's total, filed under the office's province
+    ("Hộ cận nghèo thêm cơ hội làm ăn\nẢnh: Giao dịch viên PGD NHCSXH Anh Sơn kiểm tra hồ sơ vay.\n"
+     "Tính đến cuối tháng 6/2024, tổng dư nợ tại NHCSXH chi nhánh tỉnh lên tới [[*18.750 tỷ đồng|VND]].", None),
+    # the district office's own report, where the provincial branch only gave it capital: its
+    # figures stay the district's
+    ("Vốn ưu đãi giúp bà con Con Cuông vươn lên\nNăm 2024, Phòng giao dịch NHCSXH huyện Con Cuông được "
+     "NHCSXH chi nhánh tỉnh bổ sung [[35 tỷ đồng|VND]] nguồn vốn.\nĐến {{30/6/2025|2025-06-30}}, tổng dư nợ "
+     "của Phòng giao dịch đạt [[*640 tỷ đồng|VND]].", "Con Cuông"),
+])
+def test_a_provincial_branch_named_beside_a_district_office(markup: str, part: str | None) -> None:
+    """Who reports when a text names a district office and the provincial branch."""
+    obs = observe(markup, lang="vi")
+    assert obs is not None and (obs.province, obs.part) == ("Nghệ An", part)
 
 
 @pytest.mark.parametrize(("day", "province", "boundaries"), [

@@ -138,9 +138,10 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     Bank", "the Krong Pa Social Policy Bank"), and it never names a provincial branch (None otherwise)."""
     # "NHCSXH thành phố Phổ Yên": a branch's words that end inside an area's name the office of
     # that city inside a province, no provincial branch.
-    if any(not any(a.start < hit[1] <= a.end for a in areas) for hit in ctx.hits[scope_list("branch")]):
-        return None
     district = ctx.hits[part_list("district_bank")]
+    if any(not any(a.start < hit[1] <= a.end for a in areas) and _branch_reports(ctx, hit, district)
+           for hit in ctx.hits[scope_list("branch")]):
+        return None
     banks = sorted([*ctx.hits["bank"], *district])
     # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
     # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
@@ -148,6 +149,19 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
     offices = (_office(ctx, areas, bank, district) for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
     return next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
+
+
+def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
+    """Whether the provincial branch named at ``branch`` may be who reports, so no district office
+    is: the district offices the text names stand only on lines that state no figure (a photo's
+    caption), or the branch opens a sentence part that states a figure after it, with no district
+    office named before it there ("Đến 30/6, NHCSXH chi nhánh tỉnh có tổng dư nợ …"). A sentence
+    where the branch gives a district office its capital ("Phòng giao dịch … được NHCSXH chi nhánh
+    tỉnh giao thêm … vốn") is the office's report."""
+    if not any(ctx.figures.within(*ctx.line(hit[0], hit[1])) for hit in district):
+        return True
+    s0, s1 = ctx.stops.around(branch[0], branch[1])
+    return bool(ctx.figures.within(branch[1], s1)) and not any(s0 <= hit[0] < branch[0] for hit in district)
 
 
 def district_offices(ctx: Context, areas: list[Area]) -> tuple[str, ...]:
