@@ -162,17 +162,17 @@ def test_a_province_told_by_a_district_is_the_one_it_lies_in_at_the_date(day: st
 def test_a_lead_naming_the_district_office_after_a_headline_naming_the_bank_alone() -> None:
     """A headline naming the province and the bank alone, then a lead naming the bank's district
     office: the district's report, every figure an area part."""
-    obs = observe("Nghệ An: Nông dân huyện Quế Phong khá lên nhờ vốn Ngân hàng Chính sách xã hội\n"
-                  "Thời gian qua, Phòng giao dịch Ngân hàng Chính sách xã hội huyện Quế Phong (Nghệ An) đã cho vay "
-                  "nhiều hộ. Đến nay, toàn huyện có [[9.600 hộ|households]] còn dư nợ.\nNhiều hộ vay đã khá lên. "
-                  "Có [[*35 học sinh, sinh viên|students]] được vay vốn đi học.", lang="vi")
-    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Nghệ An", "area", "Quế Phong")
+    obs = observe("Hà Tĩnh: vốn Ngân hàng Chính sách xã hội tiếp sức hộ trồng rừng\n"
+                  "Ba năm nay, bà con vùng cao ở huyện Hương Khê vay được vốn của Phòng giao dịch Ngân hàng Chính "
+                  "sách xã hội huyện Hương Khê (Hà Tĩnh) để trồng keo. Hiện [[4.150 hộ|households]] ở đây còn dư nợ.\n"
+                  "Nhiều gia đình có nhà mới. Riêng năm nay có [[*61 học sinh, sinh viên|students]] được vay vốn.",
+                  lang="vi")
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Hà Tĩnh", "area", "Hương Khê")
 
 
 def test_the_bank_of_a_city_inside_a_province_is_that_citys_office() -> None:
-    """"Ngân hàng Chính sách xã hội thành phố Phổ Yên": a city of Thái Nguyên, so its office's
+    """"Ngân hàng Chính sách xã hội thành phố Tam Điệp": a city of Ninh Bình, so its office's
     report, not a provincial branch's (as "thành phố Cần Thơ" would be)."""
-    obs = observe("Sinh viên được vay vốn học tập\nCán bộ Ngân hàng Chính sách xã hội thành phố Phổ Yên tư vấn cho "
-                  "sinh viên.\nĐến nay, thành phố có [[*520 học sinh, sinh viên|students]] được vay vốn với dư nợ "
-                  "[[17,5 tỷ đồng|VND]].", lang="vi")
-    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Thái Nguyên", "area", "Phổ Yên")
+    obs = observe("Cho vay nhà ở xã hội tăng mạnh\nNăm 2024, dư nợ của Ngân hàng Chính sách xã hội thành phố "
+                  "Tam Điệp đạt [[286 tỷ đồng|VND]] với [[*74 hộ|households]] còn dư nợ.", lang="vi")
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Ninh Bình", "area", "Tam Điệp")

@@ -154,14 +154,14 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
 def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
     """Whether the provincial branch named at ``branch`` may be who reports, so no district office
     is: the district offices the text names stand only on lines that state no figure (a photo's
-    caption), or the branch opens a sentence part that states a figure after it, with no district
-    office named before it there ("Đến 30/6, NHCSXH chi nhánh tỉnh có tổng dư nợ …"). A sentence
-    where the branch gives a district office its capital ("Phòng giao dịch … được NHCSXH chi nhánh
-    tỉnh giao thêm … vốn") is the office's report."""
+    caption), or no district office is named before the branch in its sentence ("Đến 30/6,
+    NHCSXH chi nhánh tỉnh có tổng dư nợ …", "Chi nhánh tỉnh cùng PGD … tổ chức hội nghị"). A
+    sentence where a district office gets capital from the branch ("Phòng giao dịch … được
+    NHCSXH chi nhánh tỉnh giao thêm … vốn") is the office's report."""
     if not any(ctx.figures.within(*ctx.line(hit[0], hit[1])) for hit in district):
         return True
-    s0, s1 = ctx.stops.around(branch[0], branch[1])
-    return bool(ctx.figures.within(branch[1], s1)) and not any(s0 <= hit[0] < branch[0] for hit in district)
+    s0, _ = ctx.stops.around(branch[0], branch[1])
+    return not any(s0 <= hit[0] < branch[0] for hit in district)
 
 
 def district_offices(ctx: Context, areas: list[Area]) -> tuple[str, ...]:
