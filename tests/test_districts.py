@@ -176,3 +176,26 @@ def test_the_bank_of_a_city_inside_a_province_is_that_citys_office() -> None:
     obs = observe("Cho vay nhà ở xã hội tăng mạnh\nNăm 2024, dư nợ của Ngân hàng Chính sách xã hội thành phố "
                   "Tam Điệp đạt [[286 tỷ đồng|VND]] với [[*74 hộ|households]] còn dư nợ.", lang="vi")
     assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Ninh Bình", "area", "Tam Điệp")
+
+
+@pytest.mark.parametrize(("markup", "facts"), [
+    # a study visit to two districts of another province: where the visitors went, not whose
+    # total the province's figure is
+    ("Tin tổng hợp\nPV\nTheo NHCSXH tỉnh, đến {{30/9/2024|2024-09-30}} dư nợ toàn tỉnh đạt [[*6.400 tỷ đồng|VND]]. "
+     "Trước đó, đoàn công tác của tỉnh đã đến học tập kinh nghiệm tại huyện Đức Thọ và huyện Nghi Xuân.",
+     (None, None)),
+    # one district named, and a figure with no part of its own: the district's
+    ("Tin tổng hợp\nPV\nNhiều hộ ở huyện Hương Sơn đã thoát nghèo nhờ vốn vay. Đến nay, tổng dư nợ đạt "
+     "[[*410 tỷ đồng|VND]].", ("Hà Tĩnh", "Hương Sơn")),
+    ("Policy credit news\nBy staff\nSoft loans from the VBSP keep changing rural lives. Farmers of Yen Thanh "
+     "district now raise cattle. Overdue debt there was [[*VND 2 billion|VND]], or [[0.12%|%]] of loans, far lower "
+     "than the overdue debt ratio of [[0.3%|%]] of the whole province.", ("Nghệ An", "Yen Thanh")),
+    # ... but a figure of the whole province in its clause is the province's
+    ("Policy credit news\nBy staff\nSoft loans from the VBSP keep changing rural lives. Farmers of Yen Thanh "
+     "district now raise cattle. Overdue debt there was [[VND 2 billion|VND]], or [[0.12%|%]] of loans, far lower "
+     "than the overdue debt ratio of [[*0.3%|%]] of the whole province.", ("Nghệ An", None)),
+])
+def test_a_province_told_only_by_districts_files_no_province_total(markup: str,
+                                                                  facts: tuple[str | None, str | None]) -> None:
+    obs = observe(markup, lang="vi" if "Tin" in markup else "en")
+    assert obs is not None and (obs.province, obs.part) == facts

@@ -129,6 +129,9 @@ def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool 
 
 
 DISTRICT_DOCUMENT = "area:district-document"  # the part rule of every level of a district's report
+# The part rule of a figure of the one district a text names, when only districts told its province
+# (``observe``).
+DISTRICT_NAMED_PART = "area:district-named"
 
 
 def district_document(ctx: Context, areas: list[Area]) -> str | None:

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlparse
 
 from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, sentence_span
 from extractor.link.outlets import Outlet
+from extractor.link.provinces import key_of
 from extractor.link.rules import part_list, scope_list
 from extractor.models import Figure
 
@@ -34,6 +35,7 @@ HELD = "where a meeting was held"  # the reason a venue gives: weak, it names no
 DISTRICT_NAMED = "a district of it named"
 DISTRICT_OFFICE = "the bank's district office"  # the reason the district a text reports from gives
 COMMUNE_WORDS = part_list("commune_words")  # the words naming a commune, not a district
+VISITS = part_list("visit")  # the words of a visit: the districts after them are where someone went
 OTHERS = scope_list("other_institution")  # the marker list of institutions other than the bank
 
 
@@ -137,7 +139,7 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
         add(ctx.linker.gazetteer.district_province(ctx.district), BRANCH, "branch",
             f"{DISTRICT_OFFICE} ({ctx.district}, rules/districts.yaml)")
     for area in ctx.areas:
-        if not _commune(ctx, area):
+        if not _commune(ctx, area) and not _visited(ctx, area):
             add(ctx.linker.gazetteer.district_province(area.name), 1.0, "frequency", DISTRICT_NAMED)
     for office in ctx.offices:
         if office != ctx.district:
@@ -146,6 +148,28 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
     for m in ctx.mentions:
         add(m.code, 0.5 if m.marked_old else 1.0, "frequency", HELD if m.start in held else "how often it is named")
     return scores, reasons
+
+
+def _visited(ctx: Context, area: Area) -> bool:
+    """Whether a visit's words stand before the area in its sentence, with no figure between
+    ("đoàn đã đến học tập kinh nghiệm tại huyện …"): where someone went, not where the text's
+    figures lie."""
+    s0, _ = ctx.stops.around(area.start, area.end)
+    visit = ctx.last_mark(VISITS, s0, area.start)
+    return visit is not None and not ctx.figures.within(visit[1], area.start)
+
+
+def districts_named(ctx: Context) -> tuple[str, ...]:
+    """The districts the text names with a district's word or by their bank offices, as the
+    gazetteer knows them (rules/districts.yaml), each once, in order: what told a province that
+    only they told (``Scope.by_district``)."""
+    names = [area.name for area in ctx.areas if not _commune(ctx, area) and not _visited(ctx, area)]
+    names += list(ctx.offices)
+    known = [name for name in names if ctx.linker.gazetteer.district_province(name)]
+    firsts: dict[str, str] = {}
+    for name in known:
+        firsts.setdefault(key_of(name), name)
+    return tuple(firsts.values())
 
 
 def _by_district(whys: list[str]) -> bool:
