@@ -86,8 +86,9 @@ def test_a_district_offices_report_is_its_provinces(markup: str, province: str |
     ("Loans lift households in Mang Yang\nMang Yang Social Policy Bank has lent more this year. Outstanding loans "
      "reached [[VND 318 billion|VND|318000000000]].", "Gia Lai", "area"),
     # a name with a syllable that is a Vietnamese function word ("cho": "for") in an English text
+    # (undated, published after the merger: Tiền Giang's old district lies in Đồng Tháp today)
     ("Policy credit news\nBy staff\nThe Cho Gao Social Policy Bank Transaction Office has lent more this year. "
-     "Outstanding loans reached [[VND 505 billion|VND|505000000000]].", "Tiền Giang", "area"),
+     "Outstanding loans reached [[VND 505 billion|VND|505000000000]].", "Đồng Tháp", "area"),
 ])
 def test_a_district_named_before_the_bank_is_its_office(markup: str, province: str, part_of: str | None) -> None:
     """The district office's figures are the district's: parts of its province's, filed there."""
@@ -108,3 +109,93 @@ def test_a_district_offices_name_starts_on_its_line(markup: str) -> None:
     headline or byline ending in a capital before the line break is no part of the name."""
     obs = observe(markup)
     assert obs is not None and (obs.part_of, obs.part) == ("area", "Yen Thanh")
+
+
+@pytest.mark.parametrize(("markup", "province"), [
+    # districts named with a district's word, and no province: where the story lies tells it
+    ("Tin vốn vay\nĐến {{31/12/2023|2023-12-31}}, dư nợ toàn tỉnh đạt [[5.100 tỷ đồng|VND]]. Huyện Cần Giuộc và "
+     "huyện Cần Đước có dư nợ cao nhất.", "Long An"),
+    # near miss: a commune bearing the name of another province's district tells no province
+    ("Tin vốn vay\nXã Yên Phong có 180 tổ tiết kiệm và vay vốn. Các tổ ở xã Yên Phong quản lý dư nợ "
+     "[[39 tỷ đồng|VND]] đến {{31/12/2023|2023-12-31}}.", None),
+    # ... nor does it outweigh the district named beside it
+    ("Policy credit news\nIn Yen Phong commune, Cu Jut district, 300 households borrow from the VBSP. The "
+     "commune's outstanding loans were [[VND 12 billion|VND]] at {{the end of 2023|2023-12-31}}, Cu Jut "
+     "district reported.", "Đắk Nông"),
+])
+def test_a_district_named_tells_its_province_a_commune_does_not(markup: str, province: str | None) -> None:
+    obs = observe(markup, lang="vi" if "Tin" in markup else "en")
+    assert obs is not None and obs.province == province
+
+
+@pytest.mark.parametrize(("markup", "part"), [
+    # a photo's line shows a district office; the provincial branch then states its own total:
+    # the province's total, filed under the office's province
+    ("Hộ cận nghèo thêm cơ hội làm ăn\nẢnh: Giao dịch viên PGD NHCSXH Anh Sơn kiểm tra hồ sơ vay.\n"
+     "Tính đến cuối tháng 6/2024, tổng dư nợ tại NHCSXH chi nhánh tỉnh lên tới [[*18.750 tỷ đồng|VND]].", None),
+    # the district office's own report, where the provincial branch only gave it capital: its
+    # figures stay the district's
+    ("Vốn ưu đãi giúp bà con Con Cuông vươn lên\nNăm 2024, Phòng giao dịch NHCSXH huyện Con Cuông được "
+     "NHCSXH chi nhánh tỉnh bổ sung [[35 tỷ đồng|VND]] nguồn vốn.\nĐến {{30/6/2025|2025-06-30}}, tổng dư nợ "
+     "của Phòng giao dịch đạt [[*640 tỷ đồng|VND]].", "Con Cuông"),
+])
+def test_a_provincial_branch_named_beside_a_district_office(markup: str, part: str | None) -> None:
+    """Who reports when a text names a district office and the provincial branch."""
+    obs = observe(markup, lang="vi")
+    assert obs is not None and (obs.province, obs.part) == ("Nghệ An", part)
+
+
+@pytest.mark.parametrize(("day", "province", "boundaries"), [
+    # after the merger a district's figures are its new province's ("Tuy An" lay in Phú Yên,
+    # now part of Đắk Lắk) ...
+    ("{{30/9/2025|2025-09-30}}", "Đắk Lắk", "2025"),
+    # ... before it, its old province's
+    ("{{30/9/2024|2024-09-30}}", "Phú Yên", "pre-2025"),
+])
+def test_a_province_told_by_a_district_is_the_one_it_lies_in_at_the_date(day: str, province: str,
+                                                                          boundaries: str) -> None:
+    obs = observe(f"Tin vốn vay\nĐến {day}, dư nợ của Phòng giao dịch NHCSXH Tuy An đạt [[520 tỷ đồng|VND]].",
+                  lang="vi")
+    assert obs is not None and (obs.province, obs.boundaries) == (province, boundaries)
+
+
+def test_a_lead_naming_the_district_office_after_a_headline_naming_the_bank_alone() -> None:
+    """A headline naming the province and the bank alone, then a lead naming the bank's district
+    office: the district's report, every figure an area part."""
+    obs = observe("Hà Tĩnh: vốn Ngân hàng Chính sách xã hội tiếp sức hộ trồng rừng\n"
+                  "Ba năm nay, bà con vùng cao ở huyện Hương Khê vay được vốn của Phòng giao dịch Ngân hàng Chính "
+                  "sách xã hội huyện Hương Khê (Hà Tĩnh) để trồng keo. Hiện [[4.150 hộ|households]] ở đây còn dư nợ.\n"
+                  "Nhiều gia đình có nhà mới. Riêng năm nay có [[*61 học sinh, sinh viên|students]] được vay vốn.",
+                  lang="vi")
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Hà Tĩnh", "area", "Hương Khê")
+
+
+def test_the_bank_of_a_city_inside_a_province_is_that_citys_office() -> None:
+    """"Ngân hàng Chính sách xã hội thành phố Tam Điệp": a city of Ninh Bình, so its office's
+    report, not a provincial branch's (as "thành phố Cần Thơ" would be)."""
+    obs = observe("Cho vay nhà ở xã hội tăng mạnh\nNăm 2024, dư nợ của Ngân hàng Chính sách xã hội thành phố "
+                  "Tam Điệp đạt [[286 tỷ đồng|VND]] với [[*74 hộ|households]] còn dư nợ.", lang="vi")
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Ninh Bình", "area", "Tam Điệp")
+
+
+@pytest.mark.parametrize(("markup", "facts"), [
+    # a study visit to two districts of another province: where the visitors went, not whose
+    # total the province's figure is
+    ("Tin tổng hợp\nPV\nTheo NHCSXH tỉnh, đến {{30/9/2024|2024-09-30}} dư nợ toàn tỉnh đạt [[*6.400 tỷ đồng|VND]]. "
+     "Trước đó, đoàn công tác của tỉnh đã đến học tập kinh nghiệm tại huyện Đức Thọ và huyện Nghi Xuân.",
+     (None, None)),
+    # one district named, and a figure with no part of its own: the district's
+    ("Tin tổng hợp\nPV\nNhiều hộ ở huyện Hương Sơn đã thoát nghèo nhờ vốn vay. Đến nay, tổng dư nợ đạt "
+     "[[*410 tỷ đồng|VND]].", ("Hà Tĩnh", "Hương Sơn")),
+    ("Policy credit news\nBy staff\nSoft loans from the VBSP keep changing rural lives. Farmers of Yen Thanh "
+     "district now raise cattle. Overdue debt there was [[*VND 2 billion|VND]], or [[0.12%|%]] of loans, far lower "
+     "than the overdue debt ratio of [[0.3%|%]] of the whole province.", ("Nghệ An", "Yen Thanh")),
+    # ... but a figure of the whole province in its clause is the province's
+    ("Policy credit news\nBy staff\nSoft loans from the VBSP keep changing rural lives. Farmers of Yen Thanh "
+     "district now raise cattle. Overdue debt there was [[VND 2 billion|VND]], or [[0.12%|%]] of loans, far lower "
+     "than the overdue debt ratio of [[*0.3%|%]] of the whole province.", ("Nghệ An", None)),
+])
+def test_a_province_told_only_by_districts_files_no_province_total(markup: str,
+                                                                  facts: tuple[str | None, str | None]) -> None:
+    obs = observe(markup, lang="vi" if "Tin" in markup else "en")
+    assert obs is not None and (obs.province, obs.part) == facts

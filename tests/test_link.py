@@ -553,6 +553,30 @@ def test_a_programme_label_before_a_colon_names_the_part_of_its_figures(markup: 
     assert [o.part for o in link(ex).observations] == parts
 
 
+@pytest.mark.parametrize(("markup", "lang", "parts"), [
+    # after a breakdown word, an item's figure is of the programme named before it, not of the
+    # next item's named after it in the same clause
+    (VI_NGHE + "Doanh số cho vay đạt [[9 tỷ đồng|VND|9000000000]]; trong đó, cho vay hộ cận nghèo "
+     "[[*3 tỷ đồng|VND|3000000000]], cho vay giải quyết việc làm [[*620 triệu đồng|VND|620000000]] và cho vay "
+     "nước sạch [[*1,4 tỷ đồng|VND|1400000000]].",
+     "vi", [None, "cho vay hộ cận nghèo", "cho vay giải quyết việc làm", "cho vay nước sạch"]),
+    # items that give their figures first: each is of the programme named after it, before the
+    # next figure (not of the one the item before named)
+    (VI_NGHE + "Năm nay chi nhánh giải ngân [[5,2 tỷ đồng|VND|5200000000]], trong đó [[*2,6 tỷ đồng|VND|2600000000]] "
+     "cho vay hộ mới thoát nghèo, [[*1,5 tỷ đồng|VND|1500000000]] cho vay nhà ở xã hội và "
+     "[[*1,1 tỷ đồng|VND|1100000000]] cho vay xuất khẩu lao động.",
+     "vi", [None, "cho vay hộ mới thoát nghèo", "cho vay nhà ở xã hội", "cho vay xuất khẩu lao động"]),
+    (NGHE + "The branch's outstanding loans stood at [[VND 5.2 billion|VND|5200000000]], of which "
+     "[[*VND 2.6 billion|VND|2600000000]] was for near-poor household loans, [[*VND 1.5 billion|VND|1500000000]] "
+     "for student loans and [[*VND 1.1 billion|VND|1100000000]] for labour export loans.",
+     "en", [None, "near-poor household loans", "student loans", "labour export"]),
+])
+def test_a_breakdown_item_is_of_the_programme_named_before_it(markup: str, lang: str,
+                                                               parts: list[str | None]) -> None:
+    ex, _ = build(markup, lang=lang)
+    assert [o.part for o in link(ex).observations] == parts
+
+
 @pytest.mark.parametrize(("text", "lang", "parts"), [
     # a breakdown's items named by one abbreviation each: the abbreviation names the programme
     ("Tin Nghệ An\nĐến 30/9/2025, dư nợ đạt 9.500 tỷ đồng với 210.000 khách hàng. Trong đó, NS&VSMTNT 650 tỷ "
@@ -1135,3 +1159,36 @@ def test_an_area_of_a_text_filed_under_the_bank_is_of_no_known_province(
         text: str, facts: list[tuple[str | None, str | None]]) -> None:
     observations = extract_text(text, lang="vi", published=PUB).observations
     assert [(o.province, o.part_of) for o in observations] == facts
+
+
+@pytest.mark.parametrize(("markup", "province", "part"), [
+    # a region joined right after the figure, and one the sentence refers back to
+    ("VBSP news\nSoft loans helped [[85,000 households|households]] in the Mekong Delta escape poverty.",
+     "national", "Mekong Delta"),
+    ("VBSP news\nThe Red River Delta has many borrowers. Overdue debt in the region was [[0.21%|%]].",
+     "national", "Red River Delta"),
+    # near miss: a province named in the sentence is the figure's own
+    ("VBSP news\nThe Red River Delta has many borrowers. In Thai Binh, a province in the region, overdue debt "
+     "was [[0.21%|%]] at {{the end of 2023|2023-12-31}}.", "Thái Bình", None),
+    # a province's text names its region to say where it lies: joined or referred back to, the
+    # region is not the figure's
+    ("Lam Dong news\nThe branch serves this Central Highlands province. In its southern hill districts, "
+     "outstanding loans in the region reached [[VND 2,100 billion|VND]].", "Lâm Đồng", None),
+    ("Lam Dong news\nSoft loans helped [[64,000 households|households]] in the Central Highlands escape poverty.",
+     "Lâm Đồng", None),
+    # the region followed by a province's word names one of its provinces
+    ("VBSP news\nLoans of [[VND 900 billion|VND]] in the Mekong Delta province of the story went to job creation.",
+     "national", None),
+    # a headline naming the region and no province makes the region the text's topic, whatever
+    # province its body names
+    ("Soft loans reach more borrowers in the Central Highlands\nPoverty has fallen fast.\nDelegates met in "
+     "Dak Lak province. Poverty has fallen. Lending in the region rose to [[VND 31,000 billion|VND]].",
+     "national", "Central Highlands"),
+    # referred back to from two sentences on: too far
+    ("VBSP news\nThe Mekong Delta is home to many poor families. Borrowers number in the millions. "
+     "The region's overdue debt ratio was [[0.4%|%]].", "national", None),
+])
+def test_a_region_named_for_a_figure_is_an_area_of_the_whole_bank(markup: str, province: str,
+                                                                   part: str | None) -> None:
+    obs = observe(markup)
+    assert obs is not None and (obs.province, obs.part) == (province, part)

@@ -254,10 +254,14 @@ class Context:
     province_rule: str = "none"
     province_code: str | None = None
     province_why: str = ""  # in words: why the document's province is what it is
+    # Whether only districts told the province (``scope``): after the merger, their province today.
+    province_by_district: bool = False
     changes: frozenset[int] = frozenset()  # starts of the figures that are changes
     # Districts, towns and communes the text names (``parts``).
     areas: Offsets[Area] = field(default_factory=lambda: Offsets(()))
     district: str | None = None  # the district the whole document reports from, if it does
+    # The districts whose bank offices the text names ("Phòng giao dịch NHCSXH Quỳ Châu"), reporting or not.
+    offices: tuple[str, ...] = ()
     state: State = field(default_factory=State)
 
     def amended(self, **changes: object) -> Context:

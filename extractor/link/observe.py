@@ -22,12 +22,25 @@ from extractor.link.change import (
     level_for,
     restates,
 )
-from extractor.link.context import Context, Offsets, index_document, sentence_span
+from extractor.link.context import Context, Offsets, clause_span, index_document, sentence_span
 from extractor.link.indicator import indicator_of
-from extractor.link.parts import DISTRICT_DOCUMENT, district_document, find_areas, part_of
+from extractor.link.parts import (
+    DISTRICT_DOCUMENT,
+    DISTRICT_NAMED_PART,
+    Part,
+    district_document,
+    district_offices,
+    find_areas,
+    part_of,
+)
 from extractor.link.place import NATIONAL_DOCUMENT, place_of, resolve_place
-from extractor.link.rules import Linker, decided_by
-from extractor.link.scope import about_the_bank, document_scope, other_institutions_figure
+from extractor.link.rules import Linker, decided_by, part_list, scope_list
+from extractor.link.scope import (
+    about_the_bank,
+    districts_named,
+    document_scope,
+    other_institutions_figure,
+)
 from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
 from extractor.link.when import (
     When,
@@ -49,7 +62,8 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     """The document indexed once, with its province and the figures that are changes."""
     ctx = index_document(ex, lk)
     areas = find_areas(ctx)
-    ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas))
+    ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas),
+                      offices=district_offices(ctx, areas))
     scope = document_scope(ctx)
     # Changes do not depend on the province: one copy of the context takes both.
     changes: set[int] = set()
@@ -57,7 +71,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         if is_change(ctx, fig) or restates(ctx, fig, changes):
             changes.add(fig.start)
     return ctx.amended(province=scope.province, province_rule=scope.rule, province_code=scope.code,
-                       province_why=scope.why, changes=frozenset(changes))
+                       province_why=scope.why, province_by_district=scope.by_district, changes=frozenset(changes))
 
 
 def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:
@@ -75,6 +89,39 @@ def _boundary_date(ctx: Context, when: When, status: Status) -> dt.date | None:
     if status == "target" and written:
         return written
     return when.as_of or when.end or when.start or ctx.published or ctx.latest
+
+
+def _by_district_only(ctx: Context, fig: Figure, place_rule: str,
+                      name: str | None) -> tuple[Part | None, str, str | None]:
+    """A figure with no part of its own in a text whose province only the districts it names
+    told (a commune's or a township's story): the province's when its sentence speaks of the whole
+    province before it or in its clause after it ("dư nợ toàn tỉnh đạt …", "0.4% of the whole
+    province"; not in brackets: "… (11% of the province's)") or names its branch ("chi nhánh
+    tỉnh"), else the one district's when the text
+    names one (an area part), else of no province we can tell (a district named is where a place
+    lies, not whose total it is)."""
+    s0, s1 = sentence_span(ctx, fig)
+    # The branch named in the figure's sentence, or in the title's span for a figure there (a
+    # branch's words ending inside a city's name are that city's office: "NHCSXH thành phố …";
+    # a headline naming a district office is that office's story, whoever gave it capital)
+    t1 = ctx.title[1]
+    branch = [hit for hit in ctx.hits[scope_list("branch")]
+              if (s0 <= hit[0] < s1 or (fig.start < t1 and hit[1] <= t1))
+              and not any(a.start < hit[1] <= a.end for a in ctx.areas)]
+    headline = ctx.line(0, 0)[1]
+    if branch and any(hit[1] <= headline for hit in ctx.hits[part_list("district_bank")]):
+        branch = []
+    _, c1 = clause_span(ctx, fig)
+    whole = ctx.marks("province_ref", s0, fig.start) or [
+        hit for hit in ctx.marks("province_ref", fig.end, c1) if "(" not in ctx.text[fig.end : hit[0]]]
+    if whole or branch:
+        # "dư nợ toàn tỉnh", a text naming the provincial branch ("NHCSXH chi nhánh tỉnh"): the
+        # province's, which its districts tell
+        return None, place_rule, name
+    named = districts_named(ctx)
+    if len(named) == 1:
+        return Part("area", named[0], DISTRICT_NAMED_PART), place_rule, name
+    return None, "none", None
 
 
 def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observation:
@@ -100,6 +147,8 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
         # Ngân hàng Chính sách xã hội, dư nợ tại huyện … đạt …") lies in a province the text does
         # not name (a district the gazetteer knows gives its province through its place instead).
         place, place_rule, name = None, "none", None
+    if place is None and part is None and ctx.province_by_district and not ctx.district:
+        part, place_rule, name = _by_district_only(ctx, fig, place_rule, name)
     rules = {"indicator": indicator_rule, "province": place_rule, "boundaries": b_rule,
              "date": when.rule, "status": status_rule}
     why = {"indicator": indicator_words(ctx, fig, indicator_rule), "province": province_words(ctx, place, place_rule),
@@ -224,7 +273,8 @@ def _district_total(ctx: Context, fig: Figure, level: Observation) -> bool:
     only, stated before any breakdown word of its sentence, which the breakdowns after it ("Trong
     đó, cho vay hộ nghèo …") break down."""
     s0, _ = sentence_span(ctx, fig)
-    return level.rules.get("part") == DISTRICT_DOCUMENT and not ctx.marks("breakdown", s0, fig.start)
+    return (level.rules.get("part") in (DISTRICT_DOCUMENT, DISTRICT_NAMED_PART)
+            and not ctx.marks("breakdown", s0, fig.start))
 
 
 def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:

@@ -70,7 +70,8 @@ def find_areas(ctx: Context) -> list[Area]:
     found = []
     for start, end, _ in ctx.hits[part_list("area_before")]:
         words = _capitalised_near(ctx, end)
-        if len(words) >= MIN_NAME_WORDS:
+        # "thành phố Cần Thơ": the province (its mention takes the area word in), no area of it.
+        if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(start, words[-1][1]):
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
     for start, end, _ in ctx.hits[part_list("area_after")]:
         words = _capitalised_near(ctx, start, backwards=True)
@@ -128,6 +129,9 @@ def _capitalised(words: list[tuple[int, int]], ctx: Context, *, backwards: bool 
 
 
 DISTRICT_DOCUMENT = "area:district-document"  # the part rule of every level of a district's report
+# The part rule of a figure of the one district a text names, when only districts told its province
+# (``observe``).
+DISTRICT_NAMED_PART = "area:district-named"
 
 
 def district_document(ctx: Context, areas: list[Area]) -> str | None:
@@ -135,14 +139,41 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     reports any figure, names the bank, it names the bank's district office ("NHCSXH huyện Hương
     Sơn", "the Social Policy Bank of Thang Binh district", "Thai Hoa City branch of Social Policy
     Bank", "the Krong Pa Social Policy Bank"), and it never names a provincial branch (None otherwise)."""
-    if ctx.hits[scope_list("branch")]:
-        return None
+    # "NHCSXH thành phố Phổ Yên": a branch's words that end inside an area's name the office of
+    # that city inside a province, no provincial branch.
     district = ctx.hits[part_list("district_bank")]
+    if any(not any(a.start < hit[1] <= a.end for a in areas) and _branch_reports(ctx, hit, district)
+           for hit in ctx.hits[scope_list("branch")]):
+        return None
     banks = sorted([*ctx.hits["bank"], *district])
-    title = [bank for bank in banks if bank[1] <= ctx.title[1]][:1]
+    # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
+    # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
+    title = [bank for bank in banks if bank[1] <= ctx.title[1]]
     body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
     offices = (_office(ctx, areas, bank, district) for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
     return next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
+
+
+def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
+    """Whether the provincial branch named at ``branch`` may be who reports, so no district office
+    is: the district offices the text names stand only on lines that state no figure (a photo's
+    caption), or no district office is named before the branch in its sentence ("Đến 30/6,
+    NHCSXH chi nhánh tỉnh có tổng dư nợ …", "Chi nhánh tỉnh cùng PGD … tổ chức hội nghị"). A
+    sentence where a district office gets capital from the branch ("Phòng giao dịch … được
+    NHCSXH chi nhánh tỉnh giao thêm … vốn") is the office's report."""
+    if not any(ctx.figures.within(*ctx.line(hit[0], hit[1])) for hit in district):
+        return True
+    s0, _ = ctx.stops.around(branch[0], branch[1])
+    return not any(s0 <= hit[0] < branch[0] for hit in district)
+
+
+def district_offices(ctx: Context, areas: list[Area]) -> tuple[str, ...]:
+    """The districts whose bank offices the text names by their own words ("Phòng giao dịch NHCSXH
+    Quỳ Châu", "the Quy Chau Social Policy Bank Transaction Office"), whoever reports: where its
+    places lie (``scope``), even in a provincial branch's report whose caption shows an office."""
+    district = ctx.hits[part_list("district_bank")]
+    names = (_office(ctx, areas, bank, district) for bank in district)
+    return tuple(dict.fromkeys(name for name in names if name is not None))
 
 
 def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
@@ -349,12 +380,38 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     for kind, cue_list in KIND_LISTS:
         cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
-        if cues and not _totalled(ctx, cues[-1], borrowers_end(ctx, fig)):
-            return Part(kind, ctx.text[cues[-1][0] : cues[-1][1]], f"{kind}:{cues[-1][2]}")
+        cue = _item_cue(ctx, cues, fig, breakdown)
+        if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
+            return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
     own = _group_counted(ctx, fig)
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _item_cue(ctx: Context, cues: list[Hit], fig: Figure, breakdown: Hit | None) -> Hit | None:
+    """The cue that names the figure's part. A breakdown's items name their parts before their
+    figures ("trong đó, cho vay hộ nghèo 3 tỷ đồng, cho vay nhà ở 750 triệu đồng"): the last cue
+    before the figure, else the first after it. Its items may instead give their figures first
+    (the first figure after the breakdown word has no cue before it: "of which VND 3 billion for
+    poor households, VND 750 million for housing"): the first cue after the figure and before the
+    next figure; when its item names no part this list knows, the last before it still tells
+    that it is a part (after a breakdown word, no total), if not which."""
+    before = [c for c in cues if c[1] <= fig.start]
+    after = [c for c in cues if c[0] >= fig.end]
+    if (breakdown is not None and after and _figures_first(ctx, breakdown, fig)
+            and not ctx.figures.within(fig.end, after[0][1])):
+        return after[0]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _figures_first(ctx: Context, breakdown: Hit, fig: Figure) -> bool:
+    """Whether the breakdown's first figure (up to ``fig``) has no part cue between the breakdown
+    word and it: its items give their figures before the names of their parts."""
+    first = ctx.figures.within(breakdown[1], fig.start + 1)
+    if not first:
+        return False
+    return not any(ctx.marks(cue_list, breakdown[1], first[0].start) for _, cue_list in KIND_LISTS)
 
 
 def _labelled_from(ctx: Context, fig: Figure, c0: int) -> int:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 from extractor.link.context import Context, clause_span, sentence_span
+from extractor.link.provinces import key_of
 from extractor.link.rules import part_list
 from extractor.link.scope import NATIONAL, meeting_venues, national_amount, national_baseline
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
 REGIONS = part_list("regions")  # the country's regions (rules/parts.yaml), asked per figure: named once
+REGION_REFS = part_list("region_ref")  # words referring back to a region named before
 NATIONAL_DOCUMENT = "document:national"  # the place rule of a figure of a text filed under the whole bank
 REGION_RULE = "region"  # the place rule of a figure a region of the country is named before
 NATIONAL_AMOUNT = "sentence:national-amount"  # the place rule of a sentence stating the bank's totals
@@ -89,15 +91,76 @@ def _flow_cued(ctx: Context, fig: Figure, s0: int) -> bool:
 
 
 def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | None:
-    """Where a region of the country ("the Mekong Delta", "vùng Tây Nguyên") is named in the
-    figure's sentence before it, when the sentence up to the end of the figure's clause names no
-    province nor the whole country: the bank's figure for that region, which is the national
-    bank's (an area part of its total, ``parts.part_of``), never a province's ("The Mekong Delta
-    province of Tra Vinh" names the province)."""
-    named = [hit for hit in ctx.marks(REGIONS, s0, fig.start) if hit[1] <= fig.start]
-    if not named or places(ctx, s0, c1):
+    """Where a region of the country ("the Mekong Delta", "vùng Tây Nguyên") is named for the
+    figure, when the sentence up to the end of the figure's clause names no province nor the whole
+    country: in its sentence before it, joined to it right after ("97,000 households in the
+    Central Highlands"), or earlier in the text when its sentence refers back to it ("in the
+    region", "the region's"). The bank's figure for that region is the national bank's (an area
+    part of its total, ``parts.part_of``), never a province's ("The Mekong Delta province of Tra
+    Vinh" names the province)."""
+    if places(ctx, s0, c1):
         return None
+    named = [hit for hit in ctx.marks(REGIONS, s0, fig.start) if hit[1] <= fig.start]
+    if named:
+        return named[-1][0], named[-1][1]
+    # Joined or referred back to, a region is the figure's own only in a text of the whole bank
+    # (or of no province), or one whose headline names the region and no province: a province's
+    # text names its region to say where the province lies.
+    topic = _title_region(ctx)
+    if ctx.province is not None and topic is None:
+        return None
+    return _region_joined(ctx, fig, c1) or _region_referred(ctx, s0, c1, topic)
+
+
+def _title_region(ctx: Context) -> tuple[int, int] | None:
+    """The region the headline names, when it names no province: the text's topic."""
+    end = ctx.line(0, 0)[1]
+    named = ctx.marks(REGIONS, 0, end)
+    if not named or places(ctx, 0, end) or _names_province(ctx, named[0][1]):
+        return None
+    return named[0][0], named[0][1]
+
+
+def _names_province(ctx: Context, end: int) -> bool:
+    """Whether a province's word follows the region that ends at ``end`` ("a Mekong Delta
+    province"): it names one of its provinces, not the region."""
+    words = ctx.text[end : end + 40].split(None, 1)
+    suffixes = {key_of(w) for w in ctx.linker.gazetteer.model.affixes.suffixes}
+    return bool(words) and key_of(words[0].strip(".,;:!?'\"()")) in suffixes
+
+
+def _region_joined(ctx: Context, fig: Figure, c1: int) -> tuple[int, int] | None:
+    """A region joined to the figure right after it by "in"/"tại", an article between at most."""
+    after = ctx.marks(REGIONS, fig.end, c1)
+    if not after:
+        return None
+    start, end, _ = after[0]
+    if _names_province(ctx, end):
+        return None
+    joined = any(not ctx.text[fig.end : b[0]].strip() and len(ctx.text[b[1] : start].split()) <= 1
+                 for b in ctx.marks("place_binders", fig.end, start))
+    return (start, end) if joined else None
+
+
+def _region_referred(ctx: Context, s0: int, c1: int, topic: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The region named last before the words of the figure's sentence that refer back to one,
+    in that sentence or the one before it, and not as where a province lies ("a Mekong Delta
+    province"); else the region the title names (``topic``)."""
+    refs = ctx.marks(REGION_REFS, s0, c1)
+    if not refs:
+        return None
+    named = ctx.marks(REGIONS, _previous_sentence(ctx, s0), refs[0][0])
+    if not named or _names_province(ctx, named[-1][1]):
+        return topic
     return named[-1][0], named[-1][1]
+
+
+def _previous_sentence(ctx: Context, s0: int) -> int:
+    """Where the sentence before the one starting at ``s0`` starts."""
+    k = s0
+    while k > 0 and (ctx.text[k - 1].isspace() or ctx.text[k - 1] in ".!?"):
+        k -= 1
+    return ctx.stops.around(k - 1, k)[0] if k > 0 else 0
 
 
 def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> tuple[Spot, str] | None:
@@ -129,6 +192,9 @@ def resolve_place(ctx: Context, place: Spot | None, on: dt.date | None) -> tuple
         return None, era(ctx, on), "date"
     if place is None:
         code, marked = ctx.province_code or "", False
+        if ctx.province_by_district and code:
+            found = ctx.linker.gazetteer.of_district(code, on)
+            return found.name, found.boundaries, found.rule
     else:
         code, _, _, marked = place
     if code == NATIONAL:

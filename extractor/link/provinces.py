@@ -385,9 +385,19 @@ class Gazetteer:
         # The unit was merged into one with another name: a mention of it is the old area.
         return Place(old.name, code, "pre-2025", "merged-away")
 
-    def name_at(self, code: Code, on: dt.date | None) -> str:
-        """The canonical name of old unit ``code`` at a date (the new name once it continues)."""
-        return self.resolve(code, on=on).name
+    def name_at(self, code: Code, on: dt.date | None, *, by_district: bool = False) -> str:
+        """The canonical name of old unit ``code`` at a date (the new name once it continues; with
+        ``by_district``, the new province that took it in, ``of_district``)."""
+        return (self.of_district(code, on) if by_district else self.resolve(code, on=on)).name
+
+    def of_district(self, code: Code, on: dt.date | None) -> Place:
+        """Where a district of old unit ``code`` lies at a date: from the merger on, in the new
+        province that took the old one in (districts were abolished; their communes moved with
+        the old province's land), else as :meth:`resolve` says."""
+        if on is None or on < self.merger_date:
+            return self.resolve(code, on=on)
+        new = self.new[self.old[code].new]
+        return Place(new.name, new.code, "2025", "district")
 
 
 def load_gazetteer(path: Path | None = None, *, districts: Path | None = None) -> Gazetteer:

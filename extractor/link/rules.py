@@ -440,7 +440,7 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 
 PART_KINDS = ("programme", "channel", "group", "source", "average")
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
-              "area_before", "area_after")
+              "commune_words", "region_ref", "visit", "area_before", "area_after")
 
 
 class AreaWords(Strict):
@@ -465,12 +465,20 @@ class PartRules(Strict):
     # district's").
     district_ref: RulePhrases = Field(default_factory=RulePhrases)
     regions: RulePhrases = Field(default_factory=RulePhrases)
+    # Words referring back to the region a text named ("in the region", "the region's").
+    region_ref: RulePhrases = Field(default_factory=RulePhrases)
+    # Words of a visit ("học tập kinh nghiệm tại", "a study tour to"): the districts after them
+    # in their sentence are where someone went, no evidence of the text's province.
+    visit: RulePhrases = Field(default_factory=RulePhrases)
     rank: RulePhrases = Field(default_factory=RulePhrases)
     share: RulePhrases = Field(default_factory=RulePhrases)
     # Words that, inside a count's own counted noun, name a kind of household ("900 hộ nghèo"): an
     # item of a breakdown of that kind.
     counted_kinds: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
+    # Words naming a commune, ward or township, not a district ("xã", "commune"): the name beside
+    # them tells no province by rules/districts.yaml (a commune may bear a district's name).
+    commune_words: RulePhrases = Field(default_factory=RulePhrases)
     # Words naming what the items of a list opened by a colon are ("các chương trình cho vay:
     # Hộ nghèo …; …"), by the kind of part each item is.
     list_openers: dict[PartKind, RulePhrases] = Field(default_factory=dict)
@@ -512,7 +520,7 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
-                          "counted_kinds")]
+                          "counted_kinds", "commune_words", "region_ref", "visit")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)

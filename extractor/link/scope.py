@@ -2,7 +2,8 @@
 
 ``rules/scope.yaml`` holds the words; ``rules/outlets.yaml`` what an outlet implies. Evidence for a
 province (the title, the outlet, the page address, a branch named with its province, how often it
-is named) is weighed against evidence that the document reports the whole bank ("nationwide",
+is named, the districts named with a district's word: rules/districts.yaml; a commune's name tells
+none) is weighed against evidence that the document reports the whole bank ("nationwide",
 amounts no province reaches) and evidence that it reports one unnamed province ("the provincial
 bank", "toàn tỉnh"). A dateline or a meeting's venue names where a story was filed or held, not
 whose figures they are. When the province cannot be told, it stays empty: never guessed.
@@ -18,7 +19,8 @@ from urllib.parse import unquote, urlparse
 
 from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, sentence_span
 from extractor.link.outlets import Outlet
-from extractor.link.rules import scope_list
+from extractor.link.provinces import key_of
+from extractor.link.rules import part_list, scope_list
 from extractor.models import Figure
 
 NATIONAL = "national"
@@ -28,6 +30,12 @@ _ASCII_WORD = re.compile(r"[A-Za-z]+")
 # Weights of the evidence for a province (a named mention counts 1; marked "(old)" 0.5).
 TITLE, OUTLET, ADDRESS, BRANCH = 3.0, 3.0, 2.0, 3.0
 HELD = "where a meeting was held"  # the reason a venue gives: weak, it names no one's figures
+# The reason a district named with a district's word gives (rules/districts.yaml): where the text's
+# places lie, no evidence that it reports a province rather than the whole bank.
+DISTRICT_NAMED = "a district of it named"
+DISTRICT_OFFICE = "the bank's district office"  # the reason the district a text reports from gives
+COMMUNE_WORDS = part_list("commune_words")  # the words naming a commune, not a district
+VISITS = part_list("visit")  # the words of a visit: the districts after them are where someone went
 OTHERS = scope_list("other_institution")  # the marker list of institutions other than the bank
 
 
@@ -40,6 +48,7 @@ class Scope:
     rule: str
     code: str | None = None
     why: str = ""
+    by_district: bool = False  # only districts told it (``_by_district``)
 
 
 # --- the document's province ------------------------------------------------------------------
@@ -54,13 +63,14 @@ def document_scope(ctx: Context) -> Scope:
     """
     scores, reasons = _province_evidence(ctx)
     provincial = _provincial_evidence(ctx)
-    named = any(why != HELD for _, whys in reasons.values() for why in whys)
+    named = any(why not in (HELD, DISTRICT_NAMED) for _, whys in reasons.values() for why in whys)
     national = _national_evidence(ctx, provincial=bool(provincial), named=named)
     best = _best(ctx, scores)
     if best is not None and _takes(reasons[best][0], scores, best, provincial=bool(provincial),
                                    national=national is not None):
-        name = ctx.linker.gazetteer.name_at(best, ctx.published)
-        return Scope(name, reasons[best][0], best, _because(reasons[best][1]))
+        by_district = _by_district(reasons[best][1])
+        name = ctx.linker.gazetteer.name_at(best, ctx.published, by_district=by_district)
+        return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district)
     if national is not None:
         return Scope(None, NATIONAL, None, national)
     return Scope(None, "none", None, provincial or "no province could be told")
@@ -125,13 +135,59 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
         add(code, ADDRESS, "address", "the page's address")
     for code in _branch_mentions(ctx):
         add(code, BRANCH, "branch", "the bank's branch named with it")
-    if ctx.district:
+    if ctx.district and not _commune_only(ctx, ctx.district):
         add(ctx.linker.gazetteer.district_province(ctx.district), BRANCH, "branch",
-            f"the bank's district office ({ctx.district}, rules/districts.yaml)")
+            f"{DISTRICT_OFFICE} ({ctx.district}, rules/districts.yaml)")
+    for area in ctx.areas:
+        if not _commune(ctx, area) and not _visited(ctx, area):
+            add(ctx.linker.gazetteer.district_province(area.name), 1.0, "frequency", DISTRICT_NAMED)
+    for office in ctx.offices:
+        if office != ctx.district:
+            add(ctx.linker.gazetteer.district_province(office), 1.0, "frequency", DISTRICT_NAMED)
     held = meeting_venues(ctx)
     for m in ctx.mentions:
         add(m.code, 0.5 if m.marked_old else 1.0, "frequency", HELD if m.start in held else "how often it is named")
     return scores, reasons
+
+
+def _visited(ctx: Context, area: Area) -> bool:
+    """Whether a visit's words stand before the area in its sentence, with no figure between
+    ("đoàn đã đến học tập kinh nghiệm tại huyện …"): where someone went, not where the text's
+    figures lie."""
+    s0, _ = ctx.stops.around(area.start, area.end)
+    visit = ctx.last_mark(VISITS, s0, area.start)
+    return visit is not None and not ctx.figures.within(visit[1], area.start)
+
+
+def districts_named(ctx: Context) -> tuple[str, ...]:
+    """The districts the text names with a district's word or by their bank offices, as the
+    gazetteer knows them (rules/districts.yaml), each once, in order: what told a province that
+    only they told (``Scope.by_district``)."""
+    names = [area.name for area in ctx.areas if not _commune(ctx, area) and not _visited(ctx, area)]
+    names += list(ctx.offices)
+    known = [name for name in names if ctx.linker.gazetteer.district_province(name)]
+    firsts: dict[str, str] = {}
+    for name in known:
+        firsts.setdefault(key_of(name), name)
+    return tuple(firsts.values())
+
+
+def _by_district(whys: list[str]) -> bool:
+    """Whether only the districts a text names told its province: a district lies in today's
+    province after the merger, where a province's own name speaks of its old area."""
+    return all(why == DISTRICT_NAMED or why.startswith(DISTRICT_OFFICE) for why in whys)
+
+
+def _commune(ctx: Context, area: Area) -> bool:
+    """Whether a commune's word names the area ("xã Yên Phong", "Yen Phong commune"): a commune may
+    share its name with a district of another province, so its name tells no province."""
+    return any(hit[0] == area.start or hit[1] == area.end for hit in ctx.marks(COMMUNE_WORDS, area.start, area.end))
+
+
+def _commune_only(ctx: Context, name: str) -> bool:
+    """Whether every mention of the area ``name`` is a commune's (``_commune``)."""
+    named = [area for area in ctx.areas if area.name == name]
+    return bool(named) and all(_commune(ctx, area) for area in named)
 
 
 _RANKS = ("branch", "title", "outlet", "address", "frequency")
