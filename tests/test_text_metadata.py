@@ -67,6 +67,18 @@ def test_publication_date(text: str, published: dt.date | None) -> None:
     ("Society\nNew loans reach upland farms\nThu Ha - Van Nam June 2, 2022 16:05\nBody.", dt.date(2022, 6, 2)),
     ("Ưu đãi vốn cho hộ trồng rừng ở vùng cao07/10/2021 - 08:15:40 Tháng này, huyện giải ngân "
      "thêm cho các tổ vay vốn.\nNội dung.", dt.date(2021, 10, 7)),
+    # after a site's bar, a link to another story or a stamp closing a body line is no header's:
+    # the bar's date stands
+    ("Thứ Ba, 08/07/2025 10:05 GMT+7\nVốn cho hộ nuôi ong\nXem thêm: Lạng Sơn giải ngân vốn "
+     "(12/03/2022 09:40)\nNội dung.", dt.date(2025, 7, 8)),
+    ("Saturday, 8/11/2025\nBee farms get loans\nRelated: Loans for fishers 3/4/2021 07:15\nBody.",
+     dt.date(2025, 11, 8)),
+    ("Thứ Ba, 08/07/2025 10:05 GMT+7\nVốn cho hộ nuôi ong\nCuối tháng 6, dư nợ của phòng giao dịch đạt "
+     "412 tỷ đồng, tăng 18 tỷ đồng so với đầu năm, với hơn 9.300 hộ còn dư nợ tại 14 xã và thị trấn "
+     "trên địa bàn, theo báo cáo ngày 30/06/2025 15:00\nNội dung.", dt.date(2025, 7, 8)),
+    ("Thứ Ba, 08/07/2025 10:05 GMT+7\nVốn cho hộ nuôi ong\nNăm nay, dư nợ của phòng giao dịch đạt 412 tỷ "
+     "đồng với hơn 9.300 hộ còn dư nợ tại 14 xã và thị trấn trên địa bàn huyện miền núi này.\n"
+     "Lên lịch: 02/01/2024 14:10\nNội dung.", dt.date(2025, 7, 8)),
 ])
 def test_publication_date_among_several_stamps(text: str, published: dt.date | None) -> None:
     assert read_metadata(text).published == published

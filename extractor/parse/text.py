@@ -36,6 +36,9 @@ class TextRules(Strict):
     leading_date_words: int = 3
     site_bar: str = r"(?!)"
     clock_stamp: list[Regex] = []
+    stamp_reach: int = 120
+    related_line: str = r"(?!)"
+    body_words: int = 25
 
 
 class TextDocument(BaseModel):
@@ -151,10 +154,14 @@ def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> 
     article's own."""
     bar: dt.date | None = None
     for i, line in enumerate(lines[: rules.header_lines]):
+        if re.search(rules.related_line, line):
+            continue  # a link to another story ("Đọc thêm: …", "Related: …") and its stamp
         if bar is not None:
             stamp = _stated(_clock_stamp(line, rules))
             if stamp is not None:
                 return min(stamp, bar)
+            if len(line.split()) > rules.body_words:
+                break  # the body has begun: a stamp below it is no header's
             continue
         part = _date_part(line, rules) if any(map(str.isdigit, line)) else None
         lead = _leading_date(line, rules) if part is None and i == 0 else None
@@ -175,9 +182,10 @@ def _stated(part: str | None) -> dt.date | None:
 
 def _clock_stamp(line: str, rules: TextRules) -> str | None:
     """The date of a date-and-time stamp inside a header line (a byline "Author - Author
-    January 5, 2024 11:57", a stamp glued to a headline), else None."""
+    January 5, 2024 11:57", a stamp glued to a headline) within its first ``stamp_reach``
+    characters (a stamp further on closes a sentence of the body or a link), else None."""
     for rule in rules.clock_stamp:
-        match = re.search(rule.pattern, line)
+        match = re.search(rule.pattern, line[: rules.stamp_reach])
         if match:
             return match.group("date")
     return None
