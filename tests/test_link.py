@@ -503,6 +503,9 @@ def test_the_level_a_from_to_pair_comes_to_takes_the_cue_before_it(markup: str, 
     ("Từ năm 2024, mỗi hộ nghèo đã được vay tối đa 90 triệu đồng để dựng nhà.", "vi", "lending_turnover"),
     ("Năm 2024, mỗi hộ đã được vay 35 triệu đồng để mua bò.", "vi", "lending_turnover"),
     ("Năm 2024, người lao động đã được vay tối đa 120 triệu đồng.", "vi", "lending_turnover"),
+    # one cooperative's, one firm's or one school's loan is no lending of the branch
+    ("Hợp tác xã Đồng Tiến đã được vay 1,8 tỷ đồng để làm xưởng sấy.", "vi", "lending_turnover"),
+    ("Công ty may này đã được vay 1,2 tỷ đồng theo Nghị quyết 11.", "vi", "lending_turnover"),
     # lending from a budget's capital is lending, not that capital
     ("Năm 2024, doanh số cho vay từ nguồn vốn từ ngân sách địa phương đạt 135 tỷ đồng.", "vi",
      "local_entrusted_capital"),
