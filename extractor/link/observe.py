@@ -97,9 +97,8 @@ def _by_district_only(ctx: Context, fig: Figure, place_rule: str,
     told (a commune's or a township's story): the province's when its sentence speaks of the whole
     province before it or in its clause after it ("dư nợ toàn tỉnh đạt …", "0.4% of the whole
     province"; not in brackets: "… (11% of the province's)") or names its branch ("chi nhánh
-    tỉnh"), else the one district's when the text
-    names one (an area part), else of no province we can tell (a district named is where a place
-    lies, not whose total it is)."""
+    tỉnh"), else the one district's when the text names one (an area part), else of no province we
+    can tell (a district named is where a place lies, not whose total it is)."""
     s0, s1 = sentence_span(ctx, fig)
     # The branch named in the figure's sentence, or in the title's span for a figure there (a
     # branch's words ending inside a city's name are that city's office: "NHCSXH thành phố …";

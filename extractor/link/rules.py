@@ -79,6 +79,7 @@ MARKER_LISTS = (
     "target",
     "time_ahead",
     "time_ahead_done",
+    "time_ahead_purpose",
     "comparison",
     "since",
     "until",
@@ -312,6 +313,7 @@ class LinkRules(Strict):
     goal_verbs: Markers = Field(default_factory=Markers)
     time_ahead: Markers = Field(default_factory=Markers)
     time_ahead_done: Markers = Field(default_factory=Markers)
+    time_ahead_purpose: Markers = Field(default_factory=Markers)
     ranking: Markers = Field(default_factory=Markers)
     year_before: Markers = Field(default_factory=Markers)
     year_before_named: Markers = Field(default_factory=Markers)

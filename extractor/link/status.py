@@ -49,8 +49,6 @@ def _goal_verb_ahead(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | No
 
 # What ends the clause the time to come governs: a level reported after ";" or ":".
 _CLAUSE_END = re.compile(r"[;:]")
-# The time to come named as what something is for ("cho thời gian tới", "for the coming time").
-_PURPOSE = re.compile(r"\b(?:cho|for)\s+$", re.IGNORECASE)
 
 
 def _time_ahead(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:
@@ -60,12 +58,19 @@ def _time_ahead(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:
     or a past (``present``, ``time_ahead_done``) stands between, not for the time to come named
     as a purpose."""
     hit = ctx.last_mark("time_ahead", s0, fig.start)
-    if hit is None or not when.inferred or _PURPOSE.search(ctx.text, max(0, hit[0] - 5), hit[0]):
+    if hit is None or not when.inferred or _for_purpose(ctx, hit[0]):
         return None
     if _CLAUSE_END.search(ctx.text, hit[1], fig.start) or any(
             ctx.marks(name, hit[1], fig.start) for name in ("present", "time_ahead_done")):
         return None
     return hit
+
+
+def _for_purpose(ctx: Context, start: int) -> bool:
+    """Whether the time to come starting at ``start`` is named as what something is for, its
+    ``time_ahead_purpose`` word right before it ("vốn cho thời gian tới")."""
+    word = ctx.last_mark("time_ahead_purpose", max(0, start - ctx.reach("kin")), start)
+    return word is not None and not ctx.text[word[1] : start].strip()
 
 
 def is_anecdote(ctx: Context, fig: Figure) -> bool:
