@@ -79,6 +79,11 @@ def test_publication_date(text: str, published: dt.date | None) -> None:
     ("Thứ Ba, 08/07/2025 10:05 GMT+7\nVốn cho hộ nuôi ong\nNăm nay, dư nợ của phòng giao dịch đạt 412 tỷ "
      "đồng với hơn 9.300 hộ còn dư nợ tại 14 xã và thị trấn trên địa bàn huyện miền núi này.\n"
      "Lên lịch: 02/01/2024 14:10\nNội dung.", dt.date(2025, 7, 8)),
+    # with no date line, a clock stamp in the body (below its first long line) is an event's date
+    ("Vốn cho hộ nuôi ong\nNăm nay, dư nợ của phòng giao dịch đạt 412 tỷ đồng với hơn 9.300 hộ còn dư nợ "
+     "tại 14 xã và thị trấn trên địa bàn huyện miền núi này, tăng mạnh so với đầu năm.\n"
+     "Hội nghị tổng kết của phòng giao dịch khai mạc 18/11/2024 - 8:30 tại hội trường của xã vùng cao "
+     "này.\nNội dung.", None),
 ])
 def test_publication_date_among_several_stamps(text: str, published: dt.date | None) -> None:
     assert read_metadata(text).published == published

@@ -153,21 +153,23 @@ def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> 
     zone: ``site_bar``): then the first date-and-time stamp after it, when earlier, is the
     article's own."""
     bar: dt.date | None = None
+    body = False  # whether a line of the body has passed: a clock stamp below it is no header's
     for i, line in enumerate(lines[: rules.header_lines]):
         if re.search(rules.related_line, line):
             continue  # a link to another story ("Đọc thêm: …", "Related: …") and its stamp
+        stamp = None if body else _stated(_clock_stamp(line, rules))
+        body = body or len(line.split()) > rules.body_words
         if bar is not None:
-            stamp = _stated(_clock_stamp(line, rules))
             if stamp is not None:
                 return min(stamp, bar)
-            if len(line.split()) > rules.body_words:
-                break  # the body has begun: a stamp below it is no header's
+            if body:
+                break
             continue
         part = _date_part(line, rules) if any(map(str.isdigit, line)) else None
         lead = _leading_date(line, rules) if part is None and i == 0 else None
         if lead and (found := stated_date(lead)):
             return found  # the stored excerpt's own stamp ("date 2025-11-07 …")
-        found = _stated(part) or _stated(_clock_stamp(line, rules))
+        found = _stated(part) or stamp
         if found and i == 0 and re.search(rules.site_bar, line):
             bar = found
         elif found:
