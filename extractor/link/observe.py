@@ -13,6 +13,7 @@ import datetime as dt
 from collections import deque
 from decimal import Decimal
 from operator import itemgetter
+from sys import intern
 
 from extractor.link.change import (
     added_to_stock,
@@ -155,6 +156,9 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     if part is not None:
         rules["part"] = part.rule
         why["part"] = f"a part of the total: {part.kind} ({part.words!r})"
+    # Many observations give the same reasons in the same words: one string for each (a long
+    # text's records hold about a tenth less memory; issue 17).
+    why = {key: intern(words) for key, words in why.items()}
     return validated(Observation, _given({
         "indicator": code,
         "province": name,
