@@ -535,6 +535,24 @@ def test_parts_of_equal_value_are_two_facts(markup: str, lang: str, parts: list[
 
 
 @pytest.mark.parametrize(("markup", "lang", "parts"), [
+    (NGHE + "In Yen Thanh district, outstanding loans reached [[VND 1,150 billion|VND]], with average "
+     "outstanding loans of [[VND 57 million per household|VND/household]].", "en",
+     [("area", "Yen Thanh"), ("average", "average outstanding")]),
+    ("Thang Binh news\nThe Thang Binh District Social Policy Bank said outstanding loans reached "
+     "[[VND 923 billion|VND]]; the average outstanding loan was [[VND 49 million per household|VND/household]].",
+     "en", [("area", "Thang Binh"), ("average", "the average")]),
+    # near miss: a per-unit amount with no average cue keeps its area
+    (NGHE + "In Yen Thanh district, outstanding loans reached [[VND 1,150 billion|VND]].", "en",
+     [("area", "Yen Thanh")]),
+])
+def test_an_average_per_household_is_no_areas_total(markup: str, lang: str, parts: list[tuple[str, str]]) -> None:
+    """An average amount per household in a district's sentence or report is an average, not the
+    district's outstanding loans."""
+    ex, _ = build(markup, lang=lang)
+    assert [(o.part_of, o.part) for o in link(ex).observations] == parts
+
+
+@pytest.mark.parametrize(("markup", "lang", "parts"), [
     (VI_NGHE + "Tổng dư nợ đạt [[6.200 tỷ đồng|VND|6200000000000]]. Cho vay giải quyết việc làm: dư nợ đạt "
      "[[*710 tỷ đồng|VND|710000000000]]; cho vay nước sạch: dư nợ [[*260 tỷ đồng|VND|260000000000]].",
      "vi", [None, "Cho vay giải quyết việc làm", "cho vay nước sạch"]),

@@ -35,6 +35,27 @@ def test_locale_reading(text: str, sep: str, expected: Decimal) -> None:
     assert parse_number(text, decimal_separator=sep) == expected
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("vi", "Toàn xã có 2 318 hộ vay vốn ưu đãi.", [Decimal("2318")]),
+    ("vi", "Dư nợ của chi nhánh đạt 5 072 tỷ đồng.", [Decimal("5072000000000")]),
+    ("en", "Loans reached VND 6 150 billion for 1 204 households.",
+     [Decimal("6150000000000"), Decimal("1204")]),
+    # Not one number: a month then a count, a list, a phone number.
+    ("vi", "Trong tháng 8 340 hộ đã trả nợ.", [Decimal("340")]),
+    ("en", "Items 2 4 6 list 90 households.", [Decimal("90")]),
+])
+def test_thousands_grouped_with_a_space(lang: str, text: str, expected: list[Decimal]) -> None:
+    doc = extract_text(text, lang=lang, link=False)
+    assert [f.value for f in doc.figures] == expected
+
+
+def test_space_grouped_readings_need_groups_of_three() -> None:
+    assert readings("12 400", decimal_separator=".").values == (Decimal("12400"),)
+    for text in ("12 40", "0912 345", "2024 136"):
+        with pytest.raises(ValueError):
+            readings(text, decimal_separator=".")
+
+
 def test_malformed_groups_raise() -> None:
     with pytest.raises(ValueError):
         readings("1.23.4", decimal_separator=",")

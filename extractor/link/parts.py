@@ -269,6 +269,12 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     spot, place_rule = place
     if spot is not None and place_rule == REGION_RULE:
         return Part("area", ctx.text[spot[1] : spot[2]], "area:region")
+    # An amount per household or customer with an average cue is an average, wherever it is
+    # ("the district's average loan per household"): no area's total, even in a district's report.
+    if "/" in fig.unit:
+        average = _cued_part(ctx, fig, indicator_rule, only="average")
+        if average is not None:
+            return average
     s0, _ = sentence_span(ctx, fig)
     # A text filed under the whole bank reports no district: the commune of its closing story is
     # none of its figures' own.
@@ -363,12 +369,12 @@ def _area_bound(ctx: Context, fig: Figure) -> Area | None:
     return after[0] if after and bound_place(ctx, fig.end, after[0].start) else None
 
 
-def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
+def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | None = None) -> Part | None:
     """A part named by a cue of ``rules/parts.yaml`` (see the module's docstring): before the
     figure in its clause, or in its sentence part (between semicolons) when the figure borrowed
     its indicator from an earlier clause there, with no total word from the cue on; after a
     breakdown word, anywhere in its clause or earlier in its item of the list ("Trong đó, …; qua
-    Hội Phụ nữ là 1.870 tỷ đồng, với 36.200 khách hàng còn dư nợ")."""
+    Hội Phụ nữ là 1.870 tỷ đồng, với 36.200 khách hàng còn dư nợ"). ``only``: that kind's cues alone."""
     c0, c1 = clause_span(ctx, fig)
     g0 = segment_span(ctx, fig)[0] if indicator_rule.endswith("(earlier clause)") else c0
     g0 = min(g0, _labelled_from(ctx, fig, c0))
@@ -378,11 +384,15 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
         # The figure's item: from the breakdown word, or from the semicolon that opens the item.
         g0 = min(g0, max(segment_span(ctx, fig)[0], breakdown[1]))
     for kind, cue_list in KIND_LISTS:
+        if only is not None and kind != only:
+            continue
         cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
                 if c[1] <= fig.start or c[0] >= c0]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
+    if only is not None:
+        return None
     own = _group_counted(ctx, fig)
     if own is not None:
         return own

@@ -23,6 +23,10 @@ SIBLING_MARGIN = 0.5
 # once; or thousands groups of one mark (twice or more), or of one mark then the other as the
 # decimal mark. ``well_formed`` checks a written number with it instead of building Decimals.
 NUMBER_CHARS = re.compile(r"[\d.,]+")
+# Thousands grouped with a space ("19 136", "12 400", also a no-break or thin space): a first
+# group of one to three digits (no leading zero), then groups of exactly three, maybe a decimal.
+SPACE_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")
+SPACES = re.compile(r"[ \u00a0\u202f]")
 READABLE = re.compile(r"\d+|\d*[.,]\d*|\d{1,3}(?:(?:\.\d{3}){2,}|(?:,\d{3}){2,}|(?:,\d{3})+\.\d*|(?:\.\d{3})+,\d*)")
 
 
@@ -65,8 +69,17 @@ def readings(text: str, *, decimal_separator: str, mixed: bool = False) -> Readi
     >>> readings("3.107.885", decimal_separator=".").values
     (Decimal('3107885'),)
 
+    Thousands grouped with spaces read as one number:
+
+    >>> readings("19 136", decimal_separator=",").values
+    (Decimal('19136'),)
+
     ValueError when the separators make no number ("1,234,5", "2,8.5": see ``well_formed``).
     """
+    if SPACES.search(text):
+        if not SPACE_GROUPED.fullmatch(text):
+            raise ValueError(f"not a number: {text!r}")
+        text = SPACES.sub("", text)
     seps = [ch for ch in text if ch in SEPARATORS]
     if not seps:
         return Readings((Decimal(text),))
