@@ -206,6 +206,11 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "list-item:", "-", "en", NGHE + "Outstanding loans of the programmes: poor households [[VND 3,100 billion|VND]]. Students got [[*VND 640 billion|VND]].", PUB),
     ("part", "area:district-document", "+", "en", "Thang Binh news\nThe Thang Binh District Social Policy Bank said outstanding loans reached [[VND 923 billion|VND]].", PUB),
     ("part", "area:district-document", "-", "en", NGHE + "The Social Policy Bank of Nghe An province said outstanding loans reached [[VND 13,000 billion|VND]].", PUB),
+    # A district office's report: the commune named in a figure's sentence is the figure's own.
+    ("part", "area:commune", "+", "vi", "Tin Đô Lương\nNHCSXH huyện Đô Lương cho biết: tại xã Minh Sơn, dư nợ đạt [[42 tỷ đồng|VND]].", PUB),
+    ("part", "area:commune", "-", "vi", "Tin Đô Lương\nNHCSXH huyện Đô Lương cho biết: tại xã Minh Sơn, toàn huyện có dư nợ [[610 tỷ đồng|VND]].", PUB),
+    ("part", "area:commune-ref", "+", "en", "Do Luong news\nThe Do Luong District Social Policy Bank met borrowers in Minh Son commune. The commune's outstanding loans reached [[VND 42 billion|VND]].", PUB),
+    ("part", "area:commune-ref", "-", "en", "Do Luong news\nThe Do Luong District Social Policy Bank met borrowers in Minh Son commune. The district's outstanding loans reached [[VND 610 billion|VND]].", PUB),
     ("part", "area:named", "+", "en", NGHE + "In Huong Son district, outstanding loans reached [[VND 519 billion|VND]].", PUB),
     ("part", "area:named", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]] in the district.", PUB),
     ("part", "programme:", "+", "en", NGHE + "Of which, outstanding loans for job creation reached [[VND 140 billion|VND]].", PUB),
@@ -253,6 +258,22 @@ def test_code_rule(key: str, rule: str, polarity: str, lang: str, markup: str, p
     obs = observe(markup, lang=lang, published=published)
     decided = obs is not None and decided_by(obs.rules.get(key, ""), rule)
     assert decided == (polarity == "+"), obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "part"), [
+    # A district office's report: the commune the sentence speaks of back, not the district.
+    ("Tin Đô Lương\nNHCSXH huyện Đô Lương làm việc tại xã Bài Sơn. Hiện dư nợ trên địa bàn xã đạt [[38 tỷ đồng|VND]].",
+     "vi", "Bài Sơn"),
+    ("Do Luong news\nThe Do Luong District Social Policy Bank held a session for Bai Son commune. Outstanding "
+     "loans in the commune reached [[VND 38 billion|VND]].", "en", "Bai Son"),
+    # No commune named: the words that speak of one, still no total of the district.
+    ("Tin Đô Lương\nNHCSXH huyện Đô Lương họp. Tổng dư nợ của xã đạt [[38 tỷ đồng|VND]].", "vi", "của xã"),
+])
+def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang: str, part: str) -> None:
+    """A figure whose sentence speaks of one commune ("dư nợ của xã", "the commune has") in a
+    district office's report, or in a text only its districts placed, is that commune's part."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and (obs.part_of, obs.part) == ("area", part), obs.rules if obs else None
 
 
 @pytest.mark.parametrize(("markup", "lang"), [

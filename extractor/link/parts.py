@@ -10,7 +10,8 @@ borrowers in its clause counts too ("1,150 households received loans from the so
 programmes"). An area is a district, town or commune named beside an area word ("Thang Binh
 district", "huyện Hương Sơn"), before the figure in its sentence or joined to it right after ("320
 customers in Tam Chung commune"); a document reporting from the bank's district office reports a
-district, unless a sentence speaks of the whole province. An item of a list opened by a colon ("các
+district, unless a sentence speaks of the whole province, or of one commune, by its name or by
+words that refer back to it ("dư nợ của xã", "the commune's"): that commune's. An item of a list opened by a colon ("các
 chương trình cho vay: hộ cận nghèo … tỷ đồng; …", ``link.lists``) is a part of the kind its opener
 names. An amount stated as a share of a whole of its own indicator ("…, accounting for 18.6% of
 total outstanding loans", "…, chiếm 97,4% tổng dư nợ") is a part of it. A sentence that names no
@@ -53,6 +54,9 @@ GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_l
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
 AREA_WORDS = (part_list("area_before"), part_list("area_after"))
+COMMUNE_WORDS, COMMUNE_REFS = part_list("commune_words"), part_list("commune_ref")
+COMMUNE_REFS_NOT = part_list("commune_ref_not")
+COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 
 
 @dataclass(frozen=True)
@@ -279,10 +283,14 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     # A text filed under the whole bank reports no district: the commune of its closing story is
     # none of its figures' own.
     if ctx.district and place_rule != NATIONAL_DOCUMENT and not _whole_province(ctx, fig):
-        return _listed_area(ctx, fig) or Part("area", ctx.district, DISTRICT_DOCUMENT)
+        return (_listed_area(ctx, fig) or _commune_named(ctx, fig, s0) or _commune_referred(ctx, fig, s0)
+                or Part("area", ctx.district, DISTRICT_DOCUMENT))
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
+    commune = _commune_referred(ctx, fig, s0, unnamed=False)
+    if commune is not None and not _whole_province(ctx, fig):
+        return commune
     spoken = _district_spoken(ctx, fig, s0)
     if spoken is not None:
         return Part("area", spoken, "area:district-ref")
@@ -308,6 +316,49 @@ def _listed_area(ctx: Context, fig: Figure) -> Part | None:
     document, a commune's figure, a part of the district."""
     item = list_item(ctx, fig)
     return Part("area", item[1], f"list:{item[0].phrase}") if item and item[0].kind == "area" else None
+
+
+def _is_commune(ctx: Context, area: Area) -> bool:
+    """Whether a commune's word names the area ("xã Yên Hòa", "Yen Hoa commune")."""
+    return any(hit[0] == area.start or hit[1] == area.end for hit in ctx.marks(COMMUNE_WORDS, area.start, area.end))
+
+
+def _above_commune(ctx: Context, start: int, end: int) -> bool:
+    """Whether words of a district or a province stand in ``[start, end)`` ("toàn huyện", "the
+    district's", "toàn tỉnh", a district named): what follows them is no longer the commune's."""
+    return bool(ctx.marks(DISTRICT_REFS, start, end) or ctx.marks("province_ref", start, end)
+                or any(not _is_commune(ctx, a) for a in ctx.areas.within(start, end)))
+
+
+def _commune_named(ctx: Context, fig: Figure, s0: int) -> Part | None:
+    """In a district's report, the commune named in the figure's sentence before it ("Tại xã Yên
+    Hòa, dư nợ đạt …") or joined right after it ("… 320 customers in Yen Hoa commune"), with no
+    district's or province's words between: the commune's figure, not the district's."""
+    named = [a for a in ctx.areas.within(s0, fig.start) if a.end <= fig.start]
+    if named and _is_commune(ctx, named[-1]) and not _above_commune(ctx, named[-1].end, fig.start):
+        return Part("area", named[-1].name, COMMUNE_NAMED)
+    after = _area_bound(ctx, fig)
+    return Part("area", after.name, COMMUNE_NAMED) if after is not None and _is_commune(ctx, after) else None
+
+
+def _commune_referred(ctx: Context, fig: Figure, s0: int, *, unnamed: bool = True) -> Part | None:
+    """The commune the figure's sentence speaks of before it, or its clause after it, without
+    naming it ("dư nợ của xã", "the commune's outstanding loans", "… in the commune"), with no
+    district's or province's words between: the commune named last before those words, else the
+    words themselves when ``unnamed`` (in a district's report: a commune's figure all the same, no
+    total of the district; elsewhere a commune the text never names tells nothing)."""
+    _, c1 = clause_span(ctx, fig)
+    refs = [hit for hit in (*ctx.marks(COMMUNE_REFS, s0, fig.start), *ctx.marks(COMMUNE_REFS, fig.end, c1))
+            if not any(hit[0] < other[0] < hit[1] for other in ctx.marks(COMMUNE_REFS_NOT, hit[0], hit[1] + 40))]
+    before = [hit for hit in refs if hit[1] <= fig.start and not _above_commune(ctx, hit[1], fig.start)]
+    after = [hit for hit in refs if hit[0] >= fig.end and not _above_commune(ctx, fig.end, hit[0])]
+    ref = before[-1] if before else (after[0] if after else None)
+    if ref is None:
+        return None
+    named = [a for a in ctx.areas.within(0, ref[0]) if _is_commune(ctx, a)]
+    if named:
+        return Part("area", named[-1].name, COMMUNE_REF)
+    return Part("area", ctx.text[ref[0] : ref[1]], COMMUNE_REF) if unnamed else None
 
 
 def _whole_province(ctx: Context, fig: Figure) -> bool:

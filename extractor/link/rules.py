@@ -442,7 +442,8 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 
 PART_KINDS = ("programme", "channel", "group", "source", "average")
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
-              "commune_words", "region_ref", "visit", "area_before", "area_after")
+              "commune_words", "commune_ref", "commune_ref_not", "region_ref", "visit", "area_before",
+              "area_after")
 
 
 class AreaWords(Strict):
@@ -481,6 +482,10 @@ class PartRules(Strict):
     # Words naming a commune, ward or township, not a district ("xã", "commune"): the name beside
     # them tells no province by rules/districts.yaml (a commune may bear a district's name).
     commune_words: RulePhrases = Field(default_factory=RulePhrases)
+    # Words speaking of a commune named before without naming it ("toàn xã", "the commune's"), and
+    # longer words that only begin like them ("xã hội").
+    commune_ref: RulePhrases = Field(default_factory=RulePhrases)
+    commune_ref_not: RulePhrases = Field(default_factory=RulePhrases)
     # Words naming what the items of a list opened by a colon are ("các chương trình cho vay:
     # Hộ nghèo …; …"), by the kind of part each item is.
     list_openers: dict[PartKind, RulePhrases] = Field(default_factory=dict)
@@ -522,7 +527,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
-                          "counted_kinds", "commune_words", "region_ref", "visit")]
+                          "counted_kinds", "commune_words", "commune_ref", "commune_ref_not", "region_ref",
+                          "visit")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
