@@ -268,6 +268,12 @@ def test_code_rule(key: str, rule: str, polarity: str, lang: str, markup: str, p
      "loans in the commune reached [[VND 38 billion|VND]].", "en", "Bai Son"),
     # No commune named: the words that speak of one, still no total of the district.
     ("Tin Đô Lương\nNHCSXH huyện Đô Lương họp. Tổng dư nợ của xã đạt [[38 tỷ đồng|VND]].", "vi", "của xã"),
+    # A commune thanked or praised in another clause, or the district office's own words between:
+    # the district's figure still.
+    ("Tin Đô Lương\nNHCSXH huyện Đô Lương giao dịch tại xã Bài Sơn. Nhờ sự ủng hộ của xã, dư nợ của NHCSXH "
+     "huyện đạt [[610 tỷ đồng|VND]].", "vi", "Đô Lương"),
+    ("Do Luong news\nThe Do Luong District Social Policy Bank met in Bai Son commune. The commune's leaders "
+     "thanked the office; outstanding loans reached [[VND 610 billion|VND]].", "en", "Do Luong"),
 ])
 def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang: str, part: str) -> None:
     """A figure whose sentence speaks of one commune ("dư nợ của xã", "the commune has") in a

@@ -325,8 +325,10 @@ def _is_commune(ctx: Context, area: Area) -> bool:
 
 def _above_commune(ctx: Context, start: int, end: int) -> bool:
     """Whether words of a district or a province stand in ``[start, end)`` ("toàn huyện", "the
-    district's", "toàn tỉnh", a district named): what follows them is no longer the commune's."""
+    district's", "toàn tỉnh", a district named, the district office: "dư nợ của NHCSXH huyện"):
+    what follows them is no longer the commune's."""
     return bool(ctx.marks(DISTRICT_REFS, start, end) or ctx.marks("province_ref", start, end)
+                or ctx.marks(part_list("district_bank"), start, end)
                 or any(not _is_commune(ctx, a) for a in ctx.areas.within(start, end)))
 
 
@@ -342,13 +344,15 @@ def _commune_named(ctx: Context, fig: Figure, s0: int) -> Part | None:
 
 
 def _commune_referred(ctx: Context, fig: Figure, s0: int, *, unnamed: bool = True) -> Part | None:
-    """The commune the figure's sentence speaks of before it, or its clause after it, without
+    """The commune the figure's clause speaks of, before or after it, without
     naming it ("dư nợ của xã", "the commune's outstanding loans", "… in the commune"), with no
     district's or province's words between: the commune named last before those words, else the
     words themselves when ``unnamed`` (in a district's report: a commune's figure all the same, no
     total of the district; elsewhere a commune the text never names tells nothing)."""
-    _, c1 = clause_span(ctx, fig)
-    refs = [hit for hit in (*ctx.marks(COMMUNE_REFS, s0, fig.start), *ctx.marks(COMMUNE_REFS, fig.end, c1))
+    c0, c1 = clause_span(ctx, fig)
+    # Before the figure, only in its own clause: "Nhờ sự quan tâm của xã, dư nợ …" thanks the
+    # commune for the district's figure.
+    refs = [hit for hit in (*ctx.marks(COMMUNE_REFS, max(s0, c0), fig.start), *ctx.marks(COMMUNE_REFS, fig.end, c1))
             if not any(hit[0] < other[0] < hit[1] for other in ctx.marks(COMMUNE_REFS_NOT, hit[0], hit[1] + 40))]
     before = [hit for hit in refs if hit[1] <= fig.start and not _above_commune(ctx, hit[1], fig.start)]
     after = [hit for hit in refs if hit[0] >= fig.end and not _above_commune(ctx, fig.end, hit[0])]
