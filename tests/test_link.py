@@ -207,6 +207,9 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "area:district-document", "+", "en", "Thang Binh news\nThe Thang Binh District Social Policy Bank said outstanding loans reached [[VND 923 billion|VND]].", PUB),
     ("part", "area:district-document", "-", "en", NGHE + "The Social Policy Bank of Nghe An province said outstanding loans reached [[VND 13,000 billion|VND]].", PUB),
     # A district office's report: the commune named in a figure's sentence is the figure's own.
+    # An amount the one programme's name follows is that programme's; a list after the name is not.
+    ("part", "programme-after:", "+", "en", NGHE + "In 2024 the branch disbursed [[VND 650 billion|VND]] in labour export loans.", PUB),
+    ("part", "programme-after:", "-", "en", NGHE + "In 2024 the branch disbursed [[VND 1,650 billion|VND]] in loans for poor households and other policy beneficiaries.", PUB),
     ("part", "area:commune", "+", "vi", "Tin Đô Lương\nNHCSXH huyện Đô Lương cho biết: tại xã Minh Sơn, dư nợ đạt [[42 tỷ đồng|VND]].", PUB),
     ("part", "area:commune", "-", "vi", "Tin Đô Lương\nNHCSXH huyện Đô Lương cho biết: tại xã Minh Sơn, toàn huyện có dư nợ [[610 tỷ đồng|VND]].", PUB),
     ("part", "area:commune-ref", "+", "en", "Do Luong news\nThe Do Luong District Social Policy Bank met borrowers in Minh Son commune. The commune's outstanding loans reached [[VND 42 billion|VND]].", PUB),
@@ -1240,3 +1243,25 @@ def test_a_region_named_for_a_figure_is_an_area_of_the_whole_bank(markup: str, p
                                                                    part: str | None) -> None:
     obs = observe(markup)
     assert obs is not None and (obs.province, obs.part) == (province, part)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # an amount its one programme's name follows is that programme's part …
+    ("Năm 2024, chi nhánh giải ngân 650 tỷ đồng cho vay xuất khẩu lao động, giúp 2.800 lao động sang làm việc "
+     "tại Nhật Bản.", "vi", [("lending_turnover", "programme"), ("guest_workers", None)]),
+    ("In 2024 the branch disbursed VND 650 billion in labour export loans, helping 2,800 workers go abroad.",
+     "en", [("lending_turnover", "programme"), ("guest_workers", None)]),
+    # … but not when the name opens a list of programmes or borrowers, whose total the amount is
+    ("Năm 2024, chi nhánh giải ngân 1.650 tỷ đồng cho vay hộ nghèo, cho vay giải quyết việc làm, cho vay nước "
+     "sạch.", "vi", [("lending_turnover", None)]),
+    ("In 2024 the branch disbursed VND 1,650 billion in loans for poor households and other policy beneficiaries.",
+     "en", [("lending_turnover", None)]),
+    # … and the programme is no topic for the next sentence's total
+    ("In 2024 the branch disbursed VND 650 billion in labour export loans. Outstanding loans reached VND 5,200 "
+     "billion.", "en", [("lending_turnover", "programme"), ("outstanding_loans", None)]),
+])
+def test_an_amount_its_programme_follows_is_that_programmes_part(text: str, lang: str,
+                                                                 expected: list[tuple[str, str | None]]) -> None:
+    title = "Bac Ninh news\n\n" if lang == "en" else "Tin Bắc Ninh\n\n"
+    ex = extract_text(title + text, lang=lang, published=dt.date(2025, 3, 1))
+    assert [(o.indicator, o.part_of) for o in ex.observations] == expected

@@ -26,6 +26,7 @@ from extractor.link.change import (
 from extractor.link.context import Context, Offsets, clause_span, index_document, sentence_span
 from extractor.link.indicator import indicator_of
 from extractor.link.parts import (
+    AMOUNT_PROGRAMME,
     DISTRICT_DOCUMENT,
     DISTRICT_NAMED_PART,
     Part,
@@ -258,6 +259,8 @@ def observations(ctx: Context) -> list[Observation]:
             levels.append((fig, observe(ctx, fig, *found)))
             ctx.state.last_level[fig.kind] = (found[0], fig.end)
             level = levels[-1][1]
+            if level.rules.get("part", "").startswith(AMOUNT_PROGRAMME):
+                continue  # one amount's programme, named after it: no topic for the sentences after
             if level.part_of is None or _district_total(ctx, fig, level):
                 ctx.state.last_total[fig.kind] = (found[0], fig.end)
             else:

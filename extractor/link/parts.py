@@ -525,11 +525,36 @@ def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | No
     """A count of borrowers whose clause goes on with the programme they borrowed from ("1,150
     households received loans from the social housing programmes"), or whose own counted noun
     names it ("1,870 production and business households in disadvantaged areas"): that
-    programme's part."""
+    programme's part. An amount followed right away by the one programme's loans it was ("disbursed
+    VND 700 billion in labour export loans", "giải ngân 700 tỷ đồng cho vay xuất khẩu lao động") is
+    that programme's too (``_amount_programme``)."""
+    if fig.kind == "money":
+        return _amount_programme(ctx, fig, clause_end)
     if fig.kind != "count":
         return None
     named = [c for c in ctx.marks(PROGRAMMES, fig.start, clause_end) if c[0] <= fig.end + ctx.reach("programme")]
     return Part("programme", ctx.text[named[0][0] : named[0][1]], f"programme:{named[0][2]}") if named else None
+
+
+AMOUNT_PROGRAMME = "programme-after:"  # the part rule of an amount its programme follows
+
+
+def _amount_programme(ctx: Context, fig: Figure, clause_end: int) -> Part | None:
+    """The programme whose loans an amount was, named right after it with no figure between, when
+    nothing after that name up to the next figure or the sentence's end goes on to list other
+    programmes or borrowers ("cho vay hộ nghèo, cho vay giải quyết việc làm …", "… and other
+    policy beneficiaries", "… và các chương trình khác": the amount is all of theirs)."""
+    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if c[0] <= fig.end + ctx.reach("programme")
+             and not ctx.figures.within(fig.end, c[0])]
+    if not named:
+        return None
+    cue = named[0]
+    _, s1 = sentence_span(ctx, fig)
+    later = ctx.figures.within(cue[1], s1)
+    end = later[0].start if later else s1
+    if any(ctx.marks(name, cue[1], end) for name in (PROGRAMMES, COUNTED_KINDS, TOTALS, "borrower_list")):
+        return None
+    return Part("programme", ctx.text[cue[0] : cue[1]], f"{AMOUNT_PROGRAMME}{cue[2]}")
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
