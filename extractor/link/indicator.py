@@ -84,9 +84,6 @@ def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
                for f in ctx.figures.within(start, fig.start))
 
 
-_PAIR_LEAD_WORDS = 5  # at most this many words between the cue and its from-to pair
-
-
 def _starts_from(ctx: Context, old: Figure, fig: Figure, cue_end: int) -> bool:
     """Whether ``old`` is the level a from-to pair starts from and ``fig`` the one it comes to
     ("giảm dần, từ 1,4% lúc mới thành lập xuống còn 0,07%"): a ``level_from`` word right before
@@ -98,7 +95,7 @@ def _starts_from(ctx: Context, old: Figure, fig: Figure, cue_end: int) -> bool:
     if mark is None or ctx.text[mark[1] : old.start].strip():
         return False
     lead = ctx.text[cue_end : mark[0]].rstrip().removesuffix(",")
-    return (len(lead.split()) <= _PAIR_LEAD_WORDS and not _CLAUSE_BREAK.search(lead)
+    return (len(lead.split()) <= ctx.linker.from_to_lead_words and not _CLAUSE_BREAK.search(lead)
             and ctx.first_mark("from_to_verbs", cue_end, mark[0]) is not None
             and not ctx.cues.within(cue_end, mark[0])
             and ctx.first_mark("change_to", old.end, fig.start) is not None)

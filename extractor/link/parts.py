@@ -41,7 +41,7 @@ from extractor.link.lists import list_item
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention
 from extractor.link.rules import PART_KINDS, part_list, scope_list
-from extractor.link.scope import held_in
+from extractor.link.scope import held_in, is_commune
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
@@ -54,7 +54,7 @@ GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_l
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
 AREA_WORDS = (part_list("area_before"), part_list("area_after"))
-COMMUNE_WORDS, COMMUNE_REFS = part_list("commune_words"), part_list("commune_ref")
+COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 
@@ -318,18 +318,13 @@ def _listed_area(ctx: Context, fig: Figure) -> Part | None:
     return Part("area", item[1], f"list:{item[0].phrase}") if item and item[0].kind == "area" else None
 
 
-def _is_commune(ctx: Context, area: Area) -> bool:
-    """Whether a commune's word names the area ("xã Yên Hòa", "Yen Hoa commune")."""
-    return any(hit[0] == area.start or hit[1] == area.end for hit in ctx.marks(COMMUNE_WORDS, area.start, area.end))
-
-
 def _above_commune(ctx: Context, start: int, end: int) -> bool:
     """Whether words of a district or a province stand in ``[start, end)`` ("toàn huyện", "the
     district's", "toàn tỉnh", a district named, the district office: "dư nợ của NHCSXH huyện"):
     what follows them is no longer the commune's."""
     return bool(ctx.marks(DISTRICT_REFS, start, end) or ctx.marks("province_ref", start, end)
                 or ctx.marks(part_list("district_bank"), start, end)
-                or any(not _is_commune(ctx, a) for a in ctx.areas.within(start, end)))
+                or any(not is_commune(ctx, a) for a in ctx.areas.within(start, end)))
 
 
 def _commune_named(ctx: Context, fig: Figure, s0: int) -> Part | None:
@@ -337,10 +332,10 @@ def _commune_named(ctx: Context, fig: Figure, s0: int) -> Part | None:
     Hòa, dư nợ đạt …") or joined right after it ("… 320 customers in Yen Hoa commune"), with no
     district's or province's words between: the commune's figure, not the district's."""
     named = [a for a in ctx.areas.within(s0, fig.start) if a.end <= fig.start]
-    if named and _is_commune(ctx, named[-1]) and not _above_commune(ctx, named[-1].end, fig.start):
+    if named and is_commune(ctx, named[-1]) and not _above_commune(ctx, named[-1].end, fig.start):
         return Part("area", named[-1].name, COMMUNE_NAMED)
     after = _area_bound(ctx, fig)
-    return Part("area", after.name, COMMUNE_NAMED) if after is not None and _is_commune(ctx, after) else None
+    return Part("area", after.name, COMMUNE_NAMED) if after is not None and is_commune(ctx, after) else None
 
 
 def _commune_referred(ctx: Context, fig: Figure, s0: int, *, unnamed: bool = True) -> Part | None:
@@ -359,7 +354,7 @@ def _commune_referred(ctx: Context, fig: Figure, s0: int, *, unnamed: bool = Tru
     ref = before[-1] if before else (after[0] if after else None)
     if ref is None:
         return None
-    named = [a for a in ctx.areas.within(0, ref[0]) if _is_commune(ctx, a)]
+    named = [a for a in ctx.areas.within(0, ref[0]) if is_commune(ctx, a)]
     if named:
         return Part("area", named[-1].name, COMMUNE_REF)
     return Part("area", ctx.text[ref[0] : ref[1]], COMMUNE_REF) if unnamed else None

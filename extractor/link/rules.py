@@ -325,6 +325,9 @@ class LinkRules(Strict):
     # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
     # "was lent" is what a programme or a district was lent, not one loan.
     one_loan_max: int = Field(gt=0)
+    # At most this many words between an indicator's cue and the from-to pair it governs
+    # ("giảm dần, từ 1,4% … xuống còn 0,07%"; extractor/link/indicator.py, ``_starts_from``).
+    from_to_lead_words: int = Field(gt=0)
 
 
 SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "national_baseline",
@@ -601,6 +604,7 @@ class Linker:
     # with their values: "ten years of implementing …" counts years as "20 năm thực hiện …" does.
     number_words: Mapping[str, int] = field(default_factory=dict)
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
+    from_to_lead_words: int = 5  # see ``LinkRules.from_to_lead_words``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -619,7 +623,8 @@ class Linker:
                    rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope), rules.one_loan_max,
                    rules.bank_founded,
                    {lang: frozenset(w.lower() for w in words) for lang, words in (function_words or {}).items()},
-                   {w.lower(): n for w, n in (number_words or {}).items()}, stamp_head(rules))
+                   {w.lower(): n for w, n in (number_words or {}).items()}, stamp_head(rules),
+                   from_to_lead_words=rules.from_to_lead_words)
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

@@ -139,7 +139,7 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
         add(ctx.linker.gazetteer.district_province(ctx.district), BRANCH, "branch",
             f"{DISTRICT_OFFICE} ({ctx.district}, rules/districts.yaml)")
     for area in ctx.areas:
-        if not _commune(ctx, area) and not _visited(ctx, area):
+        if not is_commune(ctx, area) and not _visited(ctx, area):
             add(ctx.linker.gazetteer.district_province(area.name), 1.0, "frequency", DISTRICT_NAMED)
     for office in ctx.offices:
         if office != ctx.district:
@@ -163,7 +163,7 @@ def districts_named(ctx: Context) -> tuple[str, ...]:
     """The districts the text names with a district's word or by their bank offices, as the
     gazetteer knows them (rules/districts.yaml), each once, in order: what told a province that
     only they told (``Scope.by_district``)."""
-    names = [area.name for area in ctx.areas if not _commune(ctx, area) and not _visited(ctx, area)]
+    names = [area.name for area in ctx.areas if not is_commune(ctx, area) and not _visited(ctx, area)]
     names += list(ctx.offices)
     known = [name for name in names if ctx.linker.gazetteer.district_province(name)]
     firsts: dict[str, str] = {}
@@ -178,7 +178,7 @@ def _by_district(whys: list[str]) -> bool:
     return all(why == DISTRICT_NAMED or why.startswith(DISTRICT_OFFICE) for why in whys)
 
 
-def _commune(ctx: Context, area: Area) -> bool:
+def is_commune(ctx: Context, area: Area) -> bool:
     """Whether a commune's word names the area ("xã Yên Phong", "Yen Phong commune"): a commune may
     share its name with a district of another province, so its name tells no province."""
     return any(hit[0] == area.start or hit[1] == area.end for hit in ctx.marks(COMMUNE_WORDS, area.start, area.end))
@@ -187,7 +187,7 @@ def _commune(ctx: Context, area: Area) -> bool:
 def _commune_only(ctx: Context, name: str) -> bool:
     """Whether every mention of the area ``name`` is a commune's (``_commune``)."""
     named = [area for area in ctx.areas if area.name == name]
-    return bool(named) and all(_commune(ctx, area) for area in named)
+    return bool(named) and all(is_commune(ctx, area) for area in named)
 
 
 _RANKS = ("branch", "title", "outlet", "address", "frequency")
