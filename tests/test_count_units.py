@@ -21,7 +21,24 @@ COUNT_UNITS = [
     ("en", "The programme built over 2,350 rural water and sanitation projects.", "works"),
     ("en", "The province approved 14 rural road projects.", "projects"),
     ("vi", "Hiện có 318 các cấp Hội nhận ủy thác cho vay vốn.", "associations"),
+    # Loan turns of students count students (as "lượt HSSV"); "khách vay" are borrowers.
+    ("en", "Since 2007 the scheme has served 2.4 million turns of students.", "students"),
+    ("vi", "Năm nay có 812 lượt sinh viên được vay vốn học tập.", "students"),
+    ("vi", "Quý I, chi nhánh cho 3.460 khách vay vay vốn sản xuất.", "borrowers"),
 ]
+
+# (language, text, the value of its one count): a scale word written in the plural still scales.
+COUNT_VALUES = [
+    ("en", "Loans gave work to more than 64 thousands rural labourers.", 64000),
+    ("en", "Loans gave work to more than 64 thousand rural labourers.", 64000),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), COUNT_VALUES, ids=[t[:45] for _, t, _ in COUNT_VALUES])
+def test_a_plural_scale_word_scales_a_count(lang: str, text: str, value: int) -> None:
+    [count] = [f for f in extract_text(text, lang=lang, published=PUBLISHED, link=False).figures
+               if f.kind == "count"]
+    assert count.value == value
 
 
 @pytest.mark.parametrize(("lang", "text", "unit"), COUNT_UNITS, ids=[t[:30] for _, t, _ in COUNT_UNITS])
