@@ -21,9 +21,11 @@ COUNT_UNITS = [
     ("en", "The programme built over 2,350 rural water and sanitation projects.", "works"),
     ("en", "The province approved 14 rural road projects.", "projects"),
     ("vi", "Hiện có 318 các cấp Hội nhận ủy thác cho vay vốn.", "associations"),
-    # Loan turns of students count students (as "lượt HSSV"); "khách vay" are borrowers.
-    ("en", "Since 2007 the scheme has served 2.4 million turns of students.", "students"),
-    ("vi", "Năm nay có 812 lượt sinh viên được vay vốn học tập.", "students"),
+    # "khách vay" are borrowers. Turns of pupils or students are turns, not students: schools and
+    # fairs count visits so ("lượt HSSV", the bank's own wording, stays students).
+    ("en", "The science fair drew 7,300 turns of students from twelve schools.", "turns"),
+    ("vi", "Ngày hội việc làm đón 2.850 lượt sinh viên đến tìm hiểu.", "turns"),
+    ("vi", "Cuộc thi vẽ tranh có 910 lượt học sinh dự thi.", "turns"),
     ("vi", "Quý I, chi nhánh cho 3.460 khách vay vay vốn sản xuất.", "borrowers"),
 ]
 
