@@ -285,6 +285,28 @@ def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang
     assert obs is not None and (obs.part_of, obs.part) == ("area", part), obs.rules if obs else None
 
 
+MERGED = dt.date(2025, 11, 20)  # a date after the 2025 merger
+
+
+@pytest.mark.parametrize(("markup", "province", "part"), [
+    # Since the merger an old province reports as a transaction office of the new one: the
+    # office's figures are an area part of the new province, not the old province's totals.
+    ("Tin Tuyên Quang\nChi nhánh NHCSXH tỉnh Tuyên Quang có tổng dư nợ 19.800 tỷ đồng. Riêng Phòng giao "
+     "dịch NHCSXH Hà Giang, dư nợ đạt [[*7.150 tỷ đồng|VND]], tăng 6%.", "Tuyên Quang", ("area", "Hà Giang")),
+    ("Tin Tuyên Quang\nRiêng PGD NHCSXH (CSXH) Hà Giang có tổng dư nợ đạt [[7.150 tỷ đồng|VND]]. Doanh số "
+     "cho vay đạt [[*1.920 tỷ đồng|VND]].", "Tuyên Quang", ("area", "Hà Giang")),
+    # The branch named with the province: its total.
+    ("Tin Tuyên Quang\nChi nhánh NHCSXH tỉnh Tuyên Quang có tổng dư nợ [[*19.800 tỷ đồng|VND]].",
+     "Tuyên Quang", (None, None)),
+])
+def test_an_office_named_as_a_province_is_an_area_of_the_branch(markup: str, province: str,
+                                                                 part: tuple[str | None, str | None]) -> None:
+    """A province's name right after a transaction office's words ("Phòng giao dịch NHCSXH …")
+    names that office, an area of the document's province, not the province itself."""
+    obs = observe(markup, lang="vi", published=MERGED)
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == (province, *part), obs
+
+
 @pytest.mark.parametrize(("markup", "lang"), [
     (VI_NGHE + "{{Đầu năm 2024|2024-01-01|year}}, chi nhánh đã giải ngân [[415 tỷ đồng|VND]] cho hộ nghèo.", "vi"),
     (NGHE + "In {{early 2024|2024-01-01|year}}, the branch lent [[VND 415 billion|VND]] to poor households.", "en"),

@@ -33,6 +33,7 @@ from extractor.link.parts import (
     district_document,
     district_offices,
     find_areas,
+    offices_named_as_provinces,
     part_of,
 )
 from extractor.link.place import NATIONAL_DOCUMENT, place_of, resolve_place
@@ -63,7 +64,11 @@ from extractor.nlp.drafts import VAGUE_NOTE
 def build_context(ex: Extraction, lk: Linker) -> Context:
     """The document indexed once, with its province and the figures that are changes."""
     ctx = index_document(ex, lk)
-    areas = find_areas(ctx)
+    offices = offices_named_as_provinces(ctx)
+    if offices:
+        named = {office.start for office in offices}
+        ctx = ctx.amended(mentions=Offsets([m for m in ctx.mentions if m.start not in named]))
+    areas = sorted([*find_areas(ctx), *offices], key=lambda a: a.start)
     ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas),
                       offices=district_offices(ctx, areas))
     scope = document_scope(ctx)

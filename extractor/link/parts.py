@@ -84,6 +84,21 @@ def find_areas(ctx: Context) -> list[Area]:
     return sorted(found, key=lambda a: a.start)
 
 
+def offices_named_as_provinces(ctx: Context) -> list[Area]:
+    """The transaction offices named with a province's name right after the office's words
+    ("Phòng giao dịch NHCSXH Hà Giang", past a bracketed short form): since the 2025 merger an
+    old province's branch reports as a transaction office of the new one, and a city's office
+    bears the city's name ("PGD NHCSXH thành phố Vinh"). The name is that office's area, no
+    province of the figures after it (``build_context`` drops the mention)."""
+    found = []
+    for _, end, _ in ctx.hits[part_list("district_bank")]:
+        start = ctx.text.find(") ", end) + 2 if ctx.text.startswith(" (", end) else end
+        named = ctx.mentions.within(start, start + ctx.reach("area"))
+        if named and not ctx.text[start : named[0].start].strip():
+            found.append(Area(named[0].start, named[0].end, named[0].text))
+    return found
+
+
 def _province_named(ctx: Context, start: int, end: int) -> bool:
     """Whether the name from ``start`` to ``end`` is a province's ("Ho Chi Minh City", "Can Tho
     city": the province, no area of it)."""
