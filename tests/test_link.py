@@ -285,6 +285,19 @@ def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang
     assert obs is not None and (obs.part_of, obs.part) == ("area", part), obs.rules if obs else None
 
 
+PROGRAMME_LENDING = (VI_NGHE + "Theo Nghị quyết 11, chi nhánh đã giải ngân [[{0}14 tỷ đồng|VND]] cho [[310 khách "
+                     "hàng|customers]]. Trong đó, [[{1}160 khách hàng|customers]] vay vốn hỗ trợ tạo việc làm.")
+
+
+@pytest.mark.parametrize("markup", [PROGRAMME_LENDING.format("*", ""), PROGRAMME_LENDING.format("", "*")])
+def test_one_programmes_lending_and_its_breakdown_are_parts(markup: str) -> None:
+    """Lending under one programme that its sentence names ("theo Nghị quyết 11") is that
+    programme's share, not the branch's lending; a breakdown opening the next sentence breaks
+    down that programme: its items are parts too, not figures of no indicator."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.part_of == "programme", obs
+
+
 MERGED = dt.date(2025, 11, 20)  # a date after the 2025 merger
 
 
