@@ -298,6 +298,17 @@ def test_one_programmes_lending_and_its_breakdown_are_parts(markup: str) -> None
     assert obs is not None and obs.part_of == "programme", obs
 
 
+def test_a_text_speaking_of_one_district_is_no_report_of_the_whole_bank() -> None:
+    """A text that names the bank alone ("Theo Ngân hàng Chính sách xã hội") but speaks of one
+    district ("trên địa bàn huyện") reports a district office's figures: no document of the whole
+    bank, and its figure is that district's part."""
+    text = ("Vốn vay về bản vùng cao\n\nTheo Ngân hàng Chính sách xã hội, tổng dư nợ trên địa bàn huyện "
+            "đạt 415 tỷ đồng. Nhiều hộ đã thoát nghèo.")
+    ex = extract_text(text, lang="vi", published=PUB, title="Vốn vay về bản vùng cao")
+    assert ex.document.province != "national"
+    assert [(o.province, o.part_of) for o in ex.observations] == [(None, "area")]
+
+
 MERGED = dt.date(2025, 11, 20)  # a date after the 2025 merger
 
 

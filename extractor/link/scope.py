@@ -37,6 +37,7 @@ DISTRICT_OFFICE = "the bank's district office"  # the reason the district a text
 COMMUNE_WORDS = part_list("commune_words")  # the words naming a commune, not a district
 VISITS = part_list("visit")  # the words of a visit: the districts after them are where someone went
 OTHERS = scope_list("other_institution")  # the marker list of institutions other than the bank
+DISTRICT_REFS = part_list("district_ref")  # words speaking of one district without naming it
 
 
 @dataclass(frozen=True)
@@ -285,11 +286,13 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
         return f"an amount no province reaches ({whole.text!r})"
     bank = ctx.hits["bank"]
     # Naming the bank says whose figures a text reports only when it reports some, and not when
-    # it names a district or commune (``ctx.areas``) before its last figure: a report from a
-    # district office ("the Cai Ba branch", "xã Tân Lập") need not name its province, and is no
-    # report of the whole bank (a commune in a closing anecdote of a national report is).
+    # it names a district or commune (``ctx.areas``) or speaks of one ("trên địa bàn huyện")
+    # before its last figure: a report from a district office ("the Cai Ba branch", "xã Tân Lập")
+    # need not name its province, and is no report of the whole bank (a commune in a closing
+    # anecdote of a national report is).
     last = ctx.figures.items[-1].start if ctx.figures else 0
-    if bank and ctx.figures and not provincial and not named and not ctx.areas.within(0, last):
+    local = ctx.areas.within(0, last) or ctx.marks(DISTRICT_REFS, 0, last)
+    if bank and ctx.figures and not provincial and not named and not local:
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
     return None
 
