@@ -309,6 +309,16 @@ def test_a_text_speaking_of_one_district_is_no_report_of_the_whole_bank() -> Non
     assert [(o.province, o.part_of) for o in ex.observations] == [(None, "area")]
 
 
+def test_millions_of_students_are_the_whole_banks() -> None:
+    """Students counted in millions are the whole bank's (a province lends to tens of thousands):
+    a borrower's home province, named in a story, does not make the text that province's."""
+    text = ("Student loans reach millions\n\nBy staff\n\nThe bank has lent to 2.1 million students since the "
+            "programme began.\n\nWe met a family in Cam Lac commune, Cam Xuyen district, Ha Tinh province, "
+            "whose son borrowed to study. Many families in Cam Xuyen district did the same.")
+    ex = extract_text(text, lang="en", published=PUB, title="Student loans reach millions")
+    assert [(o.indicator, o.province) for o in ex.observations] == [("students_supported", "national")]
+
+
 MERGED = dt.date(2025, 11, 20)  # a date after the 2025 merger
 
 
