@@ -285,6 +285,112 @@ def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang
     assert obs is not None and (obs.part_of, obs.part) == ("area", part), obs.rules if obs else None
 
 
+PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
+                     "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
+
+
+@pytest.mark.parametrize("markup", [PROGRAMME_LENDING.format("*", ""), PROGRAMME_LENDING.format("", "*")])
+def test_one_programmes_lending_and_its_breakdown_are_parts(markup: str) -> None:
+    """Lending under one programme that its sentence names ("theo Nghị quyết 11") is that
+    programme's share, not the branch's lending; a breakdown opening the next sentence breaks
+    down that programme: its items are parts too, not figures of no indicator."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.part_of == "programme", obs
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Theo Ngân hàng Chính sách xã hội, năm 2023 cho vay giải quyết việc làm đạt 4.700 tỷ đồng. Chúng tôi về "
+     "một huyện ven biển miền Trung, nơi toàn huyện có 65 hộ được vay mua ghe. Ngân hàng cũng cho vay nước sạch "
+     "930 tỷ đồng.", "vi"),
+    ("According to the Vietnam Bank for Social Policies, job-creation lending reached VND 4,700 billion in 2023. "
+     "We visited a coastal area where the whole district has 65 households borrowing for boats. The bank also "
+     "lent VND 930 billion for clean water.", "en"),
+])
+def test_a_district_in_a_later_anecdote_leaves_a_national_report_national(text: str, lang: str) -> None:
+    """Words of one district ("toàn huyện", "the whole district") in an anecdote after the first
+    figure's sentence do not make a report that names the bank alone a district's."""
+    title = "Vốn chính sách" if lang == "vi" else "Policy credit"
+    ex = extract_text(title + "\n\n" + text, lang=lang, published=PUB, title=title)
+    assert ex.document.province == "national"
+    assert ex.observations and {o.province for o in ex.observations} == {"national"}
+
+
+def test_the_whole_district_before_the_first_figure_is_no_report_of_the_whole_bank() -> None:
+    """A text that names the bank alone but speaks of one district before its first figure reports
+    a district office's figures: no document of the whole bank."""
+    text = ("Vốn về thôn bản\n\nTheo Ngân hàng Chính sách xã hội, toàn huyện hiện có dư nợ 388 tỷ đồng. "
+            "Nhiều hộ đã có nhà mới.")
+    ex = extract_text(text, lang="vi", published=PUB, title="Vốn về thôn bản")
+    assert ex.document.province != "national"
+
+
+def test_a_citys_pupils_in_millions_are_not_the_whole_banks() -> None:
+    """Millions of pupils of a city's schools are no figure of the whole bank: the count tells the
+    document's scope only, never one figure's place."""
+    text = ("Tin Đà Nẵng\n\nTrên địa bàn thành phố hiện có khoảng 1,2 triệu học sinh các cấp. Chi nhánh NHCSXH thành phố Đà Nẵng có "
+            "tổng dư nợ 5.900 tỷ đồng.")
+    ex = extract_text(text, lang="vi", published=PUB, title="Tin Đà Nẵng")
+    assert all(o.province != "national" for o in ex.observations), ex.observations
+
+
+def test_millions_of_students_are_the_whole_banks() -> None:
+    """Students counted in millions are the whole bank's (a province lends to tens of thousands):
+    a borrower's home province, named in a story, does not make the text that province's."""
+    text = ("Student loans reach millions\n\nBy staff\n\nThe bank has lent to 2.1 million students since the "
+            "programme began.\n\nWe met a family in Cam Lac commune, Cam Xuyen district, Ha Tinh province, "
+            "whose son borrowed to study. Many families in Cam Xuyen district did the same.")
+    ex = extract_text(text, lang="en", published=PUB, title="Student loans reach millions")
+    assert [(o.indicator, o.province) for o in ex.observations] == [("students_supported", "national")]
+
+
+@pytest.mark.parametrize("text", [
+    # Offices counted or made many are all the offices of that province's branch, and a province
+    # named only after the office's words is the text's only place: its totals stay the province's.
+    "Năm 2025, 11 Phòng giao dịch NHCSXH Quảng Trị đã cho vay 2.340 tỷ đồng.",
+    "Theo những Phòng giao dịch NHCSXH Quảng Trị, dư nợ toàn tỉnh lên tới 9.600 tỷ đồng.",
+    "Dư nợ tại Phòng giao dịch NHCSXH Quảng Bình lên tới 8.100 tỷ đồng.",
+])
+def test_offices_of_a_province_with_no_other_place_keep_the_province(text: str) -> None:
+    """A province named after the office's words is no office's area when the offices are many
+    or when no other mention tells the document's province."""
+    ex = extract_text("Vốn vay chính sách\n\n" + text, lang="vi", published=dt.date(2025, 11, 20),
+                      title="Vốn vay chính sách")
+    assert ex.document.province is not None
+    assert ex.observations and all(o.part_of is None and o.province is not None for o in ex.observations), \
+        ex.observations
+
+
+def test_borrowers_of_all_policy_credit_programmes_are_the_totals() -> None:
+    """Borrowers "with outstanding loans of the policy credit programmes" and their outstanding
+    loans are the branch's totals, no one programme's share."""
+    obs = observe(VI_NGHE + "Cuối năm 2024, toàn tỉnh còn [[98.300 khách hàng|customers]] có dư nợ chương trình "
+                  "tín dụng chính sách, tổng dư nợ lên tới [[*11.700 tỷ đồng|VND]].", lang="vi", published=PUB)
+    assert obs is not None and obs.part_of is None, obs
+
+
+MERGED = dt.date(2025, 11, 20)  # a date after the 2025 merger
+
+
+@pytest.mark.parametrize(("markup", "province", "part"), [
+    # Since the merger an old province reports as a transaction office of the new one: the
+    # office's figures are an area part of the new province, not the old province's totals.
+    ("Tin Tuyên Quang\nTổng dư nợ của Chi nhánh NHCSXH tỉnh Tuyên Quang lên tới 18.900 tỷ đồng. Ở khu vực "
+     "phía bắc, dư nợ của Phòng giao dịch NHCSXH Hà Giang lên tới [[*6.820 tỷ đồng|VND]].", "Tuyên Quang",
+     ("area", "Hà Giang")),
+    ("Tin Tuyên Quang\nRiêng PGD NHCSXH (CSXH) Hà Giang có tổng dư nợ đạt [[7.150 tỷ đồng|VND]]. Doanh số "
+     "cho vay đạt [[*1.920 tỷ đồng|VND]].", "Tuyên Quang", ("area", "Hà Giang")),
+    # The branch named with the province: its total.
+    ("Tin Tuyên Quang\nChi nhánh NHCSXH tỉnh Tuyên Quang có tổng dư nợ [[*19.800 tỷ đồng|VND]].",
+     "Tuyên Quang", (None, None)),
+])
+def test_an_office_named_as_a_province_is_an_area_of_the_branch(markup: str, province: str,
+                                                                 part: tuple[str | None, str | None]) -> None:
+    """A province's name right after a transaction office's words ("Phòng giao dịch NHCSXH …")
+    names that office, an area of the document's province, not the province itself."""
+    obs = observe(markup, lang="vi", published=MERGED)
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == (province, *part), obs
+
+
 @pytest.mark.parametrize(("markup", "lang"), [
     (VI_NGHE + "{{Đầu năm 2024|2024-01-01|year}}, chi nhánh đã giải ngân [[415 tỷ đồng|VND]] cho hộ nghèo.", "vi"),
     (NGHE + "In {{early 2024|2024-01-01|year}}, the branch lent [[VND 415 billion|VND]] to poor households.", "en"),

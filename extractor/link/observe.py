@@ -33,6 +33,7 @@ from extractor.link.parts import (
     district_document,
     district_offices,
     find_areas,
+    offices_named_as_provinces,
     part_of,
 )
 from extractor.link.place import NATIONAL_DOCUMENT, place_of, resolve_place
@@ -63,7 +64,11 @@ from extractor.nlp.drafts import VAGUE_NOTE
 def build_context(ex: Extraction, lk: Linker) -> Context:
     """The document indexed once, with its province and the figures that are changes."""
     ctx = index_document(ex, lk)
-    areas = find_areas(ctx)
+    offices = offices_named_as_provinces(ctx)
+    if offices:
+        named = {office.start for office in offices}
+        ctx = ctx.amended(mentions=Offsets([m for m in ctx.mentions if m.start not in named]))
+    areas = sorted([*find_areas(ctx), *offices], key=lambda a: a.start)
     ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas),
                       offices=district_offices(ctx, areas))
     scope = document_scope(ctx)
@@ -261,7 +266,7 @@ def observations(ctx: Context) -> list[Observation]:
             level = levels[-1][1]
             if level.rules.get("part", "").startswith(AMOUNT_PROGRAMME):
                 continue  # one amount's programme, named after it: no topic for the sentences after
-            if level.part_of is None or _district_total(ctx, fig, level):
+            if level.part_of is None or _district_total(ctx, fig, level) or _package_total(ctx, fig, level):
                 ctx.state.last_total[fig.kind] = (found[0], fig.end)
             else:
                 ctx.state.last_part[fig.kind] = (found[0], fig.end, level.part_of, level.part or "")
@@ -281,6 +286,22 @@ def _district_total(ctx: Context, fig: Figure, level: Observation) -> bool:
     s0, _ = sentence_span(ctx, fig)
     return (level.rules.get("part") in (DISTRICT_DOCUMENT, DISTRICT_NAMED_PART)
             and not ctx.marks("breakdown", s0, fig.start))
+
+
+def _package_total(ctx: Context, fig: Figure, level: Observation) -> bool:
+    """Whether a level is the whole of one programme its sentence names by the words that mark a
+    programme's share (``programme`` in rules/linking.yaml: "theo Nghị quyết 11", "under
+    Resolution …"), and a breakdown word follows it in its sentence or opens the next one: the
+    breakdown ("Trong đó, 130 khách hàng vay …") breaks down that programme. Without one, the
+    level stays a part whose topic the next sentences may go on with (``parts._topic_part``)."""
+    s0, s1 = sentence_span(ctx, fig)
+    rule = level.rules.get("part", "")
+    if level.part_of != "programme" or ctx.marks("breakdown", s0, fig.start):
+        return False
+    if not any(rule == f"programme:{mark[2]}" for mark in ctx.marks("programme", s0, s1)):
+        return False
+    after = ctx.first_mark("breakdown", fig.end, s1 + ctx.reach("sentence_opener"))
+    return after is not None and (after[0] < s1 or not ctx.text[s1 : after[0]].strip(" .\n"))
 
 
 def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:

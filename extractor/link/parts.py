@@ -84,6 +84,39 @@ def find_areas(ctx: Context) -> list[Area]:
     return sorted(found, key=lambda a: a.start)
 
 
+def offices_named_as_provinces(ctx: Context) -> list[Area]:
+    """The transaction offices named with a province's name right after the office's words
+    ("Phòng giao dịch NHCSXH Hà Giang", past a bracketed short form): since the 2025 merger an
+    old province's branch reports as a transaction office of the new one, and a city's office
+    bears the city's name ("PGD NHCSXH thành phố Vinh"). The name is that office's area, no
+    province of the figures after it (``build_context`` drops the mention)."""
+    found = []
+    for begin, end, _ in ctx.hits[part_list("district_bank")]:
+        if _offices_many(ctx, begin):
+            continue  # "các Phòng giao dịch NHCSXH <tỉnh>": all the offices of that province
+        start = ctx.text.find(") ", end) + 2 if ctx.text.startswith(" (", end) else end
+        named = ctx.mentions.within(start, start + ctx.reach("area"))
+        if named and not ctx.text[start : named[0].start].strip():
+            found.append(Area(named[0].start, named[0].end, named[0].text))
+    # Only where another mention tells the document's province: a text naming a province only
+    # after the office's words has no other place to report from (the offices may be all of it).
+    named_at = {a.start for a in found}
+    if not any(m.start not in named_at for m in ctx.mentions):
+        return []
+    return found
+
+
+def _offices_many(ctx: Context, start: int) -> bool:
+    """Whether the office's words at ``start`` follow a number or a word that makes them many
+    (``office_plural`` in rules/scope.yaml: "9 Phòng giao dịch", "các Phòng giao dịch")."""
+    before = ctx.text[max(0, start - 40) : start].split()
+    if not before:
+        return False
+    word = before[-1].strip(",;:(").casefold()
+    plural = {w.casefold() for w in getattr(ctx.linker.scope.office_plural, ctx.lang)}
+    return word.replace(".", "").isdigit() or word in plural
+
+
 def _province_named(ctx: Context, start: int, end: int) -> bool:
     """Whether the name from ``start`` to ``end`` is a province's ("Ho Chi Minh City", "Can Tho
     city": the province, no area of it)."""

@@ -395,6 +395,12 @@ class ScopeRules(Strict):
     meeting: RulePhrases
     venue_gap: Cues
     national_scale: dict[str, int] = Field(default_factory=dict)
+    # Counts no province reaches, read only for the document's scope, never one figure's place
+    # (a city's pupils may number millions; the bank's student borrowers never do in one province).
+    national_scale_document: dict[str, int] = Field(default_factory=dict)
+    # Words before a transaction office's words that make them many offices ("các Phòng giao
+    # dịch NHCSXH <tỉnh>"): all the offices of that province's branch, no one office.
+    office_plural: Cues = Field(default_factory=Cues)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:

@@ -37,6 +37,7 @@ DISTRICT_OFFICE = "the bank's district office"  # the reason the district a text
 COMMUNE_WORDS = part_list("commune_words")  # the words naming a commune, not a district
 VISITS = part_list("visit")  # the words of a visit: the districts after them are where someone went
 OTHERS = scope_list("other_institution")  # the marker list of institutions other than the bank
+DISTRICT_REFS = part_list("district_ref")  # words speaking of one district without naming it
 
 
 @dataclass(frozen=True)
@@ -280,16 +281,19 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
                    None)
         if hit is not None:
             return f"the text speaks of the whole bank or country ({ctx.text[hit[0] : hit[1]]!r})"
-    whole = national_amount(ctx, 0, len(ctx.text))
+    whole = national_amount(ctx, 0, len(ctx.text), document=True)
     if whole is not None:
         return f"an amount no province reaches ({whole.text!r})"
     bank = ctx.hits["bank"]
     # Naming the bank says whose figures a text reports only when it reports some, and not when
-    # it names a district or commune (``ctx.areas``) before its last figure: a report from a
-    # district office ("the Cai Ba branch", "xã Tân Lập") need not name its province, and is no
-    # report of the whole bank (a commune in a closing anecdote of a national report is).
+    # it names a district or commune (``ctx.areas``) before its last figure, or speaks of one
+    # ("toàn huyện") by the end of its first figure's sentence: a report from a district office
+    # ("the Cai Ba branch", "xã Tân Lập") need not name its province, and is no report of the
+    # whole bank (a commune or "the whole district" in a later anecdote of a national report is).
     last = ctx.figures.items[-1].start if ctx.figures else 0
-    if bank and ctx.figures and not provincial and not named and not ctx.areas.within(0, last):
+    lead = ctx.stops.around(ctx.figures.items[0].start, ctx.figures.items[0].end)[1] if ctx.figures else 0
+    local = ctx.areas.within(0, last) or ctx.marks(DISTRICT_REFS, 0, lead)
+    if bank and ctx.figures and not provincial and not named and not local:
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
     return None
 
@@ -306,11 +310,14 @@ def national_baseline(ctx: Context, start: int, pos: int) -> bool:
     return bool(marks) and not CLAUSE_BREAK.search(ctx.text, marks[-1][1], pos)
 
 
-def national_amount(ctx: Context, start: int, end: int) -> Figure | None:
+def national_amount(ctx: Context, start: int, end: int, *, document: bool = False) -> Figure | None:
     """The first level of the bank starting inside ``[start, end)`` that no province reaches
     (``national_scale``): the whole bank's, or None. Another institution's amount says nothing
-    of the bank's scope (the credit of all banks in a region or a province is far larger)."""
+    of the bank's scope (the credit of all banks in a region or a province is far larger). For
+    the ``document``'s scope the counts of ``national_scale_document`` count too."""
     scale = ctx.linker.scope.national_scale
+    if document:
+        scale = {**scale, **ctx.linker.scope.national_scale_document}
     for fig in ctx.figures.within(start, end):
         limit = scale.get(fig.unit)
         if (limit is not None and fig.change is None and fig.value >= Decimal(limit)
