@@ -125,8 +125,7 @@ def _names_province(ctx: Context, end: int) -> bool:
     """Whether a province's word follows the region that ends at ``end`` ("a Mekong Delta
     province"): it names one of its provinces, not the region."""
     words = ctx.text[end : end + 40].split(None, 1)
-    suffixes = {key_of(w) for w in ctx.linker.gazetteer.model.affixes.suffixes}
-    return bool(words) and key_of(words[0].strip(".,;:!?'\"()")) in suffixes
+    return bool(words) and key_of(words[0].strip(".,;:!?'\"()")) in ctx.linker.gazetteer.suffix_keys
 
 
 def _region_joined(ctx: Context, fig: Figure, c1: int) -> tuple[int, int] | None:

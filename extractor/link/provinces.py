@@ -219,6 +219,8 @@ class Gazetteer:
         self.new = {p.code: p for p in model.post_2025}
         self.by_key = {key_of(n): p.code for p in model.pre_2025 for n in (p.name, *p.aliases)}
         self.compact = {k.replace(" ", ""): c for k, c in self.by_key.items() if len(k.replace(" ", "")) >= 5}
+        # The words after a name that make it a province ("tỉnh", "province"), folded.
+        self.suffix_keys = frozenset(key_of(w) for w in model.affixes.suffixes)
         self._pattern = self._compile()
         self._starts = self._compile_starts()
         # Run over the folded text in lower case: the keys are ASCII (see _compile_starts).
