@@ -376,9 +376,18 @@ def _names_programmes(ctx: Context, start: int, end: int) -> bool:
     measures ("Trong đó, năm 2024 chi nhánh đã cho vay hộ nghèo 900 tỷ đồng" lends)."""
     cues = [c for c in ctx.cues.within(start, end) if c.position == "before"]
     names = ctx.marks(PROGRAMME_NAMES, start, end)
-    if not cues or not names or ctx.text[start : names[0][0]].strip(_OPENING_PUNCTUATION):
+    if not cues or not names or ctx.text[_past_breakdown_word(ctx, start, names[0][0]) : names[0][0]].strip(
+            _OPENING_PUNCTUATION):
         return False
     return all(any(s <= c.start and c.end <= e for s, e, _ in names) for c in cues)
+
+
+def _past_breakdown_word(ctx: Context, start: int, end: int) -> int:
+    """Where the words of ``[start, end)`` begin past a breakdown word that opens it: a total's
+    clause goes on "…, trong đó cho vay hộ nghèo đạt 1.250 tỷ đồng" with no comma after the word,
+    and the programme's name still opens the item."""
+    hit = ctx.first_mark("breakdown", start, end)
+    return hit[1] if hit and not ctx.text[start : hit[0]].strip(_OPENING_PUNCTUATION) else start
 
 
 def _programme_broken_down(ctx: Context, fig: Figure) -> tuple[str, str] | None:
