@@ -232,6 +232,13 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     # The total word of a share's whole does not make the figure a total.
     ("part", "group:", "+", "en", NGHE + "The bank lent Khmer households [[VND 640 billion|VND]] in outstanding loans, accounting for [[12%|%]] of total outstanding loans, with [[*18,300 borrowers|borrowers]].", PUB),
     ("part", "paired-with:", "-", "en", NGHE + "The bank lent [[VND 5,640 billion|VND]] in outstanding loans, accounting for [[98%|%]] of the plan, with [[*118,300 borrowers|borrowers]].", PUB),
+    # An amount and its count written as a pair with a slash: the count is the amount's part too.
+    ("part", "paired-with:", "+", "vi", VI_NGHE + "Tổng dư nợ là [[2.840 tỷ đồng|VND]]/[[61.200 hộ|households]] vay/[[1.450 tổ TK&VV|savings and loan groups]], trong đó: dư nợ tại các xã vùng cao là [[395 tỷ đồng|VND]]/[[*9.700 hộ|households]].", PUB),
+    ("part", "paired-with:", "-", "vi", VI_NGHE + "Tổng dư nợ là [[2.840 tỷ đồng|VND]]/[[*61.200 hộ|households]].", PUB),
+    # A breakdown word opening a clause of the total's own sentence: its item, named with the
+    # total's own cue, is a part of that total.
+    ("part", "programme:", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[2.840 tỷ đồng|VND]], trong đó dư nợ tại các xã vùng cao là [[*395 tỷ đồng|VND]].", PUB),
+    ("part", "programme:", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[2.840 tỷ đồng|VND]], dư nợ tại các xã vùng cao là [[*395 tỷ đồng|VND]].", PUB),
     ("part", "average:", "+", "en", NGHE + "Outstanding loans per district reached an average of [[VND 650 billion|VND]].", PUB),
     ("part", "average:", "-", "en", NGHE + "Outstanding loans reached [[VND 650 billion|VND]].", PUB),
     ("part", "list:", "+", "en", NGHE + "Outstanding loans across the programmes: poor households [[*VND 3,100 billion|VND]]; students [[VND 640 billion|VND]].", PUB),

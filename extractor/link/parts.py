@@ -581,7 +581,8 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
         return None
     g0, _ = segment_span(ctx, fig)
     if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
-            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(ctx, fig)):
+            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(ctx, fig)
+            or _opens_unplaced_clause(ctx, fig, marks[-1])):
         return None
     words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
@@ -602,6 +603,18 @@ def _opens_unplaced(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
     trên địa bàn Hà Nam (cũ) là …")."""
     s0, s1 = sentence_span(ctx, fig)
     return not (ctx.text[s0 : breakdown[0]].strip() or ctx.mentions.within(s0, s1) or ctx.areas.within(s0, s1))
+
+
+def _opens_unplaced_clause(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
+    """Whether the breakdown word opens a clause of the figure's sentence part, after the total in
+    the same sentence ("Tổng dư nợ đạt 3.100 tỷ đồng, trong đó dư nợ tại các xã khó khăn là 610 tỷ
+    đồng"), and its item, to the figure's clause end, names no place or area: the item names its
+    part with the total's own cue, still a part of that total."""
+    g0, _ = segment_span(ctx, fig)
+    _, c1 = clause_span(ctx, fig)
+    if breakdown[0] < g0 or ctx.text[g0 : breakdown[0]].rstrip()[-1:] not in (",", ";", ":"):
+        return False
+    return not (ctx.mentions.within(breakdown[1], c1) or ctx.areas.within(breakdown[1], c1))
 
 
 def _item_words(ctx: Context, fig: Figure, start: int) -> str:
@@ -707,7 +720,9 @@ def _paired_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     if level is None or part is None or part[1] != level[1]:
         return None
     joined = ctx.marker_before("pair_binders", fig.start) is not None and level[1] >= segment_span(ctx, fig)[0]
-    if not (indicator_rule.startswith("paired-with:") or joined) or _every_borrower(ctx, fig):
+    # "… là 410 tỷ đồng/12.900 hộ": a slash right after the part's amount writes the pair.
+    slashed = ctx.text[level[1] : fig.start].strip() == "/"
+    if not (indicator_rule.startswith("paired-with:") or joined or slashed) or _every_borrower(ctx, fig):
         return None
     return Part(part[2], part[3], f"paired-with:{part[2]}")
 
