@@ -200,6 +200,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "paired-with:", "-", "en", NGHE + "The loan turnover reached [[VND 581 billion|VND]]. The bank trained [[*8,800 households|households]].", PUB),
     ("indicator", "next-item:", "+", "vi", VI_NGHE + "Doanh số cho vay đạt [[700 tỷ đồng|VND]], với [[20.000 lượt hộ|turns]] vay vốn. Trong đó, cho vay [[800 lượt hộ|turns]] mới thoát nghèo, [[*540 lượt hộ|turns]] cận nghèo.", PUB),
     ("indicator", "next-item:", "-", "vi", VI_NGHE + "Doanh số cho vay đạt [[700 tỷ đồng|VND]], với [[20.000 lượt hộ|turns]] vay vốn. Chi nhánh cho vay [[800 lượt hộ|turns]] mới thoát nghèo, [[*540 lượt hộ|turns]] cận nghèo.", PUB),
+    # A report going on programme by programme: an item opening with the next programme's name
+    # measures what the programme before it measured; one naming who lends lends.
+    ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, cho vay hộ cận nghèo đạt [[*700 tỷ đồng|VND]].", PUB),
+    ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, chi nhánh cho vay hộ cận nghèo [[*700 tỷ đồng|VND]].", PUB),
     ("indicator", "breakdown-of:", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which [[*VND 900 billion|VND]] for students.", PUB),
     ("indicator", "breakdown-of:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which over [[*96%|%]] was repaid on time.", PUB),
     ("indicator", "list-item:", "+", "en", NGHE + "Outstanding loans of the programmes: poor households [[VND 3,100 billion|VND]]; students [[*VND 640 billion|VND]].", PUB),

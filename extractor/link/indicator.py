@@ -15,7 +15,9 @@ an amount a pair binder joins to the level before it ("… tỷ đồng/137.834 
 được vay vốn với 410 tỷ đồng"), the paired indicator; else, for a breakdown's item that opens its
 clause with its figure, the indicator of the item before it, and for a later item of a breakdown,
 the nearest cue since the breakdown word (``list-item:…``) or the total broken down
-(``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"); last, for an amount
+(``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"), and for an item
+opening with a programme's name right after another programme's level, that level's indicator
+(``next-programme:…``: "… có dư nợ 1.600 tỷ đồng. Cho vay hộ cận nghèo đạt …"); last, for an amount
 stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
 whole's indicator (``share-of:…``). No cue, no observation; nor for a count its clause or list
 states per year ("… mỗi năm", "hằng năm có …", ``per_year``), nor for an amount one borrower
@@ -359,7 +361,22 @@ def _programme_item(ctx: Context, fig: Figure, clause_start: int) -> tuple[str, 
     of the total broken down; "cho vay" there names the programme, not what its figure measures."""
     if not _names_programmes(ctx, _name_start(ctx, fig, clause_start), fig.start):
         return None
-    return _list_item(ctx, fig) or _programme_broken_down(ctx, fig)
+    return _list_item(ctx, fig) or _programme_broken_down(ctx, fig) or _next_programme(ctx, fig)
+
+
+def _next_programme(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """An item that opens with a programme's name right after another programme's level in its
+    paragraph ("Chương trình cho vay hộ nghèo có dư nợ 1.600 tỷ đồng. Cho vay hộ cận nghèo đạt 700
+    tỷ đồng"): the report goes on programme by programme, measuring what it measured before; a
+    clause that names who lends ("chi nhánh cho vay hộ cận nghèo …") opens with no name and lends."""
+    level, part = ctx.state.last_level.get(fig.kind), ctx.state.last_part.get(fig.kind)
+    if level is None or part is None or part[1] != level[1] or part[2] != "programme":
+        return None
+    if fig.start - level[1] > BREAKDOWN_REACH or "\n" in ctx.text[level[1] : fig.start]:
+        return None
+    if not ctx.linker.lexicon.accepts(level[0], kind=fig.kind, unit=fig.unit):
+        return None
+    return level[0], f"next-programme:{level[0]}"
 
 
 def _name_start(ctx: Context, fig: Figure, clause_start: int) -> int:
