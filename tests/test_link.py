@@ -561,6 +561,18 @@ def test_recall_cues_stay_out_of_their_near_misses(text: str, lang: str, indicat
     assert [o.text for o in ex.observations if o.indicator == indicator and o.part_of != "average"] == []
 
 
+def test_a_breakdown_item_named_after_its_count_keeps_a_name_its_comma_cuts() -> None:
+    """Items that give their count first and their programme after it: the programme's name
+    counts whole though a comma of its own ends the count's clause, so the count is not filed
+    under the item before it."""
+    markup = (VI_NGHE + "Quý này chi nhánh cho vay [[230 khách hàng|customers]]. Trong đó, có [[120 khách hàng|customers]] "
+              "vay vốn chương trình cho vay giải quyết việc làm, [[95 khách hàng|customers]] vay vốn chương trình "
+              "cho vay học sinh, sinh viên.")
+    ex, _ = build(markup, lang="vi")
+    assert [o.part for o in link(ex).observations] == [
+        None, "cho vay giải quyết việc làm", "cho vay học sinh, sinh viên"]
+
+
 @pytest.mark.parametrize(("markup", "lang", "parts"), [
     (NGHE + "Outstanding loans are spread over three programmes: job creation [[VND 52 billion|VND|52000000000]]; clean water "
      "[[VND 52 billion|VND|52000000000]]; students [[VND 9 billion|VND|9000000000]].", "en",

@@ -433,11 +433,13 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if breakdown is not None:
         # The figure's item: from the breakdown word, or from the semicolon that opens the item.
         g0 = min(g0, max(segment_span(ctx, fig)[0], breakdown[1]))
+    # After a breakdown word, a cue that opens in the clause counts whole, though a comma of its
+    # own cuts it ("95 khách hàng vay vốn chương trình cho vay học sinh, sinh viên").
+    end = segment_span(ctx, fig)[1] if breakdown else fig.start
     for kind, cue_list in KIND_LISTS:
         if only is not None and kind != only:
             continue
-        cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
-                if c[1] <= fig.start or c[0] >= c0]
+        cues = [c for c in ctx.marks(cue_list, g0, end) if (c[1] <= fig.start or c[0] >= c0) and c[0] < c1]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
