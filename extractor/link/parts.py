@@ -301,7 +301,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     # What stands before a reporting verb is who reports and where ("Tại hội nghị sơ kết … của
     # Chỉ thị 40-CT/TW, Giám đốc chi nhánh … nêu rõ, dư nợ cho vay …"), not the figure's part.
     reported = [hit[1] for hit in ctx.marks("reporting", s0, fig.start)]
-    shares = ctx.marks("programme", max([s0, *reported]), c1)
+    shares = [hit for hit in ctx.marks("programme", max([s0, *reported]), c1) if _goes_on(ctx, hit)]
     if shares:
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     if not ctx.linker.lexicon.indicators[code].cued_parts:
@@ -309,6 +309,12 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code))
+
+
+def _goes_on(ctx: Context, hit: Hit) -> bool:
+    """Whether a programme marker goes on to name its programme: one its clause ends right after
+    ("Theo quyết định, năm nay …": according to a decision) names none."""
+    return ctx.text[hit[1] : hit[1] + 3].lstrip()[:1] not in (",", ";", ":", ".")
 
 
 def _listed_area(ctx: Context, fig: Figure) -> Part | None:
