@@ -214,6 +214,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     # An amount the one programme's name follows is that programme's; a list after the name is not.
     ("part", "programme-after:", "+", "en", NGHE + "In 2024 the branch disbursed [[VND 650 billion|VND]] in labour export loans.", PUB),
     ("part", "programme-after:", "-", "en", NGHE + "In 2024 the branch disbursed [[VND 1,650 billion|VND]] in loans for poor households and other policy beneficiaries.", PUB),
+    # The programme named after the count of borrowers the amount went to; a breakdown word between
+    # opens the items of a breakdown instead.
+    ("part", "programme-after:", "+", "vi", VI_NGHE + "Năm 2024, chi nhánh giải ngân [[*74 tỷ đồng|VND]] cho [[8.100 hộ|households]] từ chương trình cho vay nước sạch.", PUB),
+    ("part", "programme-after:", "-", "vi", VI_NGHE + "Năm 2024, chi nhánh giải ngân [[*1.740 tỷ đồng|VND]] cho [[38.100 hộ|households]], trong đó cho vay nước sạch [[74 tỷ đồng|VND]].", PUB),
     ("part", "area:commune", "+", "vi", "Tin Đô Lương\nNHCSXH huyện Đô Lương cho biết: tại xã Minh Sơn, dư nợ đạt [[42 tỷ đồng|VND]].", PUB),
     ("part", "area:commune", "-", "vi", "Tin Đô Lương\nNHCSXH huyện Đô Lương cho biết: tại xã Minh Sơn, toàn huyện có dư nợ [[610 tỷ đồng|VND]].", PUB),
     ("part", "area:commune-ref", "+", "en", "Do Luong news\nThe Do Luong District Social Policy Bank met borrowers in Minh Son commune. The commune's outstanding loans reached [[VND 42 billion|VND]].", PUB),

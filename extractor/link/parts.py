@@ -547,8 +547,7 @@ def _amount_programme(ctx: Context, fig: Figure, clause_end: int) -> Part | None
     nothing after that name up to the next figure or the sentence's end goes on to list other
     programmes or borrowers ("cho vay hộ nghèo, cho vay giải quyết việc làm …", "… and other
     policy beneficiaries", "… và các chương trình khác": the amount is all of theirs)."""
-    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if c[0] <= fig.end + ctx.reach("programme")
-             and not ctx.figures.within(fig.end, c[0])]
+    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if _programme_next(ctx, fig, c)]
     if not named:
         return None
     cue = named[0]
@@ -558,6 +557,16 @@ def _amount_programme(ctx: Context, fig: Figure, clause_end: int) -> Part | None
     if any(ctx.marks(name, cue[1], end) for name in (PROGRAMMES, COUNTED_KINDS, TOTALS, "borrower_list")):
         return None
     return Part("programme", ctx.text[cue[0] : cue[1]], f"{AMOUNT_PROGRAMME}{cue[2]}")
+
+
+def _programme_next(ctx: Context, fig: Figure, cue: Hit) -> bool:
+    """Whether a programme's name follows the amount right away, or right after the one count of
+    borrowers it went to ("giải ngân 86 tỷ đồng cho 9.400 hộ từ chương trình cho vay nước sạch"),
+    with no breakdown word between."""
+    between = ctx.figures.within(fig.end, cue[0])
+    if len(between) > 1 or (between and between[0].kind != "count") or ctx.marks("breakdown", fig.end, cue[0]):
+        return False
+    return cue[0] <= (between[0].end if between else fig.end) + ctx.reach("programme")
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
