@@ -37,7 +37,7 @@ from extractor.link.context import (
     sentence_span,
 )
 from extractor.link.indicators import CueHit
-from extractor.link.lists import list_item
+from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention
 from extractor.link.rules import PART_KINDS, part_list, scope_list
@@ -643,7 +643,7 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     first = ctx.figures.within(start, fig.start + 1)[0]
     later = ctx.figures.within(fig.end, c1)
     after = ctx.text[fig.end : later[0].start if later else c1].strip(" ,:;.")
-    named = after if opens else ctx.text[start : first.start].strip(" ,:;.")
+    named = after if opens else ctx.text[start : unglued(ctx, start, first.start)].strip(" ,:;.")
     # A word or none before it ("trong đó có 21.406 hộ nghèo", "of which VND 900 billion for
     # students") names nothing: a counted noun naming a kind of household does ("hộ nghèo"), or
     # one abbreviation before it ("HSSV 640 tỷ đồng": a programme's short name), else the words
