@@ -204,6 +204,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     # measures what the programme before it measured; one naming who lends lends.
     ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, cho vay hộ cận nghèo đạt [[*700 tỷ đồng|VND]].", PUB),
     ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, chi nhánh cho vay hộ cận nghèo [[*700 tỷ đồng|VND]].", PUB),
+    # An amount per borrower opening its clause with an average word, right after a count of the
+    # borrowers of a level: that level's average; after anything else, no indicator.
+    ("indicator", "average-of:", "+", "vi", VI_NGHE + "Hiện có [[14.300 hộ|households]] còn dư nợ, bình quân [[*39,6 triệu đồng/hộ|VND/household]].", PUB),
+    ("indicator", "average-of:", "-", "vi", VI_NGHE + "Thu nhập của [[1.300 hộ|households]] tăng, bình quân [[*39,6 triệu đồng/hộ|VND/household]].", PUB),
     ("indicator", "breakdown-of:", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which [[*VND 900 billion|VND]] for students.", PUB),
     ("indicator", "breakdown-of:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which over [[*96%|%]] was repaid on time.", PUB),
     ("indicator", "list-item:", "+", "en", NGHE + "Outstanding loans of the programmes: poor households [[VND 3,100 billion|VND]]; students [[*VND 640 billion|VND]].", PUB),

@@ -19,7 +19,8 @@ the nearest cue since the breakdown word (``list-item:…``) or the total broken
 opening with a programme's name right after another programme's level, that level's indicator
 (``next-programme:…``: "… có dư nợ 1.600 tỷ đồng. Cho vay hộ cận nghèo đạt …"); last, for an amount
 stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
-whole's indicator (``share-of:…``). No cue, no observation; nor for a count its clause or list
+whole's indicator (``share-of:…``); and for an amount per borrower whose clause opens with an
+average word right after a count of a level's borrowers, that level's (``average-of:…``). No cue, no observation; nor for a count its clause or list
 states per year ("… mỗi năm", "hằng năm có …", ``per_year``), nor for an amount one borrower
 received ("her husband was loaned VND 45 million", ``one_loan``; "gia đình ông Hùng được cho vay
 40 triệu đồng": a borrower named in its sentence part). A cue with a stock reading gives that
@@ -155,6 +156,9 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
 PROGRAMME_NAMES = part_list("programme")
+AVERAGE_WORDS = part_list("average")
+# The units of an amount per borrower: an average of a money level over its borrowers.
+PER_BORROWER = frozenset({"VND/household", "VND/customer", "VND/borrower", "VND/person"})
 _OPENING_PUNCTUATION = " ,;:-\n"  # what may stand before an item's first word
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
@@ -225,7 +229,26 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
             or _paired_later_amount(ctx, fig)
-            or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
+            or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig)
+            or _average_of_count(ctx, fig, c0) or None)
+
+
+def _average_of_count(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
+    """An amount per borrower in a clause that opens with an average word, right after a count of
+    the borrowers of a money level ("… 21.500 hộ còn dư nợ, bình quân 41 triệu đồng/hộ", "…
+    96,300 borrowers, averaging VND 42 million per household"): the average of that level (an
+    average part, ``rules/parts.yaml``)."""
+    if fig.kind != "money" or fig.unit not in PER_BORROWER:
+        return None
+    opener = ctx.first_mark(AVERAGE_WORDS, c0, fig.start)
+    if opener is None or ctx.text[c0 : opener[0]].strip(_OPENING_PUNCTUATION):
+        return None
+    last, s0 = ctx.state.last_level.get("count"), sentence_span(ctx, fig)[0]
+    before = ctx.figures.within(s0, fig.start)
+    if last is None or not before or before[-1].end != last[1]:
+        return None  # the figure before it is no count of borrowers linked as a level
+    codes = [code for code, rule in ctx.linker.lexicon.indicators.items() if rule.count_pair == last[0]]
+    return (codes[0], f"average-of:{codes[0]}") if codes else None
 
 
 def _opens_per_year(ctx: Context, c0: int, start: int) -> bool:
