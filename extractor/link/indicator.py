@@ -17,13 +17,14 @@ clause with its figure, the indicator of the item before it, and for a later ite
 the nearest cue since the breakdown word (``list-item:…``) or the total broken down
 (``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"), and for an item
 opening with a programme's name right after another programme's level, that level's indicator
-(``next-programme:…``: "… có dư nợ 1.600 tỷ đồng. Cho vay hộ cận nghèo đạt …"); last, for an amount
-stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
-whole's indicator (``share-of:…``); and for an amount per borrower whose clause opens with an
-average word right after a count of a level's borrowers, that level's (``average-of:…``). No cue, no observation; nor for a count its clause or list
-states per year ("… mỗi năm", "hằng năm có …", ``per_year``), nor for an amount one borrower
-received ("her husband was loaned VND 45 million", ``one_loan``; "gia đình ông Hùng được cho vay
-40 triệu đồng": a borrower named in its sentence part). A cue with a stock reading gives that
+(``next-programme:…``: "… có dư nợ 1.600 tỷ đồng. Cho vay hộ cận nghèo đạt …"); then, for an
+amount stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
+whole's indicator (``share-of:…``); last, for an amount per borrower whose clause opens with an
+average word right after a count of a level's borrowers, that level's (``average-of:…``). No
+cue, no observation; nor for a count its clause or list states per year ("… mỗi năm", "hằng
+năm có …", ``per_year``), nor for an amount one borrower received ("her husband was loaned VND 45
+million", ``one_loan``; "gia đình ông Hùng được cho vay 40 triệu đồng": a borrower named in its
+sentence part). A cue with a stock reading gives that
 stock when the sentence dates the figure at a point ("had access to loans as of June 30",
 ``at-a-date:…``).
 """
