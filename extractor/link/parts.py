@@ -312,9 +312,13 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
 
 
 def _goes_on(ctx: Context, hit: Hit) -> bool:
-    """Whether a programme marker goes on to name its programme: one its clause ends right after
-    ("Theo quyết định, năm nay …": according to a decision) names none."""
-    return ctx.text[hit[1] : hit[1] + 3].lstrip()[:1] not in (",", ";", ":", ".")
+    """Whether a programme marker names a programme: one opening its clause that the clause ends
+    right after ("Theo quyết định, năm nay …": according to a decision) names none; one with words
+    before it in its clause names the programme there ("For the X programme alone, …")."""
+    if ctx.text[hit[1] : hit[1] + 3].lstrip()[:1] not in (",", ";", ":", "."):
+        return True
+    opening = max(ctx.text.rfind(mark, 0, hit[0]) for mark in (",", ";", ":", ".", "\n"))
+    return bool(ctx.text[opening + 1 : hit[0]].strip())
 
 
 def _listed_area(ctx: Context, fig: Figure) -> Part | None:
