@@ -38,7 +38,7 @@ from extractor.link.context import Context, borrowers_end, clause_span, segment_
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.parts import share_of
-from extractor.link.rules import PART_KINDS, part_list
+from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
 from extractor.models import Figure
 from extractor.registry.phrases import Hit
@@ -244,12 +244,26 @@ def _average_of_count(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | N
     opener = ctx.first_mark(AVERAGE_WORDS, c0, fig.start)
     if opener is None or ctx.text[c0 : opener[0]].strip(_OPENING_PUNCTUATION):
         return None
+    if not _bare_average(ctx, opener[1], fig.start):
+        return None  # an average of something else ("bình quân thu nhập", "averaging an income of")
     last, s0 = ctx.state.last_level.get("count"), sentence_span(ctx, fig)[0]
     before = ctx.figures.within(s0, fig.start)
     if last is None or not before or before[-1].end != last[1]:
         return None  # the figure before it is no count of borrowers linked as a level
     codes = [code for code, rule in ctx.linker.lexicon.indicators.items() if rule.count_pair == last[0]]
     return (codes[0], f"average-of:{codes[0]}") if codes else None
+
+
+def _bare_average(ctx: Context, start: int, end: int) -> bool:
+    """Whether only words joining a name to its figure (``list_glue``: "đạt", "là", "of") stand
+    between an average word and its figure: a noun there says what else the average is of (an
+    income, a loan ceiling)."""
+    rest, at = [], start
+    for glue in ctx.marks(LIST_GLUE, start, end) if LIST_GLUE in ctx.hits else []:
+        rest.append(ctx.text[at : glue[0]])
+        at = glue[1]
+    rest.append(ctx.text[at:end])
+    return not "".join(rest).strip(_OPENING_PUNCTUATION)
 
 
 def _opens_per_year(ctx: Context, c0: int, start: int) -> bool:
