@@ -1302,3 +1302,16 @@ def test_an_amount_its_programme_follows_is_that_programmes_part(text: str, lang
     title = "Bac Ninh news\n\n" if lang == "en" else "Tin Bắc Ninh\n\n"
     ex = extract_text(title + text, lang=lang, published=dt.date(2025, 3, 1))
     assert [(o.indicator, o.part_of) for o in ex.observations] == expected
+
+
+@pytest.mark.parametrize(("markup", "indicator"), [
+    # capital named by where all of it came from is still the whole
+    (NGHE + "At mid-year, total capital mobilized through every channel came to [[VND 8,300 billion|VND]].", "total_capital"),
+    # a colon after "some localities" opens no area item when a province total follows it
+    (NGHE + "Some localities stood out this year: total outstanding loans of the province hit [[VND 14,700 billion|VND]].",
+     "outstanding_loans"),
+])
+def test_a_total_after_a_source_or_list_word_stays_a_total(markup: str, indicator: str) -> None:
+    """Words that name a source of capital or open a list of places do not make a total a part."""
+    ex, _ = build(markup, lang="en")
+    assert [(o.indicator, o.part_of) for o in link(ex).observations] == [(indicator, None)]
