@@ -204,6 +204,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     # measures what the programme before it measured; one naming who lends lends.
     ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, cho vay hộ cận nghèo đạt [[*700 tỷ đồng|VND]].", PUB),
     ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, chi nhánh cho vay hộ cận nghèo [[*700 tỷ đồng|VND]].", PUB),
+    # The item's own sentence giving its own period is a flow of its own, not the level before.
+    ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Dư nợ chương trình cho vay nước sạch là [[880 tỷ đồng|VND]]. Trong {{6 tháng đầu năm 2025|2025-01-01..2025-06-30}}, cho vay hộ mới thoát nghèo đạt [[*265 tỷ đồng|VND]].", PUB),
     # An amount per borrower opening its clause with an average word, right after a count of the
     # borrowers of a level: that level's average; after anything else, no indicator.
     ("indicator", "average-of:", "+", "vi", VI_NGHE + "Hiện có [[14.300 hộ|households]] còn dư nợ, bình quân [[*39,6 triệu đồng/hộ|VND/household]].", PUB),

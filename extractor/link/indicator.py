@@ -414,6 +414,9 @@ def _next_programme(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return None
     if not ctx.linker.lexicon.accepts(level[0], kind=fig.kind, unit=fig.unit):
         return None
+    s0, s1 = sentence_span(ctx, fig)
+    if s0 > level[1] and ctx.free_dates.within(s0, s1):
+        return None  # a sentence of its own that dates itself ("Trong 9 tháng, …"): its own measure
     return level[0], f"next-programme:{level[0]}"
 
 
