@@ -250,13 +250,15 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     # The total word of a share's whole does not make the figure a total.
     ("part", "group:", "+", "en", NGHE + "The bank lent Khmer households [[VND 640 billion|VND]] in outstanding loans, accounting for [[12%|%]] of total outstanding loans, with [[*18,300 borrowers|borrowers]].", PUB),
     ("part", "paired-with:", "-", "en", NGHE + "The bank lent [[VND 5,640 billion|VND]] in outstanding loans, accounting for [[98%|%]] of the plan, with [[*118,300 borrowers|borrowers]].", PUB),
-    # An amount and its count written as a pair with a slash: the count is the amount's part too.
-    ("part", "paired-with:", "+", "vi", VI_NGHE + "Tổng dư nợ là [[2.840 tỷ đồng|VND]]/[[61.200 hộ|households]] vay/[[1.450 tổ TK&VV|savings and loan groups]], trong đó: dư nợ tại các xã vùng cao là [[395 tỷ đồng|VND]]/[[*9.700 hộ|households]].", PUB),
-    ("part", "paired-with:", "-", "vi", VI_NGHE + "Tổng dư nợ là [[2.840 tỷ đồng|VND]]/[[*61.200 hộ|households]].", PUB),
-    # A breakdown word opening a clause of the total's own sentence: its item, named with the
-    # total's own cue, is a part of that total.
-    ("part", "programme:", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[2.840 tỷ đồng|VND]], trong đó dư nợ tại các xã vùng cao là [[*395 tỷ đồng|VND]].", PUB),
-    ("part", "programme:", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[2.840 tỷ đồng|VND]], dư nợ tại các xã vùng cao là [[*395 tỷ đồng|VND]].", PUB),
+    # A count written right after a part's amount with a slash belongs to that part too.
+    ("part", "paired-with:", "+", "vi", VI_NGHE + "Đến nay, chi nhánh có tổng dư nợ [[2.150 tỷ đồng|VND]], trong đó dư nợ ở các huyện vùng biên là [[430 tỷ đồng|VND]]/[[*8.100 hộ|households]].", PUB),
+    ("part", "paired-with:", "-", "vi", VI_NGHE + "Dư nợ toàn chi nhánh đạt [[4.160 tỷ đồng|VND]]/[[*88.300 hộ|households]].", PUB),
+    # A breakdown word opening a later clause of the total's sentence, its item naming a kind of
+    # commune or district with the total's own cue: an area part of that total. An item naming
+    # the debt's quality instead is no area.
+    ("part", "area:breakdown", "+", "vi", VI_NGHE + "Năm nay dư nợ toàn tỉnh lên [[6.020 tỷ đồng|VND]], trong đó dư nợ ở các xã biên giới đạt [[*745 tỷ đồng|VND]].", PUB),
+    ("part", "programme:", "-", "vi", VI_NGHE + "Cuối quý, dư nợ đạt [[5.480 tỷ đồng|VND]], trong đó dư nợ khoanh là [[*4 tỷ đồng|VND]].", PUB),
+    ("part", "area:breakdown", "-", "vi", VI_NGHE + "Năm nay dư nợ toàn tỉnh lên [[6.020 tỷ đồng|VND]], trong đó dư nợ quá hạn đạt [[*9 tỷ đồng|VND]].", PUB),
     ("part", "average:", "+", "en", NGHE + "Outstanding loans per district reached an average of [[VND 650 billion|VND]].", PUB),
     ("part", "average:", "-", "en", NGHE + "Outstanding loans reached [[VND 650 billion|VND]].", PUB),
     ("part", "list:", "+", "en", NGHE + "Outstanding loans across the programmes: poor households [[*VND 3,100 billion|VND]]; students [[VND 640 billion|VND]].", PUB),

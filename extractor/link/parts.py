@@ -40,7 +40,7 @@ from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention
-from extractor.link.rules import PART_KINDS, part_list, scope_list
+from extractor.link.rules import PART_KINDS, list_opener, part_list, scope_list
 from extractor.link.scope import held_in, is_commune
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
@@ -601,13 +601,15 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     if not marks:
         return None
     g0, _ = segment_span(ctx, fig)
+    areal = _opens_unplaced_clause(ctx, fig, marks[-1])
     if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
-            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(ctx, fig)
-            or _opens_unplaced_clause(ctx, fig, marks[-1])):
+            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(ctx, fig) or areal):
         return None
     words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
     if level is not None and level[1] <= marks[-1][0] and level[0] == code:
+        if areal:
+            return Part("area", words, f"area:breakdown+{marks[-1][2]}")
         return Part("programme", words, f"programme:{marks[-1][2]}")
     # No total stated before the breakdown: an item is a part as the item before it was
     # ("Trong đó, dư nợ ủy thác qua Hội Nông dân …; Hội Cựu chiến binh là 2.340 tỷ đồng").
@@ -615,6 +617,9 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     if sibling is None or sibling[1] < marks[-1][1] or sibling[0] != code or sibling[2] not in PART_KINDS:
         return None
     return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
+
+
+_AREA_KIND_WORDS = (part_list("commune_words"), list_opener("area"))  # words naming a kind of area
 
 
 def _opens_unplaced(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
@@ -629,13 +634,17 @@ def _opens_unplaced(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
 def _opens_unplaced_clause(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
     """Whether the breakdown word opens a clause of the figure's sentence part, after the total in
     the same sentence ("Tổng dư nợ đạt 3.100 tỷ đồng, trong đó dư nợ tại các xã khó khăn là 610 tỷ
-    đồng"), and its item, to the figure's clause end, names no place or area: the item names its
-    part with the total's own cue, still a part of that total."""
+    đồng"), and its item, to the figure, names a kind of area by a commune's or district's word
+    (``commune_words``, the ``area`` list openers) but no named place: the item names an area
+    part with the total's own cue, still a part of that total. An item naming no such area (a
+    debt's quality, its term, its change) is no part this rule can tell."""
     g0, _ = segment_span(ctx, fig)
     _, c1 = clause_span(ctx, fig)
     if breakdown[0] < g0 or ctx.text[g0 : breakdown[0]].rstrip()[-1:] not in (",", ";", ":"):
         return False
-    return not (ctx.mentions.within(breakdown[1], c1) or ctx.areas.within(breakdown[1], c1))
+    if ctx.mentions.within(breakdown[1], c1) or ctx.areas.within(breakdown[1], c1):
+        return False
+    return any(name in ctx.hits and ctx.marks(name, breakdown[1], fig.start) for name in _AREA_KIND_WORDS)
 
 
 def _item_words(ctx: Context, fig: Figure, start: int) -> str:
