@@ -1319,3 +1319,13 @@ def test_a_total_after_a_source_or_list_word_stays_a_total(markup: str, indicato
     """Words that name a source of capital or open a list of places do not make a total a part."""
     ex, _ = build(markup, lang="en")
     assert [(o.indicator, o.part_of) for o in link(ex).observations] == [(indicator, None)]
+
+
+def test_a_kind_of_area_a_breakdown_names_in_a_text_of_the_whole_bank_stays_national() -> None:
+    """An item of a breakdown naming a kind of commune ("các xã …") in a text filed under the whole
+    bank is a part of the bank's own total across those communes, not a district of an unnamed
+    province."""
+    markup = ("NHCSXH tổng kết năm 2024\nNhìn lại một năm\nDư nợ chung đạt [[318.000 tỷ đồng|VND]], trong đó "
+              "dư nợ tại các xã an toàn khu là [[*27.500 tỷ đồng|VND]].")
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.part_of, obs.province) == ("area", "national")

@@ -143,10 +143,13 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     if status == "actual" or expected_closing(ctx, when):
         update_frame(ctx, when)
     part = part_of(ctx, fig, code, indicator_rule, place=(place, place_rule))
-    if part is not None and part.kind == "area" and place_rule == NATIONAL_DOCUMENT:
+    if (part is not None and part.kind == "area" and place_rule == NATIONAL_DOCUMENT
+            and not part.rule.startswith("area:breakdown")):
         # A district or commune a sentence of a text filed under the whole bank speaks of ("Theo
         # Ngân hàng Chính sách xã hội, dư nợ tại huyện … đạt …") lies in a province the text does
         # not name (a district the gazetteer knows gives its province through its place instead).
+        # A kind of area a breakdown names ("trong đó dư nợ tại các xã …") is one across the
+        # text's own scope, and stays that scope's part.
         place, place_rule, name = None, "none", None
     if place is None and part is None and ctx.province_by_district and not ctx.district:
         part, place_rule, name = _by_district_only(ctx, fig, place_rule, name)
