@@ -1326,6 +1326,6 @@ def test_a_kind_of_area_a_breakdown_names_in_a_text_of_the_whole_bank_stays_nati
     bank is a part of the bank's own total across those communes, not a district of an unnamed
     province."""
     markup = ("NHCSXH tổng kết năm 2024\nNhìn lại một năm\nDư nợ chung đạt [[318.000 tỷ đồng|VND]], trong đó "
-              "dư nợ tại các xã an toàn khu là [[*27.500 tỷ đồng|VND]].")
+              "dư nợ tại các xã an toàn khu là [[27.500 tỷ đồng|VND]]/[[*612.000 hộ|households]].")
     obs = observe(markup, lang="vi", published=PUB)
     assert obs is not None and (obs.part_of, obs.province) == ("area", "national")
