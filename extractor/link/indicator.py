@@ -15,12 +15,16 @@ an amount a pair binder joins to the level before it ("… tỷ đồng/137.834 
 được vay vốn với 410 tỷ đồng"), the paired indicator; else, for a breakdown's item that opens its
 clause with its figure, the indicator of the item before it, and for a later item of a breakdown,
 the nearest cue since the breakdown word (``list-item:…``) or the total broken down
-(``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"); last, for an amount
-stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
-whole's indicator (``share-of:…``). No cue, no observation; nor for a count its clause or list
-states per year ("… mỗi năm", "hằng năm có …", ``per_year``), nor for an amount one borrower
-received ("her husband was loaned VND 45 million", ``one_loan``; "gia đình ông Hùng được cho vay
-40 triệu đồng": a borrower named in its sentence part). A cue with a stock reading gives that
+(``breakdown-of:…``: "; of which VND 388 billion went to Khmer households"), and for an item
+opening with a programme's name right after another programme's level, that level's indicator
+(``next-programme:…``: "… có dư nợ 1.600 tỷ đồng. Cho vay hộ cận nghèo đạt …"); then, for an
+amount stated as a share of a whole ("VND 2,650 billion or 61 percent of the credit balance"), the
+whole's indicator (``share-of:…``); last, for an amount per borrower whose clause opens with an
+average word right after a count of a level's borrowers, that level's (``average-of:…``). No
+cue, no observation; nor for a count its clause or list states per year ("… mỗi năm", "hằng
+năm có …", ``per_year``), nor for an amount one borrower received ("her husband was loaned VND 45
+million", ``one_loan``; "gia đình ông Hùng được cho vay 40 triệu đồng": a borrower named in its
+sentence part). A cue with a stock reading gives that
 stock when the sentence dates the figure at a point ("had access to loans as of June 30",
 ``at-a-date:…``).
 """
@@ -34,7 +38,7 @@ from extractor.link.context import Context, borrowers_end, clause_span, segment_
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.parts import share_of
-from extractor.link.rules import PART_KINDS, part_list
+from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
 from extractor.models import Figure
 from extractor.registry.phrases import Hit
@@ -153,6 +157,9 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
 PROGRAMME_NAMES = part_list("programme")
+AVERAGE_WORDS = part_list("average")
+# The units of an amount per borrower: an average of a money level over its borrowers.
+PER_BORROWER = frozenset({"VND/household", "VND/customer", "VND/borrower", "VND/person"})
 _OPENING_PUNCTUATION = " ,;:-\n"  # what may stand before an item's first word
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
@@ -223,7 +230,40 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
             or _paired_later_amount(ctx, fig)
-            or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig) or None)
+            or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig)
+            or _average_of_count(ctx, fig, c0) or None)
+
+
+def _average_of_count(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
+    """An amount per borrower in a clause that opens with an average word, right after a count of
+    the borrowers of a money level ("… 21.500 hộ còn dư nợ, bình quân 41 triệu đồng/hộ", "…
+    96,300 borrowers, averaging VND 42 million per household"): the average of that level (an
+    average part, ``rules/parts.yaml``)."""
+    if fig.kind != "money" or fig.unit not in PER_BORROWER:
+        return None
+    opener = ctx.first_mark(AVERAGE_WORDS, c0, fig.start)
+    if opener is None or ctx.text[c0 : opener[0]].strip(_OPENING_PUNCTUATION):
+        return None
+    if not _bare_average(ctx, opener[1], fig.start):
+        return None  # an average of something else ("bình quân thu nhập", "averaging an income of")
+    last, s0 = ctx.state.last_level.get("count"), sentence_span(ctx, fig)[0]
+    before = ctx.figures.within(s0, fig.start)
+    if last is None or not before or before[-1].end != last[1]:
+        return None  # the figure before it is no count of borrowers linked as a level
+    codes = [code for code, rule in ctx.linker.lexicon.indicators.items() if rule.count_pair == last[0]]
+    return (codes[0], f"average-of:{codes[0]}") if codes else None
+
+
+def _bare_average(ctx: Context, start: int, end: int) -> bool:
+    """Whether only words joining a name to its figure (``list_glue``: "đạt", "là", "of") stand
+    between an average word and its figure: a noun there says what else the average is of (an
+    income, a loan ceiling)."""
+    rest, at = [], start
+    for glue in ctx.marks(LIST_GLUE, start, end) if LIST_GLUE in ctx.hits else []:
+        rest.append(ctx.text[at : glue[0]])
+        at = glue[1]
+    rest.append(ctx.text[at:end])
+    return not "".join(rest).strip(_OPENING_PUNCTUATION)
 
 
 def _opens_per_year(ctx: Context, c0: int, start: int) -> bool:
@@ -359,7 +399,25 @@ def _programme_item(ctx: Context, fig: Figure, clause_start: int) -> tuple[str, 
     of the total broken down; "cho vay" there names the programme, not what its figure measures."""
     if not _names_programmes(ctx, _name_start(ctx, fig, clause_start), fig.start):
         return None
-    return _list_item(ctx, fig) or _programme_broken_down(ctx, fig)
+    return _list_item(ctx, fig) or _programme_broken_down(ctx, fig) or _next_programme(ctx, fig)
+
+
+def _next_programme(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """An item that opens with a programme's name right after another programme's level in its
+    paragraph ("Chương trình cho vay hộ nghèo có dư nợ 1.600 tỷ đồng. Cho vay hộ cận nghèo đạt 700
+    tỷ đồng"): the report goes on programme by programme, measuring what it measured before; a
+    clause that names who lends ("chi nhánh cho vay hộ cận nghèo …") opens with no name and lends."""
+    level, part = ctx.state.last_level.get(fig.kind), ctx.state.last_part.get(fig.kind)
+    if level is None or part is None or part[1] != level[1] or part[2] != "programme":
+        return None
+    if fig.start - level[1] > BREAKDOWN_REACH or "\n" in ctx.text[level[1] : fig.start]:
+        return None
+    if not ctx.linker.lexicon.accepts(level[0], kind=fig.kind, unit=fig.unit):
+        return None
+    s0, s1 = sentence_span(ctx, fig)
+    if s0 > level[1] and ctx.free_dates.within(s0, s1):
+        return None  # a sentence of its own that dates itself ("Trong 9 tháng, …"): its own measure
+    return level[0], f"next-programme:{level[0]}"
 
 
 def _name_start(ctx: Context, fig: Figure, clause_start: int) -> int:
@@ -376,9 +434,18 @@ def _names_programmes(ctx: Context, start: int, end: int) -> bool:
     measures ("Trong đó, năm 2024 chi nhánh đã cho vay hộ nghèo 900 tỷ đồng" lends)."""
     cues = [c for c in ctx.cues.within(start, end) if c.position == "before"]
     names = ctx.marks(PROGRAMME_NAMES, start, end)
-    if not cues or not names or ctx.text[start : names[0][0]].strip(_OPENING_PUNCTUATION):
+    if not cues or not names or ctx.text[_past_breakdown_word(ctx, start, names[0][0]) : names[0][0]].strip(
+            _OPENING_PUNCTUATION):
         return False
     return all(any(s <= c.start and c.end <= e for s, e, _ in names) for c in cues)
+
+
+def _past_breakdown_word(ctx: Context, start: int, end: int) -> int:
+    """Where the words of ``[start, end)`` begin past a breakdown word that opens it: a total's
+    clause goes on "…, trong đó cho vay hộ nghèo đạt 1.250 tỷ đồng" with no comma after the word,
+    and the programme's name still opens the item."""
+    hit = ctx.first_mark("breakdown", start, end)
+    return hit[1] if hit and not ctx.text[start : hit[0]].strip(_OPENING_PUNCTUATION) else start
 
 
 def _programme_broken_down(ctx: Context, fig: Figure) -> tuple[str, str] | None:

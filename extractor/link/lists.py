@@ -85,11 +85,11 @@ def item_name(ctx: Context, fig: Figure, opening: Opening) -> str | None:
     by_semicolons = _parting(ctx, fig, opening) == ";"
     start = max(seg0 if by_semicolons else clause_span(ctx, fig)[0], opening.items)
     first = ctx.figures.within(start, fig.start + 1)[0]
-    name = ctx.text[start : _unglued(ctx, start, first.start)].strip(" ,:;(")
+    name = ctx.text[start : unglued(ctx, start, first.start)].strip(" ,:;(")
     return name if name and len(name) <= ctx.reach("item_name") else None
 
 
-def _unglued(ctx: Context, start: int, end: int) -> int:
+def unglued(ctx: Context, start: int, end: int) -> int:
     """Where an item's name ends: before the word that joins it to its figure (``list_glue``:
     "job creation of VND 48 billion"), if one stands right before the figure."""
     glue = ctx.marks(LIST_GLUE, start, end) if LIST_GLUE in ctx.hits else []

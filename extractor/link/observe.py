@@ -148,7 +148,8 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     if status == "actual" or expected_closing(ctx, when):
         update_frame(ctx, when)
     part = part_of(ctx, fig, code, indicator_rule, place=(place, place_rule))
-    if part is not None and part.kind == "area" and place_rule == NATIONAL_DOCUMENT:
+    if (part is not None and part.kind == "area" and place_rule == NATIONAL_DOCUMENT
+            and not _kind_of_area(ctx, fig, part.rule)):
         # A district or commune a sentence of a text filed under the whole bank speaks of ("Theo
         # Ngân hàng Chính sách xã hội, dư nợ tại huyện … đạt …") lies in a province the text does
         # not name (a district the gazetteer knows gives its province through its place instead).
@@ -510,3 +511,13 @@ def _restated(vague: Observation, values: list[Decimal]) -> bool:
     """Whether one of the exact ``values`` (sorted) lies inside the vague amount's reach."""
     i = bisect.bisect_left(values, vague.value)
     return i < len(values) and values[i] < vague.value * VAGUE_REACH
+
+
+def _kind_of_area(ctx: Context, fig: Figure, part_rule: str) -> bool:
+    """Whether an area part is a kind of area a breakdown names ("trong đó dư nợ tại các xã …",
+    rule ``area:breakdown``, or the count paired with such an amount) in a sentence naming no
+    place: one across the text's own scope, which stays that scope's part."""
+    if not (part_rule.startswith("area:breakdown") or part_rule == "paired-with:area"):
+        return False
+    s0, s1 = sentence_span(ctx, fig)
+    return not (ctx.areas.within(s0, s1) or ctx.mentions.within(s0, s1))

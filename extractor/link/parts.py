@@ -37,10 +37,10 @@ from extractor.link.context import (
     sentence_span,
 )
 from extractor.link.indicators import CueHit
-from extractor.link.lists import list_item
+from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention
-from extractor.link.rules import PART_KINDS, part_list, scope_list
+from extractor.link.rules import PART_KINDS, list_opener, part_list, scope_list
 from extractor.link.scope import held_in, is_commune
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
@@ -334,7 +334,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     # What stands before a reporting verb is who reports and where ("Tại hội nghị sơ kết … của
     # Chỉ thị 40-CT/TW, Giám đốc chi nhánh … nêu rõ, dư nợ cho vay …"), not the figure's part.
     reported = [hit[1] for hit in ctx.marks("reporting", s0, fig.start)]
-    shares = ctx.marks("programme", max([s0, *reported]), c1)
+    shares = [hit for hit in ctx.marks("programme", max([s0, *reported]), c1) if _goes_on(ctx, hit)]
     if shares:
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     if not ctx.linker.lexicon.indicators[code].cued_parts:
@@ -342,6 +342,16 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code))
+
+
+def _goes_on(ctx: Context, hit: Hit) -> bool:
+    """Whether a programme marker names a programme: one opening its clause that the clause ends
+    right after ("Theo quyết định, năm nay …": according to a decision) names none; one with words
+    before it in its clause names the programme there ("For the X programme alone, …")."""
+    if ctx.text[hit[1] : hit[1] + 3].lstrip()[:1] not in (",", ";", ":", "."):
+        return True
+    opening = max(ctx.text.rfind(mark, 0, hit[0]) for mark in (",", ";", ":", ".", "\n"))
+    return bool(ctx.text[opening + 1 : hit[0]].strip())
 
 
 def _listed_area(ctx: Context, fig: Figure) -> Part | None:
@@ -466,11 +476,13 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if breakdown is not None:
         # The figure's item: from the breakdown word, or from the semicolon that opens the item.
         g0 = min(g0, max(segment_span(ctx, fig)[0], breakdown[1]))
+    # After a breakdown word, a cue that opens in the clause counts whole, though a comma of its
+    # own cuts it ("95 khách hàng vay vốn chương trình cho vay học sinh, sinh viên").
+    end = segment_span(ctx, fig)[1] if breakdown else fig.start
     for kind, cue_list in KIND_LISTS:
         if only is not None and kind != only:
             continue
-        cues = [c for c in ctx.marks(cue_list, g0, c1 if breakdown else fig.start)
-                if c[1] <= fig.start or c[0] >= c0]
+        cues = [c for c in ctx.marks(cue_list, g0, end) if (c[1] <= fig.start or c[0] >= c0) and c[0] < c1]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
@@ -572,8 +584,7 @@ def _amount_programme(ctx: Context, fig: Figure, clause_end: int) -> Part | None
     nothing after that name up to the next figure or the sentence's end goes on to list other
     programmes or borrowers ("cho vay hộ nghèo, cho vay giải quyết việc làm …", "… and other
     policy beneficiaries", "… và các chương trình khác": the amount is all of theirs)."""
-    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if c[0] <= fig.end + ctx.reach("programme")
-             and not ctx.figures.within(fig.end, c[0])]
+    named = [c for c in ctx.marks(PROGRAMMES, fig.end, clause_end) if _programme_next(ctx, fig, c)]
     if not named:
         return None
     cue = named[0]
@@ -583,6 +594,16 @@ def _amount_programme(ctx: Context, fig: Figure, clause_end: int) -> Part | None
     if any(ctx.marks(name, cue[1], end) for name in (PROGRAMMES, COUNTED_KINDS, TOTALS, "borrower_list")):
         return None
     return Part("programme", ctx.text[cue[0] : cue[1]], f"{AMOUNT_PROGRAMME}{cue[2]}")
+
+
+def _programme_next(ctx: Context, fig: Figure, cue: Hit) -> bool:
+    """Whether a programme's name follows the amount right away, or right after the one count of
+    borrowers it went to ("giải ngân 86 tỷ đồng cho 9.400 hộ từ chương trình cho vay nước sạch"),
+    with no breakdown word between."""
+    between = ctx.figures.within(fig.end, cue[0])
+    if len(between) > 1 or (between and between[0].kind != "count") or ctx.marks("breakdown", fig.end, cue[0]):
+        return False
+    return cue[0] <= (between[0].end if between else fig.end) + ctx.reach("programme")
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:
@@ -613,12 +634,15 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     if not marks:
         return None
     g0, _ = segment_span(ctx, fig)
+    areal = _opens_unplaced_clause(ctx, fig, marks[-1])
     if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
-            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(ctx, fig)):
+            or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(ctx, fig) or areal):
         return None
     words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
     level = ctx.state.last_total.get(fig.kind)
     if level is not None and level[1] <= marks[-1][0] and level[0] == code:
+        if areal:
+            return Part("area", words, f"area:breakdown+{marks[-1][2]}")
         return Part("programme", words, f"programme:{marks[-1][2]}")
     # No total stated before the breakdown: an item is a part as the item before it was
     # ("Trong đó, dư nợ ủy thác qua Hội Nông dân …; Hội Cựu chiến binh là 2.340 tỷ đồng").
@@ -626,6 +650,9 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     if sibling is None or sibling[1] < marks[-1][1] or sibling[0] != code or sibling[2] not in PART_KINDS:
         return None
     return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
+
+
+_AREA_KIND_WORDS = (part_list("commune_words"), list_opener("area"))  # words naming a kind of area
 
 
 def _opens_unplaced(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
@@ -637,6 +664,22 @@ def _opens_unplaced(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
     return not (ctx.text[s0 : breakdown[0]].strip() or ctx.mentions.within(s0, s1) or ctx.areas.within(s0, s1))
 
 
+def _opens_unplaced_clause(ctx: Context, fig: Figure, breakdown: Hit) -> bool:
+    """Whether the breakdown word opens a clause of the figure's sentence part, after the total in
+    the same sentence ("Tổng dư nợ đạt 3.100 tỷ đồng, trong đó dư nợ tại các xã khó khăn là 610 tỷ
+    đồng"), and its item, to the figure, names a kind of area by a commune's or district's word
+    (``commune_words``, the ``area`` list openers) but no named place: the item names an area
+    part with the total's own cue, still a part of that total. An item naming no such area (a
+    debt's quality, its term, its change) is no part this rule can tell."""
+    g0, _ = segment_span(ctx, fig)
+    _, c1 = clause_span(ctx, fig)
+    if breakdown[0] < g0 or ctx.text[g0 : breakdown[0]].rstrip()[-1:] not in (",", ";", ":"):
+        return False
+    if ctx.mentions.within(breakdown[1], c1) or ctx.areas.within(breakdown[1], c1):
+        return False
+    return any(name in ctx.hits and ctx.marks(name, breakdown[1], fig.start) for name in _AREA_KIND_WORDS)
+
+
 def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     """The words naming a breakdown's item: those from ``start`` to the item's first figure, or
     those after the figure in its clause when the figure opens its clause ("…, 415 lượt hộ cận
@@ -646,7 +689,7 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     first = ctx.figures.within(start, fig.start + 1)[0]
     later = ctx.figures.within(fig.end, c1)
     after = ctx.text[fig.end : later[0].start if later else c1].strip(" ,:;.")
-    named = after if opens else ctx.text[start : first.start].strip(" ,:;.")
+    named = after if opens else ctx.text[start : unglued(ctx, start, first.start)].strip(" ,:;.")
     # A word or none before it ("trong đó có 21.406 hộ nghèo", "of which VND 900 billion for
     # students") names nothing: a counted noun naming a kind of household does ("hộ nghèo"), or
     # one abbreviation before it ("HSSV 640 tỷ đồng": a programme's short name), else the words
@@ -740,7 +783,9 @@ def _paired_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     if level is None or part is None or part[1] != level[1]:
         return None
     joined = ctx.marker_before("pair_binders", fig.start) is not None and level[1] >= segment_span(ctx, fig)[0]
-    if not (indicator_rule.startswith("paired-with:") or joined) or _every_borrower(ctx, fig):
+    # "… là 410 tỷ đồng/12.900 hộ": a slash right after the part's amount writes the pair.
+    slashed = ctx.text[level[1] : fig.start].strip() == "/"
+    if not (indicator_rule.startswith("paired-with:") or joined or slashed) or _every_borrower(ctx, fig):
         return None
     return Part(part[2], part[3], f"paired-with:{part[2]}")
 

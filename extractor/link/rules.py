@@ -42,7 +42,8 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
     "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:", "list-item:",
-                  "next-item:", "breakdown-of:", "change-of:", "paired-with:", "share-of:"),
+                  "next-item:", "next-programme:", "breakdown-of:", "average-of:", "change-of:", "paired-with:",
+                  "share-of:"),
     "province": ("clause:after", "clause", "sentence", "sentence:national-amount", "document:title", "document:branch",
                  "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
@@ -55,7 +56,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
-    "part": ("area:district-document", "area:named", "area:commune", "area:commune-ref", "programme:",
+    "part": ("area:district-document", "area:named", "area:commune", "area:commune-ref", "area:breakdown",
+             "programme:",
              "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:"),
 }
 
