@@ -92,6 +92,7 @@ MARKER_LISTS = (
     "date_binders",
     "breakdown",
     "programme",
+    "programme_lead_in",
     "awards",
     "restatement",
     "place_binders",
@@ -309,6 +310,7 @@ class LinkRules(Strict):
     share_of_baseline: Markers = Field(default_factory=Markers)
     denominator: Markers = Field(default_factory=Markers)
     plan_met: Markers = Field(default_factory=Markers)
+    programme_lead_in: Markers = Field(default_factory=Markers)
     plan_name: Markers = Field(default_factory=Markers)
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
