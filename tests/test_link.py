@@ -471,6 +471,25 @@ def test_a_share_of_a_plan_met_is_no_growth(markup: str, rates: list[float]) -> 
     assert growth == rates
 
 
+@pytest.mark.parametrize(("markup", "lang", "status", "as_of"), [
+    (VI_NGHE + "Tính đến {{30/9/2025|2025-09-30}}, tổng nguồn vốn đạt [[7.640 tỷ đồng|VND]]. Riêng vốn ủy thác từ ngân "
+     "sách tỉnh đạt [[*815 tỷ đồng|VND]], vượt chỉ tiêu Chiến lược phát triển chi nhánh đến "
+     "{{năm 2030|2030-01-01..2030-12-31}}.", "vi", "actual", dt.date(2025, 9, 30)),
+    (NGHE + "As of {{September 30, 2025|2025-09-30}}, total capital reached [[VND 7,640 billion|VND]]. Entrusted capital "
+     "came to [[*VND 815 billion|VND]], exceeding the targets of the branch's strategy to "
+     "{{2030|2030-01-01..2030-12-31}}.", "en", "actual", dt.date(2025, 9, 30)),
+    # near miss: the strategy's horizon named before the figure sets the figure's goal
+    (VI_NGHE + "Tính đến {{30/9/2025|2025-09-30}}, vốn ủy thác đạt 815 tỷ đồng. Chiến lược phát triển chi nhánh đến "
+     "{{năm 2030|2030-01-01..2030-12-31}} đặt mục tiêu vốn ủy thác từ ngân sách tỉnh đạt [[1.500 tỷ đồng|VND]].",
+     "vi", "target", dt.date(2030, 12, 31)),
+])
+def test_a_met_plans_horizon_dates_no_figure(markup: str, lang: str, status: str, as_of: dt.date) -> None:
+    """ "…, vượt chỉ tiêu Chiến lược … đến năm 2030": the year closes the name of the plan the
+    level met; it neither dates the level nor makes it a goal."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.status, obs.as_of) == (status, as_of), obs
+
+
 @pytest.mark.parametrize(("markup", "lang", "rates"), [
     # a signed percent restating the money change, after the borrowers paired with the level
     (VI_NGHE + "Dư nợ toàn chi nhánh tính đến {{31/3/2025|2025-03-31}} đạt [[2.870 tỷ đồng|VND]] với [[40.150 hộ|households]] "

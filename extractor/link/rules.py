@@ -124,6 +124,7 @@ MARKER_LISTS = (
     "share_of_baseline",
     "denominator",
     "plan_met",
+    "plan_horizon",
     "plan_name",
     "plan_share",
     "forecast",
@@ -224,6 +225,7 @@ class Reaches(Strict):
     anniversary: Reach
     plan_year: Reach
     plan_met: Reach
+    plan_horizon: Reach
     plan_name: Reach
     blocker: Reach
     borrower_name: Reach
@@ -307,6 +309,7 @@ class LinkRules(Strict):
     share_of_baseline: Markers = Field(default_factory=Markers)
     denominator: Markers = Field(default_factory=Markers)
     plan_met: Markers = Field(default_factory=Markers)
+    plan_horizon: Markers = Field(default_factory=Markers)
     plan_name: Markers = Field(default_factory=Markers)
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)

@@ -145,7 +145,21 @@ def _names_met_plan(ctx: Context, d: DateMention) -> bool:
     """A date right after a plan met ("sớm hoàn thành kế hoạch năm 2025"): the plan's year, which
     dates no figure of the sentence."""
     plan = ctx.marker_before("target", d.start)
-    return plan is not None and met_plan(ctx, plan[0])
+    return (plan is not None and met_plan(ctx, plan[0])) or _met_plan_horizon(ctx, d)
+
+
+def _met_plan_horizon(ctx: Context, d: DateMention) -> bool:
+    """A date closing the name of a plan reported met (``plan_horizon`` words right after
+    ``plan_met`` ones, "exceeding the targets of the plan to 2030"): the horizon the plan is named
+    by, when nothing but words stands between them in the date's clause."""
+    c0, _ = piece(d.start, ctx.stops.around(d.start, d.end), ctx.breaks.clause)
+    lo = max(c0, d.start - ctx.reach("plan_horizon"))
+    for start, end, _ in reversed(ctx.marks("plan_horizon", lo, d.start)):
+        if ctx.figures.within(end, d.start) or ctx.dates.within(end, d.start):
+            return False
+        if met_plan(ctx, start):
+            return True
+    return False
 
 
 def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
