@@ -490,6 +490,23 @@ def test_a_met_plans_horizon_dates_no_figure(markup: str, lang: str, status: str
     assert obs is not None and (obs.status, obs.as_of) == (status, as_of), obs
 
 
+@pytest.mark.parametrize(("markup", "end"), [
+    # a review's year three years before the publication's, after the figures of the last year
+    (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, tổng dư nợ của chi nhánh đạt [[9.240 tỷ đồng|VND]]. Số liệu "
+     "được nêu tại hội nghị tổng kết {{năm 2022|2022-01-01..2022-12-31}} của chi nhánh. Vốn vay giúp "
+     "[[*51.300 lượt hộ|turns]] được vay vốn.", dt.date(2024, 12, 31)),
+    # near miss: the year just closed is the one a meeting reviews
+    (VI_NGHE + "Đến {{30/9/2025|2025-09-30}}, tổng dư nợ của chi nhánh đạt [[9.240 tỷ đồng|VND]]. Tại hội nghị tổng kết "
+     "{{năm 2024|2024-01-01..2024-12-31}}, chi nhánh cho biết vốn vay giúp [[*51.300 lượt hộ|turns]] được vay vốn.",
+     dt.date(2024, 12, 31)),
+])
+def test_a_review_of_a_long_past_year_dates_no_flow(markup: str, end: dt.date) -> None:
+    """A meeting "tổng kết năm 2022" named in a story of 2025 after the figures of 2024: a slip
+    of the pen or a mention of history, which dates none of the flows after it."""
+    obs = observe(markup, lang="vi")
+    assert obs is not None and obs.period_end == end, obs
+
+
 @pytest.mark.parametrize(("markup", "lang", "rates"), [
     # a signed percent restating the money change, after the borrowers paired with the level
     (VI_NGHE + "Dư nợ toàn chi nhánh tính đến {{31/3/2025|2025-03-31}} đạt [[2.870 tỷ đồng|VND]] với [[40.150 hộ|households]] "

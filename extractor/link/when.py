@@ -329,12 +329,22 @@ def stated_span(ctx: Context, fig: Figure, measure: str) -> When | None:
 
 def _reviewed_year(ctx: Context, after: int, before: int) -> tuple[int, DateMention, str] | None:
     """The last date in ``(after, before)`` that a ``reviewed`` phrase stands right before ("kết
-    quả hoạt động năm 2018"), with its offset and the phrase."""
+    quả hoạt động năm 2018"), with its offset and the phrase. Not a year ending more than a
+    year before the report's date so far: a meeting reviews the year just closed, so an older
+    one after the figures of a later year is a slip of the pen or a mention of history."""
     for _, end, phrase in reversed(ctx.marks("reviewed", after + 1, before)):
         for d in ctx.free_dates.within(end, min(before, end + 8)):
-            if ctx.marker_before("reviewed", d.start):
+            if ctx.marker_before("reviewed", d.start) and not _stale_review(ctx, d):
                 return d.start, d, phrase
     return None
+
+
+def _stale_review(ctx: Context, d: DateMention) -> bool:
+    """Whether a reviewed year ends more than a year before the year of the report's date so far
+    (the frame): "tổng kết năm 2021" in a story that has just given the figures of 2024."""
+    now = ctx.state.frame.as_of
+    last = _end(d)
+    return now is not None and last is not None and last.year < now.year - 1
 
 
 def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str] | None:
