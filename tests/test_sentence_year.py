@@ -87,3 +87,30 @@ def test_a_yearless_date_takes_the_year_its_sentence_opens_with(
     [mention] = [d for d in dates if d.text.endswith(date_text)]
     found = mention.value if isinstance(expected, dt.date) else (mention.period_start, mention.period_end)
     assert found == expected
+
+
+# (text read without a publication date, the yearless date's text, its day or period end): a text
+# whose every year is a comparison's baseline is of the year after it, unless the baseline is a
+# part of its year that closes before every yearless date of the text would in that year
+BASELINE_YEARS = [
+    ("Theo báo cáo, tổng dư nợ đến ngày 30.9 đạt 6.410 tỷ đồng, tăng 175 tỷ đồng so với quý II.2020.",
+     "30.9", dt.date(2020, 9, 30)),
+    ("Theo báo cáo, đến 31/10, nguồn vốn đạt 6.520 tỷ đồng, cao hơn 95 tỷ đồng so với tháng 7/2022.",
+     "31/10", dt.date(2022, 10, 31)),
+    # near misses: a whole year, the same part of the year, a year's last quarter as the baseline
+    ("Theo báo cáo, tổng dư nợ đến ngày 30.9 đạt 6.410 tỷ đồng, tăng 175 tỷ đồng so với năm 2020.",
+     "30.9", dt.date(2021, 9, 30)),
+    ("Chiều 18.7, chi nhánh họp. Doanh số cho vay 6 tháng đầu năm đạt 960 tỷ đồng, tăng 8% so với "
+     "6 tháng đầu năm 2020.", "6 tháng đầu năm", dt.date(2021, 6, 30)),
+    ("Theo báo cáo, tổng dư nợ đến ngày 30.9 đạt 6.410 tỷ đồng, tăng 175 tỷ đồng so với quý IV.2020.",
+     "30.9", dt.date(2021, 9, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), BASELINE_YEARS)
+def test_a_baseline_earlier_in_its_year_dates_an_undated_text(text: str, mention: str, expected: dt.date) -> None:
+    """ "đến ngày 30.9 …, tăng … so với quý II.2020" with no other year: 30 September 2020 (the
+    change is measured from a quarter of the same year), where "so với năm 2020" puts it in 2021."""
+    ex = extract_text(text, lang="vi", published=None, link=False)
+    found = {d.text: d.value or d.period_end for d in ex.dates}
+    assert found[mention] == expected, found
