@@ -482,6 +482,14 @@ def test_a_share_of_a_plan_met_is_no_growth(markup: str, rates: list[float]) -> 
     (VI_NGHE + "Tính đến {{30/9/2025|2025-09-30}}, vốn ủy thác đạt 815 tỷ đồng. Chiến lược phát triển chi nhánh đến "
      "{{năm 2030|2030-01-01..2030-12-31}} đặt mục tiêu vốn ủy thác từ ngân sách tỉnh đạt [[1.500 tỷ đồng|VND]].",
      "vi", "target", dt.date(2030, 12, 31)),
+    # a plan named after a level that no goal words make a goal
+    (VI_NGHE + "Tính đến {{30/9/2025|2025-09-30}}, tổng nguồn vốn đạt [[7.640 tỷ đồng|VND]]. Riêng vốn ủy thác từ ngân "
+     "sách tỉnh đạt [[*815 tỷ đồng|VND]], góp phần thực hiện Chiến lược phát triển chi nhánh đến "
+     "{{năm 2030|2030-01-01..2030-12-31}}.", "vi", "actual", dt.date(2025, 9, 30)),
+    # near miss: a goal verb before the level makes it the plan's
+    (NGHE + "As of {{September 30, 2025|2025-09-30}}, total capital reached [[VND 7,640 billion|VND]]. Entrusted capital "
+     "will reach [[*VND 1,500 billion|VND]] under the branch's strategy to {{2030|2030-01-01..2030-12-31}}.",
+     "en", "target", dt.date(2030, 12, 31)),
 ])
 def test_a_met_plans_horizon_dates_no_figure(markup: str, lang: str, status: str, as_of: dt.date) -> None:
     """ "…, vượt chỉ tiêu Chiến lược … đến năm 2030": the year closes the name of the plan the
@@ -505,6 +513,23 @@ def test_a_review_of_a_long_past_year_dates_no_flow(markup: str, end: dt.date) -
     of the pen or a mention of history, which dates none of the flows after it."""
     obs = observe(markup, lang="vi")
     assert obs is not None and obs.period_end == end, obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "period"), [
+    (NGHE + "Since its inception in {{2004|2004-01-01..2004-12-31}}, the Yen Thanh office has lent "
+     "[[VND 3,150 billion|VND]].", "en", (dt.date(2004, 1, 1), PUB)),
+    (VI_NGHE + "Kể từ khi được thành lập năm {{2004|2004-01-01..2004-12-31}}, phòng giao dịch Yên Thành đã cho vay "
+     "[[3.150 tỷ đồng|VND]].", "vi", (dt.date(2004, 1, 1), PUB)),
+    # near miss: the founding year itself, no since word before it
+    (NGHE + "Founded in {{2004|2004-01-01..2004-12-31}}, the Yen Thanh office lent [[VND 315 billion|VND]] that year.",
+     "en", (dt.date(2004, 1, 1), dt.date(2004, 12, 31))),
+])
+def test_a_year_after_since_and_a_founding_opens_a_period(markup: str, lang: str,
+                                                          period: tuple[dt.date, dt.date]) -> None:
+    """ "Since its inception in 2004, … has lent …": the year opens a period running to the
+    report's date, as "since 2004" does, not the founding year alone."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.period_start, obs.period_end) == period, obs
 
 
 @pytest.mark.parametrize(("markup", "lang", "rates"), [

@@ -48,6 +48,7 @@ from extractor.link.when import (
     When,
     expected_closing,
     measure_of,
+    opens_since,
     plan_year,
     sets_goal,
     update_frame,
@@ -366,7 +367,7 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
     for d in ctx.free_dates:
         end = d.value or d.period_end
         late = ctx.published is not None and end is not None and end > ctx.published
-        if end is None or late or not _opens_sentence(ctx, d.start) or ctx.marker_before("since", d.start):
+        if end is None or late or not _opens_sentence(ctx, d.start) or opens_since(ctx, d):
             continue
         if _dates_a_goal(ctx, d):
             continue

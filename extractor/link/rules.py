@@ -118,6 +118,7 @@ MARKER_LISTS = (
     "not_last_year",
     "this_year",
     "since_founding",
+    "founded",
     "reviewed",
     "whole_year",
     "founding",
@@ -303,6 +304,7 @@ class LinkRules(Strict):
     not_last_year: Markers = Field(default_factory=Markers)
     this_year: Markers = Field(default_factory=Markers)
     since_founding: Markers = Field(default_factory=Markers)
+    founded: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
     whole_year: Markers = Field(default_factory=Markers)
     founding: Markers = Field(default_factory=Markers)

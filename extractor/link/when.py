@@ -50,6 +50,33 @@ class When(NamedTuple):
     anchor: DateMention | None = None  # the date mention it was read from (its own, or the frame's)
 
 
+def opens_since(ctx: Context, d: DateMention) -> bool:
+    """Whether the date opens a period running on from it: a ``since`` word right before it
+    ("since 2003", "từ năm 2003"), or one a few words before the words of a founding that stand
+    right before it ("since its inception in 2003", "kể từ khi được thành lập năm 2003",
+    ``founded``)."""
+    if ctx.marker_before("since", d.start):
+        return True
+    founded = _founded_before(ctx, d.start)
+    if founded is None:
+        return False
+    since = ctx.last_mark("since", max(0, founded[0] - ctx.reach("since")), founded[0] + 1)
+    return since is not None and since[1] <= founded[0] and not CLAUSE_BREAK.search(ctx.text, since[1], founded[0])
+
+
+def _founded_before(ctx: Context, pos: int) -> Hit | None:
+    """The ``founded`` words ending right before ``pos``: only spaces, an opening bracket or a
+    ``date_binders`` word ("in", "năm") between."""
+    hit = ctx.last_mark("founded", max(0, pos - ctx.reach("since")), pos)
+    if hit is None:
+        return None
+    gap = ctx.text[hit[1] : pos].strip(" (")
+    if not gap or any(b[0] >= hit[1] and b[1] <= pos and not ctx.text[b[1] : pos].strip(" (")
+                      for b in ctx.marks("date_binders", hit[1], pos)):
+        return hit
+    return None
+
+
 def _start(d: DateMention) -> dt.date | None:
     """First day a mention covers."""
     return d.period_start or d.value
@@ -141,25 +168,34 @@ def joins_plan(ctx: Context, end: int, start: int) -> bool:
         for word in ctx.marks("plan_share", after, start))
 
 
-def _names_met_plan(ctx: Context, d: DateMention) -> bool:
-    """A date right after a plan met ("sớm hoàn thành kế hoạch năm 2025"): the plan's year, which
-    dates no figure of the sentence."""
+def _names_met_plan(ctx: Context, d: DateMention, fig: Figure) -> bool:
+    """A date right after a plan met ("sớm hoàn thành kế hoạch năm 2025"), or closing the name of
+    a plan (``_plan_horizon``): the plan's year, which dates no figure of the sentence."""
     plan = ctx.marker_before("target", d.start)
-    return (plan is not None and met_plan(ctx, plan[0])) or _met_plan_horizon(ctx, d)
+    return (plan is not None and met_plan(ctx, plan[0])) or _plan_horizon(ctx, d, fig)
 
 
-def _met_plan_horizon(ctx: Context, d: DateMention) -> bool:
-    """A date closing the name of a plan reported met (``plan_horizon`` words right after
-    ``plan_met`` ones, "exceeding the targets of the plan to 2030"): the horizon the plan is named
-    by, when nothing but words stands between them in the date's clause."""
+def _plan_horizon(ctx: Context, d: DateMention, fig: Figure) -> bool:
+    """A date closing the name of a plan (``plan_horizon`` words before it in its clause, nothing
+    but words between): the horizon the plan is named by, when the plan is reported met
+    ("exceeding the targets of the plan to 2030", ``plan_met`` words right before), or named
+    after a figure that no goal words before it make a goal ("…, contributing to the bank's
+    strategy to 2030"): the figure is a level reached, not the plan's."""
     c0, _ = piece(d.start, ctx.stops.around(d.start, d.end), ctx.breaks.clause)
     lo = max(c0, d.start - ctx.reach("plan_horizon"))
     for start, end, _ in reversed(ctx.marks("plan_horizon", lo, d.start)):
         if ctx.figures.within(end, d.start) or ctx.dates.within(end, d.start):
             return False
-        if met_plan(ctx, start):
+        if met_plan(ctx, start) or (start >= fig.end and not _a_goal(ctx, fig)):
             return True
     return False
+
+
+def _a_goal(ctx: Context, fig: Figure) -> bool:
+    """Whether words before the figure in its sentence make it a goal: a plan word
+    (``plan_words``) or a goal verb right before it (``goal_verb``)."""
+    s0, _ = sentence_span(ctx, fig)
+    return bool(plan_words(ctx, s0, fig.start)) or goal_verb(ctx, fig, s0) is not None
 
 
 def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
@@ -184,7 +220,7 @@ def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
         for d in dates
         if not _in_comparison(ctx, d, fig)
         and not _bound_elsewhere(ctx, d, fig)
-        and not _names_met_plan(ctx, d)
+        and not _names_met_plan(ctx, d, fig)
     ]
 
 
@@ -385,7 +421,7 @@ def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
 
 def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig: Figure) -> When:
     """A period for a flow from the sentence's dates and their since/until words."""
-    if ctx.marker_before("since", anchor.start):
+    if opens_since(ctx, anchor):
         s0, s1 = sentence_span(ctx, fig)
         later = [d for d in ctx.dates.within(max(anchor.end + 1, s0), s1) if ctx.marker_before("until", d.start)]
         if later:
@@ -397,7 +433,7 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
             return When(start=anchor.period_start, end=anchor.period_end, rule="sentence:period")
         end, how = _open_end(ctx, fig)
         return When(start=anchor.period_start, end=end, rule=f"sentence:open+{how}")
-    earlier = [d for d in dates if d.end <= anchor.start and ctx.marker_before("since", d.start)]
+    earlier = [d for d in dates if d.end <= anchor.start and opens_since(ctx, d)]
     legal = since_legal(ctx, fig)
     start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
     if start is None and start_edge(anchor) and not ctx.marker_before("until", anchor.start):
@@ -434,11 +470,11 @@ def start_edge(d: DateMention) -> bool:
 
 def _stock_when(ctx: Context, anchor: DateMention, fig: Figure) -> When:
     """``as_of`` for a stock: the day named, or the end of the period named."""
-    if anchor.value and not ctx.marker_before("since", anchor.start):
+    if anchor.value and not opens_since(ctx, anchor):
         # The year so far, remembered for flows that state no period of their own.
         start = dt.date(anchor.value.year, 1, 1) if year_edge(anchor) else None
         return When(as_of=anchor.value, start=start, rule="sentence:as_of")
-    if anchor.period_end and not ctx.marker_before("since", anchor.start):
+    if anchor.period_end and not opens_since(ctx, anchor):
         # "5 tháng đầu năm, tổng nguồn vốn đạt …": the period, remembered for the flows after it.
         return When(as_of=anchor.period_end, start=anchor.period_start, rule="sentence:period_end")
     end, how = _open_end(ctx, fig)
@@ -712,7 +748,7 @@ def dated_at_a_point(ctx: Context, fig: Figure) -> bool:
     with no "since" opening a period."""
     dates = candidate_dates(ctx, fig)
     anchor = _anchor(ctx, fig, dates)
-    if anchor is None or any(ctx.marker_before("since", d.start) for d in dates):
+    if anchor is None or any(opens_since(ctx, d) for d in dates):
         return False
     return anchor.value is not None or ctx.marker_before("until", anchor.start) is not None
 
