@@ -114,3 +114,27 @@ def test_a_baseline_earlier_in_its_year_dates_an_undated_text(text: str, mention
     ex = extract_text(text, lang="vi", published=None, link=False)
     found = {d.text: d.value or d.period_end for d in ex.dates}
     assert found[mention] == expected, found
+
+
+# (language, text, the edge's text, its day): read on 10 February 2026, a yearless day or month of
+# December is last year's, and so is a year's edge without its year in its sentence
+EDGES_OF_MOVED_YEARS = [
+    ("vi", "Tính đến hết tháng 12, dư nợ của chi nhánh đạt 7.215 tỷ đồng, tăng 530 tỷ đồng so với đầu năm.",
+     "đầu năm", dt.date(2025, 1, 1)),
+    ("en", "By the end of December, the branch's loans had reached VND 7,215 billion, up VND 530 billion from "
+           "the beginning of the year.", "beginning of the year", dt.date(2025, 1, 1)),
+    # near misses: a day the publication's year keeps; another sentence
+    ("vi", "Tính đến 31/1, dư nợ của chi nhánh đạt 7.240 tỷ đồng, tăng 25 tỷ đồng so với đầu năm.",
+     "đầu năm", dt.date(2026, 1, 1)),
+    ("vi", "Tính đến hết tháng 12, dư nợ đạt 7.215 tỷ đồng. Từ đầu năm, chi nhánh đã giải ngân 160 tỷ đồng.",
+     "đầu năm", dt.date(2026, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "mention", "expected"), EDGES_OF_MOVED_YEARS)
+def test_a_years_edge_follows_its_sentences_moved_year(lang: str, text: str, mention: str, expected: dt.date) -> None:
+    """ "Tính đến hết tháng 12, …, tăng … so với đầu năm" read in February: the start of the
+    year just closed, which the sentence reports, not of the publication's."""
+    ex = extract_text(text, lang=lang, published=dt.date(2026, 2, 10), link=False)
+    found = {d.text: d.value or d.period_start for d in ex.dates}
+    assert found[mention] == expected, found
