@@ -532,6 +532,22 @@ def test_a_year_after_since_and_a_founding_opens_a_period(markup: str, lang: str
     assert obs is not None and (obs.period_start, obs.period_end) == period, obs
 
 
+@pytest.mark.parametrize(("markup", "status"), [
+    # the plan stated first, then after a semicolon the level reached at a day already past
+    (VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, chi nhánh được giao kế hoạch tăng dư nợ 410 tỷ đồng; đến "
+     "{{31/12/2024|2024-12-31}}, tổng dư nợ đạt [[*5.930 tỷ đồng|VND]].", "actual"),
+    # near misses: the day is still ahead; no semicolon parts them
+    (VI_NGHE + "Kế hoạch {{năm 2026|2026-01-01..2026-12-31}}, dư nợ tăng 450 tỷ đồng; đến {{31/12/2026|2026-12-31}}, "
+     "tổng dư nợ đạt [[*6.380 tỷ đồng|VND]].", "target"),
+    (VI_NGHE + "Theo kế hoạch, đến {{31/12/2024|2024-12-31}}, tổng dư nợ đạt [[*5.930 tỷ đồng|VND]].", "target"),
+])
+def test_a_plan_before_a_semicolon_and_a_past_day_makes_no_goal(markup: str, status: str) -> None:
+    """ "…, được giao kế hoạch …; đến 31/12/2024, tổng dư nợ đạt …" read in 2025: the level
+    reached against the plan, an actual."""
+    obs = observe(markup, lang="vi")
+    assert obs is not None and obs.status == status, obs
+
+
 @pytest.mark.parametrize(("markup", "lang", "rates"), [
     # a signed percent restating the money change, after the borrowers paired with the level
     (VI_NGHE + "Dư nợ toàn chi nhánh tính đến {{31/3/2025|2025-03-31}} đạt [[2.870 tỷ đồng|VND]] với [[40.150 hộ|households]] "
