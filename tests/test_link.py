@@ -548,6 +548,25 @@ def test_a_plan_before_a_semicolon_and_a_past_day_makes_no_goal(markup: str, sta
     assert obs is not None and obs.status == status, obs
 
 
+@pytest.mark.parametrize(("markup", "lang", "as_of"), [
+    # a founding year back in history, then the level now
+    (VI_NGHE + "{{Năm 2004|2004-01-01..2004-12-31}}, khi mới thành lập, tổng nguồn vốn của chi nhánh chỉ có "
+     "[[280 tỷ đồng|VND]]. Đến nay, tổng nguồn vốn đạt [[*6.150 tỷ đồng|VND]].", "vi", PUB),
+    (NGHE + "In {{2004|2004-01-01..2004-12-31}}, when it was founded, the branch had total capital of only "
+     "[[VND 280 billion|VND]]. Its total capital stands at [[*VND 6,150 billion|VND]].", "en", PUB),
+    # near misses: a year of no founding frames the level after it; so does a founding this year
+    (NGHE + "In {{2024|2024-01-01..2024-12-31}}, the branch had total capital of [[VND 5,900 billion|VND]]. "
+     "Its outstanding loans stand at [[*VND 5,870 billion|VND]].", "en", dt.date(2024, 12, 31)),
+    (VI_NGHE + "Đến {{30/6/2025|2025-06-30}}, chi nhánh thành lập thêm [[14 tổ|savings and loan groups]]; tổng nguồn vốn "
+     "đạt [[6.020 tỷ đồng|VND]]. Tổng dư nợ đạt [[*6.010 tỷ đồng|VND]].", "vi", dt.date(2025, 6, 30)),
+])
+def test_a_founding_years_back_frames_no_later_level(markup: str, lang: str, as_of: dt.date) -> None:
+    """ "Năm 2004, khi mới thành lập, … chỉ có 280 tỷ đồng. Đến nay, … đạt 6.150 tỷ đồng": the
+    founding year is a point of history; the level after it is today's, not of 2004."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and obs.as_of == as_of, obs
+
+
 @pytest.mark.parametrize(("markup", "lang", "rates"), [
     # a signed percent restating the money change, after the borrowers paired with the level
     (VI_NGHE + "Dư nợ toàn chi nhánh tính đến {{31/3/2025|2025-03-31}} đạt [[2.870 tỷ đồng|VND]] với [[40.150 hộ|households]] "

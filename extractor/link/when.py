@@ -497,6 +497,13 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     present = ctx.marks("present", s0, fig.start)
     if present and ctx.published:
         return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
+    g0, _ = segment_span(ctx, fig)
+    now = ctx.marks("to_now", g0, fig.start) if measure == "stock" else []
+    if now and ctx.published:
+        # "Đến nay, tổng nguồn vốn đạt …" with no date of its own: a level at publication, not
+        # at the date the text last stated (which may be a point of its history). Inferred: the
+        # text names no day, so the report's date for the figures after it stays.
+        return When(as_of=ctx.published, inferred=True, rule=f"to_now:{now[-1][2]}+published")
     relative = _relative_year(ctx, fig, measure)
     if relative is not None:
         return relative
@@ -767,7 +774,32 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
         # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
         when = when._replace(rule=when.rule + "+glued")
+    elif _at_founding(ctx, fig, anchor):
+        when = when._replace(rule=when.rule + "+then")
     return _whole_year(ctx, fig, when)
+
+
+# How many years before the publication's a date of a founding must lie to be a point of the
+# unit's history: a unit founded this year or last ("Năm 2025, chi nhánh thành lập thêm …")
+# reports its present.
+FOUNDING_PAST = 2
+
+
+def _at_founding(ctx: Context, fig: Figure, anchor: DateMention) -> bool:
+    """Whether the figure's date is its unit's founding, years back (``founding_date``)."""
+    return founding_date(ctx, anchor, sentence_span(ctx, fig))
+
+
+def founding_date(ctx: Context, d: DateMention, sentence: tuple[int, int]) -> bool:
+    """Whether a date is its unit's founding, years back ("Năm 2003, khi mới thành lập, tổng
+    nguồn vốn chỉ có …", "In 2003, when it was founded, …": ``founding`` or ``founded`` words in
+    its sentence, not opening a period from it): a point of history, which frames no later
+    figure ("Đến nay, …" or a level the text states no date for)."""
+    last = _end(d)
+    if ctx.published is None or last is None or last.year > ctx.published.year - FOUNDING_PAST:
+        return False
+    s0, s1 = sentence
+    return bool(ctx.marks("founding", s0, s1) or ctx.marks("founded", s0, s1)) and not opens_since(ctx, d)
 
 
 def _whole_year(ctx: Context, fig: Figure, when: When) -> When:
