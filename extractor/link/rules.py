@@ -114,6 +114,7 @@ MARKER_LISTS = (
     "per_period",
     "past_years",
     "past_years_lead",
+    "past_years_approx",
     "last_year",
     "not_last_year",
     "this_year",
@@ -300,6 +301,7 @@ class LinkRules(Strict):
     per_period: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     past_years_lead: Markers = Field(default_factory=Markers)
+    past_years_approx: Markers = Field(default_factory=Markers)
     last_year: Markers = Field(default_factory=Markers)
     not_last_year: Markers = Field(default_factory=Markers)
     this_year: Markers = Field(default_factory=Markers)

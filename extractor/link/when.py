@@ -356,7 +356,7 @@ def stated_span(ctx: Context, fig: Figure, measure: str) -> When | None:
     year = _reviewed_year(ctx, after, s1)
     years = _past_years(ctx, after, s1) if measure == "flow" else None
     if years is not None and (year is None or years[0] > year[0]):
-        return _years_back(ctx, fig, years[1], years[2])
+        return _years_back(ctx, fig, years[1], years[2], approx=years[3])
     if year is not None:
         d, phrase = year[1], year[2]
         return _shape(measure, _start(d), _end(d), True, f"reviewed:{phrase}")._replace(anchor=d)
@@ -383,29 +383,31 @@ def _stale_review(ctx: Context, d: DateMention) -> bool:
     return now is not None and last is not None and last.year < now.year - 1
 
 
-def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str] | None:
+def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, bool] | None:
     """The last count of years up to the report's date in ``(after, before)``: a number right
     before a ``past_years`` phrase ("15 năm qua", "12 years of operation"); before a phrase of one
     word (the unit, "years") only with a ``past_years_lead`` right before the number ("over the
-    past five years"): alone, it also counts ages and loan terms. Its offset, the number of years
-    and the phrase."""
+    past five years"): alone, it also counts ages and loan terms. Its offset, the number of years,
+    the phrase, and whether the count is only approximate (``past_years_approx`` right before the
+    number: "nearly 17 years", "hơn 20 năm")."""
     for start, _, phrase in reversed(ctx.marks("past_years", after + 1, before)):
         count = _count_before(ctx, start)
         if count is not None and (" " in phrase or ctx.marker_before("past_years_lead", count[0])):
-            return start, count[1], phrase
+            return start, count[1], phrase, ctx.marker_before("past_years_approx", count[0]) is not None
     return None
 
 
-def _years_back(ctx: Context, fig: Figure, years: int, phrase: str) -> When:
+def _years_back(ctx: Context, fig: Figure, years: int, phrase: str, *, approx: bool = False) -> When:
     """A flow over the ``years`` up to the report's date: from the first day of the year that the
     day after it falls in, ``years`` earlier (15 years to 4 June 2018 start in 2003; 5 years to
-    31 December 2025 in 2021), inferred: the text gives the span, not its days."""
+    31 December 2025 in 2021), inferred: the text gives the span, not its days. An approximate
+    count ("nearly 17 years") gives no start: the year it would name is a guess."""
     end, how = _open_end(ctx, fig)
     rule = f"past_years:{phrase}+{how}"
     if end is None:
         return When(inferred=True, rule=rule)
     start = dt.date((end + dt.timedelta(days=1)).year - years, 1, 1)
-    if start.year < ctx.linker.bank_founded.year:
+    if approx or start.year < ctx.linker.bank_founded.year:
         # "Over the past 30 years": more years than the bank's, whose flows it cannot date.
         return When(end=end, inferred=True, rule=rule)
     return When(start=start, end=end, inferred=True, rule=rule)
