@@ -498,6 +498,30 @@ def test_a_met_plans_horizon_dates_no_figure(markup: str, lang: str, status: str
     assert obs is not None and (obs.status, obs.as_of) == (status, as_of), obs
 
 
+@pytest.mark.parametrize(("markup", "lang", "status", "as_of"), [
+    # a plan year that has come is the year the level was measured in, not a horizon
+    (VI_NGHE + "Tính đến {{30/6/2025|2025-06-30}}, chi nhánh có 412 tổ. Vốn ủy thác đạt [[*690 tỷ đồng|VND]], tương "
+     "đương 97% chỉ tiêu giao {{năm 2024|2024-01-01..2024-12-31}}.", "vi", "actual", dt.date(2024, 12, 31)),
+    (NGHE + "As of {{June 30, 2025|2025-06-30}}, the branch had 412 groups. Entrusted funds totalled "
+     "[[*VND 690 billion|VND]], or 97% of the targets for {{2024|2024-01-01..2024-12-31}}.", "en", "actual",
+     dt.date(2024, 12, 31)),
+    # a projection before a horizon: the strategy's goal
+    (NGHE + "As of {{June 30, 2025|2025-06-30}}, the branch had 412 groups. Entrusted funds are projected at "
+     "[[*VND 1,150 billion|VND]] by the branch strategy to {{2030|2030-01-01..2030-12-31}}.", "en", "target",
+     dt.date(2030, 12, 31)),
+    # near miss: a level reached, then the horizon of the strategy it serves
+    (NGHE + "As of {{June 30, 2025|2025-06-30}}, the branch had 412 groups. Entrusted funds totalled "
+     "[[*VND 690 billion|VND]], serving the branch strategy to {{2030|2030-01-01..2030-12-31}}.", "en", "actual",
+     dt.date(2025, 6, 30)),
+])
+def test_only_a_horizon_ahead_without_a_projection_dates_no_figure(markup: str, lang: str, status: str,
+                                                                   as_of: dt.date) -> None:
+    """A plan's year after a level dates no figure only when it lies ahead of the report and no
+    word of a projection makes the level the plan's."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.status, obs.as_of) == (status, as_of), obs
+
+
 @pytest.mark.parametrize(("markup", "end"), [
     # a review's year three years before the publication's, after the figures of the last year
     (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, tổng dư nợ của chi nhánh đạt [[9.240 tỷ đồng|VND]]. Số liệu "

@@ -120,6 +120,7 @@ MARKER_LISTS = (
     "this_year",
     "since_founding",
     "founded",
+    "projection",
     "reviewed",
     "whole_year",
     "founding",
@@ -307,6 +308,7 @@ class LinkRules(Strict):
     this_year: Markers = Field(default_factory=Markers)
     since_founding: Markers = Field(default_factory=Markers)
     founded: Markers = Field(default_factory=Markers)
+    projection: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
     whole_year: Markers = Field(default_factory=Markers)
     founding: Markers = Field(default_factory=Markers)

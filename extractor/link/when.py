@@ -186,16 +186,25 @@ def _plan_horizon(ctx: Context, d: DateMention, fig: Figure) -> bool:
     for start, end, _ in reversed(ctx.marks("plan_horizon", lo, d.start)):
         if ctx.figures.within(end, d.start) or ctx.dates.within(end, d.start):
             return False
-        if met_plan(ctx, start) or (start >= fig.end and not _a_goal(ctx, fig)):
+        if met_plan(ctx, start) or (start >= fig.end and _horizon_ahead(ctx, d) and not _a_goal(ctx, fig)):
             return True
     return False
 
 
+def _horizon_ahead(ctx: Context, d: DateMention) -> bool:
+    """Whether a date names a horizon still ahead of the report: a year after the publication's
+    (a plan's year that has come, "the targets for 2024", is the year a figure was measured in)."""
+    last = _end(d)
+    return ctx.published is not None and last is not None and last.year > ctx.published.year
+
+
 def _a_goal(ctx: Context, fig: Figure) -> bool:
-    """Whether words before the figure in its sentence make it a goal: a plan word
-    (``plan_words``) or a goal verb right before it (``goal_verb``)."""
-    s0, _ = sentence_span(ctx, fig)
-    return bool(plan_words(ctx, s0, fig.start)) or goal_verb(ctx, fig, s0) is not None
+    """Whether words of its sentence make the figure a goal: a plan word before it
+    (``plan_words``), a goal verb right before it (``goal_verb``), or a word of a projection
+    anywhere in the sentence ("projected at", "dự kiến", ``projection``)."""
+    s0, s1 = sentence_span(ctx, fig)
+    return (bool(plan_words(ctx, s0, fig.start)) or goal_verb(ctx, fig, s0) is not None
+            or bool(ctx.marks("projection", s0, s1)))
 
 
 def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
