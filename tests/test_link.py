@@ -522,6 +522,23 @@ def test_only_a_horizon_ahead_without_a_projection_dates_no_figure(markup: str, 
     assert obs is not None and (obs.status, obs.as_of) == (status, as_of), obs
 
 
+@pytest.mark.parametrize(("markup", "lang", "period"), [
+    # a unit setting up groups in a reviewed year: that year still frames the flows after it
+    (VI_NGHE + "{{Năm 2022|2022-01-01..2022-12-31}}, chi nhánh Hương Khê thành lập thêm 37 tổ tiết kiệm và vay vốn, "
+     "dư nợ đạt [[3.870 tỷ đồng|VND]]. Cả năm, chi nhánh cho vay [[*19.400 lượt hộ|turns]].", "vi",
+     (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
+    (NGHE + "In {{2022|2022-01-01..2022-12-31}}, the Huong Khe branch set up 37 more savings groups and established "
+     "two new transaction points; loans reached [[VND 3,870 billion|VND]]. Over the year, the branch lent to "
+     "[[*19,400 households|households]].", "en", (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
+])
+def test_setting_up_groups_in_a_year_is_no_founding(markup: str, lang: str,
+                                                    period: tuple[dt.date, dt.date]) -> None:
+    """A founded word with its own object ("established two new points") is routine news of
+    the year, not the unit's founding: the year frames the figures after it."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.period_start, obs.period_end) == period, obs
+
+
 @pytest.mark.parametrize(("markup", "end"), [
     # a review's year three years before the publication's, after the figures of the last year
     (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, tổng dư nợ của chi nhánh đạt [[9.240 tỷ đồng|VND]]. Số liệu "

@@ -803,14 +803,17 @@ def _at_founding(ctx: Context, fig: Figure, anchor: DateMention) -> bool:
 
 def founding_date(ctx: Context, d: DateMention, sentence: tuple[int, int]) -> bool:
     """Whether a date is its unit's founding, years back ("Năm 2003, khi mới thành lập, tổng
-    nguồn vốn chỉ có …", "In 2003, when it was founded, …": ``founding`` or ``founded`` words in
-    its sentence, not opening a period from it): a point of history, which frames no later
-    figure ("Đến nay, …" or a level the text states no date for)."""
+    nguồn vốn chỉ có …", "In 2003, when it was founded, …": ``founding`` words in its sentence,
+    or ``founded`` words right before the date, "thành lập năm 2003"; not opening a period from
+    it; a unit setting up groups in a year, "năm 2023, chi nhánh thành lập mới 45 tổ", is no
+    founding): a point of history, which frames no later figure ("Đến nay, …" or a level the
+    text states no date for)."""
     last = _end(d)
     if ctx.published is None or last is None or last.year > ctx.published.year - FOUNDING_PAST:
         return False
     s0, s1 = sentence
-    return bool(ctx.marks("founding", s0, s1) or ctx.marks("founded", s0, s1)) and not opens_since(ctx, d)
+    founded = ctx.marks("founding", s0, s1) or _founded_before(ctx, d.start) is not None
+    return bool(founded) and not opens_since(ctx, d)
 
 
 def _whole_year(ctx: Context, fig: Figure, when: When) -> When:
