@@ -589,6 +589,24 @@ def test_a_plan_before_a_semicolon_and_a_past_day_makes_no_goal(markup: str, sta
     assert obs is not None and obs.status == status, obs
 
 
+@pytest.mark.parametrize(("markup", "lang"), [
+    # an old plan's goals listed after a colon, parted by semicolons, their days past
+    (VI_NGHE + "Kế hoạch phát triển của chi nhánh cho giai đoạn 2019-2023: tới {{30/6/2021|2021-06-30}}, vốn ủy thác "
+     "địa phương lên [[180 tỷ đồng|VND]]; tới {{30/6/2023|2023-06-30}}, vốn ủy thác địa phương lên [[*265 tỷ đồng|VND]].",
+     "vi"),
+    # the same shape without the colon: a goal with its day before the semicolon
+    (NGHE + "The branch aims to raise entrusted funds by {{December 31, 2021|2021-12-31}} to [[VND 180 billion|VND]]; by "
+     "{{December 31, 2023|2023-12-31}} entrusted funds to [[*VND 265 billion|VND]].", "en"),
+    (VI_NGHE + "Dự án đặt mục tiêu đến {{30/6/2021|2021-06-30}} vốn ủy thác địa phương lên [[180 tỷ đồng|VND]]; đến "
+     "{{30/6/2023|2023-06-30}} vốn ủy thác địa phương lên [[*265 tỷ đồng|VND]].", "vi"),
+])
+def test_a_list_of_a_plans_goals_after_a_semicolon_stays_goals(markup: str, lang: str) -> None:
+    """A plan's goals listed item by item, parted by semicolons, with days already past: every
+    item is a goal, as the first one."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and obs.status == "target", obs
+
+
 @pytest.mark.parametrize(("markup", "lang", "as_of"), [
     # a founding year back in history, then the level now
     (VI_NGHE + "{{Năm 2004|2004-01-01..2004-12-31}}, khi mới thành lập, tổng nguồn vốn của chi nhánh chỉ có "

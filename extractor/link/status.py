@@ -47,9 +47,19 @@ def _plan_word(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:
     anchor, last = when.anchor, when.as_of or when.end
     semicolon = ctx.text.rfind(";", plan[1], fig.start)
     if (semicolon < 0 or anchor is None or anchor.year_inferred or last is None
-            or not semicolon < anchor.start < fig.start):
+            or not semicolon < anchor.start < fig.start or _lists_goals(ctx, plan[1], semicolon)):
         return plan
     return None if last <= ctx.published else plan
+
+
+def _lists_goals(ctx: Context, start: int, semicolon: int) -> bool:
+    """Whether the words from a plan word to a semicolon open a list of its goals: a colon
+    ("Mục tiêu giai đoạn …: …; …"), or an item of the same shape before the semicolon, a level
+    at a day after an until word ("by 31/12/2023 loans reach …; by 31/12/2024 …")."""
+    if ctx.text.find(":", start, semicolon) >= 0:
+        return True
+    return any(ctx.marker_before("until", d.start) is not None and ctx.figures.within(d.end, semicolon)
+               for d in ctx.dates.within(start, semicolon))
 
 
 def _goal_verb_ahead(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:
