@@ -539,6 +539,23 @@ def test_setting_up_groups_in_a_year_is_no_founding(markup: str, lang: str,
     assert obs is not None and (obs.period_start, obs.period_end) == period, obs
 
 
+@pytest.mark.parametrize(("markup", "lang", "start"), [
+    (VI_NGHE + "Trải qua gần 12 năm hoạt động, phòng giao dịch Thanh Chương đã giải ngân [[2.840 tỷ đồng|VND]].",
+     "vi", None),
+    # an approximate count reaching back to the bank's founding still names no year
+    (NGHE + "Over more than 22 years of operation, the Dien Chau office has disbursed [[VND 2,840 billion|VND]].",
+     "en", None),
+    # near miss: an exact count names its start year
+    (NGHE + "In its 12 years of operation, the Dien Chau office has disbursed [[VND 2,840 billion|VND]].",
+     "en", dt.date(2013, 1, 1)),
+])
+def test_an_approximate_count_of_years_gives_no_start(markup: str, lang: str, start: dt.date | None) -> None:
+    """ "nearly 12 years of operation": the year the count would start in is a guess
+    (GUIDELINES: period_start null)."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and obs.period_start == start and obs.period_end == PUB, obs
+
+
 @pytest.mark.parametrize(("markup", "end"), [
     # a review's year three years before the publication's, after the figures of the last year
     (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, tổng dư nợ của chi nhánh đạt [[9.240 tỷ đồng|VND]]. Số liệu "
