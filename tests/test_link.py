@@ -604,6 +604,178 @@ def test_a_share_of_a_plan_met_is_no_growth(markup: str, rates: list[float]) -> 
     assert growth == rates
 
 
+@pytest.mark.parametrize(("markup", "lang", "status", "as_of"), [
+    (VI_NGHE + "Tính đến {{30/9/2025|2025-09-30}}, tổng nguồn vốn đạt [[7.640 tỷ đồng|VND]]. Riêng vốn ủy thác từ ngân "
+     "sách tỉnh đạt [[*815 tỷ đồng|VND]], vượt chỉ tiêu Chiến lược phát triển chi nhánh đến "
+     "{{năm 2030|2030-01-01..2030-12-31}}.", "vi", "actual", dt.date(2025, 9, 30)),
+    (NGHE + "As of {{September 30, 2025|2025-09-30}}, total capital reached [[VND 7,640 billion|VND]]. Entrusted capital "
+     "came to [[*VND 815 billion|VND]], exceeding the targets of the branch's strategy to "
+     "{{2030|2030-01-01..2030-12-31}}.", "en", "actual", dt.date(2025, 9, 30)),
+    # near miss: the strategy's horizon named before the figure sets the figure's goal
+    (VI_NGHE + "Tính đến {{30/9/2025|2025-09-30}}, vốn ủy thác đạt 815 tỷ đồng. Chiến lược phát triển chi nhánh đến "
+     "{{năm 2030|2030-01-01..2030-12-31}} đặt mục tiêu vốn ủy thác từ ngân sách tỉnh đạt [[1.500 tỷ đồng|VND]].",
+     "vi", "target", dt.date(2030, 12, 31)),
+    # a plan named after a level that no goal words make a goal
+    (VI_NGHE + "Tính đến {{30/9/2025|2025-09-30}}, tổng nguồn vốn đạt [[7.640 tỷ đồng|VND]]. Riêng vốn ủy thác từ ngân "
+     "sách tỉnh đạt [[*815 tỷ đồng|VND]], góp phần thực hiện Chiến lược phát triển chi nhánh đến "
+     "{{năm 2030|2030-01-01..2030-12-31}}.", "vi", "actual", dt.date(2025, 9, 30)),
+    # near miss: a goal verb before the level makes it the plan's
+    (NGHE + "As of {{September 30, 2025|2025-09-30}}, total capital reached [[VND 7,640 billion|VND]]. Entrusted capital "
+     "will reach [[*VND 1,500 billion|VND]] under the branch's strategy to {{2030|2030-01-01..2030-12-31}}.",
+     "en", "target", dt.date(2030, 12, 31)),
+])
+def test_a_met_plans_horizon_dates_no_figure(markup: str, lang: str, status: str, as_of: dt.date) -> None:
+    """ "…, vượt chỉ tiêu Chiến lược … đến năm 2030": the year closes the name of the plan the
+    level met; it neither dates the level nor makes it a goal."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.status, obs.as_of) == (status, as_of), obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "status", "as_of"), [
+    # a plan year that has come is the year the level was measured in, not a horizon
+    (VI_NGHE + "Tính đến {{30/6/2025|2025-06-30}}, chi nhánh có 412 tổ. Vốn ủy thác đạt [[*690 tỷ đồng|VND]], tương "
+     "đương 97% chỉ tiêu giao {{năm 2024|2024-01-01..2024-12-31}}.", "vi", "actual", dt.date(2024, 12, 31)),
+    (NGHE + "As of {{June 30, 2025|2025-06-30}}, the branch had 412 groups. Entrusted funds totalled "
+     "[[*VND 690 billion|VND]], or 97% of the targets for {{2024|2024-01-01..2024-12-31}}.", "en", "actual",
+     dt.date(2024, 12, 31)),
+    # a projection before a horizon: the strategy's goal
+    (NGHE + "As of {{June 30, 2025|2025-06-30}}, the branch had 412 groups. Entrusted funds are projected at "
+     "[[*VND 1,150 billion|VND]] by the branch strategy to {{2030|2030-01-01..2030-12-31}}.", "en", "target",
+     dt.date(2030, 12, 31)),
+    # near miss: a level reached, then the horizon of the strategy it serves
+    (NGHE + "As of {{June 30, 2025|2025-06-30}}, the branch had 412 groups. Entrusted funds totalled "
+     "[[*VND 690 billion|VND]], serving the branch strategy to {{2030|2030-01-01..2030-12-31}}.", "en", "actual",
+     dt.date(2025, 6, 30)),
+])
+def test_only_a_horizon_ahead_without_a_projection_dates_no_figure(markup: str, lang: str, status: str,
+                                                                   as_of: dt.date) -> None:
+    """A plan's year after a level dates no figure only when it lies ahead of the report and no
+    word of a projection makes the level the plan's."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.status, obs.as_of) == (status, as_of), obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "period"), [
+    # a unit setting up groups in a reviewed year: that year still frames the flows after it
+    (VI_NGHE + "{{Năm 2022|2022-01-01..2022-12-31}}, chi nhánh Hương Khê thành lập thêm 37 tổ tiết kiệm và vay vốn, "
+     "dư nợ đạt [[3.870 tỷ đồng|VND]]. Cả năm, chi nhánh cho vay [[*19.400 lượt hộ|turns]].", "vi",
+     (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
+    (NGHE + "In {{2022|2022-01-01..2022-12-31}}, the Huong Khe branch set up 37 more savings groups and established "
+     "two new transaction points; loans reached [[VND 3,870 billion|VND]]. Over the year, the branch lent to "
+     "[[*19,400 households|households]].", "en", (dt.date(2022, 1, 1), dt.date(2022, 12, 31))),
+])
+def test_setting_up_groups_in_a_year_is_no_founding(markup: str, lang: str,
+                                                    period: tuple[dt.date, dt.date]) -> None:
+    """A founded word with its own object ("established two new points") is routine news of
+    the year, not the unit's founding: the year frames the figures after it."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.period_start, obs.period_end) == period, obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "start"), [
+    (VI_NGHE + "Trải qua gần 12 năm hoạt động, phòng giao dịch Thanh Chương đã giải ngân [[2.840 tỷ đồng|VND]].",
+     "vi", None),
+    # an approximate count reaching back to the bank's founding still names no year
+    (NGHE + "Over more than 22 years of operation, the Dien Chau office has disbursed [[VND 2,840 billion|VND]].",
+     "en", None),
+    # near miss: an exact count names its start year
+    (NGHE + "In its 12 years of operation, the Dien Chau office has disbursed [[VND 2,840 billion|VND]].",
+     "en", dt.date(2013, 1, 1)),
+])
+def test_an_approximate_count_of_years_gives_no_start(markup: str, lang: str, start: dt.date | None) -> None:
+    """ "nearly 12 years of operation": the year the count would start in is a guess
+    (GUIDELINES: period_start null)."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and obs.period_start == start and obs.period_end == PUB, obs
+
+
+@pytest.mark.parametrize(("markup", "end"), [
+    # a review's year three years before the publication's, after the figures of the last year
+    (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31|year}}, tổng dư nợ của chi nhánh đạt [[9.240 tỷ đồng|VND]]. Số liệu "
+     "được nêu tại hội nghị tổng kết {{năm 2022|2022-01-01..2022-12-31}} của chi nhánh. Vốn vay giúp "
+     "[[*51.300 lượt hộ|turns]] được vay vốn.", dt.date(2024, 12, 31)),
+    # near miss: the year just closed is the one a meeting reviews
+    (VI_NGHE + "Đến {{30/9/2025|2025-09-30}}, tổng dư nợ của chi nhánh đạt [[9.240 tỷ đồng|VND]]. Tại hội nghị tổng kết "
+     "{{năm 2024|2024-01-01..2024-12-31}}, chi nhánh cho biết vốn vay giúp [[*51.300 lượt hộ|turns]] được vay vốn.",
+     dt.date(2024, 12, 31)),
+])
+def test_a_review_of_a_long_past_year_dates_no_flow(markup: str, end: dt.date) -> None:
+    """A meeting "tổng kết năm 2022" named in a story of 2025 after the figures of 2024: a slip
+    of the pen or a mention of history, which dates none of the flows after it."""
+    obs = observe(markup, lang="vi")
+    assert obs is not None and obs.period_end == end, obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "period"), [
+    (NGHE + "Since its inception in {{2004|2004-01-01..2004-12-31}}, the Yen Thanh office has lent "
+     "[[VND 3,150 billion|VND]].", "en", (dt.date(2004, 1, 1), PUB)),
+    (VI_NGHE + "Kể từ khi được thành lập năm {{2004|2004-01-01..2004-12-31}}, phòng giao dịch Yên Thành đã cho vay "
+     "[[3.150 tỷ đồng|VND]].", "vi", (dt.date(2004, 1, 1), PUB)),
+    # near miss: the founding year itself, no since word before it
+    (NGHE + "Founded in {{2004|2004-01-01..2004-12-31}}, the Yen Thanh office lent [[VND 315 billion|VND]] that year.",
+     "en", (dt.date(2004, 1, 1), dt.date(2004, 12, 31))),
+])
+def test_a_year_after_since_and_a_founding_opens_a_period(markup: str, lang: str,
+                                                          period: tuple[dt.date, dt.date]) -> None:
+    """ "Since its inception in 2004, … has lent …": the year opens a period running to the
+    report's date, as "since 2004" does, not the founding year alone."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.period_start, obs.period_end) == period, obs
+
+
+@pytest.mark.parametrize(("markup", "status"), [
+    # the plan stated first, then after a semicolon the level reached at a day already past
+    (VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, chi nhánh được giao kế hoạch tăng dư nợ 410 tỷ đồng; đến "
+     "{{31/12/2024|2024-12-31}}, tổng dư nợ đạt [[*5.930 tỷ đồng|VND]].", "actual"),
+    # near misses: the day is still ahead; no semicolon parts them
+    (VI_NGHE + "Kế hoạch {{năm 2026|2026-01-01..2026-12-31}}, dư nợ tăng 450 tỷ đồng; đến {{31/12/2026|2026-12-31}}, "
+     "tổng dư nợ đạt [[*6.380 tỷ đồng|VND]].", "target"),
+    (VI_NGHE + "Theo kế hoạch, đến {{31/12/2024|2024-12-31}}, tổng dư nợ đạt [[*5.930 tỷ đồng|VND]].", "target"),
+])
+def test_a_plan_before_a_semicolon_and_a_past_day_makes_no_goal(markup: str, status: str) -> None:
+    """ "…, được giao kế hoạch …; đến 31/12/2024, tổng dư nợ đạt …" read in 2025: the level
+    reached against the plan, an actual."""
+    obs = observe(markup, lang="vi")
+    assert obs is not None and obs.status == status, obs
+
+
+@pytest.mark.parametrize(("markup", "lang"), [
+    # an old plan's goals listed after a colon, parted by semicolons, their days past
+    (VI_NGHE + "Kế hoạch phát triển của chi nhánh cho giai đoạn 2019-2023: tới {{30/6/2021|2021-06-30}}, vốn ủy thác "
+     "địa phương lên [[180 tỷ đồng|VND]]; tới {{30/6/2023|2023-06-30}}, vốn ủy thác địa phương lên [[*265 tỷ đồng|VND]].",
+     "vi"),
+    # the same shape without the colon: a goal with its day before the semicolon
+    (NGHE + "The branch aims to raise entrusted funds by {{December 31, 2021|2021-12-31}} to [[VND 180 billion|VND]]; by "
+     "{{December 31, 2023|2023-12-31}} entrusted funds to [[*VND 265 billion|VND]].", "en"),
+    (VI_NGHE + "Dự án đặt mục tiêu đến {{30/6/2021|2021-06-30}} vốn ủy thác địa phương lên [[180 tỷ đồng|VND]]; đến "
+     "{{30/6/2023|2023-06-30}} vốn ủy thác địa phương lên [[*265 tỷ đồng|VND]].", "vi"),
+])
+def test_a_list_of_a_plans_goals_after_a_semicolon_stays_goals(markup: str, lang: str) -> None:
+    """A plan's goals listed item by item, parted by semicolons, with days already past: every
+    item is a goal, as the first one."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and obs.status == "target", obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "as_of"), [
+    # a founding year back in history, then the level now
+    (VI_NGHE + "{{Năm 2004|2004-01-01..2004-12-31}}, khi mới thành lập, tổng nguồn vốn của chi nhánh chỉ có "
+     "[[280 tỷ đồng|VND]]. Đến nay, tổng nguồn vốn đạt [[*6.150 tỷ đồng|VND]].", "vi", PUB),
+    (NGHE + "In {{2004|2004-01-01..2004-12-31}}, when it was founded, the branch had total capital of only "
+     "[[VND 280 billion|VND]]. Its total capital stands at [[*VND 6,150 billion|VND]].", "en", PUB),
+    # near misses: a year of no founding frames the level after it; so does a founding this year
+    (NGHE + "In {{2024|2024-01-01..2024-12-31}}, the branch had total capital of [[VND 5,900 billion|VND]]. "
+     "Its outstanding loans stand at [[*VND 5,870 billion|VND]].", "en", dt.date(2024, 12, 31)),
+    (VI_NGHE + "Đến {{30/6/2025|2025-06-30}}, chi nhánh thành lập thêm [[14 tổ|savings and loan groups]]; tổng nguồn vốn "
+     "đạt [[6.020 tỷ đồng|VND]]. Tổng dư nợ đạt [[*6.010 tỷ đồng|VND]].", "vi", dt.date(2025, 6, 30)),
+])
+def test_a_founding_years_back_frames_no_later_level(markup: str, lang: str, as_of: dt.date) -> None:
+    """ "Năm 2004, khi mới thành lập, … chỉ có 280 tỷ đồng. Đến nay, … đạt 6.150 tỷ đồng": the
+    founding year is a point of history; the level after it is today's, not of 2004."""
+    obs = observe(markup, lang=lang)
+    assert obs is not None and obs.as_of == as_of, obs
+
+
 @pytest.mark.parametrize(("markup", "lang", "rates"), [
     # a signed percent restating the money change, after the borrowers paired with the level
     (VI_NGHE + "Dư nợ toàn chi nhánh tính đến {{31/3/2025|2025-03-31}} đạt [[2.870 tỷ đồng|VND]] với [[40.150 hộ|households]] "

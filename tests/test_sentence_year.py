@@ -87,3 +87,54 @@ def test_a_yearless_date_takes_the_year_its_sentence_opens_with(
     [mention] = [d for d in dates if d.text.endswith(date_text)]
     found = mention.value if isinstance(expected, dt.date) else (mention.period_start, mention.period_end)
     assert found == expected
+
+
+# (text read without a publication date, the yearless date's text, its day or period end): a text
+# whose every year is a comparison's baseline is of the year after it, unless the baseline is a
+# part of its year that closes before every yearless date of the text would in that year
+BASELINE_YEARS = [
+    ("Theo báo cáo, tổng dư nợ đến ngày 30.9 đạt 6.410 tỷ đồng, tăng 175 tỷ đồng so với quý II.2020.",
+     "30.9", dt.date(2020, 9, 30)),
+    ("Theo báo cáo, đến 31/10, nguồn vốn đạt 6.520 tỷ đồng, cao hơn 95 tỷ đồng so với tháng 7/2022.",
+     "31/10", dt.date(2022, 10, 31)),
+    # near misses: a whole year, the same part of the year, a year's last quarter as the baseline
+    ("Theo báo cáo, tổng dư nợ đến ngày 30.9 đạt 6.410 tỷ đồng, tăng 175 tỷ đồng so với năm 2020.",
+     "30.9", dt.date(2021, 9, 30)),
+    ("Chiều 18.7, chi nhánh họp. Doanh số cho vay 6 tháng đầu năm đạt 960 tỷ đồng, tăng 8% so với "
+     "6 tháng đầu năm 2020.", "6 tháng đầu năm", dt.date(2021, 6, 30)),
+    ("Theo báo cáo, tổng dư nợ đến ngày 30.9 đạt 6.410 tỷ đồng, tăng 175 tỷ đồng so với quý IV.2020.",
+     "30.9", dt.date(2021, 9, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), BASELINE_YEARS)
+def test_a_baseline_earlier_in_its_year_dates_an_undated_text(text: str, mention: str, expected: dt.date) -> None:
+    """ "đến ngày 30.9 …, tăng … so với quý II.2020" with no other year: 30 September 2020 (the
+    change is measured from a quarter of the same year), where "so với năm 2020" puts it in 2021."""
+    ex = extract_text(text, lang="vi", published=None, link=False)
+    found = {d.text: d.value or d.period_end for d in ex.dates}
+    assert found[mention] == expected, found
+
+
+# (language, text, the edge's text, its day): read on 10 February 2026, a yearless day or month of
+# December is last year's, and so is a year's edge without its year in its sentence
+EDGES_OF_MOVED_YEARS = [
+    ("vi", "Tính đến hết tháng 12, dư nợ của chi nhánh đạt 7.215 tỷ đồng, tăng 530 tỷ đồng so với đầu năm.",
+     "đầu năm", dt.date(2025, 1, 1)),
+    ("en", "By the end of December, the branch's loans had reached VND 7,215 billion, up VND 530 billion from "
+           "the beginning of the year.", "beginning of the year", dt.date(2025, 1, 1)),
+    # near misses: a day the publication's year keeps; another sentence
+    ("vi", "Tính đến 31/1, dư nợ của chi nhánh đạt 7.240 tỷ đồng, tăng 25 tỷ đồng so với đầu năm.",
+     "đầu năm", dt.date(2026, 1, 1)),
+    ("vi", "Tính đến hết tháng 12, dư nợ đạt 7.215 tỷ đồng. Từ đầu năm, chi nhánh đã giải ngân 160 tỷ đồng.",
+     "đầu năm", dt.date(2026, 1, 1)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "mention", "expected"), EDGES_OF_MOVED_YEARS)
+def test_a_years_edge_follows_its_sentences_moved_year(lang: str, text: str, mention: str, expected: dt.date) -> None:
+    """ "Tính đến hết tháng 12, …, tăng … so với đầu năm" read in February: the start of the
+    year just closed, which the sentence reports, not of the publication's."""
+    ex = extract_text(text, lang=lang, published=dt.date(2026, 2, 10), link=False)
+    found = {d.text: d.value or d.period_start for d in ex.dates}
+    assert found[mention] == expected, found

@@ -35,6 +35,14 @@ GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
     ("Title\nJuly 20, 2024 - The Nghe An branch of the bank reported its half-year results.", dt.date(2024, 7, 20)),
     ("Tiêu đề\nHÀ NỘI, 26/10/2025 – Ngân hàng Chính sách xã hội tổ chức hội nghị tổng kết.", dt.date(2025, 10, 26)),
     ("Title\nThe plan was approved on July 20, 2024 - a key step for the bank and the province.", None),
+    # a first line that is a body sentence opening with the day of an event: no stamp
+    ("Ngày 14/03/2022 Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 55/KH-UBND về việc nâng cao chất lượng "
+     "tín dụng chính sách xã hội trên địa bàn, giao Ngân hàng Chính sách xã hội tỉnh chủ trì thực hiện.\nNội dung.",
+     None),
+    # near misses: a stored excerpt's stamp, and a short line of a page's date
+    ("date 2024-05-07 Huyện Yên Thành giải ngân vốn vay cho hộ nghèo, hộ cận nghèo và các đối tượng chính sách "
+     "khác trên địa bàn trong năm.\nNội dung.", dt.date(2024, 5, 7)),
+    ("Tiêu đề\nNgày 14/03/2022\nNội dung.", dt.date(2022, 3, 14)),
 ])
 def test_publication_date(text: str, published: dt.date | None) -> None:
     assert read_metadata(text).published == published

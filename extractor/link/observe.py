@@ -48,7 +48,9 @@ from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
 from extractor.link.when import (
     When,
     expected_closing,
+    founding_date,
     measure_of,
+    opens_since,
     plan_year,
     sets_goal,
     update_frame,
@@ -388,9 +390,9 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
     for d in ctx.free_dates:
         end = d.value or d.period_end
         late = ctx.published is not None and end is not None and end > ctx.published
-        if end is None or late or not _opens_sentence(ctx, d.start) or ctx.marker_before("since", d.start):
+        if end is None or late or not _opens_sentence(ctx, d.start) or opens_since(ctx, d):
             continue
-        if _dates_a_goal(ctx, d):
+        if _dates_a_goal(ctx, d) or founding_date(ctx, d, ctx.stops.around(d.start, d.end)):
             continue
         if (d.value and ctx.marker_before("until", d.start)) or (d.value is None and d.period_start):
             found.append(d)

@@ -117,16 +117,20 @@ MARKER_LISTS = (
     "per_period",
     "past_years",
     "past_years_lead",
+    "past_years_approx",
     "last_year",
     "not_last_year",
     "this_year",
     "since_founding",
+    "founded",
+    "projection",
     "reviewed",
     "whole_year",
     "founding",
     "share_of_baseline",
     "denominator",
     "plan_met",
+    "plan_horizon",
     "plan_name",
     "plan_share",
     "forecast",
@@ -227,6 +231,7 @@ class Reaches(Strict):
     anniversary: Reach
     plan_year: Reach
     plan_met: Reach
+    plan_horizon: Reach
     plan_name: Reach
     blocker: Reach
     borrower_name: Reach
@@ -300,10 +305,13 @@ class LinkRules(Strict):
     per_period: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     past_years_lead: Markers = Field(default_factory=Markers)
+    past_years_approx: Markers = Field(default_factory=Markers)
     last_year: Markers = Field(default_factory=Markers)
     not_last_year: Markers = Field(default_factory=Markers)
     this_year: Markers = Field(default_factory=Markers)
     since_founding: Markers = Field(default_factory=Markers)
+    founded: Markers = Field(default_factory=Markers)
+    projection: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
     whole_year: Markers = Field(default_factory=Markers)
     founding: Markers = Field(default_factory=Markers)
@@ -311,6 +319,7 @@ class LinkRules(Strict):
     denominator: Markers = Field(default_factory=Markers)
     plan_met: Markers = Field(default_factory=Markers)
     programme_lead_in: Markers = Field(default_factory=Markers)
+    plan_horizon: Markers = Field(default_factory=Markers)
     plan_name: Markers = Field(default_factory=Markers)
     plan_share: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)

@@ -17,7 +17,7 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     (``goal_verb``), or for a date after publication; ``actual`` for a forecast of the closing
     the report is written just before (``estimate:``)."""
     s0, _ = sentence_span(ctx, fig)
-    plan = (next(reversed(plan_words(ctx, s0, fig.start)), None) or _goal_verb_ahead(ctx, fig, s0, when)
+    plan = (_plan_word(ctx, fig, s0, when) or _goal_verb_ahead(ctx, fig, s0, when)
             or _time_ahead(ctx, fig, s0, when))
     if plan is not None:
         s, e, phrase = plan
@@ -34,6 +34,32 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
     if ctx.published and first and first > ctx.published and not when.inferred:
         return "target", "future-date"
     return "actual", "actual"
+
+
+def _plan_word(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:
+    """The last plan word before the figure in its sentence (``plan_words``), unless a semicolon
+    parts them and the figure's own date, stated with its year after that semicolon, had come at
+    publication ("Năm 2025, chi nhánh được giao kế hoạch …; đến 31/12/2025, dư nợ đạt …"): the
+    level reached against the plan, not the plan."""
+    plan = next(reversed(plan_words(ctx, s0, fig.start)), None)
+    if plan is None or ctx.published is None or when.inferred:
+        return plan
+    anchor, last = when.anchor, when.as_of or when.end
+    semicolon = ctx.text.rfind(";", plan[1], fig.start)
+    if (semicolon < 0 or anchor is None or anchor.year_inferred or last is None
+            or not semicolon < anchor.start < fig.start or _lists_goals(ctx, plan[1], semicolon)):
+        return plan
+    return None if last <= ctx.published else plan
+
+
+def _lists_goals(ctx: Context, start: int, semicolon: int) -> bool:
+    """Whether the words from a plan word to a semicolon open a list of its goals: a colon
+    ("Mục tiêu giai đoạn …: …; …"), or an item of the same shape before the semicolon, a level
+    at a day after an until word ("by 31/12/2023 loans reach …; by 31/12/2024 …")."""
+    if ctx.text.find(":", start, semicolon) >= 0:
+        return True
+    return any(ctx.marker_before("until", d.start) is not None and ctx.figures.within(d.end, semicolon)
+               for d in ctx.dates.within(start, semicolon))
 
 
 def _goal_verb_ahead(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:

@@ -50,6 +50,33 @@ class When(NamedTuple):
     anchor: DateMention | None = None  # the date mention it was read from (its own, or the frame's)
 
 
+def opens_since(ctx: Context, d: DateMention) -> bool:
+    """Whether the date opens a period running on from it: a ``since`` word right before it
+    ("since 2003", "từ năm 2003"), or one a few words before the words of a founding that stand
+    right before it ("since its inception in 2003", "kể từ khi được thành lập năm 2003",
+    ``founded``)."""
+    if ctx.marker_before("since", d.start):
+        return True
+    founded = _founded_before(ctx, d.start)
+    if founded is None:
+        return False
+    since = ctx.last_mark("since", max(0, founded[0] - ctx.reach("since")), founded[0] + 1)
+    return since is not None and since[1] <= founded[0] and not CLAUSE_BREAK.search(ctx.text, since[1], founded[0])
+
+
+def _founded_before(ctx: Context, pos: int) -> Hit | None:
+    """The ``founded`` words ending right before ``pos``: only spaces, an opening bracket or a
+    ``date_binders`` word ("in", "năm") between."""
+    hit = ctx.last_mark("founded", max(0, pos - ctx.reach("since")), pos)
+    if hit is None:
+        return None
+    gap = ctx.text[hit[1] : pos].strip(" (")
+    if not gap or any(b[0] >= hit[1] and b[1] <= pos and not ctx.text[b[1] : pos].strip(" (")
+                      for b in ctx.marks("date_binders", hit[1], pos)):
+        return hit
+    return None
+
+
 def _start(d: DateMention) -> dt.date | None:
     """First day a mention covers."""
     return d.period_start or d.value
@@ -141,11 +168,43 @@ def joins_plan(ctx: Context, end: int, start: int) -> bool:
         for word in ctx.marks("plan_share", after, start))
 
 
-def _names_met_plan(ctx: Context, d: DateMention) -> bool:
-    """A date right after a plan met ("sớm hoàn thành kế hoạch năm 2025"): the plan's year, which
-    dates no figure of the sentence."""
+def _names_met_plan(ctx: Context, d: DateMention, fig: Figure) -> bool:
+    """A date right after a plan met ("sớm hoàn thành kế hoạch năm 2025"), or closing the name of
+    a plan (``_plan_horizon``): the plan's year, which dates no figure of the sentence."""
     plan = ctx.marker_before("target", d.start)
-    return plan is not None and met_plan(ctx, plan[0])
+    return (plan is not None and met_plan(ctx, plan[0])) or _plan_horizon(ctx, d, fig)
+
+
+def _plan_horizon(ctx: Context, d: DateMention, fig: Figure) -> bool:
+    """A date closing the name of a plan (``plan_horizon`` words before it in its clause, nothing
+    but words between): the horizon the plan is named by, when the plan is reported met
+    ("exceeding the targets of the plan to 2030", ``plan_met`` words right before), or named
+    after a figure that no goal words before it make a goal ("…, contributing to the bank's
+    strategy to 2030"): the figure is a level reached, not the plan's."""
+    c0, _ = piece(d.start, ctx.stops.around(d.start, d.end), ctx.breaks.clause)
+    lo = max(c0, d.start - ctx.reach("plan_horizon"))
+    for start, end, _ in reversed(ctx.marks("plan_horizon", lo, d.start)):
+        if ctx.figures.within(end, d.start) or ctx.dates.within(end, d.start):
+            return False
+        if met_plan(ctx, start) or (start >= fig.end and _horizon_ahead(ctx, d) and not _a_goal(ctx, fig)):
+            return True
+    return False
+
+
+def _horizon_ahead(ctx: Context, d: DateMention) -> bool:
+    """Whether a date names a horizon still ahead of the report: a year after the publication's
+    (a plan's year that has come, "the targets for 2024", is the year a figure was measured in)."""
+    last = _end(d)
+    return ctx.published is not None and last is not None and last.year > ctx.published.year
+
+
+def _a_goal(ctx: Context, fig: Figure) -> bool:
+    """Whether words of its sentence make the figure a goal: a plan word before it
+    (``plan_words``), a goal verb right before it (``goal_verb``), or a word of a projection
+    anywhere in the sentence ("projected at", "dự kiến", ``projection``)."""
+    s0, s1 = sentence_span(ctx, fig)
+    return (bool(plan_words(ctx, s0, fig.start)) or goal_verb(ctx, fig, s0) is not None
+            or bool(ctx.marks("projection", s0, s1)))
 
 
 def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
@@ -170,7 +229,7 @@ def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
         for d in dates
         if not _in_comparison(ctx, d, fig)
         and not _bound_elsewhere(ctx, d, fig)
-        and not _names_met_plan(ctx, d)
+        and not _names_met_plan(ctx, d, fig)
     ]
 
 
@@ -306,7 +365,7 @@ def stated_span(ctx: Context, fig: Figure, measure: str) -> When | None:
     year = _reviewed_year(ctx, after, s1)
     years = _past_years(ctx, after, s1) if measure == "flow" else None
     if years is not None and (year is None or years[0] > year[0]):
-        return _years_back(ctx, fig, years[1], years[2])
+        return _years_back(ctx, fig, years[1], years[2], approx=years[3])
     if year is not None:
         d, phrase = year[1], year[2]
         return _shape(measure, _start(d), _end(d), True, f"reviewed:{phrase}")._replace(anchor=d)
@@ -315,37 +374,49 @@ def stated_span(ctx: Context, fig: Figure, measure: str) -> When | None:
 
 def _reviewed_year(ctx: Context, after: int, before: int) -> tuple[int, DateMention, str] | None:
     """The last date in ``(after, before)`` that a ``reviewed`` phrase stands right before ("kết
-    quả hoạt động năm 2018"), with its offset and the phrase."""
+    quả hoạt động năm 2018"), with its offset and the phrase. Not a year ending more than a
+    year before the report's date so far: a meeting reviews the year just closed, so an older
+    one after the figures of a later year is a slip of the pen or a mention of history."""
     for _, end, phrase in reversed(ctx.marks("reviewed", after + 1, before)):
         for d in ctx.free_dates.within(end, min(before, end + 8)):
-            if ctx.marker_before("reviewed", d.start):
+            if ctx.marker_before("reviewed", d.start) and not _stale_review(ctx, d):
                 return d.start, d, phrase
     return None
 
 
-def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str] | None:
+def _stale_review(ctx: Context, d: DateMention) -> bool:
+    """Whether a reviewed year ends more than a year before the year of the report's date so far
+    (the frame): "tổng kết năm 2021" in a story that has just given the figures of 2024."""
+    now = ctx.state.frame.as_of
+    last = _end(d)
+    return now is not None and last is not None and last.year < now.year - 1
+
+
+def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, bool] | None:
     """The last count of years up to the report's date in ``(after, before)``: a number right
     before a ``past_years`` phrase ("15 năm qua", "12 years of operation"); before a phrase of one
     word (the unit, "years") only with a ``past_years_lead`` right before the number ("over the
-    past five years"): alone, it also counts ages and loan terms. Its offset, the number of years
-    and the phrase."""
+    past five years"): alone, it also counts ages and loan terms. Its offset, the number of years,
+    the phrase, and whether the count is only approximate (``past_years_approx`` right before the
+    number: "nearly 17 years", "hơn 20 năm")."""
     for start, _, phrase in reversed(ctx.marks("past_years", after + 1, before)):
         count = _count_before(ctx, start)
         if count is not None and (" " in phrase or ctx.marker_before("past_years_lead", count[0])):
-            return start, count[1], phrase
+            return start, count[1], phrase, ctx.marker_before("past_years_approx", count[0]) is not None
     return None
 
 
-def _years_back(ctx: Context, fig: Figure, years: int, phrase: str) -> When:
+def _years_back(ctx: Context, fig: Figure, years: int, phrase: str, *, approx: bool = False) -> When:
     """A flow over the ``years`` up to the report's date: from the first day of the year that the
     day after it falls in, ``years`` earlier (15 years to 4 June 2018 start in 2003; 5 years to
-    31 December 2025 in 2021), inferred: the text gives the span, not its days."""
+    31 December 2025 in 2021), inferred: the text gives the span, not its days. An approximate
+    count ("nearly 17 years") gives no start: the year it would name is a guess."""
     end, how = _open_end(ctx, fig)
     rule = f"past_years:{phrase}+{how}"
     if end is None:
         return When(inferred=True, rule=rule)
     start = dt.date((end + dt.timedelta(days=1)).year - years, 1, 1)
-    if start.year < ctx.linker.bank_founded.year:
+    if approx or start.year < ctx.linker.bank_founded.year:
         # "Over the past 30 years": more years than the bank's, whose flows it cannot date.
         return When(end=end, inferred=True, rule=rule)
     return When(start=start, end=end, inferred=True, rule=rule)
@@ -361,7 +432,7 @@ def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
 
 def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig: Figure) -> When:
     """A period for a flow from the sentence's dates and their since/until words."""
-    if ctx.marker_before("since", anchor.start):
+    if opens_since(ctx, anchor):
         s0, s1 = sentence_span(ctx, fig)
         later = [d for d in ctx.dates.within(max(anchor.end + 1, s0), s1) if ctx.marker_before("until", d.start)]
         if later:
@@ -373,7 +444,7 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
             return When(start=anchor.period_start, end=anchor.period_end, rule="sentence:period")
         end, how = _open_end(ctx, fig)
         return When(start=anchor.period_start, end=end, rule=f"sentence:open+{how}")
-    earlier = [d for d in dates if d.end <= anchor.start and ctx.marker_before("since", d.start)]
+    earlier = [d for d in dates if d.end <= anchor.start and opens_since(ctx, d)]
     legal = since_legal(ctx, fig)
     start = _start(earlier[-1]) if earlier else (legal[0] if legal else None)
     if start is None and start_edge(anchor) and not ctx.marker_before("until", anchor.start):
@@ -410,11 +481,11 @@ def start_edge(d: DateMention) -> bool:
 
 def _stock_when(ctx: Context, anchor: DateMention, fig: Figure) -> When:
     """``as_of`` for a stock: the day named, or the end of the period named."""
-    if anchor.value and not ctx.marker_before("since", anchor.start):
+    if anchor.value and not opens_since(ctx, anchor):
         # The year so far, remembered for flows that state no period of their own.
         start = dt.date(anchor.value.year, 1, 1) if year_edge(anchor) else None
         return When(as_of=anchor.value, start=start, rule="sentence:as_of")
-    if anchor.period_end and not ctx.marker_before("since", anchor.start):
+    if anchor.period_end and not opens_since(ctx, anchor):
         # "5 tháng đầu năm, tổng nguồn vốn đạt …": the period, remembered for the flows after it.
         return When(as_of=anchor.period_end, start=anchor.period_start, rule="sentence:period_end")
     end, how = _open_end(ctx, fig)
@@ -437,6 +508,13 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     present = ctx.marks("present", s0, fig.start)
     if present and ctx.published:
         return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
+    g0, _ = segment_span(ctx, fig)
+    now = ctx.marks("to_now", g0, fig.start) if measure == "stock" else []
+    if now and ctx.published:
+        # "Đến nay, tổng nguồn vốn đạt …" with no date of its own: a level at publication, not
+        # at the date the text last stated (which may be a point of its history). Inferred: the
+        # text names no day, so the report's date for the figures after it stays.
+        return When(as_of=ctx.published, inferred=True, rule=f"to_now:{now[-1][2]}+published")
     relative = _relative_year(ctx, fig, measure)
     if relative is not None:
         return relative
@@ -688,7 +766,7 @@ def dated_at_a_point(ctx: Context, fig: Figure) -> bool:
     with no "since" opening a period."""
     dates = candidate_dates(ctx, fig)
     anchor = _anchor(ctx, fig, dates)
-    if anchor is None or any(ctx.marker_before("since", d.start) for d in dates):
+    if anchor is None or any(opens_since(ctx, d) for d in dates):
         return False
     return anchor.value is not None or ctx.marker_before("until", anchor.start) is not None
 
@@ -707,7 +785,35 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
         # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
         when = when._replace(rule=when.rule + "+glued")
+    elif _at_founding(ctx, fig, anchor):
+        when = when._replace(rule=when.rule + "+then")
     return _whole_year(ctx, fig, when)
+
+
+# How many years before the publication's a date of a founding must lie to be a point of the
+# unit's history: a unit founded this year or last ("Năm 2025, chi nhánh thành lập thêm …")
+# reports its present.
+FOUNDING_PAST = 2
+
+
+def _at_founding(ctx: Context, fig: Figure, anchor: DateMention) -> bool:
+    """Whether the figure's date is its unit's founding, years back (``founding_date``)."""
+    return founding_date(ctx, anchor, sentence_span(ctx, fig))
+
+
+def founding_date(ctx: Context, d: DateMention, sentence: tuple[int, int]) -> bool:
+    """Whether a date is its unit's founding, years back ("Năm 2003, khi mới thành lập, tổng
+    nguồn vốn chỉ có …", "In 2003, when it was founded, …": ``founding`` words in its sentence,
+    or ``founded`` words right before the date, "thành lập năm 2003"; not opening a period from
+    it; a unit setting up groups in a year, "năm 2023, chi nhánh thành lập mới 45 tổ", is no
+    founding): a point of history, which frames no later figure ("Đến nay, …" or a level the
+    text states no date for)."""
+    last = _end(d)
+    if ctx.published is None or last is None or last.year > ctx.published.year - FOUNDING_PAST:
+        return False
+    s0, s1 = sentence
+    founded = ctx.marks("founding", s0, s1) or _founded_before(ctx, d.start) is not None
+    return bool(founded) and not opens_since(ctx, d)
 
 
 def _whole_year(ctx: Context, fig: Figure, when: When) -> When:

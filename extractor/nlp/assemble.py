@@ -143,11 +143,42 @@ def _resolved(document: Document, drafts: list[DateDraft], year: int | None,
     out = []
     resolved = same_periods(drafts, [_resolve(draft, year, document.published, sentences, years)
                                      for draft in drafts])
+    resolved = _edges_of_moved_years(drafts, resolved, document.published, sentences, years)
     for draft, fields in zip(drafts, resolved, strict=True):
         if fields:
             span = _span(document.text, draft.start, draft.end, sentences, draft.rule)
             out.append(validated(DateMention, {**span, **fields}))
     return out
+
+
+def _edges_of_moved_years(drafts: list[DateDraft], resolved: list[dict[str, Any] | None],
+                          published: dt.date | None, sentences: Sentences,
+                          years: SentenceYears) -> list[dict[str, Any] | None]:
+    """A year's edge without its year ("đầu năm", "the start of the year") in a sentence whose
+    yearless day or month the publication put in the year before its own ("Tính đến hết tháng
+    12, …, tăng 8% so với đầu năm" read in February): the edge of that year, the one the
+    sentence reports, not of the publication's (unless the sentence states a year itself)."""
+    if published is None:
+        return resolved
+    moved: dict[int, int] = {}
+    for draft, fields in zip(drafts, resolved, strict=True):
+        first = _first_day(fields) if draft.takes_year and fields and fields.get("year_inferred") else None
+        if first is not None and first.year < published.year:
+            moved[sentences.around(draft.start)[0]] = first.year
+    if not moved:
+        return resolved
+    out = list(resolved)
+    for i, draft in enumerate(drafts):
+        sentence = sentences.around(draft.start)[0]
+        if draft.year_edge and sentence in moved and sentence not in years.only and out[i]:
+            out[i] = draft.resolve(moved[sentence], None) or out[i]
+    return out
+
+
+def _first_day(fields: dict[str, Any]) -> dt.date | None:
+    """The first day resolved fields cover."""
+    first: dt.date | None = fields.get("period_start") or fields.get("value")
+    return first
 
 
 def _resolve(draft: DateDraft, year: int | None, published: dt.date | None, sentences: Sentences,

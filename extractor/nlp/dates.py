@@ -350,10 +350,37 @@ def context_year(drafts: list[DateDraft], baselines: frozenset[int] = frozenset(
     """The document's latest explicit year, leaving out horizons and spans ("to 2030",
     "2023 - 2025"), which name plans rather than when the text was written, and baselines of a
     comparison ("so với năm 2020": ``baselines`` holds those drafts' starts); a text whose every
-    year is a baseline is of the year after the latest one."""
+    year is a baseline is of the year after the latest one, unless that baseline closes before a
+    date the text writes without its year does in the baseline's year (``_baseline_year``)."""
     stated = [d for d in drafts if d.explicit_year and d.start not in baselines]
     years = [d.explicit_year for d in stated if d.context] or [d.explicit_year for d in stated]
     if years:
         return max(y for y in years if y is not None)
-    compared = [d.explicit_year for d in drafts if d.explicit_year and d.start in baselines]
-    return max(compared) + 1 if compared else None
+    yearless = [d for d in drafts if d.takes_year]
+    compared = [_baseline_year(d, yearless) for d in drafts if d.explicit_year and d.start in baselines]
+    return max(compared) if compared else None
+
+
+def _baseline_year(baseline: DateDraft, yearless: list[DateDraft]) -> int:
+    """The year a comparison's baseline places the text in: the next one ("so với năm 2020",
+    "so với cùng kỳ năm 2020"), or its own when it is a part of its year that ends before
+    every yearless date of the text would in that year ("đến ngày 30/9 …, tăng … so với quý I/2019":
+    2019; against "6 tháng đầu năm 2019" a yearless "6 tháng đầu năm" is of 2020)."""
+    year = baseline.explicit_year
+    assert year is not None, "only drafts with an explicit year are baselines"
+    fields = baseline.resolve(year, None)
+    end = _last_day(fields)
+    if end is None or end >= dt.date(end.year, 12, 31):
+        return year + 1
+    lasts = [_last_day(draft.resolve(end.year, None)) for draft in yearless]
+    if lasts and all(last is not None and last > end for last in lasts):
+        return end.year
+    return year + 1
+
+
+def _last_day(fields: Fields | None) -> dt.date | None:
+    """The last day a resolved date covers: its day, else its period's end."""
+    if not fields:
+        return None
+    last: dt.date | None = fields.get("value") or fields.get("period_end")
+    return last

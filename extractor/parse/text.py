@@ -39,6 +39,7 @@ class TextRules(Strict):
     stamp_reach: int = 120
     related_line: str = r"(?!)"
     body_words: int = 25
+    body_date_opener: str = r"(?!)"
 
 
 class TextDocument(BaseModel):
@@ -196,7 +197,10 @@ def _clock_stamp(line: str, rules: TextRules) -> str | None:
 def _leading_date(line: str, rules: TextRules) -> str | None:
     """The head of a first line that opens with a stamp ("date 2025-11-07 Để tín dụng …"): its
     first words when a digit is among them and no comma follows them (a body sentence that opens
-    with a date, "Ngày 30/6/2024, …", is no stamp)."""
+    with a date, "Ngày 30/6/2024, …", is no stamp, nor a long one whose date follows a word of
+    the day an event fell on, ``body_date_opener``: "Ngày 30/6/2024 UBND tỉnh ban hành …")."""
+    if re.match(rules.body_date_opener, line) and not _at_most_words(line, rules.body_words):
+        return None
     words = line.split(maxsplit=rules.leading_date_words)
     head = words[: rules.leading_date_words]
     if not any(ch.isdigit() for w in head for ch in w) or any(w.endswith(",") for w in head):
