@@ -346,7 +346,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
 
 def _goes_on(ctx: Context, hit: Hit) -> bool:
     """Whether a programme marker names a programme: a lead-in to a name (``programme_lead_in``:
-    "theo Quyết định", "under Resolution") opening its clause that the clause ends right after
+    "theo Quyết định", "theo Nghị định") opening its clause that the clause ends right after
     ("Theo quyết định, năm nay …": according to a decision) names none; one with words before it
     in its clause names the programme there ("For the X programme alone, …"), and a marker holding
     the programme's own name ("Under the … recovery programme, …") names it."""
