@@ -206,6 +206,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, chi nhánh cho vay hộ cận nghèo [[*700 tỷ đồng|VND]].", PUB),
     # The item's own sentence giving its own period is a flow of its own, not the level before.
     ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Dư nợ chương trình cho vay nước sạch là [[880 tỷ đồng|VND]]. Trong {{6 tháng đầu năm 2025|2025-01-01..2025-06-30}}, cho vay hộ mới thoát nghèo đạt [[*265 tỷ đồng|VND]].", PUB),
+    # A day after an until word, or a baseline after a comparison word, dates the level, no flow.
+    ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Dư nợ chương trình cho vay giải quyết việc làm là [[2.150 tỷ đồng|VND]]. Tính đến {{31/8/2025|2025-08-31}}, cho vay nhà ở xã hội đạt [[*340 tỷ đồng|VND]].", PUB),
+    ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Dư nợ chương trình cho vay giải quyết việc làm là [[2.150 tỷ đồng|VND]]. Tính đến hết {{quý II/2025|2025-04-01..2025-06-30}}, cho vay nhà ở xã hội đạt [[*340 tỷ đồng|VND]].", PUB),
+    ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Dư nợ chương trình cho vay giải quyết việc làm là [[2.150 tỷ đồng|VND]]. Cho vay nhà ở xã hội đạt [[*340 tỷ đồng|VND]], tăng [[27 tỷ đồng|VND]] so với {{31/12/2024|2024-12-31}}.", PUB),
     # An amount per borrower opening its clause with an average word, right after a count of the
     # borrowers of a level: that level's average; after anything else, no indicator.
     ("indicator", "average-of:", "+", "vi", VI_NGHE + "Hiện có [[14.300 hộ|households]] còn dư nợ, bình quân [[*39,6 triệu đồng/hộ|VND/household]].", PUB),

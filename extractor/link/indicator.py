@@ -40,7 +40,7 @@ from extractor.link.lists import list_item
 from extractor.link.parts import share_of
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
-from extractor.models import Figure
+from extractor.models import DateMention, Figure
 from extractor.registry.phrases import Hit
 
 
@@ -414,10 +414,19 @@ def _next_programme(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return None
     if not ctx.linker.lexicon.accepts(level[0], kind=fig.kind, unit=fig.unit):
         return None
-    s0, s1 = sentence_span(ctx, fig)
-    if s0 > level[1] and ctx.free_dates.within(s0, s1):
-        return None  # a sentence of its own that dates itself ("Trong 9 tháng, …"): its own measure
+    s0, _ = sentence_span(ctx, fig)
+    if s0 > level[1] and any(_own_period(ctx, d, s0) for d in ctx.free_dates.within(s0, fig.start)):
+        return None  # a sentence of its own that opens with its own span ("Trong 9 tháng, …"): a flow
     return level[0], f"next-programme:{level[0]}"
+
+
+def _own_period(ctx: Context, d: DateMention, s0: int) -> bool:
+    """Whether a date before an item in its sentence gives the item a period of its own: a span
+    ("6 tháng đầu năm"), not a day or a span's end after an until word ("đến 30/9", "tính đến hết
+    quý III": the level then) nor a baseline after a comparison word ("so với …")."""
+    if d.period_start is None or d.period_end is None or d.period_start == d.period_end:
+        return False
+    return ctx.marker_before("until", d.start) is None and not ctx.marks("comparison", s0, d.start)
 
 
 def _name_start(ctx: Context, fig: Figure, clause_start: int) -> int:
