@@ -735,6 +735,13 @@ def test_a_year_after_since_and_a_founding_opens_a_period(markup: str, lang: str
     (VI_NGHE + "Kế hoạch {{năm 2026|2026-01-01..2026-12-31}}, dư nợ tăng 450 tỷ đồng; đến {{31/12/2026|2026-12-31}}, "
      "tổng dư nợ đạt [[*6.380 tỷ đồng|VND]].", "target"),
     (VI_NGHE + "Theo kế hoạch, đến {{31/12/2024|2024-12-31}}, tổng dư nợ đạt [[*5.930 tỷ đồng|VND]].", "target"),
+    # an earlier day's level before the semicolon reports a result, no goal of a later plan year
+    (VI_NGHE + "Cho {{năm 2025|2025-01-01..2025-12-31}}, chi nhánh có kế hoạch tăng dư nợ 380 tỷ đồng, còn đến "
+     "{{31/12/2024|2024-12-31}} dư nợ là [[3.960 tỷ đồng|VND]]; đến {{30/6/2025|2025-06-30}} dư nợ là [[*4.150 tỷ đồng|VND]].",
+     "actual"),
+    # a colon that labels the plan's own value opens no list of goals
+    (VI_NGHE + "Chỉ tiêu kế hoạch được giao: 4.400 tỷ đồng; tới {{31/8/2025|2025-08-31}}, dư nợ chung đạt "
+     "[[*4.090 tỷ đồng|VND]].", "actual"),
 ])
 def test_a_plan_before_a_semicolon_and_a_past_day_makes_no_goal(markup: str, status: str) -> None:
     """ "…, được giao kế hoạch …; đến 31/12/2024, tổng dư nợ đạt …" read in 2025: the level
@@ -745,7 +752,7 @@ def test_a_plan_before_a_semicolon_and_a_past_day_makes_no_goal(markup: str, sta
 
 @pytest.mark.parametrize(("markup", "lang"), [
     # an old plan's goals listed after a colon, parted by semicolons, their days past
-    (VI_NGHE + "Kế hoạch phát triển của chi nhánh cho giai đoạn 2019-2023: tới {{30/6/2021|2021-06-30}}, vốn ủy thác "
+    (VI_NGHE + "Kế hoạch phát triển của chi nhánh cho giai đoạn {{2019-2023|2019-01-01..2023-12-31}}: tới {{30/6/2021|2021-06-30}}, vốn ủy thác "
      "địa phương lên [[180 tỷ đồng|VND]]; tới {{30/6/2023|2023-06-30}}, vốn ủy thác địa phương lên [[*265 tỷ đồng|VND]].",
      "vi"),
     # the same shape without the colon: a goal with its day before the semicolon

@@ -47,18 +47,25 @@ def _plan_word(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:
     anchor, last = when.anchor, when.as_of or when.end
     semicolon = ctx.text.rfind(";", plan[1], fig.start)
     if (semicolon < 0 or anchor is None or anchor.year_inferred or last is None
-            or not semicolon < anchor.start < fig.start or _lists_goals(ctx, plan[1], semicolon)):
+            or not semicolon < anchor.start < fig.start or _lists_goals(ctx, s0, plan[1], semicolon)):
         return plan
     return None if last <= ctx.published else plan
 
 
-def _lists_goals(ctx: Context, start: int, semicolon: int) -> bool:
-    """Whether the words from a plan word to a semicolon open a list of its goals: a colon
-    ("Mục tiêu giai đoạn …: …; …"), or an item of the same shape before the semicolon, a level
-    at a day after an until word ("by 31/12/2023 loans reach …; by 31/12/2024 …")."""
-    if ctx.text.find(":", start, semicolon) >= 0:
+def _lists_goals(ctx: Context, s0: int, start: int, semicolon: int) -> bool:
+    """Whether the words from a plan word to a semicolon open a list of its goals: a colon right
+    after the plan's horizon or period, no figure before it ("Mục tiêu giai đoạn …: …; …"; a bare
+    "Kế hoạch giao: …" labels one value), or an item of the same shape before the semicolon, a
+    level at a day after an until word ("by 31/12/2023 loans reach …; by 31/12/2024 …") that is
+    not before the plan's own period, stated before the plan word (a 2023 day is no goal of a plan
+    for 2024: a result against it)."""
+    colon = ctx.text.find(":", start, semicolon)
+    if colon >= 0 and ctx.dates.within(start, colon) and not ctx.figures.within(start, colon):
         return True
+    opens = [d.period_start or d.value for d in ctx.free_dates.within(s0, start)]
+    begins = max((day for day in opens if day is not None), default=None)
     return any(ctx.marker_before("until", d.start) is not None and ctx.figures.within(d.end, semicolon)
+               and (begins is None or (d.value or d.period_end or begins) >= begins)
                for d in ctx.dates.within(start, semicolon))
 
 
