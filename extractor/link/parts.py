@@ -346,16 +346,21 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
 
 def _goes_on(ctx: Context, hit: Hit) -> bool:
     """Whether a programme marker names a programme: a lead-in to a name (``programme_lead_in``:
-    "theo Quyết định", "theo Nghị định") opening its clause that the clause ends right after
-    ("Theo quyết định, năm nay …": according to a decision) names none; one with words before it
-    in its clause names the programme there ("For the X programme alone, …"), and a marker holding
-    the programme's own name ("Under the … recovery programme, …") names it."""
-    if ctx.text[hit[1] : hit[1] + 3].lstrip()[:1] not in (",", ";", ":", "."):
-        return True
-    if not any(end == hit[1] for _, end, _ in ctx.marks("programme_lead_in", hit[0], hit[1])):
+    "theo Quyết định", "theo Nghị định", perhaps with the issuer after it: "theo Quyết định của
+    Chính phủ") opening its clause that the clause ends right after ("Theo quyết định, năm nay …":
+    according to a decision) names none; one with words before it in its clause names the
+    programme there ("For the X programme alone, …"), and a marker holding the programme's own
+    name ("Under the … recovery programme, …") names it."""
+    ends = [end for start, end, _ in ctx.marks("programme_lead_in", hit[0], hit[1] + _ISSUER_REACH)
+            if start < hit[1] <= end]
+    if not ends or ctx.text[max(ends) : max(ends) + 3].lstrip()[:1] not in (",", ";", ":", "."):
         return True
     opening = max(ctx.text.rfind(mark, 0, hit[0]) for mark in (",", ";", ":", ".", "\n"))
     return bool(ctx.text[opening + 1 : hit[0]].strip())
+
+
+# How far past a programme marker a lead-in may go on with the issuer it names.
+_ISSUER_REACH = 40
 
 
 def _listed_area(ctx: Context, fig: Figure) -> Part | None:
