@@ -351,16 +351,13 @@ def _goes_on(ctx: Context, hit: Hit) -> bool:
     according to a decision) names none; one with words before it in its clause names the
     programme there ("For the X programme alone, …"), and a marker holding the programme's own
     name ("Under the … recovery programme, …") names it."""
-    ends = [end for start, end, _ in ctx.marks("programme_lead_in", hit[0], hit[1] + _ISSUER_REACH)
+    ends = [end for start, end, _ in ctx.marks("programme_lead_in", hit[0], hit[1] + ctx.reach("lead_in_issuer"))
             if start < hit[1] <= end]
     if not ends or ctx.text[max(ends) : max(ends) + 3].lstrip()[:1] not in (",", ";", ":", "."):
         return True
-    opening = max(ctx.text.rfind(mark, 0, hit[0]) for mark in (",", ";", ":", ".", "\n"))
-    return bool(ctx.text[opening + 1 : hit[0]].strip())
-
-
-# How far past a programme marker a lead-in may go on with the issuer it names.
-_ISSUER_REACH = 40
+    line = ctx.text.rfind("\n", 0, hit[0]) + 1
+    opening = max(ctx.text.rfind(mark, line, hit[0]) for mark in (",", ";", ":", "."))
+    return bool(ctx.text[max(line, opening + 1) : hit[0]].strip())
 
 
 def _listed_area(ctx: Context, fig: Figure) -> Part | None:

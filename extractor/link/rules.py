@@ -232,6 +232,7 @@ class Reaches(Strict):
     plan_year: Reach
     plan_met: Reach
     plan_horizon: Reach
+    lead_in_issuer: Reach
     plan_name: Reach
     blocker: Reach
     borrower_name: Reach
@@ -334,6 +335,7 @@ class LinkRules(Strict):
     date_article: Cues
     stamp_words: list[str] = Field(default_factory=list)
     bank_founded: dt.date
+    founding_past_years: int = Field(gt=0)
     reaches: Reaches
     # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
     # "was lent" is what a programme or a district was lent, not one loan.
@@ -624,6 +626,7 @@ class Linker:
     number_words: Mapping[str, int] = field(default_factory=dict)
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
     from_to_lead_words: int = 5  # see ``LinkRules.from_to_lead_words``
+    founding_past_years: int = 2  # see ``LinkRules.founding_past_years``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -643,7 +646,7 @@ class Linker:
                    rules.bank_founded,
                    {lang: frozenset(w.lower() for w in words) for lang, words in (function_words or {}).items()},
                    {w.lower(): n for w, n in (number_words or {}).items()}, stamp_head(rules),
-                   from_to_lead_words=rules.from_to_lead_words)
+                   from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years)
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

@@ -790,11 +790,6 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     return _whole_year(ctx, fig, when)
 
 
-# How many years before the publication's a date of a founding must lie to be a point of the
-# unit's history: a unit founded this year or last ("Năm 2025, chi nhánh thành lập thêm …")
-# reports its present.
-FOUNDING_PAST = 2
-
 
 def _at_founding(ctx: Context, fig: Figure, anchor: DateMention) -> bool:
     """Whether the figure's date is its unit's founding, years back (``founding_date``)."""
@@ -809,7 +804,7 @@ def founding_date(ctx: Context, d: DateMention, sentence: tuple[int, int]) -> bo
     founding): a point of history, which frames no later figure ("Đến nay, …" or a level the
     text states no date for)."""
     last = _end(d)
-    if ctx.published is None or last is None or last.year > ctx.published.year - FOUNDING_PAST:
+    if ctx.published is None or last is None or last.year > ctx.published.year - ctx.linker.founding_past_years:
         return False
     s0, s1 = sentence
     founded = ctx.marks("founding", s0, s1) or _founded_before(ctx, d.start) is not None
