@@ -218,6 +218,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "average-of:", "-", "vi", VI_NGHE + "Cả huyện còn [[8.750 hộ|households]] có dư nợ, bình quân thu nhập là [[*33 triệu đồng/người|VND/person]].", PUB),
     ("indicator", "average-of:", "-", "en", NGHE + "The bank now serves [[27,400 clients|borrowers]] with outstanding loans, averaging a yearly income of [[*VND 36 million per person|VND/person]].", PUB),
     ("indicator", "average-of:", "+", "en", NGHE + "The bank now serves [[27,400 clients|borrowers]] with outstanding loans, averaging [[*VND 47 million per household|VND/household]].", PUB),
+    # An amount per loan is a fee or a cost, in no unit an average cue of the level takes.
+    ("indicator", "average-of:", "-", "en", NGHE + "The bank now serves [[27,400 clients|borrowers]] with outstanding loans, averaging [[*VND 30,000 per loan|VND/loan]].", PUB),
     ("indicator", "breakdown-of:", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which [[*VND 900 billion|VND]] for students.", PUB),
     ("indicator", "breakdown-of:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which over [[*96%|%]] was repaid on time.", PUB),
     ("indicator", "list-item:", "+", "en", NGHE + "Outstanding loans of the programmes: poor households [[VND 3,100 billion|VND]]; students [[*VND 640 billion|VND]].", PUB),

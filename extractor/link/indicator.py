@@ -158,8 +158,6 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
 PROGRAMME_NAMES = part_list("programme")
 AVERAGE_WORDS = part_list("average")
-# The units of an amount per borrower: an average of a money level over its borrowers.
-PER_BORROWER = frozenset({"VND/household", "VND/customer", "VND/borrower", "VND/person"})
 _OPENING_PUNCTUATION = " ,;:-\n"  # what may stand before an item's first word
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
@@ -238,9 +236,10 @@ def _average_of_count(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | N
     """An amount per borrower in a clause that opens with an average word, right after a count of
     the borrowers of a money level ("… 21.500 hộ còn dư nợ, bình quân 41 triệu đồng/hộ", "…
     96,300 borrowers, averaging VND 42 million per household"): the average of that level (an
-    average part, ``rules/parts.yaml``)."""
-    if fig.kind != "money" or fig.unit not in PER_BORROWER:
-        return None
+    average part, ``rules/parts.yaml``), when that level's cues of an average take the figure's
+    per-borrower unit (``units`` of "average outstanding loan" in rules/indicators.yaml)."""
+    if fig.kind != "money" or "/" not in fig.unit:
+        return None  # no amount per unit
     opener = ctx.first_mark(AVERAGE_WORDS, c0, fig.start)
     if opener is None or ctx.text[c0 : opener[0]].strip(_OPENING_PUNCTUATION):
         return None
@@ -250,8 +249,11 @@ def _average_of_count(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | N
     before = ctx.figures.within(s0, fig.start)
     if last is None or not before or before[-1].end != last[1]:
         return None  # the figure before it is no count of borrowers linked as a level
-    codes = [code for code, rule in ctx.linker.lexicon.indicators.items() if rule.count_pair == last[0]]
-    return (codes[0], f"average-of:{codes[0]}") if codes else None
+    lexicon = ctx.linker.lexicon
+    codes = [code for code, rule in lexicon.indicators.items() if rule.count_pair == last[0]]
+    if not codes or fig.unit not in lexicon.added_units(codes[0], lang=ctx.lang):
+        return None
+    return codes[0], f"average-of:{codes[0]}"
 
 
 def _bare_average(ctx: Context, start: int, end: int) -> bool:

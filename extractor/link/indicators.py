@@ -173,6 +173,12 @@ class IndicatorLexicon:
         """The indicators that count borrowers of a money level (its ``count_pair``)."""
         return frozenset(r.count_pair for r in self.indicators.values() if r.count_pair)
 
+    def added_units(self, code: str, *, lang: str) -> frozenset[str]:
+        """The units beyond indicator ``code``'s own that some cue of ``lang`` reading it adds (the
+        per-borrower units of "average outstanding loan", "dư nợ bình quân")."""
+        return frozenset().union(*(units for (cue_lang, _, _, cue_code), units in self.cue_units.items()
+                                   if cue_lang == lang and cue_code == code))
+
     def accepts(self, code: str, *, kind: str, unit: str) -> bool:
         """Whether a figure of ``kind`` and ``unit`` can measure indicator ``code``."""
         rule = self.indicators[code]
