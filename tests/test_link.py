@@ -1205,6 +1205,28 @@ def test_seed_001_is_national() -> None:
     assert {o.province for o in ex.observations} <= {"national"}
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # A scale slip makes an amount no branch or bank could hold: no level, and no value guessed.
+    ("By the end of 2024, total capital was VND 295,300,000 billion and outstanding loans were "
+     "VND 288,700,000 billion; up 4.1% from a year earlier.", [("outstanding_growth_rate", Decimal("4.1"))]),
+    # An amount cut off before its scale word (or a price) is no level either.
+    ("In 2023, the branch lent VND610 billion to 19,800 households and collected more than VND310",
+     [("lending_turnover", Decimal("610000000000")), ("borrowers_reached", Decimal("19800"))]),
+])
+def test_an_amount_outside_the_levels_bounds_is_no_level(text: str, kept: list[tuple[str, Decimal]]) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
+    assert [(o.indicator, o.value) for o in ex.observations] == kept
+
+
+def test_level_amount_bounds_must_be_ordered(tmp_path: Path) -> None:
+    good = (Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8")
+    path = tmp_path / "linking.yaml"
+    path.write_text(good.replace("  least: 1000000\n", "  least: 9000000000000000\n", 1), "utf-8")
+    with pytest.raises(RuleError) as err:
+        load_link_rules(path)
+    assert any("level_amount" in p for p in err.value.problems)
+
+
 # --- the loader ------------------------------------------------------------------------------------------
 
 

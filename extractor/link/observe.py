@@ -277,9 +277,19 @@ def observations(ctx: Context) -> list[Observation]:
     starts = [fig.start for fig, _ in levels]
     for fig, growth in changes:
         _attach(ctx, fig, growth, levels, starts, extra)
-    linked = sorted([obs for _, obs in levels] + extra, key=lambda o: (o.start, o.indicator))
+    # An amount out of a level's bounds still carries its changes (a growth rate of outstanding
+    # loans stays one), but is no observation itself.
+    kept = [obs for fig, obs in levels if _level_amount(ctx, fig)]
+    linked = sorted(kept + extra, key=lambda o: (o.start, o.indicator))
     vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)
     return without_vague_restatements(dedupe(headline_parts(ctx, date_headlines(ctx, linked))), vague)
+
+
+def _level_amount(ctx: Context, fig: Figure) -> bool:
+    """Whether an amount in đồng may be a level of the bank (``level_amount`` of
+    rules/linking.yaml): not a price or a number cut before its scale word, not a scale slip."""
+    least, most = ctx.linker.level_amount
+    return fig.unit != "VND" or least <= fig.value <= most
 
 
 def _district_total(ctx: Context, fig: Figure, level: Observation) -> bool:

@@ -223,6 +223,19 @@ class Reach(Strict):
     vi: int = Field(ge=0)
 
 
+class LevelAmount(Strict):
+    """The least and the most a level of the bank may be, in đồng (``level_amount``)."""
+
+    least: int = Field(gt=0)
+    most: int = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> LevelAmount:
+        if self.least >= self.most:
+            raise ValueError(f"level_amount: least ({self.least}) must be below most ({self.most})")
+        return self
+
+
 class Reaches(Strict):
     """``reaches`` of ``rules/linking.yaml``: how far a phrase may stand from what it qualifies,
     by the words a language writes between them (what each bounds: comments in the file)."""
@@ -340,6 +353,9 @@ class LinkRules(Strict):
     # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
     # "was lent" is what a programme or a district was lent, not one loan.
     one_loan_max: int = Field(gt=0)
+    # The amounts in đồng a level of the bank may be (``level_amount``): below, a price or a number
+    # cut off before its scale word; above, a scale slip no branch or bank could hold.
+    level_amount: LevelAmount
     # At most this many words between an indicator's cue and the from-to pair it governs
     # ("giảm dần, từ 1,4% … xuống còn 0,07%"; extractor/link/indicator.py, ``_starts_from``).
     from_to_lead_words: int = Field(gt=0)
@@ -627,6 +643,7 @@ class Linker:
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
     from_to_lead_words: int = 5  # see ``LinkRules.from_to_lead_words``
     founding_past_years: int = 2  # see ``LinkRules.founding_past_years``
+    level_amount: tuple[int, int] = (1, 10**18)  # see ``LinkRules.level_amount``: (least, most)
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -646,7 +663,8 @@ class Linker:
                    rules.bank_founded,
                    {lang: frozenset(w.lower() for w in words) for lang, words in (function_words or {}).items()},
                    {w.lower(): n for w, n in (number_words or {}).items()}, stamp_head(rules),
-                   from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years)
+                   from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
+                   level_amount=(rules.level_amount.least, rules.level_amount.most))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
