@@ -289,7 +289,17 @@ def _level_amount(ctx: Context, fig: Figure) -> bool:
     """Whether an amount in đồng may be a level of the bank (``level_amount`` of
     rules/linking.yaml): not a price or a number cut before its scale word, not a scale slip."""
     least, most = ctx.linker.level_amount
-    return fig.unit != "VND" or least <= fig.value <= most
+    if fig.unit != "VND" or least <= fig.value <= most:
+        return True
+    # Under the least, only an amount whose number stands unscaled ("VND470"): a scale word written
+    # ("500 nghìn đồng") says the writer meant the small amount.
+    return fig.value < least and not _unscaled(fig)
+
+
+def _unscaled(fig: Figure) -> bool:
+    """Whether a figure's value is the number its text writes, no scale word applied."""
+    digits = "".join(ch for ch in fig.text if ch.isdigit())
+    return bool(digits) and int(digits) == fig.value
 
 
 def _district_total(ctx: Context, fig: Figure, level: Observation) -> bool:
