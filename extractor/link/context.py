@@ -25,7 +25,9 @@ from extractor.registry.phrases import Hit, new_tone
 # Written as alternatives that each start with a character, so ``re`` skips to those characters.
 # The same breaks are found one kind at a time: a pattern that starts with a literal lets ``re``
 # skip ahead much faster than one that starts with a choice of characters.
-_SEMICOLON, _COLON, _COMMA = re.compile(";"), re.compile(":"), re.compile(r",\s")
+# An em dash parts clauses as a colon does ("… 16,000 households—an increase of …"); an en dash or
+# a hyphen joins numbers ("2021–2025") and is no break.
+_SEMICOLON, _COLON, _COMMA = re.compile(";"), re.compile("[:\u2014]"), re.compile(r",\s")
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—](?!\w)")
 _COMMA_GAP = re.compile(r",\s*")
