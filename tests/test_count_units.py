@@ -27,6 +27,8 @@ COUNT_UNITS = [
     ("vi", "Ngày hội việc làm đón 2.850 lượt sinh viên đến tìm hiểu.", "turns"),
     ("vi", "Cuộc thi vẽ tranh có 910 lượt học sinh dự thi.", "turns"),
     ("vi", "Quý I, chi nhánh cho 3.460 khách vay vay vốn sản xuất.", "borrowers"),
+    # Pupils and students counted with the classifier "em" are students.
+    ("vi", "Từ năm 2015 đến nay, hơn 4.130 em HSSV đã vay vốn đi học.", "students"),
 ]
 
 # (language, text, the value of its one count): a scale word written in the plural still scales.
