@@ -288,18 +288,20 @@ def observations(ctx: Context) -> list[Observation]:
 def _level_amount(ctx: Context, fig: Figure) -> bool:
     """Whether an amount in đồng may be a level of the bank (``level_amount`` of
     rules/linking.yaml): not a price or a number cut before its scale word, not a scale slip."""
-    least, most = ctx.linker.level_amount
+    least, most, cut_below = ctx.linker.level_amount
     if fig.unit != "VND" or least <= fig.value <= most:
         return True
-    # Under the least, only an amount whose number stands unscaled ("VND470"): a scale word written
-    # ("500 nghìn đồng") says the writer meant the small amount.
-    return fig.value < least and not _unscaled(fig)
+    # Under the least, only a short number that stands unscaled ("VND470", "VND 2,014"): a scale
+    # word written ("500 nghìn đồng") or a number written out in full ("VND 980,000") says the
+    # writer meant the small amount.
+    return fig.value < least and not _cut(fig, cut_below)
 
 
-def _unscaled(fig: Figure) -> bool:
-    """Whether a figure's value is the number its text writes, no scale word applied."""
+def _cut(fig: Figure, below: int) -> bool:
+    """Whether a figure's number looks cut off before its scale word: its value is the number its
+    text writes, no scale word applied, and that number is short (under ``below``)."""
     digits = "".join(ch for ch in fig.text if ch.isdigit())
-    return bool(digits) and int(digits) == fig.value
+    return bool(digits) and int(digits) == fig.value < below
 
 
 def _district_total(ctx: Context, fig: Figure, level: Observation) -> bool:

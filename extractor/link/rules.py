@@ -228,11 +228,16 @@ class LevelAmount(Strict):
 
     least: int = Field(gt=0)
     most: int = Field(gt=0)
+    # Under the least, a number written without a scale word below this is cut off before it
+    # ("VND 2,014"); a longer one ("VND 980,000") is the small amount the writer meant.
+    cut_below: int = Field(gt=0)
 
     @model_validator(mode="after")
     def _ordered(self) -> LevelAmount:
         if self.least >= self.most:
             raise ValueError(f"level_amount: least ({self.least}) must be below most ({self.most})")
+        if self.cut_below > self.least:
+            raise ValueError(f"level_amount: cut_below ({self.cut_below}) must not exceed least ({self.least})")
         return self
 
 
@@ -643,7 +648,7 @@ class Linker:
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
     from_to_lead_words: int = 5  # see ``LinkRules.from_to_lead_words``
     founding_past_years: int = 2  # see ``LinkRules.founding_past_years``
-    level_amount: tuple[int, int] = (1, 10**18)  # see ``LinkRules.level_amount``: (least, most)
+    level_amount: tuple[int, int, int] = (1, 10**18, 1)  # ``LinkRules.level_amount``: least, most, cut_below
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -664,7 +669,8 @@ class Linker:
                    {lang: frozenset(w.lower() for w in words) for lang, words in (function_words or {}).items()},
                    {w.lower(): n for w, n in (number_words or {}).items()}, stamp_head(rules),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
-                   level_amount=(rules.level_amount.least, rules.level_amount.most))
+                   level_amount=(rules.level_amount.least, rules.level_amount.most,
+                                 rules.level_amount.cut_below))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
