@@ -28,6 +28,10 @@ from extractor.registry.phrases import Hit, new_tone
 # An em dash parts clauses as a colon does ("… 16,000 households—an increase of …"); an en dash or
 # a hyphen joins numbers ("2021–2025") and is no break.
 _SEMICOLON, _COLON, _COMMA = re.compile(";"), re.compile("[:\u2014]"), re.compile(r",\s")
+# An em dash that opens an aside closed by a second one in its sentence, the aside starting with a
+# breakdown word ("loans\u2014including … \u2014reached …"), parts no clause: the aside is a part of the
+# whole around it, read as when it stands between commas.
+_ASIDE_CLOSE = re.compile(r"[\u2014\n]|\.\s")
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—](?!\w)")
 _COMMA_GAP = re.compile(r",\s*")
@@ -384,7 +388,7 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
         latest=max((e for e in ends if e), default=None),
         title=title_span(ex.document),
         newlines=newlines,
-        breaks=_breaks(text),
+        breaks=_breaks(text, found["breakdown"]),
         stops=Stops(text, newlines),
     )
     # Filled here, before the context is handed on: a copy of the whole context costs more.
@@ -603,12 +607,29 @@ def piece(pos: int, span: tuple[int, int], bounds: Bounds) -> tuple[int, int]:
     return (ends[before - 1] if before > first else span[0], starts[after] if after < last else span[1])
 
 
-def _breaks(text: str) -> Breaks:
-    """Where the text's clause breaks (semicolons, colons, a comma and a space) start and end,
-    and which of them are semicolons, which also part a sentence. Each break is one character,
-    or two for a comma and the space after it, and none can start inside another."""
+def _breaks(text: str, breakdowns: list[Hit]) -> Breaks:
+    """Where the text's clause breaks (semicolons, colons, em dashes, a comma and a space) start
+    and end, and which of them are semicolons, which also part a sentence. Each break is one
+    character, or two for a comma and the space after it, and none can start inside another.
+    The em dashes around a breakdown aside (``breakdowns``: hits of that marker list) are none."""
     semicolons = [m.start() for m in _SEMICOLON.finditer(text)]
-    singles = semicolons + [m.start() for m in _COLON.finditer(text)]
+    asides = _aside_dashes(text, breakdowns)
+    singles = semicolons + [m.start() for m in _COLON.finditer(text) if m.start() not in asides]
     commas = [m.start() for m in _COMMA.finditer(text)]
     clause = (sorted(singles + commas), sorted([b + 1 for b in singles] + [b + 2 for b in commas]))
     return Breaks(clause, (semicolons, [b + 1 for b in semicolons]))
+
+
+def _aside_dashes(text: str, breakdowns: list[Hit]) -> set[int]:
+    """The em dashes that open and close an aside starting with a breakdown word."""
+    dashes: set[int] = set()
+    for start, *_ in breakdowns:
+        opening = start - 1
+        while opening >= 0 and text[opening] in " \u00a0":
+            opening -= 1
+        if opening < 0 or text[opening] != "\u2014":
+            continue
+        close = _ASIDE_CLOSE.search(text, start)
+        if close is not None and text[close.start()] == "\u2014":
+            dashes.update((opening, close.start()))
+    return dashes
