@@ -50,3 +50,19 @@ def test_a_count_takes_the_unit_of_its_noun(lang: str, text: str, unit: str) -> 
     [count] = [f for f in extract_text(text, lang=lang, published=PUBLISHED, link=False).figures
                if f.kind == "count"]
     assert count.unit == unit
+
+
+# Children counted with the classifier "em" before a plain noun of school ("em học sinh") are no
+# counted students: gift and scholarship stories count them so (only "em HSSV", the loan
+# programme's abbreviation, is).
+NOT_STUDENTS = [
+    ("vi", "Dịp khai giảng, đoàn thanh niên xã tặng 85 suất quà cho 85 em học sinh nghèo."),
+    ("vi", "Quỹ khuyến học huyện năm nay trao học bổng cho 140 em sinh viên."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_STUDENTS, ids=[t[:30] for _, t in NOT_STUDENTS])
+def test_children_counted_with_em_are_no_students(lang: str, text: str) -> None:
+    ex = extract_text(text, lang=lang, published=PUBLISHED)
+    assert [f for f in ex.figures if f.unit == "students"] == []
+    assert not ex.observations

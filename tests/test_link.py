@@ -1207,11 +1207,37 @@ def test_seed_001_is_national() -> None:
 
 def test_an_em_dash_parts_the_borrowers_from_the_change_after_them() -> None:
     """An em dash ends the clause of the count before it: the change after it is the amount's."""
-    text = ("In the first four months of 2025, disbursement reached VND 980.2 billion, benefiting 14,700 "
-            "households and other beneficiaries\u2014an increase of VND 211.6 billion compared to a year earlier.")
+    text = ("Sáu tháng đầu năm 2025, chi nhánh giải ngân 1.135 tỷ đồng cho 23.400 lượt khách hàng "
+            "\u2014 tăng 96 tỷ đồng so với cùng kỳ.")
+    ex = extract_text("Bank news\n\n" + text, lang="vi", published=PUB, title="Bank news")
+    assert [(o.indicator, o.value, o.change_value) for o in ex.observations] == [
+        ("lending_turnover", Decimal("1135000000000"), Decimal("96000000000")),
+        ("borrowers_reached", Decimal("23400"), None)]
+
+
+def test_em_dashes_around_a_breakdown_aside_part_no_clause() -> None:
+    """An aside between em dashes that opens with a breakdown word is a part of the whole around it."""
+    text = ("At the end of June 2025, total outstanding loans\u2014including VND 930 billion entrusted "
+            "through the Farmers' Association\u2014came to VND 5,860 billion.")
     ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
-    assert [(o.indicator, o.value) for o in ex.observations] == [
-        ("lending_turnover", Decimal("980200000000")), ("borrowers_reached", Decimal("14700"))]
+    part = next(o for o in ex.observations if o.value == Decimal("930000000000"))
+    assert (part.indicator, part.part_of) == ("outstanding_loans", "channel")
+
+
+@pytest.mark.parametrize("text", [
+    # One household's loan is no lending of the bank.
+    "Every family that borrows for a biogas tank has a total loan value of VND 30 million.",
+    # Borrowers now owing the bank, with no word of when they borrowed: not an amount lent over a period.
+    "At present, 38,600 customers owe the Phu Tho branch money, with a combined loan value of VND 2,870 billion.",
+    # Workers hired at a job fair were not given jobs by the bank's loans.
+    "At a recruitment day run by the Phu Tho Employment Service Centre in April 2025, 980 workers were "
+    "offered jobs by 35 firms.",
+    # One programme's lending capital is no total capital of the province.
+    "The total lending capital for the job creation programme in Phu Tho was VND 310 billion at the end of 2024.",
+])
+def test_loan_value_job_and_programme_capital_phrases_give_no_total(text: str) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
+    assert [(o.indicator, o.value) for o in ex.observations] == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -1221,10 +1247,23 @@ def test_an_em_dash_parts_the_borrowers_from_the_change_after_them() -> None:
     # An amount cut off before its scale word (or a price) is no level either.
     ("In 2023, the branch lent VND610 billion to 19,800 households and collected more than VND310",
      [("lending_turnover", Decimal("610000000000")), ("borrowers_reached", Decimal("19800"))]),
+    ("As of June 30, 2025, overdue debt at the Cam Xuyen district office stood at just VND640", []),
 ])
 def test_an_amount_outside_the_levels_bounds_is_no_level(text: str, kept: list[tuple[str, Decimal]]) -> None:
     ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
     assert [(o.indicator, o.value) for o in ex.observations] == kept
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    # A small amount written out in full, or with its scale word, is the amount the writer meant.
+    ("en", "As of June 30, 2025, overdue debt at the Cam Xuyen district office stood at just VND 640,000, "
+     "or 0.01% of its outstanding loans.", Decimal("640000")),
+    ("vi", "Đến ngày 30/6/2025, nợ quá hạn của phòng giao dịch huyện Cẩm Xuyên chỉ còn 640 nghìn đồng.",
+     Decimal("640000")),
+])
+def test_a_small_amount_written_in_full_stays_a_level(lang: str, text: str, value: Decimal) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang=lang, published=PUB, title="Bank news")
+    assert ("overdue_debt", value) in [(o.indicator, o.value) for o in ex.observations]
 
 
 def test_level_amount_bounds_must_be_ordered(tmp_path: Path) -> None:
@@ -1491,7 +1530,7 @@ def test_piece_by_bisect_is_the_piece_found_by_walking(text: str, data: st.DataO
     s0 = data.draw(st.integers(0, len(text)))
     s1 = data.draw(st.integers(s0, len(text)))
     pos = data.draw(st.integers(0, len(text)))
-    breaks = _breaks(text)
+    breaks = _breaks(text, [])
     assert _piece(pos, (s0, s1), breaks.clause) == _piece_by_walking(text, pos, (s0, s1), _CLAUSE_BREAK)
     assert _piece(pos, (s0, s1), breaks.segment) == _piece_by_walking(text, pos, (s0, s1), re.compile(";"))
 
