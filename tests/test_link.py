@@ -331,6 +331,22 @@ def test_one_programmes_lending_and_its_breakdown_are_parts(markup: str) -> None
     assert obs is not None and obs.part_of == "programme", obs
 
 
+@pytest.mark.parametrize(("markup", "lang", "part_of"), [
+    # Items of one total distinguished by where they are, after "trong đó có".
+    (VI_NGHE + "Chi nhánh có [[320 điểm giao dịch|transaction points]], trong đó có [[*110 điểm giao dịch|"
+     "transaction points]] ở trụ sở các xã; 120 điểm giao dịch tại nhà văn hóa thôn.", "vi", "area"),
+    # An outcome's item (jobs) after another indicator's total in the same breakdown.
+    ("Nghe An news\nIn 2024 the loans created jobs for [[7,300 workers|workers]], of which 410 workers went "
+     "to work abroad and [[*about 260 people|people]] who had served prison sentences found jobs.", "en",
+     "programme"),
+])
+def test_an_item_of_its_sentences_total_is_a_part(markup: str, lang: str, part_of: str) -> None:
+    """A figure after a breakdown word whose sentence states the total of its own indicator before
+    that word is an item of that total, a part, though no cue names its programme."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of == part_of, obs.rules if obs else None
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Theo Ngân hàng Chính sách xã hội, năm 2023 cho vay giải quyết việc làm đạt 4.700 tỷ đồng. Chúng tôi về "
      "một huyện ven biển miền Trung, nơi toàn huyện có 65 hộ được vay mua ghe. Ngân hàng cũng cho vay nước sạch "

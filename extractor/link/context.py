@@ -201,6 +201,7 @@ class State:
     frame: Frame = field(default_factory=Frame)
     last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
     last_total: dict[str, tuple[str, int]] = field(default_factory=dict)  # the last level that is no part
+    total_ends: dict[str, int] = field(default_factory=dict)  # by indicator: where its last total ends
     # The last part per kind of figure: its indicator, where its figure ends, what it is a part of
     # and the words naming the part.
     last_part: dict[str, tuple[str, int, str, str]] = field(default_factory=dict)

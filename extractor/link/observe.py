@@ -271,6 +271,7 @@ def observations(ctx: Context) -> list[Observation]:
                 continue  # one amount's programme, named after it: no topic for the sentences after
             if level.part_of is None or _district_total(ctx, fig, level) or _package_total(ctx, fig, level):
                 ctx.state.last_total[fig.kind] = (found[0], fig.end)
+                ctx.state.total_ends[found[0]] = fig.end
             else:
                 ctx.state.last_part[fig.kind] = (found[0], fig.end, level.part_of, level.part or "")
     extra: list[Observation] = []

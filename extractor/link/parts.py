@@ -53,6 +53,7 @@ KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
+OUTCOME_KINDS = part_list("outcome_kinds")
 AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
@@ -338,10 +339,67 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     if shares:
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     if not ctx.linker.lexicon.indicators[code].cued_parts:
-        return None  # an outcome ("jobs created") of one programme is the indicator itself
+        # An outcome ("jobs created") of one programme is the indicator itself, but an item of
+        # the outcome's own total broken down in its sentence is a part of it.
+        return _outcome_kind(ctx, fig) or _item_of_total(ctx, fig, code)
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
-            or _topic_part(ctx, fig, code))
+            or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code))
+
+
+def _outcome_kind(ctx: Context, fig: Figure) -> Part | None:
+    """An outcome counted by the kind its programme built ("1.200 căn nhà ở xã hội", ``outcome_kinds``):
+    that programme's part; so is a count of the same unit beside it in its sentence, no breakdown
+    word between ("4.300 căn nhà cho hộ nghèo, 650 căn nhà ở xã hội": houses split by kind, with
+    no total of houses stated)."""
+    if fig.kind != "count":
+        return None
+    own = _kind_named(ctx, fig)
+    if own is not None:
+        return Part("programme", ctx.text[own[0] : own[1]], f"programme:{own[2]}")
+    s0, s1 = sentence_span(ctx, fig)
+    for other in ctx.figures.within(s0, s1):
+        if other is fig or other.unit != fig.unit or _kind_named(ctx, other) is None:
+            continue
+        first, last = sorted((fig.start, other.start))
+        if not ctx.marks("breakdown", first, last):
+            _, c1 = clause_span(ctx, fig)
+            later = ctx.figures.within(fig.end, c1)
+            words = ctx.text[fig.start : later[0].start if later else c1].strip(" ,:;.")
+            return Part("programme", words[:60], "programme:outcome-split")
+    return None
+
+
+def _kind_named(ctx: Context, fig: Figure) -> Hit | None:
+    """The ``outcome_kinds`` cue that opens within the count's words or right after them."""
+    cues = [c for c in ctx.marks(OUTCOME_KINDS, fig.start, fig.end + ctx.reach("programme")) if c[0] < fig.end]
+    return cues[0] if cues else None
+
+
+def _item_of_total(ctx: Context, fig: Figure, code: str) -> Part | None:
+    """A figure after a breakdown word whose sentence states, before that word, the total of the
+    same indicator ("giữ 320 điểm giao dịch, trong đó có 110 điểm giao dịch ở vùng núi; 120 …",
+    "jobs for 5,000 workers, of which 600 went abroad and 300 young people found jobs", another
+    indicator's total between): an item of that total, whatever
+    names it (a place, a kind, a group). An area or a group its item names makes it that kind.
+    Counts only: an amount's item may name the debt's quality or term ("trong đó dư nợ khoanh …"),
+    which is no part of this kind."""
+    if fig.kind != "count":
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    marks = ctx.marks("breakdown", s0, fig.start)
+    end = ctx.state.total_ends.get(code)
+    if not marks or end is None or not s0 <= end <= marks[-1][0]:
+        return None
+    start = max(segment_span(ctx, fig)[0], marks[-1][1])
+    words = _item_words(ctx, fig, start)[:60]
+    _, c1 = clause_span(ctx, fig)
+    # "xã hội" (social) begins like a commune's word and names none.
+    social = {hit[0] for hit in ctx.marks(COMMUNE_REFS_NOT, start, c1)}
+    areal = ctx.areas.within(start, c1) or any(
+        hit[0] not in social for name in _AREA_KIND_WORDS if name in ctx.hits for hit in ctx.marks(name, start, c1))
+    kind = "area" if areal else "group" if ctx.marks(GROUPS, start, c1) else "programme"
+    return Part(kind, words, f"{kind}:item-of-total+{marks[-1][2]}")
 
 
 def _goes_on(ctx: Context, hit: Hit) -> bool:
