@@ -331,6 +331,71 @@ def test_one_programmes_lending_and_its_breakdown_are_parts(markup: str) -> None
     assert obs is not None and obs.part_of == "programme", obs
 
 
+@pytest.mark.parametrize(("markup", "lang", "part_of"), [
+    # Items of one total told apart by their districts, after the breakdown word: every item an area.
+    (VI_NGHE + "{{Cuối năm 2024|2024-12-31}}, chi nhánh duy trì [[415 điểm giao dịch|transaction points]]; trong đó huyện Quỳ Hợp "
+     "có 38 điểm giao dịch, còn [[*52 điểm giao dịch|transaction points]] thuộc huyện Con Cuông.", "vi", "area"),
+    # An outcome's item named by a programme's beneficiaries: a group of the total's people.
+    ("Nghe An news\nIn the past year, policy loans created jobs for [[3,450 workers|workers]], including "
+     "[[*about 95 people|people]] who completed their prison sentences.", "en", "group"),
+])
+def test_an_item_of_its_sentences_total_is_a_part(markup: str, lang: str, part_of: str) -> None:
+    """A count after a breakdown word whose sentence states the total of its own indicator before
+    that word is an item of that total, a part, when the breakdown names an area or a group."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of == part_of, obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang"), [
+    # Another year after the breakdown's item.
+    (VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, chi nhánh vận hành [[330 điểm giao dịch|transaction points]], trong đó "
+     "[[26 điểm giao dịch|transaction points]] ở xã vùng cao, còn {{năm 2023|2023-01-01..2023-12-31}} là [[*318 điểm giao dịch|transaction points]].", "vi"),
+    ("Nghe An news\nIn {{2024|2024-01-01..2024-12-31}} the branch ran [[330 transaction points|transaction points]], "
+     "including [[26 points|transaction points]] in upland communes, against "
+     "[[*318 transaction points|transaction points]] in {{2023|2023-01-01..2023-12-31}}.", "en"),
+    # A plan stated after a breakdown word.
+    (VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, vốn vay giúp [[2.650 hộ|households]] thoát nghèo, trong đó kế hoạch "
+     "{{năm 2025|2025-01-01..2025-12-31}} "
+     "đặt ra [[*2.900 hộ|households]] ở các xã.", "vi"),
+    # A year's share of a running total.
+    (VI_NGHE + "Từ khi thành lập, vốn vay tạo việc làm cho [[84.000 lao động|workers]], trong đó "
+     "{{năm 2024|2024-01-01..2024-12-31}} riêng các xã miền núi có [[*3.700 lao động|workers]].", "vi"),
+    # Another province inside a national breakdown.
+    ("Nghe An news\nNationwide the bank keeps [[10,400 transaction points|transaction points]] in communes, "
+     "of which Ha Tinh province has [[*415 transaction points|transaction points]] in its communes.", "en"),
+    # Items naming neither an area nor a group (a venue, a status): no part this rule tells.
+    (VI_NGHE + "Đến {{cuối năm 2024|2024-12-31}}, tỉnh có [[14 phòng giao dịch|transaction offices]], trong đó [[*4 phòng giao dịch|transaction offices]] "
+     "đã chuyển về trụ sở mới.", "vi"),
+])
+def test_an_item_of_another_date_plan_or_place_is_no_part(markup: str, lang: str) -> None:
+    """A later count of the total's indicator after the breakdown word that is dated otherwise, is
+    a plan, is another province's, or names no area or group of the total, is no item of it."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of is None, (obs.part_of, obs.part, obs.rules)
+
+
+@pytest.mark.parametrize(("markup", "lang"), [
+    # The total before its list opener stays the total.
+    (VI_NGHE + "Trong {{năm 2024|2024-01-01..2024-12-31}}, tín dụng chính sách giúp dựng [[*3.400 căn nhà|houses]], gồm [[2.900 căn nhà|houses]] "
+     "cho hộ nghèo và [[500 căn nhà phòng tránh bão|houses]].", "vi"),
+    ("Nghe An news\nDuring {{2024|2024-01-01..2024-12-31}}, policy credit paid for [[*3,400 houses|houses]], comprising [[2,900 houses|houses]] "
+     "for poor families and [[500 storm-proof houses|houses]].", "en"),
+    # A kind-named count of another scope, funder or year: no sibling of the province's count.
+    (VI_NGHE + "Trong {{năm 2024|2024-01-01..2024-12-31}}, chi nhánh giúp dựng [[*860 căn nhà|houses]] cho hộ nghèo, toàn quốc có "
+     "[[38.000 căn nhà ở xã hội|houses]] được vay vốn.", "vi"),
+    ("Nghe An news\nDuring {{2024|2024-01-01..2024-12-31}}, policy credit paid for [[*1,650 houses|houses]] for poor families, while donors "
+     "paid for [[420 storm-proof houses|houses]].", "en"),
+    ("Nghe An news\nDuring {{2024|2024-01-01..2024-12-31}}, policy credit paid for [[730 storm-proof houses|houses]] "
+     "and [[*515 houses|houses]] in {{2023|2023-01-01..2023-12-31}}.", "en"),
+])
+def test_a_count_beside_a_kind_named_one_is_no_sibling_unless_joined(markup: str, lang: str) -> None:
+    """A count of houses is a sibling of a kind-named one (a part of the split) only when joined to
+    it as an item of one list: not the whole before "gồm"/"comprising", nor another scope's,
+    funder's or year's count."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of is None, (obs.part_of, obs.part, obs.rules)
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Theo Ngân hàng Chính sách xã hội, năm 2023 cho vay giải quyết việc làm đạt 4.700 tỷ đồng. Chúng tôi về "
      "một huyện ven biển miền Trung, nơi toàn huyện có 65 hộ được vay mua ghe. Ngân hàng cũng cho vay nước sạch "

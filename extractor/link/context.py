@@ -207,6 +207,9 @@ class State:
     frame: Frame = field(default_factory=Frame)
     last_level: dict[str, tuple[str, int]] = field(default_factory=dict)
     last_total: dict[str, tuple[str, int]] = field(default_factory=dict)  # the last level that is no part
+    # By indicator: where its last total ends, and its date, period, status and province (an item of
+    # it has the same: ``parts._item_of_total``).
+    total_ends: dict[str, tuple[int, tuple[object, ...]]] = field(default_factory=dict)
     # The last part per kind of figure: its indicator, where its figure ends, what it is a part of
     # and the words naming the part.
     last_part: dict[str, tuple[str, int, str, str]] = field(default_factory=dict)

@@ -29,6 +29,7 @@ from extractor.link.parts import (
     AMOUNT_PROGRAMME,
     DISTRICT_DOCUMENT,
     DISTRICT_NAMED_PART,
+    ITEM_OF_TOTAL,
     Part,
     district_document,
     district_offices,
@@ -150,6 +151,9 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     if status == "actual" or expected_closing(ctx, when):
         update_frame(ctx, when)
     part = part_of(ctx, fig, code, indicator_rule, place=(place, place_rule))
+    if part is not None and ITEM_OF_TOTAL in part.rule and ctx.state.total_ends[code][1] != (
+            when.as_of, when.start if when.as_of is None else None, when.end, status, name):
+        part = None  # another date's, a plan's or another province's figure: no item of the total
     if (part is not None and part.kind == "area" and place_rule == NATIONAL_DOCUMENT
             and not _kind_of_area(ctx, fig, part.rule)):
         # A district or commune a sentence of a text filed under the whole bank speaks of ("Theo
@@ -271,6 +275,8 @@ def observations(ctx: Context) -> list[Observation]:
                 continue  # one amount's programme, named after it: no topic for the sentences after
             if level.part_of is None or _district_total(ctx, fig, level) or _package_total(ctx, fig, level):
                 ctx.state.last_total[fig.kind] = (found[0], fig.end)
+                ctx.state.total_ends[found[0]] = (fig.end, (level.as_of, level.period_start, level.period_end,
+                                                             level.status, level.province))
             else:
                 ctx.state.last_part[fig.kind] = (found[0], fig.end, level.part_of, level.part or "")
     extra: list[Observation] = []

@@ -53,10 +53,13 @@ KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
+OUTCOME_KINDS, SPLIT_OPENERS, SPLIT_JOINS = (part_list(name) for name in ("outcome_kinds", "split_openers",
+                                                                          "split_joins"))
 AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
+ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
 
 
 @dataclass(frozen=True)
@@ -338,10 +341,99 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     if shares:
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     if not ctx.linker.lexicon.indicators[code].cued_parts:
-        return None  # an outcome ("jobs created") of one programme is the indicator itself
+        # An outcome ("jobs created") of one programme is the indicator itself, but an item of
+        # the outcome's own total broken down in its sentence is a part of it.
+        return _outcome_kind(ctx, fig) or _item_of_total(ctx, fig, code)
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
-            or _topic_part(ctx, fig, code))
+            or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code))
+
+
+def _outcome_kind(ctx: Context, fig: Figure) -> Part | None:
+    """An outcome counted by the kind its programme built ("1.200 căn nhà ở xã hội", ``outcome_kinds``):
+    that programme's part; so is a count of the same unit coordinated with it ("4.300 căn nhà cho hộ
+    nghèo, 650 căn nhà ở xã hội": houses split by kind, no total of houses stated), see
+    ``_coordinated``."""
+    if fig.kind != "count":
+        return None
+    own = _kind_named(ctx, fig)
+    if own is not None:
+        return Part("programme", ctx.text[own[0] : own[1]], f"programme:{own[2]}")
+    s0, s1 = sentence_span(ctx, fig)
+    for other in ctx.figures.within(s0, s1):
+        if other is fig or other.unit != fig.unit or _kind_named(ctx, other) is None:
+            continue
+        if _coordinated(ctx, *sorted((fig, other), key=lambda f: f.start)):
+            _, c1 = clause_span(ctx, fig)
+            later = ctx.figures.within(fig.end, c1)
+            end = later[0].start if later else c1
+            # Its words end before the word joining it to its sibling ("… cho hộ nghèo và").
+            end = min([hit[0] for hit in ctx.marks(SPLIT_JOINS, fig.end, end) if not ctx.text[hit[1] : end].strip()],
+                      default=end)
+            words = ctx.text[fig.start : end].strip(" ,:;.")
+            return Part("programme", words[:60], "programme:outcome-split")
+    return None
+
+
+def _coordinated(ctx: Context, first: Figure, second: Figure) -> bool:
+    """Whether two counts of one unit are items of one list joined to each other: between them only
+    the first one's words and a comma or one joining word ending them ("4.300 căn nhà cho hộ nghèo
+    và 640 …"), no other figure, breakdown word, list opener (``split_openers``: "gồm", "comprising":
+    the first count is the whole the second is of), date or province; and no date after the second
+    in its clause ("620 storm-proof houses and 410 houses in 2023": a comparison)."""
+    gap = ctx.text[first.end : second.start]
+    if any(c in gap for c in ";:.()") or "," in gap.rstrip().rstrip(","):
+        return False  # a comma inside starts another clause ("…, while the budget built 500 …")
+    joined = gap.rstrip().endswith(",") or any(
+        not ctx.text[hit[1] : second.start].strip() for hit in ctx.marks(SPLIT_JOINS, first.end, second.start))
+    _, c1 = clause_span(ctx, second)
+    return joined and not (
+        ctx.figures.within(first.end + 1, second.start) or ctx.marks("breakdown", first.end, second.start)
+        or ctx.marks(SPLIT_OPENERS, first.end, second.start) or ctx.mentions.within(first.end, second.start)
+        or ctx.free_dates.within(first.end, c1))
+
+
+def _kind_named(ctx: Context, fig: Figure) -> Hit | None:
+    """The ``outcome_kinds`` cue that opens within the count's words or right after them."""
+    cues = [c for c in ctx.marks(OUTCOME_KINDS, fig.start, fig.end + ctx.reach("programme")) if c[0] < fig.end]
+    return cues[0] if cues else None
+
+
+def _item_of_total(ctx: Context, fig: Figure, code: str) -> Part | None:
+    """A count after a breakdown word whose sentence states, before that word, the total of the
+    same indicator ("có 260 hộ thoát nghèo, trong đó 75 hộ dân tộc thiểu số ở hai xã vùng cao"), no
+    date between the word and the count: an item of that total when the breakdown's items name an
+    area (a district or commune, by name or by its kind's word) or a group of people (a group's or a
+    programme's words: "people who served prison sentences"); every item of the breakdown gets the
+    same kind. An item naming neither (a venue, a status, another year, a plan) is no part this rule
+    tells, nor is one whose date, status or province differs from the total's (``observe``
+    compares them: "trong đó năm 2024 có …", "the plan for 2025 is …", another province's).
+    Counts only: an amount's item may name the debt's quality or term ("trong đó dư nợ khoanh …"),
+    which is no part of this kind."""
+    if fig.kind != "count":
+        return None
+    s0, s1 = sentence_span(ctx, fig)
+    marks = ctx.marks("breakdown", s0, fig.start)
+    total = ctx.state.total_ends.get(code)
+    if not marks or total is None or not s0 <= total[0] <= marks[-1][0]:
+        return None
+    if ctx.free_dates.within(marks[-1][1], fig.start):
+        return None  # "trong đó năm 2024 có …": another period's figure
+    start = max(segment_span(ctx, fig)[0], marks[-1][1])
+    # The breakdown's items: the clauses of the counts of the same unit after its word.
+    clauses = [clause_span(ctx, other) for other in ctx.figures.within(marks[-1][1], s1)
+               if other.kind == "count" and other.unit == fig.unit]
+    spans = [(max(c0, marks[-1][1]), c1) for c0, c1 in clauses]
+    # "xã hội" (social) begins like a commune's word and names none.
+    social = {hit[0] for a, b in spans for hit in ctx.marks(COMMUNE_REFS_NOT, a, b)}
+    areal = any(ctx.areas.within(a, b) or any(
+        hit[0] not in social for name in _AREA_KIND_WORDS if name in ctx.hits for hit in ctx.marks(name, a, b))
+        for a, b in spans)
+    grouped = any(ctx.marks(GROUPS, a, b) or ctx.marks(PROGRAMMES, a, b) for a, b in spans)
+    kind = "area" if areal else "group" if grouped else None
+    if kind is None:
+        return None
+    return Part(kind, _item_words(ctx, fig, start)[:60], f"{kind}:{ITEM_OF_TOTAL}+{marks[-1][2]}")
 
 
 def _goes_on(ctx: Context, hit: Hit) -> bool:

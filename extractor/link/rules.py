@@ -487,8 +487,8 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 
 PART_KINDS = ("programme", "channel", "group", "source", "average")
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
-              "commune_words", "commune_ref", "commune_ref_not", "region_ref", "visit", "area_before",
-              "area_after")
+              "outcome_kinds", "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not",
+              "region_ref", "visit", "area_before", "area_after")
 
 
 class AreaWords(Strict):
@@ -523,6 +523,15 @@ class PartRules(Strict):
     # Words that, inside a count's own counted noun, name a kind of household ("900 hộ nghèo"): an
     # item of a breakdown of that kind.
     counted_kinds: RulePhrases = Field(default_factory=RulePhrases)
+    # Words that, from an outcome's counted noun on ("căn nhà ở xã hội", "storm-proof houses"),
+    # name the programme a count of that outcome is of: a part, as are its siblings of the sentence.
+    outcome_kinds: RulePhrases = Field(default_factory=RulePhrases)
+    # Words after a count that open the list of its own items ("gồm", "comprising"): the count is
+    # the whole of the counts after it, none of their siblings.
+    split_openers: RulePhrases = Field(default_factory=RulePhrases)
+    # Words joining two items of one list ("và", "and"): counts of one outcome joined by them (or
+    # by a comma) are siblings of one split.
+    split_joins: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
     # Words naming a commune, ward or township, not a district ("xã", "commune"): the name beside
     # them tells no province by rules/districts.yaml (a commune may bear a district's name).
@@ -572,8 +581,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
-                          "counted_kinds", "commune_words", "commune_ref", "commune_ref_not", "region_ref",
-                          "visit")]
+                          "counted_kinds", "outcome_kinds", "split_openers", "split_joins", "commune_words",
+                          "commune_ref", "commune_ref_not", "region_ref", "visit")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
