@@ -111,6 +111,19 @@ def test_a_district_offices_name_starts_on_its_line(markup: str) -> None:
     assert obs is not None and (obs.part_of, obs.part) == ("area", "Yen Thanh")
 
 
+@pytest.mark.parametrize("markup", [
+    "Tin vốn vay\nSau sáp nhập, Phòng giao dịch NHCSXH (CSXH) Kỳ Sơn giữ [[30 điểm giao dịch|transaction points]].",
+    # a hard-wrapped text: the short form opens the next line, the name still follows it
+    "Tin vốn vay\nSau sáp nhập, Phòng giao dịch Ngân hàng Chính sách xã hội\n(NHCSXH) Kỳ Sơn giữ "
+    "[[30 điểm giao dịch|transaction points]].",
+])
+def test_a_district_offices_name_follows_a_bracketed_short_form(markup: str) -> None:
+    """The office's name stands after the bank's short form in brackets, even where the short form
+    opens a new line of a wrapped text: the district tells the province and the figure is its part."""
+    obs = observe(markup, lang="vi")
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Nghệ An", "area", "Kỳ Sơn"), obs
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     # districts named with a district's word, and no province: where the story lies tells it
     ("Tin vốn vay\nĐến {{31/12/2023|2023-12-31}}, dư nợ toàn tỉnh đạt [[5.100 tỷ đồng|VND]]. Huyện Cần Giuộc và "

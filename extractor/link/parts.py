@@ -94,7 +94,7 @@ def offices_named_as_provinces(ctx: Context) -> list[Area]:
     for begin, end, _ in ctx.hits[part_list("district_bank")]:
         if _offices_many(ctx, begin):
             continue  # "các Phòng giao dịch NHCSXH <tỉnh>": all the offices of that province
-        start = ctx.text.find(") ", end) + 2 if ctx.text.startswith(" (", end) else end
+        start = past_short_form(ctx.text, end)
         named = ctx.mentions.within(start, start + ctx.reach("area"))
         if named and not ctx.text[start : named[0].start].strip():
             found.append(Area(named[0].start, named[0].end, named[0].text))
@@ -104,6 +104,17 @@ def offices_named_as_provinces(ctx: Context) -> list[Area]:
     if not any(m.start not in named_at for m in ctx.mentions):
         return []
     return found
+
+
+_SHORT_FORM = re.compile(r"[ \t]*\n?[ \t]*\([^()\n]{1,12}\)")
+
+
+def past_short_form(text: str, end: int) -> int:
+    """Where the name after the office's words starts, past a bracketed short form of the bank
+    that may open the next line of a hard-wrapped text ("Phòng giao dịch NHCSXH (CSXH) Kỳ Sơn",
+    "…Ngân hàng Chính sách xã hội\n(NHCSXH) Kỳ Sơn"); ``end`` itself when there is none."""
+    found = _SHORT_FORM.match(text, end)
+    return found.end() if found is not None else end
 
 
 def _offices_many(ctx: Context, start: int) -> bool:
@@ -271,7 +282,7 @@ def _office_name(ctx: Context, bank: Hit) -> str | None:
     """The capitalised name right after a district office's words ("PGD NHCSXH Anh Sơn", past
     a bracketed short form: "(CSXH)"), or right before them ("the Yen Thanh Social Policy Bank
     Transaction Office"), when it is no province's."""
-    end = ctx.text.find(" ", bank[1] + 1) if ctx.text.startswith(" (", bank[1]) else bank[1]
+    end = past_short_form(ctx.text, bank[1])
     for words in (_capitalised_near(ctx, end), _capitalised_near(ctx, bank[0], backwards=True)):
         if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(words[0][0], words[-1][1]):
             return _name(ctx.text, words)
