@@ -1349,6 +1349,27 @@ def test_a_branch_named_before_its_province(markup: str, province: str | None) -
     assert link(ex).document.province == province
 
 
+@pytest.mark.parametrize(("markup", "province", "figure_province"), [
+    # a meeting of three provinces' branches, each named as often: no one of them is the subject,
+    # though one is named once as "… branch"; each figure keeps its own province
+    ("Review of credit quality\nBy staff\nThe VBSP met its branches in Lao Cai, Yen Bai and Ha Giang. Lao Cai, "
+     "Yen Bai and Ha Giang cut overdue debt. By September, the Lao Cai branch had outstanding loans of "
+     "[[*VND 6.2 trillion|VND]], Yen Bai VND 5.1 trillion and Ha Giang VND 7.3 trillion.", None, "Lào Cai"),
+    # near miss: one neighbour named as often shares nothing with the branch named
+    ("Review of credit quality\nBy staff\nThe Lao Cai branch of the VBSP cut overdue debt, as Yen Bai did. "
+     "Lao Cai and Yen Bai both grew. The branch had outstanding loans of [[*VND 6.2 trillion|VND]].",
+     "Lào Cai", "Lào Cai"),
+])
+def test_branches_of_several_provinces_alike_give_no_document_province(
+        markup: str, province: str | None, figure_province: str) -> None:
+    """A story about several provinces' branches, each named about as often, has no main province,
+    even when one of them is once named as "the … branch"."""
+    ex, focus = build(markup)
+    linked = link(ex)
+    (obs,) = [o for o in linked.observations if o.start == focus]
+    assert (linked.document.province, obs.province) == (province, figure_province)
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     # the bank's district office named with its district and province
     ("Loans help the poor\nBy staff\nVBSP Muong Lat district (Thanh Hoa) lent more this year. Outstanding "

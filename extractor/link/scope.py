@@ -79,8 +79,10 @@ def document_scope(ctx: Context) -> Scope:
 
 def _takes(rule: str, scores: dict[str, float], best: str, *, provincial: bool, national: bool) -> bool:
     """Whether the best-supported province is the document's (see ``document_scope``)."""
-    if rule in ("title", "branch"):
+    if rule == "title":
         return True
+    if rule == "branch":
+        return not _shared(scores, best, others=2)
     if national:
         return provincial and scores[best] >= OUTLET
     if rule == "frequency" and _shared(scores, best):
@@ -88,13 +90,17 @@ def _takes(rule: str, scores: dict[str, float], best: str, *, provincial: bool, 
     return provincial or scores[best] >= 2
 
 
-def _shared(scores: dict[str, float], best: str) -> bool:
-    """Whether another province is named twice or more and at least half as often as the
-    best-supported one: a story of several provinces alike (a regional office's four) has no one
-    province for its subject, and counting names alone, an unfiled figure is better than one
-    filed under the wrong province. A neighbour named once beside it ("Hà Tĩnh giáp Quảng Bình")
-    shares nothing. Only the counting rule asks this (``_takes``)."""
-    return any(code != best and score >= 2 and score * 2 >= scores[best] for code, score in scores.items())
+def _shared(scores: dict[str, float], best: str, *, others: int = 1) -> bool:
+    """Whether ``others`` other provinces (one, or more) are each named twice or more and at
+    least half as often as the best-supported one: a story of several provinces alike (a
+    regional office's four) has no one province for its subject, and counting names alone, an
+    unfiled figure is better than one filed under the wrong province. A neighbour named once
+    beside it ("Hà Tĩnh giáp Quảng Bình") shares nothing. The counting rule asks it of one other
+    province; a branch named with its province asks it of two (a meeting of four provinces'
+    branches, each named as often, one of them once as "… branch"), so a province compared with
+    one neighbour keeps its branch (``_takes``)."""
+    alike = [code for code, score in scores.items() if code != best and score >= 2 and score * 2 >= scores[best]]
+    return len(alike) >= others
 
 
 def _best(ctx: Context, scores: dict[str, float]) -> str | None:
