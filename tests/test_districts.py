@@ -124,6 +124,26 @@ def test_a_district_offices_name_follows_a_bracketed_short_form(markup: str) -> 
     assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Nghệ An", "area", "Kỳ Sơn"), obs
 
 
+@pytest.mark.parametrize(("markup", "lang", "facts"), [
+    # the headline or lead names one district by its name alone, after a place's word: the text
+    # reports on it, and the district tells the province
+    ("Tin tức\nHộ nghèo ở Krông Pa vượt khó nhờ vốn vay\nĐến nay, tổng dư nợ đạt [[*452 tỷ đồng|VND]].", "vi",
+     ("Gia Lai", "area", "Krông Pa")),
+    ("News\nSoft loans help farmers living in Mang Yang, a highland district, raise cattle. Outstanding loans "
+     "reached [[*VND 318 billion|VND]].", "en", ("Gia Lai", "area", "Mang Yang")),
+    # near misses: a person's name ending with a district's, and a district's name with no place's
+    # word before it, tell nothing
+    ("News\nDeputy Minister Tran Mang Yang praised the Social Policy Bank. Outstanding loans reached [[*VND 318 billion|VND]].",
+     "en", ("national", None, None)),
+    ("Tin tức\nChị Krông Pa kể chuyện vay vốn. Tổng dư nợ của NHCSXH đạt [[*452 tỷ đồng|VND]].", "vi",
+     ("national", None, None)),
+])
+def test_a_lead_naming_a_district_alone_is_its_report(markup: str, lang: str,
+                                                     facts: tuple[str, str | None, str | None]) -> None:
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == facts, obs
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     # districts named with a district's word, and no province: where the story lies tells it
     ("Tin vốn vay\nĐến {{31/12/2023|2023-12-31}}, dư nợ toàn tỉnh đạt [[5.100 tỷ đồng|VND]]. Huyện Cần Giuộc và "

@@ -39,7 +39,7 @@ from extractor.link.context import (
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
-from extractor.link.provinces import Mention
+from extractor.link.provinces import Mention, key_of
 from extractor.link.rules import PART_KINDS, list_opener, part_list, scope_list
 from extractor.link.scope import held_in, is_commune
 from extractor.models import Figure, PartKind
@@ -231,11 +231,49 @@ def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
     end = _lead_end(ctx)
     # Not where a meeting was held ("Sáng 5/3, tại huyện …, NHCSXH tổ chức hội nghị", scope.held_in).
     named = [a for a in areas if a.start < end and not held_in(ctx, a.start, a.end)]
+    named = named or [a for a in _bare_districts(ctx, 0, end) if not held_in(ctx, a.start, a.end)]
     if not named or ctx.marks("province_ref", 0, end):
         return None
     if _province_outside_brackets(ctx, 0, end):
         return None
     return named[0].name
+
+
+_NAME_PUNCT = ",.;:()\"'“”!?"
+
+
+def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
+    """The districts of ``rules/districts.yaml`` named in ``[start, end)`` by their own name
+    alone, with no district's word, right after a place's word ("… ở Krông Pa", "living in Mang
+    Yang, a highland district"; ``venue_gap`` of rules/scope.yaml): a run of capitalised words on
+    one line, two or more (a one-word name may be a person's), that is exactly a district's name
+    (a longer run is a person's name ending with one: "Deputy Minister Tran Kim Son")."""
+    gazetteer = ctx.linker.gazetteer
+    runs: list[list[tuple[int, int]]] = [[]]
+    for match in _WORD.finditer(ctx.text, start, end):
+        word = match.group()
+        bare = word.strip(_NAME_PUNCT)
+        capitalised = bare[:1].isupper() and bare[:1].isalpha()
+        last = runs[-1]
+        if not capitalised or bare != word.rstrip(_NAME_PUNCT) or (last and "\n" in ctx.text[last[-1][1] : match.start()]):
+            runs.append([])  # a small word, an opening bracket or quote, a line break: no name goes on
+        if capitalised:
+            at = match.start() + word.index(bare)
+            runs[-1].append((at, at + len(bare)))
+            if bare != word.lstrip(_NAME_PUNCT):
+                runs.append([])  # a comma, a stop or a closing bracket ends the name
+    found = []
+    placed = ctx.linker.venue_gaps[ctx.lang]
+    for run in runs:
+        if not MIN_NAME_WORDS <= len(run) <= MAX_NAME_WORDS:
+            continue
+        first, last = run[0][0], run[-1][1]
+        name = ctx.text[first:last]
+        if (key_of(name) in gazetteer.districts and gazetteer.district_province(name)
+                and placed.search(ctx.text, max(0, first - ctx.reach("venue_gap")), first)
+                and not ctx.mentions.within(first, last)):
+            found.append(Area(first, last, name))
+    return found
 
 
 def _lead_end(ctx: Context) -> int:
