@@ -1355,6 +1355,9 @@ def test_a_branch_named_before_its_province(markup: str, province: str | None) -
     ("Review of credit quality\nBy staff\nThe VBSP met its branches in Lao Cai, Yen Bai and Ha Giang. Lao Cai, "
      "Yen Bai and Ha Giang cut overdue debt. By September, the Lao Cai branch had outstanding loans of "
      "[[*VND 6.2 trillion|VND]], Yen Bai VND 5.1 trillion and Ha Giang VND 7.3 trillion.", None, "Lào Cai"),
+    # a headline listing several provinces alike names no main one either
+    ("Storm relief for Lao Cai, Yen Bai and Ha Giang\nBy staff\nThe VBSP will defer debts in Lao Cai, Yen Bai "
+     "and Ha Giang. Lao Cai's outstanding loans stood at [[*VND 6.2 trillion|VND]].", None, "Lào Cai"),
     # near miss: one neighbour named as often shares nothing with the branch named
     ("Review of credit quality\nBy staff\nThe Lao Cai branch of the VBSP cut overdue debt, as Yen Bai did. "
      "Lao Cai and Yen Bai both grew. The branch had outstanding loans of [[*VND 6.2 trillion|VND]].",
@@ -1363,7 +1366,7 @@ def test_a_branch_named_before_its_province(markup: str, province: str | None) -
 def test_branches_of_several_provinces_alike_give_no_document_province(
         markup: str, province: str | None, figure_province: str) -> None:
     """A story about several provinces' branches, each named about as often, has no main province,
-    even when one of them is once named as "the … branch"."""
+    even when one of them is once named as "the … branch" or its headline lists them."""
     ex, focus = build(markup)
     linked = link(ex)
     (obs,) = [o for o in linked.observations if o.start == focus]

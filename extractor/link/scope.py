@@ -79,9 +79,7 @@ def document_scope(ctx: Context) -> Scope:
 
 def _takes(rule: str, scores: dict[str, float], best: str, *, provincial: bool, national: bool) -> bool:
     """Whether the best-supported province is the document's (see ``document_scope``)."""
-    if rule == "title":
-        return True
-    if rule == "branch":
+    if rule in ("title", "branch"):
         return not _shared(scores, best, others=2)
     if national:
         return provincial and scores[best] >= OUTLET
@@ -96,9 +94,10 @@ def _shared(scores: dict[str, float], best: str, *, others: int = 1) -> bool:
     regional office's four) has no one province for its subject, and counting names alone, an
     unfiled figure is better than one filed under the wrong province. A neighbour named once
     beside it ("Hà Tĩnh giáp Quảng Bình") shares nothing. The counting rule asks it of one other
-    province; a branch named with its province asks it of two (a meeting of four provinces'
-    branches, each named as often, one of them once as "… branch"), so a province compared with
-    one neighbour keeps its branch (``_takes``)."""
+    province; a branch named with its province, or a title naming it, asks it of two (a meeting of
+    four provinces' branches, each named as often, one of them once as "… branch"; a headline
+    listing four provinces hit by floods), so a province compared with one neighbour keeps its
+    branch or its headline (``_takes``)."""
     alike = [code for code, score in scores.items() if code != best and score >= 2 and score * 2 >= scores[best]]
     return len(alike) >= others
 
