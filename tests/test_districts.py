@@ -133,8 +133,8 @@ def test_a_district_offices_name_follows_a_bracketed_short_form(markup: str) -> 
      "reached [[*VND 318 billion|VND]].", "en", ("Gia Lai", "area", "Mang Yang")),
     # near misses: a person's name ending with a district's, and a district's name with no place's
     # word before it, tell nothing
-    ("News\nDeputy Minister Tran Mang Yang praised the Social Policy Bank. Outstanding loans reached [[*VND 318 billion|VND]].",
-     "en", ("national", None, None)),
+    ("News\nDeputy Minister Tran Mang Yang praised the Social Policy Bank. Outstanding loans reached "
+     "[[*VND 318 billion|VND]].", "en", ("national", None, None)),
     ("Tin tức\nChị Krông Pa kể chuyện vay vốn. Tổng dư nợ của NHCSXH đạt [[*452 tỷ đồng|VND]].", "vi",
      ("national", None, None)),
 ])

@@ -254,8 +254,9 @@ def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
         word = match.group()
         bare = word.strip(_NAME_PUNCT)
         capitalised = bare[:1].isupper() and bare[:1].isalpha()
-        last = runs[-1]
-        if not capitalised or bare != word.rstrip(_NAME_PUNCT) or (last and "\n" in ctx.text[last[-1][1] : match.start()]):
+        run = runs[-1]
+        broken = bool(run) and "\n" in ctx.text[run[-1][1] : match.start()]
+        if not capitalised or bare != word.rstrip(_NAME_PUNCT) or broken:
             runs.append([])  # a small word, an opening bracket or quote, a line break: no name goes on
         if capitalised:
             at = match.start() + word.index(bare)
@@ -267,12 +268,12 @@ def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
     for run in runs:
         if not MIN_NAME_WORDS <= len(run) <= MAX_NAME_WORDS:
             continue
-        first, last = run[0][0], run[-1][1]
-        name = ctx.text[first:last]
+        first, end_ = run[0][0], run[-1][1]
+        name = ctx.text[first:end_]
         if (key_of(name) in gazetteer.districts and gazetteer.district_province(name)
                 and placed.search(ctx.text, max(0, first - ctx.reach("venue_gap")), first)
-                and not ctx.mentions.within(first, last)):
-            found.append(Area(first, last, name))
+                and not ctx.mentions.within(first, end_)):
+            found.append(Area(first, end_, name))
     return found
 
 
