@@ -41,7 +41,7 @@ from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention, key_of
 from extractor.link.rules import PART_KINDS, list_opener, part_list, scope_list
-from extractor.link.scope import held_in, is_commune
+from extractor.link.scope import held_in, is_commune, national_words
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
@@ -231,12 +231,24 @@ def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
     end = _lead_end(ctx)
     # Not where a meeting was held ("Sáng 5/3, tại huyện …, NHCSXH tổ chức hội nghị", scope.held_in).
     named = [a for a in areas if a.start < end and not held_in(ctx, a.start, a.end)]
-    named = named or [a for a in _bare_districts(ctx, 0, end) if not held_in(ctx, a.start, a.end)]
+    named = named or [a for a in _bare_districts(ctx, 0, end) if not held_in(ctx, a.start, a.end)
+                      and _backed(ctx, a)]
     if not named or ctx.marks("province_ref", 0, end):
         return None
     if _province_outside_brackets(ctx, 0, end):
         return None
     return named[0].name
+
+
+def _backed(ctx: Context, area: Area) -> bool:
+    """Whether the text backs up a district the headline or lead names by its name alone: after
+    it, the text names the district again, speaks of "the whole district" (``district_ref``) or
+    of a district office, and nowhere of the whole bank or country (a national report may open
+    on one district's borrowers)."""
+    if national_words(ctx) is not None:
+        return False
+    return (area.name in ctx.text[area.end :] or bool(ctx.marks(DISTRICT_REFS, area.end, len(ctx.text)))
+            or any(hit[0] >= area.end for hit in ctx.hits[part_list("district_bank")]))
 
 
 _NAME_PUNCT = ",.;:()\"'“”!?"

@@ -281,14 +281,9 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
     """Words saying the document reports the whole bank, or None: "nationwide", "63 provinces",
     an amount no province reaches, or the bank named where no branch, no province and no district
     or commune is (in a text that reports figures)."""
-    for name in ("national", scope_list("whole_bank")):
-        hit = next((h for h in ctx.hits[name] if not national_baseline(ctx, ctx.stops.around(h[0], h[0])[0], h[0])),
-                   None)
-        if hit is not None:
-            return f"the text speaks of the whole bank or country ({ctx.text[hit[0] : hit[1]]!r})"
-    whole = national_amount(ctx, 0, len(ctx.text), document=True)
-    if whole is not None:
-        return f"an amount no province reaches ({whole.text!r})"
+    said = national_words(ctx)
+    if said is not None:
+        return said
     bank = ctx.hits["bank"]
     # Naming the bank says whose figures a text reports only when it reports some, and not when
     # it names a district or commune (``ctx.areas``) before its last figure, or speaks of one
@@ -300,6 +295,21 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
     local = ctx.areas.within(0, last) or ctx.marks(DISTRICT_REFS, 0, lead)
     if bank and ctx.figures and not provincial and not named and not local:
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
+    return None
+
+
+def national_words(ctx: Context) -> str | None:
+    """Words or an amount saying the text speaks of the whole bank or country ("nationwide",
+    "cả nước", "63 provinces", an amount no province reaches, but not a comparison's baseline),
+    or None."""
+    for name in ("national", scope_list("whole_bank")):
+        hit = next((h for h in ctx.hits[name] if not national_baseline(ctx, ctx.stops.around(h[0], h[0])[0], h[0])),
+                   None)
+        if hit is not None:
+            return f"the text speaks of the whole bank or country ({ctx.text[hit[0] : hit[1]]!r})"
+    whole = national_amount(ctx, 0, len(ctx.text), document=True)
+    if whole is not None:
+        return f"an amount no province reaches ({whole.text!r})"
     return None
 
 
