@@ -1350,18 +1350,32 @@ def test_a_branch_named_before_its_province(markup: str, province: str | None) -
 
 
 @pytest.mark.parametrize(("markup", "province", "figure_province"), [
-    # a meeting of three provinces' branches, each named as often: no one of them is the subject,
-    # though one is named once as "… branch"; each figure keeps its own province
-    ("Review of credit quality\nBy staff\nThe VBSP met its branches in Lao Cai, Yen Bai and Ha Giang. Lao Cai, "
-     "Yen Bai and Ha Giang cut overdue debt. By September, the Lao Cai branch had outstanding loans of "
-     "[[*VND 6.2 trillion|VND]], Yen Bai VND 5.1 trillion and Ha Giang VND 7.3 trillion.", None, "Lào Cai"),
+    # three provinces' branches at one review, each named as often: none is the subject, though
+    # one of them is once called "… branch"; each figure keeps its own province
+    ("Mountain branches take stock\nBy staff\nBranch directors from Son La, Dien Bien and Lai Chau gathered. "
+     "Son La, Dien Bien and Lai Chau all lowered overdue debt. At mid-year, the Son La branch reported outstanding "
+     "loans of [[*VND 8.4 trillion|VND]], against VND 5.9 trillion for Dien Bien and VND 4.7 trillion for Lai Chau.",
+     None, "Sơn La"),
     # a headline listing several provinces alike names no main one either
-    ("Storm relief for Lao Cai, Yen Bai and Ha Giang\nBy staff\nThe VBSP will defer debts in Lao Cai, Yen Bai "
-     "and Ha Giang. Lao Cai's outstanding loans stood at [[*VND 6.2 trillion|VND]].", None, "Lào Cai"),
-    # near miss: one neighbour named as often shares nothing with the branch named
-    ("Review of credit quality\nBy staff\nThe Lao Cai branch of the VBSP cut overdue debt, as Yen Bai did. "
-     "Lao Cai and Yen Bai both grew. The branch had outstanding loans of [[*VND 6.2 trillion|VND]].",
-     "Lào Cai", "Lào Cai"),
+    ("Debt relief after landslides in Son La, Dien Bien and Lai Chau\nBy staff\nBorrowers in Son La, Dien Bien "
+     "and Lai Chau may defer repayments. Dien Bien had outstanding loans of [[*VND 5.9 trillion|VND]].",
+     None, "Điện Biên"),
+    # near miss: a single neighbour named as often takes nothing from the branch named
+    ("Mountain branches take stock\nBy staff\nThe Son La branch of the VBSP lowered overdue debt, like Dien Bien. "
+     "Son La and Dien Bien both lent more. The branch had outstanding loans of [[*VND 8.4 trillion|VND]].",
+     "Sơn La", "Sơn La"),
+    # near miss: a headline naming one province keeps it, though the body sets two neighbours
+    # beside it as often as it names that province
+    ("Cao Bang tops its neighbours in policy lending\nBy staff\nCao Bang added VND 900 billion of loans last year, "
+     "more than Lang Son or Quang Ninh. Lang Son and Quang Ninh kept overdue debt below 0.2%. Cao Bang also sent "
+     "more workers abroad than Lang Son and Quang Ninh.\nBy year-end, outstanding loans stood at "
+     "[[*VND 7.6 trillion|VND]].", "Cao Bằng", "Cao Bằng"),
+    # near miss: a branch merged in 2025 from three old provinces' branches, naming the old ones as
+    # often as its own, is still its province's
+    ("One year on for a merged branch\nThe VBSP branch of Ninh Binh now joins the former branches of Ninh Binh, "
+     "Nam Dinh and Ha Nam. Offices in Nam Dinh and Ha Nam kept their staff, and Nam Dinh and Ha Nam officers "
+     "now work in the new branch.\nBy September, outstanding loans reached [[*VND 26 trillion|VND]].",
+     "Ninh Bình", "Ninh Bình"),
 ])
 def test_branches_of_several_provinces_alike_give_no_document_province(
         markup: str, province: str | None, figure_province: str) -> None:

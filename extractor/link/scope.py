@@ -67,8 +67,8 @@ def document_scope(ctx: Context) -> Scope:
     named = any(why not in (HELD, DISTRICT_NAMED) for _, whys in reasons.values() for why in whys)
     national = _national_evidence(ctx, provincial=bool(provincial), named=named)
     best = _best(ctx, scores)
-    if best is not None and _takes(reasons[best][0], scores, best, provincial=bool(provincial),
-                                   national=national is not None):
+    if best is not None and _takes(reasons[best][0], _apart(ctx, scores, reasons, best), best,
+                                   provincial=bool(provincial), national=national is not None):
         by_district = _by_district(reasons[best][1])
         name = ctx.linker.gazetteer.name_at(best, ctx.published, by_district=by_district)
         return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district)
@@ -77,8 +77,29 @@ def document_scope(ctx: Context) -> Scope:
     return Scope(None, "none", None, provincial or "no province could be told")
 
 
+def _apart(ctx: Context, scores: dict[str, float], reasons: dict[str, tuple[str, list[str]]],
+           best: str) -> dict[str, float]:
+    """The scores a title or a branch of province ``best`` is weighed against (``_takes``): in a
+    text published from the 2025 merger on, no province merged into the same new one as ``best``
+    (the old provinces a merged branch was made of are its own parts); and when the title
+    decides, none at all unless the title names another province too (a headline naming one
+    province keeps it, however often the body compares it with neighbours; a headline naming
+    several, a weather bar, singles none out when the body names others as often)."""
+    rule = reasons[best][0]
+    if rule not in ("title", "branch"):
+        return scores
+    gazetteer = ctx.linker.gazetteer
+    merged = ctx.published is not None and ctx.published >= gazetteer.merger_date
+    kept = {code: score for code, score in scores.items()
+            if code == best or not merged or gazetteer.old[code].new != gazetteer.old[best].new}
+    if rule == "title" and not any(code != best and "the title" in reasons[code][1] for code in kept):
+        return {best: scores[best]}
+    return kept
+
+
 def _takes(rule: str, scores: dict[str, float], best: str, *, provincial: bool, national: bool) -> bool:
-    """Whether the best-supported province is the document's (see ``document_scope``)."""
+    """Whether the best-supported province is the document's (see ``document_scope``); a title or
+    a branch is weighed only against the provinces ``_apart`` keeps."""
     if rule in ("title", "branch"):
         return not _shared(scores, best, others=2)
     if national:
@@ -94,10 +115,10 @@ def _shared(scores: dict[str, float], best: str, *, others: int = 1) -> bool:
     regional office's four) has no one province for its subject, and counting names alone, an
     unfiled figure is better than one filed under the wrong province. A neighbour named once
     beside it ("Hà Tĩnh giáp Quảng Bình") shares nothing. The counting rule asks it of one other
-    province; a branch named with its province, or a title naming it, asks it of two (a meeting of
-    four provinces' branches, each named as often, one of them once as "… branch"; a headline
-    listing four provinces hit by floods), so a province compared with one neighbour keeps its
-    branch or its headline (``_takes``)."""
+    province; a branch named with its province, or a title naming it with another, asks it of two
+    (a meeting of four provinces' branches, each named as often, one of them once as "… branch";
+    a headline listing four provinces hit by floods), so a province compared with one neighbour
+    keeps its branch or its headline (``_takes``, weighing only what ``_apart`` keeps)."""
     alike = [code for code, score in scores.items() if code != best and score >= 2 and score * 2 >= scores[best]]
     return len(alike) >= others
 
