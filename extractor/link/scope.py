@@ -207,8 +207,12 @@ def _by_district(whys: list[str]) -> bool:
 
 def is_commune(ctx: Context, area: Area) -> bool:
     """Whether a commune's word names the area ("xã Yên Phong", "Yen Phong commune"): a commune may
-    share its name with a district of another province, so its name tells no province."""
-    return any(hit[0] == area.start or hit[1] == area.end for hit in ctx.marks(COMMUNE_WORDS, area.start, area.end))
+    share its name with a district of another province, so its name tells no province. The
+    commune's word opens or closes the area's words, or stands in the area word after the name
+    that closes them ("Yen Phong is the commune with …")."""
+    after = [hit for hit in ctx.marks(part_list("area_after"), area.start, area.end) if hit[1] == area.end]
+    return any(hit[0] == area.start or hit[1] == area.end or any(a[0] <= hit[0] for a in after)
+               for hit in ctx.marks(COMMUNE_WORDS, area.start, area.end))
 
 
 def _commune_only(ctx: Context, name: str) -> bool:
