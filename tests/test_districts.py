@@ -111,6 +111,49 @@ def test_a_district_offices_name_starts_on_its_line(markup: str) -> None:
     assert obs is not None and (obs.part_of, obs.part) == ("area", "Yen Thanh")
 
 
+@pytest.mark.parametrize("markup", [
+    "Tin vốn vay\nSau sáp nhập, Phòng giao dịch NHCSXH (CSXH) Kỳ Sơn giữ [[30 điểm giao dịch|transaction points]].",
+    # a hard-wrapped text: the short form opens the next line, the name still follows it
+    "Tin vốn vay\nSau sáp nhập, Phòng giao dịch Ngân hàng Chính sách xã hội\n(NHCSXH) Kỳ Sơn giữ "
+    "[[30 điểm giao dịch|transaction points]].",
+])
+def test_a_district_offices_name_follows_a_bracketed_short_form(markup: str) -> None:
+    """The office's name stands after the bank's short form in brackets, even where the short form
+    opens a new line of a wrapped text: the district tells the province and the figure is its part."""
+    obs = observe(markup, lang="vi")
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == ("Nghệ An", "area", "Kỳ Sơn"), obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "facts"), [
+    # the headline or lead names one district by its name alone, after a place's word, and the
+    # body backs it up (the district again, or "the whole district"): the text reports on it, and
+    # the district tells the province
+    ("Tin tức\nMùa mận chín ở Bắc Yên\nNăm nay, tổng dư nợ toàn huyện đạt [[*274 tỷ đồng|VND]].", "vi",
+     ("Sơn La", "area", "Bắc Yên")),
+    ("News\nPlum growers gain from soft credit\nMany hill farmers in Bac Yen now grow plums on loans from the "
+     "bank. By June, Bac Yen had outstanding loans of [[*VND 274 billion|VND]].", "en",
+     ("Sơn La", "area", "Bac Yen")),
+    # near misses: a longer name ending with a district's (a hamlet's, a person's), even right
+    # after a place's word and named again in the body, and a district's name with no place's word
+    # before it, tell nothing
+    ("News\nNew roofs for families in Ta Xua Bac Yen\nEvery family of Ta Xua Bac Yen borrowed from the Social "
+     "Policy Bank. Outstanding loans reached [[*VND 274 billion|VND]].", "en", ("national", None, None)),
+    ("Tin tức\nAnh Bắc Yên kể chuyện vay vốn. Tổng dư nợ của NHCSXH đạt [[*274 tỷ đồng|VND]].", "vi",
+     ("national", None, None)),
+    # a national report that opens on one district's borrowers stays national, even when its body
+    # names the district again
+    ("Tin tức\nNhà mới mọc lên ở Mường Khương nhờ vốn ưu đãi\nTheo NHCSXH, đến cuối tháng 6, dư nợ "
+     "trên cả nước đạt [[*352.000 tỷ đồng|VND]]. Tại Mường Khương, hàng trăm hộ đã vay làm nhà.", "vi",
+     ("national", None, None)),
+    ("News\nBank chief tours orchards in Luc Ngan\nOutstanding loans of the VBSP nationwide stood at "
+     "[[*VND 352 trillion|VND]] in June.", "en", ("national", None, None)),
+])
+def test_a_lead_naming_a_district_alone_is_its_report(markup: str, lang: str,
+                                                     facts: tuple[str, str | None, str | None]) -> None:
+    obs = observe(markup, lang=lang)
+    assert obs is not None and (obs.province, obs.part_of, obs.part) == facts, obs
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     # districts named with a district's word, and no province: where the story lies tells it
     ("Tin vốn vay\nĐến {{31/12/2023|2023-12-31}}, dư nợ toàn tỉnh đạt [[5.100 tỷ đồng|VND]]. Huyện Cần Giuộc và "

@@ -1484,6 +1484,44 @@ def test_a_branch_named_before_its_province(markup: str, province: str | None) -
     assert link(ex).document.province == province
 
 
+@pytest.mark.parametrize(("markup", "province", "figure_province"), [
+    # three provinces' branches at one review, each named as often: none is the subject, though
+    # one of them is once called "… branch"; each figure keeps its own province
+    ("Mountain branches take stock\nBy staff\nBranch directors from Son La, Dien Bien and Lai Chau gathered. "
+     "Son La, Dien Bien and Lai Chau all lowered overdue debt. At mid-year, the Son La branch reported outstanding "
+     "loans of [[*VND 8.4 trillion|VND]], against VND 5.9 trillion for Dien Bien and VND 4.7 trillion for Lai Chau.",
+     None, "Sơn La"),
+    # a headline listing several provinces alike names no main one either
+    ("Debt relief after landslides in Son La, Dien Bien and Lai Chau\nBy staff\nBorrowers in Son La, Dien Bien "
+     "and Lai Chau may defer repayments. Dien Bien had outstanding loans of [[*VND 5.9 trillion|VND]].",
+     None, "Điện Biên"),
+    # near miss: a single neighbour named as often takes nothing from the branch named
+    ("Mountain branches take stock\nBy staff\nThe Son La branch of the VBSP lowered overdue debt, like Dien Bien. "
+     "Son La and Dien Bien both lent more. The branch had outstanding loans of [[*VND 8.4 trillion|VND]].",
+     "Sơn La", "Sơn La"),
+    # near miss: a headline naming one province keeps it, though the body sets two neighbours
+    # beside it as often as it names that province
+    ("Cao Bang tops its neighbours in policy lending\nBy staff\nCao Bang added VND 900 billion of loans last year, "
+     "more than Lang Son or Quang Ninh. Lang Son and Quang Ninh kept overdue debt below 0.2%. Cao Bang also sent "
+     "more workers abroad than Lang Son and Quang Ninh.\nBy year-end, outstanding loans stood at "
+     "[[*VND 7.6 trillion|VND]].", "Cao Bằng", "Cao Bằng"),
+    # near miss: a branch merged in 2025 from three old provinces' branches, naming the old ones as
+    # often as its own, is still its province's
+    ("One year on for a merged branch\nThe VBSP branch of Ninh Binh now joins the former branches of Ninh Binh, "
+     "Nam Dinh and Ha Nam. Offices in Nam Dinh and Ha Nam kept their staff, and Nam Dinh and Ha Nam officers "
+     "now work in the new branch.\nBy September, outstanding loans reached [[*VND 26 trillion|VND]].",
+     "Ninh Bình", "Ninh Bình"),
+])
+def test_branches_of_several_provinces_alike_give_no_document_province(
+        markup: str, province: str | None, figure_province: str) -> None:
+    """A story about several provinces' branches, each named about as often, has no main province,
+    even when one of them is once named as "the … branch" or its headline lists them."""
+    ex, focus = build(markup)
+    linked = link(ex)
+    (obs,) = [o for o in linked.observations if o.start == focus]
+    assert (linked.document.province, obs.province) == (province, figure_province)
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     # the bank's district office named with its district and province
     ("Loans help the poor\nBy staff\nVBSP Muong Lat district (Thanh Hoa) lent more this year. Outstanding "

@@ -39,9 +39,9 @@ from extractor.link.context import (
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
-from extractor.link.provinces import Mention
+from extractor.link.provinces import Mention, key_of
 from extractor.link.rules import PART_KINDS, list_opener, part_list, scope_list
-from extractor.link.scope import held_in, is_commune
+from extractor.link.scope import held_in, is_commune, national_words
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
@@ -97,7 +97,7 @@ def offices_named_as_provinces(ctx: Context) -> list[Area]:
     for begin, end, _ in ctx.hits[part_list("district_bank")]:
         if _offices_many(ctx, begin):
             continue  # "các Phòng giao dịch NHCSXH <tỉnh>": all the offices of that province
-        start = ctx.text.find(") ", end) + 2 if ctx.text.startswith(" (", end) else end
+        start = past_short_form(ctx.text, end)
         named = ctx.mentions.within(start, start + ctx.reach("area"))
         if named and not ctx.text[start : named[0].start].strip():
             found.append(Area(named[0].start, named[0].end, named[0].text))
@@ -107,6 +107,17 @@ def offices_named_as_provinces(ctx: Context) -> list[Area]:
     if not any(m.start not in named_at for m in ctx.mentions):
         return []
     return found
+
+
+_SHORT_FORM = re.compile(r"[ \t]*\n?[ \t]*\([^()\n]{1,12}\)")
+
+
+def past_short_form(text: str, end: int) -> int:
+    """Where the name after the office's words starts, past a bracketed short form of the bank
+    that may open the next line of a hard-wrapped text ("Phòng giao dịch NHCSXH (CSXH) Kỳ Sơn",
+    "…Ngân hàng Chính sách xã hội\n(NHCSXH) Kỳ Sơn"); ``end`` itself when there is none."""
+    found = _SHORT_FORM.match(text, end)
+    return found.end() if found is not None else end
 
 
 def _offices_many(ctx: Context, start: int) -> bool:
@@ -223,11 +234,62 @@ def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
     end = _lead_end(ctx)
     # Not where a meeting was held ("Sáng 5/3, tại huyện …, NHCSXH tổ chức hội nghị", scope.held_in).
     named = [a for a in areas if a.start < end and not held_in(ctx, a.start, a.end)]
+    named = named or [a for a in _bare_districts(ctx, 0, end) if not held_in(ctx, a.start, a.end)
+                      and _backed(ctx, a)]
     if not named or ctx.marks("province_ref", 0, end):
         return None
     if _province_outside_brackets(ctx, 0, end):
         return None
     return named[0].name
+
+
+def _backed(ctx: Context, area: Area) -> bool:
+    """Whether the text backs up a district the headline or lead names by its name alone: after
+    it, the text names the district again, speaks of "the whole district" (``district_ref``) or
+    of a district office, and nowhere of the whole bank or country (a national report may open
+    on one district's borrowers)."""
+    if national_words(ctx) is not None:
+        return False
+    return (area.name in ctx.text[area.end :] or bool(ctx.marks(DISTRICT_REFS, area.end, len(ctx.text)))
+            or any(hit[0] >= area.end for hit in ctx.hits[part_list("district_bank")]))
+
+
+_NAME_PUNCT = ",.;:()\"'“”!?"
+
+
+def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
+    """The districts of ``rules/districts.yaml`` named in ``[start, end)`` by their own name
+    alone, with no district's word, right after a place's word ("… ở Krông Pa", "living in Mang
+    Yang, a highland district"; ``venue_gap`` of rules/scope.yaml): a run of capitalised words on
+    one line, two or more (a one-word name may be a person's), that is exactly a district's name
+    (a longer run is a person's name ending with one: "Deputy Minister Tran Kim Son")."""
+    gazetteer = ctx.linker.gazetteer
+    runs: list[list[tuple[int, int]]] = [[]]
+    for match in _WORD.finditer(ctx.text, start, end):
+        word = match.group()
+        bare = word.strip(_NAME_PUNCT)
+        capitalised = bare[:1].isupper() and bare[:1].isalpha()
+        run = runs[-1]
+        broken = bool(run) and "\n" in ctx.text[run[-1][1] : match.start()]
+        if not capitalised or bare != word.rstrip(_NAME_PUNCT) or broken:
+            runs.append([])  # a small word, an opening bracket or quote, a line break: no name goes on
+        if capitalised:
+            at = match.start() + word.index(bare)
+            runs[-1].append((at, at + len(bare)))
+            if bare != word.lstrip(_NAME_PUNCT):
+                runs.append([])  # a comma, a stop or a closing bracket ends the name
+    found = []
+    placed = ctx.linker.venue_gaps[ctx.lang]
+    for run in runs:
+        if not MIN_NAME_WORDS <= len(run) <= MAX_NAME_WORDS:
+            continue
+        first, end_ = run[0][0], run[-1][1]
+        name = ctx.text[first:end_]
+        if (key_of(name) in gazetteer.districts and gazetteer.district_province(name)
+                and placed.search(ctx.text, max(0, first - ctx.reach("venue_gap")), first)
+                and not ctx.mentions.within(first, end_)):
+            found.append(Area(first, end_, name))
+    return found
 
 
 def _lead_end(ctx: Context) -> int:
@@ -274,7 +336,7 @@ def _office_name(ctx: Context, bank: Hit) -> str | None:
     """The capitalised name right after a district office's words ("PGD NHCSXH Anh Sơn", past
     a bracketed short form: "(CSXH)"), or right before them ("the Yen Thanh Social Policy Bank
     Transaction Office"), when it is no province's."""
-    end = ctx.text.find(" ", bank[1] + 1) if ctx.text.startswith(" (", bank[1]) else bank[1]
+    end = past_short_form(ctx.text, bank[1])
     for words in (_capitalised_near(ctx, end), _capitalised_near(ctx, bank[0], backwards=True)):
         if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(words[0][0], words[-1][1]):
             return _name(ctx.text, words)

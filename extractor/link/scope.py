@@ -67,8 +67,8 @@ def document_scope(ctx: Context) -> Scope:
     named = any(why not in (HELD, DISTRICT_NAMED) for _, whys in reasons.values() for why in whys)
     national = _national_evidence(ctx, provincial=bool(provincial), named=named)
     best = _best(ctx, scores)
-    if best is not None and _takes(reasons[best][0], scores, best, provincial=bool(provincial),
-                                   national=national is not None):
+    if best is not None and _takes(reasons[best][0], _apart(ctx, scores, reasons, best), best,
+                                   provincial=bool(provincial), national=national is not None):
         by_district = _by_district(reasons[best][1])
         name = ctx.linker.gazetteer.name_at(best, ctx.published, by_district=by_district)
         return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district)
@@ -77,10 +77,31 @@ def document_scope(ctx: Context) -> Scope:
     return Scope(None, "none", None, provincial or "no province could be told")
 
 
+def _apart(ctx: Context, scores: dict[str, float], reasons: dict[str, tuple[str, list[str]]],
+           best: str) -> dict[str, float]:
+    """The scores a title or a branch of province ``best`` is weighed against (``_takes``): in a
+    text published from the 2025 merger on, no province merged into the same new one as ``best``
+    (the old provinces a merged branch was made of are its own parts); and when the title
+    decides, none at all unless the title names another province too (a headline naming one
+    province keeps it, however often the body compares it with neighbours; a headline naming
+    several, a weather bar, singles none out when the body names others as often)."""
+    rule = reasons[best][0]
+    if rule not in ("title", "branch"):
+        return scores
+    gazetteer = ctx.linker.gazetteer
+    merged = ctx.published is not None and ctx.published >= gazetteer.merger_date
+    kept = {code: score for code, score in scores.items()
+            if code == best or not merged or gazetteer.old[code].new != gazetteer.old[best].new}
+    if rule == "title" and not any(code != best and "the title" in reasons[code][1] for code in kept):
+        return {best: scores[best]}
+    return kept
+
+
 def _takes(rule: str, scores: dict[str, float], best: str, *, provincial: bool, national: bool) -> bool:
-    """Whether the best-supported province is the document's (see ``document_scope``)."""
+    """Whether the best-supported province is the document's (see ``document_scope``); a title or
+    a branch is weighed only against the provinces ``_apart`` keeps."""
     if rule in ("title", "branch"):
-        return True
+        return not _shared(scores, best, others=2)
     if national:
         return provincial and scores[best] >= OUTLET
     if rule == "frequency" and _shared(scores, best):
@@ -88,13 +109,18 @@ def _takes(rule: str, scores: dict[str, float], best: str, *, provincial: bool, 
     return provincial or scores[best] >= 2
 
 
-def _shared(scores: dict[str, float], best: str) -> bool:
-    """Whether another province is named twice or more and at least half as often as the
-    best-supported one: a story of several provinces alike (a regional office's four) has no one
-    province for its subject, and counting names alone, an unfiled figure is better than one
-    filed under the wrong province. A neighbour named once beside it ("Hà Tĩnh giáp Quảng Bình")
-    shares nothing. Only the counting rule asks this (``_takes``)."""
-    return any(code != best and score >= 2 and score * 2 >= scores[best] for code, score in scores.items())
+def _shared(scores: dict[str, float], best: str, *, others: int = 1) -> bool:
+    """Whether ``others`` other provinces (one, or more) are each named twice or more and at
+    least half as often as the best-supported one: a story of several provinces alike (a
+    regional office's four) has no one province for its subject, and counting names alone, an
+    unfiled figure is better than one filed under the wrong province. A neighbour named once
+    beside it ("Hà Tĩnh giáp Quảng Bình") shares nothing. The counting rule asks it of one other
+    province; a branch named with its province, or a title naming it with another, asks it of two
+    (a meeting of four provinces' branches, each named as often, one of them once as "… branch";
+    a headline listing four provinces hit by floods), so a province compared with one neighbour
+    keeps its branch or its headline (``_takes``, weighing only what ``_apart`` keeps)."""
+    alike = [code for code, score in scores.items() if code != best and score >= 2 and score * 2 >= scores[best]]
+    return len(alike) >= others
 
 
 def _best(ctx: Context, scores: dict[str, float]) -> str | None:
@@ -181,8 +207,12 @@ def _by_district(whys: list[str]) -> bool:
 
 def is_commune(ctx: Context, area: Area) -> bool:
     """Whether a commune's word names the area ("xã Yên Phong", "Yen Phong commune"): a commune may
-    share its name with a district of another province, so its name tells no province."""
-    return any(hit[0] == area.start or hit[1] == area.end for hit in ctx.marks(COMMUNE_WORDS, area.start, area.end))
+    share its name with a district of another province, so its name tells no province. The
+    commune's word opens or closes the area's words, or stands in the area word after the name
+    that closes them ("Yen Phong is the commune with …")."""
+    after = [hit for hit in ctx.marks(part_list("area_after"), area.start, area.end) if hit[1] == area.end]
+    return any(hit[0] == area.start or hit[1] == area.end or any(a[0] <= hit[0] for a in after)
+               for hit in ctx.marks(COMMUNE_WORDS, area.start, area.end))
 
 
 def _commune_only(ctx: Context, name: str) -> bool:
@@ -276,14 +306,9 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
     """Words saying the document reports the whole bank, or None: "nationwide", "63 provinces",
     an amount no province reaches, or the bank named where no branch, no province and no district
     or commune is (in a text that reports figures)."""
-    for name in ("national", scope_list("whole_bank")):
-        hit = next((h for h in ctx.hits[name] if not national_baseline(ctx, ctx.stops.around(h[0], h[0])[0], h[0])),
-                   None)
-        if hit is not None:
-            return f"the text speaks of the whole bank or country ({ctx.text[hit[0] : hit[1]]!r})"
-    whole = national_amount(ctx, 0, len(ctx.text), document=True)
-    if whole is not None:
-        return f"an amount no province reaches ({whole.text!r})"
+    said = national_words(ctx)
+    if said is not None:
+        return said
     bank = ctx.hits["bank"]
     # Naming the bank says whose figures a text reports only when it reports some, and not when
     # it names a district or commune (``ctx.areas``) before its last figure, or speaks of one
@@ -295,6 +320,21 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
     local = ctx.areas.within(0, last) or ctx.marks(DISTRICT_REFS, 0, lead)
     if bank and ctx.figures and not provincial and not named and not local:
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
+    return None
+
+
+def national_words(ctx: Context) -> str | None:
+    """Words or an amount saying the text speaks of the whole bank or country ("nationwide",
+    "cả nước", "63 provinces", an amount no province reaches, but not a comparison's baseline),
+    or None."""
+    for name in ("national", scope_list("whole_bank")):
+        hit = next((h for h in ctx.hits[name] if not national_baseline(ctx, ctx.stops.around(h[0], h[0])[0], h[0])),
+                   None)
+        if hit is not None:
+            return f"the text speaks of the whole bank or country ({ctx.text[hit[0] : hit[1]]!r})"
+    whole = national_amount(ctx, 0, len(ctx.text), document=True)
+    if whole is not None:
+        return f"an amount no province reaches ({whole.text!r})"
     return None
 
 
