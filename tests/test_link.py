@@ -103,6 +103,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("province", "clause", "-", "en", NGHE + "In Ha Giang, outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
     ("province", "sentence", "+", "en", NGHE + "In Ha Giang, outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
     ("province", "sentence", "-", "en", NGHE + "Outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
+    # A paragraph opening with a province goes on about it; a province named later in a sentence does not.
+    ("province", "paragraph", "+", "en", HEAD + "In Lao Cai, outstanding loans reached [[VND 6,010 billion|VND]]. Overdue debt was [[*0.08%|%|0.08]].\nIn Yen Bai, outstanding loans reached [[VND 5,420 billion|VND]].", PUB),
+    ("province", "paragraph", "-", "en", HEAD + "Outstanding loans rose most in Lao Cai. Overdue debt was [[*0.08%|%|0.08]].\nIn Yen Bai, outstanding loans reached [[VND 5,420 billion|VND]].", PUB),
+    ("province", "paragraph", "-", "en", HEAD + "In Lao Cai, outstanding loans reached [[VND 6,010 billion|VND]].\nOverdue debt was [[*0.08%|%|0.08]].\nIn Yen Bai, outstanding loans reached [[VND 5,420 billion|VND]].", PUB),
     ("province", "sentence:national-amount", "+", "en", NGHE + "The bank's outstanding loans stood at [[VND 171,250 billion|VND|171250000000000]], with [[*6.9 million customers|customers|6900000]] still in debt.", PUB),
     ("province", "sentence:national-amount", "-", "en", NGHE + "The bank's outstanding loans stood at [[VND 17,125 billion|VND|17125000000000]], with [[*690,000 customers|customers|690000]] still in debt.", PUB),
     # A province's lending over many years reaches what no province holds: its size tells nothing.

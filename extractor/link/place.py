@@ -11,7 +11,7 @@ import datetime as dt
 from extractor.link.context import Context, clause_span, sentence_span
 from extractor.link.provinces import key_of
 from extractor.link.rules import part_list
-from extractor.link.scope import NATIONAL, meeting_venues, national_amount, national_baseline
+from extractor.link.scope import NATIONAL, meeting_venues, national_amount, national_baseline, opens_sentence
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
@@ -20,6 +20,9 @@ REGION_REFS = part_list("region_ref")  # words referring back to a region named 
 NATIONAL_DOCUMENT = "document:national"  # the place rule of a figure of a text filed under the whole bank
 REGION_RULE = "region"  # the place rule of a figure a region of the country is named before
 NATIONAL_AMOUNT = "sentence:national-amount"  # the place rule of a sentence stating the bank's totals
+PARAGRAPH_RULE = "paragraph"  # the place rule of a figure whose paragraph opens with a province
+# Bullets a paragraph's first sentence may stand after ("- In Ha Tinh, ..."): punctuation, no words.
+_BULLETS = " \t-\u2013\u2022*+"
 
 
 # --- a figure's place ------------------------------------------------------------------------------
@@ -50,12 +53,51 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
         found = _place_in_sentence(ctx, fig, c0, c1, s0)
         if found:
             return found
+    else:
+        opener = paragraph_place(ctx, s0)
+        if opener is not None:
+            return opener, PARAGRAPH_RULE
     if ctx.province is not None:
         return _whole_bank(ctx, s0, s1) or (None, f"document:{ctx.province_rule}")
     if ctx.province_rule == NATIONAL:
         return (NATIONAL, -1, -1, False), NATIONAL_DOCUMENT
     later = _not_baselines(ctx, fig, places(ctx, c1, s1))
     return (later[0], "sentence") if later else (None, "none")
+
+
+def paragraph_place(ctx: Context, s0: int) -> Spot | None:
+    """The province an earlier sentence of the paragraph opens with ("In Ha Tinh, ...", "Tai Ha
+    Tinh, ...", ``paragraph_openers``), for a sentence at ``s0`` that names no place: a report on
+    several provinces gives each its paragraph, and the sentences after the opener ("The whole
+    province has ...", "The overdue debt rate is ...") go on about it; a later opener in the
+    paragraph takes over."""
+    p0 = ctx.line(s0, s0)[0]
+    for start, end, _ in reversed(ctx.marks("paragraph_openers", p0, s0)):
+        if not _leads(ctx, p0, start):
+            continue
+        named = [p for p in places(ctx, end, min(s0, end + ctx.reach("paragraph_opener")))
+                 if p[0] != NATIONAL]
+        if named and _joined(ctx, end, named[0][1]):
+            return named[0]
+    return None
+
+
+def _leads(ctx: Context, p0: int, start: int) -> bool:
+    """Whether the opener at ``start`` leads its sentence, in the paragraph that starts at ``p0``:
+    after a bullet at most, or after a date and its comma ("By September 30, in Ha Tinh, ...":
+    a short stretch with a date and no figure, cue or reporting verb, ``opens_sentence``)."""
+    s0 = ctx.stops.around(start, start)[0]
+    lead = ctx.text[s0:start].strip(_BULLETS)
+    if s0 < p0 or not lead:
+        return s0 >= p0
+    return lead.endswith(",") and bool(ctx.dates.within(s0, start)) and opens_sentence(ctx, start)
+
+
+def _joined(ctx: Context, end: int, start: int) -> bool:
+    """Whether the opener ending at ``end`` leads to the place at ``start``: a province's word at
+    most between ("In Ha Tinh", "Tai tinh Ha Tinh"), no clause break."""
+    between = ctx.text[end:start]
+    return len(between.split()) <= 1 and not any(mark in between for mark in ",;:.")
 
 
 def _not_baselines(ctx: Context, fig: Figure, spots: list[Spot]) -> list[Spot]:

@@ -44,7 +44,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:", "list-item:",
                   "next-item:", "next-programme:", "breakdown-of:", "average-of:", "change-of:", "paired-with:",
                   "share-of:"),
-    "province": ("clause:after", "clause", "sentence", "sentence:national-amount", "document:title", "document:branch",
+    "province": ("clause:after", "clause", "sentence", "paragraph", "sentence:national-amount", "document:title", "document:branch",
                  "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
     "boundaries": ("date", "old-marker", "merged-away", "no-date"),
@@ -106,6 +106,7 @@ MARKER_LISTS = (
     "anniversary",
     "previous_year",
     "place_openers",
+    "paragraph_openers",
     "change_to",
     "level_from",
     "from_to_verbs",
@@ -271,6 +272,7 @@ class Reaches(Strict):
     near_office: Reach
     district_name: Reach
     sentence_opener: Reach
+    paragraph_opener: Reach
     date_opener: Reach
     count: Reach
     item_name: Reach
@@ -313,6 +315,7 @@ class LinkRules(Strict):
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
+    paragraph_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
     level_from: Markers = Field(default_factory=Markers)
     from_to_verbs: Markers = Field(default_factory=Markers)

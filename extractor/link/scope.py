@@ -390,7 +390,7 @@ def held_in(ctx: Context, start: int, end: int) -> bool:
     before = ctx.last_mark(meeting, max(0, binder.start() - reach), binder.start())
     if before is None or not _plain(ctx, before[1], binder.start()):
         after = ctx.first_mark(meeting, end, end + reach)
-        if after is None or not _opens_sentence(ctx, binder.start()) or not _plain(ctx, end, after[0]):
+        if after is None or not opens_sentence(ctx, binder.start()) or not _plain(ctx, end, after[0]):
             return False
     s0, s1 = ctx.stops.around(start, end)
     return not ctx.marks(scope_list("branch"), max(s0, start - 4 * reach), min(s1, end + 4 * reach))
@@ -403,7 +403,7 @@ def _plain(ctx: Context, start: int, end: int) -> bool:
                 or ctx.marks("reporting", start, end) or ctx.stops.between(start, end))
 
 
-def _opens_sentence(ctx: Context, pos: int) -> bool:
+def opens_sentence(ctx: Context, pos: int) -> bool:
     """Whether ``pos`` opens its sentence, after a day at most ("Ngày 8/1, tại Hà Nội, …": a
     short stretch with no figure, cue or reporting verb)."""
     s0, _ = ctx.stops.around(pos, pos)

@@ -8,7 +8,7 @@ journalist needs to judge a row, never an internal rule id.
 from __future__ import annotations
 
 from extractor.link.context import Context, sentence_span
-from extractor.link.place import NATIONAL_AMOUNT, REGION_RULE, Spot
+from extractor.link.place import NATIONAL_AMOUNT, PARAGRAPH_RULE, REGION_RULE, Spot
 from extractor.link.rules import rule_id
 from extractor.link.when import When
 from extractor.models import Figure
@@ -69,6 +69,7 @@ def province_words(ctx: Context, place: Spot | None, rule: str) -> str:
     named = ctx.text[place[1] : place[2]] if place[1] >= 0 else "the whole country"
     where = {"clause:after": "named right after the figure", "clause": "named in its clause",
              "sentence": "named in its sentence",
+             PARAGRAPH_RULE: "named at the opening of its paragraph",
              REGION_RULE: "a region of the country named for the figure",
              NATIONAL_AMOUNT: "an amount no province reaches in its sentence"}.get(rule, rule)
     return f"{where} ({named!r})"
