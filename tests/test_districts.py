@@ -242,3 +242,18 @@ def test_a_province_told_only_by_districts_files_no_province_total(markup: str,
                                                                   facts: tuple[str | None, str | None]) -> None:
     obs = observe(markup, lang="vi" if "Tin" in markup else "en")
     assert obs is not None and (obs.province, obs.part) == facts
+
+
+@pytest.mark.parametrize(("day", "province", "boundaries"), [
+    ("{{31/12/2023|2023-12-31}}", "Hà Giang", "pre-2025"),  # before the merger: the district's old province
+    ("{{30/9/2025|2025-09-30}}", "Tuyên Quang", "2025"),  # from it on: the province that took it in
+])
+def test_a_district_report_on_the_merged_provinces_paper_is_its_old_provinces(
+        day: str, province: str, boundaries: str) -> None:
+    """A district office's report printed by the paper of the province its old province merged
+    into (the paper's name and weather bar name the new province, the text only the district):
+    a figure dated before 1 July 2025 is the old province's, with its old boundaries."""
+    obs = observe("Tuyên Quang, 29°C - 33°C\nBáo Tuyên Quang\nNHCSXH huyện Yên Minh tổng kết hoạt động\n"
+                  f"Đến {day}, tổng dư nợ của Phòng giao dịch NHCSXH huyện Yên Minh đạt [[*710 tỷ đồng|VND]].",
+                  lang="vi")
+    assert obs is not None and (obs.province, obs.boundaries) == (province, boundaries)

@@ -69,12 +69,31 @@ def document_scope(ctx: Context) -> Scope:
     best = _best(ctx, scores)
     if best is not None and _takes(reasons[best][0], _apart(ctx, scores, reasons, best), best,
                                    provincial=bool(provincial), national=national is not None):
+        home = _district_home(ctx, best)
+        if home is not None:
+            name = ctx.linker.gazetteer.name_at(home, ctx.published, by_district=True)
+            return Scope(name, reasons[home][0], home, _because(reasons[home][1]), by_district=True)
         by_district = _by_district(reasons[best][1])
         name = ctx.linker.gazetteer.name_at(best, ctx.published, by_district=by_district)
         return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district)
     if national is not None:
         return Scope(None, NATIONAL, None, national)
     return Scope(None, "none", None, provincial or "no province could be told")
+
+
+def _district_home(ctx: Context, best: str) -> str | None:
+    """The old province of the district the document reports from, when it is not ``best`` but
+    the 2025 merger put both into one province: a district office's report on the merged
+    province's site (its name, its weather bar) is filed under the district's own old province,
+    which each figure then resolves at its date (before the merger the old one, from it on the
+    new one, ``Gazetteer.of_district``)."""
+    if not ctx.district or _commune_only(ctx, ctx.district):
+        return None
+    gazetteer = ctx.linker.gazetteer
+    home = gazetteer.district_province(ctx.district)
+    if home is None or home == best or gazetteer.old[home].new != gazetteer.old[best].new:
+        return None
+    return home
 
 
 def _apart(ctx: Context, scores: dict[str, float], reasons: dict[str, tuple[str, list[str]]],
