@@ -1797,3 +1797,15 @@ def test_a_kind_of_area_a_breakdown_names_in_a_text_of_the_whole_bank_stays_nati
               "dư nợ tại các xã an toàn khu là [[27.500 tỷ đồng|VND]]/[[*612.000 hộ|households]].")
     obs = observe(markup, lang="vi", published=PUB)
     assert obs is not None and (obs.part_of, obs.province) == ("area", "national")
+
+
+@pytest.mark.parametrize(("markup", "province"), [
+    # the bank's own amount in dollars, more than any province's branch holds: the whole bank's story
+    ("Lending grows\nBy staff\nThe Vietnam Bank for Social Policies will lend over [[2.5 billion USD|USD|2500000000]] "
+     "this year, a district chief in Yen Bai said. Overdue debt was [[*0.9%|%|0.9]].", "national"),
+    # a dollar sum with no bank in its sentence (an economy's exports) says nothing of the bank
+    ("Lending grows\nBy staff\nThe Vietnam Bank for Social Policies lends more in Lao Cai and Yen Bai. Farm exports "
+     "reached [[2.5 billion USD|USD|2500000000]] this year. Overdue debt was [[*0.9%|%|0.9]].", None),
+])
+def test_the_banks_amount_in_dollars_tells_a_story_of_the_whole_bank(markup: str, province: str | None) -> None:
+    check(observe(markup, lang="en"), {"province": province})

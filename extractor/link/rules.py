@@ -437,6 +437,9 @@ class ScopeRules(Strict):
     # Counts no province reaches, read only for the document's scope, never one figure's place
     # (a city's pupils may number millions; the bank's student borrowers never do in one province).
     national_scale_document: dict[str, int] = Field(default_factory=dict)
+    # Amounts no province reaches, read for the document's scope only and only in a sentence naming
+    # the bank (dollars: an economy's exports are larger, with no bank in them).
+    national_scale_bank: dict[str, int] = Field(default_factory=dict)
     # Words before a transaction office's words that make them many offices ("các Phòng giao
     # dịch NHCSXH <tỉnh>"): all the offices of that province's branch, no one office.
     office_plural: Cues = Field(default_factory=Cues)

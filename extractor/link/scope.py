@@ -373,16 +373,26 @@ def national_amount(ctx: Context, start: int, end: int, *, document: bool = Fals
     """The first level of the bank starting inside ``[start, end)`` that no province reaches
     (``national_scale``): the whole bank's, or None. Another institution's amount says nothing
     of the bank's scope (the credit of all banks in a region or a province is far larger). For
-    the ``document``'s scope the counts of ``national_scale_document`` count too."""
+    the ``document``'s scope the counts of ``national_scale_document`` count too, and the amounts
+    of ``national_scale_bank`` in a sentence that names the bank."""
     scale = ctx.linker.scope.national_scale
+    named = ctx.linker.scope.national_scale_bank if document else {}
     if document:
         scale = {**scale, **ctx.linker.scope.national_scale_document}
     for fig in ctx.figures.within(start, end):
         limit = scale.get(fig.unit)
+        if limit is None and fig.unit in named and _bank_in_sentence(ctx, fig):
+            limit = named[fig.unit]
         if (limit is not None and fig.change is None and fig.value >= Decimal(limit)
                 and not other_institutions_figure(ctx, fig)):
             return fig
     return None
+
+
+def _bank_in_sentence(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure's sentence names the bank."""
+    s0, s1 = ctx.stops.around(fig.start, fig.end)
+    return bool(ctx.marks("bank", s0, s1))
 
 
 def meeting_venues(ctx: Context) -> frozenset[int]:
