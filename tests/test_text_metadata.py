@@ -182,3 +182,20 @@ def test_an_html_page_body_is_not_read_for_a_date(dateparser_calls: list[str]) -
     page = f"<html><body><h1>Policy credit</h1><article><p>12/7/2024</p>{story}</article></body></html>"
     loaded = load_bytes(registry=bundled(), raw=page.encode(), source="page.html")
     assert loaded.published is None and "12/7/2024" in loaded.text and dateparser_calls == []
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # a closing source line with a day and a month: the year is the latest the text names
+    ("Loans reach the poor\nIn 2018 the bank lent more than in 2017.\n(Source: news.example.vn, Mar 9)",
+     dt.date(2018, 3, 9)),
+    ("Loans reach the poor\nAt the end of 2021 the bank had lent more. (http://news.example.vn/ Oct 4)",
+     dt.date(2021, 10, 4)),
+    # ... but not a target's year, and nothing without a year in the text
+    ("Loans reach the poor\nIn 2018 the bank set goals to reach by 2030.\n(VNA Mar 9)", dt.date(2018, 3, 9)),
+    ("Loans reach the poor\nThe bank lent more this spring.\n(Source: news.example.vn, Mar 9)", None),
+    # a bracket that is no closing line's, or with no month
+    ("Loans reach the poor\nIn 2018 loans rose (Mar 9) and more.\nThe bank said so.", None),
+    ("Loans reach the poor\nIn 2018 loans rose.\n(Source: VNA)", None),
+])
+def test_publication_date_from_a_closing_source_line(text: str, published: dt.date | None) -> None:
+    assert read_metadata(text).published == published

@@ -40,6 +40,8 @@ class TextRules(Strict):
     related_line: str = r"(?!)"
     body_words: int = 25
     body_date_opener: str = r"(?!)"
+    closing_stamp: str = r"(?!)"
+    closing_year_skip: str = r"(?!)"
 
 
 class TextDocument(BaseModel):
@@ -175,7 +177,26 @@ def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> 
             bar = found
         elif found:
             return found
-    return bar if bar else (_url_date(source_url, rules) if source_url else None)
+    if bar:
+        return bar
+    return (_url_date(source_url, rules) if source_url else None) or _closing_stamp(lines, rules)
+
+
+_YEAR_WORD = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
+
+
+def _closing_stamp(lines: list[str], rules: TextRules) -> dt.date | None:
+    """The day and month a closing source line ends the text with ("(news.example.vn, Jul 18)"),
+    in the latest year the text names outside a target ("by 2030"); None without either."""
+    match = re.search(rules.closing_stamp, lines[-1]) if lines else None
+    if match is None:
+        return None
+    text = "\n".join(lines)
+    years = [int(y.group()) for y in _YEAR_WORD.finditer(text)
+             if not re.search(rules.closing_year_skip, text[max(0, y.start() - 20) : y.start()])]
+    if not years:
+        return None
+    return stated_date(f"{match['date']} {max(years)}")
 
 
 def _stated(part: str | None) -> dt.date | None:
