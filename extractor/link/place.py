@@ -11,7 +11,13 @@ import datetime as dt
 from extractor.link.context import Context, clause_span, sentence_span
 from extractor.link.provinces import key_of
 from extractor.link.rules import part_list
-from extractor.link.scope import NATIONAL, meeting_venues, national_amount, national_baseline, opens_sentence
+from extractor.link.scope import (
+    NATIONAL,
+    meeting_venues,
+    national_amount,
+    national_baseline,
+    opens_sentence,
+)
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
