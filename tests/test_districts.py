@@ -3,6 +3,7 @@ the province a district office's report is filed under."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 from pathlib import Path
 
@@ -257,3 +258,15 @@ def test_a_district_report_on_the_merged_provinces_paper_is_its_old_provinces(
                   f"Đến {day}, tổng dư nợ của Phòng giao dịch NHCSXH huyện Yên Minh đạt [[*710 tỷ đồng|VND]].",
                   lang="vi")
     assert obs is not None and (obs.province, obs.boundaries) == (province, boundaries)
+
+
+def test_a_district_report_on_another_provinces_paper_before_the_merger_keeps_the_papers_province() -> None:
+    """Before 1 July 2025 the paper of another province is that province's own, not the merged
+    one's: its district story (a visit to a district office) keeps the paper's province."""
+    markup = ("Lào Cai, 21°C - 27°C\nBáo Lào Cai\nĐoàn công tác tỉnh Lào Cai làm việc tại huyện Lục Yên\n"
+              "Phòng giao dịch NHCSXH huyện Lục Yên đón đoàn công tác. "
+              "Đến {{30/6/2024|2024-06-30}}, tổng dư nợ đạt [[*640 tỷ đồng|VND]].")
+    before = observe(markup, lang="vi", published=dt.date(2024, 8, 2))
+    after = observe(markup, lang="vi", published=dt.date(2025, 10, 26))
+    assert before is not None and before.province == "Lào Cai"
+    assert after is not None and (after.province, after.boundaries) == ("Yên Bái", "pre-2025")

@@ -86,10 +86,14 @@ def _district_home(ctx: Context, best: str) -> str | None:
     the 2025 merger put both into one province: a district office's report on the merged
     province's site (its name, its weather bar) is filed under the district's own old province,
     which each figure then resolves at its date (before the merger the old one, from it on the
-    new one, ``Gazetteer.of_district``)."""
+    new one, ``Gazetteer.of_district``). Only on a page published from the merger on (or of no
+    known date): before it, the other province's paper is another province's, not the merged
+    one's."""
     if not ctx.district or _commune_only(ctx, ctx.district):
         return None
     gazetteer = ctx.linker.gazetteer
+    if ctx.published is not None and ctx.published < gazetteer.merger_date:
+        return None
     home = gazetteer.district_province(ctx.district)
     if home is None or home == best or gazetteer.old[home].new != gazetteer.old[best].new:
         return None
