@@ -1803,9 +1803,27 @@ def test_a_kind_of_area_a_breakdown_names_in_a_text_of_the_whole_bank_stays_nati
     # the bank's own amount in dollars, more than any province's branch holds: the whole bank's story
     ("Lending grows\nBy staff\nThe Vietnam Bank for Social Policies will lend over [[2.5 billion USD|USD|2500000000]] "
      "this year, a district chief in Yen Bai said. Overdue debt was [[*0.9%|%|0.9]].", "national"),
+    # the bank told as the source, its money word ("credit") in the dollar sum's own clause
+    ("Lending grows\nBy staff\nAs reported by the Vietnam Bank for Social Policies, its credit for near-poor "
+     "families will top [[USD 2.7 billion|USD|2700000000]] next year. Overdue debt was [[*0.9%|%|0.9]].", "national"),
     # a dollar sum with no bank in its sentence (an economy's exports) says nothing of the bank
     ("Lending grows\nBy staff\nThe Vietnam Bank for Social Policies lends more in Lao Cai and Yen Bai. Farm exports "
      "reached [[2.5 billion USD|USD|2500000000]] this year. Overdue debt was [[*0.9%|%|0.9]].", None),
 ])
 def test_the_banks_amount_in_dollars_tells_a_story_of_the_whole_bank(markup: str, province: str | None) -> None:
     check(observe(markup, lang="en"), {"province": province})
+
+
+@pytest.mark.parametrize("markup", [
+    # the province's economy in dollars, told at a meeting with the bank: not the bank's amount
+    "Investors return\nBy staff\nAt a working session with the Vietnam Bank for Social Policies, the governor noted "
+    "that the province drew [[USD 2.8 billion|USD|2800000000]] of investment in 2023. Outstanding loans of the bank there came to "
+    "[[*VND 7,400 billion|VND]].",
+    # the bank named, but the dollar sum has no cue of the bank's in its clause
+    "Investors return\nBy staff\nOfficials of the Vietnam Bank for Social Policies joined a trade fair, where "
+    "exporters signed deals worth [[USD 2.8 billion|USD|2800000000]]. The bank's outstanding loans in the province "
+    "came to [[*VND 7,400 billion|VND]].",
+])
+def test_a_dollar_sum_that_is_not_the_banks_own_leaves_the_document_unscoped(markup: str) -> None:
+    obs = observe(markup, lang="en")
+    assert obs is not None and obs.province != "national"

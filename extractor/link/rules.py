@@ -440,6 +440,9 @@ class ScopeRules(Strict):
     # Amounts no province reaches, read for the document's scope only and only in a sentence naming
     # the bank (dollars: an economy's exports are larger, with no bank in them).
     national_scale_bank: dict[str, int] = Field(default_factory=dict)
+    # Words of the bank's money ("credit", "loans", "capital") that make a dollar sum in their
+    # clause the bank's own, for ``national_scale_bank``. Not phrases the linker looks for.
+    bank_money: Cues = Field(default_factory=Cues)
     # Words before a transaction office's words that make them many offices ("các Phòng giao
     # dịch NHCSXH <tỉnh>"): all the offices of that province's branch, no one office.
     office_plural: Cues = Field(default_factory=Cues)

@@ -394,9 +394,19 @@ def national_amount(ctx: Context, start: int, end: int, *, document: bool = Fals
 
 
 def _bank_in_sentence(ctx: Context, fig: Figure) -> bool:
-    """Whether the figure's sentence names the bank."""
+    """Whether the figure is the bank's own amount: its sentence names the bank, the bank, a cue
+    of its indicators or a word of its money (credit, loans, capital: ``bank_money``) stands in
+    the figure's clause before it, and the sentence does not speak of a province ("the province
+    drew USD 3 billion of investment", ``province_ref``), whose economy's sums are larger."""
     s0, s1 = ctx.stops.around(fig.start, fig.end)
-    return bool(ctx.marks("bank", s0, s1))
+    if not ctx.marks("bank", s0, s1) or ctx.marks("province_ref", s0, s1):
+        return False
+    c0 = max([s0] + [s0 + m.end() for m in CLAUSE_BREAK.finditer(ctx.text[s0 : fig.start])])
+    if ctx.cues.within(c0, fig.start) or ctx.marks("bank", c0, fig.start):
+        return True
+    words = getattr(ctx.linker.scope.bank_money, ctx.lang)
+    clause = ctx.text[c0 : fig.start].casefold()
+    return any(re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", clause) for w in words)
 
 
 def meeting_venues(ctx: Context) -> frozenset[int]:
