@@ -1827,3 +1827,25 @@ def test_the_banks_amount_in_dollars_tells_a_story_of_the_whole_bank(markup: str
 def test_a_dollar_sum_that_is_not_the_banks_own_leaves_the_document_unscoped(markup: str) -> None:
     obs = observe(markup, lang="en")
     assert obs is not None and obs.province != "national"
+
+
+@pytest.mark.parametrize(("lang", "markup", "province"), [
+    # the bank's totals in a paragraph opening with a province stay the whole bank's
+    ('vi', 'Tín dụng chính sách\nPV\nNgân hàng rà soát vùng đồng bằng.\nTại Nam Định, Phó Thủ tướng thăm một số hộ vay vốn làm nghề. Tính đến {{30/9/2024|2024-09-30}}, tổng dư nợ đạt [[*345.000 tỷ đồng|VND|345000000000000]], với gần [[6,9 triệu khách hàng|customers|6900000]] còn dư nợ.',
+     'national'),
+    ('en', 'Policy credit\nBy staff\nThe bank reviewed the delta.\nIn Nam Dinh, the Deputy Prime Minister met several borrowing families. As of {{September 30, 2024|2024-09-30}}, total outstanding loans reached [[*VND 345,000 billion|VND|345000000000000]], with nearly [[6.9 million customers|customers|6900000]] still in debt.',
+     'national'),
+    # an opener listing several provinces opens on none of them
+    ('vi', 'Tín dụng chính sách\nPV\nNgân hàng rà soát vùng duyên hải.\nỞ Phú Yên, Bình Định và Quảng Ngãi, bão làm hư hại nhiều nhà cửa. Ngân hàng đã cho vay [[210 tỷ đồng|VND]] để khắc phục. Tỷ lệ nợ quá hạn là [[*0,4%|%|0.4]].',
+     None),
+    ('en', 'Policy credit\nBy staff\nThe bank reviewed the coast.\nIn Phu Yen, Binh Dinh and Quang Ngai, a storm damaged many homes. The bank lent [[VND 210 billion|VND]] for repairs. The overdue debt rate was [[*0.4%|%|0.4]].',
+     None),
+    # a passage on a visit to a neighbour, in a province's own report, goes on about the home branch
+    ('vi', 'NHCSXH tỉnh Thanh Hóa: nâng chất lượng tín dụng\nPV\nChi nhánh NHCSXH tỉnh Thanh Hóa tổng kết năm.\nTại Ninh Bình, cán bộ chi nhánh tham quan cách làm của các điểm giao dịch xã. Về đơn vị, chi nhánh áp dụng ngay, tỷ lệ nợ quá hạn còn [[*0,05%|%|0.05]].',
+     'Thanh Hóa'),
+    ('en', 'Thanh Hoa social policy bank improves credit\nBy staff\nThe Provincial Bank for Social Policies in Thanh Hoa reviewed its year.\nIn Ninh Binh, staff of the branch toured commune transaction points. Back home, the branch applied the method and its overdue debt rate fell to [[*0.05%|%|0.05]].',
+     'Thanh Hóa'),
+])
+def test_a_paragraph_opener_yields_to_the_banks_totals_a_list_and_the_home_branch(
+        lang: str, markup: str, province: str | None) -> None:
+    check(observe(markup, lang=lang), {"province": province})

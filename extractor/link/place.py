@@ -7,6 +7,7 @@ place into its canonical name and boundaries at a date (the 63 provinces before 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from extractor.link.context import Context, clause_span, sentence_span
 from extractor.link.provinces import key_of
@@ -61,7 +62,7 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
             return found
     else:
         opener = paragraph_place(ctx, s0)
-        if opener is not None:
+        if opener is not None and not _national_sentence(ctx, s0, s1):
             return opener, PARAGRAPH_RULE
     if ctx.province is not None:
         return _whole_bank(ctx, s0, s1) or (None, f"document:{ctx.province_rule}")
@@ -84,8 +85,34 @@ def paragraph_place(ctx: Context, s0: int) -> Spot | None:
         named = [p for p in places(ctx, end, min(s0, end + ctx.reach("paragraph_opener")))
                  if p[0] != NATIONAL]
         if named and _joined(ctx, end, named[0][1]):
-            return named[0]
+            return named[0] if _opens_on_one(ctx, named[0], s0) else None
     return None
+
+
+def _opens_on_one(ctx: Context, named: Spot, s0: int) -> bool:
+    """Whether the opener's province ``named`` is the one its paragraph goes on about: no other
+    province in the opener's clause ("In Ha Tinh and Quang Binh, floods ..." opens on a region,
+    no one province), and in a document of another province of its own, a figure in the
+    opener's own sentence (a passage on a visit to a neighbour, "In Ha Tinh, the branch's staff
+    studied ...", then goes on about the home branch)."""
+    o0, o1 = ctx.stops.around(named[1], named[2])
+    listed = _LISTED.match(ctx.text, named[2], o1)
+    if listed and any(p[1] == listed.end() and p[0] != named[0] for p in places(ctx, named[2], o1)):
+        return False
+    if ctx.province_code is None or ctx.province_code == named[0]:
+        return True
+    return bool(ctx.figures.within(o0, min(o1, s0)))
+
+
+# What joins the provinces of a list ("Ha Tinh, Quang Binh and ...", "Hà Tĩnh và Quảng Bình").
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*|v\u00e0\s+)")
+
+
+def _national_sentence(ctx: Context, s0: int, s1: int) -> bool:
+    """Whether the sentence states an amount no province reaches (the bank's totals, not a
+    flow summed over years): the whole bank's, whatever province its paragraph opened with."""
+    whole = national_amount(ctx, s0, s1)
+    return whole is not None and not _flow_cued(ctx, whole, s0)
 
 
 def _leads(ctx: Context, p0: int, start: int) -> bool:
