@@ -185,17 +185,27 @@ def test_an_html_page_body_is_not_read_for_a_date(dateparser_calls: list[str]) -
 
 
 @pytest.mark.parametrize(("text", "published"), [
-    # a closing source line with a day and a month: the year is the latest the text names
-    ("Loans reach the poor\nIn 2018 the bank lent more than in 2017.\n(Source: news.example.vn, Mar 9)",
-     dt.date(2018, 3, 9)),
-    ("Loans reach the poor\nAt the end of 2021 the bank had lent more. (http://news.example.vn/ Oct 4)",
-     dt.date(2021, 10, 4)),
-    # ... but not a target's year, and nothing without a year in the text
-    ("Loans reach the poor\nIn 2018 the bank set goals to reach by 2030.\n(VNA Mar 9)", dt.date(2018, 3, 9)),
-    ("Loans reach the poor\nThe bank lent more this spring.\n(Source: news.example.vn, Mar 9)", None),
-    # a bracket that is no closing line's, or with no month
-    ("Loans reach the poor\nIn 2018 loans rose (Mar 9) and more.\nThe bank said so.", None),
-    ("Loans reach the poor\nIn 2018 loans rose.\n(Source: VNA)", None),
+    # a closing source stamp with a day and a month: the year is the one reporting year the text names
+    ("Credit for the poor\nIn the first half of 2019 the bank lent more than in 2018.\n"
+     "(Source: news.example.vn, Aug 9)",
+     dt.date(2019, 8, 9)),
+    ("Credit for the poor\nAt the end of June 2021 loans had grown 4% against the end of 2020. "
+     "(http://news.example.vn/ Oct 4)", dt.date(2021, 10, 4)),
+    ("Credit for the poor\nIn 2019 the bank set goals to reach by 2030.\n(VNA Mar 9)", dt.date(2019, 3, 9)),
+    # no year, or a year that is a start, a plan's, a span's end: unknown
+    ("Credit for the poor\nThe bank lent more this spring.\n(Source: news.example.vn, Mar 9)", None),
+    ("Credit for the poor\nFounded in 2003, the Lang Son branch now lends to 40,000 families.\n(VNA Sep 14)", None),
+    ("Credit for the poor\nIn 2021 the branch lent VND 800 billion; in 2022 it aims at VND 900 billion.\n(VNA Feb 3)",
+     None),
+    ("Credit for the poor\nThe plan for the 2021 - 2025 period is on track. By the end of May, loans grew.\n"
+     "(Source: news.example.vn, Jun 20)", None),
+    # a stamp month before a month the text names: a review of the year before, its year unknown
+    ("Credit for the poor\nIn 2022 the branch lent more. By December 31, loans reached VND 7,000 billion.\n(VNA Jan 5)",
+     None),
+    # a bracket closing a body sentence is no source stamp; a bracket inside the text or with no month
+    ("Credit for the poor\nIn 2020 loans rose, and the new rate applies (from Sep 1).", None),
+    ("Credit for the poor\nIn 2018 loans rose (Mar 9) and more.\nThe bank said so.", None),
+    ("Credit for the poor\nIn 2018 loans rose.\n(Source: VNA)", None),
 ])
-def test_publication_date_from_a_closing_source_line(text: str, published: dt.date | None) -> None:
+def test_publication_date_from_a_closing_source_stamp(text: str, published: dt.date | None) -> None:
     assert read_metadata(text).published == published

@@ -42,6 +42,8 @@ class TextRules(Strict):
     body_date_opener: str = r"(?!)"
     closing_stamp: str = r"(?!)"
     closing_year_skip: str = r"(?!)"
+    closing_source: str = r"(?!)"
+    closing_month: str = r"(?!)"
 
 
 class TextDocument(BaseModel):
@@ -183,20 +185,36 @@ def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> 
 
 
 _YEAR_WORD = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
+_SPAN_AFTER = re.compile(r"\s*[-\u2013\u2014]\s*(?:19|20)\d{2}")
+_SPAN_BEFORE = re.compile(r"(?:19|20)\d{2}\s*[-\u2013\u2014]\s*$")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _closing_stamp(lines: list[str], rules: TextRules) -> dt.date | None:
-    """The day and month a closing source line ends the text with ("(news.example.vn, Jul 18)"),
-    in the latest year the text names outside a target ("by 2030"); None without either."""
-    match = re.search(rules.closing_stamp, lines[-1]) if lines else None
-    if match is None:
+    """The day and month a closing source stamp ends the text with ("(Source: news.example.vn,
+    Jul 18)", a bracket on a line of its own or naming a source: ``closing_source``), in the one
+    reporting year the text names: years after a bound, a start or a comparison
+    (``closing_year_skip``: "by 2030", "since 2002", "against 2015") and the ends of a span
+    ("2021 - 2025") do not count; with two years or none the year is unknown, and so it is when
+    the text names a month later than the stamp's (a January stamp on a review of December is
+    the next year's). None then."""
+    last = lines[-1] if lines else ""
+    match = re.search(rules.closing_stamp, last)
+    if match is None or (last[: match.start()].strip() and not re.search(rules.closing_source, match.group())):
         return None
-    text = "\n".join(lines)
-    years = [int(y.group()) for y in _YEAR_WORD.finditer(text)
-             if not re.search(rules.closing_year_skip, text[max(0, y.start() - 20) : y.start()])]
-    if not years:
+    text = "\n".join([*lines[:-1], last[: match.start()]])
+    years = {int(y.group()) for y in _YEAR_WORD.finditer(text)
+             if not re.search(rules.closing_year_skip, text[max(0, y.start() - 30) : y.start()])
+             and not _SPAN_AFTER.match(text, y.end())
+             and not _SPAN_BEFORE.search(text[max(0, y.start() - 12) : y.start()])}
+    if len(years) != 1:
         return None
-    return stated_date(f"{match['date']} {max(years)}")
+    month = _MONTHS.index(match["date"][:3].casefold()) + 1
+    named = [_MONTHS.index(m["name"][:3].casefold()) + 1 if m["name"] else int(m["num"])
+             for m in re.finditer(rules.closing_month, text)]
+    if any(n > month for n in named):
+        return None
+    return stated_date(f"{match['date']} {years.pop()}")
 
 
 def _stated(part: str | None) -> dt.date | None:
