@@ -318,6 +318,25 @@ def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang
     assert obs is not None and (obs.part_of, obs.part) == ("area", part), obs.rules if obs else None
 
 
+@pytest.mark.parametrize(("markup", "lang", "indicator", "part_of"), [
+    # A rate averaged over the years is the total's own growth rate, no average per borrower.
+    (VI_NGHE + "Cuối quý III, tổng dư nợ lên [[4.870 tỷ đồng|VND]], tốc độ tăng trưởng bình quân mỗi năm "
+     "là [[*9,6%|%]].", "vi", "outstanding_growth_rate", None),
+    (NGHE + "Outstanding loans reached [[VND 4,870 billion|VND]], on average an increase of [[*9.6%|%]] a year "
+     "compared to 2020.", "en", "outstanding_growth_rate", None),
+    # The level such a rate leads to: the total, no average.
+    (VI_NGHE + "Giai đoạn 2019-2023, dư nợ tăng trưởng bình quân [[8,1%|%]]/năm, lên [[*3.960 tỷ đồng|VND]].",
+     "vi", "outstanding_loans", None),
+    # Near miss: an amount per borrower after an average word is the average.
+    (VI_NGHE + "Cuối năm 2023, dư nợ bình quân mỗi hộ lên [[*47 triệu đồng|VND]].", "vi", "outstanding_loans", "average"),
+])
+def test_an_average_rate_is_no_average_part(markup: str, lang: str, indicator: str, part_of: str | None) -> None:
+    """An average word whose figure is a percent, or stands before a percent that comes first,
+    averages a rate over the years: the total's own rate and level, not an average per borrower."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and (obs.indicator, obs.part_of) == (indicator, part_of), obs
+
+
 PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
                      "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
 

@@ -643,6 +643,8 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
         if only is not None and kind != only:
             continue
         cues = [c for c in ctx.marks(cue_list, g0, end) if (c[1] <= fig.start or c[0] >= c0) and c[0] < c1]
+        if kind == "average":
+            cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
@@ -652,6 +654,16 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _averages_a_rate(ctx: Context, fig: Figure, cue: Hit) -> bool:
+    """An average word that averages a rate over the years ("tăng trưởng bình quân 9%/năm", "grew
+    at an average of 9% a year"): the figure is that percent, or a percent stands between the
+    word and the figure. The rate and the level it leads to are the total's, no average per
+    borrower."""
+    if fig.kind == "percent":
+        return True
+    return any(other.kind == "percent" for other in ctx.figures.within(cue[1], fig.start))
 
 
 def _item_cue(ctx: Context, cues: list[Hit], fig: Figure, breakdown: Hit | None) -> Hit | None:
