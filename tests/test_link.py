@@ -337,6 +337,26 @@ def test_an_average_rate_is_no_average_part(markup: str, lang: str, indicator: s
     assert obs is not None and (obs.indicator, obs.part_of) == (indicator, part_of), obs
 
 
+@pytest.mark.parametrize(("markup", "lang", "part_of"), [
+    # A paragraph opening on one programme's levels goes on with its flows after a semicolon.
+    (VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], với [[41.200 hộ|households]] còn dư "
+     "nợ; doanh số cho vay năm 2024 đạt [[*980 tỷ đồng|VND]].", "vi", "programme"),
+    (NGHE + "Outstanding loans for poor households came to [[VND 2,310 billion|VND]], with "
+     "[[41,200 households|households]] still borrowing; lending in 2024 reached [[*VND 980 billion|VND]].", "en", "programme"),
+    # Near misses: the later part names the whole province, or the paragraph opened before the programme.
+    (VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], với [[41.200 hộ|households]] còn dư "
+     "nợ; doanh số cho vay toàn tỉnh năm 2024 đạt [[*3.980 tỷ đồng|VND]].", "vi", None),
+    (VI_NGHE + "Năm 2024, chi nhánh hoạt động ổn định. Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], "
+     "với [[41.200 hộ|households]] còn dư nợ; doanh số cho vay năm 2024 đạt [[*3.980 tỷ đồng|VND]].", "vi", None),
+])
+def test_a_programmes_sentence_goes_on_after_its_semicolon(markup: str, lang: str, part_of: str | None) -> None:
+    """A sentence opening its paragraph whose levels before a semicolon are all parts of one
+    programme goes on with that programme after it: a figure of another indicator there, naming
+    no part, total or place of its own, is a part of the same programme."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of == part_of, obs
+
+
 PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
                      "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
 
