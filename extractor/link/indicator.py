@@ -360,8 +360,24 @@ def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | No
     lexicon = ctx.linker.lexicon
     if found is None or found[0] not in lexicon.borrower_codes:
         return found
-    paired = _paired_count(ctx, fig) or _paired_later_amount(ctx, fig)
+    paired = _paired_count(ctx, fig)
+    if paired is None:
+        # Read ahead, over a span of years: those who got loans then, whatever debt they hold now.
+        paired = _paired_later_amount(ctx, fig)
+        if paired is not None and lexicon.indicators[paired[0]].measure == "stock" and _over_years(ctx, fig):
+            return found
     return paired if paired is not None and paired[0] != found[0] else found
+
+
+def _over_years(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure's sentence, before it, counts years up to now ("15 năm qua", ``past_years``)
+    or names a span of several years ("giai đoạn 2016-2020"): borrowers who got loans over it are
+    those lent to, whatever debt they hold now ("… đã cho 46.900 hộ được vay vốn với tổng dư nợ …")."""
+    s0, _ = sentence_span(ctx, fig)
+    if ctx.marks("past_years", s0, fig.start):
+        return True
+    return any(d.period_start is not None and d.period_end is not None and d.period_end.year > d.period_start.year
+               for d in ctx.free_dates.within(s0, fig.start))
 
 
 def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
