@@ -1003,7 +1003,8 @@ def _segment_topic(ctx: Context, fig: Figure, code: str) -> Part | None:
     g0, g1 = segment_span(ctx, fig)
     if g0 <= s0 or ctx.text[ctx.line(s0, s0)[0] : s0].strip():
         return None
-    if any(s0 <= end for _, end in ctx.state.last_total.values()):
+    # After a breakdown word the semicolons part the items of a whole: no topic goes on past one.
+    if ctx.marks("breakdown", s0, g0) or any(s0 <= end for _, end in ctx.state.last_total.values()):
         return None
     levels = [end for _, end in ctx.state.last_level.values() if s0 <= end <= g0]
     topic = [part for part in ctx.state.last_part.values() if s0 <= part[1] <= g0]
