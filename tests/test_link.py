@@ -378,6 +378,21 @@ def test_borrowers_over_years_paired_with_a_debt_are_those_lent_to(markup: str, 
     assert obs is not None and obs.indicator == indicator, obs
 
 
+@pytest.mark.parametrize(("markup", "indicator"), [
+    # A programme named by its outcome in an earlier clause; the binder names the debt's borrowers.
+    (VI_NGHE + "Năm nay, chi nhánh đã giải ngân [[2,3 tỷ đồng|VND]], nâng dư nợ chương trình cho vay giải quyết việc "
+     "làm lên [[31 tỷ đồng|VND]] với [[*640 người|people]] vay.", "borrowers_outstanding"),
+    # Near miss: no binder, the outcome's own clause.
+    (VI_NGHE + "Năm nay, chi nhánh đã giải ngân [[2,3 tỷ đồng|VND]], nâng dư nợ lên [[31 tỷ đồng|VND]], tạo việc làm "
+     "cho [[*640 người|people]].", "jobs_created"),
+])
+def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: str) -> None:
+    """A count a pair binder joins to the level right before it counts that level's borrowers,
+    though a cue of an outcome stood in an earlier clause (the name of the programme)."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.indicator == indicator, obs
+
+
 PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
                      "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
 

@@ -225,6 +225,11 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
+        if found is not None and fig.kind == "count":
+            # Joined by a pair binder to the level right before it, a count names that level's
+            # borrowers, whatever an earlier clause's cue (a programme's name) says.
+            paired = _paired_count(ctx, fig)
+            found = paired if paired is not None and paired[0] != found[0] else found
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
             or _paired_later_amount(ctx, fig)
