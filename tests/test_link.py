@@ -393,6 +393,25 @@ def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: 
     assert obs is not None and obs.indicator == indicator, obs
 
 
+@pytest.mark.parametrize(("markup", "indicator", "part_of"), [
+    # A channel's level broken down by programme: its items measure what it does, each a programme.
+    (VI_NGHE + "Năm nay, chi nhánh giải ngân [[1.960 tỷ đồng|VND]]. Dư nợ cho vay qua Hội Nông dân đạt "
+     "[[960 tỷ đồng|VND]], trong đó: hộ nghèo [[410 tỷ|VND]]; học sinh, sinh viên [[*120 tỷ|VND]].",
+     "outstanding_loans", "programme"),
+    (VI_NGHE + "Dư nợ cho vay qua Hội Nông dân đạt [[960 tỷ đồng|VND]], trong đó: hộ nghèo [[*410 tỷ|VND]]; "
+     "học sinh, sinh viên [[120 tỷ|VND]].", "outstanding_loans", "programme"),
+    # Near miss: a total broken down, as before.
+    (VI_NGHE + "Tổng dư nợ đạt [[5.960 tỷ đồng|VND]], trong đó: hộ nghèo [[*410 tỷ|VND]]; học sinh, sinh viên "
+     "[[120 tỷ|VND]].", "outstanding_loans", "programme"),
+])
+def test_a_parts_breakdown_lists_its_programmes(markup: str, indicator: str, part_of: str) -> None:
+    """A breakdown word after a channel's (group's, area's) level in its sentence breaks that
+    level down, not the last total of its kind: its items measure the level's indicator and are
+    programme parts."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.indicator, obs.part_of) == (indicator, part_of), obs
+
+
 PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
                      "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
 

@@ -37,7 +37,7 @@ from typing import Literal
 from extractor.link.context import Context, borrowers_end, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
-from extractor.link.parts import share_of
+from extractor.link.parts import part_broken_down, share_of
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
 from extractor.models import DateMention, Figure
@@ -521,7 +521,8 @@ def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None
     tỷ đồng"): a part of the last total of its kind, stated just before the breakdown word. A
     percent there is a share of that total, not a level of its indicator; a blocker after the
     breakdown word governs what follows it."""
-    level = ctx.state.last_total.get(fig.kind)
+    broken = part_broken_down(ctx, fig, mark)
+    level = (broken[0], broken[1]) if broken is not None else ctx.state.last_total.get(fig.kind)
     if fig.kind == "percent" or level is None or not mark - BREAKDOWN_REACH <= level[1] <= mark:
         return None
     if ctx.marks("blockers", mark, fig.start):

@@ -816,12 +816,33 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
         if areal:
             return Part("area", words, f"area:breakdown+{marks[-1][2]}")
         return Part("programme", words, f"programme:{marks[-1][2]}")
+    broken = part_broken_down(ctx, fig, marks[-1][0])
+    if broken is not None and broken[0] == code:
+        # A part's own breakdown ("dư nợ qua Hội Nông dân …, trong đó: hộ nghèo …"): its items
+        # name the programmes (or areas) within that part.
+        if areal:
+            return Part("area", words, f"area:breakdown+{broken[2]}")
+        return Part("programme", words, f"programme:{marks[-1][2]}+{broken[2]}")
     # No total stated before the breakdown: an item is a part as the item before it was
     # ("Trong đó, dư nợ ủy thác qua Hội Nông dân …; Hội Cựu chiến binh là 2.340 tỷ đồng").
     sibling = ctx.state.last_part.get(fig.kind)
     if sibling is None or sibling[1] < marks[-1][1] or sibling[0] != code or sibling[2] not in PART_KINDS:
         return None
     return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
+
+
+def part_broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, int, str, str] | None:
+    """The level a breakdown word at ``mark`` breaks down when it is a part, not a total: the last
+    level of the figure's kind, stated in the breakdown's sentence before the word and later than
+    the last total, a channel's, group's or area's part ("Dư nợ qua Hội Cựu chiến binh đạt …,
+    trong đó: …"), as (indicator, end, kind, words)."""
+    part, total = ctx.state.last_whole_part.get(fig.kind), ctx.state.last_total.get(fig.kind)
+    if part is None:
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    if not s0 <= part[1] <= mark or (total is not None and total[1] > part[1]):
+        return None
+    return part
 
 
 _AREA_KIND_WORDS = (part_list("commune_words"), list_opener("area"))  # words naming a kind of area
