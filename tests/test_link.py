@@ -329,6 +329,9 @@ def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang
      "vi", "outstanding_loans", None),
     # Near miss: an amount per borrower after an average word is the average.
     (VI_NGHE + "Cuối năm 2023, dư nợ bình quân mỗi hộ lên [[*47 triệu đồng|VND]].", "vi", "outstanding_loans", "average"),
+    # Near miss: the average per borrower grew by a percent on the way to its amount, still the average.
+    (VI_NGHE + "So với đầu năm, mức dư nợ trung bình của một khách hàng đã tăng thêm [[6,5%|%]] và đạt "
+     "[[*47 triệu đồng|VND]].", "vi", "outstanding_loans", "average"),
 ])
 def test_an_average_rate_is_no_average_part(markup: str, lang: str, indicator: str, part_of: str | None) -> None:
     """An average word whose figure is a percent, or stands before a percent that comes first,

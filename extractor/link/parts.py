@@ -659,11 +659,17 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
 def _averages_a_rate(ctx: Context, fig: Figure, cue: Hit) -> bool:
     """An average word that averages a rate over the years ("tăng trưởng bình quân 9%/năm", "grew
     at an average of 9% a year"): the figure is that percent, or a percent stands between the
-    word and the figure. The rate and the level it leads to are the total's, no average per
-    borrower."""
-    if fig.kind == "percent":
-        return True
-    return any(other.kind == "percent" for other in ctx.figures.within(cue[1], fig.start))
+    word and the figure, and the word governs the percent: it stands right before it, or a
+    yearly word (``per_year``) does between them. The rate and the level it leads to are the
+    total's, no average per borrower. A word averaging per borrower is followed by the borrower
+    ("bình quân mỗi hộ tăng 7%, lên 49 triệu đồng"), or the figure is an amount per borrower."""
+    if "/" in fig.unit:
+        return False
+    rates = [fig] if fig.kind == "percent" else [f for f in ctx.figures.within(cue[1], fig.start) if f.kind == "percent"]
+    if not rates:
+        return False
+    rate = rates[0]
+    return not re.search(r"\w", ctx.text[cue[1] : rate.start]) or bool(ctx.marks("per_year", cue[1], rate.start))
 
 
 def _item_cue(ctx: Context, cues: list[Hit], fig: Figure, breakdown: Hit | None) -> Hit | None:
