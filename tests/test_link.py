@@ -342,15 +342,23 @@ def test_an_average_rate_is_no_average_part(markup: str, lang: str, indicator: s
 
 @pytest.mark.parametrize(("markup", "lang", "part_of"), [
     # A paragraph opening on one programme's levels goes on with its flows after a semicolon.
-    (VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], với [[41.200 hộ|households]] còn dư "
-     "nợ; doanh số cho vay năm 2024 đạt [[*980 tỷ đồng|VND]].", "vi", "programme"),
-    (NGHE + "Outstanding loans for poor households came to [[VND 2,310 billion|VND]], with "
-     "[[41,200 households|households]] still borrowing; lending in 2024 reached [[*VND 980 billion|VND]].", "en", "programme"),
+    (VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND|2310000000000]], với [[41.200 hộ|households]] "
+     "còn dư nợ; doanh số cho vay năm 2024 đạt [[*980 tỷ đồng|VND|980000000000]].", "vi", "programme"),
+    (NGHE + "Outstanding loans for poor households came to [[VND 2,310 billion|VND|2310000000000]], with "
+     "[[41,200 households|households]] still borrowing; lending in 2024 reached [[*VND 980 billion|VND|980000000000]].",
+     "en", "programme"),
     # Near misses: the later part names the whole province, or the paragraph opened before the programme.
     (VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], với [[41.200 hộ|households]] còn dư "
      "nợ; doanh số cho vay toàn tỉnh năm 2024 đạt [[*3.980 tỷ đồng|VND]].", "vi", None),
     (VI_NGHE + "Năm 2024, chi nhánh hoạt động ổn định. Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], "
      "với [[41.200 hộ|households]] còn dư nợ; doanh số cho vay năm 2024 đạt [[*3.980 tỷ đồng|VND]].", "vi", None),
+    # Near misses: the clause after the semicolon opens on a date of its own, or lends more than the
+    # programme's whole debt: the bank's own report, no flow of the programme.
+    (VI_NGHE + "Cho vay hộ cận nghèo có dư nợ [[870 tỷ đồng|VND|870000000000]], với [[15.400 hộ|households|15400]] "
+     "còn vay; {{6 tháng đầu năm 2025|2025-01-01..2025-06-30}}, chi nhánh đã giải ngân "
+     "[[*410 tỷ đồng|VND|410000000000]].", "vi", None),
+    (VI_NGHE + "Cho vay hộ cận nghèo có dư nợ [[870 tỷ đồng|VND|870000000000]], với [[15.400 hộ|households|15400]] "
+     "còn vay; doanh số cho vay năm 2024 lên tới [[*2.950 tỷ đồng|VND|2950000000000]].", "vi", None),
 ])
 def test_a_programmes_sentence_goes_on_after_its_semicolon(markup: str, lang: str, part_of: str | None) -> None:
     """A sentence opening its paragraph whose levels before a semicolon are all parts of one

@@ -1039,6 +1039,13 @@ def _segment_topic(ctx: Context, fig: Figure, code: str) -> Part | None:
         return None
     if code in {part[0] for part in topic} or _names_its_own(ctx, g0, g1):
         return None
+    # A clause opening on a date of its own starts a new report ("…; in 2024 the bank lent …"),
+    # and a figure larger than one of its kind the programme's part gave is no flow of that
+    # programme (a year's lending larger than its whole debt is the bank's).
+    if any(not re.sub(r"[\W_]", "", ctx.text[g0 : d.start]) for d in ctx.free_dates.within(g0, fig.start)):
+        return None
+    if any(other.kind == fig.kind and other.value < fig.value for other in ctx.figures.within(s0, g0)):
+        return None
     return Part(topic[0][2], topic[0][3], f"{topic[0][2]}:topic")
 
 
