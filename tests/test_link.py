@@ -371,15 +371,18 @@ def test_a_programmes_sentence_goes_on_after_its_semicolon(markup: str, lang: st
 @pytest.mark.parametrize(("markup", "lang", "indicator"), [
     # Over a count of years or a span of years, those who got loans are those lent to, though
     # the loans they hold now follow: no count of borrowers still holding loans.
-    (VI_NGHE + "Qua 12 năm hoạt động, chi nhánh đã cho [[*46.900 hộ nghèo|households]] và hộ cận nghèo được vay vốn "
-     "với tổng dư nợ [[1.340 tỷ đồng|VND]].", "vi", "borrowers_reached"),
-    (VI_NGHE + "Giai đoạn {{2016-2020|2016-01-01..2020-12-31}}, chi nhánh đã cho [[*46.900 hộ nghèo|households]] được vay vốn với tổng dư nợ "
-     "[[1.340 tỷ đồng|VND]].", "vi", "borrowers_reached"),
+    (VI_NGHE + "Sau 11 năm hoạt động, đơn vị đã giúp [[*38.400 hộ nghèo|households]] và hộ mới thoát nghèo được "
+     "vay vốn với tổng dư nợ [[1.070 tỷ đồng|VND]].", "vi", "borrowers_reached"),
+    (VI_NGHE + "Trong giai đoạn {{2016-2020|2016-01-01..2020-12-31}}, đã có [[*38.400 khách hàng|customers]] được vay "
+     "vốn với dư nợ [[1.070 tỷ đồng|VND]].", "vi", "borrowers_reached"),
     # Near misses: no span of years, or one year only: those holding the loans.
     (VI_NGHE + "Hiện nay, chi nhánh có [[*46.900 hộ|households]] được vay vốn với tổng dư nợ [[1.340 tỷ đồng|VND]].",
      "vi", "borrowers_outstanding"),
     (VI_NGHE + "Năm {{2024|2024-01-01..2024-12-31}}, chi nhánh có [[*46.900 hộ|households]] được vay vốn với tổng dư nợ [[1.340 tỷ đồng|VND]].",
      "vi", "borrowers_outstanding"),
+    # Near miss: a word of the present after the span of years speaks of those holding loans now.
+    (VI_NGHE + "Trong 11 năm qua, hiện nay cả huyện còn [[*38.400 khách hàng|customers]] được vay vốn với dư nợ "
+     "[[1.070 tỷ đồng|VND]].", "vi", "borrowers_outstanding"),
 ])
 def test_borrowers_over_years_paired_with_a_debt_are_those_lent_to(markup: str, lang: str, indicator: str) -> None:
     """A count of borrowers whose own cue says they got loans, paired with the debt after it,
