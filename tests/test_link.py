@@ -394,8 +394,8 @@ def test_borrowers_over_years_paired_with_a_debt_are_those_lent_to(markup: str, 
 
 @pytest.mark.parametrize(("markup", "indicator"), [
     # A programme named by its outcome in an earlier clause; the binder names the debt's borrowers.
-    (VI_NGHE + "Năm nay, chi nhánh đã giải ngân [[2,3 tỷ đồng|VND]], nâng dư nợ chương trình cho vay giải quyết việc "
-     "làm lên [[31 tỷ đồng|VND]] với [[*640 người|people]] vay.", "borrowers_outstanding"),
+    (VI_NGHE + "Nhờ nguồn vốn giải quyết việc làm tăng thêm [[4,1 tỷ đồng|VND]] trong năm, dư nợ đã đạt "
+     "[[27 tỷ đồng|VND]] với [[*515 khách hàng|customers]] đang vay.", "borrowers_outstanding"),
     # Near miss: no binder, the outcome's own clause.
     (VI_NGHE + "Năm nay, chi nhánh đã giải ngân [[2,3 tỷ đồng|VND]], nâng dư nợ lên [[31 tỷ đồng|VND]], tạo việc làm "
      "cho [[*640 người|people]].", "jobs_created"),
@@ -410,13 +410,13 @@ def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: 
 @pytest.mark.parametrize(("markup", "indicator", "part_of"), [
     # A channel's level broken down by programme: its items measure what it does, each a programme.
     (VI_NGHE + "Năm nay, chi nhánh giải ngân [[1.960 tỷ đồng|VND]]. Dư nợ cho vay qua Hội Nông dân đạt "
-     "[[960 tỷ đồng|VND]], trong đó: hộ nghèo [[410 tỷ|VND]]; học sinh, sinh viên [[*120 tỷ|VND]].",
+     "[[960 tỷ đồng|VND]], trong đó: cho vay hộ cận nghèo [[385 tỷ|VND]]; cho vay nước sạch [[*95 tỷ|VND]].",
      "outstanding_loans", "programme"),
-    (VI_NGHE + "Dư nợ cho vay qua Hội Nông dân đạt [[960 tỷ đồng|VND]], trong đó: hộ nghèo [[*410 tỷ|VND]]; "
-     "học sinh, sinh viên [[120 tỷ|VND]].", "outstanding_loans", "programme"),
+    (VI_NGHE + "Dư nợ cho vay qua Hội Nông dân đạt [[960 tỷ đồng|VND]], trong đó: cho vay hộ cận nghèo [[*385 tỷ|VND]]; "
+     "cho vay nước sạch [[95 tỷ|VND]].", "outstanding_loans", "programme"),
     # Near miss: a total broken down, as before.
-    (VI_NGHE + "Tổng dư nợ đạt [[5.960 tỷ đồng|VND]], trong đó: hộ nghèo [[*410 tỷ|VND]]; học sinh, sinh viên "
-     "[[120 tỷ|VND]].", "outstanding_loans", "programme"),
+    (VI_NGHE + "Tổng dư nợ đạt [[5.960 tỷ đồng|VND]], trong đó: cho vay hộ cận nghèo [[*385 tỷ|VND]]; cho vay nước "
+     "sạch [[95 tỷ|VND]].", "outstanding_loans", "programme"),
 ])
 def test_a_parts_breakdown_lists_its_programmes(markup: str, indicator: str, part_of: str) -> None:
     """A breakdown word after a channel's (group's, area's) level in its sentence breaks that
