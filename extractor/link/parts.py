@@ -665,7 +665,8 @@ def _averages_a_rate(ctx: Context, fig: Figure, cue: Hit) -> bool:
     ("bình quân mỗi hộ tăng 7%, lên 49 triệu đồng"), or the figure is an amount per borrower."""
     if "/" in fig.unit:
         return False
-    rates = [fig] if fig.kind == "percent" else [f for f in ctx.figures.within(cue[1], fig.start) if f.kind == "percent"]
+    between = ctx.figures.within(cue[1], fig.start)
+    rates = [fig] if fig.kind == "percent" else [f for f in between if f.kind == "percent"]
     if not rates:
         return False
     rate = rates[0]
