@@ -322,6 +322,114 @@ def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang
     assert obs is not None and (obs.part_of, obs.part) == ("area", part), obs.rules if obs else None
 
 
+@pytest.mark.parametrize(("markup", "lang", "indicator", "part_of"), [
+    # A rate averaged over the years is the total's own growth rate, no average per borrower.
+    (VI_NGHE + "Cuối quý III, tổng dư nợ lên [[4.870 tỷ đồng|VND]], tốc độ tăng trưởng bình quân mỗi năm "
+     "là [[*9,6%|%]].", "vi", "outstanding_growth_rate", None),
+    (NGHE + "Outstanding loans reached [[VND 4,870 billion|VND]], on average an increase of [[*9.6%|%]] a year "
+     "compared to 2020.", "en", "outstanding_growth_rate", None),
+    # The level such a rate leads to: the total, no average.
+    (VI_NGHE + "Giai đoạn 2019-2023, dư nợ tăng trưởng bình quân [[8,1%|%]]/năm, lên [[*3.960 tỷ đồng|VND]].",
+     "vi", "outstanding_loans", None),
+    # Near miss: an amount per borrower after an average word is the average.
+    (VI_NGHE + "Cuối năm 2023, dư nợ bình quân mỗi hộ lên [[*47 triệu đồng|VND]].", "vi", "outstanding_loans", "average"),
+    # Near miss: the average per borrower grew by a percent on the way to its amount, still the average.
+    (VI_NGHE + "So với đầu năm, mức dư nợ trung bình của một khách hàng đã tăng thêm [[6,5%|%]] và đạt "
+     "[[*47 triệu đồng|VND]].", "vi", "outstanding_loans", "average"),
+])
+def test_an_average_rate_is_no_average_part(markup: str, lang: str, indicator: str, part_of: str | None) -> None:
+    """An average word whose figure is a percent, or stands before a percent that comes first,
+    averages a rate over the years: the total's own rate and level, not an average per borrower."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and (obs.indicator, obs.part_of) == (indicator, part_of), obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "part_of"), [
+    # A paragraph opening on one programme's levels goes on with its flows after a semicolon.
+    (VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND|2310000000000]], với [[41.200 hộ|households]] "
+     "còn dư nợ; doanh số cho vay năm 2024 đạt [[*980 tỷ đồng|VND|980000000000]].", "vi", "programme"),
+    (NGHE + "Outstanding loans for poor households came to [[VND 2,310 billion|VND|2310000000000]], with "
+     "[[41,200 households|households]] still borrowing; lending in 2024 reached [[*VND 980 billion|VND|980000000000]].",
+     "en", "programme"),
+    # Near misses: the later part names the whole province, or the paragraph opened before the programme.
+    (VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], với [[41.200 hộ|households]] còn dư "
+     "nợ; doanh số cho vay toàn tỉnh năm 2024 đạt [[*3.980 tỷ đồng|VND]].", "vi", None),
+    (VI_NGHE + "Năm 2024, chi nhánh hoạt động ổn định. Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], "
+     "với [[41.200 hộ|households]] còn dư nợ; doanh số cho vay năm 2024 đạt [[*3.980 tỷ đồng|VND]].", "vi", None),
+    # Near misses: the clause after the semicolon opens on a date of its own, or lends more than the
+    # programme's whole debt: the bank's own report, no flow of the programme.
+    (VI_NGHE + "Cho vay hộ cận nghèo có dư nợ [[870 tỷ đồng|VND|870000000000]], với [[15.400 hộ|households|15400]] "
+     "còn vay; {{6 tháng đầu năm 2025|2025-01-01..2025-06-30}}, chi nhánh đã giải ngân "
+     "[[*410 tỷ đồng|VND|410000000000]].", "vi", None),
+    (VI_NGHE + "Cho vay hộ cận nghèo có dư nợ [[870 tỷ đồng|VND|870000000000]], với [[15.400 hộ|households|15400]] "
+     "còn vay; doanh số cho vay năm 2024 lên tới [[*2.950 tỷ đồng|VND|2950000000000]].", "vi", None),
+])
+def test_a_programmes_sentence_goes_on_after_its_semicolon(markup: str, lang: str, part_of: str | None) -> None:
+    """A sentence opening its paragraph whose levels before a semicolon are all parts of one
+    programme goes on with that programme after it: a figure of another indicator there, naming
+    no part, total or place of its own, is a part of the same programme."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of == part_of, obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "indicator"), [
+    # Over a count of years or a span of years, those who got loans are those lent to, though
+    # the loans they hold now follow: no count of borrowers still holding loans.
+    (VI_NGHE + "Sau 11 năm hoạt động, đơn vị đã giúp [[*38.400 hộ nghèo|households]] và hộ mới thoát nghèo được "
+     "vay vốn với tổng dư nợ [[1.070 tỷ đồng|VND]].", "vi", "borrowers_reached"),
+    (VI_NGHE + "Trong giai đoạn {{2016-2020|2016-01-01..2020-12-31}}, đã có [[*38.400 khách hàng|customers]] được vay "
+     "vốn với dư nợ [[1.070 tỷ đồng|VND]].", "vi", "borrowers_reached"),
+    # Near misses: no span of years, or one year only: those holding the loans.
+    (VI_NGHE + "Hiện nay, chi nhánh có [[*46.900 hộ|households]] được vay vốn với tổng dư nợ [[1.340 tỷ đồng|VND]].",
+     "vi", "borrowers_outstanding"),
+    (VI_NGHE + "Năm {{2024|2024-01-01..2024-12-31}}, chi nhánh có [[*46.900 hộ|households]] được vay vốn với tổng dư nợ [[1.340 tỷ đồng|VND]].",
+     "vi", "borrowers_outstanding"),
+    # Near miss: a word of the present after the span of years speaks of those holding loans now.
+    (VI_NGHE + "Trong 11 năm qua, hiện nay cả huyện còn [[*38.400 khách hàng|customers]] được vay vốn với dư nợ "
+     "[[1.070 tỷ đồng|VND]].", "vi", "borrowers_outstanding"),
+])
+def test_borrowers_over_years_paired_with_a_debt_are_those_lent_to(markup: str, lang: str, indicator: str) -> None:
+    """A count of borrowers whose own cue says they got loans, paired with the debt after it,
+    counts those still holding loans, unless its sentence opens on a count of years or a span of
+    several years: then it counts those lent to over that span."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.indicator == indicator, obs
+
+
+@pytest.mark.parametrize(("markup", "indicator"), [
+    # A programme named by its outcome in an earlier clause; the binder names the debt's borrowers.
+    (VI_NGHE + "Nhờ nguồn vốn giải quyết việc làm tăng thêm [[4,1 tỷ đồng|VND]] trong năm, dư nợ đã đạt "
+     "[[27 tỷ đồng|VND]] với [[*515 khách hàng|customers]] đang vay.", "borrowers_outstanding"),
+    # Near miss: no binder, the outcome's own clause.
+    (VI_NGHE + "Năm nay, chi nhánh đã giải ngân [[2,3 tỷ đồng|VND]], nâng dư nợ lên [[31 tỷ đồng|VND]], tạo việc làm "
+     "cho [[*640 người|people]].", "jobs_created"),
+])
+def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: str) -> None:
+    """A count a pair binder joins to the level right before it counts that level's borrowers,
+    though a cue of an outcome stood in an earlier clause (the name of the programme)."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.indicator == indicator, obs
+
+
+@pytest.mark.parametrize(("markup", "indicator", "part_of"), [
+    # A channel's level broken down by programme: its items measure what it does, each a programme.
+    (VI_NGHE + "Năm nay, chi nhánh giải ngân [[1.960 tỷ đồng|VND]]. Dư nợ cho vay qua Hội Nông dân đạt "
+     "[[960 tỷ đồng|VND]], trong đó: cho vay hộ cận nghèo [[385 tỷ|VND]]; cho vay nước sạch [[*95 tỷ|VND]].",
+     "outstanding_loans", "programme"),
+    (VI_NGHE + "Dư nợ cho vay qua Hội Nông dân đạt [[960 tỷ đồng|VND]], trong đó: cho vay hộ cận nghèo [[*385 tỷ|VND]]; "
+     "cho vay nước sạch [[95 tỷ|VND]].", "outstanding_loans", "programme"),
+    # Near miss: a total broken down, as before.
+    (VI_NGHE + "Tổng dư nợ đạt [[5.960 tỷ đồng|VND]], trong đó: cho vay hộ cận nghèo [[*385 tỷ|VND]]; cho vay nước "
+     "sạch [[95 tỷ|VND]].", "outstanding_loans", "programme"),
+])
+def test_a_parts_breakdown_lists_its_programmes(markup: str, indicator: str, part_of: str) -> None:
+    """A breakdown word after a channel's (group's, area's) level in its sentence breaks that
+    level down, not the last total of its kind: its items measure the level's indicator and are
+    programme parts."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.indicator, obs.part_of) == (indicator, part_of), obs
+
+
 PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
                      "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
 

@@ -213,6 +213,9 @@ class State:
     # The last part per kind of figure: its indicator, where its figure ends, what it is a part of
     # and the words naming the part.
     last_part: dict[str, tuple[str, int, str, str]] = field(default_factory=dict)
+    # The same for the last part that is no programme's (a channel's, a group's, an area's): what
+    # a breakdown of that part breaks down (``parts.part_broken_down``).
+    last_whole_part: dict[str, tuple[str, int, str, str]] = field(default_factory=dict)
     anecdotes: dict[tuple[int, int], bool] = field(default_factory=dict)  # by sentence
     link_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # by line
     in_comparison: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # by date, sentence

@@ -37,7 +37,7 @@ from typing import Literal
 from extractor.link.context import Context, borrowers_end, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
-from extractor.link.parts import share_of
+from extractor.link.parts import part_broken_down, share_of
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
 from extractor.models import DateMention, Figure
@@ -225,6 +225,11 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
+        if found is not None and fig.kind == "count":
+            # Joined by a pair binder to the level right before it, a count names that level's
+            # borrowers, whatever an earlier clause's cue (a programme's name) says.
+            paired = _paired_count(ctx, fig)
+            found = paired if paired is not None and paired[0] != found[0] else found
     return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
             or _paired_later_amount(ctx, fig)
@@ -360,8 +365,27 @@ def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | No
     lexicon = ctx.linker.lexicon
     if found is None or found[0] not in lexicon.borrower_codes:
         return found
-    paired = _paired_count(ctx, fig) or _paired_later_amount(ctx, fig)
+    paired = _paired_count(ctx, fig)
+    if paired is None:
+        # Read ahead, over a span of years: those who got loans then, whatever debt they hold now.
+        paired = _paired_later_amount(ctx, fig)
+        if paired is not None and lexicon.indicators[paired[0]].measure == "stock" and _over_years(ctx, fig):
+            return found
     return paired if paired is not None and paired[0] != found[0] else found
+
+
+def _over_years(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure's sentence, before it, counts years up to now ("15 năm qua", ``past_years``)
+    or names a span of several years ("giai đoạn 2016-2020"): borrowers who got loans over it are
+    those lent to, whatever debt they hold now ("… đã cho 46.900 hộ được vay vốn với tổng dư nợ …")."""
+    s0, _ = sentence_span(ctx, fig)
+    # A word of the present between ("hiện nay", "currently") speaks of those holding loans now.
+    if ctx.marks("present", s0, fig.start):
+        return False
+    if ctx.marks("past_years", s0, fig.start):
+        return True
+    return any(d.period_start is not None and d.period_end is not None and d.period_end.year > d.period_start.year
+               for d in ctx.free_dates.within(s0, fig.start))
 
 
 def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
@@ -500,7 +524,8 @@ def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None
     tỷ đồng"): a part of the last total of its kind, stated just before the breakdown word. A
     percent there is a share of that total, not a level of its indicator; a blocker after the
     breakdown word governs what follows it."""
-    level = ctx.state.last_total.get(fig.kind)
+    broken = part_broken_down(ctx, fig, mark)
+    level = (broken[0], broken[1]) if broken is not None else ctx.state.last_total.get(fig.kind)
     if fig.kind == "percent" or level is None or not mark - BREAKDOWN_REACH <= level[1] <= mark:
         return None
     if ctx.marks("blockers", mark, fig.start):

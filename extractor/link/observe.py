@@ -279,6 +279,8 @@ def observations(ctx: Context) -> list[Observation]:
                                                              level.status, level.province))
             else:
                 ctx.state.last_part[fig.kind] = (found[0], fig.end, level.part_of, level.part or "")
+                if level.part_of != "programme":
+                    ctx.state.last_whole_part[fig.kind] = ctx.state.last_part[fig.kind]
     extra: list[Observation] = []
     starts = [fig.start for fig, _ in levels]
     for fig, growth in changes:

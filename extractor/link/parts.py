@@ -643,6 +643,8 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
         if only is not None and kind != only:
             continue
         cues = [c for c in ctx.marks(cue_list, g0, end) if (c[1] <= fig.start or c[0] >= c0) and c[0] < c1]
+        if kind == "average":
+            cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
@@ -652,6 +654,23 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _averages_a_rate(ctx: Context, fig: Figure, cue: Hit) -> bool:
+    """An average word that averages a rate over the years ("tăng trưởng bình quân 9%/năm", "grew
+    at an average of 9% a year"): the figure is that percent, or a percent stands between the
+    word and the figure, and the word governs the percent: it stands right before it, or a
+    yearly word (``per_year``) does between them. The rate and the level it leads to are the
+    total's, no average per borrower. A word averaging per borrower is followed by the borrower
+    ("bình quân mỗi hộ tăng 7%, lên 49 triệu đồng"), or the figure is an amount per borrower."""
+    if "/" in fig.unit:
+        return False
+    between = ctx.figures.within(cue[1], fig.start)
+    rates = [fig] if fig.kind == "percent" else [f for f in between if f.kind == "percent"]
+    if not rates:
+        return False
+    rate = rates[0]
+    return not re.search(r"\w", ctx.text[cue[1] : rate.start]) or bool(ctx.marks("per_year", cue[1], rate.start))
 
 
 def _item_cue(ctx: Context, cues: list[Hit], fig: Figure, breakdown: Hit | None) -> Hit | None:
@@ -804,12 +823,33 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
         if areal:
             return Part("area", words, f"area:breakdown+{marks[-1][2]}")
         return Part("programme", words, f"programme:{marks[-1][2]}")
+    broken = part_broken_down(ctx, fig, marks[-1][0])
+    if broken is not None and broken[0] == code:
+        # A part's own breakdown ("dư nợ qua Hội Nông dân …, trong đó: hộ nghèo …"): its items
+        # name the programmes (or areas) within that part.
+        if areal:
+            return Part("area", words, f"area:breakdown+{broken[2]}")
+        return Part("programme", words, f"programme:{marks[-1][2]}+{broken[2]}")
     # No total stated before the breakdown: an item is a part as the item before it was
     # ("Trong đó, dư nợ ủy thác qua Hội Nông dân …; Hội Cựu chiến binh là 2.340 tỷ đồng").
     sibling = ctx.state.last_part.get(fig.kind)
     if sibling is None or sibling[1] < marks[-1][1] or sibling[0] != code or sibling[2] not in PART_KINDS:
         return None
     return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
+
+
+def part_broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, int, str, str] | None:
+    """The level a breakdown word at ``mark`` breaks down when it is a part, not a total: the last
+    level of the figure's kind, stated in the breakdown's sentence before the word and later than
+    the last total, a channel's, group's or area's part ("Dư nợ qua Hội Cựu chiến binh đạt …,
+    trong đó: …"), as (indicator, end, kind, words)."""
+    part, total = ctx.state.last_whole_part.get(fig.kind), ctx.state.last_total.get(fig.kind)
+    if part is None:
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    if not s0 <= part[1] <= mark or (total is not None and total[1] > part[1]):
+        return None
+    return part
 
 
 _AREA_KIND_WORDS = (part_list("commune_words"), list_opener("area"))  # words naming a kind of area
@@ -976,9 +1016,38 @@ def _topic_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     the same indicator is no such figure: it may be the total, or another part."""
     topic = _previous_topic(ctx, fig)
     if topic is None or code in topic[0] or _names_its_own(ctx, *sentence_span(ctx, fig)):
-        return None
+        return _segment_topic(ctx, fig, code)
     kind, words = topic[1]
     return Part(kind, words, f"{kind}:topic")
+
+
+def _segment_topic(ctx: Context, fig: Figure, code: str) -> Part | None:
+    """A figure of another indicator after a semicolon of a sentence that opens its paragraph,
+    whose every level before the semicolon is a part of one programme, group… ("The loans for
+    poor households had VND 2,310 billion outstanding, with 41,200 borrowers; lending reached
+    VND 980 billion"): the sentence goes on with that topic, when its part after the semicolon
+    names no part, total or place of its own."""
+    s0, _ = sentence_span(ctx, fig)
+    g0, g1 = segment_span(ctx, fig)
+    if g0 <= s0 or ctx.text[ctx.line(s0, s0)[0] : s0].strip():
+        return None
+    # After a breakdown word the semicolons part the items of a whole: no topic goes on past one.
+    if ctx.marks("breakdown", s0, g0) or any(s0 <= end for _, end in ctx.state.last_total.values()):
+        return None
+    levels = [end for _, end in ctx.state.last_level.values() if s0 <= end <= g0]
+    topic = [part for part in ctx.state.last_part.values() if s0 <= part[1] <= g0]
+    if not topic or len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
+        return None
+    if code in {part[0] for part in topic} or _names_its_own(ctx, g0, g1):
+        return None
+    # A clause opening on a date of its own starts a new report ("…; in 2024 the bank lent …"),
+    # and a figure larger than one of its kind the programme's part gave is no flow of that
+    # programme (a year's lending larger than its whole debt is the bank's).
+    if any(not re.sub(r"[\W_]", "", ctx.text[g0 : d.start]) for d in ctx.free_dates.within(g0, fig.start)):
+        return None
+    if any(other.kind == fig.kind and other.value < fig.value for other in ctx.figures.within(s0, g0)):
+        return None
+    return Part(topic[0][2], topic[0][3], f"{topic[0][2]}:topic")
 
 
 def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str]] | None:
