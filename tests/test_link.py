@@ -1305,6 +1305,20 @@ def test_loan_value_job_and_programme_capital_phrases_give_no_total(text: str) -
     assert [(o.indicator, o.value) for o in ex.observations] == []
 
 
+@pytest.mark.parametrize(("text", "jobs"), [
+    # The loans named just before the workers: jobs the credit gave.
+    ("With the bank's preferential loans, over 2,350 labourers in Quy Chau now have jobs.", [2350]),
+    ("The funds helped 1,800 households leave poverty and 2,640 workers to get jobs.", [2640]),
+    # No credit named before them: a labour statistic, or one named too far before.
+    ("According to the labour department, 2,350 labourers in Quy Chau now have jobs.", []),
+    ("Loans paid for cattle and new pens, fruit trees on the hills and boats for the lagoon's "
+     "fishermen, while the town's factories report that 2,350 labourers now have jobs.", []),
+])
+def test_workers_who_have_jobs_are_the_loans_only_after_credit_named_before(text: str, jobs: list[int]) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
+    assert [int(o.value) for o in ex.observations if o.indicator == "jobs_created"] == jobs
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     # A scale slip makes an amount no branch or bank could hold: no level, and no value guessed.
     ("By the end of 2024, total capital was VND 295,300,000 billion and outstanding loans were "

@@ -51,10 +51,20 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
     for code in lexicon.candidates(cue, lang=ctx.lang):
         if not lexicon.cue_accepts(cue, code, lang=ctx.lang, kind=fig.kind, unit=fig.unit):
             continue
-        needed = lexicon.requires.get((ctx.lang, cue.position, cue.phrase.lower(), code))
+        key = (ctx.lang, cue.position, cue.phrase.lower(), code)
+        if key in lexicon.credit_caused and not _credit_before(ctx, fig):
+            continue
+        needed = lexicon.requires.get(key)
         if needed is None or _spoken_of(ctx, fig, needed, cue.start):
             return code
     return None
+
+
+def _credit_before(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure's sentence names the bank's credit shortly before it ("the loans helped
+    …"; ``credit_cause`` of ``reaches``)."""
+    s0, _ = sentence_span(ctx, fig)
+    return ctx.first_mark("credit_cause", max(s0, fig.start - ctx.reach("credit_cause")), fig.start) is not None
 
 
 def _decided(ctx: Context, cue: CueHit, fig: Figure, family: str) -> tuple[str, str] | None:

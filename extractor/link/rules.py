@@ -138,6 +138,7 @@ MARKER_LISTS = (
     "ranking",
     "year_before",
     "year_before_named",
+    "credit_cause",
 )
 
 
@@ -276,6 +277,7 @@ class Reaches(Strict):
     item_name: Reach
     baseline: Reach
     ranking: Reach
+    credit_cause: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
@@ -335,6 +337,7 @@ class LinkRules(Strict):
     whole_year: Markers = Field(default_factory=Markers)
     founding: Markers = Field(default_factory=Markers)
     share_of_baseline: Markers = Field(default_factory=Markers)
+    credit_cause: Markers = Field(default_factory=Markers)
     denominator: Markers = Field(default_factory=Markers)
     plan_met: Markers = Field(default_factory=Markers)
     programme_lead_in: Markers = Field(default_factory=Markers)
