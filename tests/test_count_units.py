@@ -31,10 +31,14 @@ COUNT_UNITS = [
     ("vi", "Từ năm 2015 đến nay, hơn 4.130 em HSSV đã vay vốn đi học.", "students"),
 ]
 
-# (language, text, the value of its one count): a scale word written in the plural still scales.
+# (language, text, the value of its one count): a scale word written in the plural still scales,
+# and one after a number word scales it.
 COUNT_VALUES = [
     ("en", "Loans gave work to more than 64 thousands rural labourers.", 64000),
     ("en", "Loans gave work to more than 64 thousand rural labourers.", 64000),
+    # A number written as a word before its scale: "over three million borrowers".
+    ("en", "The bank has lent to over three million rural borrowers since 2010.", 3000000),
+    ("en", "Four thousand students in the province hold study loans.", 4000),
 ]
 
 
