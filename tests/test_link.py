@@ -1309,6 +1309,8 @@ def test_loan_value_job_and_programme_capital_phrases_give_no_total(text: str) -
     # The loans named just before the workers: jobs the credit gave.
     ("With the bank's preferential loans, over 2,350 labourers in Quy Chau now have jobs.", [2350]),
     ("The funds helped 1,800 households leave poverty and 2,640 workers to get jobs.", [2640]),
+    # Or after them in their clause.
+    ("Over 2,350 labourers in Quy Chau now have jobs thanks to the bank's loans.", [2350]),
     # No credit named before them: a labour statistic, or one named too far before.
     ("According to the labour department, 2,350 labourers in Quy Chau now have jobs.", []),
     ("Loans paid for cattle and new pens, fruit trees on the hills and boats for the lagoon's "

@@ -52,7 +52,7 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
         if not lexicon.cue_accepts(cue, code, lang=ctx.lang, kind=fig.kind, unit=fig.unit):
             continue
         key = (ctx.lang, cue.position, cue.phrase.lower(), code)
-        if key in lexicon.credit_caused and not _credit_before(ctx, fig):
+        if key in lexicon.credit_caused and not _credit_named(ctx, fig):
             continue
         needed = lexicon.requires.get(key)
         if needed is None or _spoken_of(ctx, fig, needed, cue.start):
@@ -60,11 +60,14 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
     return None
 
 
-def _credit_before(ctx: Context, fig: Figure) -> bool:
+def _credit_named(ctx: Context, fig: Figure) -> bool:
     """Whether the figure's sentence names the bank's credit shortly before it ("the loans helped
-    …"; ``credit_cause`` of ``reaches``)."""
+    …"; ``credit_cause`` of ``reaches``) or its clause does after it ("… turns of students accessed
+    loans", "… workers have jobs thanks to the loans")."""
     s0, _ = sentence_span(ctx, fig)
-    return ctx.first_mark("credit_cause", max(s0, fig.start - ctx.reach("credit_cause")), fig.start) is not None
+    _, c1 = clause_span(ctx, fig)
+    return (ctx.first_mark("credit_cause", max(s0, fig.start - ctx.reach("credit_cause")), fig.start) is not None
+            or ctx.first_mark("credit_cause", fig.end, c1) is not None)
 
 
 def _decided(ctx: Context, cue: CueHit, fig: Figure, family: str) -> tuple[str, str] | None:
