@@ -65,10 +65,11 @@ def _credit_named(ctx: Context, fig: Figure, scope: str) -> bool:
     """Whether the bank's credit made the outcome the figure counts: a ``credit_cause`` word
     shortly before the figure in its sentence ("the loans helped …"; in its sentence part for
     ``scope`` ``part``), or after it in its clause behind a ``credit_frame`` word ("… have jobs
-    thanks to the loans"; not "… have jobs and repay their loans"), with no ``credit_blocker`` between that word and the figure nor right
-    before the word: another agent ("the job centre helped …"), a negation ("failed to help"), a
-    time before the loans ("Before the loans, …"), loans only repaid or beside the point
-    ("After repaying their loans", "Besides loans for …"), or another subject ("…, while …")."""
+    thanks to the loans"; not "… have jobs and repay their loans"), with no ``credit_blocker``
+    between that word and the figure nor right before the word: another agent ("the job centre
+    helped …"), a negation ("failed to help"), a time before the loans ("Before the loans, …"),
+    loans only repaid or beside the point ("After repaying their loans", "Besides loans for …"),
+    or another subject ("…, while …")."""
     g0 = (segment_span(ctx, fig) if scope == "part" else sentence_span(ctx, fig))[0]
     _, c1 = clause_span(ctx, fig)
     credit = ctx.last_mark("credit_cause", max(g0, fig.start - ctx.reach("credit_cause")), fig.start)
