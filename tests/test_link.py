@@ -1354,6 +1354,21 @@ def test_turns_of_students_are_supported_only_where_lent_to(text: str, students:
     assert [int(o.value) for o in ex.observations if o.indicator == "students_supported"] == students
 
 
+@pytest.mark.parametrize(("text", "when"), [
+    # The early or late part of the month the report is written in is the present: a level then
+    # is actual, and "as of late <month>" dates it like "as of <month>".
+    ("As of late March, the Kon Tum branch's outstanding loans totalled VND 3,120 billion.",
+     [("actual", dt.date(2025, 3, 31), None, None)]),
+    # "In early/late <month>" is that month, as "in <month>" is: lending over the month, not the
+    # year up to its end.
+    ("In late February, the Kon Tum branch disbursed VND 27 billion to 530 households.",
+     [("actual", None, dt.date(2025, 2, 1), dt.date(2025, 2, 28))] * 2),
+])
+def test_an_early_or_late_month_is_that_month(text: str, when: list[tuple[str, object, object, object]]) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=dt.date(2025, 3, 20), title="Bank news")
+    assert [(o.status, o.as_of, o.period_start, o.period_end) for o in ex.observations] == when
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     # A scale slip makes an amount no branch or bank could hold: no level, and no value guessed.
     ("By the end of 2024, total capital was VND 295,300,000 billion and outstanding loans were "
