@@ -1354,6 +1354,17 @@ def test_turns_of_students_are_supported_only_where_lent_to(text: str, students:
     assert [int(o.value) for o in ex.observations if o.indicator == "students_supported"] == students
 
 
+@pytest.mark.parametrize(("text", "groups"), [
+    # The bank's savings and loan groups, as outlets inflect their name.
+    ("The Lai Chau branch works through 412 savings and loans groups in its communes.", [412]),
+    # Bare savings groups may be self-funded village groups with no tie to the bank.
+    ("The Farmers' Association runs 64 savings groups that pool members' own money in Lai Chau.", []),
+])
+def test_only_savings_and_loan_groups_are_the_banks_groups(text: str, groups: list[int]) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
+    assert [int(o.value) for o in ex.observations if o.indicator == "savings_loan_groups"] == groups
+
+
 @pytest.mark.parametrize(("text", "when"), [
     # The early or late part of the month the report is written in is the present: a level then
     # is actual, and "as of late <month>" dates it like "as of <month>".
