@@ -40,8 +40,6 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
             qualifier="more_than", counted=counted, notes=[VAGUE_NOTE],
         )]
     word = group(match, "word")
-    if word is not None and group(match, "lower") is not None:  # "two to three million": a range
-        return []
     if word is not None:  # "two million students": a number word and its scale
         return [FigureDraft(
             kind="count", start=match.start(), end=match.end(), rule=rule.id,
