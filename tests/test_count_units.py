@@ -31,11 +31,24 @@ COUNT_UNITS = [
     ("vi", "Từ năm 2015 đến nay, hơn 4.130 em HSSV đã vay vốn đi học.", "students"),
 ]
 
-# (language, text, the value of its one count): a scale word written in the plural still scales.
+# (language, text, the value of its one count): a scale word written in the plural still scales,
+# and one after a number word scales it.
 COUNT_VALUES = [
     ("en", "Loans gave work to more than 64 thousands rural labourers.", 64000),
     ("en", "Loans gave work to more than 64 thousand rural labourers.", 64000),
+    # A number written as a word before its scale: "over three million borrowers".
+    ("en", "The bank has lent to over three million rural borrowers since 2010.", 3000000),
+    ("en", "Four thousand students in the province hold study loans.", 4000),
 ]
+
+# (language, text): a number word that only ends a tens compound, or that closes a range of number
+# words, is no count of its own.
+NO_COUNT = [
+    ("en", "The district office has lent to seventy-two thousand farming households."),
+    ("en", "Almost forty two thousand students in Lao Cai borrow for their studies."),
+    ("en", "Loans went to six or seven thousand families in the delta."),
+]
+
 
 
 @pytest.mark.parametrize(("lang", "text", "value"), COUNT_VALUES, ids=[t[:45] for _, t, _ in COUNT_VALUES])
@@ -43,6 +56,12 @@ def test_a_plural_scale_word_scales_a_count(lang: str, text: str, value: int) ->
     [count] = [f for f in extract_text(text, lang=lang, published=PUBLISHED, link=False).figures
                if f.kind == "count"]
     assert count.value == value
+
+
+@pytest.mark.parametrize(("lang", "text"), NO_COUNT, ids=[t[:45] for _, t in NO_COUNT])
+def test_a_number_word_inside_a_compound_or_range_is_no_count(lang: str, text: str) -> None:
+    ex = extract_text(text, lang=lang, published=PUBLISHED, link=False)
+    assert [f.value for f in ex.figures if f.kind == "count"] == []
 
 
 @pytest.mark.parametrize(("lang", "text", "unit"), COUNT_UNITS, ids=[t[:30] for _, t, _ in COUNT_UNITS])

@@ -1417,6 +1417,81 @@ def test_loan_value_job_and_programme_capital_phrases_give_no_total(text: str) -
     assert [(o.indicator, o.value) for o in ex.observations] == []
 
 
+@pytest.mark.parametrize(("text", "jobs"), [
+    # The loans named just before the workers: jobs the credit gave.
+    ("With the bank's preferential loans, over 2,350 labourers in Quy Chau now have jobs.", [2350]),
+    ("Over five years the district's policy loans lifted 930 families out of poverty and let 1,470 "
+     "young people in the hamlets get jobs.", [1470]),
+    # Or after them in their clause.
+    ("Over 2,350 labourers in Quy Chau now have jobs thanks to the bank's loans.", [2350]),
+    # No credit named before them: a labour statistic, or one named too far before.
+    ("According to the labour department, 2,350 labourers in Quy Chau now have jobs.", []),
+    ("Loans paid for cattle and new pens, fruit trees on the hills and boats for the lagoon's "
+     "fishermen, while the town's factories report that 2,350 labourers now have jobs.", []),
+])
+def test_workers_who_have_jobs_are_the_loans_only_after_credit_named_before(text: str, jobs: list[int]) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
+    assert [int(o.value) for o in ex.observations if o.indicator == "jobs_created"] == jobs
+
+
+@pytest.mark.parametrize("text", [
+    # Funds of a budget or an insurance scheme are not the bank's credit.
+    "Money from the district budget funds let 1,150 labourers in Lang Son get jobs at the port.",
+    # Another agent between the credit and the workers.
+    "Apart from loans to 120 farms, the provincial job centre helped 780 workers in Bac Giang get jobs.",
+    "At a job fair funded by the VBSP in Hai Duong, 940 labourers were offered jobs.",
+    # Loans only repaid, and another subject after "while".
+    "Having repaid their loans, 260 workers in Nam Dinh left to work overseas, while 510 workers got "
+    "jobs nearby through the labour exchange.",
+    # A baseline before the loans, and a negation.
+    "Before the loans came, just 75 labourers in the hamlet had stable jobs.",
+    "The credit scheme failed to help 410 workers in the district get jobs.",
+    # Loans after the outcome that the workers repay, not that made the jobs.
+    "Some 1,320 labourers in Quang Binh now have jobs and pay back their loans in full.",
+])
+def test_jobs_are_not_the_loans_where_the_credit_does_not_make_them(text: str) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
+    assert [o.value for o in ex.observations if o.indicator == "jobs_created"] == []
+
+
+@pytest.mark.parametrize(("text", "students"), [
+    # Turns of students that a lending verb governs are students the loans supported.
+    ("Since it began, the branch has lent to over 62,000 turns of students in Gia Lai.", [62000]),
+    # Turns of students at an event are visits, whatever the loans did before or the event was about.
+    ("Loans also reached farms; 2,300 turns of students joined the essay contest.", []),
+    ("Briefings on student loans attracted 2,300 turns of students in Kon Tum.", []),
+])
+def test_turns_of_students_are_supported_only_where_lent_to(text: str, students: list[int]) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
+    assert [int(o.value) for o in ex.observations if o.indicator == "students_supported"] == students
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    # The bank's savings and loan groups, as outlets inflect their name.
+    ("The Lai Chau branch works through 412 savings and loans groups in its communes.", [412]),
+    # Bare savings groups may be self-funded village groups with no tie to the bank.
+    ("The Farmers' Association runs 64 savings groups that pool members' own money in Lai Chau.", []),
+])
+def test_only_savings_and_loan_groups_are_the_banks_groups(text: str, groups: list[int]) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")
+    assert [int(o.value) for o in ex.observations if o.indicator == "savings_loan_groups"] == groups
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    # The early or late part of the month the report is written in is the present: a level then
+    # is actual, and "as of late <month>" dates it like "as of <month>".
+    ("As of late March, the Kon Tum branch's outstanding loans totalled VND 3,120 billion.",
+     [("actual", dt.date(2025, 3, 31), None, None)]),
+    # "In early/late <month>" is that month, as "in <month>" is: lending over the month, not the
+    # year up to its end.
+    ("In late February, the Kon Tum branch disbursed VND 27 billion to 530 households.",
+     [("actual", None, dt.date(2025, 2, 1), dt.date(2025, 2, 28))] * 2),
+])
+def test_an_early_or_late_month_is_that_month(text: str, when: list[tuple[str, object, object, object]]) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=dt.date(2025, 3, 20), title="Bank news")
+    assert [(o.status, o.as_of, o.period_start, o.period_end) for o in ex.observations] == when
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     # A scale slip makes an amount no branch or bank could hold: no level, and no value guessed.
     ("By the end of 2024, total capital was VND 295,300,000 billion and outstanding loans were "

@@ -51,10 +51,37 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
     for code in lexicon.candidates(cue, lang=ctx.lang):
         if not lexicon.cue_accepts(cue, code, lang=ctx.lang, kind=fig.kind, unit=fig.unit):
             continue
-        needed = lexicon.requires.get((ctx.lang, cue.position, cue.phrase.lower(), code))
+        key = (ctx.lang, cue.position, cue.phrase.lower(), code)
+        scope = lexicon.credit_caused.get(key)
+        if scope is not None and not _credit_named(ctx, fig, scope):
+            continue
+        needed = lexicon.requires.get(key)
         if needed is None or _spoken_of(ctx, fig, needed, cue.start):
             return code
     return None
+
+
+def _credit_named(ctx: Context, fig: Figure, scope: str) -> bool:
+    """Whether the bank's credit made the outcome the figure counts: a ``credit_cause`` word
+    shortly before the figure in its sentence ("the loans helped …"; in its sentence part for
+    ``scope`` ``part``), or after it in its clause behind a ``credit_frame`` word ("… have jobs
+    thanks to the loans"; not "… have jobs and repay their loans"), with no ``credit_blocker``
+    between that word and the figure nor right before the word: another agent ("the job centre
+    helped …"), a negation ("failed to help"), a time before the loans ("Before the loans, …"),
+    loans only repaid or beside the point ("After repaying their loans", "Besides loans for …"),
+    or another subject ("…, while …")."""
+    g0 = (segment_span(ctx, fig) if scope == "part" else sentence_span(ctx, fig))[0]
+    _, c1 = clause_span(ctx, fig)
+    credit = ctx.last_mark("credit_cause", max(g0, fig.start - ctx.reach("credit_cause")), fig.start)
+    if credit is not None:
+        start, end = max(g0, credit[0] - ctx.reach("credit_blocker")), fig.start
+    else:
+        frame = ctx.first_mark("credit_frame", fig.end, c1)
+        credit = frame and ctx.first_mark("credit_cause", frame[1], min(c1, frame[1] + ctx.reach("credit_frame")))
+        if not credit:
+            return False
+        start, end = fig.end, credit[1]
+    return ctx.first_mark("credit_blocker", start, end) is None
 
 
 def _decided(ctx: Context, cue: CueHit, fig: Figure, family: str) -> tuple[str, str] | None:

@@ -77,6 +77,13 @@ class IndicatorCue(Strict):
     # Figure units beyond its indicator's own that the cue still decides: turns that "còn dư nợ"
     # (still hold loans) are borrowers with loans at a date, where turns alone count loans made.
     units: list[Text] = Field(default_factory=list)
+    # Whether the cue decides only where the bank's credit is named as the figure's cause (a
+    # ``credit_cause`` word of rules/linking.yaml): "the loans helped 5,000 workers have jobs" are
+    # the loans' jobs, "5,000 workers have jobs" alone is a labour statistic. ``sentence``: the
+    # word may stand in an earlier part of the sentence (a semicolon list of the credit's
+    # outcomes); ``part``: only in the figure's own part, for a cue that names no outcome of its
+    # own ("… turns of students": "Loans went to farms; 900 turns of students sat the quiz").
+    credit_caused: Literal["sentence", "part"] | None = None
 
 
 class CountedExamples(CueExamples):
@@ -158,6 +165,7 @@ class IndicatorLexicon:
     requires: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # (lang, position, phrase, code)
     at_a_date: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
     cue_units: dict[tuple[str, str, str, str], frozenset[str]] = field(default_factory=dict)  # the same keys
+    credit_caused: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
 
     def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
@@ -268,6 +276,7 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
     requires: dict[tuple[str, str, str, str], str] = {}
     at_a_date: dict[tuple[str, str, str, str], str] = {}
     cue_units: dict[tuple[str, str, str, str], frozenset[str]] = {}
+    credit_caused: dict[tuple[str, str, str, str], str] = {}
     phrases: dict[tuple[str, str], list[str]] = {
         (language, side): [] for language in ("en", "vi") for side in ("before", "after")}
     for rule in model.indicators:
@@ -284,11 +293,13 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
                         at_a_date[(*key, rule.code)] = cue.at_a_date
                     if cue.units:
                         cue_units[(*key, rule.code)] = frozenset(cue.units)
+                    if cue.credit_caused:
+                        credit_caused[(*key, rule.code)] = cue.credit_caused
     by_unit = {counted.unit: rule.code for rule in model.indicators for counted in rule.counted}
     frozen = {key: tuple(found) for key, found in phrases.items()}
     index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
     return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index, requires,
-                            at_a_date, cue_units)
+                            at_a_date, cue_units, credit_caused)
 
 
 def load_lexicon(path: Path | None = None) -> IndicatorLexicon:

@@ -139,6 +139,9 @@ MARKER_LISTS = (
     "ranking",
     "year_before",
     "year_before_named",
+    "credit_cause",
+    "credit_blocker",
+    "credit_frame",
 )
 
 
@@ -278,6 +281,9 @@ class Reaches(Strict):
     item_name: Reach
     baseline: Reach
     ranking: Reach
+    credit_cause: Reach
+    credit_blocker: Reach
+    credit_frame: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
@@ -338,6 +344,9 @@ class LinkRules(Strict):
     whole_year: Markers = Field(default_factory=Markers)
     founding: Markers = Field(default_factory=Markers)
     share_of_baseline: Markers = Field(default_factory=Markers)
+    credit_cause: Markers = Field(default_factory=Markers)
+    credit_blocker: Markers = Field(default_factory=Markers)
+    credit_frame: Markers = Field(default_factory=Markers)
     denominator: Markers = Field(default_factory=Markers)
     plan_met: Markers = Field(default_factory=Markers)
     programme_lead_in: Markers = Field(default_factory=Markers)

@@ -39,6 +39,13 @@ def normalise(match: Match, rule: CompiledRule, rs: RuleSet) -> list[FigureDraft
             readings=(Decimal(rs.find("vague", vague)),), multiplier=Decimal(1), unit=unit,
             qualifier="more_than", counted=counted, notes=[VAGUE_NOTE],
         )]
+    word = group(match, "word")
+    if word is not None:  # "two million students": a number word and its scale
+        return [FigureDraft(
+            kind="count", start=match.start(), end=match.end(), rule=rule.id,
+            priority=rule.rule.priority, number_text=word, readings=(Decimal(rs.find("number_words", word)),),
+            multiplier=ten_to(power_of(match, rs)), unit=unit, qualifier=qualifier_of(match, rs), counted=counted,
+        )]
     text = match.group("num")
     return [FigureDraft(
         kind="count", start=match.start(), end=match.end(), rule=rule.id,
