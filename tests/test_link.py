@@ -1480,8 +1480,10 @@ def test_only_savings_and_loan_groups_are_the_banks_groups(text: str, groups: li
 @pytest.mark.parametrize(("text", "when"), [
     # The early or late part of the month the report is written in is the present: a level then
     # is actual, and "as of late <month>" dates it like "as of <month>".
+    # Read on 20 March, a level "as of late March" is the one at the publication (not the
+    # month's end still ahead).
     ("As of late March, the Kon Tum branch's outstanding loans totalled VND 3,120 billion.",
-     [("actual", dt.date(2025, 3, 31), None, None)]),
+     [("actual", dt.date(2025, 3, 20), None, None)]),
     # "In early/late <month>" is that month, as "in <month>" is: lending over the month, not the
     # year up to its end.
     ("In late February, the Kon Tum branch disbursed VND 27 billion to 530 households.",
@@ -1490,6 +1492,22 @@ def test_only_savings_and_loan_groups_are_the_banks_groups(text: str, groups: li
 def test_an_early_or_late_month_is_that_month(text: str, when: list[tuple[str, object, object, object]]) -> None:
     ex = extract_text("Bank news\n\n" + text, lang="en", published=dt.date(2025, 3, 20), title="Bank news")
     assert [(o.status, o.as_of, o.period_start, o.period_end) for o in ex.observations] == when
+
+
+@pytest.mark.parametrize(("text", "lang", "when"), [
+    # Early in the month, a level by the month's end (or by the month) is still ahead: a goal.
+    ("Tới hết tháng 3, tổng dư nợ của chi nhánh Kon Tum đạt 3.480 tỷ đồng.", "vi",
+     [("target", dt.date(2025, 3, 31))]),
+    ("By March, outstanding loans at the Kon Tum branch are set to reach VND 3,470 billion.", "en",
+     [("target", dt.date(2025, 3, 31))]),
+    # Early in the month, "as of late <month>" is not yet the present: the month's end.
+    ("As of late March, the Kon Tum branch's outstanding loans will total VND 3,460 billion.", "en",
+     [("target", dt.date(2025, 3, 31))]),
+])
+def test_the_publications_month_ahead_is_a_goal(text: str, lang: str, when: list[tuple[str, object]]) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang=lang, published=dt.date(2025, 3, 4), title="Bank news")
+    assert [(o.status, o.as_of) for o in ex.observations] == when
+
 
 
 @pytest.mark.parametrize(("text", "kept"), [

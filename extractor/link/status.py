@@ -31,21 +31,9 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
         # ("Between 2015 and 2025, loans grew by 9% a year on average", read in 2025): a review
         # of them, not a plan (one ending in a later year, "Giai đoạn 2021-2030, …", looks ahead).
         first = when.start
-    if ctx.published and first and first > ctx.published and not when.inferred and not _this_month(ctx, when):
+    if ctx.published and first and first > ctx.published and not when.inferred:
         return "target", "future-date"
     return "actual", "actual"
-
-
-def _this_month(ctx: Context, when: When) -> bool:
-    """Whether the figure is dated by a yearless month, or its late or early part, that the
-    publication falls in ("As of late October", "By October" in a report of 26 October): a level
-    at the month the report is written in, not one ahead of it (a plan word still makes it a
-    goal)."""
-    anchor, published = when.anchor, ctx.published
-    if published is None or anchor is None or anchor.granularity != "month" or not anchor.year_inferred:
-        return False
-    last = anchor.value or anchor.period_end
-    return last is not None and (last.year, last.month) == (published.year, published.month)
 
 
 def _plan_word(ctx: Context, fig: Figure, s0: int, when: When) -> Hit | None:
