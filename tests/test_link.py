@@ -2046,6 +2046,12 @@ def test_a_dollar_sum_that_is_not_the_banks_own_leaves_the_document_unscoped(mar
      'Thanh Hóa'),
     ('en', 'Thanh Hoa social policy bank improves credit\nBy staff\nThe Provincial Bank for Social Policies in Thanh Hoa reviewed its year.\nIn Ninh Binh, staff of the branch toured commune transaction points. Back home, the branch applied the method and its overdue debt rate fell to [[*0.05%|%|0.05]].',
      'Thanh Hóa'),
+    # a count of the visitors or of what they saw in the opener's sentence is no figure of the
+    # neighbour's: the home branch's rate after it stays home
+    ('vi', 'NHCSXH tỉnh Thanh Hóa: nâng chất lượng tín dụng\nPV\nChi nhánh NHCSXH tỉnh Thanh Hóa tổng kết năm.\nTại Ninh Bình, [[11 cán bộ|staff|11]] chi nhánh đã tới 5 điểm giao dịch xã. Về đơn vị, chi nhánh áp dụng ngay, tỷ lệ nợ quá hạn còn [[*0,04%|%|0.04]].',
+     'Thanh Hóa'),
+    ('en', 'Thanh Hoa social policy bank improves credit\nBy staff\nThe Provincial Bank for Social Policies in Thanh Hoa reviewed its year.\nIn Ninh Binh, [[11 officers|staff|11]] of the branch toured 5 commune transaction points. Back home, the branch applied the method and its overdue debt rate fell to [[*0.04%|%|0.04]].',
+     'Thanh Hóa'),
 ])
 def test_a_paragraph_opener_yields_to_the_banks_totals_a_list_and_the_home_branch(
         lang: str, markup: str, province: str | None) -> None:

@@ -92,8 +92,8 @@ def paragraph_place(ctx: Context, s0: int) -> Spot | None:
 def _opens_on_one(ctx: Context, named: Spot, s0: int) -> bool:
     """Whether the opener's province ``named`` is the one its paragraph goes on about: no other
     province in the opener's clause ("In Ha Tinh and Quang Binh, floods ..." opens on a region,
-    no one province), and in a document of another province of its own, a figure in the
-    opener's own sentence (a passage on a visit to a neighbour, "In Ha Tinh, the branch's staff
+    no one province), and in a document of another province of its own, an amount or a rate in
+    the opener's own sentence (not a count of staff, visits or groups seen) (a passage on a visit to a neighbour, "In Ha Tinh, the branch's staff
     studied ...", then goes on about the home branch)."""
     o0, o1 = ctx.stops.around(named[1], named[2])
     listed = _LISTED.match(ctx.text, named[2], o1)
@@ -101,7 +101,7 @@ def _opens_on_one(ctx: Context, named: Spot, s0: int) -> bool:
         return False
     if ctx.province_code is None or ctx.province_code == named[0]:
         return True
-    return bool(ctx.figures.within(o0, min(o1, s0)))
+    return any(f.kind in {"money", "percent"} for f in ctx.figures.within(o0, min(o1, s0)))
 
 
 # What joins the provinces of a list ("Ha Tinh, Quang Binh and ...", "Hà Tĩnh và Quảng Bình").
