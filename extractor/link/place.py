@@ -93,8 +93,9 @@ def _opens_on_one(ctx: Context, named: Spot, s0: int) -> bool:
     """Whether the opener's province ``named`` is the one its paragraph goes on about: no other
     province in the opener's clause ("In Ha Tinh and Quang Binh, floods ..." opens on a region,
     no one province), and in a document of another province of its own, an amount or a rate in
-    the opener's own sentence (not a count of staff, visits or groups seen) (a passage on a visit to a neighbour, "In Ha Tinh, the branch's staff
-    studied ...", then goes on about the home branch)."""
+    the opener's own sentence, not a count of staff, visits or groups seen (a passage on a
+    visit to a neighbour, "In Ha Tinh, the branch's staff studied ...", then goes on about the
+    home branch)."""
     o0, o1 = ctx.stops.around(named[1], named[2])
     listed = _LISTED.match(ctx.text, named[2], o1)
     if listed and any(p[1] == listed.end() and p[0] != named[0] for p in places(ctx, named[2], o1)):
