@@ -344,32 +344,24 @@ def test_an_average_rate_is_no_average_part(markup: str, lang: str, indicator: s
     assert obs is not None and (obs.indicator, obs.part_of) == (indicator, part_of), obs
 
 
-@pytest.mark.parametrize(("markup", "lang", "part_of"), [
-    # A paragraph opening on one programme's levels goes on with its flows after a semicolon.
-    (VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND|2310000000000]], với [[41.200 hộ|households]] "
-     "còn dư nợ; doanh số cho vay năm 2024 đạt [[*980 tỷ đồng|VND|980000000000]].", "vi", "programme"),
-    (NGHE + "Outstanding loans for poor households came to [[VND 2,310 billion|VND|2310000000000]], with "
-     "[[41,200 households|households]] still borrowing; lending in 2024 reached [[*VND 980 billion|VND|980000000000]].",
-     "en", "programme"),
-    # Near misses: the later part names the whole province, or the paragraph opened before the programme.
-    (VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], với [[41.200 hộ|households]] còn dư "
-     "nợ; doanh số cho vay toàn tỉnh năm 2024 đạt [[*3.980 tỷ đồng|VND]].", "vi", None),
-    (VI_NGHE + "Năm 2024, chi nhánh hoạt động ổn định. Chương trình cho vay hộ nghèo có dư nợ [[2.310 tỷ đồng|VND]], "
-     "với [[41.200 hộ|households]] còn dư nợ; doanh số cho vay năm 2024 đạt [[*3.980 tỷ đồng|VND]].", "vi", None),
-    # Near misses: the clause after the semicolon opens on a date of its own, or lends more than the
-    # programme's whole debt: the bank's own report, no flow of the programme.
+@pytest.mark.parametrize(("markup", "lang"), [
+    # A programme's levels before a semicolon do not make the figures after it the programme's:
+    # the clause after it may be the branch's whole lending, dated on its own after a lead-in
+    # word, or with the bank as its subject and flows smaller than the programme's levels.
     (VI_NGHE + "Cho vay hộ cận nghèo có dư nợ [[870 tỷ đồng|VND|870000000000]], với [[15.400 hộ|households|15400]] "
-     "còn vay; {{6 tháng đầu năm 2025|2025-01-01..2025-06-30}}, chi nhánh đã giải ngân "
-     "[[*410 tỷ đồng|VND|410000000000]].", "vi", None),
+     "còn vay; doanh số cho vay năm 2024 đạt [[*390 tỷ đồng|VND|390000000000]].", "vi"),
     (VI_NGHE + "Cho vay hộ cận nghèo có dư nợ [[870 tỷ đồng|VND|870000000000]], với [[15.400 hộ|households|15400]] "
-     "còn vay; doanh số cho vay năm 2024 lên tới [[*2.950 tỷ đồng|VND|2950000000000]].", "vi", None),
+     "còn vay; tính đến {{31/8/2025|2025-08-31}}, NHCSXH tỉnh đã cho [[*9.300 khách hàng|customers|9300]] vay vốn.", "vi"),
+    (VI_NGHE + "Cho vay hộ cận nghèo có dư nợ [[870 tỷ đồng|VND|870000000000]], với [[15.400 hộ|households|15400]] "
+     "còn vay; chi nhánh cũng đã giải ngân [[*410 tỷ đồng|VND|410000000000]] cho 7.700 lượt hộ.", "vi"),
+    (NGHE + "Outstanding loans for near-poor households came to [[VND 870 billion|VND|870000000000]], with "
+     "[[15,400 households|households]] still borrowing; by {{August 31, 2025|2025-08-31}} the branch had lent "
+     "[[*VND 410 billion|VND|410000000000]].", "en"),
 ])
-def test_a_programmes_sentence_goes_on_after_its_semicolon(markup: str, lang: str, part_of: str | None) -> None:
-    """A sentence opening its paragraph whose levels before a semicolon are all parts of one
-    programme goes on with that programme after it: a figure of another indicator there, naming
-    no part, total or place of its own, is a part of the same programme."""
+def test_a_programmes_levels_do_not_go_on_past_a_semicolon(markup: str, lang: str) -> None:
+    """The clause after a semicolon is no part of the programme whose levels came before it."""
     obs = observe(markup, lang=lang, published=PUB)
-    assert obs is not None and obs.part_of == part_of, obs
+    assert obs is not None and obs.part_of is None, obs
 
 
 @pytest.mark.parametrize(("markup", "lang", "indicator"), [

@@ -1016,38 +1016,9 @@ def _topic_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     the same indicator is no such figure: it may be the total, or another part."""
     topic = _previous_topic(ctx, fig)
     if topic is None or code in topic[0] or _names_its_own(ctx, *sentence_span(ctx, fig)):
-        return _segment_topic(ctx, fig, code)
+        return None
     kind, words = topic[1]
     return Part(kind, words, f"{kind}:topic")
-
-
-def _segment_topic(ctx: Context, fig: Figure, code: str) -> Part | None:
-    """A figure of another indicator after a semicolon of a sentence that opens its paragraph,
-    whose every level before the semicolon is a part of one programme, group… ("The loans for
-    poor households had VND 2,310 billion outstanding, with 41,200 borrowers; lending reached
-    VND 980 billion"): the sentence goes on with that topic, when its part after the semicolon
-    names no part, total or place of its own."""
-    s0, _ = sentence_span(ctx, fig)
-    g0, g1 = segment_span(ctx, fig)
-    if g0 <= s0 or ctx.text[ctx.line(s0, s0)[0] : s0].strip():
-        return None
-    # After a breakdown word the semicolons part the items of a whole: no topic goes on past one.
-    if ctx.marks("breakdown", s0, g0) or any(s0 <= end for _, end in ctx.state.last_total.values()):
-        return None
-    levels = [end for _, end in ctx.state.last_level.values() if s0 <= end <= g0]
-    topic = [part for part in ctx.state.last_part.values() if s0 <= part[1] <= g0]
-    if not topic or len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
-        return None
-    if code in {part[0] for part in topic} or _names_its_own(ctx, g0, g1):
-        return None
-    # A clause opening on a date of its own starts a new report ("…; in 2024 the bank lent …"),
-    # and a figure larger than one of its kind the programme's part gave is no flow of that
-    # programme (a year's lending larger than its whole debt is the bank's).
-    if any(not re.sub(r"[\W_]", "", ctx.text[g0 : d.start]) for d in ctx.free_dates.within(g0, fig.start)):
-        return None
-    if any(other.kind == fig.kind and other.value < fig.value for other in ctx.figures.within(s0, g0)):
-        return None
-    return Part(topic[0][2], topic[0][3], f"{topic[0][2]}:topic")
 
 
 def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str]] | None:
