@@ -1452,6 +1452,10 @@ def test_jobs_are_not_the_loans_where_the_credit_does_not_make_them(text: str) -
     # Turns of students at an event are visits, whatever the loans did before or the event was about.
     ("Loans also reached farms; 2,300 turns of students joined the essay contest.", []),
     ("Briefings on student loans attracted 2,300 turns of students in Kon Tum.", []),
+    # The event after a later count in the same sentence part is that count's: the loans still
+    # reached the first count only.
+    ("In Dak Nong the bank has lent to 1,850 turns of students, and some 2,900 turns of students "
+     "took part in its essay contest.", [1850]),
 ])
 def test_turns_of_students_are_supported_only_where_lent_to(text: str, students: list[int]) -> None:
     ex = extract_text("Bank news\n\n" + text, lang="en", published=PUB, title="Bank news")

@@ -69,12 +69,15 @@ def _credit_named(ctx: Context, fig: Figure, scope: str) -> bool:
     between that word and the figure nor right before the word: another agent ("the job centre
     helped …"), a negation ("failed to help"), a time before the loans ("Before the loans, …"),
     loans only repaid or beside the point ("After repaying their loans", "Besides loans for …"),
-    or another subject ("…, while …")."""
+    or another subject ("…, while …"); in ``part`` scope none either after the figure up to
+    the next one (an event the count attended)."""
     g0 = (segment_span(ctx, fig) if scope == "part" else sentence_span(ctx, fig))[0]
     _, c1 = clause_span(ctx, fig)
     credit = ctx.last_mark("credit_cause", max(g0, fig.start - ctx.reach("credit_cause")), fig.start)
     if credit is not None:
         start, end = max(g0, credit[0] - ctx.reach("credit_blocker")), fig.start
+        if scope == "part" and ctx.first_mark("credit_blocker", fig.end, _next_figure(ctx, fig, c1)):
+            return False
     else:
         frame = ctx.first_mark("credit_frame", fig.end, c1)
         credit = frame and ctx.first_mark("credit_cause", frame[1], min(c1, frame[1] + ctx.reach("credit_frame")))
@@ -82,6 +85,13 @@ def _credit_named(ctx: Context, fig: Figure, scope: str) -> bool:
             return False
         start, end = fig.end, credit[1]
     return ctx.first_mark("credit_blocker", start, end) is None
+
+
+def _next_figure(ctx: Context, fig: Figure, clause_end: int) -> int:
+    """Where the figure's own words end in its clause: at the next figure, or the clause's end
+    ("... lent to 600 turns of students, and 900 turns of students joined a contest": the
+    contest is the later count's)."""
+    return min((f.start for f in ctx.figures.within(fig.end, clause_end)), default=clause_end)
 
 
 def _decided(ctx: Context, cue: CueHit, fig: Figure, family: str) -> tuple[str, str] | None:
