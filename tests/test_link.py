@@ -1446,6 +1446,18 @@ def test_jobs_are_not_the_loans_where_the_credit_does_not_make_them(text: str) -
     assert [o.value for o in ex.observations if o.indicator == "jobs_created"] == []
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    # Jobs the credit will make by a later year look ahead: a goal, not a result.
+    ("Over the coming years the loans are expected to help 2,400 labourers in Lai Chau get jobs by 2027.",
+     "target"),
+    # The same outcome by the publication's year is a result.
+    ("So far the loans have helped 2,400 labourers in Lai Chau get jobs in 2025.", "actual"),
+])
+def test_jobs_by_a_later_year_are_a_goal(text: str, status: str) -> None:
+    ex = extract_text("Bank news\n\n" + text, lang="en", published=dt.date(2025, 9, 12), title="Bank news")
+    assert [o.status for o in ex.observations if o.indicator == "jobs_created"] == [status]
+
+
 @pytest.mark.parametrize(("text", "students"), [
     # Turns of students that a lending verb governs are students the loans supported.
     ("Since it began, the branch has lent to over 62,000 turns of students in Gia Lai.", [62000]),

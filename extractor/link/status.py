@@ -31,6 +31,10 @@ def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
         # ("Between 2015 and 2025, loans grew by 9% a year on average", read in 2025): a review
         # of them, not a plan (one ending in a later year, "Giai đoạn 2021-2030, …", looks ahead).
         first = when.start
+    if (ctx.published and first is None and when.end and when.end.year > ctx.published.year):
+        # A period with only its end, in a year after the publication's ("jobs for 900 workers
+        # by 2027"): the whole span reaches into years not yet lived, so it looks ahead.
+        first = when.end
     if ctx.published and first and first > ctx.published and not when.inferred:
         return "target", "future-date"
     return "actual", "actual"
