@@ -202,6 +202,12 @@ def test_an_html_page_body_is_not_read_for_a_date(dateparser_calls: list[str]) -
     # a stamp month before a month the text names: a review of the year before, its year unknown
     ("Credit for the poor\nIn 2022 the branch lent more. By December 31, loans reached VND 7,000 billion.\n(VNA Jan 5)",
      None),
+    # a stamp early in the year on a text naming its year but no month: the year's review, year unknown
+    ("Credit for the poor\nIn 2023 the Yen Bai office lent VND 640 billion to 12,500 families; its debt is now "
+     "VND 3,150 billion.\n(VNA Feb 2)", None),
+    # a month named up to the stamp's keeps the year
+    ("Credit for the poor\nIn January 2023 the Yen Bai office lent VND 64 billion to 1,250 families.\n(VNA Feb 2)",
+     dt.date(2023, 2, 2)),
     # a bracket closing a body sentence is no source stamp; a bracket inside the text or with no month
     ("Credit for the poor\nIn 2020 loans rose, and the new rate applies (from Sep 1).", None),
     ("Credit for the poor\nIn 2018 loans rose (Mar 9) and more.\nThe bank said so.", None),

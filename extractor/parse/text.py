@@ -187,6 +187,9 @@ def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> 
 _YEAR_WORD = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 _SPAN_AFTER = re.compile(r"\s*[-\u2013\u2014]\s*(?:19|20)\d{2}")
 _SPAN_BEFORE = re.compile(r"(?:19|20)\d{2}\s*[-\u2013\u2014]\s*$")
+# A stamp in the year's first months with no month named in the text may close a review of the
+# year before ("In 2024, the branch lent …" stamped in early January): its year is unknown.
+EARLY_STAMP_MONTH = 2
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -197,7 +200,8 @@ def _closing_stamp(lines: list[str], rules: TextRules) -> dt.date | None:
     (``closing_year_skip``: "by 2030", "since 2002", "against 2015") and the ends of a span
     ("2021 - 2025") do not count; with two years or none the year is unknown, and so it is when
     the text names a month later than the stamp's (a January stamp on a review of December is
-    the next year's). None then."""
+    the next year's), or names no month at all under a January or February stamp (a review of
+    the whole year before). None then."""
     last = lines[-1] if lines else ""
     match = re.search(rules.closing_stamp, last)
     if match is None or (last[: match.start()].strip() and not re.search(rules.closing_source, match.group())):
@@ -212,7 +216,7 @@ def _closing_stamp(lines: list[str], rules: TextRules) -> dt.date | None:
     month = _MONTHS.index(match["date"][:3].casefold()) + 1
     named = [_MONTHS.index(m["name"][:3].casefold()) + 1 if m["name"] else int(m["num"])
              for m in re.finditer(rules.closing_month, text)]
-    if any(n > month for n in named):
+    if any(n > month for n in named) or (month <= EARLY_STAMP_MONTH and not named):
         return None
     return stated_date(f"{match['date']} {years.pop()}")
 
