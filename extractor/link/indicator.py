@@ -416,13 +416,13 @@ def _over_years(ctx: Context, fig: Figure) -> bool:
     or names a span of several years ("giai đoạn 2016-2020"): borrowers who got loans over it are
     those lent to, whatever debt they hold now ("… đã cho 46.900 hộ được vay vốn với tổng dư nợ …")."""
     s0, _ = sentence_span(ctx, fig)
-    # A word of the present between ("hiện nay", "currently") speaks of those holding loans now.
-    if ctx.marks("present", s0, fig.start):
-        return False
-    if ctx.marks("past_years", s0, fig.start):
+    # A word of the present between the years and the figure ("currently") speaks of those
+    # holding loans now; one before the years ("Today, after 20 years, ...") does not.
+    past = ctx.last_mark("past_years", s0, fig.start)
+    if past is not None and not ctx.marks("present", past[1], fig.start):
         return True
     return any(d.period_start is not None and d.period_end is not None and d.period_end.year > d.period_start.year
-               for d in ctx.free_dates.within(s0, fig.start))
+               and not ctx.marks("present", d.end, fig.start) for d in ctx.free_dates.within(s0, fig.start))
 
 
 def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
