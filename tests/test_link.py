@@ -332,6 +332,12 @@ def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang
     (VI_NGHE + "Giai đoạn 2019-2023, dư nợ tăng trưởng bình quân [[8,1%|%]]/năm, lên [[*3.960 tỷ đồng|VND]].",
      "vi", "outstanding_loans", None),
     # Near miss: an amount per borrower after an average word is the average.
+    # A yearly word right after the rate, its verb alone between: the level is still the total.
+    (VI_NGHE + "Từ năm 2020, dư nợ bình quân tăng [[9%|%]] mỗi năm, đạt [[*4.700 tỷ đồng|VND]].",
+     "vi", "outstanding_loans", None),
+    # Near miss: with a borrower between, the yearly word after the rate still averages per borrower.
+    (VI_NGHE + "Từ năm 2020, dư nợ bình quân mỗi hộ tăng [[6%|%]] mỗi năm, đạt [[*47 triệu đồng|VND]].",
+     "vi", "outstanding_loans", "average"),
     (VI_NGHE + "Cuối năm 2023, dư nợ bình quân mỗi hộ lên [[*47 triệu đồng|VND]].", "vi", "outstanding_loans", "average"),
     # Near miss: the average per borrower grew by a percent on the way to its amount, still the average.
     (VI_NGHE + "So với đầu năm, mức dư nợ trung bình của một khách hàng đã tăng thêm [[6,5%|%]] và đạt "
@@ -379,6 +385,9 @@ def test_a_programmes_levels_do_not_go_on_past_a_semicolon(markup: str, lang: st
     # Near miss: a word of the present after the span of years speaks of those holding loans now.
     (VI_NGHE + "Trong 11 năm qua, hiện nay cả huyện còn [[*38.400 khách hàng|customers]] được vay vốn với dư nợ "
      "[[1.070 tỷ đồng|VND]].", "vi", "borrowers_outstanding"),
+    # A word of the present before the count of years leaves the years to govern the count.
+    (VI_NGHE + "Hiện nay, qua 14 năm hoạt động, đơn vị đã giúp [[*52.700 hộ|households]] được vay vốn với dư nợ "
+     "[[1.480 tỷ đồng|VND]].", "vi", "borrowers_reached"),
 ])
 def test_borrowers_over_years_paired_with_a_debt_are_those_lent_to(markup: str, lang: str, indicator: str) -> None:
     """A count of borrowers whose own cue says they got loans, paired with the debt after it,
