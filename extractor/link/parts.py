@@ -670,15 +670,15 @@ def _averages_a_rate(ctx: Context, fig: Figure, cue: Hit) -> bool:
     if not rates:
         return False
     rate = rates[0]
-    between = ctx.text[cue[1] : rate.start]
-    if not re.search(r"\w", between) or ctx.marks("per_year", cue[1], rate.start):
+    words = ctx.text[cue[1] : rate.start]
+    if not re.search(r"\w", words) or ctx.marks("per_year", cue[1], rate.start):
         return True
     # A yearly word right after the rate, one word (its verb) at most between the average word
     # and the rate ("bình quân tăng 10% mỗi năm"); a borrower named between is a per-borrower
     # average ("bình quân mỗi hộ tăng 7% mỗi năm").
     yearly = ctx.first_mark("per_year", rate.end, rate.end + RATE_YEAR_REACH)
     return (yearly is not None and not ctx.text[rate.end : yearly[0]].strip(" %")
-            and len(between.split()) <= 1)
+            and len(words.split()) <= 1)
 
 
 RATE_YEAR_REACH = 12
