@@ -7,7 +7,6 @@ place into its canonical name and boundaries at a date (the 63 provinces before 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from extractor.link.context import Context, clause_span, sentence_span
 from extractor.link.provinces import key_of
@@ -97,16 +96,22 @@ def _opens_on_one(ctx: Context, named: Spot, s0: int) -> bool:
     visit to a neighbour, "In Ha Tinh, the branch's staff studied ...", then goes on about the
     home branch)."""
     o0, o1 = ctx.stops.around(named[1], named[2])
-    listed = _LISTED.match(ctx.text, named[2], o1)
-    if listed and any(p[1] == listed.end() and p[0] != named[0] for p in places(ctx, named[2], o1)):
+    others = [p for p in places(ctx, named[2], o1) if p[0] != named[0]]
+    if others and _listed(ctx, named[2], others[0][1]):
         return False
     if ctx.province_code is None or ctx.province_code == named[0]:
         return True
     return any(f.kind in {"money", "percent"} for f in ctx.figures.within(o0, min(o1, s0)))
 
 
-# What joins the provinces of a list ("Ha Tinh, Quang Binh and ...", "Hà Tĩnh và Quảng Bình").
-_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*|v\u00e0\s+)")
+def _listed(ctx: Context, end: int, start: int) -> bool:
+    """Whether the place ending at ``end`` and the one at ``start`` are items of one list ("Ha
+    Tinh, Quang Binh and ..."): only a comma, an ampersand or a joining word of the parts'
+    ``split_joins`` between."""
+    rest = ctx.text[end:start]
+    for hit in reversed(ctx.marks(part_list("split_joins"), end, start)):
+        rest = rest[: hit[0] - end] + rest[hit[1] - end :]
+    return bool(ctx.text[end:start].strip()) and not rest.strip(" \t,&")
 
 
 def _national_sentence(ctx: Context, s0: int, s1: int) -> bool:

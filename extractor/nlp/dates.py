@@ -137,25 +137,24 @@ def _month_period(match: Match, rs: RuleSet) -> Resolver:
         year = _not_ahead(year, dt.date(year, month, 1), inferred, published)
         edge = _edge(match, rs)
         start, end = dt.date(year, month, 1), month_end(year, month)
-        if _late_this_month(match, inferred, published, end):
+        if _late_this_month(match, inferred, published, end, rs):
             return {"granularity": "day", "year_inferred": inferred, "value": published}
         return _edged(start, end, edge, "month", inferred)
 
     return resolve
 
 
-LATE_MONTH_FROM_DAY = 20
-
-
 def _late_this_month(match: Match, inferred: bool, published: dt.date | None,
-                     end: dt.date) -> bool:
-    """Whether a yearless late part of a month ("as of late October") is the month a report
-    written in its last days comes from: the level is the one at publication, not at the
-    month's end still ahead ("the end of October" stays the month's end, a date stated)."""
+                     end: dt.date, rs: RuleSet) -> bool:
+    """Whether a yearless loose end of a month ("as of late October", an ``edges`` word with a
+    ``from_day`` in the lexicon) is the month a report written in its last days comes from: the
+    level is the one at publication, not at the month's end still ahead ("the end of October"
+    stays the month's end, a date stated)."""
     word = group(match, "edge")
-    return (inferred and published is not None and word is not None and word.lower() == "late"
+    from_day = rs.find("edge_from_day", word) if word is not None and inferred else None
+    return (from_day is not None and published is not None
             and (end.year, end.month) == (published.year, published.month)
-            and published.day >= LATE_MONTH_FROM_DAY and end > published)
+            and published.day >= from_day and end > published)
 
 
 def _quarter(match: Match, rs: RuleSet) -> Resolver:

@@ -153,6 +153,9 @@ class EdgeWord(Phrase):
     """A word naming the edge of a period: "end", "cuối" → end; "beginning", "đầu" → start."""
 
     edge: Literal["start", "end", "middle"]
+    # A loose end ("late October"): the days of the month from this one on. A report written in
+    # them that names its own month so speaks of its own day, not of the month's end still ahead.
+    from_day: int | None = Field(default=None, ge=2, le=28)
 
 
 class NumberFormat(Strict):
@@ -350,6 +353,7 @@ def _lookup_tables(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
         "number_words": {fold_phrase(o.phrase): o.value for o in lexicon.number_words},
         "legal_types": {fold_phrase(t.phrase): t.kind for t in lexicon.legal_types},
         "edges": {fold_phrase(e.phrase): e.edge for e in lexicon.edges},
+        "edge_from_day": {fold_phrase(e.phrase): e.from_day for e in lexicon.edges if e.from_day},
     }
 
 

@@ -16,7 +16,7 @@ import unicodedata
 from typing import NamedTuple
 
 from charset_normalizer import from_bytes
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from extractor.errors import InputError
 from extractor.parse.dates import stated_date
@@ -44,6 +44,7 @@ class TextRules(Strict):
     closing_year_skip: str = r"(?!)"
     closing_source: str = r"(?!)"
     closing_month: str = r"(?!)"
+    closing_early_month: int = Field(default=0, ge=0, le=12)
 
 
 class TextDocument(BaseModel):
@@ -187,10 +188,13 @@ def published_of(lines: list[str], source_url: str | None, rules: TextRules) -> 
 _YEAR_WORD = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}(?![\d/])")
 _SPAN_AFTER = re.compile(r"\s*[-\u2013\u2014]\s*(?:19|20)\d{2}")
 _SPAN_BEFORE = re.compile(r"(?:19|20)\d{2}\s*[-\u2013\u2014]\s*$")
-# A stamp in the year's first months with no month named in the text may close a review of the
-# year before ("In 2024, the branch lent …" stamped in early January): its year is unknown.
-EARLY_STAMP_MONTH = 2
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_number(name: str) -> int:
+    """The month an English month's name or abbreviation names ("Jul", "Sept", "July"), read as
+    the stamp's date is."""
+    found = stated_date(f"{name} 1 2000")
+    return found.month if found is not None else 0
 
 
 def _closing_stamp(lines: list[str], rules: TextRules) -> dt.date | None:
@@ -213,10 +217,10 @@ def _closing_stamp(lines: list[str], rules: TextRules) -> dt.date | None:
              and not _SPAN_BEFORE.search(text[max(0, y.start() - 12) : y.start()])}
     if len(years) != 1:
         return None
-    month = _MONTHS.index(match["date"][:3].casefold()) + 1
-    named = [_MONTHS.index(m["name"][:3].casefold()) + 1 if m["name"] else int(m["num"])
+    month = _month_number(match["date"].split()[0])
+    named = [_month_number(m["name"]) if m["name"] else int(m["num"])
              for m in re.finditer(rules.closing_month, text)]
-    if any(n > month for n in named) or (month <= EARLY_STAMP_MONTH and not named):
+    if any(n > month for n in named) or (month <= rules.closing_early_month and not named):
         return None
     return stated_date(f"{match['date']} {years.pop()}")
 
