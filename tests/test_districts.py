@@ -113,10 +113,10 @@ def test_a_district_offices_name_starts_on_its_line(markup: str) -> None:
 
 
 @pytest.mark.parametrize("markup", [
-    "Tin vốn vay\nSau sáp nhập, Phòng giao dịch NHCSXH (CSXH) Kỳ Sơn giữ [[30 điểm giao dịch|transaction points]].",
+    "Tin vốn vay\nHiện Phòng giao dịch NHCSXH (CSXH) Kỳ Sơn duy trì [[30 điểm giao dịch|transaction points]] mỗi tháng.",
     # a hard-wrapped text: the short form opens the next line, the name still follows it
-    "Tin vốn vay\nSau sáp nhập, Phòng giao dịch Ngân hàng Chính sách xã hội\n(NHCSXH) Kỳ Sơn giữ "
-    "[[30 điểm giao dịch|transaction points]].",
+    "Tin vốn vay\nHiện Phòng giao dịch Ngân hàng Chính sách xã hội\n(NHCSXH) Kỳ Sơn duy trì "
+    "[[30 điểm giao dịch|transaction points]] mỗi tháng.",
 ])
 def test_a_district_offices_name_follows_a_bracketed_short_form(markup: str) -> None:
     """The office's name stands after the bank's short form in brackets, even where the short form
