@@ -113,7 +113,8 @@ def test_a_district_offices_name_starts_on_its_line(markup: str) -> None:
 
 
 @pytest.mark.parametrize("markup", [
-    "Tin vốn vay\nHiện Phòng giao dịch NHCSXH (CSXH) Kỳ Sơn duy trì [[30 điểm giao dịch|transaction points]] mỗi tháng.",
+    "Tin vốn vay\nHiện Phòng giao dịch NHCSXH (CSXH) Kỳ Sơn duy trì "
+    "[[30 điểm giao dịch|transaction points]] mỗi tháng.",
     # a hard-wrapped text: the short form opens the next line, the name still follows it
     "Tin vốn vay\nHiện Phòng giao dịch Ngân hàng Chính sách xã hội\n(NHCSXH) Kỳ Sơn duy trì "
     "[[30 điểm giao dịch|transaction points]] mỗi tháng.",
