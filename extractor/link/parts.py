@@ -60,6 +60,7 @@ COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
+LABEL_CHARS = 60  # how much of an item's words a part's label keeps (a label, not the sentence)
 
 
 @dataclass(frozen=True)
@@ -433,7 +434,7 @@ def _outcome_kind(ctx: Context, fig: Figure) -> Part | None:
             end = min([hit[0] for hit in ctx.marks(SPLIT_JOINS, fig.end, end) if not ctx.text[hit[1] : end].strip()],
                       default=end)
             words = ctx.text[fig.start : end].strip(" ,:;.")
-            return Part("programme", words[:60], "programme:outcome-split")
+            return Part("programme", words[:LABEL_CHARS], "programme:outcome-split")
     return None
 
 
@@ -495,7 +496,7 @@ def _item_of_total(ctx: Context, fig: Figure, code: str) -> Part | None:
     kind = "area" if areal else "group" if grouped else None
     if kind is None:
         return None
-    return Part(kind, _item_words(ctx, fig, start)[:60], f"{kind}:{ITEM_OF_TOTAL}+{marks[-1][2]}")
+    return Part(kind, _item_words(ctx, fig, start)[:LABEL_CHARS], f"{kind}:{ITEM_OF_TOTAL}+{marks[-1][2]}")
 
 
 def _goes_on(ctx: Context, hit: Hit) -> bool:
@@ -676,12 +677,10 @@ def _averages_a_rate(ctx: Context, fig: Figure, cue: Hit) -> bool:
     # A yearly word right after the rate, one word (its verb) at most between the average word
     # and the rate ("bình quân tăng 10% mỗi năm"); a borrower named between is a per-borrower
     # average ("bình quân mỗi hộ tăng 7% mỗi năm").
-    yearly = ctx.first_mark("per_year", rate.end, rate.end + RATE_YEAR_REACH)
+    yearly = ctx.first_mark("per_year", rate.end, rate.end + ctx.reach("rate_year"))
     return (yearly is not None and not ctx.text[rate.end : yearly[0]].strip(" %")
             and len(words.split()) <= 1)
 
-
-RATE_YEAR_REACH = 12
 
 
 def _item_cue(ctx: Context, cues: list[Hit], fig: Figure, breakdown: Hit | None) -> Hit | None:
@@ -828,7 +827,7 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     if not (indicator_rule.endswith("(earlier clause)") or indicator_rule.startswith("breakdown-of:")
             or g0 > marks[-1][1] or _opens_unplaced(ctx, fig, marks[0]) or _kind_counted(ctx, fig) or areal):
         return None
-    words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:60]
+    words = _item_words(ctx, fig, max(g0, marks[-1][1]))[:LABEL_CHARS]
     level = ctx.state.last_total.get(fig.kind)
     if level is not None and level[1] <= marks[-1][0] and level[0] == code:
         if areal:
