@@ -412,6 +412,24 @@ def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: 
     assert obs is not None and obs.indicator == indicator, obs
 
 
+@pytest.mark.parametrize(("markup", "indicator"), [
+    # The amount restated in another currency in parentheses right after it: what follows the
+    # parentheses reads on from the amount (the cue after it, the borrowers a binder joins to it).
+    ("By June 30, outstanding loans reached [[VND 6.3 trillion|VND]] ([[US$250 million|USD]]) for "
+     "[[*152,000 customers|customers]].", "borrowers_outstanding"),
+    ("Over fifteen years the branch has offered [[*VND 5.2 trillion|VND]] ([[US$220 million|USD]]) in soft loans "
+     "to farmers.", "lending_turnover"),
+    # Near miss: parentheses that say more than the other currency stop the reading.
+    ("Over fifteen years the branch has offered [[*VND 5.2 trillion|VND]] (of which [[US$220 million|USD]] came "
+     "from donors and was spent elsewhere) in soft loans to farmers.", None),
+])
+def test_a_currency_aside_does_not_part_an_amount_from_what_follows(markup: str, indicator: str | None) -> None:
+    """A figure in parentheses right after an amount, alone, restates it in another currency:
+    a cue or a pair binder past the parentheses still reads the amount."""
+    obs = observe(markup, lang="en", published=PUB)
+    assert (obs.indicator if obs is not None else None) == indicator, obs
+
+
 @pytest.mark.parametrize(("markup", "indicator", "part_of"), [
     # A channel's level broken down by programme: its items measure what it does, each a programme.
     (VI_NGHE + "Năm nay, chi nhánh giải ngân [[1.960 tỷ đồng|VND]]. Dư nợ cho vay qua Hội Nông dân đạt "

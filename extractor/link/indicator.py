@@ -118,6 +118,20 @@ def _figures_between(ctx: Context, start: int, end: int) -> bool:
     return bool(ctx.figures.within(start, end))
 
 
+def _past_aside(ctx: Context, end: int) -> int:
+    """Where an amount ending at ``end`` is done being stated: past the parentheses right after it
+    when they hold only one figure, its value in another currency ("VND 6 trillion (US$255
+    million) in soft loans for 90,000 households"), else ``end``."""
+    opened = ctx.text.find("(", end, end + 3)
+    if opened < 0 or ctx.text[end:opened].strip():
+        return end
+    closed = ctx.text.find(")", opened, opened + ctx.reach("aside"))
+    inside = ctx.figures.within(opened, closed) if closed > 0 else []
+    if len(inside) != 1 or ctx.text[opened + 1 : inside[0].start].strip() or ctx.text[inside[0].end : closed].strip():
+        return end
+    return closed + 1
+
+
 def _kin_between(ctx: Context, fig: Figure, start: int) -> bool:
     """Whether a figure of the same kind lies between ``start`` and ``fig`` (not the level a
     from-to pair starts from: ``_starts_from``)."""
@@ -159,7 +173,7 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
         if _names_borrowers(ctx, fig, cue):
             own += [cue] if cue.start < fig.end else []
             continue
-        if cue.start - fig.end > 100 or _figures_between(ctx, fig.end, cue.start):
+        if cue.start - fig.end > 100 or _figures_between(ctx, _past_aside(ctx, fig.end), cue.start):
             break
         if ctx.marks("negated", fig.end, cue.start):
             continue  # "… hộ chưa được giải ngân": the cue says what did not happen
@@ -583,7 +597,7 @@ def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if code is None or not ctx.linker.lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
         return None
     s0, _ = segment_span(ctx, fig)
-    end = _past_change(ctx, _past_share(ctx, last[1]), fig.start)
+    end = _past_change(ctx, _past_share(ctx, _past_aside(ctx, last[1])), fig.start)
     if last[1] < s0 or _figures_between(ctx, end, fig.start):
         return None
     gap = ctx.text[end : fig.start]

@@ -285,6 +285,7 @@ class Reaches(Strict):
     credit_blocker: Reach
     credit_frame: Reach
     rate_year: Reach
+    aside: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
