@@ -417,10 +417,10 @@ def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: 
     # parentheses reads on from the amount (the cue after it, the borrowers a binder joins to it).
     ("By June 30, outstanding loans reached [[VND 6.3 trillion|VND]] ([[US$250 million|USD]]) for "
      "[[*152,000 customers|customers]].", "borrowers_outstanding"),
-    ("Over fifteen years the branch has offered [[*VND 5.2 trillion|VND]] ([[US$220 million|USD]]) in soft loans "
+    ("Over fifteen years the branch has offered [[*VND 5.2 trillion|VND|5200000000000]] ([[US$220 million|USD]]) in soft loans "
      "to farmers.", "lending_turnover"),
     # Near miss: parentheses that say more than the other currency stop the reading.
-    ("Over fifteen years the branch has offered [[*VND 5.2 trillion|VND]] (of which [[US$220 million|USD]] came "
+    ("Over fifteen years the branch has offered [[*VND 5.2 trillion|VND|5200000000000]] (of which [[US$220 million|USD]] came "
      "from donors and was spent elsewhere) in soft loans to farmers.", None),
 ])
 def test_a_currency_aside_does_not_part_an_amount_from_what_follows(markup: str, indicator: str | None) -> None:

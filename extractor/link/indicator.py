@@ -55,6 +55,8 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
         scope = lexicon.credit_caused.get(key)
         if scope is not None and not _credit_named(ctx, fig, scope):
             continue
+        if key in lexicon.beyond_one_loan and fig.kind == "money" and fig.value <= ctx.linker.one_loan_max:
+            continue  # "VND 50 million in soft loans": one family's loan, no level of ours
         needed = lexicon.requires.get(key)
         if needed is None or _spoken_of(ctx, fig, needed, cue.start):
             return code

@@ -84,6 +84,10 @@ class IndicatorCue(Strict):
     # outcomes); ``part``: only in the figure's own part, for a cue that names no outcome of its
     # own ("… turns of students": "Loans went to farms; 900 turns of students sat the quiz").
     credit_caused: Literal["sentence", "part"] | None = None
+    # Whether the cue decides only an amount larger than one loan can be (``one_loan_max`` of
+    # rules/linking.yaml): "VND 6 trillion in soft loans" is what a branch lent, "VND 50 million
+    # in soft loans" one family's loan in a story about it.
+    beyond_one_loan: bool = False
 
 
 class CountedExamples(CueExamples):
@@ -166,6 +170,7 @@ class IndicatorLexicon:
     at_a_date: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
     cue_units: dict[tuple[str, str, str, str], frozenset[str]] = field(default_factory=dict)  # the same keys
     credit_caused: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
+    beyond_one_loan: frozenset[tuple[str, str, str, str]] = frozenset()  # the same keys
 
     def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
@@ -277,6 +282,7 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
     at_a_date: dict[tuple[str, str, str, str], str] = {}
     cue_units: dict[tuple[str, str, str, str], frozenset[str]] = {}
     credit_caused: dict[tuple[str, str, str, str], str] = {}
+    beyond_one_loan: set[tuple[str, str, str, str]] = set()
     phrases: dict[tuple[str, str], list[str]] = {
         (language, side): [] for language in ("en", "vi") for side in ("before", "after")}
     for rule in model.indicators:
@@ -295,11 +301,13 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
                         cue_units[(*key, rule.code)] = frozenset(cue.units)
                     if cue.credit_caused:
                         credit_caused[(*key, rule.code)] = cue.credit_caused
+                    if cue.beyond_one_loan:
+                        beyond_one_loan.add((*key, rule.code))
     by_unit = {counted.unit: rule.code for rule in model.indicators for counted in rule.counted}
     frozen = {key: tuple(found) for key, found in phrases.items()}
     index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
     return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index, requires,
-                            at_a_date, cue_units, credit_caused)
+                            at_a_date, cue_units, credit_caused, frozenset(beyond_one_loan))
 
 
 def load_lexicon(path: Path | None = None) -> IndicatorLexicon:
