@@ -419,6 +419,12 @@ def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: 
      "[[*152,000 customers|customers]].", "borrowers_outstanding"),
     ("Over fifteen years the branch has offered [[*VND 5.2 trillion|VND|5200000000000]] ([[US$220 million|USD]]) in soft loans "
      "to farmers.", "lending_turnover"),
+    # The pair binder reads past the other currency too: the households lent to.
+    ("In 2023 disbursement came to [[VND 870 billion|VND]] ([[US$34 million|USD]]) for "
+     "[[*18,500 households|households]] in Kon Tum.", "borrowers_reached"),
+    # Near miss: a share or a count in the parentheses is no restatement of the amount.
+    ("In 2023 disbursement came to [[VND 870 billion|VND]] ([[9,400 turns|turns]]) for "
+     "[[*18,500 households|households]] in Kon Tum.", None),
     # Near miss: parentheses that say more than the other currency stop the reading.
     ("Over fifteen years the branch has offered [[*VND 5.2 trillion|VND|5200000000000]] (of which [[US$220 million|USD]] came "
      "from donors and was spent elsewhere) in soft loans to farmers.", None),
@@ -426,6 +432,31 @@ def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: 
 def test_a_currency_aside_does_not_part_an_amount_from_what_follows(markup: str, indicator: str | None) -> None:
     """A figure in parentheses right after an amount, alone, restates it in another currency:
     a cue or a pair binder past the parentheses still reads the amount."""
+    obs = observe(markup, lang="en", published=PUB)
+    assert (obs.indicator if obs is not None else None) == indicator, obs
+
+
+@pytest.mark.parametrize(("markup", "indicator"), [
+    # Behind a lending verb, "in soft loans" after the amount says it was lent.
+    ("Since 2012 the office has extended [[*VND 3.7 trillion|VND|3700000000000]] in soft loans to hill farmers.",
+     "lending_turnover"),
+    # Near misses: a stock cue before the amount, no verb of lending, or a negated one.
+    ("At the end of June, outstanding loans hit [[*VND 8,200 billion|VND|8200000000000]] in soft loans "
+     "for tea growers.", "outstanding_loans"),
+    ("Households of the upland district still owe [[*VND 2.4 trillion|VND|2400000000000]] in preferential loans.",
+     None),
+    ("The branch has not pumped [[*VND 310 billion|VND|310000000000]] in concessional loans into the district.", None),
+    ("In 2024 the office collected [[*VND 1,250 billion|VND|1250000000000]] in soft loans that fell due.",
+     "debt_collection_turnover"),
+    # The borrowers after such an amount: lent to behind the verb, holding loans after a stock cue.
+    ("At the end of June, outstanding loans hit [[VND 8,200 billion|VND|8200000000000]] in soft loans for "
+     "[[*117,000 households|households]].", "borrowers_outstanding"),
+])
+def test_loans_named_after_an_amount_say_it_was_lent_only_behind_a_lending_verb(
+    markup: str, indicator: str | None,
+) -> None:
+    """ "VND X in soft loans" is lent only behind a lending verb; after a stock, a repayment or a
+    holding it names the product of that amount."""
     obs = observe(markup, lang="en", published=PUB)
     assert (obs.indicator if obs is not None else None) == indicator, obs
 

@@ -57,10 +57,39 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
             continue
         if key in lexicon.beyond_one_loan and fig.kind == "money" and fig.value <= ctx.linker.one_loan_max:
             continue  # "VND 50 million in soft loans": one family's loan, no level of ours
+        verbs = lexicon.verb_before.get(key)
+        if verbs is not None and not _verb_before(ctx, cue, fig, verbs, code):
+            continue
         needed = lexicon.requires.get(key)
         if needed is None or _spoken_of(ctx, fig, needed, cue.start):
             return code
     return None
+
+
+def _verb_before(ctx: Context, cue: CueHit, fig: Figure, verbs: str, code: str) -> bool:
+    """Whether a verb of marker list ``verbs`` stands right before what the cue reads (the figure
+    when the cue follows it, else the last figure before the cue in the clause), in its clause,
+    not negated, and no cue of another indicator stands before it in the clause ("outstanding
+    loans reached VND X in soft loans": the stock cue says what the amount is)."""
+    c0, _ = clause_span(ctx, fig)
+    anchor = fig
+    if cue.start < fig.end:
+        before = [f for f in ctx.figures.within(c0, cue.start) if f.end <= cue.start]
+        while len(before) > 1 and ctx.text[max(0, before[-1].start - 3) : before[-1].start].rstrip().endswith("("):
+            before.pop()  # "VND 9 trillion (US$350 million) in soft loans for …": the amount, not its aside
+        if not before:
+            return False
+        anchor = before[-1]
+    verb = ctx.last_mark(verbs, max(c0, anchor.start - ctx.reach("verb_before")), anchor.start)
+    if verb is None or any(c in ctx.text[verb[1] : anchor.start] for c in ",;:."):
+        return False
+    if ctx.marks("negated", max(c0, verb[0] - ctx.reach("verb_before")), verb[0]):
+        return False  # "has not yet disbursed VND X in soft loans"
+    lexicon = ctx.linker.lexicon
+    return not any(
+        c.position == "before" and any(other != code and lexicon.cue_accepts(c, other, lang=ctx.lang, kind=anchor.kind, unit=anchor.unit)
+                                       for other in lexicon.candidates(c, lang=ctx.lang))
+        for c in ctx.cues.within(c0, verb[0]))
 
 
 def _credit_named(ctx: Context, fig: Figure, scope: str) -> bool:
@@ -122,14 +151,18 @@ def _figures_between(ctx: Context, start: int, end: int) -> bool:
 
 def _past_aside(ctx: Context, end: int) -> int:
     """Where an amount ending at ``end`` is done being stated: past the parentheses right after it
-    when they hold only one figure, its value in another currency ("VND 6 trillion (US$255
-    million) in soft loans for 90,000 households"), else ``end``."""
+    when they hold only its value in another currency ("VND 6 trillion (US$255 million) in soft
+    loans for 90,000 households"), else ``end``. A share, a count or a sum in the same currency
+    there ("(70%)", "(12,000 turns)") says something else: what follows is no longer the amount's."""
     opened = ctx.text.find("(", end, end + 3)
     if opened < 0 or ctx.text[end:opened].strip():
         return end
+    amount = ctx.figure_ends.within(end, end + 1)
     closed = ctx.text.find(")", opened, opened + ctx.reach("aside"))
     inside = ctx.figures.within(opened, closed) if closed > 0 else []
     if len(inside) != 1 or ctx.text[opened + 1 : inside[0].start].strip() or ctx.text[inside[0].end : closed].strip():
+        return end
+    if not amount or amount[0].kind != "money" or inside[0].kind != "money" or inside[0].unit == amount[0].unit:
         return end
     return closed + 1
 

@@ -88,6 +88,13 @@ class IndicatorCue(Strict):
     # rules/linking.yaml): "VND 6 trillion in soft loans" is what a branch lent, "VND 50 million
     # in soft loans" one family's loan in a story about it.
     beyond_one_loan: bool = False
+    # A marker list of rules/linking.yaml one of whose verbs must stand right before the amount
+    # the cue reads (the figure, or for a cue after the amount the amount before the cue in its
+    # clause), not negated and with no other indicator's cue before it in the clause: "in soft
+    # loans" after an amount says it was lent only behind "has provided" or "extended"; after
+    # "outstanding loans reached" it names the product of a stock. ``causative_verbs``: "helped N
+    # people work abroad", not a count of migrants the sentence only mentions.
+    verb_before: Literal["lending_verbs", "causative_verbs"] | None = None
 
 
 class CountedExamples(CueExamples):
@@ -171,6 +178,7 @@ class IndicatorLexicon:
     cue_units: dict[tuple[str, str, str, str], frozenset[str]] = field(default_factory=dict)  # the same keys
     credit_caused: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
     beyond_one_loan: frozenset[tuple[str, str, str, str]] = frozenset()  # the same keys
+    verb_before: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
 
     def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
@@ -283,6 +291,7 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
     cue_units: dict[tuple[str, str, str, str], frozenset[str]] = {}
     credit_caused: dict[tuple[str, str, str, str], str] = {}
     beyond_one_loan: set[tuple[str, str, str, str]] = set()
+    verb_before: dict[tuple[str, str, str, str], str] = {}
     phrases: dict[tuple[str, str], list[str]] = {
         (language, side): [] for language in ("en", "vi") for side in ("before", "after")}
     for rule in model.indicators:
@@ -303,11 +312,14 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
                         credit_caused[(*key, rule.code)] = cue.credit_caused
                     if cue.beyond_one_loan:
                         beyond_one_loan.add((*key, rule.code))
+                    if cue.verb_before:
+                        verb_before[(*key, rule.code)] = cue.verb_before
     by_unit = {counted.unit: rule.code for rule in model.indicators for counted in rule.counted}
     frozen = {key: tuple(found) for key, found in phrases.items()}
     index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
     return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index, requires,
-                            at_a_date, cue_units, credit_caused, frozenset(beyond_one_loan))
+                            at_a_date, cue_units, credit_caused, frozenset(beyond_one_loan),
+                            verb_before)
 
 
 def load_lexicon(path: Path | None = None) -> IndicatorLexicon:

@@ -115,6 +115,8 @@ MARKER_LISTS = (
     "negated",
     "one_loan",
     "one_loan_after",
+    "lending_verbs",
+    "causative_verbs",
     "per_period",
     "past_years",
     "past_years_lead",
@@ -286,6 +288,7 @@ class Reaches(Strict):
     credit_frame: Reach
     rate_year: Reach
     aside: Reach
+    verb_before: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
@@ -332,6 +335,8 @@ class LinkRules(Strict):
     negated: Markers = Field(default_factory=Markers)
     one_loan: Markers = Field(default_factory=Markers)
     one_loan_after: Markers = Field(default_factory=Markers)
+    lending_verbs: Markers = Field(default_factory=Markers)
+    causative_verbs: Markers = Field(default_factory=Markers)
     per_period: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     past_years_lead: Markers = Field(default_factory=Markers)
