@@ -87,8 +87,9 @@ def _verb_before(ctx: Context, cue: CueHit, fig: Figure, verbs: str, code: str) 
         return False  # "has not yet disbursed VND X in soft loans"
     lexicon = ctx.linker.lexicon
     return not any(
-        c.position == "before" and any(other != code and lexicon.cue_accepts(c, other, lang=ctx.lang, kind=anchor.kind, unit=anchor.unit)
-                                       for other in lexicon.candidates(c, lang=ctx.lang))
+        c.position == "before" and any(
+            other != code and lexicon.cue_accepts(c, other, lang=ctx.lang, kind=anchor.kind, unit=anchor.unit)
+            for other in lexicon.candidates(c, lang=ctx.lang))
         for c in ctx.cues.within(c0, verb[0]))
 
 
