@@ -2017,6 +2017,18 @@ def test_a_kind_of_area_a_breakdown_names_in_a_text_of_the_whole_bank_stays_nati
     assert obs is not None and (obs.part_of, obs.province) == ("area", "national")
 
 
+@pytest.mark.parametrize("star", ["amount", "count"])
+def test_a_kind_of_area_named_without_a_name_is_an_area_part_of_the_whole_bank(star: str) -> None:
+    """A kind of area a cue names before the figure ("các huyện nghèo", rules/parts.yaml `area`),
+    with no breakdown word, in a text filed under the whole bank: an area part of the bank's total,
+    still national (no district of an unnamed province), and so is its paired count."""
+    amount, count = ("*", "") if star == "amount" else ("", "*")
+    markup = ("NHCSXH tổng kết năm 2024\nNhìn lại một năm\nDư nợ chung đạt 318.000 tỷ đồng. Dư nợ tại các "
+              f"huyện nghèo là [[{amount}29.700 tỷ đồng|VND]], với [[{count}560 nghìn khách hàng|customers]] còn dư nợ.")
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.part_of, obs.province) == ("area", "national")
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     # the bank's own amount in dollars, more than any province's branch holds: the whole bank's story
     ("Lending grows\nBy staff\nThe Vietnam Bank for Social Policies will lend over [[2.5 billion USD|USD|2500000000]] "

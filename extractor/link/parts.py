@@ -59,6 +59,7 @@ AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
+AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
 ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
 LABEL_CHARS = 60  # how much of an item's words a part's label keeps (a label, not the sentence)
 
@@ -648,7 +649,8 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
             cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
-            return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
+            rule = f"{AREA_KIND}{cue[2]}" if kind == "area" else f"{kind}:{cue[2]}"
+            return Part(kind, ctx.text[cue[0] : cue[1]], rule)
     if only is not None:
         return None
     own = _group_counted(ctx, fig)
