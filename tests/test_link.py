@@ -2029,6 +2029,31 @@ def test_a_kind_of_area_named_without_a_name_is_an_area_part_of_the_whole_bank(s
     assert obs is not None and (obs.part_of, obs.province) == ("area", "national")
 
 
+def test_a_kind_of_area_a_place_binder_opens_is_a_part_before_the_indicator() -> None:
+    """A place binder opening the clause of a kind of area's words ("Ở các xã …") places the
+    figures after it: an area part, though the indicator's noun comes after the words."""
+    markup = ("NHCSXH tổng kết\nMột năm\nỞ các xã đặc biệt khó khăn dư nợ tăng 40 tỷ đồng, "
+              "lên [[*610 tỷ đồng|VND]].")
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.part_of == "area"
+
+
+@pytest.mark.parametrize("markup", [
+    # the province described before the indicator's noun: its branch's total
+    "Tin Sơn La\nTổng kết\nSơn La còn 3 huyện nghèo nên dư nợ của chi nhánh đạt [[*6.450 tỷ đồng|VND]].",
+    # where the money is aimed, in a lead-in before the clause that names the indicator
+    "Tin Kon Tum\nTổng kết\nĐể dồn vốn cho các xã đặc biệt khó khăn, NHCSXH tỉnh Kon Tum tăng dư nợ thêm "
+    "210 tỷ đồng, lên [[*3.870 tỷ đồng|VND]].",
+    "NHCSXH tổng kết\nMột năm\nVùng sâu, vùng xa được ưu tiên vốn nên tổng dư nợ toàn hệ thống đạt "
+    "[[*402.000 tỷ đồng|VND]].",
+])
+def test_a_kind_of_area_in_a_lead_in_before_the_indicator_leaves_the_total(markup: str) -> None:
+    """Words naming a kind of area (rules/parts.yaml ``area``) in a lead-in before the indicator's
+    noun describe the place or the money's aim: the figure stays its place's total."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.part_of is None
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     # the bank's own amount in dollars, more than any province's branch holds: the whole bank's story
     ("Lending grows\nBy staff\nThe Vietnam Bank for Social Policies will lend over [[2.5 billion USD|USD|2500000000]] "
