@@ -2029,6 +2029,27 @@ def test_a_kind_of_area_named_without_a_name_is_an_area_part_of_the_whole_bank(s
     assert obs is not None and (obs.part_of, obs.province) == ("area", "national")
 
 
+@pytest.mark.parametrize(("markup", "part"), [
+    # "riêng" setting lending apart from mobilising, or one year apart: the year's total lending
+    ("Tổng nguồn vốn của chi nhánh đạt 3.900 tỷ đồng. Riêng cho vay năm 2025 đạt [[*1.240 tỷ đồng|VND]].", (None, None)),
+    ("Về huy động, chi nhánh đạt 610 tỷ đồng; riêng cho vay mới trong năm đạt [[*1.240 tỷ đồng|VND]].", (None, None)),
+    # a channel after it gives the kind
+    ("Tiền gửi qua tổ đạt 240 tỷ đồng; riêng cho vay qua Hội Cựu chiến binh đạt [[*515 tỷ đồng|VND]].",
+     ("channel", "qua Hội Cựu chiến binh")),
+    # a programme after it gives the label
+    ("Doanh số cho vay năm 2025 đạt 1.760 tỷ đồng. Riêng cho vay hộ cận nghèo đạt [[*96 tỷ đồng|VND]].",
+     ("programme", "cho vay hộ cận nghèo")),
+    # a purpose after it: that programme's share
+    ("Doanh số cho vay năm 2025 đạt 1.760 tỷ đồng. Riêng về cho vay để xây nhà chống lũ đạt [[*23 tỷ đồng|VND]].",
+     ("programme", "Riêng về cho vay để")),
+])
+def test_rieng_before_lending_is_a_programme_only_with_a_purpose(markup: str, part: tuple[str | None, str | None]) -> None:
+    """"Riêng (về) cho vay" names a programme only before a purpose ("để …"); before a year, "mới"
+    or a channel, and when a programme's own cue follows, the figure keeps its total or that cue."""
+    obs = observe("Tin Bắc Giang\nTổng kết\n" + markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.part_of, obs.part) == part
+
+
 def test_a_kind_of_area_a_place_binder_opens_is_a_part_before_the_indicator() -> None:
     """A place binder opening the clause of a kind of area's words ("Ở các xã …") places the
     figures after it: an area part, though the indicator's noun comes after the words."""
