@@ -2029,6 +2029,24 @@ def test_a_kind_of_area_named_without_a_name_is_an_area_part_of_the_whole_bank(s
     assert obs is not None and (obs.part_of, obs.province) == ("area", "national")
 
 
+@pytest.mark.parametrize(("markup", "expected"), [
+    # the plan opening the sentence: its goal for the whole branch or bank, no programme
+    ("Tin Quảng Trị\nKế hoạch\nTheo kế hoạch được Thủ tướng giao, năm nay dư nợ của chi nhánh tăng 260 tỷ đồng, "
+     "lên [[*5.340 tỷ đồng|VND]].", ("target", None)),
+    ("NHCSXH đặt mục tiêu\nKế hoạch\nTheo kế hoạch tăng trưởng được Thủ tướng giao, năm 2027 dư nợ của NHCSXH "
+     "tăng 6%, lên [[*392.000 tỷ đồng|VND]].", ("target", None)),
+    # the plan's loans named after the noun, in a breakdown: a level reached, a programme part
+    ("NHCSXH tổng kết\nMột năm\nTổng dư nợ đạt 356.000 tỷ đồng, trong đó dư nợ theo kế hoạch được Thủ tướng "
+     "giao là [[*312.400 tỷ đồng|VND]].", ("actual", "programme")),
+])
+def test_the_prime_ministers_plan_is_a_programme_only_after_the_indicators_noun(
+        markup: str, expected: tuple[str, str | None]) -> None:
+    """The Prime Minister's credit plan names the programmes it covers only right after the
+    indicator's noun; opening the sentence ("Theo kế hoạch … giao, …") it gives a goal."""
+    obs = observe(markup, lang="vi", published=dt.date(2026, 3, 15))
+    assert obs is not None and (obs.status, obs.part_of) == expected
+
+
 @pytest.mark.parametrize(("markup", "part"), [
     # "riêng" setting lending apart from mobilising, or one year apart: the year's total lending
     ("Tổng nguồn vốn của chi nhánh đạt 3.900 tỷ đồng. Riêng cho vay năm 2025 đạt [[*1.240 tỷ đồng|VND]].", (None, None)),
