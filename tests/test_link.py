@@ -2066,6 +2066,82 @@ def test_a_kind_of_area_a_breakdown_names_in_a_text_of_the_whole_bank_stays_nati
     assert obs is not None and (obs.part_of, obs.province) == ("area", "national")
 
 
+@pytest.mark.parametrize("star", ["amount", "count"])
+def test_a_kind_of_area_named_without_a_name_is_an_area_part_of_the_whole_bank(star: str) -> None:
+    """A kind of area a cue names before the figure ("các huyện nghèo", rules/parts.yaml `area`),
+    with no breakdown word, in a text filed under the whole bank: an area part of the bank's total,
+    still national (no district of an unnamed province), and so is its paired count."""
+    amount, count = ("*", "") if star == "amount" else ("", "*")
+    markup = ("NHCSXH tổng kết năm 2024\nNhìn lại một năm\nDư nợ chung đạt 318.000 tỷ đồng. Dư nợ tại các "
+              f"huyện nghèo là [[{amount}29.700 tỷ đồng|VND]], với [[{count}560 nghìn khách hàng|customers]] còn dư nợ.")
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.part_of, obs.province) == ("area", "national")
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    # the plan opening the sentence: its goal for the whole branch or bank, no programme
+    ("Tin Quảng Trị\nKế hoạch\nTheo kế hoạch được Thủ tướng giao, năm nay dư nợ của chi nhánh tăng 260 tỷ đồng, "
+     "lên [[*5.340 tỷ đồng|VND]].", ("target", None)),
+    ("NHCSXH đặt mục tiêu\nKế hoạch\nTheo kế hoạch tăng trưởng được Thủ tướng giao, năm 2027 dư nợ của NHCSXH "
+     "tăng 6%, lên [[*392.000 tỷ đồng|VND]].", ("target", None)),
+    # the plan's loans named after the noun, in a breakdown: a level reached, a programme part
+    ("NHCSXH tổng kết\nMột năm\nTổng dư nợ đạt 356.000 tỷ đồng, trong đó dư nợ theo kế hoạch được Thủ tướng "
+     "giao là [[*312.400 tỷ đồng|VND]].", ("actual", "programme")),
+])
+def test_the_prime_ministers_plan_is_a_programme_only_after_the_indicators_noun(
+        markup: str, expected: tuple[str, str | None]) -> None:
+    """The Prime Minister's credit plan names the programmes it covers only right after the
+    indicator's noun; opening the sentence ("Theo kế hoạch … giao, …") it gives a goal."""
+    obs = observe(markup, lang="vi", published=dt.date(2026, 3, 15))
+    assert obs is not None and (obs.status, obs.part_of) == expected
+
+
+@pytest.mark.parametrize(("markup", "part"), [
+    # "riêng" setting lending apart from mobilising, or one year apart: the year's total lending
+    ("Tổng nguồn vốn của chi nhánh đạt 3.900 tỷ đồng. Riêng cho vay năm 2025 đạt [[*1.240 tỷ đồng|VND]].", (None, None)),
+    ("Về huy động, chi nhánh đạt 610 tỷ đồng; riêng cho vay mới trong năm đạt [[*1.240 tỷ đồng|VND]].", (None, None)),
+    # a channel after it gives the kind
+    ("Tiền gửi qua tổ đạt 240 tỷ đồng; riêng cho vay qua Hội Cựu chiến binh đạt [[*515 tỷ đồng|VND]].",
+     ("channel", "qua Hội Cựu chiến binh")),
+    # a programme after it gives the label
+    ("Doanh số cho vay năm 2025 đạt 1.760 tỷ đồng. Riêng cho vay hộ cận nghèo đạt [[*96 tỷ đồng|VND]].",
+     ("programme", "cho vay hộ cận nghèo")),
+    # a purpose after it: that programme's share
+    ("Doanh số cho vay năm 2025 đạt 1.760 tỷ đồng. Riêng về cho vay để xây nhà chống lũ đạt [[*23 tỷ đồng|VND]].",
+     ("programme", "Riêng về cho vay để")),
+])
+def test_rieng_before_lending_is_a_programme_only_with_a_purpose(markup: str, part: tuple[str | None, str | None]) -> None:
+    """"Riêng (về) cho vay" names a programme only before a purpose ("để …"); before a year, "mới"
+    or a channel, and when a programme's own cue follows, the figure keeps its total or that cue."""
+    obs = observe("Tin Bắc Giang\nTổng kết\n" + markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.part_of, obs.part) == part
+
+
+def test_a_kind_of_area_a_place_binder_opens_is_a_part_before_the_indicator() -> None:
+    """A place binder opening the clause of a kind of area's words ("Ở các xã …") places the
+    figures after it: an area part, though the indicator's noun comes after the words."""
+    markup = ("NHCSXH tổng kết\nMột năm\nỞ các xã đặc biệt khó khăn dư nợ tăng 40 tỷ đồng, "
+              "lên [[*610 tỷ đồng|VND]].")
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.part_of == "area"
+
+
+@pytest.mark.parametrize("markup", [
+    # the province described before the indicator's noun: its branch's total
+    "Tin Sơn La\nTổng kết\nSơn La còn 3 huyện nghèo nên dư nợ của chi nhánh đạt [[*6.450 tỷ đồng|VND]].",
+    # where the money is aimed, in a lead-in before the clause that names the indicator
+    "Tin Kon Tum\nTổng kết\nĐể dồn vốn cho các xã đặc biệt khó khăn, NHCSXH tỉnh Kon Tum tăng dư nợ thêm "
+    "210 tỷ đồng, lên [[*3.870 tỷ đồng|VND]].",
+    "NHCSXH tổng kết\nMột năm\nVùng sâu, vùng xa được ưu tiên vốn nên tổng dư nợ toàn hệ thống đạt "
+    "[[*402.000 tỷ đồng|VND]].",
+])
+def test_a_kind_of_area_in_a_lead_in_before_the_indicator_leaves_the_total(markup: str) -> None:
+    """Words naming a kind of area (rules/parts.yaml ``area``) in a lead-in before the indicator's
+    noun describe the place or the money's aim: the figure stays its place's total."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.part_of is None
+
+
 @pytest.mark.parametrize(("markup", "province"), [
     # the bank's own amount in dollars, more than any province's branch holds: the whole bank's story
     ("Lending grows\nBy staff\nThe Vietnam Bank for Social Policies will lend over [[2.5 billion USD|USD|2500000000]] "

@@ -27,6 +27,7 @@ from extractor.link.context import Context, Offsets, clause_span, index_document
 from extractor.link.indicator import indicator_of
 from extractor.link.parts import (
     AMOUNT_PROGRAMME,
+    AREA_KIND,
     DISTRICT_DOCUMENT,
     DISTRICT_NAMED_PART,
     ITEM_OF_TOTAL,
@@ -547,9 +548,10 @@ def _restated(vague: Observation, values: list[Decimal]) -> bool:
 
 def _kind_of_area(ctx: Context, fig: Figure, part_rule: str) -> bool:
     """Whether an area part is a kind of area a breakdown names ("trong đó dư nợ tại các xã …",
-    rule ``area:breakdown``, or the count paired with such an amount) in a sentence naming no
-    place: one across the text's own scope, which stays that scope's part."""
-    if not (part_rule.startswith("area:breakdown") or part_rule == "paired-with:area"):
+    rule ``area:breakdown``, or the count paired with such an amount) or a cue of rules/parts.yaml
+    names (``area:kind:``, "các huyện nghèo") in a sentence naming no place: one across the text's
+    own scope, which stays that scope's part."""
+    if not (part_rule.startswith(("area:breakdown", AREA_KIND)) or part_rule == "paired-with:area"):
         return False
     s0, s1 = sentence_span(ctx, fig)
     return not (ctx.areas.within(s0, s1) or ctx.mentions.within(s0, s1))

@@ -59,6 +59,7 @@ AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
+AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
 ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
 LABEL_CHARS = 60  # how much of an item's words a part's label keeps (a label, not the sentence)
 
@@ -646,15 +647,41 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
         cues = [c for c in ctx.marks(cue_list, g0, end) if (c[1] <= fig.start or c[0] >= c0) and c[0] < c1]
         if kind == "average":
             cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
+        if kind == "area":
+            cues = [c for c in cues if not _leads_in(ctx, c, fig)]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
-            return Part(kind, ctx.text[cue[0] : cue[1]], f"{kind}:{cue[2]}")
+            rule = f"{AREA_KIND}{cue[2]}" if kind == "area" else f"{kind}:{cue[2]}"
+            return Part(kind, ctx.text[cue[0] : cue[1]], rule)
     if only is not None:
         return None
     own = _group_counted(ctx, fig)
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _leads_in(ctx: Context, cue: Hit, fig: Figure) -> bool:
+    """Whether a kind of area's words stand in a lead-in before the indicator's noun rather than in
+    its noun phrase: an indicator cue starts between them and the figure, with no breakdown word
+    between. They then describe the place or where its money is aimed ("Tỉnh X có 4 huyện nghèo
+    nên dư nợ …", "Ưu tiên vốn cho vùng sâu, …, dư nợ …"): the figure is its place's total. In
+    the noun phrase ("dư nợ tại các huyện nghèo là …") or after a breakdown word, a part."""
+    if cue[1] > fig.start or _placed_opener(ctx, cue):
+        return False
+    return bool(ctx.cues.within(cue[1], fig.start)) and ctx.last_mark("breakdown", cue[1], fig.start) is None
+
+
+def _placed_opener(ctx: Context, cue: Hit) -> bool:
+    """Whether a place binder opens the clause of a kind of area's words, a word or two (an
+    article, a count) at most between ("Tại các huyện nghèo, dư nợ …", "In the 74 poor districts,
+    …"): the clause places the figures that follow, as a breakdown would."""
+    for b in ctx.marks("place_binders", max(0, cue[0] - 40), cue[0]):
+        gap = ctx.text[b[1] : cue[0]]
+        before = ctx.text[max(0, b[0] - 200) : b[0]]
+        if len(gap.split()) <= 2 and not re.search(r"[,;:]", gap) and re.search(r"(^|[,;:.\n])\s*$", before):
+            return True
+    return False
 
 
 def _averages_a_rate(ctx: Context, fig: Figure, cue: Hit) -> bool:

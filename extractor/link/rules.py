@@ -510,7 +510,9 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
                     for kind, phrases in scope.cited_document.items()]
 
 
-PART_KINDS = ("programme", "channel", "group", "source", "average")
+# Kinds of part named by cue words before a figure, in the order a clause naming two is read: a kind
+# of area ("the poor districts") before a group, whose words it may hold ("ethnic-minority areas").
+PART_KINDS = ("programme", "channel", "area", "group", "source", "average")
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
               "outcome_kinds", "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not",
               "region_ref", "visit", "area_before", "area_after")
@@ -530,6 +532,9 @@ class PartRules(Strict):
     total: RulePhrases
     programme: RulePhrases
     channel: RulePhrases
+    # Kinds of area named without a name ("các huyện nghèo", "remote areas"): a figure they name is
+    # that kind of area's share of its place's total.
+    area: RulePhrases = Field(default_factory=RulePhrases)
     group: RulePhrases
     average: RulePhrases
     source: RulePhrases
