@@ -2073,3 +2073,42 @@ def test_a_dollar_sum_that_is_not_the_banks_own_leaves_the_document_unscoped(mar
 def test_a_paragraph_opener_yields_to_the_banks_totals_a_list_and_the_home_branch(
         lang: str, markup: str, province: str | None) -> None:
     check(observe(markup, lang=lang), {"province": province})
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A province report gives its total, then (same date, no part word the rules know) a smaller
+    # amount for the same indicator: only the largest is the total, the other a share of it.
+    ("Kon Tum province news\n\nAs of June 30, 2024, outstanding loans of the bank in Kon Tum province "
+     "totalled VND 7,450 billion. The rest of the report covers the mountain communes.\n\nAs of June 30, "
+     "2024, outstanding loans in that effort were VND 1,980 billion.", "en",
+     [(7450000000000, None), (1980000000000, "share")]),
+    # A headline's rounded figure and the body's exact one are one total said twice: unchanged.
+    ("Kon Tum province news\n\nAs of June 30, 2024, outstanding loans of the bank in Kon Tum province "
+     "reached nearly VND 7,500 billion.\n\nAs of June 30, 2024, outstanding loans in Kon Tum province "
+     "were VND 7,452 billion.", "en",
+     [(7500000000000, None), (7452000000000, None)]),
+    # Two rates of one date are no total and its share: unchanged.
+    ("Kon Tum province news\n\nAs of June 30, 2024, the overdue debt ratio in Kon Tum province was 0.31%. "
+     "As of June 30, 2024, the overdue debt ratio was 0.12%.", "en",
+     [(Decimal("0.31"), None), (Decimal("0.12"), None)]),
+    # Two totals of different dates are two facts: unchanged.
+    ("Kon Tum province news\n\nAs of June 30, 2024, outstanding loans of the bank in Kon Tum province "
+     "totalled VND 7,450 billion. As of December 31, 2019, outstanding loans were VND 3,900 billion.", "en",
+     [(7450000000000, None), (3900000000000, None)]),
+])
+def test_a_smaller_total_of_the_same_fact_is_a_share(text: str, lang: str, expected: list[tuple[object, str | None]]
+                                                     ) -> None:
+    """One total per indicator, place, date and status in a document (``smaller_shares``)."""
+    title = text.split("\n")[0]
+    ex = extract_text(text, lang=lang, published=PUB, title=title)
+    got = [(o.value, o.part_of) for o in ex.observations]
+    assert got == expected, ex.observations
+    shares = [o for o in ex.observations if o.part_of == "share"]
+    assert all(o.rules["part"] == "smaller-than-total" and "smaller amount than" in o.why["part"] for o in shares)
+
+
+def test_undated_totals_are_never_compared() -> None:
+    """Totals whose date the text does not tell (no day, no period) may be of two dates: unchanged."""
+    ex = extract_text("Tin Kon Tum\n\nChi nhánh tỉnh Kon Tum có tổng dư nợ 7.450 tỷ đồng. Trước đây, tổng dư nợ "
+                      "chỉ 1.200 tỷ đồng.", lang="vi", published=None, title="Tin Kon Tum")
+    assert len(ex.observations) == 2 and all(o.part_of != "share" for o in ex.observations), ex.observations

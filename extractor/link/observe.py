@@ -290,7 +290,8 @@ def observations(ctx: Context) -> list[Observation]:
     kept = [obs for fig, obs in levels if _level_amount(ctx, fig)]
     linked = sorted(kept + extra, key=lambda o: (o.start, o.indicator))
     vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)
-    return without_vague_restatements(dedupe(headline_parts(ctx, date_headlines(ctx, linked))), vague)
+    return smaller_shares(ctx, without_vague_restatements(dedupe(headline_parts(ctx, date_headlines(ctx, linked))),
+                                                          vague))
 
 
 def _level_amount(ctx: Context, fig: Figure) -> bool:
@@ -543,6 +544,48 @@ def _restated(vague: Observation, values: list[Decimal]) -> bool:
     """Whether one of the exact ``values`` (sorted) lies inside the vague amount's reach."""
     i = bisect.bisect_left(values, vague.value)
     return i < len(values) and values[i] < vague.value * VAGUE_REACH
+
+
+# The rule id of a total that is a share of a larger total of the same fact (``smaller_shares``).
+SMALLER_SHARE = "smaller-than-total"
+
+
+def smaller_shares(ctx: Context, found: list[Observation]) -> list[Observation]:
+    """One total per indicator, place, date and status in a document: of two or more totals of one
+    money or count indicator for the same place and boundaries, the same day or period and the
+    same status, the largest is the total and each clearly smaller one (under ``one_total``'s
+    near ratio of it, rules/linking.yaml) a share of it whose kind the text does not say ("dư nợ
+    đạt 5.200 tỷ đồng" and, later at the same date, one programme's "dư nợ 1.300 tỷ đồng" the text
+    files under no programme). A value near the largest is the same total restated (a rounded
+    headline) and stays; undated totals and rates are never compared."""
+    near = ctx.linker.near_total
+    largest: dict[tuple[object, ...], Observation] = {}
+    for obs in found:
+        key = _one_total_key(ctx, obs)
+        if key is not None and (key not in largest or obs.value > largest[key].value):
+            largest[key] = obs
+    out = []
+    for obs in found:
+        key = _one_total_key(ctx, obs)
+        total = largest.get(key) if key is not None else None
+        if total is not None and obs.value < total.value * Decimal(str(near)):
+            obs = obs.model_copy(update={
+                "part_of": "share", "part": None, "rules": {**obs.rules, "part": SMALLER_SHARE},
+                "why": {**obs.why, "part": f"a smaller amount than {total.text!r} for the same indicator, place "
+                                           "and date in this document: a share of that total"}})
+        out.append(obs)
+    return out
+
+
+def _one_total_key(ctx: Context, obs: Observation) -> tuple[object, ...] | None:
+    """What two totals of one fact share (``smaller_shares``), or None for an observation never
+    compared: a part, an undated total, a total of no known place, a rate."""
+    rule = ctx.linker.lexicon.indicators.get(obs.indicator)
+    if (obs.part_of is not None or obs.province is None or _undated(obs) or rule is None
+            or rule.kind not in ("money", "count")):
+        return None
+    return (obs.indicator, obs.province, obs.boundaries, obs.unit if rule.kind == "money" else None,
+            obs.as_of, obs.period_start, obs.period_end, obs.status)
 
 
 def _kind_of_area(ctx: Context, fig: Figure, part_rule: str) -> bool:

@@ -58,7 +58,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "change": ("change:",),
     "part": ("area:district-document", "area:named", "area:commune", "area:commune-ref", "area:breakdown",
              "programme:",
-             "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:"),
+             "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:",
+             "smaller-than-total"),
 }
 
 
@@ -245,6 +246,14 @@ class LevelAmount(Strict):
         return self
 
 
+class OneTotal(Strict):
+    """``one_total`` of ``rules/linking.yaml``: how far apart two totals of one indicator, place
+    and date must be for the smaller to be a share of the larger, not the same total restated."""
+
+    # A smaller value at or above this share of the largest is the same total said again.
+    near_ratio: float = Field(gt=0, lt=1)
+
+
 class Reaches(Strict):
     """``reaches`` of ``rules/linking.yaml``: how far a phrase may stand from what it qualifies,
     by the words a language writes between them (what each bounds: comments in the file)."""
@@ -374,6 +383,8 @@ class LinkRules(Strict):
     # The amounts in đồng a level of the bank may be (``level_amount``): below, a price or a number
     # cut off before its scale word; above, a scale slip no branch or bank could hold.
     level_amount: LevelAmount
+    # How far apart two totals of one indicator, place and date are two facts (``smaller_shares``).
+    one_total: OneTotal
     # At most this many words between an indicator's cue and the from-to pair it governs
     # ("giảm dần, từ 1,4% … xuống còn 0,07%"; extractor/link/indicator.py, ``_starts_from``).
     from_to_lead_words: int = Field(gt=0)
@@ -677,6 +688,7 @@ class Linker:
     from_to_lead_words: int = 5  # see ``LinkRules.from_to_lead_words``
     founding_past_years: int = 2  # see ``LinkRules.founding_past_years``
     level_amount: tuple[int, int, int] = (1, 10**18, 1)  # ``LinkRules.level_amount``: least, most, cut_below
+    near_total: float = 0.9  # ``LinkRules.one_total.near_ratio``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -698,7 +710,8 @@ class Linker:
                    {w.lower(): n for w, n in (number_words or {}).items()}, stamp_head(rules),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    level_amount=(rules.level_amount.least, rules.level_amount.most,
-                                 rules.level_amount.cut_below))
+                                 rules.level_amount.cut_below),
+                   near_total=rules.one_total.near_ratio)
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
