@@ -2104,7 +2104,7 @@ def test_a_smaller_total_of_the_same_fact_is_a_share(text: str, lang: str, expec
     got = [(o.value, o.part_of) for o in ex.observations]
     assert got == expected, ex.observations
     shares = [o for o in ex.observations if o.part_of == "share"]
-    assert all(o.rules["part"] == "smaller-than-total" and "smaller amount than" in o.why["part"] for o in shares)
+    assert all(o.rules["part"] == "share:smaller-than-total" and "smaller amount than" in o.why["part"] for o in shares)
 
 
 def test_undated_totals_are_never_compared() -> None:

@@ -546,8 +546,9 @@ def _restated(vague: Observation, values: list[Decimal]) -> bool:
     return i < len(values) and values[i] < vague.value * VAGUE_REACH
 
 
-# The rule id of a total that is a share of a larger total of the same fact (``smaller_shares``).
-SMALLER_SHARE = "smaller-than-total"
+# The rule id of a total that is a share of a larger total of the same fact (``smaller_shares``;
+# of the ``share:`` family, a part stated as a share).
+SMALLER_SHARE = "share:smaller-than-total"
 
 
 def smaller_shares(ctx: Context, found: list[Observation]) -> list[Observation]:

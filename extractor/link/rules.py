@@ -58,8 +58,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "change": ("change:",),
     "part": ("area:district-document", "area:named", "area:commune", "area:commune-ref", "area:breakdown",
              "programme:",
-             "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:",
-             "smaller-than-total"),
+             "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:"),
 }
 
 
