@@ -25,7 +25,7 @@ Status = Literal["actual", "target"]
 # What an observation is a part of its place's total by: one lending programme, one area inside the
 # province (a district, a commune), one channel (a mass organisation), one group of borrowers, one
 # source of capital, or an average per household or borrower.
-PartKind = Literal["programme", "area", "channel", "group", "source", "average"]
+PartKind = Literal["programme", "area", "channel", "group", "source", "average", "share"]
 LegalKind = Literal[
     "directive",
     "conclusion",

@@ -256,6 +256,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "share-of:", "-", "en", NGHE + "Some [[VND 3,120 billion|VND]] went to upland communes, [[58%|%]] of total outstanding loans.", PUB),
     ("part", "share:", "+", "vi", VI_NGHE + "Dư nợ qua các điểm giao dịch xã đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] tổng dư nợ.", PUB),
     ("part", "share:", "-", "vi", VI_NGHE + "Dư nợ đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] kế hoạch năm.", PUB),
+    # Two dated totals of one fact, the second clearly smaller and filed under nothing the rules
+    # know: a share of the first; within a tenth of it, the same total said again.
+    ("part", "smaller-than-total", "+", "en", NGHE + "On {{March 31, 2023|2023-03-31}} outstanding loans of the bank stood at [[VND 6,200 billion|VND|6200000000000]]. On {{March 31, 2023|2023-03-31}} outstanding loans in the lowland effort stood at [[*VND 900 billion|VND|900000000000]].", PUB),
+    ("part", "smaller-than-total", "-", "en", NGHE + "On {{March 31, 2023|2023-03-31}} outstanding loans of the bank stood at [[VND 6,200 billion|VND|6200000000000]]. On {{March 31, 2023|2023-03-31}} outstanding loans stood at roughly [[*VND 6,000 billion|VND|6000000000000]].", PUB),
     ("part", "paired-with:", "+", "en", NGHE + "Khmer households held [[VND 640 billion|VND]], accounting for [[12%|%]] of total outstanding loans, with [[*18,300 borrowers|borrowers]].", PUB),
     # The total word of a share's whole does not make the figure a total.
     ("part", "group:", "+", "en", NGHE + "The bank lent Khmer households [[VND 640 billion|VND]] in outstanding loans, accounting for [[12%|%]] of total outstanding loans, with [[*18,300 borrowers|borrowers]].", PUB),
@@ -2198,3 +2202,79 @@ def test_a_dollar_sum_that_is_not_the_banks_own_leaves_the_document_unscoped(mar
 def test_a_paragraph_opener_yields_to_the_banks_totals_a_list_and_the_home_branch(
         lang: str, markup: str, province: str | None) -> None:
     check(observe(markup, lang=lang), {"province": province})
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A province report gives its total, then (same date, no part word the rules know) a smaller
+    # amount for the same indicator: only the largest is the total, the other a share of it.
+    ("Kon Tum province news\n\nAs of June 30, 2024, outstanding loans of the bank in Kon Tum province "
+     "totalled VND 7,450 billion. The rest of the report covers the mountain communes.\n\nAs of June 30, "
+     "2024, outstanding loans in that effort were VND 1,980 billion.", "en",
+     [(7450000000000, None), (1980000000000, "share")]),
+    # A headline's rounded figure and the body's exact one are one total said twice: unchanged.
+    ("Kon Tum province news\n\nAs of June 30, 2024, outstanding loans of the bank in Kon Tum province "
+     "reached nearly VND 7,500 billion.\n\nAs of June 30, 2024, outstanding loans in Kon Tum province "
+     "were VND 7,452 billion.", "en",
+     [(7500000000000, None), (7452000000000, None)]),
+    # Two rates of one date are no total and its share: unchanged.
+    ("Kon Tum province news\n\nAs of June 30, 2024, the overdue debt ratio in Kon Tum province was 0.31%. "
+     "As of June 30, 2024, the overdue debt ratio was 0.12%.", "en",
+     [(Decimal("0.31"), None), (Decimal("0.12"), None)]),
+    # Two totals of different dates are two facts: unchanged.
+    ("Kon Tum province news\n\nAs of June 30, 2024, outstanding loans of the bank in Kon Tum province "
+     "totalled VND 7,450 billion. As of December 31, 2019, outstanding loans were VND 3,900 billion.", "en",
+     [(7450000000000, None), (3900000000000, None)]),
+])
+def test_a_smaller_total_of_the_same_fact_is_a_share(text: str, lang: str, expected: list[tuple[object, str | None]]
+                                                     ) -> None:
+    """One total per indicator, place, date and status in a document (``smaller_shares``)."""
+    title = text.split("\n")[0]
+    ex = extract_text(text, lang=lang, published=PUB, title=title)
+    got = [(o.value, o.part_of) for o in ex.observations]
+    assert got == expected, ex.observations
+    shares = [o for o in ex.observations if o.part_of == "share"]
+    assert all(o.rules["part"] == "smaller-than-total" and "smaller amount than" in o.why["part"] for o in shares)
+
+
+def test_undated_totals_are_never_compared() -> None:
+    """Totals whose date the text does not tell (no day, no period) may be of two dates: unchanged."""
+    ex = extract_text("Tin Kon Tum\n\nChi nhánh tỉnh Kon Tum có tổng dư nợ 7.450 tỷ đồng. Trước đây, tổng dư nợ "
+                      "chỉ 1.200 tỷ đồng.", lang="vi", published=None, title="Tin Kon Tum")
+    assert len(ex.observations) == 2 and all(o.part_of != "share" for o in ex.observations), ex.observations
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Loan turns and distinct households are two measures, not a total and its share.
+    ("Tin Bắc Kạn\n\nTrong năm 2023, NHCSXH tỉnh Bắc Kạn giải ngân 940 tỷ đồng cho 27.500 lượt hộ vay. "
+     "Cũng trong năm 2023, có 16.800 hộ gia đình trong tỉnh được vay vốn.", "vi"),
+    ("Bac Kan news\n\nIn 2023, the bank in Bac Kan province disbursed VND 940 billion in 27,500 loan turns. "
+     "In 2023, some 16,800 households in the province received loans.", "en"),
+    # A sum since the bank's founding and one year's lending share an end but no start: two facts.
+    ("Tin Bắc Kạn\n\nLũy kế từ khi thành lập đến 31/12/2023, doanh số cho vay của NHCSXH tỉnh Bắc Kạn "
+     "đạt 14.600 tỷ đồng. Tính đến 31/12/2023, doanh số cho vay trong năm đạt 1.850 tỷ đồng.", "vi"),
+    # The document's title placed the larger (scheme-wide) amount; the province's own sentence the
+    # smaller: the title's guess does not demote the province's own total.
+    ("Tin Bắc Kạn\n\nĐến ngày 15/8/2023, dư nợ của Ngân hàng đối với chương trình đạt 2.400 tỷ đồng với "
+     "31.000 khách hàng. Riêng tại tỉnh Bắc Kạn, đến ngày 15/8/2023, dư nợ đạt 820 tỷ đồng với 12.000 khách "
+     "hàng.", "vi"),
+    ("Bac Kan news\n\nBy August 15, 2023, outstanding loans of the bank under the scheme reached VND 2,400 "
+     "billion. In Bac Kan province alone, by August 15, 2023, outstanding loans reached VND 820 billion.", "en"),
+])
+def test_a_smaller_total_stays_when_the_larger_is_another_fact_or_weakly_told(text: str, lang: str) -> None:
+    """No share of another measure (turns vs households), of an open-start sum, or of a larger
+    total whose place only the title told while the smaller's own sentence told its place."""
+    title = text.split("\n")[0]
+    ex = extract_text(text, lang=lang, published=PUB, title=title)
+    assert ex.observations and all(o.part_of != "share" for o in ex.observations), ex.observations
+
+
+def test_the_linkers_thresholds_come_only_from_the_rules_file() -> None:
+    """No Python default shadows a threshold of rules/linking.yaml: a Linker built any other way
+    than ``Linker.build`` must be given each one."""
+    import dataclasses
+
+    from extractor.link.rules import Linker
+
+    defaults = {f.name for f in dataclasses.fields(Linker)
+                if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
+    assert not defaults & {"near_total", "from_to_lead_words", "founding_past_years", "level_amount"}

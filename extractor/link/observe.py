@@ -291,7 +291,8 @@ def observations(ctx: Context) -> list[Observation]:
     kept = [obs for fig, obs in levels if _level_amount(ctx, fig)]
     linked = sorted(kept + extra, key=lambda o: (o.start, o.indicator))
     vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)
-    return without_vague_restatements(dedupe(headline_parts(ctx, date_headlines(ctx, linked))), vague)
+    return smaller_shares(ctx, without_vague_restatements(dedupe(headline_parts(ctx, date_headlines(ctx, linked))),
+                                                          vague))
 
 
 def _level_amount(ctx: Context, fig: Figure) -> bool:
@@ -544,6 +545,81 @@ def _restated(vague: Observation, values: list[Decimal]) -> bool:
     """Whether one of the exact ``values`` (sorted) lies inside the vague amount's reach."""
     i = bisect.bisect_left(values, vague.value)
     return i < len(values) and values[i] < vague.value * VAGUE_REACH
+
+
+# The rule id of a total that is a share of a larger total of the same fact (``smaller_shares``).
+SMALLER_SHARE = "smaller-than-total"
+
+# How firmly a rule value placed an observation (``smaller_shares``): a larger total may demote a
+# smaller one only when its own province and indicator were told at least as firmly. A province
+# from the figure's own clause or sentence beats one from its paragraph, which beats one from the
+# document (title, branch, outlet); an indicator from a cue beside the figure beats one carried
+# from an earlier clause or inferred from a neighbour (a pair, a list, a breakdown).
+_OWN_PROVINCE = ("clause", "clause:after", "sentence", "sentence:national-amount")
+_OWN_INDICATOR = ("unit:", "cue:", "cue-after:")
+
+
+def smaller_shares(ctx: Context, found: list[Observation]) -> list[Observation]:
+    """One total per indicator, place, date and status in a document: of two or more totals of one
+    money or count indicator in one unit for the same place and boundaries, the same day or the
+    same bounded period and the same status, the largest is the total and each clearly smaller one
+    (under ``one_total``'s near ratio of it, rules/linking.yaml) a share of it whose kind the text
+    does not say ("dư nợ đạt 5.200 tỷ đồng" and, later at the same date, one programme's "dư nợ
+    1.300 tỷ đồng" the text files under no programme). A value near the largest is the same total
+    restated (a rounded headline) and stays. Never compared: undated totals, flows whose start the
+    text does not tell (a cumulative sum and one year's may share an end), rates, loan turns with
+    households. A larger total demotes only when its place and indicator were told at least as
+    firmly as the smaller's and its date is not the headline's (``_may_demote``): a figure the
+    document's title placed, or the headline dated, may be another place's or another day's."""
+    near = Decimal(str(ctx.linker.near_total))
+    groups: dict[tuple[object, ...], list[Observation]] = {}
+    for obs in found:
+        key = _one_total_key(ctx, obs)
+        if key is not None:
+            groups.setdefault(key, []).append(obs)
+    out = []
+    for obs in found:
+        key = _one_total_key(ctx, obs)
+        same = groups.get(key, []) if key is not None else []
+        larger = [t for t in same if t.value > obs.value and _may_demote(t, obs)]
+        total = max(larger, key=lambda t: t.value, default=None)
+        if total is not None and obs.value < total.value * near:
+            obs = obs.model_copy(update={
+                "part_of": "share", "part": None, "rules": {**obs.rules, "part": SMALLER_SHARE},
+                "why": {**obs.why, "part": f"a smaller amount than {total.text!r} for the same indicator, place "
+                                           "and date in this document: a share of that total"}})
+        out.append(obs)
+    return out
+
+
+def _may_demote(larger: Observation, smaller: Observation) -> bool:
+    """Whether ``larger`` was placed, named and dated firmly enough to make ``smaller`` a share."""
+    if decided_by(larger.rules.get("date", ""), "headline"):
+        return False
+    return (_firmness(larger.rules.get("province", ""), _OWN_PROVINCE, ("paragraph",))
+            >= _firmness(smaller.rules.get("province", ""), _OWN_PROVINCE, ("paragraph",))
+            and _firmness(larger.rules.get("indicator", ""), _OWN_INDICATOR, ())
+            >= _firmness(smaller.rules.get("indicator", ""), _OWN_INDICATOR, ()))
+
+
+def _firmness(value: str, own: tuple[str, ...], near: tuple[str, ...]) -> int:
+    """2 for a rule of the figure's own words (``own``, not carried from an earlier clause), 1 for
+    one of its surroundings (``near``), 0 for anything else."""
+    if "(earlier clause)" not in value and any(decided_by(value, rule) for rule in own):
+        return 2
+    return 1 if any(decided_by(value, rule) for rule in near) else 0
+
+
+def _one_total_key(ctx: Context, obs: Observation) -> tuple[object, ...] | None:
+    """What two totals of one fact share (``smaller_shares``), or None for an observation never
+    compared: a part, an undated total, a flow with an open start, a total of no known place, a
+    rate. The unit is kept for counts too: loan turns are no share of households."""
+    rule = ctx.linker.lexicon.indicators.get(obs.indicator)
+    if (obs.part_of is not None or obs.province is None or _undated(obs) or rule is None
+            or rule.kind not in ("money", "count") or (obs.as_of is None and obs.period_start is None)):
+        return None
+    return (obs.indicator, obs.province, obs.boundaries, obs.unit,
+            obs.as_of, obs.period_start, obs.period_end, obs.status)
 
 
 def _kind_of_area(ctx: Context, fig: Figure, part_rule: str) -> bool:

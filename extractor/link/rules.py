@@ -58,7 +58,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "change": ("change:",),
     "part": ("area:district-document", "area:named", "area:commune", "area:commune-ref", "area:breakdown",
              "programme:",
-             "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:"),
+             "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:",
+             "smaller-than-total"),
 }
 
 
@@ -247,6 +248,14 @@ class LevelAmount(Strict):
         return self
 
 
+class OneTotal(Strict):
+    """``one_total`` of ``rules/linking.yaml``: how far apart two totals of one indicator, place
+    and date must be for the smaller to be a share of the larger, not the same total restated."""
+
+    # A smaller value at or above this share of the largest is the same total said again.
+    near_ratio: float = Field(gt=0, lt=1)
+
+
 class Reaches(Strict):
     """``reaches`` of ``rules/linking.yaml``: how far a phrase may stand from what it qualifies,
     by the words a language writes between them (what each bounds: comments in the file)."""
@@ -380,6 +389,8 @@ class LinkRules(Strict):
     # The amounts in đồng a level of the bank may be (``level_amount``): below, a price or a number
     # cut off before its scale word; above, a scale slip no branch or bank could hold.
     level_amount: LevelAmount
+    # How far apart two totals of one indicator, place and date are two facts (``smaller_shares``).
+    one_total: OneTotal
     # At most this many words between an indicator's cue and the from-to pair it governs
     # ("giảm dần, từ 1,4% … xuống còn 0,07%"; extractor/link/indicator.py, ``_starts_from``).
     from_to_lead_words: int = Field(gt=0)
@@ -677,6 +688,10 @@ class Linker:
     venue_gaps: dict[str, re.Pattern[str]]  # see ``venue_gap_regexes``
     one_loan_max: int  # see ``LinkRules.one_loan_max``
     bank_founded: dt.date  # ``bank_founded`` of rules/linking.yaml
+    from_to_lead_words: int  # see ``LinkRules.from_to_lead_words``
+    founding_past_years: int  # see ``LinkRules.founding_past_years``
+    level_amount: tuple[int, int, int]  # ``LinkRules.level_amount``: least, most, cut_below
+    near_total: float  # ``LinkRules.one_total.near_ratio``
     # Function words of each language (rules/language.yaml), lower case: a capitalised one of the
     # text's language opens a sentence ("In Hoang Mai town") and is no part of a name; another
     # language's may be one ("Cho Don": "cho" is Vietnamese for "for").
@@ -685,9 +700,6 @@ class Linker:
     # with their values: "ten years of implementing …" counts years as "20 năm thực hiện …" does.
     number_words: Mapping[str, int] = field(default_factory=dict)
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
-    from_to_lead_words: int = 5  # see ``LinkRules.from_to_lead_words``
-    founding_past_years: int = 2  # see ``LinkRules.founding_past_years``
-    level_amount: tuple[int, int, int] = (1, 10**18, 1)  # ``LinkRules.level_amount``: least, most, cut_below
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -705,11 +717,13 @@ class Linker:
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
                    rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope), rules.one_loan_max,
                    rules.bank_founded,
-                   {lang: frozenset(w.lower() for w in words) for lang, words in (function_words or {}).items()},
-                   {w.lower(): n for w, n in (number_words or {}).items()}, stamp_head(rules),
+                   function_words={lang: frozenset(w.lower() for w in words)
+                                   for lang, words in (function_words or {}).items()},
+                   number_words={w.lower(): n for w, n in (number_words or {}).items()}, stamp_head=stamp_head(rules),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    level_amount=(rules.level_amount.least, rules.level_amount.most,
-                                 rules.level_amount.cut_below))
+                                 rules.level_amount.cut_below),
+                   near_total=rules.one_total.near_ratio)
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

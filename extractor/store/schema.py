@@ -263,7 +263,7 @@ CREATE INDEX conflict_keys_indicator ON conflict_keys(indicator);
 
 
 _V7 = """
-ALTER TABLE observations ADD COLUMN part_of TEXT;  -- programme | area | channel | group | source | average
+ALTER TABLE observations ADD COLUMN part_of TEXT;  -- programme | area | channel | group | source | average | share
 ALTER TABLE observations ADD COLUMN part TEXT;     -- the words naming the part
 ALTER TABLE observations ADD COLUMN why TEXT NOT NULL DEFAULT '{}';  -- the rules in words (JSON)
 CREATE INDEX observations_part ON observations(part_of);
@@ -391,7 +391,7 @@ CREATE TABLE observation_rows (
     sentence TEXT,  -- NULL: the linked sentence's text ('' when none is linked)
     sentence_id INTEGER,
     reasons TEXT NOT NULL DEFAULT '',  -- ids of ``reasons`` rows, space-separated, in key order
-    part_of TEXT,  -- programme | area | channel | group | source | average
+    part_of TEXT,  -- programme | area | channel | group | source | average | share
     part TEXT,     -- the words naming the part
     obs_date TEXT GENERATED ALWAYS AS (coalesce(as_of, period_end, period_start)) VIRTUAL
 );

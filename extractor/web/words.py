@@ -16,7 +16,8 @@ from extractor.web.formatting import format_period
 from extractor.web.i18n import N_, gettext
 
 PART_KINDS = {"programme": N_("programme"), "area": N_("area"), "channel": N_("channel"), "group": N_("group"),
-              "source": N_("source of funds"), "average": N_("average")}
+              "source": N_("source of funds"), "average": N_("average"),
+              "share": N_("share")}
 VERDICTS = {"supported": N_("Supported"), "different": N_("Different"), "not_found": N_("Not found")}
 COUNTS = {"one": N_("one"), "two": N_("two"), "three": N_("three"), "four": N_("four"), "five": N_("five")}
 # Each form the linker writes, as a message of the catalogue: %(q)s is the quoted words (kept as
