@@ -417,6 +417,26 @@ def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: 
 
 
 @pytest.mark.parametrize(("markup", "indicator"), [
+    # The count opens the clause right after a debt, a comma alone between: those holding it.
+    ("Across Lai Chau, total outstanding loans hit [[VND 3,470 billion|VND]], "
+     "[[*about 86,200 customers|customers]] in the province borrowed capital.", "borrowers_outstanding"),
+    # Past the debt's change too.
+    ("Outstanding loans reached [[VND 6,230 billion|VND]], up [[VND 410 billion|VND|410000000000|increase]] from the start of the "
+     "year, [[*nearly 142,000 poor households|households]] and others borrowed capital.", "borrowers_outstanding"),
+    # Near misses: the count's clause dates its borrowing, or the level is a flow.
+    ("Outstanding loans reached [[VND 4,340 billion|VND]], [[*15,300 households|households]] borrowed capital "
+     "in {{2024|2024-01-01..2024-12-31}}.", "borrowers_reached"),
+    ("In {{2024|2024-01-01..2024-12-31}}, lending reached [[VND 1,450 billion|VND]], [[*36,400 households|households]] borrowed capital.",
+     "borrowers_reached"),
+])
+def test_borrowers_right_after_a_debt_hold_it(markup: str, indicator: str) -> None:
+    """A count whose cue only says they borrow, opening the clause right after a stock's amount
+    (a comma between), counts the borrowers of that stock."""
+    obs = observe(markup, lang="en", published=PUB)
+    assert obs is not None and obs.indicator == indicator, obs
+
+
+@pytest.mark.parametrize(("markup", "indicator"), [
     # The amount restated in another currency in parentheses right after it: what follows the
     # parentheses reads on from the amount (the cue after it, the borrowers a binder joins to it).
     ("By June 30, outstanding loans reached [[VND 6.3 trillion|VND]] ([[US$250 million|USD]]) for "

@@ -452,13 +452,36 @@ def _pair_names_borrowers(ctx: Context, fig: Figure, found: tuple[str, str] | No
     lexicon = ctx.linker.lexicon
     if found is None or found[0] not in lexicon.borrower_codes:
         return found
-    paired = _paired_count(ctx, fig)
+    paired = _paired_count(ctx, fig) or _juxtaposed_count(ctx, fig)
     if paired is None:
         # Read ahead, over a span of years: those who got loans then, whatever debt they hold now.
         paired = _paired_later_amount(ctx, fig)
         if paired is not None and lexicon.indicators[paired[0]].measure == "stock" and _over_years(ctx, fig):
             return found
     return paired if paired is not None and paired[0] != found[0] else found
+
+
+def _juxtaposed_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """A count of borrowers that opens the clause right after a stock's money level, a comma
+    alone between (perhaps past the level's change): "outstanding loans reached VND 9 trillion,
+    some 210,000 customers borrowed" counts those holding that debt. Not when the count's own
+    clause dates its borrowing ("…, 4,000 households borrowed in 2024") or the sentence counts
+    years up to now."""
+    last = ctx.state.last_level.get("money")
+    lexicon = ctx.linker.lexicon
+    if fig.kind != "count" or last is None or lexicon.indicators[last[0]].measure != "stock":
+        return None
+    code = lexicon.indicators[last[0]].count_pair
+    if code is None or not lexicon.accepts(code, kind=fig.kind, unit=fig.unit):
+        return None
+    s0, _ = segment_span(ctx, fig)
+    end = _past_change(ctx, _past_share(ctx, _past_aside(ctx, last[1])), fig.start)
+    if last[1] < s0 or _figures_between(ctx, end, fig.start) or ctx.text[end : fig.start].strip() != ",":
+        return None
+    _, c1 = clause_span(ctx, fig)
+    if ctx.free_dates.within(fig.end, c1) or _over_years(ctx, fig):
+        return None
+    return code, f"paired-with:{last[0]}"
 
 
 def _over_years(ctx: Context, fig: Figure) -> bool:
