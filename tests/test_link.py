@@ -428,11 +428,25 @@ def test_a_count_bound_to_its_level_is_of_its_borrowers(markup: str, indicator: 
      "in {{2024|2024-01-01..2024-12-31}}.", "borrowers_reached"),
     ("In {{2024|2024-01-01..2024-12-31}}, lending reached [[VND 1,450 billion|VND]], [[*36,400 households|households]] borrowed capital.",
      "borrowers_reached"),
+    # The count's clause goes on past its cue with a period: those lent to in it.
+    ("Total outstanding debt was [[VND 5,370 billion|VND]], [[*12,900 households|households]] borrowed capital "
+     "over the last nine months.", "borrowers_reached"),
+    ("Tổng dư nợ là [[5.370 tỷ đồng|VND]], [[*12.900 hộ|households]] được vay vốn trong năm.", "borrowers_reached"),
+    # A cue of new lending, not of borrowing.
+    ("Tổng dư nợ là [[5.370 tỷ đồng|VND]], [[*12.900 hộ|households]] được giải ngân.", "borrowers_reached"),
+    ("Total outstanding debt was [[VND 5,370 billion|VND]], [[*12,900 new customers|customers]] borrowed capital.",
+     "borrowers_reached"),
+    # Years counted, or the unit's founding, before the level: those lent to over that time.
+    ("After nearly three decades, total outstanding debt was [[VND 5,370 billion|VND]], "
+     "[[*512,000 households|households]] borrowed capital.", "borrowers_reached"),
+    ("Kể từ khi thành lập, tổng dư nợ là [[5.370 tỷ đồng|VND]], [[*512.000 hộ|households]] được vay vốn.",
+     "borrowers_reached"),
 ])
 def test_borrowers_right_after_a_debt_hold_it(markup: str, indicator: str) -> None:
     """A count whose cue only says they borrow, opening the clause right after a stock's amount
-    (a comma between), counts the borrowers of that stock."""
-    obs = observe(markup, lang="en", published=PUB)
+    (a comma between), counts the borrowers of that stock; not when its clause says more (a
+    period, new lending) or the sentence looks back over years."""
+    obs = observe(markup, lang="en" if markup.isascii() else "vi", published=PUB)
     assert obs is not None and obs.indicator == indicator, obs
 
 

@@ -479,9 +479,36 @@ def _juxtaposed_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if last[1] < s0 or _figures_between(ctx, end, fig.start) or ctx.text[end : fig.start].strip() != ",":
         return None
     _, c1 = clause_span(ctx, fig)
-    if ctx.free_dates.within(fig.end, c1) or _over_years(ctx, fig):
+    if ctx.free_dates.within(fig.end, c1) or _over_years(ctx, fig) or not _only_holds(ctx, fig, c1):
+        return None
+    if _counts_years(ctx, sentence_span(ctx, fig)[0], fig.start):
         return None
     return code, f"paired-with:{last[0]}"
+
+
+def _only_holds(ctx: Context, fig: Figure, clause_end: int) -> bool:
+    """Whether the count's clause says no more than that they borrow: its last words are a plain
+    borrowing cue (``holding_cues``: "borrowed capital", not "were disbursed"), perhaps the
+    borrowers named between ("…, 9,000 customers in the province borrowed capital"), with nothing
+    after it, no figure and no word of new lending or of a period before it (``not_holding``:
+    "new", "first time", "during", "this year") and no date after the count."""
+    cue = ctx.last_mark("holding_cues", fig.end, clause_end)
+    if cue is None or ctx.text[cue[1] : clause_end].strip(" ,;.:)"):
+        return False
+    if ctx.marks("not_holding", fig.start, clause_end) or ctx.marks("per_period", fig.end, clause_end):
+        return False
+    return not _figures_between(ctx, fig.end, cue[0])
+
+
+def _counts_years(ctx: Context, start: int, end: int) -> bool:
+    """Whether the sentence before the count looks back over years or to the unit's founding
+    ("over two decades", "since its establishment", "N years of implementing …"): those it counts
+    were lent to over that time, not the holders of today's debt. A word of a year inside a date
+    ("by the end of 2024") counts no years."""
+    if any(ctx.marks(name, start, end) for name in ("since_founding", "founded", "founding", "anniversary")):
+        return True
+    dates = ctx.free_dates.within(start, end)
+    return any(not any(d.start <= a and b <= d.end for d in dates) for a, b, _ in ctx.marks("years_counted", start, end))
 
 
 def _over_years(ctx: Context, fig: Figure) -> bool:

@@ -130,6 +130,9 @@ MARKER_LISTS = (
     "projection",
     "reviewed",
     "whole_year",
+    "holding_cues",
+    "not_holding",
+    "years_counted",
     "founding",
     "share_of_baseline",
     "denominator",
@@ -358,6 +361,9 @@ class LinkRules(Strict):
     projection: Markers = Field(default_factory=Markers)
     reviewed: Markers = Field(default_factory=Markers)
     whole_year: Markers = Field(default_factory=Markers)
+    holding_cues: Markers = Field(default_factory=Markers)
+    not_holding: Markers = Field(default_factory=Markers)
+    years_counted: Markers = Field(default_factory=Markers)
     founding: Markers = Field(default_factory=Markers)
     share_of_baseline: Markers = Field(default_factory=Markers)
     credit_cause: Markers = Field(default_factory=Markers)
