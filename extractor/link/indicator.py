@@ -508,7 +508,8 @@ def _counts_years(ctx: Context, start: int, end: int) -> bool:
     if any(ctx.marks(name, start, end) for name in ("since_founding", "founded", "founding", "anniversary")):
         return True
     dates = ctx.free_dates.within(start, end)
-    return any(not any(d.start <= a and b <= d.end for d in dates) for a, b, _ in ctx.marks("years_counted", start, end))
+    return any(not any(d.start <= a and b <= d.end for d in dates)
+               for a, b, _ in ctx.marks("years_counted", start, end))
 
 
 def _over_years(ctx: Context, fig: Figure) -> bool:
