@@ -244,6 +244,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "area:commune-ref", "-", "en", "Do Luong news\nThe Do Luong District Social Policy Bank met borrowers in Minh Son commune. The district's outstanding loans reached [[VND 610 billion|VND]].", PUB),
     ("part", "area:named", "+", "en", NGHE + "In Huong Son district, outstanding loans reached [[VND 519 billion|VND]].", PUB),
     ("part", "area:named", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]] in the district.", PUB),
+    # A district office named by its own name before the figure in its sentence reports it: the
+    # office's area, unless the provincial branch or a province is named between.
+    ("part", "area:office", "+", "en", NGHE + "The provincial branch lent [[VND 4,200 billion|VND]] last year. The Tan Ky Social Policy Bank Transaction Office runs 12 programmes with outstanding loans of [[*VND 610 billion|VND]].", PUB),
+    ("part", "area:office", "-", "en", NGHE + "The provincial branch lent [[VND 4,200 billion|VND]] last year. The Tan Ky Social Policy Bank Transaction Office said the provincial branch had outstanding loans of [[*VND 13,000 billion|VND]].", PUB),
     ("part", "programme:", "+", "en", NGHE + "Of which, outstanding loans for job creation reached [[VND 140 billion|VND]].", PUB),
     ("part", "programme:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], helping create jobs.", PUB),
     ("part", "channel:", "+", "en", NGHE + "Outstanding loans entrusted through the Women's Union reached [[VND 808 billion|VND]].", PUB),

@@ -59,6 +59,7 @@ AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
+OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
 ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
 LABEL_CHARS = 60  # how much of an item's words a part's label keeps (a label, not the sentence)
@@ -388,6 +389,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
+    office = _office_before(ctx, fig, s0)
+    if office is not None and not _whole_province(ctx, fig):
+        return Part("area", office, OFFICE_NAMED)
     commune = _commune_referred(ctx, fig, s0, unnamed=False)
     if commune is not None and not _whole_province(ctx, fig):
         return commune
@@ -615,6 +619,22 @@ def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
         return None
     area = named[-1]
     return None if _province_outside_brackets(ctx, area.end, fig.start) else area
+
+
+def _office_before(ctx: Context, fig: Figure, s0: int) -> str | None:
+    """The district office named by its own name in the figure's sentence before it ("the Binh
+    Son Social Policy Bank Transaction Office manages …", "PGD NHCSXH Quỳ Châu có …"), one office
+    (no "các Phòng giao dịch"), with neither a province nor the provincial branch named between:
+    the office reports the figure, an area's, not the province's total."""
+    offices = [hit for hit in ctx.hits[part_list("district_bank")] if s0 <= hit[0] and hit[1] <= fig.start]
+    if not offices:
+        return None
+    office = offices[-1]
+    if _offices_many(ctx, office[0]) or _province_outside_brackets(ctx, office[1], fig.start):
+        return None
+    if any(office[1] <= hit[0] < fig.start for hit in ctx.hits[scope_list("branch")]):
+        return None
+    return _office_name(ctx, office)
 
 
 def _area_bound(ctx: Context, fig: Figure) -> Area | None:
