@@ -56,8 +56,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
-    "part": ("area:district-document", "area:named", "area:commune", "area:commune-ref", "area:breakdown",
-             "programme:",
+    "part": ("area:district-document", "area:named", "area:office", "area:commune", "area:commune-ref",
+             "area:breakdown", "programme:",
              "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:",
              "smaller-than-total"),
 }
