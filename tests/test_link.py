@@ -244,6 +244,12 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "area:commune-ref", "-", "en", "Do Luong news\nThe Do Luong District Social Policy Bank met borrowers in Minh Son commune. The district's outstanding loans reached [[VND 610 billion|VND]].", PUB),
     ("part", "area:named", "+", "en", NGHE + "In Huong Son district, outstanding loans reached [[VND 519 billion|VND]].", PUB),
     ("part", "area:named", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]] in the district.", PUB),
+    # A district office named by its own name before the figure in its sentence reports it: the
+    # office's area, unless the provincial branch or a province is named between.
+    ("part", "area:office", "+", "en", NGHE + "The provincial branch lent [[VND 4,200 billion|VND]] last year. In the year the Tan Ky Social Policy Bank Transaction Office alone lent [[*VND 610 billion|VND]] to 9,300 households.", PUB),
+    ("part", "area:office", "+", "vi", VI_NGHE + "Chi nhánh tỉnh đã cho vay [[4.200 tỷ đồng|VND]]. Riêng PGD NHCSXH Tương Dương hiện còn dư nợ [[*455 tỷ đồng|VND]] ở 17 xã.", PUB),
+    ("part", "area:office", "-", "vi", VI_NGHE + "Chi nhánh tỉnh đã cho vay [[4.200 tỷ đồng|VND]]. Tại PGD NHCSXH Tương Dương, đại diện lãnh đạo tỉnh nghe báo cáo tổng dư nợ [[*13.900 tỷ đồng|VND]].", PUB),
+    ("part", "area:office", "-", "en", NGHE + "The provincial branch lent [[VND 4,200 billion|VND]] last year. The Tan Ky Social Policy Bank Transaction Office said the provincial branch had outstanding loans of [[*VND 13,000 billion|VND]].", PUB),
     ("part", "programme:", "+", "en", NGHE + "Of which, outstanding loans for job creation reached [[VND 140 billion|VND]].", PUB),
     ("part", "programme:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], helping create jobs.", PUB),
     ("part", "channel:", "+", "en", NGHE + "Outstanding loans entrusted through the Women's Union reached [[VND 808 billion|VND]].", PUB),
@@ -324,6 +330,51 @@ def test_a_communes_figure_in_a_districts_text_is_the_communes(markup: str, lang
     district office's report, or in a text only its districts placed, is that commune's part."""
     obs = observe(markup, lang=lang, published=PUB)
     assert obs is not None and (obs.part_of, obs.part) == ("area", part), obs.rules if obs else None
+
+
+HA_TINH_VI = "Tin Hà Tĩnh\nNăm qua, NHCSXH tỉnh Hà Tĩnh cho vay [[3.100 tỷ đồng|VND]]. "
+HA_TINH_EN = "Ha Tinh news\nLast year the Ha Tinh Provincial Social Policy Bank lent [[VND 3,100 billion|VND]]. "
+
+
+@pytest.mark.parametrize(("markup", "lang"), [
+    # The whole bank's figure, though a district office stands before it: no district's part.
+    (HA_TINH_VI + "Theo số liệu PGD NHCSXH Can Lộc nhận được, dư nợ toàn quốc lên [[*352.000 tỷ đồng|VND]].", "vi"),
+    (HA_TINH_EN + "The Can Loc Social Policy Bank Transaction Office heard that outstanding loans nationwide had "
+     "passed [[*VND 352 trillion|VND]].", "en"),
+    # The office is where the words were spoken, or whom they were sent to; another body reports.
+    (HA_TINH_VI + "Tại PGD NHCSXH Thạch Hà chiều qua, lãnh đạo tỉnh được báo cáo tổng nguồn vốn ở mức "
+     "[[*11.800 tỷ đồng|VND]].", "vi"),
+    (HA_TINH_VI + "Trong báo cáo gửi PGD NHCSXH Thạch Hà, chi nhánh nêu tổng dư nợ ở mức [[*11.800 tỷ đồng|VND]].", "vi"),
+    (HA_TINH_EN + "Addressing staff at the Duc Tho Social Policy Bank Transaction Office, the director put total "
+     "capital at [[*VND 11,800 billion|VND]].", "en"),
+    (HA_TINH_EN + "In a letter to the Duc Tho Social Policy Bank Transaction Office, the bank put total capital at "
+     "[[*VND 11,800 billion|VND]].", "en"),
+    # The office named for company or for comparison: the sentence's own subject reports.
+    (HA_TINH_VI + "Cùng PGD NHCSXH Lộc Hà, ngân hàng đã giải ngân [[*260 tỷ đồng|VND]] từ đầu năm.", "vi"),
+    (HA_TINH_VI + "Giống như PGD NHCSXH Kỳ Anh, mọi đơn vị đều giữ nợ quá hạn dưới [[*0,2%|%]].", "vi"),
+    (HA_TINH_EN + "As with the Ky Anh Social Policy Bank Transaction Office, every district office held overdue "
+     "debt under [[*0.2%|%]].", "en"),
+])
+def test_a_district_office_that_does_not_report_the_figure_gives_no_part(markup: str, lang: str) -> None:
+    """A district office named before a figure makes it the office's area only when the office
+    reports it: not for a national figure, nor where the office is the venue, the addressee, a
+    companion or a comparison of another body that reports."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of is None, (obs.part_of, obs.part, obs.rules) if obs else None
+
+
+@pytest.mark.parametrize(("markup", "lang", "part"), [
+    # The office itself reports, by its name: its area's figure.
+    (HA_TINH_VI + "Hiện nay, PGD NHCSXH Hương Khê có tổng dư nợ [[*780 tỷ đồng|VND]] với 14.200 khách "
+     "hàng.", "vi", "Hương Khê"),
+    # Two offices joined report together: both are named in the part.
+    (HA_TINH_VI + "PGD NHCSXH Can Lộc và PGD NHCSXH Lộc Hà quản lý dư nợ [[*1.450 tỷ đồng|VND]].", "vi",
+     "Can Lộc và Lộc Hà"),
+])
+def test_a_district_office_reporting_a_figure_gives_its_area(markup: str, lang: str, part: str) -> None:
+    """A district office (or two joined) named as who holds the figure: an area part, by name."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and (obs.part_of, obs.part) == ("area", part), (obs.part_of, obs.part, obs.rules) if obs else None
 
 
 @pytest.mark.parametrize(("markup", "lang", "indicator", "part_of"), [

@@ -41,7 +41,7 @@ from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention, key_of
 from extractor.link.rules import PART_KINDS, list_opener, part_list, scope_list
-from extractor.link.scope import held_in, is_commune, national_words
+from extractor.link.scope import NATIONAL, held_in, is_commune, national_words
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
@@ -59,6 +59,7 @@ AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
+OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
 ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
 LABEL_CHARS = 60  # how much of an item's words a part's label keeps (a label, not the sentence)
@@ -388,6 +389,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
         return Part("area", area.name, "area:named")
+    office = _office_before(ctx, fig, s0, national=spot is not None and spot[0] == NATIONAL)
+    if office is not None and not _whole_province(ctx, fig):
+        return Part("area", office, OFFICE_NAMED)
     commune = _commune_referred(ctx, fig, s0, unnamed=False)
     if commune is not None and not _whole_province(ctx, fig):
         return commune
@@ -615,6 +619,84 @@ def _area_before(ctx: Context, fig: Figure, s0: int) -> Area | None:
         return None
     area = named[-1]
     return None if _province_outside_brackets(ctx, area.end, fig.start) else area
+
+
+def _office_before(ctx: Context, fig: Figure, s0: int, *, national: bool = False) -> str | None:
+    """The district office named by its own name in the figure's sentence before it ("the Binh
+    Son Social Policy Bank Transaction Office manages …", "PGD NHCSXH Quỳ Châu có …"), one office
+    (no "các Phòng giao dịch"), or two joined ("PGD A và PGD B có …": both named), when the
+    office reports the figure: an area's, not the province's total. Not when the figure is the
+    whole bank's (``national``, or "nationwide" between), a province or the provincial branch is
+    named between, the office's own clause makes it a venue, an addressee, a companion or a
+    comparison (``office_aside`` in rules/scope.yaml: "tại PGD …", "together with the … Office"),
+    or another body of the bank takes over after a clause break (``office_other``: "…, chi nhánh
+    cho biết …")."""
+    offices = [hit for hit in ctx.hits[part_list("district_bank")] if s0 <= hit[0] and hit[1] <= fig.start]
+    if not offices or national:
+        return None
+    office = offices[-1]
+    joined = _joined_office(ctx, offices[-2], office) if len(offices) > 1 else None
+    first = offices[-2] if joined is not None else office
+    if _offices_many(ctx, first[0]) or _province_outside_brackets(ctx, office[1], fig.start):
+        return None
+    if any(office[1] <= hit[0] < fig.start for hit in ctx.hits[scope_list("branch")]):
+        return None
+    if ctx.marks("national", office[1], fig.end) or ctx.marks("province_ref", office[1], fig.start):
+        return None
+    if _office_aside(ctx, first[0]) or _other_body_after(ctx, office[1], fig.start):
+        return None
+    return joined if joined is not None else _office_name(ctx, office)
+
+
+_CLAUSE_MARKS = ",;:"
+
+
+def _scope_words(ctx: Context, name: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the words of the plain word list ``name`` of rules/scope.yaml stand, as whole words,
+    in ``[start, end)``."""
+    words = getattr(getattr(ctx.linker.scope, name), ctx.lang)
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(ctx.text, start, end)]
+
+
+def _office_aside(ctx: Context, office_start: int) -> bool:
+    """Whether the office's own clause, before its words, makes it no one who reports: a venue, a
+    visit, an addressee, a companion or a comparison (``office_aside``: "tại", "at", "cùng với",
+    "like"), but for the words of ``office_aside_not`` ("hiện tại": now; "as at": a date)."""
+    c0 = max(s for s in (*(ctx.text.rfind(mark, 0, office_start) for mark in _CLAUSE_MARKS),
+                         ctx.line(office_start, office_start)[0] - 1)) + 1
+    spared = _scope_words(ctx, "office_aside_not", c0, office_start)
+    return any(not any(a <= start < b for a, b in spared)
+               for start, _ in _scope_words(ctx, "office_aside", c0, office_start))
+
+
+def _other_body_after(ctx: Context, office_end: int, fig_start: int) -> bool:
+    """Whether, after a clause break past the office, another body of the bank (``office_other``:
+    "chi nhánh", "NHCSXH", "the bank", "the delegation") speaks before the figure: the office
+    no longer reports it."""
+    breaks = [i for i in (ctx.text.find(mark, office_end, fig_start) for mark in _CLAUSE_MARKS) if i >= 0]
+    return bool(breaks) and bool(_scope_words(ctx, "office_other", min(breaks), fig_start))
+
+
+def _joined_office(ctx: Context, before: Hit, office: Hit) -> str | None:
+    """Both offices' names when the office's words follow another office's, joined by a joining
+    word ("PGD NHCSXH A và PGD NHCSXH B", "the A … Office and the B … Office"): the figure
+    after them is theirs together."""
+    names = [_office_name(ctx, before), _office_name(ctx, office)]
+    if None in names or names[0] == names[1]:
+        return None
+    rest = ctx.text[before[1] : office[0]]
+    for name in names:
+        rest = rest.replace(str(name), " ", 1)
+    joins = ctx.marks(part_list("split_joins"), before[1], office[0])
+    if not joins:
+        return None
+    words = [w for w in rest.split() if w.casefold() != ctx.text[joins[0][0] : joins[0][1]].casefold()]
+    if any(w.strip(",&").casefold() not in ("", "the") for w in words):
+        return None
+    return f"{names[0]} {ctx.text[joins[0][0] : joins[0][1]]} {names[1]}"
 
 
 def _area_bound(ctx: Context, fig: Figure) -> Area | None:

@@ -56,8 +56,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
-    "part": ("area:district-document", "area:named", "area:commune", "area:commune-ref", "area:breakdown",
-             "programme:",
+    "part": ("area:district-document", "area:named", "area:office", "area:commune", "area:commune-ref",
+             "area:breakdown", "programme:",
              "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:",
              "smaller-than-total"),
 }
@@ -479,6 +479,13 @@ class ScopeRules(Strict):
     # Words before a transaction office's words that make them many offices ("các Phòng giao
     # dịch NHCSXH <tỉnh>"): all the offices of that province's branch, no one office.
     office_plural: Cues = Field(default_factory=Cues)
+    # Words in a transaction office's own clause before it that make it no one who reports the
+    # figure after it (a venue, a visit, an addressee, a companion, a comparison), the words of
+    # ``office_aside_not`` that hold one aside ("hiện tại": now), and the words of another body of
+    # the bank that take the report over after a clause break. Not phrases the linker looks for.
+    office_aside: Cues = Field(default_factory=Cues)
+    office_aside_not: Cues = Field(default_factory=Cues)
+    office_other: Cues = Field(default_factory=Cues)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:
