@@ -755,13 +755,13 @@ def _leads_in(ctx: Context, cue: Hit, fig: Figure) -> bool:
 
 
 def _placed_opener(ctx: Context, cue: Hit) -> bool:
-    """Whether a place binder opens the clause of a kind of area's words, a word or two (an
-    article, a count) at most between ("Tại các huyện nghèo, dư nợ …", "In the 74 poor districts,
+    """Whether a place binder opens the clause of a kind of area's words, within the reach of
+    ``clause_opener`` (an article, a count between: "Tại các huyện nghèo, dư nợ …", "In the 74 poor districts,
     …"): the clause places the figures that follow, as a breakdown would."""
-    for b in ctx.marks("place_binders", max(0, cue[0] - 40), cue[0]):
+    for b in ctx.marks("place_binders", max(0, cue[0] - ctx.reach("clause_opener")), cue[0]):
         gap = ctx.text[b[1] : cue[0]]
-        before = ctx.text[max(0, b[0] - 200) : b[0]]
-        if len(gap.split()) <= 2 and not re.search(r"[,;:]", gap) and re.search(r"(^|[,;:.\n])\s*$", before):
+        before = ctx.text[ctx.line(b[0], b[0])[0] : b[0]]
+        if not re.search(r"[,;:]", gap) and re.search(r"(^|[,;:.])\s*$", before):
             return True
     return False
 
