@@ -917,13 +917,30 @@ def test_setting_up_groups_in_a_year_is_no_founding(markup: str, lang: str,
      "en", None),
     # near miss: an exact count names its start year
     (NGHE + "In its 12 years of operation, the Dien Chau office has disbursed [[VND 2,840 billion|VND]].",
-     "en", dt.date(2013, 1, 1)),
+     "en", dt.date(2014, 1, 1)),
 ])
 def test_an_approximate_count_of_years_gives_no_start(markup: str, lang: str, start: dt.date | None) -> None:
     """ "nearly 12 years of operation": the year the count would start in is a guess
     (GUIDELINES: period_start null)."""
     obs = observe(markup, lang=lang)
     assert obs is not None and obs.period_start == start and obs.period_end == PUB, obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "start"), [
+    # the report's own year is the last of the years counted, in mid-year too
+    (NGHE + "Over the past six years, the Quynh Luu office has lent [[VND 1,930 billion|VND]].", "en",
+     dt.date(2019, 1, 1)),
+    (VI_NGHE + "Trong 6 năm qua, phòng giao dịch Quỳnh Lưu đã cho vay [[1.930 tỷ đồng|VND]].", "vi",
+     dt.date(2019, 1, 1)),
+    # a count reaching the bank's first full year counts its life: from that year
+    (NGHE + "In 21 years of operation, the branch has lent [[VND 7,300 billion|VND]].", "en", dt.date(2003, 1, 1)),
+    (NGHE + "Over the past 22 years, the branch has lent [[VND 7,300 billion|VND]].", "en", dt.date(2003, 1, 1)),
+])
+def test_a_count_of_years_ends_in_the_reports_year(markup: str, lang: str, start: dt.date) -> None:
+    """ "over the past 6 years" in a report of June 2024 runs 2019-2024 (GUIDELINES: 5 years in
+    2025 start in 2021), not from the year the day six years earlier falls in."""
+    obs = observe(markup, lang=lang, published=dt.date(2024, 6, 14))
+    assert obs is not None and obs.period_start == start and obs.period_end == dt.date(2024, 6, 14), obs
 
 
 @pytest.mark.parametrize(("markup", "end"), [

@@ -407,19 +407,24 @@ def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, b
 
 
 def _years_back(ctx: Context, fig: Figure, years: int, phrase: str, *, approx: bool = False) -> When:
-    """A flow over the ``years`` up to the report's date: from the first day of the year that the
-    day after it falls in, ``years`` earlier (15 years to 4 June 2018 start in 2003; 5 years to
-    31 December 2025 in 2021), inferred: the text gives the span, not its days. An approximate
+    """A flow over the ``years`` up to the report's date: from the first day of the year the count
+    names, counting the report's own year as the last of them (GUIDELINES: 5 years in 2025 start in
+    2021, whether the report is dated June or December; 8 years to May 2024 start in 2017),
+    inferred: the text gives the span, not its days. An approximate
     count ("nearly 17 years") gives no start: the year it would name is a guess."""
     end, how = _open_end(ctx, fig)
     rule = f"past_years:{phrase}+{how}"
     if end is None:
         return When(inferred=True, rule=rule)
-    start = dt.date((end + dt.timedelta(days=1)).year - years, 1, 1)
-    if approx or start.year < ctx.linker.bank_founded.year:
+    first = end.year - years + 1
+    if approx or first - 1 < ctx.linker.bank_founded.year:
         # "Over the past 30 years": more years than the bank's, whose flows it cannot date.
         return When(end=end, inferred=True, rule=rule)
-    return When(start=start, end=end, inferred=True, rule=rule)
+    # A count that reaches the bank's first full year of lending (it was founded late in its
+    # founding year) counts the bank's life, which starts there however the count is read
+    # ("15 years of operation" in 2018, "20 years" in 2022: both from that first year).
+    opened = ctx.linker.bank_founded.year + 1
+    return When(start=dt.date(opened if first - 1 <= opened else first, 1, 1), end=end, inferred=True, rule=rule)
 
 
 def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
