@@ -410,21 +410,22 @@ def _years_back(ctx: Context, fig: Figure, years: int, phrase: str, *, approx: b
     """A flow over the ``years`` up to the report's date: from the first day of the year the count
     names, counting the report's own year as the last of them (GUIDELINES: 5 years in 2025 start in
     2021, whether the report is dated June or December; 8 years to May 2024 start in 2017),
-    inferred: the text gives the span, not its days. An approximate
-    count ("nearly 17 years") gives no start: the year it would name is a guess."""
+    inferred: the text gives the span, not its days. Two edges count the years closed by the
+    report's date instead: a report of January looks back on the years just ended (5 years to
+    8 January 2025 start in 2020), and a single year is the twelve months before the date, not
+    the report's year so far (1 year to July 2025 starts in 2024). A count naming a year before
+    the bank's founding year, or an approximate count ("nearly 17 years"), gives no start: the
+    year it would name is a guess."""
     end, how = _open_end(ctx, fig)
     rule = f"past_years:{phrase}+{how}"
     if end is None:
         return When(inferred=True, rule=rule)
-    first = end.year - years + 1
-    if approx or first - 1 < ctx.linker.bank_founded.year:
+    closed = (end + dt.timedelta(days=1)).year - years  # first of the whole years ended by the date
+    first = closed if years == 1 or end.month == 1 else end.year - years + 1
+    if approx or first < ctx.linker.bank_founded.year:
         # "Over the past 30 years": more years than the bank's, whose flows it cannot date.
         return When(end=end, inferred=True, rule=rule)
-    # A count that reaches the bank's first full year of lending (it was founded late in its
-    # founding year) counts the bank's life, which starts there however the count is read
-    # ("15 years of operation" in 2018, "20 years" in 2022: both from that first year).
-    opened = ctx.linker.bank_founded.year + 1
-    return When(start=dt.date(opened if first - 1 <= opened else first, 1, 1), end=end, inferred=True, rule=rule)
+    return When(start=dt.date(first, 1, 1), end=end, inferred=True, rule=rule)
 
 
 def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
