@@ -933,8 +933,8 @@ def test_an_approximate_count_of_years_gives_no_start(markup: str, lang: str, st
     (VI_NGHE + "Trong 6 năm qua, phòng giao dịch Quỳnh Lưu đã cho vay [[1.930 tỷ đồng|VND]].", "vi",
      dt.date(2019, 1, 1)),
     # a count reaching the bank's first full year counts its life: from that year
-    # a count naming the year after the bank's founding starts in the year it names (GUIDELINES)
-    (NGHE + "In 21 years of operation, the branch has lent [[VND 7,300 billion|VND]].", "en", dt.date(2004, 1, 1)),
+    # the bank's own years of work naming the year after its first full year: from that first year
+    (NGHE + "In 21 years of operation, the branch has lent [[VND 7,300 billion|VND]].", "en", dt.date(2003, 1, 1)),
     (NGHE + "Over the past 22 years, the branch has lent [[VND 7,300 billion|VND]].", "en", dt.date(2003, 1, 1)),
 ])
 def test_a_count_of_years_ends_in_the_reports_year(markup: str, lang: str, start: dt.date) -> None:
@@ -971,6 +971,11 @@ def test_a_count_of_years_ends_in_the_reports_year(markup: str, lang: str, start
      dt.date(2006, 11, 20), dt.date(2004, 1, 1), dt.date(2006, 11, 20)),
     (VI_NGHE + "Trong 20 năm qua, chi nhánh tỉnh Kon Tum đã giải ngân [[4.100 tỷ đồng|VND]].", "vi",
      dt.date(2023, 12, 31), dt.date(2004, 1, 1), dt.date(2023, 12, 31)),
+    # but a count of the bank's own years of work naming that year counts from its first full year
+    (NGHE + "After 16 years of operation, the Kon Tum branch has disbursed [[VND 4,100 billion|VND]].", "en",
+     dt.date(2019, 3, 5), dt.date(2003, 1, 1), dt.date(2019, 3, 5)),
+    (VI_NGHE + "Qua 20 năm hoạt động, chi nhánh tỉnh Kon Tum đã giải ngân [[4.100 tỷ đồng|VND]].", "vi",
+     dt.date(2023, 12, 31), dt.date(2003, 1, 1), dt.date(2023, 12, 31)),
     # a single year in mid-year is the twelve months before: not the report's year so far
     (VI_NGHE + "Trong 1 năm qua, phòng giao dịch huyện Hương Khê đã giải ngân [[640 tỷ đồng|VND]].", "vi",
      dt.date(2024, 8, 5), dt.date(2023, 1, 1), dt.date(2024, 8, 5)),
@@ -1662,6 +1667,16 @@ def test_an_amount_outside_the_levels_bounds_is_no_level(text: str, kept: list[t
 def test_a_small_amount_written_in_full_stays_a_level(lang: str, text: str, value: Decimal) -> None:
     ex = extract_text("Bank news\n\n" + text, lang=lang, published=PUB, title="Bank news")
     assert ("overdue_debt", value) in [(o.indicator, o.value) for o in ex.observations]
+
+
+def test_past_years_life_names_only_counts_of_years(tmp_path: Path) -> None:
+    good = (Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8")
+    path = tmp_path / "linking.yaml"
+    path.write_text(good.replace('past_years_life: ["years of operation"', 'past_years_life: ["years of service"', 1),
+                    "utf-8")
+    with pytest.raises(RuleError) as err:
+        load_link_rules(path)
+    assert any("past_years_life" in p for p in err.value.problems)
 
 
 def test_level_amount_bounds_must_be_ordered(tmp_path: Path) -> None:

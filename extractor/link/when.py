@@ -415,7 +415,8 @@ def _years_back(ctx: Context, fig: Figure, years: int, phrase: str, *, approx: b
     8 January 2025 start in 2020), and a single year is the twelve months before the date, not
     the report's year so far (1 year to July 2025 starts in 2024). A count naming a year before
     the bank's founding year, or an approximate count ("nearly 17 years"), gives no start: the
-    year it would name is a guess."""
+    year it would name is a guess. A count of the bank's own years of work (``past_years_life``)
+    naming the year after its first full year of lending starts in that first year."""
     end, how = _open_end(ctx, fig)
     rule = f"past_years:{phrase}+{how}"
     if end is None:
@@ -425,6 +426,10 @@ def _years_back(ctx: Context, fig: Figure, years: int, phrase: str, *, approx: b
     if approx or first < ctx.linker.bank_founded.year:
         # "Over the past 30 years": more years than the bank's, whose flows it cannot date.
         return When(end=end, inferred=True, rule=rule)
+    opened = ctx.linker.bank_founded.year + 1  # its first full year of lending
+    if first == opened + 1 and phrase.lower() in ctx.linker.past_years_life:
+        # "15 years of operation" in 2018: the bank's years, counted from its first full year.
+        first = opened
     return When(start=dt.date(first, 1, 1), end=end, inferred=True, rule=rule)
 
 
