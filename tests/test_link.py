@@ -1002,13 +1002,76 @@ def test_setting_up_groups_in_a_year_is_no_founding(markup: str, lang: str,
      "en", None),
     # near miss: an exact count names its start year
     (NGHE + "In its 12 years of operation, the Dien Chau office has disbursed [[VND 2,840 billion|VND]].",
-     "en", dt.date(2013, 1, 1)),
+     "en", dt.date(2014, 1, 1)),
 ])
 def test_an_approximate_count_of_years_gives_no_start(markup: str, lang: str, start: dt.date | None) -> None:
     """ "nearly 12 years of operation": the year the count would start in is a guess
     (GUIDELINES: period_start null)."""
     obs = observe(markup, lang=lang)
     assert obs is not None and obs.period_start == start and obs.period_end == PUB, obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "start"), [
+    # the report's own year is the last of the years counted, in mid-year too
+    (NGHE + "Over the past six years, the Quynh Luu office has lent [[VND 1,930 billion|VND]].", "en",
+     dt.date(2019, 1, 1)),
+    (VI_NGHE + "Trong 6 năm qua, phòng giao dịch Quỳnh Lưu đã cho vay [[1.930 tỷ đồng|VND]].", "vi",
+     dt.date(2019, 1, 1)),
+    # a count reaching the bank's first full year counts its life: from that year
+    # the bank's own years of work naming the year after its first full year: from that first year
+    (NGHE + "In 21 years of operation, the branch has lent [[VND 7,300 billion|VND]].", "en", dt.date(2003, 1, 1)),
+    (NGHE + "Over the past 22 years, the branch has lent [[VND 7,300 billion|VND]].", "en", dt.date(2003, 1, 1)),
+])
+def test_a_count_of_years_ends_in_the_reports_year(markup: str, lang: str, start: dt.date) -> None:
+    """ "over the past 6 years" in a report of June 2024 runs 2019-2024 (GUIDELINES: 5 years in
+    2025 start in 2021), not from the year the day six years earlier falls in."""
+    obs = observe(markup, lang=lang, published=dt.date(2024, 6, 14))
+    assert obs is not None and obs.period_start == start and obs.period_end == dt.date(2024, 6, 14), obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "published", "start", "end"), [
+    # a year-end count naming the bank's founding year starts in it (GUIDELINES: the year named)
+    (NGHE + "Across the last 21 years, the Quang Tri branch has disbursed [[VND 6,750 billion|VND]] in all.", "en",
+     dt.date(2022, 12, 31), dt.date(2002, 1, 1), dt.date(2022, 12, 31)),
+    (VI_NGHE + "Suốt 22 năm qua, chi nhánh tỉnh Yên Bái đã cho vay tổng cộng [[5.480 tỷ đồng|VND]].", "vi",
+     dt.date(2023, 12, 31), dt.date(2002, 1, 1), dt.date(2023, 12, 31)),
+    (VI_NGHE + "Đến {{31/12/2023|2023-12-31}}, tổng dư nợ của chi nhánh là [[3.960 tỷ đồng|VND]]. Trong 22 năm hoạt động, "
+     "chi nhánh đã giải ngân [[*11.240 tỷ đồng|VND]].", "vi", dt.date(2024, 1, 12), dt.date(2002, 1, 1),
+     dt.date(2023, 12, 31)),
+    # one year short of the founding year: more years than the bank's
+    (NGHE + "Across the last 22 years, the Quang Tri branch has disbursed [[VND 6,750 billion|VND]] in all.", "en",
+     dt.date(2022, 12, 31), None, dt.date(2022, 12, 31)),
+    # a piece of early January, undated, looks back on the years just closed
+    (NGHE + "In the last four years, the Binh Phuoc office has lent [[VND 2,310 billion|VND]] to near-poor households.",
+     "en", dt.date(2024, 1, 9), dt.date(2020, 1, 1), dt.date(2024, 1, 9)),
+    (VI_NGHE + "Trong 4 năm qua, phòng giao dịch Đồng Xoài đã cho vay [[2.310 tỷ đồng|VND]] tới hộ cận nghèo.", "vi",
+     dt.date(2024, 1, 9), dt.date(2020, 1, 1), dt.date(2024, 1, 9)),
+    # but a February piece counts its own year
+    (NGHE + "In the last four years, the Binh Phuoc office has lent [[VND 2,310 billion|VND]] to near-poor households.",
+     "en", dt.date(2024, 2, 20), dt.date(2021, 1, 1), dt.date(2024, 2, 20)),
+    # a count naming the year after the founding one starts there, whatever the number of years
+    (NGHE + "Over the past 19 years, the Kon Tum branch has disbursed [[VND 4,100 billion|VND]].", "en",
+     dt.date(2022, 8, 10), dt.date(2004, 1, 1), dt.date(2022, 8, 10)),
+    (NGHE + "Over the past three years, the Kon Tum branch has disbursed [[VND 410 billion|VND]].", "en",
+     dt.date(2006, 11, 20), dt.date(2004, 1, 1), dt.date(2006, 11, 20)),
+    (VI_NGHE + "Trong 20 năm qua, chi nhánh tỉnh Kon Tum đã giải ngân [[4.100 tỷ đồng|VND]].", "vi",
+     dt.date(2023, 12, 31), dt.date(2004, 1, 1), dt.date(2023, 12, 31)),
+    # but a count of the bank's own years of work naming that year counts from its first full year
+    (NGHE + "After 16 years of operation, the Kon Tum branch has disbursed [[VND 4,100 billion|VND]].", "en",
+     dt.date(2019, 3, 5), dt.date(2003, 1, 1), dt.date(2019, 3, 5)),
+    (VI_NGHE + "Qua 20 năm hoạt động, chi nhánh tỉnh Kon Tum đã giải ngân [[4.100 tỷ đồng|VND]].", "vi",
+     dt.date(2023, 12, 31), dt.date(2003, 1, 1), dt.date(2023, 12, 31)),
+    # a single year in mid-year is the twelve months before: not the report's year so far
+    (VI_NGHE + "Trong 1 năm qua, phòng giao dịch huyện Hương Khê đã giải ngân [[640 tỷ đồng|VND]].", "vi",
+     dt.date(2024, 8, 5), dt.date(2023, 1, 1), dt.date(2024, 8, 5)),
+])
+def test_where_a_count_of_years_starts(markup: str, lang: str, published: dt.date, start: dt.date | None,
+                                       end: dt.date) -> None:
+    """Edges of the counted years: a count reaching the bank's founding year starts in it; an
+    undated January piece counts the years just closed; no first full year replaces the year
+    named; a single year does not shrink to the report's year so far."""
+    obs = observe(markup, lang=lang, published=published)
+    assert obs is not None and obs.period_start == start and obs.period_end == end, obs
 
 
 @pytest.mark.parametrize(("markup", "end"), [
@@ -1689,6 +1752,16 @@ def test_an_amount_outside_the_levels_bounds_is_no_level(text: str, kept: list[t
 def test_a_small_amount_written_in_full_stays_a_level(lang: str, text: str, value: Decimal) -> None:
     ex = extract_text("Bank news\n\n" + text, lang=lang, published=PUB, title="Bank news")
     assert ("overdue_debt", value) in [(o.indicator, o.value) for o in ex.observations]
+
+
+def test_past_years_life_names_only_counts_of_years(tmp_path: Path) -> None:
+    good = (Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8")
+    path = tmp_path / "linking.yaml"
+    path.write_text(good.replace('past_years_life: ["years of operation"', 'past_years_life: ["years of service"', 1),
+                    "utf-8")
+    with pytest.raises(RuleError) as err:
+        load_link_rules(path)
+    assert any("past_years_life" in p for p in err.value.problems)
 
 
 def test_level_amount_bounds_must_be_ordered(tmp_path: Path) -> None:

@@ -387,6 +387,9 @@ class LinkRules(Strict):
     date_article: Cues
     stamp_words: list[str] = Field(default_factory=list)
     bank_founded: dt.date
+    # The ``past_years`` phrases that count the bank's own years of work ("years of operation"):
+    # one naming the year after its first full year counts from that first year (_years_back).
+    past_years_life: list[str] = Field(default_factory=list)
     founding_past_years: int = Field(gt=0)
     reaches: Reaches
     # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
@@ -400,6 +403,14 @@ class LinkRules(Strict):
     # At most this many words between an indicator's cue and the from-to pair it governs
     # ("giảm dần, từ 1,4% … xuống còn 0,07%"; extractor/link/indicator.py, ``_starts_from``).
     from_to_lead_words: int = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _life_is_past_years(self) -> LinkRules:
+        known = set(self.past_years.phrases("en") + self.past_years.phrases("vi"))
+        unknown = [p for p in self.past_years_life if p not in known]
+        if unknown:
+            raise ValueError(f"past_years_life: not past_years phrases: {unknown}")
+        return self
 
 
 SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "national_baseline",
@@ -713,6 +724,7 @@ class Linker:
     # with their values: "ten years of implementing …" counts years as "20 năm thực hiện …" does.
     number_words: Mapping[str, int] = field(default_factory=dict)
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
+    past_years_life: frozenset[str] = frozenset()  # see ``LinkRules.past_years_life``, lower case
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -736,7 +748,8 @@ class Linker:
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    level_amount=(rules.level_amount.least, rules.level_amount.most,
                                  rules.level_amount.cut_below),
-                   near_total=rules.one_total.near_ratio)
+                   near_total=rules.one_total.near_ratio,
+                   past_years_life=frozenset(p.lower() for p in rules.past_years_life))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

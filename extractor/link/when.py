@@ -407,19 +407,30 @@ def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, b
 
 
 def _years_back(ctx: Context, fig: Figure, years: int, phrase: str, *, approx: bool = False) -> When:
-    """A flow over the ``years`` up to the report's date: from the first day of the year that the
-    day after it falls in, ``years`` earlier (15 years to 4 June 2018 start in 2003; 5 years to
-    31 December 2025 in 2021), inferred: the text gives the span, not its days. An approximate
-    count ("nearly 17 years") gives no start: the year it would name is a guess."""
+    """A flow over the ``years`` up to the report's date: from the first day of the year the count
+    names, counting the report's own year as the last of them (GUIDELINES: 5 years in 2025 start in
+    2021, whether the report is dated June or December; 8 years to May 2024 start in 2017),
+    inferred: the text gives the span, not its days. Two edges count the years closed by the
+    report's date instead: a report of January looks back on the years just ended (5 years to
+    8 January 2025 start in 2020), and a single year is the twelve months before the date, not
+    the report's year so far (1 year to July 2025 starts in 2024). A count naming a year before
+    the bank's founding year, or an approximate count ("nearly 17 years"), gives no start: the
+    year it would name is a guess. A count of the bank's own years of work (``past_years_life``)
+    naming the year after its first full year of lending starts in that first year."""
     end, how = _open_end(ctx, fig)
     rule = f"past_years:{phrase}+{how}"
     if end is None:
         return When(inferred=True, rule=rule)
-    start = dt.date((end + dt.timedelta(days=1)).year - years, 1, 1)
-    if approx or start.year < ctx.linker.bank_founded.year:
+    closed = (end + dt.timedelta(days=1)).year - years  # first of the whole years ended by the date
+    first = closed if years == 1 or end.month == 1 else end.year - years + 1
+    if approx or first < ctx.linker.bank_founded.year:
         # "Over the past 30 years": more years than the bank's, whose flows it cannot date.
         return When(end=end, inferred=True, rule=rule)
-    return When(start=start, end=end, inferred=True, rule=rule)
+    opened = ctx.linker.bank_founded.year + 1  # its first full year of lending
+    if first == opened + 1 and phrase.lower() in ctx.linker.past_years_life:
+        # "15 years of operation" in 2018: the bank's years, counted from its first full year.
+        first = opened
+    return When(start=dt.date(first, 1, 1), end=end, inferred=True, rule=rule)
 
 
 def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
