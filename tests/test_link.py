@@ -2436,3 +2436,22 @@ def test_the_linkers_thresholds_come_only_from_the_rules_file() -> None:
     defaults = {f.name for f in dataclasses.fields(Linker)
                 if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
     assert not defaults & {"near_total", "from_to_lead_words", "founding_past_years", "level_amount"}
+
+
+@pytest.mark.parametrize(("markup", "lang", "boundaries"), [
+    (VI_NGHE + "Sau 17 năm qua, Ngân hàng Chính sách xã hội tỉnh đã cho vay [[8.420 tỷ đồng|VND]].", "vi", "pre-2025"),
+    (NGHE + "Over the past 16 years, the Social Policy Bank branch has lent [[VND 6,310 billion|VND]].", "en",
+     "pre-2025"),
+    # near misses: a term's count, an approximate count, a count beyond the merger, no bank named
+    (VI_NGHE + "Trong 5 năm qua, Ngân hàng Chính sách xã hội tỉnh đã cho vay [[8.420 tỷ đồng|VND]].", "vi", None),
+    (VI_NGHE + "Hơn 17 năm qua, Ngân hàng Chính sách xã hội tỉnh đã cho vay [[8.420 tỷ đồng|VND]].", "vi", None),
+    (NGHE + "Over the past 24 years, the Social Policy Bank branch has lent [[VND 6,310 billion|VND]].", "en", None),
+    (NGHE + "Over the past 16 years, the province has grown. The bank has lent [[VND 6,310 billion|VND]].", "en",
+     None),
+])
+def test_an_undated_text_counting_the_banks_years_is_pre_merger(markup: str, lang: str,
+                                                                  boundaries: str | None) -> None:
+    """A text with no date at all whose sentence on the bank counts its past years exactly, fewer
+    than the merger's distance from the founding: the old provinces' figures."""
+    obs = observe(markup, lang=lang, published=None)
+    assert obs is not None and obs.boundaries == boundaries, obs

@@ -51,6 +51,7 @@ from extractor.link.when import (
     When,
     expected_closing,
     founding_date,
+    lifetime_date,
     measure_of,
     opens_since,
     plan_year,
@@ -95,11 +96,12 @@ def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:
 
 def _boundary_date(ctx: Context, when: When, status: Status) -> dt.date | None:
     """The date that decides the boundaries: the figure's own, but for a plan the day it was
-    written (a plan made before the merger is the old unit's plan, whatever year it aims at)."""
+    written (a plan made before the merger is the old unit's plan, whatever year it aims at).
+    In a text with no date at all, the age of the bank it states (``lifetime_date``)."""
     written = ctx.published or ctx.state.frame.as_of
     if status == "target" and written:
         return written
-    return when.as_of or when.end or when.start or ctx.published or ctx.latest
+    return when.as_of or when.end or when.start or ctx.published or ctx.latest or lifetime_date(ctx)
 
 
 def _by_district_only(ctx: Context, fig: Figure, place_rule: str,

@@ -391,6 +391,9 @@ class LinkRules(Strict):
     # one naming the year after its first full year counts from that first year (_years_back).
     past_years_life: list[str] = Field(default_factory=list)
     founding_past_years: int = Field(gt=0)
+    # The fewest years an exact count of the bank's past years must hold to date a text that gives
+    # no date at all (``lifetime_date``): fewer are a plan's term ("the past 5 years"), not its age.
+    lifetime_count_least: int = Field(gt=0)
     reaches: Reaches
     # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
     # "was lent" is what a programme or a district was lent, not one loan.
@@ -714,6 +717,7 @@ class Linker:
     bank_founded: dt.date  # ``bank_founded`` of rules/linking.yaml
     from_to_lead_words: int  # see ``LinkRules.from_to_lead_words``
     founding_past_years: int  # see ``LinkRules.founding_past_years``
+    lifetime_count_least: int  # see ``LinkRules.lifetime_count_least``
     level_amount: tuple[int, int, int]  # ``LinkRules.level_amount``: least, most, cut_below
     near_total: float  # ``LinkRules.one_total.near_ratio``
     # Function words of each language (rules/language.yaml), lower case: a capitalised one of the
@@ -746,6 +750,7 @@ class Linker:
                                    for lang, words in (function_words or {}).items()},
                    number_words={w.lower(): n for w, n in (number_words or {}).items()}, stamp_head=stamp_head(rules),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
+                   lifetime_count_least=rules.lifetime_count_least,
                    level_amount=(rules.level_amount.least, rules.level_amount.most,
                                  rules.level_amount.cut_below),
                    near_total=rules.one_total.near_ratio,

@@ -406,6 +406,26 @@ def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, b
     return None
 
 
+def lifetime_date(ctx: Context) -> dt.date | None:
+    """For a text with no date at all: the latest day its exact count of the bank's past years
+    could mean ("over the last 16 years" in a sentence naming the bank: the founding year plus
+    16, and one more for a branch opened a year later), when that lies before the merger; it
+    decides only the figures' boundaries. A shorter count (``lifetime_count_least``) is a plan's
+    or a term's, an approximate one ("more than 16 years") or one beyond the merger dates nothing."""
+    founded, merger = ctx.linker.bank_founded, ctx.linker.gazetteer.merger_date
+    for start, _, phrase in ctx.marks("past_years", 0, len(ctx.text)):
+        count = _count_before(ctx, start)
+        if (count is None or count[1] < ctx.linker.lifetime_count_least
+                or ctx.marker_before("past_years_approx", count[0])
+                or not (" " in phrase or ctx.marker_before("past_years_lead", count[0]))):
+            continue
+        s0, s1 = ctx.stops.around(start, start)
+        if ctx.marks("bank", s0, s1):
+            near = dt.date(founded.year + count[1] + 1, founded.month, founded.day)
+            return near if near < merger else None
+    return None
+
+
 def _years_back(ctx: Context, fig: Figure, years: int, phrase: str, *, approx: bool = False) -> When:
     """A flow over the ``years`` up to the report's date: from the first day of the year the count
     names, counting the report's own year as the last of them (GUIDELINES: 5 years in 2025 start in
