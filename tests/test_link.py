@@ -230,6 +230,15 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "list-item:", "-", "en", NGHE + "Outstanding loans of the programmes: poor households [[VND 3,100 billion|VND]]. Students got [[*VND 640 billion|VND]].", PUB),
     ("part", "area:district-document", "+", "en", "Thang Binh news\nThe Thang Binh District Social Policy Bank said outstanding loans reached [[VND 923 billion|VND]].", PUB),
     ("part", "area:district-document", "-", "en", NGHE + "The Social Policy Bank of Nghe An province said outstanding loans reached [[VND 13,000 billion|VND]].", PUB),
+    # A document whose headline and lead are about one programme or channel reports its figures;
+    # one about policy credit, or naming a programme among the branch's results, reports the whole.
+    ("part", "programme:document", "+", "en", "Student loans reach 2,600 students in Quang Tri\nThe branch said outstanding loans reached [[VND 380 billion|VND]].", PUB),
+    ("part", "programme:document", "-", "en", "Policy credit helps poor households escape poverty\nThe branch said outstanding loans reached [[VND 8,300 billion|VND]].", PUB),
+    ("part", "programme:document", "-", "en", "Quang Tri branch lends [[VND 2,900 billion|VND]] in 2024, social housing loans climb\nThe branch said outstanding loans reached [[*VND 8,300 billion|VND]].", PUB),
+    ("part", "programme:document", "-", "en", "Student loans reach 2,600 students in Quang Tri\nThe branch said total outstanding loans of the branch reached [[VND 8,300 billion|VND]].", PUB),
+    ("part", "channel:document", "+", "vi", "Hội Cựu chiến binh quản lý hơn 700 tỷ đồng vốn ủy thác\nĐến cuối năm, dư nợ đạt [[715 tỷ đồng|VND]].", PUB),
+    ("part", "channel:document", "-", "vi", "Hội Cựu chiến binh quản lý hơn 700 tỷ đồng vốn ủy thác\nĐến cuối năm, dư nợ đạt [[8.100 tỷ đồng|VND]], trong đó qua Hội Cựu chiến binh 715 tỷ đồng.", PUB),
+    ("part", "channel:document", "-", "vi", "Hội Cựu chiến binh và Hội Nông dân đồng hành cùng vốn chính sách\nĐến cuối năm, dư nợ đạt [[8.100 tỷ đồng|VND]].", PUB),
     # A district office's report: the commune named in a figure's sentence is the figure's own.
     # An amount the one programme's name follows is that programme's; a list after the name is not.
     ("part", "programme-after:", "+", "en", NGHE + "In 2024 the branch disbursed [[VND 650 billion|VND]] in labour export loans.", PUB),
