@@ -40,7 +40,14 @@ from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention, key_of
-from extractor.link.rules import PART_KINDS, list_opener, part_list, scope_list, topic_list
+from extractor.link.rules import (
+    PART_KINDS,
+    list_opener,
+    part_list,
+    scope_list,
+    topic_list,
+    topic_ref_list,
+)
 from extractor.link.scope import held_in, is_commune, national_words
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
@@ -209,6 +216,8 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
 
 TOPIC_KINDS = ("programme", "channel")  # what a whole document may be about (``topic`` of rules/parts.yaml)
 TOPIC_WHOLE = part_list("topic_whole")
+TOPIC_OWNER = part_list("topic_owner")
+_NEXT_PUNCT = " \t\n.;:!?\"'“”()*-"
 # The part cues a sentence may name of its own, by their kind: its figures may be no longer the topic's.
 OTHER_PARTS = (*((kind, cue_list) for kind, cue_list in KIND_LISTS if kind != "average"),
                *((kind, topic_list(kind)) for kind in TOPIC_KINDS))
@@ -280,9 +289,43 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
                    if not any(a in b or b in a for a in names for b in (ctx.text[hit[0] : hit[1]].casefold(),)))
     if any(other != kind or hit[0] >= fig.start for hit, other in named):
         return None
+    if (ctx.marks("anecdote", s0, s1) or _breakdown_next(ctx, s1)
+            or not _refers_to_topic(ctx, fig, (s0, s1), [hit[0] for hit, _ in named])):
+        return None
     if named:
         words = ctx.text[named[-1][0][0] : named[-1][0][1]]
     return Part(kind, words[:LABEL_CHARS], f"{kind}:document")
+
+
+def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named: list[int]) -> bool:
+    """Whether the figure's sentence refers back to the document's programme or channel: it names
+    it (by the headline's words or another of its kind's cues) or speaks of it (``topic_ref``:
+    "this programme", "hội viên", "qua Hội"), after any word before the figure that makes it the
+    branch's or bank's whole (a ``total`` word, ``topic_owner``: "its", "của chi nhánh", "across
+    the province", or a province's name: "VBSP Binh Duong's outstanding loans"); and no word
+    anywhere in it speaks of the whole bank or country. Any other figure is the whole's."""
+    assert ctx.topic is not None
+    s0, s1 = sentence
+    kind, _, names, _ = ctx.topic
+    if any(ctx.marks(name, s0, s1) for name in ("national", scope_list("whole_bank"))):
+        return False
+    low = ctx.text[s0:s1].casefold()
+    refs = sorted([*named, *(s0 + m.start() for name in names for m in re.finditer(re.escape(name), low)),
+                   *(hit[0] for hit in ctx.marks(topic_ref_list(kind), s0, s1))])
+    if not refs:
+        return False
+    # A province's name right by a reference names the channel's own office ("Hội Phụ nữ tỉnh …").
+    wholes = [*(hit[0] for name in (TOTALS, TOPIC_OWNER) for hit in ctx.marks(name, s0, fig.start)),
+              *(m.start for m in ctx.mentions.within(s0, fig.start)
+                if not any(abs(m.start - ref) <= ctx.reach("topic_name") for ref in refs))]
+    return not wholes or any(max(wholes) < ref < fig.start for ref in refs)
+
+
+def _breakdown_next(ctx: Context, end: int) -> bool:
+    """Whether the sentence after the one ending at ``end`` opens with a breakdown word ("Of
+    which …", "Trong đó …"): the figures before it are the whole it breaks down."""
+    hit = ctx.first_mark("breakdown", end, min(len(ctx.text), end + ctx.reach("sentence_opener")))
+    return hit is not None and not ctx.text[end : hit[0]].strip(_NEXT_PUNCT)
 
 
 def _whole_stated_first(ctx: Context, cue: int) -> bool:

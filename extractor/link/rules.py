@@ -297,6 +297,7 @@ class Reaches(Strict):
     credit_blocker: Reach
     credit_frame: Reach
     rate_year: Reach
+    topic_name: Reach
     aside: Reach
     verb_before: Reach
 
@@ -603,6 +604,13 @@ class PartRules(Strict):
     # Words of the branch's or bank's whole ("toàn chi nhánh", "of all programmes"): in the
     # headline or lead, the document is no one programme's; in a sentence, its figures are totals.
     topic_whole: RulePhrases = Field(default_factory=RulePhrases)
+    # Words by which a sentence speaks of the document's programme or channel without its name
+    # ("this programme", "hội viên"): a figure is the topic's only when its sentence names it or
+    # says one of these.
+    topic_ref: dict[TopicKind, RulePhrases] = Field(default_factory=dict)
+    # Words before a figure that make it the branch's or bank's whole ("its", "của chi nhánh",
+    # "across the province"), unless the topic is named again between them and the figure.
+    topic_owner: RulePhrases = Field(default_factory=RulePhrases)
     # The indicators whose figures a programme's or channel's document files as its parts (its
     # lending; capital and outcomes stay what they are).
     topic_indicators: list[str] = Field(default_factory=list)
@@ -642,7 +650,10 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     lists += [PhraseList(list_count(kind), ("list_counts", kind), phrases)
               for kind, phrases in parts.list_counts.items()]
     lists += [PhraseList(topic_list(kind), ("topic", kind), phrases) for kind, phrases in parts.topic.items()]
+    lists += [PhraseList(topic_ref_list(kind), ("topic_ref", kind), phrases)
+              for kind, phrases in parts.topic_ref.items()]
     lists.append(PhraseList(part_list("topic_whole"), ("topic_whole",), parts.topic_whole))
+    lists.append(PhraseList(part_list("topic_owner"), ("topic_owner",), parts.topic_owner))
     return [*lists, PhraseList(LIST_STARTS, ("list_starts",), parts.list_starts),
             PhraseList(LIST_MOVES, ("list_moves",), parts.list_moves),
             PhraseList(LIST_GLUE, ("list_glue",), parts.list_glue)]
@@ -656,6 +667,12 @@ def list_opener(kind: str) -> str:
 def topic_list(kind: str) -> str:
     """The phrase index's name of the words naming a document's one programme or channel."""
     return part_list(f"topic:{kind}")
+
+
+def topic_ref_list(kind: str) -> str:
+    """The phrase index's name of the words by which a sentence speaks of a document's one
+    programme or channel ("this programme", "hội viên")."""
+    return part_list(f"topic_ref:{kind}")
 
 
 def list_count(kind: str) -> str:
