@@ -349,6 +349,11 @@ def test_code_rule(key: str, rule: str, polarity: str, lang: str, markup: str, p
     # The review of entrusted lending as a whole names no one channel.
     ("Tổng kết công tác ủy thác năm 2024 tại Phú Yên\nNgày 12/1/2025, chi nhánh họp tổng kết.\nĐến 31/12/2024, dư "
      "nợ của hội viên đạt [[7.400 tỷ đồng|VND]].", "vi"),
+    # One borrower's loan told as a story, though its sentence speaks of the topic: no figure of it.
+    ("Hội Nông dân Sóc Trăng giúp hội viên vay vốn\nHội tổ chức tập huấn cho nông dân.\nThấy chị M. chăm chỉ, tổ hội viên "
+     "đề nghị phòng giao dịch cho vay [[60 triệu đồng|VND]] để chị nuôi lợn.", "vi"),
+    ("Cho vay người mãn hạn tù giúp họ làm lại ở Cần Thơ\nNhiều người đã có việc làm.\nBiết anh K. muốn hoàn lương, "
+     "phòng giao dịch huyện cho vay [[70 triệu đồng|VND]] để anh mở tiệm sửa xe.", "vi"),
 ])
 def test_a_programme_documents_whole_figures_stay_totals(markup: str, lang: str) -> None:
     """A figure of a document about one programme or channel is no part of it unless its own

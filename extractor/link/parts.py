@@ -262,7 +262,9 @@ def _distinct(words: list[str]) -> set[str]:
 
 def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     """A figure of a document about one programme or channel (``document_topic``): a part of it,
-    when it measures lending (``topic_indicators``) and its sentence names no part of another kind
+    when it measures lending (``topic_indicators``), its sentence refers back to the topic
+    (``_refers_to_topic``: the default is the whole's), tells no one borrower's story
+    (``anecdote``), the next sentence opens with no breakdown, and its sentence names no part of another kind
     (a group, area, source…), nor another of the topic's kind after the figure, nor a breakdown
     after it ("…, of which …": the figure before is the whole), nor a word of the branch's or
     bank's whole (``topic_whole``), nor a ``total`` word that makes it a total (``_totalled``,
