@@ -272,6 +272,9 @@ class Context:
     # Districts, towns and communes the text names (``parts``).
     areas: Offsets[Area] = field(default_factory=lambda: Offsets(()))
     district: str | None = None  # the district the whole document reports from, if it does
+    # The one programme or channel the whole document is about (kind, words, every name the headline
+    # and lead give it, where they name it), if it is about one.
+    topic: tuple[str, str, tuple[str, ...], tuple[int, ...]] | None = None
     # The districts whose bank offices the text names ("Phòng giao dịch NHCSXH Quỳ Châu"), reporting or not.
     offices: tuple[str, ...] = ()
     state: State = field(default_factory=State)

@@ -34,6 +34,7 @@ from extractor.link.parts import (
     Part,
     district_document,
     district_offices,
+    document_topic,
     find_areas,
     offices_named_as_provinces,
     part_of,
@@ -75,7 +76,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         ctx = ctx.amended(mentions=Offsets([m for m in ctx.mentions if m.start not in named]))
     areas = sorted([*find_areas(ctx), *offices], key=lambda a: a.start)
     ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas),
-                      offices=district_offices(ctx, areas))
+                      offices=district_offices(ctx, areas), topic=document_topic(ctx))
     scope = document_scope(ctx)
     # Changes do not depend on the province: one copy of the context takes both.
     changes: set[int] = set()

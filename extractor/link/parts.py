@@ -40,7 +40,14 @@ from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention, key_of
-from extractor.link.rules import PART_KINDS, list_opener, part_list, scope_list
+from extractor.link.rules import (
+    PART_KINDS,
+    list_opener,
+    part_list,
+    scope_list,
+    topic_list,
+    topic_ref_list,
+)
 from extractor.link.scope import NATIONAL, held_in, is_commune, national_words
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
@@ -206,6 +213,132 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
     offices = (_office(ctx, areas, bank, district) for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
     return next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
+
+
+TOPIC_KINDS = ("programme", "channel")  # what a whole document may be about (``topic`` of rules/parts.yaml)
+TOPIC_WHOLE = part_list("topic_whole")
+TOPIC_OWNER = part_list("topic_owner")
+_NEXT_PUNCT = " \t\n.;:!?\"'“”()*-"
+# The part cues a sentence may name of its own, by their kind: its figures may be no longer the topic's.
+OTHER_PARTS = (*((kind, cue_list) for kind, cue_list in KIND_LISTS if kind != "average"),
+               *((kind, topic_list(kind)) for kind in TOPIC_KINDS))
+# The part cues that, in a headline or lead, make a document no one programme's or channel's.
+OTHER_KINDS = tuple(cue_list for kind, cue_list in KIND_LISTS if kind not in (*TOPIC_KINDS, "average"))
+
+
+def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, ...]] | None:
+    """The one programme or channel a document is about (its kind, its words, every name the
+    headline and lead give it and where they name it): its headline and its lead (the body's first sentence) each name
+    at most one, by a cue of its kind or by its ``topic`` words ("Student loans reach …", "Hội
+    Nông dân tỉnh … ủy thác"), both of one kind, and name no group, area or source; they name no
+    breakdown ("including", "trong đó") and state no figure before the cue outside its clause;
+    and no word of the branch's or bank's whole (``topic_whole``: "tổng dư nợ các chương trình",
+    "all programmes") stands before the body's first figure. None otherwise: a province's report,
+    or one that names a programme among its results or purposes."""
+    end = _lead_end(ctx)
+    body = ctx.figures.within(ctx.title[1], len(ctx.text))
+    if ctx.first_mark(TOPIC_WHOLE, 0, max(end, body[0].start if body else end)) or ctx.first_mark("breakdown", 0, end):
+        return None
+    if any(ctx.first_mark(name, 0, end) for name in OTHER_KINDS):
+        return None
+    hits = sorted(((kind, hit) for kind in TOPIC_KINDS
+                   for hit in (*ctx.marks(part_list(kind), 0, end), *ctx.marks(topic_list(kind), 0, end))
+                   if kind != "programme" or _goes_on(ctx, hit)), key=lambda pair: pair[1][0])
+    if not hits or len({kind for kind, _ in hits}) != 1 or _whole_stated_first(ctx, hits[0][1][0]):
+        return None
+    words = [ctx.text[hit[0] : hit[1]] for _, hit in hits]
+    # A headline and its lead may name one programme in two ways ("mãn hạn tù", "chấp hành xong án
+    # phạt tù"), but neither names two.
+    for lo, hi in ((0, ctx.title[1]), (ctx.title[1], end)):
+        if len(_distinct([word for word, (_, hit) in zip(words, hits, strict=True) if lo <= hit[0] < hi])) > 1:
+            return None
+    return hits[0][0], max(words, key=len), tuple(_distinct(words)), tuple(hit[0] for _, hit in hits)
+
+
+def _distinct(words: list[str]) -> set[str]:
+    """The names among ``words`` that no longer one holds ("Hội Nông dân" in "qua Hội Nông dân")."""
+    keys = {word.casefold() for word in words}
+    return {key for key in keys if not any(key != other and key in other for other in keys)}
+
+
+def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
+    """A figure of a document about one programme or channel (``document_topic``): a part of it,
+    when it measures lending (``topic_indicators``), its sentence refers back to the topic
+    (``_refers_to_topic``: the default is the whole's), tells no one borrower's story
+    (``anecdote``), the next sentence opens with no breakdown, and its sentence names no part of another kind
+    (a group, area, source…), nor another of the topic's kind after the figure, nor a breakdown
+    after it ("…, of which …": the figure before is the whole), nor a word of the branch's or
+    bank's whole (``topic_whole``), nor a ``total`` word that makes it a total (``_totalled``,
+    ``_every_borrower``). One of the topic's kind the sentence names before the figure
+    by other words than the headline's is what the figure is of ("the Farmers' Association's
+    overdue ratio" in a report on farmer members' loans). The sentence that names the topic in
+    the headline or lead is left to its own cues."""
+    if ctx.topic is None or code not in ctx.linker.topic_indicators:
+        return None
+    s0, s1 = sentence_span(ctx, fig)
+    if ctx.first_mark(TOPIC_WHOLE, s0, s1) or ctx.first_mark("breakdown", fig.end, s1):
+        return None
+    kind, words, names, named_at = ctx.topic
+    if any(s0 <= at < s1 for at in named_at):
+        return None  # the sentence naming the topic: its own cues and totals tell its figures
+    # "Loans for X and other programmes lifted total outstanding loans to …", "N poor households,
+    # near-poor households and other policy beneficiaries": a total word after a part's cue in the
+    # figure's clause, or ending the borrowers a count counts, makes it a total, as in any sentence.
+    c0, _ = clause_span(ctx, fig)
+    if _every_borrower(ctx, fig) or any(_totalled(ctx, hit, borrowers_end(ctx, fig))
+                                        for _, name in OTHER_PARTS for hit in ctx.marks(name, c0, fig.start)):
+        return None
+    named = sorted((hit, other) for other, name in OTHER_PARTS for hit in ctx.marks(name, s0, s1)
+                   if not any(a in b or b in a for a in names for b in (ctx.text[hit[0] : hit[1]].casefold(),)))
+    if any(other != kind or hit[0] >= fig.start for hit, other in named):
+        return None
+    if (ctx.marks("anecdote", s0, s1) or _breakdown_next(ctx, s1)
+            or not _refers_to_topic(ctx, fig, (s0, s1), [hit[0] for hit, _ in named])):
+        return None
+    if named:
+        words = ctx.text[named[-1][0][0] : named[-1][0][1]]
+    return Part(kind, words[:LABEL_CHARS], f"{kind}:document")
+
+
+def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named: list[int]) -> bool:
+    """Whether the figure's sentence refers back to the document's programme or channel: it names
+    it (by the headline's words or another of its kind's cues) or speaks of it (``topic_ref``:
+    "this programme", "hội viên", "qua Hội"), after any word before the figure that makes it the
+    branch's or bank's whole (a ``total`` word, ``topic_owner``: "its", "của chi nhánh", "across
+    the province", or a province's name: "VBSP Binh Duong's outstanding loans"); and no word
+    anywhere in it speaks of the whole bank or country. Any other figure is the whole's."""
+    assert ctx.topic is not None
+    s0, s1 = sentence
+    kind, _, names, _ = ctx.topic
+    if any(ctx.marks(name, s0, s1) for name in ("national", scope_list("whole_bank"))):
+        return False
+    low = ctx.text[s0:s1].casefold()
+    refs = sorted([*named, *(s0 + m.start() for name in names for m in re.finditer(re.escape(name), low)),
+                   *(hit[0] for hit in ctx.marks(topic_ref_list(kind), s0, s1))])
+    if not refs:
+        return False
+    # A province's name right by a reference names the channel's own office ("Hội Phụ nữ tỉnh …").
+    wholes = [*(hit[0] for name in (TOTALS, TOPIC_OWNER) for hit in ctx.marks(name, s0, fig.start)),
+              *(m.start for m in ctx.mentions.within(s0, fig.start)
+                if not any(abs(m.start - ref) <= ctx.reach("topic_name") for ref in refs))]
+    return not wholes or any(max(wholes) < ref < fig.start for ref in refs)
+
+
+def _breakdown_next(ctx: Context, end: int) -> bool:
+    """Whether the sentence after the one ending at ``end`` opens with a breakdown word ("Of
+    which …", "Trong đó …"): the figures before it are the whole it breaks down."""
+    hit = ctx.first_mark("breakdown", end, min(len(ctx.text), end + ctx.reach("sentence_opener")))
+    return hit is not None and not ctx.text[end : hit[0]].strip(_NEXT_PUNCT)
+
+
+def _whole_stated_first(ctx: Context, cue: int) -> bool:
+    """Whether the headline or lead states a figure before it names its programme or channel: in
+    another clause ("Branch lends VND 4,000 billion in 2024, student loans up"), or an amount or
+    rate ("The branch lent VND 650 billion in labour export loans"): a report of the whole that
+    names a programme among its results. A count in the cue's own clause counts its borrowers
+    ("2,000 ex-prisoners get loans")."""
+    return any(fig.kind != "count" or not clause_span(ctx, fig)[0] <= cue < clause_span(ctx, fig)[1]
+               for fig in ctx.figures.within(0, cue))
 
 
 def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
@@ -414,7 +547,8 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         return _outcome_kind(ctx, fig) or _item_of_total(ctx, fig, code)
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
-            or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code))
+            or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code)
+            or _topic_document_part(ctx, fig, code))
 
 
 def _outcome_kind(ctx: Context, fig: Figure) -> Part | None:

@@ -56,8 +56,8 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
              "old-marker:undated", "headline", "none"),
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
-    "part": ("area:district-document", "area:named", "area:office", "area:commune", "area:commune-ref",
-             "area:breakdown", "programme:",
+    "part": ("area:district-document", "programme:document", "channel:document", "area:named", "area:office",
+             "area:commune", "area:commune-ref", "area:breakdown", "programme:",
              "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:",
              "smaller-than-total"),
 }
@@ -299,6 +299,7 @@ class Reaches(Strict):
     credit_blocker: Reach
     credit_frame: Reach
     rate_year: Reach
+    topic_name: Reach
     aside: Reach
     verb_before: Reach
 
@@ -551,6 +552,7 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 # Kinds of part named by cue words before a figure, in the order a clause naming two is read: a kind
 # of area ("the poor districts") before a group, whose words it may hold ("ethnic-minority areas").
 PART_KINDS = ("programme", "channel", "area", "group", "source", "average")
+TopicKind = Literal["programme", "channel"]  # what a document may be about alone
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
               "outcome_kinds", "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not",
               "region_ref", "visit", "area_before", "area_after")
@@ -622,6 +624,22 @@ class PartRules(Strict):
     # Words that join an item's name to its figure ("job creation of VND 48 billion"), no part of
     # the name.
     list_glue: RulePhrases = Field(default_factory=RulePhrases)
+    # Words that name, in a headline or lead, the one programme or channel a document is about
+    # ("Women's Union", "Hội Nông dân"), beside the cues of ``programme`` and ``channel``.
+    topic: dict[TopicKind, RulePhrases] = Field(default_factory=dict)
+    # Words of the branch's or bank's whole ("toàn chi nhánh", "of all programmes"): in the
+    # headline or lead, the document is no one programme's; in a sentence, its figures are totals.
+    topic_whole: RulePhrases = Field(default_factory=RulePhrases)
+    # Words by which a sentence speaks of the document's programme or channel without its name
+    # ("this programme", "hội viên"): a figure is the topic's only when its sentence names it or
+    # says one of these.
+    topic_ref: dict[TopicKind, RulePhrases] = Field(default_factory=dict)
+    # Words before a figure that make it the branch's or bank's whole ("its", "của chi nhánh",
+    # "across the province"), unless the topic is named again between them and the figure.
+    topic_owner: RulePhrases = Field(default_factory=RulePhrases)
+    # The indicators whose figures a programme's or channel's document files as its parts (its
+    # lending; capital and outcomes stay what they are).
+    topic_indicators: list[str] = Field(default_factory=list)
 
 
 def load_part_rules(path: Path) -> PartRules:
@@ -657,6 +675,11 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
               for kind, phrases in parts.list_openers.items()]
     lists += [PhraseList(list_count(kind), ("list_counts", kind), phrases)
               for kind, phrases in parts.list_counts.items()]
+    lists += [PhraseList(topic_list(kind), ("topic", kind), phrases) for kind, phrases in parts.topic.items()]
+    lists += [PhraseList(topic_ref_list(kind), ("topic_ref", kind), phrases)
+              for kind, phrases in parts.topic_ref.items()]
+    lists.append(PhraseList(part_list("topic_whole"), ("topic_whole",), parts.topic_whole))
+    lists.append(PhraseList(part_list("topic_owner"), ("topic_owner",), parts.topic_owner))
     return [*lists, PhraseList(LIST_STARTS, ("list_starts",), parts.list_starts),
             PhraseList(LIST_MOVES, ("list_moves",), parts.list_moves),
             PhraseList(LIST_GLUE, ("list_glue",), parts.list_glue)]
@@ -665,6 +688,17 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
 def list_opener(kind: str) -> str:
     """The phrase index's name of the words opening a list of parts of ``kind``."""
     return part_list(f"list:{kind}")
+
+
+def topic_list(kind: str) -> str:
+    """The phrase index's name of the words naming a document's one programme or channel."""
+    return part_list(f"topic:{kind}")
+
+
+def topic_ref_list(kind: str) -> str:
+    """The phrase index's name of the words by which a sentence speaks of a document's one
+    programme or channel ("this programme", "hội viên")."""
+    return part_list(f"topic_ref:{kind}")
 
 
 def list_count(kind: str) -> str:
@@ -729,6 +763,7 @@ class Linker:
     number_words: Mapping[str, int] = field(default_factory=dict)
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
     past_years_life: frozenset[str] = frozenset()  # see ``LinkRules.past_years_life``, lower case
+    topic_indicators: frozenset[str] = frozenset()  # ``PartRules.topic_indicators``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -749,6 +784,7 @@ class Linker:
                    function_words={lang: frozenset(w.lower() for w in words)
                                    for lang, words in (function_words or {}).items()},
                    number_words={w.lower(): n for w, n in (number_words or {}).items()}, stamp_head=stamp_head(rules),
+                   topic_indicators=frozenset(parts.topic_indicators),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    lifetime_count_least=rules.lifetime_count_least,
                    level_amount=(rules.level_amount.least, rules.level_amount.most,
