@@ -572,21 +572,26 @@ def smaller_shares(ctx: Context, found: list[Observation]) -> list[Observation]:
     restated (a rounded headline) and stays. Never compared: undated totals, flows whose start the
     text does not tell (a cumulative sum and one year's may share an end), rates, loan turns with
     households. A larger total demotes only when its place and indicator were told at least as
-    firmly as the smaller's and its date is not the headline's (``_may_demote``): a figure the
+    firmly as the smaller's and its date is not the headline's (``_firmness_of``): a figure the
     document's title placed, or the headline dated, may be another place's or another day's."""
     near = Decimal(str(ctx.linker.near_total))
-    groups: dict[tuple[object, ...], list[Observation]] = {}
+    # Per fact, the largest total that may demote others, for each firmness it holds at least:
+    # one pass, however many totals a long text gives of one fact.
+    largest: dict[tuple[object, ...], dict[tuple[int, int], Observation]] = {}
     for obs in found:
         key = _one_total_key(ctx, obs)
-        if key is not None:
-            groups.setdefault(key, []).append(obs)
+        if key is None or decided_by(obs.rules.get("date", ""), "headline"):
+            continue
+        place, named = _firmness_of(obs)
+        slots = largest.setdefault(key, {})
+        for at_least in ((p, n) for p in range(place + 1) for n in range(named + 1)):
+            if at_least not in slots or obs.value > slots[at_least].value:
+                slots[at_least] = obs
     out = []
     for obs in found:
         key = _one_total_key(ctx, obs)
-        same = groups.get(key, []) if key is not None else []
-        larger = [t for t in same if t.value > obs.value and _may_demote(t, obs)]
-        total = max(larger, key=lambda t: t.value, default=None)
-        if total is not None and obs.value < total.value * near:
+        total = largest.get(key, {}).get(_firmness_of(obs)) if key is not None else None
+        if total is not None and obs.value < total.value * near:  # (near < 1: a larger one)
             obs = obs.model_copy(update={
                 "part_of": "share", "part": None, "rules": {**obs.rules, "part": SMALLER_SHARE},
                 "why": {**obs.why, "part": f"a smaller amount than {total.text!r} for the same indicator, place "
@@ -595,14 +600,11 @@ def smaller_shares(ctx: Context, found: list[Observation]) -> list[Observation]:
     return out
 
 
-def _may_demote(larger: Observation, smaller: Observation) -> bool:
-    """Whether ``larger`` was placed, named and dated firmly enough to make ``smaller`` a share."""
-    if decided_by(larger.rules.get("date", ""), "headline"):
-        return False
-    return (_firmness(larger.rules.get("province", ""), _OWN_PROVINCE, ("paragraph",))
-            >= _firmness(smaller.rules.get("province", ""), _OWN_PROVINCE, ("paragraph",))
-            and _firmness(larger.rules.get("indicator", ""), _OWN_INDICATOR, ())
-            >= _firmness(smaller.rules.get("indicator", ""), _OWN_INDICATOR, ()))
+def _firmness_of(obs: Observation) -> tuple[int, int]:
+    """How firmly its rules placed an observation and named its indicator (``_firmness``): a
+    larger total demotes a smaller one only when it holds both at least as firmly."""
+    return (_firmness(obs.rules.get("province", ""), _OWN_PROVINCE, ("paragraph",)),
+            _firmness(obs.rules.get("indicator", ""), _OWN_INDICATOR, ()))
 
 
 def _firmness(value: str, own: tuple[str, ...], near: tuple[str, ...]) -> int:
