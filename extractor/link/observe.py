@@ -575,29 +575,45 @@ def smaller_shares(ctx: Context, found: list[Observation]) -> list[Observation]:
     firmly as the smaller's and its date is not the headline's (``_firmness_of``): a figure the
     document's title placed, or the headline dated, may be another place's or another day's."""
     near = Decimal(str(ctx.linker.near_total))
-    # Per fact, the largest total that may demote others, for each firmness it holds at least:
-    # one pass, however many totals a long text gives of one fact.
-    largest: dict[tuple[object, ...], dict[tuple[int, int], Observation]] = {}
+    groups: dict[tuple[object, ...], list[Observation]] = {}
     for obs in found:
         key = _one_total_key(ctx, obs)
-        if key is None or decided_by(obs.rules.get("date", ""), "headline"):
-            continue
-        place, named = _firmness_of(obs)
-        slots = largest.setdefault(key, {})
-        for at_least in ((p, n) for p in range(place + 1) for n in range(named + 1)):
-            if at_least not in slots or obs.value > slots[at_least].value:
-                slots[at_least] = obs
+        if key is not None:
+            groups.setdefault(key, []).append(obs)
+    shares: dict[int, Observation] = {}  # id of a smaller total -> the total it is a share of
+    for same in groups.values():
+        if len(same) > 1:
+            shares.update(_shares_of(same, near))
     out = []
     for obs in found:
-        key = _one_total_key(ctx, obs)
-        total = largest.get(key, {}).get(_firmness_of(obs)) if key is not None else None
-        if total is not None and obs.value < total.value * near:  # (near < 1: a larger one)
+        total = shares.get(id(obs))
+        if total is not None:
             obs = obs.model_copy(update={
                 "part_of": "share", "part": None, "rules": {**obs.rules, "part": SMALLER_SHARE},
                 "why": {**obs.why, "part": f"a smaller amount than {total.text!r} for the same indicator, place "
                                            "and date in this document: a share of that total"}})
         out.append(obs)
     return out
+
+
+def _shares_of(same: list[Observation], near: Decimal) -> dict[int, Observation]:
+    """Of the totals of one fact (in text order), each clearly smaller one with the total it is a
+    share of: the largest that may demote it. One pass keeps, for each firmness, the largest total
+    holding at least that firmness, however many totals a long text gives of one fact."""
+    firmness = [_firmness_of(obs) for obs in same]
+    largest: dict[tuple[int, int], Observation] = {}
+    for obs, (place, named) in zip(same, firmness, strict=True):
+        if decided_by(obs.rules.get("date", ""), "headline"):
+            continue
+        for at_least in ((p, n) for p in range(place + 1) for n in range(named + 1)):
+            if at_least not in largest or obs.value > largest[at_least].value:
+                largest[at_least] = obs
+    found = {}
+    for obs, firm in zip(same, firmness, strict=True):
+        total = largest.get(firm)
+        if total is not None and obs.value < total.value * near:  # (near < 1: a larger one)
+            found[id(obs)] = total
+    return found
 
 
 def _firmness_of(obs: Observation) -> tuple[int, int]:
