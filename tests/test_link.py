@@ -2513,3 +2513,30 @@ def test_an_undated_text_counting_the_banks_years_is_pre_merger(markup: str, lan
     than the merger's distance from the founding: the old provinces' figures."""
     obs = observe(markup, lang=lang, published=None)
     assert obs is not None and obs.boundaries == boundaries, obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "start"), [
+    # A lead naming the year so far, then a flow dated only at a day of that year: from 1 January.
+    (NGHE + "During {{the first months of 2024|2024-01-01|year}}, the branch of the Bank for Social Policies kept lending.\n"
+     "As of {{May 31|2024-05-31}}, it had lent [[*VND 870 billion|VND]] to 15,000 customers.", "en", dt.date(2024, 1, 1)),
+    (NGHE + "In {{the first five months of 2024|2024-01-01..2024-05-31|month}}, the branch worked hard.\n"
+     "As of {{May 31|2024-05-31}}, it had lent [[*VND 870 billion|VND]] to 15,000 customers.", "en", dt.date(2024, 1, 1)),
+    ("Tin Nghệ An\nNhững tháng {{đầu năm 2024|2024-01-01|year}}, chi nhánh NHCSXH tỉnh tập trung giải ngân.\n"
+     "Tính đến {{31/5|2024-05-31}}, doanh số cho vay đạt [[*870 tỷ đồng|VND]].", "vi", dt.date(2024, 1, 1)),
+    # A stock compared with the start of the year frames the flows of the next paragraph.
+    (NGHE + "By {{May 31, 2024|2024-05-31}}, total capital reached [[VND 9,100 billion|VND]], up VND 400 billion "
+     "compared to {{the beginning of the year|2024-01-01|year}}.\nThe loans helped create jobs for "
+     "[[*6,300 workers|workers]].", "en", dt.date(2024, 1, 1)),
+    # Not: the year so far of another year, a period ending months away, a span opening a year before.
+    ("Tin Nghệ An\nKế hoạch năm 2025, chi nhánh sẽ giải ngân sớm từ {{đầu năm 2025|2025-01-01|year}}.\n"
+     "Tính đến {{30/9/2024|2024-09-30}}, doanh số cho vay đạt [[*870 tỷ đồng|VND]].", "vi", None),
+    (NGHE + "In {{the first six months of 2024|2024-01-01..2024-06-30|month}}, the branch worked hard.\n"
+     "As of {{October 31|2024-10-31}}, it had lent [[*VND 870 billion|VND]] to 15,000 customers.", "en", None),
+    (NGHE + "In {{2023|2023-01-01..2023-12-31}} and {{the first quarter of 2024|2024-01-01..2024-03-31|quarter}}, "
+     "the branch worked hard.\nAs of {{March 31|2024-03-31}}, it had lent [[*VND 870 billion|VND]] to 15,000 "
+     "customers.", "en", None),
+])
+def test_flow_dated_at_a_day_of_a_year_so_far(markup: str, lang: str, start: dt.date | None) -> None:
+    obs = observe(markup, lang=lang, published=dt.date(2024, 11, 20))
+    assert obs is not None
+    assert obs.period_start == start, obs.rules

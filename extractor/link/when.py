@@ -30,6 +30,12 @@ from extractor.registry.phrases import Hit
 # How far past the publication date a stated date still frames the report: an article of 26 June
 # giving figures "tính đến hết tháng 6" reports that closing; a later date is a plan.
 FRAME_AHEAD = dt.timedelta(days=31)
+# How far a year-to-date period named earlier may end from a flow's stated day ("the first four
+# months of 2025" and "As of April 30") for that flow to run from the year's first day.
+YEAR_SO_FAR_SLACK_DAYS = 7
+# A year-to-date period right after another date (a conjunction between them) continues a span
+# that opened earlier: no frame of the year so far.
+YEAR_SO_FAR_JOINED_CHARS = 6
 # Rule suffixes of a figure's date that is a point of history, which frames no later figure: a
 # date glued to the figure ("0,43% năm 2014"), a start of a change to now ("Từ … năm 2003 với dư
 # nợ 120 tỷ đồng, đến nay …").
@@ -490,7 +496,30 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     if start is None and end is not None and year_edge(anchor):
         # "By the end of 2018, lending turnover reached …": the year up to that edge.
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:year-to-date")
+    if start is None and end is not None and _year_so_far(ctx, fig, end):
+        return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:end+year-so-far")
     return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
+
+
+def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
+    """Whether the text, before the figure, frames its report as the year so far up to ``end``:
+    it names the start of that year as a point ("đầu năm 2025", "the first months of 2025", a
+    stock compared "with the beginning of the year") or a period from that year's first day
+    ending at ``end`` ("the first four months of 2025" for "As of April 30"). A flow dated only
+    at that day then runs from the year's first day, not from a start the text does not give."""
+    first = dt.date(end.year, 1, 1)
+    if end == first:
+        return False
+    earlier = ctx.dates.within(0, fig.start)
+    for i, d in enumerate(earlier):
+        if i and d.start - earlier[i - 1].end <= YEAR_SO_FAR_JOINED_CHARS:
+            continue  # "in 2024 and the first quarter of 2025": a span opening a year before
+        if d.value == first and start_edge(d) and d.granularity == "year":
+            return True
+        if (d.period_start == first and d.period_end is not None
+                and abs((d.period_end - end).days) <= YEAR_SO_FAR_SLACK_DAYS):
+            return True
+    return False
 
 
 # Granularities of a period's edge named as a point ("the end of 2018", "đầu năm 2025").
@@ -565,9 +594,13 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
         # than the frame; it holds at a day the text does not give (the publication's, if known).
         return _shape(measure, None, ctx.published, True, "published") if ctx.published else When(rule="after-baseline")
     if measure == "flow" and frame.end:
-        return When(start=frame.start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
+        start = frame.start
+        if start is None and _year_so_far(ctx, fig, frame.end):
+            start = dt.date(frame.end.year, 1, 1)
+        return When(start=start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
     if framed:
-        return _shape(measure, None, framed, True, "frame")._replace(anchor=frame.anchor)
+        start = dt.date(framed.year, 1, 1) if measure == "flow" and _year_so_far(ctx, fig, framed) else None
+        return _shape(measure, start, framed, True, "frame")._replace(anchor=frame.anchor)
     later = _stated_later(ctx, fig) if measure == "stock" and ctx.published is None else None
     if later is not None:
         return When(as_of=_end(later), inferred=True, rule="stated-later", anchor=later)
