@@ -2540,3 +2540,22 @@ def test_flow_dated_at_a_day_of_a_year_so_far(markup: str, lang: str, start: dt.
     obs = observe(markup, lang=lang, published=dt.date(2024, 11, 20))
     assert obs is not None
     assert obs.period_start == start, obs.rules
+
+
+@pytest.mark.parametrize(("markup", "lang", "baseline"), [
+    # A level against the same period a year earlier: its own day, one year back.
+    (NGHE + "As of {{March 31, 2025|2025-03-31}}, outstanding loans were [[VND 4,020 billion|VND]], "
+     "[[VND 260 billion|VND|260000000000|increase]] more than over the same period last year.", "en", dt.date(2024, 3, 31)),
+    ("Tin Nghệ An\nĐến {{31/3/2025|2025-03-31}}, tổng dư nợ đạt [[4.020 tỷ đồng|VND]], tăng "
+     "[[260 tỷ đồng|VND|260000000000]] so cùng kỳ năm trước.", "vi", dt.date(2024, 3, 31)),
+    # A flow against last year's same period dates no baseline day (not the end of last year).
+    (NGHE + "In {{the first quarter of 2025|2025-01-01..2025-03-31|quarter}}, the branch lent [[VND 700 billion|VND]], "
+     "up [[VND 90 billion|VND|90000000000|increase]] over the same period last year.", "en", None),
+    # A named year after the same period is a date of its own.
+    ("Tin Nghệ An\nĐến {{31/3/2025|2025-03-31}}, tổng dư nợ đạt [[4.020 tỷ đồng|VND]], tăng "
+     "[[260 tỷ đồng|VND|260000000000]] so với cùng kỳ {{năm 2023|2023-01-01..2023-12-31}}.", "vi", dt.date(2023, 12, 31)),
+])
+def test_change_against_the_same_period_a_year_earlier(markup: str, lang: str, baseline: dt.date | None) -> None:
+    obs = observe(markup, lang=lang, published=dt.date(2025, 4, 20))
+    assert obs is not None
+    assert obs.change_baseline == baseline, obs.rules

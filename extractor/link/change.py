@@ -21,6 +21,9 @@ from extractor.nlp.dates import years_on
 from extractor.registry.phrases import Hit
 
 _JOINERS = frozenset(" ,()\n\t")  # what may part a change from its restatements
+# How far before a comparison word's end a same-period phrase may start and still be that
+# comparison's own ("over the same period last year", "so cùng kỳ"): the longest comparison phrase.
+SAME_PERIOD_REACH = 24
 
 
 def is_change(ctx: Context, fig: Figure) -> bool:
@@ -84,13 +87,18 @@ def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
     return bool(opener and previous and previous[-1].start in changes)
 
 
-def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None) -> dt.date | None:
+def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None, *,
+                    same_day: bool = True) -> dt.date | None:
     """The date a change is measured from: the date after the comparison that states it
     (``_compared``); a change that states none takes its paragraph's (``_neighbours_baseline``),
     else, in a text that reviews N years of a dated document, that document's (``_reviewed_since``)."""
     found = _compared(ctx, fig)
     if found is None:
         return _neighbours_baseline(ctx, fig, level) or _reviewed_since(ctx, fig)
+    if same_day and level is not None and _same_period_before(ctx, found[0], found[1]):
+        # A level against the same period a year earlier: its own day, a year back. A flow's
+        # (a period against last year's same period) dates no baseline day.
+        return years_on(level, -1)
     return _baseline_after(ctx, fig, found, level)
 
 
@@ -104,6 +112,8 @@ def _baseline_after(ctx: Context, fig: Figure, found: tuple[int, int], level: dt
     start, end = found
     after = ctx.dates.within(start, end)
     if not after:
+        if _same_period_before(ctx, start, end):
+            return None  # no day of its own: "năm trước" in "cùng kỳ năm trước" is not the year's end
         return _previous_year(ctx, start, end, level) or _founding(ctx, fig, start, end)
     day = after[0].value or after[0].period_end
     if day is None or level is None or not after[0].year_inferred or day < level:
@@ -231,6 +241,17 @@ def _previous_year(ctx: Context, start: int, end: int, level: dt.date | None) ->
     end of the year before the level's."""
     prior = [h for h in ctx.marks("previous_year", start, end) if not ctx.text[start : h[0]].strip()]
     return dt.date(level.year - 1, 12, 31) if prior and level is not None else None
+
+
+def _same_period_before(ctx: Context, start: int, end: int) -> bool:
+    """Whether "so với cùng kỳ năm trước", "compared to the same period last year" stands at the
+    comparison word that ends at ``start`` (right after it, or the end of a comparison phrase that
+    holds it, "so cùng kỳ"), with no date of its own after it ("cùng kỳ năm 2023" is a date)."""
+    if ctx.dates.within(start, end):
+        return False
+    lead = max(0, start - SAME_PERIOD_REACH)
+    return any((h0 < start <= h1) or (h0 >= start and not ctx.text[start:h0].strip())
+               for h0, h1, _ in ctx.marks("same_period_before", lead, end))
 
 
 def change_sign(ctx: Context, fig: Figure) -> int:
@@ -367,7 +388,8 @@ def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
         update={
             "change_value": fig.value * change_sign(ctx, fig),
             "change_unit": unit,
-            "change_baseline": change_baseline(ctx, fig, level.as_of or level.period_end),
+            "change_baseline": change_baseline(ctx, fig, level.as_of or level.period_end,
+                                               same_day=level.as_of is not None),
             "rules": rules,
         }
     )

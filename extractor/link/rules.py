@@ -106,6 +106,7 @@ MARKER_LISTS = (
     "pair_binders",
     "anniversary",
     "previous_year",
+    "same_period_before",
     "place_openers",
     "paragraph_openers",
     "change_to",
@@ -338,6 +339,7 @@ class LinkRules(Strict):
     pair_binders: Markers = Field(default_factory=Markers)
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
+    same_period_before: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
     paragraph_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
