@@ -107,6 +107,9 @@ MARKER_LISTS = (
     "anniversary",
     "previous_year",
     "same_period_before",
+    "year_so_far_lead",
+    "same_period_named",
+    "over_years",
     "place_openers",
     "paragraph_openers",
     "change_to",
@@ -340,6 +343,9 @@ class LinkRules(Strict):
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
     same_period_before: Markers = Field(default_factory=Markers)
+    year_so_far_lead: Markers = Field(default_factory=Markers)
+    same_period_named: Markers = Field(default_factory=Markers)
+    over_years: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
     paragraph_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
