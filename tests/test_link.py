@@ -2493,7 +2493,22 @@ def test_the_linkers_thresholds_come_only_from_the_rules_file() -> None:
 
     defaults = {f.name for f in dataclasses.fields(Linker)
                 if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
-    assert not defaults & {"near_total", "from_to_lead_words", "founding_past_years", "level_amount"}
+    assert not defaults & {"near_total", "from_to_lead_words", "founding_past_years", "level_amount",
+                           "year_so_far_slack_days"}
+
+
+@pytest.mark.parametrize("days", [-1, 45])
+def test_the_year_so_far_slack_is_validated(days: int) -> None:
+    """The day slack of a year-so-far frame is a count of days within a month."""
+    import yaml
+    from pydantic import ValidationError
+
+    from extractor.link.rules import LinkRules
+
+    data = yaml.safe_load((Path(__file__).parents[1] / "rules" / "linking.yaml").read_text(encoding="utf-8"))
+    LinkRules.model_validate(data)
+    with pytest.raises(ValidationError):
+        LinkRules.model_validate({**data, "year_so_far_slack_days": days})
 
 
 @pytest.mark.parametrize(("markup", "lang", "boundaries"), [

@@ -21,9 +21,6 @@ from extractor.nlp.dates import years_on
 from extractor.registry.phrases import Hit
 
 _JOINERS = frozenset(" ,()\n\t")  # what may part a change from its restatements
-# How far before a comparison word's end a same-period phrase may start and still be that
-# comparison's own ("over the same period last year", "so cùng kỳ"): the longest comparison phrase.
-SAME_PERIOD_REACH = 24
 
 
 def is_change(ctx: Context, fig: Figure) -> bool:
@@ -300,7 +297,7 @@ def _same_period_before(ctx: Context, start: int, end: int) -> bool:
     holds it, "so cùng kỳ"), with no date of its own after it ("cùng kỳ năm 2023" is a date)."""
     if ctx.dates.within(start, end):
         return False
-    lead = max(0, start - SAME_PERIOD_REACH)
+    lead = max(0, start - ctx.reach("same_period"))
     return any((h0 < start <= h1) or (h0 >= start and not ctx.text[start:h0].strip())
                for h0, h1, _ in ctx.marks("same_period_before", lead, end))
 

@@ -30,12 +30,6 @@ from extractor.registry.phrases import Hit
 # How far past the publication date a stated date still frames the report: an article of 26 June
 # giving figures "tính đến hết tháng 6" reports that closing; a later date is a plan.
 FRAME_AHEAD = dt.timedelta(days=31)
-# How far a year-to-date period named earlier may end from a flow's stated day ("the first four
-# months of 2025" and "As of April 30") for that flow to run from the year's first day.
-YEAR_SO_FAR_SLACK_DAYS = 7
-# A year-to-date period right after another date (a conjunction between them) continues a span
-# that opened earlier: no frame of the year so far.
-YEAR_SO_FAR_JOINED_CHARS = 6
 # Rule suffixes of a figure's date that is a point of history, which frames no later figure: a
 # date glued to the figure ("0,43% năm 2014"), a start of a change to now ("Từ … năm 2003 với dư
 # nợ 120 tỷ đồng, đến nay …").
@@ -516,9 +510,10 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
         return False
     near = _previous_paragraph(ctx, fig.start)
     opening = _opening_end(ctx)
+    joined, slack = ctx.reach("year_so_far_joined"), ctx.linker.year_so_far_slack_days
     earlier = ctx.dates.within(0, fig.start)
     for i, d in enumerate(earlier):
-        if i and d.start - earlier[i - 1].end <= YEAR_SO_FAR_JOINED_CHARS:
+        if i and d.start - earlier[i - 1].end <= joined:
             continue  # "in 2024 and the first quarter of 2025": a span opening a year before
         if d.start < near and d.start >= opening:
             continue  # too far back: another part of the report
@@ -526,7 +521,7 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
             if year_so_far_lead(ctx, d) or (d.start >= near and _compared_with(ctx, d)):
                 return True
         elif (d.period_start == first and d.period_end is not None
-                and abs((d.period_end - end).days) <= YEAR_SO_FAR_SLACK_DAYS):
+                and abs((d.period_end - end).days) <= slack):
             return True
     return False
 
