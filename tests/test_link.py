@@ -2493,7 +2493,22 @@ def test_the_linkers_thresholds_come_only_from_the_rules_file() -> None:
 
     defaults = {f.name for f in dataclasses.fields(Linker)
                 if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
-    assert not defaults & {"near_total", "from_to_lead_words", "founding_past_years", "level_amount"}
+    assert not defaults & {"near_total", "from_to_lead_words", "founding_past_years", "level_amount",
+                           "year_so_far_slack_days"}
+
+
+@pytest.mark.parametrize("days", [-1, 45])
+def test_the_year_so_far_slack_is_validated(days: int) -> None:
+    """The day slack of a year-so-far frame is a count of days within a month."""
+    import yaml
+    from pydantic import ValidationError
+
+    from extractor.link.rules import LinkRules
+
+    data = yaml.safe_load((Path(__file__).parents[1] / "rules" / "linking.yaml").read_text(encoding="utf-8"))
+    LinkRules.model_validate(data)
+    with pytest.raises(ValidationError):
+        LinkRules.model_validate({**data, "year_so_far_slack_days": days})
 
 
 @pytest.mark.parametrize(("markup", "lang", "boundaries"), [
@@ -2513,3 +2528,121 @@ def test_an_undated_text_counting_the_banks_years_is_pre_merger(markup: str, lan
     than the merger's distance from the founding: the old provinces' figures."""
     obs = observe(markup, lang=lang, published=None)
     assert obs is not None and obs.boundaries == boundaries, obs
+
+
+@pytest.mark.parametrize(("markup", "lang", "start"), [
+    # A lead on the year so far, then a flow dated only at a day of that year: from 1 January.
+    (NGHE + "Results for {{the first months of 2024|2024-01-01|year}} were reviewed at the branch's meeting.\n"
+     "By {{June 30|2024-06-30}}, the branch had lent [[*VND 640 billion|VND]].", "en", dt.date(2024, 1, 1)),
+    (NGHE + "{{The first six months of 2024|2024-01-01..2024-06-30|month}} were busy for the branch.\n"
+     "By {{June 30|2024-06-30}}, the branch had lent [[*VND 640 billion|VND]].", "en", dt.date(2024, 1, 1)),
+    ("Tin Nghệ An\nTrong những tháng {{đầu năm 2024|2024-01-01|year}}, tín dụng chính sách có nhiều chuyển biến.\n"
+     "Đến {{30/6|2024-06-30}}, chi nhánh đã cho vay [[*640 tỷ đồng|VND]].", "vi", dt.date(2024, 1, 1)),
+    # The text's opening lead frames a paragraph further on.
+    (NGHE + "Results for {{the first months of 2024|2024-01-01|year}} were reviewed at the branch's meeting.\n"
+     "Staff visited every commune.\nBy {{June 30|2024-06-30}}, the branch had lent [[*VND 640 billion|VND]].",
+     "en", dt.date(2024, 1, 1)),
+    # A stock compared with the start of the year frames the flows of the next paragraph.
+    ("Tin Nghệ An\nĐến {{30/6/2024|2024-06-30}}, tổng dư nợ đạt [[7.350 tỷ đồng|VND]], tăng 280 tỷ đồng so với "
+     "{{đầu năm|2024-01-01|year}}.\nTrong kỳ, chi nhánh đã cho vay [[*1.120 tỷ đồng|VND]].", "vi", dt.date(2024, 1, 1)),
+    # Not: the year so far of another year, a period ending months away, a span opening a year before.
+    ("Tin Nghệ An\nKế hoạch năm 2025, chi nhánh sẽ giải ngân sớm từ {{đầu năm 2025|2025-01-01|year}}.\n"
+     "Tính đến {{30/9/2024|2024-09-30}}, doanh số cho vay đạt [[*870 tỷ đồng|VND]].", "vi", None),
+    (NGHE + "{{The first six months of 2024|2024-01-01..2024-06-30|month}} were busy for the branch.\n"
+     "By {{October 31|2024-10-31}}, the branch had lent [[*VND 640 billion|VND]].", "en", None),
+    (NGHE + "In {{2023|2023-01-01..2023-12-31}} and {{the first quarter of 2024|2024-01-01..2024-03-31|quarter}}, "
+     "the branch worked hard.\nBy {{March 31|2024-03-31}}, the branch had lent [[*VND 640 billion|VND]].", "en", None),
+    # Not a flow whose sentence adds up over more than the year (cumulative, over the years).
+    ("Tin Nghệ An\nĐến {{30/9/2024|2024-09-30}}, tổng dư nợ đạt [[7.350 tỷ đồng|VND]], tăng 250 tỷ đồng so với "
+     "{{đầu năm|2024-01-01|year}}.\nLũy kế đến {{30/9/2024|2024-09-30}}, chi nhánh đã cho vay [[*3.100 tỷ đồng|VND]].",
+     "vi", None),
+    (NGHE + "By {{September 30, 2024|2024-09-30}}, total capital stood at [[VND 8,050 billion|VND]], up VND 330 billion "
+     "compared to {{the start of the year|2024-01-01|year}}.\nOver the years, the branch has lent "
+     "[[*VND 21,000 billion|VND]].", "en", None),
+    ("Tin Nghệ An\nĐến {{30/9/2024|2024-09-30}}, tổng dư nợ đạt [[7.350 tỷ đồng|VND]], tăng 250 tỷ đồng so với "
+     "{{đầu năm|2024-01-01|year}}.\nĐến {{30/9/2024|2024-09-30}}, chi nhánh đã cho vay [[*9.400 tỷ đồng|VND]] kể từ "
+     "khi nhận bàn giao.", "vi", None),
+    # Not a bare start of the year, the date of one household's loan.
+    ("Tin Nghệ An\n{{Đầu năm 2024|2024-01-01|year}}, gia đình anh Lò Văn Sáng vay 60 triệu đồng mua bò giống.\n"
+     "Đến {{30/9/2024|2024-09-30}}, chi nhánh đã cho vay [[*1.150 tỷ đồng|VND]].", "vi", None),
+    (NGHE + "In {{early 2024|2024-01-01|year}}, Mr. Vi Van Thanh took a VND 70 million loan for his pig farm.\n"
+     "By {{September 30|2024-09-30}}, the branch had lent [[*VND 1,150 billion|VND]].", "en", None),
+    # Not a comparison two paragraphs back, past the text's opening.
+    (NGHE + "The branch held its review meeting.\nBy {{June 30, 2024|2024-06-30}}, total capital stood at "
+     "[[VND 8,050 billion|VND]], up VND 330 billion compared to {{the start of the year|2024-01-01|year}}.\n"
+     "Staff visited every commune.\nBy {{September 30|2024-09-30}}, the branch had lent [[*VND 1,150 billion|VND]].",
+     "en", None),
+])
+def test_flow_dated_at_a_day_of_a_year_so_far(markup: str, lang: str, start: dt.date | None) -> None:
+    obs = observe(markup, lang=lang, published=dt.date(2024, 11, 20))
+    assert obs is not None
+    assert obs.period_start == start, obs.rules
+
+
+@pytest.mark.parametrize(("markup", "lang", "baseline"), [
+    # A level against the same period a year earlier: its own day, one year back.
+    (NGHE + "As of {{March 31, 2025|2025-03-31}}, outstanding loans were [[VND 4,020 billion|VND]], "
+     "[[VND 260 billion|VND|260000000000|increase]] more than over the same period last year.", "en", dt.date(2024, 3, 31)),
+    ("Tin Nghệ An\nĐến {{31/3/2025|2025-03-31}}, tổng dư nợ đạt [[4.020 tỷ đồng|VND]], tăng "
+     "[[260 tỷ đồng|VND|260000000000]] so cùng kỳ năm trước.", "vi", dt.date(2024, 3, 31)),
+    # A flow against last year's same period dates no baseline day (not the end of last year).
+    (NGHE + "In {{the first quarter of 2025|2025-01-01..2025-03-31|quarter}}, the branch lent [[VND 700 billion|VND]], "
+     "up [[VND 90 billion|VND|90000000000|increase]] over the same period last year.", "en", None),
+    # A named year after the same period: the level's own day in that year.
+    ("Tin Nghệ An\nĐến {{31/3/2025|2025-03-31}}, tổng dư nợ đạt [[4.020 tỷ đồng|VND]], tăng "
+     "[[260 tỷ đồng|VND|260000000000]] so với cùng kỳ {{năm 2023|2023-01-01..2023-12-31}}.", "vi", dt.date(2023, 3, 31)),
+    # A level dated by the publication ("currently"): no day of the text's a year back.
+    ("Tin Nghệ An\nHiện nay, tổng nguồn vốn đạt [[6.480 tỷ đồng|VND]], tăng [[530 tỷ đồng|VND|530000000000]] so với "
+     "cùng kỳ năm trước.", "vi", None),
+    (NGHE + "At present, total capital amounts to [[VND 6,480 billion|VND]], up [[VND 530 billion|VND|530000000000]] "
+     "compared with the same period last year.", "en", None),
+    # Other wordings of the same day a year back.
+    ("Tin Nghệ An\nTính đến {{30/6/2025|2025-06-30}}, tổng nguồn vốn đạt [[6.480 tỷ đồng|VND]], tăng "
+     "[[530 tỷ đồng|VND|530000000000]] so với cùng thời điểm năm trước.", "vi", dt.date(2024, 6, 30)),
+    (NGHE + "At {{June 30, 2025|2025-06-30}}, total capital amounted to [[VND 6,480 billion|VND]], up "
+     "[[VND 530 billion|VND|530000000000]] year-on-year.", "en", dt.date(2024, 6, 30)),
+    (NGHE + "At {{June 30, 2025|2025-06-30}}, total capital amounted to [[VND 6,480 billion|VND]], up "
+     "[[VND 530 billion|VND|530000000000]] from a year earlier.", "en", dt.date(2024, 6, 30)),
+    (NGHE + "At {{June 30, 2025|2025-06-30}}, total capital amounted to [[VND 6,480 billion|VND]], "
+     "[[VND 530 billion|VND|530000000000|increase]] higher than at the same time last year.", "en", dt.date(2024, 6, 30)),
+    # The same period's comparison past another change is that change's.
+    (NGHE + "At {{June 30, 2025|2025-06-30}}, total capital amounted to [[VND 6,480 billion|VND]], up "
+     "[[VND 300 billion|VND|300000000000|increase]] in six months and [[VND 520 billion|VND|520000000000|increase]] "
+     "over the same period last year.", "en", None),
+])
+def test_change_against_the_same_period_a_year_earlier(markup: str, lang: str, baseline: dt.date | None) -> None:
+    obs = observe(markup, lang=lang, published=dt.date(2025, 4, 20))
+    assert obs is not None
+    assert obs.change_baseline == baseline, obs.rules
+
+
+@pytest.mark.parametrize(("text", "lang", "baseline"), [
+    # A change right before a since word is measured from that day, not from a later comparison.
+    ("At June 30, 2025, total capital amounted to VND 6,480 billion, up VND 95 billion since the beginning of "
+     "the year and VND 160 billion over the same period last year.", "en", dt.date(2025, 1, 1)),
+    ("Tính đến 30/6/2025, tổng nguồn vốn đạt 6.480 tỷ đồng, tăng 95 tỷ đồng từ đầu năm và tăng 160 tỷ đồng so "
+     "với cùng kỳ năm trước.", "vi", dt.date(2025, 1, 1)),
+    # Not a year after the since word: its day is unsaid.
+    ("At June 30, 2025, total capital amounted to VND 6,480 billion, up VND 2,900 billion since 2015.", "en", None),
+])
+def test_change_followed_by_a_since_day(text: str, lang: str, baseline: dt.date | None) -> None:
+    ex = extract_text(text, lang=lang, published=dt.date(2025, 7, 20), title="Tin Nghệ An" if lang == "vi" else "Nghe An news")
+    changes = [o for o in ex.observations if o.change_value is not None]
+    assert changes, ex.observations
+    assert changes[0].change_baseline == baseline, changes[0].rules
+
+
+@pytest.mark.parametrize(("markup", "lang", "as_of"), [
+    # A lead on the year so far dates a stock at the report's day, not on 1 January.
+    (NGHE + "In {{the first months of 2024|2024-01-01|year}}, total capital of the branch climbed to "
+     "[[VND 6,900 billion|VND]].", "en", dt.date(2024, 5, 15)),
+    ("Tin Nghệ An\nCác tháng {{đầu năm 2024|2024-01-01|year}}, tổng nguồn vốn của chi nhánh tăng lên "
+     "[[6.900 tỷ đồng|VND]].", "vi", dt.date(2024, 5, 15)),
+    # A bare start of the year is a point.
+    (NGHE + "At {{the start of 2024|2024-01-01|year}}, total capital of the branch stood at [[VND 6,900 billion|VND]].",
+     "en", dt.date(2024, 1, 1)),
+])
+def test_stock_under_a_lead_on_the_year_so_far(markup: str, lang: str, as_of: dt.date) -> None:
+    obs = observe(markup, lang=lang, published=dt.date(2024, 5, 15))
+    assert obs is not None
+    assert obs.as_of == as_of, obs.rules

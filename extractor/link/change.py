@@ -84,14 +84,70 @@ def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
     return bool(opener and previous and previous[-1].start in changes)
 
 
-def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None) -> dt.date | None:
+def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None, *,
+                    same_day: bool = True) -> dt.date | None:
     """The date a change is measured from: the date after the comparison that states it
     (``_compared``); a change that states none takes its paragraph's (``_neighbours_baseline``),
     else, in a text that reviews N years of a dated document, that document's (``_reviewed_since``)."""
+    since = _since_after(ctx, fig, level)
+    if since is not None:
+        return since
     found = _compared(ctx, fig)
     if found is None:
         return _neighbours_baseline(ctx, fig, level) or _reviewed_since(ctx, fig)
+    if same_day and level is not None and not _another_change_before(ctx, fig, found[0]):
+        # (Not past another change: "up VND 410 billion …, and VND 640 billion over the same
+        # period last year" compares only the later one with the same period.)
+        if _same_period_before(ctx, found[0], found[1]):
+            # A level against the same period a year earlier: its own day, a year back. A flow's
+            # (a period against last year's same period) dates no baseline day.
+            return years_on(level, -1)
+        named = _same_period_named(ctx, found[0], found[1])
+        if named is not None:
+            # "so với cùng kỳ năm 2023" beside a level of 31/3/2025: 31/3/2023.
+            return years_on(level, named - level.year)
     return _baseline_after(ctx, fig, found, level)
+
+
+def _since_after(ctx: Context, fig: Figure, level: dt.date | None) -> dt.date | None:
+    """A change followed right away by a since word and a day ("up VND 410 billion since the
+    beginning of the year"): that day."""
+    hit = ctx.first_mark("since", fig.end, fig.end + ctx.reach("since"))
+    if hit is None or ctx.text[fig.end : hit[0]].strip():
+        return None
+    after = ctx.dates.within(hit[0], sentence_span(ctx, fig)[1])
+    if not after:
+        return None
+    d = after[0]
+    if d.start == hit[0]:
+        # The date rules read the since word with its date ("since the beginning of the year"):
+        # an open period from it. Only one opening in the level's year: "since 2015" leaves the
+        # day in 2015 unsaid.
+        start = d.period_start
+        return start if start is not None and level is not None and start.year == level.year else None
+    if d.value is None or d.start > hit[1] + ctx.reach("since") or not ctx.marker_before("since", d.start):
+        return None
+    return _baseline_after(ctx, fig, (hit[0], d.end), level)
+
+
+def _another_change_before(ctx: Context, fig: Figure, pos: int) -> bool:
+    """Whether another change stands between the change and the comparison word ending at ``pos``,
+    not only restating it ("up VND 1.2 trillion (US$47 million) compared to …" restates it)."""
+    others = [other for other in ctx.figures.within(fig.end, pos) if other.start in ctx.changes and other is not fig]
+    return bool(others) and not _only_restatements(ctx, fig.end, others[-1].end)
+
+
+def _same_period_named(ctx: Context, start: int, end: int) -> int | None:
+    """The year of "the same period of <year>" ("cùng kỳ năm 2023") right after the comparison
+    word ending at ``start``: the date rules read it as a period of that year, whose day beside
+    a level is the level's own day in that year."""
+    after = ctx.dates.within(start, end)
+    if not after or after[0].period_end is None:
+        return None
+    d, year = after[0], after[0].period_end.year
+    named = [h for h in ctx.marks("same_period_named", start, d.end)
+             if not ctx.text[start : h[0]].strip() and (h[1] >= d.start or not ctx.text[h[1] : d.start].strip())]
+    return year if named else None
 
 
 def _baseline_after(ctx: Context, fig: Figure, found: tuple[int, int], level: dt.date | None) -> dt.date | None:
@@ -104,6 +160,8 @@ def _baseline_after(ctx: Context, fig: Figure, found: tuple[int, int], level: dt
     start, end = found
     after = ctx.dates.within(start, end)
     if not after:
+        if _same_period_before(ctx, start, end):
+            return None  # no day of its own: "năm trước" in "cùng kỳ năm trước" is not the year's end
         return _previous_year(ctx, start, end, level) or _founding(ctx, fig, start, end)
     day = after[0].value or after[0].period_end
     if day is None or level is None or not after[0].year_inferred or day < level:
@@ -231,6 +289,24 @@ def _previous_year(ctx: Context, start: int, end: int, level: dt.date | None) ->
     end of the year before the level's."""
     prior = [h for h in ctx.marks("previous_year", start, end) if not ctx.text[start : h[0]].strip()]
     return dt.date(level.year - 1, 12, 31) if prior and level is not None else None
+
+
+def _same_period_before(ctx: Context, start: int, end: int) -> bool:
+    """Whether "so với cùng kỳ năm trước", "compared to the same period last year" stands at the
+    comparison word that ends at ``start`` (right after it, or the end of a comparison phrase that
+    holds it, "so cùng kỳ"), with no date of its own after it ("cùng kỳ năm 2023" is a date)."""
+    if ctx.dates.within(start, end):
+        return False
+    lead = max(0, start - ctx.reach("same_period"))
+    return any((h0 < start <= h1) or (h0 >= start and not ctx.text[start:h0].strip())
+               for h0, h1, _ in ctx.marks("same_period_before", lead, end))
+
+
+def _day_stated(level: Observation) -> bool:
+    """Whether the level's day is one the text states, not the publication's ("Hiện nay, …",
+    "Currently, …"): the same day a year back is then no day the text gives."""
+    rule = level.rules.get("date", "")
+    return not (rule.startswith("present:") or rule == "published" or rule.endswith("+published"))
 
 
 def change_sign(ctx: Context, fig: Figure) -> int:
@@ -367,7 +443,8 @@ def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
         update={
             "change_value": fig.value * change_sign(ctx, fig),
             "change_unit": unit,
-            "change_baseline": change_baseline(ctx, fig, level.as_of or level.period_end),
+            "change_baseline": change_baseline(ctx, fig, level.as_of or level.period_end,
+                                               same_day=level.as_of is not None and _day_stated(level)),
             "rules": rules,
         }
     )

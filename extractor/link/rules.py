@@ -106,6 +106,10 @@ MARKER_LISTS = (
     "pair_binders",
     "anniversary",
     "previous_year",
+    "same_period_before",
+    "year_so_far_lead",
+    "same_period_named",
+    "over_years",
     "place_openers",
     "paragraph_openers",
     "change_to",
@@ -302,6 +306,8 @@ class Reaches(Strict):
     topic_name: Reach
     aside: Reach
     verb_before: Reach
+    same_period: Reach
+    year_so_far_joined: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
@@ -338,6 +344,10 @@ class LinkRules(Strict):
     pair_binders: Markers = Field(default_factory=Markers)
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
+    same_period_before: Markers = Field(default_factory=Markers)
+    year_so_far_lead: Markers = Field(default_factory=Markers)
+    same_period_named: Markers = Field(default_factory=Markers)
+    over_years: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
     paragraph_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
@@ -395,6 +405,9 @@ class LinkRules(Strict):
     # The fewest years an exact count of the bank's past years must hold to date a text that gives
     # no date at all (``lifetime_date``): fewer are a plan's term ("the past 5 years"), not its age.
     lifetime_count_least: int = Field(gt=0)
+    # How many days a year-to-date period named earlier may end from a flow's stated day and still
+    # frame that flow as the year so far (``when._year_so_far``): a week, not a month.
+    year_so_far_slack_days: int = Field(ge=0, le=31)
     reaches: Reaches
     # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
     # "was lent" is what a programme or a district was lent, not one loan.
@@ -752,6 +765,7 @@ class Linker:
     from_to_lead_words: int  # see ``LinkRules.from_to_lead_words``
     founding_past_years: int  # see ``LinkRules.founding_past_years``
     lifetime_count_least: int  # see ``LinkRules.lifetime_count_least``
+    year_so_far_slack_days: int  # see ``LinkRules.year_so_far_slack_days``
     level_amount: tuple[int, int, int]  # ``LinkRules.level_amount``: least, most, cut_below
     near_total: float  # ``LinkRules.one_total.near_ratio``
     # Function words of each language (rules/language.yaml), lower case: a capitalised one of the
@@ -787,6 +801,7 @@ class Linker:
                    topic_indicators=frozenset(parts.topic_indicators),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    lifetime_count_least=rules.lifetime_count_least,
+                   year_so_far_slack_days=rules.year_so_far_slack_days,
                    level_amount=(rules.level_amount.least, rules.level_amount.most,
                                  rules.level_amount.cut_below),
                    near_total=rules.one_total.near_ratio,

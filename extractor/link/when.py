@@ -490,7 +490,96 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     if start is None and end is not None and year_edge(anchor):
         # "By the end of 2018, lending turnover reached …": the year up to that edge.
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:year-to-date")
+    if start is None and end is not None and _year_so_far(ctx, fig, end):
+        return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:end+year-so-far")
     return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
+
+
+def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
+    """Whether the text, before the figure, frames its report as the year so far up to ``end``:
+    a stock compared with that year's start ("so với đầu năm", "compared to the beginning of the
+    year") in the figure's paragraph or the one before it; or a report's lead on the year so far
+    (``year_so_far_lead``: "những tháng đầu năm 2025", "the first months of 2025", "từ đầu năm
+    2025"; or a period from that year's first day ending at ``end``, "the first four months of
+    2025" for "As of April 30") there or in the text's opening paragraph. A flow dated only at
+    that day then runs from the year's first day, not from a start the text does not give;
+    unless its sentence counts over more than that year (``_over_years``). A bare start of the
+    year ("Đầu năm 2025, gia đình chị … được vay") is one event's date, no frame."""
+    first = dt.date(end.year, 1, 1)
+    if end == first or _over_years(ctx, fig, end):
+        return False
+    near = _previous_paragraph(ctx, fig.start)
+    opening = _opening_end(ctx)
+    joined, slack = ctx.reach("year_so_far_joined"), ctx.linker.year_so_far_slack_days
+    earlier = ctx.dates.within(0, fig.start)
+    for i, d in enumerate(earlier):
+        if i and d.start - earlier[i - 1].end <= joined:
+            continue  # "in 2024 and the first quarter of 2025": a span opening a year before
+        if d.start < near and d.start >= opening:
+            continue  # too far back: another part of the report
+        if d.value == first and start_edge(d) and d.granularity == "year":
+            if year_so_far_lead(ctx, d) or (d.start >= near and _compared_with(ctx, d)):
+                return True
+        elif (d.period_start == first and d.period_end is not None
+                and abs((d.period_end - end).days) <= slack):
+            return True
+    return False
+
+
+def year_so_far_lead(ctx: Context, d: DateMention) -> bool:
+    """Whether a start of a year is the lead of a report on the year so far: ``year_so_far_lead``
+    words right before it or inside it ("những tháng đầu năm 2025", "the first months of 2025"),
+    or a since word ("từ đầu năm 2025")."""
+    return bool(ctx.marker_before("year_so_far_lead", d.start) or ctx.marks("year_so_far_lead", d.start, d.end)
+                or opens_since(ctx, d))
+
+
+def _compared_with(ctx: Context, d: DateMention) -> bool:
+    """Whether a comparison word stands right before the date ("so với đầu năm")."""
+    return bool(ctx.marker_before("comparison", d.start) or ctx.marker_before("comparison_dated", d.start))
+
+
+def _over_years(ctx: Context, fig: Figure, end: dt.date) -> bool:
+    """Whether the figure's sentence counts over more than the year of ``end``: cumulative or
+    multi-year words (``over_years``: "lũy kế", "giai đoạn", "over the years", "since" not right
+    before a date of that year), or a period or a since date opening before that year ("giai đoạn
+    2021-2025", "kể từ năm 2015")."""
+    s0, s1 = sentence_span(ctx, fig)
+    for d in ctx.dates.within(s0, s1):
+        opened = d.period_start or d.value
+        if opened is not None and opened.year < end.year and (
+                opens_since(ctx, d) or (d.period_end is not None and d.period_end.year >= end.year)):
+            return True
+    for hit in ctx.marks("over_years", s0, s1):
+        after = ctx.dates.within(hit[1], s1)
+        dated = after and ctx.marker_before("over_years", after[0].start) == hit
+        if not (dated and (after[0].value or after[0].period_start or end).year == end.year):
+            return True
+    return False
+
+
+def _previous_paragraph(ctx: Context, pos: int) -> int:
+    """Where the paragraph before the one holding ``pos`` starts (a paragraph is a line that is
+    not blank); its own start when it is the first."""
+    start, _ = ctx.line(pos, pos)
+    back = start - 1
+    while back > 0:
+        line0, _ = ctx.line(back - 1, back - 1)
+        if ctx.text[line0:back].strip():
+            return line0
+        back = line0 - 1
+    return start
+
+
+def _opening_end(ctx: Context) -> int:
+    """Where the text's opening ends: its title and the first paragraph after it."""
+    pos = ctx.title[1]
+    while pos < len(ctx.text):
+        line0, line1 = ctx.line(pos, pos)
+        if ctx.text[line0:line1].strip():
+            return line1
+        pos = line1 + 1
+    return pos
 
 
 # Granularities of a period's edge named as a point ("the end of 2018", "đầu năm 2025").
@@ -512,7 +601,7 @@ def start_edge(d: DateMention) -> bool:
 
 def _stock_when(ctx: Context, anchor: DateMention, fig: Figure) -> When:
     """``as_of`` for a stock: the day named, or the end of the period named."""
-    if anchor.value and not opens_since(ctx, anchor):
+    if anchor.value and not opens_since(ctx, anchor) and not _lead_edge(ctx, anchor):
         # The year so far, remembered for flows that state no period of their own.
         start = dt.date(anchor.value.year, 1, 1) if year_edge(anchor) else None
         return When(as_of=anchor.value, start=start, rule="sentence:as_of")
@@ -521,6 +610,13 @@ def _stock_when(ctx: Context, anchor: DateMention, fig: Figure) -> When:
         return When(as_of=anchor.period_end, start=anchor.period_start, rule="sentence:period_end")
     end, how = _open_end(ctx, fig)
     return When(as_of=end, rule=f"sentence:to_now+{how}")
+
+
+def _lead_edge(ctx: Context, anchor: DateMention) -> bool:
+    """Whether the date is a year's start that leads a report on the year so far ("Những tháng
+    đầu năm 2025, tổng dư nợ đạt …", "In the first months of 2025, outstanding loans reached …"):
+    a stock there holds at the report's date, not on 1 January."""
+    return start_edge(anchor) and anchor.granularity == "year" and year_so_far_lead(ctx, anchor)
 
 
 def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
@@ -565,9 +661,13 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
         # than the frame; it holds at a day the text does not give (the publication's, if known).
         return _shape(measure, None, ctx.published, True, "published") if ctx.published else When(rule="after-baseline")
     if measure == "flow" and frame.end:
-        return When(start=frame.start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
+        start = frame.start
+        if start is None and _year_so_far(ctx, fig, frame.end):
+            start = dt.date(frame.end.year, 1, 1)
+        return When(start=start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
     if framed:
-        return _shape(measure, None, framed, True, "frame")._replace(anchor=frame.anchor)
+        start = dt.date(framed.year, 1, 1) if measure == "flow" and _year_so_far(ctx, fig, framed) else None
+        return _shape(measure, start, framed, True, "frame")._replace(anchor=frame.anchor)
     later = _stated_later(ctx, fig) if measure == "stock" and ctx.published is None else None
     if later is not None:
         return When(as_of=_end(later), inferred=True, rule="stated-later", anchor=later)
