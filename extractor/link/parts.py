@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import takewhile
 
 from extractor.link.context import (
@@ -791,8 +792,13 @@ def _scope_words(ctx: Context, name: str, start: int, end: int) -> list[tuple[in
     words = getattr(getattr(ctx.linker.scope, name), ctx.lang)
     if not words:
         return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
-    return [(m.start(), m.end()) for m in pattern.finditer(ctx.text, start, end)]
+    return [(m.start(), m.end()) for m in _whole_words(tuple(words)).finditer(ctx.text, start, end)]
+
+
+@lru_cache(maxsize=64)
+def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, any case: compiled once per word list, not per figure."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _office_aside(ctx: Context, office_start: int) -> bool:
@@ -827,8 +833,9 @@ def _joined_office(ctx: Context, before: Hit, office: Hit) -> str | None:
     joins = ctx.marks(part_list("split_joins"), before[1], office[0])
     if not joins:
         return None
-    words = [w for w in rest.split() if w.casefold() != ctx.text[joins[0][0] : joins[0][1]].casefold()]
-    if any(w.strip(",&").casefold() not in ("", "the") for w in words):
+    join = ctx.text[joins[0][0] : joins[0][1]].casefold()
+    function_words = ctx.linker.function_words.get(ctx.lang, frozenset())  # "the A Office and the B Office"
+    if any((bare := w.strip(",&").casefold()) and bare != join and bare not in function_words for w in rest.split()):
         return None
     return f"{names[0]} {ctx.text[joins[0][0] : joins[0][1]]} {names[1]}"
 
