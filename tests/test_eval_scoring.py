@@ -123,6 +123,18 @@ def test_parts_are_scored_apart_only_where_the_gold_has_parts(tmp_path: Path) ->
     assert without.observations.fp == 0 and "observations.parts.f1" not in without.scores()
 
 
+def test_the_kind_of_a_matched_part_is_scored(tmp_path: Path) -> None:
+    gold_part = {**GOLD_OBSERVATION, "value": 1000000000000, "part_of": "channel", "part": "Farmers' Union",
+                 "change_value": None, "change_unit": None, "change_baseline": None}
+    case = _case(tmp_path, {"observations": [GOLD_OBSERVATION], "parts": [gold_part]})
+    right, wrong = ev.Report(), ev.Report()
+    ev.score_case(right, case, _extraction(_observation(part_of="channel", value=1000000000000)))
+    ev.score_case(wrong, case, _extraction(_observation(part_of="programme", value=1000000000000)))
+    assert right.parts.tp == wrong.parts.tp == 1  # the value and indicator match either way
+    assert right.scores()["observations.parts.kind_accuracy"] == 1.0
+    assert wrong.scores()["observations.parts.kind_accuracy"] == 0.0
+
+
 def test_the_gold_url_is_the_documents_source(tmp_path: Path) -> None:
     case = _case(tmp_path, {"url": "https://baonghean.vn/en/some-page.html"})
     assert ev.extract_case(case).document.source == "https://baonghean.vn/en/some-page.html"

@@ -45,6 +45,7 @@ ACCURACIES: dict[str, str] = {
     "observations.unit_accuracy": "observation unit",
     "observations.qualifier_accuracy": "observation qualifier (pairs where either is not exact)",
     "observations.change_accuracy": "observation change value, unit and baseline ±7 days",
+    "observations.parts.kind_accuracy": "part kind (programme, area, channel…) of matched parts",
 }
 
 
@@ -231,6 +232,14 @@ def _score_observations(report: Report, name: str, gold: GoldDocument, result: E
         report.parts_documents += 1
         parts = [o for o in result.observations if is_part(o)]
         report.parts.add(name, *_obs_pairs(name, gold.parts, parts))
+        for g, p in pair_in_order(gold.parts, parts, _obs_key, text):
+            report.check("observations.parts.kind_accuracy", g.part_of == _kind(p.part_of),
+                         f"{name}: {g.indicator} {g.value} part_of {_kind(p.part_of)} != {g.part_of}")
+
+
+def _kind(part_of: Any) -> str | None:
+    """The part kind's name, whether the record holds the enum or its value."""
+    return getattr(part_of, "value", part_of)
 
 
 def _compare_observation(report: Report, label: str, g: GoldObservation, p: Observation) -> None:
