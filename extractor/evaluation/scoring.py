@@ -239,7 +239,8 @@ def _score_observations(report: Report, name: str, gold: GoldDocument, result: E
 
 def _kind(part_of: Any) -> str | None:
     """The part kind's name, whether the record holds the enum or its value."""
-    return getattr(part_of, "value", part_of)
+    kind = getattr(part_of, "value", part_of)
+    return None if kind is None else str(kind)
 
 
 def _compare_observation(report: Report, label: str, g: GoldObservation, p: Observation) -> None:
