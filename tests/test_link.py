@@ -2646,3 +2646,35 @@ def test_stock_under_a_lead_on_the_year_so_far(markup: str, lang: str, as_of: dt
     obs = observe(markup, lang=lang, published=dt.date(2024, 5, 15))
     assert obs is not None
     assert obs.as_of == as_of, obs.rules
+
+
+@pytest.mark.parametrize(("markup", "published", "province", "figure_province"), [
+    # an undated text speaking from after the merger: a former province's office is the merged one's
+    ("Loans keep flowing\nBy staff\nUnder the two-level local government, the Social Policy Bank branch "
+     "in Quang Nam now works as a transaction office. Its outstanding loans reached "
+     "[[VND 6,100 billion|VND]].", None, "Đà Nẵng", "Đà Nẵng"),
+    # the same words published after the merger, the old name marked "(old)" as an office's area
+    ("Loans keep flowing\nBy staff\nUnder the two-level local government, the Social Policy Bank branch "
+     "in Quang Nam (old) now works as a transaction office. Its outstanding loans reached "
+     "[[VND 6,100 billion|VND]].", PUB, "Đà Nẵng", None),
+    # near misses: no words of the merger (undated, or a story republished after it)
+    ("Loans keep flowing\nBy staff\nThe Social Policy Bank branch in Quang Nam met on Friday. Its "
+     "outstanding loans reached [[VND 6,100 billion|VND]].", None, "Quảng Nam", "Quảng Nam"),
+    ("Loans keep flowing\nBy staff\nThe Social Policy Bank branch in Quang Nam met on Friday. Its "
+     "outstanding loans reached [[VND 6,100 billion|VND]].", PUB, "Quảng Nam", "Quảng Nam"),
+    # a unit that kept its name is itself either way
+    ("Loans keep flowing\nBy staff\nUnder the two-level local government, the Social Policy Bank branch "
+     "in Nghe An met on Friday. Its outstanding loans reached [[VND 13,100 billion|VND]].", None,
+     "Nghệ An", "Nghệ An"),
+])
+def test_a_post_merger_text_of_a_merged_away_province(markup: str, published: dt.date | None,
+                                                      province: str, figure_province: str | None) -> None:
+    """A text that speaks from after the 2025 merger in its own words (rules/provinces.yaml
+    ``post_merger_cues``) about a province merged into another is the new province's, dated or not;
+    a figure with no place of its own follows it. Without those words the old name stands."""
+    ex, focus = build(markup, published=published)
+    linked = link(ex)
+    assert linked.document.province == province
+    if figure_province is not None:
+        found = [o for o in linked.observations if o.start == focus]
+        assert found and found[0].province == figure_province

@@ -123,6 +123,7 @@ class ProvinceFile(Strict):
     guard_allow: list[str] = Field(default_factory=list)
     personal_names: PersonalNames
     stopphrases: list[str] = Field(default_factory=list)
+    post_merger_cues: list[str] = Field(default_factory=list)
     pre_2025: list[OldProvince] = Field(min_length=1)
     post_2025: list[NewProvince] = Field(min_length=1)
 
@@ -225,6 +226,8 @@ class Gazetteer:
         self._starts = self._compile_starts()
         # Run over the folded text in lower case: the keys are ASCII (see _compile_starts).
         self._stop = re.compile(_alternation(model.stopphrases)) if model.stopphrases else None
+        cues = "|".join(re.escape(key_of(c)) for c in sorted(model.post_merger_cues, key=len, reverse=True))
+        self._post_merger = re.compile(rf"(?<!\w)(?:{cues})(?!\w)") if cues else None
         after = "|".join(re.escape(m) for m in sorted(model.old_markers.after, key=len, reverse=True))
         before = "|".join(re.escape(m) for m in sorted(model.old_markers.before, key=len, reverse=True))
         self._old_after = re.compile(rf"\s*(?:{after})(?!\w)", re.IGNORECASE)
@@ -341,6 +344,13 @@ class Gazetteer:
         """Extend a mention over a following "(old)"/"(cũ)" marker."""
         m = self._old_after.match(text, end)
         return (m.end(), True) if m else (end, False)
+
+    def speaks_after_merger(self, text: str) -> bool:
+        """Whether a text speaks from after the 2025 merger in its own words (the two-level local
+        government, "after the merger": ``post_merger_cues``), matched folded and without case."""
+        if self._post_merger is None:
+            return False
+        return self._post_merger.search(re.sub(r"[\s\-–—]+", " ", fold(text).lower())) is not None
 
     def district_province(self, name: str) -> Code | None:
         """The old province of the district a name ends with ("Mang Yang", "VBSP Krong Pa":

@@ -50,6 +50,7 @@ class Scope:
     code: str | None = None
     why: str = ""
     by_district: bool = False  # only districts told it (``_by_district``)
+    merged: bool = False  # a post-merger text of a unit merged into another (``document_scope``)
 
 
 # --- the document's province ------------------------------------------------------------------
@@ -70,12 +71,21 @@ def document_scope(ctx: Context) -> Scope:
     if best is not None and _takes(reasons[best][0], _apart(ctx, scores, reasons, best), best,
                                    provincial=bool(provincial), national=national is not None):
         home = _district_home(ctx, best)
+        speaks = ctx.linker.gazetteer.speaks_after_merger(ctx.text)
+        on = ctx.linker.gazetteer.merger_date if ctx.published is None and speaks else ctx.published
         if home is not None:
-            name = ctx.linker.gazetteer.name_at(home, ctx.published, by_district=True)
+            name = ctx.linker.gazetteer.name_at(home, on, by_district=True)
             return Scope(name, reasons[home][0], home, _because(reasons[home][1]), by_district=True)
         by_district = _by_district(reasons[best][1])
-        name = ctx.linker.gazetteer.name_at(best, ctx.published, by_district=by_district)
-        return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district)
+        # A document that speaks from after the merger in its own words (the two-level local
+        # government, "after the merger": rules/provinces.yaml ``post_merger_cues``), undated or
+        # published from the merger on, about a unit merged into another is the new unit's: a
+        # former province's office (even one the text marks "(old)") reports to the merged branch.
+        # Without those words a merged-away name keeps its old area (a story republished later).
+        # Each figure still resolves its own place at its own date (``Gazetteer.resolve``).
+        merged = speaks and on is not None and on >= ctx.linker.gazetteer.merger_date
+        name = ctx.linker.gazetteer.name_at(best, on, by_district=by_district or merged)
+        return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district, merged=merged)
     if national is not None:
         return Scope(None, NATIONAL, None, national)
     return Scope(None, "none", None, provincial or "no province could be told")
