@@ -2678,3 +2678,19 @@ def test_a_post_merger_text_of_a_merged_away_province(markup: str, published: dt
     if figure_province is not None:
         found = [o for o in linked.observations if o.start == focus]
         assert found and found[0].province == figure_province
+
+
+@pytest.mark.parametrize(("markup", "province"), [
+    # a purpose clause between the meeting and its venue: still where it was held
+    ("Review of policy lending\nBy staff\nThe Social Policy Bank held a conference to set the tasks for the "
+     "final months of 2023 in Hanoi on August 4. Outstanding loans of the bank reached "
+     "[[VND 300,000 billion|VND]].", "national"),
+    # near miss: an indicator's words between the meeting and the place make it the figures' place
+    ("Review of policy lending\nBy staff\nThe Social Policy Bank held a conference to review how outstanding "
+     "loans grew in Hanoi on August 4. Outstanding loans in Hanoi reached [[VND 9,000 billion|VND]].", "Hà Nội"),
+])
+def test_a_meetings_purpose_clause_keeps_its_venue_a_venue(markup: str, province: str) -> None:
+    """"Held a conference to <purpose> in <city>": the city is where the meeting was held, not whose
+    figures the text reports (rules/linking.yaml reaches.venue)."""
+    ex, _ = build(markup)
+    assert link(ex).document.province == province
