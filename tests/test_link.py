@@ -2648,36 +2648,49 @@ def test_stock_under_a_lead_on_the_year_so_far(markup: str, lang: str, as_of: dt
     assert obs.as_of == as_of, obs.rules
 
 
-@pytest.mark.parametrize(("markup", "published", "province", "figure_province"), [
-    # an undated text speaking from after the merger: a former province's office is the merged one's
-    ("Loans keep flowing\nBy staff\nUnder the two-level local government, the Social Policy Bank branch "
-     "in Quang Nam now works as a transaction office. Its outstanding loans reached "
-     "[[VND 6,100 billion|VND]].", None, "Đà Nẵng", "Đà Nẵng"),
-    # the same words published after the merger, the old name marked "(old)" as an office's area
-    ("Loans keep flowing\nBy staff\nUnder the two-level local government, the Social Policy Bank branch "
-     "in Quang Nam (old) now works as a transaction office. Its outstanding loans reached "
-     "[[VND 6,100 billion|VND]].", PUB, "Đà Nẵng", None),
-    # near misses: no words of the merger (undated, or a story republished after it)
-    ("Loans keep flowing\nBy staff\nThe Social Policy Bank branch in Quang Nam met on Friday. Its "
-     "outstanding loans reached [[VND 6,100 billion|VND]].", None, "Quảng Nam", "Quảng Nam"),
-    ("Loans keep flowing\nBy staff\nThe Social Policy Bank branch in Quang Nam met on Friday. Its "
-     "outstanding loans reached [[VND 6,100 billion|VND]].", PUB, "Quảng Nam", "Quảng Nam"),
+BG = "Bank lending notes\nBy staff\n"
+
+
+@pytest.mark.parametrize(("markup", "lang", "published", "province", "boundaries", "part"), [
+    # a merged-away province's own branch totals stay the old area, even when the text speaks from
+    # after the merger: they are no figures of the whole new province
+    (BG + "Since the two-level local government began, the Social Policy Bank branch in Bac Giang has "
+     "kept lending. Its outstanding loans reached [[VND 9,700 billion|VND]].", "en", None,
+     "Bắc Giang", None, None),
+    (BG + "Since the two-level local government began, the Social Policy Bank branch in Bac Giang has "
+     "kept lending. Its outstanding loans reached [[VND 9,700 billion|VND]].", "en", PUB,
+     "Bắc Giang", "pre-2025", None),
+    # a province the text marks "(old)" is never moved, whatever else the text names
+    (BG + "With the two-level local government in place, the branch of the Social Policy Bank in "
+     "Bac Giang (old) now runs as an area office of Bac Ninh. Its outstanding loans reached "
+     "[[VND 9,700 billion|VND]].", "en", PUB, "Bắc Giang", "pre-2025", None),
+    # the text names the new province the old branch now belongs to: the new province's
+    (BG + "With the two-level local government in place, the Social Policy Bank branch in Bac Giang, "
+     "now part of Bac Ninh province, kept its network. Its outstanding loans reached "
+     "[[VND 9,700 billion|VND]].", "en", PUB, "Bắc Ninh", "2025", None),
+    # one district's transaction office of a merged-away province, undated: the new province's
+    # area part, even where the text marks the old province
+    (BG + "Từ khi chính quyền địa phương hai cấp đi vào hoạt động, Phòng giao dịch NHCSXH huyện Lục "
+     "Ngạn (tỉnh Bắc Giang cũ) vẫn phục vụ người vay ở các xã. Dư nợ của Phòng giao dịch NHCSXH huyện "
+     "Lục Ngạn đạt [[1.250 tỷ đồng|VND]].", "vi", None, "Bắc Ninh", "2025", "Lục Ngạn"),
     # a unit that kept its name is itself either way
-    ("Loans keep flowing\nBy staff\nUnder the two-level local government, the Social Policy Bank branch "
-     "in Nghe An met on Friday. Its outstanding loans reached [[VND 13,100 billion|VND]].", None,
-     "Nghệ An", "Nghệ An"),
+    (BG + "Under the two-level local government, the Social Policy Bank branch in Nghe An met on "
+     "Friday. Its outstanding loans reached [[VND 13,100 billion|VND]].", "en", None, "Nghệ An", None, None),
 ])
-def test_a_post_merger_text_of_a_merged_away_province(markup: str, published: dt.date | None,
-                                                      province: str, figure_province: str | None) -> None:
-    """A text that speaks from after the 2025 merger in its own words (rules/provinces.yaml
-    ``post_merger_cues``) about a province merged into another is the new province's, dated or not;
-    a figure with no place of its own follows it. Without those words the old name stands."""
-    ex, focus = build(markup, published=published)
+def test_a_post_merger_text_of_a_merged_away_province(markup: str, lang: str, published: dt.date | None,
+                                                      province: str, boundaries: str | None,
+                                                      part: str | None) -> None:
+    """A text that speaks from after the 2025 merger (rules/provinces.yaml ``post_merger_cues``)
+    about a province merged into another files a district office's figures under the new province
+    as its area parts, and the old branch's own totals under the new province only when it names
+    that province; otherwise, and always under an "(old)" marker, the old area with its old
+    boundaries."""
+    ex, focus = build(markup, lang=lang, published=published)
     linked = link(ex)
-    assert linked.document.province == province
-    if figure_province is not None:
-        found = [o for o in linked.observations if o.start == focus]
-        assert found and found[0].province == figure_province
+    found = [o for o in linked.observations if o.start == focus]
+    assert found, linked.observations
+    assert (found[0].province, found[0].boundaries) == (province, boundaries)
+    assert (found[0].part if found[0].part_of == "area" else None) == part
 
 
 @pytest.mark.parametrize(("markup", "province"), [

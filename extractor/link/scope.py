@@ -77,18 +77,42 @@ def document_scope(ctx: Context) -> Scope:
             name = ctx.linker.gazetteer.name_at(home, on, by_district=True)
             return Scope(name, reasons[home][0], home, _because(reasons[home][1]), by_district=True)
         by_district = _by_district(reasons[best][1])
-        # A document that speaks from after the merger in its own words (the two-level local
-        # government, "after the merger": rules/provinces.yaml ``post_merger_cues``), undated or
-        # published from the merger on, about a unit merged into another is the new unit's: a
-        # former province's office (even one the text marks "(old)") reports to the merged branch.
-        # Without those words a merged-away name keeps its old area (a story republished later).
-        # Each figure still resolves its own place at its own date (``Gazetteer.resolve``).
-        merged = speaks and on is not None and on >= ctx.linker.gazetteer.merger_date
+        # A document that speaks from after the merger in its own words (rules/provinces.yaml
+        # ``post_merger_cues``), undated or published from the merger on, about a unit merged into
+        # another is the new unit's only when the document is one of its district offices (their
+        # figures are the new unit's area parts) or names the new unit too (``_new_named``).
+        merged = (speaks and on is not None and on >= ctx.linker.gazetteer.merger_date
+                  and (_office_of(ctx, best) or _new_named(ctx, best)))
         name = ctx.linker.gazetteer.name_at(best, on, by_district=by_district or merged)
         return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district, merged=merged)
     if national is not None:
         return Scope(None, NATIONAL, None, national)
     return Scope(None, "none", None, provincial or "no province could be told")
+
+
+def _office_of(ctx: Context, best: str) -> bool:
+    """Whether the whole document reports from one district (its transaction office) of
+    province ``best``: after the merger, an area part of the new province that took ``best`` in,
+    even where the text marks ``best`` old (the old province names where the district lay)."""
+    if not ctx.district or _commune_only(ctx, ctx.district):
+        return False
+    return ctx.linker.gazetteer.district_province(ctx.district) == best
+
+
+def _new_named(ctx: Context, best: str) -> bool:
+    """Whether a text speaking from after the 2025 merger (``post_merger_cues``) files province
+    ``best``, merged into another, under the new one: only when it names that new province itself
+    ("now part of <the new province>") and never marks ``best`` old (``old_markers``). Otherwise a
+    merged-away name is the old area with its old boundaries: the old branch's own totals are
+    no figures of the whole new province (its district offices' are, as parts: ``_office_of``)."""
+    gazetteer = ctx.linker.gazetteer
+    new = gazetteer.new[gazetteer.old[best].new]
+    if new.name == gazetteer.old[best].name:
+        return False
+    if any(m.code == best and m.marked_old for m in ctx.mentions):
+        return False
+    return any(m.code != best and not m.marked_old and gazetteer.old[m.code].new == new.code
+               and gazetteer.old[m.code].name == new.name for m in ctx.mentions)
 
 
 def _district_home(ctx: Context, best: str) -> str | None:
