@@ -2693,17 +2693,22 @@ def test_a_post_merger_text_of_a_merged_away_province(markup: str, lang: str, pu
     assert (found[0].part if found[0].part_of == "area" else None) == part
 
 
-@pytest.mark.parametrize(("markup", "province"), [
-    # a purpose clause between the meeting and its venue: still where it was held
-    ("Review of policy lending\nBy staff\nThe Social Policy Bank held a conference to set the tasks for the "
-     "final months of 2023 in Hanoi on August 4. Outstanding loans of the bank reached "
-     "[[VND 300,000 billion|VND]].", "national"),
-    # near miss: an indicator's words between the meeting and the place make it the figures' place
-    ("Review of policy lending\nBy staff\nThe Social Policy Bank held a conference to review how outstanding "
-     "loans grew in Hanoi on August 4. Outstanding loans in Hanoi reached [[VND 9,000 billion|VND]].", "Hà Nội"),
+@pytest.mark.parametrize(("text", "province"), [
+    # the whole bank meets with a purpose clause before the venue: the city is only where it met
+    ("Board members of the Vietnam Bank for Social Policies gathered for a seminar to agree on targets "
+     "for the coming quarter in Da Nang on Friday. Total capital reached VND 410,000 billion.", "national"),
+    # a branch hosts the meeting: the city is the branch's own
+    ("The Social Policy Bank branch held a conference to honour its best savings groups and their team "
+     "leaders in Ninh Binh city on Monday. Total capital reached VND 6,400 billion.", "Ninh Bình"),
+    # words of lending and whom it reaches before the place: the place is whose lending is told
+    ("On Thursday the Social Policy Bank convened a workshop to weigh up lending to ethnic minority "
+     "households over five years in Dien Bien province. Total capital reached VND 7,700 billion.",
+     "Điện Biên"),
 ])
-def test_a_meetings_purpose_clause_keeps_its_venue_a_venue(markup: str, province: str) -> None:
-    """"Held a conference to <purpose> in <city>": the city is where the meeting was held, not whose
-    figures the text reports (rules/linking.yaml reaches.venue)."""
-    ex, _ = build(markup)
-    assert link(ex).document.province == province
+def test_a_meetings_purpose_clause_keeps_its_venue_a_venue(text: str, province: str) -> None:
+    """A place after a meeting word and a purpose clause is where the meeting was held
+    (rules/linking.yaml reaches.venue), unless a branch hosts the meeting or the clause speaks of
+    lending and its borrowers (rules/scope.yaml ``venue_host``, ``venue_scoped``)."""
+    title = "Policy lending roundup"
+    ex = extract_text(title + "\n\n" + text, lang="en", published=PUB, title=title)
+    assert ex.document.province == province

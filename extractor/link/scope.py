@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import unquote, urlparse
 
 from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, sentence_span
@@ -465,12 +466,34 @@ def held_in(ctx: Context, start: int, end: int) -> bool:
         return False
     reach, meeting = ctx.reach("venue"), scope_list("meeting")
     before = ctx.last_mark(meeting, max(0, binder.start() - reach), binder.start())
+    if before is not None and _hosted_or_scoped(ctx, before, binder.start()):
+        return False
     if before is None or not _plain(ctx, before[1], binder.start()):
         after = ctx.first_mark(meeting, end, end + reach)
         if after is None or not opens_sentence(ctx, binder.start()) or not _plain(ctx, end, after[0]):
             return False
     s0, s1 = ctx.stops.around(start, end)
     return not ctx.marks(scope_list("branch"), max(s0, start - 4 * reach), min(s1, end + 4 * reach))
+
+
+def _hosted_or_scoped(ctx: Context, meeting: tuple[int, int, str], binder: int) -> bool:
+    """Whether a meeting word's sentence makes the place after it no venue: a branch holds the
+    meeting (``venue_host`` before the meeting word in its sentence: "the bank's branch held a
+    ceremony in <city>" is that province's own), or the words between speak of lending or of
+    whom it reaches (``venue_scoped``: "a review of lending to poor households in <province>"
+    names whose lending)."""
+    s0, _ = ctx.stops.around(meeting[0], meeting[1])
+    scope = ctx.linker.scope
+    host = getattr(scope.venue_host, ctx.lang)
+    scoped = getattr(scope.venue_scoped, ctx.lang)
+    return bool((host and _whole_words(tuple(host)).search(ctx.text, s0, meeting[0]))
+                or (scoped and _whole_words(tuple(scoped)).search(ctx.text, meeting[1], binder)))
+
+
+@lru_cache(maxsize=16)
+def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, any case (compiled once per list)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _plain(ctx: Context, start: int, end: int) -> bool:
