@@ -265,3 +265,21 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
         load_gazetteer(path)
     assert "provinces.yaml:" in err.value.problems[0]
     assert "YAML syntax" in err.value.problems[0]
+
+
+@pytest.mark.parametrize(("text", "speaks"), [
+    ("Sau khi thực hiện chính quyền địa phương hai cấp, phòng giao dịch vẫn giữ các điểm giao dịch.", True),
+    ("Since the two-level local government took over, the office has kept its schedule.", True),
+    ("Chinh quyen dia phuong 2 cap da van hanh tu dau thang.", True),
+    # near misses: a commune merger of old, a bank's merger, levels of something else
+    ("Năm 2020, hai xã sáp nhập thành một xã mới.", False),
+    ("After the merger of two banks, the lender grew.", False),
+    ("Chính quyền các cấp đã vào cuộc.", False),
+    # a sentence that looks ahead to the merger or prepares for it speaks from before it
+    ("Để chuẩn bị cho chính quyền địa phương hai cấp, phòng giao dịch rà soát lại sổ sách.", False),
+    ("The branch will adapt its schedule once the two-level local government starts.", False),
+    ("Ahead of the two-tier local government, the office reviewed its network.", False),
+    ("Hội nghị sẽ bàn cách vận hành chính quyền 2 cấp. Từ tháng 8, chính quyền 2 cấp đi vào nề nếp.", True),
+])
+def test_speaks_after_merger(text: str, speaks: bool) -> None:
+    assert GZ.speaks_after_merger(text) is speaks

@@ -268,6 +268,9 @@ class Context:
     province_why: str = ""  # in words: why the document's province is what it is
     # Whether only districts told the province (``scope``): after the merger, their province today.
     province_by_district: bool = False
+    # Whether the text speaks from after the 2025 merger of a unit merged into another (``scope``):
+    # a figure with no place of its own is the new unit's from the merger on (an undated one too).
+    province_merged: bool = False
     changes: frozenset[int] = frozenset()  # starts of the figures that are changes
     # Districts, towns and communes the text names (``parts``).
     areas: Offsets[Area] = field(default_factory=lambda: Offsets(()))

@@ -84,7 +84,8 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         if is_change(ctx, fig) or restates(ctx, fig, changes):
             changes.add(fig.start)
     return ctx.amended(province=scope.province, province_rule=scope.rule, province_code=scope.code,
-                       province_why=scope.why, province_by_district=scope.by_district, changes=frozenset(changes))
+                       province_why=scope.why, province_by_district=scope.by_district,
+                       province_merged=scope.merged, changes=frozenset(changes))
 
 
 def _drop_late_date(ctx: Context, when: When, boundaries_rule: str) -> When:

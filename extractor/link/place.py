@@ -275,6 +275,9 @@ def resolve_place(ctx: Context, place: Spot | None, on: dt.date | None) -> tuple
         if ctx.province_by_district and code:
             found = ctx.linker.gazetteer.of_district(code, on)
             return found.name, found.boundaries, found.rule
+        if ctx.province_merged and code:
+            found = ctx.linker.gazetteer.of_district(code, on or ctx.linker.gazetteer.merger_date)
+            return found.name, found.boundaries, found.rule
     else:
         code, _, _, marked = place
     if code == NATIONAL:

@@ -36,6 +36,9 @@ Code = str
 Boundaries = Literal["pre-2025", "2025"]
 _CODE = r"^\d{2}$"
 
+# Sentence breaks: a stop not between digits ("12.000"), or a line break.
+_SENTENCES = re.compile(r"(?<!\d)[.!?](?!\d)|\n")
+
 
 @lru_cache(maxsize=4096)
 def key_of(name: str) -> str:
@@ -123,6 +126,8 @@ class ProvinceFile(Strict):
     guard_allow: list[str] = Field(default_factory=list)
     personal_names: PersonalNames
     stopphrases: list[str] = Field(default_factory=list)
+    post_merger_cues: list[str] = Field(default_factory=list)
+    post_merger_not: list[str] = Field(default_factory=list)
     pre_2025: list[OldProvince] = Field(min_length=1)
     post_2025: list[NewProvince] = Field(min_length=1)
 
@@ -225,6 +230,10 @@ class Gazetteer:
         self._starts = self._compile_starts()
         # Run over the folded text in lower case: the keys are ASCII (see _compile_starts).
         self._stop = re.compile(_alternation(model.stopphrases)) if model.stopphrases else None
+        cues = "|".join(re.escape(key_of(c)) for c in sorted(model.post_merger_cues, key=len, reverse=True))
+        self._post_merger = re.compile(rf"(?<!\w)(?:{cues})(?!\w)") if cues else None
+        nots = "|".join(re.escape(w) for w in sorted(model.post_merger_not, key=len, reverse=True))
+        self._post_merger_not = re.compile(rf"(?<!\w)(?:{nots})(?!\w)", re.IGNORECASE) if nots else None
         after = "|".join(re.escape(m) for m in sorted(model.old_markers.after, key=len, reverse=True))
         before = "|".join(re.escape(m) for m in sorted(model.old_markers.before, key=len, reverse=True))
         self._old_after = re.compile(rf"\s*(?:{after})(?!\w)", re.IGNORECASE)
@@ -341,6 +350,21 @@ class Gazetteer:
         """Extend a mention over a following "(old)"/"(cũ)" marker."""
         m = self._old_after.match(text, end)
         return (m.end(), True) if m else (end, False)
+
+    def speaks_after_merger(self, text: str) -> bool:
+        """Whether a text speaks from after the 2025 merger in its own words (the two-level local
+        government, "after the merger": ``post_merger_cues``), matched folded and without case, in
+        a sentence that does not look ahead to it."""
+        if self._post_merger is None:
+            return False
+        # A sentence that looks ahead or prepares ("will", "ahead of": ``post_merger_not``) speaks
+        # from before the merger, whatever words of it it holds.
+        for sentence in _SENTENCES.split(text):
+            if self._post_merger.search(re.sub(r"[\s\-–—]+", " ", fold(sentence).lower())) is None:
+                continue
+            if self._post_merger_not is None or self._post_merger_not.search(sentence) is None:
+                return True
+        return False
 
     def district_province(self, name: str) -> Code | None:
         """The old province of the district a name ends with ("Mang Yang", "VBSP Krong Pa":

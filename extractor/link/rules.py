@@ -514,6 +514,12 @@ class ScopeRules(Strict):
     office_aside: Cues = Field(default_factory=Cues)
     office_aside_not: Cues = Field(default_factory=Cues)
     office_other: Cues = Field(default_factory=Cues)
+    # Words before a meeting word in its sentence that make a branch its host ("the branch held
+    # a ceremony in <city>"), and words between the meeting word and a place that make the place
+    # whose lending is told, not a venue ("to review lending to poor households in <province>").
+    # Not phrases the linker looks for (``scope.held_in``).
+    venue_host: Cues = Field(default_factory=Cues)
+    venue_scoped: Cues = Field(default_factory=Cues)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:

@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from urllib.parse import unquote, urlparse
 
 from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, sentence_span
@@ -50,6 +51,7 @@ class Scope:
     code: str | None = None
     why: str = ""
     by_district: bool = False  # only districts told it (``_by_district``)
+    merged: bool = False  # a post-merger text of a unit merged into another (``document_scope``)
 
 
 # --- the document's province ------------------------------------------------------------------
@@ -70,15 +72,48 @@ def document_scope(ctx: Context) -> Scope:
     if best is not None and _takes(reasons[best][0], _apart(ctx, scores, reasons, best), best,
                                    provincial=bool(provincial), national=national is not None):
         home = _district_home(ctx, best)
+        speaks = ctx.linker.gazetteer.speaks_after_merger(ctx.text)
+        on = ctx.linker.gazetteer.merger_date if ctx.published is None and speaks else ctx.published
         if home is not None:
-            name = ctx.linker.gazetteer.name_at(home, ctx.published, by_district=True)
+            name = ctx.linker.gazetteer.name_at(home, on, by_district=True)
             return Scope(name, reasons[home][0], home, _because(reasons[home][1]), by_district=True)
         by_district = _by_district(reasons[best][1])
-        name = ctx.linker.gazetteer.name_at(best, ctx.published, by_district=by_district)
-        return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district)
+        # A document that speaks from after the merger in its own words (rules/provinces.yaml
+        # ``post_merger_cues``), undated or published from the merger on, about a unit merged into
+        # another is the new unit's only when the document is one of its district offices (their
+        # figures are the new unit's area parts) or names the new unit too (``_new_named``).
+        merged = (speaks and on is not None and on >= ctx.linker.gazetteer.merger_date
+                  and (_office_of(ctx, best) or _new_named(ctx, best)))
+        name = ctx.linker.gazetteer.name_at(best, on, by_district=by_district or merged)
+        return Scope(name, reasons[best][0], best, _because(reasons[best][1]), by_district, merged=merged)
     if national is not None:
         return Scope(None, NATIONAL, None, national)
     return Scope(None, "none", None, provincial or "no province could be told")
+
+
+def _office_of(ctx: Context, best: str) -> bool:
+    """Whether the whole document reports from one district (its transaction office) of
+    province ``best``: after the merger, an area part of the new province that took ``best`` in,
+    even where the text marks ``best`` old (the old province names where the district lay)."""
+    if not ctx.district or _commune_only(ctx, ctx.district):
+        return False
+    return ctx.linker.gazetteer.district_province(ctx.district) == best
+
+
+def _new_named(ctx: Context, best: str) -> bool:
+    """Whether a text speaking from after the 2025 merger (``post_merger_cues``) files province
+    ``best``, merged into another, under the new one: only when it names that new province itself
+    ("now part of <the new province>") and never marks ``best`` old (``old_markers``). Otherwise a
+    merged-away name is the old area with its old boundaries: the old branch's own totals are
+    no figures of the whole new province (its district offices' are, as parts: ``_office_of``)."""
+    gazetteer = ctx.linker.gazetteer
+    new = gazetteer.new[gazetteer.old[best].new]
+    if new.name == gazetteer.old[best].name:
+        return False
+    if any(m.code == best and m.marked_old for m in ctx.mentions):
+        return False
+    return any(m.code != best and not m.marked_old and gazetteer.old[m.code].new == new.code
+               and gazetteer.old[m.code].name == new.name for m in ctx.mentions)
 
 
 def _district_home(ctx: Context, best: str) -> str | None:
@@ -431,12 +466,34 @@ def held_in(ctx: Context, start: int, end: int) -> bool:
         return False
     reach, meeting = ctx.reach("venue"), scope_list("meeting")
     before = ctx.last_mark(meeting, max(0, binder.start() - reach), binder.start())
+    if before is not None and _hosted_or_scoped(ctx, before, binder.start()):
+        return False
     if before is None or not _plain(ctx, before[1], binder.start()):
         after = ctx.first_mark(meeting, end, end + reach)
         if after is None or not opens_sentence(ctx, binder.start()) or not _plain(ctx, end, after[0]):
             return False
     s0, s1 = ctx.stops.around(start, end)
     return not ctx.marks(scope_list("branch"), max(s0, start - 4 * reach), min(s1, end + 4 * reach))
+
+
+def _hosted_or_scoped(ctx: Context, meeting: tuple[int, int, str], binder: int) -> bool:
+    """Whether a meeting word's sentence makes the place after it no venue: a branch holds the
+    meeting (``venue_host`` before the meeting word in its sentence: "the bank's branch held a
+    ceremony in <city>" is that province's own), or the words between speak of lending or of
+    whom it reaches (``venue_scoped``: "a review of lending to poor households in <province>"
+    names whose lending)."""
+    s0, _ = ctx.stops.around(meeting[0], meeting[1])
+    scope = ctx.linker.scope
+    host = getattr(scope.venue_host, ctx.lang)
+    scoped = getattr(scope.venue_scoped, ctx.lang)
+    return bool((host and _whole_words(tuple(host)).search(ctx.text, s0, meeting[0]))
+                or (scoped and _whole_words(tuple(scoped)).search(ctx.text, meeting[1], binder)))
+
+
+@lru_cache(maxsize=16)
+def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word, any case (compiled once per list)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
 def _plain(ctx: Context, start: int, end: int) -> bool:
