@@ -167,6 +167,14 @@ def test_new_tone_keeps_length() -> None:
     assert new_tone("uỷ thác") == "ủy thác"
 
 
+def test_typographic_apostrophe_matches_a_plain_one() -> None:
+    # Half of English outlets write "\u2019" where the rules write "'": the same cue.
+    text = new_tone("Loans via the district Farmers\u2019 Association rose; the bank\u2019s total grew.")
+    assert len(text) == 72 and "\u2019" not in text
+    found = PhraseIndex({"cue": ["Farmers' Association", "the bank's"]}).scan(text)
+    assert [text[start:end] for start, end, _ in found["cue"]] == ["Farmers' Association", "the bank's"]
+
+
 def test_old_tone_pattern_matches_exactly_the_old_spellings() -> None:
     """The grouped pattern stands for the list of old spellings it was built from."""
     pairs = {a + b for a in "oOuUaA" for b in map(chr, range(0x41, 0x1EFA))}

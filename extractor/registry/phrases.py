@@ -43,14 +43,22 @@ _OLD_TONE_RE = re.compile("|".join(f"{first}[{''.join(sorted(second))}]"
                                    for first, second in sorted(_OLD_SECOND.items())))
 
 
+_CURLY_APOSTROPHE = "\u2019"  # the typographic apostrophe half of English outlets write
+
+
 def new_tone(text: str) -> str:
-    """Move tone marks to the new placement ("hoà" → "hòa"); the length never changes.
+    """Move tone marks to the new placement ("hoà" → "hòa"), and write a typographic apostrophe
+    as the plain one the rules spell ("Women\u2019s Union" → "Women's Union"); the length never
+    changes.
 
     >>> new_tone("uỷ thác, Hoà Bình")
     'ủy thác, Hòa Bình'
+    >>> new_tone("the Farmers\u2019 Association")
+    "the Farmers' Association"
     """
     if text.isascii():
         return text  # no tone marks at all
+    text = text.replace(_CURLY_APOSTROPHE, "'")
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], text)
 
 
