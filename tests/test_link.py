@@ -428,6 +428,9 @@ def test_a_district_office_that_does_not_report_the_figure_gives_no_part(markup:
     # Two offices joined report together: both are named in the part.
     (HA_TINH_VI + "PGD NHCSXH Can Lộc và PGD NHCSXH Lộc Hà quản lý dư nợ [[*1.450 tỷ đồng|VND]].", "vi",
      "Can Lộc và Lộc Hà"),
+    # The bank's short name before the district's: who reports from it, no word of its name.
+    ("Loans for returnees\nUnder a new decision (on lending), VBSP Duc Tho district has worked with local unions. "
+     "So far, the district VBSP has lent [[*VND 510 million|VND]] to 7 households.", "en", "Duc Tho"),
 ])
 def test_a_district_office_reporting_a_figure_gives_its_area(markup: str, lang: str, part: str) -> None:
     """A district office (or two joined) named as who holds the figure: an area part, by name."""

@@ -26,7 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from extractor.link.context import (
     CLAUSE_BREAK,
@@ -91,8 +91,12 @@ def find_areas(ctx: Context) -> list[Area]:
         # "thành phố Cần Thơ": the province (its mention takes the area word in), no area of it.
         if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(start, words[-1][1]):
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
+    banks = [(hit[0], hit[1]) for hit in ctx.hits["bank"]]
     for start, end, _ in ctx.hits[part_list("area_after")]:
-        words = _capitalised_near(ctx, start, backwards=True)
+        # "VBSP Son Duong district": the bank's name before the area's is who reports from it, no
+        # word of the name.
+        words = list(dropwhile(lambda w: any(b0 <= w[0] < b1 for b0, b1 in banks),
+                                         _capitalised_near(ctx, start, backwards=True)))
         if len(words) >= MIN_NAME_WORDS and not _province_named(ctx, words[0][0], words[-1][1]):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     return sorted(found, key=lambda a: a.start)
