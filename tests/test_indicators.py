@@ -175,6 +175,14 @@ def test_typographic_apostrophe_matches_a_plain_one() -> None:
     assert [text[start:end] for start, end, _ in found["cue"]] == ["Farmers' Association", "the bank's"]
 
 
+def test_apostrophe_look_alikes_match_a_plain_one() -> None:
+    # An opening quote or the letter apostrophe typed for an apostrophe: the same cue, same length.
+    text = new_tone("Credit via the Youth\u2018s desk and the Veterans\u02bc Association grew.")
+    assert len(text) == 63 and "\u2018" not in text and "\u02bc" not in text
+    found = PhraseIndex({"cue": ["Youth's desk", "Veterans' Association"]}).scan(text)
+    assert [text[start:end] for start, end, _ in found["cue"]] == ["Youth's desk", "Veterans' Association"]
+
+
 def test_old_tone_pattern_matches_exactly_the_old_spellings() -> None:
     """The grouped pattern stands for the list of old spellings it was built from."""
     pairs = {a + b for a in "oOuUaA" for b in map(chr, range(0x41, 0x1EFA))}
