@@ -438,6 +438,21 @@ def test_a_district_office_reporting_a_figure_gives_its_area(markup: str, lang: 
     assert obs is not None and (obs.part_of, obs.part) == ("area", part), (obs.part_of, obs.part, obs.rules) if obs else None
 
 
+@pytest.mark.parametrize("markup", [
+    NGHE + "By June, loans entrusted through the Veterans' Association totalled [[*VND 265 billion|VND]].",
+    NGHE + "By June, loans entrusted through the provincial Veterans\u2019 Association totalled [[*VND 265 billion|VND]].",
+    NGHE + "By June, loans entrusted through the town Veterans' Association totalled [[*VND 265 billion|VND]].",
+    # A document about the union: its label too.
+    "Loans through the Veterans\u2019 Association\nThe association manages loans for member households. By June, "
+    "outstanding loans of members reached [[*VND 265 billion|VND]].",
+])
+def test_a_channel_is_labelled_by_the_unions_own_name(markup: str) -> None:
+    """One union, one label: its own name with a plain apostrophe, whatever level word or
+    apostrophe the cue was written with."""
+    obs = observe(markup, lang="en", published=PUB)
+    assert obs is not None and (obs.part_of, obs.part) == ("channel", "Veterans' Association")
+
+
 @pytest.mark.parametrize(("markup", "lang", "indicator", "part_of"), [
     # A rate averaged over the years is the total's own growth rate, no average per borrower.
     (VI_NGHE + "Cuối quý III, tổng dư nợ lên [[4.870 tỷ đồng|VND]], tốc độ tăng trưởng bình quân mỗi năm "
