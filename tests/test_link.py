@@ -412,6 +412,8 @@ HA_TINH_EN = "Ha Tinh news\nLast year the Ha Tinh Provincial Social Policy Bank 
     (HA_TINH_VI + "Giống như PGD NHCSXH Kỳ Anh, mọi đơn vị đều giữ nợ quá hạn dưới [[*0,2%|%]].", "vi"),
     (HA_TINH_EN + "As with the Ky Anh Social Policy Bank Transaction Office, every district office held overdue "
      "debt under [[*0.2%|%]].", "en"),
+    # A one-word name before a city word with no bank's name before it: too short for an area's name.
+    (HA_TINH_EN + "Outstanding loans in Vinh City had grown to [[*VND 2,050 billion|VND]] by March.", "en"),
 ])
 def test_a_district_office_that_does_not_report_the_figure_gives_no_part(markup: str, lang: str) -> None:
     """A district office named before a figure makes it the office's area only when the office
@@ -429,8 +431,11 @@ def test_a_district_office_that_does_not_report_the_figure_gives_no_part(markup:
     (HA_TINH_VI + "PGD NHCSXH Can Lộc và PGD NHCSXH Lộc Hà quản lý dư nợ [[*1.450 tỷ đồng|VND]].", "vi",
      "Can Lộc và Lộc Hà"),
     # The bank's short name before the district's: who reports from it, no word of its name.
-    ("Loans for returnees\nUnder a new decision (on lending), VBSP Duc Tho district has worked with local unions. "
-     "So far, the district VBSP has lent [[*VND 510 million|VND]] to 7 households.", "en", "Duc Tho"),
+    ("Credit for farm households\nAt the end of the third quarter, outstanding loans held by VBSP Tan Mieu district "
+     "stood at [[*VND 640 billion|VND]].", "en", "Tan Mieu"),
+    # After the bank's short name, a one-word name is the office's area too.
+    ("Credit for farm households\nBy the end of March, outstanding loans at VBSP Vinh City had grown to "
+     "[[*VND 2,050 billion|VND]].", "en", "Vinh"),
 ])
 def test_a_district_office_reporting_a_figure_gives_its_area(markup: str, lang: str, part: str) -> None:
     """A district office (or two joined) named as who holds the figure: an area part, by name."""

@@ -93,11 +93,12 @@ def find_areas(ctx: Context) -> list[Area]:
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
     banks = [(hit[0], hit[1]) for hit in ctx.hits["bank"]]
     for start, end, _ in ctx.hits[part_list("area_after")]:
-        # "VBSP Son Duong district": the bank's name before the area's is who reports from it, no
-        # word of the name.
-        words = list(dropwhile(lambda w: any(b0 <= w[0] < b1 for b0, b1 in banks),
-                                         _capitalised_near(ctx, start, backwards=True)))
-        if len(words) >= MIN_NAME_WORDS and not _province_named(ctx, words[0][0], words[-1][1]):
+        # "VBSP Tan Mieu district": the bank's name before the area's is who reports from it, no
+        # word of the name; after it, a name of one word is an office's area too ("VBSP Vinh City").
+        near = _capitalised_near(ctx, start, backwards=True)
+        words = list(dropwhile(lambda w: any(b0 <= w[0] < b1 for b0, b1 in banks), near))
+        least = 1 if len(words) < len(near) else MIN_NAME_WORDS
+        if len(words) >= least and not _province_named(ctx, words[0][0], words[-1][1]):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     return sorted(found, key=lambda a: a.start)
 
