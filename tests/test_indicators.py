@@ -167,6 +167,22 @@ def test_new_tone_keeps_length() -> None:
     assert new_tone("uỷ thác") == "ủy thác"
 
 
+def test_typographic_apostrophe_matches_a_plain_one() -> None:
+    # Half of English outlets write "\u2019" where the rules write "'": the same cue.
+    text = new_tone("Loans via the district Farmers\u2019 Association rose; the bank\u2019s total grew.")
+    assert len(text) == 72 and "\u2019" not in text
+    found = PhraseIndex({"cue": ["Farmers' Association", "the bank's"]}).scan(text)
+    assert [text[start:end] for start, end, _ in found["cue"]] == ["Farmers' Association", "the bank's"]
+
+
+def test_apostrophe_look_alikes_match_a_plain_one() -> None:
+    # An opening quote or the letter apostrophe typed for an apostrophe: the same cue, same length.
+    text = new_tone("Credit via the Youth\u2018s desk and the Veterans\u02bc Association grew.")
+    assert len(text) == 63 and "\u2018" not in text and "\u02bc" not in text
+    found = PhraseIndex({"cue": ["Youth's desk", "Veterans' Association"]}).scan(text)
+    assert [text[start:end] for start, end, _ in found["cue"]] == ["Youth's desk", "Veterans' Association"]
+
+
 def test_old_tone_pattern_matches_exactly_the_old_spellings() -> None:
     """The grouped pattern stands for the list of old spellings it was built from."""
     pairs = {a + b for a in "oOuUaA" for b in map(chr, range(0x41, 0x1EFA))}

@@ -412,6 +412,8 @@ HA_TINH_EN = "Ha Tinh news\nLast year the Ha Tinh Provincial Social Policy Bank 
     (HA_TINH_VI + "Giống như PGD NHCSXH Kỳ Anh, mọi đơn vị đều giữ nợ quá hạn dưới [[*0,2%|%]].", "vi"),
     (HA_TINH_EN + "As with the Ky Anh Social Policy Bank Transaction Office, every district office held overdue "
      "debt under [[*0.2%|%]].", "en"),
+    # A one-word name before a city word with no bank's name before it: too short for an area's name.
+    (HA_TINH_EN + "Outstanding loans in Vinh City had grown to [[*VND 2,050 billion|VND]] by March.", "en"),
 ])
 def test_a_district_office_that_does_not_report_the_figure_gives_no_part(markup: str, lang: str) -> None:
     """A district office named before a figure makes it the office's area only when the office
@@ -428,11 +430,32 @@ def test_a_district_office_that_does_not_report_the_figure_gives_no_part(markup:
     # Two offices joined report together: both are named in the part.
     (HA_TINH_VI + "PGD NHCSXH Can Lộc và PGD NHCSXH Lộc Hà quản lý dư nợ [[*1.450 tỷ đồng|VND]].", "vi",
      "Can Lộc và Lộc Hà"),
+    # The bank's short name before the district's: who reports from it, no word of its name.
+    ("Credit for farm households\nAt the end of the third quarter, outstanding loans held by VBSP Tan Mieu district "
+     "stood at [[*VND 640 billion|VND]].", "en", "Tan Mieu"),
+    # After the bank's short name, a one-word name is the office's area too.
+    ("Credit for farm households\nBy the end of March, outstanding loans at VBSP Vinh City had grown to "
+     "[[*VND 2,050 billion|VND]].", "en", "Vinh"),
 ])
 def test_a_district_office_reporting_a_figure_gives_its_area(markup: str, lang: str, part: str) -> None:
     """A district office (or two joined) named as who holds the figure: an area part, by name."""
     obs = observe(markup, lang=lang, published=PUB)
     assert obs is not None and (obs.part_of, obs.part) == ("area", part), (obs.part_of, obs.part, obs.rules) if obs else None
+
+
+@pytest.mark.parametrize("markup", [
+    NGHE + "By June, loans entrusted through the Veterans' Association totalled [[*VND 265 billion|VND]].",
+    NGHE + "By June, loans entrusted through the provincial Veterans\u2019 Association totalled [[*VND 265 billion|VND]].",
+    NGHE + "By June, loans entrusted through the town Veterans' Association totalled [[*VND 265 billion|VND]].",
+    # A document about the union: its label too.
+    "Loans through the Veterans\u2019 Association\nThe association manages loans for member households. By June, "
+    "outstanding loans of members reached [[*VND 265 billion|VND]].",
+])
+def test_a_channel_is_labelled_by_the_unions_own_name(markup: str) -> None:
+    """One union, one label: its own name with a plain apostrophe, whatever level word or
+    apostrophe the cue was written with."""
+    obs = observe(markup, lang="en", published=PUB)
+    assert obs is not None and (obs.part_of, obs.part) == ("channel", "Veterans' Association")
 
 
 @pytest.mark.parametrize(("markup", "lang", "indicator", "part_of"), [

@@ -26,7 +26,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from extractor.link.context import (
     CLAUSE_BREAK,
@@ -51,7 +51,7 @@ from extractor.link.rules import (
 )
 from extractor.link.scope import NATIONAL, held_in, is_commune, national_words
 from extractor.models import Figure, PartKind
-from extractor.registry.phrases import Hit
+from extractor.registry.phrases import APOSTROPHES, Hit
 
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
@@ -91,9 +91,14 @@ def find_areas(ctx: Context) -> list[Area]:
         # "thành phố Cần Thơ": the province (its mention takes the area word in), no area of it.
         if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(start, words[-1][1]):
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
+    banks = [(hit[0], hit[1]) for hit in ctx.hits["bank"]]
     for start, end, _ in ctx.hits[part_list("area_after")]:
-        words = _capitalised_near(ctx, start, backwards=True)
-        if len(words) >= MIN_NAME_WORDS and not _province_named(ctx, words[0][0], words[-1][1]):
+        # "VBSP Tan Mieu district": the bank's name before the area's is who reports from it, no
+        # word of the name; after it, a name of one word is an office's area too ("VBSP Vinh City").
+        near = _capitalised_near(ctx, start, backwards=True)
+        words = list(dropwhile(lambda w: any(b0 <= w[0] < b1 for b0, b1 in banks), near))
+        least = 1 if len(words) < len(near) else MIN_NAME_WORDS
+        if len(words) >= least and not _province_named(ctx, words[0][0], words[-1][1]):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     return sorted(found, key=lambda a: a.start)
 
@@ -149,6 +154,16 @@ def _province_named(ctx: Context, start: int, end: int) -> bool:
 
 
 _WORD = re.compile(r"\S+")
+
+
+def _channel_name(words: str) -> str:
+    """A channel's label: the union's own name, the capitalised words its cue ends with, with a
+    plain apostrophe ("through the district Veterans\u2019 Association" → "Veterans' Association"),
+    so one union has one label however its level or apostrophe is written; a cue ending in a word
+    of no capital ("through mass organisations", "qua Hội Nông dân") is its own label."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(words)]
+    own = list(takewhile(lambda span: words[span[0]].isupper(), reversed(spans)))
+    return (words[own[-1][0] :] if own else words).translate(APOSTROPHES)
 
 
 def _name(text: str, words: list[tuple[int, int]]) -> str:
@@ -298,7 +313,7 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
         return None
     if named:
         words = ctx.text[named[-1][0][0] : named[-1][0][1]]
-    return Part(kind, words[:LABEL_CHARS], f"{kind}:document")
+    return Part(kind, (_channel_name(words) if kind == "channel" else words)[:LABEL_CHARS], f"{kind}:document")
 
 
 def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named: list[int]) -> bool:
@@ -875,7 +890,8 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             rule = f"{AREA_KIND}{cue[2]}" if kind == "area" else f"{kind}:{cue[2]}"
-            return Part(kind, ctx.text[cue[0] : cue[1]], rule)
+            words = ctx.text[cue[0] : cue[1]]
+            return Part(kind, _channel_name(words) if kind == "channel" else words, rule)
     if only is not None:
         return None
     own = _group_counted(ctx, fig)

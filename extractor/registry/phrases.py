@@ -43,14 +43,24 @@ _OLD_TONE_RE = re.compile("|".join(f"{first}[{''.join(sorted(second))}]"
                                    for first, second in sorted(_OLD_SECOND.items())))
 
 
+# The characters outlets write for an apostrophe besides the plain one the rules spell: the
+# typographic one (half of English outlets), the opening quote and the letter apostrophe.
+APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc", "'"))
+
+
 def new_tone(text: str) -> str:
-    """Move tone marks to the new placement ("hoà" → "hòa"); the length never changes.
+    """Move tone marks to the new placement ("hoà" → "hòa"), and write a typographic apostrophe
+    or a look-alike as the plain one the rules spell ("Women\u2019s Union", "Women\u02bcs Union" →
+    "Women's Union"); the length never changes.
 
     >>> new_tone("uỷ thác, Hoà Bình")
     'ủy thác, Hòa Bình'
+    >>> new_tone("the Farmers\u2019 Association")
+    "the Farmers' Association"
     """
     if text.isascii():
         return text  # no tone marks at all
+    text = text.translate(APOSTROPHES)
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], text)
 
 
