@@ -291,3 +291,26 @@ def test_the_time_to_come_does_not_make_a_reported_level_a_goal(text: str, lang:
     title = "Tin Nghệ An\n\n" if lang == "vi" else "Nghe An news\n\n"
     observations = extract_text(title + text, lang=lang, published=dt.date(2025, 10, 26)).observations
     assert [(o.indicator, o.status) for o in observations] == [("overdue_debt_rate", "actual")]
+
+
+@pytest.mark.parametrize(("text", "lang", "start"), [
+    # An open period in a text with no publication date: the flows after it that state no
+    # period of their own run from its start (its end is a day the text does not give) …
+    ("Từ năm 2006 đến nay, chi nhánh đã cho vay hơn 150 nghìn lượt hộ.\n"
+     "Vốn vay đã giúp 31 nghìn hộ thoát nghèo và tạo việc làm cho 44 nghìn lao động.", "vi", dt.date(2006, 1, 1)),
+    ("Since 2006, the branch has lent to more than 150,000 households.\n"
+     "The loans helped 31,000 households escape poverty and created jobs for 44,000 workers.", "en",
+     dt.date(2006, 1, 1)),
+    # … but not after a stated report date, which governs them instead.
+    ("Since 2006, the branch has lent to more than 150,000 households. As of June 30, 2024, "
+     "outstanding loans reached VND 3,100 billion.\n"
+     "The loans helped 31,000 households escape poverty and created jobs for 44,000 workers.", "en", None),
+])
+def test_an_open_period_of_an_undated_text_starts_the_flows_after_it(text: str, lang: str,
+                                                                     start: dt.date | None) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang=lang, published=None).observations
+    flows = [o for o in observations if o.indicator in {"households_escaped_poverty", "jobs_created"}]
+    assert len(flows) == 2
+    assert all(o.period_start == start and o.period_end is None for o in flows) or start is None
+    if start is None:
+        assert all(o.period_end == dt.date(2024, 6, 30) or o.as_of == dt.date(2024, 6, 30) for o in flows)

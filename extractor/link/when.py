@@ -665,6 +665,9 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
         if start is None and _year_so_far(ctx, fig, frame.end):
             start = dt.date(frame.end.year, 1, 1)
         return When(start=start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
+    if measure == "flow" and frame.start and not framed:
+        # The open period of an undated text (``update_frame``): its start, no end.
+        return When(start=frame.start, inferred=True, rule="frame:open")
     if framed:
         start = dt.date(framed.year, 1, 1) if measure == "flow" and _year_so_far(ctx, fig, framed) else None
         return _shape(measure, start, framed, True, "frame")._replace(anchor=frame.anchor)
@@ -997,4 +1000,10 @@ def update_frame(ctx: Context, when: When) -> None:
         ctx.state.frame.anchor = when.anchor
     if when.start and (when.end or when.as_of):
         ctx.state.frame.start, ctx.state.frame.end = when.start, when.end or when.as_of
+    elif when.start and ctx.published is None and ctx.state.frame.as_of is None:
+        # "Since 2005, the branch has lent to …" in a text with no publication date: a period
+        # open at the day the text does not give; the flows after it that state no period of
+        # their own ("The loans helped … households escape poverty") run from the same start,
+        # as they do when the publication date closes it.
+        ctx.state.frame.start, ctx.state.frame.end = when.start, None
 
