@@ -886,6 +886,30 @@ def test_a_headline_takes_the_span_the_body_states() -> None:
     assert (obs.period_start, obs.period_end) == (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
 
 
+@pytest.mark.parametrize(("markup", "lang", "expected"), [
+    # A headline flow in a text without a publication date: the year the body reports up to.
+    ("[[Some 18,500 households|households|18500]] received loans\nBy staff\n"
+     "By {{December 31, 2023|2023-12-31}}, outstanding loans of the branch reached [[VND 7,420 billion|VND|7420000000000]].",
+     "en", (None, dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
+    # A headline level: the body's report date.
+    ("Dư nợ đạt [[6.900 tỷ đồng|VND|6900000000000]] sau nhiều năm nỗ lực\nTin Nghệ An\n"
+     "Tính đến {{30/9/2022|2022-09-30}}, tổng nguồn vốn của chi nhánh đạt [[7.050 tỷ đồng|VND]].",
+     "vi", (dt.date(2022, 9, 30), None, None)),
+    # A lead paragraph (a sentence, not a headline) may sum up more than the report: no date.
+    ("Over the years, [[some 18,500 households|households|18500]] received loans from the branch.\nBy staff\n"
+     "By {{December 31, 2023|2023-12-31}}, outstanding loans of the branch reached [[VND 7,420 billion|VND|7420000000000]].",
+     "en", (None, None, None)),
+])
+def test_an_undated_texts_headline_takes_the_report_date_of_its_body(
+        markup: str, lang: str, expected: tuple[dt.date | None, dt.date | None, dt.date | None]) -> None:
+    """A headline of a text without a publication date that nothing dates sums up the report
+    its body dates: a level at the body's first stated date, a flow over the year up to it."""
+    ex, _ = build(markup, lang=lang, published=None)
+    head = link(ex).observations[0]
+    assert head.start < 40
+    assert (head.as_of, head.period_start, head.period_end) == expected, head.rules
+
+
 @pytest.mark.parametrize(("markup", "lang", "period"), [
     ("[[Gần 12.300 lượt hộ|turns|12300]] được vay vốn ưu đãi\nTin Nghệ An\n"
      "{{Từ đầu năm đến hết tháng 9/2025|2025-01-01..2025-09-30}}, doanh số cho vay đạt [[2.140 tỷ đồng|VND]], "

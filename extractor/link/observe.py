@@ -359,8 +359,45 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
                     "as_of": body.as_of, "period_start": body.period_start, "period_end": body.period_end,
                     "boundaries": body.boundaries, "rules": {**obs.rules, "date": "headline"},
                     "why": {**obs.why, "date": f"the headline reports what the body dates ({body.text!r})"}})
+        elif (ctx.published is None and obs.status == "actual" and obs.rules.get("date") == "none"
+              and _on_headline(ctx, obs)):
+            obs = _dated_by_report(ctx, found, obs)
         out.append(obs)
     return out
+
+
+def _on_headline(ctx: Context, obs: Observation) -> bool:
+    """Whether ``obs`` stands on the text's first line and that line is a headline: no sentence
+    ends it (a lead paragraph sums up more than the report: years of results, "now")."""
+    line_start, line_end = ctx.line(obs.start, obs.end)
+    if ctx.text[:line_start].strip():
+        return False
+    return not ctx.text[line_start:line_end].rstrip().endswith((".", "!", "?", ";", ":"))
+
+
+def _dated_by_report(ctx: Context, found: list[Observation], headline: Observation) -> Observation:
+    """A headline of a text without a publication date that nothing dates ("Some 9,000
+    households borrow to build homes" over a body "By June 30, 2024, …") sums up the report the
+    body dates: a level holds at the body's first stated date, a flow covers the period up to
+    it (from the first of January when that date closes a year)."""
+    _, line_end = ctx.line(headline.start, headline.end)
+    report = next((o for o in found if o.start >= line_end and o.status == "actual" and not _undated(o)
+                   and (not o.date_inferred or any(decided_by(o.rules.get("date", ""), rule) for rule in BODY_STATED))),
+                  None)
+    if report is None:
+        return headline
+    day = report.as_of or report.period_end
+    if ctx.linker.lexicon.indicators[headline.indicator].measure == "stock":
+        dates: dict[str, object] = {"as_of": day}
+    elif report.period_end is not None:
+        dates = {"period_start": report.period_start, "period_end": report.period_end}
+    else:
+        year_end = day is not None and (day.month, day.day) == (12, 31)
+        dates = {"period_start": dt.date(day.year, 1, 1) if day is not None and year_end else None, "period_end": day}
+    return headline.model_copy(update={
+        **dates, "date_inferred": True, "boundaries": report.boundaries,
+        "rules": {**headline.rules, "date": "headline:report"},
+        "why": {**headline.why, "date": f"the headline sums up the report the body dates ({report.text!r})"}})
 
 
 def headline_parts(ctx: Context, found: list[Observation]) -> list[Observation]:
