@@ -122,3 +122,18 @@ def test_change_of_equals_searching_every_cue_whatever_the_case(lang: str, text:
 def test_required_words(pattern: str, words: set[str] | None) -> None:
     found = required_words(re.compile(pattern))
     assert (None if found is None else set(found)) == words
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A rate in the clause after an amount change is that change's rate: outstanding loans',
+    # not the borrowers counted beside the level.
+    ("Tin Nghệ An\n\nĐến 31/12/2022, tổng dư nợ đạt 5.240 tỷ đồng/118.300 hộ vay, tăng 410 tỷ đồng so với "
+     "đầu năm, tốc độ tăng 8,5%.", "vi"),
+    ("Nghe An news\n\nBy December 31, 2022, outstanding loans reached VND 5,240 billion with 118,300 borrowers, "
+     "up VND 410 billion from the beginning of the year, a rise of 8.5%.", "en"),
+])
+def test_a_rate_after_an_amount_change_is_the_levels_growth(text: str, lang: str) -> None:
+    observations = extract_text(text, lang=lang, published=None).observations
+    borrowers = [o for o in observations if o.indicator == "borrowers_outstanding"]
+    assert [o.change_value for o in borrowers] == [None]
+    assert [o.value for o in observations if o.indicator == "outstanding_growth_rate"] == [8.5]

@@ -339,7 +339,22 @@ def _restated_change(ctx: Context, fig: Figure) -> Figure:
     before = ctx.figures.within(s0, fig.start)
     if before and before[-1].start in ctx.changes and _BRACKETED.fullmatch(ctx.text, before[-1].end, fig.start):
         return before[-1]
+    if before and before[-1].start in ctx.changes and _rate_of_change(ctx, before[-1], fig):
+        return before[-1]
     return fig
+
+
+def _rate_of_change(ctx: Context, change: Figure, fig: Figure) -> bool:
+    """Whether the percent states the rate of the change right before it, in the next clause
+    ("…/4.120 hộ vay, tăng 310 tỷ đồng so với đầu năm, tốc độ tăng 8,2%", "…, up VND 310 billion,
+    or a rise of 8.2%"): close behind it (reach ``restated_rate``), with no cue of an indicator
+    between but a growth rate's, so it moves what that change moves, not the count beside
+    the level."""
+    if change.kind == "percent" or fig.start - change.end > ctx.reach("restated_rate"):
+        return False
+    named = {code for c in ctx.cues.within(change.end, fig.start)
+             for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)}
+    return named <= {"outstanding_growth_rate"}
 
 
 def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],

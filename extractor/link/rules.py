@@ -268,6 +268,7 @@ class Reaches(Strict):
     by the words a language writes between them (what each bounds: comments in the file)."""
 
     since: Reach
+    restated_rate: Reach
     anniversary: Reach
     plan_year: Reach
     plan_met: Reach
