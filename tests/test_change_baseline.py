@@ -125,3 +125,23 @@ def test_a_percent_in_a_bracket_after_a_change_moves_what_that_change_moves(text
     assert (loans.change_value, loans.change_unit) == (Decimal("512000000000"), "VND")
     assert _one(text, "borrowers_outstanding", "96000").change_value is None
     assert _one(text, "outstanding_growth_rate", "10.7").change_value is None
+
+
+@pytest.mark.parametrize(("text", "indicator", "value", "baseline"), [
+    # An amount at a year's close whose change names no baseline: over that year.
+    ("Tín dụng chính sách tỉnh Hòa Bình\n\nĐến ngày 31/12/2023, tổng nguồn vốn của chi nhánh đạt 6.320 tỷ "
+     "đồng, tăng 515 tỷ đồng.", "total_capital", "6320000000000", dt.date(2022, 12, 31)),
+    ("Hoa Binh policy credit\n\nBy the end of 2023, total capital of the branch reached VND 6,320 billion, "
+     "an increase of VND 515 billion.", "total_capital", "6320000000000", dt.date(2022, 12, 31)),
+    # Not at a close: no baseline the text gives.
+    ("Tín dụng chính sách tỉnh Hòa Bình\n\nĐến ngày 30/9/2023, tổng nguồn vốn của chi nhánh đạt 6.320 tỷ "
+     "đồng, tăng 515 tỷ đồng.", "total_capital", "6320000000000", None),
+    # A rate's fall in points may span years: no baseline.
+    ("Hoa Binh policy credit\n\nBy the end of 2023, the overdue debt ratio of the branch had fallen by 2.15 "
+     "percentage points to 0.31%.", "overdue_debt_rate", "0.31", None),
+])
+def test_a_change_at_a_years_close_naming_no_baseline_is_over_that_year(
+        text: str, indicator: str, value: str, baseline: dt.date | None) -> None:
+    obs = _one(text, indicator, value)
+    assert obs.change_value is not None
+    assert obs.change_baseline == baseline

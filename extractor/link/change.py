@@ -85,16 +85,19 @@ def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
 
 
 def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None, *,
-                    same_day: bool = True) -> dt.date | None:
+                    same_day: bool = True, amount: bool = False) -> dt.date | None:
     """The date a change is measured from: the date after the comparison that states it
     (``_compared``); a change that states none takes its paragraph's (``_neighbours_baseline``),
-    else, in a text that reviews N years of a dated document, that document's (``_reviewed_since``)."""
+    else, in a text that reviews N years of a dated document, that document's (``_reviewed_since``),
+    else, for an amount (``amount``: not a rate, whose fall "by 7 points" may span years) stated
+    at a year's close, the close of the year before (``_year_before_close``)."""
     since = _since_after(ctx, fig, level)
     if since is not None:
         return since
     found = _compared(ctx, fig)
     if found is None:
-        return _neighbours_baseline(ctx, fig, level) or _reviewed_since(ctx, fig)
+        return (_neighbours_baseline(ctx, fig, level) or _reviewed_since(ctx, fig)
+                or (_year_before_close(level) if same_day and amount else None))
     if same_day and level is not None and not _another_change_before(ctx, fig, found[0]):
         # (Not past another change: "up VND 410 billion …, and VND 640 billion over the same
         # period last year" compares only the later one with the same period.)
@@ -107,6 +110,15 @@ def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None, *,
             # "so với cùng kỳ năm 2023" beside a level of 31/3/2025: 31/3/2023.
             return years_on(level, named - level.year)
     return _baseline_after(ctx, fig, found, level)
+
+
+def _year_before_close(level: dt.date | None) -> dt.date | None:
+    """A level stated at a year's close ("Đến 31/12/2025, tổng nguồn vốn đạt …, tăng 3.100 tỷ
+    đồng", "By the end of 2023, …, an increase of VND 1,200 billion") whose change names no
+    baseline: a year's report measures it over the year, from the close of the year before."""
+    if level is None or (level.month, level.day) != (12, 31):
+        return None
+    return dt.date(level.year - 1, 12, 31)
 
 
 def _since_after(ctx: Context, fig: Figure, level: dt.date | None) -> dt.date | None:
@@ -459,7 +471,8 @@ def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
             "change_value": fig.value * change_sign(ctx, fig),
             "change_unit": unit,
             "change_baseline": change_baseline(ctx, fig, level.as_of or level.period_end,
-                                               same_day=level.as_of is not None and _day_stated(level)),
+                                               same_day=level.as_of is not None and _day_stated(level),
+                                               amount=level.unit != "%"),
             "rules": rules,
         }
     )
