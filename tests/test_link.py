@@ -274,6 +274,11 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "source:", "-", "en", NGHE + "Total capital reached [[VND 14,286 billion|VND]].", PUB),
     ("indicator", "share-of:", "+", "en", NGHE + "Some [[VND 3,120 billion|VND]], or [[58%|%]] of total outstanding loans, went to upland communes.", PUB),
     ("indicator", "share-of:", "-", "en", NGHE + "Some [[VND 3,120 billion|VND]] went to upland communes, [[58%|%]] of total outstanding loans.", PUB),
+    # An amount whose own noun names a rate's numerator, stated as a share of the loans: the
+    # numerator's amount, no part of the loans; none when no amount indicator takes the noun.
+    ("indicator", "own-noun:", "+", "vi", VI_NGHE + "Cuối quý, chi nhánh còn [[2.640 triệu đồng|VND]] nợ quá hạn, chiếm [[0,07%|%]] trên tổng dư nợ.", PUB),
+    ("indicator", "own-noun:", "-", "vi", VI_NGHE + "Cuối quý, các tổ hội quản lý [[2.640 tỷ đồng|VND]], chiếm [[97%|%]] trên tổng dư nợ.", PUB),
+    ("indicator", "own-noun:", "+", "en", NGHE + "At the end of the quarter the branch still had [[VND 2,640 million|VND]] in overdue debt, accounting for [[0.07%|%]] of total outstanding loans.", PUB),
     ("part", "share:", "+", "vi", VI_NGHE + "Dư nợ qua các điểm giao dịch xã đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] tổng dư nợ.", PUB),
     ("part", "share:", "-", "vi", VI_NGHE + "Dư nợ đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] kế hoạch năm.", PUB),
     # Two dated totals of one fact, the second clearly smaller and filed under nothing the rules
