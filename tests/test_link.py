@@ -272,6 +272,9 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "group:", "-", "en", NGHE + "Outstanding loans reached [[VND 1,204 billion|VND]], helping ethnic minority households.", PUB),
     ("part", "source:", "+", "en", NGHE + "Of the total capital, central capital reached [[VND 12,000 billion|VND]].", PUB),
     ("part", "source:", "-", "en", NGHE + "Total capital reached [[VND 14,286 billion|VND]].", PUB),
+    # A breakdown's item that names its own capital takes no source from the item before it.
+    ("part", "source:", "+", "vi", VI_NGHE + "Tổng nguồn vốn là [[7.100 tỷ đồng|VND]], trong đó vốn trung ương [[6.300 tỷ đồng|VND]], [[*380 tỷ đồng|VND]] nữa.", PUB),
+    ("part", "source:", "-", "vi", VI_NGHE + "Tổng nguồn vốn là [[7.100 tỷ đồng|VND]], trong đó vốn trung ương [[6.300 tỷ đồng|VND]], vốn ủy thác của tỉnh [[*380 tỷ đồng|VND]].", PUB),
     ("indicator", "share-of:", "+", "en", NGHE + "Some [[VND 3,120 billion|VND]], or [[58%|%]] of total outstanding loans, went to upland communes.", PUB),
     ("indicator", "share-of:", "-", "en", NGHE + "Some [[VND 3,120 billion|VND]] went to upland communes, [[58%|%]] of total outstanding loans.", PUB),
     # An amount whose own noun names a rate's numerator, stated as a share of the loans: the

@@ -872,6 +872,10 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
             cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
         if kind == "area":
             cues = [c for c in cues if not _leads_in(ctx, c, fig)]
+        if kind == "source" and ctx.cues.within(c0, fig.start):
+            # An item naming its own capital ("…, vốn nhận ủy thác từ ngân sách … 250 tỷ đồng") is
+            # no item of the source named in the clause before it.
+            cues = [c for c in cues if c[0] >= c0]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             rule = f"{AREA_KIND}{cue[2]}" if kind == "area" else f"{kind}:{cue[2]}"
