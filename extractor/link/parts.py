@@ -872,9 +872,9 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
             cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
         if kind == "area":
             cues = [c for c in cues if not _leads_in(ctx, c, fig)]
-        if kind == "source" and ctx.cues.within(c0, fig.start):
-            # An item naming its own capital ("…, vốn nhận ủy thác từ ngân sách … 250 tỷ đồng") is
-            # no item of the source named in the clause before it.
+        if kind == "source" and ctx.cues.within(c0, fig.start) and _capital_last(ctx, fig):
+            # An item of the capital's breakdown naming its own capital ("…, vốn nhận ủy thác từ
+            # ngân sách … 250 tỷ đồng") is no item of the source named in the clause before it.
             cues = [c for c in cues if c[0] >= c0]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
@@ -886,6 +886,14 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _capital_last(ctx: Context, fig: Figure) -> bool:
+    """Whether the last total of the figure's kind is the branch's whole capital: a breakdown
+    after it lists the capital's sources, each item of its own (a programme's money split by
+    source is that programme's, its items no capital of their own)."""
+    total = ctx.state.last_total.get(fig.kind)
+    return total is not None and total[0] == "total_capital"
 
 
 def _leads_in(ctx: Context, cue: Hit, fig: Figure) -> bool:
