@@ -43,7 +43,7 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 CODE_RULES: dict[str, tuple[str, ...]] = {
     "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:", "list-item:",
                   "next-item:", "next-programme:", "breakdown-of:", "average-of:", "change-of:", "paired-with:",
-                  "share-of:"),
+                  "share-of:", "own-noun:"),
     "province": ("clause:after", "clause", "sentence", "paragraph", "sentence:national-amount", "document:title",
                  "document:branch", "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
