@@ -277,11 +277,13 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "source:", "-", "vi", VI_NGHE + "Tổng nguồn vốn là [[7.100 tỷ đồng|VND]], trong đó vốn trung ương [[6.300 tỷ đồng|VND]], vốn ủy thác của tỉnh [[*380 tỷ đồng|VND]].", PUB),
     ("indicator", "share-of:", "+", "en", NGHE + "Some [[VND 3,120 billion|VND]], or [[58%|%]] of total outstanding loans, went to upland communes.", PUB),
     ("indicator", "share-of:", "-", "en", NGHE + "Some [[VND 3,120 billion|VND]] went to upland communes, [[58%|%]] of total outstanding loans.", PUB),
-    # An amount whose own noun names a rate's numerator, stated as a share of the loans: the
-    # numerator's amount, no part of the loans; none when no amount indicator takes the noun.
-    ("indicator", "own-noun:", "+", "vi", VI_NGHE + "Cuối quý, chi nhánh còn [[2.640 triệu đồng|VND]] nợ quá hạn, chiếm [[0,07%|%]] trên tổng dư nợ.", PUB),
+    # An amount whose own noun names a debt's state, stated as a share of the loans: the rate's
+    # numerator, no part of the loans; a noun of borrowers is a part's, the share's whole decides.
+    ("indicator", "own-noun:", "+", "vi", VI_NGHE + "Đến cuối tháng 6, có [[1.930 triệu đồng|VND]] là nợ quá hạn, chiếm [[0,05%|%]] dư nợ toàn tỉnh.", PUB),
     ("indicator", "own-noun:", "-", "vi", VI_NGHE + "Cuối quý, các tổ hội quản lý [[2.640 tỷ đồng|VND]], chiếm [[97%|%]] trên tổng dư nợ.", PUB),
-    ("indicator", "own-noun:", "+", "en", NGHE + "At the end of the quarter the branch still had [[VND 2,640 million|VND]] in overdue debt, accounting for [[0.07%|%]] of total outstanding loans.", PUB),
+    ("indicator", "share-of:", "+", "vi", VI_NGHE + "Riêng hộ cận nghèo vay [[640 tỷ đồng|VND]], chiếm [[9%|%]] tổng dư nợ.", PUB),
+    ("indicator", "own-noun:", "+", "en", NGHE + "Loans in the upland districts included [[VND 1,930 million|VND]] of overdue debt, accounting for [[0.05%|%]] of total outstanding loans.", PUB),
+    ("indicator", "share-of:", "+", "en", NGHE + "Near-poor families borrowed [[VND 640 billion|VND]], accounting for [[9%|%]] of total outstanding loans.", PUB),
     ("part", "share:", "+", "vi", VI_NGHE + "Dư nợ qua các điểm giao dịch xã đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] tổng dư nợ.", PUB),
     ("part", "share:", "-", "vi", VI_NGHE + "Dư nợ đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] kế hoạch năm.", PUB),
     # Two dated totals of one fact, the second clearly smaller and filed under nothing the rules

@@ -548,11 +548,13 @@ def _own_noun(ctx: Context, fig: Figure, c0: int, found: tuple[Hit, CueHit]) -> 
     measures ("4,1 tỷ đồng nợ quá hạn, chiếm 0,1% tổng dư nợ", "nợ khoanh còn 2 tỷ đồng, chiếm
     …"): the rate's numerator, not a part of the whole named after the percent. The indicator of
     a cue between the amount and the share word that takes the amount (``own-noun:…``); ``""``
-    when none does (frozen debt has no amount of ours); None when the clause names nothing else."""
+    when none does (frozen debt has no amount of ours); None when the clause names no debt's state
+    (``rate_numerators`` of rules/parts.yaml: a borrower group's or channel's noun is a part's)."""
     share, whole = found
     wholes = set(ctx.linker.lexicon.candidates(whole, lang=ctx.lang))
+    numerators = ctx.linker.rate_numerators
     others = [c for c in ctx.cues.within(c0, share[0])
-              if not wholes & set(ctx.linker.lexicon.candidates(c, lang=ctx.lang))]
+              if numerators & (cands := set(ctx.linker.lexicon.candidates(c, lang=ctx.lang))) and not wholes & cands]
     if not others:
         return None
     for cue in others:

@@ -653,6 +653,10 @@ class PartRules(Strict):
     # The indicators whose figures a programme's or channel's document files as its parts (its
     # lending; capital and outcomes stay what they are).
     topic_indicators: list[str] = Field(default_factory=list)
+    # The indicators of a debt's state (overdue, frozen): a cue of theirs in an amount's clause
+    # names what the amount is, the numerator of a rate, when the amount is stated as a share of
+    # the loans (a borrower group's or channel's noun does not: that amount is a part).
+    rate_numerators: list[str] = Field(default_factory=list)
 
 
 def load_part_rules(path: Path) -> PartRules:
@@ -778,6 +782,7 @@ class Linker:
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
     past_years_life: frozenset[str] = frozenset()  # see ``LinkRules.past_years_life``, lower case
     topic_indicators: frozenset[str] = frozenset()  # ``PartRules.topic_indicators``
+    rate_numerators: frozenset[str] = frozenset()  # ``PartRules.rate_numerators``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -799,6 +804,7 @@ class Linker:
                                    for lang, words in (function_words or {}).items()},
                    number_words={w.lower(): n for w, n in (number_words or {}).items()}, stamp_head=stamp_head(rules),
                    topic_indicators=frozenset(parts.topic_indicators),
+                   rate_numerators=frozenset(parts.rate_numerators),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    lifetime_count_least=rules.lifetime_count_least,
                    year_so_far_slack_days=rules.year_so_far_slack_days,
