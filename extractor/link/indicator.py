@@ -284,10 +284,25 @@ def _cue_before(
             return False
         if blockers and any(b[1] > cue.start and not _figures_between(ctx, b[1], fig.start) for b in blockers):
             return False
+        if _funded_from(ctx, cue, start):
+            continue
         found = _decided(ctx, cue, fig, "cue")
         if found:
             return found
     return False if blockers else None
+
+
+def _funded_from(ctx: Context, cue: CueHit, start: int) -> bool:
+    """Whether a capital cue names only where the money came from ("dư nợ cho vay từ nguồn vốn
+    nhận ủy thác …", ``funded_from`` of rules/linking.yaml): a word of the list stands right
+    before it and another cue before that, in the range, names what the figure is."""
+    gap = ctx.linker.funded_from.get(ctx.lang)
+    if gap is None or not gap.search(ctx.text, start, cue.start):
+        return False
+    cands = set(ctx.linker.lexicon.candidates(cue, lang=ctx.lang))
+    if not cands or not cands <= ctx.linker.funded_capital:
+        return False
+    return any(c.end <= cue.start and c.position == "before" for c in ctx.cues.within(start, cue.start))
 
 
 def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
