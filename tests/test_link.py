@@ -275,6 +275,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     # A breakdown's item that names its own capital takes no source from the item before it.
     ("part", "source:", "+", "vi", VI_NGHE + "Tổng nguồn vốn là [[7.100 tỷ đồng|VND]], trong đó vốn trung ương [[6.300 tỷ đồng|VND]], [[*380 tỷ đồng|VND]] nữa.", PUB),
     ("part", "source:", "-", "vi", VI_NGHE + "Tổng nguồn vốn là [[7.100 tỷ đồng|VND]], trong đó vốn trung ương [[6.300 tỷ đồng|VND]], vốn ủy thác của tỉnh [[*380 tỷ đồng|VND]].", PUB),
+    # A programme's money split by source: its items keep the earlier reading (a source part of
+    # the item before), known to be wrong for a local-trust item; a split of the branch's whole
+    # capital gives an item naming its own capital no source of the item before it.
+    ("part", "source:", "+", "vi", VI_NGHE + "Cho vay hộ cận nghèo có dư nợ [[830 tỷ đồng|VND]], trong đó vốn trung ương [[760 tỷ đồng|VND]], vốn ủy thác của huyện [[*70 tỷ đồng|VND]].", PUB),
     ("indicator", "share-of:", "+", "en", NGHE + "Some [[VND 3,120 billion|VND]], or [[58%|%]] of total outstanding loans, went to upland communes.", PUB),
     ("indicator", "share-of:", "-", "en", NGHE + "Some [[VND 3,120 billion|VND]] went to upland communes, [[58%|%]] of total outstanding loans.", PUB),
     # An amount whose own noun names a debt's state, stated as a share of the loans: the rate's
@@ -332,6 +336,17 @@ def test_code_rule(key: str, rule: str, polarity: str, lang: str, markup: str, p
     obs = observe(markup, lang=lang, published=published)
     decided = obs is not None and decided_by(obs.rules.get(key, ""), rule)
     assert decided == (polarity == "+"), obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "indicator"), [
+    # A capital cue right after "từ"/"bằng" names where the money came from: the clause's earlier
+    # cue (the loans, the lending) names the figure (funded_from of rules/linking.yaml).
+    ("Dư nợ ở huyện miền núi từ nguồn vốn nhận ủy thác của tỉnh lên [[74 tỷ đồng|VND]].", "outstanding_loans"),
+    ("Năm nay, chi nhánh giải ngân bằng nguồn vốn nhận ủy thác của huyện thêm [[18 tỷ đồng|VND]].", "lending_turnover"),
+    ("Dư nợ tăng nhanh, nguồn vốn nhận ủy thác của tỉnh lên [[74 tỷ đồng|VND]].", "local_entrusted_capital"),
+])
+def test_capital_named_as_the_money_s_source_is_not_its_noun(markup: str, indicator: str) -> None:
+    check(observe(VI_NGHE + markup, lang="vi", published=PUB), {"indicator": indicator})
 
 
 @pytest.mark.parametrize(("markup", "lang"), [
