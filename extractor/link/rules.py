@@ -667,6 +667,18 @@ class PartRules(Strict):
     # names what the amount is, the numerator of a rate, when the amount is stated as a share of
     # the loans (a borrower group's or channel's noun does not: that amount is a part).
     rate_numerators: list[str] = Field(default_factory=list)
+    channel_subject: ChannelSubject = Field(default_factory=lambda: ChannelSubject())
+
+
+class ChannelSubject(Strict):
+    """Channel phrases that name a union only as who acts ("các cấp Hội …"): a figure is that
+    channel's part only when one of ``verbs`` (lending through it, managing loans) follows the
+    phrase before the figure, with none of ``not_between`` (a reporting verb, the bank as the
+    subject) between the phrase and the verb."""
+
+    phrases: list[str] = Field(default_factory=list)
+    verbs: Cues = Field(default_factory=Cues)
+    not_between: Cues = Field(default_factory=Cues)
 
 
 def load_part_rules(path: Path) -> PartRules:
@@ -797,6 +809,7 @@ class Linker:
     # and the capital indicators they bind.
     funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     funded_capital: frozenset[str] = frozenset()
+    channel_subject: ChannelSubject | None = None  # ``PartRules.channel_subject``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -818,7 +831,7 @@ class Linker:
                                    for lang, words in (function_words or {}).items()},
                    number_words={w.lower(): n for w, n in (number_words or {}).items()}, stamp_head=stamp_head(rules),
                    topic_indicators=frozenset(parts.topic_indicators),
-                   rate_numerators=frozenset(parts.rate_numerators),
+                   rate_numerators=frozenset(parts.rate_numerators), channel_subject=parts.channel_subject,
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    lifetime_count_least=rules.lifetime_count_least,
