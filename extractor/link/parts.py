@@ -51,7 +51,7 @@ from extractor.link.rules import (
 )
 from extractor.link.scope import NATIONAL, held_in, is_commune, national_words
 from extractor.models import Figure, PartKind
-from extractor.registry.phrases import APOSTROPHES, Hit
+from extractor.registry.phrases import APOSTROPHES, Hit, caseless, new_tone
 
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
@@ -887,6 +887,12 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
             cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
         if kind == "area":
             cues = [c for c in cues if not _leads_in(ctx, c, fig)]
+        if kind == "channel":
+            cues = [c for c in cues if _channel_acts(ctx, c, fig)]
+        if kind == "source" and ctx.cues.within(c0, fig.start) and _capital_last(ctx, fig):
+            # An item of the capital's breakdown naming its own capital ("…, vốn nhận ủy thác từ
+            # ngân sách … 250 tỷ đồng") is no item of the source named in the clause before it.
+            cues = [c for c in cues if c[0] >= c0]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             rule = f"{AREA_KIND}{cue[2]}" if kind == "area" else f"{kind}:{cue[2]}"
@@ -898,6 +904,39 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _channel_acts(ctx: Context, cue: Hit, fig: Figure) -> bool:
+    """Whether a channel phrase that names the union only as who acts (``channel_subject`` of
+    rules/parts.yaml: "các cấp Hội …") has it lend or manage the loans: one of the rule's verbs
+    follows it before the figure, with no reporting verb or bank as the subject between them.
+    Every other channel phrase names its channel itself."""
+    rule = ctx.linker.channel_subject
+    if rule is None or cue[2] not in rule.phrases or cue[1] >= fig.start:
+        return True
+    between = caseless(new_tone(ctx.text[cue[1] : fig.start]))
+    verb = _words_regex(tuple(getattr(rule.verbs, ctx.lang))).search(between)
+    if verb is None:
+        return False
+    return _words_regex(tuple(getattr(rule.not_between, ctx.lang))).search(between, 0, verb.start()) is None
+
+
+@lru_cache(maxsize=16)
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` (in their new tone placement, lower case) as whole words; never matches
+    when there are none."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(caseless(new_tone(w))) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _capital_last(ctx: Context, fig: Figure) -> bool:
+    """Whether the last total of the figure's kind is the branch's whole capital: a breakdown
+    after it lists the capital's sources, each item of its own (a programme's money split by
+    source is that programme's, its items no capital of their own)."""
+    total = ctx.state.last_total.get(fig.kind)
+    return total is not None and total[0] == "total_capital"
 
 
 def _leads_in(ctx: Context, cue: Hit, fig: Figure) -> bool:
