@@ -241,6 +241,13 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "programme:document", "-", "en", "Student loans reach 2,600 students in Quang Tri\nThe branch said total outstanding loans of the branch reached [[VND 8,300 billion|VND]].", PUB),
     # A headline that names who approved the programme still names one programme.
     ("part", "programme:document", "+", "vi", "Cho vay nhà ở xã hội theo chính sách được Thủ tướng phê duyệt giúp công nhân Bình Dương an cư\nCông nhân được hỗ trợ.\nĐến tháng 9, dư nợ chương trình này đạt [[620 tỷ đồng|VND]].", PUB),
+    # An excerpt with no headline opens with its lead's paragraph: the subject is its first
+    # sentence's, and a figure that sentence gives after naming the channel is the channel's (a
+    # breakdown after it breaks the channel's figure down); a second channel leaves it the whole's.
+    ("part", "channel:document", "+", "en", "Over the last two years, the Farmers' Association of the district has channelled [[VND 215 billion|VND]] of preferential loans to 4,300 member families. Members now run larger farms.\nMany have repaid early.", PUB),
+    ("part", "channel:document", "-", "en", "Over the last two years, the Farmers' Association of the district has worked with the branch, whose total outstanding loans reached [[VND 5,215 billion|VND]]. Members now run larger farms.\nMany have repaid early.", PUB),
+    ("part", "channel:document", "+", "vi", "Năm qua, Hội Nông dân trên địa bàn tỉnh đã cùng ngân hàng cho vay mới [[95 tỷ đồng|VND]] với 2.100 hội viên.\nTrong đó phần lớn là hộ nghèo.", PUB),
+    ("part", "channel:document", "-", "vi", "Năm qua, Hội Nông dân và Hội Phụ nữ các cấp trên địa bàn tỉnh đã cùng ngân hàng cho vay mới [[95 tỷ đồng|VND]] với 2.100 hội viên.\nTrong đó phần lớn là hộ nghèo.", PUB),
     ("part", "channel:document", "+", "vi", "Hội Cựu chiến binh quản lý hơn 700 tỷ đồng vốn ủy thác\nĐến cuối năm, dư nợ của hội viên đạt [[715 tỷ đồng|VND]].", PUB),
     ("part", "channel:document", "-", "vi", "Hội Cựu chiến binh quản lý hơn 700 tỷ đồng vốn ủy thác\nĐến cuối năm, dư nợ đạt [[8.100 tỷ đồng|VND]], trong đó qua Hội Cựu chiến binh 715 tỷ đồng.", PUB),
     ("part", "channel:document", "-", "vi", "Hội Cựu chiến binh và Hội Nông dân đồng hành cùng vốn chính sách\nĐến cuối năm, dư nợ của hội viên đạt [[8.100 tỷ đồng|VND]].", PUB),

@@ -251,8 +251,8 @@ def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, 
     and no word of the branch's or bank's whole (``topic_whole``: "tổng dư nợ các chương trình",
     "all programmes") stands before the body's first figure. None otherwise: a province's report,
     or one that names a programme among its results or purposes."""
-    end = _lead_end(ctx)
-    body = ctx.figures.within(ctx.title[1], len(ctx.text))
+    title_end, end = _subject_span(ctx)
+    body = ctx.figures.within(title_end, len(ctx.text))
     if ctx.first_mark(TOPIC_WHOLE, 0, max(end, body[0].start if body else end)) or ctx.first_mark("breakdown", 0, end):
         return None
     if any(ctx.first_mark(name, 0, end) for name in OTHER_KINDS):
@@ -265,10 +265,28 @@ def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, 
     words = [ctx.text[hit[0] : hit[1]] for _, hit in hits]
     # A headline and its lead may name one programme in two ways ("mãn hạn tù", "chấp hành xong án
     # phạt tù"), but neither names two.
-    for lo, hi in ((0, ctx.title[1]), (ctx.title[1], end)):
+    for lo, hi in ((0, title_end), (title_end, end)):
         if len(_distinct([word for word, (_, hit) in zip(words, hits, strict=True) if lo <= hit[0] < hi])) > 1:
             return None
     return hits[0][0], max(words, key=len), tuple(_distinct(words)), tuple(hit[0] for _, hit in hits)
+
+
+def _subject_span(ctx: Context) -> tuple[int, int]:
+    """Where the headline and the lead that decide a document's subject end: the title's and the
+    body's first sentence's; or, when the first line is no headline but a paragraph (longer than
+    ``headline`` of rules/linking.yaml, or ending a sentence), where its first sentence ends, for
+    both: an excerpt that opens with its lead ("Over the past year, the farmers' union of the
+    province has …") has its subject there, and the next paragraph is the body."""
+    text = ctx.text
+    start = len(text) - len(text.lstrip())
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[start:line_end].rstrip()
+    if len(line) <= ctx.reach("headline") and line[-1:] not in (".", "!", "?"):
+        return ctx.title[1], _lead_end(ctx)
+    i = bisect.bisect_left(ctx.stops.starts, start)
+    first = ctx.stops.starts[i] if i < len(ctx.stops.starts) else line_end
+    return min(first, line_end), min(first, line_end)
 
 
 def _distinct(words: list[str]) -> set[str]:
@@ -295,8 +313,12 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     if ctx.first_mark(TOPIC_WHOLE, s0, s1) or ctx.first_mark("breakdown", fig.end, s1):
         return None
     kind, words, names, named_at = ctx.topic
-    if any(s0 <= at < s1 for at in named_at):
-        return None  # the sentence naming the topic: its own cues and totals tell its figures
+    # The sentence naming the topic right before the figure (the lead: "the province's farmers'
+    # union lent …", ``_names_for``) states the topic's figures; any other sentence naming it is
+    # left to its own cues and totals.
+    named_before = any(_names_for(ctx, at, fig) for at in named_at if s0 <= at < fig.start)
+    if any(s0 <= at < s1 for at in named_at) and not named_before:
+        return None
     # "Loans for X and other programmes lifted total outstanding loans to …", "N poor households,
     # near-poor households and other policy beneficiaries": a total word after a part's cue in the
     # figure's clause, or ending the borrowers a count counts, makes it a total, as in any sentence.
@@ -308,12 +330,20 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
                    if not any(a in b or b in a for a in names for b in (ctx.text[hit[0] : hit[1]].casefold(),)))
     if any(other != kind or hit[0] >= fig.start for hit, other in named):
         return None
-    if (ctx.marks("anecdote", s0, s1) or _breakdown_next(ctx, s1)
+    if (ctx.marks("anecdote", s0, s1) or (_breakdown_next(ctx, s1) and not named_before)
             or not _refers_to_topic(ctx, fig, (s0, s1), [hit[0] for hit, _ in named])):
         return None
     if named:
         words = ctx.text[named[-1][0][0] : named[-1][0][1]]
     return Part(kind, (_channel_name(words) if kind == "channel" else words)[:LABEL_CHARS], f"{kind}:document")
+
+
+def _names_for(ctx: Context, at: int, fig: Figure) -> bool:
+    """Whether the topic named at ``at``, before the figure in its sentence, is what the figure
+    states: no semicolon, reporting verb ("…, the director said: …") or branch stands between
+    them (the clause after such a word is the speaker's or the branch's own)."""
+    return (";" not in ctx.text[at : fig.start] and not ctx.marks("reporting", at, fig.start)
+            and not ctx.marks(scope_list("branch"), at, fig.start))
 
 
 def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named: list[int]) -> bool:
@@ -331,13 +361,19 @@ def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named
     low = ctx.text[s0:s1].casefold()
     refs = sorted([*named, *(s0 + m.start() for name in names for m in re.finditer(re.escape(name), low)),
                    *(hit[0] for hit in ctx.marks(topic_ref_list(kind), s0, s1))])
-    if not refs:
-        return False
     # A province's name right by a reference names the channel's own office ("Hội Phụ nữ tỉnh …").
-    wholes = [*(hit[0] for name in (TOTALS, TOPIC_OWNER) for hit in ctx.marks(name, s0, fig.start)),
+    # So does an owner word right after its name ("Hội Phụ nữ trên địa bàn tỉnh": the union's
+    # offices across the province).
+    ends = {s0 + m.end() for name in names for m in re.finditer(re.escape(name), low)}
+    wholes = [*(hit[0] for hit in ctx.marks(TOTALS, s0, fig.start)),
+              *(hit[0] for hit in ctx.marks(TOPIC_OWNER, s0, fig.start)
+                if not any(end <= hit[0] and not ctx.text[end : hit[0]].strip() for end in ends)),
               *(m.start for m in ctx.mentions.within(s0, fig.start)
                 if not any(abs(m.start - ref) <= ctx.reach("topic_name") for ref in refs))]
+    if not refs:
+        return False
     return not wholes or any(max(wholes) < ref < fig.start for ref in refs)
+
 
 
 def _breakdown_next(ctx: Context, end: int) -> bool:

@@ -313,6 +313,7 @@ class Reaches(Strict):
     credit_frame: Reach
     rate_year: Reach
     topic_name: Reach
+    headline: Reach
     aside: Reach
     verb_before: Reach
     same_period: Reach
