@@ -58,6 +58,9 @@ MAX_NAME_WORDS = 4
 ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
+# Kinds of part narrower than an area: a figure of an area that its own clause names by one of
+# these is a part of that kind (``_narrower``).
+NARROWER_KINDS = ("programme", "channel", "group")
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
@@ -340,10 +343,18 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
 
 def _names_for(ctx: Context, at: int, fig: Figure) -> bool:
     """Whether the topic named at ``at``, before the figure in its sentence, is what the figure
-    states: no semicolon, reporting verb ("…, the director said: …") or branch stands between
-    them (the clause after such a word is the speaker's or the branch's own)."""
-    return (";" not in ctx.text[at : fig.start] and not ctx.marks("reporting", at, fig.start)
-            and not ctx.marks(scope_list("branch"), at, fig.start))
+    states: no semicolon, reporting verb ("…, the director said: …"), branch or word by which the
+    union only reports (``channel_subject.reported``) stands between them (the clause after such
+    a word is the speaker's or the branch's own)."""
+    if ";" in ctx.text[at : fig.start] or ctx.marks("reporting", at, fig.start):
+        return False
+    if ctx.marks(scope_list("branch"), at, fig.start):
+        return False
+    # A word by which the union only reports or the branch states the figure
+    # (``channel_subject.reported``: "… ghi nhận chi nhánh đã cho vay …") makes it theirs.
+    rule = ctx.linker.channel_subject
+    words = tuple(getattr(rule.reported, ctx.lang)) if rule is not None else ()
+    return not (words and _words_regex(words).search(caseless(new_tone(ctx.text[at : fig.start]))))
 
 
 def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named: list[int]) -> bool:
@@ -569,14 +580,17 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     # A text filed under the whole bank reports no district: the commune of its closing story is
     # none of its figures' own.
     if ctx.district and place_rule != NATIONAL_DOCUMENT and not _whole_province(ctx, fig):
-        return (_listed_area(ctx, fig) or _commune_named(ctx, fig, s0) or _commune_referred(ctx, fig, s0)
-                or Part("area", ctx.district, DISTRICT_DOCUMENT))
+        area_part = (_listed_area(ctx, fig) or _commune_named(ctx, fig, s0) or _commune_referred(ctx, fig, s0)
+                     or Part("area", ctx.district, DISTRICT_DOCUMENT))
+        return _narrower(ctx, fig, code, indicator_rule, area_part) or area_part
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
-        return Part("area", area.name, "area:named")
+        area_part = Part("area", area.name, "area:named")
+        return _narrower(ctx, fig, code, indicator_rule, area_part) or area_part
     office = _office_before(ctx, fig, s0, national=spot is not None and spot[0] == NATIONAL)
     if office is not None and not _whole_province(ctx, fig):
-        return Part("area", office, OFFICE_NAMED)
+        area_part = Part("area", office, OFFICE_NAMED)
+        return _narrower(ctx, fig, code, indicator_rule, area_part) or area_part
     commune = _commune_referred(ctx, fig, s0, unnamed=False)
     if commune is not None and not _whole_province(ctx, fig):
         return commune
@@ -601,6 +615,21 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code)
             or _topic_document_part(ctx, fig, code))
+
+
+def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: Part) -> Part | None:
+    """A part of an area's figure that its own clause names more narrowly: one programme, channel
+    or group of borrowers ("the district lent VND 20 billion for job creation", a union's loans in
+    a district's report). The narrower kind is what the figure measures; its words name the area
+    too ("job creation, Tan Lac"), and its rule ends with the area's ("programme:…+area:…"), so the
+    area is not lost. None when the clause names none."""
+    if not ctx.linker.lexicon.indicators[code].cued_parts:
+        return None
+    for kind in NARROWER_KINDS:
+        own = _cued_part(ctx, fig, indicator_rule, only=kind)
+        if own is not None:
+            return Part(own.kind, f"{own.words}, {area.words}"[:LABEL_CHARS], f"{own.rule}+{area.rule}")
+    return None
 
 
 def _outcome_kind(ctx: Context, fig: Figure) -> Part | None:

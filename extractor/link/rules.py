@@ -686,6 +686,9 @@ class ChannelSubject(Strict):
     phrases: list[str] = Field(default_factory=list)
     verbs: Cues = Field(default_factory=Cues)
     not_between: Cues = Field(default_factory=Cues)
+    # Words after a document's union named in its lead by which the lead's figure is not the
+    # union's: it only reports it, or the branch states it (``parts._names_for``).
+    reported: Cues = Field(default_factory=Cues)
 
 
 def load_part_rules(path: Path) -> PartRules:
