@@ -241,6 +241,13 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "programme:document", "-", "en", "Student loans reach 2,600 students in Quang Tri\nThe branch said total outstanding loans of the branch reached [[VND 8,300 billion|VND]].", PUB),
     # A headline that names who approved the programme still names one programme.
     ("part", "programme:document", "+", "vi", "Cho vay nhà ở xã hội theo chính sách được Thủ tướng phê duyệt giúp công nhân Bình Dương an cư\nCông nhân được hỗ trợ.\nĐến tháng 9, dư nợ chương trình này đạt [[620 tỷ đồng|VND]].", PUB),
+    # An excerpt with no headline opens with its lead's paragraph: the subject is its first
+    # sentence's, and a figure that sentence gives after naming the channel is the channel's (a
+    # breakdown after it breaks the channel's figure down); a second channel leaves it the whole's.
+    ("part", "channel:document", "+", "en", "Over the last two years, the Farmers' Association of the district has channelled [[VND 215 billion|VND]] of preferential loans to 4,300 member families. Members now run larger farms.\nMany have repaid early.", PUB),
+    ("part", "channel:document", "-", "en", "Over the last two years, the Farmers' Association of the district has worked with the branch, whose total outstanding loans reached [[VND 5,215 billion|VND]]. Members now run larger farms.\nMany have repaid early.", PUB),
+    ("part", "channel:document", "+", "vi", "Năm qua, Hội Nông dân trên địa bàn tỉnh đã cùng ngân hàng cho vay mới [[95 tỷ đồng|VND]] với 2.100 hội viên.\nTrong đó phần lớn là hộ nghèo.", PUB),
+    ("part", "channel:document", "-", "vi", "Năm qua, Hội Nông dân và Hội Phụ nữ các cấp trên địa bàn tỉnh đã cùng ngân hàng cho vay mới [[95 tỷ đồng|VND]] với 2.100 hội viên.\nTrong đó phần lớn là hộ nghèo.", PUB),
     ("part", "channel:document", "+", "vi", "Hội Cựu chiến binh quản lý hơn 700 tỷ đồng vốn ủy thác\nĐến cuối năm, dư nợ của hội viên đạt [[715 tỷ đồng|VND]].", PUB),
     ("part", "channel:document", "-", "vi", "Hội Cựu chiến binh quản lý hơn 700 tỷ đồng vốn ủy thác\nĐến cuối năm, dư nợ đạt [[8.100 tỷ đồng|VND]], trong đó qua Hội Cựu chiến binh 715 tỷ đồng.", PUB),
     ("part", "channel:document", "-", "vi", "Hội Cựu chiến binh và Hội Nông dân đồng hành cùng vốn chính sách\nĐến cuối năm, dư nợ của hội viên đạt [[8.100 tỷ đồng|VND]].", PUB),
@@ -272,8 +279,22 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "group:", "-", "en", NGHE + "Outstanding loans reached [[VND 1,204 billion|VND]], helping ethnic minority households.", PUB),
     ("part", "source:", "+", "en", NGHE + "Of the total capital, central capital reached [[VND 12,000 billion|VND]].", PUB),
     ("part", "source:", "-", "en", NGHE + "Total capital reached [[VND 14,286 billion|VND]].", PUB),
+    # A breakdown's item that names its own capital takes no source from the item before it.
+    ("part", "source:", "+", "vi", VI_NGHE + "Tổng nguồn vốn là [[7.100 tỷ đồng|VND]], trong đó vốn trung ương [[6.300 tỷ đồng|VND]], [[*380 tỷ đồng|VND]] nữa.", PUB),
+    ("part", "source:", "-", "vi", VI_NGHE + "Tổng nguồn vốn là [[7.100 tỷ đồng|VND]], trong đó vốn trung ương [[6.300 tỷ đồng|VND]], vốn ủy thác của tỉnh [[*380 tỷ đồng|VND]].", PUB),
+    # A programme's money split by source: its items keep the earlier reading (a source part of
+    # the item before), known to be wrong for a local-trust item; a split of the branch's whole
+    # capital gives an item naming its own capital no source of the item before it.
+    ("part", "source:", "+", "vi", VI_NGHE + "Cho vay hộ cận nghèo có dư nợ [[830 tỷ đồng|VND]], trong đó vốn trung ương [[760 tỷ đồng|VND]], vốn ủy thác của huyện [[*70 tỷ đồng|VND]].", PUB),
     ("indicator", "share-of:", "+", "en", NGHE + "Some [[VND 3,120 billion|VND]], or [[58%|%]] of total outstanding loans, went to upland communes.", PUB),
     ("indicator", "share-of:", "-", "en", NGHE + "Some [[VND 3,120 billion|VND]] went to upland communes, [[58%|%]] of total outstanding loans.", PUB),
+    # An amount whose own noun names a debt's state, stated as a share of the loans: the rate's
+    # numerator, no part of the loans; a noun of borrowers is a part's, the share's whole decides.
+    ("indicator", "own-noun:", "+", "vi", VI_NGHE + "Đến cuối tháng 6, có [[1.930 triệu đồng|VND]] là nợ quá hạn, chiếm [[0,05%|%]] dư nợ toàn tỉnh.", PUB),
+    ("indicator", "own-noun:", "-", "vi", VI_NGHE + "Cuối quý, các tổ hội quản lý [[2.640 tỷ đồng|VND]], chiếm [[97%|%]] trên tổng dư nợ.", PUB),
+    ("indicator", "share-of:", "+", "vi", VI_NGHE + "Riêng hộ cận nghèo vay [[640 tỷ đồng|VND]], chiếm [[9%|%]] tổng dư nợ.", PUB),
+    ("indicator", "own-noun:", "+", "en", NGHE + "Loans in the upland districts included [[VND 1,930 million|VND]] of overdue debt, accounting for [[0.05%|%]] of total outstanding loans.", PUB),
+    ("indicator", "share-of:", "+", "en", NGHE + "Near-poor families borrowed [[VND 640 billion|VND]], accounting for [[9%|%]] of total outstanding loans.", PUB),
     ("part", "share:", "+", "vi", VI_NGHE + "Dư nợ qua các điểm giao dịch xã đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] tổng dư nợ.", PUB),
     ("part", "share:", "-", "vi", VI_NGHE + "Dư nợ đạt [[4.870 tỷ đồng|VND]], chiếm [[96,1%|%|96.1]] kế hoạch năm.", PUB),
     # Two dated totals of one fact, the second clearly smaller and filed under nothing the rules
@@ -322,6 +343,17 @@ def test_code_rule(key: str, rule: str, polarity: str, lang: str, markup: str, p
     obs = observe(markup, lang=lang, published=published)
     decided = obs is not None and decided_by(obs.rules.get(key, ""), rule)
     assert decided == (polarity == "+"), obs.rules if obs else None
+
+
+@pytest.mark.parametrize(("markup", "indicator"), [
+    # A capital cue right after "từ"/"bằng" names where the money came from: the clause's earlier
+    # cue (the loans, the lending) names the figure (funded_from of rules/linking.yaml).
+    ("Dư nợ ở huyện miền núi từ nguồn vốn nhận ủy thác của tỉnh lên [[74 tỷ đồng|VND]].", "outstanding_loans"),
+    ("Năm nay, chi nhánh giải ngân bằng nguồn vốn nhận ủy thác của huyện thêm [[18 tỷ đồng|VND]].", "lending_turnover"),
+    ("Dư nợ tăng nhanh, nguồn vốn nhận ủy thác của tỉnh lên [[74 tỷ đồng|VND]].", "local_entrusted_capital"),
+])
+def test_capital_named_as_the_money_s_source_is_not_its_noun(markup: str, indicator: str) -> None:
+    check(observe(VI_NGHE + markup, lang="vi", published=PUB), {"indicator": indicator})
 
 
 @pytest.mark.parametrize(("markup", "lang"), [

@@ -284,10 +284,25 @@ def _cue_before(
             return False
         if blockers and any(b[1] > cue.start and not _figures_between(ctx, b[1], fig.start) for b in blockers):
             return False
+        if _funded_from(ctx, cue, start):
+            continue
         found = _decided(ctx, cue, fig, "cue")
         if found:
             return found
     return False if blockers else None
+
+
+def _funded_from(ctx: Context, cue: CueHit, start: int) -> bool:
+    """Whether a capital cue names only where the money came from ("dư nợ cho vay từ nguồn vốn
+    nhận ủy thác …", ``funded_from`` of rules/linking.yaml): a word of the list stands right
+    before it and another cue before that, in the range, names what the figure is."""
+    gap = ctx.linker.funded_from.get(ctx.lang)
+    if gap is None or not gap.search(ctx.text, start, cue.start):
+        return False
+    cands = set(ctx.linker.lexicon.candidates(cue, lang=ctx.lang))
+    if not cands or not cands <= ctx.linker.funded_capital:
+        return False
+    return any(c.end <= cue.start and c.position == "before" for c in ctx.cues.within(start, cue.start))
 
 
 def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
@@ -535,7 +550,32 @@ def _share_of_whole(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if ctx.marks("blockers", c0, fig.start):
         return None
     found = share_of(ctx, fig)
-    return _decided(ctx, found[1], fig, "share-of") if found else None
+    if not found:
+        return None
+    own = _own_noun(ctx, fig, c0, found)
+    if own is not None:
+        return own or None
+    return _decided(ctx, found[1], fig, "share-of")
+
+
+def _own_noun(ctx: Context, fig: Figure, c0: int, found: tuple[Hit, CueHit]) -> tuple[str, str] | Literal[""] | None:
+    """The amount's own noun, when its clause names, before the share word, what another indicator
+    measures ("4,1 tỷ đồng nợ quá hạn, chiếm 0,1% tổng dư nợ", "nợ khoanh còn 2 tỷ đồng, chiếm
+    …"): the rate's numerator, not a part of the whole named after the percent. The indicator of
+    a cue between the amount and the share word that takes the amount (``own-noun:…``); ``""``
+    when none does (frozen debt has no amount of ours); None when the clause names no debt's state
+    (``rate_numerators`` of rules/parts.yaml: a borrower group's or channel's noun is a part's)."""
+    share, whole = found
+    wholes = set(ctx.linker.lexicon.candidates(whole, lang=ctx.lang))
+    numerators = ctx.linker.rate_numerators
+    others = [c for c in ctx.cues.within(c0, share[0])
+              if numerators & (cands := set(ctx.linker.lexicon.candidates(c, lang=ctx.lang))) and not wholes & cands]
+    if not others:
+        return None
+    for cue in others:
+        if cue.start >= fig.end and (decided := _decided(ctx, cue, fig, "own-noun")):
+            return decided
+    return ""
 
 
 def _cue_after_list(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
@@ -642,6 +682,10 @@ def _breakdown_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     mark = _breakdown_word(ctx, fig)
     if mark is None:
         return None
+    share = share_of(ctx, fig)
+    own = _own_noun(ctx, fig, clause_span(ctx, fig)[0], share) if share else None
+    if own is not None:
+        return own or None  # "…; nợ khoanh 3 tỷ đồng, chiếm 0,1% tổng dư nợ": its own noun's
     later = segment_span(ctx, fig)[0] > mark[1] and not _names_programmes(ctx, mark[1], fig.start)
     found = _cue_before(ctx, fig, mark[1]) if later else None
     if found:

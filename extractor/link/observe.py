@@ -323,7 +323,9 @@ def _district_total(ctx: Context, fig: Figure, level: Observation) -> bool:
     only, stated before any breakdown word of its sentence, which the breakdowns after it ("Trong
     đó, cho vay hộ nghèo …") break down."""
     s0, _ = sentence_span(ctx, fig)
-    return (level.rules.get("part") in (DISTRICT_DOCUMENT, DISTRICT_NAMED_PART)
+    # A programme, channel or group of the district's figure (``parts._narrower``) is as much the
+    # district's level as the district's own: its rule ends with the district's.
+    return (level.rules.get("part", "").rsplit("+", 1)[-1] in (DISTRICT_DOCUMENT, DISTRICT_NAMED_PART)
             and not ctx.marks("breakdown", s0, fig.start))
 
 
@@ -519,7 +521,7 @@ def dedupe(found: list[Observation]) -> list[Observation]:
     đồng" in the headline, "…, tăng 436 tỷ đồng so với cuối năm 2022" in the body).
     """
     best: dict[tuple[object, ...], tuple[int, Observation]] = {}
-    for index, obs in enumerate(found):
+    for index, obs in enumerate(_narrowed(found)):
         key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit, obs.part_of, obs.part)
         if key not in best:
             best[key] = (index, obs)
@@ -530,6 +532,23 @@ def dedupe(found: list[Observation]) -> list[Observation]:
         else:
             best[key] = (kept_index, _with_change_of(kept, obs))
     return [obs for _, obs in sorted(best.values(), key=itemgetter(0))]
+
+
+def _narrowed(found: list[Observation]) -> list[Observation]:
+    """``found`` with each area part that another observation of the same amount names more
+    narrowly (a programme, channel or group of that area, ``parts._narrower``: "job creation, Tan
+    Lac" where a headline says only "Tan Lac") given that narrower part: one fact, whose part is
+    the narrower one, so ``dedupe`` keeps one observation of it."""
+    def amount(o: Observation, area: str) -> tuple[object, ...]:
+        return (o.indicator, o.province, o.status, o.value, o.unit, area)
+
+    narrower = {amount(o, o.part.rsplit(", ", 1)[1]): o for o in found
+                if o.part_of not in (None, "area") and o.part is not None and ", " in o.part}
+    if not narrower:
+        return found
+    return [_with_part_of(o, narrower[amount(o, o.part)])
+            if o.part_of == "area" and o.part is not None and amount(o, o.part) in narrower else o
+            for o in found]
 
 
 def _better_dated(twin: Observation, kept: Observation) -> bool:

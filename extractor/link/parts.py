@@ -51,13 +51,16 @@ from extractor.link.rules import (
 )
 from extractor.link.scope import NATIONAL, held_in, is_commune, national_words
 from extractor.models import Figure, PartKind
-from extractor.registry.phrases import APOSTROPHES, Hit
+from extractor.registry.phrases import APOSTROPHES, Hit, caseless, new_tone
 
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
 MAX_NAME_WORDS = 4
 ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ nghèo", "for students")
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
+# Kinds of part narrower than an area: a figure of an area that its own clause names by one of
+# these is a part of that kind (``_narrower``).
+NARROWER_KINDS = ("programme", "channel", "group")
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
@@ -251,8 +254,8 @@ def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, 
     and no word of the branch's or bank's whole (``topic_whole``: "tổng dư nợ các chương trình",
     "all programmes") stands before the body's first figure. None otherwise: a province's report,
     or one that names a programme among its results or purposes."""
-    end = _lead_end(ctx)
-    body = ctx.figures.within(ctx.title[1], len(ctx.text))
+    title_end, end = _subject_span(ctx)
+    body = ctx.figures.within(title_end, len(ctx.text))
     if ctx.first_mark(TOPIC_WHOLE, 0, max(end, body[0].start if body else end)) or ctx.first_mark("breakdown", 0, end):
         return None
     if any(ctx.first_mark(name, 0, end) for name in OTHER_KINDS):
@@ -265,10 +268,28 @@ def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, 
     words = [ctx.text[hit[0] : hit[1]] for _, hit in hits]
     # A headline and its lead may name one programme in two ways ("mãn hạn tù", "chấp hành xong án
     # phạt tù"), but neither names two.
-    for lo, hi in ((0, ctx.title[1]), (ctx.title[1], end)):
+    for lo, hi in ((0, title_end), (title_end, end)):
         if len(_distinct([word for word, (_, hit) in zip(words, hits, strict=True) if lo <= hit[0] < hi])) > 1:
             return None
     return hits[0][0], max(words, key=len), tuple(_distinct(words)), tuple(hit[0] for _, hit in hits)
+
+
+def _subject_span(ctx: Context) -> tuple[int, int]:
+    """Where the headline and the lead that decide a document's subject end: the title's and the
+    body's first sentence's; or, when the first line is no headline but a paragraph (longer than
+    ``headline`` of rules/linking.yaml, or ending a sentence), where its first sentence ends, for
+    both: an excerpt that opens with its lead ("Over the past year, the farmers' union of the
+    province has …") has its subject there, and the next paragraph is the body."""
+    text = ctx.text
+    start = len(text) - len(text.lstrip())
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[start:line_end].rstrip()
+    if len(line) <= ctx.reach("headline") and line[-1:] not in (".", "!", "?"):
+        return ctx.title[1], _lead_end(ctx)
+    i = bisect.bisect_left(ctx.stops.starts, start)
+    first = ctx.stops.starts[i] if i < len(ctx.stops.starts) else line_end
+    return min(first, line_end), min(first, line_end)
 
 
 def _distinct(words: list[str]) -> set[str]:
@@ -295,8 +316,12 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     if ctx.first_mark(TOPIC_WHOLE, s0, s1) or ctx.first_mark("breakdown", fig.end, s1):
         return None
     kind, words, names, named_at = ctx.topic
-    if any(s0 <= at < s1 for at in named_at):
-        return None  # the sentence naming the topic: its own cues and totals tell its figures
+    # The sentence naming the topic right before the figure (the lead: "the province's farmers'
+    # union lent …", ``_names_for``) states the topic's figures; any other sentence naming it is
+    # left to its own cues and totals.
+    named_before = any(_names_for(ctx, at, fig) for at in named_at if s0 <= at < fig.start)
+    if any(s0 <= at < s1 for at in named_at) and not named_before:
+        return None
     # "Loans for X and other programmes lifted total outstanding loans to …", "N poor households,
     # near-poor households and other policy beneficiaries": a total word after a part's cue in the
     # figure's clause, or ending the borrowers a count counts, makes it a total, as in any sentence.
@@ -308,12 +333,28 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
                    if not any(a in b or b in a for a in names for b in (ctx.text[hit[0] : hit[1]].casefold(),)))
     if any(other != kind or hit[0] >= fig.start for hit, other in named):
         return None
-    if (ctx.marks("anecdote", s0, s1) or _breakdown_next(ctx, s1)
+    if (ctx.marks("anecdote", s0, s1) or (_breakdown_next(ctx, s1) and not named_before)
             or not _refers_to_topic(ctx, fig, (s0, s1), [hit[0] for hit, _ in named])):
         return None
     if named:
         words = ctx.text[named[-1][0][0] : named[-1][0][1]]
     return Part(kind, (_channel_name(words) if kind == "channel" else words)[:LABEL_CHARS], f"{kind}:document")
+
+
+def _names_for(ctx: Context, at: int, fig: Figure) -> bool:
+    """Whether the topic named at ``at``, before the figure in its sentence, is what the figure
+    states: no semicolon, reporting verb ("…, the director said: …"), branch or word by which the
+    union only reports (``channel_subject.reported``) stands between them (the clause after such
+    a word is the speaker's or the branch's own)."""
+    if ";" in ctx.text[at : fig.start] or ctx.marks("reporting", at, fig.start):
+        return False
+    if ctx.marks(scope_list("branch"), at, fig.start):
+        return False
+    # A word by which the union only reports or the branch states the figure
+    # (``channel_subject.reported``: "… ghi nhận chi nhánh đã cho vay …") makes it theirs.
+    rule = ctx.linker.channel_subject
+    words = tuple(getattr(rule.reported, ctx.lang)) if rule is not None else ()
+    return not (words and _words_regex(words).search(caseless(new_tone(ctx.text[at : fig.start]))))
 
 
 def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named: list[int]) -> bool:
@@ -331,13 +372,19 @@ def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named
     low = ctx.text[s0:s1].casefold()
     refs = sorted([*named, *(s0 + m.start() for name in names for m in re.finditer(re.escape(name), low)),
                    *(hit[0] for hit in ctx.marks(topic_ref_list(kind), s0, s1))])
-    if not refs:
-        return False
     # A province's name right by a reference names the channel's own office ("Hội Phụ nữ tỉnh …").
-    wholes = [*(hit[0] for name in (TOTALS, TOPIC_OWNER) for hit in ctx.marks(name, s0, fig.start)),
+    # So does an owner word right after its name ("Hội Phụ nữ trên địa bàn tỉnh": the union's
+    # offices across the province).
+    ends = {s0 + m.end() for name in names for m in re.finditer(re.escape(name), low)}
+    wholes = [*(hit[0] for hit in ctx.marks(TOTALS, s0, fig.start)),
+              *(hit[0] for hit in ctx.marks(TOPIC_OWNER, s0, fig.start)
+                if not any(end <= hit[0] and not ctx.text[end : hit[0]].strip() for end in ends)),
               *(m.start for m in ctx.mentions.within(s0, fig.start)
                 if not any(abs(m.start - ref) <= ctx.reach("topic_name") for ref in refs))]
+    if not refs:
+        return False
     return not wholes or any(max(wholes) < ref < fig.start for ref in refs)
+
 
 
 def _breakdown_next(ctx: Context, end: int) -> bool:
@@ -533,14 +580,17 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     # A text filed under the whole bank reports no district: the commune of its closing story is
     # none of its figures' own.
     if ctx.district and place_rule != NATIONAL_DOCUMENT and not _whole_province(ctx, fig):
-        return (_listed_area(ctx, fig) or _commune_named(ctx, fig, s0) or _commune_referred(ctx, fig, s0)
-                or Part("area", ctx.district, DISTRICT_DOCUMENT))
+        area_part = (_listed_area(ctx, fig) or _commune_named(ctx, fig, s0) or _commune_referred(ctx, fig, s0)
+                     or Part("area", ctx.district, DISTRICT_DOCUMENT))
+        return _narrower(ctx, fig, code, indicator_rule, area_part) or area_part
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
-        return Part("area", area.name, "area:named")
+        area_part = Part("area", area.name, "area:named")
+        return _narrower(ctx, fig, code, indicator_rule, area_part) or area_part
     office = _office_before(ctx, fig, s0, national=spot is not None and spot[0] == NATIONAL)
     if office is not None and not _whole_province(ctx, fig):
-        return Part("area", office, OFFICE_NAMED)
+        area_part = Part("area", office, OFFICE_NAMED)
+        return _narrower(ctx, fig, code, indicator_rule, area_part) or area_part
     commune = _commune_referred(ctx, fig, s0, unnamed=False)
     if commune is not None and not _whole_province(ctx, fig):
         return commune
@@ -565,6 +615,21 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code)
             or _topic_document_part(ctx, fig, code))
+
+
+def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: Part) -> Part | None:
+    """A part of an area's figure that its own clause names more narrowly: one programme, channel
+    or group of borrowers ("the district lent VND 20 billion for job creation", a union's loans in
+    a district's report). The narrower kind is what the figure measures; its words name the area
+    too ("job creation, Tan Lac"), and its rule ends with the area's ("programme:…+area:…"), so the
+    area is not lost. None when the clause names none."""
+    if not ctx.linker.lexicon.indicators[code].cued_parts:
+        return None
+    for kind in NARROWER_KINDS:
+        own = _cued_part(ctx, fig, indicator_rule, only=kind)
+        if own is not None:
+            return Part(own.kind, f"{own.words}, {area.words}"[:LABEL_CHARS], f"{own.rule}+{area.rule}")
+    return None
 
 
 def _outcome_kind(ctx: Context, fig: Figure) -> Part | None:
@@ -887,6 +952,12 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
             cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
         if kind == "area":
             cues = [c for c in cues if not _leads_in(ctx, c, fig)]
+        if kind == "channel":
+            cues = [c for c in cues if _channel_acts(ctx, c, fig)]
+        if kind == "source" and ctx.cues.within(c0, fig.start) and _capital_last(ctx, fig):
+            # An item of the capital's breakdown naming its own capital ("…, vốn nhận ủy thác từ
+            # ngân sách … 250 tỷ đồng") is no item of the source named in the clause before it.
+            cues = [c for c in cues if c[0] >= c0]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             rule = f"{AREA_KIND}{cue[2]}" if kind == "area" else f"{kind}:{cue[2]}"
@@ -898,6 +969,39 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _channel_acts(ctx: Context, cue: Hit, fig: Figure) -> bool:
+    """Whether a channel phrase that names the union only as who acts (``channel_subject`` of
+    rules/parts.yaml: "các cấp Hội …") has it lend or manage the loans: one of the rule's verbs
+    follows it before the figure, with no reporting verb or bank as the subject between them.
+    Every other channel phrase names its channel itself."""
+    rule = ctx.linker.channel_subject
+    if rule is None or cue[2] not in rule.phrases or cue[1] >= fig.start:
+        return True
+    between = caseless(new_tone(ctx.text[cue[1] : fig.start]))
+    verb = _words_regex(tuple(getattr(rule.verbs, ctx.lang))).search(between)
+    if verb is None:
+        return False
+    return _words_regex(tuple(getattr(rule.not_between, ctx.lang))).search(between, 0, verb.start()) is None
+
+
+@lru_cache(maxsize=16)
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` (in their new tone placement, lower case) as whole words; never matches
+    when there are none."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(caseless(new_tone(w))) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _capital_last(ctx: Context, fig: Figure) -> bool:
+    """Whether the last total of the figure's kind is the branch's whole capital: a breakdown
+    after it lists the capital's sources, each item of its own (a programme's money split by
+    source is that programme's, its items no capital of their own)."""
+    total = ctx.state.last_total.get(fig.kind)
+    return total is not None and total[0] == "total_capital"
 
 
 def _leads_in(ctx: Context, cue: Hit, fig: Figure) -> bool:

@@ -357,6 +357,10 @@ class Gazetteer:
         a sentence that does not look ahead to it."""
         if self._post_merger is None:
             return False
+        # Most texts hold no cue at all: one pass over the whole folded text tells them apart
+        # before any sentence is read (a cue in a sentence is a cue in the text).
+        if self._post_merger.search(re.sub(r"[\s\-–—]+", " ", fold(text).lower())) is None:
+            return False
         # A sentence that looks ahead or prepares ("will", "ahead of": ``post_merger_not``) speaks
         # from before the merger, whatever words of it it holds.
         for sentence in _SENTENCES.split(text):

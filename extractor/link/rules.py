@@ -43,7 +43,7 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 CODE_RULES: dict[str, tuple[str, ...]] = {
     "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:", "list-item:",
                   "next-item:", "next-programme:", "breakdown-of:", "average-of:", "change-of:", "paired-with:",
-                  "share-of:"),
+                  "share-of:", "own-noun:"),
     "province": ("clause:after", "clause", "sentence", "paragraph", "sentence:national-amount", "document:title",
                  "document:branch", "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
@@ -230,6 +230,15 @@ class MergedGap(Strict):
     next: Cues = Field(default_factory=Cues)
 
 
+class FundedFrom(Strict):
+    """Words right before a capital cue that make it the money's source, not its noun ("dư nợ
+    cho vay từ nguồn vốn …": loans from that capital are still loans), and the capital
+    indicators whose cues they bind."""
+
+    words: Cues = Field(default_factory=Cues)
+    indicators: list[str] = Field(default_factory=list)
+
+
 class Reach(Strict):
     """A distance in characters for each language: each writes a phrase at its own length."""
 
@@ -305,6 +314,7 @@ class Reaches(Strict):
     credit_frame: Reach
     rate_year: Reach
     topic_name: Reach
+    headline: Reach
     aside: Reach
     verb_before: Reach
     same_period: Reach
@@ -398,6 +408,7 @@ class LinkRules(Strict):
     merged_gap: MergedGap = Field(default_factory=MergedGap)
     date_article: Cues
     stamp_words: list[str] = Field(default_factory=list)
+    funded_from: FundedFrom = Field(default_factory=lambda: FundedFrom())
     bank_founded: dt.date
     # The ``past_years`` phrases that count the bank's own years of work ("years of operation"):
     # one naming the year after its first full year counts from that first year (_years_back).
@@ -660,6 +671,25 @@ class PartRules(Strict):
     # The indicators whose figures a programme's or channel's document files as its parts (its
     # lending; capital and outcomes stay what they are).
     topic_indicators: list[str] = Field(default_factory=list)
+    # The indicators of a debt's state (overdue, frozen): a cue of theirs in an amount's clause
+    # names what the amount is, the numerator of a rate, when the amount is stated as a share of
+    # the loans (a borrower group's or channel's noun does not: that amount is a part).
+    rate_numerators: list[str] = Field(default_factory=list)
+    channel_subject: ChannelSubject = Field(default_factory=lambda: ChannelSubject())
+
+
+class ChannelSubject(Strict):
+    """Channel phrases that name a union only as who acts ("các cấp Hội …"): a figure is that
+    channel's part only when one of ``verbs`` (lending through it, managing loans) follows the
+    phrase before the figure, with none of ``not_between`` (a reporting verb, the bank as the
+    subject) between the phrase and the verb."""
+
+    phrases: list[str] = Field(default_factory=list)
+    verbs: Cues = Field(default_factory=Cues)
+    not_between: Cues = Field(default_factory=Cues)
+    # Words after a document's union named in its lead by which the lead's figure is not the
+    # union's: it only reports it, or the branch states it (``parts._names_for``).
+    reported: Cues = Field(default_factory=Cues)
 
 
 def load_part_rules(path: Path) -> PartRules:
@@ -785,6 +815,12 @@ class Linker:
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
     past_years_life: frozenset[str] = frozenset()  # see ``LinkRules.past_years_life``, lower case
     topic_indicators: frozenset[str] = frozenset()  # ``PartRules.topic_indicators``
+    rate_numerators: frozenset[str] = frozenset()  # ``PartRules.rate_numerators``
+    # ``LinkRules.funded_from``: per language, a regex of the words ending a text before a cue;
+    # and the capital indicators they bind.
+    funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    funded_capital: frozenset[str] = frozenset()
+    channel_subject: ChannelSubject | None = None  # ``PartRules.channel_subject``
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -806,6 +842,8 @@ class Linker:
                                    for lang, words in (function_words or {}).items()},
                    number_words={w.lower(): n for w, n in (number_words or {}).items()}, stamp_head=stamp_head(rules),
                    topic_indicators=frozenset(parts.topic_indicators),
+                   rate_numerators=frozenset(parts.rate_numerators), channel_subject=parts.channel_subject,
+                   funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    lifetime_count_least=rules.lifetime_count_least,
                    year_so_far_slack_days=rules.year_so_far_slack_days,
@@ -853,6 +891,17 @@ def date_gaps(rules: LinkRules) -> dict[str, re.Pattern[str]]:
     """What may stand between a marker and the date it governs, per language: spaces, and one
     ``date_article`` word followed by spaces ("since the end of 2024", "kể từ ngày 4/10/2002")."""
     return {lang: _one_word_gap(getattr(rules.date_article, lang)) for lang in ("en", "vi")}
+
+
+def funded_from(rules: LinkRules) -> dict[str, re.Pattern[str]]:
+    """``funded_from`` words as one regex per language that matches a text ending in one."""
+    out = {}
+    for lang in ("en", "vi"):
+        words = getattr(rules.funded_from.words, lang)
+        if words:
+            alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            out[lang] = re.compile(rf"(?:^|\s)(?:{alternatives})\s*$", re.IGNORECASE)
+    return out
 
 
 def stamp_head(rules: LinkRules) -> re.Pattern[str]:

@@ -29,6 +29,7 @@ _INDICATOR_WORDS = {
     "next-item": "indicator of the item before it in a breakdown ({detail})",
     "breakdown-of": "an item of a breakdown of the total just stated ({detail})",
     "share-of": "indicator of the whole it is stated as a share of ('{detail}')",
+    "own-noun": "its own noun before the share of a whole it is stated as ('{detail}')",
 }
 
 
@@ -40,8 +41,8 @@ def indicator_words(ctx: Context, fig: Figure, rule: str) -> str:
     words = _INDICATOR_WORDS.get(kind)
     if words is None:
         return f"indicator: {base}"
-    if kind in ("cue", "cue-after", "at-a-date", "list-item", "share-of"):
-        detail = _cue_as_written(ctx, fig, detail, after=kind in ("cue-after", "share-of"))
+    if kind in ("cue", "cue-after", "at-a-date", "list-item", "share-of", "own-noun"):
+        detail = _cue_as_written(ctx, fig, detail, after=kind in ("cue-after", "share-of", "own-noun"))
     elif kind == "unit" and fig.counted:
         detail = fig.counted
     earlier = " in an earlier clause" if rule.endswith("(earlier clause)") else ""

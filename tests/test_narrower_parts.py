@@ -1,0 +1,57 @@
+"""A programme, channel or group named in the clause of an area's figure is the figure's part
+(``parts._narrower``): a district's report lists its programmes, and each programme's amount is
+that programme's, in that district (the part's words name both). Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from extractor.models import Observation
+from extractor.pipeline import extract_text
+
+PUBLISHED = dt.date(2024, 7, 10)
+
+VI_DISTRICT = (
+    "Vốn chính sách ở huyện Tân Lạc\n"
+    "Đến 30/6/2024, tổng dư nợ của Phòng giao dịch NHCSXH huyện Tân Lạc đạt 612 tỷ đồng. "
+    "Riêng cho vay giải quyết việc làm đạt 41 tỷ đồng, với 950 lượt hộ vay, trong đó có 310 hộ DTTS.\n"
+)
+EN_DISTRICT = (
+    "Policy credit in Tan Lac district\n"
+    "By the end of June 2024, outstanding loans of the VBSP Tan Lac district transaction office "
+    "reached VND 612 billion. Of this, outstanding loans for job creation stood at VND 41 billion.\n"
+)
+
+
+def _by_value(text: str, lang: str) -> dict[Decimal, Observation]:
+    found = extract_text(text, lang=lang, published=PUBLISHED).observations
+    return {o.value: o for o in found}
+
+
+@pytest.mark.parametrize(("text", "lang"), [(VI_DISTRICT, "vi"), (EN_DISTRICT, "en")])
+def test_a_programme_of_a_district_is_the_programmes_part(text: str, lang: str) -> None:
+    found = _by_value(text, lang)
+    whole, programme = found[Decimal(612_000_000_000)], found[Decimal(41_000_000_000)]
+    assert whole.part_of == "area"  # the district's own total names no programme
+    assert programme.part_of == "programme", programme.rules
+    assert programme.part is not None and programme.part.endswith("Tân Lạc" if lang == "vi" else "Tan Lac")
+    assert programme.rules["part"].endswith("area:district-document") or "area:" in programme.rules["part"]
+
+
+def test_the_items_after_a_programme_of_a_district_still_break_it_down() -> None:
+    """The programme's borrowers and the group among them: a breakdown of the programme's count
+    keeps its item, as it did when the count was the district's."""
+    found = _by_value(VI_DISTRICT, "vi")
+    assert found[Decimal(950)].part_of == "programme"
+    assert found[Decimal(310)].part_of == "group"
+
+
+def test_a_headline_stating_a_districts_programme_amount_is_one_fact_with_the_body() -> None:
+    text = ("Huyện Tân Lạc giải ngân 41 tỷ đồng cho vay giải quyết việc làm\n"
+            "Năm 2024, Phòng giao dịch NHCSXH huyện Tân Lạc giải ngân cho vay giải quyết việc làm 41 tỷ đồng.\n")
+    found = [o for o in extract_text(text, lang="vi", published=PUBLISHED).observations
+             if o.value == Decimal(41_000_000_000)]
+    assert len(found) == 1 and found[0].part_of == "programme", [(o.part_of, o.part) for o in found]
