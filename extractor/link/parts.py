@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import dropwhile, takewhile
+from itertools import accumulate, dropwhile, takewhile
 
 from extractor.link.context import (
     CLAUSE_BREAK,
@@ -94,16 +95,30 @@ def find_areas(ctx: Context) -> list[Area]:
         # "thành phố Cần Thơ": the province (its mention takes the area word in), no area of it.
         if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(start, words[-1][1]):
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
-    banks = [(hit[0], hit[1]) for hit in ctx.hits["bank"]]
+    in_bank = _inside(sorted((hit[0], hit[1]) for hit in ctx.hits["bank"]))
     for start, end, _ in ctx.hits[part_list("area_after")]:
         # "VBSP Tan Mieu district": the bank's name before the area's is who reports from it, no
         # word of the name; after it, a name of one word is an office's area too ("VBSP Vinh City").
         near = _capitalised_near(ctx, start, backwards=True)
-        words = list(dropwhile(lambda w: any(b0 <= w[0] < b1 for b0, b1 in banks), near))
+        words = list(dropwhile(lambda w: in_bank(w[0]), near))
         least = 1 if len(words) < len(near) else MIN_NAME_WORDS
         if len(words) >= least and not _province_named(ctx, words[0][0], words[-1][1]):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     return sorted(found, key=lambda a: a.start)
+
+
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset lies inside one of ``spans`` (sorted by start), answered by
+    bisection: the spans starting at or before it reach past it when the farthest end among
+    them does (a long text has thousands of spans and of offsets to test)."""
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
+
+    def inside(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and reach[i] > at
+
+    return inside
 
 
 def offices_named_as_provinces(ctx: Context) -> list[Area]:
