@@ -145,3 +145,20 @@ def test_a_change_at_a_years_close_naming_no_baseline_is_over_that_year(
     obs = _one(text, indicator, value)
     assert obs.change_value is not None
     assert obs.change_baseline == baseline
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # The same indicator stated within the year: the change may run from that level, not from
+    # the close of the year before.
+    ("Tín dụng chính sách tỉnh Yên Bái\n\nTổng nguồn vốn của chi nhánh đạt 4.180 tỷ đồng vào ngày 30/9/2024. "
+     "Tới ngày 31/12/2024, tổng nguồn vốn đạt 4.260 tỷ đồng, tăng thêm 80 tỷ đồng.", "4260000000000"),
+    # A span of years in the sentence: the change may run over all of it.
+    ("Tín dụng chính sách tỉnh Yên Bái\n\nTrong cả giai đoạn 2020-2024, tính tới ngày 31/12/2024, tổng nguồn vốn "
+     "đạt 4.260 tỷ đồng, tăng 1.350 tỷ đồng.", "4260000000000"),
+    ("Yen Bai policy credit\n\nFive years after the scheme began, by the end of 2024, the branch's total "
+     "capital reached VND 4,260 billion, an increase of VND 1,350 billion.", "4260000000000"),
+])
+def test_a_years_close_change_near_another_span_names_no_baseline(text: str, value: str) -> None:
+    obs = _one(text, "total_capital", value)
+    assert obs.change_value is not None
+    assert obs.change_baseline is None

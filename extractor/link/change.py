@@ -85,19 +85,21 @@ def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
 
 
 def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None, *,
-                    same_day: bool = True, amount: bool = False) -> dt.date | None:
+                    same_day: bool = True, amount: bool = False,
+                    earlier: Collection[dt.date] = ()) -> dt.date | None:
     """The date a change is measured from: the date after the comparison that states it
     (``_compared``); a change that states none takes its paragraph's (``_neighbours_baseline``),
     else, in a text that reviews N years of a dated document, that document's (``_reviewed_since``),
     else, for an amount (``amount``: not a rate, whose fall "by 7 points" may span years) stated
-    at a year's close, the close of the year before (``_year_before_close``)."""
+    at a year's close, the close of the year before (``_year_before_close``; ``earlier``: the
+    days the text states other levels of the same indicator at)."""
     since = _since_after(ctx, fig, level)
     if since is not None:
         return since
     found = _compared(ctx, fig)
     if found is None:
         return (_neighbours_baseline(ctx, fig, level) or _reviewed_since(ctx, fig)
-                or (_year_before_close(level) if same_day and amount else None))
+                or (_year_before_close(ctx, fig, level, earlier) if same_day and amount else None))
     if same_day and level is not None and not _another_change_before(ctx, fig, found[0]):
         # (Not past another change: "up VND 410 billion …, and VND 640 billion over the same
         # period last year" compares only the later one with the same period.)
@@ -112,13 +114,33 @@ def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None, *,
     return _baseline_after(ctx, fig, found, level)
 
 
-def _year_before_close(level: dt.date | None) -> dt.date | None:
+def _year_before_close(ctx: Context, fig: Figure, level: dt.date | None,
+                       earlier: Collection[dt.date]) -> dt.date | None:
     """A level stated at a year's close ("Đến 31/12/2025, tổng nguồn vốn đạt …, tăng 3.100 tỷ
     đồng", "By the end of 2023, …, an increase of VND 1,200 billion") whose change names no
-    baseline: a year's report measures it over the year, from the close of the year before."""
+    baseline: a year's report measures it over the year, from the close of the year before. Not
+    when the change may run over some other span: a span of years near it (``year_span``: "giai
+    đoạn", "over the period", "after ten years", a date running over years), a word comparing
+    after it in its clause (``baseline_after``: "from", "against"), or another level of the same
+    indicator stated within the year (``earlier``: the change may run from that one)."""
     if level is None or (level.month, level.day) != (12, 31):
         return None
-    return dt.date(level.year - 1, 12, 31)
+    before = dt.date(level.year - 1, 12, 31)
+    if any(before < day < level for day in earlier) or _spans_years(ctx, fig):
+        return None
+    if ctx.first_mark("baseline_after", fig.end, clause_span(ctx, fig)[1]) is not None:
+        return None
+    return before
+
+
+def _spans_years(ctx: Context, fig: Figure) -> bool:
+    """Whether ``fig``'s sentence, or its line before it, names a span of years: a
+    ``year_span`` word or a date running over more than one year ("2019-2023")."""
+    start, end = ctx.line(fig.start, fig.end)[0], sentence_span(ctx, fig)[1]
+    if ctx.first_mark("year_span", start, end) is not None:
+        return True
+    return any(d.period_start is not None and d.period_end is not None
+               and d.period_end.year > d.period_start.year for d in ctx.dates.within(start, end))
 
 
 def _since_after(ctx: Context, fig: Figure, level: dt.date | None) -> dt.date | None:
@@ -462,8 +484,9 @@ def _denominator(ctx: Context, start: int, cue: int) -> bool:
         for h in ctx.marks("denominator", after, cue))
 
 
-def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
-    """The level with the change written on it."""
+def apply_change(ctx: Context, fig: Figure, level: Observation,
+                 others: Collection[Observation] = ()) -> Observation:
+    """The level with the change written on it; ``others``: the text's other levels."""
     unit = "%" if fig.kind == "percent" else ("times" if fig.kind == "ratio" else fig.unit)
     rules = {**level.rules, "change": f"change:{fig.text}"}
     return level.model_copy(
@@ -472,7 +495,9 @@ def apply_change(ctx: Context, fig: Figure, level: Observation) -> Observation:
             "change_unit": unit,
             "change_baseline": change_baseline(ctx, fig, level.as_of or level.period_end,
                                                same_day=level.as_of is not None and _day_stated(level),
-                                               amount=level.unit != "%"),
+                                               amount=level.unit != "%",
+                                               earlier=[o.as_of for o in others if o.as_of is not None
+                                                        and o.indicator == level.indicator]),
             "rules": rules,
         }
     )

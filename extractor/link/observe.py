@@ -236,7 +236,7 @@ def _attach(ctx: Context, fig: Figure, growth: Observation | None,
         return
     level_fig, level = levels[i]
     if level.change_value is None:
-        levels[i] = (level_fig, apply_change(ctx, fig, level))
+        levels[i] = (level_fig, apply_change(ctx, fig, level, [o for j, (_, o) in enumerate(levels) if j != i]))
     if fig.kind == "percent" and level.indicator == "outstanding_loans":
         extra.append(growth_rate(fig, levels[i][1]))
 

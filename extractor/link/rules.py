@@ -110,6 +110,8 @@ MARKER_LISTS = (
     "year_so_far_lead",
     "same_period_named",
     "over_years",
+    "year_span",
+    "baseline_after",
     "place_openers",
     "paragraph_openers",
     "change_to",
@@ -359,6 +361,8 @@ class LinkRules(Strict):
     year_so_far_lead: Markers = Field(default_factory=Markers)
     same_period_named: Markers = Field(default_factory=Markers)
     over_years: Markers = Field(default_factory=Markers)
+    year_span: Markers = Field(default_factory=Markers)
+    baseline_after: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
     paragraph_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)
