@@ -919,23 +919,34 @@ def test_a_headline_takes_the_span_the_body_states() -> None:
 
 
 @pytest.mark.parametrize(("markup", "lang", "expected"), [
-    # A headline flow in a text without a publication date: the year the body reports up to.
-    ("[[Some 18,500 households|households|18500]] received loans\nBy staff\n"
-     "By {{December 31, 2023|2023-12-31}}, outstanding loans of the branch reached [[VND 7,420 billion|VND|7420000000000]].",
-     "en", (None, dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
-    # A headline level: the body's report date.
+    # A headline flow in a text without a publication date, which the body states up to a day:
+    # it ends at that day; a running total the body does not start stays open.
+    ("[[Some 6,200 households|households|6200]] escape poverty with policy loans\nBy staff\n"
+     "By {{December 31, 2023|2023-12-31}}, the loans had helped [[6,200 households|households]] escape poverty.",
+     "en", (None, None, dt.date(2023, 12, 31))),
+    # The body states the same flow over one year: that year.
+    ("[[1.900 hộ|households|1900]] thoát nghèo nhờ vốn chính sách\nTin Nghệ An\n"
+     "Trong {{năm 2023|2023-01-01..2023-12-31}}, nguồn vốn đã giúp [[1.900 hộ|households]] thoát nghèo.",
+     "vi", (None, dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
+    # A headline level: the latest day the body states that indicator at, not its history.
+    ("Dư nợ đạt [[6.900 tỷ đồng|VND|6900000000000]] sau nhiều năm nỗ lực\nTin Nghệ An\n"
+     "Năm {{2016|2016-01-01..2016-12-31}}, tổng dư nợ mới đạt [[2.300 tỷ đồng|VND]]. "
+     "Tính đến {{30/9/2022|2022-09-30}}, tổng dư nợ đạt [[6.900 tỷ đồng|VND]].",
+     "vi", (dt.date(2022, 9, 30), None, None)),
+    # A body that dates only another indicator does not date the headline.
     ("Dư nợ đạt [[6.900 tỷ đồng|VND|6900000000000]] sau nhiều năm nỗ lực\nTin Nghệ An\n"
      "Tính đến {{30/9/2022|2022-09-30}}, tổng nguồn vốn của chi nhánh đạt [[7.050 tỷ đồng|VND]].",
-     "vi", (dt.date(2022, 9, 30), None, None)),
+     "vi", (None, None, None)),
     # A lead paragraph (a sentence, not a headline) may sum up more than the report: no date.
-    ("Over the years, [[some 18,500 households|households|18500]] received loans from the branch.\nBy staff\n"
-     "By {{December 31, 2023|2023-12-31}}, outstanding loans of the branch reached [[VND 7,420 billion|VND|7420000000000]].",
+    ("Over the years, [[some 6,200 households|households|6200]] escaped poverty with the branch's loans.\nBy staff\n"
+     "By {{December 31, 2023|2023-12-31}}, the loans had helped [[6,200 households|households]] escape poverty.",
      "en", (None, None, None)),
 ])
 def test_an_undated_texts_headline_takes_the_report_date_of_its_body(
         markup: str, lang: str, expected: tuple[dt.date | None, dt.date | None, dt.date | None]) -> None:
     """A headline of a text without a publication date that nothing dates sums up the report
-    its body dates: a level at the body's first stated date, a flow over the year up to it."""
+    its body dates for the same indicator: a level at the latest day the body states it at, a
+    flow up to that day."""
     ex, _ = build(markup, lang=lang, published=None)
     head = link(ex).observations[0]
     assert head.start < 40

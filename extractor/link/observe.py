@@ -380,22 +380,21 @@ def _on_headline(ctx: Context, obs: Observation) -> bool:
 def _dated_by_report(ctx: Context, found: list[Observation], headline: Observation) -> Observation:
     """A headline of a text without a publication date that nothing dates ("Some 9,000
     households borrow to build homes" over a body "By June 30, 2024, …") sums up the report the
-    body dates: a level holds at the body's first stated date, a flow covers the period up to
-    it (from the first of January when that date closes a year)."""
+    body dates, when the body states the same indicator at a date: a level holds at the latest
+    day the body states it at; a flow ends there, and starts where the body's flow starts (a
+    running total the text does not start stays open)."""
     _, line_end = ctx.line(headline.start, headline.end)
-    report = next((o for o in found if o.start >= line_end and o.status == "actual" and not _undated(o)
-                   and (not o.date_inferred or any(decided_by(o.rules.get("date", ""), rule) for rule in BODY_STATED))),
-                  None)
-    if report is None:
+    reports = [o for o in found if o.start >= line_end and o.status == "actual" and not _undated(o)
+               and o.indicator == headline.indicator and (o.as_of or o.period_end) is not None
+               and (not o.date_inferred or any(decided_by(o.rules.get("date", ""), rule) for rule in BODY_STATED))]
+    if not reports:
         return headline
+    report = max(reports, key=lambda o: o.as_of or o.period_end or dt.date.min)
     day = report.as_of or report.period_end
     if ctx.linker.lexicon.indicators[headline.indicator].measure == "stock":
         dates: dict[str, object] = {"as_of": day}
-    elif report.period_end is not None:
-        dates = {"period_start": report.period_start, "period_end": report.period_end}
     else:
-        year_end = day is not None and (day.month, day.day) == (12, 31)
-        dates = {"period_start": dt.date(day.year, 1, 1) if day is not None and year_end else None, "period_end": day}
+        dates = {"period_start": report.period_start if report.period_end is not None else None, "period_end": day}
     return headline.model_copy(update={
         **dates, "date_inferred": True, "boundaries": report.boundaries,
         "rules": {**headline.rules, "date": "headline:report"},
