@@ -206,7 +206,8 @@ def _kinds_from_ids(ex: Extraction) -> Extraction:
 
 def read(example: MarkerExample, lang: str) -> tuple[str, Observation | None]:
     """The text of the document an example is read in, and its figure's observation."""
-    ex, focus = build(example_document(example, lang), lang=lang)
+    kwargs = {"published": None} if example.undated else {}
+    ex, focus = build(example_document(example, lang), lang=lang, **kwargs)
     found = [o for o in link(_kinds_from_ids(ex)).observations if o.start == focus]
     return ex.document.text, (found[0] if found else None)
 

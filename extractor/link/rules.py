@@ -112,6 +112,7 @@ MARKER_LISTS = (
     "over_years",
     "year_span",
     "baseline_after",
+    "one_year",
     "place_openers",
     "paragraph_openers",
     "change_to",
@@ -190,11 +191,13 @@ class Expectation(Strict):
 
 class MarkerExample(Strict):
     """A sentence in the markup of ``tests/helpers/markup.py`` and what its figure links to. ``title``:
-    the document's first lines (title, byline) when not "Nghe An news" ("Tin Nghệ An")."""
+    the document's first lines (title, byline) when not "Nghe An news" ("Tin Nghệ An");
+    ``undated``: read as a document without a publication date."""
 
     text: Text
     expect: Expectation
     title: Text | None = None
+    undated: bool = False
 
 
 class MarkerExamples(Strict):
@@ -363,6 +366,7 @@ class LinkRules(Strict):
     over_years: Markers = Field(default_factory=Markers)
     year_span: Markers = Field(default_factory=Markers)
     baseline_after: Markers = Field(default_factory=Markers)
+    one_year: Markers = Field(default_factory=Markers)
     place_openers: Markers = Field(default_factory=Markers)
     paragraph_openers: Markers = Field(default_factory=Markers)
     change_to: Markers = Field(default_factory=Markers)

@@ -665,8 +665,10 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
         if start is None and _year_so_far(ctx, fig, frame.end):
             start = dt.date(frame.end.year, 1, 1)
         return When(start=start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
-    if measure == "flow" and frame.start and not framed:
-        # The open period of an undated text (``update_frame``): its start, no end.
+    if (measure == "flow" and frame.start and not framed
+            and ctx.first_mark("one_year", *sentence_span(ctx, fig)) is None):
+        # The open period of an undated text (``update_frame``): its start, no end; not for a
+        # flow whose sentence names one year of its own ("this year", "trong năm": one_year).
         return When(start=frame.start, inferred=True, rule="frame:open")
     if framed:
         start = dt.date(framed.year, 1, 1) if measure == "flow" and _year_so_far(ctx, fig, framed) else None
