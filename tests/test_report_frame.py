@@ -314,3 +314,16 @@ def test_an_open_period_of_an_undated_text_starts_the_flows_after_it(text: str, 
     assert all(o.period_start == start and o.period_end is None for o in flows) or start is None
     if start is None:
         assert all(o.period_end == dt.date(2024, 6, 30) or o.as_of == dt.date(2024, 6, 30) for o in flows)
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    # A half-year in words is that half of the calendar year, as "the first half of" is in English.
+    ("Nửa cuối năm 2023, chi nhánh đã giải ngân 540 tỷ đồng cho các hộ cận nghèo.",
+     (dt.date(2023, 7, 1), dt.date(2023, 12, 31))),
+    ("Chỉ riêng nửa đầu năm 2024, chi nhánh đã giải ngân 540 tỷ đồng cho các hộ cận nghèo.",
+     (dt.date(2024, 1, 1), dt.date(2024, 6, 30))),
+])
+def test_a_vietnamese_half_year_in_words_is_a_period(text: str, period: tuple[dt.date, dt.date]) -> None:
+    observations = extract_text("Tin Nghệ An\n\n" + text, lang="vi", published=dt.date(2025, 10, 26)).observations
+    turnover = [o for o in observations if o.indicator == "lending_turnover"]
+    assert [(o.period_start, o.period_end) for o in turnover] == [period]
