@@ -924,6 +924,10 @@ def test_a_headline_takes_the_span_the_body_states() -> None:
     ("[[Some 6,200 households|households|6200]] escape poverty with policy loans\nBy staff\n"
      "By {{December 31, 2023|2023-12-31}}, the loans had helped [[6,200 households|households]] escape poverty.",
      "en", (None, None, dt.date(2023, 12, 31))),
+    # A year-end report date of another figure does not make a headline's running count that year's.
+    ("[[Some 6,200 households|households|6200]] escape poverty with policy loans\nBy staff\n"
+     "By {{December 31, 2023|2023-12-31}}, outstanding loans of the branch reached [[VND 7,420 billion|VND]].",
+     "en", (None, None, None)),
     # The body states the same flow over one year: that year.
     ("[[1.900 hộ|households|1900]] thoát nghèo nhờ vốn chính sách\nTin Nghệ An\n"
      "Trong {{năm 2023|2023-01-01..2023-12-31}}, nguồn vốn đã giúp [[1.900 hộ|households]] thoát nghèo.",
