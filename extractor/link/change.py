@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 
 from extractor.link.context import Context, Offsets, clause_span, piece, sentence_span
 from extractor.link.lists import moved_item
@@ -86,7 +86,7 @@ def restates(ctx: Context, fig: Figure, changes: Collection[int]) -> bool:
 
 def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None, *,
                     same_day: bool = True, amount: bool = False,
-                    earlier: Collection[dt.date] = ()) -> dt.date | None:
+                    earlier: Sequence[dt.date] = ()) -> dt.date | None:
     """The date a change is measured from: the date after the comparison that states it
     (``_compared``); a change that states none takes its paragraph's (``_neighbours_baseline``),
     else, in a text that reviews N years of a dated document, that document's (``_reviewed_since``),
@@ -115,18 +115,19 @@ def change_baseline(ctx: Context, fig: Figure, level: dt.date | None = None, *,
 
 
 def _year_before_close(ctx: Context, fig: Figure, level: dt.date | None,
-                       earlier: Collection[dt.date]) -> dt.date | None:
+                       earlier: Sequence[dt.date]) -> dt.date | None:
     """A level stated at a year's close ("Đến 31/12/2025, tổng nguồn vốn đạt …, tăng 3.100 tỷ
     đồng", "By the end of 2023, …, an increase of VND 1,200 billion") whose change names no
     baseline: a year's report measures it over the year, from the close of the year before. Not
     when the change may run over some other span: a span of years near it (``year_span``: "giai
     đoạn", "over the period", "after ten years", a date running over years), a word comparing
     after it in its clause (``baseline_after``: "from", "against"), or another level of the same
-    indicator stated within the year (``earlier``: the change may run from that one)."""
+    indicator stated within the year (``earlier``, sorted: the change may run from that one)."""
     if level is None or (level.month, level.day) != (12, 31):
         return None
     before = dt.date(level.year - 1, 12, 31)
-    if any(before < day < level for day in earlier) or _spans_years(ctx, fig):
+    after = bisect.bisect_right(earlier, before)
+    if (after < len(earlier) and earlier[after] < level) or _spans_years(ctx, fig):
         return None
     if ctx.first_mark("baseline_after", fig.end, clause_span(ctx, fig)[1]) is not None:
         return None
@@ -485,8 +486,9 @@ def _denominator(ctx: Context, start: int, cue: int) -> bool:
 
 
 def apply_change(ctx: Context, fig: Figure, level: Observation,
-                 others: Collection[Observation] = ()) -> Observation:
-    """The level with the change written on it; ``others``: the text's other levels."""
+                 dated: Sequence[dt.date] = ()) -> Observation:
+    """The level with the change written on it; ``dated``: the days at which the text states
+    levels of the same indicator, sorted."""
     unit = "%" if fig.kind == "percent" else ("times" if fig.kind == "ratio" else fig.unit)
     rules = {**level.rules, "change": f"change:{fig.text}"}
     return level.model_copy(
@@ -496,8 +498,7 @@ def apply_change(ctx: Context, fig: Figure, level: Observation,
             "change_baseline": change_baseline(ctx, fig, level.as_of or level.period_end,
                                                same_day=level.as_of is not None and _day_stated(level),
                                                amount=level.unit != "%",
-                                               earlier=[o.as_of for o in others if o.as_of is not None
-                                                        and o.indicator == level.indicator]),
+                                               earlier=dated),
             "rules": rules,
         }
     )

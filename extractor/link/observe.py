@@ -226,9 +226,11 @@ def _given(fields: dict[str, object]) -> dict[str, object]:
 
 
 def _attach(ctx: Context, fig: Figure, growth: Observation | None,
-            levels: list[tuple[Figure, Observation]], starts: list[int], extra: list[Observation]) -> None:
+            levels: list[tuple[Figure, Observation]], starts: list[int], extra: list[Observation],
+            dated: dict[str, list[dt.date]]) -> None:
     """Write a change on the level it modifies (and a growth rate for outstanding loans);
-    ``starts``: where the levels' figures start."""
+    ``starts``: where the levels' figures start; ``dated``: per indicator, the sorted days its
+    levels are stated at (made once: a long report has thousands of changes)."""
     i = level_for(ctx, fig, levels, starts, rate_of_its_own=growth is not None)
     if i is None:
         # "Outstanding loans grew by 9.6% in 2018" with no level beside it: a growth rate alone.
@@ -236,7 +238,7 @@ def _attach(ctx: Context, fig: Figure, growth: Observation | None,
         return
     level_fig, level = levels[i]
     if level.change_value is None:
-        levels[i] = (level_fig, apply_change(ctx, fig, level, [o for j, (_, o) in enumerate(levels) if j != i]))
+        levels[i] = (level_fig, apply_change(ctx, fig, level, dated.get(level.indicator, ())))
     if fig.kind == "percent" and level.indicator == "outstanding_loans":
         extra.append(growth_rate(fig, levels[i][1]))
 
@@ -288,8 +290,13 @@ def observations(ctx: Context) -> list[Observation]:
                     ctx.state.last_whole_part[fig.kind] = ctx.state.last_part[fig.kind]
     extra: list[Observation] = []
     starts = [fig.start for fig, _ in levels]
+    dated: dict[str, list[dt.date]] = {}
+    for _, obs in levels:
+        if obs.as_of is not None:
+            dated.setdefault(obs.indicator, []).append(obs.as_of)
+    dated = {code: sorted(set(days)) for code, days in dated.items()}
     for fig, growth in changes:
-        _attach(ctx, fig, growth, levels, starts, extra)
+        _attach(ctx, fig, growth, levels, starts, extra, dated)
     # An amount out of a level's bounds still carries its changes (a growth rate of outstanding
     # loans stays one), but is no observation itself.
     kept = [obs for fig, obs in levels if _level_amount(ctx, fig)]
