@@ -72,8 +72,11 @@ def document_scope(ctx: Context) -> Scope:
     if best is not None and _takes(reasons[best][0], _apart(ctx, scores, reasons, best), best,
                                    provincial=bool(provincial), national=national is not None):
         home = _district_home(ctx, best)
-        speaks = ctx.linker.gazetteer.speaks_after_merger(ctx.text)
-        on = ctx.linker.gazetteer.merger_date if ctx.published is None and speaks else ctx.published
+        merger = ctx.linker.gazetteer.merger_date
+        # Only a text that may speak from after the merger is read for it (a long scan).
+        speaks = ((ctx.published is None or ctx.published >= merger)
+                  and ctx.linker.gazetteer.speaks_after_merger(ctx.text))
+        on = merger if ctx.published is None and speaks else ctx.published
         if home is not None:
             name = ctx.linker.gazetteer.name_at(home, on, by_district=True)
             return Scope(name, reasons[home][0], home, _because(reasons[home][1]), by_district=True)

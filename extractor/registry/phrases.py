@@ -45,7 +45,8 @@ _OLD_TONE_RE = re.compile("|".join(f"{first}[{''.join(sorted(second))}]"
 
 # The characters outlets write for an apostrophe besides the plain one the rules spell: the
 # typographic one (half of English outlets), the opening quote and the letter apostrophe.
-APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc", "'"))
+_APOSTROPHE_MARKS = "\u2019\u2018\u02bc"
+APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHE_MARKS, "'"))
 
 
 def new_tone(text: str) -> str:
@@ -60,7 +61,8 @@ def new_tone(text: str) -> str:
     """
     if text.isascii():
         return text  # no tone marks at all
-    text = text.translate(APOSTROPHES)
+    if any(mark in text for mark in _APOSTROPHE_MARKS):  # a scan per mark is cheaper than a translate
+        text = text.translate(APOSTROPHES)
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], text)
 
 
