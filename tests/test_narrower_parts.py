@@ -17,7 +17,8 @@ PUBLISHED = dt.date(2024, 7, 10)
 VI_DISTRICT = (
     "Vốn chính sách ở huyện Tân Lạc\n"
     "Đến 30/6/2024, tổng dư nợ của Phòng giao dịch NHCSXH huyện Tân Lạc đạt 612 tỷ đồng. "
-    "Riêng cho vay giải quyết việc làm đạt 41 tỷ đồng, với 950 lượt hộ vay, trong đó có 310 hộ DTTS.\n"
+    "Chương trình cho vay giải quyết việc làm có dư nợ 41 tỷ đồng và 950 khách hàng còn dư nợ; "
+    "trong đó 310 hộ DTTS.\n"
 )
 EN_DISTRICT = (
     "Policy credit in Tan Lac district\n"

@@ -381,7 +381,7 @@ def _restated_change(ctx: Context, fig: Figure) -> Figure:
 
 def _rate_of_change(ctx: Context, change: Figure, fig: Figure) -> bool:
     """Whether the percent states the rate of the change right before it, in the next clause
-    ("…/4.120 hộ vay, tăng 310 tỷ đồng so với đầu năm, tốc độ tăng 8,2%", "…, up VND 310 billion,
+    ("… với 4.120 hộ vay; tăng thêm 310 tỷ đồng, tức 8,2%", "…, up VND 310 billion,
     or a rise of 8.2%"): close behind it (reach ``restated_rate``), with no cue of an indicator
     between but a growth rate's, so it moves what that change moves, not the count beside
     the level."""
