@@ -385,12 +385,12 @@ def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named
     if any(ctx.marks(name, s0, s1) for name in ("national", scope_list("whole_bank"))):
         return False
     low = ctx.text[s0:s1].casefold()
-    refs = sorted([*named, *(s0 + m.start() for name in names for m in re.finditer(re.escape(name), low)),
-                   *(hit[0] for hit in ctx.marks(topic_ref_list(kind), s0, s1))])
+    said = [(s0 + m.start(), s0 + m.end()) for name in names for m in re.finditer(re.escape(name), low)]
+    refs = sorted([*named, *(start for start, _ in said), *(hit[0] for hit in ctx.marks(topic_ref_list(kind), s0, s1))])
     # A province's name right by a reference names the channel's own office ("Hội Phụ nữ tỉnh …").
     # So does an owner word right after its name ("Hội Phụ nữ trên địa bàn tỉnh": the union's
     # offices across the province).
-    ends = {s0 + m.end() for name in names for m in re.finditer(re.escape(name), low)}
+    ends = {end for _, end in said}
     wholes = [*(hit[0] for hit in ctx.marks(TOTALS, s0, fig.start)),
               *(hit[0] for hit in ctx.marks(TOPIC_OWNER, s0, fig.start)
                 if not any(end <= hit[0] and not ctx.text[end : hit[0]].strip() for end in ends)),
@@ -399,7 +399,6 @@ def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named
     if not refs:
         return False
     return not wholes or any(max(wholes) < ref < fig.start for ref in refs)
-
 
 
 def _breakdown_next(ctx: Context, end: int) -> bool:
