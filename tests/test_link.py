@@ -2146,6 +2146,10 @@ def test_a_headline_does_not_run_into_the_lead(markup: str, lang: str, province:
     (NGHE + "Related news\n– Loans helped [[2,300 households|households]] escape poverty", None),
     (NGHE + "Related news\n- Lao Cai: [[2,100 poor households|households]] escape poverty in 2020",
      "households_escaped_poverty"),
+    # near miss: a wire story sent as one paragraph, led by its dateline's dash and closed by the
+    # agency's credit, holds sentences: it is the report, not another article's headline
+    (NGHE + "– Loans helped [[2,300 households|households]] escape poverty this year. The branch also "
+     "lent to students in the hills-VNA", "households_escaped_poverty"),
 ])
 def test_related_news_lines_are_not_figures_of_this_article(markup: str, expected: str | None) -> None:
     obs = observe(markup)
