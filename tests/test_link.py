@@ -2140,6 +2140,22 @@ def test_a_headline_does_not_run_into_the_lead(markup: str, lang: str, province:
     assert link(ex).document.province == province
 
 
+@pytest.mark.parametrize(("markup", "province"), [
+    # an excerpt that opens with its lead (a paragraph of sentences about the whole bank): the
+    # line after it is the body, and a province its example names is not the title's
+    ("Nationwide, the policy bank has lent for years. Its outstanding loans neared "
+     "[[VND 402 trillion|VND]] and the poor borrowed more.\nA good example is a village in Ca Mau "
+     "province, where farmers borrowed to raise shrimp.", "national"),
+    # near miss: a one-sentence headline, then a line naming the province
+    ("The policy bank lends across the nation\nA good example is a village in Ca Mau province, where "
+     "farmers borrowed to raise shrimp. Outstanding loans reached [[VND 402 trillion|VND]].", "Cà Mau"),
+])
+def test_a_lead_paragraph_ends_the_title(markup: str, province: str) -> None:
+    """The title is the first lines up to a paragraph of sentences, that paragraph included."""
+    ex, _ = build(markup)
+    assert link(ex).document.province == province
+
+
 @pytest.mark.parametrize(("markup", "expected"), [
     (NGHE + "Related news\n- Quynh Luu: [[2,300 households|households]] escape poverty thanks to loans", None),
     (NGHE + "Results:\n- [[2,300 households|households]] escaped poverty.", "households_escaped_poverty"),

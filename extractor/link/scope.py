@@ -28,6 +28,10 @@ NATIONAL = "national"
 NATIONAL_MARKER = "national_marker"
 _SLUG_WORDS = re.compile(r"[-_/.]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
+_LINE = re.compile(r"[^\n]+")
+# A line of two sentences or more (a word, a stop, a space, a capital or a letter, and more
+# words: "… in May. The bank …"): a headline holds one.
+_PARAGRAPH = re.compile(r"\w{3}[.!?][\"'”’)]*\s+[^\W\d_].{40}")
 # Weights of the evidence for a province (a named mention counts 1; marked "(old)" 0.5).
 TITLE, OUTLET, ADDRESS, BRANCH = 3.0, 3.0, 2.0, 3.0
 HELD = "where a meeting was held"  # the reason a venue gives: weak, it names no one's figures
@@ -306,7 +310,18 @@ def _title_codes(ctx: Context) -> list[str]:
     t0, t1 = ctx.title
     named = ctx.linker.gazetteer.find(doc.title) if doc.title and doc.title not in ctx.text[:t1] else []
     held = meeting_venues(ctx)
+    t1 = _headline_end(ctx, t0, t1)
     return [m.code for m in named] + [m.code for m in ctx.mentions.within(t0, t1) if m.start not in held]
+
+
+def _headline_end(ctx: Context, t0: int, t1: int) -> int:
+    """Where the title lines of the span ``[t0, t1)`` end: after its first paragraph of
+    sentences (``_PARAGRAPH``), an excerpt that opens with its lead and no headline: the line
+    after that lead is the body, whose provinces are the report's examples, not its subject."""
+    for line in _LINE.finditer(ctx.text, t0, t1):
+        if _PARAGRAPH.search(line.group()):
+            return line.end()
+    return t1
 
 
 def _address_codes(ctx: Context) -> list[str]:
