@@ -2156,6 +2156,23 @@ def test_a_lead_paragraph_ends_the_title(markup: str, province: str) -> None:
     assert link(ex).document.province == province
 
 
+@pytest.mark.parametrize(("markup", "province"), [
+    # a copied story that ends with its source: a provincial paper's address alone on a line
+    ("Loans for farmers\nBy staff\nThe farmers' union lent through the policy bank; outstanding loans "
+     "reached [[VND 800 billion|VND]].\nSource: https://baonghean.vn/some-story-123.html", "Nghệ An"),
+    ("Loans for farmers\nBy staff\nThe farmers' union lent through the policy bank; outstanding loans "
+     "reached [[VND 800 billion|VND]].\nhttp://baonghean.vn/", "Nghệ An"),
+    # near miss: an address inside a sentence is no credit line
+    ("Loans for farmers\nBy staff\nThe farmers' union lent through the policy bank; outstanding loans "
+     "reached [[VND 800 billion|VND]].\nRead more at baonghean.vn about the loans.", None),
+])
+def test_a_source_credit_line_names_the_outlet(markup: str, province: str | None) -> None:
+    """``scope._credited_urls``: the host of a source address standing alone on one of the last
+    lines is the story's outlet."""
+    ex, _ = build(markup)
+    assert link(ex).document.province == province
+
+
 @pytest.mark.parametrize(("markup", "expected"), [
     (NGHE + "Related news\n- Quynh Luu: [[2,300 households|households]] escape poverty thanks to loans", None),
     (NGHE + "Results:\n- [[2,300 households|households]] escaped poverty.", "households_escaped_poverty"),

@@ -29,6 +29,9 @@ NATIONAL_MARKER = "national_marker"
 _SLUG_WORDS = re.compile(r"[-_/.]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 _LINE = re.compile(r"[^\n]+")
+# A source credit line: an address alone, perhaps after a one- or two-word label and a colon.
+_CREDIT_LINE = re.compile(r"\s*(?:[^\W\d_]+(?: [^\W\d_]+)?:\s*)?((?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?)\s*")
+CREDIT_LINES = 3
 # A line of two sentences or more (a word, a stop, a space, a capital or a letter, and more
 # words: "… in May. The bank …"): a headline holds one.
 _PARAGRAPH = re.compile(r"\w{3}[.!?][\"'”’)]*\s+[^\W\d_].{40}")
@@ -294,13 +297,25 @@ def _rank(rule: str) -> int:
 
 
 def _outlet(ctx: Context) -> Outlet | None:
-    """What the outlet says: the source's host, a "Source:" URL in the text, a dateline code."""
+    """What the outlet says: the source's host, a source credit line's address, a dateline code."""
     doc, outlets = ctx.ex.document, ctx.linker.outlets
     for url in (doc.source, doc.meta.get("source_url", ""), doc.meta.get("requested_url", "")):
         found = outlets.of_host(url) if url else None
         if found is not None and found.code:
             return found
+    for url in _credited_urls(ctx.text):
+        found = outlets.of_host(url)
+        if found is not None and found.code:
+            return found
     return outlets.of_dateline(ctx.text)
+
+
+def _credited_urls(text: str) -> list[str]:
+    """The addresses of the text's source credit: a line that is an address alone, perhaps after
+    a label ("Source: https://…"), among its last ``CREDIT_LINES`` lines (a copied story ends
+    with where it came from; an address in a sentence is no credit)."""
+    lines = text.rstrip().rsplit("\n", CREDIT_LINES)[-CREDIT_LINES:]
+    return [m.group(1) for m in map(_CREDIT_LINE.fullmatch, lines) if m is not None]
 
 
 def _title_codes(ctx: Context) -> list[str]:
