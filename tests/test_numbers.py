@@ -173,6 +173,11 @@ def test_a_shown_notation_reads_the_decimal_mark(text: str, lang: str, written: 
     ("The branch lent 2.000 trillion VND this year.", "2.000 trillion VND", Decimal("2000000000000000")),
     ("Loans of 2.000 trillion VND went out; capital reached 24.350 billion VND.",
      "2.000 trillion VND", Decimal("2000000000000000")),
+    # near miss: the page also writes "." groups under another scale word, so the implausible
+    # number (another body's) shows no one notation
+    ("Lending across the economy came to VND 15.800 trillion, the central bank reported. The VBSP's loans "
+     "stood at VND 395.000 billion; over two decades the bank has lent VND 1.000 trillion in all.",
+     "VND 1.000 trillion", Decimal("1000000000000000")),
 ])
 def test_an_implausible_reading_shows_the_page_notation(text: str, written: str, expected: Decimal) -> None:
     """``assemble.decided_by_size``: the other ambiguous numbers of that unit and scale word read

@@ -327,7 +327,8 @@ def decided_by_size(drafts: Sequence[FigureDraft], rules: RuleSet) -> frozenset[
     thousands-group reading is implausibly large while its first reading is not ("13.090
     trillion" of a province cannot be thirteen thousand trillion): the document so shows the
     notation it writes that unit and scale in, and its other ambiguous numbers of that unit and
-    scale ("1.000 trillion") read alike, not by their trailing zeros."""
+    scale ("1.000 trillion") read alike, not by their trailing zeros; unless it writes ambiguous
+    numbers of that unit under another scale word too."""
     limits = rules.lexicon.plausible_max
     found = set()
     for draft in drafts:
@@ -336,7 +337,14 @@ def decided_by_size(drafts: Sequence[FigureDraft], rules: RuleSet) -> frozenset[
             first, other = (_scaled(draft, r) for r in draft.readings)
             if first < other and first <= Decimal(str(limit)) < other:
                 found.add((draft.unit, draft.multiplier))
-    return frozenset(found)
+    # A page that also writes an ambiguous number of that unit under another scale word ("380.000
+    # billion" beside "15.500 trillion") shows no one notation: the implausible number may be
+    # another institution's, mis-read by the cap, and the trailing zeros decide as before.
+    scales: dict[str, set[Decimal]] = {}
+    for draft in drafts:
+        if len(draft.readings) == 2:
+            scales.setdefault(draft.unit, set()).add(draft.multiplier)
+    return frozenset((unit, scale) for unit, scale in found if scales[unit] == {scale})
 
 
 class Siblings:
