@@ -57,6 +57,8 @@ GLUED = [
      ["Loans rose in May.", "The branch lent VND2.8 trillion to 40,000 borrowers."]),
     ("en", "Debts fell to 0.3 percent.VBSP staff met in 2021.Overdue loans were small (VBSP).The end",
      ["Debts fell to 0.3 percent.", "VBSP staff met in 2021.", "Overdue loans were small (VBSP).", "The end"]),
+    ("en", "Bad debt stood at 0.27%.In 2026 the office plans more loans; see item 4.Then",
+     ["Bad debt stood at 0.27%.", "In 2026 the office plans more loans; see item 4.Then"]),
     ("en", "Farms, e.g.Rice farms, U.S.Aid and Mr.Lam lent 1.15 million.",
      ["Farms, e.g.Rice farms, U.S.Aid and Mr.Lam lent 1.15 million."]),
     ("vi", "Dư nợ đạt 900 tỷ đồng.Tại tp.Vinh, x.Nghi Phú và TP.HCM vốn tăng theo NHCSXH.Trong đó",

@@ -76,6 +76,7 @@ def _is_boundary(text: str, match: re.Match[str], abbreviations: frozenset[str])
 # A stop glued to the next word ends a sentence only after a word of at least this many
 # characters: shorter ones are initials and abbreviations of places ("p.", "tp.", "x.").
 GLUED_WORD = 3
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _glued_boundary(text: str, after: int, word: str, abbreviations: frozenset[str]) -> bool:
@@ -84,6 +85,8 @@ def _glued_boundary(text: str, after: int, word: str, abbreviations: frozenset[s
     in a small letter, a digit or a closing mark; after a word in capitals only before a word
     that goes on in small letters ("VBSP.The", not "U.S.A")."""
     bare = word.rstrip("\"'”’)]%")
+    if len(bare) >= GLUED_WORD and _NUMBER.fullmatch(bare):
+        return True  # a number's own marks are no abbreviation's: "… was 0.15%.By 2025 …"
     if len(bare) < GLUED_WORD or bare in abbreviations or "." in bare:
         return False
     if bare[-1].islower() or bare[-1].isdigit():
