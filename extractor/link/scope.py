@@ -29,12 +29,14 @@ NATIONAL_MARKER = "national_marker"
 _SLUG_WORDS = re.compile(r"[-_/.]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 _LINE = re.compile(r"[^\n]+")
-# A source credit line: an address alone, perhaps after a one- or two-word label and a colon.
-_CREDIT_LINE = re.compile(r"\s*(?:[^\W\d_]+(?: [^\W\d_]+)?:\s*)?((?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?)\s*")
+# A source credit line: an address alone, perhaps after a source label and a colon ("Source:",
+# "Theo:"; not "Read more:", "Photo:", whose address is another story's or an image's).
+_CREDIT_LINE = re.compile(r"\s*(?:(?i:source|theo|via)\s*:\s*)?((?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?)\s*")
 CREDIT_LINES = 3
 # A line of two sentences or more (a word, a stop, a space, a capital or a letter, and more
 # words: "… in May. The bank …"): a headline holds one.
 _PARAGRAPH = re.compile(r"\w{3}[.!?][\"'”’)]*\s+[^\W\d_].{40}")
+LEAD_LETTERS = 80
 # Weights of the evidence for a province (a named mention counts 1; marked "(old)" 0.5).
 TITLE, OUTLET, ADDRESS, BRANCH = 3.0, 3.0, 2.0, 3.0
 HELD = "where a meeting was held"  # the reason a venue gives: weak, it names no one's figures
@@ -335,8 +337,17 @@ def _headline_end(ctx: Context, t0: int, t1: int) -> int:
     after that lead is the body, whose provinces are the report's examples, not its subject."""
     for line in _LINE.finditer(ctx.text, t0, t1):
         if _PARAGRAPH.search(line.group()):
-            return line.end()
+            return line.end() if _national_lead(ctx, line.start(), line.end()) else t1
     return t1
+
+
+def _national_lead(ctx: Context, start: int, end: int) -> bool:
+    """Whether the line ``[start, end)`` is a lead of the whole bank: prose of ``LEAD_LETTERS``
+    letters or more (no byline, date or "follow us" furniture) holding words of the whole bank or
+    country ("nationwide", "63 provinces"). Another lead's next line may be the story's own subject."""
+    if sum(ch.isalpha() for ch in ctx.text[start:end]) < LEAD_LETTERS:
+        return False
+    return any(start <= h[0] < end for name in ("national", scope_list("whole_bank")) for h in ctx.hits[name])
 
 
 def _address_codes(ctx: Context) -> list[str]:
