@@ -2140,12 +2140,82 @@ def test_a_headline_does_not_run_into_the_lead(markup: str, lang: str, province:
     assert link(ex).document.province == province
 
 
+@pytest.mark.parametrize(("markup", "province"), [
+    # an excerpt that opens with its lead (a paragraph of sentences about the whole bank): the
+    # line after it is the body, and a province its example names is not the title's
+    ("Nationwide, the policy bank has lent for years. Its outstanding loans neared "
+     "[[VND 402 trillion|VND]] and the poor borrowed more.\nA good example is a village in Ca Mau "
+     "province, where farmers borrowed to raise shrimp.", "national"),
+    # near miss: a one-sentence headline, then a line naming the province
+    ("The policy bank lends across the nation\nA good example is a village in Ca Mau province, where "
+     "farmers borrowed to raise shrimp. Outstanding loans reached [[VND 402 trillion|VND]].", "Cà Mau"),    # near misses: a first line of page furniture (a byline and a notice) hides no headline
+    ("Written by Thu Ha. Photos: staff. Subscribe to our channel for more stories every week\n"
+     "Soft loans lift farmers in Son La\nBy mid-2023 the policy bank's branch had lent [[VND 3,100 "
+     "billion|VND]]. Visitors from Dien Bien came and will follow the model.", "Sơn La"),
+])
+def test_a_lead_paragraph_ends_the_title(markup: str, province: str) -> None:
+    """The title is the first lines up to a paragraph of sentences, that paragraph included."""
+    ex, _ = build(markup)
+    assert link(ex).document.province == province
+
+
+@pytest.mark.parametrize("director", ["The General Director of the VBSP", "The Deputy General Director of the VBSP"])
+def test_the_banks_director_visiting_a_branch_is_no_whole_bank_report(director: str) -> None:
+    """Who visits or speaks says nothing of whose figures a branch's report gives."""
+    ex, _ = build(HEAD + f"{director} met staff of the provincial branch last week. By the end of "
+                  "June the branch had lent [[VND 5,200 billion|VND]] to 90,000 households.")
+    linked = link(ex)
+    assert linked.document.province is None
+    assert [o.province for o in linked.observations] == [None]
+
+
+@pytest.mark.parametrize(("markup", "province"), [
+    # a copied story that ends with its source: a provincial paper's address alone on a line
+    ("Loans for farmers\nBy staff\nThe farmers' union lent through the policy bank; outstanding loans "
+     "reached [[VND 800 billion|VND]].\nSource: https://baonghean.vn/some-story-123.html", "Nghệ An"),
+    ("Loans for farmers\nBy staff\nThe farmers' union lent through the policy bank; outstanding loans "
+     "reached [[VND 800 billion|VND]].\nhttp://baonghean.vn/", "Nghệ An"),
+    # near misses: a "read more" link points at another story; an address inside a sentence
+    ("Loans for farmers\nBy staff\nThe farmers' union lent through the policy bank; outstanding loans "
+     "reached [[VND 800 billion|VND]].\nRead more: https://baonghean.vn/another-story-77.html", None),
+    # near miss: an address inside a sentence is no credit line
+    ("Loans for farmers\nBy staff\nThe farmers' union lent through the policy bank; outstanding loans "
+     "reached [[VND 800 billion|VND]].\nRead more at baonghean.vn about the loans.", None),
+])
+def test_a_source_credit_line_names_the_outlet(markup: str, province: str | None) -> None:
+    """``scope._credited_urls``: the host of a source address standing alone on one of the last
+    lines is the story's outlet."""
+    ex, _ = build(markup)
+    assert link(ex).document.province == province
+
+
+@pytest.mark.parametrize(("line", "related"), [
+    # a related headline in two short parts, or a question and its answer: another article's
+    ("- Hill district lends 150 billion dong. Borrowers rejoice", True),
+    ("- Where did 150 billion dong go? Into goats and coffee", True),
+    # near miss: a wire story sent as one paragraph, closed by the agency's credit
+    ("- The branch lent 150 billion dong this spring. Most went to farms in the hills-VNA", False),
+])
+def test_a_short_two_part_headline_is_still_related_news(line: str, related: bool) -> None:
+    """``Context.headline_line``: a dash-led line of two sentences is the report only when it is
+    long or closed by an agency's credit."""
+    text = "Loans in Nghe An rose this year, the branch said.\nRelated news\n" + line
+    ex = extract_text(text, lang="en", published=PUB, title="Nghe An news")
+    ctx = build_context(ex, bundled().linker)
+    assert ctx.headline_line(text.index("150")) is related
+
+
 @pytest.mark.parametrize(("markup", "expected"), [
     (NGHE + "Related news\n- Quynh Luu: [[2,300 households|households]] escape poverty thanks to loans", None),
     (NGHE + "Results:\n- [[2,300 households|households]] escaped poverty.", "households_escaped_poverty"),
     (NGHE + "Related news\n– Loans helped [[2,300 households|households]] escape poverty", None),
     (NGHE + "Related news\n- Lao Cai: [[2,100 poor households|households]] escape poverty in 2020",
      "households_escaped_poverty"),
+    # near miss: a wire story sent as one paragraph, led by its dateline's dash and closed by the
+    # agency's credit, holds sentences: it is the report, not another article's headline
+    (NGHE + "– Loans helped [[2,300 households|households]] escape poverty this year. The branch also "
+     "lent to students in the hills-VNA", "households_escaped_poverty"),
+
 ])
 def test_related_news_lines_are_not_figures_of_this_article(markup: str, expected: str | None) -> None:
     obs = observe(markup)

@@ -162,3 +162,25 @@ def test_a_shown_notation_reads_the_decimal_mark(text: str, lang: str, written: 
     group with its group mark reads its decimal mark as one, before the siblings' magnitude."""
     values = [f.value for f in extract_text(text, lang=lang, link=False).figures if written in f.text]
     assert values == [expected]
+
+
+@pytest.mark.parametrize(("text", "written", "expected"), [
+    # a number of the same unit and scale whose thousands reading is implausible shows how the
+    # page writes that scale: "2.000 trillion" beside "24.350 trillion" is two trillion
+    ("The branch lent 2.000 trillion VND this year; its capital reached 24.350 trillion VND.",
+     "2.000 trillion VND", Decimal("2000000000000")),
+    # near misses: no such number (trailing zeros read as a thousands group); another scale word
+    ("The branch lent 2.000 trillion VND this year.", "2.000 trillion VND", Decimal("2000000000000000")),
+    ("Loans of 2.000 trillion VND went out; capital reached 24.350 billion VND.",
+     "2.000 trillion VND", Decimal("2000000000000000")),
+    # near miss: the page also writes "." groups under another scale word, so the implausible
+    # number (another body's) shows no one notation
+    ("Lending across the economy came to VND 15.800 trillion, the central bank reported. The VBSP's loans "
+     "stood at VND 395.000 billion; over two decades the bank has lent VND 1.000 trillion in all.",
+     "VND 1.000 trillion", Decimal("1000000000000000")),
+])
+def test_an_implausible_reading_shows_the_page_notation(text: str, written: str, expected: Decimal) -> None:
+    """``assemble.decided_by_size``: the other ambiguous numbers of that unit and scale word read
+    in the notation an implausibly large reading ruled out."""
+    values = [f.value for f in extract_text(text, lang="en", link=False).figures if written in f.text]
+    assert values == [expected]

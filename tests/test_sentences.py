@@ -49,6 +49,29 @@ def test_glued_ellipsis_ends_a_vietnamese_sentence() -> None:
         "Vốn vay giúp mua bò, trồng rừng…", "Chi nhánh còn cho vay thêm."]
 
 
+# Wire copy that lost the spaces after its stops: a stop glued to a capital ends a sentence
+# after a word in small letters or digits, or a word in capitals before one in small letters;
+# not after an abbreviation, an initial or a short place abbreviation, nor inside a number.
+GLUED = [
+    ("en", "Loans rose in May.The branch lent VND2.8 trillion to 40,000 borrowers.",
+     ["Loans rose in May.", "The branch lent VND2.8 trillion to 40,000 borrowers."]),
+    ("en", "Debts fell to 0.3 percent.VBSP staff met in 2021.Overdue loans were small (VBSP).The end",
+     ["Debts fell to 0.3 percent.", "VBSP staff met in 2021.", "Overdue loans were small (VBSP).", "The end"]),
+    ("en", "Bad debt stood at 0.27%.In 2026 the office plans more loans; see item 4.Then",
+     ["Bad debt stood at 0.27%.", "In 2026 the office plans more loans; see item 4.Then"]),
+    ("en", "Farms, e.g.Rice farms, U.S.Aid and Mr.Lam lent 1.15 million.",
+     ["Farms, e.g.Rice farms, U.S.Aid and Mr.Lam lent 1.15 million."]),
+    ("vi", "Dư nợ đạt 900 tỷ đồng.Tại tp.Vinh, x.Nghi Phú và TP.HCM vốn tăng theo NHCSXH.Trong đó",
+     ["Dư nợ đạt 900 tỷ đồng.", "Tại tp.Vinh, x.Nghi Phú và TP.HCM vốn tăng theo NHCSXH.", "Trong đó"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), GLUED)
+def test_glued_stop_ends_a_sentence(lang: str, text: str, expected: list[str]) -> None:
+    found = split(text, frozenset(bundled().ruleset(lang).lexicon.abbreviations))
+    assert [text[a:b] for a, b in zip(found.starts, found.ends, strict=True)] == expected
+
+
 TOKENS = [
     ("en", "Directive No. 40-CT/TW and 1560/QĐ-TTg.", ["Directive", "No", ".", "40-CT/TW", "and", "1560/QĐ-TTg", "."]),
     ("vi", "vay 5 tỷ đồng, theo Chỉ thị 40-CT/TW.",
@@ -64,7 +87,7 @@ def test_tokens(lang: str, text: str, expected: list[str]) -> None:
     assert [t.text for t in build_nlp(bundled().ruleset(lang))(text)] == expected
 
 
-READABLE_STOP = re.compile(r"[.!?…]+[\"'”’)\]]*(?:[ \t]+|(?<=…))|\n\s*")
+READABLE_STOP = re.compile(r"[.!?…]+[\"'”’)\]]*(?:[ \t]+|(?<=…)|(?=[^\W\d_]))|\n\s*")
 
 
 def test_stop_pattern_finds_what_its_readable_form_finds() -> None:
@@ -72,6 +95,7 @@ def test_stop_pattern_finds_what_its_readable_form_finds() -> None:
     it must find exactly what the plain alternation finds, in every gold text and odd strings."""
     texts = [case.text() for case in load_gold(GOLD)]
     texts += ["a.\n\n b", 'x! "Y', "…  Z", "end.\t\tNext", "a\n", "\n\n\n", "No. 5. Then", "?!.) x",
-              "1.5 2. 3", "”. A", "a .\n", "", ".", "a…B", "a….B", "(…)x"]
+              "1.5 2. 3", "”. A", "a .\n", "", ".", "a…B", "a….B", "(…)x",
+              "rose.The", "e.g.x", "VND2.8", "(A).)B", "a.1"]
     for text in texts:
         assert [m.span() for m in STOP.finditer(text)] == [m.span() for m in READABLE_STOP.finditer(text)]

@@ -38,6 +38,10 @@ _COMMA_GAP = re.compile(r",\s*")
 _LINE = re.compile(r"[^\n]+")
 _NEWLINE = re.compile(r"\n")
 _BLANK = re.compile(r"\s*")
+# A news agency's credit closing a wire story: "…-VNA", "… – VNS", "(TTXVN)".
+_CREDIT = re.compile(r"(?:[-–—]\s*[A-Z]{2,6}|\(\s*[A-Z]{2,6}\s*\))$")
+# A dash-led line of this many characters or more is a paragraph, not a related headline.
+WIRE_LINE = 250
 # A sentence's end as ``link.why`` counts them: a stop and the spaces after it, or a line break.
 _STOP = re.compile(r"[.!?](?:\s+|$)|\n")
 # Where a clause ends between two words: its punctuation, a decimal or thousands mark inside a
@@ -343,8 +347,10 @@ class Context:
 
     def headline_line(self, pos: int) -> bool:
         """Whether ``pos`` lies on a "related news" line: dash-led, without closing punctuation
-        (another article's headline, not a sentence of this report). Only the line's ends are
-        read: a paragraph is a line, and may be long."""
+        (another article's headline, not a sentence of this report), and one sentence. Only the
+        line's ends and its figures' sentences are read: a paragraph is a line, and may be long
+        (a wire story sent as one paragraph opens with its dateline's dash and ends with the
+        agency's credit, with no stop: it is the report)."""
         start, end = self.line(pos, pos)
         first = _BLANK.match(self.text, start, end)
         lead = first.end() if first is not None else start
@@ -352,7 +358,20 @@ class Context:
         while tail > lead and self.text[tail - 1].isspace():
             tail -= 1
         return (self.text[lead : min(lead + 2, tail)] in ("- ", "– ", "• ")
-                and self.text[tail - 1 : tail] not in (".", ";", ":", "!", "?"))
+                and self.text[tail - 1 : tail] not in (".", ";", ":", "!", "?")
+                and not (self._sentences_in(lead, tail) and self._wire_story(lead, tail)))
+
+    def _wire_story(self, lead: int, tail: int) -> bool:
+        """Whether the dash-led line ``[lead, tail)`` reads as a wire story sent as one paragraph:
+        long (``WIRE_LINE`` characters or more) or closed by an agency's credit ("…-VNA",
+        "(TTXVN)"); a related headline of two short parts ("X. Y", "Why? Because") is neither."""
+        return tail - lead >= WIRE_LINE or _CREDIT.search(self.text, lead, tail) is not None
+
+    def _sentences_in(self, lead: int, tail: int) -> bool:
+        """Whether the line ``[lead, tail)`` holds more than one sentence: the sentence of one of
+        its figures starts after the line's first character or ends before its last."""
+        return any(fig.sentence_start > lead + 2 or fig.sentence_start + len(fig.sentence) < tail
+                   for fig in self.figures.within(lead, tail) if fig.sentence)
 
     def marker_before(self, name: str, pos: int) -> Hit | None:
         """A marker of ``name`` that ends right before ``pos`` (only spaces or a ``date_gap`` between),

@@ -28,6 +28,15 @@ NATIONAL = "national"
 NATIONAL_MARKER = "national_marker"
 _SLUG_WORDS = re.compile(r"[-_/.]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
+_LINE = re.compile(r"[^\n]+")
+# A source credit line: an address alone, perhaps after a source label and a colon ("Source:",
+# "Theo:"; not "Read more:", "Photo:", whose address is another story's or an image's).
+_CREDIT_LINE = re.compile(r"\s*(?:(?i:source|theo|via)\s*:\s*)?((?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?)\s*")
+CREDIT_LINES = 3
+# A line of two sentences or more (a word, a stop, a space, a capital or a letter, and more
+# words: "… in May. The bank …"): a headline holds one.
+_PARAGRAPH = re.compile(r"\w{3}[.!?][\"'”’)]*\s+[^\W\d_].{40}")
+LEAD_LETTERS = 80
 # Weights of the evidence for a province (a named mention counts 1; marked "(old)" 0.5).
 TITLE, OUTLET, ADDRESS, BRANCH = 3.0, 3.0, 2.0, 3.0
 HELD = "where a meeting was held"  # the reason a venue gives: weak, it names no one's figures
@@ -290,13 +299,25 @@ def _rank(rule: str) -> int:
 
 
 def _outlet(ctx: Context) -> Outlet | None:
-    """What the outlet says: the source's host, a "Source:" URL in the text, a dateline code."""
+    """What the outlet says: the source's host, a source credit line's address, a dateline code."""
     doc, outlets = ctx.ex.document, ctx.linker.outlets
     for url in (doc.source, doc.meta.get("source_url", ""), doc.meta.get("requested_url", "")):
         found = outlets.of_host(url) if url else None
         if found is not None and found.code:
             return found
+    for url in _credited_urls(ctx.text):
+        found = outlets.of_host(url)
+        if found is not None and found.code:
+            return found
     return outlets.of_dateline(ctx.text)
+
+
+def _credited_urls(text: str) -> list[str]:
+    """The addresses of the text's source credit: a line that is an address alone, perhaps after
+    a label ("Source: https://…"), among its last ``CREDIT_LINES`` lines (a copied story ends
+    with where it came from; an address in a sentence is no credit)."""
+    lines = text.rstrip().rsplit("\n", CREDIT_LINES)[-CREDIT_LINES:]
+    return [m.group(1) for m in map(_CREDIT_LINE.fullmatch, lines) if m is not None]
 
 
 def _title_codes(ctx: Context) -> list[str]:
@@ -306,7 +327,27 @@ def _title_codes(ctx: Context) -> list[str]:
     t0, t1 = ctx.title
     named = ctx.linker.gazetteer.find(doc.title) if doc.title and doc.title not in ctx.text[:t1] else []
     held = meeting_venues(ctx)
+    t1 = _headline_end(ctx, t0, t1)
     return [m.code for m in named] + [m.code for m in ctx.mentions.within(t0, t1) if m.start not in held]
+
+
+def _headline_end(ctx: Context, t0: int, t1: int) -> int:
+    """Where the title lines of the span ``[t0, t1)`` end: after its first paragraph of
+    sentences (``_PARAGRAPH``), an excerpt that opens with its lead and no headline: the line
+    after that lead is the body, whose provinces are the report's examples, not its subject."""
+    for line in _LINE.finditer(ctx.text, t0, t1):
+        if _PARAGRAPH.search(line.group()):
+            return line.end() if _national_lead(ctx, line.start(), line.end()) else t1
+    return t1
+
+
+def _national_lead(ctx: Context, start: int, end: int) -> bool:
+    """Whether the line ``[start, end)`` is a lead of the whole bank: prose of ``LEAD_LETTERS``
+    letters or more (no byline, date or "follow us" furniture) holding words of the whole bank or
+    country ("nationwide", "63 provinces"). Another lead's next line may be the story's own subject."""
+    if sum(ch.isalpha() for ch in ctx.text[start:end]) < LEAD_LETTERS:
+        return False
+    return any(start <= h[0] < end for name in ("national", scope_list("whole_bank")) for h in ctx.hits[name])
 
 
 def _address_codes(ctx: Context) -> list[str]:

@@ -322,6 +322,31 @@ def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> Notation:
     return Notation(mixed=mixed, shown=shown)
 
 
+def decided_by_size(drafts: Sequence[FigureDraft], rules: RuleSet) -> frozenset[tuple[str, Decimal]]:
+    """The (unit, scale word) pairs of which the document writes an ambiguous number whose
+    thousands-group reading is implausibly large while its first reading is not ("13.090
+    trillion" of a province cannot be thirteen thousand trillion): the document so shows the
+    notation it writes that unit and scale in, and its other ambiguous numbers of that unit and
+    scale ("1.000 trillion") read alike, not by their trailing zeros; unless it writes ambiguous
+    numbers of that unit under another scale word too."""
+    limits = rules.lexicon.plausible_max
+    found = set()
+    for draft in drafts:
+        limit = limits.get(_family(draft))
+        if len(draft.readings) == 2 and limit is not None:
+            first, other = (_scaled(draft, r) for r in draft.readings)
+            if first < other and first <= Decimal(str(limit)) < other:
+                found.add((draft.unit, draft.multiplier))
+    # A page that also writes an ambiguous number of that unit under another scale word ("380.000
+    # billion" beside "15.500 trillion") shows no one notation: the implausible number may be
+    # another institution's, mis-read by the cap, and the trailing zeros decide as before.
+    scales: dict[str, set[Decimal]] = {}
+    for draft in drafts:
+        if len(draft.readings) == 2:
+            scales.setdefault(draft.unit, set()).add(draft.multiplier)
+    return frozenset((unit, scale) for unit, scale in found if scales[unit] == {scale})
+
+
 class Siblings:
     """The unambiguous numbers of a document by unit and scale word, each group in order of
     magnitude, so an ambiguous number is compared with the few nearest its readings instead of
@@ -605,11 +630,14 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
     cues = change_cues(rules)
     figures = []
     siblings = Siblings(drafts)
+    decided = decided_by_size(drafts, rules)
+    shown = notation._replace(shown=True)
     regexes = lexicon_regexes(rules)
     yearly, after = regexes.yearly, regexes.change_after
     for draft in drafts:
         near = siblings.near(draft) if len(draft.readings) > 1 else []
-        value, confidence, notes = figure_value(draft, near, rules, notation=notation)
+        value, confidence, notes = figure_value(
+            draft, near, rules, notation=shown if (draft.unit, draft.multiplier) in decided else notation)
         family = _family(draft)
         if family == "VND" or draft.kind == "count":
             whole = value.to_integral_value()

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 # Sentence-final punctuation with what closes it and the spaces after it (none after an
-# ellipsis, which pages glue to the next sentence: "… were given loans…The bank …"), or a line
-# break with the white space after it: ``[.!?…]+["'”’)\]]*(?:[ \t]+|(?<=…))|\n\s*``, written
+# ellipsis, which pages glue to the next sentence: "… were given loans…The bank …"; none before
+# a letter either, for wire copy that lost its spaces: "… in March.The bank …", judged by
+# ``_glued_boundary``), or a line break with the white space after it:
+# ``[.!?…]+["'”’)\]]*(?:[ \t]+|(?<=…)|(?=[^\W\d_]))|\n\s*``, written
 # to start with one character class so ``re`` can skip ahead to the next candidate instead of
 # trying the pattern at every position (about half the cost of splitting).
-STOP = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?:[ \t]+|(?<=…)))")
+STOP = re.compile(r"[.!?…\n](?:(?<=\n)\s*|(?<=[.!?…])[.!?…]*[\"'”’)\]]*(?:[ \t]+|(?<=…)|(?=[^\W\d_])))")
 OPENERS = "\"'“‘([«"
 # Longer runs without a stop are cut (see ``_add_bounded``); no sentence of the gold and real
 # development texts reaches 700 characters.
@@ -66,7 +68,30 @@ def _is_boundary(text: str, match: re.Match[str], abbreviations: frozenset[str])
     if match.group()[-1] == "…" and (not following.isupper() or before.isdigit() or before in OPENERS):
         return False  # a glued ellipsis ends a sentence only before a capital: "từ 50…100", "“…Nghe An"
     word = _word_before(text, match.start())
+    if not match.group()[-1].isspace() and match.group()[-1] != "…":
+        return _glued_boundary(text, match.end(), word, abbreviations)
     return word not in abbreviations and not (len(word) == 1 and word.isupper())
+
+
+# A stop glued to the next word ends a sentence only after a word of at least this many
+# characters: shorter ones are initials and abbreviations of places ("p.", "tp.", "x.").
+GLUED_WORD = 3
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _glued_boundary(text: str, after: int, word: str, abbreviations: frozenset[str]) -> bool:
+    """Whether a stop glued to a capital ("… rose.The bank", "… percent.VBSP …") ends a
+    sentence: after a word of ``GLUED_WORD`` or more characters that is no abbreviation and ends
+    in a small letter, a digit or a closing mark; after a word in capitals only before a word
+    that goes on in small letters ("VBSP.The", not "U.S.A")."""
+    bare = word.rstrip("\"'”’)]%")
+    if len(bare) >= GLUED_WORD and _NUMBER.fullmatch(bare):
+        return True  # a number's own marks are no abbreviation's: "… was 0.15%.By 2025 …"
+    if len(bare) < GLUED_WORD or bare in abbreviations or "." in bare:
+        return False
+    if bare[-1].islower() or bare[-1].isdigit():
+        return True
+    return text[after + 1 : after + 2].islower()
 
 
 def split(text: str, abbreviations: frozenset[str]) -> Sentences:
