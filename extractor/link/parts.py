@@ -70,6 +70,7 @@ OUTCOME_KINDS, SPLIT_OPENERS, SPLIT_JOINS = (part_list(name) for name in ("outco
 AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
+CHANNEL_NAMES = part_list("channel_names")  # the unions' own names (rules/parts.yaml ``channel_names``)
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
@@ -967,7 +968,7 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
         if kind == "area":
             cues = [c for c in cues if not _leads_in(ctx, c, fig)]
         if kind == "channel":
-            cues = [c for c in cues if _channel_acts(ctx, c, fig)]
+            cues = sorted([c for c in cues if _channel_acts(ctx, c, fig)] + _unions_listed(ctx, fig, breakdown, g0, end))
         if kind == "source" and ctx.cues.within(c0, fig.start) and _capital_last(ctx, fig):
             # An item of the capital's breakdown naming its own capital ("…, vốn nhận ủy thác từ
             # ngân sách … 250 tỷ đồng") is no item of the source named in the clause before it.
@@ -983,6 +984,16 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _unions_listed(ctx: Context, fig: Figure, breakdown: Hit | None, start: int, end: int) -> list[Hit]:
+    """The unions named by their own names (``channel_names``) after a breakdown word and before
+    the figure, from ``start`` (its item): the items of a breakdown by union ("trong đó, Hội Nông
+    dân quản lý 410 tỷ đồng; Hội Phụ nữ 380 tỷ đồng"), each the part of the union it names.
+    Outside a breakdown a union's name alone names who speaks or acts, no part."""
+    if breakdown is None:
+        return []
+    return list(ctx.marks(CHANNEL_NAMES, max(start, breakdown[1]), min(end, fig.start)))
 
 
 def _channel_acts(ctx: Context, cue: Hit, fig: Figure) -> bool:
