@@ -56,3 +56,24 @@ def test_a_headline_stating_a_districts_programme_amount_is_one_fact_with_the_bo
     found = [o for o in extract_text(text, lang="vi", published=PUBLISHED).observations
              if o.value == Decimal(41_000_000_000)]
     assert len(found) == 1 and found[0].part_of == "programme", [(o.part_of, o.part) for o in found]
+
+
+VI_UNIONS = (
+    "Phòng giao dịch NHCSXH huyện Quế Phong họp giao ban\n"
+    "Sáng 12/6, phiên giao dịch tại xã Châu Kim đã giải ngân 2,4 tỷ đồng cho 58 hộ vay vốn.\n"
+    "Hiện nay, dư nợ tại xã Châu Kim là 38,5 tỷ đồng, trong đó Hội Phụ nữ 13,2 tỷ đồng, "
+    "Hội Nông dân 11,9 tỷ đồng, Hội Cựu chiến binh 7,1 tỷ đồng và Đoàn Thanh niên 6,3 tỷ đồng.\n"
+)
+
+
+def test_each_union_of_a_breakdown_by_union_is_its_own_channel() -> None:
+    """A commune's loans broken down by the unions named bare, parted by commas: every item is
+    that union's outstanding loans (the first item's union labels none of the others, and the
+    lending stated before the breakdown gives none of them its indicator)."""
+    found = _by_value(VI_UNIONS, "vi")
+    items = {Decimal(13_200_000_000): "Hội Phụ nữ", Decimal(11_900_000_000): "Hội Nông dân",
+             Decimal(7_100_000_000): "Hội Cựu chiến binh", Decimal(6_300_000_000): "Đoàn Thanh niên"}
+    for value, union in items.items():
+        obs = found[value]
+        assert (obs.indicator, obs.part_of) == ("outstanding_loans", "channel"), obs.rules
+        assert obs.part is not None and obs.part.startswith(union), obs.part

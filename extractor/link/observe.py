@@ -286,7 +286,10 @@ def observations(ctx: Context) -> list[Observation]:
                                                              level.status, level.province))
             else:
                 ctx.state.last_part[fig.kind] = (found[0], fig.end, level.part_of, level.part or "")
-                if level.part_of != "programme":
+                # An item of a breakdown is no whole its later siblings break down: they share the
+                # part the first item broke down ("dư nợ của xã …, trong đó Hội Nông dân …, Hội
+                # Phụ nữ …": each an item of the commune's loans, not of the first union's).
+                if level.part_of != "programme" and not found[1].startswith("breakdown-of:"):
                     ctx.state.last_whole_part[fig.kind] = ctx.state.last_part[fig.kind]
     extra: list[Observation] = []
     starts = [fig.start for fig, _ in levels]
