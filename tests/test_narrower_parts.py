@@ -77,3 +77,16 @@ def test_each_union_of_a_breakdown_by_union_is_its_own_channel() -> None:
         obs = found[value]
         assert (obs.indicator, obs.part_of) == ("outstanding_loans", "channel"), obs.rules
         assert obs.part is not None and obs.part.startswith(union), obs.part
+
+
+def test_a_districts_amount_and_borrowers_followed_by_their_programme_are_the_programmes() -> None:
+    """In a district's report the programme named right after an amount and the borrowers it
+    went to makes both that programme's part in the district, as it does in a province's."""
+    text = ("Phòng giao dịch NHCSXH huyện Kỳ Sơn sơ kết quý III\n"
+            "Từ đầu năm, Phòng giao dịch NHCSXH huyện Kỳ Sơn đã giải ngân 1,9 tỷ đồng cho 26 người "
+            "mãn hạn tù để làm ăn.\n")
+    found = _by_value(text, "vi")
+    for value in (Decimal(1_900_000_000), Decimal(26)):
+        obs = found[value]
+        assert obs.part_of == "programme", obs.rules
+        assert obs.part is not None and obs.part.endswith("Kỳ Sơn"), obs.part

@@ -642,6 +642,10 @@ def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: P
         return None
     for kind in NARROWER_KINDS:
         own = _cued_part(ctx, fig, indicator_rule, only=kind)
+        if own is None and kind == "programme":
+            # The programme the district's borrowers or amount went to, named right after them
+            # ("giải ngân 3 tỷ đồng cho 40 người mãn hạn tù"), as in a province's report.
+            own = _programme_borrowed(ctx, fig, clause_span(ctx, fig)[1])
         if own is not None:
             return Part(own.kind, f"{own.words}, {area.words}"[:LABEL_CHARS], f"{own.rule}+{area.rule}")
     return None
