@@ -71,6 +71,7 @@ AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
 CHANNEL_NAMES = part_list("channel_names")  # the unions' own names (rules/parts.yaml ``channel_names``)
+CHANNEL_ENTRUSTED = part_list("channel_entrusted")  # the loans entrusted to the unions as a whole
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
@@ -972,7 +973,9 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
         if kind == "area":
             cues = [c for c in cues if not _leads_in(ctx, c, fig)]
         if kind == "channel":
-            cues = sorted([c for c in cues if _channel_acts(ctx, c, fig)] + _unions_listed(ctx, fig, breakdown, g0, end))
+            cues = [c for c in cues if _channel_acts(ctx, c, fig)]
+            cues = sorted(cues + _own_words(cues, [*_unions_listed(ctx, fig, breakdown, g0, end),
+                                                   *_entrusted(ctx, g0, end)]))
         if kind == "source" and ctx.cues.within(c0, fig.start) and _capital_last(ctx, fig):
             # An item of the capital's breakdown naming its own capital ("…, vốn nhận ủy thác từ
             # ngân sách … 250 tỷ đồng") is no item of the source named in the clause before it.
@@ -988,6 +991,21 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _entrusted(ctx: Context, start: int, end: int) -> list[Hit]:
+    """The words of loans entrusted to the unions as a whole (``channel_entrusted``) between
+    ``start`` and ``end``; none in a document about one union, whose entrusted loans are its own
+    (``_topic_document_part``): its headline or lead names one (``topic`` words of a channel)."""
+    if ctx.marks(topic_list("channel"), 0, _subject_span(ctx)[1]):
+        return []
+    return list(ctx.marks(CHANNEL_ENTRUSTED, start, end))
+
+
+def _own_words(cues: list[Hit], others: list[Hit]) -> list[Hit]:
+    """The hits of ``others`` that overlap none of ``cues``: a longer cue holding their words
+    ("qua Hội Nông dân", "dư nợ ủy thác qua các hội") names the part itself."""
+    return [o for o in others if not any(o[0] < c[1] and c[0] < o[1] for c in cues)]
 
 
 def _unions_listed(ctx: Context, fig: Figure, breakdown: Hit | None, start: int, end: int) -> list[Hit]:

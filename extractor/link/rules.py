@@ -594,7 +594,7 @@ PART_KINDS = ("programme", "channel", "area", "group", "source", "average")
 TopicKind = Literal["programme", "channel"]  # what a document may be about alone
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
               "outcome_kinds", "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not",
-              "region_ref", "visit", "area_before", "area_after", "channel_names")
+              "region_ref", "visit", "area_before", "area_after", "channel_names", "channel_entrusted")
 
 
 class AreaWords(Strict):
@@ -615,6 +615,9 @@ class PartRules(Strict):
     # word, an item of its list that names one before its figure is that union's part, though no
     # "qua"/"do" joins it ("trong đó, Hội Nông dân 410 tỷ đồng, Hội Phụ nữ 380 tỷ đồng").
     channel_names: RulePhrases = Field(default_factory=RulePhrases)
+    # The loans entrusted to the unions as a whole, named without "qua …" ("dư nợ ủy thác"): a
+    # channel part, unless a longer channel cue holds its words.
+    channel_entrusted: RulePhrases = Field(default_factory=RulePhrases)
     # Kinds of area named without a name ("các huyện nghèo", "remote areas"): a figure they name is
     # that kind of area's share of its place's total.
     area: RulePhrases = Field(default_factory=RulePhrases)
@@ -730,7 +733,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
                           "counted_kinds", "outcome_kinds", "split_openers", "split_joins", "commune_words",
-                          "commune_ref", "commune_ref_not", "region_ref", "visit", "channel_names")]
+                          "commune_ref", "commune_ref_not", "region_ref", "visit", "channel_names",
+                          "channel_entrusted")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
