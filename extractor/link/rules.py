@@ -594,7 +594,8 @@ PART_KINDS = ("programme", "channel", "area", "group", "source", "average")
 TopicKind = Literal["programme", "channel"]  # what a document may be about alone
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
               "outcome_kinds", "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not",
-              "region_ref", "visit", "area_before", "area_after", "channel_names", "channel_entrusted")
+              "region_ref", "visit", "area_before", "area_after", "channel_names", "channel_entrusted",
+              "channel_entrusted_not")
 
 
 class AreaWords(Strict):
@@ -618,6 +619,9 @@ class PartRules(Strict):
     # The loans entrusted to the unions as a whole, named without "qua …" ("dư nợ ủy thác"): a
     # channel part, unless a longer channel cue holds its words.
     channel_entrusted: RulePhrases = Field(default_factory=RulePhrases)
+    # Words after those that name the capital the province or district entrusts to the bank
+    # ("từ ngân sách địa phương"): the entrusted loans are then that source's, no channel's.
+    channel_entrusted_not: RulePhrases = Field(default_factory=RulePhrases)
     # Kinds of area named without a name ("các huyện nghèo", "remote areas"): a figure they name is
     # that kind of area's share of its place's total.
     area: RulePhrases = Field(default_factory=RulePhrases)
@@ -734,7 +738,7 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
              for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
                           "counted_kinds", "outcome_kinds", "split_openers", "split_joins", "commune_words",
                           "commune_ref", "commune_ref_not", "region_ref", "visit", "channel_names",
-                          "channel_entrusted")]
+                          "channel_entrusted", "channel_entrusted_not")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
