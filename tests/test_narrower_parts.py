@@ -56,3 +56,86 @@ def test_a_headline_stating_a_districts_programme_amount_is_one_fact_with_the_bo
     found = [o for o in extract_text(text, lang="vi", published=PUBLISHED).observations
              if o.value == Decimal(41_000_000_000)]
     assert len(found) == 1 and found[0].part_of == "programme", [(o.part_of, o.part) for o in found]
+
+
+VI_UNIONS = (
+    "Phòng giao dịch NHCSXH huyện Quế Phong họp giao ban\n"
+    "Sáng 12/6, phiên giao dịch tại xã Châu Kim đã giải ngân 2,4 tỷ đồng cho 58 hộ vay vốn.\n"
+    "Hiện nay, dư nợ tại xã Châu Kim là 38,5 tỷ đồng, trong đó Hội Phụ nữ 13,2 tỷ đồng, "
+    "Hội Nông dân 11,9 tỷ đồng, Hội Cựu chiến binh 7,1 tỷ đồng và Đoàn Thanh niên 6,3 tỷ đồng.\n"
+)
+
+
+def test_each_union_of_a_breakdown_by_union_is_its_own_channel() -> None:
+    """A commune's loans broken down by the unions named bare, parted by commas: every item is
+    that union's outstanding loans (the first item's union labels none of the others, and the
+    lending stated before the breakdown gives none of them its indicator)."""
+    found = _by_value(VI_UNIONS, "vi")
+    items = {Decimal(13_200_000_000): "Hội Phụ nữ", Decimal(11_900_000_000): "Hội Nông dân",
+             Decimal(7_100_000_000): "Hội Cựu chiến binh", Decimal(6_300_000_000): "Đoàn Thanh niên"}
+    for value, union in items.items():
+        obs = found[value]
+        assert (obs.indicator, obs.part_of) == ("outstanding_loans", "channel"), obs.rules
+        assert obs.part is not None and obs.part.startswith(union), obs.part
+
+
+def test_a_districts_amount_and_borrowers_followed_by_their_programme_are_the_programmes() -> None:
+    """In a district's report the programme named right after an amount and the borrowers it
+    went to makes both that programme's part in the district, as it does in a province's."""
+    text = ("Phòng giao dịch NHCSXH huyện Kỳ Sơn sơ kết quý III\n"
+            "Từ đầu năm, Phòng giao dịch NHCSXH huyện Kỳ Sơn đã giải ngân 1,9 tỷ đồng cho 26 người "
+            "mãn hạn tù để làm ăn.\n")
+    found = _by_value(text, "vi")
+    for value in (Decimal(1_900_000_000), Decimal(26)):
+        obs = found[value]
+        assert obs.part_of == "programme", obs.rules
+        assert obs.part is not None and obs.part.endswith("Kỳ Sơn"), obs.part
+
+
+def test_a_union_of_a_comma_list_labels_only_the_figure_it_heads() -> None:
+    """In a breakdown by union parted by commas, a union names the figure of its own clause only:
+    a later clause of the list (an overdue amount, the whole district's borrowers, a direct loan)
+    is no item of the last union, and two unions joined by "và" share their figure."""
+    text = ("Phòng giao dịch NHCSXH huyện Thanh Chương tổng kết năm\n"
+            "Dư nợ toàn huyện Thanh Chương là 860 tỷ đồng, trong đó Đoàn Thanh niên 95 tỷ đồng, "
+            "Hội Cựu chiến binh 170 tỷ đồng, nợ quá hạn còn 0,4 tỷ đồng.\n"
+            "Huyện có 212 tổ tiết kiệm và vay vốn, trong đó Hội Phụ nữ 81 tổ, Hội Nông dân 66 tổ, "
+            "với 6.340 hộ đang vay vốn.\n"
+            "Dư nợ ủy thác là 790 tỷ đồng, trong đó Hội Nông dân huyện và Hội Phụ nữ huyện cùng "
+            "quản lý 520 tỷ đồng.\n")
+    found = _by_value(text, "vi")
+    assert found[Decimal(170_000_000_000)].part == "Hội Cựu chiến binh, Thanh Chương"
+    for value in (Decimal(400_000_000), Decimal(6_340), Decimal(520_000_000_000)):
+        obs = found[value]
+        assert obs.part_of != "channel", (value, obs.part, obs.rules)
+
+
+def test_the_loans_entrusted_to_all_unions_said_twice_are_one_fact() -> None:
+    """The unions' entrusted loans as a whole, named in other words in a later sentence ("qua các
+    hội" and plain "dư nợ ủy thác"), are the same fact: one observation."""
+    text = ("Tin Nghệ An\n"
+            "Hết tháng 6, dư nợ ủy thác qua các tổ chức hội là 3.450 tỷ đồng, bằng 99,2% tổng dư nợ.\n"
+            "Hết tháng 6, dư nợ ủy thác là 3.450 tỷ đồng, cao hơn đầu năm 205 tỷ đồng.\n")
+    found = [o for o in extract_text(text, lang="vi", published=PUBLISHED).observations
+             if o.value == Decimal(3_450_000_000_000)]
+    assert len(found) == 1 and found[0].part_of == "channel", [(o.part_of, o.part) for o in found]
+
+
+def test_loans_entrusted_from_the_local_budget_are_no_unions_channel() -> None:
+    """"Ủy thác" of the province's budget (its capital entrusted to the bank) is no channel."""
+    text = ("Tin Nghệ An\n"
+            "Dư nợ cho vay ủy thác từ ngân sách huyện là 84 tỷ đồng, với 2.150 hộ còn dư nợ.\n")
+    obs = _by_value(text, "vi")[Decimal(84_000_000_000)]
+    assert obs.part_of != "channel", (obs.part, obs.rules)
+
+
+def test_a_programme_after_one_amount_does_not_name_an_amount_joined_after_it() -> None:
+    """"… 1,5 tỷ đồng cho 22 người mãn hạn tù và 7 tỷ đồng cho …": the programme names whom the
+    first amount went to; the amount joined after it by "và" is not that programme's."""
+    text = ("Phòng giao dịch NHCSXH huyện Quỳ Hợp sơ kết 6 tháng\n"
+            "Từ đầu năm, huyện Quỳ Hợp giải ngân 1,5 tỷ đồng cho 22 người mãn hạn tù và 7 tỷ đồng "
+            "cho vay nhà ở.\n")
+    found = _by_value(text, "vi")
+    assert found[Decimal(1_500_000_000)].part_of == "programme"
+    later = found[Decimal(7_000_000_000)]
+    assert later.part is None or "mãn hạn tù" not in later.part, (later.part, later.rules)

@@ -286,7 +286,10 @@ def observations(ctx: Context) -> list[Observation]:
                                                              level.status, level.province))
             else:
                 ctx.state.last_part[fig.kind] = (found[0], fig.end, level.part_of, level.part or "")
-                if level.part_of != "programme":
+                # An item of a breakdown is no whole its later siblings break down: they share the
+                # part the first item broke down ("dư nợ của xã …, trong đó Hội Nông dân …, Hội
+                # Phụ nữ …": each an item of the commune's loans, not of the first union's).
+                if level.part_of != "programme" and not found[1].startswith("breakdown-of:"):
                     ctx.state.last_whole_part[fig.kind] = ctx.state.last_part[fig.kind]
     extra: list[Observation] = []
     starts = [fig.start for fig, _ in levels]
@@ -528,7 +531,7 @@ def dedupe(found: list[Observation]) -> list[Observation]:
     """
     best: dict[tuple[object, ...], tuple[int, Observation]] = {}
     for index, obs in enumerate(_narrowed(found)):
-        key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit, obs.part_of, obs.part)
+        key = (obs.indicator, obs.province, obs.status, obs.value, obs.unit, obs.part_of, _part_key(obs))
         if key not in best:
             best[key] = (index, obs)
             continue
@@ -538,6 +541,20 @@ def dedupe(found: list[Observation]) -> list[Observation]:
         else:
             best[key] = (kept_index, _with_change_of(kept, obs))
     return [obs for _, obs in sorted(best.values(), key=itemgetter(0))]
+
+
+ALL_UNIONS = "*"  # the part key of a channel part naming the unions as a whole (``_part_key``)
+
+
+def _part_key(obs: Observation) -> str | None:
+    """The part as ``dedupe`` tells facts apart: a channel label that names no union of its own
+    (no capital but its first letter before its area: "Ủy thác qua các hội", "dư nợ ủy thác", "through mass
+    organisations") names the unions as a whole, whichever words say so, so the same amount
+    stated again in other such words is one fact."""
+    if obs.part_of != "channel" or obs.part is None:
+        return obs.part
+    own, _, area = obs.part.partition(", ")
+    return obs.part if any(ch.isupper() for ch in own[1:]) else f"{ALL_UNIONS}, {area}"
 
 
 def _narrowed(found: list[Observation]) -> list[Observation]:

@@ -70,6 +70,9 @@ OUTCOME_KINDS, SPLIT_OPENERS, SPLIT_JOINS = (part_list(name) for name in ("outco
 AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
+CHANNEL_NAMES = part_list("channel_names")  # the unions' own names (rules/parts.yaml ``channel_names``)
+CHANNEL_ENTRUSTED = part_list("channel_entrusted")  # the loans entrusted to the unions as a whole
+CHANNEL_ENTRUSTED_NOT = part_list("channel_entrusted_not")  # the budget entrusting its capital to the bank
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
@@ -641,6 +644,10 @@ def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: P
         return None
     for kind in NARROWER_KINDS:
         own = _cued_part(ctx, fig, indicator_rule, only=kind)
+        if own is None and kind == "programme":
+            # The programme the district's borrowers or amount went to, named right after them
+            # ("giải ngân 3 tỷ đồng cho 40 người mãn hạn tù"), as in a province's report.
+            own = _programme_borrowed(ctx, fig, clause_span(ctx, fig)[1])
         if own is not None:
             return Part(own.kind, f"{own.words}, {area.words}"[:LABEL_CHARS], f"{own.rule}+{area.rule}")
     return None
@@ -966,8 +973,15 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
             cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
         if kind == "area":
             cues = [c for c in cues if not _leads_in(ctx, c, fig)]
+        if kind == "programme":
+            cues = [c for c in cues if not _trails_joined(ctx, c, fig, c0)]
         if kind == "channel":
             cues = [c for c in cues if _channel_acts(ctx, c, fig)]
+            named = ctx.marks(CHANNEL_NAMES, max(g0, breakdown[1]), min(end, fig.start)) if breakdown else []
+            if named:  # a union of the list named later than a cue leaves that cue's item behind
+                cues = [c for c in cues if c[1] > named[-1][0]]
+            cues = sorted(cues + _own_words(cues, [*_unions_listed(ctx, fig, breakdown, g0, end),
+                                                   *_entrusted(ctx, fig, g0, end)]))
         if kind == "source" and ctx.cues.within(c0, fig.start) and _capital_last(ctx, fig):
             # An item of the capital's breakdown naming its own capital ("…, vốn nhận ủy thác từ
             # ngân sách … 250 tỷ đồng") is no item of the source named in the clause before it.
@@ -983,6 +997,58 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _trails_joined(ctx: Context, cue: Hit, fig: Figure, c0: int) -> bool:
+    """Whether a programme's cue before the figure trails an earlier figure of its clause, and a
+    joining word comes between it and the figure ("giải ngân 2 tỷ đồng cho 30 người mãn hạn tù và
+    8 tỷ đồng cho hộ nghèo"): it names whom the earlier amount went to, not the amount joined after."""
+    if cue[1] > fig.start or not ctx.figures.within(c0, cue[0]):
+        return False
+    joins = ctx.marks(SPLIT_JOINS, cue[1], fig.start)
+    return bool(joins) and not ctx.text[joins[-1][1] : fig.start].strip()
+
+
+def _entrusted(ctx: Context, fig: Figure, start: int, end: int) -> list[Hit]:
+    """The words of loans entrusted to the unions as a whole (``channel_entrusted``) between
+    ``start`` and ``end``; none in a document about one union, whose entrusted loans are its own
+    (``_topic_document_part``): its headline or lead names one (``topic`` words of a channel).
+    Words after them in the figure's clause that name the capital entrusted to the bank
+    (``channel_entrusted_not``: "dư nợ ủy thác từ ngân sách tỉnh") make them a source's, no channel."""
+    if ctx.marks(topic_list("channel"), 0, _subject_span(ctx)[1]):
+        return []
+    c1 = clause_span(ctx, fig)[1]
+    return [h for h in ctx.marks(CHANNEL_ENTRUSTED, start, end) if not ctx.marks(CHANNEL_ENTRUSTED_NOT, h[1], c1)]
+
+
+def _own_words(cues: list[Hit], others: list[Hit]) -> list[Hit]:
+    """The hits of ``others`` that overlap none of ``cues``: a longer cue holding their words
+    ("qua Hội Nông dân", "dư nợ ủy thác qua các hội") names the part itself."""
+    return [o for o in others if not any(o[0] < c[1] and c[0] < o[1] for c in cues)]
+
+
+def _unions_listed(ctx: Context, fig: Figure, breakdown: Hit | None, start: int, end: int) -> list[Hit]:
+    """The union named by its own name (``channel_names``) after a breakdown word that heads the
+    figure's item, from ``start``: the items of a breakdown by union ("trong đó, Hội Nông dân quản
+    lý 410 tỷ đồng; Hội Phụ nữ 380 tỷ đồng"), each the part of the union it names. In a list parted
+    by commas the union heads only the figures of its own clause, none before it there a union
+    joined to it without a figure between (their figure is joint: "Hội A và Hội B cùng quản lý …");
+    a clause after it ("…, nợ quá hạn …", "…, với 5.000 hộ đang vay") is no longer the union's. An
+    item between semicolons that names one union alone is that union's throughout. Outside a
+    breakdown a union's name alone names who speaks or acts, no part."""
+    if breakdown is None:
+        return []
+    lo, stop = max(start, breakdown[1]), min(end, fig.start)
+    s0, s1 = segment_span(ctx, fig)
+    sentence = sentence_span(ctx, fig)
+    if (s0, s1) != sentence:  # the sentence's items are parted by semicolons
+        item = ctx.marks(CHANNEL_NAMES, max(s0, breakdown[1]), s1)
+        if len(item) == 1:
+            return [h for h in item if lo <= h[0] and h[1] <= stop]
+    names = list(ctx.marks(CHANNEL_NAMES, max(lo, clause_span(ctx, fig)[0]), stop))
+    if len(names) > 1 and not ctx.figures.within(names[-2][1], names[-1][0]):
+        return []
+    return names[-1:]
 
 
 def _channel_acts(ctx: Context, cue: Hit, fig: Figure) -> bool:

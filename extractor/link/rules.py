@@ -594,7 +594,8 @@ PART_KINDS = ("programme", "channel", "area", "group", "source", "average")
 TopicKind = Literal["programme", "channel"]  # what a document may be about alone
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
               "outcome_kinds", "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not",
-              "region_ref", "visit", "area_before", "area_after")
+              "region_ref", "visit", "area_before", "area_after", "channel_names", "channel_entrusted",
+              "channel_entrusted_not")
 
 
 class AreaWords(Strict):
@@ -611,6 +612,16 @@ class PartRules(Strict):
     total: RulePhrases
     programme: RulePhrases
     channel: RulePhrases
+    # The mass organisations' own names ("Hội Nông dân", "Đoàn Thanh niên"): after a breakdown
+    # word, an item of its list that names one before its figure is that union's part, though no
+    # "qua"/"do" joins it ("trong đó, Hội Nông dân 410 tỷ đồng, Hội Phụ nữ 380 tỷ đồng").
+    channel_names: RulePhrases = Field(default_factory=RulePhrases)
+    # The loans entrusted to the unions as a whole, named without "qua …" ("dư nợ ủy thác"): a
+    # channel part, unless a longer channel cue holds its words.
+    channel_entrusted: RulePhrases = Field(default_factory=RulePhrases)
+    # Words after those that name the capital the province or district entrusts to the bank
+    # ("từ ngân sách địa phương"): the entrusted loans are then that source's, no channel's.
+    channel_entrusted_not: RulePhrases = Field(default_factory=RulePhrases)
     # Kinds of area named without a name ("các huyện nghèo", "remote areas"): a figure they name is
     # that kind of area's share of its place's total.
     area: RulePhrases = Field(default_factory=RulePhrases)
@@ -726,7 +737,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
                           "counted_kinds", "outcome_kinds", "split_openers", "split_joins", "commune_words",
-                          "commune_ref", "commune_ref_not", "region_ref", "visit")]
+                          "commune_ref", "commune_ref_not", "region_ref", "visit", "channel_names",
+                          "channel_entrusted", "channel_entrusted_not")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
