@@ -525,8 +525,32 @@ def _province_outside_brackets(ctx: Context, start: int, end: int) -> bool:
 
 def _own_province(ctx: Context, mention: Mention) -> bool:
     """Whether a province is named in brackets ("huyện Anh Sơn (Nghệ An)", "NHCSXH Yên Thành
-    (Nghệ An)"): where the area before it lies, no place of a figure's own."""
-    return ctx.text[: mention.start].endswith("(") and ctx.text.startswith(")", mention.end)
+    (Nghệ An)"), or right after an area's word ("Ky Son district of Nghe An", ``_area_seat``):
+    where the area before it lies, no place of a figure's own."""
+    if ctx.text[: mention.start].endswith("(") and ctx.text.startswith(")", mention.end):
+        return True
+    return _area_seat(ctx, mention.start)
+
+
+_SEAT_REACH = 12  # characters: the longest glue of ``area_seat_gap`` and its spaces
+
+
+def _area_seat(ctx: Context, start: int) -> bool:
+    """Whether the place at ``start`` follows an area's word with only the glue words of
+    ``area_seat_gap`` (rules/scope.yaml: "of", ",", "in the province of") between."""
+    words = getattr(ctx.linker.scope.area_seat_gap, ctx.lang)
+    if not words:
+        return False
+    gap = _seat_gap(tuple(words)).search(ctx.text, max(0, start - _SEAT_REACH), start)
+    return gap is not None and any(hit[1] == gap.start() for hit in ctx.hits[part_list("area_after")])
+
+
+@lru_cache(maxsize=4)
+def _seat_gap(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` with the spaces around them, ending where the search ends."""
+    alternatives = "|".join(rf"(?<!\w){re.escape(w)}" if w[:1].isalpha() else re.escape(w)
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alternatives})\s*\Z", re.IGNORECASE)
 
 
 def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> str | None:
@@ -594,8 +618,11 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     # A text filed under the whole bank reports no district: the commune of its closing story is
     # none of its figures' own.
     if ctx.district and place_rule != NATIONAL_DOCUMENT and not _whole_province(ctx, fig):
+        # An office its own sentence names reports the figure, whatever area the lead named.
+        office = _office_before(ctx, fig, s0)
+        other = Part("area", office, OFFICE_NAMED) if office is not None and office not in ctx.district else None
         area_part = (_listed_area(ctx, fig) or _commune_named(ctx, fig, s0) or _commune_referred(ctx, fig, s0)
-                     or Part("area", ctx.district, DISTRICT_DOCUMENT))
+                     or other or Part("area", ctx.district, DISTRICT_DOCUMENT))
         return _narrower(ctx, fig, code, indicator_rule, area_part) or area_part
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):

@@ -540,6 +540,9 @@ class ScopeRules(Strict):
     # Not phrases the linker looks for (``scope.held_in``).
     venue_host: Cues = Field(default_factory=Cues)
     venue_scoped: Cues = Field(default_factory=Cues)
+    # Glue words between an area's word and the province named right after it ("… district of
+    # <province>"): where the area lies (``parts._own_province``). Not phrases the linker looks for.
+    area_seat_gap: Cues = Field(default_factory=Cues)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:
