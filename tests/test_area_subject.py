@@ -48,3 +48,30 @@ def test_an_office_named_in_the_figures_sentence_reports_it_in_a_districts_story
     assert found[Decimal(615_000_000_000)].part == "Con Cuong"
     capital = found[Decimal(520_000_000_000)]
     assert (capital.part_of, capital.part) == ("area", "Anh Son"), capital.rules
+
+
+def test_a_ward_is_an_area_and_its_paragraph_goes_on_with_it() -> None:
+    """A ward names an area as a commune does; the sentences after the one that opens the
+    paragraph on it go on with the ward's figures of other indicators."""
+    text = ("Credit news\n"
+            "In 2024, the VBSP Vinh Long branch kept lending to poor families across the province.\n"
+            "In 2024, Tan Ngai ward mobilised VND 18.4 billion in capital. Loan turnover came to "
+            "VND 52.6 billion. Overdue debt stood at VND 0.3 billion. Across the whole province, "
+            "outstanding loans reached VND 9,800 billion.\n")
+    found = _by_value(text)
+    assert found[Decimal(9_800_000_000_000)].part_of is None  # the province's own total
+    for value in (18_400_000_000, 52_600_000_000, 300_000_000):
+        obs = found[Decimal(value)]
+        assert (obs.part_of, obs.part) == ("area", "Tan Ngai"), (value, obs.rules)
+
+
+def test_a_provincial_branch_named_after_its_province_keeps_a_lead_residence_no_subject() -> None:
+    """A lead naming where a borrower lives, in a text whose branch is named after its province
+    ("the Social Policy Bank, <province> branch"), is the branch's report, no ward's."""
+    text = ("Homes for workers\n"
+            "In June 2024, the family of Ms. Le Thi Hoa moved into a flat at a new block, Bai Chay ward.\n"
+            "She said the loan mattered most.\n"
+            "Under the decree, the Social Policy Bank, Quang Ninh branch, has lent VND 640 billion "
+            "for social housing.\n")
+    loans = _by_value(text)[Decimal(640_000_000_000)]
+    assert loans.province == "Quảng Ninh" and loans.part_of != "area", loans.rules

@@ -278,6 +278,8 @@ def observations(ctx: Context) -> list[Observation]:
             levels.append((fig, observe(ctx, fig, *found)))
             ctx.state.last_level[fig.kind] = (found[0], fig.end)
             level = levels[-1][1]
+            if level.part_of is not None:
+                ctx.state.part_ends.append((fig.end, level.part_of, level.part or ""))
             if level.rules.get("part", "").startswith(AMOUNT_PROGRAMME):
                 continue  # one amount's programme, named after it: no topic for the sentences after
             if level.part_of is None or _district_total(ctx, fig, level) or _package_total(ctx, fig, level):

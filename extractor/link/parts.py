@@ -240,6 +240,8 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     if any(not any(a.start < hit[1] <= a.end for a in areas) and _branch_reports(ctx, hit, district)
            for hit in ctx.hits[scope_list("branch")]):
         return None
+    if any(_branch_reports(ctx, hit, district) for hit in _provinces_branches(ctx)):
+        return None
     banks = sorted([*ctx.hits["bank"], *district])
     # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
     # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
@@ -416,6 +418,18 @@ def _whole_stated_first(ctx: Context, cue: int) -> bool:
     ("2,000 ex-prisoners get loans")."""
     return any(fig.kind != "count" or not clause_span(ctx, fig)[0] <= cue < clause_span(ctx, fig)[1]
                for fig in ctx.figures.within(0, cue))
+
+
+def _provinces_branches(ctx: Context) -> list[Hit]:
+    """The branch words right after a province's name ("the Social Policy Bank, Quang Tri
+    branch", "the Ha Giang Bank for Social Policies"; ``branch_after`` of rules/scope.yaml): a
+    provincial branch, as one named before its province is."""
+    found = []
+    for hit in ctx.hits[scope_list("branch_after")]:
+        before = ctx.mentions.within(max(0, hit[0] - ctx.reach("area")), hit[0])
+        if before and not ctx.text[before[-1].end : hit[0]].strip():
+            found.append(hit)
+    return found
 
 
 def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
@@ -1443,25 +1457,25 @@ def _topic_part(ctx: Context, fig: Figure, code: str) -> Part | None:
 
 
 def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str]] | None:
-    """The indicators and the one part (kind, words) of the sentence right before the figure's,
-    when it opens their paragraph (a paragraph that opens on one topic goes on with it; one that
-    lists several parts in turn may go on with the whole), the last level of each kind of figure
-    stated since it began is a part, all of them the same one, and no total has been stated since
-    (None otherwise)."""
+    """The indicators and the one part (kind, words) of the paragraph before the figure's
+    sentence, when the paragraph opens with a sentence stating figures (a paragraph that opens on
+    one topic goes on with it, sentence after sentence; one that lists several parts in turn may
+    go on with the whole), the last level of each kind of figure stated since it began is a part,
+    all of them the same one, and no total has been stated since (None otherwise)."""
     s0, _ = sentence_span(ctx, fig)
-    parts = [part for part in ctx.state.last_part.values() if part[1] <= s0]
-    if not parts:
+    l0 = ctx.line(s0, s0)[0]
+    before = ctx.figures.within(l0, s0)
+    if not before:
         return None
-    last = max(parts, key=lambda part: part[1])
-    p0, p1 = sentence_span(ctx, ctx.figure_ends.within(last[1], last[1] + 1)[0])
-    if ctx.text[p1:s0].strip() or "\n" in ctx.text[p1:s0] or ctx.text[ctx.line(p0, p0)[0] : p0].strip():
+    p0, _ = sentence_span(ctx, before[0])
+    if ctx.text[l0:p0].strip() or any(l0 <= end for _, end in ctx.state.last_total.values()):
         return None
-    if any(p0 <= end for _, end in ctx.state.last_total.values()):
+    levels = [end for _, end in ctx.state.last_level.values() if l0 <= end]
+    topic = [part for part in ctx.state.last_part.values() if l0 <= part[1]]
+    if not topic or len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
         return None
-    levels = [end for _, end in ctx.state.last_level.values() if p0 <= end]
-    topic = [part for part in ctx.state.last_part.values() if p0 <= part[1]]
-    if len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
-        return None
+    if any((kind, words) != (topic[0][2], topic[0][3]) for end, kind, words in ctx.state.part_ends if l0 <= end):
+        return None  # the paragraph lists several parts in turn
     return {part[0] for part in topic}, (topic[0][2], topic[0][3])
 
 
