@@ -75,3 +75,25 @@ def test_a_provincial_branch_named_after_its_province_keeps_a_lead_residence_no_
             "for social housing.\n")
     loans = _by_value(text)[Decimal(640_000_000_000)]
     assert loans.province == "Quảng Ninh" and loans.part_of != "area", loans.rules
+
+
+def test_a_district_named_alone_as_a_sentences_subject_owns_its_figures() -> None:
+    """After a province's total, a sentence opening on a district's bare name ("Yen Thanh
+    leads, with …") gives that district's figures; the name must be a district of the province
+    the text names."""
+    text = ("Credit news\n"
+            "By the end of 2024, outstanding loans in Nghe An reached VND 14,200 billion.\n"
+            "Yen Thanh leads the province, with VND 1,150 billion in outstanding loans. "
+            "Quynh Luu comes next, its outstanding loans at VND 980 billion.\n")
+    found = _by_value(text)
+    assert found[Decimal(14_200_000_000_000)].part_of is None
+    assert (found[Decimal(1_150_000_000_000)].part_of, found[Decimal(1_150_000_000_000)].part) == ("area", "Yen Thanh")
+    assert (found[Decimal(980_000_000_000)].part_of, found[Decimal(980_000_000_000)].part) == ("area", "Quynh Luu")
+
+
+def test_a_sentence_opening_on_a_persons_name_names_no_district() -> None:
+    text = ("Credit news\n"
+            "By the end of 2024, outstanding loans in Nghe An reached VND 14,200 billion.\n"
+            "Tran Hung said outstanding loans rose to VND 14,900 billion this year.\n")
+    found = _by_value(text)
+    assert found[Decimal(14_900_000_000_000)].part_of is None

@@ -519,6 +519,31 @@ def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
     return found
 
 
+# A run of two or three capitalised words opening a sentence (after a line break or a stop), and
+# the lower-case word after it: a name as the sentence's subject ("Tu Son ranks second, …").
+_SUBJECT_NAME = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?] ))[ \t]*(\w+(?: \w+){1,2}?)(?= [a-z])")
+
+
+def subject_districts(ctx: Context) -> list[Area]:
+    """English districts of ``rules/districts.yaml`` named by their name alone as a sentence's
+    subject (the capitalised words opening it, a lower-case word after them: "Kim Son is the
+    locality with …", "Yen Thanh ranks second, with …"), in a text that names the district's
+    province: the sentence is about that district. Vietnamese names its districts with their
+    word ("huyện …"), and a capitalised run opening a sentence is mostly a person or a body."""
+    if ctx.lang != "en":
+        return []
+    gazetteer = ctx.linker.gazetteer
+    named = {m.code for m in ctx.mentions}
+    found = []
+    for match in _SUBJECT_NAME.finditer(ctx.text):
+        name = match.group(1)
+        if not all(word[:1].isupper() for word in name.split()) or ctx.mentions.within(match.start(1), match.end(1)):
+            continue
+        if key_of(name) in gazetteer.districts and gazetteer.district_province(name) in named:
+            found.append(Area(match.start(1), match.end(1), name))
+    return found
+
+
 def _lead_end(ctx: Context) -> int:
     """Where the body's first sentence ends (the text's end when it has none)."""
     body = _TEXT.search(ctx.text, ctx.title[1])
