@@ -524,6 +524,31 @@ def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
 _SUBJECT_NAME = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?] ))[ \t]*(\w+(?: \w+){1,2}?)(?= [a-z])")
 
 
+_CAPITALISED_RUN = re.compile(r"(?<!\w)[A-Z]\w*(?: [A-Z]\w*)+")
+
+
+def _district_named_before(ctx: Context, fig: Figure, s0: int) -> str | None:
+    """English: the last district of ``rules/districts.yaml`` the figure's sentence names by its
+    capitalised name before the figure ("like A, the B transaction office also lent …": B), in
+    any form ("B district", "the B transaction office"): in a district's story, a sentence that
+    names another district last states that district's figure."""
+    if ctx.lang != "en":
+        return None
+    gazetteer = ctx.linker.gazetteer
+    last = None
+    for run in _CAPITALISED_RUN.finditer(ctx.text, s0, fig.start):
+        words = run.group().split(" ")
+        for size in (3, 2):  # the name closes the run ("Like Anh Son": "Anh Son")
+            name = " ".join(words[-size:])
+            if len(words) >= size and key_of(name) in gazetteer.districts:
+                last = name
+                break
+    return last
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|\Z)")
+
+
 def subject_districts(ctx: Context) -> list[Area]:
     """English districts of ``rules/districts.yaml`` named by their name alone as a sentence's
     subject (the capitalised words opening it, a lower-case word after them: "Kim Son is the
@@ -535,10 +560,18 @@ def subject_districts(ctx: Context) -> list[Area]:
     gazetteer = ctx.linker.gazetteer
     named = {m.code for m in ctx.mentions}
     found = []
+    verbs = {word.lower() for word in ctx.linker.scope.subject_verbs.en}
     for match in _SUBJECT_NAME.finditer(ctx.text):
         name = match.group(1)
         if not all(word[:1].isupper() for word in name.split()) or ctx.mentions.within(match.start(1), match.end(1)):
             continue
+        verb = re.match(r" (\w+)", ctx.text[match.end(1) :])
+        if verb is None or verb.group(1).lower() not in verbs:
+            continue  # "A and B each …", "A was visited by …": no ranking of A's own
+        line_end = ctx.line(match.start(1), match.start(1))[1]
+        stop = _SENTENCE_STOP.search(ctx.text, match.end(1), line_end)
+        if _other_body(ctx, match.end(1), stop.start() if stop is not None else line_end, province=False):
+            continue  # the sentence goes on to the branch's figures ("leads the province" ranks it)
         if key_of(name) in gazetteer.districts and gazetteer.district_province(name) in named:
             found.append(Area(match.start(1), match.end(1), name))
     return found
@@ -576,7 +609,7 @@ _SEAT_REACH = 12  # characters: the longest glue of ``area_seat_gap`` and its sp
 
 def _area_seat(ctx: Context, start: int) -> bool:
     """Whether the place at ``start`` follows an area's word with only the glue words of
-    ``area_seat_gap`` (rules/scope.yaml: "of", ",", "in the province of") between."""
+    ``area_seat_gap`` (rules/scope.yaml: "of", ",") between."""
     words = getattr(ctx.linker.scope.area_seat_gap, ctx.lang)
     if not words:
         return False
@@ -658,7 +691,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     # none of its figures' own.
     if ctx.district and place_rule != NATIONAL_DOCUMENT and not _whole_province(ctx, fig):
         # An office its own sentence names reports the figure, whatever area the lead named.
-        office = _office_before(ctx, fig, s0)
+        office = _office_before(ctx, fig, s0) or _district_named_before(ctx, fig, s0)
         other = Part("area", office, OFFICE_NAMED) if office is not None and office not in ctx.district else None
         area_part = (_listed_area(ctx, fig) or _commune_named(ctx, fig, s0) or _commune_referred(ctx, fig, s0)
                      or other or Part("area", ctx.district, DISTRICT_DOCUMENT))
@@ -1492,9 +1525,11 @@ def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str
     before = ctx.figures.within(l0, s0)
     if not before:
         return None
-    p0, _ = sentence_span(ctx, before[0])
+    p0, p1 = sentence_span(ctx, before[0])
     if ctx.text[l0:p0].strip() or any(l0 <= end for _, end in ctx.state.last_total.values()):
         return None
+    if _other_body(ctx, p1, fig.start):
+        return None  # a later sentence about the branch or the province: not the part's
     levels = [end for _, end in ctx.state.last_level.values() if l0 <= end]
     topic = [part for part in ctx.state.last_part.values() if l0 <= part[1]]
     if not topic or len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
@@ -1502,6 +1537,15 @@ def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str
     if any((kind, words) != (topic[0][2], topic[0][3]) for end, kind, words in ctx.state.part_ends if l0 <= end):
         return None  # the paragraph lists several parts in turn
     return {part[0] for part in topic}, (topic[0][2], topic[0][3])
+
+
+def _other_body(ctx: Context, start: int, end: int, *, province: bool = True) -> bool:
+    """Whether ``[start, end)`` names a body other than a part: the provincial branch
+    (``branch``, ``subject_other`` of rules/scope.yaml: "the branch", "chi nhánh") or, with
+    ``province``, the province (``province_ref``): a sentence about it states its figures, no
+    district's or ward's."""
+    return bool(ctx.marks(scope_list("branch"), start, end) or _scope_words(ctx, "subject_other", start, end)
+                or (province and ctx.marks("province_ref", start, end)))
 
 
 # What makes a sentence name its own topic: a part (an average is a way to state a figure of the
