@@ -115,7 +115,8 @@ def test_a_sentence_opening_on_a_persons_name_names_no_district() -> None:
 
 @pytest.mark.parametrize("sentence", [
     "Do Luong and Tan Ky each disbursed more than VND 90 billion.",
-    "Dien Chau was inspected by a provincial team, which said the branch's loans had reached VND 90 billion.",
+    "Dien Chau was inspected by a provincial team, which said outstanding loans "
+    "of the branch had reached VND 90 billion.",
     "Dien Chau has a new office, and the branch has lent VND 90 billion there.",
 ])
 def test_a_district_opening_a_sentence_owns_no_figure_that_is_not_its_own(sentence: str) -> None:
