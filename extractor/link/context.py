@@ -220,6 +220,9 @@ class State:
     # The same for the last part that is no programme's (a channel's, a group's, an area's): what
     # a breakdown of that part breaks down (``parts.part_broken_down``).
     last_whole_part: dict[str, tuple[str, int, str, str]] = field(default_factory=dict)
+    # Every part stated so far, in order: where its figure ends, its kind and its words (a
+    # paragraph goes on with its topic only while all its parts are that one, ``parts._previous_topic``).
+    part_ends: list[tuple[int, str, str]] = field(default_factory=list)
     anecdotes: dict[tuple[int, int], bool] = field(default_factory=dict)  # by sentence
     link_lines: dict[tuple[int, int], bool] = field(default_factory=dict)  # by line
     in_comparison: dict[tuple[int, int, int], bool] = field(default_factory=dict)  # by date, sentence

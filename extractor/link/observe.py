@@ -38,6 +38,7 @@ from extractor.link.parts import (
     find_areas,
     offices_named_as_provinces,
     part_of,
+    subject_districts,
 )
 from extractor.link.place import NATIONAL_DOCUMENT, place_of, resolve_place
 from extractor.link.rules import Linker, decided_by, part_list, scope_list
@@ -74,7 +75,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     if offices:
         named = {office.start for office in offices}
         ctx = ctx.amended(mentions=Offsets([m for m in ctx.mentions if m.start not in named]))
-    areas = sorted([*find_areas(ctx), *offices], key=lambda a: a.start)
+    areas = sorted([*find_areas(ctx), *offices, *subject_districts(ctx)], key=lambda a: a.start)
     ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas),
                       offices=district_offices(ctx, areas), topic=document_topic(ctx))
     scope = document_scope(ctx)
@@ -278,6 +279,8 @@ def observations(ctx: Context) -> list[Observation]:
             levels.append((fig, observe(ctx, fig, *found)))
             ctx.state.last_level[fig.kind] = (found[0], fig.end)
             level = levels[-1][1]
+            if level.part_of is not None:
+                ctx.state.part_ends.append((fig.end, level.part_of, level.part or ""))
             if level.rules.get("part", "").startswith(AMOUNT_PROGRAMME):
                 continue  # one amount's programme, named after it: no topic for the sentences after
             if level.part_of is None or _district_total(ctx, fig, level) or _package_total(ctx, fig, level):

@@ -243,6 +243,8 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     if any(not any(a.start < hit[1] <= a.end for a in areas) and _branch_reports(ctx, hit, district)
            for hit in ctx.hits[scope_list("branch")]):
         return None
+    if any(_branch_reports(ctx, hit, district) for hit in _provinces_branches(ctx)):
+        return None
     banks = sorted([*ctx.hits["bank"], *district])
     # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
     # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
@@ -421,6 +423,18 @@ def _whole_stated_first(ctx: Context, cue: int) -> bool:
                for fig in ctx.figures.within(0, cue))
 
 
+def _provinces_branches(ctx: Context) -> list[Hit]:
+    """The branch words right after a province's name ("the Social Policy Bank, Quang Tri
+    branch", "the Ha Giang Bank for Social Policies"; ``branch_after`` of rules/scope.yaml): a
+    provincial branch, as one named before its province is."""
+    found = []
+    for hit in ctx.hits[scope_list("branch_after")]:
+        before = ctx.mentions.within(max(0, hit[0] - ctx.reach("area")), hit[0])
+        if before and not ctx.text[before[-1].end : hit[0]].strip():
+            found.append(hit)
+    return found
+
+
 def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
     """Whether the provincial branch named at ``branch`` may be who reports, so no district office
     is: the district offices the text names stand only on lines that state no figure (a photo's
@@ -508,6 +522,64 @@ def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
     return found
 
 
+# A run of two or three capitalised words opening a sentence (after a line break or a stop), and
+# the lower-case word after it: a name as the sentence's subject ("Tu Son ranks second, …").
+_SUBJECT_NAME = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?] ))[ \t]*(\w+(?: \w+){1,2}?)(?= [a-z])")
+
+
+_CAPITALISED_RUN = re.compile(r"(?<!\w)[A-Z]\w*(?: [A-Z]\w*)+")
+
+
+def _district_named_before(ctx: Context, fig: Figure, s0: int) -> str | None:
+    """English: the last district of ``rules/districts.yaml`` the figure's sentence names by its
+    capitalised name before the figure ("like A, the B transaction office also lent …": B), in
+    any form ("B district", "the B transaction office"): in a district's story, a sentence that
+    names another district last states that district's figure."""
+    if ctx.lang != "en":
+        return None
+    gazetteer = ctx.linker.gazetteer
+    last = None
+    for run in _CAPITALISED_RUN.finditer(ctx.text, s0, fig.start):
+        words = run.group().split(" ")
+        for size in (3, 2):  # the name closes the run ("Like Anh Son": "Anh Son")
+            name = " ".join(words[-size:])
+            if len(words) >= size and key_of(name) in gazetteer.districts:
+                last = name
+                break
+    return last
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|\Z)")
+
+
+def subject_districts(ctx: Context) -> list[Area]:
+    """English districts of ``rules/districts.yaml`` named by their name alone as a sentence's
+    subject (the capitalised words opening it, a lower-case word after them: "Kim Son is the
+    locality with …", "Yen Thanh ranks second, with …"), in a text that names the district's
+    province: the sentence is about that district. Vietnamese names its districts with their
+    word ("huyện …"), and a capitalised run opening a sentence is mostly a person or a body."""
+    if ctx.lang != "en":
+        return []
+    gazetteer = ctx.linker.gazetteer
+    named = {m.code for m in ctx.mentions}
+    found = []
+    verbs = {word.lower() for word in ctx.linker.scope.subject_verbs.en}
+    for match in _SUBJECT_NAME.finditer(ctx.text):
+        name = match.group(1)
+        if not all(word[:1].isupper() for word in name.split()) or ctx.mentions.within(match.start(1), match.end(1)):
+            continue
+        verb = re.match(r" (\w+)", ctx.text[match.end(1) :])
+        if verb is None or verb.group(1).lower() not in verbs:
+            continue  # "A and B each …", "A was visited by …": no ranking of A's own
+        line_end = ctx.line(match.start(1), match.start(1))[1]
+        stop = _SENTENCE_STOP.search(ctx.text, match.end(1), line_end)
+        if _other_body(ctx, match.end(1), stop.start() if stop is not None else line_end, province=False):
+            continue  # the sentence goes on to the branch's figures ("leads the province" ranks it)
+        if key_of(name) in gazetteer.districts and gazetteer.district_province(name) in named:
+            found.append(Area(match.start(1), match.end(1), name))
+    return found
+
+
 def _lead_end(ctx: Context) -> int:
     """Where the body's first sentence ends (the text's end when it has none)."""
     body = _TEXT.search(ctx.text, ctx.title[1])
@@ -528,8 +600,32 @@ def _province_outside_brackets(ctx: Context, start: int, end: int) -> bool:
 
 def _own_province(ctx: Context, mention: Mention) -> bool:
     """Whether a province is named in brackets ("huyện Anh Sơn (Nghệ An)", "NHCSXH Yên Thành
-    (Nghệ An)"): where the area before it lies, no place of a figure's own."""
-    return ctx.text[: mention.start].endswith("(") and ctx.text.startswith(")", mention.end)
+    (Nghệ An)"), or right after an area's word ("Ky Son district of Nghe An", ``_area_seat``):
+    where the area before it lies, no place of a figure's own."""
+    if ctx.text[: mention.start].endswith("(") and ctx.text.startswith(")", mention.end):
+        return True
+    return _area_seat(ctx, mention.start)
+
+
+_SEAT_REACH = 12  # characters: the longest glue of ``area_seat_gap`` and its spaces
+
+
+def _area_seat(ctx: Context, start: int) -> bool:
+    """Whether the place at ``start`` follows an area's word with only the glue words of
+    ``area_seat_gap`` (rules/scope.yaml: "of", ",") between."""
+    words = getattr(ctx.linker.scope.area_seat_gap, ctx.lang)
+    if not words:
+        return False
+    gap = _seat_gap(tuple(words)).search(ctx.text, max(0, start - _SEAT_REACH), start)
+    return gap is not None and any(hit[1] == gap.start() for hit in ctx.hits[part_list("area_after")])
+
+
+@lru_cache(maxsize=4)
+def _seat_gap(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` with the spaces around them, ending where the search ends."""
+    alternatives = "|".join(rf"(?<!\w){re.escape(w)}" if w[:1].isalpha() else re.escape(w)
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alternatives})\s*\Z", re.IGNORECASE)
 
 
 def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> str | None:
@@ -597,8 +693,11 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     # A text filed under the whole bank reports no district: the commune of its closing story is
     # none of its figures' own.
     if ctx.district and place_rule != NATIONAL_DOCUMENT and not _whole_province(ctx, fig):
+        # An office its own sentence names reports the figure, whatever area the lead named.
+        office = _office_before(ctx, fig, s0) or _district_named_before(ctx, fig, s0)
+        other = Part("area", office, OFFICE_NAMED) if office is not None and office not in ctx.district else None
         area_part = (_listed_area(ctx, fig) or _commune_named(ctx, fig, s0) or _commune_referred(ctx, fig, s0)
-                     or Part("area", ctx.district, DISTRICT_DOCUMENT))
+                     or other or Part("area", ctx.district, DISTRICT_DOCUMENT))
         return _narrower(ctx, fig, code, indicator_rule, area_part) or area_part
     area = _area_before(ctx, fig, s0) or _area_bound(ctx, fig)
     if area is not None and not _whole_province(ctx, fig):
@@ -1482,26 +1581,37 @@ def _topic_part(ctx: Context, fig: Figure, code: str) -> Part | None:
 
 
 def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str]] | None:
-    """The indicators and the one part (kind, words) of the sentence right before the figure's,
-    when it opens their paragraph (a paragraph that opens on one topic goes on with it; one that
-    lists several parts in turn may go on with the whole), the last level of each kind of figure
-    stated since it began is a part, all of them the same one, and no total has been stated since
-    (None otherwise)."""
+    """The indicators and the one part (kind, words) of the paragraph before the figure's
+    sentence, when the paragraph opens with a sentence stating figures (a paragraph that opens on
+    one topic goes on with it, sentence after sentence; one that lists several parts in turn may
+    go on with the whole), the last level of each kind of figure stated since it began is a part,
+    all of them the same one, and no total has been stated since (None otherwise)."""
     s0, _ = sentence_span(ctx, fig)
-    parts = [part for part in ctx.state.last_part.values() if part[1] <= s0]
-    if not parts:
+    l0 = ctx.line(s0, s0)[0]
+    before = ctx.figures.within(l0, s0)
+    if not before:
         return None
-    last = max(parts, key=lambda part: part[1])
-    p0, p1 = sentence_span(ctx, ctx.figure_ends.within(last[1], last[1] + 1)[0])
-    if ctx.text[p1:s0].strip() or "\n" in ctx.text[p1:s0] or ctx.text[ctx.line(p0, p0)[0] : p0].strip():
+    p0, p1 = sentence_span(ctx, before[0])
+    if ctx.text[l0:p0].strip() or any(l0 <= end for _, end in ctx.state.last_total.values()):
         return None
-    if any(p0 <= end for _, end in ctx.state.last_total.values()):
+    if _other_body(ctx, p1, fig.start):
+        return None  # a later sentence about the branch or the province: not the part's
+    levels = [end for _, end in ctx.state.last_level.values() if l0 <= end]
+    topic = [part for part in ctx.state.last_part.values() if l0 <= part[1]]
+    if not topic or len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
         return None
-    levels = [end for _, end in ctx.state.last_level.values() if p0 <= end]
-    topic = [part for part in ctx.state.last_part.values() if p0 <= part[1]]
-    if len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
-        return None
+    if any((kind, words) != (topic[0][2], topic[0][3]) for end, kind, words in ctx.state.part_ends if l0 <= end):
+        return None  # the paragraph lists several parts in turn
     return {part[0] for part in topic}, (topic[0][2], topic[0][3])
+
+
+def _other_body(ctx: Context, start: int, end: int, *, province: bool = True) -> bool:
+    """Whether ``[start, end)`` names a body other than a part: the provincial branch
+    (``branch``, ``subject_other`` of rules/scope.yaml: "the branch", "chi nhánh") or, with
+    ``province``, the province (``province_ref``): a sentence about it states its figures, no
+    district's or ward's."""
+    return bool(ctx.marks(scope_list("branch"), start, end) or _scope_words(ctx, "subject_other", start, end)
+                or (province and ctx.marks("province_ref", start, end)))
 
 
 # What makes a sentence name its own topic: a part (an average is a way to state a figure of the

@@ -540,6 +540,15 @@ class ScopeRules(Strict):
     # Not phrases the linker looks for (``scope.held_in``).
     venue_host: Cues = Field(default_factory=Cues)
     venue_scoped: Cues = Field(default_factory=Cues)
+    # Glue words between an area's word and the province named right after it ("… district of
+    # <province>"): where the area lies (``parts._own_province``). Not phrases the linker looks for.
+    area_seat_gap: Cues = Field(default_factory=Cues)
+    # Verbs after a district's bare name opening a sentence that make it the sentence's subject
+    # with figures of its own ("<name> ranks first with …"; ``parts.subject_districts``), and
+    # bodies other than a part whose naming ends a part's topic (``parts._other_body``). Not
+    # phrases the linker looks for.
+    subject_verbs: Cues = Field(default_factory=Cues)
+    subject_other: Cues = Field(default_factory=Cues)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:

@@ -1,0 +1,144 @@
+"""English stories whose subject is one district, commune or district office: a lead that names
+the area with its province after it ("X district of <province>", "X district, <province>
+province") reports the area, as one naming the province in brackets does; a figure whose own
+sentence names another district's office is that office's. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from extractor.models import Observation
+from extractor.pipeline import extract_text
+
+PUBLISHED = dt.date(2024, 11, 5)
+
+
+def _by_value(text: str) -> dict[Decimal, Observation]:
+    found = extract_text(text, lang="en", published=PUBLISHED).observations
+    return {o.value: o for o in found}
+
+
+@pytest.mark.parametrize("seat", ["Con Cuong district of Nghe An", "Con Cuong district, Nghe An province,"])
+def test_a_lead_naming_an_area_and_where_it_lies_reports_the_area(seat: str) -> None:
+    text = (f"Over the past year, {seat} has helped some 1,900 families reach policy loans.\n"
+            "Credit has been a lever for poverty reduction in the mountain district.\n"
+            "By the end of September 2024, outstanding loans had reached 615 billion VND.\n")
+    loans = _by_value(text)[Decimal(615_000_000_000)]
+    assert loans.province == "Nghệ An"
+    assert (loans.part_of, loans.part) == ("area", "Con Cuong"), loans.rules
+
+
+def test_a_lead_naming_the_province_first_stays_the_provinces_report() -> None:
+    text = ("Over the past year, Nghe An has lent to many families in Con Cuong district.\n"
+            "By the end of September 2024, outstanding loans had reached 13,400 billion VND.\n")
+    loans = _by_value(text)[Decimal(13_400_000_000_000)]
+    assert loans.province == "Nghệ An" and loans.part_of is None, loans.rules
+
+
+def test_an_office_named_in_the_figures_sentence_reports_it_in_a_districts_story() -> None:
+    text = ("Credit news\n"
+            "The Con Cuong Social Policy Bank Transaction Office has kept all its communal points open.\n"
+            "Its outstanding loans reached 615 billion VND by the end of September 2024.\n"
+            "Next door, the Anh Son Social Policy Bank Transaction Office had total capital of 520 billion VND.\n")
+    found = _by_value(text)
+    assert found[Decimal(615_000_000_000)].part == "Con Cuong"
+    capital = found[Decimal(520_000_000_000)]
+    assert (capital.part_of, capital.part) == ("area", "Anh Son"), capital.rules
+
+
+def test_a_ward_is_an_area_and_its_paragraph_goes_on_with_it() -> None:
+    """A ward names an area as a commune does; the sentences after the one that opens the
+    paragraph on it go on with the ward's figures of other indicators."""
+    text = ("Credit news\n"
+            "Lending to poor families went on across Vinh Long over the year.\n"
+            "Hoa Thuan ward lent VND 37.2 billion to 1,150 households in 2024. Its overdue debt "
+            "was VND 0.4 billion, and capital from the local budget added VND 6.8 billion. "
+            "For the whole province, outstanding loans stood at VND 8,700 billion.\n")
+    found = _by_value(text)
+    assert found[Decimal(8_700_000_000_000)].part_of is None  # the province's own total
+    for value in (37_200_000_000, 400_000_000, 6_800_000_000):
+        obs = found[Decimal(value)]
+        assert (obs.part_of, obs.part) == ("area", "Hoa Thuan"), (value, obs.rules)
+
+
+@pytest.mark.parametrize("body", ["the branch had", "the provincial branch reported"])
+def test_a_later_sentence_about_the_branch_ends_the_paragraphs_area(body: str) -> None:
+    """A paragraph that opens on a district goes on with it only until a sentence speaks of the
+    provincial branch: that sentence's figures are the branch's totals."""
+    text = ("Credit news\n"
+            "The Nghe An provincial branch of the VBSP held its review this week.\n"
+            "In 2023, Dien Chau district lent VND 210 billion to 3,500 households. Its overdue debt "
+            f"stood at just 0.2%. By the end of 2023, {body} outstanding loans of VND 11,200 billion.\n")
+    found = _by_value(text)
+    assert (found[Decimal(210_000_000_000)].part_of, found[Decimal(210_000_000_000)].part) == ("area", "Dien Chau")
+    assert found[Decimal("0.2")].part == "Dien Chau"
+    loans = found[Decimal(11_200_000_000_000)]
+    assert loans.part_of is None, loans.rules
+
+
+def test_a_provincial_branch_named_after_its_province_keeps_a_lead_residence_no_subject() -> None:
+    """A guard: a lead naming where a borrower lives, in a text whose branch is named after its
+    province ("the Social Policy Bank, <province> branch"), is the branch's report, no ward's."""
+    text = ("Homes for workers\n"
+            "In June 2024, the family of Ms. Le Thi Hoa moved into a flat at a new block, Bai Chay ward.\n"
+            "She said the loan mattered most.\n"
+            "Under the decree, the Social Policy Bank, Quang Ninh branch, has lent VND 640 billion "
+            "for social housing.\n")
+    loans = _by_value(text)[Decimal(640_000_000_000)]
+    assert loans.province == "Quảng Ninh" and loans.part_of != "area", loans.rules
+
+
+def test_a_district_named_alone_as_a_sentences_subject_owns_its_figures() -> None:
+    """After a province's total, a sentence opening on a district's bare name ("Yen Thanh
+    leads, with …") gives that district's figures; the name must be a district of the province
+    the text names."""
+    text = ("Credit news\n"
+            "By the end of 2024, outstanding loans in Nghe An reached VND 14,200 billion.\n"
+            "Yen Thanh leads the province, with VND 1,150 billion in outstanding loans. "
+            "Quynh Luu comes next, its outstanding loans at VND 980 billion.\n")
+    found = _by_value(text)
+    assert found[Decimal(14_200_000_000_000)].part_of is None
+    assert (found[Decimal(1_150_000_000_000)].part_of, found[Decimal(1_150_000_000_000)].part) == ("area", "Yen Thanh")
+    assert (found[Decimal(980_000_000_000)].part_of, found[Decimal(980_000_000_000)].part) == ("area", "Quynh Luu")
+
+
+def test_a_sentence_opening_on_a_persons_name_names_no_district() -> None:
+    text = ("Credit news\n"
+            "By the end of 2024, outstanding loans in Nghe An reached VND 14,200 billion.\n"
+            "Tran Hung said outstanding loans rose to VND 14,900 billion this year.\n")
+    found = _by_value(text)
+    assert found[Decimal(14_900_000_000_000)].part_of is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Do Luong and Tan Ky each disbursed more than VND 90 billion.",
+    "Dien Chau was inspected by a provincial team, which said outstanding loans "
+    "of the branch had reached VND 90 billion.",
+    "Dien Chau has a new office, and the branch has lent VND 90 billion there.",
+])
+def test_a_district_opening_a_sentence_owns_no_figure_that_is_not_its_own(sentence: str) -> None:
+    """A district's bare name opening a sentence is its subject only before a ranking or having
+    verb, and not when the sentence goes on to the branch: two districts joined, a passive, the
+    branch's figure."""
+    text = ("Credit news\n"
+            "By the end of 2024, outstanding loans in Nghe An reached VND 14,200 billion.\n"
+            f"{sentence}\n")
+    found = _by_value(text)
+    assert found[Decimal(90_000_000_000)].part_of != "area", found[Decimal(90_000_000_000)].rules
+
+
+def test_another_district_named_in_a_figures_sentence_owns_it_in_a_districts_story() -> None:
+    """In a district's story, a sentence naming another district (its lower-case office, its
+    bare name) last before the figure states that district's figure, not the story's."""
+    text = ("Loans in the hills\n"
+            "Quynh Luu district of Nghe An has 11,000 households borrowing from the bank.\n"
+            "In 2025, the Quynh Luu transaction office lent VND 270 billion to poor households.\n"
+            "Much like Quynh Luu, the Tan Ky transaction office also lent VND 160 billion this year.\n"
+            "Unlike Tan Ky, Quynh Luu cut its overdue debt to VND 0.5 billion.\n")
+    found = _by_value(text)
+    assert found[Decimal(270_000_000_000)].part == "Quynh Luu"
+    assert (found[Decimal(160_000_000_000)].part_of, found[Decimal(160_000_000_000)].part) == ("area", "Tan Ky")
+    assert found[Decimal(500_000_000)].part == "Quynh Luu"
