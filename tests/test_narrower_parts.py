@@ -61,8 +61,8 @@ def test_a_headline_stating_a_districts_programme_amount_is_one_fact_with_the_bo
 VI_UNIONS = (
     "Phòng giao dịch NHCSXH huyện Quế Phong họp giao ban\n"
     "Sáng 12/6, phiên giao dịch tại xã Châu Kim đã giải ngân 2,4 tỷ đồng cho 58 hộ vay vốn.\n"
-    "Hiện nay, dư nợ tại xã Châu Kim là 38,5 tỷ đồng, trong đó Hội Phụ nữ 13,2 tỷ đồng, "
-    "Hội Nông dân 11,9 tỷ đồng, Hội Cựu chiến binh 7,1 tỷ đồng và Đoàn Thanh niên 6,3 tỷ đồng.\n"
+    "Dư nợ của xã Châu Kim lên 38,5 tỷ đồng, trong đó Đoàn Thanh niên 6,3 tỷ đồng, "
+    "Hội Nông dân 11,9 tỷ đồng, Hội Phụ nữ 13,2 tỷ đồng, Hội Cựu chiến binh 7,1 tỷ đồng.\n"
 )
 
 
