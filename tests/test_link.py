@@ -760,6 +760,23 @@ def test_a_count_beside_a_kind_named_one_is_no_sibling_unless_joined(markup: str
     assert obs is not None and obs.part_of is None, (obs.part_of, obs.part, obs.rules)
 
 
+@pytest.mark.parametrize(("markup", "lang", "part_of"), [
+    # Works counted by kind, each with its own count: a split of the works.
+    ("Nghe An news\nBy {{2024|2024-01-01..2024-12-31}}'s end, borrowers had built [[3,260 clean water works|works]] "
+     "and nearly 2,940 latrines.", "en", "programme"),
+    # A kind joined after the count's words with no count of its own: one count of both kinds.
+    ("Nghe An news\nBy {{2024|2024-01-01..2024-12-31}}'s end, borrowers had built [[3,260 clean water works|works]] "
+     "and standard latrines.", "en", None),
+    ("Nghe An news\nDuring {{2024|2024-01-01..2024-12-31}}, policy credit paid for [[730 storm-proof houses|houses]] "
+     "and village halls.", "en", None),
+])
+def test_a_kind_named_count_covers_a_kind_joined_after_it(markup: str, lang: str, part_of: str | None) -> None:
+    """A count whose words name an outcome's kind is that kind's part, unless a joining word right
+    after those words adds another kind with no count of its own: the count is of both, a total."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of == part_of, (obs.part_of, obs.part, obs.rules)
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Theo Ngân hàng Chính sách xã hội, năm 2023 cho vay giải quyết việc làm đạt 4.700 tỷ đồng. Chúng tôi về "
      "một huyện ven biển miền Trung, nơi toàn huyện có 65 hộ được vay mua ghe. Ngân hàng cũng cho vay nước sạch "

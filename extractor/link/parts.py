@@ -691,9 +691,25 @@ def _coordinated(ctx: Context, first: Figure, second: Figure) -> bool:
 
 
 def _kind_named(ctx: Context, fig: Figure) -> Hit | None:
-    """The ``outcome_kinds`` cue that opens within the count's words or right after them."""
+    """The ``outcome_kinds`` cue that opens within the count's words or right after them; none when
+    a joining word right after those words adds another kind with no count of its own ("7,400
+    clean water works and latrines": the count covers both kinds, the works' total)."""
     cues = [c for c in ctx.marks(OUTCOME_KINDS, fig.start, fig.end + ctx.reach("programme")) if c[0] < fig.end]
-    return cues[0] if cues else None
+    return cues[0] if cues and not _covers_joined(ctx, fig) else None
+
+
+def _covers_joined(ctx: Context, fig: Figure) -> bool:
+    """Whether the count's words go on, right after a joining word (``split_joins``), with words that
+    are no count of their own: one count of both kinds."""
+    joins = [hit for hit in ctx.marks(SPLIT_JOINS, fig.end, fig.end + ctx.reach("programme"))
+             if not ctx.text[fig.end : hit[0]].strip()]
+    if not joins:
+        return False
+    # A number within its first words ("and nearly 6,900 sanitation ones") starts a sibling's count.
+    return _COUNT_NEXT.match(ctx.text, joins[0][1], joins[0][1] + ctx.reach("programme")) is None
+
+
+_COUNT_NEXT = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}\d")
 
 
 def _item_of_total(ctx: Context, fig: Figure, code: str) -> Part | None:
