@@ -760,6 +760,32 @@ def test_a_count_beside_a_kind_named_one_is_no_sibling_unless_joined(markup: str
     assert obs is not None and obs.part_of is None, (obs.part_of, obs.part, obs.rules)
 
 
+@pytest.mark.parametrize(("markup", "lang", "part_of"), [
+    # Works counted by kind, each with its own count: a split of the works.
+    ("Nghe An news\nBy {{2024|2024-01-01..2024-12-31}}'s end, borrowers had built [[*3,260 clean water works|works]] "
+     "and nearly [[2,940 sanitation works|works]].", "en", "programme"),
+    # A kind joined after the count's words with no count of its own: one count of both kinds.
+    ("Nghe An news\nBy {{2024|2024-01-01..2024-12-31}}'s end, borrowers had built [[3,260 clean water works|works]] "
+     "and standard latrines.", "en", None),
+    ("Nghe An news\nDuring {{2024|2024-01-01..2024-12-31}}, policy credit paid for [[730 storm-proof houses|houses]] "
+     "and village halls.", "en", None),
+    # "and" opening a new predicate, or a quantity, leaves the count its kind.
+    ("Nghe An news\nIn {{2024|2024-01-01..2024-12-31}} the loans put up [[1,140 flood-proof houses|houses]] and "
+     "sharply cut the damage of the rainy season.", "en", "programme"),
+    ("Nghe An news\nIn {{2024|2024-01-01..2024-12-31}} the loans put up [[1,140 flood-proof houses|houses]] and "
+     "gave work to some 2,300 labourers.", "en", "programme"),
+    ("Nghe An news\nIn {{2024|2024-01-01..2024-12-31}} the Ha Giang office financed [[265 social houses|houses]] and "
+     "was praised by the province.", "en", "programme"),
+    ("Nghe An news\nIn {{2024|2024-01-01..2024-12-31}} the loans put up [[1,140 flood-proof houses|houses]] and "
+     "hundreds of shelters.", "en", "programme"),
+])
+def test_a_kind_named_count_covers_a_kind_joined_after_it(markup: str, lang: str, part_of: str | None) -> None:
+    """A count whose words name an outcome's kind is that kind's part, unless a joining word right
+    after those words adds another kind with no count of its own: the count is of both, a total."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of == part_of, (obs.part_of, obs.part, obs.rules)
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Theo Ngân hàng Chính sách xã hội, năm 2023 cho vay giải quyết việc làm đạt 4.700 tỷ đồng. Chúng tôi về "
      "một huyện ven biển miền Trung, nơi toàn huyện có 65 hộ được vay mua ghe. Ngân hàng cũng cho vay nước sạch "
@@ -2876,3 +2902,18 @@ def test_a_meetings_purpose_clause_keeps_its_venue_a_venue(text: str, province: 
     title = "Policy lending roundup"
     ex = extract_text(title + "\n\n" + text, lang="en", published=PUB, title=title)
     assert ex.document.province == province
+
+
+@pytest.mark.parametrize(("markup", "part_of"), [
+    ("Nghe An news\nBy June the Lao Cai branch had lent [[VND 38 billion|VND]] to pay wages of 8,600 workers.", "programme"),
+    # A second recipient joined before the purpose: the amount went to both, a total.
+    ("Nghe An news\nIn {{2021|2021-01-01..2021-12-31}} the Lao Cai branch lent [[VND 1,390 billion|VND]] to 26,000 "
+     "households and to 180 companies to pay wages.", None),
+    ("Nghe An news\nIn {{2021|2021-01-01..2021-12-31}} the Lao Cai branch lent VND 1,390 billion to [[26,000 "
+     "households|households]] and to 180 companies to pay wages.", None),
+])
+def test_a_programme_named_after_a_second_recipient_is_not_the_amounts(markup: str, part_of: str | None) -> None:
+    """An amount (or its count of borrowers) followed by its programme's name is that programme's part,
+    unless another recipient is joined ("and to …") before the name: then it names only that one's."""
+    obs = observe(markup, lang="en", published=PUB)
+    assert obs is not None and obs.part_of == part_of, (obs.part_of, obs.part, obs.rules)

@@ -67,6 +67,7 @@ SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_lis
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
 OUTCOME_KINDS, SPLIT_OPENERS, SPLIT_JOINS = (part_list(name) for name in ("outcome_kinds", "split_openers",
                                                                           "split_joins"))
+OUTCOME_KINDS_PAIRED = part_list("outcome_kinds_paired")
 AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
@@ -797,9 +798,48 @@ def _coordinated(ctx: Context, first: Figure, second: Figure) -> bool:
 
 
 def _kind_named(ctx: Context, fig: Figure) -> Hit | None:
-    """The ``outcome_kinds`` cue that opens within the count's words or right after them."""
-    cues = [c for c in ctx.marks(OUTCOME_KINDS, fig.start, fig.end + ctx.reach("programme")) if c[0] < fig.end]
-    return cues[0] if cues else None
+    """The ``outcome_kinds`` cue that opens within the count's words or right after them (an
+    ``outcome_kinds_paired`` one only beside another count of the same unit in the sentence: the
+    outcome split by kind); none when the count's words go on with another kind joined to them
+    with no count of its own (``_covers_joined``: the count covers both kinds, the total)."""
+    end = fig.end + ctx.reach("programme")
+    cues = [c for c in ctx.marks(OUTCOME_KINDS, fig.start, end) if c[0] < fig.end]
+    if not cues and _count_beside(ctx, fig):
+        cues = [c for c in ctx.marks(OUTCOME_KINDS_PAIRED, fig.start, end) if c[0] < fig.end]
+    return cues[0] if cues and not _covers_joined(ctx, fig) else None
+
+
+def _count_beside(ctx: Context, fig: Figure) -> bool:
+    """Whether another count of the figure's unit stands in its sentence."""
+    s0, s1 = sentence_span(ctx, fig)
+    return any(other is not fig and other.kind == "count" and other.unit == fig.unit
+               for other in ctx.figures.within(s0, s1))
+
+
+def _covers_joined(ctx: Context, fig: Figure) -> bool:
+    """Whether the count's words go on, right after a joining word (``split_joins``), with a bare
+    noun phrase that ends the clause ("… and standard latrines."): a second kind with no count of
+    its own, one count of both kinds. A joining word that opens a new predicate ("… and created
+    jobs for …", "… and was praised"), words of quantity ("and thousands of …"), a figure, or more
+    words than a short noun phrase holds before the clause ends leave the count its kind."""
+    joins = [hit for hit in ctx.marks(SPLIT_JOINS, fig.end, fig.end + ctx.reach("programme"))
+             if not ctx.text[fig.end : hit[0]].strip()]
+    if not joins:
+        return False
+    rest = _CLAUSE_REST.match(ctx.text, joins[0][1])
+    words = rest.group(0).split() if rest else []
+    return 0 < len(words) <= _JOINED_KIND_WORDS and not any(
+        any(c.isdigit() for c in word) or word.lower() in _NOT_A_KIND or word.lower().endswith(("ed", "ing"))
+        for word in words)
+
+
+_CLAUSE_REST = re.compile(r"[^,;:.()\n]*")  # the words after a joining word up to its clause's end
+_JOINED_KIND_WORDS = 4  # the most words a second kind's bare noun phrase runs to
+# Words no bare noun phrase of a kind holds: verbs opening a predicate, words of quantity.
+_NOT_A_KIND = frozenset(("is", "are", "was", "were", "has", "have", "had", "be", "been", "helped", "help", "helps",
+                         "built", "build", "made", "make", "gave", "give", "got", "get", "lent", "won", "paid", "spent",
+                         "thousands", "hundreds", "dozens", "tens", "millions", "many", "several", "some", "more",
+                         "over", "nearly", "about", "almost", "also", "so", "then", "thereby", "to", "in", "by", "for"))
 
 
 def _item_of_total(ctx: Context, fig: Figure, code: str) -> Part | None:
@@ -1310,7 +1350,10 @@ def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | No
         return _amount_programme(ctx, fig, clause_end)
     if fig.kind != "count":
         return None
-    named = [c for c in ctx.marks(PROGRAMMES, fig.start, clause_end) if c[0] <= fig.end + ctx.reach("programme")]
+    # A second recipient joined before the name ("… households and to 90 firms to pay wages") is the
+    # one the programme is named for.
+    named = [c for c in ctx.marks(PROGRAMMES, fig.start, clause_end) if c[0] <= fig.end + ctx.reach("programme")
+             and not _SECOND_RECIPIENT.search(ctx.text, fig.end, max(fig.end, c[0]))]
     return Part("programme", ctx.text[named[0][0] : named[0][1]], f"programme:{named[0][2]}") if named else None
 
 
@@ -1337,11 +1380,17 @@ def _amount_programme(ctx: Context, fig: Figure, clause_end: int) -> Part | None
 def _programme_next(ctx: Context, fig: Figure, cue: Hit) -> bool:
     """Whether a programme's name follows the amount right away, or right after the one count of
     borrowers it went to ("giải ngân 86 tỷ đồng cho 9.400 hộ từ chương trình cho vay nước sạch"),
-    with no breakdown word between."""
+    with no breakdown word between, nor a second recipient joined to the first ("… to 5,200 households
+    and to 90 firms to pay wages": the amount went to both, the programme names the last one's)."""
     between = ctx.figures.within(fig.end, cue[0])
     if len(between) > 1 or (between and between[0].kind != "count") or ctx.marks("breakdown", fig.end, cue[0]):
         return False
+    if _SECOND_RECIPIENT.search(ctx.text, fig.end, cue[0]):
+        return False
     return cue[0] <= (between[0].end if between else fig.end) + ctx.reach("programme")
+
+
+_SECOND_RECIPIENT = re.compile(r"\b(?:and|or)\s+(?:also\s+)?(?:to|for)\s", re.IGNORECASE)
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:

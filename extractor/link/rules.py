@@ -602,9 +602,9 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 PART_KINDS = ("programme", "channel", "area", "group", "source", "average")
 TopicKind = Literal["programme", "channel"]  # what a document may be about alone
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
-              "outcome_kinds", "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not",
-              "region_ref", "visit", "area_before", "area_after", "channel_names", "channel_entrusted",
-              "channel_entrusted_not")
+              "outcome_kinds", "outcome_kinds_paired", "split_openers", "split_joins", "commune_words",
+              "commune_ref", "commune_ref_not", "region_ref", "visit", "area_before", "area_after", "channel_names",
+              "channel_entrusted", "channel_entrusted_not")
 
 
 class AreaWords(Strict):
@@ -655,6 +655,9 @@ class PartRules(Strict):
     # Words that, from an outcome's counted noun on ("căn nhà ở xã hội", "storm-proof houses"),
     # name the programme a count of that outcome is of: a part, as are its siblings of the sentence.
     outcome_kinds: RulePhrases = Field(default_factory=RulePhrases)
+    # Such words that name a kind only beside another count of the outcome in the sentence (the
+    # outcome split by kind): alone, the count is the outcome's total.
+    outcome_kinds_paired: RulePhrases = Field(default_factory=RulePhrases)
     # Words after a count that open the list of its own items ("gồm", "comprising"): the count is
     # the whole of the counts after it, none of their siblings.
     split_openers: RulePhrases = Field(default_factory=RulePhrases)
@@ -745,8 +748,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
              for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
-                          "counted_kinds", "outcome_kinds", "split_openers", "split_joins", "commune_words",
-                          "commune_ref", "commune_ref_not", "region_ref", "visit", "channel_names",
+                          "counted_kinds", "outcome_kinds", "outcome_kinds_paired", "split_openers", "split_joins",
+                          "commune_words", "commune_ref", "commune_ref_not", "region_ref", "visit", "channel_names",
                           "channel_entrusted", "channel_entrusted_not")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
