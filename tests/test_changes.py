@@ -17,6 +17,8 @@ CASES = [
     ("en", "Total capital was up 8.5% over the end of 2017.", "increase"),
     ("en", "Overdue debt decreased by 0.12 percentage points.", "decrease"),
     ("en", "Frozen debt made up 0.03% of total loans.", None),
+    ("en", "Overdue loans in the district are making up 0.07% of the balance.", None),
+    ("en", "Lending to farms is taking up 36% of the total.", None),
     ("en", "Total outstanding loans reached VND 13,357 billion.", None),
     ("vi", "Tổng dư nợ tăng 7,52% so với cuối năm 2024.", "increase"),
     ("vi", "Nợ quá hạn giảm 0,05% so với đầu năm.", "decrease"),
