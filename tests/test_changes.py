@@ -19,6 +19,7 @@ CASES = [
     ("en", "Frozen debt made up 0.03% of total loans.", None),
     ("en", "Overdue loans in the district are making up 0.07% of the balance.", None),
     ("en", "Lending to farms is taking up 36% of the total.", None),
+    ("en", "Frozen debt, taking up by 0.05 percentage points this spring, worried the board.", "increase"),
     ("en", "Total outstanding loans reached VND 13,357 billion.", None),
     ("vi", "Tổng dư nợ tăng 7,52% so với cuối năm 2024.", "increase"),
     ("vi", "Nợ quá hạn giảm 0,05% so với đầu năm.", "decrease"),
