@@ -57,6 +57,8 @@ def _accepting(ctx: Context, cue: CueHit, fig: Figure) -> str | None:
             continue
         if key in lexicon.beyond_one_loan and fig.kind == "money" and fig.value <= ctx.linker.one_loan_max:
             continue  # "VND 50 million in soft loans": one family's loan, no level of ours
+        if key in lexicon.right_after and ctx.text[fig.end : max(fig.end, cue.start)].strip():
+            continue  # "N households still in need of borrowing": the cue qualifies no noun of the figure
         verbs = lexicon.verb_before.get(key)
         if verbs is not None and not _verb_before(ctx, cue, fig, verbs, code):
             continue

@@ -93,8 +93,14 @@ class IndicatorCue(Strict):
     # clause), not negated and with no other indicator's cue before it in the clause: "in soft
     # loans" after an amount says it was lent only behind "has provided" or "extended"; after
     # "outstanding loans reached" it names the product of a stock. ``causative_verbs``: "helped N
-    # people work abroad", not a count of migrants the sentence only mentions.
-    verb_before: Literal["lending_verbs", "causative_verbs"] | None = None
+    # people work abroad", not a count of migrants the sentence only mentions. ``holding_verbs``:
+    # "the commune has N households borrowing from the bank", not households of a story that
+    # borrow from it and did something else.
+    verb_before: Literal["lending_verbs", "causative_verbs", "holding_verbs"] | None = None
+    # Whether a cue after the figure decides only right after its noun, qualifying it ("N
+    # customers borrowing from the bank"), not across other words ("N households still in need
+    # of borrowing", "N new households started borrowing").
+    right_after: bool = False
 
 
 class CountedExamples(CueExamples):
@@ -179,6 +185,7 @@ class IndicatorLexicon:
     credit_caused: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
     beyond_one_loan: frozenset[tuple[str, str, str, str]] = frozenset()  # the same keys
     verb_before: dict[tuple[str, str, str, str], str] = field(default_factory=dict)  # the same keys
+    right_after: frozenset[tuple[str, str, str, str]] = frozenset()  # the same keys
 
     def find_cues(self, text: str, *, lang: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Every cue of ``lang`` in ``text[start:end]`` (``text`` already in new tone), by offset."""
@@ -292,6 +299,7 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
     credit_caused: dict[tuple[str, str, str, str], str] = {}
     beyond_one_loan: set[tuple[str, str, str, str]] = set()
     verb_before: dict[tuple[str, str, str, str], str] = {}
+    right_after: set[tuple[str, str, str, str]] = set()
     phrases: dict[tuple[str, str], list[str]] = {
         (language, side): [] for language in ("en", "vi") for side in ("before", "after")}
     for rule in model.indicators:
@@ -314,12 +322,14 @@ def build_lexicon(model: IndicatorFile) -> IndicatorLexicon:
                         beyond_one_loan.add((*key, rule.code))
                     if cue.verb_before:
                         verb_before[(*key, rule.code)] = cue.verb_before
+                    if cue.right_after:
+                        right_after.add((*key, rule.code))
     by_unit = {counted.unit: rule.code for rule in model.indicators for counted in rule.counted}
     frozen = {key: tuple(found) for key, found in phrases.items()}
     index = {lang: PhraseIndex({p: frozen[(lang, p)] for p in ("before", "after")}) for lang in ("en", "vi")}
     return IndicatorLexicon({r.code: r for r in model.indicators}, frozen, by_phrase, by_unit, index, requires,
                             at_a_date, cue_units, credit_caused, frozenset(beyond_one_loan),
-                            verb_before)
+                            verb_before, frozenset(right_after))
 
 
 def load_lexicon(path: Path | None = None) -> IndicatorLexicon:

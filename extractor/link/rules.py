@@ -125,6 +125,7 @@ MARKER_LISTS = (
     "one_loan_after",
     "lending_verbs",
     "causative_verbs",
+    "holding_verbs",
     "per_period",
     "past_years",
     "past_years_lead",
@@ -379,6 +380,7 @@ class LinkRules(Strict):
     one_loan_after: Markers = Field(default_factory=Markers)
     lending_verbs: Markers = Field(default_factory=Markers)
     causative_verbs: Markers = Field(default_factory=Markers)
+    holding_verbs: Markers = Field(default_factory=Markers)
     per_period: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     past_years_lead: Markers = Field(default_factory=Markers)
