@@ -79,3 +79,59 @@ def test_chrome_pattern_examples_are_checked() -> None:
     with pytest.raises(ValidationError):
         ChromeLine.model_validate({"pattern": "news", "examples": {"pos": ["News"], "neg": ["news"]}})
     assert not Chrome()("Any headline")
+
+
+# Headlines that look like a piece of chrome in one respect only: each must stay a headline
+# (a temperature in a headline or lead, a date after a short headline, a "report" or "data"
+# after "theo"/"according to", a kind of photo story in brackets, a "follow" that is no widget).
+@pytest.mark.parametrize("line", [
+    "Giữa đợt rét 6°C, NHCSXH Hà Giang vẫn đưa 250 tỷ đồng về xã",
+    "Despite a 4°C frost, Cao Bang branch lends VND 180 billion",
+    "Trời chỉ còn 7°C nhưng tổ tiết kiệm ở Bát Xát vẫn họp đủ 35 thành viên.",
+    "Điện Biên cho vay nước sạch - 18/9/2023",
+    "Hội nghị giao ban quý III - 05/10/2023",
+    "Farmers Gain New Credit - 7/8/2023",
+    "Vốn ưu đãi lên nương - 21/04/2023 - 08:40",
+    "Theo báo cáo tổng kết, nợ quá hạn giảm còn 0,1%",
+    "Theo trang tin huyện số hộ vay tăng gấp đôi",
+    "According to VNA figures credit grew 11 percent",
+    "Source VNA lending to students climbs",
+    "Nghề dệt thổ cẩm hồi sinh nhờ vốn vay (Photo essay)",
+    "Credit turns around a fishing village (Photo story)",
+    "Quảng Bình: Hộ cận nghèo vay 200 tỷ đồng (Ảnh phóng sự)",
+    "Follow a credit officer as she travels on",
+    "Theo dõi tiến độ trả nợ trên",
+])
+def test_headline_shapes_near_chrome_stay_headlines(line: str) -> None:
+    assert not CHROME(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Cần Thơ 31°C", "Huế, 22°C - 27°C", "Hải Phòng 25°C/ 29°C Icon thời tiết nắng",
+    "NGỌC LAN | 14/07/2023 - 16:05", "Hoài Thu - 3/6/2023", "By Tran Quang Huy - 9/10/2023",
+    "Theo báo Cà Mau", "(Theo TTXVN)", "According to VOV", "Theo Báo điện tử Đồng Nai",
+    "Một tổ viên ghi sổ tiết kiệm (Ảnh: Quang Vinh)", "Officers check a shrimp pond (Photo: VNA)",
+    "Hộ vay kiểm tra ruộng dâu (Ảnh minh họa)",
+    "Follow us on Zalo", "Theo dõi báo Bình Phước trên Google News",
+])
+def test_chrome_shapes_still_match(line: str) -> None:
+    assert CHROME(line)
+
+
+def test_image_number_line_is_chrome_only_after_its_own_headline() -> None:
+    echoed = "Credit reaches the islands\nCredit reaches the islands - Photo 1\nSome 700 households borrowed.\n"
+    assert [echoed[a:b] for a, b in head_lines(echoed, CHROME)] == [
+        "Credit reaches the islands", "Some 700 households borrowed."]
+    alone = "Vốn về với ngư dân - Ảnh 1\nHơn 700 hộ đã vay vốn.\n"
+    assert [alone[a:b] for a, b in head_lines(alone, CHROME, 1)] == ["Vốn về với ngư dân - Ảnh 1"]
+
+
+def test_plain_text_title_and_linking_title_agree_after_long_chrome() -> None:
+    caption = "Photo: Officers of the district branch meet borrowers at a fish pond in commune {} on a market day"
+    chrome = "\n".join(caption.format(n) for n in range(1, 9))
+    assert len(chrome) > 600
+    text = chrome + "\nWater loans reach 300 villages\nThe branch lent VND 40 billion.\n"
+    doc = text_module.read_metadata(text, bundled().text, dated=False)
+    lines = head_lines(text, CHROME, 1)
+    linking = text[lines[0].start:lines[0].end] if lines else None
+    assert doc.title == linking == "Water loans reach 300 villages"

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from extractor.errors import InputError
 from extractor.parse.dates import stated_date
-from extractor.parse.head import Chrome, ChromeLine
+from extractor.parse.head import Chrome, ChromeLine, first_line
 from extractor.registry.files import Regex, Strict
 
 
@@ -139,11 +139,11 @@ def title_of(lines: list[str], rules: TextRules) -> str | None:
     stamp, a caption: ``chrome`` of rules/text_metadata.yaml); the first line that is not the
     banner when every line near the top is chrome."""
     banners = [re.compile(r.pattern) for r in rules.banner]
-    chrome = Chrome(rules.chrome)
-    kept = [line for line in lines[:3] if not any(b.search(line) for b in banners)]
-    for line in lines[:12]:
-        if not any(b.search(line) for b in banners) and not chrome(line):
-            return line
+    kept = [line for line in lines[:12] if not any(b.search(line) for b in banners)]
+    text = "\n".join(kept)
+    first = first_line(text, Chrome(rules.chrome))
+    if first is not None:
+        return text[first.start:first.end]
     return kept[0] if kept else None
 
 
