@@ -20,6 +20,7 @@ from extractor.link.indicators import CueHit, cues_of
 from extractor.link.provinces import Mention
 from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
+from extractor.parse.head import NO_CHROME, Chrome, head_lines
 from extractor.registry.phrases import Hit, new_tone
 
 # Written as alternatives that each start with a character, so ``re`` skips to those characters.
@@ -420,7 +421,7 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
         issued={r.id: r.issued for r in ex.legal_refs if r.issued},
         published=ex.document.published,
         latest=max((e for e in ends if e), default=None),
-        title=title_span(ex.document),
+        title=title_span(ex.document, lk.chrome),
         newlines=newlines,
         breaks=_breaks(text, found["breakdown"]),
         stops=Stops(text, newlines),
@@ -437,16 +438,12 @@ def language(doc: Document) -> str:
     return doc.language if doc.language in ("en", "vi") else "en"
 
 
-def title_span(doc: Document) -> tuple[int, int]:
-    """Where the title is: the first two lines of the text that are not blank, within its first
-    600 characters (scraped pages start with chrome)."""
-    end, found = 0, 0
-    for line in _LINE.finditer(doc.text, 0, 600):
-        if not line.group().isspace():
-            end, found = line.end(), found + 1
-            if found == 2:
-                break
-    return 0, end
+def title_span(doc: Document, chrome: Chrome = NO_CHROME) -> tuple[int, int]:
+    """Where the title is: from the text's start to the end of its first two lines of content
+    (``parse.head.head_lines``: the page chrome before them, a section label, a date stamp or a
+    caption, is skipped; the headline and the line after it, or the lead and the next line)."""
+    lines = head_lines(doc.text, chrome)
+    return 0, lines[-1].end if lines else 0
 
 
 # A page's stamp heading the text's first line ("date 2024-05-20 Some 12,000 households …", as

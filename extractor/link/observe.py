@@ -66,6 +66,7 @@ from extractor.link.why import date_words, indicator_words, province_words
 from extractor.models import DateMention, Extraction, Figure, Observation, Status, validated
 from extractor.nlp.dates import EDGE_FUTURE_SLACK, years_on
 from extractor.nlp.drafts import VAGUE_NOTE
+from extractor.parse.head import first_line
 
 
 def build_context(ex: Extraction, lk: Linker) -> Context:
@@ -382,10 +383,12 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
 
 
 def _on_headline(ctx: Context, obs: Observation) -> bool:
-    """Whether ``obs`` stands on the text's first line and that line is a headline: no sentence
+    """Whether ``obs`` stands on the text's first line of content (past the page's chrome,
+    ``parse.head``) and that line is a headline: no sentence
     ends it (a lead paragraph sums up more than the report: years of results, "now")."""
     line_start, line_end = ctx.line(obs.start, obs.end)
-    if ctx.text[:line_start].strip():
+    first = first_line(ctx.text, ctx.linker.chrome)
+    if first is None or first.start != line_start:
         return False
     return not ctx.text[line_start:line_end].rstrip().endswith((".", "!", "?", ";", ":"))
 

@@ -52,6 +52,7 @@ from extractor.link.rules import (
 )
 from extractor.link.scope import NATIONAL, held_in, is_commune, national_words
 from extractor.models import Figure, PartKind
+from extractor.parse.head import first_line, head_lines
 from extractor.registry.phrases import APOSTROPHES, Hit, caseless, new_tone
 
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
@@ -297,20 +298,22 @@ def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, 
 
 def _subject_span(ctx: Context) -> tuple[int, int]:
     """Where the headline and the lead that decide a document's subject end: the title's and the
-    body's first sentence's; or, when the first line is no headline but a paragraph (longer than
+    body's first sentence's; or, when the first line of content (past the page's chrome,
+    ``parse.head``) is no headline but a paragraph (longer than
     ``headline`` of rules/linking.yaml, or ending a sentence), where its first sentence ends, for
     both: an excerpt that opens with its lead ("Over the past year, the farmers' union of the
     province has …") has its subject there, and the next paragraph is the body."""
     text = ctx.text
-    start = len(text) - len(text.lstrip())
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    first = first_line(text, ctx.linker.chrome)
+    if first is None:
+        return ctx.title[1], _lead_end(ctx)
+    start, line_end = first
     line = text[start:line_end].rstrip()
     if len(line) <= ctx.reach("headline") and line[-1:] not in (".", "!", "?"):
         return ctx.title[1], _lead_end(ctx)
     i = bisect.bisect_left(ctx.stops.starts, start)
-    first = ctx.stops.starts[i] if i < len(ctx.stops.starts) else line_end
-    return min(first, line_end), min(first, line_end)
+    stop = ctx.stops.starts[i] if i < len(ctx.stops.starts) else line_end
+    return min(stop, line_end), min(stop, line_end)
 
 
 def _distinct(words: list[str]) -> set[str]:
@@ -582,10 +585,17 @@ def subject_districts(ctx: Context) -> list[Area]:
 
 
 def _lead_end(ctx: Context) -> int:
-    """Where the body's first sentence ends (the text's end when it has none)."""
+    """Where the body's first sentence ends: the first line of content after the title (page
+    chrome, a credit or a "related news" header, is none: ``parse.head``); the text's end when it
+    has no line at all after the title, the title's when it has only chrome."""
     body = _TEXT.search(ctx.text, ctx.title[1])
     if body is None:
         return len(ctx.text)
+    lines = head_lines(ctx.text[body.start():], ctx.linker.chrome, 1, len(ctx.text))
+    if not lines:
+        return ctx.title[1]
+    body = _TEXT.search(ctx.text, body.start() + lines[0].start)
+    assert body is not None  # a line of content holds a letter
     i = bisect.bisect_right(ctx.stops.starts, body.start())
     return ctx.stops.starts[i] if i < len(ctx.stops.starts) else len(ctx.text)
 

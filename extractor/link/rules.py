@@ -25,6 +25,7 @@ from extractor.link.indicators import Cues, IndicatorLexicon, Text
 from extractor.link.outlets import Outlets
 from extractor.link.provinces import Gazetteer
 from extractor.models import Boundaries, LegalKind, PartKind, Status
+from extractor.parse.head import NO_CHROME, Chrome
 from extractor.registry.files import (
     RuleFile,
     Strict,
@@ -855,12 +856,13 @@ class Linker:
     funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     funded_capital: frozenset[str] = frozenset()
     channel_subject: ChannelSubject | None = None  # ``PartRules.channel_subject``
+    chrome: Chrome = NO_CHROME  # page chrome before a headline (``TextRules.chrome``, ``parse.head``)
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
               outlets: Outlets, scope: ScopeRules, parts: PartRules,
               function_words: Mapping[str, frozenset[str]] | None = None,
-              number_words: Mapping[str, int] | None = None) -> Linker:
+              number_words: Mapping[str, int] | None = None, chrome: Chrome = NO_CHROME) -> Linker:
         """Index every phrase set of each language."""
         markers = marker_lists(rules)
         index = {
@@ -884,7 +886,7 @@ class Linker:
                    level_amount=(rules.level_amount.least, rules.level_amount.most,
                                  rules.level_amount.cut_below),
                    near_total=rules.one_total.near_ratio,
-                   past_years_life=frozenset(p.lower() for p in rules.past_years_life))
+                   past_years_life=frozenset(p.lower() for p in rules.past_years_life), chrome=chrome)
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:

@@ -336,7 +336,7 @@ def _headline_end(ctx: Context, t0: int, t1: int) -> int:
     sentences (``_PARAGRAPH``), an excerpt that opens with its lead and no headline: the line
     after that lead is the body, whose provinces are the report's examples, not its subject."""
     for line in _LINE.finditer(ctx.text, t0, t1):
-        if _PARAGRAPH.search(line.group()):
+        if _PARAGRAPH.search(line.group()) and not ctx.linker.chrome(line.group()):
             return line.end() if _national_lead(ctx, line.start(), line.end()) else t1
     return t1
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from extractor.errors import InputError
 from extractor.parse.dates import stated_date
+from extractor.parse.head import Chrome, ChromeLine, first_line
 from extractor.registry.files import Regex, Strict
 
 
@@ -45,6 +46,7 @@ class TextRules(Strict):
     closing_source: str = r"(?!)"
     closing_month: str = r"(?!)"
     closing_early_month: int = Field(default=0, ge=0, le=12)
+    chrome: list[ChromeLine] = []  # page chrome before the headline (``parse.head``)
 
 
 class TextDocument(BaseModel):
@@ -133,12 +135,16 @@ def _lines(text: str) -> list[str]:
 
 
 def title_of(lines: list[str], rules: TextRules) -> str | None:
-    """The first line that is not the outlet's banner."""
+    """The first line that is not the outlet's banner nor page chrome (a section label, a date
+    stamp, a caption: ``chrome`` of rules/text_metadata.yaml); the first line that is not the
+    banner when every line near the top is chrome."""
     banners = [re.compile(r.pattern) for r in rules.banner]
-    for line in lines[:3]:
-        if not any(b.search(line) for b in banners):
-            return line
-    return None
+    kept = [line for line in lines[:12] if not any(b.search(line) for b in banners)]
+    text = "\n".join(kept)
+    first = first_line(text, Chrome(rules.chrome))
+    if first is not None:
+        return text[first.start:first.end]
+    return kept[0] if kept else None
 
 
 def source_url_of(lines: list[str], rules: TextRules) -> str | None:

@@ -99,6 +99,7 @@ def load_registry(folder: Path | None = None) -> Registry:
     from extractor.nlp.legal import load_legal_codes
     from extractor.nlp.rules import TableRules, load_ruleset
     from extractor.nlp.tables import TableReading
+    from extractor.parse.head import Chrome
     from extractor.parse.rules import HtmlRules, PdfRules
     from extractor.parse.text import TextRules
     from extractor.registry.files import load_model, location
@@ -129,7 +130,8 @@ def load_registry(folder: Path | None = None) -> Registry:
     numbers = {n.phrase: n.value for rs in patterns.values() for n in _loaded(rs).lexicon.number_words}
     linker = Linker.build(_loaded(indicators), _loaded(gazetteer), _loaded(link_rules),
                           _loaded(outlets), _loaded(scope), _loaded(parts),
-                          {"en": frozenset(cues.en), "vi": frozenset(cues.vi)}, numbers)
+                          {"en": frozenset(cues.en), "vi": frozenset(cues.vi)}, numbers,
+                          Chrome(_loaded(text).chrome))
     return Registry(folder=root, patterns={lang: _loaded(rs) for lang, rs in patterns.items()},
                     indicators=_loaded(indicators), gazetteer=_loaded(gazetteer), linker=linker,
                     tables=_loaded(tables), table_reading=_loaded(table_reading),
