@@ -240,6 +240,10 @@ class State:
     # Where the list of borrowers each count counts ends (``borrowers_end``), by the figure object.
     borrower_ends: dict[int, int] = field(default_factory=dict)
     venues: frozenset[int] | None = None  # starts of the mentions naming a meeting's venue (``link.scope``)
+    # Where the headline and lead that decide the story's subject end (``parts._subject_span``),
+    # and where the body's first sentence ends (``parts._lead_end``), once read.
+    subject_span: tuple[int, int] | None = None
+    lead_end: int | None = None
 
 
 @dataclass(frozen=True)

@@ -302,7 +302,14 @@ def _subject_span(ctx: Context) -> tuple[int, int]:
     ``parse.head``) is no headline but a paragraph (longer than
     ``headline`` of rules/linking.yaml, or ending a sentence), where its first sentence ends, for
     both: an excerpt that opens with its lead ("Over the past year, the farmers' union of the
-    province has …") has its subject there, and the next paragraph is the body."""
+    province has …") has its subject there, and the next paragraph is the body. Read once."""
+    if ctx.state.subject_span is None:
+        ctx.state.subject_span = _read_subject_span(ctx)
+    return ctx.state.subject_span
+
+
+def _read_subject_span(ctx: Context) -> tuple[int, int]:
+    """``_subject_span``, read from the text."""
     text = ctx.text
     first = first_line(text, ctx.linker.chrome)
     if first is None:
@@ -587,7 +594,14 @@ def subject_districts(ctx: Context) -> list[Area]:
 def _lead_end(ctx: Context) -> int:
     """Where the body's first sentence ends: the first line of content after the title (page
     chrome, a credit or a "related news" header, is none: ``parse.head``); the text's end when it
-    has no line at all after the title, the title's when it has only chrome."""
+    has no line at all after the title, the title's when it has only chrome. Read once."""
+    if ctx.state.lead_end is None:
+        ctx.state.lead_end = _read_lead_end(ctx)
+    return ctx.state.lead_end
+
+
+def _read_lead_end(ctx: Context) -> int:
+    """``_lead_end``, read from the text."""
     body = _TEXT.search(ctx.text, ctx.title[1])
     if body is None:
         return len(ctx.text)
@@ -1659,7 +1673,10 @@ def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str
     topic = [part for part in ctx.state.last_part.values() if l0 <= part[1]]
     if not topic or len(topic) != len(levels) or len({(part[2], part[3]) for part in topic}) != 1:
         return None
-    if any((kind, words) != (topic[0][2], topic[0][3]) for end, kind, words in ctx.state.part_ends if l0 <= end):
+    # The parts stated since the paragraph began, read from the last back (they are stated in text
+    # order, and a long report states thousands).
+    since = takewhile(lambda part: l0 <= part[0], reversed(ctx.state.part_ends))
+    if any((kind, words) != (topic[0][2], topic[0][3]) for _, kind, words in since):
         return None  # the paragraph lists several parts in turn
     return {part[0] for part in topic}, (topic[0][2], topic[0][3])
 
