@@ -852,18 +852,14 @@ def _covers_joined(ctx: Context, fig: Figure) -> bool:
         return False
     rest = _CLAUSE_REST.match(ctx.text, joins[0][1])
     words = rest.group(0).split() if rest else []
+    not_a_kind = {word.lower() for word in getattr(ctx.linker.scope.joined_not_kind, ctx.lang)}
     return 0 < len(words) <= _JOINED_KIND_WORDS and not any(
-        any(c.isdigit() for c in word) or word.lower() in _NOT_A_KIND or word.lower().endswith(("ed", "ing"))
+        any(c.isdigit() for c in word) or word.lower() in not_a_kind or word.lower().endswith(("ed", "ing"))
         for word in words)
 
 
 _CLAUSE_REST = re.compile(r"[^,;:.()\n]*")  # the words after a joining word up to its clause's end
 _JOINED_KIND_WORDS = 4  # the most words a second kind's bare noun phrase runs to
-# Words no bare noun phrase of a kind holds: verbs opening a predicate, words of quantity.
-_NOT_A_KIND = frozenset(("is", "are", "was", "were", "has", "have", "had", "be", "been", "helped", "help", "helps",
-                         "built", "build", "made", "make", "gave", "give", "got", "get", "lent", "won", "paid", "spent",
-                         "thousands", "hundreds", "dozens", "tens", "millions", "many", "several", "some", "more",
-                         "over", "nearly", "about", "almost", "also", "so", "then", "thereby", "to", "in", "by", "for"))
 
 
 def _item_of_total(ctx: Context, fig: Figure, code: str) -> Part | None:
@@ -1377,7 +1373,7 @@ def _programme_borrowed(ctx: Context, fig: Figure, clause_end: int) -> Part | No
     # A second recipient joined before the name ("… households and to 90 firms to pay wages") is the
     # one the programme is named for.
     named = [c for c in ctx.marks(PROGRAMMES, fig.start, clause_end) if c[0] <= fig.end + ctx.reach("programme")
-             and not _SECOND_RECIPIENT.search(ctx.text, fig.end, max(fig.end, c[0]))]
+             and not _second_recipient(ctx).search(ctx.text, fig.end, max(fig.end, c[0]))]
     return Part("programme", ctx.text[named[0][0] : named[0][1]], f"programme:{named[0][2]}") if named else None
 
 
@@ -1409,12 +1405,24 @@ def _programme_next(ctx: Context, fig: Figure, cue: Hit) -> bool:
     between = ctx.figures.within(fig.end, cue[0])
     if len(between) > 1 or (between and between[0].kind != "count") or ctx.marks("breakdown", fig.end, cue[0]):
         return False
-    if _SECOND_RECIPIENT.search(ctx.text, fig.end, cue[0]):
+    if _second_recipient(ctx).search(ctx.text, fig.end, cue[0]):
         return False
     return cue[0] <= (between[0].end if between else fig.end) + ctx.reach("programme")
 
 
-_SECOND_RECIPIENT = re.compile(r"\b(?:and|or)\s+(?:also\s+)?(?:to|for)\s", re.IGNORECASE)
+def _second_recipient(ctx: Context) -> re.Pattern[str]:
+    """The words of ``second_recipient`` (rules/scope.yaml) of the text's language, as a pattern
+    (one that never matches when the language has none)."""
+    return _joining_words(tuple(getattr(ctx.linker.scope.second_recipient, ctx.lang)))
+
+
+@lru_cache(maxsize=4)
+def _joining_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words, any run of spaces between them, a space after."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s", re.IGNORECASE)
 
 
 def _totalled(ctx: Context, cue: tuple[int, int, str], clause_end: int) -> bool:

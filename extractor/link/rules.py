@@ -552,6 +552,12 @@ class ScopeRules(Strict):
     # phrases the linker looks for.
     subject_verbs: Cues = Field(default_factory=Cues)
     subject_other: Cues = Field(default_factory=Cues)
+    # Words no bare noun phrase of a second kind holds after a count's joining word (verbs
+    # opening a predicate, words of quantity: ``parts._covers_joined``), and the words joining a
+    # second recipient before a programme's name (``parts._programme_next``). Not phrases the
+    # linker looks for.
+    joined_not_kind: Cues = Field(default_factory=Cues)
+    second_recipient: Cues = Field(default_factory=Cues)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:
