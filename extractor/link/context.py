@@ -41,8 +41,6 @@ _NEWLINE = re.compile(r"\n")
 _BLANK = re.compile(r"\s*")
 # A news agency's credit closing a wire story: "…-VNA", "… – VNS", "(TTXVN)".
 _CREDIT = re.compile(r"(?:[-–—]\s*[A-Z]{2,6}|\(\s*[A-Z]{2,6}\s*\))$")
-# A dash-led line of this many characters or more is a paragraph, not a related headline.
-WIRE_LINE = 250
 # A sentence's end as ``link.why`` counts them: a stop and the spaces after it, or a line break.
 _STOP = re.compile(r"[.!?](?:\s+|$)|\n")
 # Where a clause ends between two words: its punctuation, a decimal or thousands mark inside a
@@ -371,9 +369,9 @@ class Context:
 
     def _wire_story(self, lead: int, tail: int) -> bool:
         """Whether the dash-led line ``[lead, tail)`` reads as a wire story sent as one paragraph:
-        long (``WIRE_LINE`` characters or more) or closed by an agency's credit ("…-VNA",
+        long (``wire_line`` of rules/linking.yaml's reaches, or more) or closed by an agency's credit ("…-VNA",
         "(TTXVN)"); a related headline of two short parts ("X. Y", "Why? Because") is neither."""
-        return tail - lead >= WIRE_LINE or _CREDIT.search(self.text, lead, tail) is not None
+        return tail - lead >= self.reach("wire_line") or _CREDIT.search(self.text, lead, tail) is not None
 
     def _sentences_in(self, lead: int, tail: int) -> bool:
         """Whether the line ``[lead, tail)`` holds more than one sentence: the sentence of one of

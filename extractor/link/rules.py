@@ -322,6 +322,8 @@ class Reaches(Strict):
     rate_year: Reach
     topic_name: Reach
     headline: Reach
+    wire_line: Reach
+    national_lead: Reach
     aside: Reach
     verb_before: Reach
     same_period: Reach

@@ -36,7 +36,6 @@ CREDIT_LINES = 3
 # A line of two sentences or more (a word, a stop, a space, a capital or a letter, and more
 # words: "… in May. The bank …"): a headline holds one.
 _PARAGRAPH = re.compile(r"\w{3}[.!?][\"'”’)]*\s+[^\W\d_].{40}")
-LEAD_LETTERS = 80
 # Weights of the evidence for a province (a named mention counts 1; marked "(old)" 0.5).
 TITLE, OUTLET, ADDRESS, BRANCH = 3.0, 3.0, 2.0, 3.0
 HELD = "where a meeting was held"  # the reason a venue gives: weak, it names no one's figures
@@ -342,10 +341,11 @@ def _headline_end(ctx: Context, t0: int, t1: int) -> int:
 
 
 def _national_lead(ctx: Context, start: int, end: int) -> bool:
-    """Whether the line ``[start, end)`` is a lead of the whole bank: prose of ``LEAD_LETTERS``
-    letters or more (no byline, date or "follow us" furniture) holding words of the whole bank or
-    country ("nationwide", "63 provinces"). Another lead's next line may be the story's own subject."""
-    if sum(ch.isalpha() for ch in ctx.text[start:end]) < LEAD_LETTERS:
+    """Whether the line ``[start, end)`` is a lead of the whole bank: prose of ``national_lead``
+    letters or more (a reach of rules/linking.yaml; no byline, date or "follow us" furniture)
+    holding words of the whole bank or country ("nationwide", "63 provinces"). Another lead's
+    next line may be the story's own subject."""
+    if sum(ch.isalpha() for ch in ctx.text[start:end]) < ctx.reach("national_lead"):
         return False
     return any(start <= h[0] < end for name in ("national", scope_list("whole_bank")) for h in ctx.hits[name])
 
