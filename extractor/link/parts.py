@@ -491,7 +491,7 @@ def _backed(ctx: Context, area: Area) -> bool:
     on one district's borrowers)."""
     if national_words(ctx) is not None:
         return False
-    return (area.name in ctx.text[area.end :] or bool(ctx.marks(DISTRICT_REFS, area.end, len(ctx.text)))
+    return (ctx.text.find(area.name, area.end) >= 0 or bool(ctx.marks(DISTRICT_REFS, area.end, len(ctx.text)))
             or any(hit[0] >= area.end for hit in ctx.hits[part_list("district_bank")]))
 
 
@@ -561,6 +561,7 @@ def _district_named_before(ctx: Context, fig: Figure, s0: int) -> str | None:
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|\Z)")
+_VERB_AFTER = re.compile(r" (\w+)")  # the word right after a subject name
 
 
 def subject_districts(ctx: Context) -> list[Area]:
@@ -579,7 +580,7 @@ def subject_districts(ctx: Context) -> list[Area]:
         name = match.group(1)
         if not all(word[:1].isupper() for word in name.split()) or ctx.mentions.within(match.start(1), match.end(1)):
             continue
-        verb = re.match(r" (\w+)", ctx.text[match.end(1) :])
+        verb = _VERB_AFTER.match(ctx.text, match.end(1))  # not a copy of the rest of the text
         if verb is None or verb.group(1).lower() not in verbs:
             continue  # "A and B each …", "A was visited by …": no ranking of A's own
         line_end = ctx.line(match.start(1), match.start(1))[1]
@@ -627,7 +628,7 @@ def _own_province(ctx: Context, mention: Mention) -> bool:
     """Whether a province is named in brackets ("huyện Anh Sơn (Nghệ An)", "NHCSXH Yên Thành
     (Nghệ An)"), or right after an area's word ("Ky Son district of Nghe An", ``_area_seat``):
     where the area before it lies, no place of a figure's own."""
-    if ctx.text[: mention.start].endswith("(") and ctx.text.startswith(")", mention.end):
+    if ctx.text.endswith("(", 0, mention.start) and ctx.text.startswith(")", mention.end):
         return True
     return _area_seat(ctx, mention.start)
 

@@ -136,14 +136,34 @@ def _tables(link: Linking) -> dict[int, Table]:
 
 
 def _lines_before(text: str, start: int) -> str:
-    """The few non-blank lines above a table (its title, unit, the heading that dates it)."""
-    lines = [ln for ln in text[:start].split("\n") if ln.strip()]
-    return "\n".join(lines[-CAPTION_LINES:])
+    """The few non-blank lines above a table (its title, unit, the heading that dates it), read
+    line by line back from the table: splitting all the text before it cost a pass over the
+    document per table."""
+    lines: list[str] = []
+    stop = start
+    while len(lines) < CAPTION_LINES:
+        begin = text.rfind("\n", 0, stop) + 1
+        if text[begin:stop].strip():
+            lines.append(text[begin:stop])
+        if begin == 0:
+            break
+        stop = begin - 1
+    return "\n".join(reversed(lines))
 
 
 def _lines_after(text: str, end: int) -> str:
-    lines = [ln for ln in text[end:].split("\n") if ln.strip()]
-    return "\n".join(lines[:NOTE_LINES])
+    """The few non-blank lines below a table, read line by line from its end."""
+    lines: list[str] = []
+    start = end
+    while len(lines) < NOTE_LINES:
+        stop = text.find("\n", start)
+        line = text[start:] if stop < 0 else text[start:stop]
+        if line.strip():
+            lines.append(line)
+        if stop < 0:
+            break
+        start = stop + 1
+    return "\n".join(lines)
 
 
 def _note(link: Linking, text: str) -> tuple[int, int] | None:
