@@ -682,6 +682,30 @@ def test_a_parts_breakdown_lists_its_programmes(markup: str, indicator: str, par
     assert obs is not None and (obs.indicator, obs.part_of) == (indicator, part_of), obs
 
 
+BREAKDOWN_ITEMS = (VI_NGHE + "Tổng dư nợ đạt [[4.800 tỷ đồng|VND]] với [[96.000 hộ vay|households]]. Trong đó, cho vay hộ "
+                   "cận nghèo là [[620 tỷ đồng|VND]] cho [[12.400 hộ|households]]; cho vay hộ đồng bào DTTS vùng cao đạt "
+                   "[[{0}410 tỷ đồng|VND]] với [[{1}9.100 hộ vay|households]] và cho vay HSSV là [[{2}205 tỷ đồng|VND]] "
+                   "với [[5.300 hộ|households]].")
+
+
+@pytest.mark.parametrize(("markup", "indicator", "part"), [
+    # An item whose programme names its borrowers, which no programme list knows: "cho vay" is
+    # still a name, and a later item's programme is not its label.
+    (BREAKDOWN_ITEMS.format("*", "", ""), "outstanding_loans", "DTTS"),
+    (BREAKDOWN_ITEMS.format("", "*", ""), "borrowers_outstanding", "DTTS"),
+    # Near miss: the later item keeps its own name and the total's indicator.
+    (BREAKDOWN_ITEMS.format("", "", "*"), "outstanding_loans", "cho vay HSSV"),
+    # Near miss: a clause whose "cho vay" a subject precedes lends.
+    (VI_NGHE + "Năm nay, chi nhánh cho vay hộ đồng bào DTTS [[*300 tỷ đồng|VND]].", "lending_turnover", "DTTS"),
+])
+def test_a_breakdown_item_lent_to_a_group_is_named_by_it(markup: str, indicator: str, part: str) -> None:
+    """A breakdown's item opening with loans to a group of borrowers ("cho vay hộ … DTTS …") names
+    that group's loans, measuring what the total broken down measures; a programme named after
+    its figures, in the list's next item, labels that item only."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.indicator, obs.part) == (indicator, part), obs
+
+
 PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
                      "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
 

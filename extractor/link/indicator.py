@@ -246,6 +246,7 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
 PROGRAMME_NAMES = part_list("programme")
+GROUP_NAMES = part_list("group")
 AVERAGE_WORDS = part_list("average")
 _OPENING_PUNCTUATION = " ,;:-\n"  # what may stand before an item's first word
 _CLAUSE_BREAK = re.compile(r"[,;:]")
@@ -648,11 +649,30 @@ def _names_programmes(ctx: Context, start: int, end: int) -> bool:
     nghèo") and the first name opens the stretch: they name what is lent for, not what a figure
     measures ("Trong đó, năm 2024 chi nhánh đã cho vay hộ nghèo 900 tỷ đồng" lends)."""
     cues = [c for c in ctx.cues.within(start, end) if c.position == "before"]
-    names = ctx.marks(PROGRAMME_NAMES, start, end)
+    names = sorted(ctx.marks(PROGRAMME_NAMES, start, end) + _lent_to_group(ctx, cues, end))
     if not cues or not names or ctx.text[_past_breakdown_word(ctx, start, names[0][0]) : names[0][0]].strip(
             _OPENING_PUNCTUATION):
         return False
     return all(any(s <= c.start and c.end <= e for s, e, _ in names) for c in cues)
+
+
+def _lent_to_group(ctx: Context, cues: list[CueHit], end: int) -> list[Hit]:
+    """A cue followed right away by the name of a group of borrowers ("cho vay hộ đồng bào DTTS
+    vùng khó khăn …", "loans to ethnic minority households …"), as one span: the group's loans
+    are a programme's name as much as a listed programme's is, when it opens an item."""
+    spans = []
+    for cue in cues:
+        group = ctx.first_mark(GROUP_NAMES, cue.end, end)
+        if group is not None and _kin_words(ctx.text[cue.end : group[0]]):
+            spans.append((cue.start, group[1], group[2]))
+    return spans
+
+
+def _kin_words(between: str) -> bool:
+    """Whether the words between a cue and a group's name are at most three words of one name
+    ("hộ đồng bào" before "DTTS"): no punctuation, no figure."""
+    return len(between.split()) <= 3 and not any(ch in between for ch in ",;:.()") and not any(
+        ch.isdigit() for ch in between)
 
 
 def _past_breakdown_word(ctx: Context, start: int, end: int) -> int:

@@ -1305,7 +1305,18 @@ def _item_cue(ctx: Context, cues: list[Hit], fig: Figure, breakdown: Hit | None)
     if (breakdown is not None and after and _figures_first(ctx, breakdown, fig)
             and not ctx.figures.within(fig.end, after[0][1])):
         return after[0]
-    return before[-1] if before else (after[0] if after else None)
+    if before:
+        return before[-1]
+    return after[0] if after and not _labels_later_item(ctx, fig, after[0]) else None
+
+
+def _labels_later_item(ctx: Context, fig: Figure, cue: Hit) -> bool:
+    """Whether a cue after the figure opens a later item of its list, one with a figure of the
+    figure's own kind after the cue in the sentence part ("…; cho vay hộ ở vùng cao 900 tỷ đồng
+    với 12.000 hộ và cho vay HSSV 300 tỷ đồng với 7.000 hộ": the students' programme names the
+    last two figures, not the first two, whose item names a part the list does not know)."""
+    _, g1 = segment_span(ctx, fig)
+    return any(later.kind == fig.kind for later in ctx.figures.within(cue[1], g1))
 
 
 def _figures_first(ctx: Context, breakdown: Hit, fig: Figure) -> bool:
