@@ -706,6 +706,34 @@ def test_a_breakdown_item_lent_to_a_group_is_named_by_it(markup: str, indicator:
     assert obs is not None and (obs.indicator, obs.part) == (indicator, part), obs
 
 
+@pytest.mark.parametrize(("markup", "part"), [
+    # The loans entrusted to the unions as a whole, then their shares, union by union, in the next
+    # sentence: each share is a channel part measuring what the whole measures.
+    (VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Cụ thể, Hội Nông dân "
+     "quản lý [[*2.900 tỷ đồng|VND]]; Hội Phụ nữ quản lý [[2.600 tỷ đồng|VND]].", "Hội Nông dân"),
+    (VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Trong đó, Hội Nông dân "
+     "quản lý [[2.900 tỷ đồng|VND]]; Hội Phụ nữ quản lý [[*2.600 tỷ đồng|VND]].", "Hội Phụ nữ"),
+])
+def test_a_channels_level_broken_down_by_union_in_the_next_sentence(markup: str, part: str) -> None:
+    """A breakdown opening the sentence right after a channel's level, naming the unions, breaks
+    that level down: each union's amount is a channel part of outstanding loans."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.indicator, obs.part_of, obs.part) == ("outstanding_loans", "channel", part), obs
+
+
+@pytest.mark.parametrize("markup", [
+    # Near misses: a union's amount in the next sentence with no breakdown word, and a breakdown
+    # one sentence too far from the channel's level, name no level of it.
+    VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Trong năm, Hội Nông dân "
+    "quản lý thêm [[*900 tỷ đồng|VND]].",
+    VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Chi nhánh cũng nhận thêm "
+    "vốn. Cụ thể, Hội Nông dân quản lý [[*900 tỷ đồng|VND]].",
+])
+def test_a_channels_level_reaches_only_the_breakdown_right_after_it(markup: str) -> None:
+    """Only a breakdown opening the very next sentence reaches back to a channel's level."""
+    assert observe(markup, lang="vi", published=PUB) is None
+
+
 PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
                      "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
 

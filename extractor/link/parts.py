@@ -1495,12 +1495,32 @@ def part_broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, int, st
     the last total, a channel's, group's or area's part ("Dư nợ qua Hội Cựu chiến binh đạt …,
     trong đó: …"), as (indicator, end, kind, words)."""
     part, total = ctx.state.last_whole_part.get(fig.kind), ctx.state.last_total.get(fig.kind)
-    if part is None:
+    if part is None or (total is not None and total[1] > part[1]):
         return None
     s0, _ = sentence_span(ctx, fig)
-    if not s0 <= part[1] <= mark or (total is not None and total[1] > part[1]):
-        return None
-    return part
+    if s0 <= part[1] <= mark or _unions_of_channel(ctx, fig, part, mark):
+        return part
+    return None
+
+
+# How far before its end a figure's own words may begin: a window to find the figure that ends
+# where a level was stated, longer than any figure's words ("hơn 1.234 tỷ 567 triệu đồng"); not a
+# reach between words (no language data).
+FIGURE_SPAN = 80
+
+
+def _unions_of_channel(ctx: Context, fig: Figure, part: tuple[str, int, str, str], mark: int) -> bool:
+    """Whether a breakdown opening the sentence right after a channel's level lists the unions it is
+    entrusted to ("Dư nợ ủy thác đạt 6.900 tỷ đồng. Cụ thể, Hội Nông dân quản lý 2.700 tỷ đồng;
+    …"): each union's share is an item of that level, as in its own sentence."""
+    if part[2] != "channel" or not ctx.marks(CHANNEL_NAMES, mark, fig.start):
+        return False
+    s0, _ = sentence_span(ctx, fig)
+    level = [f for f in ctx.figures.within(max(0, part[1] - FIGURE_SPAN), part[1]) if f.end == part[1]]
+    if not level:
+        return False
+    _, p1 = sentence_span(ctx, level[-1])
+    return p1 <= s0 and not ctx.text[p1:s0].strip() and not ctx.text[s0:mark].strip(" ,:")
 
 
 _AREA_KIND_WORDS = (part_list("commune_words"), list_opener("area"))  # words naming a kind of area
