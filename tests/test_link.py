@@ -734,6 +734,29 @@ def test_a_channels_level_reaches_only_the_breakdown_right_after_it(markup: str)
     assert observe(markup, lang="vi", published=PUB) is None
 
 
+@pytest.mark.parametrize("markup", [
+    # Each kind of borrowers with its own count, the verb after the last one: it governs them all.
+    VI_NGHE + "Năm 2024, [[*318 lượt hộ nghèo|turns]], [[127 lượt hộ cận nghèo|turns]] được vay vốn ưu đãi.",
+    VI_NGHE + "Năm 2024, [[318 lượt hộ nghèo|turns]], [[*127 hộ cận nghèo|households]] và [[46 hộ mới thoát nghèo|households]] "
+    "được vay vốn ưu đãi.",
+])
+def test_a_list_of_counts_of_borrowers_shares_the_cue_after_it(markup: str) -> None:
+    """Counts of kinds of borrowers listed one after another share the lending cue after the last."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.indicator == "borrowers_reached", obs
+
+
+@pytest.mark.parametrize("markup", [
+    # Near misses: the second count is of no kind of borrowers, or the first stands alone.
+    VI_NGHE + "Năm 2024, [[*318 lượt hộ nghèo|turns]], [[127 người|people]] được vay vốn ưu đãi.",
+    VI_NGHE + "Năm 2024, xã có [[*318 hộ nghèo|households]]; [[127 lượt hộ cận nghèo|turns]] được vay vốn ưu đãi.",
+])
+def test_a_count_outside_a_list_of_borrowers_borrows_no_cue(markup: str) -> None:
+    """A count whose clause goes on with no other kind of borrowers, or ends at a semicolon, takes no
+    cue from a later count's clause."""
+    assert observe(markup, lang="vi", published=PUB) is None
+
+
 PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
                      "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
 

@@ -194,11 +194,13 @@ def _starts_from(ctx: Context, old: Figure, fig: Figure, cue_end: int) -> bool:
             and ctx.first_mark("change_to", old.end, fig.start) is not None)
 
 
-def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
+def _cue_after(ctx: Context, fig: Figure, clause_end: int, listed: int | None = None) -> tuple[str, str] | None:
     """A cue inside or closely after the figure in its clause: "234,414 households still having…".
     A cue inside the count's own noun that names a kind of borrowers ("75 hộ mới thoát nghèo được
     vay vốn") yields to a cue after it, and decides when none does ("1.250 hộ mới thoát nghèo nhờ
-    vốn vay": they escaped poverty)."""
+    vốn vay": they escaped poverty). ``listed``: where the counts of the list of borrowers the
+    figure opens end; the cue after them governs each ("412 lượt hộ nghèo, 268 hộ cận nghèo được
+    vay vốn"), the figures between being the list's own."""
     own: list[CueHit] = []
     blockers = ctx.marks("blockers", fig.start + 1, clause_end)
     for cue in ctx.cues.within(fig.start + 1, clause_end):
@@ -211,7 +213,8 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
         if _names_borrowers(ctx, fig, cue):
             own += [cue] if cue.start < fig.end else []
             continue
-        if cue.start - fig.end > 100 or _figures_between(ctx, _past_aside(ctx, fig.end), cue.start):
+        past = _past_aside(ctx, fig.end) if listed is None or cue.start < listed else listed
+        if cue.start - fig.end > 100 or _figures_between(ctx, past, cue.start):
             break
         if ctx.marks("negated", fig.end, cue.start):
             continue  # "… hộ chưa được giải ngân": the cue says what did not happen
@@ -584,7 +587,17 @@ def _own_noun(ctx: Context, fig: Figure, c0: int, found: tuple[Hit, CueHit]) -> 
 def _cue_after_list(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
     """A cue after the list of borrowers a count counts, when it goes on past its clause."""
     end = borrowers_end(ctx, fig)
+    counts = ctx.figures.within(fig.end, end)
+    if counts and all(_counts_borrowers(ctx, f, end) for f in counts):
+        return _cue_after(ctx, fig, end, listed=counts[-1].end)
     return _cue_after(ctx, fig, end) if end > clause_end else None
+
+
+def _counts_borrowers(ctx: Context, fig: Figure, end: int) -> bool:
+    """Whether the figure is a count of a kind of borrowers (``borrower_list`` inside its words:
+    "268 hộ cận nghèo"), an item of a list of borrowers ending at ``end``."""
+    named = ctx.first_mark("borrower_list", fig.start, end)
+    return fig.kind == "count" and named is not None and named[0] < fig.end
 
 
 def _list_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
