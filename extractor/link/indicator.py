@@ -250,6 +250,7 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
 PROGRAMME_NAMES = part_list("programme")
 GROUP_NAMES = part_list("group")
+LENT_TO = part_list("lent_to")
 AVERAGE_WORDS = part_list("average")
 _OPENING_PUNCTUATION = " ,;:-\n"  # what may stand before an item's first word
 _CLAUSE_BREAK = re.compile(r"[,;:]")
@@ -670,11 +671,14 @@ def _names_programmes(ctx: Context, start: int, end: int) -> bool:
 
 
 def _lent_to_group(ctx: Context, cues: list[CueHit], end: int) -> list[Hit]:
-    """A cue followed right away by the name of a group of borrowers ("cho vay hộ đồng bào DTTS
-    vùng khó khăn …", "loans to ethnic minority households …"), as one span: the group's loans
-    are a programme's name as much as a listed programme's is, when it opens an item."""
+    """A lending cue (a ``lent_to`` word) followed right away by the name of a group of borrowers
+    ("cho vay hộ đồng bào DTTS vùng khó khăn …", "loans to ethnic minority households …"), as one
+    span: the group's loans are a programme's name as much as a listed programme's is, when it
+    opens an item; a cue of paying out or collecting before a group keeps its indicator."""
     spans = []
     for cue in cues:
+        if not any(s == cue.start for s, _, _ in ctx.marks(LENT_TO, cue.start, end)):
+            continue  # "thu nợ hộ DTTS", "giải ngân cho hộ DTTS": another indicator's verb, no name
         group = ctx.first_mark(GROUP_NAMES, cue.end, end)
         if group is not None and _kin_words(ctx.text[cue.end : group[0]]):
             spans.append((cue.start, group[1], group[2]))
