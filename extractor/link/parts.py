@@ -75,6 +75,7 @@ COMMUNE_REFS_NOT = part_list("commune_ref_not")
 CHANNEL_NAMES = part_list("channel_names")  # the unions' own names (rules/parts.yaml ``channel_names``)
 CHANNEL_ENTRUSTED = part_list("channel_entrusted")  # the loans entrusted to the unions as a whole
 CHANNEL_ENTRUSTED_NOT = part_list("channel_entrusted_not")  # the budget entrusting its capital to the bank
+UNION_HOLDS = part_list("union_holds")  # words after a union's name saying it holds the loans that follow
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
@@ -1520,7 +1521,19 @@ def _unions_of_channel(ctx: Context, fig: Figure, part: tuple[str, int, str, str
     if not level:
         return False
     _, p1 = sentence_span(ctx, level[-1])
-    return p1 <= s0 and not ctx.text[p1:s0].strip() and not ctx.text[s0:mark].strip(" ,:")
+    return (p1 <= s0 and not ctx.text[p1:s0].strip() and not ctx.text[s0:mark].strip(" ,:")
+            and _union_holds(ctx, fig, mark))
+
+
+def _union_holds(ctx: Context, fig: Figure, mark: int) -> bool:
+    """Whether the figure's union holds it: between the last union named before the figure and the
+    figure stand nothing or a word of ``union_holds`` (rules/parts.yaml: "quản lý"), no verb of
+    giving or supporting ("Hội Phụ nữ tỉnh hỗ trợ 150 triệu đồng" is the union's gift)."""
+    union = ctx.marks(CHANNEL_NAMES, mark, fig.start)[-1]
+    rest = ctx.text[union[1] : fig.start]
+    for start, end, _ in reversed(ctx.marks(UNION_HOLDS, union[1], fig.start)):
+        rest = rest[: start - union[1]] + " " + rest[end - union[1] :]
+    return not rest.strip(" ,:")
 
 
 _AREA_KIND_WORDS = (part_list("commune_words"), list_opener("area"))  # words naming a kind of area
