@@ -756,6 +756,8 @@ def test_a_list_of_counts_of_borrowers_shares_the_cue_after_it(markup: str) -> N
     # Near misses: the second count is of no kind of borrowers, or the first stands alone.
     VI_NGHE + "Năm 2024, [[*318 lượt hộ nghèo|turns]], [[127 người|people]] được vay vốn ưu đãi.",
     VI_NGHE + "Năm 2024, xã có [[*318 hộ nghèo|households]]; [[127 lượt hộ cận nghèo|turns]] được vay vốn ưu đãi.",
+    # A list of those who still need loans: no borrowers yet.
+    VI_NGHE + "Cuối năm 2024, xã còn [[*318 hộ nghèo|households]], [[127 hộ cận nghèo|households]] cần được vay vốn.",
 ])
 def test_a_count_outside_a_list_of_borrowers_borrows_no_cue(markup: str) -> None:
     """A count whose clause goes on with no other kind of borrowers, or ends at a semicolon, takes no
