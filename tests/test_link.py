@@ -682,6 +682,89 @@ def test_a_parts_breakdown_lists_its_programmes(markup: str, indicator: str, par
     assert obs is not None and (obs.indicator, obs.part_of) == (indicator, part_of), obs
 
 
+BREAKDOWN_ITEMS = (VI_NGHE + "Đến cuối tháng 9, dư nợ của chi nhánh lên [[5.600 tỷ đồng|VND]] trên [[104.000 hộ vay|households]]. "
+                   "Trong đó, cho vay HSSV là [[{2}180 tỷ đồng|VND]] với [[4.700 hộ|households]]; cho vay hộ đồng bào "
+                   "DTTS vùng cao đạt [[{0}730 tỷ đồng|VND]] với [[{1}15.200 hộ vay|households]] và cho vay giải quyết "
+                   "việc làm là [[290 tỷ đồng|VND]] với [[6.800 hộ|households]].")
+
+
+@pytest.mark.parametrize(("markup", "indicator", "part"), [
+    # An item whose programme names its borrowers, which no programme list knows: "cho vay" is
+    # still a name, and a later item's programme is not its label.
+    (BREAKDOWN_ITEMS.format("*", "", ""), "outstanding_loans", "DTTS"),
+    (BREAKDOWN_ITEMS.format("", "*", ""), "borrowers_outstanding", "DTTS"),
+    # Near miss: the later item keeps its own name and the total's indicator.
+    (BREAKDOWN_ITEMS.format("", "", "*"), "outstanding_loans", "cho vay HSSV"),
+    # Near miss: collecting from or paying out to a group is no name of its loans; the item keeps
+    # its own indicator.
+    (VI_NGHE + "Dư nợ toàn tỉnh đạt [[8.100 tỷ đồng|VND]]. Trong đó, thu nợ hộ DTTS [[*260 tỷ đồng|VND]].",
+     "debt_collection_turnover", "DTTS"),
+    (VI_NGHE + "Dư nợ toàn tỉnh đạt [[8.100 tỷ đồng|VND]]. Trong đó, giải ngân cho hộ DTTS [[*260 tỷ đồng|VND]] "
+     "trong năm 2023.", "lending_turnover", "DTTS"),
+    # Near miss: a clause whose "cho vay" a subject precedes lends.
+    (VI_NGHE + "Năm nay, chi nhánh cho vay hộ đồng bào DTTS [[*300 tỷ đồng|VND]].", "lending_turnover", "DTTS"),
+])
+def test_a_breakdown_item_lent_to_a_group_is_named_by_it(markup: str, indicator: str, part: str) -> None:
+    """A breakdown's item opening with loans to a group of borrowers ("cho vay hộ … DTTS …") names
+    that group's loans, measuring what the total broken down measures; a programme named after
+    its figures, in the list's next item, labels that item only."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.indicator, obs.part) == (indicator, part), obs
+
+
+@pytest.mark.parametrize(("markup", "part"), [
+    # The loans entrusted to the unions as a whole, then their shares, union by union, in the next
+    # sentence: each share is a channel part measuring what the whole measures.
+    (VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Cụ thể, Hội Nông dân "
+     "quản lý [[*2.900 tỷ đồng|VND]]; Hội Phụ nữ quản lý [[2.600 tỷ đồng|VND]].", "Hội Nông dân"),
+    (VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Trong đó, Hội Nông dân "
+     "quản lý [[2.900 tỷ đồng|VND]]; Hội Phụ nữ quản lý [[*2.600 tỷ đồng|VND]].", "Hội Phụ nữ"),
+])
+def test_a_channels_level_broken_down_by_union_in_the_next_sentence(markup: str, part: str) -> None:
+    """A breakdown opening the sentence right after a channel's level, naming the unions, breaks
+    that level down: each union's amount is a channel part of outstanding loans."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and (obs.indicator, obs.part_of, obs.part) == ("outstanding_loans", "channel", part), obs
+
+
+@pytest.mark.parametrize("markup", [
+    # Near misses: a union's amount in the next sentence with no breakdown word, and a breakdown
+    # one sentence too far from the channel's level, name no level of it.
+    VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Trong năm, Hội Nông dân "
+    "quản lý thêm [[*900 tỷ đồng|VND]].",
+    VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Chi nhánh cũng nhận thêm "
+    "vốn. Cụ thể, Hội Nông dân quản lý [[*900 tỷ đồng|VND]].",
+])
+def test_a_channels_level_reaches_only_the_breakdown_right_after_it(markup: str) -> None:
+    """Only a breakdown opening the very next sentence reaches back to a channel's level."""
+    assert observe(markup, lang="vi", published=PUB) is None
+
+
+@pytest.mark.parametrize("markup", [
+    # Each kind of borrowers with its own count, the verb after the last one: it governs them all.
+    VI_NGHE + "Năm 2024, [[*318 lượt hộ nghèo|turns]], [[127 lượt hộ cận nghèo|turns]] được vay vốn ưu đãi.",
+    VI_NGHE + "Năm 2024, [[318 lượt hộ nghèo|turns]], [[*127 hộ cận nghèo|households]] và [[46 hộ mới thoát nghèo|households]] "
+    "được vay vốn ưu đãi.",
+])
+def test_a_list_of_counts_of_borrowers_shares_the_cue_after_it(markup: str) -> None:
+    """Counts of kinds of borrowers listed one after another share the lending cue after the last."""
+    obs = observe(markup, lang="vi", published=PUB)
+    assert obs is not None and obs.indicator == "borrowers_reached", obs
+
+
+@pytest.mark.parametrize("markup", [
+    # Near misses: the second count is of no kind of borrowers, or the first stands alone.
+    VI_NGHE + "Năm 2024, [[*318 lượt hộ nghèo|turns]], [[127 người|people]] được vay vốn ưu đãi.",
+    VI_NGHE + "Năm 2024, xã có [[*318 hộ nghèo|households]]; [[127 lượt hộ cận nghèo|turns]] được vay vốn ưu đãi.",
+    # A list of those who still need loans: no borrowers yet.
+    VI_NGHE + "Cuối năm 2024, xã còn [[*318 hộ nghèo|households]], [[127 hộ cận nghèo|households]] cần được vay vốn.",
+])
+def test_a_count_outside_a_list_of_borrowers_borrows_no_cue(markup: str) -> None:
+    """A count whose clause goes on with no other kind of borrowers, or ends at a semicolon, takes no
+    cue from a later count's clause."""
+    assert observe(markup, lang="vi", published=PUB) is None
+
+
 PROGRAMME_LENDING = (VI_NGHE + "Cho vay theo Nghị quyết số 11/NQ-CP của chi nhánh lên tới [[{0}38 tỷ đồng|VND]] "
                      "với [[720 khách hàng|customers]]. Trong đó, có [[{1}95 khách hàng|customers]] vay mua nhà ở xã hội.")
 

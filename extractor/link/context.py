@@ -622,10 +622,25 @@ def borrowers_end(ctx: Context, fig: Figure) -> int:
     ends = ctx.state.borrower_ends
     if id(fig) not in ends:
         segment, end = segment_span(ctx, fig), clause_end
-        while (more := ctx.first_mark("borrower_list", end, segment[1])) and more[0] - end <= LIST_GAP:
-            end = piece(more[0], segment, ctx.breaks.clause)[1]
+        while (more := _more_borrowers(ctx, end, segment[1])) is not None:
+            end = piece(more, segment, ctx.breaks.clause)[1]
         ends[id(fig)] = end
     return ends[id(fig)]
+
+
+def _more_borrowers(ctx: Context, end: int, stop: int) -> int | None:
+    """Where the clause after ``end`` goes on with more borrowers, if it does: it opens with a
+    kind of borrowers (``borrower_list``: "…, hộ cận nghèo và …"), or with a count of one, the
+    list giving each kind its own count ("412 lượt hộ nghèo, 268 hộ cận nghèo và 90 hộ mới
+    thoát nghèo được vay vốn"); None when it opens with anything else."""
+    more = ctx.first_mark("borrower_list", end, stop)
+    if more is not None and more[0] - end <= LIST_GAP:
+        return more[0]
+    count = next((f for f in ctx.figures.within(end, min(stop, end + LIST_GAP + 1)) if f.kind == "count"), None)
+    if count is None or ctx.text[end : count.start].strip(" ,"):
+        return None
+    named = ctx.first_mark("borrower_list", count.start, stop)
+    return count.start if named is not None and named[0] < count.end else None
 
 
 def piece(pos: int, span: tuple[int, int], bounds: Bounds) -> tuple[int, int]:

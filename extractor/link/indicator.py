@@ -194,11 +194,13 @@ def _starts_from(ctx: Context, old: Figure, fig: Figure, cue_end: int) -> bool:
             and ctx.first_mark("change_to", old.end, fig.start) is not None)
 
 
-def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
+def _cue_after(ctx: Context, fig: Figure, clause_end: int, listed: int | None = None) -> tuple[str, str] | None:
     """A cue inside or closely after the figure in its clause: "234,414 households still having…".
     A cue inside the count's own noun that names a kind of borrowers ("75 hộ mới thoát nghèo được
     vay vốn") yields to a cue after it, and decides when none does ("1.250 hộ mới thoát nghèo nhờ
-    vốn vay": they escaped poverty)."""
+    vốn vay": they escaped poverty). ``listed``: where the counts of the list of borrowers the
+    figure opens end; the cue after them governs each ("412 lượt hộ nghèo, 268 hộ cận nghèo được
+    vay vốn"), the figures between being the list's own."""
     own: list[CueHit] = []
     blockers = ctx.marks("blockers", fig.start + 1, clause_end)
     for cue in ctx.cues.within(fig.start + 1, clause_end):
@@ -211,7 +213,8 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | 
         if _names_borrowers(ctx, fig, cue):
             own += [cue] if cue.start < fig.end else []
             continue
-        if cue.start - fig.end > 100 or _figures_between(ctx, _past_aside(ctx, fig.end), cue.start):
+        past = _past_aside(ctx, fig.end) if listed is None or cue.start < listed else listed
+        if cue.start - fig.end > 100 or _figures_between(ctx, past, cue.start):
             break
         if ctx.marks("negated", fig.end, cue.start):
             continue  # "… hộ chưa được giải ngân": the cue says what did not happen
@@ -246,6 +249,8 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
 
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
 PROGRAMME_NAMES = part_list("programme")
+GROUP_NAMES = part_list("group")
+LENT_TO = part_list("lent_to")
 AVERAGE_WORDS = part_list("average")
 _OPENING_PUNCTUATION = " ,;:-\n"  # what may stand before an item's first word
 _CLAUSE_BREAK = re.compile(r"[,;:]")
@@ -583,7 +588,17 @@ def _own_noun(ctx: Context, fig: Figure, c0: int, found: tuple[Hit, CueHit]) -> 
 def _cue_after_list(ctx: Context, fig: Figure, clause_end: int) -> tuple[str, str] | None:
     """A cue after the list of borrowers a count counts, when it goes on past its clause."""
     end = borrowers_end(ctx, fig)
+    counts = ctx.figures.within(fig.end, end)
+    if counts and all(_counts_borrowers(ctx, f, end) for f in counts):
+        return _cue_after(ctx, fig, end, listed=counts[-1].end)
     return _cue_after(ctx, fig, end) if end > clause_end else None
+
+
+def _counts_borrowers(ctx: Context, fig: Figure, end: int) -> bool:
+    """Whether the figure is a count of a kind of borrowers (``borrower_list`` inside its words:
+    "268 hộ cận nghèo"), an item of a list of borrowers ending at ``end``."""
+    named = ctx.first_mark("borrower_list", fig.start, end)
+    return fig.kind == "count" and named is not None and named[0] < fig.end
 
 
 def _list_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
@@ -648,11 +663,33 @@ def _names_programmes(ctx: Context, start: int, end: int) -> bool:
     nghèo") and the first name opens the stretch: they name what is lent for, not what a figure
     measures ("Trong đó, năm 2024 chi nhánh đã cho vay hộ nghèo 900 tỷ đồng" lends)."""
     cues = [c for c in ctx.cues.within(start, end) if c.position == "before"]
-    names = ctx.marks(PROGRAMME_NAMES, start, end)
+    names = sorted(ctx.marks(PROGRAMME_NAMES, start, end) + _lent_to_group(ctx, cues, end))
     if not cues or not names or ctx.text[_past_breakdown_word(ctx, start, names[0][0]) : names[0][0]].strip(
             _OPENING_PUNCTUATION):
         return False
     return all(any(s <= c.start and c.end <= e for s, e, _ in names) for c in cues)
+
+
+def _lent_to_group(ctx: Context, cues: list[CueHit], end: int) -> list[Hit]:
+    """A lending cue (a ``lent_to`` word) followed right away by the name of a group of borrowers
+    ("cho vay hộ đồng bào DTTS vùng khó khăn …", "loans to ethnic minority households …"), as one
+    span: the group's loans are a programme's name as much as a listed programme's is, when it
+    opens an item; a cue of paying out or collecting before a group keeps its indicator."""
+    spans = []
+    for cue in cues:
+        if not any(s == cue.start for s, _, _ in ctx.marks(LENT_TO, cue.start, end)):
+            continue  # "thu nợ hộ DTTS", "giải ngân cho hộ DTTS": another indicator's verb, no name
+        group = ctx.first_mark(GROUP_NAMES, cue.end, end)
+        if group is not None and _kin_words(ctx.text[cue.end : group[0]]):
+            spans.append((cue.start, group[1], group[2]))
+    return spans
+
+
+def _kin_words(between: str) -> bool:
+    """Whether the words between a cue and a group's name are at most three words of one name
+    ("hộ đồng bào" before "DTTS"): no punctuation, no figure."""
+    return len(between.split()) <= 3 and not any(ch in between for ch in ",;:.()") and not any(
+        ch.isdigit() for ch in between)
 
 
 def _past_breakdown_word(ctx: Context, start: int, end: int) -> int:

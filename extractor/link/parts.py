@@ -75,6 +75,7 @@ COMMUNE_REFS_NOT = part_list("commune_ref_not")
 CHANNEL_NAMES = part_list("channel_names")  # the unions' own names (rules/parts.yaml ``channel_names``)
 CHANNEL_ENTRUSTED = part_list("channel_entrusted")  # the loans entrusted to the unions as a whole
 CHANNEL_ENTRUSTED_NOT = part_list("channel_entrusted_not")  # the budget entrusting its capital to the bank
+UNION_HOLDS = part_list("union_holds")  # words after a union's name saying it holds the loans that follow
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
@@ -1306,7 +1307,18 @@ def _item_cue(ctx: Context, cues: list[Hit], fig: Figure, breakdown: Hit | None)
     if (breakdown is not None and after and _figures_first(ctx, breakdown, fig)
             and not ctx.figures.within(fig.end, after[0][1])):
         return after[0]
-    return before[-1] if before else (after[0] if after else None)
+    if before:
+        return before[-1]
+    return after[0] if after and not _labels_later_item(ctx, fig, after[0]) else None
+
+
+def _labels_later_item(ctx: Context, fig: Figure, cue: Hit) -> bool:
+    """Whether a cue after the figure opens a later item of its list, one with a figure of the
+    figure's own kind after the cue in the sentence part ("…; cho vay hộ ở vùng cao 900 tỷ đồng
+    với 12.000 hộ và cho vay HSSV 300 tỷ đồng với 7.000 hộ": the students' programme names the
+    last two figures, not the first two, whose item names a part the list does not know)."""
+    _, g1 = segment_span(ctx, fig)
+    return any(later.kind == fig.kind for later in ctx.figures.within(cue[1], g1))
 
 
 def _figures_first(ctx: Context, breakdown: Hit, fig: Figure) -> bool:
@@ -1485,12 +1497,44 @@ def part_broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, int, st
     the last total, a channel's, group's or area's part ("Dư nợ qua Hội Cựu chiến binh đạt …,
     trong đó: …"), as (indicator, end, kind, words)."""
     part, total = ctx.state.last_whole_part.get(fig.kind), ctx.state.last_total.get(fig.kind)
-    if part is None:
+    if part is None or (total is not None and total[1] > part[1]):
         return None
     s0, _ = sentence_span(ctx, fig)
-    if not s0 <= part[1] <= mark or (total is not None and total[1] > part[1]):
-        return None
-    return part
+    if s0 <= part[1] <= mark or _unions_of_channel(ctx, fig, part, mark):
+        return part
+    return None
+
+
+# How far before its end a figure's own words may begin: a window to find the figure that ends
+# where a level was stated, longer than any figure's words ("hơn 1.234 tỷ 567 triệu đồng"); not a
+# reach between words (no language data).
+FIGURE_SPAN = 80
+
+
+def _unions_of_channel(ctx: Context, fig: Figure, part: tuple[str, int, str, str], mark: int) -> bool:
+    """Whether a breakdown opening the sentence right after a channel's level lists the unions it is
+    entrusted to ("Dư nợ ủy thác đạt 6.900 tỷ đồng. Cụ thể, Hội Nông dân quản lý 2.700 tỷ đồng;
+    …"): each union's share is an item of that level, as in its own sentence."""
+    if part[2] != "channel" or not ctx.marks(CHANNEL_NAMES, mark, fig.start):
+        return False
+    s0, _ = sentence_span(ctx, fig)
+    level = [f for f in ctx.figures.within(max(0, part[1] - FIGURE_SPAN), part[1]) if f.end == part[1]]
+    if not level:
+        return False
+    _, p1 = sentence_span(ctx, level[-1])
+    return (p1 <= s0 and not ctx.text[p1:s0].strip() and not ctx.text[s0:mark].strip(" ,:")
+            and _union_holds(ctx, fig, mark))
+
+
+def _union_holds(ctx: Context, fig: Figure, mark: int) -> bool:
+    """Whether the figure's union holds it: between the last union named before the figure and the
+    figure stand nothing or a word of ``union_holds`` (rules/parts.yaml: "quản lý"), no verb of
+    giving or supporting ("Hội Phụ nữ tỉnh hỗ trợ 150 triệu đồng" is the union's gift)."""
+    union = ctx.marks(CHANNEL_NAMES, mark, fig.start)[-1]
+    rest = ctx.text[union[1] : fig.start]
+    for start, end, _ in reversed(ctx.marks(UNION_HOLDS, union[1], fig.start)):
+        rest = rest[: start - union[1]] + " " + rest[end - union[1] :]
+    return not rest.strip(" ,:")
 
 
 _AREA_KIND_WORDS = (part_list("commune_words"), list_opener("area"))  # words naming a kind of area

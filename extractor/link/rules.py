@@ -615,7 +615,7 @@ TopicKind = Literal["programme", "channel"]  # what a document may be about alon
 PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
               "outcome_kinds", "outcome_kinds_paired", "split_openers", "split_joins", "commune_words",
               "commune_ref", "commune_ref_not", "region_ref", "visit", "area_before", "area_after", "channel_names",
-              "channel_entrusted", "channel_entrusted_not")
+              "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds")
 
 
 class AreaWords(Strict):
@@ -675,6 +675,14 @@ class PartRules(Strict):
     # Words joining two items of one list ("và", "and"): counts of one outcome joined by them (or
     # by a comma) are siblings of one split.
     split_joins: RulePhrases = Field(default_factory=RulePhrases)
+    # Words of lending itself before a group's name ("cho vay", "loans to"): an item opening with
+    # them and the group names that group's loans; a verb of paying out or collecting ("giải ngân
+    # cho", "thu nợ") before a group keeps its own indicator.
+    lent_to: RulePhrases = Field(default_factory=RulePhrases)
+    # Words after a union's name saying it holds the entrusted loans that follow ("quản lý",
+    # "manages"): in a breakdown of the loans entrusted to the unions, only an amount the union
+    # holds is its share; one it gives or supports ("hỗ trợ 150 triệu đồng") is not.
+    union_holds: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
     # Words naming a commune, ward or township, not a district ("xã", "commune"): the name beside
     # them tells no province by rules/districts.yaml (a commune may bear a district's name).
@@ -761,7 +769,7 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
              for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
                           "counted_kinds", "outcome_kinds", "outcome_kinds_paired", "split_openers", "split_joins",
                           "commune_words", "commune_ref", "commune_ref_not", "region_ref", "visit", "channel_names",
-                          "channel_entrusted", "channel_entrusted_not")]
+                          "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds")]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
