@@ -2453,6 +2453,34 @@ def test_an_amount_its_programme_follows_is_that_programmes_part(text: str, lang
     assert [(o.indicator, o.part_of) for o in ex.observations] == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a headline giving the programme's own amount, a lead naming it again: the body's figures
+    # with no scope words of their own are the programme's, a share of the branch's total too …
+    ("Hơn 300 tỷ đồng cho chương trình nước sạch\n\nChi nhánh tỉnh Quảng Bình đưa chương trình nước sạch và vệ "
+     "sinh môi trường nông thôn tới mọi xã.\n\nĐến cuối tháng 6, dư nợ đạt 310 tỷ đồng, chiếm 6% tổng dư nợ.",
+     "vi", [("outstanding_loans", "programme")]),
+    ("VND 90 billion for student loans in Ha Tinh\n\nThe Ha Tinh branch has taken student loans to every "
+     "district.\n\nBy June, outstanding loans had reached VND 420 billion.", "en", [("outstanding_loans", "programme")]),
+    # … but a sentence naming the branch's whole stays a total
+    ("Hơn 300 tỷ đồng cho chương trình nước sạch\n\nChi nhánh tỉnh Quảng Bình đưa chương trình nước sạch và vệ "
+     "sinh môi trường nông thôn tới mọi xã.\n\nĐến cuối tháng 6, tổng dư nợ toàn chi nhánh đạt 5.100 tỷ đồng.",
+     "vi", [("outstanding_loans", None)]),
+    ("VND 90 billion for student loans in Ha Tinh\n\nThe Ha Tinh branch has taken student loans to every "
+     "district.\n\nBy June, the branch's total outstanding loans had reached VND 6,200 billion.", "en",
+     [("outstanding_loans", None)]),
+    # … and a lead reporting the branch's lending before it names the programme tells no one programme's story
+    ("Student loans grow in Ha Tinh\n\nThe branch lent VND 900 billion this year, and student loans grew "
+     "fastest.\n\nBy June, outstanding loans had reached VND 6,200 billion.", "en",
+     [("lending_turnover", None), ("outstanding_loans", None)]),
+])
+def test_the_body_of_one_programmes_story_states_its_figures(text: str, lang: str,
+                                                             expected: list[tuple[str, str | None]]) -> None:
+    title, body = text.split("\n\n", 1)
+    ex = extract_text(body, lang=lang, published=dt.date(2025, 7, 10), title=title)
+    assert [(o.indicator, o.part_of) for o in ex.observations
+            if o.indicator in ("outstanding_loans", "lending_turnover")] == expected
+
+
 @pytest.mark.parametrize(("markup", "indicator"), [
     # capital named by where all of it came from is still the whole
     (NGHE + "At mid-year, total capital mobilized through every channel came to [[VND 8,300 billion|VND]].", "total_capital"),

@@ -285,7 +285,7 @@ def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, 
     hits = sorted(((kind, hit) for kind in TOPIC_KINDS
                    for hit in (*ctx.marks(part_list(kind), 0, end), *ctx.marks(topic_list(kind), 0, end))
                    if kind != "programme" or _goes_on(ctx, hit)), key=lambda pair: pair[1][0])
-    if not hits or len({kind for kind, _ in hits}) != 1 or _whole_stated_first(ctx, hits[0][1][0]):
+    if not hits or len({kind for kind, _ in hits}) != 1 or _whole_stated_first(ctx, hits[0]):
         return None
     words = [ctx.text[hit[0] : hit[1]] for _, hit in hits]
     # A headline and its lead may name one programme in two ways ("mãn hạn tù", "chấp hành xong án
@@ -413,8 +413,26 @@ def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named
               *(m.start for m in ctx.mentions.within(s0, fig.start)
                 if not any(abs(m.start - ref) <= ctx.reach("topic_name") for ref in refs))]
     if not refs:
-        return False
+        return not wholes and _programme_story(ctx, fig)
     return not wholes or any(max(wholes) < ref < fig.start for ref in refs)
+
+
+def _programme_story(ctx: Context, fig: Figure) -> bool:
+    """Whether the document is one programme's story and the figure in its body: its headline and
+    its lead both name the topic, a programme, and no other programme is named from the body's
+    start to the figure. Such a story's figures are the programme's by default ("Student loans
+    reach … / The province's student-loan programme … / Outstanding loans hit …")."""
+    assert ctx.topic is not None
+    kind, _, names, named_at = ctx.topic
+    title_end, end = _subject_span(ctx)
+    if kind != "programme" or fig.start < end:
+        return False
+    # An excerpt opening with its lead (``_subject_span``: no headline) has it name the subject once.
+    if not any(at < title_end for at in named_at) or (not any(title_end <= at < end for at in named_at) \
+            and title_end != end):
+        return False
+    return all(any(a in b or b in a for a in names for b in (ctx.text[hit[0] : hit[1]].casefold(),))
+               for hit in ctx.marks(PROGRAMMES, end, fig.start))
 
 
 def _breakdown_next(ctx: Context, end: int) -> bool:
@@ -424,14 +442,19 @@ def _breakdown_next(ctx: Context, end: int) -> bool:
     return hit is not None and not ctx.text[end : hit[0]].strip(_NEXT_PUNCT)
 
 
-def _whole_stated_first(ctx: Context, cue: int) -> bool:
+def _whole_stated_first(ctx: Context, cue: tuple[str, Hit]) -> bool:
     """Whether the headline or lead states a figure before it names its programme or channel: in
     another clause ("Branch lends VND 4,000 billion in 2024, student loans up"), or an amount or
     rate ("The branch lent VND 650 billion in labour export loans"): a report of the whole that
     names a programme among its results. A count in the cue's own clause counts its borrowers
-    ("2,000 ex-prisoners get loans")."""
-    return any(fig.kind != "count" or not clause_span(ctx, fig)[0] <= cue < clause_span(ctx, fig)[1]
-               for fig in ctx.figures.within(0, cue))
+    ("2,000 ex-prisoners get loans"), and an amount a programme's name follows right away in its
+    clause (``_programme_next``: "VND 90 billion for student loans", "90 tỷ đồng cho vay nước
+    sạch") is that programme's own."""
+    kind, hit = cue
+    return any(not clause_span(ctx, fig)[0] <= hit[0] < clause_span(ctx, fig)[1]
+               or not (fig.kind == "count" or (fig.kind == "money" and kind == "programme"
+                                               and _programme_next(ctx, fig, hit)))
+               for fig in ctx.figures.within(0, hit[0]))
 
 
 def _provinces_branches(ctx: Context) -> list[Hit]:
