@@ -412,27 +412,12 @@ def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named
                 if not any(end <= hit[0] and not ctx.text[end : hit[0]].strip() for end in ends)),
               *(m.start for m in ctx.mentions.within(s0, fig.start)
                 if not any(abs(m.start - ref) <= ctx.reach("topic_name") for ref in refs))]
+    # A reference after the figure counts in the figure's own clause only: past it, it names what
+    # a later figure is ("disbursed … to all programmes, raising this programme's loans to …").
+    refs = [ref for ref in refs if ref < fig.start or ref < clause_span(ctx, fig)[1]]
     if not refs:
-        return not wholes and _programme_story(ctx, fig)
+        return False
     return not wholes or any(max(wholes) < ref < fig.start for ref in refs)
-
-
-def _programme_story(ctx: Context, fig: Figure) -> bool:
-    """Whether the document is one programme's story and the figure in its body: its headline and
-    its lead both name the topic, a programme, and no other programme is named from the body's
-    start to the figure. Such a story's figures are the programme's by default ("Student loans
-    reach … / The province's student-loan programme … / Outstanding loans hit …")."""
-    assert ctx.topic is not None
-    kind, _, names, named_at = ctx.topic
-    title_end, end = _subject_span(ctx)
-    if kind != "programme" or fig.start < end:
-        return False
-    # An excerpt opening with its lead (``_subject_span``: no headline) has it name the subject once.
-    if not any(at < title_end for at in named_at) or (not any(title_end <= at < end for at in named_at) \
-            and title_end != end):
-        return False
-    return all(any(a in b or b in a for a in names for b in (ctx.text[hit[0] : hit[1]].casefold(),))
-               for hit in ctx.marks(PROGRAMMES, end, fig.start))
 
 
 def _breakdown_next(ctx: Context, end: int) -> bool:
