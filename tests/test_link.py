@@ -2536,6 +2536,50 @@ def test_an_amount_its_programme_follows_is_that_programmes_part(text: str, lang
     assert [(o.indicator, o.part_of) for o in ex.observations] == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a lead setting an amount aside for one programme tells that programme's story (no report of the
+    # whole): a later sentence speaking of "this programme" gives its figure
+    ("Student loans open doors in Quang Nam\n\nThis year the Quang Nam branch has set aside VND 120 billion "
+     "for student loans.\n\nBy June, this program had lent VND 130 billion.", "en", [("lending_turnover", "programme")]),
+    ("Cho vay học sinh, sinh viên ở Quảng Nam\n\nNăm nay, chi nhánh tỉnh Quảng Nam dành 250 tỷ đồng cho vay học "
+     "sinh, sinh viên.\n\nĐến tháng 6, chương trình này đã giải ngân 140 tỷ đồng.", "vi", [("lending_turnover", "programme")]),
+    # in such a story, a body sentence with no word of the programme stays the branch's: the branch
+    # as its subject, a count of programmes after the figure, a plan, a headline naming two programmes
+    ("Social housing loans help workers in Long An\n\nThe Long An branch has stepped up social housing loans "
+     "this year.\n\nSince 2022, the branch has disbursed VND 4,700 billion.", "en", [("lending_turnover", None)]),
+    ("Cho vay học sinh, sinh viên ở Quảng Nam\n\nChi nhánh tỉnh Quảng Nam đưa vốn vay học sinh, sinh viên tới "
+     "mọi huyện.\n\nDư nợ đạt 9.800 tỷ đồng với 17 chương trình tín dụng.", "vi", [("outstanding_loans", None)]),
+    ("Student loans open doors in Quang Nam\n\nThe Quang Nam branch keeps student loans open to every poor "
+     "family.\n\nThis year, the branch plans to disburse VND 700 billion.", "en", [("lending_turnover", None)]),
+    ("Student loans and job creation loans in Quang Nam\n\nThe Quang Nam branch has taken student loans to "
+     "every commune.\n\nBy May, outstanding loans had reached VND 5,400 billion.", "en", [("outstanding_loans", None)]),
+    # another programme's name opened by the owner words, or the programme named after the
+    # figure in another clause: no reference to the story's programme
+    ("Cho vay giải quyết việc làm giúp lao động nông thôn\n\nChi nhánh tỉnh Kon Tum đẩy mạnh cho vay giải quyết "
+     "việc làm.\n\nNăm qua, để đạt mục tiêu của chương trình mục tiêu quốc gia giảm nghèo, ngân hàng đã giải ngân "
+     "640 tỷ đồng.", "vi", [("lending_turnover", None)]),
+    ("Cho vay giải quyết việc làm giúp lao động nông thôn\n\nChi nhánh tỉnh Kon Tum đẩy mạnh cho vay giải quyết "
+     "việc làm.\n\nNăm qua, ngân hàng giải ngân 640 tỷ đồng cho các chương trình, đưa dư nợ của chương trình lên "
+     "270 tỷ đồng.", "vi", [("lending_turnover", None), ("outstanding_loans", "programme")]),
+])
+def test_the_body_of_one_programmes_story_states_its_figures(text: str, lang: str,
+                                                             expected: list[tuple[str, str | None]]) -> None:
+    title, body = text.split("\n\n", 1)
+    ex = extract_text(body, lang=lang, published=dt.date(2025, 7, 10), title=title)
+    assert [(o.indicator, o.part_of) for o in ex.observations
+            if o.indicator in ("outstanding_loans", "lending_turnover")] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # the state's rural water scheme, named without the loans or capital of it, is no bank programme
+    "Sở Nông nghiệp cho biết chương trình nước sạch nông thôn đã giải ngân 90 tỷ đồng cho các công trình.",
+    "Theo UBND tỉnh, chương trình nước sạch nông thôn đã có 75 tỷ đồng vốn đầu tư.",
+])
+def test_the_water_scheme_without_its_loans_is_no_programme_part(sentence: str) -> None:
+    ex = extract_text(sentence, lang="vi", published=dt.date(2025, 7, 10), title="Tin Lai Châu")
+    assert all(o.part_of != "programme" for o in ex.observations)
+
+
 @pytest.mark.parametrize(("markup", "indicator"), [
     # capital named by where all of it came from is still the whole
     (NGHE + "At mid-year, total capital mobilized through every channel came to [[VND 8,300 billion|VND]].", "total_capital"),

@@ -286,7 +286,7 @@ def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, 
     hits = sorted(((kind, hit) for kind in TOPIC_KINDS
                    for hit in (*ctx.marks(part_list(kind), 0, end), *ctx.marks(topic_list(kind), 0, end))
                    if kind != "programme" or _goes_on(ctx, hit)), key=lambda pair: pair[1][0])
-    if not hits or len({kind for kind, _ in hits}) != 1 or _whole_stated_first(ctx, hits[0][1][0]):
+    if not hits or len({kind for kind, _ in hits}) != 1 or _whole_stated_first(ctx, hits[0]):
         return None
     words = [ctx.text[hit[0] : hit[1]] for _, hit in hits]
     # A headline and its lead may name one programme in two ways ("mãn hạn tù", "chấp hành xong án
@@ -413,6 +413,9 @@ def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named
                 if not any(end <= hit[0] and not ctx.text[end : hit[0]].strip() for end in ends)),
               *(m.start for m in ctx.mentions.within(s0, fig.start)
                 if not any(abs(m.start - ref) <= ctx.reach("topic_name") for ref in refs))]
+    # A reference after the figure counts in the figure's own clause only: past it, it names what
+    # a later figure is ("disbursed … to all programmes, raising this programme's loans to …").
+    refs = [ref for ref in refs if ref < fig.start or ref < clause_span(ctx, fig)[1]]
     if not refs:
         return False
     return not wholes or any(max(wholes) < ref < fig.start for ref in refs)
@@ -425,14 +428,19 @@ def _breakdown_next(ctx: Context, end: int) -> bool:
     return hit is not None and not ctx.text[end : hit[0]].strip(_NEXT_PUNCT)
 
 
-def _whole_stated_first(ctx: Context, cue: int) -> bool:
+def _whole_stated_first(ctx: Context, cue: tuple[str, Hit]) -> bool:
     """Whether the headline or lead states a figure before it names its programme or channel: in
     another clause ("Branch lends VND 4,000 billion in 2024, student loans up"), or an amount or
     rate ("The branch lent VND 650 billion in labour export loans"): a report of the whole that
     names a programme among its results. A count in the cue's own clause counts its borrowers
-    ("2,000 ex-prisoners get loans")."""
-    return any(fig.kind != "count" or not clause_span(ctx, fig)[0] <= cue < clause_span(ctx, fig)[1]
-               for fig in ctx.figures.within(0, cue))
+    ("2,000 ex-prisoners get loans"), and an amount a programme's name follows right away in its
+    clause (``_programme_next``: "VND 90 billion for student loans", "90 tỷ đồng cho vay nước
+    sạch") is that programme's own."""
+    kind, hit = cue
+    return any(not clause_span(ctx, fig)[0] <= hit[0] < clause_span(ctx, fig)[1]
+               or not (fig.kind == "count" or (fig.kind == "money" and kind == "programme"
+                                               and _programme_next(ctx, fig, hit)))
+               for fig in ctx.figures.within(0, hit[0]))
 
 
 def _provinces_branches(ctx: Context) -> list[Hit]:
