@@ -66,6 +66,7 @@ NARROWER_KINDS = ("programme", "channel", "group")
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
+DISTRICT_UNIT_REFS, DISTRICT_UNIT_REFS_NOT = part_list("district_unit_ref"), part_list("district_unit_ref_not")
 OUTCOME_KINDS, SPLIT_OPENERS, SPLIT_JOINS = (part_list(name) for name in ("outcome_kinds", "split_openers",
                                                                           "split_joins"))
 OUTCOME_KINDS_PAIRED = part_list("outcome_kinds_paired")
@@ -997,7 +998,10 @@ def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
     """The district the figure's sentence speaks of before it without naming it ("Toàn huyện có
     …", "The district's outstanding loans …"), with no province named between: the area named
     last before those words, else the words themselves."""
+    unit = ctx.last_mark(DISTRICT_UNIT_REFS, s0, fig.start)
     ref = ctx.last_mark(DISTRICT_REFS, s0, fig.start)
+    if unit is not None and (ref is None or unit[0] > ref[0]):
+        return _district_unit(ctx, fig, s0, unit)
     if ref is None or ctx.marks("province_ref", ref[1], fig.start):
         return None
     if _province_outside_brackets(ctx, ref[1], fig.start):
@@ -1007,6 +1011,34 @@ def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
     level = _area_word(ctx, ref[0], ref[1])
     named = [a for a in ctx.areas.within(0, ref[0]) if _area_word(ctx, a.start, a.end) == level]
     return ctx.district or (named[-1].name if named else ctx.text[ref[0] : ref[1]])
+
+
+def _district_unit(ctx: Context, fig: Figure, s0: int, unit: Hit) -> str | None:
+    """The district whose bank unit the figure's sentence names without its name ("the district
+    VBSP", ``district_unit_ref``): the district the document reports from, else a district named
+    in that sentence or the one before it. No district when the words go on into another noun
+    phrase (``district_unit_ref_not``: "… transaction offices", "… level"), when the sentence
+    speaks of the province or its branch, or when no district stands that near (a borrower's home
+    district or a meeting's venue earlier in the text is no unit's). A name right after the words
+    ("… in <name>") is the district when the gazetteer knows it, else no district's."""
+    if any(hit[0] <= unit[1] + 1 for hit in ctx.marks(DISTRICT_UNIT_REFS_NOT, unit[1], fig.start)):
+        return None
+    if (ctx.marks("province_ref", s0, fig.start) or ctx.marks(scope_list("branch"), s0, fig.start)
+            or _province_outside_brackets(ctx, s0, fig.start)):
+        return None
+    if ctx.district:
+        return ctx.district
+    # "the district VBSP in <name>": the district named right after the words.
+    after = [a for a in ctx.areas.within(unit[1], fig.start) if a.start - unit[1] <= ctx.reach("district_name")]
+    if after:
+        return after[0].name
+    words = ctx.text[unit[1] : fig.start].split()[1:3]
+    run = " ".join(takewhile(lambda w: w.isalpha() and w[:1].isupper(), words))
+    if run:
+        return run if ctx.linker.gazetteer.district_province(run) else None
+    previous = ctx.stops.around(max(0, s0 - 2), max(0, s0 - 2))[0] if s0 > 1 else s0
+    named = [a for a in ctx.areas.within(previous, unit[0]) if _area_word(ctx, a.start, a.end) == "district"]
+    return named[-1].name if named else None
 
 
 def _area_word(ctx: Context, start: int, end: int) -> str | None:

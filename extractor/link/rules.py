@@ -612,10 +612,11 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 # of area ("the poor districts") before a group, whose words it may hold ("ethnic-minority areas").
 PART_KINDS = ("programme", "channel", "area", "group", "source", "average")
 TopicKind = Literal["programme", "channel"]  # what a document may be about alone
-PART_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share", "counted_kinds",
-              "outcome_kinds", "outcome_kinds_paired", "split_openers", "split_joins", "commune_words",
-              "commune_ref", "commune_ref_not", "region_ref", "visit", "area_before", "area_after", "channel_names",
-              "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds")
+# The plain phrase lists of rules/parts.yaml, each read under its own name (``part_phrase_lists``).
+PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "district_unit_ref", "district_unit_ref_not",
+                   "regions", "rank", "share", "counted_kinds", "outcome_kinds", "outcome_kinds_paired",
+                   "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not", "region_ref",
+                   "visit", "channel_names", "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds")
 
 
 class AreaWords(Strict):
@@ -652,6 +653,10 @@ class PartRules(Strict):
     # Words that speak of the district a report is about without naming it ("toàn huyện", "the
     # district's").
     district_ref: RulePhrases = Field(default_factory=RulePhrases)
+    # The bank's own unit in the district named without the district's name ("the district VBSP"),
+    # and the words after it that make it another noun phrase ("… transaction offices", "… level").
+    district_unit_ref: RulePhrases = Field(default_factory=RulePhrases)
+    district_unit_ref_not: RulePhrases = Field(default_factory=RulePhrases)
     regions: RulePhrases = Field(default_factory=RulePhrases)
     # Words referring back to the region a text named ("in the region", "the region's").
     region_ref: RulePhrases = Field(default_factory=RulePhrases)
@@ -765,11 +770,7 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     ``list:<kind>``: the words opening a list of parts of that kind; ``count:<kind>``: the nouns
     whose count does; ``list_starts``: the words a list's items follow; ``list_moves``: the
     words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
-    lists = [PhraseList(part_list(name), (name,), getattr(parts, name))
-             for name in ("total", *PART_KINDS, "district_bank", "district_ref", "regions", "rank", "share",
-                          "counted_kinds", "outcome_kinds", "outcome_kinds_paired", "split_openers", "split_joins",
-                          "commune_words", "commune_ref", "commune_ref_not", "region_ref", "visit", "channel_names",
-                          "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds")]
+    lists = [PhraseList(part_list(name), (name,), getattr(parts, name)) for name in PART_WORD_LISTS]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
