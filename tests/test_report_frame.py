@@ -46,9 +46,21 @@ from helpers.markup import check, observe
     ("Đến {{30/9/2025|2025-09-30}}, tổng dư nợ đạt [[13.357 tỷ đồng|VND]]. Thời gian tới, chi nhánh "
      "phấn đấu tăng trưởng tín dụng trên [[*10%|%]].", "vi", dt.date(2025, 10, 26),
      {"indicator": "outstanding_growth_rate", "status": "target", "as_of": None}),
+    # A day stated in the figure's paragraph dates it over a period carried from an earlier one.
+    ("In the 2018 - 2020 period, the branch helped {{2018 - 2020|2018-01-01..2020-12-31|year}} "
+     "[[12,400 households|households]] escape poverty.\n"
+     "The capital reached [[VND 5,120 billion|VND]] as of {{May 31, 2023|2023-05-31}}. In "
+     "{{the first five months of 2023|2023-01-01..2023-05-31|month}}, the branch lent [[VND 640 billion|VND]]. "
+     "Outstanding loans stood at [[*VND 5,010 billion|VND]].", "en", None,
+     {"indicator": "outstanding_loans", "as_of": dt.date(2023, 5, 31)}),
+    # A founding year in a text without a publication date frames no flow after the report's day.
+    ("Founded in {{2003|2003-01-01..2003-12-31|year}}, the branch keeps growing. As of "
+     "{{September 30, 2024|2024-09-30}}, total capital reached [[VND 9,300 billion|VND]]. Lending turnover "
+     "reached [[*VND 1,870 billion|VND]].", "en", None,
+     {"indicator": "lending_turnover", "period_end": dt.date(2024, 9, 30)}),
 ])
 def test_the_report_date_reaches_the_figures_that_state_none(
-        markup: str, lang: str, published: dt.date, expected: dict[str, object]) -> None:
+        markup: str, lang: str, published: dt.date | None, expected: dict[str, object]) -> None:
     check(observe(markup, lang=lang, published=published), expected)
 
 

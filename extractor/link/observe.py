@@ -148,7 +148,8 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     place, place_rule = place_of(ctx, fig)
     name, boundaries, b_rule = resolve_place(ctx, place, _boundary_date(ctx, when, status))
     when = _drop_late_date(ctx, when, b_rule)
-    if status == "target" and when.inferred and when.rule in ("frame", "published"):
+    carried = when.rule in ("frame", "published") or when.rule.startswith("paragraph:")
+    if status == "target" and when.inferred and carried:
         # "phấn đấu tăng trưởng tín dụng trên 10%" with no date of its own: a goal is no fact of
         # the report's day (nor of the publication's), it is left undated, unless the sentence
         # before sets the plan of a year it belongs to.
