@@ -53,6 +53,16 @@ from helpers.markup import check, observe
      "{{the first five months of 2023|2023-01-01..2023-05-31|month}}, the branch lent [[VND 640 billion|VND]]. "
      "Outstanding loans stood at [[*VND 5,010 billion|VND]].", "en", None,
      {"indicator": "outstanding_loans", "as_of": dt.date(2023, 5, 31)}),
+    # A flow set against the same period of last year runs from its year's first day …
+    ("Đến {{31/10/2023|2023-10-31}}, doanh số cho vay đạt [[*1.845 tỷ đồng|VND]], tăng "
+     "[[6,2%|%|6.2|increase]] so với cùng kỳ năm trước.", "vi", None,
+     {"indicator": "lending_turnover", "period_start": dt.date(2023, 1, 1), "period_end": dt.date(2023, 10, 31)}),
+    # … as one under a report whose stock is set against the end of the year before.
+    ("As of {{July 31, 2022|2022-07-31}}, outstanding loans reached [[VND 6,480 billion|VND]], up "
+     "[[VND 310 billion|VND|310000000000|increase]] compared with {{the end of 2021|2021-12-31|year}}. "
+     "Debt collection turnover was [[*VND 720 billion|VND]].", "en", None,
+     {"indicator": "debt_collection_turnover", "period_start": dt.date(2022, 1, 1),
+      "period_end": dt.date(2022, 7, 31)}),
     # A founding year in a text without a publication date frames no flow after the report's day.
     ("Founded in {{2003|2003-01-01..2003-12-31|year}}, the branch keeps growing. As of "
      "{{September 30, 2024|2024-09-30}}, total capital reached [[VND 9,300 billion|VND]]. Lending turnover "

@@ -508,6 +508,8 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
     first = dt.date(end.year, 1, 1)
     if end == first or _over_years(ctx, fig, end):
         return False
+    if _against_same_period(ctx, fig):
+        return True
     near = _previous_paragraph(ctx, fig.start)
     opening = _opening_end(ctx)
     joined, slack = ctx.reach("year_so_far_joined"), ctx.linker.year_so_far_slack_days
@@ -520,10 +522,23 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
         if d.value == first and start_edge(d) and d.granularity == "year":
             if year_so_far_lead(ctx, d) or (d.start >= near and _compared_with(ctx, d)):
                 return True
+        elif (d.value == first - dt.timedelta(days=1) and year_edge(d) and d.granularity == "year"
+                and d.start >= near and _compared_with(ctx, d)):
+            return True  # "so với cuối năm 2024" in a report of 2025: the year's start, as "đầu năm"
         elif (d.period_start == first and d.period_end is not None
                 and abs((d.period_end - end).days) <= slack):
             return True
     return False
+
+
+def _against_same_period(ctx: Context, fig: Figure) -> bool:
+    """Whether the flow is set against the same period a year before right after it, in its
+    sentence part ("doanh số cho vay đạt …, tăng 4% so với cùng kỳ năm trước", "up 6% over the
+    same period last year"; ``same_period_before``, with at most the change's figure between): a
+    period of this year set against last year's, which runs from the year's first day."""
+    _, g1 = segment_span(ctx, fig)
+    hit = ctx.first_mark("same_period_before", fig.end, g1)
+    return hit is not None and len(ctx.figures.within(fig.end, hit[0])) <= 1
 
 
 def year_so_far_lead(ctx: Context, d: DateMention) -> bool:
