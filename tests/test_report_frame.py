@@ -63,6 +63,16 @@ from helpers.markup import check, observe
      "Debt collection turnover was [[*VND 720 billion|VND]].", "en", None,
      {"indicator": "debt_collection_turnover", "period_start": dt.date(2022, 1, 1),
       "period_end": dt.date(2022, 7, 31)}),
+    # A year opening the words a reporting verb reports, in a sentence with no figure, governs the
+    # figures of the next paragraphs as one opening its sentence does.
+    ("The deputy director said that in {{2022|2022-01-01..2022-12-31|year}}, the branch fulfilled "
+     "every task it was assigned.\nOutstanding loans reached [[*VND 9,150 billion|VND]].", "en",
+     dt.date(2023, 1, 20), {"indicator": "outstanding_loans", "as_of": dt.date(2022, 12, 31)}),
+    ("Phó Giám đốc Ngân hàng Chính sách xã hội tỉnh Lào Cai cho biết, "
+     "{{năm 2022|2022-01-01..2022-12-31|year}}, chi nhánh hoàn thành mọi nhiệm vụ được giao.\n"
+     "Doanh số cho vay đạt [[*2.870 tỷ đồng|VND]].", "vi",
+     dt.date(2023, 1, 20), {"indicator": "lending_turnover", "period_start": dt.date(2022, 1, 1),
+                            "period_end": dt.date(2022, 12, 31)}),
     # A founding year in a text without a publication date frames no flow after the report's day.
     ("Founded in {{2003|2003-01-01..2003-12-31|year}}, the branch keeps growing. As of "
      "{{September 30, 2024|2024-09-30}}, total capital reached [[VND 9,300 billion|VND]]. Lending turnover "

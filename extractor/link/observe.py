@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import deque
 from decimal import Decimal
 from operator import itemgetter
@@ -510,8 +511,15 @@ def _opens_sentence(ctx: Context, pos: int) -> bool:
     reach = ctx.reach("date_opener")
     if pos - begin <= reach:
         return True
+    if any(_REPORTED.fullmatch(ctx.text, end, pos) for _, end, _ in ctx.marks("reporting", begin, pos)):
+        return True  # "The director said that in 2023, …", "Ông …, Giám đốc …, cho biết, năm 2023, …"
     colon = ctx.text.rfind(": ", begin, pos)
     return colon >= 0 and pos - (colon + 2) <= reach and ctx.text[colon + 2 : colon + 3].isupper()
+
+
+# What may stand between a reporting verb and the words it reports, which open there as a
+# sentence does: a comma or colon, "that", an "in"/"by" of the date ("said that in 2023, …").
+_REPORTED = re.compile(r"[\s,:]*(?:that\s+)?(?:(?:in|by)\s+)?", re.IGNORECASE)
 
 
 def _govern(ctx: Context, d: DateMention) -> None:
