@@ -46,13 +46,21 @@ from helpers.markup import check, observe
     ("Đến {{30/9/2025|2025-09-30}}, tổng dư nợ đạt [[13.357 tỷ đồng|VND]]. Thời gian tới, chi nhánh "
      "phấn đấu tăng trưởng tín dụng trên [[*10%|%]].", "vi", dt.date(2025, 10, 26),
      {"indicator": "outstanding_growth_rate", "status": "target", "as_of": None}),
-    # A day stated in the figure's paragraph dates it over a period carried from an earlier one.
-    ("In the 2018 - 2020 period, the branch helped {{2018 - 2020|2018-01-01..2020-12-31|year}} "
-     "[[12,400 households|households]] escape poverty.\n"
-     "The capital reached [[VND 5,120 billion|VND]] as of {{May 31, 2023|2023-05-31}}. In "
-     "{{the first five months of 2023|2023-01-01..2023-05-31|month}}, the branch lent [[VND 640 billion|VND]]. "
-     "Outstanding loans stood at [[*VND 5,010 billion|VND]].", "en", None,
-     {"indicator": "outstanding_loans", "as_of": dt.date(2023, 5, 31)}),
+    # A day after an until word in the figure's paragraph, though not opening its sentence, dates
+    # it over a year carried from an earlier paragraph.
+    ("In {{2023|2023-01-01..2023-12-31|year}}, the Yen Bai branch lent [[VND 1,200 billion|VND]].\n"
+     "The branch's outstanding loans as of {{August 31, 2024|2024-08-31}} amounted to "
+     "[[VND 6,700 billion|VND]]. Debt collection turnover was [[*VND 810 billion|VND]].", "en",
+     dt.date(2024, 9, 25), {"indicator": "debt_collection_turnover", "period_end": dt.date(2024, 8, 31)}),
+    # An event's day (no until word) dates no figure after it: the report's day stays.
+    ("Tính đến {{31/8/2024|2024-08-31}}, tổng nguồn vốn của chi nhánh tỉnh Lạng Sơn đạt "
+     "[[5.400 tỷ đồng|VND]].\nNgày {{12/9/2024|2024-09-12}}, Phó Chủ tịch UBND tỉnh làm việc với chi "
+     "nhánh. Doanh số cho vay đạt [[*1.130 tỷ đồng|VND]].", "vi", dt.date(2024, 9, 25),
+     {"indicator": "lending_turnover", "period_end": dt.date(2024, 8, 31)}),
+    ("As of {{June 30, 2024|2024-06-30}}, total capital of the Bac Kan branch was "
+     "[[VND 4,800 billion|VND]].\nOn {{July 9, 2024|2024-07-09}}, the provincial Party Secretary "
+     "visited the branch. Outstanding loans stood at [[*VND 4,650 billion|VND]].", "en",
+     dt.date(2024, 9, 25), {"indicator": "outstanding_loans", "as_of": dt.date(2024, 6, 30)}),
     # A flow set against the same period of last year runs from its year's first day …
     ("Đến {{31/10/2023|2023-10-31}}, doanh số cho vay đạt [[*1.845 tỷ đồng|VND]], tăng "
      "[[6,2%|%|6.2|increase]] so với cùng kỳ năm trước.", "vi", None,

@@ -727,7 +727,8 @@ def _reporting_date(ctx: Context, d: DateMention) -> bool:
     period, no baseline ("compared to 2024"), no since date, no founding ("established in 1995",
     with or without a publication date), no goal's date (a plan word or goal verb in its sentence
     before the first figure after it), nor a day past the publication; a day after an "until"
-    word ("as of", "tính đến") or a date opening its clause ("In 2023, …", "Năm 2023, …")."""
+    word ("as of", "tính đến"; not an event's day, "Ngày 15/10, …") or a period opening its
+    clause ("In 2023, …", "Năm 2023, …")."""
     last = _end(d)
     if last is None or (ctx.published is not None and last > ctx.published + FRAME_AHEAD):
         return False
@@ -741,8 +742,12 @@ def _reporting_date(ctx: Context, d: DateMention) -> bool:
         # "from 0.5% in 2014", "up 12% on the same period of 2024": the date of the figure before
         # it in its clause; "100% of the plan for 2025": a plan's year.
         return False
-    if not (d.value and ctx.marker_before("until", d.start)) and d.start - c0 > ctx.reach("date_opener"):
-        return False  # neither "as of <day>" nor a date opening its clause ("tasks for 2024")
+    if d.value and ctx.marker_before("until", d.start):
+        pass  # "as of <day>", "tính đến <day>"
+    elif d.granularity == "day" or d.start - c0 > ctx.reach("date_opener"):
+        # A day with no until word is an event's ("On October 8, a delegation visited …"), not
+        # the report's; a period counts only opening its clause ("In 2023, …", not "tasks for 2024").
+        return False
     after = ctx.figures.within(d.end, s1)
     return not sets_goal(ctx, s0, s1, words_before=after[0].start if after else s1)
 
