@@ -71,16 +71,29 @@ from helpers.markup import check, observe
      "Debt collection turnover was [[*VND 720 billion|VND]].", "en", None,
      {"indicator": "debt_collection_turnover", "period_start": dt.date(2022, 1, 1),
       "period_end": dt.date(2022, 7, 31)}),
-    # A year opening the words a reporting verb reports, in a sentence with no figure, governs the
-    # figures of the next paragraphs as one opening its sentence does.
-    ("The deputy director said that in {{2022|2022-01-01..2022-12-31|year}}, the branch fulfilled "
-     "every task it was assigned.\nOutstanding loans reached [[*VND 9,150 billion|VND]].", "en",
-     dt.date(2023, 1, 20), {"indicator": "outstanding_loans", "as_of": dt.date(2022, 12, 31)}),
-    ("Phó Giám đốc Ngân hàng Chính sách xã hội tỉnh Lào Cai cho biết, "
-     "{{năm 2022|2022-01-01..2022-12-31|year}}, chi nhánh hoàn thành mọi nhiệm vụ được giao.\n"
-     "Doanh số cho vay đạt [[*2.870 tỷ đồng|VND]].", "vi",
-     dt.date(2023, 1, 20), {"indicator": "lending_turnover", "period_start": dt.date(2022, 1, 1),
-                            "period_end": dt.date(2022, 12, 31)}),
+    # A year opening the words a reporting verb reports, when the speaker is of the bank, governs
+    # the figures of the next paragraphs as one opening its sentence does …
+    ("Talking to reporters, the director of the VBSP branch in Son La said that in "
+     "{{2022|2022-01-01..2022-12-31|year}}, the branch met all of its credit plans.\n"
+     "Outstanding loans reached [[*VND 8,150 billion|VND]].", "en",
+     dt.date(2023, 2, 14), {"indicator": "outstanding_loans", "as_of": dt.date(2022, 12, 31)}),
+    ("Tại hội nghị, lãnh đạo NHCSXH tỉnh Điện Biên cho biết, {{năm 2021|2021-01-01..2021-12-31|year}}, "
+     "toàn tỉnh đã vượt các kế hoạch tín dụng.\n"
+     "Doanh số thu nợ đạt [[*930 tỷ đồng|VND]].", "vi",
+     dt.date(2022, 2, 14), {"indicator": "debt_collection_turnover", "period_start": dt.date(2021, 1, 1),
+                            "period_end": dt.date(2021, 12, 31)}),
+    # … but not a borrower's story of a past year, nor an event's month an official recalls.
+    ("Ông Vũ Đình Khoa, xã Phúc Thịnh, huyện Chiêm Hóa, cho biết, {{năm 2018|2018-01-01..2018-12-31|year}}, "
+     "gia đình ông được vay vốn để trồng cam.\nDư nợ của Ngân hàng Chính sách xã hội tỉnh Tuyên Quang "
+     "đạt [[*7.215 tỷ đồng|VND]].", "vi", dt.date(2025, 10, 20),
+     {"indicator": "outstanding_loans", "as_of": dt.date(2025, 10, 20)}),
+    ("Ms. Hoang Thi Lan, who grows tea in Phu Luong district, said that in "
+     "{{2016|2016-01-01..2016-12-31|year}}, her family received a loan from the bank.\nOutstanding loans "
+     "of the Thai Nguyen branch reached [[*VND 6,900 billion|VND]].", "en", dt.date(2025, 10, 20),
+     {"indicator": "outstanding_loans", "as_of": dt.date(2025, 10, 20)}),
+    ("Giám đốc NHCSXH tỉnh Hòa Bình cho biết, {{tháng 4/2021|2021-04-01..2021-04-30|month}}, nhiều hộ "
+     "vay gặp khó khăn vì mưa lũ.\nDoanh số cho vay đạt [[*1.420 tỷ đồng|VND]].", "vi",
+     dt.date(2025, 10, 20), {"indicator": "lending_turnover", "period_end": dt.date(2025, 10, 20)}),
     # A founding year in a text without a publication date frames no flow after the report's day.
     ("Founded in {{2003|2003-01-01..2003-12-31|year}}, the branch keeps growing. As of "
      "{{September 30, 2024|2024-09-30}}, total capital reached [[VND 9,300 billion|VND]]. Lending turnover "
