@@ -65,6 +65,11 @@ from helpers.markup import check, observe
     ("Đến {{31/10/2023|2023-10-31}}, doanh số cho vay đạt [[*1.845 tỷ đồng|VND]], tăng "
      "[[6,2%|%|6.2|increase]] so với cùng kỳ năm trước.", "vi", None,
      {"indicator": "lending_turnover", "period_start": dt.date(2023, 1, 1), "period_end": dt.date(2023, 10, 31)}),
+    # … but not one on an event's day (no until word): a day's lending, not the year so far.
+    ("Ngày {{14/10/2025|2025-10-14}}, phòng giao dịch huyện Lương Tài giải ngân [[7 tỷ đồng|VND]] "
+     "cho [[*180 hộ vay|households]], tăng [[15%|%|15|increase]] so với cùng kỳ năm trước.", "vi",
+     dt.date(2025, 10, 20), {"indicator": "borrowers_reached", "period_start": None,
+                             "period_end": dt.date(2025, 10, 14)}),
     # … as one under a report whose stock is set against the end of the year before.
     ("As of {{July 31, 2022|2022-07-31}}, outstanding loans reached [[VND 6,480 billion|VND]], up "
      "[[VND 310 billion|VND|310000000000|increase]] compared with {{the end of 2021|2021-12-31|year}}. "

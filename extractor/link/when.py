@@ -490,12 +490,12 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     if start is None and end is not None and year_edge(anchor):
         # "By the end of 2018, lending turnover reached …": the year up to that edge.
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:year-to-date")
-    if start is None and end is not None and _year_so_far(ctx, fig, end):
+    if start is None and end is not None and _year_so_far(ctx, fig, end, anchor):
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:end+year-so-far")
     return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
 
 
-def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
+def _year_so_far(ctx: Context, fig: Figure, end: dt.date, anchor: DateMention | None = None) -> bool:
     """Whether the text, before the figure, frames its report as the year so far up to ``end``:
     a stock compared with that year's start ("so với đầu năm", "compared to the beginning of the
     year") in the figure's paragraph or the one before it; or a report's lead on the year so far
@@ -508,8 +508,9 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
     first = dt.date(end.year, 1, 1)
     if end == first or _over_years(ctx, fig, end):
         return False
-    if _against_same_period(ctx, fig):
-        return True
+    if _against_same_period(ctx, fig) and (
+            anchor is None or anchor.granularity != "day" or ctx.marker_before("until", anchor.start)):
+        return True  # not a day with no until word, an event's ("Ngày 12/10, … giải ngân …")
     near = _previous_paragraph(ctx, fig.start)
     opening = _opening_end(ctx)
     joined, slack = ctx.reach("year_so_far_joined"), ctx.linker.year_so_far_slack_days
