@@ -99,6 +99,11 @@ from helpers.markup import check, observe
     ("Giám đốc NHCSXH tỉnh Hòa Bình cho biết, {{tháng 4/2021|2021-04-01..2021-04-30|month}}, nhiều hộ "
      "vay gặp khó khăn vì mưa lũ.\nDoanh số cho vay đạt [[*1.420 tỷ đồng|VND]].", "vi",
      dt.date(2025, 10, 20), {"indicator": "lending_turnover", "period_end": dt.date(2025, 10, 20)}),
+    # A goal under a report date of its own paragraph is left undated, as under a carried frame.
+    ("{{Năm 2023|2023-01-01..2023-12-31|year}}, chi nhánh cho vay [[1.050 tỷ đồng|VND]].\n"
+     "Tính đến {{31/7/2024|2024-07-31}}, tổng nguồn vốn đạt [[6.120 tỷ đồng|VND]]. Chi nhánh phấn đấu "
+     "tăng trưởng tín dụng trên [[*9%|%]].", "vi", dt.date(2024, 8, 5),
+     {"indicator": "outstanding_growth_rate", "status": "target", "as_of": None}),
     # A founding year in a text without a publication date frames no flow after the report's day.
     ("Founded in {{2003|2003-01-01..2003-12-31|year}}, the branch keeps growing. As of "
      "{{September 30, 2024|2024-09-30}}, total capital reached [[VND 9,300 billion|VND]]. Lending turnover "
