@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import deque
 from decimal import Decimal
 from operator import itemgetter
@@ -148,7 +149,8 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     place, place_rule = place_of(ctx, fig)
     name, boundaries, b_rule = resolve_place(ctx, place, _boundary_date(ctx, when, status))
     when = _drop_late_date(ctx, when, b_rule)
-    if status == "target" and when.inferred and when.rule in ("frame", "published"):
+    carried = when.rule in ("frame", "published") or when.rule.startswith("paragraph:")
+    if status == "target" and when.inferred and carried:
         # "phấn đấu tăng trưởng tín dụng trên 10%" with no date of its own: a goal is no fact of
         # the report's day (nor of the publication's), it is left undated, unless the sentence
         # before sets the plan of a year it belongs to.
@@ -480,7 +482,7 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
     for d in ctx.free_dates:
         end = d.value or d.period_end
         late = ctx.published is not None and end is not None and end > ctx.published
-        if end is None or late or not _opens_sentence(ctx, d.start) or opens_since(ctx, d):
+        if end is None or late or not (_opens_sentence(ctx, d.start) or _opens_report(ctx, d)) or opens_since(ctx, d):
             continue
         if _dates_a_goal(ctx, d) or founding_date(ctx, d, ctx.stops.around(d.start, d.end)):
             continue
@@ -511,6 +513,30 @@ def _opens_sentence(ctx: Context, pos: int) -> bool:
         return True
     colon = ctx.text.rfind(": ", begin, pos)
     return colon >= 0 and pos - (colon + 2) <= reach and ctx.text[colon + 2 : colon + 3].isupper()
+
+
+# What may stand between a reporting verb and the words it reports, which open there as a
+# sentence does: a comma or colon, "that", an "in"/"by" of the date ("said that in 2023, …").
+_REPORTED = re.compile(r"[\s,:]*(?:that\s+)?(?:(?:in|by)\s+)?", re.IGNORECASE)
+
+
+def _opens_report(ctx: Context, d: DateMention) -> bool:
+    """Whether a year or a period of months opens the words a reporting verb reports, as it would
+    open a sentence, when the speaker is of the bank and the words tell of no person ("The director
+    of the VBSP branch said that in 2023, …", "Giám đốc NHCSXH tỉnh … cho biết, năm 2023, …"). Not
+    a borrower's story ("Anh …, xã …, cho biết, năm 2019, gia đình anh …", a speaker of no
+    ``bank``; "…, chị Mai …", an ``anecdote`` title in the words), nor an event's day or month
+    ("cho biết, tháng 3/2020, …")."""
+    if d.value is not None or d.period_start is None or d.period_end is None or (
+            (d.period_start.year, d.period_start.month) == (d.period_end.year, d.period_end.month)):
+        return False
+    start, _ = ctx.line(d.start, d.start)
+    begin = ctx.stops.last_end(start, d.start)
+    said = [end for _, end, _ in ctx.marks("reporting", begin, d.start) if _REPORTED.fullmatch(ctx.text, end, d.start)]
+    if not said or not ctx.marks("bank", begin, said[-1]):
+        return False
+    _, s1 = ctx.stops.around(d.start, d.end)
+    return not ctx.marks("anecdote", d.end, s1)
 
 
 def _govern(ctx: Context, d: DateMention) -> None:

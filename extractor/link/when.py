@@ -490,12 +490,12 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     if start is None and end is not None and year_edge(anchor):
         # "By the end of 2018, lending turnover reached …": the year up to that edge.
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:year-to-date")
-    if start is None and end is not None and _year_so_far(ctx, fig, end):
+    if start is None and end is not None and _year_so_far(ctx, fig, end, anchor):
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:end+year-so-far")
     return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
 
 
-def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
+def _year_so_far(ctx: Context, fig: Figure, end: dt.date, anchor: DateMention | None = None) -> bool:
     """Whether the text, before the figure, frames its report as the year so far up to ``end``:
     a stock compared with that year's start ("so với đầu năm", "compared to the beginning of the
     year") in the figure's paragraph or the one before it; or a report's lead on the year so far
@@ -508,6 +508,9 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
     first = dt.date(end.year, 1, 1)
     if end == first or _over_years(ctx, fig, end):
         return False
+    if _against_same_period(ctx, fig) and (
+            anchor is None or anchor.granularity != "day" or ctx.marker_before("until", anchor.start)):
+        return True  # not a day with no until word, an event's ("Ngày 12/10, … giải ngân …")
     near = _previous_paragraph(ctx, fig.start)
     opening = _opening_end(ctx)
     joined, slack = ctx.reach("year_so_far_joined"), ctx.linker.year_so_far_slack_days
@@ -520,10 +523,23 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date) -> bool:
         if d.value == first and start_edge(d) and d.granularity == "year":
             if year_so_far_lead(ctx, d) or (d.start >= near and _compared_with(ctx, d)):
                 return True
+        elif (d.value == first - dt.timedelta(days=1) and year_edge(d) and d.granularity == "year"
+                and d.start >= near and _compared_with(ctx, d)):
+            return True  # "so với cuối năm 2024" in a report of 2025: the year's start, as "đầu năm"
         elif (d.period_start == first and d.period_end is not None
                 and abs((d.period_end - end).days) <= slack):
             return True
     return False
+
+
+def _against_same_period(ctx: Context, fig: Figure) -> bool:
+    """Whether the flow is set against the same period a year before right after it, in its
+    sentence part ("doanh số cho vay đạt …, tăng 4% so với cùng kỳ năm trước", "up 6% over the
+    same period last year"; ``same_period_before``, with at most the change's figure between): a
+    period of this year set against last year's, which runs from the year's first day."""
+    _, g1 = segment_span(ctx, fig)
+    hit = ctx.first_mark("same_period_before", fig.end, g1)
+    return hit is not None and len(ctx.figures.within(fig.end, hit[0])) <= 1
 
 
 def year_so_far_lead(ctx: Context, d: DateMention) -> bool:
@@ -656,6 +672,15 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
         return stated
     frame = ctx.state.frame
     framed = frame.as_of or frame.end
+    carried = _paragraph_date(ctx, fig)
+    if carried is not None and (frame.anchor is None or frame.anchor.start < ctx.line(fig.start, fig.end)[0]
+                                or (frame.anchor is carried and frame.end not in (None, framed))) and (
+            framed is None or (_end(carried) or framed) >= framed):
+        # Only over a frame from another paragraph, or one whose period is older than its day.
+        # Never back before the frame's date: an earlier day later in the text is often a point
+        # of history ("Before the merger, as of …, the old provinces …").
+        when = _flow_when(ctx, [carried], carried, fig) if measure == "flow" else _stock_when(ctx, carried, fig)
+        return when._replace(inferred=True, rule=f"paragraph:{when.rule}", anchor=carried)
     if framed and _compared_since(ctx, fig, framed):
         # "…, up VND 220 billion on the end of 2024" under a frame of 2024: the figure is later
         # than the frame; it holds at a day the text does not give (the publication's, if known).
@@ -679,6 +704,53 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     if ctx.published:
         return _shape(measure, None, ctx.published, True, "published")
     return When()
+
+
+def _paragraph_date(ctx: Context, fig: Figure) -> DateMention | None:
+    """The report's date stated last before the figure in its own paragraph ("As of May 31, 2024,
+    total capital reached …. Outstanding loans were …"; "Năm 2023, …; trong đó …"), which governs
+    it over a date carried from an earlier paragraph or over one that only moves forward: not a
+    baseline, a since date, a founding's year, a goal's or a plan's date, a date following a figure
+    in its clause, nor a date a present or to-now word after it has left behind."""
+    if ctx.headline_line(fig.start):
+        return None
+    line0, _ = ctx.line(fig.start, fig.end)
+    for d in reversed(ctx.free_dates.within(line0, fig.start)):
+        if ctx.marks("to_now", d.end, fig.start) or ctx.marks("present", d.end, fig.start):
+            return None
+        if _reporting_date(ctx, d):
+            return d
+    return None
+
+
+def _reporting_date(ctx: Context, d: DateMention) -> bool:
+    """Whether a date may date the figures after it that state none: it names a day or a closed
+    period, no baseline ("compared to 2024"), no since date, no founding ("established in 1995",
+    with or without a publication date), no goal's date (a plan word or goal verb in its sentence
+    before the first figure after it), nor a day past the publication; a day after an "until"
+    word ("as of", "tính đến"; not an event's day, "Ngày 15/10, …") or a period opening its
+    clause ("In 2023, …", "Năm 2023, …")."""
+    last = _end(d)
+    if last is None or (ctx.published is not None and last > ctx.published + FRAME_AHEAD):
+        return False
+    if _a_baseline(ctx, d) or ctx.marker_before("comparison_dated", d.start) or opens_since(ctx, d):
+        return False
+    s0, s1 = ctx.stops.around(d.start, d.end)
+    if ctx.marks("founding", s0, s1) or _founded_before(ctx, d.start) is not None:
+        return False
+    c0, _ = piece(d.start, (s0, s1), ctx.breaks.clause)
+    if ctx.figures.within(c0, d.start) or ctx.marker_before("target", d.start):
+        # "from 0.5% in 2014", "up 12% on the same period of 2024": the date of the figure before
+        # it in its clause; "100% of the plan for 2025": a plan's year.
+        return False
+    if d.value and ctx.marker_before("until", d.start):
+        pass  # "as of <day>", "tính đến <day>"
+    elif d.granularity == "day" or d.start - c0 > ctx.reach("date_opener"):
+        # A day with no until word is an event's ("On October 8, a delegation visited …"), not
+        # the report's; a period counts only opening its clause ("In 2023, …", not "tasks for 2024").
+        return False
+    after = ctx.figures.within(d.end, s1)
+    return not sets_goal(ctx, s0, s1, words_before=after[0].start if after else s1)
 
 
 def _relative_year(ctx: Context, fig: Figure, measure: str) -> When | None:
