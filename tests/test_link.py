@@ -715,8 +715,8 @@ def test_a_breakdown_item_lent_to_a_group_is_named_by_it(markup: str, indicator:
 @pytest.mark.parametrize(("markup", "part"), [
     # The loans entrusted to the unions as a whole, then their shares, union by union, in the next
     # sentence: each share is a channel part measuring what the whole measures.
-    (VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Cụ thể, Hội Nông dân "
-     "quản lý [[*2.900 tỷ đồng|VND]]; Hội Phụ nữ quản lý [[2.600 tỷ đồng|VND]].", "Hội Nông dân"),
+    (VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Cụ thể, Hội Cựu chiến "
+     "binh [[*1.300 tỷ đồng|VND]], Đoàn Thanh niên quản lý [[980 tỷ đồng|VND]].", "Hội Cựu chiến binh"),
     (VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Trong đó, Hội Nông dân "
      "quản lý [[2.900 tỷ đồng|VND]]; Hội Phụ nữ quản lý [[*2.600 tỷ đồng|VND]].", "Hội Phụ nữ"),
 ])
@@ -733,7 +733,7 @@ def test_a_channels_level_broken_down_by_union_in_the_next_sentence(markup: str,
     VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Trong năm, Hội Nông dân "
     "quản lý thêm [[*900 tỷ đồng|VND]].",
     VI_NGHE + "Dư nợ ủy thác qua các tổ chức chính trị - xã hội đạt [[7.200 tỷ đồng|VND]]. Chi nhánh cũng nhận thêm "
-    "vốn. Cụ thể, Hội Nông dân quản lý [[*900 tỷ đồng|VND]].",
+    "vốn. Cụ thể, Đoàn Thanh niên quản lý [[*900 tỷ đồng|VND]].",
 ])
 def test_a_channels_level_reaches_only_the_breakdown_right_after_it(markup: str) -> None:
     """Only a breakdown opening the very next sentence reaches back to a channel's level."""
@@ -2548,7 +2548,7 @@ def test_an_amount_its_programme_follows_is_that_programmes_part(text: str, lang
     ("Social housing loans help workers in Long An\n\nThe Long An branch has stepped up social housing loans "
      "this year.\n\nSince 2022, the branch has disbursed VND 4,700 billion.", "en", [("lending_turnover", None)]),
     ("Cho vay học sinh, sinh viên ở Quảng Nam\n\nChi nhánh tỉnh Quảng Nam đưa vốn vay học sinh, sinh viên tới "
-     "mọi huyện.\n\nDư nợ đạt 9.800 tỷ đồng với 17 chương trình tín dụng.", "vi", [("outstanding_loans", None)]),
+     "mọi huyện.\n\nDư nợ đạt 9.800 tỷ đồng, trải trên 19 chương trình tín dụng.", "vi", [("outstanding_loans", None)]),
     ("Student loans open doors in Quang Nam\n\nThe Quang Nam branch keeps student loans open to every poor "
      "family.\n\nThis year, the branch plans to disburse VND 700 billion.", "en", [("lending_turnover", None)]),
     ("Student loans and job creation loans in Quang Nam\n\nThe Quang Nam branch has taken student loans to "

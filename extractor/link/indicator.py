@@ -672,7 +672,7 @@ def _names_programmes(ctx: Context, start: int, end: int) -> bool:
 
 def _lent_to_group(ctx: Context, cues: list[CueHit], end: int) -> list[Hit]:
     """A lending cue (a ``lent_to`` word) followed right away by the name of a group of borrowers
-    ("cho vay hộ đồng bào DTTS vùng khó khăn …", "loans to ethnic minority households …"), as one
+    ("cho vay hộ đồng bào DTTS ở vùng cao …", "loans to ethnic minority households …"), as one
     span: the group's loans are a programme's name as much as a listed programme's is, when it
     opens an item; a cue of paying out or collecting before a group keeps its indicator."""
     spans = []

@@ -1553,7 +1553,7 @@ FIGURE_SPAN = 80
 
 def _unions_of_channel(ctx: Context, fig: Figure, part: tuple[str, int, str, str], mark: int) -> bool:
     """Whether a breakdown opening the sentence right after a channel's level lists the unions it is
-    entrusted to ("Dư nợ ủy thác đạt 6.900 tỷ đồng. Cụ thể, Hội Nông dân quản lý 2.700 tỷ đồng;
+    entrusted to ("Dư nợ ủy thác đạt 6.900 tỷ đồng. Cụ thể, Đoàn Thanh niên quản lý 1.150 tỷ đồng;
     …"): each union's share is an item of that level, as in its own sentence."""
     if part[2] != "channel" or not ctx.marks(CHANNEL_NAMES, mark, fig.start):
         return False
