@@ -242,6 +242,9 @@ class State:
     # and where the body's first sentence ends (``parts._lead_end``), once read.
     subject_span: tuple[int, int] | None = None
     lead_end: int | None = None
+    # By line: the dates that may date the figures after them which state none
+    # (``when._paragraph_date``), read once per line.
+    reporting_dates: dict[int, Offsets[DateMention]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -680,15 +680,15 @@ def _lent_to_group(ctx: Context, cues: list[CueHit], end: int) -> list[Hit]:
         if not any(s == cue.start for s, _, _ in ctx.marks(LENT_TO, cue.start, end)):
             continue  # "thu nợ hộ DTTS", "giải ngân cho hộ DTTS": another indicator's verb, no name
         group = ctx.first_mark(GROUP_NAMES, cue.end, end)
-        if group is not None and _kin_words(ctx.text[cue.end : group[0]]):
+        if group is not None and _one_name(ctx.text[cue.end : group[0]], ctx.reach("lent_group")):
             spans.append((cue.start, group[1], group[2]))
     return spans
 
 
-def _kin_words(between: str) -> bool:
-    """Whether the words between a cue and a group's name are at most three words of one name
-    ("hộ đồng bào" before "DTTS"): no punctuation, no figure."""
-    return len(between.split()) <= 3 and not any(ch in between for ch in ",;:.()") and not any(
+def _one_name(between: str, reach: int) -> bool:
+    """Whether the words between a cue and a group's name belong to one name with it ("hộ đồng
+    bào" before "DTTS"): within ``reach`` characters, no punctuation, no figure."""
+    return len(between) <= reach and not any(ch in between for ch in ",;:.()") and not any(
         ch.isdigit() for ch in between)
 
 

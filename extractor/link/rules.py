@@ -298,6 +298,7 @@ class Reaches(Strict):
     list_opener_end: Reach
     list_opener_start: Reach
     group: Reach
+    lent_group: Reach
     source: Reach
     venue: Reach
     venue_gap: Reach

@@ -714,13 +714,16 @@ def _paragraph_date(ctx: Context, fig: Figure) -> DateMention | None:
     in its clause, nor a date a present or to-now word after it has left behind."""
     if ctx.headline_line(fig.start):
         return None
-    line0, _ = ctx.line(fig.start, fig.end)
-    for d in reversed(ctx.free_dates.within(line0, fig.start)):
-        if ctx.marks("to_now", d.end, fig.start) or ctx.marks("present", d.end, fig.start):
-            return None
-        if _reporting_date(ctx, d):
-            return d
-    return None
+    line0, line1 = ctx.line(fig.start, fig.end)
+    if line0 not in ctx.state.reporting_dates:  # read once per line, not once per figure
+        ctx.state.reporting_dates[line0] = Offsets(d for d in ctx.free_dates.within(line0, line1)
+                                                   if _reporting_date(ctx, d))
+    found = ctx.state.reporting_dates[line0].within(line0, fig.start)
+    if not found:
+        return None
+    # A present or to-now word after the last such date leaves it behind, and any later date with it.
+    d = found[-1]
+    return None if ctx.marks("to_now", d.end, fig.start) or ctx.marks("present", d.end, fig.start) else d
 
 
 def _reporting_date(ctx: Context, d: DateMention) -> bool:
