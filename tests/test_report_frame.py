@@ -76,6 +76,22 @@ from helpers.markup import check, observe
      "Debt collection turnover was [[*VND 720 billion|VND]].", "en", None,
      {"indicator": "debt_collection_turnover", "period_start": dt.date(2022, 1, 1),
       "period_end": dt.date(2022, 7, 31)}),
+    # A whole year joined to the first months of the next: one flow over both, from the year's start …
+    ("Trong {{năm 2022|2022-01-01..2022-12-31|year}} và {{5 tháng đầu năm 2023|2023-01-01..2023-05-31|month}}, "
+     "chi nhánh tỉnh Cao Bằng giải ngân [[*780 tỷ đồng|VND]].", "vi", dt.date(2023, 6, 20),
+     {"indicator": "lending_turnover", "period_start": dt.date(2022, 1, 1), "period_end": dt.date(2023, 5, 31)}),
+    ("During {{2021|2021-01-01..2021-12-31|year}} and {{the first four months of 2022|2022-01-01..2022-04-30|month}}, "
+     "the Ha Giang branch lent [[*VND 1,050 billion|VND]].", "en", dt.date(2022, 5, 20),
+     {"indicator": "lending_turnover", "period_start": dt.date(2021, 1, 1), "period_end": dt.date(2022, 4, 30)}),
+    ("{{Năm 2023|2023-01-01..2023-12-31|year}} và {{6 tháng đầu năm 2024|2024-01-01..2024-06-30|half}}, chi nhánh "
+     "tỉnh Bắc Kạn bám sát kế hoạch.\nDoanh số thu nợ đạt [[*415 tỷ đồng|VND]].", "vi", dt.date(2024, 7, 15),
+     {"indicator": "debt_collection_turnover", "period_start": dt.date(2023, 1, 1),
+      "period_end": dt.date(2024, 6, 30)}),
+    # … but each part its own flow when each has its own figure.
+    ("{{Năm 2022|2022-01-01..2022-12-31|year}}, chi nhánh giải ngân [[690 tỷ đồng|VND]]; "
+     "{{5 tháng đầu năm 2023|2023-01-01..2023-05-31|month}}, chi nhánh giải ngân [[*310 tỷ đồng|VND]].", "vi",
+     dt.date(2023, 6, 20),
+     {"indicator": "lending_turnover", "period_start": dt.date(2023, 1, 1), "period_end": dt.date(2023, 5, 31)}),
     # A year opening the words a reporting verb reports, when the speaker is of the bank, governs
     # the figures of the next paragraphs as one opening its sentence does …
     ("Talking to reporters, the director of the VBSP branch in Son La said that in "

@@ -54,6 +54,7 @@ from extractor.link.when import (
     When,
     expected_closing,
     founding_date,
+    joined_year_before,
     lifetime_date,
     measure_of,
     opens_since,
@@ -547,7 +548,8 @@ def _govern(ctx: Context, d: DateMention) -> None:
         ctx.state.frame.as_of = end
         ctx.state.frame.anchor = d
         if d.value is None:
-            ctx.state.frame.start, ctx.state.frame.end = d.period_start, d.period_end
+            # "Năm 2022 và 7 tháng đầu năm 2023, …": the frame's flows run over both.
+            ctx.state.frame.start, ctx.state.frame.end = joined_year_before(ctx, d) or d.period_start, d.period_end
         elif year_edge(d):
             ctx.state.frame.start, ctx.state.frame.end = dt.date(end.year, 1, 1), end
 

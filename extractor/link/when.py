@@ -23,9 +23,15 @@ from extractor.link.context import (
     segment_span,
     sentence_span,
 )
+from extractor.link.rules import part_list
 from extractor.models import DateMention, Figure, LegalRef
 from extractor.nlp.dates import month_end
 from extractor.registry.phrases import Hit
+
+SPLIT_JOINS = part_list("split_joins")  # the words joining two items of one list ("và", "and")
+# How far a joining word and the dates it joins may stand apart: a space or two and a comma; and
+# how far before the join a date may start (a year's words: "năm 2022", "the year 2022"); no words.
+JOIN_GAP = 16
 
 # How far past the publication date a stated date still frames the report: an article of 26 June
 # giving figures "tính đến hết tháng 6" reports that closing; a later date is a plan.
@@ -472,6 +478,9 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
         return When(start=_start(anchor), end=end, rule=f"sentence:since+{how}")
     if anchor.period_start and not ctx.marker_before("until", anchor.start):
         if anchor.period_end:
+            year_before = joined_year_before(ctx, anchor)
+            if year_before is not None:
+                return When(start=year_before, end=anchor.period_end, rule="sentence:year-and-period")
             return When(start=anchor.period_start, end=anchor.period_end, rule="sentence:period")
         end, how = _open_end(ctx, fig)
         return When(start=anchor.period_start, end=end, rule=f"sentence:open+{how}")
@@ -493,6 +502,25 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
     if start is None and end is not None and _year_so_far(ctx, fig, end, anchor):
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:end+year-so-far")
     return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
+
+
+def joined_year_before(ctx: Context, anchor: DateMention) -> dt.date | None:
+    """The first day of a whole year joined right before a period that opens the next year ("năm
+    2022 và 7 tháng đầu năm 2023", "in 2022 and the first seven months of 2023"; one of
+    ``split_joins`` of rules/parts.yaml alone between them): a flow of that period runs over both,
+    from that day. None otherwise."""
+    if anchor.period_start is None or anchor.period_start.month != 1 or anchor.period_start.day != 1:
+        return None
+    joins = [hit for hit in ctx.marks(SPLIT_JOINS, max(0, anchor.start - JOIN_GAP), anchor.start)
+             if not ctx.text[hit[1] : anchor.start].strip(" ,")]
+    if not joins:
+        return None
+    before = ctx.dates.within(max(0, joins[-1][0] - JOIN_GAP), joins[-1][0])
+    d = before[-1] if before else None
+    if (d is None or d.granularity != "year" or d.period_start is None or ctx.text[d.end : joins[-1][0]].strip()
+            or d.period_end != anchor.period_start - dt.timedelta(days=1)):
+        return None
+    return d.period_start
 
 
 def _year_so_far(ctx: Context, fig: Figure, end: dt.date, anchor: DateMention | None = None) -> bool:
