@@ -31,6 +31,8 @@ def test_a_window_holds_the_records_a_pass_finds(starts: list[int], windows: lis
     ordered = sorted(records, key=lambda r: r.start)
     for low, width in windows:
         assert index.within(low, low + width) == [r for r in ordered if low <= r.start < low + width]
+        before = [r for r in ordered if r.start < low]
+        assert index.last_before(low) is (before[-1] if before else None)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

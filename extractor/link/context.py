@@ -71,6 +71,11 @@ class Offsets(Generic[T]):
             return []  # most windows hold none: no second bisect, no slice
         return self.items[first : bisect.bisect_left(keys, end, first)]
 
+    def last_before(self, pos: int) -> T | None:
+        """The last record whose offset lies before ``pos``, or None: one bisect, no slice."""
+        index = bisect.bisect_left(self.keys, pos)
+        return self.items[index - 1] if index else None
+
 
 class Stops:
     """Where a text's sentence ends are (``_STOP``), to count those between two offsets by bisect

@@ -1545,12 +1545,6 @@ def part_broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, int, st
     return None
 
 
-# How far before its end a figure's own words may begin: a window to find the figure that ends
-# where a level was stated, longer than any figure's words ("hơn 1.234 tỷ 567 triệu đồng"); not a
-# reach between words (no language data).
-FIGURE_SPAN = 80
-
-
 def _unions_of_channel(ctx: Context, fig: Figure, part: tuple[str, int, str, str], mark: int) -> bool:
     """Whether a breakdown opening the sentence right after a channel's level lists the unions it is
     entrusted to ("Dư nợ ủy thác đạt 6.900 tỷ đồng. Cụ thể, Đoàn Thanh niên quản lý 1.150 tỷ đồng;
@@ -1558,10 +1552,10 @@ def _unions_of_channel(ctx: Context, fig: Figure, part: tuple[str, int, str, str
     if part[2] != "channel" or not ctx.marks(CHANNEL_NAMES, mark, fig.start):
         return False
     s0, _ = sentence_span(ctx, fig)
-    level = [f for f in ctx.figures.within(max(0, part[1] - FIGURE_SPAN), part[1]) if f.end == part[1]]
-    if not level:
+    level = ctx.figures.last_before(part[1])  # figures do not overlap: the one ending there
+    if level is None or level.end != part[1]:
         return False
-    _, p1 = sentence_span(ctx, level[-1])
+    _, p1 = sentence_span(ctx, level)
     return (p1 <= s0 and not ctx.text[p1:s0].strip() and not ctx.text[s0:mark].strip(" ,:")
             and _union_holds(ctx, fig, mark))
 

@@ -29,8 +29,9 @@ from extractor.nlp.dates import month_end
 from extractor.registry.phrases import Hit
 
 SPLIT_JOINS = part_list("split_joins")  # the words joining two items of one list ("và", "and")
-# How far a joining word and the dates it joins may stand apart: a space or two and a comma; and
-# how far before the join a date may start (a year's words: "năm 2022", "the year 2022"); no words.
+# A window, in characters, to look for a joining word before a date and for the year's date before
+# that word ("năm 2022 và …", "the year 2022 and …"): only spaces and a comma may stand between them
+# (checked on the text), so the window only needs to hold a year's words; no language data.
 JOIN_GAP = 16
 
 # How far past the publication date a stated date still frames the report: an article of 26 June
@@ -509,7 +510,7 @@ def joined_year_before(ctx: Context, anchor: DateMention) -> dt.date | None:
     2022 và 7 tháng đầu năm 2023", "in 2022 and the first seven months of 2023"; one of
     ``split_joins`` of rules/parts.yaml alone between them): a flow of that period runs over both,
     from that day. None otherwise."""
-    if anchor.period_start is None or anchor.period_start.month != 1 or anchor.period_start.day != 1:
+    if anchor.period_start is None or (anchor.period_start.month, anchor.period_start.day) != (1, 1):
         return None
     joins = [hit for hit in ctx.marks(SPLIT_JOINS, max(0, anchor.start - JOIN_GAP), anchor.start)
              if not ctx.text[hit[1] : anchor.start].strip(" ,")]
