@@ -22,11 +22,31 @@ def _by_value(text: str) -> dict[Decimal, Observation]:
 
 def test_an_amount_stated_as_a_bare_share_is_a_part_of_the_total_before_it() -> None:
     found = _by_value(
-        "By the end of June 2024, total outstanding loans of the branch reached VND 8,200 billion.\n"
-        "Loans of the housing programme were VND 1,150 billion, accounting for 14%, and more than "
-        "9,000 households still hold them.\n")
-    item = found[Decimal(1_150_000_000_000)]
+        "The office's outstanding loans stood at VND 5,400 billion as of 30 June 2024.\n"
+        "For job creation, lending came to VND 620 billion, accounting for 11.5%, while borrowers of "
+        "that programme numbered 14,000.\n")
+    item = found[Decimal(620_000_000_000)]
     assert (item.indicator, item.part_of) == ("outstanding_loans", "programme"), item.rules
+
+
+def test_a_bare_share_ending_its_sentence_is_a_part_and_no_whole_for_the_next() -> None:
+    found = _by_value(
+        "Outstanding loans in the province totalled VND 6,900 billion at the end of May 2024.\n"
+        "Student loans were VND 480 billion, accounting for 7%. Lending for clean water was "
+        "VND 350 billion, accounting for 5%.\n")
+    for value in (480, 350):
+        item = found[Decimal(value * 1_000_000_000)]
+        assert (item.indicator, item.part_of) == ("outstanding_loans", "programme"), item.rules
+        assert "accounting" not in (item.part or ""), item.part
+
+
+def test_a_capital_amount_stated_as_a_bare_share_keeps_its_own_indicator() -> None:
+    found = _by_value(
+        "At the end of March 2024, the branch's total outstanding loans were VND 9,800 billion.\n"
+        "Capital entrusted by the provincial budget came to VND 530 billion, accounting for 5.4%, "
+        "up from last year.\n")
+    capital = found[Decimal(530_000_000_000)]
+    assert capital.indicator != "outstanding_loans" and capital.part_of is None, capital.rules
 
 
 def test_a_bare_share_of_overdue_debt_stays_the_debts_own() -> None:
@@ -44,12 +64,25 @@ def test_a_bare_share_with_no_total_before_it_makes_no_part() -> None:
 
 def test_the_first_kinds_of_household_of_a_breakdown_are_parts_with_no_total_read() -> None:
     found = _by_value(
-        "Over five years the loans reached many families in the district. Of which, 2,300 poor "
-        "households, 1,100 near-poor households and 640 newly escaped poverty households borrowed "
-        "capital to raise cattle.\n")
-    for value in (2_300, 1_100, 640):
+        "Since 2020 the credit has reached many families in the upland communes. Of which, 1,420 "
+        "poor households, 3,050 near-poor households and 910 newly escaped poverty households "
+        "borrowed money for fruit orchards.\n")
+    for value in (1_420, 3_050, 910):
         item = found[Decimal(value)]
         assert (item.indicator, item.part_of) == ("borrowers_reached", "programme"), item.rules
+    assert found[Decimal(3_050)].part == "near-poor households"
+
+
+def test_a_vietnamese_breakdowns_first_kind_is_left_to_its_own_cues() -> None:
+    text = ("Tin huyen\nPhong vien\nChinh sach tin dung da giup nhieu gia dinh. Trong \u0111\u00f3, "
+            "1.700 h\u1ed9 ngh\u00e8o, 650 h\u1ed9 c\u1eadn ngh\u00e8o nu\u00f4i d\u00ea.\n")
+    found = extract_text(text, lang="vi", published=PUBLISHED).observations
+    assert all(o.rules.get("part", "").find("counted-kind") < 0 for o in found), [o.rules for o in found]
+
+
+def test_households_that_escaped_poverty_are_not_read_as_borrowers_by_a_later_noun() -> None:
+    found = _by_value("In 2023, 1,760 households escaped poverty households' ranks in the commune.\n")
+    assert found[Decimal(1_760)].indicator == "households_escaped_poverty"
 
 
 def test_a_breakdown_count_of_every_borrower_is_no_kinds_part() -> None:

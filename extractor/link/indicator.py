@@ -243,10 +243,19 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     nghèo", or the count's own noun: "75 hộ mới thoát nghèo được vay vốn", "75 newly escaped
     poverty households borrowed …", whose name goes on past the cue): it names whom a programme
     lends to, not what the figure counts."""
-    reach = ctx.reach("borrower_name")  # the name may go on past the cue: "escaped poverty households"
+    # The name may go on past the cue ("escaped poverty households") only as a count's own noun:
+    # one starting after a count's words names no one counted.
+    reach = ctx.reach("borrower_name")
     return cue.start > fig.start and any(
-        start <= cue.start and cue.end <= end
+        start <= cue.start and cue.end <= end and (end <= cue.end or _in_count_noun(ctx, fig, start))
         for start, end, _ in ctx.marks("borrower_list", max(0, cue.start - reach), cue.end + reach))
+
+
+def _in_count_noun(ctx: Context, fig: Figure, start: int) -> bool:
+    """Whether ``start`` lies inside a count's own words, the figure's or a later one's of its list
+    ("…, 640 newly escaped poverty households borrowed …")."""
+    return any(other.kind == "count" and other.start <= start < other.end
+               for other in ctx.figures.within(fig.start, start + 1))
 
 
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
@@ -353,11 +362,12 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 def _share_of_total(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:
     """An amount stated as a share that names no whole (``parts.bare_share``: "…, accounting for
     19%"): a part of the total before it, so it measures that total's indicator, whatever a
-    looser cue of its own clause reads ("The loans of the housing programme were …"); not the
-    numerator of a rate ("overdue debt was VND 3 billion, accounting for 0.1%"), which keeps
-    its own."""
+    looser loan cue of its own clause reads ("The loans of the housing programme were …"), when
+    both are loan indicators (``bare_share_indicators``); a cue of another indicator (capital,
+    a rate's numerator: "overdue debt was VND 3 billion, accounting for 0.1%") keeps its own."""
     bare = bare_share(ctx, fig)
-    if bare is None or (found is not None and found[0] in ctx.linker.rate_numerators):
+    loans = ctx.linker.bare_share_indicators
+    if bare is None or bare[1] not in loans or (found is not None and found[0] not in loans):
         return None
     return bare[1], f"share-of-total:{bare[1]}"
 

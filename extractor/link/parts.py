@@ -1531,17 +1531,19 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
         # The first item, a count of one kind of household ("Of which, 2,300 near-poor households
         # …"): the breakdown word says it is a portion of borrowers the text counts before, in
         # words no cue reads ("the loans reached many families").
-        return Part("programme", words, f"programme:{marks[-1][2]}+{COUNTED_KIND}") if _first_kind_counted(
-            ctx, fig, marks[-1]) else None
+        if not _first_kind_counted(ctx, fig, marks[-1]):
+            return None
+        return Part("programme", _kind_counted(ctx, fig)[:LABEL_CHARS], f"programme:{marks[-1][2]}+{COUNTED_KIND}")
     return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
 
 
 def _first_kind_counted(ctx: Context, fig: Figure, mark: Hit) -> bool:
-    """Whether a count opens a breakdown's list of kinds of household: its own noun names one
+    """Whether a count opens an English breakdown's list of kinds of household (the Vietnamese
+    lists' first items are read by their own cues): its own noun names one
     (``_kind_counted``), only counts of its unit stand between the breakdown word and it, and its
     list does not end with every other borrower (then it counts them all: "…, hộ cận nghèo và các
     đối tượng chính sách khác")."""
-    if not _kind_counted(ctx, fig) or _every_borrower(ctx, fig):
+    if ctx.lang != "en" or not _kind_counted(ctx, fig) or _every_borrower(ctx, fig):
         return False
     return all(other.kind == "count" and other.unit == fig.unit for other in ctx.figures.within(mark[1], fig.start))
 
@@ -1728,10 +1730,10 @@ def _names_a_numerator(ctx: Context, fig: Figure) -> bool:
 
 
 def _ends_bare(ctx: Context, percent: Figure) -> bool:
-    """Whether nothing names a whole after a share's percent: its clause ends right after it, or
-    a joining word or a pair binder opens what follows."""
+    """Whether nothing names a whole after a share's percent: its clause or sentence ends right
+    after it (".", ";", the line's end), or a joining word or a pair binder opens what follows."""
     _, p1 = clause_span(ctx, percent)
-    if not ctx.text[percent.end : p1].strip(" )"):
+    if not ctx.text[percent.end : p1].strip(" ).;"):
         return True
     return any(not ctx.text[percent.end : hit[0]].strip(" ,)")
                for name in (SPLIT_JOINS, "pair_binders") for hit in ctx.marks(name, percent.end, p1))
@@ -1791,14 +1793,28 @@ def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:
         bare = bare_share(ctx, fig)
         if bare is None or bare[1] != code:
             return None
-        share, end = bare[0], ctx.figures.within(bare[0][1], sentence_span(ctx, fig)[1])[0].end
-    elif code not in ctx.linker.lexicon.candidates(found[1], lang=ctx.lang):
+        return Part(_named_kind(ctx, fig), _bare_share_label(ctx, fig), f"share:{bare[0][2]}")
+    if code not in ctx.linker.lexicon.candidates(found[1], lang=ctx.lang):
         return None
-    else:
-        share, end = found[0], found[1].end
+    share, whole = found
+    return Part(_named_kind(ctx, fig), ctx.text[share[0] : whole.end], f"share:{share[2]}")
+
+
+def _named_kind(ctx: Context, fig: Figure) -> str:
+    """The kind of part a part cue earlier in the figure's sentence names, else a programme."""
     s0, _ = sentence_span(ctx, fig)
     named = [(cue[0], kind) for kind, cue_list in KIND_LISTS for cue in ctx.marks(cue_list, s0, fig.start)]
-    return Part(max(named)[1] if named else "programme", ctx.text[share[0] : end], f"share:{share[2]}")
+    return max(named)[1] if named else "programme"
+
+
+def _bare_share_label(ctx: Context, fig: Figure) -> str:
+    """What a part stated as a bare share is: the last programme its sentence names before it,
+    else the words of its clause before it ("Loans for students were")."""
+    s0, _ = sentence_span(ctx, fig)
+    c0, _ = clause_span(ctx, fig)
+    named = ctx.marks(PROGRAMMES, s0, fig.start)
+    words = ctx.text[named[-1][0] : named[-1][1]] if named else ctx.text[c0 : fig.start].strip(" ,:;")
+    return words[:LABEL_CHARS] or fig.text
 
 
 def _topic_part(ctx: Context, fig: Figure, code: str) -> Part | None:
