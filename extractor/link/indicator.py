@@ -37,7 +37,7 @@ from typing import Literal
 from extractor.link.context import Context, borrowers_end, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
-from extractor.link.parts import part_broken_down, share_of
+from extractor.link.parts import bare_share, part_broken_down, share_of
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
 from extractor.models import DateMention, Figure
@@ -240,11 +240,22 @@ def _blocker_rules(ctx: Context, cue_start: int, start: int, clause_end: int) ->
 def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     """Whether a cue past the figure's number lies inside the name of a kind of borrowers of
     ``borrower_list`` ("64 hộ nhận vốn từ hai chương trình dành cho hộ cận nghèo và hộ mới thoát
-    nghèo", or the count's own noun: "75 hộ mới thoát nghèo được vay vốn"): it names whom a
-    programme lends to, not what the figure counts."""
+    nghèo", or the count's own noun: "75 hộ mới thoát nghèo được vay vốn", "75 newly escaped
+    poverty households borrowed …", whose name goes on past the cue): it names whom a programme
+    lends to, not what the figure counts."""
+    # The name may go on past the cue ("escaped poverty households") only as a count's own noun:
+    # one starting after a count's words names no one counted.
+    reach = ctx.reach("borrower_name")
     return cue.start > fig.start and any(
-        start <= cue.start and cue.end <= end
-        for start, end, _ in ctx.marks("borrower_list", max(0, cue.start - ctx.reach("borrower_name")), cue.end))
+        start <= cue.start and cue.end <= end and (end <= cue.end or _in_count_noun(ctx, fig, start))
+        for start, end, _ in ctx.marks("borrower_list", max(0, cue.start - reach), cue.end + reach))
+
+
+def _in_count_noun(ctx: Context, fig: Figure, start: int) -> bool:
+    """Whether ``start`` lies inside a count's own words, the figure's or a later one's of its list
+    ("…, 640 newly escaped poverty households borrowed …")."""
+    return any(other.kind == "count" and other.start <= start < other.end
+               for other in ctx.figures.within(fig.start, start + 1))
 
 
 PART_CUES = tuple(part_list(kind) for kind in PART_KINDS)  # the lists naming a part, named once
@@ -328,6 +339,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
     found = (_pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _programme_item(ctx, fig, c0)
              or _cue_before(ctx, fig, c0))
+    if found is not False:
+        found = _share_of_total(ctx, fig, found) or found
     if found is None:
         found = _list_item(ctx, fig)
     if found is None and not ctx.marks("breakdown", c0, fig.start):
@@ -344,6 +357,19 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig)
             or _average_of_count(ctx, fig, c0) or None)
+
+
+def _share_of_total(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:
+    """An amount stated as a share that names no whole (``parts.bare_share``: "…, accounting for
+    19%"): a part of the total before it, so it measures that total's indicator, whatever a
+    looser loan cue of its own clause reads ("The loans of the housing programme were …"), when
+    both are loan indicators (``bare_share_indicators``); a cue of another indicator (capital,
+    a rate's numerator: "overdue debt was VND 3 billion, accounting for 0.1%") keeps its own."""
+    bare = bare_share(ctx, fig)
+    loans = ctx.linker.bare_share_indicators
+    if bare is None or bare[1] not in loans or (found is not None and found[0] not in loans):
+        return None
+    return bare[1], f"share-of-total:{bare[1]}"
 
 
 def _average_of_count(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:

@@ -33,6 +33,7 @@ from extractor.link.parts import (
     DISTRICT_NAMED_PART,
     ITEM_OF_TOTAL,
     Part,
+    bare_share,
     district_document,
     district_offices,
     document_topic,
@@ -287,6 +288,8 @@ def observations(ctx: Context) -> list[Observation]:
                 ctx.state.part_ends.append((fig.end, level.part_of, level.part or ""))
             if level.rules.get("part", "").startswith(AMOUNT_PROGRAMME):
                 continue  # one amount's programme, named after it: no topic for the sentences after
+            if level.part_of is None and bare_share(ctx, fig) is not None:
+                continue  # stated as a share of the total before it: no whole its next items share
             if level.part_of is None or _district_total(ctx, fig, level) or _package_total(ctx, fig, level):
                 ctx.state.last_total[fig.kind] = (found[0], fig.end)
                 ctx.state.total_ends[found[0]] = (fig.end, (level.as_of, level.period_start, level.period_end,

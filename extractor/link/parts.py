@@ -66,6 +66,7 @@ NARROWER_KINDS = ("programme", "channel", "group")
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
+COUNTED_KIND = "counted-kind"  # a breakdown's item named by its count's own noun, no total before it
 DISTRICT_UNIT_REFS, DISTRICT_UNIT_REFS_NOT = part_list("district_unit_ref"), part_list("district_unit_ref_not")
 OUTCOME_KINDS, SPLIT_OPENERS, SPLIT_JOINS = (part_list(name) for name in ("outcome_kinds", "split_openers",
                                                                           "split_joins"))
@@ -1527,8 +1528,24 @@ def _listed_item(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> P
     # ("Trong đó, dư nợ ủy thác qua Hội Nông dân …; Hội Cựu chiến binh là 2.340 tỷ đồng").
     sibling = ctx.state.last_part.get(fig.kind)
     if sibling is None or sibling[1] < marks[-1][1] or sibling[0] != code or sibling[2] not in PART_KINDS:
-        return None
+        # The first item, a count of one kind of household ("Of which, 2,300 near-poor households
+        # …"): the breakdown word says it is a portion of borrowers the text counts before, in
+        # words no cue reads ("the loans reached many families").
+        if not _first_kind_counted(ctx, fig, marks[-1]):
+            return None
+        return Part("programme", _kind_counted(ctx, fig)[:LABEL_CHARS], f"programme:{marks[-1][2]}+{COUNTED_KIND}")
     return Part(sibling[2], words, f"{sibling[2]}:{marks[-1][2]}")
+
+
+def _first_kind_counted(ctx: Context, fig: Figure, mark: Hit) -> bool:
+    """Whether a count opens an English breakdown's list of kinds of household (the Vietnamese
+    lists' first items are read by their own cues): its own noun names one
+    (``_kind_counted``), only counts of its unit stand between the breakdown word and it, and its
+    list does not end with every other borrower (then it counts them all: "…, hộ cận nghèo và các
+    đối tượng chính sách khác")."""
+    if ctx.lang != "en" or not _kind_counted(ctx, fig) or _every_borrower(ctx, fig):
+        return False
+    return all(other.kind == "count" and other.unit == fig.unit for other in ctx.figures.within(mark[1], fig.start))
 
 
 def part_broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, int, str, str] | None:
@@ -1676,6 +1693,58 @@ def _share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     return share, cues[0]
 
 
+def bare_share(ctx: Context, fig: Figure) -> tuple[Hit, str] | None:
+    """The share word and the indicator of the whole when an amount is stated as a share that
+    names no whole ("Loans for students came to VND 2.1 trillion, accounting for 7%, and …"): the
+    percent right after the word ends its clause or a joining word follows it (``split_joins``,
+    ``pair_binders``), and the whole is the last total of the amount's kind, stated in the
+    amount's paragraph or the one before, whose indicator the amount can measure. A share word
+    the whole follows is ``share_of``'s; a change ("up VND 280 billion or 7%") none."""
+    if fig.kind != "money" or fig.change is not None or "/" in fig.unit:
+        return None
+    _, s1 = sentence_span(ctx, fig)
+    share = ctx.first_mark(SHARES, fig.end, s1)
+    if share is None or not _right_after(ctx, fig, share[0]):
+        return None
+    later = ctx.figures.within(share[1], s1)
+    if not later or later[0].kind != "percent" or ctx.text[share[1] : later[0].start].strip():
+        return None
+    if not _ends_bare(ctx, later[0]) or _names_a_numerator(ctx, fig):
+        return None
+    total = ctx.state.last_total.get(fig.kind)
+    if total is None or total[1] < _paragraph_before(ctx, fig):
+        return None
+    if not ctx.linker.lexicon.accepts(total[0], kind=fig.kind, unit=fig.unit):
+        return None
+    return share, total[0]
+
+
+def _names_a_numerator(ctx: Context, fig: Figure) -> bool:
+    """Whether the amount's sentence names, before it, what a rate counts (a blocker, or a cue of
+    ``rate_numerators``: "overdue debt … VND 9 billion (accounting for 0.2%)"): the share is that
+    rate, the amount no part of a total."""
+    s0, _ = sentence_span(ctx, fig)
+    numerators = ctx.linker.rate_numerators
+    return bool(ctx.marks("blockers", s0, fig.start)) or any(
+        numerators & set(ctx.linker.lexicon.candidates(cue, lang=ctx.lang)) for cue in ctx.cues.within(s0, fig.start))
+
+
+def _ends_bare(ctx: Context, percent: Figure) -> bool:
+    """Whether nothing names a whole after a share's percent: its clause or sentence ends right
+    after it (".", ";", the line's end), or a joining word or a pair binder opens what follows."""
+    _, p1 = clause_span(ctx, percent)
+    if not ctx.text[percent.end : p1].strip(" ).;"):
+        return True
+    return any(not ctx.text[percent.end : hit[0]].strip(" ,)")
+               for name in (SPLIT_JOINS, "pair_binders") for hit in ctx.marks(name, percent.end, p1))
+
+
+def _paragraph_before(ctx: Context, fig: Figure) -> int:
+    """Where the paragraph before the figure's begins (its own when it is the first)."""
+    l0, _ = ctx.line(fig.start, fig.start)
+    return ctx.line(l0 - 1, l0 - 1)[0] if l0 else 0
+
+
 def _whole_of_places(ctx: Context, start: int, end: int) -> bool:
     """Whether the whole's words name the country, the bank's system, a region or a province
     ("… of total outstanding loans across the country", "… in the Mekong Delta"): a total of
@@ -1716,15 +1785,36 @@ def _every_borrower(ctx: Context, fig: Figure) -> bool:
 
 
 def _share_part(ctx: Context, fig: Figure, code: str) -> Part | None:
-    """A figure stated as a share of a whole of its own indicator (``share_of``) is a part of it:
-    of the kind a part cue earlier in its sentence names, else of a programme."""
+    """A figure stated as a share of a whole of its own indicator (``share_of``), or of the total
+    before it when the share names no whole (``bare_share``), is a part of it: of the kind a part
+    cue earlier in its sentence names, else of a programme."""
     found = share_of(ctx, fig)
-    if found is None or code not in ctx.linker.lexicon.candidates(found[1], lang=ctx.lang):
+    if found is None:
+        bare = bare_share(ctx, fig)
+        if bare is None or bare[1] != code:
+            return None
+        return Part(_named_kind(ctx, fig), _bare_share_label(ctx, fig), f"share:{bare[0][2]}")
+    if code not in ctx.linker.lexicon.candidates(found[1], lang=ctx.lang):
         return None
     share, whole = found
+    return Part(_named_kind(ctx, fig), ctx.text[share[0] : whole.end], f"share:{share[2]}")
+
+
+def _named_kind(ctx: Context, fig: Figure) -> str:
+    """The kind of part a part cue earlier in the figure's sentence names, else a programme."""
     s0, _ = sentence_span(ctx, fig)
     named = [(cue[0], kind) for kind, cue_list in KIND_LISTS for cue in ctx.marks(cue_list, s0, fig.start)]
-    return Part(max(named)[1] if named else "programme", ctx.text[share[0] : whole.end], f"share:{share[2]}")
+    return max(named)[1] if named else "programme"
+
+
+def _bare_share_label(ctx: Context, fig: Figure) -> str:
+    """What a part stated as a bare share is: the last programme its sentence names before it,
+    else the words of its clause before it ("Loans for students were")."""
+    s0, _ = sentence_span(ctx, fig)
+    c0, _ = clause_span(ctx, fig)
+    named = ctx.marks(PROGRAMMES, s0, fig.start)
+    words = ctx.text[named[-1][0] : named[-1][1]] if named else ctx.text[c0 : fig.start].strip(" ,:;")
+    return words[:LABEL_CHARS] or fig.text
 
 
 def _topic_part(ctx: Context, fig: Figure, code: str) -> Part | None:

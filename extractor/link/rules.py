@@ -731,6 +731,9 @@ class PartRules(Strict):
     # names what the amount is, the numerator of a rate, when the amount is stated as a share of
     # the loans (a borrower group's or channel's noun does not: that amount is a part).
     rate_numerators: list[str] = Field(default_factory=list)
+    # The loan indicators an amount stated as a bare share may take from the total before it: a
+    # cue of one of them gives way to the total's, another indicator's cue (capital) keeps its own.
+    bare_share_indicators: list[str] = Field(default_factory=list)
     channel_subject: ChannelSubject = Field(default_factory=lambda: ChannelSubject())
 
 
@@ -869,6 +872,7 @@ class Linker:
     past_years_life: frozenset[str] = frozenset()  # see ``LinkRules.past_years_life``, lower case
     topic_indicators: frozenset[str] = frozenset()  # ``PartRules.topic_indicators``
     rate_numerators: frozenset[str] = frozenset()  # ``PartRules.rate_numerators``
+    bare_share_indicators: frozenset[str] = frozenset()  # ``PartRules.bare_share_indicators``
     # ``LinkRules.funded_from``: per language, a regex of the words ending a text before a cue;
     # and the capital indicators they bind.
     funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
@@ -896,7 +900,8 @@ class Linker:
                                    for lang, words in (function_words or {}).items()},
                    number_words={w.lower(): n for w, n in (number_words or {}).items()}, stamp_head=stamp_head(rules),
                    topic_indicators=frozenset(parts.topic_indicators),
-                   rate_numerators=frozenset(parts.rate_numerators), channel_subject=parts.channel_subject,
+                   rate_numerators=frozenset(parts.rate_numerators),
+                   bare_share_indicators=frozenset(parts.bare_share_indicators), channel_subject=parts.channel_subject,
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    lifetime_count_least=rules.lifetime_count_least,
