@@ -793,6 +793,20 @@ def test_an_item_of_its_sentences_total_is_a_part(markup: str, lang: str, part_o
     assert obs is not None and obs.part_of == part_of, obs.rules if obs else None
 
 
+@pytest.mark.parametrize(("markup", "lang", "part_of"), [
+    ("Nghe An news\nPolicy loans have helped [[*4,700 Khmer households|households]] escape poverty since 2019.", "en", "group"),
+    (VI_NGHE + "Vốn vay ưu đãi đã giúp [[*3.900 hộ DTTS|households]] thoát nghèo trong 5 năm qua.", "vi", "group"),
+    # Near misses: the counted noun names no group, or the group is only whom the loans helped.
+    ("Nghe An news\nPolicy loans have helped [[*4,700 households|households]] escape poverty, many of them ethnic minority households.", "en", None),
+    (VI_NGHE + "Vốn vay ưu đãi đã giúp [[*3.900 hộ|households]] thoát nghèo, góp phần hỗ trợ đồng bào DTTS.", "vi", None),
+])
+def test_an_outcome_counted_by_a_groups_noun_is_the_groups(markup: str, lang: str, part_of: str | None) -> None:
+    """An outcome (households out of poverty, jobs) whose counted noun is a group's own name is that
+    group's part; counted by a plain noun it is the outcome itself."""
+    obs = observe(markup, lang=lang, published=PUB)
+    assert obs is not None and obs.part_of == part_of, obs.rules if obs else None
+
+
 @pytest.mark.parametrize(("markup", "lang"), [
     # Another year after the breakdown's item.
     (VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, chi nhánh vận hành [[330 điểm giao dịch|transaction points]], trong đó "

@@ -761,8 +761,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     if not ctx.linker.lexicon.indicators[code].cued_parts:
         # An outcome ("jobs created") of one programme is the indicator itself, but an item of
-        # the outcome's own total broken down in its sentence is a part of it.
-        return _outcome_kind(ctx, fig) or _item_of_total(ctx, fig, code)
+        # the outcome's own total broken down in its sentence is a part of it, and so is an
+        # outcome counted by a group's own noun ("9,000 Khmer households escaped poverty").
+        return _outcome_kind(ctx, fig) or _group_counted(ctx, fig) or _item_of_total(ctx, fig, code)
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code)
