@@ -816,6 +816,18 @@ def test_an_outcome_counted_by_a_groups_noun_is_the_groups(text: str, lang: str,
     assert (found[0].part if found[0].part_of == "group" else None) == part, found
 
 
+def test_a_breakdown_after_a_groups_outcome_keeps_its_indicator() -> None:
+    """An outcome counted by a group's noun is a part, no total; an item broken down in the next
+    sentence still goes on from it and keeps the outcome's indicator."""
+    text = ("Last year, preferential credit helped 900 Khmer households escape poverty. Last year, preferential "
+            "credit helped 8,000 households, including 5,400 Khmer households, escape poverty.")
+    ex = extract_text("Nghe An news\n\n" + text, lang="en", published=PUB, title="Nghe An news")
+    found = {o.value: o for o in ex.observations}
+    assert found[900].part_of == "group", found
+    assert 5400 in found and found[5400].indicator == "households_escaped_poverty", found
+    assert found[5400].part_of == "group", found
+
+
 @pytest.mark.parametrize(("markup", "lang"), [
     # Another year after the breakdown's item.
     (VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, chi nhánh vận hành [[330 điểm giao dịch|transaction points]], trong đó "
