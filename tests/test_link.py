@@ -793,6 +793,41 @@ def test_an_item_of_its_sentences_total_is_a_part(markup: str, lang: str, part_o
     assert obs is not None and obs.part_of == part_of, obs.rules if obs else None
 
 
+@pytest.mark.parametrize(("text", "lang", "value", "part"), [
+    ("Since 2019, preferential credit has helped 4,700 Khmer households escape poverty.", "en", 4700,
+     "Khmer households"),
+    # The Vietnamese figure stops at its counted noun ("hộ"): the group's name right after it is read on.
+    ("Sau 6 năm, vốn tín dụng chính sách đã giúp 2.450 hộ DTTS thoát nghèo.", "vi", 2450, "DTTS"),
+    ("Đến nay, 1.870 hộ đồng bào Khmer đã thoát nghèo nhờ vốn vay ưu đãi.", "vi", 1870, "đồng bào Khmer"),
+    # Near misses: the counted noun names no group, or the group is only whom the loans helped.
+    ("Since 2019, preferential credit has helped 4,700 households escape poverty, many of them Khmer households.", "en",
+     4700, None),
+    ("Năm 2024, 3.100 hộ thoát nghèo nhờ vốn vay, trong số đó có nhiều hộ DTTS.", "vi", 3100, None),
+    ("Năm 2024, 3.100 hộ thoát nghèo, góp phần hỗ trợ đồng bào DTTS.", "vi", 3100, None),
+])
+def test_an_outcome_counted_by_a_groups_noun_is_the_groups(text: str, lang: str, value: int, part: str | None) -> None:
+    """An outcome (households out of poverty) whose counted noun is a group's own name, in the
+    figure's span or written right after it, is that group's part; counted by a plain noun it is
+    the outcome itself."""
+    title = "Tin Nghệ An" if lang == "vi" else "Nghe An news"
+    ex = extract_text(title + "\n\n" + text, lang=lang, published=PUB, title=title)
+    found = [o for o in ex.observations if o.value == value]
+    assert len(found) == 1 and found[0].indicator == "households_escaped_poverty", found
+    assert (found[0].part if found[0].part_of == "group" else None) == part, found
+
+
+def test_a_breakdown_after_a_groups_outcome_keeps_its_indicator() -> None:
+    """An outcome counted by a group's noun is a part, no total; an item broken down in the next
+    sentence still goes on from it and keeps the outcome's indicator."""
+    text = ("Last year, preferential credit helped 900 Khmer households escape poverty. Last year, preferential "
+            "credit helped 8,000 households, including 5,400 Khmer households, escape poverty.")
+    ex = extract_text("Nghe An news\n\n" + text, lang="en", published=PUB, title="Nghe An news")
+    found = {o.value: o for o in ex.observations}
+    assert found[900].part_of == "group", found
+    assert 5400 in found and found[5400].indicator == "households_escaped_poverty", found
+    assert found[5400].part_of == "group", found
+
+
 @pytest.mark.parametrize(("markup", "lang"), [
     # Another year after the breakdown's item.
     (VI_NGHE + "{{Năm 2024|2024-01-01..2024-12-31}}, chi nhánh vận hành [[330 điểm giao dịch|transaction points]], trong đó "

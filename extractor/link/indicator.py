@@ -773,6 +773,13 @@ def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None
     breakdown word governs what follows it."""
     broken = part_broken_down(ctx, fig, mark)
     level = (broken[0], broken[1]) if broken is not None else ctx.state.last_total.get(fig.kind)
+    # An outcome counted by a group's own noun after the last total ("… helped 900 Khmer households
+    # escape poverty") is the level a breakdown right after it goes on from, as the outcome's total
+    # would be (an outcome has no parts by cue: ``cued_parts``).
+    group = ctx.state.last_part.get(fig.kind)
+    if (broken is None and group is not None and group[2] == "group" and (level is None or level[1] < group[1])
+            and not ctx.linker.lexicon.indicators[group[0]].cued_parts):
+        level = (group[0], group[1])
     if fig.kind == "percent" or level is None or not mark - BREAKDOWN_REACH <= level[1] <= mark:
         return None
     if ctx.marks("blockers", mark, fig.start):

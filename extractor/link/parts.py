@@ -762,8 +762,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
     if not ctx.linker.lexicon.indicators[code].cued_parts:
         # An outcome ("jobs created") of one programme is the indicator itself, but an item of
-        # the outcome's own total broken down in its sentence is a part of it.
-        return _outcome_kind(ctx, fig) or _item_of_total(ctx, fig, code)
+        # the outcome's own total broken down in its sentence is a part of it, and so is an
+        # outcome counted by a group's own noun ("9,000 Khmer households escaped poverty").
+        return _outcome_kind(ctx, fig) or _group_counted(ctx, fig) or _item_of_total(ctx, fig, code)
     return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code)
@@ -1401,13 +1402,19 @@ def _named_after(ctx: Context, fig: Figure, clause_end: int) -> Part | None:
     return None
 
 
+GROUP_NOUN_REACH = 60  # how far a group's name written right after a counted noun may run
+
+
 def _group_counted(ctx: Context, fig: Figure) -> Part | None:
     """A count whose own counted noun names a group of borrowers ("12,000 ethnic minority
     households received loans"), as the amount lent to them is ("VND 500 billion to 12,000 ethnic
-    minority households"): that group's part, unless its list goes on to every other borrower."""
+    minority households"): that group's part, unless its list goes on to every other borrower. A
+    counted noun the figure's span stops at ("3.900 hộ") reads on into the group's name written
+    right after it, with nothing but a space between ("hộ Khmer", "hộ đồng bào …")."""
     if fig.kind != "count":
         return None
-    named = ctx.marks(GROUPS, fig.start, fig.end)
+    named = [hit for hit in ctx.marks(GROUPS, fig.start, fig.end + GROUP_NOUN_REACH)
+             if hit[0] < fig.end or not ctx.text[fig.end : hit[0]].strip()]
     if not named or _every_borrower(ctx, fig):
         return None
     return Part("group", ctx.text[named[0][0] : named[0][1]], f"group:{named[0][2]}")
