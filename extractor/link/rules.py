@@ -456,8 +456,8 @@ class LinkRules(Strict):
         return self
 
 
-SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "whole_bank", "national_baseline",
-               "venue", "meeting")
+SCOPE_LISTS = ("bank_topic", "branch", "branch_after", "other_institution", "other_document", "whole_bank",
+               "national_baseline", "venue", "meeting")
 
 
 class PhraseExample(MarkerExample):
@@ -514,6 +514,10 @@ class ScopeRules(Strict):
     branch_after: RulePhrases
     branch_gap: Cues
     other_institution: RulePhrases
+    # Bodies that often work with the bank or describe it (the labour department, the World Bank,
+    # microfinance): named in a text that never names the bank, it is not about the bank; never
+    # the owner of one figure (``scope.about_the_bank``).
+    other_document: RulePhrases = Field(default_factory=RulePhrases)
     whole_bank: RulePhrases
     national_baseline: RulePhrases
     cited_document: dict[LegalKind, RulePhrases] = Field(default_factory=dict)

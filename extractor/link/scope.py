@@ -575,10 +575,11 @@ def _first(ctx: Context, code: str) -> int:
 
 def about_the_bank(ctx: Context) -> bool:
     """False for a document that names neither the bank nor its credit but names another
-    institution: it yields no observations of the bank."""
+    institution (``other_institution``, or a body of ``other_document`` that only decides this):
+    it yields no observations of the bank."""
     if ctx.hits[scope_list("bank_topic")] or _named_outside_text(ctx):
         return True
-    return not ctx.hits[OTHERS]
+    return not (ctx.hits[OTHERS] or ctx.hits[scope_list("other_document")])
 
 
 def _named_outside_text(ctx: Context) -> bool:
