@@ -142,3 +142,37 @@ def test_another_district_named_in_a_figures_sentence_owns_it_in_a_districts_sto
     assert found[Decimal(270_000_000_000)].part == "Quynh Luu"
     assert (found[Decimal(160_000_000_000)].part_of, found[Decimal(160_000_000_000)].part) == ("area", "Tan Ky")
     assert found[Decimal(500_000_000)].part == "Quynh Luu"
+
+
+def _vi_by_value(text: str) -> dict[Decimal, Observation]:
+    found = extract_text(text, lang="vi", published=PUBLISHED).observations
+    return {o.value: o for o in found}
+
+
+@pytest.mark.parametrize("city", ["thành phố Tuyên Quang", "TP Tuyên Quang", "thị xã Tuyên Quang"])
+def test_a_city_bearing_its_provinces_name_is_an_area_of_it(city: str) -> None:
+    """A provincial capital or town named like its province (``parts.seat_cities``), in a text
+    that names the province too: the city's office reports the city's figures, no province total."""
+    text = (f"Vốn chính sách đến với hộ nghèo tỉnh Tuyên Quang\n"
+            f"Năm 2024, NHCSXH {city} đã giải ngân 47 tỷ đồng cho 1.150 lượt hộ vay. "
+            "Tổng dư nợ đến cuối năm đạt 268 tỷ đồng.\n")
+    found = _vi_by_value(text)
+    for value in (47_000_000_000, 268_000_000_000):
+        obs = found[Decimal(value)]
+        assert obs.province == "Tuyên Quang"
+        assert (obs.part_of, obs.part) == ("area", "Tuyên Quang"), obs.rules
+
+
+def test_a_centrally_run_city_named_as_a_city_stays_the_province() -> None:
+    text = ("Vốn chính sách ở thành phố Đà Nẵng\n"
+            "Năm 2024, NHCSXH thành phố Đà Nẵng đã giải ngân 470 tỷ đồng. Tổng dư nợ đạt 2.680 tỷ đồng.\n")
+    found = _vi_by_value(text)
+    assert found[Decimal(2_680_000_000_000)].part_of is None
+    assert found[Decimal(2_680_000_000_000)].province == "Đà Nẵng"
+
+
+def test_a_city_the_only_mention_of_its_province_names_stays_the_province() -> None:
+    text = ("Vốn chính sách đến với hộ nghèo\n"
+            "Năm 2024, NHCSXH thành phố Tuyên Quang đã giải ngân 47 tỷ đồng. Tổng dư nợ đạt 268 tỷ đồng.\n")
+    found = _vi_by_value(text)
+    assert found[Decimal(268_000_000_000)].province == "Tuyên Quang"

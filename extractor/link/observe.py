@@ -38,6 +38,7 @@ from extractor.link.parts import (
     document_topic,
     find_areas,
     offices_named_as_provinces,
+    seat_cities,
     part_of,
     subject_districts,
 )
@@ -75,8 +76,9 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     """The document indexed once, with its province and the figures that are changes."""
     ctx = index_document(ex, lk)
     offices = offices_named_as_provinces(ctx)
-    if offices:
-        named = {office.start for office in offices}
+    seats = seat_cities(ctx)
+    if offices or seats:
+        named = {office.start for office in offices} | {seat.start for seat in seats}
         ctx = ctx.amended(mentions=Offsets([m for m in ctx.mentions if m.start not in named]))
     areas = sorted([*find_areas(ctx), *offices, *subject_districts(ctx)], key=lambda a: a.start)
     ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas),

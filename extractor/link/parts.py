@@ -150,6 +150,30 @@ def offices_named_as_provinces(ctx: Context) -> list[Area]:
     return found
 
 
+def seat_cities(ctx: Context) -> list[Mention]:
+    """The mentions of a province's name that name a city, town or commune of the same name: an
+    area word of ``area_words`` opens it or stands right before it ("TP Hòa Bình", "thị xã
+    Quảng Trị", "xã Thái Bình"), or closes it ("Ha Tinh city"), and the province is no
+    centrally-run city ("thành phố Cần Thơ" is the province). Only where another mention names
+    the same province: a text naming it only so has no other place to report from."""
+    gazetteer = ctx.linker.gazetteer
+    before = ctx.hits[part_list("area_before")]
+    after = ctx.hits[part_list("area_after")]
+    found = []
+    for m in ctx.mentions:
+        if not gazetteer.has_seat_city(m.code):
+            continue
+        opens = any(hit[0] == m.start < hit[1] < m.end or (hit[1] <= m.start and not ctx.text[hit[1] : m.start].strip())
+                    for hit in before if m.start - ctx.reach("area") <= hit[0] <= m.start)
+        closes = any(m.start < hit[0] and (hit[1] == m.end or (hit[0] >= m.end and not ctx.text[m.end : hit[0]].strip()))
+                     for hit in after if hit[0] <= m.end + 1)
+        if opens or closes:
+            found.append(m)
+    dropped = {m.start for m in found}
+    kept = {m.code for m in ctx.mentions if m.start not in dropped}
+    return [m for m in found if m.code in kept]
+
+
 _SHORT_FORM = re.compile(r"[ \t]*\n?[ \t]*\([^()\n]{1,12}\)")
 
 
@@ -785,6 +809,11 @@ def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: P
             own = _programme_borrowed(ctx, fig, clause_span(ctx, fig)[1])
         if own is not None:
             return Part(own.kind, f"{own.words}, {area.words}"[:LABEL_CHARS], f"{own.rule}+{area.rule}")
+    # An item of a list of programmes, unions or groups in the area's report ("…, trong đó một số
+    # chương trình như: hộ nghèo 40 tỷ đồng, …"): the item's kind, as in a province's report.
+    item = list_item(ctx, fig)
+    if item is not None and item[0].kind in NARROWER_KINDS:
+        return Part(item[0].kind, f"{item[1]}, {area.words}"[:LABEL_CHARS], f"list:{item[0].phrase}+{area.rule}")
     return None
 
 

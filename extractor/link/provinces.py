@@ -383,6 +383,13 @@ class Gazetteer:
                 return self.districts[key]
         return None
 
+    def has_seat_city(self, code: Code) -> bool:
+        """Whether old unit ``code`` is a province before and after the merger, so a city or town
+        may bear its name ("thành phố Hòa Bình", "thị xã Quảng Trị"); a centrally-run city, or a
+        province a city took in, names the city-province itself ("thành phố Cần Thơ")."""
+        old = self.old[code]
+        return old.type == "province" and self.new[old.new].type == "province"
+
     def in_compact(self, text: str) -> list[Code]:
         """Units whose name, folded and without spaces, occurs in ``text`` (a host name)."""
         flat = fold(text).lower()
