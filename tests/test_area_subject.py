@@ -171,8 +171,39 @@ def test_a_centrally_run_city_named_as_a_city_stays_the_province() -> None:
     assert found[Decimal(2_680_000_000_000)].province == "Đà Nẵng"
 
 
-def test_a_city_the_only_mention_of_its_province_names_stays_the_province() -> None:
+@pytest.mark.parametrize("unit", ["thành phố Tuyên Quang", "thị xã Tuyên Quang"])
+def test_a_city_the_only_mention_of_its_province_tells_the_province_and_the_area(unit: str) -> None:
+    """The city's name is then the only place the province is told by: the figures are the
+    province's, as the city's area parts."""
     text = ("Vốn chính sách đến với hộ nghèo\n"
-            "Năm 2024, NHCSXH thành phố Tuyên Quang đã giải ngân 47 tỷ đồng. Tổng dư nợ đạt 268 tỷ đồng.\n")
+            f"Năm 2024, Phòng giao dịch NHCSXH {unit} đã giải ngân 47 tỷ đồng. Tổng dư nợ đạt 268 tỷ đồng.\n")
     found = _vi_by_value(text)
-    assert found[Decimal(268_000_000_000)].province == "Tuyên Quang"
+    for value in (47_000_000_000, 268_000_000_000):
+        obs = found[Decimal(value)]
+        assert obs.province == "Tuyên Quang"
+        assert (obs.part_of, obs.part) == ("area", "Tuyên Quang"), obs.rules
+
+
+def test_a_commune_named_before_a_province_with_its_own_word_is_no_city() -> None:
+    """"Hợp tác xã tỉnh …": the commune's word ends a longer noun, and the province has its own
+    word; its figures stay the province's."""
+    text = ("Vốn chính sách đến với hộ nghèo\n"
+            "Năm 2024, Liên minh Hợp tác xã tỉnh Tuyên Quang cùng NHCSXH tỉnh Tuyên Quang giải ngân "
+            "47 tỷ đồng. Tổng dư nợ của NHCSXH tỉnh Tuyên Quang đạt 2.680 tỷ đồng.\n")
+    found = _vi_by_value(text)
+    assert found[Decimal(2_680_000_000_000)].part_of is None
+
+
+@pytest.mark.parametrize(("lang", "text", "unit"), [
+    ("vi", "Tin TP Hồ Chí Minh\nNgày 5/3, Phòng giao dịch NHCSXH Quận 6 giải ngân cho 140 hộ vay. "
+           "Đến cuối tháng 2, tổng dư nợ đạt 580 tỷ đồng.\n", "Quận 6"),
+    ("en", "Policy loans reach Ho Chi Minh City workers\nOn March 3, the VBSP District 6 Branch handed "
+           "out loans. By the end of February, outstanding loans had reached VND 580 billion.\n", "District 6"),
+])
+def test_a_numbered_urban_districts_office_reports_that_district(lang: str, text: str, unit: str) -> None:
+    """A city's district named by its number ("Quận 6", "District 6"; ``area_numbered``) is an area,
+    and the bank's office there reports it."""
+    found = {o.value: o for o in extract_text(text, lang=lang, published=PUBLISHED).observations}
+    loans = found[Decimal(580_000_000_000)]
+    assert loans.province == "Hồ Chí Minh"
+    assert (loans.part_of, loans.part) == ("area", unit), loans.rules

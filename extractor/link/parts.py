@@ -102,6 +102,11 @@ def find_areas(ctx: Context) -> list[Area]:
         # "thành phố Cần Thơ": the province (its mention takes the area word in), no area of it.
         if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(start, words[-1][1]):
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
+    for start, end, _ in ctx.hits[part_list("area_numbered")]:
+        # A unit's name is capitalised ("Quận 8", "District 8"): "các quận 2 năm qua" counts years.
+        number = _AREA_NUMBER.match(ctx.text, end) if ctx.text[start].isupper() else None
+        if number is not None:
+            found.append(Area(start, number.end(), ctx.text[start : number.end()]))
     in_bank = _inside(sorted((hit[0], hit[1]) for hit in ctx.hits["bank"]))
     for start, end, _ in ctx.hits[part_list("area_after")]:
         # "VBSP Tan Mieu district": the bank's name before the area's is who reports from it, no
@@ -112,6 +117,11 @@ def find_areas(ctx: Context) -> list[Area]:
         if len(words) >= least and not _province_named(ctx, words[0][0], words[-1][1]):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     return sorted(found, key=lambda a: a.start)
+
+
+# The number of a numbered area, one or two digits and no more of a figure ("Quận 12", "District
+# 7,": not "huyện 30a", "xã 135", "district 2.5").
+_AREA_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w%/]|[.,]\d)")
 
 
 def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
@@ -150,12 +160,13 @@ def offices_named_as_provinces(ctx: Context) -> list[Area]:
     return found
 
 
-def seat_cities(ctx: Context) -> list[Mention]:
-    """The mentions of a province's name that name a city, town or commune of the same name: an
-    area word of ``area_words`` opens it or stands right before it ("TP Hòa Bình", "thị xã
-    Quảng Trị", "xã Thái Bình"), or closes it ("Ha Tinh city"), and the province is no
-    centrally-run city ("thành phố Cần Thơ" is the province). Only where another mention names
-    the same province: a text naming it only so has no other place to report from."""
+def seat_cities(ctx: Context) -> list[tuple[Mention, Area]]:
+    """The mentions of a province's name that name a city, town, district or commune of the same
+    name, with that area: an area word of ``area_words`` opens the mention ("TP Hòa Bình"), closes
+    it ("Ha Tinh city", "Quang Tri town"), or, in Vietnamese, stands right before a mention with no
+    province's word of its own ("thị xã Quảng Trị", "huyện Điện Biên"; English "district of X" also
+    says where an area lies), and the province is no centrally-run city ("thành phố Cần Thơ" is the
+    province)."""
     gazetteer = ctx.linker.gazetteer
     before = ctx.hits[part_list("area_before")]
     after = ctx.hits[part_list("area_after")]
@@ -163,15 +174,35 @@ def seat_cities(ctx: Context) -> list[Mention]:
     for m in ctx.mentions:
         if not gazetteer.has_seat_city(m.code):
             continue
-        opens = any(hit[0] == m.start < hit[1] < m.end or (hit[1] <= m.start and not ctx.text[hit[1] : m.start].strip())
-                    for hit in before if m.start - ctx.reach("area") <= hit[0] <= m.start)
-        closes = any(m.start < hit[0] and (hit[1] == m.end or (hit[0] >= m.end and not ctx.text[m.end : hit[0]].strip()))
-                     for hit in after if hit[0] <= m.end + 1)
-        if opens or closes:
-            found.append(m)
-    dropped = {m.start for m in found}
-    kept = {m.code for m in ctx.mentions if m.start not in dropped}
-    return [m for m in found if m.code in kept]
+        opens = next((hit for hit in before if hit[0] == m.start < hit[1] < m.end), None)
+        precedes = ctx.lang == "vi" and not _own_word(ctx, m) and any(
+            m.start - ctx.reach("area") <= hit[0] and hit[1] <= m.start and not ctx.text[hit[1] : m.start].strip()
+            for hit in before)
+        closes = next((hit for hit in after if m.start < hit[0] <= m.end + 1 and (
+            hit[1] == m.end or (hit[0] >= m.end and not ctx.text[m.end : hit[0]].strip()))), None)
+        if opens is None and closes is None and not precedes:
+            continue
+        start = m.start if opens is None else opens[1]
+        start += len(ctx.text[start : m.end]) - len(ctx.text[start : m.end].lstrip())
+        end = len(ctx.text[: closes[0]].rstrip()) if closes is not None and closes[1] == m.end else m.end
+        found.append((m, Area(start, end, ctx.text[start:end])))
+    return found
+
+
+def seat_areas(ctx: Context) -> tuple[set[int], list[Area]]:
+    """The cities named like their province (``seat_cities``): where another mention names that
+    province, the starts of their mentions, which are no province's (``find_areas`` then reads the
+    city); else their areas, the mention staying too, the only place the province is told by."""
+    seats = seat_cities(ctx)
+    dropped = {m.start for m, _ in seats}
+    told = {m.code for m in ctx.mentions if m.start not in dropped}
+    return {m.start for m, _ in seats if m.code in told}, [area for m, area in seats if m.code not in told]
+
+
+def _own_word(ctx: Context, mention: Mention) -> bool:
+    """Whether a mention holds a province's word of its own ("tỉnh Lâm Đồng")."""
+    key = key_of(mention.text)
+    return any(key.startswith(key_of(word) + " ") for word in ctx.linker.gazetteer.model.affixes.prefixes)
 
 
 _SHORT_FORM = re.compile(r"[ \t]*\n?[ \t]*\([^()\n]{1,12}\)")
@@ -664,7 +695,9 @@ def _own_province(ctx: Context, mention: Mention) -> bool:
     where the area before it lies, no place of a figure's own."""
     if ctx.text.endswith("(", 0, mention.start) and ctx.text.startswith(")", mention.end):
         return True
-    return _area_seat(ctx, mention.start)
+    # A city named like its province, the only mention of it ("NHCSXH thành phố Yên Bái"): the
+    # city's name (``seat_cities``).
+    return _area_seat(ctx, mention.start) or bool(ctx.areas.within(mention.start, mention.end))
 
 
 _SEAT_REACH = 12  # characters: the longest glue of ``area_seat_gap`` and its spaces
