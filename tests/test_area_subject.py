@@ -207,3 +207,33 @@ def test_a_numbered_urban_districts_office_reports_that_district(lang: str, text
     loans = found[Decimal(580_000_000_000)]
     assert loans.province == "Hồ Chí Minh"
     assert (loans.part_of, loans.part) == ("area", unit), loans.rules
+
+
+@pytest.mark.parametrize("text", [
+    # A kind of area qualified by what it is like, in the plural: the province's own areas.
+    "Vốn ưu đãi được dồn cho các huyện vùng cao Lào Cai, nâng dư nợ của NHCSXH tỉnh lên "
+    "11.200 tỷ đồng vào cuối năm 2023.\n",
+    # A bare unit word made many by "những": the province's communes, no town of its name.
+    "Nguồn vốn tiếp tục tới những xã Hà Giang, nâng dư nợ của NHCSXH tỉnh lên 8.100 tỷ đồng "
+    "vào cuối năm 2023.\n",
+    # A province with no city or town of its own name ("seat_named" of rules/provinces.yaml).
+    "Chương trình tín dụng đến với huyện Nghệ An nào cũng thế, nâng dư nợ của NHCSXH tỉnh lên "
+    "16.300 tỷ đồng vào cuối năm 2023.\n",
+])
+def test_unit_words_before_the_only_mention_of_a_province_leave_it_the_province(text: str) -> None:
+    """Area words right before a province's only mention that do not name one city of its name
+    leave the province's figure its total."""
+    found = _vi_by_value("Vốn chính sách cho vùng khó\n" + text)
+    (obs,) = [o for o in found.values() if o.indicator == "outstanding_loans"]
+    assert obs.part_of is None, obs.rules
+
+
+def test_a_city_where_the_provinces_branch_meets_is_no_area() -> None:
+    """The city only the venue of the provincial branch's meeting ("tại TP …, Chi nhánh NHCSXH
+    tỉnh …"), the only mention of the province: the branch's figures are the province's totals."""
+    text = ("Tổng kết hoạt động tín dụng chính sách năm 2024\n"
+            "Chiều 8/1, tại thành phố Bắc Giang, Chi nhánh NHCSXH tỉnh tổ chức hội nghị tổng kết: "
+            "tổng dư nợ đạt 12.300 tỷ đồng, tăng 900 tỷ đồng so với đầu năm.\n")
+    obs = _vi_by_value(text)[Decimal(12_300_000_000_000)]
+    assert obs.province == "Bắc Giang"
+    assert obs.part_of is None, obs.rules

@@ -160,13 +160,13 @@ def offices_named_as_provinces(ctx: Context) -> list[Area]:
     return found
 
 
-def seat_cities(ctx: Context) -> list[tuple[Mention, Area]]:
+def seat_cities(ctx: Context) -> list[tuple[Mention, Area, tuple[int, int]]]:
     """The mentions of a province's name that name a city, town, district or commune of the same
     name, with that area: an area word of ``area_words`` opens the mention ("TP Hòa Bình"), closes
     it ("Ha Tinh city", "Quang Tri town"), or, in Vietnamese, stands right before a mention with no
     province's word of its own ("thị xã Quảng Trị", "huyện Điện Biên"; English "district of X" also
     says where an area lies), and the province is no centrally-run city ("thành phố Cần Thơ" is the
-    province)."""
+    province). Each comes with where its words, the unit's word with them, start and end."""
     gazetteer = ctx.linker.gazetteer
     before = ctx.hits[part_list("area_before")]
     after = ctx.hits[part_list("area_after")]
@@ -175,18 +175,33 @@ def seat_cities(ctx: Context) -> list[tuple[Mention, Area]]:
         if not gazetteer.has_seat_city(m.code):
             continue
         opens = next((hit for hit in before if hit[0] == m.start < hit[1] < m.end), None)
-        precedes = ctx.lang == "vi" and not _own_word(ctx, m) and any(
-            m.start - ctx.reach("area") <= hit[0] and hit[1] <= m.start and not ctx.text[hit[1] : m.start].strip()
-            for hit in before)
+        precedes = None if ctx.lang != "vi" or _own_word(ctx, m) else next((
+            hit for hit in before if m.start - ctx.reach("area") <= hit[0] and hit[1] <= m.start
+            and not ctx.text[hit[1] : m.start].strip() and _one_unit(ctx, hit)), None)
         closes = next((hit for hit in after if m.start < hit[0] <= m.end + 1 and (
             hit[1] == m.end or (hit[0] >= m.end and not ctx.text[m.end : hit[0]].strip()))), None)
-        if opens is None and closes is None and not precedes:
+        if opens is None and closes is None and precedes is None:
             continue
         start = m.start if opens is None else opens[1]
         start += len(ctx.text[start : m.end]) - len(ctx.text[start : m.end].lstrip())
         end = len(ctx.text[: closes[0]].rstrip()) if closes is not None and closes[1] == m.end else m.end
-        found.append((m, Area(start, end, ctx.text[start:end])))
+        whole = (m.start if precedes is None else precedes[0], max(m.end, closes[1] if closes is not None else 0))
+        found.append((m, Area(start, end, ctx.text[start:end]), whole))
     return found
+
+
+def _one_unit(ctx: Context, hit: Hit) -> bool:
+    """Whether the area word ``hit`` before a province's name names one unit of that name: a bare
+    kind of unit ("thị xã", "huyện"), not one qualified by what it is like ("huyện miền núi", a
+    longer phrase of its list opening with a shorter one: "the mountain districts of" the
+    province), nor made many by a word or number before it (``_offices_many``: "các huyện")."""
+    words = ctx.text[hit[0] : hit[1]].split()
+    index = ctx.linker.index[ctx.lang]
+    for size in range(1, len(words)):
+        head = " ".join(words[:size])
+        if any(found[:2] == (0, len(head)) for found in index.scan(new_tone(head))[part_list("area_before")]):
+            return False
+    return not _offices_many(ctx, hit[0])
 
 
 def seat_areas(ctx: Context) -> tuple[set[int], list[Area]]:
@@ -194,9 +209,25 @@ def seat_areas(ctx: Context) -> tuple[set[int], list[Area]]:
     province, the starts of their mentions, which are no province's (``find_areas`` then reads the
     city); else their areas, the mention staying too, the only place the province is told by."""
     seats = seat_cities(ctx)
-    dropped = {m.start for m, _ in seats}
+    dropped = {m.start for m, _, _ in seats}
     told = {m.code for m in ctx.mentions if m.start not in dropped}
-    return {m.start for m, _ in seats if m.code in told}, [area for m, area in seats if m.code not in told]
+    # Told by no other mention, the city is an area only as the bank's unit there ("Phòng giao
+    # dịch NHCSXH thành phố …"), not as where a provincial branch meets ("tại TP …, Chi nhánh
+    # NHCSXH tỉnh …"): its name then tells the province alone.
+    return ({m.start for m, _, _ in seats if m.code in told},
+            [area for m, area, whole in seats if m.code not in told and _bank_unit(ctx, *whole)])
+
+
+def _bank_unit(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` name the bank's unit there: the bank's name
+    stands right before them ("NHCSXH thành phố …", "VBSP Ha Giang City …") or right after them
+    ("Ha Giang City VBSP")."""
+    for hit in ctx.hits["bank"]:
+        if hit[1] <= start and not ctx.text[hit[1] : start].strip():
+            return True
+        if hit[0] >= end and not ctx.text[end : hit[0]].strip():
+            return True
+    return False
 
 
 def _own_word(ctx: Context, mention: Mention) -> bool:
