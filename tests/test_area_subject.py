@@ -142,3 +142,98 @@ def test_another_district_named_in_a_figures_sentence_owns_it_in_a_districts_sto
     assert found[Decimal(270_000_000_000)].part == "Quynh Luu"
     assert (found[Decimal(160_000_000_000)].part_of, found[Decimal(160_000_000_000)].part) == ("area", "Tan Ky")
     assert found[Decimal(500_000_000)].part == "Quynh Luu"
+
+
+def _vi_by_value(text: str) -> dict[Decimal, Observation]:
+    found = extract_text(text, lang="vi", published=PUBLISHED).observations
+    return {o.value: o for o in found}
+
+
+@pytest.mark.parametrize("city", ["thành phố Tuyên Quang", "TP Tuyên Quang", "thị xã Tuyên Quang"])
+def test_a_city_bearing_its_provinces_name_is_an_area_of_it(city: str) -> None:
+    """A provincial capital or town named like its province (``parts.seat_cities``), in a text
+    that names the province too: the city's office reports the city's figures, no province total."""
+    text = (f"Vốn chính sách đến với hộ nghèo tỉnh Tuyên Quang\n"
+            f"Năm 2024, NHCSXH {city} đã giải ngân 47 tỷ đồng cho 1.150 lượt hộ vay. "
+            "Tổng dư nợ đến cuối năm đạt 268 tỷ đồng.\n")
+    found = _vi_by_value(text)
+    for value in (47_000_000_000, 268_000_000_000):
+        obs = found[Decimal(value)]
+        assert obs.province == "Tuyên Quang"
+        assert (obs.part_of, obs.part) == ("area", "Tuyên Quang"), obs.rules
+
+
+def test_a_centrally_run_city_named_as_a_city_stays_the_province() -> None:
+    text = ("Vốn chính sách ở thành phố Đà Nẵng\n"
+            "Năm 2024, NHCSXH thành phố Đà Nẵng đã giải ngân 470 tỷ đồng. Tổng dư nợ đạt 2.680 tỷ đồng.\n")
+    found = _vi_by_value(text)
+    assert found[Decimal(2_680_000_000_000)].part_of is None
+    assert found[Decimal(2_680_000_000_000)].province == "Đà Nẵng"
+
+
+@pytest.mark.parametrize("unit", ["thành phố Tuyên Quang", "thị xã Tuyên Quang"])
+def test_a_city_the_only_mention_of_its_province_tells_the_province_and_the_area(unit: str) -> None:
+    """The city's name is then the only place the province is told by: the figures are the
+    province's, as the city's area parts."""
+    text = ("Vốn chính sách đến với hộ nghèo\n"
+            f"Năm 2024, Phòng giao dịch NHCSXH {unit} đã giải ngân 47 tỷ đồng. Tổng dư nợ đạt 268 tỷ đồng.\n")
+    found = _vi_by_value(text)
+    for value in (47_000_000_000, 268_000_000_000):
+        obs = found[Decimal(value)]
+        assert obs.province == "Tuyên Quang"
+        assert (obs.part_of, obs.part) == ("area", "Tuyên Quang"), obs.rules
+
+
+def test_a_commune_named_before_a_province_with_its_own_word_is_no_city() -> None:
+    """"Hợp tác xã tỉnh …": the commune's word ends a longer noun, and the province has its own
+    word; its figures stay the province's."""
+    text = ("Vốn chính sách đến với hộ nghèo\n"
+            "Năm 2024, Liên minh Hợp tác xã tỉnh Tuyên Quang cùng NHCSXH tỉnh Tuyên Quang giải ngân "
+            "47 tỷ đồng. Tổng dư nợ của NHCSXH tỉnh Tuyên Quang đạt 2.680 tỷ đồng.\n")
+    found = _vi_by_value(text)
+    assert found[Decimal(2_680_000_000_000)].part_of is None
+
+
+@pytest.mark.parametrize(("lang", "text", "unit"), [
+    ("vi", "Tin TP Hồ Chí Minh\nNgày 5/3, Phòng giao dịch NHCSXH Quận 6 giải ngân cho 140 hộ vay. "
+           "Đến cuối tháng 2, tổng dư nợ đạt 580 tỷ đồng.\n", "Quận 6"),
+    ("en", "Policy loans reach Ho Chi Minh City workers\nOn March 3, the VBSP District 6 Branch handed "
+           "out loans. By the end of February, outstanding loans had reached VND 580 billion.\n", "District 6"),
+])
+def test_a_numbered_urban_districts_office_reports_that_district(lang: str, text: str, unit: str) -> None:
+    """A city's district named by its number ("Quận 6", "District 6"; ``area_numbered``) is an area,
+    and the bank's office there reports it."""
+    found = {o.value: o for o in extract_text(text, lang=lang, published=PUBLISHED).observations}
+    loans = found[Decimal(580_000_000_000)]
+    assert loans.province == "Hồ Chí Minh"
+    assert (loans.part_of, loans.part) == ("area", unit), loans.rules
+
+
+@pytest.mark.parametrize("text", [
+    # A kind of area qualified by what it is like, in the plural: the province's own areas.
+    "Vốn ưu đãi được dồn cho các huyện vùng cao Lào Cai, nâng dư nợ của NHCSXH tỉnh lên "
+    "11.200 tỷ đồng vào cuối năm 2023.\n",
+    # A bare unit word made many by "những": the province's communes, no town of its name.
+    "Nguồn vốn tiếp tục tới những xã Hà Giang, nâng dư nợ của NHCSXH tỉnh lên 8.100 tỷ đồng "
+    "vào cuối năm 2023.\n",
+    # A province with no city or town of its own name ("seat_named" of rules/provinces.yaml).
+    "Chương trình tín dụng đến với huyện Nghệ An nào cũng thế, nâng dư nợ của NHCSXH tỉnh lên "
+    "16.300 tỷ đồng vào cuối năm 2023.\n",
+])
+def test_unit_words_before_the_only_mention_of_a_province_leave_it_the_province(text: str) -> None:
+    """Area words right before a province's only mention that do not name one city of its name
+    leave the province's figure its total."""
+    found = _vi_by_value("Vốn chính sách cho vùng khó\n" + text)
+    (obs,) = [o for o in found.values() if o.indicator == "outstanding_loans"]
+    assert obs.part_of is None, obs.rules
+
+
+def test_a_city_where_the_provinces_branch_meets_is_no_area() -> None:
+    """The city only the venue of the provincial branch's meeting ("tại TP …, Chi nhánh NHCSXH
+    tỉnh …"), the only mention of the province: the branch's figures are the province's totals."""
+    text = ("Tổng kết hoạt động tín dụng chính sách năm 2024\n"
+            "Chiều 8/1, tại thành phố Bắc Giang, Chi nhánh NHCSXH tỉnh tổ chức hội nghị tổng kết: "
+            "tổng dư nợ đạt 12.300 tỷ đồng, tăng 900 tỷ đồng so với đầu năm.\n")
+    obs = _vi_by_value(text)[Decimal(12_300_000_000_000)]
+    assert obs.province == "Bắc Giang"
+    assert obs.part_of is None, obs.rules

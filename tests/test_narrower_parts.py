@@ -139,3 +139,18 @@ def test_a_programme_after_one_amount_does_not_name_an_amount_joined_after_it() 
     assert found[Decimal(1_500_000_000)].part_of == "programme"
     later = found[Decimal(7_000_000_000)]
     assert later.part is None or "mãn hạn tù" not in later.part, (later.part, later.rules)
+
+
+def test_the_items_of_a_programme_list_in_a_districts_report_are_programme_parts() -> None:
+    """A list of programmes after a colon in a district office's report: each item is that
+    programme's, in the district (``list_item`` read by ``_narrower``), not the district's total."""
+    text = ("Phòng giao dịch NHCSXH huyện Kim Bôi sơ kết quý II\n"
+            "Đến 30/6/2024, tổng dư nợ của Phòng giao dịch NHCSXH huyện Kim Bôi đạt 455 tỷ đồng. "
+            "Dư nợ tập trung ở các chương trình: hộ nghèo 97 tỷ đồng, giải quyết việc làm 58 tỷ đồng, "
+            "nước sạch và vệ sinh môi trường nông thôn 44 tỷ đồng.\n")
+    found = _by_value(text, "vi")
+    assert found[Decimal(455_000_000_000)].part_of == "area"
+    for value in (97, 58, 44):
+        item = found[Decimal(value * 1_000_000_000)]
+        assert item.part_of == "programme", (value, item.part_of, item.part, item.rules)
+        assert item.part is not None and item.part.endswith("Kim Bôi")

@@ -40,6 +40,7 @@ from extractor.link.parts import (
     find_areas,
     offices_named_as_provinces,
     part_of,
+    seat_areas,
     subject_districts,
 )
 from extractor.link.place import NATIONAL_DOCUMENT, place_of, resolve_place
@@ -76,11 +77,13 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
     """The document indexed once, with its province and the figures that are changes."""
     ctx = index_document(ex, lk)
     offices = offices_named_as_provinces(ctx)
-    if offices:
-        named = {office.start for office in offices}
+    seats, kept = seat_areas(ctx)
+    named = {office.start for office in offices} | seats
+    if named:
         ctx = ctx.amended(mentions=Offsets([m for m in ctx.mentions if m.start not in named]))
-    areas = sorted([*find_areas(ctx), *offices, *subject_districts(ctx)], key=lambda a: a.start)
-    ctx = ctx.amended(areas=Offsets(areas), district=district_document(ctx, areas),
+    areas = sorted([*find_areas(ctx), *offices, *kept, *subject_districts(ctx)], key=lambda a: a.start)
+    ctx = ctx.amended(areas=Offsets(areas))
+    ctx = ctx.amended(district=district_document(ctx, areas),
                       offices=district_offices(ctx, areas), topic=document_topic(ctx))
     scope = document_scope(ctx)
     # Changes do not depend on the province: one copy of the context takes both.

@@ -103,6 +103,11 @@ def find_areas(ctx: Context) -> list[Area]:
         # "thành phố Cần Thơ": the province (its mention takes the area word in), no area of it.
         if len(words) >= MIN_NAME_WORDS and not ctx.mentions.within(start, words[-1][1]):
             found.append(Area(start, words[-1][1], _name(ctx.text, words)))
+    for start, end, _ in ctx.hits[part_list("area_numbered")]:
+        # A unit's name is capitalised ("Quận 8", "District 8"): "các quận 2 năm qua" counts years.
+        number = _AREA_NUMBER.match(ctx.text, end) if ctx.text[start].isupper() else None
+        if number is not None:
+            found.append(Area(start, number.end(), ctx.text[start : number.end()]))
     in_bank = _inside(sorted((hit[0], hit[1]) for hit in ctx.hits["bank"]))
     for start, end, _ in ctx.hits[part_list("area_after")]:
         # "VBSP Tan Mieu district": the bank's name before the area's is who reports from it, no
@@ -113,6 +118,11 @@ def find_areas(ctx: Context) -> list[Area]:
         if len(words) >= least and not _province_named(ctx, words[0][0], words[-1][1]):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     return sorted(found, key=lambda a: a.start)
+
+
+# The number of a numbered area, one or two digits and no more of a figure ("Quận 12", "District
+# 7,": not "huyện 30a", "xã 135", "district 2.5").
+_AREA_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w%/]|[.,]\d)")
 
 
 def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
@@ -149,6 +159,82 @@ def offices_named_as_provinces(ctx: Context) -> list[Area]:
     if not any(m.start not in named_at for m in ctx.mentions):
         return []
     return found
+
+
+def seat_cities(ctx: Context) -> list[tuple[Mention, Area, tuple[int, int]]]:
+    """The mentions of a province's name that name a city, town, district or commune of the same
+    name, with that area: an area word of ``area_words`` opens the mention ("TP Hòa Bình"), closes
+    it ("Ha Tinh city", "Quang Tri town"), or, in Vietnamese, stands right before a mention with no
+    province's word of its own ("thị xã Quảng Trị", "huyện Điện Biên"; English "district of X" also
+    says where an area lies), and the province is no centrally-run city ("thành phố Cần Thơ" is the
+    province). Each comes with where its words, the unit's word with them, start and end."""
+    gazetteer = ctx.linker.gazetteer
+    before = ctx.hits[part_list("area_before")]
+    after = ctx.hits[part_list("area_after")]
+    found = []
+    for m in ctx.mentions:
+        if not gazetteer.has_seat_city(m.code):
+            continue
+        opens = next((hit for hit in before if hit[0] == m.start < hit[1] < m.end), None)
+        precedes = None if ctx.lang != "vi" or _own_word(ctx, m) else next((
+            hit for hit in before if m.start - ctx.reach("area") <= hit[0] and hit[1] <= m.start
+            and not ctx.text[hit[1] : m.start].strip() and _one_unit(ctx, hit)), None)
+        closes = next((hit for hit in after if m.start < hit[0] <= m.end + 1 and (
+            hit[1] == m.end or (hit[0] >= m.end and not ctx.text[m.end : hit[0]].strip()))), None)
+        if opens is None and closes is None and precedes is None:
+            continue
+        start = m.start if opens is None else opens[1]
+        start += len(ctx.text[start : m.end]) - len(ctx.text[start : m.end].lstrip())
+        end = len(ctx.text[: closes[0]].rstrip()) if closes is not None and closes[1] == m.end else m.end
+        whole = (m.start if precedes is None else precedes[0], max(m.end, closes[1] if closes is not None else 0))
+        found.append((m, Area(start, end, ctx.text[start:end]), whole))
+    return found
+
+
+def _one_unit(ctx: Context, hit: Hit) -> bool:
+    """Whether the area word ``hit`` before a province's name names one unit of that name: a bare
+    kind of unit ("thị xã", "huyện"), not one qualified by what it is like ("huyện miền núi", a
+    longer phrase of its list opening with a shorter one: "the mountain districts of" the
+    province), nor made many by a word or number before it (``_offices_many``: "các huyện")."""
+    words = ctx.text[hit[0] : hit[1]].split()
+    index = ctx.linker.index[ctx.lang]
+    for size in range(1, len(words)):
+        head = " ".join(words[:size])
+        if any(found[:2] == (0, len(head)) for found in index.scan(new_tone(head))[part_list("area_before")]):
+            return False
+    return not _offices_many(ctx, hit[0])
+
+
+def seat_areas(ctx: Context) -> tuple[set[int], list[Area]]:
+    """The cities named like their province (``seat_cities``): where another mention names that
+    province, the starts of their mentions, which are no province's (``find_areas`` then reads the
+    city); else their areas, the mention staying too, the only place the province is told by."""
+    seats = seat_cities(ctx)
+    dropped = {m.start for m, _, _ in seats}
+    told = {m.code for m in ctx.mentions if m.start not in dropped}
+    # Told by no other mention, the city is an area only as the bank's unit there ("Phòng giao
+    # dịch NHCSXH thành phố …"), not as where a provincial branch meets ("tại TP …, Chi nhánh
+    # NHCSXH tỉnh …"): its name then tells the province alone.
+    return ({m.start for m, _, _ in seats if m.code in told},
+            [area for m, area, whole in seats if m.code not in told and _bank_unit(ctx, *whole)])
+
+
+def _bank_unit(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` name the bank's unit there: the bank's name
+    stands right before them ("NHCSXH thành phố …", "VBSP Ha Giang City …") or right after them
+    ("Ha Giang City VBSP")."""
+    for hit in ctx.hits["bank"]:
+        if hit[1] <= start and not ctx.text[hit[1] : start].strip():
+            return True
+        if hit[0] >= end and not ctx.text[end : hit[0]].strip():
+            return True
+    return False
+
+
+def _own_word(ctx: Context, mention: Mention) -> bool:
+    """Whether a mention holds a province's word of its own ("tỉnh Lâm Đồng")."""
+    key = key_of(mention.text)
+    return any(key.startswith(key_of(word) + " ") for word in ctx.linker.gazetteer.model.affixes.prefixes)
 
 
 _SHORT_FORM = re.compile(r"[ \t]*\n?[ \t]*\([^()\n]{1,12}\)")
@@ -641,7 +727,9 @@ def _own_province(ctx: Context, mention: Mention) -> bool:
     where the area before it lies, no place of a figure's own."""
     if ctx.text.endswith("(", 0, mention.start) and ctx.text.startswith(")", mention.end):
         return True
-    return _area_seat(ctx, mention.start)
+    # A city named like its province, the only mention of it ("NHCSXH thành phố Yên Bái"): the
+    # city's name (``seat_cities``).
+    return _area_seat(ctx, mention.start) or bool(ctx.areas.within(mention.start, mention.end))
 
 
 _SEAT_REACH = 12  # characters: the longest glue of ``area_seat_gap`` and its spaces
@@ -787,6 +875,11 @@ def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: P
             own = _programme_borrowed(ctx, fig, clause_span(ctx, fig)[1])
         if own is not None:
             return Part(own.kind, f"{own.words}, {area.words}"[:LABEL_CHARS], f"{own.rule}+{area.rule}")
+    # An item of a list of programmes, unions or groups in the area's report ("…, trong đó một số
+    # chương trình như: hộ nghèo 40 tỷ đồng, …"): the item's kind, as in a province's report.
+    item = list_item(ctx, fig)
+    if item is not None and item[0].kind in NARROWER_KINDS:
+        return Part(item[0].kind, f"{item[1]}, {area.words}"[:LABEL_CHARS], f"list:{item[0].phrase}+{area.rule}")
     return None
 
 

@@ -128,6 +128,8 @@ class ProvinceFile(Strict):
     stopphrases: list[str] = Field(default_factory=list)
     post_merger_cues: list[str] = Field(default_factory=list)
     post_merger_not: list[str] = Field(default_factory=list)
+    # Old provinces with a city, town or district bearing their name ("thành phố Lạng Sơn").
+    seat_named: list[str] = Field(default_factory=list)
     pre_2025: list[OldProvince] = Field(min_length=1)
     post_2025: list[NewProvince] = Field(min_length=1)
 
@@ -155,6 +157,9 @@ def _map_problems(rf: RuleFile, model: ProvinceFile) -> list[str]:
                 rf.problem(("pre_2025", i, "new"), f"{old.name}: {old.new} does not list {old.code}")
             )
     olds = {p.code for p in model.pre_2025}
+    for i, code in enumerate(model.seat_named):
+        if code not in olds:
+            problems.append(rf.problem(("seat_named", i), f"no old unit {code!r}"))
     for i, unit in enumerate(model.post_2025):
         for j, code in enumerate(unit.merged_from):
             if code not in olds:
@@ -222,6 +227,7 @@ class Gazetteer:
         self.merger_date = model.merger_date
         self.old = {p.code: p for p in model.pre_2025}
         self.new = {p.code: p for p in model.post_2025}
+        self.seat_named = frozenset(model.seat_named)
         self.by_key = {key_of(n): p.code for p in model.pre_2025 for n in (p.name, *p.aliases)}
         self.compact = {k.replace(" ", ""): c for k, c in self.by_key.items() if len(k.replace(" ", "")) >= 5}
         # The words after a name that make it a province ("tỉnh", "province"), folded.
@@ -382,6 +388,14 @@ class Gazetteer:
                                                       self.district_names.get(key, key).split()):
                 return self.districts[key]
         return None
+
+    def has_seat_city(self, code: Code) -> bool:
+        """Whether old unit ``code`` is a province before and after the merger with a city, town or
+        district of its name (``seat_named``: "thành phố Hòa Bình", "thị xã Quảng Trị"); a
+        centrally-run city, or a province a city took in, names the city-province itself
+        ("thành phố Cần Thơ"), and most provinces' capitals bear other names ("Nghệ An")."""
+        old = self.old[code]
+        return code in self.seat_named and old.type == "province" and self.new[old.new].type == "province"
 
     def in_compact(self, text: str) -> list[Code]:
         """Units whose name, folded and without spaces, occurs in ``text`` (a host name)."""
