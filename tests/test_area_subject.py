@@ -207,3 +207,29 @@ def test_a_numbered_urban_districts_office_reports_that_district(lang: str, text
     loans = found[Decimal(580_000_000_000)]
     assert loans.province == "Hồ Chí Minh"
     assert (loans.part_of, loans.part) == ("area", unit), loans.rules
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "-"])
+def test_an_office_named_by_the_bank_a_dash_and_its_district_reports_the_district(dash: str) -> None:
+    # English names the district office after the bank's name without "Vietnam", past a dash;
+    # "the branch" after it is that office, and the city's branch named later gave it capital.
+    text = (f"On May 4, the Bank for Social Policies {dash} Cu Chi District Branch handed loans to 60 families.\n"
+            f"The director of the Bank for Social Policies {dash} Cu Chi District Branch said the city budget "
+            f"entrusted capital to the Bank for Social Policies {dash} HCMC Branch.\n"
+            "By May 3, the branch had lent about VND18.4 billion.\n")
+    lent = _by_value(text)[Decimal(18_400_000_000)]
+    assert (lent.part_of, lent.part) == ("area", "Cu Chi")
+
+
+def test_an_office_named_by_its_area_before_the_bank_reports_the_area() -> None:
+    text = ("The Cu Chi branch of the Social Policy Bank held its review on May 4.\n"
+            "This year it has lent VND 260 billion to 5,100 households.\n")
+    lent = _by_value(text)[Decimal(260_000_000_000)]
+    assert (lent.part_of, lent.part) == ("area", "Cu Chi")
+
+
+def test_a_provinces_branch_named_before_the_bank_stays_the_province() -> None:
+    text = ("The Tay Ninh branch of the Social Policy Bank held its review on May 4.\n"
+            "This year it has lent VND 2,600 billion to 51,000 households.\n")
+    lent = _by_value(text)[Decimal(2_600_000_000_000)]
+    assert lent.province == "Tây Ninh" and lent.part_of is None

@@ -108,6 +108,18 @@ def find_areas(ctx: Context) -> list[Area]:
         if number is not None:
             found.append(Area(start, number.end(), ctx.text[start : number.end()]))
     in_bank = _inside(sorted((hit[0], hit[1]) for hit in ctx.hits["bank"]))
+    banks = {hit[0] for hit in ctx.hits["bank"]}
+    for start, end, _ in ctx.hits[part_list("office_after")]:
+        # "the Tan Phu branch of the VBSP": a name of its own (no bank's words, no short form in
+        # brackets, no area word: ``area_after`` reads those) right before the office's words, the
+        # bank's name right after them.
+        words = _capitalised_near(ctx, start, backwards=True)
+        after = end + len(ctx.text[end:]) - len(ctx.text[end:].lstrip(" "))
+        if (after in banks and len(words) >= MIN_NAME_WORDS and not any(in_bank(w[0]) for w in words)
+                and "(" not in ctx.text[words[0][0] : words[-1][1]]
+                and not ctx.marks(part_list("area_after"), words[0][0], words[-1][1])  # "Thai Hoa City …"
+                and not _province_named(ctx, words[0][0], words[-1][1])):
+            found.append(Area(words[0][0], end, _name(ctx.text, words)))
     for start, end, _ in ctx.hits[part_list("area_after")]:
         # "VBSP Tan Mieu district": the bank's name before the area's is who reports from it, no
         # word of the name; after it, a name of one word is an office's area too ("VBSP Vinh City").
@@ -299,10 +311,13 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     # "NHCSXH thành phố Phổ Yên": a branch's words that end inside an area's name the office of
     # that city inside a province, no provincial branch.
     district = ctx.hits[part_list("district_bank")]
-    if any(not any(a.start < hit[1] <= a.end for a in areas) and _branch_reports(ctx, hit, district)
-           for hit in ctx.hits[scope_list("branch")]):
+    # English names an office by the bank's name and its area's ("the Bank for Social Policies –
+    # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
+    offices = sorted([*district, *_joined_offices(ctx, areas)])
+    if any(not any(a.start < hit[1] <= a.end for a in areas) and not _office_back(ctx, hit, offices)
+           and _branch_reports(ctx, hit, offices) for hit in ctx.hits[scope_list("branch")]):
         return None
-    if any(_branch_reports(ctx, hit, district) for hit in _provinces_branches(ctx)):
+    if any(_branch_reports(ctx, hit, offices) for hit in _provinces_branches(ctx)):
         return None
     banks = sorted([*ctx.hits["bank"], *district])
     # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
@@ -509,6 +524,36 @@ def _provinces_branches(ctx: Context) -> list[Hit]:
         if before and not ctx.text[before[-1].end : hit[0]].strip():
             found.append(hit)
     return found
+
+
+def _joined_offices(ctx: Context, areas: list[Area]) -> list[Hit]:
+    """The bank's mentions joined to an area's name right after them ("the Bank for Social
+    Policies – Tan Phu District Branch", "VBSP Yen Thanh district"; as ``_office`` reads them):
+    a district office named in English by the bank's name."""
+    return [hit for hit in ctx.hits["bank"] if any(_joins_after(ctx, hit[1], a) for a in areas)]
+
+
+# A dash between the bank's name and its office's ("Bank for Social Policies – Tan Phu District
+# Branch"), on one line.
+_DASH_GAP = re.compile(r"[^\S\n]*[\u2013\u2014-][^\S\n]*")
+
+
+def _joins_after(ctx: Context, end: int, area: Area) -> bool:
+    """Whether an area's name follows the bank's name ending at ``end``, joined by the scope's gap
+    words or by a dash."""
+    return area.start >= end and bool(ctx.linker.scope_gaps[ctx.lang].fullmatch(ctx.text, end, area.start)
+                                      or _DASH_GAP.fullmatch(ctx.text, end, area.start))
+
+
+_BACK_BRANCH = "the branch"  # English's bare back-reference to the bank's unit named before
+
+
+def _office_back(ctx: Context, branch: Hit, offices: list[Hit]) -> bool:
+    """Whether a branch's words are English's bare "the branch" after a district office was
+    named: that office, referred back to, no provincial branch ("… – Tan Phu District Branch
+    handed out loans. The branch has lent …")."""
+    return (ctx.lang == "en" and ctx.text[branch[0] : branch[1]].casefold() == _BACK_BRANCH
+            and any(hit[1] <= branch[0] for hit in offices))
 
 
 def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
@@ -728,7 +773,7 @@ def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> 
     alone."""
     start, end, _ = bank
     gap = ctx.linker.scope_gaps[ctx.lang]
-    joined = [a for a in areas if (a.start >= end and gap.fullmatch(ctx.text, end, a.start))
+    joined = [a for a in areas if _joins_after(ctx, end, a)
               or (a.end <= start and gap.fullmatch(ctx.text, a.end, start) and not held_in(ctx, a.start, a.end))]
     office = [hit for hit in district if hit[0] == start]
     if not office:
