@@ -313,11 +313,11 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     district = ctx.hits[part_list("district_bank")]
     # English names an office by the bank's name and its area's ("the Bank for Social Policies –
     # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
-    offices = sorted([*district, *_joined_offices(ctx, areas)])
-    if any(not any(a.start < hit[1] <= a.end for a in areas) and not _office_back(ctx, hit, offices)
-           and _branch_reports(ctx, hit, offices) for hit in ctx.hits[scope_list("branch")]):
+    units = sorted([*district, *_joined_offices(ctx, areas)])
+    if any(not any(a.start < hit[1] <= a.end for a in areas) and not _office_back(ctx, hit, units)
+           and _branch_reports(ctx, hit, units) for hit in ctx.hits[scope_list("branch")]):
         return None
-    if any(_branch_reports(ctx, hit, offices) for hit in _provinces_branches(ctx)):
+    if any(_branch_reports(ctx, hit, units) for hit in _provinces_branches(ctx)):
         return None
     banks = sorted([*ctx.hits["bank"], *district])
     # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
