@@ -118,7 +118,8 @@ def find_areas(ctx: Context) -> list[Area]:
         if (after in banks and len(words) >= MIN_NAME_WORDS and not any(in_bank(w[0]) for w in words)
                 and "(" not in ctx.text[words[0][0] : words[-1][1]]
                 and not ctx.marks(part_list("area_after"), words[0][0], words[-1][1])  # "Thai Hoa City …"
-                and not _province_named(ctx, words[0][0], words[-1][1])):
+                and not _organisation_named(ctx, words)
+                and not _province_named(ctx, _dash_joined_start(ctx, words[0][0]), words[-1][1])):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
     for start, end, _ in ctx.hits[part_list("area_after")]:
         # "VBSP Tan Mieu district": the bank's name before the area's is who reports from it, no
@@ -237,6 +238,33 @@ def _offices_many(ctx: Context, start: int) -> bool:
     word = before[-1].strip(",;:(").casefold()
     plural = {w.casefold() for w in getattr(ctx.linker.scope.office_plural, ctx.lang)}
     return word.replace(".", "").isdigit() or word in plural
+
+
+# Words that make a capitalised name a unit of the bank's own ("the Internal Audit Office of the
+# …", "the Southern Representative Office of the …"), no area's office.
+_ORGANISATION_WORDS = frozenset({
+    "office", "department", "representative", "audit", "centre", "center", "division", "board",
+    "head", "headquarters", "regional", "southern", "northern", "central", "western", "eastern",
+    "internal", "operations", "committee", "section", "unit",
+})
+
+
+def _organisation_named(ctx: Context, words: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised name holds a word of an organisation's unit, no area's name."""
+    return any(ctx.text[s:e].strip(",.;:()").casefold() in _ORGANISATION_WORDS for s, e in words)
+
+
+_DASH_BEFORE = re.compile(r"[^\S\n]*[\u2013\u2014-][^\S\n]*$")
+
+
+def _dash_joined_start(ctx: Context, start: int) -> int:
+    """Where a name starting at ``start`` begins when a dash joins capitalised words before it
+    ("Ba Ria - Vung Tau": one province's name, whose end alone is no area)."""
+    dash = _DASH_BEFORE.search(ctx.text, max(0, start - 4), start)
+    if dash is None:
+        return start
+    before = _capitalised_near(ctx, dash.start(), backwards=True)
+    return before[0][0] if before else start
 
 
 def _province_named(ctx: Context, start: int, end: int) -> bool:
@@ -552,8 +580,18 @@ def _office_back(ctx: Context, branch: Hit, offices: list[Hit]) -> bool:
     """Whether a branch's words are English's bare "the branch" after a district office was
     named: that office, referred back to, no provincial branch ("… – Tan Phu District Branch
     handed out loans. The branch has lent …")."""
-    return (ctx.lang == "en" and ctx.text[branch[0] : branch[1]].casefold() == _BACK_BRANCH
-            and any(hit[1] <= branch[0] for hit in offices))
+    if ctx.lang != "en" or ctx.text[branch[0] : branch[1]].casefold() != _BACK_BRANCH:
+        return False
+    # Offices on lines that state a figure (no photo's caption), the nearest before the branch.
+    before = [hit for hit in offices if hit[1] <= branch[0] and ctx.figures.within(*ctx.line(hit[0], hit[1]))]
+    if not before:
+        return False
+    last = max(before, key=lambda hit: hit[1])
+    # Another mention of the bank between them ("… said the VBSP Nghe An director: the branch …")
+    # is who "the branch" is, but in the office's own sentence (the province's branch that gave it
+    # capital).
+    s0, s1 = ctx.stops.around(last[0], last[1])
+    return not any(last[1] <= hit[0] < branch[0] and not s0 <= hit[0] < s1 for hit in ctx.hits["bank"])
 
 
 def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
