@@ -237,3 +237,70 @@ def test_a_city_where_the_provinces_branch_meets_is_no_area() -> None:
     obs = _vi_by_value(text)[Decimal(12_300_000_000_000)]
     assert obs.province == "Bắc Giang"
     assert obs.part_of is None, obs.rules
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "-"])
+def test_an_office_named_by_the_bank_a_dash_and_its_district_reports_the_district(dash: str) -> None:
+    # English names the district office after the bank's name without "Vietnam", past a dash;
+    # "the branch" after it is that office.
+    text = (f"Some 45 poor households got loans from the Bank for Social Policies {dash} Ham Tan District "
+            "Branch in March.\n"
+            "Since January, the branch has disbursed nearly VND 41.5 billion to 820 borrowers.\n")
+    lent = _by_value(text)[Decimal(41_500_000_000)]
+    assert (lent.part_of, lent.part) == ("area", "Ham Tan")
+
+
+def test_the_branch_after_a_district_caption_is_the_provinces() -> None:
+    # A photo's caption shows the district office; the lead's "the branch" is the province's.
+    text = ("Officers of the Bank for Social Policies \u2013 Do Luong District Branch meet borrowers (Photo: staff)\n"
+            "Figures from the VBSP in Ha Tinh province show that by September 30, 2024, the branch "
+            "had outstanding loans of VND 13,700 billion.\n")
+    loans = _by_value(text)[Decimal(13_700_000_000_000)]
+    assert loans.part_of is None, loans.rules
+
+
+def test_the_branch_after_the_provinces_bank_is_named_again_is_the_provinces() -> None:
+    text = ("In August, the Bank for Social Policies \u2013 Do Luong District Branch lent to 35 families.\n"
+            "At the ceremony, a deputy director of the VBSP in Ha Tinh noted that the branch "
+            "had outstanding loans of VND 13,700 billion by the end of July.\n")
+    loans = _by_value(text)[Decimal(13_700_000_000_000)]
+    assert loans.part_of is None, loans.rules
+
+
+@pytest.mark.parametrize("unit", ["Northern Representative Office", "Internal Audit Office",
+                                  "Lending Department Office"])
+def test_a_unit_of_the_bank_named_before_office_of_the_is_no_area(unit: str) -> None:
+    text = f"The {unit} of the Vietnam Bank for Social Policies said overdue debt was 0.4% of the portfolio.\n"
+    share = _by_value(text)[Decimal("0.4")]
+    assert share.part_of != "area", share.rules
+
+
+def test_a_hyphenated_provinces_branch_of_the_bank_stays_the_province() -> None:
+    text = "The Ba Ria - Vung Tau branch of the Vietnam Bank for Social Policies had lent VND 4,800 billion by June.\n"
+    lent = _by_value(text)[Decimal(4_800_000_000_000)]
+    assert lent.part_of is None, lent.rules
+
+
+@pytest.mark.parametrize("text", [
+    "By June 30, 2024, the VBSP branch had outstanding loans of VND 11,000 billion; in Na Hang village alone, "
+    "20 households borrowed VND 900 million.\n",
+    "Touring Pa Co village on March 3, 2024, the head of the provincial VBSP branch said its outstanding loans "
+    "had reached VND 11,000 billion.\n",
+])
+def test_a_village_in_a_provinces_sentence_leaves_the_provinces_total_whole(text: str) -> None:
+    loans = _by_value(text)[Decimal(11_000_000_000_000)]
+    assert loans.part_of is None, loans.rules
+
+
+def test_an_office_named_by_its_area_before_the_bank_reports_the_area() -> None:
+    text = ("The Cu Chi branch of the Social Policy Bank held its review on May 4.\n"
+            "This year it has lent VND 260 billion to 5,100 households.\n")
+    lent = _by_value(text)[Decimal(260_000_000_000)]
+    assert (lent.part_of, lent.part) == ("area", "Cu Chi")
+
+
+def test_a_provinces_branch_named_before_the_bank_stays_the_province() -> None:
+    text = ("The Tay Ninh branch of the Social Policy Bank held its review on May 4.\n"
+            "This year it has lent VND 2,600 billion to 51,000 households.\n")
+    lent = _by_value(text)[Decimal(2_600_000_000_000)]
+    assert lent.province == "Tây Ninh" and lent.part_of is None

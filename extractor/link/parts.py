@@ -109,6 +109,19 @@ def find_areas(ctx: Context) -> list[Area]:
         if number is not None:
             found.append(Area(start, number.end(), ctx.text[start : number.end()]))
     in_bank = _inside(sorted((hit[0], hit[1]) for hit in ctx.hits["bank"]))
+    banks = {hit[0] for hit in ctx.hits["bank"]}
+    for start, end, _ in ctx.hits[part_list("office_after")]:
+        # "the Tan Phu branch of the VBSP": a name of its own (no bank's words, no short form in
+        # brackets, no area word: ``area_after`` reads those) right before the office's words, the
+        # bank's name right after them.
+        words = _capitalised_near(ctx, start, backwards=True)
+        after = end + len(ctx.text[end:]) - len(ctx.text[end:].lstrip(" "))
+        if (after in banks and len(words) >= MIN_NAME_WORDS and not any(in_bank(w[0]) for w in words)
+                and "(" not in ctx.text[words[0][0] : words[-1][1]]
+                and not ctx.marks(part_list("area_after"), words[0][0], words[-1][1])  # "Thai Hoa City …"
+                and not _organisation_named(ctx, words)
+                and not _province_named(ctx, _dash_joined_start(ctx, words[0][0]), words[-1][1])):
+            found.append(Area(words[0][0], end, _name(ctx.text, words)))
     for start, end, _ in ctx.hits[part_list("area_after")]:
         # "VBSP Tan Mieu district": the bank's name before the area's is who reports from it, no
         # word of the name; after it, a name of one word is an office's area too ("VBSP Vinh City").
@@ -259,6 +272,33 @@ def _offices_many(ctx: Context, start: int) -> bool:
     return word.replace(".", "").isdigit() or word in plural
 
 
+# Words that make a capitalised name a unit of the bank's own ("the Internal Audit Office of the
+# …", "the Southern Representative Office of the …"), no area's office.
+_ORGANISATION_WORDS = frozenset({
+    "office", "department", "representative", "audit", "centre", "center", "division", "board",
+    "head", "headquarters", "regional", "southern", "northern", "central", "western", "eastern",
+    "internal", "operations", "committee", "section", "unit",
+})
+
+
+def _organisation_named(ctx: Context, words: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised name holds a word of an organisation's unit, no area's name."""
+    return any(ctx.text[s:e].strip(",.;:()").casefold() in _ORGANISATION_WORDS for s, e in words)
+
+
+_DASH_BEFORE = re.compile(r"[^\S\n]*[\u2013\u2014-][^\S\n]*$")
+
+
+def _dash_joined_start(ctx: Context, start: int) -> int:
+    """Where a name starting at ``start`` begins when a dash joins capitalised words before it
+    ("Ba Ria - Vung Tau": one province's name, whose end alone is no area)."""
+    dash = _DASH_BEFORE.search(ctx.text, max(0, start - 4), start)
+    if dash is None:
+        return start
+    before = _capitalised_near(ctx, dash.start(), backwards=True)
+    return before[0][0] if before else start
+
+
 def _province_named(ctx: Context, start: int, end: int) -> bool:
     """Whether the name from ``start`` to ``end`` is a province's ("Ho Chi Minh City", "Can Tho
     city": the province, no area of it)."""
@@ -331,10 +371,13 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     # "NHCSXH thành phố Phổ Yên": a branch's words that end inside an area's name the office of
     # that city inside a province, no provincial branch.
     district = ctx.hits[part_list("district_bank")]
-    if any(not any(a.start < hit[1] <= a.end for a in areas) and _branch_reports(ctx, hit, district)
-           for hit in ctx.hits[scope_list("branch")]):
+    # English names an office by the bank's name and its area's ("the Bank for Social Policies –
+    # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
+    units = sorted([*district, *_joined_offices(ctx, areas)])
+    if any(not any(a.start < hit[1] <= a.end for a in areas) and not _office_back(ctx, hit, units)
+           and _branch_reports(ctx, hit, units) for hit in ctx.hits[scope_list("branch")]):
         return None
-    if any(_branch_reports(ctx, hit, district) for hit in _provinces_branches(ctx)):
+    if any(_branch_reports(ctx, hit, units) for hit in _provinces_branches(ctx)):
         return None
     banks = sorted([*ctx.hits["bank"], *district])
     # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
@@ -541,6 +584,46 @@ def _provinces_branches(ctx: Context) -> list[Hit]:
         if before and not ctx.text[before[-1].end : hit[0]].strip():
             found.append(hit)
     return found
+
+
+def _joined_offices(ctx: Context, areas: list[Area]) -> list[Hit]:
+    """The bank's mentions joined to an area's name right after them ("the Bank for Social
+    Policies – Tan Phu District Branch", "VBSP Yen Thanh district"; as ``_office`` reads them):
+    a district office named in English by the bank's name."""
+    return [hit for hit in ctx.hits["bank"] if any(_joins_after(ctx, hit[1], a) for a in areas)]
+
+
+# A dash between the bank's name and its office's ("Bank for Social Policies – Tan Phu District
+# Branch"), on one line.
+_DASH_GAP = re.compile(r"[^\S\n]*[\u2013\u2014-][^\S\n]*")
+
+
+def _joins_after(ctx: Context, end: int, area: Area) -> bool:
+    """Whether an area's name follows the bank's name ending at ``end``, joined by the scope's gap
+    words or by a dash."""
+    return area.start >= end and bool(ctx.linker.scope_gaps[ctx.lang].fullmatch(ctx.text, end, area.start)
+                                      or _DASH_GAP.fullmatch(ctx.text, end, area.start))
+
+
+_BACK_BRANCH = "the branch"  # English's bare back-reference to the bank's unit named before
+
+
+def _office_back(ctx: Context, branch: Hit, offices: list[Hit]) -> bool:
+    """Whether a branch's words are English's bare "the branch" after a district office was
+    named: that office, referred back to, no provincial branch ("… – Tan Phu District Branch
+    handed out loans. The branch has lent …")."""
+    if ctx.lang != "en" or ctx.text[branch[0] : branch[1]].casefold() != _BACK_BRANCH:
+        return False
+    # Offices on lines that state a figure (no photo's caption), the nearest before the branch.
+    before = [hit for hit in offices if hit[1] <= branch[0] and ctx.figures.within(*ctx.line(hit[0], hit[1]))]
+    if not before:
+        return False
+    last = max(before, key=lambda hit: hit[1])
+    # Another mention of the bank between them ("… said the VBSP Nghe An director: the branch …")
+    # is who "the branch" is, but in the office's own sentence (the province's branch that gave it
+    # capital).
+    s0, s1 = ctx.stops.around(last[0], last[1])
+    return not any(last[1] <= hit[0] < branch[0] and not s0 <= hit[0] < s1 for hit in ctx.hits["bank"])
 
 
 def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
@@ -760,7 +843,7 @@ def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> 
     alone."""
     start, end, _ = bank
     gap = ctx.linker.scope_gaps[ctx.lang]
-    joined = [a for a in areas if (a.start >= end and gap.fullmatch(ctx.text, end, a.start))
+    joined = [a for a in areas if _joins_after(ctx, end, a)
               or (a.end <= start and gap.fullmatch(ctx.text, a.end, start) and not held_in(ctx, a.start, a.end))]
     office = [hit for hit in district if hit[0] == start]
     if not office:

@@ -621,8 +621,8 @@ TopicKind = Literal["programme", "channel"]  # what a document may be about alon
 PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "district_unit_ref", "district_unit_ref_not",
                    "regions", "rank", "share", "counted_kinds", "outcome_kinds", "outcome_kinds_paired",
                    "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not", "region_ref",
-                   "area_numbered", "visit", "channel_names", "channel_entrusted", "channel_entrusted_not", "lent_to",
-                   "union_holds")
+                   "area_numbered", "office_after", "visit", "channel_names", "channel_entrusted",
+                   "channel_entrusted_not", "lent_to", "union_holds")
 
 
 class AreaWords(Strict):
@@ -669,6 +669,8 @@ class PartRules(Strict):
     # Kinds of area a city numbers ("Quận 8", "District 8", "Ward 3"): the word and its number
     # name the area.
     area_numbered: RulePhrases = Field(default_factory=RulePhrases)
+    # Words after a name that make it the bank's office of that area ("Tan Phu branch of the").
+    office_after: RulePhrases = Field(default_factory=RulePhrases)
     # Words of a visit ("học tập kinh nghiệm tại", "a study tour to"): the districts after them
     # in their sentence are where someone went, no evidence of the text's province.
     visit: RulePhrases = Field(default_factory=RulePhrases)
