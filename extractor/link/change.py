@@ -33,9 +33,12 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     if fig.change is not None or moved_item(ctx, fig):
         return True
     c0, c1 = clause_span(ctx, fig)
+    compared = ctx.marks("comparison", c0, c1)
+    if not compared:
+        return False  # most clauses compare nothing: no binder or bracket to look for
     binder = ctx.marker_before("pair_binders", fig.start)
     bracket = _bracket_after(ctx, fig, c1)
-    compared = [mark for mark in ctx.marks("comparison", c0, c1)
+    compared = [mark for mark in compared
                 if (binder is None or mark[1] > binder[0]) and not bracket[0] <= mark[0] < bracket[1]]
     return bool(compared) and ctx.marker_before("share_of_baseline", fig.start) is None and not share_of_plan(ctx, fig)
 

@@ -689,8 +689,10 @@ def _names_programmes(ctx: Context, start: int, end: int) -> bool:
     nghèo") and the first name opens the stretch: they name what is lent for, not what a figure
     measures ("Trong đó, năm 2024 chi nhánh đã cho vay hộ nghèo 900 tỷ đồng" lends)."""
     cues = [c for c in ctx.cues.within(start, end) if c.position == "before"]
+    if not cues:
+        return False  # most clauses before a figure hold none: no names to list
     names = sorted(ctx.marks(PROGRAMME_NAMES, start, end) + _lent_to_group(ctx, cues, end))
-    if not cues or not names or ctx.text[_past_breakdown_word(ctx, start, names[0][0]) : names[0][0]].strip(
+    if not names or ctx.text[_past_breakdown_word(ctx, start, names[0][0]) : names[0][0]].strip(
             _OPENING_PUNCTUATION):
         return False
     return all(any(s <= c.start and c.end <= e for s, e, _ in names) for c in cues)

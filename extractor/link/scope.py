@@ -345,7 +345,7 @@ def _national_lead(ctx: Context, start: int, end: int) -> bool:
     letters or more (a reach of rules/linking.yaml; no byline, date or "follow us" furniture)
     holding words of the whole bank or country ("nationwide", "63 provinces"). Another lead's
     next line may be the story's own subject."""
-    if sum(ch.isalpha() for ch in ctx.text[start:end]) < ctx.reach("national_lead"):
+    if sum(map(str.isalpha, ctx.text[start:end])) < ctx.reach("national_lead"):
         return False
     return any(start <= h[0] < end for name in ("national", scope_list("whole_bank")) for h in ctx.hits[name])
 
