@@ -272,18 +272,10 @@ def _offices_many(ctx: Context, start: int) -> bool:
     return word.replace(".", "").isdigit() or word in plural
 
 
-# Words that make a capitalised name a unit of the bank's own ("the Internal Audit Office of the
-# …", "the Southern Representative Office of the …"), no area's office.
-_ORGANISATION_WORDS = frozenset({
-    "office", "department", "representative", "audit", "centre", "center", "division", "board",
-    "head", "headquarters", "regional", "southern", "northern", "central", "western", "eastern",
-    "internal", "operations", "committee", "section", "unit",
-})
-
-
 def _organisation_named(ctx: Context, words: list[tuple[int, int]]) -> bool:
-    """Whether a capitalised name holds a word of an organisation's unit, no area's name."""
-    return any(ctx.text[s:e].strip(",.;:()").casefold() in _ORGANISATION_WORDS for s, e in words)
+    """Whether a capitalised name holds a word of one of the bank's own units (``bank_unit_words``:
+    "the Internal Audit Office of the …"), no area's name."""
+    return bool(ctx.marks(part_list("bank_unit_words"), words[0][0], words[-1][1]))
 
 
 _DASH_BEFORE = re.compile(r"[^\S\n]*[\u2013\u2014-][^\S\n]*$")

@@ -621,7 +621,7 @@ TopicKind = Literal["programme", "channel"]  # what a document may be about alon
 PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "district_unit_ref", "district_unit_ref_not",
                    "regions", "rank", "share", "counted_kinds", "outcome_kinds", "outcome_kinds_paired",
                    "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not", "region_ref",
-                   "area_numbered", "office_after", "visit", "channel_names", "channel_entrusted",
+                   "area_numbered", "office_after", "bank_unit_words", "visit", "channel_names", "channel_entrusted",
                    "channel_entrusted_not", "lent_to", "union_holds")
 
 
@@ -671,6 +671,9 @@ class PartRules(Strict):
     area_numbered: RulePhrases = Field(default_factory=RulePhrases)
     # Words after a name that make it the bank's office of that area ("Tan Phu branch of the").
     office_after: RulePhrases = Field(default_factory=RulePhrases)
+    # Words that make a name before ``office_after`` a unit of the bank's own ("the Internal Audit
+    # Office of the"), no area.
+    bank_unit_words: RulePhrases = Field(default_factory=RulePhrases)
     # Words of a visit ("học tập kinh nghiệm tại", "a study tour to"): the districts after them
     # in their sentence are where someone went, no evidence of the text's province.
     visit: RulePhrases = Field(default_factory=RulePhrases)
