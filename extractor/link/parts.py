@@ -182,17 +182,19 @@ def seat_cities(ctx: Context) -> list[tuple[Mention, Area, tuple[int, int]]]:
     says where an area lies), and the province is no centrally-run city ("thành phố Cần Thơ" is the
     province). Each comes with where its words, the unit's word with them, start and end."""
     gazetteer = ctx.linker.gazetteer
-    before = ctx.hits[part_list("area_before")]
-    after = ctx.hits[part_list("area_after")]
+    before, after = part_list("area_before"), part_list("area_after")
+    reach = ctx.reach("area")
     found = []
     for m in ctx.mentions:
         if not gazetteer.has_seat_city(m.code):
             continue
-        opens = next((hit for hit in before if hit[0] == m.start < hit[1] < m.end), None)
+        # Only the area words starting near the mention are read (a bisect, not every one of a
+        # long text's for each of its mentions).
+        opens = next((hit for hit in _starting(ctx, before, m.start, m.start + 1) if m.start < hit[1] < m.end), None)
         precedes = None if ctx.lang != "vi" or _own_word(ctx, m) else next((
-            hit for hit in before if m.start - ctx.reach("area") <= hit[0] and hit[1] <= m.start
+            hit for hit in _starting(ctx, before, m.start - reach, m.start + 1) if hit[1] <= m.start
             and not ctx.text[hit[1] : m.start].strip() and _one_unit(ctx, hit)), None)
-        closes = next((hit for hit in after if m.start < hit[0] <= m.end + 1 and (
+        closes = next((hit for hit in _starting(ctx, after, m.start + 1, m.end + 2) if (
             hit[1] == m.end or (hit[0] >= m.end and not ctx.text[m.end : hit[0]].strip()))), None)
         if opens is None and closes is None and precedes is None:
             continue
@@ -202,6 +204,12 @@ def seat_cities(ctx: Context) -> list[tuple[Mention, Area, tuple[int, int]]]:
         whole = (m.start if precedes is None else precedes[0], max(m.end, closes[1] if closes is not None else 0))
         found.append((m, Area(start, end, ctx.text[start:end]), whole))
     return found
+
+
+def _starting(ctx: Context, name: str, start: int, end: int) -> list[Hit]:
+    """The hits of marker list ``name`` that start inside ``[start, end)``, wherever they end."""
+    starts = ctx.hit_starts[name]
+    return ctx.hits[name][bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _one_unit(ctx: Context, hit: Hit) -> bool:
@@ -582,7 +590,17 @@ def _joined_offices(ctx: Context, areas: list[Area]) -> list[Hit]:
     """The bank's mentions joined to an area's name right after them ("the Bank for Social
     Policies – Tan Phu District Branch", "VBSP Yen Thanh district"; as ``_office`` reads them):
     a district office named in English by the bank's name."""
-    return [hit for hit in ctx.hits["bank"] if any(_joins_after(ctx, hit[1], a) for a in areas)]
+    ordered = sorted(areas, key=lambda area: area.start)
+    starts = [area.start for area in ordered]
+    found = []
+    for hit in ctx.hits["bank"]:
+        # The join is on one line (``scope_gaps``, ``_DASH_GAP``): only the areas after the
+        # bank's name on its line are read.
+        line_end = ctx.line(hit[1], hit[1])[1]
+        after = ordered[bisect.bisect_left(starts, hit[1]) : bisect.bisect_right(starts, line_end)]
+        if any(_joins_after(ctx, hit[1], area) for area in after):
+            found.append(hit)
+    return found
 
 
 # A dash between the bank's name and its office's ("Bank for Social Policies – Tan Phu District
