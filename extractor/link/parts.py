@@ -1864,6 +1864,19 @@ def share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     return shares[id(fig)]
 
 
+def _stated_share(ctx: Context, fig: Figure) -> tuple[Hit, Figure] | None:
+    """The share word right after a figure (past a comma or a bracket) and the percent right
+    after the word, in the figure's sentence ("VND 640 billion, accounting for 7%"), or None."""
+    _, s1 = sentence_span(ctx, fig)
+    share = ctx.first_mark(SHARES, fig.end, s1)
+    if share is None or not _right_after(ctx, fig, share[0]):
+        return None
+    later = ctx.figures.within(share[1], s1)
+    if not later or later[0].kind != "percent" or ctx.text[share[1] : later[0].start].strip():
+        return None
+    return share, later[0]
+
+
 def _share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     """The share word and the indicator cue naming the whole when a figure is stated as a share
     of a whole ("VND 1,480 billion, accounting for 18.6% of total outstanding loans", "2.715 tỷ
@@ -1872,14 +1885,10 @@ def _share_of(ctx: Context, fig: Figure) -> tuple[Hit, CueHit] | None:
     for …"), its percent right after the word, the cue right after the percent in its clause.
     None when the whole is the whole country's or system's: a province's total is its share of
     the bank, no part of it (nor of a region's or another province's)."""
-    _, s1 = sentence_span(ctx, fig)
-    share = ctx.first_mark(SHARES, fig.end, s1)
-    if share is None or not _right_after(ctx, fig, share[0]):
+    stated = _stated_share(ctx, fig)
+    if stated is None:
         return None
-    later = ctx.figures.within(share[1], s1)
-    if not later or later[0].kind != "percent" or ctx.text[share[1] : later[0].start].strip():
-        return None
-    percent = later[0]
+    share, percent = stated
     _, p1 = clause_span(ctx, percent)  # the whole is named in the percent's clause, not the next one's
     reach = min(p1, percent.end + ctx.reach("whole") + 1)
     cues = [c for c in ctx.cues.within(percent.end, reach) if c.position == "before"]
@@ -1897,14 +1906,11 @@ def bare_share(ctx: Context, fig: Figure) -> tuple[Hit, str] | None:
     the whole follows is ``share_of``'s; a change ("up VND 280 billion or 7%") none."""
     if fig.kind != "money" or fig.change is not None or "/" in fig.unit:
         return None
-    _, s1 = sentence_span(ctx, fig)
-    share = ctx.first_mark(SHARES, fig.end, s1)
-    if share is None or not _right_after(ctx, fig, share[0]):
+    stated = _stated_share(ctx, fig)
+    if stated is None:
         return None
-    later = ctx.figures.within(share[1], s1)
-    if not later or later[0].kind != "percent" or ctx.text[share[1] : later[0].start].strip():
-        return None
-    if not _ends_bare(ctx, later[0]) or _names_a_numerator(ctx, fig):
+    share, percent = stated
+    if not _ends_bare(ctx, percent) or _names_a_numerator(ctx, fig):
         return None
     total = ctx.state.last_total.get(fig.kind)
     if total is None or total[1] < _paragraph_before(ctx, fig):
