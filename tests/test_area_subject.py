@@ -149,6 +149,15 @@ def _vi_by_value(text: str) -> dict[Decimal, Observation]:
     return {o.value: o for o in found}
 
 
+def _assert_tuyen_quang_city_parts(text: str) -> None:
+    """The 47 and 268 billion of ``text`` are Tuyên Quang's, as the city's area parts."""
+    found = _vi_by_value(text)
+    for value in (47_000_000_000, 268_000_000_000):
+        obs = found[Decimal(value)]
+        assert obs.province == "Tuyên Quang"
+        assert (obs.part_of, obs.part) == ("area", "Tuyên Quang"), obs.rules
+
+
 @pytest.mark.parametrize("city", ["thành phố Tuyên Quang", "TP Tuyên Quang", "thị xã Tuyên Quang"])
 def test_a_city_bearing_its_provinces_name_is_an_area_of_it(city: str) -> None:
     """A provincial capital or town named like its province (``parts.seat_cities``), in a text
@@ -156,11 +165,7 @@ def test_a_city_bearing_its_provinces_name_is_an_area_of_it(city: str) -> None:
     text = (f"Vốn chính sách đến với hộ nghèo tỉnh Tuyên Quang\n"
             f"Năm 2024, NHCSXH {city} đã giải ngân 47 tỷ đồng cho 1.150 lượt hộ vay. "
             "Tổng dư nợ đến cuối năm đạt 268 tỷ đồng.\n")
-    found = _vi_by_value(text)
-    for value in (47_000_000_000, 268_000_000_000):
-        obs = found[Decimal(value)]
-        assert obs.province == "Tuyên Quang"
-        assert (obs.part_of, obs.part) == ("area", "Tuyên Quang"), obs.rules
+    _assert_tuyen_quang_city_parts(text)
 
 
 def test_a_centrally_run_city_named_as_a_city_stays_the_province() -> None:
@@ -177,11 +182,7 @@ def test_a_city_the_only_mention_of_its_province_tells_the_province_and_the_area
     province's, as the city's area parts."""
     text = ("Vốn chính sách đến với hộ nghèo\n"
             f"Năm 2024, Phòng giao dịch NHCSXH {unit} đã giải ngân 47 tỷ đồng. Tổng dư nợ đạt 268 tỷ đồng.\n")
-    found = _vi_by_value(text)
-    for value in (47_000_000_000, 268_000_000_000):
-        obs = found[Decimal(value)]
-        assert obs.province == "Tuyên Quang"
-        assert (obs.part_of, obs.part) == ("area", "Tuyên Quang"), obs.rules
+    _assert_tuyen_quang_city_parts(text)
 
 
 def test_a_commune_named_before_a_province_with_its_own_word_is_no_city() -> None:
