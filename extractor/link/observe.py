@@ -438,8 +438,9 @@ def headline_parts(ctx: Context, found: list[Observation]) -> list[Observation]:
     out = list(found)
     for index, head in heads:
         body_start = ctx.line(head.start, head.end)[1]
-        twins = [i for i, obs in enumerate(out) if obs.start >= body_start and _same_amount(obs, head)
-                 and (obs.part_of is None) != (head.part_of is None)]
+        fact = _amount_key(head)
+        twins = [i for i, obs in enumerate(out) if obs.start >= body_start and obs.value == head.value
+                 and _amount_key(obs) == fact and (obs.part_of is None) != (head.part_of is None)]
         if not twins:
             continue
         named = head if head.part_of is not None else out[twins[0]]
@@ -448,14 +449,12 @@ def headline_parts(ctx: Context, found: list[Observation]) -> list[Observation]:
     return out
 
 
-def _same_amount(obs: Observation, other: Observation) -> bool:
-    """Whether two observations state the same amount of one indicator, place, status and date
-    (the headline dated by its body already, ``date_headlines``: an equal amount of another
+def _amount_key(o: Observation) -> tuple[object, ...]:
+    """What two observations stating the same amount share: indicator, place, status, amount and
+    date (the headline dated by its body already, ``date_headlines``: an equal amount of another
     year is another fact)."""
-    def key(o: Observation) -> tuple[object, ...]:
-        return (o.indicator, o.province, o.status, o.value, o.unit, o.qualifier, o.as_of, o.period_start,
-                o.period_end)
-    return key(obs) == key(other)
+    return (o.indicator, o.province, o.status, o.value, o.unit, o.qualifier, o.as_of, o.period_start,
+            o.period_end)
 
 
 def _with_part_of(obs: Observation, named: Observation) -> Observation:
