@@ -508,3 +508,45 @@ def test_a_headline_the_body_holds_is_not_written_twice() -> None:
             + FILLER.encode() + b"</article></body></html>")
     loaded = load_bytes(registry=bundled(), raw=page, source="inline.html")
     assert loaded.title == "Dư nợ đạt 5.000 tỷ" and loaded.text.count("5.000") == 1
+
+
+def _short_story_in_a_busy_page() -> bytes:
+    """A page whose article (four paragraphs, under 3,000 characters) is a small share of its
+    text: menus and link lists of other stories around it, as on most news sites."""
+    story = "".join(
+        f"<p>Paragraph {n} of the story: the branch in the province lent to households of the"
+        f" district this year, and the groups met every month to collect the savings.</p>"
+        for n in range(1, 5))
+    links = "".join(f"<li><a href='/s{n}'>Another story number {n} about something else entirely</a></li>"
+                    for n in range(300))
+    return (f"<html><head><title>A story</title></head><body><nav><ul>{links}</ul></nav>"
+            f"<article><h1>A story</h1>{story}</article><aside><ul>{links}</ul></aside>"
+            "</body></html>").encode()
+
+
+def test_the_fast_extraction_runs_without_trafilaturas_recall_retry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura retries a short extraction covering little of the page in recall mode; the
+    fast pass leaves that to ``too_little`` (a retry there cost a third of reading a page), the
+    full pass keeps it, and the setting is as it was afterwards."""
+    import trafilatura.core
+    from lxml import html as lxml_html
+
+    from extractor.parse.html import body
+
+    assert hasattr(trafilatura.core, body.RETRY_SETTING), "trafilatura renamed its retry setting"
+    before = getattr(trafilatura.core, body.RETRY_SETTING)
+    retries: list[bool] = []
+    real = trafilatura.core._recall_retry
+
+    def counted(*args: object, **kwargs: object) -> object:
+        retries.append(True)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura.core, "_recall_retry", counted)
+    tree = lxml_html.fromstring(_short_story_in_a_busy_page())
+    fast = body.trafilatura_xml(tree, source="busy.html", fast=True)
+    assert fast is not None and "Paragraph 4 of the story" in "".join(fast.itertext())
+    assert retries == []
+    body.trafilatura_xml(tree, source="busy.html", fast=False)
+    assert retries, "the full extraction keeps the retry"
+    assert getattr(trafilatura.core, body.RETRY_SETTING) == before

@@ -5,10 +5,14 @@ and pages that hold no article refused."""
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
 import trafilatura
+import trafilatura.core
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -175,24 +179,41 @@ def too_little(main: etree._Element | None) -> str | None:
     return None
 
 
+# trafilatura 2.3 retries a short extraction that covers little of the page's text (under 3,000
+# characters and a fifth of the page: most news articles amid a site's menus and link lists) in
+# its recall mode, and keeps the retry when it is half as long again: a second extraction, plus
+# the page's whole text read to measure it, on most pages (a third of reading an 85 KB page, 28
+# against 18 ms in bench/ingest_speed.py's pages). ``too_little`` already asks the same of the
+# fast extraction and sends a page it finds short to the full one, so the fast pass runs without
+# the retry and the full pass keeps it. The setting is trafilatura's module constant, so every
+# extraction holds a lock while it runs (threads of the web app may read pages at once); a
+# trafilatura without the constant has no retry to turn off.
+RETRY_SETTING = "ESCALATION_MAX_LENGTH"
+_SETTING = threading.Lock()
+
+
+@contextmanager
+def recall_retry(enabled: bool) -> Iterator[None]:
+    """trafilatura's retry of a short extraction in recall mode on or off while the block runs."""
+    with _SETTING:
+        saved = getattr(trafilatura.core, RETRY_SETTING, None)
+        if saved is not None and not enabled:
+            setattr(trafilatura.core, RETRY_SETTING, 0)
+        try:
+            yield
+        finally:
+            if saved is not None:
+                setattr(trafilatura.core, RETRY_SETTING, saved)
+
+
 def trafilatura_xml(tree: lxml_html.HtmlElement, *, source: str, fast: bool) -> etree._Element | None:
     """trafilatura's main-content XML (comments off, tables on, its date guessing unused), fast
-    or with its fallback. trafilatura writes its result as XML and reads it back: markup that
-    ``parse_tree`` could not mend is an InputError naming the page, never lxml's own error."""
+    (without its recall retry: see ``recall_retry``) or with its fallback. trafilatura writes its
+    result as XML and reads it back: markup that ``parse_tree`` could not mend is an InputError
+    naming the page, never lxml's own error."""
     try:
-        xml = trafilatura.extract(
-            tree,
-            url=source if source.startswith("http") else None,
-            output_format="xml",
-            fast=fast,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            include_formatting=False,
-            with_metadata=False,
-            deduplicate=False,
-        )
+        with recall_retry(not fast):
+            xml = _extract(tree, source=source, fast=fast)
         if not xml:
             return None
         return etree.fromstring(
@@ -201,6 +222,24 @@ def trafilatura_xml(tree: lxml_html.HtmlElement, *, source: str, fast: bool) -> 
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{source}: the page's main text could not be read ({exc})",
                          hint="Check that the file is a whole HTML page; save it again from the browser.") from None
+
+
+def _extract(tree: lxml_html.HtmlElement, *, source: str, fast: bool) -> str | None:
+    """trafilatura's main-content XML as text, with the options the pipeline reads it with."""
+    xml: str | None = trafilatura.extract(
+        tree,
+        url=source if source.startswith("http") else None,
+        output_format="xml",
+        fast=fast,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    return xml
 
 
 def block_text(el: etree._Element, *, breaks: str = "\n") -> str:
