@@ -19,11 +19,14 @@ AFTER = ["", " - 07:30", " 08:40:11", " | 21:51", ")", " (GMT+7)", " 08:30 GMT+7
 
 
 def furniture(rng: random.Random) -> str:
-    """A date line as sites write them: a day in figures (day first, or ISO), words and a clock
-    time around it; some days do not exist and some are month first."""
+    """A date line as sites write them: a day in figures (day first, or ISO) or after an English
+    month's name, words and a clock time around it; some days do not exist and some are month
+    first."""
     day, month, year, sep = rng.randint(1, 31), rng.randint(1, 12), rng.randint(2012, 2026), rng.choice("/-.")
+    name = dt.date(2000, month, 1).strftime("%B")
     core = rng.choice([f"{day}{sep}{month}{sep}{year}", f"{day:02d}{sep}{month:02d}{sep}{year}",
-                       f"{year}-{month:02d}-{day:02d}", f"{month}{sep}{day}{sep}{year}"])
+                       f"{year}-{month:02d}-{day:02d}", f"{month}{sep}{day}{sep}{year}",
+                       f"{name} {day}, {year}", f"{name} {day} {year}"])
     return rng.choice(BEFORE) + core + rng.choice(AFTER)
 
 
@@ -41,7 +44,7 @@ def test_a_plain_day_is_the_day_dateparser_reads(seed: int) -> None:
     answered = 0
     for _ in range(80):
         text = furniture(rng)
-        plain = plain_day(dates._GLUED.sub(" ", text))
+        plain = plain_day(dates._GLUED.sub(" ", dates._ABBREVIATION_STOP.sub("", text)))
         if plain is not None:
             answered += 1
             assert plain == dateparser_day(text), text
@@ -52,7 +55,7 @@ def test_a_plain_day_is_the_day_dateparser_reads(seed: int) -> None:
     "Số 15 ngày 12/8/2024",           # another number beside the day
     "12/8/2024 và 13/8/2024",          # two days
     "31/02/2024",                      # no such day
-    "June 17, 2021 | 21:51",           # a month's name
+    "17 June 2021 | 21:51",            # a day before a month's name
     "Kon Tum: dư nợ tăng 9,2% năm 2023",
 ])
 def test_strings_left_to_dateparser(text: str) -> None:

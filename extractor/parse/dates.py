@@ -58,13 +58,20 @@ def stated_date(text: str) -> dt.date | None:
     return stated[0].date() if stated else None
 
 
-# A furniture string that states one day in figures and no other number but a clock time or a
-# time zone ("Thứ Hai, 12/8/2024 - 07:30", "Updated: 2024-07-09 14:38:55", "05/07/2025 08:30
-# GMT+7"): most date lines. Its day is read here, as dateparser reads it (day before month), at a
-# thousandth of its cost (about 1.3 ms a string, a sixth of extracting a short article whose
-# date lines are new, as every article's are); ``tests/test_parse_dates.py`` checks the two agree.
+# A furniture string that states one day in figures (or an English month's name, its day and
+# year) and no other number but a clock time or a time zone ("Thứ Hai, 12/8/2024 - 07:30",
+# "Updated: 2024-07-09 14:38:55", "05/07/2025 08:30 GMT+7", "June 17, 2021 | 21:51"): most date
+# lines. Its day is read here, as dateparser reads it (day before month), at a thousandth of its
+# cost (1-3 ms a string, a sixth of extracting a short article whose date lines are new, as every
+# article's are); ``tests/test_parse_dates.py`` checks the two agree.
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/.-])")
 _YEAR_MONTH_DAY = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/.-])")
+# "June 17, 2021", "Friday, January 13, 2023 - 09:41", "Ha Giang, October 8, 2025".
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTH_DAY_YEAR = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(\d{1,2}),?\s+((?:19|20)\d{2})(?![\d/.-])")
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _ZONE = re.compile(r"\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?(?!\d)")
 
@@ -75,11 +82,14 @@ def plain_day(text: str) -> dt.date | None:
 
     >>> plain_day("Thứ Hai, 12/8/2024 - 07:30"), plain_day("Updated: 2024-07-09 14:38:55")
     (datetime.date(2024, 8, 12), datetime.date(2024, 7, 9))
+    >>> plain_day("Friday, January 13, 2023 - 09:41")
+    datetime.date(2023, 1, 13)
     >>> plain_day("Số 15 ngày 12/8/2024"), plain_day("31/02/2024")  # another number; no such day
     (None, None)
     """
     found = [(m, (int(m[1]), int(m[3]), int(m[4]))) for m in _DAY_MONTH_YEAR.finditer(text)]
     found += [(m, (int(m[3]), int(m[2]), int(m[1]))) for m in _YEAR_MONTH_DAY.finditer(text)]
+    found += [(m, (int(m[2]), _MONTHS[m[1][:3].lower()], int(m[3]))) for m in _MONTH_DAY_YEAR.finditer(text)]
     if len(found) != 1:
         return None
     match, (day, month, year) = found[0]
