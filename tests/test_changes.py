@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,35 @@ def test_a_rate_after_an_amount_change_is_the_levels_growth(text: str, lang: str
     borrowers = [o for o in observations if o.indicator == "borrowers_outstanding"]
     assert [o.change_value for o in borrowers] == [None]
     assert [o.value for o in observations if o.indicator == "outstanding_growth_rate"] == [8.5]
+
+
+PAIRED_VI = "Tin Thanh Hóa\n\nTại thời điểm 30/9/2024, tổng dư nợ của chi nhánh là 3.870 tỷ đồng, với 74.200 hộ "
+PAIRED_EN = ("Thanh Hoa news\n\nAt the end of September 2024, the branch's outstanding loans stood at "
+             "VND 3,870 billion, ")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # A rate right after the borrowers a pair binder joins to the amount, past one comma and a
+    # change word alone: the amount's growth, not the borrowers'.
+    (PAIRED_VI + "đang vay, tăng 5,1% so với đầu năm.", "vi"),
+    (PAIRED_EN + "with 74,200 borrowers, up 5.1% against the start of the year.", "en"),
+])
+def test_a_rate_after_the_borrowers_paired_with_an_amount_is_the_amounts_growth(text: str, lang: str) -> None:
+    observations = extract_text(text, lang=lang, published=None).observations
+    loans = [o for o in observations if o.indicator == "outstanding_loans"]
+    assert [(o.change_value, o.change_unit) for o in loans] == [(Decimal("5.1"), "%")]
+    assert [o.change_value for o in observations if o.indicator == "borrowers_outstanding"] == [None]
+    assert [o.value for o in observations if o.indicator == "outstanding_growth_rate"] == [Decimal("5.1")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Near misses: a noun after the comma names what moved (the count), as a semicolon parts it.
+    (PAIRED_VI + "đang vay, số hộ vay tăng 5,1% so với đầu năm.", "vi"),
+    (PAIRED_VI.replace("74.200 hộ", "74.200 khách hàng") + "còn dư nợ, số khách hàng tăng 5,1% so với đầu năm.", "vi"),
+    (PAIRED_VI.replace("74.200 hộ", "74.200 hộ vay") + "; tăng 5,1% so với đầu năm.", "vi"),
+    (PAIRED_EN + "with 74,200 borrowers, the number of borrowers up 5.1% against the start of the year.", "en"),
+])
+def test_a_rate_after_paired_borrowers_that_names_them_moves_the_count(text: str, lang: str) -> None:
+    observations = extract_text(text, lang=lang, published=None).observations
+    assert [o.change_value for o in observations if o.indicator == "outstanding_loans"] == [None]
+    assert [o.change_value for o in observations if o.indicator == "borrowers_outstanding"] == [Decimal("5.1")]

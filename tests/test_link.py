@@ -346,11 +346,15 @@ def test_code_rule(key: str, rule: str, polarity: str, lang: str, markup: str, p
 
 
 @pytest.mark.parametrize(("markup", "indicator"), [
-    # A capital cue right after "từ"/"bằng" names where the money came from: the clause's earlier
+    # A capital cue right after "từ"/"bằng"/"thuộc" names where the money came from: the clause's earlier
     # cue (the loans, the lending) names the figure (funded_from of rules/linking.yaml).
     ("Dư nợ ở huyện miền núi từ nguồn vốn nhận ủy thác của tỉnh lên [[74 tỷ đồng|VND]].", "outstanding_loans"),
     ("Năm nay, chi nhánh giải ngân bằng nguồn vốn nhận ủy thác của huyện thêm [[18 tỷ đồng|VND]].", "lending_turnover"),
     ("Dư nợ tăng nhanh, nguồn vốn nhận ủy thác của tỉnh lên [[74 tỷ đồng|VND]].", "local_entrusted_capital"),
+    # "thuộc" (belonging to) names the capital the loans came from as well.
+    ("Riêng dư nợ thuộc nguồn vốn nhận ủy thác của tỉnh lên [[74 tỷ đồng|VND]].", "outstanding_loans"),
+    # … but with no loans cue before it, the capital after "thuộc" is the figure's noun.
+    ("Các khoản thuộc nguồn vốn nhận ủy thác của tỉnh lên [[74 tỷ đồng|VND]].", "local_entrusted_capital"),
 ])
 def test_capital_named_as_the_money_s_source_is_not_its_noun(markup: str, indicator: str) -> None:
     check(observe(VI_NGHE + markup, lang="vi", published=PUB), {"indicator": indicator})
@@ -2792,6 +2796,11 @@ def test_a_paragraph_opener_yields_to_the_banks_totals_a_list_and_the_home_branc
     ("Kon Tum province news\n\nAs of June 30, 2024, outstanding loans of the bank in Kon Tum province "
      "totalled VND 7,450 billion. As of December 31, 2019, outstanding loans were VND 3,900 billion.", "en",
      [(7450000000000, None), (3900000000000, None)]),
+    # A smaller count whose own noun goes on to name one kind of household ("lượt hộ" + a kind) is
+    # that programme's part; one counting no kind stays a share.
+    ("Tin Kon Tum\n\nNăm 2023, Ngân hàng CSXH tỉnh Kon Tum cho vay 37.400 lượt hộ vay vốn. Năm 2023, "
+     "chi nhánh giải ngân cho 9.700 lượt hộ cận nghèo vay vốn; 5.200 lượt hộ khác vay vốn trồng rừng.", "vi",
+     [(37400, None), (9700, "programme"), (5200, "share")]),
 ])
 def test_a_smaller_total_of_the_same_fact_is_a_share(text: str, lang: str, expected: list[tuple[object, str | None]]
                                                      ) -> None:

@@ -154,3 +154,55 @@ def test_the_items_of_a_programme_list_in_a_districts_report_are_programme_parts
         item = found[Decimal(value * 1_000_000_000)]
         assert item.part_of == "programme", (value, item.part_of, item.part, item.rules)
         assert item.part is not None and item.part.endswith("Kim Bôi")
+
+
+def test_the_items_of_a_breakdown_of_a_districts_total_are_its_programmes() -> None:
+    """The items after "Trong đó" that break down the district office's own total, each named by
+    its programme, are programmes in the district, as the same breakdown of a province's total is
+    the province's programmes."""
+    text = ("Tín dụng chính sách ở Văn Chấn\n"
+            "Phòng giao dịch NHCSXH huyện Văn Chấn cho biết, hết tháng 9/2023, tổng dư nợ của phòng giao dịch "
+            "là 705 tỷ đồng, với 14.800 hộ còn dư nợ. Trong đó, cho vay giải quyết việc làm 214 tỷ đồng; "
+            "cho vay nhà ở xã hội 27 tỷ đồng; vốn cho hộ mới thoát nghèo gần 96 tỷ đồng.\n")
+    found = _by_value(text, "vi")
+    assert found[Decimal(705_000_000_000)].part_of == "area"
+    for value in (214_000_000_000, 27_000_000_000, 96_000_000_000):
+        item = found[Decimal(value)]
+        assert item.part_of == "programme", (value, item.rules)
+        assert item.part is not None and "Văn Chấn" in item.part
+
+
+def test_a_funding_source_of_a_districts_total_is_the_sources_part() -> None:
+    """A district's loans of one funding source (``source`` of rules/parts.yaml) are a source part
+    in the district, not the district's own total nor a programme."""
+    text = ("Tín dụng chính sách ở Văn Chấn\n"
+            "Hết tháng 9/2023, Phòng giao dịch NHCSXH huyện Văn Chấn có tổng dư nợ 705 tỷ đồng; "
+            "riêng dư nợ bằng nguồn vốn cân đối là 652 tỷ đồng.\n")
+    balanced = _by_value(text, "vi")[Decimal(652_000_000_000)]
+    assert balanced.part_of == "source", balanced.rules
+    assert balanced.part is not None and "Văn Chấn" in balanced.part
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tin Thanh Hóa\n\nHết tháng 3/2024, dư nợ của Ngân hàng CSXH tỉnh là 6.430 tỷ đồng, được quản lý qua "
+     "1.870 tổ tiết kiệm và vay vốn với 88.900 hộ vay.\n", "vi"),
+    ("Thanh Hoa news\n\nAt the end of March 2024, the provincial branch's outstanding loans were VND 6,430 "
+     "billion, managed through 1,870 savings and loan groups with 88,900 borrowers.\n", "en"),
+])
+def test_the_borrowers_after_the_groups_an_amount_goes_through_hold_that_amount(text: str, lang: str) -> None:
+    """A count of borrowers a pair binder joins on after the groups the loans go through pairs with
+    the amount across the groups' count; members of the groups are no borrowers of it."""
+    found = _by_value(text, lang)
+    assert found[Decimal(88_900)].indicator == "borrowers_outstanding", found[Decimal(88_900)].rules
+    members = _by_value(text.replace("hộ vay", "thành viên").replace("borrowers", "members"), lang)
+    assert Decimal(88_900) not in members or members[Decimal(88_900)].indicator != "borrowers_outstanding"
+
+
+def test_the_borrowers_paired_with_a_districts_channel_amount_are_the_channels() -> None:
+    text = ("Vốn ủy thác ở huyện Văn Chấn\n"
+            "Hết tháng 3/2024, dư nợ Phòng giao dịch NHCSXH huyện Văn Chấn ủy thác qua Hội Phụ nữ đạt "
+            "186 tỷ đồng, được quản lý qua 74 tổ tiết kiệm và vay vốn với 4.950 hộ vay.\n")
+    found = _by_value(text, "vi")
+    loans, borrowers = found[Decimal(186_000_000_000)], found[Decimal(4_950)]
+    assert loans.part_of == "channel", loans.rules
+    assert (borrowers.indicator, borrowers.part_of, borrowers.part) == ("borrowers_outstanding", "channel", loans.part)

@@ -4,7 +4,8 @@ Each row was written by reading rules/outlets.yaml (and rules/provinces.yaml for
 spells its province), not by running the look-up: a provincial paper's host or dateline code
 names its province (and, for a paper that stopped with the merger of 1 July 2025, the old
 unit's boundaries); a national outlet's host or a news agency's code names none, whatever
-letters it holds; a subdomain is its host's; an unknown host or code implies nothing.
+letters it holds; a subdomain is its host's; a word of the host that spells one district
+(rules/districts.yaml) names that district's province; an unknown host or code implies nothing.
 """
 
 from __future__ import annotations
@@ -28,8 +29,26 @@ HOSTS: list[tuple[str, Implied | None, str]] = [
     ("https://m.baoapbac.vn/a.html", ("Tiền Giang", False, True), "a provincial host's subdomain"),
     ("https://www.qtv.vn/a.html", ("Quảng Ninh", False, False), "www. is the host itself"),
     ("http://anhp.vn/du-no-dat-d123.html", ("Hải Phòng", False, False), "a city paper, host abbreviated"),
+    ("https://hoian-news.example/a.html", ("Quảng Nam", False, False), "a city's own site: a word spells the city"),
+    ("https://sapa-news.example/a.html", ("Lào Cai", False, False), "a district's word of the host"),
+    ("https://halongbay-travel.example/a.html", None, "a word holding a district's name is no district"),
+    ("https://vinh-long.example/a.html", ("Vĩnh Long", False, False), "a province spelt across a hyphen"),
+    ("https://vinh-phuc-news.example/a.html", ("Vĩnh Phúc", False, False), "a province spelt across a hyphen"),
+    ("https://dak-lak.example/a.html", ("Đắk Lắk", False, False), "a province, not its one-syllable district"),
+    ("https://chu-news.example/a.html", None, "a one-syllable district's name names no district"),
     ("https://news.example.com/a.html", None, "an unknown host"),
     ("corpus/seeds/000_nghe_an.txt", None, "a file, not an address"),
+]
+
+# A host's first label spelling a district of the province its rest names (perhaps after a
+# district's word: portal_prefixes of rules/outlets.yaml) is that district's portal.
+PORTALS: list[tuple[str, str | None, str]] = [
+    ("https://thoxuan.thanhhoa.gov.vn/tin-tuc/a", "Thọ Xuân", "a district's label under its province"),
+    ("https://huyenthoxuan.thanhhoa.gov.vn/tin-tuc/a", "Thọ Xuân", "a district's word before its name"),
+    ("https://sotaichinh.thanhhoa.gov.vn/tin-tuc/a", None, "a provincial department's label"),
+    ("https://huyen.thanhhoa.gov.vn/tin-tuc/a", None, "a district's word alone names no district"),
+    ("https://thoxuan.hatinh.gov.vn/tin-tuc/a", None, "a district of another province"),
+    ("https://thanhhoa.gov.vn/tin-tuc/a", None, "the province's own portal"),
 ]
 
 DATELINES: list[tuple[str, Implied | None, str]] = [
@@ -59,3 +78,8 @@ def test_a_host_implies(address: str, implied: Implied | None, why: str) -> None
 @pytest.mark.parametrize(("text", "implied", "why"), DATELINES, ids=[d[2] for d in DATELINES])
 def test_a_dateline_code_implies(text: str, implied: Implied | None, why: str) -> None:
     assert _implied(bundled().linker.outlets.of_dateline(text)) == implied, why
+
+
+@pytest.mark.parametrize(("address", "district", "why"), PORTALS, ids=[p[0] for p in PORTALS])
+def test_a_portal_host_names_its_district(address: str, district: str | None, why: str) -> None:
+    assert bundled().linker.outlets.portal_district(address) == district, why

@@ -420,6 +420,11 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
         # too for a percent that restates such a change ("…, tăng 238 tỷ đồng (tăng 6,1%)").
         if not _fits_level(restated, obs):
             continue
+        # A percent after the borrowers a pair binder joins to the amount before them ("đạt
+        # 2.150 tỷ đồng, với 52.300 khách hàng đang vay, tăng 6,2% so với …"): the amount moved,
+        # as a money change there moves it.
+        if restated is fig and _paired_borrowers(ctx, fig, levels, i, s0):
+            continue
         return i if _about(ctx, lf.end, fig.start, obs) else None
     # Only a level close behind: "decreased by VND 2.1 billion compared to …, to VND 18.4 billion".
     after = bisect.bisect_left(starts, fig.end)
@@ -431,6 +436,29 @@ def level_for(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]
             return after
     alone = first == bisect.bisect_left(starts, s1)  # the sentence holds no level at all
     return _level_compared_back(ctx, fig, levels, starts) if alone else None
+
+
+def _paired_borrowers(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]], i: int,
+                      s0: int) -> bool:
+    """Whether level ``i`` is a count a pair binder ("với", "with") joins to the money level right
+    before it in the sentence starting at ``s0``, no figure between, and the change ``fig`` follows
+    the count's own trailing words, one comma and a change word alone (``paired_change_words``:
+    "…, với 74.200 hộ đang vay, tăng 5,1%" moves the loans). Any other word after the comma names
+    what moved ("…, số hộ vay tăng 5,1%" moves the count), and so does a cue before it naming
+    another indicator than the amount's (a cue's first reading)."""
+    lf, _ = levels[i]
+    if lf.kind != "count" or not i or ctx.marker_before("pair_binders", lf.start) is None:
+        return False
+    before, amount = levels[i - 1]
+    if before.kind != "money" or before.start < s0 or ctx.figures.within(before.end, lf.start):
+        return False
+    own, comma, tail = ctx.text[lf.end : fig.start].partition(",")
+    words = ctx.linker.paired_change.get(ctx.lang)
+    if not comma or words is None or not words.fullmatch(tail) or ";" in own:
+        return False
+    named = {code for c in ctx.cues.within(lf.end, lf.end + len(own)) if c.position == "before"
+             for code in ctx.linker.lexicon.candidates(c, lang=ctx.lang)[:1]}
+    return named <= {amount.indicator}
 
 
 def _level_compared_back(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observation]],

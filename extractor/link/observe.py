@@ -29,6 +29,7 @@ from extractor.link.indicator import indicator_of
 from extractor.link.parts import (
     AMOUNT_PROGRAMME,
     AREA_KIND,
+    COUNTED_KIND,
     DISTRICT_DOCUMENT,
     DISTRICT_NAMED_PART,
     ITEM_OF_TOTAL,
@@ -38,6 +39,7 @@ from extractor.link.parts import (
     district_offices,
     document_topic,
     find_areas,
+    household_kind,
     offices_named_as_provinces,
     part_of,
     seat_areas,
@@ -671,6 +673,8 @@ def _restated(vague: Observation, values: list[Decimal]) -> bool:
 
 # The rule id of a total that is a share of a larger total of the same fact (``smaller_shares``).
 SMALLER_SHARE = "smaller-than-total"
+# The units of counts of households a kind of household may name (``_smaller_share``).
+COUNTED_UNITS = ("households", "turns", "customers", "borrowers")
 
 # How firmly a rule value placed an observation (``smaller_shares``): a larger total may demote a
 # smaller one only when its own province and indicator were told at least as firmly. A province
@@ -707,12 +711,26 @@ def smaller_shares(ctx: Context, found: list[Observation]) -> list[Observation]:
     for obs in found:
         total = shares.get(id(obs))
         if total is not None:
-            obs = obs.model_copy(update={
-                "part_of": "share", "part": None, "rules": {**obs.rules, "part": SMALLER_SHARE},
-                "why": {**obs.why, "part": f"a smaller amount than {total.text!r} for the same indicator, place "
-                                           "and date in this document: a share of that total"}})
+            obs = _smaller_share(ctx, obs, total)
         out.append(obs)
     return out
+
+
+def _smaller_share(ctx: Context, obs: Observation, total: Observation) -> Observation:
+    """``obs`` filed as a share of ``total`` (``smaller_shares``): of a programme when it counts
+    one kind of household by its own noun and the total counts no such kind ("61.000 lượt hộ được
+    vay …; 18.400 lượt hộ cận nghèo vay để làm ăn": the near-poor households' loans), else a
+    share whose kind the text does not say."""
+    kind = household_kind(ctx, obs.start, obs.end) if obs.unit in COUNTED_UNITS else None
+    if kind is not None and household_kind(ctx, total.start, total.end) is None:
+        return obs.model_copy(update={
+            "part_of": "programme", "part": kind, "rules": {**obs.rules, "part": f"{SMALLER_SHARE}+{COUNTED_KIND}"},
+            "why": {**obs.why, "part": f"a smaller count than {total.text!r} for the same indicator, place and "
+                                       f"date, of one kind of household ({kind!r}): that programme's part"}})
+    return obs.model_copy(update={
+        "part_of": "share", "part": None, "rules": {**obs.rules, "part": SMALLER_SHARE},
+        "why": {**obs.why, "part": f"a smaller amount than {total.text!r} for the same indicator, place "
+                                   "and date in this document: a share of that total"}})
 
 
 def _shares_of(same: list[Observation], near: Decimal) -> dict[int, Observation]:

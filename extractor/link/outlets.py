@@ -1,7 +1,9 @@
 """Outlets: what a story's source says about whose figures it reports (``rules/outlets.yaml``).
 
 A provincial paper's or station's host ("baonghean.vn", "la34.com.vn") or the code it writes at
-the head of a story ("(HBĐT) –") implies its province; a national outlet's host implies none.
+the head of a story ("(HBĐT) –") implies its province, and so does a city's or district's own site
+("hoian-news.example"); a national outlet's host implies none. A district's portal under its
+province's ("thoxuan.thanhhoa.gov.vn") reports that district (``portal_district``).
 The dateline's place ("Hanoi (VNA) –") is where the story was filed, never the figures' place.
 """
 
@@ -27,6 +29,10 @@ from extractor.registry.files import (
 
 # "Lạng Sơn (LSO) – …", "(HBĐT) - …": a short code in parentheses, then a dash, heading a line.
 DATELINE_CODE = re.compile(r"^[^\S\n]*(?:[^\W\d_][^()\n]{0,30}?)?\(([^()\n]{1,15})\)[^\S\n]*[-–—]", re.MULTILINE)
+_HOST_WORD = re.compile(r"[.\-]")  # what separates the words of a host name
+# A host's word names a district only when the name has two syllables or more: a one-syllable
+# name ("Vinh", "Lắk") is as often a word of another name or of the outlet's own.
+HOST_DISTRICT_WORDS = 2
 DATELINE_HEAD = 2000  # characters of a text's head where a dateline code is looked for
 
 
@@ -59,6 +65,7 @@ class OutletFile(Strict):
     national: list[str] = Field(default_factory=list)
     provincial: list[ProvincialOutlet] = Field(default_factory=list)
     datelines: list[DatelineCode] = Field(default_factory=list)
+    portal_prefixes: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ class Outlets:
     provincial: dict[str, Outlet]
     datelines: dict[str, Outlet]
     gazetteer: Gazetteer
+    portal_prefixes: tuple[str, ...] = ()
 
     def of_host(self, url: str) -> Outlet | None:
         """The outlet a URL's host names (a provincial paper's province), or None."""
@@ -90,8 +98,38 @@ class Outlets:
         for known, outlet in self.provincial.items():
             if host == known or host.endswith("." + known):
                 return outlet
-        found = self.gazetteer.in_compact(host)
-        return Outlet(found[0], False, f"the outlet {host}") if len(found) == 1 else None
+        # "vinh-long.example": a province's name may be spelt across a hyphen; read it whole first.
+        found = self.gazetteer.in_compact(host) or self.gazetteer.in_compact(host.replace("-", ""))
+        if len(found) == 1:
+            return Outlet(found[0], False, f"the outlet {host}")
+        return None if found else self._of_district_host(host)
+
+    def _of_district_host(self, host: str) -> Outlet | None:
+        """The province of the one district a word of the host spells whole ("hoian-news.example":
+        Hội An's site, in Quảng Nam), or None: a city's or district's own site reports from
+        its province."""
+        names = {name for word in _HOST_WORD.split(host)
+                 if (name := self.gazetteer.district_spelt(word)) and len(name.split()) >= HOST_DISTRICT_WORDS}
+        codes = {self.gazetteer.district_province(name) for name in names}
+        if len(codes) != 1 or None in codes:
+            return None
+        return Outlet(codes.pop(), False, f"the outlet {host} (of {', '.join(sorted(names))})")
+
+    def portal_district(self, url: str) -> str | None:
+        """The district whose own portal a URL's host is: a first label that spells a district of
+        rules/districts.yaml under a host naming that district's province
+        ("thoxuan.thanhhoa.gov.vn"), or None. A district's portal reports the district."""
+        label, _, rest = _host(url).partition(".")
+        if rest.count(".") < 1:
+            return None
+        # "huyenthoxuan": a district's word before its name; the name alone first ("Thị xã" may
+        # open a name no district bears).
+        bare = [label[len(p):] for p in self.portal_prefixes if label.startswith(p) and len(label) > len(p)]
+        name = next((found for found in map(self.gazetteer.district_spelt, [label, *bare]) if found), None)
+        outlet = self.of_host("//" + rest)
+        if name is None or outlet is None or outlet.code is None:
+            return None
+        return name if self.gazetteer.district_province(name) == outlet.code else None
 
     def of_dateline(self, text: str) -> Outlet | None:
         """The outlet a dateline code at the head of a line names ("(HBĐT) –"), or None."""
@@ -133,7 +171,8 @@ def load_outlets(path: Path, gazetteer: Gazetteer) -> Outlets:
                   for i, o in enumerate(model.provincial)}
     datelines = {d.code.upper(): _dateline(rf, gazetteer, d, i, problems) for i, d in enumerate(model.datelines)}
     raise_problems(problems)
-    return Outlets(frozenset(h.lower() for h in model.national), provincial, datelines, gazetteer)
+    return Outlets(frozenset(h.lower() for h in model.national), provincial, datelines, gazetteer,
+                   tuple(p.lower() for p in model.portal_prefixes))
 
 
 def _dateline(rf: RuleFile, gazetteer: Gazetteer, entry: DatelineCode, i: int,

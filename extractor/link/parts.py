@@ -61,8 +61,9 @@ ITEM_NAME_WORDS = 2  # a breakdown's item is named by two words or more ("hộ n
 # The index names of the part cue lists, asked per figure: named once.
 KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 # Kinds of part narrower than an area: a figure of an area that its own clause names by one of
-# these is a part of that kind (``_narrower``).
-NARROWER_KINDS = ("programme", "channel", "group")
+# these is a part of that kind (``_narrower``); a funding source too (a district's report giving
+# "riêng phần cho vay bằng nguồn vốn ngân sách huyện …": the district's loans of that source).
+NARROWER_KINDS = ("programme", "channel", "group", "source")
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
@@ -376,16 +377,45 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     units = sorted([*district, *_joined_offices(ctx, areas)])
     if any(not any(a.start < hit[1] <= a.end for a in areas) and not _office_back(ctx, hit, units)
            and _branch_reports(ctx, hit, units) for hit in ctx.hits[scope_list("branch")]):
-        return None
+        return _portal_district(ctx, areas)
     if any(_branch_reports(ctx, hit, units) for hit in _provinces_branches(ctx)):
-        return None
+        return _portal_district(ctx, areas)
     banks = sorted([*ctx.hits["bank"], *district])
     # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
     # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
     title = [bank for bank in banks if bank[1] <= ctx.title[1]]
     body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
     offices = (_office(ctx, areas, bank, district) for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
-    return next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
+    return (next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
+            or _portal_district(ctx, areas))
+
+
+def _portal_district(ctx: Context, areas: list[Area]) -> str | None:
+    """The district whose own portal published the page (``Outlets.portal_district``:
+    "<district>.<province>.gov.vn"), else the district a Vietnamese headline names by its bare
+    name as its subject (``_headline_district``), when the text speaks nowhere of the whole
+    province ("toàn tỉnh") and names the provincial branch in no sentence that states a figure:
+    a district portal's story (a provincial board's working visit to the district, the district's
+    report), or a story headed by a district, gives the district's figures even when it names the
+    district's office only late or never.
+
+    Also tried where ``_branch_reports`` finds that the provincial branch may be who reports: that
+    reading holds whenever no district office stands on a figure's line, which is the rule on a
+    district's portal or in a district-headed story (they name the district, rarely its bank
+    office; a provincial board's visit names the branch). The check that tells the branch's
+    report there is this one: the branch named in a sentence that states a figure, or the whole
+    province spoken of. Returning None there instead moves no dev score but loses such visits."""
+    doc = ctx.ex.document
+    urls = (doc.source, doc.meta.get("source_url", ""), doc.meta.get("requested_url", ""))
+    name = next((found for url in urls if url and (found := ctx.linker.outlets.portal_district(url))), None)
+    name = name or _headline_district(ctx, areas)
+    if name is None or ctx.first_mark("province_ref", 0, len(ctx.text)):
+        return None
+    branches = [*ctx.hits[scope_list("branch")], *_provinces_branches(ctx)]
+    if any(not any(a.start < hit[1] <= a.end for a in areas) and ctx.figures.within(*ctx.stops.around(hit[0], hit[1]))
+           for hit in branches):
+        return None
+    return name
 
 
 TOPIC_KINDS = ("programme", "channel")  # what a whole document may be about (``topic`` of rules/parts.yaml)
@@ -658,6 +688,20 @@ def district_offices(ctx: Context, areas: list[Area]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if name is not None))
 
 
+def _headline_district(ctx: Context, areas: list[Area]) -> str | None:
+    """The district a Vietnamese headline names by its bare name ("Quý III, Yên Định giải ngân cho
+    900 hộ"), naming no province, when the body names that district again with a district's word
+    ("huyện Yên Định"): the story is the district's. None otherwise (English: ``subject_districts``)."""
+    if ctx.lang != "vi":
+        return None
+    t0, t1 = ctx.title
+    end = ctx.line(t0, t0)[1] if t1 > t0 else t1
+    if ctx.mentions.within(t0, end):
+        return None
+    body = {key_of(area.name) for area in areas if area.start >= end and not is_commune(ctx, area)}
+    return next((area.name for area in _bare_districts(ctx, t0, end, placed=False) if key_of(area.name) in body), None)
+
+
 def _lead_area(ctx: Context, areas: list[Area]) -> str | None:
     """The area the headline or the lead (the body's first sentence) names ("Huyện Yên Thành có …",
     "… trên địa bàn huyện Anh Sơn (Nghệ An) …"), when they name no province but in brackets
@@ -688,7 +732,7 @@ def _backed(ctx: Context, area: Area) -> bool:
 _NAME_PUNCT = ",.;:()\"'“”!?"
 
 
-def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
+def _bare_districts(ctx: Context, start: int, end: int, *, placed: bool = True) -> list[Area]:
     """The districts of ``rules/districts.yaml`` named in ``[start, end)`` by their own name
     alone, with no district's word, right after a place's word ("… ở Krông Pa", "living in Mang
     Yang, a highland district"; ``venue_gap`` of rules/scope.yaml): a run of capitalised words on
@@ -710,14 +754,14 @@ def _bare_districts(ctx: Context, start: int, end: int) -> list[Area]:
             if bare != word.lstrip(_NAME_PUNCT):
                 runs.append([])  # a comma, a stop or a closing bracket ends the name
     found = []
-    placed = ctx.linker.venue_gaps[ctx.lang]
+    venue = ctx.linker.venue_gaps[ctx.lang]
     for run in runs:
         if not MIN_NAME_WORDS <= len(run) <= MAX_NAME_WORDS:
             continue
         first, end_ = run[0][0], run[-1][1]
         name = ctx.text[first:end_]
         if (key_of(name) in gazetteer.districts and gazetteer.district_province(name)
-                and placed.search(ctx.text, max(0, first - ctx.reach("venue_gap")), first)
+                and (not placed or venue.search(ctx.text, max(0, first - ctx.reach("venue_gap")), first))
                 and not ctx.mentions.within(first, end_)):
             found.append(Area(first, end_, name))
     return found
@@ -975,7 +1019,36 @@ def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: P
     item = list_item(ctx, fig)
     if item is not None and item[0].kind in NARROWER_KINDS:
         return Part(item[0].kind, f"{item[1]}, {area.words}"[:LABEL_CHARS], f"list:{item[0].phrase}+{area.rule}")
+    paired = _paired_narrower(ctx, fig, indicator_rule, area)
+    if paired is not None:
+        return paired
+    # An item of a list that breaks down the area's own total (the district office's loans, then
+    # "gồm: cho vay giải quyết việc làm …, cho vay nước sạch …"): a programme within the area, as
+    # the same breakdown of a province's total is the province's programmes.
+    listed = _listed_item(ctx, fig, code, indicator_rule)
+    if listed is not None and listed.kind in NARROWER_KINDS:
+        return Part(listed.kind, f"{listed.words}, {area.words}"[:LABEL_CHARS], f"{listed.rule}+{area.rule}")
     return None
+
+
+def _paired_narrower(ctx: Context, fig: Figure, indicator_rule: str, area: Part) -> Part | None:
+    """The borrowers paired with the area's amount of one programme, channel, group or source
+    ("dư nợ ủy thác qua Hội Nông dân … là 240 tỷ đồng, qua 95 tổ … với 5.100 hộ vay"): that
+    part's, as the amount's (its words name the area already). The amount is the last level of
+    the other kind linked so far (``state.last_level``: figures are linked in text order), and its
+    part the one recorded as ending where that level ends."""
+    if not indicator_rule.startswith("paired-with:"):
+        return None
+    other = "money" if fig.kind == "count" else "count"
+    level = ctx.state.last_level.get(other)
+    if level is None:
+        return None
+    ends = ctx.state.part_ends  # in text order
+    at = bisect.bisect_right(ends, level[1], key=lambda end: end[0])
+    if not at or ends[at - 1][0] != level[1] or ends[at - 1][1] not in NARROWER_KINDS:
+        return None
+    _, kind, words = ends[at - 1]
+    return Part(kind, words, f"paired-with:{kind}+{area.rule}")
 
 
 def _outcome_kind(ctx: Context, fig: Figure) -> Part | None:
@@ -1844,6 +1917,19 @@ def _kind_counted(ctx: Context, fig: Figure) -> str:
     if not kinds or _total_counts_kind(ctx, kinds[0][2]):
         return ""
     return fig.counted or ctx.text[kinds[0][0] : fig.end]
+
+
+# How far past a count's end the kind of household its noun opens may reach ("lượt hộ" + " cận
+# nghèo"): the longest counted kind's words.
+KIND_REACH = 40
+
+
+def household_kind(ctx: Context, start: int, end: int) -> str | None:
+    """The kind of household (``counted_kinds``) the count at ``[start, end)`` counts, by its own
+    noun: inside it ("2,300 near-poor households") or opened by its last word and going on past it
+    ("12.500 lượt hộ cận nghèo": Vietnamese puts the kind after "hộ"); None otherwise."""
+    hits = [hit for hit in ctx.marks(COUNTED_KINDS, start, end + KIND_REACH) if hit[0] < end]
+    return ctx.text[hits[0][0] : hits[0][1]] if hits else None
 
 
 def _total_counts_kind(ctx: Context, kind: str) -> bool:

@@ -252,6 +252,7 @@ class Gazetteer:
         self._title_before = re.compile(rf"(?<!\w)(?:{titles})\s*$", re.IGNORECASE) if titles else None
         self.districts: dict[str, Code] = {}  # a district's folded name → its old province's code
         self.district_names: dict[str, str] = {}  # a district's folded name → its name as written
+        self._district_flat: dict[str, list[str]] | None = None  # ``district_spelt``'s index, made once
         # Places are frozen and a document asks for the same few again and again.
         self._resolved: dict[tuple[Code, dt.date | None, bool], Place] = {}
 
@@ -396,6 +397,17 @@ class Gazetteer:
         ("thành phố Cần Thơ"), and most provinces' capitals bear other names ("Nghệ An")."""
         old = self.old[code]
         return code in self.seat_named and old.type == "province" and self.new[old.new].type == "province"
+
+    def district_spelt(self, label: str) -> str | None:
+        """The district (its name as written) whose folded name without spaces is ``label`` (a
+        host's word: "thoxuan"), or None."""
+        if self._district_flat is None:
+            spelt: dict[str, list[str]] = {}
+            for key in self.districts:
+                spelt.setdefault(key.replace(" ", ""), []).append(key)
+            self._district_flat = spelt
+        found = self._district_flat.get(fold(label).lower(), [])
+        return self.district_names.get(found[0], found[0]) if len(found) == 1 else None
 
     def in_compact(self, text: str) -> list[Code]:
         """Units whose name, folded and without spaces, occurs in ``text`` (a host name)."""

@@ -423,6 +423,9 @@ class LinkRules(Strict):
     date_article: Cues
     stamp_words: list[str] = Field(default_factory=list)
     funded_from: FundedFrom = Field(default_factory=lambda: FundedFrom())
+    # The words alone a change may stand after, past the comma that follows a count paired with an
+    # amount, for that change to move the amount (extractor/link/change.py, _paired_borrowers).
+    paired_change_words: Cues = Field(default_factory=Cues)
     bank_founded: dt.date
     # The ``past_years`` phrases that count the bank's own years of work ("years of operation"):
     # one naming the year after its first full year counts from that first year (_years_back).
@@ -890,6 +893,7 @@ class Linker:
     # and the capital indicators they bind.
     funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     funded_capital: frozenset[str] = frozenset()
+    paired_change: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # ``paired_change_regexes``
     channel_subject: ChannelSubject | None = None  # ``PartRules.channel_subject``
     chrome: Chrome = NO_CHROME  # page chrome before a headline (``TextRules.chrome``, ``parse.head``)
 
@@ -916,6 +920,7 @@ class Linker:
                    rate_numerators=frozenset(parts.rate_numerators),
                    bare_share_indicators=frozenset(parts.bare_share_indicators), channel_subject=parts.channel_subject,
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
+                   paired_change=paired_change_regexes(rules),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    lifetime_count_least=rules.lifetime_count_least,
                    year_so_far_slack_days=rules.year_so_far_slack_days,
@@ -973,6 +978,18 @@ def funded_from(rules: LinkRules) -> dict[str, re.Pattern[str]]:
         if words:
             alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             out[lang] = re.compile(rf"(?:^|\s)(?:{alternatives})\s*$", re.IGNORECASE)
+    return out
+
+
+def paired_change_regexes(rules: LinkRules) -> dict[str, re.Pattern[str]]:
+    """``paired_change_words`` as one regex per language that a text matches in full when it holds
+    one of them alone between spaces (", tăng 5,1%", ", up 5.1%")."""
+    out = {}
+    for lang in ("en", "vi"):
+        words = getattr(rules.paired_change_words, lang)
+        if words:
+            alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+            out[lang] = re.compile(rf"\s*(?:{alternatives})\s*", re.IGNORECASE)
     return out
 
 
