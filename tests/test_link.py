@@ -134,6 +134,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("boundaries", "merged-away", "-", "en", NGHE + "Outstanding loans in Ninh Binh reached [[VND 5,000 billion|VND]] by {{September 30, 2025|2025-09-30}}.", PUB),
     ("boundaries", "no-date", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", None),
     ("boundaries", "no-date", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]].", PUB),
+    ("boundaries", "no-date:merged-away", "+", "en", NGHE + "Outstanding loans in Thai Binh reached [[VND 4,100 billion|VND]].", None),
+    ("boundaries", "no-date:merged-away", "-", "en", NGHE + "Outstanding loans in Ha Tinh reached [[VND 4,100 billion|VND]].", None),
     ("date", "sentence:as_of", "+", "en", NGHE + "By {{June 30, 2024|2024-06-30}}, outstanding loans reached [[VND 13,357 billion|VND]].", PUB),
     ("date", "sentence:as_of", "-", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, outstanding loans reached [[VND 13,357 billion|VND]].", PUB),
     ("date", "sentence:period_end", "+", "en", NGHE + "In {{2024|2024-01-01..2024-12-31}}, outstanding loans reached [[VND 13,357 billion|VND]].", PUB),
@@ -3009,6 +3011,171 @@ def test_stock_under_a_lead_on_the_year_so_far(markup: str, lang: str, as_of: dt
     assert obs.as_of == as_of, obs.rules
 
 
+QB = "Quang Binh news\n"  # a province the examples below are read in
+VI_QB = "Tin Quảng Bình\n"
+
+
+@pytest.mark.parametrize(("markup", "lang", "start"), [
+    # a level later in the paragraph set against the start of the year: the paragraph reports the
+    # year so far, the flow before it too
+    (QB + "At {{May 31, 2023|2023-05-31}}, the office had disbursed [[VND 1,240 billion|VND]]. "
+     "Deposits came to [[VND 610 billion|VND]], up [[VND 75 billion|VND|75000000000|increase]] "
+     "compared to {{the beginning of the year|2023-01-01|year}}.", "en", dt.date(2023, 1, 1)),
+    (VI_QB + "Tính đến {{31/5/2023|2023-05-31}}, doanh số cho vay là [[1.240 tỷ đồng|VND]]. Dư nợ đạt "
+     "[[6.100 tỷ đồng|VND]], tăng [[75 tỷ đồng|VND|75000000000|increase]] so với {{đầu năm|2023-01-01|year}}.",
+     "vi", dt.date(2023, 1, 1)),
+    # the comparison stands in another paragraph: it frames nothing here
+    (QB + "At {{May 31, 2023|2023-05-31}}, the office had disbursed [[VND 1,240 billion|VND]].\n"
+     "Deposits came to [[VND 610 billion|VND]], up [[VND 75 billion|VND|75000000000|increase]] "
+     "compared to {{the beginning of the year|2023-01-01|year}}.", "en", None),
+])
+def test_flow_in_a_paragraph_compared_later_with_the_year_start(markup: str, lang: str,
+                                                                start: dt.date | None) -> None:
+    obs = observe(markup, lang=lang, published=dt.date(2023, 6, 12))
+    assert obs is not None
+    assert (obs.period_start, obs.period_end) == (start, dt.date(2023, 5, 31)), obs.rules
+
+
+@pytest.mark.parametrize(("markup", "lang", "published", "start"), [
+    # a comparison with one of the bank's first years, long before the report's day: the paragraph
+    # reviews the bank's life, and a flow in it dated only by that day runs from that year
+    (QB + "At {{the end of 2016|2016-12-31|year}}, the office's loans to poor families came to [[VND 4,700 billion|"
+     "VND]], up fivefold compared with {{2003|2003-01-01..2003-12-31}}. In all it has disbursed "
+     "[[*VND 8,150 billion|VND]].", "en", dt.date(2017, 2, 3), dt.date(2003, 1, 1)),
+    (VI_QB + "Đến {{cuối tháng 3/2019|2019-03-31|month}}, chi nhánh đã giải ngân [[*7.420 tỷ đồng|VND]]; dư nợ "
+     "gấp 5 lần so với {{năm 2002|2002-01-01..2002-12-31}}, đạt [[4.610 tỷ đồng|VND]].",
+     "vi", dt.date(2019, 4, 18), dt.date(2002, 1, 1)),
+    # a year-on-year comparison with a first year, in a report of the next year: the year so far
+    (VI_QB + "Đến {{cuối tháng 3/2004|2004-03-31|month}}, chi nhánh đã giải ngân [[*142 tỷ đồng|VND]]; dư nợ "
+     "tăng [[38 tỷ đồng|VND|38000000000|increase]] so với {{năm 2003|2003-01-01..2003-12-31}}.",
+     "vi", dt.date(2004, 4, 18), dt.date(2004, 1, 1)),
+    # set against a recent year: the report's year so far, as before
+    (VI_QB + "Đến {{cuối tháng 3/2019|2019-03-31|month}}, chi nhánh đã giải ngân [[*742 tỷ đồng|VND]]; dư nợ "
+     "tăng [[210 tỷ đồng|VND|210000000000|increase]] so với {{năm 2017|2017-01-01..2017-12-31}}.",
+     "vi", dt.date(2019, 4, 18), dt.date(2019, 1, 1)),
+])
+def test_flow_in_a_paragraph_compared_with_the_first_years(markup: str, lang: str, published: dt.date,
+                                                            start: dt.date) -> None:
+    obs = observe(markup, lang=lang, published=published)
+    assert obs is not None
+    assert obs.period_start == start, obs.rules
+
+
+def test_a_stated_frame_start_outlasts_a_comparison_with_the_first_years() -> None:
+    # the frame states its own start; a later comparison with the bank's first years moves it not
+    markup = (QB + "From {{March 1, 2016|2016-03-01}} to {{September 30, 2023|2023-09-30}}, the office lent "
+              "[[VND 3,900 billion|VND]] to poor families.\nIts lending turnover reached [[*VND 1,050 billion|VND]], "
+              "[[20 times|times|20]] more than in {{2003|2003-01-01..2003-12-31}}.")
+    obs = observe(markup, lang="en", published=dt.date(2023, 10, 20))
+    assert obs is not None
+    assert (obs.period_start, obs.period_end) == (dt.date(2016, 3, 1), dt.date(2023, 9, 30)), obs.rules
+
+
+@pytest.mark.parametrize(("markup", "measure", "period"), [
+    # a span opening the paragraph that was still running at the publication: the flows the
+    # paragraph gives no date of their own run from its start up to the publication
+    (VI_QB + "Trong {{giai đoạn 2016-2020|2016-01-01..2020-12-31}}, chi nhánh mở rộng mạng lưới ở các xã vùng cao. "
+     "Vốn vay giúp nhiều gia đình có việc làm. Tổng số tiền đã giải ngân là [[*2.180 tỷ đồng|VND]].",
+     "flow", (dt.date(2016, 1, 1), dt.date(2019, 8, 14))),
+    # a level there holds at the publication
+    (VI_QB + "Trong {{giai đoạn 2016-2020|2016-01-01..2020-12-31}}, chi nhánh mở rộng mạng lưới ở các xã vùng cao. "
+     "Vốn vay giúp nhiều gia đình có việc làm. Dư nợ hiện là [[*3.640 tỷ đồng|VND]].",
+     "stock", dt.date(2019, 8, 14)),
+    # a span closed before the publication keeps its own end
+    (VI_QB + "Trong {{giai đoạn 2011-2015|2011-01-01..2015-12-31}}, chi nhánh mở rộng mạng lưới ở các xã vùng cao. "
+     "Vốn vay giúp nhiều gia đình có việc làm. Tổng số tiền đã giải ngân là [[*2.180 tỷ đồng|VND]].",
+     "flow", (dt.date(2011, 1, 1), dt.date(2015, 12, 31))),
+    # a plan's span (a goal word in its sentence) reports nothing done: only the publication dates
+    (VI_QB + "Trong {{giai đoạn 2016-2020|2016-01-01..2020-12-31}}, tỉnh phấn đấu giảm nghèo bền vững ở các xã. "
+     "Vốn vay giúp nhiều gia đình có việc làm. Tổng số tiền đã giải ngân là [[*2.180 tỷ đồng|VND]].",
+     "flow", (None, dt.date(2019, 8, 14))),
+])
+def test_figures_under_a_span_running_at_the_publication(markup: str, measure: str, period: Any) -> None:
+    obs = observe(markup, lang="vi", published=dt.date(2019, 8, 14))
+    assert obs is not None
+    if measure == "stock":
+        assert (obs.period_start, obs.as_of) == (None, period), obs.rules
+    else:
+        assert (obs.period_start, obs.period_end) == period, obs.rules
+
+
+@pytest.mark.parametrize(("markup", "lang", "start"), [
+    # a text reviewing eight years of a dated decision: a flow dated only by the report's day runs
+    # from that decision, not over the report's year
+    (QB + "Officials reviewed eight years of implementing <<Decision 15/2013/QD-TTg|15/2013/QĐ-TTg|2013-03-25>> "
+     "at a meeting on Friday.\nBy {{the end of May 2021|2021-05-31|month}}, the office had lent "
+     "[[*VND 1,930 billion|VND]].", "en", dt.date(2013, 3, 25)),
+    (VI_QB + "Hội nghị tổng kết 8 năm thực hiện <<Quyết định 15/2013/QĐ-TTg|15/2013/QĐ-TTg|2013-03-25>> diễn ra "
+     "chiều qua.\nĐến {{hết tháng 5/2021|2021-05-31|month}}, chi nhánh đã cho vay [[*1.930 tỷ đồng|VND]].",
+     "vi", dt.date(2013, 3, 25)),
+    # a meeting that reviews no count of years: the report's year so far
+    (QB + "Officials met on Tuesday to discuss how the decision is carried out.\nBy {{the end of May 2021|"
+     "2021-05-31|month}}, the office had lent [[*VND 193 billion|VND]].", "en", dt.date(2021, 1, 1)),
+])
+def test_flow_at_a_report_day_in_a_review_of_years(markup: str, lang: str, start: dt.date) -> None:
+    obs = observe(markup, lang=lang, published=dt.date(2021, 6, 9))
+    assert obs is not None
+    assert (obs.period_start, obs.period_end) == (start, dt.date(2021, 5, 31)), obs.rules
+
+
+@pytest.mark.parametrize(("markup", "lang", "period"), [
+    # a report's day opens the sentence; the flow's own clause states its period after it
+    (QB + "At {{March 31, 2021|2021-03-31}}, deposits stood at [[VND 2,815 billion|VND]], while the office "
+     "lent to [[*8,400 families|households]] in {{the first quarter|2021-01-01..2021-03-31}}.",
+     "en", (dt.date(2021, 1, 1), dt.date(2021, 3, 31))),
+    (VI_QB + "Tính đến {{31/3/2021|2021-03-31}}, dư nợ đạt [[2.815 tỷ đồng|VND]], phòng giao dịch đã cho vay "
+     "[[*8.400 hộ|households]] {{quý I|2021-01-01..2021-03-31}}.",
+     "vi", (dt.date(2021, 1, 1), dt.date(2021, 3, 31))),
+    # a period that runs past the day is a plan's or the year's, not what the day closes
+    (QB + "At {{March 31, 2021|2021-03-31}}, deposits stood at [[VND 2,815 billion|VND]], while the office "
+     "lent to [[*8,400 families|households]] of the plan for {{2021|2021-01-01..2021-12-31}}.",
+     "en", (None, dt.date(2021, 3, 31))),
+])
+def test_flow_period_after_it_under_a_report_day(markup: str, lang: str, period: Any) -> None:
+    obs = observe(markup, lang=lang, published=dt.date(2021, 4, 8))
+    assert obs is not None
+    assert (obs.period_start, obs.period_end) == period, obs.rules
+
+
+def test_a_flow_period_glued_under_a_report_day_is_the_reports_own() -> None:
+    # the period glued to the flow under a report's day is the report's own, no point of history
+    markup = (VI_QB + "Tính đến {{31/3/2021|2021-03-31}}, dư nợ đạt [[2.815 tỷ đồng|VND]], phòng giao dịch đã cho "
+              "vay [[*8.400 hộ|households]] {{quý I|2021-01-01..2021-03-31}}.")
+    obs = observe(markup, lang="vi", published=dt.date(2021, 4, 8))
+    assert obs is not None
+    assert (obs.period_start, obs.period_end) == (dt.date(2021, 1, 1), dt.date(2021, 3, 31)), obs.rules
+    assert "glued" not in obs.rules["date"], obs.rules
+
+
+@pytest.mark.parametrize(("markup", "lang", "start"), [
+    # N years of a document the text does not date: a count of years up to the report's date,
+    # not the period of the report stated before
+    (VI_QB + "{{Quý I năm 2022|2022-01-01..2022-03-31}}, chi nhánh giải ngân [[415 tỷ đồng|VND]]. "
+     "Qua 7 năm thực hiện Nghị quyết 12, chi nhánh đã giải ngân [[*5.300 tỷ đồng|VND]].", "vi", dt.date(2016, 1, 1)),
+    (QB + "After seven years of implementing Resolution 12, the office has disbursed [[*VND 5,300 billion|VND]].",
+     "en", dt.date(2016, 1, 1)),
+    # an approximate count names no year
+    (VI_QB + "Qua hơn 7 năm thực hiện Nghị quyết 12, chi nhánh đã giải ngân [[*5.300 tỷ đồng|VND]].", "vi", None),
+    # a count of none would start after the report's date: no start
+    (QB + "After 0 years of implementing Resolution 12, the office has disbursed [[*VND 5,300 billion|VND]].",
+     "en", None),
+])
+def test_flow_over_years_of_an_undated_document(markup: str, lang: str, start: dt.date | None) -> None:
+    obs = observe(markup, lang=lang, published=dt.date(2022, 4, 27))
+    assert obs is not None
+    assert obs.period_start == start, obs.rules
+    assert obs.period_end is None or obs.period_start is None or obs.period_start <= obs.period_end
+
+
+def test_stock_allocated_and_stated_at_a_day_is_a_level() -> None:
+    # a flow word before a level verb, at a day: the capital allocated so far, a level at that day
+    markup = (QB + "At {{March 31, 2021|2021-03-31}}, capital allocated from the district budget to the "
+              "office stood at [[VND 360 billion|VND]].")
+    obs = observe(markup, lang="en", published=dt.date(2021, 4, 8))
+    assert obs is not None
+    assert (obs.as_of, obs.period_start) == (dt.date(2021, 3, 31), None), obs.rules
+
+
 BG = "Bank lending notes\nBy staff\n"
 
 
@@ -3017,7 +3184,7 @@ BG = "Bank lending notes\nBy staff\n"
     # after the merger: they are no figures of the whole new province
     (BG + "Since the two-level local government began, the Social Policy Bank branch in Bac Giang has "
      "kept lending. Its outstanding loans reached [[VND 9,700 billion|VND]].", "en", None,
-     "Bắc Giang", None, None),
+     "Bắc Giang", "pre-2025", None),
     (BG + "Since the two-level local government began, the Social Policy Bank branch in Bac Giang has "
      "kept lending. Its outstanding loans reached [[VND 9,700 billion|VND]].", "en", PUB,
      "Bắc Giang", "pre-2025", None),

@@ -200,6 +200,9 @@ RESOLVE = [
     ("72", AFTER, False, "Tây Ninh", "2025", "date"),  # keeps its name, takes Long An's code
     ("80", AFTER, False, "Long An", "pre-2025", "merged-away"),
     ("40", None, False, "Nghệ An", None, "no-date"),
+    # Undated: a province merged into one of another name is the old area; one that goes on is either.
+    ("36", None, False, "Nam Định", "pre-2025", "no-date:merged-away"),
+    ("46", None, False, "Thừa Thiên Huế", None, "no-date"),
 ]
 
 

@@ -204,6 +204,9 @@ class Frame:
     start: dt.date | None = None
     end: dt.date | None = None
     anchor: DateMention | None = None  # the mention that stated it
+    # Whether ``start`` only guesses the year so far from a day ("By the end of March, … lent …":
+    # January 1), not a start the text states ("From March 1, 2016 to …").
+    start_guessed: bool = False
 
 
 @dataclass
@@ -250,6 +253,9 @@ class State:
     # By line: the dates that may date the figures after them which state none
     # (``when._paragraph_date``), read once per line.
     reporting_dates: dict[int, Offsets[DateMention]] = field(default_factory=dict)
+    # The dates a comparison word stands right before, by what they name (``when``: the start of a
+    # year, "so với đầu năm"; the bank's first years, "so với năm 2002"), each read once.
+    compared_dates: dict[str, Offsets[DateMention]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

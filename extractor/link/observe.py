@@ -557,8 +557,11 @@ def _govern(ctx: Context, d: DateMention) -> None:
         if d.value is None:
             # "Năm 2022 và 7 tháng đầu năm 2023, …": the frame's flows run over both.
             ctx.state.frame.start, ctx.state.frame.end = joined_year_before(ctx, d) or d.period_start, d.period_end
+            ctx.state.frame.start_guessed = False
         elif year_edge(d):
+            # "By the end of 2018": the year up to that edge, a guess (``Frame.start_guessed``).
             ctx.state.frame.start, ctx.state.frame.end = dt.date(end.year, 1, 1), end
+            ctx.state.frame.start_guessed = True
 
 
 def dedupe(found: list[Observation]) -> list[Observation]:

@@ -431,12 +431,17 @@ class Gazetteer:
         old = self.old[code]
         if marked_old:
             return Place(old.name, code, "pre-2025", "old-marker")
+        new = self.new[old.new]
+        continues = new.name == old.name or new.merged_from == [code]
         if on is None:
-            return Place(old.name, code, None, "no-date")
+            # Undated: a province the merger took into one of another name existed as a province
+            # only before it, so its figures are of the old area; one that continues is either.
+            if continues:
+                return Place(old.name, code, None, "no-date")
+            return Place(old.name, code, "pre-2025", "no-date:merged-away")
         if on < self.merger_date:
             return Place(old.name, code, "pre-2025", "date")
-        new = self.new[old.new]
-        if new.name == old.name or new.merged_from == [code]:
+        if continues:
             return Place(new.name, new.code, "2025", "date")
         # The unit was merged into one with another name: a mention of it is the old area.
         return Place(old.name, code, "pre-2025", "merged-away")

@@ -48,7 +48,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "province": ("clause:after", "clause", "sentence", "paragraph", "sentence:national-amount", "document:title",
                  "document:branch", "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
-    "boundaries": ("date", "old-marker", "merged-away", "no-date"),
+    "boundaries": ("date", "old-marker", "merged-away", "no-date", "no-date:merged-away"),
     "date": ("sentence:as_of", "sentence:period", "sentence:period_end", "sentence:open", "sentence:month-start",
              "sentence:from-to", "sentence:since", "sentence:until", "sentence:end",
              "sentence:year-to-date", "sentence:to_now", "since:", "since_founding:", "present:",
@@ -127,6 +127,7 @@ MARKER_LISTS = (
     "lending_verbs",
     "causative_verbs",
     "holding_verbs",
+    "level_verbs",
     "per_period",
     "past_years",
     "past_years_lead",
@@ -235,6 +236,15 @@ class MergedGap(Strict):
 
     first: Cues = Field(default_factory=Cues)
     next: Cues = Field(default_factory=Cues)
+
+
+class FirstYears(Strict):
+    """The bank's first years a paragraph's comparison may name to review its life
+    (``when._compared_with_first_years``): how many years from the founding year, and how many
+    years at least before the report's day that year must lie."""
+
+    width: int = Field(default=2, gt=0)
+    least_gap: int = Field(default=5, gt=1)
 
 
 class FundedFrom(Strict):
@@ -385,6 +395,7 @@ class LinkRules(Strict):
     lending_verbs: Markers = Field(default_factory=Markers)
     causative_verbs: Markers = Field(default_factory=Markers)
     holding_verbs: Markers = Field(default_factory=Markers)
+    level_verbs: Markers = Field(default_factory=Markers)
     per_period: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     past_years_lead: Markers = Field(default_factory=Markers)
@@ -431,6 +442,7 @@ class LinkRules(Strict):
     # one naming the year after its first full year counts from that first year (_years_back).
     past_years_life: list[str] = Field(default_factory=list)
     founding_past_years: int = Field(gt=0)
+    first_years: FirstYears = Field(default_factory=lambda: FirstYears())
     # The fewest years an exact count of the bank's past years must hold to date a text that gives
     # no date at all (``lifetime_date``): fewer are a plan's term ("the past 5 years"), not its age.
     lifetime_count_least: int = Field(gt=0)
@@ -873,6 +885,8 @@ class Linker:
     bank_founded: dt.date  # ``bank_founded`` of rules/linking.yaml
     from_to_lead_words: int  # see ``LinkRules.from_to_lead_words``
     founding_past_years: int  # see ``LinkRules.founding_past_years``
+    first_years_width: int  # ``LinkRules.first_years.width``
+    first_years_least_gap: int  # ``LinkRules.first_years.least_gap``
     lifetime_count_least: int  # see ``LinkRules.lifetime_count_least``
     year_so_far_slack_days: int  # see ``LinkRules.year_so_far_slack_days``
     level_amount: tuple[int, int, int]  # ``LinkRules.level_amount``: least, most, cut_below
@@ -922,6 +936,7 @@ class Linker:
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
                    paired_change=paired_change_regexes(rules),
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
+                   first_years_width=rules.first_years.width, first_years_least_gap=rules.first_years.least_gap,
                    lifetime_count_least=rules.lifetime_count_least,
                    year_so_far_slack_days=rules.year_so_far_slack_days,
                    level_amount=(rules.level_amount.least, rules.level_amount.most,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -351,13 +352,15 @@ def _counted(ctx: Context, pos: int) -> bool:
 
 
 def _count_before(ctx: Context, pos: int) -> tuple[int, int] | None:
-    """The number right before ``pos``, in digits or a number word ("20", "ten"): its offset and
-    its value."""
+    """The number right before ``pos``, in digits or a number word ("20", "ten"), also joined to
+    the words by a hyphen ("a 15-year review"): its offset and its value."""
     before = ctx.text[max(0, pos - ctx.reach("count")) : pos]
     words = before.split()
     if not words:
         return None
-    word = words[-1]
+    word = words[-1].rstrip("-")
+    if not word:
+        return None
     value = int(word) if word.isdecimal() else ctx.linker.number_words.get(word.lower())
     return None if value is None else (pos - len(before) + before.rindex(word), value)
 
@@ -370,7 +373,7 @@ def stated_span(ctx: Context, fig: Figure, measure: str) -> When | None:
     frame = ctx.state.frame.anchor
     after = frame.start if frame is not None else -1
     year = _reviewed_year(ctx, after, s1)
-    years = _past_years(ctx, after, s1) if measure == "flow" else None
+    years = _counted_years(ctx, fig, after, s1) if measure == "flow" else None
     if years is not None and (year is None or years[0] > year[0]):
         return _years_back(ctx, fig, years[1], years[2], approx=years[3])
     if year is not None:
@@ -413,6 +416,28 @@ def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, b
     return None
 
 
+def _counted_years(ctx: Context, fig: Figure, after: int, before: int) -> tuple[int, int, str, bool] | None:
+    """The last count of years up to the report's date before a flow: "over the past N years"
+    (``_past_years``) or a review of N years of an undated document (``_review_years``), the
+    latter only in the figure's paragraph: a headline's review yields to a span the paragraph states."""
+    line0 = ctx.line(fig.start, fig.end)[0]
+    counts = [found for found in (_past_years(ctx, after, before), _review_years(ctx, max(after, line0 - 1), before))
+              if found is not None]
+    return max(counts) if counts else None
+
+
+def _review_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, bool] | None:
+    """The last review of N years of a document the text does not date in ``(after, before)``
+    ("Qua 7 năm thực hiện Nghị quyết 12, …", "After seven years of implementing Resolution 12"
+    with no issue date): a count of years up to the report's date, as ``_past_years`` reads one;
+    a dated document gives its own day instead (``anniversary``)."""
+    for start, end, phrase in reversed(ctx.marks("anniversary", after + 1, before)):
+        count = _count_before(ctx, start)
+        if count is not None and _reviewed(ctx, start, end) is None:
+            return start, count[1], phrase, ctx.marker_before("past_years_approx", count[0]) is not None
+    return None
+
+
 def lifetime_date(ctx: Context) -> dt.date | None:
     """For a text with no date at all: the latest day its exact count of the bank's past years
     could mean ("over the last 16 years" in a sentence naming the bank: the founding year plus
@@ -450,8 +475,9 @@ def _years_back(ctx: Context, fig: Figure, years: int, phrase: str, *, approx: b
         return When(inferred=True, rule=rule)
     closed = (end + dt.timedelta(days=1)).year - years  # first of the whole years ended by the date
     first = closed if years == 1 or end.month == 1 else end.year - years + 1
-    if approx or first < ctx.linker.bank_founded.year:
-        # "Over the past 30 years": more years than the bank's, whose flows it cannot date.
+    if approx or years < 1 or first < ctx.linker.bank_founded.year:
+        # "Over the past 30 years": more years than the bank's, whose flows it cannot date; a
+        # count of none ("after 0 years") would start after the report's date.
         return When(end=end, inferred=True, rule=rule)
     opened = ctx.linker.bank_founded.year + 1  # its first full year of lending
     if first == opened + 1 and phrase.lower() in ctx.linker.past_years_life:
@@ -497,12 +523,50 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
         end, how = _open_end(ctx, fig)
         return When(start=anchor.value, end=end, rule=f"sentence:open+{how}")
     end = _end(anchor) or _open_end(ctx, fig)[0]
+    lifetime = _lifetime_start(ctx, fig, end) if start is None and end is not None else None
+    if lifetime is not None:
+        # A paragraph comparing with one of the bank's first years reviews its life, and a text
+        # reviewing N years of a dated document its years: not the report's year so far.
+        return When(start=lifetime, end=end, rule="sentence:end+lifetime")
     if start is None and end is not None and year_edge(anchor):
         # "By the end of 2018, lending turnover reached …": the year up to that edge.
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:year-to-date")
     if start is None and end is not None and _year_so_far(ctx, fig, end, anchor):
         return When(start=dt.date(end.year, 1, 1), end=end, rule="sentence:end+year-so-far")
     return When(start=start, end=end, rule="sentence:until" if start else "sentence:end")
+
+
+def _lifetime_start(ctx: Context, fig: Figure, end: dt.date) -> dt.date | None:
+    """Where a flow dated only by a report's day starts when the text reviews more than that
+    year: one of the bank's first years that its paragraph compares anything with
+    (``_compared_with_first_years``), else the issue date of the document whose N years the text
+    reviews before it (``anniversary``)."""
+    compared = _compared_with_first_years(ctx, fig, end)
+    if compared is not None:
+        return compared
+    reviewed = anniversary(ctx, fig)
+    return reviewed[0] if reviewed is not None and reviewed[0].year < end.year else None
+
+
+def _compared_with_first_years(ctx: Context, fig: Figure, end: dt.date) -> dt.date | None:
+    """The first day of a year a comparison word in the figure's paragraph stands before (any
+    figure's), when that is one of the bank's first years (``first_years.width`` from its
+    founding: "gấp 4 lần so với năm 2002", "up fivefold on 2003") and lies at least
+    ``first_years.least_gap`` years before the report's day: the paragraph reviews the bank's
+    life, and a flow there that states no start of its own runs from that year, not over the
+    report's year. A nearer year is an ordinary year-on-year comparison."""
+    line0, line1 = ctx.line(fig.start, fig.end)
+    for d in _compared_dates(ctx, _first_year).within(line0, line1):
+        if d.period_start is not None and end.year - d.period_start.year >= ctx.linker.first_years_least_gap:
+            return d.period_start
+    return None
+
+
+def _first_year(ctx: Context, d: DateMention) -> bool:
+    """Whether a date is a whole year among the bank's first (``first_years.width`` from its founding)."""
+    founded = ctx.linker.bank_founded.year
+    return (d.granularity == "year" and d.period_start is not None
+            and founded <= d.period_start.year < founded + ctx.linker.first_years_width)
 
 
 def joined_year_before(ctx: Context, anchor: DateMention) -> dt.date | None:
@@ -558,7 +622,32 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date, anchor: DateMention | 
         elif (d.period_start == first and d.period_end is not None
                 and abs((d.period_end - end).days) <= slack):
             return True
-    return False
+    return _start_compared_later(ctx, fig, first)
+
+
+def _start_compared_later(ctx: Context, fig: Figure, first: dt.date) -> bool:
+    """Whether the figure's paragraph, after it, sets a level against the start of the same year
+    ("At May 31 the office had disbursed …. Deposits came to …, up … on January 1"; "…, tăng …
+    so với đầu năm"): the paragraph reports the year so far, its flows too."""
+    _, line1 = ctx.line(fig.start, fig.end)
+    starts = _compared_dates(ctx, _year_start)
+    return any(d.value == first for d in starts.within(fig.end, line1))
+
+
+def _year_start(ctx: Context, d: DateMention) -> bool:
+    """Whether a date is the start of a year ("đầu năm", "the beginning of the year")."""
+    return start_edge(d) and d.granularity == "year"
+
+
+def _compared_dates(ctx: Context, named: Callable[[Context, DateMention], bool]) -> Offsets[DateMention]:
+    """The text's dates ``named`` accepts right after a comparison word, found once per predicate
+    (cached by its name, so only module-level named predicates): a figure asks only about those
+    of its paragraph, by bisection."""
+    found = ctx.state.compared_dates.get(named.__name__)
+    if found is None:
+        found = ctx.state.compared_dates[named.__name__] = Offsets(
+            d for d in ctx.dates if named(ctx, d) and _compared_with(ctx, d))
+    return found
 
 
 def _against_same_period(ctx: Context, fig: Figure) -> bool:
@@ -709,6 +798,7 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
         # Never back before the frame's date: an earlier day later in the text is often a point
         # of history ("Before the merger, as of …, the old provinces …").
         when = _flow_when(ctx, [carried], carried, fig) if measure == "flow" else _stock_when(ctx, carried, fig)
+        when = _up_to_publication(ctx, when, carried)
         return when._replace(inferred=True, rule=f"paragraph:{when.rule}", anchor=carried)
     if framed and _compared_since(ctx, fig, framed):
         # "…, up VND 220 billion on the end of 2024" under a frame of 2024: the figure is later
@@ -716,6 +806,11 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
         return _shape(measure, None, ctx.published, True, "published") if ctx.published else When(rule="after-baseline")
     if measure == "flow" and frame.end:
         start = frame.start
+        if (start is None or frame.start_guessed) and (frame.anchor is None or frame.anchor.value is not None):
+            # A frame at a report's day ("By the end of March 2019") only guesses the year so far;
+            # a paragraph set against the bank's first years, or a review of N years of a dated
+            # document, says the flows run since then. A start the frame states stands.
+            start = _lifetime_start(ctx, fig, frame.end) or start
         if start is None and _year_so_far(ctx, fig, frame.end):
             start = dt.date(frame.end.year, 1, 1)
         return When(start=start, end=frame.end, inferred=True, rule="frame", anchor=frame.anchor)
@@ -763,7 +858,8 @@ def _reporting_date(ctx: Context, d: DateMention) -> bool:
     word ("as of", "tính đến"; not an event's day, "Ngày 15/10, …") or a period opening its
     clause ("In 2023, …", "Năm 2023, …")."""
     last = _end(d)
-    if last is None or (ctx.published is not None and last > ctx.published + FRAME_AHEAD):
+    if last is None or (ctx.published is not None and last > ctx.published + FRAME_AHEAD
+                        and not _running_span(ctx, d)):
         return False
     if _a_baseline(ctx, d) or ctx.marker_before("comparison_dated", d.start) or opens_since(ctx, d):
         return False
@@ -783,6 +879,27 @@ def _reporting_date(ctx: Context, d: DateMention) -> bool:
         return False
     after = ctx.figures.within(d.end, s1)
     return not sets_goal(ctx, s0, s1, words_before=after[0].start if after else s1)
+
+
+def _running_span(ctx: Context, d: DateMention) -> bool:
+    """Whether a span of years was still running at the publication ("Giai đoạn 2016-2020" in a
+    text of 2019) and its sentence states no goal (a plan word or goal verb: "phấn đấu", "aims
+    to"): what it reports ran from its start up to the publication; a plan's span reports nothing."""
+    if (d.period_start is None or d.period_end is None or ctx.published is None
+            or not d.period_start.year < ctx.published.year or not d.period_start <= ctx.published < d.period_end):
+        return False
+    s0, s1 = ctx.stops.around(d.start, d.end)
+    return not plan_words(ctx, s0, s1) and ctx.first_mark("goal_verbs", s0, s1) is None
+
+
+def _up_to_publication(ctx: Context, when: When, d: DateMention) -> When:
+    """A date from a span still running at the publication ends there, not at the span's end
+    (the rule says so: ``+published``)."""
+    if not _running_span(ctx, d):
+        return when
+    if when.as_of is not None:
+        return when._replace(as_of=ctx.published, start=None, rule=f"{when.rule}+published")
+    return when._replace(end=ctx.published, rule=f"{when.rule}+published")
 
 
 def _relative_year(ctx: Context, fig: Figure, measure: str) -> When | None:
@@ -985,12 +1102,18 @@ def _shape(measure: str, start: dt.date | None, end: dt.date | None, inferred: b
 def measure_of(ctx: Context, fig: Figure, code: str) -> str:
     """Stock or flow: a stock whose additions are observations (``added_is_flow``) read as an
     amount "added" is a flow (an amount added to another stock is a change of it:
-    ``change.added_to_stock``)."""
+    ``change.added_to_stock``), unless a level verb stands between the word and a figure dated
+    at a point ("capital allocated … stood at … at March 31": the stock so far)."""
     rule = ctx.linker.lexicon.indicators[code]
+    if rule.measure != "stock" or not rule.added_is_flow:
+        return rule.measure
     c0, _ = clause_span(ctx, fig)
-    if rule.measure == "stock" and rule.added_is_flow and ctx.marks("flow", c0, fig.start):
-        return "flow"
-    return rule.measure
+    flow = ctx.last_mark("flow", c0, fig.start)
+    if flow is None:
+        return rule.measure
+    if ctx.first_mark("level_verbs", flow[1], fig.start) is not None and dated_at_a_point(ctx, fig):
+        return rule.measure
+    return "flow"
 
 
 def _anchor(ctx: Context, fig: Figure, dates: list[DateMention]) -> DateMention | None:
@@ -1015,6 +1138,8 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     """The figure's date or period and the rule that found it."""
     dates = candidate_dates(ctx, fig)
     anchor = _anchor(ctx, fig, dates)
+    own = _own_period_after(ctx, fig, dates, anchor) if measure == "flow" and anchor is not None else None
+    anchor = own or anchor
     before = _year_before(ctx, fig, measure, anchor)
     if before is not None:
         return before
@@ -1022,13 +1147,34 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
         return _whole_year(ctx, fig, _fallback_when(ctx, fig, measure))
     when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor, fig)
     when = _to_now(ctx, fig, when, anchor)._replace(anchor=anchor)
-    if anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
-        # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame.
+    if own is None and anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
+        # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame; a
+        # period the flow's clause states under a report's day is the report's own.
         when = when._replace(rule=when.rule + "+glued")
     elif _at_founding(ctx, fig, anchor):
         when = when._replace(rule=when.rule + "+then")
     return _whole_year(ctx, fig, when)
 
+
+
+def _own_period_after(ctx: Context, fig: Figure, dates: list[DateMention],
+                      anchor: DateMention) -> DateMention | None:
+    """For a flow dated by a day before it, a period its own clause states right after it, ending
+    by that day and by the publication ("At March 31, 2021, deposits stood at …, while the office
+    lent to 8,400 families in the first quarter"): the flow's period, which the day only closes;
+    no other figure between them."""
+    if anchor.end > fig.start or anchor.value is None:
+        return None
+    _, c1 = clause_span(ctx, fig)
+    for d in dates:
+        if d.start < fig.end or d.start >= c1:
+            continue
+        if (d.period_start is not None and d.period_end is not None and d.period_end <= anchor.value
+                and (ctx.published is None or d.period_end <= ctx.published + FRAME_AHEAD)
+                and not ctx.figures.within(fig.end, d.start) and not opens_since(ctx, d)):
+            return d
+        return None
+    return None
 
 
 def _at_founding(ctx: Context, fig: Figure, anchor: DateMention) -> bool:
@@ -1094,6 +1240,11 @@ def expected_closing(ctx: Context, when: When) -> bool:
     return bool(ctx.published and latest and ctx.published < latest <= ctx.published + FRAME_AHEAD)
 
 
+# The rules whose start only guesses the year so far from a day (``_flow_when``): a frame's start
+# from one of them yields to a start the figure's paragraph gives (``_lifetime_start``).
+YEAR_SO_FAR_GUESSES = ("sentence:year-to-date", "year-so-far")
+
+
 def update_frame(ctx: Context, when: When) -> None:
     """Remember a stated date: it governs the next figures that state none."""
     if when.inferred or when.rule == "none" or when.rule.endswith(HISTORY):
@@ -1106,6 +1257,10 @@ def update_frame(ctx: Context, when: When) -> None:
         ctx.state.frame.anchor = when.anchor
     if when.start and (when.end or when.as_of):
         ctx.state.frame.start, ctx.state.frame.end = when.start, when.end or when.as_of
+        # A level's start ("Đến 30/9, dư nợ đạt …, tăng … so với đầu năm": January 1) or a
+        # year-so-far guess states no period of the flows after it.
+        ctx.state.frame.start_guessed = when.as_of is not None or any(
+            guess in when.rule for guess in YEAR_SO_FAR_GUESSES)
     elif when.start and ctx.published is None and ctx.state.frame.as_of is None:
         # "Since 2005, the branch has lent to …" in a text with no publication date: a period
         # open at the day the text does not give; the flows after it that state no period of
