@@ -422,6 +422,9 @@ class LinkRules(Strict):
     merged_gap: MergedGap = Field(default_factory=MergedGap)
     date_article: Cues
     stamp_words: list[str] = Field(default_factory=list)
+    # Words naming a place's kind that may follow its name at a sentence's end ("… in Lao Cai
+    # province."; ``parts._province_closes_sentence``).
+    place_kind_after: Cues = Field(default_factory=Cues)
     funded_from: FundedFrom = Field(default_factory=lambda: FundedFrom())
     bank_founded: dt.date
     # The ``past_years`` phrases that count the bank's own years of work ("years of operation"):
@@ -890,6 +893,8 @@ class Linker:
     # and the capital indicators they bind.
     funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     funded_capital: frozenset[str] = frozenset()
+    # ``LinkRules.place_kind_after``, per language, case-folded.
+    place_kind_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     channel_subject: ChannelSubject | None = None  # ``PartRules.channel_subject``
     chrome: Chrome = NO_CHROME  # page chrome before a headline (``TextRules.chrome``, ``parse.head``)
 
@@ -916,6 +921,8 @@ class Linker:
                    rate_numerators=frozenset(parts.rate_numerators),
                    bare_share_indicators=frozenset(parts.bare_share_indicators), channel_subject=parts.channel_subject,
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
+                   place_kind_after={lang: frozenset(w.casefold() for w in getattr(rules.place_kind_after, lang))
+                                     for lang in ("en", "vi")},
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    lifetime_count_least=rules.lifetime_count_least,
                    year_so_far_slack_days=rules.year_so_far_slack_days,
