@@ -82,6 +82,7 @@ COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
 ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
+GRADED_ITEM = "graded-item:"  # the indicator rule of a graded item of a total (``indicator._graded_item``)
 LABEL_CHARS = 60  # how much of an item's words a part's label keeps (a label, not the sentence)
 
 
@@ -903,6 +904,8 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     spot, place_rule = place
     if spot is not None and place_rule == REGION_RULE:
         return Part("area", ctx.text[spot[1] : spot[2]], "area:region")
+    if indicator_rule.startswith(GRADED_ITEM):
+        return _graded_share(ctx, fig)
     # An amount per household or customer with an average cue is an average, wherever it is
     # ("the district's average loan per household"): no area's total, even in a district's report.
     if "/" in fig.unit:
@@ -1010,6 +1013,16 @@ def _funded_source(ctx: Context, fig: Figure, code: str) -> Part | None:
         if gap.search(ctx.text, c0, cue.start) and not all(only_capital[:i]):
             return Part("source", ctx.text[cue.start : cue.end], "source:funded-from")
     return None
+
+
+def _graded_share(ctx: Context, fig: Figure) -> Part | None:
+    """A graded item of the total before it (``indicator._graded_item``): a share of that total,
+    named by its grade ("classified as strong"), checked against the total's date, status and
+    province as any item of a total is (``ITEM_OF_TOTAL``); none when its clause names no grade."""
+    _, c1 = clause_span(ctx, fig)
+    grade = ctx.marks("graded", fig.end, c1)
+    words = ctx.text[grade[0][0] : c1].split("(")[0].strip(" ,;.") if grade else ""
+    return Part("share", words[:LABEL_CHARS], f"share:{ITEM_OF_TOTAL}+graded") if words else None
 
 
 def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: Part) -> Part | None:

@@ -149,6 +149,9 @@ MARKER_LISTS = (
     "plan_horizon",
     "plan_name",
     "plan_share",
+    "compared_level",
+    "compared_plan",
+    "graded",
     "forecast",
     "goal_verbs",
     "ranking",
@@ -411,6 +414,9 @@ class LinkRules(Strict):
     plan_horizon: Markers = Field(default_factory=Markers)
     plan_name: Markers = Field(default_factory=Markers)
     plan_share: Markers = Field(default_factory=Markers)
+    compared_level: Markers = Field(default_factory=Markers)
+    compared_plan: Markers = Field(default_factory=Markers)
+    graded: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
     goal_verbs: Markers = Field(default_factory=Markers)
     time_ahead: Markers = Field(default_factory=Markers)
