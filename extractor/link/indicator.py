@@ -37,7 +37,7 @@ from typing import Literal
 from extractor.link.context import Context, borrowers_end, clause_span, segment_span, sentence_span
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
-from extractor.link.parts import bare_share, part_broken_down, share_of
+from extractor.link.parts import GRADED_ITEM, bare_share, part_broken_down, share_of
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point
 from extractor.models import DateMention, Figure
@@ -334,9 +334,12 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if _lent_to_one(ctx, fig):
         return None  # "giải ngân 80 triệu đồng cho 1 hộ": one loan and its one borrower
     if fig.kind == "count" and fig.unit in ctx.linker.lexicon.by_unit:
+        code = ctx.linker.lexicon.by_unit[fig.unit]
         if _qualified_by_blocker(ctx, fig):
-            return None  # "318 savings and loan groups with overdue debt above 3%": some of them
-        return ctx.linker.lexicon.by_unit[fig.unit], f"unit:{fig.unit}"
+            # Groups a blocker qualifies ("… groups whose overdue debt tops 3%"): some, no level; but
+            # a graded item of the total before it is its share (``_graded_item``).
+            return _graded_item(ctx, fig, code)
+        return code, f"unit:{fig.unit}"
     found = (_pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _programme_item(ctx, fig, c0)
              or _cue_before(ctx, fig, c0))
     if found is not False:
@@ -352,7 +355,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             # borrowers, whatever an earlier clause's cue (a programme's name) says.
             paired = _paired_count(ctx, fig)
             found = paired if paired is not None and paired[0] != found[0] else found
-    return (found or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
+    return (found or _compared_level(ctx, fig) or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
             or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
             or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig)
@@ -422,6 +425,23 @@ def _qualified_by_blocker(ctx: Context, fig: Figure) -> bool:
                for hit in ctx.marks("blockers", fig.start + 1, fig.end + ctx.reach("blocker"))
                if hit[0] <= fig.end + 2)
 
+
+
+def _graded_item(ctx: Context, fig: Figure, code: str) -> tuple[str, str] | None:
+    """ "The district runs 940 groups. Among them, 910 groups are classified as strong": a count
+    a grade picks out (``graded``, right after it) after a breakdown word, the total of its
+    indicator stated before that word in its sentence or in the sentence before: an item of that
+    total (``parts`` files it as a share; ``observe`` drops it when its date, status or province
+    is not the total's), not a level of them all. None otherwise."""
+    if not any(hit[0] <= fig.end + 2 for hit in ctx.marks("graded", fig.end, fig.end + ctx.reach("blocker"))):
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    marks = ctx.marks("breakdown", s0, fig.start)
+    total = ctx.state.total_ends.get(code)
+    if not marks or total is None or total[0] > marks[0][0]:
+        return None
+    before, _ = ctx.stops.around(max(0, s0 - 2), max(0, s0 - 1))
+    return (code, f"{GRADED_ITEM}{code}") if total[0] >= before else None
 
 
 def _one_loan(ctx: Context, fig: Figure) -> bool:
@@ -782,13 +802,28 @@ def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None
     if (broken is None and group is not None and group[2] == "group" and (level is None or level[1] < group[1])
             and not ctx.linker.lexicon.indicators[group[0]].cued_parts):
         level = (group[0], group[1])
-    if fig.kind == "percent" or level is None or not mark - BREAKDOWN_REACH <= level[1] <= mark:
+    if fig.kind == "percent" or level is None or not _total_reached(ctx, level[1], mark, fig.kind):
         return None
     if ctx.marks("blockers", mark, fig.start):
         return None
     if not ctx.linker.lexicon.accepts(level[0], kind=fig.kind, unit=fig.unit):
         return None
     return level[0], f"breakdown-of:{level[0]}"
+
+
+def _total_reached(ctx: Context, total_end: int, mark: int, kind: str) -> bool:
+    """Whether the total of ``kind`` ending at ``total_end`` is what the breakdown word at ``mark``
+    breaks down: within ``BREAKDOWN_REACH`` before it, or within twice that when no figure of its
+    kind stands between them (what lies between is another indicator's sentence or prose stating
+    nothing of it) and, past a paragraph break, no date either: a total of an earlier paragraph
+    that another date follows is another time's."""
+    if not total_end <= mark:
+        return False
+    if mark - total_end <= BREAKDOWN_REACH:
+        return True
+    if "\n" in ctx.text[total_end:mark] and ctx.free_dates.within(total_end, mark):
+        return False
+    return mark - total_end <= 2 * BREAKDOWN_REACH and all(f.kind != kind for f in ctx.figures.within(total_end, mark))
 
 
 def _paired_count(ctx: Context, fig: Figure) -> tuple[str, str] | None:
@@ -909,6 +944,44 @@ def _next_item(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
     return (last[0], f"next-item:{last[0]}") if last[1] >= segment_span(ctx, fig)[0] else None
 
 
+def _branch_named(ctx: Context, start: int) -> bool:
+    """Whether the place name at ``start`` stands right after the bank's name ("VBSP Lam Dong
+    plans to …", its branch named by its province): the branch is the clause's subject, no
+    place a list goes by."""
+    bank = ctx.last_mark("bank", max(0, start - ctx.reach("clause_opener")), start)
+    return bank is not None and not ctx.text[bank[1] : start].strip()
+
+
+def _compared_level(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """ "The commune's overdue rate is 0.6%, above 0.35% of the province as a whole": a figure
+    right after a comparative (``compared_level``) and right before the place or date it is of
+    is a level of the indicator its sentence stated before it; one with no such words, or a
+    plan's ("lower than 0.5% set in the plan"), is a goal or a yardstick, no level."""
+    last = ctx.state.last_level.get(fig.kind)
+    s0, _ = sentence_span(ctx, fig)
+    if last is None or last[1] < s0:
+        return None
+    words = ctx.marks("compared_level", last[1], fig.start)
+    if not words or ctx.text[words[-1][1] : fig.start].strip() or not _compared_of(ctx, fig):
+        return None
+    if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
+        return None
+    return last[0], f"compared-with:{last[0]}"
+
+
+# Marker lists whose words after a compared figure make it a plan's or a goal's.
+_PLAN_LISTS = ("compared_plan", "target", "goal_verbs", "plan_horizon", "plan_name")
+
+
+def _compared_of(ctx: Context, fig: Figure) -> bool:
+    """Whether the words of its clause after a compared figure name its place or date ("of the
+    whole province", "in 2022") and none of them names a plan or a goal (``compared_plan``)."""
+    _, c1 = clause_span(ctx, fig)
+    named = (ctx.marks("province_ref", fig.end, c1) or ctx.mentions.within(fig.end, c1)
+             or ctx.dates.within(fig.end, c1))
+    return bool(named) and not any(ctx.marks(name, fig.end, c1) for name in _PLAN_LISTS)
+
+
 def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:
     """ "Of this, Nam Dinh (old) accounted for VND 5,870 billion, Ninh Binh (old) for VND 3,960
     billion": a clause that opens with a place, or with words referring back for a place ("that
@@ -918,7 +991,7 @@ def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | No
     last = ctx.state.last_level.get(fig.kind)
     if last is None or fig.start - last[1] > 400:
         return None
-    opens = [m for m in ctx.mentions.within(c0, c0 + 7) if m.end <= fig.start]
+    opens = [m for m in ctx.mentions.within(c0, c0 + 7) if m.end <= fig.start and not _branch_named(ctx, m.start)]
     if not opens and not _opened_by_place_words(ctx, fig, c0) and not _opened_by_area(ctx, fig, c0):
         return None
     if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):

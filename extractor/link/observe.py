@@ -32,6 +32,7 @@ from extractor.link.parts import (
     COUNTED_KIND,
     DISTRICT_DOCUMENT,
     DISTRICT_NAMED_PART,
+    GRADED_ITEM,
     ITEM_OF_TOTAL,
     Part,
     bare_share,
@@ -148,8 +149,9 @@ def _by_district_only(ctx: Context, fig: Figure, place_rule: str,
     return None, "none", None
 
 
-def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observation:
-    """One observation of ``code`` from ``fig``: province, boundaries, date, status."""
+def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observation | None:
+    """One observation of ``code`` from ``fig``: province, boundaries, date, status; none for a
+    graded item that is no item of its total (it is no level of them all either)."""
     measure = measure_of(ctx, fig, code)
     when = when_of(ctx, fig, measure)
     status, status_rule = status_of(ctx, fig, when)
@@ -170,6 +172,8 @@ def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observ
     if part is not None and ITEM_OF_TOTAL in part.rule and ctx.state.total_ends[code][1] != (
             when.as_of, when.start if when.as_of is None else None, when.end, status, name):
         part = None  # another date's, a plan's or another province's figure: no item of the total
+    if part is None and indicator_rule.startswith(GRADED_ITEM):
+        return None
     if (part is not None and part.kind == "area" and place_rule == NATIONAL_DOCUMENT
             and not _kind_of_area(ctx, fig, part.rule)):
         # A district or commune a sentence of a text filed under the whole bank speaks of ("Theo
@@ -286,7 +290,10 @@ def observations(ctx: Context) -> list[Observation]:
         if found and added_to_stock(ctx, fig, found[0]):
             changes.append((fig, None))
         elif found:
-            levels.append((fig, observe(ctx, fig, *found)))
+            observed = observe(ctx, fig, *found)
+            if observed is None:
+                continue
+            levels.append((fig, observed))
             ctx.state.last_level[fig.kind] = (found[0], fig.end)
             level = levels[-1][1]
             if level.part_of is not None:

@@ -83,6 +83,7 @@ COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
 ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
+GRADED_ITEM = "graded-item:"  # the indicator rule of a graded item of a total (``indicator._graded_item``)
 LABEL_CHARS = 60  # how much of an item's words a part's label keeps (a label, not the sentence)
 
 
@@ -947,6 +948,8 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     spot, place_rule = place
     if spot is not None and place_rule == REGION_RULE:
         return Part("area", ctx.text[spot[1] : spot[2]], "area:region")
+    if indicator_rule.startswith(GRADED_ITEM):
+        return _graded_share(ctx, fig)
     # An amount per household or customer with an average cue is an average, wherever it is
     # ("the district's average loan per household"): no area's total, even in a district's report.
     if "/" in fig.unit:
@@ -980,6 +983,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     item = list_item(ctx, fig)
     if item is not None:
         return Part(item[0].kind, item[1], f"list:{item[0].phrase}")
+    funded = _funded_source(ctx, fig, code)
+    if funded is not None:
+        return funded
     _, c1 = clause_span(ctx, fig)
     # What stands before a reporting verb is who reports and where ("Tại hội nghị sơ kết … của
     # Chỉ thị 40-CT/TW, Giám đốc chi nhánh … nêu rõ, dư nợ cho vay …"), not the figure's part.
@@ -987,6 +993,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     shares = [hit for hit in ctx.marks("programme", max([s0, *reported]), c1) if _goes_on(ctx, hit)]
     if shares:
         return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
+    trailing = _trailing_programme(ctx, fig, code, c1)
+    if trailing is not None:
+        return trailing
     if not ctx.linker.lexicon.indicators[code].cued_parts:
         # An outcome ("jobs created") of one programme is the indicator itself, but an item of
         # the outcome's own total broken down in its sentence is a part of it, and so is an
@@ -996,6 +1005,68 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code)
             or _topic_document_part(ctx, fig, code))
+
+
+# A resolution's or decision's number right after a programme marker ("No. 15", "15/NQ-CP",
+# "15"): the marker names one programme, not a council's resolution in general.
+_NUMBERED = re.compile(r"\s*(?:No\.?\s*)?\d+(?:/[A-Z][A-Z-]*)?\b")
+
+
+def _trailing_programme(ctx: Context, fig: Figure, code: str, clause_end: int) -> Part | None:
+    """English: the programme a sentence's closing clause puts its lending under ("The bank lent
+    VND 75 billion to 640 firms in the first half, under Resolution No. 15 on …"), the closing
+    clauses stating no figure: the numbered programme (``programme``) qualifies every flow of
+    the sentence, not only its own clause's; a stock (outstanding loans) keeps its own clause's."""
+    if ctx.lang != "en" or ctx.linker.lexicon.indicators[code].measure == "stock":
+        return None
+    s0, s1 = sentence_span(ctx, fig)
+    if ctx.figures.within(clause_end, s1):
+        return None
+    hits = [hit for hit in ctx.marks("programme", clause_end, s1)
+            if _goes_on(ctx, hit) and _opens_clause(ctx, s0, hit[0]) and _NUMBERED.match(ctx.text, hit[1])]
+    if not hits:
+        return None
+    return Part("programme", ctx.text[hits[0][0] : hits[0][1]], f"programme-closing:{hits[0][2]}")
+
+
+def _opens_clause(ctx: Context, s0: int, start: int) -> bool:
+    """Whether only spaces stand between the last comma or semicolon of the sentence before
+    ``start`` and it: the words at ``start`` open their clause (", under …"), no subject's or
+    verb's words before them (", and the lending programme for … grew")."""
+    mark = max(ctx.text.rfind(",", s0, start), ctx.text.rfind(";", s0, start))
+    return mark >= 0 and not ctx.text[mark + 1 : start].strip()
+
+
+def _funded_source(ctx: Context, fig: Figure, code: str) -> Part | None:
+    """ "Its outstanding loans of provincial budget capital stood at VND 236 billion": a capital
+    cue that a ``funded_from`` word ("of", "from", "từ nguồn") puts after another cue of the amount's
+    clause names where the loans or lending came from (``indicator._funded_from`` gave the figure
+    the earlier cue's indicator, no capital's): that source's part. English only: Vietnamese
+    "dư nợ ủy thác bằng vốn ngân sách" is read as the entrusted loans' whole."""
+    gap = ctx.linker.funded_from.get(ctx.lang)
+    capital = ctx.linker.funded_capital
+    if ctx.lang != "en" or fig.kind != "money" or gap is None or code in capital:
+        return None
+    c0, _ = clause_span(ctx, fig)
+    cues = [cue for cue in ctx.cues.within(c0, fig.start) if cue.position == "before"]
+    cands = [set(ctx.linker.lexicon.candidates(cue, lang=ctx.lang)) for cue in cues]
+    only_capital = [found <= capital for found in cands]
+    for i, cue in enumerate(cues):
+        if not cands[i] or not only_capital[i]:
+            continue
+        if gap.search(ctx.text, c0, cue.start) and not all(only_capital[:i]):
+            return Part("source", ctx.text[cue.start : cue.end], "source:funded-from")
+    return None
+
+
+def _graded_share(ctx: Context, fig: Figure) -> Part | None:
+    """A graded item of the total before it (``indicator._graded_item``): a share of that total,
+    named by its grade ("classified as strong"), checked against the total's date, status and
+    province as any item of a total is (``ITEM_OF_TOTAL``); none when its clause names no grade."""
+    _, c1 = clause_span(ctx, fig)
+    grade = ctx.marks("graded", fig.end, c1)
+    words = ctx.text[grade[0][0] : c1].split("(")[0].strip(" ,;.") if grade else ""
+    return Part("share", words[:LABEL_CHARS], f"share:{ITEM_OF_TOTAL}+graded") if words else None
 
 
 def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: Part) -> Part | None:
@@ -1184,7 +1255,7 @@ def _goes_on(ctx: Context, hit: Hit) -> bool:
             if start < hit[1] <= end]
     if not ends or ctx.text[max(ends) : max(ends) + 3].lstrip()[:1] not in (",", ";", ":", "."):
         return True
-    line = ctx.text.rfind("\n", 0, hit[0]) + 1
+    line, _ = ctx.line(hit[0], hit[0])  # a bisect: a long paragraph is not read back per hit
     opening = max(ctx.text.rfind(mark, line, hit[0]) for mark in (",", ";", ":", "."))
     return bool(ctx.text[max(line, opening + 1) : hit[0]].strip())
 
@@ -1245,7 +1316,33 @@ def _whole_province(ctx: Context, fig: Figure) -> bool:
     c0, c1 = clause_span(ctx, fig)
     spans = [*((h[0], h[1]) for h in ctx.marks("province_ref", c0, c1)),
              *((m.start, m.end) for m in ctx.mentions.within(c0, c1) if not _own_province(ctx, m))]
-    return any(not _ranked(ctx, c0, start) for start, _ in spans)
+    return any(not _ranked(ctx, c0, start) for start, _ in spans) or _province_closes_sentence(ctx, fig)
+
+
+# What may stand after the province that closes a sentence: its own word, the stop, a quote.
+_CLOSING = " \t.!?;:\"'”)"
+
+
+def _province_closes_sentence(ctx: Context, fig: Figure) -> bool:
+    """English: whether the figure's sentence ends on the province its results are of, after a
+    venue word and after the figure, with no area named anywhere in it ("The loans financed 310
+    latrines, kept 95 pupils in school and repaired 60 homes in Lao Cai."): a place closing a
+    list of results scopes every item of it, not the last alone; a meeting's venue (``held_in``)
+    scopes none."""
+    if ctx.lang != "en":
+        return False
+    s0, s1 = sentence_span(ctx, fig)
+    after = ctx.mentions.within(fig.end, s1)
+    if not after or ctx.areas.within(s0, s1):
+        return False
+    last = after[-1]
+    rest = ctx.text[last.end : s1].strip(_CLOSING).casefold()
+    if rest and rest not in ctx.linker.place_kind_after[ctx.lang]:
+        return False
+    if _own_province(ctx, last) or held_in(ctx, last.start, last.end):
+        return False
+    return ctx.linker.venue_gaps[ctx.lang].search(ctx.text, max(0, last.start - ctx.reach("venue_gap")),
+                                                  last.start) is not None
 
 
 def _ranked(ctx: Context, c0: int, start: int) -> bool:

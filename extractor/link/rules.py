@@ -150,6 +150,9 @@ MARKER_LISTS = (
     "plan_horizon",
     "plan_name",
     "plan_share",
+    "compared_level",
+    "compared_plan",
+    "graded",
     "forecast",
     "goal_verbs",
     "ranking",
@@ -422,6 +425,9 @@ class LinkRules(Strict):
     plan_horizon: Markers = Field(default_factory=Markers)
     plan_name: Markers = Field(default_factory=Markers)
     plan_share: Markers = Field(default_factory=Markers)
+    compared_level: Markers = Field(default_factory=Markers)
+    compared_plan: Markers = Field(default_factory=Markers)
+    graded: Markers = Field(default_factory=Markers)
     forecast: Markers = Field(default_factory=Markers)
     goal_verbs: Markers = Field(default_factory=Markers)
     time_ahead: Markers = Field(default_factory=Markers)
@@ -433,6 +439,9 @@ class LinkRules(Strict):
     merged_gap: MergedGap = Field(default_factory=MergedGap)
     date_article: Cues
     stamp_words: list[str] = Field(default_factory=list)
+    # Words naming a place's kind that may follow its name at a sentence's end ("… in Lao Cai
+    # province."; ``parts._province_closes_sentence``).
+    place_kind_after: Cues = Field(default_factory=Cues)
     funded_from: FundedFrom = Field(default_factory=lambda: FundedFrom())
     # The words alone a change may stand after, past the comma that follows a count paired with an
     # amount, for that change to move the amount (extractor/link/change.py, _paired_borrowers).
@@ -908,6 +917,8 @@ class Linker:
     funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     funded_capital: frozenset[str] = frozenset()
     paired_change: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # ``paired_change_regexes``
+    # ``LinkRules.place_kind_after``, per language, case-folded.
+    place_kind_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     channel_subject: ChannelSubject | None = None  # ``PartRules.channel_subject``
     chrome: Chrome = NO_CHROME  # page chrome before a headline (``TextRules.chrome``, ``parse.head``)
 
@@ -935,6 +946,8 @@ class Linker:
                    bare_share_indicators=frozenset(parts.bare_share_indicators), channel_subject=parts.channel_subject,
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
                    paired_change=paired_change_regexes(rules),
+                   place_kind_after={lang: frozenset(w.casefold() for w in getattr(rules.place_kind_after, lang))
+                                     for lang in ("en", "vi")},
                    from_to_lead_words=rules.from_to_lead_words, founding_past_years=rules.founding_past_years,
                    first_years_width=rules.first_years.width, first_years_least_gap=rules.first_years.least_gap,
                    lifetime_count_least=rules.lifetime_count_least,

@@ -1,0 +1,50 @@
+"""A breakdown word ("Of which, …") breaks down the last total of its figure's kind stated
+shortly before it; when only another indicator's sentence and figure-less prose stand between,
+the total may lie up to twice the usual reach back (``indicator._total_reached``), but not a
+total of an earlier paragraph that another date follows. Sentences are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from extractor.link.indicator import BREAKDOWN_REACH
+from extractor.models import Observation
+from extractor.pipeline import extract_text
+
+PUBLISHED = dt.date(2025, 4, 8)
+
+PROSE = ("Officials of the commune praised the work of the transaction points, the savings and loan "
+         "groups and the mass organisations, who visit the borrowers at home, explain the policies to "
+         "them and help them to plan how the money will be spent on their farms and their shops, so that "
+         "each loan is repaid on time and lent again to the next family on the waiting list. ")
+
+REPORT = (
+    "Cheap credit for the uplands\n"
+    "In the first quarter of 2025 the office lent to 12,640 near-poor families and students. "
+    "Its outstanding loans stood at VND 3,180 billion at the end of March, about VND 95 billion "
+    "more than in December.{gap}{prose}Of which, some 5,300 near-poor families came under "
+    "the production and business households in difficult areas scheme.\n"
+)
+
+
+def _by_value(text: str) -> dict[Decimal, Observation]:
+    return {o.value: o for o in extract_text(text, lang="en", published=PUBLISHED).observations}
+
+
+def test_an_item_past_another_indicators_sentence_and_prose_is_a_part_of_the_total() -> None:
+    text = REPORT.format(gap=" ", prose=PROSE)
+    total_end = text.index("12,640 near-poor families") + len("12,640 near-poor families")
+    assert text.index("Of which") - total_end > BREAKDOWN_REACH  # past the usual reach
+    item = _by_value(text)[Decimal(5_300)]
+    assert item.indicator == "borrowers_reached"
+    assert item.part_of == "programme", item.rules
+
+
+def test_an_item_past_prose_twice_the_reach_long_names_no_total() -> None:
+    assert Decimal(5_300) not in _by_value(REPORT.format(gap=" ", prose=PROSE * 3))
+
+
+def test_a_total_of_an_earlier_paragraph_another_date_follows_is_not_broken_down() -> None:
+    text = REPORT.format(gap="\n", prose="In April, " + PROSE)
+    assert Decimal(5_300) not in _by_value(text)
