@@ -2016,16 +2016,11 @@ def _kind_counted(ctx: Context, fig: Figure) -> str:
     return fig.counted or ctx.text[kinds[0][0] : fig.end]
 
 
-# How far past a count's end the kind of household its noun opens may reach ("lượt hộ" + " cận
-# nghèo"): the longest counted kind's words.
-KIND_REACH = 40
-
-
 def household_kind(ctx: Context, start: int, end: int) -> str | None:
     """The kind of household (``counted_kinds``) the count at ``[start, end)`` counts, by its own
     noun: inside it ("2,300 near-poor households") or opened by its last word and going on past it
     ("12.500 lượt hộ cận nghèo": Vietnamese puts the kind after "hộ"); None otherwise."""
-    hits = [hit for hit in ctx.marks(COUNTED_KINDS, start, end + KIND_REACH) if hit[0] < end]
+    hits = [hit for hit in ctx.marks(COUNTED_KINDS, start, end + ctx.reach("counted_kind")) if hit[0] < end]
     return ctx.text[hits[0][0] : hits[0][1]] if hits else None
 
 

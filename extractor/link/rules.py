@@ -328,6 +328,7 @@ class Reaches(Strict):
     date_opener: Reach
     count: Reach
     item_name: Reach
+    counted_kind: Reach
     baseline: Reach
     ranking: Reach
     credit_cause: Reach
