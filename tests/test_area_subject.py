@@ -12,13 +12,13 @@ import pytest
 
 from extractor.models import Observation
 from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2024, 11, 5)
 
 
 def _by_value(text: str) -> dict[Decimal, Observation]:
-    found = extract_text(text, lang="en", published=PUBLISHED).observations
-    return {o.value: o for o in found}
+    return observations_by_value(text, lang="en", published=PUBLISHED)
 
 
 @pytest.mark.parametrize("seat", ["Con Cuong district of Nghe An", "Con Cuong district, Nghe An province,"])

@@ -10,14 +10,14 @@ from decimal import Decimal
 
 from extractor.models import Observation
 from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2024, 7, 10)
 HEAD = "Policy credit in Tien Yen\nBy a reporter\n"
 
 
 def _by_value(text: str) -> dict[Decimal, Observation]:
-    found = extract_text(HEAD + text, lang="en", published=PUBLISHED).observations
-    return {o.value: o for o in found}
+    return observations_by_value(HEAD + text, lang="en", published=PUBLISHED)
 
 
 def test_an_amount_stated_as_a_bare_share_is_a_part_of_the_total_before_it() -> None:

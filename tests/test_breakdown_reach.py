@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from extractor.link.indicator import BREAKDOWN_REACH
 from extractor.models import Observation
-from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2025, 4, 8)
 
@@ -29,7 +29,7 @@ REPORT = (
 
 
 def _by_value(text: str) -> dict[Decimal, Observation]:
-    return {o.value: o for o in extract_text(text, lang="en", published=PUBLISHED).observations}
+    return observations_by_value(text, lang="en", published=PUBLISHED)
 
 
 def test_an_item_past_another_indicators_sentence_and_prose_is_a_part_of_the_total() -> None:

@@ -11,13 +11,13 @@ from decimal import Decimal
 import pytest
 
 from extractor.models import Observation
-from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2023, 5, 3)
 
 
 def _by_value(text: str) -> dict[Decimal, Observation]:
-    return {o.value: o for o in extract_text(text, lang="en", published=PUBLISHED).observations}
+    return observations_by_value(text, lang="en", published=PUBLISHED)
 
 
 def test_a_closing_clause_naming_a_numbered_programme_makes_the_sentences_flows_its_parts() -> None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from extractor.models import Observation
-from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2024, 11, 5)
 
@@ -24,7 +24,7 @@ STORY = (
 
 
 def _by_value(text: str) -> dict[Decimal, Observation]:
-    return {o.value: o for o in extract_text(text, lang="en", published=PUBLISHED).observations}
+    return observations_by_value(text, lang="en", published=PUBLISHED)
 
 
 def test_the_provinces_rate_a_district_is_compared_with_is_the_provinces() -> None:

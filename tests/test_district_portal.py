@@ -11,14 +11,13 @@ from decimal import Decimal
 import pytest
 
 from extractor.models import Observation
-from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2024, 7, 12)
 
 
 def _by_value(text: str, source: str) -> dict[Decimal, Observation]:
-    found = extract_text(text, lang="vi", published=PUBLISHED, source=source).observations
-    return {o.value: o for o in found}
+    return observations_by_value(text, lang="vi", published=PUBLISHED, source=source)
 
 
 # The figures first, the district named once at the end as the venue of the province's board.

@@ -9,13 +9,13 @@ import datetime as dt
 from decimal import Decimal
 
 from extractor.models import Observation
-from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2024, 8, 2)
 
 
 def _by_value(text: str) -> dict[Decimal, Observation]:
-    return {o.value: o for o in extract_text(text, lang="en", published=PUBLISHED).observations}
+    return observations_by_value(text, lang="en", published=PUBLISHED)
 
 
 def test_the_loans_of_a_budgets_capital_are_a_source_part_of_the_loans() -> None:

@@ -10,13 +10,13 @@ import datetime as dt
 from decimal import Decimal
 
 from extractor.models import Observation
-from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2024, 3, 20)
 
 
 def _by_value(text: str) -> dict[Decimal, Observation]:
-    return {o.value: o for o in extract_text(text, lang="en", published=PUBLISHED).observations}
+    return observations_by_value(text, lang="en", published=PUBLISHED)
 
 
 def test_groups_graded_after_their_total_are_its_shares() -> None:

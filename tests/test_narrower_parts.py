@@ -11,6 +11,7 @@ import pytest
 
 from extractor.models import Observation
 from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2024, 7, 10)
 
@@ -28,8 +29,7 @@ EN_DISTRICT = (
 
 
 def _by_value(text: str, lang: str) -> dict[Decimal, Observation]:
-    found = extract_text(text, lang=lang, published=PUBLISHED).observations
-    return {o.value: o for o in found}
+    return observations_by_value(text, lang=lang, published=PUBLISHED)
 
 
 @pytest.mark.parametrize(("text", "lang"), [(VI_DISTRICT, "vi"), (EN_DISTRICT, "en")])

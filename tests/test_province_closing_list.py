@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 from extractor.models import Observation
-from extractor.pipeline import extract_text
+from helpers.linking import observations_by_value
 
 PUBLISHED = dt.date(2023, 6, 14)
 
@@ -25,7 +25,7 @@ STORY = (
 
 
 def _by_value(text: str) -> dict[Decimal, Observation]:
-    return {o.value: o for o in extract_text(text, lang="en", published=PUBLISHED).observations}
+    return observations_by_value(text, lang="en", published=PUBLISHED)
 
 
 def test_a_list_of_results_closed_by_the_province_is_the_provinces() -> None:
