@@ -347,67 +347,82 @@ def union(boxes: Sequence[Box]) -> Box:
     )
 
 
-def page_at(loaded: Loaded, offset: int) -> PageSpan | None:
-    """The page whose char range holds ``offset``."""
-    starts = [p.start for p in loaded.pages]
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and offset <= loaded.pages[i].end:
-        return loaded.pages[i]
-    return None
+class LayoutIndex:
+    """``Loaded``'s pages, word boxes and table cells indexed once by char offset, so that
+    placing every record of a document costs a look-up each, not a pass over every box and cell
+    (a pass per record made a long report's layout quadratic)."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.page_starts = [p.start for p in loaded.pages]
+        self.box_starts = [b.start for b in loaded.boxes]
+        # cells by start, with their order in ``loaded.cells`` (the first overlapping one wins)
+        # and the furthest end of any cell up to each, to know when no earlier cell can overlap
+        order = sorted(range(len(loaded.cells)), key=lambda i: loaded.cells[i].start)
+        self.cell_order = order
+        self.cell_starts = [loaded.cells[i].start for i in order]
+        self.cell_reach = list(itertools.accumulate((loaded.cells[i].end for i in order), max))
+
+    def page_at(self, offset: int) -> PageSpan | None:
+        """The page whose char range holds ``offset``."""
+        i = bisect.bisect_right(self.page_starts, offset) - 1
+        if i >= 0 and offset <= self.loaded.pages[i].end:
+            return self.loaded.pages[i]
+        return None
+
+    def boxes_in(self, start: int, end: int) -> list[TextBox]:
+        """Word boxes overlapping chars [start, end)."""
+        boxes = self.loaded.boxes
+        i = max(0, bisect.bisect_right(self.box_starts, start) - 1)
+        found = []
+        while i < len(boxes) and boxes[i].start < max(end, start + 1):
+            if boxes[i].end > start:
+                found.append(boxes[i])
+            i += 1
+        return found
+
+    def cell_at(self, start: int, end: int) -> TableCell | None:
+        """The table cell holding the number of chars [start, end): the first overlapping cell
+        (in ``Loaded.cells`` order) with a digit in the overlap.
+
+        A span may run past its cell ("2.876,4\nLao động" when a matcher crosses a row break);
+        the headers belong to the cell its digits are in."""
+        cells, text = self.loaded.cells, self.loaded.text
+        j = bisect.bisect_left(self.cell_starts, end) - 1
+        best: int | None = None
+        while j >= 0 and self.cell_reach[j] > start:
+            index = self.cell_order[j]
+            cell = cells[index]
+            if (best is None or index < best) and cell.end > start and any(
+                    ch.isdigit() for ch in text[max(start, cell.start) : min(end, cell.end)]):
+                best = index
+            j -= 1
+        return None if best is None else cells[best]
+
+    def locate(self, span: Span) -> dict[str, object]:
+        """The layout fields (page, bbox, headers, ocr) for one span."""
+        update: dict[str, object] = {}
+        page = self.page_at(span.start)
+        cell = self.cell_at(span.start, span.end)
+        found = [b for b in self.boxes_in(span.start, span.end) if page is None or b.page == page.number]
+        if page is not None:
+            update["page"] = page.number
+        if found:
+            update["bbox"] = union([b.bbox for b in found])
+        elif cell is not None and cell.bbox is not None:
+            update["bbox"] = cell.bbox
+        if cell is not None:
+            update["row_header"], update["column_header"] = cell.row_header, cell.column_header
+        if page is not None and page.ocr:
+            update["ocr"] = True
+        return update
 
 
-def boxes_in(loaded: Loaded, start: int, end: int) -> list[TextBox]:
-    """Word boxes overlapping chars [start, end)."""
-    starts = [b.start for b in loaded.boxes]
-    i = max(0, bisect.bisect_right(starts, start) - 1)
-    found = []
-    while i < len(loaded.boxes) and loaded.boxes[i].start < max(end, start + 1):
-        box = loaded.boxes[i]
-        if box.end > start:
-            found.append(box)
-        i += 1
-    return found
-
-
-def cell_at(loaded: Loaded, start: int, end: int) -> TableCell | None:
-    """The table cell holding the number of chars [start, end): the first overlapping cell with a digit.
-
-    A span may run past its cell ("2.876,4\nLao động" when a matcher crosses a row break); the
-    headers belong to the cell its digits are in.
-    """
-    for cell in loaded.cells:
-        overlap = loaded.text[max(start, cell.start) : min(end, cell.end)]
-        if any(ch.isdigit() for ch in overlap):
-            return cell
-    return None
-
-
-def locate(span: S, loaded: Loaded) -> dict[str, object]:
-    """The layout fields (page, bbox, headers, ocr) for one span."""
-    update: dict[str, object] = {}
-    page = page_at(loaded, span.start)
-    cell = cell_at(loaded, span.start, span.end)
-    found = [
-        b for b in boxes_in(loaded, span.start, span.end) if page is None or b.page == page.number
-    ]
-    if page is not None:
-        update["page"] = page.number
-    if found:
-        update["bbox"] = union([b.bbox for b in found])
-    elif cell is not None and cell.bbox is not None:
-        update["bbox"] = cell.bbox
-    if cell is not None:
-        update["row_header"], update["column_header"] = cell.row_header, cell.column_header
-    if page is not None and page.ocr:
-        update["ocr"] = True
-    return update
-
-
-def _placed(spans: Sequence[S], loaded: Loaded) -> tuple[S, ...]:
+def _placed(spans: Sequence[S], index: LayoutIndex) -> tuple[S, ...]:
     """Copies of ``spans`` with layout fields the span's model has."""
     out = []
     for span in spans:
-        update = {k: v for k, v in locate(span, loaded).items() if k in type(span).model_fields}
+        update = {k: v for k, v in index.locate(span).items() if k in type(span).model_fields}
         out.append(span.model_copy(update=update) if update else span)
     return tuple(out)
 
@@ -419,10 +434,11 @@ def attach_layout(extraction: Extraction, loaded: Loaded) -> Extraction:
         return extraction.model_copy(update={"warnings": (*extraction.warnings, warning)})
     if not (loaded.pages or loaded.cells):
         return extraction
+    index = LayoutIndex(loaded)
     return extraction.model_copy(
         update={
-            "figures": _placed(extraction.figures, loaded),
-            "dates": _placed(extraction.dates, loaded),
-            "legal_refs": _placed(extraction.legal_refs, loaded),
+            "figures": _placed(extraction.figures, index),
+            "dates": _placed(extraction.dates, index),
+            "legal_refs": _placed(extraction.legal_refs, index),
         }
     )
