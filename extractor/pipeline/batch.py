@@ -31,6 +31,7 @@ from extractor.registry.bundle import Registry
 from extractor.store.copies import Link, link_copies, links_of, repair_copies
 from extractor.store.db import transaction
 from extractor.store.documents import raw_bytes, stored_documents
+from extractor.store.prepared import Prepared
 from extractor.store.reasons import prune as prune_reasons
 from extractor.store.write import save_extraction
 
@@ -103,10 +104,12 @@ def store_document(conn: sqlite3.Connection, job: Job, *, registry: Registry,
     return Outcome(job.label, saved.status, saved.document_id, copies=saved.copies)
 
 
-def save_read(conn: sqlite3.Connection, job: Job, extraction: Extraction, raw: bytes) -> Outcome:
-    """Save a document a worker read (``pipeline.workers``); a failure to save is its outcome."""
+def save_read(conn: sqlite3.Connection, job: Job, extraction: Extraction, raw: bytes, *,
+              prepared: Prepared | None = None) -> Outcome:
+    """Save a document a worker read (``pipeline.workers``, with what it ``prepared`` for the
+    store); a failure to save is its outcome."""
     try:
-        saved = save_extraction(conn, extraction, raw=raw, force=job.force)
+        saved = save_extraction(conn, extraction, raw=raw, force=job.force, prepared=prepared)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return failed(job, exc)
     return Outcome(job.label, saved.status, saved.document_id, copies=saved.copies)

@@ -37,16 +37,19 @@ from extractor.errors import WorkerLost
 from extractor.models import Extraction
 from extractor.pipeline.batch import ExtractLoaded, Job, Outcome, Reader, reason, save_read
 from extractor.registry.bundle import Registry
+from extractor.store.prepared import Prepared, prepare
 
 PARENT_CHECK_SECONDS = 1.0  # how often an idle worker looks whether its parent is still there
 
 
 @dataclass(frozen=True)
 class Read:
-    """A document a worker read: its records and the raw bytes to store beside them."""
+    """A document a worker read: its records, the raw bytes to store beside them, and what
+    storing needs from those alone, worked out here so the one writer only writes."""
 
     extraction: Extraction
     raw: bytes
+    prepared: Prepared
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,8 @@ def read(load: Reader, *, registry: Registry, extract: ExtractLoaded) -> Read | 
     """Load and extract one document; any problem becomes its reason (as ``store_document``)."""
     try:
         loaded = load(registry=registry)
-        return Read(extract(loaded), loaded.raw)
+        extraction = extract(loaded)
+        return Read(extraction, loaded.raw, prepare(extraction, loaded.raw))
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         return Unread(reason(exc))
 
@@ -247,7 +251,7 @@ def pooled_outcomes(conn: sqlite3.Connection, jobs: Iterable[Job], *, registry: 
             if job.done is not None:
                 yield job.done
             elif isinstance(result, Read):
-                yield save_read(conn, job, result.extraction, result.raw)
+                yield save_read(conn, job, result.extraction, result.raw, prepared=result.prepared)
             else:
                 assert result is not None, "a job that was read has a result"
                 yield Outcome(job.label, "failed", job.document_id, reason=result.reason)

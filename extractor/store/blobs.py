@@ -57,12 +57,13 @@ def unpack(codec: str, content: bytes) -> bytes:
                          hint="The database is damaged: ingest the source again.") from exc
 
 
-def keep_raw(conn: sqlite3.Connection, raw: bytes) -> str:
-    """Store raw bytes (once per content) compressed, inside the caller's transaction; their key."""
+def keep_raw(conn: sqlite3.Connection, raw: bytes, *, packed: bytes | None = None) -> str:
+    """Store raw bytes (once per content) compressed, inside the caller's transaction; their key.
+    ``packed``: ``pack(raw)`` when it was worked out before (``store.prepared``)."""
     digest = raw_sha256(raw)
     if conn.execute("SELECT 1 FROM raw_blobs WHERE sha256 = ?", (digest,)).fetchone() is None:
         conn.execute("INSERT INTO raw_blobs(sha256, content, size, codec) VALUES (?, ?, ?, ?)",
-                     (digest, pack(raw), len(raw), CODEC))
+                     (digest, pack(raw) if packed is None else packed, len(raw), CODEC))
     return digest
 
 

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from extractor.store.blobs import raw_sha256
 from extractor.store.cells import document_keys, refresh_cells
 from extractor.store.db import transaction
 
@@ -39,6 +40,7 @@ from extractor.store.db import transaction
 # importing the store should not wait for.
 if TYPE_CHECKING:
     from extractor.store.dedupe import Fingerprint
+    from extractor.store.prepared import TextPrint
 
 Link = tuple[str, str, float]  # (copy, original, similarity)
 Rank = tuple[bool, str, int, str]  # (undated, published, -words, id): the smallest is the original
@@ -56,11 +58,13 @@ class Settled:
         return Settled(self.links + other.links, self.changed + other.changed)
 
 
-def link_document(conn: sqlite3.Connection, doc_id: str, *, orphans: Iterable[str] = ()) -> Settled:
+def link_document(conn: sqlite3.Connection, doc_id: str, *, orphans: Iterable[str] = (),
+                  prepared: TextPrint | None = None) -> Settled:
     """Fingerprint a document just stored and link it, inside the caller's transaction: to the
     first of its near-duplicates, each near-duplicate to it when it ranks before that one's
-    original, and ``orphans`` (copies whose original was just deleted) afresh."""
-    keep_print(conn, doc_id)
+    original, and ``orphans`` (copies whose original was just deleted) afresh. ``prepared``: its
+    fingerprint worked out before (``store.prepared``, for the text stored)."""
+    keep_print(conn, doc_id, prepared=prepared)
     near = near_duplicates(conn, doc_id)
     held = _originals(conn, near)
     ranks = _ranks(conn, [doc_id, *near, *held.values()])
@@ -86,20 +90,22 @@ def links_of(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> list[Link]:
         "SELECT doc_id, copy_of_doc_id, similarity FROM doc_copies WHERE doc_id = ?", (doc_id,))]
 
 
-def keep_print(conn: sqlite3.Connection, doc_id: str) -> bool:
-    """Keep a stored document's fingerprint, word count and band keys; False when it is not stored."""
-    from extractor.store import dedupe
-
+def keep_print(conn: sqlite3.Connection, doc_id: str, *, prepared: TextPrint | None = None) -> bool:
+    """Keep a stored document's fingerprint, word count and band keys (``prepared``'s when it
+    was prepared from the text stored); False when it is not stored."""
     row = conn.execute("SELECT pk, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return False
     doc, text = row
-    fp = dedupe.fingerprint(text)
+    if prepared is None or prepared.text_sha256 != raw_sha256(text.encode("utf-8")):
+        from extractor.store.prepared import text_print
+
+        prepared = text_print(text)
     conn.execute("INSERT OR REPLACE INTO doc_prints(doc, fingerprint, words) VALUES (?, ?, ?)",
-                 (doc, dedupe.to_bytes(fp), len(dedupe.tokens(text))))
+                 (doc, prepared.fingerprint, prepared.words))
     conn.execute("DELETE FROM doc_bands WHERE doc = ?", (doc,))
     conn.executemany("INSERT OR IGNORE INTO doc_bands(band, key, doc) VALUES (?, ?, ?)",
-                     [(band, key, doc) for band, key in dedupe.band_keys(fp)])
+                     [(band, key, doc) for band, key in prepared.bands])
     return True
 
 

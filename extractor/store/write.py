@@ -22,6 +22,7 @@ from extractor.store.cells import document_keys, refresh_cells
 from extractor.store.copies import Link, copies_of_any, link_document
 from extractor.store.db import transaction
 from extractor.store.numeric import canonical, value_columns
+from extractor.store.prepared import Prepared
 from extractor.store.reasons import ReasonIndex
 
 SaveStatus = Literal["new", "unchanged", "replaced", "reextracted"]
@@ -53,16 +54,20 @@ def with_document_id(extraction: Extraction, doc_id: str) -> Extraction:
 
 
 def save_extraction(
-    conn: sqlite3.Connection, extraction: Extraction, *, raw: bytes | None = None, force: bool = False
+    conn: sqlite3.Connection, extraction: Extraction, *, raw: bytes | None = None, force: bool = False,
+    prepared: Prepared | None = None,
 ) -> SaveResult:
-    """Store one extraction; ``force`` replaces the records of a document we already hold."""
+    """Store one extraction; ``force`` replaces the records of a document we already hold.
+    ``prepared``: what storing needs from the bytes and text alone, worked out before
+    (``store.prepared``; a worker's); a part prepared from other bytes is worked out here."""
     raw = extraction.document.text.encode("utf-8") if raw is None else raw
     extraction = with_document_id(extraction, document_id_for(raw))
     with transaction(conn):
-        return _save(conn, extraction, raw, force=force)
+        return _save(conn, extraction, raw, force=force, prepared=prepared)
 
 
-def _save(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *, force: bool) -> SaveResult:
+def _save(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *, force: bool,
+          prepared: Prepared | None = None) -> SaveResult:
     """The body of ``save_extraction``, inside the caller's transaction."""
     doc = extraction.document
     held = conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone() is not None
@@ -75,9 +80,10 @@ def _save(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *, force
     orphans = copies_of_any(conn, gone)  # their links go with the rows deleted: settled again below
     for old in gone:
         delete_document(conn, old)
-    insert_extraction(conn, extraction, raw)
+    packed = prepared.packed if prepared is not None and prepared.sha256 == doc.id else None
+    insert_extraction(conn, extraction, raw, packed=packed)
     sync_fts(conn, doc.id)
-    settled = link_document(conn, doc.id, orphans=orphans)
+    settled = link_document(conn, doc.id, orphans=orphans, prepared=prepared.print if prepared else None)
     refresh_cells(conn, touched | document_keys(conn, [doc.id, *orphans, *settled.changed]))
     status: SaveStatus = "reextracted" if held else "replaced" if stale else "new"
     return SaveResult(status, doc.id, tuple(stale), settled.links)
@@ -118,10 +124,11 @@ def rebuild_derived(conn: sqlite3.Connection) -> None:
         refresh_cells(conn)
 
 
-def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> None:
-    """Insert the document, its raw bytes and all its records (no FTS; see ``sync_fts``).
-    Records are keyed by the document's integer ``pk`` (schema v10)."""
-    doc = _insert_document(conn, extraction, raw)
+def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *,
+                      packed: bytes | None = None) -> None:
+    """Insert the document, its raw bytes (``packed``: already packed) and all its records (no
+    FTS; see ``sync_fts``). Records are keyed by the document's integer ``pk`` (schema v10)."""
+    doc = _insert_document(conn, extraction, raw, packed=packed)
     sentences = _SentenceIndex(conn, doc, extraction.document.text)
     reasons = ReasonIndex(conn)
     conn.executemany(_insert_sql("figure_rows", _FIGURE_COLS),
@@ -138,11 +145,12 @@ def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, raw: byt
          if o.province and o.part_of is None})
 
 
-def _insert_document(conn: sqlite3.Connection, extraction: Extraction, raw: bytes) -> int:
+def _insert_document(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *,
+                     packed: bytes | None = None) -> int:
     """Insert the document row and its raw bytes (shared by every document with those bytes);
     the row's ``pk``."""
     doc = extraction.document
-    digest = keep_raw(conn, raw)
+    digest = keep_raw(conn, raw, packed=packed)
     cursor = conn.execute(
         _insert_sql("documents", _DOCUMENT_COLS),
         (doc.id, doc.source, doc.title, _iso(doc.published), doc.language, doc.language_evidence,

@@ -117,9 +117,10 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     return {k: [tuple(r) for r in v] for k, v in out.items()}
 
 
-def keep_raw_whole(conn: sqlite3.Connection, raw: bytes) -> str:
+def keep_raw_whole(conn: sqlite3.Connection, raw: bytes, *, packed: bytes | None = None) -> str:
     """Raw bytes stored as a program of schema v8 or earlier stored them: whole, with no codec
-    column (patched over ``extractor.store.write.keep_raw`` to build an old database)."""
+    column, whatever was packed before (patched over ``extractor.store.write.keep_raw`` to build
+    an old database)."""
     digest = hashlib.sha256(raw).hexdigest()
     conn.execute("INSERT OR IGNORE INTO raw_blobs(sha256, content, size) VALUES (?, ?, ?)",
                  (digest, raw, len(raw)))
