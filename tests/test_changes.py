@@ -58,6 +58,10 @@ CASES = [
     ("en", "Outstanding loans kept rising in the quarter (+3.2% on the year).", "increase"),
     ("vi", "Dư nợ tiếp tục đi lên trong quý (+3,2% so với đầu năm).", "increase"),
     ("en", "The survey put satisfaction at +3.2% in the table.", None),
+    # "về số tuyệt đối / tương đối" (in absolute / relative terms) between the verb and the amount.
+    ("vi", "Nợ quá hạn giảm về số tuyệt đối 215 triệu đồng so với đầu năm.", "decrease"),
+    ("vi", "Dư nợ tăng về số tương đối 6,1% so với cuối năm trước.", "increase"),
+    ("vi", "Tỷ lệ về số tương đối 6,1% là thấp.", None),
 ]
 
 

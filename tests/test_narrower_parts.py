@@ -206,3 +206,27 @@ def test_the_borrowers_paired_with_a_districts_channel_amount_are_the_channels()
     loans, borrowers = found[Decimal(186_000_000_000)], found[Decimal(4_950)]
     assert loans.part_of == "channel", loans.rules
     assert (borrowers.indicator, borrowers.part_of, borrowers.part) == ("borrowers_outstanding", "channel", loans.part)
+
+
+# A programme's name with a comma of its own ("học sinh, sinh viên") cuts the clause of the
+# figure after it: the name is still the figure's (``parts._cut_cue_start``); a programme
+# named in an earlier clause that ends before the figure's clause is not.
+VI_CUT_BY_COMMA = (
+    "Tín dụng chính sách ở huyện Mường Lát\n"
+    "Đến 30/6/2024, tổng dư nợ của Phòng giao dịch NHCSXH huyện Mường Lát đạt 408 tỷ đồng. "
+    "Dư nợ cho vay học sinh, sinh viên là 2 tỷ đồng. "
+    "Sau khi rà soát cho vay học sinh, sinh viên, dư nợ quá hạn của phòng là 96 triệu đồng.\n"
+)
+
+
+def test_a_programme_cut_by_its_own_comma_is_the_figures_part() -> None:
+    found = _by_value(VI_CUT_BY_COMMA, "vi")
+    programme = found[Decimal(2_000_000_000)]
+    assert programme.part_of == "programme", programme.rules
+    assert programme.rules["part"].startswith("programme:cho vay học sinh, sinh viên")
+
+
+def test_a_programme_whose_name_ends_before_the_clause_is_not_its_part() -> None:
+    found = _by_value(VI_CUT_BY_COMMA, "vi")
+    overdue = found[Decimal(96_000_000)]
+    assert overdue.part_of != "programme", overdue.rules

@@ -1529,7 +1529,8 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     for kind, cue_list in KIND_LISTS:
         if only is not None and kind != only:
             continue
-        cues = [c for c in ctx.marks(cue_list, g0, end) if (c[1] <= fig.start or c[0] >= c0) and c[0] < c1]
+        cues = [c for c in ctx.marks(cue_list, _cut_cue_start(ctx, cue_list, s0, g0, fig.start), end)
+                if (c[1] <= fig.start or c[0] >= c0) and c[0] < c1]
         if kind == "average":
             cues = [c for c in cues if not _averages_a_rate(ctx, fig, c)]
         if kind == "area":
@@ -1558,6 +1559,14 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     if own is not None:
         return own
     return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+
+
+def _cut_cue_start(ctx: Context, cue_list: str, s0: int, g0: int, before: int) -> int:
+    """Where to look for the cues of ``cue_list`` before a figure whose clause opens at ``g0``:
+    there, or at the start of a cue that runs across that opening, the clause cut by a comma of
+    the cue's own ("Dư nợ cho vay học sinh, sinh viên là 52 tỷ đồng")."""
+    crossing = [c for c in ctx.marks(cue_list, s0, before) if c[0] < g0 < c[1]]
+    return crossing[0][0] if crossing else g0
 
 
 def _trails_joined(ctx: Context, cue: Hit, fig: Figure, c0: int) -> bool:
