@@ -208,9 +208,8 @@ def heading(line: str) -> tuple[int, str] | None:
         if num.islower():
             return 5, numbered["text"]
         return (0 if len(num) == 1 and num not in "IVX" else 1), numbered["text"]
-    words = line.split()
-    letters = [ch for ch in line if ch.isalpha()]
-    if letters and line.upper() == line and len(words) <= HEADING_WORDS:
+    # a short line in capitals (with a letter: not a row of figures)
+    if len(line.split()) <= HEADING_WORDS and line.upper() == line and any(ch.isalpha() for ch in line):
         return 1, line.strip()
     return None
 
