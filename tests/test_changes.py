@@ -54,6 +54,17 @@ CASES = [
     ("vi", "Tổng nguồn vốn cao hơn so với đầu năm 240 tỷ đồng.", "increase"),
     ("vi", "Tổng nguồn vốn cao hơn năm trước là 240 tỷ đồng.", "increase"),
     ("vi", "Tổng nguồn vốn cao hơn cùng kỳ năm 2024 là 240 tỷ đồng.", "increase"),
+    # A rise or fall with its baseline of time between the verb and the figure; 'so' may stand alone.
+    ("vi", "Vốn ủy thác tăng so với cuối năm trước hơn 18 tỷ đồng.", "increase"),
+    ("vi", "Số tiền gửi của tổ viên tăng so với cùng kỳ là 4.260 triệu đồng.", "increase"),
+    ("vi", "Nợ quá hạn giảm so năm trước 1,2 tỷ đồng.", "decrease"),
+    ("vi", "Số tiền gửi tiết kiệm cao hơn so cùng kỳ 8 tỷ đồng.", "increase"),
+    ("vi", "Dư nợ tăng so với kế hoạch 37 tỷ đồng.", None),  # a plan is no baseline of time
+    ("vi", "Vốn ủy thác tăng so với đầu năm, đạt 5.120 tỷ đồng.", None),  # the level, after a comma
+    # A change stated 'in amount' or 'in rate' (về số tuyệt đối, về số tương đối).
+    ("vi", "Nợ khoanh của xã giảm về số tuyệt đối 96 triệu đồng.", "decrease"),
+    ("vi", "Tỷ lệ hộ trả nợ đúng hạn tăng về số tương đối 0,4%.", "increase"),
+    ("vi", "Số tuyệt đối 96 triệu đồng được ghi vào sổ.", None),
     # A plus sign opening a bracket: the growth of the level before it; a bare one is no change.
     ("en", "Outstanding loans kept rising in the quarter (+3.2% on the year).", "increase"),
     ("vi", "Dư nợ tiếp tục đi lên trong quý (+3,2% so với đầu năm).", "increase"),
@@ -69,6 +80,22 @@ CASES = [
 def test_change_cues(lang: str, text: str, change: str | None) -> None:
     figures = extract_text(text, lang=lang, link=False).figures
     assert [f.change for f in figures] == [change]
+
+
+# A percent in brackets right after a change restates it as a rate of the old level: a change
+# too (``assemble.bracketed_changes``); after a level it is a share, no change.
+BRACKETED_CASES = [
+    ("en", "Capital rose, an increase of VND 96 billion (7.4%) on last year.", ["increase", "increase"]),
+    ("vi", "Dư nợ giảm 31 tỷ đồng (2,6%) so với cùng kỳ.", ["decrease", "decrease"]),
+    ("en", "Capital reached VND 3,100 billion (41.2%) of the province's credit.", [None, None]),
+    ("vi", "Dư nợ tăng 85 tỷ đồng, (chiếm 3,1%) tổng dư nợ.", ["increase", None]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "changes"), BRACKETED_CASES)
+def test_bracketed_change(lang: str, text: str, changes: list[str | None]) -> None:
+    figures = extract_text(text, lang=lang, link=False).figures
+    assert [f.change for f in sorted(figures, key=lambda f: f.start)] == changes
 
 
 # --- the words gate: a cue is searched only where one of its words is ---------------------

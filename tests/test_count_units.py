@@ -29,7 +29,22 @@ COUNT_UNITS = [
     ("vi", "Quý I, chi nhánh cho 3.460 khách vay vay vốn sản xuất.", "borrowers"),
     # Pupils and students counted with the classifier "em" are students.
     ("vi", "Từ năm 2015 đến nay, hơn 4.130 em HSSV đã vay vốn đi học.", "students"),
+    # Savings and loan groups named by their lending ("tổ vay vốn"), loans as debts ("món nợ").
+    ("vi", "Xã Tân Lập có 17 tổ vay vốn hoạt động tốt.", "savings and loan groups"),
+    ("vi", "Gia đình anh Tư còn 3 món nợ ở phòng giao dịch.", "loans"),
 ]
+
+# Near misses of those nouns: no count of them.
+NO_COUNT = [
+    ("vi", "Tổ vay vốn số 12 họp vào ngày 5 hằng tháng."),
+    ("vi", "Nhà hàng phục vụ 4 món ăn đặc sản."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NO_COUNT)
+def test_no_count(lang: str, text: str) -> None:
+    figures = extract_text(text, lang=lang, published=PUBLISHED, link=False).figures
+    assert [f for f in figures if f.kind == "count"] == []
 
 # (language, text, the value of its one count): a scale word written in the plural still scales,
 # and one after a number word scales it.

@@ -184,3 +184,26 @@ def test_an_implausible_reading_shows_the_page_notation(text: str, written: str,
     in the notation an implausibly large reading ruled out."""
     values = [f.value for f in extract_text(text, lang="en", link=False).figures if written in f.text]
     assert values == [expected]
+
+
+# A translated page that swapped only the thousands mark of its source ("3.508,217 tỷ" written
+# "3,508,217 billion": thousands of trillions, more than the whole bank holds) writes the last
+# group mark of every amount with a scale word as a decimal mark; counts and a page without
+# such an amount keep the usual reading.
+SWAPPED_MARKS = [
+    ("The fund held 3,508,217 billion VND at the close of March, of which 52,386 billion VND "
+     "came from the province; 41,200 customers hold loans of 6,120,557 billion VND.",
+     ["3508217000000", "52386000000", "41200", "6120557000000"]),
+    ("The programme lent 13,374 billion VND to 41,200 customers; 1,207 billion VND went to schools.",
+     ["13374000000000", "41200", "1207000000000"]),
+    ("Deposits came to 1,234,567 million VND; the uplands held 52,386 billion VND.",
+     ["1234567000000", "52386000000000"]),
+    ("A typo gives VND 312,400,000 billion of capital and VND 52,386 billion of loans.",
+     ["312400000000000000", "52386000000000"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), SWAPPED_MARKS)
+def test_swapped_thousands_mark(text: str, values: list[str]) -> None:
+    figures = sorted(extract_text(text, lang="en", link=False).figures, key=lambda f: f.start)
+    assert [str(f.value) for f in figures] == values

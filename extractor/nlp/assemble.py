@@ -20,7 +20,7 @@ from extractor.nlp.dates import context_year, same_periods
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
 from extractor.nlp.legal import resolve_short
 from extractor.nlp.numbers import choose, foreign_notation, readings
-from extractor.nlp.rules import Lexicon, RuleSet
+from extractor.nlp.rules import Lexicon, RuleSet, phrase_alternation
 from extractor.nlp.sentences import Sentences
 from extractor.registry.phrases import trie_regex
 
@@ -319,7 +319,40 @@ def read_numbers(drafts: list[FigureDraft], rules: RuleSet) -> Notation:
                                       mixed=mixed).values
     shown = number.shown_notation_decides and not mixed and any(
         len(d.readings) == 1 and number.group_separator in d.number_text for d in drafts)
+    _decimal_group_marks(drafts, rules)
     return Notation(mixed=mixed, shown=shown)
+
+
+def _grouped_amount(draft: FigureDraft, group_mark: str, decimal_mark: str) -> bool:
+    """An amount with a scale word whose number holds only group marks ("3,508,217 billion"),
+    not ending in a zero: nobody writes a decimal's trailing zeros, so "295,300,000 billion" is
+    a typo of thousands (no level, see ``link``), not a decimal."""
+    text = draft.number_text
+    return (draft.kind == "money" and draft.multiplier > 1 and group_mark in text
+            and decimal_mark not in text and not text.endswith("0"))
+
+
+def _decimal_group_marks(drafts: list[FigureDraft], rules: RuleSet) -> None:
+    """A page that writes an amount as "3,508,217 billion" (thousands of trillions: more than the
+    whole bank holds) carries its source's notation with the thousands mark swapped alone
+    ("3.508,217 tỷ" translated): there the last group mark of every amount with a scale word is
+    its decimal mark ("52,386 billion" is 52.386 billion). Counts and amounts without a scale
+    word keep their reading."""
+    number = rules.lexicon.number
+    if number.shown_notation_decides:  # an original writes its own notation (Vietnamese)
+        return
+    group_mark, decimal_mark = number.group_separator, number.decimal_separator
+    limits = rules.lexicon.plausible_max
+    amounts = [d for d in drafts if _grouped_amount(d, group_mark, decimal_mark)]
+    if not any(d.number_text.count(group_mark) >= 2 and (limit := limits.get(_family(d))) is not None
+               and len(d.readings) == 1 and _scaled(d, d.readings[0]) > Decimal(str(limit))
+               for d in amounts):
+        return
+    for draft in amounts:
+        whole, fraction = draft.number_text.rsplit(group_mark, 1)
+        draft.readings = (Decimal(f"{whole.replace(group_mark, '')}.{fraction}"),)
+        draft.notes.append(f"{draft.number_text!r}: the page writes amounts of thousands of "
+                           "trillions, so its last group mark is a decimal mark")
 
 
 def decided_by_size(drafts: Sequence[FigureDraft], rules: RuleSet) -> frozenset[tuple[str, Decimal]]:
@@ -469,6 +502,7 @@ class LexiconRegexes(NamedTuple):
     review: tuple[re.Pattern[str], ...]  # "a review of N years of implementing" before a reference
     baseline: tuple[re.Pattern[str], ...]  # "so với" before a date: the date is a comparison's
     year_openers: tuple[re.Pattern[str], ...]  # words before a year opening its sentence
+    qualifier_after: re.Pattern[str] | None  # a qualifier right after a figure ('or more')
 
 
 COMPILED: dict[int, tuple[Lexicon, LexiconRegexes]] = {}
@@ -489,8 +523,24 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
             tuple(re.compile(cue.pattern) for cue in lexicon.review_cues),
             tuple(re.compile(cue.pattern) for cue in lexicon.baseline_cues),
             tuple(re.compile(opener.pattern) for opener in lexicon.year_openers),
+            _qualifier_after(lexicon),
         ))
     return known[1]
+
+
+def _qualifier_after(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """The lexicon's ``qualifiers_after`` as one regex matched where a figure ends: the phrase
+    as a whole word, not opening a comparison ("or more than half" qualifies nothing)."""
+    if not lexicon.qualifiers_after:
+        return None
+    words = phrase_alternation(q.phrase for q in lexicon.qualifiers_after)
+    return re.compile(rf"\s*(?P<qual>{words})(?![^\W\d_])(?!\s+than\b)", re.IGNORECASE)
+
+
+def qualifier_after(text: str, end: int, pattern: re.Pattern[str] | None, rules: RuleSet) -> str | None:
+    """The qualifier a phrase right after a figure gives it ("từ 12% trở lên": at least 12%)."""
+    found = pattern.match(text, end) if pattern is not None else None
+    return rules.find("qualifiers_after", found.group("qual")) if found else None
 
 
 def change_cues(rules: RuleSet) -> Cues:
@@ -650,12 +700,32 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
         figures.append(validated(Figure, {
             **_span(text, draft.start, draft.end, sentences, draft.rule),
             "kind": draft.kind, "value": value, "unit": unit_of(text, draft, sentences, yearly),
-            "qualifier": draft.qualifier,
+            "qualifier": (draft.qualifier if draft.qualifier != "exact" else
+                          qualifier_after(text, draft.end, regexes.qualifier_after, rules) or "exact"),
             "counted": draft.counted,
             "change": change_of(text, draft.start, cues) or change_after(text, draft.end, after),
             "confidence": confidence, "notes": tuple(notes),
         }))
-    return figures
+    return bracketed_changes(text, figures)
+
+
+# A percent in brackets right after an amount or count: the same figure as a share.
+BRACKETED = re.compile(r"\s*\(\s*")
+
+
+def bracketed_changes(text: str, figures: list[Figure]) -> list[Figure]:
+    """A percent in brackets right after a change restates that change as a rate of the old
+    level ("an increase of VND 3.15 trillion (8.4%)", "tăng 120 tỷ đồng (12%)"): a change too."""
+    changes = {f.end: f.change for f in figures if f.change is not None and f.kind in ("money", "count")}
+    if not changes:
+        return figures
+    out = []
+    for figure in figures:
+        change = None if figure.kind != "percent" or figure.change is not None else next(
+            (c for end, c in changes.items() if end < figure.start
+             and BRACKETED.fullmatch(text, end, figure.start)), None)
+        out.append(figure.model_copy(update={"change": change}) if change else figure)
+    return out
 
 
 # --- legal references -------------------------------------------------------------------

@@ -185,7 +185,8 @@ def _first_months(match: Match, rs: RuleSet) -> Resolver:
 
 def _half(match: Match, rs: RuleSet) -> Resolver:
     def resolve(context_year: int | None, published: dt.date | None) -> Fields | None:
-        half = _small(match, rs, "half")
+        # An empty ``half_last`` group marks the last six months ("the final six months of 2021").
+        half = 2 if group(match, "half_last") is not None else _small(match, rs, "half")
         year, inferred = _year_or_context(match, context_year, published)
         if half not in (1, 2) or year is None:
             return None
@@ -296,7 +297,7 @@ def shape_of(match: Match) -> str:
     if names & {"month_back", "month_now"}:
         return "relative_month"
     for shape, needed in (("day", "day"), ("quarter", "q"), ("first_months", "n"),
-                          ("half", "half"), ("month", "month")):
+                          ("half", "half"), ("half", "half_last"), ("month", "month")):
         if needed in names:
             return shape
     return "year"

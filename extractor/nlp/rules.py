@@ -175,6 +175,7 @@ class Lexicon(Strict):
     scales: list[Scale] = []
     currencies: list[Currency] = []
     qualifiers: list[QualifierWord] = []
+    qualifiers_after: list[QualifierWord] = []  # right after a figure ('12% or more', 'trở lên')
     vague: list[Vague] = []
     count_nouns: list[CountNoun] = []
     per_units: list[PerUnit] = []
@@ -345,6 +346,7 @@ def _lookup_tables(lexicon: Lexicon) -> dict[str, dict[str, Any]]:
         "scales": {fold_phrase(s.phrase): s.power for s in lexicon.scales},
         "currencies": {fold_phrase(c.phrase): c.unit for c in lexicon.currencies},
         "qualifiers": {fold_phrase(q.phrase): q.qualifier for q in lexicon.qualifiers},
+        "qualifiers_after": {fold_phrase(q.phrase): q.qualifier for q in lexicon.qualifiers_after},
         "vague": {fold_phrase(v.phrase): v.value for v in lexicon.vague},
         "count_nouns": {fold_phrase(n.phrase): n.unit for n in lexicon.count_nouns},
         "per_units": {fold_phrase(p.phrase): p.unit for p in lexicon.per_units},
