@@ -48,3 +48,29 @@ def test_an_item_past_prose_twice_the_reach_long_names_no_total() -> None:
 def test_a_total_of_an_earlier_paragraph_another_date_follows_is_not_broken_down() -> None:
     text = REPORT.format(gap="\n", prose="In April, " + PROSE)
     assert Decimal(5_300) not in _by_value(text)
+
+
+def test_an_item_its_clause_names_as_bad_debt_is_no_part_of_the_total() -> None:
+    """A blocker after the item's figure in its clause says what the item is ("… including VND
+    2,460 million that had become bad debt"): no part of the loans broken down
+    (``_blocker_names_it``); an item whose clause names no such thing stays a part."""
+    text = ("Cheap credit for the uplands\n"
+            "At the close of March 2025 the office held VND 1,870 billion in outstanding loans, "
+            "including VND 2,460 million that had become bad debt.\n")
+    assert Decimal(2_460_000_000) not in _by_value(text)
+    item = _by_value(text.replace("had become bad debt", "went to the job creation programme"))[Decimal(2_460_000_000)]
+    assert (item.indicator, item.part_of) == ("outstanding_loans", "programme"), item.rules
+
+
+def test_items_after_a_total_of_another_indicator_among_them_still_break_down_the_first_total() -> None:
+    """A count of students (a total of its own indicator) stated among the items of a breakdown
+    of borrowers does not end it: the customers after it are still borrowers of one programme
+    (``_total_before``); the students stay their own total."""
+    text = ("Cheap credit for the uplands\n"
+            "Over the first half of 2025, 9,400 customers borrowed from the bank, including 1,830 "
+            "households that put in clean water works; 52 students with help for school fees; 5,180 "
+            "customers who started small trades.\n")
+    found = _by_value(text)
+    assert found[Decimal(52)].indicator == "students_supported" and found[Decimal(52)].part_of is None
+    trades = found[Decimal(5_180)]
+    assert (trades.indicator, trades.part_of) == ("borrowers_reached", "programme"), trades.rules

@@ -802,13 +802,38 @@ def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None
     if (broken is None and group is not None and group[2] == "group" and (level is None or level[1] < group[1])
             and not ctx.linker.lexicon.indicators[group[0]].cued_parts):
         level = (group[0], group[1])
+    if broken is None and level is not None and level[1] > mark:
+        # A total of another indicator stated among the items ("…, including 1,830 households …;
+        # 52 students, a total of their own; 5,180 customers …"): the items after it still
+        # break down the total stated before the breakdown word.
+        level = _total_before(ctx, fig, mark)
     if fig.kind == "percent" or level is None or not _total_reached(ctx, level[1], mark, fig.kind):
         return None
-    if ctx.marks("blockers", mark, fig.start):
+    if ctx.marks("blockers", mark, fig.start) or _blocker_names_it(ctx, fig):
         return None
     if not ctx.linker.lexicon.accepts(level[0], kind=fig.kind, unit=fig.unit):
         return None
     return level[0], f"breakdown-of:{level[0]}"
+
+
+def _total_before(ctx: Context, fig: Figure, mark: int) -> tuple[str, int] | None:
+    """The last total of the figure's kind stated before the breakdown word at ``mark``."""
+    indicators = ctx.linker.lexicon.indicators
+    before = [(end, code) for code, (end, _) in ctx.state.total_ends.items()
+              if end <= mark and indicators[code].kind == fig.kind]
+    if not before:
+        return None
+    end, code = max(before)
+    return code, end
+
+
+def _blocker_names_it(ctx: Context, fig: Figure) -> bool:
+    """Whether its clause, after the figure and before any other figure, names it by what no
+    indicator measures ("including VND 2 billion that had become bad debt"): the item says what
+    it is, and it is no part of the total broken down."""
+    _, c1 = clause_span(ctx, fig)
+    hit = ctx.first_mark("blockers", fig.end, c1)
+    return hit is not None and not ctx.figures.within(fig.end, hit[0])
 
 
 def _total_reached(ctx: Context, total_end: int, mark: int, kind: str) -> bool:

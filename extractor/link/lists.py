@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from typing import get_args
 
 from extractor.link.context import Context, clause_span, segment_span, sentence_span
-from extractor.link.rules import LIST_GLUE, LIST_MOVES, LIST_STARTS, list_count, list_opener
+from extractor.link.rules import (
+    LIST_GLUE,
+    LIST_GLUE_AFTER,
+    LIST_MOVES,
+    LIST_STARTS,
+    list_count,
+    list_opener,
+)
 from extractor.models import Figure, PartKind
 from extractor.registry.phrases import Hit
 
@@ -81,12 +88,24 @@ def item_name(ctx: Context, fig: Figure, opening: Opening) -> str | None:
     start (after the colon or a semicolon, or a comma when no semicolon parts the list) to its
     first figure; None when the item opens with a figure (it names no part) or its
     words run too long to be a name."""
-    seg0, _ = segment_span(ctx, fig)
+    seg0, seg1 = segment_span(ctx, fig)
     by_semicolons = _parting(ctx, fig, opening) == ";"
     start = max(seg0 if by_semicolons else clause_span(ctx, fig)[0], opening.items)
     first = ctx.figures.within(start, fig.start + 1)[0]
     name = ctx.text[start : unglued(ctx, start, first.start)].strip(" ,:;(")
+    if not name and first is fig:
+        name = _name_after(ctx, fig, seg1 if by_semicolons else clause_span(ctx, fig)[1]) or ""
     return name if name and len(name) <= ctx.reach("item_name") else None
+
+
+def _name_after(ctx: Context, fig: Figure, end: int) -> str | None:
+    """The name an item that opens with its figure gives after it, past a word joining them
+    (``list_glue_after``: "VND 25 billion for housing"), to the item's end; None when no
+    such word follows the figure or another figure stands before the item's end."""
+    glue = ctx.marks(LIST_GLUE_AFTER, fig.end, end) if LIST_GLUE_AFTER in ctx.hits else []
+    if not glue or ctx.text[fig.end : glue[0][0]].strip() or ctx.figures.within(fig.end, end):
+        return None
+    return ctx.text[glue[0][1] : end].strip(" ,;.:)") or None
 
 
 def unglued(ctx: Context, start: int, end: int) -> int:

@@ -54,7 +54,14 @@ from extractor.link.scope import (
     document_scope,
     other_institutions_figure,
 )
-from extractor.link.status import is_anecdote, is_award, is_link_line, status_of
+from extractor.link.status import (
+    is_anecdote,
+    is_award,
+    is_link_line,
+    is_oversight,
+    link_line_at,
+    status_of,
+)
 from extractor.link.when import (
     When,
     expected_closing,
@@ -145,6 +152,10 @@ def _by_district_only(ctx: Context, fig: Figure, place_rule: str,
         return None, place_rule, name
     named = districts_named(ctx)
     if len(named) == 1:
+        if ctx.text.find(named[0]) > fig.end:
+            # Named only after the figure (a transaction office quoted on its own locality at the
+            # end): the district is no subject the figure was read under; the province's.
+            return None, place_rule, name
         return Part("area", named[0], DISTRICT_NAMED_PART), place_rule, name
     return None, "none", None
 
@@ -277,7 +288,7 @@ def observations(ctx: Context) -> list[Observation]:
     for fig in ctx.figures:
         while governing and governing[0].start < fig.start:
             _govern(ctx, governing.popleft())
-        if is_anecdote(ctx, fig) or is_award(ctx, fig) or is_link_line(ctx, fig):
+        if is_anecdote(ctx, fig) or is_award(ctx, fig) or is_oversight(ctx, fig) or is_link_line(ctx, fig):
             continue
         if other_institutions_figure(ctx, fig):
             continue
@@ -327,8 +338,8 @@ def observations(ctx: Context) -> list[Observation]:
     kept = [obs for fig, obs in levels if _level_amount(ctx, fig)]
     linked = sorted(kept + extra, key=lambda o: (o.start, o.indicator))
     vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)
-    return smaller_shares(ctx, without_vague_restatements(dedupe(headline_parts(ctx, date_headlines(ctx, linked))),
-                                                          vague))
+    deduped = without_headline_twins(ctx, dedupe(headline_parts(ctx, date_headlines(ctx, linked))))
+    return smaller_shares(ctx, without_vague_restatements(deduped, vague))
 
 
 def _level_amount(ctx: Context, fig: Figure) -> bool:
@@ -501,6 +512,9 @@ def _governing_dates(ctx: Context) -> list[DateMention]:
             continue
         if _dates_a_goal(ctx, d) or founding_date(ctx, d, ctx.stops.around(d.start, d.end)):
             continue
+        if link_line_at(ctx, d.start, d.end):
+            # Another article's headline ("• In 2023, hill farmers borrowed …"): not this report's date.
+            continue
         if (d.value and ctx.marker_before("until", d.start)) or (d.value is None and d.period_start):
             found.append(d)
     return found
@@ -606,6 +620,27 @@ def _part_key(obs: Observation) -> str | None:
         return obs.part
     own, _, area = obs.part.partition(", ")
     return obs.part if any(ch.isupper() for ch in own[1:]) else f"{ALL_UNIONS}, {area}"
+
+
+def without_headline_twins(ctx: Context, found: list[Observation]) -> list[Observation]:
+    """One observation per fact: a headline's count that the body states with the same value and
+    qualifier for the same indicator, place, status and part, but under another noun ("Over 5,270
+    needy households borrowed this spring" over "… lent VND 160 billion to over 5,270 borrowers,
+    mostly students …"), is the body's fact said again (``dedupe`` asks the same unit); the
+    body's, which states its own date, is kept."""
+    t0, t1 = ctx.title
+    indicators = ctx.linker.lexicon.indicators
+    counts = [o for o in found if indicators[o.indicator].kind == "count"]
+    heads = [o for o in counts if t0 <= o.start < t1]
+    # The body starts after the headline's own line (the title span may hold a lead too).
+    dropped = {id(h) for h in heads
+               if any(_count_fact(o) == _count_fact(h) and o.start >= ctx.line(h.start, h.end)[1] for o in counts)}
+    return [o for o in found if id(o) not in dropped] if dropped else found
+
+
+def _count_fact(obs: Observation) -> tuple[object, ...]:
+    """What a headline's count and the body's share when they state one fact, whatever the noun."""
+    return (obs.indicator, obs.province, obs.status, obs.value, obs.qualifier, obs.part_of, _part_key(obs))
 
 
 def _narrowed(found: list[Observation]) -> list[Observation]:

@@ -96,6 +96,7 @@ MARKER_LISTS = (
     "programme",
     "programme_lead_in",
     "awards",
+    "oversight",
     "restatement",
     "place_binders",
     "comparison_dated",
@@ -368,6 +369,7 @@ class LinkRules(Strict):
     breakdown: Markers
     programme: Markers
     awards: Markers
+    oversight: Markers = Field(default_factory=Markers)
     restatement: Markers
     place_binders: Markers
     comparison_dated: Markers
@@ -749,6 +751,9 @@ class PartRules(Strict):
     # Words that join an item's name to its figure ("job creation of VND 48 billion"), no part of
     # the name.
     list_glue: RulePhrases = Field(default_factory=RulePhrases)
+    # Words that join an item's figure to its name after it ("VND 25 billion for housing"),
+    # when the item opens with its figure.
+    list_glue_after: RulePhrases = Field(default_factory=RulePhrases)
     # Words that name, in a headline or lead, the one programme or channel a document is about
     # ("Women's Union", "Hội Nông dân"), beside the cues of ``programme`` and ``channel``.
     topic: dict[TopicKind, RulePhrases] = Field(default_factory=dict)
@@ -805,13 +810,15 @@ def part_list(name: str) -> str:
 LIST_STARTS = part_list("list_starts")  # the phrase index's name of the words a list's items follow
 LIST_MOVES = part_list("list_moves")  # … of the words saying its items are changes
 LIST_GLUE = part_list("list_glue")  # … and of those joining an item's name to its figure
+LIST_GLUE_AFTER = part_list("list_glue_after")  # … and its figure to the name after it
 
 
 def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     """The phrase lists of ``rules/parts.yaml`` (``area_before``/``area_after``: the area words;
     ``list:<kind>``: the words opening a list of parts of that kind; ``count:<kind>``: the nouns
     whose count does; ``list_starts``: the words a list's items follow; ``list_moves``: the
-    words saying they are changes; ``list_glue``: those joining an item's name to its figure)."""
+    words saying they are changes; ``list_glue``: those joining an item's name to its figure;
+    ``list_glue_after``: those joining an item's figure to the name after it)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name)) for name in PART_WORD_LISTS]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
@@ -826,7 +833,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     lists.append(PhraseList(part_list("topic_owner"), ("topic_owner",), parts.topic_owner))
     return [*lists, PhraseList(LIST_STARTS, ("list_starts",), parts.list_starts),
             PhraseList(LIST_MOVES, ("list_moves",), parts.list_moves),
-            PhraseList(LIST_GLUE, ("list_glue",), parts.list_glue)]
+            PhraseList(LIST_GLUE, ("list_glue",), parts.list_glue),
+            PhraseList(LIST_GLUE_AFTER, ("list_glue_after",), parts.list_glue_after)]
 
 
 def list_opener(kind: str) -> str:

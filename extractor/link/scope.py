@@ -240,10 +240,29 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
     for office in ctx.offices:
         if office != ctx.district:
             add(ctx.linker.gazetteer.district_province(office), 1.0, "frequency", DISTRICT_NAMED)
+    for code in _communes_agreeing(ctx, scores):
+        add(code, 1.0, "frequency", DISTRICT_NAMED)
     held = meeting_venues(ctx)
     for m in ctx.mentions:
         add(m.code, 0.5 if m.marked_old else 1.0, "frequency", HELD if m.start in held else "how often it is named")
     return scores, reasons
+
+
+def _communes_agreeing(ctx: Context, scores: dict[str, float]) -> list[str]:
+    """The provinces a commune's name backs up, once per commune: a commune bearing the name of a
+    district of a province that a district or an office the text names already points to ("the
+    Tan Ky transaction office" and "Nghia Dong commune" of the same province; since the 2025
+    map many communes keep an old district's name). Alone a commune's name tells no province (one
+    of another province may share it, ``is_commune``); beside a district of the same province it
+    is a second place of that province, not chance."""
+    gazetteer = ctx.linker.gazetteer
+    found: dict[str, str] = {}
+    for area in ctx.areas:
+        if is_commune(ctx, area) and not _visited(ctx, area):
+            code = gazetteer.district_province(area.name)
+            if code is not None and code in scores:
+                found.setdefault(key_of(area.name), code)
+    return list(found.values())
 
 
 def _visited(ctx: Context, area: Area) -> bool:

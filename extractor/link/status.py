@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.link.context import Context, sentence_span
+from extractor.link.context import Context, segment_span, sentence_span
 from extractor.link.when import When, expected_closing, goal_verb, plan_words
 from extractor.models import Figure, Status
 from extractor.registry.phrases import Hit
@@ -131,11 +131,28 @@ def _anecdote(ctx: Context, s0: int, s1: int) -> bool:
     return not ctx.marks("reporting", s0, s1)
 
 
+def is_oversight(ctx: Context, fig: Figure) -> bool:
+    """A count of what was inspected or supervised ("over the summer its members inspected 34
+    savings and loan groups", ``oversight``): an oversight word before it in its part of the
+    sentence, with no indicator's cue between them."""
+    if fig.kind != "count":
+        return False
+    seg0, _ = segment_span(ctx, fig)
+    word = ctx.last_mark("oversight", seg0, fig.start)
+    return word is not None and not ctx.cues.within(word[1], fig.start)
+
+
 def is_link_line(ctx: Context, fig: Figure) -> bool:
     """A "related news" line of no named province ("- Quynh Luu: 2,300 households escape
     poverty …"): a dash-led line without closing punctuation is another article's headline; it
     counts only when it names the province it is about ("- Lao Cai: 2,100 poor households …")."""
-    start, end = ctx.line(fig.start, fig.end)
+    return link_line_at(ctx, fig.start, fig.end)
+
+
+def link_line_at(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies on a "related news" line of no named province (``is_link_line``):
+    neither its figures nor its dates are this report's."""
+    start, end = ctx.line(start, end)
     found = ctx.state.link_lines.get((start, end))
     if found is None:
         found = ctx.state.link_lines[(start, end)] = _link_line(ctx, start, end)
