@@ -200,6 +200,13 @@ SWAPPED_MARKS = [
      ["1234567000000", "52386000000000"]),
     ("A typo gives VND 312,400,000 billion of capital and VND 52,386 billion of loans.",
      ["312400000000000000", "52386000000000"]),
+    # One such amount alone is a figure of the whole economy written right, not a swapped page.
+    ("The country's GDP reached VND 10,221,815 billion in 2023; the branch lent VND 13,374 billion.",
+     ["10221815000000000", "13374000000000"]),
+    # Several, but none beyond the plausible maximum as written: the page writes its own notation.
+    ("The bank held VND 1,320,417 million at the start and VND 2,045,118 million at the end, "
+     "with VND 13,374 billion lent.",
+     ["1320417000000", "2045118000000", "13374000000000"]),
 ]
 
 

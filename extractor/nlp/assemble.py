@@ -333,8 +333,9 @@ def _grouped_amount(draft: FigureDraft, group_mark: str, decimal_mark: str) -> b
 
 
 def _decimal_group_marks(drafts: list[FigureDraft], rules: RuleSet) -> None:
-    """A page that writes an amount as "3,508,217 billion" (thousands of trillions: more than the
-    whole bank holds) carries its source's notation with the thousands mark swapped alone
+    """A page that writes amounts as "3,508,217 billion" (``swapped_marks_evidence`` of them at
+    least, with two group marks or more and a scale word, one of them thousands of trillions:
+    more than the whole bank holds) carries its source's notation with the thousands mark swapped alone
     ("3.508,217 tỷ" translated): there the last group mark of every amount with a scale word is
     its decimal mark ("52,386 billion" is 52.386 billion). Counts and amounts without a scale
     word keep their reading."""
@@ -344,9 +345,13 @@ def _decimal_group_marks(drafts: list[FigureDraft], rules: RuleSet) -> None:
     group_mark, decimal_mark = number.group_separator, number.decimal_separator
     limits = rules.lexicon.plausible_max
     amounts = [d for d in drafts if _grouped_amount(d, group_mark, decimal_mark)]
-    if not any(d.number_text.count(group_mark) >= 2 and (limit := limits.get(_family(d))) is not None
-               and len(d.readings) == 1 and _scaled(d, d.readings[0]) > Decimal(str(limit))
-               for d in amounts):
+    grouped = [d for d in amounts if d.number_text.count(group_mark) >= 2 and len(d.readings) == 1
+               and limits.get(_family(d)) is not None]
+    # Swapped only when several amounts are written with two group marks or more and a scale word
+    # (one alone is likelier a figure of the whole economy written right) and one of them is
+    # beyond the plausible maximum as written.
+    if len(grouped) < number.swapped_marks_evidence or not any(
+            _scaled(d, d.readings[0]) > Decimal(str(limits[_family(d)])) for d in grouped):
         return
     for draft in amounts:
         whole, fraction = draft.number_text.rsplit(group_mark, 1)

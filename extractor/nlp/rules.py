@@ -165,6 +165,11 @@ class NumberFormat(Strict):
     # its decimals with the decimal mark ("7,250 tỷ" is 7.25): true of originals, not of
     # translated pages, which keep the source's notation beside their own.
     shown_notation_decides: bool = False
+    # How many amounts written "a,bbb,ccc billion" (one of them past the plausible maximum) show
+    # that a translated page swapped its source's thousands mark alone (see
+    # ``assemble._decimal_group_marks``): one alone is more likely a figure of the whole economy
+    # written right (GDP "VND 10,221,815 billion") than a swapped page.
+    swapped_marks_evidence: int = Field(default=2, ge=1)
 
 
 class Lexicon(Strict):
