@@ -256,6 +256,9 @@ class State:
     # The dates a comparison word stands right before, by what they name (``when``: the start of a
     # year, "so với đầu năm"; the bank's first years, "so với năm 2002"), each read once.
     compared_dates: dict[str, Offsets[DateMention]] = field(default_factory=dict)
+    # Where the text first names each of the districts that alone told its province
+    # (``observe._by_district_only``), by name, each found once.
+    first_named: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

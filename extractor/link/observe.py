@@ -152,7 +152,10 @@ def _by_district_only(ctx: Context, fig: Figure, place_rule: str,
         return None, place_rule, name
     named = districts_named(ctx)
     if len(named) == 1:
-        if ctx.text.find(named[0]) > fig.end:
+        first = ctx.state.first_named.get(named[0])
+        if first is None:
+            first = ctx.state.first_named[named[0]] = ctx.text.find(named[0])
+        if first > fig.end:
             # Named only after the figure (a transaction office quoted on its own locality at the
             # end): the district is no subject the figure was read under; the province's.
             return None, place_rule, name
