@@ -65,14 +65,11 @@ CASES = [
     ("vi", "Nợ khoanh của xã giảm về số tuyệt đối 96 triệu đồng.", "decrease"),
     ("vi", "Tỷ lệ hộ trả nợ đúng hạn tăng về số tương đối 0,4%.", "increase"),
     ("vi", "Số tuyệt đối 96 triệu đồng được ghi vào sổ.", None),
+    ("vi", "Tỷ lệ về số tương đối 4,7% là thấp.", None),
     # A plus sign opening a bracket: the growth of the level before it; a bare one is no change.
     ("en", "Outstanding loans kept rising in the quarter (+3.2% on the year).", "increase"),
     ("vi", "Dư nợ tiếp tục đi lên trong quý (+3,2% so với đầu năm).", "increase"),
     ("en", "The survey put satisfaction at +3.2% in the table.", None),
-    # "về số tuyệt đối / tương đối" (in absolute / relative terms) between the verb and the amount.
-    ("vi", "Nợ quá hạn giảm về số tuyệt đối 215 triệu đồng so với đầu năm.", "decrease"),
-    ("vi", "Dư nợ tăng về số tương đối 6,1% so với cuối năm trước.", "increase"),
-    ("vi", "Tỷ lệ về số tương đối 6,1% là thấp.", None),
 ]
 
 
@@ -89,6 +86,9 @@ BRACKETED_CASES = [
     ("vi", "Dư nợ giảm 31 tỷ đồng (2,6%) so với cùng kỳ.", ["decrease", "decrease"]),
     ("en", "Capital reached VND 3,100 billion (41.2%) of the province's credit.", [None, None]),
     ("vi", "Dư nợ tăng 85 tỷ đồng, (chiếm 3,1%) tổng dư nợ.", ["increase", None]),
+    # A bracket that goes on after the percent says what the percent is of: no change.
+    ("vi", "Dư nợ tăng 85 tỷ đồng (12% kế hoạch năm).", ["increase", None]),
+    ("en", "Loans grew by VND 40 billion ( 5.5% of the plan).", ["increase", None]),
 ]
 
 

@@ -535,11 +535,15 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
 
 def _qualifier_after(lexicon: Lexicon) -> re.Pattern[str] | None:
     """The lexicon's ``qualifiers_after`` as one regex matched where a figure ends: the phrase
-    as a whole word, not opening a comparison ("or more than half" qualifies nothing)."""
+    as a whole word (not the head of a hyphened one: "or lower-income families"), not before a
+    word of ``qualifiers_after_not_before`` ("or more than half" qualifies nothing)."""
     if not lexicon.qualifiers_after:
         return None
     words = phrase_alternation(q.phrase for q in lexicon.qualifiers_after)
-    return re.compile(rf"\s*(?P<qual>{words})(?![^\W\d_])(?!\s+than\b)", re.IGNORECASE)
+    blockers = ""
+    if lexicon.qualifiers_after_not_before:
+        blockers = rf"(?!\s+(?:{phrase_alternation(lexicon.qualifiers_after_not_before)})(?![\w-]))"
+    return re.compile(rf"\s*(?P<qual>{words})(?![\w-]){blockers}", re.IGNORECASE)
 
 
 def qualifier_after(text: str, end: int, pattern: re.Pattern[str] | None, rules: RuleSet) -> str | None:
@@ -715,22 +719,37 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
 
 
 # A percent in brackets right after an amount or count: the same figure as a share.
-BRACKETED = re.compile(r"\s*\(\s*")
+BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
 def bracketed_changes(text: str, figures: list[Figure]) -> list[Figure]:
-    """A percent in brackets right after a change restates that change as a rate of the old
-    level ("an increase of VND 3.15 trillion (8.4%)", "tăng 120 tỷ đồng (12%)"): a change too."""
+    """A percent alone in brackets right after a change restates that change as a rate of the old
+    level ("an increase of VND 3.15 trillion (8.4%)", "tăng 120 tỷ đồng (12%)"): a change too.
+    Not a bracket that goes on after the percent ("(12% of the year's plan)")."""
     changes = {f.end: f.change for f in figures if f.change is not None and f.kind in ("money", "count")}
     if not changes:
         return figures
     out = []
     for figure in figures:
-        change = None if figure.kind != "percent" or figure.change is not None else next(
-            (c for end, c in changes.items() if end < figure.start
-             and BRACKETED.fullmatch(text, end, figure.start)), None)
+        change = None
+        if figure.kind == "percent" and figure.change is None and BRACKET_CLOSE.match(text, figure.end):
+            change = changes.get(_before_bracket(text, figure.start))
         out.append(figure.model_copy(update={"change": change}) if change else figure)
     return out
+
+
+def _before_bracket(text: str, start: int) -> int:
+    """Where the text before ``start`` ends when only an opening bracket (and spaces) stands
+    between; -1 when something else does."""
+    at = start
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    if at == 0 or text[at - 1] != "(":
+        return -1
+    at -= 1
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 # --- legal references -------------------------------------------------------------------
