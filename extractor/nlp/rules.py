@@ -181,6 +181,9 @@ class Lexicon(Strict):
     currencies: list[Currency] = []
     qualifiers: list[QualifierWord] = []
     qualifiers_after: list[QualifierWord] = []  # right after a figure ('12% or more', 'trở lên')
+    # Words after which a phrase of ``qualifiers_after`` qualifies nothing ('or more than half',
+    # 'or more precisely VND 512 billion')
+    qualifiers_after_not_before: list[str] = []
     vague: list[Vague] = []
     count_nouns: list[CountNoun] = []
     per_units: list[PerUnit] = []
