@@ -98,9 +98,9 @@ def keep_print(conn: sqlite3.Connection, doc_id: str, *, prepared: TextPrint | N
         return False
     doc, text = row
     if prepared is None or prepared.text_sha256 != raw_sha256(text.encode("utf-8")):
-        from extractor.store.prepared import text_print
+        from extractor.store.prepared import print_of
 
-        prepared = text_print(text)
+        prepared = print_of(text)
     conn.execute("INSERT OR REPLACE INTO doc_prints(doc, fingerprint, words) VALUES (?, ?, ?)",
                  (doc, prepared.fingerprint, prepared.words))
     conn.execute("DELETE FROM doc_bands WHERE doc = ?", (doc,))

@@ -34,10 +34,10 @@ class Prepared:
 
     sha256: str
     packed: bytes
-    print: TextPrint
+    text_print: TextPrint
 
 
-def text_print(text: str) -> TextPrint:
+def print_of(text: str) -> TextPrint:
     """The fingerprint, word count and band keys the store keeps for ``text``."""
     from extractor.store import dedupe  # numpy: not for a command that only queries
 
@@ -47,5 +47,7 @@ def text_print(text: str) -> TextPrint:
 
 
 def prepare(extraction: Extraction, raw: bytes) -> Prepared:
-    """The storing work of ``extraction`` (read from ``raw``) that needs no database."""
-    return Prepared(sha256=raw_sha256(raw), packed=pack(raw), print=text_print(extraction.document.text))
+    """The storing work of ``extraction`` (read from ``raw``) that needs no database: the one way
+    to make a ``Prepared`` (the writer trusts its packed bytes to unpack to the bytes they were
+    packed from, and checks only which bytes those were)."""
+    return Prepared(sha256=raw_sha256(raw), packed=pack(raw), text_print=print_of(extraction.document.text))

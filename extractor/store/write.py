@@ -83,7 +83,7 @@ def _save(conn: sqlite3.Connection, extraction: Extraction, raw: bytes, *, force
     packed = prepared.packed if prepared is not None and prepared.sha256 == doc.id else None
     insert_extraction(conn, extraction, raw, packed=packed)
     sync_fts(conn, doc.id)
-    settled = link_document(conn, doc.id, orphans=orphans, prepared=prepared.print if prepared else None)
+    settled = link_document(conn, doc.id, orphans=orphans, prepared=prepared.text_print if prepared else None)
     refresh_cells(conn, touched | document_keys(conn, [doc.id, *orphans, *settled.changed]))
     status: SaveStatus = "reextracted" if held else "replaced" if stale else "new"
     return SaveResult(status, doc.id, tuple(stale), settled.links)
