@@ -40,6 +40,13 @@ def test_a_commune_of_another_provinces_district_name_backs_nothing() -> None:
     assert found[Decimal(8_460_000_000_000)].province is None
 
 
+def test_a_commune_named_as_the_offices_own_district_is_no_second_place() -> None:
+    # "Krong Bong commune" beside the Krong Bong office names one place twice: the office alone
+    # tells no province, as a commune of another province's district name tells none.
+    found = _by_value("Krong Bong")
+    assert found[Decimal(8_460_000_000_000)].province is None
+
+
 def test_a_related_article_line_dates_none_of_the_reports_figures() -> None:
     lending = _by_value("Ea Kar")[Decimal(735_000_000_000)]
     assert lending.period_start is None or lending.period_start.year != 2023, lending.rules

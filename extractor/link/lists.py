@@ -21,6 +21,7 @@ from extractor.link.context import Context, clause_span, segment_span, sentence_
 from extractor.link.rules import (
     LIST_GLUE,
     LIST_GLUE_AFTER,
+    LIST_GLUE_AFTER_NOT,
     LIST_MOVES,
     LIST_STARTS,
     list_count,
@@ -101,11 +102,17 @@ def item_name(ctx: Context, fig: Figure, opening: Opening) -> str | None:
 def _name_after(ctx: Context, fig: Figure, end: int) -> str | None:
     """The name an item that opens with its figure gives after it, past a word joining them
     (``list_glue_after``: "VND 25 billion for housing"), to the item's end; None when no
-    such word follows the figure or another figure stands before the item's end."""
+    such word follows the figure, another figure stands before the item's end, or the words
+    after the joining word name no part: a date, or a time, order or whole opening them
+    (``list_glue_after_not``: "VND 46 billion for the first time")."""
     glue = ctx.marks(LIST_GLUE_AFTER, fig.end, end) if LIST_GLUE_AFTER in ctx.hits else []
     if not glue or ctx.text[fig.end : glue[0][0]].strip() or ctx.figures.within(fig.end, end):
         return None
-    return ctx.text[glue[0][1] : end].strip(" ,;.:)") or None
+    start = glue[0][1]
+    refused = ctx.marks(LIST_GLUE_AFTER_NOT, start, end) if LIST_GLUE_AFTER_NOT in ctx.hits else []
+    if ctx.dates.within(start, end) or any(not ctx.text[start : hit[0]].strip() for hit in refused):
+        return None
+    return ctx.text[start:end].strip(" ,;.:)") or None
 
 
 def unglued(ctx: Context, start: int, end: int) -> int:

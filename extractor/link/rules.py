@@ -754,6 +754,9 @@ class PartRules(Strict):
     # Words that join an item's figure to its name after it ("VND 25 billion for housing"),
     # when the item opens with its figure.
     list_glue_after: RulePhrases = Field(default_factory=RulePhrases)
+    # Words that, right after such a word, open a time, an order or a whole rather than a part's
+    # name ("VND 46 billion for the first time"): the item names no part.
+    list_glue_after_not: RulePhrases = Field(default_factory=RulePhrases)
     # Words that name, in a headline or lead, the one programme or channel a document is about
     # ("Women's Union", "Hội Nông dân"), beside the cues of ``programme`` and ``channel``.
     topic: dict[TopicKind, RulePhrases] = Field(default_factory=dict)
@@ -811,6 +814,7 @@ LIST_STARTS = part_list("list_starts")  # the phrase index's name of the words a
 LIST_MOVES = part_list("list_moves")  # … of the words saying its items are changes
 LIST_GLUE = part_list("list_glue")  # … and of those joining an item's name to its figure
 LIST_GLUE_AFTER = part_list("list_glue_after")  # … and its figure to the name after it
+LIST_GLUE_AFTER_NOT = part_list("list_glue_after_not")  # … and the words after it that open no name
 
 
 def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
@@ -818,7 +822,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     ``list:<kind>``: the words opening a list of parts of that kind; ``count:<kind>``: the nouns
     whose count does; ``list_starts``: the words a list's items follow; ``list_moves``: the
     words saying they are changes; ``list_glue``: those joining an item's name to its figure;
-    ``list_glue_after``: those joining an item's figure to the name after it)."""
+    ``list_glue_after``: those joining an item's figure to the name after it;
+    ``list_glue_after_not``: those after such a word that open no name)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name)) for name in PART_WORD_LISTS]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
               for side in ("before", "after")]
@@ -834,7 +839,8 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     return [*lists, PhraseList(LIST_STARTS, ("list_starts",), parts.list_starts),
             PhraseList(LIST_MOVES, ("list_moves",), parts.list_moves),
             PhraseList(LIST_GLUE, ("list_glue",), parts.list_glue),
-            PhraseList(LIST_GLUE_AFTER, ("list_glue_after",), parts.list_glue_after)]
+            PhraseList(LIST_GLUE_AFTER, ("list_glue_after",), parts.list_glue_after),
+            PhraseList(LIST_GLUE_AFTER_NOT, ("list_glue_after_not",), parts.list_glue_after_not)]
 
 
 def list_opener(kind: str) -> str:

@@ -231,16 +231,16 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
         add(code, ADDRESS, "address", "the page's address")
     for code in _branch_mentions(ctx):
         add(code, BRANCH, "branch", "the bank's branch named with it")
+    gazetteer = ctx.linker.gazetteer
     if ctx.district and not _commune_only(ctx, ctx.district):
-        add(ctx.linker.gazetteer.district_province(ctx.district), BRANCH, "branch",
+        add(gazetteer.district_province(ctx.district), BRANCH, "branch",
             f"{DISTRICT_OFFICE} ({ctx.district}, rules/districts.yaml)")
-    for area in ctx.areas:
-        if not is_commune(ctx, area) and not _visited(ctx, area):
-            add(ctx.linker.gazetteer.district_province(area.name), 1.0, "frequency", DISTRICT_NAMED)
+    for area in _districts(ctx):
+        add(gazetteer.district_province(area.name), 1.0, "frequency", DISTRICT_NAMED)
     for office in ctx.offices:
         if office != ctx.district:
-            add(ctx.linker.gazetteer.district_province(office), 1.0, "frequency", DISTRICT_NAMED)
-    for code in _communes_agreeing(ctx, scores):
+            add(gazetteer.district_province(office), 1.0, "frequency", DISTRICT_NAMED)
+    for code in _communes_agreeing(ctx):
         add(code, 1.0, "frequency", DISTRICT_NAMED)
     held = meeting_venues(ctx)
     for m in ctx.mentions:
@@ -248,20 +248,41 @@ def _province_evidence(ctx: Context) -> tuple[dict[str, float], dict[str, tuple[
     return scores, reasons
 
 
-def _communes_agreeing(ctx: Context, scores: dict[str, float]) -> list[str]:
+def _districts(ctx: Context) -> list[Area]:
+    """The areas the text names as districts: no commune's, none only visited."""
+    return [area for area in ctx.areas if not is_commune(ctx, area) and not _visited(ctx, area)]
+
+
+def _district_places(ctx: Context) -> dict[str, str]:
+    """The province of each district the text names, of each bank office and of the district it
+    reports from, by the name's key: the places a commune may back up."""
+    gazetteer = ctx.linker.gazetteer
+    names = [area.name for area in _districts(ctx)] + list(ctx.offices)
+    if ctx.district and not _commune_only(ctx, ctx.district):
+        names.append(ctx.district)
+    found = {key_of(name): gazetteer.district_province(name) for name in names}
+    return {key: code for key, code in found.items() if code is not None}
+
+
+def _communes_agreeing(ctx: Context) -> list[str]:
     """The provinces a commune's name backs up, once per commune: a commune bearing the name of a
     district of a province that a district or an office the text names already points to ("the
     Tan Ky transaction office" and "Nghia Dong commune" of the same province; since the 2025
     map many communes keep an old district's name). Alone a commune's name tells no province (one
     of another province may share it, ``is_commune``); beside a district of the same province it
-    is a second place of that province, not chance."""
-    gazetteer = ctx.linker.gazetteer
+    is a second place of that province, not chance. Only a district's or an office's province
+    counts (not one the outlet, title or address gave), and a commune of the same name as such a
+    district or office ("Krong Bong commune" beside the Krong Bong office) is no second place."""
+    places = _district_places(ctx)
+    gazetteer, codes = ctx.linker.gazetteer, set(places.values())
     found: dict[str, str] = {}
     for area in ctx.areas:
-        if is_commune(ctx, area) and not _visited(ctx, area):
-            code = gazetteer.district_province(area.name)
-            if code is not None and code in scores:
-                found.setdefault(key_of(area.name), code)
+        key = key_of(area.name)
+        if key in places or not is_commune(ctx, area) or _visited(ctx, area):
+            continue
+        code = gazetteer.district_province(area.name)
+        if code is not None and code in codes:
+            found.setdefault(key, code)
     return list(found.values())
 
 
@@ -278,8 +299,7 @@ def districts_named(ctx: Context) -> tuple[str, ...]:
     """The districts the text names with a district's word or by their bank offices, as the
     gazetteer knows them (rules/districts.yaml), each once, in order: what told a province that
     only they told (``Scope.by_district``)."""
-    names = [area.name for area in ctx.areas if not is_commune(ctx, area) and not _visited(ctx, area)]
-    names += list(ctx.offices)
+    names = [area.name for area in _districts(ctx)] + list(ctx.offices)
     known = [name for name in names if ctx.linker.gazetteer.district_province(name)]
     firsts: dict[str, str] = {}
     for name in known:

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 
-from extractor.link.context import Context, segment_span, sentence_span
+from extractor.link.context import Context, clause_span, piece, sentence_span
+from extractor.link.rules import part_list
 from extractor.link.when import When, expected_closing, goal_verb, plan_words
 from extractor.models import Figure, Status
 from extractor.registry.phrases import Hit
+
+# Words joining the last items of one list ("and"): a count after one still continues it.
+SPLIT_JOINS = part_list("split_joins")
 
 
 def status_of(ctx: Context, fig: Figure, when: When) -> tuple[Status, str]:
@@ -133,13 +137,55 @@ def _anecdote(ctx: Context, s0: int, s1: int) -> bool:
 
 def is_oversight(ctx: Context, fig: Figure) -> bool:
     """A count of what was inspected or supervised ("over the summer its members inspected 34
-    savings and loan groups", ``oversight``): an oversight word before it in its part of the
-    sentence, with no indicator's cue between them."""
+    savings and loan groups", ``oversight``): an oversight word before it in its own clause, or in
+    that of the list of counts it closes ("inspected 10 communes, 10 groups and 47 households"),
+    with no indicator's cue between them. Not past a comma or a colon otherwise: "After the board
+    inspected the branch, the province had 1,290 groups" reports a level the inspection precedes."""
     if fig.kind != "count":
         return False
-    seg0, _ = segment_span(ctx, fig)
-    word = ctx.last_mark("oversight", seg0, fig.start)
-    return word is not None and not ctx.cues.within(word[1], fig.start)
+    sentence = sentence_span(ctx, fig)
+    item: tuple[int, int, tuple[int, int]] | None = (fig.start, fig.end, clause_span(ctx, fig))
+    while item is not None:
+        start, _, clause = item
+        word = ctx.last_mark("oversight", clause[0], start)
+        if word is not None:
+            return not ctx.cues.within(word[1], fig.start)
+        item = _list_item_before(ctx, item, sentence)
+    return False
+
+
+# A list item no count rule reads ("10 districts"): a number and a word or two ending its clause.
+_BARE_ITEM = re.compile(r"(?<![\w.,])\d[\d.,]*(?:\s+\w+){1,2}\s*$")
+
+
+def _list_item_before(ctx: Context, item: tuple[int, int, tuple[int, int]],
+                      sentence: tuple[int, int]) -> tuple[int, int, tuple[int, int]] | None:
+    """The item (start, end, clause) of a list of counts that the count ``item`` follows: a
+    comma parts them, ``item`` opens its clause (after a joining word at most, ``split_joins``:
+    "and") with nothing after it but a joining word and the next count, and the item before ends
+    its own clause ("10 communes, 10 groups and 47 households")."""
+    start, end, (clause0, clause1) = item
+    if ctx.text[clause0 - 2 : clause0] != ", " or not _joined(ctx, clause0, start):
+        return None
+    after = [f for f in ctx.figures.within(end, clause1) if f.kind == "count"]
+    if not _joined(ctx, end, after[0].start if after else clause1):
+        return None
+    before = piece(clause0 - 3, sentence, ctx.breaks.clause)
+    counts = [f for f in ctx.figures.within(*before) if f.kind == "count"]
+    if counts and not ctx.text[counts[-1].end : before[1]].strip():
+        return counts[-1].start, counts[-1].end, before
+    bare = _BARE_ITEM.search(ctx.text, before[0], before[1])
+    if bare is None or ctx.dates.within(bare.start(), before[1]):
+        return None  # no item, or a year ("in 2023"), not a count
+    return bare.start(), before[1], before
+
+
+def _joined(ctx: Context, start: int, end: int) -> bool:
+    """Whether nothing, or only a joining word of two list items (``split_joins``), stands in
+    ``[start, end)``."""
+    words = ctx.text[start:end].strip()
+    return not words or any(ctx.text[hit[0] : hit[1]].strip() == words
+                            for hit in ctx.marks(SPLIT_JOINS, start, end))
 
 
 def is_link_line(ctx: Context, fig: Figure) -> bool:
