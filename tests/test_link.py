@@ -228,6 +228,9 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "average-of:", "-", "en", NGHE + "The bank now serves [[27,400 clients|borrowers]] with outstanding loans, averaging [[*VND 30,000 per loan|VND/loan]].", PUB),
     ("indicator", "breakdown-of:", "+", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which [[*VND 900 billion|VND]] for students.", PUB),
     ("indicator", "breakdown-of:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], of which over [[*96%|%]] was repaid on time.", PUB),
+    # A breakdown after a total of loans whose item opens with a source of capital lists the capital.
+    ("indicator", "capital-item:", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[7.260 tỷ đồng|VND]]. Trong đó: nguồn vốn Trung ương chuyển về là [[*815 tỷ đồng|VND]].", PUB),
+    ("indicator", "capital-item:", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[7.260 tỷ đồng|VND]]. Trong đó: phần dư nợ từ vốn Trung ương chuyển về là [[*815 tỷ đồng|VND]].", PUB),
     ("indicator", "list-item:", "+", "en", NGHE + "Outstanding loans of the programmes: poor households [[VND 3,100 billion|VND]]; students [[*VND 640 billion|VND]].", PUB),
     ("indicator", "list-item:", "-", "en", NGHE + "Outstanding loans of the programmes: poor households [[VND 3,100 billion|VND]]. Students got [[*VND 640 billion|VND]].", PUB),
     ("part", "area:district-document", "+", "en", "Thang Binh news\nThe Thang Binh District Social Policy Bank said outstanding loans reached [[VND 923 billion|VND]].", PUB),

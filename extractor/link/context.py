@@ -18,7 +18,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from extractor.link.indicators import CueHit, cues_of
 from extractor.link.provinces import Mention
-from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker
+from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker, scope_list
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
 from extractor.parse.head import NO_CHROME, Chrome, head_lines
 from extractor.registry.phrases import Hit, new_tone
@@ -521,7 +521,18 @@ def _unranked(ctx: Context) -> list[Hit]:
     throughout the country", "ranks third nationwide"): a rank word shortly before the marker in
     its sentence, with no figure between, ranks one province among the country's; it says
     nothing of whose the sentence's figures are."""
-    return [hit for hit in ctx.hits["national"] if not _closes_ranking(ctx, hit[0])]
+    return [hit for hit in ctx.hits["national"] if not _closes_ranking(ctx, hit[0]) and not _branch_network(ctx, hit)]
+
+
+def _branch_network(ctx: Context, hit: Hit) -> bool:
+    """Whether a national marker names a network (``national_network``: "toàn hệ thống") after the
+    province's branch in its sentence, with no figure between: that branch's offices, not the
+    whole bank's."""
+    if not any(net[0] <= hit[0] and hit[1] <= net[1] for net in ctx.marks("national_network", hit[0], hit[1])):
+        return False
+    s0, _ = ctx.stops.around(hit[0], hit[1])
+    branch = ctx.last_mark(scope_list("branch"), s0, hit[0])
+    return branch is not None and not ctx.figures.within(branch[1], hit[0])
 
 
 def _closes_ranking(ctx: Context, start: int) -> bool:

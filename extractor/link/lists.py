@@ -19,6 +19,7 @@ from typing import get_args
 
 from extractor.link.context import Context, clause_span, segment_span, sentence_span
 from extractor.link.rules import (
+    LIST_EXAMPLES,
     LIST_GLUE,
     LIST_GLUE_AFTER,
     LIST_GLUE_AFTER_NOT,
@@ -60,12 +61,23 @@ def opening_of(ctx: Context, fig: Figure) -> Opening | None:
     found = [(hit, kind) for kind, name in OPENERS if name in ctx.hits for hit in ctx.marks(name, *window)]
     found += [(hit, kind) for kind, name in COUNTED if name in ctx.hits
               for hit in ctx.marks(name, *window) if _counted(ctx, hit, s0)]
+    # Words announcing examples right before the colon ("… như:") let the opener stand as far
+    # from it as it may start: the clause's subject ("Nhiều địa phương trong tỉnh giải ngân nhanh như: …").
+    examples = _examples_before(ctx, colon)
+    reach = ctx.reach("list_opener_start") if examples else ctx.reach("list_opener_end")
     found = [(hit, kind) for hit, kind in found
-             if colon - hit[1] <= ctx.reach("list_opener_end") and not _BREAK.search(ctx.text, hit[1], colon)]
+             if colon - hit[1] <= reach and not _BREAK.search(ctx.text, hit[1], colon)]
     if not found:
         return None
     (_, _, phrase), kind = max(found)
     return Opening(kind, phrase, colon, items)
+
+
+def _examples_before(ctx: Context, colon: int) -> bool:
+    """Whether words of ``list_examples`` ("như", "gồm") end right before the colon."""
+    if LIST_EXAMPLES not in ctx.hits:
+        return False
+    return any(not ctx.text[hit[1] : colon].strip() for hit in ctx.marks(LIST_EXAMPLES, max(0, colon - 20), colon))
 
 
 def _list_start(ctx: Context, s0: int, end: int) -> tuple[int, int] | None:

@@ -43,8 +43,8 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
     "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:", "list-item:",
-                  "next-item:", "next-programme:", "breakdown-of:", "average-of:", "change-of:", "paired-with:",
-                  "share-of:", "own-noun:"),
+                  "next-item:", "next-programme:", "breakdown-of:", "capital-item:", "average-of:", "change-of:",
+                  "paired-with:", "share-of:", "own-noun:"),
     "province": ("clause:after", "clause", "sentence", "paragraph", "sentence:national-amount", "document:title",
                  "document:branch", "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
@@ -157,6 +157,8 @@ MARKER_LISTS = (
     "forecast",
     "goal_verbs",
     "ranking",
+    "national_network",
+    "capital_item",
     "year_before",
     "year_before_named",
     "credit_cause",
@@ -437,6 +439,8 @@ class LinkRules(Strict):
     time_ahead_done: Markers = Field(default_factory=Markers)
     time_ahead_purpose: Markers = Field(default_factory=Markers)
     ranking: Markers = Field(default_factory=Markers)
+    national_network: Markers = Field(default_factory=Markers)
+    capital_item: Markers = Field(default_factory=Markers)
     year_before: Markers = Field(default_factory=Markers)
     year_before_named: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
@@ -745,6 +749,10 @@ class PartRules(Strict):
     list_counts: dict[PartKind, RulePhrases] = Field(default_factory=dict)
     # Words that open a list's items as a colon does ("programs such as …").
     list_starts: RulePhrases = Field(default_factory=RulePhrases)
+    # Words right before a list's colon saying its items are examples of what the opener named
+    # ("Nhiều địa phương trong tỉnh giải ngân nhanh như: …"): the opener may then be the clause's subject,
+    # farther from the colon.
+    list_examples: RulePhrases = Field(default_factory=RulePhrases)
     # Words of a list's lead-in saying its items are how much each part moved ("Dư nợ tăng
     # trưởng chủ yếu ở các chương trình: …"): changes, no levels.
     list_moves: RulePhrases = Field(default_factory=RulePhrases)
@@ -812,6 +820,7 @@ def part_list(name: str) -> str:
 
 LIST_STARTS = part_list("list_starts")  # the phrase index's name of the words a list's items follow
 LIST_MOVES = part_list("list_moves")  # … of the words saying its items are changes
+LIST_EXAMPLES = part_list("list_examples")  # … of the words before a colon saying its items are examples
 LIST_GLUE = part_list("list_glue")  # … and of those joining an item's name to its figure
 LIST_GLUE_AFTER = part_list("list_glue_after")  # … and its figure to the name after it
 LIST_GLUE_AFTER_NOT = part_list("list_glue_after_not")  # … and the words after it that open no name
@@ -838,6 +847,7 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     lists.append(PhraseList(part_list("topic_owner"), ("topic_owner",), parts.topic_owner))
     return [*lists, PhraseList(LIST_STARTS, ("list_starts",), parts.list_starts),
             PhraseList(LIST_MOVES, ("list_moves",), parts.list_moves),
+            PhraseList(LIST_EXAMPLES, ("list_examples",), parts.list_examples),
             PhraseList(LIST_GLUE, ("list_glue",), parts.list_glue),
             PhraseList(LIST_GLUE_AFTER, ("list_glue_after",), parts.list_glue_after),
             PhraseList(LIST_GLUE_AFTER_NOT, ("list_glue_after_not",), parts.list_glue_after_not)]

@@ -28,6 +28,7 @@ _INDICATOR_WORDS = {
     "change-of": "a change of outstanding loans, as a growth rate",
     "next-item": "indicator of the item before it in a breakdown ({detail})",
     "breakdown-of": "an item of a breakdown of the total just stated ({detail})",
+    "capital-item": "an item of a breakdown naming a source of capital ({detail})",
     "share-of": "indicator of the whole it is stated as a share of ('{detail}')",
     "own-noun": "its own noun before the share of a whole it is stated as ('{detail}')",
 }
