@@ -70,6 +70,11 @@ CASES = [
     ("en", "Outstanding loans kept rising in the quarter (+3.2% on the year).", "increase"),
     ("vi", "Dư nợ tiếp tục đi lên trong quý (+3,2% so với đầu năm).", "increase"),
     ("en", "The survey put satisfaction at +3.2% in the table.", None),
+    # The change as a noun after its size, with its baseline after; not a verb, nor a plan.
+    ("en", "Loans marked a 3.7% increase over the previous quarter.", "increase"),
+    ("en", "Overdue debt showed a 0.4% decline on last year.", "decrease"),
+    ("en", "If 640 households increase their savings, the fund grows.", None),
+    ("en", "The branch set a 9% growth target for lending.", None),
 ]
 
 
@@ -89,6 +94,16 @@ BRACKETED_CASES = [
     # A bracket that goes on after the percent says what the percent is of: no change.
     ("vi", "Dư nợ tăng 85 tỷ đồng (12% kế hoạch năm).", ["increase", None]),
     ("en", "Loans grew by VND 40 billion ( 5.5% of the plan).", ["increase", None]),
+    # ... a word saying the bracket restates it may open it
+    ("en", "Capital hit VND 512 trillion, an increase of VND 61 trillion (equivalent to 13.5%).",
+     [None, "increase", "increase"]),
+    ("vi", "Dư nợ giảm 27 tỷ đồng (tương đương 3,4%) trong quý.", ["decrease", "decrease"]),
+    # An amount alone in brackets after a changed rate is the same change in money.
+    ("en", "Deposits reached VND 18,700 billion, up 1.9% (about VND 350 billion).", [None, "increase", "increase"]),
+    ("vi", "Nguồn vốn tăng 6,1% (khoảng 410 tỷ đồng) trong năm.", ["increase", "increase"]),
+    # ... not a level the bracket reaches ("reaching", "đạt")
+    ("vi", "Dư nợ tăng 4,2% (đạt 1.830 tỷ đồng) trong năm.", ["increase", None]),
+    ("en", "Loans rose 4.2% (reaching VND 1,830 billion) on the year.", ["increase", None]),
 ]
 
 

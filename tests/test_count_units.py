@@ -21,6 +21,12 @@ COUNT_UNITS = [
     ("en", "The programme built over 2,350 rural water and sanitation projects.", "works"),
     ("en", "The province approved 14 rural road projects.", "projects"),
     ("vi", "Hiện có 318 các cấp Hội nhận ủy thác cho vay vốn.", "associations"),
+    # The Vietnamese abbreviation for pupils and students with an English plural; hygiene
+    # facilities (vệ sinh) are works like sanitation facilities.
+    ("en", "Loans helped 2,310 HSSVs pay their study costs.", "students"),
+    ("en", "The capital built 4,820 clean water and hygiene facilities.", "works"),
+    # a counted noun glued to the word before it by a lost space
+    ("en", "The fund reached nearly 3,200 needystudents this year.", "students"),
     # "khách vay" are borrowers. Turns of pupils or students are turns, not students: schools and
     # fairs count visits so ("lượt HSSV", the bank's own wording, stays students).
     ("en", "The science fair drew 7,300 turns of students from twelve schools.", "turns"),

@@ -30,6 +30,11 @@ CASES = [
      [("40-CT/TW", False)]),
     # ... and agrees with a suffix it writes itself
     ("vi", "Ban Thường vụ Tỉnh ủy ban hành Chỉ thị số 40-CT/TU về tín dụng chính sách.", [("40-CT/TU", False)]),
+    # the issuer's words in any case: pages write "Ban bí thư" as often as "Ban Bí thư"
+    ("vi", "Thực hiện Chỉ thị số 40 của Ban bí thư Trung ương Đảng, huyện bố trí thêm vốn.", [("40-CT/TW", True)]),
+    ("en", "Directive 40 of the party central committee's secretariat guides the work.", [("40-CT/TW", True)]),
+    # a stray space before the slash after the year is no part of the id
+    ("vi", "Theo Nghị quyết số 25/2019 /NQ-HĐND của tỉnh, hộ được hỗ trợ lãi suất.", [("25/2019/NQ-HDND", False)]),
     # a decree's number carries its year, which the short form does not give
     ("vi", "Theo Nghị định 78 của Chính phủ, ngân hàng cho vay hộ nghèo.", [("78", True)]),
 ]

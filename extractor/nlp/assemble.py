@@ -504,10 +504,13 @@ class LexiconRegexes(NamedTuple):
     change_after: tuple[tuple[re.Pattern[str], str], ...]  # cues read right after a figure
     issued: dict[str, tuple[re.Pattern[str], ...]]  # issue-date cues by side: after, before
     yearly: tuple[re.Pattern[str], ...]  # clause openings that make an amount yearly
+    per_before: tuple[re.Pattern[str], ...]  # a per-unit named before an amount in its clause
+    per_carry: tuple[re.Pattern[str], ...]  # words after which an amount shares the per-unit before
     review: tuple[re.Pattern[str], ...]  # "a review of N years of implementing" before a reference
     baseline: tuple[re.Pattern[str], ...]  # "so với" before a date: the date is a comparison's
     year_openers: tuple[re.Pattern[str], ...]  # words before a year opening its sentence
     qualifier_after: re.Pattern[str] | None  # a qualifier right after a figure ('or more')
+    restating: re.Pattern[str] | None  # a word opening a bracket that restates a change, to its end
 
 
 COMPILED: dict[int, tuple[Lexicon, LexiconRegexes]] = {}
@@ -525,12 +528,23 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
             {"after": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_after),
              "before": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_before)},
             tuple(re.compile(opener.pattern) for opener in lexicon.yearly_openers),
+            tuple(re.compile(cue.pattern) for cue in lexicon.per_unit_before),
+            tuple(re.compile(cue.pattern) for cue in lexicon.per_unit_carry),
             tuple(re.compile(cue.pattern) for cue in lexicon.review_cues),
             tuple(re.compile(cue.pattern) for cue in lexicon.baseline_cues),
             tuple(re.compile(opener.pattern) for opener in lexicon.year_openers),
             _qualifier_after(lexicon),
+            _restating(lexicon),
         ))
     return known[1]
+
+
+def _restating(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """The lexicon's ``restating_words`` as one regex that ends where it is searched up to: the
+    word, then spaces, right before a figure."""
+    if not lexicon.restating_words:
+        return None
+    return re.compile(rf"(?i)(?<![\w-])(?:{phrase_alternation(lexicon.restating_words)})\s*\Z")
 
 
 def _qualifier_after(lexicon: Lexicon) -> re.Pattern[str] | None:
@@ -682,6 +696,42 @@ def unit_of(text: str, draft: FigureDraft, sentences: Sentences, yearly: Sequenc
     return draft.unit
 
 
+def per_unit_before(text: str, draft: FigureDraft, unit: str, sentences: Sentences, rules: RuleSet,
+                    cues: Sequence[re.Pattern[str]]) -> str:
+    """An amount whose clause names its per-unit before it ("the average loan per household is
+    VND 45 million", "bình quân dư nợ trên mỗi xã là 18 tỷ đồng"): VND per that unit. The clause runs
+    from its sentence's start or its last comma, semicolon or colon to the figure; each of
+    ``lexicon.per_unit_before`` must reach the figure, its group ``per`` a phrase of ``per_units``."""
+    if draft.kind != "money" or "/" in unit or not cues:
+        return unit
+    start, _ = sentences.around(draft.start)
+    clause = max(start, *(text.rfind(mark, start, draft.start) + 1 for mark in ",;:"))
+    for cue in cues:
+        found = cue.match(text, clause, draft.start)
+        per = rules.find("per_units", found.group("per")) if found else None
+        if per:
+            return f"{unit}/{per}"
+    return unit
+
+
+def carried_per_units(text: str, figures: list[Figure], carry: Sequence[re.Pattern[str]]) -> list[Figure]:
+    """An amount right after an amount per some unit, with only words of
+    ``lexicon.per_unit_carry`` between ("VND 48 million per household, an increase of VND 3
+    million", "exceeding the target of …"), is per that unit too: a change or a comparison of it."""
+    if not carry:
+        return figures
+    units: dict[int, str] = {}  # by the figure's start
+    last: Figure | None = None
+    for figure in sorted(figures, key=attrgetter("start")):
+        if (last is not None and figure.kind == "money" == last.kind and "/" not in figure.unit
+                and "/" in (per := units.get(last.start, last.unit)) and per.split("/")[0] == figure.unit
+                and last.sentence_start == figure.sentence_start
+                and any(cue.fullmatch(text, last.end, figure.start) for cue in carry)):
+            units[figure.start] = per
+        last = figure
+    return [f.model_copy(update={"unit": units[f.start]}) if f.start in units else f for f in figures]
+
+
 def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, rules: RuleSet,
                   warnings: list[str]) -> list[Figure]:
     """Figure records with values chosen, change cues and sentences attached."""
@@ -706,42 +756,97 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
                 warnings.append(f"{text[draft.start:draft.end]!r} at {draft.start}: not a "
                                 "whole number of đồng; figure skipped")
                 continue
+        if cut_at_end(text, draft):
+            warnings.append(f"{text[draft.start:draft.end]!r} at {draft.start}: its number runs to "
+                            "the end of the text, which may have cut it; figure skipped")
+            continue
+        if _past_count_limit(draft, value, rules):
+            warnings.append(f"{text[draft.start:draft.end]!r} at {draft.start}: more than the "
+                            "plausible maximum of a count; figure skipped")
+            continue
         figures.append(validated(Figure, {
             **_span(text, draft.start, draft.end, sentences, draft.rule),
-            "kind": draft.kind, "value": value, "unit": unit_of(text, draft, sentences, yearly),
+            "kind": draft.kind, "value": value,
+            "unit": per_unit_before(text, draft, unit_of(text, draft, sentences, yearly), sentences, rules,
+                                    regexes.per_before),
             "qualifier": (draft.qualifier if draft.qualifier != "exact" else
                           qualifier_after(text, draft.end, regexes.qualifier_after, rules) or "exact"),
             "counted": draft.counted,
             "change": change_of(text, draft.start, cues) or change_after(text, draft.end, after),
             "confidence": confidence, "notes": tuple(notes),
         }))
-    return bracketed_changes(text, figures)
+    figures = carried_per_units(text, figures, regexes.per_carry)
+    return bracketed_changes(text, figures, regexes.restating)
+
+
+# What may follow a number the text's end cut: a comma (a group or decimal mark), then nothing;
+# a full stop there ends a sentence ("… raised the number of points to 154.").
+CUT_END = re.compile(r",?\s*\Z")
+
+
+def cut_at_end(text: str, draft: FigureDraft) -> bool:
+    """Whether a figure's digits run to the end of the text, at most a comma after them ("…
+    reached nearly VND 7," closing an excerpt): the number may go on past the cut ("VND 7,150
+    billion"), so its value is unknown. A figure that ends in its unit, scale or noun is whole.
+
+    >>> draft = FigureDraft(kind="money", start=14, end=19, rule="r", priority=1, number_text="7",
+    ...                     multiplier=Decimal(1), unit="VND")
+    >>> cut_at_end("Loans reached VND 7,", draft), cut_at_end("Loans reached VND 7 billion.", draft)
+    (True, False)
+    """
+    return text[draft.end - 1 : draft.end].isdigit() and CUT_END.match(text, draft.end) is not None
+
+
+def _past_count_limit(draft: FigureDraft, value: Decimal, rules: RuleSet) -> bool:
+    """Whether a count is beyond the lexicon's ``plausible_max`` for counts ("46,000 million
+    households" is more than the country's people: a slip of the scale word or of the digits,
+    and which one no reader can tell), so it is no figure at all rather than a wrong one."""
+    limit = rules.lexicon.plausible_max.get("count")
+    return draft.kind == "count" and limit is not None and value > Decimal(str(limit))
 
 
 # A percent in brackets right after an amount or count: the same figure as a share.
 BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
-def bracketed_changes(text: str, figures: list[Figure]) -> list[Figure]:
-    """A percent alone in brackets right after a change restates that change as a rate of the old
-    level ("an increase of VND 3.15 trillion (8.4%)", "tăng 120 tỷ đồng (12%)"): a change too.
-    Not a bracket that goes on after the percent ("(12% of the year's plan)")."""
-    changes = {f.end: f.change for f in figures if f.change is not None and f.kind in ("money", "count")}
+def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[str] | None = None
+                      ) -> list[Figure]:
+    """A figure alone in brackets right after a change restates that change in the other
+    measure: a percent after an amount or count ("an increase of VND 3.15 trillion (8.4%)",
+    "tăng 120 tỷ đồng (12%)"), an amount or count after a percent ("up 2.3% (about VND 415
+    billion)"); a change too. A word of the lexicon's ``restating_words`` may open the bracket
+    ("(equivalent to 13%)"). Not a bracket that goes on after the figure ("(12% of the year's
+    plan)")."""
+    changes = {f.end: f for f in figures if f.change is not None}
     if not changes:
         return figures
     out = []
     for figure in figures:
         change = None
-        if figure.kind == "percent" and figure.change is None and BRACKET_CLOSE.match(text, figure.end):
-            change = changes.get(_before_bracket(text, figure.start))
+        if figure.change is None and BRACKET_CLOSE.match(text, figure.end):
+            before = changes.get(_before_bracket(text, figure.start, restating))
+            if (before is not None and (before.kind == "percent") != (figure.kind == "percent")
+                    and not _reached(figure)):
+                change = before.change
         out.append(figure.model_copy(update={"change": change}) if change else figure)
     return out
 
 
-def _before_bracket(text: str, start: int) -> int:
-    """Where the text before ``start`` ends when only an opening bracket (and spaces) stands
-    between; -1 when something else does."""
+def _reached(figure: Figure) -> bool:
+    """Whether a figure opens with a word that makes it a level ("(đạt 1.730 tỷ đồng)", "(reaching
+    VND 5 trillion)"): an exact figure whose first word is lower-case words, no number or
+    currency."""
+    first = figure.text.split()[0]
+    return figure.qualifier == "exact" and first.isalpha() and first.islower()
+
+
+def _before_bracket(text: str, start: int, restating: re.Pattern[str] | None = None) -> int:
+    """Where the text before ``start`` ends when only an opening bracket (and spaces, and a
+    restating word matched by ``restating`` up to ``start``) stands between; -1 when something
+    else does."""
     at = start
+    if restating is not None and (found := restating.search(text, max(0, start - 40), start)):
+        at = found.start()
     while at > 0 and text[at - 1].isspace():
         at -= 1
     if at == 0 or text[at - 1] != "(":

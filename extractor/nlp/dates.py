@@ -64,13 +64,15 @@ def _month(match: Match, rs: RuleSet) -> int | None:
 
 
 def _small(match: Match, rs: RuleSet, name: str) -> int | None:
-    """A quarter, half or month count written as digits, an ordinal or a word."""
+    """A quarter, half or month count written as digits, an ordinal or a word; a month's name
+    counts the months up to its end ("to the end of April": four)."""
     text = group(match, name)
     if text is None:
         return None
     if text.isdigit():
         return int(text)
-    found: int | None = rs.find("ordinals", text) or rs.find("number_words", text)
+    found: int | None = (rs.find("ordinals", text) or rs.find("number_words", text)
+                         or rs.find("months", text.rstrip(".")))
     return found
 
 
@@ -177,10 +179,19 @@ def _first_months(match: Match, rs: RuleSet) -> Resolver:
         year, inferred = _year_or_context(match, context_year, published)
         if months is None or year is None or not 1 <= months <= 12:
             return None
+        if group(match, "past") is not None and not _reports_year_so_far(months, published):
+            return None
         granularity = {3: "quarter", 6: "half", 12: "year"}.get(months, "month")
         return _edged(dt.date(year, 1, 1), month_end(year, months), None, granularity, inferred)
 
     return resolve
+
+
+def _reports_year_so_far(months: int, published: dt.date | None) -> bool:
+    """Whether "the past N months" (an empty ``past`` group) are the first N months of the
+    publication's year: only in a report published in the N-th month or the one after (a
+    nine-month review in October); at any other time they are a window of no calendar name."""
+    return published is not None and published.month in (months, months + 1)
 
 
 def _half(match: Match, rs: RuleSet) -> Resolver:
@@ -329,8 +340,9 @@ YEARLESS_SHAPES = frozenset({"day", "month", "quarter", "first_months", "half"})
 def same_periods(drafts: list[DateDraft], resolved: list[Fields | None]) -> list[Fields | None]:
     """Fields of "the same period of <year>" ("cùng kỳ năm 2020") as the period named last
     before it in the text ("the first six months", "6 tháng đầu năm") moved to that year; the
-    whole year when none comes before. A period of more than one calendar year ("2016-2020")
-    has no same period in another year and is passed over, as are days and other same periods."""
+    whole year when none comes before; a month's last day before it is a reporting cut-off, the
+    period from its year's start to it. A period of more than one calendar year ("2016-2020")
+    has no same period in another year and is passed over, as are other days and same periods."""
     out = list(resolved)
     last: Fields | None = None
     for i in sorted(range(len(drafts)), key=lambda i: drafts[i].start):
@@ -342,7 +354,20 @@ def same_periods(drafts: list[DateDraft], resolved: list[Fields | None]) -> list
             out[i] = _in_year(last, year) if last is not None and year is not None else fields
         elif _within_a_year(fields):
             last = fields
+        elif (cut := _cut_off(fields)) is not None:
+            last = cut
     return out
+
+
+def _cut_off(fields: Fields) -> Fields | None:
+    """A month's last day ("tính đến cuối tháng 9", "as of June 30") as the reporting cut-off it
+    is: the period from its year's start to it, whose same period of another year a comparison
+    means ("tăng 8% so với cùng kỳ năm 2018": January to September 2018)."""
+    day = fields.get("value")
+    if not isinstance(day, dt.date) or day != month_end(day.year, day.month):
+        return None
+    return {"period_start": dt.date(day.year, 1, 1), "period_end": day,
+            "granularity": "month", "year_inferred": False}
 
 
 def _within_a_year(fields: Fields) -> bool:
@@ -365,16 +390,28 @@ def _in_year(period: Fields, year: int) -> Fields:
 def context_year(drafts: list[DateDraft], baselines: frozenset[int] = frozenset()) -> int | None:
     """The document's latest explicit year, leaving out horizons and spans ("to 2030",
     "2023 - 2025"), which name plans rather than when the text was written, and baselines of a
-    comparison ("so với năm 2020": ``baselines`` holds those drafts' starts); a text whose every
-    year is a baseline is of the year after the latest one, unless that baseline closes before a
-    date the text writes without its year does in the baseline's year (``_baseline_year``)."""
+    comparison ("so với năm 2020": ``baselines`` holds those drafts' starts), though a baseline that
+    closes its year puts the text in the next year at the earliest; a text whose every year is a
+    baseline is of the year after the latest one, unless that baseline closes before a date the
+    text writes without its year does in the baseline's year (``_baseline_year``)."""
     stated = [d for d in drafts if d.explicit_year and d.start not in baselines]
     years = [d.explicit_year for d in stated if d.context] or [d.explicit_year for d in stated]
+    compared = [d for d in drafts if d.explicit_year and d.start in baselines]
+    # A text that compares with a whole year or its end is written after that year, whatever
+    # older years it also states ("Năm 2015, …" beside "tăng … so với cuối năm 2017": 2018).
+    closed = [d.explicit_year + 1 for d in compared if d.explicit_year and _closes_year(d)]
     if years:
-        return max(y for y in years if y is not None)
+        return max(y for y in [*years, *closed] if y is not None)
     yearless = [d for d in drafts if d.takes_year]
-    compared = [_baseline_year(d, yearless) for d in drafts if d.explicit_year and d.start in baselines]
-    return max(compared) if compared else None
+    after = [_baseline_year(d, yearless) for d in compared]
+    return max(after) if after else None
+
+
+def _closes_year(draft: DateDraft) -> bool:
+    """Whether a date with its year runs to that year's last day ("năm 2017", "cuối năm 2017")."""
+    year = draft.explicit_year
+    end = _last_day(draft.resolve(year, None)) if year else None
+    return end is not None and end >= dt.date(end.year, 12, 31)
 
 
 def _baseline_year(baseline: DateDraft, yearless: list[DateDraft]) -> int:

@@ -108,11 +108,14 @@ def _issuer_regex(issuers: list[IssuerCode], links: IssuerWords) -> re.Pattern[s
     link_words = sorted([*links.en, *links.vi], key=len, reverse=True)
     link = "|".join(r"\s+".join(map(re.escape, w.split())) for w in link_words)
     names = "|".join(f"(?P<{code}>{'|'.join(ws)})" for _, code, ws in alternatives)
-    return re.compile(rf"(?<!\w)(?:{link})\s+(?:{names})(?!\w)")
+    # Case aside: Vietnamese pages write "Ban bí thư" as often as "Ban Bí thư".
+    return re.compile(rf"(?<!\w)(?:{link})\s+(?:{names})(?!\w)", re.IGNORECASE)
 
 
 def parse_code(code: str, word_kind: str | None, tables: LegalCodes) -> dict[str, Any] | None:
-    """Split a document number into number, year, type and issuer; None if no code is known."""
+    """Split a document number into number, year, type and issuer; None if no code is known. A
+    stray space in it ("25/2019 /NQ-HĐND") is no separator of its own and leaves the id."""
+    code = "".join(code.split())
     parts = SPLIT.split(code)
     number, rest = parts[0], parts[1:]
     year = int(rest.pop(0)) if rest and YEAR.match(rest[0]) else None

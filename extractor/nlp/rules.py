@@ -184,6 +184,8 @@ class Lexicon(Strict):
     # Words after which a phrase of ``qualifiers_after`` qualifies nothing ('or more than half',
     # 'or more precisely VND 512 billion')
     qualifiers_after_not_before: list[str] = []
+    # Words opening a bracket that restates the change before it ('(equivalent to 17%)')
+    restating_words: list[str] = []
     vague: list[Vague] = []
     count_nouns: list[CountNoun] = []
     per_units: list[PerUnit] = []
@@ -202,6 +204,12 @@ class Lexicon(Strict):
     baseline_cues: list[Regex] = []
     review_cues: list[Regex] = []  # 'a review of N years of implementing' before a reference
     yearly_openers: list[Regex] = []  # a clause opening 'each year': its amounts are per year
+    # A per-unit named before an amount in its clause ('the average loan per household is …'):
+    # group ``per`` holds a phrase of ``per_units``
+    per_unit_before: list[Regex] = []
+    # The words between a per-unit amount and the next amount that then shares its per-unit
+    # (', an increase of', ', exceeding the target of')
+    per_unit_carry: list[Regex] = []
     year_openers: list[Regex] = []  # the words before a year that opens its sentence
 
 
