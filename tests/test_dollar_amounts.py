@@ -19,7 +19,7 @@ def _by_value(text: str) -> dict[Decimal, Observation]:
 
 def test_amounts_given_in_dollars_alone_are_observations_in_dollars() -> None:
     text = ("Policy lender reports first-quarter results\n"
-            "As of March 31, the Vietnam Bank for Social Policies' total capital stood at $14.2 billion "
+            "As of March 31, VBSP's total capital stood at $14.2 billion "
             "nationwide. Over the quarter, the bank disbursed $1.35 billion to poor households.\n")
     found = _by_value(text)
     capital = found[Decimal("14200000000")]
@@ -30,7 +30,7 @@ def test_amounts_given_in_dollars_alone_are_observations_in_dollars() -> None:
 
 def test_dollars_in_brackets_after_dong_restate_the_dong_amount() -> None:
     text = ("Policy lender reports first-quarter results\n"
-            "As of March 31, outstanding loans of the Vietnam Bank for Social Policies nationwide "
+            "As of March 31, outstanding loans of VBSP nationwide "
             "reached VND 352 trillion (US$14.1 billion).\n")
     found = _by_value(text)
     assert found[Decimal("352000000000000")].indicator == "outstanding_loans"
@@ -39,7 +39,7 @@ def test_dollars_in_brackets_after_dong_restate_the_dong_amount() -> None:
 
 def test_dollars_holding_dong_in_brackets_leave_the_dong_amount_the_fact() -> None:
     text = ("Policy lender reports first-quarter results\n"
-            "As of March 31, outstanding loans of the Vietnam Bank for Social Policies nationwide "
+            "As of March 31, outstanding loans of VBSP nationwide "
             "reached $14.1 billion (VND 352 trillion).\n")
     found = _by_value(text)
     assert found[Decimal("352000000000000")].unit == "VND"
@@ -48,7 +48,7 @@ def test_dollars_holding_dong_in_brackets_leave_the_dong_amount_the_fact() -> No
 
 def test_a_bracketed_share_after_dollars_leaves_them_the_fact() -> None:
     text = ("Policy lender reports first-quarter results\n"
-            "As of March 31, the Vietnam Bank for Social Policies' total capital stood at $14.2 billion "
+            "As of March 31, VBSP's total capital stood at $14.2 billion "
             "nationwide, of which local budgets entrusted $1.9 billion (13.4%).\n")
     found = _by_value(text)
     assert found[Decimal("14200000000")].unit == "USD"

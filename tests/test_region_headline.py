@@ -22,7 +22,7 @@ def _extract(text: str) -> tuple[str | None, dict[Decimal, Observation]]:
 REGION_REPORT = (
     "Menu\n\n"
     "Soft loans change lives in the Red River Delta\n\n"
-    "Loans from the Vietnam Bank for Social Policies have helped 48,000 households in the Red "
+    "Loans from VBSP have helped 48,000 households in the Red "
     "River Delta escape poverty since 2015.\n\n"
     "The loans also created jobs for more than 12,400 labourers and built 3,150 houses.\n\n"
     "By the end of February, outstanding loans stood at VND 9.7 trillion.\n"

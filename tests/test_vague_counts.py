@@ -20,7 +20,7 @@ def _observed(text: str, lang: str = "en") -> dict[Decimal, str]:
 
 def test_hundreds_of_students_is_a_figure_only() -> None:
     text = ("Loans reach the uplands\n"
-            "In 2021 the branch of the Vietnam Bank for Social Policies in Yen Bai lent VND 810 billion, "
+            "In 2021 the branch of VBSP in Yen Bai lent VND 810 billion, "
             "helping hundreds of students pursue study and 2,350 workers find jobs.\n")
     found = _observed(text)
     assert Decimal(100) not in found
@@ -35,6 +35,6 @@ def test_thousands_of_houses_is_a_figure_only_in_vietnamese_too() -> None:
 
 def test_tens_of_thousands_of_households_stays_a_level() -> None:
     text = ("Loans reach the uplands\n"
-            "Since 2012, loans of the Vietnam Bank for Social Policies in Yen Bai have helped tens of "
+            "Since 2012, loans of VBSP in Yen Bai have helped tens of "
             "thousands of households escape poverty.\n")
     assert _observed(text)[Decimal(10_000)] == "households_escaped_poverty"
