@@ -21,7 +21,7 @@ def _observed(text: str, lang: str = "en") -> dict[Decimal, str]:
 def test_hundreds_of_students_is_a_figure_only() -> None:
     text = ("Loans reach the uplands\n"
             "In 2021 the branch of VBSP in Yen Bai lent VND 810 billion, "
-            "helping hundreds of students pursue study and 2,350 workers find jobs.\n")
+            "helping hundreds of students stay in school and 2,350 workers find jobs.\n")
     found = _observed(text)
     assert Decimal(100) not in found
     assert found[Decimal(2_350)] == "jobs_created"
