@@ -20,6 +20,8 @@ COUNT_UNITS = [
     ("en", "The 5 family members share two hectares of rice land.", "members"),
     ("en", "The programme built over 2,350 rural water and sanitation projects.", "works"),
     ("en", "The province approved 14 rural road projects.", "projects"),
+    # The Vietnamese abbreviation for pupils and students, pluralised in an English text.
+    ("en", "Study loans reached 3,120 HSSVs from poor families this year.", "students"),
     ("vi", "Hiện có 318 các cấp Hội nhận ủy thác cho vay vốn.", "associations"),
     # The Vietnamese abbreviation for pupils and students with an English plural; hygiene
     # facilities (vệ sinh) are works like sanitation facilities.

@@ -57,6 +57,7 @@ from extractor.link.scope import (
 from extractor.link.status import (
     is_anecdote,
     is_award,
+    is_conversion,
     is_link_line,
     is_oversight,
     link_line_at,
@@ -291,14 +292,15 @@ def observations(ctx: Context) -> list[Observation]:
     for fig in ctx.figures:
         while governing and governing[0].start < fig.start:
             _govern(ctx, governing.popleft())
-        if is_anecdote(ctx, fig) or is_award(ctx, fig) or is_oversight(ctx, fig) or is_link_line(ctx, fig):
+        if is_anecdote(ctx, fig) or is_award(ctx, fig) or is_oversight(ctx, fig) or is_link_line(ctx, fig) \
+                or is_conversion(ctx, fig):
             continue
         if other_institutions_figure(ctx, fig):
             continue
         if fig.start in ctx.changes:
             changes.append((fig, _growth_alone(ctx, fig)))
             continue
-        if fig.kind not in ("money", "count", "percent"):
+        if fig.kind not in ("money", "count", "percent") or _vague_many(ctx, fig):
             continue
         found = indicator_of(ctx, fig)
         if found and added_to_stock(ctx, fig, found[0]):
@@ -343,6 +345,13 @@ def observations(ctx: Context) -> list[Observation]:
     vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)
     deduped = without_headline_twins(ctx, dedupe(headline_parts(ctx, date_headlines(ctx, linked))))
     return smaller_shares(ctx, without_vague_restatements(deduped, vague))
+
+
+def _vague_many(ctx: Context, fig: Figure) -> bool:
+    """A vague count of one vague word ("hundreds of students", "hàng nghìn hộ"): it says "many",
+    no total of ours; one naming an order on a scale word ("tens of thousands", ``vague_orders``)
+    may be the only count of its indicator a text gives."""
+    return fig.kind == "count" and VAGUE_NOTE in fig.notes and not ctx.marks("vague_orders", fig.start, fig.end)
 
 
 def _level_amount(ctx: Context, fig: Figure) -> bool:

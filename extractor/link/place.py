@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from extractor.link.context import Context, clause_span, sentence_span
-from extractor.link.provinces import key_of
 from extractor.link.rules import part_list
 from extractor.link.scope import (
     NATIONAL,
+    REGIONS,
+    headline_region,
     meeting_venues,
+    names_province,
     national_amount,
     national_baseline,
     opens_sentence,
@@ -21,7 +23,6 @@ from extractor.link.scope import (
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
-REGIONS = part_list("regions")  # the country's regions (rules/parts.yaml), asked per figure: named once
 REGION_REFS = part_list("region_ref")  # words referring back to a region named before
 NATIONAL_DOCUMENT = "document:national"  # the place rule of a figure of a text filed under the whole bank
 REGION_RULE = "region"  # the place rule of a figure a region of the country is named before
@@ -187,26 +188,16 @@ def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | 
     # Joined or referred back to, a region is the figure's own only in a text of the whole bank
     # (or of no province), or one whose headline names the region and no province: a province's
     # text names its region to say where the province lies.
-    topic = _title_region(ctx)
+    # A text of no province whose headline names a region reports that region: a figure its
+    # sentence gives no place is the region's (the region is then no national evidence,
+    # ``scope.headline_region``).
+    topic = headline_region(ctx)
     if ctx.province is not None and topic is None:
         return None
-    return _region_joined(ctx, fig, c1) or _region_referred(ctx, s0, c1, topic)
-
-
-def _title_region(ctx: Context) -> tuple[int, int] | None:
-    """The region the headline names, when it names no province: the text's topic."""
-    end = ctx.line(0, 0)[1]
-    named = ctx.marks(REGIONS, 0, end)
-    if not named or places(ctx, 0, end) or _names_province(ctx, named[0][1]):
-        return None
-    return named[0][0], named[0][1]
-
-
-def _names_province(ctx: Context, end: int) -> bool:
-    """Whether a province's word follows the region that ends at ``end`` ("a Mekong Delta
-    province"): it names one of its provinces, not the region."""
-    words = ctx.text[end : end + 40].split(None, 1)
-    return bool(words) and key_of(words[0].strip(".,;:!?'\"()")) in ctx.linker.gazetteer.suffix_keys
+    found = _region_joined(ctx, fig, c1) or _region_referred(ctx, s0, c1, topic)
+    if found is None and topic is not None and ctx.province is None and ctx.province_rule != NATIONAL:
+        return None if places(ctx, s0, sentence_span(ctx, fig)[1]) else topic
+    return found
 
 
 def _region_joined(ctx: Context, fig: Figure, c1: int) -> tuple[int, int] | None:
@@ -215,7 +206,7 @@ def _region_joined(ctx: Context, fig: Figure, c1: int) -> tuple[int, int] | None
     if not after:
         return None
     start, end, _ = after[0]
-    if _names_province(ctx, end):
+    if names_province(ctx, end):
         return None
     joined = any(not ctx.text[fig.end : b[0]].strip() and len(ctx.text[b[1] : start].split()) <= 1
                  for b in ctx.marks("place_binders", fig.end, start))
@@ -230,7 +221,7 @@ def _region_referred(ctx: Context, s0: int, c1: int, topic: tuple[int, int] | No
     if not refs:
         return None
     named = ctx.marks(REGIONS, _previous_sentence(ctx, s0), refs[0][0])
-    if not named or _names_province(ctx, named[-1][1]):
+    if not named or names_province(ctx, named[-1][1]):
         return topic
     return named[-1][0], named[-1][1]
 

@@ -96,6 +96,7 @@ MARKER_LISTS = (
     "programme",
     "programme_lead_in",
     "awards",
+    "vague_orders",
     "oversight",
     "restatement",
     "place_binders",
@@ -371,6 +372,8 @@ class LinkRules(Strict):
     breakdown: Markers
     programme: Markers
     awards: Markers
+    # Vague counts that name an order of magnitude ("tens of thousands"): the only ones that are levels.
+    vague_orders: Markers = Field(default_factory=Markers)
     oversight: Markers = Field(default_factory=Markers)
     restatement: Markers
     place_binders: Markers

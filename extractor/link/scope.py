@@ -23,6 +23,7 @@ from extractor.link.outlets import Outlet
 from extractor.link.provinces import key_of
 from extractor.link.rules import part_list, scope_list
 from extractor.models import Figure
+from extractor.parse.head import first_line
 
 NATIONAL = "national"
 NATIONAL_MARKER = "national_marker"
@@ -47,6 +48,7 @@ COMMUNE_WORDS = part_list("commune_words")  # the words naming a commune, not a 
 VISITS = part_list("visit")  # the words of a visit: the districts after them are where someone went
 OTHERS = scope_list("other_institution")  # the marker list of institutions other than the bank
 DISTRICT_REFS = part_list("district_ref")  # words speaking of one district without naming it
+REGIONS = part_list("regions")  # the country's regions (rules/parts.yaml)
 
 
 @dataclass(frozen=True)
@@ -459,7 +461,8 @@ def _national_evidence(ctx: Context, *, provincial: bool, named: bool) -> str | 
     last = ctx.figures.items[-1].start if ctx.figures else 0
     lead = ctx.stops.around(ctx.figures.items[0].start, ctx.figures.items[0].end)[1] if ctx.figures else 0
     local = ctx.areas.within(0, last) or ctx.marks(DISTRICT_REFS, 0, lead)
-    if bank and ctx.figures and not provincial and not named and not local:
+    # Nor when the headline names a region of the country: the bank's figures of that region.
+    if bank and ctx.figures and not provincial and not named and not local and headline_region(ctx) is None:
         return f"the bank is named with no branch and no province ({ctx.text[bank[0][0] : bank[0][1]]!r})"
     return None
 
@@ -660,3 +663,23 @@ def _institution(ctx: Context, start: int, end: int, *, last: bool) -> str | Non
         named = ctx.state.institutions = Labelled(
             (hit[0], kind, hit[1]) for name, kind in INSTITUTIONS for hit in ctx.hits[scope_list(name)])
     return named.last(start, end) if last else named.first(start, end)
+
+
+def headline_region(ctx: Context) -> tuple[int, int] | None:
+    """Where the headline (the text's first line of content) names a region of the country
+    ("… in the Central Highlands"), when it names no province: the text's topic."""
+    line = first_line(ctx.text, ctx.linker.chrome)
+    if line is None:
+        return None
+    named = ctx.marks(REGIONS, line.start, line.end)
+    if not named or ctx.mentions.within(line.start, line.end) or ctx.marks("national", line.start, line.end) \
+            or names_province(ctx, named[0][1]):
+        return None
+    return named[0][0], named[0][1]
+
+
+def names_province(ctx: Context, end: int) -> bool:
+    """Whether a province's word follows the region that ends at ``end`` ("a Mekong Delta
+    province"): it names one of its provinces, not the region."""
+    words = ctx.text[end : end + 40].split(None, 1)
+    return bool(words) and key_of(words[0].strip(".,;:!?'\"()")) in ctx.linker.gazetteer.suffix_keys

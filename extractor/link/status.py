@@ -210,6 +210,48 @@ def _link_line(ctx: Context, start: int, end: int) -> bool:
     return ctx.headline_line(start) and not ctx.mentions.within(start, end)
 
 
+# The currency the bank keeps its books in: an amount in another one set in brackets beside an
+# amount in it restates that amount for foreign readers (``is_conversion``).
+HOME_CURRENCY = "VND"
+# How far a bracket may stand from the amount it follows: a space or two.
+_BRACKET_GAP = 3
+
+
+def is_conversion(ctx: Context, fig: Figure) -> bool:
+    """An amount in a foreign currency set in brackets right beside one in đồng, after it ("VND
+    21.86 trillion (US$932.17 million)") or holding it ("$1.2 billion (VND 30 trillion)"): the
+    same amount restated, whose fact the đồng amount states. A page that gives an amount in
+    dollars alone states the fact in dollars, and that amount is the fact."""
+    if fig.kind != "money" or fig.unit.startswith(HOME_CURRENCY):
+        return False
+    return _bracketed_after(ctx, fig) or _bracketing(ctx, fig)
+
+
+def _bracketed_after(ctx: Context, fig: Figure) -> bool:
+    """Whether the amount stands alone in brackets right after an amount in đồng."""
+    opened = ctx.text.rfind("(", max(0, fig.start - _BRACKET_GAP), fig.start)
+    if opened < 0 or ctx.text[opened + 1 : fig.start].strip() or not _closes_after(ctx, fig.end):
+        return False
+    host = ctx.figure_ends.within(max(0, opened - _BRACKET_GAP), opened + 1)
+    return bool(host) and host[-1].kind == "money" and host[-1].unit.startswith(HOME_CURRENCY) \
+        and not ctx.text[host[-1].end : opened].strip()
+
+
+def _bracketing(ctx: Context, fig: Figure) -> bool:
+    """Whether brackets right after the amount hold only an amount in đồng."""
+    opened = ctx.text.find("(", fig.end, fig.end + _BRACKET_GAP)
+    if opened < 0 or ctx.text[fig.end : opened].strip():
+        return False
+    inside = ctx.figures.within(opened, opened + ctx.reach("aside"))
+    return (bool(inside) and inside[0].kind == "money" and inside[0].unit.startswith(HOME_CURRENCY)
+            and not ctx.text[opened + 1 : inside[0].start].strip() and _closes_after(ctx, inside[0].end))
+
+
+def _closes_after(ctx: Context, end: int) -> bool:
+    """Whether a closing bracket follows ``end`` with nothing but spaces between."""
+    return ctx.text[end : end + _BRACKET_GAP].lstrip().startswith(")")
+
+
 def is_award(ctx: Context, fig: Figure) -> bool:
     """An award ("tặng giấy khen cho 25 Tổ TK&VV tiêu biểu"): counted, but no indicator."""
     s0, _ = sentence_span(ctx, fig)

@@ -22,6 +22,7 @@ from typing import Any
 from extractor.link import link as link_with
 from extractor.link.rules import MarkerExample
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
+from extractor.nlp.drafts import VAGUE_NOTE
 from extractor.registry.bundle import bundled
 
 
@@ -32,6 +33,8 @@ def link(ex: Extraction) -> Extraction:
 
 PUB = dt.date(2025, 10, 26)
 _MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}|<<(.+?)>>")
+# A vague amount's words, whose figure the pipeline marks with ``VAGUE_NOTE`` ("thousands of households").
+_VAGUE = re.compile(r"(?i)\b(?:tens|dozens|hundreds|thousands|millions)\b|\bhàng (?:chục|trăm|nghìn|ngàn|vạn|triệu)\b")
 _SENTENCE = re.compile(r"\n+|(?<=[.!?])(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -56,8 +59,9 @@ def _figure(body: str, start: int, text: str) -> Figure:
     value = Decimal(parts[2]) if len(parts) > 2 and parts[2] else Decimal(1000 + start)
     change = parts[3] if len(parts) > 3 else None
     sentence, s0 = _sentence(text, start)
+    notes = (VAGUE_NOTE,) if _VAGUE.search(raw) else ()
     return Figure(text=raw, start=start, end=start + len(raw), sentence=sentence, sentence_start=s0,
-                  kind=_kind(unit), value=value, unit=unit, change=change)
+                  kind=_kind(unit), value=value, unit=unit, change=change, notes=notes)
 
 
 def _date(body: str, start: int, text: str) -> DateMention:
