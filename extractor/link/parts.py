@@ -50,7 +50,7 @@ from extractor.link.rules import (
     topic_list,
     topic_ref_list,
 )
-from extractor.link.scope import NATIONAL, held_in, is_commune, national_words
+from extractor.link.scope import NATIONAL, held_in, is_commune, national_words, told_outside_text
 from extractor.models import Figure, PartKind
 from extractor.parse.head import first_line, head_lines
 from extractor.registry.phrases import APOSTROPHES, Hit, caseless, new_tone
@@ -67,6 +67,8 @@ NARROWER_KINDS = ("programme", "channel", "group", "source")
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
+CITY_REFS, GROUP_SUBJECTS = part_list("city_ref"), part_list("group_subject")
+PART_OPENERS = part_list("part_openers")  # "Đối với <part>, …": the part of every figure of the sentence
 COUNTED_KIND = "counted-kind"  # a breakdown's item named by its count's own noun, no total before it
 DISTRICT_UNIT_REFS, DISTRICT_UNIT_REFS_NOT = part_list("district_unit_ref"), part_list("district_unit_ref_not")
 OUTCOME_KINDS, SPLIT_OPENERS, SPLIT_JOINS = (part_list(name) for name in ("outcome_kinds", "split_openers",
@@ -234,7 +236,7 @@ def seat_areas(ctx: Context) -> tuple[set[int], list[Area]]:
     city); else their areas, the mention staying too, the only place the province is told by."""
     seats = seat_cities(ctx)
     dropped = {m.start for m, _, _ in seats}
-    told = {m.code for m in ctx.mentions if m.start not in dropped}
+    told = {m.code for m in ctx.mentions if m.start not in dropped} | (told_outside_text(ctx) if seats else set())
     # Told by no other mention, the city is an area only as the bank's unit there ("Phòng giao
     # dịch NHCSXH thành phố …"), not as where a provincial branch meets ("tại TP …, Chi nhánh
     # NHCSXH tỉnh …"): its name then tells the province alone.
@@ -373,22 +375,65 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     # "NHCSXH thành phố Phổ Yên": a branch's words that end inside an area's name the office of
     # that city inside a province, no provincial branch.
     district = ctx.hits[part_list("district_bank")]
+    # "NHCSXH thành phố" in a text naming "thành phố Kon Tum" and no centrally run city: the
+    # city's office, no provincial branch (``_unit_office``).
+    cities = {hit: name for hit in ctx.hits[scope_list("branch")] if (name := _unit_office(ctx, areas, hit))}
     # English names an office by the bank's name and its area's ("the Bank for Social Policies –
     # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
-    units = sorted([*district, *_joined_offices(ctx, areas)])
-    if any(not any(a.start < hit[1] <= a.end for a in areas) and not _office_back(ctx, hit, units)
-           and _branch_reports(ctx, hit, units) for hit in ctx.hits[scope_list("branch")]):
+    units = sorted([*district, *_joined_offices(ctx, areas), *cities])
+    if any(hit not in cities and not any(a.start < hit[1] <= a.end for a in areas) and not _office_back(ctx, hit, units)
+           and _branch_reports(ctx, hit, units) and not _acts_in_district(ctx, areas, hit)
+           for hit in ctx.hits[scope_list("branch")]):
         return _portal_district(ctx, areas)
     if any(_branch_reports(ctx, hit, units) for hit in _provinces_branches(ctx)):
         return _portal_district(ctx, areas)
     banks = sorted([*ctx.hits["bank"], *district])
+    city_at = {hit[0]: name for hit, name in cities.items()}
     # The headline may name the bank alone and its lead the office ("…nhờ vốn NHCSXH\n\nPhòng
     # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
     title = [bank for bank in banks if bank[1] <= ctx.title[1]]
     body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
-    offices = (_office(ctx, areas, bank, district) for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
+    offices = (city_at.get(bank[0]) or _office(ctx, areas, bank, district)
+               for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
     return (next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
             or _portal_district(ctx, areas))
+
+
+def _level_areas(ctx: Context, areas: list[Area], start: int, end: int) -> list[Area]:
+    """The areas, no commune, that the text names with the area word standing in ``[start, end)``
+    (a branch's or a reference's words: "NHCSXH thành phố", "toàn thành phố" → "thành phố Kon
+    Tum"). None where the text names a centrally run city (a unit of type ``city`` in
+    rules/provinces.yaml): "thành phố" is then that city, a province."""
+    # The word closing the words ("NHCSXH thành phố", "toàn thành phố") or opening them ("City
+    # Social Policy Bank"): not one inside another word ("xã" of "xã hội").
+    edges = [hit for name in AREA_WORDS for hit in ctx.marks(name, start, end) if hit[1] == end or hit[0] == start]
+    level = max(edges, key=lambda hit: hit[1] - hit[0])[2].lower() if edges else None
+    gazetteer = ctx.linker.gazetteer
+    if level is None or any(gazetteer.old[m.code].type == "city" for m in ctx.mentions):
+        return []
+    return [a for a in areas if _area_word(ctx, a.start, a.end) == level and not is_commune(ctx, a)]
+
+
+def _unit_office(ctx: Context, areas: list[Area], branch: Hit) -> str | None:
+    """The area whose office a branch's words name by an area's word ("NHCSXH thành phố", "the
+    City Social Policy Bank"), when the text names one area with that word (``_level_areas``:
+    "thành phố Kon Tum" in Kon Tum province): that city's office, no province's branch."""
+    names = {key_of(a.name): a.name for a in _level_areas(ctx, areas, branch[0], branch[1])}
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def city_refs(ctx: Context, areas: list[Area], start: int, end: int) -> list[Hit]:
+    """The words in ``[start, end)`` speaking of a city without its name (``city_ref``: "toàn
+    thành phố") where they speak of one area the text names (``_level_areas``), no province."""
+    return [hit for hit in ctx.marks(CITY_REFS, start, end) if _level_areas(ctx, areas, hit[0], hit[1])]
+
+
+def _acts_in_district(ctx: Context, areas: list[Area], branch: Hit) -> bool:
+    """Whether the provincial branch's sentence, after it, speaks of the one district or city the
+    text is about ("NHCSXH tỉnh đã giải ngân … cho hộ nghèo trên địa bàn huyện"): the branch lends
+    there, and the figures stay that area's."""
+    _, s1 = ctx.stops.around(branch[0], branch[1])
+    return bool(ctx.marks(DISTRICT_REFS, branch[1], s1) or city_refs(ctx, areas, branch[1], s1))
 
 
 def _portal_district(ctx: Context, areas: list[Area]) -> str | None:
@@ -419,7 +464,7 @@ def _portal_district(ctx: Context, areas: list[Area]) -> str | None:
     return name
 
 
-TOPIC_KINDS = ("programme", "channel")  # what a whole document may be about (``topic`` of rules/parts.yaml)
+TOPIC_KINDS = ("programme", "channel", "group")  # what a whole document may be about (``topic`` of rules/parts.yaml)
 TOPIC_WHOLE = part_list("topic_whole")
 TOPIC_OWNER = part_list("topic_owner")
 _NEXT_PUNCT = " \t\n.;:!?\"'“”()*-"
@@ -441,14 +486,18 @@ def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, 
     or one that names a programme among its results or purposes."""
     title_end, end = _subject_span(ctx)
     body = ctx.figures.within(title_end, len(ctx.text))
-    if ctx.first_mark(TOPIC_WHOLE, 0, max(end, body[0].start if body else end)) or ctx.first_mark("breakdown", 0, end):
-        return None
-    if any(ctx.first_mark(name, 0, end) for name in OTHER_KINDS):
+    if ctx.first_mark("breakdown", 0, end) or any(ctx.first_mark(name, 0, end) for name in OTHER_KINDS):
         return None
     hits = sorted(((kind, hit) for kind in TOPIC_KINDS
                    for hit in (*ctx.marks(part_list(kind), 0, end), *ctx.marks(topic_list(kind), 0, end))
                    if kind != "programme" or _goes_on(ctx, hit)), key=lambda pair: pair[1][0])
     if not hits or len({kind for kind, _ in hits}) != 1 or _whole_stated_first(ctx, hits[0]):
+        return None
+    # A group of borrowers stays the subject across every programme (its households borrow from
+    # all of them): only words of the whole before its name make it one item of the whole's
+    # report; and the bank must lend to it there (``_group_lent``).
+    whole_end = hits[0][1][0] if hits[0][0] == "group" else max(end, body[0].start if body else end)
+    if ctx.first_mark(TOPIC_WHOLE, 0, whole_end) or (hits[0][0] == "group" and not _group_lent(ctx, hits, end)):
         return None
     words = [ctx.text[hit[0] : hit[1]] for _, hit in hits]
     # A headline and its lead may name one programme in two ways ("mãn hạn tù", "chấp hành xong án
@@ -457,6 +506,18 @@ def document_topic(ctx: Context) -> tuple[str, str, tuple[str, ...], tuple[int, 
         if len(_distinct([word for word, (_, hit) in zip(words, hits, strict=True) if lo <= hit[0] < hi])) > 1:
             return None
     return hits[0][0], max(words, key=len), tuple(_distinct(words)), tuple(hit[0] for _, hit in hits)
+
+
+def _group_lent(ctx: Context, hits: list[tuple[str, Hit]], end: int) -> bool:
+    """Whether the headline and lead (ending at ``end``) name the bank or its credit and name a
+    group as the borrowers they report on: a ``group_subject`` word right before its name
+    ("cho vay hộ DTTS", "khách hàng là hộ DTTS", "lending to ethnic minority households"). A
+    group the province, a fund or another body lends to, or that the bank's credit only helps
+    ("giúp đồng bào DTTS thoát nghèo"), is no group topic."""
+    if not (ctx.first_mark("bank", 0, end) or ctx.first_mark(scope_list("bank_topic"), 0, end)):
+        return False
+    subjects = ctx.marks(GROUP_SUBJECTS, 0, end)
+    return any(not ctx.text[subject[1] : hit[0]].strip() for _, hit in hits for subject in subjects)
 
 
 def _subject_span(ctx: Context) -> tuple[int, int]:
@@ -504,7 +565,7 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     by other words than the headline's is what the figure is of ("the Farmers' Association's
     overdue ratio" in a report on farmer members' loans). The sentence that names the topic in
     the headline or lead is left to its own cues."""
-    if ctx.topic is None or code not in ctx.linker.topic_indicators:
+    if ctx.topic is None or not _topic_measures(ctx, ctx.topic[0], code):
         return None
     s0, s1 = sentence_span(ctx, fig)
     if ctx.first_mark(TOPIC_WHOLE, s0, s1) or ctx.first_mark("breakdown", fig.end, s1):
@@ -525,14 +586,23 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
         return None
     named = sorted((hit, other) for other, name in OTHER_PARTS for hit in ctx.marks(name, s0, s1)
                    if not any(a in b or b in a for a in names for b in (ctx.text[hit[0] : hit[1]].casefold(),)))
-    if any(other != kind or hit[0] >= fig.start for hit, other in named):
+    # A group named after the figure in other words is the same group ("… 2.000 học sinh là con em
+    # hộ DTTS" in a report on ethnic-minority borrowers), not another programme's or channel's.
+    if any(other != kind or (hit[0] >= fig.start and kind != "group") for hit, other in named):
         return None
     if (ctx.marks("anecdote", s0, s1) or (_breakdown_next(ctx, s1) and not named_before)
             or not _refers_to_topic(ctx, fig, (s0, s1), [hit[0] for hit, _ in named])):
         return None
-    if named:
+    if named and kind != "group":
         words = ctx.text[named[-1][0][0] : named[-1][0][1]]
     return Part(kind, (_channel_name(words) if kind == "channel" else words)[:LABEL_CHARS], f"{kind}:document")
+
+
+def _topic_measures(ctx: Context, kind: str, code: str) -> bool:
+    """Whether a document about one part of ``kind`` files a figure of indicator ``code`` as that
+    part's: its lending (``topic_indicators``), and for a group of borrowers what the loans did
+    for it too (``group_topic_outcomes``: households out of poverty, jobs, houses…)."""
+    return code in ctx.linker.topic_indicators or (kind == "group" and code in ctx.linker.group_topic_outcomes)
 
 
 def _names_for(ctx: Context, at: int, fig: Figure) -> bool:
@@ -565,7 +635,8 @@ def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named
         return False
     low = ctx.text[s0:s1].casefold()
     said = [(s0 + m.start(), s0 + m.end()) for name in names for m in re.finditer(re.escape(name), low)]
-    refs = sorted([*named, *(start for start, _ in said), *(hit[0] for hit in ctx.marks(topic_ref_list(kind), s0, s1))])
+    refs = sorted([*named, *(start for start, _ in said), *(hit[0] for hit in ctx.marks(topic_ref_list(kind), s0, s1)),
+                   *_group_paragraph(ctx, kind, s0)])
     # A province's name right by a reference names the channel's own office ("Hội Phụ nữ tỉnh …").
     # So does an owner word right after its name ("Hội Phụ nữ trên địa bàn tỉnh": the union's
     # offices across the province).
@@ -581,6 +652,16 @@ def _refers_to_topic(ctx: Context, fig: Figure, sentence: tuple[int, int], named
     if not refs:
         return False
     return not wholes or any(max(wholes) < ref < fig.start for ref in refs)
+
+
+def _group_paragraph(ctx: Context, kind: str, s0: int) -> list[int]:
+    """Where the paragraph of a group's document names a group before the sentence at ``s0``: a
+    paragraph that names the group goes on with the group's figures ("Đến nay, 12.000 hộ DTTS còn dư
+    nợ. Doanh số cho vay trong năm đạt …"); a programme or channel is named in each sentence."""
+    if kind != "group":
+        return []
+    p0, _ = ctx.line(s0, s0)
+    return [hit[0] for hit in (*ctx.marks(GROUPS, p0, s0), *ctx.marks(topic_list(kind), p0, s0))]
 
 
 def _breakdown_next(ctx: Context, end: int) -> bool:
@@ -1000,8 +1081,10 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         # An outcome ("jobs created") of one programme is the indicator itself, but an item of
         # the outcome's own total broken down in its sentence is a part of it, and so is an
         # outcome counted by a group's own noun ("9,000 Khmer households escaped poverty").
-        return _outcome_kind(ctx, fig) or _group_counted(ctx, fig) or _item_of_total(ctx, fig, code)
-    return (_cued_part(ctx, fig, indicator_rule) or _listed_item(ctx, fig, code, indicator_rule)
+        return (_outcome_kind(ctx, fig) or _group_counted(ctx, fig) or _opener_part(ctx, fig)
+                or _item_of_total(ctx, fig, code) or _topic_document_part(ctx, fig, code))
+    return (_cued_part(ctx, fig, indicator_rule) or _opener_part(ctx, fig)
+            or _listed_item(ctx, fig, code, indicator_rule)
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code)
             or _topic_document_part(ctx, fig, code))
@@ -1359,7 +1442,9 @@ def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
     …", "The district's outstanding loans …"), with no province named between: the area named
     last before those words, else the words themselves."""
     unit = ctx.last_mark(DISTRICT_UNIT_REFS, s0, fig.start)
-    ref = ctx.last_mark(DISTRICT_REFS, s0, fig.start)
+    refs = [hit for hit in (ctx.last_mark(DISTRICT_REFS, s0, fig.start),
+                            *city_refs(ctx, list(ctx.areas), s0, fig.start)[-1:]) if hit is not None]
+    ref = max(refs) if refs else None
     if unit is not None and (ref is None or unit[0] > ref[0]):
         return _district_unit(ctx, fig, s0, unit)
     if ref is None or ctx.marks("province_ref", ref[1], fig.start):
@@ -1507,6 +1592,27 @@ def _area_bound(ctx: Context, fig: Figure) -> Area | None:
     commune"), in its clause."""
     after = ctx.areas.within(fig.end, clause_span(ctx, fig)[1])
     return after[0] if after and bound_place(ctx, fig.end, after[0].start) else None
+
+
+def _opener_part(ctx: Context, fig: Figure) -> Part | None:
+    """The part a sentence's opening words put every figure of it under ("Đối với <part>, …", "For
+    <part>, …": ``part_openers``): the first part cue between the opener and the last comma
+    before the sentence's first figure, its own words naming it. The opener governs the whole
+    sentence, a total word in it too ("tổng dư nợ đạt …" is that part's)."""
+    s0, s1 = sentence_span(ctx, fig)
+    opener = ctx.first_mark(PART_OPENERS, s0, s0 + ctx.reach("sentence_opener"))
+    if opener is None or ctx.text[s0 : opener[0]].strip(_NEXT_PUNCT):
+        return None
+    first = ctx.figures.within(opener[1], s1)
+    comma = ctx.text.rfind(",", opener[1], first[0].start if first else s1)
+    if comma < 0:
+        return None
+    cues = sorted((hit, kind) for kind, cue_list in KIND_LISTS if kind != "average"
+                  for hit in ctx.marks(cue_list, opener[1], comma))
+    if not cues:
+        return None
+    (start, end, phrase), kind = cues[0]
+    return Part(kind, ctx.text[start:end], f"{kind}:opener:{phrase}")
 
 
 def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | None = None) -> Part | None:

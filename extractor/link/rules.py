@@ -650,13 +650,14 @@ def scope_phrase_lists(scope: ScopeRules) -> list[PhraseList]:
 # Kinds of part named by cue words before a figure, in the order a clause naming two is read: a kind
 # of area ("the poor districts") before a group, whose words it may hold ("ethnic-minority areas").
 PART_KINDS = ("programme", "channel", "area", "group", "source", "average")
-TopicKind = Literal["programme", "channel"]  # what a document may be about alone
+TopicKind = Literal["programme", "channel", "group"]  # what a document may be about alone
 # The plain phrase lists of rules/parts.yaml, each read under its own name (``part_phrase_lists``).
-PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "district_unit_ref", "district_unit_ref_not",
-                   "regions", "rank", "share", "counted_kinds", "outcome_kinds", "outcome_kinds_paired",
-                   "split_openers", "split_joins", "commune_words", "commune_ref", "commune_ref_not", "region_ref",
-                   "area_numbered", "office_after", "bank_unit_words", "visit", "channel_names", "channel_entrusted",
-                   "channel_entrusted_not", "lent_to", "union_holds")
+PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "city_ref", "district_unit_ref",
+                   "district_unit_ref_not", "regions", "rank", "share", "counted_kinds", "outcome_kinds",
+                   "outcome_kinds_paired", "split_openers", "split_joins", "commune_words", "commune_ref",
+                   "commune_ref_not", "region_ref", "area_numbered", "office_after", "bank_unit_words", "visit",
+                   "channel_names", "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds",
+                   "group_subject", "part_openers")
 
 
 class AreaWords(Strict):
@@ -693,6 +694,10 @@ class PartRules(Strict):
     # Words that speak of the district a report is about without naming it ("toàn huyện", "the
     # district's").
     district_ref: RulePhrases = Field(default_factory=RulePhrases)
+    # Words that speak of a city without naming it ("toàn thành phố", "the whole city"): the city
+    # inside a province a text names (``parts.city_inside``) as ``district_ref`` speaks of a
+    # district; a centrally run city's text speaks so of the province.
+    city_ref: RulePhrases = Field(default_factory=RulePhrases)
     # The bank's own unit in the district named without the district's name ("the district VBSP"),
     # and the words after it that make it another noun phrase ("… transaction offices", "… level").
     district_unit_ref: RulePhrases = Field(default_factory=RulePhrases)
@@ -736,6 +741,12 @@ class PartRules(Strict):
     # "manages"): in a breakdown of the loans entrusted to the unions, only an amount the union
     # holds is its share; one it gives or supports ("hỗ trợ 150 triệu đồng") is not.
     union_holds: RulePhrases = Field(default_factory=RulePhrases)
+    # Words right before a group's name in a headline or lead that make the group the borrowers
+    # the document reports on ("cho vay", "khách hàng là", "lending to"): a group topic.
+    group_subject: RulePhrases = Field(default_factory=RulePhrases)
+    # Words opening a sentence that put it under the part they name before its first figure's
+    # clause ("Đối với chương trình cho vay HSSV, …", "For ethnic minority households, …").
+    part_openers: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
     # Words naming a commune, ward or township, not a district ("xã", "commune"): the name beside
     # them tells no province by rules/districts.yaml (a commune may bear a district's name).
@@ -784,6 +795,9 @@ class PartRules(Strict):
     # The indicators whose figures a programme's or channel's document files as its parts (its
     # lending; capital and outcomes stay what they are).
     topic_indicators: list[str] = Field(default_factory=list)
+    # The outcomes a group's document files as the group's parts beside its lending (households
+    # out of poverty, jobs, students, works, houses): what the loans did for that group.
+    group_topic_outcomes: list[str] = Field(default_factory=list)
     # The indicators of a debt's state (overdue, frozen): a cue of theirs in an amount's clause
     # names what the amount is, the numerator of a rate, when the amount is stated as a share of
     # the loans (a borrower group's or channel's noun does not: that amount is a part).
@@ -938,6 +952,7 @@ class Linker:
     stamp_head: re.Pattern[str] = re.compile(r"\s*")  # see ``stamp_head``
     past_years_life: frozenset[str] = frozenset()  # see ``LinkRules.past_years_life``, lower case
     topic_indicators: frozenset[str] = frozenset()  # ``PartRules.topic_indicators``
+    group_topic_outcomes: frozenset[str] = frozenset()  # ``PartRules.group_topic_outcomes``
     rate_numerators: frozenset[str] = frozenset()  # ``PartRules.rate_numerators``
     bare_share_indicators: frozenset[str] = frozenset()  # ``PartRules.bare_share_indicators``
     # ``LinkRules.funded_from``: per language, a regex of the words ending a text before a cue;
@@ -970,6 +985,7 @@ class Linker:
                                    for lang, words in (function_words or {}).items()},
                    number_words={w.lower(): n for w, n in (number_words or {}).items()}, stamp_head=stamp_head(rules),
                    topic_indicators=frozenset(parts.topic_indicators),
+                   group_topic_outcomes=frozenset(parts.group_topic_outcomes),
                    rate_numerators=frozenset(parts.rate_numerators),
                    bare_share_indicators=frozenset(parts.bare_share_indicators), channel_subject=parts.channel_subject,
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),

@@ -352,6 +352,14 @@ def _outlet(ctx: Context) -> Outlet | None:
     return outlets.of_dateline(ctx.text)
 
 
+def told_outside_text(ctx: Context) -> set[str]:
+    """The provinces the outlet or the page's address tells, outside the text's own words: a
+    provincial station writing "thành phố <its province's name>" means the city, the province
+    being told already (``parts.seat_areas``)."""
+    outlet = _outlet(ctx)
+    return {*([outlet.code] if outlet is not None and outlet.code else []), *_address_codes(ctx)}
+
+
 def _credited_urls(text: str) -> list[str]:
     """The addresses of the text's source credit: a line that is an address alone, perhaps after
     a label ("Source: https://…"), among its last ``CREDIT_LINES`` lines (a copied story ends
