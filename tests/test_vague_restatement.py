@@ -24,10 +24,13 @@ PUBLISHED = dt.date(2025, 10, 26)
      "Over ten years, loans lifted 4,350 poor households in Nghe An out of poverty.", "en", [4350]),
     ("Vốn vay giúp hàng nghìn hộ ở Nghệ An thoát nghèo\n\n"
      "Mười năm qua, vốn vay đã giúp 2.150 hộ ở Nghệ An thoát nghèo.", "vi", [2150]),
-    # 120 households lie below "thousands": two facts.
+    # 120 households lie below "tens of thousands": two facts.
+    ("Policy loans lift tens of thousands of poor families in Nghe An out of poverty\n\n"
+     "Over ten years, loans lifted 120 poor households in Nghe An out of poverty.", "en", [120, 10000]),
+    # "thousands" alone says many, no level of its own (rules/linking.yaml vague_orders): one fact.
     ("Policy loans lift thousands of poor families in Nghe An out of poverty\n\n"
-     "Over ten years, loans lifted 120 poor households in Nghe An out of poverty.", "en", [120, 1000]),
-], ids=["headline-en", "headline-vi", "out-of-reach"])
+     "Over ten years, loans lifted 120 poor households in Nghe An out of poverty.", "en", [120]),
+], ids=["headline-en", "headline-vi", "out-of-reach", "no-order-word"])
 def test_a_vague_amount_restating_an_exact_one_is_one_fact(text: str, lang: str, kept: list[int]) -> None:
     ex = extract_text(text, lang=lang, published=PUBLISHED)
     found = sorted(o.value for o in ex.observations if o.indicator == "households_escaped_poverty")

@@ -35,6 +35,7 @@ WHY_MESSAGES: tuple[str, ...] = (
     N_("indicator from the words '%(q)s' that open its list"),
     N_("indicator of the item before it in a breakdown (%(rest)s)"),
     N_("an item of a breakdown of the total just stated (%(rest)s)"),
+    N_("an item of a breakdown naming a source of capital (%(rest)s)"),
     N_("indicator of the whole it is stated as a share of ('%(q)s')"),
     N_("its own noun before the share of a whole it is stated as ('%(q)s')"),
     N_("a change of outstanding loans, as a growth rate"),
