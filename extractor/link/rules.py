@@ -109,6 +109,7 @@ MARKER_LISTS = (
     "pair_binders",
     "anniversary",
     "previous_year",
+    "level_ref",
     "same_period_before",
     "year_so_far_lead",
     "same_period_named",
@@ -386,6 +387,7 @@ class LinkRules(Strict):
     pair_binders: Markers = Field(default_factory=Markers)
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
+    level_ref: Markers = Field(default_factory=Markers)
     same_period_before: Markers = Field(default_factory=Markers)
     year_so_far_lead: Markers = Field(default_factory=Markers)
     same_period_named: Markers = Field(default_factory=Markers)
