@@ -243,12 +243,21 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     nghèo", or the count's own noun: "75 hộ mới thoát nghèo được vay vốn", "75 newly escaped
     poverty households borrowed …", whose name goes on past the cue): it names whom a programme
     lends to, not what the figure counts."""
-    # The name may go on past the cue ("escaped poverty households") only as a count's own noun:
-    # one starting after a count's words names no one counted.
+    # The name may go on past the cue ("escaped poverty households") only as a count's own noun,
+    # or as a later item of the list of borrowers the count counts ("4,100 poor households,
+    # near-poor households, and newly escaped poverty households borrowed …": ``borrowers_end``):
+    # one starting after a count's words in its clause names no one counted.
     reach = ctx.reach("borrower_name")
     return cue.start > fig.start and any(
-        start <= cue.start and cue.end <= end and (end <= cue.end or _in_count_noun(ctx, fig, start))
+        start <= cue.start and cue.end <= end and (end <= cue.end or _in_count_noun(ctx, fig, start)
+                                                   or _later_listed(ctx, fig, start))
         for start, end, _ in ctx.marks("borrower_list", max(0, cue.start - reach), cue.end + reach))
+
+
+def _later_listed(ctx: Context, fig: Figure, start: int) -> bool:
+    """Whether ``start`` lies in a clause after the count's own that goes on with its list of
+    borrowers (``context.borrowers_end``)."""
+    return clause_span(ctx, fig)[1] <= start < borrowers_end(ctx, fig)
 
 
 def _in_count_noun(ctx: Context, fig: Figure, start: int) -> bool:
