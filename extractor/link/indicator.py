@@ -355,7 +355,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         found = _share_of_total(ctx, fig, found) or found
     if found is None:
         found = _list_item(ctx, fig)
-    if found is None and not ctx.marks("breakdown", c0, fig.start):
+    if found is None and not ctx.marks("breakdown", c0, fig.start) and not _share_of_count(ctx, fig, c0, c1):
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
@@ -369,6 +369,29 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig)
             or _average_of_count(ctx, fig, c0) or None)
+
+
+SHARE_WORDS = part_list("share")  # "accounting for", "chiếm": a figure stated as a share of a whole
+
+
+def _share_of_count(ctx: Context, fig: Figure, c0: int, c1: int) -> bool:
+    """Whether a percent opening its clause as a share of a whole it does not name ("…, accounting
+    for 57% of the total") follows a count in its sentence part, the last figure before it ("96
+    communes had no overdue debt, accounting for 57% of the total"): the count's share of its
+    own whole, no rate an earlier clause's cue names. A count a pair binder joins to an amount
+    before it ("overdue debt of VND 3 billion with 120 customers, accounting for 0.1%") is the
+    amount's borrowers: the share is the amount's."""
+    if fig.kind != "percent":
+        return False
+    share = ctx.first_mark(SHARE_WORDS, c0, fig.start)
+    if share is None or ctx.text[c0 : share[0]].strip() or ctx.cues.within(fig.end, c1):
+        return False
+    s0, _ = segment_span(ctx, fig)
+    before = ctx.figures.within(s0, c0)
+    if not before or before[-1].kind != "count":
+        return False
+    amounts = [f for f in before[:-1] if f.kind == "money"]
+    return not (amounts and ctx.marks("pair_binders", amounts[-1].end, before[-1].start))
 
 
 def _share_of_total(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:
