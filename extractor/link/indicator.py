@@ -278,10 +278,13 @@ _CLAUSE_BREAK = re.compile(r"[,;:]")
 
 def _kin_just_before(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     """Whether a figure of the same kind stands just before the cue ("95 people to work
-    abroad"): the cue is that figure's, not one for a later clause to borrow."""
+    abroad"): the cue is that figure's, not one for a later clause to borrow. A word joining a
+    clause of its own between them ("96% while overdue debts …", ``contrast_joins``) opens the
+    cue's clause."""
     s0, _ = sentence_span(ctx, fig)
     return any(f.kind == fig.kind and f is not fig and f.start not in ctx.changes
                and not _CLAUSE_BREAK.search(ctx.text, f.end, cue.start)
+               and not ctx.marks("contrast_joins", f.end, cue.start)
                for f in ctx.figure_ends.within(max(s0, cue.start - ctx.reach("kin")), cue.start + 1))
 
 

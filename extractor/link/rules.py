@@ -110,6 +110,7 @@ MARKER_LISTS = (
     "anniversary",
     "previous_year",
     "level_ref",
+    "contrast_joins",
     "same_period_before",
     "year_so_far_lead",
     "same_period_named",
@@ -388,6 +389,7 @@ class LinkRules(Strict):
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
     level_ref: Markers = Field(default_factory=Markers)
+    contrast_joins: Markers = Field(default_factory=Markers)
     same_period_before: Markers = Field(default_factory=Markers)
     year_so_far_lead: Markers = Field(default_factory=Markers)
     same_period_named: Markers = Field(default_factory=Markers)
