@@ -59,6 +59,7 @@ from extractor.link.status import (
     is_award,
     is_conversion,
     is_link_line,
+    is_one_group,
     is_oversight,
     link_line_at,
     status_of,
@@ -292,8 +293,8 @@ def observations(ctx: Context) -> list[Observation]:
     for fig in ctx.figures:
         while governing and governing[0].start < fig.start:
             _govern(ctx, governing.popleft())
-        if is_anecdote(ctx, fig) or is_award(ctx, fig) or is_oversight(ctx, fig) or is_link_line(ctx, fig) \
-                or is_conversion(ctx, fig):
+        if is_anecdote(ctx, fig) or is_one_group(ctx, fig) or is_award(ctx, fig) or is_oversight(ctx, fig) \
+                or is_link_line(ctx, fig) or is_conversion(ctx, fig):
             continue
         if other_institutions_figure(ctx, fig):
             continue
