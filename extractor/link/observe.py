@@ -408,7 +408,7 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
     t0, t1 = ctx.title
     out = []
     for obs in found:
-        if t0 <= obs.start < t1 and obs.date_inferred:
+        if t0 <= obs.start < t1 and obs.date_inferred and not _lead_dated(ctx, obs):
             # The body starts after the headline's own line (the title span may hold a lead too).
             _, line_end = ctx.line(obs.start, obs.end)
             body = _body_twin(found, obs, line_end)
@@ -422,6 +422,15 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
             obs = _dated_by_report(ctx, found, obs)
         out.append(obs)
     return out
+
+
+def _lead_dated(ctx: Context, obs: Observation) -> bool:
+    """Whether ``obs`` stands in a lead below the headline whose own line dates it before it
+    ("In 2022, …; outstanding loans rose to …"): the lead's report, not the body's latest."""
+    line_start, _ = ctx.line(obs.start, obs.end)
+    first = first_line(ctx.text, ctx.linker.chrome)
+    return (first is not None and first.start != line_start
+            and any((d.value or d.period_end) is not None for d in ctx.free_dates.within(line_start, obs.start)))
 
 
 def _on_headline(ctx: Context, obs: Observation) -> bool:
