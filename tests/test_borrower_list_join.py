@@ -1,5 +1,5 @@
 """A count's list of borrowers goes on over its last kind joined by "and" after a comma ("…,
-near-poor households, and newly escaped poverty households borrowed …"): the cue after the list
+policy households, and newly escaped from poverty households borrowed …"): the cue after the list
 governs the count, and the words of that last kind name whom it counts, not households that left
 poverty (``context._more_borrowers``, ``indicator._names_borrowers``). Sentences are invented."""
 
@@ -16,8 +16,8 @@ HEAD = "Gia Lai policy credit\nBy the end of May 2026, outstanding loans reached
 
 
 @pytest.mark.parametrize("listed", [
-    "poor households, near-poor households, and newly escaped poverty households",
-    "poor households, near-poor households and newly escaped poverty households",
+    "near-poor households, policy households, and newly escaped from poverty households",
+    "poor households, policy households and newly escaped from poverty households",
     "poor households, and near-poor households",
 ])
 def test_the_cue_after_a_list_ending_with_and_governs_the_count(listed: str) -> None:

@@ -16,16 +16,16 @@ LATER = " By {{the end of April 2022|2022-04-30|month}}, outstanding loans reach
 
 @pytest.mark.parametrize(("markup", "published", "as_of"), [
     # Undated: "currently", "at present" name no day the reader can know.
-    (NGHE + FRAMED + "The branch currently runs [[*164 transaction points|transaction points]].", None, None),
+    (NGHE + FRAMED + "The branch currently runs [[*168 transaction points|transaction points]].", None, None),
     (NGHE + "At present, the district has [[*1,215 savings and loan groups|savings and loan groups]]." + LATER,
      None, None),
     # With a publication date, the present is that day.
-    (NGHE + FRAMED + "The branch currently runs [[*164 transaction points|transaction points]].",
+    (NGHE + FRAMED + "The branch currently runs [[*168 transaction points|transaction points]].",
      dt.date(2022, 3, 9), dt.date(2022, 3, 9)),
     # Without a present word the frame still dates it ...
-    (NGHE + FRAMED + "The branch runs [[*164 transaction points|transaction points]].", None, dt.date(2021, 12, 31)),
+    (NGHE + FRAMED + "The branch runs [[*168 transaction points|transaction points]].", None, dt.date(2021, 12, 31)),
     # ... and "now" inside "up to now" is the to-now phrase: the report's date, not today's.
-    (NGHE + FRAMED + "Up to now, the branch runs [[*164 transaction points|transaction points]].",
+    (NGHE + FRAMED + "Up to now, the branch runs [[*168 transaction points|transaction points]].",
      None, dt.date(2021, 12, 31)),
 ])
 def test_present_stock_of_an_undated_text(markup: str, published: dt.date | None, as_of: dt.date | None) -> None:

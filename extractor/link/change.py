@@ -475,7 +475,7 @@ def _level_compared_back(ctx: Context, fig: Figure, levels: list[tuple[Figure, O
     """Index of the level in the sentence right before a change's, when the change's sentence
     holds no level and opens with its comparison ("Dư nợ đạt 5.300 tỷ đồng. So với cuối năm
     2018, số vốn đó đã tăng 62%") or with words speaking of that level (``level_ref``: "The
-    figure represents a rise of 6.1%"): the level of the indicator the change's sentence names
+    figure is up 6.1% on the year"): the level of the indicator the change's sentence names
     before it, else the last level there."""
     s0, _ = sentence_span(ctx, fig)
     first = bisect.bisect_left(starts, s0)

@@ -658,8 +658,8 @@ def borrowers_end(ctx: Context, fig: Figure) -> int:
 
 def _joined(ctx: Context, end: int, start: int) -> bool:
     """Whether only a comma and a joining word (``split_joins`` of rules/parts.yaml: "and", "và")
-    stand between ``end`` and ``start``: the list's last item ("…, near-poor households, and newly
-    escaped poverty households")."""
+    stand between ``end`` and ``start``: the list's last item ("…, policy households, and newly
+    escaped from poverty households")."""
     joins = ctx.marks(part_list("split_joins"), end, start)
     return len(joins) == 1 and not ctx.text[end : joins[0][0]].strip(" ,") and not ctx.text[joins[0][1] : start].strip()
 

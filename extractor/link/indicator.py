@@ -244,8 +244,8 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     poverty households borrowed …", whose name goes on past the cue): it names whom a programme
     lends to, not what the figure counts."""
     # The name may go on past the cue ("escaped poverty households") only as a count's own noun,
-    # or as a later item of the list of borrowers the count counts ("4,100 poor households,
-    # near-poor households, and newly escaped poverty households borrowed …": ``borrowers_end``):
+    # or as a later item of the list of borrowers the count counts ("4,100 near-poor households,
+    # policy households, and newly escaped from poverty households borrowed …": ``borrowers_end``):
     # one starting after a count's words in its clause names no one counted.
     reach = ctx.reach("borrower_name")
     return cue.start > fig.start and any(
@@ -379,8 +379,8 @@ SHARE_WORDS = part_list("share")  # "accounting for", "chiếm": a figure stated
 
 def _share_of_count(ctx: Context, fig: Figure, c0: int, c1: int) -> bool:
     """Whether a percent opening its clause as a share of a whole it does not name ("…, accounting
-    for 57% of the total") follows a count in its sentence part, the last figure before it ("96
-    communes had no overdue debt, accounting for 57% of the total"): the count's share of its
+    for 57% of the total") follows a count in its sentence part, the last figure before it ("88
+    communes were free of overdue debt, accounting for 57% of the total"): the count's share of its
     own whole, no rate an earlier clause's cue names. A count a pair binder joins to an amount
     before it ("overdue debt of VND 3 billion with 120 customers, accounting for 0.1%") is the
     amount's borrowers: the share is the amount's."""

@@ -136,8 +136,8 @@ def _anecdote(ctx: Context, s0: int, s1: int) -> bool:
 
 
 def is_one_group(ctx: Context, fig: Figure) -> bool:
-    """A figure of one savings and loan group, the subject of its sentence part ("the group is
-    managing 60 members with outstanding loans of …", ``one_group``): a story of one group."""
+    """A figure of one savings and loan group, the subject of its sentence part ("the group has 52
+    members, who owe …", ``one_group``): a story of one group."""
     if not ctx.hits["one_group"]:
         return False  # most texts never speak of one group so
     g0, _ = segment_span(ctx, fig)
