@@ -57,3 +57,10 @@ def test_no_reason_in_the_gold_corpus_shows_a_rule_pattern_or_id() -> None:
              for obs in extract_text(case.text(), lang=case.gold.language).observations
              for reason in obs.why.values() if RULE_SYNTAX.search(reason)]
     assert shown == []
+
+
+def test_a_present_word_in_an_undated_text_says_why_it_has_no_date() -> None:
+    text = ("Bac Kan policy bank news\n\nThe Bank for Social Policies in Bac Kan currently runs "
+            "93 transaction points in the province's communes.")
+    assert why_of(text, "en", "transaction_points")["date"] == (
+        "no date: 'currently' in a text that states no publication date")

@@ -312,6 +312,15 @@ def _compared_first(ctx: Context, fig: Figure) -> tuple[int, int] | None:
     return hit[1], piece(hit[1], sentence, ctx.breaks.clause)[1]
 
 
+def _refers_back(ctx: Context, fig: Figure, s0: int) -> bool:
+    """Whether the change's sentence (from ``s0``) opens with words speaking of the level stated
+    before it (``level_ref``: "The figure …", "Con số này …") and the figure is itself worded as a
+    change ("a rise of 6.1%"): a share of a plan later in the sentence ("…, equal to 98% of the
+    year's target") moves nothing."""
+    hit = ctx.first_mark("level_ref", s0, fig.start)
+    return hit is not None and not ctx.text[s0 : hit[0]].strip() and fig.change is not None
+
+
 def _founding(ctx: Context, fig: Figure, start: int, end: int) -> dt.date | None:
     """ "gấp 16 lần so với ngày đầu thành lập", "compared to its founding": the founding, which
     the sentence dates before the change (the earliest date it names there; a year at its end)."""
@@ -465,11 +474,12 @@ def _level_compared_back(ctx: Context, fig: Figure, levels: list[tuple[Figure, O
                          starts: list[int]) -> int | None:
     """Index of the level in the sentence right before a change's, when the change's sentence
     holds no level and opens with its comparison ("Dư nợ đạt 5.300 tỷ đồng. So với cuối năm
-    2018, số vốn đó đã tăng 62%"): the level of the indicator the change's sentence names
+    2018, số vốn đó đã tăng 62%") or with words speaking of that level (``level_ref``: "The
+    figure is up 6.1% on the year"): the level of the indicator the change's sentence names
     before it, else the last level there."""
     s0, _ = sentence_span(ctx, fig)
     first = bisect.bisect_left(starts, s0)
-    if not first or _compared_first(ctx, fig) is None:
+    if not first or (_compared_first(ctx, fig) is None and not _refers_back(ctx, fig, s0)):
         return None
     p0, p1 = sentence_span(ctx, levels[first - 1][0])
     if ctx.text[p1:s0].strip():

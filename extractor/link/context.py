@@ -18,7 +18,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from extractor.link.indicators import CueHit, cues_of
 from extractor.link.provinces import Mention
-from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker, scope_list
+from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker, part_list, scope_list
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
 from extractor.parse.head import NO_CHROME, Chrome, head_lines
 from extractor.registry.phrases import Hit, new_tone
@@ -656,13 +656,21 @@ def borrowers_end(ctx: Context, fig: Figure) -> int:
     return ends[id(fig)]
 
 
+def _joined(ctx: Context, end: int, start: int) -> bool:
+    """Whether only a comma and a joining word (``split_joins`` of rules/parts.yaml: "and", "và")
+    stand between ``end`` and ``start``: the list's last item ("…, policy households, and newly
+    escaped from poverty households")."""
+    joins = ctx.marks(part_list("split_joins"), end, start)
+    return len(joins) == 1 and not ctx.text[end : joins[0][0]].strip(" ,") and not ctx.text[joins[0][1] : start].strip()
+
+
 def _more_borrowers(ctx: Context, end: int, stop: int) -> int | None:
     """Where the clause after ``end`` goes on with more borrowers, if it does: it opens with a
     kind of borrowers (``borrower_list``: "…, hộ cận nghèo và …"), or with a count of one, the
     list giving each kind its own count ("412 lượt hộ nghèo, 268 hộ cận nghèo và 90 hộ mới
     thoát nghèo được vay vốn"); None when it opens with anything else."""
     more = ctx.first_mark("borrower_list", end, stop)
-    if more is not None and more[0] - end <= LIST_GAP:
+    if more is not None and (more[0] - end <= LIST_GAP or _joined(ctx, end, more[0])):
         return more[0]
     count = next((f for f in ctx.figures.within(end, min(stop, end + LIST_GAP + 1)) if f.kind == "count"), None)
     if count is None or ctx.text[end : count.start].strip(" ,"):

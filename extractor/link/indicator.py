@@ -243,12 +243,21 @@ def _names_borrowers(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     nghèo", or the count's own noun: "75 hộ mới thoát nghèo được vay vốn", "75 newly escaped
     poverty households borrowed …", whose name goes on past the cue): it names whom a programme
     lends to, not what the figure counts."""
-    # The name may go on past the cue ("escaped poverty households") only as a count's own noun:
-    # one starting after a count's words names no one counted.
+    # The name may go on past the cue ("escaped poverty households") only as a count's own noun,
+    # or as a later item of the list of borrowers the count counts ("4,100 near-poor households,
+    # policy households, and newly escaped from poverty households borrowed …": ``borrowers_end``):
+    # one starting after a count's words in its clause names no one counted.
     reach = ctx.reach("borrower_name")
     return cue.start > fig.start and any(
-        start <= cue.start and cue.end <= end and (end <= cue.end or _in_count_noun(ctx, fig, start))
+        start <= cue.start and cue.end <= end and (end <= cue.end or _in_count_noun(ctx, fig, start)
+                                                   or _later_listed(ctx, fig, start))
         for start, end, _ in ctx.marks("borrower_list", max(0, cue.start - reach), cue.end + reach))
+
+
+def _later_listed(ctx: Context, fig: Figure, start: int) -> bool:
+    """Whether ``start`` lies in a clause after the count's own that goes on with its list of
+    borrowers (``context.borrowers_end``)."""
+    return clause_span(ctx, fig)[1] <= start < borrowers_end(ctx, fig)
 
 
 def _in_count_noun(ctx: Context, fig: Figure, start: int) -> bool:
@@ -269,10 +278,13 @@ _CLAUSE_BREAK = re.compile(r"[,;:]")
 
 def _kin_just_before(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     """Whether a figure of the same kind stands just before the cue ("95 people to work
-    abroad"): the cue is that figure's, not one for a later clause to borrow."""
+    abroad"): the cue is that figure's, not one for a later clause to borrow. A word joining a
+    clause of its own between them ("96% while overdue debts …", ``contrast_joins``) opens the
+    cue's clause."""
     s0, _ = sentence_span(ctx, fig)
     return any(f.kind == fig.kind and f is not fig and f.start not in ctx.changes
                and not _CLAUSE_BREAK.search(ctx.text, f.end, cue.start)
+               and not ctx.marks("contrast_joins", f.end, cue.start)
                for f in ctx.figure_ends.within(max(s0, cue.start - ctx.reach("kin")), cue.start + 1))
 
 
@@ -346,7 +358,7 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         found = _share_of_total(ctx, fig, found) or found
     if found is None:
         found = _list_item(ctx, fig)
-    if found is None and not ctx.marks("breakdown", c0, fig.start):
+    if found is None and not ctx.marks("breakdown", c0, fig.start) and not _share_of_count(ctx, fig, c0, c1):
         s0, _ = segment_span(ctx, fig)
         earlier = _cue_before(ctx, fig, s0, free=True)
         found = (earlier[0], earlier[1] + " (earlier clause)") if earlier else None
@@ -360,6 +372,29 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig)
             or _average_of_count(ctx, fig, c0) or None)
+
+
+SHARE_WORDS = part_list("share")  # "accounting for", "chiếm": a figure stated as a share of a whole
+
+
+def _share_of_count(ctx: Context, fig: Figure, c0: int, c1: int) -> bool:
+    """Whether a percent opening its clause as a share of a whole it does not name ("…, accounting
+    for 57% of the total") follows a count in its sentence part, the last figure before it ("88
+    communes were free of overdue debt, accounting for 57% of the total"): the count's share of its
+    own whole, no rate an earlier clause's cue names. A count a pair binder joins to an amount
+    before it ("overdue debt of VND 3 billion with 120 customers, accounting for 0.1%") is the
+    amount's borrowers: the share is the amount's."""
+    if fig.kind != "percent":
+        return False
+    share = ctx.first_mark(SHARE_WORDS, c0, fig.start)
+    if share is None or ctx.text[c0 : share[0]].strip() or ctx.cues.within(fig.end, c1):
+        return False
+    s0, _ = segment_span(ctx, fig)
+    before = ctx.figures.within(s0, c0)
+    if not before or before[-1].kind != "count":
+        return False
+    amounts = [f for f in before[:-1] if f.kind == "money"]
+    return not (amounts and ctx.marks("pair_binders", amounts[-1].end, before[-1].start))
 
 
 def _share_of_total(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:

@@ -59,6 +59,7 @@ from extractor.link.status import (
     is_award,
     is_conversion,
     is_link_line,
+    is_one_group,
     is_oversight,
     link_line_at,
     status_of,
@@ -292,8 +293,8 @@ def observations(ctx: Context) -> list[Observation]:
     for fig in ctx.figures:
         while governing and governing[0].start < fig.start:
             _govern(ctx, governing.popleft())
-        if is_anecdote(ctx, fig) or is_award(ctx, fig) or is_oversight(ctx, fig) or is_link_line(ctx, fig) \
-                or is_conversion(ctx, fig):
+        if is_anecdote(ctx, fig) or is_one_group(ctx, fig) or is_award(ctx, fig) or is_oversight(ctx, fig) \
+                or is_link_line(ctx, fig) or is_conversion(ctx, fig):
             continue
         if other_institutions_figure(ctx, fig):
             continue
@@ -407,7 +408,7 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
     t0, t1 = ctx.title
     out = []
     for obs in found:
-        if t0 <= obs.start < t1 and obs.date_inferred:
+        if t0 <= obs.start < t1 and obs.date_inferred and not _lead_dated(ctx, obs):
             # The body starts after the headline's own line (the title span may hold a lead too).
             _, line_end = ctx.line(obs.start, obs.end)
             body = _body_twin(found, obs, line_end)
@@ -421,6 +422,15 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
             obs = _dated_by_report(ctx, found, obs)
         out.append(obs)
     return out
+
+
+def _lead_dated(ctx: Context, obs: Observation) -> bool:
+    """Whether ``obs`` stands in a lead below the headline whose own line dates it before it
+    ("In 2022, …; outstanding loans rose to …"): the lead's report, not the body's latest."""
+    line_start, _ = ctx.line(obs.start, obs.end)
+    first = first_line(ctx.text, ctx.linker.chrome)
+    return (first is not None and first.start != line_start
+            and any((d.value or d.period_end) is not None for d in ctx.free_dates.within(line_start, obs.start)))
 
 
 def _on_headline(ctx: Context, obs: Observation) -> bool:

@@ -1083,8 +1083,8 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         # outcome counted by a group's own noun ("9,000 Khmer households escaped poverty").
         return (_outcome_kind(ctx, fig) or _group_counted(ctx, fig) or _opener_part(ctx, fig)
                 or _item_of_total(ctx, fig, code) or _topic_document_part(ctx, fig, code))
-    return (_cued_part(ctx, fig, indicator_rule) or _opener_part(ctx, fig)
-            or _listed_item(ctx, fig, code, indicator_rule)
+    return (_cued_part(ctx, fig, indicator_rule, capital=code in ctx.linker.funded_capital)
+            or _opener_part(ctx, fig) or _listed_item(ctx, fig, code, indicator_rule)
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code)
             or _topic_document_part(ctx, fig, code))
@@ -1162,7 +1162,7 @@ def _narrower(ctx: Context, fig: Figure, code: str, indicator_rule: str, area: P
         return None
     for kind in NARROWER_KINDS:
         own = _cued_part(ctx, fig, indicator_rule, only=kind)
-        if own is None and kind == "programme":
+        if own is None and kind == "programme" and code not in ctx.linker.funded_capital:
             # The programme the district's borrowers or amount went to, named right after them
             # ("giải ngân 3 tỷ đồng cho 40 người mãn hạn tù"), as in a province's report.
             own = _programme_borrowed(ctx, fig, clause_span(ctx, fig)[1])
@@ -1615,12 +1615,16 @@ def _opener_part(ctx: Context, fig: Figure) -> Part | None:
     return Part(kind, ctx.text[start:end], f"{kind}:opener:{phrase}")
 
 
-def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | None = None) -> Part | None:
+def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | None = None,
+               capital: bool = False) -> Part | None:
     """A part named by a cue of ``rules/parts.yaml`` (see the module's docstring): before the
     figure in its clause, or in its sentence part (between semicolons) when the figure borrowed
     its indicator from an earlier clause there, with no total word from the cue on; after a
     breakdown word, anywhere in its clause or earlier in its item of the list ("Trong đó, …; qua
-    Hội Phụ nữ là 1.870 tỷ đồng, với 36.200 khách hàng còn dư nợ"). ``only``: that kind's cues alone."""
+    Hội Phụ nữ là 1.870 tỷ đồng, với 36.200 khách hàng còn dư nợ"). ``only``: that kind's cues alone.
+    An amount of ``capital`` (``funded_from.indicators`` of rules/linking.yaml) funds loans: a
+    programme named right after it is what the money is for ("the budget adds VND 40 billion to
+    lend for job creation"), not a programme whose loans it was."""
     c0, c1 = clause_span(ctx, fig)
     g0 = segment_span(ctx, fig)[0] if indicator_rule.endswith("(earlier clause)") else c0
     g0 = min(g0, _labelled_from(ctx, fig, c0))
@@ -1664,7 +1668,7 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
     own = _group_counted(ctx, fig)
     if own is not None:
         return own
-    return _named_after(ctx, fig, c1) or _programme_borrowed(ctx, fig, c1)
+    return _named_after(ctx, fig, c1) or (None if capital else _programme_borrowed(ctx, fig, c1))
 
 
 def _cut_cue_start(ctx: Context, cue_list: str, s0: int, g0: int, before: int) -> int:

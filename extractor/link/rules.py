@@ -109,6 +109,9 @@ MARKER_LISTS = (
     "pair_binders",
     "anniversary",
     "previous_year",
+    "level_ref",
+    "contrast_joins",
+    "one_group",
     "same_period_before",
     "year_so_far_lead",
     "same_period_named",
@@ -386,6 +389,9 @@ class LinkRules(Strict):
     pair_binders: Markers = Field(default_factory=Markers)
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
+    level_ref: Markers = Field(default_factory=Markers)
+    contrast_joins: Markers = Field(default_factory=Markers)
+    one_group: Markers = Field(default_factory=Markers)
     same_period_before: Markers = Field(default_factory=Markers)
     year_so_far_lead: Markers = Field(default_factory=Markers)
     same_period_named: Markers = Field(default_factory=Markers)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.link.context import Context, clause_span, piece, sentence_span
+from extractor.link.context import Context, clause_span, piece, segment_span, sentence_span
 from extractor.link.rules import part_list
 from extractor.link.when import When, expected_closing, goal_verb, plan_words
 from extractor.models import Figure, Status
@@ -133,6 +133,15 @@ def _anecdote(ctx: Context, s0: int, s1: int) -> bool:
     if not opener or not ctx.text[opener[0][1] : s1].lstrip()[:1].isupper():
         return False
     return not ctx.marks("reporting", s0, s1)
+
+
+def is_one_group(ctx: Context, fig: Figure) -> bool:
+    """A figure of one savings and loan group, the subject of its sentence part ("the group has 52
+    members, who owe …", ``one_group``): a story of one group."""
+    if not ctx.hits["one_group"]:
+        return False  # most texts never speak of one group so
+    g0, _ = segment_span(ctx, fig)
+    return bool(ctx.marks("one_group", g0, fig.start))
 
 
 def is_oversight(ctx: Context, fig: Figure) -> bool:

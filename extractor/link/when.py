@@ -769,6 +769,11 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     present = ctx.marks("present", s0, fig.start)
     if present and ctx.published:
         return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
+    if measure == "stock" and (now_words := _present_not_to_now(ctx, present)):
+        # "The province currently has 120 transaction points" in a text that states no date of
+        # its own: today is unknown, and neither the text's frame nor a date stated later is when
+        # it holds. (A to-now word, "up to now", reaches the report's date the text last gave.)
+        return When(rule=f"present:{now_words[-1][2]}+undated")
     g0, _ = segment_span(ctx, fig)
     now = ctx.marks("to_now", g0, fig.start) if measure == "stock" else []
     if now and ctx.published:
@@ -828,6 +833,12 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     if ctx.published:
         return _shape(measure, None, ctx.published, True, "published")
     return When()
+
+
+def _present_not_to_now(ctx: Context, present: list[Hit]) -> list[Hit]:
+    """The words of the present that are no part of a to-now phrase ("now" in "up to now")."""
+    return [hit for hit in present if not any(t0 <= hit[0] and hit[1] <= t1
+                                              for t0, t1, _ in ctx.marks("to_now", hit[0] - 20, hit[1]))]
 
 
 def _paragraph_date(ctx: Context, fig: Figure) -> DateMention | None:

@@ -83,7 +83,10 @@ def date_words(ctx: Context, fig: Figure, when: When) -> str:
     if base == "published":
         return "date from the publication date (the text states none)"
     if base.startswith("present:"):
-        return f"the publication date, for '{base.removeprefix('present:')}'"
+        word = base.removeprefix("present:")
+        if when.rule.endswith("+undated"):
+            return f"no date: '{word}' in a text that states no publication date"
+        return f"the publication date, for '{word}'"
     if when.anchor is None:
         return _unanchored_words(base)
     anchor = when.anchor

@@ -1,0 +1,33 @@
+"""A percent stated as a share of a whole it does not name, right after a count, is that count's
+share ("86 communes were free of overdue debt, accounting for 41% of the total"), not a rate the cue of
+an earlier clause names (``indicator._share_of_count``). Sentences are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from extractor.pipeline import extract_text
+
+HEAD = "Yen Bai policy credit\nBy the end of June 2026, outstanding loans reached VND 5,930 billion. "
+
+
+def _rates(text: str, lang: str = "en") -> dict[Decimal, str]:
+    found = extract_text(text, lang=lang, published=dt.date(2026, 7, 2)).observations
+    return {o.value: o.indicator for o in found if o.unit == "%"}
+
+
+def test_a_share_after_a_count_of_communes_is_no_overdue_rate() -> None:
+    text = HEAD + "As many as 86 communes were free of overdue debt, accounting for 41.3 percent of the total.\n"
+    assert Decimal("41.3") not in _rates(text)
+
+
+@pytest.mark.parametrize("tail", [
+    "Overdue debts were VND 4.1 billion, accounting for 0.07 percent of the total.",
+    # The count a pair binder joins to the amount is the amount's borrowers: the share is the amount's.
+    "Overdue debts were VND 4.1 billion with 217 customers, accounting for 0.07 percent of the total.",
+])
+def test_a_share_after_the_amount_stays_its_rate(tail: str) -> None:
+    assert _rates(HEAD + tail + "\n")[Decimal("0.07")] == "overdue_debt_rate"
