@@ -80,3 +80,36 @@ def test_an_opener_naming_no_part_leaves_the_total() -> None:
             "đã có 56.000 lượt hộ được vay vốn; tổng dư nợ lên tới 4.700 tỷ đồng.\n")
     found = observations_by_value(text, lang="vi", published=PUBLISHED)
     assert found[Decimal(4_700 * 10**9)].part_of is None
+
+
+# Review finding 2: the opener's reach. It governs its sentence up to a semicolon that opens a
+# part with a subject of its own, and never a figure after words of the branch's whole.
+
+def test_an_opener_does_not_reach_past_the_branchs_whole() -> None:
+    text = ("Tin Quảng Trị\n\nĐối với chương trình cho vay nước sạch, chi nhánh đã giải ngân 64 tỷ đồng; "
+            "tổng dư nợ toàn chi nhánh đạt 5.130 tỷ đồng, tăng 7,5% so với đầu năm.\n")
+    found = observations_by_value(text, lang="vi", published=PUBLISHED)
+    assert found[Decimal(64 * 10**9)].part_of == "programme", found[Decimal(64 * 10**9)].rules
+    total = found[Decimal(5_130 * 10**9)]
+    assert (total.indicator, total.part_of) == ("outstanding_loans", None), total.rules
+
+
+def test_an_opener_does_not_reach_the_provinces_whole_in_its_own_segment() -> None:
+    text = ("Tin Quảng Trị\n\nĐối với hộ dân tộc thiểu số, chi nhánh tập trung nguồn vốn và tổng dư nợ "
+            "toàn tỉnh đạt 5.130 tỷ đồng.\n")
+    found = observations_by_value(text, lang="vi", published=PUBLISHED)
+    assert found[Decimal(5_130 * 10**9)].part_of is None, found[Decimal(5_130 * 10**9)].rules
+
+
+def test_an_opener_stops_where_a_new_subject_opens_after_a_semicolon() -> None:
+    text = ("Tin Quảng Trị\n\nĐối với hộ dân tộc thiểu số, đã có 1.900 lượt hộ được vay vốn; chi nhánh có "
+            "tổng dư nợ 5.130 tỷ đồng.\n")
+    found = observations_by_value(text, lang="vi", published=PUBLISHED)
+    assert found[Decimal(5_130 * 10**9)].part_of is None, found[Decimal(5_130 * 10**9)].rules
+
+
+def test_english_opener_does_not_reach_the_branchs_whole() -> None:
+    text = ("Quang Tri news\n\nFor ethnic minority households, the branch remains the main lender, and its total "
+            "outstanding loans across the province reached VND 5,130 billion.\n")
+    found = observations_by_value(text, lang="en", published=PUBLISHED)
+    assert found[Decimal(5_130 * 10**9)].part_of is None, found[Decimal(5_130 * 10**9)].rules

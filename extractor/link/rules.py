@@ -657,7 +657,7 @@ PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "city_
                    "outcome_kinds_paired", "split_openers", "split_joins", "commune_words", "commune_ref",
                    "commune_ref_not", "region_ref", "area_numbered", "office_after", "bank_unit_words", "visit",
                    "channel_names", "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds",
-                   "group_subject", "part_openers")
+                   "group_subject", "part_openers", "opener_whole", "opener_subjects")
 
 
 class AreaWords(Strict):
@@ -747,6 +747,11 @@ class PartRules(Strict):
     # Words opening a sentence that put it under the part they name before its first figure's
     # clause ("Đối với chương trình cho vay HSSV, …", "For ethnic minority households, …").
     part_openers: RulePhrases = Field(default_factory=RulePhrases)
+    # Words after such an opener's comma that end its reach: the branch's or province's whole
+    # ("across the province", beside ``topic_whole``), and a subject of its own after a semicolon
+    # ("chi nhánh", "the branch", beside the bank's name).
+    opener_whole: RulePhrases = Field(default_factory=RulePhrases)
+    opener_subjects: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
     # Words naming a commune, ward or township, not a district ("xã", "commune"): the name beside
     # them tells no province by rules/districts.yaml (a commune may bear a district's name).
