@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -444,6 +444,9 @@ class LinkRules(Strict):
     ranking: Markers = Field(default_factory=Markers)
     national_network: Markers = Field(default_factory=Markers)
     capital_item: Markers = Field(default_factory=Markers)
+    # The totals a breakdown of ``capital_item`` items may follow, each with the indicator the
+    # items take (the loans stated for the capital that funds them).
+    capital_item_totals: dict[str, str] = Field(default_factory=dict)
     year_before: Markers = Field(default_factory=Markers)
     year_before_named: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
@@ -960,6 +963,7 @@ class Linker:
     group_topic_outcomes: frozenset[str] = frozenset()  # ``PartRules.group_topic_outcomes``
     rate_numerators: frozenset[str] = frozenset()  # ``PartRules.rate_numerators``
     bare_share_indicators: frozenset[str] = frozenset()  # ``PartRules.bare_share_indicators``
+    capital_items: Mapping[str, str] = field(default_factory=dict)  # ``LinkRules.capital_item_totals``
     # ``LinkRules.funded_from``: per language, a regex of the words ending a text before a cue;
     # and the capital indicators they bind.
     funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
@@ -994,6 +998,7 @@ class Linker:
                    rate_numerators=frozenset(parts.rate_numerators),
                    bare_share_indicators=frozenset(parts.bare_share_indicators), channel_subject=parts.channel_subject,
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
+                   capital_items=dict(rules.capital_item_totals),
                    paired_change=paired_change_regexes(rules),
                    place_kind_after={lang: frozenset(w.casefold() for w in getattr(rules.place_kind_after, lang))
                                      for lang in ("en", "vi")},
@@ -1012,13 +1017,28 @@ def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
     return {entry.name: entry.phrases.phrases(lang) for entry in scope_phrase_lists(scope)}
 
 
-def load_link_rules(path: Path | None = None) -> LinkRules:
+def load_link_rules(path: Path | None = None, *, codes: Collection[str] | None = None) -> LinkRules:
     """``rules/linking.yaml`` (or ``path``) read and validated; a phrase that does not start with
-    a word is reported with its line."""
+    a word, and an indicator that is none of ``codes`` (rules/indicators.yaml's, when given), is
+    reported with its line."""
     rf = read_rule_file(path or rules_dir() / "linking.yaml")
     rules = validate_rule_file(rf, LinkRules)
-    raise_problems(_phrase_problems(rf, rules))
+    named: list[tuple[tuple[object, ...], str]] = [(("funded_from", "indicators", i), code)
+                                                   for i, code in enumerate(rules.funded_from.indicators)]
+    named += [(("capital_item_totals", total), code) for total, capital in rules.capital_item_totals.items()
+              for code in (total, capital)]
+    raise_problems(_phrase_problems(rf, rules) + code_problems(rf, named, codes))
     return rules
+
+
+def code_problems(rf: RuleFile, named: Sequence[tuple[tuple[object, ...], str]],
+                  codes: Collection[str] | None) -> list[str]:
+    """A problem for each indicator of ``named`` (where the file names it, and the code) that is
+    none of ``codes``; none when ``codes`` is not given (the lexicon did not load)."""
+    if codes is None:
+        return []
+    return [rf.problem(loc, f"{code!r} is no indicator code of rules/indicators.yaml")
+            for loc, code in named if code not in codes]
 
 
 def _phrase_problems(rf: RuleFile, rules: LinkRules) -> list[str]:
