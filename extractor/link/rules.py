@@ -830,11 +830,17 @@ class ChannelSubject(Strict):
     reported: Cues = Field(default_factory=Cues)
 
 
-def load_part_rules(path: Path) -> PartRules:
-    """``rules/parts.yaml`` validated (bad entries reported as file:line)."""
+# The lists of indicator codes of rules/parts.yaml: each names indicators of rules/indicators.yaml.
+PART_CODE_LISTS = ("topic_indicators", "group_topic_outcomes", "rate_numerators", "bare_share_indicators")
+
+
+def load_part_rules(path: Path, *, codes: Collection[str] | None = None) -> PartRules:
+    """``rules/parts.yaml`` validated (bad entries reported as file:line, and an indicator that
+    is none of ``codes``, rules/indicators.yaml's, when given)."""
     rf = read_rule_file(path)
     rules = validate_rule_file(rf, PartRules)
-    raise_problems(_list_problems(rf, part_phrase_lists(rules)))
+    named = [((name, i), code) for name in PART_CODE_LISTS for i, code in enumerate(getattr(rules, name))]
+    raise_problems(_list_problems(rf, part_phrase_lists(rules)) + code_problems(rf, named, codes))
     return rules
 
 
