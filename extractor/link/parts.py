@@ -382,9 +382,8 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     # English names an office by the bank's name and its area's ("the Bank for Social Policies –
     # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
     units = sorted([*district, *_joined_offices(ctx, areas), *cities])
-    if any(hit not in cities and not any(a.start < hit[1] <= a.end for a in areas) and not _office_back(ctx, hit, units)
-           and _branch_reports(ctx, hit, units) and not _acts_in_district(ctx, areas, hit)
-           for hit in ctx.hits[scope_list("branch")]):
+    if any(_provincial_branch_reports(ctx, areas, hit, units) for hit in ctx.hits[scope_list("branch")]
+           if hit not in cities):
         return _portal_district(ctx, areas)
     if any(_branch_reports(ctx, hit, units) for hit in _provinces_branches(ctx)):
         return _portal_district(ctx, areas)
@@ -400,11 +399,21 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
             or _portal_district(ctx, areas))
 
 
+def _provincial_branch_reports(ctx: Context, areas: list[Area], branch: Hit, units: list[Hit]) -> bool:
+    """Whether a branch's words (``branch`` of rules/scope.yaml) name the provincial branch as
+    who reports, so the document is no district's: they end inside no area's name ("NHCSXH thành
+    phố Phổ Yên" is that city's office), refer back to no district office named before
+    (``_office_back``), report (``_branch_reports``), and their sentence does not say the branch
+    lends in the one district or city the text is about (``_acts_in_district``)."""
+    return (not any(a.start < branch[1] <= a.end for a in areas) and not _office_back(ctx, branch, units)
+            and _branch_reports(ctx, branch, units) and not _acts_in_district(ctx, areas, branch))
+
+
 def _level_areas(ctx: Context, areas: list[Area], start: int, end: int) -> list[Area]:
     """The areas, no commune, that the text names with the area word standing in ``[start, end)``
     (a branch's or a reference's words: "NHCSXH thành phố", "toàn thành phố" → "thành phố Kon
-    Tum"). None where the text names a centrally run city (a unit of type ``city`` in
-    rules/provinces.yaml): "thành phố" is then that city, a province."""
+    Tum"). None (an empty list) where the text names a centrally run city (a unit of type
+    ``city`` in rules/provinces.yaml): "thành phố" is then that city, a province."""
     # The word closing the words ("NHCSXH thành phố", "toàn thành phố") or opening them ("City
     # Social Policy Bank"): not one inside another word ("xã" of "xã hội").
     edges = [hit for name in AREA_WORDS for hit in ctx.marks(name, start, end) if hit[1] == end or hit[0] == start]

@@ -697,9 +697,9 @@ class PartRules(Strict):
     # Words that speak of the district a report is about without naming it ("toàn huyện", "the
     # district's").
     district_ref: RulePhrases = Field(default_factory=RulePhrases)
-    # Words that speak of a city without naming it ("toàn thành phố", "the whole city"): the city
-    # inside a province a text names (``parts.city_inside``) as ``district_ref`` speaks of a
-    # district; a centrally run city's text speaks so of the province.
+    # Words that speak of a city without naming it ("toàn thành phố", "the whole city"): the one
+    # city inside its province that a text names with the same word (``parts.city_refs``), as
+    # ``district_ref`` speaks of a district; a centrally run city's text speaks so of the province.
     city_ref: RulePhrases = Field(default_factory=RulePhrases)
     # The bank's own unit in the district named without the district's name ("the district VBSP"),
     # and the words after it that make it another noun phrase ("… transaction offices", "… level").
