@@ -1627,7 +1627,7 @@ def _opener_part(ctx: Context, fig: Figure) -> Part | None:
 
 def _opener_reaches(ctx: Context, comma: int, fig: Figure) -> bool:
     """Whether an opener whose clause ends at ``comma`` governs the figure: no word of the
-    branch's or province's whole (``topic_whole``, ``opener_whole``: "tổng dư nợ toàn chi nhánh",
+    branch's or province's whole (``topic_whole``, ``opener_whole``: "dư nợ toàn chi nhánh",
     "across the province") stands before it in its sentence part, and no sentence part between
     them opens a subject of its own (the bank's name, ``opener_subjects``: "…; chi nhánh có tổng
     dư nợ …"). A sentence part with neither goes on about the opener's part ("…; tổng dư nợ …")."""
