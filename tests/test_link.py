@@ -23,6 +23,7 @@ from extractor.errors import RuleError
 from extractor.link import link as link_with
 from extractor.link import rules as rules_module
 from extractor.link.context import _breaks, piece, title_span
+from extractor.link.indicators import load_lexicon
 from extractor.link.observe import build_context
 from extractor.link.rules import (
     CODE_RULES,
@@ -2095,6 +2096,28 @@ def test_linking_rules_report_every_bad_entry_with_its_line(tmp_path: Path) -> N
     en = next(i for i, line in enumerate(lines, 1) if line == "  en: currently")
     found = " ".join(err.value.problems)
     assert f"linking.yaml:{fr}:" in found and f"linking.yaml:{xx}:" in found and f"linking.yaml:{en}:" in found
+
+
+def test_indicators_the_linking_rules_name_must_be_indicator_codes(tmp_path: Path) -> None:
+    """A code of ``capital_item_totals`` or ``funded_from`` that rules/indicators.yaml does not
+    define is reported with its line when the rules load with the codes."""
+    good = (Path(__file__).resolve().parents[1] / "rules" / "linking.yaml").read_text("utf-8")
+    bad = good.replace("capital_item_totals: {outstanding_loans: total_capital}",
+                       "capital_item_totals: {outstanding_loans: capital_total}", 1)
+    bad = bad.replace("  indicators: [total_capital, local_entrusted_capital]",
+                      "  indicators: [total_capital, local_capital]", 1)
+    path = tmp_path / "linking.yaml"
+    path.write_text(bad, "utf-8")
+    codes = frozenset(load_lexicon().indicators)
+    load_link_rules(path)  # without the codes, no cross-file check
+    with pytest.raises(RuleError) as err:
+        load_link_rules(path, codes=codes)
+    lines = bad.splitlines()
+    totals = next(i for i, line in enumerate(lines, 1) if line.startswith("capital_item_totals:"))
+    funded = next(i for i, line in enumerate(lines, 1) if "local_capital]" in line)
+    found = " ".join(err.value.problems)
+    assert f"linking.yaml:{totals}: 'capital_total'" in found and f"linking.yaml:{funded}: 'local_capital'" in found
+    assert len(err.value.problems) == 2
 
 
 def test_missing_or_malformed_marker_examples_name_their_line(tmp_path: Path) -> None:

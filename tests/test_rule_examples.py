@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +48,7 @@ from extractor.models import Extraction, Observation
 from extractor.nlp.legal import code_key, load_legal_codes
 from extractor.nlp.rules import PatternRule, example_value
 from extractor.pipeline import extract_text
-from extractor.registry.bundle import bundled
+from extractor.registry.bundle import bundled, load_registry
 from extractor.registry.phrases import new_tone
 from extractor.resources import rules_dir
 from helpers.markup import TITLE, build, example_document, link, observe
@@ -280,6 +281,27 @@ def test_bad_scope_and_part_entries_are_reported_with_their_line(tmp_path: Path)
     scope[again] = '    - phrase: "vbsp"'
     assert _problems(tmp_path, "scope.yaml", scope, load_scope_rules) == [
         f"scope.yaml:{again + 1}: 'vbsp' repeats 'VBSP' (phrases match ignoring case)"]
+
+
+def test_indicators_the_part_rules_name_must_be_indicator_codes(tmp_path: Path) -> None:
+    """An indicator of ``group_topic_outcomes``, ``topic_indicators``, ``rate_numerators`` or
+    ``bare_share_indicators`` that rules/indicators.yaml does not define is reported as file:line
+    when the rules load together (``load_registry``): a misspelt code would silently never match."""
+    folder = tmp_path / "rules"
+    shutil.copytree(rules_dir(), folder)
+    parts = (folder / "parts.yaml").read_text("utf-8").splitlines()
+    names = ("group_topic_outcomes:", "topic_indicators:", "rate_numerators:", "bare_share_indicators:")
+    rows = [next(i for i, line in enumerate(parts) if line.startswith(name)) for name in names]
+    parts[rows[0]] = parts[rows[0]].replace("jobs_created", "job_created")
+    parts[rows[1]] = parts[rows[1]].replace("lending_turnover", "lending_turnovers")
+    parts[rows[2]] = parts[rows[2]].replace("overdue_debt_rate", "overdue_rate")
+    parts[rows[3]] = parts[rows[3]].replace("[outstanding_loans", "[outstanding_loan")
+    (folder / "parts.yaml").write_text("\n".join(parts) + "\n", "utf-8")
+    with pytest.raises(RuleError) as err:
+        load_registry(folder)
+    assert [p.split("parts.yaml:", 1)[1].split(" is no", 1)[0] for p in err.value.problems] == [
+        f"{rows[0] + 1}: 'job_created'", f"{rows[1] + 1}: 'lending_turnovers'", f"{rows[2] + 1}: 'overdue_rate'",
+        f"{rows[3] + 1}: 'outstanding_loan'"]
 
 
 def _problems(folder: Path, name: str, lines: list[str], load: Any) -> list[str]:

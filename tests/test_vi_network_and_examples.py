@@ -11,8 +11,8 @@ from decimal import Decimal
 from extractor.models import Observation
 from helpers.linking import observations_by_value
 
-PUBLISHED = dt.date(2015, 4, 17)
-HEAD = "Vốn chính sách đến với hộ nghèo Hà Tĩnh\nPV\n"
+PUBLISHED = dt.date(2016, 7, 12)
+HEAD = "Hộ nghèo Bình Định tiếp cận vốn ưu đãi\nPV\n"
 
 
 def _by_value(text: str) -> dict[Decimal, Observation]:
@@ -20,24 +20,24 @@ def _by_value(text: str) -> dict[Decimal, Observation]:
 
 
 def test_the_branchs_whole_network_is_the_provinces() -> None:
-    found = _by_value("Theo Chi nhánh NHCSXH tỉnh Hà Tĩnh, quý I năm 2015, toàn hệ thống cho vay được "
-                      "418,7 tỷ đồng tới 9.870 hộ vay.\n")
-    lent = found[Decimal("418700000000")]
-    assert (lent.indicator, lent.province) == ("lending_turnover", "Hà Tĩnh"), lent.rules
+    found = _by_value("Số liệu của Chi nhánh NHCSXH tỉnh Bình Định cho thấy, 6 tháng đầu năm 2016, toàn hệ "
+                      "thống đã giải ngân 523,4 tỷ đồng cho 11.260 hộ.\n")
+    lent = found[Decimal("523400000000")]
+    assert (lent.indicator, lent.province) == ("lending_turnover", "Bình Định"), lent.rules
 
 
 def test_the_whole_network_after_a_figure_of_the_branch_is_the_banks() -> None:
-    found = _by_value("Chi nhánh NHCSXH tỉnh Hà Tĩnh có dư nợ 9.350 tỷ đồng; toàn hệ thống thì có dư nợ "
-                      "trên 345.000 tỷ đồng.\n")
-    assert found[Decimal("345000000000000")].province == "national"
-    assert found[Decimal("9350000000000")].province == "Hà Tĩnh"
+    found = _by_value("Dư nợ tại Chi nhánh NHCSXH tỉnh Bình Định hiện là 8.740 tỷ đồng, còn dư nợ toàn hệ "
+                      "thống đã vượt 290.000 tỷ đồng.\n")
+    assert found[Decimal("290000000000000")].province == "national"
+    assert found[Decimal("8740000000000")].province == "Bình Định"
 
 
 def test_localities_listed_after_examples_words_are_area_parts() -> None:
-    found = _by_value("Quý I năm 2015, doanh số cho vay đạt 418,7 tỷ đồng. Nhiều địa phương trong tỉnh "
-                      "cho vay nhanh từ những tuần đầu năm như: Kỳ Anh đạt 41,3 tỷ đồng; Hương Khê đạt 38,9 tỷ "
-                      "đồng; Can Lộc đạt 27,1 tỷ đồng.\n")
-    for value, name in (("41300000000", "Kỳ Anh"), ("38900000000", "Hương Khê"), ("27100000000", "Can Lộc")):
+    found = _by_value("Sáu tháng đầu năm 2016, doanh số cho vay đạt 523,4 tỷ đồng. Một số địa phương giải ngân "
+                      "sớm ngay trong quý I như: Phù Cát đạt 46,2 tỷ đồng; Tây Sơn đạt 35,8 tỷ đồng; Hoài Nhơn "
+                      "đạt 29,5 tỷ đồng.\n")
+    for value, name in (("46200000000", "Phù Cát"), ("35800000000", "Tây Sơn"), ("29500000000", "Hoài Nhơn")):
         item = found[Decimal(value)]
         assert (item.indicator, item.part_of, item.part) == ("lending_turnover", "area", name), item.rules
-    assert found[Decimal("418700000000")].part_of is None
+    assert found[Decimal("523400000000")].part_of is None

@@ -846,22 +846,21 @@ def _broken_down(ctx: Context, fig: Figure, mark: int) -> tuple[str, str] | None
         return None
     if ctx.marks("blockers", mark, fig.start) or _blocker_names_it(ctx, fig):
         return None
-    if level[0] == LOANS and fig.kind == "money" and _capital_item(ctx, fig, mark):
-        return CAPITAL, f"capital-item:{CAPITAL}"
+    capital = ctx.linker.capital_items.get(level[0])
+    if capital is not None and fig.kind == "money" and _capital_item(ctx, fig, mark):
+        return capital, f"capital-item:{capital}"
     if not ctx.linker.lexicon.accepts(level[0], kind=fig.kind, unit=fig.unit):
         return None
     return level[0], f"breakdown-of:{level[0]}"
 
 
-CAPITAL, LOANS = "total_capital", "outstanding_loans"
-
-
 def _capital_item(ctx: Context, fig: Figure, mark: int) -> bool:
-    """Whether the figure's item of a breakdown opens with words naming a source of capital
+    """Whether the figure's item of a breakdown opens with words naming one source of capital
     (``capital_item``: "Trong đó, nguồn vốn Trung ương chuyển về …"): the breakdown lists the
-    capital by source, whatever total the report stated before it (a total of loans may stand
-    for the capital that funds them), and the item is that capital's, not a part of the loans. A
-    total of capital broken down keeps its own indicator: its items are its sources already."""
+    capital by source, whatever total the report stated before it (a total of loans,
+    ``capital_item_totals``, may stand for the capital that funds them), and the item is that
+    capital's, not a part of the loans. A total of capital broken down keeps its own indicator:
+    its items are its sources already."""
     breakdown = ctx.last_mark("breakdown", mark, fig.start)
     start = max(segment_span(ctx, fig)[0], breakdown[1] if breakdown is not None else mark)
     first = ctx.first_mark("capital_item", start, fig.start)

@@ -69,6 +69,7 @@ SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_lis
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
 CITY_REFS, GROUP_SUBJECTS = part_list("city_ref"), part_list("group_subject")
 PART_OPENERS = part_list("part_openers")  # "Đối với <part>, …": the part of every figure of the sentence
+OPENER_WHOLE, OPENER_SUBJECTS = part_list("opener_whole"), part_list("opener_subjects")  # … up to these
 COUNTED_KIND = "counted-kind"  # a breakdown's item named by its count's own noun, no total before it
 DISTRICT_UNIT_REFS, DISTRICT_UNIT_REFS_NOT = part_list("district_unit_ref"), part_list("district_unit_ref_not")
 OUTCOME_KINDS, SPLIT_OPENERS, SPLIT_JOINS = (part_list(name) for name in ("outcome_kinds", "split_openers",
@@ -381,9 +382,8 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     # English names an office by the bank's name and its area's ("the Bank for Social Policies –
     # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
     units = sorted([*district, *_joined_offices(ctx, areas), *cities])
-    if any(hit not in cities and not any(a.start < hit[1] <= a.end for a in areas) and not _office_back(ctx, hit, units)
-           and _branch_reports(ctx, hit, units) and not _acts_in_district(ctx, areas, hit)
-           for hit in ctx.hits[scope_list("branch")]):
+    if any(_provincial_branch_reports(ctx, areas, hit, units) for hit in ctx.hits[scope_list("branch")]
+           if hit not in cities):
         return _portal_district(ctx, areas)
     if any(_branch_reports(ctx, hit, units) for hit in _provinces_branches(ctx)):
         return _portal_district(ctx, areas)
@@ -399,11 +399,21 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
             or _portal_district(ctx, areas))
 
 
+def _provincial_branch_reports(ctx: Context, areas: list[Area], branch: Hit, units: list[Hit]) -> bool:
+    """Whether a branch's words (``branch`` of rules/scope.yaml) name the provincial branch as
+    who reports, so the document is no district's: they end inside no area's name ("NHCSXH thành
+    phố Phổ Yên" is that city's office), refer back to no district office named before
+    (``_office_back``), report (``_branch_reports``), and their sentence does not say the branch
+    lends in the one district or city the text is about (``_acts_in_district``)."""
+    return (not any(a.start < branch[1] <= a.end for a in areas) and not _office_back(ctx, branch, units)
+            and _branch_reports(ctx, branch, units) and not _acts_in_district(ctx, areas, branch))
+
+
 def _level_areas(ctx: Context, areas: list[Area], start: int, end: int) -> list[Area]:
     """The areas, no commune, that the text names with the area word standing in ``[start, end)``
     (a branch's or a reference's words: "NHCSXH thành phố", "toàn thành phố" → "thành phố Kon
-    Tum"). None where the text names a centrally run city (a unit of type ``city`` in
-    rules/provinces.yaml): "thành phố" is then that city, a province."""
+    Tum"). None (an empty list) where the text names a centrally run city (a unit of type
+    ``city`` in rules/provinces.yaml): "thành phố" is then that city, a province."""
     # The word closing the words ("NHCSXH thành phố", "toàn thành phố") or opening them ("City
     # Social Policy Bank"): not one inside another word ("xã" of "xã hội").
     edges = [hit for name in AREA_WORDS for hit in ctx.marks(name, start, end) if hit[1] == end or hit[0] == start]
@@ -1595,17 +1605,17 @@ def _area_bound(ctx: Context, fig: Figure) -> Area | None:
 
 
 def _opener_part(ctx: Context, fig: Figure) -> Part | None:
-    """The part a sentence's opening words put every figure of it under ("Đối với <part>, …", "For
+    """The part a sentence's opening words put its figures under ("Đối với <part>, …", "For
     <part>, …": ``part_openers``): the first part cue between the opener and the last comma
-    before the sentence's first figure, its own words naming it. The opener governs the whole
-    sentence, a total word in it too ("tổng dư nợ đạt …" is that part's)."""
+    before the sentence's first figure, its own words naming it. The opener governs the sentence
+    as far as ``_opener_reaches`` says, a total word in it too ("tổng dư nợ đạt …" is that part's)."""
     s0, s1 = sentence_span(ctx, fig)
     opener = ctx.first_mark(PART_OPENERS, s0, s0 + ctx.reach("sentence_opener"))
     if opener is None or ctx.text[s0 : opener[0]].strip(_NEXT_PUNCT):
         return None
     first = ctx.figures.within(opener[1], s1)
     comma = ctx.text.rfind(",", opener[1], first[0].start if first else s1)
-    if comma < 0:
+    if comma < 0 or not _opener_reaches(ctx, comma, fig):
         return None
     cues = sorted((hit, kind) for kind, cue_list in KIND_LISTS if kind != "average"
                   for hit in ctx.marks(cue_list, opener[1], comma))
@@ -1613,6 +1623,20 @@ def _opener_part(ctx: Context, fig: Figure) -> Part | None:
         return None
     (start, end, phrase), kind = cues[0]
     return Part(kind, ctx.text[start:end], f"{kind}:opener:{phrase}")
+
+
+def _opener_reaches(ctx: Context, comma: int, fig: Figure) -> bool:
+    """Whether an opener whose clause ends at ``comma`` governs the figure: no word of the
+    branch's or province's whole (``topic_whole``, ``opener_whole``: "dư nợ toàn chi nhánh",
+    "across the province") stands before it in its sentence part, and no sentence part between
+    them opens a subject of its own (the bank's name, ``opener_subjects``: "…; chi nhánh có tổng
+    dư nợ …"). A sentence part with neither goes on about the opener's part ("…; tổng dư nợ …")."""
+    g0 = max(comma, segment_span(ctx, fig)[0])
+    if ctx.first_mark(TOPIC_WHOLE, g0, fig.start) or ctx.first_mark(OPENER_WHOLE, g0, fig.start):
+        return False
+    semicolon = ctx.text.find(";", comma, fig.start)
+    return semicolon < 0 or not (ctx.first_mark("bank", semicolon, fig.start)
+                                 or ctx.first_mark(OPENER_SUBJECTS, semicolon, fig.start))
 
 
 def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | None = None,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -450,6 +450,9 @@ class LinkRules(Strict):
     ranking: Markers = Field(default_factory=Markers)
     national_network: Markers = Field(default_factory=Markers)
     capital_item: Markers = Field(default_factory=Markers)
+    # The totals a breakdown of ``capital_item`` items may follow, each with the indicator the
+    # items take (the loans stated for the capital that funds them).
+    capital_item_totals: dict[str, str] = Field(default_factory=dict)
     year_before: Markers = Field(default_factory=Markers)
     year_before_named: Markers = Field(default_factory=Markers)
     merged_gap: MergedGap = Field(default_factory=MergedGap)
@@ -663,7 +666,7 @@ PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "city_
                    "outcome_kinds_paired", "split_openers", "split_joins", "commune_words", "commune_ref",
                    "commune_ref_not", "region_ref", "area_numbered", "office_after", "bank_unit_words", "visit",
                    "channel_names", "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds",
-                   "group_subject", "part_openers")
+                   "group_subject", "part_openers", "opener_whole", "opener_subjects")
 
 
 class AreaWords(Strict):
@@ -700,9 +703,9 @@ class PartRules(Strict):
     # Words that speak of the district a report is about without naming it ("toàn huyện", "the
     # district's").
     district_ref: RulePhrases = Field(default_factory=RulePhrases)
-    # Words that speak of a city without naming it ("toàn thành phố", "the whole city"): the city
-    # inside a province a text names (``parts.city_inside``) as ``district_ref`` speaks of a
-    # district; a centrally run city's text speaks so of the province.
+    # Words that speak of a city without naming it ("toàn thành phố", "the whole city"): the one
+    # city inside its province that a text names with the same word (``parts.city_refs``), as
+    # ``district_ref`` speaks of a district; a centrally run city's text speaks so of the province.
     city_ref: RulePhrases = Field(default_factory=RulePhrases)
     # The bank's own unit in the district named without the district's name ("the district VBSP"),
     # and the words after it that make it another noun phrase ("… transaction offices", "… level").
@@ -753,6 +756,11 @@ class PartRules(Strict):
     # Words opening a sentence that put it under the part they name before its first figure's
     # clause ("Đối với chương trình cho vay HSSV, …", "For ethnic minority households, …").
     part_openers: RulePhrases = Field(default_factory=RulePhrases)
+    # Words after such an opener's comma that end its reach: the branch's or province's whole
+    # ("across the province", beside ``topic_whole``), and a subject of its own after a semicolon
+    # ("chi nhánh", "the branch", beside the bank's name).
+    opener_whole: RulePhrases = Field(default_factory=RulePhrases)
+    opener_subjects: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
     # Words naming a commune, ward or township, not a district ("xã", "commune"): the name beside
     # them tells no province by rules/districts.yaml (a commune may bear a district's name).
@@ -828,11 +836,17 @@ class ChannelSubject(Strict):
     reported: Cues = Field(default_factory=Cues)
 
 
-def load_part_rules(path: Path) -> PartRules:
-    """``rules/parts.yaml`` validated (bad entries reported as file:line)."""
+# The lists of indicator codes of rules/parts.yaml: each names indicators of rules/indicators.yaml.
+PART_CODE_LISTS = ("topic_indicators", "group_topic_outcomes", "rate_numerators", "bare_share_indicators")
+
+
+def load_part_rules(path: Path, *, codes: Collection[str] | None = None) -> PartRules:
+    """``rules/parts.yaml`` validated (bad entries reported as file:line, and an indicator that
+    is none of ``codes``, rules/indicators.yaml's, when given)."""
     rf = read_rule_file(path)
     rules = validate_rule_file(rf, PartRules)
-    raise_problems(_list_problems(rf, part_phrase_lists(rules)))
+    named = [((name, i), code) for name in PART_CODE_LISTS for i, code in enumerate(getattr(rules, name))]
+    raise_problems(_list_problems(rf, part_phrase_lists(rules)) + code_problems(rf, named, codes))
     return rules
 
 
@@ -961,6 +975,7 @@ class Linker:
     group_topic_outcomes: frozenset[str] = frozenset()  # ``PartRules.group_topic_outcomes``
     rate_numerators: frozenset[str] = frozenset()  # ``PartRules.rate_numerators``
     bare_share_indicators: frozenset[str] = frozenset()  # ``PartRules.bare_share_indicators``
+    capital_items: Mapping[str, str] = field(default_factory=dict)  # ``LinkRules.capital_item_totals``
     # ``LinkRules.funded_from``: per language, a regex of the words ending a text before a cue;
     # and the capital indicators they bind.
     funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
@@ -995,6 +1010,7 @@ class Linker:
                    rate_numerators=frozenset(parts.rate_numerators),
                    bare_share_indicators=frozenset(parts.bare_share_indicators), channel_subject=parts.channel_subject,
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
+                   capital_items=dict(rules.capital_item_totals),
                    paired_change=paired_change_regexes(rules),
                    place_kind_after={lang: frozenset(w.casefold() for w in getattr(rules.place_kind_after, lang))
                                      for lang in ("en", "vi")},
@@ -1013,13 +1029,28 @@ def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
     return {entry.name: entry.phrases.phrases(lang) for entry in scope_phrase_lists(scope)}
 
 
-def load_link_rules(path: Path | None = None) -> LinkRules:
+def load_link_rules(path: Path | None = None, *, codes: Collection[str] | None = None) -> LinkRules:
     """``rules/linking.yaml`` (or ``path``) read and validated; a phrase that does not start with
-    a word is reported with its line."""
+    a word, and an indicator that is none of ``codes`` (rules/indicators.yaml's, when given), is
+    reported with its line."""
     rf = read_rule_file(path or rules_dir() / "linking.yaml")
     rules = validate_rule_file(rf, LinkRules)
-    raise_problems(_phrase_problems(rf, rules))
+    named: list[tuple[tuple[object, ...], str]] = [(("funded_from", "indicators", i), code)
+                                                   for i, code in enumerate(rules.funded_from.indicators)]
+    named += [(("capital_item_totals", total), code) for total, capital in rules.capital_item_totals.items()
+              for code in (total, capital)]
+    raise_problems(_phrase_problems(rf, rules) + code_problems(rf, named, codes))
     return rules
+
+
+def code_problems(rf: RuleFile, named: Sequence[tuple[tuple[object, ...], str]],
+                  codes: Collection[str] | None) -> list[str]:
+    """A problem for each indicator of ``named`` (where the file names it, and the code) that is
+    none of ``codes``; none when ``codes`` is not given (the lexicon did not load)."""
+    if codes is None:
+        return []
+    return [rf.problem(loc, f"{code!r} is no indicator code of rules/indicators.yaml")
+            for loc, code in named if code not in codes]
 
 
 def _phrase_problems(rf: RuleFile, rules: LinkRules) -> list[str]:

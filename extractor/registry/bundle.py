@@ -112,9 +112,10 @@ def load_registry(folder: Path | None = None) -> Registry:
                 for lang in LANGUAGES}
     indicators = got.load(lambda: load_lexicon(root / "indicators.yaml"))
     gazetteer = got.load(lambda: load_gazetteer(root / "provinces.yaml", districts=root / "districts.yaml"))
-    link_rules = got.load(lambda: load_link_rules(root / "linking.yaml"))
+    codes = frozenset(indicators.indicators) if indicators is not None else None
+    link_rules = got.load(lambda: load_link_rules(root / "linking.yaml", codes=codes))
     scope = got.load(lambda: load_scope_rules(root / "scope.yaml"))
-    parts = got.load(lambda: load_part_rules(root / "parts.yaml"))
+    parts = got.load(lambda: load_part_rules(root / "parts.yaml", codes=codes))
     outlets = got.load(lambda: load_outlets(root / "outlets.yaml", gazetteer)) if gazetteer else None
     tables = got.load(lambda: load_model(root / "tables.yaml", TableRules))
     table_reading = got.load(lambda: load_model(root / "table_reading.yaml", TableReading))
