@@ -505,6 +505,7 @@ class LexiconRegexes(NamedTuple):
     issued: dict[str, tuple[re.Pattern[str], ...]]  # issue-date cues by side: after, before
     yearly: tuple[re.Pattern[str], ...]  # clause openings that make an amount yearly
     per_before: tuple[re.Pattern[str], ...]  # a per-unit named before an amount in its clause
+    per_stops: re.Pattern[str] | None  # a word after such a per-unit that ends its noun phrase
     per_carry: tuple[re.Pattern[str], ...]  # words after which an amount shares the per-unit before
     review: tuple[re.Pattern[str], ...]  # "a review of N years of implementing" before a reference
     baseline: tuple[re.Pattern[str], ...]  # "so với" before a date: the date is a comparison's
@@ -529,6 +530,7 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
              "before": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_before)},
             tuple(re.compile(opener.pattern) for opener in lexicon.yearly_openers),
             tuple(re.compile(cue.pattern) for cue in lexicon.per_unit_before),
+            _word_list(lexicon.per_unit_stops),
             tuple(re.compile(cue.pattern) for cue in lexicon.per_unit_carry),
             tuple(re.compile(cue.pattern) for cue in lexicon.review_cues),
             tuple(re.compile(cue.pattern) for cue in lexicon.baseline_cues),
@@ -537,6 +539,13 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
             _restating(lexicon),
         ))
     return known[1]
+
+
+def _word_list(words: Sequence[str]) -> re.Pattern[str] | None:
+    """Whole words or phrases of a list, found anywhere, whatever their case; None for none."""
+    if not words:
+        return None
+    return re.compile(rf"(?i)(?<![\w-])(?:{phrase_alternation(words)})(?![\w-])")
 
 
 def _restating(lexicon: Lexicon) -> re.Pattern[str] | None:
@@ -697,20 +706,26 @@ def unit_of(text: str, draft: FigureDraft, sentences: Sentences, yearly: Sequenc
 
 
 def per_unit_before(text: str, draft: FigureDraft, unit: str, sentences: Sentences, rules: RuleSet,
-                    cues: Sequence[re.Pattern[str]]) -> str:
+                    regexes: LexiconRegexes) -> str:
     """An amount whose clause names its per-unit before it ("the average loan per household is
     VND 45 million", "bình quân dư nợ trên mỗi xã là 18 tỷ đồng"): VND per that unit. The clause runs
     from its sentence's start or its last comma, semicolon or colon to the figure; each of
-    ``lexicon.per_unit_before`` must reach the figure, its group ``per`` a phrase of ``per_units``."""
-    if draft.kind != "money" or "/" in unit or not cues:
+    ``lexicon.per_unit_before`` must reach the figure, its group ``per`` a phrase of ``per_units``,
+    and the per-unit must belong to the amount's own noun phrase: no word of
+    ``lexicon.per_unit_stops`` between ("income per capita rose while loans reached …" is no
+    amount per person), though a later per-unit may ("… while the loan per household reached")."""
+    if draft.kind != "money" or "/" in unit or not regexes.per_before:
         return unit
     start, _ = sentences.around(draft.start)
     clause = max(start, *(text.rfind(mark, start, draft.start) + 1 for mark in ",;:"))
-    for cue in cues:
-        found = cue.match(text, clause, draft.start)
-        per = rules.find("per_units", found.group("per")) if found else None
-        if per:
-            return f"{unit}/{per}"
+    for cue in regexes.per_before:
+        at = clause
+        while found := cue.match(text, at, draft.start):
+            per = rules.find("per_units", found.group("per"))
+            stops = regexes.per_stops
+            if per and (stops is None or not stops.search(text, found.end("per"), draft.start)):
+                return f"{unit}/{per}"
+            at = found.end("per")
     return unit
 
 
@@ -768,7 +783,7 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
             **_span(text, draft.start, draft.end, sentences, draft.rule),
             "kind": draft.kind, "value": value,
             "unit": per_unit_before(text, draft, unit_of(text, draft, sentences, yearly), sentences, rules,
-                                    regexes.per_before),
+                                    regexes),
             "qualifier": (draft.qualifier if draft.qualifier != "exact" else
                           qualifier_after(text, draft.end, regexes.qualifier_after, rules) or "exact"),
             "counted": draft.counted,

@@ -207,6 +207,9 @@ class Lexicon(Strict):
     # A per-unit named before an amount in its clause ('the average loan per household is …'):
     # group ``per`` holds a phrase of ``per_units``
     per_unit_before: list[Regex] = []
+    # Words that, between such a per-unit and the amount, end the per-unit's noun phrase: a word
+    # of a total, a conjunction opening another clause ('income per capita rose while loans …')
+    per_unit_stops: list[str] = []
     # The words between a per-unit amount and the next amount that then shares its per-unit
     # (', an increase of', ', exceeding the target of')
     per_unit_carry: list[Regex] = []
