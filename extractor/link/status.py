@@ -5,11 +5,12 @@ table at all (one borrower's story, a "related news" line, an award).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractor.link.context import Context, clause_span, piece, sentence_span
 from extractor.link.rules import part_list
 from extractor.link.when import When, expected_closing, goal_verb, plan_words
-from extractor.models import Figure, Status
+from extractor.models import Figure, Observation, Status
 from extractor.registry.phrases import Hit
 
 # Words joining the last items of one list ("and"): a count after one still continues it.
@@ -225,6 +226,21 @@ def is_conversion(ctx: Context, fig: Figure) -> bool:
     if fig.kind != "money" or fig.unit.startswith(HOME_CURRENCY):
         return False
     return _bracketed_after(ctx, fig) or _bracketing(ctx, fig)
+
+
+def restated_in_dong(levels: Sequence[tuple[Figure, Observation]]) -> set[int]:
+    """Where the amounts in a foreign currency start whose fact the document also states in đồng:
+    the same indicator of the same place and part ("loans top $14 billion" over a body whose loans
+    reached "VND 356 trillion"). The đồng amount is the fact; the other restates it for foreign
+    readers, and two rows of one fact would conflict in the table."""
+    home = {_row(obs) for fig, obs in levels if fig.kind == "money" and fig.unit.startswith(HOME_CURRENCY)}
+    return {fig.start for fig, obs in levels
+            if fig.kind == "money" and not fig.unit.startswith(HOME_CURRENCY) and _row(obs) in home}
+
+
+def _row(obs: Observation) -> tuple[str, str | None, str | None, str | None]:
+    """The table's row of an observation: its indicator, place and part."""
+    return obs.indicator, obs.province, obs.part_of, obs.part
 
 
 def _bracketed_after(ctx: Context, fig: Figure) -> bool:
