@@ -549,11 +549,11 @@ def _word_list(words: Sequence[str]) -> re.Pattern[str] | None:
 
 
 def _restating(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """The lexicon's ``restating_words`` as one regex that ends where it is searched up to: the
-    word, then spaces, right before a figure."""
+    """The lexicon's ``restating_words`` as one regex matched whole on the text between a
+    bracket and the figure in it: spaces, the word, spaces."""
     if not lexicon.restating_words:
         return None
-    return re.compile(rf"(?i)(?<![\w-])(?:{phrase_alternation(lexicon.restating_words)})\s*\Z")
+    return re.compile(rf"(?i)\s*(?:{phrase_alternation(lexicon.restating_words)})\s*")
 
 
 def _qualifier_after(lexicon: Lexicon) -> re.Pattern[str] | None:
@@ -822,16 +822,23 @@ def _past_count_limit(draft: FigureDraft, value: Decimal, rules: RuleSet) -> boo
 
 # A percent in brackets right after an amount or count: the same figure as a share.
 BRACKET_CLOSE = re.compile(r"\s*\)")
+# How far an amount in brackets after a rate may be from the change the rate gives of the level
+# stated before it and still restate that change: a rate is rounded, and taken of the old level or
+# the new; a level itself is many times the change (1/rate: twelve times for 8%).
+RATE_SIZE_BAND = (Decimal("0.5"), Decimal(2))
 
 
 def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[str] | None = None
                       ) -> list[Figure]:
     """A figure alone in brackets right after a change restates that change in the other
     measure: a percent after an amount or count ("an increase of VND 3.15 trillion (8.4%)",
-    "tăng 120 tỷ đồng (12%)"), an amount or count after a percent ("up 2.3% (about VND 415
-    billion)"); a change too. A word of the lexicon's ``restating_words`` may open the bracket
-    ("(equivalent to 13%)"). Not a bracket that goes on after the figure ("(12% of the year's
-    plan)")."""
+    "tăng 120 tỷ đồng (12%)"); a change too. Not a bracket that goes on after the figure ("(12% of
+    the year's plan)"). An amount or count after a rate may as well be the level the rate brought
+    about ("grew 8.5% (VND 9,120 billion)"): it restates the change only when a word of the
+    lexicon's ``restating_words`` opens the bracket ("(equivalent to VND 40 billion)", "(tương
+    đương …)"), when it is approximate ("up 2.3% (about VND 415 billion)"), or when it is about the
+    size the rate gives of a level stated before ("reached VND 6,200 billion, up 7.5% (VND 430
+    billion)")."""
     changes = {f.end: f for f in figures if f.change is not None}
     if not changes:
         return figures
@@ -839,37 +846,44 @@ def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[st
     for figure in figures:
         change = None
         if figure.change is None and BRACKET_CLOSE.match(text, figure.end):
-            before = changes.get(_before_bracket(text, figure.start, restating))
-            if (before is not None and (before.kind == "percent") != (figure.kind == "percent")
-                    and not _reached(figure)):
+            at, restated = _before_bracket(text, figure, restating)
+            before = changes.get(at)
+            if before is not None and (before.kind == "percent") != (figure.kind == "percent") and (
+                    figure.kind == "percent" or restated or figure.qualifier == "approx"
+                    or _size_of_rate(figures, before, figure)):
                 change = before.change
         out.append(figure.model_copy(update={"change": change}) if change else figure)
     return out
 
 
-def _reached(figure: Figure) -> bool:
-    """Whether a figure opens with a word that makes it a level ("(đạt 1.730 tỷ đồng)", "(reaching
-    VND 5 trillion)"): an exact figure whose first word is lower-case words, no number or
-    currency."""
-    first = figure.text.split()[0]
-    return figure.qualifier == "exact" and first.isalpha() and first.islower()
+def _size_of_rate(figures: list[Figure], rate: Figure, amount: Figure) -> bool:
+    """Whether ``amount`` is about the change ``rate`` gives of the last level before the rate in
+    its sentence, of the amount's kind and unit and no change itself (``RATE_SIZE_BAND``)."""
+    levels = [f for f in figures if f.sentence_start == rate.sentence_start and f.end <= rate.start
+              and f.kind == amount.kind and f.unit == amount.unit and f.change is None]
+    if not levels or not levels[-1].value or not rate.value:
+        return False
+    size = rate.value / 100 * levels[-1].value
+    least, most = RATE_SIZE_BAND
+    return least <= amount.value / size <= most
 
 
-def _before_bracket(text: str, start: int, restating: re.Pattern[str] | None = None) -> int:
-    """Where the text before ``start`` ends when only an opening bracket (and spaces, and a
-    restating word matched by ``restating`` up to ``start``) stands between; -1 when something
-    else does."""
-    at = start
-    if restating is not None and (found := restating.search(text, max(0, start - 40), start)):
-        at = found.start()
+def _before_bracket(text: str, figure: Figure, restating: re.Pattern[str] | None = None) -> tuple[int, bool]:
+    """Where the text before the figure ends when only an opening bracket of its sentence (and
+    spaces, and a restating word matched whole by ``restating``) stands between, -1 when
+    something else does; and whether a restating word does."""
+    opened = text.rfind("(", figure.sentence_start, figure.start)
+    if opened < 0:
+        return -1, False
+    restated = False
+    if text[opened + 1 : figure.start].strip():
+        if restating is None or not restating.fullmatch(text, opened + 1, figure.start):
+            return -1, False
+        restated = True
+    at = opened
     while at > 0 and text[at - 1].isspace():
         at -= 1
-    if at == 0 or text[at - 1] != "(":
-        return -1
-    at -= 1
-    while at > 0 and text[at - 1].isspace():
-        at -= 1
-    return at
+    return at, restated
 
 
 # --- legal references -------------------------------------------------------------------
