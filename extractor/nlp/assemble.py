@@ -501,7 +501,7 @@ class LexiconRegexes(NamedTuple):
     """The regexes of a lexicon that assembling uses, compiled."""
 
     change: Cues
-    change_after: tuple[tuple[re.Pattern[str], str], ...]  # cues read right after a figure
+    change_after: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...]  # cues right after a figure, its kinds
     issued: dict[str, tuple[re.Pattern[str], ...]]  # issue-date cues by side: after, before
     yearly: tuple[re.Pattern[str], ...]  # clause openings that make an amount yearly
     per_before: tuple[re.Pattern[str], ...]  # a per-unit named before an amount in its clause
@@ -525,7 +525,7 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
     if known is None or known[0] is not lexicon:
         known = COMPILED[id(lexicon)] = (lexicon, LexiconRegexes(
             compile_cues(tuple((cue.pattern, cue.value) for cue in lexicon.change_cues)),
-            tuple((re.compile(cue.pattern), cue.value) for cue in lexicon.change_cues_after),
+            tuple((re.compile(cue.pattern), cue.value, frozenset(cue.kinds)) for cue in lexicon.change_cues_after),
             {"after": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_after),
              "before": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_before)},
             tuple(re.compile(opener.pattern) for opener in lexicon.yearly_openers),
@@ -580,11 +580,12 @@ def change_cues(rules: RuleSet) -> Cues:
     return lexicon_regexes(rules).change
 
 
-def change_after(text: str, end: int, cues: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
+def change_after(text: str, draft: FigureDraft, cues: Sequence[tuple[re.Pattern[str], str, frozenset[str]]]
+                 ) -> str | None:
     """"increase"/"decrease" when the words right after a figure make it a change ("nearly 3.4
-    times higher than in 2012"): each cue is matched where the figure ends, so it reads no further
-    than it needs."""
-    return next((change for cue, change in cues if cue.match(text, end)), None)
+    times higher than in 2012"): each cue of the figure's kind is matched where the figure ends, so
+    it reads no further than it needs."""
+    return next((change for cue, change, kinds in cues if draft.kind in kinds and cue.match(text, draft.end)), None)
 
 
 def change_of(text: str, start: int, cues: Cues) -> str | None:
@@ -787,7 +788,7 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
             "qualifier": (draft.qualifier if draft.qualifier != "exact" else
                           qualifier_after(text, draft.end, regexes.qualifier_after, rules) or "exact"),
             "counted": draft.counted,
-            "change": change_of(text, draft.start, cues) or change_after(text, draft.end, after),
+            "change": change_of(text, draft.start, cues) or change_after(text, draft, after),
             "confidence": confidence, "notes": tuple(notes),
         }))
     figures = carried_per_units(text, figures, regexes.per_carry)

@@ -145,6 +145,14 @@ class ChangeCue(Regex):
     value: Literal["increase", "decrease"]
 
 
+class AfterCue(ChangeCue):
+    """A change cue matched right after a figure, for figures of ``kinds`` only: the change as a
+    noun after its size ("a 2.1% increase over …") follows an amount or a rate, while after a count
+    the same word is what the counted do ("3,000 households rise from poverty")."""
+
+    kinds: list[Literal["money", "count", "percent", "ratio"]] = ["money", "count", "percent", "ratio"]
+
+
 class LegalWord(Phrase):
     kind: str
 
@@ -193,7 +201,7 @@ class Lexicon(Strict):
     ordinals: list[SmallNumber] = []
     number_words: list[SmallNumber] = []
     change_cues: list[ChangeCue] = []
-    change_cues_after: list[ChangeCue] = []  # matched right after a figure ("3.4 times higher than")
+    change_cues_after: list[AfterCue] = []  # matched right after a figure ("3.4 times higher than")
     abbreviations: list[str] = []
     plausible_max: dict[str, float] = {}
     legal_types: list[LegalWord] = []
