@@ -347,6 +347,7 @@ class Reaches(Strict):
     verb_before: Reach
     same_period: Reach
     year_so_far_joined: Reach
+    bracket_gap: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""

@@ -212,10 +212,9 @@ def _link_line(ctx: Context, start: int, end: int) -> bool:
 
 
 # The currency the bank keeps its books in: an amount in another one set in brackets beside an
-# amount in it restates that amount for foreign readers (``is_conversion``).
+# amount in it restates that amount for foreign readers (``is_conversion``). Not data: the
+# linker's other rules of money (levels' bounds, one loan's most) are of đồng too.
 HOME_CURRENCY = "VND"
-# How far a bracket may stand from the amount it follows: a space or two.
-_BRACKET_GAP = 3
 
 
 def is_conversion(ctx: Context, fig: Figure) -> bool:
@@ -245,17 +244,18 @@ def _row(obs: Observation) -> tuple[str, str | None, str | None, str | None]:
 
 def _bracketed_after(ctx: Context, fig: Figure) -> bool:
     """Whether the amount stands alone in brackets right after an amount in đồng."""
-    opened = ctx.text.rfind("(", max(0, fig.start - _BRACKET_GAP), fig.start)
+    gap = ctx.reach("bracket_gap")
+    opened = ctx.text.rfind("(", max(0, fig.start - gap), fig.start)
     if opened < 0 or ctx.text[opened + 1 : fig.start].strip() or not _closes_after(ctx, fig.end):
         return False
-    host = ctx.figure_ends.within(max(0, opened - _BRACKET_GAP), opened + 1)
+    host = ctx.figure_ends.within(max(0, opened - gap), opened + 1)
     return bool(host) and host[-1].kind == "money" and host[-1].unit.startswith(HOME_CURRENCY) \
         and not ctx.text[host[-1].end : opened].strip()
 
 
 def _bracketing(ctx: Context, fig: Figure) -> bool:
     """Whether brackets right after the amount hold only an amount in đồng."""
-    opened = ctx.text.find("(", fig.end, fig.end + _BRACKET_GAP)
+    opened = ctx.text.find("(", fig.end, fig.end + ctx.reach("bracket_gap"))
     if opened < 0 or ctx.text[fig.end : opened].strip():
         return False
     inside = ctx.figures.within(opened, opened + ctx.reach("aside"))
@@ -265,7 +265,7 @@ def _bracketing(ctx: Context, fig: Figure) -> bool:
 
 def _closes_after(ctx: Context, end: int) -> bool:
     """Whether a closing bracket follows ``end`` with nothing but spaces between."""
-    return ctx.text[end : end + _BRACKET_GAP].lstrip().startswith(")")
+    return ctx.text[end : end + ctx.reach("bracket_gap")].lstrip().startswith(")")
 
 
 def is_award(ctx: Context, fig: Figure) -> bool:
