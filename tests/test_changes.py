@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -75,6 +76,10 @@ CASES = [
     ("en", "Overdue debt showed a 0.4% decline on last year.", "decrease"),
     ("en", "If 640 households increase their savings, the fund grows.", None),
     ("en", "The branch set a 9% growth target for lending.", None),
+    # ... nor the verb after a count, whose people do the rising; money and rates only
+    ("en", "Loans helped 2,700 households rise from poverty last year.", None),
+    ("en", "The courses let 1,150 workers gain in skills.", None),
+    ("en", "Savings showed a VND 12 billion rise on last year.", "increase"),
 ]
 
 
@@ -101,9 +106,17 @@ BRACKETED_CASES = [
     # An amount alone in brackets after a changed rate is the same change in money.
     ("en", "Deposits reached VND 18,700 billion, up 1.9% (about VND 350 billion).", [None, "increase", "increase"]),
     ("vi", "Nguồn vốn tăng 6,1% (khoảng 410 tỷ đồng) trong năm.", ["increase", "increase"]),
-    # ... not a level the bracket reaches ("reaching", "đạt")
+    # ... or one about the size the rate gives of a level stated before it
+    ("en", "Loans reached VND 6,200 billion, up 7.5% (VND 430 billion) on the year.",
+     [None, "increase", "increase"]),
+    ("vi", "Dư nợ đạt 6.200 tỷ đồng, tăng 7,5% (430 tỷ đồng) so với thời điểm cuối quý trước.", [None, "increase", "increase"]),
+    # ... not a level the bracket reaches ("reaching", "đạt"), nor an amount alone that no word and
+    # no level before make the change: the level the rate brought about
     ("vi", "Dư nợ tăng 4,2% (đạt 1.830 tỷ đồng) trong năm.", ["increase", None]),
     ("en", "Loans rose 4.2% (reaching VND 1,830 billion) on the year.", ["increase", None]),
+    ("en", "Outstanding loans of the branch grew 7.5% (VND 9,120 billion) on the year.", ["increase", None]),
+    ("vi", "Nợ quá hạn giảm 0,03% (15 tỷ đồng) so với thời điểm cuối quý trước.", ["decrease", None]),
+    ("vi", "Vốn huy động đạt 900 tỷ đồng; dư nợ tăng 7,5% (6.200 tỷ đồng).", [None, "increase", None]),
 ]
 
 
@@ -111,6 +124,23 @@ BRACKETED_CASES = [
 def test_bracketed_change(lang: str, text: str, changes: list[str | None]) -> None:
     figures = extract_text(text, lang=lang, link=False).figures
     assert [f.change for f in sorted(figures, key=lambda f: f.start)] == changes
+
+
+# Such a level in brackets stays a level when the clause goes on to compare: the comparison is the
+# rate's (``change.is_change``).
+LEVEL_IN_BRACKETS = [
+    ("en", "Tuyen Quang news\nBy June 30, 2024, outstanding loans of the Tuyen Quang branch of the VBSP "
+           "grew 7.5% (VND 6,120 billion) compared to the end of 2023.\n", "outstanding_loans", "6120000000000"),
+    ("vi", "Tin Tuyên Quang\nĐến 30/6/2024, nợ quá hạn của Chi nhánh NHCSXH tỉnh Tuyên Quang giảm 0,03% "
+           "(15 tỷ đồng) so với thời điểm 31/12/2023.\n", "overdue_debt", "15000000000"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "indicator", "value"), LEVEL_IN_BRACKETS)
+def test_a_level_in_brackets_after_a_rate_is_an_observation(lang: str, text: str, indicator: str,
+                                                              value: str) -> None:
+    found = extract_text(text, lang=lang, published=dt.date(2024, 7, 5)).observations  # type: ignore[arg-type]
+    assert [(o.indicator, o.value) for o in found if o.value == Decimal(value)] == [(indicator, Decimal(value))]
 
 
 # --- the words gate: a cue is searched only where one of its words is ---------------------

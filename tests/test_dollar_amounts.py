@@ -53,3 +53,45 @@ def test_a_bracketed_share_after_dollars_leaves_them_the_fact() -> None:
     found = _by_value(text)
     assert found[Decimal("14200000000")].unit == "USD"
     assert Decimal("1900000000") in found
+
+
+def test_a_dollar_headline_over_a_dong_body_restates_the_body() -> None:
+    # one indicator given in both currencies: the đồng amount is the fact, no second row to conflict
+    text = ("VBSP outstanding loans top $14 billion\n"
+            "As of March 31, outstanding loans of VBSP nationwide reached VND 356 trillion, "
+            "up 2.1% from the end of last year.\n")
+    found = _by_value(text)
+    assert found[Decimal("356000000000000")].unit == "VND"
+    assert Decimal("14000000000") not in found
+
+
+def test_dollars_of_another_indicator_than_the_dong_amounts_stay() -> None:
+    text = ("Policy lender reports first-quarter results\n"
+            "As of March 31, VBSP's total capital stood at $14.6 billion nationwide. "
+            "Outstanding loans of VBSP nationwide reached VND 352 trillion.\n")
+    found = _by_value(text)
+    assert found[Decimal("14600000000")].unit == "USD"
+    assert found[Decimal("352000000000000")].unit == "VND"
+
+
+def test_a_foreign_lenders_loans_to_the_bank_are_the_lenders_figure() -> None:
+    text = ("Lenders back social policy credit\n"
+            "By the end of 2023, the Asian Development Bank's outstanding loans to VBSP "
+            "stood at US$240 million, and JICA's loans to VBSP reached US$95 million.\n")
+    found = _by_value(text)
+    assert Decimal("240000000") not in found
+    assert Decimal("95000000") not in found
+
+
+def test_the_banks_own_loans_after_a_lender_is_named_stay_the_banks() -> None:
+    text = ("Lenders back social policy credit\n"
+            "After talks with the Asian Development Bank, the VBSP's outstanding loans "
+            "reached US$14.3 billion by the end of 2023.\n")
+    assert _by_value(text)[Decimal("14300000000")].indicator == "outstanding_loans"
+
+
+def test_capital_the_budget_entrusts_to_the_bank_stays_the_banks() -> None:
+    text = ("Lenders back social policy credit\n"
+            "By the end of 2023, capital from the state budget entrusted to the VBSP "
+            "reached VND 41 trillion nationwide.\n")
+    assert Decimal("41000000000000") in _by_value(text)

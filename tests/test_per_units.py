@@ -33,6 +33,13 @@ CASES = [
     ("en", "Per household the total lent was VND 12 billion.", ["VND"]),
     ("vi", "Hỗ trợ mỗi hộ nghèo với tổng số tiền 620 tỷ đồng.", ["VND"]),
     ("en", "The rate was 4 per cent and capital reached VND 7 billion.", ["VND"]),
+    # nor past a conjunction opening another clause: the per-unit is no longer the amount's
+    ("vi", "Tại mỗi xã đều có tổ vay vốn và dư nợ của chi nhánh tỉnh Yên Bái đạt 6.120 tỷ đồng.", ["VND"]),
+    ("vi", "Thu nhập bình quân đầu người tăng rõ và dư nợ của chi nhánh đạt 5.480 tỷ đồng.", ["VND"]),
+    ("en", "Income per capita rose while loans of the Yen Bai branch reached VND 6,120 billion.", ["VND"]),
+    ("en", "Income per capita rose while the average loan per household reached VND 55 million.",
+     ["VND/household"]),
+    ("vi", "Thu nhập bình quân đầu người tăng lên 64 triệu đồng.", ["VND/person"]),
     # a change after a level of no per-unit stays as it is
     ("en", "Capital reached VND 4,100 billion, an increase of VND 230 billion.", ["VND", "VND"]),
 ]

@@ -38,3 +38,17 @@ def test_tens_of_thousands_of_households_stays_a_level() -> None:
             "Since 2012, loans of VBSP in Yen Bai have helped tens of "
             "thousands of households escape poverty.\n")
     assert _observed(text)[Decimal(10_000)] == "households_escaped_poverty"
+
+
+def test_millions_in_a_provinces_report_are_no_level_of_the_province() -> None:
+    # rules/linking.yaml vague_orders: millions are the whole country's, in general words
+    for lang, text in (
+            ("en", "Loans reach the uplands\nBy the end of 2021, outstanding loans of the VBSP branch in "
+                   "Yen Bai reached VND 4,900 billion. Over two decades policy credit has helped "
+                   "millions of households escape poverty.\n"),
+            ("vi", "Vốn vay về bản\nĐến cuối năm 2021, dư nợ tại Chi nhánh NHCSXH tỉnh Yên Bái đạt "
+                   "4.900 tỷ đồng. Hai mươi năm qua, nhờ nguồn vốn ưu đãi, hàng triệu hộ "
+                   "đã thoát nghèo.\n")):
+        found = extract_text(text, lang=lang, published=PUBLISHED, source="<text>")  # type: ignore[arg-type]
+        assert any(f.value == 1_000_000 for f in found.figures), "the vague figure is read"
+        assert {o.value for o in found.observations} == {Decimal(4_900_000_000_000)}

@@ -32,6 +32,8 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     (``lists.moved_item``)."""
     if fig.change is not None or moved_item(ctx, fig):
         return True
+    if _level_beside_change(ctx, fig):
+        return False
     c0, c1 = clause_span(ctx, fig)
     compared = ctx.marks("comparison", c0, c1)
     if not compared:
@@ -41,6 +43,25 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     compared = [mark for mark in compared
                 if (binder is None or mark[1] > binder[0]) and not bracket[0] <= mark[0] < bracket[1]]
     return bool(compared) and ctx.marker_before("share_of_baseline", fig.start) is None and not share_of_plan(ctx, fig)
+
+
+# An opening bracket alone between two figures; a closing one right after the second.
+_OPENING = re.compile(r"\s*\(\s*")
+_CLOSING = re.compile(r"\s*\)")
+
+
+def _level_beside_change(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure, an amount or a count, stands alone in brackets right after a rate of
+    change and is no change itself (the extractor read it as the level the rate brought about:
+    "grew 7.5% (VND 6,120 billion) compared to …"): the comparison after the bracket is the
+    rate's, not the level's. A percent there restates the change before it."""
+    if fig.kind == "percent":
+        return False
+    s0, _ = sentence_span(ctx, fig)
+    before = [f for f in ctx.figures.within(s0, fig.start) if f.end <= fig.start]
+    return (bool(before) and before[-1].change is not None and before[-1].kind == "percent"
+            and _OPENING.fullmatch(ctx.text, before[-1].end, fig.start) is not None
+            and _CLOSING.match(ctx.text, fig.end) is not None)
 
 
 def added_to_stock(ctx: Context, fig: Figure, code: str) -> bool:

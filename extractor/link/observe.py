@@ -62,6 +62,7 @@ from extractor.link.status import (
     is_one_group,
     is_oversight,
     link_line_at,
+    restated_in_dong,
     status_of,
 )
 from extractor.link.when import (
@@ -341,7 +342,8 @@ def observations(ctx: Context) -> list[Observation]:
         _attach(ctx, fig, growth, levels, starts, extra, dated)
     # An amount out of a level's bounds still carries its changes (a growth rate of outstanding
     # loans stays one), but is no observation itself.
-    kept = [obs for fig, obs in levels if _level_amount(ctx, fig)]
+    restated = restated_in_dong(levels)
+    kept = [obs for fig, obs in levels if _level_amount(ctx, fig) and fig.start not in restated]
     linked = sorted(kept + extra, key=lambda o: (o.start, o.indicator))
     vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)
     deduped = without_headline_twins(ctx, dedupe(headline_parts(ctx, date_headlines(ctx, linked))))

@@ -350,6 +350,7 @@ class Reaches(Strict):
     verb_before: Reach
     same_period: Reach
     year_so_far_joined: Reach
+    bracket_gap: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
@@ -608,6 +609,10 @@ class ScopeRules(Strict):
     # linker looks for.
     joined_not_kind: Cues = Field(default_factory=Cues)
     second_recipient: Cues = Field(default_factory=Cues)
+    # Words right before a name of the bank that make it the borrower of another institution's
+    # loans ("ADB's loans to the VBSP"): the figure that name would govern is the lender's
+    # (``scope._institution``). Not phrases the linker looks for.
+    bank_borrows: Cues = Field(default_factory=Cues)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:

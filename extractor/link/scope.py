@@ -665,12 +665,33 @@ INSTITUTIONS = (("bank_topic", "bank"), ("branch", "bank"), ("other_institution"
 def _institution(ctx: Context, start: int, end: int, *, last: bool) -> str | None:
     """Whether the institution named last (or first) inside ``[start, end)`` is the bank
     ("bank") or "other", None when none is named (two named at one offset: the last is "other",
-    the first "bank"): found by offset, as the span may be a long paragraph."""
+    the first "bank"): found by offset, as the span may be a long paragraph. The bank named as
+    the borrower of another's loans (``bank_borrows``: "ADB's loans to the VBSP") names a lender's
+    figure: "other"."""
     named = ctx.state.institutions
     if named is None:
+        borrows = _borrower_words(tuple(getattr(ctx.linker.scope.bank_borrows, ctx.lang)))
         named = ctx.state.institutions = Labelled(
-            (hit[0], kind, hit[1]) for name, kind in INSTITUTIONS for hit in ctx.hits[scope_list(name)])
+            (hit[0], "other" if kind == "bank" and _borrows(ctx.text, hit[0], borrows) else kind, hit[1])
+            for name, kind in INSTITUTIONS for hit in ctx.hits[scope_list(name)])
     return named.last(start, end) if last else named.first(start, end)
+
+
+_BORROWER_REACH = 40  # characters: the longest phrase of ``bank_borrows``, an article and spaces
+
+
+@lru_cache(maxsize=4)
+def _borrower_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Any of ``words`` as whole words, then an article perhaps, ending where it is searched up
+    to (right before a name of the bank); None for no words."""
+    if not words:
+        return None
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?\Z")
+
+
+def _borrows(text: str, start: int, words: re.Pattern[str] | None) -> bool:
+    """Whether the name of the bank at ``start`` follows a word that makes it a borrower."""
+    return words is not None and words.search(text, max(0, start - _BORROWER_REACH), start) is not None
 
 
 def headline_region(ctx: Context) -> tuple[int, int] | None:

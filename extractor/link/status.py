@@ -5,11 +5,12 @@ table at all (one borrower's story, a "related news" line, an award).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractor.link.context import Context, clause_span, piece, segment_span, sentence_span
 from extractor.link.rules import part_list
 from extractor.link.when import When, expected_closing, goal_verb, plan_words
-from extractor.models import Figure, Status
+from extractor.models import Figure, Observation, Status
 from extractor.registry.phrases import Hit
 
 # Words joining the last items of one list ("and"): a count after one still continues it.
@@ -220,10 +221,9 @@ def _link_line(ctx: Context, start: int, end: int) -> bool:
 
 
 # The currency the bank keeps its books in: an amount in another one set in brackets beside an
-# amount in it restates that amount for foreign readers (``is_conversion``).
+# amount in it restates that amount for foreign readers (``is_conversion``). Not data: the
+# linker's other rules of money (levels' bounds, one loan's most) are of đồng too.
 HOME_CURRENCY = "VND"
-# How far a bracket may stand from the amount it follows: a space or two.
-_BRACKET_GAP = 3
 
 
 def is_conversion(ctx: Context, fig: Figure) -> bool:
@@ -236,19 +236,35 @@ def is_conversion(ctx: Context, fig: Figure) -> bool:
     return _bracketed_after(ctx, fig) or _bracketing(ctx, fig)
 
 
+def restated_in_dong(levels: Sequence[tuple[Figure, Observation]]) -> set[int]:
+    """Where the amounts in a foreign currency start whose fact the document also states in đồng:
+    the same indicator of the same place and part ("loans top $14 billion" over a body whose loans
+    reached "VND 356 trillion"). The đồng amount is the fact; the other restates it for foreign
+    readers, and two rows of one fact would conflict in the table."""
+    home = {_row(obs) for fig, obs in levels if fig.kind == "money" and fig.unit.startswith(HOME_CURRENCY)}
+    return {fig.start for fig, obs in levels
+            if fig.kind == "money" and not fig.unit.startswith(HOME_CURRENCY) and _row(obs) in home}
+
+
+def _row(obs: Observation) -> tuple[str, str | None, str | None, str | None]:
+    """The table's row of an observation: its indicator, place and part."""
+    return obs.indicator, obs.province, obs.part_of, obs.part
+
+
 def _bracketed_after(ctx: Context, fig: Figure) -> bool:
     """Whether the amount stands alone in brackets right after an amount in đồng."""
-    opened = ctx.text.rfind("(", max(0, fig.start - _BRACKET_GAP), fig.start)
+    gap = ctx.reach("bracket_gap")
+    opened = ctx.text.rfind("(", max(0, fig.start - gap), fig.start)
     if opened < 0 or ctx.text[opened + 1 : fig.start].strip() or not _closes_after(ctx, fig.end):
         return False
-    host = ctx.figure_ends.within(max(0, opened - _BRACKET_GAP), opened + 1)
+    host = ctx.figure_ends.within(max(0, opened - gap), opened + 1)
     return bool(host) and host[-1].kind == "money" and host[-1].unit.startswith(HOME_CURRENCY) \
         and not ctx.text[host[-1].end : opened].strip()
 
 
 def _bracketing(ctx: Context, fig: Figure) -> bool:
     """Whether brackets right after the amount hold only an amount in đồng."""
-    opened = ctx.text.find("(", fig.end, fig.end + _BRACKET_GAP)
+    opened = ctx.text.find("(", fig.end, fig.end + ctx.reach("bracket_gap"))
     if opened < 0 or ctx.text[fig.end : opened].strip():
         return False
     inside = ctx.figures.within(opened, opened + ctx.reach("aside"))
@@ -258,7 +274,7 @@ def _bracketing(ctx: Context, fig: Figure) -> bool:
 
 def _closes_after(ctx: Context, end: int) -> bool:
     """Whether a closing bracket follows ``end`` with nothing but spaces between."""
-    return ctx.text[end : end + _BRACKET_GAP].lstrip().startswith(")")
+    return ctx.text[end : end + ctx.reach("bracket_gap")].lstrip().startswith(")")
 
 
 def is_award(ctx: Context, fig: Figure) -> bool:

@@ -501,10 +501,11 @@ class LexiconRegexes(NamedTuple):
     """The regexes of a lexicon that assembling uses, compiled."""
 
     change: Cues
-    change_after: tuple[tuple[re.Pattern[str], str], ...]  # cues read right after a figure
+    change_after: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...]  # cues right after a figure, its kinds
     issued: dict[str, tuple[re.Pattern[str], ...]]  # issue-date cues by side: after, before
     yearly: tuple[re.Pattern[str], ...]  # clause openings that make an amount yearly
     per_before: tuple[re.Pattern[str], ...]  # a per-unit named before an amount in its clause
+    per_stops: re.Pattern[str] | None  # a word after such a per-unit that ends its noun phrase
     per_carry: tuple[re.Pattern[str], ...]  # words after which an amount shares the per-unit before
     review: tuple[re.Pattern[str], ...]  # "a review of N years of implementing" before a reference
     baseline: tuple[re.Pattern[str], ...]  # "so với" before a date: the date is a comparison's
@@ -524,11 +525,12 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
     if known is None or known[0] is not lexicon:
         known = COMPILED[id(lexicon)] = (lexicon, LexiconRegexes(
             compile_cues(tuple((cue.pattern, cue.value) for cue in lexicon.change_cues)),
-            tuple((re.compile(cue.pattern), cue.value) for cue in lexicon.change_cues_after),
+            tuple((re.compile(cue.pattern), cue.value, frozenset(cue.kinds)) for cue in lexicon.change_cues_after),
             {"after": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_after),
              "before": tuple(re.compile(cue.pattern) for cue in lexicon.legal_issued_before)},
             tuple(re.compile(opener.pattern) for opener in lexicon.yearly_openers),
             tuple(re.compile(cue.pattern) for cue in lexicon.per_unit_before),
+            _word_list(lexicon.per_unit_stops),
             tuple(re.compile(cue.pattern) for cue in lexicon.per_unit_carry),
             tuple(re.compile(cue.pattern) for cue in lexicon.review_cues),
             tuple(re.compile(cue.pattern) for cue in lexicon.baseline_cues),
@@ -539,12 +541,19 @@ def lexicon_regexes(rules: RuleSet) -> LexiconRegexes:
     return known[1]
 
 
+def _word_list(words: Sequence[str]) -> re.Pattern[str] | None:
+    """Whole words or phrases of a list, found anywhere, whatever their case; None for none."""
+    if not words:
+        return None
+    return re.compile(rf"(?i)(?<![\w-])(?:{phrase_alternation(words)})(?![\w-])")
+
+
 def _restating(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """The lexicon's ``restating_words`` as one regex that ends where it is searched up to: the
-    word, then spaces, right before a figure."""
+    """The lexicon's ``restating_words`` as one regex matched whole on the text between a
+    bracket and the figure in it: spaces, the word, spaces."""
     if not lexicon.restating_words:
         return None
-    return re.compile(rf"(?i)(?<![\w-])(?:{phrase_alternation(lexicon.restating_words)})\s*\Z")
+    return re.compile(rf"(?i)\s*(?:{phrase_alternation(lexicon.restating_words)})\s*")
 
 
 def _qualifier_after(lexicon: Lexicon) -> re.Pattern[str] | None:
@@ -571,11 +580,12 @@ def change_cues(rules: RuleSet) -> Cues:
     return lexicon_regexes(rules).change
 
 
-def change_after(text: str, end: int, cues: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
+def change_after(text: str, draft: FigureDraft, cues: Sequence[tuple[re.Pattern[str], str, frozenset[str]]]
+                 ) -> str | None:
     """"increase"/"decrease" when the words right after a figure make it a change ("nearly 3.4
-    times higher than in 2012"): each cue is matched where the figure ends, so it reads no further
-    than it needs."""
-    return next((change for cue, change in cues if cue.match(text, end)), None)
+    times higher than in 2012"): each cue of the figure's kind is matched where the figure ends, so
+    it reads no further than it needs."""
+    return next((change for cue, change, kinds in cues if draft.kind in kinds and cue.match(text, draft.end)), None)
 
 
 def change_of(text: str, start: int, cues: Cues) -> str | None:
@@ -697,20 +707,26 @@ def unit_of(text: str, draft: FigureDraft, sentences: Sentences, yearly: Sequenc
 
 
 def per_unit_before(text: str, draft: FigureDraft, unit: str, sentences: Sentences, rules: RuleSet,
-                    cues: Sequence[re.Pattern[str]]) -> str:
+                    regexes: LexiconRegexes) -> str:
     """An amount whose clause names its per-unit before it ("the average loan per household is
     VND 45 million", "bình quân dư nợ trên mỗi xã là 18 tỷ đồng"): VND per that unit. The clause runs
     from its sentence's start or its last comma, semicolon or colon to the figure; each of
-    ``lexicon.per_unit_before`` must reach the figure, its group ``per`` a phrase of ``per_units``."""
-    if draft.kind != "money" or "/" in unit or not cues:
+    ``lexicon.per_unit_before`` must reach the figure, its group ``per`` a phrase of ``per_units``,
+    and the per-unit must belong to the amount's own noun phrase: no word of
+    ``lexicon.per_unit_stops`` between ("income per capita rose while loans reached …" is no
+    amount per person), though a later per-unit may ("… while the loan per household reached")."""
+    if draft.kind != "money" or "/" in unit or not regexes.per_before:
         return unit
     start, _ = sentences.around(draft.start)
     clause = max(start, *(text.rfind(mark, start, draft.start) + 1 for mark in ",;:"))
-    for cue in cues:
-        found = cue.match(text, clause, draft.start)
-        per = rules.find("per_units", found.group("per")) if found else None
-        if per:
-            return f"{unit}/{per}"
+    for cue in regexes.per_before:
+        at = clause
+        while found := cue.match(text, at, draft.start):
+            per = rules.find("per_units", found.group("per"))
+            stops = regexes.per_stops
+            if per and (stops is None or not stops.search(text, found.end("per"), draft.start)):
+                return f"{unit}/{per}"
+            at = found.end("per")
     return unit
 
 
@@ -768,11 +784,11 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
             **_span(text, draft.start, draft.end, sentences, draft.rule),
             "kind": draft.kind, "value": value,
             "unit": per_unit_before(text, draft, unit_of(text, draft, sentences, yearly), sentences, rules,
-                                    regexes.per_before),
+                                    regexes),
             "qualifier": (draft.qualifier if draft.qualifier != "exact" else
                           qualifier_after(text, draft.end, regexes.qualifier_after, rules) or "exact"),
             "counted": draft.counted,
-            "change": change_of(text, draft.start, cues) or change_after(text, draft.end, after),
+            "change": change_of(text, draft.start, cues) or change_after(text, draft, after),
             "confidence": confidence, "notes": tuple(notes),
         }))
     figures = carried_per_units(text, figures, regexes.per_carry)
@@ -807,16 +823,23 @@ def _past_count_limit(draft: FigureDraft, value: Decimal, rules: RuleSet) -> boo
 
 # A percent in brackets right after an amount or count: the same figure as a share.
 BRACKET_CLOSE = re.compile(r"\s*\)")
+# How far an amount in brackets after a rate may be from the change the rate gives of the level
+# stated before it and still restate that change: a rate is rounded, and taken of the old level or
+# the new; a level itself is many times the change (1/rate: twelve times for 8%).
+RATE_SIZE_BAND = (Decimal("0.5"), Decimal(2))
 
 
 def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[str] | None = None
                       ) -> list[Figure]:
     """A figure alone in brackets right after a change restates that change in the other
     measure: a percent after an amount or count ("an increase of VND 3.15 trillion (8.4%)",
-    "tăng 120 tỷ đồng (12%)"), an amount or count after a percent ("up 2.3% (about VND 415
-    billion)"); a change too. A word of the lexicon's ``restating_words`` may open the bracket
-    ("(equivalent to 13%)"). Not a bracket that goes on after the figure ("(12% of the year's
-    plan)")."""
+    "tăng 120 tỷ đồng (12%)"); a change too. Not a bracket that goes on after the figure ("(12% of
+    the year's plan)"). An amount or count after a rate may as well be the level the rate brought
+    about ("grew 8.5% (VND 9,120 billion)"): it restates the change only when a word of the
+    lexicon's ``restating_words`` opens the bracket ("(equivalent to VND 40 billion)", "(tương
+    đương …)"), when it is approximate ("up 2.3% (about VND 415 billion)"), or when it is about the
+    size the rate gives of a level stated before ("reached VND 6,200 billion, up 7.5% (VND 430
+    billion)")."""
     changes = {f.end: f for f in figures if f.change is not None}
     if not changes:
         return figures
@@ -824,37 +847,44 @@ def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[st
     for figure in figures:
         change = None
         if figure.change is None and BRACKET_CLOSE.match(text, figure.end):
-            before = changes.get(_before_bracket(text, figure.start, restating))
-            if (before is not None and (before.kind == "percent") != (figure.kind == "percent")
-                    and not _reached(figure)):
+            at, restated = _before_bracket(text, figure, restating)
+            before = changes.get(at)
+            if before is not None and (before.kind == "percent") != (figure.kind == "percent") and (
+                    figure.kind == "percent" or restated or figure.qualifier == "approx"
+                    or _size_of_rate(figures, before, figure)):
                 change = before.change
         out.append(figure.model_copy(update={"change": change}) if change else figure)
     return out
 
 
-def _reached(figure: Figure) -> bool:
-    """Whether a figure opens with a word that makes it a level ("(đạt 1.730 tỷ đồng)", "(reaching
-    VND 5 trillion)"): an exact figure whose first word is lower-case words, no number or
-    currency."""
-    first = figure.text.split()[0]
-    return figure.qualifier == "exact" and first.isalpha() and first.islower()
+def _size_of_rate(figures: list[Figure], rate: Figure, amount: Figure) -> bool:
+    """Whether ``amount`` is about the change ``rate`` gives of the last level before the rate in
+    its sentence, of the amount's kind and unit and no change itself (``RATE_SIZE_BAND``)."""
+    levels = [f for f in figures if f.sentence_start == rate.sentence_start and f.end <= rate.start
+              and f.kind == amount.kind and f.unit == amount.unit and f.change is None]
+    if not levels or not levels[-1].value or not rate.value:
+        return False
+    size = rate.value / 100 * levels[-1].value
+    least, most = RATE_SIZE_BAND
+    return least <= amount.value / size <= most
 
 
-def _before_bracket(text: str, start: int, restating: re.Pattern[str] | None = None) -> int:
-    """Where the text before ``start`` ends when only an opening bracket (and spaces, and a
-    restating word matched by ``restating`` up to ``start``) stands between; -1 when something
-    else does."""
-    at = start
-    if restating is not None and (found := restating.search(text, max(0, start - 40), start)):
-        at = found.start()
+def _before_bracket(text: str, figure: Figure, restating: re.Pattern[str] | None = None) -> tuple[int, bool]:
+    """Where the text before the figure ends when only an opening bracket of its sentence (and
+    spaces, and a restating word matched whole by ``restating``) stands between, -1 when
+    something else does; and whether a restating word does."""
+    opened = text.rfind("(", figure.sentence_start, figure.start)
+    if opened < 0:
+        return -1, False
+    restated = False
+    if text[opened + 1 : figure.start].strip():
+        if restating is None or not restating.fullmatch(text, opened + 1, figure.start):
+            return -1, False
+        restated = True
+    at = opened
     while at > 0 and text[at - 1].isspace():
         at -= 1
-    if at == 0 or text[at - 1] != "(":
-        return -1
-    at -= 1
-    while at > 0 and text[at - 1].isspace():
-        at -= 1
-    return at
+    return at, restated
 
 
 # --- legal references -------------------------------------------------------------------

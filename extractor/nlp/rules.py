@@ -145,6 +145,14 @@ class ChangeCue(Regex):
     value: Literal["increase", "decrease"]
 
 
+class AfterCue(ChangeCue):
+    """A change cue matched right after a figure, for figures of ``kinds`` only: the change as a
+    noun after its size ("a 2.1% increase over …") follows an amount or a rate, while after a count
+    the same word is what the counted do ("3,000 households rise from poverty")."""
+
+    kinds: list[Literal["money", "count", "percent", "ratio"]] = ["money", "count", "percent", "ratio"]
+
+
 class LegalWord(Phrase):
     kind: str
 
@@ -193,7 +201,7 @@ class Lexicon(Strict):
     ordinals: list[SmallNumber] = []
     number_words: list[SmallNumber] = []
     change_cues: list[ChangeCue] = []
-    change_cues_after: list[ChangeCue] = []  # matched right after a figure ("3.4 times higher than")
+    change_cues_after: list[AfterCue] = []  # matched right after a figure ("3.4 times higher than")
     abbreviations: list[str] = []
     plausible_max: dict[str, float] = {}
     legal_types: list[LegalWord] = []
@@ -207,6 +215,9 @@ class Lexicon(Strict):
     # A per-unit named before an amount in its clause ('the average loan per household is …'):
     # group ``per`` holds a phrase of ``per_units``
     per_unit_before: list[Regex] = []
+    # Words that, between such a per-unit and the amount, end the per-unit's noun phrase: a word
+    # of a total, a conjunction opening another clause ('income per capita rose while loans …')
+    per_unit_stops: list[str] = []
     # The words between a per-unit amount and the next amount that then shares its per-unit
     # (', an increase of', ', exceeding the target of')
     per_unit_carry: list[Regex] = []

@@ -23,7 +23,8 @@ from extractor.link import link as link_with
 from extractor.link.rules import MarkerExample
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef, Observation
 from extractor.nlp.drafts import VAGUE_NOTE
-from extractor.registry.bundle import bundled
+from extractor.nlp.rules import phrase_alternation
+from extractor.registry.bundle import bundled, bundled_lexicon
 
 
 def link(ex: Extraction) -> Extraction:
@@ -33,8 +34,10 @@ def link(ex: Extraction) -> Extraction:
 
 PUB = dt.date(2025, 10, 26)
 _MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}|<<(.+?)>>")
-# A vague amount's words, whose figure the pipeline marks with ``VAGUE_NOTE`` ("thousands of households").
-_VAGUE = re.compile(r"(?i)\b(?:tens|dozens|hundreds|thousands|millions)\b|\bhàng (?:chục|trăm|nghìn|ngàn|vạn|triệu)\b")
+# A vague amount's words, whose figure the pipeline marks with ``VAGUE_NOTE`` ("thousands of
+# households"): the ``vague`` phrases of both languages' lexicons, as whole words.
+_VAGUE = re.compile(r"(?i)(?<!\w)(?:" + phrase_alternation(
+    v.phrase for lang in ("en", "vi") for v in bundled_lexicon(lang).vague) + r")(?!\w)")
 _SENTENCE = re.compile(r"\n+|(?<=[.!?])(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
