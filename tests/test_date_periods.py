@@ -45,6 +45,10 @@ CASES = [
      [("past seven months", (D(2024, 1, 1), D(2024, 7, 31)))]),
     ("en", "Over the past seven months, the branch lent more.", D(2024, 11, 5), []),
     ("en", "Over the past seven months, the branch lent more.", None, []),
+    ("vi", "Trong 7 tháng qua, chi nhánh cho vay thêm.", D(2024, 8, 5),
+     [("7 tháng qua", (D(2024, 1, 1), D(2024, 7, 31)))]),
+    ("vi", "Trong 7 tháng qua, chi nhánh cho vay thêm.", D(2024, 11, 5), []),
+    ("vi", "Bảy tháng qua, chi nhánh cho vay thêm.", None, []),
     ("en", "During the seven-month period, lending rose.", D(2024, 7, 29),
      [("seven-month period", (D(2024, 1, 1), D(2024, 7, 31)))]),
     # From the year's start to the end of a month: one period.

@@ -211,6 +211,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     # measures what the programme before it measured; one naming who lends lends.
     ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, cho vay hộ cận nghèo đạt [[*700 tỷ đồng|VND]].", PUB),
     ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, chi nhánh cho vay hộ cận nghèo [[*700 tỷ đồng|VND]].", PUB),
+    # A lender named before the programme, whose name a verb of a level joins to the figure: what
+    # the programme reached; an indicator's own cue before the name says what the figure is.
+    ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, chi nhánh cho vay hộ cận nghèo đạt [[*700 tỷ đồng|VND]].", PUB),
+    ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, doanh số cho vay hộ cận nghèo đạt [[*700 tỷ đồng|VND]].", PUB),
     # The item's own sentence giving its own period is a flow of its own, not the level before.
     ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Dư nợ chương trình cho vay nước sạch là [[880 tỷ đồng|VND]]. Trong {{6 tháng đầu năm 2025|2025-01-01..2025-06-30}}, cho vay hộ mới thoát nghèo đạt [[*265 tỷ đồng|VND]].", PUB),
     # A day after an until word, or a baseline after a comparison word, dates the level, no flow.
@@ -2829,6 +2833,15 @@ def test_a_paragraph_opener_yields_to_the_banks_totals_a_list_and_the_home_branc
     ("Tin Kon Tum\n\nNăm 2023, Ngân hàng CSXH tỉnh Kon Tum cho vay 37.400 lượt hộ vay vốn. Năm 2023, "
      "chi nhánh giải ngân cho 9.700 lượt hộ cận nghèo vay vốn; 5.200 lượt hộ khác vay vốn trồng rừng.", "vi",
      [(37400, None), (9700, "programme"), (5200, "share")]),
+    # A count naming some kinds of household is a share of the one whose list ends with every
+    # other borrower, however near their values; with no such list, near values are one total.
+    ("Tin Kon Tum\n\nTừ năm 2015 đến nay, Ngân hàng CSXH tỉnh Kon Tum đã cho 61.000 lượt hộ nghèo, cận nghèo vay "
+     "vốn. Từ năm 2015 đến nay, chi nhánh đã cho 64.500 lượt hộ nghèo, hộ cận nghèo và các đối tượng chính sách "
+     "khác vay vốn.", "vi",
+     [(61000, "share"), (64500, None)]),
+    ("Tin Kon Tum\n\nTừ năm 2015 đến nay, Ngân hàng CSXH tỉnh Kon Tum đã cho 61.000 lượt hộ nghèo, cận nghèo vay "
+     "vốn. Từ năm 2015 đến nay, chi nhánh đã cho 64.500 lượt hộ vay vốn.", "vi",
+     [(61000, None), (64500, None)]),
 ])
 def test_a_smaller_total_of_the_same_fact_is_a_share(text: str, lang: str, expected: list[tuple[object, str | None]]
                                                      ) -> None:

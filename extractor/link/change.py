@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterator, Sequence
 
-from extractor.link.context import Context, Offsets, clause_span, piece, sentence_span
+from extractor.link.context import Context, Offsets, clause_span, piece, segment_span, sentence_span
 from extractor.link.lists import moved_item
 from extractor.link.when import anniversary, joins_plan, met_plan
 from extractor.models import Figure, Observation
@@ -30,7 +30,7 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     ("…, tăng 1.050 tỷ đồng so với đầu năm với 98.400 khách hàng còn dư nợ": the comparison
     is the change's before it); an item of a list whose lead-in says the parts moved is one
     (``lists.moved_item``)."""
-    if fig.change is not None or moved_item(ctx, fig):
+    if fig.change is not None or moved_item(ctx, fig) or _sizes_cause(ctx, fig):
         return True
     if _level_beside_change(ctx, fig):
         return False
@@ -62,6 +62,21 @@ def _level_beside_change(ctx: Context, fig: Figure) -> bool:
     return (bool(before) and before[-1].change is not None and before[-1].kind == "percent"
             and _OPENING.fullmatch(ctx.text, before[-1].end, fig.start) is not None
             and _CLOSING.match(ctx.text, fig.end) is not None)
+
+
+def _sizes_cause(ctx: Context, fig: Figure) -> bool:
+    """An amount after the words giving why something rose or fell, in its sentence part
+    (``change_cause``: "vốn tăng chủ yếu do huyện bổ sung thêm 35 tỷ đồng"): how much that
+    cause added or took, a piece of the change; not past another figure or a word of a level
+    ("…, đạt 500 tỷ đồng", "… lên 500 tỷ đồng")."""
+    g0, _ = segment_span(ctx, fig)
+    cause = ctx.last_mark("change_cause", max(g0, fig.start - ctx.reach("change_cause")), fig.start)
+    if cause is None or ctx.figures.within(cause[1], fig.start):
+        return False
+    c0, _ = clause_span(ctx, fig)
+    if c0 > cause[1] and any(c.position == "before" for c in ctx.cues.within(c0, fig.start)):
+        return False  # "Nợ quá hạn tăng do thiên tai, tỷ lệ nợ quá hạn là …": a clause of its own level
+    return not (ctx.marks("level_verbs", cause[1], fig.start) or ctx.marks("change_to", cause[1], fig.start))
 
 
 def added_to_stock(ctx: Context, fig: Figure, code: str) -> bool:

@@ -298,10 +298,13 @@ def _cue_before(
     helped 5,600 workers go abroad": the second count does not borrow the first one's cue).
     """
     end = fig.start if end is None else end
-    blockers = ctx.marks("blockers", start, end)
+    found_blockers = ctx.marks("blockers", start, end)
     for cue in reversed(ctx.cues.within(start, end)):
         if cue.position != "before" or cue.end > end:
             continue
+        # A blocker inside a longer cue is a word of the cue ("mức cho vay bình quân": the
+        # average loan, not the loan ceiling "mức cho vay").
+        blockers = [b for b in found_blockers if not _inside_cue(b, cue)]
         # Asked from the nearest cue back, and only until one decides: most never need asking.
         if free and (_kin_between(ctx, fig, cue.end) or _kin_just_before(ctx, fig, cue)):
             continue
@@ -319,7 +322,12 @@ def _cue_before(
         found = _decided(ctx, cue, fig, "cue")
         if found:
             return found
-    return False if blockers else None
+    return False if found_blockers else None
+
+
+def _inside_cue(blocker: Hit, cue: CueHit) -> bool:
+    """Whether a blocker lies inside a longer cue, as one of its words."""
+    return cue.start <= blocker[0] and blocker[1] <= cue.end and blocker[1] - blocker[0] < cue.end - cue.start
 
 
 def _funded_from(ctx: Context, cue: CueHit, start: int) -> bool:
@@ -700,15 +708,32 @@ def _programme_item(ctx: Context, fig: Figure, clause_start: int) -> tuple[str, 
     nghèo đạt 245 tỷ đồng" after a total of outstanding loans): the lead-in's indicator, or that
     of the total broken down; "cho vay" there names the programme, not what its figure measures."""
     if not _names_programmes(ctx, _name_start(ctx, fig, clause_start), fig.start):
-        return None
+        return _next_programme(ctx, fig) if _name_reached(ctx, fig, clause_start) else None
     return _list_item(ctx, fig) or _programme_broken_down(ctx, fig) or _next_programme(ctx, fig)
+
+
+def _name_reached(ctx: Context, fig: Figure, clause_start: int) -> bool:
+    """Whether a programme's name in the figure's clause ends right before a verb of a level that
+    leads to the figure ("…, ngân hàng cho vay hộ cận nghèo đạt 760 tỷ đồng"): what the programme
+    reached, whoever the clause names as its lender; only a cue of that name stands before it."""
+    names = ctx.marks(PROGRAMME_NAMES, clause_start, fig.start)
+    if not names:
+        return False
+    start, end, _ = names[-1]
+    if any(c.position == "before" and not (start <= c.start and c.end <= end)
+           for c in ctx.cues.within(clause_start, fig.start)):
+        return False  # "doanh số cho vay hộ cận nghèo đạt …": the cue says what the figure is
+    verb = ctx.first_mark("level_verbs", end, fig.end)
+    return (verb is not None and not ctx.text[end : verb[0]].strip()
+            and (verb[1] > fig.start or not ctx.text[verb[1] : fig.start].strip()))
 
 
 def _next_programme(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """An item that opens with a programme's name right after another programme's level in its
     paragraph ("Chương trình cho vay hộ nghèo có dư nợ 1.600 tỷ đồng. Cho vay hộ cận nghèo đạt 700
     tỷ đồng"): the report goes on programme by programme, measuring what it measured before; a
-    clause that names who lends ("chi nhánh cho vay hộ cận nghèo …") opens with no name and lends."""
+    clause that names who lends ("chi nhánh cho vay hộ cận nghèo …") opens with no name and lends,
+    unless a verb of a level joins the name to the figure (``_name_reached``: "… đạt 700 tỷ đồng")."""
     level, part = ctx.state.last_level.get(fig.kind), ctx.state.last_part.get(fig.kind)
     if level is None or part is None or part[1] != level[1] or part[2] != "programme":
         return None

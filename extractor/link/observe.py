@@ -39,6 +39,7 @@ from extractor.link.parts import (
     district_document,
     district_offices,
     document_topic,
+    every_borrower,
     find_areas,
     household_kind,
     offices_named_as_provinces,
@@ -776,6 +777,7 @@ def smaller_shares(ctx: Context, found: list[Observation]) -> list[Observation]:
     for same in groups.values():
         if len(same) > 1:
             shares.update(_shares_of(same, near))
+            shares.update(_some_kinds_of(ctx, same))
     out = []
     for obs in found:
         total = shares.get(id(obs))
@@ -800,6 +802,23 @@ def _smaller_share(ctx: Context, obs: Observation, total: Observation) -> Observ
         "part_of": "share", "part": None, "rules": {**obs.rules, "part": SMALLER_SHARE},
         "why": {**obs.why, "part": f"a smaller amount than {total.text!r} for the same indicator, place "
                                    "and date in this document: a share of that total"}})
+
+
+def _some_kinds_of(ctx: Context, same: list[Observation]) -> dict[int, Observation]:
+    """Of the totals of one count, each that counts some kinds of household by name ("800 nghìn
+    lượt hộ nghèo, cận nghèo") with the larger one whose list ends with every other borrower ("870
+    nghìn lượt hộ nghèo, hộ cận nghèo … và các đối tượng chính sách khác") it is a share of, however
+    near their values: those kinds are some of all the borrowers, not all of them said again."""
+    if ctx.linker.lexicon.indicators[same[0].indicator].kind != "count":
+        return {}
+    figures = {obs.start: next(iter(ctx.figures.within(obs.start, obs.start + 1)), None) for obs in same}
+    every = [obs for obs in same if (fig := figures[obs.start]) is not None and every_borrower(ctx, fig)]
+    if not every:
+        return {}
+    total = max(every, key=lambda obs: obs.value)
+    return {id(obs): total for obs in same
+            if obs.value < total.value and (fig := figures[obs.start]) is not None
+            and household_kind(ctx, fig.start, fig.end) is not None and not every_borrower(ctx, fig)}
 
 
 def _shares_of(same: list[Observation], near: Decimal) -> dict[int, Observation]:

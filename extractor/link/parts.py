@@ -70,6 +70,7 @@ DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kin
 CITY_REFS, GROUP_SUBJECTS = part_list("city_ref"), part_list("group_subject")
 PART_OPENERS = part_list("part_openers")  # "Đối với <part>, …": the part of every figure of the sentence
 OPENER_WHOLE, OPENER_SUBJECTS = part_list("opener_whole"), part_list("opener_subjects")  # … up to these
+OPENER_PROGRAMMES = part_list("opener_programmes")  # "Đối với các chương trình …": programmes, whoever they serve
 COUNTED_KIND = "counted-kind"  # a breakdown's item named by its count's own noun, no total before it
 DISTRICT_UNIT_REFS, DISTRICT_UNIT_REFS_NOT = part_list("district_unit_ref"), part_list("district_unit_ref_not")
 OUTCOME_KINDS, SPLIT_OPENERS, SPLIT_JOINS = (part_list(name) for name in ("outcome_kinds", "split_openers",
@@ -571,7 +572,7 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     (a group, area, source…), nor another of the topic's kind after the figure, nor a breakdown
     after it ("…, of which …": the figure before is the whole), nor a word of the branch's or
     bank's whole (``topic_whole``), nor a ``total`` word that makes it a total (``_totalled``,
-    ``_every_borrower``). One of the topic's kind the sentence names before the figure
+    ``every_borrower``). One of the topic's kind the sentence names before the figure
     by other words than the headline's is what the figure is of ("the Farmers' Association's
     overdue ratio" in a report on farmer members' loans). The sentence that names the topic in
     the headline or lead is left to its own cues."""
@@ -591,7 +592,7 @@ def _topic_document_part(ctx: Context, fig: Figure, code: str) -> Part | None:
     # near-poor households and other policy beneficiaries": a total word after a part's cue in the
     # figure's clause, or ending the borrowers a count counts, makes it a total, as in any sentence.
     c0, _ = clause_span(ctx, fig)
-    if _every_borrower(ctx, fig) or any(_totalled(ctx, hit, borrowers_end(ctx, fig))
+    if every_borrower(ctx, fig) or any(_totalled(ctx, hit, borrowers_end(ctx, fig))
                                         for _, name in OTHER_PARTS for hit in ctx.marks(name, c0, fig.start)):
         return None
     named = sorted((hit, other) for other, name in OTHER_PARTS for hit in ctx.marks(name, s0, s1)
@@ -1607,8 +1608,10 @@ def _area_bound(ctx: Context, fig: Figure) -> Area | None:
 def _opener_part(ctx: Context, fig: Figure) -> Part | None:
     """The part a sentence's opening words put its figures under ("Đối với <part>, …", "For
     <part>, …": ``part_openers``): the first part cue between the opener and the last comma
-    before the sentence's first figure, its own words naming it. The opener governs the sentence
-    as far as ``_opener_reaches`` says, a total word in it too ("tổng dư nợ đạt …" is that part's)."""
+    before the sentence's first figure, its own words naming it; a programme when the opener's
+    words open with programmes (``opener_programmes``), whoever another kind's cue says they serve. The opener
+    governs the sentence as far as ``_opener_reaches`` says, a total word in it too ("tổng dư nợ đạt
+    …" is that part's)."""
     s0, s1 = sentence_span(ctx, fig)
     opener = ctx.first_mark(PART_OPENERS, s0, s0 + ctx.reach("sentence_opener"))
     if opener is None or ctx.text[s0 : opener[0]].strip(_NEXT_PUNCT):
@@ -1622,6 +1625,10 @@ def _opener_part(ctx: Context, fig: Figure) -> Part | None:
     if not cues:
         return None
     (start, end, phrase), kind = cues[0]
+    head = ctx.first_mark(OPENER_PROGRAMMES, opener[1], start) if kind != "programme" else None
+    if head is not None and not ctx.text[opener[1] : head[0]].strip():
+        # What the opener names is programmes; the group or place after is whom they serve.
+        return Part("programme", ctx.text[head[0] : end][:LABEL_CHARS], f"programme:opener:{head[2]}")
     return Part(kind, ctx.text[start:end], f"{kind}:opener:{phrase}")
 
 
@@ -1916,7 +1923,7 @@ def _group_counted(ctx: Context, fig: Figure) -> Part | None:
         return None
     named = [hit for hit in ctx.marks(GROUPS, fig.start, fig.end + GROUP_NOUN_REACH)
              if hit[0] < fig.end or not ctx.text[fig.end : hit[0]].strip()]
-    if not named or _every_borrower(ctx, fig):
+    if not named or every_borrower(ctx, fig):
         return None
     return Part("group", ctx.text[named[0][0] : named[0][1]], f"group:{named[0][2]}")
 
@@ -2051,7 +2058,7 @@ def _first_kind_counted(ctx: Context, fig: Figure, mark: Hit) -> bool:
     (``_kind_counted``), only counts of its unit stand between the breakdown word and it, and its
     list does not end with every other borrower (then it counts them all: "…, hộ cận nghèo và các
     đối tượng chính sách khác")."""
-    if ctx.lang != "en" or not _kind_counted(ctx, fig) or _every_borrower(ctx, fig):
+    if ctx.lang != "en" or not _kind_counted(ctx, fig) or every_borrower(ctx, fig):
         return False
     return all(other.kind == "count" and other.unit == fig.unit for other in ctx.figures.within(mark[1], fig.start))
 
@@ -2295,12 +2302,12 @@ def _paired_part(ctx: Context, fig: Figure, indicator_rule: str) -> Part | None:
     joined = ctx.marker_before("pair_binders", fig.start) is not None and level[1] >= segment_span(ctx, fig)[0]
     # "… là 410 tỷ đồng/12.900 hộ": a slash right after the part's amount writes the pair.
     slashed = ctx.text[level[1] : fig.start].strip() == "/"
-    if not (indicator_rule.startswith("paired-with:") or joined or slashed) or _every_borrower(ctx, fig):
+    if not (indicator_rule.startswith("paired-with:") or joined or slashed) or every_borrower(ctx, fig):
         return None
     return Part(part[2], part[3], f"paired-with:{part[2]}")
 
 
-def _every_borrower(ctx: Context, fig: Figure) -> bool:
+def every_borrower(ctx: Context, fig: Figure) -> bool:
     """Whether a total word ends the list of borrowers a count counts ("…, near-poor households and
     other policy beneficiaries"): it counts every borrower, whatever amount it is paired with."""
     return fig.kind == "count" and bool(ctx.marks(TOTALS, fig.end, borrowers_end(ctx, fig)))

@@ -133,6 +133,7 @@ MARKER_LISTS = (
     "causative_verbs",
     "holding_verbs",
     "level_verbs",
+    "change_cause",
     "per_period",
     "past_years",
     "past_years_lead",
@@ -346,6 +347,7 @@ class Reaches(Strict):
     headline: Reach
     wire_line: Reach
     national_lead: Reach
+    change_cause: Reach
     aside: Reach
     verb_before: Reach
     same_period: Reach
@@ -414,6 +416,7 @@ class LinkRules(Strict):
     causative_verbs: Markers = Field(default_factory=Markers)
     holding_verbs: Markers = Field(default_factory=Markers)
     level_verbs: Markers = Field(default_factory=Markers)
+    change_cause: Markers = Field(default_factory=Markers)
     per_period: Markers = Field(default_factory=Markers)
     past_years: Markers = Field(default_factory=Markers)
     past_years_lead: Markers = Field(default_factory=Markers)
@@ -671,7 +674,7 @@ PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "city_
                    "outcome_kinds_paired", "split_openers", "split_joins", "commune_words", "commune_ref",
                    "commune_ref_not", "region_ref", "area_numbered", "office_after", "bank_unit_words", "visit",
                    "channel_names", "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds",
-                   "group_subject", "part_openers", "opener_whole", "opener_subjects")
+                   "group_subject", "part_openers", "opener_whole", "opener_subjects", "opener_programmes")
 
 
 class AreaWords(Strict):
@@ -766,6 +769,9 @@ class PartRules(Strict):
     # ("chi nhánh", "the branch", beside the bank's name).
     opener_whole: RulePhrases = Field(default_factory=RulePhrases)
     opener_subjects: RulePhrases = Field(default_factory=RulePhrases)
+    # Words heading what a part opener names that make it programmes, whoever they lend to ("Đối
+    # với các chương trình phục vụ người Mông ở vùng cao, …": those programmes' figures).
+    opener_programmes: RulePhrases = Field(default_factory=RulePhrases)
     area_words: AreaWords
     # Words naming a commune, ward or township, not a district ("xã", "commune"): the name beside
     # them tells no province by rules/districts.yaml (a commune may bear a district's name).
