@@ -109,7 +109,8 @@ BRACKETED_CASES = [
     # ... or one about the size the rate gives of a level stated before it
     ("en", "Loans reached VND 6,200 billion, up 7.5% (VND 430 billion) on the year.",
      [None, "increase", "increase"]),
-    ("vi", "Dư nợ đạt 6.200 tỷ đồng, tăng 7,5% (430 tỷ đồng) so với thời điểm cuối quý trước.", [None, "increase", "increase"]),
+    ("vi", "Dư nợ đạt 6.200 tỷ đồng, tăng 7,5% (430 tỷ đồng) so với thời điểm cuối quý trước.",
+     [None, "increase", "increase"]),
     # ... not a level the bracket reaches ("reaching", "đạt"), nor an amount alone that no word and
     # no level before make the change: the level the rate brought about
     ("vi", "Dư nợ tăng 4,2% (đạt 1.830 tỷ đồng) trong năm.", ["increase", None]),
