@@ -213,8 +213,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, chi nhánh cho vay hộ cận nghèo [[*700 tỷ đồng|VND]].", PUB),
     # A lender named before the programme, whose name a verb of a level joins to the figure: what
     # the programme reached; an indicator's own cue before the name says what the figure is.
-    ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, chi nhánh cho vay hộ cận nghèo đạt [[*700 tỷ đồng|VND]].", PUB),
-    ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Chương trình cho vay hộ nghèo có dư nợ [[1.600 tỷ đồng|VND]]. Bên cạnh đó, doanh số cho vay hộ cận nghèo đạt [[*700 tỷ đồng|VND]].", PUB),
+    ("indicator", "next-programme:", "+", "vi", VI_NGHE + "Cho vay xuất khẩu lao động có dư nợ [[1.450 tỷ đồng|VND]]. Cùng thời điểm, phòng giao dịch cho vay nước sạch đạt [[*390 tỷ đồng|VND]].", PUB),
+    ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Cho vay xuất khẩu lao động có dư nợ [[1.450 tỷ đồng|VND]]. Cùng thời điểm, doanh số cho vay nước sạch đạt [[*390 tỷ đồng|VND]].", PUB),
     # The item's own sentence giving its own period is a flow of its own, not the level before.
     ("indicator", "next-programme:", "-", "vi", VI_NGHE + "Dư nợ chương trình cho vay nước sạch là [[880 tỷ đồng|VND]]. Trong {{6 tháng đầu năm 2025|2025-01-01..2025-06-30}}, cho vay hộ mới thoát nghèo đạt [[*265 tỷ đồng|VND]].", PUB),
     # A day after an until word, or a baseline after a comparison word, dates the level, no flow.
@@ -2836,7 +2836,7 @@ def test_a_paragraph_opener_yields_to_the_banks_totals_a_list_and_the_home_branc
     # A count naming some kinds of household is a share of the one whose list ends with every
     # other borrower, however near their values; with no such list, near values are one total.
     ("Tin Kon Tum\n\nTừ năm 2015 đến nay, Ngân hàng CSXH tỉnh Kon Tum đã cho 61.000 lượt hộ nghèo, cận nghèo vay "
-     "vốn. Từ năm 2015 đến nay, chi nhánh đã cho 64.500 lượt hộ nghèo, hộ cận nghèo và các đối tượng chính sách "
+     "vốn. Từ năm 2015 đến nay, chi nhánh đã cho 64.500 lượt hộ nghèo, hộ mới thoát nghèo cùng đối tượng chính sách "
      "khác vay vốn.", "vi",
      [(61000, "share"), (64500, None)]),
     ("Tin Kon Tum\n\nTừ năm 2015 đến nay, Ngân hàng CSXH tỉnh Kon Tum đã cho 61.000 lượt hộ nghèo, cận nghèo vay "

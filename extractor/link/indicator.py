@@ -714,15 +714,16 @@ def _programme_item(ctx: Context, fig: Figure, clause_start: int) -> tuple[str, 
 
 def _name_reached(ctx: Context, fig: Figure, clause_start: int) -> bool:
     """Whether a programme's name in the figure's clause ends right before a verb of a level that
-    leads to the figure ("…, ngân hàng cho vay hộ cận nghèo đạt 760 tỷ đồng"): what the programme
-    reached, whoever the clause names as its lender; only a cue of that name stands before it."""
+    leads to the figure ("…, phòng giao dịch cho vay nước sạch đạt 390 tỷ đồng"): what the
+    programme reached, whoever the clause names as its lender; only a cue of that name stands
+    before it."""
     names = ctx.marks(PROGRAMME_NAMES, clause_start, fig.start)
     if not names:
         return False
     start, end, _ = names[-1]
     if any(c.position == "before" and not (start <= c.start and c.end <= end)
            for c in ctx.cues.within(clause_start, fig.start)):
-        return False  # "doanh số cho vay hộ cận nghèo đạt …": the cue says what the figure is
+        return False  # "doanh số cho vay nước sạch đạt …": the cue says what the figure is
     verb = ctx.first_mark("level_verbs", end, fig.end)
     return (verb is not None and not ctx.text[end : verb[0]].strip()
             and (verb[1] > fig.start or not ctx.text[verb[1] : fig.start].strip()))

@@ -805,10 +805,10 @@ def _smaller_share(ctx: Context, obs: Observation, total: Observation) -> Observ
 
 
 def _some_kinds_of(ctx: Context, same: list[Observation]) -> dict[int, Observation]:
-    """Of the totals of one count, each that counts some kinds of household by name ("800 nghìn
-    lượt hộ nghèo, cận nghèo") with the larger one whose list ends with every other borrower ("870
-    nghìn lượt hộ nghèo, hộ cận nghèo … và các đối tượng chính sách khác") it is a share of, however
-    near their values: those kinds are some of all the borrowers, not all of them said again."""
+    """Of the totals of one count, each that counts some kinds of household by name ("N lượt hộ
+    nghèo, cận nghèo") with the larger one whose list ends with every other borrower ("M lượt hộ
+    nghèo, hộ mới thoát nghèo cùng đối tượng chính sách khác") it is a share of, however near
+    their values: those kinds are some of all the borrowers, not all of them said again."""
     if ctx.linker.lexicon.indicators[same[0].indicator].kind != "count":
         return {}
     figures = {obs.start: next(iter(ctx.figures.within(obs.start, obs.start + 1)), None) for obs in same}
