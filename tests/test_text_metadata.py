@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
 
 from extractor.errors import InputError
-from extractor.nlp.language import detect
+from extractor.nlp.language import WORD, detect
 from extractor.parse import text as text_module
 from extractor.registry.bundle import bundled
 
@@ -119,6 +120,21 @@ def test_empty_file_is_an_input_error() -> None:
 ])
 def test_language_detection(text: str, lang: str) -> None:
     assert detect(text, bundled().language)[0] == lang
+
+
+def test_function_words_are_counted_as_each_word_lower_cased_is_looked_up() -> None:
+    # Counted by a set intersection over the distinct lower-cased words: the same counts as
+    # looking every word up, on invented texts of function words in odd cases.
+    cues = bundled().language
+    pool = [*sorted(cues.vi)[:40], *sorted(cues.en)[:40], "İn", "THE", "Và", "ſo", "ẞ", "x1y", "hộ"]
+    rng = random.Random(39)
+    for _ in range(300):
+        words = [rng.choice(pool) for _ in range(rng.randint(0, 30))]
+        text = " ".join(w.upper() if rng.random() < 0.2 else w for w in words)
+        found = WORD.findall(text)
+        vi = sum(w.lower() in cues.vi for w in found)
+        en = sum(w.lower() in cues.en for w in found)
+        assert detect(text, cues)[1].startswith(f"function words vi={vi} en={en};"), text
 
 
 def test_diacritic_share_counts_every_marked_letter() -> None:
