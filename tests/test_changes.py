@@ -80,6 +80,8 @@ CASES = [
     ("en", "Loans helped 2,700 households rise from poverty last year.", None),
     ("en", "The courses let 1,150 workers gain in skills.", None),
     ("en", "Savings showed a VND 12 billion rise on last year.", "increase"),
+    # ... and ratios: "a 2.5-fold increase" moved as "grew 2.5-fold" did
+    ("en", "Deposits saw a 4.5-fold increase over 2016.", "increase"),
 ]
 
 

@@ -68,7 +68,8 @@ def _sizes_cause(ctx: Context, fig: Figure) -> bool:
     """An amount after the words giving why something rose or fell, in its sentence part
     (``change_cause``: "vốn tăng chủ yếu do huyện bổ sung thêm 35 tỷ đồng"): how much that
     cause added or took, a piece of the change; not past another figure or a word of a level
-    ("…, đạt 500 tỷ đồng", "… lên 500 tỷ đồng")."""
+    ("…, đạt 500 tỷ đồng", "… lên 500 tỷ đồng", "…, còn 500 tỷ đồng"), nor right after an
+    indicator's cue, which governs the amount ("… do chi nhánh giải ngân 500 tỷ đồng")."""
     g0, _ = segment_span(ctx, fig)
     cause = ctx.last_mark("change_cause", max(g0, fig.start - ctx.reach("change_cause")), fig.start)
     if cause is None or ctx.figures.within(cause[1], fig.start):
@@ -76,6 +77,9 @@ def _sizes_cause(ctx: Context, fig: Figure) -> bool:
     c0, _ = clause_span(ctx, fig)
     if c0 > cause[1] and any(c.position == "before" for c in ctx.cues.within(c0, fig.start)):
         return False  # "Nợ quá hạn tăng do thiên tai, tỷ lệ nợ quá hạn là …": a clause of its own level
+    if any(c.position == "before" and not ctx.text[c.end : fig.start].strip()
+           for c in ctx.cues.within(cause[1], fig.start)):
+        return False  # "tăng do chi nhánh giải ngân 300 tỷ đồng": a cue governs the amount, a flow of its own
     return not (ctx.marks("level_verbs", cause[1], fig.start) or ctx.marks("change_to", cause[1], fig.start))
 
 

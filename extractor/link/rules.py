@@ -353,6 +353,8 @@ class Reaches(Strict):
     same_period: Reach
     year_so_far_joined: Reach
     bracket_gap: Reach
+    bank_borrows: Reach
+    to_now: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""

@@ -672,12 +672,9 @@ def _institution(ctx: Context, start: int, end: int, *, last: bool) -> str | Non
     if named is None:
         borrows = _borrower_words(tuple(getattr(ctx.linker.scope.bank_borrows, ctx.lang)))
         named = ctx.state.institutions = Labelled(
-            (hit[0], "other" if kind == "bank" and _borrows(ctx.text, hit[0], borrows) else kind, hit[1])
+            (hit[0], "other" if kind == "bank" and _borrows(ctx, hit[0], borrows) else kind, hit[1])
             for name, kind in INSTITUTIONS for hit in ctx.hits[scope_list(name)])
     return named.last(start, end) if last else named.first(start, end)
-
-
-_BORROWER_REACH = 40  # characters: the longest phrase of ``bank_borrows``, an article and spaces
 
 
 @lru_cache(maxsize=4)
@@ -689,9 +686,10 @@ def _borrower_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?\Z")
 
 
-def _borrows(text: str, start: int, words: re.Pattern[str] | None) -> bool:
-    """Whether the name of the bank at ``start`` follows a word that makes it a borrower."""
-    return words is not None and words.search(text, max(0, start - _BORROWER_REACH), start) is not None
+def _borrows(ctx: Context, start: int, words: re.Pattern[str] | None) -> bool:
+    """Whether the name of the bank at ``start`` follows a word that makes it a borrower, within
+    ``bank_borrows`` of rules/linking.yaml's reaches."""
+    return words is not None and words.search(ctx.text, max(0, start - ctx.reach("bank_borrows")), start) is not None
 
 
 def headline_region(ctx: Context) -> tuple[int, int] | None:

@@ -837,8 +837,9 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
 
 def _present_not_to_now(ctx: Context, present: list[Hit]) -> list[Hit]:
     """The words of the present that are no part of a to-now phrase ("now" in "up to now")."""
+    reach = ctx.reach("to_now")
     return [hit for hit in present if not any(t0 <= hit[0] and hit[1] <= t1
-                                              for t0, t1, _ in ctx.marks("to_now", hit[0] - 20, hit[1]))]
+                                              for t0, t1, _ in ctx.marks("to_now", hit[0] - reach, hit[1]))]
 
 
 def _paragraph_date(ctx: Context, fig: Figure) -> DateMention | None:

@@ -1,0 +1,31 @@
+"""``capital_item_totals`` of rules/linking.yaml: after a total of loans, a breakdown whose items
+name sources of capital lists the capital that funds the loans (the items take ``total_capital``);
+after a total the map does not list, the items stay parts of that total. Sentences are invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.pipeline import extract_text
+
+CASES = [
+    # a total of outstanding loans (listed): its capital items are the capital's
+    ("vi", "Tin Yên Bái\nĐến cuối năm 2023, tổng dư nợ đạt 7.240 tỷ đồng. Cụ thể, nguồn vốn Trung ương "
+     "chuyển về đạt 6.180 tỷ đồng.\n", "total_capital"),
+    ("en", "Yen Bai news\nBy the end of 2023, total outstanding loans reached VND 7,240 billion. Of which, "
+     "central capital transferred reached VND 6,180 billion.\n", "total_capital"),
+    # a total of lending over the year (not listed): the items stay its parts
+    ("vi", "Tin Yên Bái\nNăm 2023, doanh số cho vay đạt 2.150 tỷ đồng. Cụ thể, nguồn vốn Trung ương "
+     "chuyển về đạt 1.870 tỷ đồng.\n", "lending_turnover"),
+    ("en", "Yen Bai news\nIn 2023, lending turnover reached VND 2,150 billion. Of which, central capital "
+     "transferred reached VND 1,870 billion.\n", "lending_turnover"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "indicator"), CASES)
+def test_capital_items_follow_only_the_listed_totals(lang: str, text: str, indicator: str) -> None:
+    found = extract_text(text, lang=lang, published=dt.date(2025, 10, 26)).observations  # type: ignore[arg-type]
+    items = [o for o in found if o.part_of == "source"]
+    assert [o.indicator for o in items] == [indicator]
