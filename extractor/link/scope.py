@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from urllib.parse import unquote, urlparse
 
-from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, sentence_span
+from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, piece, sentence_span
 from extractor.link.outlets import Outlet
 from extractor.link.provinces import key_of
 from extractor.link.rules import part_list, scope_list
@@ -672,7 +672,7 @@ def _institution(ctx: Context, start: int, end: int, *, last: bool) -> str | Non
     if named is None:
         borrows = _borrower_words(tuple(getattr(ctx.linker.scope.bank_borrows, ctx.lang)))
         named = ctx.state.institutions = Labelled(
-            (hit[0], "other" if kind == "bank" and _borrows(ctx.text, hit[0], borrows) else kind, hit[1])
+            (hit[0], "other" if kind == "bank" and _borrows(ctx, hit[0], borrows) else kind, hit[1])
             for name, kind in INSTITUTIONS for hit in ctx.hits[scope_list(name)])
     return named.last(start, end) if last else named.first(start, end)
 
@@ -689,9 +689,16 @@ def _borrower_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:the\s+)?\Z")
 
 
-def _borrows(text: str, start: int, words: re.Pattern[str] | None) -> bool:
-    """Whether the name of the bank at ``start`` follows a word that makes it a borrower."""
-    return words is not None and words.search(text, max(0, start - _BORROWER_REACH), start) is not None
+def _borrows(ctx: Context, start: int, words: re.Pattern[str] | None) -> bool:
+    """Whether the name of the bank at ``start`` follows a word that makes it a borrower, after a
+    lender named earlier in its clause ("ADB's loans to the VBSP"): with no lender named there,
+    the loans are the bank's borrowers' ("households repaid their loans to the VBSP")."""
+    found = words.search(ctx.text, max(0, start - _BORROWER_REACH), start) if words is not None else None
+    if found is None:
+        return False
+    c0, _ = piece(found.start(), ctx.stops.around(found.start(), start), ctx.breaks.clause)
+    return any(hit[1] <= found.start() for name, kind in INSTITUTIONS if kind == "other"
+               for hit in ctx.hits[scope_list(name)] if hit[0] >= c0)
 
 
 def headline_region(ctx: Context) -> tuple[int, int] | None:
