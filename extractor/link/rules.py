@@ -112,6 +112,7 @@ MARKER_LISTS = (
     "level_ref",
     "contrast_joins",
     "one_group",
+    "one_group_named",
     "same_period_before",
     "year_so_far_lead",
     "same_period_named",
@@ -395,6 +396,7 @@ class LinkRules(Strict):
     level_ref: Markers = Field(default_factory=Markers)
     contrast_joins: Markers = Field(default_factory=Markers)
     one_group: Markers = Field(default_factory=Markers)
+    one_group_named: Markers = Field(default_factory=Markers)
     same_period_before: Markers = Field(default_factory=Markers)
     year_so_far_lead: Markers = Field(default_factory=Markers)
     same_period_named: Markers = Field(default_factory=Markers)

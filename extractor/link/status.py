@@ -139,11 +139,14 @@ def _anecdote(ctx: Context, s0: int, s1: int) -> bool:
 
 def is_one_group(ctx: Context, fig: Figure) -> bool:
     """A figure of one savings and loan group, the subject of its sentence part ("the group has 52
-    members, who owe …", ``one_group``): a story of one group."""
+    members, who owe …", ``one_group``), after its paragraph has named such a group or its leader
+    (``one_group_named``): a story of one group. A "group" of borrowers ("the largest borrower
+    group; the group has …") is no such story."""
     if not ctx.hits["one_group"]:
         return False  # most texts never speak of one group so
     g0, _ = segment_span(ctx, fig)
-    return bool(ctx.marks("one_group", g0, fig.start))
+    said = ctx.marks("one_group", g0, fig.start)
+    return bool(said) and bool(ctx.marks("one_group_named", ctx.line(fig.start, fig.end)[0], said[-1][0]))
 
 
 def is_oversight(ctx: Context, fig: Figure) -> bool:
