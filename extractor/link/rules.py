@@ -110,6 +110,7 @@ MARKER_LISTS = (
     "anniversary",
     "previous_year",
     "level_ref",
+    "level_ref_other",
     "contrast_joins",
     "one_group",
     "one_group_named",
@@ -394,6 +395,7 @@ class LinkRules(Strict):
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
     level_ref: Markers = Field(default_factory=Markers)
+    level_ref_other: Markers = Field(default_factory=Markers)
     contrast_joins: Markers = Field(default_factory=Markers)
     one_group: Markers = Field(default_factory=Markers)
     one_group_named: Markers = Field(default_factory=Markers)
