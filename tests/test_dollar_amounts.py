@@ -95,3 +95,22 @@ def test_capital_the_budget_entrusts_to_the_bank_stays_the_banks() -> None:
             "By the end of 2023, capital from the state budget entrusted to the VBSP "
             "reached VND 41 trillion nationwide.\n")
     assert Decimal("41000000000000") in _by_value(text)
+
+
+def test_dollars_of_another_year_than_the_dong_amount_stay() -> None:
+    # a level of an earlier year in dollars is a fact of its own, not the đồng amount restated
+    text = ("Policy lender reports results\n"
+            "In 2012, the VBSP's outstanding loans were about US$5.2 billion. By the end of March, "
+            "outstanding loans of VBSP nationwide reached VND 352 trillion.\n")
+    found = _by_value(text)
+    assert found[Decimal("5200000000")].as_of == dt.date(2012, 12, 31)
+    assert found[Decimal("352000000000000")].unit == "VND"
+
+
+def test_borrowers_repaying_their_loans_to_the_bank_leave_its_figures_its_own() -> None:
+    # "loans to the VBSP" with no lender named before it in its clause: the borrowers' loans
+    text = ("Ha Giang policy bank results\n"
+            "By the end of 2023, borrowers paid back their loans to the VBSP in full, and outstanding "
+            "loans reached VND 9,240 billion. Vietcombank's outstanding loans in the province "
+            "reached VND 61,000 billion.\n")
+    assert _by_value(text)[Decimal("9240000000000")].indicator == "outstanding_loans"

@@ -31,3 +31,18 @@ def test_a_share_after_a_count_of_communes_is_no_overdue_rate() -> None:
 ])
 def test_a_share_after_the_amount_stays_its_rate(tail: str) -> None:
     assert _rates(HEAD + tail + "\n")[Decimal("0.07")] == "overdue_debt_rate"
+
+
+@pytest.mark.parametrize(("tail", "lang"), [
+    # A count of borrowers right after the amount, across a comma or a slash, is the amount's too.
+    ("Overdue debts were VND 4.1 billion, involving 217 customers, accounting for 0.07 percent.", "en"),
+    ("Nợ quá hạn 4,1 tỷ đồng/217 khách hàng, chiếm 0,07%.", "vi"),
+])
+def test_borrowers_right_after_the_amount_leave_the_share_its_rate(tail: str, lang: str) -> None:
+    head = HEAD if lang == "en" else "Tín dụng chính sách Yên Bái\nĐến 30/6/2026, tổng dư nợ đạt 5.930 tỷ đồng. "
+    assert _rates(head + tail + "\n", lang)[Decimal("0.07")] == "overdue_debt_rate"
+
+
+def test_communes_after_an_amount_keep_their_own_share() -> None:
+    text = HEAD + "Overdue debts were VND 4.1 billion, while 86 communes had none, accounting for 41.3 percent.\n"
+    assert Decimal("41.3") not in _rates(text)

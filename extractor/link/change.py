@@ -356,9 +356,17 @@ def _refers_back(ctx: Context, fig: Figure, s0: int) -> bool:
     """Whether the change's sentence (from ``s0``) opens with words speaking of the level stated
     before it (``level_ref``: "The figure …", "Con số này …") and the figure is itself worded as a
     change ("a rise of 6.1%"): a share of a plan later in the sentence ("…, equal to 98% of the
-    year's target") moves nothing."""
+    year's target") moves nothing, nor do the words naming another thing after them
+    (``level_ref_other``: "The figure for housing loans rose 8%")."""
     hit = ctx.first_mark("level_ref", s0, fig.start)
-    return hit is not None and not ctx.text[s0 : hit[0]].strip() and fig.change is not None
+    if hit is None or ctx.text[s0 : hit[0]].strip() or fig.change is None:
+        return False
+    other = ctx.first_mark("level_ref_other", hit[1], fig.start)
+    if other is None or ctx.text[hit[1] : other[0]].strip():
+        return True
+    # "The figure of VND 6,480 billion …" restates the level: a figure right after the word.
+    after = ctx.figures.within(other[1], fig.start)
+    return bool(after) and not ctx.text[other[1] : after[0].start].strip()
 
 
 def _founding(ctx: Context, fig: Figure, start: int, end: int) -> dt.date | None:

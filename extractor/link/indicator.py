@@ -402,7 +402,17 @@ def _share_of_count(ctx: Context, fig: Figure, c0: int, c1: int) -> bool:
     if not before or before[-1].kind != "count":
         return False
     amounts = [f for f in before[:-1] if f.kind == "money"]
-    return not (amounts and ctx.marks("pair_binders", amounts[-1].end, before[-1].start))
+    return not (amounts and (ctx.marks("pair_binders", amounts[-1].end, before[-1].start)
+                             or _borrowers_after(ctx, before[-2], before[-1])))
+
+
+def _borrowers_after(ctx: Context, amount: Figure, count: Figure) -> bool:
+    """Whether a count of borrowers (a unit of a ``count_pair`` indicator) follows an amount right
+    after it across a slash or a comma ("nợ quá hạn 5 tỷ đồng/210 khách hàng", "overdue debt was
+    VND 5 billion, involving 210 customers"): the amount's borrowers, not a whole of their own."""
+    lexicon = ctx.linker.lexicon
+    return (amount.kind == "money" and ctx.text[amount.end : count.start].lstrip()[:1] in ("/", ",")
+            and any(lexicon.accepts(code, kind="count", unit=count.unit) for code in lexicon.borrower_codes))
 
 
 def _share_of_total(ctx: Context, fig: Figure, found: tuple[str, str] | None) -> tuple[str, str] | None:

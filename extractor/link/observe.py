@@ -808,17 +808,27 @@ def _some_kinds_of(ctx: Context, same: list[Observation]) -> dict[int, Observati
     """Of the totals of one count, each that counts some kinds of household by name ("N lượt hộ
     nghèo, cận nghèo") with the larger one whose list ends with every other borrower ("M lượt hộ
     nghèo, hộ mới thoát nghèo cùng đối tượng chính sách khác") it is a share of, however near
-    their values: those kinds are some of all the borrowers, not all of them said again."""
+    their values: those kinds are some of all the borrowers, not all of them said again. As in
+    ``_shares_of``, a total the headline dated demotes nothing, and a count the headline dated
+    only by a total told at least as firmly (``_firmness_of``: a headline naming its own province
+    may be another place's or day's than a body count the title placed). In the body, the branch
+    a sentence names by its office ("chi nhánh") is the province's named before it."""
     if ctx.linker.lexicon.indicators[same[0].indicator].kind != "count":
         return {}
     figures = {obs.start: next(iter(ctx.figures.within(obs.start, obs.start + 1)), None) for obs in same}
-    every = [obs for obs in same if (fig := figures[obs.start]) is not None and every_borrower(ctx, fig)]
-    if not every:
-        return {}
-    total = max(every, key=lambda obs: obs.value)
-    return {id(obs): total for obs in same
-            if obs.value < total.value and (fig := figures[obs.start]) is not None
-            and household_kind(ctx, fig.start, fig.end) is not None and not every_borrower(ctx, fig)}
+    every = [obs for obs in same if (fig := figures[obs.start]) is not None and every_borrower(ctx, fig)
+             and not decided_by(obs.rules.get("date", ""), "headline")]
+    found = {}
+    for obs in same:
+        fig = figures[obs.start]
+        if fig is None or household_kind(ctx, fig.start, fig.end) is None or every_borrower(ctx, fig):
+            continue
+        firm = _firmness_of(obs) if decided_by(obs.rules.get("date", ""), "headline") else (0, 0)
+        larger = [t for t in every if t.value > obs.value
+                  and all(a >= b for a, b in zip(_firmness_of(t), firm, strict=True))]
+        if larger:
+            found[id(obs)] = max(larger, key=lambda t: t.value)
+    return found
 
 
 def _shares_of(same: list[Observation], near: Decimal) -> dict[int, Observation]:

@@ -110,8 +110,10 @@ MARKER_LISTS = (
     "anniversary",
     "previous_year",
     "level_ref",
+    "level_ref_other",
     "contrast_joins",
     "one_group",
+    "one_group_named",
     "same_period_before",
     "year_so_far_lead",
     "same_period_named",
@@ -395,8 +397,10 @@ class LinkRules(Strict):
     anniversary: Markers = Field(default_factory=Markers)
     previous_year: Markers = Field(default_factory=Markers)
     level_ref: Markers = Field(default_factory=Markers)
+    level_ref_other: Markers = Field(default_factory=Markers)
     contrast_joins: Markers = Field(default_factory=Markers)
     one_group: Markers = Field(default_factory=Markers)
+    one_group_named: Markers = Field(default_factory=Markers)
     same_period_before: Markers = Field(default_factory=Markers)
     year_so_far_lead: Markers = Field(default_factory=Markers)
     same_period_named: Markers = Field(default_factory=Markers)

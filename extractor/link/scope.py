@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from urllib.parse import unquote, urlparse
 
-from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, sentence_span
+from extractor.link.context import CLAUSE_BREAK, Area, Context, Labelled, piece, sentence_span
 from extractor.link.outlets import Outlet
 from extractor.link.provinces import key_of
 from extractor.link.rules import part_list, scope_list
@@ -687,9 +687,16 @@ def _borrower_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _borrows(ctx: Context, start: int, words: re.Pattern[str] | None) -> bool:
-    """Whether the name of the bank at ``start`` follows a word that makes it a borrower, within
-    ``bank_borrows`` of rules/linking.yaml's reaches."""
-    return words is not None and words.search(ctx.text, max(0, start - ctx.reach("bank_borrows")), start) is not None
+    """Whether the name of the bank at ``start`` follows a word that makes it a borrower (within
+    ``bank_borrows`` of rules/linking.yaml's reaches), after a lender named earlier in its clause
+    ("ADB's loans to the VBSP"): with no lender named there, the loans are the bank's borrowers'
+    ("households repaid their loans to the VBSP")."""
+    found = words.search(ctx.text, max(0, start - ctx.reach("bank_borrows")), start) if words is not None else None
+    if found is None:
+        return False
+    c0, _ = piece(found.start(), ctx.stops.around(found.start(), start), ctx.breaks.clause)
+    return any(hit[1] <= found.start() for name, kind in INSTITUTIONS if kind == "other"
+               for hit in ctx.hits[scope_list(name)] if hit[0] >= c0)
 
 
 def headline_region(ctx: Context) -> tuple[int, int] | None:

@@ -4,6 +4,7 @@ table at all (one borrower's story, a "related news" line, an award).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -138,11 +139,14 @@ def _anecdote(ctx: Context, s0: int, s1: int) -> bool:
 
 def is_one_group(ctx: Context, fig: Figure) -> bool:
     """A figure of one savings and loan group, the subject of its sentence part ("the group has 52
-    members, who owe …", ``one_group``): a story of one group."""
+    members, who owe …", ``one_group``), after its paragraph has named such a group or its leader
+    (``one_group_named``): a story of one group. A "group" of borrowers ("the largest borrower
+    group; the group has …") is no such story."""
     if not ctx.hits["one_group"]:
         return False  # most texts never speak of one group so
     g0, _ = segment_span(ctx, fig)
-    return bool(ctx.marks("one_group", g0, fig.start))
+    said = ctx.marks("one_group", g0, fig.start)
+    return bool(said) and bool(ctx.marks("one_group_named", ctx.line(fig.start, fig.end)[0], said[-1][0]))
 
 
 def is_oversight(ctx: Context, fig: Figure) -> bool:
@@ -238,17 +242,34 @@ def is_conversion(ctx: Context, fig: Figure) -> bool:
 
 def restated_in_dong(levels: Sequence[tuple[Figure, Observation]]) -> set[int]:
     """Where the amounts in a foreign currency start whose fact the document also states in đồng:
-    the same indicator of the same place and part ("loans top $14 billion" over a body whose loans
-    reached "VND 356 trillion"). The đồng amount is the fact; the other restates it for foreign
-    readers, and two rows of one fact would conflict in the table."""
-    home = {_row(obs) for fig, obs in levels if fig.kind == "money" and fig.unit.startswith(HOME_CURRENCY)}
+    the same indicator of the same place, part and status, of the same date or of one the text
+    does not state (a headline's, dated by its body later: "loans top $14 billion" over a body
+    whose loans reached "VND 356 trillion"). The đồng amount is the fact; the other restates it
+    for foreign readers, and two rows of one fact would conflict in the table. A level of another
+    year ("In 2010, loans were about $5 billion") is a fact of its own."""
+    home: dict[tuple[object, ...], set[dt.date | None]] = {}
+    for fig, obs in levels:
+        if fig.kind == "money" and fig.unit.startswith(HOME_CURRENCY):
+            home.setdefault(_row(obs), set()).add(_date(obs))
     return {fig.start for fig, obs in levels
-            if fig.kind == "money" and not fig.unit.startswith(HOME_CURRENCY) and _row(obs) in home}
+            if fig.kind == "money" and not fig.unit.startswith(HOME_CURRENCY)
+            and _same_day(_date(obs), home.get(_row(obs), set()))}
 
 
-def _row(obs: Observation) -> tuple[str, str | None, str | None, str | None]:
-    """The table's row of an observation: its indicator, place and part."""
-    return obs.indicator, obs.province, obs.part_of, obs.part
+def _row(obs: Observation) -> tuple[object, ...]:
+    """The table's row of an observation: its indicator, place, part and status."""
+    return obs.indicator, obs.province, obs.part_of, obs.part, obs.status
+
+
+def _same_day(day: dt.date | None, days: set[dt.date | None]) -> bool:
+    """Whether a day may be one of ``days``: equal, or either unstated (None)."""
+    return bool(days) and (day is None or None in days or day in days)
+
+
+def _date(obs: Observation) -> dt.date | None:
+    """The day an observation's text states it holds at (its ``as_of``, or its period's end), or
+    None when the date is only inferred."""
+    return None if obs.date_inferred else obs.as_of or obs.period_end
 
 
 def _bracketed_after(ctx: Context, fig: Figure) -> bool:

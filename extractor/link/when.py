@@ -769,10 +769,11 @@ def _fallback_when(ctx: Context, fig: Figure, measure: str) -> When:
     present = ctx.marks("present", s0, fig.start)
     if present and ctx.published:
         return _shape(measure, None, ctx.published, False, f"present:{present[-1][2]}")
-    if measure == "stock" and (now_words := _present_not_to_now(ctx, present)):
+    if measure == "stock" and (now_words := _present_not_to_now(ctx, present)) and not _day_given(ctx, fig):
         # "The province currently has 120 transaction points" in a text that states no date of
         # its own: today is unknown, and neither the text's frame nor a date stated later is when
-        # it holds. (A to-now word, "up to now", reaches the report's date the text last gave.)
+        # it holds. (A to-now word, "up to now", reaches the report's date the text last gave; so
+        # does the present after a report's day in its paragraph: ``_day_given``.)
         return When(rule=f"present:{now_words[-1][2]}+undated")
     g0, _ = segment_span(ctx, fig)
     now = ctx.marks("to_now", g0, fig.start) if measure == "stock" else []
@@ -850,16 +851,28 @@ def _paragraph_date(ctx: Context, fig: Figure) -> DateMention | None:
     in its clause, nor a date a present or to-now word after it has left behind."""
     if ctx.headline_line(fig.start):
         return None
-    line0, line1 = ctx.line(fig.start, fig.end)
-    if line0 not in ctx.state.reporting_dates:  # read once per line, not once per figure
-        ctx.state.reporting_dates[line0] = Offsets(d for d in ctx.free_dates.within(line0, line1)
-                                                   if _reporting_date(ctx, d))
-    found = ctx.state.reporting_dates[line0].within(line0, fig.start)
+    found = _reporting_dates_before(ctx, fig)
     if not found:
         return None
     # A present or to-now word after the last such date leaves it behind, and any later date with it.
     d = found[-1]
     return None if ctx.marks("to_now", d.end, fig.start) or ctx.marks("present", d.end, fig.start) else d
+
+
+def _reporting_dates_before(ctx: Context, fig: Figure) -> list[DateMention]:
+    """The report's dates (``_reporting_date``) before the figure in its paragraph."""
+    line0, line1 = ctx.line(fig.start, fig.end)
+    if line0 not in ctx.state.reporting_dates:  # read once per line, not once per figure
+        ctx.state.reporting_dates[line0] = Offsets(d for d in ctx.free_dates.within(line0, line1)
+                                                   if _reporting_date(ctx, d))
+    return ctx.state.reporting_dates[line0].within(line0, fig.start)
+
+
+def _day_given(ctx: Context, fig: Figure) -> bool:
+    """Whether the figure's paragraph has given a report's day before it ("As of May 31, 2024,
+    total capital reached …. Loans now stand at …", "Đến ngày 31/5/2024, …. Hiện có …"): the
+    present there is that day, not an unknown today; a period ("In 2023, …") names no day."""
+    return not ctx.headline_line(fig.start) and any(d.value is not None for d in _reporting_dates_before(ctx, fig))
 
 
 def _reporting_date(ctx: Context, d: DateMention) -> bool:
