@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from extractor.link.indicators import CueHit, cues_of
 from extractor.link.provinces import Mention
@@ -22,6 +22,9 @@ from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker, part_list, sco
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
 from extractor.parse.head import NO_CHROME, Chrome, Line, head_lines
 from extractor.registry.phrases import Hit, new_tone
+
+if TYPE_CHECKING:
+    from extractor.link.lists import Opening
 
 # Written as alternatives that each start with a character, so ``re`` skips to those characters.
 # The same breaks are found one kind at a time: a pattern that starts with a literal lets ``re``
@@ -259,6 +262,12 @@ class State:
     # Where the text first names each of the districts that alone told its province
     # (``observe._by_district_only``), by name, each found once.
     first_named: dict[str, int] = field(default_factory=dict)
+    # The list each figure is an item of, by the figure object (``lists.list_item``: asked by the
+    # indicator, the part and the moved-item check of a figure, each reading its sentence's openers).
+    list_items: dict[int, tuple[Opening, str] | None] = field(default_factory=dict)
+    # Whether the date starting at an offset opens a period running on from it (``when.opens_since``,
+    # asked of a date by each figure it may date).
+    opens_since: dict[int, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
