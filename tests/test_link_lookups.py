@@ -14,8 +14,11 @@ from hypothesis import strategies as st
 
 from extractor.evaluation import load_gold
 from extractor.link.context import Offsets
+from extractor.link.lists import _read_list_item, list_item
 from extractor.link.observe import build_context
 from extractor.link.outlets import DATELINE_CODE, dateline_codes
+from extractor.link.when import _opens_since, opens_since
+from extractor.parse.head import first_line
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
 
@@ -66,3 +69,15 @@ def test_an_amended_context_is_the_copy_replace_makes() -> None:
     assert (ctx.province, ctx.province_rule) != ("Hà Nội", "issuer")  # the original is kept
     with pytest.raises(TypeError):
         ctx.amended(provinces="Hà Nội")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_answers_kept_per_document_are_those_read_afresh(lang: str) -> None:
+    """The head line, list items and periods opened by a date, each read once per document,
+    answer what reading them again from the text does."""
+    text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang)[6:14])
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    assert ctx.head == first_line(ctx.text, ctx.linker.chrome)
+    for _ in range(2):  # read, then kept
+        assert [list_item(ctx, f) for f in ctx.figures] == [_read_list_item(ctx, f) for f in ctx.figures]
+        assert [opens_since(ctx, d) for d in ctx.dates] == [_opens_since(ctx, d.start) for d in ctx.dates]

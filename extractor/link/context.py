@@ -14,14 +14,17 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from extractor.link.indicators import CueHit, cues_of
 from extractor.link.provinces import Mention
 from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker, part_list, scope_list
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
-from extractor.parse.head import NO_CHROME, Chrome, head_lines
+from extractor.parse.head import NO_CHROME, Chrome, Line, head_lines
 from extractor.registry.phrases import Hit, new_tone
+
+if TYPE_CHECKING:
+    from extractor.link.lists import Opening
 
 # Written as alternatives that each start with a character, so ``re`` skips to those characters.
 # The same breaks are found one kind at a time: a pattern that starts with a literal lets ``re``
@@ -259,6 +262,12 @@ class State:
     # Where the text first names each of the districts that alone told its province
     # (``observe._by_district_only``), by name, each found once.
     first_named: dict[str, int] = field(default_factory=dict)
+    # The list each figure is an item of, by the figure object (``lists.list_item``: asked by the
+    # indicator, the part and the moved-item check of a figure, each reading its sentence's openers).
+    list_items: dict[int, tuple[Opening, str] | None] = field(default_factory=dict)
+    # Whether the date starting at an offset opens a period running on from it (``when.opens_since``,
+    # asked of a date by each figure it may date).
+    opens_since: dict[int, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -283,6 +292,8 @@ class Context:
     published: dt.date | None  # the document's publication date, if known
     latest: dt.date | None  # the latest date the text names
     title: tuple[int, int]  # where the title is (see ``title_span``)
+    # The text's first line of content (``parse.head.first_line``), asked for most figures: read once.
+    head: Line | None
     newlines: list[int]  # offsets of the line breaks, for bisect
     breaks: Breaks  # of the whole text (see ``piece``)
     stops: Stops  # the sentence ends ``link.why`` counts
@@ -426,6 +437,7 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
     refs, ref_ends = Offsets(ex.legal_refs), Offsets(ex.legal_refs, key=attrgetter("end"))
     newlines = list(map(re.Match.start, _NEWLINE.finditer(text)))
+    head = head_lines(text, lk.chrome)
     ctx = Context(
         ex=ex, text=text, lang=lang, linker=lk, hits=found,
         hit_starts=HitStarts(found),
@@ -440,7 +452,8 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
         issued={r.id: r.issued for r in ex.legal_refs if r.issued},
         published=ex.document.published,
         latest=max((e for e in ends if e), default=None),
-        title=title_span(ex.document, lk.chrome),
+        title=_title(head),
+        head=head[0] if head else None,  # the first of two lines is the first of one
         newlines=newlines,
         breaks=_breaks(text, found["breakdown"]),
         stops=Stops(text, newlines),
@@ -461,7 +474,11 @@ def title_span(doc: Document, chrome: Chrome = NO_CHROME) -> tuple[int, int]:
     """Where the title is: from the text's start to the end of its first two lines of content
     (``parse.head.head_lines``: the page chrome before them, a section label, a date stamp or a
     caption, is skipped; the headline and the line after it, or the lead and the next line)."""
-    lines = head_lines(doc.text, chrome)
+    return _title(head_lines(doc.text, chrome))
+
+
+def _title(lines: list[Line]) -> tuple[int, int]:
+    """The title's span given the text's first two lines of content (``title_span``)."""
     return 0, lines[-1].end if lines else 0
 
 

@@ -149,7 +149,17 @@ def _figured(ctx: Context, fig: Figure, opening: Opening) -> bool:
 
 
 def list_item(ctx: Context, fig: Figure) -> tuple[Opening, str] | None:
-    """The list the figure is an item of, and the item's name, if it is one."""
+    """The list the figure is an item of, and the item's name, if it is one. Found once per
+    figure (``State.list_items``): the indicator, the part and the moved-item check ask it."""
+    found = ctx.state.list_items
+    key = id(fig)
+    if key not in found:
+        found[key] = _read_list_item(ctx, fig)
+    return found[key]
+
+
+def _read_list_item(ctx: Context, fig: Figure) -> tuple[Opening, str] | None:
+    """``list_item``, read from the text."""
     opening = opening_of(ctx, fig)
     if opening is None or not _figured(ctx, fig, opening):
         return None

@@ -84,7 +84,6 @@ from extractor.link.why import date_words, indicator_words, province_words
 from extractor.models import DateMention, Extraction, Figure, Observation, Status, validated
 from extractor.nlp.dates import EDGE_FUTURE_SLACK, years_on
 from extractor.nlp.drafts import VAGUE_NOTE
-from extractor.parse.head import first_line
 
 
 def build_context(ex: Extraction, lk: Linker) -> Context:
@@ -431,7 +430,7 @@ def _lead_dated(ctx: Context, obs: Observation) -> bool:
     """Whether ``obs`` stands in a lead below the headline whose own line dates it before it
     ("In 2022, …; outstanding loans rose to …"): the lead's report, not the body's latest."""
     line_start, _ = ctx.line(obs.start, obs.end)
-    first = first_line(ctx.text, ctx.linker.chrome)
+    first = ctx.head
     return (first is not None and first.start != line_start
             and any((d.value or d.period_end) is not None for d in ctx.free_dates.within(line_start, obs.start)))
 
@@ -441,7 +440,7 @@ def _on_headline(ctx: Context, obs: Observation) -> bool:
     ``parse.head``) and that line is a headline: no sentence
     ends it (a lead paragraph sums up more than the report: years of results, "now")."""
     line_start, line_end = ctx.line(obs.start, obs.end)
-    first = first_line(ctx.text, ctx.linker.chrome)
+    first = ctx.head
     if first is None or first.start != line_start:
         return False
     return not ctx.text[line_start:line_end].rstrip().endswith((".", "!", "?", ";", ":"))

@@ -52,7 +52,7 @@ from extractor.link.rules import (
 )
 from extractor.link.scope import NATIONAL, held_in, is_commune, national_words, told_outside_text
 from extractor.models import Figure, PartKind
-from extractor.parse.head import first_line, head_lines
+from extractor.parse.head import head_lines
 from extractor.registry.phrases import APOSTROPHES, Hit, caseless, new_tone
 
 MIN_NAME_WORDS = 2  # a district's name has two syllables or more: "The district" names none
@@ -546,7 +546,7 @@ def _subject_span(ctx: Context) -> tuple[int, int]:
 def _read_subject_span(ctx: Context) -> tuple[int, int]:
     """``_subject_span``, read from the text."""
     text = ctx.text
-    first = first_line(text, ctx.linker.chrome)
+    first = ctx.head
     if first is None:
         return ctx.title[1], _lead_end(ctx)
     start, line_end = first

@@ -23,7 +23,6 @@ from extractor.link.outlets import Outlet
 from extractor.link.provinces import key_of
 from extractor.link.rules import part_list, scope_list
 from extractor.models import Figure
-from extractor.parse.head import first_line
 
 NATIONAL = "national"
 NATIONAL_MARKER = "national_marker"
@@ -702,7 +701,7 @@ def _borrows(ctx: Context, start: int, words: re.Pattern[str] | None) -> bool:
 def headline_region(ctx: Context) -> tuple[int, int] | None:
     """Where the headline (the text's first line of content) names a region of the country
     ("… in the Central Highlands"), when it names no province: the text's topic."""
-    line = first_line(ctx.text, ctx.linker.chrome)
+    line = ctx.head
     if line is None:
         return None
     named = ctx.marks(REGIONS, line.start, line.end)

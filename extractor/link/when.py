@@ -62,10 +62,18 @@ def opens_since(ctx: Context, d: DateMention) -> bool:
     """Whether the date opens a period running on from it: a ``since`` word right before it
     ("since 2003", "từ năm 2003"), or one a few words before the words of a founding that stand
     right before it ("since its inception in 2003", "kể từ khi được thành lập năm 2003",
-    ``founded``)."""
-    if ctx.marker_before("since", d.start):
+    ``founded``). Read once per date start (``State.opens_since``): each figure it may date asks."""
+    known = ctx.state.opens_since
+    if d.start not in known:
+        known[d.start] = _opens_since(ctx, d.start)
+    return known[d.start]
+
+
+def _opens_since(ctx: Context, start: int) -> bool:
+    """``opens_since`` of the date starting at ``start``, read from the text."""
+    if ctx.marker_before("since", start):
         return True
-    founded = _founded_before(ctx, d.start)
+    founded = _founded_before(ctx, start)
     if founded is None:
         return False
     since = ctx.last_mark("since", max(0, founded[0] - ctx.reach("since")), founded[0] + 1)

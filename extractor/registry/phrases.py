@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 # Old and new Vietnamese tone placement ("hoà"/"hòa", "uỷ"/"ủy"): both spellings are current, so
@@ -199,9 +199,8 @@ def _order(phrases: Iterable[str]) -> tuple[str, ...]:
 
 _WORD = re.compile(r"\w+")
 Hit = tuple[int, int, str]
-Matcher = Callable[[str, int], "re.Match[str] | None"]
-# A set an index tries where a first word starts: [its number, its phrases' match (None until
-# first needed), its phrases, the phrase when it is the word alone and the set's only one].
+# A set an index tries where a first word starts: [its number, its phrases' match (compiled when
+# first called: ``_entry``), its phrases, the phrase when it is the word alone and the set's only one].
 Try = list[Any]
 
 # The character before a word: a pattern for "a word starts here" opens with it and runs over
@@ -266,11 +265,11 @@ class PhraseIndex:
         # What a start tries, for each first word: each set that has phrases of that word, as
         # [the set's number, the match of its phrases as one alternation, its phrases, the
         # phrase when it is the word alone: it matches wherever the word starts]. The
-        # alternation is compiled when a text first holds the word (``_match``): most words of
+        # alternation is compiled when a text first holds the word (``_entry``): most words of
         # most sets never start a phrase in a given batch, and compiling them all was a fifth
         # of loading the rules.
         self._tries: dict[str, list[Try]] = {
-            word: [[self.names.index(name), None, tuple(phrases), _alone(phrases)] for name, phrases in by_set.items()]
+            word: [_entry(self.names.index(name), tuple(phrases)) for name, phrases in by_set.items()]
             for word, by_set in by_word.items()
         }
         self._always, self._by_next = _sets_by_next(self._tries)
@@ -278,6 +277,7 @@ class PhraseIndex:
     def scan(self, text: str) -> dict[str, list[Hit]]:
         """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
         found: list[list[Hit]] = [[] for _ in self.names]
+        ends = [0] * len(self.names)  # where each set's last match ends
         # ``caseless`` turns "İ", "ı" and "ſ" into ASCII letters where ``str.lower`` does not: in
         # a text holding one, the word as written (in lower case) decides which phrases to try.
         odd = not text.isascii() and any(letter in text for letter, _ in _RE_ASCII_CASES)
@@ -289,17 +289,18 @@ class PhraseIndex:
             else:
                 words = start.groups()
                 tries = by_next.get(words) or always[words[0]]
-            for entry in tries:
-                i, match, phrases, alone = entry
-                hits = found[i]
-                if hits and hits[-1][1] > pos:
+            for i, match, phrases, alone in tries:
+                if ends[i] > pos:
                     continue  # inside the set's previous match
                 if alone:
-                    hits.append((pos, start.end(1) - 1, alone))
-                    continue
-                m = (match or _match(entry))(text, pos)
-                if m:
-                    hits.append((pos, m.end(), phrases[m.lastindex - 1]))  # type: ignore[operator]  # each phrase a group
+                    end, phrase = start.end(1) - 1, alone
+                else:
+                    m = match(text, pos)
+                    if m is None:
+                        continue
+                    end, phrase = m.end(), phrases[m.lastindex - 1]  # each phrase a group
+                found[i].append((pos, end, phrase))
+                ends[i] = end
         return dict(zip(self.names, found, strict=True))
 
 
@@ -331,10 +332,18 @@ def _alone(phrases: list[str]) -> str | None:
     return phrases[0] if len(phrases) == 1 and _rests(phrases[0]) == {""} else None
 
 
-def _match(entry: Try) -> Matcher:
-    """The match of a set's phrases of one first word, compiled now and kept in ``entry``."""
-    match = entry[1] = _alternatives(list(entry[2])).match
-    return match
+def _entry(number: int, phrases: tuple[str, ...]) -> Try:
+    """What a start tries for one set's phrases of a first word (see ``PhraseIndex._tries``).
+    Its match compiles the phrases' alternation on its first call and puts the compiled
+    match in its place: the scan calls whatever the entry holds, with no test per call."""
+    entry: Try = [number, None, phrases, _alone(list(phrases))]
+
+    def compile_then_match(text: str, pos: int) -> re.Match[str] | None:
+        match = entry[1] = _alternatives(list(phrases)).match
+        return match(text, pos)
+
+    entry[1] = compile_then_match
+    return entry
 
 
 def _alternatives(phrases: list[str]) -> re.Pattern[str]:
