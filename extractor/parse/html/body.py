@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
@@ -38,14 +37,12 @@ LEAD_MIN_CHARS = 40
 
 LEAD_MAX_CHARS = 800
 
-# A cheap XPath prefilter for CAPTION_CLASS (XPath 1.0 has no regex or lower-case()).
-CAPTION_XPATH = "|".join(
-    ["//figcaption"]
-    + [
-        f"//*[contains(@class, '{part}')]"
-        for part in ("aption", "desc", "Desc", "NoEdit", "noedit", "Noedit")
-    ]
-)
+# A cheap prefilter for CAPTION_CLASS: a class holding none of these parts, as written (the
+# prefilter was once XPath's contains(), which has no lower-case), is no caption's.
+CAPTION_PARTS = re.compile("aption|desc|Desc|NoEdit|noedit|Noedit")
+
+# Control characters (Unicode category Cc: C0, DEL and C1) but the newline.
+CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 LAYOUT_CELL_CHARS = 400
 
@@ -62,7 +59,8 @@ def is_caption(el: lxml_html.HtmlElement) -> bool:
 
 
 def after_images(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """Elements right after an image, or after the element wrapping it (where credits go)."""
+    """Elements right after an image, or after the element wrapping it (where credits go), each
+    once, in the order first found (a gallery's images share their siblings)."""
     found: list[lxml_html.HtmlElement] = []
     for img in tree.iter("img"):
         found.extend(img.itersiblings())
@@ -74,7 +72,30 @@ def after_images(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
             if nxt is not None:
                 found.append(nxt)
             holder = holder.getparent()
-    return found
+    return list(dict.fromkeys(found))
+
+
+def marked_captions(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """<figcaption>s and the elements classed as captions, in page order. XPath hands out only
+    the elements with a class and a regex reads their classes: XPath's contains() cost half a
+    millisecond a page for each part of CAPTION_PARTS."""
+    return [
+        el
+        for el in tree.xpath("//figcaption | //*[@class]")
+        if (el.tag == "figcaption" or CAPTION_PARTS.search(el.get("class", ""))) and is_caption(el)
+    ]
+
+
+def may_end_in_credit(text: str) -> bool:
+    """Whether ``text`` may end in a photo credit, a cheap test before ``photo_credit`` (rules'
+    PagePatterns), whose search tries every position of the text. That pattern ends in
+    ``:\\s*[^.:;]{1,60}\\)?\\s*$``: its colon is the text's last, and after it come at most 61
+    characters besides spaces, none a '.' or ';'."""
+    colon = text.rfind(":")
+    if colon < 0:
+        return False
+    after = text[colon + 1 :]
+    return "." not in after and ";" not in after and len(after.strip()) <= 61
 
 
 def is_credit_line(el: lxml_html.HtmlElement, *, patterns: PagePatterns) -> bool:
@@ -82,12 +103,16 @@ def is_credit_line(el: lxml_html.HtmlElement, *, patterns: PagePatterns) -> bool
     if el.tag not in ("p", "em", "i", "span", "div") or el.find(".//p") is not None:
         return False
     text = " ".join(el.text_content().split())
-    return 0 < len(text) <= CAPTION_MAX_CHARS and bool(patterns.photo_credit.search(text))
+    return (
+        0 < len(text) <= CAPTION_MAX_CHARS
+        and may_end_in_credit(text)
+        and bool(patterns.photo_credit.search(text))
+    )
 
 
 def pop_captions(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> tuple[str, ...]:
     """Remove image captions from the tree and return their texts (kept apart from the body)."""
-    marked = [el for el in tree.xpath(CAPTION_XPATH) if is_caption(el)]
+    marked = marked_captions(tree)
     credited = [el for el in after_images(tree) if is_credit_line(el, patterns=patterns)]
     captions = []
     for el in marked + credited:
@@ -152,24 +177,28 @@ class MainContent(NamedTuple):
 
     xml: etree._Element | None
     path: str
+    prose: int  # prose_chars of xml (0 when None): measured once, for the choice and the caller
 
 
 def main_content(tree: lxml_html.HtmlElement, *, source: str) -> MainContent:
     """trafilatura's main-content XML: its fast extraction, else (too little found) the full one
     with its fallback. trafilatura reads a copy of ``tree``, which stays whole."""
     fast = trafilatura_xml(tree, source=source, fast=True)
-    short = too_little(fast)
+    prose = 0 if fast is None else prose_chars(fast)
+    short = too_little(fast, prose=prose)
     if short is None:
-        return MainContent(fast, "fast")
-    return MainContent(trafilatura_xml(tree, source=source, fast=False), f"full: {short}")
+        return MainContent(fast, "fast", prose)
+    full = trafilatura_xml(tree, source=source, fast=False)
+    return MainContent(full, f"full: {short}", 0 if full is None else prose_chars(full))
 
 
-def too_little(main: etree._Element | None) -> str | None:
+def too_little(main: etree._Element | None, *, prose: int | None = None) -> str | None:
     """Why a fast extraction is not enough (too little prose, too few paragraphs, mostly
-    tables), or None when it is."""
+    tables), or None when it is; ``prose`` is ``prose_chars(main)`` when the caller has it."""
     if main is None:
         return "nothing found"
-    prose, paragraphs = prose_chars(main), sum(1 for _ in main.iter("p"))
+    prose = prose_chars(main) if prose is None else prose
+    paragraphs = sum(1 for _ in main.iter("p"))
     if prose < FAST_MIN_PROSE_CHARS:
         return f"{prose} characters of prose"
     if paragraphs < FAST_MIN_PARAGRAPHS:
@@ -246,9 +275,7 @@ def block_text(el: etree._Element, *, breaks: str = "\n") -> str:
     """An element's text, NFC, spaces collapsed; <lb/> (a <br>) becomes ``breaks`` so words never glue."""
     parts: list[str] = []
     _collect(el, parts, breaks=breaks)
-    text = "".join(
-        ch for ch in nfc("".join(parts)) if ch == "\n" or unicodedata.category(ch) != "Cc"
-    )
+    text = CONTROL_BUT_NEWLINE.sub("", nfc("".join(parts)))
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -373,8 +400,7 @@ def article_body(
     headline states figures of its own ("Bến Tre: hơn 2.100 tỷ đồng vốn chính sách …"), which
     records then point to, and the linker reads it as the headline it is."""
     anchors = link_texts(tree)
-    main, path = main_content(tree, source=source)
-    found = 0 if main is None else prose_chars(main)
+    main, path, found = main_content(tree, source=source)
     if main is None or found < MIN_ARTICLE_CHARS:
         raise _not_article(source, f"{found} characters of running text found")
     writer = BodyWriter(path)

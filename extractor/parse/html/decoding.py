@@ -40,6 +40,10 @@ def decode(raw: bytes, *, declared: str | None = None) -> Decoded:
     for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if raw.startswith(bom):
             return Decoded(nfc(raw.decode("utf-16", errors="replace")), "utf-16")
+    try:  # valid UTF-8, nearly every page: nothing to replace or count (mostly_utf8 scans for it)
+        return Decoded(nfc(raw.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
     found = mostly_utf8(raw)
     if found is not None:
         return _nfc(found)

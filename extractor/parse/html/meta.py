@@ -44,13 +44,36 @@ PUBLISHED_META = (
 )
 
 
+def html_parser() -> etree.HTMLParser:
+    """lxml.html's parser with its element classes looked up in C: lxml.html asks a Python
+    method for the class of every element it hands out, and the page's elements are handed out
+    tens of thousands of times (each walk of ours and of trafilatura, over the page and its
+    copies), a tenth of reading a page. The classes are lxml.html's own (``HtmlElement``, and
+    ``FormElement`` … for form tags), picked by the tag name the parser gives, always lower-case."""
+    lookup = etree.ElementNamespaceClassLookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement,
+            comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction,
+            entity=lxml_html.HtmlEntity,
+        )
+    )
+    lookup.get_namespace(None).update(lxml_html.HtmlElementClassLookup._default_element_classes)
+    parser = etree.HTMLParser()
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+HTML_PARSER = html_parser()
+
+
 def parse_tree(text: str, *, source: str, max_elements: int) -> lxml_html.HtmlElement:
     """An lxml tree of an HTML string: XML declaration and control characters removed, <br> spaced;
     TooLarge for a page of more than ``max_elements`` tags."""
     refuse_huge(text, source=source, max_elements=max_elements)
     text = CONTROL_CHARS.sub("", XML_DECL.sub("", text, count=1))
     try:
-        tree = lxml_html.document_fromstring(text)
+        tree = lxml_html.document_fromstring(text, parser=HTML_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(
             f"{source}: not readable as HTML ({exc})", hint="Check that the file is an HTML page."
@@ -64,7 +87,10 @@ def parse_tree(text: str, *, source: str, max_elements: int) -> lxml_html.HtmlEl
 def refuse_huge(text: str, *, source: str, max_elements: int) -> None:
     """TooLarge when the page opens more than ``max_elements`` tags, counted before any tree is
     built: reading costs ~50 µs and ~2 KB a tag (a page of a million tags, 8 MB, took 49 s of CPU
-    and 1.9 GB), while an article page has a few thousand."""
+    and 1.9 GB), while an article page has a few thousand. A page with no more '<' than that
+    is let through uncounted (every tag opens with one)."""
+    if text.count("<") <= max_elements:
+        return
     tags = START_TAG.finditer(text)
     if next(itertools.islice(tags, max_elements, None), None) is not None:
         raise TooLarge(
@@ -77,25 +103,19 @@ def drop_bad_names(tree: lxml_html.HtmlElement) -> None:
     """Unwrap elements and drop attributes whose names XML cannot write ('<l">' in a broken
     page): trafilatura writes its result as XML and reads it back, which fails on them. The
     text inside an unwrapped element stays. A page uses a few dozen names thousands of times:
-    each is matched once."""
-    good: set[str] = set()
-    elements = [el for el in tree.iter() if isinstance(el.tag, str)]
+    each is matched once, and a page whose names are all good (nearly every page) is left after
+    one walk."""
+    elements = list(tree.iter(etree.Element))
+    names = {el.tag for el in elements}.union(*(el.keys() for el in elements))
+    bad = {name for name in names if not XML_NAME.match(name)}
+    if not bad:
+        return
     for el in elements:
-        if not _known_good(el.keys(), good):
+        if not bad.isdisjoint(el.keys()):
             _drop_bad_attributes(el)
-    for el in [el for el in elements if isinstance(el.tag, str) and not _known_good([el.tag], good)]:
+    for el in [el for el in elements if el.tag in bad]:
         if el.getparent() is not None:
             el.drop_tag()
-
-
-def _known_good(names: list[str], good: set[str]) -> bool:
-    """Whether XML can write every name, remembering the ones it can in ``good``."""
-    for name in names:
-        if name not in good:
-            if not XML_NAME.match(name):
-                return False
-            good.add(name)
-    return True
 
 
 def _drop_bad_attributes(el: etree._Element) -> None:
