@@ -11,6 +11,7 @@ import itertools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from extractor.models import Box
 
@@ -39,48 +40,58 @@ class Word:
 
 @dataclass
 class Line:
-    """Words on one baseline, split into segments where a wide gap separates columns."""
+    """Words on one baseline, split into segments where a wide gap separates columns.
+
+    A line is never changed once made: its words, edges and texts are computed on first use
+    and kept (reading a page asks for them again and again: reading order, tables, gaps
+    between paragraphs, the header)."""
 
     segments: list[list[Word]]
 
-    @property
+    @cached_property
     def words(self) -> list[Word]:
         """All words, left to right."""
         return [w for seg in self.segments for w in seg]
 
-    @property
+    @cached_property
     def top(self) -> float:
         """Top of the highest word."""
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         """Bottom of the lowest word."""
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         """Left edge."""
         return min(w.x0 for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         """Right edge."""
         return max(w.x1 for w in self.words)
 
     def segment_texts(self) -> list[tuple[str, float, float]]:
-        """(text, x0, x1) of each segment."""
+        """(text, x0, x1) of each segment (the same list each time: not to be changed)."""
+        return self._segment_texts
+
+    @cached_property
+    def _segment_texts(self) -> list[tuple[str, float, float]]:
         return [(" ".join(w.text for w in seg), seg[0].x0, seg[-1].x1) for seg in self.segments]
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The line as written into the document text (segments joined by a tab)."""
         return "\t".join(t for t, _, _ in self.segment_texts())
 
 
 def clean_word(text: str) -> str:
-    """NFC, no control characters."""
+    """NFC, no control characters (none in a printable text: the filter is skipped)."""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable():
+        return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
 
 
