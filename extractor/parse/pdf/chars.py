@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import logging
 import math
+import re
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -40,6 +41,8 @@ PLAIN = (float, int, str, bool, type(None))
 CHAR_ATTRS = ("matrix", "fontname", "adv", "upright", "x0", "y0", "x1", "y1", "width", "height",
               "size", "mcid", "tag")
 DEDUPE_KEY = ("upright", "text", "fontname", "size")  # pdfplumber's key with its extra_attrs
+TEXT = itemgetter("text")
+LIGATURE = re.compile("|".join(map(re.escape, LIGATURES)))
 logger = logging.getLogger("pdfminer.pdfdevice")  # where pdfminer warns of a string it cannot draw
 
 
@@ -414,9 +417,13 @@ def page_word_boxes(chars: list[dict[str, Any]], *, x_tolerance: float, y_tolera
 
 def line_words(line: list[dict[str, Any]], x_tolerance: float, y_tolerance: float) -> list[list[dict[str, Any]]]:
     """A line's chars (left to right) cut into words as pdfplumber's ``iter_chars_to_words``
-    cuts upright text (no punctuation split: only a char without text stands alone)."""
+    cuts upright text (no punctuation split: only a char without text stands alone). A char
+    starts a new word as its ``char_begins_new_word`` says for upright text read left to right:
+    when it starts left of the word's last char, more than ``x_tolerance`` right of its end, or
+    its top is more than ``y_tolerance`` away (the last char's edges kept at hand)."""
     words: list[list[dict[str, Any]]] = []
     word: list[dict[str, Any]] = []
+    last_x0 = last_x1 = last_top = 0.0  # the word's last char's, while it has one
     for char in line:
         text = char["text"]
         if text.isspace():
@@ -428,20 +435,17 @@ def line_words(line: list[dict[str, Any]], x_tolerance: float, y_tolerance: floa
                 words.append(word)
             words.append([char])
             word = []
-        elif word and starts_word(word[-1], char, x_tolerance, y_tolerance):
-            words.append(word)
-            word = [char]
         else:
-            word.append(char)
+            x0, top = char["x0"], char["top"]
+            if word and (x0 < last_x0 or x0 > last_x1 + x_tolerance or abs(top - last_top) > y_tolerance):
+                words.append(word)
+                word = [char]
+            else:
+                word.append(char)
+            last_x0, last_x1, last_top = x0, char["x1"], top
     if word:
         words.append(word)
     return words
-
-
-def starts_word(prev: dict[str, Any], char: dict[str, Any], x_tolerance: float, y_tolerance: float) -> bool:
-    """pdfplumber's ``char_begins_new_word`` for upright text read left to right."""
-    return bool(char["x0"] < prev["x0"] or char["x0"] > prev["x1"] + x_tolerance
-                or abs(char["top"] - prev["top"]) > y_tolerance)
 
 
 def word_box(chars: list[dict[str, Any]]) -> dict[str, Any]:
@@ -458,5 +462,10 @@ def word_box(chars: list[dict[str, Any]]) -> dict[str, Any]:
             x1 = char["x1"]
         if char["bottom"] > bottom:
             bottom = char["bottom"]
-    text = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars)
+    try:
+        text = "".join(map(TEXT, chars))  # most words: no char without text, no ligature
+    except TypeError:
+        text = ""
+    if not text or LIGATURE.search(text):
+        text = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars)
     return {"text": text, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "size": first["size"]}

@@ -7,6 +7,7 @@ set in two columns of running text is read column by column (``by_columns``).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import unicodedata
 from collections.abc import Sequence
@@ -149,21 +150,45 @@ def gutter(lines: Sequence[Line], *, width: float) -> float | None:
             if 0.3 * width < (a.x1 + b.x0) / 2 < 0.7 * width
         }
     )
+    edges = sum(w.x0 + w.x1 for words in rows for w in words)
+    spans = [Spans.of(words) for words in rows] if edges == edges else None  # no NaN to sort
     for x in sorted(candidates, key=lambda c: abs(c - width / 2)):
-        if _splits_columns(rows, x, width=width):
+        if _splits_columns(rows, x, width=width, spans=spans):
             return float(x)
     return None
 
 
-def _splits_columns(rows: Sequence[list[Word]], x: float, *, width: float) -> bool:
-    """True when ``x`` is clear on ≥90% of lines (``rows``: each line's words), two-sided on
-    ≥50%, with both sides wide. Most candidates of a one-column page are crossed by line after
-    line: the count stops as soon as too few lines can be left clear."""
+@dataclass(frozen=True)
+class Spans:
+    """A line's words indexed to tell at once whether one lies across an x: their x0s
+    ascending, and the farthest x1 of the words up to each (a line is tried at many x)."""
+
+    x0s: list[float]
+    reach: list[float]
+
+    @classmethod
+    def of(cls, words: Sequence[Word]) -> Spans:
+        """The index of ``words`` (their x0s and x1s finite or infinite, not NaN)."""
+        ordered = sorted(words, key=lambda w: w.x0)
+        return cls([w.x0 for w in ordered], list(itertools.accumulate((w.x1 for w in ordered), max)))
+
+    def crossed(self, x: float) -> bool:
+        """Whether a word lies across ``x`` (x0 < x < x1): of the words starting left of it,
+        the farthest reaching ends right of it."""
+        starts = bisect.bisect_left(self.x0s, x)
+        return starts > 0 and self.reach[starts - 1] > x
+
+
+def _splits_columns(rows: Sequence[list[Word]], x: float, *, width: float,
+                    spans: Sequence[Spans] | None = None) -> bool:
+    """True when ``x`` is clear on ≥90% of lines (``rows``: each line's words; ``spans``: their
+    indexes, if made), two-sided on ≥50%, with both sides wide. Most candidates of a one-column
+    page are crossed by line after line: the count stops as soon as too few lines can be left clear."""
     enough = 0.9 * len(rows)
     crossed = 0
     clear = []
-    for words in rows:
-        if any(w.x0 < x < w.x1 for w in words):
+    for i, words in enumerate(rows):
+        if spans[i].crossed(x) if spans is not None else any(w.x0 < x < w.x1 for w in words):
             crossed += 1
             if len(rows) - crossed < enough:
                 return False
