@@ -27,7 +27,7 @@ from extractor.parse.pdf.chars import (
     quick_page,
     unique_chars,
 )
-from extractor.parse.pdf.lines import Line, Word, gutter, split_segments
+from extractor.parse.pdf.lines import Line, Spans, Word, gutter, split_segments
 from extractor.parse.pdf.tables import page_tables
 from helpers.pdfs import SPACED_TEXT, minimal_pdf
 from helpers.sites import PDFS
@@ -253,6 +253,17 @@ def test_a_lines_kept_edges_and_texts_are_its_words(seed: int) -> None:
             texts = [(" ".join(w.text for w in seg), seg[0].x0, seg[-1].x1) for seg in line.segments]
             assert line.segment_texts() == texts
             assert line.text == "\t".join(t for t, _, _ in texts)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_spans_tell_whether_a_word_lies_across_an_x(seed: int) -> None:
+    """The index answers as a scan of the words would, words overlapping or not, x on an edge or not."""
+    rng = random.Random(seed)
+    words = [Word("w", x0, 0, x0 + rng.choice([0.0, 1.0, 2.5, 8.0]), 10)
+             for x0 in (float(rng.randrange(0, 40)) for _ in range(rng.randrange(1, 12)))]
+    spans = Spans.of(words)
+    for x in (v / 2 for v in range(-2, 100)):
+        assert spans.crossed(x) == any(w.x0 < x < w.x1 for w in words)
 
 
 def test_random_pages_have_gutters_and_not() -> None:
