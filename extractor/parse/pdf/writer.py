@@ -91,16 +91,19 @@ class TextWriter:
         )
 
     def add_line(self, line: Line, page: int) -> None:
-        """Append a line word by word, recording each word's box (``validated``: one per word)."""
+        """Append a line (its text: words joined by a space, segments by a tab), recording each
+        word's box where the word stands in it (``validated``: one per word)."""
+        cursor = self.cursor
         for s, segment in enumerate(line.segments):
             if s:
-                self.write("\t")
+                cursor += 1  # the tab
             for i, word in enumerate(segment):
                 if i:
-                    self.write(" ")
-                self.boxes.append(validated(TextBox, {
-                    "start": self.cursor, "end": self.cursor + len(word.text), "page": page, "bbox": word.bbox}))
-                self.write(word.text)
+                    cursor += 1  # the space
+                end = cursor + len(word.text)
+                self.boxes.append(validated(TextBox, {"start": cursor, "end": end, "page": page, "bbox": word.bbox}))
+                cursor = end
+        self.write(line.text)
 
     def add_table(self, table: Table, page: int, *, going_on: OpenTable | None = None) -> None:
         """Append a table one row a line, cells joined by " | ", with headers and boxes
