@@ -19,8 +19,15 @@ import pytest
 from pdfplumber.utils import dedupe_chars, extract_words
 from pdfplumber.utils.clustering import cluster_objects
 
-from extractor.parse.pdf.chars import QuickPage, clusters, page_word_boxes, quick_page, unique_chars
-from extractor.parse.pdf.lines import Line, Word, gutter, split_segments
+from extractor.parse.pdf.chars import (
+    QuickPage,
+    clusters,
+    none_alike,
+    page_word_boxes,
+    quick_page,
+    unique_chars,
+)
+from extractor.parse.pdf.lines import Line, Spans, Word, gutter, split_segments
 from extractor.parse.pdf.tables import page_tables
 from helpers.pdfs import SPACED_TEXT, minimal_pdf
 from helpers.sites import PDFS
@@ -147,6 +154,36 @@ def test_unique_chars_is_pdfplumbers_dedupe(seed: int) -> None:
         assert unique_chars(chars, tolerance=tolerance) == dedupe_chars(chars, tolerance=tolerance)
 
 
+def spaced_chars(rng: random.Random) -> list[dict[str, Any]]:
+    """Chars along a few lines (tops a little apart now and then: a cluster of several doctops),
+    most a char's width apart, a few nearer or drawn twice."""
+    chars: list[dict[str, Any]] = []
+    for line in range(rng.randrange(1, 4)):
+        x = rng.uniform(0, 5)
+        for _ in range(rng.randrange(1, 25)):
+            chars.append({"text": rng.choice("ab "), "fontname": rng.choice(["F1", "F2"]), "size": 10.0,
+                          "upright": True, "x0": x, "colour": 0,
+                          "doctop": 20.0 * line + rng.choice([0.0, 0.0, 0.0, 0.5, 1.0, 2.0])})
+            x += rng.choice([0.5, 1.0, 2.5, 4.0, 6.0, 6.0, 6.0])
+    return [*chars, *(dict(c) for c in chars if rng.random() < 0.02)]
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_none_alike_says_whether_dedupe_keeps_every_char(seed: int) -> None:
+    """The one-pass test is exactly "pdfplumber's dedupe removes nothing"."""
+    rng = random.Random(seed)
+    chars = spaced_chars(rng) if seed % 4 else random_chars(rng, rng.randrange(1, 20))
+    for tolerance in (0, 1, 2):
+        kept = dedupe_chars(chars, tolerance=tolerance)
+        assert none_alike(chars, tolerance=tolerance) == (len(kept) == len(chars))
+
+
+def test_spaced_chars_are_kept_whole_and_not() -> None:
+    """The generated chars try both answers."""
+    found = {none_alike(spaced_chars(random.Random(seed)), tolerance=1) for seed in range(80)}
+    assert found == {True, False}
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_clusters_are_pdfplumbers(seed: int) -> None:
     rng = random.Random(seed)
@@ -201,6 +238,32 @@ def random_page(rng: random.Random) -> list[Line]:
             words = words_across(rng, rng.uniform(50, 80), 540, top)
         lines.append(Line(segments=split_segments(words)))
     return lines
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_lines_kept_edges_and_texts_are_its_words(seed: int) -> None:
+    """A line computes its words, edges and texts once: they are still those of its words."""
+    for line in random_page(random.Random(seed)):
+        words = [w for seg in line.segments for w in seg]
+        for _ in range(2):
+            assert line.words == words
+            assert (line.x0, line.top, line.x1, line.bottom) == (
+                min(w.x0 for w in words), min(w.top for w in words),
+                max(w.x1 for w in words), max(w.bottom for w in words))
+            texts = [(" ".join(w.text for w in seg), seg[0].x0, seg[-1].x1) for seg in line.segments]
+            assert line.segment_texts() == texts
+            assert line.text == "\t".join(t for t, _, _ in texts)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_spans_tell_whether_a_word_lies_across_an_x(seed: int) -> None:
+    """The index answers as a scan of the words would, words overlapping or not, x on an edge or not."""
+    rng = random.Random(seed)
+    words = [Word("w", x0, 0, x0 + rng.choice([0.0, 1.0, 2.5, 8.0]), 10)
+             for x0 in (float(rng.randrange(0, 40)) for _ in range(rng.randrange(1, 12)))]
+    spans = Spans.of(words)
+    for x in (v / 2 for v in range(-2, 100)):
+        assert spans.crossed(x) == any(w.x0 < x < w.x1 for w in words)
 
 
 def test_random_pages_have_gutters_and_not() -> None:

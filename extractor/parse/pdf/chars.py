@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import logging
 import math
+import re
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from operator import itemgetter
@@ -40,6 +41,8 @@ PLAIN = (float, int, str, bool, type(None))
 CHAR_ATTRS = ("matrix", "fontname", "adv", "upright", "x0", "y0", "x1", "y1", "width", "height",
               "size", "mcid", "tag")
 DEDUPE_KEY = ("upright", "text", "fontname", "size")  # pdfplumber's key with its extra_attrs
+TEXT = itemgetter("text")
+LIGATURE = re.compile("|".join(map(re.escape, LIGATURES)))
 logger = logging.getLogger("pdfminer.pdfdevice")  # where pdfminer warns of a string it cannot draw
 
 
@@ -151,8 +154,16 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
             boxes = self.boxes[(font, fontsize, scaling, rise, a, b, c, d)] = GlyphBoxes(
                 self, font, fontsize, scaling, rise, matrix)
         upright = a * d * scaling > 0 and b * c <= 0
-        shared = self.shared(font, ncs, graphicstate)
+        fontname, mcid, colours, stroking, non_stroking = self.shared(font, ncs, graphicstate)
         page_number, height, mb_x0, mb_top, doctop, _ = self.page.frame
+        # What the string's chars share, in pdfplumber's order of keys; the rest is each char's.
+        # (A copy of it and a value set a key is a third cheaper than a display of 22 keys, which
+        # Python builds one key at a time, the table growing as it goes.)
+        template = {"matrix": None, "fontname": fontname, "adv": None, "upright": upright, "x0": None,
+                    "y0": None, "x1": None, "y1": None, "width": None, "height": None, "size": None,
+                    "mcid": mcid, "tag": self.cur_tag, "object_type": "char", "page_number": page_number,
+                    "ncs": colours, "text": None, "stroking_color": stroking,
+                    "non_stroking_color": non_stroking, "top": None, "bottom": None, "doctop": None}
         chars = self.chars
         needcharspace = False
         for obj in seq:
@@ -176,13 +187,13 @@ class CharDevice(PDFPageAggregatorWithMarkedContent):
                 top, width = (height - y1) + mb_top, x1 - x0
                 if mb_x0 != 0:
                     x0, x1 = x0 + mb_x0, x1 + mb_x0
-                chars.append({"matrix": (a, b, c, d, e1, f1), "fontname": shared[0], "adv": adv,
-                              "upright": upright, "x0": x0, "y0": y0, "x1": x1, "y1": y1,
-                              "width": width, "height": y1 - y0, "size": y1 - y0,
-                              "mcid": shared[1], "tag": self.cur_tag, "object_type": "char",
-                              "page_number": page_number, "ncs": shared[2], "text": text,
-                              "stroking_color": shared[3], "non_stroking_color": shared[4],
-                              "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop + top})
+                char = template.copy()
+                char["matrix"] = (a, b, c, d, e1, f1)
+                char["adv"], char["text"] = adv, text
+                char["x0"], char["y0"], char["x1"], char["y1"] = x0, y0, x1, y1
+                char["width"], char["height"], char["size"] = width, y1 - y0, y1 - y0
+                char["top"], char["bottom"], char["doctop"] = top, (height - y0) + mb_top, doctop + top
+                chars.append(char)
                 x += advance
                 if cid == 32 and wordspace:
                     x += wordspace
@@ -300,6 +311,8 @@ def unique_chars(chars: list[dict[str, Any]], *, tolerance: float) -> list[dict[
     is the first of its cluster at its place, so no char equal to it comes before it and its own
     position is the same. Most clusters on a line are one char: found as such by their x0s
     alone, they are kept without clustering them one by one."""
+    if none_alike(chars, tolerance=tolerance):
+        return list(chars)
     key = itemgetter(*DEDUPE_KEY)
     doctop, x0, pos_key = itemgetter("doctop"), itemgetter("x0"), itemgetter("doctop", "x0")
     kept: list[dict[str, Any]] = []
@@ -315,6 +328,44 @@ def unique_chars(chars: list[dict[str, Any]], *, tolerance: float) -> list[dict[
     position = {id(c): i for i, c in enumerate(chars)}
     kept.sort(key=lambda c: position[id(c)])
     return kept
+
+
+def none_alike(chars: list[dict[str, Any]], *, tolerance: float) -> bool:
+    """True when ``unique_chars`` keeps every char, as most pages have no duplicate: decided by
+    a sort and one pass, first over the chars' positions alone, then over each key's.
+
+    Sorted on (key, doctop, x0), the chars of a key follow each other and their doctop clusters
+    are runs; all are kept when each cluster's x0s lie more than ``tolerance`` apart, which in a
+    cluster of one doctop (most are) is a look at each char's neighbour. A key's chars are some
+    of all the chars and their clusters parts of those of all the chars, so what holds for the
+    chars' positions alone holds for each key's too: the keys, which cost more to sort, are
+    looked at only when the positions alone do not settle it. A NaN, which the sort cannot
+    order, leaves it to the clustering (False)."""
+    doctops, x0s = list(map(itemgetter("doctop"), chars)), list(map(itemgetter("x0"), chars))
+    total = sum(doctops) + sum(x0s)
+    if total != total:  # a NaN, or infinities of both signs
+        return False
+    if apart_in_clusters(sorted(zip(itertools.repeat(0), doctops, x0s)), tolerance):
+        return True
+    numbers: dict[Any, int] = {}  # each key numbered: numbers sort faster than tuples of strings
+    keys = map(numbers.setdefault, map(itemgetter(*DEDUPE_KEY), chars), itertools.count())
+    return apart_in_clusters(sorted(zip(keys, doctops, x0s, strict=True)), tolerance)
+
+
+def apart_in_clusters(ordered: list[tuple[int, float, float]], tolerance: float) -> bool:
+    """Whether, in (key, doctop, x0) triples sorted, the x0s of each key's doctop cluster (as
+    ``clusters`` makes them) lie more than ``tolerance`` apart."""
+    start, several = 0, False  # where the current cluster starts; whether it has several doctops
+    for i, ((key_a, top_a, x_a), (key_b, top_b, x_b)) in enumerate(itertools.pairwise(ordered), 1):
+        if key_b != key_a or top_b > top_a + tolerance:
+            if several and not apart(sorted(x for _, _, x in ordered[start:i]), tolerance):
+                return False
+            start, several = i, False
+        elif top_b != top_a:
+            several = True
+        elif x_b <= x_a + tolerance:
+            return False  # at one doctop the x0s ascend: too near a neighbour
+    return not several or apart(sorted(x for _, _, x in ordered[start:]), tolerance)
 
 
 def apart(values: list[float], tolerance: float) -> bool:
@@ -366,9 +417,13 @@ def page_word_boxes(chars: list[dict[str, Any]], *, x_tolerance: float, y_tolera
 
 def line_words(line: list[dict[str, Any]], x_tolerance: float, y_tolerance: float) -> list[list[dict[str, Any]]]:
     """A line's chars (left to right) cut into words as pdfplumber's ``iter_chars_to_words``
-    cuts upright text (no punctuation split: only a char without text stands alone)."""
+    cuts upright text (no punctuation split: only a char without text stands alone). A char
+    starts a new word as its ``char_begins_new_word`` says for upright text read left to right:
+    when it starts left of the word's last char, more than ``x_tolerance`` right of its end, or
+    its top is more than ``y_tolerance`` away (the last char's edges kept at hand)."""
     words: list[list[dict[str, Any]]] = []
     word: list[dict[str, Any]] = []
+    last_x0 = last_x1 = last_top = 0.0  # the word's last char's, while it has one
     for char in line:
         text = char["text"]
         if text.isspace():
@@ -380,20 +435,17 @@ def line_words(line: list[dict[str, Any]], x_tolerance: float, y_tolerance: floa
                 words.append(word)
             words.append([char])
             word = []
-        elif word and starts_word(word[-1], char, x_tolerance, y_tolerance):
-            words.append(word)
-            word = [char]
         else:
-            word.append(char)
+            x0, top = char["x0"], char["top"]
+            if word and (x0 < last_x0 or x0 > last_x1 + x_tolerance or abs(top - last_top) > y_tolerance):
+                words.append(word)
+                word = [char]
+            else:
+                word.append(char)
+            last_x0, last_x1, last_top = x0, char["x1"], top
     if word:
         words.append(word)
     return words
-
-
-def starts_word(prev: dict[str, Any], char: dict[str, Any], x_tolerance: float, y_tolerance: float) -> bool:
-    """pdfplumber's ``char_begins_new_word`` for upright text read left to right."""
-    return bool(char["x0"] < prev["x0"] or char["x0"] > prev["x1"] + x_tolerance
-                or abs(char["top"] - prev["top"]) > y_tolerance)
 
 
 def word_box(chars: list[dict[str, Any]]) -> dict[str, Any]:
@@ -410,5 +462,10 @@ def word_box(chars: list[dict[str, Any]]) -> dict[str, Any]:
             x1 = char["x1"]
         if char["bottom"] > bottom:
             bottom = char["bottom"]
-    text = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars)
+    try:
+        text = "".join(map(TEXT, chars))  # most words: no char without text, no ligature
+    except TypeError:
+        text = ""
+    if not text or LIGATURE.search(text):
+        text = "".join(LIGATURES.get(c["text"], c["text"] or "") for c in chars)
     return {"text": text, "x0": x0, "top": top, "x1": x1, "bottom": bottom, "size": first["size"]}

@@ -7,10 +7,12 @@ set in two columns of running text is read column by column (``by_columns``).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from extractor.models import Box
 
@@ -39,48 +41,58 @@ class Word:
 
 @dataclass
 class Line:
-    """Words on one baseline, split into segments where a wide gap separates columns."""
+    """Words on one baseline, split into segments where a wide gap separates columns.
+
+    A line is never changed once made: its words, edges and texts are computed on first use
+    and kept (reading a page asks for them again and again: reading order, tables, gaps
+    between paragraphs, the header)."""
 
     segments: list[list[Word]]
 
-    @property
+    @cached_property
     def words(self) -> list[Word]:
         """All words, left to right."""
         return [w for seg in self.segments for w in seg]
 
-    @property
+    @cached_property
     def top(self) -> float:
         """Top of the highest word."""
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         """Bottom of the lowest word."""
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         """Left edge."""
         return min(w.x0 for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         """Right edge."""
         return max(w.x1 for w in self.words)
 
     def segment_texts(self) -> list[tuple[str, float, float]]:
-        """(text, x0, x1) of each segment."""
+        """(text, x0, x1) of each segment (the same list each time: not to be changed)."""
+        return self._segment_texts
+
+    @cached_property
+    def _segment_texts(self) -> list[tuple[str, float, float]]:
         return [(" ".join(w.text for w in seg), seg[0].x0, seg[-1].x1) for seg in self.segments]
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The line as written into the document text (segments joined by a tab)."""
         return "\t".join(t for t, _, _ in self.segment_texts())
 
 
 def clean_word(text: str) -> str:
-    """NFC, no control characters."""
+    """NFC, no control characters (none in a printable text: the filter is skipped)."""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable():
+        return text
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
 
 
@@ -138,21 +150,45 @@ def gutter(lines: Sequence[Line], *, width: float) -> float | None:
             if 0.3 * width < (a.x1 + b.x0) / 2 < 0.7 * width
         }
     )
+    edges = sum(w.x0 + w.x1 for words in rows for w in words)
+    spans = [Spans.of(words) for words in rows] if edges == edges else None  # no NaN to sort
     for x in sorted(candidates, key=lambda c: abs(c - width / 2)):
-        if _splits_columns(rows, x, width=width):
+        if _splits_columns(rows, x, width=width, spans=spans):
             return float(x)
     return None
 
 
-def _splits_columns(rows: Sequence[list[Word]], x: float, *, width: float) -> bool:
-    """True when ``x`` is clear on ≥90% of lines (``rows``: each line's words), two-sided on
-    ≥50%, with both sides wide. Most candidates of a one-column page are crossed by line after
-    line: the count stops as soon as too few lines can be left clear."""
+@dataclass(frozen=True)
+class Spans:
+    """A line's words indexed to tell at once whether one lies across an x: their x0s
+    ascending, and the farthest x1 of the words up to each (a line is tried at many x)."""
+
+    x0s: list[float]
+    reach: list[float]
+
+    @classmethod
+    def of(cls, words: Sequence[Word]) -> Spans:
+        """The index of ``words`` (their x0s and x1s finite or infinite, not NaN)."""
+        ordered = sorted(words, key=lambda w: w.x0)
+        return cls([w.x0 for w in ordered], list(itertools.accumulate((w.x1 for w in ordered), max)))
+
+    def crossed(self, x: float) -> bool:
+        """Whether a word lies across ``x`` (x0 < x < x1): of the words starting left of it,
+        the farthest reaching ends right of it."""
+        starts = bisect.bisect_left(self.x0s, x)
+        return starts > 0 and self.reach[starts - 1] > x
+
+
+def _splits_columns(rows: Sequence[list[Word]], x: float, *, width: float,
+                    spans: Sequence[Spans] | None = None) -> bool:
+    """True when ``x`` is clear on ≥90% of lines (``rows``: each line's words; ``spans``: their
+    indexes, if made), two-sided on ≥50%, with both sides wide. Most candidates of a one-column
+    page are crossed by line after line: the count stops as soon as too few lines can be left clear."""
     enough = 0.9 * len(rows)
     crossed = 0
     clear = []
-    for words in rows:
-        if any(w.x0 < x < w.x1 for w in words):
+    for i, words in enumerate(rows):
+        if spans[i].crossed(x) if spans is not None else any(w.x0 < x < w.x1 for w in words):
             crossed += 1
             if len(rows) - crossed < enough:
                 return False

@@ -43,7 +43,8 @@ def page_tables(page: Any) -> list[Table]:
     """Tables pdfplumber finds on the page, with each cell's text and box."""
     tables = []
     for found in page.find_tables():
-        rows = PlumberTable(chars_within(page, found.bbox), found.cells).extract()
+        within: Any = chars_within(page, found.bbox)  # in the page's stead: a Table reads its chars only
+        rows = PlumberTable(within, found.cells).extract()
         if not any((cell or "").strip() for row in rows for cell in row):
             continue  # ruled boxes with nothing in them (frames, an image's border)
         boxes: list[list[Box | None]] = [
@@ -55,20 +56,22 @@ def page_tables(page: Any) -> list[Table]:
     return tables
 
 
-def chars_within(page: Any, bbox: Any) -> Any:
-    """The page with only the chars whose middle lies in ``bbox``, tested as pdfplumber's
+@dataclass
+class CharsWithin:
+    """What pdfplumber's ``Table.extract`` reads of a page: its chars."""
+
+    chars: list[dict[str, Any]]
+
+
+def chars_within(page: Any, bbox: Any) -> CharsWithin:
+    """The chars of the page whose middle lies in ``bbox``, tested as pdfplumber's
     ``Table.extract`` tests them against each row: a row's chars are among them, in the same
     order, and extracting a table no longer reads every char of the page once a row."""
     x0, top, x1, bottom = bbox
-
-    def kept(obj: dict[str, Any]) -> bool:
-        if obj["object_type"] != "char":
-            return True
-        v_mid = (obj["top"] + obj["bottom"]) / 2
-        h_mid = (obj["x0"] + obj["x1"]) / 2
-        return bool((h_mid >= x0) and (h_mid < x1) and (v_mid >= top) and (v_mid < bottom))
-
-    return page.filter(kept)
+    return CharsWithin([
+        char for char in page.chars
+        if x0 <= (char["x0"] + char["x1"]) / 2 < x1 and top <= (char["top"] + char["bottom"]) / 2 < bottom
+    ])
 
 
 def _box(values: Any) -> Box:

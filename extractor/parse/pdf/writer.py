@@ -91,16 +91,19 @@ class TextWriter:
         )
 
     def add_line(self, line: Line, page: int) -> None:
-        """Append a line word by word, recording each word's box (``validated``: one per word)."""
+        """Append a line (its text: words joined by a space, segments by a tab), recording each
+        word's box where the word stands in it (``validated``: one per word)."""
+        cursor = self.cursor
         for s, segment in enumerate(line.segments):
             if s:
-                self.write("\t")
+                cursor += 1  # the tab
             for i, word in enumerate(segment):
                 if i:
-                    self.write(" ")
-                self.boxes.append(validated(TextBox, {
-                    "start": self.cursor, "end": self.cursor + len(word.text), "page": page, "bbox": word.bbox}))
-                self.write(word.text)
+                    cursor += 1  # the space
+                end = cursor + len(word.text)
+                self.boxes.append(validated(TextBox, {"start": cursor, "end": end, "page": page, "bbox": word.bbox}))
+                cursor = end
+        self.write(line.text)
 
     def add_table(self, table: Table, page: int, *, going_on: OpenTable | None = None) -> None:
         """Append a table one row a line, cells joined by " | ", with headers and boxes
@@ -166,22 +169,23 @@ def _wrapped_joins(blocks: Sequence[Block], out: list[str]) -> list[str]:
         while j < len(out) and not out[j]:
             j += 1
         lines = [b for b in blocks[i : j + 1] if isinstance(b, Line)]
+        edges = (min(b.x0 for b in lines), max(b.x1 for b in lines))  # once a paragraph, not a line
         for k in range(i, j):
-            out[k] = " " if wrapped(lines[k - i], lines[k - i + 1], lines) else "\n"
+            out[k] = " " if wrapped(lines[k - i], lines[k - i + 1], edges=edges) else "\n"
         i = j
     return out
 
 
-def wrapped(line: Line, following: Line, paragraph: Sequence[Line]) -> bool:
+def wrapped(line: Line, following: Line, *, edges: tuple[float, float]) -> bool:
     """Whether ``following`` goes on with ``line``'s text: plain lines of one paragraph, the
     following one at the paragraph's left edge, and its first word too long to have fitted at
     the end of ``line`` (the break is the margin's, not the writer's). A list item or numbered
-    heading always starts a line. A centred line goes on with a centred one that filled the width."""
+    heading always starts a line. A centred line goes on with a centred one that filled the width.
+    ``edges``: the paragraph's left and right edges (the least x0 and greatest x1 of its lines)."""
     if len(line.segments) > 1 or len(following.segments) > 1 or LIST_ITEM.match(following.text):
         return False
     em = max(w.size for w in line.words)
-    left = min(b.x0 for b in paragraph)
-    right = max(b.x1 for b in paragraph)
+    left, right = edges
     first = following.words[0]
     centred = abs((following.x0 + following.x1) - (line.x0 + line.x1)) < 2 * em
     return (abs(following.x0 - left) < em or centred) and line.x1 + (first.x1 - first.x0) + 0.5 * em > right
