@@ -93,7 +93,7 @@ def drop_bad_names_plainly(tree: lxml_html.HtmlElement) -> None:
     """What ``drop_bad_names`` did before: every element's names matched, attributes then tags."""
     elements = [el for el in tree.iter() if isinstance(el.tag, str)]
     for el in elements:
-        if not all(XML_NAME.match(name) for name in el.keys()):
+        if not all(XML_NAME.match(name) for name in el.keys()):  # noqa: SIM118 (iterating an element gives its children)
             items = el.items()
             el.attrib.clear()
             for name, value in items:

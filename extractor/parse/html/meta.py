@@ -44,7 +44,7 @@ PUBLISHED_META = (
 )
 
 
-def html_parser() -> etree.HTMLParser:
+def html_parser() -> lxml_html.HTMLParser:
     """lxml.html's parser with its element classes looked up in C: lxml.html asks a Python
     method for the class of every element it hands out, and the page's elements are handed out
     tens of thousands of times (each walk of ours and of trafilatura, over the page and its
@@ -58,8 +58,9 @@ def html_parser() -> etree.HTMLParser:
             entity=lxml_html.HtmlEntity,
         )
     )
-    lookup.get_namespace(None).update(lxml_html.HtmlElementClassLookup._default_element_classes)
-    parser = etree.HTMLParser()
+    lookup.get_namespace(None).update(
+        lxml_html.HtmlElementClassLookup._default_element_classes)  # type: ignore[attr-defined]
+    parser = lxml_html.HTMLParser()
     parser.set_element_class_lookup(lookup)
     return parser
 
@@ -107,7 +108,7 @@ def drop_bad_names(tree: lxml_html.HtmlElement) -> None:
     one walk."""
     elements = list(tree.iter(etree.Element))
     names = {el.tag for el in elements}.union(*(el.keys() for el in elements))
-    bad = {name for name in names if not XML_NAME.match(name)}
+    bad = {name for name in names if not XML_NAME.match(str(name))}
     if not bad:
         return
     for el in elements:
