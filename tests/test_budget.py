@@ -5,6 +5,7 @@ that ticks once per look: no test here waits or is timed."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
@@ -130,3 +131,27 @@ def test_the_cyclic_collector_is_paused_while_a_document_is_extracted(
         assert not gc.isenabled()  # left as it was found
     finally:
         gc.enable()
+
+
+def test_reading_a_document_pauses_the_collector_and_resumes_it(monkeypatch) -> None:
+    """Reading (``load_bytes``) runs with the cyclic collector paused as extraction does: a
+    PDF's chars are a dict each, and young collections set off by them were a sixth of its
+    reading. It is resumed afterwards, after a refusal too."""
+    from extractor import parse
+    from extractor.errors import InputError
+    from extractor.registry.bundle import bundled
+
+    seen: list[bool] = []
+    real = parse.load_text
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parse, "load_text", spy)
+    assert gc.isenabled()
+    parse.load_bytes("Tin Hà Nam\nDư nợ đạt 4.200 tỷ đồng.".encode(), source="a.txt", registry=bundled())
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(InputError):
+        parse.load_bytes(b"   ", source="blank.txt", registry=bundled())
+    assert gc.isenabled()

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from extractor.collector import collector_paused
 from extractor.errors import InputError, UnsupportedFormat
 from extractor.parse.layout import Loaded, PageSpan, TableCell, TextBox, attach_layout
 from extractor.parse.text import TextRules, clean, read_metadata, read_text
@@ -85,6 +86,7 @@ def sniff(raw: bytes, *, content_type: str | None = None, source: str = "") -> K
     return "text"
 
 
+@collector_paused()
 def load_bytes(raw: bytes, *, source: str, registry: Registry, content_type: str | None = None,
                ocr: OcrMode = "auto") -> Loaded:
     """Read raw bytes of a PDF, HTML page or text file into a Loaded document."""

@@ -11,13 +11,10 @@ the settings (``document_max_chars``, ``document_time_limit``) unless the caller
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from time import monotonic
 
+from extractor.collector import collector_paused
 from extractor.errors import TooLarge
 from extractor.settings import resolve
 
@@ -52,42 +49,4 @@ class Budget:
 
 UNLIMITED = Budget(max_chars=0, seconds=0)
 
-
-# --- the cyclic garbage collector ------------------------------------------------------------------
-
-
-class _Pauses:
-    """How many extractions have the cyclic collector paused, and whether to resume it after the
-    last one (it may have been off before): threads may extract at once (the web's fact-check)."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.count = 0
-        self.resume = False
-
-
-_PAUSES = _Pauses()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is extracted; also a decorator.
-
-    The pipeline makes no reference cycles (a 2 MB text left none to collect), so the collector
-    only costs: every time the objects alive grew by a quarter it walked all of them, and a long
-    document's records are many (a fifth of a 5 MB text's time went to it). Reference counting
-    still frees everything at once; whatever cycle another thread makes meanwhile is collected
-    when the last extraction ends.
-    """
-    with _PAUSES.lock:
-        if _PAUSES.count == 0:
-            _PAUSES.resume = gc.isenabled()
-            gc.disable()
-        _PAUSES.count += 1
-    try:
-        yield
-    finally:
-        with _PAUSES.lock:
-            _PAUSES.count -= 1
-            if _PAUSES.count == 0 and _PAUSES.resume:
-                gc.enable()
+__all__ = ["UNLIMITED", "Budget", "collector_paused"]
