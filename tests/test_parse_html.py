@@ -550,3 +550,17 @@ def test_the_fast_extraction_runs_without_trafilaturas_recall_retry(monkeypatch:
     body.trafilatura_xml(tree, source="busy.html", fast=False)
     assert retries, "the full extraction keeps the retry"
     assert getattr(trafilatura.core, body.RETRY_SETTING) == before
+
+
+@pytest.mark.parametrize("css", ["PHOTO-DESC", "IMAGE-DESC", "ExpNoEdit"])
+def test_a_caption_class_in_capitals_is_a_caption(css: str) -> None:
+    """A caption's class is matched in any case: a line classed "PHOTO-DESC" is kept apart from
+    the story as one classed "photo-desc" is (no image or credit beside it to tell it otherwise),
+    and its figure stays out of the text."""
+    story = " ".join(["Ngân hàng Chính sách xã hội tỉnh Hà Giang đã giải ngân vốn cho hộ nghèo."] * 8)
+    page = (f"<html><head><title>Tin Hà Giang</title></head><body><article><h1>Tin Hà Giang</h1>"
+            f"<p>{story}</p><div class='{css}'>Cán bộ xã giải ngân cho 2.905 hộ vay vốn</div>"
+            f"<p>{story}</p></article></body></html>")
+    loaded = load_bytes(page.encode(), source="caption.html", registry=bundled())
+    assert loaded.captions == ("Cán bộ xã giải ngân cho 2.905 hộ vay vốn",)
+    assert "2.905" not in loaded.text

@@ -37,9 +37,10 @@ LEAD_MIN_CHARS = 40
 
 LEAD_MAX_CHARS = 800
 
-# A cheap prefilter for CAPTION_CLASS: a class holding none of these parts, as written (the
-# prefilter was once XPath's contains(), which has no lower-case), is no caption's.
-CAPTION_PARTS = re.compile("aption|desc|Desc|NoEdit|noedit|Noedit")
+# A cheap prefilter for CAPTION_CLASS: a class holding none of these parts, in any case, is no
+# caption's. (It was once XPath's contains(), which has no lower-case, so "CAPTION" or
+# "PHOTO-DESC" slipped past a pattern that ignores case.)
+CAPTION_PARTS = re.compile("aption|desc|noedit", re.IGNORECASE)
 
 # Control characters (Unicode category Cc: C0, DEL and C1) but the newline.
 CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
