@@ -63,7 +63,7 @@ def opening_of(ctx: Context, fig: Figure) -> Opening | None:
               for hit in ctx.marks(name, *window) if _counted(ctx, hit, s0)]
     # Words announcing examples right before the colon ("… như:") let the opener stand as far
     # from it as it may start: the clause's subject ("Nhiều địa phương trong tỉnh giải ngân nhanh như: …").
-    examples = _examples_before(ctx, colon)
+    examples = _examples_before(ctx, s0, colon)
     reach = ctx.reach("list_opener_start") if examples else ctx.reach("list_opener_end")
     found = [(hit, kind) for hit, kind in found
              if colon - hit[1] <= reach and not _BREAK.search(ctx.text, hit[1], colon)]
@@ -73,11 +73,13 @@ def opening_of(ctx: Context, fig: Figure) -> Opening | None:
     return Opening(kind, phrase, colon, items)
 
 
-def _examples_before(ctx: Context, colon: int) -> bool:
-    """Whether words of ``list_examples`` ("như", "gồm") end right before the colon."""
+def _examples_before(ctx: Context, s0: int, colon: int) -> bool:
+    """Whether words of ``list_examples`` ("như", "gồm") end right before the colon, which
+    closes the sentence's part from ``s0``: however long the words are (it looked 20 characters
+    back, and a longer phrase of the list was never seen)."""
     if LIST_EXAMPLES not in ctx.hits:
         return False
-    return any(not ctx.text[hit[1] : colon].strip() for hit in ctx.marks(LIST_EXAMPLES, max(0, colon - 20), colon))
+    return any(not ctx.text[hit[1] : colon].strip() for hit in ctx.marks(LIST_EXAMPLES, s0, colon))
 
 
 def _list_start(ctx: Context, s0: int, end: int) -> tuple[int, int] | None:
