@@ -13,6 +13,7 @@ import codecs
 import datetime as dt
 import re
 import unicodedata
+from functools import cached_property
 from typing import NamedTuple
 
 from charset_normalizer import from_bytes
@@ -47,6 +48,13 @@ class TextRules(Strict):
     closing_month: str = r"(?!)"
     closing_early_month: int = Field(default=0, ge=0, le=12)
     chrome: list[ChromeLine] = []  # page chrome before the headline (``parse.head``)
+
+    @cached_property
+    def title_patterns(self) -> tuple[tuple[re.Pattern[str], ...], Chrome]:
+        """The banner patterns and the page chrome, compiled once for the rules every document is
+        read with (joining the chrome patterns into one regex cost a twentieth of reading a
+        text's metadata when done per document)."""
+        return tuple(re.compile(r.pattern) for r in self.banner), Chrome(self.chrome)
 
 
 class TextDocument(BaseModel):
@@ -138,27 +146,13 @@ def title_of(lines: list[str], rules: TextRules) -> str | None:
     """The first line that is not the outlet's banner nor page chrome (a section label, a date
     stamp, a caption: ``chrome`` of rules/text_metadata.yaml); the first line that is not the
     banner when every line near the top is chrome."""
-    banners, chrome = _title_patterns(rules)
+    banners, chrome = rules.title_patterns
     kept = [line for line in lines[:12] if not any(b.search(line) for b in banners)]
     text = "\n".join(kept)
     first = first_line(text, chrome)
     if first is not None:
         return text[first.start:first.end]
     return kept[0] if kept else None
-
-
-# The banner patterns and the chrome of the rules read last, compiled (``_title_patterns``).
-_TITLE_PATTERNS: list[tuple[TextRules, tuple[re.Pattern[str], ...], Chrome]] = []
-
-
-def _title_patterns(rules: TextRules) -> tuple[tuple[re.Pattern[str], ...], Chrome]:
-    """The banner patterns and the chrome of ``rules``, compiled once for the rules every
-    document is read with (joining the chrome patterns into one regex cost a twentieth of
-    reading a text's metadata): one entry, kept for the rules last asked for."""
-    if not _TITLE_PATTERNS or _TITLE_PATTERNS[0][0] is not rules:
-        banners = tuple(re.compile(r.pattern) for r in rules.banner)
-        _TITLE_PATTERNS[:] = [(rules, banners, Chrome(rules.chrome))]
-    return _TITLE_PATTERNS[0][1], _TITLE_PATTERNS[0][2]
 
 
 def source_url_of(lines: list[str], rules: TextRules) -> str | None:
