@@ -262,9 +262,9 @@ class State:
     # Where the text first names each of the districts that alone told its province
     # (``observe._by_district_only``), by name, each found once.
     first_named: dict[str, int] = field(default_factory=dict)
-    # The list each figure is an item of, by the figure object (``lists.list_item``: asked by the
+    # The list each figure is an item of, by the figure's span (``lists.list_item``: asked by the
     # indicator, the part and the moved-item check of a figure, each reading its sentence's openers).
-    list_items: dict[int, tuple[Opening, str] | None] = field(default_factory=dict)
+    list_items: dict[tuple[int, int], tuple[Opening, str] | None] = field(default_factory=dict)
     # Whether the date starting at an offset opens a period running on from it (``when.opens_since``,
     # asked of a date by each figure it may date).
     opens_since: dict[int, bool] = field(default_factory=dict)

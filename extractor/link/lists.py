@@ -154,7 +154,7 @@ def list_item(ctx: Context, fig: Figure) -> tuple[Opening, str] | None:
     """The list the figure is an item of, and the item's name, if it is one. Found once per
     figure (``State.list_items``): the indicator, the part and the moved-item check ask it."""
     found = ctx.state.list_items
-    key = id(fig)
+    key = fig.start, fig.end  # its span, not id(fig): the answer reads only the span, and an id may be reused
     if key not in found:
         found[key] = _read_list_item(ctx, fig)
     return found[key]
