@@ -379,7 +379,7 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     district = ctx.hits[part_list("district_bank")]
     # "NHCSXH thành phố" in a text naming "thành phố Kon Tum" and no centrally run city: the
     # city's office, no provincial branch (``_unit_office``).
-    cities = {hit: name for hit in ctx.hits[scope_list("branch")] if (name := _unit_office(ctx, areas, hit))}
+    cities = {hit: name for hit in ctx.hits[scope_list("branch")] if (name := _unit_office(ctx, hit))}
     # English names an office by the bank's name and its area's ("the Bank for Social Policies –
     # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
     units = sorted([*district, *_joined_offices(ctx, areas), *cities])
@@ -407,14 +407,16 @@ def _provincial_branch_reports(ctx: Context, areas: list[Area], branch: Hit, uni
     (``_office_back``), report (``_branch_reports``), and their sentence does not say the branch
     lends in the one district or city the text is about (``_acts_in_district``)."""
     return (not any(a.start < branch[1] <= a.end for a in areas) and not _office_back(ctx, branch, units)
-            and _branch_reports(ctx, branch, units) and not _acts_in_district(ctx, areas, branch))
+            and _branch_reports(ctx, branch, units) and not _acts_in_district(ctx, branch))
 
 
-def _level_areas(ctx: Context, areas: list[Area], start: int, end: int) -> list[Area]:
+def _level_areas(ctx: Context, start: int, end: int) -> list[Area]:
     """The areas, no commune, that the text names with the area word standing in ``[start, end)``
     (a branch's or a reference's words: "NHCSXH thành phố", "toàn thành phố" → "thành phố Kon
     Tum"). None (an empty list) where the text names a centrally run city (a unit of type
-    ``city`` in rules/provinces.yaml): "thành phố" is then that city, a province."""
+    ``city`` in rules/provinces.yaml): "thành phố" is then that city, a province. The areas of
+    each word are read once per document (``State.level_areas``): a long text asks it of every
+    figure whose sentence speaks of a city by its word, and they are the same for each."""
     # The word closing the words ("NHCSXH thành phố", "toàn thành phố") or opening them ("City
     # Social Policy Bank"): not one inside another word ("xã" of "xã hội").
     edges = [hit for name in AREA_WORDS for hit in ctx.marks(name, start, end) if hit[1] == end or hit[0] == start]
@@ -422,29 +424,33 @@ def _level_areas(ctx: Context, areas: list[Area], start: int, end: int) -> list[
     gazetteer = ctx.linker.gazetteer
     if level is None or any(gazetteer.old[m.code].type == "city" for m in ctx.mentions):
         return []
-    return [a for a in areas if _area_word(ctx, a.start, a.end) == level and not is_commune(ctx, a)]
+    found = ctx.state.level_areas.get(level)
+    if found is None:
+        found = ctx.state.level_areas[level] = [a for a in ctx.areas if _area_word(ctx, a.start, a.end) == level
+                                                and not is_commune(ctx, a)]
+    return found
 
 
-def _unit_office(ctx: Context, areas: list[Area], branch: Hit) -> str | None:
+def _unit_office(ctx: Context, branch: Hit) -> str | None:
     """The area whose office a branch's words name by an area's word ("NHCSXH thành phố", "the
     City Social Policy Bank"), when the text names one area with that word (``_level_areas``:
     "thành phố Kon Tum" in Kon Tum province): that city's office, no province's branch."""
-    names = {key_of(a.name): a.name for a in _level_areas(ctx, areas, branch[0], branch[1])}
+    names = {key_of(a.name): a.name for a in _level_areas(ctx, branch[0], branch[1])}
     return next(iter(names.values())) if len(names) == 1 else None
 
 
-def city_refs(ctx: Context, areas: list[Area], start: int, end: int) -> list[Hit]:
+def city_refs(ctx: Context, start: int, end: int) -> list[Hit]:
     """The words in ``[start, end)`` speaking of a city without its name (``city_ref``: "toàn
     thành phố") where they speak of one area the text names (``_level_areas``), no province."""
-    return [hit for hit in ctx.marks(CITY_REFS, start, end) if _level_areas(ctx, areas, hit[0], hit[1])]
+    return [hit for hit in ctx.marks(CITY_REFS, start, end) if _level_areas(ctx, hit[0], hit[1])]
 
 
-def _acts_in_district(ctx: Context, areas: list[Area], branch: Hit) -> bool:
+def _acts_in_district(ctx: Context, branch: Hit) -> bool:
     """Whether the provincial branch's sentence, after it, speaks of the one district or city the
     text is about ("NHCSXH tỉnh đã giải ngân … cho hộ nghèo trên địa bàn huyện"): the branch lends
     there, and the figures stay that area's."""
     _, s1 = ctx.stops.around(branch[0], branch[1])
-    return bool(ctx.marks(DISTRICT_REFS, branch[1], s1) or city_refs(ctx, areas, branch[1], s1))
+    return bool(ctx.marks(DISTRICT_REFS, branch[1], s1) or city_refs(ctx, branch[1], s1))
 
 
 def _portal_district(ctx: Context, areas: list[Area]) -> str | None:
@@ -1397,9 +1403,9 @@ def _commune_referred(ctx: Context, fig: Figure, s0: int, *, unnamed: bool = Tru
     ref = before[-1] if before else (after[0] if after else None)
     if ref is None:
         return None
-    named = [a for a in ctx.areas.within(0, ref[0]) if is_commune(ctx, a)]
-    if named:
-        return Part("area", named[-1].name, COMMUNE_REF)
+    named = ctx.areas.last_where(ref[0], lambda a: is_commune(ctx, a))
+    if named is not None:
+        return Part("area", named.name, COMMUNE_REF)
     return Part("area", ctx.text[ref[0] : ref[1]], COMMUNE_REF) if unnamed else None
 
 
@@ -1454,7 +1460,7 @@ def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
     last before those words, else the words themselves."""
     unit = ctx.last_mark(DISTRICT_UNIT_REFS, s0, fig.start)
     refs = [hit for hit in (ctx.last_mark(DISTRICT_REFS, s0, fig.start),
-                            *city_refs(ctx, list(ctx.areas), s0, fig.start)[-1:]) if hit is not None]
+                            *city_refs(ctx, s0, fig.start)[-1:]) if hit is not None]
     ref = max(refs) if refs else None
     if unit is not None and (ref is None or unit[0] > ref[0]):
         return _district_unit(ctx, fig, s0, unit)
@@ -1464,9 +1470,11 @@ def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
         return None
     # The district the document reports from, else the last area of the level the words speak
     # of ("huyện …", not a borrower's "xã …"), else the words themselves.
+    if ctx.district:
+        return ctx.district
     level = _area_word(ctx, ref[0], ref[1])
-    named = [a for a in ctx.areas.within(0, ref[0]) if _area_word(ctx, a.start, a.end) == level]
-    return ctx.district or (named[-1].name if named else ctx.text[ref[0] : ref[1]])
+    named = ctx.areas.last_where(ref[0], lambda a: _area_word(ctx, a.start, a.end) == level)
+    return named.name if named is not None else ctx.text[ref[0] : ref[1]]
 
 
 def _district_unit(ctx: Context, fig: Figure, s0: int, unit: Hit) -> str | None:

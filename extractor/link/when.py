@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from operator import itemgetter
@@ -291,9 +292,8 @@ def _since_cited(ctx: Context, fig: Figure, s0: int) -> tuple[dt.date, str] | No
             since = ctx.last_mark("since", s0, start)
             if since is None or start - since[1] > ctx.reach("since"):
                 continue
-            cited = _dated_refs(ctx, kind).within(0, start)
-            if cited:
-                ref = cited[-1]
+            ref = _dated_refs(ctx, kind).last_before(start)
+            if ref is not None:
                 return ref.issued or ctx.issued[ref.id], ref.id
     return None
 
@@ -615,12 +615,18 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date, anchor: DateMention | 
     near = _previous_paragraph(ctx, fig.start)
     opening = _opening_end(ctx)
     joined, slack = ctx.reach("year_so_far_joined"), ctx.linker.year_so_far_slack_days
-    earlier = ctx.dates.within(0, fig.start)
-    for i, d in enumerate(earlier):
-        if i and d.start - earlier[i - 1].end <= joined:
+    dates, starts = ctx.dates.items, ctx.dates.keys
+    end_at = bisect.bisect_left(starts, fig.start)
+    # The dates before the figure, but those too far back: from the opening paragraph's end to the
+    # paragraph before the figure's (another part of the report), passed over by bisection rather
+    # than read one by one, as a long text asks this of every flow.
+    far_from = far_to = end_at
+    if opening < near:
+        far_from, far_to = bisect.bisect_left(starts, opening), bisect.bisect_left(starts, near)
+    for i in itertools.chain(range(min(far_from, end_at)), range(far_to, end_at)):
+        d = dates[i]
+        if i and d.start - dates[i - 1].end <= joined:
             continue  # "in 2024 and the first quarter of 2025": a span opening a year before
-        if d.start < near and d.start >= opening:
-            continue  # too far back: another part of the report
         if d.value == first and start_edge(d) and d.granularity == "year":
             if year_so_far_lead(ctx, d) or (d.start >= near and _compared_with(ctx, d)):
                 return True
