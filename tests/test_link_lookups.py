@@ -49,6 +49,7 @@ def test_marks_are_those_a_pass_over_the_list_finds(lang: str) -> None:
         for start in range(-1, size + 2, 97):
             for end in (start, start + 30, start + 400, size + 1):
                 assert ctx.marks(name, start, end) == [h for h in found if start <= h[0] < end and h[1] <= end]
+                assert ctx.starts_in(name, start, end) == any(start <= h[0] < end for h in found)
 
 
 LINES = st.sampled_from(["(HB) - a", "Ha (AB) – b", "a (b", "a) (b) -", "", "  (Q)-", "1 (A) -", "((", "ab",

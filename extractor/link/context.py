@@ -380,6 +380,13 @@ class Context:
                 return hits[index]
         return None
 
+    def starts_in(self, name: str, start: int, end: int) -> bool:
+        """Whether a marker of ``name`` starts in ``[start, end)``, wherever it ends: one bisect,
+        where a pass over the list would read every marker of a long document."""
+        starts = self.hit_starts[name]
+        index = bisect.bisect_left(starts, start)
+        return index < len(starts) and starts[index] < end
+
     def last_mark(self, name: str, start: int, end: int) -> Hit | None:
         """The last of ``marks(name, start, end)``, without listing the others (the sentences
         before a figure on its line may be a long paragraph)."""

@@ -762,7 +762,8 @@ def _office_back(ctx: Context, branch: Hit, offices: list[Hit]) -> bool:
     # is who "the branch" is, but in the office's own sentence (the province's branch that gave it
     # capital).
     s0, s1 = ctx.stops.around(last[0], last[1])
-    return not any(last[1] <= hit[0] < branch[0] and not s0 <= hit[0] < s1 for hit in ctx.hits["bank"])
+    return not (ctx.starts_in("bank", last[1], min(branch[0], s0))
+                or ctx.starts_in("bank", max(last[1], s1), branch[0]))
 
 
 def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
@@ -1532,7 +1533,7 @@ def _office_before(ctx: Context, fig: Figure, s0: int, *, national: bool = False
     comparison (``office_aside`` in rules/scope.yaml: "tại PGD …", "together with the … Office"),
     or another body of the bank takes over after a clause break (``office_other``: "…, chi nhánh
     cho biết …")."""
-    offices = [hit for hit in ctx.hits[part_list("district_bank")] if s0 <= hit[0] and hit[1] <= fig.start]
+    offices = ctx.marks(part_list("district_bank"), s0, fig.start)
     if not offices or national:
         return None
     office = offices[-1]
@@ -1540,7 +1541,7 @@ def _office_before(ctx: Context, fig: Figure, s0: int, *, national: bool = False
     first = offices[-2] if joined is not None else office
     if _offices_many(ctx, first[0]) or _province_outside_brackets(ctx, office[1], fig.start):
         return None
-    if any(office[1] <= hit[0] < fig.start for hit in ctx.hits[scope_list("branch")]):
+    if ctx.starts_in(scope_list("branch"), office[1], fig.start):
         return None
     if ctx.marks("national", office[1], fig.end) or ctx.marks("province_ref", office[1], fig.start):
         return None

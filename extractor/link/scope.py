@@ -395,7 +395,7 @@ def _national_lead(ctx: Context, start: int, end: int) -> bool:
     next line may be the story's own subject."""
     if sum(map(str.isalpha, ctx.text[start:end])) < ctx.reach("national_lead"):
         return False
-    return any(start <= h[0] < end for name in ("national", scope_list("whole_bank")) for h in ctx.hits[name])
+    return any(ctx.starts_in(name, start, end) for name in ("national", scope_list("whole_bank")))
 
 
 def _address_codes(ctx: Context) -> list[str]:
