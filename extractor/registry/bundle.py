@@ -20,6 +20,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from extractor.collector import collector_paused
 from extractor.errors import RuleError
 from extractor.resources import rules_dir
 
@@ -87,9 +88,15 @@ def _loaded(value: T | None) -> T:
     return value
 
 
+@collector_paused()
 def load_registry(folder: Path | None = None) -> Registry:
     """Load every rule file of ``folder`` (default: the bundled ``rules/``); one ``RuleError``
-    lists the problems of all files."""
+    lists the problems of all files.
+
+    The cyclic collector is paused meanwhile: loading makes hundreds of thousands of objects
+    that stay alive (YAML nodes, validated models, parsed and compiled patterns), and each
+    quarter more of them set off a collection walking all of them, a fifth of the time the
+    rules took to load. No cycle is made that a later collection would not find."""
     # Imported here, not with the module: they load every stage (see the module's docstring).
     from extractor.link.documents import DocumentRules
     from extractor.link.indicators import load_lexicon
