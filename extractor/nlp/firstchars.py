@@ -5,7 +5,9 @@ but a case-insensitive alternation ("hundreds|thousands|…" under IGNORECASE) m
 whole pattern at every position. ``first_chars`` reads the parsed pattern and returns the set
 of characters a match can start with; ``with_start_hint`` prepends ``(?=[…])`` so positions
 that cannot start a match are rejected at once. Measured on the gold texts: 2–3× faster for
-such rules, identical matches (tested).
+such rules, identical matches (tested). ``pattern_starts`` reads both the first characters and
+the strings every match starts with (``required_prefixes``) from one parse: loading the rules
+asks both of each pattern, and parsing is most of what either costs.
 """
 
 from __future__ import annotations

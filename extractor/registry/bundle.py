@@ -93,10 +93,11 @@ def load_registry(folder: Path | None = None) -> Registry:
     """Load every rule file of ``folder`` (default: the bundled ``rules/``); one ``RuleError``
     lists the problems of all files.
 
-    The cyclic collector is paused meanwhile: loading makes hundreds of thousands of objects
-    that stay alive (YAML nodes, validated models, parsed and compiled patterns), and each
-    quarter more of them set off a collection walking all of them, a fifth of the time the
-    rules took to load. No cycle is made that a later collection would not find."""
+    The cyclic collector is paused meanwhile: loading makes container objects by the hundred
+    thousand (YAML nodes, parsed patterns, validated entries), which set off some 480
+    collections, each walking the young ones and some all of them: a sixth of the time the
+    rules took to load (more beside spaCy's objects). What cycles loading leaves as garbage
+    the first collection after it finds."""
     # Imported here, not with the module: they load every stage (see the module's docstring).
     from extractor.link.documents import DocumentRules
     from extractor.link.indicators import load_lexicon
