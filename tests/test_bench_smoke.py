@@ -87,5 +87,6 @@ def test_startup_bench_times_each_command_against_the_interpreter(capsys: pytest
         assert {"wall_s", "cpu_s", "wall_vs_python", "cpu_vs_python", "stdout_bytes"} <= set(run)
         assert run["wall_s"] > 0
     assert report["commands"]["extractor table"]["stdout_bytes"] > 0
+    assert report["commands"][f"extractor extract {module.SHORT_ARTICLE.name}"]["stdout_bytes"] > 0
     assert set(report["full_scans"]) == {"search (words)", "search (number)", "query", "table"}
     assert len(report["checks"]) == 4 and all("under 0.3 s wall" in c for c in report["checks"])

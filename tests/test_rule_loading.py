@@ -147,3 +147,24 @@ def test_whole_file_rules_report_the_bad_entry_line(tmp_path: Path) -> None:
         load_model(path, TextRules)
     assert info.value.problems and all(p.startswith(f"{path}:{line}: source_line.0") for p in info.value.problems)
     assert any("bad regular expression" in p for p in info.value.problems)
+
+
+def test_yaml_data_is_what_pyyamls_constructor_builds() -> None:
+    # ``node_data`` builds strings, lists and string-keyed mappings itself and leaves the rest
+    # to the loader: every bundled file, and a text holding each other kind of node, read as
+    # PyYAML's own constructor reads it (over libyaml's parser, which reads the files).
+    import yaml
+
+    from extractor.registry.files import parse_yaml
+
+    odd = ("a: 1\nb: [true, null, 2.5, 0x1f, '7', 2024-06-30]\n3: three\n"
+           "base: &base {x: 1, y: [a, b]}\nmerged: {<<: *base, y: c}\nset: !!set {p, q}\n"
+           "long: |\n  two\n  lines\n")
+    texts = [path.read_text(encoding="utf-8") for path in sorted(rules_dir().rglob("*.yaml"))]
+    assert len(texts) > 10
+    for text in [*texts, odd]:
+        root, data = parse_yaml(text)
+        assert root is not None
+        expected = yaml.load(text, Loader=yaml.CSafeLoader)
+        assert data == expected
+        assert repr(data) == repr(expected)  # the same types and key order too

@@ -15,10 +15,10 @@ import pytest
 
 from extractor.evaluation import load_gold
 from extractor.nlp.engine import paragraphs
-from extractor.nlp.firstchars import required_prefixes
+from extractor.nlp.firstchars import first_chars, pattern_starts, required_prefixes
 from extractor.nlp.hits import WINDOW
 from extractor.nlp.rules import CompiledRule, build_macros, expand
-from extractor.nlp.scan import DIGIT_RUN, start_strings
+from extractor.nlp.scan import DIGIT_RUN, digit_anchored, inner_starts, start_strings
 from extractor.registry.bundle import bundled
 from extractor.registry.phrases import trie_regex
 
@@ -81,6 +81,23 @@ def test_start_strings_read_through_groups_and_small_classes() -> None:
     assert start_strings(r"\w+", 0) is None
     assert required_prefixes(r"(?:x|ab)\s", 0) is None  # "x" is too short for a gate
     assert required_prefixes(r"(?:x|ab)\s", 0, min_length=1) == ("ab", "x")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_one_parse_gives_what_the_separate_readings_give(lang: str) -> None:
+    # A rule's pattern is parsed once as it is compiled (``pattern_starts``): its first
+    # characters, its scanner strings and its ``before`` gate are those each reading gives alone.
+    ruleset = bundled().ruleset(lang)
+    macros = build_macros(ruleset.lexicon)
+    for rule in ruleset.rules:
+        flags = rule.regex.flags
+        expanded = expand(rule.rule.pattern, macros)
+        starts = pattern_starts(expanded, flags)
+        assert starts == (first_chars(expanded, flags), required_prefixes(expanded, flags, min_length=1))
+        assert rule.start_strings == start_strings(rule.regex.pattern, flags), rule.id
+        assert rule.digit_anchored == digit_anchored(expanded, flags)
+        gate = required_prefixes(expand(rule.rule.before, macros), flags) if rule.rule.before else None
+        assert (rule.before_gate and rule.before_gate.pattern) == (gate and "|".join(map(re.escape, gate)))
 
 
 @pytest.mark.parametrize("phrases", [
@@ -160,3 +177,25 @@ def test_trigger_scan_finds_every_occurrence_overlaps_included(lang: str) -> Non
         every = [(m.start(), m.group(1)) for m in scanner.triggers.finditer(text.lower())]
         expected = [(start, tuple(scanner.starters[string])) for start, string in every]
         assert [(start, tuple(rules)) for start, rules in scanner._at_triggers(text)] == expected, text
+
+
+def test_inner_starts_by_look_ups_as_by_comparing_every_pair() -> None:
+    # ``inner_starts`` looks beginnings up in sets; the plain reading compares each rest with
+    # every string. Seeded strings over three letters overlap in every way.
+    def plain(strings: list[str]) -> dict[str, tuple[int, ...]]:
+        found = {}
+        for string in strings:
+            offsets = tuple(k for k in range(1, len(string))
+                            if any(u.startswith(string[k:]) or string[k:].startswith(u) for u in strings))
+            if offsets:
+                found[string] = offsets
+        return found
+
+    rng = random.Random(40)
+    for _ in range(2000):
+        strings = sorted({"".join(rng.choice("abc") for _ in range(rng.randint(1, 6)))
+                          for _ in range(rng.randint(1, 12))})
+        assert inner_starts(strings) == plain(strings), strings
+    for lang in ("en", "vi"):
+        strings = sorted(bundled().ruleset(lang).scanner.starters)
+        assert inner_starts(strings) == plain(strings)

@@ -23,9 +23,9 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from extractor.models import Language, Qualifier
-from extractor.nlp.firstchars import required_prefixes, with_start_hint
+from extractor.nlp.firstchars import DIGITS, MIN_PREFIX, Starts, pattern_starts, start_hint
 from extractor.nlp.hits import Groups
-from extractor.nlp.scan import Scanner, build_scanner, digit_anchored
+from extractor.nlp.scan import Scanner, build_scanner
 from extractor.registry.files import (
     Pattern,
     Regex,
@@ -237,6 +237,9 @@ class CompiledRule:
     main_groups: Groups = field(default_factory=lambda: Groups(frozenset()))
     all_groups: Groups = field(default_factory=lambda: Groups(frozenset()))
     before_gate: re.Pattern[str] | None = None
+    # Lower-cased strings one of which every match starts with (``scan.start_strings`` of the
+    # regex), or None: where the scanner tries the rule.
+    start_strings: tuple[str, ...] | None = None
 
     def context_possible(self, window: str) -> bool:
         """Whether the window before a match can hold the ``before`` context at all."""
@@ -350,22 +353,33 @@ def compile_rule(rule: PatternRule, macros: dict[str, str], source: str) -> Comp
     ``before`` and ``not_before`` are anchored at the end of the window preceding the match;
     a window is searched at each of its positions, so they get the main pattern's start hint
     (most start with ``\\b`` and a list of words: the hint rejects a position at once).
+    Each pattern is parsed once for what its matches start with (``pattern_starts``): the
+    start hint, whether it is digit-anchored, the strings the scanner and ``before_gate`` try.
     """
     flags = re.IGNORECASE if rule.ignore_case else 0
 
-    def anchored(pattern: str) -> re.Pattern[str] | None:
-        return re.compile(with_start_hint(f"(?:{expand(pattern, macros)})\\Z", flags), flags) if pattern else None
+    def anchored(pattern: str) -> tuple[re.Pattern[str] | None, Starts]:
+        if not pattern:
+            return None, Starts(None, None)
+        body = f"(?:{expand(pattern, macros)})\\Z"
+        starts = pattern_starts(body, flags)  # those of the pattern: ``\\Z`` is zero-width
+        return re.compile(start_hint(starts.chars, flags) + body, flags), starts
 
     expanded = expand(rule.pattern, macros)
-    anchored_on_digit = digit_anchored(expanded, flags)
-    main = re.compile(expanded if anchored_on_digit else with_start_hint(expanded, flags), flags)
-    before = anchored(rule.before)
-    names = frozenset(main.groupindex)
-    before_words = required_prefixes(expand(rule.before, macros), flags) if rule.before else None
+    starts = pattern_starts(expanded, flags)
+    chars = starts.chars or set()
+    anchored_on_digit = bool(chars) and chars <= DIGITS
+    main = re.compile(expanded if anchored_on_digit else start_hint(starts.chars, flags) + expanded, flags)
+    before, before_starts = anchored(rule.before)
+    before_words = before_starts.strings(MIN_PREFIX)
     before_gate = re.compile("|".join(map(re.escape, before_words))) if before_words else None
-    return CompiledRule(rule, main, source, before, anchored(rule.not_before), anchored_on_digit,
+    names = frozenset(main.groupindex)
+    # The scanner's strings for the rule, as ``scan.start_strings`` of its regex reads them.
+    strings = tuple(sorted({s.lower() for s in starts.prefixes})) if starts.prefixes else None
+    return CompiledRule(rule, main, source, before, anchored(rule.not_before)[0], anchored_on_digit,
                         Groups(names),
-                        Groups(names | frozenset(before.groupindex if before else ())), before_gate)
+                        Groups(names | frozenset(before.groupindex if before else ())), before_gate,
+                        strings)
 
 
 def _lookup_tables(lexicon: Lexicon) -> dict[str, dict[str, Any]]:

@@ -126,7 +126,8 @@ class Scanner:
 
 
 def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
-    """The scanner of a language's compiled rules."""
+    """The scanner of a language's compiled rules (each rule's ``start_strings``, worked out as
+    it was compiled, are those of ``start_strings`` of its regex: not parsed again here)."""
     digit, strings, free = [], {}, []
     twins = shared_regexes(rules)
     copies = {index for same in twins.values() for index in same}
@@ -135,7 +136,7 @@ def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
             continue  # its twin is tried
         if rule.digit_anchored:
             digit.append(index)
-        elif (starts := start_strings(rule.regex.pattern, rule.regex.flags)) is not None:
+        elif (starts := rule.start_strings) is not None:
             strings[index] = starts
         else:
             free.append(index)
@@ -157,11 +158,23 @@ def build_scanner(rules: Sequence[CompiledRule]) -> Scanner:
 def inner_starts(strings: Sequence[str]) -> dict[str, tuple[int, ...]]:
     """Each string → the offsets inside it where one of ``strings`` could start (its rest there
     and that string agree as far as both go: "us" at 3 in "thousands"); strings without any are
-    left out. Elsewhere inside an occurrence no string starts, so a scan may skip it."""
+    left out. Elsewhere inside an occurrence no string starts, so a scan may skip it.
+
+    A rest agrees with a string when it is a beginning of one (a set of every string's
+    beginnings says so) or one is a beginning of it (each of its own beginnings looked up among
+    the strings): look-ups, where comparing each rest with every string made this quadratic in
+    the strings' number.
+
+    >>> inner_starts(["thousands", "us", "ands", "x"])
+    {'thousands': (3, 5)}
+    """
+    whole = set(strings)
+    beginnings = {string[:k] for string in strings for k in range(1, len(string) + 1)}
     found: dict[str, tuple[int, ...]] = {}
     for string in strings:
         offsets = tuple(k for k in range(1, len(string))
-                        if any(u.startswith(string[k:]) or string[k:].startswith(u) for u in strings))
+                        if string[k:] in beginnings
+                        or any(string[k:j] in whole for j in range(k, len(string) + 1)))
         if offsets:
             found[string] = offsets
     return found

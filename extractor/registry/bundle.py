@@ -20,6 +20,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from extractor.collector import collector_paused
 from extractor.errors import RuleError
 from extractor.resources import rules_dir
 
@@ -87,9 +88,16 @@ def _loaded(value: T | None) -> T:
     return value
 
 
+@collector_paused()
 def load_registry(folder: Path | None = None) -> Registry:
     """Load every rule file of ``folder`` (default: the bundled ``rules/``); one ``RuleError``
-    lists the problems of all files."""
+    lists the problems of all files.
+
+    The cyclic collector is paused meanwhile: loading makes container objects by the hundred
+    thousand (YAML nodes, parsed patterns, validated entries), which set off some 480
+    collections, each walking the young ones and some all of them: a sixth of the time the
+    rules took to load (more beside spaCy's objects). What cycles loading leaves as garbage
+    the first collection after it finds."""
     # Imported here, not with the module: they load every stage (see the module's docstring).
     from extractor.link.documents import DocumentRules
     from extractor.link.indicators import load_lexicon

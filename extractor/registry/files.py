@@ -94,9 +94,30 @@ def parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _SafeLoader(text)
     try:
         root = loader.get_single_node()
-        return root, (loader.construct_document(root) if root is not None else None)
+        return root, (node_data(root, loader) if root is not None else None)
     finally:
         loader.dispose()
+
+
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
+
+
+def node_data(node: yaml.Node, loader: Any) -> Any:
+    """The data of a YAML node, as ``loader.construct_document`` builds it (``loader`` being a
+    safe loader): strings, lists, and mappings whose keys are strings are built here directly;
+    any other node (a number, a boolean, a mapping with another key or a merge key) by
+    ``loader``. The rule files are nearly all strings, lists and mappings, which PyYAML's
+    constructor builds through several Python calls each (generators, a check that a key can
+    be hashed): most of the time reading them took besides parsing.
+    """
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _SEQ:
+        return [node_data(item, loader) for item in node.value]
+    if tag == _MAP and all(key.tag == _STR for key, _ in node.value):
+        return {key.value: node_data(value, loader) for key, value in node.value}
+    return loader.construct_object(node, deep=True)
 
 
 def read_rule_file(path: Path) -> RuleFile:

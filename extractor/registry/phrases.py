@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 # Old and new Vietnamese tone placement ("hoà"/"hòa", "uỷ"/"ủy"): both spellings are current, so
@@ -150,6 +150,15 @@ def _rests(phrase: str) -> set[str]:
     return {head + "".join(f" {later}" for later in form) for form in forms}
 
 
+class _RestsOf(dict[str, set[str]]):
+    """``_rests`` of each phrase looked up, worked out on its first look-up (a memo kept while
+    one index is built: the look-ahead, the sets by next word and the lone words all ask)."""
+
+    def __missing__(self, phrase: str) -> set[str]:
+        self[phrase] = found = _rests(phrase)
+        return found
+
+
 _NEXT_WORD = re.compile(r"\W*(\w*)")
 GAP = r"\s+"  # what a space between a phrase's words matches
 
@@ -166,16 +175,17 @@ def _next_word(rest: str) -> str:
     return found.group(1)
 
 
-def _rest_ahead(by_set: Mapping[str, Iterable[str]]) -> str:
+def _rest_ahead(by_set: Mapping[str, Iterable[str]], rests_of: Callable[[str], set[str]] = _rests) -> str:
     r"""A look-ahead for what may follow a first word, for phrases of every set: a trie of
     their rests in lower case, matched case-sensitively over the text in lower case (see
     :func:`caseless`), which ``re`` runs much faster than the phrases' own regexes ignoring
     case. Empty when one of the phrases is the word alone: nothing needs to follow.
+    (``rests_of``: ``_rests``, or a memo of it.)
 
     >>> print(_rest_ahead({"a": ["the bank", "the VBSP's total"]}))
     (?=(?:\s+(?:(?:bank|vbsp's\s+total)))(?!\w))
     """
-    rests = {rest for phrases in by_set.values() for phrase in phrases for rest in _rests(phrase)}
+    rests = {rest for phrases in by_set.values() for phrase in phrases for rest in rests_of(phrase)}
     if "" in rests:
         return ""
     spaced = [rest[1:] for rest in rests if rest[:1] == " "]
@@ -252,6 +262,7 @@ class PhraseIndex:
 
     def __init__(self, sets: dict[str, Iterable[str]]) -> None:
         self.names = tuple(sets)
+        rests_of = _RestsOf().__getitem__  # each phrase's rests are asked for three times
         by_word: dict[str, dict[str, list[str]]] = {}
         for name, phrases in sets.items():
             for phrase in _order(phrases):
@@ -261,7 +272,7 @@ class PhraseIndex:
         # word, some two hundred, made each start's match object dearer to make than the rest of
         # the scan.
         self._starts = re.compile(BEFORE_WORD + "(" + trie_regex(
-            {word: rf"(?!\w){_rest_ahead(by_set)}" for word, by_set in by_word.items()}) + r")(?=\W*(\w*))")
+            {word: rf"(?!\w){_rest_ahead(by_set, rests_of)}" for word, by_set in by_word.items()}) + r")(?=\W*(\w*))")
         # What a start tries, for each first word: each set that has phrases of that word, as
         # [the set's number, the match of its phrases as one alternation, its phrases, the
         # phrase when it is the word alone: it matches wherever the word starts]. The
@@ -269,10 +280,10 @@ class PhraseIndex:
         # most sets never start a phrase in a given batch, and compiling them all was a fifth
         # of loading the rules.
         self._tries: dict[str, list[Try]] = {
-            word: [_entry(self.names.index(name), tuple(phrases)) for name, phrases in by_set.items()]
+            word: [_entry(self.names.index(name), tuple(phrases), rests_of) for name, phrases in by_set.items()]
             for word, by_set in by_word.items()
         }
-        self._always, self._by_next = _sets_by_next(self._tries)
+        self._always, self._by_next = _sets_by_next(self._tries, rests_of)
 
     def scan(self, text: str) -> dict[str, list[Hit]]:
         """``{set name: [(start, end, phrase), …]}`` for ``text`` (already in new tone)."""
@@ -304,7 +315,8 @@ class PhraseIndex:
         return dict(zip(self.names, found, strict=True))
 
 
-def _sets_by_next(tries: dict[str, list[Try]]) -> tuple[dict[str, list[Try]], dict[tuple[str, ...], list[Try]]]:
+def _sets_by_next(tries: dict[str, list[Try]], rests_of: Callable[[str], set[str]] = _rests,
+                  ) -> tuple[dict[str, list[Try]], dict[tuple[str, ...], list[Try]]]:
     """The sets a start tries, by its first word and the text's next word: where a phrase
     matches, that next word is the first word of one of the phrase's rests (or the rest holds
     no word), so a set none of whose rests goes on with the text's next word is not tried
@@ -316,7 +328,7 @@ def _sets_by_next(tries: dict[str, list[Try]]) -> tuple[dict[str, list[Try]], di
     for word, entries in tries.items():
         later: dict[str, list[Try]] = {}
         for entry in entries:
-            nexts = {_next_word(rest) for phrase in entry[2] for rest in _rests(phrase)}
+            nexts = {_next_word(rest) for phrase in entry[2] for rest in rests_of(phrase)}
             if "" in nexts:
                 always.setdefault(word, []).append(entry)
             for after in nexts - {""}:
@@ -326,17 +338,17 @@ def _sets_by_next(tries: dict[str, list[Try]]) -> tuple[dict[str, list[Try]], di
     return always, by_next
 
 
-def _alone(phrases: list[str]) -> str | None:
+def _alone(phrases: list[str], rests_of: Callable[[str], set[str]] = _rests) -> str | None:
     """The phrase when a set's only phrase of a first word is that word alone ("to"): where
     the index finds the word, it is a match, and no regex need say so."""
-    return phrases[0] if len(phrases) == 1 and _rests(phrases[0]) == {""} else None
+    return phrases[0] if len(phrases) == 1 and rests_of(phrases[0]) == {""} else None
 
 
-def _entry(number: int, phrases: tuple[str, ...]) -> Try:
+def _entry(number: int, phrases: tuple[str, ...], rests_of: Callable[[str], set[str]] = _rests) -> Try:
     """What a start tries for one set's phrases of a first word (see ``PhraseIndex._tries``).
     Its match compiles the phrases' alternation on its first call and puts the compiled
     match in its place: the scan calls whatever the entry holds, with no test per call."""
-    entry: Try = [number, None, phrases, _alone(list(phrases))]
+    entry: Try = [number, None, phrases, _alone(list(phrases), rests_of)]
 
     def compile_then_match(text: str, pos: int) -> re.Match[str] | None:
         match = entry[1] = _alternatives(list(phrases)).match
