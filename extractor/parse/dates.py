@@ -13,8 +13,6 @@ import email.utils
 import functools
 import re
 
-from dateparser.search import search_dates
-
 LANGUAGES = ["en", "vi"]
 SETTINGS = {
     "DATE_ORDER": "DMY",
@@ -56,6 +54,16 @@ def stated_date(text: str) -> dt.date | None:
     # counts only when the words it was read from write its year.
     stated = [when for words, when in found if str(when.year) in words]
     return stated[0].date() if stated else None
+
+
+def search_dates(text: str, *, languages: list[str],
+                 settings: dict[str, object]) -> list[tuple[str, dt.datetime]] | None:
+    """dateparser's ``search_dates``, imported at the first string it must read (a quarter of a
+    second): most date lines are read without it (``plain_day``), and a command reading one such
+    text need not load it."""
+    from dateparser.search import search_dates as search
+
+    return search(text, languages=languages, settings=settings)
 
 
 # A furniture string that states one day in figures (or an English month's name, its day and
