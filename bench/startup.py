@@ -85,6 +85,7 @@ def database(path: Path, rows: int) -> tuple[Path, float]:
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         stale.unlink(missing_ok=True)
     began = time.perf_counter()
+    path.parent.mkdir(parents=True, exist_ok=True)  # bench/out/ is git-ignored: absent from a new clone
     conn = connect(path)
     conn.execute("PRAGMA cache_size = -524288")  # 512 MB while bulk loading: fewer spills to the WAL
     query_speed.generate(conn, rows)
