@@ -79,15 +79,6 @@ class Offsets(Generic[T]):
         index = bisect.bisect_left(self.keys, pos)
         return self.items[index - 1] if index else None
 
-    def last_where(self, pos: int, test: Callable[[T], bool]) -> T | None:
-        """The last record whose offset lies before ``pos`` and that passes ``test``, or None:
-        read backwards from ``pos``, so asking for the nearest one costs the records between, not
-        every record from the document's start (a long document asks it of every figure)."""
-        for index in range(bisect.bisect_left(self.keys, pos) - 1, -1, -1):
-            if test(self.items[index]):
-                return self.items[index]
-        return None
-
 
 class Stops:
     """Where a text's sentence ends are (``_STOP``), to count those between two offsets by bisect
@@ -259,6 +250,10 @@ class State:
     borrower_ends: dict[int, int] = field(default_factory=dict)
     # The text's areas, no commune, named with each area word (``parts._level_areas``), by the word.
     level_areas: dict[str, list[Area]] = field(default_factory=dict)
+    # The text's areas by the area word their names hold (``parts._areas_worded``: "huyện", "xã",
+    # "district", None for none), and the communes among them (``parts._communes``), once asked.
+    areas_worded: dict[str | None, Offsets[Area]] = field(default_factory=dict)
+    communes: Offsets[Area] | None = None
     venues: frozenset[int] | None = None  # starts of the mentions naming a meeting's venue (``link.scope``)
     # Where the headline and lead that decide the story's subject end (``parts._subject_span``),
     # and where the body's first sentence ends (``parts._lead_end``), once read.

@@ -33,6 +33,7 @@ from extractor.link.context import (
     CLAUSE_BREAK,
     Area,
     Context,
+    Offsets,
     borrowers_end,
     clause_span,
     segment_span,
@@ -1404,7 +1405,7 @@ def _commune_referred(ctx: Context, fig: Figure, s0: int, *, unnamed: bool = Tru
     ref = before[-1] if before else (after[0] if after else None)
     if ref is None:
         return None
-    named = ctx.areas.last_where(ref[0], lambda a: is_commune(ctx, a))
+    named = _communes(ctx).last_before(ref[0])
     if named is not None:
         return Part("area", named.name, COMMUNE_REF)
     return Part("area", ctx.text[ref[0] : ref[1]], COMMUNE_REF) if unnamed else None
@@ -1473,9 +1474,27 @@ def _district_spoken(ctx: Context, fig: Figure, s0: int) -> str | None:
     # of ("huyện …", not a borrower's "xã …"), else the words themselves.
     if ctx.district:
         return ctx.district
-    level = _area_word(ctx, ref[0], ref[1])
-    named = ctx.areas.last_where(ref[0], lambda a: _area_word(ctx, a.start, a.end) == level)
+    named = _areas_worded(ctx, _area_word(ctx, ref[0], ref[1])).last_before(ref[0])
     return named.name if named is not None else ctx.text[ref[0] : ref[1]]
+
+
+def _areas_worded(ctx: Context, word: str | None) -> Offsets[Area]:
+    """The text's areas whose names hold the area word ``word`` (``_area_word``; None: none),
+    gathered once per document and word: a long text asks for the last one before each figure
+    that speaks of its district by the word alone."""
+    found = ctx.state.areas_worded.get(word)
+    if found is None:
+        found = ctx.state.areas_worded[word] = Offsets(a for a in ctx.areas
+                                                       if _area_word(ctx, a.start, a.end) == word)
+    return found
+
+
+def _communes(ctx: Context) -> Offsets[Area]:
+    """The text's areas that are communes (``is_commune``), gathered once per document: a long
+    text asks for the last one before each figure that speaks of its commune by the word alone."""
+    if ctx.state.communes is None:
+        ctx.state.communes = Offsets(a for a in ctx.areas if is_commune(ctx, a))
+    return ctx.state.communes
 
 
 def _district_unit(ctx: Context, fig: Figure, s0: int, unit: Hit) -> str | None:
