@@ -17,6 +17,8 @@ from extractor.link.context import Offsets
 from extractor.link.lists import _read_list_item, list_item
 from extractor.link.observe import build_context
 from extractor.link.outlets import DATELINE_CODE, dateline_codes
+from extractor.link.parts import AREA_WORDS, _area_word, _areas_worded, _communes, _level_areas
+from extractor.link.scope import is_commune
 from extractor.link.when import _opens_since, opens_since
 from extractor.parse.head import first_line
 from extractor.pipeline import extract_text
@@ -82,3 +84,36 @@ def test_answers_kept_per_document_are_those_read_afresh(lang: str) -> None:
     for _ in range(2):  # read, then kept
         assert [list_item(ctx, f) for f in ctx.figures] == [_read_list_item(ctx, f) for f in ctx.figures]
         assert [opens_since(ctx, d) for d in ctx.dates] == [_opens_since(ctx, d.start) for d in ctx.dates]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_areas_gathered_per_document_are_those_a_pass_finds(lang: str) -> None:
+    """The areas of each area word and the communes, gathered once per document, answer what a
+    pass over every area of the text does, at every offset."""
+    text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang))
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    areas = list(ctx.areas)
+    words = {_area_word(ctx, a.start, a.end) for a in areas}
+    assert len(words) > 2 and any(is_commune(ctx, a) for a in areas)
+    for pos in range(0, len(ctx.text) + 1, 211):
+        for word in words:
+            named = [a for a in areas if a.start < pos and _area_word(ctx, a.start, a.end) == word]
+            assert _areas_worded(ctx, word).last_before(pos) is (named[-1] if named else None)
+        communes = [a for a in areas if a.start < pos and is_commune(ctx, a)]
+        assert _communes(ctx).last_before(pos) is (communes[-1] if communes else None)
+
+
+def test_the_areas_a_citys_word_speaks_of_are_kept_per_word() -> None:
+    """"NHCSXH thành phố", "toàn thành phố": the areas named with that word (no commune), read
+    once per document, are those a pass over every area finds, each time they are asked."""
+    text = ("Kon Tum: Tín dụng chính sách tại thành phố Kon Tum\n\nĐến nay, dư nợ của NHCSXH thành phố "
+            "đạt 1.000 tỷ đồng. Toàn thành phố có 2.000 hộ vay vốn, huyện Đăk Hà có 300 hộ, xã Ia Chim có 40 hộ.")
+    ctx = build_context(extract_text(text, lang="vi", link=False), bundled().linker)
+    asked = [hit for name in AREA_WORDS for hit in ctx.hits[name]]
+    assert len(asked) == 5
+    for _ in range(2):  # read, then kept
+        for start, end, _ in asked:
+            level = _area_word(ctx, start, end)
+            expected = [a for a in ctx.areas if _area_word(ctx, a.start, a.end) == level and not is_commune(ctx, a)]
+            assert _level_areas(ctx, start, end) == expected
+    assert [a.name for a in _level_areas(ctx, asked[1][0], asked[1][1])] == ["Kon Tum"]
