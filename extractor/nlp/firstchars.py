@@ -3,7 +3,7 @@
 Python's ``re`` scans quickly for a pattern that starts with a literal or a character class,
 but a case-insensitive alternation ("hundreds|thousands|…" under IGNORECASE) makes it try the
 whole pattern at every position. ``first_chars`` reads the parsed pattern and returns the set
-of characters a match can start with; ``with_start_hint`` prepends ``(?=[…])`` so positions
+of characters a match can start with; ``start_hint`` gives the ``(?=[…])`` to prepend so positions
 that cannot start a match are rejected at once. Measured on the gold texts: 2–3× faster for
 such rules, identical matches (tested). ``pattern_starts`` reads both the first characters and
 the strings every match starts with (``required_prefixes``) from one parse: loading the rules
@@ -134,13 +134,6 @@ def start_hint(chars: set[str] | None, flags: int) -> str:
         return ""
     escaped = "".join(re.escape(ch) for ch in sorted(chars))
     return f"(?=[{escaped}])"
-
-
-def with_start_hint(pattern: str, flags: int) -> str:
-    """``pattern`` with a leading ``(?=[…])`` when that helps (case-insensitive patterns)."""
-    if not flags & re.IGNORECASE:
-        return pattern
-    return start_hint(first_chars(pattern, flags), flags) + pattern
 
 
 class Starts(NamedTuple):

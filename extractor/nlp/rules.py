@@ -23,9 +23,9 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from extractor.models import Language, Qualifier
-from extractor.nlp.firstchars import DIGITS, MIN_PREFIX, Starts, pattern_starts, start_hint
+from extractor.nlp.firstchars import MIN_PREFIX, Starts, pattern_starts, start_hint
 from extractor.nlp.hits import Groups
-from extractor.nlp.scan import Scanner, build_scanner
+from extractor.nlp.scan import Scanner, build_scanner, starts_on_digits, strings_starting
 from extractor.registry.files import (
     Pattern,
     Regex,
@@ -367,15 +367,13 @@ def compile_rule(rule: PatternRule, macros: dict[str, str], source: str) -> Comp
 
     expanded = expand(rule.pattern, macros)
     starts = pattern_starts(expanded, flags)
-    chars = starts.chars or set()
-    anchored_on_digit = bool(chars) and chars <= DIGITS
+    anchored_on_digit = starts_on_digits(starts)
     main = re.compile(expanded if anchored_on_digit else start_hint(starts.chars, flags) + expanded, flags)
     before, before_starts = anchored(rule.before)
     before_words = before_starts.strings(MIN_PREFIX)
     before_gate = re.compile("|".join(map(re.escape, before_words))) if before_words else None
     names = frozenset(main.groupindex)
-    # The scanner's strings for the rule, as ``scan.start_strings`` of its regex reads them.
-    strings = tuple(sorted({s.lower() for s in starts.prefixes})) if starts.prefixes else None
+    strings = strings_starting(starts)  # the scanner's, as ``scan.start_strings`` of the regex
     return CompiledRule(rule, main, source, before, anchored(rule.not_before)[0], anchored_on_digit,
                         Groups(names),
                         Groups(names | frozenset(before.groupindex if before else ())), before_gate,

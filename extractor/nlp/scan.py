@@ -32,7 +32,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from extractor.nlp.firstchars import DIGITS, first_chars, required_prefixes
+from extractor.nlp.firstchars import DIGITS, Starts, pattern_starts
 from extractor.registry.phrases import trie_regex
 
 if TYPE_CHECKING:
@@ -47,14 +47,22 @@ BACKREF = re.compile(r"\(\?P=([A-Za-z_]\w*)\)")
 
 def digit_anchored(pattern: str, flags: int) -> bool:
     """Whether every match of the pattern starts with a digit."""
-    starts = first_chars(pattern, flags)
-    return starts is not None and bool(starts) and starts <= DIGITS
+    return starts_on_digits(pattern_starts(pattern, flags))
+
+
+def starts_on_digits(starts: Starts) -> bool:
+    """``digit_anchored`` from what a pattern's matches start with (one parse of it)."""
+    return starts.chars is not None and bool(starts.chars) and starts.chars <= DIGITS
 
 
 def start_strings(pattern: str, flags: int) -> tuple[str, ...] | None:
     """Lower-cased strings one of which every match starts with (case aside), or None."""
-    found = required_prefixes(pattern, flags, min_length=1)
-    return tuple(sorted({s.lower() for s in found})) if found else None
+    return strings_starting(pattern_starts(pattern, flags))
+
+
+def strings_starting(starts: Starts) -> tuple[str, ...] | None:
+    """``start_strings`` from what a pattern's matches start with (one parse of it)."""
+    return tuple(sorted({s.lower() for s in starts.prefixes})) if starts.prefixes else None
 
 
 @dataclass(frozen=True)
