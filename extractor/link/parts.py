@@ -427,8 +427,7 @@ def _level_areas(ctx: Context, start: int, end: int) -> list[Area]:
         return []
     found = ctx.state.level_areas.get(level)
     if found is None:
-        found = ctx.state.level_areas[level] = [a for a in ctx.areas if _area_word(ctx, a.start, a.end) == level
-                                                and not is_commune(ctx, a)]
+        found = ctx.state.level_areas[level] = [a for a in _areas_worded(ctx, level) if not is_commune(ctx, a)]
     return found
 
 
