@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 from extractor.evaluation import load_gold
 from extractor.nlp.assemble import CHANGE_WINDOW, Cues, change_cues, change_of, required_words
 from extractor.pipeline import extract_text
-from extractor.registry.bundle import bundled
+from extractor.registry.bundle import bundled, load_registry
+from extractor.resources import rules_dir
 
 CASES = [
     ("en", "Capital rose, an increase of VND 7,132 billion compared to 2014.", "increase"),
@@ -127,6 +129,34 @@ BRACKETED_CASES = [
 def test_bracketed_change(lang: str, text: str, changes: list[str | None]) -> None:
     figures = extract_text(text, lang=lang, link=False).figures
     assert [f.change for f in sorted(figures, key=lambda f: f.start)] == changes
+
+
+# How near the amount must be to the rate's size is the lexicon's ``rate_size_band``: a narrower
+# band, or none, leaves the amount the level the rate brought about.
+BAND_CASES = [
+    ("en", "Loans reached VND 6,200 billion, up 7.5% (VND 430 billion) on the year."),
+    ("vi", "Dư nợ đạt 6.200 tỷ đồng, tăng 7,5% (430 tỷ đồng) so với thời điểm cuối quý trước."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), BAND_CASES)
+@pytest.mark.parametrize(("band", "restates"), [
+    ("{least: 0.5, most: 2}", True),    # 430 / (7.5% of 6,200) = 0.92
+    ("{least: 0.95, most: 1.05}", False),
+    (None, False),
+])
+def test_the_rate_size_band_is_the_lexicons(tmp_path: Path, lang: str, text: str, band: str | None,
+                                              restates: bool) -> None:
+    folder = tmp_path / "rules"
+    shutil.copytree(rules_dir(), folder)
+    path = folder / lang / "lexicon.yaml"
+    lexicon = path.read_text(encoding="utf-8")
+    bundled_line = "rate_size_band: {least: 0.5, most: 2}\n"
+    assert bundled_line in lexicon
+    path.write_text(lexicon.replace(bundled_line, f"rate_size_band: {band}\n" if band else ""), encoding="utf-8")
+    figures = extract_text(text, lang=lang, link=False, registry=load_registry(folder)).figures
+    changes = [f.change for f in sorted(figures, key=lambda f: f.start)]
+    assert changes == [None, "increase", "increase" if restates else None]
 
 
 # Such a level in brackets stays a level when the clause goes on to compare: the comparison is the

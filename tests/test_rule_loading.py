@@ -108,6 +108,16 @@ def test_bad_lexicon_entries_name_their_yaml_line(rules_copy: Path) -> None:
     assert any(p.startswith(f"{path}:{line + 1}: scales") for p in problems), problems
 
 
+def test_a_rate_size_band_upside_down_names_its_line(rules_copy: Path) -> None:
+    path = rules_copy / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "rate_size_band: {least: 0.5, most: 2}\n" in text
+    text = text.replace("rate_size_band: {least: 0.5, most: 2}\n", "rate_size_band: {least: 2, most: 0.5}\n")
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("rate_size_band: {least: 2, most: 0.5}") + 1
+    assert any(p.startswith(f"{path}:{line}: rate_size_band") and "below least" in p for p in _problems(rules_copy))
+
+
 def test_yaml_syntax_error_names_the_line(rules_copy: Path) -> None:
     path = rules_copy / "lexicon.yaml"
     path.write_text("number: {decimal_separator: '.'\nscales: [\n", encoding="utf-8")

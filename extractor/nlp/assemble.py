@@ -20,7 +20,7 @@ from extractor.nlp.dates import context_year, same_periods
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
 from extractor.nlp.legal import resolve_short
 from extractor.nlp.numbers import choose, foreign_notation, readings
-from extractor.nlp.rules import Lexicon, RuleSet, phrase_alternation
+from extractor.nlp.rules import Band, Lexicon, RuleSet, phrase_alternation
 from extractor.nlp.sentences import Sentences
 from extractor.registry.phrases import trie_regex
 
@@ -792,7 +792,7 @@ def build_figures(text: str, drafts: list[FigureDraft], sentences: Sentences, ru
             "confidence": confidence, "notes": tuple(notes),
         }))
     figures = carried_per_units(text, figures, regexes.per_carry)
-    return bracketed_changes(text, figures, regexes.restating)
+    return bracketed_changes(text, figures, regexes.restating, rules.lexicon.rate_size_band)
 
 
 # What may follow a number the text's end cut: a comma (a group or decimal mark), then nothing;
@@ -823,14 +823,10 @@ def _past_count_limit(draft: FigureDraft, value: Decimal, rules: RuleSet) -> boo
 
 # A percent in brackets right after an amount or count: the same figure as a share.
 BRACKET_CLOSE = re.compile(r"\s*\)")
-# How far an amount in brackets after a rate may be from the change the rate gives of the level
-# stated before it and still restate that change: a rate is rounded, and taken of the old level or
-# the new; a level itself is many times the change (1/rate: twelve times for 8%).
-RATE_SIZE_BAND = (Decimal("0.5"), Decimal(2))
 
 
-def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[str] | None = None
-                      ) -> list[Figure]:
+def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[str] | None = None,
+                      band: Band | None = None) -> list[Figure]:
     """A figure alone in brackets right after a change restates that change in the other
     measure: a percent after an amount or count ("an increase of VND 3.15 trillion (8.4%)",
     "tăng 120 tỷ đồng (12%)"); a change too. Not a bracket that goes on after the figure ("(12% of
@@ -839,7 +835,7 @@ def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[st
     lexicon's ``restating_words`` opens the bracket ("(equivalent to VND 40 billion)", "(tương
     đương …)"), when it is approximate ("up 2.3% (about VND 415 billion)"), or when it is about the
     size the rate gives of a level stated before ("reached VND 6,200 billion, up 7.5% (VND 430
-    billion)")."""
+    billion)"), as near as the lexicon's ``rate_size_band`` (``band``) says."""
     changes = {f.end: f for f in figures if f.change is not None}
     if not changes:
         return figures
@@ -851,22 +847,20 @@ def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[st
             before = changes.get(at)
             if before is not None and (before.kind == "percent") != (figure.kind == "percent") and (
                     figure.kind == "percent" or restated or figure.qualifier == "approx"
-                    or _size_of_rate(figures, before, figure)):
+                    or (band is not None and _size_of_rate(figures, before, figure, band))):
                 change = before.change
         out.append(figure.model_copy(update={"change": change}) if change else figure)
     return out
 
 
-def _size_of_rate(figures: list[Figure], rate: Figure, amount: Figure) -> bool:
-    """Whether ``amount`` is about the change ``rate`` gives of the last level before the rate in
-    its sentence, of the amount's kind and unit and no change itself (``RATE_SIZE_BAND``)."""
+def _size_of_rate(figures: list[Figure], rate: Figure, amount: Figure, band: Band) -> bool:
+    """Whether ``amount`` is, within ``band``, the change ``rate`` gives of the last level before
+    the rate in its sentence, of the amount's kind and unit and no change itself."""
     levels = [f for f in figures if f.sentence_start == rate.sentence_start and f.end <= rate.start
               and f.kind == amount.kind and f.unit == amount.unit and f.change is None]
     if not levels or not levels[-1].value or not rate.value:
         return False
-    size = rate.value / 100 * levels[-1].value
-    least, most = RATE_SIZE_BAND
-    return least <= amount.value / size <= most
+    return band.holds(amount.value / (rate.value / 100 * levels[-1].value))
 
 
 def _before_bracket(text: str, figure: Figure, restating: re.Pattern[str] | None = None) -> tuple[int, bool]:

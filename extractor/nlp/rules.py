@@ -180,6 +180,23 @@ class NumberFormat(Strict):
     swapped_marks_evidence: int = Field(default=2, ge=1)
 
 
+class Band(Strict):
+    """A range of ratios, both ends included: ``least`` ≤ ratio ≤ ``most``."""
+
+    least: Decimal = Field(gt=0)
+    most: Decimal
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Band:
+        if self.most < self.least:
+            raise ValueError(f"most ({self.most}) is below least ({self.least})")
+        return self
+
+    def holds(self, ratio: Decimal) -> bool:
+        """Whether ``ratio`` lies in the band."""
+        return self.least <= ratio <= self.most
+
+
 class Lexicon(Strict):
     """A language's word lists; each list becomes a macro of the same name in upper case."""
 
@@ -194,6 +211,10 @@ class Lexicon(Strict):
     qualifiers_after_not_before: list[str] = []
     # Words opening a bracket that restates the change before it ('(equivalent to 17%)')
     restating_words: list[str] = []
+    # How far an amount in brackets after a rate may be from the change the rate gives of the
+    # level before it and still restate that change (``assemble.bracketed_changes``); none: an
+    # amount after a rate restates its change only when a restating word or a qualifier says so.
+    rate_size_band: Band | None = None
     vague: list[Vague] = []
     count_nouns: list[CountNoun] = []
     per_units: list[PerUnit] = []
