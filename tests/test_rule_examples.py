@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 from extractor.errors import RuleError
+from extractor.link import scope
 from extractor.link.indicators import Counterexample, CueExamples
 from extractor.link.rules import (
     MARKER_LISTS,
@@ -183,12 +184,17 @@ def _listed(lists: list[PhraseList]) -> list[MarkerPhrase]:
             for entry in lists for lang in ("en", "vi") for p in getattr(entry.phrases, lang)]
 
 
-SCOPE_LISTS = scope_phrase_lists(load_scope_rules(rules_dir() / "scope.yaml"))
+SCOPE_RULES = load_scope_rules(rules_dir() / "scope.yaml")
+SCOPE_LISTS = scope_phrase_lists(SCOPE_RULES)
 PART_LISTS = part_phrase_lists(load_part_rules(rules_dir() / "parts.yaml"))
 MARKERS = _markers()
 SCOPE_PHRASES = _listed(SCOPE_LISTS)
 PART_PHRASES = _listed(PART_LISTS)
 PHRASES = [*MARKERS, *SCOPE_PHRASES, *PART_PHRASES]
+# The words making the bank a borrower (``bank_borrows``) are no list of the phrase index: each is
+# read right before a name of the bank (``scope._borrows``).
+BORROW_PHRASES = [MarkerPhrase(f"bank_borrows:{p.phrase}", "bank_borrows", p.phrase, lang, p.examples)
+                  for lang in ("en", "vi") for p in getattr(SCOPE_RULES.bank_borrows, lang)]
 
 # The markup makes every legal reference a directive; a reference whose id writes its type code
 # ("11/NQ-CP", "28/2022/NĐ-CP") is of that type's kind, as the extraction would read it.
@@ -226,6 +232,25 @@ def test_marker_counterexample(marker: MarkerPhrase, example: MarkerExample) -> 
     check(read(example, marker.lang)[1], example.expect)
 
 
+@pytest.mark.parametrize(("marker", "example"),
+                         [c for m in BORROW_PHRASES for c in _params(m.name, m, m.examples.pos, "+")])
+def test_borrower_word_decides(marker: MarkerPhrase, example: MarkerExample,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    text, obs = read(example, marker.lang)
+    assert re.search(rf"(?i)(?<!\w){re.escape(marker.phrase)}\s+(?:the\s+)?\S", text), \
+        f"{marker.name} is not before a name in {example.text!r}"
+    check(obs, example.expect)
+    # The phrase decides: without the borrower words the bank named last owns the figure.
+    monkeypatch.setattr(scope, "_borrower_words", lambda words: None)
+    assert read(example, marker.lang)[1] is not None
+
+
+@pytest.mark.parametrize(("marker", "example"),
+                         [c for m in BORROW_PHRASES for c in _params(m.name, m, m.examples.neg, "-")])
+def test_borrower_word_counterexample(marker: MarkerPhrase, example: MarkerExample) -> None:
+    check(read(example, marker.lang)[1], example.expect)
+
+
 def check(obs: Any, expect: Expectation) -> None:
     """The observation holds every field the example gives (``indicator: None``: there is none)."""
     given = expect.given()
@@ -247,7 +272,8 @@ def test_every_rule_and_cue_has_a_positive_and_a_negative_example() -> None:
     the last two (their glue words aside) is run."""
     entries = [(r.id, r.examples.pos, r.examples.neg) for r in PATTERN_RULES]
     entries += [(c.name, c.examples.pos, c.examples.neg) for c in CUES]
-    entries += [(m.name, m.examples.pos, m.examples.neg) for m in PHRASES]
+    entries += [(m.name, m.examples.pos, m.examples.neg) for m in [*PHRASES, *BORROW_PHRASES]]
+    assert len(BORROW_PHRASES) == len(SCOPE_RULES.bank_borrows.en) + len(SCOPE_RULES.bank_borrows.vi) > 0
     assert len(PATTERN_RULES) > 50 and len(CUES) > 150 and len(MARKERS) > 100
     assert len(SCOPE_PHRASES) > 100 and len(PART_PHRASES) > 100
     lists = {entry.name for entry in [*SCOPE_LISTS, *PART_LISTS] if entry.phrases.en or entry.phrases.vi}

@@ -620,8 +620,8 @@ class ScopeRules(Strict):
     second_recipient: Cues = Field(default_factory=Cues)
     # Words right before a name of the bank that make it the borrower of another institution's
     # loans ("ADB's loans to the VBSP"): the figure that name would govern is the lender's
-    # (``scope._institution``). Not phrases the linker looks for.
-    bank_borrows: Cues = Field(default_factory=Cues)
+    # (``scope._institution``). Not phrases the linker looks for; each with its examples.
+    bank_borrows: RulePhrases = Field(default_factory=RulePhrases)
 
 
 def load_scope_rules(path: Path) -> ScopeRules:

@@ -669,7 +669,7 @@ def _institution(ctx: Context, start: int, end: int, *, last: bool) -> str | Non
     figure: "other"."""
     named = ctx.state.institutions
     if named is None:
-        borrows = _borrower_words(tuple(getattr(ctx.linker.scope.bank_borrows, ctx.lang)))
+        borrows = _borrower_words(tuple(ctx.linker.scope.bank_borrows.phrases(ctx.lang)))
         named = ctx.state.institutions = Labelled(
             (hit[0], "other" if kind == "bank" and _borrows(ctx, hit[0], borrows) else kind, hit[1])
             for name, kind in INSTITUTIONS for hit in ctx.hits[scope_list(name)])
@@ -694,8 +694,7 @@ def _borrows(ctx: Context, start: int, words: re.Pattern[str] | None) -> bool:
     if found is None:
         return False
     c0, _ = piece(found.start(), ctx.stops.around(found.start(), start), ctx.breaks.clause)
-    return any(hit[1] <= found.start() for name, kind in INSTITUTIONS if kind == "other"
-               for hit in ctx.hits[scope_list(name)] if hit[0] >= c0)
+    return any(ctx.marks(scope_list(name), c0, found.start()) for name, kind in INSTITUTIONS if kind == "other")
 
 
 def headline_region(ctx: Context) -> tuple[int, int] | None:
