@@ -159,6 +159,16 @@ def test_the_rate_size_band_is_the_lexicons(tmp_path: Path, lang: str, text: str
     assert changes == [None, "increase", "increase" if restates else None]
 
 
+def test_a_rates_level_is_looked_for_in_its_own_sentence_only() -> None:
+    """Sentences of amounts after rates read together give what each gives alone (each rate's
+    level is looked for among its sentence's figures, not every figure of the text)."""
+    sentences = [text for lang, text, _ in BRACKETED_CASES if lang == "vi"]
+    alone = [[f.change for f in sorted(extract_text(t, lang="vi", link=False).figures, key=lambda f: f.start)]
+             for t in sentences]
+    together = sorted(extract_text(" ".join(sentences * 3), lang="vi", link=False).figures, key=lambda f: f.start)
+    assert [f.change for f in together] == [c for changes in alone for c in changes] * 3
+
+
 # Such a level in brackets stays a level when the clause goes on to compare: the comparison is the
 # rate's (``change.is_change``).
 LEVEL_IN_BRACKETS = [

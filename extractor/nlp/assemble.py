@@ -839,6 +839,11 @@ def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[st
     changes = {f.end: f for f in figures if f.change is not None}
     if not changes:
         return figures
+    # A rate's level is looked for among its sentence's figures alone: a pass over every figure
+    # of the text for each amount after a rate made a long report of them quadratic.
+    in_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        in_sentence.setdefault(f.sentence_start, []).append(f)
     out = []
     for figure in figures:
         change = None
@@ -847,16 +852,18 @@ def bracketed_changes(text: str, figures: list[Figure], restating: re.Pattern[st
             before = changes.get(at)
             if before is not None and (before.kind == "percent") != (figure.kind == "percent") and (
                     figure.kind == "percent" or restated or figure.qualifier == "approx"
-                    or (band is not None and _size_of_rate(figures, before, figure, band))):
+                    or (band is not None and _size_of_rate(in_sentence[before.sentence_start], before, figure,
+                                                           band))):
                 change = before.change
         out.append(figure.model_copy(update={"change": change}) if change else figure)
     return out
 
 
-def _size_of_rate(figures: list[Figure], rate: Figure, amount: Figure, band: Band) -> bool:
+def _size_of_rate(sentence: list[Figure], rate: Figure, amount: Figure, band: Band) -> bool:
     """Whether ``amount`` is, within ``band``, the change ``rate`` gives of the last level before
-    the rate in its sentence, of the amount's kind and unit and no change itself."""
-    levels = [f for f in figures if f.sentence_start == rate.sentence_start and f.end <= rate.start
+    the rate in its sentence (``sentence``: the figures of the rate's sentence, in order), of the
+    amount's kind and unit and no change itself."""
+    levels = [f for f in sentence if f.end <= rate.start
               and f.kind == amount.kind and f.unit == amount.unit and f.change is None]
     if not levels or not levels[-1].value or not rate.value:
         return False
