@@ -13,16 +13,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.evaluation import load_gold
-from extractor.link.context import Offsets
+from extractor.link.context import Area, Context, Offsets
 from extractor.link.lists import _read_list_item, list_item
 from extractor.link.observe import build_context
 from extractor.link.outlets import DATELINE_CODE, dateline_codes
-from extractor.link.parts import AREA_WORDS, _area_word, _areas_worded, _communes, _level_areas
-from extractor.link.scope import is_commune
+from extractor.link.parts import (
+    _DASH_GAP,
+    AREA_WORDS,
+    _area_word,
+    _AreaIndex,
+    _areas_worded,
+    _bank_unit,
+    _communes,
+    _district_before,
+    _level_areas,
+    _office,
+    _office_name,
+)
+from extractor.link.rules import part_list
+from extractor.link.scope import held_in, is_commune
 from extractor.link.when import _opens_since, opens_since
 from extractor.parse.head import first_line
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
+from extractor.registry.phrases import Hit
 
 GOLD = Path(__file__).resolve().parents[1] / "corpus" / "gold"
 
@@ -117,3 +131,62 @@ def test_the_areas_a_citys_word_speaks_of_are_kept_per_word() -> None:
             expected = [a for a in ctx.areas if _area_word(ctx, a.start, a.end) == level and not is_commune(ctx, a)]
             assert _level_areas(ctx, start, end) == expected
     assert [a.name for a in _level_areas(ctx, asked[1][0], asked[1][1])] == ["Kon Tum"]
+
+
+def _bank_unit_by_pass(ctx: Context, start: int, end: int) -> bool:
+    """``parts._bank_unit`` as a pass over every mention of the bank."""
+    for hit in ctx.hits["bank"]:
+        if hit[1] <= start and not ctx.text[hit[1] : start].strip():
+            return True
+        if hit[0] >= end and not ctx.text[end : hit[0]].strip():
+            return True
+    return False
+
+
+def _office_by_pass(ctx: Context, areas: list[Area], bank: Hit) -> str | None:
+    """``parts._office`` as a pass over every area and every district office's mention."""
+    start, end, _ = bank
+    gap = ctx.linker.scope_gaps[ctx.lang]
+
+    def joins_after(area: Area) -> bool:
+        return area.start >= end and bool(gap.fullmatch(ctx.text, end, area.start)
+                                          or _DASH_GAP.fullmatch(ctx.text, end, area.start))
+
+    joined = [a for a in areas if joins_after(a)
+              or (a.end <= start and gap.fullmatch(ctx.text, a.end, start) and not held_in(ctx, a.start, a.end))]
+    office = [hit for hit in ctx.hits[part_list("district_bank")] if hit[0] == start]
+    if not office:
+        return joined[0].name if joined else _district_before(ctx, start)
+    near = [a for a in areas if abs(a.start - start) < ctx.reach("near_office")]
+    return next((a.name for a in (*near, *joined)), None) or _office_name(ctx, max(office)) or "a district"
+
+
+OFFICES = {
+    "en": ("Nghe An news\n\nThe Bank for Social Policies – Tan Phu District Branch lent VND 5 billion. "
+           "VBSP Yen Thanh District and the Quy Chau Social Policy Bank Transaction Office reported.\n"
+           "Yen Thanh District\nVBSP lent more."),
+    "vi": ("Tin Nghệ An\n\nPhòng giao dịch NHCSXH huyện Quỳ Châu cho vay 5 tỷ đồng. Tại huyện Yên Thành, "
+           "NHCSXH huyện Yên Thành và Phòng giao dịch NHCSXH Quỳnh Lưu báo cáo.\nhuyện Anh Sơn\n"
+           "NHCSXH thành phố Vinh – Phòng giao dịch NHCSXH huyện Anh Sơn."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_offices_and_bank_units_found_by_offset_are_those_a_pass_finds(lang: str) -> None:
+    """The district an office's mention names, and whether words stand right beside the bank's
+    name, read among the areas and mentions on the mention's line by offset, answer what a pass
+    over every area and every mention does (the gold texts joined, and an invented text whose
+    offices and areas sit on neighbouring lines)."""
+    text = "\n\n".join([OFFICES[lang], *(case.text() for case in load_gold(GOLD, language=lang))])
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    areas = list(ctx.areas)
+    index = _AreaIndex(areas)
+    banks = sorted({*ctx.hits["bank"], *ctx.hits[part_list("district_bank")]})
+    assert len(banks) > 20 and ctx.hits[part_list("district_bank")]
+    named = [(_office(ctx, index, bank), _office_by_pass(ctx, areas, bank)) for bank in banks]
+    assert [mine for mine, _ in named] == [theirs for _, theirs in named]
+    assert sum(mine is not None for mine, _ in named) > 3
+    spans = [(a.start, a.end) for a in areas] + [(pos, pos + 7) for pos in range(0, len(ctx.text), 53)]
+    units = [(_bank_unit(ctx, *span), _bank_unit_by_pass(ctx, *span)) for span in spans]
+    assert [mine for mine, _ in units] == [theirs for _, theirs in units]
+    assert any(mine for mine, _ in units) and not all(mine for mine, _ in units)

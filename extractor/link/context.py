@@ -254,6 +254,8 @@ class State:
     # "district", None for none), and the communes among them (``parts._communes``), once asked.
     areas_worded: dict[str | None, Offsets[Area]] = field(default_factory=dict)
     communes: Offsets[Area] | None = None
+    # The bank's mentions by where they end (``parts._bank_unit``), once asked.
+    bank_ends: Offsets[Hit] | None = None
     venues: frozenset[int] | None = None  # starts of the mentions naming a meeting's venue (``link.scope``)
     # Where the headline and lead that decide the story's subject end (``parts._subject_span``),
     # and where the body's first sentence ends (``parts._lead_end``), once read.

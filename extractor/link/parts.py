@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, dropwhile, takewhile
+from operator import itemgetter
 
 from extractor.link.context import (
     CLAUSE_BREAK,
@@ -250,13 +251,21 @@ def seat_areas(ctx: Context) -> tuple[set[int], list[Area]]:
 def _bank_unit(ctx: Context, start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` name the bank's unit there: the bank's name
     stands right before them ("NHCSXH thành phố …", "VBSP Ha Giang City …") or right after them
-    ("Ha Giang City VBSP")."""
-    for hit in ctx.hits["bank"]:
-        if hit[1] <= start and not ctx.text[hit[1] : start].strip():
-            return True
-        if hit[0] >= end and not ctx.text[end : hit[0]].strip():
-            return True
-    return False
+    ("Ha Giang City VBSP"), only spaces between. Found past those spaces by offset, among the
+    bank's mentions by where they end and where they start: a pass over every mention, each
+    reading the text up to the words, made a long text of such cities quadratic."""
+    text = ctx.text
+    before = start
+    while before and text[before - 1].isspace():
+        before -= 1
+    spaces = _SPACES.match(text, end)
+    after = spaces.end() if spaces else end
+    if ctx.state.bank_ends is None:
+        ctx.state.bank_ends = Offsets(ctx.hits["bank"], key=itemgetter(1))
+    return bool(ctx.state.bank_ends.within(before, start + 1)) or ctx.starts_in("bank", end, after + 1)
+
+
+_SPACES = re.compile(r"\s*")
 
 
 def _own_word(ctx: Context, mention: Mention) -> bool:
@@ -395,7 +404,8 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
     title = [bank for bank in banks if bank[1] <= ctx.title[1]]
     body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
-    offices = (city_at.get(bank[0]) or _office(ctx, areas, bank, district)
+    index = _AreaIndex(areas)
+    offices = (city_at.get(bank[0]) or _office(ctx, index, bank)
                for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
     return (next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
             or _portal_district(ctx, areas))
@@ -783,8 +793,8 @@ def district_offices(ctx: Context, areas: list[Area]) -> tuple[str, ...]:
     """The districts whose bank offices the text names by their own words ("Phòng giao dịch NHCSXH
     Quỳ Châu", "the Quy Chau Social Policy Bank Transaction Office"), whoever reports: where its
     places lie (``scope``), even in a provincial branch's report whose caption shows an office."""
-    district = ctx.hits[part_list("district_bank")]
-    names = (_office(ctx, areas, bank, district) for bank in district)
+    index = _AreaIndex(areas)
+    names = (_office(ctx, index, bank) for bank in ctx.hits[part_list("district_bank")])
     return tuple(dict.fromkeys(name for name in names if name is not None))
 
 
@@ -992,19 +1002,48 @@ def _seat_gap(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternatives})\s*\Z", re.IGNORECASE)
 
 
-def _office(ctx: Context, areas: list[Area], bank: Hit, district: list[Hit]) -> str | None:
+class _AreaIndex:
+    """A text's areas looked up by where they start or end (``_office``): the areas of a window,
+    in the list's order, by two bisects instead of a pass over every area for each mention of
+    the bank (which made a long text naming many offices quadratic)."""
+
+    def __init__(self, areas: list[Area]) -> None:
+        self.areas = areas
+        self.by_start = sorted(range(len(areas)), key=lambda i: areas[i].start)
+        self.starts = [areas[i].start for i in self.by_start]
+        self.by_end = sorted(range(len(areas)), key=lambda i: areas[i].end)
+        self.ends = [areas[i].end for i in self.by_end]
+
+    def starting(self, lo: int, hi: int) -> list[int]:
+        """The places in the list of the areas that start in ``[lo, hi)``, in the list's order."""
+        return sorted(self.by_start[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)])
+
+    def ending(self, lo: int, hi: int) -> list[int]:
+        """The places in the list of the areas that end in ``[lo, hi)``, in the list's order."""
+        return sorted(self.by_end[bisect.bisect_left(self.ends, lo) : bisect.bisect_left(self.ends, hi)])
+
+
+def _office(ctx: Context, index: _AreaIndex, bank: Hit) -> str | None:
     """The district whose office the bank's mention names: an area joined to it ("VBSP Yen Thanh
     District", "Thai Hoa City branch of Social Policy Bank"), or the name a district office's
     words stand beside ("Phòng giao dịch NHCSXH Quỳnh Lưu"); None for a mention of the bank
-    alone."""
+    alone. A join stays on one line (``scope_gaps``, ``_DASH_GAP``), so only the areas on the
+    bank's line are read: those starting after it up to the line's end, those ending before it
+    from the line's start."""
     start, end, _ = bank
     gap = ctx.linker.scope_gaps[ctx.lang]
-    joined = [a for a in areas if _joins_after(ctx, end, a)
+    areas = index.areas
+    line_start, line_end = ctx.line(start, start)[0], ctx.line(end, end)[1]
+    on_line = sorted({*index.starting(end, line_end + 1), *index.ending(line_start, start + 1)})
+    joined = [a for a in (areas[i] for i in on_line) if _joins_after(ctx, end, a)
               or (a.end <= start and gap.fullmatch(ctx.text, a.end, start) and not held_in(ctx, a.start, a.end))]
-    office = [hit for hit in district if hit[0] == start]
+    district_starts = ctx.hit_starts[part_list("district_bank")]
+    office = ctx.hits[part_list("district_bank")][bisect.bisect_left(district_starts, start) :
+                                                 bisect.bisect_right(district_starts, start)]
     if not office:
         return joined[0].name if joined else _district_before(ctx, start)
-    near = [a for a in areas if abs(a.start - start) < ctx.reach("near_office")]
+    reach = ctx.reach("near_office")
+    near = [areas[i] for i in index.starting(start - reach + 1, start + reach)]
     return next((a.name for a in (*near, *joined)), None) or _office_name(ctx, max(office)) or "a district"
 
 
