@@ -61,6 +61,15 @@ def test_query_commands_load_no_other_stage(args: list[str], db: Path) -> None:
     assert loaded([*args, *(["--db", str(db)] if args != ["--help"] else [])], HEAVY) == []
 
 
+def test_a_search_without_a_number_reads_no_rule_file(db: Path) -> None:
+    assert loaded(["search", "du no Nghe An", "--db", str(db)], ("yaml", "extractor.nlp.rules")) == []
+
+
+def test_a_search_with_a_number_reads_its_words_not_the_patterns(db: Path) -> None:
+    got = loaded(["search", "13.357 tỷ", "--db", str(db)], ("extractor.nlp.rules", "extractor.registry.words"))
+    assert got == ["extractor.registry.words"]
+
+
 @pytest.mark.slow  # loads the rules and spaCy in a child process
 def test_factcheck_loads_the_pipeline_not_the_web_app(db: Path) -> None:
     got = loaded(["factcheck", "Tổng dư nợ của Nghệ An đạt 13.357 tỷ đồng.", "--db", str(db)],
