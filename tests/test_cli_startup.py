@@ -75,6 +75,10 @@ def test_a_search_with_a_number_reads_its_words_not_the_patterns(db: Path) -> No
     assert got == ["extractor.registry.words"]
 
 
+def test_help_loads_neither_pydantic_nor_the_store() -> None:
+    assert loaded(["--help"], ("pydantic", "extractor.models", "extractor.store", "yaml")) == []
+
+
 @pytest.mark.parametrize("args", [["table", "--format", "csv"], ["query", "--format", "json"]], ids=" ".join)
 def test_csv_and_json_load_no_console(args: list[str], db: Path) -> None:
     assert loaded([*args, "--db", str(db)], ("rich.console",)) == []

@@ -1,11 +1,12 @@
-"""The consoles every command prints through: results to stdout (``output.out``), messages to
-stderr (``output.err``).
+"""The consoles every command prints through: results to stdout (``out``), messages to stderr
+(``err``).
 
 Rich resolves ``sys.stdout``/``sys.stderr`` when it prints, so test runners that swap them
 still capture the output. Piped output is wide, so tables keep whole numbers and sentences on
 one line instead of wrapping at 80 columns. The consoles are made when a command first prints
-through them (callers read them as ``output.out``, ``output.err``): importing rich takes a
-twentieth of a second, which a command writing CSV, JSON or a long plain table never needs.
+through them (callers import this module and read ``out`` and ``err`` from it when they print):
+importing rich takes a twentieth of a second, which a command writing CSV, JSON or a long plain
+table never needs.
 """
 
 from __future__ import annotations
