@@ -61,6 +61,41 @@ def test_query_commands_load_no_other_stage(args: list[str], db: Path) -> None:
     assert loaded([*args, *(["--db", str(db)] if args != ["--help"] else [])], HEAVY) == []
 
 
+@pytest.mark.parametrize("args", [["search", "du no Nghe An"], ["query", "--province", "Nghe An"], ["table"]],
+                         ids=" ".join)
+def test_query_commands_load_neither_the_writer_nor_the_rule_patterns(args: list[str], db: Path) -> None:
+    """The store's modules load as their names are asked for (``extractor.store.__getattr__``), and a
+    query with no number reads no rule file at all."""
+    watched = ("extractor.store.write", "extractor.store.copies", "extractor.nlp.rules", "yaml")
+    assert loaded([*args, "--db", str(db)], watched) == []
+
+
+def test_a_search_with_a_number_reads_its_words_not_the_patterns(db: Path) -> None:
+    got = loaded(["search", "13.357 tỷ", "--db", str(db)], ("extractor.nlp.rules", "extractor.registry.words"))
+    assert got == ["extractor.registry.words"]
+
+
+def test_help_loads_neither_pydantic_nor_the_store() -> None:
+    assert loaded(["--help"], ("pydantic", "extractor.models", "extractor.store", "yaml")) == []
+
+
+@pytest.mark.parametrize("args", [["table", "--format", "csv"], ["query", "--format", "json"]], ids=" ".join)
+def test_csv_and_json_load_no_console(args: list[str], db: Path) -> None:
+    assert loaded([*args, "--db", str(db)], ("rich.console",)) == []
+
+
+def test_the_stores_public_names_are_those_of_its_modules() -> None:
+    import importlib
+
+    import extractor.store as store
+
+    assert sorted(store._HOMES) == sorted(store.__all__)
+    for name, home in store._HOMES.items():
+        assert getattr(store, name) is getattr(importlib.import_module(f"extractor.store.{home}"), name)
+    with pytest.raises(AttributeError):
+        store.no_such_name  # noqa: B018
+
+
 @pytest.mark.slow  # loads the rules and spaCy in a child process
 def test_factcheck_loads_the_pipeline_not_the_web_app(db: Path) -> None:
     got = loaded(["factcheck", "Tổng dư nợ của Nghệ An đạt 13.357 tỷ đồng.", "--db", str(db)],

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import RuleError
-from extractor.nlp.rules import load_ruleset
+from extractor.nlp.rules import load_lexicon, load_ruleset
+from extractor.registry.words import read_lexicon_words
 from extractor.resources import rules_dir
 
 
@@ -116,6 +117,41 @@ def test_a_rate_size_band_upside_down_names_its_line(rules_copy: Path) -> None:
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("rate_size_band: {least: 2, most: 0.5}") + 1
     assert any(p.startswith(f"{path}:{line}: rate_size_band") and "below least" in p for p in _problems(rules_copy))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_stores_reading_of_a_lexicon_gives_the_full_readings_words(lang: str) -> None:
+    """A search reads a lexicon's scales, currencies and legal types alone (``read_lexicon_words``):
+    the same entries as the lexicon the pipeline loads whole."""
+    problems: list[str] = []
+    full = load_lexicon(rules_dir() / lang / "lexicon.yaml", problems)
+    words = read_lexicon_words(rules_dir() / lang / "lexicon.yaml")
+    assert full is not None and not problems
+    assert (words.scales, words.currencies, words.legal_types) == (full.scales, full.currencies, full.legal_types)
+    assert words.scales and words.currencies and words.legal_types
+
+
+def test_the_stores_reading_reports_a_bad_entry_as_the_full_reading_does(rules_copy: Path) -> None:
+    path = rules_copy / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  - {phrase: thousand, power: 3}\n", "  - {phrase: thousand, power: 99, note: x}\n")
+    text = text.replace("currencies:\n", "currencies:\n  - {phrase: yen, unit: JPY}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        read_lexicon_words(path)
+    full: list[str] = []
+    load_lexicon(path, full)
+    assert len(info.value.problems) == 3  # power, the unknown key, the unit
+    assert set(info.value.problems) <= set(full)
+    assert all(p.startswith(f"{path}:") for p in info.value.problems)
+
+
+def test_the_stores_reading_leaves_the_other_sections_to_the_pipeline(rules_copy: Path) -> None:
+    path = rules_copy / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "change_cues:\n", "change_cues:\n  - {pattern: '(unclosed', value: increase}\n")
+    path.write_text(text, encoding="utf-8")
+    assert read_lexicon_words(path).scales  # checked when the pipeline loads the rules (above)
 
 
 def test_yaml_syntax_error_names_the_line(rules_copy: Path) -> None:

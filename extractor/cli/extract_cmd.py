@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
+from extractor.cli import output as consoles
 from extractor.cli.budget_options import MaxCharsOpt, TimeLimitOpt, budget
 from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
-from extractor.cli.output import JsonWriter, err, out, say, write_json_text
+from extractor.cli.output import JsonWriter, say, write_json_text
 from extractor.cli.plain import RICH_ROWS, write_plain
 from extractor.errors import ExtractorError
 
@@ -106,9 +106,11 @@ def extract(
 
 def print_extraction(extraction: Extraction) -> None:
     """A readable view of one document's records."""
+    from rich.markup import escape
+
     doc = extraction.document
-    out.rule(f"[bold]{escape(doc.title or doc.source)}")
-    out.print(f"source {doc.source} · published {doc.published or '?'} · language "
+    consoles.out.rule(f"[bold]{escape(doc.title or doc.source)}")
+    consoles.out.print(f"source {doc.source} · published {doc.published or '?'} · language "
               f"{doc.language} · province {doc.province or '?'}", highlight=False, markup=False)
     print_rows(("kind", "text", "value", "unit", "qualifier", "offsets", "rule"),
                [(f.kind, f.text, f"{f.value:,}", f.unit, f.qualifier, f"{f.start}-{f.end}", f.rule)
@@ -139,7 +141,7 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     table = Table(*columns)
     for row in rows:
         table.add_row(*row)
-    out.print(table, markup=False)
+    consoles.out.print(table, markup=False)
 
 
 def evaluate(
@@ -195,7 +197,7 @@ def _update_baseline(path: Path, reports: dict[str, Any], *, allow_lower: bool) 
                                              allow_lower=allow_lower)
         old["corpus_hash"][group] = corpus
     path.write_text(json.dumps(old, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    err.print(f"pinned floors in {path}")
+    consoles.err.print(f"pinned floors in {path}")
 
 
 def _print_report(group: str, report: Any, errors: int) -> None:
@@ -215,11 +217,11 @@ def _print_report(group: str, report: Any, errors: int) -> None:
     for name, t in rows:
         table.add_row(name, f"{t.precision:.3f}", f"{t.recall:.3f}", f"{t.f1:.3f}",
                       str(t.tp), str(t.fp), str(t.fn))
-    out.print(table)
+    consoles.out.print(table)
     for metric, what in ACCURACIES.items():
         acc = report.accuracy[metric]
         if acc.total:
-            out.print(f"{what}: {acc.score:.3f} ({acc.right}/{acc.total})  [{metric}]",
+            consoles.out.print(f"{what}: {acc.score:.3f} ({acc.right}/{acc.total})  [{metric}]",
                       highlight=False, markup=False)
     _print_errors(report, errors)
 
@@ -237,6 +239,6 @@ def _print_errors(report: Any, limit: int) -> None:
     lines += [(metric.split("_accuracy")[0].removesuffix(".accuracy"), m)
               for metric, acc in report.accuracy.items() for m in acc.wrong]
     for label, line in lines[:limit]:
-        out.print(f"  {label}: {line}", highlight=False, markup=False)
+        consoles.out.print(f"  {label}: {line}", highlight=False, markup=False)
     if len(lines) > limit:
-        out.print(f"  … and {len(lines) - limit} more (--errors N)", highlight=False)
+        consoles.out.print(f"  … and {len(lines) - limit} more (--errors N)", highlight=False)

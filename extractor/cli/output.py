@@ -1,8 +1,12 @@
-"""The consoles every command prints through: results to stdout, messages to stderr.
+"""The consoles every command prints through: results to stdout (``out``), messages to stderr
+(``err``).
 
 Rich resolves ``sys.stdout``/``sys.stderr`` when it prints, so test runners that swap them
 still capture the output. Piped output is wide, so tables keep whole numbers and sentences on
-one line instead of wrapping at 80 columns.
+one line instead of wrapping at 80 columns. The consoles are made when a command first prints
+through them (callers import this module and read ``out`` and ``err`` from it when they print):
+importing rich takes a twentieth of a second, which a command writing CSV, JSON or a long plain
+table never needs.
 """
 
 from __future__ import annotations
@@ -10,21 +14,44 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
+if TYPE_CHECKING:
+    from rich.console import Console
 
-# Messages soft-wrap: a path or URL in an error stays on one line, so it can be copied.
-err = Console(stderr=True, soft_wrap=True)
-out = Console()
-if not out.is_terminal:
-    out = Console(width=220)
+    out: Console
+    err: Console
+
+
+@cache
+def _consoles() -> dict[str, Console]:
+    """``out`` and ``err``, made once."""
+    from rich.console import Console
+
+    # Messages soft-wrap: a path or URL in an error stays on one line, so it can be copied.
+    err = Console(stderr=True, soft_wrap=True)
+    out = Console()
+    if not out.is_terminal:
+        out = Console(width=220)
+    return {"out": out, "err": err}
+
+
+if not TYPE_CHECKING:  # mypy reads the declarations above
+
+    def __getattr__(name: str) -> Any:
+        """``out`` and ``err``, made at the first print."""
+        if name in ("out", "err"):
+            return _consoles()[name]
+        raise AttributeError(f"module 'extractor.cli.output' has no attribute {name!r}")
 
 
 def say(label: str, style: str, message: object) -> None:
     """A labelled message on stderr ("error: …", "warning: …"); the message is escaped, as it
     may quote a file name or scraped text that looks like markup."""
-    err.print(f"[{style}]{label}:[/{style}] {escape(str(message))}", highlight=False)
+    from rich.markup import escape
+
+    _consoles()["err"].print(f"[{style}]{label}:[/{style}] {escape(str(message))}", highlight=False)
 
 
 # JSON up to this size is coloured on a terminal; longer JSON, and any JSON sent to a file or a
@@ -58,6 +85,7 @@ class JsonWriter:
 
 def write_json_text(text: str) -> None:
     """Indented JSON text on stdout: coloured by rich on a terminal when short, else as it is."""
+    out = _consoles()["out"]
     if out.is_terminal and len(text) <= PRETTY_JSON_CHARS:
         out.print_json(text)
     else:

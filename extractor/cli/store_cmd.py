@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
+from extractor.cli import output as consoles
 from extractor.cli.budget_options import MaxCharsOpt, TimeLimitOpt, budget
 from extractor.cli.fetch_options import AllowPrivateOpt, DeadlineOpt, DelayOpt, fetch_options
-from extractor.cli.output import err, out, say
+from extractor.cli.output import say
 from extractor.cli.plain import RICH_ROWS, write_plain
 from extractor.cli.worker_options import WorkersOpt, worker_count
 from extractor.errors import ExtractorError
@@ -105,11 +106,13 @@ def opened(db: Path | None) -> Iterator[Any]:
 
 def _cell(value: Any) -> str:
     """A value as table/CSV text: exact decimals, ISO dates, empty for None."""
-    from extractor.store.numeric import canonical
-
     if value is None:
         return ""
+    if type(value) in (str, int, bool):  # most cells, as they are (an Enum's value is taken below)
+        return str(value)
     if isinstance(value, Decimal):
+        from extractor.store.numeric import canonical
+
         return canonical(value)
     if isinstance(value, (dt.date, Enum)):
         return str(value.value if isinstance(value, Enum) else value.isoformat())
@@ -150,9 +153,9 @@ def _print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: 
         table.add_column(column, overflow="fold")
     for row_cells in cells:
         table.add_row(*row_cells)
-    out.print(table, markup=False)
+    consoles.out.print(table, markup=False)
     if not rows:
-        err.print("no rows", highlight=False)
+        consoles.err.print("no rows", highlight=False)
 
 
 def _short(column: str, text: str) -> str:
@@ -165,7 +168,7 @@ def _short(column: str, text: str) -> str:
 def _page_note(shown: int, offset: int, total: int | None) -> None:
     """Say on stderr which rows were shown when there are more."""
     if total is not None and total > shown:
-        err.print(f"rows {offset + 1}–{offset + shown} of {total} (use --limit/--offset)", highlight=False)
+        consoles.err.print(f"rows {offset + 1}–{offset + shown} of {total} (use --limit/--offset)", highlight=False)
 
 
 # ---- ingest and reextract ---------------------------------------------------------------------
@@ -181,7 +184,7 @@ def _progress() -> Progress:
     )
 
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=err, transient=True)
+                    console=consoles.err, transient=True)
 
 
 def _summary(report: Any, verb: str) -> None:
@@ -189,10 +192,10 @@ def _summary(report: Any, verb: str) -> None:
     counts = report.counts()
     shown = ", ".join(f"{n} {status}" for status, n in counts.items() if n or status in ("new", "failed"))
     copies = getattr(report, "copies", [])
-    out.print(f"{verb}: {shown}" + (f"; {len(copies)} linked as near-duplicate copies" if copies else ""),
+    consoles.out.print(f"{verb}: {shown}" + (f"; {len(copies)} linked as near-duplicate copies" if copies else ""),
               markup=False, highlight=False)
     for failure in report.failures:
-        err.print(f"failed: {failure.path}: {failure.reason}", markup=False, highlight=False)
+        consoles.err.print(f"failed: {failure.path}: {failure.reason}", markup=False, highlight=False)
 
 
 def _run_batch(run: Callable[..., Any], total: int | None, label: str) -> Any:
@@ -235,7 +238,7 @@ def ingest(
         _ingest_manifest(manifest, db, registry, extract, workers=workers)
     if not sources:
         if manifest is None:
-            err.print("error: give files, folders or URLs to ingest, or --manifest FILE",
+            consoles.err.print("error: give files, folders or URLs to ingest, or --manifest FILE",
                       markup=False, highlight=False)
             raise typer.Exit(code=1)
         return
@@ -276,7 +279,7 @@ def _ingest_files(paths: list[Path], db: Path | None, registry: Any, extract: Ex
     with opened(db) as conn:
         files = list(discover(paths))
         if not files:
-            err.print("error: no .txt, .html, .htm or .pdf files in " + ", ".join(map(str, paths)),
+            consoles.err.print("error: no .txt, .html, .htm or .pdf files in " + ", ".join(map(str, paths)),
                       markup=False, highlight=False)
             raise typer.Exit(code=1)
         report = _run_batch(lambda **kw: ingest_paths(conn, files, registry=registry, extract=extract,
@@ -299,10 +302,10 @@ def _ingest_web(sources: list[str], db: Path | None, registry: Any, extract: Ext
                                                         limit=limit, workers=workers, **kw),
                             None, "crawl")
     fetched = sum(1 for o in report.outcomes if o.path.startswith("http") and o.status not in ("failed", "skipped"))
-    out.print(f"fetched: {fetched}", markup=False, highlight=False)
+    consoles.out.print(f"fetched: {fetched}", markup=False, highlight=False)
     _summary(report, "ingested")
     for skipped in (o for o in report.outcomes if o.status == "skipped"):
-        err.print(f"skipped: {skipped.path}: {skipped.reason}", markup=False, highlight=False)
+        consoles.err.print(f"skipped: {skipped.path}: {skipped.reason}", markup=False, highlight=False)
     if report.failures and len(report.failures) == len(report.outcomes):
         raise typer.Exit(code=1)
 
@@ -534,7 +537,7 @@ def export(
     with opened(db) as conn:
         count = export_observations(conn, fmt.value, output=output, filters=filters, stream=sys.stdout)
     if output is not None:
-        err.print(f"wrote {count} observations to {output}", markup=False, highlight=False)
+        consoles.err.print(f"wrote {count} observations to {output}", markup=False, highlight=False)
 
 
 @friendly
@@ -570,7 +573,7 @@ def compact(db: DbOpt = None) -> None:
     with opened(db) as conn:
         done = run_compact(conn)
     mb = 1024 * 1024
-    out.print(f"removed {done.reasons_removed} unused reasons; database {done.bytes_before / mb:,.1f} MB -> "
+    consoles.out.print(f"removed {done.reasons_removed} unused reasons; database {done.bytes_before / mb:,.1f} MB -> "
               f"{done.bytes_after / mb:,.1f} MB", markup=False, highlight=False)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from extractor.cli.output import err
+from extractor.cli import output as consoles
 from extractor.cli.store_cmd import DbOpt, friendly
 
 
@@ -28,7 +28,7 @@ def serve(
 
     app = create_app(db, write_token=write_token)
     mode = "ingest allowed with the write token" if write_token else "read-only"
-    err.print(f"serving {app.state.db.path} on http://{host}:{port}/ ({mode})", markup=False, highlight=False)
+    consoles.err.print(f"serving {app.state.db.path} on http://{host}:{port}/ ({mode})", markup=False, highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

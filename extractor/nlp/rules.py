@@ -37,6 +37,7 @@ from extractor.registry.files import (
     read_rule_file,
 )
 from extractor.registry.phrases import trie_regex
+from extractor.registry.words import Currency, LegalWord, Phrase, Scale
 
 KINDS = ("money", "count", "percent", "date", "legal")
 MACRO = re.compile(r"(?<!\?P)<([A-Z][A-Z0-9_]*)>")
@@ -105,18 +106,6 @@ def example_value(kind: str, value: str) -> Decimal | dt.date | tuple[dt.date, d
                          "(an amount, a day YYYY-MM-DD, a period start..end, or a legal id)") from exc
 
 
-class Phrase(Strict):
-    phrase: str
-
-
-class Scale(Phrase):
-    power: int = Field(ge=0, le=15)
-
-
-class Currency(Phrase):
-    unit: Literal["VND", "USD"]
-
-
 class QualifierWord(Phrase):
     qualifier: Literal["exact", "approx", "more_than", "less_than"]
 
@@ -151,10 +140,6 @@ class AfterCue(ChangeCue):
     the same word is what the counted do ("3,000 households rise from poverty")."""
 
     kinds: list[Literal["money", "count", "percent", "ratio"]] = ["money", "count", "percent", "ratio"]
-
-
-class LegalWord(Phrase):
-    kind: str
 
 
 class EdgeWord(Phrase):

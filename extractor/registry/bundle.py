@@ -8,8 +8,8 @@ with the package, loaded once per process.
 Importing this module loads no stage: the loaders (which bring spaCy, dateparser and every
 compiled pattern) are imported when a registry is loaded, so a query that only reads the store
 starts fast. Queries that read one or two rule files (a search's scale words, the legal types a
-document title is named by) take them from ``bundled_lexicon`` and ``bundled_search``, which
-read those files alone.
+document title is named by) take them from ``bundled_lexicon_words`` and ``bundled_search``,
+which read those files alone (and of a lexicon, the sections the store reads alone).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from extractor.nlp.tables import TableReading
     from extractor.parse.rules import HtmlRules, PdfRules
     from extractor.parse.text import TextRules
-    from extractor.registry.words import Languages, SearchRules
+    from extractor.registry.words import Languages, LexiconWords, SearchRules
 
 LANGUAGES: tuple[Language, ...] = ("en", "vi")
 T = TypeVar("T")
@@ -166,6 +166,16 @@ def bundled_lexicon(lang: str) -> Lexicon:
     raise_problems(problems)
     assert lexicon is not None  # a lexicon that did not load is a problem raised above
     return lexicon
+
+
+@cache
+def bundled_lexicon_words(lang: str) -> LexiconWords:
+    """The sections of the bundled lexicon of ``lang`` that the store reads (scales, currencies,
+    legal types), read and checked without the rest of the file: a search with a number starts
+    without the pattern models and the regexes their validators compile."""
+    from extractor.registry.words import read_lexicon_words
+
+    return read_lexicon_words(rules_dir() / lang / "lexicon.yaml")
 
 
 @cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import ItemsView, Iterator, KeysView, ValuesView
 
 from extractor.folding import fold_key
-from extractor.registry.bundle import LANGUAGES, bundled, bundled_lexicon
+from extractor.registry.bundle import LANGUAGES, bundled, bundled_lexicon_words
 
 
 def language_names() -> dict[str, str]:
@@ -130,7 +130,7 @@ HEAD_CHARS = 1200  # an official document's type and subject sit under its heade
 
 def _type_words() -> dict[str, str]:
     """Folded legal-type phrases of every language ("ke hoach" → "Kế hoạch"), from the lexicons."""
-    return {fold_key(t.phrase): t.phrase for lang in sorted(LANGUAGES) for t in bundled_lexicon(lang).legal_types}
+    return {fold_key(t.phrase): t.phrase for lang in sorted(LANGUAGES) for t in bundled_lexicon_words(lang).legal_types}
 
 
 def _is_heading(line: str) -> bool:

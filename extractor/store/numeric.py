@@ -18,12 +18,11 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from extractor.folding import fold
-from extractor.registry.bundle import LANGUAGES, bundled_lexicon, bundled_search
+from extractor.registry.bundle import LANGUAGES, bundled_lexicon_words, bundled_search
 from extractor.registry.phrases import caseless, trie_regex
 
 if TYPE_CHECKING:
-    from extractor.nlp.rules import Lexicon
-    from extractor.registry.words import SearchRules
+    from extractor.registry.words import LexiconWords, SearchRules
 
 QueryLocale = Literal["auto", "en", "vi"]
 # How far before a number its currency word may start: more than any currency name and its spaces.
@@ -60,7 +59,7 @@ def _words_regex(phrases: Iterable[str]) -> str:
     return trie_regex(sorted(phrases), gap=r"\s+") + r"(?!\w)"
 
 
-def number_words(lexicons: Sequence[Lexicon], search: SearchRules) -> NumberWords:
+def number_words(lexicons: Sequence[LexiconWords], search: SearchRules) -> NumberWords:
     """The query words of the lexicons' scales and currencies and of ``rules/search.yaml``."""
     factors: dict[str, int] = {}
     for scale in [s for lex in lexicons for s in lex.scales] + search.scales:
@@ -81,7 +80,7 @@ def number_words(lexicons: Sequence[Lexicon], search: SearchRules) -> NumberWord
 def bundled_number_words() -> NumberWords:
     """The query words of the bundled rules, from the files that hold them alone (a search
     compiles no pattern and loads no stage)."""
-    return number_words([bundled_lexicon(lang) for lang in sorted(LANGUAGES)], bundled_search())
+    return number_words([bundled_lexicon_words(lang) for lang in sorted(LANGUAGES)], bundled_search())
 
 
 def _bundled_words(words: NumberWords | None) -> NumberWords:
@@ -197,9 +196,12 @@ def query_numbers(query: str, *, locale: QueryLocale = "auto",
     >>> [(t.text, t.scale, t.percent) for t in query_numbers("du no 13.357 ngàn tỉ, 0,14 phan tram")]
     [('13.357', 1000000000000, False), ('0,14', None, True)]
     """
+    matches = list(_NUMBER.finditer(query))
+    if not matches:
+        return []  # the words are read only for a query that has a number
     words = _bundled_words(words)
     terms = []
-    for match in _NUMBER.finditer(query):
+    for match in matches:
         text = match.group(1) or match.group(2)
         scale = _scale_after(query, match.end(), words)
         percent = bool(words.percent_after.match(query, match.end()))
@@ -230,10 +232,13 @@ def words_without_numbers(query: str, *, words: NumberWords | None = None) -> st
     >>> words_without_numbers("du no VND 13,357 billion dong Nghe An")
     'du no Nghe An'
     """
+    matches = list(_NUMBER.finditer(query))
+    if not matches:
+        return " ".join(query.split())  # no number: no words to read or to take out
     words = _bundled_words(words)
     spans = [
         _number_phrase(query, m.start(), m.end(), words)
-        for m in _NUMBER.finditer(query)
+        for m in matches
         if not _looks_like_year(m.group(0)) or words.scale_after.match(query, m.end())
     ]
     kept, last = [], 0

@@ -56,7 +56,7 @@ T = TypeVar("T")
 class Page(BaseModel, Generic[T]):
     """One page of results: the items, the paging used and the total when it was counted."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # built when first used, as a Record
 
     items: list[T]
     limit: int
