@@ -30,10 +30,12 @@ def _consoles() -> dict[str, Console]:
     from rich.console import Console
 
     # Messages soft-wrap: a path or URL in an error stays on one line, so it can be copied.
-    err = Console(stderr=True, soft_wrap=True)
-    out = Console()
+    # Emoji codes stay as written: scraped text's ":smile:" is text, shown as the source has it
+    # (``markup=False`` does not stop rich from replacing them).
+    err = Console(stderr=True, soft_wrap=True, emoji=False)
+    out = Console(emoji=False)
     if not out.is_terminal:
-        out = Console(width=220)
+        out = Console(width=220, emoji=False)
     return {"out": out, "err": err}
 
 
