@@ -30,8 +30,10 @@ from extractor.link.parts import (
     _office,
     _office_name,
 )
+from extractor.link.place import Spot, _leads, _opens_on_one, paragraph_place, places
+from extractor.link.place import _joined as _place_joined
 from extractor.link.rules import part_list
-from extractor.link.scope import held_in, is_commune
+from extractor.link.scope import NATIONAL, held_in, is_commune
 from extractor.link.when import _opens_since, opens_since
 from extractor.parse.head import first_line
 from extractor.pipeline import extract_text
@@ -190,3 +192,44 @@ def test_offices_and_bank_units_found_by_offset_are_those_a_pass_finds(lang: str
     units = [(_bank_unit(ctx, *span), _bank_unit_by_pass(ctx, *span)) for span in spans]
     assert [mine for mine, _ in units] == [theirs for _, theirs in units]
     assert any(mine for mine, _ in units) and not all(mine for mine, _ in units)
+
+
+def _paragraph_place_by_pass(ctx: Context, s0: int) -> Spot | None:
+    """``place.paragraph_place`` as a pass back over every opener of the paragraph."""
+    p0 = ctx.line(s0, s0)[0]
+    for start, end, _ in reversed(ctx.marks("paragraph_openers", p0, s0)):
+        if not _leads(ctx, p0, start):
+            continue
+        named = [p for p in places(ctx, end, min(s0, end + ctx.reach("paragraph_opener"))) if p[0] != NATIONAL]
+        if named and _place_joined(ctx, end, named[0][1]):
+            return named[0] if _opens_on_one(ctx, named[0], s0) else None
+    return None
+
+
+OPENERS = {
+    "en": ("In Ha Tinh, loans reached VND 5 billion. The overdue rate was 0.2%. In Quang Binh and Nghe An, "
+           "groups met. In Nghe An, staff visited 12 groups. By June 30, in Thanh Hoa, loans rose. "
+           "The rate was 0.1%.\n- In Ha Tinh, the branch lent VND 3 billion. It served 200 households."),
+    "vi": ("Tại Hà Tĩnh, dư nợ đạt 5 tỷ đồng. Tỷ lệ nợ quá hạn 0,2%. Tại tỉnh Quảng Bình và Nghệ An, các tổ họp. "
+           "Đến 30/6, tại Thanh Hóa, dư nợ tăng. Tỷ lệ nợ quá hạn 0,1%.\n- Tại Hà Tĩnh, chi nhánh cho vay 3 tỷ đồng."),
+}
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one line"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_paragraphs_opener_found_once_per_document_is_the_one_a_pass_finds(lang: str, one_line: bool) -> None:
+    """The province a paragraph's opener names, for every sentence (openers read once per
+    document and the last that names one looked up), is the one a pass back over the
+    paragraph's openers finds: the gold texts and an invented text of openers, as written and
+    all on one line."""
+    text = "\n\n".join([OPENERS[lang], *(case.text() for case in load_gold(GOLD, language=lang)), OPENERS[lang]])
+    if one_line:
+        head, _, body = text.partition("\n")
+        text = head + "\n" + " ".join(body.split("\n"))
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    ends = [end for _, end, _ in ctx.hits["paragraph_openers"]]
+    assert ends == sorted(ends) and len(ends) > 10
+    sentences = sorted({ctx.stops.around(pos, pos)[0] for pos in range(0, len(ctx.text), 37)})
+    found = [(paragraph_place(ctx, s0), _paragraph_place_by_pass(ctx, s0)) for s0 in sentences]
+    assert [mine for mine, _ in found] == [theirs for _, theirs in found]
+    assert sum(mine is not None for mine, _ in found) >= 4

@@ -257,6 +257,10 @@ class State:
     # The bank's mentions by where they end (``parts._bank_unit``), once asked.
     bank_ends: Offsets[Hit] | None = None
     venues: frozenset[int] | None = None  # starts of the mentions naming a meeting's venue (``link.scope``)
+    # By paragraph opener (its place among the text's ``paragraph_openers``): the last opener up to
+    # it that leads its sentence and names a province, and that province (``place._last_opening``).
+    opener_last: list[int] = field(default_factory=list)
+    opener_places: dict[int, tuple[str, int, int, bool]] = field(default_factory=dict)
     # Where the headline and lead that decide the story's subject end (``parts._subject_span``),
     # and where the body's first sentence ends (``parts._lead_end``), once read.
     subject_span: tuple[int, int] | None = None

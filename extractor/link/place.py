@@ -6,6 +6,7 @@ place into its canonical name and boundaries at a date (the 63 provinces before 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from extractor.link.context import Context, clause_span, sentence_span
@@ -77,16 +78,59 @@ def paragraph_place(ctx: Context, s0: int) -> Spot | None:
     Tinh, ...", ``paragraph_openers``), for a sentence at ``s0`` that names no place: a report on
     several provinces gives each its paragraph, and the sentences after the opener ("The whole
     province has ...", "The overdue debt rate is ...") go on about it; a later opener in the
-    paragraph takes over."""
+    paragraph takes over.
+
+    The openers are read from the last before ``s0`` back: those whose reach ``s0`` cuts for this
+    sentence, the earlier ones once per document (``_last_opening``: whether an opener leads and
+    names a province does not depend on the sentence asking), so that a paragraph of many
+    openers (a long text on one line) is not read back to its start for each sentence."""
     p0 = ctx.line(s0, s0)[0]
-    for start, end, _ in reversed(ctx.marks("paragraph_openers", p0, s0)):
-        if not _leads(ctx, p0, start):
+    reach = ctx.reach("paragraph_opener")
+    starts, hits = ctx.hit_starts[_OPENERS], ctx.hits[_OPENERS]
+    first = bisect.bisect_left(starts, p0)
+    index = bisect.bisect_left(starts, s0, first) - 1
+    while index >= first and hits[index][1] + reach > s0:  # ends only grow: the hits do not overlap
+        start, end, _ = hits[index]
+        index -= 1
+        if end > s0:
             continue
-        named = [p for p in places(ctx, end, min(s0, end + ctx.reach("paragraph_opener")))
-                 if p[0] != NATIONAL]
-        if named and _joined(ctx, end, named[0][1]):
-            return named[0] if _opens_on_one(ctx, named[0], s0) else None
-    return None
+        named = _opener_names(ctx, p0, start, end, s0)
+        if named is not None:
+            return named if _opens_on_one(ctx, named, s0) else None
+    last = _last_opening(ctx, index)
+    if last < first:
+        return None
+    named = ctx.state.opener_places[last]
+    return named if _opens_on_one(ctx, named, s0) else None
+
+
+_OPENERS = "paragraph_openers"
+
+
+def _opener_names(ctx: Context, p0: int, start: int, end: int, limit: int) -> Spot | None:
+    """The province the opener at ``[start, end)`` names, when it leads its sentence in the
+    paragraph starting at ``p0`` and a province follows it, joined, before ``limit`` and within
+    its reach."""
+    if not _leads(ctx, p0, start):
+        return None
+    named = [p for p in places(ctx, end, min(limit, end + ctx.reach("paragraph_opener"))) if p[0] != NATIONAL]
+    return named[0] if named and _joined(ctx, end, named[0][1]) else None
+
+
+def _last_opening(ctx: Context, index: int) -> int:
+    """The last opener at or before the ``index``-th (of the text's ``paragraph_openers``) that
+    leads its sentence and names a province within its whole reach (-1 for none), each opener
+    read once per document; its province is kept in ``state.opener_places``."""
+    last, named = ctx.state.opener_last, ctx.state.opener_places
+    hits = ctx.hits[_OPENERS]
+    while len(last) <= index:
+        i = len(last)
+        start, end, _ = hits[i]
+        found = _opener_names(ctx, ctx.line(start, start)[0], start, end, end + ctx.reach("paragraph_opener"))
+        if found is not None:
+            named[i] = found
+        last.append(i if found is not None else (last[-1] if last else -1))
+    return last[index] if index >= 0 else -1
 
 
 def _opens_on_one(ctx: Context, named: Spot, s0: int) -> bool:
