@@ -13,6 +13,17 @@ read twice would find its words known), and the best of ``--repeat`` rounds is k
 
     python bench/scaling.py [--sizes 100k,200k,1M,2M,5M] [--repeat 3] [--lang en,vi] [--json]
     python bench/scaling.py --profile 1M --lang vi   # where the time goes (cProfile)
+    python bench/scaling.py --text examples-one-line --sizes 200k,1M --repeat 1 [--examples-from scope]
+
+``--text`` chooses what the long text is made of: ``generated`` (the templates above, the
+default), ``examples`` (the example sentences of the rule files in the language, each a
+paragraph, over and over: every construction the rules know, many a rare one in a real report)
+or ``examples-one-line`` (the same sentences on one line, as a page that lost its paragraph
+breaks: whatever is read per paragraph is read over the whole text); ``--examples-from`` takes the
+examples of some of the files only, whose constructions then come back far more often (the
+examples of all files at once dilute each). The templates alone missed stages that grew with the
+square of such texts: an amount in brackets after a rate, a district office's mention read against
+every area, a paragraph's opener read back for each sentence.
 
 Target: the 5 MB text under 25x the 200 kB text's time (flat per 100 kB). Measured on the
 shared 2-core machine, three runs: 5 MB took 23-29x the 200 kB time, 0.91-1.15x its rate per
@@ -106,6 +117,64 @@ def text_of(lang: str, size: int, *, seed: int = 17) -> str:
     return "\n\n".join(parts)
 
 
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it: the files are long
+# The rule files whose examples ``--text examples`` reads, besides each language's pattern rules.
+EXAMPLE_FILES = ("linking.yaml", "scope.yaml", "parts.yaml", "indicators.yaml")
+EXAMPLE_SOURCES = ("linking", "scope", "parts", "indicators", "patterns")  # "patterns": rules/<lang>/*.jsonl
+# An example's markup (tests/helpers/markup.py): a figure, date or reference and its fields.
+MARKUP = re.compile(r"\[\[\*?([^|\]]*)[^\]]*\]\]|\{\{([^|}]*)[^}]*\}\}|<<([^|>]*)[^>]*>>")
+
+
+def example_sentences(lang: str, sources: tuple[str, ...] = EXAMPLE_SOURCES) -> list[str]:
+    """The example sentences of the rule files in ``lang`` (positive and negative; the phrase
+    lists' and cues' under the language's key, the pattern rules' of ``rules/<lang>/``), their
+    markup read as the text it marks; ``sources``: those of these files only (``EXAMPLE_SOURCES``)."""
+    rules = ROOT / "rules"
+    found: list[str] = []
+
+    def walk(node: Any, here: str | None) -> None:
+        if isinstance(node, dict):
+            if here == lang and isinstance(node.get("text"), str):
+                found.append(node["text"])
+            for key, value in node.items():
+                walk(value, key if key in ("en", "vi") else here)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, here)
+
+    for name in EXAMPLE_FILES:
+        if name.removesuffix(".yaml") in sources:
+            walk(yaml.load((rules / name).read_text(encoding="utf-8"), Loader=LOADER), None)
+    for path in sorted((rules / lang).glob("*.jsonl")) if "patterns" in sources else ():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            examples = json.loads(line).get("examples", {}) if line.strip() else {}
+            found += [e["text"] if isinstance(e, dict) else e
+                      for kind in ("pos", "neg") for e in examples.get(kind, [])]
+    return [MARKUP.sub(lambda m: next(g for g in m.groups() if g is not None), text) for text in found]
+
+
+def examples_text(lang: str, size: int, *, one_line: bool, sources: tuple[str, ...] = EXAMPLE_SOURCES) -> str:
+    """A title, a date line, then the rule files' example sentences (of ``sources``) in turn until
+    ``size`` UTF-8 bytes: a paragraph each, or all on the date line's next line."""
+    sentences = example_sentences(lang, sources)
+    title = "Nghe An news" if lang == "en" else "Tin Nghệ An"
+    dateline = "Updated: 10-07-2024 | 08:12" if lang == "en" else "15/8/2024 - 09:45"
+    head, gap = f"{title}\n\n{dateline}\n\n", " " if one_line else "\n\n"
+    parts: list[str] = []
+    used = len(head.encode("utf-8")) - len(gap)
+    while used < size:
+        parts.append(sentences[len(parts) % len(sentences)])
+        used += len(parts[-1].encode("utf-8")) + len(gap)
+    return head + gap.join(parts)
+
+
+TEXTS: dict[str, Callable[[str, int, tuple[str, ...]], str]] = {
+    "generated": lambda lang, size, sources: text_of(lang, size),
+    "examples": lambda lang, size, sources: examples_text(lang, size, one_line=False, sources=sources),
+    "examples-one-line": lambda lang, size, sources: examples_text(lang, size, one_line=True, sources=sources),
+}
+
+
 def size_of(label: str) -> int:
     """Bytes of a size label: "100k" → 100,000; "5M" → 5,000,000."""
     scale = {"k": 1_000, "M": 1_000_000}.get(label[-1], 1)
@@ -127,11 +196,13 @@ def extraction_seconds(text: str, lang: str) -> float:
     return time.process_time() - start
 
 
-def measure(lang: str, labels: list[str], repeat: int) -> dict[str, dict[str, float]]:
+def measure(lang: str, labels: list[str], repeat: int, kind: str = "generated",
+            sources: tuple[str, ...] = EXAMPLE_SOURCES) -> dict[str, dict[str, float]]:
     """Seconds (the best of ``repeat`` rounds, each round timing every size in turn, so a change
-    of load hits them alike), seconds per 100 kB and the ratio of that to the 200 kB text's."""
+    of load hits them alike), seconds per 100 kB and the ratio of that to the 200 kB text's, for
+    texts of ``kind`` (``TEXTS``; the examples of ``sources``)."""
     extract_text(text_of(lang, 20_000), lang=lang)  # type: ignore[arg-type]  # load rules untimed
-    texts = {label: text_of(lang, size_of(label)) for label in labels}
+    texts = {label: TEXTS[kind](lang, size_of(label), sources) for label in labels}
     best = dict.fromkeys(labels, float("inf"))
     for _ in range(repeat):
         for label, text in texts.items():
@@ -152,7 +223,7 @@ def profile(lang: str, label: str) -> None:
     extract_text(text_of(lang, 20_000), lang=lang)  # type: ignore[arg-type]
     fresh_pipeline(lang)
     profiler = cProfile.Profile()
-    profiler.runcall(extract_text, text, lang=lang, budget=UNLIMITED)
+    profiler.runcall(extract_text, text, lang=lang, budget=UNLIMITED)  # type: ignore[arg-type]
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
@@ -163,8 +234,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en,vi")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", metavar="SIZE", help="profile one size instead")
+    parser.add_argument("--text", choices=sorted(TEXTS), default="generated",
+                        help="what the long texts are made of (see the module's docstring)")
+    parser.add_argument("--examples-from", default=",".join(EXAMPLE_SOURCES),
+                        help="the rule files whose examples make the text (--text examples…): "
+                             + ", ".join(EXAMPLE_SOURCES))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    sources = tuple(args.examples_from.split(","))
+    if not set(sources) <= set(EXAMPLE_SOURCES):
+        parser.error(f"--examples-from takes {', '.join(EXAMPLE_SOURCES)}")
     langs = args.lang.split(",")
     if args.profile:
         for lang in langs:
@@ -173,11 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     labels = args.sizes.split(",")
     if "200k" not in labels:
         labels.insert(0, "200k")
-    report = {lang: measure(lang, labels, args.repeat) for lang in langs}
+    report = {lang: measure(lang, labels, args.repeat, args.text, sources) for lang in langs}
     checks = {f"{lang} {label} under 25x the 200k time": rows[label]["time_vs_200k"] < 25
               for lang, rows in report.items() for label in labels if size_of(label) == 5_000_000}
     if args.json:
-        print(json.dumps({"sizes": report, "checks": checks}, indent=2))
+        print(json.dumps({"text": args.text, "sizes": report, "checks": checks}, indent=2))
     else:
         for lang, rows in report.items():
             for label, row in rows.items():

@@ -90,3 +90,27 @@ def test_startup_bench_times_each_command_against_the_interpreter(capsys: pytest
     assert report["commands"][f"extractor extract {module.SHORT_ARTICLE.name}"]["stdout_bytes"] > 0
     assert set(report["full_scans"]) == {"search (words)", "search (number)", "query", "table"}
     assert len(report["checks"]) == 4 and all("under 0.3 s wall" in c for c in report["checks"])
+
+
+@pytest.mark.parametrize("one_line", [False, True])
+def test_scaling_bench_builds_texts_of_the_rule_files_examples(monkeypatch: pytest.MonkeyPatch, one_line: bool) -> None:
+    scaling = bench("scaling", monkeypatch)
+    for lang in ("en", "vi"):
+        sentences = scaling.example_sentences(lang)
+        assert len(sentences) > 1000 and not any(mark in s for s in sentences for mark in ("[[", "{{", "<<"))
+        text = scaling.examples_text(lang, 30_000, one_line=one_line)
+        head, body = text.split("\n\n", 2)[:2], text.split("\n\n", 2)[2]
+        assert len(text.encode("utf-8")) >= 30_000 and head[0] in ("Nghe An news", "Tin Nghệ An")
+        assert ("\n" in body) is not one_line and body.startswith(sentences[0])
+
+
+@pytest.mark.slow  # a 200 kB text extracted with linking
+def test_scaling_bench_reports_each_size_against_the_200k_text(capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    code = bench("scaling", monkeypatch).main(["--sizes", "100k", "--repeat", "1", "--lang", "vi",
+                                               "--text", "examples-one-line", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0 and report["text"] == "examples-one-line" and report["checks"] == {}
+    rows = report["sizes"]["vi"]
+    assert set(rows) == {"200k", "100k"} and rows["200k"]["time_vs_200k"] == 1
+    assert {"bytes", "seconds", "per_100k", "per_100k_vs_200k"} <= set(rows["100k"])

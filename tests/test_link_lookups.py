@@ -4,6 +4,9 @@ bench/extract_speed.py's: no test here is timed.)"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import itertools
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.evaluation import load_gold
-from extractor.link.context import Area, Context, Offsets
+from extractor.link.context import Area, Context, Frame, Offsets
 from extractor.link.lists import _read_list_item, list_item
 from extractor.link.observe import build_context
 from extractor.link.outlets import DATELINE_CODE, dateline_codes
@@ -24,6 +27,7 @@ from extractor.link.parts import (
     _AreaIndex,
     _areas_worded,
     _bank_unit,
+    _before_spaces,
     _communes,
     _district_before,
     _level_areas,
@@ -34,7 +38,29 @@ from extractor.link.place import Spot, _leads, _opens_on_one, paragraph_place, p
 from extractor.link.place import _joined as _place_joined
 from extractor.link.rules import part_list
 from extractor.link.scope import NATIONAL, held_in, is_commune
-from extractor.link.when import _opens_since, opens_since
+from extractor.link.when import (
+    CountedYears,
+    _against_same_period,
+    _compared_with,
+    _count_before,
+    _opening_end,
+    _opens_since,
+    _over_years,
+    _past_years,
+    _previous_paragraph,
+    _review_years,
+    _reviewed,
+    _reviewed_dates,
+    _reviewed_year,
+    _stale_review,
+    _start_compared_later,
+    _year_so_far,
+    opens_since,
+    start_edge,
+    year_edge,
+    year_so_far_lead,
+)
+from extractor.models import DateMention, Figure
 from extractor.parse.head import first_line
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
@@ -233,3 +259,136 @@ def test_a_paragraphs_opener_found_once_per_document_is_the_one_a_pass_finds(lan
     found = [(paragraph_place(ctx, s0), _paragraph_place_by_pass(ctx, s0)) for s0 in sentences]
     assert [mine for mine, _ in found] == [theirs for _, theirs in found]
     assert sum(mine is not None for mine, _ in found) >= 4
+
+
+def _reviewed_year_by_pass(ctx: Context, after: int, before: int) -> tuple[int, DateMention, str] | None:
+    """``when._reviewed_year`` as a pass back over every ``reviewed`` phrase of the window."""
+    for _, end, phrase in reversed(ctx.marks("reviewed", after + 1, before)):
+        for d in ctx.free_dates.within(end, min(before, end + 8)):
+            if ctx.marker_before("reviewed", d.start) and not _stale_review(ctx, d):
+                return d.start, d, phrase
+    return None
+
+
+REVIEWS = {
+    "en": ("The branch met to review the results of 2023 and set its tasks for 2024. Lending reached VND 5 billion. "
+           "It reviewed the results of 2019, when loans reached VND 2 billion. The results of the year were good."),
+    "vi": ("Hội nghị đánh giá kết quả hoạt động năm 2023 và triển khai nhiệm vụ năm 2024. Doanh số cho vay đạt 5 tỷ "
+           "đồng. Tổng kết kết quả hoạt động năm 2019, dư nợ đạt 2 tỷ đồng. Kết quả hoạt động năm qua tốt."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_reviewed_year_read_among_dated_phrases_is_the_one_a_pass_finds(lang: str) -> None:
+    """The year a report reviews, looked for among the ``reviewed`` phrases that have a date
+    after them (read once per document), is the one a pass back over every such phrase of the
+    window finds, with no date set yet and with one set (older reviews are stale then)."""
+    text = "\n\n".join([REVIEWS[lang], *(case.text() for case in load_gold(GOLD, language=lang)), REVIEWS[lang]])
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    # English writes a reviewed year after other words ("the results of the year 2023"): phrases, no dated one.
+    assert len(_reviewed_dates(ctx)[0]) >= 4 if lang == "vi" else ctx.hits["reviewed"]
+    windows = [(after, before) for after in (-1, 0, 150, len(ctx.text) // 2)
+               for before in range(0, len(ctx.text) + 50, 41) if after < before]
+    for as_of in (None, dt.date(2024, 12, 31)):
+        ctx.state.frame = Frame(as_of=as_of)
+        found = [(_reviewed_year(ctx, a, b), _reviewed_year_by_pass(ctx, a, b)) for a, b in windows]
+        assert [mine for mine, _ in found] == [theirs for _, theirs in found]
+        assert any(mine is not None for mine, _ in found) or lang == "en"
+
+
+def _past_years_by_pass(ctx: Context, after: int, before: int) -> CountedYears | None:
+    """``when._past_years`` as a pass back over every ``past_years`` phrase of the window."""
+    for start, _, phrase in reversed(ctx.marks("past_years", after + 1, before)):
+        count = _count_before(ctx, start)
+        if count is not None and (" " in phrase or ctx.marker_before("past_years_lead", count[0])):
+            return start, count[1], phrase, ctx.marker_before("past_years_approx", count[0]) is not None
+    return None
+
+
+def _review_years_by_pass(ctx: Context, after: int, before: int) -> CountedYears | None:
+    """``when._review_years`` as a pass back over every ``anniversary`` phrase of the window."""
+    for start, end, phrase in reversed(ctx.marks("anniversary", after + 1, before)):
+        count = _count_before(ctx, start)
+        if count is not None and _reviewed(ctx, start, end) is None:
+            return start, count[1], phrase, ctx.marker_before("past_years_approx", count[0]) is not None
+    return None
+
+
+YEARS = {
+    "en": ("Over the past five years, the bank lent VND 5 billion. After seven years of implementing Resolution 12, "
+           "loans grew.\nIn 10 years, nearly 17 years of operation, a 15-year review of Directive 40-CT/TW dated "
+           "November 22, 2014 was held; she is 40 years old."),
+    "vi": ("Trong 5 năm qua, ngân hàng cho vay 5 tỷ đồng. Qua 7 năm thực hiện Nghị quyết 12, dư nợ tăng.\nHơn 20 năm "
+           "hoạt động, sau 10 năm thực hiện Chỉ thị số 40-CT/TW ngày 22/11/2014 của Ban Bí thư; vay 3 năm."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_counts_of_years_read_once_per_document_are_those_a_pass_finds(lang: str) -> None:
+    """The last count of past years and the last review of N years of an undated document in a
+    window, each phrase read once per document and the last that counts found by bisection, are
+    those a pass back over every phrase of the window finds."""
+    text = "\n\n".join([YEARS[lang], *(case.text() for case in load_gold(GOLD, language=lang)), YEARS[lang]])
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    assert ctx.hits["past_years"] and ctx.hits["anniversary"]
+    windows = [(after, before) for after in (-1, 0, 150, len(ctx.text) // 2)
+               for before in range(0, len(ctx.text) + 50, 29) if after < before]
+    for mine, theirs in ((_past_years, _past_years_by_pass), (_review_years, _review_years_by_pass)):
+        found = [(mine(ctx, a, b), theirs(ctx, a, b)) for a, b in windows]
+        assert [m for m, _ in found] == [t for _, t in found]
+        assert any(m is not None for m, _ in found)
+
+
+def _year_so_far_by_pass(ctx: Context, fig: Figure, end: dt.date, anchor: DateMention | None = None) -> bool:
+    """``when._year_so_far`` reading every date before the figure (but the far ones it skips)."""
+    first = dt.date(end.year, 1, 1)
+    if end == first or _over_years(ctx, fig, end):
+        return False
+    if _against_same_period(ctx, fig) and (
+            anchor is None or anchor.granularity != "day" or ctx.marker_before("until", anchor.start)):
+        return True
+    near, opening = _previous_paragraph(ctx, fig.start), _opening_end(ctx)
+    joined, slack = ctx.reach("year_so_far_joined"), ctx.linker.year_so_far_slack_days
+    dates, starts = ctx.dates.items, ctx.dates.keys
+    end_at = bisect.bisect_left(starts, fig.start)
+    far_from = far_to = end_at
+    if opening < near:
+        far_from, far_to = bisect.bisect_left(starts, opening), bisect.bisect_left(starts, near)
+    for i in itertools.chain(range(min(far_from, end_at)), range(far_to, end_at)):
+        d = dates[i]
+        if i and d.start - dates[i - 1].end <= joined:
+            continue
+        if d.value == first and start_edge(d) and d.granularity == "year":
+            if year_so_far_lead(ctx, d) or (d.start >= near and _compared_with(ctx, d)):
+                return True
+        elif (d.value == first - dt.timedelta(days=1) and year_edge(d) and d.granularity == "year"
+                and d.start >= near and _compared_with(ctx, d)) or (
+                d.period_start == first and d.period_end is not None and abs((d.period_end - end).days) <= slack):
+            return True
+    return _start_compared_later(ctx, fig, first)
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one line"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_year_so_far_read_among_the_years_dates_is_what_a_pass_finds(lang: str, one_line: bool) -> None:
+    """Whether the text frames a figure's report as the year so far, read among the dates of the
+    year's first day, the day before and periods from it (indexed once per document), is what a
+    pass over every date before the figure finds: the gold texts, as written and on one line."""
+    text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang))
+    if one_line:
+        head, _, body = text.partition("\n")
+        text = head + "\n" + " ".join(body.split("\n"))
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    ends = sorted({d.value for d in ctx.dates if d.value is not None and d.value.month > 1})[::3]
+    assert len(ends) > 5
+    found = [(_year_so_far(ctx, fig, end), _year_so_far_by_pass(ctx, fig, end))
+             for fig in list(ctx.figures)[::2] for end in ends]
+    assert [mine for mine, _ in found] == [theirs for _, theirs in found]
+    assert any(mine for mine, _ in found) and not all(mine for mine, _ in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=" \t\n\u00a0\u3000ab.", max_size=30), pos=st.integers(0, 30))
+def test_the_spaces_before_an_offset_end_where_rstrip_ends(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    assert _before_spaces(text, pos) == len(text[:pos].rstrip())

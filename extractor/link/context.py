@@ -260,6 +260,15 @@ class State:
     # By paragraph opener (its place among the text's ``paragraph_openers``): the last opener up to
     # it that leads its sentence and names a province, and that province (``place._last_opening``).
     opener_last: list[int] = field(default_factory=list)
+    # The ``reviewed`` phrases followed by a date they stand right before, by place in the text's
+    # list, and those dates (``when._reviewed_year``), once read.
+    reviewed_dates: tuple[list[int], dict[int, list[DateMention]]] | None = None
+    # By marker list: the markers (by place in the text's list) a reading of one marker alone made
+    # something of, and what (``when._last_read``), once read.
+    read_markers: dict[str, tuple[list[int], dict[int, tuple[int, int, str, bool]]]] = field(default_factory=dict)
+    # The places of the text's dates (in ``Context.dates``) by their day and their period's first
+    # day (``when._year_dates``), once asked.
+    dates_by_day: dict[dt.date, list[int]] | None = None
     opener_places: dict[int, tuple[str, int, int, bool]] = field(default_factory=dict)
     # Where the headline and lead that decide the story's subject end (``parts._subject_span``),
     # and where the body's first sentence ends (``parts._lead_end``), once read.

@@ -123,7 +123,8 @@ def find_areas(ctx: Context) -> list[Area]:
         # brackets, no area word: ``area_after`` reads those) right before the office's words, the
         # bank's name right after them.
         words = _capitalised_near(ctx, start, backwards=True)
-        after = end + len(ctx.text[end:]) - len(ctx.text[end:].lstrip(" "))
+        blanks = _BLANKS.match(ctx.text, end)  # not a copy of the rest of the text per office
+        after = blanks.end() if blanks else end
         if (after in banks and len(words) >= MIN_NAME_WORDS and not any(in_bank(w[0]) for w in words)
                 and "(" not in ctx.text[words[0][0] : words[-1][1]]
                 and not ctx.marks(part_list("area_after"), words[0][0], words[-1][1])  # "Thai Hoa City …"
@@ -141,6 +142,7 @@ def find_areas(ctx: Context) -> list[Area]:
     return sorted(found, key=lambda a: a.start)
 
 
+_BLANKS = re.compile(" *")  # spaces (no other white space), maybe none: it always matches
 # The number of a numbered area, one or two digits and no more of a figure ("Quận 12", "District
 # 7,": not "huyện 30a", "xã 135", "district 2.5").
 _AREA_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\w%/]|[.,]\d)")
@@ -208,7 +210,7 @@ def seat_cities(ctx: Context) -> list[tuple[Mention, Area, tuple[int, int]]]:
             continue
         start = m.start if opens is None else opens[1]
         start += len(ctx.text[start : m.end]) - len(ctx.text[start : m.end].lstrip())
-        end = len(ctx.text[: closes[0]].rstrip()) if closes is not None and closes[1] == m.end else m.end
+        end = _before_spaces(ctx.text, closes[0]) if closes is not None and closes[1] == m.end else m.end
         whole = (m.start if precedes is None else precedes[0], max(m.end, closes[1] if closes is not None else 0))
         found.append((m, Area(start, end, ctx.text[start:end]), whole))
     return found
@@ -248,6 +250,14 @@ def seat_areas(ctx: Context) -> tuple[set[int], list[Area]]:
             [area for m, area, whole in seats if m.code not in told and _bank_unit(ctx, *whole)])
 
 
+def _before_spaces(text: str, pos: int) -> int:
+    """Where the white space right before ``pos`` starts (``len(text[:pos].rstrip())``, without
+    copying the text up to ``pos``)."""
+    while pos and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _bank_unit(ctx: Context, start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` name the bank's unit there: the bank's name
     stands right before them ("NHCSXH thành phố …", "VBSP Ha Giang City …") or right after them
@@ -255,9 +265,7 @@ def _bank_unit(ctx: Context, start: int, end: int) -> bool:
     bank's mentions by where they end and where they start: a pass over every mention, each
     reading the text up to the words, made a long text of such cities quadratic."""
     text = ctx.text
-    before = start
-    while before and text[before - 1].isspace():
-        before -= 1
+    before = _before_spaces(text, start)
     spaces = _SPACES.match(text, end)
     after = spaces.end() if spaces else end
     if ctx.state.bank_ends is None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 import re
 from collections.abc import Callable
 from operator import itemgetter
@@ -394,12 +393,35 @@ def _reviewed_year(ctx: Context, after: int, before: int) -> tuple[int, DateMent
     """The last date in ``(after, before)`` that a ``reviewed`` phrase stands right before ("kết
     quả hoạt động năm 2018"), with its offset and the phrase. Not a year ending more than a
     year before the report's date so far: a meeting reviews the year just closed, so an older
-    one after the figures of a later year is a slip of the pen or a mention of history."""
-    for _, end, phrase in reversed(ctx.marks("reviewed", after + 1, before)):
-        for d in ctx.free_dates.within(end, min(before, end + 8)):
-            if ctx.marker_before("reviewed", d.start) and not _stale_review(ctx, d):
+    one after the figures of a later year is a slip of the pen or a mention of history.
+
+    Only the phrases with such a date after them are read back (``_reviewed_dates``, once per
+    document): a text with no date set before its figures asks from its start, for each figure."""
+    hits, starts = ctx.hits["reviewed"], ctx.hit_starts["reviewed"]
+    dated, dates = _reviewed_dates(ctx)
+    first, last = bisect.bisect_left(starts, after + 1), bisect.bisect_left(starts, before)
+    for index in reversed(dated[bisect.bisect_left(dated, first) : bisect.bisect_left(dated, last)]):
+        _, end, phrase = hits[index]
+        if end > before:
+            continue
+        for d in dates[index]:
+            if d.start < before and not _stale_review(ctx, d):
                 return d.start, d, phrase
     return None
+
+
+def _reviewed_dates(ctx: Context) -> tuple[list[int], dict[int, list[DateMention]]]:
+    """The ``reviewed`` phrases (by place in the text's list) with a date right after them that
+    the phrase stands right before (within 8 characters), and those dates, read once."""
+    found = ctx.state.reviewed_dates
+    if found is None:
+        dates: dict[int, list[DateMention]] = {}
+        for index, (_, end, _) in enumerate(ctx.hits["reviewed"]):
+            after = [d for d in ctx.free_dates.within(end, end + 8) if ctx.marker_before("reviewed", d.start)]
+            if after:
+                dates[index] = after
+        found = ctx.state.reviewed_dates = (sorted(dates), dates)
+    return found
 
 
 def _stale_review(ctx: Context, d: DateMention) -> bool:
@@ -410,6 +432,10 @@ def _stale_review(ctx: Context, d: DateMention) -> bool:
     return now is not None and last is not None and last.year < now.year - 1
 
 
+# A count of years up to the report's date: its offset, the number, the phrase, whether approximate.
+CountedYears = tuple[int, int, str, bool]
+
+
 def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, bool] | None:
     """The last count of years up to the report's date in ``(after, before)``: a number right
     before a ``past_years`` phrase ("15 năm qua", "12 years of operation"); before a phrase of one
@@ -417,10 +443,34 @@ def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, b
     past five years"): alone, it also counts ages and loan terms. Its offset, the number of years,
     the phrase, and whether the count is only approximate (``past_years_approx`` right before the
     number: "nearly 17 years", "hơn 20 năm")."""
-    for start, _, phrase in reversed(ctx.marks("past_years", after + 1, before)):
-        count = _count_before(ctx, start)
-        if count is not None and (" " in phrase or ctx.marker_before("past_years_lead", count[0])):
-            return start, count[1], phrase, ctx.marker_before("past_years_approx", count[0]) is not None
+    return _last_read(ctx, "past_years", after, before, _years_counted)
+
+
+def _years_counted(ctx: Context, hit: Hit) -> tuple[int, int, str, bool] | None:
+    """What ``_past_years`` reads of one ``past_years`` phrase, if it counts years."""
+    start, _, phrase = hit
+    count = _count_before(ctx, start)
+    if count is not None and (" " in phrase or ctx.marker_before("past_years_lead", count[0])):
+        return start, count[1], phrase, ctx.marker_before("past_years_approx", count[0]) is not None
+    return None
+
+
+def _last_read(ctx: Context, name: str, after: int, before: int,
+               read: Callable[[Context, Hit], CountedYears | None]) -> CountedYears | None:
+    """What ``read`` makes of the last marker of ``name`` in ``(after, before)`` (as ``ctx.marks``
+    finds them) that it makes something of. ``read`` looks at the marker alone, so each marker
+    is read once per document and the last that gave something found by bisection: a text with
+    no date set before its figures asks from its start, for each figure."""
+    kept = ctx.state.read_markers.get(name)
+    if kept is None:
+        readings = {i: found for i, hit in enumerate(ctx.hits[name]) if (found := read(ctx, hit)) is not None}
+        kept = ctx.state.read_markers[name] = (sorted(readings), readings)
+    places, readings = kept
+    starts, hits = ctx.hit_starts[name], ctx.hits[name]
+    first, last = bisect.bisect_left(starts, after + 1), bisect.bisect_left(starts, before)
+    for index in reversed(places[bisect.bisect_left(places, first) : bisect.bisect_left(places, last)]):
+        if hits[index][1] <= before:
+            return readings[index]
     return None
 
 
@@ -439,10 +489,16 @@ def _review_years(ctx: Context, after: int, before: int) -> tuple[int, int, str,
     ("Qua 7 năm thực hiện Nghị quyết 12, …", "After seven years of implementing Resolution 12"
     with no issue date): a count of years up to the report's date, as ``_past_years`` reads one;
     a dated document gives its own day instead (``anniversary``)."""
-    for start, end, phrase in reversed(ctx.marks("anniversary", after + 1, before)):
-        count = _count_before(ctx, start)
-        if count is not None and _reviewed(ctx, start, end) is None:
-            return start, count[1], phrase, ctx.marker_before("past_years_approx", count[0]) is not None
+    return _last_read(ctx, "anniversary", after, before, _undated_review)
+
+
+def _undated_review(ctx: Context, hit: Hit) -> tuple[int, int, str, bool] | None:
+    """What ``_review_years`` reads of one ``anniversary`` phrase, if it reviews N years of a
+    document the text does not date."""
+    start, end, phrase = hit
+    count = _count_before(ctx, start)
+    if count is not None and _reviewed(ctx, start, end) is None:
+        return start, count[1], phrase, ctx.marker_before("past_years_approx", count[0]) is not None
     return None
 
 
@@ -623,7 +679,11 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date, anchor: DateMention | 
     far_from = far_to = end_at
     if opening < near:
         far_from, far_to = bisect.bisect_left(starts, opening), bisect.bisect_left(starts, near)
-    for i in itertools.chain(range(min(far_from, end_at)), range(far_to, end_at)):
+    # Only the dates that could frame the year are read (``_year_dates``): its first day, the day
+    # before, a period from its first day; a text on one line has no paragraph to pass over.
+    for i in _year_dates(ctx, first):
+        if not (i < min(far_from, end_at) or far_to <= i < end_at):
+            continue
         d = dates[i]
         if i and d.start - dates[i - 1].end <= joined:
             continue  # "in 2024 and the first quarter of 2025": a span opening a year before
@@ -637,6 +697,19 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date, anchor: DateMention | 
                 and abs((d.period_end - end).days) <= slack):
             return True
     return _start_compared_later(ctx, fig, first)
+
+
+def _year_dates(ctx: Context, first: dt.date) -> list[int]:
+    """The places, in the text's list of dates (in order), of the dates whose value is the year's
+    ``first`` day or the day before, or whose period starts on it: the dates ``_year_so_far``
+    may find a frame in (indexed by day once per document)."""
+    by_day = ctx.state.dates_by_day
+    if by_day is None:
+        by_day = ctx.state.dates_by_day = {}
+        for i, d in enumerate(ctx.dates.items):
+            for day in {day for day in (d.value, d.period_start) if day is not None}:
+                by_day.setdefault(day, []).append(i)
+    return sorted({*by_day.get(first, ()), *by_day.get(first - dt.timedelta(days=1), ())})
 
 
 def _start_compared_later(ctx: Context, fig: Figure, first: dt.date) -> bool:
