@@ -1012,23 +1012,22 @@ def _seat_gap(words: tuple[str, ...]) -> re.Pattern[str]:
 
 class _AreaIndex:
     """A text's areas looked up by where they start or end (``_office``): the areas of a window,
-    in the list's order, by two bisects instead of a pass over every area for each mention of
+    in the list's order, by bisection instead of a pass over every area for each mention of
     the bank (which made a long text naming many offices quadratic)."""
 
     def __init__(self, areas: list[Area]) -> None:
         self.areas = areas
-        self.by_start = sorted(range(len(areas)), key=lambda i: areas[i].start)
-        self.starts = [areas[i].start for i in self.by_start]
-        self.by_end = sorted(range(len(areas)), key=lambda i: areas[i].end)
-        self.ends = [areas[i].end for i in self.by_end]
+        placed = list(enumerate(areas))
+        self.by_start = Offsets(placed, key=lambda placed: placed[1].start)
+        self.by_end = Offsets(placed, key=lambda placed: placed[1].end)
 
     def starting(self, lo: int, hi: int) -> list[int]:
         """The places in the list of the areas that start in ``[lo, hi)``, in the list's order."""
-        return sorted(self.by_start[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)])
+        return sorted(i for i, _ in self.by_start.within(lo, hi))
 
     def ending(self, lo: int, hi: int) -> list[int]:
         """The places in the list of the areas that end in ``[lo, hi)``, in the list's order."""
-        return sorted(self.by_end[bisect.bisect_left(self.ends, lo) : bisect.bisect_left(self.ends, hi)])
+        return sorted(i for i, _ in self.by_end.within(lo, hi))
 
 
 def _office(ctx: Context, index: _AreaIndex, bank: Hit) -> str | None:
