@@ -25,10 +25,10 @@ examples of all files at once dilute each). The templates alone missed stages th
 square of such texts: an amount in brackets after a rate, a district office's mention read against
 every area, a paragraph's opener read back for each sentence.
 
-Target: the 5 MB text under 25x the 200 kB text's time (flat per 100 kB). Measured on the
-shared 2-core machine, three runs: 5 MB took 23-29x the 200 kB time, 0.91-1.15x its rate per
-100 kB (about 0.2 s per 100 kB; 10-12 s for 5 MB). Before issue 17's changes 1 MB took 20x the
-200 kB time (en 36 s, vi 19 s), 4x its rate, and 5 MB did not finish in reasonable time.
+Target: the 5 MB text under 25x the 200 kB text's time (flat per 100 kB). The figures of each
+stop are in the README's "Speed" section and bench/HISTORY.md (runs of one tree differ by a point
+or two of that ratio on this shared machine). Before issue 17's changes 1 MB took 20x the 200 kB
+time (en 36 s, vi 19 s), 4x its rate, and 5 MB did not finish in reasonable time.
 """
 
 from __future__ import annotations
