@@ -89,7 +89,8 @@ def test_table_output_does_not_read_scraped_text_as_markup(tmp_path: Path) -> No
     from helpers.store import Fact
 
     path = tmp_path / "m.sqlite"
-    evil = Fact("[bold red]Dư nợ[/] :fire: <script>x</script> đạt 5 đồng.", "5 đồng", "Hà Nội", "outstanding_loans", "5")
+    evil = Fact("[bold red]Dư nợ[/] :fire: <script>x</script> đạt 5 đồng.", "5 đồng", "Hà Nội",
+                "outstanding_loans", "5")
     extraction, raw = make_extraction(evil)
     save_extraction(connect(path), extraction, raw=raw)
     code, out, _ = run("query", "--db", str(path))
