@@ -30,6 +30,7 @@ from extractor.link.parts import (
     _before_spaces,
     _communes,
     _district_before,
+    _joined_offices,
     _level_areas,
     _office,
     _office_name,
@@ -199,14 +200,29 @@ OFFICES = {
 }
 
 
+def _joined_offices_by_pass(ctx: Context, areas: list[Area]) -> list[Hit]:
+    """``parts._joined_offices`` reading every area after each mention of the bank."""
+    gap = ctx.linker.scope_gaps[ctx.lang]
+    return [hit for hit in ctx.hits["bank"] if any(
+        a.start >= hit[1] and (gap.fullmatch(ctx.text, hit[1], a.start)
+                               or _DASH_GAP.fullmatch(ctx.text, hit[1], a.start)) for a in areas)]
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one line"])
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_offices_and_bank_units_found_by_offset_are_those_a_pass_finds(lang: str) -> None:
-    """The district an office's mention names, and whether words stand right beside the bank's
-    name, read among the areas and mentions on the mention's line by offset, answer what a pass
-    over every area and every mention does (the gold texts joined, and an invented text whose
-    offices and areas sit on neighbouring lines)."""
+def test_offices_and_bank_units_found_by_offset_are_those_a_pass_finds(lang: str, one_line: bool) -> None:
+    """The district an office's mention names, the mentions of the bank joined to an area's name,
+    and whether words stand right beside the bank's name, read among the areas and mentions near
+    the mention by offset, answer what a pass over every area and every mention does (the gold
+    texts joined, and an invented text whose offices and areas sit on neighbouring lines; as
+    written and on one line)."""
     text = "\n\n".join([OFFICES[lang], *(case.text() for case in load_gold(GOLD, language=lang))])
+    if one_line:
+        head, _, body = text.partition("\n")
+        text = head + "\n" + " ".join(body.split("\n"))
     ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    joined = _joined_offices(ctx, list(ctx.areas))
+    assert joined == _joined_offices_by_pass(ctx, list(ctx.areas)) and joined
     areas = list(ctx.areas)
     index = _AreaIndex(areas)
     banks = sorted({*ctx.hits["bank"], *ctx.hits[part_list("district_bank")]})

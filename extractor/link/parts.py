@@ -741,10 +741,10 @@ def _joined_offices(ctx: Context, areas: list[Area]) -> list[Hit]:
     starts = [area.start for area in ordered]
     found = []
     for hit in ctx.hits["bank"]:
-        # The join is on one line (``scope_gaps``, ``_DASH_GAP``): only the areas after the
-        # bank's name on its line are read.
-        line_end = ctx.line(hit[1], hit[1])[1]
-        after = ordered[bisect.bisect_left(starts, hit[1]) : bisect.bisect_right(starts, line_end)]
+        # The join is on one line (``scope_gaps``, ``_DASH_GAP``) and of the characters a gap
+        # holds: only the areas after the bank's name that start within them are read.
+        reach = min(ctx.line(hit[1], hit[1])[1], _gap_end(ctx, hit[1]))
+        after = ordered[bisect.bisect_left(starts, hit[1]) : bisect.bisect_right(starts, reach)]
         if any(_joins_after(ctx, hit[1], area) for area in after):
             found.append(hit)
     return found
@@ -753,6 +753,30 @@ def _joined_offices(ctx: Context, areas: list[Area]) -> list[Hit]:
 # A dash between the bank's name and its office's ("Bank for Social Policies – Tan Phu District
 # Branch"), on one line.
 _DASH_GAP = re.compile(r"[^\S\n]*[\u2013\u2014-][^\S\n]*")
+
+
+@lru_cache(maxsize=4)
+def _gap_run(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A run of the characters a gap between the bank's name and an area's may hold (the scope's
+    gap words' letters, spaces but a line break, commas, colons, brackets and dashes): every join
+    ``scope_gaps`` or ``_DASH_GAP`` matches lies inside such a run, so the areas past its end are
+    no candidates (on a text of one line, every area after the name would be)."""
+    letters = "".join(sorted({c for word in words for c in word if not c.isspace()}))
+    return re.compile(rf"(?:[^\S\n]|[,:(\u2013\u2014\-{re.escape(letters)}])*", re.IGNORECASE)
+
+
+def _gap_end(ctx: Context, end: int) -> int:
+    """Where the run of gap characters (``_gap_run``) after ``end`` ends."""
+    run = _gap_run(tuple(getattr(ctx.linker.scope.branch_gap, ctx.lang))).match(ctx.text, end)
+    return run.end() if run else end
+
+
+def _gap_start(ctx: Context, start: int) -> int:
+    """Where the run of gap characters (``_gap_run``) ending at ``start`` starts."""
+    run, text = _gap_run(tuple(getattr(ctx.linker.scope.branch_gap, ctx.lang))), ctx.text
+    while start and run.fullmatch(text, start - 1, start):
+        start -= 1
+    return start
 
 
 def _joins_after(ctx: Context, end: int, area: Area) -> bool:
@@ -1034,14 +1058,15 @@ def _office(ctx: Context, index: _AreaIndex, bank: Hit) -> str | None:
     """The district whose office the bank's mention names: an area joined to it ("VBSP Yen Thanh
     District", "Thai Hoa City branch of Social Policy Bank"), or the name a district office's
     words stand beside ("Phòng giao dịch NHCSXH Quỳnh Lưu"); None for a mention of the bank
-    alone. A join stays on one line (``scope_gaps``, ``_DASH_GAP``), so only the areas on the
-    bank's line are read: those starting after it up to the line's end, those ending before it
-    from the line's start."""
+    alone. A join stays on one line (``scope_gaps``, ``_DASH_GAP``) and within a run of the
+    characters a gap holds (``_gap_run``), so only the areas there are read: those starting
+    after the mention up to the run's end, those ending before it from the run's start."""
     start, end, _ = bank
     gap = ctx.linker.scope_gaps[ctx.lang]
     areas = index.areas
     line_start, line_end = ctx.line(start, start)[0], ctx.line(end, end)[1]
-    on_line = sorted({*index.starting(end, line_end + 1), *index.ending(line_start, start + 1)})
+    after, before = min(line_end, _gap_end(ctx, end)), max(line_start, _gap_start(ctx, start))
+    on_line = sorted({*index.starting(end, after + 1), *index.ending(before, start + 1)})
     joined = [a for a in (areas[i] for i in on_line) if _joins_after(ctx, end, a)
               or (a.end <= start and gap.fullmatch(ctx.text, a.end, start) and not held_in(ctx, a.start, a.end))]
     district_starts = ctx.hit_starts[part_list("district_bank")]
