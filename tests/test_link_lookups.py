@@ -221,7 +221,7 @@ def test_offices_and_bank_units_found_by_offset_are_those_a_pass_finds(lang: str
         head, _, body = text.partition("\n")
         text = head + "\n" + " ".join(body.split("\n"))
     ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
-    joined = _joined_offices(ctx, list(ctx.areas))
+    joined = _joined_offices(ctx, _AreaIndex(list(ctx.areas)))
     assert joined == _joined_offices_by_pass(ctx, list(ctx.areas)) and joined
     areas = list(ctx.areas)
     index = _AreaIndex(areas)

@@ -400,7 +400,8 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     cities = {hit: name for hit in ctx.hits[scope_list("branch")] if (name := _unit_office(ctx, hit))}
     # English names an office by the bank's name and its area's ("the Bank for Social Policies –
     # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
-    units = sorted([*district, *_joined_offices(ctx, areas), *cities])
+    index = _AreaIndex(areas)
+    units = sorted([*district, *_joined_offices(ctx, index), *cities])
     if any(_provincial_branch_reports(ctx, areas, hit, units) for hit in ctx.hits[scope_list("branch")]
            if hit not in cities):
         return _portal_district(ctx, areas)
@@ -412,7 +413,6 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
     title = [bank for bank in banks if bank[1] <= ctx.title[1]]
     body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
-    index = _AreaIndex(areas)
     offices = (city_at.get(bank[0]) or _office(ctx, index, bank)
                for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
     return (next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
@@ -733,19 +733,16 @@ def _provinces_branches(ctx: Context) -> list[Hit]:
     return found
 
 
-def _joined_offices(ctx: Context, areas: list[Area]) -> list[Hit]:
+def _joined_offices(ctx: Context, index: _AreaIndex) -> list[Hit]:
     """The bank's mentions joined to an area's name right after them ("the Bank for Social
     Policies – Tan Phu District Branch", "VBSP Yen Thanh district"; as ``_office`` reads them):
     a district office named in English by the bank's name."""
-    ordered = sorted(areas, key=lambda area: area.start)
-    starts = [area.start for area in ordered]
     found = []
     for hit in ctx.hits["bank"]:
         # The join is on one line (``scope_gaps``, ``_DASH_GAP``) and of the characters a gap
         # holds: only the areas after the bank's name that start within them are read.
         reach = min(ctx.line(hit[1], hit[1])[1], _gap_end(ctx, hit[1]))
-        after = ordered[bisect.bisect_left(starts, hit[1]) : bisect.bisect_right(starts, reach)]
-        if any(_joins_after(ctx, hit[1], area) for area in after):
+        if any(_joins_after(ctx, hit[1], index.areas[i]) for i in index.starting(hit[1], reach + 1)):
             found.append(hit)
     return found
 
