@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import random
 from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,8 +24,8 @@ from extractor.link.outlets import DATELINE_CODE, dateline_codes
 from extractor.link.parts import (
     _DASH_GAP,
     AREA_WORDS,
+    AreaIndex,
     _area_word,
-    _AreaIndex,
     _areas_worded,
     _bank_unit,
     _before_spaces,
@@ -221,10 +222,10 @@ def test_offices_and_bank_units_found_by_offset_are_those_a_pass_finds(lang: str
         head, _, body = text.partition("\n")
         text = head + "\n" + " ".join(body.split("\n"))
     ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
-    joined = _joined_offices(ctx, _AreaIndex(list(ctx.areas)))
+    joined = _joined_offices(ctx, AreaIndex(list(ctx.areas)))
     assert joined == _joined_offices_by_pass(ctx, list(ctx.areas)) and joined
     areas = list(ctx.areas)
-    index = _AreaIndex(areas)
+    index = AreaIndex(areas)
     banks = sorted({*ctx.hits["bank"], *ctx.hits[part_list("district_bank")]})
     assert len(banks) > 20 and ctx.hits[part_list("district_bank")]
     named = [(_office(ctx, index, bank), _office_by_pass(ctx, areas, bank)) for bank in banks]
@@ -401,6 +402,45 @@ def test_the_year_so_far_read_among_the_years_dates_is_what_a_pass_finds(lang: s
              for fig in list(ctx.figures)[::2] for end in ends]
     assert [mine for mine, _ in found] == [theirs for _, theirs in found]
     assert any(mine for mine, _ in found) and not all(mine for mine, _ in found)
+
+
+# Invented sentences with every kind of date that may frame a year so far, and some that do not:
+# a bare start of a year (an event's date), a comparison with the year's start or the end of the
+# year before, a lead on the year so far, periods from the year's first day.
+_YEAR_FRAMES = {
+    "vi": ["Đầu năm 2024, hộ anh Tâm được vay 50 triệu đồng để nuôi bò.",
+           "Đến 30/6/2024, chi nhánh đã giải ngân 1.200 tỷ đồng cho vay hộ nghèo.",
+           "Tổng dư nợ đạt 9.800 tỷ đồng, tăng 520 tỷ đồng so với đầu năm.",
+           "Dư nợ tăng 310 tỷ đồng so với cuối năm 2023.",
+           "Từ đầu năm 2024 đến nay, doanh số cho vay đạt 2.100 tỷ đồng.",
+           "Trong 6 tháng đầu năm 2024, chi nhánh giải ngân 1.150 tỷ đồng.",
+           "Năm 2023 và quý I/2024, chi nhánh cho vay 1.900 tỷ đồng."],
+    "en": ["Early in 2024, Mr Tam's family borrowed VND 50 million to raise cows.",
+           "By June 30, 2024, the branch had disbursed VND 1,200 billion to poor households.",
+           "Outstanding loans reached VND 9,800 billion, up VND 520 billion compared to the beginning of the year.",
+           "Loans rose by VND 310 billion compared with the end of 2023.",
+           "Since the beginning of 2024, lending turnover has reached VND 2,100 billion.",
+           "In the first six months of 2024, the branch disbursed VND 1,150 billion.",
+           "In 2023 and the first quarter of 2024, the branch lent VND 1,900 billion."],
+}
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one line"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_year_so_far_on_invented_frames_is_what_a_pass_finds(lang: str, one_line: bool) -> None:
+    """The same on invented sentences with every kind of date that may frame a year so far,
+    shuffled (seeded) over many paragraphs or on one line, asked at several ends of 2024."""
+    rng = random.Random(17)
+    sentences = [rng.choice(_YEAR_FRAMES[lang]) for _ in range(120)]
+    paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+    text = "Tin tức\n" if lang == "vi" else "News\n"
+    text += " ".join(paragraphs) if one_line else "\n\n".join(paragraphs)
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    ends = [dt.date(2024, 3, 31), dt.date(2024, 6, 27), dt.date(2024, 6, 30), dt.date(2024, 12, 31)]
+    found = [(_year_so_far(ctx, fig, end), _year_so_far_by_pass(ctx, fig, end)) for fig in ctx.figures for end in ends]
+    assert [mine for mine, _ in found] == [theirs for _, theirs in found]
+    # On one line a lead read early may frame every later figure; with paragraphs some are not.
+    assert any(mine for mine, _ in found) and (one_line or not all(mine for mine, _ in found))
 
 
 @settings(max_examples=300, deadline=None)

@@ -41,7 +41,7 @@ _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—](?!\w)")
 _COMMA_GAP = re.compile(r",\s*")
 _LINE = re.compile(r"[^\n]+")
 _NEWLINE = re.compile(r"\n")
-_BLANK = re.compile(r"\s*")
+BLANK = re.compile(r"\s*")  # a run of spaces, maybe empty (``match`` at an offset)
 # A news agency's credit closing a wire story: "…-VNA", "… – VNS", "(TTXVN)".
 _CREDIT = re.compile(r"(?:[-–—]\s*[A-Z]{2,6}|\(\s*[A-Z]{2,6}\s*\))$")
 # A sentence's end as ``link.why`` counts them: a stop and the spaces after it, or a line break.
@@ -212,6 +212,22 @@ class Frame:
     start_guessed: bool = False
 
 
+class YearFrames(NamedTuple):
+    """The dates that may frame a report as a year so far (``when._year_so_far``), for one year,
+    by place in the text's list of dates: those that lead such a report ("từ đầu năm 2025"),
+    those a comparison word stands before (the year's start or the day before it: "so với đầu
+    năm"), and the periods from the year's first day by the day they end."""
+
+    leads: list[int]
+    compared: list[int]
+    spans: dict[dt.date, list[int]]
+
+
+# A count of years up to the report's date (``when._past_years``): its offset, the number, the
+# phrase, whether approximate.
+CountedYears = tuple[int, int, str, bool]
+
+
 @dataclass
 class State:
     """What linking learns as it reads on: the governing date, the last level listed per kind
@@ -265,10 +281,13 @@ class State:
     reviewed_dates: tuple[list[int], dict[int, list[DateMention]]] | None = None
     # By marker list: the markers (by place in the text's list) a reading of one marker alone made
     # something of, and what (``when._last_read``), once read.
-    read_markers: dict[str, tuple[list[int], dict[int, tuple[int, int, str, bool]]]] = field(default_factory=dict)
+    read_markers: dict[str, tuple[list[int], dict[int, CountedYears]]] = field(default_factory=dict)
     # The places of the text's dates (in ``Context.dates``) by their day and their period's first
     # day (``when._year_dates``), once asked.
     dates_by_day: dict[dt.date, list[int]] | None = None
+    # By a year's first day: the dates that may frame a report as that year so far
+    # (``when._year_frames``), once asked.
+    year_frames: dict[dt.date, YearFrames] = field(default_factory=dict)
     opener_places: dict[int, tuple[str, int, int, bool]] = field(default_factory=dict)
     # Where the headline and lead that decide the story's subject end (``parts._subject_span``),
     # and where the body's first sentence ends (``parts._lead_end``), once read.
@@ -414,7 +433,7 @@ class Context:
         (a wire story sent as one paragraph opens with its dateline's dash and ends with the
         agency's credit, with no stop: it is the report)."""
         start, end = self.line(pos, pos)
-        first = _BLANK.match(self.text, start, end)
+        first = BLANK.match(self.text, start, end)
         lead = first.end() if first is not None else start
         tail = end
         while tail > lead and self.text[tail - 1].isspace():
@@ -593,7 +612,7 @@ def _closes_ranking(ctx: Context, start: int) -> bool:
 def _blank(text: str, start: int, end: int) -> bool:
     """Whether only white space stands in ``text[start:end]`` (read up to the first other
     character, not sliced: the two may stand far apart)."""
-    found = _BLANK.match(text, start, end)
+    found = BLANK.match(text, start, end)
     return found is not None and found.end() == end
 
 

@@ -34,6 +34,7 @@ from extractor.link.parts import (
     DISTRICT_NAMED_PART,
     GRADED_ITEM,
     ITEM_OF_TOTAL,
+    AreaIndex,
     Part,
     bare_share,
     district_document,
@@ -96,8 +97,9 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         ctx = ctx.amended(mentions=Offsets([m for m in ctx.mentions if m.start not in named]))
     areas = sorted([*find_areas(ctx), *offices, *kept, *subject_districts(ctx)], key=lambda a: a.start)
     ctx = ctx.amended(areas=Offsets(areas))
-    ctx = ctx.amended(district=district_document(ctx, areas),
-                      offices=district_offices(ctx, areas), topic=document_topic(ctx))
+    index = AreaIndex(areas)
+    ctx = ctx.amended(district=district_document(ctx, index),
+                      offices=district_offices(ctx, index), topic=document_topic(ctx))
     scope = document_scope(ctx)
     # Changes do not depend on the province: one copy of the context takes both.
     changes: set[int] = set()

@@ -31,6 +31,7 @@ from itertools import accumulate, dropwhile, takewhile
 from operator import itemgetter
 
 from extractor.link.context import (
+    BLANK,
     CLAUSE_BREAK,
     Area,
     Context,
@@ -266,14 +267,11 @@ def _bank_unit(ctx: Context, start: int, end: int) -> bool:
     reading the text up to the words, made a long text of such cities quadratic."""
     text = ctx.text
     before = _before_spaces(text, start)
-    spaces = _SPACES.match(text, end)
+    spaces = BLANK.match(text, end)
     after = spaces.end() if spaces else end
     if ctx.state.bank_ends is None:
         ctx.state.bank_ends = Offsets(ctx.hits["bank"], key=itemgetter(1))
     return bool(ctx.state.bank_ends.within(before, start + 1)) or ctx.starts_in("bank", end, after + 1)
-
-
-_SPACES = re.compile(r"\s*")
 
 
 def _own_word(ctx: Context, mention: Mention) -> bool:
@@ -387,11 +385,13 @@ DISTRICT_DOCUMENT = "area:district-document"  # the part rule of every level of 
 DISTRICT_NAMED_PART = "area:district-named"
 
 
-def district_document(ctx: Context, areas: list[Area]) -> str | None:
+def district_document(ctx: Context, index: AreaIndex) -> str | None:
     """The district a document reports from: the first time its title, or its body before it
     reports any figure, names the bank, it names the bank's district office ("NHCSXH huyện Hương
     Sơn", "the Social Policy Bank of Thang Binh district", "Thai Hoa City branch of Social Policy
-    Bank", "the Krong Pa Social Policy Bank"), and it never names a provincial branch (None otherwise)."""
+    Bank", "the Krong Pa Social Policy Bank"), and it never names a provincial branch (None otherwise).
+    ``index``: the text's areas, built once for this and ``district_offices``."""
+    areas = index.areas
     # "NHCSXH thành phố Phổ Yên": a branch's words that end inside an area's name the office of
     # that city inside a province, no provincial branch.
     district = ctx.hits[part_list("district_bank")]
@@ -400,7 +400,6 @@ def district_document(ctx: Context, areas: list[Area]) -> str | None:
     cities = {hit: name for hit in ctx.hits[scope_list("branch")] if (name := _unit_office(ctx, hit))}
     # English names an office by the bank's name and its area's ("the Bank for Social Policies –
     # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
-    index = _AreaIndex(areas)
     units = sorted([*district, *_joined_offices(ctx, index), *cities])
     if any(_provincial_branch_reports(ctx, areas, hit, units) for hit in ctx.hits[scope_list("branch")]
            if hit not in cities):
@@ -733,7 +732,7 @@ def _provinces_branches(ctx: Context) -> list[Hit]:
     return found
 
 
-def _joined_offices(ctx: Context, index: _AreaIndex) -> list[Hit]:
+def _joined_offices(ctx: Context, index: AreaIndex) -> list[Hit]:
     """The bank's mentions joined to an area's name right after them ("the Bank for Social
     Policies – Tan Phu District Branch", "VBSP Yen Thanh district"; as ``_office`` reads them):
     a district office named in English by the bank's name."""
@@ -818,11 +817,10 @@ def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
     return not any(s0 <= hit[0] < branch[0] for hit in district)
 
 
-def district_offices(ctx: Context, areas: list[Area]) -> tuple[str, ...]:
+def district_offices(ctx: Context, index: AreaIndex) -> tuple[str, ...]:
     """The districts whose bank offices the text names by their own words ("Phòng giao dịch NHCSXH
     Quỳ Châu", "the Quy Chau Social Policy Bank Transaction Office"), whoever reports: where its
     places lie (``scope``), even in a provincial branch's report whose caption shows an office."""
-    index = _AreaIndex(areas)
     names = (_office(ctx, index, bank) for bank in ctx.hits[part_list("district_bank")])
     return tuple(dict.fromkeys(name for name in names if name is not None))
 
@@ -1031,10 +1029,11 @@ def _seat_gap(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternatives})\s*\Z", re.IGNORECASE)
 
 
-class _AreaIndex:
-    """A text's areas looked up by where they start or end (``_office``): the areas of a window,
-    in the list's order, by bisection instead of a pass over every area for each mention of
-    the bank (which made a long text naming many offices quadratic)."""
+class AreaIndex:
+    """A text's areas looked up by where they start or end (``_office``), built once per document
+    (``observe.build_context``): the areas of a window, in the list's order, by bisection instead
+    of a pass over every area for each mention of the bank (which made a long text naming many
+    offices quadratic)."""
 
     def __init__(self, areas: list[Area]) -> None:
         self.areas = areas
@@ -1051,7 +1050,7 @@ class _AreaIndex:
         return sorted(i for i, _ in self.by_end.within(lo, hi))
 
 
-def _office(ctx: Context, index: _AreaIndex, bank: Hit) -> str | None:
+def _office(ctx: Context, index: AreaIndex, bank: Hit) -> str | None:
     """The district whose office the bank's mention names: an area joined to it ("VBSP Yen Thanh
     District", "Thai Hoa City branch of Social Policy Bank"), or the name a district office's
     words stand beside ("Phòng giao dịch NHCSXH Quỳnh Lưu"); None for a mention of the bank

@@ -357,6 +357,7 @@ class Reaches(Strict):
     bracket_gap: Reach
     bank_borrows: Reach
     to_now: Reach
+    reviewed_date: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""

@@ -18,7 +18,9 @@ from typing import NamedTuple
 from extractor.link.context import (
     CLAUSE_BREAK,
     Context,
+    CountedYears,
     Offsets,
+    YearFrames,
     clause_span,
     piece,
     segment_span,
@@ -412,12 +414,14 @@ def _reviewed_year(ctx: Context, after: int, before: int) -> tuple[int, DateMent
 
 def _reviewed_dates(ctx: Context) -> tuple[list[int], dict[int, list[DateMention]]]:
     """The ``reviewed`` phrases (by place in the text's list) with a date right after them that
-    the phrase stands right before (within 8 characters), and those dates, read once."""
+    the phrase stands right before (starting within ``reaches: reviewed_date`` of its end), and
+    those dates, read once."""
     found = ctx.state.reviewed_dates
     if found is None:
         dates: dict[int, list[DateMention]] = {}
+        reach = ctx.reach("reviewed_date")
         for index, (_, end, _) in enumerate(ctx.hits["reviewed"]):
-            after = [d for d in ctx.free_dates.within(end, end + 8) if ctx.marker_before("reviewed", d.start)]
+            after = [d for d in ctx.free_dates.within(end, end + reach) if ctx.marker_before("reviewed", d.start)]
             if after:
                 dates[index] = after
         found = ctx.state.reviewed_dates = (sorted(dates), dates)
@@ -432,11 +436,7 @@ def _stale_review(ctx: Context, d: DateMention) -> bool:
     return now is not None and last is not None and last.year < now.year - 1
 
 
-# A count of years up to the report's date: its offset, the number, the phrase, whether approximate.
-CountedYears = tuple[int, int, str, bool]
-
-
-def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, bool] | None:
+def _past_years(ctx: Context, after: int, before: int) -> CountedYears | None:
     """The last count of years up to the report's date in ``(after, before)``: a number right
     before a ``past_years`` phrase ("15 năm qua", "12 years of operation"); before a phrase of one
     word (the unit, "years") only with a ``past_years_lead`` right before the number ("over the
@@ -446,7 +446,7 @@ def _past_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, b
     return _last_read(ctx, "past_years", after, before, _years_counted)
 
 
-def _years_counted(ctx: Context, hit: Hit) -> tuple[int, int, str, bool] | None:
+def _years_counted(ctx: Context, hit: Hit) -> CountedYears | None:
     """What ``_past_years`` reads of one ``past_years`` phrase, if it counts years."""
     start, _, phrase = hit
     count = _count_before(ctx, start)
@@ -474,7 +474,7 @@ def _last_read(ctx: Context, name: str, after: int, before: int,
     return None
 
 
-def _counted_years(ctx: Context, fig: Figure, after: int, before: int) -> tuple[int, int, str, bool] | None:
+def _counted_years(ctx: Context, fig: Figure, after: int, before: int) -> CountedYears | None:
     """The last count of years up to the report's date before a flow: "over the past N years"
     (``_past_years``) or a review of N years of an undated document (``_review_years``), the
     latter only in the figure's paragraph: a headline's review yields to a span the paragraph states."""
@@ -484,7 +484,7 @@ def _counted_years(ctx: Context, fig: Figure, after: int, before: int) -> tuple[
     return max(counts) if counts else None
 
 
-def _review_years(ctx: Context, after: int, before: int) -> tuple[int, int, str, bool] | None:
+def _review_years(ctx: Context, after: int, before: int) -> CountedYears | None:
     """The last review of N years of a document the text does not date in ``(after, before)``
     ("Qua 7 năm thực hiện Nghị quyết 12, …", "After seven years of implementing Resolution 12"
     with no issue date): a count of years up to the report's date, as ``_past_years`` reads one;
@@ -492,7 +492,7 @@ def _review_years(ctx: Context, after: int, before: int) -> tuple[int, int, str,
     return _last_read(ctx, "anniversary", after, before, _undated_review)
 
 
-def _undated_review(ctx: Context, hit: Hit) -> tuple[int, int, str, bool] | None:
+def _undated_review(ctx: Context, hit: Hit) -> CountedYears | None:
     """What ``_review_years`` reads of one ``anniversary`` phrase, if it reviews N years of a
     document the text does not date."""
     start, end, phrase = hit
@@ -670,32 +670,25 @@ def _year_so_far(ctx: Context, fig: Figure, end: dt.date, anchor: DateMention | 
         return True  # not a day with no until word, an event's ("Ngày 12/10, … giải ngân …")
     near = _previous_paragraph(ctx, fig.start)
     opening = _opening_end(ctx)
-    joined, slack = ctx.reach("year_so_far_joined"), ctx.linker.year_so_far_slack_days
-    dates, starts = ctx.dates.items, ctx.dates.keys
+    starts = ctx.dates.keys
     end_at = bisect.bisect_left(starts, fig.start)
     # The dates before the figure, but those too far back: from the opening paragraph's end to the
-    # paragraph before the figure's (another part of the report), passed over by bisection rather
-    # than read one by one, as a long text asks this of every flow.
+    # paragraph before the figure's (another part of the report).
     far_from = far_to = end_at
     if opening < near:
         far_from, far_to = bisect.bisect_left(starts, opening), bisect.bisect_left(starts, near)
-    # Only the dates that could frame the year are read (``_year_dates``): its first day, the day
-    # before, a period from its first day; a text on one line has no paragraph to pass over.
-    for i in _year_dates(ctx, first):
-        if not (i < min(far_from, end_at) or far_to <= i < end_at):
-            continue
-        d = dates[i]
-        if i and d.start - dates[i - 1].end <= joined:
-            continue  # "in 2024 and the first quarter of 2025": a span opening a year before
-        if d.value == first and start_edge(d) and d.granularity == "year":
-            if year_so_far_lead(ctx, d) or (d.start >= near and _compared_with(ctx, d)):
-                return True
-        elif (d.value == first - dt.timedelta(days=1) and year_edge(d) and d.granularity == "year"
-                and d.start >= near and _compared_with(ctx, d)):
-            return True  # "so với cuối năm 2024" in a report of 2025: the year's start, as "đầu năm"
-        elif (d.period_start == first and d.period_end is not None
-                and abs((d.period_end - end).days) <= slack):
-            return True
+    read = ((0, min(far_from, end_at)), (far_to, end_at))
+    # Only the dates that could frame the year, sorted once per document by what frames it
+    # (``_year_frames``), and found in those places by bisection: a long text asks this of every
+    # flow, and one with no paragraphs has none to pass over.
+    frames, slack = _year_frames(ctx, first), ctx.linker.year_so_far_slack_days
+    near_at = bisect.bisect_left(starts, near)
+    if any(_any_within(frames.leads, lo, hi) or _any_within(frames.compared, max(lo, near_at), hi)
+           for lo, hi in read):
+        return True  # "từ đầu năm 2025" anywhere read; "so với đầu năm" from the paragraph before
+    for last, places in frames.spans.items():
+        if abs((last - end).days) <= slack and any(_any_within(places, lo, hi) for lo, hi in read):
+            return True  # "the first four months of 2025" for "As of April 30"
     return _start_compared_later(ctx, fig, first)
 
 
@@ -710,6 +703,43 @@ def _year_dates(ctx: Context, first: dt.date) -> list[int]:
             for day in {day for day in (d.value, d.period_start) if day is not None}:
                 by_day.setdefault(day, []).append(i)
     return sorted({*by_day.get(first, ()), *by_day.get(first - dt.timedelta(days=1), ())})
+
+
+def _year_frames(ctx: Context, first: dt.date) -> YearFrames:
+    """The dates of the year of ``first`` that may frame a report as the year so far, read once
+    per document and year (``_year_so_far`` then asks only whether one stands where it reads):
+    the year's start a ``year_so_far_lead`` or a since word leads, the year's start or the day
+    before it that a comparison word stands before ("so với cuối năm 2024" in a report of 2025),
+    and the periods from the year's first day, by their last day. A date right after another
+    (``reaches: year_so_far_joined``) is none: "in 2024 and the first quarter of 2025" is a span
+    opening a year before."""
+    frames = ctx.state.year_frames.get(first)
+    if frames is not None:
+        return frames
+    frames = ctx.state.year_frames[first] = YearFrames([], [], {})
+    dates, joined = ctx.dates.items, ctx.reach("year_so_far_joined")
+    eve = first - dt.timedelta(days=1)
+    for i in _year_dates(ctx, first):
+        d = dates[i]
+        if i and d.start - dates[i - 1].end <= joined:
+            continue
+        if d.value == first and start_edge(d) and d.granularity == "year":
+            if year_so_far_lead(ctx, d):
+                frames.leads.append(i)
+            if _compared_with(ctx, d):
+                frames.compared.append(i)
+            continue  # the start of the year itself, no period of it
+        if d.value == eve and year_edge(d) and d.granularity == "year" and _compared_with(ctx, d):
+            frames.compared.append(i)
+        if d.period_start == first and d.period_end is not None:
+            frames.spans.setdefault(d.period_end, []).append(i)
+    return frames
+
+
+def _any_within(places: list[int], lo: int, hi: int) -> bool:
+    """Whether the sorted ``places`` hold one in ``[lo, hi)``."""
+    i = bisect.bisect_left(places, lo)
+    return i < len(places) and places[i] < hi
 
 
 def _start_compared_later(ctx: Context, fig: Figure, first: dt.date) -> bool:
