@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.evaluation import load_gold
-from extractor.link.context import Area, Context, Frame, Offsets
+from extractor.link.context import Area, Context, Frame, Offsets, _line_start, spaces_start
 from extractor.link.lists import _read_list_item, list_item
 from extractor.link.observe import build_context
 from extractor.link.outlets import DATELINE_CODE, dateline_codes
@@ -28,7 +28,6 @@ from extractor.link.parts import (
     _area_word,
     _areas_worded,
     _bank_unit,
-    _before_spaces,
     _communes,
     _district_before,
     _joined_offices,
@@ -447,4 +446,13 @@ def test_the_year_so_far_on_invented_frames_is_what_a_pass_finds(lang: str, one_
 @given(text=st.text(alphabet=" \t\n\u00a0\u3000ab.", max_size=30), pos=st.integers(0, 30))
 def test_the_spaces_before_an_offset_end_where_rstrip_ends(text: str, pos: int) -> None:
     pos = min(pos, len(text))
-    assert _before_spaces(text, pos) == len(text[:pos].rstrip())
+    assert spaces_start(text, pos) == len(text[:pos].rstrip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=" \t\n\r\u00a0\u2028ab.", max_size=30), pos=st.integers(0, 30))
+def test_a_line_start_read_back_over_spaces_is_what_the_lines_head_says(text: str, pos: int) -> None:
+    """Whether only spaces stand before ``pos`` on its line, read back over the spaces alone, is
+    what the line's head up to ``pos`` stripped says."""
+    pos = min(pos, len(text))
+    assert _line_start(text, pos) == (not text[text.rfind("\n", 0, pos) + 1 : pos].strip())

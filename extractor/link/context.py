@@ -667,8 +667,18 @@ class Venues:
 
 
 def _line_start(text: str, pos: int) -> bool:
-    """Whether only spaces stand between the start of the line and ``pos``."""
-    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+    """Whether only spaces stand between the start of the line and ``pos``: read back over the
+    spaces alone (a text on one line asks it of every province it names)."""
+    begin = spaces_start(text, pos)
+    return begin == 0 or "\n" in text[begin:pos]
+
+
+def spaces_start(text: str, pos: int) -> int:
+    """Where the white space right before ``pos`` starts (``len(text[:pos].rstrip())``, without
+    copying the text up to ``pos``)."""
+    while pos and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 # --- sentences and clauses ----------------------------------------------------------------------

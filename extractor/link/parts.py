@@ -40,6 +40,7 @@ from extractor.link.context import (
     clause_span,
     segment_span,
     sentence_span,
+    spaces_start,
 )
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item, unglued
@@ -211,7 +212,7 @@ def seat_cities(ctx: Context) -> list[tuple[Mention, Area, tuple[int, int]]]:
             continue
         start = m.start if opens is None else opens[1]
         start += len(ctx.text[start : m.end]) - len(ctx.text[start : m.end].lstrip())
-        end = _before_spaces(ctx.text, closes[0]) if closes is not None and closes[1] == m.end else m.end
+        end = spaces_start(ctx.text, closes[0]) if closes is not None and closes[1] == m.end else m.end
         whole = (m.start if precedes is None else precedes[0], max(m.end, closes[1] if closes is not None else 0))
         found.append((m, Area(start, end, ctx.text[start:end]), whole))
     return found
@@ -251,14 +252,6 @@ def seat_areas(ctx: Context) -> tuple[set[int], list[Area]]:
             [area for m, area, whole in seats if m.code not in told and _bank_unit(ctx, *whole)])
 
 
-def _before_spaces(text: str, pos: int) -> int:
-    """Where the white space right before ``pos`` starts (``len(text[:pos].rstrip())``, without
-    copying the text up to ``pos``)."""
-    while pos and text[pos - 1].isspace():
-        pos -= 1
-    return pos
-
-
 def _bank_unit(ctx: Context, start: int, end: int) -> bool:
     """Whether the words from ``start`` to ``end`` name the bank's unit there: the bank's name
     stands right before them ("NHCSXH thành phố …", "VBSP Ha Giang City …") or right after them
@@ -266,7 +259,7 @@ def _bank_unit(ctx: Context, start: int, end: int) -> bool:
     bank's mentions by where they end and where they start: a pass over every mention, each
     reading the text up to the words, made a long text of such cities quadratic."""
     text = ctx.text
-    before = _before_spaces(text, start)
+    before = spaces_start(text, start)
     spaces = BLANK.match(text, end)
     after = spaces.end() if spaces else end
     if ctx.state.bank_ends is None:
@@ -1657,8 +1650,8 @@ def _office_aside(ctx: Context, office_start: int) -> bool:
     """Whether the office's own clause, before its words, makes it no one who reports: a venue, a
     visit, an addressee, a companion or a comparison (``office_aside``: "tại", "at", "cùng với",
     "like"), but for the words of ``office_aside_not`` ("hiện tại": now; "as at": a date)."""
-    c0 = max(s for s in (*(ctx.text.rfind(mark, 0, office_start) for mark in _CLAUSE_MARKS),
-                         ctx.line(office_start, office_start)[0] - 1)) + 1
+    line0 = ctx.line(office_start, office_start)[0]  # a clause mark is sought back to it only
+    c0 = max(*(ctx.text.rfind(mark, line0, office_start) for mark in _CLAUSE_MARKS), line0 - 1) + 1
     spared = _scope_words(ctx, "office_aside_not", c0, office_start)
     return any(not any(a <= start < b for a, b in spared)
                for start, _ in _scope_words(ctx, "office_aside", c0, office_start))
