@@ -17,7 +17,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.evaluation import load_gold
-from extractor.link.context import Area, Context, Frame, Offsets, _line_start, spaces_start
+from extractor.link.context import (
+    Area,
+    Context,
+    Frame,
+    Offsets,
+    _line_start,
+    sentence_span,
+    spaces_start,
+)
 from extractor.link.lists import _read_list_item, list_item
 from extractor.link.observe import build_context
 from extractor.link.outlets import DATELINE_CODE, dateline_codes
@@ -41,9 +49,12 @@ from extractor.link.rules import part_list
 from extractor.link.scope import NATIONAL, held_in, is_commune
 from extractor.link.when import (
     CountedYears,
+    _a_baseline,
     _against_same_period,
     _compared_with,
     _count_before,
+    _end,
+    _in_comparison,
     _opening_end,
     _opens_since,
     _over_years,
@@ -55,6 +66,7 @@ from extractor.link.when import (
     _reviewed_year,
     _stale_review,
     _start_compared_later,
+    _stated_later,
     _year_so_far,
     opens_since,
     start_edge,
@@ -81,6 +93,8 @@ def test_a_window_holds_the_records_a_pass_finds(starts: list[int], windows: lis
         assert index.within(low, low + width) == [r for r in ordered if low <= r.start < low + width]
         before = [r for r in ordered if r.start < low]
         assert index.last_before(low) is (before[-1] if before else None)
+        inside = [r for r in ordered if low <= r.start < low + width]
+        assert index.first_within(low, low + width) is (inside[0] if inside else None)
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
@@ -456,3 +470,31 @@ def test_a_line_start_read_back_over_spaces_is_what_the_lines_head_says(text: st
     what the line's head up to ``pos`` stripped says."""
     pos = min(pos, len(text))
     assert _line_start(text, pos) == (not text[text.rfind("\n", 0, pos) + 1 : pos].strip())
+
+
+def _stated_later_by_pass(ctx: Context, fig: Figure) -> DateMention | None:
+    """``when._stated_later`` reading every free date after the figure's sentence on its line."""
+    s0, s1 = sentence_span(ctx, fig)
+    if any(not _in_comparison(ctx, d, fig) for d in ctx.dates.within(s0, s1)):
+        return None
+    _, line_end = ctx.line(fig.start, fig.end)
+    for d in ctx.free_dates.within(s1, line_end):
+        if _end(d) is not None and ctx.marker_before("until", d.start) and not _a_baseline(ctx, d):
+            return d
+    return None
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one line"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_report_date_stated_later_read_once_per_document_is_what_a_pass_finds(lang: str, one_line: bool) -> None:
+    """The report's date stated after a stock's sentence (the first free date after an "until"
+    word, no baseline), among such dates read once per document, is what a pass over every date
+    after the sentence on its line finds: the gold texts, as written and on one line."""
+    text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang))
+    if one_line:
+        head, _, body = text.partition("\n")
+        text = head + "\n" + " ".join(body.split("\n"))
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    found = [(_stated_later(ctx, fig), _stated_later_by_pass(ctx, fig)) for fig in ctx.figures]
+    assert [mine for mine, _ in found] == [theirs for _, theirs in found]
+    assert any(mine is not None for mine, _ in found) and not all(mine is not None for mine, _ in found)

@@ -74,6 +74,11 @@ class Offsets(Generic[T]):
             return []  # most windows hold none: no second bisect, no slice
         return self.items[first : bisect.bisect_left(keys, end, first)]
 
+    def first_within(self, start: int, end: int) -> T | None:
+        """The first record whose offset lies in ``[start, end)``, or None: one bisect, no slice."""
+        index = bisect.bisect_left(self.keys, start)
+        return self.items[index] if index < len(self.keys) and self.keys[index] < end else None
+
     def last_before(self, pos: int) -> T | None:
         """The last record whose offset lies before ``pos``, or None: one bisect, no slice."""
         index = bisect.bisect_left(self.keys, pos)
@@ -308,6 +313,12 @@ class State:
     # Whether the date starting at an offset opens a period running on from it (``when.opens_since``,
     # asked of a date by each figure it may date).
     opens_since: dict[int, bool] = field(default_factory=dict)
+    # The date the bank's age stated in a text with no date gives (``when.lifetime_date``), in a
+    # one-tuple once read (None: not read yet).
+    lifetime: tuple[dt.date | None] | None = None
+    # The free dates an until word stands before that are no comparison's baseline ("By the end
+    # of July 2025"; ``when._stated_later``, asked by each undated stock), once read.
+    until_dates: Offsets[DateMention] | None = None
 
 
 @dataclass(frozen=True)

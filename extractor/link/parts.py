@@ -1623,7 +1623,7 @@ def _office_before(ctx: Context, fig: Figure, s0: int, *, national: bool = False
         return None
     if ctx.marks("national", office[1], fig.end) or ctx.marks("province_ref", office[1], fig.start):
         return None
-    if _office_aside(ctx, first[0]) or _other_body_after(ctx, office[1], fig.start):
+    if _office_aside(ctx, first[0], s0) or _other_body_after(ctx, office[1], fig.start):
         return None
     return joined if joined is not None else _office_name(ctx, office)
 
@@ -1646,12 +1646,14 @@ def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
-def _office_aside(ctx: Context, office_start: int) -> bool:
+def _office_aside(ctx: Context, office_start: int, s0: int) -> bool:
     """Whether the office's own clause, before its words, makes it no one who reports: a venue, a
     visit, an addressee, a companion or a comparison (``office_aside``: "tại", "at", "cùng với",
-    "like"), but for the words of ``office_aside_not`` ("hiện tại": now; "as at": a date)."""
-    line0 = ctx.line(office_start, office_start)[0]  # a clause mark is sought back to it only
-    c0 = max(*(ctx.text.rfind(mark, line0, office_start) for mark in _CLAUSE_MARKS), line0 - 1) + 1
+    "like"), but for the words of ``office_aside_not`` ("hiện tại": now; "as at": a date). The
+    clause opens after a clause mark, at the line's start or at its sentence's (``s0``): a venue
+    of the sentence before ("Hội nghị diễn ra tại Hà Nội. PGD NHCSXH …") is not the office's."""
+    c0 = max(*(ctx.text.rfind(mark, s0, office_start) for mark in _CLAUSE_MARKS),
+             ctx.line(office_start, office_start)[0] - 1, s0 - 1) + 1
     spared = _scope_words(ctx, "office_aside_not", c0, office_start)
     return any(not any(a <= start < b for a, b in spared)
                for start, _ in _scope_words(ctx, "office_aside", c0, office_start))

@@ -507,7 +507,15 @@ def lifetime_date(ctx: Context) -> dt.date | None:
     could mean ("over the last 16 years" in a sentence naming the bank: the founding year plus
     16, and one more for a branch opened a year later), when that lies before the merger; it
     decides only the figures' boundaries. A shorter count (``lifetime_count_least``) is a plan's
-    or a term's, an approximate one ("more than 16 years") or one beyond the merger dates nothing."""
+    or a term's, an approximate one ("more than 16 years") or one beyond the merger dates nothing.
+    Read once per document: every undated figure asks it."""
+    if ctx.state.lifetime is None:
+        ctx.state.lifetime = (_lifetime_date(ctx),)
+    return ctx.state.lifetime[0]
+
+
+def _lifetime_date(ctx: Context) -> dt.date | None:
+    """``lifetime_date`` read from the text."""
     founded, merger = ctx.linker.bank_founded, ctx.linker.gazetteer.merger_date
     for start, _, phrase in ctx.marks("past_years", 0, len(ctx.text)):
         count = _count_before(ctx, start)
@@ -1200,10 +1208,19 @@ def _stated_later(ctx: Context, fig: Figure) -> DateMention | None:
     if any(not _in_comparison(ctx, d, fig) for d in ctx.dates.within(s0, s1)):
         return None
     _, line_end = ctx.line(fig.start, fig.end)
-    for d in ctx.free_dates.within(s1, line_end):
-        if _end(d) is not None and ctx.marker_before("until", d.start) and not _a_baseline(ctx, d):
-            return d
-    return None
+    return _until_dates(ctx).first_within(s1, line_end)
+
+
+def _until_dates(ctx: Context) -> Offsets[DateMention]:
+    """The free dates with an end that an "until" word stands right before and no comparison
+    makes a baseline (``_stated_later``'s candidates), read once per document: each undated stock
+    asks for the first after its sentence on its line, and a text on one line has no other."""
+    found = ctx.state.until_dates
+    if found is None:
+        found = ctx.state.until_dates = Offsets(
+            d for d in ctx.free_dates
+            if _end(d) is not None and ctx.marker_before("until", d.start) and not _a_baseline(ctx, d))
+    return found
 
 
 def _a_baseline(ctx: Context, d: DateMention) -> bool:
