@@ -23,6 +23,7 @@ from extractor.link.context import (
     Frame,
     Offsets,
     _line_start,
+    clause_span,
     sentence_span,
     spaces_start,
 )
@@ -43,7 +44,7 @@ from extractor.link.parts import (
     _office,
     _office_name,
 )
-from extractor.link.place import Spot, _leads, _opens_on_one, paragraph_place, places
+from extractor.link.place import Spot, _leads, _opens_on_one, any_place, paragraph_place, places
 from extractor.link.place import _joined as _place_joined
 from extractor.link.rules import part_list
 from extractor.link.scope import NATIONAL, held_in, is_commune
@@ -107,6 +108,19 @@ def test_marks_are_those_a_pass_over_the_list_finds(lang: str) -> None:
             for end in (start, start + 30, start + 400, size + 1):
                 assert ctx.marks(name, start, end) == [h for h in found if start <= h[0] < end and h[1] <= end]
                 assert ctx.starts_in(name, start, end) == any(start <= h[0] < end for h in found)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_any_place_is_whether_places_finds_one(lang: str) -> None:
+    """``any_place`` answers whether ``places`` lists a province or a national marker, in every
+    figure's sentence and clause and in windows across the text (venues of meetings left out)."""
+    text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang)[:12])
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    spans = [span for f in ctx.figures for span in (sentence_span(ctx, f), clause_span(ctx, f))]
+    spans += [(start, start + width) for start in range(-1, len(ctx.text) + 2, 53) for width in (0, 1, 25, 300)]
+    assert any(places(ctx, *span) for span in spans) and not all(places(ctx, *span) for span in spans)
+    for start, end in spans:
+        assert any_place(ctx, start, end) is bool(places(ctx, start, end))
 
 
 LINES = st.sampled_from(["(HB) - a", "Ha (AB) – b", "a (b", "a) (b) -", "", "  (Q)-", "1 (A) -", "((", "ab",

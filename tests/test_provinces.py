@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from pathlib import Path
 
@@ -286,3 +287,23 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 ])
 def test_speaks_after_merger(text: str, speaks: bool) -> None:
     assert GZ.speaks_after_merger(text) is speaks
+
+
+def test_post_merger_cues_are_found_as_in_the_rewritten_text() -> None:
+    """The cue search over the folded text finds a cue wherever the search it replaced did, over
+    the text with each run of spaces and dashes rewritten to one space: seeded texts of cue
+    words, near misses and joins of spaces, dashes and letters."""
+    keys = sorted({key_of(c) for c in GZ.model.post_merger_cues}, key=len, reverse=True)
+    rewritten = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
+    words = ["Chính", "quyền", "Hai", "cấp", "x", "2025", "levels", "tỉnh", "of"]
+    joins = [" ", "  ", "-", " – ", "—", "\n", "\u00a0", "", ".", ",", "s "]
+    rng, found = random.Random(42), 0
+    for _ in range(3000):
+        cue = rng.choice(GZ.model.post_merger_cues).split()
+        cue[rng.randrange(len(cue))] = rng.choice([*words, *cue])  # sometimes a near miss
+        parts = [rng.choice(words), *cue, rng.choice(words)][rng.randint(0, 1) : rng.randint(len(cue), len(cue) + 2)]
+        text = "".join(word + rng.choice(joins) for word in parts)
+        expected = rewritten.search(re.sub(r"[\s\-–—]+", " ", fold(text).lower())) is not None
+        assert (GZ._post_merger.search(" " + fold(text).lower()) is not None) is expected, text
+        found += expected
+    assert found > 20  # the texts hold cues, not only near misses

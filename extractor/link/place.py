@@ -48,6 +48,14 @@ def places(ctx: Context, start: int, end: int) -> list[Spot]:
     return found
 
 
+def any_place(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``places(ctx, start, end)`` finds any: no list made nor sorted, the question most
+    figures ask of their sentence and clause."""
+    held = meeting_venues(ctx)
+    return (any(m.start not in held for m in ctx.mentions.within(start, end))
+            or ctx.first_mark("national", start, end) is not None)
+
+
 def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
     """The place a figure is about: a region of the country named before it (the whole
     country's, see ``region_of``), else its clause, then earlier in the sentence, then the
@@ -57,7 +65,7 @@ def place_of(ctx: Context, fig: Figure) -> tuple[Spot | None, str]:
     region = region_of(ctx, fig, s0, c1)
     if region is not None:
         return (NATIONAL, region[0], region[1], False), REGION_RULE
-    if places(ctx, s0, s1):
+    if any_place(ctx, s0, s1):
         found = _place_in_sentence(ctx, fig, c0, c1, s0)
         if found:
             return found
@@ -196,7 +204,7 @@ def _whole_bank(ctx: Context, s0: int, s1: int) -> tuple[Spot, str] | None:
     but states an amount no province reaches (a study of one province quoting the bank's
     totals: "the bank's outstanding loans of VND 170,000 billion, with 6.8 million borrowers"):
     every figure of that sentence is the whole bank's, not the province's."""
-    if places(ctx, s0, s1):
+    if any_place(ctx, s0, s1):
         return None
     whole = national_amount(ctx, s0, s1)
     if whole is None or _flow_cued(ctx, whole, s0):
@@ -224,7 +232,7 @@ def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | 
     region", "the region's"). The bank's figure for that region is the national bank's (an area
     part of its total, ``parts.part_of``), never a province's ("The Mekong Delta province of Tra
     Vinh" names the province)."""
-    if places(ctx, s0, c1):
+    if any_place(ctx, s0, c1):
         return None
     named = [hit for hit in ctx.marks(REGIONS, s0, fig.start) if hit[1] <= fig.start]
     if named:
@@ -240,7 +248,7 @@ def region_of(ctx: Context, fig: Figure, s0: int, c1: int) -> tuple[int, int] | 
         return None
     found = _region_joined(ctx, fig, c1) or _region_referred(ctx, s0, c1, topic)
     if found is None and topic is not None and ctx.province is None and ctx.province_rule != NATIONAL:
-        return None if places(ctx, s0, sentence_span(ctx, fig)[1]) else topic
+        return None if any_place(ctx, s0, sentence_span(ctx, fig)[1]) else topic
     return found
 
 

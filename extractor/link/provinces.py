@@ -219,6 +219,23 @@ def _alternation(words: list[str]) -> str:
     return trie_regex({key_of(w) for w in words}, gap=_GAP)
 
 
+def _loose_cues(cues: list[str]) -> re.Pattern[str] | None:
+    """Whole-word cues as keys (``key_of``), found in a folded text in lower case read after a
+    space (``BEFORE_WORD``) as they are found in its ``key_of``: a space of a key matches any run
+    of spaces and dashes, so the text needs no rewriting first (that took twice the search), and
+    ``re`` skips to the characters a word may follow.
+
+    >>> cue = _loose_cues(["Two-level local government"])
+    >>> bool(cue.search(" under the two -- level\\nlocal government")), bool(cue.search(" two-levels"))
+    (True, False)
+    """
+    keys = sorted({key_of(c) for c in cues}, key=len, reverse=True)
+    if not keys:
+        return None
+    words = "|".join(re.escape(k).replace(r"\ ", r"[\s\-–—]+") for k in keys)
+    return re.compile(rf"{BEFORE_WORD}(?:{words})(?!\w)")
+
+
 class Gazetteer:
     """Provinces old and new, with a one-pass matcher over raw text."""
 
@@ -236,8 +253,7 @@ class Gazetteer:
         self._starts = self._compile_starts()
         # Run over the folded text in lower case: the keys are ASCII (see _compile_starts).
         self._stop = re.compile(_alternation(model.stopphrases)) if model.stopphrases else None
-        cues = "|".join(re.escape(key_of(c)) for c in sorted(model.post_merger_cues, key=len, reverse=True))
-        self._post_merger = re.compile(rf"(?<!\w)(?:{cues})(?!\w)") if cues else None
+        self._post_merger = _loose_cues(model.post_merger_cues)
         nots = "|".join(re.escape(w) for w in sorted(model.post_merger_not, key=len, reverse=True))
         self._post_merger_not = re.compile(rf"(?<!\w)(?:{nots})(?!\w)", re.IGNORECASE) if nots else None
         after = "|".join(re.escape(m) for m in sorted(model.old_markers.after, key=len, reverse=True))
@@ -366,12 +382,12 @@ class Gazetteer:
             return False
         # Most texts hold no cue at all: one pass over the whole folded text tells them apart
         # before any sentence is read (a cue in a sentence is a cue in the text).
-        if self._post_merger.search(re.sub(r"[\s\-–—]+", " ", fold(text).lower())) is None:
+        if self._post_merger.search(" " + fold(text).lower()) is None:
             return False
         # A sentence that looks ahead or prepares ("will", "ahead of": ``post_merger_not``) speaks
         # from before the merger, whatever words of it it holds.
         for sentence in _SENTENCES.split(text):
-            if self._post_merger.search(re.sub(r"[\s\-–—]+", " ", fold(sentence).lower())) is None:
+            if self._post_merger.search(" " + fold(sentence).lower()) is None:
                 continue
             if self._post_merger_not is None or self._post_merger_not.search(sentence) is None:
                 return True
