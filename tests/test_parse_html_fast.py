@@ -18,7 +18,14 @@ from extractor.parse.html.body import (
     may_end_in_credit,
 )
 from extractor.parse.html.decoding import decode
-from extractor.parse.html.meta import HTML_PARSER, XML_NAME, drop_bad_names, parse_tree
+from extractor.parse.html.meta import (
+    HTML_PARSER,
+    XML_NAME,
+    drop_bad_names,
+    parse_tree,
+    spaced_text,
+    text_of,
+)
 from extractor.registry.bundle import bundled
 
 # The caption prefilter as it was written first: XPath's contains(), one walk for each part.
@@ -137,3 +144,42 @@ def test_valid_utf8_decodes_as_the_replacing_reader_reads_it() -> None:
         assert found is not None
         assert decode(raw) == found._replace(text=unicodedata.normalize("NFC", found.text))
     assert decode(b"D\xff n\xe1\xbb\xa3 " + "tỷ đồng ".encode() * 10).replaced == 1
+
+
+TEXT_PIECES = ["Dư nợ", " 13.374 ", "tỷ\u00a0đồng", "&amp;", "&nbsp;", "&#7843;", "<b>bold</b>", "<br>",
+               "<!-- a comment -->", "<i>in <em>nested</em></i>", "\n\t", "<img src=x>", "<span></span>",
+               "<![CDATA[x]]>", "<?pi x?>", "a: b", "<script>var a = '<p>';</script>", "<p>para</p>"]
+
+
+def test_text_of_is_what_text_content_returns() -> None:
+    """``text_of`` (``.text`` of a childless element, else lxml's text serialiser) gives what
+    lxml.html's ``text_content()`` gives for every element of seeded pages (entities, comments,
+    processing instructions, CDATA, scripts, empty and nested elements); ``spaced_text`` is it
+    with white space collapsed."""
+    rng = random.Random(42)
+    elements = 0
+    for _ in range(300):
+        parts = ["<html><body>"]
+        for _ in range(rng.randint(1, 15)):
+            tag = rng.choice(["a", "div", "p", "span", "td", "h1"])
+            inner = "".join(rng.choice(TEXT_PIECES) for _ in range(rng.randint(0, 5)))
+            parts.append(f"<{tag}>{inner}</{tag}>" + rng.choice(["", "tail", " "]))
+        tree = parse_tree("".join(parts) + "</body></html>", source="t.html", max_elements=1000)
+        for el in tree.iter(etree.Element):
+            elements += 1
+            assert text_of(el) == el.text_content(), etree.tostring(el)
+            assert spaced_text(el) == " ".join(el.text_content().split())
+    assert elements > 3000
+
+
+def test_marked_captions_on_a_page_without_caption_classes_are_its_figcaptions() -> None:
+    """The classes searched at once: a page none of whose classes names a caption hands out its
+    <figcaption>s, in page order, as the walk over every element does."""
+    page = ('<html><body><div class="story"><figure><img><figcaption>one</figcaption></figure>'
+            '<p class="lead description-x">x</p><figcaption class="c">two</figcaption></div></body></html>')
+    for html, count in ((page, 2), (page.replace("description-x", "sapo"), 2),
+                        (page.replace('"c"', '"Caption"'), 2), (page.replace("figcaption", "div"), 0)):
+        tree = lxml_html.document_fromstring(html, parser=HTML_PARSER)
+        every = [el for el in tree.iter(etree.Element) if is_caption(el)]
+        assert marked_captions(tree) == every
+        assert sum(el.tag == "figcaption" for el in every) == count

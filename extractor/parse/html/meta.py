@@ -85,6 +85,22 @@ def parse_tree(text: str, *, source: str, max_elements: int) -> lxml_html.HtmlEl
     return tree
 
 
+def text_of(el: etree._Element) -> str:
+    """What lxml.html's ``el.text_content()`` returns, every text node below ``el`` in order,
+    at a third to a half of its cost: text_content() evaluates an XPath (string()) at each call,
+    and a page asks for the texts of hundreds of its links and image neighbours. An element
+    without children holds them all in ``.text``; the others are read by lxml's text
+    serialiser, which asks libxml2 for the node's content as XPath's string() does."""
+    if len(el) == 0:
+        return el.text or ""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
+def spaced_text(el: etree._Element) -> str:
+    """``el``'s text (``text_of``) with each run of white space made one space, ends trimmed."""
+    return " ".join(text_of(el).split())
+
+
 def refuse_huge(text: str, *, source: str, max_elements: int) -> None:
     """TooLarge when the page opens more than ``max_elements`` tags, counted before any tree is
     built: reading costs ~50 µs and ~2 KB a tag (a page of a million tags, 8 MB, took 49 s of CPU
@@ -190,7 +206,7 @@ def is_byline_candidate(el: etree._Element, *, patterns: PagePatterns) -> bool:
 
 def candidate_date(el: lxml_html.HtmlElement, *, patterns: PagePatterns) -> dt.date | None:
     """The date a short, visible byline element states (reader comments excluded)."""
-    text = " ".join(el.text_content().split())
+    text = spaced_text(el)
     if not text or len(text) > BYLINE_MAX_CHARS:
         return None
     found = parse_date(el.get("datetime") or text) if el.tag == "time" else stated_date(text)
@@ -271,7 +287,7 @@ def headline_element(
     if h1 is not None:
         return h1
     for el in tree.iter("h2", "h3", "div", "p", "span"):  # the class first: text is costly
-        if patterns.title.search(el.get("class", "")) and 0 < len(el.text_content().strip()) <= 300:
+        if patterns.title.search(el.get("class", "")) and 0 < len(text_of(el).strip()) <= 300:
             return el
     return None
 
@@ -285,12 +301,12 @@ def page_title(
     for value in (
         ld.get("headline"),
         tags.get("og:title"),
-        headline.text_content() if headline is not None else None,
+        text_of(headline) if headline is not None else None,
     ):
         if value and str(value).strip():
             return strip_site_name(" ".join(str(value).split()), tags.get("og:site_name"))
-    if title_el is not None and title_el.text_content().strip():
-        return longest_part(" ".join(title_el.text_content().split()))
+    if title_el is not None and text_of(title_el).strip():
+        return longest_part(spaced_text(title_el))
     return None
 
 
@@ -339,7 +355,7 @@ def read_meta(
 def _byline_author(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> str | None:
     """The text of a visible author element."""
     for el in tree.xpath('//*[contains(@class,"author") or @rel="author" or @itemprop="author"]'):
-        text = " ".join(el.text_content().split())
+        text = spaced_text(el)
         if text and len(text) <= 80 and not _in_comments(el, patterns=patterns):
             return text
     return None
