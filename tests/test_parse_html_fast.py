@@ -19,12 +19,16 @@ from extractor.parse.html.body import (
 )
 from extractor.parse.html.decoding import decode
 from extractor.parse.html.meta import (
+    CONTROL_BYTES,
+    CONTROL_CHARS,
     HTML_PARSER,
     XML_NAME,
     drop_bad_names,
     parse_tree,
+    read_page,
     spaced_text,
     text_of,
+    without_controls,
 )
 from extractor.registry.bundle import bundled
 
@@ -183,3 +187,30 @@ def test_marked_captions_on_a_page_without_caption_classes_are_its_figcaptions()
         every = [el for el in tree.iter(etree.Element) if is_caption(el)]
         assert marked_captions(tree) == every
         assert sum(el.tag == "figcaption" for el in every) == count
+
+
+def test_without_controls_removes_what_the_control_pattern_finds() -> None:
+    """CONTROL_BYTES are the UTF-8 bytes of exactly the characters CONTROL_CHARS finds (every
+    code point tried, surrogates too), so a text whose bytes hold none is left as it is."""
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        held = any(b in CONTROL_BYTES for b in ch.encode("utf-8", "surrogatepass"))
+        assert held == bool(CONTROL_CHARS.match(ch)), hex(code)
+    rng = random.Random(11)
+    pieces = ["Dư nợ", "\x00", "\x07", "\t", "\n", "\r", "\x0b", "\x1f", "\x7f", "\x80", "<p>", "\ud800", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert without_controls(text) == CONTROL_CHARS.sub("", text)
+
+
+def test_read_page_holds_the_objects_every_walk_hands_out() -> None:
+    """``read_page``'s tree is ``parse_tree``'s, and while its elements are held a walk of the
+    tree hands out those very objects (lxml builds none anew)."""
+    html = ('<html><head><title>T</title></head><body><div class="a"><p>1.234<br>5</p>'
+            '<!-- c --><a href="x">link</a><l">x</l"></div></body></html>')
+    page = read_page(html, source="t.html", max_elements=100)
+    assert etree.tostring(page.tree) == etree.tostring(parse_tree(html, source="t.html", max_elements=100))
+    walked = list(page.tree.iter(etree.Element))
+    assert all(any(el is held for held in page.elements) for el in walked)
+    assert [el.tag for el in page.elements if el.getparent() is not None or el is page.tree] == [
+        el.tag for el in walked]
