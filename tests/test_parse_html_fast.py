@@ -214,3 +214,19 @@ def test_read_page_holds_the_objects_every_walk_hands_out() -> None:
     assert all(any(el is held for held in page.elements) for el in walked)
     assert [el.tag for el in page.elements if el.getparent() is not None or el is page.tree] == [
         el.tag for el in walked]
+
+
+def test_may_end_in_credit_answers_alike_before_and_after_spaces_are_collapsed() -> None:
+    """``is_credit_line`` asks ``may_end_in_credit`` of an element's text as read, spaces not yet
+    collapsed: seeded texts of credit words, colons, stops and runs of white space (newlines,
+    tabs, no-break spaces) get the answer they get collapsed, near the 61-character bound too."""
+    pieces = ["Ảnh", "Photo", ":", " : ", ".", ";", ")", " ", "  \n\t ", "\u00a0", "Minh Đức",
+              "x" * 20, "y" * 29, "TTXVN", "\n"]
+    rng = random.Random(61)
+    told = set()
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        answer = may_end_in_credit(text)
+        assert answer == may_end_in_credit(" ".join(text.split())), repr(text)
+        told.add(answer)
+    assert told == {True, False}

@@ -96,24 +96,25 @@ def may_end_in_credit(text: str) -> bool:
     """Whether ``text`` may end in a photo credit, a cheap test before ``photo_credit`` (rules'
     PagePatterns), whose search tries every position of the text. That pattern ends in
     ``:\\s*[^.:;]{1,60}\\)?\\s*$``: its colon is the text's last, and after it come at most 61
-    characters besides spaces, none a '.' or ';'."""
+    characters once spaces are collapsed and trimmed, none a '.' or ';'. The answer is the same
+    for a text and for it with its spaces collapsed (``" ".join(text.split())``)."""
     colon = text.rfind(":")
     if colon < 0:
         return False
     after = text[colon + 1 :]
-    return "." not in after and ";" not in after and len(after.strip()) <= 61
+    return "." not in after and ";" not in after and len(" ".join(after.split())) <= 61
 
 
 def is_credit_line(el: lxml_html.HtmlElement, *, patterns: PagePatterns) -> bool:
-    """A short text block ending in a photo credit: "… Ảnh: Minh Đức"."""
+    """A short text block ending in a photo credit: "… Ảnh: Minh Đức". ``may_end_in_credit``
+    reads the element's text before its spaces are collapsed, which costs twice reading it."""
     if el.tag not in ("p", "em", "i", "span", "div") or next(el.iterdescendants("p"), None) is not None:
         return False
-    text = spaced_text(el)
-    return (
-        0 < len(text) <= CAPTION_MAX_CHARS
-        and may_end_in_credit(text)
-        and bool(patterns.photo_credit.search(text))
-    )
+    text = text_of(el)
+    if not may_end_in_credit(text):
+        return False
+    text = " ".join(text.split())
+    return 0 < len(text) <= CAPTION_MAX_CHARS and bool(patterns.photo_credit.search(text))
 
 
 def pop_captions(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> tuple[str, ...]:
@@ -363,8 +364,9 @@ def prose_chars(main: etree._Element) -> int:
 
 
 def link_texts(tree: lxml_html.HtmlElement) -> set[str]:
-    """The texts of every link on the page."""
-    return {spaced_text(a) for a in tree.iter("a")}
+    """The texts of every link on the page, spaces collapsed: a page repeats its links' texts
+    (menus, lists, the story's own links), and each is collapsed once."""
+    return {" ".join(text.split()) for text in {text_of(a) for a in tree.iter("a")}}
 
 
 def link_share(text: str, anchors: set[str]) -> float:
