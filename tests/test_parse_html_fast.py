@@ -18,7 +18,18 @@ from extractor.parse.html.body import (
     may_end_in_credit,
 )
 from extractor.parse.html.decoding import decode
-from extractor.parse.html.meta import HTML_PARSER, XML_NAME, drop_bad_names, parse_tree
+from extractor.parse.html.meta import (
+    CONTROL_BYTES,
+    CONTROL_CHARS,
+    HTML_PARSER,
+    XML_NAME,
+    drop_bad_names,
+    parse_tree,
+    read_page,
+    spaced_text,
+    text_of,
+    without_controls,
+)
 from extractor.registry.bundle import bundled
 
 # The caption prefilter as it was written first: XPath's contains(), one walk for each part.
@@ -137,3 +148,85 @@ def test_valid_utf8_decodes_as_the_replacing_reader_reads_it() -> None:
         assert found is not None
         assert decode(raw) == found._replace(text=unicodedata.normalize("NFC", found.text))
     assert decode(b"D\xff n\xe1\xbb\xa3 " + "tỷ đồng ".encode() * 10).replaced == 1
+
+
+TEXT_PIECES = ["Dư nợ", " 13.374 ", "tỷ\u00a0đồng", "&amp;", "&nbsp;", "&#7843;", "<b>bold</b>", "<br>",
+               "<!-- a comment -->", "<i>in <em>nested</em></i>", "\n\t", "<img src=x>", "<span></span>",
+               "<![CDATA[x]]>", "<?pi x?>", "a: b", "<script>var a = '<p>';</script>", "<p>para</p>"]
+
+
+def test_text_of_is_what_text_content_returns() -> None:
+    """``text_of`` (``.text`` of a childless element, else lxml's text serialiser) gives what
+    lxml.html's ``text_content()`` gives for every element of seeded pages (entities, comments,
+    processing instructions, CDATA, scripts, empty and nested elements); ``spaced_text`` is it
+    with white space collapsed."""
+    rng = random.Random(42)
+    elements = 0
+    for _ in range(300):
+        parts = ["<html><body>"]
+        for _ in range(rng.randint(1, 15)):
+            tag = rng.choice(["a", "div", "p", "span", "td", "h1"])
+            inner = "".join(rng.choice(TEXT_PIECES) for _ in range(rng.randint(0, 5)))
+            parts.append(f"<{tag}>{inner}</{tag}>" + rng.choice(["", "tail", " "]))
+        tree = parse_tree("".join(parts) + "</body></html>", source="t.html", max_elements=1000)
+        for el in tree.iter(etree.Element):
+            elements += 1
+            assert text_of(el) == el.text_content(), etree.tostring(el)
+            assert spaced_text(el) == " ".join(el.text_content().split())
+    assert elements > 3000
+
+
+def test_marked_captions_on_a_page_without_caption_classes_are_its_figcaptions() -> None:
+    """The classes searched at once: a page none of whose classes names a caption hands out its
+    <figcaption>s, in page order, as the walk over every element does."""
+    page = ('<html><body><div class="story"><figure><img><figcaption>one</figcaption></figure>'
+            '<p class="lead description-x">x</p><figcaption class="c">two</figcaption></div></body></html>')
+    for html, count in ((page, 2), (page.replace("description-x", "sapo"), 2),
+                        (page.replace('"c"', '"Caption"'), 2), (page.replace("figcaption", "div"), 0)):
+        tree = lxml_html.document_fromstring(html, parser=HTML_PARSER)
+        every = [el for el in tree.iter(etree.Element) if is_caption(el)]
+        assert marked_captions(tree) == every
+        assert sum(el.tag == "figcaption" for el in every) == count
+
+
+def test_without_controls_removes_what_the_control_pattern_finds() -> None:
+    """CONTROL_BYTES are the UTF-8 bytes of exactly the characters CONTROL_CHARS finds (every
+    code point tried, surrogates too), so a text whose bytes hold none is left as it is."""
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        held = any(b in CONTROL_BYTES for b in ch.encode("utf-8", "surrogatepass"))
+        assert held == bool(CONTROL_CHARS.match(ch)), hex(code)
+    rng = random.Random(11)
+    pieces = ["Dư nợ", "\x00", "\x07", "\t", "\n", "\r", "\x0b", "\x1f", "\x7f", "\x80", "<p>", "\ud800", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert without_controls(text) == CONTROL_CHARS.sub("", text)
+
+
+def test_read_page_holds_the_objects_every_walk_hands_out() -> None:
+    """``read_page``'s tree is ``parse_tree``'s, and while its elements are held a walk of the
+    tree hands out those very objects (lxml builds none anew)."""
+    html = ('<html><head><title>T</title></head><body><div class="a"><p>1.234<br>5</p>'
+            '<!-- c --><a href="x">link</a><l">x</l"></div></body></html>')
+    page = read_page(html, source="t.html", max_elements=100)
+    assert etree.tostring(page.tree) == etree.tostring(parse_tree(html, source="t.html", max_elements=100))
+    walked = list(page.tree.iter(etree.Element))
+    assert all(any(el is held for held in page.elements) for el in walked)
+    assert [el.tag for el in page.elements if el.getparent() is not None or el is page.tree] == [
+        el.tag for el in walked]
+
+
+def test_may_end_in_credit_answers_alike_before_and_after_spaces_are_collapsed() -> None:
+    """``is_credit_line`` asks ``may_end_in_credit`` of an element's text as read, spaces not yet
+    collapsed: seeded texts of credit words, colons, stops and runs of white space (newlines,
+    tabs, no-break spaces) get the answer they get collapsed, near the 61-character bound too."""
+    pieces = ["Ảnh", "Photo", ":", " : ", ".", ";", ")", " ", "  \n\t ", "\u00a0", "Minh Đức",
+              "x" * 20, "y" * 29, "TTXVN", "\n"]
+    rng = random.Random(61)
+    told = set()
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        answer = may_end_in_credit(text)
+        assert answer == may_end_in_credit(" ".join(text.split())), repr(text)
+        told.add(answer)
+    assert told == {True, False}

@@ -26,9 +26,9 @@ from extractor.parse.html.meta import (
     meta_tags,
     page_language,
     page_title,
-    parse_tree,
     published_date,
     read_meta,
+    read_page,
 )
 from extractor.parse.layout import Loaded
 from extractor.parse.rules import HtmlRules
@@ -54,7 +54,8 @@ def parse_html(
     if it has more than ``max_elements`` tags (default: the ``html_max_elements`` setting)."""
     decoded = decode(raw, declared=charset_of(content_type))
     limit = int(resolve("html_max_elements")) if max_elements is None else max_elements
-    tree, patterns = parse_tree(decoded.text, source=source, max_elements=limit), rules.page
+    page = read_page(decoded.text, source=source, max_elements=limit)  # held to the end: see read_page
+    tree, patterns = page.tree, rules.page
     ld, tags = article_ld(tree), meta_tags(tree)
     published, date_source = published_date(tree, ld, tags, patterns=patterns)
     title, language = page_title(tree, ld, tags, patterns=patterns), page_language(tree, tags)

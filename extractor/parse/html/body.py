@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 
 from extractor.errors import InputError
 from extractor.parse.html.decoding import nfc
-from extractor.parse.html.meta import headline_element, shares_container
+from extractor.parse.html.meta import headline_element, shares_container, spaced_text, text_of
 from extractor.parse.layout import TableCell, render_table
 from extractor.parse.rules import PagePatterns
 
@@ -77,9 +77,14 @@ def after_images(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
 
 
 def marked_captions(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """<figcaption>s and the elements classed as captions, in page order. XPath hands out only
-    the elements with a class and a regex reads their classes: XPath's contains() cost half a
-    millisecond a page for each part of CAPTION_PARTS."""
+    """<figcaption>s and the elements classed as captions, in page order. The page's classes are
+    read first as plain strings and searched at once: a page none of whose classes holds a part
+    of CAPTION_PARTS (most pages) has only its <figcaption>s, found without handing out the
+    hundreds of classed elements. Else XPath hands out only the elements with a class and a
+    regex reads their classes: XPath's contains() cost half a millisecond a page for each part
+    of CAPTION_PARTS."""
+    if not CAPTION_PARTS.search("\n".join(tree.xpath("//@class", smart_strings=False))):
+        return list(tree.iter("figcaption"))
     return [
         el
         for el in tree.xpath("//figcaption | //*[@class]")
@@ -91,24 +96,25 @@ def may_end_in_credit(text: str) -> bool:
     """Whether ``text`` may end in a photo credit, a cheap test before ``photo_credit`` (rules'
     PagePatterns), whose search tries every position of the text. That pattern ends in
     ``:\\s*[^.:;]{1,60}\\)?\\s*$``: its colon is the text's last, and after it come at most 61
-    characters besides spaces, none a '.' or ';'."""
+    characters once spaces are collapsed and trimmed, none a '.' or ';'. The answer is the same
+    for a text and for it with its spaces collapsed (``" ".join(text.split())``)."""
     colon = text.rfind(":")
     if colon < 0:
         return False
     after = text[colon + 1 :]
-    return "." not in after and ";" not in after and len(after.strip()) <= 61
+    return "." not in after and ";" not in after and len(" ".join(after.split())) <= 61
 
 
 def is_credit_line(el: lxml_html.HtmlElement, *, patterns: PagePatterns) -> bool:
-    """A short text block ending in a photo credit: "… Ảnh: Minh Đức"."""
-    if el.tag not in ("p", "em", "i", "span", "div") or el.find(".//p") is not None:
+    """A short text block ending in a photo credit: "… Ảnh: Minh Đức". ``may_end_in_credit``
+    reads the element's text before its spaces are collapsed, which costs twice reading it."""
+    if el.tag not in ("p", "em", "i", "span", "div") or next(el.iterdescendants("p"), None) is not None:
         return False
-    text = " ".join(el.text_content().split())
-    return (
-        0 < len(text) <= CAPTION_MAX_CHARS
-        and may_end_in_credit(text)
-        and bool(patterns.photo_credit.search(text))
-    )
+    text = text_of(el)
+    if not may_end_in_credit(text):
+        return False
+    text = " ".join(text.split())
+    return 0 < len(text) <= CAPTION_MAX_CHARS and bool(patterns.photo_credit.search(text))
 
 
 def pop_captions(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> tuple[str, ...]:
@@ -118,7 +124,7 @@ def pop_captions(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> tupl
     captions = []
     for el in marked + credited:
         if el.getparent() is not None:
-            text = " ".join(el.text_content().split())
+            text = spaced_text(el)
             if text:
                 captions.append(text)
             el.drop_tree()
@@ -141,9 +147,9 @@ def is_layout_table(table: lxml_html.HtmlElement) -> bool:
         if next(cell.iterancestors("table"), None) is not table:
             continue
         paragraphs = [
-            p for p in cell.iter("p") if len(p.text_content().strip()) > LAYOUT_PARAGRAPH_CHARS
+            p for p in cell.iter("p") if len(text_of(p).strip()) > LAYOUT_PARAGRAPH_CHARS
         ]
-        if len(paragraphs) >= 2 or len(cell.text_content().strip()) > LAYOUT_CELL_CHARS:
+        if len(paragraphs) >= 2 or len(text_of(cell).strip()) > LAYOUT_CELL_CHARS:
             return True
     return False
 
@@ -358,8 +364,9 @@ def prose_chars(main: etree._Element) -> int:
 
 
 def link_texts(tree: lxml_html.HtmlElement) -> set[str]:
-    """The texts of every link on the page."""
-    return {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    """The texts of every link on the page, spaces collapsed: a page repeats its links' texts
+    (menus, lists, the story's own links), and each is collapsed once."""
+    return {" ".join(text.split()) for text in {text_of(a) for a in tree.iter("a")}}
 
 
 def link_share(text: str, anchors: set[str]) -> float:
@@ -386,7 +393,7 @@ def lead_text(tree: lxml_html.HtmlElement, *, patterns: PagePatterns) -> str | N
         if el is headline:
             passed = True
         elif passed and isinstance(el.tag, str) and patterns.lead.search(el.get("class", "")):
-            text = " ".join(el.text_content().split())
+            text = spaced_text(el)
             if LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS and shares_container(el, headline):
                 return nfc(text)
             return None  # only the first lead-like block after the headline
