@@ -37,16 +37,19 @@ from extractor.link.parts import (
     _area_word,
     _areas_worded,
     _bank_unit,
+    _branch_reports,
     _communes,
     _district_before,
     _joined_offices,
     _level_areas,
     _office,
+    _office_back,
     _office_name,
+    _Units,
 )
 from extractor.link.place import Spot, _leads, _opens_on_one, any_place, paragraph_place, places
 from extractor.link.place import _joined as _place_joined
-from extractor.link.rules import part_list
+from extractor.link.rules import part_list, scope_list
 from extractor.link.scope import NATIONAL, held_in, is_commune
 from extractor.link.when import (
     CountedYears,
@@ -512,3 +515,53 @@ def test_a_report_date_stated_later_read_once_per_document_is_what_a_pass_finds(
     found = [(_stated_later(ctx, fig), _stated_later_by_pass(ctx, fig)) for fig in ctx.figures]
     assert [mine for mine, _ in found] == [theirs for _, theirs in found]
     assert any(mine is not None for mine, _ in found) and not all(mine is not None for mine, _ in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=15), pos=st.integers(0, 80))
+def test_an_area_covers_an_offset_as_a_pass_finds(spans: list[tuple[int, int]], pos: int) -> None:
+    """``AreaIndex.covers``: whether an area starts before the offset and ends at or after it."""
+    areas = [Area(start, start + width, "x") for start, width in spans]
+    assert AreaIndex(areas).covers(pos) == any(a.start < pos <= a.end for a in areas)
+
+
+def _office_back_by_pass(ctx: Context, branch: Hit, offices: list[Hit]) -> bool:
+    """``parts._office_back`` reading every office for the branch."""
+    if ctx.lang != "en" or ctx.text[branch[0] : branch[1]].casefold() != "the branch":
+        return False
+    before = [hit for hit in offices if hit[1] <= branch[0] and ctx.figures.within(*ctx.line(hit[0], hit[1]))]
+    if not before:
+        return False
+    last = max(before, key=lambda hit: hit[1])
+    s0, s1 = ctx.stops.around(last[0], last[1])
+    return not (ctx.starts_in("bank", last[1], min(branch[0], s0))
+                or ctx.starts_in("bank", max(last[1], s1), branch[0]))
+
+
+def _branch_reports_by_pass(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
+    """``parts._branch_reports`` reading every office for the branch."""
+    if not any(ctx.figures.within(*ctx.line(hit[0], hit[1])) for hit in district):
+        return True
+    s0, _ = ctx.stops.around(branch[0], branch[1])
+    return not any(s0 <= hit[0] < branch[0] for hit in district)
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one line"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_what_a_branch_mention_asks_of_the_offices_read_once_is_what_a_pass_finds(lang: str, one_line: bool) -> None:
+    """Whether a branch's words refer back to an office or may be who reports, asked of the
+    offices read once per document (``_Units``), is what a pass over every office finds: the gold
+    texts joined, as written and on one line, with every bank mention taken for an office."""
+    text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang))
+    if one_line:
+        head, _, body = text.partition("\n")
+        text = head + "\n" + " ".join(body.split("\n"))
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    offices = sorted({*ctx.hits["bank"], *ctx.hits[part_list("district_bank")]})
+    units = _Units(ctx, offices)
+    branches = [*ctx.hits[scope_list("branch")], *ctx.hits["bank"]]
+    assert len(branches) > 20 and units.stating
+    found = [(_office_back(ctx, b, units), _office_back_by_pass(ctx, b, offices),
+              _branch_reports(ctx, b, units), _branch_reports_by_pass(ctx, b, offices)) for b in branches]
+    assert [(a, c) for a, _, c, _ in found] == [(b, d) for _, b, _, d in found]
+    assert any(c for *_, c, _ in found) and not all(c for *_, c, _ in found)

@@ -23,6 +23,7 @@ topic's figures of other indicators.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -393,8 +394,8 @@ def district_document(ctx: Context, index: AreaIndex) -> str | None:
     cities = {hit: name for hit in ctx.hits[scope_list("branch")] if (name := _unit_office(ctx, hit))}
     # English names an office by the bank's name and its area's ("the Bank for Social Policies –
     # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
-    units = sorted([*district, *_joined_offices(ctx, index), *cities])
-    if any(_provincial_branch_reports(ctx, areas, hit, units) for hit in ctx.hits[scope_list("branch")]
+    units = _Units(ctx, sorted([*district, *_joined_offices(ctx, index), *cities]))
+    if any(_provincial_branch_reports(ctx, index, hit, units) for hit in ctx.hits[scope_list("branch")]
            if hit not in cities):
         return _portal_district(ctx, areas)
     if any(_branch_reports(ctx, hit, units) for hit in _provinces_branches(ctx)):
@@ -411,13 +412,13 @@ def district_document(ctx: Context, index: AreaIndex) -> str | None:
             or _portal_district(ctx, areas))
 
 
-def _provincial_branch_reports(ctx: Context, areas: list[Area], branch: Hit, units: list[Hit]) -> bool:
+def _provincial_branch_reports(ctx: Context, index: AreaIndex, branch: Hit, units: _Units) -> bool:
     """Whether a branch's words (``branch`` of rules/scope.yaml) name the provincial branch as
     who reports, so the document is no district's: they end inside no area's name ("NHCSXH thành
     phố Phổ Yên" is that city's office), refer back to no district office named before
     (``_office_back``), report (``_branch_reports``), and their sentence does not say the branch
     lends in the one district or city the text is about (``_acts_in_district``)."""
-    return (not any(a.start < branch[1] <= a.end for a in areas) and not _office_back(ctx, branch, units)
+    return (not index.covers(branch[1]) and not _office_back(ctx, branch, units)
             and _branch_reports(ctx, branch, units) and not _acts_in_district(ctx, branch))
 
 
@@ -778,17 +779,40 @@ def _joins_after(ctx: Context, end: int, area: Area) -> bool:
 _BACK_BRANCH = "the branch"  # English's bare back-reference to the bank's unit named before
 
 
-def _office_back(ctx: Context, branch: Hit, offices: list[Hit]) -> bool:
+class _Units:
+    """The district offices a text names (``district_document``'s units: sorted), read once for
+    what it asks about each mention of a branch: where they start, and those on lines that state
+    a figure (no photo's caption) by where they end. A long text naming the branch and offices
+    again and again asked each mention about every office."""
+
+    def __init__(self, ctx: Context, hits: list[Hit]) -> None:
+        self.starts = [hit[0] for hit in hits]
+        self.stating = Offsets([hit for hit in hits if ctx.figures.within(*ctx.line(hit[0], hit[1]))],
+                               key=itemgetter(1))
+
+    def first_from(self, pos: int) -> int | None:
+        """Where the first office starting at or after ``pos`` starts."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else None
+
+    def last_stating_by(self, pos: int) -> Hit | None:
+        """The office on a figure's line that ends last at or before ``pos`` (the first of the
+        list's order among those ending there)."""
+        ends = self.stating.keys
+        i = bisect.bisect_right(ends, pos)
+        return self.stating.items[bisect.bisect_left(ends, ends[i - 1])] if i else None
+
+
+def _office_back(ctx: Context, branch: Hit, offices: _Units) -> bool:
     """Whether a branch's words are English's bare "the branch" after a district office was
     named: that office, referred back to, no provincial branch ("… – Tan Phu District Branch
     handed out loans. The branch has lent …")."""
     if ctx.lang != "en" or ctx.text[branch[0] : branch[1]].casefold() != _BACK_BRANCH:
         return False
     # Offices on lines that state a figure (no photo's caption), the nearest before the branch.
-    before = [hit for hit in offices if hit[1] <= branch[0] and ctx.figures.within(*ctx.line(hit[0], hit[1]))]
-    if not before:
+    last = offices.last_stating_by(branch[0])
+    if last is None:
         return False
-    last = max(before, key=lambda hit: hit[1])
     # Another mention of the bank between them ("… said the VBSP Nghe An director: the branch …")
     # is who "the branch" is, but in the office's own sentence (the province's branch that gave it
     # capital).
@@ -797,17 +821,18 @@ def _office_back(ctx: Context, branch: Hit, offices: list[Hit]) -> bool:
                 or ctx.starts_in("bank", max(last[1], s1), branch[0]))
 
 
-def _branch_reports(ctx: Context, branch: Hit, district: list[Hit]) -> bool:
+def _branch_reports(ctx: Context, branch: Hit, district: _Units) -> bool:
     """Whether the provincial branch named at ``branch`` may be who reports, so no district office
     is: the district offices the text names stand only on lines that state no figure (a photo's
     caption), or no district office is named before the branch in its sentence ("Đến 30/6,
     NHCSXH chi nhánh tỉnh có tổng dư nợ …", "Chi nhánh tỉnh cùng PGD … tổ chức hội nghị"). A
     sentence where a district office gets capital from the branch ("Phòng giao dịch … được
     NHCSXH chi nhánh tỉnh giao thêm … vốn") is the office's report."""
-    if not any(ctx.figures.within(*ctx.line(hit[0], hit[1])) for hit in district):
+    if not district.stating:
         return True
     s0, _ = ctx.stops.around(branch[0], branch[1])
-    return not any(s0 <= hit[0] < branch[0] for hit in district)
+    first = district.first_from(s0)
+    return first is None or first >= branch[0]
 
 
 def district_offices(ctx: Context, index: AreaIndex) -> tuple[str, ...]:
@@ -1033,6 +1058,14 @@ class AreaIndex:
         placed = list(enumerate(areas))
         self.by_start = Offsets(placed, key=lambda placed: placed[1].start)
         self.by_end = Offsets(placed, key=lambda placed: placed[1].end)
+        # By place in ``by_start``: the furthest end of the areas up to it (``covers``).
+        self.reach = list(itertools.accumulate((area.end for _, area in self.by_start), max))
+
+    def covers(self, pos: int) -> bool:
+        """Whether an area starts before ``pos`` and ends at or after it (a branch's words that end
+        inside an area's name): the furthest end of the areas starting before it, by bisection."""
+        i = bisect.bisect_left(self.by_start.keys, pos)
+        return bool(i) and self.reach[i - 1] >= pos
 
     def starting(self, lo: int, hi: int) -> list[int]:
         """The places in the list of the areas that start in ``[lo, hi)``, in the list's order."""
