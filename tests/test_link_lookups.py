@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from extractor.evaluation import load_gold
 from extractor.link.context import (
     Area,
+    AreaIndex,
     Context,
     Frame,
     Offsets,
@@ -28,12 +29,11 @@ from extractor.link.context import (
     spaces_start,
 )
 from extractor.link.lists import _read_list_item, list_item
-from extractor.link.observe import build_context
+from extractor.link.observe import _branch_named, build_context
 from extractor.link.outlets import DATELINE_CODE, dateline_codes
 from extractor.link.parts import (
     _DASH_GAP,
     AREA_WORDS,
-    AreaIndex,
     _area_word,
     _areas_worded,
     _bank_unit,
@@ -565,3 +565,36 @@ def test_what_a_branch_mention_asks_of_the_offices_read_once_is_what_a_pass_find
               _branch_reports(ctx, b, units), _branch_reports_by_pass(ctx, b, offices)) for b in branches]
     assert [(a, c) for a, _, c, _ in found] == [(b, d) for _, b, _, d in found]
     assert any(c for *_, c, _ in found) and not all(c for *_, c, _ in found)
+
+
+def _branch_named_by_pass(ctx: Context, fig: Figure, s0: int, s1: int) -> bool:
+    """``observe._branch_named`` reading every mention of a branch, area and district office."""
+    t1 = ctx.title[1]
+    branch = [hit for hit in ctx.hits[scope_list("branch")]
+              if (s0 <= hit[0] < s1 or (fig.start < t1 and hit[1] <= t1))
+              and not any(a.start < hit[1] <= a.end for a in ctx.areas)]
+    headline = ctx.line(0, 0)[1]
+    return bool(branch) and not any(hit[1] <= headline for hit in ctx.hits[part_list("district_bank")])
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one line"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_branch_named_by_a_figure_read_by_offset_is_what_a_pass_finds(lang: str, one_line: bool) -> None:
+    """Whether a figure's sentence (or the title, for a figure there) names the provincial branch,
+    read by offset, is what a pass over every branch, area and office finds; and a marker's end
+    looked up in the list's ends is one a pass finds: the gold texts, as written and on one line."""
+    text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang))
+    if one_line:
+        head, _, body = text.partition("\n")
+        text = head + "\n" + " ".join(body.split("\n"))
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    found = [(_branch_named(ctx, fig, *span), _branch_named_by_pass(ctx, fig, *span))
+             for fig in ctx.figures for span in [sentence_span(ctx, fig), (0, len(ctx.text))]]
+    assert [mine for mine, _ in found] == [theirs for _, theirs in found]
+    assert any(mine for mine, _ in found) and not all(mine for mine, _ in found)
+    names = [name for name in ("bank", part_list("area_after"), part_list("area_before"), scope_list("branch"))
+             if ctx.hits[name]]
+    assert len(names) >= 3
+    for name in names:
+        ends = {hit[1] for hit in ctx.hits[name]}
+        assert all(ctx.ends_at(name, pos) == (pos in ends) for pos in range(0, len(ctx.text), 3))

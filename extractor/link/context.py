@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -204,6 +205,35 @@ class Area:
     name: str
 
 
+class AreaIndex:
+    """A text's areas looked up by where they start or end (``parts._office``) or whether one
+    covers an offset, built once for the areas a context holds (``Context.area_index``): the
+    areas of a window, in the list's order, by bisection instead of a pass over every area for
+    each mention of the bank (which made a long text naming many offices quadratic)."""
+
+    def __init__(self, areas: list[Area]) -> None:
+        self.areas = areas
+        placed = list(enumerate(areas))
+        self.by_start = Offsets(placed, key=lambda placed: placed[1].start)
+        self.by_end = Offsets(placed, key=lambda placed: placed[1].end)
+        # By place in ``by_start``: the furthest end of the areas up to it (``covers``).
+        self.reach = list(itertools.accumulate((area.end for _, area in self.by_start), max))
+
+    def covers(self, pos: int) -> bool:
+        """Whether an area starts before ``pos`` and ends at or after it (a branch's words that end
+        inside an area's name): the furthest end of the areas starting before it, by bisection."""
+        i = bisect.bisect_left(self.by_start.keys, pos)
+        return bool(i) and self.reach[i - 1] >= pos
+
+    def starting(self, lo: int, hi: int) -> list[int]:
+        """The places in the list of the areas that start in ``[lo, hi)``, in the list's order."""
+        return sorted(i for i, _ in self.by_start.within(lo, hi))
+
+    def ending(self, lo: int, hi: int) -> list[int]:
+        """The places in the list of the areas that end in ``[lo, hi)``, in the list's order."""
+        return sorted(i for i, _ in self.by_end.within(lo, hi))
+
+
 @dataclass
 class Frame:
     """The date that governed the previous observations: a reporting date and a flow period."""
@@ -319,6 +349,10 @@ class State:
     # The free dates an until word stands before that are no comparison's baseline ("By the end
     # of July 2025"; ``when._stated_later``, asked by each undated stock), once read.
     until_dates: Offsets[DateMention] | None = None
+    # The areas indexed (``Context.area_index``), with the areas they were built from.
+    area_index: tuple[Offsets[Area], AreaIndex] | None = None
+    # By marker list: where its markers end (``Context.ends_at``), once asked.
+    hit_ends: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -427,6 +461,14 @@ class Context:
         index = bisect.bisect_left(starts, start)
         return index < len(starts) and starts[index] < end
 
+    def ends_at(self, name: str, pos: int) -> bool:
+        """Whether a marker of ``name`` ends at ``pos``: the list's ends kept as a set once asked,
+        where a pass would read every marker for each question."""
+        ends = self.state.hit_ends.get(name)
+        if ends is None:
+            ends = self.state.hit_ends[name] = frozenset(hit[1] for hit in self.hits[name])
+        return pos in ends
+
     def last_mark(self, name: str, start: int, end: int) -> Hit | None:
         """The last of ``marks(name, start, end)``, without listing the others (the sentences
         before a figure on its line may be a long paragraph)."""
@@ -436,6 +478,14 @@ class Context:
             if hits[index][1] <= end:
                 return hits[index]
         return None
+
+    @property
+    def area_index(self) -> AreaIndex:
+        """The text's areas indexed (``AreaIndex``), built once for the areas this context holds."""
+        kept = self.state.area_index
+        if kept is None or kept[0] is not self.areas:
+            kept = self.state.area_index = (self.areas, AreaIndex(self.areas.items))
+        return kept[1]
 
     def headline_line(self, pos: int) -> bool:
         """Whether ``pos`` lies on a "related news" line: dash-led, without closing punctuation

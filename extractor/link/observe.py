@@ -34,7 +34,6 @@ from extractor.link.parts import (
     DISTRICT_NAMED_PART,
     GRADED_ITEM,
     ITEM_OF_TOTAL,
-    AreaIndex,
     Part,
     bare_share,
     district_document,
@@ -97,9 +96,7 @@ def build_context(ex: Extraction, lk: Linker) -> Context:
         ctx = ctx.amended(mentions=Offsets([m for m in ctx.mentions if m.start not in named]))
     areas = sorted([*find_areas(ctx), *offices, *kept, *subject_districts(ctx)], key=lambda a: a.start)
     ctx = ctx.amended(areas=Offsets(areas))
-    index = AreaIndex(areas)
-    ctx = ctx.amended(district=district_document(ctx, index),
-                      offices=district_offices(ctx, index), topic=document_topic(ctx))
+    ctx = ctx.amended(district=district_document(ctx), offices=district_offices(ctx), topic=document_topic(ctx))
     scope = document_scope(ctx)
     # Changes do not depend on the province: one copy of the context takes both.
     changes: set[int] = set()
@@ -138,16 +135,7 @@ def _by_district_only(ctx: Context, fig: Figure, place_rule: str,
     tỉnh"), else the one district's when the text names one (an area part), else of no province we
     can tell (a district named is where a place lies, not whose total it is)."""
     s0, s1 = sentence_span(ctx, fig)
-    # The branch named in the figure's sentence, or in the title's span for a figure there (a
-    # branch's words ending inside a city's name are that city's office: "NHCSXH thành phố …";
-    # a headline naming a district office is that office's story, whoever gave it capital)
-    t1 = ctx.title[1]
-    branch = [hit for hit in ctx.hits[scope_list("branch")]
-              if (s0 <= hit[0] < s1 or (fig.start < t1 and hit[1] <= t1))
-              and not any(a.start < hit[1] <= a.end for a in ctx.areas)]
-    headline = ctx.line(0, 0)[1]
-    if branch and any(hit[1] <= headline for hit in ctx.hits[part_list("district_bank")]):
-        branch = []
+    branch = _branch_named(ctx, fig, s0, s1)
     _, c1 = clause_span(ctx, fig)
     whole = ctx.marks("province_ref", s0, fig.start) or [
         hit for hit in ctx.marks("province_ref", fig.end, c1) if "(" not in ctx.text[fig.end : hit[0]]]
@@ -166,6 +154,22 @@ def _by_district_only(ctx: Context, fig: Figure, place_rule: str,
             return None, place_rule, name
         return Part("area", named[0], DISTRICT_NAMED_PART), place_rule, name
     return None, "none", None
+
+
+def _branch_named(ctx: Context, fig: Figure, s0: int, s1: int) -> bool:
+    """Whether the figure's sentence (``[s0, s1)``), or the title's span for a figure there,
+    names the provincial branch: a branch's words not ending inside an area's name ("NHCSXH
+    thành phố …" is that city's office), in a text whose headline names no district office (that
+    office's story, whoever gave it capital). Read by offset: a long text asks it of many figures."""
+    t1, branches = ctx.title[1], scope_list("branch")
+    starts, hits = ctx.hit_starts[branches], ctx.hits[branches]
+    said = hits[bisect.bisect_left(starts, s0) : bisect.bisect_left(starts, s1)]  # starting in the sentence
+    if fig.start < t1:
+        said += ctx.marks(branches, 0, t1)
+    if not any(not ctx.area_index.covers(hit[1]) for hit in said):
+        return False
+    headline = ctx.line(0, 0)[1]
+    return not any(hit[1] <= headline for hit in ctx.marks(part_list("district_bank"), 0, headline))
 
 
 def observe(ctx: Context, fig: Figure, code: str, indicator_rule: str) -> Observation | None:

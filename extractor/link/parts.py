@@ -23,7 +23,6 @@ topic's figures of other indicators.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from extractor.link.context import (
     BLANK,
     CLAUSE_BREAK,
     Area,
+    AreaIndex,
     Context,
     Offsets,
     borrowers_end,
@@ -379,12 +379,13 @@ DISTRICT_DOCUMENT = "area:district-document"  # the part rule of every level of 
 DISTRICT_NAMED_PART = "area:district-named"
 
 
-def district_document(ctx: Context, index: AreaIndex) -> str | None:
+def district_document(ctx: Context) -> str | None:
     """The district a document reports from: the first time its title, or its body before it
     reports any figure, names the bank, it names the bank's district office ("NHCSXH huyện Hương
     Sơn", "the Social Policy Bank of Thang Binh district", "Thai Hoa City branch of Social Policy
     Bank", "the Krong Pa Social Policy Bank"), and it never names a provincial branch (None otherwise).
-    ``index``: the text's areas, built once for this and ``district_offices``."""
+    The text's areas are looked up in ``ctx.area_index``."""
+    index = ctx.area_index
     areas = index.areas
     # "NHCSXH thành phố Phổ Yên": a branch's words that end inside an area's name the office of
     # that city inside a province, no provincial branch.
@@ -835,10 +836,11 @@ def _branch_reports(ctx: Context, branch: Hit, district: _Units) -> bool:
     return first is None or first >= branch[0]
 
 
-def district_offices(ctx: Context, index: AreaIndex) -> tuple[str, ...]:
+def district_offices(ctx: Context) -> tuple[str, ...]:
     """The districts whose bank offices the text names by their own words ("Phòng giao dịch NHCSXH
     Quỳ Châu", "the Quy Chau Social Policy Bank Transaction Office"), whoever reports: where its
     places lie (``scope``), even in a provincial branch's report whose caption shows an office."""
+    index = ctx.area_index
     names = (_office(ctx, index, bank) for bank in ctx.hits[part_list("district_bank")])
     return tuple(dict.fromkeys(name for name in names if name is not None))
 
@@ -880,8 +882,9 @@ def _backed(ctx: Context, area: Area) -> bool:
     on one district's borrowers)."""
     if national_words(ctx) is not None:
         return False
-    return (ctx.text.find(area.name, area.end) >= 0 or bool(ctx.marks(DISTRICT_REFS, area.end, len(ctx.text)))
-            or any(hit[0] >= area.end for hit in ctx.hits[part_list("district_bank")]))
+    offices = ctx.hits[part_list("district_bank")]  # in order: the last starts last
+    return (ctx.text.find(area.name, area.end) >= 0 or ctx.starts_in(DISTRICT_REFS, area.end, len(ctx.text))
+            or bool(offices and offices[-1][0] >= area.end))
 
 
 _NAME_PUNCT = ",.;:()\"'“”!?"
@@ -1036,7 +1039,7 @@ def _area_seat(ctx: Context, start: int) -> bool:
     if not words:
         return False
     gap = _seat_gap(tuple(words)).search(ctx.text, max(0, start - _SEAT_REACH), start)
-    return gap is not None and any(hit[1] == gap.start() for hit in ctx.hits[part_list("area_after")])
+    return gap is not None and ctx.ends_at(part_list("area_after"), gap.start())
 
 
 @lru_cache(maxsize=4)
@@ -1045,35 +1048,6 @@ def _seat_gap(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(rf"(?<!\w){re.escape(w)}" if w[:1].isalpha() else re.escape(w)
                             for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\s*(?:{alternatives})\s*\Z", re.IGNORECASE)
-
-
-class AreaIndex:
-    """A text's areas looked up by where they start or end (``_office``), built once per document
-    (``observe.build_context``): the areas of a window, in the list's order, by bisection instead
-    of a pass over every area for each mention of the bank (which made a long text naming many
-    offices quadratic)."""
-
-    def __init__(self, areas: list[Area]) -> None:
-        self.areas = areas
-        placed = list(enumerate(areas))
-        self.by_start = Offsets(placed, key=lambda placed: placed[1].start)
-        self.by_end = Offsets(placed, key=lambda placed: placed[1].end)
-        # By place in ``by_start``: the furthest end of the areas up to it (``covers``).
-        self.reach = list(itertools.accumulate((area.end for _, area in self.by_start), max))
-
-    def covers(self, pos: int) -> bool:
-        """Whether an area starts before ``pos`` and ends at or after it (a branch's words that end
-        inside an area's name): the furthest end of the areas starting before it, by bisection."""
-        i = bisect.bisect_left(self.by_start.keys, pos)
-        return bool(i) and self.reach[i - 1] >= pos
-
-    def starting(self, lo: int, hi: int) -> list[int]:
-        """The places in the list of the areas that start in ``[lo, hi)``, in the list's order."""
-        return sorted(i for i, _ in self.by_start.within(lo, hi))
-
-    def ending(self, lo: int, hi: int) -> list[int]:
-        """The places in the list of the areas that end in ``[lo, hi)``, in the list's order."""
-        return sorted(i for i, _ in self.by_end.within(lo, hi))
 
 
 def _office(ctx: Context, index: AreaIndex, bank: Hit) -> str | None:
