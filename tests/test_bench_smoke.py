@@ -114,3 +114,20 @@ def test_scaling_bench_reports_each_size_against_the_200k_text(capsys: pytest.Ca
     rows = report["sizes"]["vi"]
     assert set(rows) == {"200k", "100k"} and rows["200k"]["time_vs_200k"] == 1
     assert {"bytes", "seconds", "per_100k", "per_100k_vs_200k"} <= set(rows["100k"])
+
+
+def test_dense_bench_reports_the_growth_per_copy_of_each_sentence(capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/dense.py at tiny sizes: a row per sentence and layout, with both sizes' seconds and
+    copies and the per-copy ratio; the sentences file holds both languages."""
+    dense = bench("dense", monkeypatch)
+    assert len(dense.sentences("vi")) > 20 and len(dense.sentences("en")) > 20
+    text, copies = dense.dense_text("Dư nợ đạt 5 tỷ đồng.", "vi", 2_000, "one-line")
+    assert copies > 50 and "\n" not in text.partition("\n")[2]
+    code = dense.main(["--lang", "vi", "--only", "0,7", "--sizes", "2k,6k", "--limit", "100", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0 and report["checks"] == {"every per-copy ratio under the limit": True}
+    assert [(row["place"], row["layout"]) for row in report["rows"]] == [
+        (0, "one-line"), (0, "paragraphs"), (7, "one-line"), (7, "paragraphs")]
+    for row in report["rows"]:
+        assert row["copies"][1] > row["copies"][0] > 0 and row["per_copy_ratio"] > 0
