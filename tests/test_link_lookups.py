@@ -45,6 +45,8 @@ from extractor.link.parts import (
     _office,
     _office_back,
     _office_name,
+    _scope_word_in,
+    _scope_words,
     _Units,
 )
 from extractor.link.place import Spot, _leads, _opens_on_one, any_place, paragraph_place, places
@@ -598,3 +600,23 @@ def test_a_branch_named_by_a_figure_read_by_offset_is_what_a_pass_finds(lang: st
     for name in names:
         ends = {hit[1] for hit in ctx.hits[name]}
         assert all(ctx.ends_at(name, pos) == (pos in ends) for pos in range(0, len(ctx.text), 3))
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(["chi nhánh", "the branch", "branch", "tại", "at", "cùng", "cùng với", "với",
+                                       "xa", "at the end", "Chi", "hub", "ở"]), min_size=1, max_size=30),
+       glue=st.lists(st.sampled_from([" ", "", ",", "x", "\n", " at", "Ở"]), min_size=1, max_size=30),
+       windows=st.lists(st.tuples(st.integers(0, 200), st.integers(0, 60)), min_size=1, max_size=10),
+       name=st.sampled_from(["subject_other", "office_aside", "office_aside_not", "office_other"]),
+       lang=st.sampled_from(["en", "vi"]))
+def test_a_scope_word_found_among_the_texts_places_is_what_the_window_finds(
+        words: list[str], glue: list[str], windows: list[tuple[int, int]], name: str, lang: str) -> None:
+    """``parts._scope_word_in``: whether a plain scope word stands in a window, read among the
+    places its list's words match in the whole text (overlapping ones too) and, near the window's
+    end, in the window itself, is whether the window's own search finds one: words glued to
+    letters, cut by the window's ends, a shorter word of the list inside a longer one."""
+    text = "".join(w + g for w, g in zip(words, itertools.cycle(glue)))
+    ctx = SimpleNamespace(text=text, lang=lang, linker=bundled().linker, state=SimpleNamespace(scope_words={}))
+    for start, width in windows:
+        start, end = min(start, len(text)), min(start + width, len(text))
+        assert _scope_word_in(ctx, name, start, end) == bool(_scope_words(ctx, name, start, end))  # type: ignore[arg-type]

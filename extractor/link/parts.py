@@ -1647,6 +1647,32 @@ def _scope_words(ctx: Context, name: str, start: int, end: int) -> list[tuple[in
     return [(m.start(), m.end()) for m in _whole_words(tuple(words)).finditer(ctx.text, start, end)]
 
 
+def _scope_word_in(ctx: Context, name: str, start: int, end: int) -> bool:
+    """Whether ``_scope_words`` finds a word of ``name`` in ``[start, end)``, asked of where the
+    list's words stand in the whole text, found once per document (``State.scope_words``): a
+    figure's paragraph on a page that lost its breaks is the whole text before it. A word there
+    that ends before ``end`` stands in the window as in the text; only near ``end`` (a word ending
+    at it, whatever follows, or a shorter word of the list where the text's runs past it) is the
+    window read itself."""
+    words = getattr(getattr(ctx.linker.scope, name), ctx.lang)
+    if not words:
+        return False
+    pattern = _whole_words(tuple(words))
+    found = ctx.state.scope_words.get(name)
+    if found is None:
+        # Every place a word matches, overlapping ones too (a lookahead matches nothing).
+        anywhere = re.compile(f"(?=({pattern.pattern}))", re.IGNORECASE)
+        places = [(m.start(), m.end(1)) for m in anywhere.finditer(ctx.text)]
+        found = ctx.state.scope_words[name] = ([at for at, _ in places], [to for _, to in places])
+    starts, ends = found
+    i = bisect.bisect_left(starts, start)
+    if i < len(starts) and starts[i] < end and ends[i] < end:
+        return True
+    # The first word from ``start`` ends at ``end`` or past it, so it and every later one start
+    # within the longest word of ``end``.
+    return pattern.search(ctx.text, max(start, end - max(map(len, words))), end) is not None
+
+
 @lru_cache(maxsize=64)
 def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``words`` as a whole word, any case: compiled once per word list, not per figure."""
@@ -2463,10 +2489,10 @@ def _previous_topic(ctx: Context, fig: Figure) -> tuple[set[str], tuple[str, str
     all of them the same one, and no total has been stated since (None otherwise)."""
     s0, _ = sentence_span(ctx, fig)
     l0 = ctx.line(s0, s0)[0]
-    before = ctx.figures.within(l0, s0)
-    if not before:
+    first = ctx.figures.first_within(l0, s0)  # not every figure before: a paragraph may be the text
+    if first is None:
         return None
-    p0, p1 = sentence_span(ctx, before[0])
+    p0, p1 = sentence_span(ctx, first)
     if ctx.text[l0:p0].strip() or any(l0 <= end for _, end in ctx.state.last_total.values()):
         return None
     if _other_body(ctx, p1, fig.start):
@@ -2488,8 +2514,9 @@ def _other_body(ctx: Context, start: int, end: int, *, province: bool = True) ->
     (``branch``, ``subject_other`` of rules/scope.yaml: "the branch", "chi nhánh") or, with
     ``province``, the province (``province_ref``): a sentence about it states its figures, no
     district's or ward's."""
-    return bool(ctx.marks(scope_list("branch"), start, end) or _scope_words(ctx, "subject_other", start, end)
-                or (province and ctx.marks("province_ref", start, end)))
+    return (ctx.first_mark(scope_list("branch"), start, end) is not None
+            or _scope_word_in(ctx, "subject_other", start, end)
+            or (province and ctx.first_mark("province_ref", start, end) is not None))
 
 
 # What makes a sentence name its own topic: a part (an average is a way to state a figure of the
