@@ -254,13 +254,12 @@ def test_offices_and_bank_units_found_by_offset_are_those_a_pass_finds(lang: str
         head, _, body = text.partition("\n")
         text = head + "\n" + " ".join(body.split("\n"))
     ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
-    joined = _joined_offices(ctx, AreaIndex(list(ctx.areas)))
+    joined = _joined_offices(ctx)
     assert joined == _joined_offices_by_pass(ctx, list(ctx.areas)) and joined
     areas = list(ctx.areas)
-    index = AreaIndex(areas)
     banks = sorted({*ctx.hits["bank"], *ctx.hits[part_list("district_bank")]})
     assert len(banks) > 20 and ctx.hits[part_list("district_bank")]
-    named = [(_office(ctx, index, bank), _office_by_pass(ctx, areas, bank)) for bank in banks]
+    named = [(_office(ctx, bank), _office_by_pass(ctx, areas, bank)) for bank in banks]
     assert [mine for mine, _ in named] == [theirs for _, theirs in named]
     assert sum(mine is not None for mine, _ in named) > 3
     spans = [(a.start, a.end) for a in areas] + [(pos, pos + 7) for pos in range(0, len(ctx.text), 53)]

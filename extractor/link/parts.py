@@ -34,7 +34,6 @@ from extractor.link.context import (
     BLANK,
     CLAUSE_BREAK,
     Area,
-    AreaIndex,
     Context,
     Offsets,
     borrowers_end,
@@ -385,8 +384,7 @@ def district_document(ctx: Context) -> str | None:
     Sơn", "the Social Policy Bank of Thang Binh district", "Thai Hoa City branch of Social Policy
     Bank", "the Krong Pa Social Policy Bank"), and it never names a provincial branch (None otherwise).
     The text's areas are looked up in ``ctx.area_index``."""
-    index = ctx.area_index
-    areas = index.areas
+    areas = ctx.area_index.areas
     # "NHCSXH thành phố Phổ Yên": a branch's words that end inside an area's name the office of
     # that city inside a province, no provincial branch.
     district = ctx.hits[part_list("district_bank")]
@@ -395,8 +393,8 @@ def district_document(ctx: Context) -> str | None:
     cities = {hit: name for hit in ctx.hits[scope_list("branch")] if (name := _unit_office(ctx, hit))}
     # English names an office by the bank's name and its area's ("the Bank for Social Policies –
     # Tan Phu District Branch"): such a mention is an office as much as the office's own words.
-    units = _Units(ctx, sorted([*district, *_joined_offices(ctx, index), *cities]))
-    if any(_provincial_branch_reports(ctx, index, hit, units) for hit in ctx.hits[scope_list("branch")]
+    units = _Units(ctx, sorted([*district, *_joined_offices(ctx), *cities]))
+    if any(_provincial_branch_reports(ctx, hit, units) for hit in ctx.hits[scope_list("branch")]
            if hit not in cities):
         return _portal_district(ctx, areas)
     if any(_branch_reports(ctx, hit, units) for hit in _provinces_branches(ctx)):
@@ -407,19 +405,19 @@ def district_document(ctx: Context) -> str | None:
     # giao dịch NHCSXH huyện …"): every mention of the title's span counts, in order.
     title = [bank for bank in banks if bank[1] <= ctx.title[1]]
     body = [bank for bank in banks if bank[0] >= ctx.title[1]][:1]
-    offices = (city_at.get(bank[0]) or _office(ctx, index, bank)
+    offices = (city_at.get(bank[0]) or _office(ctx, bank)
                for bank in (*title, *body) if not _reported_before(ctx, bank[0]))
     return (next((name for name in offices if name is not None), None) or _lead_area(ctx, areas)
             or _portal_district(ctx, areas))
 
 
-def _provincial_branch_reports(ctx: Context, index: AreaIndex, branch: Hit, units: _Units) -> bool:
+def _provincial_branch_reports(ctx: Context, branch: Hit, units: _Units) -> bool:
     """Whether a branch's words (``branch`` of rules/scope.yaml) name the provincial branch as
     who reports, so the document is no district's: they end inside no area's name ("NHCSXH thành
     phố Phổ Yên" is that city's office), refer back to no district office named before
     (``_office_back``), report (``_branch_reports``), and their sentence does not say the branch
     lends in the one district or city the text is about (``_acts_in_district``)."""
-    return (not index.covers(branch[1]) and not _office_back(ctx, branch, units)
+    return (not ctx.area_index.covers(branch[1]) and not _office_back(ctx, branch, units)
             and _branch_reports(ctx, branch, units) and not _acts_in_district(ctx, branch))
 
 
@@ -727,11 +725,11 @@ def _provinces_branches(ctx: Context) -> list[Hit]:
     return found
 
 
-def _joined_offices(ctx: Context, index: AreaIndex) -> list[Hit]:
+def _joined_offices(ctx: Context) -> list[Hit]:
     """The bank's mentions joined to an area's name right after them ("the Bank for Social
     Policies – Tan Phu District Branch", "VBSP Yen Thanh district"; as ``_office`` reads them):
     a district office named in English by the bank's name."""
-    found = []
+    found, index = [], ctx.area_index
     for hit in ctx.hits["bank"]:
         # The join is on one line (``scope_gaps``, ``_DASH_GAP``) and of the characters a gap
         # holds: only the areas after the bank's name that start within them are read.
@@ -840,8 +838,7 @@ def district_offices(ctx: Context) -> tuple[str, ...]:
     """The districts whose bank offices the text names by their own words ("Phòng giao dịch NHCSXH
     Quỳ Châu", "the Quy Chau Social Policy Bank Transaction Office"), whoever reports: where its
     places lie (``scope``), even in a provincial branch's report whose caption shows an office."""
-    index = ctx.area_index
-    names = (_office(ctx, index, bank) for bank in ctx.hits[part_list("district_bank")])
+    names = (_office(ctx, bank) for bank in ctx.hits[part_list("district_bank")])
     return tuple(dict.fromkeys(name for name in names if name is not None))
 
 
@@ -1029,16 +1026,13 @@ def _own_province(ctx: Context, mention: Mention) -> bool:
     return _area_seat(ctx, mention.start) or bool(ctx.areas.within(mention.start, mention.end))
 
 
-_SEAT_REACH = 12  # characters: the longest glue of ``area_seat_gap`` and its spaces
-
-
 def _area_seat(ctx: Context, start: int) -> bool:
     """Whether the place at ``start`` follows an area's word with only the glue words of
     ``area_seat_gap`` (rules/scope.yaml: "of", ",") between."""
     words = getattr(ctx.linker.scope.area_seat_gap, ctx.lang)
     if not words:
         return False
-    gap = _seat_gap(tuple(words)).search(ctx.text, max(0, start - _SEAT_REACH), start)
+    gap = _seat_gap(tuple(words)).search(ctx.text, max(0, start - ctx.reach("area_seat")), start)
     return gap is not None and ctx.ends_at(part_list("area_after"), gap.start())
 
 
@@ -1050,7 +1044,7 @@ def _seat_gap(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternatives})\s*\Z", re.IGNORECASE)
 
 
-def _office(ctx: Context, index: AreaIndex, bank: Hit) -> str | None:
+def _office(ctx: Context, bank: Hit) -> str | None:
     """The district whose office the bank's mention names: an area joined to it ("VBSP Yen Thanh
     District", "Thai Hoa City branch of Social Policy Bank"), or the name a district office's
     words stand beside ("Phòng giao dịch NHCSXH Quỳnh Lưu"); None for a mention of the bank
@@ -1058,7 +1052,7 @@ def _office(ctx: Context, index: AreaIndex, bank: Hit) -> str | None:
     characters a gap holds (``_gap_run``), so only the areas there are read: those starting
     after the mention up to the run's end, those ending before it from the run's start."""
     start, end, _ = bank
-    gap = ctx.linker.scope_gaps[ctx.lang]
+    gap, index = ctx.linker.scope_gaps[ctx.lang], ctx.area_index
     areas = index.areas
     line_start, line_end = ctx.line(start, start)[0], ctx.line(end, end)[1]
     after, before = min(line_end, _gap_end(ctx, end)), max(line_start, _gap_start(ctx, start))

@@ -358,6 +358,7 @@ class Reaches(Strict):
     bank_borrows: Reach
     to_now: Reach
     reviewed_date: Reach
+    area_seat: Reach
 
     def by_language(self) -> dict[str, dict[str, int]]:
         """``{lang: {reach name: characters}}``, as linking looks them up (``Context.reach``)."""
