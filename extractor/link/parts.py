@@ -1647,6 +1647,27 @@ def _scope_words(ctx: Context, name: str, start: int, end: int) -> list[tuple[in
     return [(m.start(), m.end()) for m in _whole_words(tuple(words)).finditer(ctx.text, start, end)]
 
 
+def _scope_word_in(ctx: Context, name: str, start: int, end: int) -> bool:
+    """Whether ``_scope_words(ctx, name, start, end)`` finds a word: where a word of the list may
+    start is read once per document (``State.scope_word_starts``) and looked up by bisection, where
+    the search read the whole span for each question (a span that may run from a figure back to
+    its line's first sentence, on a long line). A word starting within the list's longest word of
+    ``end`` is sought there as the search seeks it (the search's text ends at ``end``, so a word
+    cut there counts); one starting before ends before ``end`` and counts the same either way."""
+    words = tuple(getattr(getattr(ctx.linker.scope, name), ctx.lang))
+    if not words:
+        return False
+    starts = ctx.state.scope_word_starts.get(name)
+    if starts is None:
+        anywhere = re.compile(f"(?={_whole_words(words).pattern})", re.IGNORECASE)
+        starts = ctx.state.scope_word_starts[name] = [m.start() for m in anywhere.finditer(ctx.text)]
+    tail = max(start, end - max(map(len, words)))
+    i = bisect.bisect_left(starts, start)
+    if i < len(starts) and starts[i] < tail:
+        return True
+    return _whole_words(words).search(ctx.text, tail, end) is not None
+
+
 @lru_cache(maxsize=64)
 def _whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``words`` as a whole word, any case: compiled once per word list, not per figure."""
@@ -2488,8 +2509,8 @@ def _other_body(ctx: Context, start: int, end: int, *, province: bool = True) ->
     (``branch``, ``subject_other`` of rules/scope.yaml: "the branch", "chi nhánh") or, with
     ``province``, the province (``province_ref``): a sentence about it states its figures, no
     district's or ward's."""
-    return bool(ctx.marks(scope_list("branch"), start, end) or _scope_words(ctx, "subject_other", start, end)
-                or (province and ctx.marks("province_ref", start, end)))
+    return bool(ctx.first_mark(scope_list("branch"), start, end) or _scope_word_in(ctx, "subject_other", start, end)
+                or (province and ctx.first_mark("province_ref", start, end)))
 
 
 # What makes a sentence name its own topic: a part (an average is a way to state a figure of the
