@@ -23,13 +23,22 @@ from extractor.link.context import (
     Context,
     Frame,
     Offsets,
+    State,
     _line_start,
     clause_span,
     sentence_span,
     spaces_start,
 )
+from extractor.link.indicator import _ends_funded
 from extractor.link.lists import _read_list_item, list_item
-from extractor.link.observe import _branch_named, build_context
+from extractor.link.observe import (
+    BODY_STATED,
+    _branch_named,
+    _dated_by_report,
+    _on_headline,
+    _undated,
+    build_context,
+)
 from extractor.link.outlets import DATELINE_CODE, dateline_codes
 from extractor.link.parts import (
     _DASH_GAP,
@@ -51,7 +60,7 @@ from extractor.link.parts import (
 )
 from extractor.link.place import Spot, _leads, _opens_on_one, any_place, paragraph_place, places
 from extractor.link.place import _joined as _place_joined
-from extractor.link.rules import part_list, scope_list
+from extractor.link.rules import decided_by, part_list, scope_list
 from extractor.link.scope import NATIONAL, held_in, is_commune
 from extractor.link.when import (
     CountedYears,
@@ -79,7 +88,7 @@ from extractor.link.when import (
     year_edge,
     year_so_far_lead,
 )
-from extractor.models import DateMention, Figure
+from extractor.models import DateMention, Figure, Observation
 from extractor.parse.head import first_line
 from extractor.pipeline import extract_text
 from extractor.registry.bundle import bundled
@@ -615,7 +624,154 @@ def test_a_scope_word_found_among_the_texts_places_is_what_the_window_finds(
     end, in the window itself, is whether the window's own search finds one: words glued to
     letters, cut by the window's ends, a shorter word of the list inside a longer one."""
     text = "".join(w + g for w, g in zip(words, itertools.cycle(glue)))
-    ctx = SimpleNamespace(text=text, lang=lang, linker=bundled().linker, state=SimpleNamespace(scope_words={}))
+    ctx = SimpleNamespace(text=text, lang=lang, linker=bundled().linker, state=SimpleNamespace(scope_word_starts={}))
     for start, width in windows:
         start, end = min(start, len(text)), min(start + width, len(text))
         assert _scope_word_in(ctx, name, start, end) == bool(_scope_words(ctx, name, start, end))  # type: ignore[arg-type]
+
+
+# Stop 42, dense pages of other constructs (bench/dense.py): a scope word sought by offset, a
+# headline's report read once per line and indicator, a funded-from word sought at a cue's end.
+
+SCOPE_WORD_LISTS = ("subject_other", "office_other", "office_aside", "office_aside_not")
+
+
+def _gold_context(lang: str, one_line: bool) -> Context:
+    """The gold texts of ``lang`` joined, as written or with the body on one line, indexed."""
+    text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang))
+    if one_line:
+        head, _, body = text.partition("\n")
+        text = head + "\n" + " ".join(body.split("\n"))
+    return build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+
+
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one line"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_scope_word_sought_by_offset_is_one_the_search_finds(lang: str, one_line: bool) -> None:
+    """Whether a word of a plain scope list stands in a span, looked up among the places read once
+    per document, is what the search over the span finds: from each figure back to its sentence's
+    start, its line's and the text's, the gold texts as written and on one line."""
+    ctx = _gold_context(lang, one_line)
+    seen = set()
+    for name in SCOPE_WORD_LISTS:
+        for fig in ctx.figures:
+            for start in (sentence_span(ctx, fig)[0], ctx.line(fig.start, fig.end)[0], 0, fig.start - 7):
+                found = bool(_scope_words(ctx, name, max(start, 0), fig.start))
+                assert _scope_word_in(ctx, name, max(start, 0), fig.start) == found
+                seen.add(found)
+    assert seen == {False, True}
+
+
+_SCOPE_PIECES = ["chi nhánh", "Chi Nhánh", "chi", "nhánh", "đoàn công tác", "công tác", "NHCSXH", "hiện tại",
+                 "tại", "the branch", "The Branch", "branch", "the bank", "at", "as at", "bank", "x", "ab",
+                 " ", "  ", ",", ".", "\n", "\u00a0"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_SCOPE_PIECES), max_size=30), lang=st.sampled_from(["en", "vi"]),
+       spans=st.lists(st.tuples(st.integers(0, 120), st.integers(0, 40)), min_size=1, max_size=12))
+def test_a_scope_word_sought_by_offset_in_invented_texts_is_one_the_search_finds(
+        pieces: list[str], lang: str, spans: list[tuple[int, int]]) -> None:
+    """The same on invented texts of the lists' words, parts of them, glued or spaced: words
+    overlapping one another ("the branch" and "branch"), cut at a span's end, in any case."""
+    base = _invented_context(lang)
+    ctx = base.amended(text="".join(pieces), state=State())
+    for name in SCOPE_WORD_LISTS:
+        for start, width in spans:
+            end = min(start + width, len(ctx.text))
+            assert _scope_word_in(ctx, name, start, end) == bool(_scope_words(ctx, name, start, end))
+
+
+_INVENTED: dict[str, Context] = {}
+
+
+def _invented_context(lang: str) -> Context:
+    """A small context of ``lang``, built once, for helpers that read only its text and rules."""
+    if lang not in _INVENTED:
+        title = {"en": "News\nThe branch lent VND 5 billion.", "vi": "Tin tức\nChi nhánh cho vay 5 tỷ đồng."}
+        _INVENTED[lang] = build_context(extract_text(title[lang], lang=lang, link=False), bundled().linker)
+    return _INVENTED[lang]
+
+
+_FUNDED_PIECES = ["từ", "Từ", "từ nguồn", "bằng", "bằng nguồn", "thuộc", "thuộc nguồn", "nguồn", "from", "From",
+                  "of", "of the", "from the", "the", "x", "vốn", " ", "  ", "\t", "\n", "\u00a0", "\u2028", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_FUNDED_PIECES), max_size=25), lang=st.sampled_from(["en", "vi"]),
+       start=st.integers(0, 100), end=st.integers(0, 100))
+def test_a_funded_word_sought_at_a_cues_end_is_what_the_search_finds(
+        pieces: list[str], lang: str, start: int, end: int) -> None:
+    """Whether a span ends in a ``funded_from`` word and spaces, sought only over the longest word
+    before the spaces ending it, is what the regex's search over the whole span finds."""
+    ctx = _invented_context(lang).amended(text="".join(pieces))
+    end = min(end, len(ctx.text))
+    gap = ctx.linker.funded_from[lang]
+    assert _ends_funded(ctx, start, end) == (gap.search(ctx.text, start, end) is not None)
+
+
+def _dated_by_report_by_pass(ctx: Context, found: list[Observation], headline: Observation) -> Observation:
+    """``observe._dated_by_report`` reading every observation after the headline's line for it."""
+    _, line_end = ctx.line(headline.start, headline.end)
+    reports = [o for o in found if o.start >= line_end and o.status == "actual" and not _undated(o)
+               and o.indicator == headline.indicator and (o.as_of or o.period_end) is not None
+               and (not o.date_inferred or any(decided_by(o.rules.get("date", ""), rule) for rule in BODY_STATED))]
+    if not reports:
+        return headline
+    report = max(reports, key=lambda o: o.as_of or o.period_end or dt.date.min)
+    day = report.as_of or report.period_end
+    if ctx.linker.lexicon.indicators[headline.indicator].measure == "stock":
+        dates: dict[str, object] = {"as_of": day}
+    else:
+        dates = {"period_start": report.period_start if report.period_end is not None else None, "period_end": day}
+    return headline.model_copy(update={
+        **dates, "date_inferred": True, "boundaries": report.boundaries,
+        "rules": {**headline.rules, "date": "headline:report"},
+        "why": {**headline.why, "date": f"the headline sums up the report the body dates ({report.text!r})"}})
+
+
+def _on_headline_by_copy(ctx: Context, obs: Observation) -> bool:
+    """``observe._on_headline`` reading a copy of the line stripped."""
+    line_start, line_end = ctx.line(obs.start, obs.end)
+    first = ctx.head
+    if first is None or first.start != line_start:
+        return False
+    return not ctx.text[line_start:line_end].rstrip().endswith((".", "!", "?", ";", ":"))
+
+
+_HEADLINES = {"vi": ("NHCSXH Nghệ An: Dư nợ vượt {}.{} tỷ đồng, doanh số cho vay {} tỷ đồng",
+                     "Đến 30/6/2024, dư nợ đạt 13.900 tỷ đồng; doanh số cho vay đạt 2.100 tỷ đồng."),
+              "en": ("VBSP Nghe An: outstanding loans top VND {},{} billion, lending VND {} billion",
+                     "As of June 30, 2024, outstanding loans reached VND 13,900 billion."
+                     " Lending reached VND 2,100 billion.")}
+
+
+@pytest.mark.parametrize("text_of", ["gold", "gold on one line", "headlines"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_headlines_report_read_once_per_line_and_indicator_is_what_a_pass_finds(lang: str, text_of: str) -> None:
+    """Each observation taken as a headline is dated by the body's report as a pass over the
+    observations for it dates it, the reports kept by line and indicator; and whether it stands
+    on a headline, read back over the line's last spaces, is what a copy of the line says: the
+    gold texts, as written and on one line, and an undated text whose headline line repeats one
+    without a sentence end (spaces of all kinds after it) over a body that dates it."""
+    if text_of == "headlines":
+        headline, body = _HEADLINES[lang]
+        text = ("News\n" + " ".join(headline.format(14 + i, 100 + i, 500 + i) for i in range(40))
+                + " \u00a0\t\n" + body)
+    else:
+        text = "\n\n".join(case.text() for case in load_gold(GOLD, language=lang))
+        if text_of == "gold on one line":
+            head, _, body = text.partition("\n")
+            text = head + "\n" + " ".join(body.split("\n"))
+    ex = extract_text(text, lang=lang)
+    ctx = build_context(extract_text(text, lang=lang, link=False), bundled().linker)
+    found = ex.observations
+    reports: dict[tuple[int, str], Observation | None] = {}
+    mine = [_dated_by_report(ctx, found, obs, reports) for obs in found]
+    assert mine == [_dated_by_report_by_pass(ctx, found, obs) for obs in found]
+    # Some are dated by a report after their line (one line has no line after it).
+    assert any(a is not b for a, b in zip(mine, found, strict=True)) == (text_of != "gold on one line")
+    on = [_on_headline(ctx, obs) for obs in found]
+    assert on == [_on_headline_by_copy(ctx, obs) for obs in found]
+    if text_of == "headlines":
+        assert sum(on) >= 40 and not all(on)

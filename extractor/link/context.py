@@ -353,9 +353,9 @@ class State:
     area_index: tuple[Offsets[Area], AreaIndex] | None = None
     # By marker list: where its markers end (``Context.ends_at``), once asked.
     hit_ends: dict[str, frozenset[int]] = field(default_factory=dict)
-    # By plain word list of rules/scope.yaml: where its words match in the text and end, in order
+    # By plain word list of rules/scope.yaml: where a word of it may start, as a whole word
     # (``parts._scope_word_in``), once asked.
-    scope_words: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    scope_word_starts: dict[str, list[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -334,13 +334,27 @@ def _funded_from(ctx: Context, cue: CueHit, start: int) -> bool:
     """Whether a capital cue names only where the money came from ("dư nợ cho vay từ nguồn vốn
     nhận ủy thác …", ``funded_from`` of rules/linking.yaml): a word of the list stands right
     before it and another cue before that, in the range, names what the figure is."""
-    gap = ctx.linker.funded_from.get(ctx.lang)
-    if gap is None or not gap.search(ctx.text, start, cue.start):
+    if not _ends_funded(ctx, start, cue.start):
         return False
     cands = set(ctx.linker.lexicon.candidates(cue, lang=ctx.lang))
     if not cands or not cands <= ctx.linker.funded_capital:
         return False
     return any(c.end <= cue.start and c.position == "before" for c in ctx.cues.within(start, cue.start))
+
+
+def _ends_funded(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` ends in a ``funded_from`` word and spaces (its regex's search over
+    the span), sought only where such a word may start: back over the spaces ending the span, then
+    over the longest word and the space before it (``Linker.funded_reach``). The search over the
+    whole span read a clause (a long line's, in a table written as lines) for each cue of each
+    figure."""
+    gap = ctx.linker.funded_from.get(ctx.lang)
+    if gap is None:
+        return False
+    words_end = end
+    while words_end > start and ctx.text[words_end - 1].isspace():
+        words_end -= 1
+    return gap.search(ctx.text, max(start, words_end - ctx.linker.funded_reach[ctx.lang]), end) is not None
 
 
 def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:

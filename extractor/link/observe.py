@@ -415,6 +415,7 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
     same indicator and place."""
     t0, t1 = ctx.title
     out = []
+    reports: dict[tuple[int, str], Observation | None] = {}  # by headline line's end and indicator
     for obs in found:
         if t0 <= obs.start < t1 and obs.date_inferred and not _lead_dated(ctx, obs):
             # The body starts after the headline's own line (the title span may hold a lead too).
@@ -427,7 +428,7 @@ def date_headlines(ctx: Context, found: list[Observation]) -> list[Observation]:
                     "why": {**obs.why, "date": f"the headline reports what the body dates ({body.text!r})"}})
         elif (ctx.published is None and obs.status == "actual" and obs.rules.get("date") == "none"
               and _on_headline(ctx, obs)):
-            obs = _dated_by_report(ctx, found, obs)
+            obs = _dated_by_report(ctx, found, obs, reports)
         out.append(obs)
     return out
 
@@ -449,22 +450,28 @@ def _on_headline(ctx: Context, obs: Observation) -> bool:
     first = ctx.head
     if first is None or first.start != line_start:
         return False
-    return not ctx.text[line_start:line_end].rstrip().endswith((".", "!", "?", ";", ":"))
+    end = line_end  # the line's last character but spaces, read back (not a copy of the line per figure)
+    while end > line_start and ctx.text[end - 1].isspace():
+        end -= 1
+    return not (end > line_start and ctx.text[end - 1] in ".!?;:")
 
 
-def _dated_by_report(ctx: Context, found: list[Observation], headline: Observation) -> Observation:
+def _dated_by_report(ctx: Context, found: list[Observation], headline: Observation,
+                     reports: dict[tuple[int, str], Observation | None]) -> Observation:
     """A headline of a text without a publication date that nothing dates ("Some 9,000
     households borrow to build homes" over a body "By June 30, 2024, …") sums up the report the
     body dates, when the body states the same indicator at a date: a level holds at the latest
     day the body states it at; a flow ends there, and starts where the body's flow starts (a
-    running total the text does not start stays open)."""
+    running total the text does not start stays open). The body's report is read once per
+    headline line and indicator (``reports``), not for each figure of the headline (a text with
+    no sentence end may be one long headline)."""
     _, line_end = ctx.line(headline.start, headline.end)
-    reports = [o for o in found if o.start >= line_end and o.status == "actual" and not _undated(o)
-               and o.indicator == headline.indicator and (o.as_of or o.period_end) is not None
-               and (not o.date_inferred or any(decided_by(o.rules.get("date", ""), rule) for rule in BODY_STATED))]
-    if not reports:
+    key = (line_end, headline.indicator)
+    if key not in reports:
+        reports[key] = _body_report(found, *key)
+    report = reports[key]
+    if report is None:
         return headline
-    report = max(reports, key=lambda o: o.as_of or o.period_end or dt.date.min)
     day = report.as_of or report.period_end
     if ctx.linker.lexicon.indicators[headline.indicator].measure == "stock":
         dates: dict[str, object] = {"as_of": day}
@@ -474,6 +481,15 @@ def _dated_by_report(ctx: Context, found: list[Observation], headline: Observati
         **dates, "date_inferred": True, "boundaries": report.boundaries,
         "rules": {**headline.rules, "date": "headline:report"},
         "why": {**headline.why, "date": f"the headline sums up the report the body dates ({report.text!r})"}})
+
+
+def _body_report(found: list[Observation], line_end: int, indicator: str) -> Observation | None:
+    """The body's actual, dated observation of ``indicator`` after ``line_end`` with the latest
+    day (the first of them, of equal days), whose date the body states: what a headline sums up."""
+    reports = [o for o in found if o.start >= line_end and o.status == "actual" and not _undated(o)
+               and o.indicator == indicator and (o.as_of or o.period_end) is not None
+               and (not o.date_inferred or any(decided_by(o.rules.get("date", ""), rule) for rule in BODY_STATED))]
+    return max(reports, key=lambda o: o.as_of or o.period_end or dt.date.min) if reports else None
 
 
 def headline_parts(ctx: Context, found: list[Observation]) -> list[Observation]:

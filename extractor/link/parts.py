@@ -1642,29 +1642,24 @@ def _scope_words(ctx: Context, name: str, start: int, end: int) -> list[tuple[in
 
 
 def _scope_word_in(ctx: Context, name: str, start: int, end: int) -> bool:
-    """Whether ``_scope_words`` finds a word of ``name`` in ``[start, end)``, asked of where the
-    list's words stand in the whole text, found once per document (``State.scope_words``): a
-    figure's paragraph on a page that lost its breaks is the whole text before it. A word there
-    that ends before ``end`` stands in the window as in the text; only near ``end`` (a word ending
-    at it, whatever follows, or a shorter word of the list where the text's runs past it) is the
-    window read itself."""
-    words = getattr(getattr(ctx.linker.scope, name), ctx.lang)
+    """Whether ``_scope_words(ctx, name, start, end)`` finds a word: where a word of the list may
+    start is read once per document (``State.scope_word_starts``) and looked up by bisection, where
+    the search read the whole span for each question (a span that may run from a figure back to
+    its line's first sentence, on a long line). A word starting within the list's longest word of
+    ``end`` is sought there as the search seeks it (the search's text ends at ``end``, so a word
+    cut there counts); one starting before ends before ``end`` and counts the same either way."""
+    words = tuple(getattr(getattr(ctx.linker.scope, name), ctx.lang))
     if not words:
         return False
-    pattern = _whole_words(tuple(words))
-    found = ctx.state.scope_words.get(name)
-    if found is None:
-        # Every place a word matches, overlapping ones too (a lookahead matches nothing).
-        anywhere = re.compile(f"(?=({pattern.pattern}))", re.IGNORECASE)
-        places = [(m.start(), m.end(1)) for m in anywhere.finditer(ctx.text)]
-        found = ctx.state.scope_words[name] = ([at for at, _ in places], [to for _, to in places])
-    starts, ends = found
+    starts = ctx.state.scope_word_starts.get(name)
+    if starts is None:
+        anywhere = re.compile(f"(?={_whole_words(words).pattern})", re.IGNORECASE)
+        starts = ctx.state.scope_word_starts[name] = [m.start() for m in anywhere.finditer(ctx.text)]
+    tail = max(start, end - max(map(len, words)))
     i = bisect.bisect_left(starts, start)
-    if i < len(starts) and starts[i] < end and ends[i] < end:
+    if i < len(starts) and starts[i] < tail:
         return True
-    # The first word from ``start`` ends at ``end`` or past it, so it and every later one start
-    # within the longest word of ``end``.
-    return pattern.search(ctx.text, max(start, end - max(map(len, words))), end) is not None
+    return _whole_words(words).search(ctx.text, tail, end) is not None
 
 
 @lru_cache(maxsize=64)

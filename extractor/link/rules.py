@@ -999,6 +999,9 @@ class Linker:
     # and the capital indicators they bind.
     funded_from: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     funded_capital: frozenset[str] = frozenset()
+    # Per language, the characters a match of ``funded_from`` holds before the spaces ending it,
+    # at most: its longest word and the space before (``indicator._ends_funded``).
+    funded_reach: Mapping[str, int] = field(default_factory=dict)
     paired_change: Mapping[str, re.Pattern[str]] = field(default_factory=dict)  # ``paired_change_regexes``
     # ``LinkRules.place_kind_after``, per language, case-folded.
     place_kind_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -1029,6 +1032,8 @@ class Linker:
                    rate_numerators=frozenset(parts.rate_numerators),
                    bare_share_indicators=frozenset(parts.bare_share_indicators), channel_subject=parts.channel_subject,
                    funded_from=funded_from(rules), funded_capital=frozenset(rules.funded_from.indicators),
+                   funded_reach={lang: max(map(len, getattr(rules.funded_from.words, lang)), default=0) + 1
+                                 for lang in ("en", "vi")},
                    capital_items=dict(rules.capital_item_totals),
                    paired_change=paired_change_regexes(rules),
                    place_kind_after={lang: frozenset(w.casefold() for w in getattr(rules.place_kind_after, lang))
