@@ -34,7 +34,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from extractor.link.context import Context, borrowers_end, clause_span, segment_span, sentence_span
+from extractor.link.context import (
+    Context,
+    borrowers_end,
+    clause_span,
+    segment_span,
+    sentence_span,
+    spaces_start,
+)
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.parts import GRADED_ITEM, bare_share, part_broken_down, share_of
@@ -351,9 +358,7 @@ def _ends_funded(ctx: Context, start: int, end: int) -> bool:
     gap = ctx.linker.funded_from.get(ctx.lang)
     if gap is None:
         return False
-    words_end = end
-    while words_end > start and ctx.text[words_end - 1].isspace():
-        words_end -= 1
+    words_end = max(start, spaces_start(ctx.text, end))
     return gap.search(ctx.text, max(start, words_end - ctx.linker.funded_reach[ctx.lang]), end) is not None
 
 
