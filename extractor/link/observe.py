@@ -24,7 +24,14 @@ from extractor.link.change import (
     level_for,
     restates,
 )
-from extractor.link.context import Context, Offsets, clause_span, index_document, sentence_span
+from extractor.link.context import (
+    Context,
+    Offsets,
+    clause_span,
+    index_document,
+    sentence_span,
+    spaces_start,
+)
 from extractor.link.indicator import indicator_of
 from extractor.link.parts import (
     AMOUNT_PROGRAMME,
@@ -450,9 +457,7 @@ def _on_headline(ctx: Context, obs: Observation) -> bool:
     first = ctx.head
     if first is None or first.start != line_start:
         return False
-    end = line_end  # the line's last character but spaces, read back (not a copy of the line per figure)
-    while end > line_start and ctx.text[end - 1].isspace():
-        end -= 1
+    end = max(line_start, spaces_start(ctx.text, line_end))  # read back, not a copy of the line per figure
     return not (end > line_start and ctx.text[end - 1] in ".!?;:")
 
 
