@@ -114,3 +114,20 @@ def test_borrowers_repaying_their_loans_to_the_bank_leave_its_figures_its_own() 
             "loans reached VND 9,240 billion. Vietcombank's outstanding loans in the province "
             "reached VND 61,000 billion.\n")
     assert _by_value(text)[Decimal("9240000000000")].indicator == "outstanding_loans"
+
+
+def test_the_home_currency_is_read_from_the_rules() -> None:
+    """Which amount restates which comes from ``home_currency`` of rules/linking.yaml, not from the
+    code: a rule set whose books were kept in dollars makes the bracketed đồng amount the restatement."""
+    import dataclasses
+
+    from extractor.pipeline import extract_text
+    from extractor.registry.bundle import bundled
+
+    text = ("Hanoi policy credit\nBy June 30, 2025, outstanding loans reached VND 21.86 trillion "
+            "(US$932.17 million).\n")
+    rules = bundled()
+    for currency in ("VND", "USD"):
+        registry = dataclasses.replace(rules, linker=dataclasses.replace(rules.linker, home_currency=currency))
+        found = extract_text(text, lang="en", published=dt.date(2025, 7, 2), registry=registry).observations
+        assert [o.unit for o in found if o.indicator == "outstanding_loans"] == [currency]

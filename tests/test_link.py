@@ -2896,7 +2896,7 @@ def test_the_linkers_thresholds_come_only_from_the_rules_file() -> None:
     defaults = {f.name for f in dataclasses.fields(Linker)
                 if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
     assert not defaults & {"near_total", "from_to_lead_words", "founding_past_years", "level_amount",
-                           "year_so_far_slack_days"}
+                           "year_so_far_slack_days", "home_currency", "borrower_joiners"}
 
 
 @pytest.mark.parametrize("days", [-1, 45])
@@ -2911,6 +2911,25 @@ def test_the_year_so_far_slack_is_validated(days: int) -> None:
     LinkRules.model_validate(data)
     with pytest.raises(ValidationError):
         LinkRules.model_validate({**data, "year_so_far_slack_days": days})
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("home_currency", "đồng"), ("home_currency", "vnd"), ("home_currency", ""),
+    ("borrower_joiners", []), ("borrower_joiners", ["/", ""]), ("borrower_joiners", ["with"]),
+])
+def test_the_home_currency_and_the_borrower_joiners_are_validated(key: str, value: object) -> None:
+    """The home currency is a three-letter code as money units start ("VND"); a borrower joiner is
+    one mark (``_borrowers_after`` reads the first character after the amount), and there is one
+    at least."""
+    import yaml
+    from pydantic import ValidationError
+
+    from extractor.link.rules import LinkRules
+
+    data = yaml.safe_load((Path(__file__).parents[1] / "rules" / "linking.yaml").read_text(encoding="utf-8"))
+    LinkRules.model_validate(data)
+    with pytest.raises(ValidationError):
+        LinkRules.model_validate({**data, key: value})
 
 
 @pytest.mark.parametrize(("markup", "lang", "boundaries"), [

@@ -46,3 +46,20 @@ def test_borrowers_right_after_the_amount_leave_the_share_its_rate(tail: str, la
 def test_communes_after_an_amount_keep_their_own_share() -> None:
     text = HEAD + "Overdue debts were VND 4.1 billion, while 86 communes had none, accounting for 41.3 percent.\n"
     assert Decimal("41.3") not in _rates(text)
+
+
+def test_the_borrower_joiners_are_read_from_the_rules() -> None:
+    """The marks joining borrowers to the amount before them are ``borrower_joiners`` of
+    rules/linking.yaml: without the slash among them, the count after "4,1 tỷ đồng/" is no longer
+    the amount's borrowers, and the share after it is no rate of the amount."""
+    import dataclasses
+
+    from extractor.registry.bundle import bundled
+
+    text = ("Tín dụng chính sách Yên Bái\nĐến 30/6/2026, tổng dư nợ đạt 5.930 tỷ đồng. "
+            "Nợ quá hạn 4,1 tỷ đồng/217 khách hàng, chiếm 0,07%.\n")
+    rules = bundled()
+    for joiners, rated in (((",", "/"), True), ((",",), False)):
+        registry = dataclasses.replace(rules, linker=dataclasses.replace(rules.linker, borrower_joiners=joiners))
+        found = extract_text(text, lang="vi", published=dt.date(2026, 7, 2), registry=registry).observations
+        assert any(o.unit == "%" and o.indicator == "overdue_debt_rate" for o in found) is rated

@@ -430,7 +430,7 @@ def _borrowers_after(ctx: Context, amount: Figure, count: Figure) -> bool:
     after it across a slash or a comma ("nợ quá hạn 5 tỷ đồng/210 khách hàng", "overdue debt was
     VND 5 billion, involving 210 customers"): the amount's borrowers, not a whole of their own."""
     lexicon = ctx.linker.lexicon
-    return (amount.kind == "money" and ctx.text[amount.end : count.start].lstrip()[:1] in ("/", ",")
+    return (amount.kind == "money" and ctx.text[amount.end : count.start].lstrip()[:1] in ctx.linker.borrower_joiners
             and any(lexicon.accepts(code, kind="count", unit=count.unit) for code in lexicon.borrower_codes))
 
 

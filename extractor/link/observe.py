@@ -355,7 +355,7 @@ def observations(ctx: Context) -> list[Observation]:
         _attach(ctx, fig, growth, levels, starts, extra, dated)
     # An amount out of a level's bounds still carries its changes (a growth rate of outstanding
     # loans stays one), but is no observation itself.
-    restated = restated_in_dong(levels)
+    restated = restated_in_dong(levels, ctx.linker.home_currency)
     kept = [obs for fig, obs in levels if _level_amount(ctx, fig) and fig.start not in restated]
     linked = sorted(kept + extra, key=lambda o: (o.start, o.indicator))
     vague = frozenset(fig.start for fig, _ in levels if VAGUE_NOTE in fig.notes)

@@ -17,7 +17,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import Field, model_validator
 
@@ -493,6 +493,14 @@ class LinkRules(Strict):
     # The largest amount in đồng one borrower's loan may be (``one_loan``): a larger amount after
     # "was lent" is what a programme or a district was lent, not one loan.
     one_loan_max: int = Field(gt=0)
+    # The currency the bank keeps its books in, as a money figure's unit starts ("VND", "VND/hộ"):
+    # an amount in another currency set in brackets beside one in it restates that amount for
+    # foreign readers (``status.is_conversion``).
+    home_currency: str = Field(pattern=r"^[A-Z]{3}$")
+    # The marks that join a count of borrowers to the amount right before it, as ``pair_binders``'
+    # words do ("nợ quá hạn 5 tỷ đồng/210 khách hàng", "VND 5 billion, involving 210 customers"):
+    # the amount's borrowers, not a whole of their own (``indicator._borrowers_after``).
+    borrower_joiners: list[Annotated[str, Field(min_length=1, max_length=1)]] = Field(min_length=1)
     # The amounts in đồng a level of the bank may be (``level_amount``): below, a price or a number
     # cut off before its scale word; above, a scale slip no branch or bank could hold.
     level_amount: LevelAmount
@@ -972,6 +980,8 @@ class Linker:
     date_gaps: dict[str, re.Pattern[str]]  # see ``date_gaps``
     venue_gaps: dict[str, re.Pattern[str]]  # see ``venue_gap_regexes``
     one_loan_max: int  # see ``LinkRules.one_loan_max``
+    home_currency: str  # see ``LinkRules.home_currency``
+    borrower_joiners: tuple[str, ...]  # see ``LinkRules.borrower_joiners``
     bank_founded: dt.date  # ``bank_founded`` of rules/linking.yaml
     from_to_lead_words: int  # see ``LinkRules.from_to_lead_words``
     founding_past_years: int  # see ``LinkRules.founding_past_years``
@@ -1023,7 +1033,7 @@ class Linker:
         }
         return cls(lexicon, gazetteer, index, unit_gaps(rules), outlets, scope, gap_regexes(scope),
                    rules.reaches.by_language(), date_gaps(rules), venue_gap_regexes(scope), rules.one_loan_max,
-                   rules.bank_founded,
+                   rules.home_currency, tuple(rules.borrower_joiners), rules.bank_founded,
                    function_words={lang: frozenset(w.lower() for w in words)
                                    for lang, words in (function_words or {}).items()},
                    number_words={w.lower(): n for w, n in (number_words or {}).items()}, stamp_head=stamp_head(rules),

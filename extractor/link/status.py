@@ -224,35 +224,30 @@ def _link_line(ctx: Context, start: int, end: int) -> bool:
     return ctx.headline_line(start) and not ctx.mentions.within(start, end)
 
 
-# The currency the bank keeps its books in: an amount in another one set in brackets beside an
-# amount in it restates that amount for foreign readers (``is_conversion``). Not data: the
-# linker's other rules of money (levels' bounds, one loan's most) are of đồng too.
-HOME_CURRENCY = "VND"
-
-
 def is_conversion(ctx: Context, fig: Figure) -> bool:
     """An amount in a foreign currency set in brackets right beside one in đồng, after it ("VND
     21.86 trillion (US$932.17 million)") or holding it ("$1.2 billion (VND 30 trillion)"): the
     same amount restated, whose fact the đồng amount states. A page that gives an amount in
     dollars alone states the fact in dollars, and that amount is the fact."""
-    if fig.kind != "money" or fig.unit.startswith(HOME_CURRENCY):
+    if fig.kind != "money" or fig.unit.startswith(ctx.linker.home_currency):
         return False
     return _bracketed_after(ctx, fig) or _bracketing(ctx, fig)
 
 
-def restated_in_dong(levels: Sequence[tuple[Figure, Observation]]) -> set[int]:
+def restated_in_dong(levels: Sequence[tuple[Figure, Observation]], home_currency: str) -> set[int]:
     """Where the amounts in a foreign currency start whose fact the document also states in đồng:
     the same indicator of the same place, part and status, of the same date or of one the text
     does not state (a headline's, dated by its body later: "loans top $14 billion" over a body
     whose loans reached "VND 356 trillion"). The đồng amount is the fact; the other restates it
     for foreign readers, and two rows of one fact would conflict in the table. A level of another
-    year ("In 2010, loans were about $5 billion") is a fact of its own."""
+    year ("In 2010, loans were about $5 billion") is a fact of its own. ``home_currency``: the
+    đồng's code (``LinkRules.home_currency``)."""
     home: dict[tuple[object, ...], set[dt.date | None]] = {}
     for fig, obs in levels:
-        if fig.kind == "money" and fig.unit.startswith(HOME_CURRENCY):
+        if fig.kind == "money" and fig.unit.startswith(home_currency):
             home.setdefault(_row(obs), set()).add(_date(obs))
     return {fig.start for fig, obs in levels
-            if fig.kind == "money" and not fig.unit.startswith(HOME_CURRENCY)
+            if fig.kind == "money" and not fig.unit.startswith(home_currency)
             and _same_day(_date(obs), home.get(_row(obs), set()))}
 
 
@@ -279,7 +274,7 @@ def _bracketed_after(ctx: Context, fig: Figure) -> bool:
     if opened < 0 or ctx.text[opened + 1 : fig.start].strip() or not _closes_after(ctx, fig.end):
         return False
     host = ctx.figure_ends.within(max(0, opened - gap), opened + 1)
-    return bool(host) and host[-1].kind == "money" and host[-1].unit.startswith(HOME_CURRENCY) \
+    return bool(host) and host[-1].kind == "money" and host[-1].unit.startswith(ctx.linker.home_currency) \
         and not ctx.text[host[-1].end : opened].strip()
 
 
@@ -289,7 +284,7 @@ def _bracketing(ctx: Context, fig: Figure) -> bool:
     if opened < 0 or ctx.text[fig.end : opened].strip():
         return False
     inside = ctx.figures.within(opened, opened + ctx.reach("aside"))
-    return (bool(inside) and inside[0].kind == "money" and inside[0].unit.startswith(HOME_CURRENCY)
+    return (bool(inside) and inside[0].kind == "money" and inside[0].unit.startswith(ctx.linker.home_currency)
             and not ctx.text[opened + 1 : inside[0].start].strip() and _closes_after(ctx, inside[0].end))
 
 
