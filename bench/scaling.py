@@ -14,6 +14,7 @@ read twice would find its words known), and the best of ``--repeat`` rounds is k
     python bench/scaling.py [--sizes 100k,200k,1M,2M,5M] [--repeat 3] [--lang en,vi] [--json]
     python bench/scaling.py --profile 1M --lang vi   # where the time goes (cProfile)
     python bench/scaling.py --text examples-one-line --sizes 200k,1M --repeat 1 [--examples-from scope]
+    python bench/scaling.py --counted --sizes 200k,1M --lang vi   # instructions and cache misses (valgrind)
 
 ``--text`` chooses what the long text is made of: ``generated`` (the templates above, the
 default), ``examples`` (the example sentences of the rule files in the language, each a
@@ -24,6 +25,16 @@ examples of some of the files only, whose constructions then come back far more 
 examples of all files at once dilute each). The templates alone missed stages that grew with the
 square of such texts: an amount in brackets after a rate, a district office's mention read against
 every area, a paragraph's opener read back for each sentence.
+
+``--counted`` runs each size in a child process under valgrind's callgrind, counting only the
+extraction (collection is on inside ``operator.call``, through which the child calls it), with the
+cache simulated at this machine's last-level size: instructions and last-level misses per 100 kB,
+as ratios to the 200 kB text's. Counts do not depend on the machine's load, so they tell the two
+kinds of growth apart: work that grows with the text (instructions) and the same work slowed by a
+larger heap (misses). Each child runs with ``PYTHONHASHSEED=0``: set and dict orders, and so the work, do not change
+from run to run.
+Slow: about half an hour for 200 kB and 1 MB in one language (stop 43: instructions per 100 kB
+1.011x at 1 MB, last-level read misses 3.31x; README, "Speed").
 
 Target: the 5 MB text under 25x the 200 kB text's time (flat per 100 kB). The figures of each
 stop are in the README's "Speed" section and bench/HISTORY.md (runs of one tree differ by a point
@@ -36,9 +47,13 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import operator
+import os
 import pstats
 import random
 import re
+import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -228,6 +243,61 @@ def profile(lang: str, label: str) -> None:
     pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
 
 
+def counted_child(lang: str, label: str, kind: str, sources: tuple[str, ...]) -> None:
+    """The child of ``--counted``: the rules loaded and a short text read (as ``measure`` does),
+    then the text of ``label`` extracted through ``operator.call``, the one call callgrind counts."""
+    extract_text(text_of(lang, 20_000), lang=lang)  # type: ignore[arg-type]
+    text = TEXTS[kind](lang, size_of(label), sources)
+    fresh_pipeline(lang)
+    operator.call(extract_text, text, lang=lang, budget=UNLIMITED)  # type: ignore[arg-type]
+
+
+def last_level_cache() -> str:
+    """callgrind's ``--LL`` for this machine's last-level cache (size, ways, line), 8 MiB when
+    the system does not tell."""
+    size = os.sysconf("SC_LEVEL3_CACHE_SIZE") if "SC_LEVEL3_CACHE_SIZE" in os.sysconf_names else 0
+    ways = os.sysconf("SC_LEVEL3_CACHE_ASSOC") if "SC_LEVEL3_CACHE_ASSOC" in os.sysconf_names else 0
+    if size <= 0 or ways <= 0 or (size // (ways * 64)) & (size // (ways * 64) - 1):
+        size, ways = 8 * 1024 * 1024, 16  # callgrind wants a power of two of sets
+    return f"{size},{ways},64"
+
+
+def callgrind_counts(summary: str) -> dict[str, int]:
+    """The events callgrind's closing summary (its stderr) names, with their totals."""
+    events = re.search(r"^==\d+== Events\s*: (.+)$", summary, re.M)
+    totals = re.search(r"^==\d+== Collected\s*: (.+)$", summary, re.M)
+    if events is None or totals is None:
+        raise RuntimeError(f"no callgrind summary in: {summary[-500:]}")
+    return dict(zip(events.group(1).split(), map(int, totals.group(1).split()), strict=True))
+
+
+def counted(lang: str, labels: list[str], kind: str, sources: tuple[str, ...]) -> dict[str, dict[str, float]]:
+    """Instructions and last-level read misses of each size's extraction, per 100 kB and as
+    ratios to the 200 kB text's (see the module's docstring)."""
+    rows: dict[str, dict[str, float]] = {}
+    for label in labels:
+        child = [sys.executable, str(Path(__file__).resolve()), "--counted-child", label, "--lang", lang,
+                 "--text", kind, "--examples-from", ",".join(sources)]
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--collect-atstart=no",
+                               "--toggle-collect=_operator_call", "--cache-sim=yes",
+                               f"--LL={last_level_cache()}", "--callgrind-out-file=/dev/null", *child],
+                              capture_output=True, text=True, check=False,
+                              env={**os.environ, "PYTHONHASHSEED": "0"})
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(child)} under callgrind failed: {done.stderr[-2000:]}")
+        found = callgrind_counts(done.stderr)
+        hundreds = size_of(label) / 100_000
+        rows[label] = {"bytes": size_of(label), "instructions": found["Ir"],
+                       "ll_read_misses": found["DLmr"] + found["ILmr"],
+                       "instructions_per_100k": found["Ir"] / hundreds,
+                       "ll_read_misses_per_100k": (found["DLmr"] + found["ILmr"]) / hundreds}
+    base = next(r for r in rows.values() if r["bytes"] == BASELINE)
+    for row in rows.values():
+        row["instructions_per_100k_vs_200k"] = row["instructions_per_100k"] / base["instructions_per_100k"]
+        row["ll_misses_per_100k_vs_200k"] = row["ll_read_misses_per_100k"] / base["ll_read_misses_per_100k"]
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100k,200k,1M,2M,5M")
@@ -239,12 +309,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples-from", default=",".join(EXAMPLE_SOURCES),
                         help="the rule files whose examples make the text (--text examples…): "
                              + ", ".join(EXAMPLE_SOURCES))
+    parser.add_argument("--counted", action="store_true",
+                        help="instructions and last-level cache misses under valgrind, not seconds")
+    parser.add_argument("--counted-child", metavar="SIZE", help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     sources = tuple(args.examples_from.split(","))
     if not set(sources) <= set(EXAMPLE_SOURCES):
         parser.error(f"--examples-from takes {', '.join(EXAMPLE_SOURCES)}")
     langs = args.lang.split(",")
+    if args.counted_child:
+        counted_child(langs[0], args.counted_child, args.text, sources)
+        return 0
     if args.profile:
         for lang in langs:
             profile(lang, args.profile)
@@ -252,6 +328,20 @@ def main(argv: list[str] | None = None) -> int:
     labels = args.sizes.split(",")
     if "200k" not in labels:
         labels.insert(0, "200k")
+    if args.counted:
+        if shutil.which("valgrind") is None:
+            parser.error("--counted runs valgrind, which is not installed (Debian: apt install valgrind)")
+        counts = {lang: counted(lang, labels, args.text, sources) for lang in langs}
+        if args.json:
+            print(json.dumps({"text": args.text, "counted": counts}, indent=2))
+        else:
+            for lang, rows in counts.items():
+                for label, row in rows.items():
+                    print(f"{lang} {label:>5}: {row['instructions_per_100k'] / 1e9:.3f} G instructions/100 kB "
+                          f"({row['instructions_per_100k_vs_200k']:.3f}x the 200 kB text's), "
+                          f"{row['ll_read_misses_per_100k'] / 1e6:.3f} M last-level read misses/100 kB "
+                          f"({row['ll_misses_per_100k_vs_200k']:.2f}x)")
+        return 0
     report = {lang: measure(lang, labels, args.repeat, args.text, sources) for lang in langs}
     checks = {f"{lang} {label} under 25x the 200k time": rows[label]["time_vs_200k"] < 25
               for lang, rows in report.items() for label in labels if size_of(label) == 5_000_000}

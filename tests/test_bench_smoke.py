@@ -116,6 +116,28 @@ def test_scaling_bench_reports_each_size_against_the_200k_text(capsys: pytest.Ca
     assert {"bytes", "seconds", "per_100k", "per_100k_vs_200k"} <= set(rows["100k"])
 
 
+def test_scaling_bench_counts_read_callgrinds_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--counted``: the events of callgrind's closing summary by name; the cache given to it has
+    a power of two of sets; and the child extracts the text through ``operator.call``, the one
+    call counted (valgrind itself is too slow for a test)."""
+    scaling = bench("scaling", monkeypatch)
+    summary = ("==7== Events    : Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw\n"
+               "==7== Collected : 4464 900 400 3 70 20 1 26 9\n==7== \n==7== I   refs:      4,464\n")
+    assert scaling.callgrind_counts(summary) == {"Ir": 4464, "Dr": 900, "Dw": 400, "I1mr": 3, "D1mr": 70,
+                                                  "D1mw": 20, "ILmr": 1, "DLmr": 26, "DLmw": 9}
+    with pytest.raises(RuntimeError, match="no callgrind summary"):
+        scaling.callgrind_counts("valgrind: command not found")
+    size, ways, line = map(int, scaling.last_level_cache().split(","))
+    sets = size // (ways * line)
+    assert line == 64 and sets > 0 and sets & (sets - 1) == 0
+    called: list[object] = []
+    real_call = scaling.operator.call
+    monkeypatch.setattr(scaling.operator, "call", lambda f, *a, **k: called.append(real_call(f, *a, **k)))
+    monkeypatch.setattr(scaling, "TEXTS", {"generated": lambda lang, size, sources: scaling.text_of(lang, 3_000)})
+    scaling.counted_child("vi", "3k", "generated", scaling.EXAMPLE_SOURCES)
+    assert len(called) == 1 and called[0].figures  # type: ignore[attr-defined]
+
+
 def test_dense_bench_reports_the_growth_per_copy_of_each_sentence(capsys: pytest.CaptureFixture[str],
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """bench/dense.py at tiny sizes: a row per sentence and layout, with both sizes' seconds and
