@@ -427,8 +427,9 @@ def _share_of_count(ctx: Context, fig: Figure, c0: int, c1: int) -> bool:
 
 def _borrowers_after(ctx: Context, amount: Figure, count: Figure) -> bool:
     """Whether a count of borrowers (a unit of a ``count_pair`` indicator) follows an amount right
-    after it across a slash or a comma ("nợ quá hạn 5 tỷ đồng/210 khách hàng", "overdue debt was
-    VND 5 billion, involving 210 customers"): the amount's borrowers, not a whole of their own."""
+    after it across one of ``borrower_joiners`` (rules/linking.yaml: a slash or a comma, "nợ quá hạn
+    5 tỷ đồng/210 khách hàng", "overdue debt was VND 5 billion, involving 210 customers"): the
+    amount's borrowers, not a whole of their own."""
     lexicon = ctx.linker.lexicon
     return (amount.kind == "money" and ctx.text[amount.end : count.start].lstrip()[:1] in ctx.linker.borrower_joiners
             and any(lexicon.accepts(code, kind="count", unit=count.unit) for code in lexicon.borrower_codes))
