@@ -257,7 +257,8 @@ def last_level_cache() -> str:
     the system does not tell."""
     size = os.sysconf("SC_LEVEL3_CACHE_SIZE") if "SC_LEVEL3_CACHE_SIZE" in os.sysconf_names else 0
     ways = os.sysconf("SC_LEVEL3_CACHE_ASSOC") if "SC_LEVEL3_CACHE_ASSOC" in os.sysconf_names else 0
-    if size <= 0 or ways <= 0 or (size // (ways * 64)) & (size // (ways * 64) - 1):
+    sets = size // (ways * 64) if size > 0 and ways > 0 else 0
+    if sets <= 0 or sets & (sets - 1):
         size, ways = 8 * 1024 * 1024, 16  # callgrind wants a power of two of sets
     return f"{size},{ways},64"
 
@@ -286,11 +287,10 @@ def counted(lang: str, labels: list[str], kind: str, sources: tuple[str, ...]) -
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(child)} under callgrind failed: {done.stderr[-2000:]}")
         found = callgrind_counts(done.stderr)
-        hundreds = size_of(label) / 100_000
-        rows[label] = {"bytes": size_of(label), "instructions": found["Ir"],
-                       "ll_read_misses": found["DLmr"] + found["ILmr"],
+        misses, hundreds = found["DLmr"] + found["ILmr"], size_of(label) / 100_000
+        rows[label] = {"bytes": size_of(label), "instructions": found["Ir"], "ll_read_misses": misses,
                        "instructions_per_100k": found["Ir"] / hundreds,
-                       "ll_read_misses_per_100k": (found["DLmr"] + found["ILmr"]) / hundreds}
+                       "ll_read_misses_per_100k": misses / hundreds}
     base = next(r for r in rows.values() if r["bytes"] == BASELINE)
     for row in rows.values():
         row["instructions_per_100k_vs_200k"] = row["instructions_per_100k"] / base["instructions_per_100k"]
