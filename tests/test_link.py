@@ -1802,16 +1802,22 @@ def test_the_bank_named_alone_is_no_national_scope_beside_a_named_commune(markup
     check(observe(markup, lang=lang), {"province": province})
 
 
-@pytest.mark.parametrize(("markup", "province"), [
-    ("Loans reach the poor\nHanoi (VNA) - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
-    ("Loans reach the poor\nHanoi, {{January 5, 2026|2026-01-05}}\nOutstanding loans reached [[VND 5,000 billion|VND]].", None),
-    ("Loans reach the poor\nHanoi, {{05/01/2026|2026-01-05}} - Outstanding loans reached [[VND 5,000 billion|VND]].", None),
+@pytest.mark.parametrize(("markup", "lang", "province"), [
+    ("Loans reach the poor\nHanoi (VNA) - Outstanding loans reached [[VND 5,000 billion|VND]].", "en", None),
+    ("Loans reach the poor\nHanoi, {{January 5, 2026|2026-01-05}}\nOutstanding loans reached [[VND 5,000 billion|VND]].",
+     "en", None),
+    ("Loans reach the poor\nHanoi, {{05/01/2026|2026-01-05}} - Outstanding loans reached [[VND 5,000 billion|VND]].",
+     "en", None),
+    # a day's date after its date_article ("ngày"), which the date's text leaves out
+    ("Vốn đến với hộ nghèo\nHà Nội, ngày {{5/1/2026|2026-01-05}}\nDư nợ đạt [[5.000 tỷ đồng|VND]].", "vi", None),
     # not datelines: the place is the subject, or the line does not open with it
-    ("Loans reach the poor\nHanoi, the capital, reported outstanding loans of [[VND 5,000 billion|VND]].", "Hà Nội"),
-    ("Loans reach the poor\nBy {{January 5, 2026|2026-01-05}}, outstanding loans in Hanoi reached [[VND 5,000 billion|VND]].", "Hà Nội"),
+    ("Loans reach the poor\nHanoi, the capital, reported outstanding loans of [[VND 5,000 billion|VND]].", "en", "Hà Nội"),
+    ("Loans reach the poor\nBy {{January 5, 2026|2026-01-05}}, outstanding loans in Hanoi reached [[VND 5,000 billion|VND]].",
+     "en", "Hà Nội"),
+    ("Vốn đến với hộ nghèo\nHà Nội, ngày hội vay vốn: dư nợ đạt [[5.000 tỷ đồng|VND]].", "vi", "Hà Nội"),
 ])
-def test_the_place_a_story_was_filed_from_is_not_its_province(markup: str, province: str | None) -> None:
-    check(observe(markup, lang="en"), {"province": province})
+def test_the_place_a_story_was_filed_from_is_not_its_province(markup: str, lang: str, province: str | None) -> None:
+    check(observe(markup, lang=lang), {"province": province})
 
 
 def test_every_code_rule_has_a_positive_and_a_negative_example() -> None:

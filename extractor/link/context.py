@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from extractor.link.indicators import CueHit, cues_of
-from extractor.link.provinces import Mention
+from extractor.link.provinces import Code, Mention
 from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker, part_list, scope_list
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
 from extractor.parse.head import NO_CHROME, Chrome, Line, head_lines
@@ -543,7 +543,7 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     date_starts = {d.start for d in ex.dates}
     venues = Venues(found["scope:venue"])
     mentions = [m for m in lk.gazetteer.find(text)
-                if not _dateline(text, m, date_starts) and not venues.beside(text, m)]
+                if not _dateline(text, m, date_starts, gap) and not venues.beside(text, m)]
     mentions = _without_constituents(text, mentions, found["merged_from"], lk.unit_gaps[lang])
     ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
     refs, ref_ends = Offsets(ex.legal_refs), Offsets(ex.legal_refs, key=attrgetter("end"))
@@ -685,7 +685,9 @@ def _without_constituents(text: str, mentions: list[Mention], merges: list[Hit],
     """The mentions without the units a merged province was formed from ("Dak Lak province
     (new), formed from the merger of Dak Lak and Phu Yen, now has …"): they name its history,
     not the place the sentence's figures are about. ``gaps``: what may stand before the first
-    unit and between the units (``merged_gap`` in rules/linking.yaml)."""
+    unit and between the units (``merged_gap`` in rules/linking.yaml). A list of merged units
+    names each once: a unit named again ends it ("the merger of Lam Dong, Dak Nong and Binh
+    Thuan provinces, the Lam Dong branch …": the branch is the new province's)."""
     if not merges:
         return mentions
     starts = [m.start for m in mentions]
@@ -693,21 +695,25 @@ def _without_constituents(text: str, mentions: list[Mention], merges: list[Hit],
     first, between = gaps
     for _, end, _ in merges:
         i, pos, gap = bisect.bisect_left(starts, end), end, first
-        while i < len(mentions) and gap.fullmatch(text, pos, mentions[i].start):
+        units: set[Code] = set()
+        while i < len(mentions) and mentions[i].code not in units and gap.fullmatch(text, pos, mentions[i].start):
             dropped.add(i)
+            units.add(mentions[i].code)
             pos, i, gap = mentions[i].end, i + 1, between
     return [m for i, m in enumerate(mentions) if i not in dropped]
 
 
-def _dateline(text: str, mention: Mention, date_starts: set[int]) -> bool:
+def _dateline(text: str, mention: Mention, date_starts: set[int], gap: re.Pattern[str]) -> bool:
     """Whether a mention opens a line as the place a story was filed from: "Hanoi (VNA) - …",
-    "Hanoi, January 5, 2026" (the place, a comma, a date)."""
+    "Hanoi, January 5, 2026", "Hà Nội, ngày 15/7/2025" (the place, a comma, a date; ``gap``: the
+    language's ``date_gaps``, whose ``date_article`` the date's own text leaves out)."""
     if not _line_start(text, mention.start):
         return False
     if _DATELINE.match(text, mention.end):
         return True
     comma = _COMMA_GAP.match(text, mention.end)
-    return comma is not None and comma.end() in date_starts
+    lead = gap.match(text, comma.end()) if comma is not None else None
+    return lead is not None and lead.end() in date_starts
 
 
 class Venues:
