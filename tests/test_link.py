@@ -1820,6 +1820,25 @@ def test_the_place_a_story_was_filed_from_is_not_its_province(markup: str, lang:
     check(observe(markup, lang=lang), {"province": province})
 
 
+@pytest.mark.parametrize(("markup", "lang", "as_of"), [
+    ("Loans reach the poor\nQuang Tri, {{November 3, 2024|2024-11-03}} (VNA) - Outstanding loans climbed to "
+     "[[VND 4,850 billion|VND]] as of {{September 30, 2024|2024-09-30}}.", "en", "2024-09-30"),
+    ("Loans reach the poor\n{{July 20, 2024|2024-07-20}} - Outstanding loans reached [[VND 4,850 billion|VND]] "
+     "as of {{June 30, 2024|2024-06-30}}.", "en", "2024-06-30"),
+    ("Vốn đến với hộ nghèo\nQuảng Trị, ngày {{3/11/2024|2024-11-03}} (TTXVN) - Tổng dư nợ đạt [[4.850 tỷ đồng|VND]] "
+     "tính đến {{30/9/2024|2024-09-30}}.", "vi", "2024-09-30"),
+    # near misses: the date does not open the line, or no dash follows it: the sentence's own date
+    ("Loans reach the poor\nUp to {{June 30, 2024|2024-06-30}} - a good half - outstanding loans reached "
+     "[[VND 4,850 billion|VND]] in Quang Tri.", "en", "2024-06-30"),
+    ("Loans reach the poor\nQuang Tri, {{November 3, 2024|2024-11-03}}: outstanding loans reached [[VND 4,850 billion|VND]].",
+     "en", "2024-11-03"),
+])
+def test_a_wire_datelines_date_dates_no_figure(markup: str, lang: str, as_of: str) -> None:
+    """The date of a dateline the story follows on its line ("Quang Tri, November 3, 2024 (VNA) - …")
+    is the day it was filed, not the date of the first sentence's figures."""
+    check(observe(markup, lang=lang), {"as_of": as_of})
+
+
 def test_every_code_rule_has_a_positive_and_a_negative_example() -> None:
     """Meta: every rule id of ``CODE_RULES`` is shown deciding and not deciding."""
     ids = {(key, rule) for key, rules in CODE_RULES.items() for rule in rules}

@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
@@ -40,6 +40,8 @@ _ASIDE_CLOSE = re.compile(r"[\u2014\n]|\.\s")
 # "Hanoi (VNA) - The bank …": the place a story was filed from, not what it is about.
 _DATELINE = re.compile(r"\s*(?:\([^)\n]{1,15}\))?\s*[-–—](?!\w)")
 _COMMA_GAP = re.compile(r",\s*")
+# After a wire dateline's date: an outlet's code in brackets maybe, a dash, the story's first word.
+_WIRE_DASH = re.compile(r"[ \t]*(?:\([^)\n]{1,15}\))?[ \t]*[-–—][ \t]+(?=[^\W\d])")
 _LINE = re.compile(r"[^\n]+")
 _NEWLINE = re.compile(r"\n")
 BLANK = re.compile(r"\s*")  # a run of spaces, maybe empty (``match`` at an offset)
@@ -542,8 +544,9 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
                                  + _dated(ex, text, _after_change(ex, text, found["change_from"]), gap))
     date_starts = {d.start for d in ex.dates}
     venues = Venues(found["scope:venue"])
-    mentions = [m for m in lk.gazetteer.find(text)
-                if not _dateline(text, m, date_starts, gap) and not venues.beside(text, m)]
+    named = lk.gazetteer.find(text)
+    mentions = [m for m in named if not _dateline(text, m, date_starts, gap) and not venues.beside(text, m)]
+    wire = _wire_dates(text, ex.dates, named, gap)
     mentions = _without_constituents(text, mentions, found["merged_from"], lk.unit_gaps[lang])
     ends = [d.value or d.period_end for d in ex.dates if (d.value or d.period_end)]
     refs, ref_ends = Offsets(ex.legal_refs), Offsets(ex.legal_refs, key=attrgetter("end"))
@@ -557,8 +560,8 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
         figures=Offsets(ex.figures),
         figure_ends=Offsets(ex.figures, key=attrgetter("end")),
         dates=Offsets(ex.dates),
-        free_dates=Offsets(d for d in ex.dates
-                           if not near_legal(refs, ref_ends, d) and not page_stamp(text, d, lk.stamp_head)),
+        free_dates=Offsets(d for d in ex.dates if d.start not in wire
+                           and not near_legal(refs, ref_ends, d) and not page_stamp(text, d, lk.stamp_head)),
         refs=refs,
         issued={r.id: r.issued for r in ex.legal_refs if r.issued},
         published=ex.document.published,
@@ -709,11 +712,25 @@ def _dateline(text: str, mention: Mention, date_starts: set[int], gap: re.Patter
     language's ``date_gaps``, whose ``date_article`` the date's own text leaves out)."""
     if not _line_start(text, mention.start):
         return False
-    if _DATELINE.match(text, mention.end):
-        return True
+    return bool(_DATELINE.match(text, mention.end)) or _dated_place(text, mention, gap) in date_starts
+
+
+def _dated_place(text: str, mention: Mention, gap: re.Pattern[str]) -> int:
+    """Where the date of a dateline opened by ``mention`` would start: past a comma and ``gap``
+    ("Hanoi, ", "Hà Nội, ngày "); -1 when no comma follows the place."""
     comma = _COMMA_GAP.match(text, mention.end)
     lead = gap.match(text, comma.end()) if comma is not None else None
-    return lead is not None and lead.end() in date_starts
+    return lead.end() if lead is not None else -1
+
+
+def _wire_dates(text: str, dates: Sequence[DateMention], mentions: list[Mention], gap: re.Pattern[str]) -> set[int]:
+    """Where the dates of wire datelines start, a dash after them and the story on the same line
+    ("Quang Tri, November 3, 2024 (VNA) - Outstanding loans …", "July 20, 2024 - The branch …"):
+    the day the story was filed, which the publication date is, not a date its first sentence
+    gives its figures ("… climbed to VND 4,850 billion as of September 30, 2024")."""
+    placed = {_dated_place(text, m, gap) for m in mentions if _line_start(text, m.start)}
+    return {d.start for d in dates if _WIRE_DASH.match(text, d.end)
+            and (d.start in placed or not text[text.rfind("\n", 0, d.start) + 1 : d.start].strip())}
 
 
 class Venues:
