@@ -93,6 +93,8 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans reached [[VND 13,500 billion|VND]]. In Yen Thanh district, [[*VND 30 billion|VND]] was spent building a new office.", PUB),
     ("indicator", "listed-by-place:", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[13.500 tỷ đồng|VND]]. Tại huyện Yên Thành, [[*30 tỷ đồng|VND]] được dùng xây trụ sở mới.", PUB),
     ("indicator", "listed-by-place:", "-", "vi", VI_NGHE + "Dư nợ đạt [[640 tỷ đồng|VND]]; trụ sở mới ở huyện Yên Thành trị giá [[*9 tỷ đồng|VND]].", PUB),
+    ("indicator", "respectively:", "+", "vi", VI_NGHE + "Dư nợ đến {{31/12/2023|2023-12-31}} và {{31/12/2024|2024-12-31}} tương ứng là [[5.000 tỷ đồng|VND]], [[*5.600 tỷ đồng|VND]].", PUB),
+    ("indicator", "respectively:", "-", "vi", VI_NGHE + "Dư nợ đến {{31/12/2024|2024-12-31}} là [[5.000 tỷ đồng|VND]], [[*5.600 tỷ đồng|VND]] là vốn của dự án khác.", PUB),
     ("indicator", "listed-by-part:", "+", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), loans for job creation ([[*VND 95.6 billion|VND]]).", PUB),
     ("indicator", "listed-by-part:", "-", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), while a new office cost ([[*VND 95.6 billion|VND]]).", PUB),
     ("indicator", "breakdown-of:", "+", "en", NGHE + "The outstanding balance was [[VND 4,150 billion|VND]], with [[96,300 customers|customers]]; of which [[*VND 388.4 billion|VND]] went to Khmer households.", PUB),

@@ -46,7 +46,7 @@ from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
 from extractor.link.parts import GRADED_ITEM, bare_share, part_broken_down, share_of
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
-from extractor.link.when import dated_at_a_point
+from extractor.link.when import dated_at_a_point, respective_run
 from extractor.models import DateMention, Figure
 from extractor.registry.phrases import Hit
 
@@ -395,7 +395,8 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             paired = _paired_count(ctx, fig)
             found = paired if paired is not None and paired[0] != found[0] else found
     return (found or _compared_level(ctx, fig) or _cue_after_list(ctx, fig, c1) or _listed_by_place(ctx, fig, c0)
-            or _listed_by_part(ctx, fig, c0) or _paired_count(ctx, fig) or _paired_amount(ctx, fig)
+            or _listed_by_part(ctx, fig, c0) or _respective_item(ctx, fig) or _paired_count(ctx, fig)
+            or _paired_amount(ctx, fig)
             or _paired_later_amount(ctx, fig)
             or _next_item(ctx, fig, c0) or _breakdown_item(ctx, fig) or _share_of_whole(ctx, fig)
             or _average_of_count(ctx, fig, c0) or None)
@@ -1129,6 +1130,20 @@ def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | No
     if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
         return None
     return last[0], f"listed-by-place:{last[0]}"
+
+
+def _respective_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """ "Dư nợ đến 31/12/2023 và 31/12/2024 tương ứng là 5.000 tỷ đồng, 5.600 tỷ đồng": a later
+    item of a "respectively" run of figures (``when.respective_run``) has the indicator of the
+    level its item before it is."""
+    last = ctx.state.last_level.get(fig.kind)
+    if last is None:
+        return None
+    run = respective_run(ctx, fig)
+    index = next((i for i, f in enumerate(run) if f is fig), 0)
+    if not index or run[index - 1].end != last[1]:
+        return None
+    return last[0], f"respectively:{last[0]}"
 
 
 def _listed_by_part(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:

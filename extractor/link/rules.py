@@ -42,9 +42,9 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("cue:<phrase>", "target:<phrase>"); a value's part after "+" says where an open end came from
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
-    "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:", "list-item:",
-                  "next-item:", "next-programme:", "breakdown-of:", "capital-item:", "average-of:", "change-of:",
-                  "paired-with:", "share-of:", "own-noun:"),
+    "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:", "respectively:",
+                  "list-item:", "next-item:", "next-programme:", "breakdown-of:", "capital-item:", "average-of:",
+                  "change-of:", "paired-with:", "share-of:", "own-noun:"),
     "province": ("clause:after", "clause", "sentence", "paragraph", "sentence:national-amount", "document:title",
                  "document:branch", "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),
@@ -128,6 +128,7 @@ MARKER_LISTS = (
     "from_to_verbs",
     "borrower_list",
     "per_year",
+    "respectively",
     "negated",
     "one_loan",
     "one_loan_after",
@@ -417,6 +418,7 @@ class LinkRules(Strict):
     from_to_verbs: Markers = Field(default_factory=Markers)
     borrower_list: Markers = Field(default_factory=Markers)
     per_year: Markers = Field(default_factory=Markers)
+    respectively: Markers = Field(default_factory=Markers)
     negated: Markers = Field(default_factory=Markers)
     one_loan: Markers = Field(default_factory=Markers)
     one_loan_after: Markers = Field(default_factory=Markers)

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from extractor.link.context import (
     CLAUSE_BREAK,
@@ -30,6 +30,9 @@ from extractor.link.rules import part_list
 from extractor.models import DateMention, Figure, LegalRef
 from extractor.nlp.dates import month_end
 from extractor.registry.phrases import Hit
+
+Spanned = TypeVar("Spanned", Figure, DateMention)  # a record with a start and an end
+_LIST_MARKS = re.compile(r"[\s,;]*")  # what stands between a list's items besides a joining word
 
 SPLIT_JOINS = part_list("split_joins")  # the words joining two items of one list ("và", "and")
 # A window, in characters, to look for a joining word before a date and for the year's date before
@@ -566,8 +569,10 @@ def _open_end(ctx: Context, fig: Figure) -> tuple[dt.date | None, str]:
     return ctx.published, "published"
 
 
-def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig: Figure) -> When:
-    """A period for a flow from the sentence's dates and their since/until words."""
+def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig: Figure, *,
+               alone: bool = False) -> When:
+    """A period for a flow from the sentence's dates and their since/until words (``alone``: the
+    anchor's own period, no year joined before it: one item of a "respectively" list)."""
     if opens_since(ctx, anchor):
         s0, s1 = sentence_span(ctx, fig)
         later = [d for d in ctx.dates.within(max(anchor.end + 1, s0), s1) if ctx.marker_before("until", d.start)]
@@ -577,7 +582,7 @@ def _flow_when(ctx: Context, dates: list[DateMention], anchor: DateMention, fig:
         return When(start=_start(anchor), end=end, rule=f"sentence:since+{how}")
     if anchor.period_start and not ctx.marker_before("until", anchor.start):
         if anchor.period_end:
-            year_before = joined_year_before(ctx, anchor)
+            year_before = None if alone else joined_year_before(ctx, anchor)
             if year_before is not None:
                 return When(start=year_before, end=anchor.period_end, rule="sentence:year-and-period")
             return When(start=anchor.period_start, end=anchor.period_end, rule="sentence:period")
@@ -1276,10 +1281,76 @@ def measure_of(ctx: Context, fig: Figure, code: str) -> str:
 
 
 def _anchor(ctx: Context, fig: Figure, dates: list[DateMention]) -> DateMention | None:
-    """The date of ``dates`` (the figure's candidates) that dates it: the nearest before the
-    figure, else one that opens the sentence, else the nearest after."""
+    """The date of ``dates`` (the figure's candidates) that dates it: the one a "respectively"
+    list gives it, else the nearest before the figure, else one that opens the sentence, else the
+    nearest after."""
+    respective = respective_date(ctx, fig)
+    if respective is not None:
+        return respective
     before = [d for d in dates if d.end <= fig.start]
     return before[-1] if before else _opening_date(ctx, fig) or _first_after(ctx, dates, fig)
+
+
+def respective_date(ctx: Context, fig: Figure) -> DateMention | None:
+    """The date a "respectively" list gives the figure: the i-th of a run of dates for the i-th of
+    a run of figures of its kind, in one sentence ("Outstanding loans in 2023 and 2024 were VND
+    5,000 billion and VND 5,600 billion respectively", "Dư nợ năm 2023 và 2024 lần lượt đạt …").
+    The marker follows the figures or stands between the dates and them, or follows the dates
+    after the figures ("lent X and Y in 2023 and 2024 respectively"); the items of each run are
+    joined by commas or one ``split_joins`` word. None when the runs differ in length (each figure
+    is then dated as any other)."""
+    s0, s1 = sentence_span(ctx, fig)
+    marks = ctx.marks("respectively", s0, s1)
+    figures = respective_run(ctx, fig)
+    if not figures:
+        return None
+    first, last = figures[0], figures[-1]
+    dates: list[DateMention] = []
+    before, after = ctx.free_dates.within(s0, first.start), ctx.free_dates.within(last.end, s1)
+    if before:  # "in 2023 and 2024 were X and Y respectively", "năm 2023 và 2024 lần lượt đạt X và Y"
+        run = _joined_run(ctx, before, before[-1])
+        if any(run[-1].end <= m[0] and (m[1] <= first.start or _joined(ctx, last.end, m[0])) for m in marks):
+            dates = run
+    if not dates and after:  # "lent X and Y in 2023 and 2024 respectively"
+        run = _joined_run(ctx, after, after[0])
+        if any(run[-1].end <= m[0] and _joined(ctx, run[-1].end, m[0]) for m in marks):
+            dates = run
+    if len(dates) != len(figures):
+        return None
+    return dates[next(i for i, f in enumerate(figures) if f is fig)]
+
+
+def respective_run(ctx: Context, fig: Figure) -> list[Figure]:
+    """The run of figures of its kind (two at least) the figure is an item of, in a sentence with a
+    "respectively" marker, or none: items joined by commas or one ``split_joins`` word."""
+    s0, s1 = sentence_span(ctx, fig)
+    if not ctx.starts_in("respectively", s0, s1):
+        return []  # most sentences: one bisect
+    figures = _joined_run(ctx, [f for f in ctx.figures.within(s0, s1) if f.kind == fig.kind], fig)
+    return figures if len(figures) > 1 else []
+
+
+def _joined_run(ctx: Context, items: list[Spanned], item: Spanned) -> list[Spanned]:
+    """The items (in text order, ``item`` among them) next to ``item`` that nothing but a join
+    (``_joined``) separates from their neighbours, ``item`` included."""
+    i = next(n for n, x in enumerate(items) if x is item)
+    lo, hi = i, i
+    while lo > 0 and _joined(ctx, items[lo - 1].end, items[lo].start):
+        lo -= 1
+    while hi + 1 < len(items) and _joined(ctx, items[hi].end, items[hi + 1].start):
+        hi += 1
+    return items[lo : hi + 1]
+
+
+def _joined(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds nothing but spaces, commas, semicolons and at most one
+    ``split_joins`` word ("2023 and 2024", "5.000 tỷ đồng, 5.600 tỷ đồng")."""
+    words = ctx.marks(SPLIT_JOINS, start, end)
+    if len(words) > 1:
+        return False
+    cut = words[0] if words else (end, end)
+    return _LIST_MARKS.fullmatch(ctx.text, start, cut[0]) is not None and (
+        _LIST_MARKS.fullmatch(ctx.text, cut[1], end) is not None)
 
 
 def dated_at_a_point(ctx: Context, fig: Figure) -> bool:
@@ -1295,7 +1366,8 @@ def dated_at_a_point(ctx: Context, fig: Figure) -> bool:
 
 def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     """The figure's date or period and the rule that found it."""
-    dates = candidate_dates(ctx, fig)
+    respective = respective_date(ctx, fig)
+    dates = [respective] if respective is not None else candidate_dates(ctx, fig)
     anchor = _anchor(ctx, fig, dates)
     own = _own_period_after(ctx, fig, dates, anchor) if measure == "flow" and anchor is not None else None
     anchor = own or anchor
@@ -1304,7 +1376,8 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
         return before
     if anchor is None:
         return _whole_year(ctx, fig, _fallback_when(ctx, fig, measure))
-    when = _flow_when(ctx, dates, anchor, fig) if measure == "flow" else _stock_when(ctx, anchor, fig)
+    when = (_flow_when(ctx, dates, anchor, fig, alone=respective is not None) if measure == "flow"
+            else _stock_when(ctx, anchor, fig))
     when = _to_now(ctx, fig, when, anchor)._replace(anchor=anchor)
     if own is None and anchor.start >= fig.end and _glued(ctx, fig.end, anchor.start):
         # "0,43% năm 2014": a date glued to its figure is a point of history, not the frame; a
