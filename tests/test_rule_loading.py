@@ -58,6 +58,21 @@ def test_every_bad_pattern_line_is_reported(rules_copy: Path) -> None:
     assert "unknown macro <NO_SUCH_MACRO>" in problems[3]
 
 
+def test_a_window_out_of_bounds_is_reported(rules_copy: Path) -> None:
+    """A rule's ``window`` (how far before its match the ``before`` context may start) is bounded:
+    long windows are read for every match."""
+    path = rules_copy / "money.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(_rule_line("money.en.tiny_window", "money", "x", window=2))
+    lines.append(_rule_line("money.en.huge_window", "money", "x", window=5000))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = _problems(rules_copy)
+    n = len(lines)
+    assert [p.split(": ")[0] for p in problems] == [f"{path}:{n - 1}", f"{path}:{n}"]
+    assert "greater than or equal to 8" in problems[0]
+    assert "less than or equal to 200" in problems[1]
+
+
 def test_duplicate_and_mislabelled_ids_are_reported(rules_copy: Path) -> None:
     path = rules_copy / "percent.jsonl"
     first = path.read_text(encoding="utf-8").splitlines()[0]

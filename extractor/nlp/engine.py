@@ -24,7 +24,7 @@ from extractor.models import Document, Extraction
 from extractor.nlp import counts, dates, legal, money, percent
 from extractor.nlp.assemble import assemble
 from extractor.nlp.drafts import DateDraft, FigureDraft, LegalDraft
-from extractor.nlp.hits import WINDOW, Hit
+from extractor.nlp.hits import Hit
 from extractor.nlp.language import LanguageCues, detect
 from extractor.nlp.rules import CompiledRule, RuleSet
 from extractor.nlp.sentences import Sentences, split
@@ -60,7 +60,7 @@ def make_hit(text: str, match: re.Match[str], rule: CompiledRule) -> Hit | None:
     """The hit of a main match with its ``before`` context, or None when a guard rejects it."""
     if rule.before is None and rule.not_before is None:
         return Hit(match, None, 0, groups=rule.main_groups)
-    start = max(0, match.start() - WINDOW)
+    start = max(0, match.start() - rule.rule.window)
     window = text[start:match.start()]
     if rule.not_before is not None and rule.not_before.search(window):
         return None

@@ -24,7 +24,7 @@ from pydantic import Field, model_validator
 
 from extractor.models import Language, Qualifier
 from extractor.nlp.firstchars import MIN_PREFIX, Starts, pattern_starts, start_hint
-from extractor.nlp.hits import Groups
+from extractor.nlp.hits import WINDOW, Groups
 from extractor.nlp.scan import Scanner, build_scanner, starts_on_digits, strings_starting
 from extractor.registry.files import (
     Pattern,
@@ -74,6 +74,10 @@ class PatternRule(Strict):
     before: str = ""
     before_required: bool = False
     before_in_span: bool = True
+    # How many characters before the main match ``before`` may span: a counted noun with its words
+    # may stand far before its number ("the number of savings and loan groups in the province
+    # stood at 1,286"). The window is read for every match, so it stays short unless a rule needs it.
+    window: int = Field(default=WINDOW, ge=8, le=200)
     not_before: str = ""
     note: str = ""
     examples: RuleExamples
