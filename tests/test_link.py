@@ -282,6 +282,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "area:office", "+", "en", NGHE + "The provincial branch lent [[VND 4,200 billion|VND]] last year. In the year the Tan Ky Social Policy Bank Transaction Office alone lent [[*VND 610 billion|VND]] to 9,300 households.", PUB),
     ("part", "area:office", "+", "vi", VI_NGHE + "Chi nhánh tỉnh đã cho vay [[4.200 tỷ đồng|VND]]. Riêng PGD NHCSXH Tương Dương hiện còn dư nợ [[*455 tỷ đồng|VND]] ở 17 xã.", PUB),
     ("part", "area:office", "-", "vi", VI_NGHE + "Chi nhánh tỉnh đã cho vay [[4.200 tỷ đồng|VND]]. Tại PGD NHCSXH Tương Dương, đại diện lãnh đạo tỉnh nghe báo cáo tổng dư nợ [[*13.900 tỷ đồng|VND]].", PUB),
+    ("part", "area:respectively", "+", "vi", VI_NGHE + "Hai huyện Tân Kỳ và Con Cuông có dư nợ lớn nhất, lần lượt đạt [[640 tỷ đồng|VND]] và [[*910 tỷ đồng|VND]].", PUB),
+    ("part", "area:respectively", "+", "en", NGHE + "Tan Ky and Con Cuong districts had outstanding loans of [[VND 640 billion|VND]] and [[*VND 910 billion|VND]], respectively.", PUB),
+    # three names, two figures: no item by item reading
+    ("part", "area:respectively", "-", "en", NGHE + "Tan Ky, Anh Son and Con Cuong districts had outstanding loans of [[*VND 640 billion|VND]] and [[VND 910 billion|VND]], respectively.", PUB),
     ("part", "area:office", "-", "en", NGHE + "The provincial branch lent [[VND 4,200 billion|VND]] last year. The Tan Ky Social Policy Bank Transaction Office said the provincial branch had outstanding loans of [[*VND 13,000 billion|VND]].", PUB),
     ("part", "programme:", "+", "en", NGHE + "Of which, outstanding loans for job creation reached [[VND 140 billion|VND]].", PUB),
     ("part", "programme:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], helping create jobs.", PUB),

@@ -200,11 +200,13 @@ class Spans(NamedTuple):
 
 @dataclass(frozen=True)
 class Area:
-    """A district, town or commune named in the text: its offsets and its name."""
+    """A district, town or commune named in the text: its offsets and its name (``names``: each
+    of several named with one plural, "Tan Ky and Con Cuong districts"; empty for one)."""
 
     start: int
     end: int
     name: str
+    names: tuple[str, ...] = ()
 
 
 class AreaIndex:

@@ -44,7 +44,13 @@ from extractor.link.context import (
 )
 from extractor.link.indicators import CueHit
 from extractor.link.lists import list_item
-from extractor.link.parts import GRADED_ITEM, bare_share, part_broken_down, share_of
+from extractor.link.parts import (
+    GRADED_ITEM,
+    bare_share,
+    part_broken_down,
+    respective_area,
+    share_of,
+)
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point, respective_date, respective_run
 from extractor.models import DateMention, Figure
@@ -1135,12 +1141,11 @@ def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | No
 def _respective_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """ "Dư nợ đến 31/12/2023 và 31/12/2024 tương ứng là 5.000 tỷ đồng, 5.600 tỷ đồng": a later
     item of a "respectively" run of figures (``when.respective_run``) that a run of dates reads
-    item by item (``when.respective_date``) has the indicator of the level its item before it is.
-    A run read against places ("Huong Khe and Vu Quang districts … VND 1,150 billion and VND 540
-    billion respectively") is not: no place is read item by item, and a later item would be the
-    province's."""
+    item by item (``when.respective_date``), or a list of places (``parts.respective_area``), has
+    the indicator of the level its item before it is; a run neither reads is no list of ours (a
+    later item would be the province's)."""
     last = ctx.state.last_level.get(fig.kind)
-    if last is None or respective_date(ctx, fig) is None:
+    if last is None or (respective_date(ctx, fig) is None and respective_area(ctx, fig) is None):
         return None
     run = respective_run(ctx, fig)
     index = next((i for i, f in enumerate(run) if f is fig), 0)

@@ -55,6 +55,7 @@ from extractor.link.rules import (
     topic_ref_list,
 )
 from extractor.link.scope import NATIONAL, held_in, is_commune, national_words, told_outside_text
+from extractor.link.when import list_joined, respective_date, respective_run
 from extractor.models import Figure, PartKind
 from extractor.parse.head import head_lines
 from extractor.registry.phrases import APOSTROPHES, Hit, caseless, new_tone
@@ -89,6 +90,7 @@ CHANNEL_ENTRUSTED_NOT = part_list("channel_entrusted_not")  # the budget entrust
 UNION_HOLDS = part_list("union_holds")  # words after a union's name saying it holds the loans that follow
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
+RESPECTIVE_AREA = "area:respectively"  # … of a figure a "respectively" list of places gives its area
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
 ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
 GRADED_ITEM = "graded-item:"  # the indicator rule of a graded item of a total (``indicator._graded_item``)
@@ -141,7 +143,73 @@ def find_areas(ctx: Context) -> list[Area]:
         least = 1 if len(words) < len(near) else MIN_NAME_WORDS
         if len(words) >= least and not _province_named(ctx, words[0][0], words[-1][1]):
             found.append(Area(words[0][0], end, _name(ctx.text, words)))
+    for start, end, _ in ctx.hits[part_list("area_plural_after")]:
+        named = _names_before(ctx, start)
+        if len(named) > 1:  # "Tan Ky and Con Cuong districts": one name alone is no plural's
+            first = named[0][0][0]
+            found.append(Area(first, end, ctx.text[first : named[-1][-1][1]], tuple(_name(ctx.text, w) for w in named)))
     return sorted(found, key=lambda a: a.start)
+
+
+def _names_before(ctx: Context, pos: int) -> list[list[tuple[int, int]]]:
+    """The names (each its capitalised words, two at least) listed right before ``pos``, joined by
+    commas or a ``split_joins`` word, in the text's order: "Tan Ky and Con Cuong" before
+    "districts"; none of them a province's."""
+    names: list[list[tuple[int, int]]] = []
+    while True:
+        words = _capitalised_near(ctx, pos, backwards=True)
+        if len(words) < MIN_NAME_WORDS or _province_named(ctx, words[0][0], words[-1][1]) or (
+                names and not list_joined(ctx, words[-1][1], names[0][0][0])):
+            return names
+        names.insert(0, words)
+        pos = _join_before(ctx, words[0][0])
+        if pos < 0:
+            return names
+
+
+def _join_before(ctx: Context, pos: int) -> int:
+    """Where the name before a listed name would end: past the comma or ``split_joins`` word
+    right before ``pos`` ("Tan Ky, Con Cuong", "Tan Ky and Con Cuong"); -1 when none stands there."""
+    s0 = max(0, pos - ctx.reach("area"))
+    joins = [hit for hit in ctx.marks(SPLIT_JOINS, s0, pos) if not ctx.text[hit[1] : pos].strip()]
+    if joins:
+        return joins[-1][0]
+    gap = ctx.text[s0:pos].rstrip()
+    return s0 + len(gap) - 1 if gap.endswith(",") else -1
+
+
+def _names_after(ctx: Context, area: Area, stop: int) -> tuple[str, ...]:
+    """The names of ``area`` and those listed right after it, before ``stop``, joined by commas
+    or a ``split_joins`` word with no area word of their own: "huyện Hương Khê và Vũ Quang"."""
+    names, pos = [area.name], area.end
+    while True:
+        joins = [hit for hit in ctx.marks(SPLIT_JOINS, pos, min(stop, pos + ctx.reach("area")))
+                 if not ctx.text[pos : hit[0]].strip(" ,")]
+        after = joins[0][1] if joins else (pos + 1 if ctx.text[pos : pos + 1] == "," else -1)
+        words = _capitalised_near(ctx, after) if after >= 0 else []
+        if len(words) < MIN_NAME_WORDS or words[-1][1] > stop or _province_named(ctx, words[0][0], words[-1][1]):
+            return tuple(names)
+        names.append(_name(ctx.text, words))
+        pos = words[-1][1]
+
+
+def respective_area(ctx: Context, fig: Figure) -> Part | None:
+    """The area a "respectively" list of places gives the figure: the i-th name listed for the
+    i-th figure of its run (``when.respective_run``) that no run of dates reads ("Tan Ky and Con
+    Cuong districts had VND 640 billion and VND 910 billion respectively", "Hai huyện Hương Khê và
+    Vũ Quang … lần lượt đạt 1.150 tỷ đồng và 540 tỷ đồng"): the last area named in its sentence
+    before the run, with the names listed with it."""
+    run = respective_run(ctx, fig)
+    if not run or respective_date(ctx, fig) is not None:
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    areas = [a for a in ctx.areas.within(s0, run[0].start) if a.end <= run[0].start]
+    if not areas:
+        return None
+    names = areas[-1].names or _names_after(ctx, areas[-1], run[0].start)
+    if len(names) != len(run):
+        return None
+    return Part("area", names[next(i for i, f in enumerate(run) if f is fig)], RESPECTIVE_AREA)
 
 
 _BLANKS = re.compile(" *")  # spaces (no other white space), maybe none: it always matches
@@ -1110,6 +1178,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         return Part("area", ctx.text[spot[1] : spot[2]], "area:region")
     if indicator_rule.startswith(GRADED_ITEM):
         return _graded_share(ctx, fig)
+    respective = respective_area(ctx, fig)
+    if respective is not None:
+        return respective
     # An amount per household or customer with an average cue is an average, wherever it is
     # ("the district's average loan per household"): no area's total, even in a district's report.
     if "/" in fig.unit:

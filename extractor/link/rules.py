@@ -58,7 +58,7 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
     "part": ("area:district-document", "programme:document", "channel:document", "area:named", "area:office",
-             "area:commune", "area:commune-ref", "area:breakdown", "programme:",
+             "area:respectively", "area:commune", "area:commune-ref", "area:breakdown", "programme:",
              "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:",
              "smaller-than-total"),
 }
@@ -700,6 +700,10 @@ class AreaWords(Strict):
 
     before: RulePhrases = Field(default_factory=RulePhrases)
     after: RulePhrases = Field(default_factory=RulePhrases)
+    # A plural after several names joined by commas or a ``split_joins`` word ("Tan Ky and Con
+    # Cuong districts"): one area of them all (``parts.find_areas``), read name by name by a
+    # "respectively" list (``parts.respective_area``).
+    plural_after: RulePhrases = Field(default_factory=RulePhrases)
 
 
 class PartRules(Strict):
@@ -901,7 +905,7 @@ def part_phrase_lists(parts: PartRules) -> list[PhraseList]:
     ``list_glue_after_not``: those after such a word that open no name)."""
     lists = [PhraseList(part_list(name), (name,), getattr(parts, name)) for name in PART_WORD_LISTS]
     lists += [PhraseList(part_list(f"area_{side}"), ("area_words", side), getattr(parts.area_words, side))
-              for side in ("before", "after")]
+              for side in ("before", "after", "plural_after")]
     lists += [PhraseList(list_opener(kind), ("list_openers", kind), phrases)
               for kind, phrases in parts.list_openers.items()]
     lists += [PhraseList(list_count(kind), ("list_counts", kind), phrases)

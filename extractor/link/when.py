@@ -1309,11 +1309,11 @@ def respective_date(ctx: Context, fig: Figure) -> DateMention | None:
     before, after = ctx.free_dates.within(s0, first.start), ctx.free_dates.within(last.end, s1)
     if before:  # "in 2023 and 2024 were X and Y respectively", "năm 2023 và 2024 lần lượt đạt X và Y"
         run = _joined_run(ctx, before, before[-1])
-        if any(run[-1].end <= m[0] and (m[1] <= first.start or _joined(ctx, last.end, m[0])) for m in marks):
+        if any(run[-1].end <= m[0] and (m[1] <= first.start or list_joined(ctx, last.end, m[0])) for m in marks):
             dates = run
     if not dates and after:  # "lent X and Y in 2023 and 2024 respectively"
         run = _joined_run(ctx, after, after[0])
-        if any(run[-1].end <= m[0] and _joined(ctx, run[-1].end, m[0]) for m in marks):
+        if any(run[-1].end <= m[0] and list_joined(ctx, run[-1].end, m[0]) for m in marks):
             dates = run
     if len(dates) != len(figures):
         return None
@@ -1335,14 +1335,14 @@ def _joined_run(ctx: Context, items: list[Spanned], item: Spanned) -> list[Spann
     (``_joined``) separates from their neighbours, ``item`` included."""
     i = next(n for n, x in enumerate(items) if x is item)
     lo, hi = i, i
-    while lo > 0 and _joined(ctx, items[lo - 1].end, items[lo].start):
+    while lo > 0 and list_joined(ctx, items[lo - 1].end, items[lo].start):
         lo -= 1
-    while hi + 1 < len(items) and _joined(ctx, items[hi].end, items[hi + 1].start):
+    while hi + 1 < len(items) and list_joined(ctx, items[hi].end, items[hi + 1].start):
         hi += 1
     return items[lo : hi + 1]
 
 
-def _joined(ctx: Context, start: int, end: int) -> bool:
+def list_joined(ctx: Context, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds nothing but spaces, commas, semicolons and at most one
     ``split_joins`` word ("2023 and 2024", "5.000 tỷ đồng, 5.600 tỷ đồng")."""
     words = ctx.marks(SPLIT_JOINS, start, end)
