@@ -25,7 +25,7 @@ _INDICATOR_WORDS = {
     "listed-by-place": "indicator of the level just listed, by place",
     "list-item": "indicator from the words '{detail}' that open its list",
     "listed-by-part": "indicator of the level just listed, by part",
-    "respectively": "indicator of the item before it in a list read item by item ('respectively')",
+    "respectively": "indicator of the item before it in a list read item by item",
     "change-of": "a change of outstanding loans, as a growth rate",
     "next-item": "indicator of the item before it in a breakdown ({detail})",
     "breakdown-of": "an item of a breakdown of the total just stated ({detail})",

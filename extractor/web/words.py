@@ -32,6 +32,7 @@ WHY_MESSAGES: tuple[str, ...] = (
     N_("indicator from the words '%(q)s'"),
     N_("indicator of the level just listed, by place"),
     N_("indicator of the level just listed, by part"),
+    N_("indicator of the item before it in a list read item by item"),
     N_("indicator from the words '%(q)s' that open its list"),
     N_("indicator of the item before it in a breakdown (%(rest)s)"),
     N_("an item of a breakdown of the total just stated (%(rest)s)"),
