@@ -162,3 +162,28 @@ def test_a_years_close_change_near_another_span_names_no_baseline(text: str, val
     obs = _one(text, "total_capital", value)
     assert obs.change_value is not None
     assert obs.change_baseline is None
+
+
+@pytest.mark.parametrize(("text", "indicator", "value", "as_of", "change", "baseline"), [
+    # A change, its own baseline ("year-on-year") and "to" before the level: the level is the
+    # figure after "to", dated by the date after it, a year back for its baseline.
+    ("Dong Thap policy lending up\n\nDong Thap (VNA) – Total capital of the Dong Thap branch of the "
+     "Vietnam Bank for Social Policies rose 7.8% year-on-year to VND 11.2 trillion as of September 30, 2025.",
+     "total_capital", "11200000000000", dt.date(2025, 9, 30), "7.8", dt.date(2024, 9, 30)),
+    # The change's comparison with its date between the change and "lên": the level after "lên".
+    ("Tín dụng chính sách tỉnh Đồng Tháp\n\nĐến ngày 30/9/2025, tổng dư nợ của Chi nhánh NHCSXH tỉnh "
+     "Đồng Tháp tăng 700 tỷ đồng so với đầu năm lên 9.100 tỷ đồng.",
+     "outstanding_loans", "9100000000000", dt.date(2025, 9, 30), "700000000000", dt.date(2025, 1, 1)),
+])
+def test_a_level_a_change_brought_about_past_its_comparison(text: str, indicator: str, value: str,
+                                                           as_of: dt.date, change: str, baseline: dt.date) -> None:
+    level = _one(text, indicator, value)
+    assert (level.as_of, level.change_value, level.change_baseline) == (as_of, Decimal(change), baseline)
+
+
+def test_a_baseline_after_compared_to_stays_no_level() -> None:
+    """Near miss: the figure after "compared to" is the baseline, not a level brought about."""
+    text = ("Dong Thap policy lending\n\nBy September 30, 2025, outstanding loans of the Dong Thap branch of "
+            "the Vietnam Bank for Social Policies reached VND 11,050 billion, compared to VND 10,410 billion "
+            "a year earlier.")
+    assert [o.value for o in _observations(text) if o.indicator == "outstanding_loans"] == [Decimal("11050000000000")]

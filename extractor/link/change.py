@@ -38,11 +38,23 @@ def is_change(ctx: Context, fig: Figure) -> bool:
     compared = ctx.marks("comparison", c0, c1)
     if not compared:
         return False  # most clauses compare nothing: no binder or bracket to look for
+    if _brought_to_level(ctx, fig, c0, compared):
+        return False
     binder = ctx.marker_before("pair_binders", fig.start)
     bracket = _bracket_after(ctx, fig, c1)
     compared = [mark for mark in compared
                 if (binder is None or mark[1] > binder[0]) and not bracket[0] <= mark[0] < bracket[1]]
     return bool(compared) and ctx.marker_before("share_of_baseline", fig.start) is None and not share_of_plan(ctx, fig)
+
+
+def _brought_to_level(ctx: Context, fig: Figure, c0: int, compared: list[Hit]) -> bool:
+    """Whether a ``change_to`` word stands right before the figure, outside any comparison: the
+    level a change brought something to ("rose 7.8% year-on-year to VND 11.2 trillion", "tăng
+    700 tỷ đồng so với đầu năm lên 9.100 tỷ đồng"), whose clause's comparison is the change's; not
+    a comparison's baseline ("compared to 5,000 a year earlier")."""
+    to = ctx.marks("change_to", c0, fig.start)  # in the figure's clause, from ``c0``
+    return bool(to) and not ctx.text[to[-1][1] : fig.start].strip() and not any(
+        m[0] <= to[-1][0] < m[1] for m in compared)
 
 
 # An opening bracket alone between two figures; a closing one right after the second.
@@ -389,8 +401,11 @@ def _previous_year(ctx: Context, start: int, end: int, level: dt.date | None) ->
 def _same_period_before(ctx: Context, start: int, end: int) -> bool:
     """Whether "so với cùng kỳ năm trước", "compared to the same period last year" stands at the
     comparison word that ends at ``start`` (right after it, or the end of a comparison phrase that
-    holds it, "so cùng kỳ"), with no date of its own after it ("cùng kỳ năm 2023" is a date)."""
-    if ctx.dates.within(start, end):
+    holds it, "so cùng kỳ"), with no date of its own after it ("cùng kỳ năm 2023" is a date); a
+    date past the next figure is that figure's ("up 7.8% year-on-year to VND 11.2 trillion as of
+    September 30")."""
+    after = ctx.figures.first_within(start, end)
+    if ctx.dates.within(start, after.start if after is not None else end):
         return False
     lead = max(0, start - ctx.reach("same_period"))
     return any((h0 < start <= h1) or (h0 >= start and not ctx.text[start:h0].strip())
@@ -547,9 +562,22 @@ def _brought_to(ctx: Context, fig: Figure, levels: list[tuple[Figure, Observatio
     if after == len(levels):
         return None
     lf, obs = levels[after]
-    joined = any(not ctx.text[fig.end : b[0]].strip() and not ctx.text[b[1] : lf.start].strip()
+    joined = any(_compared_only(ctx, fig.end, b[0]) and not ctx.text[b[1] : lf.start].strip()
                  for b in ctx.marks("change_to", fig.end, lf.start))
     return after if joined and obs.change_value is None and _fits_level(fig, obs) else None
+
+
+def _compared_only(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds nothing but the change's comparison, its baseline's date
+    and commas: "7.8% year-on-year to …", "700 tỷ đồng so với đầu năm lên …"."""
+    spans = sorted([(m[0], m[1]) for name in ("comparison", "same_period_before") for m in ctx.marks(name, start, end)]
+                   + [(d.start, d.end) for d in ctx.dates.within(start, end)])
+    pos = start
+    for a, b in spans:
+        if ctx.text[pos:a].strip(" ,"):
+            return False
+        pos = max(pos, b)
+    return not ctx.text[pos:end].strip(" ,")
 
 
 def _about(ctx: Context, start: int, end: int, level: Observation) -> bool:

@@ -229,14 +229,23 @@ def _a_goal(ctx: Context, fig: Figure) -> bool:
 
 
 def _in_comparison(ctx: Context, d: DateMention, fig: Figure) -> bool:
-    """A date after "compared to" in its clause is a baseline."""
+    """A date after "compared to" in its clause is a baseline; not after a comparison that names
+    its own ("rose 7.8% year-on-year to VND 11.2 trillion as of September 30": ``same_period_before``)."""
     sentence = sentence_span(ctx, fig)
     key = (d.start, *sentence)
     found = ctx.state.in_comparison.get(key)
     if found is None:
         c0, c1 = piece(d.start, sentence, ctx.breaks.clause)
-        found = ctx.state.in_comparison[key] = any(m[1] <= d.start for m in ctx.marks("comparison", c0, c1))
+        found = ctx.state.in_comparison[key] = any(
+            m[1] <= d.start and not _names_own_baseline(ctx, m, d.start) for m in ctx.marks("comparison", c0, c1))
     return found
+
+
+def _names_own_baseline(ctx: Context, mark: Hit, stop: int) -> bool:
+    """Whether a comparison is, or runs straight on into, words naming its own baseline
+    (``same_period_before``: "year-on-year", "so với cùng kỳ năm trước") before ``stop``."""
+    own = ctx.first_mark("same_period_before", mark[0], stop)
+    return own is not None and (own[0] < mark[1] or not ctx.text[mark[1] : own[0]].strip())
 
 
 def candidate_dates(ctx: Context, fig: Figure) -> list[DateMention]:
