@@ -29,3 +29,25 @@ def test_capital_items_follow_only_the_listed_totals(lang: str, text: str, indic
     found = extract_text(text, lang=lang, published=dt.date(2025, 10, 26)).observations  # type: ignore[arg-type]
     items = [o for o in found if o.part_of == "source"]
     assert [o.indicator for o in items] == [indicator]
+
+
+
+def test_a_capital_item_with_its_own_words_is_no_item_of_the_source_before_it() -> None:
+    """The item after the central budget's, named by its own indicator's words (capital the local
+    budgets entrust), is that indicator's level, no part of the source named for the item before."""
+    text = ("Ha Nam news\nAs at December 31, 2024, total capital stood at VND 4,385 billion, of which capital from "
+            "the central budget accounted for VND 3,910 billion and capital entrusted by the provincial and "
+            "district budgets VND 402 billion.\n")
+    found = extract_text(text, lang="en", published=dt.date(2025, 1, 8)).observations
+    entrusted = [(o.value, o.part_of) for o in found if o.indicator == "local_entrusted_capital"]
+    assert entrusted == [(402_000_000_000, None)]
+    assert [(o.indicator, o.part_of) for o in found if o.value == 3_910_000_000_000] == [("total_capital", "source")]
+
+
+def test_a_cue_opening_the_next_item_is_not_the_figures_before_it() -> None:
+    """ "… 3.910 tỷ đồng và vốn ủy thác … 402 tỷ đồng": the words after "và" open the next amount's
+    item; the first stays an item of the capital, of the source named before it."""
+    text = ("Tin Hà Nam\nĐến 31/12/2024, tổng nguồn vốn đạt 4.385 tỷ đồng, trong đó nguồn vốn trung ương 3.910 tỷ "
+            "đồng và vốn ủy thác từ ngân sách tỉnh 402 tỷ đồng.\n")
+    found = extract_text(text, lang="vi", published=dt.date(2025, 1, 8)).observations
+    assert [(o.indicator, o.part_of) for o in found if o.value == 3_910_000_000_000] == [("total_capital", "source")]

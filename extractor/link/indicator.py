@@ -227,7 +227,8 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int, listed: int | None = 
             own += [cue] if cue.start < fig.end else []
             continue
         past = _past_aside(ctx, fig.end) if listed is None or cue.start < listed else listed
-        if cue.start - fig.end > 100 or _figures_between(ctx, past, cue.start):
+        if (cue.start - fig.end > 100 or _figures_between(ctx, past, cue.start)
+                or _opens_next_item(ctx, fig, cue, clause_end)):
             break
         if ctx.marks("negated", fig.end, cue.start):
             continue  # "… hộ chưa được giải ngân": the cue says what did not happen
@@ -235,6 +236,17 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int, listed: int | None = 
         if found:
             return found
     return next((found for cue in own if (found := _decided(ctx, cue, fig, "cue-after"))), None)
+
+
+def _opens_next_item(ctx: Context, fig: Figure, cue: CueHit, clause_end: int) -> bool:
+    """Whether a cue after the figure opens the next item of a list, right after a joining word
+    right after the figure, and before a figure of its kind: "nguồn vốn trung ương 3.910 tỷ đồng và vốn
+    ủy thác từ ngân sách tỉnh 402 tỷ đồng" (the entrusted capital is the second amount's)."""
+    joins = ctx.marks(SPLIT_JOINS, fig.end, cue.start)
+    if not joins or ctx.text[fig.end : joins[0][0]].strip(" ,") or ctx.text[joins[0][1] : cue.start].strip():
+        return False  # "742,060 poor households and other beneficiaries borrowed": the cue is theirs
+    following = ctx.figures.first_within(cue.end, max(clause_end, sentence_span(ctx, fig)[1]))
+    return following is not None and following.kind == fig.kind
 
 
 def _blocker_rules(ctx: Context, cue_start: int, start: int, clause_end: int) -> bool:
@@ -285,6 +297,7 @@ PROGRAMME_NAMES = part_list("programme")
 GROUP_NAMES = part_list("group")
 LENT_TO = part_list("lent_to")
 AVERAGE_WORDS = part_list("average")
+SPLIT_JOINS = part_list("split_joins")  # the words joining two items of one list ("và", "and")
 _OPENING_PUNCTUATION = " ,;:-\n"  # what may stand before an item's first word
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 

@@ -1867,10 +1867,14 @@ def _cued_part(ctx: Context, fig: Figure, indicator_rule: str, *, only: str | No
                 cues = [c for c in cues if c[1] > named[-1][0]]
             cues = sorted(cues + _own_words(cues, [*_unions_listed(ctx, fig, breakdown, g0, end),
                                                    *_entrusted(ctx, fig, g0, end)]))
-        if kind == "source" and ctx.cues.within(c0, fig.start) and _capital_last(ctx, fig):
+        own_cues = ctx.cues.within(c0, fig.start) if kind == "source" else []
+        if own_cues and _capital_last(ctx, fig):
             # An item of the capital's breakdown naming its own capital ("…, vốn nhận ủy thác từ
-            # ngân sách … 250 tỷ đồng") is no item of the source named in the clause before it.
-            cues = [c for c in cues if c[0] >= c0]
+            # ngân sách … 250 tỷ đồng") is no item of the source named in the clause before it,
+            # nor of one named before the figure ahead of its own words ("capital from the central
+            # budget accounted for VND 3,910 billion and capital entrusted by the budgets VND 402 billion").
+            ahead = [f for f in ctx.figures.within(c0, own_cues[-1].start) if f.end <= own_cues[-1].start]
+            cues = [c for c in cues if c[0] >= (ahead[-1].end if ahead else c0)]
         cue = _item_cue(ctx, cues, fig, breakdown)
         if cue is not None and not _totalled(ctx, cue, borrowers_end(ctx, fig)):
             rule = f"{AREA_KIND}{cue[2]}" if kind == "area" else f"{kind}:{cue[2]}"
