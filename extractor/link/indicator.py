@@ -228,7 +228,7 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int, listed: int | None = 
             continue
         past = _past_aside(ctx, fig.end) if listed is None or cue.start < listed else listed
         if (cue.start - fig.end > 100 or _figures_between(ctx, past, cue.start)
-                or _opens_next_item(ctx, fig, cue, clause_end)):
+                or _opens_next_item(ctx, fig, cue)):
             break
         if ctx.marks("negated", fig.end, cue.start):
             continue  # "… hộ chưa được giải ngân": the cue says what did not happen
@@ -238,14 +238,14 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int, listed: int | None = 
     return next((found for cue in own if (found := _decided(ctx, cue, fig, "cue-after"))), None)
 
 
-def _opens_next_item(ctx: Context, fig: Figure, cue: CueHit, clause_end: int) -> bool:
+def _opens_next_item(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     """Whether a cue after the figure opens the next item of a list, right after a joining word
     right after the figure, and before a figure of its kind: "nguồn vốn trung ương 3.910 tỷ đồng và vốn
     ủy thác từ ngân sách tỉnh 402 tỷ đồng" (the entrusted capital is the second amount's)."""
     joins = ctx.marks(SPLIT_JOINS, fig.end, cue.start)
     if not joins or ctx.text[fig.end : joins[0][0]].strip(" ,") or ctx.text[joins[0][1] : cue.start].strip():
         return False  # "742,060 poor households and other beneficiaries borrowed": the cue is theirs
-    following = ctx.figures.first_within(cue.end, max(clause_end, sentence_span(ctx, fig)[1]))
+    following = ctx.figures.first_within(cue.end, sentence_span(ctx, fig)[1])  # past a comma of the item's words
     return following is not None and following.kind == fig.kind
 
 

@@ -1289,11 +1289,10 @@ def measure_of(ctx: Context, fig: Figure, code: str) -> str:
     return "flow"
 
 
-def _anchor(ctx: Context, fig: Figure, dates: list[DateMention]) -> DateMention | None:
+def _anchor(ctx: Context, fig: Figure, dates: list[DateMention], respective: DateMention | None) -> DateMention | None:
     """The date of ``dates`` (the figure's candidates) that dates it: the one a "respectively"
-    list gives it, else the nearest before the figure, else one that opens the sentence, else the
-    nearest after."""
-    respective = respective_date(ctx, fig)
+    list gives it (``respective``, ``respective_date``'s answer), else the nearest before the
+    figure, else one that opens the sentence, else the nearest after."""
     if respective is not None:
         return respective
     before = [d for d in dates if d.end <= fig.start]
@@ -1308,11 +1307,11 @@ def respective_date(ctx: Context, fig: Figure) -> DateMention | None:
     after the figures ("lent X and Y in 2023 and 2024 respectively"); the items of each run are
     joined by commas or one ``split_joins`` word. None when the runs differ in length (each figure
     is then dated as any other)."""
-    s0, s1 = sentence_span(ctx, fig)
-    marks = ctx.marks("respectively", s0, s1)
     figures = respective_run(ctx, fig)
     if not figures:
-        return None
+        return None  # most sentences: no marker, one bisect
+    s0, s1 = sentence_span(ctx, fig)
+    marks = ctx.marks("respectively", s0, s1)
     first, last = figures[0], figures[-1]
     dates: list[DateMention] = []
     before, after = ctx.free_dates.within(s0, first.start), ctx.free_dates.within(last.end, s1)
@@ -1341,7 +1340,7 @@ def respective_run(ctx: Context, fig: Figure) -> list[Figure]:
 
 def _joined_run(ctx: Context, items: list[Spanned], item: Spanned) -> list[Spanned]:
     """The items (in text order, ``item`` among them) next to ``item`` that nothing but a join
-    (``_joined``) separates from their neighbours, ``item`` included."""
+    (``list_joined``) separates from their neighbours, ``item`` included."""
     i = next(n for n, x in enumerate(items) if x is item)
     lo, hi = i, i
     while lo > 0 and list_joined(ctx, items[lo - 1].end, items[lo].start):
@@ -1367,7 +1366,7 @@ def dated_at_a_point(ctx: Context, fig: Figure) -> bool:
     edge ("June 30, 2024", "the end of 2023"), or a date after "as of"/"by" ("as of May"),
     with no "since" opening a period."""
     dates = candidate_dates(ctx, fig)
-    anchor = _anchor(ctx, fig, dates)
+    anchor = _anchor(ctx, fig, dates, respective_date(ctx, fig))
     if anchor is None or any(opens_since(ctx, d) for d in dates):
         return False
     return anchor.value is not None or ctx.marker_before("until", anchor.start) is not None
@@ -1377,7 +1376,7 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     """The figure's date or period and the rule that found it."""
     respective = respective_date(ctx, fig)
     dates = [respective] if respective is not None else candidate_dates(ctx, fig)
-    anchor = _anchor(ctx, fig, dates)
+    anchor = _anchor(ctx, fig, dates, respective)
     own = _own_period_after(ctx, fig, dates, anchor) if measure == "flow" and anchor is not None else None
     anchor = own or anchor
     before = _year_before(ctx, fig, measure, anchor)
