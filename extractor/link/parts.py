@@ -1220,6 +1220,9 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     _, c1 = clause_span(ctx, fig)
     # What stands before a reporting verb is who reports and where ("Tại hội nghị sơ kết … của
     # Chỉ thị 40-CT/TW, Giám đốc chi nhánh … nêu rõ, dư nợ cho vay …"), not the figure's part.
+    sibling = _sibling_item(ctx, fig, code, indicator_rule, s0)
+    if sibling is not None:
+        return sibling
     reported = [hit[1] for hit in ctx.marks("reporting", s0, fig.start)]
     shares = [hit for hit in ctx.marks("programme", max([s0, *reported]), c1) if _goes_on(ctx, hit)]
     if shares:
@@ -1238,6 +1241,38 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
             or _paired_part(ctx, fig, indicator_rule) or _share_part(ctx, fig, code)
             or _topic_part(ctx, fig, code) or _item_of_total(ctx, fig, code)
             or _topic_document_part(ctx, fig, code))
+
+
+def _sibling_item(ctx: Context, fig: Figure, code: str, indicator_rule: str, s0: int) -> Part | None:
+    """An item of a breakdown that follows one the words of a part name, parted from it by a comma
+    or a joining word and named by its own words before its figure, none of them a part cue
+    ("Trong đó, dư nợ cho vay hộ nghèo 620 tỷ đồng, hộ cận nghèo 710 tỷ đồng"; "Of this, loans
+    for poor households accounted for VND 620 billion, near-poor households VND 710 billion"): a
+    part of the same kind named by those words, not the first item's part, which the cue before
+    them would give every item. The item states its figure's indicator by no cue of its own: the
+    breakdown's, or the first item's ("…, trong đó dư nợ cho vay hộ nghèo đạt 620 tỷ đồng và hộ
+    cận nghèo đạt 710 tỷ đồng")."""
+    if not indicator_rule.startswith(("breakdown-of:", "cue:")):
+        return None
+    marks = ctx.marks("breakdown", s0, fig.start)
+    earlier = ctx.figures.within(marks[-1][1], fig.start) if marks else []
+    if not earlier or earlier[-1].end > fig.start or (earlier[-1].kind, earlier[-1].unit) != (fig.kind, fig.unit):
+        return None
+    before = ctx.state.last_part.get(fig.kind)
+    if before is None or before[:2] != (code, earlier[-1].end) or before[2] not in NARROWER_KINDS:
+        return None
+    start = _unjoined(ctx, earlier[-1].end, fig.start)
+    if start == earlier[-1].end and ctx.text[start : fig.start].lstrip()[:1] not in (",", ";"):
+        return None
+    end = unglued(ctx, start, fig.start)
+    name = ctx.text[start:end].strip(" ,;:(")
+    if (len(name.split()) < ITEM_NAME_WORDS and not _abbreviation(name)) or len(name) > ctx.reach("item_name"):
+        return None
+    if (ctx.dates.within(start, end) or ctx.areas.within(start, end) or ctx.mentions.within(start, end)
+            or any(cue.position == "before" for cue in ctx.cues.within(start, end))
+            or any(ctx.marks(kind_list, start, end) for kind_list in (*dict(KIND_LISTS).values(), CHANNEL_NAMES))):
+        return None
+    return Part(before[2], name[:LABEL_CHARS], f"{before[2]}:{marks[-1][2]}+sibling")
 
 
 # A resolution's or decision's number right after a programme marker ("No. 15", "15/NQ-CP",
@@ -2326,7 +2361,11 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     first = ctx.figures.within(start, fig.start + 1)[0]
     later = ctx.figures.within(fig.end, c1)
     after = ctx.text[fig.end : later[0].start if later else c1].strip(" ,:;.")
-    named = after if opens else ctx.text[start : unglued(ctx, start, first.start)].strip(" ,:;.")
+    # A figure opening its clause with no words after it is named by those of its item before
+    # it ("…; near-poor households, VND 710 billion; …").
+    opens = opens and bool(after)
+    before = ctx.text[_unjoined(ctx, start, first.start) : unglued(ctx, start, first.start)]
+    named = after if opens else before.strip(" ,:;.")
     # A word or none before it ("trong đó có 21.406 hộ nghèo", "of which VND 900 billion for
     # students") names nothing: a counted noun naming a kind of household does ("hộ nghèo"), or
     # one abbreviation before it ("HSSV 640 tỷ đồng": a programme's short name), else the words
@@ -2334,6 +2373,16 @@ def _item_words(ctx: Context, fig: Figure, start: int) -> str:
     if len(named.split()) < ITEM_NAME_WORDS:
         named = _kind_counted(ctx, fig) or (named if _abbreviation(named) else after)
     return named if len(named.split()) >= ITEM_NAME_WORDS or _abbreviation(named) else fig.text
+
+
+def _unjoined(ctx: Context, start: int, end: int) -> int:
+    """Where an item's name starts: past a joining word (``split_joins``: "and", "và") opening
+    the words from ``start`` ("…; and students, VND 450 billion"): it joins the item to the one
+    before, it names nothing."""
+    for hit in ctx.marks(SPLIT_JOINS, start, end):
+        if not ctx.text[start : hit[0]].strip(" ,;:"):
+            return hit[1]
+    return start
 
 
 def _abbreviation(words: str) -> bool:

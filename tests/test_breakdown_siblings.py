@@ -1,0 +1,76 @@
+"""A breakdown's later items named by their own words: "Trong đó, dư nợ cho vay hộ nghèo 620 tỷ
+đồng, hộ cận nghèo 710 tỷ đồng" lists two programmes, and the second item, parted from the first
+by a comma or a joining word and naming no part cue of its own, is the programme its words name,
+not the first item's (``parts._sibling_item``). An item that opens its clause with its figure
+after its name ("…; near-poor households, VND 710 billion") is named by the words before it, past
+a joining word ("and students"). Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from extractor.models import Observation
+from helpers.linking import observations_by_value
+
+PUBLISHED = dt.date(2025, 10, 15)
+HEADS = {"en": "Policy credit in Ha Tinh\nBy a reporter\n", "vi": "Tín dụng chính sách ở Hà Tĩnh\nPV\n"}
+BN = 1_000_000_000
+
+
+def _by_value(text: str, lang: str) -> dict[Decimal, Observation]:
+    return observations_by_value(HEADS[lang] + text, lang=lang, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(("text", "lang", "parts"), [
+    ("Tổng dư nợ đạt 8.500 tỷ đồng. Trong đó, dư nợ cho vay hộ nghèo 620 tỷ đồng, hộ cận nghèo 710 tỷ "
+     "đồng, hộ mới thoát nghèo 450 tỷ đồng.", "vi",
+     {620: "cho vay hộ nghèo", 710: "hộ cận nghèo", 450: "hộ mới thoát nghèo"}),
+    # Joined by "và", the item takes the first item's cue for its indicator, but names its own part.
+    ("Tổng dư nợ đạt 8.500 tỷ đồng, trong đó dư nợ cho vay hộ nghèo đạt 620 tỷ đồng và hộ cận nghèo "
+     "đạt 710 tỷ đồng.", "vi", {620: "cho vay hộ nghèo", 710: "hộ cận nghèo"}),
+    # An item naming its own programme by a cue keeps it; a later one with none names its own.
+    ("Tổng dư nợ đạt 8.500 tỷ đồng, trong đó cho vay hộ nghèo 620 tỷ đồng, cho vay hộ cận nghèo 710 tỷ "
+     "đồng, học sinh sinh viên 450 tỷ đồng.", "vi",
+     {620: "cho vay hộ nghèo", 710: "cho vay hộ cận nghèo", 450: "học sinh sinh viên"}),
+    ("Outstanding loans reached VND 8,500 billion. Of this, loans for poor households accounted for VND "
+     "620 billion, near-poor households VND 710 billion and newly escaped poor households VND 450 billion.",
+     "en", {620: "loans for poor households", 710: "near-poor households", 450: "newly escaped poor households"}),
+    ("Outstanding loans reached VND 8,500 billion, of which outstanding loans for poor households were VND "
+     "620 billion and near-poor households VND 710 billion.", "en",
+     {620: "loans for poor households", 710: "near-poor households"}),
+    # Semicolons part the items; a name before its figure's comma and one after "and" are the item's.
+    ("Outstanding loans reached VND 8,500 billion, of which loans for poor households were VND 620 billion; "
+     "near-poor households, VND 710 billion; and poor students, VND 450 billion.", "en",
+     {620: "loans for poor households", 710: "near-poor households", 450: "poor students"}),
+])
+def test_a_later_item_of_a_breakdown_is_the_programme_its_own_words_name(
+        text: str, lang: str, parts: dict[int, str]) -> None:
+    found = _by_value(text, lang)
+    total = found[Decimal(8_500 * BN)]
+    assert (total.indicator, total.part_of) == ("outstanding_loans", None), total.rules
+    for value, name in parts.items():
+        item = found[Decimal(value * BN)]
+        assert (item.indicator, item.part_of, item.part) == ("outstanding_loans", "programme", name), item.rules
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    # The words after the first item date its figure: the same programme a year before, no sibling.
+    ("Tổng dư nợ đạt 8.500 tỷ đồng, trong đó dư nợ cho vay hộ nghèo 620 tỷ đồng, năm 2024 là 580 tỷ đồng.",
+     "vi", 580),
+    # No breakdown word: a list of a sentence's own figures, not items of a total.
+    ("Dư nợ cho vay hộ nghèo đạt 620 tỷ đồng, hộ cận nghèo 710 tỷ đồng.", "vi", 710),
+])
+def test_an_item_with_a_date_or_no_breakdown_names_no_sibling(text: str, lang: str, value: int) -> None:
+    found = _by_value(text, lang)
+    item = found.get(Decimal(value * BN))
+    assert item is None or not (item.rules.get("part") or "").endswith("+sibling"), item.rules
+
+
+def test_a_change_after_an_item_is_no_sibling() -> None:
+    found = _by_value("Outstanding loans reached VND 8,500 billion, of which loans for poor households were VND "
+                      "620 billion, up VND 40 billion from the start of the year.", "en")
+    assert Decimal(40 * BN) not in found
+    assert found[Decimal(620 * BN)].part == "loans for poor households"
