@@ -463,9 +463,18 @@ def _share_of_total(ctx: Context, fig: Figure, found: tuple[str, str] | None) ->
     a rate's numerator: "overdue debt was VND 3 billion, accounting for 0.1%") keeps its own."""
     bare = bare_share(ctx, fig)
     loans = ctx.linker.bare_share_indicators
-    if bare is None or bare[1] not in loans or (found is not None and found[0] not in loans):
+    if found is not None and found[0] not in loans:
         return None
-    return bare[1], f"share-of-total:{bare[1]}"
+    if bare is None:
+        # The same for a share of a whole its words name ("Cho vay học sinh, sinh viên 530 tỷ
+        # đồng, chiếm 5,9% tổng dư nợ") when the clause's only cues name a programme ("cho vay" in
+        # its name): a part of that whole. "Doanh số cho vay … chiếm 27% tổng dư nợ" keeps its cue.
+        c0, _ = clause_span(ctx, fig)
+        loose = found is not None and _names_programmes(ctx, _name_start(ctx, fig, c0), fig.start)
+        named = share_of(ctx, fig) if loose else None
+        whole = _decided(ctx, named[1], fig, "share-of") if named is not None else None
+        return whole if whole is not None and found is not None and whole[0] in loans and whole[0] != found[0] else None
+    return (bare[1], f"share-of-total:{bare[1]}") if bare[1] in loans else None
 
 
 def _average_of_count(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | None:

@@ -71,6 +71,7 @@ KIND_LISTS = tuple((kind, part_list(kind)) for kind in PART_KINDS)
 NARROWER_KINDS = ("programme", "channel", "group", "source")
 GROUPS, SOURCES, TOTALS, RANKS = part_list("group"), part_list("source"), part_list("total"), part_list("rank")
 SHARES, REGIONS, PROGRAMMES = part_list("share"), part_list("regions"), part_list("programme")
+SHARE_WHOLE_REFS = part_list("share_whole_refs")  # "of the total": a share naming no whole
 DISTRICT_REFS, COUNTED_KINDS = part_list("district_ref"), part_list("counted_kinds")
 CITY_REFS, GROUP_SUBJECTS = part_list("city_ref"), part_list("group_subject")
 PART_OPENERS = part_list("part_openers")  # "Đối với <part>, …": the part of every figure of the sentence
@@ -2495,9 +2496,14 @@ def _names_a_numerator(ctx: Context, fig: Figure) -> bool:
 
 def _ends_bare(ctx: Context, percent: Figure) -> bool:
     """Whether nothing names a whole after a share's percent: its clause or sentence ends right
-    after it (".", ";", the line's end), or a joining word or a pair binder opens what follows."""
+    after it (".", ";", the line's end) or after words speaking of the whole without naming it
+    (``share_whole_refs``: "of the total"), or a joining word or a pair binder opens what follows."""
     _, p1 = clause_span(ctx, percent)
     if not ctx.text[percent.end : p1].strip(" ).;"):
+        return True
+    # "… accounting for 5.9% of the total": words speaking of the whole without naming it.
+    if any(not ctx.text[percent.end : ref[0]].strip() and not ctx.text[ref[1] : p1].strip(" ).;")
+           for ref in ctx.marks(SHARE_WHOLE_REFS, percent.end, p1)):
         return True
     return any(not ctx.text[percent.end : hit[0]].strip(" ,)")
                for name in (SPLIT_JOINS, "pair_binders") for hit in ctx.marks(name, percent.end, p1))

@@ -688,10 +688,10 @@ PART_KINDS = ("programme", "channel", "area", "group", "source", "average")
 TopicKind = Literal["programme", "channel", "group"]  # what a document may be about alone
 # The plain phrase lists of rules/parts.yaml, each read under its own name (``part_phrase_lists``).
 PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "city_ref", "district_unit_ref",
-                   "district_unit_ref_not", "regions", "rank", "share", "counted_kinds", "outcome_kinds",
-                   "outcome_kinds_paired", "split_openers", "split_joins", "commune_words", "commune_ref",
-                   "commune_ref_not", "region_ref", "area_numbered", "office_after", "bank_unit_words", "visit",
-                   "channel_names", "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds",
+                   "district_unit_ref_not", "regions", "rank", "share", "share_whole_refs", "counted_kinds",
+                   "outcome_kinds", "outcome_kinds_paired", "split_openers", "split_joins", "commune_words",
+                   "commune_ref", "commune_ref_not", "region_ref", "area_numbered", "office_after", "bank_unit_words",
+                   "visit", "channel_names", "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds",
                    "group_subject", "part_openers", "opener_whole", "opener_subjects", "opener_programmes")
 
 
@@ -757,6 +757,8 @@ class PartRules(Strict):
     visit: RulePhrases = Field(default_factory=RulePhrases)
     rank: RulePhrases = Field(default_factory=RulePhrases)
     share: RulePhrases = Field(default_factory=RulePhrases)
+    # Words after a share's percent that speak of the whole without naming it ("of the total").
+    share_whole_refs: RulePhrases = Field(default_factory=RulePhrases)
     # Words that, inside a count's own counted noun, name a kind of household ("900 hộ nghèo"): an
     # item of a breakdown of that kind.
     counted_kinds: RulePhrases = Field(default_factory=RulePhrases)
