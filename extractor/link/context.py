@@ -541,6 +541,7 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     text = ex.document.text
     lang = language(ex.document)
     found = lk.index[lang].scan(new_tone(text))
+    found["blockers"] = _outside(found["blockers"], found.get("blockers_not", []))
     gap = lk.date_gaps[lang]
     found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"], gap)
                                  + _dated(ex, text, _after_change(ex, text, found["change_from"]), gap))
@@ -579,6 +580,22 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     ctx.hits["national"] = _unranked(ctx)
     ctx.hit_starts.pop("national", None)  # listed again from the kept hits when first asked
     return ctx
+
+
+def _outside(hits: list[Hit], wider: list[Hit]) -> list[Hit]:
+    """The hits (sorted by start) lying inside none of the ``wider`` ones (sorted by start too):
+    one pass over both, however long the text."""
+    if not wider or not hits:
+        return hits
+    kept: list[Hit] = []
+    i, reach = 0, -1  # the furthest end of the wider hits starting at or before the hit's start
+    for hit in hits:
+        while i < len(wider) and wider[i][0] <= hit[0]:
+            reach = max(reach, wider[i][1])
+            i += 1
+        if hit[1] > reach:
+            kept.append(hit)
+    return kept
 
 
 def language(doc: Document) -> str:

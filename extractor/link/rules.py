@@ -91,6 +91,7 @@ MARKER_LISTS = (
     "present",
     "flow",
     "blockers",
+    "blockers_not",
     "date_binders",
     "breakdown",
     "programme",
@@ -381,6 +382,9 @@ class LinkRules(Strict):
     present: Markers
     flow: Markers
     blockers: Markers
+    # Longer phrases holding a blocker's words that measure something of ours all the same
+    # ("cấp bù lãi suất": capital whose interest the centre makes up; no interest rate).
+    blockers_not: Markers = Field(default_factory=Markers)
     date_binders: Markers
     breakdown: Markers
     programme: Markers
