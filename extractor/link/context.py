@@ -542,6 +542,8 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     lang = language(ex.document)
     found = lk.index[lang].scan(new_tone(text))
     found["blockers"] = _outside(found["blockers"], found.get("blockers_not", []))
+    for name, opening in lk.openers.get(lang, {}).items():
+        found[name] = [hit for hit in found[name] if hit[2] not in opening or _opens_sentence(text, hit[0])]
     gap = lk.date_gaps[lang]
     found["comparison"] = sorted(found["comparison"] + _dated(ex, text, found["comparison_dated"], gap)
                                  + _dated(ex, text, _after_change(ex, text, found["change_from"]), gap))
@@ -580,6 +582,21 @@ def index_document(ex: Extraction, lk: Linker) -> Context:
     ctx.hits["national"] = _unranked(ctx)
     ctx.hit_starts.pop("national", None)  # listed again from the kept hits when first asked
     return ctx
+
+
+# What may stand right before a phrase that opens its sentence (past spaces and opening quotes or
+# brackets): a sentence's closing mark or a line break; punctuation alike in both languages.
+_SENTENCE_CLOSE = frozenset(".!?\n")
+_OPENING_MARKS = " \t\"'“‘(["
+_OPENING_REACH = 40  # how far back such spaces and marks are read: a bound, not a language's words
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence: only spaces, opening quotes or brackets stand between it
+    and the text's start, a line break or a sentence's closing mark."""
+    start = max(0, pos - _OPENING_REACH)
+    before = text[start:pos].rstrip(_OPENING_MARKS)
+    return before[-1] in _SENTENCE_CLOSE if before else start == 0
 
 
 def _outside(hits: list[Hit], wider: list[Hit]) -> list[Hit]:

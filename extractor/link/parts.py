@@ -1227,7 +1227,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     reported = [hit[1] for hit in ctx.marks("reporting", s0, fig.start)]
     shares = [hit for hit in ctx.marks("programme", max([s0, *reported]), c1) if _goes_on(ctx, hit)]
     if shares:
-        return Part("programme", ctx.text[shares[-1][0] : shares[-1][1]], f"programme:{shares[-1][2]}")
+        return Part("programme", _programme_label(ctx, shares[-1], s0), f"programme:{shares[-1][2]}")
     trailing = _trailing_programme(ctx, fig, code, c1)
     if trailing is not None:
         return trailing
@@ -1274,6 +1274,24 @@ def _sibling_item(ctx: Context, fig: Figure, code: str, indicator_rule: str, s0:
             or any(ctx.marks(kind_list, start, end) for kind_list in (*dict(KIND_LISTS).values(), CHANNEL_NAMES))):
         return None
     return Part(before[2], name[:LABEL_CHARS], f"{before[2]}:{marks[-1][2]}+sibling")
+
+
+def _programme_label(ctx: Context, hit: Hit, s0: int) -> str:
+    """The words naming the programme a marker names: the marker's own, or, for a lead-in to a
+    decree or decision (``programme_lead_in``: "theo Nghị định") right after a programme's own
+    name, that name with the lead-in and its number ("cho vay nhà ở xã hội theo Nghị định
+    100/2024/NĐ-CP"): the lead-in alone names no programme."""
+    if not ctx.marks("programme_lead_in", hit[0], hit[1]):
+        return ctx.text[hit[0] : hit[1]]
+    named = [m for m in ctx.marks(PROGRAMMES, s0, hit[0]) if not ctx.text[m[1] : hit[0]].strip()]
+    if not named:
+        return ctx.text[hit[0] : hit[1]]
+    # The decree's number: the legal reference the lead-in opens ("Nghị định 100/2024/NĐ-CP"),
+    # else a bare number after it.
+    refs = [r for r in ctx.refs.within(hit[0], hit[1] + 1) if r.end > hit[1]]
+    number = _NUMBERED.match(ctx.text, hit[1])
+    end = refs[0].end if refs else number.end() if number else hit[1]
+    return ctx.text[named[-1][0] : end][:LABEL_CHARS]
 
 
 # A resolution's or decision's number right after a programme marker ("No. 15", "15/NQ-CP",

@@ -227,10 +227,13 @@ class MarkerExamples(Strict):
 
 
 class Marker(Strict):
-    """A marker phrase with its examples; a word written [a|b] is optional."""
+    """A marker phrase with its examples; a word written [a|b] is optional. ``opens``: the
+    phrase counts only where it opens its sentence ("Of the total, …", not "… 5.9% of the total,
+    …"): after the text's start, a line break or a sentence's closing mark."""
 
     phrase: Text
     examples: MarkerExamples
+    opens: bool = False
 
 
 class Markers(Strict):
@@ -1029,6 +1032,8 @@ class Linker:
     place_kind_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     channel_subject: ChannelSubject | None = None  # ``PartRules.channel_subject``
     chrome: Chrome = NO_CHROME  # page chrome before a headline (``TextRules.chrome``, ``parse.head``)
+    # Per language and marker list, the phrases that count only where they open a sentence.
+    openers: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, lexicon: IndicatorLexicon, gazetteer: Gazetteer, rules: LinkRules,
@@ -1067,7 +1072,8 @@ class Linker:
                    level_amount=(rules.level_amount.least, rules.level_amount.most,
                                  rules.level_amount.cut_below),
                    near_total=rules.one_total.near_ratio,
-                   past_years_life=frozenset(p.lower() for p in rules.past_years_life), chrome=chrome)
+                   past_years_life=frozenset(p.lower() for p in rules.past_years_life), chrome=chrome,
+                   openers=sentence_openers(rules))
 
 
 def scope_lists(scope: ScopeRules, lang: str) -> dict[str, list[str]]:
@@ -1105,6 +1111,19 @@ def _phrase_problems(rf: RuleFile, rules: LinkRules) -> list[str]:
         for name in MARKER_LISTS for lang in ("en", "vi")
         for i, phrase in enumerate(getattr(rules, name).phrases(lang)) if not first_word(phrase)
     ]
+
+
+def sentence_openers(rules: LinkRules) -> dict[str, dict[str, frozenset[str]]]:
+    """The marker phrases that count only where they open a sentence (``Marker.opens``):
+    ``{lang: {list name: phrases}}``, lists without such phrases left out."""
+    found: dict[str, dict[str, frozenset[str]]] = {"en": {}, "vi": {}}
+    for lang in found:
+        for name in MARKER_LISTS:
+            markers: list[Marker] = getattr(getattr(rules, name), lang)
+            opening = frozenset(m.phrase for m in markers if m.opens)
+            if opening:
+                found[lang][name] = opening
+    return found
 
 
 def marker_lists(rules: LinkRules) -> dict[str, dict[str, list[str]]]:
