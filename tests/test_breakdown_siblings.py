@@ -74,3 +74,20 @@ def test_a_change_after_an_item_is_no_sibling() -> None:
                       "620 billion, up VND 40 billion from the start of the year.", "en")
     assert Decimal(40 * BN) not in found
     assert found[Decimal(620 * BN)].part == "loans for poor households"
+
+
+@pytest.mark.parametrize(("text", "lang", "indicator"), [
+    ("Tổng dư nợ đạt 21.300 tỷ đồng. Dư nợ cho vay hộ nghèo và cho vay hộ cận nghèo lần lượt đạt 2.600 tỷ đồng "
+     "và 2.500 tỷ đồng.", "vi", "outstanding_loans"),
+    ("Outstanding loans reached VND 21,300 billion. Loans for poor households and loans for near-poor households "
+     "stood at VND 2,600 billion and VND 2,500 billion, respectively.", "en", "outstanding_loans"),
+])
+def test_a_respectively_list_of_programmes_gives_each_figure_its_programme(
+        text: str, lang: str, indicator: str) -> None:
+    found = _by_value(text, lang)
+    first, second = found[Decimal(2_600 * BN)], found[Decimal(2_500 * BN)]
+    assert (first.indicator, first.part_of) == (indicator, "programme"), first.rules
+    assert (second.indicator, second.part_of) == (indicator, "programme"), second.rules
+    # "cho vay" inside the second name names the programme: "Dư nợ" says what both measure.
+    near = "cận nghèo" if lang == "vi" else "near-poor"
+    assert near in (second.part or "") and near not in (first.part or ""), (first.part, second.part)

@@ -95,6 +95,9 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "listed-by-place:", "-", "vi", VI_NGHE + "Dư nợ đạt [[640 tỷ đồng|VND]]; trụ sở mới ở huyện Yên Thành trị giá [[*9 tỷ đồng|VND]].", PUB),
     ("indicator", "respectively:", "+", "vi", VI_NGHE + "Dư nợ đến {{31/12/2023|2023-12-31}} và {{31/12/2024|2024-12-31}} tương ứng là [[5.000 tỷ đồng|VND]], [[*5.600 tỷ đồng|VND]].", PUB),
     ("indicator", "respectively:", "-", "vi", VI_NGHE + "Dư nợ đến {{31/12/2024|2024-12-31}} là [[5.000 tỷ đồng|VND]], [[*5.600 tỷ đồng|VND]] là vốn của dự án khác.", PUB),
+    # The first of a list of programmes no cue reads: an item of the total before it.
+    ("indicator", "respectively:", "+", "en", NGHE + "Outstanding loans reached [[VND 21,300 billion|VND]]. Loans for poor households and loans for near-poor households stood at [[*VND 2,600 billion|VND]] and [[VND 2,500 billion|VND]], respectively.", PUB),
+    ("indicator", "respectively:", "-", "en", NGHE + "Outstanding loans reached [[VND 21,300 billion|VND]]. Loans for poor households stood at [[*VND 2,600 billion|VND]], the report said.", PUB),
     ("indicator", "listed-by-part:", "+", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), loans for job creation ([[*VND 95.6 billion|VND]]).", PUB),
     ("indicator", "listed-by-part:", "-", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), while a new office cost ([[*VND 95.6 billion|VND]]).", PUB),
     ("indicator", "breakdown-of:", "+", "en", NGHE + "The outstanding balance was [[VND 4,150 billion|VND]], with [[96,300 customers|customers]]; of which [[*VND 388.4 billion|VND]] went to Khmer households.", PUB),
@@ -286,6 +289,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("part", "area:respectively", "+", "en", NGHE + "Tan Ky and Con Cuong districts had outstanding loans of [[VND 640 billion|VND]] and [[*VND 910 billion|VND]], respectively.", PUB),
     # three names, two figures: no item by item reading
     ("part", "area:respectively", "-", "en", NGHE + "Tan Ky, Anh Son and Con Cuong districts had outstanding loans of [[*VND 640 billion|VND]] and [[VND 910 billion|VND]], respectively.", PUB),
+    ("part", "programme:respectively", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[21.300 tỷ đồng|VND]]. Dư nợ cho vay hộ nghèo và cho vay hộ cận nghèo lần lượt đạt [[2.600 tỷ đồng|VND]] và [[*2.500 tỷ đồng|VND]].", PUB),
+    ("part", "programme:respectively", "+", "en", NGHE + "Outstanding loans reached [[VND 21,300 billion|VND]]. Loans for poor households and loans for near-poor households stood at [[*VND 2,600 billion|VND]] and [[VND 2,500 billion|VND]], respectively.", PUB),
+    # Three names, two figures: no item by item reading.
+    ("part", "programme:respectively", "-", "en", NGHE + "Outstanding loans reached [[VND 21,300 billion|VND]]. Loans for poor households, loans for near-poor households and student loans stood at [[*VND 2,600 billion|VND]] and [[VND 2,500 billion|VND]], respectively.", PUB),
     ("part", "area:office", "-", "en", NGHE + "The provincial branch lent [[VND 4,200 billion|VND]] last year. The Tan Ky Social Policy Bank Transaction Office said the provincial branch had outstanding loans of [[*VND 13,000 billion|VND]].", PUB),
     ("part", "programme:", "+", "en", NGHE + "Of which, outstanding loans for job creation reached [[VND 140 billion|VND]].", PUB),
     ("part", "programme:", "-", "en", NGHE + "Outstanding loans reached [[VND 5,000 billion|VND]], helping create jobs.", PUB),

@@ -47,12 +47,14 @@ from extractor.link.lists import list_item
 from extractor.link.parts import (
     GRADED_ITEM,
     bare_share,
+    paragraph_before,
     part_broken_down,
     respective_area,
+    respective_programme,
     share_of,
 )
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
-from extractor.link.when import dated_at_a_point, respective_date, respective_run
+from extractor.link.when import dated_at_a_point, list_joined, respective_date, respective_run
 from extractor.models import DateMention, Figure
 from extractor.registry.phrases import Hit
 
@@ -343,12 +345,26 @@ def _cue_before(
             return False
         if blockers and any(b[1] > cue.start and not _figures_between(ctx, b[1], fig.start) for b in blockers):
             return False
-        if _funded_from(ctx, cue, start):
+        if _funded_from(ctx, cue, start) or _listed_name_word(ctx, cue, start, end):
             continue
         found = _decided(ctx, cue, fig, "cue")
         if found:
             return found
     return False if found_blockers else None
+
+
+def _listed_name_word(ctx: Context, cue: CueHit, start: int, end: int) -> bool:
+    """Whether the cue is a word of a programme's name listed right after another's, with a cue
+    before the list ("Dư nợ cho vay hộ nghèo và cho vay hộ cận nghèo lần lượt đạt …": the second
+    "cho vay" names a programme; "Dư nợ" says what the figures measure)."""
+    names = ctx.marks(PROGRAMME_NAMES, start, end)
+    inside = [n for n in names if n[0] <= cue.start and cue.end <= n[1]]
+    if not inside:
+        return False  # most cues: no programme's name around them
+    earlier = [n for n in names if n[1] <= inside[-1][0]]
+    if not earlier or not list_joined(ctx, earlier[-1][1], inside[-1][0]):
+        return False
+    return any(c.position == "before" and c.start < earlier[-1][0] for c in ctx.cues.within(start, earlier[-1][0]))
 
 
 def _inside_cue(blocker: Hit, cue: CueHit) -> bool:
@@ -1167,11 +1183,20 @@ def _respective_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     the indicator of the level its item before it is; a run neither reads is no list of ours (a
     later item would be the province's)."""
     last = ctx.state.last_level.get(fig.kind)
-    if last is None or (respective_date(ctx, fig) is None and respective_area(ctx, fig) is None):
+    programmes = respective_programme(ctx, fig) is not None
+    if not programmes and (last is None or (respective_date(ctx, fig) is None and respective_area(ctx, fig) is None)):
         return None
     run = respective_run(ctx, fig)
     index = next((i for i, f in enumerate(run) if f is fig), 0)
-    if not index or run[index - 1].end != last[1]:
+    if not index and programmes:
+        # The first item of programmes no cue reads ("Loans for poor households and loans for
+        # near-poor households stood at … and …, respectively"): items of the last total of its
+        # kind, stated in its paragraph or the one before.
+        total = ctx.state.last_total.get(fig.kind)
+        if total is None or total[1] < paragraph_before(ctx, fig):
+            return None
+        return total[0], f"respectively:{total[0]}"
+    if last is None or not index or run[index - 1].end != last[1]:
         return None
     return last[0], f"respectively:{last[0]}"
 

@@ -92,6 +92,7 @@ UNION_HOLDS = part_list("union_holds")  # words after a union's name saying it h
 COMMUNE_NAMED, COMMUNE_REF = "area:commune", "area:commune-ref"
 OFFICE_NAMED = "area:office"  # the part rule of a figure a district office named before it reports
 RESPECTIVE_AREA = "area:respectively"  # … of a figure a "respectively" list of places gives its area
+RESPECTIVE_PROGRAMME = "programme:respectively"  # … and a list of programmes its programme
 AREA_KIND = "area:kind:"  # the part rule of a kind of area named without a name ("các huyện nghèo")
 ITEM_OF_TOTAL = "item-of-total"  # in the rule of an item of its sentence's total (``_item_of_total``)
 GRADED_ITEM = "graded-item:"  # the indicator rule of a graded item of a total (``indicator._graded_item``)
@@ -211,6 +212,30 @@ def respective_area(ctx: Context, fig: Figure) -> Part | None:
     if len(names) != len(run):
         return None
     return Part("area", names[next(i for i, f in enumerate(run) if f is fig)], RESPECTIVE_AREA)
+
+
+def respective_programme(ctx: Context, fig: Figure) -> Part | None:
+    """The programme a "respectively" list of programmes gives the figure: the i-th name of the
+    run of programme names (``programme`` of rules/parts.yaml, joined as ``when.list_joined``
+    joins) that ends last before the run of figures in its sentence, for the i-th figure ("Dư nợ
+    cho vay hộ nghèo và cho vay hộ cận nghèo lần lượt đạt 2.600 tỷ đồng và 2.500 tỷ đồng"); none
+    when a run of dates or places reads the list, or the runs differ in length."""
+    run = respective_run(ctx, fig)
+    if not run or respective_date(ctx, fig) is not None or respective_area(ctx, fig) is not None:
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    names = ctx.marks(PROGRAMMES, s0, run[0].start)
+    if not names:
+        return None
+    listed = [names[-1]]
+    for name in reversed(names[:-1]):
+        if not list_joined(ctx, name[1], listed[0][0]):
+            break
+        listed.insert(0, name)
+    if len(listed) != len(run):
+        return None
+    hit = listed[next(i for i, f in enumerate(run) if f is fig)]
+    return Part("programme", ctx.text[hit[0] : hit[1]], RESPECTIVE_PROGRAMME)
 
 
 _BLANKS = re.compile(" *")  # spaces (no other white space), maybe none: it always matches
@@ -1179,7 +1204,7 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
         return Part("area", ctx.text[spot[1] : spot[2]], "area:region")
     if indicator_rule.startswith(GRADED_ITEM):
         return _graded_share(ctx, fig)
-    respective = respective_area(ctx, fig)
+    respective = respective_area(ctx, fig) or respective_programme(ctx, fig)
     if respective is not None:
         return respective
     # An amount per household or customer with an average cue is an average, wherever it is
@@ -2495,7 +2520,7 @@ def bare_share(ctx: Context, fig: Figure) -> tuple[Hit, str] | None:
     if not _ends_bare(ctx, percent) or _names_a_numerator(ctx, fig):
         return None
     total = ctx.state.last_total.get(fig.kind)
-    if total is None or total[1] < _paragraph_before(ctx, fig):
+    if total is None or total[1] < paragraph_before(ctx, fig):
         return None
     if not ctx.linker.lexicon.accepts(total[0], kind=fig.kind, unit=fig.unit):
         return None
@@ -2527,7 +2552,7 @@ def _ends_bare(ctx: Context, percent: Figure) -> bool:
                for name in (SPLIT_JOINS, "pair_binders") for hit in ctx.marks(name, percent.end, p1))
 
 
-def _paragraph_before(ctx: Context, fig: Figure) -> int:
+def paragraph_before(ctx: Context, fig: Figure) -> int:
     """Where the paragraph before the figure's begins (its own when it is the first)."""
     l0, _ = ctx.line(fig.start, fig.start)
     return ctx.line(l0 - 1, l0 - 1)[0] if l0 else 0

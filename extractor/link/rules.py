@@ -58,9 +58,9 @@ CODE_RULES: dict[str, tuple[str, ...]] = {
     "status": ("target:", "future-date", "actual"),
     "change": ("change:",),
     "part": ("area:district-document", "programme:document", "channel:document", "area:named", "area:office",
-             "area:respectively", "area:commune", "area:commune-ref", "area:breakdown", "programme:",
-             "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:", "paired-with:",
-             "smaller-than-total"),
+             "area:respectively", "programme:respectively", "area:commune", "area:commune-ref", "area:breakdown",
+             "programme:", "programme-after:", "channel:", "group:", "source:", "average:", "list:", "share:",
+             "paired-with:", "smaller-than-total"),
 }
 
 
