@@ -96,8 +96,12 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "respectively:", "+", "vi", VI_NGHE + "Dư nợ đến {{31/12/2023|2023-12-31}} và {{31/12/2024|2024-12-31}} tương ứng là [[5.000 tỷ đồng|VND]], [[*5.600 tỷ đồng|VND]].", PUB),
     ("indicator", "respectively:", "-", "vi", VI_NGHE + "Dư nợ đến {{31/12/2024|2024-12-31}} là [[5.000 tỷ đồng|VND]], [[*5.600 tỷ đồng|VND]] là vốn của dự án khác.", PUB),
     # The first of a list of programmes no cue reads: an item of the total before it.
-    ("indicator", "respectively:", "+", "en", NGHE + "Outstanding loans reached [[VND 21,300 billion|VND]]. Loans for poor households and loans for near-poor households stood at [[*VND 2,600 billion|VND]] and [[VND 2,500 billion|VND]], respectively.", PUB),
-    ("indicator", "respectively:", "-", "en", NGHE + "Outstanding loans reached [[VND 21,300 billion|VND]]. Loans for poor households stood at [[*VND 2,600 billion|VND]], the report said.", PUB),
+    ("indicator", "breakdown-of:", "+", "en", NGHE + "Outstanding loans reached [[VND 21,300 billion|VND]]. Loans for poor households and loans for near-poor households stood at [[*VND 2,600 billion|VND]] and [[VND 2,500 billion|VND]], respectively.", PUB),
+    # A list of indicators read item by item with the figures.
+    ("indicator", "respective-cue:", "+", "en", NGHE + "As of {{June 30, 2025|2025-06-30}}, total capital and outstanding loans of the branch reached [[*VND 9,410 billion|VND]] and [[VND 9,356 billion|VND]], respectively.", PUB),
+    ("indicator", "respective-cue:", "+", "vi", VI_NGHE + "Đến {{30/6/2025|2025-06-30}}, tổng nguồn vốn và tổng dư nợ lần lượt đạt [[9.410 tỷ đồng|VND]] và [[*9.356 tỷ đồng|VND]].", PUB),
+    # One cue, two figures: a list of dates reads them, not of indicators.
+    ("indicator", "respective-cue:", "-", "en", NGHE + "Outstanding loans in {{2023|2023-01-01..2023-12-31}} and {{2024|2024-01-01..2024-12-31}} were [[*VND 5,000 billion|VND]] and [[VND 5,600 billion|VND]], respectively.", PUB),
     ("indicator", "listed-by-part:", "+", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), loans for job creation ([[*VND 95.6 billion|VND]]).", PUB),
     ("indicator", "listed-by-part:", "-", "en", NGHE + "Several programmes have large outstanding loans, such as loans for poor households ([[VND 301.2 billion|VND]]), while a new office cost ([[*VND 95.6 billion|VND]]).", PUB),
     ("indicator", "breakdown-of:", "+", "en", NGHE + "The outstanding balance was [[VND 4,150 billion|VND]], with [[96,300 customers|customers]]; of which [[*VND 388.4 billion|VND]] went to Khmer households.", PUB),

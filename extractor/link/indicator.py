@@ -242,10 +242,17 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int, listed: int | None = 
 
 def _opens_next_item(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     """Whether a cue after the figure opens the next item of a list, right after a joining word
-    right after the figure, and before a figure of its kind: "nguồn vốn trung ương 3.910 tỷ đồng và vốn
+    right after the figure (or inside words another cue opens there), and before a figure of its
+    kind: "nguồn vốn trung ương 3.910 tỷ đồng và vốn
     ủy thác từ ngân sách tỉnh 402 tỷ đồng" (the entrusted capital is the second amount's)."""
     joins = ctx.marks(SPLIT_JOINS, fig.end, cue.start)
-    if not joins or ctx.text[fig.end : joins[0][0]].strip(" ,") or ctx.text[joins[0][1] : cue.start].strip():
+    if not joins or ctx.text[fig.end : joins[0][0]].strip(" ,"):
+        return False
+    # The cue, or a cue of its own that the words after the join open with ("… VND 3,910 billion
+    # and capital entrusted by the provincial … budgets VND 402 billion").
+    if ctx.text[joins[0][1] : cue.start].strip() and not any(
+            c.position == "before" and not ctx.text[joins[0][1] : c.start].strip()
+            for c in ctx.cues.within(joins[0][1], cue.start)):
         return False  # "742,060 poor households and other beneficiaries borrowed": the cue is theirs
     following = ctx.figures.first_within(cue.end, sentence_span(ctx, fig)[1])  # past a comma of the item's words
     return following is not None and following.kind == fig.kind
@@ -414,6 +421,9 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
             # a graded item of the total before it is its share (``_graded_item``).
             return _graded_item(ctx, fig, code)
         return code, f"unit:{fig.unit}"
+    respective = _respective_cue(ctx, fig)
+    if respective is not None:
+        return respective
     found = (_pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _programme_item(ctx, fig, c0)
              or _cue_before(ctx, fig, c0))
     if found is not False:
@@ -1176,6 +1186,31 @@ def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | No
     return last[0], f"listed-by-place:{last[0]}"
 
 
+def _respective_cue(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """The indicator a "respectively" list of indicators gives the figure: the i-th cue of the
+    run of cues that ends last before the run of figures in its sentence, for the i-th figure
+    ("Total capital and outstanding loans reached VND 9,410 billion and VND 9,356 billion,
+    respectively", "tổng nguồn vốn và tổng dư nợ lần lượt đạt …"): the cues joined as
+    ``when.list_joined`` joins, a cue inside a longer one no cue of its own. None when a run of
+    dates reads the list, the runs differ in length or the i-th cue does not take the figure."""
+    run = respective_run(ctx, fig)
+    if not run or respective_date(ctx, fig) is not None:
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    cues = [c for c in ctx.cues.within(s0, run[0].start) if c.position == "before"]
+    cues = [c for c in cues if not any(o is not c and o.start <= c.start and c.end <= o.end for o in cues)]
+    if len(cues) < len(run):
+        return None
+    listed = [cues[-1]]
+    for cue in reversed(cues[:-1]):
+        if cue.end > listed[0].start or not list_joined(ctx, cue.end, listed[0].start):
+            break
+        listed.insert(0, cue)
+    if len(listed) != len(run):
+        return None
+    return _decided(ctx, listed[next(i for i, f in enumerate(run) if f is fig)], fig, "respective-cue")
+
+
 def _respective_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """ "Dư nợ đến 31/12/2023 và 31/12/2024 tương ứng là 5.000 tỷ đồng, 5.600 tỷ đồng": a later
     item of a "respectively" run of figures (``when.respective_run``) that a run of dates reads
@@ -1195,7 +1230,7 @@ def _respective_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         total = ctx.state.last_total.get(fig.kind)
         if total is None or total[1] < paragraph_before(ctx, fig):
             return None
-        return total[0], f"respectively:{total[0]}"
+        return total[0], f"breakdown-of:{total[0]}"
     if last is None or not index or run[index - 1].end != last[1]:
         return None
     return last[0], f"respectively:{last[0]}"

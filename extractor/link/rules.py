@@ -43,8 +43,8 @@ CUES_BEFORE, CUES_AFTER = "cue:before", "cue:after"
 # ("sentence:since+published"). tests/test_link.py shows each deciding and not.
 CODE_RULES: dict[str, tuple[str, ...]] = {
     "indicator": ("unit:", "cue:", "cue-after:", "at-a-date:", "listed-by-place:", "listed-by-part:", "respectively:",
-                  "list-item:", "next-item:", "next-programme:", "breakdown-of:", "capital-item:", "average-of:",
-                  "change-of:", "paired-with:", "share-of:", "own-noun:"),
+                  "respective-cue:", "list-item:", "next-item:", "next-programme:", "breakdown-of:", "capital-item:",
+                  "average-of:", "change-of:", "paired-with:", "share-of:", "own-noun:"),
     "province": ("clause:after", "clause", "sentence", "paragraph", "sentence:national-amount", "document:title",
                  "document:branch", "document:outlet", "document:address", "document:frequency", "document:national",
                  "none"),

@@ -26,6 +26,7 @@ _INDICATOR_WORDS = {
     "list-item": "indicator from the words '{detail}' that open its list",
     "listed-by-part": "indicator of the level just listed, by part",
     "respectively": "indicator of the item before it in a list read item by item",
+    "respective-cue": "indicator from the words '{detail}', read item by item with the figures",
     "change-of": "a change of outstanding loans, as a growth rate",
     "next-item": "indicator of the item before it in a breakdown ({detail})",
     "breakdown-of": "an item of a breakdown of the total just stated ({detail})",
@@ -43,7 +44,7 @@ def indicator_words(ctx: Context, fig: Figure, rule: str) -> str:
     words = _INDICATOR_WORDS.get(kind)
     if words is None:
         return f"indicator: {base}"
-    if kind in ("cue", "cue-after", "at-a-date", "list-item", "share-of", "own-noun"):
+    if kind in ("cue", "cue-after", "at-a-date", "list-item", "share-of", "own-noun", "respective-cue"):
         detail = _cue_as_written(ctx, fig, detail, after=kind in ("cue-after", "share-of", "own-noun"))
     elif kind == "unit" and fig.counted:
         detail = fig.counted

@@ -27,6 +27,7 @@ COUNTS = {"one": N_("one"), "two": N_("two"), "three": N_("three"), "four": N_("
 WHY_MESSAGES: tuple[str, ...] = (
     N_("indicator from the counted noun '%(q)s'"),
     N_("indicator from the words '%(q)s' after the figure"),
+    N_("indicator from the words '%(q)s', read item by item with the figures"),
     N_("indicator from the words '%(q)s', read at the date its sentence gives"),
     N_("indicator from the words '%(q)s' in an earlier clause"),
     N_("indicator from the words '%(q)s'"),
