@@ -1377,6 +1377,8 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
     respective = respective_date(ctx, fig)
     dates = [respective] if respective is not None else candidate_dates(ctx, fig)
     anchor = _anchor(ctx, fig, dates, respective)
+    if measure == "stock" and respective is None and anchor is not None and anchor.value is None:
+        anchor = _day_bound_after(ctx, fig, dates) or anchor
     own = _own_period_after(ctx, fig, dates, anchor) if measure == "flow" and anchor is not None else None
     anchor = own or anchor
     before = _year_before(ctx, fig, measure, anchor)
@@ -1395,6 +1397,20 @@ def when_of(ctx: Context, fig: Figure, measure: str) -> When:
         when = when._replace(rule=when.rule + "+then")
     return _whole_year(ctx, fig, when)
 
+
+
+def _day_bound_after(ctx: Context, fig: Figure, dates: list[DateMention]) -> DateMention | None:
+    """A day an ``until`` word binds right after a stock, nothing but spaces between ("… raising
+    its outstanding balance to VND 5,870 billion as of September 30"): the day the level holds
+    at, not a period stated earlier in its sentence ("Since the start of the year, …"), which
+    dates the flows there. After a comma the word opens the next clause ("… 200 tỷ đồng, đến
+    30.9.2021, tổng nguồn vốn …")."""
+    for d in dates:
+        if d.start < fig.end or d.value is None:
+            continue
+        return d if any(not ctx.text[fig.end : m[0]].strip() and not ctx.text[m[1] : d.start].strip()
+                        for m in ctx.marks("until", fig.end, d.start)) else None
+    return None
 
 
 def _own_period_after(ctx: Context, fig: Figure, dates: list[DateMention],
