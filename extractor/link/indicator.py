@@ -243,8 +243,8 @@ def _cue_after(ctx: Context, fig: Figure, clause_end: int, listed: int | None = 
 def _opens_next_item(ctx: Context, fig: Figure, cue: CueHit) -> bool:
     """Whether a cue after the figure opens the next item of a list, right after a joining word
     right after the figure (or inside words another cue opens there), and before a figure of its
-    kind: "nguồn vốn trung ương 3.910 tỷ đồng và vốn
-    ủy thác từ ngân sách tỉnh 402 tỷ đồng" (the entrusted capital is the second amount's)."""
+    kind: "nguồn vốn trung ương 3.910 tỷ đồng và vốn ủy thác từ ngân sách tỉnh 402 tỷ đồng" (the
+    entrusted capital is the second amount's)."""
     joins = ctx.marks(SPLIT_JOINS, fig.end, cue.start)
     if not joins or ctx.text[fig.end : joins[0][0]].strip(" ,"):
         return False
@@ -364,14 +364,17 @@ def _listed_name_word(ctx: Context, cue: CueHit, start: int, end: int) -> bool:
     """Whether the cue is a word of a programme's name listed right after another's, with a cue
     before the list ("Dư nợ cho vay hộ nghèo và cho vay hộ cận nghèo lần lượt đạt …": the second
     "cho vay" names a programme; "Dư nợ" says what the figures measure)."""
-    names = ctx.marks(PROGRAMME_NAMES, start, end)
+    # Only the names and cues near it: a clause with no punctuation may be a whole page long.
+    reach = ctx.reach("respective_list")
+    names = ctx.marks(PROGRAMME_NAMES, max(start, cue.start - reach), min(end, cue.end + reach))
     inside = [n for n in names if n[0] <= cue.start and cue.end <= n[1]]
     if not inside:
         return False  # most cues: no programme's name around them
     earlier = [n for n in names if n[1] <= inside[-1][0]]
     if not earlier or not list_joined(ctx, earlier[-1][1], inside[-1][0]):
         return False
-    return any(c.position == "before" and c.start < earlier[-1][0] for c in ctx.cues.within(start, earlier[-1][0]))
+    first = earlier[-1][0]
+    return any(c.position == "before" for c in ctx.cues.within(max(start, first - reach), first))
 
 
 def _inside_cue(blocker: Hit, cue: CueHit) -> bool:
@@ -495,11 +498,14 @@ def _share_of_total(ctx: Context, fig: Figure, found: tuple[str, str] | None) ->
         # The same for a share of a whole its words name ("Cho vay học sinh, sinh viên 530 tỷ
         # đồng, chiếm 5,9% tổng dư nợ") when the clause's only cues name a programme ("cho vay" in
         # its name): a part of that whole. "Doanh số cho vay … chiếm 27% tổng dư nợ" keeps its cue.
+        named = share_of(ctx, fig) if found is not None else None  # asked once per figure
+        if found is None or named is None:
+            return None
+        whole = _decided(ctx, named[1], fig, "share-of")
+        if whole is None or whole[0] not in loans or whole[0] == found[0]:
+            return None
         c0, _ = clause_span(ctx, fig)
-        loose = found is not None and _names_programmes(ctx, _name_start(ctx, fig, c0), fig.start)
-        named = share_of(ctx, fig) if loose else None
-        whole = _decided(ctx, named[1], fig, "share-of") if named is not None else None
-        return whole if whole is not None and found is not None and whole[0] in loans and whole[0] != found[0] else None
+        return whole if _names_programmes(ctx, _name_start(ctx, fig, c0), fig.start) else None
     return (bare[1], f"share-of-total:{bare[1]}") if bare[1] in loans else None
 
 
@@ -1197,7 +1203,8 @@ def _respective_cue(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if not run or respective_date(ctx, fig) is not None:
         return None
     s0, _ = sentence_span(ctx, fig)
-    cues = [c for c in ctx.cues.within(s0, run[0].start) if c.position == "before"]
+    near = max(s0, run[0].start - ctx.reach("respective_list"))
+    cues = [c for c in ctx.cues.within(near, run[0].start) if c.position == "before"]
     cues = [c for c in cues if not any(o is not c and o.start <= c.start and c.end <= o.end for o in cues)]
     if len(cues) < len(run):
         return None

@@ -224,7 +224,7 @@ def respective_programme(ctx: Context, fig: Figure) -> Part | None:
     if not run or respective_date(ctx, fig) is not None or respective_area(ctx, fig) is not None:
         return None
     s0, _ = sentence_span(ctx, fig)
-    names = ctx.marks(PROGRAMMES, s0, run[0].start)
+    names = ctx.marks(PROGRAMMES, max(s0, run[0].start - ctx.reach("respective_list")), run[0].start)
     if not names:
         return None
     listed = [names[-1]]
@@ -1280,15 +1280,16 @@ def _sibling_item(ctx: Context, fig: Figure, code: str, indicator_rule: str, s0:
     cận nghèo đạt 710 tỷ đồng")."""
     if not indicator_rule.startswith(("breakdown-of:", "cue:")):
         return None
-    marks = ctx.marks("breakdown", s0, fig.start)
-    earlier = ctx.figures.within(marks[-1][1], fig.start) if marks else []
-    if not earlier or earlier[-1].end > fig.start or (earlier[-1].kind, earlier[-1].unit) != (fig.kind, fig.unit):
+    mark = ctx.last_mark("breakdown", s0, fig.start)
+    # The figure right before this one (a bisect: a long sentence is not listed per figure).
+    prev = ctx.figure_ends.last_before(fig.start + 1)
+    if mark is None or prev is None or prev.start < mark[1] or (prev.kind, prev.unit) != (fig.kind, fig.unit):
         return None
     before = ctx.state.last_part.get(fig.kind)
-    if before is None or before[:2] != (code, earlier[-1].end) or before[2] not in NARROWER_KINDS:
+    if before is None or before[:2] != (code, prev.end) or before[2] not in NARROWER_KINDS:
         return None
-    start = _unjoined(ctx, earlier[-1].end, fig.start)
-    if start == earlier[-1].end and ctx.text[start : fig.start].lstrip()[:1] not in (",", ";"):
+    start = _unjoined(ctx, prev.end, fig.start)
+    if start == prev.end and ctx.text[start : fig.start].lstrip()[:1] not in (",", ";"):
         return None
     end = unglued(ctx, start, fig.start)
     name = ctx.text[start:end].strip(" ,;:(")
@@ -1298,7 +1299,7 @@ def _sibling_item(ctx: Context, fig: Figure, code: str, indicator_rule: str, s0:
             or any(cue.position == "before" for cue in ctx.cues.within(start, end))
             or any(ctx.marks(kind_list, start, end) for kind_list in (*dict(KIND_LISTS).values(), CHANNEL_NAMES))):
         return None
-    return Part(before[2], name[:LABEL_CHARS], f"{before[2]}:{marks[-1][2]}+sibling")
+    return Part(before[2], name[:LABEL_CHARS], f"{before[2]}:{mark[2]}+sibling")
 
 
 def _programme_label(ctx: Context, hit: Hit, s0: int) -> str:
@@ -1308,7 +1309,8 @@ def _programme_label(ctx: Context, hit: Hit, s0: int) -> str:
     100/2024/NĐ-CP"): the lead-in alone names no programme."""
     if not ctx.marks("programme_lead_in", hit[0], hit[1]):
         return ctx.text[hit[0] : hit[1]]
-    named = [m for m in ctx.marks(PROGRAMMES, s0, hit[0]) if not ctx.text[m[1] : hit[0]].strip()]
+    named = [m for m in ctx.marks(PROGRAMMES, max(s0, hit[0] - ctx.reach("item_name")), hit[0])
+             if not ctx.text[m[1] : hit[0]].strip()]
     if not named:
         return ctx.text[hit[0] : hit[1]]
     # The decree's number: the legal reference the lead-in opens ("Nghị định 100/2024/NĐ-CP"),

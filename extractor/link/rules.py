@@ -343,6 +343,7 @@ class Reaches(Strict):
     date_opener: Reach
     count: Reach
     item_name: Reach
+    respective_list: Reach
     counted_kind: Reach
     baseline: Reach
     ranking: Reach
