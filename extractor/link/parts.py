@@ -86,6 +86,7 @@ AREA_WORDS = (part_list("area_before"), part_list("area_after"))
 COMMUNE_REFS = part_list("commune_ref")
 COMMUNE_REFS_NOT = part_list("commune_ref_not")
 CHANNEL_NAMES = part_list("channel_names")  # the unions' own names (rules/parts.yaml ``channel_names``)
+NAMED_PART_LISTS = (*(name for _, name in KIND_LISTS), CHANNEL_NAMES)  # every list of words naming a part
 CHANNEL_ENTRUSTED = part_list("channel_entrusted")  # the loans entrusted to the unions as a whole
 CHANNEL_ENTRUSTED_NOT = part_list("channel_entrusted_not")  # the budget entrusting its capital to the bank
 UNION_HOLDS = part_list("union_holds")  # words after a union's name saying it holds the loans that follow
@@ -1244,11 +1245,11 @@ def part_of(ctx: Context, fig: Figure, code: str, indicator_rule: str, *,
     if funded is not None:
         return funded
     _, c1 = clause_span(ctx, fig)
-    # What stands before a reporting verb is who reports and where ("Tại hội nghị sơ kết … của
-    # Chỉ thị 40-CT/TW, Giám đốc chi nhánh … nêu rõ, dư nợ cho vay …"), not the figure's part.
     sibling = _sibling_item(ctx, fig, code, indicator_rule, s0)
     if sibling is not None:
         return sibling
+    # What stands before a reporting verb is who reports and where ("Tại hội nghị sơ kết … của
+    # Chỉ thị 40-CT/TW, Giám đốc chi nhánh … nêu rõ, dư nợ cho vay …"), not the figure's part.
     reported = [hit[1] for hit in ctx.marks("reporting", s0, fig.start)]
     shares = [hit for hit in ctx.marks("programme", max([s0, *reported]), c1) if _goes_on(ctx, hit)]
     if shares:
@@ -1297,7 +1298,7 @@ def _sibling_item(ctx: Context, fig: Figure, code: str, indicator_rule: str, s0:
         return None
     if (ctx.dates.within(start, end) or ctx.areas.within(start, end) or ctx.mentions.within(start, end)
             or any(cue.position == "before" for cue in ctx.cues.within(start, end))
-            or any(ctx.marks(kind_list, start, end) for kind_list in (*dict(KIND_LISTS).values(), CHANNEL_NAMES))):
+            or any(ctx.marks(kind_list, start, end) for kind_list in NAMED_PART_LISTS)):
         return None
     return Part(before[2], name[:LABEL_CHARS], f"{before[2]}:{mark[2]}+sibling")
 
@@ -2425,10 +2426,8 @@ def _unjoined(ctx: Context, start: int, end: int) -> int:
     """Where an item's name starts: past a joining word (``split_joins``: "and", "và") opening
     the words from ``start`` ("…; and students, VND 450 billion"): it joins the item to the one
     before, it names nothing."""
-    for hit in ctx.marks(SPLIT_JOINS, start, end):
-        if not ctx.text[start : hit[0]].strip(" ,;:"):
-            return hit[1]
-    return start
+    hit = ctx.first_mark(SPLIT_JOINS, start, end)
+    return hit[1] if hit is not None and not ctx.text[start : hit[0]].strip(" ,;:") else start
 
 
 def _abbreviation(words: str) -> bool:
