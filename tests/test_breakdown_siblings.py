@@ -91,3 +91,19 @@ def test_a_respectively_list_of_programmes_gives_each_figure_its_programme(
     # "cho vay" inside the second name names the programme: "Dư nợ" says what both measure.
     near = "cận nghèo" if lang == "vi" else "near-poor"
     assert near in (second.part or "") and near not in (first.part or ""), (first.part, second.part)
+
+
+def test_a_kind_of_household_listed_after_others_keeps_the_breakdown_s_indicator() -> None:
+    """ "hộ mới thoát nghèo" names a kind of borrower in a list of kinds: its "thoát nghèo" is no
+    cue of households escaping poverty there (``indicator._kind_listed``)."""
+    found = _by_value("Đến nay, toàn tỉnh có 152.300 khách hàng còn dư nợ; trong đó, 21.400 hộ nghèo, 18.200 hộ "
+                      "cận nghèo và 9.600 hộ mới thoát nghèo.", "vi")
+    for value in (21_400, 18_200, 9_600):
+        item = found[Decimal(value)]
+        assert (item.indicator, item.part_of) == ("borrowers_outstanding", "programme"), item.rules
+    # Outside such a list the words keep their cue: households that escaped poverty.
+    escaped = _by_value("Năm 2025, vốn vay giúp 3.000 hộ thoát nghèo; trong đó 1.200 hộ nghèo và 900 hộ mới thoát "
+                        "nghèo.", "vi")
+    assert escaped[Decimal(900)].indicator == "households_escaped_poverty"
+    assert _by_value("Năm nay có 9.600 hộ mới thoát nghèo.", "vi")[Decimal(9_600)].indicator == (
+        "households_escaped_poverty")

@@ -47,6 +47,7 @@ from extractor.link.lists import list_item
 from extractor.link.parts import (
     GRADED_ITEM,
     bare_share,
+    household_kind,
     paragraph_before,
     part_broken_down,
     respective_area,
@@ -429,6 +430,9 @@ def indicator_of(ctx: Context, fig: Figure) -> tuple[str, str] | None:
         return respective
     found = (_pair_names_borrowers(ctx, fig, _cue_after(ctx, fig, c1)) or _programme_item(ctx, fig, c0)
              or _cue_before(ctx, fig, c0))
+    if found:
+        listed = _kind_listed(ctx, fig)
+        found = listed if listed is not None and listed[0] != found[0] else found
     if found is not False:
         found = _share_of_total(ctx, fig, found) or found
     if found is None:
@@ -1216,6 +1220,28 @@ def _respective_cue(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     if len(listed) != len(run):
         return None
     return _decided(ctx, listed[next(i for i, f in enumerate(run) if f is fig)], fig, "respective-cue")
+
+
+def _kind_listed(ctx: Context, fig: Figure) -> tuple[str, str] | None:
+    """A later item of a breakdown's list of kinds of household ("…, trong đó, 21.400 hộ nghèo,
+    18.200 hộ cận nghèo và 9.600 hộ mới thoát nghèo"): a count naming its kind by its own noun
+    (``parts.household_kind``), joined by a comma or a joining word to the count before it, a part
+    of the same unit after the breakdown word. It goes on listing what that item measured,
+    whatever a cue inside its kind's name says ("thoát nghèo": a kind of borrower here)."""
+    if fig.kind != "count" or household_kind(ctx, fig.start, fig.end) is None:
+        return None  # most figures: no kind of household in their noun
+    s0, _ = sentence_span(ctx, fig)
+    mark = ctx.last_mark("breakdown", s0, fig.start)
+    prev = ctx.figure_ends.last_before(fig.start + 1)
+    part = ctx.state.last_part.get(fig.kind)
+    if (mark is None or prev is None or part is None or prev.start < mark[1] or prev.unit != fig.unit
+            or part[1] != prev.end or fig.start - prev.end > ctx.reach("item_name")):
+        return None
+    join = ctx.last_mark(SPLIT_JOINS, prev.end, fig.start)
+    if not (ctx.text[prev.end : fig.start].rstrip().endswith((",", ";"))
+            or (join is not None and not ctx.text[join[1] : fig.start].strip())):
+        return None
+    return part[0], f"next-item:{part[0]}"
 
 
 def _respective_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
