@@ -107,3 +107,17 @@ def test_a_kind_of_household_listed_after_others_keeps_the_breakdown_s_indicator
     assert escaped[Decimal(900)].indicator == "households_escaped_poverty"
     assert _by_value("Năm nay có 9.600 hộ mới thoát nghèo.", "vi")[Decimal(9_600)].indicator == (
         "households_escaped_poverty")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("By June 30, 2025, outstanding loans in Thanh Hoa, Nghe An and Ha Tinh were VND 15,200 billion, VND 13,900 "
+     "billion and VND 8,100 billion, respectively.", "en"),
+    ("Đến 30/6/2025, dư nợ tại Thanh Hóa, Nghệ An và Hà Tĩnh lần lượt đạt 15.200 tỷ đồng, 13.900 tỷ đồng và 8.100 "
+     "tỷ đồng.", "vi"),
+])
+def test_a_respectively_list_of_provinces_gives_each_figure_its_province(text: str, lang: str) -> None:
+    found = _by_value(text, lang)
+    for value, province in ((15_200, "Thanh Hóa"), (13_900, "Nghệ An"), (8_100, "Hà Tĩnh")):
+        level = found[Decimal(value * BN)]
+        assert (level.indicator, level.province, level.as_of) == (
+            "outstanding_loans", province, dt.date(2025, 6, 30)), level.rules

@@ -113,6 +113,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("province", "clause", "-", "en", NGHE + "In Ha Giang, outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
     ("province", "sentence", "+", "en", NGHE + "In Ha Giang, outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
     ("province", "sentence", "-", "en", NGHE + "Outstanding loans reached [[VND 5,204 billion|VND]].", PUB),
+    ("province", "sentence:respectively", "+", "en", NGHE + "By {{June 30, 2025|2025-06-30}}, outstanding loans in Thanh Hoa, Nghe An and Ha Tinh were [[VND 15,200 billion|VND]], [[*VND 13,900 billion|VND]] and [[VND 8,100 billion|VND]], respectively.", PUB),
+    ("province", "sentence:respectively", "+", "vi", VI_NGHE + "Đến {{30/6/2025|2025-06-30}}, dư nợ tại Thanh Hóa, Nghệ An và Hà Tĩnh lần lượt đạt [[15.200 tỷ đồng|VND]], [[13.900 tỷ đồng|VND]] và [[*8.100 tỷ đồng|VND]].", PUB),
+    # Two provinces, three figures: no item by item reading.
+    ("province", "sentence:respectively", "-", "en", NGHE + "By {{June 30, 2025|2025-06-30}}, outstanding loans in Thanh Hoa and Ha Tinh were [[*VND 15,200 billion|VND]], [[VND 13,900 billion|VND]] and [[VND 8,100 billion|VND]], respectively.", PUB),
     # A paragraph opening with a province goes on about it; a province named later in a sentence does not.
     ("province", "paragraph", "+", "en", HEAD + "In Lao Cai, outstanding loans reached [[VND 6,010 billion|VND]]. Overdue debt was [[*0.08%|%|0.08]].\nIn Yen Bai, outstanding loans reached [[VND 5,420 billion|VND]].", PUB),
     ("province", "paragraph", "-", "en", HEAD + "Outstanding loans rose most in Lao Cai. Overdue debt was [[*0.08%|%|0.08]].\nIn Yen Bai, outstanding loans reached [[VND 5,420 billion|VND]].", PUB),

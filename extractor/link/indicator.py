@@ -54,6 +54,7 @@ from extractor.link.parts import (
     respective_programme,
     share_of,
 )
+from extractor.link.place import respective_place
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
 from extractor.link.when import dated_at_a_point, list_joined, respective_date, respective_run
 from extractor.models import DateMention, Figure
@@ -1247,12 +1248,14 @@ def _kind_listed(ctx: Context, fig: Figure) -> tuple[str, str] | None:
 def _respective_item(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     """ "Dư nợ đến 31/12/2023 và 31/12/2024 tương ứng là 5.000 tỷ đồng, 5.600 tỷ đồng": a later
     item of a "respectively" run of figures (``when.respective_run``) that a run of dates reads
-    item by item (``when.respective_date``), or a list of places (``parts.respective_area``), has
+    item by item (``when.respective_date``), or a list of areas or provinces
+    (``parts.respective_area``, ``place.respective_place``), has
     the indicator of the level its item before it is; a run neither reads is no list of ours (a
     later item would be the province's)."""
     last = ctx.state.last_level.get(fig.kind)
     programmes = respective_programme(ctx, fig) is not None
-    if not programmes and (last is None or (respective_date(ctx, fig) is None and respective_area(ctx, fig) is None)):
+    if not programmes and (last is None or (respective_date(ctx, fig) is None and respective_area(ctx, fig) is None
+                                            and respective_place(ctx, fig) is None)):
         return None
     run = respective_run(ctx, fig)
     index = next((i for i, f in enumerate(run) if f is fig), 0)

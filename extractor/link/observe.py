@@ -777,7 +777,7 @@ COUNTED_UNITS = ("households", "turns", "customers", "borrowers")
 # from the figure's own clause or sentence beats one from its paragraph, which beats one from the
 # document (title, branch, outlet); an indicator from a cue beside the figure beats one carried
 # from an earlier clause or inferred from a neighbour (a pair, a list, a breakdown).
-_OWN_PROVINCE = ("clause", "clause:after", "sentence", "sentence:national-amount")
+_OWN_PROVINCE = ("clause", "clause:after", "sentence", "sentence:national-amount", "sentence:respectively")
 _OWN_INDICATOR = ("unit:", "cue:", "cue-after:")
 
 

@@ -21,6 +21,7 @@ from extractor.link.scope import (
     national_baseline,
     opens_sentence,
 )
+from extractor.link.when import list_joined, respective_date, respective_run
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
@@ -28,6 +29,7 @@ REGION_REFS = part_list("region_ref")  # words referring back to a region named 
 NATIONAL_DOCUMENT = "document:national"  # the place rule of a figure of a text filed under the whole bank
 REGION_RULE = "region"  # the place rule of a figure a region of the country is named before
 NATIONAL_AMOUNT = "sentence:national-amount"  # the place rule of a sentence stating the bank's totals
+RESPECTIVE_RULE = "sentence:respectively"  # … whose province a "respectively" list of provinces gives
 PARAGRAPH_RULE = "paragraph"  # the place rule of a figure whose paragraph opens with a province
 # Bullets a paragraph's first sentence may stand after ("- In Ha Tinh, ..."): punctuation, no words.
 _BULLETS = " \t-\u2013\u2022*+"
@@ -287,7 +289,11 @@ def _previous_sentence(ctx: Context, s0: int) -> int:
 
 
 def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> tuple[Spot, str] | None:
-    """A place bound to the figure, else in its clause, else earlier in its sentence."""
+    """The place a "respectively" list gives the figure, else a place bound to the figure, else in
+    its clause, else earlier in its sentence."""
+    respective = respective_place(ctx, fig)
+    if respective is not None:
+        return respective, RESPECTIVE_RULE
     after = _not_baselines(ctx, fig, places(ctx, fig.end, c1))
     bound = [p for p in after if bound_place(ctx, fig.end, p[1])]
     if bound:
@@ -299,6 +305,27 @@ def _place_in_sentence(ctx: Context, fig: Figure, c0: int, c1: int, s0: int) -> 
         return after[0], "clause"
     earlier = places(ctx, s0, c0)
     return (earlier[-1], "sentence") if earlier else None
+
+
+def respective_place(ctx: Context, fig: Figure) -> Spot | None:
+    """The province a "respectively" list of provinces gives the figure: the i-th of the run of
+    places joined as ``when.list_joined`` joins that ends last before the run of figures in its
+    sentence, for the i-th figure ("outstanding loans in Thanh Hoa, Nghe An and Ha Tinh were VND
+    15,200 billion, VND 13,900 billion and VND 8,100 billion, respectively"); none when a run of
+    dates reads the list or the runs differ in length (the figure is then placed as any other)."""
+    run = respective_run(ctx, fig)
+    if not run or respective_date(ctx, fig) is not None:
+        return None
+    s0, _ = sentence_span(ctx, fig)
+    spots = places(ctx, max(s0, run[0].start - ctx.reach("respective_list")), run[0].start)
+    if len(spots) < len(run):
+        return None
+    listed = [spots[-1]]
+    for spot in reversed(spots[:-1]):
+        if not list_joined(ctx, spot[2], listed[0][1]):
+            break
+        listed.insert(0, spot)
+    return listed[next(i for i, f in enumerate(run) if f is fig)] if len(listed) == len(run) else None
 
 
 def bound_place(ctx: Context, end: int, start: int) -> bool:

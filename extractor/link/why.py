@@ -72,7 +72,7 @@ def province_words(ctx: Context, place: Spot | None, rule: str) -> str:
         return "no province could be told"
     named = ctx.text[place[1] : place[2]] if place[1] >= 0 else "the whole country"
     where = {"clause:after": "named right after the figure", "clause": "named in its clause",
-             "sentence": "named in its sentence",
+             "sentence": "named in its sentence", "sentence:respectively": "named in a list read item by item",
              PARAGRAPH_RULE: "named at the opening of its paragraph",
              REGION_RULE: "a region of the country named for the figure",
              NATIONAL_AMOUNT: "an amount no province reaches in its sentence"}.get(rule, rule)

@@ -46,6 +46,7 @@ WHY_MESSAGES: tuple[str, ...] = (
     N_("named right after the figure ('%(q)s')"),
     N_("named in its clause ('%(q)s')"),
     N_("named in its sentence ('%(q)s')"),
+    N_("named in a list read item by item ('%(q)s')"),
     N_("a region of the country named before the figure ('%(q)s')"),
     N_("the text speaks of the whole bank or country ('%(q)s')"),
     N_("province from %(rest)s"),
