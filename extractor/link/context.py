@@ -344,6 +344,8 @@ class State:
     # The list each figure is an item of, by the figure's span (``lists.list_item``: asked by the
     # indicator, the part and the moved-item check of a figure, each reading its sentence's openers).
     list_items: dict[tuple[int, int], tuple[Opening, str] | None] = field(default_factory=dict)
+    # By a list item's start: the oversight word its list of counts opens with (``status``), or None.
+    oversight_words: dict[int, Hit | None] = field(default_factory=dict)
     # Whether the date starting at an offset opens a period running on from it (``when.opens_since``,
     # asked of a date by each figure it may date).
     opens_since: dict[int, bool] = field(default_factory=dict)

@@ -157,15 +157,33 @@ def is_oversight(ctx: Context, fig: Figure) -> bool:
     inspected the branch, the province had 1,290 groups" reports a level the inspection precedes."""
     if fig.kind != "count":
         return False
-    sentence = sentence_span(ctx, fig)
-    item: tuple[int, int, tuple[int, int]] | None = (fig.start, fig.end, clause_span(ctx, fig))
-    while item is not None:
-        start, _, clause = item
+    word = _oversight_word(ctx, (fig.start, fig.end, clause_span(ctx, fig)), sentence_span(ctx, fig))
+    return word is not None and not ctx.cues.within(word[1], fig.start)
+
+
+def _oversight_word(ctx: Context, item: tuple[int, int, tuple[int, int]],
+                    sentence: tuple[int, int]) -> Hit | None:
+    """The oversight word in the item's clause, else in that of the list item before it, and so
+    back along its list of counts. Each item's answer is kept (``State.oversight_words``): the
+    next item of a long list asks the same question again, and a page-long list without a full
+    stop would be walked back from each of its counts."""
+    known = ctx.state.oversight_words
+    walked: list[int] = []
+    word: Hit | None = None
+    current: tuple[int, int, tuple[int, int]] | None = item
+    while current is not None:
+        start, _, clause = current
+        if start in known:
+            word = known[start]
+            break
+        walked.append(start)
         word = ctx.last_mark("oversight", clause[0], start)
         if word is not None:
-            return not ctx.cues.within(word[1], fig.start)
-        item = _list_item_before(ctx, item, sentence)
-    return False
+            break
+        current = _list_item_before(ctx, current, sentence)
+    for start in walked:
+        known[start] = word
+    return word
 
 
 # A list item no count rule reads ("10 districts"): a number and a word or two ending its clause.

@@ -1311,10 +1311,13 @@ def respective_date(ctx: Context, fig: Figure) -> DateMention | None:
     if not figures:
         return None  # most sentences: no marker, one bisect
     s0, s1 = sentence_span(ctx, fig)
-    marks = ctx.marks("respectively", s0, s1)
     first, last = figures[0], figures[-1]
+    # Only near the run: a sentence with no punctuation may be a page long, read per figure.
+    reach = ctx.reach("respective_list")
+    lo, hi = max(s0, first.start - reach), min(s1, last.end + 2 * reach)
+    marks = ctx.marks("respectively", lo, hi)
     dates: list[DateMention] = []
-    before, after = ctx.free_dates.within(s0, first.start), ctx.free_dates.within(last.end, s1)
+    before, after = ctx.free_dates.within(lo, first.start), ctx.free_dates.within(last.end, hi)
     if before:  # "in 2023 and 2024 were X and Y respectively", "năm 2023 và 2024 lần lượt đạt X và Y"
         run = _joined_run(ctx, before, before[-1])
         if any(run[-1].end <= m[0] and (m[1] <= first.start or list_joined(ctx, last.end, m[0])) for m in marks):
@@ -1334,8 +1337,23 @@ def respective_run(ctx: Context, fig: Figure) -> list[Figure]:
     s0, s1 = sentence_span(ctx, fig)
     if not ctx.starts_in("respectively", s0, s1):
         return []  # most sentences: one bisect
-    figures = _joined_run(ctx, [f for f in ctx.figures.within(s0, s1) if f.kind == fig.kind], fig)
-    return figures if len(figures) > 1 else []
+    # From the figure out to its neighbours, while they are of its kind and joined to it: a
+    # figure of another kind between two of this kind parts them (its words are no join), and
+    # the sentence, a whole page when it has no punctuation, is not listed for each figure.
+    figures, keys = ctx.figures.items, ctx.figures.keys
+    i = bisect.bisect_left(keys, fig.start)
+    while i < len(figures) and figures[i] is not fig:
+        i += 1
+    if i == len(figures):
+        return []
+    lo, hi = i, i
+    while (lo > 0 and figures[lo - 1].start >= s0 and figures[lo - 1].kind == fig.kind
+           and list_joined(ctx, figures[lo - 1].end, figures[lo].start)):
+        lo -= 1
+    while (hi + 1 < len(figures) and figures[hi + 1].start < s1 and figures[hi + 1].kind == fig.kind
+           and list_joined(ctx, figures[hi].end, figures[hi + 1].start)):
+        hi += 1
+    return figures[lo : hi + 1] if hi > lo else []
 
 
 def _joined_run(ctx: Context, items: list[Spanned], item: Spanned) -> list[Spanned]:
