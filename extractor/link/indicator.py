@@ -56,7 +56,13 @@ from extractor.link.parts import (
 )
 from extractor.link.place import respective_place
 from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
-from extractor.link.when import dated_at_a_point, list_joined, respective_date, respective_run
+from extractor.link.when import (
+    dated_at_a_point,
+    list_joined,
+    respective_date,
+    respective_index,
+    respective_run,
+)
 from extractor.models import DateMention, Figure
 from extractor.registry.phrases import Hit
 
@@ -1211,16 +1217,8 @@ def _respective_cue(ctx: Context, fig: Figure) -> tuple[str, str] | None:
     near = max(s0, run[0].start - ctx.reach("respective_list"))
     cues = [c for c in ctx.cues.within(near, run[0].start) if c.position == "before"]
     cues = [c for c in cues if not any(o is not c and o.start <= c.start and c.end <= o.end for o in cues)]
-    if len(cues) < len(run):
-        return None
-    listed = [cues[-1]]
-    for cue in reversed(cues[:-1]):
-        if cue.end > listed[0].start or not list_joined(ctx, cue.end, listed[0].start):
-            break
-        listed.insert(0, cue)
-    if len(listed) != len(run):
-        return None
-    return _decided(ctx, listed[next(i for i, f in enumerate(run) if f is fig)], fig, "respective-cue")
+    index = respective_index(ctx, run, fig, [(cue.start, cue.end) for cue in cues])
+    return None if index is None else _decided(ctx, cues[index], fig, "respective-cue")
 
 
 def _kind_listed(ctx: Context, fig: Figure) -> tuple[str, str] | None:

@@ -55,7 +55,7 @@ from extractor.link.rules import (
     topic_ref_list,
 )
 from extractor.link.scope import NATIONAL, held_in, is_commune, national_words, told_outside_text
-from extractor.link.when import list_joined, respective_date, respective_run
+from extractor.link.when import list_joined, respective_date, respective_index, respective_run
 from extractor.models import Figure, PartKind
 from extractor.parse.head import head_lines
 from extractor.registry.phrases import APOSTROPHES, Hit, caseless, new_tone
@@ -226,17 +226,10 @@ def respective_programme(ctx: Context, fig: Figure) -> Part | None:
         return None
     s0, _ = sentence_span(ctx, fig)
     names = ctx.marks(PROGRAMMES, max(s0, run[0].start - ctx.reach("respective_list")), run[0].start)
-    if not names:
+    index = respective_index(ctx, run, fig, [(start, end) for start, end, _ in names])
+    if index is None:
         return None
-    listed = [names[-1]]
-    for name in reversed(names[:-1]):
-        if not list_joined(ctx, name[1], listed[0][0]):
-            break
-        listed.insert(0, name)
-    if len(listed) != len(run):
-        return None
-    hit = listed[next(i for i, f in enumerate(run) if f is fig)]
-    return Part("programme", ctx.text[hit[0] : hit[1]], RESPECTIVE_PROGRAMME)
+    return Part("programme", ctx.text[names[index][0] : names[index][1]], RESPECTIVE_PROGRAMME)
 
 
 _BLANKS = re.compile(" *")  # spaces (no other white space), maybe none: it always matches

@@ -21,7 +21,7 @@ from extractor.link.scope import (
     national_baseline,
     opens_sentence,
 )
-from extractor.link.when import list_joined, respective_date, respective_run
+from extractor.link.when import respective_date, respective_index, respective_run
 from extractor.models import Boundaries, Figure
 
 Spot = tuple[str, int, int, bool]  # old-unit code or "national", start, end, marked old
@@ -318,14 +318,8 @@ def respective_place(ctx: Context, fig: Figure) -> Spot | None:
         return None
     s0, _ = sentence_span(ctx, fig)
     spots = places(ctx, max(s0, run[0].start - ctx.reach("respective_list")), run[0].start)
-    if len(spots) < len(run):
-        return None
-    listed = [spots[-1]]
-    for spot in reversed(spots[:-1]):
-        if not list_joined(ctx, spot[2], listed[0][1]):
-            break
-        listed.insert(0, spot)
-    return listed[next(i for i, f in enumerate(run) if f is fig)] if len(listed) == len(run) else None
+    index = respective_index(ctx, run, fig, [(start, end) for _, start, end, _ in spots])
+    return None if index is None else spots[index]
 
 
 def bound_place(ctx: Context, end: int, start: int) -> bool:

@@ -1368,6 +1368,19 @@ def _joined_run(ctx: Context, items: list[Spanned], item: Spanned) -> list[Spann
     return items[lo : hi + 1]
 
 
+def respective_index(ctx: Context, run: list[Figure], fig: Figure, spans: list[tuple[int, int]]) -> int | None:
+    """The index in ``spans`` (each a start and an end, in text order) of the figure's item when a
+    "respectively" run of figures reads them item by item: the run of spans ending with the last,
+    each joined to the next (``list_joined``), as long as ``run``; None when the lengths differ."""
+    first = len(spans) - 1
+    while first > 0 and spans[first - 1][1] <= spans[first][0] and list_joined(
+            ctx, spans[first - 1][1], spans[first][0]):
+        first -= 1
+    if not spans or len(spans) - first != len(run):
+        return None
+    return first + next(i for i, f in enumerate(run) if f is fig)
+
+
 def list_joined(ctx: Context, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds nothing but spaces, commas, semicolons and at most one
     ``split_joins`` word ("2023 and 2024", "5.000 tỷ đồng, 5.600 tỷ đồng")."""
