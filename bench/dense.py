@@ -5,14 +5,16 @@ kind in the text makes a page dense in that kind quadratic: the generated texts 
 ``bench/scaling.py`` mix many kinds and rarely repeat one, so they missed such stages. This bench
 takes each sentence of ``dense_sentences.yaml`` (one construct each, written for the bench),
 repeats it alone to two sizes, on one line (a page that lost its paragraph breaks: whatever is
-read per paragraph is read over the whole text) or one sentence per paragraph, extracts it with
+read per paragraph is read over the whole text), as one run without a full stop (its stops made
+commas: whatever is read per sentence is read over runs of ``MAX_SENTENCE`` characters, cut at a
+space wherever that falls) or one sentence per paragraph, extracts it with
 linking as ``extractor extract`` does (no per-document budget), and reports each size's CPU
 seconds and the time per copy at the larger size as a ratio to the smaller's. A linear stage keeps
 that ratio near 1; one that reads the whole text for each copy makes it grow with the sizes'
 ratio (4 by default). Runs are in CPU time of this process, each with a new pipeline (spaCy's
 vocabulary grows with every new word), one after the other.
 
-    python bench/dense.py [--lang vi,en] [--layout one-line,paragraphs] [--sizes 100k,400k] [--only 3,12] [--json]
+    python bench/dense.py [--lang vi,en] [--layout one-line,run,paragraphs] [--sizes 100k,400k] [--only 3,12] [--json]
 
 Target: every ratio under ``--limit`` (1.25 by default: runs of a linear text differ by a few
 hundredths on this shared machine). Each flagged sentence is a quadratic stage to profile
@@ -39,7 +41,7 @@ from extractor.pipeline.budget import UNLIMITED
 from extractor.registry.bundle import bundled
 
 SENTENCES = Path(__file__).with_name("dense_sentences.yaml")
-LAYOUTS = {"one-line": " ", "paragraphs": "\n"}
+LAYOUTS = {"one-line": " ", "run": ", ", "paragraphs": "\n"}
 TITLE = {"vi": "Tin tức", "en": "News"}
 
 
@@ -58,7 +60,9 @@ def size_of(label: str) -> int:
 def dense_text(sentence: str, lang: str, size: int, layout: str) -> tuple[str, int]:
     """A title line, then ``sentence`` repeated to about ``size`` UTF-8 bytes, joined as
     ``layout`` says; and how many copies."""
-    copies = max(1, size // (len(sentence.encode("utf-8")) + 1))
+    if layout == "run":
+        sentence = sentence.rstrip(".!?")
+    copies = max(1, size // (len(sentence.encode("utf-8")) + len(LAYOUTS[layout])))
     return TITLE[lang] + "\n" + LAYOUTS[layout].join([sentence] * copies), copies
 
 
@@ -83,7 +87,7 @@ def measure(sentence: str, lang: str, layout: str, sizes: tuple[int, int]) -> di
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--lang", default="vi,en")
-    parser.add_argument("--layout", default="one-line,paragraphs", help="one-line, paragraphs or both")
+    parser.add_argument("--layout", default="one-line,run,paragraphs", help="any of one-line, run, paragraphs")
     parser.add_argument("--sizes", default="100k,400k", help="two sizes: the smaller first")
     parser.add_argument("--only", help="the sentences' places in the file's list, e.g. 3,12")
     parser.add_argument("--limit", type=float, default=1.25, help="the largest per-copy ratio that passes")

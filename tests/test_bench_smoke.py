@@ -146,10 +146,12 @@ def test_dense_bench_reports_the_growth_per_copy_of_each_sentence(capsys: pytest
     assert len(dense.sentences("vi")) > 20 and len(dense.sentences("en")) > 20
     text, copies = dense.dense_text("Dư nợ đạt 5 tỷ đồng.", "vi", 2_000, "one-line")
     assert copies > 50 and "\n" not in text.partition("\n")[2]
+    run, _ = dense.dense_text("Dư nợ đạt 5 tỷ đồng.", "vi", 2_000, "run")  # no stop: one cut sentence
+    assert "." not in run.partition("\n")[2] and run.count("Dư nợ đạt 5 tỷ đồng, ") > 50
     code = dense.main(["--lang", "vi", "--only", "0,7", "--sizes", "2k,6k", "--limit", "100", "--json"])
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and report["checks"] == {"every per-copy ratio under the limit": True}
     assert [(row["place"], row["layout"]) for row in report["rows"]] == [
-        (0, "one-line"), (0, "paragraphs"), (7, "one-line"), (7, "paragraphs")]
+        (0, "one-line"), (0, "run"), (0, "paragraphs"), (7, "one-line"), (7, "run"), (7, "paragraphs")]
     for row in report["rows"]:
         assert row["copies"][1] > row["copies"][0] > 0 and row["per_copy_ratio"] > 0

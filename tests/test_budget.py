@@ -67,6 +67,26 @@ def test_a_reading_out_of_time_keeps_what_it_read_and_says_so(article: str, tick
     assert not any("characters before the time limit" in w for w in whole.warnings)
 
 
+def test_linking_out_of_time_keeps_the_observations_it_made_and_says_so(
+        article: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Linking reads against the same deadline as the rules: a text whose figures are found in
+    # time but whose linking would outlast the budget is kept with the observations made.
+    whole = extract_text(article, lang="en", budget=UNLIMITED)
+    half = len(whole.figures) // 2
+    monkeypatch.setattr("extractor.pipeline.budget.monotonic", lambda: 0.0)
+    monkeypatch.setattr("extractor.nlp.engine.monotonic", lambda: 0.0)
+    clock = count()  # linking looks before each figure: ticks 0, 1, 2, …
+    monkeypatch.setattr("extractor.link.observe.monotonic", lambda: float(next(clock)))
+    cut = extract_text(article, lang="en", budget=Budget(max_chars=0, seconds=half - 0.5))
+    stop = whole.figures[half].start
+    assert cut.figures == whole.figures  # every figure was found
+    assert any(f"linked the figures of {stop:,} of {len(article):,} characters" in w for w in cut.warnings)
+    key = {(o.start, o.indicator, o.value) for o in whole.observations}
+    assert all(o.start < stop and (o.start, o.indicator, o.value) in key for o in cut.observations)
+    assert 0 < len(cut.observations) < len(whole.observations)
+    assert not any("linked the figures" in w for w in whole.warnings)
+
+
 def test_the_budget_comes_from_the_settings_unless_given(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VBSP_DOCUMENT_MAX_CHARS", "1234")
     monkeypatch.setenv("VBSP_DOCUMENT_TIME_LIMIT", "0")

@@ -23,26 +23,33 @@ __all__ = ["Linker", "link"]
 
 
 def link(extraction: Extraction, *, linker: Linker, documents: DocumentRules | None = None,
-         cells: Sequence[Cell] = ()) -> Extraction:
+         cells: Sequence[Cell] = (), deadline: float | None = None) -> Extraction:
     """A copy of ``extraction`` with ``observations`` filled and ``document.province`` set.
 
     With ``documents`` (``rules/documents.yaml``) an administrative document's issuer, sections
     and tables count too: the figures in table ``cells`` are linked by their table
-    (``link.tables``), the rest as prose."""
+    (``link.tables``), the rest as prose. The prose's figures are linked until ``deadline`` (a
+    ``time.monotonic()`` value) passes, with a warning saying how far that was when it is not
+    all of them."""
     if documents is None:
         ctx = build_context(extraction, linker)
-        found = observations(ctx)
+        found = observations(ctx, deadline=deadline)
     else:
         prose = _prose(extraction, cells)
         ctx = issuer_scope(build_context(prose, linker), documents)
         tabled = [f for f in extraction.figures if in_cell(cells, f.start, f.end)] if cells else []
-        found = in_sections(ctx, observations(ctx), documents)
+        found = in_sections(ctx, observations(ctx, deadline=deadline), documents)
         found += table_observations(Linking(ctx, documents, extraction.dates, cells), tabled)
         found.sort(key=lambda o: (o.start, o.indicator))
     national = ctx.province_rule in (NATIONAL, NATIONAL_MARKER)
     province = ctx.province or (NATIONAL if national else None)
     document = extraction.document.model_copy(update={"province": province})
-    return extraction.model_copy(update={"document": document, "observations": tuple(found)})
+    update: dict[str, object] = {"document": document, "observations": tuple(found)}
+    if ctx.state.linked_until is not None:
+        update["warnings"] = (*extraction.warnings,
+                              f"linked the figures of {ctx.state.linked_until:,} of {len(extraction.document.text):,} "
+                              "characters before the time limit; the figures after are in no observation")
+    return extraction.model_copy(update=update)
 
 
 def _prose(extraction: Extraction, cells: Sequence[Cell]) -> Extraction:

@@ -328,6 +328,8 @@ class State:
     # (``when._year_frames``), once asked.
     year_frames: dict[dt.date, YearFrames] = field(default_factory=dict)
     opener_places: dict[int, tuple[str, int, int, bool]] = field(default_factory=dict)
+    # Where linking stopped when its deadline passed (the first figure left unlinked), if it did.
+    linked_until: int | None = None
     # Where the headline and lead that decide the story's subject end (``parts._subject_span``),
     # and where the body's first sentence ends (``parts._lead_end``), once read.
     subject_span: tuple[int, int] | None = None

@@ -15,6 +15,7 @@ from collections import deque
 from decimal import Decimal
 from operator import itemgetter
 from sys import intern
+from time import monotonic
 
 from extractor.link.change import (
     added_to_stock,
@@ -296,8 +297,10 @@ def _growth_alone(ctx: Context, fig: Figure) -> Observation | None:
     return None
 
 
-def observations(ctx: Context) -> list[Observation]:
-    """Every observation of the document: levels first (in text order), then their changes."""
+def observations(ctx: Context, *, deadline: float | None = None) -> list[Observation]:
+    """Every observation of the document: levels first (in text order), then their changes.
+    Figures are read until ``deadline`` (a ``time.monotonic()`` value) passes; where that left
+    the rest unread is kept in ``ctx.state.linked_until``."""
     if not about_the_bank(ctx):
         return []
     levels: list[tuple[Figure, Observation]] = []
@@ -305,6 +308,9 @@ def observations(ctx: Context) -> list[Observation]:
     # Taken from the front as the figures pass them: a long report has thousands.
     governing = deque(_governing_dates(ctx))
     for fig in ctx.figures:
+        if deadline is not None and monotonic() > deadline:
+            ctx.state.linked_until = fig.start
+            break
         while governing and governing[0].start < fig.start:
             _govern(ctx, governing.popleft())
         if is_anecdote(ctx, fig) or is_one_group(ctx, fig) or is_award(ctx, fig) or is_oversight(ctx, fig) \

@@ -197,7 +197,9 @@ def _list_item_before(ctx: Context, item: tuple[int, int, tuple[int, int]],
     "and") with nothing after it but a joining word and the next count, and the item before ends
     its own clause ("10 communes, 10 groups and 47 households")."""
     start, end, (clause0, clause1) = item
-    if ctx.text[clause0 - 2 : clause0] != ", " or not _joined(ctx, clause0, start):
+    if clause0 - 2 < sentence[0] or ctx.text[clause0 - 2 : clause0] != ", " or not _joined(ctx, clause0, start):
+        # (a comma before the sentence is none of its list's: a run too long for one sentence
+        # is cut into several, each clamping its first clause)
         return None
     after = [f for f in ctx.figures.within(end, clause1) if f.kind == "count"]
     if not _joined(ctx, end, after[0].start if after else clause1):

@@ -3,8 +3,9 @@
 Extraction costs time and memory in proportion to a document's text (about 0.3 CPU seconds
 per 100 kB here), so one huge or pathological document must not hold up a batch. A
 text over ``max_chars`` is refused before it is read, with ``TooLarge`` (the batch records it and
-goes on); a reading that outlasts ``seconds`` stops at the next paragraph, and the document is
-kept with the records of what was read and a warning saying how far that was. Both come from
+goes on); a reading that outlasts ``seconds`` stops at the next paragraph (the rules) or the next
+figure (linking, under the same deadline), and the document is kept with the records of what was
+read and a warning saying how far that was. Both come from
 the settings (``document_max_chars``, ``document_time_limit``) unless the caller gives them;
 0 means no limit.
 """

@@ -50,7 +50,7 @@ def process(loaded: Loaded, *, registry: Registry, lang: LangOption = "auto",
     extraction = own_number_dated(attach_layout(extraction, loaded), loaded)
     if link:
         extraction = link_observations(extraction, linker=registry.linker, documents=registry.documents,
-                                       cells=loaded.cells)
+                                       cells=loaded.cells, deadline=deadline)
     if loaded.warnings:
         extraction = extraction.model_copy(update={"warnings": loaded.warnings + extraction.warnings})
     return extraction
