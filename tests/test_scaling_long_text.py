@@ -13,6 +13,7 @@ from itertools import pairwise
 
 import pytest
 
+from extractor.link.context import Stops
 from extractor.nlp.engine import PIECE_CHARS, pieces
 from extractor.nlp.sentences import MAX_SENTENCE, split
 from extractor.pipeline import extract_text
@@ -88,3 +89,21 @@ def test_a_list_of_counts_opening_a_cut_sentence_is_read_once() -> None:
     done = subprocess.run([sys.executable, "-c", script], input=f"Tin Nghệ An\n\n{lead}{items}\n",
                           capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.split("\n")[0] == "[9600, 18200, 21400]"
+
+
+def test_the_linker_reads_a_run_without_stops_in_the_sentences_the_rules_cut() -> None:
+    # The linker's own sentence ends (``Stops``: full stops and line breaks) took a run without a
+    # stop as one sentence, and each question asked of a date's or figure's sentence ("does a goal
+    # verb stand before any figure of it?") read the whole run: quadratic in its length.
+    run = ("Đến hết năm 2024, dư nợ đạt 500 tỷ đồng, " * 300).strip(" ,")
+    assert not re.search(r"[.!?]\s", run) and len(run) > 3 * MAX_SENTENCE
+    stops = Stops(run, [])
+    cut = split(run, frozenset())
+    assert len(cut.starts) > 3
+    for start, end in zip(cut.starts, cut.ends, strict=True):
+        assert stops.around(start, start) == (start, end) == stops.around(end - 1, end - 1)
+    assert stops.between(0, len(run)) == len(cut.starts) - 1
+    assert all(stops.around(pos, pos)[1] - stops.around(pos, pos)[0] <= MAX_SENTENCE
+               for pos in range(0, len(run), 97))
+    unspaced = "x" * (2 * MAX_SENTENCE + 5)  # no space to cut at: cut anywhere
+    assert Stops(unspaced, []).around(MAX_SENTENCE + 3, MAX_SENTENCE + 3) == (MAX_SENTENCE, 2 * MAX_SENTENCE)

@@ -21,6 +21,7 @@ from extractor.link.indicators import CueHit, cues_of
 from extractor.link.provinces import Code, Mention
 from extractor.link.rules import CUES_AFTER, CUES_BEFORE, Linker, part_list, scope_list
 from extractor.models import DateMention, Document, Extraction, Figure, LegalRef
+from extractor.nlp.sentences import MAX_SENTENCE
 from extractor.parse.head import NO_CHROME, Chrome, Line, head_lines
 from extractor.registry.phrases import Hit, new_tone
 
@@ -95,16 +96,41 @@ class Stops:
     def __init__(self, text: str, newlines: list[int]) -> None:
         self.text = text
         self.newlines = newlines
-        found = list(_STOP.finditer(text))
-        self.starts = list(map(re.Match.start, found))
-        self.ends = list(map(re.Match.end, found))
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        previous = 0
+        for found in _STOP.finditer(text):
+            self._cut(previous, found.start())
+            self.starts.append(found.start())
+            self.ends.append(found.end())
+            previous = found.end()
+        self._cut(previous, len(text))
+        # The stop marks followed by spaces, for ``last_end`` (no line break read alone, no cut).
+        marks = [(start, end) for start, end in zip(self.starts, self.ends, strict=True)
+                 if text[start] in ".!?" and end - start > 1]
+        self.mark_starts = [start for start, _ in marks]
+        self.mark_ends = [end for _, end in marks]
+
+    def _cut(self, start: int, end: int) -> None:
+        """The stops of a run too long for one sentence (``[start, end)``): where the rules cut
+        it into sentences (``MAX_SENTENCE`` characters at most, at a space), so that no question
+        asked of a figure's sentence reads a page-long run without a full stop. A cut is a stop
+        of its spaces (of none when the run has no space to cut at)."""
+        while end - start > MAX_SENTENCE:
+            space = self.text.rfind(" ", start + 1, start + MAX_SENTENCE)
+            cut = after = space if space > start else start + MAX_SENTENCE
+            while after < end and self.text[after].isspace():
+                after += 1
+            self.starts.append(cut)
+            self.ends.append(after)
+            start = after
 
     def between(self, start: int, end: int) -> int:
-        """How many stops ``_STOP.findall(text, start, end)`` finds: the text's stops that start
-        in ``[start, end)``; plus each line break after ``start`` inside the spaces of a stop
-        that began before it (read alone when reading starts after the stop's mark); plus a
-        mark right before ``end`` that the text does not follow with a space (the slice's end
-        counts as its end)."""
+        """How many stops ``_STOP.findall(text, start, end)`` finds (and cuts of a run too long
+        for one sentence, ``_cut``): the text's stops that start in ``[start, end)``; plus each
+        line break after ``start`` inside the spaces of a stop that began before it (read alone
+        when reading starts after the stop's mark); plus a mark right before ``end`` that the
+        text does not follow with a space (the slice's end counts as its end)."""
         first = bisect.bisect_left(self.starts, start)
         last = bisect.bisect_left(self.starts, end)
         count = last - first
@@ -128,12 +154,9 @@ class Stops:
         ``text[start:end]`` ends (``start`` when there is none): the last such stop of the
         text that starts in ``[start, end - 1)``, cut at ``end``. Line breaks read alone are
         no such stop, nor is a mark the text does not follow with a space."""
-        index = bisect.bisect_left(self.starts, end - 1) - 1
-        while index >= 0 and self.starts[index] >= start:
-            mark = self.starts[index]
-            if self.text[mark] in ".!?" and self.ends[index] - mark > 1:
-                return min(self.ends[index], end)
-            index -= 1
+        index = bisect.bisect_left(self.mark_starts, end - 1) - 1
+        if index >= 0 and self.mark_starts[index] >= start:
+            return min(self.mark_ends[index], end)
         return start
 
 

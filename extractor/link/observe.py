@@ -587,13 +587,19 @@ def _dates_a_goal(ctx: Context, d: DateMention) -> bool:
     return sets_goal(ctx, d.end, end)
 
 
+def _sentence_begin(ctx: Context, line_start: int, pos: int) -> int:
+    """Where the sentence of ``pos`` begins on its line: after the last ". " before it, or the
+    cut before it of a run too long for one sentence (``Stops``: read as the rules cut it)."""
+    return max(ctx.stops.last_end(line_start, pos), ctx.stops.around(pos, pos)[0])
+
+
 def _opens_sentence(ctx: Context, pos: int) -> bool:
     """Whether ``pos`` lies near the start of its sentence (its line, or the last ". " on it), or
     of words quoted after a colon in it, which open with a capital as a sentence does ("Giám đốc
     chi nhánh cho biết: Tính đến 30/6/2024, …", "The director said: As of June 30, …"; not a
     list's items, "… qua các thời kỳ: năm 2013 là …")."""
     start, _ = ctx.line(pos, pos)
-    begin = ctx.stops.last_end(start, pos)
+    begin = _sentence_begin(ctx, start, pos)
     reach = ctx.reach("date_opener")
     if pos - begin <= reach:
         return True
@@ -617,7 +623,7 @@ def _opens_report(ctx: Context, d: DateMention) -> bool:
             (d.period_start.year, d.period_start.month) == (d.period_end.year, d.period_end.month)):
         return False
     start, _ = ctx.line(d.start, d.start)
-    begin = ctx.stops.last_end(start, d.start)
+    begin = _sentence_begin(ctx, start, d.start)
     said = [end for _, end, _ in ctx.marks("reporting", begin, d.start) if _REPORTED.fullmatch(ctx.text, end, d.start)]
     if not said or not ctx.marks("bank", begin, said[-1]):
         return False
