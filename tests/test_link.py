@@ -93,6 +93,10 @@ CODE: list[tuple[str, str, str, str, str, dt.date | None]] = [
     ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans reached [[VND 13,500 billion|VND]]. In Yen Thanh district, [[*VND 30 billion|VND]] was spent building a new office.", PUB),
     ("indicator", "listed-by-place:", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[13.500 tỷ đồng|VND]]. Tại huyện Yên Thành, [[*30 tỷ đồng|VND]] được dùng xây trụ sở mới.", PUB),
     ("indicator", "listed-by-place:", "-", "vi", VI_NGHE + "Dư nợ đạt [[640 tỷ đồng|VND]]; trụ sở mới ở huyện Yên Thành trị giá [[*9 tỷ đồng|VND]].", PUB),
+    ("indicator", "listed-by-place:", "-", "en", NGHE + "Outstanding loans reached [[VND 13,590 billion|VND]]. Ha Tinh's farmers earned [[*VND 5,870 billion|VND]] from exports.", PUB),
+    ("indicator", "listed-by-place:", "+", "en", NGHE + "Outstanding loans reached [[VND 13,590 billion|VND]]. Ha Tinh (old) reached [[*VND 5,870 billion|VND]].", PUB),
+    ("indicator", "listed-by-place:", "-", "vi", VI_NGHE + "Tổng dư nợ đạt [[13.590 tỷ đồng|VND]]. Hà Tĩnh thu về [[*5.870 tỷ đồng|VND]] từ xuất khẩu nông sản.", PUB),
+    ("indicator", "listed-by-place:", "+", "vi", VI_NGHE + "Tổng dư nợ đạt [[13.590 tỷ đồng|VND]]. Hà Tĩnh (cũ) đạt [[*5.870 tỷ đồng|VND]].", PUB),
     ("indicator", "respectively:", "+", "vi", VI_NGHE + "Dư nợ đến {{31/12/2023|2023-12-31}} và {{31/12/2024|2024-12-31}} tương ứng là [[5.000 tỷ đồng|VND]], [[*5.600 tỷ đồng|VND]].", PUB),
     ("indicator", "respectively:", "-", "vi", VI_NGHE + "Dư nợ đến {{31/12/2024|2024-12-31}} là [[5.000 tỷ đồng|VND]], [[*5.600 tỷ đồng|VND]] là vốn của dự án khác.", PUB),
     # The first of a list of programmes no cue reads: an item of the total before it.

@@ -1196,11 +1196,36 @@ def _listed_by_place(ctx: Context, fig: Figure, c0: int) -> tuple[str, str] | No
     if last is None or fig.start - last[1] > 400:
         return None
     opens = [m for m in ctx.mentions.within(c0, c0 + 7) if m.end <= fig.start and not _branch_named(ctx, m.start)]
+    if opens and last[1] < sentence_span(ctx, fig)[0] and not _item_after_place(ctx, opens[0].end, fig):
+        opens = []
     if not opens and not _opened_by_place_words(ctx, fig, c0) and not _opened_by_area(ctx, fig, c0):
         return None
     if not ctx.linker.lexicon.accepts(last[0], kind=fig.kind, unit=fig.unit):
         return None
     return last[0], f"listed-by-place:{last[0]}"
+
+
+# Between a province opening a list item and its figure: a short aside ("(old)", "(cũ)") and
+# spaces, commas and colons.
+_PLACE_ASIDE = re.compile(r"\s*(?:\([^()]{1,20}\))?[\s,:]*")
+
+
+def _item_after_place(ctx: Context, end: int, fig: Figure) -> bool:
+    """Whether a sentence opening with a province (ending at ``end``) goes on listing the level
+    of an earlier sentence: a breakdown word stands before the figure in its sentence ("Of this,
+    Nam Dinh (old) accounted for …"), or only a level verb (``level_verbs``: "reached", "đạt")
+    stands between the province and the figure ("Hà Tĩnh đạt 5.200 tỷ đồng."). A sentence of its
+    own about the province ("Nghe An's farmers earned VND 13,900 billion from exports") is none."""
+    s0, _ = sentence_span(ctx, fig)
+    if ctx.marks("breakdown", s0, fig.start):
+        return True
+    gap = _PLACE_ASIDE.match(ctx.text, end, fig.start)
+    assert gap is not None, "every part is optional"
+    rest = gap.end()
+    if rest == fig.start:
+        return True
+    verb = ctx.first_mark("level_verbs", rest, fig.start)
+    return verb is not None and verb[0] == rest and _PLACE_ASIDE.fullmatch(ctx.text, verb[1], fig.start) is not None
 
 
 def _respective_cue(ctx: Context, fig: Figure) -> tuple[str, str] | None:
