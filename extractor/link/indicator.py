@@ -55,7 +55,7 @@ from extractor.link.parts import (
     share_of,
 )
 from extractor.link.place import respective_place
-from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list
+from extractor.link.rules import LIST_GLUE, PART_KINDS, part_list, scope_list
 from extractor.link.when import (
     dated_at_a_point,
     glued_date_end,
@@ -1215,10 +1215,13 @@ def _item_after_place(ctx: Context, end: int, fig: Figure) -> bool:
     """Whether a sentence opening with a province (ending at ``end``) goes on listing the level
     of an earlier sentence: a breakdown word stands before the figure in its sentence ("Of this,
     Nam Dinh (old) accounted for …"), or only a level verb (``level_verbs``: "reached", "đạt")
-    stands between the province and the figure ("Hà Tĩnh đạt 5.200 tỷ đồng."). A sentence of its
-    own about the province ("Nghe An's farmers earned VND 13,900 billion from exports") is none."""
+    stands between the province and the figure ("Hà Tĩnh đạt 5.200 tỷ đồng."), or the bank's
+    branch there is the figure's subject ("the Nghe An branch's loans for students reached …"). A
+    sentence of its own about the province ("Nghe An's farmers earned VND 13,900 billion from
+    exports") is none."""
     s0, _ = sentence_span(ctx, fig)
-    if ctx.marks("breakdown", s0, fig.start):
+    named = ctx.first_mark(scope_list("branch_after"), end, fig.start)
+    if ctx.marks("breakdown", s0, fig.start) or (named is not None and not ctx.text[end : named[0]].strip()):
         return True
     gap = _PLACE_ASIDE.match(ctx.text, end, fig.start)
     assert gap is not None, "every part is optional"
