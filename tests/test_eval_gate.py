@@ -20,6 +20,7 @@ import pytest
 
 from extractor import evaluation as ev
 from extractor.models import Extraction
+from extractor.parse.pdf import ocr_available
 
 GOLD = Path(__file__).resolve().parent.parent / "corpus" / "gold"
 BASELINE = GOLD / "baseline.json"
@@ -75,9 +76,17 @@ def test_gold_is_the_one_the_floors_were_pinned_on(runs: dict[str, tuple[ev.Repo
         "`extractor eval --update-baseline`")
 
 
+def _read_whole(group: str) -> bool:
+    """Whether this machine reads every document of the group as CI does: the PDF gold has an
+    image-only page, which only Tesseract with Vietnamese data reads (.ci/run installs it)."""
+    return group != "pdf" or ocr_available()
+
+
 @pytest.mark.parametrize("group", GROUPS)
 def test_scores_stay_above_the_pinned_floors(runs: dict[str, tuple[ev.Report, str]],
                                              group: str) -> None:
+    if not _read_whole(group):
+        pytest.skip("tesseract with Vietnamese data is not installed: the scanned PDF page is unread")
     floors = ev.read_baseline(BASELINE)["floors"][group]
     assert not ev.check_gate(runs[group][0].scores(), floors)
 
@@ -169,6 +178,8 @@ def test_the_unmutated_output_passes(cases: dict[str, list[ev.GoldCase]],
     """The mutation test's own control: the same path without a mutation passes."""
     floors = ev.read_baseline(BASELINE)["floors"]
     for group, members in cases.items():
+        if not _read_whole(group):
+            continue  # see test_scores_stay_above_the_pinned_floors
         report = ev.evaluate(members, lambda case: outputs[case.name])
         assert not ev.check_gate(report.scores(), floors[group]), group
 
