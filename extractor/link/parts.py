@@ -225,7 +225,14 @@ def respective_programme(ctx: Context, fig: Figure) -> Part | None:
     if not run or respective_date(ctx, fig) is not None or respective_area(ctx, fig) is not None:
         return None
     s0, _ = sentence_span(ctx, fig)
-    names = ctx.marks(PROGRAMMES, max(s0, run[0].start - ctx.reach("respective_list")), run[0].start)
+    near = max(s0, run[0].start - ctx.reach("respective_list"))
+    names = ctx.marks(PROGRAMMES, near, run[0].start)
+    if names:
+        # The later items may name their programmes by whom they lend to alone ("loans for poor
+        # households, near-poor households and students"), a name inside a longer one none.
+        items = [hit for hit in ctx.marks(part_list("programme_items"), names[0][1], run[0].start)
+                 if not any(n[0] <= hit[0] and hit[1] <= n[1] for n in names)]
+        names = sorted(names + items)
     index = respective_index(ctx, run, fig, [(start, end) for start, end, _ in names])
     if index is None:
         return None

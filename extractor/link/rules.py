@@ -697,6 +697,7 @@ TopicKind = Literal["programme", "channel", "group"]  # what a document may be a
 # The plain phrase lists of rules/parts.yaml, each read under its own name (``part_phrase_lists``).
 PART_WORD_LISTS = ("total", *PART_KINDS, "district_bank", "district_ref", "city_ref", "district_unit_ref",
                    "district_unit_ref_not", "regions", "rank", "share", "share_whole_refs", "counted_kinds",
+                   "programme_items",
                    "outcome_kinds", "outcome_kinds_paired", "split_openers", "split_joins", "commune_words",
                    "commune_ref", "commune_ref_not", "region_ref", "area_numbered", "office_after", "bank_unit_words",
                    "visit", "channel_names", "channel_entrusted", "channel_entrusted_not", "lent_to", "union_holds",
@@ -770,6 +771,10 @@ class PartRules(Strict):
     # Words that, inside a count's own counted noun, name a kind of household ("900 hộ nghèo"): an
     # item of a breakdown of that kind.
     counted_kinds: RulePhrases = Field(default_factory=RulePhrases)
+    # A programme named by whom or what it lends to, as the later items of a "respectively" list
+    # of programmes name theirs ("loans for poor households, near-poor households and students"):
+    # read there only (``parts.respective_programme``).
+    programme_items: RulePhrases = Field(default_factory=RulePhrases)
     # Words that, from an outcome's counted noun on ("căn nhà ở xã hội", "storm-proof houses"),
     # name the programme a count of that outcome is of: a part, as are its siblings of the sentence.
     outcome_kinds: RulePhrases = Field(default_factory=RulePhrases)
