@@ -111,6 +111,9 @@ def _word_regexes(phrase: str) -> list[str]:
         opt = _OPTIONAL.fullmatch(word)
         if opt and not parts:
             raise re.error(f"the first word of {phrase!r} is optional")
+        if not opt and ("[" in word or "]" in word):
+            # "[nông thôn]" would be read as the words "[nông" and "thôn]", which no text holds
+            raise re.error(f"{word!r} in {phrase!r} is no whole optional word: give each optional word its own [ ]")
         if opt:
             alts = "|".join(re.escape(a) for a in opt.group(1).split("|"))
             parts.append(f"(?:\\s+(?:{alts}))?")
