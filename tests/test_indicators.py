@@ -91,25 +91,19 @@ def test_every_bad_entry_is_reported_with_its_line(tmp_path: Path) -> None:
     assert any(f"indicators.yaml:{_line(path, 'measure: sometimes')}:" in p for p in problems)
 
 
-def test_a_cue_that_cannot_compile_names_its_line(tmp_path: Path) -> None:
-    path = _broken(tmp_path, '"total [policy] [credit] capital [sources|source]"', '"[total] capital"')
-    with pytest.raises(RuleError) as err:
-        load_lexicon(path)
-    line = _line(path, "[total] capital")
-    assert all(f"indicators.yaml:{line}:" in p for p in err.value.problems)
-    assert any("the first word of '[total] capital' is optional" in p for p in err.value.problems)
-
-
-def test_an_optional_bracket_of_two_words_names_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("cue", "message"), [
+    ("[total] capital", "the first word of '[total] capital' is optional"),
     # Words are split at spaces: "[policy credit]" would be the words "[policy" and "credit]",
     # which no text holds, and the cue would never match.
-    path = _broken(tmp_path, '"total [policy] [credit] capital [sources|source]"', '"total [policy credit] capital"')
+    ("total [policy credit] capital", "'[policy' in 'total [policy credit] capital' is no whole optional word"),
+])
+def test_a_cue_that_cannot_compile_names_its_line(tmp_path: Path, cue: str, message: str) -> None:
+    path = _broken(tmp_path, '"total [policy] [credit] capital [sources|source]"', f'"{cue}"')
     with pytest.raises(RuleError) as err:
         load_lexicon(path)
-    line = _line(path, "total [policy credit] capital")
+    line = _line(path, cue)
     assert all(f"indicators.yaml:{line}:" in p for p in err.value.problems)
-    assert any("'[policy' in 'total [policy credit] capital' is no whole optional word" in p
-               for p in err.value.problems)
+    assert any(message in p for p in err.value.problems)
 
 
 def test_a_cue_claimed_by_two_indicators_of_one_kind_is_reported(tmp_path: Path) -> None:
