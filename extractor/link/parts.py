@@ -47,6 +47,7 @@ from extractor.link.lists import list_item, unglued
 from extractor.link.place import NATIONAL_DOCUMENT, REGION_RULE, Spot, bound_place
 from extractor.link.provinces import Mention, key_of
 from extractor.link.rules import (
+    LIST_GLUE_AFTER,
     PART_KINDS,
     list_opener,
     part_list,
@@ -226,7 +227,7 @@ def respective_programme(ctx: Context, fig: Figure) -> Part | None:
         return None
     s0, _ = sentence_span(ctx, fig)
     near = max(s0, run[0].start - ctx.reach("respective_list"))
-    names = ctx.marks(PROGRAMMES, near, run[0].start)
+    names = ctx.marks(PROGRAMMES, near, run[0].start) or _cue_items(ctx, near, run[0].start)
     if names:
         # The later items may name their programmes by whom they lend to alone ("loans for poor
         # households, near-poor households and students"), a name inside a longer one none.
@@ -237,6 +238,21 @@ def respective_programme(ctx: Context, fig: Figure) -> Part | None:
     if index is None:
         return None
     return Part("programme", ctx.text[names[index][0] : names[index][1]], RESPECTIVE_PROGRAMME)
+
+
+def _cue_items(ctx: Context, start: int, end: int) -> list[Hit]:
+    """The first of a list of programmes named by whom they lend to (``programme_items``) right
+    after an indicator's cue, a joining word at most between (``list_glue_after``: "lending
+    turnover for job creation and clean water"): the cue names the loans, the item the programme.
+    None otherwise: "job creation" alone in a sentence names no programme of ours."""
+    items = ctx.marks(part_list("programme_items"), start, end)
+    cue = ctx.cues.last_before(items[0][0] + 1) if items else None
+    if cue is None or cue.end > items[0][0] or cue.start < start:
+        return []
+    first = items[0][0]
+    gap = ctx.text[cue.end : first].strip()
+    joined = not gap or any(ctx.text[hit[0] : hit[1]] == gap for hit in ctx.marks(LIST_GLUE_AFTER, cue.end, first))
+    return items[:1] if joined else []
 
 
 _BLANKS = re.compile(" *")  # spaces (no other white space), maybe none: it always matches
