@@ -244,7 +244,7 @@ def _cue_items(ctx: Context, start: int, end: int) -> list[Hit]:
     """The first of a list of programmes named by whom they lend to (``programme_items``) right
     after an indicator's cue, a joining word at most between (``list_glue_after``: "lending
     turnover for job creation and clean water"): the cue names the loans, the item the programme.
-    None otherwise: "job creation" alone in a sentence names no programme of ours."""
+    Empty otherwise: "job creation" alone in a sentence names no programme of ours."""
     items = ctx.marks(part_list("programme_items"), start, end)
     cue = ctx.cues.last_before(items[0][0] + 1) if items else None
     if cue is None or cue.end > items[0][0] or cue.start < start:

@@ -113,10 +113,9 @@ def _bound_elsewhere(ctx: Context, d: DateMention, fig: Figure) -> bool:
     figure a pair binder joins to it right after the date ("disbursed VND 1,900 billion in 2023,
     benefiting 39,000 households": the amount's borrowers, of its year)."""
     s0, _ = sentence_span(ctx, fig)
-    for other in ctx.figure_ends.within(max(s0, d.start - 25), d.start + 1):
-        if other is not fig and _glued(ctx, other.end, d.start) and not paired_after(ctx, d.end, fig):
-            return True
-    return False
+    glued = any(other is not fig and _glued(ctx, other.end, d.start)
+                for other in ctx.figure_ends.within(max(s0, d.start - 25), d.start + 1))
+    return glued and not paired_after(ctx, d.end, fig)
 
 
 def paired_after(ctx: Context, end: int, fig: Figure) -> bool:
